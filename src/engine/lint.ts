@@ -1,0 +1,100 @@
+/** The pipeline: discover → read → lint each file → one result. Pure apart from reading the inputs. */
+import path from 'node:path';
+import { discover } from '../input/discover.js';
+import { decode, readInput, DEFAULT_MAX_FILE_BYTES, type ReadOutcome } from '../input/read.js';
+import type { WorkloadKind } from '../k8s/workloads.js';
+import { rules as allRules } from '../rules/index.js';
+import type { FileReport, Finding, LintResult } from '../types.js';
+import type { Preset, Rule } from './define-rule.js';
+import { lintText, type EnabledRule, type LintedFile } from './lint-file.js';
+import { resolveRuleSettings, type RuleOverride } from './rule-settings.js';
+
+export class UsageError extends Error {}
+
+export interface LintOptions {
+  /** Files, directories, globs; `-` reads standard input. */
+  paths: readonly string[];
+  cwd: string;
+  /** Name shown for standard input. */
+  stdinFilename?: string;
+  /** Standard input's content, when the caller already has it (tests, the Action). */
+  stdinText?: string;
+  presets?: readonly Preset[];
+  ruleOverrides?: ReadonlyMap<string, RuleOverride>;
+  extraWorkloads?: readonly WorkloadKind[];
+  ignore?: readonly string[];
+  maxFileBytes?: number;
+  rules?: readonly Rule[];
+  /** Called after each file, for a progress display. */
+  onProgress?: (done: number, total: number) => void;
+  /** Called with each linted file before it is dropped: later stages (suppressions) read comments there. */
+  onFile?: (file: LintedFile) => void;
+}
+
+export interface LintRun extends LintResult {
+  /** One-line notes for stderr: skipped files and documents, left-out chart templates. */
+  notes: string[];
+}
+
+export async function lint(options: LintOptions): Promise<LintRun> {
+  const cwd = path.resolve(options.cwd);
+  const discovery = await discover(options.paths, { cwd, ignore: options.ignore });
+  if (discovery.missing.length > 0) {
+    throw new UsageError(`No such file, directory or matching glob: ${discovery.missing.join(', ')}`);
+  }
+  const settings = resolveRuleSettings(options.rules ?? allRules, options.presets ?? ['recommended'], options.ruleOverrides);
+  const enabled: EnabledRule[] = (options.rules ?? allRules)
+    .filter((rule) => settings.has(rule.meta.id))
+    .map((rule) => ({ rule, setting: settings.get(rule.meta.id)! }));
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+
+  const sources: { display: string; read: () => Promise<ReadOutcome> }[] = discovery.files.map((file) => ({
+    display: displayPath(cwd, file),
+    read: () => readInput(file, maxBytes),
+  }));
+  if (discovery.stdin) {
+    sources.push({
+      display: options.stdinFilename ?? '<stdin>',
+      read: async () => decode(options.stdinText !== undefined ? Buffer.from(options.stdinText) : await readStdin(), maxBytes),
+    });
+  }
+
+  const run: LintRun = { findings: [], files: [], objects: 0, internalErrors: 0, notes: [...discovery.notes] };
+  let done = 0;
+  for (const source of sources) {
+    const outcome = await source.read();
+    if ('skipped' in outcome) {
+      run.files.push({ file: source.display, objects: 0, documents: 0, skipped: outcome.skipped });
+      run.notes.push(`${source.display}: skipped, ${outcome.skipped}`);
+    } else {
+      const linted = lintText(source.display, outcome.text, { rules: enabled, extraWorkloads: options.extraWorkloads });
+      options.onFile?.(linted);
+      const report: FileReport = { file: source.display, objects: linted.objectCount, documents: linted.documentCount };
+      run.files.push(report);
+      run.findings.push(...sortFindings(linted.findings));
+      run.objects += linted.objectCount;
+      run.internalErrors += linted.internalErrors;
+      run.notes.push(...linted.notes);
+    }
+    options.onProgress?.(++done, sources.length);
+  }
+  return run;
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) => a.region.startLine - b.region.startLine || a.region.startColumn - b.region.startColumn || a.ruleId.localeCompare(b.ruleId),
+  );
+}
+
+/** Forward slashes, relative to the working directory: what SARIF and annotations want. */
+export function displayPath(cwd: string, file: string): string {
+  const relative = path.relative(cwd, file);
+  return (relative === '' ? path.basename(file) : relative).split(path.sep).join('/');
+}
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}

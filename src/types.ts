@@ -1,0 +1,78 @@
+/** Shared vocabulary of the engine, the rules and the formatters. */
+
+/** SARIF's levels; `off` exists only in configuration. */
+export type Level = 'error' | 'warning' | 'note';
+export const LEVELS: readonly Level[] = ['error', 'warning', 'note'];
+
+export type PathSegment = string | number;
+/** Keys and sequence indices from the root of a YAML document. */
+export type Path = readonly PathSegment[];
+
+/** 1-based lines and columns; `endColumn` is exclusive, counted in UTF-16 code units. */
+export interface Region {
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface ObjectRef {
+  apiVersion?: string;
+  kind?: string;
+  namespace?: string;
+  name?: string;
+}
+
+export type SuppressionSource = 'annotation' | 'comment' | 'config' | 'baseline';
+
+export interface Suppression {
+  source: SuppressionSource;
+  reason?: string;
+  /** ISO date (YYYY-MM-DD) after which the suppression no longer applies. */
+  expires?: string;
+  /** Where the suppression was written, e.g. `.kmlint.yaml:12:5` or `deploy.yaml:8:3`. */
+  at?: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  level: Level;
+  message: string;
+  /** Forward-slash path relative to the working directory (or the --stdin-filename). */
+  file: string;
+  region: Region;
+  /** True when the exact node could not be found and an ancestor's region is used. */
+  approximate?: boolean;
+  /** Path from the document root to the reported node ([] for file-level findings). */
+  path: Path;
+  /** 0-based index of the YAML document in its file. */
+  documentIndex?: number;
+  object?: ObjectRef;
+  /** The `# Source:` template that `helm template` wrote before the document. */
+  helmTemplate?: string;
+  /** Stable identity that does not depend on line numbers. */
+  fingerprint: string;
+  helpUri?: string;
+  /** Set when the finding is suppressed; suppressed findings never fail a run. */
+  suppression?: Suppression;
+}
+
+/** What happened to one input file. */
+export interface FileReport {
+  file: string;
+  /** Kubernetes objects linted (List items counted one by one). */
+  objects: number;
+  /** Non-empty YAML documents in the file. */
+  documents: number;
+  /** Set when the file was not linted at all; the reason is one line for the user. */
+  skipped?: string;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  files: FileReport[];
+  /** Total Kubernetes objects linted. */
+  objects: number;
+  /** Set when a rule threw: the run must exit 2. */
+  internalErrors: number;
+}

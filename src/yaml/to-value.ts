@@ -1,0 +1,142 @@
+/**
+ * Turns a parsed document into plain JSON-like values, typed as Kubernetes reads them.
+ * One walk does the typing, merge keys, duplicate-key detection and alias-bomb protection.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Document, type Node, type Pair } from 'yaml';
+import type { JsonObject, JsonValue } from '../k8s/model.js';
+import type { YamlProblem } from './parse.js';
+import { keyString, resolvePlainScalar } from './scalar.js';
+
+/** go-yaml v2's rule against "excessive aliasing" (CVE-2019-11253), plus a hard cap. */
+const ALIAS_RATIO_MIN_ALIASES = 100;
+const ALIAS_RATIO_MIN_NODES = 1000;
+const MAX_EXPANDED_NODES = 2_000_000;
+
+export class AliasBombError extends Error {}
+
+export interface ConvertResult {
+  value: JsonValue;
+  problems: YamlProblem[];
+}
+
+interface State {
+  doc: Document.Parsed;
+  problems: YamlProblem[];
+  nodes: number;
+  aliasNodes: number;
+  /** Anchored nodes currently being expanded, to stop recursive aliases. */
+  expanding: Set<Node>;
+  insideAlias: number;
+}
+
+export function toValue(doc: Document.Parsed): ConvertResult {
+  const state: State = { doc, problems: [], nodes: 0, aliasNodes: 0, expanding: new Set(), insideAlias: 0 };
+  const value = convert(doc.contents as Node | null, state);
+  return { value, problems: state.problems };
+}
+
+function convert(node: Node | null | undefined, state: State): JsonValue {
+  if (node === null || node === undefined) return null;
+  state.nodes++;
+  if (state.insideAlias > 0) state.aliasNodes++;
+  if (state.nodes > MAX_EXPANDED_NODES) throw new AliasBombError('document expands to more than 2,000,000 nodes');
+  if (isScalar(node)) return scalarValue(node);
+  if (isMap(node)) return convertMap(node.items as Pair[], state);
+  if (isSeq(node)) return node.items.map((item) => convert(item as Node, state));
+  if (isAlias(node)) return convertAlias(node, state);
+  return null;
+}
+
+function convertAlias(node: Node, state: State): JsonValue {
+  if (!isAlias(node)) return null;
+  const target = node.resolve(state.doc) as Node | undefined;
+  if (!target || state.expanding.has(target)) return null;
+  state.expanding.add(target);
+  state.insideAlias++;
+  try {
+    const value = convert(target, state);
+    if (state.aliasNodes > ALIAS_RATIO_MIN_ALIASES && state.nodes > ALIAS_RATIO_MIN_NODES && state.aliasNodes / state.nodes > 0.99) {
+      throw new AliasBombError('excessive aliasing (more than 99% of the document comes from aliases)');
+    }
+    return value;
+  } finally {
+    state.insideAlias--;
+    state.expanding.delete(target);
+  }
+}
+
+export function scalarValue(node: Scalar): JsonValue {
+  const { type, tag } = node;
+  if (type === Scalar.PLAIN && (tag === undefined || tag === null)) {
+    const source = typeof node.source === 'string' ? node.source : String(node.value ?? '');
+    return resolvePlainScalar(source);
+  }
+  const value = node.value;
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'bigint') return Number(value);
+  if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
+  return String(value);
+}
+
+function isMergeKey(pair: Pair): boolean {
+  const key = pair.key;
+  return isScalar(key) && key.type === Scalar.PLAIN && !key.tag && key.source === '<<';
+}
+
+function convertMap(pairs: Pair[], state: State): JsonObject {
+  const result: JsonObject = {};
+  const explicit = new Set<string>();
+  const merged: JsonObject[] = [];
+  for (const pair of pairs) {
+    if (!isPair(pair)) continue;
+    if (isMergeKey(pair)) {
+      merged.push(...mergeSources(pair, state));
+      continue;
+    }
+    const key = keyString(convert(pair.key as Node | null, state));
+    if (explicit.has(key)) {
+      const range = (pair.key as Node | null)?.range;
+      if (range) {
+        state.problems.push({ ruleId: 'duplicate-key', message: `Map keys must be unique; "${key}" is repeated.`, start: range[0], end: range[1] });
+      }
+    }
+    explicit.add(key);
+    setKey(result, key, convert(pair.value as Node | null, state));
+  }
+  // Explicit keys win over merged ones; earlier merge sources win over later ones.
+  for (const source of merged) {
+    for (const [key, value] of Object.entries(source)) {
+      if (!Object.hasOwn(result, key)) setKey(result, key, value);
+    }
+  }
+  return result;
+}
+
+/** A key named "__proto__" is data in YAML; plain assignment would change the prototype. */
+function setKey(target: JsonObject, key: string, value: JsonValue): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
+
+function mergeSources(pair: Pair, state: State): JsonObject[] {
+  const value = pair.value as Node | null;
+  const sources = isSeq(value) ? (value.items as Node[]) : [value];
+  const maps: JsonObject[] = [];
+  for (const source of sources) {
+    const converted = convert(source, state);
+    if (converted !== null && typeof converted === 'object' && !Array.isArray(converted)) {
+      maps.push(converted);
+    } else {
+      const range = (source ?? (pair.key as Node)).range ?? [0, 1];
+      state.problems.push({
+        ruleId: 'yaml-syntax-error',
+        message: 'A merge key (<<) must point at a mapping or a list of mappings.',
+        start: range[0],
+        end: range[1],
+      });
+    }
+  }
+  return maps;
+}
