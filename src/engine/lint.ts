@@ -4,12 +4,13 @@ import { discover } from '../input/discover.js';
 import { decode, readInput, DEFAULT_MAX_FILE_BYTES, type ReadOutcome } from '../input/read.js';
 import type { WorkloadKind } from '../k8s/workloads.js';
 import { rules as allRules } from '../rules/index.js';
+import { UsageError } from '../errors.js';
 import type { FileReport, Finding, LintResult } from '../types.js';
 import type { Preset, Rule } from './define-rule.js';
 import { lintText, type EnabledRule, type LintedFile } from './lint-file.js';
-import { resolveRuleSettings, type RuleOverride } from './rule-settings.js';
+import { resolveRuleSettings, type RuleOverride, type RuleSetting } from './rule-settings.js';
 
-export class UsageError extends Error {}
+export { UsageError };
 
 export interface LintOptions {
   /** Files, directories, globs; `-` reads standard input. */
@@ -29,11 +30,15 @@ export interface LintOptions {
   onProgress?: (done: number, total: number) => void;
   /** Called with each linted file before it is dropped: later stages (suppressions) read comments there. */
   onFile?: (file: LintedFile) => void;
+  /** Keep the text of files with findings (the text format prints their lines). */
+  keepSources?: boolean;
 }
 
 export interface LintRun extends LintResult {
   /** One-line notes for stderr: skipped files and documents, left-out chart templates. */
   notes: string[];
+  /** Text of the files with findings, when asked for. */
+  sources: Map<string, string>;
 }
 
 export async function lint(options: LintOptions): Promise<LintRun> {
@@ -59,7 +64,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
     });
   }
 
-  const run: LintRun = { findings: [], files: [], objects: 0, internalErrors: 0, notes: [...discovery.notes] };
+  const run: LintRun = { findings: [], files: [], objects: 0, internalErrors: 0, notes: [...discovery.notes], sources: new Map() };
   let done = 0;
   for (const source of sources) {
     const outcome = await source.read();
@@ -71,7 +76,9 @@ export async function lint(options: LintOptions): Promise<LintRun> {
       options.onFile?.(linted);
       const report: FileReport = { file: source.display, objects: linted.objectCount, documents: linted.documentCount };
       run.files.push(report);
-      run.findings.push(...sortFindings(linted.findings));
+      const findings = applyEngineRuleSettings(linted.findings, settings);
+      run.findings.push(...sortFindings(findings));
+      if (options.keepSources && findings.length > 0) run.sources.set(source.display, outcome.text);
       run.objects += linted.objectCount;
       run.internalErrors += linted.internalErrors;
       run.notes.push(...linted.notes);
@@ -79,6 +86,16 @@ export async function lint(options: LintOptions): Promise<LintRun> {
     options.onProgress?.(++done, sources.length);
   }
   return run;
+}
+
+/** Findings the engine reports itself (syntax errors, duplicate keys) obey configuration like any rule's. */
+function applyEngineRuleSettings(findings: Finding[], settings: ReadonlyMap<string, RuleSetting>): Finding[] {
+  return findings.flatMap((finding) => {
+    if (finding.ruleId === 'internal-error') return [finding];
+    const setting = settings.get(finding.ruleId);
+    if (!setting) return [];
+    return setting.levelConfigured ? [{ ...finding, level: setting.level }] : [finding];
+  });
 }
 
 function sortFindings(findings: Finding[]): Finding[] {

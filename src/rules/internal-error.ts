@@ -6,7 +6,7 @@ export default defineRule({
     id: 'internal-error',
     category: 'schema',
     level: 'error',
-    presets: ['recommended'],
+    presets: ['recommended', 'pss-baseline', 'pss-restricted'],
     summary: 'A kmlint rule failed on an object; the other rules and objects were still linted.',
     remediation: 'Report the message and the object to the kmlint maintainers.',
     messages: { crashed: 'Rule "{{rule}}" failed on {{object}}: {{reason}}' },

@@ -6,7 +6,7 @@ export default defineRule({
     id: 'yaml-syntax-error',
     category: 'schema',
     level: 'error',
-    presets: ['recommended'],
+    presets: ['recommended', 'pss-baseline', 'pss-restricted'],
     summary: 'The file is not valid YAML, so the documents with errors cannot be linted.',
     remediation: 'Fix the YAML syntax at the reported position; other documents of the file are still linted.',
     messages: { syntax: '{{message}}' },

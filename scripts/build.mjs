@@ -1,0 +1,43 @@
+// Builds what the package ships: dist/cli.js (the `kmlint` command), dist/index.js (the library),
+// their shared chunks (loaded lazily, so --version and --help start fast) and the Action bundle.
+// dist/ is committed: pre-commit and the Action run from the repository without a build step.
+import { rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { buildAction } from './build-action.mjs';
+
+const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
+
+// Bundled CommonJS (yaml, glob's helpers) calls require() for Node built-ins; an ESM file has none.
+const requireBanner = [
+  "import { createRequire as __kmlintCreateRequire } from 'node:module';",
+  'const require = __kmlintCreateRequire(import.meta.url);',
+].join('\n');
+
+/** Builds the CLI and library into `outdir` (relative to the repository root). */
+export async function buildCli(outdir = 'dist') {
+  await build({
+    absWorkingDir: repoRoot,
+    entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
+    outdir: resolve(repoRoot, outdir),
+    chunkNames: 'chunks/[name]-[hash]',
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    banner: { js: requireBanner },
+    legalComments: 'eof',
+    charset: 'utf8',
+    logLevel: 'warning',
+  });
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const outdir = process.argv[2] ?? 'dist';
+  await rm(resolve(repoRoot, outdir, 'chunks'), { recursive: true, force: true });
+  await buildCli(outdir);
+  await buildAction(`${outdir}/action`);
+  console.log(`built ${outdir}/cli.js, ${outdir}/index.js and ${outdir}/action/index.js`);
+}

@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+/** The `kmlint` command: a thin layer over the engine. Heavy modules load only when a run needs them. */
+import { parseCommandLine, UsageError } from './cli/args.js';
+import { VERSION } from './version.js';
+
+async function main(argv: readonly string[]): Promise<number> {
+  const args = parseCommandLine(argv);
+  if (args.values.help) {
+    process.stdout.write((await import('./cli/help.js')).HELP);
+    return 0;
+  }
+  if (args.values.version) {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  if (args.positionals[0] === 'rules') {
+    return (await import('./cli/rules-command.js')).listRules(args);
+  }
+  return (await import('./cli/run.js')).run(args);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError || (error instanceof Error && error.name === 'UsageError')) {
+      process.stderr.write(`kmlint: ${error.message}\nRun "kmlint --help" for usage.\n`);
+    } else {
+      // Never a bare stack trace: one line, and exit 2.
+      process.stderr.write(`kmlint: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+    process.exitCode = 2;
+  },
+);

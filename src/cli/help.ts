@@ -1,0 +1,29 @@
+export const HELP = `kmlint: lint Kubernetes manifests (YAML, JSON, helm template output)
+
+Usage
+  kmlint [options] [paths...]        lint files, directories (recursively) and globs
+  helm template ./chart | kmlint -   lint standard input
+  kmlint rules [--format json]       list every rule
+
+Options
+  -f, --format <name>       text (default), json, sarif, github
+  -o, --output <file>       write the report to a file instead of standard output
+      --preset <name>       recommended (default), all, pss-baseline, pss-restricted; repeatable
+      --fail-on <level>     error (default), warning, note: the lowest level that exits 1
+      --stdin-filename <f>  the name standard input gets in the report
+      --no-code-frame       do not print the source line under each finding
+      --color, --no-color   force colours on or off (default: on for a terminal)
+  -v, --version             print the version
+  -h, --help                print this help
+
+Exit codes
+  0  no finding at or above the --fail-on level
+  1  findings at or above the --fail-on level
+  2  usage or configuration error, or an internal error
+
+Examples
+  kmlint ./k8s
+  kmlint --format sarif --output kmlint.sarif .
+  kmlint --preset all --fail-on warning deploy/*.yaml
+  helm template my-release ./chart | kmlint --stdin-filename rendered.yaml -
+`;

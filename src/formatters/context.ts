@@ -1,0 +1,17 @@
+/** What every formatter receives besides the result. */
+import type { RuleMeta } from '../engine/define-rule.js';
+
+export interface FormatContext {
+  cwd: string;
+  version: string;
+  /** Every rule kmlint knows, in a stable order (SARIF lists them all, so rule metadata stays current). */
+  rules: readonly RuleMeta[];
+  /** Source text of files with findings, for code frames. */
+  sources?: ReadonlyMap<string, string>;
+  codeFrame?: boolean;
+  color?: boolean;
+  /** List suppressed findings in the text report (they are always counted). */
+  showSuppressed?: boolean;
+  /** Keep suppressed results in SARIF, with `suppressions[]`. */
+  sarifIncludeSuppressed?: boolean;
+}

@@ -1,0 +1,35 @@
+/** GitHub workflow commands: an annotation per finding, at its exact lines. */
+import type { Finding, LintResult } from '../types.js';
+import type { FormatContext } from './context.js';
+import { countFindings, plural } from './summary.js';
+
+const COMMAND: Record<Finding['level'], string> = { error: 'error', warning: 'warning', note: 'notice' };
+const ORDER: Record<Finding['level'], number> = { error: 0, warning: 1, note: 2 };
+
+export function formatGithub(result: LintResult, _context: FormatContext): string {
+  const active = result.findings.filter((finding) => !finding.suppression);
+  // GitHub shows only the first annotations of each level per step: errors go first.
+  const sorted = [...active].sort((a, b) => ORDER[a.level] - ORDER[b.level]);
+  const lines = sorted.map(annotation);
+  const counts = countFindings(result.findings);
+  lines.push(`kmlint: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.note, 'note')} in ${plural(result.files.length, 'file')}.`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function annotation(finding: Finding): string {
+  const { startLine, startColumn, endLine, endColumn } = finding.region;
+  const properties = [`file=${escapeProperty(finding.file)}`, `line=${startLine}`, `endLine=${endLine}`];
+  // Columns are only allowed on single-line annotations.
+  if (startLine === endLine) properties.push(`col=${startColumn}`, `endColumn=${endColumn}`);
+  properties.push(`title=${escapeProperty(finding.ruleId)}`);
+  const template = finding.helmTemplate ? ` (Helm template ${finding.helmTemplate})` : '';
+  return `::${COMMAND[finding.level]} ${properties.join(',')}::${escapeData(`${finding.message}${template}`)}`;
+}
+
+function escapeData(text: string): string {
+  return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
+}

@@ -1,0 +1,26 @@
+/** Versioned JSON: stable field names, documented in docs/output-formats.md. */
+import type { LintResult } from '../types.js';
+import type { FormatContext } from './context.js';
+import { countFindings } from './summary.js';
+
+export const JSON_OUTPUT_VERSION = 1;
+
+export function formatJson(result: LintResult & { notes?: readonly string[] }, context: FormatContext): string {
+  const counts = countFindings(result.findings);
+  const output = {
+    kmlintOutputVersion: JSON_OUTPUT_VERSION,
+    version: context.version,
+    summary: {
+      files: result.files.length,
+      objects: result.objects,
+      errors: counts.error,
+      warnings: counts.warning,
+      notes: counts.note,
+      suppressed: counts.suppressed,
+    },
+    files: result.files,
+    findings: result.findings,
+    notes: result.notes ?? [],
+  };
+  return `${JSON.stringify(output, null, 2)}\n`;
+}

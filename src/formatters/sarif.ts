@@ -1,0 +1,110 @@
+/** SARIF 2.1.0, the subset GitHub code scanning reads, valid against the OASIS schema. */
+import type { RuleMeta } from '../engine/define-rule.js';
+import { helpUri } from '../engine/help-uri.js';
+import { HOMEPAGE } from '../version.js';
+import type { Finding, LintResult } from '../types.js';
+import type { FormatContext } from './context.js';
+import { ruleHelpMarkdown, ruleHelpText } from './rule-help.js';
+
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** GitHub rejects runs above 25,000 results; stay below and say so. */
+const MAX_RESULTS = 20_000;
+
+export function formatSarif(result: LintResult & { notes?: readonly string[] }, context: FormatContext): string {
+  const rules = [...context.rules].sort((a, b) => a.id.localeCompare(b.id));
+  const index = new Map(rules.map((rule, i) => [rule.id, i]));
+  const include = context.sarifIncludeSuppressed === true;
+  const kept = result.findings.filter((finding) => include || !finding.suppression);
+  const results = kept.slice(0, MAX_RESULTS).map((finding) => sarifResult(finding, index.get(finding.ruleId), include));
+  const notifications = (result.notes ?? []).map((note) => ({ level: 'warning', message: { text: note } }));
+  if (kept.length > MAX_RESULTS) {
+    notifications.push({ level: 'warning', message: { text: `${kept.length - MAX_RESULTS} results left out: GitHub accepts at most 25,000 per run.` } });
+  }
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'kmlint',
+            version: context.version,
+            semanticVersion: context.version,
+            informationUri: HOMEPAGE,
+            rules: rules.map(ruleDescriptor),
+          },
+        },
+        invocations: [
+          {
+            executionSuccessful: result.internalErrors === 0,
+            ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}),
+          },
+        ],
+        automationDetails: { id: 'kmlint/' },
+        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The directory kmlint was run from (the repository root).' } } },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function ruleDescriptor(rule: RuleMeta) {
+  const tags = [rule.category, ...rule.presets, ...(rule.pss ? [`pss-${rule.pss.profile}`] : []), ...(rule.tags ?? [])];
+  const properties: Record<string, unknown> = { tags: [...new Set(tags)].slice(0, 20), precision: 'high' };
+  if (rule.securitySeverity !== undefined) properties['security-severity'] = rule.securitySeverity.toFixed(1);
+  else properties['problem.severity'] = rule.level === 'note' ? 'recommendation' : rule.level;
+  return {
+    id: rule.id,
+    name: rule.id,
+    shortDescription: { text: rule.summary },
+    fullDescription: { text: `${rule.summary} ${rule.remediation}` },
+    help: { text: ruleHelpText(rule), markdown: ruleHelpMarkdown(rule) },
+    helpUri: helpUri(rule.id),
+    defaultConfiguration: { level: rule.level },
+    properties,
+  };
+}
+
+function sarifResult(finding: Finding, ruleIndex: number | undefined, withSuppressions: boolean) {
+  const object = finding.object;
+  const logicalName = object ? `${object.namespace ? `${object.namespace}/` : ''}${object.kind}/${object.name ?? '(unnamed)'}` : undefined;
+  const result: Record<string, unknown> = {
+    ruleId: finding.ruleId,
+    ...(ruleIndex !== undefined ? { ruleIndex } : {}),
+    level: finding.level,
+    message: { text: finding.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: encodeUri(finding.file), uriBaseId: '%SRCROOT%' },
+          region: { ...finding.region },
+        },
+        ...(logicalName && object ? { logicalLocations: [{ name: object.name ?? '(unnamed)', fullyQualifiedName: logicalName, kind: 'resource' }] } : {}),
+      },
+    ],
+    partialFingerprints: { 'kmlint/v1': finding.fingerprint },
+  };
+  if (finding.helmTemplate) {
+    result.relatedLocations = [
+      {
+        id: 1,
+        physicalLocation: { artifactLocation: { uri: encodeUri(finding.helmTemplate) } },
+        message: { text: `Rendered from the Helm template ${finding.helmTemplate}` },
+      },
+    ];
+  }
+  if (object) result.properties = { kind: object.kind, namespace: object.namespace ?? null, name: object.name ?? null, path: finding.path.join('.') };
+  if (withSuppressions) {
+    result.suppressions = finding.suppression
+      ? [{ kind: finding.suppression.source === 'comment' ? 'inSource' : 'external', status: 'accepted', ...(finding.suppression.reason ? { justification: finding.suppression.reason } : {}) }]
+      : [];
+  }
+  return result;
+}
+
+/** Relative URI reference with forward slashes; spaces and the like percent-encoded. */
+function encodeUri(file: string): string {
+  return file.split('/').map(encodeURIComponent).join('/');
+}
