@@ -3,11 +3,17 @@ import type { Rule } from '../engine/define-rule.js';
 import duplicateKey from './duplicate-key.js';
 import internalError from './internal-error.js';
 import privilegedContainer from './privileged-container.js';
+import suppressionExpired from './suppression-expired.js';
+import suppressionMissingReason from './suppression-missing-reason.js';
+import unusedSuppression from './unused-suppression.js';
 import yamlSyntaxError from './yaml-syntax-error.js';
 
 export const rules: readonly Rule[] = [
   duplicateKey,
   internalError,
   privilegedContainer,
+  suppressionExpired,
+  suppressionMissingReason,
+  unusedSuppression,
   yamlSyntaxError,
 ] as readonly Rule[];
