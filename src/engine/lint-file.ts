@@ -49,12 +49,15 @@ export function lintText(file: string, text: string, options: LintFileOptions): 
   const result: LintedFile = { file, parsed, documents: [], findings: [], documentCount: 0, objectCount: 0, notes: [], internalErrors: 0 };
   const walker = new RuleWalker(options.rules, result);
   const looksLikeTemplate = UNRENDERED_TEMPLATE.test(text);
+  for (const problem of parsed.streamErrors) {
+    result.findings.push(findingAtOffsets({ file, parsed }, problem.ruleId, 'error', problem.message, problem.start, problem.end));
+  }
 
   for (const document of parsed.documents) {
     if (document.empty) continue;
     result.documentCount++;
     const helmTemplate = helmTemplateOf(document.doc);
-    const site: FindingSite = { file, parsed, document, helmTemplate };
+    const site = { file, parsed, document, helmTemplate };
     if (document.errors.length > 0) {
       reportSyntaxErrors(site, document, looksLikeTemplate, result);
       continue;
@@ -67,10 +70,12 @@ export function lintText(file: string, text: string, options: LintFileOptions): 
       result.notes.push(`${file}: document ${document.index + 1} skipped, ${error.message}`);
       continue;
     }
-    for (const problem of converted.problems) {
-      result.findings.push(findingAtOffsets(site, problem.ruleId, 'error', problem.message, problem.start, problem.end));
-    }
     const objects = objectsOf(converted.value, { extraWorkloads: options.extraWorkloads, freeze: options.freeze });
+    // A problem of a one-object document belongs to that object (suppressions and reports name it).
+    const owner = objects.length === 1 ? objects[0] : undefined;
+    for (const problem of converted.problems) {
+      result.findings.push(findingAtOffsets({ ...site, object: owner }, problem.ruleId, 'error', problem.message, problem.start, problem.end));
+    }
     result.documents.push({ document, helmTemplate, objects });
     for (const object of objects) {
       result.objectCount++;
@@ -98,7 +103,7 @@ function reportSyntaxErrors(site: FindingSite, document: ParsedDocument, looksLi
 /** Instantiates each rule once per file and calls its visitors for every object, pod spec and container. */
 class RuleWalker {
   private readonly instances: { rule: Rule; setting: RuleSetting; visitors: RuleVisitors }[];
-  private site: FindingSite | undefined;
+  private site: (FindingSite & { document: ParsedDocument }) | undefined;
   private current: Rule | undefined;
 
   constructor(rules: readonly EnabledRule[], private readonly result: LintedFile) {
@@ -118,7 +123,7 @@ class RuleWalker {
     }));
   }
 
-  visit(object: K8sObject, site: FindingSite): void {
+  visit(object: K8sObject, site: FindingSite & { document: ParsedDocument }): void {
     this.site = site;
     for (const { rule, visitors } of this.instances) {
       this.current = rule;

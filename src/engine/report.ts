@@ -10,7 +10,8 @@ import { helpUri } from './help-uri.js';
 export interface FindingSite {
   file: string;
   parsed: ParsedFile;
-  document: ParsedDocument;
+  /** Absent for problems of the stream as a whole. */
+  document?: ParsedDocument;
   helmTemplate?: string;
   object?: K8sObject;
 }
@@ -28,7 +29,7 @@ export function objectRef(object: K8sObject | undefined): ObjectRef | undefined 
 }
 
 /** The finding at a path of a document: the engine, not the rule, works out the region. */
-export function findingAt(site: FindingSite, ruleId: string, level: Level, message: string, path: Path): Finding {
+export function findingAt(site: FindingSite & { document: ParsedDocument }, ruleId: string, level: Level, message: string, path: Path): Finding {
   const span = locate(site.document.doc, path);
   const finding = baseFinding(site, ruleId, level, message, path);
   finding.region = regionOf(site.parsed, span.start, Math.max(span.end, span.start + 1));
@@ -41,12 +42,12 @@ export function findingAtOffsets(site: FindingSite, ruleId: string, level: Level
   const finding = baseFinding(site, ruleId, level, message, []);
   finding.region = regionOf(site.parsed, start, Math.max(end, start + 1));
   // Identity of a syntax problem: its message and where it is in the document, not the line.
-  finding.fingerprint = fingerprint([ruleId, site.file, String(site.document.index), message, String(start - documentStart(site))]);
+  finding.fingerprint = fingerprint([ruleId, site.file, String(site.document?.index ?? ''), message, String(start - documentStart(site))]);
   return finding;
 }
 
 function documentStart(site: FindingSite): number {
-  const range = site.document.doc.range as readonly number[] | undefined;
+  const range = site.document?.doc.range as readonly number[] | undefined;
   return range?.[0] ?? 0;
 }
 
@@ -59,7 +60,6 @@ function baseFinding(site: FindingSite, ruleId: string, level: Level, message: s
     file: site.file,
     region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 },
     path,
-    documentIndex: site.document.index,
     fingerprint: fingerprint([
       ruleId,
       site.file,
@@ -69,6 +69,7 @@ function baseFinding(site: FindingSite, ruleId: string, level: Level, message: s
     ]),
     helpUri: helpUri(ruleId),
   };
+  if (site.document) finding.documentIndex = site.document.index;
   if (object) finding.object = object;
   if (site.helmTemplate) finding.helmTemplate = site.helmTemplate;
   return finding;

@@ -1,6 +1,7 @@
 /** One parse per file: the whole stream at once, so documents and offsets come from the parser. */
-import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { isScalar, LineCounter, parseAllDocuments, type Document } from 'yaml';
 import type { Region } from '../types.js';
+import { streamProblems } from './stream-checks.js';
 
 export interface YamlProblem {
   /** `yaml-syntax-error` or `duplicate-key`. */
@@ -24,6 +25,8 @@ export interface ParsedFile {
   readonly text: string;
   readonly lineCounter: LineCounter;
   readonly documents: readonly ParsedDocument[];
+  /** Problems of the stream itself, outside any one document's content. */
+  readonly streamErrors: readonly YamlProblem[];
 }
 
 export function parseYamlFile(text: string): ParsedFile {
@@ -40,9 +43,16 @@ export function parseYamlFile(text: string): ParsedFile {
       start: error.pos[0],
       end: Math.max(error.pos[1], error.pos[0] + 1),
     })),
-    empty: doc.contents === null && doc.errors.length === 0,
+    empty: isEmptyDocument(doc),
   }));
-  return { text, lineCounter, documents };
+  return { text, lineCounter, documents, streamErrors: streamProblems(text) };
+}
+
+/** Comment-only documents and the one after a trailing `---` hold nothing to lint. */
+function isEmptyDocument(doc: Document.Parsed): boolean {
+  if (doc.errors.length > 0) return false;
+  const contents = doc.contents;
+  return contents === null || (isScalar(contents) && contents.source === '' && !contents.tag && !contents.anchor);
 }
 
 /** The parser appends "at line L, column C:" and a code frame; the region already says where. */

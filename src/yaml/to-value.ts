@@ -122,21 +122,20 @@ function setKey(target: JsonObject, key: string, value: JsonValue): void {
 
 function mergeSources(pair: Pair, state: State): JsonObject[] {
   const value = pair.value as Node | null;
-  const sources = isSeq(value) ? (value.items as Node[]) : [value];
-  const maps: JsonObject[] = [];
-  for (const source of sources) {
-    const converted = convert(source, state);
-    if (converted !== null && typeof converted === 'object' && !Array.isArray(converted)) {
-      maps.push(converted);
-    } else {
-      const range = (source ?? (pair.key as Node)).range ?? [0, 1];
-      state.problems.push({
-        ruleId: 'yaml-syntax-error',
-        message: 'A merge key (<<) must point at a mapping or a list of mappings.',
-        start: range[0],
-        end: range[1],
-      });
-    }
-  }
-  return maps;
+  const converted = convert(value, state);
+  // `<<: *map`, `<<: [*a, *b]`, and an alias to a list of maps are all accepted.
+  const sources = Array.isArray(converted) ? converted : [converted];
+  if (sources.length > 0 && sources.every(isJsonObject)) return sources;
+  const range = (value ?? (pair.key as Node)).range ?? [0, 1];
+  state.problems.push({
+    ruleId: 'yaml-syntax-error',
+    message: 'A merge key (<<) must point at a mapping or a list of mappings.',
+    start: range[0],
+    end: range[1],
+  });
+  return sources.filter(isJsonObject);
+}
+
+function isJsonObject(value: JsonValue): value is JsonObject {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
