@@ -68,6 +68,16 @@ export interface FileReport {
   skipped?: string;
 }
 
+/** What a `--baseline` run did with the baseline file. */
+export interface BaselineSummary {
+  file: string;
+  entries: number;
+  /** Findings of this run hidden because they are in the baseline. */
+  matched: number;
+  /** Entries with no finding any more: fixed (or their object renamed) since the baseline was written. */
+  fixed: number;
+}
+
 export interface LintResult {
   findings: Finding[];
   files: FileReport[];
@@ -75,4 +85,6 @@ export interface LintResult {
   objects: number;
   /** Set when a rule threw: the run must exit 2. */
   internalErrors: number;
+  /** Present when the run was compared with a baseline. */
+  baseline?: BaselineSummary;
 }

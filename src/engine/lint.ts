@@ -5,6 +5,7 @@ import { decode, readInput, DEFAULT_MAX_FILE_BYTES, type ReadOutcome } from '../
 import type { WorkloadKind } from '../k8s/workloads.js';
 import { rules as allRules } from '../rules/index.js';
 import { UsageError } from '../errors.js';
+import { createSuppressor, type SuppressOptions } from '../suppress/suppressor.js';
 import type { FileReport, Finding, LintResult } from '../types.js';
 import type { Preset, Rule } from './define-rule.js';
 import { lintText, type EnabledRule, type LintedFile } from './lint-file.js';
@@ -32,6 +33,8 @@ export interface LintOptions {
   onFile?: (file: LintedFile) => void;
   /** Keep the text of files with findings (the text format prints their lines). */
   keepSources?: boolean;
+  /** Config exemptions, strict list, baseline…; comment and annotation suppressions apply without it. */
+  suppress?: SuppressOptions;
 }
 
 export interface LintRun extends LintResult {
@@ -52,6 +55,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
     .filter((rule) => settings.has(rule.meta.id))
     .map((rule) => ({ rule, setting: settings.get(rule.meta.id)! }));
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const suppressor = createSuppressor(options.suppress, { rules: options.rules ?? allRules, settings, cwd });
 
   const sources: { display: string; read: () => Promise<ReadOutcome> }[] = discovery.files.map((file) => ({
     display: displayPath(cwd, file),
@@ -73,6 +77,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
       run.notes.push(`${source.display}: skipped, ${outcome.skipped}`);
     } else {
       const linted = lintText(source.display, outcome.text, { rules: enabled, extraWorkloads: options.extraWorkloads });
+      suppressor.file(linted);
       options.onFile?.(linted);
       const report: FileReport = { file: source.display, objects: linted.objectCount, documents: linted.documentCount };
       run.files.push(report);
@@ -85,6 +90,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
     }
     options.onProgress?.(++done, sources.length);
   }
+  suppressor.finish(run);
   return run;
 }
 

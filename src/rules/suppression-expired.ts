@@ -6,7 +6,7 @@ export default defineRule({
     id: 'suppression-expired',
     category: 'best-practice',
     level: 'warning',
-    presets: ['recommended'],
+    presets: ['recommended', 'pss-baseline', 'pss-restricted'],
     summary: 'A suppression has passed its expiry date, so the findings it hid are reported again.',
     remediation: 'Fix the findings and remove the suppression, or renew it with a new date and a reason.',
     messages: { expired: '{{message}}' },

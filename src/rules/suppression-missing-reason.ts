@@ -6,7 +6,7 @@ export default defineRule({
     id: 'suppression-missing-reason',
     category: 'best-practice',
     level: 'error',
-    presets: ['recommended'],
+    presets: ['recommended', 'pss-baseline', 'pss-restricted'],
     summary: 'A suppression gives no reason, so reviewers cannot tell whether it is still justified.',
     remediation: 'Add a reason: `-- why` after the rule ids of a comment directive, or a kmlint.io/ignore-reason annotation.',
     messages: { missing: '{{message}}' },

@@ -6,7 +6,7 @@ export default defineRule({
     id: 'unused-suppression',
     category: 'best-practice',
     level: 'note',
-    presets: ['recommended'],
+    presets: ['recommended', 'pss-baseline', 'pss-restricted'],
     summary: 'A suppression (comment directive, annotation or config exemption) matched no finding, so it hides nothing today and could hide a new problem later.',
     remediation: 'Remove the suppression, or correct the rule id or selector it names.',
     messages: { unused: '{{message}}' },

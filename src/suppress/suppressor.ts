@@ -1,0 +1,180 @@
+/**
+ * The suppression stage of a run. Per file (while its comments and objects are at hand): comment
+ * directives, annotations and config exemptions. At the end: unused exemptions and the baseline.
+ * Suppressed findings are kept with their suppression, never dropped.
+ */
+import { didYouMean } from '../config/suggest.js';
+import type { Rule } from '../engine/define-rule.js';
+import type { LintedFile } from '../engine/lint-file.js';
+import type { RuleSetting } from '../engine/rule-settings.js';
+import type { Finding, Level, LintResult, Suppression } from '../types.js';
+import { annotationEntries } from './annotations.js';
+import { applyBaseline, type Baseline } from './baseline.js';
+import { commentDirectives } from './comment-directives.js';
+import { isExpired, today as todayOf, type FindingPlace, type SuppressionEntry } from './entry.js';
+import { exemptionEntries, type Exemption } from './exemptions.js';
+
+export interface SuppressOptions {
+  exemptions?: readonly Exemption[];
+  /** The config file's folder: exemption paths are relative to it (default: the working directory). */
+  configDir?: string;
+  /** Rules that annotations and comments cannot suppress. */
+  strict?: readonly string[];
+  /** Ignore annotations and comments altogether (config exemptions and the baseline still apply). */
+  noInlineSuppressions?: boolean;
+  /** A suppression without a reason becomes a `suppression-missing-reason` finding. */
+  requireReason?: boolean;
+  baseline?: { file: string; baseline: Baseline };
+  /** YYYY-MM-DD; tests pin it. */
+  today?: string;
+}
+
+export interface SuppressorContext {
+  rules: readonly Rule[];
+  settings: ReadonlyMap<string, RuleSetting>;
+  cwd: string;
+}
+
+export interface Suppressor {
+  /** Marks the file's findings and adds findings about its inline suppressions. */
+  file(linted: LintedFile): void;
+  /** Reports unused config exemptions and applies the baseline. */
+  finish(run: LintResult): void;
+}
+
+/** What happened to one entry during the run. */
+interface Usage {
+  used: boolean;
+  /** Expired, and a finding came back because of it. */
+  expiredHit: boolean;
+  /** Named a strict rule that it was not allowed to suppress. */
+  strictHit: boolean;
+}
+
+export function createSuppressor(options: SuppressOptions = {}, context: SuppressorContext): Suppressor {
+  const today = options.today ?? todayOf();
+  const strict = new Set(options.strict ?? []);
+  const known = new Set(context.rules.map((rule) => rule.meta.id));
+  const exemptions = exemptionEntries(options.exemptions ?? [], { cwd: context.cwd, baseDir: options.configDir ?? context.cwd });
+  const exemptionUsage = new Map(exemptions.map((entry) => [entry, newUsage()]));
+
+  const levelOf = (ruleId: string, forced = false): Level | undefined => {
+    const level = context.settings.get(ruleId)?.level;
+    if (level || !forced) return level;
+    return context.rules.find((rule) => rule.meta.id === ruleId)?.meta.level;
+  };
+  const report = (out: Finding[], entry: SuppressionEntry, ruleId: string, message: string, forced = false): void => {
+    const level = levelOf(ruleId, forced);
+    if (level) out.push(entry.reportAt(ruleId, level, message));
+  };
+
+  /** Marks one finding; returns the expired entries that would have hidden it. */
+  const mark = (finding: Finding, place: FindingPlace, entries: readonly SuppressionEntry[], usage: Map<SuppressionEntry, Usage>): void => {
+    const expired: SuppressionEntry[] = [];
+    for (const entry of entries) {
+      if (entry.rule !== undefined && entry.rule !== finding.ruleId) continue;
+      if (!entry.covers(finding, place)) continue;
+      const state = usage.get(entry)!;
+      if (entry.source !== 'config' && strict.has(finding.ruleId)) {
+        if (entry.rule !== undefined) state.strictHit = true;
+        continue;
+      }
+      if (isExpired(entry.expires, today)) {
+        expired.push(entry);
+        continue;
+      }
+      state.used = true;
+      finding.suppression ??= suppressionOf(entry);
+    }
+    if (!finding.suppression && expired.length > 0) {
+      for (const entry of expired) usage.get(entry)!.expiredHit = true;
+      const first = expired[0]!;
+      finding.message += ` (suppression expired on ${first.expires}, ${first.at})`;
+    }
+  };
+
+  return {
+    file(linted) {
+      const inline: SuppressionEntry[] = [];
+      const strays: { entry: SuppressionEntry; container: string }[] = [];
+      if (!options.noInlineSuppressions) {
+        inline.push(...commentDirectives(linted));
+        const annotations = annotationEntries(linted);
+        inline.push(...annotations.entries);
+        strays.push(...annotations.strays);
+      }
+      if (inline.length === 0 && exemptions.length === 0) return;
+      const usage = new Map<SuppressionEntry, Usage>(inline.map((entry) => [entry, newUsage()]));
+      for (const [entry, state] of exemptionUsage) usage.set(entry, state);
+      // Most specific first: the comment on the line, then the object's annotation, then the config file.
+      const entries = [...inline, ...exemptions];
+      for (const finding of linted.findings) mark(finding, placeOf(linted, finding), entries, usage);
+
+      const out: Finding[] = [];
+      const strayEntries = new Set(strays.map((stray) => stray.entry));
+      for (const { entry, container } of strays) {
+        report(out, entry, 'unused-suppression', `${entry.label} names no container "${container}" in this pod, so it suppresses nothing.`);
+      }
+      const missingReason = new Set<string>();
+      for (const entry of inline) {
+        const state = usage.get(entry)!;
+        if (options.requireReason && !entry.reason && !missingReason.has(entry.at)) {
+          missingReason.add(entry.at);
+          report(out, entry, 'suppression-missing-reason', `${entry.label} gives no reason; add one after " -- ".`, true);
+        }
+        if (strayEntries.has(entry)) continue;
+        describeOutcome(out, entry, state);
+      }
+      linted.findings.push(...out);
+    },
+
+    finish(run) {
+      const out: Finding[] = [];
+      for (const [entry, state] of exemptionUsage) describeOutcome(out, entry, state);
+      run.findings.push(...out);
+      if (options.baseline) run.baseline = applyBaseline(run.findings, options.baseline.baseline, options.baseline.file);
+    },
+  };
+
+  function describeOutcome(out: Finding[], entry: SuppressionEntry, state: Usage): void {
+    const subject = entry.rule === undefined ? 'every rule' : `"${entry.rule}"`;
+    if (entry.rule !== undefined && !known.has(entry.rule)) {
+      report(out, entry, 'unused-suppression', `${entry.label} names unknown rule "${entry.rule}"${didYouMean(entry.rule, known)}.`);
+    } else if (state.strictHit) {
+      report(out, entry, 'unused-suppression', `${entry.label} cannot suppress ${subject}: the rule is on the strict list.`);
+    } else if (state.expiredHit) {
+      const why = entry.reason ? ` (${entry.reason})` : '';
+      report(out, entry, 'suppression-expired', `${entry.label} for ${subject}${why} expired on ${entry.expires}; its findings are reported again.`);
+    } else if (!state.used) {
+      const expired = isExpired(entry.expires, today) ? ` and expired on ${entry.expires}` : '';
+      report(out, entry, 'unused-suppression', `${entry.label} for ${subject} suppressed nothing${expired}; remove it.`);
+    }
+  }
+}
+
+function newUsage(): Usage {
+  return { used: false, expiredHit: false, strictHit: false };
+}
+
+function suppressionOf(entry: SuppressionEntry): Suppression {
+  const suppression: Suppression = { source: entry.source, at: entry.at };
+  if (entry.reason) suppression.reason = entry.reason;
+  if (entry.expires) suppression.expires = entry.expires;
+  return suppression;
+}
+
+/** The object (and container) a finding is about: the longest object path, then container path, that prefixes it. */
+function placeOf(linted: LintedFile, finding: Finding): FindingPlace {
+  const place: FindingPlace = {};
+  const document = linted.documents.find((candidate) => candidate.document.index === finding.documentIndex);
+  if (!document) return place;
+  for (const object of document.objects) {
+    if (isPrefix(object.path, finding.path) && (!place.object || object.path.length > place.object.path.length)) place.object = object;
+  }
+  place.container = place.object?.pod?.containers.find((container) => isPrefix(container.path, finding.path));
+  return place;
+}
+
+function isPrefix(prefix: readonly (string | number)[], path: readonly (string | number)[]): boolean {
+  return prefix.length <= path.length && prefix.every((segment, index) => path[index] === segment);
+}
