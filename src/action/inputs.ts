@@ -1,14 +1,16 @@
 /** The Action's inputs, read and validated once (the runner passes them as INPUT_<NAME>, hyphens kept). */
+import type { Preset } from '../engine/define-rule.js';
+import { PRESETS } from '../engine/rule-settings.js';
 import type { Level } from '../types.js';
 
 export type AnnotateMode = 'check-run' | 'workflow-commands' | 'none';
 export type FailOn = Level | 'none';
-export type PresetInput = 'recommended' | 'all';
 
 export interface ActionInputs {
   paths: string[];
   configFile?: string;
-  preset?: PresetInput;
+  /** Empty: the engine's default (recommended). */
+  presets: Preset[];
   failOn: FailOn;
   /** Empty means: do not write SARIF. */
   sarifFile: string;
@@ -22,26 +24,26 @@ export class InputError extends Error {}
 
 const ANNOTATE_MODES: readonly AnnotateMode[] = ['check-run', 'workflow-commands', 'none'];
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'note', 'none'];
-const PRESETS: readonly PresetInput[] = ['recommended', 'all'];
 
 export function readInputs(getInput: (name: string) => string): ActionInputs {
-  // `path` takes several paths, one per line or separated by spaces, like a shell argument list.
-  const paths = getInput('path')
-    .split(/\s+/)
-    .filter((p) => p !== '');
+  const paths = words(getInput('path'), /\s+/);
   const configFile = getInput('config');
   const baseline = getInput('baseline');
-  const preset = getInput('preset');
   return {
     paths: paths.length > 0 ? paths : ['.'],
     configFile: configFile || undefined,
-    preset: preset ? oneOf('preset', preset, PRESETS) : undefined,
+    presets: words(getInput('preset'), /[\s,]+/).map((preset) => oneOf('preset', preset, PRESETS)),
     failOn: oneOf('fail-on', getInput('fail-on') || 'error', FAIL_ON),
     sarifFile: getInput('sarif-file'),
     annotate: oneOf('annotate', getInput('annotate') || 'check-run', ANNOTATE_MODES),
     baseline: baseline || undefined,
     token: getInput('github-token'),
   };
+}
+
+/** Several values in one input, one per line or separated by spaces, like a shell argument list. */
+function words(value: string, separator: RegExp): string[] {
+  return value.split(separator).filter((word) => word !== '');
 }
 
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {

@@ -32,7 +32,8 @@ export function buildSummary(input: SummaryInput): string {
     '## kmlint',
     '',
     `${input.failed ? '❌' : '✅'} **${describeCounts(counts)}** in ${plural(input.files, 'file')} ` +
-      `(${plural(input.objects, 'Kubernetes object')}); the step fails on \`${input.failOn}\`${input.failOn === 'none' ? '' : ' and above'}.`,
+      `(${plural(input.objects, 'Kubernetes object')}); ` +
+      (input.failOn === 'none' ? 'findings do not fail the step.' : `the step fails on \`${input.failOn}\` and above.`),
   ];
   if (input.annotationNote) head.push('', input.annotationNote);
   if (findings.length === 0) return `${head.join('\n')}\n`;

@@ -32,11 +32,11 @@ function workflowProperties(finding: Finding): AnnotationProperties {
   const { region } = finding;
   const singleLine = region.startLine === region.endLine;
   return {
-    title: finding.ruleId,
     file: finding.file,
     startLine: region.startLine,
     endLine: Math.max(region.endLine, region.startLine),
     // Columns are allowed only when the annotation is on one line.
     ...(singleLine ? { startColumn: region.startColumn, endColumn: region.endColumn } : {}),
+    title: finding.ruleId,
   };
 }
