@@ -10,9 +10,13 @@ import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { AnnotationProperties } from '@actions/core';
+import { parse as parseYaml } from 'yaml';
+import { buildAction } from '../scripts/build-action.mjs';
+import { lint } from '../src/engine/lint.js';
+import { rules } from '../src/rules/index.js';
 import { ANNOTATIONS_PER_REQUEST, inBatches, toCheckAnnotation, type CheckAnnotation } from '../src/action/annotations.js';
 import { CheckRunError, conclusionFor, publishCheckRun } from '../src/action/check-run.js';
-import { reportable } from '../src/action/findings.js';
+import { countLevels, reportable } from '../src/action/findings.js';
 import { createChecksClient } from '../src/action/github-client.js';
 import { readGitHubContext } from '../src/action/github-context.js';
 import { InputError, readInputs } from '../src/action/inputs.js';
@@ -63,7 +67,8 @@ describe('inputs', () => {
     assert.deepEqual(inputs.paths, ['k8s', 'charts/out']);
     assert.equal(inputs.failOn, 'error');
     assert.equal(inputs.annotate, 'check-run');
-    assert.equal(inputs.preset, undefined);
+    assert.deepEqual(inputs.presets, []);
+    assert.deepEqual(readInputs(from({ preset: 'pss-baseline, all' })).presets, ['pss-baseline', 'all']);
     assert.equal(inputs.configFile, undefined);
     assert.deepEqual(readInputs(from({})).paths, ['.']);
   });
@@ -236,7 +241,7 @@ describe('workflow-command annotations', () => {
     );
     const [, message, properties] = emitted[0] ?? [];
     assert.match(message ?? '', /https:\/\/kmlint\.example\/rules/);
-    assert.deepEqual(properties, { title: 'rule-0', file: 'deploy/web.yaml', startLine: 1, endLine: 1, startColumn: 3, endColumn: 9 });
+    assert.deepEqual(properties, { file: 'deploy/web.yaml', startLine: 1, endLine: 1, startColumn: 3, endColumn: 9, title: 'rule-0' });
   });
 });
 
@@ -295,4 +300,234 @@ interface CheckRunBody {
   status?: string;
   conclusion?: string;
   output: { title: string; summary: string; annotations: CheckAnnotation[] };
+}
+
+describe('the committed bundle', () => {
+  test('dist/action is what the sources build to (rebuild with `node scripts/build-action.mjs`)', async () => {
+    const outdir = await mkdtemp(join(tmpdir(), 'kmlint-action-build-'));
+    try {
+      await buildAction(outdir);
+      const built = (await readdir(outdir)).sort();
+      assert.deepEqual((await readdir(join(repoRoot, 'dist/action'))).sort(), built);
+      for (const name of built) {
+        const fresh = await readFile(join(outdir, name));
+        const committed = await readFile(join(repoRoot, 'dist/action', name));
+        assert.ok(fresh.equals(committed), `dist/action/${name} is stale: run node scripts/build-action.mjs`);
+      }
+    } finally {
+      await rm(outdir, { recursive: true, force: true });
+    }
+  });
+
+  test('action.yml runs the bundle on node24', async () => {
+    const action = parseYaml(await readFile(join(repoRoot, 'action.yml'), 'utf8')) as ActionYml;
+    assert.deepEqual(action.runs, { using: 'node24', main: 'dist/action/index.js' });
+    assert.deepEqual(Object.keys(action.outputs).sort(), ['errors', 'findings', 'sarif-file', 'warnings']);
+  });
+});
+
+interface ActionYml {
+  inputs: Record<string, { default?: string }>;
+  outputs: Record<string, unknown>;
+  runs: unknown;
+}
+
+interface ActionRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+  workspace: string;
+}
+
+const PR_HEAD_SHA = 'c0ffee0000000000000000000000000000000001';
+const MERGE_SHA = 'ba5e000000000000000000000000000000000002';
+
+/** Runs `node dist/action/index.js` with the environment the runner gives a `uses:` step. */
+async function runAction(inputs: Record<string, string>, apiUrl = 'http://127.0.0.1:9'): Promise<ActionRun> {
+  const action = parseYaml(await readFile(join(repoRoot, 'action.yml'), 'utf8')) as ActionYml;
+  const runnerDir = await mkdtemp(join(tmpdir(), 'kmlint-runner-'));
+  const workspace = join(runnerDir, 'workspace');
+  await cp(join(repoRoot, 'test/manifests/action/workspace'), workspace, { recursive: true });
+  const outputFile = join(runnerDir, 'output.txt');
+  const summaryFile = join(runnerDir, 'summary.md');
+  const eventFile = join(runnerDir, 'event.json');
+  await writeFile(outputFile, '');
+  await writeFile(summaryFile, '');
+  await writeFile(eventFile, JSON.stringify({ action: 'synchronize', number: 7, pull_request: { number: 7, head: { sha: PR_HEAD_SHA } } }));
+
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_REPOSITORY: 'owner/repo',
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: eventFile,
+    GITHUB_SHA: MERGE_SHA,
+    GITHUB_REF: 'refs/pull/7/merge',
+    GITHUB_API_URL: apiUrl,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+  };
+  // The runner passes every declared input, defaults included, as INPUT_<NAME> with hyphens kept.
+  for (const [name, spec] of Object.entries(action.inputs)) {
+    const value = name in inputs ? inputs[name] : name === 'github-token' ? 'test-token' : (spec.default ?? '');
+    env[`INPUT_${name.toUpperCase()}`] = value;
+  }
+  const child = spawn(process.execPath, [join(repoRoot, 'dist/action/index.js')], { cwd: workspace, env });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const status = await new Promise<number | null>((done) => child.on('close', done));
+  return {
+    status,
+    stdout,
+    stderr,
+    outputs: parseOutputFile(await readFile(outputFile, 'utf8')),
+    summary: await readFile(summaryFile, 'utf8'),
+    workspace,
+  };
+}
+
+/** GITHUB_OUTPUT holds `name<<delimiter`, the value, then the delimiter, for each output. */
+function parseOutputFile(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const block = /^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
+  for (const match of text.matchAll(block)) outputs[match[1] ?? ''] = match[3] ?? '';
+  return outputs;
+}
+
+/** What the Action should send for the fixture: every unsuppressed finding of the engine, in its order. */
+async function expectedAnnotations(workspace: string): Promise<{ annotations: CheckAnnotation[]; findings: Finding[] }> {
+  const result = await lint({ paths: ['.'], cwd: workspace });
+  const findings = reportable(result.findings);
+  const summaries = new Map(rules.map((rule) => [rule.meta.id, rule.meta.summary]));
+  return { findings, annotations: findings.map((f) => toCheckAnnotation(f, summaries.get(f.ruleId))) };
+}
+
+const workflowAnnotationLines = (stdout: string) => stdout.split('\n').filter((line) => /^::(error|warning|notice) .*\bfile=/.test(line));
+
+describe('the Action as a subprocess against a fake GitHub API', () => {
+  let api: FakeGitHubApi;
+  let forbidden: FakeGitHubApi;
+  const runs: string[] = [];
+  before(async () => {
+    api = await startFakeGitHubApi(acceptChecks);
+    forbidden = await startFakeGitHubApi(forbidChecks);
+  });
+  after(async () => {
+    await api.close();
+    await forbidden.close();
+    for (const dir of runs) await rm(dir, { recursive: true, force: true });
+  });
+  const track = (run: ActionRun) => {
+    runs.push(resolve(run.workspace, '..'));
+    return run;
+  };
+
+  test('annotates every finding on a check run at the PR head, 50 per request, and fails on errors', async () => {
+    api.requests.length = 0;
+    const run = track(await runAction({}, api.url));
+    const { annotations, findings } = await expectedAnnotations(run.workspace);
+    const counts = countLevels(findings);
+    assert.ok(findings.length > 100, `the fixture has more than two batches of findings (${findings.length})`);
+    assert.ok(counts.errors > 0);
+
+    assert.equal(run.status, 1, run.stderr);
+    assert.deepEqual(workflowAnnotationLines(run.stdout), [], 'no workflow-command annotations when the check run works');
+    const [create, ...updates] = api.requests;
+    assert.equal(`${create?.method} ${create?.path}`, 'POST /repos/owner/repo/check-runs');
+    assert.ok(updates.every((r) => `${r.method} ${r.path}` === `PATCH /repos/owner/repo/check-runs/${CHECK_RUN_ID}`));
+    assert.equal(create?.authorization, 'token test-token');
+    const bodies = api.requests.map((r) => r.body as CheckRunBody);
+    const sizes = bodies.map((b) => b.output.annotations.length);
+    assert.deepEqual(sizes, inBatches(findings).map((batch) => batch.length));
+    assert.deepEqual(bodies.flatMap((b) => b.output.annotations), annotations, 'every finding, at its exact lines');
+    assert.equal(bodies[0]?.head_sha, PR_HEAD_SHA, 'the PR head, not the merge commit');
+    assert.equal(bodies[0]?.name, 'kmlint');
+    assert.equal(bodies[0]?.status, 'completed');
+    assert.equal(bodies[0]?.conclusion, 'failure');
+    assert.match(bodies[0]?.output.title ?? '', new RegExp(`^${counts.errors} errors?, `));
+    assert.match(bodies[0]?.output.summary ?? '', /### Findings by rule/);
+
+    assert.deepEqual(run.outputs, {
+      'sarif-file': 'kmlint.sarif',
+      findings: String(counts.findings),
+      errors: String(counts.errors),
+      warnings: String(counts.warnings),
+    });
+    const sarif = JSON.parse(await readFile(join(run.workspace, 'kmlint.sarif'), 'utf8')) as SarifLog;
+    assert.equal(sarif.version, '2.1.0');
+    assert.equal(sarif.runs.flatMap((r) => r.results).length, findings.length);
+    assert.match(run.summary, /^## kmlint/);
+    assert.match(run.summary, /Every finding is annotated on the check run \[kmlint\]\(https:/);
+    assert.match(run.summary, /\| k8s\/workloads\.yaml \| \d+ \| error \|/);
+    assert.match(run.stdout, /^::error::kmlint found \d+ findings/m, 'the step fails with a reason');
+  });
+
+  test('findings below fail-on give a neutral check run and a passing step', async () => {
+    api.requests.length = 0;
+    const run = track(await runAction({ 'fail-on': 'none' }, api.url));
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal((api.requests[0]?.body as CheckRunBody | undefined)?.conclusion, 'neutral');
+  });
+
+  test('a read-only token (fork) falls back to workflow commands, says so once, and does not fail the step', async () => {
+    forbidden.requests.length = 0;
+    const run = track(await runAction({ 'fail-on': 'none' }, forbidden.url));
+    assert.equal(run.status, 0, `${run.stdout}\n${run.stderr}`);
+    assert.equal(forbidden.requests.length, 1, 'one attempt, no retries');
+    const lines = workflowAnnotationLines(run.stdout);
+    assert.ok(lines.length > 0 && lines.length <= 30, `${lines.length} annotations, at most 10 per level`);
+    assert.match(lines[0] ?? '', /^::error title=[\w-]+,file=k8s\/workloads\.yaml,line=\d+,endLine=\d+,col=\d+,endColumn=\d+::\S/);
+    assert.equal(run.stdout.match(/cannot create a check run/g)?.length, 1, 'the fallback is announced once');
+    assert.match(run.stdout, /HTTP 403: Resource not accessible by integration/);
+    assert.match(run.summary, /read-only token/);
+    assert.match(run.summary, /\d+ findings? appear only in the table below/);
+    assert.equal(run.outputs.findings, String((await expectedAnnotations(run.workspace)).findings.length));
+  });
+
+  test('with a read-only token the step still fails for findings, only for them', async () => {
+    const run = track(await runAction({}, forbidden.url));
+    assert.equal(run.status, 1);
+    assert.match(run.stdout, /^::error::kmlint found \d+ findings/m);
+  });
+
+  test('annotate: workflow-commands never calls the API', async () => {
+    api.requests.length = 0;
+    const run = track(await runAction({ annotate: 'workflow-commands', 'fail-on': 'none' }, api.url));
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(api.requests, []);
+    assert.ok(workflowAnnotationLines(run.stdout).length > 0);
+    assert.doesNotMatch(run.stdout, /cannot create a check run/);
+  });
+
+  test('annotate: none and an empty sarif-file write neither annotations nor SARIF', async () => {
+    api.requests.length = 0;
+    const run = track(await runAction({ annotate: 'none', 'sarif-file': '', 'fail-on': 'none' }, api.url));
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(api.requests, []);
+    assert.deepEqual(workflowAnnotationLines(run.stdout), []);
+    assert.equal(run.outputs['sarif-file'], undefined);
+    assert.deepEqual((await readdir(run.workspace)).sort(), ['k8s']);
+    assert.match(run.summary, /### Findings by file/);
+  });
+
+  test('a bad input or a missing path exits 2 with a message, before any API call', async () => {
+    api.requests.length = 0;
+    const bad = track(await runAction({ annotate: 'comments' }, api.url));
+    assert.equal(bad.status, 2);
+    assert.match(bad.stdout, /^::error::Input 'annotate' must be one of/m);
+    const missing = track(await runAction({ path: 'no-such-dir' }, api.url));
+    assert.equal(missing.status, 2);
+    assert.match(missing.stdout, /^::error::kmlint could not lint no-such-dir: .*no-such-dir/m);
+    assert.deepEqual(api.requests, []);
+  });
+});
+
+interface SarifLog {
+  version: string;
+  runs: Array<{ results: unknown[] }>;
 }
