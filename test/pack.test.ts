@@ -1,0 +1,108 @@
+/**
+ * `npx kmlint` from the packed package: only the files it needs, no runtime dependencies, and the installed
+ * command works outside the source tree. The CLI bundle never carries the Action's GitHub API client.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFile, readFile, readdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { packAndInstall, type InstalledPackage } from '../scripts/bench-startup.js';
+
+const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const sampleManifest = join(repoRoot, 'test/manifests/action/startup/deployment.yaml');
+
+interface PackageJson {
+  version: string;
+  bin?: Record<string, string>;
+  engines?: { node?: string };
+  dependencies?: Record<string, string>;
+}
+
+const packageJson = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as PackageJson;
+
+function npm(args: string[], cwd: string) {
+  return spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', args, { cwd, encoding: 'utf8' });
+}
+
+describe('packed file list', () => {
+  const dryRun = npm(['pack', '--dry-run', '--json'], repoRoot);
+  const files = (JSON.parse(dryRun.stdout || '[]') as Array<{ files: Array<{ path: string }> }>)[0]?.files.map((f) => f.path) ?? [];
+
+  test('contains the CLI, the library entry, their chunks, schemas and the package docs', () => {
+    assert.equal(dryRun.status, 0, dryRun.stderr);
+    for (const needed of ['dist/cli.js', 'dist/index.js', 'README.md', 'LICENSE', 'package.json']) {
+      assert.ok(files.includes(needed), `${needed} is packed`);
+    }
+    assert.ok(files.some((f) => f.startsWith('schemas/')), 'schemas are packed');
+    const allowed = /^(dist\/cli\.js|dist\/index\.js|dist\/chunks\/[^/]+|schemas\/.+|README\.md|LICENSE|package\.json)$/;
+    assert.deepEqual(files.filter((f) => !allowed.test(f)), [], 'nothing else is packed');
+  });
+
+  test('leaves out sources, tests, the Action bundle and node_modules', () => {
+    assert.ok(files.length > 0);
+    for (const prefix of ['src/', 'test/', 'scripts/', 'dist/action/', 'node_modules/']) {
+      assert.deepEqual(files.filter((f) => f.startsWith(prefix)), [], `${prefix} is not packed`);
+    }
+  });
+
+  test('declares engines and has no runtime dependencies (everything is bundled)', () => {
+    assert.match(packageJson.engines?.node ?? '', />=\s*20/);
+    assert.deepEqual(Object.keys(packageJson.dependencies ?? {}), []);
+    assert.equal(packageJson.bin?.kmlint, 'dist/cli.js');
+  });
+});
+
+describe('the CLI bundle', () => {
+  // esbuild marks each bundled module with a `// node_modules/<package>/…` comment; the strings are
+  // Octokit's user agents and request-id header, and @actions/core's output delimiter.
+  const apiClientCode = /node_modules\/@(octokit|actions)\/|octokit-(core|rest)\.js|x-github-request-id|ghadelimiter_/;
+
+  test('the Action bundle is where the GitHub API client lives (the marker finds it)', async () => {
+    assert.match(await readFile(join(repoRoot, 'dist/action/index.js'), 'utf8'), apiClientCode);
+  });
+
+  test('dist/cli.js and its chunks contain no GitHub API client or Actions toolkit code', async () => {
+    const chunks = (await readdir(join(repoRoot, 'dist/chunks'))).map((name) => join('dist/chunks', name));
+    assert.ok(chunks.length > 0);
+    for (const file of ['dist/cli.js', ...chunks]) {
+      const code = await readFile(join(repoRoot, file), 'utf8');
+      assert.doesNotMatch(code, apiClientCode, `${file} has no Octokit or @actions code`);
+    }
+  });
+});
+
+describe('npx kmlint from the installed tarball', () => {
+  let installed: InstalledPackage;
+  before(async () => {
+    installed = await packAndInstall();
+    await copyFile(sampleManifest, join(installed.projectDir, 'deployment.yaml'));
+  });
+  after(() => installed?.remove());
+
+  const npx = (...args: string[]) =>
+    spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['kmlint', ...args], {
+      cwd: installed.projectDir,
+      encoding: 'utf8',
+    });
+
+  test('the install is outside the source tree and has no dependency folders besides kmlint', async () => {
+    assert.ok(!installed.projectDir.startsWith(repoRoot));
+    assert.deepEqual((await readdir(join(installed.projectDir, 'node_modules'))).filter((d) => !d.startsWith('.')), ['kmlint']);
+  });
+
+  test('--version prints the package version', () => {
+    const run = npx('--version');
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, new RegExp(`\\b${packageJson.version.replace(/\./g, '\\.')}\\b`));
+  });
+
+  test('reports the privileged container at its line and exits 1', () => {
+    const run = npx('deployment.yaml');
+    assert.equal(run.status, 1, run.stderr);
+    assert.match(run.stdout, /deployment\.yaml/);
+    assert.match(run.stdout, /privileged/i);
+    assert.match(run.stdout, /\b21:\d+/, 'the finding carries line 21, where privileged: true is');
+  });
+});
