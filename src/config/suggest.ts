@@ -1,8 +1,12 @@
 /** "Did you mean …?" for misspelt rule ids and config keys: the closest known name by edit distance. */
 export function closest(input: string, candidates: Iterable<string>): string | undefined {
+  const list = [...candidates];
+  // A cut-short name (`warn`, `privileged`) is a typo too, when only one name starts that way.
+  const extended = input.length >= 3 ? list.filter((candidate) => candidate.toLowerCase().startsWith(input.toLowerCase())) : [];
+  if (extended.length === 1) return extended[0];
   let best: string | undefined;
   let bestDistance = Infinity;
-  for (const candidate of candidates) {
+  for (const candidate of list) {
     const distance = editDistance(input.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;

@@ -3,6 +3,7 @@
  * lines); later runs report only findings that are not in it, and count the entries that were fixed.
  */
 import { readFile, writeFile } from 'node:fs/promises';
+import { UsageError } from '../errors.js';
 import type { BaselineSummary, Finding } from '../types.js';
 
 export const BASELINE_VERSION = 1;
@@ -21,7 +22,8 @@ export interface Baseline {
   findings: BaselineEntry[];
 }
 
-export class BaselineError extends Error {}
+/** A missing or malformed baseline is a usage problem: one line, exit 2. */
+export class BaselineError extends UsageError {}
 
 export function baselineOf(findings: readonly Finding[]): Baseline {
   const entries = findings.map((finding) => {

@@ -1,0 +1,158 @@
+/**
+ * Reads, validates and resolves the config file into what lint() takes. Parsed with `yaml` (JSON is YAML)
+ * so every error has a line and column in the config file.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import type { Preset, Rule } from '../engine/define-rule.js';
+import type { RuleOverride } from '../engine/rule-settings.js';
+import type { WorkloadKind } from '../k8s/workloads.js';
+import type { Exemption } from '../suppress/exemptions.js';
+import type { Level, Path, Region } from '../types.js';
+import { findConfigFile } from './find.js';
+import { ConfigError, type ConfigProblem } from './problems.js';
+import { validateConfig } from './validate.js';
+
+export interface ResolvedConfig {
+  /** Absolute path of the config file. */
+  file: string;
+  /** The config file's folder: `ignore`, exemption paths and `baseline` are relative to it. */
+  dir: string;
+  presets?: Preset[];
+  ruleOverrides: Map<string, RuleOverride>;
+  /** gitignore-style globs, relative to the working directory (as discover() wants them). */
+  ignore: string[];
+  exemptions: Exemption[];
+  extraWorkloads: WorkloadKind[];
+  failOn?: Level;
+  maxWarnings?: number;
+  strict: string[];
+  requireReason?: boolean;
+  /** Absolute path of the baseline file. */
+  baseline?: string;
+}
+
+interface RawConfig {
+  extends?: Preset[];
+  rules?: Record<string, string | [string, Record<string, unknown>?]>;
+  ignore?: string[];
+  exemptions?: (Omit<Exemption, 'origin' | 'rules'> & { rules?: string[] })[];
+  workloads?: { kind: string; group?: string; podSpec: string; podMetadata?: string }[];
+  failOn?: Level;
+  maxWarnings?: number;
+  strict?: string[];
+  requireReason?: boolean;
+  baseline?: string;
+}
+
+/** `--config FILE`, else the nearest config file walking up from cwd; undefined when there is none. */
+export async function loadConfig(options: { cwd: string; configFile?: string; rules: readonly Rule[] }): Promise<ResolvedConfig | undefined> {
+  const file = options.configFile !== undefined ? path.resolve(options.cwd, options.configFile) : findConfigFile(options.cwd);
+  if (file === undefined) return undefined;
+  const display = displayOf(options.cwd, file);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConfigError([{ file: display, line: 1, column: 1, message: code === 'ENOENT' ? 'no such config file' : `cannot read the config file (${code})` }]);
+  }
+  return parseConfig(text, { file, display, cwd: options.cwd, rules: options.rules });
+}
+
+export function parseConfig(text: string, options: { file: string; display: string; cwd: string; rules: readonly Rule[] }): ResolvedConfig {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const problems: ConfigProblem[] = doc.errors.map((error) => {
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    return { file: options.display, line, column: col, message: error.message.replace(/ at line \d+, column \d+.*$/s, '') };
+  });
+  if (problems.length > 0) throw new ConfigError(problems);
+  const value = (doc.toJS() ?? {}) as unknown;
+  problems.push(...validateConfig(value, doc, lineCounter, options.display, options.rules));
+  if (problems.length > 0) throw new ConfigError(problems);
+  return resolve(value as RawConfig, doc, lineCounter, options);
+}
+
+function resolve(raw: RawConfig, doc: Document.Parsed, lineCounter: LineCounter, options: { file: string; display: string; cwd: string }): ResolvedConfig {
+  const dir = path.dirname(options.file);
+  const ruleOverrides = new Map<string, RuleOverride>();
+  for (const [id, entry] of Object.entries(raw.rules ?? {})) {
+    const [level, ruleOptions] = typeof entry === 'string' ? [entry] : entry;
+    const override: RuleOverride = { level: level as RuleOverride['level'] };
+    if (ruleOptions) override.options = ruleOptions;
+    ruleOverrides.set(id, override);
+  }
+  const exemptions: Exemption[] = (raw.exemptions ?? []).map((item, index) => ({
+    ...item,
+    rules: item.rules ?? [],
+    origin: { file: options.display, region: regionOf(doc, lineCounter, ['exemptions', index]) },
+  }));
+  const extraWorkloads: WorkloadKind[] = (raw.workloads ?? []).map((workload) => {
+    const podSpec = workload.podSpec.split('.');
+    const podMetadata = workload.podMetadata ? workload.podMetadata.split('.') : [...podSpec.slice(0, -1), 'metadata'];
+    const entry: WorkloadKind = { kind: workload.kind, podSpec, podMetadata };
+    if (workload.group !== undefined) entry.group = workload.group;
+    return entry;
+  });
+  const config: ResolvedConfig = {
+    file: options.file,
+    dir,
+    ruleOverrides,
+    ignore: rebaseIgnore(raw.ignore ?? [], dir, path.resolve(options.cwd)),
+    exemptions,
+    extraWorkloads,
+    strict: raw.strict ?? [],
+  };
+  if (raw.extends) config.presets = raw.extends;
+  if (raw.failOn) config.failOn = raw.failOn;
+  if (raw.maxWarnings !== undefined) config.maxWarnings = raw.maxWarnings;
+  if (raw.requireReason !== undefined) config.requireReason = raw.requireReason;
+  if (raw.baseline) config.baseline = path.resolve(dir, raw.baseline);
+  return config;
+}
+
+/**
+ * Config globs are relative to the config file; discover() reads them relative to the working directory.
+ * Unanchored patterns (`*.tpl.yaml`) match at any depth and stay as they are.
+ */
+export function rebaseIgnore(patterns: readonly string[], configDir: string, cwd: string): string[] {
+  const fromConfig = path.relative(configDir, cwd).split(path.sep).join('/');
+  if (fromConfig === '') return [...patterns];
+  const result: string[] = [];
+  for (const pattern of patterns) {
+    const negated = pattern.startsWith('!');
+    const body = negated ? pattern.slice(1) : pattern;
+    const anchored = body.replace(/\/$/, '').includes('/');
+    if (!anchored) {
+      result.push(pattern);
+      continue;
+    }
+    const relative = body.replace(/^\//, '');
+    let rebased: string | undefined;
+    if (fromConfig.startsWith('..')) {
+      // The config file lives below the working directory: prefix its folder.
+      rebased = `${path.relative(cwd, configDir).split(path.sep).join('/')}/${relative}`;
+    } else if (relative.startsWith(`${fromConfig}/`)) {
+      rebased = relative.slice(fromConfig.length + 1);
+    } else if (relative.startsWith('**/')) {
+      rebased = relative;
+    }
+    // Patterns anchored outside the working directory cannot match anything linted from here.
+    if (rebased !== undefined) result.push(`${negated ? '!' : ''}/${rebased}`);
+  }
+  return result;
+}
+
+function regionOf(doc: Document.Parsed, lineCounter: LineCounter, path: Path): Region {
+  const node = doc.getIn(path, true);
+  const offset = isNode(node) && node.range ? node.range[0] : 0;
+  const start = lineCounter.linePos(offset);
+  return { startLine: start.line, startColumn: start.col, endLine: start.line, endColumn: start.col + 1 };
+}
+
+function displayOf(cwd: string, file: string): string {
+  const relative = path.relative(cwd, file);
+  return (relative === '' ? path.basename(file) : relative).split(path.sep).join('/');
+}

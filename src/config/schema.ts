@@ -1,0 +1,97 @@
+/** The JSON Schema of `.kmlint.yaml`, built from the rules' own option schemas so the two never drift. */
+import type { Rule } from '../engine/define-rule.js';
+import { PRESETS } from '../engine/rule-settings.js';
+
+export const CONFIG_LEVELS = ['off', 'note', 'warning', 'error'] as const;
+export const FAIL_ON_LEVELS = ['note', 'warning', 'error'] as const;
+export const DATE_PATTERN = '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$';
+export const EXEMPTION_SELECTORS = ['kind', 'namespace', 'name', 'path', 'container'] as const;
+
+export function buildConfigSchema(rules: readonly Rule[]): Record<string, unknown> {
+  const ids = rules.map((rule) => rule.meta.id).sort();
+  const ruleEntries: Record<string, unknown> = {};
+  for (const id of ids) {
+    const rule = rules.find((candidate) => candidate.meta.id === id)!;
+    ruleEntries[id] = ruleEntry(rule);
+  }
+  const selector = { type: 'string', minLength: 1 };
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://github.com/kmlint/kmlint/raw/main/schemas/kmlint-config.schema.json',
+    title: 'kmlint configuration (.kmlint.yaml, .kmlint.yml, kmlint.config.json)',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      $schema: { type: 'string' },
+      extends: { description: 'Presets whose rules are enabled.', type: 'array', items: { enum: [...PRESETS] }, uniqueItems: true },
+      rules: {
+        description: 'Per rule: a level (off, note, warning, error), or [level, options].',
+        type: 'object',
+        properties: ruleEntries,
+        additionalProperties: false,
+      },
+      ignore: { description: 'gitignore-style globs, relative to this file, of files never linted.', type: 'array', items: { type: 'string', minLength: 1 } },
+      exemptions: {
+        description: 'Findings to suppress for matching objects; each needs a reason.',
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['reason'],
+          properties: {
+            rules: { description: 'Rule ids; omit to exempt from every rule.', type: 'array', items: { $ref: '#/definitions/ruleId' }, minItems: 1 },
+            kind: { description: 'Glob of the object kind.', ...selector },
+            namespace: { description: 'Glob of the namespace.', ...selector },
+            name: { description: 'Glob of the object name.', ...selector },
+            path: { description: 'Glob of the file (or Helm template), relative to this file.', ...selector },
+            container: { description: 'Glob of the container name.', ...selector },
+            reason: { description: 'Why the findings are accepted.', type: 'string', minLength: 1 },
+            expires: { $ref: '#/definitions/date' },
+          },
+          anyOf: EXEMPTION_SELECTORS.map((key) => ({ required: [key] })),
+        },
+      },
+      workloads: {
+        description: 'Custom resources with a pod template, so every pod rule covers them.',
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['kind', 'podSpec'],
+          properties: {
+            kind: { type: 'string', minLength: 1 },
+            group: { description: 'API group; omit to match any group.', type: 'string' },
+            podSpec: { description: 'Dotted path of the pod spec, e.g. spec.template.spec.', $ref: '#/definitions/fieldPath' },
+            podMetadata: { description: 'Dotted path of the pod metadata; default: the sibling "metadata" of podSpec.', $ref: '#/definitions/fieldPath' },
+          },
+        },
+      },
+      failOn: { description: 'Lowest level that fails the run.', enum: [...FAIL_ON_LEVELS] },
+      maxWarnings: { description: 'Fail when there are more warnings than this.', type: 'integer', minimum: 0 },
+      strict: { description: 'Rules that annotations and comments cannot suppress.', type: 'array', items: { $ref: '#/definitions/ruleId' }, uniqueItems: true },
+      requireReason: { description: 'Report suppressions without a reason.', type: 'boolean' },
+      baseline: { description: 'Baseline file, relative to this file.', type: 'string', minLength: 1 },
+    },
+    definitions: {
+      level: { enum: [...CONFIG_LEVELS] },
+      ruleId: { type: 'string', enum: ids },
+      date: { description: 'YYYY-MM-DD; the suppression applies up to and including that day.', type: 'string', pattern: DATE_PATTERN },
+      fieldPath: { type: 'string', pattern: '^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$' },
+    },
+  };
+}
+
+function ruleEntry(rule: Rule): Record<string, unknown> {
+  const options = rule.meta.options ?? { type: 'object', additionalProperties: false, maxProperties: 0 };
+  return {
+    description: rule.meta.summary,
+    if: { type: 'string' },
+    then: { $ref: '#/definitions/level' },
+    else: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 2,
+      items: [{ $ref: '#/definitions/level' }, options],
+    },
+  };
+}
