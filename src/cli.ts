@@ -13,6 +13,11 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
+  if (args.positionals[0] === 'init' && args.positionals.length === 1) {
+    const file = await (await import('./config/init.js')).writeStarterConfig(process.cwd());
+    process.stderr.write(`kmlint: wrote ${file}\n`);
+    return 0;
+  }
   if (args.positionals[0] === 'rules') {
     return (await import('./cli/rules-command.js')).listRules(args);
   }
@@ -24,7 +29,10 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UsageError || (error instanceof Error && error.name === 'UsageError')) {
+    if (error instanceof Error && error.name === 'ConfigError') {
+      // Already `file:line:col: message`, one line per problem.
+      process.stderr.write(`${error.message}\n`);
+    } else if (error instanceof UsageError || (error instanceof Error && error.name === 'UsageError')) {
       process.stderr.write(`kmlint: ${error.message}\nRun "kmlint --help" for usage.\n`);
     } else {
       // Never a bare stack trace: one line, and exit 2.
