@@ -326,6 +326,36 @@ describe('the committed bundle', () => {
   });
 });
 
+/** The fenced code blocks of one `## heading` section of a Markdown file. */
+async function snippetBlocks(file: string, heading: string, language: string): Promise<string[]> {
+  const text = await readFile(join(repoRoot, file), 'utf8');
+  const section = text.split(/^## /m).find((part) => part.startsWith(`${heading}\n`));
+  assert.ok(section, `${file} has a "## ${heading}" section`);
+  return [...section.matchAll(new RegExp(`^\`\`\`${language}\\n([\\s\\S]*?)^\`\`\`$`, 'gm'))].map((m) => m[1] ?? '');
+}
+
+describe('the workflow snippet in docs/usage-snippets.md', () => {
+  test('uses only inputs the Action declares, the permissions it needs, and uploads the SARIF it writes', async () => {
+    const [workflowText = ''] = await snippetBlocks('docs/usage-snippets.md', 'GitHub Action', 'yaml');
+    const workflow = parseYaml(workflowText) as {
+      permissions: Record<string, string>;
+      jobs: Record<string, { steps: Array<{ uses?: string; with?: Record<string, unknown> }> }>;
+    };
+    const action = parseYaml(await readFile(join(repoRoot, 'action.yml'), 'utf8')) as ActionYml;
+    assert.deepEqual(workflow.permissions, { contents: 'read', checks: 'write', 'security-events': 'write' });
+    const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
+    const kmlint = steps.find((step) => step.uses?.startsWith('kmlint/kmlint@'));
+    assert.ok(kmlint, 'a step uses the Action');
+    // Inputs shown as comments count too: a user will uncomment them.
+    const commented = [...workflowText.matchAll(/^\s+# ([\w-]+): /gm)].map((m) => m[1] ?? '');
+    for (const input of [...Object.keys(kmlint.with ?? {}), ...commented]) {
+      assert.ok(input in action.inputs, `input '${input}' exists in action.yml`);
+    }
+    const upload = steps.find((step) => step.uses?.startsWith('github/codeql-action/upload-sarif@'));
+    assert.equal(upload?.with?.sarif_file, action.inputs['sarif-file']?.default);
+  });
+});
+
 interface ActionYml {
   inputs: Record<string, { default?: string }>;
   outputs: Record<string, unknown>;

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFile, readFile, readdir } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -81,11 +81,15 @@ describe('npx kmlint from the installed tarball', () => {
   });
   after(() => installed?.remove());
 
-  const npx = (...args: string[]) =>
-    spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['kmlint', ...args], {
+  function npx(...args: Array<string | { input?: string }>) {
+    const options = args.find((a) => typeof a !== 'string') ?? {};
+    const argv = args.filter((a): a is string => typeof a === 'string');
+    return spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['kmlint', ...argv], {
       cwd: installed.projectDir,
       encoding: 'utf8',
+      input: options.input,
     });
+  }
 
   test('the install is outside the source tree and has no dependency folders besides kmlint', async () => {
     assert.ok(!installed.projectDir.startsWith(repoRoot));
@@ -96,6 +100,23 @@ describe('npx kmlint from the installed tarball', () => {
     const run = npx('--version');
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, new RegExp(`\\b${packageJson.version.replace(/\./g, '\\.')}\\b`));
+  });
+
+  test('every npx command of docs/usage-snippets.md runs (the Helm one on the sample as standard input)', async () => {
+    const text = await readFile(join(repoRoot, 'docs/usage-snippets.md'), 'utf8');
+    const section = text.split(/^## /m).find((part) => part.startsWith('npx\n')) ?? '';
+    const lines = [...section.matchAll(/^```sh\n([\s\S]*?)^```$/gm)].flatMap((m) => (m[1] ?? '').split('\n'));
+    const commands = lines.map((line) => line.replace(/#.*$/, '').trim()).filter((line) => line !== '');
+    assert.ok(commands.length >= 3);
+    await mkdir(join(installed.projectDir, 'k8s'), { recursive: true });
+    await copyFile(sampleManifest, join(installed.projectDir, 'k8s/deployment.yaml'));
+    const sample = await readFile(sampleManifest, 'utf8');
+    for (const command of commands) {
+      const npxPart = command.slice(command.indexOf('npx kmlint'));
+      assert.ok(npxPart.startsWith('npx kmlint'), command);
+      const run = npx(...npxPart.split(/\s+/).slice(2), { input: command.includes('|') ? sample : undefined });
+      assert.ok(run.status === 0 || run.status === 1, `${command} → exit ${run.status}: ${run.stderr}`);
+    }
   });
 
   test('reports the privileged container at its line and exits 1', () => {

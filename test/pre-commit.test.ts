@@ -84,10 +84,11 @@ describe('running the hook like pre-commit does', () => {
   });
   after(() => installed?.remove());
 
-  function runHook(files: string[]) {
+  /** pre-commit runs: entry, then the hook's args (the user's `args` replace them), then the file names. */
+  function runHook(files: string[], args = hook?.args ?? []) {
     assert.ok(hook);
     const [command = '', ...entryArgs] = hook.entry.split(/\s+/);
-    return spawnSync(command, [...entryArgs, ...(hook.args ?? []), ...files], {
+    return spawnSync(command, [...entryArgs, ...args, ...files], {
       cwd: project,
       encoding: 'utf8',
       env: { ...process.env, PATH: `${installed.binDir}${delimiter}${process.env.PATH ?? ''}` },
@@ -101,6 +102,19 @@ describe('running the hook like pre-commit does', () => {
     assert.match(run.stdout, /\b21:\d+/);
     assert.match(run.stdout, /privileged/i);
     assert.doesNotMatch(run.stdout, /deploy\/(config\.yaml|settings\.json)/, 'clean files are not listed');
+  });
+
+  test('the documented configuration names this hook, and its example args are valid options', async () => {
+    const text = await readFile(join(repoRoot, 'docs/usage-snippets.md'), 'utf8');
+    const section = text.split(/^## /m).find((part) => part.startsWith('pre-commit\n')) ?? '';
+    const [config = '', example = ''] = [...section.matchAll(/^```yaml\n([\s\S]*?)^```$/gm)].map((m) => m[1] ?? '');
+    const repos = (parse(config) as { repos: Array<{ repo: string; rev: string; hooks: Array<{ id: string }> }> }).repos;
+    assert.match(repos[0]?.repo ?? '', /\/kmlint$/);
+    assert.equal(repos[0]?.hooks[0]?.id, hook?.id);
+    const [exampleHook] = parse(example) as Array<{ id: string; args: string[] }>;
+    assert.equal(exampleHook?.id, hook?.id);
+    const run = runHook(['deploy/web.yaml'], exampleHook?.args ?? []);
+    assert.equal(run.status, 1, `the documented args are accepted (exit 2 would mean a usage error): ${run.stderr}`);
   });
 
   test('passes when the staged files are clean, YAML and JSON alike', () => {
