@@ -79,7 +79,7 @@ export const DETECTORS: readonly Detector[] = [
   },
   {
     id: 'private-key',
-    title: 'private key',
+    title: 'Private key',
     anchors: ['PRIVATE KEY'],
     pattern: /-----BEGIN[A-Z ]{0,20} PRIVATE KEY(?: BLOCK)?-----/,
     // A header alone (documentation, a commented template) is not a key: require key material after it.
@@ -93,7 +93,7 @@ export const DETECTORS: readonly Detector[] = [
   },
   {
     id: 'url-password',
-    title: 'password in a URL',
+    title: 'Password in a URL',
     anchors: ['://'],
     requires: '@',
     pattern: /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s/:@"'<>]*:([^\s/@"'<>]+)@[A-Za-z0-9[]/,

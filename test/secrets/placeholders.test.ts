@@ -6,7 +6,7 @@ describe('placeholder values', () => {
   for (const value of [
     '', '   ', 'true', 'False', 'yes', 'off', '0', '3600', '1.5', '24h', '1h30m', '500ms', '10Mi',
     '/etc/secrets/db-password', './token', '~/.aws/credentials', 'C:\\secrets\\token.txt',
-    '$(DB_PASSWORD)', '${DB_PASSWORD}', '{{ .Values.password }}', 'prefix-${SUFFIX}', '%(password)s', '%PASSWORD%', '$PASSWORD',
+    '$(DB_PASSWORD)', '${DB_PASSWORD}', '$__env{GF_PASSWORD}', '$__file{/run/secrets/pw}', '{{ .Values.password }}', 'prefix-${SUFFIX}', '%(password)s', '%PASSWORD%', '$PASSWORD',
     '<your-password>', '[TOKEN]', '__API_KEY__', '@@SECRET@@', '****', 'xxxxxx', 'REPLACE_ME', 'redacted', 'null', 'TODO',
     'INSERT_ETCD_INITIAL_CLUSTER_TOKEN', 'GOOGLE_API_KEY_VAL', 'YOUR_API_KEY',
   ]) {
