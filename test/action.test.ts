@@ -3,10 +3,10 @@
  * runner's INPUT_* / GITHUB_* variables against a fake GitHub API on 127.0.0.1.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { spawn, spawnSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { AnnotationProperties } from '@actions/core';
@@ -65,7 +65,8 @@ describe('inputs', () => {
   test('defaults match action.yml and several paths are split', () => {
     const inputs = readInputs(from({ path: 'k8s\ncharts/out', 'sarif-file': 'kmlint.sarif', 'github-token': 't' }));
     assert.deepEqual(inputs.paths, ['k8s', 'charts/out']);
-    assert.equal(inputs.failOn, 'error');
+    assert.equal(inputs.failOn, undefined, 'empty: the configuration decides, else error');
+    assert.equal(readInputs(from({ 'fail-on': 'none' })).failOn, 'none');
     assert.equal(inputs.annotate, 'check-run');
     assert.deepEqual(inputs.presets, []);
     assert.deepEqual(readInputs(from({ preset: 'pss-baseline, all' })).presets, ['pss-baseline', 'all']);
@@ -375,11 +376,19 @@ const PR_HEAD_SHA = 'c0ffee0000000000000000000000000000000001';
 const MERGE_SHA = 'ba5e000000000000000000000000000000000002';
 
 /** Runs `node dist/action/index.js` with the environment the runner gives a `uses:` step. */
-async function runAction(inputs: Record<string, string>, apiUrl = 'http://127.0.0.1:9'): Promise<ActionRun> {
+async function runAction(
+  inputs: Record<string, string>,
+  apiUrl = 'http://127.0.0.1:9',
+  extraFiles: Record<string, string> = {},
+): Promise<ActionRun> {
   const action = parseYaml(await readFile(join(repoRoot, 'action.yml'), 'utf8')) as ActionYml;
   const runnerDir = await mkdtemp(join(tmpdir(), 'kmlint-runner-'));
   const workspace = join(runnerDir, 'workspace');
   await cp(join(repoRoot, 'test/manifests/action/workspace'), workspace, { recursive: true });
+  for (const [file, text] of Object.entries(extraFiles)) {
+    await mkdir(dirname(join(workspace, file)), { recursive: true });
+    await writeFile(join(workspace, file), text);
+  }
   const outputFile = join(runnerDir, 'output.txt');
   const summaryFile = join(runnerDir, 'summary.md');
   const eventFile = join(runnerDir, 'event.json');
@@ -543,6 +552,37 @@ describe('the Action as a subprocess against a fake GitHub API', () => {
     assert.equal(run.outputs['sarif-file'], undefined);
     assert.deepEqual((await readdir(run.workspace)).sort(), ['k8s']);
     assert.match(run.summary, /### Findings by file/);
+  });
+
+  test('the config input is applied like the CLI applies --config', async () => {
+    api.requests.length = 0;
+    const configured = track(
+      await runAction({ config: 'ci/kmlint.yaml', annotate: 'workflow-commands' }, api.url, {
+        'ci/kmlint.yaml': 'rules:\n  privileged-container: off\nfailOn: note\n',
+      }),
+    );
+    assert.doesNotMatch(configured.stdout, /title=privileged-container/);
+    assert.match(configured.stdout, /title=privilege-escalation-allowed/, 'other rules still run');
+    assert.match(configured.summary, /the step fails on `note` and above/);
+    assert.equal(configured.status, 1);
+  });
+
+  test('with a baseline of today\'s findings the run is clean and the check run is green', async () => {
+    api.requests.length = 0;
+    const first = track(await runAction({ 'fail-on': 'none', annotate: 'none' }, api.url));
+    const baseline = spawnSync(process.execPath, [join(repoRoot, 'dist/cli.js'), '--write-baseline', 'kmlint-baseline.json', 'k8s'], {
+      cwd: first.workspace,
+      encoding: 'utf8',
+    });
+    assert.equal(baseline.status, 0, baseline.stderr);
+    const baselineText = await readFile(join(first.workspace, 'kmlint-baseline.json'), 'utf8');
+    const run = track(await runAction({ baseline: 'kmlint-baseline.json' }, api.url, { 'kmlint-baseline.json': baselineText }));
+    assert.equal(run.status, 0, `${run.stdout}\n${run.stderr}`);
+    assert.equal(run.outputs.findings, '0');
+    const bodies = api.requests.map((r) => r.body as CheckRunBody);
+    assert.equal(bodies.length, 1);
+    assert.equal(bodies[0]?.conclusion, 'success');
+    assert.deepEqual(bodies[0]?.output.annotations, [], 'suppressed findings are not annotated');
   });
 
   test('a bad input or a missing path exits 2 with a message, before any API call', async () => {

@@ -11,7 +11,8 @@ export interface ActionInputs {
   configFile?: string;
   /** Empty: the engine's default (recommended). */
   presets: Preset[];
-  failOn: FailOn;
+  /** Undefined: the configuration's failOn, else error. */
+  failOn?: FailOn;
   /** Empty means: do not write SARIF. */
   sarifFile: string;
   annotate: AnnotateMode;
@@ -33,7 +34,7 @@ export function readInputs(getInput: (name: string) => string): ActionInputs {
     paths: paths.length > 0 ? paths : ['.'],
     configFile: configFile || undefined,
     presets: words(getInput('preset'), /[\s,]+/).map((preset) => oneOf('preset', preset, PRESETS)),
-    failOn: oneOf('fail-on', getInput('fail-on') || 'error', FAIL_ON),
+    failOn: getInput('fail-on') ? oneOf('fail-on', getInput('fail-on'), FAIL_ON) : undefined,
     sarifFile: getInput('sarif-file'),
     annotate: oneOf('annotate', getInput('annotate') || 'check-run', ANNOTATE_MODES),
     baseline: baseline || undefined,

@@ -6,7 +6,8 @@ import { mkdir, writeFile, appendFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { lint, type LintRun } from '../engine/lint.js';
-import { exitCode } from '../engine/exit-code.js';
+import { setupRun } from '../config/run-setup.js';
+import { exitCode, type ExitCodeOptions } from '../engine/exit-code.js';
 import { formatSarif } from '../formatters/sarif.js';
 import { rules } from '../rules/index.js';
 import type { Finding } from '../types.js';
@@ -31,19 +32,24 @@ async function run(): Promise<void> {
     if (!(error instanceof InputError)) throw error;
     return usageError(error.message);
   }
-  // The lint pipeline does not read configuration or baseline files yet; refusing beats ignoring them.
-  const unsupported = inputs.configFile ? 'config' : inputs.baseline ? 'baseline' : undefined;
-  if (unsupported) return usageError(`Input '${unsupported}' is not supported by kmlint ${VERSION} yet; remove it.`);
   const context = readGitHubContext(process.env, process.cwd());
   const cwd = context.workspace;
 
   let result: LintRun;
+  let exitOptions: ExitCodeOptions;
   try {
-    result = await lint({
-      paths: inputs.paths,
-      cwd,
-      presets: inputs.presets.length > 0 ? inputs.presets : undefined,
-    });
+    // The same configuration, suppression and baseline handling as the CLI.
+    const setup = await setupRun(
+      {
+        config: inputs.configFile,
+        presets: inputs.presets.length > 0 ? inputs.presets : undefined,
+        failOn: inputs.failOn === 'none' ? undefined : inputs.failOn,
+        baseline: inputs.baseline,
+      },
+      { cwd, rules },
+    );
+    exitOptions = setup.exit;
+    result = await lint({ paths: inputs.paths, cwd, ...setup.lint });
   } catch (error) {
     return usageError(`kmlint could not lint ${inputs.paths.join(' ')}: ${messageOf(error)}`);
   }
@@ -51,7 +57,9 @@ async function run(): Promise<void> {
   for (const note of result.notes) core.info(note);
   const findings = reportable(result.findings);
   const counts = countLevels(findings);
-  const exit = inputs.failOn === 'none' ? (result.internalErrors > 0 ? 2 : 0) : exitCode(result, { failOn: inputs.failOn });
+  // fail-on: none keeps the verdict for internal errors only.
+  const exit = inputs.failOn === 'none' ? (result.internalErrors > 0 ? 2 : 0) : exitCode(result, exitOptions);
+  const failOn = inputs.failOn === 'none' ? 'none' : (exitOptions.failOn ?? 'error');
 
   if (inputs.sarifFile) {
     const sarifPath = resolve(cwd, inputs.sarifFile);
@@ -69,7 +77,7 @@ async function run(): Promise<void> {
       findings,
       files: result.files.length,
       objects: result.objects,
-      failOn: inputs.failOn,
+      failOn,
       failed: exit !== 0,
       annotationNote,
       sarifFile: inputs.sarifFile || undefined,
@@ -89,7 +97,7 @@ async function run(): Promise<void> {
     core.setFailed(`kmlint hit ${plural(result.internalErrors, 'internal error')}; the findings may be incomplete.`);
     process.exitCode = 2;
   } else if (exit === 1) {
-    core.setFailed(`kmlint found ${plural(counts.findings, 'finding')} (${describeCounts(counts)}); the step fails on '${inputs.failOn}' and above.`);
+    core.setFailed(`kmlint found ${plural(counts.findings, 'finding')} (${describeCounts(counts)}); the step fails on '${failOn}' and above.`);
   }
 }
 
@@ -101,8 +109,9 @@ async function annotate(
   conclusion: ReturnType<typeof conclusionFor>,
   checkRunSummary: () => string,
 ): Promise<string | undefined> {
-  if (inputs.annotate === 'none' || findings.length === 0) return undefined;
-  if (inputs.annotate === 'workflow-commands') return annotateWithWorkflowCommands(findings);
+  if (inputs.annotate === 'none') return undefined;
+  if (inputs.annotate === 'workflow-commands') return findings.length > 0 ? annotateWithWorkflowCommands(findings) : undefined;
+  // A clean run still gets its (green) check run, so the pull request shows kmlint ran.
 
   const missing = !inputs.token ? 'no github-token was given' : missingContext(context);
   if (missing) return fallBack(`kmlint cannot create a check run: ${missing}.`, findings);
@@ -126,7 +135,7 @@ async function annotate(
     );
     const where = checkRun.htmlUrl ? `[${CHECK_RUN_NAME}](${checkRun.htmlUrl})` : `\`${CHECK_RUN_NAME}\``;
     core.info(`kmlint annotated ${plural(findings.length, 'finding')} on the check run ${checkRun.htmlUrl ?? CHECK_RUN_NAME}.`);
-    return `Every finding is annotated on the check run ${where}.`;
+    return findings.length > 0 ? `Every finding is annotated on the check run ${where}.` : `Check run: ${where}.`;
   } catch (error) {
     if (!(error instanceof CheckRunError)) throw error;
     const why = error.isPermissionDenied
