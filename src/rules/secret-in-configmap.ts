@@ -76,9 +76,8 @@ export default defineRule<'credentialKey' | 'urlPassword' | 'credentialLines', O
             const found = inspect(key, text);
             if (!found) continue;
             const at = [...object.path, field, key];
-            if (found.kind === 'key') context.report({ messageId: 'credentialKey', data: { name, key, field }, at });
-            else if (found.kind === 'url') context.report({ messageId: 'urlPassword', data: { name, key, field }, at });
-            else context.report({ messageId: 'credentialLines', data: { name, key, field, entries: found.entries }, at });
+            if (found.kind === 'lines') context.report({ messageId: 'credentialLines', data: { name, key, field, entries: found.entries }, at });
+            else context.report({ messageId: found.kind === 'key' ? 'credentialKey' : 'urlPassword', data: { name, key, field }, at });
           }
         }
       },
