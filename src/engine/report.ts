@@ -32,9 +32,16 @@ export function objectRef(object: K8sObject | undefined): ObjectRef | undefined 
 export function findingAt(site: FindingSite & { document: ParsedDocument }, ruleId: string, level: Level, message: string, path: Path): Finding {
   const span = locate(site.document.doc, path);
   const finding = baseFinding(site, ruleId, level, message, path);
-  finding.region = regionOf(site.parsed, span.start, Math.max(span.end, span.start + 1));
+  finding.region = regionOf(site.parsed, span.start, Math.max(trimEnd(site.parsed.text, span.start, span.end), span.start + 1));
   if (span.approximate) finding.approximate = true;
   return finding;
+}
+
+/** A block value's range runs past its last line break; a region should end on its last character. */
+function trimEnd(text: string, start: number, end: number): number {
+  let last = end;
+  while (last > start + 1 && /\s/.test(text[last - 1] ?? '')) last--;
+  return last;
 }
 
 /** A finding at character offsets (syntax errors, duplicate keys). */

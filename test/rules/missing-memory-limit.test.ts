@@ -11,7 +11,7 @@ testRule(rule, {
         // limits exists without memory: the finding points at `limits`, the nearest written ancestor.
         { line: 21, column: 9, endLine: 21, endColumn: 15, level: 'warning', message: 'Container "app" has no memory limit.' },
         // `memory:` with no value is null, which the API server drops.
-        { line: 29, column: 11, endLine: 29, endColumn: 19, message: 'Container "blank" has no memory limit.' },
+        { line: 29, column: 11, endLine: 29, endColumn: 18, message: 'Container "blank" has no memory limit.' },
       ],
     },
   ],
