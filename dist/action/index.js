@@ -19150,870 +19150,6 @@ var require_undici = __commonJS({
   }
 });
 
-// node_modules/ignore/index.js
-var require_ignore = __commonJS({
-  "node_modules/ignore/index.js"(exports, module) {
-    function makeArray(subject) {
-      return Array.isArray(subject) ? subject : [subject];
-    }
-    var UNDEFINED = void 0;
-    var EMPTY = "";
-    var SPACE = " ";
-    var ESCAPE = "\\";
-    var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
-    var BOM2 = "\uFEFF";
-    var REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/;
-    var REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION = /^\\!/;
-    var REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/;
-    var REGEX_SPLITALL_CRLF = /\r?\n/g;
-    var DOUBLE_SLASH = "//";
-    var SLASH_CODE = 47;
-    var DOT_CODE = 46;
-    var SLASH = "/";
-    var TMP_KEY_IGNORE = "node-ignore";
-    if (typeof Symbol !== "undefined") {
-      TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
-    }
-    var KEY_IGNORE = TMP_KEY_IGNORE;
-    var define = (object, key, value) => {
-      Object.defineProperty(object, key, { value });
-      return value;
-    };
-    var RETURN_FALSE = () => false;
-    var POSIX_CLASSES = {
-      alnum: "0-9A-Za-z",
-      alpha: "A-Za-z",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1f\\x7f",
-      digit: "0-9",
-      graph: "!-.0-~",
-      lower: "a-z",
-      print: " -.0-~",
-      punct: "!-.:-@\\[-`{-~",
-      // git's `sane-ctype.h` classifies \v and \f as control, not space,
-      //   unlike C's `isspace`
-      space: " \\t\\n\\r",
-      upper: "A-Z",
-      xdigit: "0-9A-Fa-f"
-    };
-    var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
-    var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
-    var NON_SLASH = "(?!\\/)";
-    var classSource = (negated, body) => {
-      if (negated) {
-        return `[^\\/${body}]`;
-      }
-      const source = `[${body}]`;
-      return new RegExp(source).test("/") ? NON_SLASH + source : source;
-    };
-    var scanBracket = (pattern, start) => {
-      const { length } = pattern;
-      let index = start + 1;
-      let negated = EMPTY;
-      const lead = pattern[index];
-      if (lead === "!" || lead === "^") {
-        negated = "^";
-        index++;
-      }
-      let body = EMPTY;
-      let prev = EMPTY;
-      for (; ; ) {
-        const char = pattern[index];
-        if (char === UNDEFINED) {
-          return null;
-        }
-        if (char === ESCAPE) {
-          const escaped = pattern[++index];
-          body += escapeMember(escaped);
-          prev = escaped;
-        } else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
-          index++;
-          let to = pattern[index];
-          if (to === ESCAPE) {
-            to = pattern[index += 1];
-          }
-          if (prev <= to) {
-            body += `-${escapeMember(to)}`;
-          }
-          prev = EMPTY;
-        } else if (char === "[" && pattern[index + 1] === ":") {
-          const nameStart = index + 2;
-          let end = nameStart;
-          while (end < length && pattern[end] !== "]") {
-            end++;
-          }
-          if (end === length) {
-            return null;
-          }
-          if (end > nameStart && pattern[end - 1] === ":") {
-            const name = pattern.slice(nameStart, end - 1);
-            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
-              return null;
-            }
-            body += POSIX_CLASSES[name];
-            prev = EMPTY;
-            index = end;
-          } else {
-            body += escapeMember("[");
-            prev = "[";
-            index = nameStart - 2;
-          }
-        } else {
-          body += escapeMember(char);
-          prev = char;
-        }
-        index++;
-        if (pattern[index] === "]") {
-          return {
-            end: index,
-            source: classSource(negated, body)
-          };
-        }
-      }
-    };
-    var NEVER_MATCH = "[]";
-    var PLACEHOLDER = "\0";
-    var REGEX_RESTORE_PLACEHOLDER = new RegExp(
-      `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`,
-      "g"
-    );
-    var TRAILING_WILDCARD = "";
-    var TRAILING_DOUBLESTAR = "";
-    var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
-    var extractBrackets = (pattern) => {
-      const sources = [];
-      const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
-      const { length } = pattern;
-      let out = EMPTY;
-      let index = 0;
-      while (index < length) {
-        const char = pattern[index];
-        if (char === ESCAPE) {
-          const escaped = pattern[index + 1];
-          if (escaped === SLASH && index + 2 === length) {
-            out += hold(NEVER_MATCH);
-          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
-            out += pattern.slice(index, index + 2);
-          } else {
-            out += hold(
-              REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
-            );
-          }
-          index += 2;
-        } else if (isReserved(char)) {
-          out += hold(`[${char}]`);
-          index++;
-        } else if (char === "[") {
-          const scanned = scanBracket(pattern, index);
-          if (scanned === null) {
-            out += hold(NEVER_MATCH);
-            index = length;
-          } else {
-            out += hold(scanned.source);
-            index = scanned.end + 1;
-          }
-        } else {
-          out += char;
-          index++;
-        }
-      }
-      return {
-        source: out,
-        sources
-      };
-    };
-    var DIRECT = null;
-    var REGEX_INNER_SLASH = /\/(?!$)/;
-    var WILDCARD = "[^\\/]*";
-    var REPLACERS = [
-      // Replace (\ ) with ' '
-      // Only a space: an escaped tab or other whitespace is already a literal by
-      //   the time it reaches here, and a bare tab must be left as one, not turned
-      //   into a space.
-      // (\ ) -> ' '
-      // (\\ ) -> '\\ '
-      // (\\\ ) -> '\\ '
-      [
-        // A run of backslashes is taken whole, from its first one, so no match
-        //   ever starts again inside it -- `(\\+?) ` did, which made a long run
-        //   quadratic.
-        /(\\+)( ?)/g,
-        (_, run2, space) => space ? run2.slice(0, run2.length - run2.length % 2) + SPACE : run2,
-        ESCAPE + SPACE
-      ],
-      // git's wildmatch() reads a run of two or more asterisks as one globstar
-      //   whenever the run fills a path segment: it starts the pattern or follows
-      //   a `/`, and it ends the pattern or comes before a `/`. A run of two is
-      //   already `**`; a longer one is folded into `**` here, so the steps
-      //   below only ever have to know `**`.
-      // `***/foo` -> `**/foo`, `a/***/b` -> `a/**/b`, `a/***` -> `a/**`
-      // git also takes a run beside a literal prefix (`a***/b`) or beside an
-      //   escaped slash (`***\/b`) as a globstar, and this does not; the README
-      //   lists both, under "A run of asterisks".
-      [
-        /(^|\/)\*{3,}(?=\/|$)/g,
-        (_, start) => `${start}**`,
-        "*"
-      ],
-      // Escape metacharacters
-      // which is written down by users but means special for regular expressions.
-      // > There are 12 characters with special meanings:
-      // > - the backslash \,
-      // > - the caret ^,
-      // > - the dollar sign $,
-      // > - the period or dot .,
-      // > - the vertical bar or pipe symbol |,
-      // > - the question mark ?,
-      // > - the asterisk or star *,
-      // > - the plus sign +,
-      // > - the opening parenthesis (,
-      // > - the closing parenthesis ),
-      // > - and the opening square bracket [,
-      // > - the opening curly brace {,
-      // > These special characters are often called "metacharacters".
-      [
-        /[\\$.|*+(){^]/g,
-        (match3) => `\\${match3}`
-      ],
-      [
-        // > a question mark (?) matches a single character
-        /(?!\\)\?/g,
-        () => "[^/]",
-        "?"
-      ],
-      // leading slash
-      [
-        // > A leading slash matches the beginning of the pathname.
-        // > For example, "/*.c" matches "cat-file.c" but not "mozilla-sha1/sha1.c".
-        // A leading slash matches the beginning of the pathname
-        /^\//,
-        () => "^",
-        SLASH
-      ],
-      // replace special metacharacter slash after the leading slash
-      [
-        /\//g,
-        () => "\\/",
-        SLASH
-      ],
-      [
-        // > A leading "**" followed by a slash means match in all directories.
-        // > For example, "**/foo" matches file or directory "foo" anywhere,
-        // > the same as pattern "foo".
-        // > "**/foo/bar" matches file or directory "bar" anywhere that is directly
-        // >   under directory "foo".
-        // Notice that the '*'s have been replaced as '\\*'
-        /^\^*(?:\\\*\\\*\\\/)+/,
-        // '**/foo' <-> 'foo'
-        () => "(?:^|\\/)",
-        "*"
-      ],
-      // starting
-      [
-        // there will be no leading '/'
-        //   (which has been replaced by section "leading slash")
-        // If starts with '**', adding a '^' to the regular expression also works
-        DIRECT,
-        (source, pattern) => {
-          if (!source || source[0] === "^" || source[0] === "(") {
-            return source;
-          }
-          const anchor = !REGEX_INNER_SLASH.test(pattern) ? "(?:^|\\/)" : "^";
-          return anchor + source;
-        }
-      ],
-      // two globstars
-      [
-        // Use lookahead assertions so that we could match more than one `'/**'`
-        /\\\/\\\*\\\*(?=\\\/|$)/g,
-        // Zero, one or several directories
-        // should not use '*', or it will be replaced by the next replacer
-        // Check if it is not the last `'/**'`
-        (_, index, str) => index + 6 < str.length ? str.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
-        "*"
-      ],
-      // normal intermediate wildcards
-      [
-        // Never replace escaped '*'
-        // ignore rule '\*' will match the path '*'
-        // 'abc.*/' -> go
-        // 'abc.*'  -> skip this rule,
-        //    coz trailing single wildcard will be handed by [trailing wildcard]
-        /(^|[^\\])(?:\\\*)+(?!$)/g,
-        // '*.js' matches '.js'
-        // '*.js' doesn't match 'abc'
-        // 1. An asterisk "*" matches anything except a slash.
-        // 2. Other consecutive asterisks are considered regular asterisks
-        //    and collapse into one non-slash wildcard run.
-        (_, p1) => p1 + WILDCARD,
-        "*"
-      ],
-      // trailing wildcard, held apart from a literal star
-      [
-        // The step above leaves a trailing `*` alone, so a single `\*` is all that
-        //   can be left at the end here, and what stands in front of it says which
-        //   kind it is. A wildcard arrives as the escaper wrote it, `\*` with
-        //   nothing before it; a literal arrives as the user's own escape, which
-        //   the escaper doubled, and then the star's own -- `\\` and then `\*`.
-        //   There is no third case: every backslash still reaching the chain is
-        //   one `\*`, `\[` or `\ ` carries itself, and each is followed by its
-        //   own character, so a longer run can never form. This runs while the
-        //   two are still distinct, before the unescape steps below collapse the
-        //   literal onto the very `\*` a wildcard leaves behind.
-        /(^|[^\\])((?:\\\\)*)\\\*$/,
-        (match3, p1, p2) => p2 === EMPTY ? p1 + TRAILING_WILDCARD : match3,
-        "*"
-      ],
-      [
-        // unescape, revert step 3 except for back slash
-        // For example, if a user escape a '\\*',
-        // after step 3, the result will be '\\\\\\*'
-        /\\\\\\(?=[$.|*+(){^])/g,
-        () => ESCAPE,
-        ESCAPE + ESCAPE
-      ],
-      [
-        // '\\\\' -> '\\'
-        /\\\\/g,
-        () => ESCAPE,
-        ESCAPE + ESCAPE
-      ],
-      [
-        // Every real bracket expression -- POSIX classes included -- has already
-        //   been held aside by `extractBrackets`, so the only `[` left in the
-        //   pattern is an escaped, literal one.
-        // A backslash could only stand at the end of the range if it quoted the
-        //   `]`, and `\]` is held aside long before this.
-        /\\\[([^\]/]*?)($|\])/g,
-        // '\\[bar]' -> '\\\\[bar]'
-        (match3, range2, close) => `\\[${range2}${close}`,
-        "["
-      ],
-      // ending
-      [
-        // 'js' will not match 'js.'
-        // 'ab' will not match 'abc'
-        DIRECT,
-        // WTF!
-        // https://git-scm.com/docs/gitignore
-        // changes in [2.22.1](https://git-scm.com/docs/gitignore/2.22.1)
-        // which re-fixes #24, #38
-        // > If there is a separator at the end of the pattern then the pattern
-        // > will only match directories, otherwise the pattern can match both
-        // > files and directories.
-        // 'js*' will not match 'a.js'
-        // 'js/' will not match 'a.js'
-        // 'js' will match 'a.js' and 'a.js/'
-        (source) => {
-          const last = source[source.length - 1];
-          if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
-            return source;
-          }
-          return last === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
-        }
-      ]
-    ];
-    var REGEX_REPLACE_TRAILING_WILDCARD = /(^|\\\/)?\uE000$/;
-    var MODE_IGNORE = "regex";
-    var MODE_CHECK_IGNORE = "checkRegex";
-    var UNDERSCORE = "_";
-    var replaceTrailingWildcard = (_, p1) => {
-      const prefix2 = p1 ? `${p1}[^/]+` : "[^/]*";
-      return `${prefix2}(?=$|\\/$)`;
-    };
-    var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
-    var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run2, at) => {
-      let separator = EMPTY;
-      for (let index = at + 1; index < run2.length && !run2[index].wildcard; index++) {
-        separator += run2[index].single;
-      }
-      return separator;
-    };
-    var pinWildcards = (source) => {
-      if (source.indexOf(WILDCARD) < 0) {
-        return source;
-      }
-      const tokens = [];
-      const { length } = source;
-      let index = 0;
-      while (index < length) {
-        const char = source[index];
-        if (source.startsWith(WILDCARD, index)) {
-          tokens.push({ wildcard: true });
-          index += WILDCARD.length;
-        } else if (char === "[") {
-          let end = index + 1;
-          if (source[end] === "^") {
-            end++;
-          }
-          if (source[end] === "]") {
-            end++;
-          }
-          while (end < length && source[end] !== "]") {
-            end += source[end] === ESCAPE ? 2 : 1;
-          }
-          end++;
-          tokens.push({ single: source.slice(index, end) });
-          index = end;
-        } else if (char === ESCAPE) {
-          tokens.push({ single: source.slice(index, index + 2) });
-          index += 2;
-        } else if (char === "(") {
-          let depth = 0;
-          let end = index;
-          do {
-            if (source[end] === ESCAPE) {
-              end++;
-            } else if (source[end] === "(") {
-              depth++;
-            } else if (source[end] === ")") {
-              depth--;
-            }
-            end++;
-          } while (end < length && depth > 0);
-          if ("*+?".indexOf(source[end]) >= 0) {
-            end++;
-          }
-          tokens.push({ boundary: source.slice(index, end) });
-          index = end;
-        } else if (char === "^" || char === "$") {
-          tokens.push({ boundary: char });
-          index++;
-        } else {
-          tokens.push({ single: char });
-          index++;
-        }
-      }
-      let out = EMPTY;
-      let run2 = [];
-      const flush = () => {
-        let lastWildcard;
-        run2.forEach((token, at) => {
-          if (token.wildcard) {
-            lastWildcard = at;
-          }
-        });
-        run2.forEach((token, at) => {
-          if (!token.wildcard) {
-            out += token.single;
-            return;
-          }
-          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run2, at)})[^\\/])*`;
-        });
-        run2 = [];
-      };
-      tokens.forEach((token) => {
-        if (token.boundary === void 0) {
-          run2.push(token);
-          return;
-        }
-        flush();
-        out += token.boundary;
-      });
-      flush();
-      return out;
-    };
-    var makeRegexPrefix = (pattern) => {
-      if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) {
-        pattern = "**";
-      }
-      const { source, sources } = extractBrackets(pattern);
-      const replaced = REPLACERS.reduce(
-        // A pass whose matcher finds nothing hands back the very string it was
-        //   given, so asking first costs a search and saves a rewrite. Ten of the
-        //   fifteen passes never fire for a typical .gitignore line, and between
-        //   them they were 45% of this chain.
-        (prev, [matcher2, replacer, required]) => {
-          if (matcher2 === DIRECT) {
-            return replacer(prev, pattern);
-          }
-          if (required !== UNDEFINED && prev.indexOf(required) < 0) {
-            return prev;
-          }
-          return matcher2.test(prev) ? prev.replace(matcher2, replacer.bind(pattern)) : prev;
-        },
-        source
-      );
-      return sources.length ? replaced.replace(
-        REGEX_RESTORE_PLACEHOLDER,
-        (match3, index) => sources[index]
-      ) : replaced;
-    };
-    var checkSourceOf = (body, prefix2) => {
-      if (body[body.length - 1] === SLASH) {
-        prefix2 = makeRegexPrefix(body.slice(0, -1));
-      }
-      const head = prefix2.slice(0, -1);
-      const last = prefix2[prefix2.length - 1];
-      return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
-    };
-    var matchesBasename = (body) => {
-      const index = body.indexOf(SLASH);
-      return index < 0 || index === body.length - 1;
-    };
-    var basenameOf = (path10) => {
-      const end = path10.length - 1;
-      const index = path10.lastIndexOf(
-        SLASH,
-        path10[end] === SLASH ? end - 1 : end
-      );
-      return index < 0 ? path10 : path10.slice(index + 1);
-    };
-    var parentOf = (path10) => {
-      if (path10.charCodeAt(0) === SLASH_CODE || path10.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path10.split(SLASH).filter(Boolean);
-        slices.pop();
-        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
-      }
-      const end = path10.length - 1;
-      const cut = path10.lastIndexOf(
-        SLASH,
-        path10.charCodeAt(end) === SLASH_CODE ? end - 1 : end
-      );
-      return cut < 0 ? EMPTY : path10.slice(0, cut + 1);
-    };
-    var isString2 = (subject) => typeof subject === "string";
-    var checkPattern = (pattern) => pattern && isString2(pattern);
-    var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
-    var IgnoreRule = class {
-      constructor(pattern, mark, body, ignoreCase, negative, prefix2) {
-        this.pattern = pattern;
-        this.mark = mark;
-        this.negative = negative;
-        define(this, "body", body);
-        define(this, "ignoreCase", ignoreCase);
-        define(this, "regexPrefix", prefix2);
-      }
-      // Worked out on first use and kept behind an own property, the way `regex`
-      //   caches itself in `_regex`. Deciding it in the constructor instead would
-      //   add a fourth `defineProperty` to every rule ever built, which cost 4% of
-      //   every compile -- including the compiles of rules that are never matched
-      //   against anything.
-      get _basenameOnly() {
-        return define(this, "_basenameOnly", matchesBasename(this.body));
-      }
-      get regex() {
-        const key = UNDERSCORE + MODE_IGNORE;
-        if (this[key]) {
-          return this[key];
-        }
-        return this._make(MODE_IGNORE, key);
-      }
-      get checkRegex() {
-        const key = UNDERSCORE + MODE_CHECK_IGNORE;
-        if (this[key]) {
-          return this[key];
-        }
-        return this._make(MODE_CHECK_IGNORE, key);
-      }
-      _make(mode, key) {
-        const str = pinWildcards(
-          mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
-        );
-        const regex = this.ignoreCase ? new RegExp(str, "i") : new RegExp(str);
-        return define(this, key, regex);
-      }
-    };
-    var hasTrailingBackslash = (str) => {
-      let count = 0;
-      while (str[str.length - count - 1] === ESCAPE) {
-        count++;
-      }
-      return count % 2 === 1;
-    };
-    var trimEnd2 = (body, stripLineEnd) => {
-      let lineEnd = body.length;
-      let end;
-      for (; ; ) {
-        if (stripLineEnd && body[lineEnd - 1] === "\r") {
-          lineEnd--;
-        }
-        end = lineEnd;
-        while (body[end - 1] === SPACE) {
-          end--;
-        }
-        if (!stripLineEnd || body[end - 1] !== "\n") {
-          break;
-        }
-        lineEnd = end - 1;
-      }
-      if (end === lineEnd) {
-        return body.slice(0, lineEnd);
-      }
-      let backslashes = 0;
-      while (body[end - backslashes - 1] === ESCAPE) {
-        backslashes++;
-      }
-      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
-    };
-    var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
-      let body = stripBOM && pattern[0] === BOM2 ? pattern.slice(1) : pattern;
-      if (body[0] === "#") {
-        return;
-      }
-      let negative = false;
-      if (body[0] === "!") {
-        negative = true;
-        body = body.slice(1);
-      }
-      const last = body[body.length - 1];
-      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
-        body = trimEnd2(body, stripLineEnd);
-      }
-      if (!body || hasTrailingBackslash(body)) {
-        return;
-      }
-      body = body.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
-      const regexPrefix = makeRegexPrefix(body);
-      return new IgnoreRule(
-        pattern,
-        mark,
-        body,
-        ignoreCase,
-        negative,
-        regexPrefix
-      );
-    };
-    var RuleManager = class {
-      constructor(ignoreCase) {
-        this._ignoreCase = ignoreCase;
-        this._rules = [];
-        this._basenameCount = 0;
-      }
-      _add(pattern, index) {
-        if (pattern && pattern[KEY_IGNORE]) {
-          this._rules = this._rules.concat(pattern._rules._rules);
-          this._basenameCount += pattern._rules._basenameCount;
-          this._added = true;
-          return;
-        }
-        const isStr = isString2(pattern);
-        const raw = isStr ? pattern : pattern.pattern;
-        const rule = checkPattern(raw) && createRule(
-          raw,
-          isStr ? UNDEFINED : pattern.mark,
-          this._ignoreCase,
-          !this._split,
-          this._stripBOM && !index
-        );
-        if (rule) {
-          this._added = true;
-          this._rules.push(rule);
-          if (matchesBasename(rule.body)) {
-            this._basenameCount++;
-          }
-        }
-      }
-      // @param {Array<string> | string | Ignore} pattern
-      add(pattern) {
-        this._added = false;
-        this._split = isString2(pattern);
-        this._stripBOM = !this._split || pattern[0] === BOM2;
-        makeArray(
-          this._split ? splitPattern(pattern) : pattern
-        ).forEach(this._add, this);
-        if (this._added) {
-          this._literalRules = UNDEFINED;
-        }
-        return this._added;
-      }
-      // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
-      //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
-      //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path10) {
-        const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
-          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
-        ));
-        let ignored = false;
-        let unignored = false;
-        let matchedRule;
-        for (let index = rules2.length - 1; index >= 0; index--) {
-          const rule = rules2[index];
-          if (rule.checkRegex.test(path10)) {
-            ignored = !rule.negative;
-            unignored = rule.negative;
-            matchedRule = rule.negative ? UNDEFINED : rule;
-            break;
-          }
-        }
-        const ret = {
-          ignored,
-          unignored
-        };
-        if (matchedRule) {
-          ret.rule = matchedRule;
-        }
-        return ret;
-      }
-      // Test one single path without recursively checking parent directories
-      //
-      // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
-      // @returns {TestResult}
-      test(path10, mode) {
-        const rules2 = this._rules;
-        const { length } = rules2;
-        const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path10) : path10;
-        for (let index = length - 1; index >= 0; index--) {
-          const rule = rules2[index];
-          if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path10
-          )) {
-            const { negative } = rule;
-            const ret = {
-              ignored: !negative,
-              unignored: negative
-            };
-            if (!negative) {
-              ret.rule = rule;
-            }
-            return ret;
-          }
-        }
-        return {
-          ignored: false,
-          unignored: false
-        };
-      }
-    };
-    var throwError = (message, Ctor) => {
-      throw new Ctor(message);
-    };
-    var checkPath = (path10, originalPath, doThrow) => {
-      if (!isString2(path10)) {
-        return doThrow(
-          `path must be a string, but got \`${originalPath}\``,
-          TypeError
-        );
-      }
-      if (!path10) {
-        return doThrow(`path must not be empty`, TypeError);
-      }
-      if (checkPath.isNotRelative(path10)) {
-        const r = "`path.relative()`d";
-        return doThrow(
-          `path should be a ${r} string, but got "${originalPath}"`,
-          RangeError
-        );
-      }
-      return true;
-    };
-    var isNotRelative = (path10) => {
-      const first = path10.charCodeAt(0);
-      if (first === SLASH_CODE) {
-        return true;
-      }
-      if (first !== DOT_CODE) {
-        return false;
-      }
-      if (path10.length === 1) {
-        return true;
-      }
-      const second = path10.charCodeAt(1);
-      if (second === SLASH_CODE) {
-        return true;
-      }
-      if (second !== DOT_CODE) {
-        return false;
-      }
-      return path10.length === 2 || path10.charCodeAt(2) === SLASH_CODE;
-    };
-    checkPath.isNotRelative = isNotRelative;
-    checkPath.convert = (p) => p;
-    var convertPath = (target) => isString2(target) && checkPath.convert(target);
-    var Ignore2 = class {
-      constructor({
-        ignorecase = true,
-        ignoreCase = ignorecase,
-        allowRelativePaths = false
-      } = {}) {
-        define(this, KEY_IGNORE, true);
-        this._rules = new RuleManager(ignoreCase);
-        this._strictPathCheck = !allowRelativePaths;
-        this._initCache();
-      }
-      _initCache() {
-        this._ignoreCache = /* @__PURE__ */ Object.create(null);
-        this._testCache = /* @__PURE__ */ Object.create(null);
-      }
-      add(pattern) {
-        if (this._rules.add(pattern)) {
-          this._initCache();
-        }
-        return this;
-      }
-      // legacy
-      addPattern(pattern) {
-        return this.add(pattern);
-      }
-      // @returns {TestResult}
-      _test(originalPath, cache2, path10) {
-        checkPath(
-          path10,
-          originalPath,
-          this._strictPathCheck ? throwError : RETURN_FALSE
-        );
-        return path10 ? this._t(path10, cache2) : {
-          ignored: false,
-          unignored: false
-        };
-      }
-      checkIgnore(target) {
-        const path10 = convertPath(target);
-        if (!path10 || path10.charCodeAt(path10.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path10);
-        }
-        const dir = this._t(path10, this._testCache);
-        if (dir.ignored) {
-          return dir;
-        }
-        const literal2 = this._rules.testLiteral(path10);
-        return literal2.ignored || literal2.unignored ? literal2 : dir;
-      }
-      _t(path10, cache2) {
-        if (path10 in cache2) {
-          return cache2[path10];
-        }
-        const parentPath = parentOf(path10);
-        const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path10] = parent && parent.ignored ? parent : this._rules.test(path10, MODE_IGNORE);
-      }
-      ignores(path10) {
-        return this._test(path10, this._ignoreCache, convertPath(path10)).ignored;
-      }
-      createFilter() {
-        return (path10) => !this.ignores(path10);
-      }
-      filter(paths) {
-        return makeArray(paths).filter(this.createFilter());
-      }
-      // @returns {TestResult}
-      test(path10) {
-        return this._test(path10, this._testCache, convertPath(path10));
-      }
-    };
-    var factory = (options) => new Ignore2(options);
-    var isPathValid = (path10) => checkPath(convertPath(path10), path10, RETURN_FALSE);
-    var setupWindows = () => {
-      const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
-      checkPath.convert = makePosix;
-      const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path10) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path10) || isNotRelative(path10);
-    };
-    if (
-      // Detect `process` so that it can run in browsers.
-      typeof process !== "undefined" && process.platform === "win32"
-    ) {
-      setupWindows();
-    }
-    module.exports = factory;
-    factory.default = factory;
-    module.exports.isPathValid = isPathValid;
-    define(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
-  }
-});
-
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -34249,6 +33385,870 @@ var require_ajv = __commonJS({
   }
 });
 
+// node_modules/ignore/index.js
+var require_ignore = __commonJS({
+  "node_modules/ignore/index.js"(exports, module) {
+    function makeArray(subject) {
+      return Array.isArray(subject) ? subject : [subject];
+    }
+    var UNDEFINED = void 0;
+    var EMPTY = "";
+    var SPACE = " ";
+    var ESCAPE = "\\";
+    var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
+    var BOM2 = "\uFEFF";
+    var REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/;
+    var REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION = /^\\!/;
+    var REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/;
+    var REGEX_SPLITALL_CRLF = /\r?\n/g;
+    var DOUBLE_SLASH = "//";
+    var SLASH_CODE = 47;
+    var DOT_CODE = 46;
+    var SLASH = "/";
+    var TMP_KEY_IGNORE = "node-ignore";
+    if (typeof Symbol !== "undefined") {
+      TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
+    }
+    var KEY_IGNORE = TMP_KEY_IGNORE;
+    var define = (object, key, value) => {
+      Object.defineProperty(object, key, { value });
+      return value;
+    };
+    var RETURN_FALSE = () => false;
+    var POSIX_CLASSES = {
+      alnum: "0-9A-Za-z",
+      alpha: "A-Za-z",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1f\\x7f",
+      digit: "0-9",
+      graph: "!-.0-~",
+      lower: "a-z",
+      print: " -.0-~",
+      punct: "!-.:-@\\[-`{-~",
+      // git's `sane-ctype.h` classifies \v and \f as control, not space,
+      //   unlike C's `isspace`
+      space: " \\t\\n\\r",
+      upper: "A-Z",
+      xdigit: "0-9A-Fa-f"
+    };
+    var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
+    var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
+    var NON_SLASH = "(?!\\/)";
+    var classSource = (negated, body) => {
+      if (negated) {
+        return `[^\\/${body}]`;
+      }
+      const source = `[${body}]`;
+      return new RegExp(source).test("/") ? NON_SLASH + source : source;
+    };
+    var scanBracket = (pattern, start) => {
+      const { length } = pattern;
+      let index = start + 1;
+      let negated = EMPTY;
+      const lead = pattern[index];
+      if (lead === "!" || lead === "^") {
+        negated = "^";
+        index++;
+      }
+      let body = EMPTY;
+      let prev = EMPTY;
+      for (; ; ) {
+        const char = pattern[index];
+        if (char === UNDEFINED) {
+          return null;
+        }
+        if (char === ESCAPE) {
+          const escaped = pattern[++index];
+          body += escapeMember(escaped);
+          prev = escaped;
+        } else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
+          index++;
+          let to = pattern[index];
+          if (to === ESCAPE) {
+            to = pattern[index += 1];
+          }
+          if (prev <= to) {
+            body += `-${escapeMember(to)}`;
+          }
+          prev = EMPTY;
+        } else if (char === "[" && pattern[index + 1] === ":") {
+          const nameStart = index + 2;
+          let end = nameStart;
+          while (end < length && pattern[end] !== "]") {
+            end++;
+          }
+          if (end === length) {
+            return null;
+          }
+          if (end > nameStart && pattern[end - 1] === ":") {
+            const name = pattern.slice(nameStart, end - 1);
+            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
+              return null;
+            }
+            body += POSIX_CLASSES[name];
+            prev = EMPTY;
+            index = end;
+          } else {
+            body += escapeMember("[");
+            prev = "[";
+            index = nameStart - 2;
+          }
+        } else {
+          body += escapeMember(char);
+          prev = char;
+        }
+        index++;
+        if (pattern[index] === "]") {
+          return {
+            end: index,
+            source: classSource(negated, body)
+          };
+        }
+      }
+    };
+    var NEVER_MATCH = "[]";
+    var PLACEHOLDER = "\0";
+    var REGEX_RESTORE_PLACEHOLDER = new RegExp(
+      `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`,
+      "g"
+    );
+    var TRAILING_WILDCARD = "";
+    var TRAILING_DOUBLESTAR = "";
+    var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
+    var extractBrackets = (pattern) => {
+      const sources = [];
+      const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
+      const { length } = pattern;
+      let out = EMPTY;
+      let index = 0;
+      while (index < length) {
+        const char = pattern[index];
+        if (char === ESCAPE) {
+          const escaped = pattern[index + 1];
+          if (escaped === SLASH && index + 2 === length) {
+            out += hold(NEVER_MATCH);
+          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
+            out += pattern.slice(index, index + 2);
+          } else {
+            out += hold(
+              REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
+            );
+          }
+          index += 2;
+        } else if (isReserved(char)) {
+          out += hold(`[${char}]`);
+          index++;
+        } else if (char === "[") {
+          const scanned = scanBracket(pattern, index);
+          if (scanned === null) {
+            out += hold(NEVER_MATCH);
+            index = length;
+          } else {
+            out += hold(scanned.source);
+            index = scanned.end + 1;
+          }
+        } else {
+          out += char;
+          index++;
+        }
+      }
+      return {
+        source: out,
+        sources
+      };
+    };
+    var DIRECT = null;
+    var REGEX_INNER_SLASH = /\/(?!$)/;
+    var WILDCARD = "[^\\/]*";
+    var REPLACERS = [
+      // Replace (\ ) with ' '
+      // Only a space: an escaped tab or other whitespace is already a literal by
+      //   the time it reaches here, and a bare tab must be left as one, not turned
+      //   into a space.
+      // (\ ) -> ' '
+      // (\\ ) -> '\\ '
+      // (\\\ ) -> '\\ '
+      [
+        // A run of backslashes is taken whole, from its first one, so no match
+        //   ever starts again inside it -- `(\\+?) ` did, which made a long run
+        //   quadratic.
+        /(\\+)( ?)/g,
+        (_, run2, space) => space ? run2.slice(0, run2.length - run2.length % 2) + SPACE : run2,
+        ESCAPE + SPACE
+      ],
+      // git's wildmatch() reads a run of two or more asterisks as one globstar
+      //   whenever the run fills a path segment: it starts the pattern or follows
+      //   a `/`, and it ends the pattern or comes before a `/`. A run of two is
+      //   already `**`; a longer one is folded into `**` here, so the steps
+      //   below only ever have to know `**`.
+      // `***/foo` -> `**/foo`, `a/***/b` -> `a/**/b`, `a/***` -> `a/**`
+      // git also takes a run beside a literal prefix (`a***/b`) or beside an
+      //   escaped slash (`***\/b`) as a globstar, and this does not; the README
+      //   lists both, under "A run of asterisks".
+      [
+        /(^|\/)\*{3,}(?=\/|$)/g,
+        (_, start) => `${start}**`,
+        "*"
+      ],
+      // Escape metacharacters
+      // which is written down by users but means special for regular expressions.
+      // > There are 12 characters with special meanings:
+      // > - the backslash \,
+      // > - the caret ^,
+      // > - the dollar sign $,
+      // > - the period or dot .,
+      // > - the vertical bar or pipe symbol |,
+      // > - the question mark ?,
+      // > - the asterisk or star *,
+      // > - the plus sign +,
+      // > - the opening parenthesis (,
+      // > - the closing parenthesis ),
+      // > - and the opening square bracket [,
+      // > - the opening curly brace {,
+      // > These special characters are often called "metacharacters".
+      [
+        /[\\$.|*+(){^]/g,
+        (match3) => `\\${match3}`
+      ],
+      [
+        // > a question mark (?) matches a single character
+        /(?!\\)\?/g,
+        () => "[^/]",
+        "?"
+      ],
+      // leading slash
+      [
+        // > A leading slash matches the beginning of the pathname.
+        // > For example, "/*.c" matches "cat-file.c" but not "mozilla-sha1/sha1.c".
+        // A leading slash matches the beginning of the pathname
+        /^\//,
+        () => "^",
+        SLASH
+      ],
+      // replace special metacharacter slash after the leading slash
+      [
+        /\//g,
+        () => "\\/",
+        SLASH
+      ],
+      [
+        // > A leading "**" followed by a slash means match in all directories.
+        // > For example, "**/foo" matches file or directory "foo" anywhere,
+        // > the same as pattern "foo".
+        // > "**/foo/bar" matches file or directory "bar" anywhere that is directly
+        // >   under directory "foo".
+        // Notice that the '*'s have been replaced as '\\*'
+        /^\^*(?:\\\*\\\*\\\/)+/,
+        // '**/foo' <-> 'foo'
+        () => "(?:^|\\/)",
+        "*"
+      ],
+      // starting
+      [
+        // there will be no leading '/'
+        //   (which has been replaced by section "leading slash")
+        // If starts with '**', adding a '^' to the regular expression also works
+        DIRECT,
+        (source, pattern) => {
+          if (!source || source[0] === "^" || source[0] === "(") {
+            return source;
+          }
+          const anchor = !REGEX_INNER_SLASH.test(pattern) ? "(?:^|\\/)" : "^";
+          return anchor + source;
+        }
+      ],
+      // two globstars
+      [
+        // Use lookahead assertions so that we could match more than one `'/**'`
+        /\\\/\\\*\\\*(?=\\\/|$)/g,
+        // Zero, one or several directories
+        // should not use '*', or it will be replaced by the next replacer
+        // Check if it is not the last `'/**'`
+        (_, index, str) => index + 6 < str.length ? str.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
+        "*"
+      ],
+      // normal intermediate wildcards
+      [
+        // Never replace escaped '*'
+        // ignore rule '\*' will match the path '*'
+        // 'abc.*/' -> go
+        // 'abc.*'  -> skip this rule,
+        //    coz trailing single wildcard will be handed by [trailing wildcard]
+        /(^|[^\\])(?:\\\*)+(?!$)/g,
+        // '*.js' matches '.js'
+        // '*.js' doesn't match 'abc'
+        // 1. An asterisk "*" matches anything except a slash.
+        // 2. Other consecutive asterisks are considered regular asterisks
+        //    and collapse into one non-slash wildcard run.
+        (_, p1) => p1 + WILDCARD,
+        "*"
+      ],
+      // trailing wildcard, held apart from a literal star
+      [
+        // The step above leaves a trailing `*` alone, so a single `\*` is all that
+        //   can be left at the end here, and what stands in front of it says which
+        //   kind it is. A wildcard arrives as the escaper wrote it, `\*` with
+        //   nothing before it; a literal arrives as the user's own escape, which
+        //   the escaper doubled, and then the star's own -- `\\` and then `\*`.
+        //   There is no third case: every backslash still reaching the chain is
+        //   one `\*`, `\[` or `\ ` carries itself, and each is followed by its
+        //   own character, so a longer run can never form. This runs while the
+        //   two are still distinct, before the unescape steps below collapse the
+        //   literal onto the very `\*` a wildcard leaves behind.
+        /(^|[^\\])((?:\\\\)*)\\\*$/,
+        (match3, p1, p2) => p2 === EMPTY ? p1 + TRAILING_WILDCARD : match3,
+        "*"
+      ],
+      [
+        // unescape, revert step 3 except for back slash
+        // For example, if a user escape a '\\*',
+        // after step 3, the result will be '\\\\\\*'
+        /\\\\\\(?=[$.|*+(){^])/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // '\\\\' -> '\\'
+        /\\\\/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // Every real bracket expression -- POSIX classes included -- has already
+        //   been held aside by `extractBrackets`, so the only `[` left in the
+        //   pattern is an escaped, literal one.
+        // A backslash could only stand at the end of the range if it quoted the
+        //   `]`, and `\]` is held aside long before this.
+        /\\\[([^\]/]*?)($|\])/g,
+        // '\\[bar]' -> '\\\\[bar]'
+        (match3, range2, close) => `\\[${range2}${close}`,
+        "["
+      ],
+      // ending
+      [
+        // 'js' will not match 'js.'
+        // 'ab' will not match 'abc'
+        DIRECT,
+        // WTF!
+        // https://git-scm.com/docs/gitignore
+        // changes in [2.22.1](https://git-scm.com/docs/gitignore/2.22.1)
+        // which re-fixes #24, #38
+        // > If there is a separator at the end of the pattern then the pattern
+        // > will only match directories, otherwise the pattern can match both
+        // > files and directories.
+        // 'js*' will not match 'a.js'
+        // 'js/' will not match 'a.js'
+        // 'js' will match 'a.js' and 'a.js/'
+        (source) => {
+          const last = source[source.length - 1];
+          if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
+            return source;
+          }
+          return last === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
+        }
+      ]
+    ];
+    var REGEX_REPLACE_TRAILING_WILDCARD = /(^|\\\/)?\uE000$/;
+    var MODE_IGNORE = "regex";
+    var MODE_CHECK_IGNORE = "checkRegex";
+    var UNDERSCORE = "_";
+    var replaceTrailingWildcard = (_, p1) => {
+      const prefix2 = p1 ? `${p1}[^/]+` : "[^/]*";
+      return `${prefix2}(?=$|\\/$)`;
+    };
+    var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
+    var replaceTrailingDoublestar = () => "[\\s\\S]";
+    var separatorAfter = (run2, at) => {
+      let separator = EMPTY;
+      for (let index = at + 1; index < run2.length && !run2[index].wildcard; index++) {
+        separator += run2[index].single;
+      }
+      return separator;
+    };
+    var pinWildcards = (source) => {
+      if (source.indexOf(WILDCARD) < 0) {
+        return source;
+      }
+      const tokens = [];
+      const { length } = source;
+      let index = 0;
+      while (index < length) {
+        const char = source[index];
+        if (source.startsWith(WILDCARD, index)) {
+          tokens.push({ wildcard: true });
+          index += WILDCARD.length;
+        } else if (char === "[") {
+          let end = index + 1;
+          if (source[end] === "^") {
+            end++;
+          }
+          if (source[end] === "]") {
+            end++;
+          }
+          while (end < length && source[end] !== "]") {
+            end += source[end] === ESCAPE ? 2 : 1;
+          }
+          end++;
+          tokens.push({ single: source.slice(index, end) });
+          index = end;
+        } else if (char === ESCAPE) {
+          tokens.push({ single: source.slice(index, index + 2) });
+          index += 2;
+        } else if (char === "(") {
+          let depth = 0;
+          let end = index;
+          do {
+            if (source[end] === ESCAPE) {
+              end++;
+            } else if (source[end] === "(") {
+              depth++;
+            } else if (source[end] === ")") {
+              depth--;
+            }
+            end++;
+          } while (end < length && depth > 0);
+          if ("*+?".indexOf(source[end]) >= 0) {
+            end++;
+          }
+          tokens.push({ boundary: source.slice(index, end) });
+          index = end;
+        } else if (char === "^" || char === "$") {
+          tokens.push({ boundary: char });
+          index++;
+        } else {
+          tokens.push({ single: char });
+          index++;
+        }
+      }
+      let out = EMPTY;
+      let run2 = [];
+      const flush = () => {
+        let lastWildcard;
+        run2.forEach((token, at) => {
+          if (token.wildcard) {
+            lastWildcard = at;
+          }
+        });
+        run2.forEach((token, at) => {
+          if (!token.wildcard) {
+            out += token.single;
+            return;
+          }
+          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run2, at)})[^\\/])*`;
+        });
+        run2 = [];
+      };
+      tokens.forEach((token) => {
+        if (token.boundary === void 0) {
+          run2.push(token);
+          return;
+        }
+        flush();
+        out += token.boundary;
+      });
+      flush();
+      return out;
+    };
+    var makeRegexPrefix = (pattern) => {
+      if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) {
+        pattern = "**";
+      }
+      const { source, sources } = extractBrackets(pattern);
+      const replaced = REPLACERS.reduce(
+        // A pass whose matcher finds nothing hands back the very string it was
+        //   given, so asking first costs a search and saves a rewrite. Ten of the
+        //   fifteen passes never fire for a typical .gitignore line, and between
+        //   them they were 45% of this chain.
+        (prev, [matcher2, replacer, required]) => {
+          if (matcher2 === DIRECT) {
+            return replacer(prev, pattern);
+          }
+          if (required !== UNDEFINED && prev.indexOf(required) < 0) {
+            return prev;
+          }
+          return matcher2.test(prev) ? prev.replace(matcher2, replacer.bind(pattern)) : prev;
+        },
+        source
+      );
+      return sources.length ? replaced.replace(
+        REGEX_RESTORE_PLACEHOLDER,
+        (match3, index) => sources[index]
+      ) : replaced;
+    };
+    var checkSourceOf = (body, prefix2) => {
+      if (body[body.length - 1] === SLASH) {
+        prefix2 = makeRegexPrefix(body.slice(0, -1));
+      }
+      const head = prefix2.slice(0, -1);
+      const last = prefix2[prefix2.length - 1];
+      return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
+    };
+    var matchesBasename = (body) => {
+      const index = body.indexOf(SLASH);
+      return index < 0 || index === body.length - 1;
+    };
+    var basenameOf = (path10) => {
+      const end = path10.length - 1;
+      const index = path10.lastIndexOf(
+        SLASH,
+        path10[end] === SLASH ? end - 1 : end
+      );
+      return index < 0 ? path10 : path10.slice(index + 1);
+    };
+    var parentOf = (path10) => {
+      if (path10.charCodeAt(0) === SLASH_CODE || path10.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path10.split(SLASH).filter(Boolean);
+        slices.pop();
+        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
+      }
+      const end = path10.length - 1;
+      const cut = path10.lastIndexOf(
+        SLASH,
+        path10.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+      );
+      return cut < 0 ? EMPTY : path10.slice(0, cut + 1);
+    };
+    var isString2 = (subject) => typeof subject === "string";
+    var checkPattern = (pattern) => pattern && isString2(pattern);
+    var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
+    var IgnoreRule = class {
+      constructor(pattern, mark, body, ignoreCase, negative, prefix2) {
+        this.pattern = pattern;
+        this.mark = mark;
+        this.negative = negative;
+        define(this, "body", body);
+        define(this, "ignoreCase", ignoreCase);
+        define(this, "regexPrefix", prefix2);
+      }
+      // Worked out on first use and kept behind an own property, the way `regex`
+      //   caches itself in `_regex`. Deciding it in the constructor instead would
+      //   add a fourth `defineProperty` to every rule ever built, which cost 4% of
+      //   every compile -- including the compiles of rules that are never matched
+      //   against anything.
+      get _basenameOnly() {
+        return define(this, "_basenameOnly", matchesBasename(this.body));
+      }
+      get regex() {
+        const key = UNDERSCORE + MODE_IGNORE;
+        if (this[key]) {
+          return this[key];
+        }
+        return this._make(MODE_IGNORE, key);
+      }
+      get checkRegex() {
+        const key = UNDERSCORE + MODE_CHECK_IGNORE;
+        if (this[key]) {
+          return this[key];
+        }
+        return this._make(MODE_CHECK_IGNORE, key);
+      }
+      _make(mode, key) {
+        const str = pinWildcards(
+          mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
+        );
+        const regex = this.ignoreCase ? new RegExp(str, "i") : new RegExp(str);
+        return define(this, key, regex);
+      }
+    };
+    var hasTrailingBackslash = (str) => {
+      let count = 0;
+      while (str[str.length - count - 1] === ESCAPE) {
+        count++;
+      }
+      return count % 2 === 1;
+    };
+    var trimEnd2 = (body, stripLineEnd) => {
+      let lineEnd = body.length;
+      let end;
+      for (; ; ) {
+        if (stripLineEnd && body[lineEnd - 1] === "\r") {
+          lineEnd--;
+        }
+        end = lineEnd;
+        while (body[end - 1] === SPACE) {
+          end--;
+        }
+        if (!stripLineEnd || body[end - 1] !== "\n") {
+          break;
+        }
+        lineEnd = end - 1;
+      }
+      if (end === lineEnd) {
+        return body.slice(0, lineEnd);
+      }
+      let backslashes = 0;
+      while (body[end - backslashes - 1] === ESCAPE) {
+        backslashes++;
+      }
+      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
+    };
+    var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
+      let body = stripBOM && pattern[0] === BOM2 ? pattern.slice(1) : pattern;
+      if (body[0] === "#") {
+        return;
+      }
+      let negative = false;
+      if (body[0] === "!") {
+        negative = true;
+        body = body.slice(1);
+      }
+      const last = body[body.length - 1];
+      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
+        body = trimEnd2(body, stripLineEnd);
+      }
+      if (!body || hasTrailingBackslash(body)) {
+        return;
+      }
+      body = body.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
+      const regexPrefix = makeRegexPrefix(body);
+      return new IgnoreRule(
+        pattern,
+        mark,
+        body,
+        ignoreCase,
+        negative,
+        regexPrefix
+      );
+    };
+    var RuleManager = class {
+      constructor(ignoreCase) {
+        this._ignoreCase = ignoreCase;
+        this._rules = [];
+        this._basenameCount = 0;
+      }
+      _add(pattern, index) {
+        if (pattern && pattern[KEY_IGNORE]) {
+          this._rules = this._rules.concat(pattern._rules._rules);
+          this._basenameCount += pattern._rules._basenameCount;
+          this._added = true;
+          return;
+        }
+        const isStr = isString2(pattern);
+        const raw = isStr ? pattern : pattern.pattern;
+        const rule = checkPattern(raw) && createRule(
+          raw,
+          isStr ? UNDEFINED : pattern.mark,
+          this._ignoreCase,
+          !this._split,
+          this._stripBOM && !index
+        );
+        if (rule) {
+          this._added = true;
+          this._rules.push(rule);
+          if (matchesBasename(rule.body)) {
+            this._basenameCount++;
+          }
+        }
+      }
+      // @param {Array<string> | string | Ignore} pattern
+      add(pattern) {
+        this._added = false;
+        this._split = isString2(pattern);
+        this._stripBOM = !this._split || pattern[0] === BOM2;
+        makeArray(
+          this._split ? splitPattern(pattern) : pattern
+        ).forEach(this._add, this);
+        if (this._added) {
+          this._literalRules = UNDEFINED;
+        }
+        return this._added;
+      }
+      // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
+      //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
+      //   are left out once, rather than tested or compiled for every path.
+      testLiteral(path10) {
+        const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
+          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
+        ));
+        let ignored = false;
+        let unignored = false;
+        let matchedRule;
+        for (let index = rules2.length - 1; index >= 0; index--) {
+          const rule = rules2[index];
+          if (rule.checkRegex.test(path10)) {
+            ignored = !rule.negative;
+            unignored = rule.negative;
+            matchedRule = rule.negative ? UNDEFINED : rule;
+            break;
+          }
+        }
+        const ret = {
+          ignored,
+          unignored
+        };
+        if (matchedRule) {
+          ret.rule = matchedRule;
+        }
+        return ret;
+      }
+      // Test one single path without recursively checking parent directories
+      //
+      // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
+      // @returns {TestResult}
+      test(path10, mode) {
+        const rules2 = this._rules;
+        const { length } = rules2;
+        const shortcut = this._basenameCount * 2 >= length;
+        const basename = shortcut ? basenameOf(path10) : path10;
+        for (let index = length - 1; index >= 0; index--) {
+          const rule = rules2[index];
+          if (rule[mode].test(
+            shortcut && rule._basenameOnly ? basename : path10
+          )) {
+            const { negative } = rule;
+            const ret = {
+              ignored: !negative,
+              unignored: negative
+            };
+            if (!negative) {
+              ret.rule = rule;
+            }
+            return ret;
+          }
+        }
+        return {
+          ignored: false,
+          unignored: false
+        };
+      }
+    };
+    var throwError = (message, Ctor) => {
+      throw new Ctor(message);
+    };
+    var checkPath = (path10, originalPath, doThrow) => {
+      if (!isString2(path10)) {
+        return doThrow(
+          `path must be a string, but got \`${originalPath}\``,
+          TypeError
+        );
+      }
+      if (!path10) {
+        return doThrow(`path must not be empty`, TypeError);
+      }
+      if (checkPath.isNotRelative(path10)) {
+        const r = "`path.relative()`d";
+        return doThrow(
+          `path should be a ${r} string, but got "${originalPath}"`,
+          RangeError
+        );
+      }
+      return true;
+    };
+    var isNotRelative = (path10) => {
+      const first = path10.charCodeAt(0);
+      if (first === SLASH_CODE) {
+        return true;
+      }
+      if (first !== DOT_CODE) {
+        return false;
+      }
+      if (path10.length === 1) {
+        return true;
+      }
+      const second = path10.charCodeAt(1);
+      if (second === SLASH_CODE) {
+        return true;
+      }
+      if (second !== DOT_CODE) {
+        return false;
+      }
+      return path10.length === 2 || path10.charCodeAt(2) === SLASH_CODE;
+    };
+    checkPath.isNotRelative = isNotRelative;
+    checkPath.convert = (p) => p;
+    var convertPath = (target) => isString2(target) && checkPath.convert(target);
+    var Ignore2 = class {
+      constructor({
+        ignorecase = true,
+        ignoreCase = ignorecase,
+        allowRelativePaths = false
+      } = {}) {
+        define(this, KEY_IGNORE, true);
+        this._rules = new RuleManager(ignoreCase);
+        this._strictPathCheck = !allowRelativePaths;
+        this._initCache();
+      }
+      _initCache() {
+        this._ignoreCache = /* @__PURE__ */ Object.create(null);
+        this._testCache = /* @__PURE__ */ Object.create(null);
+      }
+      add(pattern) {
+        if (this._rules.add(pattern)) {
+          this._initCache();
+        }
+        return this;
+      }
+      // legacy
+      addPattern(pattern) {
+        return this.add(pattern);
+      }
+      // @returns {TestResult}
+      _test(originalPath, cache2, path10) {
+        checkPath(
+          path10,
+          originalPath,
+          this._strictPathCheck ? throwError : RETURN_FALSE
+        );
+        return path10 ? this._t(path10, cache2) : {
+          ignored: false,
+          unignored: false
+        };
+      }
+      checkIgnore(target) {
+        const path10 = convertPath(target);
+        if (!path10 || path10.charCodeAt(path10.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path10);
+        }
+        const dir = this._t(path10, this._testCache);
+        if (dir.ignored) {
+          return dir;
+        }
+        const literal2 = this._rules.testLiteral(path10);
+        return literal2.ignored || literal2.unignored ? literal2 : dir;
+      }
+      _t(path10, cache2) {
+        if (path10 in cache2) {
+          return cache2[path10];
+        }
+        const parentPath = parentOf(path10);
+        const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
+        return cache2[path10] = parent && parent.ignored ? parent : this._rules.test(path10, MODE_IGNORE);
+      }
+      ignores(path10) {
+        return this._test(path10, this._ignoreCache, convertPath(path10)).ignored;
+      }
+      createFilter() {
+        return (path10) => !this.ignores(path10);
+      }
+      filter(paths) {
+        return makeArray(paths).filter(this.createFilter());
+      }
+      // @returns {TestResult}
+      test(path10) {
+        return this._test(path10, this._testCache, convertPath(path10));
+      }
+    };
+    var factory = (options) => new Ignore2(options);
+    var isPathValid = (path10) => checkPath(convertPath(path10), path10, RETURN_FALSE);
+    var setupWindows = () => {
+      const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
+      checkPath.convert = makePosix;
+      const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
+      checkPath.isNotRelative = (path10) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path10) || isNotRelative(path10);
+    };
+    if (
+      // Detect `process` so that it can run in browsers.
+      typeof process !== "undefined" && process.platform === "win32"
+    ) {
+      setupWindows();
+    }
+    module.exports = factory;
+    factory.default = factory;
+    module.exports.isPathValid = isPathValid;
+    define(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
+  }
+});
+
 // src/action/main.ts
 import { mkdir as mkdir2, writeFile as writeFile3, appendFile as appendFile2 } from "node:fs/promises";
 import { dirname, resolve as resolve2 } from "node:path";
@@ -34754,12 +34754,788 @@ function info(message) {
   process.stdout.write(message + os4.EOL);
 }
 
+// src/config/run-setup.ts
+import path3 from "node:path";
+
+// src/errors.ts
+var UsageError = class extends Error {
+  name = "UsageError";
+};
+
+// src/suppress/baseline.ts
+import { readFile, writeFile as writeFile2 } from "node:fs/promises";
+var BASELINE_VERSION = 1;
+var BaselineError = class extends UsageError {
+};
+function baselineOf(findings) {
+  const entries = findings.map((finding) => {
+    const entry2 = { fingerprint: finding.fingerprint, ruleId: finding.ruleId, file: finding.file, message: finding.message };
+    const object = finding.object;
+    if (object?.kind) entry2.object = `${object.kind} ${object.namespace ? `${object.namespace}/` : ""}${object.name ?? "(unnamed)"}`;
+    return entry2;
+  });
+  entries.sort((a, b) => compare(a.file, b.file) || compare(a.ruleId, b.ruleId) || compare(a.object ?? "", b.object ?? "") || compare(a.fingerprint, b.fingerprint));
+  return { kmlintBaselineVersion: BASELINE_VERSION, findings: entries };
+}
+async function writeBaseline(file, findings) {
+  const baseline = baselineOf(findings);
+  await writeFile2(file, `${JSON.stringify(baseline, null, 2)}
+`);
+  return baseline.findings.length;
+}
+async function readBaseline(file) {
+  let text;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error2) {
+    throw new BaselineError(`cannot read the baseline ${file}: ${error2.code ?? error2.message}`);
+  }
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (error2) {
+    throw new BaselineError(`${file} is not valid JSON: ${error2.message}`);
+  }
+  const baseline = value;
+  if (!baseline || baseline.kmlintBaselineVersion !== BASELINE_VERSION || !Array.isArray(baseline.findings)) {
+    throw new BaselineError(`${file} is not a kmlint baseline (version ${BASELINE_VERSION}); write one with --write-baseline`);
+  }
+  if (!baseline.findings.every((entry2) => typeof entry2?.fingerprint === "string")) {
+    throw new BaselineError(`${file}: every baseline entry needs a "fingerprint"`);
+  }
+  return baseline;
+}
+function applyBaseline(findings, baseline, file) {
+  const remaining = /* @__PURE__ */ new Map();
+  for (const entry2 of baseline.findings) remaining.set(entry2.fingerprint, (remaining.get(entry2.fingerprint) ?? 0) + 1);
+  let matched = 0;
+  for (const finding of findings) {
+    if (finding.suppression) continue;
+    const left = remaining.get(finding.fingerprint) ?? 0;
+    if (left === 0) continue;
+    remaining.set(finding.fingerprint, left - 1);
+    finding.suppression = { source: "baseline", at: file };
+    matched++;
+  }
+  let fixed2 = 0;
+  for (const left of remaining.values()) fixed2 += left;
+  return { file, entries: baseline.findings.length, matched, fixed: fixed2 };
+}
+function compare(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/config/load.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+import { readFile as readFile2 } from "node:fs/promises";
+import path2 from "node:path";
+
+// src/config/find.ts
+import { existsSync as existsSync2, statSync } from "node:fs";
+import path from "node:path";
+var CONFIG_FILE_NAMES = [".kmlint.yaml", ".kmlint.yml", "kmlint.config.json"];
+function findConfigFile(cwd) {
+  let directory = path.resolve(cwd);
+  for (; ; ) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = path.join(directory, name);
+      if (existsSync2(candidate) && statSync(candidate).isFile()) return candidate;
+    }
+    const parent = path.dirname(directory);
+    if (parent === directory) return void 0;
+    directory = parent;
+  }
+}
+
+// src/config/problems.ts
+var ConfigError = class extends Error {
+  constructor(problems) {
+    super(problems.map(formatProblem).join("\n"));
+    this.problems = problems;
+  }
+  problems;
+  name = "ConfigError";
+};
+function formatProblem(problem2) {
+  return `${problem2.file}:${problem2.line}:${problem2.column}: ${problem2.message}`;
+}
+
+// src/config/validate.ts
+var import_ajv = __toESM(require_ajv(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
+
+// src/yaml/locate.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// src/yaml/scalar.ts
+var TRUE = /* @__PURE__ */ new Set(["y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"]);
+var FALSE = /* @__PURE__ */ new Set(["n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"]);
+var NULL = /* @__PURE__ */ new Set(["", "~", "null", "Null", "NULL"]);
+var BINARY = /^([-+]?)0b([01_]+)$/;
+var HEX = /^([-+]?)0[xX]([0-9a-fA-F_]+)$/;
+var OCTAL_O = /^([-+]?)0[oO]([0-7_]+)$/;
+var OCTAL = /^([-+]?)0([0-7_]+)$/;
+var DECIMAL = /^[-+]?[0-9][0-9_]*$/;
+var FLOAT = /^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$/;
+var INF = /^([-+]?)\.(inf|Inf|INF)$/;
+var NAN = /^\.(nan|NaN|NAN)$/;
+function resolvePlainScalar(source) {
+  if (NULL.has(source)) return null;
+  if (TRUE.has(source)) return true;
+  if (FALSE.has(source)) return false;
+  const first = source.charCodeAt(0);
+  const numeric2 = first >= 48 && first <= 57 || first === 43 || first === 45 || first === 46;
+  if (!numeric2) return source;
+  return resolveNumber(source) ?? source;
+}
+function resolveNumber(source) {
+  let match3 = BINARY.exec(source);
+  if (match3) return signed(match3[1], parseInt(strip(match3[2]), 2));
+  match3 = HEX.exec(source);
+  if (match3) return signed(match3[1], parseInt(strip(match3[2]), 16));
+  match3 = OCTAL_O.exec(source) ?? OCTAL.exec(source);
+  if (match3) return signed(match3[1], parseInt(strip(match3[2]), 8));
+  if (DECIMAL.test(source) || FLOAT.test(source)) {
+    const value = Number(strip(source));
+    if (!Number.isNaN(value)) return value;
+  }
+  match3 = INF.exec(source);
+  if (match3) return match3[1] === "-" ? -Infinity : Infinity;
+  if (NAN.test(source)) return NaN;
+  return void 0;
+}
+function strip(digits) {
+  return (digits ?? "").replaceAll("_", "");
+}
+function signed(sign, value) {
+  if (Number.isNaN(value)) return void 0;
+  return sign === "-" ? -value : value;
+}
+function keyString(value) {
+  if (typeof value === "string") return value;
+  if (value === null || value === void 0) return "null";
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
+
+// src/yaml/to-value.ts
+var import_yaml = __toESM(require_dist(), 1);
+var ALIAS_RATIO_MIN_ALIASES = 100;
+var ALIAS_RATIO_MIN_NODES = 1e3;
+var MAX_EXPANDED_NODES = 2e6;
+var AliasBombError = class extends Error {
+};
+function toValue(doc) {
+  const state = { doc, problems: [], nodes: 0, aliasNodes: 0, expanding: /* @__PURE__ */ new Set(), insideAlias: 0 };
+  const value = convert(doc.contents, state);
+  return { value, problems: state.problems };
+}
+function convert(node, state) {
+  if (node === null || node === void 0) return null;
+  state.nodes++;
+  if (state.insideAlias > 0) state.aliasNodes++;
+  if (state.nodes > MAX_EXPANDED_NODES) throw new AliasBombError("document expands to more than 2,000,000 nodes");
+  if ((0, import_yaml.isScalar)(node)) return scalarValue(node);
+  if ((0, import_yaml.isMap)(node)) return convertMap(node.items, state);
+  if ((0, import_yaml.isSeq)(node)) return node.items.map((item) => convert(item, state));
+  if ((0, import_yaml.isAlias)(node)) return convertAlias(node, state);
+  return null;
+}
+function convertAlias(node, state) {
+  if (!(0, import_yaml.isAlias)(node)) return null;
+  const target = node.resolve(state.doc);
+  if (!target || state.expanding.has(target)) return null;
+  state.expanding.add(target);
+  state.insideAlias++;
+  try {
+    const value = convert(target, state);
+    if (state.aliasNodes > ALIAS_RATIO_MIN_ALIASES && state.nodes > ALIAS_RATIO_MIN_NODES && state.aliasNodes / state.nodes > 0.99) {
+      throw new AliasBombError("excessive aliasing (more than 99% of the document comes from aliases)");
+    }
+    return value;
+  } finally {
+    state.insideAlias--;
+    state.expanding.delete(target);
+  }
+}
+function scalarValue(node) {
+  const { type, tag } = node;
+  if (type === import_yaml.Scalar.PLAIN && (tag === void 0 || tag === null)) {
+    const source = typeof node.source === "string" ? node.source : String(node.value ?? "");
+    return resolvePlainScalar(source);
+  }
+  const value = node.value;
+  if (value === null || value === void 0) return null;
+  if (typeof value === "string" || typeof value === "boolean") return value;
+  if (typeof value === "number") return value;
+  if (typeof value === "bigint") return Number(value);
+  if (value instanceof Uint8Array) return Buffer.from(value).toString("base64");
+  return String(value);
+}
+function isMergeKey(pair2) {
+  const key = pair2.key;
+  return (0, import_yaml.isScalar)(key) && key.type === import_yaml.Scalar.PLAIN && !key.tag && key.source === "<<";
+}
+function convertMap(pairs, state) {
+  const result = {};
+  const explicit = /* @__PURE__ */ new Set();
+  const merged = [];
+  for (const pair2 of pairs) {
+    if (!(0, import_yaml.isPair)(pair2)) continue;
+    if (isMergeKey(pair2)) {
+      merged.push(...mergeSources(pair2, state));
+      continue;
+    }
+    const key = keyString(convert(pair2.key, state));
+    if (explicit.has(key)) {
+      const range2 = pair2.key?.range;
+      if (range2) {
+        state.problems.push({ ruleId: "duplicate-key", message: `Map keys must be unique; "${key}" is repeated.`, start: range2[0], end: range2[1] });
+      }
+    }
+    explicit.add(key);
+    setKey(result, key, convert(pair2.value, state));
+  }
+  for (const source of merged) {
+    for (const [key, value] of Object.entries(source)) {
+      if (!Object.hasOwn(result, key)) setKey(result, key, value);
+    }
+  }
+  return result;
+}
+function setKey(target, key, value) {
+  if (key === "__proto__") Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
+function mergeSources(pair2, state) {
+  const value = pair2.value;
+  const converted = convert(value, state);
+  const sources = Array.isArray(converted) ? converted : [converted];
+  if (sources.length > 0 && sources.every(isJsonObject)) return sources;
+  const range2 = (value ?? pair2.key).range ?? [0, 1];
+  state.problems.push({
+    ruleId: "yaml-syntax-error",
+    message: "A merge key (<<) must point at a mapping or a list of mappings.",
+    start: range2[0],
+    end: range2[1]
+  });
+  return sources.filter(isJsonObject);
+}
+function isJsonObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+// src/yaml/locate.ts
+function locate(doc, path10) {
+  let node = doc.contents;
+  let pair2;
+  let approximate = false;
+  let depth = 0;
+  for (; depth < path10.length && node; depth++) {
+    const segment = path10[depth];
+    if ((0, import_yaml2.isAlias)(node)) {
+      approximate = true;
+      break;
+    }
+    if ((0, import_yaml2.isMap)(node) && typeof segment === "string") {
+      const found = findPair(node.items, segment);
+      if (!found) {
+        const merge2 = node.items.find((candidate) => (0, import_yaml2.isPair)(candidate) && keyOf(candidate) === "<<");
+        if (merge2) {
+          pair2 = merge2;
+          approximate = true;
+        }
+        break;
+      }
+      pair2 = found;
+      node = found.value;
+      if (!node) {
+        depth++;
+        break;
+      }
+      continue;
+    }
+    if ((0, import_yaml2.isSeq)(node) && typeof segment === "number") {
+      const item = node.items[segment];
+      if (!item) break;
+      pair2 = void 0;
+      node = item;
+      continue;
+    }
+    break;
+  }
+  const exact = depth === path10.length && !approximate;
+  return { ...spanOf(doc, node, pair2, exact), exact, approximate };
+}
+function findPair(pairs, key) {
+  for (let i = pairs.length - 1; i >= 0; i--) {
+    const pair2 = pairs[i];
+    if ((0, import_yaml2.isPair)(pair2) && keyOf(pair2) === key) return pair2;
+  }
+  return void 0;
+}
+function keyOf(pair2) {
+  const key = pair2.key;
+  if ((0, import_yaml2.isScalar)(key)) return keyString(scalarValue(key));
+  return keyString(key === null ? null : resolvePlainScalar(String(key)));
+}
+function spanOf(doc, node, pair2, exact) {
+  const keyRange = pair2?.key?.range;
+  const valueRange = node?.range;
+  if (pair2 && keyRange) {
+    if (!exact || !valueRange) return { start: keyRange[0], end: keyRange[1] };
+    return { start: keyRange[0], end: valueRange[1] };
+  }
+  if (node && ((0, import_yaml2.isMap)(node) || (0, import_yaml2.isSeq)(node))) {
+    if (exact && (0, import_yaml2.isSeq)(node) && valueRange) return { start: valueRange[0], end: valueRange[1] };
+    return firstEntrySpan(node) ?? rangeSpan(valueRange);
+  }
+  if (valueRange) return rangeSpan(valueRange);
+  const docRange = doc.range;
+  return { start: docRange[0], end: docRange[0] };
+}
+function firstEntrySpan(node) {
+  if ((0, import_yaml2.isMap)(node)) {
+    const pairs = node.items;
+    const kind = pairs.find((pair2) => keyOf(pair2) === "kind");
+    const first = kind ?? pairs[0];
+    const key = first?.key?.range;
+    const value = first?.value?.range;
+    if (key) return { start: key[0], end: value && (0, import_yaml2.isScalar)(first?.value) ? value[1] : key[1] };
+  }
+  if ((0, import_yaml2.isSeq)(node)) {
+    const item = node.items[0];
+    const range2 = item?.range;
+    if (range2) return { start: range2[0], end: range2[1] };
+  }
+  return void 0;
+}
+function rangeSpan(range2) {
+  if (!range2) return { start: 0, end: 0 };
+  return { start: range2[0], end: range2[1] };
+}
+
+// src/engine/rule-settings.ts
+var PRESETS = ["recommended", "all", "pss-baseline", "pss-restricted"];
+function inPreset(rule, preset) {
+  return preset === "all" || rule.meta.presets.includes(preset);
+}
+function resolveRuleSettings(rules2, presets, overrides = /* @__PURE__ */ new Map()) {
+  const settings = /* @__PURE__ */ new Map();
+  for (const rule of rules2) {
+    const override = overrides.get(rule.meta.id);
+    const enabled = presets.some((preset) => inPreset(rule, preset));
+    if (override?.level === "off") continue;
+    if (!enabled && !override) continue;
+    const level = override?.level ?? rule.meta.level;
+    const options = { ...rule.meta.defaultOptions, ...override?.options };
+    settings.set(rule.meta.id, { level, levelConfigured: override?.level !== void 0, options });
+  }
+  return settings;
+}
+
+// src/config/schema.ts
+var CONFIG_LEVELS = ["off", "note", "warning", "error"];
+var FAIL_ON_LEVELS = ["note", "warning", "error"];
+var DATE_PATTERN = "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$";
+var EXEMPTION_SELECTORS = ["kind", "namespace", "name", "path", "container"];
+function buildConfigSchema(rules2) {
+  const ids = rules2.map((rule) => rule.meta.id).sort();
+  const ruleEntries = {};
+  for (const id of ids) {
+    const rule = rules2.find((candidate) => candidate.meta.id === id);
+    ruleEntries[id] = ruleEntry(rule);
+  }
+  const selector = { type: "string", minLength: 1 };
+  return {
+    $schema: "http://json-schema.org/draft-07/schema#",
+    $id: "https://github.com/kmlint/kmlint/raw/main/schemas/kmlint-config.schema.json",
+    title: "kmlint configuration (.kmlint.yaml, .kmlint.yml, kmlint.config.json)",
+    type: "object",
+    additionalProperties: false,
+    properties: {
+      $schema: { type: "string" },
+      extends: { description: "Presets whose rules are enabled.", type: "array", items: { enum: [...PRESETS] }, uniqueItems: true },
+      rules: {
+        description: "Per rule: a level (off, note, warning, error), or [level, options].",
+        type: "object",
+        properties: ruleEntries,
+        additionalProperties: false
+      },
+      ignore: { description: "gitignore-style globs, relative to this file, of files never linted.", type: "array", items: { type: "string", minLength: 1 } },
+      exemptions: {
+        description: "Findings to suppress for matching objects; each needs a reason.",
+        type: "array",
+        items: {
+          type: "object",
+          additionalProperties: false,
+          required: ["reason"],
+          properties: {
+            rules: { description: "Rule ids; omit to exempt from every rule.", type: "array", items: { $ref: "#/definitions/ruleId" }, minItems: 1 },
+            kind: { description: "Glob of the object kind.", ...selector },
+            namespace: { description: "Glob of the namespace.", ...selector },
+            name: { description: "Glob of the object name.", ...selector },
+            path: { description: "Glob of the file (or Helm template), relative to this file.", ...selector },
+            container: { description: "Glob of the container name.", ...selector },
+            reason: { description: "Why the findings are accepted.", type: "string", minLength: 1 },
+            expires: { $ref: "#/definitions/date" }
+          },
+          anyOf: EXEMPTION_SELECTORS.map((key) => ({ required: [key] }))
+        }
+      },
+      workloads: {
+        description: "Custom resources with a pod template, so every pod rule covers them.",
+        type: "array",
+        items: {
+          type: "object",
+          additionalProperties: false,
+          required: ["kind", "podSpec"],
+          properties: {
+            kind: { type: "string", minLength: 1 },
+            group: { description: "API group; omit to match any group.", type: "string" },
+            podSpec: { description: "Dotted path of the pod spec, e.g. spec.template.spec.", $ref: "#/definitions/fieldPath" },
+            podMetadata: { description: 'Dotted path of the pod metadata; default: the sibling "metadata" of podSpec.', $ref: "#/definitions/fieldPath" }
+          }
+        }
+      },
+      failOn: { description: "Lowest level that fails the run.", enum: [...FAIL_ON_LEVELS] },
+      maxWarnings: { description: "Fail when there are more warnings than this.", type: "integer", minimum: 0 },
+      strict: { description: "Rules that annotations and comments cannot suppress.", type: "array", items: { $ref: "#/definitions/ruleId" }, uniqueItems: true },
+      requireReason: { description: "Report suppressions without a reason.", type: "boolean" },
+      baseline: { description: "Baseline file, relative to this file.", type: "string", minLength: 1 }
+    },
+    definitions: {
+      level: { enum: [...CONFIG_LEVELS] },
+      ruleId: { type: "string", enum: ids },
+      date: { description: "YYYY-MM-DD; the suppression applies up to and including that day.", type: "string", pattern: DATE_PATTERN },
+      fieldPath: { type: "string", pattern: "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$" }
+    }
+  };
+}
+function ruleEntry(rule) {
+  const options = rule.meta.options ?? { type: "object", additionalProperties: false, maxProperties: 0 };
+  return {
+    description: rule.meta.summary,
+    if: { type: "string" },
+    then: { $ref: "#/definitions/level" },
+    else: {
+      type: "array",
+      minItems: 1,
+      maxItems: 2,
+      items: [{ $ref: "#/definitions/level" }, options]
+    }
+  };
+}
+
+// src/config/suggest.ts
+function closest(input, candidates) {
+  const list = [...candidates];
+  const extended = input.length >= 3 ? list.filter((candidate) => candidate.toLowerCase().startsWith(input.toLowerCase())) : [];
+  if (extended.length === 1) return extended[0];
+  let best;
+  let bestDistance = Infinity;
+  for (const candidate of list) {
+    const distance = editDistance(input.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  const limit = Math.max(1, Math.floor(input.length / 3));
+  return best !== void 0 && bestDistance <= limit && bestDistance < input.length ? best : void 0;
+}
+function didYouMean(input, candidates) {
+  const suggestion = closest(input, candidates);
+  return suggestion ? ` (did you mean "${suggestion}"?)` : "";
+}
+function editDistance(a, b) {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d3 = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_2, j2) => i === 0 ? j2 : j2 === 0 ? i : 0));
+  for (let i = 1; i < rows; i++) {
+    for (let j2 = 1; j2 < cols; j2++) {
+      const cost = a[i - 1] === b[j2 - 1] ? 0 : 1;
+      let value = Math.min(d3[i - 1][j2] + 1, d3[i][j2 - 1] + 1, d3[i - 1][j2 - 1] + cost);
+      if (i > 1 && j2 > 1 && a[i - 1] === b[j2 - 2] && a[i - 2] === b[j2 - 1]) value = Math.min(value, d3[i - 2][j2 - 2] + 1);
+      d3[i][j2] = value;
+    }
+  }
+  return d3[a.length][b.length];
+}
+
+// src/config/validate.ts
+var cached;
+function validatorFor(rules2) {
+  if (cached?.rules !== rules2) {
+    const ajv = new import_ajv.Ajv({ allErrors: true, verbose: true, strict: false });
+    cached = { rules: rules2, validate: ajv.compile(buildConfigSchema(rules2)) };
+  }
+  return cached.validate;
+}
+function validateConfig(value, doc, lineCounter, file, rules2) {
+  const validate = validatorFor(rules2);
+  if (validate(value)) return [];
+  const problems = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const error2 of validate.errors ?? []) {
+    const described = describe(error2, value, rules2);
+    if (!described) continue;
+    const offset = offsetOf(doc, described.path, described.atKey);
+    const { line, col } = lineCounter.linePos(offset);
+    const problem2 = { file, line, column: col, message: described.message };
+    const key = `${line}:${col}:${problem2.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push(problem2);
+  }
+  return problems.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+function describe(error2, root, rules2) {
+  if (error2.keyword === "if" || /\/anyOf\/\d+\//.test(error2.schemaPath)) return void 0;
+  const path10 = pathOf(error2.instancePath, root);
+  const where = dotted(path10);
+  const ruleIds = rules2.map((rule) => rule.meta.id);
+  switch (error2.keyword) {
+    case "additionalProperties": {
+      const key = String(error2.params.additionalProperty);
+      const at = [...path10, key];
+      if (path10.length === 1 && path10[0] === "rules") return { path: at, atKey: true, message: `unknown rule "${key}"${didYouMean(key, ruleIds)}` };
+      const known = Object.keys(error2.parentSchema?.properties ?? {});
+      return { path: at, atKey: true, message: `unknown key "${key}"${where ? ` in ${where}` : ""}${didYouMean(key, known)}` };
+    }
+    case "enum": {
+      const allowed = error2.params.allowedValues.map(String);
+      if (error2.schemaPath.startsWith("#/definitions/ruleId")) {
+        return { path: path10, atKey: false, message: `unknown rule "${String(error2.data)}"${didYouMean(String(error2.data), ruleIds)}` };
+      }
+      return { path: path10, atKey: false, message: `${where} must be one of ${allowed.join(", ")}, not ${JSON.stringify(error2.data)}${didYouMean(String(error2.data), allowed)}` };
+    }
+    case "type":
+      return { path: path10, atKey: false, message: `${where || "the configuration"} must be ${article(String(error2.params.type))}, not ${kindOf(error2.data)}` };
+    case "required": {
+      const missing = error2.params.missingProperty;
+      return { path: path10, atKey: false, message: `${where || "the configuration"} is missing "${missing}"` };
+    }
+    case "anyOf":
+      if (/^exemptions\[\d+\]$/.test(where)) {
+        return { path: path10, atKey: false, message: `${where} needs at least one of ${EXEMPTION_SELECTORS.join(", ")}; to turn a rule off everywhere, set its level to off under rules` };
+      }
+      return { path: path10, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
+    case "pattern":
+      if (error2.params.pattern === DATE_PATTERN) {
+        return { path: path10, atKey: false, message: `${where} must be a date written YYYY-MM-DD, not ${JSON.stringify(error2.data)}` };
+      }
+      return { path: path10, atKey: false, message: `${where} must match ${error2.params.pattern}, not ${JSON.stringify(error2.data)}` };
+    case "maxItems":
+      if (path10[0] === "rules") return { path: path10, atKey: false, message: `${where} must be a level or [level, options]` };
+      return { path: path10, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
+    default:
+      return { path: path10, atKey: false, message: `${where || "the configuration"} ${error2.message ?? "is not valid"}` };
+  }
+}
+function pathOf(pointer, root) {
+  if (pointer === "") return [];
+  const path10 = [];
+  let current = root;
+  for (const raw of pointer.slice(1).split("/")) {
+    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    const segment = Array.isArray(current) ? Number(key) : key;
+    path10.push(segment);
+    current = current !== null && typeof current === "object" ? current[key] : void 0;
+  }
+  return path10;
+}
+function dotted(path10) {
+  return path10.map((segment, index) => typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`).join("");
+}
+function offsetOf(doc, path10, atKey) {
+  if (!atKey) {
+    const node = doc.getIn(path10, true);
+    if ((0, import_yaml3.isNode)(node) && node.range) return node.range[0];
+  }
+  return locate(doc, path10).start;
+}
+function article(type) {
+  const name = type === "integer" ? "a whole number" : type === "object" ? "a mapping" : type === "array" ? "a list" : type;
+  return name.startsWith("a ") ? name : /^[aeiou]/.test(name) ? `an ${name}` : `a ${name}`;
+}
+function kindOf(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+// src/config/load.ts
+async function loadConfig(options) {
+  const file = options.configFile !== void 0 ? path2.resolve(options.cwd, options.configFile) : findConfigFile(options.cwd);
+  if (file === void 0) return void 0;
+  const display = displayOf(options.cwd, file);
+  let text;
+  try {
+    text = await readFile2(file, "utf8");
+  } catch (error2) {
+    const code = error2.code;
+    throw new ConfigError([{ file: display, line: 1, column: 1, message: code === "ENOENT" ? "no such config file" : `cannot read the config file (${code})` }]);
+  }
+  return parseConfig(text, { file, display, cwd: options.cwd, rules: options.rules });
+}
+function parseConfig(text, options) {
+  const lineCounter = new import_yaml4.LineCounter();
+  const doc = (0, import_yaml4.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const problems = doc.errors.map((error2) => {
+    const { line, col } = lineCounter.linePos(error2.pos[0]);
+    return { file: options.display, line, column: col, message: error2.message.replace(/ at line \d+, column \d+.*$/s, "") };
+  });
+  if (problems.length > 0) throw new ConfigError(problems);
+  const value = doc.toJS() ?? {};
+  problems.push(...validateConfig(value, doc, lineCounter, options.display, options.rules));
+  if (problems.length > 0) throw new ConfigError(problems);
+  return resolve(value, doc, lineCounter, options);
+}
+function resolve(raw, doc, lineCounter, options) {
+  const dir = path2.dirname(options.file);
+  const ruleOverrides = /* @__PURE__ */ new Map();
+  for (const [id, entry2] of Object.entries(raw.rules ?? {})) {
+    const [level, ruleOptions] = typeof entry2 === "string" ? [entry2] : entry2;
+    const override = { level };
+    if (ruleOptions) override.options = ruleOptions;
+    ruleOverrides.set(id, override);
+  }
+  const exemptions = (raw.exemptions ?? []).map((item, index) => ({
+    ...item,
+    rules: item.rules ?? [],
+    origin: { file: options.display, region: regionOf(doc, lineCounter, ["exemptions", index]) }
+  }));
+  const extraWorkloads = (raw.workloads ?? []).map((workload) => {
+    const podSpec = workload.podSpec.split(".");
+    const podMetadata = workload.podMetadata ? workload.podMetadata.split(".") : [...podSpec.slice(0, -1), "metadata"];
+    const entry2 = { kind: workload.kind, podSpec, podMetadata };
+    if (workload.group !== void 0) entry2.group = workload.group;
+    return entry2;
+  });
+  const config = {
+    file: options.file,
+    dir,
+    ruleOverrides,
+    ignore: rebaseIgnore(raw.ignore ?? [], dir, path2.resolve(options.cwd)),
+    exemptions,
+    extraWorkloads,
+    strict: raw.strict ?? []
+  };
+  if (raw.extends) config.presets = raw.extends;
+  if (raw.failOn) config.failOn = raw.failOn;
+  if (raw.maxWarnings !== void 0) config.maxWarnings = raw.maxWarnings;
+  if (raw.requireReason !== void 0) config.requireReason = raw.requireReason;
+  if (raw.baseline) config.baseline = path2.resolve(dir, raw.baseline);
+  return config;
+}
+function rebaseIgnore(patterns, configDir, cwd) {
+  const fromConfig = path2.relative(configDir, cwd).split(path2.sep).join("/");
+  if (fromConfig === "") return [...patterns];
+  const result = [];
+  for (const pattern of patterns) {
+    const negated = pattern.startsWith("!");
+    const body = negated ? pattern.slice(1) : pattern;
+    const anchored = body.replace(/\/$/, "").includes("/");
+    if (!anchored) {
+      result.push(pattern);
+      continue;
+    }
+    const relative = body.replace(/^\//, "");
+    let rebased;
+    if (fromConfig.startsWith("..")) {
+      rebased = `${path2.relative(cwd, configDir).split(path2.sep).join("/")}/${relative}`;
+    } else if (relative.startsWith(`${fromConfig}/`)) {
+      rebased = relative.slice(fromConfig.length + 1);
+    } else if (relative.startsWith("**/")) {
+      rebased = relative;
+    }
+    if (rebased !== void 0) result.push(`${negated ? "!" : ""}/${rebased}`);
+  }
+  return result;
+}
+function regionOf(doc, lineCounter, path10) {
+  const node = doc.getIn(path10, true);
+  const offset = (0, import_yaml4.isNode)(node) && node.range ? node.range[0] : 0;
+  const start = lineCounter.linePos(offset);
+  return { startLine: start.line, startColumn: start.col, endLine: start.line, endColumn: start.col + 1 };
+}
+function displayOf(cwd, file) {
+  const relative = path2.relative(cwd, file);
+  return (relative === "" ? path2.basename(file) : relative).split(path2.sep).join("/");
+}
+
+// src/config/run-setup.ts
+async function setupRun(flags, context) {
+  const config = await loadConfig({ cwd: context.cwd, configFile: flags.config, rules: context.rules });
+  const maxWarnings = flags.maxWarnings !== void 0 ? parseMaxWarnings(flags.maxWarnings) : config?.maxWarnings;
+  const baselineFile = flags.baseline !== void 0 ? path3.resolve(context.cwd, flags.baseline) : config?.baseline;
+  const display = (file) => path3.relative(context.cwd, file).split(path3.sep).join("/") || path3.basename(file);
+  const lint2 = {
+    suppress: {
+      exemptions: config?.exemptions ?? [],
+      configDir: config?.dir ?? context.cwd,
+      strict: config?.strict ?? [],
+      noInlineSuppressions: flags.noInlineSuppressions ?? false,
+      requireReason: flags.requireReason ?? config?.requireReason ?? false
+    }
+  };
+  const presets = flags.presets ?? config?.presets;
+  if (presets) lint2.presets = presets;
+  if (config) {
+    lint2.ruleOverrides = config.ruleOverrides;
+    lint2.ignore = config.ignore;
+    lint2.extraWorkloads = config.extraWorkloads;
+  }
+  if (baselineFile !== void 0 && !(flags.writeBaseline !== void 0 && flags.baseline === void 0)) {
+    lint2.suppress.baseline = { file: display(baselineFile), baseline: await readBaseline(baselineFile) };
+  }
+  const exit = { failOn: flags.failOn ?? config?.failOn ?? "error" };
+  if (maxWarnings !== void 0) exit.maxWarnings = maxWarnings;
+  return {
+    lint: lint2,
+    exit,
+    async afterLint(result) {
+      if (flags.writeBaseline === void 0) return [];
+      const file = path3.resolve(context.cwd, flags.writeBaseline);
+      const recorded = result.findings.filter((finding) => !finding.suppression || finding.suppression.source === "baseline");
+      const count = await writeBaseline(file, recorded);
+      for (const finding of recorded) finding.suppression ??= { source: "baseline", at: display(file) };
+      const fixed2 = result.baseline?.fixed ?? 0;
+      result.baseline = { file: display(file), entries: count, matched: count, fixed: fixed2 };
+      return [`wrote ${count} finding${count === 1 ? "" : "s"} to the baseline ${display(file)}; later runs with --baseline ${display(file)} report only new ones`];
+    }
+  };
+}
+function parseMaxWarnings(value) {
+  if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings must be a whole number (0 or more); got "${value}".`);
+  return Number(value);
+}
+
+// src/engine/exit-code.ts
+var RANK = { note: 0, warning: 1, error: 2 };
+function exitCode(result, options = {}) {
+  if (result.internalErrors > 0) return 2;
+  const threshold = RANK[options.failOn ?? "error"];
+  let warnings = 0;
+  let failing = false;
+  for (const finding of result.findings) {
+    if (finding.suppression) continue;
+    if (finding.level === "warning") warnings++;
+    if (RANK[finding.level] >= threshold) failing = true;
+  }
+  if (failing) return 1;
+  if (options.maxWarnings !== void 0 && warnings > options.maxWarnings) return 1;
+  return 0;
+}
+
 // src/engine/lint.ts
-import path6 from "node:path";
+import path9 from "node:path";
 
 // src/input/discover.ts
-import { existsSync as existsSync2, readFileSync, statSync } from "node:fs";
-import path2 from "node:path";
+import { existsSync as existsSync3, readFileSync, statSync as statSync2 } from "node:fs";
+import path5 from "node:path";
 
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
@@ -35975,11 +36751,11 @@ var qmarksTestNoExtDot = ([$0]) => {
   return (f) => f.length === len && f !== "." && f !== "..";
 };
 var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-var path = {
+var path4 = {
   win32: { sep: "\\" },
   posix: { sep: "/" }
 };
-var sep = defaultPlatform === "win32" ? path.win32.sep : path.posix.sep;
+var sep = defaultPlatform === "win32" ? path4.win32.sep : path4.posix.sep;
 minimatch.sep = sep;
 var GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
 minimatch.GLOBSTAR = GLOBSTAR;
@@ -41000,16 +41776,16 @@ async function discover(inputs, options) {
   const found = /* @__PURE__ */ new Set();
   const result = { files: [], stdin: false, missing: [], notes: [] };
   const isIgnored = (absolute) => {
-    const relative = path2.relative(cwd, absolute);
-    if (relative === "" || relative.startsWith("..") || path2.isAbsolute(relative)) return false;
-    return ignorer.ignores(relative.split(path2.sep).join("/"));
+    const relative = path5.relative(cwd, absolute);
+    if (relative === "" || relative.startsWith("..") || path5.isAbsolute(relative)) return false;
+    return ignorer.ignores(relative.split(path5.sep).join("/"));
   };
   for (const input of inputs) {
     if (input === "-") {
       result.stdin = true;
       continue;
     }
-    const absolute = path2.resolve(cwd, input);
+    const absolute = path5.resolve(cwd, input);
     const kind = statKind(absolute);
     if (kind === "file") {
       found.add(absolute);
@@ -41031,7 +41807,7 @@ async function discover(inputs, options) {
 }
 function statKind(absolute) {
   try {
-    const stat3 = statSync(absolute);
+    const stat3 = statSync2(absolute);
     return stat3.isDirectory() ? "directory" : "file";
   } catch (error2) {
     return error2.code === "ELOOP" ? "loop" : "missing";
@@ -41050,20 +41826,20 @@ async function walkDirectory(directory, cwd, isIgnored, notes) {
       childrenIgnored: (entry2) => entry2.name === ".git" || entry2.name === "node_modules" || isIgnored(entry2.fullpath())
     }
   });
-  const charts = matches.filter((file) => path2.basename(file) === "Chart.yaml").map((file) => path2.dirname(file));
-  const chartTemplates = charts.map((chart) => path2.join(chart, "templates") + path2.sep);
+  const charts = matches.filter((file) => path5.basename(file) === "Chart.yaml").map((file) => path5.dirname(file));
+  const chartTemplates = charts.map((chart) => path5.join(chart, "templates") + path5.sep);
   for (const chart of charts) {
-    if (existsSync2(path2.join(chart, "templates"))) {
-      notes.push(`${path2.relative(cwd, chart) || "."}: Helm chart templates skipped; lint the output of \`helm template\` instead`);
+    if (existsSync3(path5.join(chart, "templates"))) {
+      notes.push(`${path5.relative(cwd, chart) || "."}: Helm chart templates skipped; lint the output of \`helm template\` instead`);
     }
   }
-  return matches.filter((file) => MANIFEST_EXTENSIONS.includes(path2.extname(file))).filter((file) => !chartTemplates.some((prefix2) => file.startsWith(prefix2))).sort();
+  return matches.filter((file) => MANIFEST_EXTENSIONS.includes(path5.extname(file))).filter((file) => !chartTemplates.some((prefix2) => file.startsWith(prefix2))).sort();
 }
 function loadIgnoreFiles(cwd) {
   const ignorer = (0, import_ignore3.default)();
   for (const name of [".gitignore", ".kmlintignore"]) {
     try {
-      ignorer.add(readFileSync(path2.join(cwd, name), "utf8"));
+      ignorer.add(readFileSync(path5.join(cwd, name), "utf8"));
     } catch {
     }
   }
@@ -41071,7 +41847,7 @@ function loadIgnoreFiles(cwd) {
 }
 
 // src/input/read.ts
-import { readFile, stat as stat2 } from "node:fs/promises";
+import { readFile as readFile3, stat as stat2 } from "node:fs/promises";
 var DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 var BINARY_SNIFF_BYTES = 8e3;
 async function readInput(file, maxBytes = DEFAULT_MAX_FILE_BYTES) {
@@ -41079,7 +41855,7 @@ async function readInput(file, maxBytes = DEFAULT_MAX_FILE_BYTES) {
     const info2 = await stat2(file);
     if (info2.isDirectory()) return { skipped: "is a directory" };
     if (info2.size > maxBytes) return { skipped: `larger than the ${formatBytes(maxBytes)} limit (${formatBytes(info2.size)})` };
-    const buffer = await readFile(file);
+    const buffer = await readFile3(file);
     return decode(buffer, maxBytes);
   } catch (error2) {
     return { skipped: describeError(error2) };
@@ -41224,7 +42000,7 @@ function effectiveSecurityContext(container, containerPath, pod, podPath) {
 // src/secrets/base64-text.ts
 var BASE64 = /^[A-Za-z0-9+/\r\n]*={0,2}\s*$/;
 var UTF8 = new TextDecoder("utf-8", { fatal: true });
-var BINARY = /[\u0000-\u0008\u000e-\u001f\u007f]/;
+var BINARY2 = /[\u0000-\u0008\u000e-\u001f\u007f]/;
 function decodeBase64Text(encoded) {
   if (encoded.length === 0 || !BASE64.test(encoded)) return void 0;
   let text;
@@ -41233,7 +42009,7 @@ function decodeBase64Text(encoded) {
   } catch {
     return void 0;
   }
-  return BINARY.test(text) ? void 0 : text;
+  return BINARY2.test(text) ? void 0 : text;
 }
 
 // src/secrets/placeholders.ts
@@ -41520,7 +42296,7 @@ function formatKeyPath(path10) {
 }
 
 // src/rules/hardcoded-credential-pattern.ts
-function describe(hit) {
+function describe2(hit) {
   const titles = hit.detectors.map((detector2) => detector2.title);
   const detector = titles.length > 1 ? `${titles.slice(0, -1).join(", ")} and ${titles.at(-1)}` : titles[0];
   const named = hit.path.at(-1) === "value" && hit.keyName !== void 0 && hit.keyName !== "value" ? ` (${JSON.stringify(hit.keyName)})` : "";
@@ -41565,7 +42341,7 @@ var hardcoded_credential_pattern_default = defineRule({
           object.value,
           (hit) => {
             const messageId = hit.inner ? "foundEmbedded" : hit.decoded ? "foundDecoded" : "found";
-            context.report({ messageId, data: describe(hit), at: [...object.path, ...hit.path] });
+            context.report({ messageId, data: describe2(hit), at: [...object.path, ...hit.path] });
           },
           { disabled }
         );
@@ -41623,9 +42399,9 @@ var host_network_default = defineRule({
 });
 
 // src/rules/host-path-volume.ts
-import path3 from "node:path";
+import path6 from "node:path";
 function normalise(nodePath) {
-  const normalised = path3.posix.normalize(`/${nodePath}`);
+  const normalised = path6.posix.normalize(`/${nodePath}`);
   return normalised.length > 1 ? normalised.replace(/\/+$/, "") : normalised;
 }
 function isAllowed(nodePath, allowed) {
@@ -42317,9 +43093,8 @@ var secret_in_configmap_default = defineRule({
             const found = inspect(key, text);
             if (!found) continue;
             const at = [...object.path, field, key];
-            if (found.kind === "key") context.report({ messageId: "credentialKey", data: { name, key, field }, at });
-            else if (found.kind === "url") context.report({ messageId: "urlPassword", data: { name, key, field }, at });
-            else context.report({ messageId: "credentialLines", data: { name, key, field, entries: found.entries }, at });
+            if (found.kind === "lines") context.report({ messageId: "credentialLines", data: { name, key, field, entries: found.entries }, at });
+            else context.report({ messageId: found.kind === "key" ? "credentialKey" : "urlPassword", data: { name, key, field }, at });
           }
         }
       }
@@ -42461,47 +43236,6 @@ var rules = [
   yaml_syntax_error_default
 ];
 
-// src/errors.ts
-var UsageError = class extends Error {
-  name = "UsageError";
-};
-
-// src/config/suggest.ts
-function closest(input, candidates) {
-  const list = [...candidates];
-  const extended = input.length >= 3 ? list.filter((candidate) => candidate.toLowerCase().startsWith(input.toLowerCase())) : [];
-  if (extended.length === 1) return extended[0];
-  let best;
-  let bestDistance = Infinity;
-  for (const candidate of list) {
-    const distance = editDistance(input.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  const limit = Math.max(1, Math.floor(input.length / 3));
-  return best !== void 0 && bestDistance <= limit && bestDistance < input.length ? best : void 0;
-}
-function didYouMean(input, candidates) {
-  const suggestion = closest(input, candidates);
-  return suggestion ? ` (did you mean "${suggestion}"?)` : "";
-}
-function editDistance(a, b) {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d3 = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_2, j2) => i === 0 ? j2 : j2 === 0 ? i : 0));
-  for (let i = 1; i < rows; i++) {
-    for (let j2 = 1; j2 < cols; j2++) {
-      const cost = a[i - 1] === b[j2 - 1] ? 0 : 1;
-      let value = Math.min(d3[i - 1][j2] + 1, d3[i][j2 - 1] + 1, d3[i - 1][j2 - 1] + cost);
-      if (i > 1 && j2 > 1 && a[i - 1] === b[j2 - 2] && a[i - 2] === b[j2 - 1]) value = Math.min(value, d3[i - 2][j2 - 2] + 1);
-      d3[i][j2] = value;
-    }
-  }
-  return d3[a.length][b.length];
-}
-
 // src/engine/report.ts
 import { createHash } from "node:crypto";
 
@@ -42539,262 +43273,11 @@ function workloadOf(apiVersion, kind, extra = []) {
   return void 0;
 }
 
-// src/yaml/locate.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-
-// src/yaml/scalar.ts
-var TRUE = /* @__PURE__ */ new Set(["y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"]);
-var FALSE = /* @__PURE__ */ new Set(["n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"]);
-var NULL = /* @__PURE__ */ new Set(["", "~", "null", "Null", "NULL"]);
-var BINARY2 = /^([-+]?)0b([01_]+)$/;
-var HEX = /^([-+]?)0[xX]([0-9a-fA-F_]+)$/;
-var OCTAL_O = /^([-+]?)0[oO]([0-7_]+)$/;
-var OCTAL = /^([-+]?)0([0-7_]+)$/;
-var DECIMAL = /^[-+]?[0-9][0-9_]*$/;
-var FLOAT = /^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$/;
-var INF = /^([-+]?)\.(inf|Inf|INF)$/;
-var NAN = /^\.(nan|NaN|NAN)$/;
-function resolvePlainScalar(source) {
-  if (NULL.has(source)) return null;
-  if (TRUE.has(source)) return true;
-  if (FALSE.has(source)) return false;
-  const first = source.charCodeAt(0);
-  const numeric2 = first >= 48 && first <= 57 || first === 43 || first === 45 || first === 46;
-  if (!numeric2) return source;
-  return resolveNumber(source) ?? source;
-}
-function resolveNumber(source) {
-  let match3 = BINARY2.exec(source);
-  if (match3) return signed(match3[1], parseInt(strip(match3[2]), 2));
-  match3 = HEX.exec(source);
-  if (match3) return signed(match3[1], parseInt(strip(match3[2]), 16));
-  match3 = OCTAL_O.exec(source) ?? OCTAL.exec(source);
-  if (match3) return signed(match3[1], parseInt(strip(match3[2]), 8));
-  if (DECIMAL.test(source) || FLOAT.test(source)) {
-    const value = Number(strip(source));
-    if (!Number.isNaN(value)) return value;
-  }
-  match3 = INF.exec(source);
-  if (match3) return match3[1] === "-" ? -Infinity : Infinity;
-  if (NAN.test(source)) return NaN;
-  return void 0;
-}
-function strip(digits) {
-  return (digits ?? "").replaceAll("_", "");
-}
-function signed(sign, value) {
-  if (Number.isNaN(value)) return void 0;
-  return sign === "-" ? -value : value;
-}
-function keyString(value) {
-  if (typeof value === "string") return value;
-  if (value === null || value === void 0) return "null";
-  if (typeof value === "object") return JSON.stringify(value);
-  return String(value);
-}
-
-// src/yaml/to-value.ts
-var import_yaml = __toESM(require_dist(), 1);
-var ALIAS_RATIO_MIN_ALIASES = 100;
-var ALIAS_RATIO_MIN_NODES = 1e3;
-var MAX_EXPANDED_NODES = 2e6;
-var AliasBombError = class extends Error {
-};
-function toValue(doc) {
-  const state = { doc, problems: [], nodes: 0, aliasNodes: 0, expanding: /* @__PURE__ */ new Set(), insideAlias: 0 };
-  const value = convert(doc.contents, state);
-  return { value, problems: state.problems };
-}
-function convert(node, state) {
-  if (node === null || node === void 0) return null;
-  state.nodes++;
-  if (state.insideAlias > 0) state.aliasNodes++;
-  if (state.nodes > MAX_EXPANDED_NODES) throw new AliasBombError("document expands to more than 2,000,000 nodes");
-  if ((0, import_yaml.isScalar)(node)) return scalarValue(node);
-  if ((0, import_yaml.isMap)(node)) return convertMap(node.items, state);
-  if ((0, import_yaml.isSeq)(node)) return node.items.map((item) => convert(item, state));
-  if ((0, import_yaml.isAlias)(node)) return convertAlias(node, state);
-  return null;
-}
-function convertAlias(node, state) {
-  if (!(0, import_yaml.isAlias)(node)) return null;
-  const target = node.resolve(state.doc);
-  if (!target || state.expanding.has(target)) return null;
-  state.expanding.add(target);
-  state.insideAlias++;
-  try {
-    const value = convert(target, state);
-    if (state.aliasNodes > ALIAS_RATIO_MIN_ALIASES && state.nodes > ALIAS_RATIO_MIN_NODES && state.aliasNodes / state.nodes > 0.99) {
-      throw new AliasBombError("excessive aliasing (more than 99% of the document comes from aliases)");
-    }
-    return value;
-  } finally {
-    state.insideAlias--;
-    state.expanding.delete(target);
-  }
-}
-function scalarValue(node) {
-  const { type, tag } = node;
-  if (type === import_yaml.Scalar.PLAIN && (tag === void 0 || tag === null)) {
-    const source = typeof node.source === "string" ? node.source : String(node.value ?? "");
-    return resolvePlainScalar(source);
-  }
-  const value = node.value;
-  if (value === null || value === void 0) return null;
-  if (typeof value === "string" || typeof value === "boolean") return value;
-  if (typeof value === "number") return value;
-  if (typeof value === "bigint") return Number(value);
-  if (value instanceof Uint8Array) return Buffer.from(value).toString("base64");
-  return String(value);
-}
-function isMergeKey(pair2) {
-  const key = pair2.key;
-  return (0, import_yaml.isScalar)(key) && key.type === import_yaml.Scalar.PLAIN && !key.tag && key.source === "<<";
-}
-function convertMap(pairs, state) {
-  const result = {};
-  const explicit = /* @__PURE__ */ new Set();
-  const merged = [];
-  for (const pair2 of pairs) {
-    if (!(0, import_yaml.isPair)(pair2)) continue;
-    if (isMergeKey(pair2)) {
-      merged.push(...mergeSources(pair2, state));
-      continue;
-    }
-    const key = keyString(convert(pair2.key, state));
-    if (explicit.has(key)) {
-      const range2 = pair2.key?.range;
-      if (range2) {
-        state.problems.push({ ruleId: "duplicate-key", message: `Map keys must be unique; "${key}" is repeated.`, start: range2[0], end: range2[1] });
-      }
-    }
-    explicit.add(key);
-    setKey(result, key, convert(pair2.value, state));
-  }
-  for (const source of merged) {
-    for (const [key, value] of Object.entries(source)) {
-      if (!Object.hasOwn(result, key)) setKey(result, key, value);
-    }
-  }
-  return result;
-}
-function setKey(target, key, value) {
-  if (key === "__proto__") Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  else target[key] = value;
-}
-function mergeSources(pair2, state) {
-  const value = pair2.value;
-  const converted = convert(value, state);
-  const sources = Array.isArray(converted) ? converted : [converted];
-  if (sources.length > 0 && sources.every(isJsonObject)) return sources;
-  const range2 = (value ?? pair2.key).range ?? [0, 1];
-  state.problems.push({
-    ruleId: "yaml-syntax-error",
-    message: "A merge key (<<) must point at a mapping or a list of mappings.",
-    start: range2[0],
-    end: range2[1]
-  });
-  return sources.filter(isJsonObject);
-}
-function isJsonObject(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
-// src/yaml/locate.ts
-function locate(doc, path10) {
-  let node = doc.contents;
-  let pair2;
-  let approximate = false;
-  let depth = 0;
-  for (; depth < path10.length && node; depth++) {
-    const segment = path10[depth];
-    if ((0, import_yaml2.isAlias)(node)) {
-      approximate = true;
-      break;
-    }
-    if ((0, import_yaml2.isMap)(node) && typeof segment === "string") {
-      const found = findPair(node.items, segment);
-      if (!found) {
-        const merge2 = node.items.find((candidate) => (0, import_yaml2.isPair)(candidate) && keyOf(candidate) === "<<");
-        if (merge2) {
-          pair2 = merge2;
-          approximate = true;
-        }
-        break;
-      }
-      pair2 = found;
-      node = found.value;
-      if (!node) {
-        depth++;
-        break;
-      }
-      continue;
-    }
-    if ((0, import_yaml2.isSeq)(node) && typeof segment === "number") {
-      const item = node.items[segment];
-      if (!item) break;
-      pair2 = void 0;
-      node = item;
-      continue;
-    }
-    break;
-  }
-  const exact = depth === path10.length && !approximate;
-  return { ...spanOf(doc, node, pair2, exact), exact, approximate };
-}
-function findPair(pairs, key) {
-  for (let i = pairs.length - 1; i >= 0; i--) {
-    const pair2 = pairs[i];
-    if ((0, import_yaml2.isPair)(pair2) && keyOf(pair2) === key) return pair2;
-  }
-  return void 0;
-}
-function keyOf(pair2) {
-  const key = pair2.key;
-  if ((0, import_yaml2.isScalar)(key)) return keyString(scalarValue(key));
-  return keyString(key === null ? null : resolvePlainScalar(String(key)));
-}
-function spanOf(doc, node, pair2, exact) {
-  const keyRange = pair2?.key?.range;
-  const valueRange = node?.range;
-  if (pair2 && keyRange) {
-    if (!exact || !valueRange) return { start: keyRange[0], end: keyRange[1] };
-    return { start: keyRange[0], end: valueRange[1] };
-  }
-  if (node && ((0, import_yaml2.isMap)(node) || (0, import_yaml2.isSeq)(node))) {
-    if (exact && (0, import_yaml2.isSeq)(node) && valueRange) return { start: valueRange[0], end: valueRange[1] };
-    return firstEntrySpan(node) ?? rangeSpan(valueRange);
-  }
-  if (valueRange) return rangeSpan(valueRange);
-  const docRange = doc.range;
-  return { start: docRange[0], end: docRange[0] };
-}
-function firstEntrySpan(node) {
-  if ((0, import_yaml2.isMap)(node)) {
-    const pairs = node.items;
-    const kind = pairs.find((pair2) => keyOf(pair2) === "kind");
-    const first = kind ?? pairs[0];
-    const key = first?.key?.range;
-    const value = first?.value?.range;
-    if (key) return { start: key[0], end: value && (0, import_yaml2.isScalar)(first?.value) ? value[1] : key[1] };
-  }
-  if ((0, import_yaml2.isSeq)(node)) {
-    const item = node.items[0];
-    const range2 = item?.range;
-    if (range2) return { start: range2[0], end: range2[1] };
-  }
-  return void 0;
-}
-function rangeSpan(range2) {
-  if (!range2) return { start: 0, end: 0 };
-  return { start: range2[0], end: range2[1] };
-}
-
 // src/yaml/parse.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 
 // src/yaml/stream-checks.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 var CONTROL = /* @__PURE__ */ new Set(["", "", ""]);
 var SCALAR = "";
 var BOM = "\uFEFF";
@@ -42808,7 +43291,7 @@ function streamProblems(text) {
   let pendingDirective;
   let afterDocumentEnd = false;
   let scalar = false;
-  for (const token of new import_yaml3.Lexer().lex(text)) {
+  for (const token of new import_yaml5.Lexer().lex(text)) {
     if (CONTROL.has(token)) {
       scalar = token === SCALAR;
       continue;
@@ -42846,8 +43329,8 @@ function problem(message, start, end) {
 
 // src/yaml/parse.ts
 function parseYamlFile(text) {
-  const lineCounter = new import_yaml4.LineCounter();
-  const docs = (0, import_yaml4.parseAllDocuments)(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
+  const lineCounter = new import_yaml6.LineCounter();
+  const docs = (0, import_yaml6.parseAllDocuments)(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
   const list = Array.isArray(docs) ? docs : [];
   const documents = list.map((doc, index) => ({
     index,
@@ -42865,13 +43348,13 @@ function parseYamlFile(text) {
 function isEmptyDocument(doc) {
   if (doc.errors.length > 0) return false;
   const contents = doc.contents;
-  return contents === null || (0, import_yaml4.isScalar)(contents) && contents.source === "" && !contents.tag && !contents.anchor;
+  return contents === null || (0, import_yaml6.isScalar)(contents) && contents.source === "" && !contents.tag && !contents.anchor;
 }
 function plainMessage(message) {
   const cut = message.search(/ at line \d+, column \d+/);
   return (cut === -1 ? message : message.slice(0, cut)).trim();
 }
-function regionOf(file, start, end) {
+function regionOf2(file, start, end) {
   const length = file.text.length;
   const from = Math.min(Math.max(start, 0), length);
   const to = Math.min(Math.max(end, from), length);
@@ -42966,7 +43449,7 @@ function objectRef(object) {
 function findingAt(site, ruleId, level, message, path10) {
   const span = locate(site.document.doc, path10);
   const finding = baseFinding(site, ruleId, level, message, path10);
-  finding.region = regionOf(site.parsed, span.start, Math.max(trimEnd(site.parsed.text, span.start, span.end), span.start + 1));
+  finding.region = regionOf2(site.parsed, span.start, Math.max(trimEnd(site.parsed.text, span.start, span.end), span.start + 1));
   if (span.approximate) finding.approximate = true;
   return finding;
 }
@@ -42977,7 +43460,7 @@ function trimEnd(text, start, end) {
 }
 function findingAtOffsets(site, ruleId, level, message, start, end) {
   const finding = baseFinding(site, ruleId, level, message, []);
-  finding.region = regionOf(site.parsed, start, Math.max(end, start + 1));
+  finding.region = regionOf2(site.parsed, start, Math.max(end, start + 1));
   finding.fingerprint = fingerprint([ruleId, site.file, String(site.document?.index ?? ""), message, String(start - documentStart(site))]);
   return finding;
 }
@@ -43112,71 +43595,8 @@ function atOf(site, path10) {
   return `${site.file}:${finding.region.startLine}:${finding.region.startColumn}`;
 }
 
-// src/suppress/baseline.ts
-import { readFile as readFile2, writeFile as writeFile2 } from "node:fs/promises";
-var BASELINE_VERSION = 1;
-var BaselineError = class extends UsageError {
-};
-function baselineOf(findings) {
-  const entries = findings.map((finding) => {
-    const entry2 = { fingerprint: finding.fingerprint, ruleId: finding.ruleId, file: finding.file, message: finding.message };
-    const object = finding.object;
-    if (object?.kind) entry2.object = `${object.kind} ${object.namespace ? `${object.namespace}/` : ""}${object.name ?? "(unnamed)"}`;
-    return entry2;
-  });
-  entries.sort((a, b) => compare(a.file, b.file) || compare(a.ruleId, b.ruleId) || compare(a.object ?? "", b.object ?? "") || compare(a.fingerprint, b.fingerprint));
-  return { kmlintBaselineVersion: BASELINE_VERSION, findings: entries };
-}
-async function writeBaseline(file, findings) {
-  const baseline = baselineOf(findings);
-  await writeFile2(file, `${JSON.stringify(baseline, null, 2)}
-`);
-  return baseline.findings.length;
-}
-async function readBaseline(file) {
-  let text;
-  try {
-    text = await readFile2(file, "utf8");
-  } catch (error2) {
-    throw new BaselineError(`cannot read the baseline ${file}: ${error2.code ?? error2.message}`);
-  }
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch (error2) {
-    throw new BaselineError(`${file} is not valid JSON: ${error2.message}`);
-  }
-  const baseline = value;
-  if (!baseline || baseline.kmlintBaselineVersion !== BASELINE_VERSION || !Array.isArray(baseline.findings)) {
-    throw new BaselineError(`${file} is not a kmlint baseline (version ${BASELINE_VERSION}); write one with --write-baseline`);
-  }
-  if (!baseline.findings.every((entry2) => typeof entry2?.fingerprint === "string")) {
-    throw new BaselineError(`${file}: every baseline entry needs a "fingerprint"`);
-  }
-  return baseline;
-}
-function applyBaseline(findings, baseline, file) {
-  const remaining = /* @__PURE__ */ new Map();
-  for (const entry2 of baseline.findings) remaining.set(entry2.fingerprint, (remaining.get(entry2.fingerprint) ?? 0) + 1);
-  let matched = 0;
-  for (const finding of findings) {
-    if (finding.suppression) continue;
-    const left = remaining.get(finding.fingerprint) ?? 0;
-    if (left === 0) continue;
-    remaining.set(finding.fingerprint, left - 1);
-    finding.suppression = { source: "baseline", at: file };
-    matched++;
-  }
-  let fixed2 = 0;
-  for (const left of remaining.values()) fixed2 += left;
-  return { file, entries: baseline.findings.length, matched, fixed: fixed2 };
-}
-function compare(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 // src/suppress/comment-directives.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 
 // src/yaml/helm-source.ts
 var SOURCE = /^\s*Source:\s*(\S.*?)\s*$/m;
@@ -43292,7 +43712,7 @@ function commentTokens(text) {
     }
     for (const child of Object.values(value)) if (typeof child === "object") walk(child);
   };
-  for (const token of new import_yaml5.Parser().parse(text)) walk(token);
+  for (const token of new import_yaml7.Parser().parse(text)) walk(token);
   return found.sort((a, b) => a.offset - b.offset);
 }
 
@@ -43305,7 +43725,7 @@ function today(now = /* @__PURE__ */ new Date()) {
 }
 
 // src/suppress/exemptions.ts
-import path5 from "node:path";
+import path8 from "node:path";
 
 // node_modules/@isaacs/nonrecursive-glob-match/dist/esm/numeric-range.js
 var digit = (a, b) => a === b ? { t: "lit", ch: String(a) } : { t: "class", re: new RegExp(`^[${a}-${b}]$`) };
@@ -44307,11 +44727,11 @@ var cachedMinimatch = (pattern, options) => {
   return mm;
 };
 var defaultPlatform4 = typeof process === "object" && process ? process.env?.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-var path4 = {
+var path7 = {
   win32: { sep: "\\" },
   posix: { sep: "/" }
 };
-var sep2 = defaultPlatform4 === "win32" ? path4.win32.sep : path4.posix.sep;
+var sep2 = defaultPlatform4 === "win32" ? path7.win32.sep : path7.posix.sep;
 minimatch2.sep = sep2;
 var GLOBSTAR2 = /* @__PURE__ */ Symbol("globstar **");
 minimatch2.GLOBSTAR = GLOBSTAR2;
@@ -45605,7 +46025,7 @@ function matcher(exemption, context) {
     if (!glob2(exemption.name, object?.name)) return false;
     if (!glob2(exemption.container, place.container?.name)) return false;
     if (exemption.path !== void 0) {
-      const file = path5.relative(context.baseDir, path5.resolve(context.cwd, finding.file)).split(path5.sep).join("/");
+      const file = path8.relative(context.baseDir, path8.resolve(context.cwd, finding.file)).split(path8.sep).join("/");
       if (!glob2(exemption.path, file) && !glob2(exemption.path, finding.helmTemplate)) return false;
     }
     return true;
@@ -45868,28 +46288,9 @@ var RuleWalker = class {
   }
 };
 
-// src/engine/rule-settings.ts
-var PRESETS = ["recommended", "all", "pss-baseline", "pss-restricted"];
-function inPreset(rule, preset) {
-  return preset === "all" || rule.meta.presets.includes(preset);
-}
-function resolveRuleSettings(rules2, presets, overrides = /* @__PURE__ */ new Map()) {
-  const settings = /* @__PURE__ */ new Map();
-  for (const rule of rules2) {
-    const override = overrides.get(rule.meta.id);
-    const enabled = presets.some((preset) => inPreset(rule, preset));
-    if (override?.level === "off") continue;
-    if (!enabled && !override) continue;
-    const level = override?.level ?? rule.meta.level;
-    const options = { ...rule.meta.defaultOptions, ...override?.options };
-    settings.set(rule.meta.id, { level, levelConfigured: override?.level !== void 0, options });
-  }
-  return settings;
-}
-
 // src/engine/lint.ts
 async function lint(options) {
-  const cwd = path6.resolve(options.cwd);
+  const cwd = path9.resolve(options.cwd);
   const discovery = await discover(options.paths, { cwd, ignore: options.ignore });
   if (discovery.missing.length > 0) {
     throw new UsageError(`No such file, directory or matching glob: ${discovery.missing.join(", ")}`);
@@ -45947,415 +46348,13 @@ function sortFindings(findings) {
   );
 }
 function displayPath(cwd, file) {
-  const relative = path6.relative(cwd, file);
-  return (relative === "" ? path6.basename(file) : relative).split(path6.sep).join("/");
+  const relative = path9.relative(cwd, file);
+  return (relative === "" ? path9.basename(file) : relative).split(path9.sep).join("/");
 }
 async function readStdin() {
   const chunks = [];
   for await (const chunk of process.stdin) chunks.push(chunk);
   return Buffer.concat(chunks);
-}
-
-// src/config/run-setup.ts
-import path9 from "node:path";
-
-// src/config/load.ts
-var import_yaml7 = __toESM(require_dist(), 1);
-import { readFile as readFile3 } from "node:fs/promises";
-import path8 from "node:path";
-
-// src/config/find.ts
-import { existsSync as existsSync3, statSync as statSync2 } from "node:fs";
-import path7 from "node:path";
-var CONFIG_FILE_NAMES = [".kmlint.yaml", ".kmlint.yml", "kmlint.config.json"];
-function findConfigFile(cwd) {
-  let directory = path7.resolve(cwd);
-  for (; ; ) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = path7.join(directory, name);
-      if (existsSync3(candidate) && statSync2(candidate).isFile()) return candidate;
-    }
-    const parent = path7.dirname(directory);
-    if (parent === directory) return void 0;
-    directory = parent;
-  }
-}
-
-// src/config/problems.ts
-var ConfigError = class extends Error {
-  constructor(problems) {
-    super(problems.map(formatProblem).join("\n"));
-    this.problems = problems;
-  }
-  problems;
-  name = "ConfigError";
-};
-function formatProblem(problem2) {
-  return `${problem2.file}:${problem2.line}:${problem2.column}: ${problem2.message}`;
-}
-
-// src/config/validate.ts
-var import_ajv = __toESM(require_ajv(), 1);
-var import_yaml6 = __toESM(require_dist(), 1);
-
-// src/config/schema.ts
-var CONFIG_LEVELS = ["off", "note", "warning", "error"];
-var FAIL_ON_LEVELS = ["note", "warning", "error"];
-var DATE_PATTERN = "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$";
-var EXEMPTION_SELECTORS = ["kind", "namespace", "name", "path", "container"];
-function buildConfigSchema(rules2) {
-  const ids = rules2.map((rule) => rule.meta.id).sort();
-  const ruleEntries = {};
-  for (const id of ids) {
-    const rule = rules2.find((candidate) => candidate.meta.id === id);
-    ruleEntries[id] = ruleEntry(rule);
-  }
-  const selector = { type: "string", minLength: 1 };
-  return {
-    $schema: "http://json-schema.org/draft-07/schema#",
-    $id: "https://github.com/kmlint/kmlint/raw/main/schemas/kmlint-config.schema.json",
-    title: "kmlint configuration (.kmlint.yaml, .kmlint.yml, kmlint.config.json)",
-    type: "object",
-    additionalProperties: false,
-    properties: {
-      $schema: { type: "string" },
-      extends: { description: "Presets whose rules are enabled.", type: "array", items: { enum: [...PRESETS] }, uniqueItems: true },
-      rules: {
-        description: "Per rule: a level (off, note, warning, error), or [level, options].",
-        type: "object",
-        properties: ruleEntries,
-        additionalProperties: false
-      },
-      ignore: { description: "gitignore-style globs, relative to this file, of files never linted.", type: "array", items: { type: "string", minLength: 1 } },
-      exemptions: {
-        description: "Findings to suppress for matching objects; each needs a reason.",
-        type: "array",
-        items: {
-          type: "object",
-          additionalProperties: false,
-          required: ["reason"],
-          properties: {
-            rules: { description: "Rule ids; omit to exempt from every rule.", type: "array", items: { $ref: "#/definitions/ruleId" }, minItems: 1 },
-            kind: { description: "Glob of the object kind.", ...selector },
-            namespace: { description: "Glob of the namespace.", ...selector },
-            name: { description: "Glob of the object name.", ...selector },
-            path: { description: "Glob of the file (or Helm template), relative to this file.", ...selector },
-            container: { description: "Glob of the container name.", ...selector },
-            reason: { description: "Why the findings are accepted.", type: "string", minLength: 1 },
-            expires: { $ref: "#/definitions/date" }
-          },
-          anyOf: EXEMPTION_SELECTORS.map((key) => ({ required: [key] }))
-        }
-      },
-      workloads: {
-        description: "Custom resources with a pod template, so every pod rule covers them.",
-        type: "array",
-        items: {
-          type: "object",
-          additionalProperties: false,
-          required: ["kind", "podSpec"],
-          properties: {
-            kind: { type: "string", minLength: 1 },
-            group: { description: "API group; omit to match any group.", type: "string" },
-            podSpec: { description: "Dotted path of the pod spec, e.g. spec.template.spec.", $ref: "#/definitions/fieldPath" },
-            podMetadata: { description: 'Dotted path of the pod metadata; default: the sibling "metadata" of podSpec.', $ref: "#/definitions/fieldPath" }
-          }
-        }
-      },
-      failOn: { description: "Lowest level that fails the run.", enum: [...FAIL_ON_LEVELS] },
-      maxWarnings: { description: "Fail when there are more warnings than this.", type: "integer", minimum: 0 },
-      strict: { description: "Rules that annotations and comments cannot suppress.", type: "array", items: { $ref: "#/definitions/ruleId" }, uniqueItems: true },
-      requireReason: { description: "Report suppressions without a reason.", type: "boolean" },
-      baseline: { description: "Baseline file, relative to this file.", type: "string", minLength: 1 }
-    },
-    definitions: {
-      level: { enum: [...CONFIG_LEVELS] },
-      ruleId: { type: "string", enum: ids },
-      date: { description: "YYYY-MM-DD; the suppression applies up to and including that day.", type: "string", pattern: DATE_PATTERN },
-      fieldPath: { type: "string", pattern: "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$" }
-    }
-  };
-}
-function ruleEntry(rule) {
-  const options = rule.meta.options ?? { type: "object", additionalProperties: false, maxProperties: 0 };
-  return {
-    description: rule.meta.summary,
-    if: { type: "string" },
-    then: { $ref: "#/definitions/level" },
-    else: {
-      type: "array",
-      minItems: 1,
-      maxItems: 2,
-      items: [{ $ref: "#/definitions/level" }, options]
-    }
-  };
-}
-
-// src/config/validate.ts
-var cached;
-function validatorFor(rules2) {
-  if (cached?.rules !== rules2) {
-    const ajv = new import_ajv.Ajv({ allErrors: true, verbose: true, strict: false });
-    cached = { rules: rules2, validate: ajv.compile(buildConfigSchema(rules2)) };
-  }
-  return cached.validate;
-}
-function validateConfig(value, doc, lineCounter, file, rules2) {
-  const validate = validatorFor(rules2);
-  if (validate(value)) return [];
-  const problems = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const error2 of validate.errors ?? []) {
-    const described = describe2(error2, value, rules2);
-    if (!described) continue;
-    const offset = offsetOf(doc, described.path, described.atKey);
-    const { line, col } = lineCounter.linePos(offset);
-    const problem2 = { file, line, column: col, message: described.message };
-    const key = `${line}:${col}:${problem2.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    problems.push(problem2);
-  }
-  return problems.sort((a, b) => a.line - b.line || a.column - b.column);
-}
-function describe2(error2, root, rules2) {
-  if (error2.keyword === "if" || /\/anyOf\/\d+\//.test(error2.schemaPath)) return void 0;
-  const path10 = pathOf(error2.instancePath, root);
-  const where = dotted(path10);
-  const ruleIds = rules2.map((rule) => rule.meta.id);
-  switch (error2.keyword) {
-    case "additionalProperties": {
-      const key = String(error2.params.additionalProperty);
-      const at = [...path10, key];
-      if (path10.length === 1 && path10[0] === "rules") return { path: at, atKey: true, message: `unknown rule "${key}"${didYouMean(key, ruleIds)}` };
-      const known = Object.keys(error2.parentSchema?.properties ?? {});
-      return { path: at, atKey: true, message: `unknown key "${key}"${where ? ` in ${where}` : ""}${didYouMean(key, known)}` };
-    }
-    case "enum": {
-      const allowed = error2.params.allowedValues.map(String);
-      if (error2.schemaPath.startsWith("#/definitions/ruleId")) {
-        return { path: path10, atKey: false, message: `unknown rule "${String(error2.data)}"${didYouMean(String(error2.data), ruleIds)}` };
-      }
-      return { path: path10, atKey: false, message: `${where} must be one of ${allowed.join(", ")}, not ${JSON.stringify(error2.data)}${didYouMean(String(error2.data), allowed)}` };
-    }
-    case "type":
-      return { path: path10, atKey: false, message: `${where || "the configuration"} must be ${article(String(error2.params.type))}, not ${kindOf(error2.data)}` };
-    case "required": {
-      const missing = error2.params.missingProperty;
-      return { path: path10, atKey: false, message: `${where || "the configuration"} is missing "${missing}"` };
-    }
-    case "anyOf":
-      if (/^exemptions\[\d+\]$/.test(where)) {
-        return { path: path10, atKey: false, message: `${where} needs at least one of ${EXEMPTION_SELECTORS.join(", ")}; to turn a rule off everywhere, set its level to off under rules` };
-      }
-      return { path: path10, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
-    case "pattern":
-      if (error2.params.pattern === DATE_PATTERN) {
-        return { path: path10, atKey: false, message: `${where} must be a date written YYYY-MM-DD, not ${JSON.stringify(error2.data)}` };
-      }
-      return { path: path10, atKey: false, message: `${where} must match ${error2.params.pattern}, not ${JSON.stringify(error2.data)}` };
-    case "maxItems":
-      if (path10[0] === "rules") return { path: path10, atKey: false, message: `${where} must be a level or [level, options]` };
-      return { path: path10, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
-    default:
-      return { path: path10, atKey: false, message: `${where || "the configuration"} ${error2.message ?? "is not valid"}` };
-  }
-}
-function pathOf(pointer, root) {
-  if (pointer === "") return [];
-  const path10 = [];
-  let current = root;
-  for (const raw of pointer.slice(1).split("/")) {
-    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    const segment = Array.isArray(current) ? Number(key) : key;
-    path10.push(segment);
-    current = current !== null && typeof current === "object" ? current[key] : void 0;
-  }
-  return path10;
-}
-function dotted(path10) {
-  return path10.map((segment, index) => typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`).join("");
-}
-function offsetOf(doc, path10, atKey) {
-  if (!atKey) {
-    const node = doc.getIn(path10, true);
-    if ((0, import_yaml6.isNode)(node) && node.range) return node.range[0];
-  }
-  return locate(doc, path10).start;
-}
-function article(type) {
-  const name = type === "integer" ? "a whole number" : type === "object" ? "a mapping" : type === "array" ? "a list" : type;
-  return name.startsWith("a ") ? name : /^[aeiou]/.test(name) ? `an ${name}` : `a ${name}`;
-}
-function kindOf(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping";
-  return `${typeof value} ${JSON.stringify(value)}`;
-}
-
-// src/config/load.ts
-async function loadConfig(options) {
-  const file = options.configFile !== void 0 ? path8.resolve(options.cwd, options.configFile) : findConfigFile(options.cwd);
-  if (file === void 0) return void 0;
-  const display = displayOf(options.cwd, file);
-  let text;
-  try {
-    text = await readFile3(file, "utf8");
-  } catch (error2) {
-    const code = error2.code;
-    throw new ConfigError([{ file: display, line: 1, column: 1, message: code === "ENOENT" ? "no such config file" : `cannot read the config file (${code})` }]);
-  }
-  return parseConfig(text, { file, display, cwd: options.cwd, rules: options.rules });
-}
-function parseConfig(text, options) {
-  const lineCounter = new import_yaml7.LineCounter();
-  const doc = (0, import_yaml7.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const problems = doc.errors.map((error2) => {
-    const { line, col } = lineCounter.linePos(error2.pos[0]);
-    return { file: options.display, line, column: col, message: error2.message.replace(/ at line \d+, column \d+.*$/s, "") };
-  });
-  if (problems.length > 0) throw new ConfigError(problems);
-  const value = doc.toJS() ?? {};
-  problems.push(...validateConfig(value, doc, lineCounter, options.display, options.rules));
-  if (problems.length > 0) throw new ConfigError(problems);
-  return resolve(value, doc, lineCounter, options);
-}
-function resolve(raw, doc, lineCounter, options) {
-  const dir = path8.dirname(options.file);
-  const ruleOverrides = /* @__PURE__ */ new Map();
-  for (const [id, entry2] of Object.entries(raw.rules ?? {})) {
-    const [level, ruleOptions] = typeof entry2 === "string" ? [entry2] : entry2;
-    const override = { level };
-    if (ruleOptions) override.options = ruleOptions;
-    ruleOverrides.set(id, override);
-  }
-  const exemptions = (raw.exemptions ?? []).map((item, index) => ({
-    ...item,
-    rules: item.rules ?? [],
-    origin: { file: options.display, region: regionOf2(doc, lineCounter, ["exemptions", index]) }
-  }));
-  const extraWorkloads = (raw.workloads ?? []).map((workload) => {
-    const podSpec = workload.podSpec.split(".");
-    const podMetadata = workload.podMetadata ? workload.podMetadata.split(".") : [...podSpec.slice(0, -1), "metadata"];
-    const entry2 = { kind: workload.kind, podSpec, podMetadata };
-    if (workload.group !== void 0) entry2.group = workload.group;
-    return entry2;
-  });
-  const config = {
-    file: options.file,
-    dir,
-    ruleOverrides,
-    ignore: rebaseIgnore(raw.ignore ?? [], dir, path8.resolve(options.cwd)),
-    exemptions,
-    extraWorkloads,
-    strict: raw.strict ?? []
-  };
-  if (raw.extends) config.presets = raw.extends;
-  if (raw.failOn) config.failOn = raw.failOn;
-  if (raw.maxWarnings !== void 0) config.maxWarnings = raw.maxWarnings;
-  if (raw.requireReason !== void 0) config.requireReason = raw.requireReason;
-  if (raw.baseline) config.baseline = path8.resolve(dir, raw.baseline);
-  return config;
-}
-function rebaseIgnore(patterns, configDir, cwd) {
-  const fromConfig = path8.relative(configDir, cwd).split(path8.sep).join("/");
-  if (fromConfig === "") return [...patterns];
-  const result = [];
-  for (const pattern of patterns) {
-    const negated = pattern.startsWith("!");
-    const body = negated ? pattern.slice(1) : pattern;
-    const anchored = body.replace(/\/$/, "").includes("/");
-    if (!anchored) {
-      result.push(pattern);
-      continue;
-    }
-    const relative = body.replace(/^\//, "");
-    let rebased;
-    if (fromConfig.startsWith("..")) {
-      rebased = `${path8.relative(cwd, configDir).split(path8.sep).join("/")}/${relative}`;
-    } else if (relative.startsWith(`${fromConfig}/`)) {
-      rebased = relative.slice(fromConfig.length + 1);
-    } else if (relative.startsWith("**/")) {
-      rebased = relative;
-    }
-    if (rebased !== void 0) result.push(`${negated ? "!" : ""}/${rebased}`);
-  }
-  return result;
-}
-function regionOf2(doc, lineCounter, path10) {
-  const node = doc.getIn(path10, true);
-  const offset = (0, import_yaml7.isNode)(node) && node.range ? node.range[0] : 0;
-  const start = lineCounter.linePos(offset);
-  return { startLine: start.line, startColumn: start.col, endLine: start.line, endColumn: start.col + 1 };
-}
-function displayOf(cwd, file) {
-  const relative = path8.relative(cwd, file);
-  return (relative === "" ? path8.basename(file) : relative).split(path8.sep).join("/");
-}
-
-// src/config/run-setup.ts
-async function setupRun(flags, context) {
-  const config = await loadConfig({ cwd: context.cwd, configFile: flags.config, rules: context.rules });
-  const maxWarnings = flags.maxWarnings !== void 0 ? parseMaxWarnings(flags.maxWarnings) : config?.maxWarnings;
-  const baselineFile = flags.baseline !== void 0 ? path9.resolve(context.cwd, flags.baseline) : config?.baseline;
-  const display = (file) => path9.relative(context.cwd, file).split(path9.sep).join("/") || path9.basename(file);
-  const lint2 = {
-    suppress: {
-      exemptions: config?.exemptions ?? [],
-      configDir: config?.dir ?? context.cwd,
-      strict: config?.strict ?? [],
-      noInlineSuppressions: flags.noInlineSuppressions ?? false,
-      requireReason: flags.requireReason ?? config?.requireReason ?? false
-    }
-  };
-  const presets = flags.presets ?? config?.presets;
-  if (presets) lint2.presets = presets;
-  if (config) {
-    lint2.ruleOverrides = config.ruleOverrides;
-    lint2.ignore = config.ignore;
-    lint2.extraWorkloads = config.extraWorkloads;
-  }
-  if (baselineFile !== void 0 && !(flags.writeBaseline !== void 0 && flags.baseline === void 0)) {
-    lint2.suppress.baseline = { file: display(baselineFile), baseline: await readBaseline(baselineFile) };
-  }
-  const exit = { failOn: flags.failOn ?? config?.failOn ?? "error" };
-  if (maxWarnings !== void 0) exit.maxWarnings = maxWarnings;
-  return {
-    lint: lint2,
-    exit,
-    async afterLint(result) {
-      if (flags.writeBaseline === void 0) return [];
-      const file = path9.resolve(context.cwd, flags.writeBaseline);
-      const recorded = result.findings.filter((finding) => !finding.suppression || finding.suppression.source === "baseline");
-      const count = await writeBaseline(file, recorded);
-      for (const finding of recorded) finding.suppression ??= { source: "baseline", at: display(file) };
-      const fixed2 = result.baseline?.fixed ?? 0;
-      result.baseline = { file: display(file), entries: count, matched: count, fixed: fixed2 };
-      return [`wrote ${count} finding${count === 1 ? "" : "s"} to the baseline ${display(file)}; later runs with --baseline ${display(file)} report only new ones`];
-    }
-  };
-}
-function parseMaxWarnings(value) {
-  if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings must be a whole number (0 or more); got "${value}".`);
-  return Number(value);
-}
-
-// src/engine/exit-code.ts
-var RANK = { note: 0, warning: 1, error: 2 };
-function exitCode(result, options = {}) {
-  if (result.internalErrors > 0) return 2;
-  const threshold = RANK[options.failOn ?? "error"];
-  let warnings = 0;
-  let failing = false;
-  for (const finding of result.findings) {
-    if (finding.suppression) continue;
-    if (finding.level === "warning") warnings++;
-    if (RANK[finding.level] >= threshold) failing = true;
-  }
-  if (failing) return 1;
-  if (options.maxWarnings !== void 0 && warnings > options.maxWarnings) return 1;
-  return 0;
 }
 
 // src/formatters/rule-help.ts
