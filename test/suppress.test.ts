@@ -115,6 +115,8 @@ describe('expiry and reasons', () => {
     assert.equal(findings[2]!.suppression?.expires, '2099-12-31');
     assert.equal(findings[2]!.suppression?.reason, 'firmware updater');
     assert.match(findings[3]!.message, /expired on 2025-06-30; its findings are reported again/);
+    const expired = findings.filter((finding) => finding.ruleId === 'suppression-expired');
+    assert.deepEqual(expired.map((finding) => finding.level), ['warning', 'warning'], 'an expired suppression is a warning, the finding keeps its level');
   });
 
   test('the same suppressions hold on the day they expire', async () => {
