@@ -19,7 +19,7 @@ const CREDENTIAL_STEMS = /password|passwd|passphrase|secret|token|credential|api
 const KEY_QUALIFIERS = new Set([
   'api', 'access', 'private', 'secret', 'encryption', 'encrypt', 'signing', 'sign', 'master', 'account',
   'storage', 'shared', 'session', 'app', 'auth', 'license', 'admin', 'root', 'hmac', 'cookie', 'jwt',
-  'webhook', 'client', 'crypto', 'cipher', 'decryption', 'subscription',
+  'webhook', 'client', 'crypto', 'cipher', 'decryption', 'subscription', 'ssh', 'deploy',
 ]);
 
 /** Words that, at the end of a name, say the value is about a credential but is not one. */

@@ -76,7 +76,9 @@ class Scanner {
     const detectors = detectCredentials(text, keyName, this.disabled);
     const embedded = looksLikeJson(text) && (detectors.length > 0 || text.includes('"Secret"')) ? this.embedded(text) : undefined;
     if (embedded && embedded.detectors.length > 0) {
-      this.report({ detectors: embedded.detectors, keyName, decoded: base64, inner: embedded.inner });
+      // Some detectors need the JSON text itself (`"auth": "..."`): keep what the raw scan found too.
+      const all = [...embedded.detectors, ...detectors.filter((detector) => !embedded.detectors.includes(detector))];
+      this.report({ detectors: all, keyName, decoded: base64, inner: embedded.inner });
     } else if (detectors.length > 0) {
       this.report({ detectors, keyName, decoded: base64 });
     }

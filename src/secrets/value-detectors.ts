@@ -107,6 +107,18 @@ export const DETECTORS: readonly Detector[] = [
     verify: (match) => Buffer.from(match[1]!, 'base64').toString('latin1').includes(':'),
   },
   {
+    id: 'docker-registry-auth',
+    title: 'Container registry login',
+    anchors: ['"auth"'],
+    // .dockerconfigjson: `"auth": base64("user:password")`.
+    pattern: /"auth"\s*:\s*"([A-Za-z0-9+/]{8,}={0,2})"/,
+    verify: (match) => {
+      const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
+      const colon = decoded.indexOf(':');
+      return colon > 0 && isLiteralUrlPassword(decoded.slice(colon + 1));
+    },
+  },
+  {
     id: 'npm-token',
     title: 'npm access token',
     anchors: ['npm_', '_authToken'],

@@ -16,7 +16,7 @@ describe('credential names', () => {
     'ACCESS_KEY', 'PRIVATE_KEY', 'SIGNING_KEY', 'signing_key', 'ENCRYPTION_KEY', 'GITHUB_TOKEN', 'VAULT_TOKEN',
     'refreshToken', 'AUTH_TOKEN', 'BASIC_AUTH', 'BEARER', 'CREDENTIALS', 'DB_CREDS', 'SENTRY_DSN',
     'CONNECTION_STRING', 'connectionString', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY',
-    'GOOGLE_APPLICATION_CREDENTIALS', 'OCI_CLI_KEY_CONTENT', 'AZURE_STORAGE_KEY', 'AZURE_BATCH_KEY', 'htpasswd',
+    'GOOGLE_APPLICATION_CREDENTIALS', 'OCI_CLI_KEY_CONTENT', 'AZURE_STORAGE_KEY', 'AZURE_BATCH_KEY', 'htpasswd', 'SSH_KEY', 'DEPLOY_KEY',
   ]) {
     test(`${name} names a credential`, () => assert.equal(isCredentialName(name), true));
   }

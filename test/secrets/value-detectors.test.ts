@@ -33,7 +33,7 @@ describe('value detectors', () => {
   }
 
   test('every detector is exercised', () => {
-    const covered = new Set(expected.map(([, id]) => id).concat('aws-secret-access-key', 'gcp-service-account'));
+    const covered = new Set(expected.map(([, id]) => id).concat('aws-secret-access-key', 'gcp-service-account', 'docker-registry-auth'));
     assert.deepEqual(DETECTOR_IDS.filter((id) => !covered.has(id)), []);
   });
 
@@ -48,6 +48,13 @@ describe('value detectors', () => {
 
   test('a GCP service-account key is one finding, not also a private key', () => {
     assert.deepEqual(ids(FAKE_GCP_SERVICE_ACCOUNT), ['gcp-service-account']);
+  });
+
+  test('a .dockerconfigjson login is found; an auth without a password is not', () => {
+    const login = (userPass: string) => JSON.stringify({ auths: { 'registry.example.com': { auth: Buffer.from(userPass).toString('base64') } } });
+    assert.deepEqual(ids(login('fakeuser:FakeRegistryPass1')), ['docker-registry-auth']);
+    assert.deepEqual(ids(login('fakeuser:${REGISTRY_PASSWORD}')), []);
+    assert.deepEqual(ids(login('just-a-user')), []);
   });
 
   test('tokens glued to other word characters do not match', () => {
