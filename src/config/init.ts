@@ -5,7 +5,8 @@ import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { CONFIG_FILE_NAMES } from './find.js';
 
-export const STARTER_CONFIG = `# kmlint configuration: https://github.com/kmlint/kmlint/blob/main/docs/configuration.md
+export const STARTER_CONFIG = `# kmlint configuration. Suppress one finding in a manifest with an annotation
+# (kmlint.io/ignore: "rule-id -- reason") or a comment (# kmlint-disable-next-line rule-id -- reason).
 # Checked against schemas/kmlint-config.schema.json; a mistake is reported at its line and column.
 # yaml-language-server: $schema=https://github.com/kmlint/kmlint/raw/main/schemas/kmlint-config.schema.json
 

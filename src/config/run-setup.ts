@@ -6,7 +6,7 @@ import type { LintOptions } from '../engine/lint.js';
 import { UsageError } from '../errors.js';
 import { readBaseline, writeBaseline } from '../suppress/baseline.js';
 import type { Level, LintResult } from '../types.js';
-import { loadConfig } from './load.js';
+import { findConfigFile } from './find.js';
 
 export interface SuppressionFlags {
   config?: string;
@@ -28,7 +28,9 @@ export interface RunSetup {
 }
 
 export async function setupRun(flags: SuppressionFlags, context: { cwd: string; rules: readonly Rule[] }): Promise<RunSetup> {
-  const config = await loadConfig({ cwd: context.cwd, configFile: flags.config, rules: context.rules });
+  // ajv and the validator load only when there is a config file to check.
+  const hasConfig = flags.config !== undefined || findConfigFile(context.cwd) !== undefined;
+  const config = hasConfig ? await (await import('./load.js')).loadConfig({ cwd: context.cwd, configFile: flags.config, rules: context.rules }) : undefined;
   const maxWarnings = flags.maxWarnings !== undefined ? parseMaxWarnings(flags.maxWarnings) : config?.maxWarnings;
   const baselineFile = flags.baseline !== undefined ? path.resolve(context.cwd, flags.baseline) : config?.baseline;
   const display = (file: string): string => path.relative(context.cwd, file).split(path.sep).join('/') || path.basename(file);
