@@ -110,13 +110,24 @@ describe('expiry and reasons', () => {
       '18 suppression-expired',
       '19 privileged-container',
       '22 privileged-container [comment]',
+      '29 suppression-expired',
+      '32 host-network',
     ]);
     assert.match(findings[1]!.message, /\(suppression expired on 2026-01-31, expiry\.yaml:6:5\)$/);
     assert.equal(findings[2]!.suppression?.expires, '2099-12-31');
     assert.equal(findings[2]!.suppression?.reason, 'firmware updater');
     assert.match(findings[3]!.message, /expired on 2025-06-30; its findings are reported again/);
     const expired = findings.filter((finding) => finding.ruleId === 'suppression-expired');
-    assert.deepEqual(expired.map((finding) => finding.level), ['warning', 'warning'], 'an expired suppression is a warning, the finding keeps its level');
+    assert.deepEqual(expired.map((finding) => finding.level), ['warning', 'warning', 'warning'], 'an expired suppression is a warning, the finding keeps its level');
+  });
+
+  test('an expiry that is not a date fails closed, and says so', async () => {
+    const findings = await lintFixture('expiry.yaml');
+    const badDate = findings.find((finding) => finding.region.startLine === 29)!;
+    assert.equal(badDate.message, 'annotation kmlint.io/ignore has the expiry "end of the quarter", which is not a date (YYYY-MM-DD), so it suppresses nothing.');
+    const back = findings.find((finding) => finding.region.startLine === 32)!;
+    assert.equal(back.suppression, undefined);
+    assert.match(back.message, /\(suppression has an expiry that is not a date, "end of the quarter", expiry\.yaml:29:5\)$/);
   });
 
   test('the same suppressions hold on the day they expire', async () => {

@@ -25,8 +25,15 @@ export interface SuppressionEntry {
   reportAt(ruleId: string, level: Level, message: string): Finding;
 }
 
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** An expiry that is not a date fails closed: the suppression no longer applies. */
 export function isExpired(expires: string | undefined, today: string): boolean {
-  return expires !== undefined && expires < today;
+  return expires !== undefined && (!isDate(expires) || expires < today);
+}
+
+export function isDate(value: string): boolean {
+  return DATE.test(value);
 }
 
 export function today(now = new Date()): string {

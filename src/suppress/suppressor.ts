@@ -11,7 +11,7 @@ import type { Finding, Level, LintResult, Suppression } from '../types.js';
 import { annotationEntries } from './annotations.js';
 import { applyBaseline, type Baseline } from './baseline.js';
 import { commentDirectives } from './comment-directives.js';
-import { isExpired, today as todayOf, type FindingPlace, type SuppressionEntry } from './entry.js';
+import { isDate, isExpired, today as todayOf, type FindingPlace, type SuppressionEntry } from './entry.js';
 import { exemptionEntries, type Exemption } from './exemptions.js';
 
 export interface SuppressOptions {
@@ -89,7 +89,8 @@ export function createSuppressor(options: SuppressOptions = {}, context: Suppres
     if (!finding.suppression && expired.length > 0) {
       for (const entry of expired) usage.get(entry)!.expiredHit = true;
       const first = expired[0]!;
-      finding.message += ` (suppression expired on ${first.expires}, ${first.at})`;
+      const why = isDate(first.expires!) ? `expired on ${first.expires}` : `has an expiry that is not a date, "${first.expires}"`;
+      finding.message += ` (suppression ${why}, ${first.at})`;
     }
   };
 
@@ -142,6 +143,8 @@ export function createSuppressor(options: SuppressOptions = {}, context: Suppres
       report(out, entry, 'unused-suppression', `${entry.label} names unknown rule "${entry.rule}"${didYouMean(entry.rule, known)}.`);
     } else if (state.strictHit) {
       report(out, entry, 'unused-suppression', `${entry.label} cannot suppress ${subject}: the rule is on the strict list.`);
+    } else if (entry.expires !== undefined && !isDate(entry.expires)) {
+      report(out, entry, 'suppression-expired', `${entry.label} has the expiry "${entry.expires}", which is not a date (YYYY-MM-DD), so it suppresses nothing.`);
     } else if (state.expiredHit) {
       const why = entry.reason ? ` (${entry.reason})` : '';
       report(out, entry, 'suppression-expired', `${entry.label} for ${subject}${why} expired on ${entry.expires}; its findings are reported again.`);
