@@ -59,6 +59,14 @@ describe('config errors at their line and column', () => {
     );
   });
 
+  test("a rule's options are checked against its own schema, misspelt option names included", () => {
+    const text = 'rules:\n  host-path-volume: [warning, { allowedPath: [/var/log] }]\n';
+    assert.throws(
+      () => parseConfig(text, { file: '/x/.kmlint.yaml', display: '.kmlint.yaml', cwd: '/x', rules }),
+      (error: Error) => error.message === '.kmlint.yaml:2:33: unknown key "allowedPath" in rules.host-path-volume[1] (did you mean "allowedPaths"?)',
+    );
+  });
+
   test('YAML syntax errors and duplicate keys are config errors too', () => {
     assert.throws(
       () => parseConfig('failOn: error\nfailOn: warning\n', { file: '/x/.kmlint.yaml', display: '.kmlint.yaml', cwd: '/x', rules }),
