@@ -4,6 +4,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -28,6 +29,7 @@ export async function buildAction(outdir = 'dist/action') {
     format: 'esm',
     // The runner uses Node 24; node20 syntax keeps the bundle runnable on the Node 20 used in development.
     target: 'node20',
+    define: { KMLINT_VERSION: JSON.stringify(JSON.parse(readFileSync(resolve(repoRoot, 'package.json'), 'utf8')).version) },
     banner: { js: requireBanner },
     legalComments: 'eof',
     charset: 'utf8',

@@ -4,6 +4,7 @@
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { buildAction } from './build-action.mjs';
 
@@ -27,6 +28,7 @@ export async function buildCli(outdir = 'dist') {
     platform: 'node',
     format: 'esm',
     target: 'node20',
+    define: { KMLINT_VERSION: JSON.stringify(JSON.parse(readFileSync(resolve(repoRoot, 'package.json'), 'utf8')).version) },
     banner: { js: requireBanner },
     legalComments: 'eof',
     charset: 'utf8',

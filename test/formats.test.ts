@@ -58,7 +58,7 @@ describe('SARIF 2.1.0', () => {
     const log = sarif([`${M}/privileged-container/invalid/pod.yaml`]);
     const { results, tool } = log.runs[0]!;
     const result = results.find((candidate) => candidate.ruleId === 'privileged-container' && candidate.locations[0].physicalLocation.region.startLine === 10)!;
-    assert.equal(tool.driver.rules[result.ruleIndex].id, 'privileged-container');
+    assert.equal(tool.driver.rules[result.ruleIndex]?.id, 'privileged-container');
     assert.equal(result.level, 'error');
     assert.equal(result.message.text, 'Container "setup" runs privileged.');
     const location = result.locations[0];

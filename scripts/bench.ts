@@ -1,0 +1,119 @@
+/**
+ * Speed and memory, measured (never asserted in tests). Each measurement runs in its own process so
+ * peak memory is its own. Prints documents/s, MB/s, peak RSS and two ratios from the same run:
+ *   kmlint ÷ a bare `yaml.parseAllDocuments` + `toJS` pass over the same texts   (goal: at most 1.3)
+ *   a one-file `kmlint` run ÷ `node -e 0`                                        (goal: at most 2)
+ *
+ *   npm run bench                   the real corpus once, then repeated to >= 50,000 documents
+ *   npm run bench -- --quick        the corpus once, and start-up
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
+const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus', 'real');
+const TARGET_DOCUMENTS = 50_000;
+
+interface Measurement {
+  ms: number;
+  documents: number;
+  bytes: number;
+  maxRssMb: number;
+}
+
+function corpusFiles(): string[] {
+  return readdirSync(CORPUS, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.(ya?ml|json)$/.test(entry.name))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+}
+
+/** Runs in a child: lints (or bare-parses) the corpus `repeat` times from memory and reports. */
+async function worker(mode: 'kmlint' | 'bare', repeat: number): Promise<void> {
+  const texts = corpusFiles().map((file) => ({ file: path.relative(ROOT, file), text: readFileSync(file, 'utf8') }));
+  const bytes = texts.reduce((sum, { text }) => sum + Buffer.byteLength(text), 0) * repeat;
+  let documents = 0;
+  let run: (file: string, text: string) => void;
+  if (mode === 'kmlint') {
+    const kmlint = (await import(pathToFileURL(path.join(ROOT, 'dist', 'index.js')).href)) as typeof import('../src/index.js');
+    const enabled = kmlint.rules.map((rule) => ({ rule, setting: { level: rule.meta.level, levelConfigured: false, options: rule.meta.defaultOptions ?? {} } }));
+    run = (file, text) => {
+      documents += kmlint.lintText(file, text, { rules: enabled }).documentCount;
+    };
+  } else {
+    const { parseAllDocuments } = await import('yaml');
+    run = (_file, text) => {
+      for (const doc of parseAllDocuments(text)) {
+        if (doc.contents === null) continue;
+        doc.toJS({ maxAliasCount: -1 });
+        documents++;
+      }
+    };
+  }
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < repeat; i++) for (const { file, text } of texts) run(file, text);
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const measurement: Measurement = { ms, documents, bytes, maxRssMb: process.resourceUsage().maxRSS / 1024 };
+  process.stdout.write(JSON.stringify(measurement));
+}
+
+function measure(mode: 'kmlint' | 'bare', repeat: number): Measurement {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--worker', mode, String(repeat)], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+    env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=8192' },
+  });
+  return JSON.parse(out) as Measurement;
+}
+
+function medianMs(command: string, args: string[], runs = 15): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    spawnSync(command, args, { cwd: ROOT, stdio: 'ignore' });
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+function report(label: string, kmlint: Measurement, bare: Measurement): void {
+  const mb = kmlint.bytes / 1024 / 1024;
+  console.log(`\n${label}: ${kmlint.documents.toLocaleString('en')} documents, ${mb.toFixed(1)} MB`);
+  console.log(`  kmlint     ${(kmlint.ms / 1000).toFixed(2)} s  ${Math.round((kmlint.documents / kmlint.ms) * 1000).toLocaleString('en')} documents/s  ${((mb / kmlint.ms) * 1000).toFixed(2)} MB/s  peak ${kmlint.maxRssMb.toFixed(0)} MB`);
+  console.log(`  bare parse ${(bare.ms / 1000).toFixed(2)} s  ${Math.round((bare.documents / bare.ms) * 1000).toLocaleString('en')} documents/s  ${((mb / bare.ms) * 1000).toFixed(2)} MB/s  peak ${bare.maxRssMb.toFixed(0)} MB`);
+  console.log(`  ratio kmlint / bare parse + toJS: ${(kmlint.ms / bare.ms).toFixed(2)} (goal: at most 1.3)`);
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args[0] === '--worker') return worker(args[1] as 'kmlint' | 'bare', Number(args[2]));
+  const quick = args.includes('--quick');
+  console.log(`kmlint bench on ${process.version}, ${corpusFiles().length} files of ../shared/corpus/real (dist/ bundle)`);
+
+  // A warm-up pass of each, so neither side pays the first-run disk cache.
+  measure('bare', 1);
+  report('real corpus, once', measure('kmlint', 1), measure('bare', 1));
+  if (!quick) {
+    const once = measure('bare', 1);
+    const repeat = Math.ceil(TARGET_DOCUMENTS / once.documents);
+    report(`real corpus x${repeat}`, measure('kmlint', repeat), measure('bare', repeat));
+  }
+
+  const oneFile = path.join('examples', 'web.yaml');
+  const node = medianMs(process.execPath, ['-e', '0']);
+  const cli = medianMs(process.execPath, [path.join('dist', 'cli.js'), '--no-color', oneFile]);
+  const version = medianMs(process.execPath, [path.join('dist', 'cli.js'), '--version']);
+  console.log(`\nstart-up (median of 15): node -e 0 ${node.toFixed(0)} ms; kmlint --version ${version.toFixed(0)} ms; kmlint on one file ${cli.toFixed(0)} ms`);
+  console.log(`  ratio one-file run / node -e 0: ${(cli / node).toFixed(2)} (goal: at most 2)`);
+  if (!quick) {
+    const { measurePackedStartup } = await import('./bench-startup.js');
+    const packed = await measurePackedStartup();
+    console.log(`  packed package (npm pack, installed offline): one file ${packed.ms.toFixed(0)} ms, node -e 0 ${packed.nodeBaselineMs.toFixed(0)} ms, ratio ${(packed.ms / packed.nodeBaselineMs).toFixed(2)}`);
+  }
+}
+
+await main();
