@@ -48,6 +48,8 @@ export interface Finding {
   /** 0-based index of the YAML document in its file. */
   documentIndex?: number;
   object?: ObjectRef;
+  /** The container the rule was looking at, when it reported from a container visitor. */
+  container?: string;
   /** The `# Source:` template that `helm template` wrote before the document. */
   helmTemplate?: string;
   /** Stable identity that does not depend on line numbers. */

@@ -1,5 +1,5 @@
 /** One file's text → findings: parse once, convert once, normalise once, one walk over the objects. */
-import type { K8sObject } from '../k8s/model.js';
+import type { ContainerView, K8sObject } from '../k8s/model.js';
 import { objectsOf } from '../k8s/objects.js';
 import type { WorkloadKind } from '../k8s/workloads.js';
 import { helmTemplateOf } from '../yaml/helm-source.js';
@@ -105,6 +105,8 @@ class RuleWalker {
   private readonly instances: { rule: Rule; setting: RuleSetting; visitors: RuleVisitors }[];
   private site: (FindingSite & { document: ParsedDocument }) | undefined;
   private current: Rule | undefined;
+  /** The container being visited: findings reported from it name it, so per-container suppressions match. */
+  private container: ContainerView | undefined;
 
   constructor(rules: readonly EnabledRule[], private readonly result: LintedFile) {
     this.instances = rules.map(({ rule, setting }) => ({
@@ -117,7 +119,9 @@ class RuleWalker {
           if (!site || this.current !== rule) return;
           const level: Level = setting.levelConfigured ? setting.level : (report.level ?? setting.level);
           const template = (rule.meta.messages as Record<string, string>)[report.messageId] ?? report.messageId;
-          this.result.findings.push(findingAt(site, rule.meta.id, level, interpolate(template, report.data), report.at));
+          const finding = findingAt(site, rule.meta.id, level, interpolate(template, report.data), report.at);
+          if (this.container) finding.container = this.container.name;
+          this.result.findings.push(finding);
         },
       }),
     }));
@@ -132,9 +136,16 @@ class RuleWalker {
         const pod = object.pod;
         if (pod) {
           visitors.podSpec?.(pod, object);
-          if (visitors.container) for (const container of pod.containers) visitors.container(container, pod, object);
+          if (visitors.container) {
+            for (const container of pod.containers) {
+              this.container = container;
+              visitors.container(container, pod, object);
+            }
+            this.container = undefined;
+          }
         }
       } catch (error) {
+        this.container = undefined;
         this.result.internalErrors++;
         const name = `${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name ?? '(unnamed)'}`;
         const reason = error instanceof Error ? error.message : String(error);

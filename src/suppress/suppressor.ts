@@ -174,7 +174,11 @@ function placeOf(linted: LintedFile, finding: Finding): FindingPlace {
   for (const object of document.objects) {
     if (isPrefix(object.path, finding.path) && (!place.object || object.path.length > place.object.path.length)) place.object = object;
   }
-  place.container = place.object?.pod?.containers.find((container) => isPrefix(container.path, finding.path));
+  const containers = place.object?.pod?.containers ?? [];
+  // The engine names the container a rule visited; an inherited pod-level setting has no container in its path.
+  place.container =
+    (finding.container !== undefined ? containers.find((container) => container.name === finding.container) : undefined) ??
+    containers.find((container) => isPrefix(container.path, finding.path));
   return place;
 }
 
