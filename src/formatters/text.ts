@@ -9,7 +9,7 @@ const LEVEL_STYLE: Record<Finding['level'], Style> = { error: 'red', warning: 'y
 
 export function formatText(result: LintResult, context: FormatContext): string {
   const paint = (style: Style, text: string): string => (context.color ? styleText(style, text) : text);
-  const secretRules = new Set(context.rules.filter((rule) => rule.tags?.includes('secret')).map((rule) => rule.id));
+  const secretColumns = secretColumnsByLine(result.findings, new Set(context.rules.filter((rule) => rule.tags?.includes('secret')).map((rule) => rule.id)));
   const shown = result.findings.filter((finding) => !finding.suppression || context.showSuppressed);
   const byFile = new Map<string, Finding[]>();
   for (const finding of shown) {
@@ -29,7 +29,8 @@ export function formatText(result: LintResult, context: FormatContext): string {
       const suppressed = finding.suppression ? paint('dim', ` [suppressed by ${finding.suppression.source}${finding.suppression.reason ? `: ${finding.suppression.reason}` : ''}]`) : '';
       out.push(`  ${where}${level}${finding.message}  ${paint('dim', finding.ruleId)}${suppressed}`);
       if (context.codeFrame !== false && lines) {
-        out.push(...codeFrame(lines, finding, secretRules.has(finding.ruleId)).map((line) => paint('dim', line)));
+        const maskFrom = secretColumns.get(`${finding.file}:${finding.region.startLine}`);
+        out.push(...codeFrame(lines, finding, maskFrom).map((line) => paint('dim', line)));
       }
       if (finding.helmTemplate) out.push(`          ${paint('dim', `Helm template: ${finding.helmTemplate}`)}`);
     }
@@ -44,12 +45,26 @@ export function formatText(result: LintResult, context: FormatContext): string {
   return `${out.join('\n')}\n`;
 }
 
+/**
+ * Lines that hold a credential, with the first column to mask: any finding printed on such a line
+ * (whatever its rule) shows the line masked, so a secret never reaches the terminal.
+ */
+function secretColumnsByLine(findings: readonly Finding[], secretRules: ReadonlySet<string>): Map<string, number> {
+  const columns = new Map<string, number>();
+  for (const finding of findings) {
+    if (!secretRules.has(finding.ruleId)) continue;
+    const key = `${finding.file}:${finding.region.startLine}`;
+    columns.set(key, Math.min(columns.get(key) ?? Infinity, finding.region.startColumn));
+  }
+  return columns;
+}
+
 /** The offending line with the reported span underlined; a secret's value is masked, never printed. */
-function codeFrame(lines: readonly string[], finding: Finding, secret: boolean): string[] {
+function codeFrame(lines: readonly string[], finding: Finding, maskFrom: number | undefined): string[] {
   const { startLine, startColumn, endLine, endColumn } = finding.region;
   const source = lines[startLine - 1];
   if (source === undefined) return [];
-  const shown = secret ? maskValue(source, startColumn - 1) : source;
+  const shown = maskFrom === undefined ? source : maskValue(source, maskFrom - 1);
   const last = endLine === startLine ? Math.max(endColumn, startColumn + 1) : shown.length + 1;
   const gutter = String(startLine).padStart(6);
   const underline = ' '.repeat(startColumn - 1) + '^'.repeat(Math.max(1, Math.min(last, shown.length + 1) - startColumn));
