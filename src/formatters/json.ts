@@ -18,6 +18,7 @@ export function formatJson(result: LintResult & { notes?: readonly string[] }, c
       notes: counts.note,
       suppressed: counts.suppressed,
     },
+    ...(result.baseline ? { baseline: result.baseline } : {}),
     files: result.files,
     findings: result.findings,
     notes: result.notes ?? [],

@@ -7,6 +7,8 @@ import type { FormatContext } from './context.js';
 import { ruleHelpMarkdown, ruleHelpText } from './rule-help.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** Suppressions written in the linted file itself (comments, annotations); config and baseline are external. */
+const IN_SOURCE = new Set(['comment', 'annotation']);
 /** GitHub rejects runs above 25,000 results; stay below and say so. */
 const MAX_RESULTS = 20_000;
 
@@ -98,7 +100,7 @@ function sarifResult(finding: Finding, ruleIndex: number | undefined, withSuppre
   if (object) result.properties = { kind: object.kind, namespace: object.namespace ?? null, name: object.name ?? null, path: finding.path.join('.') };
   if (withSuppressions) {
     result.suppressions = finding.suppression
-      ? [{ kind: finding.suppression.source === 'comment' ? 'inSource' : 'external', status: 'accepted', ...(finding.suppression.reason ? { justification: finding.suppression.reason } : {}) }]
+      ? [{ kind: IN_SOURCE.has(finding.suppression.source) ? 'inSource' : 'external', status: 'accepted', ...(finding.suppression.reason ? { justification: finding.suppression.reason } : {}) }]
       : [];
   }
   return result;
