@@ -25,6 +25,8 @@ export async function buildCli(outdir = 'dist') {
     chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
     splitting: true,
+    // yaml's ESM build (its `default` export condition) can be tree-shaken; its CommonJS build cannot.
+    alias: { yaml: './node_modules/yaml/browser/index.js' },
     platform: 'node',
     format: 'esm',
     target: 'node20',

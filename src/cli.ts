@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 /** The `kmlint` command: a thin layer over the engine. Heavy modules load only when a run needs them. */
+import module from 'node:module';
 import { parseCommandLine, UsageError } from './cli/args.js';
 import { VERSION } from './version.js';
+
+// Node 22.1+ caches compiled code between runs (a pre-commit hook runs often); older Node has no such call.
+(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseCommandLine(argv);

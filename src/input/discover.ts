@@ -1,8 +1,8 @@
 /** Command-line paths → the files to lint: files, directories (recursive), globs and `-` for stdin. */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { glob, hasMagic, type Path as GlobPath } from 'glob';
-import ignore, { type Ignore } from 'ignore';
+import type { Path as GlobPath } from 'glob';
+import type { Ignore } from 'ignore';
 
 export const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
 const ALWAYS_SKIPPED = ['**/.git/**', '**/node_modules/**'];
@@ -26,10 +26,14 @@ export interface DiscoverOptions {
 
 export async function discover(inputs: readonly string[], options: DiscoverOptions): Promise<Discovery> {
   const { cwd } = options;
-  const ignorer = loadIgnoreFiles(cwd).add([...(options.ignore ?? [])]);
+  // Files named one by one (a pre-commit hook, a single manifest) need neither glob nor ignore rules: load them lazily.
+  const needsWalk = inputs.some((input) => input !== '-' && statKind(path.resolve(cwd, input)) !== 'file');
+  const { glob, hasMagic } = needsWalk ? await import('glob') : { glob: undefined, hasMagic: () => false };
+  const ignorer = needsWalk ? (await loadIgnoreFiles(cwd)).add([...(options.ignore ?? [])]) : undefined;
   const found = new Set<string>();
   const result: Discovery = { files: [], stdin: false, missing: [], notes: [] };
   const isIgnored = (absolute: string): boolean => {
+    if (!ignorer) return false;
     const relative = path.relative(cwd, absolute);
     // Paths outside the working directory are only ever named explicitly: never ignore them.
     if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
@@ -46,11 +50,11 @@ export async function discover(inputs: readonly string[], options: DiscoverOptio
     if (kind === 'file') {
       // A file named on the command line is linted whatever its extension or ignore rules.
       found.add(absolute);
-    } else if (kind === 'directory') {
-      for (const file of await walkDirectory(absolute, cwd, isIgnored, result.notes)) found.add(file);
+    } else if (kind === 'directory' && glob) {
+      for (const file of await walkDirectory(glob, absolute, cwd, isIgnored, result.notes)) found.add(file);
     } else if (kind === 'loop') {
       result.notes.push(`${input}: skipped, symbolic link loop`);
-    } else if (hasMagic(input, { windowsPathsNoEscape: false })) {
+    } else if (glob && hasMagic(input, { windowsPathsNoEscape: false })) {
       const matches = await glob(input, { cwd, absolute: true, nodir: true, dot: false, ignore: ALWAYS_SKIPPED });
       const kept = matches.filter((file) => !isIgnored(file)).sort();
       if (kept.length === 0) result.missing.push(input);
@@ -74,7 +78,9 @@ function statKind(absolute: string): StatKind {
   }
 }
 
-async function walkDirectory(directory: string, cwd: string, isIgnored: (absolute: string) => boolean, notes: string[]): Promise<string[]> {
+type Glob = typeof import('glob').glob;
+
+async function walkDirectory(glob: Glob, directory: string, cwd: string, isIgnored: (absolute: string) => boolean, notes: string[]): Promise<string[]> {
   const pattern = `**/*{${MANIFEST_EXTENSIONS.join(',')}}`;
   // Symbolic links to directories are not followed (as git does), so link loops cannot trap the walk.
   const matches = await glob([pattern, '**/Chart.yaml'], {
@@ -102,8 +108,8 @@ async function walkDirectory(directory: string, cwd: string, isIgnored: (absolut
     .sort();
 }
 
-function loadIgnoreFiles(cwd: string): Ignore {
-  const ignorer = ignore();
+async function loadIgnoreFiles(cwd: string): Promise<Ignore> {
+  const ignorer = (await import('ignore')).default();
   for (const name of ['.gitignore', '.kmlintignore']) {
     try {
       ignorer.add(readFileSync(path.join(cwd, name), 'utf8'));

@@ -1,0 +1,1 @@
+export function buildCli(outdir?: string): Promise<void>;
