@@ -3,6 +3,7 @@
  *   src/rules/index.ts          the sorted registry
  *   docs/rules/<id>.md          the generated block of each rule's page (hand-written text below it is kept)
  *   docs/rules/README.md        the index of all rules by category
+ *   schemas/kmlint-config.schema.json  the configuration schema, from every rule's option schema
  * Rule pages are built as Markdown trees (mdast) and printed with remark; their examples are the
  * rule's own test fixtures, with the real findings underlined.
  *
@@ -18,6 +19,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import type { Rule, RuleMeta } from '../src/engine/define-rule.js';
 import { lintText } from '../src/engine/lint-file.js';
+import { CONFIG_SCHEMA_FILE, configSchemaText } from './generate-config-schema.js';
 
 const ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const RULES_DIR = path.join(ROOT, 'src', 'rules');
@@ -196,6 +198,7 @@ export async function generate(): Promise<GeneratedFile[]> {
     files.push({ file, content: withGeneratedBlock(previous, stringify(rulePage(rule))) });
   }
   files.push({ file: path.join(DOCS_DIR, 'README.md'), content: stringify(indexPage(rules)) });
+  files.push({ file: path.join(ROOT, CONFIG_SCHEMA_FILE), content: configSchemaText() });
   return files;
 }
 
