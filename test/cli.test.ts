@@ -4,7 +4,8 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFile
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { runCli } from './support/cli.js';
+import { spawnSync } from 'node:child_process';
+import { CLI, runCli } from './support/cli.js';
 import { assertValidSarif } from './support/sarif-schema.js';
 import { REPO_ROOT } from './support/shared.js';
 
@@ -224,5 +225,19 @@ describe('Helm-rendered input', () => {
   test('the text report names the template under each finding', () => {
     const run = runCli([`${M}/helm/rendered.yaml`]);
     assert.match(run.stdout, /62:13\s+error\s+Container "shop" runs privileged\.\s+privileged-container\n(.*\n){2}\s+Helm template: shop\/templates\/deployment\.yaml/);
+  });
+});
+
+describe('on a terminal', () => {
+  const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+  test('a run over many files shows files done of total on stderr, then clears it; colours are on', { skip: hasScript ? false : 'util-linux script is needed for a pseudo-terminal' }, () => {
+    const run = spawnSync('script', ['-qec', `${process.execPath} ${CLI} test/manifests/cli test/manifests/helm`, '/dev/null'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '' },
+    });
+    assert.match(run.stdout, /\rkmlint: 1\/6 files/);
+    assert.match(run.stdout, /\rkmlint: 6\/6 files\r\u001b\[2K/);
+    assert.ok(run.stdout.includes('\u001b[31m'), 'errors in red on a terminal');
   });
 });
