@@ -13,8 +13,12 @@ import {
 import "./chunks/chunk-D3YWBXWW.js";
 
 // src/cli.ts
+import { existsSync } from "node:fs";
 import module from "node:module";
 module.enableCompileCache?.();
+function isCommand(positionals, name) {
+  return positionals[0] === name && !existsSync(name);
+}
 async function main(argv) {
   const args = parseCommandLine(argv);
   if (args.values.help) {
@@ -26,16 +30,16 @@ async function main(argv) {
 `);
     return 0;
   }
-  if (args.positionals[0] === "init" && args.positionals.length === 1) {
+  if (isCommand(args.positionals, "init") && args.positionals.length === 1) {
     const file = await (await import("./chunks/init-LRBTKANB.js")).writeStarterConfig(process.cwd());
     process.stderr.write(`kmlint: wrote ${file}
 `);
     return 0;
   }
-  if (args.positionals[0] === "rules") {
-    return (await import("./chunks/rules-command-PZDP5DO5.js")).listRules(args);
+  if (isCommand(args.positionals, "rules")) {
+    return (await import("./chunks/rules-command-X2WMYSYF.js")).listRules(args);
   }
-  return (await import("./chunks/run-43ACGTXJ.js")).run(args);
+  return (await import("./chunks/run-M3H35YSQ.js")).run(args);
 }
 main(process.argv.slice(2)).then(
   (code) => {

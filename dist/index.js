@@ -6,11 +6,11 @@ import {
   lint,
   lintText,
   loadFormatter
-} from "./chunks/chunk-ZY4JMZBE.js";
+} from "./chunks/chunk-PGXTERAI.js";
 import {
   defineRule,
   rules
-} from "./chunks/chunk-E377RIJJ.js";
+} from "./chunks/chunk-SPV3MROF.js";
 import "./chunks/chunk-OVLE3O2D.js";
 import {
   VERSION

@@ -1,11 +1,17 @@
 #!/usr/bin/env node
 /** The `kmlint` command: a thin layer over the engine. Heavy modules load only when a run needs them. */
+import { existsSync } from 'node:fs';
 import module from 'node:module';
 import { parseCommandLine, UsageError } from './cli/args.js';
 import { VERSION } from './version.js';
 
 // Node 22.1+ caches compiled code between runs (a pre-commit hook runs often); older Node has no such call.
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+
+/** `kmlint rules` is a command, unless a file or folder of that name is what the user means to lint. */
+function isCommand(positionals: readonly string[], name: string): boolean {
+  return positionals[0] === name && !existsSync(name);
+}
 
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseCommandLine(argv);
@@ -17,12 +23,12 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  if (args.positionals[0] === 'init' && args.positionals.length === 1) {
+  if (isCommand(args.positionals, 'init') && args.positionals.length === 1) {
     const file = await (await import('./config/init.js')).writeStarterConfig(process.cwd());
     process.stderr.write(`kmlint: wrote ${file}\n`);
     return 0;
   }
-  if (args.positionals[0] === 'rules') {
+  if (isCommand(args.positionals, 'rules')) {
     return (await import('./cli/rules-command.js')).listRules(args);
   }
   return (await import('./cli/run.js')).run(args);

@@ -200,6 +200,15 @@ describe('exit codes and flags', () => {
     assert.match(text.stdout, /^privileged-container\s+error\s+security\s+/m);
   });
 
+  test('a folder named like a command (rules, init) is linted, not taken for the command', () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'rules'));
+    writeFileSync(path.join(dir, 'rules', 'pod.yaml'), readFileSync(path.join(REPO_ROOT, M, 'privileged-container/invalid/pod.yaml')));
+    const run = runCli(['rules'], { cwd: dir });
+    assert.equal(run.status, 1);
+    assert.match(run.stdout, /rules\/pod\.yaml\n\s+\d+:\d+/);
+  });
+
   test('-o writes the report to a file and nothing to stdout', () => {
     const out = path.join(tempDir(), 'report.sarif');
     const run = runCli(['--format', 'sarif', '-o', out, `${M}/cli/clean.yaml`]);

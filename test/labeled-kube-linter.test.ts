@@ -19,6 +19,7 @@ import missingReadOnlyRootFs from '../src/rules/missing-read-only-root-fs.js';
 import missingRunAsNonRoot from '../src/rules/missing-run-as-non-root.js';
 import privilegeEscalationAllowed from '../src/rules/privilege-escalation-allowed.js';
 import privilegedContainer from '../src/rules/privileged-container.js';
+import secretInEnvLiteral from '../src/rules/secret-in-env-literal.js';
 import type { Finding } from '../src/types.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
@@ -34,6 +35,7 @@ const RULE_FOR_CHECK: Readonly<Record<string, Rule>> = {
   'run-as-non-root': missingRunAsNonRoot as Rule,
   'no-read-only-root-fs': missingReadOnlyRootFs as Rule,
   'unset-memory-requirements': missingMemoryLimit as Rule,
+  'env-var-secret': secretInEnvLiteral as Rule,
   'unset-cpu-requirements': missingCpuRequest as Rule,
 };
 

@@ -43288,6 +43288,8 @@ var secret_in_configmap_default = defineRule({
     securitySeverity: 7.5,
     presets: ["recommended"],
     tags: ["secret"],
+    // Decided from key names, not from the value's shape: right most of the time, not always.
+    precision: "medium",
     summary: "ConfigMaps must not hold credentials: neither a key that names one (password, token, API key, ...) with a literal value, nor `key=value` / `key: value` lines of that kind inside a config file, in data or base64-decoded binaryData.",
     remediation: "Move the credential into a Secret managed outside the repository and mount or reference it from there; keep only non-sensitive settings in the ConfigMap.",
     messages: {
@@ -43344,6 +43346,8 @@ var secret_in_env_literal_default = defineRule({
     securitySeverity: 8,
     presets: ["recommended"],
     tags: ["secret"],
+    // Decided from key names, not from the value's shape: right most of the time, not always.
+    precision: "medium",
     summary: "Environment variables whose name says they hold a credential (password, token, secret, API key, ...) must not carry a literal value in the manifest.",
     remediation: "Move the value into a Secret managed outside the repository and reference it with env[].valueFrom.secretKeyRef, or mount it as a file.",
     messages: {
@@ -46615,7 +46619,7 @@ function formatSarif(result, context) {
 }
 function ruleDescriptor(rule) {
   const tags = [rule.category, ...rule.presets, ...rule.pss ? [`pss-${rule.pss.profile}`] : [], ...rule.tags ?? []];
-  const properties = { tags: [...new Set(tags)].slice(0, 20), precision: "high" };
+  const properties = { tags: [...new Set(tags)].slice(0, 20), precision: rule.precision ?? "high" };
   if (rule.securitySeverity !== void 0) properties["security-severity"] = rule.securitySeverity.toFixed(1);
   else properties["problem.severity"] = rule.level === "note" ? "recommendation" : rule.level;
   return {

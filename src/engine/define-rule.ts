@@ -25,6 +25,8 @@ export interface RuleMeta<MessageId extends string = string, Options = unknown> 
   /** Pod Security Standards control, when the rule implements one. */
   pss?: { profile: 'baseline' | 'restricted'; control: string };
   tags?: readonly string[];
+  /** How often a finding is right (SARIF `precision`, which orders results in GitHub); default high. */
+  precision?: 'very-high' | 'high' | 'medium' | 'low';
   options?: OptionsSchema;
   defaultOptions?: Options;
 }

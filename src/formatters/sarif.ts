@@ -54,7 +54,7 @@ export function formatSarif(result: LintResult & { notes?: readonly string[] }, 
 
 function ruleDescriptor(rule: RuleMeta) {
   const tags = [rule.category, ...rule.presets, ...(rule.pss ? [`pss-${rule.pss.profile}`] : []), ...(rule.tags ?? [])];
-  const properties: Record<string, unknown> = { tags: [...new Set(tags)].slice(0, 20), precision: 'high' };
+  const properties: Record<string, unknown> = { tags: [...new Set(tags)].slice(0, 20), precision: rule.precision ?? 'high' };
   if (rule.securitySeverity !== undefined) properties['security-severity'] = rule.securitySeverity.toFixed(1);
   else properties['problem.severity'] = rule.level === 'note' ? 'recommendation' : rule.level;
   return {

@@ -36,6 +36,8 @@ export default defineRule<'credentialKey' | 'urlPassword' | 'credentialLines', O
     securitySeverity: 7.5,
     presets: ['recommended'],
     tags: ['secret'],
+    // Decided from key names, not from the value's shape: right most of the time, not always.
+    precision: 'medium',
     summary:
       'ConfigMaps must not hold credentials: neither a key that names one (password, token, API key, ...) with a literal value, nor `key=value` / `key: value` lines of that kind inside a config file, in data or base64-decoded binaryData.',
     remediation:

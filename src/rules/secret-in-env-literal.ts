@@ -14,6 +14,8 @@ export default defineRule<'credentialName' | 'urlPassword', Options>({
     securitySeverity: 8.0,
     presets: ['recommended'],
     tags: ['secret'],
+    // Decided from key names, not from the value's shape: right most of the time, not always.
+    precision: 'medium',
     summary:
       'Environment variables whose name says they hold a credential (password, token, secret, API key, ...) must not carry a literal value in the manifest.',
     remediation:
