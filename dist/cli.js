@@ -39,7 +39,7 @@ async function main(argv) {
   if (isCommand(args.positionals, "rules")) {
     return (await import("./chunks/rules-command-X2WMYSYF.js")).listRules(args);
   }
-  return (await import("./chunks/run-M3H35YSQ.js")).run(args);
+  return (await import("./chunks/run-NR5CB33O.js")).run(args);
 }
 main(process.argv.slice(2)).then(
   (code) => {

@@ -6,7 +6,7 @@ import {
   lint,
   lintText,
   loadFormatter
-} from "./chunks/chunk-PGXTERAI.js";
+} from "./chunks/chunk-62HYNTWM.js";
 import {
   defineRule,
   rules
@@ -16,7 +16,7 @@ import {
   VERSION
 } from "./chunks/chunk-6PETK7WF.js";
 import "./chunks/chunk-4CL4L7ZL.js";
-import "./chunks/chunk-5TEK2SKG.js";
+import "./chunks/chunk-YSCEJWNO.js";
 import "./chunks/chunk-Q6VXGUCG.js";
 import "./chunks/chunk-D3YWBXWW.js";
 export {

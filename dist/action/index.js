@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path10 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path11 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path10 && path10[0] !== "/") {
-          path10 = `/${path10}`;
+        if (path11 && path11[0] !== "/") {
+          path11 = `/${path11}`;
         }
-        return new URL(`${origin}${path10}`);
+        return new URL(`${origin}${path11}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path10, origin }
+          request: { method, path: path11, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path10);
+        debuglog("sending request to %s %s/%s", method, origin, path11);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path10, origin },
+          request: { method, path: path11, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path10,
+          path11,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path10, origin }
+          request: { method, path: path11, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path10);
+        debuglog("trailers received from %s %s/%s", method, origin, path11);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path10, origin },
+          request: { method, path: path11, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path10,
+          path11,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path10, origin }
+            request: { method, path: path11, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path10);
+          debuglog("sending request to %s %s/%s", method, origin, path11);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path10,
+        path: path11,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path10 !== "string") {
+        if (typeof path11 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path10[0] !== "/" && !(path10.startsWith("http://") || path10.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path11[0] !== "/" && !(path11.startsWith("http://") || path11.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path10)) {
+        } else if (invalidPathRegex.test(path11)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path10, query) : path10;
+        this.path = query ? buildURL(path11, query) : path11;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path10, host, upgrade, blocking, reset } = request2;
+      const { method, path: path11, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path10} HTTP/1.1\r
+      let header = `${method} ${path11} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path10, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path11, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path10;
+      headers[HTTP2_HEADER_PATH] = path11;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path10 = search ? `${pathname}${search}` : pathname;
+        const path11 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path10;
+        this.opts.path = path11;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path10 = "/",
+          path: path11 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path10;
+        opts.path = origin + path11;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path10) {
-      if (typeof path10 !== "string") {
-        return path10;
+    function safeUrl(path11) {
+      if (typeof path11 !== "string") {
+        return path11;
       }
-      const pathSegments = path10.split("?");
+      const pathSegments = path11.split("?");
       if (pathSegments.length !== 2) {
-        return path10;
+        return path11;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path10, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path10);
+    function matchKey(mockDispatch2, { path: path11, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path11);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path10 }) => matchValue(safeUrl(path10), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path11 }) => matchValue(safeUrl(path11), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path10, method, body, headers, query } = opts;
+      const { path: path11, method, body, headers, query } = opts;
       return {
-        path: path10,
+        path: path11,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path10, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path11, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path10,
+            Path: path11,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path10) {
-      for (let i = 0; i < path10.length; ++i) {
-        const code = path10.charCodeAt(i);
+    function validateCookiePath(path11) {
+      for (let i = 0; i < path11.length; ++i) {
+        const code = path11.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path10 = opts.path;
+          let path11 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path10 = `/${path10}`;
+            path11 = `/${path11}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path10);
+          url = new URL(util.parseOrigin(url).origin + path11);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19262,17 +19262,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path10) {
-      const ctrl = callVisitor(key, node, visitor, path10);
+    function visit_(key, node, visitor, path11) {
+      const ctrl = callVisitor(key, node, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visit_(key, ctrl, visitor, path10);
+        replaceNode(key, path11, ctrl);
+        return visit_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path10 = Object.freeze(path10.concat(node));
+          path11 = Object.freeze(path11.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path10);
+            const ci = visit_(i, node.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19283,13 +19283,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path10 = Object.freeze(path10.concat(node));
-          const ck = visit_("key", node.key, visitor, path10);
+          path11 = Object.freeze(path11.concat(node));
+          const ck = visit_("key", node.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path10);
+          const cv = visit_("value", node.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19310,17 +19310,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path10) {
-      const ctrl = await callVisitor(key, node, visitor, path10);
+    async function visitAsync_(key, node, visitor, path11) {
+      const ctrl = await callVisitor(key, node, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visitAsync_(key, ctrl, visitor, path10);
+        replaceNode(key, path11, ctrl);
+        return visitAsync_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path10 = Object.freeze(path10.concat(node));
+          path11 = Object.freeze(path11.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path10);
+            const ci = await visitAsync_(i, node.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19331,13 +19331,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path10 = Object.freeze(path10.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path10);
+          path11 = Object.freeze(path11.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path10);
+          const cv = await visitAsync_("value", node.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19364,23 +19364,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path10) {
+    function callVisitor(key, node, visitor, path11) {
       if (typeof visitor === "function")
-        return visitor(key, node, path10);
+        return visitor(key, node, path11);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path10);
+        return visitor.Map?.(key, node, path11);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path10);
+        return visitor.Seq?.(key, node, path11);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path10);
+        return visitor.Pair?.(key, node, path11);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path10);
+        return visitor.Scalar?.(key, node, path11);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path10);
+        return visitor.Alias?.(key, node, path11);
       return void 0;
     }
-    function replaceNode(key, path10, node) {
-      const parent = path10[path10.length - 1];
+    function replaceNode(key, path11, node) {
+      const parent = path11[path11.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -19992,10 +19992,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path10, value) {
+    function collectionFromPath(schema, path11, value) {
       let v = value;
-      for (let i = path10.length - 1; i >= 0; --i) {
-        const k2 = path10[i];
+      for (let i = path11.length - 1; i >= 0; --i) {
+        const k2 = path11[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v;
@@ -20014,7 +20014,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
+    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20044,11 +20044,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path10, value) {
-        if (isEmptyPath(path10))
+      addIn(path11, value) {
+        if (isEmptyPath(path11))
           this.add(value);
         else {
-          const [key, ...rest] = path10;
+          const [key, ...rest] = path11;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20062,8 +20062,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        const [key, ...rest] = path10;
+      deleteIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -20077,8 +20077,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        const [key, ...rest] = path10;
+      getIn(path11, keepScalar) {
+        const [key, ...rest] = path11;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20096,8 +20096,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path10) {
-        const [key, ...rest] = path10;
+      hasIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -20107,8 +20107,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        const [key, ...rest] = path10;
+      setIn(path11, value) {
+        const [key, ...rest] = path11;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -22623,9 +22623,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path10, value) {
+      addIn(path11, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path10, value);
+          this.contents.addIn(path11, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22700,14 +22700,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        if (Collection2.isEmptyPath(path10)) {
+      deleteIn(path11) {
+        if (Collection2.isEmptyPath(path11)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22722,10 +22722,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        if (Collection2.isEmptyPath(path10))
+      getIn(path11, keepScalar) {
+        if (Collection2.isEmptyPath(path11))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22736,10 +22736,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path10) {
-        if (Collection2.isEmptyPath(path10))
+      hasIn(path11) {
+        if (Collection2.isEmptyPath(path11))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path10) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22756,13 +22756,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        if (Collection2.isEmptyPath(path10)) {
+      setIn(path11, value) {
+        if (Collection2.isEmptyPath(path11)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path10), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path11), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path10, value);
+          this.contents.setIn(path11, value);
         }
       }
       /**
@@ -24723,9 +24723,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path10) => {
+    visit.itemAtPath = (cst, path11) => {
       let item = cst;
-      for (const [field, index] of path10) {
+      for (const [field, index] of path11) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24734,23 +24734,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path10) => {
-      const parent = visit.itemAtPath(cst, path10.slice(0, -1));
-      const field = path10[path10.length - 1][0];
+    visit.parentCollection = (cst, path11) => {
+      const parent = visit.itemAtPath(cst, path11.slice(0, -1));
+      const field = path11[path11.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path10, item, visitor) {
-      let ctrl = visitor(item, path10);
+    function _visit(path11, item, visitor) {
+      let ctrl = visitor(item, path11);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path10.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path11.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24761,10 +24761,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path10);
+            ctrl = ctrl(item, path11);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
     }
     exports.visit = visit;
   }
@@ -26512,6 +26512,119 @@ var require_dist = __commonJS({
     exports.stringify = publicApi.stringify;
     exports.visit = visit.visit;
     exports.visitAsync = visit.visitAsync;
+  }
+});
+
+// src/input/display-path.ts
+import path2 from "node:path";
+function displayPath(cwd, file) {
+  const relative = path2.relative(cwd, file);
+  return (relative === "" ? path2.basename(file) : relative).split(path2.sep).join("/");
+}
+var init_display_path = __esm({
+  "src/input/display-path.ts"() {
+    "use strict";
+  }
+});
+
+// src/yaml/stream-checks.ts
+function streamProblems(text) {
+  const hasInnerBom = text.indexOf(BOM, 1) !== -1;
+  const hasDirective = /^%/m.test(text);
+  if (!hasInnerBom && !hasDirective) return [];
+  const problems = [];
+  let offset = 0;
+  let yamlDirectives = 0;
+  let pendingDirective;
+  let afterDocumentEnd = false;
+  let scalar = false;
+  for (const token of new import_yaml.Lexer().lex(text)) {
+    if (CONTROL.has(token)) {
+      scalar = token === SCALAR;
+      continue;
+    }
+    const start = offset;
+    offset += token.length;
+    if (scalar) {
+      scalar = false;
+      afterDocumentEnd = false;
+      continue;
+    }
+    if (token === BOM) {
+      if (start > 0 && !afterDocumentEnd) problems.push(problem("A byte order mark may only start a document.", start, offset));
+      continue;
+    }
+    if (token === "\n" || token === "\r\n" || /^[ \t]+$/.test(token)) continue;
+    if (token.startsWith("%")) {
+      pendingDirective = { start, end: offset };
+      if (token.startsWith("%YAML") && ++yamlDirectives > 1) problems.push(problem("The %YAML directive is given twice for one document.", start, offset));
+    } else if (token === "---") {
+      pendingDirective = void 0;
+      yamlDirectives = 0;
+    } else if (!token.startsWith("#")) {
+      afterDocumentEnd = token === "...";
+      continue;
+    }
+    afterDocumentEnd = false;
+  }
+  if (pendingDirective) problems.push(problem("A directive must be followed by a document (---).", pendingDirective.start, pendingDirective.end));
+  return problems;
+}
+function problem(message, start, end) {
+  return { ruleId: "yaml-syntax-error", message, start, end };
+}
+var import_yaml, CONTROL, SCALAR, BOM;
+var init_stream_checks = __esm({
+  "src/yaml/stream-checks.ts"() {
+    "use strict";
+    import_yaml = __toESM(require_dist(), 1);
+    CONTROL = /* @__PURE__ */ new Set(["", "", ""]);
+    SCALAR = "";
+    BOM = "\uFEFF";
+  }
+});
+
+// src/yaml/parse.ts
+function parseYamlFile(text) {
+  const lineCounter = new import_yaml2.LineCounter();
+  const docs = (0, import_yaml2.parseAllDocuments)(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
+  const list = Array.isArray(docs) ? docs : [];
+  const documents = list.map((doc, index) => ({
+    index,
+    doc,
+    errors: doc.errors.map((error2) => ({
+      ruleId: "yaml-syntax-error",
+      message: plainYamlMessage(error2.message),
+      start: error2.pos[0],
+      end: Math.max(error2.pos[1], error2.pos[0] + 1)
+    })),
+    empty: isEmptyDocument(doc)
+  }));
+  return { text, lineCounter, documents, streamErrors: streamProblems(text) };
+}
+function isEmptyDocument(doc) {
+  if (doc.errors.length > 0) return false;
+  const contents = doc.contents;
+  return contents === null || (0, import_yaml2.isScalar)(contents) && contents.source === "" && !contents.tag && !contents.anchor;
+}
+function plainYamlMessage(message) {
+  const cut = message.search(/ at line \d+, column \d+/);
+  return (cut === -1 ? message : message.slice(0, cut)).trim();
+}
+function regionOf(file, start, end) {
+  const length = file.text.length;
+  const from = Math.min(Math.max(start, 0), length);
+  const to = Math.min(Math.max(end, from), length);
+  const a = file.lineCounter.linePos(from);
+  const b = file.lineCounter.linePos(to);
+  return { startLine: a.line, startColumn: a.col, endLine: b.line, endColumn: b.col };
+}
+var import_yaml2;
+var init_parse = __esm({
+  "src/yaml/parse.ts"() {
+    "use strict";
+    import_yaml2 = __toESM(require_dist(), 1);
+    init_stream_checks();
   }
 });
 
@@ -29763,8 +29876,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path10) {
-      let input = path10;
+    function removeDotSegments(path11) {
+      let input = path11;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -29838,11 +29951,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path10) {
-      if (path10 === "" || path10[0] === "/") {
-        return removeDotSegments(path10);
+    function removeDotSegmentsRelative(path11) {
+      if (path11 === "" || path11[0] === "/") {
+        return removeDotSegments(path11);
       }
-      const segments = path10.split("/");
+      const segments = path11.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -30205,8 +30318,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path10 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path10 && path10 !== "/" ? path10 : void 0;
+        const path11 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path11 && path11 !== "/" ? path11 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -33507,14 +33620,14 @@ function convert(node, state) {
   state.nodes++;
   if (state.insideAlias > 0) state.aliasNodes++;
   if (state.nodes > MAX_EXPANDED_NODES) throw new AliasBombError("document expands to more than 2,000,000 nodes");
-  if ((0, import_yaml.isScalar)(node)) return scalarValue(node);
-  if ((0, import_yaml.isMap)(node)) return convertMap(node.items, state);
-  if ((0, import_yaml.isSeq)(node)) return node.items.map((item) => convert(item, state));
-  if ((0, import_yaml.isAlias)(node)) return convertAlias(node, state);
+  if ((0, import_yaml3.isScalar)(node)) return scalarValue(node);
+  if ((0, import_yaml3.isMap)(node)) return convertMap(node.items, state);
+  if ((0, import_yaml3.isSeq)(node)) return node.items.map((item) => convert(item, state));
+  if ((0, import_yaml3.isAlias)(node)) return convertAlias(node, state);
   return null;
 }
 function convertAlias(node, state) {
-  if (!(0, import_yaml.isAlias)(node)) return null;
+  if (!(0, import_yaml3.isAlias)(node)) return null;
   const target = node.resolve(state.doc);
   if (!target || state.expanding.has(target)) return null;
   state.expanding.add(target);
@@ -33532,7 +33645,7 @@ function convertAlias(node, state) {
 }
 function scalarValue(node) {
   const { type, tag } = node;
-  if (type === import_yaml.Scalar.PLAIN && (tag === void 0 || tag === null)) {
+  if (type === import_yaml3.Scalar.PLAIN && (tag === void 0 || tag === null)) {
     const source = typeof node.source === "string" ? node.source : String(node.value ?? "");
     return resolvePlainScalar(source);
   }
@@ -33546,14 +33659,14 @@ function scalarValue(node) {
 }
 function isMergeKey(pair2) {
   const key = pair2.key;
-  return (0, import_yaml.isScalar)(key) && key.type === import_yaml.Scalar.PLAIN && !key.tag && key.source === "<<";
+  return (0, import_yaml3.isScalar)(key) && key.type === import_yaml3.Scalar.PLAIN && !key.tag && key.source === "<<";
 }
 function convertMap(pairs, state) {
   const result = {};
   const explicit = /* @__PURE__ */ new Set();
   const merged = [];
   for (const pair2 of pairs) {
-    if (!(0, import_yaml.isPair)(pair2)) continue;
+    if (!(0, import_yaml3.isPair)(pair2)) continue;
     if (isMergeKey(pair2)) {
       merged.push(...mergeSources(pair2, state));
       continue;
@@ -33596,11 +33709,11 @@ function mergeSources(pair2, state) {
 function isJsonObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
-var import_yaml, ALIAS_RATIO_MIN_ALIASES, ALIAS_RATIO_MIN_NODES, MAX_EXPANDED_NODES, AliasBombError;
+var import_yaml3, ALIAS_RATIO_MIN_ALIASES, ALIAS_RATIO_MIN_NODES, MAX_EXPANDED_NODES, AliasBombError;
 var init_to_value = __esm({
   "src/yaml/to-value.ts"() {
     "use strict";
-    import_yaml = __toESM(require_dist(), 1);
+    import_yaml3 = __toESM(require_dist(), 1);
     init_scalar();
     ALIAS_RATIO_MIN_ALIASES = 100;
     ALIAS_RATIO_MIN_NODES = 1e3;
@@ -33611,21 +33724,21 @@ var init_to_value = __esm({
 });
 
 // src/yaml/locate.ts
-function locate(doc, path10) {
+function locate(doc, path11) {
   let node = doc.contents;
   let pair2;
   let approximate = false;
   let depth = 0;
-  for (; depth < path10.length && node; depth++) {
-    const segment = path10[depth];
-    if ((0, import_yaml2.isAlias)(node)) {
+  for (; depth < path11.length && node; depth++) {
+    const segment = path11[depth];
+    if ((0, import_yaml4.isAlias)(node)) {
       approximate = true;
       break;
     }
-    if ((0, import_yaml2.isMap)(node) && typeof segment === "string") {
+    if ((0, import_yaml4.isMap)(node) && typeof segment === "string") {
       const found = findPair(node.items, segment);
       if (!found) {
-        const merge2 = node.items.find((candidate) => (0, import_yaml2.isPair)(candidate) && keyOf(candidate) === "<<");
+        const merge2 = node.items.find((candidate) => (0, import_yaml4.isPair)(candidate) && keyOf(candidate) === "<<");
         if (merge2) {
           pair2 = merge2;
           approximate = true;
@@ -33640,7 +33753,7 @@ function locate(doc, path10) {
       }
       continue;
     }
-    if ((0, import_yaml2.isSeq)(node) && typeof segment === "number") {
+    if ((0, import_yaml4.isSeq)(node) && typeof segment === "number") {
       const item = node.items[segment];
       if (!item) break;
       pair2 = void 0;
@@ -33649,19 +33762,19 @@ function locate(doc, path10) {
     }
     break;
   }
-  const exact = depth === path10.length && !approximate;
+  const exact = depth === path11.length && !approximate;
   return { ...spanOf(doc, node, pair2, exact), exact, approximate };
 }
 function findPair(pairs, key) {
   for (let i = pairs.length - 1; i >= 0; i--) {
     const pair2 = pairs[i];
-    if ((0, import_yaml2.isPair)(pair2) && keyOf(pair2) === key) return pair2;
+    if ((0, import_yaml4.isPair)(pair2) && keyOf(pair2) === key) return pair2;
   }
   return void 0;
 }
 function keyOf(pair2) {
   const key = pair2.key;
-  if ((0, import_yaml2.isScalar)(key)) return keyString(scalarValue(key));
+  if ((0, import_yaml4.isScalar)(key)) return keyString(scalarValue(key));
   return keyString(key === null ? null : resolvePlainScalar(String(key)));
 }
 function spanOf(doc, node, pair2, exact) {
@@ -33671,8 +33784,8 @@ function spanOf(doc, node, pair2, exact) {
     if (!exact || !valueRange) return { start: keyRange[0], end: keyRange[1] };
     return { start: keyRange[0], end: valueRange[1] };
   }
-  if (node && ((0, import_yaml2.isMap)(node) || (0, import_yaml2.isSeq)(node))) {
-    if (exact && (0, import_yaml2.isSeq)(node) && valueRange) return { start: valueRange[0], end: valueRange[1] };
+  if (node && ((0, import_yaml4.isMap)(node) || (0, import_yaml4.isSeq)(node))) {
+    if (exact && (0, import_yaml4.isSeq)(node) && valueRange) return { start: valueRange[0], end: valueRange[1] };
     return firstEntrySpan(node) ?? rangeSpan(valueRange);
   }
   if (valueRange) return rangeSpan(valueRange);
@@ -33680,15 +33793,15 @@ function spanOf(doc, node, pair2, exact) {
   return { start: docRange[0], end: docRange[0] };
 }
 function firstEntrySpan(node) {
-  if ((0, import_yaml2.isMap)(node)) {
+  if ((0, import_yaml4.isMap)(node)) {
     const pairs = node.items;
     const kind = pairs.find((pair2) => keyOf(pair2) === "kind");
     const first = kind ?? pairs[0];
     const key = first?.key?.range;
     const value = first?.value?.range;
-    if (key) return { start: key[0], end: value && (0, import_yaml2.isScalar)(first?.value) ? value[1] : key[1] };
+    if (key) return { start: key[0], end: value && (0, import_yaml4.isScalar)(first?.value) ? value[1] : key[1] };
   }
-  if ((0, import_yaml2.isSeq)(node)) {
+  if ((0, import_yaml4.isSeq)(node)) {
     const item = node.items[0];
     const range2 = item?.range;
     if (range2) return { start: range2[0], end: range2[1] };
@@ -33699,11 +33812,11 @@ function rangeSpan(range2) {
   if (!range2) return { start: 0, end: 0 };
   return { start: range2[0], end: range2[1] };
 }
-var import_yaml2;
+var import_yaml4;
 var init_locate = __esm({
   "src/yaml/locate.ts"() {
     "use strict";
-    import_yaml2 = __toESM(require_dist(), 1);
+    import_yaml4 = __toESM(require_dist(), 1);
     init_scalar();
     init_to_value();
   }
@@ -33903,68 +34016,68 @@ function validateConfig(value, doc, lineCounter, file, rules2) {
 }
 function describe(error2, root, rules2) {
   if (error2.keyword === "if" || /\/anyOf\/\d+\//.test(error2.schemaPath)) return void 0;
-  const path10 = pathOf(error2.instancePath, root);
-  const where = dotted(path10);
+  const path11 = pathOf(error2.instancePath, root);
+  const where = dotted(path11);
   const ruleIds = rules2.map((rule) => rule.meta.id);
   switch (error2.keyword) {
     case "additionalProperties": {
       const key = String(error2.params.additionalProperty);
-      const at = [...path10, key];
-      if (path10.length === 1 && path10[0] === "rules") return { path: at, atKey: true, message: `unknown rule "${key}"${didYouMean(key, ruleIds)}` };
+      const at = [...path11, key];
+      if (path11.length === 1 && path11[0] === "rules") return { path: at, atKey: true, message: `unknown rule "${key}"${didYouMean(key, ruleIds)}` };
       const known = Object.keys(error2.parentSchema?.properties ?? {});
       return { path: at, atKey: true, message: `unknown key "${key}"${where ? ` in ${where}` : ""}${didYouMean(key, known)}` };
     }
     case "enum": {
       const allowed = error2.params.allowedValues.map(String);
       if (error2.schemaPath.startsWith("#/definitions/ruleId")) {
-        return { path: path10, atKey: false, message: `unknown rule "${String(error2.data)}"${didYouMean(String(error2.data), ruleIds)}` };
+        return { path: path11, atKey: false, message: `unknown rule "${String(error2.data)}"${didYouMean(String(error2.data), ruleIds)}` };
       }
-      return { path: path10, atKey: false, message: `${where} must be one of ${allowed.join(", ")}, not ${JSON.stringify(error2.data)}${didYouMean(String(error2.data), allowed)}` };
+      return { path: path11, atKey: false, message: `${where} must be one of ${allowed.join(", ")}, not ${JSON.stringify(error2.data)}${didYouMean(String(error2.data), allowed)}` };
     }
     case "type":
-      return { path: path10, atKey: false, message: `${where || "the configuration"} must be ${article(String(error2.params.type))}, not ${kindOf(error2.data)}` };
+      return { path: path11, atKey: false, message: `${where || "the configuration"} must be ${article(String(error2.params.type))}, not ${kindOf(error2.data)}` };
     case "required": {
       const missing = error2.params.missingProperty;
-      return { path: path10, atKey: false, message: `${where || "the configuration"} is missing "${missing}"` };
+      return { path: path11, atKey: false, message: `${where || "the configuration"} is missing "${missing}"` };
     }
     case "anyOf":
       if (/^exemptions\[\d+\]$/.test(where)) {
-        return { path: path10, atKey: false, message: `${where} needs at least one of ${EXEMPTION_SELECTORS.join(", ")}; to turn a rule off everywhere, set its level to off under rules` };
+        return { path: path11, atKey: false, message: `${where} needs at least one of ${EXEMPTION_SELECTORS.join(", ")}; to turn a rule off everywhere, set its level to off under rules` };
       }
-      return { path: path10, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
+      return { path: path11, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
     case "pattern":
       if (error2.params.pattern === DATE_PATTERN) {
-        return { path: path10, atKey: false, message: `${where} must be a date written YYYY-MM-DD, not ${JSON.stringify(error2.data)}` };
+        return { path: path11, atKey: false, message: `${where} must be a date written YYYY-MM-DD, not ${JSON.stringify(error2.data)}` };
       }
-      return { path: path10, atKey: false, message: `${where} must match ${error2.params.pattern}, not ${JSON.stringify(error2.data)}` };
+      return { path: path11, atKey: false, message: `${where} must match ${error2.params.pattern}, not ${JSON.stringify(error2.data)}` };
     case "maxItems":
-      if (path10[0] === "rules") return { path: path10, atKey: false, message: `${where} must be a level or [level, options]` };
-      return { path: path10, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
+      if (path11[0] === "rules") return { path: path11, atKey: false, message: `${where} must be a level or [level, options]` };
+      return { path: path11, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
     default:
-      return { path: path10, atKey: false, message: `${where || "the configuration"} ${error2.message ?? "is not valid"}` };
+      return { path: path11, atKey: false, message: `${where || "the configuration"} ${error2.message ?? "is not valid"}` };
   }
 }
 function pathOf(pointer, root) {
   if (pointer === "") return [];
-  const path10 = [];
+  const path11 = [];
   let current = root;
   for (const raw of pointer.slice(1).split("/")) {
     const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
     const segment = Array.isArray(current) ? Number(key) : key;
-    path10.push(segment);
+    path11.push(segment);
     current = current !== null && typeof current === "object" ? current[key] : void 0;
   }
-  return path10;
+  return path11;
 }
-function dotted(path10) {
-  return path10.map((segment, index) => typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`).join("");
+function dotted(path11) {
+  return path11.map((segment, index) => typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`).join("");
 }
-function offsetOf(doc, path10, atKey) {
+function offsetOf(doc, path11, atKey) {
   if (!atKey) {
-    const node = doc.getIn(path10, true);
-    if ((0, import_yaml3.isNode)(node) && node.range) return node.range[0];
+    const node = doc.getIn(path11, true);
+    if ((0, import_yaml5.isNode)(node) && node.range) return node.range[0];
   }
-  return locate(doc, path10).start;
+  return locate(doc, path11).start;
 }
 function article(type) {
   const name = type === "integer" ? "a whole number" : type === "object" ? "a mapping" : type === "array" ? "a list" : type;
@@ -33976,12 +34089,12 @@ function kindOf(value) {
   if (typeof value === "object") return "a mapping";
   return `${typeof value} ${JSON.stringify(value)}`;
 }
-var import_ajv, import_yaml3, cached;
+var import_ajv, import_yaml5, cached;
 var init_validate = __esm({
   "src/config/validate.ts"() {
     "use strict";
     import_ajv = __toESM(require_ajv(), 1);
-    import_yaml3 = __toESM(require_dist(), 1);
+    import_yaml5 = __toESM(require_dist(), 1);
     init_locate();
     init_schema();
     init_suggest();
@@ -33996,11 +34109,11 @@ __export(load_exports, {
   rebaseIgnore: () => rebaseIgnore
 });
 import { readFile as readFile2 } from "node:fs/promises";
-import path2 from "node:path";
+import path3 from "node:path";
 async function loadConfig(options) {
-  const file = options.configFile !== void 0 ? path2.resolve(options.cwd, options.configFile) : findConfigFile(options.cwd);
+  const file = options.configFile !== void 0 ? path3.resolve(options.cwd, options.configFile) : findConfigFile(options.cwd);
   if (file === void 0) return void 0;
-  const display = displayOf(options.cwd, file);
+  const display = displayPath(options.cwd, file);
   let text;
   try {
     text = await readFile2(file, "utf8");
@@ -34011,11 +34124,11 @@ async function loadConfig(options) {
   return parseConfig(text, { file, display, cwd: options.cwd, rules: options.rules });
 }
 function parseConfig(text, options) {
-  const lineCounter = new import_yaml4.LineCounter();
-  const doc = (0, import_yaml4.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineCounter = new import_yaml6.LineCounter();
+  const doc = (0, import_yaml6.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problems = doc.errors.map((error2) => {
     const { line, col } = lineCounter.linePos(error2.pos[0]);
-    return { file: options.display, line, column: col, message: error2.message.replace(/ at line \d+, column \d+.*$/s, "") };
+    return { file: options.display, line, column: col, message: plainYamlMessage(error2.message) };
   });
   if (problems.length > 0) throw new ConfigError(problems);
   const value = doc.toJS() ?? {};
@@ -34024,7 +34137,7 @@ function parseConfig(text, options) {
   return resolve(value, doc, lineCounter, options);
 }
 function resolve(raw, doc, lineCounter, options) {
-  const dir = path2.dirname(options.file);
+  const dir = path3.dirname(options.file);
   const ruleOverrides = /* @__PURE__ */ new Map();
   for (const [id, entry2] of Object.entries(raw.rules ?? {})) {
     const [level, ruleOptions] = typeof entry2 === "string" ? [entry2] : entry2;
@@ -34035,7 +34148,7 @@ function resolve(raw, doc, lineCounter, options) {
   const exemptions = (raw.exemptions ?? []).map((item, index) => ({
     ...item,
     rules: item.rules ?? [],
-    origin: { file: options.display, region: regionOf(doc, lineCounter, ["exemptions", index]) }
+    origin: { file: options.display, region: regionOf2(doc, lineCounter, ["exemptions", index]) }
   }));
   const extraWorkloads = (raw.workloads ?? []).map((workload) => {
     const podSpec = workload.podSpec.split(".");
@@ -34048,7 +34161,7 @@ function resolve(raw, doc, lineCounter, options) {
     file: options.file,
     dir,
     ruleOverrides,
-    ignore: rebaseIgnore(raw.ignore ?? [], dir, path2.resolve(options.cwd)),
+    ignore: rebaseIgnore(raw.ignore ?? [], dir, path3.resolve(options.cwd)),
     exemptions,
     extraWorkloads,
     strict: raw.strict ?? []
@@ -34057,11 +34170,11 @@ function resolve(raw, doc, lineCounter, options) {
   if (raw.failOn) config.failOn = raw.failOn;
   if (raw.maxWarnings !== void 0) config.maxWarnings = raw.maxWarnings;
   if (raw.requireReason !== void 0) config.requireReason = raw.requireReason;
-  if (raw.baseline) config.baseline = path2.resolve(dir, raw.baseline);
+  if (raw.baseline) config.baseline = path3.resolve(dir, raw.baseline);
   return config;
 }
 function rebaseIgnore(patterns, configDir, cwd) {
-  const fromConfig = path2.relative(configDir, cwd).split(path2.sep).join("/");
+  const fromConfig = path3.relative(configDir, cwd).split(path3.sep).join("/");
   if (fromConfig === "") return [...patterns];
   const result = [];
   for (const pattern of patterns) {
@@ -34075,7 +34188,7 @@ function rebaseIgnore(patterns, configDir, cwd) {
     const relative = body.replace(/^\//, "");
     let rebased;
     if (fromConfig.startsWith("..")) {
-      rebased = `${path2.relative(cwd, configDir).split(path2.sep).join("/")}/${relative}`;
+      rebased = `${path3.relative(cwd, configDir).split(path3.sep).join("/")}/${relative}`;
     } else if (relative.startsWith(`${fromConfig}/`)) {
       rebased = relative.slice(fromConfig.length + 1);
     } else if (relative.startsWith("**/")) {
@@ -34085,21 +34198,19 @@ function rebaseIgnore(patterns, configDir, cwd) {
   }
   return result;
 }
-function regionOf(doc, lineCounter, path10) {
-  const node = doc.getIn(path10, true);
-  const offset = (0, import_yaml4.isNode)(node) && node.range ? node.range[0] : 0;
+function regionOf2(doc, lineCounter, path11) {
+  const node = doc.getIn(path11, true);
+  const offset = (0, import_yaml6.isNode)(node) && node.range ? node.range[0] : 0;
   const start = lineCounter.linePos(offset);
   return { startLine: start.line, startColumn: start.col, endLine: start.line, endColumn: start.col + 1 };
 }
-function displayOf(cwd, file) {
-  const relative = path2.relative(cwd, file);
-  return (relative === "" ? path2.basename(file) : relative).split(path2.sep).join("/");
-}
-var import_yaml4;
+var import_yaml6;
 var init_load = __esm({
   "src/config/load.ts"() {
     "use strict";
-    import_yaml4 = __toESM(require_dist(), 1);
+    import_yaml6 = __toESM(require_dist(), 1);
+    init_display_path();
+    init_parse();
     init_find();
     init_problems();
     init_validate();
@@ -35299,7 +35410,7 @@ var init_escape = __esm({
 });
 
 // node_modules/glob/node_modules/minimatch/dist/esm/index.js
-var minimatch, starDotExtRE, starDotExtTest, starDotExtTestDot, starDotExtTestNocase, starDotExtTestNocaseDot, starDotStarRE, starDotStarTest, starDotStarTestDot, dotStarRE, dotStarTest, starRE, starTest, starTestDot, qmarksRE, qmarksTestNocase, qmarksTestNocaseDot, qmarksTestDot, qmarksTest, qmarksTestNoExt, qmarksTestNoExtDot, defaultPlatform, path4, sep, GLOBSTAR, qmark2, star2, twoStarDot, twoStarNoDot, filter, ext, defaults, braceExpand, makeRe, match, globMagic, regExpEscape2, Minimatch;
+var minimatch, starDotExtRE, starDotExtTest, starDotExtTestDot, starDotExtTestNocase, starDotExtTestNocaseDot, starDotStarRE, starDotStarTest, starDotStarTestDot, dotStarRE, dotStarTest, starRE, starTest, starTestDot, qmarksRE, qmarksTestNocase, qmarksTestNocaseDot, qmarksTestDot, qmarksTest, qmarksTestNoExt, qmarksTestNoExtDot, defaultPlatform, path5, sep, GLOBSTAR, qmark2, star2, twoStarDot, twoStarNoDot, filter, ext, defaults, braceExpand, makeRe, match, globMagic, regExpEscape2, Minimatch;
 var init_esm3 = __esm({
   "node_modules/glob/node_modules/minimatch/dist/esm/index.js"() {
     init_esm2();
@@ -35368,11 +35479,11 @@ var init_esm3 = __esm({
       return (f) => f.length === len && f !== "." && f !== "..";
     };
     defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    path4 = {
+    path5 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    sep = defaultPlatform === "win32" ? path4.win32.sep : path4.posix.sep;
+    sep = defaultPlatform === "win32" ? path5.win32.sep : path5.posix.sep;
     minimatch.sep = sep;
     GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
     minimatch.GLOBSTAR = GLOBSTAR;
@@ -37874,12 +37985,12 @@ var init_esm5 = __esm({
       /**
        * Get the Path object referenced by the string path, resolved from this Path
        */
-      resolve(path10) {
-        if (!path10) {
+      resolve(path11) {
+        if (!path11) {
           return this;
         }
-        const rootPath = this.getRootString(path10);
-        const dir = path10.substring(rootPath.length);
+        const rootPath = this.getRootString(path11);
+        const dir = path11.substring(rootPath.length);
         const dirParts = dir.split(this.splitSep);
         const result = rootPath ? this.getRoot(rootPath).#resolveParts(dirParts) : this.#resolveParts(dirParts);
         return result;
@@ -38631,8 +38742,8 @@ var init_esm5 = __esm({
       /**
        * @internal
        */
-      getRootString(path10) {
-        return win32.parse(path10).root;
+      getRootString(path11) {
+        return win32.parse(path11).root;
       }
       /**
        * @internal
@@ -38678,8 +38789,8 @@ var init_esm5 = __esm({
       /**
        * @internal
        */
-      getRootString(path10) {
-        return path10.startsWith("/") ? "/" : "";
+      getRootString(path11) {
+        return path11.startsWith("/") ? "/" : "";
       }
       /**
        * @internal
@@ -38768,11 +38879,11 @@ var init_esm5 = __esm({
       /**
        * Get the depth of a provided path, string, or the cwd
        */
-      depth(path10 = this.cwd) {
-        if (typeof path10 === "string") {
-          path10 = this.cwd.resolve(path10);
+      depth(path11 = this.cwd) {
+        if (typeof path11 === "string") {
+          path11 = this.cwd.resolve(path11);
         }
-        return path10.depth();
+        return path11.depth();
       }
       /**
        * Return the cache of child entries.  Exposed so subclasses can create
@@ -39259,9 +39370,9 @@ var init_esm5 = __esm({
         process2();
         return results;
       }
-      chdir(path10 = this.cwd) {
+      chdir(path11 = this.cwd) {
         const oldCwd = this.cwd;
-        this.cwd = typeof path10 === "string" ? this.cwd.resolve(path10) : path10;
+        this.cwd = typeof path11 === "string" ? this.cwd.resolve(path11) : path11;
         this.cwd[setAsCwd](oldCwd);
       }
     };
@@ -39636,8 +39747,8 @@ var init_processor = __esm({
       }
       // match, absolute, ifdir
       entries() {
-        return [...this.store.entries()].map(([path10, n]) => [
-          path10,
+        return [...this.store.entries()].map(([path11, n]) => [
+          path11,
           !!(n & 2),
           !!(n & 1)
         ]);
@@ -39850,9 +39961,9 @@ var init_walker = __esm({
       signal;
       maxDepth;
       includeChildMatches;
-      constructor(patterns, path10, opts) {
+      constructor(patterns, path11, opts) {
         this.patterns = patterns;
-        this.path = path10;
+        this.path = path11;
         this.opts = opts;
         this.#sep = !opts.posix && opts.platform === "win32" ? "\\" : "/";
         this.includeChildMatches = opts.includeChildMatches !== false;
@@ -39871,11 +39982,11 @@ var init_walker = __esm({
           });
         }
       }
-      #ignored(path10) {
-        return this.seen.has(path10) || !!this.#ignore?.ignored?.(path10);
+      #ignored(path11) {
+        return this.seen.has(path11) || !!this.#ignore?.ignored?.(path11);
       }
-      #childrenIgnored(path10) {
-        return !!this.#ignore?.childrenIgnored?.(path10);
+      #childrenIgnored(path11) {
+        return !!this.#ignore?.childrenIgnored?.(path11);
       }
       // backpressure mechanism
       pause() {
@@ -40090,8 +40201,8 @@ var init_walker = __esm({
     };
     GlobWalker = class extends GlobUtil {
       matches = /* @__PURE__ */ new Set();
-      constructor(patterns, path10, opts) {
-        super(patterns, path10, opts);
+      constructor(patterns, path11, opts) {
+        super(patterns, path11, opts);
       }
       matchEmit(e) {
         this.matches.add(e);
@@ -40128,8 +40239,8 @@ var init_walker = __esm({
     };
     GlobStream = class extends GlobUtil {
       results;
-      constructor(patterns, path10, opts) {
-        super(patterns, path10, opts);
+      constructor(patterns, path11, opts) {
+        super(patterns, path11, opts);
         this.results = new Minipass({
           signal: this.signal,
           objectMode: true
@@ -40973,26 +41084,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path10) => {
-      const end = path10.length - 1;
-      const index = path10.lastIndexOf(
+    var basenameOf = (path11) => {
+      const end = path11.length - 1;
+      const index = path11.lastIndexOf(
         SLASH,
-        path10[end] === SLASH ? end - 1 : end
+        path11[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path10 : path10.slice(index + 1);
+      return index < 0 ? path11 : path11.slice(index + 1);
     };
-    var parentOf = (path10) => {
-      if (path10.charCodeAt(0) === SLASH_CODE || path10.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path10.split(SLASH).filter(Boolean);
+    var parentOf = (path11) => {
+      if (path11.charCodeAt(0) === SLASH_CODE || path11.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path11.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path10.length - 1;
-      const cut = path10.lastIndexOf(
+      const end = path11.length - 1;
+      const cut = path11.lastIndexOf(
         SLASH,
-        path10.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path11.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path10.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path11.slice(0, cut + 1);
     };
     var isString2 = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString2(pattern);
@@ -41142,7 +41253,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path10) {
+      testLiteral(path11) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -41151,7 +41262,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule = rules2[index];
-          if (rule.checkRegex.test(path10)) {
+          if (rule.checkRegex.test(path11)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -41171,15 +41282,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path10, mode) {
+      test(path11, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path10) : path10;
+        const basename = shortcut ? basenameOf(path11) : path11;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules2[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path10
+            shortcut && rule._basenameOnly ? basename : path11
           )) {
             const { negative } = rule;
             const ret = {
@@ -41201,17 +41312,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path10, originalPath, doThrow) => {
-      if (!isString2(path10)) {
+    var checkPath = (path11, originalPath, doThrow) => {
+      if (!isString2(path11)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path10) {
+      if (!path11) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path10)) {
+      if (checkPath.isNotRelative(path11)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -41220,25 +41331,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path10) => {
-      const first = path10.charCodeAt(0);
+    var isNotRelative = (path11) => {
+      const first = path11.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path10.length === 1) {
+      if (path11.length === 1) {
         return true;
       }
-      const second = path10.charCodeAt(1);
+      const second = path11.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path10.length === 2 || path10.charCodeAt(2) === SLASH_CODE;
+      return path11.length === 2 || path11.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -41269,58 +41380,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path10) {
+      _test(originalPath, cache2, path11) {
         checkPath(
-          path10,
+          path11,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path10 ? this._t(path10, cache2) : {
+        return path11 ? this._t(path11, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path10 = convertPath(target);
-        if (!path10 || path10.charCodeAt(path10.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path10);
+        const path11 = convertPath(target);
+        if (!path11 || path11.charCodeAt(path11.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path11);
         }
-        const dir = this._t(path10, this._testCache);
+        const dir = this._t(path11, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal2 = this._rules.testLiteral(path10);
+        const literal2 = this._rules.testLiteral(path11);
         return literal2.ignored || literal2.unignored ? literal2 : dir;
       }
-      _t(path10, cache2) {
-        if (path10 in cache2) {
-          return cache2[path10];
+      _t(path11, cache2) {
+        if (path11 in cache2) {
+          return cache2[path11];
         }
-        const parentPath = parentOf(path10);
+        const parentPath = parentOf(path11);
         const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path10] = parent && parent.ignored ? parent : this._rules.test(path10, MODE_IGNORE);
+        return cache2[path11] = parent && parent.ignored ? parent : this._rules.test(path11, MODE_IGNORE);
       }
-      ignores(path10) {
-        return this._test(path10, this._ignoreCache, convertPath(path10)).ignored;
+      ignores(path11) {
+        return this._test(path11, this._ignoreCache, convertPath(path11)).ignored;
       }
       createFilter() {
-        return (path10) => !this.ignores(path10);
+        return (path11) => !this.ignores(path11);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path10) {
-        return this._test(path10, this._testCache, convertPath(path10));
+      test(path11) {
+        return this._test(path11, this._testCache, convertPath(path11));
       }
     };
     var factory = (options) => new Ignore2(options);
-    var isPathValid = (path10) => checkPath(convertPath(path10), path10, RETURN_FALSE);
+    var isPathValid = (path11) => checkPath(convertPath(path11), path11, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path10) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path10) || isNotRelative(path10);
+      checkPath.isNotRelative = (path11) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path11) || isNotRelative(path11);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -41841,7 +41952,7 @@ function info(message) {
 }
 
 // src/config/run-setup.ts
-import path3 from "node:path";
+import path4 from "node:path";
 
 // src/errors.ts
 var UsageError = class extends Error {
@@ -41917,8 +42028,8 @@ async function setupRun(flags, context) {
   const hasConfig = flags.config !== void 0 || findConfigFile(context.cwd) !== void 0;
   const config = hasConfig ? await (await Promise.resolve().then(() => (init_load(), load_exports))).loadConfig({ cwd: context.cwd, configFile: flags.config, rules: context.rules }) : void 0;
   const maxWarnings = flags.maxWarnings !== void 0 ? parseMaxWarnings(flags.maxWarnings) : config?.maxWarnings;
-  const baselineFile = flags.baseline !== void 0 ? path3.resolve(context.cwd, flags.baseline) : config?.baseline;
-  const display = (file) => path3.relative(context.cwd, file).split(path3.sep).join("/") || path3.basename(file);
+  const baselineFile = flags.baseline !== void 0 ? path4.resolve(context.cwd, flags.baseline) : config?.baseline;
+  const display = (file) => path4.relative(context.cwd, file).split(path4.sep).join("/") || path4.basename(file);
   const lint2 = {
     suppress: {
       exemptions: config?.exemptions ?? [],
@@ -41945,7 +42056,7 @@ async function setupRun(flags, context) {
     exit,
     async afterLint(result) {
       if (flags.writeBaseline === void 0) return [];
-      const file = path3.resolve(context.cwd, flags.writeBaseline);
+      const file = path4.resolve(context.cwd, flags.writeBaseline);
       const recorded = result.findings.filter((finding) => !finding.suppression || finding.suppression.source === "baseline");
       const count = await writeBaseline(file, recorded);
       for (const finding of recorded) finding.suppression ??= { source: "baseline", at: display(file) };
@@ -41978,33 +42089,34 @@ function exitCode(result, options = {}) {
 }
 
 // src/engine/lint.ts
-import path9 from "node:path";
+import path10 from "node:path";
 
 // src/input/discover.ts
 import { existsSync as existsSync3, readFileSync, statSync as statSync2 } from "node:fs";
-import path5 from "node:path";
+import path6 from "node:path";
 var MANIFEST_EXTENSIONS = [".yaml", ".yml", ".json"];
 var ALWAYS_SKIPPED = ["**/.git/**", "**/node_modules/**"];
 async function discover(inputs, options) {
   const { cwd } = options;
-  const needsWalk = inputs.some((input) => input !== "-" && statKind(path5.resolve(cwd, input)) !== "file");
+  const kinds = new Map(inputs.filter((input) => input !== "-").map((input) => [input, statKind(path6.resolve(cwd, input))]));
+  const needsWalk = [...kinds.values()].some((kind) => kind !== "file");
   const { glob: glob2, hasMagic: hasMagic2 } = needsWalk ? await Promise.resolve().then(() => (init_esm6(), esm_exports)) : { glob: void 0, hasMagic: () => false };
   const ignorer = needsWalk ? (await loadIgnoreFiles(cwd)).add([...options.ignore ?? []]) : void 0;
   const found = /* @__PURE__ */ new Set();
   const result = { files: [], stdin: false, missing: [], notes: [] };
   const isIgnored = (absolute) => {
     if (!ignorer) return false;
-    const relative = path5.relative(cwd, absolute);
-    if (relative === "" || relative.startsWith("..") || path5.isAbsolute(relative)) return false;
-    return ignorer.ignores(relative.split(path5.sep).join("/"));
+    const relative = path6.relative(cwd, absolute);
+    if (relative === "" || relative.startsWith("..") || path6.isAbsolute(relative)) return false;
+    return ignorer.ignores(relative.split(path6.sep).join("/"));
   };
   for (const input of inputs) {
     if (input === "-") {
       result.stdin = true;
       continue;
     }
-    const absolute = path5.resolve(cwd, input);
-    const kind = statKind(absolute);
+    const absolute = path6.resolve(cwd, input);
+    const kind = kinds.get(input);
     if (kind === "file") {
       found.add(absolute);
     } else if (kind === "directory" && glob2) {
@@ -42044,25 +42156,28 @@ async function walkDirectory(glob2, directory, cwd, isIgnored, notes) {
       childrenIgnored: (entry2) => entry2.name === ".git" || entry2.name === "node_modules" || isIgnored(entry2.fullpath())
     }
   });
-  const charts = matches.filter((file) => path5.basename(file) === "Chart.yaml").map((file) => path5.dirname(file));
-  const chartTemplates = charts.map((chart) => path5.join(chart, "templates") + path5.sep);
+  const charts = matches.filter((file) => path6.basename(file) === "Chart.yaml").map((file) => path6.dirname(file));
+  const chartTemplates = charts.map((chart) => path6.join(chart, "templates") + path6.sep);
   for (const chart of charts) {
-    if (existsSync3(path5.join(chart, "templates"))) {
-      notes.push(`${path5.relative(cwd, chart) || "."}: Helm chart templates skipped; lint the output of \`helm template\` instead`);
+    if (existsSync3(path6.join(chart, "templates"))) {
+      notes.push(`${path6.relative(cwd, chart) || "."}: Helm chart templates skipped; lint the output of \`helm template\` instead`);
     }
   }
-  return matches.filter((file) => MANIFEST_EXTENSIONS.includes(path5.extname(file))).filter((file) => !chartTemplates.some((prefix2) => file.startsWith(prefix2))).sort();
+  return matches.filter((file) => MANIFEST_EXTENSIONS.includes(path6.extname(file))).filter((file) => !chartTemplates.some((prefix2) => file.startsWith(prefix2))).sort();
 }
 async function loadIgnoreFiles(cwd) {
   const ignorer = (await Promise.resolve().then(() => __toESM(require_ignore(), 1))).default();
   for (const name of [".gitignore", ".kmlintignore"]) {
     try {
-      ignorer.add(readFileSync(path5.join(cwd, name), "utf8"));
+      ignorer.add(readFileSync(path6.join(cwd, name), "utf8"));
     } catch {
     }
   }
   return ignorer;
 }
+
+// src/engine/lint.ts
+init_display_path();
 
 // src/input/read.ts
 import { readFile as readFile3, stat as stat2 } from "node:fs/promises";
@@ -42130,9 +42245,9 @@ var CONTAINER_LISTS = [
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-function valueAt(root, path10) {
+function valueAt(root, path11) {
   let current = root;
-  for (const segment of path10) {
+  for (const segment of path11) {
     if (typeof segment === "number") {
       if (!Array.isArray(current)) return void 0;
       current = current[segment];
@@ -42146,17 +42261,17 @@ function valueAt(root, path10) {
 function buildPodView(object, objectPath, workload) {
   const spec = valueAt(object, workload.podSpec);
   if (!isObject(spec)) return void 0;
-  const path10 = [...objectPath, ...workload.podSpec];
+  const path11 = [...objectPath, ...workload.podSpec];
   const metadata = valueAt(object, workload.podMetadata);
   const podSecurity = isObject(spec.securityContext) ? spec.securityContext : void 0;
-  const podSecurityPath = [...path10, "securityContext"];
+  const podSecurityPath = [...path11, "securityContext"];
   const containers = [];
   for (const [list, role] of CONTAINER_LISTS) {
     const items = spec[list];
     if (!Array.isArray(items)) continue;
     items.forEach((item, index) => {
       if (!isObject(item)) return;
-      const containerPath = [...path10, list, index];
+      const containerPath = [...path11, list, index];
       containers.push({
         role,
         name: typeof item.name === "string" ? item.name : `#${index}`,
@@ -42169,13 +42284,13 @@ function buildPodView(object, objectPath, workload) {
   const volumes = [];
   if (Array.isArray(spec.volumes)) {
     spec.volumes.forEach((volume, index) => {
-      if (isObject(volume)) volumes.push({ value: volume, path: [...path10, "volumes", index] });
+      if (isObject(volume)) volumes.push({ value: volume, path: [...path11, "volumes", index] });
     });
   }
   const os5 = isObject(spec.os) ? spec.os.name : void 0;
   return {
     spec,
-    path: path10,
+    path: path11,
     metadata: isObject(metadata) ? metadata : void 0,
     metadataPath: [...objectPath, ...workload.podMetadata],
     containers,
@@ -42189,15 +42304,15 @@ var isNumber = (value) => typeof value === "number";
 var isString = (value) => typeof value === "string";
 var isStringList = (value) => Array.isArray(value) && value.every((item) => typeof item === "string");
 var isStringMap = (value) => isObject(value) && Object.values(value).every((item) => typeof item === "string");
-function setting(context, contextPath, path10, guard) {
-  const value = context ? valueAt(context, path10) : void 0;
-  return guard(value) ? { value, path: [...contextPath, ...path10] } : void 0;
+function setting(context, contextPath, path11, guard) {
+  const value = context ? valueAt(context, path11) : void 0;
+  return guard(value) ? { value, path: [...contextPath, ...path11] } : void 0;
 }
 function effectiveSecurityContext(container, containerPath, pod, podPath) {
   const own = isObject(container.securityContext) ? container.securityContext : void 0;
   const ownPath = [...containerPath, "securityContext"];
-  const both = (path10, guard) => setting(own, ownPath, path10, guard) ?? setting(pod, podPath, path10, guard);
-  const mine = (path10, guard) => setting(own, ownPath, path10, guard);
+  const both = (path11, guard) => setting(own, ownPath, path11, guard) ?? setting(pod, podPath, path11, guard);
+  const mine = (path11, guard) => setting(own, ownPath, path11, guard);
   return {
     runAsNonRoot: both(["runAsNonRoot"], isBoolean),
     runAsUser: both(["runAsUser"], isNumber),
@@ -42516,9 +42631,9 @@ function looksLikeJson(text) {
   }
   return false;
 }
-function formatKeyPath(path10) {
+function formatKeyPath(path11) {
   let out = "";
-  for (const segment of path10) {
+  for (const segment of path11) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) out += out === "" ? segment : `.${segment}`;
     else out += `[${JSON.stringify(segment)}]`;
@@ -42630,9 +42745,9 @@ var host_network_default = defineRule({
 });
 
 // src/rules/host-path-volume.ts
-import path6 from "node:path";
+import path7 from "node:path";
 function normalise(nodePath) {
-  const normalised = path6.posix.normalize(`/${nodePath}`);
+  const normalised = path7.posix.normalize(`/${nodePath}`);
   return normalised.length > 1 ? normalised.replace(/\/+$/, "") : normalised;
 }
 function isAllowed(nodePath, allowed) {
@@ -42878,8 +42993,8 @@ var missing_read_only_root_fs_default = defineRule({
 });
 
 // src/rules/missing-run-as-non-root.ts
-function isWithin(path10, prefix2) {
-  return prefix2.every((segment, index) => path10[index] === segment);
+function isWithin(path11, prefix2) {
+  return prefix2.every((segment, index) => path11[index] === segment);
 }
 var missing_run_as_non_root_default = defineRule({
   meta: {
@@ -43515,96 +43630,7 @@ function workloadOf(apiVersion, kind, extra = []) {
 
 // src/engine/report.ts
 init_locate();
-
-// src/yaml/parse.ts
-var import_yaml6 = __toESM(require_dist(), 1);
-
-// src/yaml/stream-checks.ts
-var import_yaml5 = __toESM(require_dist(), 1);
-var CONTROL = /* @__PURE__ */ new Set(["", "", ""]);
-var SCALAR = "";
-var BOM = "\uFEFF";
-function streamProblems(text) {
-  const hasInnerBom = text.indexOf(BOM, 1) !== -1;
-  const hasDirective = /^%/m.test(text);
-  if (!hasInnerBom && !hasDirective) return [];
-  const problems = [];
-  let offset = 0;
-  let yamlDirectives = 0;
-  let pendingDirective;
-  let afterDocumentEnd = false;
-  let scalar = false;
-  for (const token of new import_yaml5.Lexer().lex(text)) {
-    if (CONTROL.has(token)) {
-      scalar = token === SCALAR;
-      continue;
-    }
-    const start = offset;
-    offset += token.length;
-    if (scalar) {
-      scalar = false;
-      afterDocumentEnd = false;
-      continue;
-    }
-    if (token === BOM) {
-      if (start > 0 && !afterDocumentEnd) problems.push(problem("A byte order mark may only start a document.", start, offset));
-      continue;
-    }
-    if (token === "\n" || token === "\r\n" || /^[ \t]+$/.test(token)) continue;
-    if (token.startsWith("%")) {
-      pendingDirective = { start, end: offset };
-      if (token.startsWith("%YAML") && ++yamlDirectives > 1) problems.push(problem("The %YAML directive is given twice for one document.", start, offset));
-    } else if (token === "---") {
-      pendingDirective = void 0;
-      yamlDirectives = 0;
-    } else if (!token.startsWith("#")) {
-      afterDocumentEnd = token === "...";
-      continue;
-    }
-    afterDocumentEnd = false;
-  }
-  if (pendingDirective) problems.push(problem("A directive must be followed by a document (---).", pendingDirective.start, pendingDirective.end));
-  return problems;
-}
-function problem(message, start, end) {
-  return { ruleId: "yaml-syntax-error", message, start, end };
-}
-
-// src/yaml/parse.ts
-function parseYamlFile(text) {
-  const lineCounter = new import_yaml6.LineCounter();
-  const docs = (0, import_yaml6.parseAllDocuments)(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
-  const list = Array.isArray(docs) ? docs : [];
-  const documents = list.map((doc, index) => ({
-    index,
-    doc,
-    errors: doc.errors.map((error2) => ({
-      ruleId: "yaml-syntax-error",
-      message: plainMessage(error2.message),
-      start: error2.pos[0],
-      end: Math.max(error2.pos[1], error2.pos[0] + 1)
-    })),
-    empty: isEmptyDocument(doc)
-  }));
-  return { text, lineCounter, documents, streamErrors: streamProblems(text) };
-}
-function isEmptyDocument(doc) {
-  if (doc.errors.length > 0) return false;
-  const contents = doc.contents;
-  return contents === null || (0, import_yaml6.isScalar)(contents) && contents.source === "" && !contents.tag && !contents.anchor;
-}
-function plainMessage(message) {
-  const cut = message.search(/ at line \d+, column \d+/);
-  return (cut === -1 ? message : message.slice(0, cut)).trim();
-}
-function regionOf2(file, start, end) {
-  const length = file.text.length;
-  const from = Math.min(Math.max(start, 0), length);
-  const to = Math.min(Math.max(end, from), length);
-  const a = file.lineCounter.linePos(from);
-  const b = file.lineCounter.linePos(to);
-  return { startLine: a.line, startColumn: a.col, endLine: b.line, endColumn: b.col };
-}
+init_parse();
 
 // src/version.ts
 var VERSION = true ? "0.1.0" : createRequire(import.meta.url)("../package.json").version;
@@ -43626,10 +43652,10 @@ function objectRef(object) {
   if (object.name !== void 0) ref.name = object.name;
   return ref;
 }
-function findingAt(site, ruleId, level, message, path10) {
-  const span = locate(site.document.doc, path10);
-  const finding = baseFinding(site, ruleId, level, message, path10);
-  finding.region = regionOf2(site.parsed, span.start, Math.max(trimEnd(site.parsed.text, span.start, span.end), span.start + 1));
+function findingAt(site, ruleId, level, message, path11) {
+  const span = locate(site.document.doc, path11);
+  const finding = baseFinding(site, ruleId, level, message, path11);
+  finding.region = regionOf(site.parsed, span.start, Math.max(trimEnd(site.parsed.text, span.start, span.end), span.start + 1));
   if (span.approximate) finding.approximate = true;
   return finding;
 }
@@ -43640,7 +43666,7 @@ function trimEnd(text, start, end) {
 }
 function findingAtOffsets(site, ruleId, level, message, start, end) {
   const finding = baseFinding(site, ruleId, level, message, []);
-  finding.region = regionOf2(site.parsed, start, Math.max(end, start + 1));
+  finding.region = regionOf(site.parsed, start, Math.max(end, start + 1));
   finding.fingerprint = fingerprint([ruleId, site.file, String(site.document?.index ?? ""), message, String(start - documentStart(site))]);
   return finding;
 }
@@ -43648,7 +43674,7 @@ function documentStart(site) {
   const range2 = site.document?.doc.range;
   return range2?.[0] ?? 0;
 }
-function baseFinding(site, ruleId, level, message, path10) {
+function baseFinding(site, ruleId, level, message, path11) {
   const object = objectRef(site.object);
   const finding = {
     ruleId,
@@ -43656,12 +43682,12 @@ function baseFinding(site, ruleId, level, message, path10) {
     message,
     file: site.file,
     region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 },
-    path: path10,
+    path: path11,
     fingerprint: fingerprint([
       ruleId,
       site.file,
       object ? `${groupOf(object.apiVersion ?? "")}/${object.kind}/${object.namespace ?? ""}/${object.name ?? ""}` : "",
-      path10.join("/"),
+      path11.join("/"),
       site.helmTemplate ?? ""
     ]),
     helpUri: helpUri(ruleId)
@@ -43724,15 +43750,15 @@ function annotationEntries(linted) {
       const places = [{ annotations: object.metadata?.annotations, path: [...object.path, "metadata"] }];
       const pod = object.pod;
       if (pod && pod.metadataPath.join("/") !== places[0].path.join("/")) places.push({ annotations: pod.metadata?.annotations, path: pod.metadataPath });
-      for (const { annotations, path: path10 } of places) {
+      for (const { annotations, path: path11 } of places) {
         if (typeof annotations !== "object" || annotations === null) continue;
-        readAnnotations(annotations, [...path10, "annotations"], object, site, result);
+        readAnnotations(annotations, [...path11, "annotations"], object, site, result);
       }
     }
   }
   return result;
 }
-function readAnnotations(annotations, path10, object, site, result) {
+function readAnnotations(annotations, path11, object, site, result) {
   const reason = stringAt(annotations, IGNORE_REASON);
   const until = stringAt(annotations, IGNORE_UNTIL);
   for (const [key, value] of Object.entries(annotations)) {
@@ -43746,7 +43772,7 @@ function readAnnotations(annotations, path10, object, site, result) {
       continue;
     }
     const list = parseRuleList(value);
-    const keyPath = [...path10, key];
+    const keyPath = [...path11, key];
     const entries = (list.rules.length > 0 ? list.rules : [void 0]).map((rule) => {
       const entry2 = {
         source: "annotation",
@@ -43770,8 +43796,8 @@ function stringAt(annotations, key) {
   const value = annotations[key];
   return typeof value === "string" && value.trim() !== "" ? value.trim() : void 0;
 }
-function atOf(site, path10) {
-  const finding = findingAt(site, "unused-suppression", "note", "", path10);
+function atOf(site, path11) {
+  const finding = findingAt(site, "unused-suppression", "note", "", path11);
   return `${site.file}:${finding.region.startLine}:${finding.region.startColumn}`;
 }
 
@@ -43909,7 +43935,7 @@ function today(now = /* @__PURE__ */ new Date()) {
 }
 
 // src/suppress/exemptions.ts
-import path8 from "node:path";
+import path9 from "node:path";
 
 // node_modules/minimatch/dist/esm/index.js
 init_esm2();
@@ -44914,11 +44940,11 @@ var cachedMinimatch = (pattern, options) => {
   return mm;
 };
 var defaultPlatform4 = typeof process === "object" && process ? process.env?.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-var path7 = {
+var path8 = {
   win32: { sep: "\\" },
   posix: { sep: "/" }
 };
-var sep2 = defaultPlatform4 === "win32" ? path7.win32.sep : path7.posix.sep;
+var sep2 = defaultPlatform4 === "win32" ? path8.win32.sep : path8.posix.sep;
 minimatch2.sep = sep2;
 var GLOBSTAR2 = /* @__PURE__ */ Symbol("globstar **");
 minimatch2.GLOBSTAR = GLOBSTAR2;
@@ -46212,7 +46238,7 @@ function matcher(exemption, context) {
     if (!glob2(exemption.name, object?.name)) return false;
     if (!glob2(exemption.container, place.container?.name)) return false;
     if (exemption.path !== void 0) {
-      const file = path8.relative(context.baseDir, path8.resolve(context.cwd, finding.file)).split(path8.sep).join("/");
+      const file = path9.relative(context.baseDir, path9.resolve(context.cwd, finding.file)).split(path9.sep).join("/");
       if (!glob2(exemption.path, file) && !glob2(exemption.path, finding.helmTemplate)) return false;
     }
     return true;
@@ -46335,8 +46361,8 @@ function placeOf(linted, finding) {
   place.container = (finding.container !== void 0 ? containers.find((container) => container.name === finding.container) : void 0) ?? containers.find((container) => isPrefix(container.path, finding.path));
   return place;
 }
-function isPrefix(prefix2, path10) {
-  return prefix2.length <= path10.length && prefix2.every((segment, index) => path10[index] === segment);
+function isPrefix(prefix2, path11) {
+  return prefix2.length <= path11.length && prefix2.every((segment, index) => path11[index] === segment);
 }
 
 // src/k8s/objects.ts
@@ -46357,7 +46383,7 @@ function objectsOf(value, options = {}) {
   if (!object) return [];
   return [options.freeze ? deepFreeze(object) : object];
 }
-function objectOf(value, path10, extraWorkloads) {
+function objectOf(value, path11, extraWorkloads) {
   const { apiVersion, kind } = value;
   if (typeof apiVersion !== "string" || typeof kind !== "string") return void 0;
   const metadata = isObject(value.metadata) ? value.metadata : void 0;
@@ -46368,9 +46394,9 @@ function objectOf(value, path10, extraWorkloads) {
     name: typeof metadata?.name === "string" ? metadata.name : void 0,
     namespace: typeof metadata?.namespace === "string" ? metadata.namespace : void 0,
     value,
-    path: path10,
+    path: path11,
     metadata,
-    pod: workload ? buildPodView(value, path10, workload) : void 0
+    pod: workload ? buildPodView(value, path11, workload) : void 0
   };
 }
 function deepFreeze(value) {
@@ -46382,6 +46408,7 @@ function deepFreeze(value) {
 }
 
 // src/engine/lint-file.ts
+init_parse();
 init_to_value();
 var UNRENDERED_TEMPLATE = /\{\{[-\s]/;
 function lintText(file, text, options) {
@@ -46494,7 +46521,7 @@ var RuleWalker = class {
 // src/engine/lint.ts
 init_rule_settings();
 async function lint(options) {
-  const cwd = path9.resolve(options.cwd);
+  const cwd = path10.resolve(options.cwd);
   const discovery = await discover(options.paths, { cwd, ignore: options.ignore });
   if (discovery.missing.length > 0) {
     throw new UsageError(`No such file, directory or matching glob: ${discovery.missing.join(", ")}`);
@@ -46550,10 +46577,6 @@ function sortFindings(findings) {
   return findings.sort(
     (a, b) => a.region.startLine - b.region.startLine || a.region.startColumn - b.region.startColumn || a.ruleId.localeCompare(b.ruleId)
   );
-}
-function displayPath(cwd, file) {
-  const relative = path9.relative(cwd, file);
-  return (relative === "" ? path9.basename(file) : relative).split(path9.sep).join("/");
 }
 async function readStdin() {
   const chunks = [];
@@ -46755,27 +46778,34 @@ function errorMessage(error2) {
   return error2 instanceof Error ? error2.message : String(error2);
 }
 
-// src/action/findings.ts
-var LEVEL_ORDER = { error: 0, warning: 1, note: 2 };
-function reportable(findings) {
-  return findings.filter((f) => f.suppression === void 0).sort(
-    (a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || compareText(a.file, b.file) || a.region.startLine - b.region.startLine || a.region.startColumn - b.region.startColumn || compareText(a.ruleId, b.ruleId)
-  );
-}
-function countLevels(findings) {
-  const counts = { findings: findings.length, errors: 0, warnings: 0, notes: 0 };
-  for (const f of findings) {
-    if (f.level === "error") counts.errors++;
-    else if (f.level === "warning") counts.warnings++;
-    else counts.notes++;
+// src/formatters/summary.ts
+function countFindings(findings) {
+  const counts = { error: 0, warning: 0, note: 0, suppressed: 0 };
+  for (const finding of findings) {
+    if (finding.suppression) counts.suppressed++;
+    else counts[finding.level]++;
   }
   return counts;
 }
+function plural(count, word) {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+// src/types.ts
+var LEVELS = ["error", "warning", "note"];
+
+// src/action/findings.ts
+function reportable(findings) {
+  return findings.filter((f) => f.suppression === void 0).sort(
+    (a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || compareText(a.file, b.file) || a.region.startLine - b.region.startLine || a.region.startColumn - b.region.startColumn || compareText(a.ruleId, b.ruleId)
+  );
+}
+function countLevels(findings) {
+  const { error: error2, warning: warning2, note } = countFindings(findings);
+  return { findings: findings.length, errors: error2, warnings: warning2, notes: note };
+}
 function describeCounts(counts) {
   return [plural(counts.errors, "error"), plural(counts.warnings, "warning"), plural(counts.notes, "note")].join(", ");
-}
-function plural(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 function compareText(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -48280,17 +48310,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path10 = requestOptions.url.replace(options.baseUrl, "");
+    const path11 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path10} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path11} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path10} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path11} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });

@@ -7,9 +7,11 @@ import path from 'node:path';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { Preset, Rule } from '../engine/define-rule.js';
 import type { RuleOverride } from '../engine/rule-settings.js';
+import { displayPath } from '../input/display-path.js';
 import type { WorkloadKind } from '../k8s/workloads.js';
 import type { Exemption } from '../suppress/exemptions.js';
 import type { Level, Path, Region } from '../types.js';
+import { plainYamlMessage } from '../yaml/parse.js';
 import { findConfigFile } from './find.js';
 import { ConfigError, type ConfigProblem } from './problems.js';
 import { validateConfig } from './validate.js';
@@ -50,7 +52,7 @@ interface RawConfig {
 export async function loadConfig(options: { cwd: string; configFile?: string; rules: readonly Rule[] }): Promise<ResolvedConfig | undefined> {
   const file = options.configFile !== undefined ? path.resolve(options.cwd, options.configFile) : findConfigFile(options.cwd);
   if (file === undefined) return undefined;
-  const display = displayOf(options.cwd, file);
+  const display = displayPath(options.cwd, file);
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -66,7 +68,7 @@ export function parseConfig(text: string, options: { file: string; display: stri
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problems: ConfigProblem[] = doc.errors.map((error) => {
     const { line, col } = lineCounter.linePos(error.pos[0]);
-    return { file: options.display, line, column: col, message: error.message.replace(/ at line \d+, column \d+.*$/s, '') };
+    return { file: options.display, line, column: col, message: plainYamlMessage(error.message) };
   });
   if (problems.length > 0) throw new ConfigError(problems);
   const value = (doc.toJS() ?? {}) as unknown;
@@ -152,7 +154,3 @@ function regionOf(doc: Document.Parsed, lineCounter: LineCounter, path: Path): R
   return { startLine: start.line, startColumn: start.col, endLine: start.line, endColumn: start.col + 1 };
 }
 
-function displayOf(cwd: string, file: string): string {
-  const relative = path.relative(cwd, file);
-  return (relative === '' ? path.basename(file) : relative).split(path.sep).join('/');
-}

@@ -1,6 +1,7 @@
 /** The pipeline: discover → read → lint each file → one result. Pure apart from reading the inputs. */
 import path from 'node:path';
 import { discover } from '../input/discover.js';
+import { displayPath } from '../input/display-path.js';
 import { decode, readInput, DEFAULT_MAX_FILE_BYTES, type ReadOutcome } from '../input/read.js';
 import type { WorkloadKind } from '../k8s/workloads.js';
 import { rules as allRules } from '../rules/index.js';
@@ -110,11 +111,6 @@ function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
-/** Forward slashes, relative to the working directory: what SARIF and annotations want. */
-export function displayPath(cwd: string, file: string): string {
-  const relative = path.relative(cwd, file);
-  return (relative === '' ? path.basename(file) : relative).split(path.sep).join('/');
-}
 
 async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];

@@ -1,15 +1,14 @@
 /** GitHub workflow commands: an annotation per finding, at its exact lines. */
-import type { Finding, LintResult } from '../types.js';
+import { LEVELS, type Finding, type LintResult } from '../types.js';
 import type { FormatContext } from './context.js';
 import { countFindings, plural } from './summary.js';
 
 const COMMAND: Record<Finding['level'], string> = { error: 'error', warning: 'warning', note: 'notice' };
-const ORDER: Record<Finding['level'], number> = { error: 0, warning: 1, note: 2 };
 
 export function formatGithub(result: LintResult, _context: FormatContext): string {
   const active = result.findings.filter((finding) => !finding.suppression);
   // GitHub shows only the first annotations of each level per step: errors go first.
-  const sorted = [...active].sort((a, b) => ORDER[a.level] - ORDER[b.level]);
+  const sorted = [...active].sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level));
   const lines = sorted.map(annotation);
   const counts = countFindings(result.findings);
   lines.push(`kmlint: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.note, 'note')} in ${plural(result.files.length, 'file')}.`);

@@ -27,7 +27,8 @@ export interface DiscoverOptions {
 export async function discover(inputs: readonly string[], options: DiscoverOptions): Promise<Discovery> {
   const { cwd } = options;
   // Files named one by one (a pre-commit hook, a single manifest) need neither glob nor ignore rules: load them lazily.
-  const needsWalk = inputs.some((input) => input !== '-' && statKind(path.resolve(cwd, input)) !== 'file');
+  const kinds = new Map(inputs.filter((input) => input !== '-').map((input) => [input, statKind(path.resolve(cwd, input))]));
+  const needsWalk = [...kinds.values()].some((kind) => kind !== 'file');
   const { glob, hasMagic } = needsWalk ? await import('glob') : { glob: undefined, hasMagic: () => false };
   const ignorer = needsWalk ? (await loadIgnoreFiles(cwd)).add([...(options.ignore ?? [])]) : undefined;
   const found = new Set<string>();
@@ -46,7 +47,7 @@ export async function discover(inputs: readonly string[], options: DiscoverOptio
       continue;
     }
     const absolute = path.resolve(cwd, input);
-    const kind = statKind(absolute);
+    const kind = kinds.get(input)!;
     if (kind === 'file') {
       // A file named on the command line is linted whatever its extension or ignore rules.
       found.add(absolute);

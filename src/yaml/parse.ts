@@ -39,7 +39,7 @@ export function parseYamlFile(text: string): ParsedFile {
     doc,
     errors: doc.errors.map((error) => ({
       ruleId: 'yaml-syntax-error' as const,
-      message: plainMessage(error.message),
+      message: plainYamlMessage(error.message),
       start: error.pos[0],
       end: Math.max(error.pos[1], error.pos[0] + 1),
     })),
@@ -56,7 +56,7 @@ function isEmptyDocument(doc: Document.Parsed): boolean {
 }
 
 /** The parser appends "at line L, column C:" and a code frame; the region already says where. */
-function plainMessage(message: string): string {
+export function plainYamlMessage(message: string): string {
   const cut = message.search(/ at line \d+, column \d+/);
   return (cut === -1 ? message : message.slice(0, cut)).trim();
 }
