@@ -1,6 +1,7 @@
 // Builds what the package ships: dist/cli.js (the `kmlint` command), dist/index.js (the library),
 // their shared chunks (loaded lazily, so --version and --help start fast) and the Action bundle.
-// dist/ is committed: pre-commit and the Action run from the repository without a build step.
+// Only dist/action is committed (the Action runner does not build); `npm install` in a clone (pre-commit)
+// and `npm pack` build the CLI and library through the `prepare` script.
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,9 +40,14 @@ export async function buildCli(outdir = 'dist') {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const outdir = process.argv[2] ?? 'dist';
+  const cliOnly = process.argv.includes('--cli-only');
+  const outdir = process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? 'dist';
   await rm(resolve(repoRoot, outdir, 'chunks'), { recursive: true, force: true });
   await buildCli(outdir);
-  await buildAction(`${outdir}/action`);
-  console.log(`built ${outdir}/cli.js, ${outdir}/index.js and ${outdir}/action/index.js`);
+  if (cliOnly) {
+    console.error(`built ${outdir}/cli.js and ${outdir}/index.js`);
+  } else {
+    await buildAction(`${outdir}/action`);
+    console.error(`built ${outdir}/cli.js, ${outdir}/index.js and ${outdir}/action/index.js`);
+  }
 }
