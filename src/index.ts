@@ -1,5 +1,5 @@
 /** The library API: lint from code, write rules, format results. */
-export { lint, type LintOptions, type LintRun } from './engine/lint.js';
+export { lint, type LintOptions, type LintRun } from './run/lint.js';
 export { lintText, type LintedFile } from './engine/lint-file.js';
 export { defineRule, type Rule, type RuleMeta, type RuleVisitors, type RuleContext } from './engine/define-rule.js';
 export { exitCode } from './engine/exit-code.js';

@@ -34,15 +34,29 @@ export interface Suppression {
   at?: string;
 }
 
+/** Another place a finding relates to (the Role of a binding, the policies of a namespace…). */
+export interface RelatedFinding {
+  file: string;
+  region: Region;
+  message: string;
+  object?: ObjectRef;
+}
+
 export interface Finding {
   ruleId: string;
+  /** The rule's message template the finding was built from. */
+  messageId?: string;
   level: Level;
   message: string;
   /** Forward-slash path relative to the working directory (or the --stdin-filename). */
   file: string;
   region: Region;
-  /** True when the exact node could not be found and an ancestor's region is used. */
+  /** True when the path crossed an alias or merge key: the region is where the alias is written. */
   approximate?: boolean;
+  /** The rule reported a field that is not written: the region is its nearest written ancestor. */
+  missing?: boolean;
+  /** The rule named a path that does not exist as if it did (a rule bug the tester catches). */
+  unresolved?: boolean;
   /** Path from the document root to the reported node ([] for file-level findings). */
   path: Path;
   /** 0-based index of the YAML document in its file. */
@@ -52,6 +66,8 @@ export interface Finding {
   container?: string;
   /** The `# Source:` template that `helm template` wrote before the document. */
   helmTemplate?: string;
+  /** Other objects the finding relates to; SARIF relatedLocations, text lines under the finding. */
+  related?: RelatedFinding[];
   /** Stable identity that does not depend on line numbers. */
   fingerprint: string;
   helpUri?: string;

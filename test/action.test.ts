@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { AnnotationProperties } from '@actions/core';
 import { parse as parseYaml } from 'yaml';
 import { buildAction } from '../scripts/build-action.mjs';
-import { lint } from '../src/engine/lint.js';
+import { lint } from '../src/run/lint.js';
 import { rules } from '../src/rules/index.js';
 import { ANNOTATIONS_PER_REQUEST, inBatches, toCheckAnnotation, type CheckAnnotation } from '../src/action/annotations.js';
 import { CheckRunError, conclusionFor, publishCheckRun } from '../src/action/check-run.js';

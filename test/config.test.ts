@@ -8,7 +8,7 @@ import { STARTER_CONFIG } from '../src/config/init.js';
 import { loadConfig, parseConfig, rebaseIgnore } from '../src/config/load.js';
 import { ConfigError } from '../src/config/problems.js';
 import { setupRun } from '../src/config/run-setup.js';
-import { lint } from '../src/engine/lint.js';
+import { lint } from '../src/run/lint.js';
 import { rules } from '../src/rules/index.js';
 import { configSchemaText } from '../scripts/generate-config-schema.js';
 
@@ -118,7 +118,7 @@ describe('finding and resolving', () => {
     assert.deepEqual(config.ruleOverrides.get('host-network'), { level: 'warning' });
     assert.deepEqual(config.ruleOverrides.get('privileged-container'), { level: 'off' });
     assert.deepEqual(config.extraWorkloads, [
-      { kind: 'BatchJob', group: 'batch.example.com', podSpec: ['spec', 'template', 'spec'], podMetadata: ['spec', 'template', 'metadata'] },
+      { kind: 'BatchJob', group: 'batch.example.com', pods: [{ spec: ['spec', 'template', 'spec'], metadata: ['spec', 'template', 'metadata'] }] },
     ]);
     assert.equal(config.exemptions[0]!.origin.region.startLine, 10);
     assert.deepEqual(config.exemptions[0]!.rules, []);

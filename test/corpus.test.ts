@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { isScalar, parseAllDocuments } from 'yaml';
-import { lint } from '../src/engine/lint.js';
+import { lint } from '../src/run/lint.js';
 import type { Finding } from '../src/types.js';
 import { REPO_ROOT, sharedPath } from './support/shared.js';
 

@@ -110,7 +110,7 @@ describe('JSON', () => {
     assert.equal(report.summary.objects, 2);
     assert.equal(report.summary.errors, report.findings.filter((finding: { level: string }) => finding.level === 'error').length);
     const finding = report.findings.find((candidate: { ruleId: string }) => candidate.ruleId === 'privileged-container');
-    assert.deepEqual(Object.keys(finding).sort(), ['container', 'documentIndex', 'file', 'fingerprint', 'helpUri', 'level', 'message', 'object', 'path', 'region', 'ruleId']);
+    assert.deepEqual(Object.keys(finding).sort(), ['container', 'documentIndex', 'file', 'fingerprint', 'helpUri', 'level', 'message', 'messageId', 'object', 'path', 'region', 'ruleId']);
     assert.deepEqual(finding.object, { apiVersion: 'v1', kind: 'Pod', name: 'node-debugger' });
   });
 });

@@ -30,10 +30,20 @@ describe('rule files', () => {
       for (const property of Object.values((meta.options?.properties ?? {}) as Record<string, { description?: string }>)) {
         assert.ok(property.description, 'every option has a description (the docs print it)');
       }
-      const visitors = rule.create({ options: meta.defaultOptions ?? {}, report: () => undefined });
+      const visitors = rule.create({
+        options: meta.defaultOptions ?? {},
+        settings: { kubeVersion: '1.36', namespace: 'default', presets: ['all'], complete: false },
+        report: () => undefined,
+        locate: () => {
+          throw new Error('not in a visitor');
+        },
+        afterIndex: () => undefined,
+      });
       if (Object.keys(visitors).length > 0) {
-        // A rule that looks at objects has fixtures on both sides and its own test file.
-        assert.ok(existsSync(path.join(REPO_ROOT, 'test', 'rules', `${meta.id}.test.ts`)), `test/rules/${meta.id}.test.ts`);
+        // A rule that looks at objects has fixtures on both sides (test/rules.test.ts runs them).
+        for (const side of ['valid', 'invalid']) {
+          assert.ok(existsSync(path.join(REPO_ROOT, 'test', 'manifests', meta.id, side)), `test/manifests/${meta.id}/${side}/`);
+        }
       } else {
         // Findings reported by an engine stage (syntax errors, suppressions): some test must name the id.
         assert.ok(testFiles.some((source) => source.includes(`'${meta.id}'`)), `a test asserts findings of ${meta.id}`);

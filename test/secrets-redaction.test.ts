@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
-import { lint } from '../src/engine/lint.js';
+import { lint } from '../src/run/lint.js';
 import { CLI, runCli } from './support/cli.js';
 import { FAKE, FAKE_GCP_SERVICE_ACCOUNT } from './secrets/fake-tokens.js';
 

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { lint } from '../src/engine/lint.js';
+import { lint } from '../src/run/lint.js';
 import hostNetwork from '../src/rules/host-network.js';
 import privilegedContainer from '../src/rules/privileged-container.js';
 import suppressionExpired from '../src/rules/suppression-expired.js';

@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path11 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path12 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path11 && path11[0] !== "/") {
-          path11 = `/${path11}`;
+        if (path12 && path12[0] !== "/") {
+          path12 = `/${path12}`;
         }
-        return new URL(`${origin}${path11}`);
+        return new URL(`${origin}${path12}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin }
+          request: { method, path: path12, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path11);
+        debuglog("sending request to %s %s/%s", method, origin, path12);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin },
+          request: { method, path: path12, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path11,
+          path12,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin }
+          request: { method, path: path12, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path11);
+        debuglog("trailers received from %s %s/%s", method, origin, path12);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin },
+          request: { method, path: path12, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path11,
+          path12,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path11, origin }
+            request: { method, path: path12, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path11);
+          debuglog("sending request to %s %s/%s", method, origin, path12);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path11,
+        path: path12,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path11 !== "string") {
+        if (typeof path12 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path11[0] !== "/" && !(path11.startsWith("http://") || path11.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path12[0] !== "/" && !(path12.startsWith("http://") || path12.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path11)) {
+        } else if (invalidPathRegex.test(path12)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path11, query) : path11;
+        this.path = query ? buildURL(path12, query) : path12;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path11, host, upgrade, blocking, reset } = request2;
+      const { method, path: path12, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path11} HTTP/1.1\r
+      let header = `${method} ${path12} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path11, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path12, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path11;
+      headers[HTTP2_HEADER_PATH] = path12;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path11 = search ? `${pathname}${search}` : pathname;
+        const path12 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path11;
+        this.opts.path = path12;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path11 = "/",
+          path: path12 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path11;
+        opts.path = origin + path12;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path11) {
-      if (typeof path11 !== "string") {
-        return path11;
+    function safeUrl(path12) {
+      if (typeof path12 !== "string") {
+        return path12;
       }
-      const pathSegments = path11.split("?");
+      const pathSegments = path12.split("?");
       if (pathSegments.length !== 2) {
-        return path11;
+        return path12;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path11, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path11);
+    function matchKey(mockDispatch2, { path: path12, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path12);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path11 }) => matchValue(safeUrl(path11), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path12 }) => matchValue(safeUrl(path12), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path11, method, body, headers, query } = opts;
+      const { path: path12, method, body, headers, query } = opts;
       return {
-        path: path11,
+        path: path12,
         method,
         body,
         headers,
@@ -11126,7 +11126,7 @@ var require_mock_interceptor = __commonJS({
 var require_mock_client = __commonJS({
   "node_modules/undici/lib/mock/mock-client.js"(exports, module) {
     "use strict";
-    var { promisify } = __require("node:util");
+    var { promisify: promisify2 } = __require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11166,7 +11166,7 @@ var require_mock_client = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify(this[kOriginalClose])();
+        await promisify2(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11179,7 +11179,7 @@ var require_mock_client = __commonJS({
 var require_mock_pool = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports, module) {
     "use strict";
-    var { promisify } = __require("node:util");
+    var { promisify: promisify2 } = __require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11219,7 +11219,7 @@ var require_mock_pool = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify(this[kOriginalClose])();
+        await promisify2(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path11, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path12, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path11,
+            Path: path12,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path11) {
-      for (let i = 0; i < path11.length; ++i) {
-        const code = path11.charCodeAt(i);
+    function validateCookiePath(path12) {
+      for (let i = 0; i < path12.length; ++i) {
+        const code = path12.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path11 = opts.path;
+          let path12 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path11 = `/${path11}`;
+            path12 = `/${path12}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path11);
+          url = new URL(util.parseOrigin(url).origin + path12);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19159,6 +19159,17 @@ var require_undici = __commonJS({
     module.exports.mockErrors = mockErrors;
     var { EventSource } = require_eventsource();
     module.exports.EventSource = EventSource;
+  }
+});
+
+// src/errors.ts
+var UsageError;
+var init_errors = __esm({
+  "src/errors.ts"() {
+    "use strict";
+    UsageError = class extends Error {
+      name = "UsageError";
+    };
   }
 });
 
@@ -19246,13 +19257,13 @@ var require_identity = __commonJS({
 var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node)) {
+      if (identity2.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
           node.contents = null;
@@ -19262,17 +19273,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path11) {
-      const ctrl = callVisitor(key, node, visitor, path11);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path11, ctrl);
-        return visit_(key, ctrl, visitor, path11);
+    function visit_(key, node, visitor, path12) {
+      const ctrl = callVisitor(key, node, visitor, path12);
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
+        replaceNode(key, path12, ctrl);
+        return visit_(key, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node)) {
-          path11 = Object.freeze(path11.concat(node));
+        if (identity2.isCollection(node)) {
+          path12 = Object.freeze(path12.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path11);
+            const ci = visit_(i, node.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19282,14 +19293,14 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity.isPair(node)) {
-          path11 = Object.freeze(path11.concat(node));
-          const ck = visit_("key", node.key, visitor, path11);
+        } else if (identity2.isPair(node)) {
+          path12 = Object.freeze(path12.concat(node));
+          const ck = visit_("key", node.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path11);
+          const cv = visit_("value", node.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19300,7 +19311,7 @@ var require_visit = __commonJS({
     }
     async function visitAsync(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node)) {
+      if (identity2.isDocument(node)) {
         const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
           node.contents = null;
@@ -19310,17 +19321,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path11) {
-      const ctrl = await callVisitor(key, node, visitor, path11);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path11, ctrl);
-        return visitAsync_(key, ctrl, visitor, path11);
+    async function visitAsync_(key, node, visitor, path12) {
+      const ctrl = await callVisitor(key, node, visitor, path12);
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
+        replaceNode(key, path12, ctrl);
+        return visitAsync_(key, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node)) {
-          path11 = Object.freeze(path11.concat(node));
+        if (identity2.isCollection(node)) {
+          path12 = Object.freeze(path12.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path11);
+            const ci = await visitAsync_(i, node.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19330,14 +19341,14 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity.isPair(node)) {
-          path11 = Object.freeze(path11.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path11);
+        } else if (identity2.isPair(node)) {
+          path12 = Object.freeze(path12.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path11);
+          const cv = await visitAsync_("value", node.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19364,34 +19375,34 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path11) {
+    function callVisitor(key, node, visitor, path12) {
       if (typeof visitor === "function")
-        return visitor(key, node, path11);
-      if (identity.isMap(node))
-        return visitor.Map?.(key, node, path11);
-      if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path11);
-      if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path11);
-      if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path11);
-      if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path11);
+        return visitor(key, node, path12);
+      if (identity2.isMap(node))
+        return visitor.Map?.(key, node, path12);
+      if (identity2.isSeq(node))
+        return visitor.Seq?.(key, node, path12);
+      if (identity2.isPair(node))
+        return visitor.Pair?.(key, node, path12);
+      if (identity2.isScalar(node))
+        return visitor.Scalar?.(key, node, path12);
+      if (identity2.isAlias(node))
+        return visitor.Alias?.(key, node, path12);
       return void 0;
     }
-    function replaceNode(key, path11, node) {
-      const parent = path11[path11.length - 1];
-      if (identity.isCollection(parent)) {
+    function replaceNode(key, path12, node) {
+      const parent = path12[path12.length - 1];
+      if (identity2.isCollection(parent)) {
         parent.items[key] = node;
-      } else if (identity.isPair(parent)) {
+      } else if (identity2.isPair(parent)) {
         if (key === "key")
           parent.key = node;
         else
           parent.value = node;
-      } else if (identity.isDocument(parent)) {
+      } else if (identity2.isDocument(parent)) {
         parent.contents = node;
       } else {
-        const pt = identity.isAlias(parent) ? "alias" : "scalar";
+        const pt = identity2.isAlias(parent) ? "alias" : "scalar";
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
@@ -19404,7 +19415,7 @@ var require_visit = __commonJS({
 var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var visit = require_visit();
     var escapeChars = {
       "!": "%21",
@@ -19547,10 +19558,10 @@ var require_directives = __commonJS({
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
-        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+        if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
           const tags = {};
           visit.visit(doc.contents, (_key, node) => {
-            if (identity.isNode(node) && node.tag)
+            if (identity2.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
           tagNames = Object.keys(tags);
@@ -19575,7 +19586,7 @@ var require_directives = __commonJS({
 var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var visit = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
@@ -19622,7 +19633,7 @@ var require_anchors = __commonJS({
         setAnchors: () => {
           for (const source of aliasObjects) {
             const ref = sourceObjects.get(source);
-            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+            if (typeof ref === "object" && ref.anchor && (identity2.isScalar(ref.node) || identity2.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
               const error2 = new Error("Failed to resolve repeated object (this should not happen)");
@@ -19695,12 +19706,12 @@ var require_applyReviver = __commonJS({
 var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
         return value.map((v, i) => toJS(v, String(i), ctx));
       if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity.hasAnchor(value))
+        if (!ctx || !identity2.hasAnchor(value))
           return value.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
         ctx.anchors.set(value, data);
@@ -19726,11 +19737,11 @@ var require_Node = __commonJS({
   "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     var NodeBase = class {
       constructor(type) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: type });
       }
       /** Create a copy of this node.  */
       clone() {
@@ -19741,7 +19752,7 @@ var require_Node = __commonJS({
       }
       /** A plain JavaScript representation of this node. */
       toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        if (!identity.isDocument(doc))
+        if (!identity2.isDocument(doc))
           throw new TypeError("A document argument is required");
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
@@ -19768,12 +19779,12 @@ var require_Alias = __commonJS({
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var Alias = class extends Node.NodeBase {
       constructor(source) {
-        super(identity.ALIAS);
+        super(identity2.ALIAS);
         this.source = source;
         Object.defineProperty(this, "tag", {
           set() {
@@ -19795,7 +19806,7 @@ var require_Alias = __commonJS({
           nodes = [];
           visit.visit(doc, {
             Node: (_key, node) => {
-              if (identity.isAlias(node) || identity.hasAnchor(node))
+              if (identity2.isAlias(node) || identity2.hasAnchor(node))
                 nodes.push(node);
             }
           });
@@ -19857,11 +19868,11 @@ var require_Alias = __commonJS({
       }
     };
     function getAliasCount(doc, node, anchors2) {
-      if (identity.isAlias(node)) {
+      if (identity2.isAlias(node)) {
         const source = node.resolve(doc);
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
-      } else if (identity.isCollection(node)) {
+      } else if (identity2.isCollection(node)) {
         let count = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
@@ -19869,7 +19880,7 @@ var require_Alias = __commonJS({
             count = c;
         }
         return count;
-      } else if (identity.isPair(node)) {
+      } else if (identity2.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
         return Math.max(kc, vc);
@@ -19884,13 +19895,13 @@ var require_Alias = __commonJS({
 var require_Scalar = __commonJS({
   "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
     var Scalar2 = class extends Node.NodeBase {
       constructor(value) {
-        super(identity.SCALAR);
+        super(identity2.SCALAR);
         this.value = value;
       }
       toJSON(arg, ctx) {
@@ -19915,7 +19926,7 @@ var require_createNode = __commonJS({
   "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar2 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
@@ -19929,12 +19940,12 @@ var require_createNode = __commonJS({
       return tags.find((t) => t.identify?.(value) && !t.format);
     }
     function createNode(value, tagName, ctx) {
-      if (identity.isDocument(value))
+      if (identity2.isDocument(value))
         value = value.contents;
-      if (identity.isNode(value))
+      if (identity2.isNode(value))
         return value;
-      if (identity.isPair(value)) {
-        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+      if (identity2.isPair(value)) {
+        const map = ctx.schema[identity2.MAP].createNode?.(ctx.schema, null, ctx);
         map.items.push(value);
         return map;
       }
@@ -19966,7 +19977,7 @@ var require_createNode = __commonJS({
             ref.node = node2;
           return node2;
         }
-        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+        tagObj = value instanceof Map ? schema[identity2.MAP] : Symbol.iterator in Object(value) ? schema[identity2.SEQ] : schema[identity2.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -19990,12 +20001,12 @@ var require_Collection = __commonJS({
   "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path11, value) {
+    function collectionFromPath(schema, path12, value) {
       let v = value;
-      for (let i = path11.length - 1; i >= 0; --i) {
-        const k2 = path11[i];
+      for (let i = path12.length - 1; i >= 0; --i) {
+        const k2 = path12[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v;
@@ -20014,7 +20025,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
+    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20034,7 +20045,7 @@ var require_Collection = __commonJS({
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema)
           copy.schema = schema;
-        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        copy.items = copy.items.map((it) => identity2.isNode(it) || identity2.isPair(it) ? it.clone(schema) : it);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -20044,13 +20055,13 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path11, value) {
-        if (isEmptyPath(path11))
+      addIn(path12, value) {
+        if (isEmptyPath(path12))
           this.add(value);
         else {
-          const [key, ...rest] = path11;
+          const [key, ...rest] = path12;
           const node = this.get(key, true);
-          if (identity.isCollection(node))
+          if (identity2.isCollection(node))
             node.addIn(rest, value);
           else if (node === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -20062,12 +20073,12 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        const [key, ...rest] = path11;
+      deleteIn(path12) {
+        const [key, ...rest] = path12;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
-        if (identity.isCollection(node))
+        if (identity2.isCollection(node))
           return node.deleteIn(rest);
         else
           throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
@@ -20077,43 +20088,43 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        const [key, ...rest] = path11;
+      getIn(path12, keepScalar) {
+        const [key, ...rest] = path12;
         const node = this.get(key, true);
         if (rest.length === 0)
-          return !keepScalar && identity.isScalar(node) ? node.value : node;
+          return !keepScalar && identity2.isScalar(node) ? node.value : node;
         else
-          return identity.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+          return identity2.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
         return this.items.every((node) => {
-          if (!identity.isPair(node))
+          if (!identity2.isPair(node))
             return false;
           const n = node.value;
-          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+          return n == null || allowScalar && identity2.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
         });
       }
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path11) {
-        const [key, ...rest] = path11;
+      hasIn(path12) {
+        const [key, ...rest] = path12;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
-        return identity.isCollection(node) ? node.hasIn(rest) : false;
+        return identity2.isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value) {
-        const [key, ...rest] = path11;
+      setIn(path12, value) {
+        const [key, ...rest] = path12;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
           const node = this.get(key, true);
-          if (identity.isCollection(node))
+          if (identity2.isCollection(node))
             node.setIn(rest, value);
           else if (node === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -20569,7 +20580,7 @@ var require_stringify = __commonJS({
   "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
     function createStringifyContext(doc, options) {
@@ -20622,7 +20633,7 @@ var require_stringify = __commonJS({
       }
       let tagObj = void 0;
       let obj;
-      if (identity.isScalar(item)) {
+      if (identity2.isScalar(item)) {
         obj = item.value;
         let match3 = tags.filter((t) => t.identify?.(obj));
         if (match3.length > 1) {
@@ -20645,7 +20656,7 @@ var require_stringify = __commonJS({
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+      const anchor = (identity2.isScalar(node) || identity2.isCollection(node)) && node.anchor;
       if (anchor && anchors.anchorIsValid(anchor)) {
         anchors$1.add(anchor);
         props.push(`&${anchor}`);
@@ -20656,9 +20667,9 @@ var require_stringify = __commonJS({
       return props.join(" ");
     }
     function stringify(item, ctx, onComment, onChompKeep) {
-      if (identity.isPair(item))
+      if (identity2.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
-      if (identity.isAlias(item)) {
+      if (identity2.isAlias(item)) {
         if (ctx.doc.directives)
           return item.toString(ctx);
         if (ctx.resolvedAliases?.has(item)) {
@@ -20672,15 +20683,15 @@ var require_stringify = __commonJS({
         }
       }
       let tagObj = void 0;
-      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      const node = identity2.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity2.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
         return str;
-      return identity.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+      return identity2.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
@@ -20692,23 +20703,23 @@ ${ctx.indent}${str}`;
 var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar2 = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key) && key.comment || null;
+      let keyComment = identity2.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+        if (identity2.isCollection(key) || !identity2.isNode(key) && typeof key === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar2.Scalar.BLOCK_FOLDED || key.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar2.Scalar.BLOCK_FOLDED || key.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -20749,7 +20760,7 @@ ${indent}:`;
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity.isNode(value)) {
+      if (identity2.isNode(value)) {
         vsb = !!value.spaceBefore;
         vcb = value.commentBefore;
         valueComment = value.comment;
@@ -20761,10 +20772,10 @@ ${indent}:`;
           value = doc.createNode(value);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity.isScalar(value))
+      if (!explicitKey && !keyComment && identity2.isScalar(value))
         ctx.indentAtStart = str.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
@@ -20784,7 +20795,7 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity.isCollection(value)) {
+      } else if (!explicitKey && identity2.isCollection(value)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
@@ -20847,7 +20858,7 @@ var require_log = __commonJS({
 var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar2 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge2 = {
@@ -20860,10 +20871,10 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey2 = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar2.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey2 = (ctx, key) => (merge2.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar2.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
-      if (identity.isSeq(source))
+      if (identity2.isSeq(source))
         for (const it of source.items)
           mergeValue(ctx, map, it);
       else if (Array.isArray(source))
@@ -20874,7 +20885,7 @@ var require_merge = __commonJS({
     }
     function mergeValue(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
-      if (!identity.isMap(source))
+      if (!identity2.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
       for (const [key, value2] of srcMap) {
@@ -20895,7 +20906,7 @@ var require_merge = __commonJS({
       return map;
     }
     function resolveAliasValue(ctx, value) {
-      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+      return ctx && identity2.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey2;
@@ -20910,10 +20921,10 @@ var require_addPairToJSMap = __commonJS({
     var log = require_log();
     var merge2 = require_merge();
     var stringify = require_stringify();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
-      if (identity.isNode(key) && key.addToJSMap)
+      if (identity2.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map, value);
       else if (merge2.isMergeKey(ctx, key))
         merge2.addMergeToJSMap(ctx, map, value);
@@ -20944,7 +20955,7 @@ var require_addPairToJSMap = __commonJS({
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity.isNode(key) && ctx?.doc) {
+      if (identity2.isNode(key) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
@@ -20974,7 +20985,7 @@ var require_Pair = __commonJS({
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
-    var identity = require_identity();
+    var identity2 = require_identity();
     function createPair(key, value, ctx) {
       const k2 = createNode.createNode(key, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
@@ -20982,15 +20993,15 @@ var require_Pair = __commonJS({
     }
     var Pair = class _Pair {
       constructor(key, value = null) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.PAIR });
         this.key = key;
         this.value = value;
       }
       clone(schema) {
         let { key, value } = this;
-        if (identity.isNode(key))
+        if (identity2.isNode(key))
           key = key.clone(schema);
-        if (identity.isNode(value))
+        if (identity2.isNode(value))
           value = value.clone(schema);
         return new _Pair(key, value);
       }
@@ -21011,7 +21022,7 @@ var require_Pair = __commonJS({
 var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
@@ -21027,14 +21038,14 @@ var require_stringifyCollection = __commonJS({
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment2 = null;
-        if (identity.isNode(item)) {
+        if (identity2.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
               lines.push("");
@@ -21082,14 +21093,14 @@ ${indent}${line}` : "\n";
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment = null;
-        if (identity.isNode(item)) {
+        if (identity2.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
               lines.push("");
@@ -21097,7 +21108,7 @@ ${indent}${line}` : "\n";
             if (ik.comment)
               reqNewline = true;
           }
-          const iv = identity.isNode(item.value) ? item.value : null;
+          const iv = identity2.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
               comment = iv.comment;
@@ -21165,16 +21176,16 @@ var require_YAMLMap = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
     var Collection2 = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar2 = require_Scalar();
     function findPair2(items, key) {
-      const k2 = identity.isScalar(key) ? key.value : key;
+      const k2 = identity2.isScalar(key) ? key.value : key;
       for (const it of items) {
-        if (identity.isPair(it)) {
+        if (identity2.isPair(it)) {
           if (it.key === key || it.key === k2)
             return it;
-          if (identity.isScalar(it.key) && it.key.value === k2)
+          if (identity2.isScalar(it.key) && it.key.value === k2)
             return it;
         }
       }
@@ -21185,7 +21196,7 @@ var require_YAMLMap = __commonJS({
         return "tag:yaml.org,2002:map";
       }
       constructor(schema) {
-        super(identity.MAP, schema);
+        super(identity2.MAP, schema);
         this.items = [];
       }
       /**
@@ -21223,7 +21234,7 @@ var require_YAMLMap = __commonJS({
        */
       add(pair2, overwrite) {
         let _pair;
-        if (identity.isPair(pair2))
+        if (identity2.isPair(pair2))
           _pair = pair2;
         else if (!pair2 || typeof pair2 !== "object" || !("key" in pair2)) {
           _pair = new Pair.Pair(pair2, pair2?.value);
@@ -21234,7 +21245,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar2.isScalarValue(_pair.value))
+          if (identity2.isScalar(prev.value) && Scalar2.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -21258,7 +21269,7 @@ var require_YAMLMap = __commonJS({
       get(key, keepScalar) {
         const it = findPair2(this.items, key);
         const node = it?.value;
-        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
+        return (!keepScalar && identity2.isScalar(node) ? node.value : node) ?? void 0;
       }
       has(key) {
         return !!findPair2(this.items, key);
@@ -21283,7 +21294,7 @@ var require_YAMLMap = __commonJS({
         if (!ctx)
           return JSON.stringify(this);
         for (const item of this.items) {
-          if (!identity.isPair(item))
+          if (!identity2.isPair(item))
             throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
         }
         if (!ctx.allNullValues && this.hasAllNullValues(false))
@@ -21306,7 +21317,7 @@ var require_YAMLMap = __commonJS({
 var require_map = __commonJS({
   "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var YAMLMap = require_YAMLMap();
     var map = {
       collection: "map",
@@ -21314,7 +21325,7 @@ var require_map = __commonJS({
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
       resolve(map2, onError) {
-        if (!identity.isMap(map2))
+        if (!identity2.isMap(map2))
           onError("Expected a mapping for this tag");
         return map2;
       },
@@ -21331,7 +21342,7 @@ var require_YAMLSeq = __commonJS({
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
     var Collection2 = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar2 = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection2.Collection {
@@ -21339,7 +21350,7 @@ var require_YAMLSeq = __commonJS({
         return "tag:yaml.org,2002:seq";
       }
       constructor(schema) {
-        super(identity.SEQ, schema);
+        super(identity2.SEQ, schema);
         this.items = [];
       }
       add(value) {
@@ -21365,7 +21376,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
-        return !keepScalar && identity.isScalar(it) ? it.value : it;
+        return !keepScalar && identity2.isScalar(it) ? it.value : it;
       }
       /**
        * Checks if the collection includes a value with the key `key`.
@@ -21389,7 +21400,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar2.isScalarValue(value))
+        if (identity2.isScalar(prev) && Scalar2.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -21431,7 +21442,7 @@ var require_YAMLSeq = __commonJS({
       }
     };
     function asItemIndex(key) {
-      let idx = identity.isScalar(key) ? key.value : key;
+      let idx = identity2.isScalar(key) ? key.value : key;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -21444,7 +21455,7 @@ var require_YAMLSeq = __commonJS({
 var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var YAMLSeq = require_YAMLSeq();
     var seq = {
       collection: "seq",
@@ -21452,7 +21463,7 @@ var require_seq = __commonJS({
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
-        if (!identity.isSeq(seq2))
+        if (!identity2.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
@@ -21806,17 +21817,17 @@ var require_binary = __commonJS({
 var require_pairs = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar2 = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
-      if (identity.isSeq(seq)) {
+      if (identity2.isSeq(seq)) {
         for (let i = 0; i < seq.items.length; ++i) {
           let item = seq.items[i];
-          if (identity.isPair(item))
+          if (identity2.isPair(item))
             continue;
-          else if (identity.isMap(item)) {
+          else if (identity2.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
             const pair2 = item.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
@@ -21830,7 +21841,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair2;
           }
-          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i] = identity2.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -21884,7 +21895,7 @@ ${cn.comment}` : item.comment;
 var require_omap = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -21911,7 +21922,7 @@ var require_omap = __commonJS({
           ctx.onCreate(map);
         for (const pair2 of this.items) {
           let key, value;
-          if (identity.isPair(pair2)) {
+          if (identity2.isPair(pair2)) {
             key = toJS.toJS(pair2.key, "", ctx);
             value = toJS.toJS(pair2.value, key, ctx);
           } else {
@@ -21941,7 +21952,7 @@ var require_omap = __commonJS({
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
         for (const { key } of pairs$1.items) {
-          if (identity.isScalar(key)) {
+          if (identity2.isScalar(key)) {
             if (seenKeys.includes(key.value)) {
               onError(`Ordered maps must not include duplicate keys: ${key.value}`);
             } else {
@@ -22122,7 +22133,7 @@ var require_int2 = __commonJS({
 var require_set = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
@@ -22132,7 +22143,7 @@ var require_set = __commonJS({
       }
       add(key) {
         let pair2;
-        if (identity.isPair(key))
+        if (identity2.isPair(key))
           pair2 = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
           pair2 = new Pair.Pair(key.key, null);
@@ -22148,7 +22159,7 @@ var require_set = __commonJS({
        */
       get(key, keepPair) {
         const pair2 = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity.isPair(pair2) ? identity.isScalar(pair2.key) ? pair2.key.value : pair2.key : pair2;
+        return !keepPair && identity2.isPair(pair2) ? identity2.isScalar(pair2.key) ? pair2.key.value : pair2.key : pair2;
       }
       set(key, value) {
         if (typeof value !== "boolean")
@@ -22192,7 +22203,7 @@ var require_set = __commonJS({
       tag: "tag:yaml.org,2002:set",
       createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
       resolve(map, onError) {
-        if (identity.isMap(map)) {
+        if (identity2.isMap(map)) {
           if (map.hasAllNullValues(true))
             return Object.assign(new YAMLSet(), map);
           else
@@ -22437,7 +22448,7 @@ var require_tags = __commonJS({
 var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var map = require_map();
     var seq = require_seq();
     var string = require_string();
@@ -22450,9 +22461,9 @@ var require_Schema = __commonJS({
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity.MAP, { value: map.map });
-        Object.defineProperty(this, identity.SCALAR, { value: string.string });
-        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        Object.defineProperty(this, identity2.MAP, { value: map.map });
+        Object.defineProperty(this, identity2.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity2.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -22469,7 +22480,7 @@ var require_Schema = __commonJS({
 var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
@@ -22496,7 +22507,7 @@ var require_stringifyDocument = __commonJS({
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
-        if (identity.isNode(doc.contents)) {
+        if (identity2.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
             lines.push("");
           if (doc.contents.commentBefore) {
@@ -22551,7 +22562,7 @@ var require_Document = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var Collection2 = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
     var Schema = require_Schema();
@@ -22566,7 +22577,7 @@ var require_Document = __commonJS({
         this.comment = null;
         this.errors = [];
         this.warnings = [];
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.DOC });
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
@@ -22602,7 +22613,7 @@ var require_Document = __commonJS({
        */
       clone() {
         const copy = Object.create(_Document.prototype, {
-          [identity.NODE_TYPE]: { value: identity.DOC }
+          [identity2.NODE_TYPE]: { value: identity2.DOC }
         });
         copy.commentBefore = this.commentBefore;
         copy.comment = this.comment;
@@ -22612,7 +22623,7 @@ var require_Document = __commonJS({
         if (this.directives)
           copy.directives = this.directives.clone();
         copy.schema = this.schema.clone();
-        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        copy.contents = identity2.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -22623,9 +22634,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path11, value) {
+      addIn(path12, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path11, value);
+          this.contents.addIn(path12, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22675,7 +22686,7 @@ var require_Document = __commonJS({
           sourceObjects
         };
         const node = createNode.createNode(value, tag, ctx);
-        if (flow && identity.isCollection(node))
+        if (flow && identity2.isCollection(node))
           node.flow = true;
         setAnchors();
         return node;
@@ -22700,14 +22711,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        if (Collection2.isEmptyPath(path11)) {
+      deleteIn(path12) {
+        if (Collection2.isEmptyPath(path12)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22715,31 +22726,31 @@ var require_Document = __commonJS({
        * `true` (collections are always returned intact).
        */
       get(key, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        if (Collection2.isEmptyPath(path11))
-          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
+      getIn(path12, keepScalar) {
+        if (Collection2.isEmptyPath(path12))
+          return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
        */
       has(key) {
-        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+        return identity2.isCollection(this.contents) ? this.contents.has(key) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path11) {
-        if (Collection2.isEmptyPath(path11))
+      hasIn(path12) {
+        if (Collection2.isEmptyPath(path12))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22756,13 +22767,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value) {
-        if (Collection2.isEmptyPath(path11)) {
+      setIn(path12, value) {
+        if (Collection2.isEmptyPath(path12)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path11), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path12), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path11, value);
+          this.contents.setIn(path12, value);
         }
       }
       /**
@@ -22846,7 +22857,7 @@ var require_Document = __commonJS({
       }
     };
     function assertCollection(contents) {
-      if (identity.isCollection(contents))
+      if (identity2.isCollection(contents))
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
@@ -23117,12 +23128,12 @@ var require_util_flow_indent_check = __commonJS({
 var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     function mapIncludes(ctx, items, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity2.isScalar(a) && identity2.isScalar(b) && a.value === b.value;
       return items.some((pair2) => isEqual(pair2.key, search));
     }
     exports.mapIncludes = mapIncludes;
@@ -23335,7 +23346,7 @@ var require_resolve_end = __commonJS({
 var require_resolve_flow_collection = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -23414,7 +23425,7 @@ var require_resolve_flow_collection = __commonJS({
             }
             if (prevItemComment) {
               let prev = coll.items[coll.items.length - 1];
-              if (identity.isPair(prev))
+              if (identity2.isPair(prev))
                 prev = prev.value ?? prev.key;
               if (prev.comment)
                 prev.comment += "\n" + prevItemComment;
@@ -23529,7 +23540,7 @@ var require_resolve_flow_collection = __commonJS({
 var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -23579,7 +23590,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar2.Scalar(res);
+      const node = identity2.isNode(res) ? res : new Scalar2.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -23998,7 +24009,7 @@ var require_resolve_flow_scalar = __commonJS({
 var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar2 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -24007,17 +24018,17 @@ var require_compose_scalar = __commonJS({
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity.SCALAR];
+        tag = ctx.schema[identity2.SCALAR];
       } else if (tagName)
         tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
       else if (token.type === "scalar")
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
-        tag = ctx.schema[identity.SCALAR];
+        tag = ctx.schema[identity2.SCALAR];
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar2.Scalar(res);
+        scalar = identity2.isScalar(res) ? res : new Scalar2.Scalar(res);
       } catch (error2) {
         const msg = error2 instanceof Error ? error2.message : String(error2);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
@@ -24037,7 +24048,7 @@ var require_compose_scalar = __commonJS({
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
-        return schema[identity.SCALAR];
+        return schema[identity2.SCALAR];
       const matchWithTest = [];
       for (const tag of schema.tags) {
         if (!tag.collection && tag.tag === tagName) {
@@ -24056,12 +24067,12 @@ var require_compose_scalar = __commonJS({
         return kt;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema[identity.SCALAR];
+      return schema[identity2.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity2.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity2.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -24110,7 +24121,7 @@ var require_compose_node = __commonJS({
   "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var composeCollection = require_compose_collection();
     var composeScalar = require_compose_scalar();
     var resolveEnd = require_resolve_end();
@@ -24156,7 +24167,7 @@ var require_compose_node = __commonJS({
       node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
       if (anchor && node.anchor === "")
         onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
+      if (atKey && ctx.options.stringKeys && (!identity2.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token, "NON_STRING_KEY", msg);
       }
@@ -24262,7 +24273,7 @@ var require_composer = __commonJS({
     var directives = require_directives();
     var Document = require_Document();
     var errors = require_errors2();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
     function getErrorPos(src) {
@@ -24324,9 +24335,9 @@ var require_composer = __commonJS({
 ${comment}` : comment;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
             doc.commentBefore = comment;
-          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+          } else if (identity2.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
-            if (identity.isPair(it))
+            if (identity2.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
             it.commentBefore = cb ? `${comment}
@@ -24723,9 +24734,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path11) => {
+    visit.itemAtPath = (cst, path12) => {
       let item = cst;
-      for (const [field, index] of path11) {
+      for (const [field, index] of path12) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24734,23 +24745,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path11) => {
-      const parent = visit.itemAtPath(cst, path11.slice(0, -1));
-      const field = path11[path11.length - 1][0];
+    visit.parentCollection = (cst, path12) => {
+      const parent = visit.itemAtPath(cst, path12.slice(0, -1));
+      const field = path12[path12.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path11, item, visitor) {
-      let ctrl = visitor(item, path11);
+    function _visit(path12, item, visitor) {
+      let ctrl = visitor(item, path12);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path11.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path12.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24761,10 +24772,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path11);
+            ctrl = ctrl(item, path12);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
     }
     exports.visit = visit;
   }
@@ -26374,7 +26385,7 @@ var require_public_api = __commonJS({
     var Document = require_Document();
     var errors = require_errors2();
     var log = require_log();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
     function parseOptions(options) {
@@ -26452,7 +26463,7 @@ var require_public_api = __commonJS({
         if (!keepUndefined)
           return void 0;
       }
-      if (identity.isDocument(value) && !_replacer)
+      if (identity2.isDocument(value) && !_replacer)
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
@@ -26472,7 +26483,7 @@ var require_dist = __commonJS({
     var Schema = require_Schema();
     var errors = require_errors2();
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
@@ -26490,14 +26501,14 @@ var require_dist = __commonJS({
     exports.YAMLParseError = errors.YAMLParseError;
     exports.YAMLWarning = errors.YAMLWarning;
     exports.Alias = Alias.Alias;
-    exports.isAlias = identity.isAlias;
-    exports.isCollection = identity.isCollection;
-    exports.isDocument = identity.isDocument;
-    exports.isMap = identity.isMap;
-    exports.isNode = identity.isNode;
-    exports.isPair = identity.isPair;
-    exports.isScalar = identity.isScalar;
-    exports.isSeq = identity.isSeq;
+    exports.isAlias = identity2.isAlias;
+    exports.isCollection = identity2.isCollection;
+    exports.isDocument = identity2.isDocument;
+    exports.isMap = identity2.isMap;
+    exports.isNode = identity2.isNode;
+    exports.isPair = identity2.isPair;
+    exports.isScalar = identity2.isScalar;
+    exports.isSeq = identity2.isSeq;
     exports.Pair = Pair.Pair;
     exports.Scalar = Scalar2.Scalar;
     exports.YAMLMap = YAMLMap.YAMLMap;
@@ -26524,6 +26535,114 @@ function displayPath(cwd, file) {
 var init_display_path = __esm({
   "src/input/display-path.ts"() {
     "use strict";
+  }
+});
+
+// src/k8s/workloads.ts
+function groupOf(apiVersion) {
+  const slash = apiVersion.indexOf("/");
+  return slash === -1 ? "" : apiVersion.slice(0, slash);
+}
+function workloadOf(apiVersion, kind, extra = []) {
+  const group = groupOf(apiVersion);
+  for (const table of [extra, BUILT_IN_WORKLOADS]) {
+    for (const entry2 of table) {
+      if (entry2.kind === kind && (entry2.group === void 0 || entry2.group === group)) return entry2;
+    }
+  }
+  return void 0;
+}
+function parseFieldPath(text) {
+  const segments = [];
+  for (const part of text.split(".")) {
+    const match3 = /^([^[\]]*)((?:\[(?:\*|\d+)\])*)$/.exec(part);
+    if (!match3) throw new Error(`"${text}" is not a field path`);
+    if (match3[1]) segments.push(match3[1]);
+    for (const index of match3[2].matchAll(/\[(\*|\d+)\]/g)) segments.push(index[1] === "*" ? "*" : Number(index[1]));
+  }
+  return segments;
+}
+var POD_CONTAINER_LISTS, ARGO_TEMPLATE_CONTAINERS, TEKTON_CONTAINERS, template, TEMPLATE, BUILT_IN_WORKLOADS;
+var init_workloads = __esm({
+  "src/k8s/workloads.ts"() {
+    "use strict";
+    POD_CONTAINER_LISTS = [
+      { key: "initContainers", role: "initContainer" },
+      { key: "containers", role: "container" },
+      { key: "ephemeralContainers", role: "ephemeralContainer" }
+    ];
+    ARGO_TEMPLATE_CONTAINERS = [
+      { key: "initContainers", role: "initContainer" },
+      { key: "container", role: "container", single: true },
+      { key: "script", role: "container", single: true },
+      { key: "sidecars", role: "container" }
+    ];
+    TEKTON_CONTAINERS = [
+      { key: "steps", role: "container" },
+      { key: "sidecars", role: "container" }
+    ];
+    template = (...prefix2) => ({ spec: [...prefix2, "template", "spec"], metadata: [...prefix2, "template", "metadata"] });
+    TEMPLATE = [template("spec")];
+    BUILT_IN_WORKLOADS = [
+      { kind: "Pod", group: "", pods: [{ spec: ["spec"], metadata: ["metadata"] }] },
+      { kind: "PodTemplate", group: "", pods: [template()] },
+      { kind: "ReplicationController", group: "", pods: TEMPLATE },
+      { kind: "Deployment", group: "apps", pods: TEMPLATE },
+      { kind: "StatefulSet", group: "apps", pods: TEMPLATE },
+      { kind: "DaemonSet", group: "apps", pods: TEMPLATE },
+      { kind: "ReplicaSet", group: "apps", pods: TEMPLATE },
+      { kind: "Job", group: "batch", pods: TEMPLATE },
+      { kind: "CronJob", group: "batch", pods: [template("spec", "jobTemplate", "spec")] },
+      // Old groups of the same kinds (extensions/v1beta1, apps/v1beta2…): still linted, deprecated elsewhere.
+      { kind: "Deployment", group: "extensions", pods: TEMPLATE },
+      { kind: "DaemonSet", group: "extensions", pods: TEMPLATE },
+      { kind: "ReplicaSet", group: "extensions", pods: TEMPLATE },
+      { kind: "DeploymentConfig", group: "apps.openshift.io", pods: TEMPLATE },
+      { kind: "Rollout", group: "argoproj.io", pods: TEMPLATE },
+      { kind: "Workflow", group: "argoproj.io", pods: [{ spec: ["spec", "templates", "*"], metadata: ["spec", "templates", "*", "metadata"] }], containers: ARGO_TEMPLATE_CONTAINERS },
+      { kind: "WorkflowTemplate", group: "argoproj.io", pods: [{ spec: ["spec", "templates", "*"], metadata: ["spec", "templates", "*", "metadata"] }], containers: ARGO_TEMPLATE_CONTAINERS },
+      { kind: "ClusterWorkflowTemplate", group: "argoproj.io", pods: [{ spec: ["spec", "templates", "*"], metadata: ["spec", "templates", "*", "metadata"] }], containers: ARGO_TEMPLATE_CONTAINERS },
+      {
+        kind: "CronWorkflow",
+        group: "argoproj.io",
+        pods: [{ spec: ["spec", "workflowSpec", "templates", "*"], metadata: ["spec", "workflowSpec", "templates", "*", "metadata"] }],
+        containers: ARGO_TEMPLATE_CONTAINERS
+      },
+      { kind: "Task", group: "tekton.dev", pods: [{ spec: ["spec"], metadata: ["metadata"] }], containers: TEKTON_CONTAINERS },
+      { kind: "ClusterTask", group: "tekton.dev", pods: [{ spec: ["spec"], metadata: ["metadata"] }], containers: TEKTON_CONTAINERS },
+      { kind: "Pipeline", group: "tekton.dev", pods: [{ spec: ["spec", "tasks", "*", "taskSpec"], metadata: ["spec", "tasks", "*", "taskSpec", "metadata"] }], containers: TEKTON_CONTAINERS },
+      {
+        kind: "InferenceService",
+        group: "serving.kserve.io",
+        pods: ["predictor", "transformer", "explainer"].map((part) => ({ spec: ["spec", part], metadata: ["spec", part, "metadata"] }))
+      },
+      { kind: "Service", group: "serving.knative.dev", pods: TEMPLATE },
+      { kind: "Configuration", group: "serving.knative.dev", pods: TEMPLATE },
+      { kind: "RayCluster", group: "ray.io", pods: [template("spec", "headGroupSpec"), template("spec", "workerGroupSpecs", "*")] },
+      {
+        kind: "RayJob",
+        group: "ray.io",
+        pods: [template("spec", "rayClusterSpec", "headGroupSpec"), template("spec", "rayClusterSpec", "workerGroupSpecs", "*"), { spec: ["spec", "submitterPodTemplate", "spec"], metadata: ["spec", "submitterPodTemplate", "metadata"] }]
+      },
+      { kind: "RayService", group: "ray.io", pods: [template("spec", "rayClusterConfig", "headGroupSpec"), template("spec", "rayClusterConfig", "workerGroupSpecs", "*")] },
+      { kind: "JobSet", group: "jobset.x-k8s.io", pods: [template("spec", "replicatedJobs", "*", "template", "spec")] },
+      {
+        kind: "LeaderWorkerSet",
+        group: "leaderworkerset.x-k8s.io",
+        pods: ["leaderTemplate", "workerTemplate"].map((part) => ({
+          spec: ["spec", "leaderWorkerTemplate", part, "spec"],
+          metadata: ["spec", "leaderWorkerTemplate", part, "metadata"]
+        }))
+      },
+      ...["PyTorchJob:pytorchReplicaSpecs", "TFJob:tfReplicaSpecs", "MPIJob:mpiReplicaSpecs", "XGBoostJob:xgbReplicaSpecs", "PaddleJob:paddleReplicaSpecs", "MXJob:mxReplicaSpecs"].map(
+        (entry2) => {
+          const [kind = "", field = ""] = entry2.split(":");
+          return { kind, group: "kubeflow.org", pods: [template("spec", field, "*")] };
+        }
+      ),
+      { kind: "Notebook", group: "kubeflow.org", pods: TEMPLATE },
+      { kind: "Job", group: "batch.volcano.sh", pods: [template("spec", "tasks", "*")] }
+    ];
   }
 });
 
@@ -29876,8 +29995,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path11) {
-      let input = path11;
+    function removeDotSegments(path12) {
+      let input = path12;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -29951,11 +30070,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path11) {
-      if (path11 === "" || path11[0] === "/") {
-        return removeDotSegments(path11);
+    function removeDotSegmentsRelative(path12) {
+      if (path12 === "" || path12[0] === "/") {
+        return removeDotSegments(path12);
       }
-      const segments = path11.split("/");
+      const segments = path12.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -30318,8 +30437,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path11 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path11 && path11 !== "/" ? path11 : void 0;
+        const path12 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path12 && path12 !== "/" ? path12 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -33724,13 +33843,13 @@ var init_to_value = __esm({
 });
 
 // src/yaml/locate.ts
-function locate(doc, path11) {
+function locate(doc, path12) {
   let node = doc.contents;
   let pair2;
   let approximate = false;
   let depth = 0;
-  for (; depth < path11.length && node; depth++) {
-    const segment = path11[depth];
+  for (; depth < path12.length && node; depth++) {
+    const segment = path12[depth];
     if ((0, import_yaml4.isAlias)(node)) {
       approximate = true;
       break;
@@ -33762,7 +33881,7 @@ function locate(doc, path11) {
     }
     break;
   }
-  const exact = depth === path11.length && !approximate;
+  const exact = depth === path12.length && !approximate;
   return { ...spanOf(doc, node, pair2, exact), exact, approximate };
 }
 function findPair(pairs, key) {
@@ -33822,6 +33941,39 @@ var init_locate = __esm({
   }
 });
 
+// src/engine/rule-options.ts
+function isPlain(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function deepMerge(defaults3, given) {
+  if (given === void 0) return structuredClone(defaults3);
+  if (!isPlain(defaults3) || !isPlain(given)) return structuredClone(given);
+  const merged = structuredClone(defaults3);
+  for (const [key, value] of Object.entries(given)) merged[key] = deepMerge(defaults3[key], value);
+  return merged;
+}
+async function validateRuleOptions(entries) {
+  const checked = entries.filter((entry2) => entry2.rule.meta.options !== void 0);
+  if (checked.length === 0) return;
+  const { Ajv: Ajv2 } = await Promise.resolve().then(() => __toESM(require_ajv(), 1));
+  const ajv = new Ajv2({ allErrors: true, strict: false });
+  const problems = [];
+  for (const { rule, options } of checked) {
+    const validate = ajv.compile(rule.meta.options);
+    if (validate(options)) continue;
+    for (const error2 of validate.errors ?? []) {
+      problems.push(`rule "${rule.meta.id}" options${error2.instancePath.replaceAll("/", ".")} ${error2.message ?? "are invalid"}`);
+    }
+  }
+  if (problems.length > 0) throw new UsageError(`invalid rule options: ${problems.join("; ")}`);
+}
+var init_rule_options = __esm({
+  "src/engine/rule-options.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
 // src/engine/rule-settings.ts
 function inPreset(rule, preset) {
   return preset === "all" || rule.meta.presets.includes(preset);
@@ -33834,7 +33986,7 @@ function resolveRuleSettings(rules2, presets, overrides = /* @__PURE__ */ new Ma
     if (override?.level === "off") continue;
     if (!enabled && !override) continue;
     const level = override?.level ?? rule.meta.level;
-    const options = { ...rule.meta.defaultOptions, ...override?.options };
+    const options = deepMerge(rule.meta.defaultOptions ?? {}, override?.options);
     settings.set(rule.meta.id, { level, levelConfigured: override?.level !== void 0, options });
   }
   return settings;
@@ -33843,7 +33995,8 @@ var PRESETS;
 var init_rule_settings = __esm({
   "src/engine/rule-settings.ts"() {
     "use strict";
-    PRESETS = ["recommended", "all", "pss-baseline", "pss-restricted"];
+    init_rule_options();
+    PRESETS = ["recommended", "all", "pss-baseline", "pss-restricted", "cis"];
   }
 });
 
@@ -33902,7 +34055,7 @@ function buildConfigSchema(rules2) {
           properties: {
             kind: { type: "string", minLength: 1 },
             group: { description: "API group; omit to match any group.", type: "string" },
-            podSpec: { description: "Dotted path of the pod spec, e.g. spec.template.spec.", $ref: "#/definitions/fieldPath" },
+            podSpec: { description: "Dotted path of the pod spec, e.g. spec.template.spec; [*] steps into every item of a list, e.g. spec.replicatedJobs[*].template.spec.template.spec.", $ref: "#/definitions/fieldPath" },
             podMetadata: { description: 'Dotted path of the pod metadata; default: the sibling "metadata" of podSpec.', $ref: "#/definitions/fieldPath" }
           }
         }
@@ -33917,7 +34070,7 @@ function buildConfigSchema(rules2) {
       level: { enum: [...CONFIG_LEVELS] },
       ruleId: { type: "string", enum: ids },
       date: { description: "YYYY-MM-DD; the suppression applies up to and including that day.", type: "string", pattern: DATE_PATTERN },
-      fieldPath: { type: "string", pattern: "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$" }
+      fieldPath: { type: "string", pattern: "^[A-Za-z0-9_-]+(\\[(\\*|[0-9]+)\\])*(\\.[A-Za-z0-9_-]+(\\[(\\*|[0-9]+)\\])*)*$" }
     }
   };
 }
@@ -34016,68 +34169,68 @@ function validateConfig(value, doc, lineCounter, file, rules2) {
 }
 function describe(error2, root, rules2) {
   if (error2.keyword === "if" || /\/anyOf\/\d+\//.test(error2.schemaPath)) return void 0;
-  const path11 = pathOf(error2.instancePath, root);
-  const where = dotted(path11);
+  const path12 = pathOf(error2.instancePath, root);
+  const where = dotted(path12);
   const ruleIds = rules2.map((rule) => rule.meta.id);
   switch (error2.keyword) {
     case "additionalProperties": {
       const key = String(error2.params.additionalProperty);
-      const at = [...path11, key];
-      if (path11.length === 1 && path11[0] === "rules") return { path: at, atKey: true, message: `unknown rule "${key}"${didYouMean(key, ruleIds)}` };
+      const at = [...path12, key];
+      if (path12.length === 1 && path12[0] === "rules") return { path: at, atKey: true, message: `unknown rule "${key}"${didYouMean(key, ruleIds)}` };
       const known = Object.keys(error2.parentSchema?.properties ?? {});
       return { path: at, atKey: true, message: `unknown key "${key}"${where ? ` in ${where}` : ""}${didYouMean(key, known)}` };
     }
     case "enum": {
       const allowed = error2.params.allowedValues.map(String);
       if (error2.schemaPath.startsWith("#/definitions/ruleId")) {
-        return { path: path11, atKey: false, message: `unknown rule "${String(error2.data)}"${didYouMean(String(error2.data), ruleIds)}` };
+        return { path: path12, atKey: false, message: `unknown rule "${String(error2.data)}"${didYouMean(String(error2.data), ruleIds)}` };
       }
-      return { path: path11, atKey: false, message: `${where} must be one of ${allowed.join(", ")}, not ${JSON.stringify(error2.data)}${didYouMean(String(error2.data), allowed)}` };
+      return { path: path12, atKey: false, message: `${where} must be one of ${allowed.join(", ")}, not ${JSON.stringify(error2.data)}${didYouMean(String(error2.data), allowed)}` };
     }
     case "type":
-      return { path: path11, atKey: false, message: `${where || "the configuration"} must be ${article(String(error2.params.type))}, not ${kindOf(error2.data)}` };
+      return { path: path12, atKey: false, message: `${where || "the configuration"} must be ${article(String(error2.params.type))}, not ${kindOf(error2.data)}` };
     case "required": {
       const missing = error2.params.missingProperty;
-      return { path: path11, atKey: false, message: `${where || "the configuration"} is missing "${missing}"` };
+      return { path: path12, atKey: false, message: `${where || "the configuration"} is missing "${missing}"` };
     }
     case "anyOf":
       if (/^exemptions\[\d+\]$/.test(where)) {
-        return { path: path11, atKey: false, message: `${where} needs at least one of ${EXEMPTION_SELECTORS.join(", ")}; to turn a rule off everywhere, set its level to off under rules` };
+        return { path: path12, atKey: false, message: `${where} needs at least one of ${EXEMPTION_SELECTORS.join(", ")}; to turn a rule off everywhere, set its level to off under rules` };
       }
-      return { path: path11, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
+      return { path: path12, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
     case "pattern":
       if (error2.params.pattern === DATE_PATTERN) {
-        return { path: path11, atKey: false, message: `${where} must be a date written YYYY-MM-DD, not ${JSON.stringify(error2.data)}` };
+        return { path: path12, atKey: false, message: `${where} must be a date written YYYY-MM-DD, not ${JSON.stringify(error2.data)}` };
       }
-      return { path: path11, atKey: false, message: `${where} must match ${error2.params.pattern}, not ${JSON.stringify(error2.data)}` };
+      return { path: path12, atKey: false, message: `${where} must match ${error2.params.pattern}, not ${JSON.stringify(error2.data)}` };
     case "maxItems":
-      if (path11[0] === "rules") return { path: path11, atKey: false, message: `${where} must be a level or [level, options]` };
-      return { path: path11, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
+      if (path12[0] === "rules") return { path: path12, atKey: false, message: `${where} must be a level or [level, options]` };
+      return { path: path12, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
     default:
-      return { path: path11, atKey: false, message: `${where || "the configuration"} ${error2.message ?? "is not valid"}` };
+      return { path: path12, atKey: false, message: `${where || "the configuration"} ${error2.message ?? "is not valid"}` };
   }
 }
 function pathOf(pointer, root) {
   if (pointer === "") return [];
-  const path11 = [];
+  const path12 = [];
   let current = root;
   for (const raw of pointer.slice(1).split("/")) {
     const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
     const segment = Array.isArray(current) ? Number(key) : key;
-    path11.push(segment);
+    path12.push(segment);
     current = current !== null && typeof current === "object" ? current[key] : void 0;
   }
-  return path11;
+  return path12;
 }
-function dotted(path11) {
-  return path11.map((segment, index) => typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`).join("");
+function dotted(path12) {
+  return path12.map((segment, index) => typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`).join("");
 }
-function offsetOf(doc, path11, atKey) {
+function offsetOf(doc, path12, atKey) {
   if (!atKey) {
-    const node = doc.getIn(path11, true);
+    const node = doc.getIn(path12, true);
     if ((0, import_yaml5.isNode)(node) && node.range) return node.range[0];
   }
-  return locate(doc, path11).start;
+  return locate(doc, path12).start;
 }
 function article(type) {
   const name = type === "integer" ? "a whole number" : type === "object" ? "a mapping" : type === "array" ? "a list" : type;
@@ -34151,9 +34304,9 @@ function resolve(raw, doc, lineCounter, options) {
     origin: { file: options.display, region: regionOf2(doc, lineCounter, ["exemptions", index]) }
   }));
   const extraWorkloads = (raw.workloads ?? []).map((workload) => {
-    const podSpec = workload.podSpec.split(".");
-    const podMetadata = workload.podMetadata ? workload.podMetadata.split(".") : [...podSpec.slice(0, -1), "metadata"];
-    const entry2 = { kind: workload.kind, podSpec, podMetadata };
+    const spec = parseFieldPath(workload.podSpec);
+    const metadata = workload.podMetadata ? parseFieldPath(workload.podMetadata) : [...spec.slice(0, -1), "metadata"];
+    const entry2 = { kind: workload.kind, pods: [{ spec, metadata }] };
     if (workload.group !== void 0) entry2.group = workload.group;
     return entry2;
   });
@@ -34198,8 +34351,8 @@ function rebaseIgnore(patterns, configDir, cwd) {
   }
   return result;
 }
-function regionOf2(doc, lineCounter, path11) {
-  const node = doc.getIn(path11, true);
+function regionOf2(doc, lineCounter, path12) {
+  const node = doc.getIn(path12, true);
   const offset = (0, import_yaml6.isNode)(node) && node.range ? node.range[0] : 0;
   const start = lineCounter.linePos(offset);
   return { startLine: start.line, startColumn: start.col, endLine: start.line, endColumn: start.col + 1 };
@@ -34210,6 +34363,7 @@ var init_load = __esm({
     "use strict";
     import_yaml6 = __toESM(require_dist(), 1);
     init_display_path();
+    init_workloads();
     init_parse();
     init_find();
     init_problems();
@@ -37985,12 +38139,12 @@ var init_esm5 = __esm({
       /**
        * Get the Path object referenced by the string path, resolved from this Path
        */
-      resolve(path11) {
-        if (!path11) {
+      resolve(path12) {
+        if (!path12) {
           return this;
         }
-        const rootPath = this.getRootString(path11);
-        const dir = path11.substring(rootPath.length);
+        const rootPath = this.getRootString(path12);
+        const dir = path12.substring(rootPath.length);
         const dirParts = dir.split(this.splitSep);
         const result = rootPath ? this.getRoot(rootPath).#resolveParts(dirParts) : this.#resolveParts(dirParts);
         return result;
@@ -38742,8 +38896,8 @@ var init_esm5 = __esm({
       /**
        * @internal
        */
-      getRootString(path11) {
-        return win32.parse(path11).root;
+      getRootString(path12) {
+        return win32.parse(path12).root;
       }
       /**
        * @internal
@@ -38789,8 +38943,8 @@ var init_esm5 = __esm({
       /**
        * @internal
        */
-      getRootString(path11) {
-        return path11.startsWith("/") ? "/" : "";
+      getRootString(path12) {
+        return path12.startsWith("/") ? "/" : "";
       }
       /**
        * @internal
@@ -38879,11 +39033,11 @@ var init_esm5 = __esm({
       /**
        * Get the depth of a provided path, string, or the cwd
        */
-      depth(path11 = this.cwd) {
-        if (typeof path11 === "string") {
-          path11 = this.cwd.resolve(path11);
+      depth(path12 = this.cwd) {
+        if (typeof path12 === "string") {
+          path12 = this.cwd.resolve(path12);
         }
-        return path11.depth();
+        return path12.depth();
       }
       /**
        * Return the cache of child entries.  Exposed so subclasses can create
@@ -39370,9 +39524,9 @@ var init_esm5 = __esm({
         process2();
         return results;
       }
-      chdir(path11 = this.cwd) {
+      chdir(path12 = this.cwd) {
         const oldCwd = this.cwd;
-        this.cwd = typeof path11 === "string" ? this.cwd.resolve(path11) : path11;
+        this.cwd = typeof path12 === "string" ? this.cwd.resolve(path12) : path12;
         this.cwd[setAsCwd](oldCwd);
       }
     };
@@ -39747,8 +39901,8 @@ var init_processor = __esm({
       }
       // match, absolute, ifdir
       entries() {
-        return [...this.store.entries()].map(([path11, n]) => [
-          path11,
+        return [...this.store.entries()].map(([path12, n]) => [
+          path12,
           !!(n & 2),
           !!(n & 1)
         ]);
@@ -39961,9 +40115,9 @@ var init_walker = __esm({
       signal;
       maxDepth;
       includeChildMatches;
-      constructor(patterns, path11, opts) {
+      constructor(patterns, path12, opts) {
         this.patterns = patterns;
-        this.path = path11;
+        this.path = path12;
         this.opts = opts;
         this.#sep = !opts.posix && opts.platform === "win32" ? "\\" : "/";
         this.includeChildMatches = opts.includeChildMatches !== false;
@@ -39982,11 +40136,11 @@ var init_walker = __esm({
           });
         }
       }
-      #ignored(path11) {
-        return this.seen.has(path11) || !!this.#ignore?.ignored?.(path11);
+      #ignored(path12) {
+        return this.seen.has(path12) || !!this.#ignore?.ignored?.(path12);
       }
-      #childrenIgnored(path11) {
-        return !!this.#ignore?.childrenIgnored?.(path11);
+      #childrenIgnored(path12) {
+        return !!this.#ignore?.childrenIgnored?.(path12);
       }
       // backpressure mechanism
       pause() {
@@ -40201,8 +40355,8 @@ var init_walker = __esm({
     };
     GlobWalker = class extends GlobUtil {
       matches = /* @__PURE__ */ new Set();
-      constructor(patterns, path11, opts) {
-        super(patterns, path11, opts);
+      constructor(patterns, path12, opts) {
+        super(patterns, path12, opts);
       }
       matchEmit(e) {
         this.matches.add(e);
@@ -40239,8 +40393,8 @@ var init_walker = __esm({
     };
     GlobStream = class extends GlobUtil {
       results;
-      constructor(patterns, path11, opts) {
-        super(patterns, path11, opts);
+      constructor(patterns, path12, opts) {
+        super(patterns, path12, opts);
         this.results = new Minipass({
           signal: this.signal,
           objectMode: true
@@ -40770,7 +40924,7 @@ var require_ignore = __commonJS({
         //   ever starts again inside it -- `(\\+?) ` did, which made a long run
         //   quadratic.
         /(\\+)( ?)/g,
-        (_, run2, space) => space ? run2.slice(0, run2.length - run2.length % 2) + SPACE : run2,
+        (_, run3, space) => space ? run3.slice(0, run3.length - run3.length % 2) + SPACE : run3,
         ESCAPE + SPACE
       ],
       // git's wildmatch() reads a run of two or more asterisks as one globstar
@@ -40955,10 +41109,10 @@ var require_ignore = __commonJS({
     };
     var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
     var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run2, at) => {
+    var separatorAfter = (run3, at) => {
       let separator = EMPTY;
-      for (let index = at + 1; index < run2.length && !run2[index].wildcard; index++) {
-        separator += run2[index].single;
+      for (let index = at + 1; index < run3.length && !run3[index].wildcard; index++) {
+        separator += run3[index].single;
       }
       return separator;
     };
@@ -41018,26 +41172,26 @@ var require_ignore = __commonJS({
         }
       }
       let out = EMPTY;
-      let run2 = [];
+      let run3 = [];
       const flush = () => {
         let lastWildcard;
-        run2.forEach((token, at) => {
+        run3.forEach((token, at) => {
           if (token.wildcard) {
             lastWildcard = at;
           }
         });
-        run2.forEach((token, at) => {
+        run3.forEach((token, at) => {
           if (!token.wildcard) {
             out += token.single;
             return;
           }
-          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run2, at)})[^\\/])*`;
+          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run3, at)})[^\\/])*`;
         });
-        run2 = [];
+        run3 = [];
       };
       tokens.forEach((token) => {
         if (token.boundary === void 0) {
-          run2.push(token);
+          run3.push(token);
           return;
         }
         flush();
@@ -41084,26 +41238,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path11) => {
-      const end = path11.length - 1;
-      const index = path11.lastIndexOf(
+    var basenameOf = (path12) => {
+      const end = path12.length - 1;
+      const index = path12.lastIndexOf(
         SLASH,
-        path11[end] === SLASH ? end - 1 : end
+        path12[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path11 : path11.slice(index + 1);
+      return index < 0 ? path12 : path12.slice(index + 1);
     };
-    var parentOf = (path11) => {
-      if (path11.charCodeAt(0) === SLASH_CODE || path11.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path11.split(SLASH).filter(Boolean);
+    var parentOf = (path12) => {
+      if (path12.charCodeAt(0) === SLASH_CODE || path12.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path12.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path11.length - 1;
-      const cut = path11.lastIndexOf(
+      const end = path12.length - 1;
+      const cut = path12.lastIndexOf(
         SLASH,
-        path11.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path12.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path11.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path12.slice(0, cut + 1);
     };
     var isString2 = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString2(pattern);
@@ -41253,7 +41407,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path11) {
+      testLiteral(path12) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -41262,7 +41416,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule = rules2[index];
-          if (rule.checkRegex.test(path11)) {
+          if (rule.checkRegex.test(path12)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -41282,15 +41436,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path11, mode) {
+      test(path12, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path11) : path11;
+        const basename = shortcut ? basenameOf(path12) : path12;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules2[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path11
+            shortcut && rule._basenameOnly ? basename : path12
           )) {
             const { negative } = rule;
             const ret = {
@@ -41312,17 +41466,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path11, originalPath, doThrow) => {
-      if (!isString2(path11)) {
+    var checkPath = (path12, originalPath, doThrow) => {
+      if (!isString2(path12)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path11) {
+      if (!path12) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path11)) {
+      if (checkPath.isNotRelative(path12)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -41331,25 +41485,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path11) => {
-      const first = path11.charCodeAt(0);
+    var isNotRelative = (path12) => {
+      const first = path12.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path11.length === 1) {
+      if (path12.length === 1) {
         return true;
       }
-      const second = path11.charCodeAt(1);
+      const second = path12.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path11.length === 2 || path11.charCodeAt(2) === SLASH_CODE;
+      return path12.length === 2 || path12.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -41380,58 +41534,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path11) {
+      _test(originalPath, cache2, path12) {
         checkPath(
-          path11,
+          path12,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path11 ? this._t(path11, cache2) : {
+        return path12 ? this._t(path12, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path11 = convertPath(target);
-        if (!path11 || path11.charCodeAt(path11.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path11);
+        const path12 = convertPath(target);
+        if (!path12 || path12.charCodeAt(path12.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path12);
         }
-        const dir = this._t(path11, this._testCache);
+        const dir = this._t(path12, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal2 = this._rules.testLiteral(path11);
+        const literal2 = this._rules.testLiteral(path12);
         return literal2.ignored || literal2.unignored ? literal2 : dir;
       }
-      _t(path11, cache2) {
-        if (path11 in cache2) {
-          return cache2[path11];
+      _t(path12, cache2) {
+        if (path12 in cache2) {
+          return cache2[path12];
         }
-        const parentPath = parentOf(path11);
+        const parentPath = parentOf(path12);
         const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path11] = parent && parent.ignored ? parent : this._rules.test(path11, MODE_IGNORE);
+        return cache2[path12] = parent && parent.ignored ? parent : this._rules.test(path12, MODE_IGNORE);
       }
-      ignores(path11) {
-        return this._test(path11, this._ignoreCache, convertPath(path11)).ignored;
+      ignores(path12) {
+        return this._test(path12, this._ignoreCache, convertPath(path12)).ignored;
       }
       createFilter() {
-        return (path11) => !this.ignores(path11);
+        return (path12) => !this.ignores(path12);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path11) {
-        return this._test(path11, this._testCache, convertPath(path11));
+      test(path12) {
+        return this._test(path12, this._testCache, convertPath(path12));
       }
     };
     var factory = (options) => new Ignore2(options);
-    var isPathValid = (path11) => checkPath(convertPath(path11), path11, RETURN_FALSE);
+    var isPathValid = (path12) => checkPath(convertPath(path12), path12, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path11) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path11) || isNotRelative(path11);
+      checkPath.isNotRelative = (path12) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path12) || isNotRelative(path12);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -41952,14 +42106,11 @@ function info(message) {
 }
 
 // src/config/run-setup.ts
+init_errors();
 import path4 from "node:path";
 
-// src/errors.ts
-var UsageError = class extends Error {
-  name = "UsageError";
-};
-
 // src/suppress/baseline.ts
+init_errors();
 import { readFile, writeFile as writeFile2 } from "node:fs/promises";
 var BASELINE_VERSION = 1;
 var BaselineError = class extends UsageError {
@@ -42088,8 +42239,866 @@ function exitCode(result, options = {}) {
   return 0;
 }
 
-// src/engine/lint.ts
-import path10 from "node:path";
+// src/run/lint.ts
+import { statSync as statSync3 } from "node:fs";
+import path11 from "node:path";
+
+// src/findings/build.ts
+init_locate();
+init_parse();
+import { createHash } from "node:crypto";
+
+// src/version.ts
+var VERSION = true ? "0.1.0" : createRequire(import.meta.url)("../package.json").version;
+var HOMEPAGE = "https://github.com/kmlint/kmlint";
+
+// src/findings/help-uri.ts
+function helpUri(ruleId) {
+  return `${HOMEPAGE}/blob/v${VERSION}/docs/rules/${ruleId}.md`;
+}
+
+// src/findings/build.ts
+function interpolate(template2, data = {}) {
+  return template2.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name) => name in data ? String(data[name]) : whole);
+}
+function objectRef(object) {
+  if (!object) return void 0;
+  const ref = { apiVersion: object.apiVersion, kind: object.kind };
+  if (object.namespace !== void 0) ref.namespace = object.namespace;
+  if (object.name !== void 0) ref.name = object.name;
+  return ref;
+}
+function locationAt(site, path12, missing = false) {
+  const span = locate(site.document.doc, path12);
+  const location = {
+    file: site.file,
+    region: regionOf(site.parsed, span.start, Math.max(trimEnd(site.parsed.text, span.start, span.end), span.start + 1)),
+    path: [...path12],
+    documentIndex: site.document.index
+  };
+  if (span.approximate) location.approximate = true;
+  if (missing) location.missing = true;
+  else if (!span.exact) location.unresolved = true;
+  const object = objectRef(site.object);
+  if (object) location.object = object;
+  if (site.helmTemplate) location.helmTemplate = site.helmTemplate;
+  return location;
+}
+function findingFrom(location, ruleId, level, message) {
+  const object = location.object;
+  const finding = {
+    ruleId,
+    level,
+    message,
+    file: location.file,
+    region: location.region,
+    path: location.path,
+    fingerprint: fingerprint([
+      ruleId,
+      location.file,
+      object ? `${groupOfApiVersion(object.apiVersion ?? "")}/${object.kind}/${object.namespace ?? ""}/${object.name ?? ""}` : "",
+      location.path.join("/"),
+      location.helmTemplate ?? ""
+    ]),
+    helpUri: helpUri(ruleId)
+  };
+  if (location.approximate) finding.approximate = true;
+  if (location.missing) finding.missing = true;
+  if (location.unresolved) finding.unresolved = true;
+  if (location.documentIndex !== void 0) finding.documentIndex = location.documentIndex;
+  if (object) finding.object = object;
+  if (location.helmTemplate) finding.helmTemplate = location.helmTemplate;
+  return finding;
+}
+function findingAt(site, ruleId, level, message, path12) {
+  const finding = findingFrom(locationAt(site, path12, true), ruleId, level, message);
+  delete finding.missing;
+  return finding;
+}
+function trimEnd(text, start, end) {
+  let last = end;
+  while (last > start + 1 && /\s/.test(text[last - 1] ?? "")) last--;
+  return last;
+}
+function findingAtOffsets(site, ruleId, level, message, start, end) {
+  const location = { file: site.file, region: regionOf(site.parsed, start, Math.max(end, start + 1)), path: [] };
+  const finding = findingFrom(location, ruleId, level, message);
+  if (site.document) finding.documentIndex = site.document.index;
+  const object = objectRef(site.object);
+  if (object) finding.object = object;
+  if (site.helmTemplate) finding.helmTemplate = site.helmTemplate;
+  finding.fingerprint = fingerprint([ruleId, site.file, String(site.document?.index ?? ""), message, String(start - documentStart(site))]);
+  return finding;
+}
+function documentStart(site) {
+  const range2 = site.document?.doc.range;
+  return range2?.[0] ?? 0;
+}
+function groupOfApiVersion(apiVersion) {
+  const slash = apiVersion.indexOf("/");
+  return slash === -1 ? "" : apiVersion.slice(0, slash);
+}
+function fingerprint(parts) {
+  return createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
+}
+
+// src/findings/location.ts
+function isLocation(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && "region" in value && "file" in value;
+}
+
+// src/k8s/kinds.ts
+init_workloads();
+var KIND_GROUPS = {
+  /** Every kind of the workload table, and any object in which a pod spec was found. */
+  workloads: [],
+  "rbac-roles": ["rbac.authorization.k8s.io/Role", "rbac.authorization.k8s.io/ClusterRole"],
+  "rbac-bindings": ["rbac.authorization.k8s.io/RoleBinding", "rbac.authorization.k8s.io/ClusterRoleBinding"],
+  services: ["/Service"],
+  ingresses: ["networking.k8s.io/Ingress", "extensions/Ingress"],
+  "network-policies": ["networking.k8s.io/NetworkPolicy"],
+  "service-accounts": ["/ServiceAccount"],
+  namespaces: ["/Namespace"],
+  "config-maps": ["/ConfigMap"],
+  secrets: ["/Secret"],
+  "pod-disruption-budgets": ["policy/PodDisruptionBudget"],
+  autoscalers: ["autoscaling/HorizontalPodAutoscaler"],
+  crds: ["apiextensions.k8s.io/CustomResourceDefinition"],
+  /** Pods that run a control-plane component from their command line (kubeadm's static pods). */
+  "static-pods": ["/Pod"],
+  "node-config": ["kubelet.config.k8s.io/KubeletConfiguration"],
+  "cluster-config": [
+    "kubeadm.k8s.io/ClusterConfiguration",
+    "kubeadm.k8s.io/InitConfiguration",
+    "kubeadm.k8s.io/JoinConfiguration",
+    "apiserver.config.k8s.io/EncryptionConfiguration",
+    "apiserver.config.k8s.io/AdmissionConfiguration",
+    "apiserver.k8s.io/AdmissionConfiguration",
+    "audit.k8s.io/Policy"
+  ]
+};
+function isKindGroup(selector) {
+  return Object.hasOwn(KIND_GROUPS, selector);
+}
+function namesKind(entry2, object) {
+  const slash = entry2.lastIndexOf("/");
+  if (slash === -1) return entry2 === object.kind;
+  return entry2.slice(slash + 1) === object.kind && entry2.slice(0, slash) === object.group;
+}
+function matchesKinds(selectors, object) {
+  if (!selectors) return true;
+  return selectors.some((selector) => {
+    if (selector === "workloads") return object.pods.length > 0 || BUILT_IN_WORKLOADS.some((entry2) => entry2.kind === object.kind && (entry2.group === void 0 || entry2.group === object.group));
+    if (isKindGroup(selector)) return KIND_GROUPS[selector].some((entry2) => namesKind(entry2, object));
+    return namesKind(selector, object);
+  });
+}
+var CLUSTER_SCOPED = /* @__PURE__ */ new Set([
+  "/Namespace",
+  "/Node",
+  "/PersistentVolume",
+  "/ComponentStatus",
+  "rbac.authorization.k8s.io/ClusterRole",
+  "rbac.authorization.k8s.io/ClusterRoleBinding",
+  "storage.k8s.io/StorageClass",
+  "storage.k8s.io/CSIDriver",
+  "storage.k8s.io/CSINode",
+  "storage.k8s.io/VolumeAttachment",
+  "apiextensions.k8s.io/CustomResourceDefinition",
+  "apiregistration.k8s.io/APIService",
+  "admissionregistration.k8s.io/ValidatingWebhookConfiguration",
+  "admissionregistration.k8s.io/MutatingWebhookConfiguration",
+  "admissionregistration.k8s.io/ValidatingAdmissionPolicy",
+  "admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding",
+  "admissionregistration.k8s.io/MutatingAdmissionPolicy",
+  "admissionregistration.k8s.io/MutatingAdmissionPolicyBinding",
+  "scheduling.k8s.io/PriorityClass",
+  "node.k8s.io/RuntimeClass",
+  "networking.k8s.io/IngressClass",
+  "networking.k8s.io/IPAddress",
+  "networking.k8s.io/ServiceCIDR",
+  "policy/PodSecurityPolicy",
+  "extensions/PodSecurityPolicy",
+  "certificates.k8s.io/CertificateSigningRequest",
+  "certificates.k8s.io/ClusterTrustBundle",
+  "flowcontrol.apiserver.k8s.io/FlowSchema",
+  "flowcontrol.apiserver.k8s.io/PriorityLevelConfiguration",
+  "resource.k8s.io/DeviceClass",
+  "gateway.networking.k8s.io/GatewayClass",
+  "cert-manager.io/ClusterIssuer",
+  "kubelet.config.k8s.io/KubeletConfiguration",
+  "kubeadm.k8s.io/ClusterConfiguration",
+  "kubeadm.k8s.io/InitConfiguration",
+  "kubeadm.k8s.io/JoinConfiguration",
+  "apiserver.config.k8s.io/EncryptionConfiguration",
+  "apiserver.config.k8s.io/AdmissionConfiguration",
+  "apiserver.k8s.io/AdmissionConfiguration",
+  "audit.k8s.io/Policy"
+]);
+function isNamespaced(group, kind, clusterScopedKinds) {
+  const key = `${group}/${kind}`;
+  return !CLUSTER_SCOPED.has(key) && !clusterScopedKinds?.has(key);
+}
+
+// src/k8s/json.ts
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function isString(value) {
+  return typeof value === "string";
+}
+function isNumber(value) {
+  return typeof value === "number" && Number.isFinite(value);
+}
+function isBoolean(value) {
+  return typeof value === "boolean";
+}
+function isStringList(value) {
+  return Array.isArray(value) && value.every(isString);
+}
+function isStringMap(value) {
+  return isObject(value) && Object.values(value).every(isString);
+}
+function valueAt(root, path12) {
+  let current = root;
+  for (const segment of path12) {
+    if (typeof segment === "number") {
+      if (!Array.isArray(current)) return void 0;
+      current = current[segment];
+    } else {
+      if (!isObject(current) || !Object.hasOwn(current, segment)) return void 0;
+      current = current[segment];
+    }
+  }
+  return current;
+}
+function listAt(root, path12) {
+  const value = valueAt(root, path12);
+  return Array.isArray(value) ? value : [];
+}
+function stringEntries(value) {
+  const result = {};
+  if (!isObject(value)) return result;
+  for (const [key, item] of Object.entries(value)) if (isString(item)) result[key] = item;
+  return result;
+}
+function* objectItems(root, path12) {
+  const list = listAt(root, path12);
+  for (let index = 0; index < list.length; index++) {
+    const value = list[index];
+    if (isObject(value)) yield { value, path: [...path12, index], index };
+  }
+}
+
+// src/k8s/pod-view.ts
+init_workloads();
+var APPARMOR_ANNOTATION_PREFIX = "container.apparmor.security.beta.kubernetes.io/";
+function expandPattern(root, pattern) {
+  let frontier = [{ value: root, path: [], bindings: [] }];
+  for (const segment of pattern) {
+    const next = [];
+    for (const { value, path: path12, bindings } of frontier) {
+      if (segment === "*") {
+        if (Array.isArray(value)) value.forEach((item, index) => next.push({ value: item, path: [...path12, index], bindings: [...bindings, index] }));
+        else if (isObject(value)) for (const [key, item] of Object.entries(value)) next.push({ value: item, path: [...path12, key], bindings: [...bindings, key] });
+      } else {
+        const item = valueAt(value, [segment]);
+        if (item !== void 0) next.push({ value: item, path: [...path12, segment], bindings });
+      }
+    }
+    frontier = next;
+  }
+  return frontier.map(({ path: path12, bindings }) => ({ path: path12, bindings }));
+}
+function bindPattern(pattern, bindings) {
+  let next = 0;
+  return pattern.map((segment) => segment === "*" ? bindings[next++] ?? segment : segment);
+}
+function buildPodView(object, objectPath, specPath, metadataPath, lists = POD_CONTAINER_LISTS) {
+  const spec = valueAt(object, specPath);
+  if (!isObject(spec)) return void 0;
+  const path12 = [...objectPath, ...specPath];
+  const metadata = valueAt(object, metadataPath);
+  const annotations = stringEntries(isObject(metadata) ? metadata.annotations : void 0);
+  const podSecurity = isObject(spec.securityContext) ? spec.securityContext : void 0;
+  const podSecurityPath = [...path12, "securityContext"];
+  const fullMetadataPath = [...objectPath, ...metadataPath];
+  const containers = [];
+  for (const list of lists) {
+    const items = list.single ? isObject(spec[list.key]) ? [{ value: spec[list.key], path: [...path12, list.key], index: 0 }] : [] : [...objectItems(spec, [list.key])].map((item) => ({ ...item, path: [...path12, ...item.path] }));
+    for (const item of items) {
+      const name = isString(item.value.name) ? item.value.name : list.single ? list.key : `#${item.index}`;
+      const annotationKey = `${APPARMOR_ANNOTATION_PREFIX}${name}`;
+      const appArmorAnnotation = annotations[annotationKey] !== void 0 ? { value: annotations[annotationKey], path: [...fullMetadataPath, "annotations", annotationKey], from: "pod" } : void 0;
+      const view = {
+        role: list.role,
+        name,
+        value: item.value,
+        path: item.path,
+        securityContext: effectiveSecurityContext(item.value, item.path, podSecurity, podSecurityPath, appArmorAnnotation)
+      };
+      if (isString(item.value.image)) view.image = item.value.image;
+      containers.push(view);
+    }
+  }
+  const volumes = [...objectItems(spec, ["volumes"])].map((volume) => ({
+    name: isString(volume.value.name) ? volume.value.name : `#${volume.index}`,
+    value: volume.value,
+    path: [...path12, ...volume.path]
+  }));
+  return {
+    spec,
+    path: path12,
+    metadata: isObject(metadata) ? metadata : void 0,
+    metadataPath: fullMetadataPath,
+    labels: stringEntries(isObject(metadata) ? metadata.labels : void 0),
+    annotations,
+    containers,
+    volumes,
+    isWindows: runsWindows(spec),
+    userNamespace: spec.hostUsers === false,
+    podSecurity: podSecurityView(spec, path12, podSecurity, podSecurityPath)
+  };
+}
+var OS_LABEL = "kubernetes.io/os";
+function runsWindows(spec) {
+  const os5 = valueAt(spec, ["os", "name"]);
+  if (isString(os5)) return os5 === "windows";
+  if (valueAt(spec, ["nodeSelector", OS_LABEL]) === "windows") return true;
+  const terms = listAt(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution", "nodeSelectorTerms"]);
+  return terms.length > 0 && terms.every((term) => listAt(term, ["matchExpressions"]).some(pinsWindows));
+}
+function pinsWindows(expression) {
+  if (!isObject(expression) || expression.key !== OS_LABEL || expression.operator !== "In") return false;
+  const values = expression.values;
+  return isStringList(values) && values.length > 0 && values.every((value) => value === "windows");
+}
+var isNumberList = (value) => Array.isArray(value) && value.every(isNumber);
+var isList = (value) => Array.isArray(value);
+function setting(context, contextPath, path12, guard, from) {
+  const value = context ? valueAt(context, path12) : void 0;
+  return guard(value) ? { value, path: [...contextPath, ...path12], from } : void 0;
+}
+function podSecurityView(spec, specPath, pod, podPath) {
+  const view = {};
+  const fsGroup = setting(pod, podPath, ["fsGroup"], isNumber, "pod");
+  const supplementalGroups = setting(pod, podPath, ["supplementalGroups"], isNumberList, "pod");
+  const sysctls = setting(pod, podPath, ["sysctls"], isList, "pod");
+  if (fsGroup) view.fsGroup = fsGroup;
+  if (supplementalGroups) view.supplementalGroups = supplementalGroups;
+  if (sysctls) view.sysctls = sysctls;
+  if (isBoolean(spec.hostUsers)) view.hostUsers = { value: spec.hostUsers, path: [...specPath, "hostUsers"], from: "pod" };
+  return view;
+}
+function effectiveSecurityContext(container, containerPath, pod, podPath, appArmorAnnotation) {
+  const own = isObject(container.securityContext) ? container.securityContext : void 0;
+  const ownPath = [...containerPath, "securityContext"];
+  const both = (path12, guard) => setting(own, ownPath, path12, guard, "container") ?? setting(pod, podPath, path12, guard, "pod");
+  const mine = (path12, guard) => setting(own, ownPath, path12, guard, "container");
+  const context = {
+    runAsNonRoot: both(["runAsNonRoot"], isBoolean),
+    runAsUser: both(["runAsUser"], isNumber),
+    runAsGroup: both(["runAsGroup"], isNumber),
+    seccompProfileType: both(["seccompProfile", "type"], isString),
+    seccompLocalhostProfile: both(["seccompProfile", "localhostProfile"], isString),
+    appArmorProfileType: both(["appArmorProfile", "type"], isString),
+    appArmorLocalhostProfile: both(["appArmorProfile", "localhostProfile"], isString),
+    appArmorAnnotation,
+    seLinuxOptions: both(["seLinuxOptions"], isStringMap),
+    windowsHostProcess: both(["windowsOptions", "hostProcess"], isBoolean),
+    windowsOptions: both(["windowsOptions"], isObject),
+    privileged: mine(["privileged"], isBoolean),
+    allowPrivilegeEscalation: mine(["allowPrivilegeEscalation"], isBoolean),
+    readOnlyRootFilesystem: mine(["readOnlyRootFilesystem"], isBoolean),
+    procMount: mine(["procMount"], isString),
+    capabilitiesAdd: mine(["capabilities", "add"], isStringList),
+    capabilitiesDrop: mine(["capabilities", "drop"], isStringList)
+  };
+  for (const key of Object.keys(context)) if (context[key] === void 0) delete context[key];
+  return context;
+}
+
+// src/k8s/objects.ts
+init_workloads();
+function objectsOf(value, options = {}) {
+  const extraWorkloads = options.extraWorkloads ?? [];
+  if (!isObject(value)) return [];
+  const { apiVersion, kind } = value;
+  if (typeof apiVersion !== "string" || typeof kind !== "string") return [];
+  if (kind.endsWith("List") && Array.isArray(value.items)) {
+    const objects = [];
+    value.items.forEach((item, index) => {
+      const object2 = isObject(item) ? objectOf(item, ["items", index], extraWorkloads) : void 0;
+      if (object2) objects.push(object2);
+    });
+    return options.freeze ? objects.map(deepFreeze) : objects;
+  }
+  const object = objectOf(value, [], extraWorkloads);
+  if (!object) return [];
+  return [options.freeze ? deepFreeze(object) : object];
+}
+function objectOf(value, path12, extraWorkloads) {
+  const { apiVersion, kind } = value;
+  if (typeof apiVersion !== "string" || typeof kind !== "string") return void 0;
+  const metadata = isObject(value.metadata) ? value.metadata : void 0;
+  const workload = workloadOf(apiVersion, kind, extraWorkloads);
+  const object = {
+    apiVersion,
+    group: groupOf(apiVersion),
+    kind,
+    name: isString(metadata?.name) ? metadata.name : void 0,
+    namespace: isString(metadata?.namespace) ? metadata.namespace : void 0,
+    value,
+    path: path12,
+    metadata,
+    labels: stringEntries(metadata?.labels),
+    annotations: stringEntries(metadata?.annotations),
+    pods: workload ? tablePods(value, path12, workload) : searchedPods(value, path12)
+  };
+  return object;
+}
+function tablePods(value, path12, workload) {
+  const pods = [];
+  for (const template2 of workload.pods) {
+    for (const { path: specPath, bindings } of expandPattern(value, template2.spec)) {
+      const pod = buildPodView(value, path12, specPath, bindPattern(template2.metadata, bindings), workload.containers);
+      if (pod) pods.push(pod);
+    }
+  }
+  return pods;
+}
+var SEARCH_DEPTH = 10;
+function searchedPods(value, path12) {
+  const pods = [];
+  const visit = (node, at, depth) => {
+    if (depth > SEARCH_DEPTH) return;
+    if (Array.isArray(node)) {
+      node.forEach((item, index) => visit(item, [...at, index], depth + 1));
+      return;
+    }
+    if (!isObject(node)) return;
+    if (at.length > 0 && holdsContainers(node)) {
+      const pod = buildPodView(value, path12, at, [...at.slice(0, -1), "metadata"]);
+      if (pod) pods.push(pod);
+      return;
+    }
+    for (const [key, item] of Object.entries(node)) {
+      if (at.length === 0 && (key === "metadata" || key === "status")) continue;
+      visit(item, [...at, key], depth + 1);
+    }
+  };
+  visit(value, [], 0);
+  return pods;
+}
+function holdsContainers(node) {
+  const containers = node.containers;
+  return Array.isArray(containers) && containers.length > 0 && containers.every((item) => isObject(item) && isString(item.name) && isString(item.image));
+}
+function hasUnreachedContainers(object) {
+  if (object.pods.length > 0) return false;
+  let found = false;
+  const visit = (node, depth) => {
+    if (found || depth > SEARCH_DEPTH) return;
+    if (Array.isArray(node)) for (const item of node) visit(item, depth + 1);
+    else if (isObject(node)) {
+      if (isString(node.image) && isString(node.name) && node.image.length > 0) found = true;
+      else for (const [key, item] of Object.entries(node)) if (!(depth === 0 && (key === "metadata" || key === "status"))) visit(item, depth + 1);
+    }
+  };
+  visit(object.value, 0);
+  return found;
+}
+function deepFreeze(value) {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze(value[key]);
+  }
+  return value;
+}
+
+// src/k8s/selectors.ts
+function labelSelectorMatches(selector, labels) {
+  if (!isObject(selector)) return false;
+  const matchLabels = selector.matchLabels;
+  if (isObject(matchLabels)) {
+    for (const [key, value] of Object.entries(matchLabels)) if (labels[key] !== value) return false;
+  }
+  const expressions = selector.matchExpressions;
+  if (Array.isArray(expressions)) {
+    for (const expression of expressions) if (!expressionMatches(expression, labels)) return false;
+  }
+  return true;
+}
+function expressionMatches(expression, labels) {
+  if (!isObject(expression) || !isString(expression.key)) return false;
+  const has = Object.hasOwn(labels, expression.key);
+  const values = isStringList(expression.values) ? expression.values : [];
+  const value = labels[expression.key];
+  switch (expression.operator) {
+    case "In":
+      return has && values.includes(value);
+    case "NotIn":
+      return !has || !values.includes(value);
+    case "Exists":
+      return has;
+    case "DoesNotExist":
+      return !has;
+    default:
+      return false;
+  }
+}
+function mapSelectorMatches(selector, labels) {
+  if (!isObject(selector)) return false;
+  const entries = Object.entries(selector);
+  if (entries.length === 0) return false;
+  return entries.every(([key, value]) => labels[key] === value);
+}
+
+// src/k8s/object-index.ts
+var DATA_KINDS = /* @__PURE__ */ new Set(["/Secret", "/ConfigMap"]);
+function indexRecord(object, at, namespace, fromContext) {
+  const key = `${object.group}/${object.kind}`;
+  const value = DATA_KINDS.has(key) ? withoutDataValues(object.value) : object.value;
+  const record = {
+    apiVersion: object.apiVersion,
+    group: object.group,
+    kind: object.kind,
+    labels: object.labels,
+    annotations: object.annotations,
+    value,
+    pods: object.pods.map((pod) => ({ labels: pod.labels, spec: pod.spec, path: pod.path })),
+    at,
+    fromContext
+  };
+  if (object.name !== void 0) record.name = object.name;
+  if (isNamespaced(object.group, object.kind)) record.namespace = object.namespace ?? namespace;
+  return record;
+}
+function withoutDataValues(value) {
+  const copy = { ...value };
+  for (const field of ["data", "stringData", "binaryData"]) {
+    const data = value[field];
+    if (isObject(data)) copy[field] = Object.fromEntries(Object.keys(data).map((key) => [key, ""]));
+  }
+  return copy;
+}
+var ObjectIndex = class {
+  constructor(complete = false) {
+    this.complete = complete;
+  }
+  complete;
+  records = [];
+  byKind = /* @__PURE__ */ new Map();
+  byIdentity = /* @__PURE__ */ new Map();
+  clusterScopedKinds = /* @__PURE__ */ new Set();
+  add(record) {
+    this.records.push(record);
+    push(this.byKind, record.kind, record);
+    push(this.byIdentity, identity(record.group, record.kind, record.namespace, record.name ?? ""), record);
+  }
+  /** After the last file: custom kinds that CRDs of the run declare cluster-scoped lose their default namespace. */
+  seal() {
+    for (const crd of this.ofKind("CustomResourceDefinition", "apiextensions.k8s.io")) {
+      const spec = crd.value.spec;
+      if (!isObject(spec) || spec.scope !== "Cluster" || !isObject(spec.names) || !isString(spec.group) || !isString(spec.names.kind)) continue;
+      this.clusterScopedKinds.add(`${spec.group}/${spec.names.kind}`);
+    }
+    if (this.clusterScopedKinds.size === 0) return;
+    for (const record of this.records) {
+      if (record.namespace === void 0 || isNamespaced(record.group, record.kind, this.clusterScopedKinds)) continue;
+      const list = this.byIdentity.get(identity(record.group, record.kind, record.namespace, record.name ?? ""));
+      delete record.namespace;
+      if (list) list.splice(list.indexOf(record), 1);
+      push(this.byIdentity, identity(record.group, record.kind, void 0, record.name ?? ""), record);
+    }
+  }
+  /** Every indexed object, in the order the run read them. */
+  get all() {
+    return this.records;
+  }
+  /** Objects of a kind, optionally of one API group ('' for the core group). */
+  ofKind(kind, group) {
+    const list = this.byKind.get(kind) ?? [];
+    return group === void 0 ? list : list.filter((record) => record.group === group);
+  }
+  /** Every object of that identity (more than one is a duplicate). */
+  find(group, kind, namespace, name) {
+    return this.byIdentity.get(identity(group, kind, namespace, name)) ?? [];
+  }
+  /** The first object of a kind with that name in the namespace, any group when none is given. */
+  get(kind, namespace, name, group) {
+    return this.ofKind(kind, group).find((record) => record.name === name && record.namespace === namespace);
+  }
+  inNamespace(namespace) {
+    return this.records.filter((record) => record.namespace === namespace);
+  }
+  /** Namespaces the run declares (Namespace objects) or puts objects in. */
+  namespaces() {
+    const names = /* @__PURE__ */ new Set();
+    for (const record of this.records) {
+      if (record.namespace !== void 0) names.add(record.namespace);
+      if (record.kind === "Namespace" && record.group === "" && record.name) names.add(record.name);
+    }
+    return names;
+  }
+  /** Pod templates of a namespace that a `metav1.LabelSelector` selects. */
+  podsSelectedBy(namespace, selector) {
+    return this.podsWhere(namespace, (labels) => labelSelectorMatches(selector, labels));
+  }
+  /** Pod templates of a namespace that a plain map selector (a Service's) selects. */
+  podsSelectedByMap(namespace, selector) {
+    return this.podsWhere(namespace, (labels) => mapSelectorMatches(selector, labels));
+  }
+  podsWhere(namespace, matches) {
+    const found = [];
+    for (const object of this.records) {
+      if (object.namespace !== namespace) continue;
+      for (const pod of object.pods) if (matches(pod.labels)) found.push({ object, pod });
+    }
+    return found;
+  }
+};
+function identity(group, kind, namespace, name) {
+  return `${group}\0${kind}\0${namespace ?? ""}\0${name}`;
+}
+function push(map, key, value) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+// src/yaml/helm-source.ts
+var SOURCE = /^\s*Source:\s*(\S.*?)\s*$/m;
+function helmTemplateOf(doc) {
+  const contents = doc.contents;
+  for (const comment of [contents?.commentBefore, doc.commentBefore]) {
+    const match3 = comment ? SOURCE.exec(comment) : null;
+    if (match3?.[1]) return match3[1];
+  }
+  return void 0;
+}
+
+// src/engine/lint-file.ts
+init_parse();
+init_to_value();
+
+// src/engine/run-settings.ts
+var NEWEST_KUBE_VERSION = "1.36";
+var DEFAULT_RUN_SETTINGS = {
+  kubeVersion: NEWEST_KUBE_VERSION,
+  namespace: "default",
+  presets: ["recommended"],
+  complete: false
+};
+
+// src/engine/lint-file.ts
+var UNRENDERED_TEMPLATE = /\{\{[-\s]/;
+function lintText(file, text, options) {
+  const parsed = parseYamlFile(text);
+  const result = {
+    file,
+    parsed,
+    documents: [],
+    findings: [],
+    documentCount: 0,
+    objectCount: 0,
+    notes: [],
+    internalErrors: 0,
+    pending: [],
+    unreachedKinds: /* @__PURE__ */ new Set()
+  };
+  const settings = options.settings ?? DEFAULT_RUN_SETTINGS;
+  const index = options.index ?? new ObjectIndex(settings.complete);
+  const walker = options.contextOnly ? void 0 : new RuleWalker(options.rules, result, settings, options.ruleTimes);
+  const looksLikeTemplate = UNRENDERED_TEMPLATE.test(text);
+  if (walker) {
+    for (const problem2 of parsed.streamErrors) {
+      result.findings.push(findingAtOffsets({ file, parsed }, problem2.ruleId, "error", problem2.message, problem2.start, problem2.end));
+    }
+  }
+  for (const document of parsed.documents) {
+    if (document.empty) continue;
+    result.documentCount++;
+    const helmTemplate = helmTemplateOf(document.doc);
+    const site = { file, parsed, document, helmTemplate };
+    if (document.errors.length > 0) {
+      if (walker) reportSyntaxErrors(site, document, looksLikeTemplate, result);
+      continue;
+    }
+    let converted;
+    try {
+      converted = toValue(document.doc);
+    } catch (error2) {
+      if (!(error2 instanceof AliasBombError)) throw error2;
+      result.notes.push(`${file}: document ${document.index + 1} skipped, ${error2.message}`);
+      continue;
+    }
+    const objects = objectsOf(converted.value, { extraWorkloads: options.extraWorkloads, freeze: options.freeze });
+    const owner = objects.length === 1 ? objects[0] : void 0;
+    if (walker) {
+      for (const problem2 of converted.problems) {
+        result.findings.push(findingAtOffsets({ ...site, object: owner }, problem2.ruleId, "error", problem2.message, problem2.start, problem2.end));
+      }
+    }
+    result.documents.push({ document, helmTemplate, objects });
+    for (const object of objects) {
+      result.objectCount++;
+      const objectSite = { ...site, object };
+      index.add(indexRecord(object, anchorOf(objectSite, object), settings.namespace, options.contextOnly ?? false));
+      if (hasUnreachedContainers(object)) result.unreachedKinds.add(`${object.kind} (${object.apiVersion})`);
+      walker?.visit(object, objectSite);
+    }
+  }
+  return result;
+}
+function anchorOf(site, object) {
+  return object.name !== void 0 ? locationAt(site, [...object.path, "metadata", "name"]) : locationAt(site, object.path);
+}
+function reportSyntaxErrors(site, document, looksLikeTemplate, result) {
+  if (looksLikeTemplate) {
+    const alreadyReported = result.findings.some((finding) => finding.ruleId === "yaml-syntax-error");
+    if (alreadyReported) return;
+    const first = document.errors[0];
+    const message = `${first.message} (this looks like an unrendered Helm template: lint the output of \`helm template\` instead)`;
+    result.findings.push(findingAtOffsets(site, "yaml-syntax-error", "error", message, first.start, first.end));
+    return;
+  }
+  for (const error2 of document.errors) {
+    result.findings.push(findingAtOffsets(site, error2.ruleId, "error", error2.message, error2.start, error2.end));
+  }
+}
+var RuleInstance = class {
+  constructor(rule, setting2, settings, pending) {
+    this.rule = rule;
+    this.setting = setting2;
+    this.pending = pending;
+    this.visitors = rule.create({
+      options: setting2.options,
+      settings,
+      report: (report) => this.report(report),
+      locate: (path12, options) => {
+        if (!this.site) throw new Error(`rule "${rule.meta.id}" called locate() outside a visitor`);
+        return locationAt(this.site, path12, options?.missing ?? false);
+      },
+      afterIndex: (check) => {
+        if (!rule.meta.crossObject) throw new Error(`rule "${rule.meta.id}" called afterIndex() without meta.crossObject`);
+        if (!this.site) throw new Error(`rule "${rule.meta.id}" called afterIndex() outside a visitor`);
+        const object = this.site.object;
+        const container = this.container;
+        const anchor = locationAt(this.site, object.path, true);
+        this.pending.push({
+          ruleId: rule.meta.id,
+          run: (index, findings) => this.runPending(() => check(index), findings, object, anchor, container)
+        });
+      }
+    });
+  }
+  rule;
+  setting;
+  pending;
+  visitors;
+  /** Where reports go: set while a visitor or a pending check runs, undefined otherwise. */
+  sink;
+  site;
+  container;
+  /** Calls one visitor with the site reports go to; a throw becomes an internal error. */
+  visit(site, sink, container, call) {
+    this.site = site;
+    this.sink = sink;
+    this.container = container;
+    try {
+      call();
+      return true;
+    } finally {
+      this.site = void 0;
+      this.sink = void 0;
+      this.container = void 0;
+    }
+  }
+  runPending(call, findings, object, anchor, container) {
+    this.sink = findings;
+    this.container = container;
+    try {
+      call();
+      return 0;
+    } catch (error2) {
+      const failure = internalErrorOf(this.rule, object, error2);
+      const finding = findingFrom(anchor, failure.ruleId, failure.level, failure.message);
+      delete finding.missing;
+      findings.push(finding);
+      return 1;
+    } finally {
+      this.sink = void 0;
+      this.container = void 0;
+    }
+  }
+  report(report) {
+    const id = this.rule.meta.id;
+    if (!this.sink) throw new Error(`rule "${id}" reported outside a visitor`);
+    const messages = this.rule.meta.messages;
+    if (!Object.hasOwn(messages, report.messageId)) throw new Error(`rule "${id}" reported unknown messageId "${report.messageId}"`);
+    let location;
+    if (isLocation(report.at)) location = report.at;
+    else if (this.site) location = locationAt(this.site, report.at, report.missing ?? false);
+    else throw new Error(`rule "${id}" reported a path after the walk: take a Location with context.locate() during the walk`);
+    const level = this.setting.levelConfigured ? this.setting.level : report.level ?? this.setting.level;
+    const finding = findingFrom(location, id, level, interpolate(messages[report.messageId], report.data));
+    finding.messageId = report.messageId;
+    const container = report.container ?? this.container?.name;
+    if (container !== void 0) finding.container = container;
+    if (report.related && report.related.length > 0) {
+      finding.related = report.related.map(({ at, message }) => {
+        const related = { file: at.file, region: at.region, message };
+        if (at.object) related.object = at.object;
+        return related;
+      });
+    }
+    this.sink.push(finding);
+  }
+};
+function internalErrorOf(rule, object, error2) {
+  const name = `${object.kind} ${object.namespace ? `${object.namespace}/` : ""}${object.name ?? "(unnamed)"}`;
+  const reason = error2 instanceof Error ? error2.message : String(error2);
+  return { ruleId: "internal-error", level: "error", message: `Rule "${rule.meta.id}" failed on ${name}: ${reason}` };
+}
+var RuleWalker = class {
+  constructor(rules2, result, settings, times) {
+    this.result = result;
+    this.times = times;
+    this.instances = rules2.map(({ rule, setting: setting2 }) => new RuleInstance(rule, setting2, settings, result.pending));
+  }
+  result;
+  times;
+  instances;
+  visit(object, site) {
+    for (const instance of this.instances) {
+      const { visitors, rule } = instance;
+      const started = this.times ? performance.now() : 0;
+      try {
+        if (visitors.object && matchesKinds(rule.meta.kinds, object)) {
+          instance.visit(site, this.result.findings, void 0, () => visitors.object(object));
+        }
+        for (const pod of object.pods) {
+          if (visitors.podSpec) instance.visit(site, this.result.findings, void 0, () => visitors.podSpec(pod, object));
+          if (!visitors.container) continue;
+          for (const container of pod.containers) {
+            instance.visit(site, this.result.findings, container, () => visitors.container(container, pod, object));
+          }
+        }
+      } catch (error2) {
+        this.result.internalErrors++;
+        const failure = internalErrorOf(rule, object, error2);
+        this.result.findings.push(findingAt(site, failure.ruleId, failure.level, failure.message, object.path));
+      }
+      if (this.times) this.times.set(rule.meta.id, (this.times.get(rule.meta.id) ?? 0) + performance.now() - started);
+    }
+  }
+};
+
+// src/run/lint.ts
+init_rule_options();
+init_rule_settings();
+init_errors();
 
 // src/input/discover.ts
 import { existsSync as existsSync3, readFileSync, statSync as statSync2 } from "node:fs";
@@ -42176,8 +43185,24 @@ async function loadIgnoreFiles(cwd) {
   return ignorer;
 }
 
-// src/engine/lint.ts
+// src/run/lint.ts
 init_display_path();
+
+// src/input/git-context.ts
+import { execFile } from "node:child_process";
+import path7 from "node:path";
+import { promisify } from "node:util";
+var run = promisify(execFile);
+async function trackedManifests(dir) {
+  try {
+    const { stdout: top } = await run("git", ["rev-parse", "--show-toplevel"], { cwd: dir });
+    const root = top.trim();
+    const { stdout } = await run("git", ["ls-files", "-z", "--cached"], { cwd: root, maxBuffer: 256 * 1024 * 1024 });
+    return stdout.split("\0").filter((file) => file && MANIFEST_EXTENSIONS.includes(path7.extname(file).toLowerCase())).filter((file) => !/(^|\/)templates\//.test(file)).map((file) => path7.join(root, file));
+  } catch {
+    return [];
+  }
+}
 
 // src/input/read.ts
 import { readFile as readFile3, stat as stat2 } from "node:fs/promises";
@@ -42235,100 +43260,6 @@ var duplicate_key_default = defineRule({
   },
   create: () => ({})
 });
-
-// src/k8s/pod-view.ts
-var CONTAINER_LISTS = [
-  ["initContainers", "initContainer"],
-  ["containers", "container"],
-  ["ephemeralContainers", "ephemeralContainer"]
-];
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function valueAt(root, path11) {
-  let current = root;
-  for (const segment of path11) {
-    if (typeof segment === "number") {
-      if (!Array.isArray(current)) return void 0;
-      current = current[segment];
-    } else {
-      if (!isObject(current) || !Object.hasOwn(current, segment)) return void 0;
-      current = current[segment];
-    }
-  }
-  return current;
-}
-function buildPodView(object, objectPath, workload) {
-  const spec = valueAt(object, workload.podSpec);
-  if (!isObject(spec)) return void 0;
-  const path11 = [...objectPath, ...workload.podSpec];
-  const metadata = valueAt(object, workload.podMetadata);
-  const podSecurity = isObject(spec.securityContext) ? spec.securityContext : void 0;
-  const podSecurityPath = [...path11, "securityContext"];
-  const containers = [];
-  for (const [list, role] of CONTAINER_LISTS) {
-    const items = spec[list];
-    if (!Array.isArray(items)) continue;
-    items.forEach((item, index) => {
-      if (!isObject(item)) return;
-      const containerPath = [...path11, list, index];
-      containers.push({
-        role,
-        name: typeof item.name === "string" ? item.name : `#${index}`,
-        value: item,
-        path: containerPath,
-        securityContext: effectiveSecurityContext(item, containerPath, podSecurity, podSecurityPath)
-      });
-    });
-  }
-  const volumes = [];
-  if (Array.isArray(spec.volumes)) {
-    spec.volumes.forEach((volume, index) => {
-      if (isObject(volume)) volumes.push({ value: volume, path: [...path11, "volumes", index] });
-    });
-  }
-  const os5 = isObject(spec.os) ? spec.os.name : void 0;
-  return {
-    spec,
-    path: path11,
-    metadata: isObject(metadata) ? metadata : void 0,
-    metadataPath: [...objectPath, ...workload.podMetadata],
-    containers,
-    volumes,
-    isWindows: os5 === "windows",
-    userNamespace: spec.hostUsers === false
-  };
-}
-var isBoolean = (value) => typeof value === "boolean";
-var isNumber = (value) => typeof value === "number";
-var isString = (value) => typeof value === "string";
-var isStringList = (value) => Array.isArray(value) && value.every((item) => typeof item === "string");
-var isStringMap = (value) => isObject(value) && Object.values(value).every((item) => typeof item === "string");
-function setting(context, contextPath, path11, guard) {
-  const value = context ? valueAt(context, path11) : void 0;
-  return guard(value) ? { value, path: [...contextPath, ...path11] } : void 0;
-}
-function effectiveSecurityContext(container, containerPath, pod, podPath) {
-  const own = isObject(container.securityContext) ? container.securityContext : void 0;
-  const ownPath = [...containerPath, "securityContext"];
-  const both = (path11, guard) => setting(own, ownPath, path11, guard) ?? setting(pod, podPath, path11, guard);
-  const mine = (path11, guard) => setting(own, ownPath, path11, guard);
-  return {
-    runAsNonRoot: both(["runAsNonRoot"], isBoolean),
-    runAsUser: both(["runAsUser"], isNumber),
-    runAsGroup: both(["runAsGroup"], isNumber),
-    seccompProfileType: both(["seccompProfile", "type"], isString),
-    appArmorProfileType: both(["appArmorProfile", "type"], isString),
-    seLinuxOptions: both(["seLinuxOptions"], isStringMap),
-    windowsHostProcess: both(["windowsOptions", "hostProcess"], isBoolean),
-    privileged: mine(["privileged"], isBoolean),
-    allowPrivilegeEscalation: mine(["allowPrivilegeEscalation"], isBoolean),
-    readOnlyRootFilesystem: mine(["readOnlyRootFilesystem"], isBoolean),
-    procMount: mine(["procMount"], isString),
-    capabilitiesAdd: mine(["capabilities", "add"], isStringList),
-    capabilitiesDrop: mine(["capabilities", "drop"], isStringList)
-  };
-}
 
 // src/secrets/base64-text.ts
 var BASE64 = /^[A-Za-z0-9+/\r\n]*={0,2}\s*$/;
@@ -42631,9 +43562,9 @@ function looksLikeJson(text) {
   }
   return false;
 }
-function formatKeyPath(path11) {
+function formatKeyPath(path12) {
   let out = "";
-  for (const segment of path11) {
+  for (const segment of path12) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) out += out === "" ? segment : `.${segment}`;
     else out += `[${JSON.stringify(segment)}]`;
@@ -42696,8 +43627,26 @@ var hardcoded_credential_pattern_default = defineRule({
   }
 });
 
+// src/rules/templates/forbidden-pod-field.ts
+function forbiddenPodField(template2) {
+  return defineRule({
+    meta: template2.meta,
+    create(context) {
+      return {
+        podSpec(pod) {
+          const value = pod.spec[template2.field];
+          if (value !== void 0 && template2.forbidden(value)) context.report({ messageId: template2.messageId, at: [...pod.path, template2.field] });
+        }
+      };
+    }
+  });
+}
+
 // src/rules/host-ipc.ts
-var host_ipc_default = defineRule({
+var host_ipc_default = forbiddenPodField({
+  field: "hostIPC",
+  forbidden: (value) => value === true,
+  messageId: "hostIPC",
   meta: {
     id: "host-ipc",
     category: "security",
@@ -42710,18 +43659,14 @@ var host_ipc_default = defineRule({
     messages: {
       hostIPC: "Pod shares the IPC namespace of the node (hostIPC: true)."
     }
-  },
-  create(context) {
-    return {
-      podSpec(pod) {
-        if (pod.spec.hostIPC === true) context.report({ messageId: "hostIPC", at: [...pod.path, "hostIPC"] });
-      }
-    };
   }
 });
 
 // src/rules/host-network.ts
-var host_network_default = defineRule({
+var host_network_default = forbiddenPodField({
+  field: "hostNetwork",
+  forbidden: (value) => value === true,
+  messageId: "hostNetwork",
   meta: {
     id: "host-network",
     category: "security",
@@ -42734,20 +43679,13 @@ var host_network_default = defineRule({
     messages: {
       hostNetwork: "Pod shares the network namespace of the node (hostNetwork: true)."
     }
-  },
-  create(context) {
-    return {
-      podSpec(pod) {
-        if (pod.spec.hostNetwork === true) context.report({ messageId: "hostNetwork", at: [...pod.path, "hostNetwork"] });
-      }
-    };
   }
 });
 
 // src/rules/host-path-volume.ts
-import path7 from "node:path";
+import path8 from "node:path";
 function normalise(nodePath) {
-  const normalised = path7.posix.normalize(`/${nodePath}`);
+  const normalised = path8.posix.normalize(`/${nodePath}`);
   return normalised.length > 1 ? normalised.replace(/\/+$/, "") : normalised;
 }
 function isAllowed(nodePath, allowed) {
@@ -42807,7 +43745,10 @@ var host_path_volume_default = defineRule({
 });
 
 // src/rules/host-pid.ts
-var host_pid_default = defineRule({
+var host_pid_default = forbiddenPodField({
+  field: "hostPID",
+  forbidden: (value) => value === true,
+  messageId: "hostPID",
   meta: {
     id: "host-pid",
     category: "security",
@@ -42820,13 +43761,6 @@ var host_pid_default = defineRule({
     messages: {
       hostPID: "Pod shares the process namespace of the node (hostPID: true)."
     }
-  },
-  create(context) {
-    return {
-      podSpec(pod) {
-        if (pod.spec.hostPID === true) context.report({ messageId: "hostPID", at: [...pod.path, "hostPID"] });
-      }
-    };
   }
 });
 
@@ -42871,9 +43805,24 @@ function isSet(value) {
   return value !== void 0 && value !== null;
 }
 
+// src/rules/templates/missing-container-resource.ts
+function missingContainerResource(meta, section, name) {
+  return defineRule({
+    meta,
+    create(context) {
+      return {
+        container(container, pod) {
+          const at = missingResource(container, pod, section, name);
+          if (at) context.report({ messageId: "missing", data: { container: container.name }, at, missing: true });
+        }
+      };
+    }
+  });
+}
+
 // src/rules/missing-cpu-limit.ts
-var missing_cpu_limit_default = defineRule({
-  meta: {
+var missing_cpu_limit_default = missingContainerResource(
+  {
     id: "missing-cpu-limit",
     category: "efficiency",
     level: "note",
@@ -42884,19 +43833,13 @@ var missing_cpu_limit_default = defineRule({
       missing: 'Container "{{container}}" has no CPU limit.'
     }
   },
-  create(context) {
-    return {
-      container(container, pod) {
-        const at = missingResource(container, pod, "limits", "cpu");
-        if (at) context.report({ messageId: "missing", data: { container: container.name }, at });
-      }
-    };
-  }
-});
+  "limits",
+  "cpu"
+);
 
 // src/rules/missing-cpu-request.ts
-var missing_cpu_request_default = defineRule({
-  meta: {
+var missing_cpu_request_default = missingContainerResource(
+  {
     id: "missing-cpu-request",
     category: "efficiency",
     level: "warning",
@@ -42907,19 +43850,13 @@ var missing_cpu_request_default = defineRule({
       missing: 'Container "{{container}}" has no CPU request.'
     }
   },
-  create(context) {
-    return {
-      container(container, pod) {
-        const at = missingResource(container, pod, "requests", "cpu");
-        if (at) context.report({ messageId: "missing", data: { container: container.name }, at });
-      }
-    };
-  }
-});
+  "requests",
+  "cpu"
+);
 
 // src/rules/missing-memory-limit.ts
-var missing_memory_limit_default = defineRule({
-  meta: {
+var missing_memory_limit_default = missingContainerResource(
+  {
     id: "missing-memory-limit",
     category: "reliability",
     level: "warning",
@@ -42930,19 +43867,13 @@ var missing_memory_limit_default = defineRule({
       missing: 'Container "{{container}}" has no memory limit.'
     }
   },
-  create(context) {
-    return {
-      container(container, pod) {
-        const at = missingResource(container, pod, "limits", "memory");
-        if (at) context.report({ messageId: "missing", data: { container: container.name }, at });
-      }
-    };
-  }
-});
+  "limits",
+  "memory"
+);
 
 // src/rules/missing-memory-request.ts
-var missing_memory_request_default = defineRule({
-  meta: {
+var missing_memory_request_default = missingContainerResource(
+  {
     id: "missing-memory-request",
     category: "efficiency",
     level: "warning",
@@ -42953,15 +43884,9 @@ var missing_memory_request_default = defineRule({
       missing: 'Container "{{container}}" has no memory request.'
     }
   },
-  create(context) {
-    return {
-      container(container, pod) {
-        const at = missingResource(container, pod, "requests", "memory");
-        if (at) context.report({ messageId: "missing", data: { container: container.name }, at });
-      }
-    };
-  }
-});
+  "requests",
+  "memory"
+);
 
 // src/rules/missing-read-only-root-fs.ts
 var missing_read_only_root_fs_default = defineRule({
@@ -42986,15 +43911,15 @@ var missing_read_only_root_fs_default = defineRule({
         if (setting2?.value === true) return;
         const data = { container: container.name };
         if (setting2) context.report({ messageId: "writable", data, at: setting2.path });
-        else context.report({ messageId: "unset", data, at: [...container.path, "securityContext", "readOnlyRootFilesystem"] });
+        else context.report({ messageId: "unset", data, at: [...container.path, "securityContext", "readOnlyRootFilesystem"], missing: true });
       }
     };
   }
 });
 
 // src/rules/missing-run-as-non-root.ts
-function isWithin(path11, prefix2) {
-  return prefix2.every((segment, index) => path11[index] === segment);
+function isWithin(path12, prefix2) {
+  return prefix2.every((segment, index) => path12[index] === segment);
 }
 var missing_run_as_non_root_default = defineRule({
   meta: {
@@ -43033,9 +43958,9 @@ var missing_run_as_non_root_default = defineRule({
           }
           const at = [...container.path, "securityContext", "runAsNonRoot"];
           if (runAsUser && runAsUser.value > 0) {
-            context.report({ messageId: "unsetWithUser", data: { container: container.name, user: runAsUser.value }, at });
+            context.report({ messageId: "unsetWithUser", data: { container: container.name, user: runAsUser.value }, at, missing: true });
           } else {
-            context.report({ messageId: "unset", data: { container: container.name }, at });
+            context.report({ messageId: "unset", data: { container: container.name }, at, missing: true });
           }
         }
         if (podFalsePath) {
@@ -43133,10 +44058,10 @@ var privilege_escalation_allowed_default = defineRule({
         const privileged = container.securityContext.privileged?.value === true;
         if (privileged || addsSysAdmin(container)) {
           const reason = privileged ? "privileged" : "granted CAP_SYS_ADMIN";
-          context.report({ messageId: "implied", data: { ...data, reason }, at, level: "error" });
+          context.report({ messageId: "implied", data: { ...data, reason }, at, missing: true, level: "error" });
           return;
         }
-        context.report({ messageId: "unset", data, at, level: "warning" });
+        context.report({ messageId: "unset", data, at, missing: true, level: "warning" });
       }
     };
   }
@@ -43591,116 +44516,6 @@ var rules = [
 // src/suppress/suppressor.ts
 init_suggest();
 
-// src/engine/report.ts
-import { createHash } from "node:crypto";
-
-// src/k8s/workloads.ts
-var TEMPLATE_SPEC = ["spec", "template", "spec"];
-var TEMPLATE_METADATA = ["spec", "template", "metadata"];
-var BUILT_IN_WORKLOADS = [
-  { kind: "Pod", group: "", podSpec: ["spec"], podMetadata: ["metadata"] },
-  { kind: "PodTemplate", group: "", podSpec: ["template", "spec"], podMetadata: ["template", "metadata"] },
-  { kind: "ReplicationController", group: "", podSpec: TEMPLATE_SPEC, podMetadata: TEMPLATE_METADATA },
-  { kind: "Deployment", podSpec: TEMPLATE_SPEC, podMetadata: TEMPLATE_METADATA },
-  { kind: "StatefulSet", podSpec: TEMPLATE_SPEC, podMetadata: TEMPLATE_METADATA },
-  { kind: "DaemonSet", podSpec: TEMPLATE_SPEC, podMetadata: TEMPLATE_METADATA },
-  { kind: "ReplicaSet", podSpec: TEMPLATE_SPEC, podMetadata: TEMPLATE_METADATA },
-  { kind: "Job", podSpec: TEMPLATE_SPEC, podMetadata: TEMPLATE_METADATA },
-  {
-    kind: "CronJob",
-    podSpec: ["spec", "jobTemplate", "spec", "template", "spec"],
-    podMetadata: ["spec", "jobTemplate", "spec", "template", "metadata"]
-  },
-  { kind: "DeploymentConfig", group: "apps.openshift.io", podSpec: TEMPLATE_SPEC, podMetadata: TEMPLATE_METADATA },
-  { kind: "Rollout", group: "argoproj.io", podSpec: TEMPLATE_SPEC, podMetadata: TEMPLATE_METADATA }
-];
-function groupOf(apiVersion) {
-  const slash = apiVersion.indexOf("/");
-  return slash === -1 ? "" : apiVersion.slice(0, slash);
-}
-function workloadOf(apiVersion, kind, extra = []) {
-  const group = groupOf(apiVersion);
-  for (const table of [extra, BUILT_IN_WORKLOADS]) {
-    for (const entry2 of table) {
-      if (entry2.kind === kind && (entry2.group === void 0 || entry2.group === group)) return entry2;
-    }
-  }
-  return void 0;
-}
-
-// src/engine/report.ts
-init_locate();
-init_parse();
-
-// src/version.ts
-var VERSION = true ? "0.1.0" : createRequire(import.meta.url)("../package.json").version;
-var HOMEPAGE = "https://github.com/kmlint/kmlint";
-
-// src/engine/help-uri.ts
-function helpUri(ruleId) {
-  return `${HOMEPAGE}/blob/v${VERSION}/docs/rules/${ruleId}.md`;
-}
-
-// src/engine/report.ts
-function interpolate(template, data = {}) {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name) => name in data ? String(data[name]) : whole);
-}
-function objectRef(object) {
-  if (!object) return void 0;
-  const ref = { apiVersion: object.apiVersion, kind: object.kind };
-  if (object.namespace !== void 0) ref.namespace = object.namespace;
-  if (object.name !== void 0) ref.name = object.name;
-  return ref;
-}
-function findingAt(site, ruleId, level, message, path11) {
-  const span = locate(site.document.doc, path11);
-  const finding = baseFinding(site, ruleId, level, message, path11);
-  finding.region = regionOf(site.parsed, span.start, Math.max(trimEnd(site.parsed.text, span.start, span.end), span.start + 1));
-  if (span.approximate) finding.approximate = true;
-  return finding;
-}
-function trimEnd(text, start, end) {
-  let last = end;
-  while (last > start + 1 && /\s/.test(text[last - 1] ?? "")) last--;
-  return last;
-}
-function findingAtOffsets(site, ruleId, level, message, start, end) {
-  const finding = baseFinding(site, ruleId, level, message, []);
-  finding.region = regionOf(site.parsed, start, Math.max(end, start + 1));
-  finding.fingerprint = fingerprint([ruleId, site.file, String(site.document?.index ?? ""), message, String(start - documentStart(site))]);
-  return finding;
-}
-function documentStart(site) {
-  const range2 = site.document?.doc.range;
-  return range2?.[0] ?? 0;
-}
-function baseFinding(site, ruleId, level, message, path11) {
-  const object = objectRef(site.object);
-  const finding = {
-    ruleId,
-    level,
-    message,
-    file: site.file,
-    region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 },
-    path: path11,
-    fingerprint: fingerprint([
-      ruleId,
-      site.file,
-      object ? `${groupOf(object.apiVersion ?? "")}/${object.kind}/${object.namespace ?? ""}/${object.name ?? ""}` : "",
-      path11.join("/"),
-      site.helmTemplate ?? ""
-    ]),
-    helpUri: helpUri(ruleId)
-  };
-  if (site.document) finding.documentIndex = site.document.index;
-  if (object) finding.object = object;
-  if (site.helmTemplate) finding.helmTemplate = site.helmTemplate;
-  return finding;
-}
-function fingerprint(parts) {
-  return createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
-}
-
 // src/suppress/directive-syntax.ts
 var KINDS = ["disable-next-line", "disable-line", "disable-file", "disable", "enable"];
 var UNTIL = /(?:^|[\s,;(])until\s+(\d{4}-\d{2}-\d{2})\)?\s*$/;
@@ -43748,17 +44563,18 @@ function annotationEntries(linted) {
     for (const object of objects) {
       const site = { file: linted.file, parsed: linted.parsed, document, helmTemplate, object };
       const places = [{ annotations: object.metadata?.annotations, path: [...object.path, "metadata"] }];
-      const pod = object.pod;
-      if (pod && pod.metadataPath.join("/") !== places[0].path.join("/")) places.push({ annotations: pod.metadata?.annotations, path: pod.metadataPath });
-      for (const { annotations, path: path11 } of places) {
+      for (const pod of object.pods) {
+        if (pod.metadataPath.join("/") !== places[0].path.join("/")) places.push({ annotations: pod.metadata?.annotations, path: pod.metadataPath });
+      }
+      for (const { annotations, path: path12 } of places) {
         if (typeof annotations !== "object" || annotations === null) continue;
-        readAnnotations(annotations, [...path11, "annotations"], object, site, result);
+        readAnnotations(annotations, [...path12, "annotations"], object, site, result);
       }
     }
   }
   return result;
 }
-function readAnnotations(annotations, path11, object, site, result) {
+function readAnnotations(annotations, path12, object, site, result) {
   const reason = stringAt(annotations, IGNORE_REASON);
   const until = stringAt(annotations, IGNORE_UNTIL);
   for (const [key, value] of Object.entries(annotations)) {
@@ -43767,12 +44583,12 @@ function readAnnotations(annotations, path11, object, site, result) {
     let containerName;
     if (key.startsWith(IGNORE_CONTAINER)) {
       containerName = key.slice(IGNORE_CONTAINER.length);
-      container = object.pod?.containers.find((candidate) => candidate.name === containerName);
+      container = object.pods.flatMap((pod) => pod.containers).find((candidate) => candidate.name === containerName);
     } else if (key !== IGNORE) {
       continue;
     }
     const list = parseRuleList(value);
-    const keyPath = [...path11, key];
+    const keyPath = [...path12, key];
     const entries = (list.rules.length > 0 ? list.rules : [void 0]).map((rule) => {
       const entry2 = {
         source: "annotation",
@@ -43796,26 +44612,13 @@ function stringAt(annotations, key) {
   const value = annotations[key];
   return typeof value === "string" && value.trim() !== "" ? value.trim() : void 0;
 }
-function atOf(site, path11) {
-  const finding = findingAt(site, "unused-suppression", "note", "", path11);
+function atOf(site, path12) {
+  const finding = findingAt(site, "unused-suppression", "note", "", path12);
   return `${site.file}:${finding.region.startLine}:${finding.region.startColumn}`;
 }
 
 // src/suppress/comment-directives.ts
 var import_yaml7 = __toESM(require_dist(), 1);
-
-// src/yaml/helm-source.ts
-var SOURCE = /^\s*Source:\s*(\S.*?)\s*$/m;
-function helmTemplateOf(doc) {
-  const contents = doc.contents;
-  for (const comment of [contents?.commentBefore, doc.commentBefore]) {
-    const match3 = comment ? SOURCE.exec(comment) : null;
-    if (match3?.[1]) return match3[1];
-  }
-  return void 0;
-}
-
-// src/suppress/comment-directives.ts
 function commentDirectives(linted) {
   const { parsed } = linted;
   if (!parsed.text.includes("kmlint-") || parsed.documents.length === 0) return [];
@@ -43935,7 +44738,7 @@ function today(now = /* @__PURE__ */ new Date()) {
 }
 
 // src/suppress/exemptions.ts
-import path9 from "node:path";
+import path10 from "node:path";
 
 // node_modules/minimatch/dist/esm/index.js
 init_esm2();
@@ -44211,15 +45014,15 @@ var build = (toks, pairs, start, end, top) => {
 };
 var normalize2 = (items, form) => {
   const out = [];
-  let run2 = "";
+  let run3 = "";
   const flush = () => {
-    for (const ch of run2.normalize(form))
+    for (const ch of run3.normalize(form))
       out.push(lit(ch));
-    run2 = "";
+    run3 = "";
   };
   for (const it of items) {
     if (it.t === "lit") {
-      run2 += it.ch;
+      run3 += it.ch;
       continue;
     }
     flush();
@@ -44396,14 +45199,14 @@ var Sim = class {
         this.#addThread(state, node);
     }
   }
-  addRun(state, run2, i, top) {
+  addRun(state, run3, i, top) {
     for (const r of state.runs) {
-      if (r.neg === run2.neg && sameState(r.state, run2.state))
+      if (r.neg === run3.neg && sameState(r.state, run3.state))
         return;
     }
-    state.runs.push(run2);
-    if (!run2.state.match) {
-      this.add(state, run2.neg.next, i, top);
+    state.runs.push(run3);
+    if (!run3.state.match) {
+      this.add(state, run3.neg.next, i, top);
     }
   }
   // the threads after char `c`, at index `i`
@@ -44431,13 +45234,13 @@ var Sim = class {
       }
     }
     if (!this.restricted(i, top)) {
-      for (const run2 of state.runs) {
-        if (run2.state.dead) {
-          this.addRun(next, run2, i + 1, top);
+      for (const run3 of state.runs) {
+        if (run3.state.dead) {
+          this.addRun(next, run3, i + 1, top);
           continue;
         }
-        const sub = this.step(run2.state, c, i, false);
-        this.addRun(next, { t: "run", neg: run2.neg, state: sub }, i + 1, top);
+        const sub = this.step(run3.state, c, i, false);
+        this.addRun(next, { t: "run", neg: run3.neg, state: sub }, i + 1, top);
       }
     }
     return this.done(next);
@@ -44940,11 +45743,11 @@ var cachedMinimatch = (pattern, options) => {
   return mm;
 };
 var defaultPlatform4 = typeof process === "object" && process ? process.env?.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-var path8 = {
+var path9 = {
   win32: { sep: "\\" },
   posix: { sep: "/" }
 };
-var sep2 = defaultPlatform4 === "win32" ? path8.win32.sep : path8.posix.sep;
+var sep2 = defaultPlatform4 === "win32" ? path9.win32.sep : path9.posix.sep;
 minimatch2.sep = sep2;
 var GLOBSTAR2 = /* @__PURE__ */ Symbol("globstar **");
 minimatch2.GLOBSTAR = GLOBSTAR2;
@@ -46238,7 +47041,7 @@ function matcher(exemption, context) {
     if (!glob2(exemption.name, object?.name)) return false;
     if (!glob2(exemption.container, place.container?.name)) return false;
     if (exemption.path !== void 0) {
-      const file = path9.relative(context.baseDir, path9.resolve(context.cwd, finding.file)).split(path9.sep).join("/");
+      const file = path10.relative(context.baseDir, path10.resolve(context.cwd, finding.file)).split(path10.sep).join("/");
       if (!glob2(exemption.path, file) && !glob2(exemption.path, finding.helmTemplate)) return false;
     }
     return true;
@@ -46295,33 +47098,41 @@ function createSuppressor(options = {}, context) {
         inline.push(...annotations.entries);
         strays.push(...annotations.strays);
       }
-      if (inline.length === 0 && exemptions.length === 0) return;
+      if (inline.length === 0 && exemptions.length === 0) return { mark: () => void 0, close: () => [] };
       const usage = new Map(inline.map((entry2) => [entry2, newUsage()]));
       for (const [entry2, state] of exemptionUsage) usage.set(entry2, state);
       const entries = [...inline, ...exemptions];
-      for (const finding of linted.findings) mark(finding, placeOf(linted, finding), entries, usage);
-      const out = [];
-      const strayEntries = new Set(strays.map((stray) => stray.entry));
-      for (const { entry: entry2, container } of strays) {
-        report(out, entry2, "unused-suppression", `${entry2.label} names no container "${container}" in this pod, so it suppresses nothing.`);
-      }
-      const missingReason = /* @__PURE__ */ new Set();
-      for (const entry2 of inline) {
-        const state = usage.get(entry2);
-        if (options.requireReason && !entry2.reason && !missingReason.has(entry2.at)) {
-          missingReason.add(entry2.at);
-          report(out, entry2, "suppression-missing-reason", `${entry2.label} gives no reason; add one after " -- ".`, true);
+      const markAll = (findings) => {
+        for (const finding of findings) mark(finding, placeOf(linted, finding), entries, usage);
+      };
+      markAll(linted.findings);
+      return {
+        mark: markAll,
+        close() {
+          const out = [];
+          const strayEntries = new Set(strays.map((stray) => stray.entry));
+          for (const { entry: entry2, container } of strays) {
+            report(out, entry2, "unused-suppression", `${entry2.label} names no container "${container}" in this pod, so it suppresses nothing.`);
+          }
+          const missingReason = /* @__PURE__ */ new Set();
+          for (const entry2 of inline) {
+            const state = usage.get(entry2);
+            if (options.requireReason && !entry2.reason && !missingReason.has(entry2.at)) {
+              missingReason.add(entry2.at);
+              report(out, entry2, "suppression-missing-reason", `${entry2.label} gives no reason; add one after " -- ".`, true);
+            }
+            if (strayEntries.has(entry2)) continue;
+            describeOutcome(out, entry2, state);
+          }
+          return out;
         }
-        if (strayEntries.has(entry2)) continue;
-        describeOutcome(out, entry2, state);
-      }
-      linted.findings.push(...out);
+      };
     },
-    finish(run2) {
+    finish(run3) {
       const out = [];
       for (const [entry2, state] of exemptionUsage) describeOutcome(out, entry2, state);
-      run2.findings.push(...out);
-      if (options.baseline) run2.baseline = applyBaseline(run2.findings, options.baseline.baseline, options.baseline.file);
+      run3.findings.push(...out);
+      if (options.baseline) run3.baseline = applyBaseline(run3.findings, options.baseline.baseline, options.baseline.file);
     }
   };
   function describeOutcome(out, entry2, state) {
@@ -46357,213 +47168,140 @@ function placeOf(linted, finding) {
   for (const object of document.objects) {
     if (isPrefix(object.path, finding.path) && (!place.object || object.path.length > place.object.path.length)) place.object = object;
   }
-  const containers = place.object?.pod?.containers ?? [];
+  const containers = place.object?.pods.flatMap((pod) => pod.containers) ?? [];
   place.container = (finding.container !== void 0 ? containers.find((container) => container.name === finding.container) : void 0) ?? containers.find((container) => isPrefix(container.path, finding.path));
   return place;
 }
-function isPrefix(prefix2, path11) {
-  return prefix2.length <= path11.length && prefix2.every((segment, index) => path11[index] === segment);
+function isPrefix(prefix2, path12) {
+  return prefix2.length <= path12.length && prefix2.every((segment, index) => path12[index] === segment);
 }
 
-// src/k8s/objects.ts
-function objectsOf(value, options = {}) {
-  const extraWorkloads = options.extraWorkloads ?? [];
-  if (!isObject(value)) return [];
-  const { apiVersion, kind } = value;
-  if (typeof apiVersion !== "string" || typeof kind !== "string") return [];
-  if (kind.endsWith("List") && Array.isArray(value.items)) {
-    const objects = [];
-    value.items.forEach((item, index) => {
-      const object2 = isObject(item) ? objectOf(item, ["items", index], extraWorkloads) : void 0;
-      if (object2) objects.push(object2);
-    });
-    return options.freeze ? objects.map(deepFreeze) : objects;
-  }
-  const object = objectOf(value, [], extraWorkloads);
-  if (!object) return [];
-  return [options.freeze ? deepFreeze(object) : object];
-}
-function objectOf(value, path11, extraWorkloads) {
-  const { apiVersion, kind } = value;
-  if (typeof apiVersion !== "string" || typeof kind !== "string") return void 0;
-  const metadata = isObject(value.metadata) ? value.metadata : void 0;
-  const workload = workloadOf(apiVersion, kind, extraWorkloads);
-  return {
-    apiVersion,
-    kind,
-    name: typeof metadata?.name === "string" ? metadata.name : void 0,
-    namespace: typeof metadata?.namespace === "string" ? metadata.namespace : void 0,
-    value,
-    path: path11,
-    metadata,
-    pod: workload ? buildPodView(value, path11, workload) : void 0
-  };
-}
-function deepFreeze(value) {
-  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze(value[key]);
-  }
-  return value;
-}
-
-// src/engine/lint-file.ts
-init_parse();
-init_to_value();
-var UNRENDERED_TEMPLATE = /\{\{[-\s]/;
-function lintText(file, text, options) {
-  const parsed = parseYamlFile(text);
-  const result = { file, parsed, documents: [], findings: [], documentCount: 0, objectCount: 0, notes: [], internalErrors: 0 };
-  const walker = new RuleWalker(options.rules, result);
-  const looksLikeTemplate = UNRENDERED_TEMPLATE.test(text);
-  for (const problem2 of parsed.streamErrors) {
-    result.findings.push(findingAtOffsets({ file, parsed }, problem2.ruleId, "error", problem2.message, problem2.start, problem2.end));
-  }
-  for (const document of parsed.documents) {
-    if (document.empty) continue;
-    result.documentCount++;
-    const helmTemplate = helmTemplateOf(document.doc);
-    const site = { file, parsed, document, helmTemplate };
-    if (document.errors.length > 0) {
-      reportSyntaxErrors(site, document, looksLikeTemplate, result);
-      continue;
-    }
-    let converted;
-    try {
-      converted = toValue(document.doc);
-    } catch (error2) {
-      if (!(error2 instanceof AliasBombError)) throw error2;
-      result.notes.push(`${file}: document ${document.index + 1} skipped, ${error2.message}`);
-      continue;
-    }
-    const objects = objectsOf(converted.value, { extraWorkloads: options.extraWorkloads, freeze: options.freeze });
-    const owner = objects.length === 1 ? objects[0] : void 0;
-    for (const problem2 of converted.problems) {
-      result.findings.push(findingAtOffsets({ ...site, object: owner }, problem2.ruleId, "error", problem2.message, problem2.start, problem2.end));
-    }
-    result.documents.push({ document, helmTemplate, objects });
-    for (const object of objects) {
-      result.objectCount++;
-      walker.visit(object, { ...site, object });
-    }
-  }
-  return result;
-}
-function reportSyntaxErrors(site, document, looksLikeTemplate, result) {
-  if (looksLikeTemplate) {
-    const alreadyReported = result.findings.some((finding) => finding.ruleId === "yaml-syntax-error");
-    if (alreadyReported) return;
-    const first = document.errors[0];
-    const message = `${first.message} (this looks like an unrendered Helm template: lint the output of \`helm template\` instead)`;
-    result.findings.push(findingAtOffsets(site, "yaml-syntax-error", "error", message, first.start, first.end));
-    return;
-  }
-  for (const error2 of document.errors) {
-    result.findings.push(findingAtOffsets(site, error2.ruleId, "error", error2.message, error2.start, error2.end));
-  }
-}
-var RuleWalker = class {
-  constructor(rules2, result) {
-    this.result = result;
-    this.instances = rules2.map(({ rule, setting: setting2 }) => ({
-      rule,
-      setting: setting2,
-      visitors: rule.create({
-        options: setting2.options,
-        report: (report) => {
-          const site = this.site;
-          if (!site || this.current !== rule) return;
-          const level = setting2.levelConfigured ? setting2.level : report.level ?? setting2.level;
-          const template = rule.meta.messages[report.messageId] ?? report.messageId;
-          const finding = findingAt(site, rule.meta.id, level, interpolate(template, report.data), report.at);
-          if (this.container) finding.container = this.container.name;
-          this.result.findings.push(finding);
-        }
-      })
-    }));
-  }
-  result;
-  instances;
-  site;
-  current;
-  /** The container being visited: findings reported from it name it, so per-container suppressions match. */
-  container;
-  visit(object, site) {
-    this.site = site;
-    for (const { rule, visitors } of this.instances) {
-      this.current = rule;
-      try {
-        visitors.object?.(object);
-        const pod = object.pod;
-        if (pod) {
-          visitors.podSpec?.(pod, object);
-          if (visitors.container) {
-            for (const container of pod.containers) {
-              this.container = container;
-              visitors.container(container, pod, object);
-            }
-            this.container = void 0;
-          }
-        }
-      } catch (error2) {
-        this.container = void 0;
-        this.result.internalErrors++;
-        const name = `${object.kind} ${object.namespace ? `${object.namespace}/` : ""}${object.name ?? "(unnamed)"}`;
-        const reason = error2 instanceof Error ? error2.message : String(error2);
-        this.result.findings.push(findingAt(site, "internal-error", "error", `Rule "${rule.meta.id}" failed on ${name}: ${reason}`, object.path));
-      }
-    }
-    this.current = void 0;
-    this.site = void 0;
-  }
-};
-
-// src/engine/lint.ts
-init_rule_settings();
+// src/run/lint.ts
 async function lint(options) {
-  const cwd = path10.resolve(options.cwd);
+  const cwd = path11.resolve(options.cwd);
   const discovery = await discover(options.paths, { cwd, ignore: options.ignore });
   if (discovery.missing.length > 0) {
     throw new UsageError(`No such file, directory or matching glob: ${discovery.missing.join(", ")}`);
   }
-  const settings = resolveRuleSettings(options.rules ?? rules, options.presets ?? ["recommended"], options.ruleOverrides);
-  const enabled = (options.rules ?? rules).filter((rule) => settings.has(rule.meta.id)).map((rule) => ({ rule, setting: settings.get(rule.meta.id) }));
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const suppressor = createSuppressor(options.suppress, { rules: options.rules ?? rules, settings, cwd });
-  const sources = discovery.files.map((file) => ({
-    display: displayPath(cwd, file),
-    read: () => readInput(file, maxBytes)
-  }));
+  const sources = discovery.files.map((file) => ({ display: displayPath(cwd, file), absolute: file, read: () => readInput(file, maxBytes) }));
   if (discovery.stdin) {
     sources.push({
       display: options.stdinFilename ?? "<stdin>",
       read: async () => decode(options.stdinText !== void 0 ? Buffer.from(options.stdinText) : await readStdin(), maxBytes)
     });
   }
-  const run2 = { findings: [], files: [], objects: 0, internalErrors: 0, notes: [...discovery.notes], sources: /* @__PURE__ */ new Map() };
+  return lintSources(sources, options, discovery.notes);
+}
+async function lintSources(sources, options, notes = []) {
+  const clock = stageClock(options.stats ?? false);
+  const cwd = path11.resolve(options.cwd);
+  const rules2 = options.rules ?? rules;
+  const presets = options.presets ?? ["recommended"];
+  const settings = resolveRuleSettings(rules2, presets, options.ruleOverrides);
+  const withOptions = [...options.ruleOverrides ?? []].filter(([, override]) => override.options !== void 0);
+  if (withOptions.length > 0) {
+    await validateRuleOptions(withOptions.flatMap(([id]) => rules2.filter((rule) => rule.meta.id === id).map((rule) => ({ rule, options: settings.get(id)?.options }))));
+  }
+  const enabled = rules2.filter((rule) => settings.has(rule.meta.id)).map((rule) => ({ rule, setting: settings.get(rule.meta.id) }));
+  const runSettings = {
+    kubeVersion: options.kubeVersion ?? DEFAULT_RUN_SETTINGS.kubeVersion,
+    namespace: options.namespace ?? DEFAULT_RUN_SETTINGS.namespace,
+    presets,
+    complete: options.complete ?? false
+  };
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const suppressor = createSuppressor(options.suppress, { rules: rules2, settings, cwd });
+  const index = new ObjectIndex(runSettings.complete);
+  const ruleTimes = options.stats ? /* @__PURE__ */ new Map() : void 0;
+  const run3 = { findings: [], files: [], objects: 0, internalErrors: 0, notes: [...notes], sources: /* @__PURE__ */ new Map(), contextObjects: 0 };
+  const perFile = /* @__PURE__ */ new Map();
+  const open2 = /* @__PURE__ */ new Map();
+  const pending = [];
+  const unreached = /* @__PURE__ */ new Set();
   let done = 0;
   for (const source of sources) {
     const outcome = await source.read();
     if ("skipped" in outcome) {
-      run2.files.push({ file: source.display, objects: 0, documents: 0, skipped: outcome.skipped });
-      run2.notes.push(`${source.display}: skipped, ${outcome.skipped}`);
+      run3.files.push({ file: source.display, objects: 0, documents: 0, skipped: outcome.skipped });
+      run3.notes.push(`${source.display}: skipped, ${outcome.skipped}`);
     } else {
-      const linted = lintText(source.display, outcome.text, { rules: enabled, extraWorkloads: options.extraWorkloads });
-      suppressor.file(linted);
+      const linted = lintText(source.display, outcome.text, { rules: enabled, extraWorkloads: options.extraWorkloads, settings: runSettings, index, ruleTimes, freeze: options.freeze });
+      linted.findings = applyEngineRuleSettings(linted.findings, settings);
+      const suppression = suppressor.file(linted);
       options.onFile?.(linted);
-      const report = { file: source.display, objects: linted.objectCount, documents: linted.documentCount };
-      run2.files.push(report);
-      const findings = applyEngineRuleSettings(linted.findings, settings);
-      run2.findings.push(...sortFindings(findings));
-      if (options.keepSources && findings.length > 0) run2.sources.set(source.display, outcome.text);
-      run2.objects += linted.objectCount;
-      run2.internalErrors += linted.internalErrors;
-      run2.notes.push(...linted.notes);
+      run3.files.push({ file: source.display, objects: linted.objectCount, documents: linted.documentCount });
+      perFile.set(source.display, linted.findings);
+      if (linted.pending.length > 0) {
+        pending.push(...linted.pending);
+        open2.set(source.display, { findings: linted.findings, suppression, text: outcome.text });
+      } else {
+        linted.findings.push(...suppression.close());
+        if (options.keepSources && linted.findings.length > 0) run3.sources.set(source.display, outcome.text);
+      }
+      run3.objects += linted.objectCount;
+      run3.internalErrors += linted.internalErrors;
+      run3.notes.push(...linted.notes);
+      for (const kind of linted.unreachedKinds) unreached.add(kind);
     }
     options.onProgress?.(++done, sources.length);
   }
-  suppressor.finish(run2);
-  return run2;
+  clock.lap("lint");
+  if (pending.length > 0) {
+    run3.contextObjects = await indexContext(options, cwd, sources, index, enabled, runSettings, maxBytes);
+    clock.lap("context");
+    index.seal();
+    for (const check of pending) {
+      const found = [];
+      const started = ruleTimes ? performance.now() : 0;
+      run3.internalErrors += check.run(index, found);
+      if (ruleTimes) ruleTimes.set(check.ruleId, (ruleTimes.get(check.ruleId) ?? 0) + performance.now() - started);
+      for (const finding of applyEngineRuleSettings(found, settings)) {
+        const target = open2.get(finding.file);
+        target?.suppression.mark([finding]);
+        (perFile.get(finding.file) ?? run3.findings).push(finding);
+      }
+    }
+    for (const [file, state] of open2) {
+      state.findings.push(...state.suppression.close());
+      if (options.keepSources && state.findings.length > 0) run3.sources.set(file, state.text);
+    }
+    clock.lap("cross-object");
+  }
+  for (const findings of perFile.values()) run3.findings.push(...sortFindings(findings));
+  if (unreached.size > 0) {
+    run3.notes.push(`objects of ${[...unreached].sort().join(", ")} hold containers that no pod spec view reaches; map them with "workloads" in the configuration to lint them`);
+  }
+  suppressor.finish(run3);
+  clock.lap("suppress");
+  if (options.stats) run3.stats = { stages: clock.stages, rules: Object.fromEntries([...ruleTimes ?? []].map(([id, ms]) => [id, round(ms)])) };
+  return run3;
+}
+async function indexContext(options, cwd, sources, index, enabled, settings, maxBytes) {
+  const inputs = new Set(sources.flatMap((source) => source.absolute ? [source.absolute] : []));
+  let files;
+  if (options.context !== void 0) {
+    files = options.context.length === 0 ? [] : (await discover(options.context, { cwd, ignore: options.ignore })).files;
+  } else {
+    const paths = options.paths ?? [];
+    const namedFiles = paths.length > 0 && paths.every((input) => isFile(path11.resolve(cwd, input)));
+    files = namedFiles ? await trackedManifests(path11.dirname([...inputs][0] ?? cwd)) : [];
+  }
+  let objects = 0;
+  for (const file of files) {
+    if (inputs.has(file)) continue;
+    const outcome = await readInput(file, maxBytes);
+    if ("skipped" in outcome) continue;
+    objects += lintText(displayPath(cwd, file), outcome.text, { rules: enabled, extraWorkloads: options.extraWorkloads, settings, index, contextOnly: true }).objectCount;
+  }
+  return objects;
+}
+function isFile(file) {
+  try {
+    return statSync3(file).isFile();
+  } catch {
+    return false;
+  }
 }
 function applyEngineRuleSettings(findings, settings) {
   return findings.flatMap((finding) => {
@@ -46577,6 +47315,22 @@ function sortFindings(findings) {
   return findings.sort(
     (a, b) => a.region.startLine - b.region.startLine || a.region.startColumn - b.region.startColumn || a.ruleId.localeCompare(b.ruleId)
   );
+}
+function stageClock(enabled) {
+  const stages = {};
+  let last = performance.now();
+  return {
+    stages,
+    lap(stage) {
+      if (!enabled) return;
+      const now = performance.now();
+      stages[stage] = round((stages[stage] ?? 0) + now - last);
+      last = now;
+    }
+  };
+}
+function round(ms) {
+  return Math.round(ms * 10) / 10;
 }
 async function readStdin() {
   const chunks = [];
@@ -46675,15 +47429,22 @@ function sarifResult(finding, ruleIndex, withSuppressions) {
     ],
     partialFingerprints: { "kmlint/v1": finding.fingerprint }
   };
+  const related = [];
   if (finding.helmTemplate) {
-    result.relatedLocations = [
-      {
-        id: 1,
-        physicalLocation: { artifactLocation: { uri: encodeUri(finding.helmTemplate) } },
-        message: { text: `Rendered from the Helm template ${finding.helmTemplate}` }
-      }
-    ];
+    related.push({
+      id: 1,
+      physicalLocation: { artifactLocation: { uri: encodeUri(finding.helmTemplate) } },
+      message: { text: `Rendered from the Helm template ${finding.helmTemplate}` }
+    });
   }
+  for (const other of finding.related ?? []) {
+    related.push({
+      id: related.length + 1,
+      physicalLocation: { artifactLocation: { uri: encodeUri(other.file), uriBaseId: "%SRCROOT%" }, region: { ...other.region } },
+      message: { text: other.message }
+    });
+  }
+  if (related.length > 0) result.relatedLocations = related;
   if (object) result.properties = { kind: object.kind, namespace: object.namespace ?? null, name: object.name ?? null, path: finding.path.join(".") };
   if (withSuppressions) {
     result.suppressions = finding.suppression ? [{ kind: IN_SOURCE.has(finding.suppression.source) ? "inSource" : "external", status: "accepted", ...finding.suppression.reason ? { justification: finding.suppression.reason } : {} }] : [];
@@ -47148,14 +47909,14 @@ function getValues(context, operator, key, modifier) {
   }
   return result;
 }
-function parseUrl(template) {
+function parseUrl(template2) {
   return {
-    expand: expand2.bind(null, template)
+    expand: expand2.bind(null, template2)
   };
 }
-function expand2(template, context) {
+function expand2(template2, context) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
-  template = template.replace(
+  template2 = template2.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
     function(_, expression, literal2) {
       if (expression) {
@@ -47185,10 +47946,10 @@ function expand2(template, context) {
       }
     }
   );
-  if (template === "/") {
-    return template;
+  if (template2 === "/") {
+    return template2;
   } else {
-    return template.replace(/\/$/, "");
+    return template2.replace(/\/$/, "");
   }
 }
 function parse(options) {
@@ -48310,17 +49071,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path11 = requestOptions.url.replace(options.baseUrl, "");
+    const path12 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path11} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path12} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path11} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path12} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -51047,7 +51808,7 @@ function workflowProperties(finding) {
 // src/action/main.ts
 var CHECK_RUN_NAME = "kmlint";
 var ruleSummaries = new Map(rules.map((rule) => [rule.meta.id, rule.meta.summary]));
-async function run() {
+async function run2() {
   let inputs;
   try {
     inputs = readInputs((name) => getInput(name));
@@ -51173,7 +51934,7 @@ function usageError(message) {
 function messageOf(error2) {
   return error2 instanceof Error ? error2.message : String(error2);
 }
-run().catch((error2) => {
+run2().catch((error2) => {
   error(`kmlint Action crashed: ${error2 instanceof Error ? error2.stack ?? error2.message : String(error2)}`);
   process.exitCode = 2;
 });

@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { setupRun } from '../config/run-setup.js';
 import { exitCode, type ExitCodeOptions } from '../engine/exit-code.js';
-import { lint, type LintRun } from '../engine/lint.js';
+import { lint, type LintRun } from '../run/lint.js';
 import { formatSarif } from '../formatters/sarif.js';
 import { rules } from '../rules/index.js';
 import type { Finding } from '../types.js';

@@ -1,5 +1,5 @@
 /** `kmlint rules`: every rule with its level, category and presets. */
-import { helpUri } from '../engine/help-uri.js';
+import { helpUri } from '../findings/help-uri.js';
 import { rules } from '../rules/index.js';
 import { oneOf, type ParsedArgs } from './args.js';
 

@@ -2,7 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { setupRun } from '../config/run-setup.js';
 import { exitCode } from '../engine/exit-code.js';
-import { lint } from '../engine/lint.js';
+import { lint } from '../run/lint.js';
 import { PRESETS } from '../engine/rule-settings.js';
 import { FORMATS, loadFormatter } from '../formatters/index.js';
 import { rules } from '../rules/index.js';

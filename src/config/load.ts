@@ -8,7 +8,7 @@ import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { Preset, Rule } from '../engine/define-rule.js';
 import type { RuleOverride } from '../engine/rule-settings.js';
 import { displayPath } from '../input/display-path.js';
-import type { WorkloadKind } from '../k8s/workloads.js';
+import { parseFieldPath, type WorkloadKind } from '../k8s/workloads.js';
 import type { Exemption } from '../suppress/exemptions.js';
 import type { Level, Path, Region } from '../types.js';
 import { plainYamlMessage } from '../yaml/parse.js';
@@ -92,9 +92,9 @@ function resolve(raw: RawConfig, doc: Document.Parsed, lineCounter: LineCounter,
     origin: { file: options.display, region: regionOf(doc, lineCounter, ['exemptions', index]) },
   }));
   const extraWorkloads: WorkloadKind[] = (raw.workloads ?? []).map((workload) => {
-    const podSpec = workload.podSpec.split('.');
-    const podMetadata = workload.podMetadata ? workload.podMetadata.split('.') : [...podSpec.slice(0, -1), 'metadata'];
-    const entry: WorkloadKind = { kind: workload.kind, podSpec, podMetadata };
+    const spec = parseFieldPath(workload.podSpec);
+    const metadata = workload.podMetadata ? parseFieldPath(workload.podMetadata) : [...spec.slice(0, -1), 'metadata'];
+    const entry: WorkloadKind = { kind: workload.kind, pods: [{ spec, metadata }] };
     if (workload.group !== undefined) entry.group = workload.group;
     return entry;
   });

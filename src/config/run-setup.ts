@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { Preset, Rule } from '../engine/define-rule.js';
 import type { ExitCodeOptions } from '../engine/exit-code.js';
-import type { LintOptions } from '../engine/lint.js';
+import type { LintOptions } from '../run/lint.js';
 import { UsageError } from '../errors.js';
 import { readBaseline, writeBaseline } from '../suppress/baseline.js';
 import type { Level, LintResult } from '../types.js';

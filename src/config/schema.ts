@@ -61,7 +61,7 @@ export function buildConfigSchema(rules: readonly Rule[]): Record<string, unknow
           properties: {
             kind: { type: 'string', minLength: 1 },
             group: { description: 'API group; omit to match any group.', type: 'string' },
-            podSpec: { description: 'Dotted path of the pod spec, e.g. spec.template.spec.', $ref: '#/definitions/fieldPath' },
+            podSpec: { description: 'Dotted path of the pod spec, e.g. spec.template.spec; [*] steps into every item of a list, e.g. spec.replicatedJobs[*].template.spec.template.spec.', $ref: '#/definitions/fieldPath' },
             podMetadata: { description: 'Dotted path of the pod metadata; default: the sibling "metadata" of podSpec.', $ref: '#/definitions/fieldPath' },
           },
         },
@@ -76,7 +76,7 @@ export function buildConfigSchema(rules: readonly Rule[]): Record<string, unknow
       level: { enum: [...CONFIG_LEVELS] },
       ruleId: { type: 'string', enum: ids },
       date: { description: 'YYYY-MM-DD; the suppression applies up to and including that day.', type: 'string', pattern: DATE_PATTERN },
-      fieldPath: { type: 'string', pattern: '^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$' },
+      fieldPath: { type: 'string', pattern: '^[A-Za-z0-9_-]+(\\[(\\*|[0-9]+)\\])*(\\.[A-Za-z0-9_-]+(\\[(\\*|[0-9]+)\\])*)*$' },
     },
   };
 }

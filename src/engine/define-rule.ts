@@ -1,9 +1,12 @@
-/** The shape of a rule: metadata beside logic, visitors for what it looks at. */
+/** The shape of a rule: metadata beside logic, the kinds it looks at, visitors for what it looks at. */
+import type { Location } from '../findings/location.js';
+import type { KindSelector } from '../k8s/kinds.js';
 import type { ContainerView, K8sObject, PodSpecView } from '../k8s/model.js';
+import type { ObjectIndex } from '../k8s/object-index.js';
 import type { Level, Path } from '../types.js';
 
 export type Category = 'security' | 'reliability' | 'efficiency' | 'best-practice' | 'schema';
-export type Preset = 'recommended' | 'all' | 'pss-baseline' | 'pss-restricted';
+export type Preset = 'recommended' | 'all' | 'pss-baseline' | 'pss-restricted' | 'cis';
 
 /** A JSON Schema (draft-07) for a rule's options object. */
 export type OptionsSchema = Record<string, unknown>;
@@ -22,8 +25,18 @@ export interface RuleMeta<MessageId extends string = string, Options = unknown> 
   remediation: string;
   /** Message templates with `{{placeholders}}`, keyed by messageId. */
   messages: Record<MessageId, string>;
+  /**
+   * The kinds whose objects the `object` visitor sees: groups of `k8s/kinds.ts` (`workloads`,
+   * `rbac-roles`, …), kinds (`Service`) or `group/Kind`. Omitted: every object. The `podSpec` and
+   * `container` visitors see every pod spec, whatever this says.
+   */
+  kinds?: readonly KindSelector[];
+  /** The rule relates several objects: it may call `context.afterIndex`, and context files are loaded for it. */
+  crossObject?: boolean;
   /** Pod Security Standards control, when the rule implements one. */
   pss?: { profile: 'baseline' | 'restricted'; control: string };
+  /** CIS Kubernetes Benchmark item, when the rule implements one (e.g. `1.2.1`). */
+  cis?: string;
   tags?: readonly string[];
   /** How often a finding is right (SARIF `precision`, which orders results in GitHub); default high. */
   precision?: 'very-high' | 'high' | 'medium' | 'low';
@@ -31,25 +44,56 @@ export interface RuleMeta<MessageId extends string = string, Options = unknown> 
   defaultOptions?: Options;
 }
 
+export interface RelatedLocation {
+  at: Location;
+  message: string;
+}
+
 export interface Report<MessageId extends string> {
   messageId: MessageId;
   data?: Record<string, string | number | boolean>;
-  /** Path from the document root; a path to a missing field points at its nearest existing ancestor. */
-  at: Path;
+  /**
+   * Where the finding is: a path from the document root of the object being visited, or a Location taken
+   * earlier with `context.locate` (the only form `afterIndex` checks may use, since files are gone by then).
+   */
+  at: Path | Location;
+  /** The path names a field that is not written: the finding points at its nearest written ancestor. */
+  missing?: boolean;
   /** Overrides the rule's level for this finding (e.g. error when set, warning when unset). */
   level?: Level;
+  /** The container the finding is about (defaults to the one a `container` visitor is visiting). */
+  container?: string;
+  /** Other objects the finding relates to (a Role for a binding, the policies of a namespace…). */
+  related?: readonly RelatedLocation[];
+}
+
+/** Settings of the whole run that every rule may read. */
+export interface RunSettings {
+  /** Target Kubernetes version, `major.minor` (`--kube-version`; default the newest the package knows). */
+  readonly kubeVersion: string;
+  /** Namespace of objects that do not name one (`--namespace`, default `default`). */
+  readonly namespace: string;
+  readonly presets: readonly Preset[];
+  /** The input holds every object of the cluster (`--complete`): missing objects are not the cluster's. */
+  readonly complete: boolean;
 }
 
 export interface RuleContext<MessageId extends string, Options> {
   readonly options: Options;
+  readonly settings: RunSettings;
+  /** Only inside a visitor, or inside an `afterIndex` check with a Location. */
   report(report: Report<MessageId>): void;
+  /** The location of a path of the object being visited, kept for a report after the walk. */
+  locate(path: Path, options?: { missing?: boolean }): Location;
+  /** Runs `check` once every object of the run (inputs and context files) is indexed. Needs `meta.crossObject`. */
+  afterIndex(check: (index: ObjectIndex) => void): void;
 }
 
 /** What a rule looks at; the engine walks every object once and calls each visitor. */
 export interface RuleVisitors {
-  /** Every Kubernetes object (List members one by one). */
+  /** Every object of the kinds in `meta.kinds` (List members one by one). */
   object?(object: K8sObject): void;
-  /** Every pod spec of a workload kind. */
+  /** Every pod spec (workload kinds, and pod templates found inside custom resources). */
   podSpec?(pod: PodSpecView, object: K8sObject): void;
   /** Every container (containers, initContainers, ephemeralContainers) of every pod spec. */
   container?(container: ContainerView, pod: PodSpecView, object: K8sObject): void;

@@ -1,14 +1,22 @@
-/** One file's text → findings: parse once, convert once, normalise once, one walk over the objects. */
+/**
+ * One file's text → findings: parse once, convert once, normalise once, index each object, one walk over
+ * the objects calling every rule's visitors for the kinds it declared. Cross-object checks a rule
+ * registers with `afterIndex` come back as pending checks, run by the driver once the index is complete.
+ */
+import { findingAt, findingAtOffsets, findingFrom, interpolate, locationAt, type FindingSite } from '../findings/build.js';
+import { isLocation, type Location } from '../findings/location.js';
+import { matchesKinds } from '../k8s/kinds.js';
 import type { ContainerView, K8sObject } from '../k8s/model.js';
-import { objectsOf } from '../k8s/objects.js';
+import { hasUnreachedContainers, objectsOf } from '../k8s/objects.js';
+import { indexRecord, ObjectIndex } from '../k8s/object-index.js';
 import type { WorkloadKind } from '../k8s/workloads.js';
 import { helmTemplateOf } from '../yaml/helm-source.js';
 import { parseYamlFile, type ParsedDocument, type ParsedFile } from '../yaml/parse.js';
 import { AliasBombError, toValue } from '../yaml/to-value.js';
-import type { Finding, Level } from '../types.js';
-import type { Rule, RuleVisitors } from './define-rule.js';
-import { findingAt, findingAtOffsets, interpolate, type FindingSite } from './report.js';
+import type { Finding, Level, Path } from '../types.js';
+import type { Report, Rule, RuleVisitors, RunSettings } from './define-rule.js';
 import type { RuleSetting } from './rule-settings.js';
+import { DEFAULT_RUN_SETTINGS } from './run-settings.js';
 
 export interface EnabledRule {
   rule: Rule;
@@ -20,12 +28,25 @@ export interface LintFileOptions {
   extraWorkloads?: readonly WorkloadKind[];
   /** Freeze the views handed to rules (the rule tester does, to catch rules that mutate them). */
   freeze?: boolean;
+  settings?: RunSettings;
+  /** The run's index; each object of the file is added to it. */
+  index?: ObjectIndex;
+  /** Parse and index only, no rule and no finding: a context file. */
+  contextOnly?: boolean;
+  /** Time spent in each rule, when the run collects statistics (`--stats`). */
+  ruleTimes?: Map<string, number>;
 }
 
 export interface LintedDocument {
   document: ParsedDocument;
   helmTemplate?: string;
   objects: readonly K8sObject[];
+}
+
+/** A cross-object check waiting for the complete index; `run` reports into the findings it is given. */
+export interface PendingCheck {
+  ruleId: string;
+  run(index: ObjectIndex, findings: Finding[]): number;
 }
 
 /** Everything later stages (suppressions, reports) need about one file. */
@@ -40,17 +61,26 @@ export interface LintedFile {
   /** One-line notes about documents that were skipped (alias bombs). */
   notes: string[];
   internalErrors: number;
+  pending: PendingCheck[];
+  /** Kinds of objects holding containers that no pod view reached. */
+  unreachedKinds: Set<string>;
 }
 
 const UNRENDERED_TEMPLATE = /\{\{[-\s]/;
 
 export function lintText(file: string, text: string, options: LintFileOptions): LintedFile {
   const parsed = parseYamlFile(text);
-  const result: LintedFile = { file, parsed, documents: [], findings: [], documentCount: 0, objectCount: 0, notes: [], internalErrors: 0 };
-  const walker = new RuleWalker(options.rules, result);
+  const result: LintedFile = {
+    file, parsed, documents: [], findings: [], documentCount: 0, objectCount: 0, notes: [], internalErrors: 0, pending: [], unreachedKinds: new Set(),
+  };
+  const settings = options.settings ?? DEFAULT_RUN_SETTINGS;
+  const index = options.index ?? new ObjectIndex(settings.complete);
+  const walker = options.contextOnly ? undefined : new RuleWalker(options.rules, result, settings, options.ruleTimes);
   const looksLikeTemplate = UNRENDERED_TEMPLATE.test(text);
-  for (const problem of parsed.streamErrors) {
-    result.findings.push(findingAtOffsets({ file, parsed }, problem.ruleId, 'error', problem.message, problem.start, problem.end));
+  if (walker) {
+    for (const problem of parsed.streamErrors) {
+      result.findings.push(findingAtOffsets({ file, parsed }, problem.ruleId, 'error', problem.message, problem.start, problem.end));
+    }
   }
 
   for (const document of parsed.documents) {
@@ -59,7 +89,7 @@ export function lintText(file: string, text: string, options: LintFileOptions): 
     const helmTemplate = helmTemplateOf(document.doc);
     const site = { file, parsed, document, helmTemplate };
     if (document.errors.length > 0) {
-      reportSyntaxErrors(site, document, looksLikeTemplate, result);
+      if (walker) reportSyntaxErrors(site, document, looksLikeTemplate, result);
       continue;
     }
     let converted;
@@ -73,16 +103,26 @@ export function lintText(file: string, text: string, options: LintFileOptions): 
     const objects = objectsOf(converted.value, { extraWorkloads: options.extraWorkloads, freeze: options.freeze });
     // A problem of a one-object document belongs to that object (suppressions and reports name it).
     const owner = objects.length === 1 ? objects[0] : undefined;
-    for (const problem of converted.problems) {
-      result.findings.push(findingAtOffsets({ ...site, object: owner }, problem.ruleId, 'error', problem.message, problem.start, problem.end));
+    if (walker) {
+      for (const problem of converted.problems) {
+        result.findings.push(findingAtOffsets({ ...site, object: owner }, problem.ruleId, 'error', problem.message, problem.start, problem.end));
+      }
     }
     result.documents.push({ document, helmTemplate, objects });
     for (const object of objects) {
       result.objectCount++;
-      walker.visit(object, { ...site, object });
+      const objectSite = { ...site, object };
+      index.add(indexRecord(object, anchorOf(objectSite, object), settings.namespace, options.contextOnly ?? false));
+      if (hasUnreachedContainers(object)) result.unreachedKinds.add(`${object.kind} (${object.apiVersion})`);
+      walker?.visit(object, objectSite);
     }
   }
   return result;
+}
+
+/** Where an object is, for related locations: its name when written, else its `kind:` line. */
+function anchorOf(site: FindingSite & { document: ParsedDocument }, object: K8sObject): Location {
+  return object.name !== undefined ? locationAt(site, [...object.path, 'metadata', 'name']) : locationAt(site, object.path);
 }
 
 function reportSyntaxErrors(site: FindingSite, document: ParsedDocument, looksLikeTemplate: boolean, result: LintedFile): void {
@@ -100,59 +140,143 @@ function reportSyntaxErrors(site: FindingSite, document: ParsedDocument, looksLi
   }
 }
 
-/** Instantiates each rule once per file and calls its visitors for every object, pod spec and container. */
-class RuleWalker {
-  private readonly instances: { rule: Rule; setting: RuleSetting; visitors: RuleVisitors }[];
-  private site: (FindingSite & { document: ParsedDocument }) | undefined;
-  private current: Rule | undefined;
-  /** The container being visited: findings reported from it name it, so per-container suppressions match. */
+type Site = FindingSite & { document: ParsedDocument; object: K8sObject };
+
+/** One rule in one file: its visitors, and the state that makes `report` strict. */
+class RuleInstance {
+  readonly visitors: RuleVisitors;
+  /** Where reports go: set while a visitor or a pending check runs, undefined otherwise. */
+  private sink: Finding[] | undefined;
+  private site: Site | undefined;
   private container: ContainerView | undefined;
 
-  constructor(rules: readonly EnabledRule[], private readonly result: LintedFile) {
-    this.instances = rules.map(({ rule, setting }) => ({
-      rule,
-      setting,
-      visitors: rule.create({
-        options: setting.options,
-        report: (report) => {
-          const site = this.site;
-          if (!site || this.current !== rule) return;
-          const level: Level = setting.levelConfigured ? setting.level : (report.level ?? setting.level);
-          const template = (rule.meta.messages as Record<string, string>)[report.messageId] ?? report.messageId;
-          const finding = findingAt(site, rule.meta.id, level, interpolate(template, report.data), report.at);
-          if (this.container) finding.container = this.container.name;
-          this.result.findings.push(finding);
-        },
-      }),
-    }));
+  constructor(
+    readonly rule: Rule,
+    private readonly setting: RuleSetting,
+    settings: RunSettings,
+    private readonly pending: PendingCheck[],
+  ) {
+    this.visitors = rule.create({
+      options: setting.options,
+      settings,
+      report: (report) => this.report(report),
+      locate: (path, options) => {
+        if (!this.site) throw new Error(`rule "${rule.meta.id}" called locate() outside a visitor`);
+        return locationAt(this.site, path, options?.missing ?? false);
+      },
+      afterIndex: (check) => {
+        if (!rule.meta.crossObject) throw new Error(`rule "${rule.meta.id}" called afterIndex() without meta.crossObject`);
+        if (!this.site) throw new Error(`rule "${rule.meta.id}" called afterIndex() outside a visitor`);
+        const object = this.site.object;
+        const container = this.container;
+        // Where a failing check is reported: the object it was registered for.
+        const anchor = locationAt(this.site, object.path, true);
+        this.pending.push({
+          ruleId: rule.meta.id,
+          run: (index, findings) => this.runPending(() => check(index), findings, object, anchor, container),
+        });
+      },
+    });
   }
 
-  visit(object: K8sObject, site: FindingSite & { document: ParsedDocument }): void {
+  /** Calls one visitor with the site reports go to; a throw becomes an internal error. */
+  visit(site: Site, sink: Finding[], container: ContainerView | undefined, call: () => void): boolean {
     this.site = site;
-    for (const { rule, visitors } of this.instances) {
-      this.current = rule;
+    this.sink = sink;
+    this.container = container;
+    try {
+      call();
+      return true;
+    } finally {
+      this.site = undefined;
+      this.sink = undefined;
+      this.container = undefined;
+    }
+  }
+
+  private runPending(call: () => void, findings: Finding[], object: K8sObject, anchor: Location, container: ContainerView | undefined): number {
+    this.sink = findings;
+    this.container = container;
+    try {
+      call();
+      return 0;
+    } catch (error) {
+      const failure = internalErrorOf(this.rule, object, error);
+      const finding = findingFrom(anchor, failure.ruleId, failure.level, failure.message);
+      delete finding.missing;
+      findings.push(finding);
+      return 1;
+    } finally {
+      this.sink = undefined;
+      this.container = undefined;
+    }
+  }
+
+  private report(report: Report<string>): void {
+    const id = this.rule.meta.id;
+    if (!this.sink) throw new Error(`rule "${id}" reported outside a visitor`);
+    const messages = this.rule.meta.messages as Record<string, string>;
+    if (!Object.hasOwn(messages, report.messageId)) throw new Error(`rule "${id}" reported unknown messageId "${report.messageId}"`);
+    let location: Location;
+    if (isLocation(report.at)) location = report.at;
+    else if (this.site) location = locationAt(this.site, report.at as Path, report.missing ?? false);
+    else throw new Error(`rule "${id}" reported a path after the walk: take a Location with context.locate() during the walk`);
+    const level: Level = this.setting.levelConfigured ? this.setting.level : (report.level ?? this.setting.level);
+    const finding = findingFrom(location, id, level, interpolate(messages[report.messageId]!, report.data));
+    finding.messageId = report.messageId;
+    const container = report.container ?? this.container?.name;
+    if (container !== undefined) finding.container = container;
+    if (report.related && report.related.length > 0) {
+      finding.related = report.related.map(({ at, message }) => {
+        const related: NonNullable<Finding['related']>[number] = { file: at.file, region: at.region, message };
+        if (at.object) related.object = at.object;
+        return related;
+      });
+    }
+    this.sink.push(finding);
+  }
+}
+
+function internalErrorOf(rule: Rule, object: K8sObject, error: unknown): Pick<Finding, 'ruleId' | 'level' | 'message'> {
+  const name = `${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name ?? '(unnamed)'}`;
+  const reason = error instanceof Error ? error.message : String(error);
+  return { ruleId: 'internal-error', level: 'error', message: `Rule "${rule.meta.id}" failed on ${name}: ${reason}` };
+}
+
+/** Instantiates each rule once per file and calls its visitors for the objects, pod specs and containers it asked for. */
+class RuleWalker {
+  private readonly instances: RuleInstance[];
+
+  constructor(
+    rules: readonly EnabledRule[],
+    private readonly result: LintedFile,
+    settings: RunSettings,
+    private readonly times: Map<string, number> | undefined,
+  ) {
+    this.instances = rules.map(({ rule, setting }) => new RuleInstance(rule, setting, settings, result.pending));
+  }
+
+  visit(object: K8sObject, site: Site): void {
+    for (const instance of this.instances) {
+      const { visitors, rule } = instance;
+      const started = this.times ? performance.now() : 0;
       try {
-        visitors.object?.(object);
-        const pod = object.pod;
-        if (pod) {
-          visitors.podSpec?.(pod, object);
-          if (visitors.container) {
-            for (const container of pod.containers) {
-              this.container = container;
-              visitors.container(container, pod, object);
-            }
-            this.container = undefined;
+        if (visitors.object && matchesKinds(rule.meta.kinds, object)) {
+          instance.visit(site, this.result.findings, undefined, () => visitors.object!(object));
+        }
+        for (const pod of object.pods) {
+          if (visitors.podSpec) instance.visit(site, this.result.findings, undefined, () => visitors.podSpec!(pod, object));
+          if (!visitors.container) continue;
+          for (const container of pod.containers) {
+            instance.visit(site, this.result.findings, container, () => visitors.container!(container, pod, object));
           }
         }
       } catch (error) {
-        this.container = undefined;
         this.result.internalErrors++;
-        const name = `${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name ?? '(unnamed)'}`;
-        const reason = error instanceof Error ? error.message : String(error);
-        this.result.findings.push(findingAt(site, 'internal-error', 'error', `Rule "${rule.meta.id}" failed on ${name}: ${reason}`, object.path));
+        const failure = internalErrorOf(rule, object, error);
+        this.result.findings.push(findingAt(site, failure.ruleId, failure.level, failure.message, object.path));
       }
+      if (this.times) this.times.set(rule.meta.id, (this.times.get(rule.meta.id) ?? 0) + performance.now() - started);
     }
-    this.current = undefined;
-    this.site = undefined;
   }
 }

@@ -1,6 +1,7 @@
 /** Which rules run, at which level, with which options: presets first, then configuration. */
 import type { Level } from '../types.js';
 import type { Preset, Rule } from './define-rule.js';
+import { deepMerge } from './rule-options.js';
 
 export interface RuleSetting {
   level: Level;
@@ -14,7 +15,7 @@ export interface RuleOverride {
   options?: Record<string, unknown>;
 }
 
-export const PRESETS: readonly Preset[] = ['recommended', 'all', 'pss-baseline', 'pss-restricted'];
+export const PRESETS: readonly Preset[] = ['recommended', 'all', 'pss-baseline', 'pss-restricted', 'cis'];
 
 export function inPreset(rule: Rule, preset: Preset): boolean {
   return preset === 'all' || rule.meta.presets.includes(preset);
@@ -33,7 +34,7 @@ export function resolveRuleSettings(
     if (override?.level === 'off') continue;
     if (!enabled && !override) continue;
     const level = override?.level ?? rule.meta.level;
-    const options = { ...(rule.meta.defaultOptions as object | undefined), ...override?.options };
+    const options = deepMerge(rule.meta.defaultOptions ?? {}, override?.options);
     settings.set(rule.meta.id, { level, levelConfigured: override?.level !== undefined, options });
   }
   return settings;

@@ -1,6 +1,6 @@
 /** The help a SARIF viewer shows beside a result, from the rule's own metadata. */
 import type { RuleMeta } from '../engine/define-rule.js';
-import { helpUri } from '../engine/help-uri.js';
+import { helpUri } from '../findings/help-uri.js';
 
 export function ruleHelpText(rule: RuleMeta): string {
   const pss = rule.pss ? ` Pod Security Standards: ${rule.pss.profile}, ${rule.pss.control}.` : '';

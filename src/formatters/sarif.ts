@@ -1,6 +1,6 @@
 /** SARIF 2.1.0, the subset GitHub code scanning reads, valid against the OASIS schema. */
 import type { RuleMeta } from '../engine/define-rule.js';
-import { helpUri } from '../engine/help-uri.js';
+import { helpUri } from '../findings/help-uri.js';
 import { HOMEPAGE } from '../version.js';
 import type { Finding, LintResult } from '../types.js';
 import type { FormatContext } from './context.js';
@@ -88,15 +88,22 @@ function sarifResult(finding: Finding, ruleIndex: number | undefined, withSuppre
     ],
     partialFingerprints: { 'kmlint/v1': finding.fingerprint },
   };
+  const related: Record<string, unknown>[] = [];
   if (finding.helmTemplate) {
-    result.relatedLocations = [
-      {
-        id: 1,
-        physicalLocation: { artifactLocation: { uri: encodeUri(finding.helmTemplate) } },
-        message: { text: `Rendered from the Helm template ${finding.helmTemplate}` },
-      },
-    ];
+    related.push({
+      id: 1,
+      physicalLocation: { artifactLocation: { uri: encodeUri(finding.helmTemplate) } },
+      message: { text: `Rendered from the Helm template ${finding.helmTemplate}` },
+    });
   }
+  for (const other of finding.related ?? []) {
+    related.push({
+      id: related.length + 1,
+      physicalLocation: { artifactLocation: { uri: encodeUri(other.file), uriBaseId: '%SRCROOT%' }, region: { ...other.region } },
+      message: { text: other.message },
+    });
+  }
+  if (related.length > 0) result.relatedLocations = related;
   if (object) result.properties = { kind: object.kind, namespace: object.namespace ?? null, name: object.name ?? null, path: finding.path.join('.') };
   if (withSuppressions) {
     result.suppressions = finding.suppression

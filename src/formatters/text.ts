@@ -33,6 +33,9 @@ export function formatText(result: LintResult, context: FormatContext): string {
         out.push(...codeFrame(lines, finding, maskFrom).map((line) => paint('dim', line)));
       }
       if (finding.helmTemplate) out.push(`          ${paint('dim', `Helm template: ${finding.helmTemplate}`)}`);
+      for (const other of finding.related ?? []) {
+        out.push(`          ${paint('dim', `related: ${other.file}:${other.region.startLine}:${other.region.startColumn} ${other.message}`)}`);
+      }
     }
     out.push('');
   }

@@ -1,7 +1,10 @@
-import { defineRule } from '../engine/define-rule.js';
+import { forbiddenPodField } from './templates/forbidden-pod-field.js';
 
 /** `hostIPC: yes` is true for the API server (YAML 1.1); a quoted "true" is a string it rejects, not a shared namespace. */
-export default defineRule({
+export default forbiddenPodField({
+  field: 'hostIPC',
+  forbidden: (value) => value === true,
+  messageId: 'hostIPC',
   meta: {
     id: 'host-ipc',
     category: 'security',
@@ -15,12 +18,5 @@ export default defineRule({
     messages: {
       hostIPC: 'Pod shares the IPC namespace of the node (hostIPC: true).',
     },
-  },
-  create(context) {
-    return {
-      podSpec(pod) {
-        if (pod.spec.hostIPC === true) context.report({ messageId: 'hostIPC', at: [...pod.path, 'hostIPC'] });
-      },
-    };
   },
 });

@@ -1,7 +1,10 @@
-import { defineRule } from '../engine/define-rule.js';
+import { forbiddenPodField } from './templates/forbidden-pod-field.js';
 
 /** `hostNetwork: yes` is true for the API server (YAML 1.1); a quoted "true" is a string it rejects, not a shared namespace. */
-export default defineRule({
+export default forbiddenPodField({
+  field: 'hostNetwork',
+  forbidden: (value) => value === true,
+  messageId: 'hostNetwork',
   meta: {
     id: 'host-network',
     category: 'security',
@@ -15,12 +18,5 @@ export default defineRule({
     messages: {
       hostNetwork: 'Pod shares the network namespace of the node (hostNetwork: true).',
     },
-  },
-  create(context) {
-    return {
-      podSpec(pod) {
-        if (pod.spec.hostNetwork === true) context.report({ messageId: 'hostNetwork', at: [...pod.path, 'hostNetwork'] });
-      },
-    };
   },
 });

@@ -1,7 +1,10 @@
-import { defineRule } from '../engine/define-rule.js';
+import { forbiddenPodField } from './templates/forbidden-pod-field.js';
 
 /** `hostPID: yes` is true for the API server (YAML 1.1); a quoted "true" is a string it rejects, not a shared namespace. */
-export default defineRule({
+export default forbiddenPodField({
+  field: 'hostPID',
+  forbidden: (value) => value === true,
+  messageId: 'hostPID',
   meta: {
     id: 'host-pid',
     category: 'security',
@@ -15,12 +18,5 @@ export default defineRule({
     messages: {
       hostPID: 'Pod shares the process namespace of the node (hostPID: true).',
     },
-  },
-  create(context) {
-    return {
-      podSpec(pod) {
-        if (pod.spec.hostPID === true) context.report({ messageId: 'hostPID', at: [...pod.path, 'hostPID'] });
-      },
-    };
   },
 });

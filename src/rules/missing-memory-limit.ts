@@ -1,8 +1,7 @@
-import { defineRule } from '../engine/define-rule.js';
-import { missingResource } from '../k8s/resources.js';
+import { missingContainerResource } from './templates/missing-container-resource.js';
 
-export default defineRule({
-  meta: {
+export default missingContainerResource(
+  {
     id: 'missing-memory-limit',
     category: 'reliability',
     level: 'warning',
@@ -14,12 +13,6 @@ export default defineRule({
       missing: 'Container "{{container}}" has no memory limit.',
     },
   },
-  create(context) {
-    return {
-      container(container, pod) {
-        const at = missingResource(container, pod, 'limits', 'memory');
-        if (at) context.report({ messageId: 'missing', data: { container: container.name }, at });
-      },
-    };
-  },
-});
+  'limits',
+  'memory',
+);

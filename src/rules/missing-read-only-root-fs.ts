@@ -25,7 +25,7 @@ export default defineRule({
         if (setting?.value === true) return;
         const data = { container: container.name };
         if (setting) context.report({ messageId: 'writable', data, at: setting.path });
-        else context.report({ messageId: 'unset', data, at: [...container.path, 'securityContext', 'readOnlyRootFilesystem'] });
+        else context.report({ messageId: 'unset', data, at: [...container.path, 'securityContext', 'readOnlyRootFilesystem'], missing: true });
       },
     };
   },

@@ -49,9 +49,9 @@ export default defineRule({
           }
           const at = [...container.path, 'securityContext', 'runAsNonRoot'];
           if (runAsUser && runAsUser.value > 0) {
-            context.report({ messageId: 'unsetWithUser', data: { container: container.name, user: runAsUser.value }, at });
+            context.report({ messageId: 'unsetWithUser', data: { container: container.name, user: runAsUser.value }, at, missing: true });
           } else {
-            context.report({ messageId: 'unset', data: { container: container.name }, at });
+            context.report({ messageId: 'unset', data: { container: container.name }, at, missing: true });
           }
         }
         // One finding for the pod-level value, not one per container on the same line.

@@ -46,10 +46,10 @@ export default defineRule({
         const privileged = container.securityContext.privileged?.value === true;
         if (privileged || addsSysAdmin(container)) {
           const reason = privileged ? 'privileged' : 'granted CAP_SYS_ADMIN';
-          context.report({ messageId: 'implied', data: { ...data, reason }, at, level: 'error' });
+          context.report({ messageId: 'implied', data: { ...data, reason }, at, missing: true, level: 'error' });
           return;
         }
-        context.report({ messageId: 'unset', data, at, level: 'warning' });
+        context.report({ messageId: 'unset', data, at, missing: true, level: 'warning' });
       },
     };
   },

@@ -3,7 +3,7 @@
  * template's metadata (charts often expose only the latter), and per container with
  * `kmlint.io/ignore-container.<name>` (injected sidecars).
  */
-import { findingAt, type FindingSite } from '../engine/report.js';
+import { findingAt, type FindingSite } from '../findings/build.js';
 import type { LintedFile } from '../engine/lint-file.js';
 import type { ContainerView, K8sObject } from '../k8s/model.js';
 import type { Path } from '../types.js';
@@ -30,8 +30,9 @@ export function annotationEntries(linted: LintedFile): AnnotationEntries {
     for (const object of objects) {
       const site: LocatedSite = { file: linted.file, parsed: linted.parsed, document, helmTemplate, object };
       const places: { annotations: unknown; path: Path }[] = [{ annotations: object.metadata?.annotations, path: [...object.path, 'metadata'] }];
-      const pod = object.pod;
-      if (pod && pod.metadataPath.join('/') !== places[0]!.path.join('/')) places.push({ annotations: pod.metadata?.annotations, path: pod.metadataPath });
+      for (const pod of object.pods) {
+        if (pod.metadataPath.join('/') !== places[0]!.path.join('/')) places.push({ annotations: pod.metadata?.annotations, path: pod.metadataPath });
+      }
       for (const { annotations, path } of places) {
         if (typeof annotations !== 'object' || annotations === null) continue;
         readAnnotations(annotations as Record<string, unknown>, [...path, 'annotations'], object, site, result);
@@ -50,7 +51,7 @@ function readAnnotations(annotations: Record<string, unknown>, path: Path, objec
     let containerName: string | undefined;
     if (key.startsWith(IGNORE_CONTAINER)) {
       containerName = key.slice(IGNORE_CONTAINER.length);
-      container = object.pod?.containers.find((candidate) => candidate.name === containerName);
+      container = object.pods.flatMap((pod) => pod.containers).find((candidate) => candidate.name === containerName);
     } else if (key !== IGNORE) {
       continue;
     }

@@ -4,7 +4,7 @@
  * which is why the directives still work on `helm template` output.
  */
 import { Parser } from 'yaml';
-import { findingAtOffsets, type FindingSite } from '../engine/report.js';
+import { findingAtOffsets, type FindingSite } from '../findings/build.js';
 import type { LintedFile } from '../engine/lint-file.js';
 import type { Finding } from '../types.js';
 import { helmTemplateOf } from '../yaml/helm-source.js';

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { minimatch } from 'minimatch';
-import { fingerprint } from '../engine/report.js';
+import { fingerprint } from '../findings/build.js';
 import type { Finding, Region } from '../types.js';
 import type { FindingPlace, SuppressionEntry } from './entry.js';
 

@@ -35,9 +35,17 @@ export interface SuppressorContext {
   cwd: string;
 }
 
+/** A file's suppressions, open until every finding of the file (cross-object ones too) has been marked. */
+export interface FileSuppression {
+  /** Marks findings of this file that arrived later (cross-object checks). */
+  mark(findings: readonly Finding[]): void;
+  /** Findings about the file's inline suppressions (unused, missing reason…); the handle is done after. */
+  close(): Finding[];
+}
+
 export interface Suppressor {
-  /** Marks the file's findings and adds findings about its inline suppressions. */
-  file(linted: LintedFile): void;
+  /** Marks the file's findings; `close()` on the handle reports its inline suppressions. */
+  file(linted: LintedFile): FileSuppression;
   /** Reports unused config exemptions and applies the baseline. */
   finish(run: LintResult): void;
 }
@@ -104,29 +112,37 @@ export function createSuppressor(options: SuppressOptions = {}, context: Suppres
         inline.push(...annotations.entries);
         strays.push(...annotations.strays);
       }
-      if (inline.length === 0 && exemptions.length === 0) return;
+      if (inline.length === 0 && exemptions.length === 0) return { mark: () => undefined, close: () => [] };
       const usage = new Map<SuppressionEntry, Usage>(inline.map((entry) => [entry, newUsage()]));
       for (const [entry, state] of exemptionUsage) usage.set(entry, state);
       // Most specific first: the comment on the line, then the object's annotation, then the config file.
       const entries = [...inline, ...exemptions];
-      for (const finding of linted.findings) mark(finding, placeOf(linted, finding), entries, usage);
+      const markAll = (findings: readonly Finding[]): void => {
+        for (const finding of findings) mark(finding, placeOf(linted, finding), entries, usage);
+      };
+      markAll(linted.findings);
 
-      const out: Finding[] = [];
-      const strayEntries = new Set(strays.map((stray) => stray.entry));
-      for (const { entry, container } of strays) {
-        report(out, entry, 'unused-suppression', `${entry.label} names no container "${container}" in this pod, so it suppresses nothing.`);
-      }
-      const missingReason = new Set<string>();
-      for (const entry of inline) {
-        const state = usage.get(entry)!;
-        if (options.requireReason && !entry.reason && !missingReason.has(entry.at)) {
-          missingReason.add(entry.at);
-          report(out, entry, 'suppression-missing-reason', `${entry.label} gives no reason; add one after " -- ".`, true);
-        }
-        if (strayEntries.has(entry)) continue;
-        describeOutcome(out, entry, state);
-      }
-      linted.findings.push(...out);
+      return {
+        mark: markAll,
+        close() {
+          const out: Finding[] = [];
+          const strayEntries = new Set(strays.map((stray) => stray.entry));
+          for (const { entry, container } of strays) {
+            report(out, entry, 'unused-suppression', `${entry.label} names no container "${container}" in this pod, so it suppresses nothing.`);
+          }
+          const missingReason = new Set<string>();
+          for (const entry of inline) {
+            const state = usage.get(entry)!;
+            if (options.requireReason && !entry.reason && !missingReason.has(entry.at)) {
+              missingReason.add(entry.at);
+              report(out, entry, 'suppression-missing-reason', `${entry.label} gives no reason; add one after " -- ".`, true);
+            }
+            if (strayEntries.has(entry)) continue;
+            describeOutcome(out, entry, state);
+          }
+          return out;
+        },
+      };
     },
 
     finish(run) {
@@ -174,7 +190,7 @@ function placeOf(linted: LintedFile, finding: Finding): FindingPlace {
   for (const object of document.objects) {
     if (isPrefix(object.path, finding.path) && (!place.object || object.path.length > place.object.path.length)) place.object = object;
   }
-  const containers = place.object?.pod?.containers ?? [];
+  const containers = place.object?.pods.flatMap((pod) => pod.containers) ?? [];
   // The engine names the container a rule visited; an inherited pod-level setting has no container in its path.
   place.container =
     (finding.container !== undefined ? containers.find((container) => container.name === finding.container) : undefined) ??

@@ -1,7 +1,7 @@
 import rule from '../../src/rules/hardcoded-credential-pattern.js';
-import { testRule } from '../support/rule-tester.js';
+import { testRuleCases } from '../support/rule-tester.js';
 
-testRule(rule, {
+testRuleCases(rule, {
   valid: [{ fixture: 'hardcoded-credential-pattern/invalid/pod.yaml', options: { disabledDetectors: ['slack-webhook', 'github-token', 'aws-access-key-id', 'aws-secret-access-key', 'google-api-key'] } }],
   invalid: [
     {

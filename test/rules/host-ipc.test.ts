@@ -1,7 +1,7 @@
 import rule from '../../src/rules/host-ipc.js';
-import { testRule } from '../support/rule-tester.js';
+import { testRuleCases } from '../support/rule-tester.js';
 
-testRule(rule, {
+testRuleCases(rule, {
   invalid: [
     {
       fixture: 'host-ipc/invalid/pod.yaml',

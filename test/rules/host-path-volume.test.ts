@@ -1,9 +1,9 @@
 import rule from '../../src/rules/host-path-volume.js';
-import { testRule } from '../support/rule-tester.js';
+import { testRuleCases } from '../support/rule-tester.js';
 
 const logShipper = { allowedPaths: ['/var/log', '/var/lib/docker/containers/'] };
 
-testRule(rule, {
+testRuleCases(rule, {
   valid: [{ fixture: 'host-path-volume/options/log-shipper.yaml', options: logShipper }],
   invalid: [
     {

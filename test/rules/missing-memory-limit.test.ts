@@ -1,7 +1,7 @@
 import rule from '../../src/rules/missing-memory-limit.js';
-import { testRule } from '../support/rule-tester.js';
+import { testRuleCases } from '../support/rule-tester.js';
 
-testRule(rule, {
+testRuleCases(rule, {
   invalid: [
     {
       fixture: 'missing-memory-limit/invalid/pod.yaml',

@@ -1,7 +1,7 @@
 import rule from '../../src/rules/missing-read-only-root-fs.js';
-import { testRule } from '../support/rule-tester.js';
+import { testRuleCases } from '../support/rule-tester.js';
 
-testRule(rule, {
+testRuleCases(rule, {
   invalid: [
     {
       fixture: 'missing-read-only-root-fs/invalid/pod.yaml',

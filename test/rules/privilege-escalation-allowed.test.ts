@@ -1,7 +1,7 @@
 import rule from '../../src/rules/privilege-escalation-allowed.js';
-import { testRule } from '../support/rule-tester.js';
+import { testRuleCases } from '../support/rule-tester.js';
 
-testRule(rule, {
+testRuleCases(rule, {
   invalid: [
     {
       fixture: 'privilege-escalation-allowed/invalid/pod.yaml',

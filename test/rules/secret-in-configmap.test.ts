@@ -1,7 +1,7 @@
 import rule from '../../src/rules/secret-in-configmap.js';
-import { testRule } from '../support/rule-tester.js';
+import { testRuleCases } from '../support/rule-tester.js';
 
-testRule(rule, {
+testRuleCases(rule, {
   valid: [{ fixture: 'secret-in-configmap/invalid/list.yaml', options: { allowedKeys: ['grafana.ini', 'CLIENTSECRET'] } }],
   invalid: [
     {

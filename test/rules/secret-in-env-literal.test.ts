@@ -1,7 +1,7 @@
 import rule from '../../src/rules/secret-in-env-literal.js';
-import { testRule } from '../support/rule-tester.js';
+import { testRuleCases } from '../support/rule-tester.js';
 
-testRule(rule, {
+testRuleCases(rule, {
   valid: [{ fixture: 'secret-in-env-literal/invalid/grafana-admin.yaml', options: { allowedNames: ['gf_security_admin_password'] } }],
   invalid: [
     {

@@ -22,7 +22,7 @@ function npm(args: string[], cwd: string): string {
 export async function installLikePreCommit(repoRoot: string): Promise<HookInstall> {
   const root = await mkdtemp(join(tmpdir(), 'kmlint-pre-commit-'));
   const clone = join(root, 'repo');
-  const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: repoRoot, encoding: 'utf8' }).split('\0').filter(Boolean);
+  const tracked = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: repoRoot, encoding: 'utf8' }).split('\0').filter(Boolean);
   for (const file of tracked) {
     await mkdir(dirname(join(clone, file)), { recursive: true });
     await copyFile(join(repoRoot, file), join(clone, file)).catch(() => undefined); // a file deleted in the work tree

@@ -1,0 +1,170 @@
+/**
+ * The run's index of every object it saw, inputs and context files alike, for rules that relate several
+ * objects. Records are compact: identity, labels, the plain value (without Secret and ConfigMap data
+ * values), the pod templates' labels and specs, and the object's own location for related locations.
+ */
+import type { Location } from '../findings/location.js';
+import type { Path } from '../types.js';
+import { isObject, isString } from './json.js';
+import { isNamespaced } from './kinds.js';
+import type { JsonObject, JsonValue, K8sObject } from './model.js';
+import { labelSelectorMatches, mapSelectorMatches, type Labels } from './selectors.js';
+
+export interface IndexedPod {
+  readonly labels: Labels;
+  readonly spec: JsonObject;
+  /** Path of the pod spec in its document. */
+  readonly path: Path;
+}
+
+export interface IndexedObject {
+  readonly apiVersion: string;
+  readonly group: string;
+  readonly kind: string;
+  readonly name?: string;
+  /** The namespace the object lands in (the run's namespace when it names none); absent for cluster-scoped kinds. */
+  readonly namespace?: string;
+  readonly labels: Labels;
+  readonly annotations: Labels;
+  readonly value: JsonObject;
+  readonly pods: readonly IndexedPod[];
+  /** Where the object is (its `metadata.name`, else its first line), for related locations. */
+  readonly at: Location;
+  /** Indexed from a context file: other objects may refer to it, but nothing is reported on it. */
+  readonly fromContext: boolean;
+}
+
+/** Kinds whose data values never enter the index: the values may be credentials, and rules need only keys. */
+const DATA_KINDS = new Set(['/Secret', '/ConfigMap']);
+
+export function indexRecord(object: K8sObject, at: Location, namespace: string, fromContext: boolean): IndexedObject {
+  const key = `${object.group}/${object.kind}`;
+  const value = DATA_KINDS.has(key) ? withoutDataValues(object.value) : object.value;
+  const record: IndexedObject = {
+    apiVersion: object.apiVersion,
+    group: object.group,
+    kind: object.kind,
+    labels: object.labels,
+    annotations: object.annotations,
+    value,
+    pods: object.pods.map((pod) => ({ labels: pod.labels, spec: pod.spec, path: pod.path })),
+    at,
+    fromContext,
+  };
+  if (object.name !== undefined) (record as { name?: string }).name = object.name;
+  if (isNamespaced(object.group, object.kind)) (record as { namespace?: string }).namespace = object.namespace ?? namespace;
+  return record;
+}
+
+function withoutDataValues(value: JsonObject): JsonObject {
+  const copy: JsonObject = { ...value };
+  for (const field of ['data', 'stringData', 'binaryData']) {
+    const data = value[field];
+    if (isObject(data)) copy[field] = Object.fromEntries(Object.keys(data).map((key) => [key, '']));
+  }
+  return copy;
+}
+
+export interface PodMatch {
+  object: IndexedObject;
+  pod: IndexedPod;
+}
+
+export class ObjectIndex {
+  private readonly records: IndexedObject[] = [];
+  private readonly byKind = new Map<string, IndexedObject[]>();
+  private readonly byIdentity = new Map<string, IndexedObject[]>();
+  private clusterScopedKinds = new Set<string>();
+
+  constructor(
+    /** The input holds every object of the cluster (`--complete`). */
+    readonly complete = false,
+  ) {}
+
+  add(record: IndexedObject): void {
+    this.records.push(record);
+    push(this.byKind, record.kind, record);
+    push(this.byIdentity, identity(record.group, record.kind, record.namespace, record.name ?? ''), record);
+  }
+
+  /** After the last file: custom kinds that CRDs of the run declare cluster-scoped lose their default namespace. */
+  seal(): void {
+    for (const crd of this.ofKind('CustomResourceDefinition', 'apiextensions.k8s.io')) {
+      const spec = crd.value.spec;
+      if (!isObject(spec) || spec.scope !== 'Cluster' || !isObject(spec.names) || !isString(spec.group) || !isString(spec.names.kind)) continue;
+      this.clusterScopedKinds.add(`${spec.group}/${spec.names.kind}`);
+    }
+    if (this.clusterScopedKinds.size === 0) return;
+    for (const record of this.records) {
+      if (record.namespace === undefined || isNamespaced(record.group, record.kind, this.clusterScopedKinds)) continue;
+      const list = this.byIdentity.get(identity(record.group, record.kind, record.namespace, record.name ?? ''));
+      delete (record as { namespace?: string }).namespace;
+      if (list) list.splice(list.indexOf(record), 1);
+      push(this.byIdentity, identity(record.group, record.kind, undefined, record.name ?? ''), record);
+    }
+  }
+
+  /** Every indexed object, in the order the run read them. */
+  get all(): readonly IndexedObject[] {
+    return this.records;
+  }
+
+  /** Objects of a kind, optionally of one API group ('' for the core group). */
+  ofKind(kind: string, group?: string): readonly IndexedObject[] {
+    const list = this.byKind.get(kind) ?? [];
+    return group === undefined ? list : list.filter((record) => record.group === group);
+  }
+
+  /** Every object of that identity (more than one is a duplicate). */
+  find(group: string, kind: string, namespace: string | undefined, name: string): readonly IndexedObject[] {
+    return this.byIdentity.get(identity(group, kind, namespace, name)) ?? [];
+  }
+
+  /** The first object of a kind with that name in the namespace, any group when none is given. */
+  get(kind: string, namespace: string | undefined, name: string, group?: string): IndexedObject | undefined {
+    return this.ofKind(kind, group).find((record) => record.name === name && record.namespace === namespace);
+  }
+
+  inNamespace(namespace: string): readonly IndexedObject[] {
+    return this.records.filter((record) => record.namespace === namespace);
+  }
+
+  /** Namespaces the run declares (Namespace objects) or puts objects in. */
+  namespaces(): Set<string> {
+    const names = new Set<string>();
+    for (const record of this.records) {
+      if (record.namespace !== undefined) names.add(record.namespace);
+      if (record.kind === 'Namespace' && record.group === '' && record.name) names.add(record.name);
+    }
+    return names;
+  }
+
+  /** Pod templates of a namespace that a `metav1.LabelSelector` selects. */
+  podsSelectedBy(namespace: string | undefined, selector: JsonValue | undefined): PodMatch[] {
+    return this.podsWhere(namespace, (labels) => labelSelectorMatches(selector, labels));
+  }
+
+  /** Pod templates of a namespace that a plain map selector (a Service's) selects. */
+  podsSelectedByMap(namespace: string | undefined, selector: JsonValue | undefined): PodMatch[] {
+    return this.podsWhere(namespace, (labels) => mapSelectorMatches(selector, labels));
+  }
+
+  private podsWhere(namespace: string | undefined, matches: (labels: Labels) => boolean): PodMatch[] {
+    const found: PodMatch[] = [];
+    for (const object of this.records) {
+      if (object.namespace !== namespace) continue;
+      for (const pod of object.pods) if (matches(pod.labels)) found.push({ object, pod });
+    }
+    return found;
+  }
+}
+
+function identity(group: string, kind: string, namespace: string | undefined, name: string): string {
+  return `${group}\u0000${kind}\u0000${namespace ?? ''}\u0000${name}`;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,279 @@
+/**
+ * The run driver, above every stage: discover → read → parse → normalise → index → rules → suppress.
+ * Files are linted one after the other and dropped, except those with cross-object checks waiting for
+ * the complete index (they keep their parse until the checks have run and their suppressions are known).
+ */
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import type { Preset, Rule, RunSettings } from '../engine/define-rule.js';
+import { lintText, type EnabledRule, type LintedFile, type PendingCheck } from '../engine/lint-file.js';
+import { validateRuleOptions } from '../engine/rule-options.js';
+import { resolveRuleSettings, type RuleOverride, type RuleSetting } from '../engine/rule-settings.js';
+import { DEFAULT_RUN_SETTINGS } from '../engine/run-settings.js';
+import { UsageError } from '../errors.js';
+import { discover } from '../input/discover.js';
+import { displayPath } from '../input/display-path.js';
+import { trackedManifests } from '../input/git-context.js';
+import { decode, readInput, DEFAULT_MAX_FILE_BYTES, type ReadOutcome } from '../input/read.js';
+import { ObjectIndex } from '../k8s/object-index.js';
+import type { WorkloadKind } from '../k8s/workloads.js';
+import { rules as allRules } from '../rules/index.js';
+import { createSuppressor, type FileSuppression, type SuppressOptions } from '../suppress/suppressor.js';
+import type { FileReport, Finding, LintResult } from '../types.js';
+
+export { UsageError };
+
+export interface LintOptions {
+  /** Files, directories, globs; `-` reads standard input. */
+  paths: readonly string[];
+  cwd: string;
+  /** Name shown for standard input. */
+  stdinFilename?: string;
+  /** Standard input's content, when the caller already has it (tests, the Action). */
+  stdinText?: string;
+  presets?: readonly Preset[];
+  ruleOverrides?: ReadonlyMap<string, RuleOverride>;
+  extraWorkloads?: readonly WorkloadKind[];
+  ignore?: readonly string[];
+  maxFileBytes?: number;
+  rules?: readonly Rule[];
+  /**
+   * Manifests indexed for cross-object rules but never reported on. Undefined: when every input is a file
+   * inside a git repository, the repository's tracked manifests. An empty list: no context.
+   */
+  context?: readonly string[];
+  /** Target Kubernetes version (`major.minor`). */
+  kubeVersion?: string;
+  /** Namespace of objects that name none. */
+  namespace?: string;
+  /** The input holds every object of the cluster: references to objects it lacks are dangling. */
+  complete?: boolean;
+  /** Called after each file, for a progress display. */
+  onProgress?: (done: number, total: number) => void;
+  /** Called with each linted file before it is dropped: later stages (suppressions) read comments there. */
+  onFile?: (file: LintedFile) => void;
+  /** Keep the text of files with findings (the text format prints their lines). */
+  keepSources?: boolean;
+  /** Config exemptions, strict list, baseline…; comment and annotation suppressions apply without it. */
+  suppress?: SuppressOptions;
+  /** Collect time per rule and per stage (`--stats`). */
+  stats?: boolean;
+  /** Freeze the views handed to rules, so a rule that mutates them throws (the rule tester sets it). */
+  freeze?: boolean;
+}
+
+export interface RunStats {
+  /** Milliseconds per stage. */
+  stages: Record<string, number>;
+  /** Milliseconds per rule, visitors and cross-object checks together. */
+  rules: Record<string, number>;
+}
+
+export interface LintRun extends LintResult {
+  /** One-line notes for stderr: skipped files and documents, left-out chart templates. */
+  notes: string[];
+  /** Text of the files with findings, when asked for. */
+  sources: Map<string, string>;
+  /** Objects indexed from context files (not reported on). */
+  contextObjects: number;
+  stats?: RunStats;
+}
+
+/** One input of a run: its display name and how to read it. */
+export interface Source {
+  display: string;
+  /** Absolute path, for files on disk. */
+  absolute?: string;
+  read: () => Promise<ReadOutcome>;
+}
+
+/** A file whose cross-object checks have not run yet: its findings and suppressions stay open. */
+interface OpenFile {
+  findings: Finding[];
+  suppression: FileSuppression;
+  text: string;
+}
+
+export async function lint(options: LintOptions): Promise<LintRun> {
+  const cwd = path.resolve(options.cwd);
+  const discovery = await discover(options.paths, { cwd, ignore: options.ignore });
+  if (discovery.missing.length > 0) {
+    throw new UsageError(`No such file, directory or matching glob: ${discovery.missing.join(', ')}`);
+  }
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const sources: Source[] = discovery.files.map((file) => ({ display: displayPath(cwd, file), absolute: file, read: () => readInput(file, maxBytes) }));
+  if (discovery.stdin) {
+    sources.push({
+      display: options.stdinFilename ?? '<stdin>',
+      read: async () => decode(options.stdinText !== undefined ? Buffer.from(options.stdinText) : await readStdin(), maxBytes),
+    });
+  }
+  return lintSources(sources, options, discovery.notes);
+}
+
+/** Lints the given inputs as one run (one index, one suppression stage): the CLI's files, or a test's texts. */
+export async function lintSources(sources: readonly Source[], options: Omit<LintOptions, 'paths'> & { paths?: readonly string[] }, notes: readonly string[] = []): Promise<LintRun> {
+  const clock = stageClock(options.stats ?? false);
+  const cwd = path.resolve(options.cwd);
+  const rules = options.rules ?? allRules;
+  const presets = options.presets ?? ['recommended'];
+  const settings = resolveRuleSettings(rules, presets, options.ruleOverrides);
+  const withOptions = [...(options.ruleOverrides ?? [])].filter(([, override]) => override.options !== undefined);
+  if (withOptions.length > 0) {
+    await validateRuleOptions(withOptions.flatMap(([id]) => rules.filter((rule) => rule.meta.id === id).map((rule) => ({ rule, options: settings.get(id)?.options }))));
+  }
+  const enabled: EnabledRule[] = rules.filter((rule) => settings.has(rule.meta.id)).map((rule) => ({ rule, setting: settings.get(rule.meta.id)! }));
+  const runSettings: RunSettings = {
+    kubeVersion: options.kubeVersion ?? DEFAULT_RUN_SETTINGS.kubeVersion,
+    namespace: options.namespace ?? DEFAULT_RUN_SETTINGS.namespace,
+    presets,
+    complete: options.complete ?? false,
+  };
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const suppressor = createSuppressor(options.suppress, { rules, settings, cwd });
+  const index = new ObjectIndex(runSettings.complete);
+  const ruleTimes = options.stats ? new Map<string, number>() : undefined;
+
+  const run: LintRun = { findings: [], files: [], objects: 0, internalErrors: 0, notes: [...notes], sources: new Map(), contextObjects: 0 };
+  const perFile = new Map<string, Finding[]>();
+  const open = new Map<string, OpenFile>();
+  const pending: PendingCheck[] = [];
+  const unreached = new Set<string>();
+  let done = 0;
+  for (const source of sources) {
+    const outcome = await source.read();
+    if ('skipped' in outcome) {
+      run.files.push({ file: source.display, objects: 0, documents: 0, skipped: outcome.skipped });
+      run.notes.push(`${source.display}: skipped, ${outcome.skipped}`);
+    } else {
+      const linted = lintText(source.display, outcome.text, { rules: enabled, extraWorkloads: options.extraWorkloads, settings: runSettings, index, ruleTimes, freeze: options.freeze });
+      // Levels from configuration apply before suppression, so suppressed findings carry their real level.
+      linted.findings = applyEngineRuleSettings(linted.findings, settings);
+      const suppression = suppressor.file(linted);
+      options.onFile?.(linted);
+      run.files.push({ file: source.display, objects: linted.objectCount, documents: linted.documentCount } satisfies FileReport);
+      perFile.set(source.display, linted.findings);
+      if (linted.pending.length > 0) {
+        pending.push(...linted.pending);
+        open.set(source.display, { findings: linted.findings, suppression, text: outcome.text });
+      } else {
+        linted.findings.push(...suppression.close());
+        if (options.keepSources && linted.findings.length > 0) run.sources.set(source.display, outcome.text);
+      }
+      run.objects += linted.objectCount;
+      run.internalErrors += linted.internalErrors;
+      run.notes.push(...linted.notes);
+      for (const kind of linted.unreachedKinds) unreached.add(kind);
+    }
+    options.onProgress?.(++done, sources.length);
+  }
+  clock.lap('lint');
+
+  if (pending.length > 0) {
+    run.contextObjects = await indexContext(options, cwd, sources, index, enabled, runSettings, maxBytes);
+    clock.lap('context');
+    index.seal();
+    for (const check of pending) {
+      const found: Finding[] = [];
+      const started = ruleTimes ? performance.now() : 0;
+      run.internalErrors += check.run(index, found);
+      if (ruleTimes) ruleTimes.set(check.ruleId, (ruleTimes.get(check.ruleId) ?? 0) + performance.now() - started);
+      for (const finding of applyEngineRuleSettings(found, settings)) {
+        const target = open.get(finding.file);
+        target?.suppression.mark([finding]);
+        (perFile.get(finding.file) ?? run.findings).push(finding);
+      }
+    }
+    for (const [file, state] of open) {
+      state.findings.push(...state.suppression.close());
+      if (options.keepSources && state.findings.length > 0) run.sources.set(file, state.text);
+    }
+    clock.lap('cross-object');
+  }
+  for (const findings of perFile.values()) run.findings.push(...sortFindings(findings));
+  if (unreached.size > 0) {
+    run.notes.push(`objects of ${[...unreached].sort().join(', ')} hold containers that no pod spec view reaches; map them with "workloads" in the configuration to lint them`);
+  }
+  suppressor.finish(run);
+  clock.lap('suppress');
+  if (options.stats) run.stats = { stages: clock.stages, rules: Object.fromEntries([...(ruleTimes ?? [])].map(([id, ms]) => [id, round(ms)])) };
+  return run;
+}
+
+/** Context files: indexed for cross-object rules, never reported on. Returns the number of objects indexed. */
+async function indexContext(
+  options: Omit<LintOptions, 'paths'> & { paths?: readonly string[] },
+  cwd: string,
+  sources: readonly Source[],
+  index: ObjectIndex,
+  enabled: readonly EnabledRule[],
+  settings: RunSettings,
+  maxBytes: number,
+): Promise<number> {
+  const inputs = new Set(sources.flatMap((source) => (source.absolute ? [source.absolute] : [])));
+  let files: string[];
+  if (options.context !== undefined) {
+    files = options.context.length === 0 ? [] : (await discover(options.context, { cwd, ignore: options.ignore })).files;
+  } else {
+    // A partial run (files named one by one, as pre-commit does): the repository's tracked manifests.
+    const paths = options.paths ?? [];
+    const namedFiles = paths.length > 0 && paths.every((input) => isFile(path.resolve(cwd, input)));
+    files = namedFiles ? await trackedManifests(path.dirname([...inputs][0] ?? cwd)) : [];
+  }
+  let objects = 0;
+  for (const file of files) {
+    if (inputs.has(file)) continue;
+    const outcome = await readInput(file, maxBytes);
+    if ('skipped' in outcome) continue;
+    objects += lintText(displayPath(cwd, file), outcome.text, { rules: enabled, extraWorkloads: options.extraWorkloads, settings, index, contextOnly: true }).objectCount;
+  }
+  return objects;
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Findings the engine reports itself (syntax errors, duplicate keys) obey configuration like any rule's. */
+function applyEngineRuleSettings(findings: Finding[], settings: ReadonlyMap<string, RuleSetting>): Finding[] {
+  return findings.flatMap((finding) => {
+    if (finding.ruleId === 'internal-error') return [finding];
+    const setting = settings.get(finding.ruleId);
+    if (!setting) return [];
+    return setting.levelConfigured ? [{ ...finding, level: setting.level }] : [finding];
+  });
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) => a.region.startLine - b.region.startLine || a.region.startColumn - b.region.startColumn || a.ruleId.localeCompare(b.ruleId),
+  );
+}
+
+function stageClock(enabled: boolean): { lap(stage: string): void; stages: Record<string, number> } {
+  const stages: Record<string, number> = {};
+  let last = performance.now();
+  return {
+    stages,
+    lap(stage) {
+      if (!enabled) return;
+      const now = performance.now();
+      stages[stage] = round((stages[stage] ?? 0) + now - last);
+      last = now;
+    },
+  };
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
