@@ -9,7 +9,7 @@ Usage
 Options
   -f, --format <name>       text (default), json, sarif, github
   -o, --output <file>       write the report to a file instead of standard output
-      --preset <name>       recommended (default), all, pss-baseline, pss-restricted; repeatable
+      --preset <name>       recommended (default), all, pss-baseline, pss-restricted, cis; repeatable
       --fail-on <level>     error (default), warning, note: the lowest level that exits 1
       --max-warnings <n>    also exit 1 when there are more than n warnings
   -c, --config <file>       config file (default: the nearest .kmlint.yaml, .kmlint.yml or
@@ -21,6 +21,14 @@ Options
       --write-baseline <f>  record today's findings in f; the run then passes
       --baseline <f>        report only findings that are not in the baseline f
       --stdin-filename <f>  the name standard input gets in the report
+      --context <path>      manifests that cross-object rules see but nothing is reported on;
+                            repeatable (default, when files are named one by one inside a git
+                            repository: the repository's tracked manifests)
+      --kube-version <v>    target Kubernetes version, e.g. 1.29 (default: the newest known)
+  -n, --namespace <ns>      namespace of objects that name none (default: default)
+      --complete            the input holds every object of the cluster: report references to
+                            objects it lacks, even those a cluster usually provides
+      --stats               print the time spent per stage and per rule on stderr
       --no-code-frame       do not print the source line under each finding
       --color, --no-color   force colours on or off (default: on for a terminal)
   -v, --version             print the version

@@ -11,6 +11,18 @@ import { VERSION } from '../version.js';
 import { oneOf, UsageError, type ParsedArgs } from './args.js';
 import { progressReporter } from './progress.js';
 import { useColor } from './color.js';
+import { compareKubeVersions, NEWEST_KUBE_VERSION, normaliseKubeVersion, OLDEST_KUBE_VERSION } from '../engine/run-settings.js';
+import { formatStats } from './stats.js';
+
+/** `--kube-version`: `1.29`, `v1.29.3`; within the versions the package knows. */
+function kubeVersionFlag(text: string): string {
+  const version = normaliseKubeVersion(text);
+  if (!version) throw new UsageError(`--kube-version must look like 1.29; got "${text}".`);
+  if (compareKubeVersions(version, OLDEST_KUBE_VERSION) < 0 || compareKubeVersions(version, NEWEST_KUBE_VERSION) > 0) {
+    throw new UsageError(`--kube-version ${version} is outside the versions kmlint knows (${OLDEST_KUBE_VERSION} to ${NEWEST_KUBE_VERSION}).`);
+  }
+  return version;
+}
 
 export async function run(args: ParsedArgs): Promise<number> {
   const { values, positionals } = args;
@@ -34,10 +46,16 @@ export async function run(args: ParsedArgs): Promise<number> {
   );
   const progress = progressReporter(process.stderr);
 
+  const kubeVersion = values['kube-version'] === undefined ? undefined : kubeVersionFlag(values['kube-version']);
   const result = await lint({
     paths: positionals,
     cwd,
     ...setup.lint,
+    ...(values.context ? { context: values.context } : {}),
+    ...(kubeVersion ? { kubeVersion } : {}),
+    ...(values.namespace !== undefined ? { namespace: values.namespace } : {}),
+    complete: values.complete ?? false,
+    stats: values.stats ?? false,
     stdinFilename: values['stdin-filename'],
     onProgress: progress.update,
     keepSources: format === 'text',
@@ -50,6 +68,7 @@ export async function run(args: ParsedArgs): Promise<number> {
   }
 
   for (const note of result.notes) process.stderr.write(`kmlint: ${note}\n`);
+  if (result.stats) process.stderr.write(formatStats(result.stats));
   if (result.objects === 0 && !result.findings.some((finding) => finding.ruleId === 'yaml-syntax-error')) {
     process.stderr.write(`kmlint: no Kubernetes objects found in ${result.files.length} file${result.files.length === 1 ? '' : 's'} (documents without apiVersion and kind are skipped).\n`);
   }

@@ -95,6 +95,7 @@ interface OpenFile {
 }
 
 export async function lint(options: LintOptions): Promise<LintRun> {
+  const started = performance.now();
   const cwd = path.resolve(options.cwd);
   const discovery = await discover(options.paths, { cwd, ignore: options.ignore });
   if (discovery.missing.length > 0) {
@@ -108,7 +109,13 @@ export async function lint(options: LintOptions): Promise<LintRun> {
       read: async () => decode(options.stdinText !== undefined ? Buffer.from(options.stdinText) : await readStdin(), maxBytes),
     });
   }
-  return lintSources(sources, options, discovery.notes);
+  const run = await lintSources(sources, options, discovery.notes);
+  if (run.stats) run.stats.stages = { discover: round(performance.now() - started - sumOf(run.stats.stages)), ...run.stats.stages };
+  return run;
+}
+
+function sumOf(stages: Record<string, number>): number {
+  return Object.values(stages).reduce((sum, ms) => sum + ms, 0);
 }
 
 /** Lints the given inputs as one run (one index, one suppression stage): the CLI's files, or a test's texts. */
@@ -141,7 +148,9 @@ export async function lintSources(sources: readonly Source[], options: Omit<Lint
   const unreached = new Set<string>();
   let done = 0;
   for (const source of sources) {
+    const reading = performance.now();
     const outcome = await source.read();
+    clock.add('read', performance.now() - reading);
     if ('skipped' in outcome) {
       run.files.push({ file: source.display, objects: 0, documents: 0, skipped: outcome.skipped });
       run.notes.push(`${source.display}: skipped, ${outcome.skipped}`);
@@ -167,7 +176,7 @@ export async function lintSources(sources: readonly Source[], options: Omit<Lint
     }
     options.onProgress?.(++done, sources.length);
   }
-  clock.lap('lint');
+  clock.lap('parse and rules');
 
   if (pending.length > 0) {
     run.contextObjects = await indexContext(options, cwd, sources, index, enabled, runSettings, maxBytes);
@@ -254,16 +263,24 @@ function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
-function stageClock(enabled: boolean): { lap(stage: string): void; stages: Record<string, number> } {
+/** Time per stage: `lap` closes a stage at now; `add` books time spent inside the next lap to another stage. */
+function stageClock(enabled: boolean): { lap(stage: string): void; add(stage: string, ms: number): void; stages: Record<string, number> } {
   const stages: Record<string, number> = {};
   let last = performance.now();
+  let booked = 0;
   return {
     stages,
+    add(stage, ms) {
+      if (!enabled) return;
+      stages[stage] = round((stages[stage] ?? 0) + ms);
+      booked += ms;
+    },
     lap(stage) {
       if (!enabled) return;
       const now = performance.now();
-      stages[stage] = round((stages[stage] ?? 0) + now - last);
+      stages[stage] = round((stages[stage] ?? 0) + now - last - booked);
       last = now;
+      booked = 0;
     },
   };
 }
