@@ -155,13 +155,25 @@ describe('bad input gets a clear answer, never a stack trace', () => {
 
 describe('exit codes and flags', () => {
   test('--fail-on decides which level fails the run', () => {
-    const warningsOnly = `${M}/cli/list.json`;
-    const base = runCli(['--format', 'json', warningsOnly]);
-    const levels = new Set(JSON.parse(base.stdout).findings.map((finding: { level: string }) => finding.level));
-    assert.ok(levels.has('error'));
-    assert.equal(runCli(['--fail-on', 'error', warningsOnly]).status, 1);
-    const onlyWarnings = runCli(['--fail-on', 'error', `${M}/helm/rendered.yaml`]);
-    assert.equal(onlyWarnings.status, 1);
+    // Warnings and notes only: missing resources (warning) and a missing CPU limit (note, in `all`).
+    const dir = tempDir();
+    writeFileSync(
+      path.join(dir, 'pod.yaml'),
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  securityContext:\n    runAsNonRoot: true\n  containers:\n    - name: c\n      image: nginx:1.27\n      securityContext:\n        allowPrivilegeEscalation: false\n        readOnlyRootFilesystem: true\n',
+    );
+    const levels = new Set(JSON.parse(runCli(['--format', 'json', '--preset', 'all', 'pod.yaml'], { cwd: dir }).stdout).findings.map((finding: { level: string }) => finding.level));
+    assert.deepEqual([...levels].sort(), ['note', 'warning'], 'the sample has warnings and notes, no error');
+    assert.equal(runCli(['--preset', 'all', 'pod.yaml'], { cwd: dir }).status, 0, 'default: only errors fail');
+    assert.equal(runCli(['--fail-on', 'error', '--preset', 'all', 'pod.yaml'], { cwd: dir }).status, 0);
+    assert.equal(runCli(['--fail-on', 'warning', '--preset', 'all', 'pod.yaml'], { cwd: dir }).status, 1);
+    assert.equal(runCli(['--fail-on', 'note', '--preset', 'all', 'pod.yaml'], { cwd: dir }).status, 1);
+    // With the warnings fixed, only the note is left: it fails only at --fail-on note.
+    writeFileSync(
+      path.join(dir, 'pod.yaml'),
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  securityContext:\n    runAsNonRoot: true\n  containers:\n    - name: c\n      image: nginx:1.27\n      resources: { requests: { memory: 64Mi, cpu: 10m }, limits: { memory: 64Mi } }\n      securityContext:\n        allowPrivilegeEscalation: false\n        readOnlyRootFilesystem: true\n',
+    );
+    assert.equal(runCli(['--fail-on', 'warning', '--preset', 'all', 'pod.yaml'], { cwd: dir }).status, 0);
+    assert.equal(runCli(['--fail-on', 'note', '--preset', 'all', 'pod.yaml'], { cwd: dir }).status, 1);
   });
 
   test('usage errors exit 2 with a one-line message', () => {

@@ -126,9 +126,16 @@ describe('GitHub workflow commands', () => {
   });
 
   test('notes become notices and multi-line regions drop the columns', () => {
-    const run = runCli(['--format', 'github', '--preset', 'all', `${M}/helm/rendered.yaml`]);
-    const multiLine = run.stdout.split('\n').filter((line) => /line=(\d+),endLine=(?!\1,)\d+/.test(line));
+    // A hostPath mapping spans several lines; the Helm sample has notes.
+    const run = runCli(['--format', 'github', '--preset', 'all', `${M}/helm/rendered.yaml`, `${M}/host-path-volume/invalid/pod.yaml`]);
+    const lines = run.stdout.split('\n');
+    const multiLine = lines.filter((line) => /line=(\d+),endLine=(?!\1,)\d+/.test(line));
+    assert.ok(multiLine.length > 0, 'the sample has findings spanning several lines');
     for (const line of multiLine) assert.doesNotMatch(line, /col=/);
+    const singleLine = lines.filter((line) => /line=(\d+),endLine=\1,/.test(line));
+    assert.ok(singleLine.length > 0 && singleLine.every((line) => /col=\d+,endColumn=\d+/.test(line)), 'one-line findings keep their columns');
+    assert.ok(lines.some((line) => line.startsWith('::notice ')), 'notes become ::notice');
+    assert.ok(!lines.some((line) => line.startsWith('::note ')), 'GitHub has no ::note command');
     assert.ok(run.stdout.includes('(Helm template shop/templates/deployment.yaml)'));
   });
 });
