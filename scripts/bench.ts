@@ -6,6 +6,8 @@
  *
  *   npm run bench                   the real corpus once, then repeated to >= 50,000 documents
  *   npm run bench -- --quick        the corpus once, and start-up
+ *   npm run bench -- --cross-object time and peak memory at 100,000 documents, with and without the
+ *                                   cross-object rules (the index and its waiting checks)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -31,16 +33,25 @@ function corpusFiles(): string[] {
 }
 
 /** Runs in a child: lints (or bare-parses) the corpus `repeat` times from memory and reports. */
-async function worker(mode: 'kmlint' | 'bare', repeat: number): Promise<void> {
+type Mode = 'kmlint' | 'kmlint-single' | 'bare';
+
+async function worker(mode: Mode, repeat: number): Promise<void> {
   const texts = corpusFiles().map((file) => ({ file: path.relative(ROOT, file), text: readFileSync(file, 'utf8') }));
   const bytes = texts.reduce((sum, { text }) => sum + Buffer.byteLength(text), 0) * repeat;
   let documents = 0;
   let run: (file: string, text: string) => void;
-  if (mode === 'kmlint') {
+  let finish = async (): Promise<void> => undefined;
+  if (mode !== 'bare') {
     const kmlint = (await import(pathToFileURL(path.join(ROOT, 'dist', 'index.js')).href)) as typeof import('../src/index.js');
-    const enabled = kmlint.rules.map((rule) => ({ rule, setting: { level: rule.meta.level, levelConfigured: false, options: rule.meta.defaultOptions ?? {} } }));
+    // One run over every copy, as the CLI does: one index, cross-object checks at the end.
+    const rules = mode === 'kmlint' ? kmlint.rules : kmlint.rules.filter((rule) => !rule.meta.crossObject);
+    const sources: import('../src/index.js').Source[] = [];
     run = (file, text) => {
-      documents += kmlint.lintText(file, text, { rules: enabled }).documentCount;
+      sources.push({ display: `${sources.length}/${file}`, read: async () => ({ text }) });
+    };
+    finish = async () => {
+      const result = await kmlint.lintSources(sources, { cwd: ROOT, rules, presets: ['all'], context: [] });
+      documents = result.files.reduce((sum, file) => sum + file.documents, 0);
     };
   } else {
     const { isScalar, parseAllDocuments } = await import('yaml');
@@ -55,12 +66,13 @@ async function worker(mode: 'kmlint' | 'bare', repeat: number): Promise<void> {
   }
   const start = process.hrtime.bigint();
   for (let i = 0; i < repeat; i++) for (const { file, text } of texts) run(file, text);
+  await finish();
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   const measurement: Measurement = { ms, documents, bytes, maxRssMb: process.resourceUsage().maxRSS / 1024 };
   process.stdout.write(JSON.stringify(measurement));
 }
 
-function measure(mode: 'kmlint' | 'bare', repeat: number): Measurement {
+function measure(mode: Mode, repeat: number): Measurement {
   const out = execFileSync(process.execPath, ['--no-warnings', '--import', 'tsx', fileURLToPath(import.meta.url), '--worker', mode, String(repeat)], {
     cwd: ROOT,
     encoding: 'utf8',
@@ -91,9 +103,18 @@ function report(label: string, kmlint: Measurement, bare: Measurement): void {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  if (args[0] === '--worker') return worker(args[1] as 'kmlint' | 'bare', Number(args[2]));
+  if (args[0] === '--worker') return worker(args[1] as Mode, Number(args[2]));
   const quick = args.includes('--quick');
   console.log(`kmlint bench on ${process.version}, ${corpusFiles().length} files of ../shared/corpus/real (dist/ bundle)`);
+
+  if (args.includes('--cross-object')) {
+    const once = measure('kmlint', 1);
+    const repeat = Math.ceil(100_000 / once.documents);
+    const bare = measure('bare', repeat);
+    report(`real corpus x${repeat}, every rule (cross-object rules included)`, measure('kmlint', repeat), bare);
+    report(`real corpus x${repeat}, without cross-object rules`, measure('kmlint-single', repeat), bare);
+    return;
+  }
 
   // A warm-up pass of each, so neither side pays the first-run disk cache.
   measure('bare', 1);

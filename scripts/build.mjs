@@ -5,7 +5,8 @@
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { buildAction } from './build-action.mjs';
 
@@ -39,11 +40,19 @@ export async function buildCli(outdir = 'dist') {
   });
 }
 
+/** The library's type declarations (dist/types), from the public entry point src/index.ts. */
+function buildTypes() {
+  rmSync(resolve(repoRoot, 'dist', 'types'), { recursive: true, force: true });
+  const tsc = resolve(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: repoRoot, stdio: 'inherit' });
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const cliOnly = process.argv.includes('--cli-only');
   const outdir = process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? 'dist';
   await rm(resolve(repoRoot, outdir, 'chunks'), { recursive: true, force: true });
   await buildCli(outdir);
+  if (outdir === 'dist') buildTypes();
   if (cliOnly) {
     console.error(`built ${outdir}/cli.js and ${outdir}/index.js`);
   } else {

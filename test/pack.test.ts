@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFile, mkdir, readFile, readdir } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -36,7 +36,7 @@ describe('packed file list', () => {
       assert.ok(files.includes(needed), `${needed} is packed`);
     }
     assert.ok(files.some((f) => f.startsWith('schemas/')), 'schemas are packed');
-    const allowed = /^(dist\/cli\.js|dist\/index\.js|dist\/chunks\/[^/]+|schemas\/.+|README\.md|LICENSE|package\.json)$/;
+    const allowed = /^(dist\/cli\.js|dist\/index\.js|dist\/chunks\/[^/]+|dist\/types\/.+\.d\.ts|schemas\/.+|README\.md|LICENSE|package\.json)$/;
     assert.deepEqual(files.filter((f) => !allowed.test(f)), [], 'nothing else is packed');
   });
 
@@ -117,6 +117,35 @@ describe('npx kmlint from the installed tarball', () => {
       const run = npx(...npxPart.split(/\s+/).slice(2), { input: command.includes('|') ? sample : undefined });
       assert.ok(run.status === 0 || run.status === 1, `${command} → exit ${run.status}: ${run.stderr}`);
     }
+  });
+
+  test('a TypeScript consumer of the packed package compiles against its declarations and runs', async () => {
+    const consumer = join(installed.projectDir, 'consumer');
+    await mkdir(consumer, { recursive: true });
+    await writeFile(
+      join(consumer, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: false, types: [] }, include: ['*.ts'] }),
+    );
+    await writeFile(
+      join(consumer, 'use.ts'),
+      [
+        "import { defineRule, lint, loadFormatter, rules, VERSION, type Finding, type LintRun, type RuleMeta } from 'kmlint';",
+        "const custom = defineRule({ meta: { id: 'team-label', category: 'best-practice', level: 'note', presets: [], summary: 'Objects carry a team label.', remediation: 'Add one.', messages: { missing: 'No team label on {{name}}.' } }, create: (context) => ({ object(object) { if (!object.labels.team) context.report({ messageId: 'missing', data: { name: object.name ?? '' }, at: [...object.path, 'metadata', 'labels'], missing: true }); } }) });",
+        "export async function run(): Promise<Finding[]> {",
+        "  const result: LintRun = await lint({ paths: ['deployment.yaml'], cwd: '..', rules: [...rules, custom] });",
+        "  const meta: RuleMeta[] = rules.map((rule) => rule.meta);",
+        "  const sarif = await loadFormatter('sarif');",
+        "  sarif(result, { cwd: '..', version: VERSION, rules: meta });",
+        '  return result.findings;',
+        '}',
+        "// @ts-expect-error: parser internals are not part of the public API",
+        "import type { lintText } from 'kmlint';",
+        '',
+      ].join('\n'),
+    );
+    const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+    const compiled = spawnSync(process.execPath, [tsc, '-p', consumer], { cwd: consumer, encoding: 'utf8' });
+    assert.equal(compiled.status, 0, `${compiled.stdout}${compiled.stderr}`);
   });
 
   test('reports the privileged container at its line and exits 1', () => {

@@ -42112,7 +42112,11 @@ import path4 from "node:path";
 // src/suppress/baseline.ts
 init_errors();
 import { readFile, writeFile as writeFile2 } from "node:fs/promises";
+
+// src/suppress/options.ts
 var BASELINE_VERSION = 1;
+
+// src/suppress/baseline.ts
 var BaselineError = class extends UsageError {
 };
 function baselineOf(findings) {
@@ -47178,6 +47182,7 @@ function isPrefix(prefix2, path12) {
 
 // src/run/lint.ts
 async function lint(options) {
+  const started = performance.now();
   const cwd = path11.resolve(options.cwd);
   const discovery = await discover(options.paths, { cwd, ignore: options.ignore });
   if (discovery.missing.length > 0) {
@@ -47191,7 +47196,12 @@ async function lint(options) {
       read: async () => decode(options.stdinText !== void 0 ? Buffer.from(options.stdinText) : await readStdin(), maxBytes)
     });
   }
-  return lintSources(sources, options, discovery.notes);
+  const run3 = await lintSources(sources, options, discovery.notes);
+  if (run3.stats) run3.stats.stages = { discover: round(performance.now() - started - sumOf(run3.stats.stages)), ...run3.stats.stages };
+  return run3;
+}
+function sumOf(stages) {
+  return Object.values(stages).reduce((sum, ms) => sum + ms, 0);
 }
 async function lintSources(sources, options, notes = []) {
   const clock = stageClock(options.stats ?? false);
@@ -47221,7 +47231,9 @@ async function lintSources(sources, options, notes = []) {
   const unreached = /* @__PURE__ */ new Set();
   let done = 0;
   for (const source of sources) {
+    const reading = performance.now();
     const outcome = await source.read();
+    clock.add("read", performance.now() - reading);
     if ("skipped" in outcome) {
       run3.files.push({ file: source.display, objects: 0, documents: 0, skipped: outcome.skipped });
       run3.notes.push(`${source.display}: skipped, ${outcome.skipped}`);
@@ -47229,7 +47241,6 @@ async function lintSources(sources, options, notes = []) {
       const linted = lintText(source.display, outcome.text, { rules: enabled, extraWorkloads: options.extraWorkloads, settings: runSettings, index, ruleTimes, freeze: options.freeze });
       linted.findings = applyEngineRuleSettings(linted.findings, settings);
       const suppression = suppressor.file(linted);
-      options.onFile?.(linted);
       run3.files.push({ file: source.display, objects: linted.objectCount, documents: linted.documentCount });
       perFile.set(source.display, linted.findings);
       if (linted.pending.length > 0) {
@@ -47246,7 +47257,7 @@ async function lintSources(sources, options, notes = []) {
     }
     options.onProgress?.(++done, sources.length);
   }
-  clock.lap("lint");
+  clock.lap("parse and rules");
   if (pending.length > 0) {
     run3.contextObjects = await indexContext(options, cwd, sources, index, enabled, runSettings, maxBytes);
     clock.lap("context");
@@ -47319,13 +47330,20 @@ function sortFindings(findings) {
 function stageClock(enabled) {
   const stages = {};
   let last = performance.now();
+  let booked = 0;
   return {
     stages,
+    add(stage, ms) {
+      if (!enabled) return;
+      stages[stage] = round((stages[stage] ?? 0) + ms);
+      booked += ms;
+    },
     lap(stage) {
       if (!enabled) return;
       const now = performance.now();
-      stages[stage] = round((stages[stage] ?? 0) + now - last);
+      stages[stage] = round((stages[stage] ?? 0) + now - last - booked);
       last = now;
+      booked = 0;
     }
   };
 }

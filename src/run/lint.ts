@@ -6,7 +6,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Preset, Rule, RunSettings } from '../engine/define-rule.js';
-import { lintText, type EnabledRule, type LintedFile, type PendingCheck } from '../engine/lint-file.js';
+import { lintText, type EnabledRule, type PendingCheck } from '../engine/lint-file.js';
 import { validateRuleOptions } from '../engine/rule-options.js';
 import { resolveRuleSettings, type RuleOverride, type RuleSetting } from '../engine/rule-settings.js';
 import { DEFAULT_RUN_SETTINGS } from '../engine/run-settings.js';
@@ -14,11 +14,12 @@ import { UsageError } from '../errors.js';
 import { discover } from '../input/discover.js';
 import { displayPath } from '../input/display-path.js';
 import { trackedManifests } from '../input/git-context.js';
-import { decode, readInput, DEFAULT_MAX_FILE_BYTES, type ReadOutcome } from '../input/read.js';
+import { decode, readInput, DEFAULT_MAX_FILE_BYTES } from '../input/read.js';
 import { ObjectIndex } from '../k8s/object-index.js';
 import type { WorkloadKind } from '../k8s/workloads.js';
 import { rules as allRules } from '../rules/index.js';
-import { createSuppressor, type FileSuppression, type SuppressOptions } from '../suppress/suppressor.js';
+import type { SuppressOptions } from '../suppress/options.js';
+import { createSuppressor, type FileSuppression } from '../suppress/suppressor.js';
 import type { FileReport, Finding, LintResult } from '../types.js';
 
 export { UsageError };
@@ -50,8 +51,6 @@ export interface LintOptions {
   complete?: boolean;
   /** Called after each file, for a progress display. */
   onProgress?: (done: number, total: number) => void;
-  /** Called with each linted file before it is dropped: later stages (suppressions) read comments there. */
-  onFile?: (file: LintedFile) => void;
   /** Keep the text of files with findings (the text format prints their lines). */
   keepSources?: boolean;
   /** Config exemptions, strict list, baseline…; comment and annotation suppressions apply without it. */
@@ -84,7 +83,8 @@ export interface Source {
   display: string;
   /** Absolute path, for files on disk. */
   absolute?: string;
-  read: () => Promise<ReadOutcome>;
+  /** The text, or why the input was not read (one line for the user). */
+  read: () => Promise<{ text: string } | { skipped: string }>;
 }
 
 /** A file whose cross-object checks have not run yet: its findings and suppressions stay open. */
@@ -159,7 +159,6 @@ export async function lintSources(sources: readonly Source[], options: Omit<Lint
       // Levels from configuration apply before suppression, so suppressed findings carry their real level.
       linted.findings = applyEngineRuleSettings(linted.findings, settings);
       const suppression = suppressor.file(linted);
-      options.onFile?.(linted);
       run.files.push({ file: source.display, objects: linted.objectCount, documents: linted.documentCount } satisfies FileReport);
       perFile.set(source.display, linted.findings);
       if (linted.pending.length > 0) {

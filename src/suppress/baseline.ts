@@ -6,21 +6,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
 import type { BaselineSummary, Finding } from '../types.js';
 
-export const BASELINE_VERSION = 1;
-
-export interface BaselineEntry {
-  fingerprint: string;
-  ruleId: string;
-  file: string;
-  /** For the reader of the file: `Deployment default/web`. */
-  object?: string;
-  message: string;
-}
-
-export interface Baseline {
-  kmlintBaselineVersion: typeof BASELINE_VERSION;
-  findings: BaselineEntry[];
-}
+export { BASELINE_VERSION, type Baseline, type BaselineEntry } from './options.js';
+import { BASELINE_VERSION, type Baseline, type BaselineEntry } from './options.js';
 
 /** A missing or malformed baseline is a usage problem: one line, exit 2. */
 export class BaselineError extends UsageError {}

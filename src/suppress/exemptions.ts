@@ -8,21 +8,8 @@ import { fingerprint } from '../findings/build.js';
 import type { Finding, Region } from '../types.js';
 import type { FindingPlace, SuppressionEntry } from './entry.js';
 
-export interface Exemption {
-  /** Rule ids; empty means every rule. */
-  rules: readonly string[];
-  /** Globs (`*`, `?`, `{a,b}`) matched against the object's kind, namespace, name and container names. */
-  kind?: string;
-  namespace?: string;
-  name?: string;
-  container?: string;
-  /** Glob of the file (or of the Helm `# Source:` template), relative to the config file's folder. */
-  path?: string;
-  reason: string;
-  expires?: string;
-  /** Where the exemption is written in the config file. */
-  origin: { file: string; region: Region };
-}
+export type { Exemption } from './options.js';
+import type { Exemption } from './options.js';
 
 export interface ExemptionContext {
   /** The working directory: findings' files are relative to it. */

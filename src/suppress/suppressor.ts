@@ -14,20 +14,8 @@ import { commentDirectives } from './comment-directives.js';
 import { isDate, isExpired, today as todayOf, type FindingPlace, type SuppressionEntry } from './entry.js';
 import { exemptionEntries, type Exemption } from './exemptions.js';
 
-export interface SuppressOptions {
-  exemptions?: readonly Exemption[];
-  /** The config file's folder: exemption paths are relative to it (default: the working directory). */
-  configDir?: string;
-  /** Rules that annotations and comments cannot suppress. */
-  strict?: readonly string[];
-  /** Ignore annotations and comments altogether (config exemptions and the baseline still apply). */
-  noInlineSuppressions?: boolean;
-  /** A suppression without a reason becomes a `suppression-missing-reason` finding. */
-  requireReason?: boolean;
-  baseline?: { file: string; baseline: Baseline };
-  /** YYYY-MM-DD; tests pin it. */
-  today?: string;
-}
+export type { SuppressOptions } from './options.js';
+import type { SuppressOptions } from './options.js';
 
 export interface SuppressorContext {
   rules: readonly Rule[];
