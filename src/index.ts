@@ -19,7 +19,7 @@ export { exitCode, type ExitCodeOptions } from './engine/exit-code.js';
 export { rules } from './rules/index.js';
 export { loadFormatter, FORMATS, type FormatContext, type Formatter } from './formatters/index.js';
 export type * from './types.js';
-export type { Location } from './findings/location.js';
+
 export type { KindSelector } from './k8s/kinds.js';
 export type { IndexedObject, IndexedPod, ObjectIndex } from './k8s/object-index.js';
 export type { ContainerView, EffectiveSecurityContext, JsonObject, JsonValue, K8sObject, Located, PodSpecView, VolumeView } from './k8s/model.js';

@@ -4,6 +4,10 @@
 export type Level = 'error' | 'warning' | 'note';
 export const LEVELS: readonly Level[] = ['error', 'warning', 'note'];
 
+/** Plain values as the API server reads them (YAML 1.1 scalars), before any view narrows them. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
 export type PathSegment = string | number;
 /** Keys and sequence indices from the root of a YAML document. */
 export type Path = readonly PathSegment[];
@@ -14,6 +18,24 @@ export interface Region {
   startColumn: number;
   endLine: number;
   endColumn: number;
+}
+
+/** A place in an input file, resolved while its parse is at hand, so it can be reported later. */
+export interface Location {
+  /** Display path of the file. */
+  readonly file: string;
+  readonly region: Region;
+  /** Path from the document root to the node. */
+  readonly path: Path;
+  /** The node was not found exactly: the region is an ancestor's, or where an alias is written. */
+  readonly approximate?: boolean;
+  /** The rule said the field is missing (so an ancestor's region is expected, not a mistake). */
+  readonly missing?: boolean;
+  /** The path did not resolve and the rule did not say it was missing: the rule tester fails on this. */
+  readonly unresolved?: boolean;
+  readonly documentIndex?: number;
+  readonly object?: ObjectRef;
+  readonly helmTemplate?: string;
 }
 
 export interface ObjectRef {

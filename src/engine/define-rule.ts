@@ -1,5 +1,5 @@
 /** The shape of a rule: metadata beside logic, the kinds it looks at, visitors for what it looks at. */
-import type { Location } from '../findings/location.js';
+import type { Location } from '../types.js';
 import type { KindSelector } from '../k8s/kinds.js';
 import type { ContainerView, K8sObject, PodSpecView } from '../k8s/model.js';
 import type { ObjectIndex } from '../k8s/object-index.js';

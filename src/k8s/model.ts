@@ -3,10 +3,9 @@
  * source. Values are plain JSON as the API server reads it (YAML 1.1 scalars), typed as `JsonValue` and
  * narrowed by the guards in `k8s/json.ts`: nothing is cast to a shape it was never checked to have.
  */
-import type { Path } from '../types.js';
+import type { JsonObject, JsonValue, Path } from '../types.js';
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-export type JsonObject = { [key: string]: JsonValue };
+export type { JsonObject, JsonValue };
 
 /** Where an effective setting was written: the container's own context, or the pod's it inherits. */
 export type SettingSource = 'pod' | 'container';

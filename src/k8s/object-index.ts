@@ -3,7 +3,7 @@
  * objects. Records are compact: identity, labels, the plain value (without Secret and ConfigMap data
  * values), the pod templates' labels and specs, and the object's own location for related locations.
  */
-import type { Location } from '../findings/location.js';
+import type { Location } from '../types.js';
 import type { Path } from '../types.js';
 import { isObject, isString } from './json.js';
 import { isNamespaced } from './kinds.js';

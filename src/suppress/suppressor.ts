@@ -3,7 +3,7 @@
  * directives, annotations and config exemptions. At the end: unused exemptions and the baseline.
  * Suppressed findings are kept with their suppression, never dropped.
  */
-import { didYouMean } from '../config/suggest.js';
+import { didYouMean } from '../suggest.js';
 import type { Rule } from '../engine/define-rule.js';
 import type { LintedFile } from '../engine/lint-file.js';
 import type { RuleSetting } from '../engine/rule-settings.js';

@@ -3,7 +3,7 @@
  * One walk does the typing, merge keys, duplicate-key detection and alias-bomb protection.
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Document, type Node, type Pair } from 'yaml';
-import type { JsonObject, JsonValue } from '../k8s/model.js';
+import type { JsonObject, JsonValue } from '../types.js';
 import type { YamlProblem } from './parse.js';
 import { keyString, resolvePlainScalar } from './scalar.js';
 
