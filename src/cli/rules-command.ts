@@ -4,7 +4,7 @@ import { rules } from '../rules/index.js';
 import { oneOf, type ParsedArgs } from './args.js';
 
 export function listRules(args: ParsedArgs): number {
-  const format = oneOf('format', args.values.format, ['text', 'json'] as const, 'text');
+  const format = oneOf('format', args.values.format?.at(-1), ['text', 'json'] as const, 'text');
   const list = [...rules]
     .map(({ meta }) => ({
       id: meta.id,

@@ -34,6 +34,8 @@ export interface LintOptions {
   onFile?: (file: LintedFile) => void;
   /** Keep the text of files with findings (the text format prints their lines). */
   keepSources?: boolean;
+  /** Applied to each file's findings before suppressions (configuration overrides by file, kind, namespace). */
+  findingStage?: (findings: readonly Finding[]) => Finding[];
   /** Config exemptions, strict list, baseline…; comment and annotation suppressions apply without it. */
   suppress?: SuppressOptions;
 }
@@ -78,6 +80,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
       run.notes.push(`${source.display}: skipped, ${outcome.skipped}`);
     } else {
       const linted = lintText(source.display, outcome.text, { rules: enabled, extraWorkloads: options.extraWorkloads });
+      if (options.findingStage) linted.findings = options.findingStage(linted.findings);
       suppressor.file(linted);
       options.onFile?.(linted);
       const report: FileReport = { file: source.display, objects: linted.objectCount, documents: linted.documentCount };
