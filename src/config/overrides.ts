@@ -3,7 +3,7 @@
  * The resolver is pure; the stage applies it to findings after the rules ran, so the engine runs each
  * rule once per file whatever the overrides say (per-override rule options are not supported).
  */
-import path from 'node:path';
+import nodePath, { type PlatformPath } from 'node:path';
 import { minimatch } from 'minimatch';
 import type { Finding, Level } from '../types.js';
 import type { RuleOverride } from '../engine/rule-settings.js';
@@ -24,11 +24,20 @@ export interface Scope {
   namespace?: string | undefined;
 }
 
+export interface Where {
+  cwd: string;
+  /** The config file's folder: file globs are relative to it. */
+  configDir: string;
+  /** The platform's path functions (tests pass path.win32). */
+  path?: PlatformPath;
+}
+
 const GLOB = { dot: true, nocomment: true, nonegate: true } as const;
 
 /** Does the entry apply? Every selector it gives must match; file globs are relative to the config's folder. */
-export function overrideApplies(override: Override, scope: Scope, where: { cwd: string; configDir: string }): boolean {
+export function overrideApplies(override: Override, scope: Scope, where: Where): boolean {
   if (override.files) {
+    const path = where.path ?? nodePath;
     const relative = path.relative(where.configDir, path.resolve(where.cwd, scope.file)).split(path.sep).join('/');
     // A glob without a slash matches the name at any depth, as in .gitignore.
     if (!override.files.some((glob) => minimatch(relative, glob, { ...GLOB, matchBase: !glob.includes('/') }))) return false;
@@ -39,7 +48,7 @@ export function overrideApplies(override: Override, scope: Scope, where: { cwd: 
 }
 
 /** (file, kind, namespace) → the rule levels the matching entries set, later entries winning. */
-export function resolveOverrides(overrides: readonly Override[], scope: Scope, where: { cwd: string; configDir: string }): Map<string, RuleOverride & { origin: string }> {
+export function resolveOverrides(overrides: readonly Override[], scope: Scope, where: Where): Map<string, RuleOverride & { origin: string }> {
   const result = new Map<string, RuleOverride & { origin: string }>();
   for (const override of overrides) {
     if (!overrideApplies(override, scope, where)) continue;
@@ -53,7 +62,7 @@ export function resolveOverrides(overrides: readonly Override[], scope: Scope, w
  * so the stage drops their findings outside the override's scope. `baseEnabled` is the set the run has
  * without overrides.
  */
-export function overrideStage(overrides: readonly Override[], baseEnabled: ReadonlySet<string>, where: { cwd: string; configDir: string }) {
+export function overrideStage(overrides: readonly Override[], baseEnabled: ReadonlySet<string>, where: Where) {
   return (findings: readonly Finding[]): Finding[] =>
     findings.flatMap((finding) => {
       if (finding.ruleId === 'internal-error') return [finding];

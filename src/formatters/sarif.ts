@@ -108,6 +108,6 @@ function sarifResult(finding: Finding, ruleIndex: number | undefined, withSuppre
 }
 
 /** Relative URI reference with forward slashes; spaces and the like percent-encoded. */
-function encodeUri(file: string): string {
+export function encodeUri(file: string): string {
   return file.split('/').map(encodeURIComponent).join('/');
 }
