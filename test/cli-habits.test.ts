@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, test } from 'node:test';
+import { OPTIONS } from '../src/cli/args.js';
 import { CLI, runCli } from './support/cli.js';
 
 const POD = 'test/manifests/privileged-container/invalid/pod.yaml';
@@ -49,6 +50,11 @@ describe('command-line habits', () => {
     assert.equal(privileged.level, 'error', 'the override to warning is not read');
     const both = runCli(['--no-config', '--config', '.kmlint.yaml', 'app.yaml'], { cwd: OVERRIDES });
     assert.equal(both.status, 2);
+  });
+
+  test('--help names every option', () => {
+    const help = runCli(['--help']).stdout;
+    for (const name of Object.keys(OPTIONS)) assert.ok(help.includes(`--${name}`), `--${name} is missing from --help`);
   });
 
   test('an option typo gets a did-you-mean', () => {
