@@ -52,6 +52,13 @@ describe('command-line habits', () => {
     assert.equal(both.status, 2);
   });
 
+  test('FORCE_COLOR colours piped output; NO_COLOR and --no-color win', () => {
+    assert.match(runCli([POD], { env: { FORCE_COLOR: '1' } }).stdout, /\u001b\[/);
+    assert.ok(!runCli([POD], { env: { FORCE_COLOR: '0' } }).stdout.includes('\u001b['));
+    assert.ok(!runCli([POD], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout.includes('\u001b['));
+    assert.ok(!runCli(['--no-color', POD], { env: { FORCE_COLOR: '1' } }).stdout.includes('\u001b['));
+  });
+
   test('--help names every option', () => {
     const help = runCli(['--help']).stdout;
     for (const name of Object.keys(OPTIONS)) assert.ok(help.includes(`--${name}`), `--${name} is missing from --help`);
