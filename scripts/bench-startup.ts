@@ -25,14 +25,14 @@ export interface InstalledPackage {
   remove(): Promise<void>;
 }
 
-/** `npm pack` + `npm install --offline <tarball>` in a fresh temporary folder (works: no runtime dependencies). */
+/** `npm pack` of the built dist/ (no prepare: a rebuild would race other tests running the CLI) + `npm install --offline <tarball>` in a fresh temporary folder. */
 export async function packAndInstall(): Promise<InstalledPackage> {
   const root = await mkdtemp(join(tmpdir(), 'kmlint-packed-'));
   const packDir = join(root, 'pack');
   const projectDir = join(root, 'project');
   await mkdir(packDir);
   await mkdir(projectDir);
-  const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', packDir], repoRoot)) as Array<{ filename: string }>;
+  const packed = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], repoRoot)) as Array<{ filename: string }>;
   const tarball = join(packDir, packed[0]?.filename ?? '');
   await writeFile(join(projectDir, 'package.json'), '{ "name": "kmlint-packed-check", "private": true }\n');
   npm(['install', '--no-audit', '--no-fund', '--offline', tarball], projectDir);

@@ -2,7 +2,7 @@
 // their shared chunks (loaded lazily, so --version and --help start fast) and the Action bundle.
 // Only dist/action is committed (the Action runner does not build); `npm install` in a clone (pre-commit)
 // and `npm pack` build the CLI and library through the `prepare` script.
-import { rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFileSync, rmSync } from 'node:fs';
@@ -20,7 +20,8 @@ const requireBanner = [
 
 /** Builds the CLI and library into `outdir` (relative to the repository root). */
 export async function buildCli(outdir = 'dist') {
-  await build({
+  const result = await build({
+    metafile: true,
     absWorkingDir: repoRoot,
     entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
     outdir: resolve(repoRoot, outdir),
@@ -38,6 +39,13 @@ export async function buildCli(outdir = 'dist') {
     charset: 'utf8',
     logLevel: 'warning',
   });
+  // Stale chunks go after the build, not before: a kmlint already running (tests run in parallel with
+  // `npm pack`, which rebuilds) never finds its chunks missing. Names are content hashes.
+  const written = new Set(Object.keys(result.metafile.outputs).map((file) => resolve(repoRoot, file)));
+  const chunks = resolve(repoRoot, outdir, 'chunks');
+  for (const name of await readdir(chunks)) {
+    if (!written.has(resolve(chunks, name))) await rm(resolve(chunks, name), { force: true });
+  }
 }
 
 /** The library's type declarations (dist/types), from the public entry point src/index.ts. */
@@ -50,7 +58,6 @@ function buildTypes() {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const cliOnly = process.argv.includes('--cli-only');
   const outdir = process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? 'dist';
-  await rm(resolve(repoRoot, outdir, 'chunks'), { recursive: true, force: true });
   await buildCli(outdir);
   if (outdir === 'dist') buildTypes();
   if (cliOnly) {

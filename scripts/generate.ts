@@ -181,7 +181,61 @@ function indexPage(rules: readonly Rule[]): Root {
       ),
     );
   }
+  children.push(...pssSection(rules));
   return { type: 'root', children };
+}
+
+/**
+ * Every control of the Pod Security Standards (kubernetes.io/docs/concepts/security/pod-security-standards,
+ * checked in kubernetes/pod-security-admission policy/check_*.go), in the order the page lists them.
+ * Rules name theirs in `meta.pss`, so the table fills itself as rules land.
+ */
+const PSS_CONTROLS: readonly { profile: 'baseline' | 'restricted'; control: string; since?: string }[] = [
+  { profile: 'baseline', control: 'HostProcess' },
+  { profile: 'baseline', control: 'Host Namespaces' },
+  { profile: 'baseline', control: 'Privileged Containers' },
+  { profile: 'baseline', control: 'Capabilities' },
+  { profile: 'baseline', control: 'HostPath Volumes' },
+  { profile: 'baseline', control: 'Host Ports' },
+  { profile: 'baseline', control: 'Host Probes / Lifecycle Hooks', since: 'v1.34' },
+  { profile: 'baseline', control: 'AppArmor' },
+  { profile: 'baseline', control: 'SELinux' },
+  { profile: 'baseline', control: '/proc Mount Type' },
+  { profile: 'baseline', control: 'Seccomp' },
+  { profile: 'baseline', control: 'Sysctls' },
+  { profile: 'restricted', control: 'Volume Types' },
+  { profile: 'restricted', control: 'Privilege Escalation', since: 'v1.8' },
+  { profile: 'restricted', control: 'Running as Non-root' },
+  { profile: 'restricted', control: 'Running as Non-root user', since: 'v1.23' },
+  { profile: 'restricted', control: 'Seccomp', since: 'v1.19' },
+  { profile: 'restricted', control: 'Capabilities', since: 'v1.22' },
+  { profile: 'restricted', control: '/proc Mount Type', since: 'v1.35' },
+];
+
+function pssSection(rules: readonly Rule[]): RootContent[] {
+  const key = (pss: { profile: string; control: string }): string => `${pss.profile}/${pss.control}`;
+  const known = new Set(PSS_CONTROLS.map(key));
+  for (const rule of rules) {
+    if (rule.meta.pss && !known.has(key(rule.meta.pss))) throw new Error(`${rule.meta.id}: unknown Pod Security Standards control "${rule.meta.pss.control}" (${rule.meta.pss.profile})`);
+  }
+  const rows = PSS_CONTROLS.map((entry) => {
+    const implementing = rules.filter((rule) => rule.meta.pss && key(rule.meta.pss) === key(entry)).map((rule) => rule.meta.id);
+    const cell: string | RootContent =
+      implementing.length === 0 ? 'not yet' : ({ type: 'paragraph', children: implementing.flatMap((id, index) => [...(index > 0 ? [text(', ')] : []), link(`./${id}.md`, id)]) } as unknown as RootContent);
+    return [entry.profile === 'baseline' ? 'Baseline' : 'Restricted', entry.since ? `${entry.control} (${entry.since}+)` : entry.control, cell];
+  });
+  const covered = rows.filter((row) => row[2] !== 'not yet').length;
+  return [
+    heading(2, 'Pod Security Standards'),
+    paragraph(
+      text(`${covered} of ${PSS_CONTROLS.length} controls have a rule. The presets `),
+      inlineCode('pss-baseline'),
+      text(' and '),
+      inlineCode('pss-restricted'),
+      text(' turn on the rules of each profile.'),
+    ),
+    table(['Profile', 'Control', 'Rule'], rows),
+  ];
 }
 
 function paragraphLink(id: string): RootContent {

@@ -5,6 +5,14 @@ import module from 'node:module';
 import { parseCommandLine, UsageError } from './cli/args.js';
 import { VERSION } from './version.js';
 
+// `kmlint . | head`: a reader that went away is not an error; end quietly, no stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
+}
+
 // Node 22.1+ caches compiled code between runs (a pre-commit hook runs often); older Node has no such call.
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 

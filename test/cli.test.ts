@@ -204,7 +204,7 @@ describe('exit codes and flags', () => {
     assert.equal(run.status, 0);
     const list = JSON.parse(run.stdout) as Record<string, unknown>[];
     const privileged = list.find((rule) => rule.id === 'privileged-container');
-    assert.deepEqual(Object.keys(privileged!).sort(), ['category', 'helpUri', 'id', 'level', 'presets', 'securitySeverity', 'summary']);
+    assert.deepEqual(Object.keys(privileged!).sort(), ['category', 'defaultOptions', 'helpUri', 'id', 'level', 'options', 'presets', 'pss', 'remediation', 'securitySeverity', 'summary']);
     assert.equal(privileged!.securitySeverity, 9);
     assert.ok((privileged!.presets as string[]).includes('recommended'));
     assert.ok(list.length >= 17);

@@ -36,7 +36,7 @@ describe('packed file list', () => {
       assert.ok(files.includes(needed), `${needed} is packed`);
     }
     assert.ok(files.some((f) => f.startsWith('schemas/')), 'schemas are packed');
-    const allowed = /^(dist\/cli\.js|dist\/index\.js|dist\/chunks\/[^/]+|dist\/types\/.+\.d\.ts|schemas\/.+|README\.md|LICENSE|package\.json)$/;
+    const allowed = /^(dist\/cli\.js|dist\/index\.js|dist\/chunks\/[^/]+|dist\/types\/.+\.d\.ts|schemas\/.+|problem-matcher\.json|README\.md|LICENSE|package\.json)$/;
     assert.deepEqual(files.filter((f) => !allowed.test(f)), [], 'nothing else is packed');
   });
 

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { lint } from '../src/run/lint.js';
+import { FORMATS } from '../src/formatters/index.js';
 import { CLI, runCli } from './support/cli.js';
 import { FAKE, FAKE_GCP_SERVICE_ACCOUNT } from './secrets/fake-tokens.js';
 
@@ -109,7 +110,8 @@ function needles(): string[] {
   for (const secret of [...SECRETS, ...ENCODED]) {
     out.add(secret);
     out.add(secret.slice(0, 8));
-    out.add(b64(secret));
+    // Not b64(): that records the value as written into the fixture, and each call would grow the list.
+    out.add(Buffer.from(secret).toString('base64'));
     // JSON output escapes `/` never, but `"` and `\n` yes: look for the escaped form too.
     out.add(JSON.stringify(secret).slice(1, -1));
   }
@@ -154,7 +156,7 @@ describe('secrets never leak into reports', () => {
   });
 
   const cliBuilt = existsSync(CLI);
-  for (const format of ['json', 'sarif', 'text', 'github'] as const) {
+  for (const format of FORMATS) {
     test(`kmlint --format ${format}`, { skip: cliBuilt ? false : 'dist/cli.js not built (npm run build)' }, () => {
       const run = runCli(['--preset', 'all', '--format', format, 'leaky.yaml'], { cwd: dir });
       assert.equal(run.status, 1, run.stderr);

@@ -1,17 +1,22 @@
 /** Command-line flags → options. Unknown flags and bad values are usage errors (exit 2). */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { didYouMean } from '../config/suggest.js';
 import { UsageError } from '../errors.js';
 
 export { UsageError };
 
 export const OPTIONS = {
-  format: { type: 'string', short: 'f' },
+  format: { type: 'string', short: 'f', multiple: true },
   output: { type: 'string', short: 'o' },
   'stdin-filename': { type: 'string' },
   preset: { type: 'string', multiple: true },
   'fail-on': { type: 'string' },
   'max-warnings': { type: 'string' },
   config: { type: 'string', short: 'c' },
+  'no-config': { type: 'boolean' },
+  rule: { type: 'string', multiple: true },
+  'print-config': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
   'require-reason': { type: 'boolean' },
   'no-inline-suppressions': { type: 'boolean' },
   'show-suppressed': { type: 'boolean' },
@@ -30,13 +35,18 @@ export const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } satisfies ParseArgsConfig['options'];
 
+/** Every spelling a user may type, for "did you mean" on a typo. */
+const OPTION_NAMES = Object.entries(OPTIONS).flatMap(([name, option]) => ['short' in option ? `-${option.short}` : [], `--${name}`].flat());
+
 export type ParsedArgs = ReturnType<typeof parseCommandLine>;
 
 export function parseCommandLine(argv: readonly string[]) {
   try {
     return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, '.'));
+    const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '.');
+    const unknown = /^Unknown option '(--?[^'=]+)'/.exec(message)?.[1];
+    throw new UsageError(unknown ? `${message.replace(/\.$/, '')}${didYouMean(unknown, OPTION_NAMES)}.` : message);
   }
 }
 

@@ -3,17 +3,25 @@ export const HELP = `kmlint: lint Kubernetes manifests (YAML, JSON, helm templat
 Usage
   kmlint [options] [paths...]        lint files, directories (recursively) and globs
   helm template ./chart | kmlint -   lint standard input
-  kmlint rules [--format json]       list every rule
+  kmlint rules [--format json]       list every rule with its level and presets
+  kmlint rules <id>                  one rule in full: options, PSS control, docs
   kmlint init                        write a commented starter .kmlint.yaml
 
 Options
-  -f, --format <name>       text (default), json, sarif, github
+  -f, --format <name>[=<file>]  text (default), json, sarif, github, gitlab, junit, rdjson,
+                            checkstyle; repeatable: --format sarif=kmlint.sarif --format text
   -o, --output <file>       write the report to a file instead of standard output
+  -q, --quiet               report errors only
       --preset <name>       recommended (default), all, pss-baseline, pss-restricted, cis; repeatable
       --fail-on <level>     error (default), warning, note: the lowest level that exits 1
       --max-warnings <n>    also exit 1 when there are more than n warnings
   -c, --config <file>       config file (default: the nearest .kmlint.yaml, .kmlint.yml or
                             kmlint.config.json, walking up from the current folder)
+      --no-config           read no configuration file
+      --rule <id: level>    set a rule's level or options: 'id: off', 'id: {options}',
+                            'id: [warning, {options}]'; repeatable, wins over the config
+      --print-config <file> print the rules, levels and options that apply to the file, and
+                            where each came from (JSON), then exit
       --require-reason      report suppressions (annotations, comments) that give no reason
       --no-inline-suppressions  ignore kmlint.io/ignore annotations and # kmlint-disable comments
       --show-suppressed     list suppressed findings in the text report (they are always counted)
@@ -30,7 +38,8 @@ Options
                             objects it lacks, even those a cluster usually provides
       --stats               print the time spent per stage and per rule on stderr
       --no-code-frame       do not print the source line under each finding
-      --color, --no-color   force colours on or off (default: on for a terminal)
+      --color, --no-color   force colours on or off (default: on for a terminal; NO_COLOR and
+                            FORCE_COLOR are honoured)
   -v, --version             print the version
   -h, --help                print this help
 
@@ -42,6 +51,7 @@ Exit codes
 Examples
   kmlint ./k8s
   kmlint --format sarif --output kmlint.sarif .
+  kmlint --format gitlab=gl-code-quality-report.json --format text .
   kmlint --preset all --fail-on warning deploy/*.yaml
   helm template my-release ./chart | kmlint --stdin-filename rendered.yaml -
 `;

@@ -1,14 +1,15 @@
-/** A lint run from the command line: inputs → engine → formatter → output and exit code. */
+/** A lint run from the command line: inputs → engine → formatters → outputs and exit code. */
 import { writeFile } from 'node:fs/promises';
 import { setupRun } from '../config/run-setup.js';
 import { exitCode } from '../engine/exit-code.js';
 import { lint } from '../run/lint.js';
 import { PRESETS } from '../engine/rule-settings.js';
-import { FORMATS, loadFormatter } from '../formatters/index.js';
+import { loadFormatter } from '../formatters/index.js';
 import { rules } from '../rules/index.js';
 import { LEVELS } from '../types.js';
 import { VERSION } from '../version.js';
 import { oneOf, UsageError, type ParsedArgs } from './args.js';
+import { outputTargets } from './outputs.js';
 import { progressReporter } from './progress.js';
 import { useColor } from './color.js';
 import { compareKubeVersions, NEWEST_KUBE_VERSION, normaliseKubeVersion, OLDEST_KUBE_VERSION } from '../engine/run-settings.js';
@@ -24,16 +25,21 @@ function kubeVersionFlag(text: string): string {
   return version;
 }
 
+/** Formats that read the source text: code frames, and byte columns for reviewdog. */
+const NEEDS_SOURCES = new Set(['text', 'rdjson']);
+
 export async function run(args: ParsedArgs): Promise<number> {
   const { values, positionals } = args;
-  const format = oneOf('format', values.format, FORMATS, 'text');
+  const targets = outputTargets(values.format, values.output);
   const failOn = values['fail-on'] === undefined ? undefined : oneOf('fail-on', values['fail-on'], LEVELS, 'error');
   const presets = values.preset?.map((preset) => oneOf('preset', preset, PRESETS, 'recommended'));
-  if (positionals.length === 0) throw new UsageError('no paths given: name files, directories or globs, or - for standard input.');
+  if (values['no-config'] && values.config !== undefined) throw new UsageError('--config and --no-config contradict each other; give one.');
   const cwd = process.cwd();
   const setup = await setupRun(
     {
       config: values.config,
+      noConfig: values['no-config'],
+      rules: values.rule,
       presets,
       failOn,
       maxWarnings: values['max-warnings'],
@@ -44,6 +50,11 @@ export async function run(args: ParsedArgs): Promise<number> {
     },
     { cwd, rules },
   );
+  if (values['print-config'] !== undefined) {
+    process.stdout.write(await setup.printConfig(values['print-config']));
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError('no paths given: name files, directories or globs, or - for standard input.');
   const progress = progressReporter(process.stderr);
 
   const kubeVersion = values['kube-version'] === undefined ? undefined : kubeVersionFlag(values['kube-version']);
@@ -58,7 +69,7 @@ export async function run(args: ParsedArgs): Promise<number> {
     stats: values.stats ?? false,
     stdinFilename: values['stdin-filename'],
     onProgress: progress.update,
-    keepSources: format === 'text',
+    keepSources: targets.some((target) => NEEDS_SOURCES.has(target.format)),
   });
   progress.done();
   result.notes.push(...(await setup.afterLint(result)));
@@ -66,6 +77,8 @@ export async function run(args: ParsedArgs): Promise<number> {
     const { file, matched, fixed } = result.baseline;
     result.notes.push(`baseline ${file}: ${matched} known finding${matched === 1 ? '' : 's'} hidden, ${fixed} entr${fixed === 1 ? 'y' : 'ies'} fixed since it was written`);
   }
+  // ESLint's --quiet: only errors are reported, and only they can fail the run.
+  if (values.quiet) result.findings = result.findings.filter((finding) => finding.level === 'error');
 
   for (const note of result.notes) process.stderr.write(`kmlint: ${note}\n`);
   if (result.stats) process.stderr.write(formatStats(result.stats));
@@ -73,18 +86,20 @@ export async function run(args: ParsedArgs): Promise<number> {
     process.stderr.write(`kmlint: no Kubernetes objects found in ${result.files.length} file${result.files.length === 1 ? '' : 's'} (documents without apiVersion and kind are skipped).\n`);
   }
 
-  const formatter = await loadFormatter(format);
-  const output = formatter(result, {
-    cwd,
-    version: VERSION,
-    rules: rules.map((rule) => rule.meta),
-    sources: result.sources,
-    codeFrame: !values['no-code-frame'],
-    color: values.output ? false : useColor(values, process.stdout),
-    showSuppressed: values['show-suppressed'],
-    sarifIncludeSuppressed: values['sarif-include-suppressed'],
-  });
-  if (values.output) await writeFile(values.output, output);
-  else process.stdout.write(output);
+  for (const target of targets) {
+    const formatter = await loadFormatter(target.format);
+    const output = formatter(result, {
+      cwd,
+      version: VERSION,
+      rules: rules.map((rule) => rule.meta),
+      sources: result.sources,
+      codeFrame: !values['no-code-frame'],
+      color: target.file !== undefined ? false : useColor(values, process.stdout),
+      showSuppressed: values['show-suppressed'],
+      sarifIncludeSuppressed: values['sarif-include-suppressed'],
+    });
+    if (target.file !== undefined) await writeFile(target.file, output);
+    else process.stdout.write(output);
+  }
   return exitCode(result, setup.exit);
 }

@@ -3,12 +3,17 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { HOMEPAGE, VERSION } from '../version.js';
 import { CONFIG_FILE_NAMES } from './find.js';
 
-export const STARTER_CONFIG = `# kmlint configuration. Suppress one finding in a manifest with an annotation
+// Editors with the YAML language server (VS Code, Neovim, JetBrains) complete and check the file with it.
+// Pinned to this release, whose rules it lists; the same file ships in the package under schemas/.
+export const SCHEMA_LINE = `# yaml-language-server: $schema=${HOMEPAGE}/raw/v${VERSION}/schemas/kmlint-config.schema.json`;
+
+export const STARTER_CONFIG = `${SCHEMA_LINE}
+# kmlint configuration. Suppress one finding in a manifest with an annotation
 # (kmlint.io/ignore: "rule-id -- reason") or a comment (# kmlint-disable-next-line rule-id -- reason).
 # Checked against schemas/kmlint-config.schema.json; a mistake is reported at its line and column.
-# yaml-language-server: $schema=https://github.com/kmlint/kmlint/raw/main/schemas/kmlint-config.schema.json
 
 # Presets: recommended, all, pss-baseline, pss-restricted.
 extends: [recommended]

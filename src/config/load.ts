@@ -13,6 +13,7 @@ import type { Exemption } from '../suppress/exemptions.js';
 import type { Level, Path, Region } from '../types.js';
 import { plainYamlMessage } from '../yaml/parse.js';
 import { findConfigFile } from './find.js';
+import type { Override } from './overrides.js';
 import { ConfigError, type ConfigProblem } from './problems.js';
 import { validateConfig } from './validate.js';
 
@@ -33,6 +34,7 @@ export interface ResolvedConfig {
   requireReason?: boolean;
   /** Absolute path of the baseline file. */
   baseline?: string;
+  overrides: Override[];
 }
 
 interface RawConfig {
@@ -46,6 +48,7 @@ interface RawConfig {
   strict?: string[];
   requireReason?: boolean;
   baseline?: string;
+  overrides?: Omit<Override, 'origin'>[];
 }
 
 /** `--config FILE`, else the nearest config file walking up from cwd; undefined when there is none. */
@@ -106,6 +109,10 @@ function resolve(raw: RawConfig, doc: Document.Parsed, lineCounter: LineCounter,
     exemptions,
     extraWorkloads,
     strict: raw.strict ?? [],
+    overrides: (raw.overrides ?? []).map((item, index) => {
+      const { startLine, startColumn } = regionOf(doc, lineCounter, ['overrides', index]);
+      return { ...item, origin: `${options.display}:${startLine}:${startColumn}` };
+    }),
   };
   if (raw.extends) config.presets = raw.extends;
   if (raw.failOn) config.failOn = raw.failOn;

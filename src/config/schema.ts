@@ -6,6 +6,7 @@ export const CONFIG_LEVELS = ['off', 'note', 'warning', 'error'] as const;
 export const FAIL_ON_LEVELS = ['note', 'warning', 'error'] as const;
 export const DATE_PATTERN = '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$';
 export const EXEMPTION_SELECTORS = ['kind', 'namespace', 'name', 'path', 'container'] as const;
+export const OVERRIDE_SELECTORS = ['files', 'kinds', 'namespaces'] as const;
 
 export function buildConfigSchema(rules: readonly Rule[]): Record<string, unknown> {
   const ids = rules.map((rule) => rule.meta.id).sort();
@@ -15,6 +16,7 @@ export function buildConfigSchema(rules: readonly Rule[]): Record<string, unknow
     ruleEntries[id] = ruleEntry(rule);
   }
   const selector = { type: 'string', minLength: 1 };
+  const globList = { type: 'array', items: selector, minItems: 1 };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://github.com/kmlint/kmlint/raw/main/schemas/kmlint-config.schema.json',
@@ -29,6 +31,28 @@ export function buildConfigSchema(rules: readonly Rule[]): Record<string, unknow
         type: 'object',
         properties: ruleEntries,
         additionalProperties: false,
+      },
+      overrides: {
+        description: 'Rule levels for matching files, kinds or namespaces; later entries win. All given selectors must match.',
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['rules'],
+          properties: {
+            files: { description: 'Globs of files, relative to this file.', ...globList },
+            kinds: { description: 'Globs of object kinds.', ...globList },
+            namespaces: { description: 'Globs of namespaces.', ...globList },
+            rules: {
+              description: 'Per rule: a level (off, note, warning, error).',
+              type: 'object',
+              propertyNames: { $ref: '#/definitions/ruleId' },
+              additionalProperties: { $ref: '#/definitions/level' },
+              minProperties: 1,
+            },
+          },
+          anyOf: OVERRIDE_SELECTORS.map((key) => ({ required: [key] })),
+        },
       },
       ignore: { description: 'gitignore-style globs, relative to this file, of files never linted.', type: 'array', items: { type: 'string', minLength: 1 } },
       exemptions: {

@@ -4,7 +4,7 @@ import { isNode, type Document, type LineCounter } from 'yaml';
 import type { Rule } from '../engine/define-rule.js';
 import { locate } from '../yaml/locate.js';
 import type { ConfigProblem } from './problems.js';
-import { buildConfigSchema, DATE_PATTERN, EXEMPTION_SELECTORS } from './schema.js';
+import { buildConfigSchema, DATE_PATTERN, EXEMPTION_SELECTORS, OVERRIDE_SELECTORS } from './schema.js';
 import { didYouMean } from './suggest.js';
 
 type Segment = string | number;
@@ -41,7 +41,7 @@ export function validateConfig(value: unknown, doc: Document.Parsed, lineCounter
 
 function describe(error: ErrorObject, root: unknown, rules: readonly Rule[]): { path: Segment[]; atKey: boolean; message: string } | undefined {
   // Sub-errors of `if` and of the exemption's "one selector at least" are summarised by their parent.
-  if (error.keyword === 'if' || /\/anyOf\/\d+\//.test(error.schemaPath)) return undefined;
+  if (error.keyword === 'if' || error.keyword === 'propertyNames' || /\/anyOf\/\d+\//.test(error.schemaPath)) return undefined;
   const path = pathOf(error.instancePath, root);
   const where = dotted(path);
   const ruleIds = rules.map((rule) => rule.meta.id);
@@ -54,6 +54,9 @@ function describe(error: ErrorObject, root: unknown, rules: readonly Rule[]): { 
       return { path: at, atKey: true, message: `unknown key "${key}"${where ? ` in ${where}` : ''}${didYouMean(key, known)}` };
     }
     case 'enum': {
+      // A key checked by propertyNames (rule ids under overrides[].rules): the error is at the key.
+      const propertyName = (error as { propertyName?: string }).propertyName;
+      if (propertyName !== undefined) return { path: [...path, propertyName], atKey: true, message: `unknown rule "${propertyName}"${didYouMean(propertyName, ruleIds)}` };
       const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String);
       if (error.schemaPath.startsWith('#/definitions/ruleId')) {
         return { path, atKey: false, message: `unknown rule "${String(error.data)}"${didYouMean(String(error.data), ruleIds)}` };
@@ -67,6 +70,9 @@ function describe(error: ErrorObject, root: unknown, rules: readonly Rule[]): { 
       return { path, atKey: false, message: `${where || 'the configuration'} is missing "${missing}"` };
     }
     case 'anyOf':
+      if (/^overrides\[\d+\]$/.test(where)) {
+        return { path, atKey: false, message: `${where} needs at least one of ${OVERRIDE_SELECTORS.join(', ')}; for every file, use the top-level rules` };
+      }
       if (/^exemptions\[\d+\]$/.test(where)) {
         return { path, atKey: false, message: `${where} needs at least one of ${EXEMPTION_SELECTORS.join(', ')}; to turn a rule off everywhere, set its level to off under rules` };
       }

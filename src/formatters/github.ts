@@ -1,7 +1,7 @@
 /** GitHub workflow commands: an annotation per finding, at its exact lines. */
 import { LEVELS, type Finding, type LintResult } from '../types.js';
 import type { FormatContext } from './context.js';
-import { countFindings, plural } from './summary.js';
+import { countFindings, messageWithTemplate, plural } from './summary.js';
 
 const COMMAND: Record<Finding['level'], string> = { error: 'error', warning: 'warning', note: 'notice' };
 
@@ -21,8 +21,7 @@ export function annotation(finding: Finding): string {
   // Columns are only allowed on single-line annotations.
   if (startLine === endLine) properties.push(`col=${startColumn}`, `endColumn=${endColumn}`);
   properties.push(`title=${escapeProperty(finding.ruleId)}`);
-  const template = finding.helmTemplate ? ` (Helm template ${finding.helmTemplate})` : '';
-  return `::${COMMAND[finding.level]} ${properties.join(',')}::${escapeData(`${finding.message}${template}`)}`;
+  return `::${COMMAND[finding.level]} ${properties.join(',')}::${escapeData(messageWithTemplate(finding))}`;
 }
 
 function escapeData(text: string): string {

@@ -5,6 +5,7 @@ import { HOMEPAGE } from '../version.js';
 import type { Finding, LintResult } from '../types.js';
 import type { FormatContext } from './context.js';
 import { ruleHelpMarkdown, ruleHelpText } from './rule-help.js';
+import { objectName } from './summary.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** Suppressions written in the linted file itself (comments, annotations); config and baseline are external. */
@@ -71,7 +72,7 @@ function ruleDescriptor(rule: RuleMeta) {
 
 function sarifResult(finding: Finding, ruleIndex: number | undefined, withSuppressions: boolean) {
   const object = finding.object;
-  const logicalName = object ? `${object.namespace ? `${object.namespace}/` : ''}${object.kind}/${object.name ?? '(unnamed)'}` : undefined;
+  const logicalName = objectName(finding);
   const result: Record<string, unknown> = {
     ruleId: finding.ruleId,
     ...(ruleIndex !== undefined ? { ruleIndex } : {}),
@@ -114,6 +115,6 @@ function sarifResult(finding: Finding, ruleIndex: number | undefined, withSuppre
 }
 
 /** Relative URI reference with forward slashes; spaces and the like percent-encoded. */
-function encodeUri(file: string): string {
+export function encodeUri(file: string): string {
   return file.split('/').map(encodeURIComponent).join('/');
 }

@@ -22,23 +22,28 @@ export function formatText(result: LintResult, context: FormatContext): string {
   for (const [file, findings] of byFile) {
     out.push(paint('underline', file));
     const lines = context.sources?.get(file)?.split(/\r?\n/);
-    for (const finding of findings) {
+    findings.forEach((finding, index) => {
       const { startLine, startColumn } = finding.region;
       const where = paint('dim', `${startLine}:${startColumn}`.padEnd(8));
       const level = paint(LEVEL_STYLE[finding.level], finding.level.padEnd(8));
       const suppressed = finding.suppression ? paint('dim', ` [suppressed by ${finding.suppression.source}${finding.suppression.reason ? `: ${finding.suppression.reason}` : ''}]`) : '';
       out.push(`  ${where}${level}${finding.message}  ${paint('dim', finding.ruleId)}${suppressed}`);
-      if (context.codeFrame !== false && lines) {
-        const maskFrom = secretColumns.get(`${finding.file}:${finding.region.startLine}`);
-        out.push(...codeFrame(lines, finding, maskFrom).map((line) => paint('dim', line)));
+      // Findings that start on the same line share one code frame, under the last of them.
+      const group = sameLineGroup(findings, index);
+      if (context.codeFrame !== false && lines && group) {
+        const maskFrom = secretColumns.get(`${finding.file}:${startLine}`);
+        out.push(...codeFrame(lines, group, maskFrom).map((line) => paint('dim', line)));
       }
       if (finding.helmTemplate) out.push(`          ${paint('dim', `Helm template: ${finding.helmTemplate}`)}`);
       for (const other of finding.related ?? []) {
         out.push(`          ${paint('dim', `related: ${other.file}:${other.region.startLine}:${other.region.startColumn} ${other.message}`)}`);
       }
-    }
+    });
     out.push('');
   }
+
+  const perRule = ruleCounts(result.findings);
+  if (perRule) out.push(...perRule, '');
 
   const counts = countFindings(result.findings);
   const total = counts.error + counts.warning + counts.note;
@@ -46,6 +51,36 @@ export function formatText(result: LintResult, context: FormatContext): string {
   const summary = `${total === 0 ? '✔' : '✖'} ${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.note, 'note')}${suppressed}) in ${plural(result.files.length, 'file')}, ${plural(result.objects, 'object')}`;
   out.push(paint(counts.error > 0 ? 'red' : total > 0 ? 'yellow' : 'green', summary));
   return `${out.join('\n')}\n`;
+}
+
+/** Above this many problems, the report ends with a count per rule. */
+const RULE_COUNT_FROM = 20;
+
+/** Active findings per rule, most frequent first; undefined for short reports. */
+function ruleCounts(findings: readonly Finding[]): string[] | undefined {
+  const counts = new Map<string, number>();
+  for (const finding of findings) if (!finding.suppression) counts.set(finding.ruleId, (counts.get(finding.ruleId) ?? 0) + 1);
+  const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
+  if (total <= RULE_COUNT_FROM) return undefined;
+  const sorted = [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+  const width = String(sorted[0]![1]).length;
+  return ['Problems per rule:', ...sorted.map(([id, count]) => `  ${String(count).padStart(width)}  ${id}`)];
+}
+
+/**
+ * When findings[index] is the last of the findings starting on its line: the region its frame
+ * underlines (from the first start to the furthest end on that line). Otherwise undefined.
+ */
+function sameLineGroup(findings: readonly Finding[], index: number): Finding['region'] | undefined {
+  const line = findings[index]!.region.startLine;
+  if (findings[index + 1]?.region.startLine === line) return undefined;
+  let first = index;
+  while (first > 0 && findings[first - 1]!.region.startLine === line) first--;
+  const group = findings.slice(first, index + 1).map((finding) => finding.region);
+  const startColumn = Math.min(...group.map((region) => region.startColumn));
+  const multiLine = group.some((region) => region.endLine !== line);
+  const endColumn = multiLine ? Infinity : Math.max(...group.map((region) => region.endColumn));
+  return { startLine: line, startColumn, endLine: multiLine ? line + 1 : line, endColumn };
 }
 
 /**
@@ -63,8 +98,8 @@ function secretColumnsByLine(findings: readonly Finding[], secretRules: Readonly
 }
 
 /** The offending line with the reported span underlined; a secret's value is masked, never printed. */
-function codeFrame(lines: readonly string[], finding: Finding, maskFrom: number | undefined): string[] {
-  const { startLine, startColumn, endLine, endColumn } = finding.region;
+function codeFrame(lines: readonly string[], region: Finding['region'], maskFrom: number | undefined): string[] {
+  const { startLine, startColumn, endLine, endColumn } = region;
   const source = lines[startLine - 1];
   if (source === undefined) return [];
   const shown = maskFrom === undefined ? source : maskValue(source, maskFrom - 1);

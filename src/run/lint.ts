@@ -53,6 +53,8 @@ export interface LintOptions {
   onProgress?: (done: number, total: number) => void;
   /** Keep the text of files with findings (the text format prints their lines). */
   keepSources?: boolean;
+  /** Applied to the findings of each file before suppressions (configuration overrides by file, kind, namespace). */
+  findingStage?: (findings: readonly Finding[]) => Finding[];
   /** Config exemptions, strict list, baseline…; comment and annotation suppressions apply without it. */
   suppress?: SuppressOptions;
   /** Collect time per rule and per stage (`--stats`). */
@@ -158,6 +160,7 @@ export async function lintSources(sources: readonly Source[], options: Omit<Lint
       const linted = lintText(source.display, outcome.text, { rules: enabled, extraWorkloads: options.extraWorkloads, settings: runSettings, index, ruleTimes, freeze: options.freeze });
       // Levels from configuration apply before suppression, so suppressed findings carry their real level.
       linted.findings = applyEngineRuleSettings(linted.findings, settings);
+      if (options.findingStage) linted.findings = options.findingStage(linted.findings);
       const suppression = suppressor.file(linted);
       run.files.push({ file: source.display, objects: linted.objectCount, documents: linted.documentCount } satisfies FileReport);
       perFile.set(source.display, linted.findings);
@@ -186,7 +189,8 @@ export async function lintSources(sources: readonly Source[], options: Omit<Lint
       const started = ruleTimes ? performance.now() : 0;
       run.internalErrors += check.run(index, found);
       if (ruleTimes) ruleTimes.set(check.ruleId, (ruleTimes.get(check.ruleId) ?? 0) + performance.now() - started);
-      for (const finding of applyEngineRuleSettings(found, settings)) {
+      const staged = applyEngineRuleSettings(found, settings);
+      for (const finding of options.findingStage ? options.findingStage(staged) : staged) {
         const target = open.get(finding.file);
         target?.suppression.mark([finding]);
         (perFile.get(finding.file) ?? run.findings).push(finding);

@@ -1,0 +1,35 @@
+/**
+ * GitLab Code Quality report (`artifacts: reports: codequality`): a JSON array of issues.
+ * Fields and severities as documented at https://docs.gitlab.com/ci/testing/code_quality/.
+ */
+import type { RuleMeta } from '../engine/define-rule.js';
+import type { Finding, LintResult } from '../types.js';
+import type { FormatContext } from './context.js';
+import { messageWithTemplate } from './summary.js';
+
+type Severity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
+
+export function formatGitlab(result: LintResult, context: FormatContext): string {
+  const rules = new Map(context.rules.map((rule) => [rule.id, rule]));
+  const issues = result.findings.filter((finding) => !finding.suppression).map((finding) => issue(finding, rules.get(finding.ruleId)));
+  return `${JSON.stringify(issues, null, 2)}\n`;
+}
+
+function issue(finding: Finding, rule: RuleMeta | undefined) {
+  return {
+    type: 'issue',
+    description: messageWithTemplate(finding),
+    check_name: finding.ruleId,
+    // Same identity as SARIF's partialFingerprints: no line numbers, so moving lines keeps the issue.
+    fingerprint: finding.fingerprint,
+    severity: severity(finding, rule),
+    categories: [rule?.category === 'security' ? 'Security' : 'Bug Risk'],
+    location: { path: finding.file, lines: { begin: finding.region.startLine, end: finding.region.endLine } },
+  };
+}
+
+/** Errors of rules scored critical (security severity 9 or more) rank above the other errors. */
+function severity(finding: Finding, rule: RuleMeta | undefined): Severity {
+  if (finding.level === 'error') return (rule?.securitySeverity ?? 0) >= 9 ? 'critical' : 'major';
+  return finding.level === 'warning' ? 'minor' : 'info';
+}

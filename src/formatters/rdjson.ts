@@ -1,0 +1,47 @@
+/**
+ * reviewdog's Diagnostic Format (`reviewdog -f=rdjson`). Its columns count UTF-8 bytes, ours UTF-16
+ * code units: the source line converts one into the other.
+ */
+import { HOMEPAGE } from '../version.js';
+import type { Finding, LintResult } from '../types.js';
+import type { FormatContext } from './context.js';
+import { messageWithTemplate } from './summary.js';
+
+const SEVERITY: Record<Finding['level'], string> = { error: 'ERROR', warning: 'WARNING', note: 'INFO' };
+
+export function formatRdjson(result: LintResult, context: FormatContext): string {
+  const lines = new Map<string, string[]>();
+  const linesOf = (file: string): string[] | undefined => {
+    if (!lines.has(file)) {
+      const text = context.sources?.get(file);
+      if (text === undefined) return undefined;
+      lines.set(file, text.split(/\r?\n/));
+    }
+    return lines.get(file);
+  };
+  const diagnostics = result.findings
+    .filter((finding) => !finding.suppression)
+    .map((finding) => {
+      const source = linesOf(finding.file);
+      const { startLine, startColumn, endLine, endColumn } = finding.region;
+      return {
+        message: messageWithTemplate(finding),
+        location: {
+          path: finding.file,
+          range: {
+            start: { line: startLine, column: byteColumn(source?.[startLine - 1], startColumn) },
+            end: { line: endLine, column: byteColumn(source?.[endLine - 1], endColumn) },
+          },
+        },
+        severity: SEVERITY[finding.level],
+        code: { value: finding.ruleId, ...(finding.helpUri ? { url: finding.helpUri } : {}) },
+      };
+    });
+  return `${JSON.stringify({ source: { name: 'kmlint', url: HOMEPAGE }, diagnostics }, null, 2)}\n`;
+}
+
+/** 1-based UTF-16 column → 1-based UTF-8 byte column on the same line. */
+export function byteColumn(line: string | undefined, column: number): number {
+  if (line === undefined) return column;
+  return Buffer.byteLength(line.slice(0, column - 1), 'utf8') + 1;
+}
