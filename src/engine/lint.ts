@@ -6,6 +6,7 @@ import { decode, readInput, DEFAULT_MAX_FILE_BYTES, type ReadOutcome } from '../
 import type { WorkloadKind } from '../k8s/workloads.js';
 import { rules as allRules } from '../rules/index.js';
 import { UsageError } from '../errors.js';
+import { redactFile } from '../redact/index.js';
 import { createSuppressor, type SuppressOptions } from '../suppress/suppressor.js';
 import type { FileReport, Finding, LintResult } from '../types.js';
 import type { Preset, Rule } from './define-rule.js';
@@ -79,12 +80,13 @@ export async function lint(options: LintOptions): Promise<LintRun> {
     } else {
       const linted = lintText(source.display, outcome.text, { rules: enabled, extraWorkloads: options.extraWorkloads });
       suppressor.file(linted);
+      const masked = redactFile(linted, outcome.text);
       options.onFile?.(linted);
       const report: FileReport = { file: source.display, objects: linted.objectCount, documents: linted.documentCount };
       run.files.push(report);
       const findings = applyEngineRuleSettings(linted.findings, settings);
       run.findings.push(...sortFindings(findings));
-      if (options.keepSources && findings.length > 0) run.sources.set(source.display, outcome.text);
+      if (options.keepSources && findings.length > 0) run.sources.set(source.display, masked);
       run.objects += linted.objectCount;
       run.internalErrors += linted.internalErrors;
       run.notes.push(...linted.notes);

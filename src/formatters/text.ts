@@ -9,7 +9,6 @@ const LEVEL_STYLE: Record<Finding['level'], Style> = { error: 'red', warning: 'y
 
 export function formatText(result: LintResult, context: FormatContext): string {
   const paint = (style: Style, text: string): string => (context.color ? styleText(style, text) : text);
-  const secretColumns = secretColumnsByLine(result.findings, new Set(context.rules.filter((rule) => rule.tags?.includes('secret')).map((rule) => rule.id)));
   const shown = result.findings.filter((finding) => !finding.suppression || context.showSuppressed);
   const byFile = new Map<string, Finding[]>();
   for (const finding of shown) {
@@ -29,8 +28,7 @@ export function formatText(result: LintResult, context: FormatContext): string {
       const suppressed = finding.suppression ? paint('dim', ` [suppressed by ${finding.suppression.source}${finding.suppression.reason ? `: ${finding.suppression.reason}` : ''}]`) : '';
       out.push(`  ${where}${level}${finding.message}  ${paint('dim', finding.ruleId)}${suppressed}`);
       if (context.codeFrame !== false && lines) {
-        const maskFrom = secretColumns.get(`${finding.file}:${finding.region.startLine}`);
-        out.push(...codeFrame(lines, finding, maskFrom).map((line) => paint('dim', line)));
+        out.push(...codeFrame(lines, finding).map((line) => paint('dim', line)));
       }
       if (finding.helmTemplate) out.push(`          ${paint('dim', `Helm template: ${finding.helmTemplate}`)}`);
     }
@@ -45,35 +43,14 @@ export function formatText(result: LintResult, context: FormatContext): string {
   return `${out.join('\n')}\n`;
 }
 
-/**
- * Lines that hold a credential, with the first column to mask: any finding printed on such a line
- * (whatever its rule) shows the line masked, so a secret never reaches the terminal.
- */
-function secretColumnsByLine(findings: readonly Finding[], secretRules: ReadonlySet<string>): Map<string, number> {
-  const columns = new Map<string, number>();
-  for (const finding of findings) {
-    if (!secretRules.has(finding.ruleId)) continue;
-    const key = `${finding.file}:${finding.region.startLine}`;
-    columns.set(key, Math.min(columns.get(key) ?? Infinity, finding.region.startColumn));
-  }
-  return columns;
-}
-
-/** The offending line with the reported span underlined; a secret's value is masked, never printed. */
-function codeFrame(lines: readonly string[], finding: Finding, maskFrom: number | undefined): string[] {
+/** The offending line with the reported span underlined; credentials in the sources are already masked. */
+function codeFrame(lines: readonly string[], finding: Finding): string[] {
   const { startLine, startColumn, endLine, endColumn } = finding.region;
   const source = lines[startLine - 1];
   if (source === undefined) return [];
-  const shown = maskFrom === undefined ? source : maskValue(source, maskFrom - 1);
+  const shown = source;
   const last = endLine === startLine ? Math.max(endColumn, startColumn + 1) : shown.length + 1;
   const gutter = String(startLine).padStart(6);
   const underline = ' '.repeat(startColumn - 1) + '^'.repeat(Math.max(1, Math.min(last, shown.length + 1) - startColumn));
   return [`${gutter} | ${shown}`, `${' '.repeat(6)} | ${underline}`];
-}
-
-/** Keeps the key (up to `: `) and replaces what follows on the line with a fixed mask. */
-function maskValue(line: string, from: number): string {
-  const colon = line.indexOf(': ', from);
-  const keep = colon === -1 ? from : colon + 2;
-  return line.length > keep ? `${line.slice(0, keep)}********` : line;
 }
