@@ -7,6 +7,7 @@ import { PRESETS } from '../engine/rule-settings.js';
 import { FORMATS, loadFormatter } from '../formatters/index.js';
 import { rules } from '../rules/index.js';
 import { LEVELS } from '../types.js';
+import { visible } from '../redact/visible.js';
 import { VERSION } from '../version.js';
 import { oneOf, UsageError, type ParsedArgs } from './args.js';
 import { progressReporter } from './progress.js';
@@ -49,7 +50,7 @@ export async function run(args: ParsedArgs): Promise<number> {
     result.notes.push(`baseline ${file}: ${matched} known finding${matched === 1 ? '' : 's'} hidden, ${fixed} entr${fixed === 1 ? 'y' : 'ies'} fixed since it was written`);
   }
 
-  for (const note of result.notes) process.stderr.write(`kmlint: ${note}\n`);
+  for (const note of result.notes) process.stderr.write(`kmlint: ${visible(note)}\n`);
   if (result.objects === 0 && !result.findings.some((finding) => finding.ruleId === 'yaml-syntax-error')) {
     process.stderr.write(`kmlint: no Kubernetes objects found in ${result.files.length} file${result.files.length === 1 ? '' : 's'} (documents without apiVersion and kind are skipped).\n`);
   }

@@ -1,5 +1,6 @@
 /** The terminal report: grouped by file, `line:col  level  message  rule-id`, each with its source line. */
 import { styleText } from 'node:util';
+import { visible, visibleLine } from '../redact/visible.js';
 import type { Finding, LintResult } from '../types.js';
 import type { FormatContext } from './context.js';
 import { countFindings, plural } from './summary.js';
@@ -19,18 +20,18 @@ export function formatText(result: LintResult, context: FormatContext): string {
 
   const out: string[] = [];
   for (const [file, findings] of byFile) {
-    out.push(paint('underline', file));
+    out.push(paint('underline', visibleLine(file)));
     const lines = context.sources?.get(file)?.split(/\r?\n/);
     for (const finding of findings) {
       const { startLine, startColumn } = finding.region;
       const where = paint('dim', `${startLine}:${startColumn}`.padEnd(8));
       const level = paint(LEVEL_STYLE[finding.level], finding.level.padEnd(8));
-      const suppressed = finding.suppression ? paint('dim', ` [suppressed by ${finding.suppression.source}${finding.suppression.reason ? `: ${finding.suppression.reason}` : ''}]`) : '';
-      out.push(`  ${where}${level}${finding.message}  ${paint('dim', finding.ruleId)}${suppressed}`);
+      const suppressed = finding.suppression ? paint('dim', ` [suppressed by ${finding.suppression.source}${finding.suppression.reason ? `: ${visible(finding.suppression.reason)}` : ''}]`) : '';
+      out.push(`  ${where}${level}${visible(finding.message)}  ${paint('dim', finding.ruleId)}${suppressed}`);
       if (context.codeFrame !== false && lines) {
         out.push(...codeFrame(lines, finding).map((line) => paint('dim', line)));
       }
-      if (finding.helmTemplate) out.push(`          ${paint('dim', `Helm template: ${finding.helmTemplate}`)}`);
+      if (finding.helmTemplate) out.push(`          ${paint('dim', `Helm template: ${visible(finding.helmTemplate)}`)}`);
     }
     out.push('');
   }
@@ -48,7 +49,7 @@ function codeFrame(lines: readonly string[], finding: Finding): string[] {
   const { startLine, startColumn, endLine, endColumn } = finding.region;
   const source = lines[startLine - 1];
   if (source === undefined) return [];
-  const shown = source;
+  const shown = visible(source);
   const last = endLine === startLine ? Math.max(endColumn, startColumn + 1) : shown.length + 1;
   const gutter = String(startLine).padStart(6);
   const underline = ' '.repeat(startColumn - 1) + '^'.repeat(Math.max(1, Math.min(last, shown.length + 1) - startColumn));

@@ -14,8 +14,8 @@ export interface FakeResponse {
   body: unknown;
 }
 
-/** Decides the answer to one request; the default plays a token that may write checks. */
-export type Responder = (request: RecordedRequest) => FakeResponse;
+/** Decides the answer to one request; the default plays a token that may write checks. `undefined`: never answer. */
+export type Responder = (request: RecordedRequest) => FakeResponse | undefined;
 
 export const CHECK_RUN_ID = 4242;
 
@@ -65,6 +65,7 @@ export async function startFakeGitHubApi(respond: Responder = acceptChecks): Pro
     };
     requests.push(request);
     const answer = respond(request);
+    if (!answer) return;
     res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify(answer.body));
   }
