@@ -38,6 +38,8 @@ export interface Report<MessageId extends string> {
   at: Path;
   /** Overrides the rule's level for this finding (e.g. error when set, warning when unset). */
   level?: Level;
+  /** 1-based line inside the literal block scalar (`|`) at `at`: a file embedded in a ConfigMap. */
+  line?: number;
 }
 
 export interface RuleContext<MessageId extends string, Options> {

@@ -119,7 +119,7 @@ class RuleWalker {
           if (!site || this.current !== rule) return;
           const level: Level = setting.levelConfigured ? setting.level : (report.level ?? setting.level);
           const template = (rule.meta.messages as Record<string, string>)[report.messageId] ?? report.messageId;
-          const finding = findingAt(site, rule.meta.id, level, interpolate(template, report.data), report.at);
+          const finding = findingAt(site, rule.meta.id, level, interpolate(template, report.data), report.at, report.line);
           if (this.container) finding.container = this.container.name;
           this.result.findings.push(finding);
         },

@@ -29,12 +29,38 @@ export function objectRef(object: K8sObject | undefined): ObjectRef | undefined 
 }
 
 /** The finding at a path of a document: the engine, not the rule, works out the region. */
-export function findingAt(site: FindingSite & { document: ParsedDocument }, ruleId: string, level: Level, message: string, path: Path): Finding {
+export function findingAt(site: FindingSite & { document: ParsedDocument }, ruleId: string, level: Level, message: string, path: Path, innerLine?: number): Finding {
   const span = locate(site.document.doc, path);
   const finding = baseFinding(site, ruleId, level, message, path);
+  const inner = innerLine !== undefined && span.exact ? blockScalarLine(site.parsed.text, span.start, span.end, innerLine) : undefined;
+  if (inner) {
+    finding.region = regionOf(site.parsed, inner.start, inner.end);
+    return finding;
+  }
   finding.region = regionOf(site.parsed, span.start, Math.max(trimEnd(site.parsed.text, span.start, span.end), span.start + 1));
   if (span.approximate) finding.approximate = true;
   return finding;
+}
+
+/**
+ * The text of line `line` of a literal block scalar (`key: |`) whose pair spans start..end: its lines
+ * are the source lines below the header, one for one. Undefined for any other kind of value.
+ */
+function blockScalarLine(text: string, start: number, end: number, line: number): { start: number; end: number } | undefined {
+  const headerEnd = text.indexOf('\n', start);
+  if (headerEnd === -1 || headerEnd >= end || !/:\s*\|[-+0-9]*\s*(?:#.*)?$/.test(text.slice(start, headerEnd).replace(/\r$/, ''))) return undefined;
+  let lineStart = headerEnd + 1;
+  for (let count = 1; count < line; count++) {
+    const next = text.indexOf('\n', lineStart);
+    if (next === -1 || next >= end) return undefined;
+    lineStart = next + 1;
+  }
+  let lineEnd = text.indexOf('\n', lineStart);
+  if (lineEnd === -1 || lineEnd > end) lineEnd = end;
+  while (lineEnd > lineStart && /\s/.test(text[lineEnd - 1]!)) lineEnd--;
+  let first = lineStart;
+  while (first < lineEnd && (text[first] === ' ' || text[first] === '\t')) first++;
+  return first < lineEnd ? { start: first, end: lineEnd } : undefined;
 }
 
 /** A block value's range runs past its last line break; a region should end on its last character. */

@@ -8,8 +8,12 @@ import { credentialSpans, type Span } from './spans.js';
 
 export const MASK = '****';
 const WINDOW = 8;
-/** Shorter secrets are masked only where they occur whole; below this, they are too common to hunt. */
-const MIN_WHOLE = 4;
+/**
+ * Shorter secrets are masked only where they stand as a whole word; below this length they are
+ * words like `mysql` or `admin` that name containers and images too, and masking those would
+ * hide what the report is about.
+ */
+const MIN_WHOLE = 6;
 
 export type Masker = (text: string) => string;
 
@@ -52,6 +56,7 @@ export function createMasker(secrets: readonly string[]): Masker {
     }
     for (const secret of short) {
       for (let index = text.indexOf(secret); index !== -1; index = text.indexOf(secret, index + 1)) {
+        if (isWordChar(text[index - 1]) || isWordChar(text[index + secret.length])) continue;
         hidden.fill(1, index, index + secret.length);
         any = true;
       }
@@ -64,6 +69,10 @@ export function createMasker(secrets: readonly string[]): Masker {
     }
     return out;
   };
+}
+
+function isWordChar(char: string | undefined): boolean {
+  return char !== undefined && /[A-Za-z0-9]/.test(char);
 }
 
 /** The text with every span replaced by a fixed mask, line by line, so line numbers stay right. */

@@ -7,7 +7,7 @@
  */
 import { decodeBase64Text } from '../secrets/base64-text.js';
 import { isCredentialName, isLocatorName } from '../secrets/credential-names.js';
-import { isPlaceholderValue } from '../secrets/placeholders.js';
+import { isPlaceholderFor } from '../secrets/placeholders.js';
 import { DETECTORS } from '../secrets/value-detectors.js';
 
 /** Character offsets, end exclusive. */
@@ -99,13 +99,13 @@ function pairSpans(text: string, lines: readonly number[], spans: Span[]): void 
       if (!sameItem) env = { line, column };
       if (key === 'name') env!.name = value;
       else env!.value = { start: valueStart, end: valueStart + raw.length, text: value };
-      if (env!.name !== undefined && env!.value && isCredentialName(env!.name) && !isLocatorName(env!.name) && !isPlaceholderValue(env!.value.text)) {
-        if (env!.value.text !== env!.name) spans.push({ start: env!.value.start, end: env!.value.end });
+      if (env!.name !== undefined && env!.value && isCredentialName(env!.name) && !isLocatorName(env!.name) && !isPlaceholderFor(env!.name, env!.value.text)) {
+        spans.push({ start: env!.value.start, end: env!.value.end });
       }
       continue;
     }
-    if (raw.length === 0 || value === key || !isCredentialName(key) || isLocatorName(key)) continue;
-    if (isPlaceholderValue(value) || value.startsWith('{') || value.startsWith('[')) continue;
+    if (raw.length === 0 || !isCredentialName(key) || isLocatorName(key)) continue;
+    if (isPlaceholderFor(key, value) || value.startsWith('{') || value.startsWith('[')) continue;
     spans.push({ start: valueStart, end: valueStart + raw.length });
   }
 }
