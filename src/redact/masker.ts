@@ -42,6 +42,7 @@ export function createMasker(secrets: readonly string[]): Masker {
   const windows = new Set<string>();
   const short: string[] = [];
   for (const secret of secrets) {
+    if (secret.length < MIN_WHOLE) continue;
     if (secret.length < WINDOW) short.push(secret);
     else for (let index = 0; index + WINDOW <= secret.length; index++) windows.add(secret.slice(index, index + WINDOW));
   }

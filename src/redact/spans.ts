@@ -31,9 +31,12 @@ const GLOBAL_DETECTORS = DETECTORS.map((detector) => ({
  */
 const PAIR = /(?<=^|[\s{,[(;"'])(["']?)([A-Za-z0-9_.$@/-]*[A-Za-z0-9])\1[ \t]*(?::(?=[ \t]|["']|$)|=)[ \t]*("(?:[^"\\\n]|\\.)*"?|'(?:[^'\n]|'')*'?|[^\s,{}[\]#"'][^\n]*?)?(?=[ \t]+#|[ \t]*[,}\]]|[ \t]*$|\n)/gm;
 
+/** Lines that can hold a credential pair or an env entry's name or value. */
+const CANDIDATE_LINE = /pass|pw|secret|token|cred|key|auth|bearer|dsn|conn|jwt|name|value|htpasswd/i;
 /** `|`, `>-`, `|+2`: the value is the indented block below. */
 const BLOCK_INDICATOR = /^[|>][-+0-9]*$/;
 const SECRET_KIND = /^[ \t]*["']?kind["']?[ \t]*:[ \t]*["']?Secret["']?[ \t]*,?[ \t]*(?:#.*)?$/m;
+const WORD_LIKE = /^[A-Za-z][a-z]+(?:[A-Z][a-z]+)*$/;
 const BASE64_VALUE = /(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{12,}={0,2}(?![A-Za-z0-9+/=])/g;
 
 export function credentialSpans(text: string, depth = 0): Span[] {
@@ -76,38 +79,62 @@ interface PendingEnv {
 /** Key/value pairs under credential names; env entries (`name:` beside `value:`); block scalars under such keys. */
 function pairSpans(text: string, lines: readonly number[], spans: Span[]): void {
   let env: PendingEnv | undefined;
-  PAIR.lastIndex = 0;
-  for (let match = PAIR.exec(text); match; match = PAIR.exec(text)) {
-    if (match[0].length === 0) {
-      PAIR.lastIndex++;
-      continue;
-    }
-    const key = match[2]!;
-    const valueStart = match.index + match[0].length - (match[3] ?? '').length;
-    const line = lineOf(lines, match.index);
-    const column = match.index - lines[line]!;
-    const raw = inFlow(text, lines[line]!, match.index) ? (match[3] ?? '') : restOfLine(text, valueStart, match[3] ?? '');
-    const value = unquote(raw);
-
-    if (BLOCK_INDICATOR.test(raw.trim()) && isCredentialName(key) && !isLocatorName(key)) {
-      maskBlock(text, lines, line, indentOf(text, lines[line]!), spans);
-      continue;
-    }
-
-    if (key === 'name' || key === 'value') {
-      const sameItem = env && (env.line === line || (env.column === column && !startsItem(text, lines[line]!, column)));
-      if (!sameItem) env = { line, column };
-      if (key === 'name') env!.name = value;
-      else env!.value = { start: valueStart, end: valueStart + raw.length, text: value };
-      if (env!.name !== undefined && env!.value && isCredentialName(env!.name) && !isLocatorName(env!.name) && !isPlaceholderFor(env!.name, env!.value.text)) {
-        spans.push({ start: env!.value.start, end: env!.value.end });
+  for (let line = 0; line < lines.length; line++) {
+    const lineStart = lines[line]!;
+    const lineText = text.slice(lineStart, (lines[line + 1] ?? text.length + 1) - 1);
+    // Most lines name no credential and hold no env entry: one cheap test skips them.
+    if (!CANDIDATE_LINE.test(lineText)) continue;
+    PAIR.lastIndex = 0;
+    for (let match = PAIR.exec(lineText); match; match = PAIR.exec(lineText)) {
+      if (match[0].length === 0) {
+        PAIR.lastIndex++;
+        continue;
       }
-      continue;
+      env = pair(text, lines, line, lineStart + match.index, match, env, spans);
     }
-    if (raw.length === 0 || !isCredentialName(key) || isLocatorName(key)) continue;
-    if (isPlaceholderFor(key, value) || value.startsWith('{') || value.startsWith('[')) continue;
-    spans.push({ start: valueStart, end: valueStart + raw.length });
   }
+}
+
+/** One `key: value` of a candidate line; returns the env entry being read. */
+function pair(text: string, lines: readonly number[], line: number, at: number, match: RegExpExecArray, pending: PendingEnv | undefined, spans: Span[]): PendingEnv | undefined {
+  let env = pending;
+  const key = match[2]!;
+  const valueStart = at + match[0].length - (match[3] ?? '').length;
+  const column = at - lines[line]!;
+  const raw = inFlow(text, lines[line]!, at) ? (match[3] ?? '') : restOfLine(text, valueStart, match[3] ?? '');
+  const value = unquote(raw);
+
+  if (BLOCK_INDICATOR.test(raw.trim()) && isCredentialName(key) && !isLocatorName(key)) {
+    maskBlock(text, lines, line, indentOf(text, lines[line]!), spans);
+    return env;
+  }
+
+  if (key === 'name' || key === 'value') {
+    const sameItem =
+      env && (env.line === line || (env.column === column && !startsItem(text, lines[line]!, column) && !leftItem(text, lines, env.line, line, column)));
+    if (!sameItem) env = { line, column };
+    if (key === 'name') env!.name = value;
+    else env!.value = { start: valueStart, end: valueStart + raw.length, text: value };
+    if (env!.name !== undefined && env!.value && isCredentialName(env!.name) && !isLocatorName(env!.name) && !isPlaceholderFor(env!.name, env!.value.text)) {
+      spans.push({ start: env!.value.start, end: env!.value.end });
+    }
+    return env;
+  }
+  if (raw.length === 0 || !isCredentialName(key) || isLocatorName(key)) return env;
+  if (isPlaceholderFor(key, value) || value.startsWith('{') || value.startsWith('[')) return env;
+  spans.push({ start: valueStart, end: valueStart + raw.length });
+  return env;
+}
+
+/** Did a line between the two (the second included) leave the item, by starting at a smaller indentation? */
+function leftItem(text: string, lines: readonly number[], from: number, to: number, column: number): boolean {
+  for (let line = from + 1; line <= to; line++) {
+    const start = lines[line]!;
+    const content = text.slice(start, (lines[line + 1] ?? text.length + 1) - 1);
+    if (content.trim() === '' || content.trimStart().startsWith('#')) continue;
+    if (content.length - content.trimStart().length < column) return true;
+  }
+  return false;
 }
 
 /** Lines below a block indicator, indented deeper than its key. */
@@ -163,7 +190,8 @@ function maskBlockValues(text: string, lines: readonly number[], line: number, s
 function encodedSpans(text: string, spans: Span[]): void {
   BASE64_VALUE.lastIndex = 0;
   for (let match = BASE64_VALUE.exec(text); match; match = BASE64_VALUE.exec(text)) {
-    if (match[0].length % 4 !== 0) continue;
+    // Words and camelCase identifiers of descriptions are not base64 worth decoding.
+    if (match[0].length % 4 !== 0 || WORD_LIKE.test(match[0])) continue;
     const decoded = decodeBase64Text(match[0]);
     if (decoded !== undefined && credentialSpans(decoded, 1).length > 0) spans.push({ start: match.index, end: match.index + match[0].length });
   }
