@@ -5,22 +5,9 @@ import { MAX_TITLE, toCheckAnnotation, truncateBytes } from '../src/action/annot
 import { isRetryable, withRetry } from '../src/action/retry.js';
 import { buildSummary, cell } from '../src/action/summary.js';
 import { rules } from '../src/rules/index.js';
-import type { Finding } from '../src/types.js';
+import { finding } from './support/finding.js';
 
 const httpError = (status: number, message = 'failed', headers: Record<string, string> = {}) => Object.assign(new Error(message), { status, response: { headers } });
-
-function finding(overrides: Partial<Finding> = {}): Finding {
-  return {
-    ruleId: 'privileged-container',
-    level: 'error',
-    message: 'Container "app" runs privileged.',
-    file: 'k8s/app.yaml',
-    region: { startLine: 3, startColumn: 5, endLine: 3, endColumn: 20 },
-    path: [],
-    fingerprint: 'fp',
-    ...overrides,
-  };
-}
 
 describe('retries', () => {
   const noWait = { attempts: 3, baseDelayMs: 100, maxDelayMs: 1000 };

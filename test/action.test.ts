@@ -23,6 +23,7 @@ import { InputError, readInputs } from '../src/action/inputs.js';
 import { CHECK_RUN_SUMMARY_MAX_BYTES, STEP_SUMMARY_MAX_BYTES, buildSummary } from '../src/action/summary.js';
 import { emitWorkflowAnnotations, type AnnotationSink } from '../src/action/workflow-commands.js';
 import type { Finding, Level } from '../src/types.js';
+import { finding } from './support/finding.js';
 import {
   CHECK_RUN_ID,
   acceptChecks,
@@ -33,20 +34,6 @@ import {
 } from './support/github-api-server.js';
 
 const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
-
-function finding(overrides: Partial<Finding> = {}): Finding {
-  return {
-    ruleId: 'image-tag-latest',
-    level: 'warning',
-    message: 'Container app uses image nginx:latest.',
-    file: 'deploy/web.yaml',
-    region: { startLine: 21, startColumn: 18, endLine: 21, endColumn: 30 },
-    path: ['spec', 'template', 'spec', 'containers', 0, 'image'],
-    fingerprint: 'fp',
-    helpUri: 'https://kmlint.example/rules/image-tag-latest',
-    ...overrides,
-  };
-}
 
 function manyFindings(count: number): Finding[] {
   const levels: Level[] = ['error', 'warning', 'note'];

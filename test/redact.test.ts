@@ -10,7 +10,7 @@ import type { Preset } from '../src/engine/define-rule.js';
 import { formatText } from '../src/formatters/text.js';
 import { createMasker, credentialSpans, maskSpans, redactFile } from '../src/redact/index.js';
 import { rules } from '../src/rules/index.js';
-import type { Finding } from '../src/types.js';
+import { finding } from './support/finding.js';
 
 const TOKEN = 'ghp_FAKE0EXAMPLE1TOKEN2abcdefghijklmnopq';
 
@@ -50,19 +50,11 @@ describe('code frames', () => {
 });
 
 describe('messages and paths', () => {
-  const finding = (message: string, path: Finding['path'] = []): Finding => ({
-    ruleId: 'yaml-syntax-error',
-    level: 'error',
-    message,
-    file: 'x.yaml',
-    region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 },
-    path,
-    fingerprint: 'before',
-  });
+  const syntaxError = (message: string) => finding({ ruleId: 'yaml-syntax-error', level: 'error', message, path: [], fingerprint: 'before' });
 
   test('a parser message quoting a token, or part of it, is masked, and the fingerprint no longer hashes it', () => {
     const text = `apiVersion: v1\nkind: ConfigMap\ndata:\n  api_token: Zq8xLmP2vR7tK9wB\n`;
-    const file = { findings: [finding('Unexpected scalar token in YAML stream: "Zq8xLmP2vR7tK9wB"'), finding('near "LmP2vR7tK9"')], notes: ['x.yaml: Zq8xLmP2vR7tK9wB'] };
+    const file = { findings: [syntaxError('Unexpected scalar token in YAML stream: "Zq8xLmP2vR7tK9wB"'), syntaxError('near "LmP2vR7tK9"')], notes: ['x.yaml: Zq8xLmP2vR7tK9wB'] };
     redactFile(file, text);
     assert.equal(file.findings[0]!.message, 'Unexpected scalar token in YAML stream: "****"');
     assert.equal(file.findings[1]!.message, 'near "****"');
