@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import module from 'node:module';
 import { parseCommandLine, UsageError } from './cli/args.js';
 import { VERSION } from './version.js';
+import { visible, visibleLine } from './redact/visible.js';
 
 // `kmlint . | head`: a reader that went away is not an error; end quietly, no stack trace.
 for (const stream of [process.stdout, process.stderr]) {
@@ -49,12 +50,12 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (error instanceof Error && error.name === 'ConfigError') {
       // Already `file:line:col: message`, one line per problem.
-      process.stderr.write(`${error.message}\n`);
+      process.stderr.write(`${error.message.split('\n').map(visibleLine).join('\n')}\n`);
     } else if (error instanceof UsageError || (error instanceof Error && error.name === 'UsageError')) {
-      process.stderr.write(`kmlint: ${error.message}\nRun "kmlint --help" for usage.\n`);
+      process.stderr.write(`kmlint: ${visible(error.message)}\nRun "kmlint --help" for usage.\n`);
     } else {
       // Never a bare stack trace: one line, and exit 2.
-      process.stderr.write(`kmlint: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(`kmlint: internal error: ${visible(error instanceof Error ? error.message : String(error))}\n`);
     }
     process.exitCode = 2;
   },

@@ -23,6 +23,7 @@ import { InputError, readInputs } from '../src/action/inputs.js';
 import { CHECK_RUN_SUMMARY_MAX_BYTES, STEP_SUMMARY_MAX_BYTES, buildSummary } from '../src/action/summary.js';
 import { emitWorkflowAnnotations, type AnnotationSink } from '../src/action/workflow-commands.js';
 import type { Finding, Level } from '../src/types.js';
+import { finding } from './support/finding.js';
 import {
   CHECK_RUN_ID,
   acceptChecks,
@@ -33,20 +34,6 @@ import {
 } from './support/github-api-server.js';
 
 const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
-
-function finding(overrides: Partial<Finding> = {}): Finding {
-  return {
-    ruleId: 'image-tag-latest',
-    level: 'warning',
-    message: 'Container app uses image nginx:latest.',
-    file: 'deploy/web.yaml',
-    region: { startLine: 21, startColumn: 18, endLine: 21, endColumn: 30 },
-    path: ['spec', 'template', 'spec', 'containers', 0, 'image'],
-    fingerprint: 'fp',
-    helpUri: 'https://kmlint.example/rules/image-tag-latest',
-    ...overrides,
-  };
-}
 
 function manyFindings(count: number): Finding[] {
   const levels: Level[] = ['error', 'warning', 'note'];
@@ -380,6 +367,7 @@ async function runAction(
   inputs: Record<string, string>,
   apiUrl = 'http://127.0.0.1:9',
   extraFiles: Record<string, string> = {},
+  extraEnv: NodeJS.ProcessEnv = {},
 ): Promise<ActionRun> {
   const action = parseYaml(await readFile(join(repoRoot, 'action.yml'), 'utf8')) as ActionYml;
   const runnerDir = await mkdtemp(join(tmpdir(), 'kmlint-runner-'));
@@ -408,6 +396,7 @@ async function runAction(
     GITHUB_API_URL: apiUrl,
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
+    ...extraEnv,
   };
   // The runner passes every declared input, defaults included, as INPUT_<NAME> with hyphens kept.
   for (const [name, spec] of Object.entries(action.inputs)) {
@@ -594,6 +583,43 @@ describe('the Action as a subprocess against a fake GitHub API', () => {
     assert.equal(missing.status, 2);
     assert.match(missing.stdout, /^::error::kmlint could not lint no-such-dir: .*no-such-dir/m);
     assert.deepEqual(api.requests, []);
+  });
+
+  test('a sarif-file that is a folder exits 2 with one line, no stack trace', async () => {
+    const run = track(await runAction({ 'sarif-file': 'k8s', annotate: 'none' }, api.url));
+    assert.equal(run.status, 2);
+    assert.match(run.stdout, /^::error::kmlint cannot write the SARIF file 'k8s': EISDIR/m);
+    assert.doesNotMatch(`${run.stdout}${run.stderr}`, /^\s+at /m);
+  });
+
+  test('an API that never answers: bounded retries, then workflow commands, and the step still ends', async () => {
+    const silent = await startFakeGitHubApi(() => undefined);
+    try {
+      const started = Date.now();
+      const run = track(await runAction({ 'fail-on': 'none' }, silent.url, {}, { KMLINT_GITHUB_TIMEOUT_MS: '200', KMLINT_GITHUB_RETRY_DELAY_MS: '10' }));
+      assert.ok(Date.now() - started < 20_000, 'the step took too long');
+      assert.equal(run.status, 0, run.stdout);
+      assert.equal(silent.requests.length, 3, 'one request and two retries');
+      assert.match(run.stdout, /cannot create a check run: the Checks API request failed/);
+      assert.ok(workflowAnnotationLines(run.stdout).length > 0, 'findings fall back to workflow commands');
+      assert.doesNotMatch(`${run.stdout}${run.stderr}`, /^\s+at /m);
+    } finally {
+      await silent.close();
+    }
+  });
+
+  test('5xx answers are retried and the check run is still created', async () => {
+    let calls = 0;
+    const flaky = await startFakeGitHubApi((request) => (++calls <= 2 ? { status: 502, body: { message: 'Bad Gateway' } } : acceptChecks(request)));
+    try {
+      const run = track(await runAction({ 'fail-on': 'none' }, flaky.url, {}, { KMLINT_GITHUB_RETRY_DELAY_MS: '10' }));
+      assert.equal(run.status, 0, run.stdout);
+      assert.equal(flaky.requests.filter((request) => request.method === 'POST').length, 3);
+      assert.match(run.stdout, /annotated \d+ findings? on the check run/);
+      assert.equal(workflowAnnotationLines(run.stdout).length, 0);
+    } finally {
+      await flaky.close();
+    }
   });
 });
 

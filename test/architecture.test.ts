@@ -14,7 +14,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['types.ts', 'errors.ts', 'version.ts', 'suggest.ts'],
   ['yaml'],
   ['k8s'],
-  ['secrets', 'findings'],
+  ['secrets', 'findings', 'redact'],
   ['engine'],
   ['rules', 'schema'],
   ['input', 'suppress'],

@@ -1,5 +1,6 @@
 /** The text report at scale, `kmlint rules <id>`, and the problem matcher read against the real text output. */
 import assert from 'node:assert/strict';
+import { visible } from '../src/redact/visible.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
@@ -108,7 +109,8 @@ describe('problem matcher', () => {
       line: String(finding.region.startLine),
       column: String(finding.region.startColumn),
       severity: finding.level,
-      message: finding.message,
+      // The text report shows control characters escaped, as every line-based output does.
+      message: visible(finding.message),
       code: finding.ruleId,
     }));
     assert.ok(expected.length > 20);

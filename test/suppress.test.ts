@@ -5,6 +5,7 @@ import { describe, test } from 'node:test';
 import { lint } from '../src/run/lint.js';
 import hostNetwork from '../src/rules/host-network.js';
 import privilegedContainer from '../src/rules/privileged-container.js';
+import secretInEnvLiteral from '../src/rules/secret-in-env-literal.js';
 import suppressionExpired from '../src/rules/suppression-expired.js';
 import suppressionMissingReason from '../src/rules/suppression-missing-reason.js';
 import unusedSuppression from '../src/rules/unused-suppression.js';
@@ -12,7 +13,7 @@ import type { SuppressOptions } from '../src/suppress/suppressor.js';
 import type { Finding } from '../src/types.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, 'manifests', 'suppressions');
-const RULES = [hostNetwork, privilegedContainer, suppressionExpired, suppressionMissingReason, unusedSuppression];
+const RULES = [hostNetwork, privilegedContainer, secretInEnvLiteral, suppressionExpired, suppressionMissingReason, unusedSuppression];
 
 async function lintFixture(file: string, suppress: SuppressOptions = {}): Promise<Finding[]> {
   const run = await lint({ paths: [file], cwd: FIXTURES, rules: RULES, presets: ['recommended'], suppress: { today: '2026-11-23', ...suppress } });
@@ -39,6 +40,17 @@ describe('comment directives', () => {
     assert.deepEqual(findings[0]!.suppression, { source: 'comment', at: 'comments.yaml:11:9', reason: "the node agent needs the host's devices" });
     assert.equal(findings[1]!.suppression?.reason, 'vendor image, tracked in OPS-12');
     assert.deepEqual(findings[3]!.suppression, { source: 'comment', at: 'comments.yaml:22:5', reason: 'legacy block', expires: '2999-01-01' });
+  });
+
+  test('disable-next-line covers the whole node on the next line; unused only when nothing inside it was suppressed', async () => {
+    const findings = await lintFixture('next-line-node.yaml');
+    assert.deepEqual(summary(findings), [
+      '18 secret-in-env-literal [comment]',
+      '20 secret-in-env-literal',
+      '21 unused-suppression',
+      '30 privileged-container [comment]',
+    ]);
+    assert.equal(findings[0]!.suppression?.reason, 'throwaway credential of the e2e database');
   });
 
   test('a "#" inside a quoted string or a block scalar is not a directive', async () => {

@@ -17,8 +17,10 @@ export interface CheckAnnotation {
 
 /** The Checks API rejects requests with more than 50 annotations. */
 export const ANNOTATIONS_PER_REQUEST = 50;
-/** The API limit for `message` and `raw_details` is 64 KB; stay well below it. */
-const MAX_TEXT = 60_000;
+/** The API limit for `message` and `raw_details` is 64 KB; stay well below it, counted in UTF-8 bytes. */
+const MAX_TEXT_BYTES = 60_000;
+/** The API limit for `title`, in characters. */
+export const MAX_TITLE = 255;
 
 const ANNOTATION_LEVEL: Record<Level, AnnotationLevel> = { error: 'failure', warning: 'warning', note: 'notice' };
 
@@ -35,9 +37,9 @@ export function toCheckAnnotation(finding: Finding, ruleSummary?: string): Check
     // The API allows columns only on single-line annotations.
     ...(singleLine ? { start_column: region.startColumn, end_column: Math.max(region.endColumn, region.startColumn) } : {}),
     annotation_level: ANNOTATION_LEVEL[finding.level],
-    title: ruleSummary ? `${finding.ruleId}: ${ruleSummary}` : finding.ruleId,
-    message: truncate(finding.helpUri ? `${finding.message}\n${finding.helpUri}` : finding.message),
-    raw_details: truncate(details.join('\n')),
+    title: truncateChars(ruleSummary ? `${finding.ruleId}: ${ruleSummary}` : finding.ruleId, MAX_TITLE),
+    message: truncateBytes(finding.helpUri ? `${finding.message}\n${finding.helpUri}` : finding.message, MAX_TEXT_BYTES),
+    raw_details: truncateBytes(details.join('\n'), MAX_TEXT_BYTES),
   };
 }
 
@@ -47,6 +49,20 @@ export function inBatches<T>(items: readonly T[], size = ANNOTATIONS_PER_REQUEST
   return batches;
 }
 
-function truncate(text: string): string {
-  return text.length <= MAX_TEXT ? text : `${text.slice(0, MAX_TEXT - 1)}…`;
+function truncateChars(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/** Cut on a character boundary so that the text, an ellipsis included, fits in `max` UTF-8 bytes. */
+export function truncateBytes(text: string, max: number): string {
+  if (Buffer.byteLength(text) <= max) return text;
+  let bytes = 3; // the ellipsis
+  let out = '';
+  for (const char of text) {
+    bytes += Buffer.byteLength(char);
+    if (bytes > max) break;
+    out += char;
+  }
+  return `${out}…`;
 }

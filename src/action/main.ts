@@ -11,6 +11,7 @@ import { lint, type LintRun } from '../run/lint.js';
 import { formatSarif } from '../formatters/sarif.js';
 import { rules } from '../rules/index.js';
 import type { Finding } from '../types.js';
+import { visibleLine } from '../redact/visible.js';
 import { VERSION } from '../version.js';
 import { toCheckAnnotation } from './annotations.js';
 import { CheckRunError, conclusionFor, publishCheckRun } from './check-run.js';
@@ -18,6 +19,7 @@ import { countLevels, describeCounts, plural, reportable } from './findings.js';
 import { readGitHubContext, type GitHubContext } from './github-context.js';
 import { createChecksClient } from './github-client.js';
 import { InputError, readInputs, type ActionInputs } from './inputs.js';
+import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, envMilliseconds } from './retry.js';
 import { CHECK_RUN_SUMMARY_MAX_BYTES, STEP_SUMMARY_MAX_BYTES, buildSummary } from './summary.js';
 import { WORKFLOW_ANNOTATIONS_PER_LEVEL, emitWorkflowAnnotations } from './workflow-commands.js';
 
@@ -54,7 +56,7 @@ async function run(): Promise<void> {
     return usageError(`kmlint could not lint ${inputs.paths.join(' ')}: ${messageOf(error)}`);
   }
 
-  for (const note of result.notes) core.info(note);
+  for (const note of result.notes) core.info(visibleLine(note));
   const findings = reportable(result.findings);
   const counts = countLevels(findings);
   // fail-on: none keeps the verdict for internal errors only.
@@ -63,9 +65,13 @@ async function run(): Promise<void> {
 
   if (inputs.sarifFile) {
     const sarifPath = resolve(cwd, inputs.sarifFile);
-    await mkdir(dirname(sarifPath), { recursive: true });
     const sarif = formatSarif(result, { cwd, version: VERSION, rules: rules.map((rule) => rule.meta) });
-    await writeFile(sarifPath, sarif);
+    try {
+      await mkdir(dirname(sarifPath), { recursive: true });
+      await writeFile(sarifPath, sarif);
+    } catch (error) {
+      return usageError(`kmlint cannot write the SARIF file '${inputs.sarifFile}': ${messageOf(error)}`);
+    }
     core.setOutput('sarif-file', inputs.sarifFile);
   }
   core.setOutput('findings', counts.findings);
@@ -123,6 +129,9 @@ async function annotate(
         owner: context.owner,
         repo: context.repo,
         debug: (message) => core.debug(message),
+        // Tests shorten both; on a runner the defaults apply.
+        timeoutMs: envMilliseconds(process.env.KMLINT_GITHUB_TIMEOUT_MS, DEFAULT_TIMEOUT_MS),
+        retry: { ...DEFAULT_RETRY, baseDelayMs: envMilliseconds(process.env.KMLINT_GITHUB_RETRY_DELAY_MS, DEFAULT_RETRY.baseDelayMs) },
       }),
       {
         name: CHECK_RUN_NAME,
@@ -176,6 +185,7 @@ function messageOf(error: unknown): string {
 }
 
 run().catch((error: unknown) => {
-  core.error(`kmlint Action crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  // One line for the log; a stack trace helps no reader of a pull request.
+  core.error(`kmlint Action failed: ${messageOf(error)}`);
   process.exitCode = 2;
 });

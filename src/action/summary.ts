@@ -1,4 +1,5 @@
 /** The Markdown report for the job summary page and the check run: counts by rule, then findings by file. */
+import { visible } from '../redact/visible.js';
 import type { Finding } from '../types.js';
 import { countLevels, describeCounts, plural } from './findings.js';
 
@@ -51,7 +52,7 @@ export function buildSummary(input: SummaryInput): string {
   let bytes = Buffer.byteLength(text);
   let shown = 0;
   for (const f of byFile(findings)) {
-    const row = `| ${cell(f.file)} | ${f.region.startLine} | ${f.level} | \`${cell(f.ruleId)}\` | ${cell(f.message)} |\n`;
+    const row = `| ${cell(f.file)} | ${f.region.startLine} | ${f.level} | \`${f.ruleId}\` | ${cell(f.message)} |\n`;
     const rowBytes = Buffer.byteLength(row);
     if (bytes + rowBytes > budget) break;
     text += row;
@@ -91,11 +92,17 @@ function byFile(findings: readonly Finding[]): Finding[] {
   );
 }
 
-/** Table cells: one line, no column breaks, no HTML from manifest content. */
-function cell(text: string): string {
-  return text
-    .replace(/\r?\n/g, ' ')
-    .replace(/\|/g, '\\|')
+/**
+ * Table cells hold text from manifests and file names: one line, no column break, and no Markdown
+ * or HTML of its own (links, images, emphasis, autolinked URLs all shown as written).
+ */
+export function cell(text: string): string {
+  return visible(text.replace(/\r\n?|\n/g, ' '))
+    .replace(/[\\`*_[\]|~]/g, '\\$&')
+    .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+    .replace(/>/g, '&gt;')
+    .replace(/:(?=\/\/)/g, '&#58;')
+    .replace(/@/g, '&#64;')
+    .replace(/\b(www)\./gi, '$1&#46;');
 }

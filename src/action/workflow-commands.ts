@@ -1,5 +1,6 @@
 /** Fallback annotations as workflow commands (`::error file=…`), for tokens that cannot write checks. */
 import type { AnnotationProperties } from '@actions/core';
+import { visible } from '../redact/visible.js';
 import type { Finding, Level } from '../types.js';
 
 /** GitHub keeps 10 annotations per level per step and drops the rest silently. */
@@ -25,7 +26,7 @@ export function emitWorkflowAnnotations(findings: readonly Finding[], sink: Anno
 }
 
 function workflowMessage(finding: Finding): string {
-  return finding.helpUri ? `${finding.message}\n${finding.helpUri}` : finding.message;
+  return visible(finding.helpUri ? `${finding.message}\n${finding.helpUri}` : finding.message);
 }
 
 function workflowProperties(finding: Finding): AnnotationProperties {

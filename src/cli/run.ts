@@ -7,6 +7,7 @@ import { PRESETS } from '../engine/rule-settings.js';
 import { loadFormatter } from '../formatters/index.js';
 import { rules } from '../rules/index.js';
 import { LEVELS } from '../types.js';
+import { visible } from '../redact/visible.js';
 import { VERSION } from '../version.js';
 import { oneOf, UsageError, type ParsedArgs } from './args.js';
 import { outputTargets } from './outputs.js';
@@ -80,7 +81,7 @@ export async function run(args: ParsedArgs): Promise<number> {
   // ESLint's --quiet: only errors are reported, and only they can fail the run.
   if (values.quiet) result.findings = result.findings.filter((finding) => finding.level === 'error');
 
-  for (const note of result.notes) process.stderr.write(`kmlint: ${note}\n`);
+  for (const note of result.notes) process.stderr.write(`kmlint: ${visible(note)}\n`);
   if (result.stats) process.stderr.write(formatStats(result.stats));
   if (result.objects === 0 && !result.findings.some((finding) => finding.ruleId === 'yaml-syntax-error')) {
     process.stderr.write(`kmlint: no Kubernetes objects found in ${result.files.length} file${result.files.length === 1 ? '' : 's'} (documents without apiVersion and kind are skipped).\n`);

@@ -61,6 +61,8 @@ export interface Report<MessageId extends string> {
   missing?: boolean;
   /** Overrides the rule's level for this finding (e.g. error when set, warning when unset). */
   level?: Level;
+  /** 1-based line inside the literal block scalar (`|`) at `at`: a file embedded in a ConfigMap. */
+  line?: number;
   /** The container the finding is about (defaults to the one a `container` visitor is visiting). */
   container?: string;
   /** Other objects the finding relates to (a Role for a binding, the policies of a namespace…). */

@@ -219,7 +219,7 @@ class RuleInstance {
     if (!Object.hasOwn(messages, report.messageId)) throw new Error(`rule "${id}" reported unknown messageId "${report.messageId}"`);
     let location: Location;
     if (isLocation(report.at)) location = report.at;
-    else if (this.site) location = locationAt(this.site, report.at as Path, report.missing ?? false);
+    else if (this.site) location = locationAt(this.site, report.at as Path, report.missing ?? false, report.line);
     else throw new Error(`rule "${id}" reported a path after the walk: take a Location with context.locate() during the walk`);
     const level: Level = this.setting.levelConfigured ? this.setting.level : (report.level ?? this.setting.level);
     const finding = findingFrom(location, id, level, interpolate(messages[report.messageId]!, report.data));

@@ -29,11 +29,14 @@ export function objectRef(object: Pick<K8sObject, 'apiVersion' | 'kind' | 'names
 }
 
 /** The location of a path of a document: the engine, not the rule, works out the region. */
-export function locationAt(site: FindingSite & { document: ParsedDocument }, path: Path, missing = false): Location {
+export function locationAt(site: FindingSite & { document: ParsedDocument }, path: Path, missing = false, innerLine?: number): Location {
   const span = locate(site.document.doc, path);
+  const inner = innerLine !== undefined && span.exact ? blockScalarLine(site.parsed.text, span.start, span.end, innerLine) : undefined;
   const location: { -readonly [K in keyof Location]: Location[K] } = {
     file: site.file,
-    region: regionOf(site.parsed, span.start, Math.max(trimEnd(site.parsed.text, span.start, span.end), span.start + 1)),
+    region: inner
+      ? regionOf(site.parsed, inner.start, inner.end)
+      : regionOf(site.parsed, span.start, Math.max(trimEnd(site.parsed.text, span.start, span.end), span.start + 1)),
     path: [...path],
     documentIndex: site.document.index,
   };
@@ -79,6 +82,27 @@ export function findingAt(site: FindingSite & { document: ParsedDocument }, rule
   const finding = findingFrom(locationAt(site, path, true), ruleId, level, message);
   delete finding.missing;
   return finding;
+}
+
+/**
+ * The text of line `line` of a literal block scalar (`key: |`) whose pair spans start..end: its lines
+ * are the source lines below the header, one for one. Undefined for any other kind of value.
+ */
+function blockScalarLine(text: string, start: number, end: number, line: number): { start: number; end: number } | undefined {
+  const headerEnd = text.indexOf('\n', start);
+  if (headerEnd === -1 || headerEnd >= end || !/:\s*\|[-+0-9]*\s*(?:#.*)?$/.test(text.slice(start, headerEnd).replace(/\r$/, ''))) return undefined;
+  let lineStart = headerEnd + 1;
+  for (let count = 1; count < line; count++) {
+    const next = text.indexOf('\n', lineStart);
+    if (next === -1 || next >= end) return undefined;
+    lineStart = next + 1;
+  }
+  let lineEnd = text.indexOf('\n', lineStart);
+  if (lineEnd === -1 || lineEnd > end) lineEnd = end;
+  while (lineEnd > lineStart && /\s/.test(text[lineEnd - 1]!)) lineEnd--;
+  let first = lineStart;
+  while (first < lineEnd && (text[first] === ' ' || text[first] === '\t')) first++;
+  return first < lineEnd ? { start: first, end: lineEnd } : undefined;
 }
 
 /** A block value's range runs past its last line break; a region should end on its last character. */

@@ -1,4 +1,5 @@
 /** GitHub workflow commands: an annotation per finding, at its exact lines. */
+import { visible } from '../redact/visible.js';
 import { LEVELS, type Finding, type LintResult } from '../types.js';
 import type { FormatContext } from './context.js';
 import { countFindings, messageWithTemplate, plural } from './summary.js';
@@ -24,8 +25,9 @@ export function annotation(finding: Finding): string {
   return `::${COMMAND[finding.level]} ${properties.join(',')}::${escapeData(messageWithTemplate(finding))}`;
 }
 
+/** Control characters are shown visibly first; what GitHub's parser gives meaning to is percent-encoded. */
 function escapeData(text: string): string {
-  return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+  return visible(text).replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
 }
 
 function escapeProperty(text: string): string {

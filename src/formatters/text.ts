@@ -1,5 +1,6 @@
 /** The terminal report: grouped by file, `line:col  level  message  rule-id`, each with its source line. */
 import { styleText } from 'node:util';
+import { visible, visibleLine } from '../redact/visible.js';
 import type { Finding, LintResult } from '../types.js';
 import type { FormatContext } from './context.js';
 import { countFindings, plural } from './summary.js';
@@ -9,7 +10,6 @@ const LEVEL_STYLE: Record<Finding['level'], Style> = { error: 'red', warning: 'y
 
 export function formatText(result: LintResult, context: FormatContext): string {
   const paint = (style: Style, text: string): string => (context.color ? styleText(style, text) : text);
-  const secretColumns = secretColumnsByLine(result.findings, new Set(context.rules.filter((rule) => rule.tags?.includes('secret')).map((rule) => rule.id)));
   const shown = result.findings.filter((finding) => !finding.suppression || context.showSuppressed);
   const byFile = new Map<string, Finding[]>();
   for (const finding of shown) {
@@ -20,23 +20,20 @@ export function formatText(result: LintResult, context: FormatContext): string {
 
   const out: string[] = [];
   for (const [file, findings] of byFile) {
-    out.push(paint('underline', file));
+    out.push(paint('underline', visibleLine(file)));
     const lines = context.sources?.get(file)?.split(/\r?\n/);
     findings.forEach((finding, index) => {
       const { startLine, startColumn } = finding.region;
       const where = paint('dim', `${startLine}:${startColumn}`.padEnd(8));
       const level = paint(LEVEL_STYLE[finding.level], finding.level.padEnd(8));
-      const suppressed = finding.suppression ? paint('dim', ` [suppressed by ${finding.suppression.source}${finding.suppression.reason ? `: ${finding.suppression.reason}` : ''}]`) : '';
-      out.push(`  ${where}${level}${finding.message}  ${paint('dim', finding.ruleId)}${suppressed}`);
+      const suppressed = finding.suppression ? paint('dim', ` [suppressed by ${finding.suppression.source}${finding.suppression.reason ? `: ${visible(finding.suppression.reason)}` : ''}]`) : '';
+      out.push(`  ${where}${level}${visible(finding.message)}  ${paint('dim', finding.ruleId)}${suppressed}`);
       // Findings that start on the same line share one code frame, under the last of them.
       const group = sameLineGroup(findings, index);
-      if (context.codeFrame !== false && lines && group) {
-        const maskFrom = secretColumns.get(`${finding.file}:${startLine}`);
-        out.push(...codeFrame(lines, group, maskFrom).map((line) => paint('dim', line)));
-      }
-      if (finding.helmTemplate) out.push(`          ${paint('dim', `Helm template: ${finding.helmTemplate}`)}`);
+      if (context.codeFrame !== false && lines && group) out.push(...codeFrame(lines, group).map((line) => paint('dim', line)));
+      if (finding.helmTemplate) out.push(`          ${paint('dim', `Helm template: ${visible(finding.helmTemplate)}`)}`);
       for (const other of finding.related ?? []) {
-        out.push(`          ${paint('dim', `related: ${other.file}:${other.region.startLine}:${other.region.startColumn} ${other.message}`)}`);
+        out.push(`          ${paint('dim', `related: ${visible(other.file)}:${other.region.startLine}:${other.region.startColumn} ${visible(other.message)}`)}`);
       }
     });
     out.push('');
@@ -83,35 +80,14 @@ function sameLineGroup(findings: readonly Finding[], index: number): Finding['re
   return { startLine: line, startColumn, endLine: multiLine ? line + 1 : line, endColumn };
 }
 
-/**
- * Lines that hold a credential, with the first column to mask: any finding printed on such a line
- * (whatever its rule) shows the line masked, so a secret never reaches the terminal.
- */
-function secretColumnsByLine(findings: readonly Finding[], secretRules: ReadonlySet<string>): Map<string, number> {
-  const columns = new Map<string, number>();
-  for (const finding of findings) {
-    if (!secretRules.has(finding.ruleId)) continue;
-    const key = `${finding.file}:${finding.region.startLine}`;
-    columns.set(key, Math.min(columns.get(key) ?? Infinity, finding.region.startColumn));
-  }
-  return columns;
-}
-
-/** The offending line with the reported span underlined; a secret's value is masked, never printed. */
-function codeFrame(lines: readonly string[], region: Finding['region'], maskFrom: number | undefined): string[] {
+/** The offending line with the reported span underlined; credentials in the sources are already masked. */
+function codeFrame(lines: readonly string[], region: Finding['region']): string[] {
   const { startLine, startColumn, endLine, endColumn } = region;
   const source = lines[startLine - 1];
   if (source === undefined) return [];
-  const shown = maskFrom === undefined ? source : maskValue(source, maskFrom - 1);
+  const shown = visible(source);
   const last = endLine === startLine ? Math.max(endColumn, startColumn + 1) : shown.length + 1;
   const gutter = String(startLine).padStart(6);
   const underline = ' '.repeat(startColumn - 1) + '^'.repeat(Math.max(1, Math.min(last, shown.length + 1) - startColumn));
   return [`${gutter} | ${shown}`, `${' '.repeat(6)} | ${underline}`];
-}
-
-/** Keeps the key (up to `: `) and replaces what follows on the line with a fixed mask. */
-function maskValue(line: string, from: number): string {
-  const colon = line.indexOf(': ', from);
-  const keep = colon === -1 ? from : colon + 2;
-  return line.length > keep ? `${line.slice(0, keep)}********` : line;
 }

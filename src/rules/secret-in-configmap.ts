@@ -1,9 +1,9 @@
 import { defineRule } from '../engine/define-rule.js';
 import { isObject } from '../k8s/pod-view.js';
-import { findCredentialAssignments } from '../secrets/assignments.js';
+import { findCredentialAssignments, type Assignment } from '../secrets/assignments.js';
 import { decodeBase64Text } from '../secrets/base64-text.js';
 import { isCredentialName, isLocatorName } from '../secrets/credential-names.js';
-import { hasUserinfoPassword, isPlaceholderValue } from '../secrets/placeholders.js';
+import { hasUserinfoPassword, isPlaceholderFor } from '../secrets/placeholders.js';
 
 interface Options {
   allowedKeys: string[];
@@ -12,20 +12,25 @@ interface Options {
 /** `app.properties`, `grafana.ini`: the key names a file, so its lines are read instead of its name. */
 const FILE_NAME = /\.(?:ya?ml|json|conf|cfg|ini|properties|toml|env|xml|sh|py|txt|tpl|lua|js|rego|hcl|tf)$/i;
 
+type Inspection = { kind: 'key' | 'url' } | { kind: 'lines'; found: Assignment[] };
+
 /** Why a data entry is reported, if it is: the key itself, or `key=value` lines inside its text. */
-function inspect(key: string, text: string): { kind: 'key' | 'url' } | { kind: 'lines'; entries: string } | undefined {
+function inspect(key: string, text: string): Inspection | undefined {
   if (!FILE_NAME.test(key)) {
     if (isLocatorName(key)) {
       if (hasUserinfoPassword(text)) return { kind: 'url' };
-    } else if (isCredentialName(key) && !isPlaceholderValue(text)) {
+    } else if (isCredentialName(key) && !isPlaceholderFor(key, text)) {
       return { kind: 'key' };
     }
   }
   const found = findCredentialAssignments(text);
-  if (found.length === 0) return undefined;
+  return found.length === 0 ? undefined : { kind: 'lines', found };
+}
+
+function describeEntries(found: readonly Assignment[]): string {
   const shown = found.slice(0, 3).map((entry) => `"${entry.key}" (line ${entry.line})`);
   const more = found.length > 3 ? ` and ${found.length - 3} more` : '';
-  return { kind: 'lines', entries: `${shown.join(', ')}${more}` };
+  return `${shown.join(', ')}${more}`;
 }
 
 export default defineRule<'credentialKey' | 'urlPassword' | 'credentialLines', Options>({
@@ -78,7 +83,12 @@ export default defineRule<'credentialKey' | 'urlPassword' | 'credentialLines', O
             const found = inspect(key, text);
             if (!found) continue;
             const at = [...object.path, field, key];
-            if (found.kind === 'lines') context.report({ messageId: 'credentialLines', data: { name, key, field, entries: found.entries }, at });
+            if (found.kind === 'lines' && field === 'data') {
+              // A file in `data` is written out in the manifest: each entry is reported on its own line.
+              for (const entry of found.found) {
+                context.report({ messageId: 'credentialLines', data: { name, key, field, entries: describeEntries([entry]) }, at, line: entry.line });
+              }
+            } else if (found.kind === 'lines') context.report({ messageId: 'credentialLines', data: { name, key, field, entries: describeEntries(found.found) }, at });
             else context.report({ messageId: found.kind === 'key' ? 'credentialKey' : 'urlPassword', data: { name, key, field }, at });
           }
         }

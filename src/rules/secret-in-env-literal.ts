@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/define-rule.js';
 import { isCredentialName, isLocatorName } from '../secrets/credential-names.js';
-import { hasUserinfoPassword, isPlaceholderValue } from '../secrets/placeholders.js';
+import { hasUserinfoPassword, isPlaceholderFor } from '../secrets/placeholders.js';
 
 interface Options {
   allowedNames: string[];
@@ -52,7 +52,7 @@ export default defineRule<'credentialName' | 'urlPassword', Options>({
           const data = { container: container.name, name };
           if (isLocatorName(name)) {
             if (hasUserinfoPassword(value)) context.report({ messageId: 'urlPassword', data, at });
-          } else if (isCredentialName(name) && !isPlaceholderValue(value)) {
+          } else if (isCredentialName(name) && !isPlaceholderFor(name, value)) {
             context.report({ messageId: 'credentialName', data, at });
           }
         });

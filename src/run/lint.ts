@@ -17,6 +17,7 @@ import { trackedManifests } from '../input/git-context.js';
 import { decode, readInput, DEFAULT_MAX_FILE_BYTES } from '../input/read.js';
 import { ObjectIndex } from '../k8s/object-index.js';
 import type { WorkloadKind } from '../k8s/workloads.js';
+import { redactFile } from '../redact/index.js';
 import { rules as allRules } from '../rules/index.js';
 import type { SuppressOptions } from '../suppress/options.js';
 import { createSuppressor, type FileSuppression } from '../suppress/suppressor.js';
@@ -94,6 +95,8 @@ interface OpenFile {
   findings: Finding[];
   suppression: FileSuppression;
   text: string;
+  /** Findings that arrived after the walk (cross-object checks, suppression notes), still to redact. */
+  later: Finding[];
 }
 
 export async function lint(options: LintOptions): Promise<LintRun> {
@@ -166,10 +169,13 @@ export async function lintSources(sources: readonly Source[], options: Omit<Lint
       perFile.set(source.display, linted.findings);
       if (linted.pending.length > 0) {
         pending.push(...linted.pending);
-        open.set(source.display, { findings: linted.findings, suppression, text: outcome.text });
+        // Redacted now for what is known; the findings still to come are redacted when the file closes.
+        redactFile(linted, outcome.text);
+        open.set(source.display, { findings: linted.findings, suppression, text: outcome.text, later: [] });
       } else {
         linted.findings.push(...suppression.close());
-        if (options.keepSources && linted.findings.length > 0) run.sources.set(source.display, outcome.text);
+        const masked = redactFile(linted, outcome.text);
+        if (options.keepSources && linted.findings.length > 0) run.sources.set(source.display, masked);
       }
       run.objects += linted.objectCount;
       run.internalErrors += linted.internalErrors;
@@ -193,12 +199,16 @@ export async function lintSources(sources: readonly Source[], options: Omit<Lint
       for (const finding of options.findingStage ? options.findingStage(staged) : staged) {
         const target = open.get(finding.file);
         target?.suppression.mark([finding]);
+        target?.later.push(finding);
         (perFile.get(finding.file) ?? run.findings).push(finding);
       }
     }
     for (const [file, state] of open) {
-      state.findings.push(...state.suppression.close());
-      if (options.keepSources && state.findings.length > 0) run.sources.set(file, state.text);
+      const notes = state.suppression.close();
+      state.findings.push(...notes);
+      redactFile({ findings: [...state.later, ...notes], notes: [] }, state.text);
+      // Redacting again is harmless (masked text holds no credential); it returns the masked source.
+      if (options.keepSources && state.findings.length > 0) run.sources.set(file, redactFile({ findings: state.findings, notes: [] }, state.text));
     }
     clock.lap('cross-object');
   }

@@ -3,7 +3,7 @@
  * the ones whose key names a credential and whose value is a literal (Trivy KSV109's idea).
  */
 import { isCredentialName } from './credential-names.js';
-import { isPlaceholderValue } from './placeholders.js';
+import { isPlaceholderFor } from './placeholders.js';
 
 export interface Assignment {
   /** The key as written, e.g. `password` or `spring.datasource.password`. */
@@ -32,7 +32,7 @@ export function findCredentialAssignments(text: string): Assignment[] {
   let counted = 0;
   for (let match = CANDIDATE_LINE.exec(text); match; match = CANDIDATE_LINE.exec(text)) {
     const [, key, rawValue] = match as unknown as [string, string, string];
-    if (!isCredentialName(key) || !isLiteral(rawValue)) continue;
+    if (!isCredentialName(key) || !isLiteral(key, rawValue)) continue;
     line += countNewlines(text, counted, match.index);
     counted = match.index;
     found.push({ key, line });
@@ -40,11 +40,15 @@ export function findCredentialAssignments(text: string): Assignment[] {
   return found;
 }
 
+/** nsswitch.conf: `passwd: files compat` names where accounts come from. */
+const NSSWITCH_SOURCES = /^(?:(?:files|compat|db|nis|nisplus|dns|ldap|sss|systemd|winbind|mymachines|resolve|myhostname|usrfiles|altfiles|cache|hesiod|extrausers|\[[!A-Za-z= ]+\])\s*)+$/;
+
 /** A literal value: not empty, not a nested block, not a placeholder once quotes are stripped. */
-function isLiteral(rawValue: string): boolean {
+function isLiteral(key: string, rawValue: string): boolean {
   const value = rawValue.replace(/\s+#.*$/, '').replace(SURROUNDING, '');
   if (value === '' || value === '|' || value === '>' || value.startsWith('{') || value.startsWith('[')) return false;
-  return !isPlaceholderValue(value);
+  if (NSSWITCH_SOURCES.test(value)) return false;
+  return !isPlaceholderFor(key, value);
 }
 
 function countNewlines(text: string, from: number, to: number): number {

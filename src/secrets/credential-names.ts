@@ -31,7 +31,8 @@ const NOT_A_VALUE_SUFFIXES = new Set([
   'count', 'limit', 'field', 'id', 'ids', 'endpoint', 'host', 'hostname', 'port', 'provider', 'issuer',
   'audience', 'scope', 'scopes', 'method', 'strategy', 'volume', 'mount', 'user', 'username', 'label',
   'selector', 'annotation', 'source', 'store', 'class', 'template', 'hash', 'checksum', 'rotation',
-  'refresh', 'retries', 'attempts', 'min', 'max', 'key', 'keys',
+  'refresh', 'retries', 'attempts', 'min', 'max', 'key', 'keys', 'env', 'envs', 'var', 'vars', 'variable',
+  'variables', 'refs', 'reference', 'secretref', 'secretname',
 ]);
 
 /** Names matched whole (case-insensitive) because the words alone would miss or skip them. */

@@ -120,10 +120,14 @@ function looksLikeJson(text: string): boolean {
   return false;
 }
 
+const URL_PASSWORD = /(:\/\/[^\s/:@]*:)[^\s/@]+@/g;
+
 /** `spec.containers[0].env[2].value`, `metadata.annotations["kubectl.kubernetes.io/last-applied-configuration"]`. */
 export function formatKeyPath(path: readonly PathSegment[]): string {
   let out = '';
-  for (const segment of path) {
+  for (const written of path) {
+    // A registry URL used as a key (`auths` of a .dockerconfigjson) may carry the password itself.
+    const segment = typeof written === 'string' ? written.replace(URL_PASSWORD, '$1****@') : written;
     if (typeof segment === 'number') out += `[${segment}]`;
     else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) out += out === '' ? segment : `.${segment}`;
     else out += `[${JSON.stringify(segment)}]`;

@@ -63,7 +63,8 @@ export function commentDirectives(linted: LintedFile): SuppressionEntry[] {
     switch (directive.kind) {
       case 'disable-next-line': {
         const target = nextCodeLine(directive.line, lines, commentLines);
-        for (const rule of rules) entries.push(entry(directive, rule, (finding) => finding.region.startLine === target));
+        const last = nodeEndLine(target, lines);
+        for (const rule of rules) entries.push(entry(directive, rule, (finding) => finding.region.startLine >= target && finding.region.startLine <= last));
         break;
       }
       case 'disable-line':
@@ -113,6 +114,32 @@ function nextCodeLine(line: number, lines: readonly string[], commentLines: Read
   let next = line + 1;
   while (next <= lines.length && (commentLines.has(next) || lines[next - 1]!.trim() === '')) next++;
   return next;
+}
+
+/**
+ * The last line of the YAML node that starts on `line`: the lines below it that are indented deeper
+ * (blank and comment lines included), so a directive above `- name: DB_PASSWORD` reaches its `value:`.
+ * A key's block sequence may sit at the key's own indentation (`env:` then `- name:`).
+ */
+export function nodeEndLine(line: number, lines: readonly string[]): number {
+  const start = lines[line - 1];
+  if (start === undefined) return line;
+  const indent = indentOf(start);
+  const isKey = !/^\s*-(?:\s|$)/.test(start) && /:\s*(?:#.*)?$/.test(start);
+  if (/^\s*(?:---|\.\.\.)(?:\s|$)/.test(start)) return line;
+  let last = line;
+  for (let next = line + 1; next <= lines.length; next++) {
+    const text = lines[next - 1]!;
+    if (text.trim() === '' || text.trimStart().startsWith('#')) continue;
+    const deeper = indentOf(text) > indent || (isKey && indentOf(text) === indent && /^\s*-(?:\s|$)/.test(text));
+    if (!deeper) break;
+    last = next;
+  }
+  return last;
+}
+
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length;
 }
 
 /** The document a comment belongs to: comments between documents go with the next one, as the composer does. */

@@ -55,3 +55,10 @@ describe('scanning every string of an object', () => {
     ]);
   });
 });
+
+describe('formatKeyPath', () => {
+  test('a registry URL with a password, used as a key, is shown without the password', () => {
+    const shown = formatKeyPath(['auths', 'https://robot:Pa55wordXyz@registry.example.com', 'auth']);
+    assert.equal(shown, 'auths["https://robot:****@registry.example.com"].auth');
+  });
+});

@@ -14,8 +14,8 @@ export interface FakeResponse {
   body: unknown;
 }
 
-/** Decides the answer to one request; the default plays a token that may write checks. */
-export type Responder = (request: RecordedRequest) => FakeResponse;
+/** Decides the answer to one request; the default plays a token that may write checks. `undefined`: never answer. */
+export type Responder = (request: RecordedRequest) => FakeResponse | undefined;
 
 export const CHECK_RUN_ID = 4242;
 
@@ -55,16 +55,23 @@ export async function startFakeGitHubApi(respond: Responder = acceptChecks): Pro
   });
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
+    // Recorded on arrival, so a request whose client gives up while sending still counts.
     const request: RecordedRequest = {
       method: req.method ?? '',
       path: new URL(req.url ?? '/', 'http://127.0.0.1').pathname,
       authorization: req.headers.authorization,
-      body: text ? (JSON.parse(text) as unknown) : undefined,
+      body: undefined,
     };
     requests.push(request);
+    try {
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+    } catch {
+      return; // the client went away (a timeout of the code under test)
+    }
+    const text = Buffer.concat(chunks).toString('utf8');
+    if (text) request.body = JSON.parse(text) as unknown;
     const answer = respond(request);
+    if (!answer) return;
     res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify(answer.body));
   }
