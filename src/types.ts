@@ -68,7 +68,18 @@ export interface FileReport {
   documents: number;
   /** Set when the file was not linted at all; the reason is one line for the user. */
   skipped?: string;
+  /** What kmlint made of the file, decided by its content (see docs/output-formats.md). */
+  decision?: FileDecision;
+  /** Why, in a few words. */
+  reason?: string;
 }
+
+/**
+ * `manifest`: linted. `not-kubernetes`: no Kubernetes object, skipped quietly. `kustomization`:
+ * linted, but holds no object for the cluster. `kustomize-patch`, `test-assertion`: partial
+ * objects, not linted. `skipped`: not read (special, binary, too large, unreadable).
+ */
+export type FileDecision = 'manifest' | 'not-kubernetes' | 'kustomization' | 'kustomize-patch' | 'test-assertion' | 'skipped';
 
 /** What a `--baseline` run did with the baseline file. */
 export interface BaselineSummary {

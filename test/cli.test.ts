@@ -67,7 +67,7 @@ describe('inputs', () => {
     const run = runCli(['--format', 'json', `${M}/cli/*.yaml`]);
     const report = JSON.parse(run.stdout);
     const notKubernetes = report.files.find((file: { file: string }) => file.file.endsWith('not-kubernetes.yaml'));
-    assert.deepEqual(notKubernetes, { file: `${M}/cli/not-kubernetes.yaml`, objects: 0, documents: 1 });
+    assert.deepEqual(notKubernetes, { file: `${M}/cli/not-kubernetes.yaml`, objects: 0, documents: 1, decision: 'not-kubernetes', reason: 'no document with apiVersion and kind' });
     assert.ok(!report.findings.some((finding: { file: string }) => finding.file.endsWith('not-kubernetes.yaml')));
   });
 

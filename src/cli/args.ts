@@ -19,6 +19,7 @@ export const OPTIONS = {
   baseline: { type: 'string' },
   'write-baseline': { type: 'string' },
   'no-code-frame': { type: 'boolean' },
+  verbose: { type: 'boolean' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   version: { type: 'boolean', short: 'v' },

@@ -22,6 +22,7 @@ Options
       --baseline <f>        report only findings that are not in the baseline f
       --stdin-filename <f>  the name standard input gets in the report
       --no-code-frame       do not print the source line under each finding
+      --verbose             say on stderr what was decided for each file (linted, not Kubernetes, patch…)
       --color, --no-color   force colours on or off (default: on for a terminal)
   -v, --version             print the version
   -h, --help                print this help

@@ -2,6 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { setupRun } from '../config/run-setup.js';
 import { exitCode } from '../engine/exit-code.js';
+import { decisionLines } from '../input/decision.js';
 import { lint } from '../engine/lint.js';
 import { PRESETS } from '../engine/rule-settings.js';
 import { FORMATS, loadFormatter } from '../formatters/index.js';
@@ -49,6 +50,7 @@ export async function run(args: ParsedArgs): Promise<number> {
     result.notes.push(`baseline ${file}: ${matched} known finding${matched === 1 ? '' : 's'} hidden, ${fixed} entr${fixed === 1 ? 'y' : 'ies'} fixed since it was written`);
   }
 
+  if (values.verbose) result.notes.unshift(...decisionLines(result.files));
   for (const note of result.notes) process.stderr.write(`kmlint: ${note}\n`);
   if (result.objects === 0 && !result.findings.some((finding) => finding.ruleId === 'yaml-syntax-error')) {
     process.stderr.write(`kmlint: no Kubernetes objects found in ${result.files.length} file${result.files.length === 1 ? '' : 's'} (documents without apiVersion and kind are skipped).\n`);

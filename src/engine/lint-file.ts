@@ -4,7 +4,7 @@ import { objectsOf } from '../k8s/objects.js';
 import type { WorkloadKind } from '../k8s/workloads.js';
 import { helmTemplateOf } from '../yaml/helm-source.js';
 import { parseYamlFile, type ParsedDocument, type ParsedFile } from '../yaml/parse.js';
-import { AliasBombError, toValue } from '../yaml/to-value.js';
+import { UnlintableDocumentError, toValue } from '../yaml/to-value.js';
 import type { Finding, Level } from '../types.js';
 import type { Rule, RuleVisitors } from './define-rule.js';
 import { findingAt, findingAtOffsets, interpolate, type FindingSite } from './report.js';
@@ -66,7 +66,7 @@ export function lintText(file: string, text: string, options: LintFileOptions): 
     try {
       converted = toValue(document.doc);
     } catch (error) {
-      if (!(error instanceof AliasBombError)) throw error;
+      if (!(error instanceof UnlintableDocumentError)) throw error;
       result.notes.push(`${file}: document ${document.index + 1} skipped, ${error.message}`);
       continue;
     }

@@ -2,12 +2,13 @@
 import path from 'node:path';
 import { discover } from '../input/discover.js';
 import { displayPath } from '../input/display-path.js';
+import { decideFile, decisionSummary, invalidTextFinding } from '../input/decision.js';
 import { decode, readInput, DEFAULT_MAX_FILE_BYTES, type ReadOutcome } from '../input/read.js';
 import type { WorkloadKind } from '../k8s/workloads.js';
 import { rules as allRules } from '../rules/index.js';
 import { UsageError } from '../errors.js';
 import { createSuppressor, type SuppressOptions } from '../suppress/suppressor.js';
-import type { FileReport, Finding, LintResult } from '../types.js';
+import type { FileDecision, FileReport, Finding, LintResult } from '../types.js';
 import type { Preset, Rule } from './define-rule.js';
 import { lintText, type EnabledRule, type LintedFile } from './lint-file.js';
 import { resolveRuleSettings, type RuleOverride, type RuleSetting } from './rule-settings.js';
@@ -49,7 +50,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
   const cwd = path.resolve(options.cwd);
   const discovery = await discover(options.paths, { cwd, ignore: options.ignore });
   if (discovery.missing.length > 0) {
-    throw new UsageError(`No such file, directory or matching glob: ${discovery.missing.join(', ')}`);
+    throw new UsageError(`nothing to lint for ${discovery.missing.join('; ')}`);
   }
   const settings = resolveRuleSettings(options.rules ?? allRules, options.presets ?? ['recommended'], options.ruleOverrides);
   const enabled: EnabledRule[] = (options.rules ?? allRules)
@@ -58,29 +59,39 @@ export async function lint(options: LintOptions): Promise<LintRun> {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const suppressor = createSuppressor(options.suppress, { rules: options.rules ?? allRules, settings, cwd });
 
-  const sources: { display: string; read: () => Promise<ReadOutcome> }[] = discovery.files.map((file) => ({
+  const sources: { display: string; read: () => Promise<ReadOutcome>; explicit?: boolean; partial?: FileDecision }[] = discovery.files.map((file) => ({
     display: displayPath(cwd, file),
     read: () => readInput(file, maxBytes),
+    explicit: discovery.explicit.has(file),
+    partial: discovery.partial.get(file),
   }));
   if (discovery.stdin) {
     sources.push({
       display: options.stdinFilename ?? '<stdin>',
       read: async () => decode(options.stdinText !== undefined ? Buffer.from(options.stdinText) : await readStdin(), maxBytes),
+      explicit: true,
     });
   }
 
   const run: LintRun = { findings: [], files: [], objects: 0, internalErrors: 0, notes: [...discovery.notes], sources: new Map() };
   let done = 0;
   for (const source of sources) {
-    const outcome = await source.read();
-    if ('skipped' in outcome) {
-      run.files.push({ file: source.display, objects: 0, documents: 0, skipped: outcome.skipped });
+    const outcome = source.partial ? undefined : await source.read();
+    if (!outcome) {
+      run.files.push({ file: source.display, objects: 0, documents: 0, decision: source.partial });
+    } else if ('skipped' in outcome) {
+      run.files.push({ file: source.display, objects: 0, documents: 0, skipped: outcome.skipped, decision: 'skipped' });
       run.notes.push(`${source.display}: skipped, ${outcome.skipped}`);
+    } else if ('invalid' in outcome) {
+      run.files.push({ file: source.display, objects: 0, documents: 0, decision: 'manifest', reason: 'not UTF-8' });
+      run.findings.push(...applyEngineRuleSettings([invalidTextFinding(source.display, outcome.invalid)], settings));
     } else {
       const linted = lintText(source.display, outcome.text, { rules: enabled, extraWorkloads: options.extraWorkloads });
+      const { decision, reason, objects } = decideFile(linted, source.explicit === true);
+      linted.objectCount = objects;
       suppressor.file(linted);
       options.onFile?.(linted);
-      const report: FileReport = { file: source.display, objects: linted.objectCount, documents: linted.documentCount };
+      const report: FileReport = { file: source.display, objects: linted.objectCount, documents: linted.documentCount, decision, reason };
       run.files.push(report);
       const findings = applyEngineRuleSettings(linted.findings, settings);
       run.findings.push(...sortFindings(findings));
@@ -91,6 +102,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
     }
     options.onProgress?.(++done, sources.length);
   }
+  run.notes.push(...decisionSummary(run.files));
   suppressor.finish(run);
   return run;
 }

@@ -1,6 +1,7 @@
 /** One parse per file: the whole stream at once, so documents and offsets come from the parser. */
 import { isScalar, LineCounter, parseAllDocuments, type Document } from 'yaml';
 import type { Region } from '../types.js';
+import { applyInsertions, originalOffset, quoteRepairs, type Insertion } from './relax-quotes.js';
 import { streamProblems } from './stream-checks.js';
 
 export interface YamlProblem {
@@ -15,37 +16,93 @@ export interface YamlProblem {
 export interface ParsedDocument {
   readonly index: number;
   readonly doc: Document.Parsed;
-  /** Syntax errors of this document only; a bad document does not hide the others. */
+  /** The first syntax error of this document (its message counts the others); a bad document does not hide the others. */
   readonly errors: readonly YamlProblem[];
   /** True when the document holds nothing but comments or whitespace. */
   readonly empty: boolean;
 }
 
 export interface ParsedFile {
+  /** The text the documents' ranges refer to: the file, with go-yaml's quoted-scalar leniency applied. */
   readonly text: string;
+  /** Lines of the file as written; `regionOf` maps offsets of `text` onto it. */
   readonly lineCounter: LineCounter;
   readonly documents: readonly ParsedDocument[];
   /** Problems of the stream itself, outside any one document's content. */
   readonly streamErrors: readonly YamlProblem[];
+  /** Spaces added to `text` (none for almost every file). */
+  readonly insertions: readonly Insertion[];
 }
 
+/** The parser's own resource errors: the document nests too deep for it, which is not a syntax error. */
+const RESOURCE_ERRORS = new Set(['RESOURCE_EXHAUSTION', 'TAG_RESOLVE_FAILED']);
+const MAX_REPAIR_PASSES = 3;
+
 export function parseYamlFile(text: string): ParsedFile {
-  const lineCounter = new LineCounter();
-  // uniqueKeys is off: duplicates are reported as their own finding, at the second key, by the converter.
-  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
-  const list = Array.isArray(docs) ? docs : [];
-  const documents = list.map((doc, index) => ({
-    index,
-    doc,
-    errors: doc.errors.map((error) => ({
-      ruleId: 'yaml-syntax-error' as const,
-      message: plainYamlMessage(error.message),
-      start: error.pos[0],
-      end: Math.max(error.pos[1], error.pos[0] + 1),
-    })),
-    empty: isEmptyDocument(doc),
-  }));
-  return { text, lineCounter, documents, streamErrors: streamProblems(text) };
+  let docs = parseDocs(text);
+  if (docs === undefined) return crashedParse(text);
+  let insertions: Insertion[] = [];
+  for (let pass = 0; pass < MAX_REPAIR_PASSES; pass++) {
+    const source = applyInsertions(text, insertions);
+    const more = quoteRepairs(source, docs);
+    if (more.length === 0) break;
+    const merged = mergeInsertions(insertions, more.map(({ at, count }) => ({ at: originalOffset(insertions, at), count })));
+    const repaired = parseDocs(applyInsertions(text, merged));
+    // Keep a repair only when the parser agrees it helped: go-yaml reads these lines the same way.
+    if (repaired === undefined || errorCount(repaired) >= errorCount(docs)) break;
+    docs = repaired;
+    insertions = merged;
+  }
+  const source = applyInsertions(text, insertions);
+  const documents = docs.map((doc, index) => ({ index, doc, errors: firstError(doc), empty: isEmptyDocument(doc) }));
+  return { text: source, lineCounter: linesOf(text), documents, streamErrors: streamProblems(source), insertions };
+}
+
+function parseDocs(text: string): Document.Parsed[] | undefined {
+  try {
+    // uniqueKeys is off: duplicates are reported as their own finding, at the second key, by the converter.
+    const docs = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, strict: true });
+    return Array.isArray(docs) ? docs : [];
+  } catch {
+    return undefined;
+  }
+}
+
+/** No parser error escapes a file: an exception from the parser is one finding at the start of the file. */
+function crashedParse(text: string): ParsedFile {
+  const problem: YamlProblem = { ruleId: 'yaml-syntax-error', message: 'The YAML parser could not read this file.', start: 0, end: 1 };
+  return { text, lineCounter: linesOf(text), documents: [], streamErrors: [problem], insertions: [] };
+}
+
+function syntaxErrors(doc: Document.Parsed) {
+  return doc.errors.filter((error) => !RESOURCE_ERRORS.has(error.code));
+}
+
+function errorCount(docs: readonly Document.Parsed[]): number {
+  return docs.reduce((sum, doc) => sum + syntaxErrors(doc).length, 0);
+}
+
+/** One broken document never floods: its first error, with the number of the others. */
+function firstError(doc: Document.Parsed): YamlProblem[] {
+  const errors = syntaxErrors(doc);
+  const first = errors[0];
+  if (!first) return [];
+  const more = errors.length - 1;
+  const suffix = more === 0 ? '' : ` (${more} more error${more === 1 ? '' : 's'} in this document)`;
+  return [{ ruleId: 'yaml-syntax-error', message: plainYamlMessage(first.message) + suffix, start: first.pos[0], end: Math.max(first.pos[1], first.pos[0] + 1) }];
+}
+
+function mergeInsertions(a: readonly Insertion[], b: readonly Insertion[]): Insertion[] {
+  const byOffset = new Map<number, number>();
+  for (const { at, count } of [...a, ...b]) byOffset.set(at, (byOffset.get(at) ?? 0) + count);
+  return [...byOffset].map(([at, count]) => ({ at, count })).sort((x, y) => x.at - y.at);
+}
+
+function linesOf(text: string): LineCounter {
+  const counter = new LineCounter();
+  counter.addNewLine(0);
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) counter.addNewLine(i + 1);
+  return counter;
 }
 
 /** Comment-only documents and the one after a trailing `---` hold nothing to lint. */
@@ -61,11 +118,11 @@ export function plainYamlMessage(message: string): string {
   return (cut === -1 ? message : message.slice(0, cut)).trim();
 }
 
-/** Offsets to a 1-based region; the end is clamped to the text so it stays inside the file. */
+/** Offsets of `file.text` to a 1-based region of the file as written, clamped so it stays inside the file. */
 export function regionOf(file: ParsedFile, start: number, end: number): Region {
   const length = file.text.length;
-  const from = Math.min(Math.max(start, 0), length);
-  const to = Math.min(Math.max(end, from), length);
+  const from = originalOffset(file.insertions, Math.min(Math.max(start, 0), length));
+  const to = Math.max(originalOffset(file.insertions, Math.min(Math.max(end, start), length)), from);
   const a = file.lineCounter.linePos(from);
   const b = file.lineCounter.linePos(to);
   return { startLine: a.line, startColumn: a.col, endLine: b.line, endColumn: b.col };
