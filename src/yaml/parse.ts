@@ -1,5 +1,5 @@
 /** One parse per file: the whole stream at once, so documents and offsets come from the parser. */
-import { isScalar, LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { Composer, Document, isScalar, LineCounter, Parser, YAMLParseError } from 'yaml';
 import type { Region } from '../types.js';
 import { applyInsertions, originalOffset, quoteRepairs, type Insertion } from './relax-quotes.js';
 import { streamProblems } from './stream-checks.js';
@@ -58,14 +58,72 @@ export function parseYamlFile(text: string): ParsedFile {
   return { text: source, lineCounter: linesOf(text), documents, streamErrors: streamProblems(source), insertions };
 }
 
+/** uniqueKeys is off: duplicates are reported as their own finding, at the second key, by the converter. */
+const OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true } as const;
+
+/**
+ * parseAllDocuments, with the stack overflows of a deeply nested document contained: the parser and
+ * the composer recurse, so a document nested some thousands of levels deep overflows the stack.
+ * That document is blanked out (same length, same lines, so every other offset holds) and becomes a
+ * placeholder carrying a resource error, which the converter reports as too deep.
+ */
 function parseDocs(text: string): Document.Parsed[] | undefined {
-  try {
-    // uniqueKeys is off: duplicates are reported as their own finding, at the second key, by the converter.
-    const docs = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, strict: true });
-    return Array.isArray(docs) ? docs : [];
-  } catch {
-    return undefined;
+  const blanked: [number, number][] = [];
+  let source = text;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    let outcome;
+    try {
+      outcome = parseOnce(source);
+    } catch {
+      return undefined;
+    }
+    if ('docs' in outcome) {
+      const docs = outcome.docs.filter((doc) => !blanked.some(([start, end]) => doc.range[0] >= start && doc.range[0] < end));
+      docs.push(...blanked.map(([start, end]) => tooDeep(start, end)));
+      return docs.sort((a, b) => a.range[0] - b.range[0]);
+    }
+    const end = nextDocumentMarker(source, outcome.at);
+    if (end <= outcome.from) return undefined;
+    blanked.push([outcome.from, end]);
+    source = source.slice(0, outcome.from) + source.slice(outcome.from, end).replace(/[^\n]/g, ' ') + source.slice(end);
   }
+  return undefined;
+}
+
+/** The documents, or where the stack overflowed: the document from `from`, found broken at `at`. */
+function parseOnce(text: string): { docs: Document.Parsed[] } | { from: number; at: number } {
+  const docs: Document.Parsed[] = [];
+  const composer = new Composer(OPTIONS);
+  const parser = new Parser();
+  let from = 0;
+  try {
+    for (const token of parser.parse(text)) {
+      for (const doc of composer.next(token)) {
+        docs.push(doc);
+        from = doc.range[2];
+      }
+    }
+    docs.push(...composer.end(false, text.length));
+    return { docs };
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return { from: Math.min(from, parser.offset), at: parser.offset };
+  }
+}
+
+/** Offset of the next `---` or `...` line at or after `at`, or the end of the text. */
+function nextDocumentMarker(text: string, at: number): number {
+  const marker = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
+  marker.lastIndex = Math.max(at, 0);
+  for (let match = marker.exec(text); match; match = marker.exec(text)) if (match.index >= at) return match.index;
+  return text.length;
+}
+
+function tooDeep(offset: number, end: number): Document.Parsed {
+  const doc = new Document(null, OPTIONS) as Document.Parsed;
+  doc.range = [offset, offset, end];
+  doc.errors.push(new YAMLParseError([offset, offset + 1], 'RESOURCE_EXHAUSTION', 'Maximum call stack size exceeded'));
+  return doc;
 }
 
 /** No parser error escapes a file: an exception from the parser is one finding at the start of the file. */
@@ -112,10 +170,13 @@ function isEmptyDocument(doc: Document.Parsed): boolean {
   return contents === null || (isScalar(contents) && contents.source === '' && !contents.tag && !contents.anchor);
 }
 
-/** The parser appends "at line L, column C:" and a code frame; the region already says where. */
+/**
+ * The parser appends "at line L, column C:" and a code frame, and may quote the token it choked on;
+ * the region already says where, and a quoted token can be a credential.
+ */
 export function plainYamlMessage(message: string): string {
   const cut = message.search(/ at line \d+, column \d+/);
-  return (cut === -1 ? message : message.slice(0, cut)).trim();
+  return (cut === -1 ? message : message.slice(0, cut)).trim().replace(/: ".*"$/s, '');
 }
 
 /** Offsets of `file.text` to a 1-based region of the file as written, clamped so it stays inside the file. */
