@@ -19,11 +19,11 @@ function property(cases: fc.Arbitrary<FuzzCase>, numRuns: number): void {
 }
 
 describe('fuzzing', () => {
-  test('Kubernetes-shaped objects in every YAML style: all linted, regions inside the file', () => property(kubernetesStream, 600));
-  test('YAML features, good and broken, any line ending: no crash, no hang, no leak in messages', () => property(yamlFeatures, 400));
+  test('Kubernetes-shaped objects in every YAML style: all linted, regions inside the file', () => property(kubernetesStream, 300));
+  test('YAML features, good and broken, any line ending: no crash, no hang, no leak in messages', () => property(yamlFeatures, 300));
   const texts = corpusTexts(sharedPath('corpus', 'real'), 120);
   test('mutations of the real corpus (byte flips, truncation, line deletion)', { skip: texts.length === 0 ? 'the shared corpus is absent' : false }, () =>
-    property(corpusMutations(texts), 400),
+    property(corpusMutations(texts), 300),
   );
-  test('at least 2,000 documents were checked', () => assert.ok(documents >= 2000, `${documents} documents`));
+  test('at least 2,000 documents were checked', () => { assert.ok(documents >= 2000, `${documents} documents`); console.log(`fuzzed ${documents} documents`); });
 });

@@ -17,6 +17,8 @@ const FIXTURES = path.join(REPO_ROOT, 'test', 'manifests', 'yaml');
 const enabled = rules.map((rule) => ({ rule, setting: { level: rule.meta.level, levelConfigured: false, options: rule.meta.defaultOptions ?? {} } }));
 const lint = (text: string) => lintText('input.yaml', text, { rules: enabled });
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
+/** A second on an idle machine; CI runs test files side by side, so allow three. Quadratic alias handling took 100 s here. */
+const SECOND_UNDER_LOAD = 3000;
 
 /** `# expect: rule-id` comments: the lines where those rules' findings must start, and nowhere else. */
 function expectations(text: string): Map<string, number[]> {
@@ -102,11 +104,11 @@ describe('syntax errors', () => {
 });
 
 describe('aliases and depth', () => {
-  test('16,000 aliases of one scalar are linted in well under a second', () => {
+  test('16,000 aliases of one scalar are linted in about a second at most', () => {
     const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  a: &a x\n  b: "${'y'}"\nitems: [${Array(16_000).fill('*a').join(', ')}]\n`;
     const started = performance.now();
     assert.equal(lint(text).objectCount, 1);
-    assert.ok(performance.now() - started < 1000, 'linear in the number of aliases');
+    assert.ok(performance.now() - started < SECOND_UNDER_LOAD, 'linear in the number of aliases');
   });
 
   test('nested aliases over budget skip their document with one note, within a second', () => {
@@ -115,7 +117,7 @@ describe('aliases and depth', () => {
     text += '---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  hostPID: true\n';
     const started = performance.now();
     const linted = lint(text);
-    assert.ok(performance.now() - started < 1000);
+    assert.ok(performance.now() - started < SECOND_UNDER_LOAD);
     assert.equal(linted.notes.length, 1);
     assert.match(linted.notes[0]!, /document 1 skipped/);
     assert.ok(linted.findings.some((finding) => finding.ruleId === 'host-pid'), 'the other document is still linted');
@@ -126,7 +128,7 @@ describe('aliases and depth', () => {
     for (let i = 1; i < 22; i++) text += `b${i}: &b${i} {<<: [*b${i - 1}], k${i}: [*b${i - 1}, *b${i - 1}]}\n`;
     const started = performance.now();
     const linted = lint(text);
-    assert.ok(performance.now() - started < 1000);
+    assert.ok(performance.now() - started < SECOND_UNDER_LOAD);
     assert.equal(linted.notes.length, 1);
   });
 
@@ -134,15 +136,17 @@ describe('aliases and depth', () => {
     const started = performance.now();
     const outcome = decode(Buffer.from(`a: &a x\nb: [${Array(3_000_000).fill('*a').join(',')}]\n`));
     assert.ok('skipped' in outcome && /more than/.test(outcome.skipped));
-    assert.ok(performance.now() - started < 1000);
+    assert.ok(performance.now() - started < SECOND_UNDER_LOAD);
   });
 
   for (const [shape, text] of [
-    ['flow', `a: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`],
-    ['block mappings', Array.from({ length: 10_000 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' v\n'],
-    ['block sequences', Array.from({ length: 10_000 }, (_, i) => `${'  '.repeat(i)}-`).join('\n') + ' v\n'],
+    ['flow sequences', `a: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`],
+    ['flow mappings', `a: ${'{a: '.repeat(10_000)}v${'}'.repeat(10_000)}\n`],
+    ['compact block sequences', `${'- '.repeat(10_000)}v\n`],
+    // Block mappings need one more space per level: 2,000 levels are already 2 MB of indentation.
+    ['block mappings', Array.from({ length: 2_000 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' v\n'],
   ] as const) {
-    test(`valid nesting 10,000 deep (${shape}) is reported as too deep, never as a syntax error`, () => {
+    test(`valid nesting thousands deep (${shape}) is reported as too deep, never as a syntax error`, () => {
       const linted = lint(`${text}---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  hostPID: true\n`);
       assert.deepEqual(linted.findings.filter((finding) => finding.ruleId === 'yaml-syntax-error'), []);
       assert.equal(linted.notes.length, 1);
