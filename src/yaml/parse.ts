@@ -34,8 +34,8 @@ export interface ParsedFile {
   readonly insertions: readonly Insertion[];
 }
 
-/** The parser's own resource errors: the document nests too deep for it, which is not a syntax error. */
-const RESOURCE_ERRORS = new Set(['RESOURCE_EXHAUSTION', 'TAG_RESOLVE_FAILED']);
+/** The parser's own stack overflows: the document nests too deep for it, which is not a syntax error. */
+const isStackOverflow = (error: { code: string; message: string }) => error.code === 'RESOURCE_EXHAUSTION' || error.message.includes('Maximum call stack size exceeded');
 const MAX_REPAIR_PASSES = 3;
 
 export function parseYamlFile(text: string): ParsedFile {
@@ -133,7 +133,7 @@ function crashedParse(text: string): ParsedFile {
 }
 
 function syntaxErrors(doc: Document.Parsed) {
-  return doc.errors.filter((error) => !RESOURCE_ERRORS.has(error.code));
+  return doc.errors.filter((error) => !isStackOverflow(error));
 }
 
 function errorCount(docs: readonly Document.Parsed[]): number {

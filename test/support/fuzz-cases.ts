@@ -17,6 +17,8 @@ export interface FuzzCase {
   objects?: number;
   /** A credential placed in the text: no message may contain it. */
   secret?: string;
+  /** Where a rule's finding must start when it is reported (lines after syntax errors stay exact). */
+  expect?: { ruleId: string; line: number };
 }
 
 export const HANG_MS = 1000;
@@ -41,6 +43,10 @@ export function check(fuzzCase: FuzzCase): { problem: Problem; detail: string }[
     if (line === undefined || endLine === undefined || region.startColumn < 1 || region.startColumn > line.length + 1 || region.endColumn > endLine.length + 1 || region.endLine < region.startLine) {
       problems.push({ problem: 'region', detail: `${ruleId} ${region.startLine}:${region.startColumn}-${region.endLine}:${region.endColumn}` });
     }
+  }
+  const { expect } = fuzzCase;
+  for (const finding of linted.findings.filter((candidate) => candidate.ruleId === expect?.ruleId)) {
+    if (finding.region.startLine !== expect!.line) problems.push({ problem: 'region', detail: `${finding.ruleId} at line ${finding.region.startLine}, not ${expect!.line}` });
   }
   // A document the parser rejects (the generator can write invalid escapes) or skips with a note accounts for its object.
   const accounted = linted.objectCount + linted.notes.length + linted.findings.filter((finding) => finding.ruleId === 'yaml-syntax-error').length;
@@ -123,6 +129,9 @@ const feature = fc.constantFrom(
   '%YAML 1.2\n---\n',
   `deep: ${'['.repeat(300)}${']'.repeat(300)}\n`,
   'dup: 1\ndup: 2\n',
+  'bad64: !!binary |\n  ==@@\n',
+  'unclosed: "spans\n  two lines\n',
+  "key: 'a\n  b' junk\n",
   '"quoted key": x\n',
   "'\\u00e9': unicode é ✓ 🚀\n",
 );
@@ -130,11 +139,13 @@ const feature = fc.constantFrom(
 export const yamlFeatures: fc.Arbitrary<FuzzCase> = fc
   .tuple(fc.array(fc.array(feature, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 3 }), fc.constantFrom('\n', '\r\n', '\r\r\n'))
   .map(([docs, eol]) => {
-    const text = docs
-      .map((parts) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: features\ndata:\n${parts.join('').replace(/^/gm, '  ').replace(/^  (%|---)/gm, '$1')}`)
-      .join('---\n')
-      .replace(/\n/g, eol);
-    return { text, secret: SECRET };
+    const features = docs
+      .map((parts) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: features\ndata:\n${parts.join('').trimEnd().replace(/^/gm, '  ').replace(/^  (%|---)/gm, '$1')}\n`)
+      .join('---\n');
+    // A Pod after the features: when its finding is reported, it must be on its own line.
+    const pod = '---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: last\nspec:\n  hostPID: true\n';
+    const line = (features + pod).split('\n').length - 1;
+    return { text: (features + pod).replace(/\n/g, eol), secret: SECRET, expect: { ruleId: 'host-pid', line } };
   });
 
 // ---- Mutations of the real corpus ----
