@@ -30,7 +30,7 @@ function expectations(text: string): Map<string, number[]> {
 }
 
 describe('fixtures keep their lines', () => {
-  for (const name of ['controller-gen-crd.yaml', 'undefined-alias.yaml', 'lines-after-errors.yaml']) {
+  for (const name of ['controller-gen-crd.yaml', 'undefined-alias.yaml', 'lines-after-errors.yaml', 'invalid-binary.yaml']) {
     test(name, () => {
       const text = fixture(name);
       const { findings } = lint(text);

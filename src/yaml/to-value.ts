@@ -71,7 +71,10 @@ function convert(node: Node | null | undefined, state: State): JsonValue {
   state.nodes++;
   if (state.insideAlias > 0) state.aliasNodes++;
   if (state.nodes > MAX_EXPANDED_NODES) throw new UnlintableDocumentError('document expands to more than 1,000,000 nodes');
-  if (isScalar(node)) return scalarValue(node);
+  if (isScalar(node)) {
+    if (node.tag === BINARY_TAG) checkBinary(node, state);
+    return scalarValue(node);
+  }
   if (isAlias(node)) return convertAlias(node, state);
   if (++state.depth > MAX_DEPTH) throw new UnlintableDocumentError(`nests deeper than ${MAX_DEPTH.toLocaleString('en-US')} levels`);
   try {
@@ -98,6 +101,16 @@ function convertAlias(node: Alias, state: State): JsonValue {
     state.insideAlias--;
     state.expanding.delete(target);
   }
+}
+
+const BINARY_TAG = 'tag:yaml.org,2002:binary';
+
+/** The yaml package decodes !!binary leniently in Node and strictly in its browser build (the bundle); kubectl rejects bad base64. */
+function checkBinary(node: Scalar, state: State): void {
+  const source = typeof node.source === 'string' ? node.source.replace(/\s+/g, '') : '';
+  if (/^[A-Za-z0-9+/]*={0,2}$/.test(source) && source.length % 4 === 0) return;
+  const [start, end] = node.range ?? [0, 1];
+  state.problems.push({ ruleId: 'yaml-syntax-error', message: 'A !!binary value must be base64.', start, end });
 }
 
 export function scalarValue(node: Scalar): JsonValue {
