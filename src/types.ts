@@ -97,6 +97,14 @@ export interface Finding {
   suppression?: Suppression;
 }
 
+/** Bytes that are not text kubectl would read: where the first offending byte is. */
+export interface InvalidText {
+  message: string;
+  /** 1-based position of the first offending byte, counted in the bytes' lines. */
+  line: number;
+  column: number;
+}
+
 /** What happened to one input file. */
 export interface FileReport {
   file: string;
@@ -106,7 +114,18 @@ export interface FileReport {
   documents: number;
   /** Set when the file was not linted at all; the reason is one line for the user. */
   skipped?: string;
+  /** What kmlint made of the file, decided by its content (see docs/output-formats.md). */
+  decision?: FileDecision;
+  /** Why, in a few words. */
+  reason?: string;
 }
+
+/**
+ * `manifest`: linted. `not-kubernetes`: no Kubernetes object, skipped quietly. `kustomization`:
+ * linted, but holds no object for the cluster. `kustomize-patch`, `test-assertion`: partial
+ * objects, not linted. `skipped`: not read (special, binary, too large, unreadable).
+ */
+export type FileDecision = 'manifest' | 'not-kubernetes' | 'kustomization' | 'kustomize-patch' | 'test-assertion' | 'skipped';
 
 /** What a `--baseline` run did with the baseline file. */
 export interface BaselineSummary {

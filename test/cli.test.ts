@@ -67,7 +67,7 @@ describe('inputs', () => {
     const run = runCli(['--format', 'json', `${M}/cli/*.yaml`]);
     const report = JSON.parse(run.stdout);
     const notKubernetes = report.files.find((file: { file: string }) => file.file.endsWith('not-kubernetes.yaml'));
-    assert.deepEqual(notKubernetes, { file: `${M}/cli/not-kubernetes.yaml`, objects: 0, documents: 1 });
+    assert.deepEqual(notKubernetes, { file: `${M}/cli/not-kubernetes.yaml`, objects: 0, documents: 1, decision: 'not-kubernetes', reason: 'no document with apiVersion and kind' });
     assert.ok(!report.findings.some((finding: { file: string }) => finding.file.endsWith('not-kubernetes.yaml')));
   });
 
@@ -174,6 +174,19 @@ describe('exit codes and flags', () => {
     );
     assert.equal(runCli(['--fail-on', 'warning', '--preset', 'all', 'pod.yaml'], { cwd: dir }).status, 0);
     assert.equal(runCli(['--fail-on', 'note', '--preset', 'all', 'pod.yaml'], { cwd: dir }).status, 1);
+  });
+
+  test('rule options from a config file are checked and applied by the built CLI', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers: [{ name: c, image: nginx:1.27 }]\n  volumes:\n    - name: logs\n      hostPath: { path: /var/log/pods }\n');
+    writeFileSync(path.join(dir, '.kmlint.yaml'), 'rules:\n  host-path-volume: [error, { allowedPaths: [/var/log] }]\n');
+    const allowed = runCli(['--format', 'json', 'pod.yaml'], { cwd: dir });
+    assert.notEqual(allowed.status, 2, allowed.stderr);
+    assert.ok(!JSON.parse(allowed.stdout).findings.some((finding: { ruleId: string }) => finding.ruleId === 'host-path-volume'), 'the allowed path is accepted');
+    writeFileSync(path.join(dir, '.kmlint.yaml'), 'rules:\n  host-path-volume: [error, { allowedPaths: /var/log }]\n');
+    const invalid = runCli(['pod.yaml'], { cwd: dir });
+    assert.equal(invalid.status, 2);
+    assert.match(invalid.stderr, /allowedPaths/);
   });
 
   test('usage errors exit 2 with a one-line message', () => {

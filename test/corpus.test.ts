@@ -31,6 +31,8 @@ function oracle(files: string[]): Oracle {
       count.documents++;
       const value = doc.toJS({ maxAliasCount: -1 }) as Record<string, unknown> | null;
       if (!value || typeof value !== 'object' || typeof value.apiVersion !== 'string' || typeof value.kind !== 'string') continue;
+      // Kustomize's own configuration is not an object for the cluster.
+      if (value.apiVersion.startsWith('kustomize.config.k8s.io/')) continue;
       if (value.kind.endsWith('List') && Array.isArray(value.items)) {
         const items = value.items.filter((item) => item && typeof item.apiVersion === 'string' && typeof item.kind === 'string');
         count.objects += items.length;

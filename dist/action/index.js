@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path12 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path14 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path12 && path12[0] !== "/") {
-          path12 = `/${path12}`;
+        if (path14 && path14[0] !== "/") {
+          path14 = `/${path14}`;
         }
-        return new URL(`${origin}${path12}`);
+        return new URL(`${origin}${path14}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin }
+          request: { method, path: path14, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path12);
+        debuglog("sending request to %s %s/%s", method, origin, path14);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin },
+          request: { method, path: path14, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path12,
+          path14,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin }
+          request: { method, path: path14, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path12);
+        debuglog("trailers received from %s %s/%s", method, origin, path14);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin },
+          request: { method, path: path14, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path12,
+          path14,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path12, origin }
+            request: { method, path: path14, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path12);
+          debuglog("sending request to %s %s/%s", method, origin, path14);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path12,
+        path: path14,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path12 !== "string") {
+        if (typeof path14 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path12[0] !== "/" && !(path12.startsWith("http://") || path12.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path14[0] !== "/" && !(path14.startsWith("http://") || path14.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path12)) {
+        } else if (invalidPathRegex.test(path14)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path12, query) : path12;
+        this.path = query ? buildURL(path14, query) : path14;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -4868,8 +4868,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list) {
-      const value = list.get(name, true);
+    function getDecodeSplit(name, list2) {
+      const value = list2.get(name, true);
       if (value === null) {
         return null;
       }
@@ -5798,7 +5798,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants2();
+    var constants5 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5869,11 +5869,11 @@ var require_client_h1 = __commonJS({
     var TIMEOUT_HEADERS = 2 | USE_FAST_TIMER;
     var TIMEOUT_BODY = 4 | USE_FAST_TIMER;
     var TIMEOUT_KEEP_ALIVE = 8 | USE_NATIVE_TIMER;
-    var Parser2 = class {
+    var Parser3 = class {
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants5.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5968,11 +5968,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants5.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants5.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants5.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5995,10 +5995,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants5.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants5.ERROR.PAUSED || ret === constants5.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6015,7 +6015,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message, constants5.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6195,7 +6195,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants5.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6217,7 +6217,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6253,13 +6253,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -6296,7 +6296,7 @@ var require_client_h1 = __commonJS({
       socket[kIdleSocketValidation] = 0;
       socket[kIdleSocketValidationTimeout] = null;
       socket[kSocketUsed] = false;
-      socket[kParser] = new Parser2(client, socket, llhttpInstance);
+      socket[kParser] = new Parser3(client, socket, llhttpInstance);
       addListener(socket, "error", function(err) {
         const parser = this[kParser];
         if (err.code === "ECONNRESET" && parser.statusCode && !parser.shouldKeepAlive) {
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path12, host, upgrade, blocking, reset } = request2;
+      const { method, path: path14, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path12} HTTP/1.1\r
+      let header = `${method} ${path14} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path12, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path14, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path12;
+      headers[HTTP2_HEADER_PATH] = path14;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path12 = search ? `${pathname}${search}` : pathname;
+        const path14 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path12;
+        this.opts.path = path14;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path12 = "/",
+          path: path14 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path12;
+        opts.path = origin + path14;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path12) {
-      if (typeof path12 !== "string") {
-        return path12;
+    function safeUrl(path14) {
+      if (typeof path14 !== "string") {
+        return path14;
       }
-      const pathSegments = path12.split("?");
+      const pathSegments = path14.split("?");
       if (pathSegments.length !== 2) {
-        return path12;
+        return path14;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path12, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path12);
+    function matchKey(mockDispatch2, { path: path14, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path14);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path12 }) => matchValue(safeUrl(path12), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path14 }) => matchValue(safeUrl(path14), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path12, method, body, headers, query } = opts;
+      const { path: path14, method, body, headers, query } = opts;
       return {
-        path: path12,
+        path: path14,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path12, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path14, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path12,
+            Path: path14,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -12281,9 +12281,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list = this.#headersList.cookies;
-        if (list) {
-          return [...list];
+        const list2 = this.#headersList.cookies;
+        if (list2) {
+          return [...list2];
         }
         return [];
       }
@@ -12323,8 +12323,8 @@ var require_headers = __commonJS({
       static getHeadersList(o) {
         return o.#headersList;
       }
-      static setHeadersList(o, list) {
-        o.#headersList = list;
+      static setHeadersList(o, list2) {
+        o.#headersList = list2;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
@@ -13292,13 +13292,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list = dependentControllerMap.get(this.signal);
-          if (list === void 0) {
-            list = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list);
+          let list2 = dependentControllerMap.get(this.signal);
+          if (list2 === void 0) {
+            list2 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list2);
           }
           const acRef = new WeakRef(ac);
-          list.add(acRef);
+          list2.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path12) {
-      for (let i = 0; i < path12.length; ++i) {
-        const code = path12.charCodeAt(i);
+    function validateCookiePath(path14) {
+      for (let i = 0; i < path14.length; ++i) {
+        const code = path14.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path12 = opts.path;
+          let path14 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path12 = `/${path12}`;
+            path14 = `/${path14}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path12);
+          url = new URL(util.parseOrigin(url).origin + path14);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19550,11 +19550,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants5) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants3);
+          this.rhs = optimizeExpr(this.rhs, names, constants5);
         return this;
       }
       get names() {
@@ -19571,10 +19571,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants5) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants3);
+        this.rhs = optimizeExpr(this.rhs, names, constants5);
         return this;
       }
       get names() {
@@ -19635,8 +19635,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants3) {
-        this.code = optimizeExpr(this.code, names, constants3);
+      optimizeNames(names, constants5) {
+        this.code = optimizeExpr(this.code, names, constants5);
         return this;
       }
       get names() {
@@ -19665,12 +19665,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants5) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants3))
+          if (n.optimizeNames(names, constants5))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -19723,12 +19723,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants5) {
         var _a2;
-        this.else = (_a2 = this.else) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants3);
-        if (!(super.optimizeNames(names, constants3) || this.else))
+        this.else = (_a2 = this.else) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants5);
+        if (!(super.optimizeNames(names, constants5) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants3);
+        this.condition = optimizeExpr(this.condition, names, constants5);
         return this;
       }
       get names() {
@@ -19751,10 +19751,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants3) {
-        if (!super.optimizeNames(names, constants3))
+      optimizeNames(names, constants5) {
+        if (!super.optimizeNames(names, constants5))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants3);
+        this.iteration = optimizeExpr(this.iteration, names, constants5);
         return this;
       }
       get names() {
@@ -19790,10 +19790,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants3) {
-        if (!super.optimizeNames(names, constants3))
+      optimizeNames(names, constants5) {
+        if (!super.optimizeNames(names, constants5))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants3);
+        this.iterable = optimizeExpr(this.iterable, names, constants5);
         return this;
       }
       get names() {
@@ -19835,11 +19835,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants5) {
         var _a2, _b;
-        super.optimizeNames(names, constants3);
-        (_a2 = this.catch) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants3);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants3);
+        super.optimizeNames(names, constants5);
+        (_a2 = this.catch) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants5);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants5);
         return this;
       }
       get names() {
@@ -20140,7 +20140,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants3) {
+    function optimizeExpr(expr, names, constants5) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -20155,14 +20155,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants3[n.str];
+        const c = constants5[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants3[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants5[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -22402,8 +22402,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path12) {
-      let input = path12;
+    function removeDotSegments(path14) {
+      let input = path14;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -22477,11 +22477,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path12) {
-      if (path12 === "" || path12[0] === "/") {
-        return removeDotSegments(path12);
+    function removeDotSegmentsRelative(path14) {
+      if (path14 === "" || path14[0] === "/") {
+        return removeDotSegments(path14);
       }
-      const segments = path12.split("/");
+      const segments = path14.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -22844,8 +22844,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path12 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path12 && path12 !== "/" ? path12 : void 0;
+        const path14 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path14 && path14 !== "/" ? path14 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -23011,7 +23011,7 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse3(serialize(uri, options), options);
+        parse4(serialize(uri, options), options);
       }
       return uri;
     }
@@ -23054,8 +23054,8 @@ var require_fast_uri = __commonJS({
     function resolveComponent(base, relative, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse3(serialize(base, options), options);
-        relative = parse3(serialize(relative, options), options);
+        base = parse4(serialize(base, options), options);
+        relative = parse4(serialize(relative, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative.scheme) {
@@ -23373,7 +23373,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse3(uri, opts) {
+    function parse4(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -23410,7 +23410,7 @@ var require_fast_uri = __commonJS({
       resolveComponent,
       equal,
       serialize,
-      parse: parse3
+      parse: parse4
     };
     module.exports = fastUri;
     module.exports.default = fastUri;
@@ -23537,7 +23537,7 @@ var require_core = __commonJS({
         uriResolver
       };
     }
-    var Ajv2 = class {
+    var Ajv3 = class {
       constructor(opts = {}) {
         this.schemas = {};
         this.refs = {};
@@ -23907,9 +23907,9 @@ var require_core = __commonJS({
         }
       }
     };
-    Ajv2.ValidationError = validation_error_1.default;
-    Ajv2.MissingRefError = ref_error_1.default;
-    exports.default = Ajv2;
+    Ajv3.ValidationError = validation_error_1.default;
+    Ajv3.MissingRefError = ref_error_1.default;
+    exports.default = Ajv3;
     function checkOptions(checkOpts, options, msg, log = "error") {
       for (const key in checkOpts) {
         const opt = key;
@@ -26020,7 +26020,7 @@ var require_ajv = __commonJS({
     var draft7MetaSchema = require_json_schema_draft_07();
     var META_SUPPORT_DATA = ["/properties"];
     var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
-    var Ajv2 = class extends core_1.default {
+    var Ajv3 = class extends core_1.default {
       _addVocabularies() {
         super._addVocabularies();
         draft7_1.default.forEach((v) => this.addVocabulary(v));
@@ -26039,11 +26039,11 @@ var require_ajv = __commonJS({
         return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
       }
     };
-    exports.Ajv = Ajv2;
-    module.exports = exports = Ajv2;
-    module.exports.Ajv = Ajv2;
+    exports.Ajv = Ajv3;
+    module.exports = exports = Ajv3;
+    module.exports.Ajv = Ajv3;
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = Ajv2;
+    exports.default = Ajv3;
     var validate_1 = require_validate();
     Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
       return validate_1.KeywordCxt;
@@ -26078,6 +26078,31 @@ var require_ajv = __commonJS({
   }
 });
 
+// src/engine/rule-options-check.ts
+var rule_options_check_exports = {};
+__export(rule_options_check_exports, {
+  ruleOptionProblems: () => ruleOptionProblems
+});
+function ruleOptionProblems(entries) {
+  const ajv = new import_ajv.Ajv({ allErrors: true, strict: false });
+  const problems = [];
+  for (const { rule, options } of entries) {
+    const validate = ajv.compile(rule.meta.options);
+    if (validate(options)) continue;
+    for (const error2 of validate.errors ?? []) {
+      problems.push(`rule "${rule.meta.id}" options${error2.instancePath.replaceAll("/", ".")} ${error2.message ?? "are invalid"}`);
+    }
+  }
+  return problems;
+}
+var import_ajv;
+var init_rule_options_check = __esm({
+  "src/engine/rule-options-check.ts"() {
+    "use strict";
+    import_ajv = __toESM(require_ajv(), 1);
+  }
+});
+
 // src/engine/rule-options.ts
 function isPlain(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -26092,16 +26117,8 @@ function deepMerge(defaults3, given) {
 async function validateRuleOptions(entries) {
   const checked = entries.filter((entry2) => entry2.rule.meta.options !== void 0);
   if (checked.length === 0) return;
-  const { Ajv: Ajv2 } = await Promise.resolve().then(() => __toESM(require_ajv(), 1));
-  const ajv = new Ajv2({ allErrors: true, strict: false });
-  const problems = [];
-  for (const { rule, options } of checked) {
-    const validate = ajv.compile(rule.meta.options);
-    if (validate(options)) continue;
-    for (const error2 of validate.errors ?? []) {
-      problems.push(`rule "${rule.meta.id}" options${error2.instancePath.replaceAll("/", ".")} ${error2.message ?? "are invalid"}`);
-    }
-  }
+  const { ruleOptionProblems: ruleOptionProblems2 } = await Promise.resolve().then(() => (init_rule_options_check(), rule_options_check_exports));
+  const problems = ruleOptionProblems2(checked);
   if (problems.length > 0) throw new UsageError(`invalid rule options: ${problems.join("; ")}`);
 }
 var init_rule_options = __esm({
@@ -26249,19 +26266,19 @@ function balancedWithBudget(str, masked, budget) {
 }
 function maskUnmatchedOpens(masked, budget) {
   budget.remaining -= masked.length;
-  const open2 = [];
+  const open3 = [];
   for (let i = 0; i < masked.length; i++) {
     const c = masked.charCodeAt(i);
     if (c === 123) {
-      open2.push(i);
-    } else if (c === 125 && open2.length) {
-      open2.pop();
+      open3.push(i);
+    } else if (c === 125 && open3.length) {
+      open3.pop();
     }
   }
   let out = "";
   let last = 0;
-  for (let i = 0; i < open2.length; i++) {
-    const at = open2[i];
+  for (let i = 0; i < open3.length; i++) {
+    const at = open3[i];
     out += masked.slice(last, at) + "\0";
     last = at + 1;
   }
@@ -26562,14 +26579,14 @@ var init_esm2 = __esm({
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
-    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
+    var ALIAS2 = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
     var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
     var PAIR2 = /* @__PURE__ */ Symbol.for("yaml.pair");
     var SCALAR2 = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS2;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR2;
@@ -26587,7 +26604,7 @@ var require_identity = __commonJS({
     function isNode3(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
-          case ALIAS:
+          case ALIAS2:
           case MAP:
           case SCALAR2:
           case SEQ:
@@ -26596,7 +26613,7 @@ var require_identity = __commonJS({
       return false;
     }
     var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
-    exports.ALIAS = ALIAS;
+    exports.ALIAS = ALIAS2;
     exports.DOC = DOC;
     exports.MAP = MAP;
     exports.NODE_TYPE = NODE_TYPE;
@@ -26623,7 +26640,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit(node, visitor) {
+    function visit3(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity2.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -26632,20 +26649,20 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path12) {
-      const ctrl = callVisitor(key, node, visitor, path12);
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    function visit_(key, node, visitor, path14) {
+      const ctrl = callVisitor(key, node, visitor, path14);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path12, ctrl);
-        return visit_(key, ctrl, visitor, path12);
+        replaceNode(key, path14, ctrl);
+        return visit_(key, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path12 = Object.freeze(path12.concat(node));
+          path14 = Object.freeze(path14.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path12);
+            const ci = visit_(i, node.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26656,13 +26673,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path12 = Object.freeze(path12.concat(node));
-          const ck = visit_("key", node.key, visitor, path12);
+          path14 = Object.freeze(path14.concat(node));
+          const ck = visit_("key", node.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path12);
+          const cv = visit_("value", node.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26683,17 +26700,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path12) {
-      const ctrl = await callVisitor(key, node, visitor, path12);
+    async function visitAsync_(key, node, visitor, path14) {
+      const ctrl = await callVisitor(key, node, visitor, path14);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path12, ctrl);
-        return visitAsync_(key, ctrl, visitor, path12);
+        replaceNode(key, path14, ctrl);
+        return visitAsync_(key, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path12 = Object.freeze(path12.concat(node));
+          path14 = Object.freeze(path14.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path12);
+            const ci = await visitAsync_(i, node.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26704,13 +26721,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path12 = Object.freeze(path12.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path12);
+          path14 = Object.freeze(path14.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path12);
+          const cv = await visitAsync_("value", node.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26737,23 +26754,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path12) {
+    function callVisitor(key, node, visitor, path14) {
       if (typeof visitor === "function")
-        return visitor(key, node, path12);
+        return visitor(key, node, path14);
       if (identity2.isMap(node))
-        return visitor.Map?.(key, node, path12);
+        return visitor.Map?.(key, node, path14);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key, node, path12);
+        return visitor.Seq?.(key, node, path14);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key, node, path12);
+        return visitor.Pair?.(key, node, path14);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key, node, path12);
+        return visitor.Scalar?.(key, node, path14);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key, node, path12);
+        return visitor.Alias?.(key, node, path14);
       return void 0;
     }
-    function replaceNode(key, path12, node) {
-      const parent = path12[path12.length - 1];
+    function replaceNode(key, path14, node) {
+      const parent = path14[path14.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity2.isPair(parent)) {
@@ -26768,7 +26785,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit;
+    exports.visit = visit3;
     exports.visitAsync = visitAsync;
   }
 });
@@ -26778,7 +26795,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var visit = require_visit();
+    var visit3 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -26922,7 +26939,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
           const tags = {};
-          visit.visit(doc.contents, (_key, node) => {
+          visit3.visit(doc.contents, (_key, node) => {
             if (identity2.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -26949,7 +26966,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var visit = require_visit();
+    var visit3 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -26960,7 +26977,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit.visit(root, {
+      visit3.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -27140,7 +27157,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit = require_visit();
+    var visit3 = require_visit();
     var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -27166,7 +27183,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit.visit(doc, {
+          visit3.visit(doc, {
             Node: (_key, node) => {
               if (identity2.isAlias(node) || identity2.hasAnchor(node))
                 nodes.push(node);
@@ -27261,7 +27278,7 @@ var require_Scalar = __commonJS({
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar2 = class extends Node.NodeBase {
+    var Scalar3 = class extends Node.NodeBase {
       constructor(value) {
         super(identity2.SCALAR);
         this.value = value;
@@ -27273,12 +27290,12 @@ var require_Scalar = __commonJS({
         return String(this.value);
       }
     };
-    Scalar2.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar2.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar2.PLAIN = "PLAIN";
-    Scalar2.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar2.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports.Scalar = Scalar2;
+    Scalar3.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar3.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar3.PLAIN = "PLAIN";
+    Scalar3.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar3.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar3;
     exports.isScalarValue = isScalarValue;
   }
 });
@@ -27289,7 +27306,7 @@ var require_createNode = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var identity2 = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
@@ -27334,7 +27351,7 @@ var require_createNode = __commonJS({
           value = value.toJSON();
         }
         if (!value || typeof value !== "object") {
-          const node2 = new Scalar2.Scalar(value);
+          const node2 = new Scalar3.Scalar(value);
           if (ref)
             ref.node = node2;
           return node2;
@@ -27345,7 +27362,7 @@ var require_createNode = __commonJS({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar2.Scalar(value);
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar3.Scalar(value);
       if (tagName)
         node.tag = tagName;
       else if (!tagObj.default)
@@ -27365,10 +27382,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path12, value) {
+    function collectionFromPath(schema, path14, value) {
       let v = value;
-      for (let i = path12.length - 1; i >= 0; --i) {
-        const k2 = path12[i];
+      for (let i = path14.length - 1; i >= 0; --i) {
+        const k2 = path14[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v;
@@ -27387,7 +27404,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
+    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -27417,11 +27434,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path12, value) {
-        if (isEmptyPath(path12))
+      addIn(path14, value) {
+        if (isEmptyPath(path14))
           this.add(value);
         else {
-          const [key, ...rest] = path12;
+          const [key, ...rest] = path14;
           const node = this.get(key, true);
           if (identity2.isCollection(node))
             node.addIn(rest, value);
@@ -27435,8 +27452,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        const [key, ...rest] = path12;
+      deleteIn(path14) {
+        const [key, ...rest] = path14;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -27450,8 +27467,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        const [key, ...rest] = path12;
+      getIn(path14, keepScalar) {
+        const [key, ...rest] = path14;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -27469,8 +27486,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path12) {
-        const [key, ...rest] = path12;
+      hasIn(path14) {
+        const [key, ...rest] = path14;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -27480,8 +27497,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        const [key, ...rest] = path12;
+      setIn(path14, value) {
+        const [key, ...rest] = path14;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -27658,7 +27675,7 @@ ${indent}${text.slice(fold + 1, end2)}`;
 var require_stringifyString = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
     var getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -27801,7 +27818,7 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar3.Scalar.BLOCK_FOLDED ? false : type === Scalar3.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
         return literal2 ? "|\n" : ">\n";
       let chomp;
@@ -27856,7 +27873,7 @@ ${indent}`) + "'";
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type !== Scalar2.Scalar.BLOCK_FOLDED) {
+        if (blockQuote !== "folded" && type !== Scalar3.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
@@ -27879,7 +27896,7 @@ ${indent}${start}${value}${end}`;
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
         return implicitKey || inFlow2 || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow2 && type !== Scalar2.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow2 && type !== Scalar3.Scalar.PLAIN && value.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
@@ -27904,20 +27921,20 @@ ${indent}`);
       const { implicitKey, inFlow: inFlow2 } = ctx;
       const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
       let { type } = item;
-      if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
+      if (type !== Scalar3.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type = Scalar2.Scalar.QUOTE_DOUBLE;
+          type = Scalar3.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
-          case Scalar2.Scalar.BLOCK_FOLDED:
-          case Scalar2.Scalar.BLOCK_LITERAL:
+          case Scalar3.Scalar.BLOCK_FOLDED:
+          case Scalar3.Scalar.BLOCK_LITERAL:
             return implicitKey || inFlow2 ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar2.Scalar.QUOTE_DOUBLE:
+          case Scalar3.Scalar.QUOTE_DOUBLE:
             return doubleQuotedString(ss.value, ctx);
-          case Scalar2.Scalar.QUOTE_SINGLE:
+          case Scalar3.Scalar.QUOTE_SINGLE:
             return singleQuotedString(ss.value, ctx);
-          case Scalar2.Scalar.PLAIN:
+          case Scalar3.Scalar.PLAIN:
             return plainString(ss, ctx, onComment, onChompKeep);
           default:
             return null;
@@ -28066,7 +28083,7 @@ var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
@@ -28081,7 +28098,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar2.Scalar.BLOCK_FOLDED || key.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar3.Scalar.BLOCK_FOLDED || key.type === Scalar3.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -28221,19 +28238,19 @@ var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge3 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
-      resolve: () => Object.assign(new Scalar2.Scalar(Symbol(MERGE_KEY)), {
+      resolve: () => Object.assign(new Scalar3.Scalar(Symbol(MERGE_KEY)), {
         addToJSMap: addMergeToJSMap
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey2 = (ctx, key) => (merge3.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar2.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
+    var isMergeKey2 = (ctx, key) => (merge3.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar3.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity2.isSeq(source))
@@ -28540,7 +28557,7 @@ var require_YAMLMap = __commonJS({
     var Collection2 = require_Collection();
     var identity2 = require_identity();
     var Pair = require_Pair();
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     function findPair2(items, key) {
       const k2 = identity2.isScalar(key) ? key.value : key;
       for (const it of items) {
@@ -28607,7 +28624,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity2.isScalar(prev.value) && Scalar2.isScalarValue(_pair.value))
+          if (identity2.isScalar(prev.value) && Scalar3.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -28705,7 +28722,7 @@ var require_YAMLSeq = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var Collection2 = require_Collection();
     var identity2 = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection2.Collection {
       static get tagName() {
@@ -28762,7 +28779,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity2.isScalar(prev) && Scalar2.isScalarValue(value))
+        if (identity2.isScalar(prev) && Scalar3.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -28858,14 +28875,14 @@ var require_string = __commonJS({
 var require_null = __commonJS({
   "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var nullTag = {
       identify: (value) => value == null,
-      createNode: () => new Scalar2.Scalar(null),
+      createNode: () => new Scalar3.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar2.Scalar(null),
+      resolve: () => new Scalar3.Scalar(null),
       stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
     };
     exports.nullTag = nullTag;
@@ -28876,13 +28893,13 @@ var require_null = __commonJS({
 var require_bool = __commonJS({
   "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var boolTag = {
       identify: (value) => typeof value === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar2.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str) => new Scalar3.Scalar(str[0] === "t" || str[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -28927,7 +28944,7 @@ var require_stringifyNumber = __commonJS({
 var require_float = __commonJS({
   "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -28955,7 +28972,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
       resolve(str) {
-        const node = new Scalar2.Scalar(parseFloat(str));
+        const node = new Scalar3.Scalar(parseFloat(str));
         const dot = str.indexOf(".");
         if (dot !== -1 && str[str.length - 1] === "0")
           node.minFractionDigits = str.length - dot - 1;
@@ -29046,7 +29063,7 @@ var require_schema = __commonJS({
 var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var map = require_map();
     var seq = require_seq();
     function intIdentify(value) {
@@ -29063,7 +29080,7 @@ var require_schema2 = __commonJS({
       },
       {
         identify: (value) => value == null,
-        createNode: () => new Scalar2.Scalar(null),
+        createNode: () => new Scalar3.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
         test: /^null$/,
@@ -29114,7 +29131,7 @@ var require_binary = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
       identify: (value) => value instanceof Uint8Array,
@@ -29158,15 +29175,15 @@ var require_binary = __commonJS({
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
-        type ?? (type = Scalar2.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
+        type ?? (type = Scalar3.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar3.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
             lines[i] = str.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar2.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str = lines.join(type === Scalar3.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
       }
@@ -29181,7 +29198,7 @@ var require_pairs = __commonJS({
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity2.isSeq(seq)) {
@@ -29192,7 +29209,7 @@ var require_pairs = __commonJS({
           else if (identity2.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair3 = item.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
+            const pair3 = item.items[0] || new Pair.Pair(new Scalar3.Scalar(null));
             if (item.commentBefore)
               pair3.key.commentBefore = pair3.key.commentBefore ? `${item.commentBefore}
 ${pair3.key.commentBefore}` : item.commentBefore;
@@ -29335,7 +29352,7 @@ var require_omap = __commonJS({
 var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
       const boolObj = value ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
@@ -29347,7 +29364,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar2.Scalar(true),
+      resolve: () => new Scalar3.Scalar(true),
       stringify: boolStringify
     };
     var falseTag = {
@@ -29355,7 +29372,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar2.Scalar(false),
+      resolve: () => new Scalar3.Scalar(false),
       stringify: boolStringify
     };
     exports.falseTag = falseTag;
@@ -29367,7 +29384,7 @@ var require_bool2 = __commonJS({
 var require_float2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -29395,7 +29412,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
       resolve(str) {
-        const node = new Scalar2.Scalar(parseFloat(str.replace(/_/g, "")));
+        const node = new Scalar3.Scalar(parseFloat(str.replace(/_/g, "")));
         const dot = str.indexOf(".");
         if (dot !== -1) {
           const f = str.substring(dot + 1).replace(/_/g, "");
@@ -29933,7 +29950,7 @@ var require_Document = __commonJS({
     var applyReviver = require_applyReviver();
     var createNode = require_createNode();
     var directives = require_directives();
-    var Document = class _Document {
+    var Document2 = class _Document {
       constructor(value, replacer, options) {
         this.commentBefore = null;
         this.comment = null;
@@ -29996,9 +30013,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path12, value) {
+      addIn(path14, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path12, value);
+          this.contents.addIn(path14, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -30073,14 +30090,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        if (Collection2.isEmptyPath(path12)) {
+      deleteIn(path14) {
+        if (Collection2.isEmptyPath(path14)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -30095,10 +30112,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        if (Collection2.isEmptyPath(path12))
+      getIn(path14, keepScalar) {
+        if (Collection2.isEmptyPath(path14))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -30109,10 +30126,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path12) {
-        if (Collection2.isEmptyPath(path12))
+      hasIn(path14) {
+        if (Collection2.isEmptyPath(path14))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -30129,13 +30146,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        if (Collection2.isEmptyPath(path12)) {
+      setIn(path14, value) {
+        if (Collection2.isEmptyPath(path14)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path12), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path14), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path12, value);
+          this.contents.setIn(path14, value);
         }
       }
       /**
@@ -30223,7 +30240,7 @@ var require_Document = __commonJS({
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
-    exports.Document = Document;
+    exports.Document = Document2;
   }
 });
 
@@ -30240,7 +30257,7 @@ var require_errors3 = __commonJS({
         this.pos = pos;
       }
     };
-    var YAMLParseError = class extends YAMLError {
+    var YAMLParseError2 = class extends YAMLError {
       constructor(pos, code, message) {
         super("YAMLParseError", pos, code, message);
       }
@@ -30286,7 +30303,7 @@ ${pointer}
       }
     };
     exports.YAMLError = YAMLError;
-    exports.YAMLParseError = YAMLParseError;
+    exports.YAMLParseError = YAMLParseError2;
     exports.YAMLWarning = YAMLWarning;
     exports.prettifyError = prettifyError;
   }
@@ -30903,7 +30920,7 @@ var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
@@ -30952,7 +30969,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity2.isNode(res) ? res : new Scalar2.Scalar(res);
+      const node = identity2.isNode(res) ? res : new Scalar3.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -30967,13 +30984,13 @@ var require_compose_collection = __commonJS({
 var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
       const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
+      const type = header.mode === ">" ? Scalar3.Scalar.BLOCK_FOLDED : Scalar3.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -31035,7 +31052,7 @@ var require_resolve_block_scalar = __commonJS({
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
         }
-        if (type === Scalar2.Scalar.BLOCK_LITERAL) {
+        if (type === Scalar3.Scalar.BLOCK_LITERAL) {
           value += sep4 + indent.slice(trimIndent) + content;
           sep4 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
@@ -31150,7 +31167,7 @@ var require_resolve_block_scalar = __commonJS({
 var require_resolve_flow_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar, strict, onError) {
       const { offset, type, source, end } = scalar;
@@ -31159,15 +31176,15 @@ var require_resolve_flow_scalar = __commonJS({
       const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
-          _type = Scalar2.Scalar.PLAIN;
+          _type = Scalar3.Scalar.PLAIN;
           value = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
-          _type = Scalar2.Scalar.QUOTE_SINGLE;
+          _type = Scalar3.Scalar.QUOTE_SINGLE;
           value = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
-          _type = Scalar2.Scalar.QUOTE_DOUBLE;
+          _type = Scalar3.Scalar.QUOTE_DOUBLE;
           value = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
@@ -31372,7 +31389,7 @@ var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -31390,11 +31407,11 @@ var require_compose_scalar = __commonJS({
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity2.isScalar(res) ? res : new Scalar2.Scalar(res);
+        scalar = identity2.isScalar(res) ? res : new Scalar3.Scalar(res);
       } catch (error2) {
         const msg = error2 instanceof Error ? error2.message : String(error2);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar2.Scalar(value);
+        scalar = new Scalar3.Scalar(value);
       }
       scalar.range = range2;
       scalar.source = value;
@@ -31588,13 +31605,13 @@ var require_compose_node = __commonJS({
 var require_compose_doc = __commonJS({
   "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
-    var Document = require_Document();
+    var Document2 = require_Document();
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
     function composeDoc(options, directives, { offset, start, value, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
-      const doc = new Document.Document(void 0, opts);
+      const doc = new Document2.Document(void 0, opts);
       const ctx = {
         atKey: false,
         atRoot: true,
@@ -31633,7 +31650,7 @@ var require_composer = __commonJS({
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
-    var Document = require_Document();
+    var Document2 = require_Document();
     var errors = require_errors3();
     var identity2 = require_identity();
     var composeDoc = require_compose_doc();
@@ -31671,7 +31688,7 @@ var require_composer = __commonJS({
       }
       return { comment, afterEmptyLine };
     }
-    var Composer = class {
+    var Composer2 = class {
       constructor(options = {}) {
         this.doc = null;
         this.atDirectives = false;
@@ -31822,7 +31839,7 @@ ${end.comment}` : end.comment;
           this.doc = null;
         } else if (forceDoc) {
           const opts = Object.assign({ _directives: this.directives }, this.options);
-          const doc = new Document.Document(void 0, opts);
+          const doc = new Document2.Document(void 0, opts);
           if (this.atDirectives)
             this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
           doc.range = [0, endOffset, endOffset];
@@ -31831,7 +31848,7 @@ ${end.comment}` : end.comment;
         }
       }
     };
-    exports.Composer = Composer;
+    exports.Composer = Composer2;
   }
 });
 
@@ -32088,17 +32105,17 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit(cst, visitor) {
+    function visit3(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path12) => {
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    visit3.itemAtPath = (cst, path14) => {
       let item = cst;
-      for (const [field, index] of path12) {
+      for (const [field, index] of path14) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -32107,23 +32124,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path12) => {
-      const parent = visit.itemAtPath(cst, path12.slice(0, -1));
-      const field = path12[path12.length - 1][0];
+    visit3.parentCollection = (cst, path14) => {
+      const parent = visit3.itemAtPath(cst, path14.slice(0, -1));
+      const field = path14[path14.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path12, item, visitor) {
-      let ctrl = visitor(item, path12);
+    function _visit(path14, item, visitor) {
+      let ctrl = visitor(item, path14);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path12.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path14.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -32134,12 +32151,12 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path12);
+            ctrl = ctrl(item, path14);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
     }
-    exports.visit = visit;
+    exports.visit = visit3;
   }
 });
 
@@ -32872,15 +32889,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list, type) {
-      for (let i = 0; i < list.length; ++i)
-        if (list[i].type === type)
+    function includesToken(list2, type) {
+      for (let i = 0; i < list2.length; ++i)
+        if (list2[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list) {
-      for (let i = 0; i < list.length; ++i) {
-        switch (list[i].type) {
+    function findNonEmptyIndex(list2) {
+      for (let i = 0; i < list2.length; ++i) {
+        switch (list2[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -32962,7 +32979,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser2 = class {
+    var Parser3 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -33735,7 +33752,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser2;
+    exports.Parser = Parser3;
   }
 });
 
@@ -33744,7 +33761,7 @@ var require_public_api = __commonJS({
   "node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
-    var Document = require_Document();
+    var Document2 = require_Document();
     var errors = require_errors3();
     var log = require_log();
     var identity2 = require_identity();
@@ -33755,7 +33772,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments2(source, options = {}) {
+    function parseAllDocuments(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -33788,7 +33805,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse3(src, reviver, options) {
+    function parse4(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -33827,10 +33844,10 @@ var require_public_api = __commonJS({
       }
       if (identity2.isDocument(value) && !_replacer)
         return value.toString(options);
-      return new Document.Document(value, _replacer, options).toString(options);
+      return new Document2.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse3;
-    exports.parseAllDocuments = parseAllDocuments2;
+    exports.parse = parse4;
+    exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument3;
     exports.stringify = stringify2;
   }
@@ -33841,13 +33858,13 @@ var require_dist = __commonJS({
   "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
-    var Document = require_Document();
+    var Document2 = require_Document();
     var Schema = require_Schema();
     var errors = require_errors3();
     var Alias = require_Alias();
     var identity2 = require_identity();
     var Pair = require_Pair();
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var cst = require_cst();
@@ -33855,9 +33872,9 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit = require_visit();
+    var visit3 = require_visit();
     exports.Composer = composer.Composer;
-    exports.Document = Document.Document;
+    exports.Document = Document2.Document;
     exports.Schema = Schema.Schema;
     exports.YAMLError = errors.YAMLError;
     exports.YAMLParseError = errors.YAMLParseError;
@@ -33872,7 +33889,7 @@ var require_dist = __commonJS({
     exports.isScalar = identity2.isScalar;
     exports.isSeq = identity2.isSeq;
     exports.Pair = Pair.Pair;
-    exports.Scalar = Scalar2.Scalar;
+    exports.Scalar = Scalar3.Scalar;
     exports.YAMLMap = YAMLMap.YAMLMap;
     exports.YAMLSeq = YAMLSeq.YAMLSeq;
     exports.CST = cst;
@@ -33883,8 +33900,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit.visit;
-    exports.visitAsync = visit.visitAsync;
+    exports.visit = visit3.visit;
+    exports.visitAsync = visit3.visitAsync;
   }
 });
 
@@ -33996,6 +34013,83 @@ var init_workloads = __esm({
   }
 });
 
+// src/yaml/relax-quotes.ts
+function quoteRepairs(text, docs) {
+  const cutAt = /* @__PURE__ */ new Set();
+  for (const doc of docs) {
+    for (const error2 of doc.errors) if (error2.code === "MISSING_CHAR" && MISSING_QUOTE.test(error2.message)) cutAt.add(error2.pos[0]);
+  }
+  if (cutAt.size === 0) return [];
+  const insertions = [];
+  for (const doc of docs) {
+    (0, import_yaml.visit)(doc, {
+      Scalar(_key, node) {
+        const range2 = node.range;
+        if (!range2 || !cutAt.has(range2[1]) || node.type !== import_yaml.Scalar.QUOTE_SINGLE && node.type !== import_yaml.Scalar.QUOTE_DOUBLE) return;
+        insertions.push(...indentContinuations(text, range2[0]));
+      }
+    });
+  }
+  return insertions.sort((a, b) => a.at - b.at);
+}
+function indentContinuations(text, open3) {
+  const close = closingQuote(text, open3);
+  if (close === -1) return [];
+  const lineStart = text.lastIndexOf("\n", open3 - 1) + 1;
+  const keyColumn = /^[ ]*(?:-[ ]+)*/.exec(text.slice(lineStart, open3))[0].length;
+  const needed = keyColumn + 1;
+  const insertions = [];
+  for (let next = text.indexOf("\n", open3); next !== -1 && next < close; next = text.indexOf("\n", next + 1)) {
+    const start = next + 1;
+    let indent = 0;
+    while (text[start + indent] === " ") indent++;
+    const first = text[start + indent];
+    if (first === "\n" || first === "\r" || first === void 0) continue;
+    if (indent < needed) insertions.push({ at: start, count: needed - indent });
+  }
+  return insertions;
+}
+function closingQuote(text, open3) {
+  const quote = text[open3];
+  for (let i = open3 + 1; i < text.length; i++) {
+    const char = text[i];
+    if (char === "\n" && /^(?:---|\.\.\.)(?:[ \t\r\n]|$)/.test(text.slice(i + 1, i + 5))) return -1;
+    if (quote === '"' && char === "\\") i++;
+    else if (char === quote) {
+      if (quote === "'" && text[i + 1] === "'") i++;
+      else return i;
+    }
+  }
+  return -1;
+}
+function applyInsertions(text, insertions) {
+  let out = "";
+  let last = 0;
+  for (const { at, count } of insertions) {
+    out += text.slice(last, at) + " ".repeat(count);
+    last = at;
+  }
+  return out + text.slice(last);
+}
+function originalOffset(insertions, offset) {
+  let shift = 0;
+  for (const { at, count } of insertions) {
+    const patchedAt = at + shift;
+    if (offset < patchedAt) break;
+    if (offset < patchedAt + count) return at;
+    shift += count;
+  }
+  return offset - shift;
+}
+var import_yaml, MISSING_QUOTE;
+var init_relax_quotes = __esm({
+  "src/yaml/relax-quotes.ts"() {
+    "use strict";
+    import_yaml = __toESM(require_dist(), 1);
+    MISSING_QUOTE = /^Missing closing ["']quote/;
+  }
+});
+
 // src/yaml/stream-checks.ts
 function streamProblems(text) {
   const hasInnerBom = text.indexOf(BOM, 1) !== -1;
@@ -34007,7 +34101,7 @@ function streamProblems(text) {
   let pendingDirective;
   let afterDocumentEnd = false;
   let scalar = false;
-  for (const token of new import_yaml.Lexer().lex(text)) {
+  for (const token of new import_yaml2.Lexer().lex(text)) {
     if (CONTROL.has(token)) {
       scalar = token === SCALAR;
       continue;
@@ -34042,11 +34136,11 @@ function streamProblems(text) {
 function problem(message, start, end) {
   return { ruleId: "yaml-syntax-error", message, start, end };
 }
-var import_yaml, CONTROL, SCALAR, BOM;
+var import_yaml2, CONTROL, SCALAR, BOM;
 var init_stream_checks = __esm({
   "src/yaml/stream-checks.ts"() {
     "use strict";
-    import_yaml = __toESM(require_dist(), 1);
+    import_yaml2 = __toESM(require_dist(), 1);
     CONTROL = /* @__PURE__ */ new Set(["", "", ""]);
     SCALAR = "";
     BOM = "\uFEFF";
@@ -34055,45 +34149,132 @@ var init_stream_checks = __esm({
 
 // src/yaml/parse.ts
 function parseYamlFile(text) {
-  const lineCounter = new import_yaml2.LineCounter();
-  const docs = (0, import_yaml2.parseAllDocuments)(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
-  const list = Array.isArray(docs) ? docs : [];
-  const documents = list.map((doc, index) => ({
-    index,
-    doc,
-    errors: doc.errors.map((error2) => ({
-      ruleId: "yaml-syntax-error",
-      message: plainYamlMessage(error2.message),
-      start: error2.pos[0],
-      end: Math.max(error2.pos[1], error2.pos[0] + 1)
-    })),
-    empty: isEmptyDocument(doc)
-  }));
-  return { text, lineCounter, documents, streamErrors: streamProblems(text) };
+  let docs = parseDocs(text);
+  if (docs === void 0) return crashedParse(text);
+  let insertions = [];
+  for (let pass = 0; pass < MAX_REPAIR_PASSES; pass++) {
+    const source2 = applyInsertions(text, insertions);
+    const more = quoteRepairs(source2, docs);
+    if (more.length === 0) break;
+    const merged = mergeInsertions(insertions, more.map(({ at, count }) => ({ at: originalOffset(insertions, at), count })));
+    const repaired = parseDocs(applyInsertions(text, merged));
+    if (repaired === void 0 || errorCount(repaired) >= errorCount(docs)) break;
+    docs = repaired;
+    insertions = merged;
+  }
+  const source = applyInsertions(text, insertions);
+  const documents = docs.map((doc, index) => ({ index, doc, errors: firstError(doc), empty: isEmptyDocument(doc) }));
+  return { text: source, lineCounter: linesOf(text), documents, streamErrors: streamProblems(source), insertions };
+}
+function parseDocs(text) {
+  const blanked = [];
+  let source = text;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    let outcome;
+    try {
+      outcome = parseOnce(source);
+    } catch {
+      return void 0;
+    }
+    if ("docs" in outcome) {
+      const docs = outcome.docs.filter((doc) => !blanked.some(([start, end2]) => doc.range[0] >= start && doc.range[0] < end2));
+      docs.push(...blanked.map(([start, end2]) => tooDeep(start, end2)));
+      return docs.sort((a, b) => a.range[0] - b.range[0]);
+    }
+    const end = nextDocumentMarker(source, outcome.at);
+    if (end <= outcome.from) return void 0;
+    blanked.push([outcome.from, end]);
+    source = source.slice(0, outcome.from) + source.slice(outcome.from, end).replace(/[^\n]/g, " ") + source.slice(end);
+  }
+  return void 0;
+}
+function parseOnce(text) {
+  const docs = [];
+  const composer = new import_yaml3.Composer(OPTIONS);
+  const parser = new import_yaml3.Parser();
+  let from = 0;
+  try {
+    for (const token of parser.parse(text)) {
+      for (const doc of composer.next(token)) {
+        docs.push(doc);
+        from = doc.range[2];
+      }
+    }
+    docs.push(...composer.end(false, text.length));
+    return { docs };
+  } catch (error2) {
+    if (!(error2 instanceof RangeError)) throw error2;
+    return { from: Math.min(from, parser.offset), at: parser.offset };
+  }
+}
+function nextDocumentMarker(text, at) {
+  const marker = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
+  marker.lastIndex = Math.max(at, 0);
+  for (let match3 = marker.exec(text); match3; match3 = marker.exec(text)) if (match3.index >= at) return match3.index;
+  return text.length;
+}
+function tooDeep(offset, end) {
+  const doc = new import_yaml3.Document(null, OPTIONS);
+  doc.range = [offset, offset, end];
+  doc.errors.push(new import_yaml3.YAMLParseError([offset, offset + 1], "RESOURCE_EXHAUSTION", "Maximum call stack size exceeded"));
+  return doc;
+}
+function crashedParse(text) {
+  const problem2 = { ruleId: "yaml-syntax-error", message: "The YAML parser could not read this file.", start: 0, end: 1 };
+  return { text, lineCounter: linesOf(text), documents: [], streamErrors: [problem2], insertions: [] };
+}
+function syntaxErrors(doc) {
+  return doc.errors.filter((error2) => !isStackOverflow(error2));
+}
+function errorCount(docs) {
+  return docs.reduce((sum, doc) => sum + syntaxErrors(doc).length, 0);
+}
+function firstError(doc) {
+  const errors = syntaxErrors(doc);
+  const first = errors[0];
+  if (!first) return [];
+  const more = errors.length - 1;
+  const suffix = more === 0 ? "" : ` (${more} more error${more === 1 ? "" : "s"} in this document)`;
+  return [{ ruleId: "yaml-syntax-error", message: plainYamlMessage(first.message) + suffix, start: first.pos[0], end: Math.max(first.pos[1], first.pos[0] + 1) }];
+}
+function mergeInsertions(a, b) {
+  const byOffset = /* @__PURE__ */ new Map();
+  for (const { at, count } of [...a, ...b]) byOffset.set(at, (byOffset.get(at) ?? 0) + count);
+  return [...byOffset].map(([at, count]) => ({ at, count })).sort((x2, y) => x2.at - y.at);
+}
+function linesOf(text) {
+  const counter = new import_yaml3.LineCounter();
+  counter.addNewLine(0);
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) counter.addNewLine(i + 1);
+  return counter;
 }
 function isEmptyDocument(doc) {
   if (doc.errors.length > 0) return false;
   const contents = doc.contents;
-  return contents === null || (0, import_yaml2.isScalar)(contents) && contents.source === "" && !contents.tag && !contents.anchor;
+  return contents === null || (0, import_yaml3.isScalar)(contents) && contents.source === "" && !contents.tag && !contents.anchor;
 }
 function plainYamlMessage(message) {
   const cut = message.search(/ at line \d+, column \d+/);
-  return (cut === -1 ? message : message.slice(0, cut)).trim();
+  return (cut === -1 ? message : message.slice(0, cut)).trim().replace(/: ".*"$/s, "");
 }
 function regionOf(file, start, end) {
   const length = file.text.length;
-  const from = Math.min(Math.max(start, 0), length);
-  const to = Math.min(Math.max(end, from), length);
+  const from = originalOffset(file.insertions, Math.min(Math.max(start, 0), length));
+  const to = Math.max(originalOffset(file.insertions, Math.min(Math.max(end, start), length)), from);
   const a = file.lineCounter.linePos(from);
   const b = file.lineCounter.linePos(to);
   return { startLine: a.line, startColumn: a.col, endLine: b.line, endColumn: b.col };
 }
-var import_yaml2;
+var import_yaml3, isStackOverflow, MAX_REPAIR_PASSES, OPTIONS;
 var init_parse = __esm({
   "src/yaml/parse.ts"() {
     "use strict";
-    import_yaml2 = __toESM(require_dist(), 1);
+    import_yaml3 = __toESM(require_dist(), 1);
+    init_relax_quotes();
     init_stream_checks();
+    isStackOverflow = (error2) => error2.code === "RESOURCE_EXHAUSTION" || error2.message.includes("Maximum call stack size exceeded");
+    MAX_REPAIR_PASSES = 3;
+    OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true };
   }
 });
 
@@ -34175,31 +34356,61 @@ var init_scalar = __esm({
 
 // src/yaml/to-value.ts
 function toValue(doc) {
-  const state = { doc, problems: [], nodes: 0, aliasNodes: 0, expanding: /* @__PURE__ */ new Set(), insideAlias: 0 };
-  const value = convert(doc.contents, state);
-  return { value, problems: state.problems };
+  if (doc.errors.some((error2) => error2.code === "RESOURCE_EXHAUSTION")) {
+    throw new UnlintableDocumentError("nests too deep for the YAML parser");
+  }
+  const state = { doc, problems: [], nodes: 0, aliasNodes: 0, expanding: /* @__PURE__ */ new Set(), insideAlias: 0, depth: 0, targets: /* @__PURE__ */ new Map() };
+  try {
+    resolveAliases(doc, state);
+    return { value: convert(doc.contents, state), problems: state.problems };
+  } catch (error2) {
+    if (error2 instanceof RangeError) throw new UnlintableDocumentError("nests too deep to walk");
+    throw error2;
+  }
+}
+function resolveAliases(doc, state) {
+  const anchors = /* @__PURE__ */ new Map();
+  (0, import_yaml4.visit)(doc, (_key, node) => {
+    if ((0, import_yaml4.isAlias)(node)) {
+      const target = anchors.get(node.source);
+      if (target) state.targets.set(node, target);
+      else {
+        const [start, end] = node.range ?? [0, 1];
+        state.problems.push({ ruleId: "yaml-syntax-error", message: `Unknown anchor "${node.source}": an alias must follow its anchor.`, start, end });
+      }
+    } else if (((0, import_yaml4.isScalar)(node) || (0, import_yaml4.isMap)(node) || (0, import_yaml4.isSeq)(node)) && node.anchor) {
+      anchors.set(node.anchor, node);
+    }
+  });
 }
 function convert(node, state) {
   if (node === null || node === void 0) return null;
   state.nodes++;
   if (state.insideAlias > 0) state.aliasNodes++;
-  if (state.nodes > MAX_EXPANDED_NODES) throw new AliasBombError("document expands to more than 2,000,000 nodes");
-  if ((0, import_yaml3.isScalar)(node)) return scalarValue(node);
-  if ((0, import_yaml3.isMap)(node)) return convertMap(node.items, state);
-  if ((0, import_yaml3.isSeq)(node)) return node.items.map((item) => convert(item, state));
-  if ((0, import_yaml3.isAlias)(node)) return convertAlias(node, state);
-  return null;
+  if (state.nodes > MAX_EXPANDED_NODES) throw new UnlintableDocumentError("document expands to more than 1,000,000 nodes");
+  if ((0, import_yaml4.isScalar)(node)) {
+    if (node.tag === BINARY_TAG) checkBinary(node, state);
+    return scalarValue(node);
+  }
+  if ((0, import_yaml4.isAlias)(node)) return convertAlias(node, state);
+  if (++state.depth > MAX_DEPTH) throw new UnlintableDocumentError(`nests deeper than ${MAX_DEPTH.toLocaleString("en-US")} levels`);
+  try {
+    if ((0, import_yaml4.isMap)(node)) return convertMap(node.items, state);
+    if ((0, import_yaml4.isSeq)(node)) return node.items.map((item) => convert(item, state));
+    return null;
+  } finally {
+    state.depth--;
+  }
 }
 function convertAlias(node, state) {
-  if (!(0, import_yaml3.isAlias)(node)) return null;
-  const target = node.resolve(state.doc);
+  const target = state.targets.get(node);
   if (!target || state.expanding.has(target)) return null;
   state.expanding.add(target);
   state.insideAlias++;
   try {
     const value = convert(target, state);
     if (state.aliasNodes > ALIAS_RATIO_MIN_ALIASES && state.nodes > ALIAS_RATIO_MIN_NODES && state.aliasNodes / state.nodes > 0.99) {
-      throw new AliasBombError("excessive aliasing (more than 99% of the document comes from aliases)");
+      throw new UnlintableDocumentError("excessive aliasing (more than 99% of the document comes from aliases)");
     }
     return value;
   } finally {
@@ -34207,9 +34418,15 @@ function convertAlias(node, state) {
     state.expanding.delete(target);
   }
 }
+function checkBinary(node, state) {
+  const source = typeof node.source === "string" ? node.source.replace(/\s+/g, "") : "";
+  if (/^[A-Za-z0-9+/]*={0,2}$/.test(source) && source.length % 4 === 0) return;
+  const [start, end] = node.range ?? [0, 1];
+  state.problems.push({ ruleId: "yaml-syntax-error", message: "A !!binary value must be base64.", start, end });
+}
 function scalarValue(node) {
   const { type, tag } = node;
-  if (type === import_yaml3.Scalar.PLAIN && (tag === void 0 || tag === null)) {
+  if (type === import_yaml4.Scalar.PLAIN && (tag === void 0 || tag === null)) {
     const source = typeof node.source === "string" ? node.source : String(node.value ?? "");
     return resolvePlainScalar(source);
   }
@@ -34223,14 +34440,14 @@ function scalarValue(node) {
 }
 function isMergeKey(pair3) {
   const key = pair3.key;
-  return (0, import_yaml3.isScalar)(key) && key.type === import_yaml3.Scalar.PLAIN && !key.tag && key.source === "<<";
+  return (0, import_yaml4.isScalar)(key) && key.type === import_yaml4.Scalar.PLAIN && !key.tag && key.source === "<<";
 }
 function convertMap(pairs, state) {
   const result = {};
   const explicit = /* @__PURE__ */ new Set();
   const merged = [];
   for (const pair3 of pairs) {
-    if (!(0, import_yaml3.isPair)(pair3)) continue;
+    if (!(0, import_yaml4.isPair)(pair3)) continue;
     if (isMergeKey(pair3)) {
       merged.push(...mergeSources(pair3, state));
       continue;
@@ -34273,36 +34490,38 @@ function mergeSources(pair3, state) {
 function isJsonObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
-var import_yaml3, ALIAS_RATIO_MIN_ALIASES, ALIAS_RATIO_MIN_NODES, MAX_EXPANDED_NODES, AliasBombError;
+var import_yaml4, ALIAS_RATIO_MIN_ALIASES, ALIAS_RATIO_MIN_NODES, MAX_EXPANDED_NODES, MAX_DEPTH, UnlintableDocumentError, BINARY_TAG;
 var init_to_value = __esm({
   "src/yaml/to-value.ts"() {
     "use strict";
-    import_yaml3 = __toESM(require_dist(), 1);
+    import_yaml4 = __toESM(require_dist(), 1);
     init_scalar();
     ALIAS_RATIO_MIN_ALIASES = 100;
     ALIAS_RATIO_MIN_NODES = 1e3;
-    MAX_EXPANDED_NODES = 2e6;
-    AliasBombError = class extends Error {
+    MAX_EXPANDED_NODES = 1e6;
+    MAX_DEPTH = 1e3;
+    UnlintableDocumentError = class extends Error {
     };
+    BINARY_TAG = "tag:yaml.org,2002:binary";
   }
 });
 
 // src/yaml/locate.ts
-function locate(doc, path12) {
+function locate(doc, path14) {
   let node = doc.contents;
   let pair3;
   let approximate = false;
   let depth = 0;
-  for (; depth < path12.length && node; depth++) {
-    const segment = path12[depth];
-    if ((0, import_yaml4.isAlias)(node)) {
+  for (; depth < path14.length && node; depth++) {
+    const segment = path14[depth];
+    if ((0, import_yaml5.isAlias)(node)) {
       approximate = true;
       break;
     }
-    if ((0, import_yaml4.isMap)(node) && typeof segment === "string") {
+    if ((0, import_yaml5.isMap)(node) && typeof segment === "string") {
       const found = findPair(node.items, segment);
       if (!found) {
-        const merge3 = node.items.find((candidate) => (0, import_yaml4.isPair)(candidate) && keyOf(candidate) === "<<");
+        const merge3 = node.items.find((candidate) => (0, import_yaml5.isPair)(candidate) && keyOf(candidate) === "<<");
         if (merge3) {
           pair3 = merge3;
           approximate = true;
@@ -34317,7 +34536,7 @@ function locate(doc, path12) {
       }
       continue;
     }
-    if ((0, import_yaml4.isSeq)(node) && typeof segment === "number") {
+    if ((0, import_yaml5.isSeq)(node) && typeof segment === "number") {
       const item = node.items[segment];
       if (!item) break;
       pair3 = void 0;
@@ -34326,19 +34545,19 @@ function locate(doc, path12) {
     }
     break;
   }
-  const exact = depth === path12.length && !approximate;
+  const exact = depth === path14.length && !approximate;
   return { ...spanOf(doc, node, pair3, exact), exact, approximate };
 }
 function findPair(pairs, key) {
   for (let i = pairs.length - 1; i >= 0; i--) {
     const pair3 = pairs[i];
-    if ((0, import_yaml4.isPair)(pair3) && keyOf(pair3) === key) return pair3;
+    if ((0, import_yaml5.isPair)(pair3) && keyOf(pair3) === key) return pair3;
   }
   return void 0;
 }
 function keyOf(pair3) {
   const key = pair3.key;
-  if ((0, import_yaml4.isScalar)(key)) return keyString(scalarValue(key));
+  if ((0, import_yaml5.isScalar)(key)) return keyString(scalarValue(key));
   return keyString(key === null ? null : resolvePlainScalar(String(key)));
 }
 function spanOf(doc, node, pair3, exact) {
@@ -34348,8 +34567,8 @@ function spanOf(doc, node, pair3, exact) {
     if (!exact || !valueRange) return { start: keyRange[0], end: keyRange[1] };
     return { start: keyRange[0], end: valueRange[1] };
   }
-  if (node && ((0, import_yaml4.isMap)(node) || (0, import_yaml4.isSeq)(node))) {
-    if (exact && (0, import_yaml4.isSeq)(node) && valueRange) return { start: valueRange[0], end: valueRange[1] };
+  if (node && ((0, import_yaml5.isMap)(node) || (0, import_yaml5.isSeq)(node))) {
+    if (exact && (0, import_yaml5.isSeq)(node) && valueRange) return { start: valueRange[0], end: valueRange[1] };
     return firstEntrySpan(node) ?? rangeSpan(valueRange);
   }
   if (valueRange) return rangeSpan(valueRange);
@@ -34357,15 +34576,15 @@ function spanOf(doc, node, pair3, exact) {
   return { start: docRange[0], end: docRange[0] };
 }
 function firstEntrySpan(node) {
-  if ((0, import_yaml4.isMap)(node)) {
+  if ((0, import_yaml5.isMap)(node)) {
     const pairs = node.items;
     const kind = pairs.find((pair3) => keyOf(pair3) === "kind");
     const first = kind ?? pairs[0];
     const key = first?.key?.range;
     const value = first?.value?.range;
-    if (key) return { start: key[0], end: value && (0, import_yaml4.isScalar)(first?.value) ? value[1] : key[1] };
+    if (key) return { start: key[0], end: value && (0, import_yaml5.isScalar)(first?.value) ? value[1] : key[1] };
   }
-  if ((0, import_yaml4.isSeq)(node)) {
+  if ((0, import_yaml5.isSeq)(node)) {
     const item = node.items[0];
     const range2 = item?.range;
     if (range2) return { start: range2[0], end: range2[1] };
@@ -34376,11 +34595,11 @@ function rangeSpan(range2) {
   if (!range2) return { start: 0, end: 0 };
   return { start: range2[0], end: range2[1] };
 }
-var import_yaml4;
+var import_yaml5;
 var init_locate = __esm({
   "src/yaml/locate.ts"() {
     "use strict";
-    import_yaml4 = __toESM(require_dist(), 1);
+    import_yaml5 = __toESM(require_dist(), 1);
     init_scalar();
     init_to_value();
   }
@@ -34512,12 +34731,12 @@ var init_schema = __esm({
 
 // src/suggest.ts
 function closest(input, candidates) {
-  const list = [...candidates];
-  const extended = input.length >= 3 ? list.filter((candidate) => candidate.toLowerCase().startsWith(input.toLowerCase())) : [];
+  const list2 = [...candidates];
+  const extended = input.length >= 3 ? list2.filter((candidate) => candidate.toLowerCase().startsWith(input.toLowerCase())) : [];
   if (extended.length === 1) return extended[0];
   let best;
   let bestDistance = Infinity;
-  for (const candidate of list) {
+  for (const candidate of list2) {
     const distance = editDistance(input.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
@@ -34562,7 +34781,7 @@ var init_suggest2 = __esm({
 // src/config/validate.ts
 function validatorFor(rules2) {
   if (cached?.rules !== rules2) {
-    const ajv = new import_ajv.Ajv({ allErrors: true, verbose: true, strict: false });
+    const ajv = new import_ajv2.Ajv({ allErrors: true, verbose: true, strict: false });
     cached = { rules: rules2, validate: ajv.compile(buildConfigSchema(rules2)) };
   }
   return cached.validate;
@@ -34587,73 +34806,73 @@ function validateConfig(value, doc, lineCounter, file, rules2) {
 }
 function describe(error2, root, rules2) {
   if (error2.keyword === "if" || error2.keyword === "propertyNames" || /\/anyOf\/\d+\//.test(error2.schemaPath)) return void 0;
-  const path12 = pathOf(error2.instancePath, root);
-  const where = dotted(path12);
+  const path14 = pathOf(error2.instancePath, root);
+  const where = dotted(path14);
   const ruleIds = rules2.map((rule) => rule.meta.id);
   switch (error2.keyword) {
     case "additionalProperties": {
       const key = String(error2.params.additionalProperty);
-      const at = [...path12, key];
-      if (path12.length === 1 && path12[0] === "rules") return { path: at, atKey: true, message: `unknown rule "${key}"${didYouMean(key, ruleIds)}` };
+      const at = [...path14, key];
+      if (path14.length === 1 && path14[0] === "rules") return { path: at, atKey: true, message: `unknown rule "${key}"${didYouMean(key, ruleIds)}` };
       const known = Object.keys(error2.parentSchema?.properties ?? {});
       return { path: at, atKey: true, message: `unknown key "${key}"${where ? ` in ${where}` : ""}${didYouMean(key, known)}` };
     }
     case "enum": {
       const propertyName = error2.propertyName;
-      if (propertyName !== void 0) return { path: [...path12, propertyName], atKey: true, message: `unknown rule "${propertyName}"${didYouMean(propertyName, ruleIds)}` };
+      if (propertyName !== void 0) return { path: [...path14, propertyName], atKey: true, message: `unknown rule "${propertyName}"${didYouMean(propertyName, ruleIds)}` };
       const allowed = error2.params.allowedValues.map(String);
       if (error2.schemaPath.startsWith("#/definitions/ruleId")) {
-        return { path: path12, atKey: false, message: `unknown rule "${String(error2.data)}"${didYouMean(String(error2.data), ruleIds)}` };
+        return { path: path14, atKey: false, message: `unknown rule "${String(error2.data)}"${didYouMean(String(error2.data), ruleIds)}` };
       }
-      return { path: path12, atKey: false, message: `${where} must be one of ${allowed.join(", ")}, not ${JSON.stringify(error2.data)}${didYouMean(String(error2.data), allowed)}` };
+      return { path: path14, atKey: false, message: `${where} must be one of ${allowed.join(", ")}, not ${JSON.stringify(error2.data)}${didYouMean(String(error2.data), allowed)}` };
     }
     case "type":
-      return { path: path12, atKey: false, message: `${where || "the configuration"} must be ${article(String(error2.params.type))}, not ${kindOf(error2.data)}` };
+      return { path: path14, atKey: false, message: `${where || "the configuration"} must be ${article(String(error2.params.type))}, not ${kindOf(error2.data)}` };
     case "required": {
       const missing = error2.params.missingProperty;
-      return { path: path12, atKey: false, message: `${where || "the configuration"} is missing "${missing}"` };
+      return { path: path14, atKey: false, message: `${where || "the configuration"} is missing "${missing}"` };
     }
     case "anyOf":
       if (/^overrides\[\d+\]$/.test(where)) {
-        return { path: path12, atKey: false, message: `${where} needs at least one of ${OVERRIDE_SELECTORS.join(", ")}; for every file, use the top-level rules` };
+        return { path: path14, atKey: false, message: `${where} needs at least one of ${OVERRIDE_SELECTORS.join(", ")}; for every file, use the top-level rules` };
       }
       if (/^exemptions\[\d+\]$/.test(where)) {
-        return { path: path12, atKey: false, message: `${where} needs at least one of ${EXEMPTION_SELECTORS.join(", ")}; to turn a rule off everywhere, set its level to off under rules` };
+        return { path: path14, atKey: false, message: `${where} needs at least one of ${EXEMPTION_SELECTORS.join(", ")}; to turn a rule off everywhere, set its level to off under rules` };
       }
-      return { path: path12, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
+      return { path: path14, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
     case "pattern":
       if (error2.params.pattern === DATE_PATTERN) {
-        return { path: path12, atKey: false, message: `${where} must be a date written YYYY-MM-DD, not ${JSON.stringify(error2.data)}` };
+        return { path: path14, atKey: false, message: `${where} must be a date written YYYY-MM-DD, not ${JSON.stringify(error2.data)}` };
       }
-      return { path: path12, atKey: false, message: `${where} must match ${error2.params.pattern}, not ${JSON.stringify(error2.data)}` };
+      return { path: path14, atKey: false, message: `${where} must match ${error2.params.pattern}, not ${JSON.stringify(error2.data)}` };
     case "maxItems":
-      if (path12[0] === "rules") return { path: path12, atKey: false, message: `${where} must be a level or [level, options]` };
-      return { path: path12, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
+      if (path14[0] === "rules") return { path: path14, atKey: false, message: `${where} must be a level or [level, options]` };
+      return { path: path14, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
     default:
-      return { path: path12, atKey: false, message: `${where || "the configuration"} ${error2.message ?? "is not valid"}` };
+      return { path: path14, atKey: false, message: `${where || "the configuration"} ${error2.message ?? "is not valid"}` };
   }
 }
 function pathOf(pointer, root) {
   if (pointer === "") return [];
-  const path12 = [];
+  const path14 = [];
   let current = root;
   for (const raw of pointer.slice(1).split("/")) {
     const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
     const segment = Array.isArray(current) ? Number(key) : key;
-    path12.push(segment);
+    path14.push(segment);
     current = current !== null && typeof current === "object" ? current[key] : void 0;
   }
-  return path12;
+  return path14;
 }
-function dotted(path12) {
-  return path12.map((segment, index) => typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`).join("");
+function dotted(path14) {
+  return path14.map((segment, index) => typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`).join("");
 }
-function offsetOf(doc, path12, atKey) {
+function offsetOf(doc, path14, atKey) {
   if (!atKey) {
-    const node = doc.getIn(path12, true);
-    if ((0, import_yaml5.isNode)(node) && node.range) return node.range[0];
+    const node = doc.getIn(path14, true);
+    if ((0, import_yaml6.isNode)(node) && node.range) return node.range[0];
   }
-  return locate(doc, path12).start;
+  return locate(doc, path14).start;
 }
 function article(type) {
   const name = type === "integer" ? "a whole number" : type === "object" ? "a mapping" : type === "array" ? "a list" : type;
@@ -34665,12 +34884,12 @@ function kindOf(value) {
   if (typeof value === "object") return "a mapping";
   return `${typeof value} ${JSON.stringify(value)}`;
 }
-var import_ajv, import_yaml5, cached;
+var import_ajv2, import_yaml6, cached;
 var init_validate = __esm({
   "src/config/validate.ts"() {
     "use strict";
-    import_ajv = __toESM(require_ajv(), 1);
-    import_yaml5 = __toESM(require_dist(), 1);
+    import_ajv2 = __toESM(require_ajv(), 1);
+    import_yaml6 = __toESM(require_dist(), 1);
     init_locate();
     init_schema();
     init_suggest2();
@@ -34700,8 +34919,8 @@ async function loadConfig(options) {
   return parseConfig(text, { file, display, cwd: options.cwd, rules: options.rules });
 }
 function parseConfig(text, options) {
-  const lineCounter = new import_yaml6.LineCounter();
-  const doc = (0, import_yaml6.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineCounter = new import_yaml7.LineCounter();
+  const doc = (0, import_yaml7.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problems = doc.errors.map((error2) => {
     const { line, col } = lineCounter.linePos(error2.pos[0]);
     return { file: options.display, line, column: col, message: plainYamlMessage(error2.message) };
@@ -34778,17 +34997,17 @@ function rebaseIgnore(patterns, configDir, cwd) {
   }
   return result;
 }
-function regionOf2(doc, lineCounter, path12) {
-  const node = doc.getIn(path12, true);
-  const offset = (0, import_yaml6.isNode)(node) && node.range ? node.range[0] : 0;
+function regionOf2(doc, lineCounter, path14) {
+  const node = doc.getIn(path14, true);
+  const offset = (0, import_yaml7.isNode)(node) && node.range ? node.range[0] : 0;
   const start = lineCounter.linePos(offset);
   return { startLine: start.line, startColumn: start.col, endLine: start.line, endColumn: start.col + 1 };
 }
-var import_yaml6;
+var import_yaml7;
 var init_load = __esm({
   "src/config/load.ts"() {
     "use strict";
-    import_yaml6 = __toESM(require_dist(), 1);
+    import_yaml7 = __toESM(require_dist(), 1);
     init_display_path();
     init_workloads();
     init_parse();
@@ -34806,7 +35025,7 @@ __export(rule_flag_exports, {
 function parseRuleFlags(flags, rules2) {
   const overrides = /* @__PURE__ */ new Map();
   for (const flag of flags) {
-    const doc = (0, import_yaml7.parseDocument)(flag, { prettyErrors: false });
+    const doc = (0, import_yaml8.parseDocument)(flag, { prettyErrors: false });
     const value = doc.errors.length === 0 ? doc.toJS() : void 0;
     if (value === null || typeof value !== "object" || Array.isArray(value) || Object.keys(value).length === 0) {
       throw new UsageError(`--rule "${flag}" must be "rule-id: level" or "rule-id: {options}".`);
@@ -34815,8 +35034,8 @@ function parseRuleFlags(flags, rules2) {
       const optionsOnly = entry2 !== null && typeof entry2 === "object" && !Array.isArray(entry2);
       const checked = optionsOnly ? ["error", entry2] : entry2;
       const wrapped = { rules: { [id]: checked } };
-      const lineCounter = new import_yaml7.LineCounter();
-      const problems = validateConfig(wrapped, (0, import_yaml7.parseDocument)((0, import_yaml7.stringify)(wrapped), { lineCounter }), lineCounter, "--rule", rules2);
+      const lineCounter = new import_yaml8.LineCounter();
+      const problems = validateConfig(wrapped, (0, import_yaml8.parseDocument)((0, import_yaml8.stringify)(wrapped), { lineCounter }), lineCounter, "--rule", rules2);
       if (problems.length > 0) throw new UsageError(`--rule "${flag}": ${problems.map((problem2) => problem2.message).join("; ")}.`);
       if (optionsOnly) overrides.set(id, { options: entry2 });
       else if (typeof entry2 === "string") overrides.set(id, { level: entry2 });
@@ -34828,11 +35047,11 @@ function parseRuleFlags(flags, rules2) {
   }
   return overrides;
 }
-var import_yaml7;
+var import_yaml8;
 var init_rule_flag = __esm({
   "src/config/rule-flag.ts"() {
     "use strict";
-    import_yaml7 = __toESM(require_dist(), 1);
+    import_yaml8 = __toESM(require_dist(), 1);
     init_errors();
     init_validate();
   }
@@ -35645,7 +35864,7 @@ var init_escape = __esm({
 });
 
 // node_modules/glob/node_modules/minimatch/dist/esm/index.js
-var minimatch2, starDotExtRE, starDotExtTest, starDotExtTestDot, starDotExtTestNocase, starDotExtTestNocaseDot, starDotStarRE, starDotStarTest, starDotStarTestDot, dotStarRE, dotStarTest, starRE, starTest, starTestDot, qmarksRE, qmarksTestNocase, qmarksTestNocaseDot, qmarksTestDot, qmarksTest, qmarksTestNoExt, qmarksTestNoExtDot, defaultPlatform2, path6, sep2, GLOBSTAR2, qmark2, star2, twoStarDot, twoStarNoDot, filter2, ext2, defaults2, braceExpand2, makeRe, match2, globMagic2, regExpEscape2, Minimatch2;
+var minimatch2, starDotExtRE, starDotExtTest, starDotExtTestDot, starDotExtTestNocase, starDotExtTestNocaseDot, starDotStarRE, starDotStarTest, starDotStarTestDot, dotStarRE, dotStarTest, starRE, starTest, starTestDot, qmarksRE, qmarksTestNocase, qmarksTestNocaseDot, qmarksTestDot, qmarksTest, qmarksTestNoExt, qmarksTestNoExtDot, defaultPlatform2, path8, sep2, GLOBSTAR2, qmark2, star2, twoStarDot, twoStarNoDot, filter2, ext2, defaults2, braceExpand2, makeRe, match2, globMagic2, regExpEscape2, Minimatch2;
 var init_esm3 = __esm({
   "node_modules/glob/node_modules/minimatch/dist/esm/index.js"() {
     init_esm2();
@@ -35714,11 +35933,11 @@ var init_esm3 = __esm({
       return (f) => f.length === len && f !== "." && f !== "..";
     };
     defaultPlatform2 = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    path6 = {
+    path8 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    sep2 = defaultPlatform2 === "win32" ? path6.win32.sep : path6.posix.sep;
+    sep2 = defaultPlatform2 === "win32" ? path8.win32.sep : path8.posix.sep;
     minimatch2.sep = sep2;
     GLOBSTAR2 = /* @__PURE__ */ Symbol("globstar **");
     minimatch2.GLOBSTAR = GLOBSTAR2;
@@ -35760,7 +35979,7 @@ var init_esm3 = __esm({
         defaults: (options) => orig.defaults(ext2(def, options)),
         makeRe: (pattern, options = {}) => orig.makeRe(pattern, ext2(def, options)),
         braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext2(def, options)),
-        match: (list, pattern, options = {}) => orig.match(list, pattern, ext2(def, options)),
+        match: (list2, pattern, options = {}) => orig.match(list2, pattern, ext2(def, options)),
         sep: orig.sep,
         GLOBSTAR: GLOBSTAR2
       });
@@ -35776,13 +35995,13 @@ var init_esm3 = __esm({
     minimatch2.braceExpand = braceExpand2;
     makeRe = (pattern, options = {}) => new Minimatch2(pattern, options).makeRe();
     minimatch2.makeRe = makeRe;
-    match2 = (list, pattern, options = {}) => {
+    match2 = (list2, pattern, options = {}) => {
       const mm = new Minimatch2(pattern, options);
-      list = list.filter((f) => mm.match(f));
-      if (mm.options.nonull && !list.length) {
-        list.push(pattern);
+      list2 = list2.filter((f) => mm.match(f));
+      if (mm.options.nonull && !list2.length) {
+        list2.push(pattern);
       }
-      return list;
+      return list2;
     };
     minimatch2.match = match2;
     globMagic2 = /[?*]|[+@!]\(.*?\)|\[|\]/;
@@ -36389,10 +36608,10 @@ var init_esm3 = __esm({
           }
           return filtered.join("/");
         }).join("|");
-        const [open2, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
-        re = "^" + open2 + re + close + "$";
+        const [open3, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
+        re = "^" + open3 + re + close + "$";
         if (this.partial) {
-          re = "^(?:\\/|" + open2 + re.slice(1, -1) + close + ")$";
+          re = "^(?:\\/|" + open3 + re.slice(1, -1) + close + ")$";
         }
         if (this.negate)
           re = "^(?!" + re + ").+$";
@@ -38220,12 +38439,12 @@ var init_esm5 = __esm({
       /**
        * Get the Path object referenced by the string path, resolved from this Path
        */
-      resolve(path12) {
-        if (!path12) {
+      resolve(path14) {
+        if (!path14) {
           return this;
         }
-        const rootPath = this.getRootString(path12);
-        const dir = path12.substring(rootPath.length);
+        const rootPath = this.getRootString(path14);
+        const dir = path14.substring(rootPath.length);
         const dirParts = dir.split(this.splitSep);
         const result = rootPath ? this.getRoot(rootPath).#resolveParts(dirParts) : this.#resolveParts(dirParts);
         return result;
@@ -38977,8 +39196,8 @@ var init_esm5 = __esm({
       /**
        * @internal
        */
-      getRootString(path12) {
-        return win32.parse(path12).root;
+      getRootString(path14) {
+        return win32.parse(path14).root;
       }
       /**
        * @internal
@@ -39024,8 +39243,8 @@ var init_esm5 = __esm({
       /**
        * @internal
        */
-      getRootString(path12) {
-        return path12.startsWith("/") ? "/" : "";
+      getRootString(path14) {
+        return path14.startsWith("/") ? "/" : "";
       }
       /**
        * @internal
@@ -39114,11 +39333,11 @@ var init_esm5 = __esm({
       /**
        * Get the depth of a provided path, string, or the cwd
        */
-      depth(path12 = this.cwd) {
-        if (typeof path12 === "string") {
-          path12 = this.cwd.resolve(path12);
+      depth(path14 = this.cwd) {
+        if (typeof path14 === "string") {
+          path14 = this.cwd.resolve(path14);
         }
-        return path12.depth();
+        return path14.depth();
       }
       /**
        * Return the cache of child entries.  Exposed so subclasses can create
@@ -39605,9 +39824,9 @@ var init_esm5 = __esm({
         process2();
         return results;
       }
-      chdir(path12 = this.cwd) {
+      chdir(path14 = this.cwd) {
         const oldCwd = this.cwd;
-        this.cwd = typeof path12 === "string" ? this.cwd.resolve(path12) : path12;
+        this.cwd = typeof path14 === "string" ? this.cwd.resolve(path14) : path14;
         this.cwd[setAsCwd](oldCwd);
       }
     };
@@ -39982,8 +40201,8 @@ var init_processor = __esm({
       }
       // match, absolute, ifdir
       entries() {
-        return [...this.store.entries()].map(([path12, n]) => [
-          path12,
+        return [...this.store.entries()].map(([path14, n]) => [
+          path14,
           !!(n & 2),
           !!(n & 1)
         ]);
@@ -40196,9 +40415,9 @@ var init_walker = __esm({
       signal;
       maxDepth;
       includeChildMatches;
-      constructor(patterns, path12, opts) {
+      constructor(patterns, path14, opts) {
         this.patterns = patterns;
-        this.path = path12;
+        this.path = path14;
         this.opts = opts;
         this.#sep = !opts.posix && opts.platform === "win32" ? "\\" : "/";
         this.includeChildMatches = opts.includeChildMatches !== false;
@@ -40217,11 +40436,11 @@ var init_walker = __esm({
           });
         }
       }
-      #ignored(path12) {
-        return this.seen.has(path12) || !!this.#ignore?.ignored?.(path12);
+      #ignored(path14) {
+        return this.seen.has(path14) || !!this.#ignore?.ignored?.(path14);
       }
-      #childrenIgnored(path12) {
-        return !!this.#ignore?.childrenIgnored?.(path12);
+      #childrenIgnored(path14) {
+        return !!this.#ignore?.childrenIgnored?.(path14);
       }
       // backpressure mechanism
       pause() {
@@ -40436,8 +40655,8 @@ var init_walker = __esm({
     };
     GlobWalker = class extends GlobUtil {
       matches = /* @__PURE__ */ new Set();
-      constructor(patterns, path12, opts) {
-        super(patterns, path12, opts);
+      constructor(patterns, path14, opts) {
+        super(patterns, path14, opts);
       }
       matchEmit(e) {
         this.matches.add(e);
@@ -40474,8 +40693,8 @@ var init_walker = __esm({
     };
     GlobStream = class extends GlobUtil {
       results;
-      constructor(patterns, path12, opts) {
-        super(patterns, path12, opts);
+      constructor(patterns, path14, opts) {
+        super(patterns, path14, opts);
         this.results = new Minipass({
           signal: this.signal,
           objectMode: true
@@ -41319,26 +41538,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path12) => {
-      const end = path12.length - 1;
-      const index = path12.lastIndexOf(
+    var basenameOf = (path14) => {
+      const end = path14.length - 1;
+      const index = path14.lastIndexOf(
         SLASH,
-        path12[end] === SLASH ? end - 1 : end
+        path14[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path12 : path12.slice(index + 1);
+      return index < 0 ? path14 : path14.slice(index + 1);
     };
-    var parentOf = (path12) => {
-      if (path12.charCodeAt(0) === SLASH_CODE || path12.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path12.split(SLASH).filter(Boolean);
+    var parentOf = (path14) => {
+      if (path14.charCodeAt(0) === SLASH_CODE || path14.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path14.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path12.length - 1;
-      const cut = path12.lastIndexOf(
+      const end = path14.length - 1;
+      const cut = path14.lastIndexOf(
         SLASH,
-        path12.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path14.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path12.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path14.slice(0, cut + 1);
     };
     var isString2 = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString2(pattern);
@@ -41488,7 +41707,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path12) {
+      testLiteral(path14) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -41497,7 +41716,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule = rules2[index];
-          if (rule.checkRegex.test(path12)) {
+          if (rule.checkRegex.test(path14)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -41517,15 +41736,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path12, mode) {
+      test(path14, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path12) : path12;
+        const basename = shortcut ? basenameOf(path14) : path14;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules2[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path12
+            shortcut && rule._basenameOnly ? basename : path14
           )) {
             const { negative } = rule;
             const ret = {
@@ -41547,17 +41766,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path12, originalPath, doThrow) => {
-      if (!isString2(path12)) {
+    var checkPath = (path14, originalPath, doThrow) => {
+      if (!isString2(path14)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path12) {
+      if (!path14) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path12)) {
+      if (checkPath.isNotRelative(path14)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -41566,25 +41785,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path12) => {
-      const first = path12.charCodeAt(0);
+    var isNotRelative = (path14) => {
+      const first = path14.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path12.length === 1) {
+      if (path14.length === 1) {
         return true;
       }
-      const second = path12.charCodeAt(1);
+      const second = path14.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path12.length === 2 || path12.charCodeAt(2) === SLASH_CODE;
+      return path14.length === 2 || path14.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -41615,58 +41834,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path12) {
+      _test(originalPath, cache2, path14) {
         checkPath(
-          path12,
+          path14,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path12 ? this._t(path12, cache2) : {
+        return path14 ? this._t(path14, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path12 = convertPath(target);
-        if (!path12 || path12.charCodeAt(path12.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path12);
+        const path14 = convertPath(target);
+        if (!path14 || path14.charCodeAt(path14.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path14);
         }
-        const dir = this._t(path12, this._testCache);
+        const dir = this._t(path14, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal2 = this._rules.testLiteral(path12);
+        const literal2 = this._rules.testLiteral(path14);
         return literal2.ignored || literal2.unignored ? literal2 : dir;
       }
-      _t(path12, cache2) {
-        if (path12 in cache2) {
-          return cache2[path12];
+      _t(path14, cache2) {
+        if (path14 in cache2) {
+          return cache2[path14];
         }
-        const parentPath = parentOf(path12);
+        const parentPath = parentOf(path14);
         const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path12] = parent && parent.ignored ? parent : this._rules.test(path12, MODE_IGNORE);
+        return cache2[path14] = parent && parent.ignored ? parent : this._rules.test(path14, MODE_IGNORE);
       }
-      ignores(path12) {
-        return this._test(path12, this._ignoreCache, convertPath(path12)).ignored;
+      ignores(path14) {
+        return this._test(path14, this._ignoreCache, convertPath(path14)).ignored;
       }
       createFilter() {
-        return (path12) => !this.ignores(path12);
+        return (path14) => !this.ignores(path14);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path12) {
-        return this._test(path12, this._testCache, convertPath(path12));
+      test(path14) {
+        return this._test(path14, this._testCache, convertPath(path14));
       }
     };
     var factory = (options) => new Ignore2(options);
-    var isPathValid = (path12) => checkPath(convertPath(path12), path12, RETURN_FALSE);
+    var isPathValid = (path14) => checkPath(convertPath(path14), path14, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path12) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path12) || isNotRelative(path12);
+      checkPath.isNotRelative = (path14) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path14) || isNotRelative(path14);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -43303,7 +43522,7 @@ var defaults = (def) => {
     filter: (pattern, options = {}) => orig.filter(pattern, ext(def, options)),
     defaults: (options) => orig.defaults(ext(def, options)),
     braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
-    match: (list, pattern, options = {}) => orig.match(list, pattern, ext(def, options)),
+    match: (list2, pattern, options = {}) => orig.match(list2, pattern, ext(def, options)),
     sep: orig.sep,
     GLOBSTAR
   });
@@ -43341,13 +43560,13 @@ var inRepeatOrNegExt = (portion, mark) => {
   }
   return false;
 };
-var match = (list, pattern, options = {}) => {
+var match = (list2, pattern, options = {}) => {
   const mm = new Minimatch(pattern, options);
-  list = list.filter((f) => mm.match(f));
-  if (mm.options.nonull && !list.length) {
-    list.push(pattern);
+  list2 = list2.filter((f) => mm.match(f));
+  if (mm.options.nonull && !list2.length) {
+    list2.push(pattern);
   }
-  return list;
+  return list2;
 };
 minimatch.match = match;
 var globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
@@ -44534,8 +44753,8 @@ minimatch.unescape = unescape;
 var GLOB = { dot: true, nocomment: true, nonegate: true };
 function overrideApplies(override, scope, where) {
   if (override.files) {
-    const path12 = where.path ?? nodePath;
-    const relative = path12.relative(where.configDir, path12.resolve(where.cwd, scope.file)).split(path12.sep).join("/");
+    const path14 = where.path ?? nodePath;
+    const relative = path14.relative(where.configDir, path14.resolve(where.cwd, scope.file)).split(path14.sep).join("/");
     if (!override.files.some((glob2) => minimatch(relative, glob2, { ...GLOB, matchBase: !glob2.includes("/") }))) return false;
   }
   if (override.kinds && !(scope.kind !== void 0 && override.kinds.some((glob2) => minimatch(scope.kind, glob2, GLOB)))) return false;
@@ -44710,7 +44929,7 @@ function exitCode(result, options = {}) {
 
 // src/run/lint.ts
 import { statSync as statSync3 } from "node:fs";
-import path11 from "node:path";
+import path13 from "node:path";
 
 // src/findings/build.ts
 init_locate();
@@ -44737,13 +44956,13 @@ function objectRef(object) {
   if (object.name !== void 0) ref.name = object.name;
   return ref;
 }
-function locationAt(site, path12, missing = false, innerLine) {
-  const span = locate(site.document.doc, path12);
+function locationAt(site, path14, missing = false, innerLine) {
+  const span = locate(site.document.doc, path14);
   const inner = innerLine !== void 0 && span.exact ? blockScalarLine(site.parsed.text, span.start, span.end, innerLine) : void 0;
   const location = {
     file: site.file,
     region: inner ? regionOf(site.parsed, inner.start, inner.end) : regionOf(site.parsed, span.start, Math.max(trimEnd(site.parsed.text, span.start, span.end), span.start + 1)),
-    path: [...path12],
+    path: [...path14],
     documentIndex: site.document.index
   };
   if (span.approximate) location.approximate = true;
@@ -44780,8 +44999,8 @@ function findingFrom(location, ruleId, level, message) {
   if (location.helmTemplate) finding.helmTemplate = location.helmTemplate;
   return finding;
 }
-function findingAt(site, ruleId, level, message, path12) {
-  const finding = findingFrom(locationAt(site, path12, true), ruleId, level, message);
+function findingAt(site, ruleId, level, message, path14) {
+  const finding = findingFrom(locationAt(site, path14, true), ruleId, level, message);
   delete finding.missing;
   return finding;
 }
@@ -44945,9 +45164,9 @@ function isStringList(value) {
 function isStringMap(value) {
   return isObject(value) && Object.values(value).every(isString);
 }
-function valueAt(root, path12) {
+function valueAt(root, path14) {
   let current = root;
-  for (const segment of path12) {
+  for (const segment of path14) {
     if (typeof segment === "number") {
       if (!Array.isArray(current)) return void 0;
       current = current[segment];
@@ -44958,8 +45177,8 @@ function valueAt(root, path12) {
   }
   return current;
 }
-function listAt(root, path12) {
-  const value = valueAt(root, path12);
+function listAt(root, path14) {
+  const value = valueAt(root, path14);
   return Array.isArray(value) ? value : [];
 }
 function stringEntries(value) {
@@ -44968,11 +45187,11 @@ function stringEntries(value) {
   for (const [key, item] of Object.entries(value)) if (isString(item)) result[key] = item;
   return result;
 }
-function* objectItems(root, path12) {
-  const list = listAt(root, path12);
-  for (let index = 0; index < list.length; index++) {
-    const value = list[index];
-    if (isObject(value)) yield { value, path: [...path12, index], index };
+function* objectItems(root, path14) {
+  const list2 = listAt(root, path14);
+  for (let index = 0; index < list2.length; index++) {
+    const value = list2[index];
+    if (isObject(value)) yield { value, path: [...path14, index], index };
   }
 }
 
@@ -44983,18 +45202,18 @@ function expandPattern(root, pattern) {
   let frontier = [{ value: root, path: [], bindings: [] }];
   for (const segment of pattern) {
     const next = [];
-    for (const { value, path: path12, bindings } of frontier) {
+    for (const { value, path: path14, bindings } of frontier) {
       if (segment === "*") {
-        if (Array.isArray(value)) value.forEach((item, index) => next.push({ value: item, path: [...path12, index], bindings: [...bindings, index] }));
-        else if (isObject(value)) for (const [key, item] of Object.entries(value)) next.push({ value: item, path: [...path12, key], bindings: [...bindings, key] });
+        if (Array.isArray(value)) value.forEach((item, index) => next.push({ value: item, path: [...path14, index], bindings: [...bindings, index] }));
+        else if (isObject(value)) for (const [key, item] of Object.entries(value)) next.push({ value: item, path: [...path14, key], bindings: [...bindings, key] });
       } else {
         const item = valueAt(value, [segment]);
-        if (item !== void 0) next.push({ value: item, path: [...path12, segment], bindings });
+        if (item !== void 0) next.push({ value: item, path: [...path14, segment], bindings });
       }
     }
     frontier = next;
   }
-  return frontier.map(({ path: path12, bindings }) => ({ path: path12, bindings }));
+  return frontier.map(({ path: path14, bindings }) => ({ path: path14, bindings }));
 }
 function bindPattern(pattern, bindings) {
   let next = 0;
@@ -45003,21 +45222,21 @@ function bindPattern(pattern, bindings) {
 function buildPodView(object, objectPath, specPath, metadataPath, lists = POD_CONTAINER_LISTS) {
   const spec = valueAt(object, specPath);
   if (!isObject(spec)) return void 0;
-  const path12 = [...objectPath, ...specPath];
+  const path14 = [...objectPath, ...specPath];
   const metadata = valueAt(object, metadataPath);
   const annotations = stringEntries(isObject(metadata) ? metadata.annotations : void 0);
   const podSecurity = isObject(spec.securityContext) ? spec.securityContext : void 0;
-  const podSecurityPath = [...path12, "securityContext"];
+  const podSecurityPath = [...path14, "securityContext"];
   const fullMetadataPath = [...objectPath, ...metadataPath];
   const containers = [];
-  for (const list of lists) {
-    const items = list.single ? isObject(spec[list.key]) ? [{ value: spec[list.key], path: [...path12, list.key], index: 0 }] : [] : [...objectItems(spec, [list.key])].map((item) => ({ ...item, path: [...path12, ...item.path] }));
+  for (const list2 of lists) {
+    const items = list2.single ? isObject(spec[list2.key]) ? [{ value: spec[list2.key], path: [...path14, list2.key], index: 0 }] : [] : [...objectItems(spec, [list2.key])].map((item) => ({ ...item, path: [...path14, ...item.path] }));
     for (const item of items) {
-      const name = isString(item.value.name) ? item.value.name : list.single ? list.key : `#${item.index}`;
+      const name = isString(item.value.name) ? item.value.name : list2.single ? list2.key : `#${item.index}`;
       const annotationKey = `${APPARMOR_ANNOTATION_PREFIX}${name}`;
       const appArmorAnnotation = annotations[annotationKey] !== void 0 ? { value: annotations[annotationKey], path: [...fullMetadataPath, "annotations", annotationKey], from: "pod" } : void 0;
       const view = {
-        role: list.role,
+        role: list2.role,
         name,
         value: item.value,
         path: item.path,
@@ -45030,11 +45249,11 @@ function buildPodView(object, objectPath, specPath, metadataPath, lists = POD_CO
   const volumes = [...objectItems(spec, ["volumes"])].map((volume) => ({
     name: isString(volume.value.name) ? volume.value.name : `#${volume.index}`,
     value: volume.value,
-    path: [...path12, ...volume.path]
+    path: [...path14, ...volume.path]
   }));
   return {
     spec,
-    path: path12,
+    path: path14,
     metadata: isObject(metadata) ? metadata : void 0,
     metadataPath: fullMetadataPath,
     labels: stringEntries(isObject(metadata) ? metadata.labels : void 0),
@@ -45043,7 +45262,7 @@ function buildPodView(object, objectPath, specPath, metadataPath, lists = POD_CO
     volumes,
     isWindows: runsWindows(spec),
     userNamespace: spec.hostUsers === false,
-    podSecurity: podSecurityView(spec, path12, podSecurity, podSecurityPath)
+    podSecurity: podSecurityView(spec, path14, podSecurity, podSecurityPath)
   };
 }
 var OS_LABEL = "kubernetes.io/os";
@@ -45061,9 +45280,9 @@ function pinsWindows(expression) {
 }
 var isNumberList = (value) => Array.isArray(value) && value.every(isNumber);
 var isList = (value) => Array.isArray(value);
-function setting(context, contextPath, path12, guard, from) {
-  const value = context ? valueAt(context, path12) : void 0;
-  return guard(value) ? { value, path: [...contextPath, ...path12], from } : void 0;
+function setting(context, contextPath, path14, guard, from) {
+  const value = context ? valueAt(context, path14) : void 0;
+  return guard(value) ? { value, path: [...contextPath, ...path14], from } : void 0;
 }
 function podSecurityView(spec, specPath, pod, podPath) {
   const view = {};
@@ -45079,8 +45298,8 @@ function podSecurityView(spec, specPath, pod, podPath) {
 function effectiveSecurityContext(container, containerPath, pod, podPath, appArmorAnnotation) {
   const own = isObject(container.securityContext) ? container.securityContext : void 0;
   const ownPath = [...containerPath, "securityContext"];
-  const both = (path12, guard) => setting(own, ownPath, path12, guard, "container") ?? setting(pod, podPath, path12, guard, "pod");
-  const mine = (path12, guard) => setting(own, ownPath, path12, guard, "container");
+  const both = (path14, guard) => setting(own, ownPath, path14, guard, "container") ?? setting(pod, podPath, path14, guard, "pod");
+  const mine = (path14, guard) => setting(own, ownPath, path14, guard, "container");
   const context = {
     runAsNonRoot: both(["runAsNonRoot"], isBoolean),
     runAsUser: both(["runAsUser"], isNumber),
@@ -45123,7 +45342,7 @@ function objectsOf(value, options = {}) {
   if (!object) return [];
   return [options.freeze ? deepFreeze(object) : object];
 }
-function objectOf(value, path12, extraWorkloads) {
+function objectOf(value, path14, extraWorkloads) {
   const { apiVersion, kind } = value;
   if (typeof apiVersion !== "string" || typeof kind !== "string") return void 0;
   const metadata = isObject(value.metadata) ? value.metadata : void 0;
@@ -45135,45 +45354,45 @@ function objectOf(value, path12, extraWorkloads) {
     name: isString(metadata?.name) ? metadata.name : void 0,
     namespace: isString(metadata?.namespace) ? metadata.namespace : void 0,
     value,
-    path: path12,
+    path: path14,
     metadata,
     labels: stringEntries(metadata?.labels),
     annotations: stringEntries(metadata?.annotations),
-    pods: workload ? tablePods(value, path12, workload) : searchedPods(value, path12)
+    pods: workload ? tablePods(value, path14, workload) : searchedPods(value, path14)
   };
   return object;
 }
-function tablePods(value, path12, workload) {
+function tablePods(value, path14, workload) {
   const pods = [];
   for (const template2 of workload.pods) {
     for (const { path: specPath, bindings } of expandPattern(value, template2.spec)) {
-      const pod = buildPodView(value, path12, specPath, bindPattern(template2.metadata, bindings), workload.containers);
+      const pod = buildPodView(value, path14, specPath, bindPattern(template2.metadata, bindings), workload.containers);
       if (pod) pods.push(pod);
     }
   }
   return pods;
 }
 var SEARCH_DEPTH = 10;
-function searchedPods(value, path12) {
+function searchedPods(value, path14) {
   const pods = [];
-  const visit = (node, at, depth) => {
+  const visit3 = (node, at, depth) => {
     if (depth > SEARCH_DEPTH) return;
     if (Array.isArray(node)) {
-      node.forEach((item, index) => visit(item, [...at, index], depth + 1));
+      node.forEach((item, index) => visit3(item, [...at, index], depth + 1));
       return;
     }
     if (!isObject(node)) return;
     if (at.length > 0 && holdsContainers(node)) {
-      const pod = buildPodView(value, path12, at, [...at.slice(0, -1), "metadata"]);
+      const pod = buildPodView(value, path14, at, [...at.slice(0, -1), "metadata"]);
       if (pod) pods.push(pod);
       return;
     }
     for (const [key, item] of Object.entries(node)) {
       if (at.length === 0 && (key === "metadata" || key === "status")) continue;
-      visit(item, [...at, key], depth + 1);
+      visit3(item, [...at, key], depth + 1);
     }
   };
-  visit(value, [], 0);
+  visit3(value, [], 0);
   return pods;
 }
 function holdsContainers(node) {
@@ -45183,15 +45402,15 @@ function holdsContainers(node) {
 function hasUnreachedContainers(object) {
   if (object.pods.length > 0) return false;
   let found = false;
-  const visit = (node, depth) => {
+  const visit3 = (node, depth) => {
     if (found || depth > SEARCH_DEPTH) return;
-    if (Array.isArray(node)) for (const item of node) visit(item, depth + 1);
+    if (Array.isArray(node)) for (const item of node) visit3(item, depth + 1);
     else if (isObject(node)) {
       if (isString(node.image) && isString(node.name) && node.image.length > 0) found = true;
-      else for (const [key, item] of Object.entries(node)) if (!(depth === 0 && (key === "metadata" || key === "status"))) visit(item, depth + 1);
+      else for (const [key, item] of Object.entries(node)) if (!(depth === 0 && (key === "metadata" || key === "status"))) visit3(item, depth + 1);
     }
   };
-  visit(object.value, 0);
+  visit3(object.value, 0);
   return found;
 }
 function deepFreeze(value) {
@@ -45292,9 +45511,9 @@ var ObjectIndex = class {
     if (this.clusterScopedKinds.size === 0) return;
     for (const record of this.records) {
       if (record.namespace === void 0 || isNamespaced(record.group, record.kind, this.clusterScopedKinds)) continue;
-      const list = this.byIdentity.get(identity(record.group, record.kind, record.namespace, record.name ?? ""));
+      const list2 = this.byIdentity.get(identity(record.group, record.kind, record.namespace, record.name ?? ""));
       delete record.namespace;
-      if (list) list.splice(list.indexOf(record), 1);
+      if (list2) list2.splice(list2.indexOf(record), 1);
       push(this.byIdentity, identity(record.group, record.kind, void 0, record.name ?? ""), record);
     }
   }
@@ -45304,8 +45523,8 @@ var ObjectIndex = class {
   }
   /** Objects of a kind, optionally of one API group ('' for the core group). */
   ofKind(kind, group) {
-    const list = this.byKind.get(kind) ?? [];
-    return group === void 0 ? list : list.filter((record) => record.group === group);
+    const list2 = this.byKind.get(kind) ?? [];
+    return group === void 0 ? list2 : list2.filter((record) => record.group === group);
   }
   /** Every object of that identity (more than one is a duplicate). */
   find(group, kind, namespace, name) {
@@ -45348,8 +45567,8 @@ function identity(group, kind, namespace, name) {
   return `${group}\0${kind}\0${namespace ?? ""}\0${name}`;
 }
 function push(map, key, value) {
-  const list = map.get(key);
-  if (list) list.push(value);
+  const list2 = map.get(key);
+  if (list2) list2.push(value);
   else map.set(key, [value]);
 }
 
@@ -45415,7 +45634,7 @@ function lintText(file, text, options) {
     try {
       converted = toValue(document.doc);
     } catch (error2) {
-      if (!(error2 instanceof AliasBombError)) throw error2;
+      if (!(error2 instanceof UnlintableDocumentError)) throw error2;
       result.notes.push(`${file}: document ${document.index + 1} skipped, ${error2.message}`);
       continue;
     }
@@ -45462,9 +45681,9 @@ var RuleInstance = class {
       options: setting2.options,
       settings,
       report: (report) => this.report(report),
-      locate: (path12, options) => {
+      locate: (path14, options) => {
         if (!this.site) throw new Error(`rule "${rule.meta.id}" called locate() outside a visitor`);
-        return locationAt(this.site, path12, options?.missing ?? false);
+        return locationAt(this.site, path14, options?.missing ?? false);
       },
       afterIndex: (check) => {
         if (!rule.meta.crossObject) throw new Error(`rule "${rule.meta.id}" called afterIndex() without meta.crossObject`);
@@ -45587,48 +45806,125 @@ init_rule_settings();
 init_errors();
 
 // src/input/discover.ts
-import { existsSync as existsSync3, readFileSync, statSync as statSync2 } from "node:fs";
+import { accessSync, constants as constants3, existsSync as existsSync3, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
+import path9 from "node:path";
+
+// src/input/git.ts
+import { spawnSync } from "node:child_process";
+import path6 from "node:path";
+function trackedFiles(cwd) {
+  const run3 = spawnSync("git", ["ls-files", "-z", "--cached"], { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, stdio: ["ignore", "pipe", "ignore"] });
+  if (run3.error || run3.status !== 0) return void 0;
+  return new Set(run3.stdout.split("\0").filter(Boolean).map((file) => path6.resolve(cwd, file)));
+}
+function trackedFolders(tracked) {
+  const folders = /* @__PURE__ */ new Set();
+  for (const file of tracked) {
+    for (let dir = path6.dirname(file); !folders.has(dir); dir = path6.dirname(dir)) {
+      folders.add(dir);
+      if (path6.dirname(dir) === dir) break;
+    }
+  }
+  return folders;
+}
+
+// src/input/partials.ts
+var import_yaml9 = __toESM(require_dist(), 1);
+import { readFileSync } from "node:fs";
 import path7 from "node:path";
+var KUSTOMIZATION = /^(?:kustomization\.ya?ml|Kustomization)$/;
+var CHAINSAW_TEST = /^chainsaw-test\.(?:ya?ml|json)$/;
+var CHAINSAW_PARTIAL = /(?:assert|error)[^/]*\.ya?ml$/;
+var KUTTL_PARTIAL = /^\d+-(?:assert|errors)\.ya?ml$/;
+function partialFiles(files) {
+  const partial = /* @__PURE__ */ new Map();
+  const chainsawFolders = new Set(files.filter((file) => CHAINSAW_TEST.test(path7.basename(file))).map((file) => path7.dirname(file)));
+  for (const file of files) {
+    const name = path7.basename(file);
+    if (KUTTL_PARTIAL.test(name) || chainsawFolders.has(path7.dirname(file)) && CHAINSAW_PARTIAL.test(name)) partial.set(file, "test-assertion");
+    if (KUSTOMIZATION.test(name)) for (const patch of patchesOf(file)) partial.set(patch, "kustomize-patch");
+  }
+  return partial;
+}
+function patchesOf(kustomization) {
+  let config;
+  try {
+    config = (0, import_yaml9.parse)(readFileSync(kustomization, "utf8"));
+  } catch {
+    return [];
+  }
+  if (!config || typeof config !== "object") return [];
+  const { patches, patchesStrategicMerge, patchesJson6902 } = config;
+  const names = [
+    ...list(patches).map((entry2) => pathField(entry2)),
+    ...list(patchesJson6902).map((entry2) => pathField(entry2)),
+    ...list(patchesStrategicMerge).map((entry2) => typeof entry2 === "string" && !entry2.includes("\n") ? entry2 : void 0)
+  ];
+  const folder = path7.dirname(kustomization);
+  return names.filter((name) => typeof name === "string" && name !== "").map((name) => path7.resolve(folder, name));
+}
+function list(value) {
+  return Array.isArray(value) ? value : [];
+}
+function pathField(entry2) {
+  return entry2 && typeof entry2 === "object" && typeof entry2.path === "string" ? entry2.path : void 0;
+}
+
+// src/input/discover.ts
 var MANIFEST_EXTENSIONS = [".yaml", ".yml", ".json"];
 var ALWAYS_SKIPPED = ["**/.git/**", "**/node_modules/**"];
 async function discover(inputs, options) {
   const { cwd } = options;
-  const kinds = new Map(inputs.filter((input) => input !== "-").map((input) => [input, statKind(path7.resolve(cwd, input))]));
+  const kinds = new Map(inputs.filter((input) => input !== "-").map((input) => [input, statKind(path9.resolve(cwd, input))]));
   const needsWalk = [...kinds.values()].some((kind) => kind !== "file");
   const { glob: glob2, hasMagic: hasMagic2 } = needsWalk ? await Promise.resolve().then(() => (init_esm6(), esm_exports)) : { glob: void 0, hasMagic: () => false };
-  const ignorer = needsWalk ? (await loadIgnoreFiles(cwd)).add([...options.ignore ?? []]) : void 0;
+  const ignoredBy = needsWalk ? await ignoreChecker(cwd, options.ignore ?? []) : () => void 0;
   const found = /* @__PURE__ */ new Set();
-  const result = { files: [], stdin: false, missing: [], notes: [] };
-  const isIgnored = (absolute) => {
-    if (!ignorer) return false;
-    const relative = path7.relative(cwd, absolute);
-    if (relative === "" || relative.startsWith("..") || path7.isAbsolute(relative)) return false;
-    return ignorer.ignores(relative.split(path7.sep).join("/"));
+  const walked = /* @__PURE__ */ new Set();
+  const result = { files: [], explicit: /* @__PURE__ */ new Set(), partial: /* @__PURE__ */ new Map(), stdin: false, missing: [], notes: [] };
+  const removed = /* @__PURE__ */ new Map();
+  const track = (absolute, directory) => {
+    const rule = ignoredBy(absolute, directory);
+    if (rule && (directory || MANIFEST_EXTENSIONS.includes(path9.extname(absolute)))) removed.set(rule, (removed.get(rule) ?? 0) + 1);
+    return rule;
   };
   for (const input of inputs) {
     if (input === "-") {
       result.stdin = true;
       continue;
     }
-    const absolute = path7.resolve(cwd, input);
+    const absolute = path9.resolve(cwd, input);
     const kind = kinds.get(input);
     if (kind === "file") {
       found.add(absolute);
+      result.explicit.add(absolute);
     } else if (kind === "directory" && glob2) {
-      for (const file of await walkDirectory(glob2, absolute, cwd, isIgnored, result.notes)) found.add(file);
+      const check = ignoredBy(absolute, true) ? () => void 0 : track;
+      const files = await walkDirectory(glob2, absolute, cwd, check, result.notes);
+      if (files.length === 0) result.missing.push(`${input}: no .yaml, .yml or .json file to lint in it${countNote(removed)}`);
+      for (const file of files) found.add(file), walked.add(file);
     } else if (kind === "loop") {
       result.notes.push(`${input}: skipped, symbolic link loop`);
     } else if (glob2 && hasMagic2(input, { windowsPathsNoEscape: false })) {
       const matches = await glob2(input, { cwd, absolute: true, nodir: true, dot: false, ignore: ALWAYS_SKIPPED });
-      const kept = matches.filter((file) => !isIgnored(file)).sort();
-      if (kept.length === 0) result.missing.push(input);
-      for (const file of kept) found.add(file);
+      const kept = matches.filter((file) => !track(file));
+      if (matches.length === 0) result.missing.push(`${input}: no file matches`);
+      else if (kept.length === 0) result.missing.push(`${input}: every match is ignored${countNote(removed)}`);
+      for (const file of kept) found.add(file), walked.add(file);
     } else {
-      result.missing.push(input);
+      result.missing.push(`${input}: no such file or directory`);
     }
   }
-  result.files = [...found];
+  result.files = [...found].sort();
+  result.partial = partialFiles([...walked].filter((file) => !result.explicit.has(file)).sort());
+  for (const file of result.explicit) result.partial.delete(file);
+  if (removed.size > 0 && result.missing.length === 0) result.notes.push(`ignore rules left out${countNote(removed).replace(/^ \(/, " ").replace(/\)$/, "")}`);
   return result;
+}
+function countNote(removed) {
+  if (removed.size === 0) return "";
+  const parts = [...removed].sort(([a], [b]) => a.localeCompare(b)).map(([rule, count]) => `${count} path${count === 1 ? "" : "s"} by ${rule}`);
+  return ` (${parts.join(", ")})`;
 }
 function statKind(absolute) {
   try {
@@ -45638,8 +45934,17 @@ function statKind(absolute) {
     return error2.code === "ELOOP" ? "loop" : "missing";
   }
 }
-async function walkDirectory(glob2, directory, cwd, isIgnored, notes) {
+async function walkDirectory(glob2, directory, cwd, ignoredBy, notes) {
   const pattern = `**/*{${MANIFEST_EXTENSIONS.join(",")}}`;
+  const unreadable = (entry2) => {
+    try {
+      accessSync(entry2.fullpath(), constants3.R_OK | constants3.X_OK);
+      return false;
+    } catch {
+      notes.push(`${path9.relative(cwd, entry2.fullpath()) || "."}: folder skipped, unreadable (permission denied)`);
+      return true;
+    }
+  };
   const matches = await glob2([pattern, "**/Chart.yaml"], {
     cwd: directory,
     absolute: true,
@@ -45647,28 +45952,50 @@ async function walkDirectory(glob2, directory, cwd, isIgnored, notes) {
     dot: true,
     follow: false,
     ignore: {
-      ignored: (entry2) => isIgnored(entry2.fullpath()),
-      childrenIgnored: (entry2) => entry2.name === ".git" || entry2.name === "node_modules" || isIgnored(entry2.fullpath())
+      ignored: (entry2) => ignoredBy(entry2.fullpath()) !== void 0,
+      childrenIgnored: (entry2) => entry2.name === ".git" || entry2.name === "node_modules" || ignoredBy(entry2.fullpath(), true) !== void 0 || unreadable(entry2)
     }
   });
-  const charts = matches.filter((file) => path7.basename(file) === "Chart.yaml").map((file) => path7.dirname(file));
-  const chartTemplates = charts.map((chart) => path7.join(chart, "templates") + path7.sep);
-  for (const chart of charts) {
-    if (existsSync3(path7.join(chart, "templates"))) {
-      notes.push(`${path7.relative(cwd, chart) || "."}: Helm chart templates skipped; lint the output of \`helm template\` instead`);
+  const charts = matches.filter((file) => path9.basename(file) === "Chart.yaml").map((file) => path9.dirname(file));
+  const chartTemplates = charts.map((chart) => path9.join(chart, "templates") + path9.sep);
+  for (const chart of charts.sort()) {
+    if (existsSync3(path9.join(chart, "templates"))) {
+      notes.push(`${path9.relative(cwd, chart) || "."}: Helm chart templates skipped; lint the output of \`helm template\` instead`);
     }
   }
-  return matches.filter((file) => MANIFEST_EXTENSIONS.includes(path7.extname(file))).filter((file) => !chartTemplates.some((prefix2) => file.startsWith(prefix2))).sort();
+  return matches.filter((file) => MANIFEST_EXTENSIONS.includes(path9.extname(file))).filter((file) => !chartTemplates.some((prefix2) => file.startsWith(prefix2))).sort();
 }
-async function loadIgnoreFiles(cwd) {
-  const ignorer = (await Promise.resolve().then(() => __toESM(require_ignore(), 1))).default();
-  for (const name of [".gitignore", ".kmlintignore"]) {
+async function ignoreChecker(cwd, extra) {
+  const create = (await Promise.resolve().then(() => __toESM(require_ignore(), 1))).default;
+  const load = (name) => {
     try {
-      ignorer.add(readFileSync(path7.join(cwd, name), "utf8"));
+      return create().add(readFileSync2(path9.join(cwd, name), "utf8"));
     } catch {
+      return create();
     }
-  }
-  return ignorer;
+  };
+  const git = load(".gitignore");
+  const own = load(".kmlintignore").add([...extra]);
+  let tracked = null;
+  const trackedSets = () => {
+    if (tracked === null) {
+      const files = trackedFiles(cwd);
+      tracked = files && { files, folders: trackedFolders(files) };
+    }
+    return tracked;
+  };
+  return (absolute, directory = false) => {
+    const relative = path9.relative(cwd, absolute);
+    if (relative === "" || relative.startsWith("..") || path9.isAbsolute(relative)) return void 0;
+    const name = relative.split(path9.sep).join("/") + (directory ? "/" : "");
+    const mine = own.test(name);
+    if (mine.ignored) return `.kmlintignore or configuration \`${mine.rule?.pattern ?? name}\``;
+    const theirs = git.test(name);
+    if (!theirs.ignored) return void 0;
+    const sets = trackedSets();
+    if (sets && (directory ? sets.folders.has(absolute) : sets.files.has(absolute))) return void 0;
+    return `.gitignore \`${theirs.rule?.pattern ?? name}\``;
+  };
 }
 
 // src/run/lint.ts
@@ -45676,7 +46003,7 @@ init_display_path();
 
 // src/input/git-context.ts
 import { execFile } from "node:child_process";
-import path8 from "node:path";
+import path10 from "node:path";
 import { promisify } from "node:util";
 var run = promisify(execFile);
 async function trackedManifests(dir) {
@@ -45684,31 +46011,154 @@ async function trackedManifests(dir) {
     const { stdout: top } = await run("git", ["rev-parse", "--show-toplevel"], { cwd: dir });
     const root = top.trim();
     const { stdout } = await run("git", ["ls-files", "-z", "--cached"], { cwd: root, maxBuffer: 256 * 1024 * 1024 });
-    return stdout.split("\0").filter((file) => file && MANIFEST_EXTENSIONS.includes(path8.extname(file).toLowerCase())).filter((file) => !/(^|\/)templates\//.test(file)).map((file) => path8.join(root, file));
+    return stdout.split("\0").filter((file) => file && MANIFEST_EXTENSIONS.includes(path10.extname(file).toLowerCase())).filter((file) => !/(^|\/)templates\//.test(file)).map((file) => path10.join(root, file));
   } catch {
     return [];
   }
 }
 
+// src/input/decision.ts
+init_parse();
+var MANIFEST_INTENT = /^(?:apiVersion|kind)[ \t]*:|^[ \t]*\{?[ \t]*"(?:apiVersion|kind)"[ \t]*:/m;
+var KUSTOMIZE_KINDS = /* @__PURE__ */ new Set(["Kustomization", "Component"]);
+function decideFile(linted, explicit) {
+  const objects = linted.documents.flatMap((document) => document.objects);
+  if (objects.length > 0 && objects.every((object) => KUSTOMIZE_KINDS.has(object.kind))) {
+    return { decision: "kustomization", reason: "kustomize configuration, not an object for the cluster", objects: 0 };
+  }
+  if (objects.length > 0) return { decision: "manifest", reason: `${objects.length} object${objects.length === 1 ? "" : "s"}`, objects: objects.length };
+  const broken = linted.findings.some((finding) => finding.ruleId === "yaml-syntax-error");
+  if (broken && MANIFEST_INTENT.test(linted.parsed.text)) return { decision: "manifest", reason: "has apiVersion or kind, but does not parse", objects: 0 };
+  if (explicit) return { decision: "manifest", reason: "named on the command line", objects: 0 };
+  linted.findings.length = 0;
+  return { decision: "not-kubernetes", reason: broken ? "not YAML kubectl could read, and no apiVersion or kind" : "no document with apiVersion and kind", objects: 0 };
+}
+function invalidTextFinding(file, invalid) {
+  const finding = findingAtOffsets({ file, parsed: parseYamlFile("") }, "yaml-syntax-error", "error", invalid.message, 0, 0);
+  finding.region = { startLine: invalid.line, startColumn: invalid.column, endLine: invalid.line, endColumn: invalid.column + 1 };
+  return finding;
+}
+var SUMMARY = [
+  ["not-kubernetes", "is not a Kubernetes manifest", "are not Kubernetes manifests"],
+  ["kustomize-patch", "is a kustomize patch", "are kustomize patches"],
+  ["test-assertion", "is a test assertion (chainsaw or kuttl)", "are test assertions (chainsaw or kuttl)"]
+];
+function decisionSummary(files) {
+  const parts = SUMMARY.flatMap(([decision, one, many]) => {
+    const count = files.filter((file) => file.decision === decision).length;
+    return count === 0 ? [] : [`${count} file${count === 1 ? ` ${one}` : `s ${many}`}`];
+  });
+  return parts.length === 0 ? [] : [`${parts.join("; ")}: not linted (--verbose lists them)`];
+}
+
 // src/input/read.ts
-import { readFile as readFile3, stat as stat2 } from "node:fs/promises";
+import { constants as constants4 } from "node:fs";
+import { open as open2, stat as stat2 } from "node:fs/promises";
+
+// src/yaml/budget.ts
+var MAX_ALIASES = 5e4;
+var MAX_NODES = 1e6;
+var ALIAS = /(?:^|[\s,[{:])\*[^\s,[\]{}]/g;
+function overBudget(text) {
+  let separators = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 44) separators++;
+  }
+  if (separators > MAX_NODES) return `more than ${MAX_NODES.toLocaleString("en-US")} YAML nodes`;
+  if (!text.includes("*")) return void 0;
+  let aliases = 0;
+  ALIAS.lastIndex = 0;
+  while (ALIAS.exec(text) !== null) {
+    if (++aliases > MAX_ALIASES) return `alias bomb (more than ${MAX_ALIASES.toLocaleString("en-US")} aliases)`;
+  }
+  return void 0;
+}
+
+// src/input/read.ts
 var DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 var BINARY_SNIFF_BYTES = 8e3;
+var CHUNK_BYTES = 64 * 1024;
 async function readInput(file, maxBytes = DEFAULT_MAX_FILE_BYTES) {
   try {
     const info2 = await stat2(file);
     if (info2.isDirectory()) return { skipped: "is a directory" };
-    if (info2.size > maxBytes) return { skipped: `larger than the ${formatBytes(maxBytes)} limit (${formatBytes(info2.size)})` };
-    const buffer = await readFile3(file);
-    return decode(buffer, maxBytes);
+    const special = specialKind(info2);
+    if (special) return { skipped: `${special}, not read` };
+    if (info2.size > maxBytes) return tooLarge(maxBytes, info2.size);
+    return await readBounded(file, maxBytes);
   } catch (error2) {
     return { skipped: describeError(error2) };
   }
 }
+async function readBounded(file, maxBytes) {
+  const handle = await open2(file, constants4.O_RDONLY | constants4.O_NONBLOCK);
+  try {
+    const special = specialKind(await handle.stat());
+    if (special) return { skipped: `${special}, not read` };
+    const chunks = [];
+    let total = 0;
+    while (total <= maxBytes) {
+      const chunk = Buffer.alloc(Math.min(CHUNK_BYTES, maxBytes + 1 - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+    }
+    if (total > maxBytes) return tooLarge(maxBytes, total, true);
+    return decode(Buffer.concat(chunks, total), maxBytes);
+  } finally {
+    await handle.close();
+  }
+}
+function specialKind(info2) {
+  if (info2.isFile()) return void 0;
+  if (info2.isFIFO()) return "a named pipe (FIFO)";
+  if (info2.isSocket()) return "a socket";
+  if (info2.isCharacterDevice() || info2.isBlockDevice()) return "a device file";
+  return "not a regular file";
+}
 function decode(buffer, maxBytes = DEFAULT_MAX_FILE_BYTES) {
-  if (buffer.length > maxBytes) return { skipped: `larger than the ${formatBytes(maxBytes)} limit (${formatBytes(buffer.length)})` };
-  if (buffer.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { skipped: "binary file (contains NUL bytes)" };
-  return { text: buffer.toString("utf8") };
+  if (buffer.length > maxBytes) return tooLarge(maxBytes, buffer.length);
+  const utf16 = buffer[0] === 255 && buffer[1] === 254 ? "utf-16le" : buffer[0] === 254 && buffer[1] === 255 ? "utf-16be" : void 0;
+  if (!utf16 && buffer.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { skipped: "binary file (contains NUL bytes)" };
+  let text;
+  try {
+    text = new TextDecoder(utf16 ?? "utf-8", { fatal: true }).decode(buffer);
+  } catch {
+    return { invalid: utf16 ? { message: "The file starts with a UTF-16 byte order mark but is not valid UTF-16.", line: 1, column: 1 } : invalidUtf8(buffer) };
+  }
+  if (text.includes("\0")) return { skipped: "binary file (contains NUL characters)" };
+  const cost = overBudget(text);
+  return cost ? { skipped: cost } : { text };
+}
+function invalidUtf8(buffer) {
+  let offset = 0;
+  while (offset < buffer.length) {
+    const length = sequenceLength(buffer, offset);
+    if (length === 0) break;
+    offset += length;
+  }
+  const before = buffer.subarray(0, offset);
+  const lineStart = before.lastIndexOf(10) + 1;
+  const line = before.reduce((count, byte2) => count + (byte2 === 10 ? 1 : 0), 1);
+  const column = new TextDecoder().decode(buffer.subarray(lineStart, offset)).length + 1;
+  const byte = buffer[offset].toString(16).toUpperCase().padStart(2, "0");
+  return { message: `The file is not valid UTF-8 (byte 0x${byte}, Latin-1 or Windows-1252 text?); kubectl rejects it: save it as UTF-8.`, line, column };
+}
+function sequenceLength(buffer, offset) {
+  const first = buffer[offset];
+  const length = first < 128 ? 1 : first >= 194 && first <= 223 ? 2 : first >= 224 && first <= 239 ? 3 : first >= 240 && first <= 244 ? 4 : 0;
+  if (length === 0 || offset + length > buffer.length) return 0;
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(buffer.subarray(offset, offset + length));
+    return length;
+  } catch {
+    return 0;
+  }
+}
+function tooLarge(maxBytes, size, atLeast = false) {
+  return { skipped: `larger than the ${formatBytes(maxBytes)} limit (${atLeast ? "over " : ""}${formatBytes(size)})` };
 }
 function describeError(error2) {
   const code = error2.code;
@@ -45719,7 +46169,7 @@ function describeError(error2) {
     case "ELOOP":
       return "symbolic link loop";
     case "ENOENT":
-      return "no such file (a broken symbolic link?)";
+      return "no such file (removed during the run, or a broken symbolic link)";
     default:
       return `unreadable (${code ?? error2.message})`;
   }
@@ -46348,7 +46798,9 @@ function secretStrings(text, spans) {
   for (const span of spans) {
     const written = text.slice(span.start, span.end);
     for (const line of written.split("\n")) {
-      const value = line.trim().replace(/^["']|["',]$/g, "");
+      const trimmed = line.trim();
+      const uncommented = /^["']/.test(trimmed) ? trimmed : trimmed.replace(/\s+#.*$/, "");
+      const value = uncommented.replace(/^["']|["',]$/g, "");
       if (value.length === 0) continue;
       out.add(value);
       const decoded = value.length % 4 === 0 ? decodeBase64Text(value) : void 0;
@@ -46423,14 +46875,14 @@ function redactFinding(finding, mask) {
   const message = mask(finding.message);
   let changed = message !== finding.message;
   finding.message = message;
-  const path12 = finding.path.map((segment) => typeof segment === "string" ? mask(segment) : segment);
-  if (path12.some((segment, index) => segment !== finding.path[index])) {
-    finding.path = path12;
+  const path14 = finding.path.map((segment) => typeof segment === "string" ? mask(segment) : segment);
+  if (path14.some((segment, index) => segment !== finding.path[index])) {
+    finding.path = path14;
     changed = true;
   }
   if (finding.suppression?.reason !== void 0) finding.suppression.reason = mask(finding.suppression.reason);
   if (finding.container !== void 0) finding.container = mask(finding.container);
-  if (changed) finding.fingerprint = fingerprint(["redacted", finding.ruleId, finding.file, String(finding.documentIndex ?? ""), JSON.stringify(finding.object ?? {}), path12.join("/"), message]);
+  if (changed) finding.fingerprint = fingerprint(["redacted", finding.ruleId, finding.file, String(finding.documentIndex ?? ""), JSON.stringify(finding.object ?? {}), path14.join("/"), message]);
 }
 
 // src/engine/define-rule.ts
@@ -46539,9 +46991,9 @@ function looksLikeJson(text) {
   return false;
 }
 var URL_PASSWORD = /(:\/\/[^\s/:@]*:)[^\s/@]+@/g;
-function formatKeyPath(path12) {
+function formatKeyPath(path14) {
   let out = "";
-  for (const written of path12) {
+  for (const written of path14) {
     const segment = typeof written === "string" ? written.replace(URL_PASSWORD, "$1****@") : written;
     if (typeof segment === "number") out += `[${segment}]`;
     else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) out += out === "" ? segment : `.${segment}`;
@@ -46661,9 +47113,9 @@ var host_network_default = forbiddenPodField({
 });
 
 // src/rules/host-path-volume.ts
-import path9 from "node:path";
+import path11 from "node:path";
 function normalise(nodePath2) {
-  const normalised = path9.posix.normalize(`/${nodePath2}`);
+  const normalised = path11.posix.normalize(`/${nodePath2}`);
   return normalised.length > 1 ? normalised.replace(/\/+$/, "") : normalised;
 }
 function isAllowed(nodePath2, allowed) {
@@ -46896,8 +47348,8 @@ var missing_read_only_root_fs_default = defineRule({
 });
 
 // src/rules/missing-run-as-non-root.ts
-function isWithin(path12, prefix2) {
-  return prefix2.every((segment, index) => path12[index] === segment);
+function isWithin(path14, prefix2) {
+  return prefix2.every((segment, index) => path14[index] === segment);
 }
 var missing_run_as_non_root_default = defineRule({
   meta: {
@@ -47352,10 +47804,10 @@ function parseRuleList(text) {
     }
   }
   const rules2 = rest.split(/[\s,]+/).map((rule) => rule.trim()).filter((rule) => rule.length > 0);
-  const list = { rules: rules2.includes("*") ? [] : rules2 };
-  if (reason) list.reason = reason;
-  if (expires) list.expires = expires;
-  return list;
+  const list2 = { rules: rules2.includes("*") ? [] : rules2 };
+  if (reason) list2.reason = reason;
+  if (expires) list2.expires = expires;
+  return list2;
 }
 
 // src/suppress/annotations.ts
@@ -47372,15 +47824,15 @@ function annotationEntries(linted) {
       for (const pod of object.pods) {
         if (pod.metadataPath.join("/") !== places[0].path.join("/")) places.push({ annotations: pod.metadata?.annotations, path: pod.metadataPath });
       }
-      for (const { annotations, path: path12 } of places) {
+      for (const { annotations, path: path14 } of places) {
         if (typeof annotations !== "object" || annotations === null) continue;
-        readAnnotations(annotations, [...path12, "annotations"], object, site, result);
+        readAnnotations(annotations, [...path14, "annotations"], object, site, result);
       }
     }
   }
   return result;
 }
-function readAnnotations(annotations, path12, object, site, result) {
+function readAnnotations(annotations, path14, object, site, result) {
   const reason = stringAt(annotations, IGNORE_REASON);
   const until = stringAt(annotations, IGNORE_UNTIL);
   for (const [key, value] of Object.entries(annotations)) {
@@ -47393,9 +47845,9 @@ function readAnnotations(annotations, path12, object, site, result) {
     } else if (key !== IGNORE) {
       continue;
     }
-    const list = parseRuleList(value);
-    const keyPath = [...path12, key];
-    const entries = (list.rules.length > 0 ? list.rules : [void 0]).map((rule) => {
+    const list2 = parseRuleList(value);
+    const keyPath = [...path14, key];
+    const entries = (list2.rules.length > 0 ? list2.rules : [void 0]).map((rule) => {
       const entry2 = {
         source: "annotation",
         at: atOf(site, keyPath),
@@ -47404,9 +47856,9 @@ function readAnnotations(annotations, path12, object, site, result) {
         reportAt: (ruleId, level, message) => findingAt(site, ruleId, level, message, keyPath)
       };
       if (rule !== void 0) entry2.rule = rule;
-      const why = list.reason ?? reason;
+      const why = list2.reason ?? reason;
       if (why) entry2.reason = why;
-      const expires = list.expires ?? until;
+      const expires = list2.expires ?? until;
       if (expires) entry2.expires = expires;
       return entry2;
     });
@@ -47418,13 +47870,13 @@ function stringAt(annotations, key) {
   const value = annotations[key];
   return typeof value === "string" && value.trim() !== "" ? value.trim() : void 0;
 }
-function atOf(site, path12) {
-  const finding = findingAt(site, "unused-suppression", "note", "", path12);
+function atOf(site, path14) {
+  const finding = findingAt(site, "unused-suppression", "note", "", path14);
   return `${site.file}:${finding.region.startLine}:${finding.region.startColumn}`;
 }
 
 // src/suppress/comment-directives.ts
-var import_yaml8 = __toESM(require_dist(), 1);
+var import_yaml10 = __toESM(require_dist(), 1);
 function commentDirectives(linted) {
   const { parsed } = linted;
   if (!parsed.text.includes("kmlint-") || parsed.documents.length === 0) return [];
@@ -47446,12 +47898,12 @@ function commentDirectives(linted) {
     directives.push({ ...parsedDirective, offset: comment.offset, end: comment.offset + comment.source.length, line, column: col, scope, site });
   }
   const entries = [];
-  const open2 = /* @__PURE__ */ new Map();
+  const open3 = /* @__PURE__ */ new Map();
   const lastLine = lines.length;
   const closeRange = (key, endLine) => {
-    const range2 = open2.get(key);
+    const range2 = open3.get(key);
     if (!range2) return;
-    open2.delete(key);
+    open3.delete(key);
     entries.push(entry(range2.directive, range2.rule, (finding) => inScope(finding, range2.directive) && finding.region.startLine >= range2.directive.line && finding.region.startLine < endLine));
   };
   for (const directive of directives) {
@@ -47473,16 +47925,16 @@ function commentDirectives(linted) {
         for (const rule of rules2) {
           const key = rule ?? "*";
           closeRange(key, directive.line);
-          open2.set(key, { directive, rule });
+          open3.set(key, { directive, rule });
         }
         break;
       case "enable":
-        if (directive.rules.length === 0) for (const key of [...open2.keys()]) closeRange(key, directive.line);
+        if (directive.rules.length === 0) for (const key of [...open3.keys()]) closeRange(key, directive.line);
         else for (const rule of directive.rules) closeRange(rule, directive.line);
         break;
     }
   }
-  for (const key of [...open2.keys()]) closeRange(key, lastLine + 1);
+  for (const key of [...open3.keys()]) closeRange(key, lastLine + 1);
   return entries;
 }
 function entry(directive, rule, covers) {
@@ -47547,7 +47999,7 @@ function commentTokens(text) {
     }
     for (const child of Object.values(value)) if (typeof child === "object") walk(child);
   };
-  for (const token of new import_yaml8.Parser().parse(text)) walk(token);
+  for (const token of new import_yaml10.Parser().parse(text)) walk(token);
   return found.sort((a, b) => a.offset - b.offset);
 }
 
@@ -47564,7 +48016,7 @@ function today(now = /* @__PURE__ */ new Date()) {
 }
 
 // src/suppress/exemptions.ts
-import path10 from "node:path";
+import path12 from "node:path";
 function exemptionEntries(exemptions, context) {
   return exemptions.flatMap((exemption, index) => {
     const covers = matcher(exemption, context);
@@ -47601,7 +48053,7 @@ function matcher(exemption, context) {
     if (!glob2(exemption.name, object?.name)) return false;
     if (!glob2(exemption.container, place.container?.name)) return false;
     if (exemption.path !== void 0) {
-      const file = path10.relative(context.baseDir, path10.resolve(context.cwd, finding.file)).split(path10.sep).join("/");
+      const file = path12.relative(context.baseDir, path12.resolve(context.cwd, finding.file)).split(path12.sep).join("/");
       if (!glob2(exemption.path, file) && !glob2(exemption.path, finding.helmTemplate)) return false;
     }
     return true;
@@ -47732,24 +48184,30 @@ function placeOf(linted, finding) {
   place.container = (finding.container !== void 0 ? containers.find((container) => container.name === finding.container) : void 0) ?? containers.find((container) => isPrefix(container.path, finding.path));
   return place;
 }
-function isPrefix(prefix2, path12) {
-  return prefix2.length <= path12.length && prefix2.every((segment, index) => path12[index] === segment);
+function isPrefix(prefix2, path14) {
+  return prefix2.length <= path14.length && prefix2.every((segment, index) => path14[index] === segment);
 }
 
 // src/run/lint.ts
 async function lint(options) {
   const started = performance.now();
-  const cwd = path11.resolve(options.cwd);
+  const cwd = path13.resolve(options.cwd);
   const discovery = await discover(options.paths, { cwd, ignore: options.ignore });
   if (discovery.missing.length > 0) {
-    throw new UsageError(`No such file, directory or matching glob: ${discovery.missing.join(", ")}`);
+    throw new UsageError(`nothing to lint for ${discovery.missing.join("; ")}`);
   }
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const sources = discovery.files.map((file) => ({ display: displayPath(cwd, file), absolute: file, read: () => readInput(file, maxBytes) }));
+  const sources = discovery.files.map((file) => {
+    const source = { display: displayPath(cwd, file), absolute: file, read: () => readInput(file, maxBytes), explicit: discovery.explicit.has(file) };
+    const partial = discovery.partial.get(file);
+    if (partial) source.partial = partial;
+    return source;
+  });
   if (discovery.stdin) {
     sources.push({
       display: options.stdinFilename ?? "<stdin>",
-      read: async () => decode(options.stdinText !== void 0 ? Buffer.from(options.stdinText) : await readStdin(), maxBytes)
+      read: async () => decode(options.stdinText !== void 0 ? Buffer.from(options.stdinText) : await readStdin(), maxBytes),
+      explicit: true
     });
   }
   const run3 = await lintSources(sources, options, discovery.notes);
@@ -47761,7 +48219,7 @@ function sumOf(stages) {
 }
 async function lintSources(sources, options, notes = []) {
   const clock = stageClock(options.stats ?? false);
-  const cwd = path11.resolve(options.cwd);
+  const cwd = path13.resolve(options.cwd);
   const rules2 = options.rules ?? rules;
   const presets = options.presets ?? ["recommended"];
   const settings = resolveRuleSettings(rules2, presets, options.ruleOverrides);
@@ -47782,28 +48240,36 @@ async function lintSources(sources, options, notes = []) {
   const ruleTimes = options.stats ? /* @__PURE__ */ new Map() : void 0;
   const run3 = { findings: [], files: [], objects: 0, internalErrors: 0, notes: [...notes], sources: /* @__PURE__ */ new Map(), contextObjects: 0 };
   const perFile = /* @__PURE__ */ new Map();
-  const open2 = /* @__PURE__ */ new Map();
+  const open3 = /* @__PURE__ */ new Map();
   const pending = [];
   const unreached = /* @__PURE__ */ new Set();
   let done = 0;
   for (const source of sources) {
     const reading = performance.now();
-    const outcome = await source.read();
+    const outcome = source.partial ? void 0 : await source.read();
     clock.add("read", performance.now() - reading);
-    if ("skipped" in outcome) {
-      run3.files.push({ file: source.display, objects: 0, documents: 0, skipped: outcome.skipped });
+    if (!outcome) {
+      run3.files.push({ file: source.display, objects: 0, documents: 0, decision: source.partial });
+    } else if ("skipped" in outcome) {
+      run3.files.push({ file: source.display, objects: 0, documents: 0, skipped: outcome.skipped, decision: "skipped" });
       run3.notes.push(`${source.display}: skipped, ${outcome.skipped}`);
+    } else if ("invalid" in outcome) {
+      run3.files.push({ file: source.display, objects: 0, documents: 0, decision: "manifest", reason: "not UTF-8" });
+      const findings = applyEngineRuleSettings([invalidTextFinding(source.display, outcome.invalid)], settings);
+      perFile.set(source.display, findings);
     } else {
       const linted = lintText(source.display, outcome.text, { rules: enabled, extraWorkloads: options.extraWorkloads, settings: runSettings, index, ruleTimes, freeze: options.freeze });
+      const { decision, reason, objects } = decideFile(linted, source.explicit === true);
+      linted.objectCount = objects;
       linted.findings = applyEngineRuleSettings(linted.findings, settings);
       if (options.findingStage) linted.findings = options.findingStage(linted.findings);
       const suppression = suppressor.file(linted);
-      run3.files.push({ file: source.display, objects: linted.objectCount, documents: linted.documentCount });
+      run3.files.push({ file: source.display, objects: linted.objectCount, documents: linted.documentCount, decision, reason });
       perFile.set(source.display, linted.findings);
       if (linted.pending.length > 0) {
         pending.push(...linted.pending);
         redactFile(linted, outcome.text);
-        open2.set(source.display, { findings: linted.findings, suppression, text: outcome.text, later: [] });
+        open3.set(source.display, { findings: linted.findings, suppression, text: outcome.text, later: [] });
       } else {
         linted.findings.push(...suppression.close());
         const masked = redactFile(linted, outcome.text);
@@ -47828,13 +48294,13 @@ async function lintSources(sources, options, notes = []) {
       if (ruleTimes) ruleTimes.set(check.ruleId, (ruleTimes.get(check.ruleId) ?? 0) + performance.now() - started);
       const staged = applyEngineRuleSettings(found, settings);
       for (const finding of options.findingStage ? options.findingStage(staged) : staged) {
-        const target = open2.get(finding.file);
+        const target = open3.get(finding.file);
         target?.suppression.mark([finding]);
         target?.later.push(finding);
         (perFile.get(finding.file) ?? run3.findings).push(finding);
       }
     }
-    for (const [file, state] of open2) {
+    for (const [file, state] of open3) {
       const notes2 = state.suppression.close();
       state.findings.push(...notes2);
       redactFile({ findings: [...state.later, ...notes2], notes: [] }, state.text);
@@ -47843,6 +48309,7 @@ async function lintSources(sources, options, notes = []) {
     clock.lap("cross-object");
   }
   for (const findings of perFile.values()) run3.findings.push(...sortFindings(findings));
+  run3.notes.push(...decisionSummary(run3.files));
   if (unreached.size > 0) {
     run3.notes.push(`objects of ${[...unreached].sort().join(", ")} hold containers that no pod spec view reaches; map them with "workloads" in the configuration to lint them`);
   }
@@ -47858,14 +48325,14 @@ async function indexContext(options, cwd, sources, index, enabled, settings, max
     files = options.context.length === 0 ? [] : (await discover(options.context, { cwd, ignore: options.ignore })).files;
   } else {
     const paths = options.paths ?? [];
-    const namedFiles = paths.length > 0 && paths.every((input) => isFile(path11.resolve(cwd, input)));
-    files = namedFiles ? await trackedManifests(path11.dirname([...inputs][0] ?? cwd)) : [];
+    const namedFiles = paths.length > 0 && paths.every((input) => isFile(path13.resolve(cwd, input)));
+    files = namedFiles ? await trackedManifests(path13.dirname([...inputs][0] ?? cwd)) : [];
   }
   let objects = 0;
   for (const file of files) {
     if (inputs.has(file)) continue;
     const outcome = await readInput(file, maxBytes);
-    if ("skipped" in outcome) continue;
+    if (!("text" in outcome)) continue;
     objects += lintText(displayPath(cwd, file), outcome.text, { rules: enabled, extraWorkloads: options.extraWorkloads, settings, index, contextOnly: true }).objectCount;
   }
   return objects;
@@ -48186,7 +48653,7 @@ function compareText(a, b) {
 }
 
 // src/action/github-context.ts
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync as readFileSync3 } from "node:fs";
 var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "pull_request_review"]);
 function readGitHubContext(env, cwd) {
   const [owner = "", repo = ""] = (env.GITHUB_REPOSITORY ?? "").split("/");
@@ -48205,7 +48672,7 @@ function readGitHubContext(env, cwd) {
 function pullRequestHeadSha(eventPath) {
   if (!eventPath) return void 0;
   try {
-    const event = JSON.parse(readFileSync2(eventPath, "utf8"));
+    const event = JSON.parse(readFileSync3(eventPath, "utf8"));
     const sha = event.pull_request?.head?.sha;
     return typeof sha === "string" ? sha : void 0;
   } catch {
@@ -48565,7 +49032,7 @@ function expand2(template2, context) {
     return template2.replace(/\/$/, "");
   }
 }
-function parse(options) {
+function parse2(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -48629,7 +49096,7 @@ function parse(options) {
   );
 }
 function endpointWithDefaults(defaults3, route, options) {
-  return parse(merge2(defaults3, route, options));
+  return parse2(merge2(defaults3, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge2(oldDefaults, newDefaults);
@@ -48638,7 +49105,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge2.bind(null, DEFAULTS2),
-    parse
+    parse: parse2
   });
 }
 var endpoint = withDefaults(null, DEFAULTS);
@@ -48684,7 +49151,7 @@ var NullObject = /* @__PURE__ */ (() => {
   C.prototype = /* @__PURE__ */ Object.create(null);
   return C;
 })();
-function parse2(header, options) {
+function parse3(header, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
   const len = header.length;
   let valueStart = options?.start ?? 0;
@@ -49320,7 +49787,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse2(contentType);
+  const mimetype = parse3(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -49684,17 +50151,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path12 = requestOptions.url.replace(options.baseUrl, "");
+    const path14 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path12} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path14} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path12} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path14} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });

@@ -29,6 +29,7 @@ export const OPTIONS = {
   namespace: { type: 'string', short: 'n' },
   complete: { type: 'boolean' },
   stats: { type: 'boolean' },
+  verbose: { type: 'boolean' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   version: { type: 'boolean', short: 'v' },

@@ -38,6 +38,7 @@ Options
                             objects it lacks, even those a cluster usually provides
       --stats               print the time spent per stage and per rule on stderr
       --no-code-frame       do not print the source line under each finding
+      --verbose             say on stderr what was decided for each file (linted, not Kubernetes, patch…)
       --color, --no-color   force colours on or off (default: on for a terminal; NO_COLOR and
                             FORCE_COLOR are honoured)
   -v, --version             print the version

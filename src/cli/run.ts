@@ -2,6 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { setupRun } from '../config/run-setup.js';
 import { exitCode } from '../engine/exit-code.js';
+import { decisionLines } from '../input/decision.js';
 import { lint } from '../run/lint.js';
 import { PRESETS } from '../engine/rule-settings.js';
 import { loadFormatter } from '../formatters/index.js';
@@ -81,6 +82,7 @@ export async function run(args: ParsedArgs): Promise<number> {
   // ESLint's --quiet: only errors are reported, and only they can fail the run.
   if (values.quiet) result.findings = result.findings.filter((finding) => finding.level === 'error');
 
+  if (values.verbose) result.notes.unshift(...decisionLines(result.files));
   for (const note of result.notes) process.stderr.write(`kmlint: ${visible(note)}\n`);
   if (result.stats) process.stderr.write(formatStats(result.stats));
   if (result.objects === 0 && !result.findings.some((finding) => finding.ruleId === 'yaml-syntax-error')) {

@@ -12,7 +12,7 @@ import { indexRecord, ObjectIndex } from '../k8s/object-index.js';
 import type { WorkloadKind } from '../k8s/workloads.js';
 import { helmTemplateOf } from '../yaml/helm-source.js';
 import { parseYamlFile, type ParsedDocument, type ParsedFile } from '../yaml/parse.js';
-import { AliasBombError, toValue } from '../yaml/to-value.js';
+import { UnlintableDocumentError, toValue } from '../yaml/to-value.js';
 import type { Finding, Level, Path } from '../types.js';
 import type { Report, Rule, RuleVisitors, RunSettings } from './define-rule.js';
 import type { RuleSetting } from './rule-settings.js';
@@ -96,7 +96,7 @@ export function lintText(file: string, text: string, options: LintFileOptions): 
     try {
       converted = toValue(document.doc);
     } catch (error) {
-      if (!(error instanceof AliasBombError)) throw error;
+      if (!(error instanceof UnlintableDocumentError)) throw error;
       result.notes.push(`${file}: document ${document.index + 1} skipped, ${error.message}`);
       continue;
     }

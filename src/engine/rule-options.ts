@@ -25,15 +25,8 @@ export function deepMerge(defaults: unknown, given: unknown): unknown {
 export async function validateRuleOptions(entries: readonly { rule: Rule; options: unknown }[]): Promise<void> {
   const checked = entries.filter((entry) => entry.rule.meta.options !== undefined);
   if (checked.length === 0) return;
-  const { Ajv } = await import('ajv');
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  const problems: string[] = [];
-  for (const { rule, options } of checked) {
-    const validate = ajv.compile(rule.meta.options!);
-    if (validate(options)) continue;
-    for (const error of validate.errors ?? []) {
-      problems.push(`rule "${rule.meta.id}" options${error.instancePath.replaceAll('/', '.')} ${error.message ?? 'are invalid'}`);
-    }
-  }
+  // A static import of ajv in its own module: the bundle then resolves its CommonJS export correctly.
+  const { ruleOptionProblems } = await import('./rule-options-check.js');
+  const problems = ruleOptionProblems(checked);
   if (problems.length > 0) throw new UsageError(`invalid rule options: ${problems.join('; ')}`);
 }

@@ -1,28 +1,111 @@
-/** Reads one input file, refusing what is not text we should parse; never throws. */
-import { readFile, stat } from 'node:fs/promises';
+/** Reads one input file, refusing what is not text we should parse; never throws, never blocks on a special file. */
+import { constants } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import type { InvalidText } from '../types.js';
+import { overBudget } from '../yaml/budget.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 const BINARY_SNIFF_BYTES = 8000;
+const CHUNK_BYTES = 64 * 1024;
 
-export type ReadOutcome = { text: string } | { skipped: string };
+/** Text to lint; a reason to skip the file (one line on stderr); or bytes that are not UTF-8 (one finding). */
+export type ReadOutcome = { text: string } | { skipped: string } | { invalid: InvalidText };
+
+export type { InvalidText };
 
 export async function readInput(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<ReadOutcome> {
   try {
+    // stat follows links: a link to a FIFO or a device is that special file.
     const info = await stat(file);
     if (info.isDirectory()) return { skipped: 'is a directory' };
-    if (info.size > maxBytes) return { skipped: `larger than the ${formatBytes(maxBytes)} limit (${formatBytes(info.size)})` };
-    const buffer = await readFile(file);
-    return decode(buffer, maxBytes);
+    const special = specialKind(info);
+    if (special) return { skipped: `${special}, not read` };
+    if (info.size > maxBytes) return tooLarge(maxBytes, info.size);
+    return await readBounded(file, maxBytes);
   } catch (error) {
     return { skipped: describeError(error) };
   }
 }
 
-/** Shared by files and standard input. */
+/** Reads at most maxBytes + 1 bytes, whatever size the file claims (files in /proc claim 0, /dev/zero never ends). */
+async function readBounded(file: string, maxBytes: number): Promise<ReadOutcome> {
+  // O_NONBLOCK: should the path turn into a FIFO after stat, opening it still returns at once.
+  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const special = specialKind(await handle.stat());
+    if (special) return { skipped: `${special}, not read` };
+    const chunks: Buffer[] = [];
+    let total = 0;
+    while (total <= maxBytes) {
+      const chunk = Buffer.alloc(Math.min(CHUNK_BYTES, maxBytes + 1 - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+    }
+    if (total > maxBytes) return tooLarge(maxBytes, total, true);
+    return decode(Buffer.concat(chunks, total), maxBytes);
+  } finally {
+    await handle.close();
+  }
+}
+
+function specialKind(info: { isFile(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string | undefined {
+  if (info.isFile()) return undefined;
+  if (info.isFIFO()) return 'a named pipe (FIFO)';
+  if (info.isSocket()) return 'a socket';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device file';
+  return 'not a regular file';
+}
+
+/** Shared by files and standard input: byte order marks, UTF-16, binary and invalid UTF-8. */
 export function decode(buffer: Buffer, maxBytes = DEFAULT_MAX_FILE_BYTES): ReadOutcome {
-  if (buffer.length > maxBytes) return { skipped: `larger than the ${formatBytes(maxBytes)} limit (${formatBytes(buffer.length)})` };
-  if (buffer.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { skipped: 'binary file (contains NUL bytes)' };
-  return { text: buffer.toString('utf8') };
+  if (buffer.length > maxBytes) return tooLarge(maxBytes, buffer.length);
+  const utf16 = buffer[0] === 0xff && buffer[1] === 0xfe ? 'utf-16le' : buffer[0] === 0xfe && buffer[1] === 0xff ? 'utf-16be' : undefined;
+  if (!utf16 && buffer.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { skipped: 'binary file (contains NUL bytes)' };
+  let text: string;
+  try {
+    // The decoder drops a leading byte order mark, as editors hide it: columns of line 1 match what users see.
+    text = new TextDecoder(utf16 ?? 'utf-8', { fatal: true }).decode(buffer);
+  } catch {
+    return { invalid: utf16 ? { message: 'The file starts with a UTF-16 byte order mark but is not valid UTF-16.', line: 1, column: 1 } : invalidUtf8(buffer) };
+  }
+  if (text.includes('\0')) return { skipped: 'binary file (contains NUL characters)' };
+  const cost = overBudget(text);
+  return cost ? { skipped: cost } : { text };
+}
+
+/** Where the first byte that is not UTF-8 sits: Latin-1 or Windows-1252 text, most of the time. */
+function invalidUtf8(buffer: Buffer): InvalidText {
+  let offset = 0;
+  while (offset < buffer.length) {
+    const length = sequenceLength(buffer, offset);
+    if (length === 0) break;
+    offset += length;
+  }
+  const before = buffer.subarray(0, offset);
+  const lineStart = before.lastIndexOf(0x0a) + 1;
+  const line = before.reduce((count, byte) => count + (byte === 0x0a ? 1 : 0), 1);
+  const column = new TextDecoder().decode(buffer.subarray(lineStart, offset)).length + 1;
+  const byte = buffer[offset]!.toString(16).toUpperCase().padStart(2, '0');
+  return { message: `The file is not valid UTF-8 (byte 0x${byte}, Latin-1 or Windows-1252 text?); kubectl rejects it: save it as UTF-8.`, line, column };
+}
+
+/** Length of the valid UTF-8 sequence at offset, or 0. */
+function sequenceLength(buffer: Buffer, offset: number): number {
+  const first = buffer[offset]!;
+  const length = first < 0x80 ? 1 : first >= 0xc2 && first <= 0xdf ? 2 : first >= 0xe0 && first <= 0xef ? 3 : first >= 0xf0 && first <= 0xf4 ? 4 : 0;
+  if (length === 0 || offset + length > buffer.length) return 0;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(offset, offset + length));
+    return length;
+  } catch {
+    return 0;
+  }
+}
+
+function tooLarge(maxBytes: number, size: number, atLeast = false): ReadOutcome {
+  return { skipped: `larger than the ${formatBytes(maxBytes)} limit (${atLeast ? 'over ' : ''}${formatBytes(size)})` };
 }
 
 function describeError(error: unknown): string {
@@ -34,7 +117,7 @@ function describeError(error: unknown): string {
     case 'ELOOP':
       return 'symbolic link loop';
     case 'ENOENT':
-      return 'no such file (a broken symbolic link?)';
+      return 'no such file (removed during the run, or a broken symbolic link)';
     default:
       return `unreadable (${code ?? (error as Error).message})`;
   }

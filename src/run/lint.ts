@@ -14,6 +14,7 @@ import { UsageError } from '../errors.js';
 import { discover } from '../input/discover.js';
 import { displayPath } from '../input/display-path.js';
 import { trackedManifests } from '../input/git-context.js';
+import { decideFile, decisionSummary, invalidTextFinding } from '../input/decision.js';
 import { decode, readInput, DEFAULT_MAX_FILE_BYTES } from '../input/read.js';
 import { ObjectIndex } from '../k8s/object-index.js';
 import type { WorkloadKind } from '../k8s/workloads.js';
@@ -21,7 +22,7 @@ import { redactFile } from '../redact/index.js';
 import { rules as allRules } from '../rules/index.js';
 import type { SuppressOptions } from '../suppress/options.js';
 import { createSuppressor, type FileSuppression } from '../suppress/suppressor.js';
-import type { FileReport, Finding, LintResult } from '../types.js';
+import type { FileDecision, FileReport, Finding, InvalidText, LintResult } from '../types.js';
 
 export { UsageError };
 
@@ -86,8 +87,12 @@ export interface Source {
   display: string;
   /** Absolute path, for files on disk. */
   absolute?: string;
-  /** The text, or why the input was not read (one line for the user). */
-  read: () => Promise<{ text: string } | { skipped: string }>;
+  /** The text, why the input was not read (one line for the user), or where its bytes stop being text. */
+  read: () => Promise<{ text: string } | { skipped: string } | { invalid: InvalidText }>;
+  /** Named by the user (a file argument, standard input): its syntax errors are reported whatever it holds. */
+  explicit?: boolean;
+  /** Known not to be linted as objects (a kustomize patch, a test assertion). */
+  partial?: FileDecision;
 }
 
 /** A file whose cross-object checks have not run yet: its findings and suppressions stay open. */
@@ -104,14 +109,20 @@ export async function lint(options: LintOptions): Promise<LintRun> {
   const cwd = path.resolve(options.cwd);
   const discovery = await discover(options.paths, { cwd, ignore: options.ignore });
   if (discovery.missing.length > 0) {
-    throw new UsageError(`No such file, directory or matching glob: ${discovery.missing.join(', ')}`);
+    throw new UsageError(`nothing to lint for ${discovery.missing.join('; ')}`);
   }
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const sources: Source[] = discovery.files.map((file) => ({ display: displayPath(cwd, file), absolute: file, read: () => readInput(file, maxBytes) }));
+  const sources: Source[] = discovery.files.map((file) => {
+    const source: Source = { display: displayPath(cwd, file), absolute: file, read: () => readInput(file, maxBytes), explicit: discovery.explicit.has(file) };
+    const partial = discovery.partial.get(file);
+    if (partial) source.partial = partial;
+    return source;
+  });
   if (discovery.stdin) {
     sources.push({
       display: options.stdinFilename ?? '<stdin>',
       read: async () => decode(options.stdinText !== undefined ? Buffer.from(options.stdinText) : await readStdin(), maxBytes),
+      explicit: true,
     });
   }
   const run = await lintSources(sources, options, discovery.notes);
@@ -154,18 +165,27 @@ export async function lintSources(sources: readonly Source[], options: Omit<Lint
   let done = 0;
   for (const source of sources) {
     const reading = performance.now();
-    const outcome = await source.read();
+    const outcome = source.partial ? undefined : await source.read();
     clock.add('read', performance.now() - reading);
-    if ('skipped' in outcome) {
-      run.files.push({ file: source.display, objects: 0, documents: 0, skipped: outcome.skipped });
+    if (!outcome) {
+      run.files.push({ file: source.display, objects: 0, documents: 0, decision: source.partial });
+    } else if ('skipped' in outcome) {
+      run.files.push({ file: source.display, objects: 0, documents: 0, skipped: outcome.skipped, decision: 'skipped' });
       run.notes.push(`${source.display}: skipped, ${outcome.skipped}`);
+    } else if ('invalid' in outcome) {
+      run.files.push({ file: source.display, objects: 0, documents: 0, decision: 'manifest', reason: 'not UTF-8' });
+      const findings = applyEngineRuleSettings([invalidTextFinding(source.display, outcome.invalid)], settings);
+      perFile.set(source.display, findings);
     } else {
       const linted = lintText(source.display, outcome.text, { rules: enabled, extraWorkloads: options.extraWorkloads, settings: runSettings, index, ruleTimes, freeze: options.freeze });
+      // Files that hold no object and do not mean to be manifests are skipped quietly, findings and all.
+      const { decision, reason, objects } = decideFile(linted, source.explicit === true);
+      linted.objectCount = objects;
       // Levels from configuration apply before suppression, so suppressed findings carry their real level.
       linted.findings = applyEngineRuleSettings(linted.findings, settings);
       if (options.findingStage) linted.findings = options.findingStage(linted.findings);
       const suppression = suppressor.file(linted);
-      run.files.push({ file: source.display, objects: linted.objectCount, documents: linted.documentCount } satisfies FileReport);
+      run.files.push({ file: source.display, objects: linted.objectCount, documents: linted.documentCount, decision, reason } satisfies FileReport);
       perFile.set(source.display, linted.findings);
       if (linted.pending.length > 0) {
         pending.push(...linted.pending);
@@ -213,6 +233,7 @@ export async function lintSources(sources: readonly Source[], options: Omit<Lint
     clock.lap('cross-object');
   }
   for (const findings of perFile.values()) run.findings.push(...sortFindings(findings));
+  run.notes.push(...decisionSummary(run.files));
   if (unreached.size > 0) {
     run.notes.push(`objects of ${[...unreached].sort().join(', ')} hold containers that no pod spec view reaches; map them with "workloads" in the configuration to lint them`);
   }
@@ -246,7 +267,7 @@ async function indexContext(
   for (const file of files) {
     if (inputs.has(file)) continue;
     const outcome = await readInput(file, maxBytes);
-    if ('skipped' in outcome) continue;
+    if (!('text' in outcome)) continue;
     objects += lintText(displayPath(cwd, file), outcome.text, { rules: enabled, extraWorkloads: options.extraWorkloads, settings, index, contextOnly: true }).objectCount;
   }
   return objects;

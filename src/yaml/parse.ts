@@ -1,6 +1,7 @@
 /** One parse per file: the whole stream at once, so documents and offsets come from the parser. */
-import { isScalar, LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { Composer, Document, isScalar, LineCounter, Parser, YAMLParseError } from 'yaml';
 import type { Region } from '../types.js';
+import { applyInsertions, originalOffset, quoteRepairs, type Insertion } from './relax-quotes.js';
 import { streamProblems } from './stream-checks.js';
 
 export interface YamlProblem {
@@ -15,37 +16,151 @@ export interface YamlProblem {
 export interface ParsedDocument {
   readonly index: number;
   readonly doc: Document.Parsed;
-  /** Syntax errors of this document only; a bad document does not hide the others. */
+  /** The first syntax error of this document (its message counts the others); a bad document does not hide the others. */
   readonly errors: readonly YamlProblem[];
   /** True when the document holds nothing but comments or whitespace. */
   readonly empty: boolean;
 }
 
 export interface ParsedFile {
+  /** The text the documents' ranges refer to: the file, with go-yaml's quoted-scalar leniency applied. */
   readonly text: string;
+  /** Lines of the file as written; `regionOf` maps offsets of `text` onto it. */
   readonly lineCounter: LineCounter;
   readonly documents: readonly ParsedDocument[];
   /** Problems of the stream itself, outside any one document's content. */
   readonly streamErrors: readonly YamlProblem[];
+  /** Spaces added to `text` (none for almost every file). */
+  readonly insertions: readonly Insertion[];
 }
 
+/** The parser's own stack overflows: the document nests too deep for it, which is not a syntax error. */
+const isStackOverflow = (error: { code: string; message: string }) => error.code === 'RESOURCE_EXHAUSTION' || error.message.includes('Maximum call stack size exceeded');
+const MAX_REPAIR_PASSES = 3;
+
 export function parseYamlFile(text: string): ParsedFile {
-  const lineCounter = new LineCounter();
-  // uniqueKeys is off: duplicates are reported as their own finding, at the second key, by the converter.
-  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
-  const list = Array.isArray(docs) ? docs : [];
-  const documents = list.map((doc, index) => ({
-    index,
-    doc,
-    errors: doc.errors.map((error) => ({
-      ruleId: 'yaml-syntax-error' as const,
-      message: plainYamlMessage(error.message),
-      start: error.pos[0],
-      end: Math.max(error.pos[1], error.pos[0] + 1),
-    })),
-    empty: isEmptyDocument(doc),
-  }));
-  return { text, lineCounter, documents, streamErrors: streamProblems(text) };
+  let docs = parseDocs(text);
+  if (docs === undefined) return crashedParse(text);
+  let insertions: Insertion[] = [];
+  for (let pass = 0; pass < MAX_REPAIR_PASSES; pass++) {
+    const source = applyInsertions(text, insertions);
+    const more = quoteRepairs(source, docs);
+    if (more.length === 0) break;
+    const merged = mergeInsertions(insertions, more.map(({ at, count }) => ({ at: originalOffset(insertions, at), count })));
+    const repaired = parseDocs(applyInsertions(text, merged));
+    // Keep a repair only when the parser agrees it helped: go-yaml reads these lines the same way.
+    if (repaired === undefined || errorCount(repaired) >= errorCount(docs)) break;
+    docs = repaired;
+    insertions = merged;
+  }
+  const source = applyInsertions(text, insertions);
+  const documents = docs.map((doc, index) => ({ index, doc, errors: firstError(doc), empty: isEmptyDocument(doc) }));
+  return { text: source, lineCounter: linesOf(text), documents, streamErrors: streamProblems(source), insertions };
+}
+
+/** uniqueKeys is off: duplicates are reported as their own finding, at the second key, by the converter. */
+const OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true } as const;
+
+/**
+ * parseAllDocuments, with the stack overflows of a deeply nested document contained: the parser and
+ * the composer recurse, so a document nested some thousands of levels deep overflows the stack.
+ * That document is blanked out (same length, same lines, so every other offset holds) and becomes a
+ * placeholder carrying a resource error, which the converter reports as too deep.
+ */
+function parseDocs(text: string): Document.Parsed[] | undefined {
+  const blanked: [number, number][] = [];
+  let source = text;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    let outcome;
+    try {
+      outcome = parseOnce(source);
+    } catch {
+      return undefined;
+    }
+    if ('docs' in outcome) {
+      const docs = outcome.docs.filter((doc) => !blanked.some(([start, end]) => doc.range[0] >= start && doc.range[0] < end));
+      docs.push(...blanked.map(([start, end]) => tooDeep(start, end)));
+      return docs.sort((a, b) => a.range[0] - b.range[0]);
+    }
+    const end = nextDocumentMarker(source, outcome.at);
+    if (end <= outcome.from) return undefined;
+    blanked.push([outcome.from, end]);
+    source = source.slice(0, outcome.from) + source.slice(outcome.from, end).replace(/[^\n]/g, ' ') + source.slice(end);
+  }
+  return undefined;
+}
+
+/** The documents, or where the stack overflowed: the document from `from`, found broken at `at`. */
+function parseOnce(text: string): { docs: Document.Parsed[] } | { from: number; at: number } {
+  const docs: Document.Parsed[] = [];
+  const composer = new Composer(OPTIONS);
+  const parser = new Parser();
+  let from = 0;
+  try {
+    for (const token of parser.parse(text)) {
+      for (const doc of composer.next(token)) {
+        docs.push(doc);
+        from = doc.range[2];
+      }
+    }
+    docs.push(...composer.end(false, text.length));
+    return { docs };
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return { from: Math.min(from, parser.offset), at: parser.offset };
+  }
+}
+
+/** Offset of the next `---` or `...` line at or after `at`, or the end of the text. */
+function nextDocumentMarker(text: string, at: number): number {
+  const marker = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
+  marker.lastIndex = Math.max(at, 0);
+  for (let match = marker.exec(text); match; match = marker.exec(text)) if (match.index >= at) return match.index;
+  return text.length;
+}
+
+function tooDeep(offset: number, end: number): Document.Parsed {
+  const doc = new Document(null, OPTIONS) as Document.Parsed;
+  doc.range = [offset, offset, end];
+  doc.errors.push(new YAMLParseError([offset, offset + 1], 'RESOURCE_EXHAUSTION', 'Maximum call stack size exceeded'));
+  return doc;
+}
+
+/** No parser error escapes a file: an exception from the parser is one finding at the start of the file. */
+function crashedParse(text: string): ParsedFile {
+  const problem: YamlProblem = { ruleId: 'yaml-syntax-error', message: 'The YAML parser could not read this file.', start: 0, end: 1 };
+  return { text, lineCounter: linesOf(text), documents: [], streamErrors: [problem], insertions: [] };
+}
+
+function syntaxErrors(doc: Document.Parsed) {
+  return doc.errors.filter((error) => !isStackOverflow(error));
+}
+
+function errorCount(docs: readonly Document.Parsed[]): number {
+  return docs.reduce((sum, doc) => sum + syntaxErrors(doc).length, 0);
+}
+
+/** One broken document never floods: its first error, with the number of the others. */
+function firstError(doc: Document.Parsed): YamlProblem[] {
+  const errors = syntaxErrors(doc);
+  const first = errors[0];
+  if (!first) return [];
+  const more = errors.length - 1;
+  const suffix = more === 0 ? '' : ` (${more} more error${more === 1 ? '' : 's'} in this document)`;
+  return [{ ruleId: 'yaml-syntax-error', message: plainYamlMessage(first.message) + suffix, start: first.pos[0], end: Math.max(first.pos[1], first.pos[0] + 1) }];
+}
+
+function mergeInsertions(a: readonly Insertion[], b: readonly Insertion[]): Insertion[] {
+  const byOffset = new Map<number, number>();
+  for (const { at, count } of [...a, ...b]) byOffset.set(at, (byOffset.get(at) ?? 0) + count);
+  return [...byOffset].map(([at, count]) => ({ at, count })).sort((x, y) => x.at - y.at);
+}
+
+function linesOf(text: string): LineCounter {
+  const counter = new LineCounter();
+  counter.addNewLine(0);
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) counter.addNewLine(i + 1);
+  return counter;
 }
 
 /** Comment-only documents and the one after a trailing `---` hold nothing to lint. */
@@ -55,17 +170,20 @@ function isEmptyDocument(doc: Document.Parsed): boolean {
   return contents === null || (isScalar(contents) && contents.source === '' && !contents.tag && !contents.anchor);
 }
 
-/** The parser appends "at line L, column C:" and a code frame; the region already says where. */
+/**
+ * The parser appends "at line L, column C:" and a code frame, and may quote the token it choked on;
+ * the region already says where, and a quoted token can be a credential.
+ */
 export function plainYamlMessage(message: string): string {
   const cut = message.search(/ at line \d+, column \d+/);
-  return (cut === -1 ? message : message.slice(0, cut)).trim();
+  return (cut === -1 ? message : message.slice(0, cut)).trim().replace(/: ".*"$/s, '');
 }
 
-/** Offsets to a 1-based region; the end is clamped to the text so it stays inside the file. */
+/** Offsets of `file.text` to a 1-based region of the file as written, clamped so it stays inside the file. */
 export function regionOf(file: ParsedFile, start: number, end: number): Region {
   const length = file.text.length;
-  const from = Math.min(Math.max(start, 0), length);
-  const to = Math.min(Math.max(end, from), length);
+  const from = originalOffset(file.insertions, Math.min(Math.max(start, 0), length));
+  const to = Math.max(originalOffset(file.insertions, Math.min(Math.max(end, start), length)), from);
   const a = file.lineCounter.linePos(from);
   const b = file.lineCounter.linePos(to);
   return { startLine: a.line, startColumn: a.col, endLine: b.line, endColumn: b.col };

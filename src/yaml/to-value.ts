@@ -2,7 +2,7 @@
  * Turns a parsed document into plain JSON-like values, typed as Kubernetes reads them.
  * One walk does the typing, merge keys, duplicate-key detection and alias-bomb protection.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, visit, type Alias, type Document, type Node, type Pair } from 'yaml';
 import type { JsonObject, JsonValue } from '../types.js';
 import type { YamlProblem } from './parse.js';
 import { keyString, resolvePlainScalar } from './scalar.js';
@@ -10,9 +10,12 @@ import { keyString, resolvePlainScalar } from './scalar.js';
 /** go-yaml v2's rule against "excessive aliasing" (CVE-2019-11253), plus a hard cap. */
 const ALIAS_RATIO_MIN_ALIASES = 100;
 const ALIAS_RATIO_MIN_NODES = 1000;
-const MAX_EXPANDED_NODES = 2_000_000;
+const MAX_EXPANDED_NODES = 1_000_000;
+/** Deeper than any real manifest, and shallow enough for every walk after this one. */
+export const MAX_DEPTH = 1000;
 
-export class AliasBombError extends Error {}
+/** A document that is valid YAML but too costly to lint (alias bomb, nesting too deep): skipped with a note. */
+export class UnlintableDocumentError extends Error {}
 
 export interface ConvertResult {
   value: JsonValue;
@@ -27,42 +30,87 @@ interface State {
   /** Anchored nodes currently being expanded, to stop recursive aliases. */
   expanding: Set<Node>;
   insideAlias: number;
+  depth: number;
+  /** Each alias's node, found in one pass: resolving alias by alias costs a walk of the document each. */
+  targets: Map<Alias, Node>;
 }
 
 export function toValue(doc: Document.Parsed): ConvertResult {
-  const state: State = { doc, problems: [], nodes: 0, aliasNodes: 0, expanding: new Set(), insideAlias: 0 };
-  const value = convert(doc.contents as Node | null, state);
-  return { value, problems: state.problems };
+  if (doc.errors.some((error) => error.code === 'RESOURCE_EXHAUSTION')) {
+    throw new UnlintableDocumentError('nests too deep for the YAML parser');
+  }
+  const state: State = { doc, problems: [], nodes: 0, aliasNodes: 0, expanding: new Set(), insideAlias: 0, depth: 0, targets: new Map() };
+  try {
+    resolveAliases(doc, state);
+    return { value: convert(doc.contents as Node | null, state), problems: state.problems };
+  } catch (error) {
+    if (error instanceof RangeError) throw new UnlintableDocumentError('nests too deep to walk');
+    throw error;
+  }
+}
+
+/** An alias names the closest anchor before it; one that names none is an error, as in kubectl. */
+function resolveAliases(doc: Document.Parsed, state: State): void {
+  const anchors = new Map<string, Node>();
+  visit(doc, (_key, node) => {
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      if (target) state.targets.set(node, target);
+      else {
+        const [start, end] = node.range ?? [0, 1];
+        state.problems.push({ ruleId: 'yaml-syntax-error', message: `Unknown anchor "${node.source}": an alias must follow its anchor.`, start, end });
+      }
+    } else if ((isScalar(node) || isMap(node) || isSeq(node)) && node.anchor) {
+      anchors.set(node.anchor, node as Node);
+    }
+  });
 }
 
 function convert(node: Node | null | undefined, state: State): JsonValue {
   if (node === null || node === undefined) return null;
   state.nodes++;
   if (state.insideAlias > 0) state.aliasNodes++;
-  if (state.nodes > MAX_EXPANDED_NODES) throw new AliasBombError('document expands to more than 2,000,000 nodes');
-  if (isScalar(node)) return scalarValue(node);
-  if (isMap(node)) return convertMap(node.items as Pair[], state);
-  if (isSeq(node)) return node.items.map((item) => convert(item as Node, state));
+  if (state.nodes > MAX_EXPANDED_NODES) throw new UnlintableDocumentError('document expands to more than 1,000,000 nodes');
+  if (isScalar(node)) {
+    if (node.tag === BINARY_TAG) checkBinary(node, state);
+    return scalarValue(node);
+  }
   if (isAlias(node)) return convertAlias(node, state);
-  return null;
+  if (++state.depth > MAX_DEPTH) throw new UnlintableDocumentError(`nests deeper than ${MAX_DEPTH.toLocaleString('en-US')} levels`);
+  try {
+    if (isMap(node)) return convertMap(node.items as Pair[], state);
+    if (isSeq(node)) return node.items.map((item) => convert(item as Node, state));
+    return null;
+  } finally {
+    state.depth--;
+  }
 }
 
-function convertAlias(node: Node, state: State): JsonValue {
-  if (!isAlias(node)) return null;
-  const target = node.resolve(state.doc) as Node | undefined;
+function convertAlias(node: Alias, state: State): JsonValue {
+  const target = state.targets.get(node);
   if (!target || state.expanding.has(target)) return null;
   state.expanding.add(target);
   state.insideAlias++;
   try {
     const value = convert(target, state);
     if (state.aliasNodes > ALIAS_RATIO_MIN_ALIASES && state.nodes > ALIAS_RATIO_MIN_NODES && state.aliasNodes / state.nodes > 0.99) {
-      throw new AliasBombError('excessive aliasing (more than 99% of the document comes from aliases)');
+      throw new UnlintableDocumentError('excessive aliasing (more than 99% of the document comes from aliases)');
     }
     return value;
   } finally {
     state.insideAlias--;
     state.expanding.delete(target);
   }
+}
+
+const BINARY_TAG = 'tag:yaml.org,2002:binary';
+
+/** The yaml package decodes !!binary leniently in Node and strictly in its browser build (the bundle); kubectl rejects bad base64. */
+function checkBinary(node: Scalar, state: State): void {
+  const source = typeof node.source === 'string' ? node.source.replace(/\s+/g, '') : '';
+  if (/^[A-Za-z0-9+/]*={0,2}$/.test(source) && source.length % 4 === 0) return;
+  const [start, end] = node.range ?? [0, 1];
+  state.problems.push({ ruleId: 'yaml-syntax-error', message: 'A !!binary value must be base64.', start, end });
 }
 
 export function scalarValue(node: Scalar): JsonValue {

@@ -1,0 +1,22 @@
+/** Files git tracks under a folder: .gitignore hides untracked files only, as in git itself. */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+/** Absolute paths of the tracked files under cwd, or undefined outside a git work tree (or without git). */
+export function trackedFiles(cwd: string): Set<string> | undefined {
+  const run = spawnSync('git', ['ls-files', '-z', '--cached'], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+  if (run.error || run.status !== 0) return undefined;
+  return new Set(run.stdout.split('\0').filter(Boolean).map((file) => path.resolve(cwd, file)));
+}
+
+/** Every folder that holds a tracked file, so a walk does not prune it. */
+export function trackedFolders(tracked: ReadonlySet<string>): Set<string> {
+  const folders = new Set<string>();
+  for (const file of tracked) {
+    for (let dir = path.dirname(file); !folders.has(dir); dir = path.dirname(dir)) {
+      folders.add(dir);
+      if (path.dirname(dir) === dir) break;
+    }
+  }
+  return folders;
+}

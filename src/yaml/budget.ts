@@ -1,0 +1,27 @@
+/**
+ * What a file may cost before it is parsed. The parser keeps every node in memory (about a
+ * kilobyte each) and resolves no alias for us, so a few megabytes of `*a, *a, …` or `x, x, …`
+ * would take minutes and gigabytes: such a file is refused in one counting pass instead.
+ */
+export const MAX_ALIASES = 50_000;
+export const MAX_NODES = 1_000_000;
+
+const ALIAS = /(?:^|[\s,[{:])\*[^\s,[\]{}]/g;
+
+/** A reason to skip the text, or undefined when it is within budget. */
+export function overBudget(text: string): string | undefined {
+  // Every node needs a line break, a comma or a `- ` of its own, except the keys on those lines.
+  let separators = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 44) separators++;
+  }
+  if (separators > MAX_NODES) return `more than ${MAX_NODES.toLocaleString('en-US')} YAML nodes`;
+  if (!text.includes('*')) return undefined;
+  let aliases = 0;
+  ALIAS.lastIndex = 0;
+  while (ALIAS.exec(text) !== null) {
+    if (++aliases > MAX_ALIASES) return `alias bomb (more than ${MAX_ALIASES.toLocaleString('en-US')} aliases)`;
+  }
+  return undefined;
+}
