@@ -181,7 +181,34 @@ function indexPage(rules: readonly Rule[]): Root {
       ),
     );
   }
+  children.push(...pssSection(rules));
   return { type: 'root', children };
+}
+
+/** The Pod Security Standards, control by control, with the rules that implement each (the presets run exactly these). */
+function pssSection(rules: readonly Rule[]): RootContent[] {
+  const controls = new Map<string, string[]>();
+  for (const profile of ['baseline', 'restricted'] as const) {
+    for (const rule of rules) {
+      if (rule.meta.pss?.profile !== profile) continue;
+      const key = `${profile}\u0000${rule.meta.pss.control}`;
+      controls.set(key, [...(controls.get(key) ?? []), rule.meta.id]);
+    }
+  }
+  return [
+    heading(2, 'Pod Security Standards'),
+    paragraph(
+      text('The presets '), inlineCode('pss-baseline'), text(' and '), inlineCode('pss-restricted'),
+      text(' run exactly the rules of their profile\'s controls (Baseline rules run in both), with the allowed values and exemptions of the reference implementation for the target Kubernetes version.'),
+    ),
+    table(
+      ['Profile', 'Control', 'Rules'],
+      [...controls].map(([key, ids]) => {
+        const [profile, control] = key.split('\u0000') as [string, string];
+        return [profile === 'baseline' ? 'Baseline' : 'Restricted', control, ids.length === 1 ? paragraphLink(ids[0]!) : ids.join(', ')];
+      }),
+    ),
+  ];
 }
 
 function paragraphLink(id: string): RootContent {

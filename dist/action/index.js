@@ -24888,7 +24888,7 @@ var require_lexer = __commonJS({
   "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
-    function isEmpty(ch) {
+    function isEmpty2(ch) {
       switch (ch) {
         case void 0:
         case " ":
@@ -24966,7 +24966,7 @@ var require_lexer = __commonJS({
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset, 3);
-          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
+          if ((dt === "---" || dt === "...") && isEmpty2(this.buffer[offset + 3]))
             return -1;
         }
         return offset;
@@ -25065,7 +25065,7 @@ var require_lexer = __commonJS({
           if (!this.atEnd && !this.hasChars(4))
             return this.setNext("line-start");
           const s = this.peek(3);
-          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+          if ((s === "---" || s === "...") && isEmpty2(this.charAt(3))) {
             yield* this.pushCount(3);
             this.indentValue = 0;
             this.indentNext = 0;
@@ -25073,7 +25073,7 @@ var require_lexer = __commonJS({
           }
         }
         this.indentValue = yield* this.pushSpaces(false);
-        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+        if (this.indentNext > this.indentValue && !isEmpty2(this.charAt(1)))
           this.indentNext = this.indentValue;
         return yield* this.parseBlockStart();
       }
@@ -25081,7 +25081,7 @@ var require_lexer = __commonJS({
         const [ch0, ch1] = this.peek(2);
         if (!ch1 && !this.atEnd)
           return this.setNext("block-start");
-        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty2(ch1)) {
           const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
           this.indentNext = this.indentValue + 1;
           this.indentValue += n;
@@ -25145,7 +25145,7 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty2(line[3])) {
           const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
@@ -25187,7 +25187,7 @@ var require_lexer = __commonJS({
             return yield* this.parseQuotedScalar();
           case ":": {
             const next = this.charAt(1);
-            if (this.flowKey || isEmpty(next) || next === ",") {
+            if (this.flowKey || isEmpty2(next) || next === ",") {
               this.flowKey = false;
               yield* this.pushCount(1);
               yield* this.pushSpaces(true);
@@ -25250,7 +25250,7 @@ var require_lexer = __commonJS({
           else if (ch !== "-")
             break;
         }
-        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
+        return yield* this.pushUntil((ch) => isEmpty2(ch) || ch === "#");
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
@@ -25332,10 +25332,10 @@ var require_lexer = __commonJS({
         while (ch = this.buffer[++i]) {
           if (ch === ":") {
             const next = this.buffer[i + 1];
-            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
+            if (isEmpty2(next) || inFlow && flowIndicatorChars.has(next))
               break;
             end = i;
-          } else if (isEmpty(ch)) {
+          } else if (isEmpty2(ch)) {
             let next = this.buffer[i + 1];
             if (ch === "\r") {
               if (next === "\n") {
@@ -25402,7 +25402,7 @@ var require_lexer = __commonJS({
             case ":": {
               const inFlow = this.flowLevel > 0;
               const ch1 = this.charAt(1);
-              if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+              if (isEmpty2(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
                 if (!inFlow)
                   this.indentNext = this.indentValue + 1;
                 else if (this.flowKey)
@@ -25421,7 +25421,7 @@ var require_lexer = __commonJS({
         if (this.charAt(1) === "<") {
           let i = this.pos + 2;
           let ch = this.buffer[i];
-          while (!isEmpty(ch) && ch !== ">")
+          while (!isEmpty2(ch) && ch !== ">")
             ch = this.buffer[++i];
           return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
         } else {
@@ -30213,7 +30213,7 @@ var require_utils2 = __commonJS({
       }
       return output;
     }
-    function encodeComponent(input, isAllowed2) {
+    function encodeComponent(input, isAllowed3) {
       let output = "";
       for (let i = 0; i < input.length; i++) {
         const ch = input[i];
@@ -30225,7 +30225,7 @@ var require_utils2 = __commonJS({
             continue;
           }
         }
-        if (isAllowed2(ch)) {
+        if (isAllowed3(ch)) {
           output += ch;
         } else {
           const code = input.charCodeAt(i);
@@ -42476,6 +42476,10 @@ function listAt(root, path12) {
   const value = valueAt(root, path12);
   return Array.isArray(value) ? value : [];
 }
+function stringAt(root, path12) {
+  const value = valueAt(root, path12);
+  return isString(value) ? value : void 0;
+}
 function stringEntries(value) {
   const result = {};
   if (!isObject(value)) return result;
@@ -42890,6 +42894,11 @@ var DEFAULT_RUN_SETTINGS = {
   presets: ["recommended"],
   complete: false
 };
+function compareKubeVersions(a, b) {
+  const [aMajor = 0, aMinor = 0] = a.split(".").map(Number);
+  const [bMajor = 0, bMinor = 0] = b.split(".").map(Number);
+  return aMajor - bMajor || aMinor - bMinor;
+}
 
 // src/engine/lint-file.ts
 var UNRENDERED_TEMPLATE = /\{\{[-\s]/;
@@ -43247,6 +43256,429 @@ function defineRule(rule) {
   return rule;
 }
 
+// src/k8s/pss.ts
+var BASELINE_CAPABILITIES = /* @__PURE__ */ new Set([
+  "AUDIT_WRITE",
+  "CHOWN",
+  "DAC_OVERRIDE",
+  "FOWNER",
+  "FSETID",
+  "KILL",
+  "MKNOD",
+  "NET_BIND_SERVICE",
+  "SETFCAP",
+  "SETGID",
+  "SETPCAP",
+  "SETUID",
+  "SYS_CHROOT"
+]);
+var RESTRICTED_CAPABILITY = "NET_BIND_SERVICE";
+var SAFE_SYSCTLS = [
+  ["kernel.shm_rmid_forced", "1.0"],
+  ["net.ipv4.ip_local_port_range", "1.0"],
+  ["net.ipv4.ip_unprivileged_port_start", "1.0"],
+  ["net.ipv4.tcp_syncookies", "1.0"],
+  ["net.ipv4.ping_group_range", "1.0"],
+  ["net.ipv4.ip_local_reserved_ports", "1.27"],
+  ["net.ipv4.tcp_keepalive_time", "1.29"],
+  ["net.ipv4.tcp_fin_timeout", "1.29"],
+  ["net.ipv4.tcp_keepalive_intvl", "1.29"],
+  ["net.ipv4.tcp_keepalive_probes", "1.29"],
+  ["net.ipv4.tcp_rmem", "1.32"],
+  ["net.ipv4.tcp_wmem", "1.32"],
+  ["net.ipv4.tcp_slow_start_after_idle", "1.37"],
+  ["net.ipv4.tcp_notsent_lowat", "1.37"]
+];
+function isSafeSysctl(name, kubeVersion) {
+  return SAFE_SYSCTLS.some(([safe, since]) => safe === name && atLeast(kubeVersion, since));
+}
+function allowedSeLinuxTypes(kubeVersion) {
+  const types2 = ["container_t", "container_init_t", "container_kvm_t"];
+  return atLeast(kubeVersion, "1.31") ? [...types2, "container_engine_t"] : types2;
+}
+var RESTRICTED_FORBIDDEN_VOLUMES = [
+  "gcePersistentDisk",
+  "awsElasticBlockStore",
+  "gitRepo",
+  "nfs",
+  "iscsi",
+  "glusterfs",
+  "rbd",
+  "flexVolume",
+  "cinder",
+  "cephfs",
+  "flocker",
+  "fc",
+  "azureFile",
+  "vsphereVolume",
+  "quobyte",
+  "azureDisk",
+  "portworxVolume",
+  "photonPersistentDisk",
+  "scaleIO",
+  "storageos",
+  "hostPath"
+];
+var CONFINING_PROFILE_TYPES = ["RuntimeDefault", "Localhost"];
+function atLeast(kubeVersion, since) {
+  return compareKubeVersions(kubeVersion, since) >= 0;
+}
+function pssWindows(pod, kubeVersion) {
+  return atLeast(kubeVersion, "1.25") && valueAt(pod.spec, ["os", "name"]) === "windows";
+}
+function userNamespaceExempt(pod, kubeVersion) {
+  return pod.userNamespace && atLeast(kubeVersion, "1.35");
+}
+function writtenContexts(pod) {
+  const contexts = [];
+  if (isObject(pod.spec.securityContext)) contexts.push({ value: pod.spec.securityContext, path: [...pod.path, "securityContext"] });
+  for (const container of pod.containers) {
+    const own = container.value.securityContext;
+    if (isObject(own)) contexts.push({ value: own, path: [...container.path, "securityContext"], container: container.name });
+  }
+  return contexts;
+}
+
+// src/rules/templates/written-setting.ts
+function checkWritten(context, pod, setting2) {
+  if (setting2.skip?.(pod, context.settings)) return;
+  for (const written of writtenContexts(pod)) {
+    const value = valueAt(written.value, setting2.field);
+    if (value === void 0) continue;
+    const data = setting2.check(value, context.settings, context.options);
+    if (!data) continue;
+    const at = [...written.path, ...setting2.field];
+    if (written.container !== void 0) {
+      context.report({ messageId: setting2.containerMessageId, data: { ...data, container: written.container }, at, container: written.container });
+      continue;
+    }
+    if (setting2.onlyIfInherited && !pod.containers.some((container) => valueAt(container.value, ["securityContext", ...setting2.field]) === void 0)) continue;
+    context.report({ messageId: setting2.podMessageId, data, at });
+  }
+}
+function writtenSettingRule(meta, setting2) {
+  return defineRule({
+    meta,
+    create(context) {
+      return { podSpec: (pod) => checkWritten(context, pod, setting2) };
+    }
+  });
+}
+
+// src/rules/apparmor-unconfined.ts
+function allowedAnnotation(value) {
+  return value === "" || value === "runtime/default" || value.startsWith("localhost/");
+}
+var apparmor_unconfined_default = defineRule({
+  meta: {
+    id: "apparmor-unconfined",
+    category: "security",
+    level: "error",
+    securitySeverity: 6,
+    presets: ["recommended", "pss-baseline", "pss-restricted"],
+    pss: { profile: "baseline", control: "AppArmor" },
+    summary: "Pods and containers must not turn AppArmor off: appArmorProfile.type must be RuntimeDefault or Localhost, and the legacy container.apparmor.security.beta.kubernetes.io annotation runtime/default or localhost/<profile>.",
+    remediation: "Set appArmorProfile.type to RuntimeDefault (or Localhost with a profile), or remove the setting so the runtime default applies.",
+    messages: {
+      pod: 'The pod sets appArmorProfile.type "{{type}}": its containers run without AppArmor confinement.',
+      container: 'Container "{{container}}" sets appArmorProfile.type "{{type}}": it runs without AppArmor confinement.',
+      annotation: `The annotation "{{annotation}}" is "{{value}}": the container runs without the runtime's AppArmor profile.`
+    }
+  },
+  create(context) {
+    return {
+      podSpec(pod) {
+        checkWritten(context, pod, {
+          field: ["appArmorProfile", "type"],
+          check: (value) => isString(value) && !CONFINING_PROFILE_TYPES.includes(value) ? { type: value } : void 0,
+          podMessageId: "pod",
+          containerMessageId: "container"
+        });
+        for (const [annotation, value] of Object.entries(pod.annotations)) {
+          if (annotation.startsWith(APPARMOR_ANNOTATION_PREFIX) && !allowedAnnotation(value)) {
+            context.report({ messageId: "annotation", data: { annotation, value }, at: [...pod.metadataPath, "annotations", annotation] });
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/rules/templates/added-capability.ts
+function capabilityName(written) {
+  return written.toUpperCase().replace(/^CAP_/, "");
+}
+function reportAddedCapabilities(context, container, messageId, forbidden) {
+  const added = container.securityContext.capabilitiesAdd;
+  added?.value.forEach((capability, index) => {
+    if (forbidden(capability)) context.report({ messageId, data: { container: container.name, capability }, at: [...added.path, index] });
+  });
+}
+function addedCapabilityRule(meta, template2) {
+  return defineRule({
+    meta,
+    create(context) {
+      return {
+        container(container, pod) {
+          if (template2.skip?.(pod, context.settings)) return;
+          reportAddedCapabilities(context, container, "added", (written) => template2.forbidden(written, context.settings));
+        }
+      };
+    }
+  });
+}
+
+// src/rules/capability-added-beyond-baseline.ts
+var capability_added_beyond_baseline_default = addedCapabilityRule(
+  {
+    id: "capability-added-beyond-baseline",
+    category: "security",
+    level: "error",
+    securitySeverity: 6.5,
+    presets: ["recommended", "pss-baseline", "pss-restricted", "cis"],
+    pss: { profile: "baseline", control: "Capabilities" },
+    cis: "5.2.9",
+    summary: "Containers must not add Linux capabilities outside the Baseline set (AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, SETFCAP, SETGID, SETPCAP, SETUID, SYS_CHROOT).",
+    remediation: "Remove the capability from securityContext.capabilities.add; give the process only what the Baseline set allows.",
+    messages: {
+      added: 'Container "{{container}}" adds the capability {{capability}}, outside the Baseline set.'
+    }
+  },
+  { forbidden: (written) => !BASELINE_CAPABILITIES.has(written) }
+);
+
+// src/rules/capability-added-restricted.ts
+var capability_added_restricted_default = addedCapabilityRule(
+  {
+    id: "capability-added-restricted",
+    category: "security",
+    level: "warning",
+    securitySeverity: 4,
+    presets: ["pss-restricted"],
+    pss: { profile: "restricted", control: "Capabilities" },
+    summary: "Containers must not add any Linux capability but NET_BIND_SERVICE (the Restricted profile); Windows pods are exempt.",
+    remediation: "Remove every capability but NET_BIND_SERVICE from securityContext.capabilities.add.",
+    messages: {
+      added: 'Container "{{container}}" adds the capability {{capability}}; the Restricted profile allows only NET_BIND_SERVICE.'
+    }
+  },
+  {
+    forbidden: (written) => written !== RESTRICTED_CAPABILITY,
+    skip: (pod, settings) => pssWindows(pod, settings.kubeVersion)
+  }
+);
+
+// src/k8s/views/host-path.ts
+import path8 from "node:path";
+function normaliseNodePath(nodePath) {
+  const normalised = path8.posix.normalize(`/${nodePath}`);
+  return normalised.length > 1 ? normalised.replace(/\/+$/, "") : normalised;
+}
+function isUnder(target, base) {
+  return base === "/" || target === base || target.startsWith(`${base}/`);
+}
+function hostPathVolumes(pod) {
+  const volumes = [];
+  for (const volume of pod.volumes) {
+    const hostPath = volume.value.hostPath;
+    if (!isObject(hostPath) || !isString(hostPath.path) || hostPath.path === "") continue;
+    volumes.push({ volume, nodePath: normaliseNodePath(hostPath.path), written: hostPath.path, at: [...volume.path, "hostPath", "path"] });
+  }
+  return volumes;
+}
+
+// src/rules/templates/host-path-match.ts
+function hostPathMatchRule(meta, matches) {
+  return defineRule({
+    meta,
+    create(context) {
+      return {
+        podSpec(pod) {
+          for (const { volume, nodePath, written, at } of hostPathVolumes(pod)) {
+            if (matches(nodePath)) context.report({ messageId: "mount", data: { volume: volume.name, path: written }, at });
+          }
+        }
+      };
+    }
+  });
+}
+
+// src/rules/cloud-credential-path-mount.ts
+var CLOUD_CREDENTIALS = [/\/\.aws(\/|$)/, /\/\.azure(\/|$)/, /\/\.config\/gcloud(\/|$)/, /^\/etc\/kubernetes\/(azure\.json|cloud-config|cloud\.conf|gce\.conf)$/, /^\/etc\/gcp(\/|$)/, /^\/var\/lib\/kubelet\/(cloud-config|azure\.json)$/];
+var cloud_credential_path_mount_default = hostPathMatchRule(
+  {
+    id: "cloud-credential-path-mount",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended"],
+    summary: "Pods should not mount node files that hold cloud credentials (~/.aws, ~/.azure, ~/.config/gcloud, /etc/kubernetes/azure.json, the cloud provider config).",
+    remediation: "Give the workload its own cloud identity (IRSA, Workload Identity, Azure Workload Identity) instead of the node's credentials.",
+    messages: {
+      mount: 'Volume "{{volume}}" mounts the node path "{{path}}", where cloud credentials are kept.'
+    }
+  },
+  (nodePath) => CLOUD_CREDENTIALS.some((pattern) => pattern.test(nodePath))
+);
+
+// src/rules/container-runtime-socket-mount.ts
+var SOCKETS = /* @__PURE__ */ new Set(["docker.sock", "containerd.sock", "crio.sock", "cri-dockerd.sock", "dockershim.sock", "podman.sock"]);
+var SOCKET_FOLDERS = ["/run", "/var/run", "/run/containerd", "/var/run/containerd", "/run/crio", "/var/run/crio", "/run/docker", "/var/run/docker", "/run/podman", "/var/run/podman"];
+var container_runtime_socket_mount_default = hostPathMatchRule(
+  {
+    id: "container-runtime-socket-mount",
+    category: "security",
+    level: "error",
+    securitySeverity: 9,
+    presets: ["recommended"],
+    summary: "Pods must not mount the container runtime socket (docker.sock, containerd.sock, crio.sock) or the folder holding it: whoever talks to the runtime can start a privileged container on the node.",
+    remediation: "Remove the hostPath volume; build images with a rootless builder (BuildKit rootless, Kaniko) and read container data through the Kubernetes API.",
+    messages: {
+      mount: 'Volume "{{volume}}" mounts the container runtime socket through the node path "{{path}}".'
+    }
+  },
+  (nodePath) => SOCKETS.has(nodePath.slice(nodePath.lastIndexOf("/") + 1)) || SOCKET_FOLDERS.some((folder) => nodePath === folder)
+);
+
+// src/rules/cronjob-present.ts
+var cronjob_present_default = defineRule({
+  meta: {
+    id: "cronjob-present",
+    category: "security",
+    level: "note",
+    securitySeverity: 1,
+    presets: [],
+    kinds: ["batch/CronJob"],
+    summary: "Lists CronJobs, a way for an intruder to keep running code in a cluster, so each one is known and reviewed.",
+    remediation: "Check that the CronJob is expected and owned; remove it otherwise.",
+    messages: {
+      cronJob: 'CronJob "{{name}}" runs on the schedule "{{schedule}}".'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const schedule = stringAt(object.value, ["spec", "schedule"]) ?? "(none)";
+        context.report({ messageId: "cronJob", data: { name: object.name ?? "(unnamed)", schedule }, at: [...object.path, "kind"] });
+      }
+    };
+  }
+});
+
+// src/rules/dangerous-capability-added.ts
+var DANGEROUS = /* @__PURE__ */ new Set(["ALL", "SYS_ADMIN", "NET_ADMIN", "SYS_MODULE", "SYS_PTRACE", "SYS_RAWIO", "SYS_BOOT", "BPF", "PERFMON", "MAC_ADMIN", "MAC_OVERRIDE", "SETPCAP"]);
+var dangerous_capability_added_default = addedCapabilityRule(
+  {
+    id: "dangerous-capability-added",
+    category: "security",
+    level: "error",
+    securitySeverity: 8,
+    presets: [],
+    summary: "Containers must not add capabilities that open a way to the node: ALL, SYS_ADMIN, NET_ADMIN, SYS_MODULE, SYS_PTRACE, SYS_RAWIO, SYS_BOOT, BPF, PERFMON, MAC_ADMIN, MAC_OVERRIDE or SETPCAP.",
+    remediation: "Remove the capability from securityContext.capabilities.add; find a narrower way to give the process what it needs.",
+    messages: {
+      added: 'Container "{{container}}" adds the dangerous capability {{capability}}.'
+    }
+  },
+  { forbidden: (written) => DANGEROUS.has(capabilityName(written)) }
+);
+
+// src/k8s/views/image.ts
+var DOCKER_HUB = "docker.io";
+var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+var REGISTRY = /^(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*|\[[0-9a-fA-F:.]+\])(?::[0-9]+)?$/;
+var TAG = /^[\w][\w.-]{0,127}$/;
+var DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
+var MAX_NAME_LENGTH = 255;
+function isRegistry(component) {
+  return /[.:]/.test(component) || component === "localhost" || component !== component.toLowerCase();
+}
+function parseImage(reference) {
+  if (reference.length === 0) return { ok: false, reason: "it is empty" };
+  if (/\s/.test(reference)) return { ok: false, reason: "it contains white space" };
+  let rest = reference;
+  let digest;
+  const at = rest.indexOf("@");
+  if (at !== -1) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+    if (!DIGEST.test(digest)) return { ok: false, reason: `"${digest}" is not a digest (algorithm:hex)` };
+  }
+  let tag;
+  const colon = rest.lastIndexOf(":");
+  if (colon > rest.lastIndexOf("/")) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+    if (!TAG.test(tag)) return { ok: false, reason: `"${tag}" is not a valid tag` };
+  }
+  if (rest.length > MAX_NAME_LENGTH) return { ok: false, reason: `the name is longer than ${MAX_NAME_LENGTH} characters` };
+  const components = rest.split("/");
+  let registry = DOCKER_HUB;
+  let explicitRegistry = false;
+  if (components.length > 1 && isRegistry(components[0])) {
+    registry = components.shift();
+    explicitRegistry = true;
+    if (!REGISTRY.test(registry)) return { ok: false, reason: `"${registry}" is not a registry host` };
+  }
+  for (const component of components) {
+    if (!PATH_COMPONENT.test(component)) {
+      return { ok: false, reason: component === "" ? "its path has an empty component" : `"${component}" is not a valid path component (lower case letters, digits, separators)` };
+    }
+  }
+  if (registry === "index.docker.io") registry = DOCKER_HUB;
+  const repository = registry === DOCKER_HUB && components.length === 1 ? `library/${components[0]}` : components.join("/");
+  const image = { registry, explicitRegistry, repository, ...tag !== void 0 && { tag }, ...digest !== void 0 && { digest } };
+  return { ok: true, image };
+}
+function isTemplated(reference) {
+  return reference.includes("{{") || reference.includes("${") || reference.includes("$(");
+}
+function imageOf(reference) {
+  if (reference === void 0 || isTemplated(reference)) return void 0;
+  const parsed = parseImage(reference);
+  return parsed.ok ? parsed.image : void 0;
+}
+function hasMutableTag(image) {
+  return image.digest === void 0 && (image.tag === void 0 || image.tag === "latest");
+}
+
+// src/rules/templates/image-rule.ts
+function imageRule(meta, check) {
+  return defineRule({
+    meta,
+    create(context) {
+      return {
+        container(container) {
+          const image = imageOf(container.image);
+          if (!image) return;
+          const finding = check(image, container, context);
+          if (finding) context.report({ messageId: finding.messageId, data: { container: container.name, image: container.image, ...finding.data }, at: [...container.path, "image"] });
+        }
+      };
+    }
+  });
+}
+
+// src/rules/deprecated-image-registry.ts
+var DEPRECATED = { "k8s.gcr.io": "registry.k8s.io" };
+var deprecated_image_registry_default = imageRule(
+  {
+    id: "deprecated-image-registry",
+    category: "best-practice",
+    level: "warning",
+    presets: ["recommended"],
+    summary: "Container images should not come from a frozen registry (k8s.gcr.io, replaced by registry.k8s.io): it receives no new versions or fixes and may stop serving.",
+    remediation: "Pull the image from the registry that replaced it (registry.k8s.io for k8s.gcr.io).",
+    messages: {
+      deprecated: 'Container "{{container}}" pulls "{{image}}" from {{registry}}, which is frozen; use {{replacement}}.'
+    }
+  },
+  (image) => {
+    const replacement = DEPRECATED[image.registry];
+    return replacement ? { messageId: "deprecated", data: { registry: image.registry, replacement } } : void 0;
+  }
+);
+
 // src/rules/duplicate-key.ts
 var duplicate_key_default = defineRule({
   meta: {
@@ -43259,6 +43691,34 @@ var duplicate_key_default = defineRule({
     messages: { duplicate: 'Map keys must be unique; "{{key}}" is repeated.' }
   },
   create: () => ({})
+});
+
+// src/rules/gitsync-command-env.ts
+var gitsync_command_env_default = defineRule({
+  meta: {
+    id: "gitsync-command-env",
+    category: "security",
+    level: "warning",
+    securitySeverity: 6,
+    presets: ["recommended"],
+    summary: "Containers should not set GITSYNC_GIT (or GIT_SYNC_GIT), which makes git-sync run any program in place of git.",
+    remediation: "Remove the GITSYNC_GIT variable and use the git binary of the git-sync image.",
+    messages: {
+      env: 'Container "{{container}}" sets {{variable}}: git-sync will run that program in place of git.'
+    }
+  },
+  create(context) {
+    return {
+      container(container) {
+        for (const env of objectItems(container.value, ["env"])) {
+          const variable = env.value.name;
+          if (variable === "GITSYNC_GIT" || variable === "GIT_SYNC_GIT") {
+            context.report({ messageId: "env", data: { container: container.name, variable }, at: [...container.path, ...env.path, "name"] });
+          }
+        }
+      }
+    };
+  }
 });
 
 // src/secrets/base64-text.ts
@@ -43642,6 +44102,25 @@ function forbiddenPodField(template2) {
   });
 }
 
+// src/rules/host-aliases.ts
+var host_aliases_default = forbiddenPodField({
+  field: "hostAliases",
+  forbidden: (value) => Array.isArray(value) && value.length > 0,
+  messageId: "hostAliases",
+  meta: {
+    id: "host-aliases",
+    category: "security",
+    level: "note",
+    securitySeverity: 2,
+    presets: [],
+    summary: "Pods should not override name resolution with hostAliases, which writes entries into /etc/hosts that bypass DNS and can redirect traffic unnoticed.",
+    remediation: "Remove spec.hostAliases and publish the name in DNS (a Service, an ExternalName Service or the cluster DNS).",
+    messages: {
+      hostAliases: "Pod writes its own /etc/hosts entries (hostAliases)."
+    }
+  }
+});
+
 // src/rules/host-ipc.ts
 var host_ipc_default = forbiddenPodField({
   field: "hostIPC",
@@ -43652,7 +44131,8 @@ var host_ipc_default = forbiddenPodField({
     category: "security",
     level: "error",
     securitySeverity: 7.5,
-    presets: ["recommended", "pss-baseline", "pss-restricted"],
+    presets: ["recommended", "pss-baseline", "pss-restricted", "cis"],
+    cis: "5.2.4",
     pss: { profile: "baseline", control: "Host Namespaces" },
     summary: "Pods must not use the node's IPC namespace (hostIPC: true): they can then read and write the shared memory of every process on the node.",
     remediation: "Remove spec.hostIPC or set it to false; share memory between the containers of one pod through an emptyDir volume with medium: Memory.",
@@ -43672,7 +44152,8 @@ var host_network_default = forbiddenPodField({
     category: "security",
     level: "error",
     securitySeverity: 8,
-    presets: ["recommended", "pss-baseline", "pss-restricted"],
+    presets: ["recommended", "pss-baseline", "pss-restricted", "cis"],
+    cis: "5.2.5",
     pss: { profile: "baseline", control: "Host Namespaces" },
     summary: "Pods must not use the node's network namespace (hostNetwork: true): they can then bind any node port, reach services listening on localhost and sniff the node's traffic.",
     remediation: "Remove spec.hostNetwork or set it to false; expose the pod through a Service, or a hostPort if it really must answer on the node address.",
@@ -43683,17 +44164,9 @@ var host_network_default = forbiddenPodField({
 });
 
 // src/rules/host-path-volume.ts
-import path8 from "node:path";
-function normalise(nodePath) {
-  const normalised = path8.posix.normalize(`/${nodePath}`);
-  return normalised.length > 1 ? normalised.replace(/\/+$/, "") : normalised;
-}
 function isAllowed(nodePath, allowed) {
-  const target = normalise(nodePath);
-  return allowed.some((prefix2) => {
-    const base = normalise(prefix2);
-    return base === "/" || target === base || target.startsWith(`${base}/`);
-  });
+  const target = normaliseNodePath(nodePath);
+  return allowed.some((prefix2) => isUnder(target, normaliseNodePath(prefix2)));
 }
 var host_path_volume_default = defineRule({
   meta: {
@@ -43701,7 +44174,8 @@ var host_path_volume_default = defineRule({
     category: "security",
     level: "error",
     securitySeverity: 7,
-    presets: ["recommended", "pss-baseline", "pss-restricted"],
+    presets: ["recommended", "pss-baseline", "pss-restricted", "cis"],
+    cis: "5.2.12",
     pss: { profile: "baseline", control: "HostPath Volumes" },
     summary: "Pod specs must not mount directories of the node (hostPath volumes), which expose node files and credentials to the container and let it escape to the node; paths under an allowed prefix are accepted.",
     remediation: "Replace the hostPath volume with an emptyDir, a ConfigMap or Secret, or a PersistentVolumeClaim, or add the node path to allowedPaths if the workload is a trusted node agent.",
@@ -43754,7 +44228,8 @@ var host_pid_default = forbiddenPodField({
     category: "security",
     level: "error",
     securitySeverity: 8.5,
-    presets: ["recommended", "pss-baseline", "pss-restricted"],
+    presets: ["recommended", "pss-baseline", "pss-restricted", "cis"],
+    cis: "5.2.3",
     pss: { profile: "baseline", control: "Host Namespaces" },
     summary: "Pods must not use the node's process namespace (hostPID: true): they can then see and signal every process on the node and read their environment.",
     remediation: "Remove spec.hostPID or set it to false; use shareProcessNamespace to share processes between the containers of one pod.",
@@ -43763,6 +44238,156 @@ var host_pid_default = forbiddenPodField({
     }
   }
 });
+
+// src/rules/host-port.ts
+var host_port_default = defineRule({
+  meta: {
+    id: "host-port",
+    category: "security",
+    level: "error",
+    securitySeverity: 7,
+    presets: ["recommended", "pss-baseline", "pss-restricted", "cis"],
+    pss: { profile: "baseline", control: "Host Ports" },
+    cis: "5.2.13",
+    summary: "Containers must not bind a port of the node (ports[].hostPort): it exposes the pod on the node address past network policies and ties it to nodes where the port is free.",
+    remediation: "Remove ports[].hostPort and expose the pod through a Service.",
+    messages: {
+      hostPort: 'Container "{{container}}" binds port {{port}} of the node (hostPort).'
+    }
+  },
+  create(context) {
+    return {
+      container(container) {
+        for (const port of objectItems(container.value, ["ports"])) {
+          const hostPort = port.value.hostPort;
+          if (hostPort === void 0 || hostPort === 0 || hostPort === null) continue;
+          context.report({ messageId: "hostPort", data: { container: container.name, port: String(hostPort) }, at: [...container.path, ...port.path, "hostPort"] });
+        }
+      }
+    };
+  }
+});
+
+// src/rules/host-probe-or-lifecycle-host.ts
+var HANDLERS = [
+  ["livenessProbe"],
+  ["readinessProbe"],
+  ["startupProbe"],
+  ["lifecycle", "postStart"],
+  ["lifecycle", "preStop"]
+];
+var host_probe_or_lifecycle_host_default = defineRule({
+  meta: {
+    id: "host-probe-or-lifecycle-host",
+    category: "security",
+    level: "error",
+    securitySeverity: 5,
+    presets: ["recommended", "pss-baseline", "pss-restricted"],
+    pss: { profile: "baseline", control: "Host Probes / Lifecycle Hooks" },
+    summary: "Probes and lifecycle hooks must not set httpGet.host or tcpSocket.host: the kubelet would connect to that address from the node, reaching services the pod itself cannot (Baseline from Kubernetes 1.34).",
+    remediation: "Remove the host field so the kubelet checks the pod's own IP; send a Host header with httpGet.httpHeaders if a virtual host is needed.",
+    messages: {
+      host: 'Container "{{container}}" points its {{handler}} at host "{{host}}".'
+    }
+  },
+  create(context) {
+    return {
+      container(container) {
+        if (!atLeast(context.settings.kubeVersion, "1.34")) return;
+        for (const handler2 of HANDLERS) {
+          for (const action of ["httpGet", "tcpSocket"]) {
+            const host = valueAt(container.value, [...handler2, action, "host"]);
+            if (!isString(host) || host === "") continue;
+            context.report({ messageId: "host", data: { container: container.name, handler: `${handler2.join(".")}.${action}`, host }, at: [...container.path, ...handler2, action, "host"] });
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/rules/host-users-enabled.ts
+var host_users_enabled_default = defineRule({
+  meta: {
+    id: "host-users-enabled",
+    category: "security",
+    level: "note",
+    securitySeverity: 1,
+    presets: [],
+    summary: "Pods should run in a user namespace (hostUsers: false), so root in the container is an unprivileged user on the node.",
+    remediation: "Set spec.hostUsers: false (nodes need Kubernetes 1.33 or later with user namespace support).",
+    messages: {
+      hostUsers: "Pod shares the user namespace of the node (hostUsers is not false)."
+    }
+  },
+  create(context) {
+    return {
+      podSpec(pod) {
+        if (pod.isWindows || pod.userNamespace) return;
+        const written = pod.podSecurity.hostUsers;
+        context.report({ messageId: "hostUsers", at: written ? written.path : [...pod.path, "hostUsers"], missing: !written });
+      }
+    };
+  }
+});
+
+// src/rules/image-not-pinned-by-digest.ts
+var image_not_pinned_by_digest_default = imageRule(
+  {
+    id: "image-not-pinned-by-digest",
+    category: "security",
+    level: "note",
+    securitySeverity: 3,
+    presets: [],
+    summary: "Container images should be pinned by digest (@sha256:…), so a tag moved in the registry, by mistake or by an attacker, cannot change what runs.",
+    remediation: "Append the image digest: registry/repository:tag@sha256:… (tools such as crane digest or Renovate fill it in).",
+    messages: {
+      unpinned: 'Container "{{container}}" uses the image "{{image}}" without a digest.'
+    }
+  },
+  (image) => image.digest === void 0 ? { messageId: "unpinned" } : void 0
+);
+
+// src/rules/image-pull-policy-not-always.ts
+var image_pull_policy_not_always_default = imageRule(
+  {
+    id: "image-pull-policy-not-always",
+    category: "best-practice",
+    level: "note",
+    presets: [],
+    summary: "Containers with a mutable image tag (latest or none) should not set imagePullPolicy to IfNotPresent or Never: each node then keeps whatever version it pulled first.",
+    remediation: "Pin the image to a version tag or digest; otherwise set imagePullPolicy: Always or remove it.",
+    messages: {
+      policy: 'Container "{{container}}" uses the mutable image "{{image}}" with imagePullPolicy: {{policy}}: nodes keep the version they pulled first.'
+    }
+  },
+  (image, container) => {
+    const policy = container.value.imagePullPolicy;
+    if (!hasMutableTag(image) || !isString(policy) || policy === "Always") return void 0;
+    return { messageId: "policy", data: { policy } };
+  }
+);
+
+// src/rules/image-tag-not-pinned.ts
+var image_tag_not_pinned_default = imageRule(
+  {
+    id: "image-tag-not-pinned",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    summary: "Container images should name a fixed version: no tag, or the tag latest, means every node may run different code, and a rollback brings back nothing.",
+    remediation: "Use a version tag (nginx:1.27.3) or a digest (nginx@sha256:…).",
+    messages: {
+      latest: 'Container "{{container}}" uses the image "{{image}}" with the mutable tag latest.',
+      noTag: 'Container "{{container}}" uses the image "{{image}}" without a tag (latest is implied).'
+    }
+  },
+  (image) => {
+    if (image.digest !== void 0) return void 0;
+    if (image.tag === void 0) return { messageId: "noTag" };
+    return image.tag === "latest" ? { messageId: "latest" } : void 0;
+  }
+);
 
 // src/rules/internal-error.ts
 var internal_error_default = defineRule({
@@ -43776,6 +44401,183 @@ var internal_error_default = defineRule({
     messages: { crashed: 'Rule "{{rule}}" failed on {{object}}: {{reason}}' }
   },
   create: () => ({})
+});
+
+// src/rules/invalid-image-reference.ts
+var invalid_image_reference_default = defineRule({
+  meta: {
+    id: "invalid-image-reference",
+    category: "schema",
+    level: "error",
+    presets: ["recommended"],
+    summary: "Container images must be valid image references ([registry[:port]/]repository[:tag][@digest], lower-case repository): the kubelet cannot pull anything else and the pod never starts.",
+    remediation: "Write the image as registry/repository:tag or registry/repository@sha256:digest, with a lower-case repository.",
+    messages: {
+      invalid: 'Container "{{container}}" has the image "{{image}}", which is not a valid reference: {{reason}}.'
+    }
+  },
+  create(context) {
+    return {
+      container(container) {
+        if (container.image === void 0 || isTemplated(container.image)) return;
+        const parsed = parseImage(container.image);
+        if (!parsed.ok) context.report({ messageId: "invalid", data: { container: container.name, image: container.image, reason: parsed.reason }, at: [...container.path, "image"] });
+      }
+    };
+  }
+});
+
+// src/rules/kube-system-namespace-workload.ts
+var kube_system_namespace_workload_default = defineRule({
+  meta: {
+    id: "kube-system-namespace-workload",
+    category: "security",
+    level: "warning",
+    securitySeverity: 4,
+    presets: ["recommended"],
+    kinds: ["workloads"],
+    summary: "Workloads should not run in kube-system, beside the control plane and its credentials, where namespace-wide rights and policies meant for system components apply to them.",
+    remediation: "Move the workload to a namespace of its own.",
+    messages: {
+      kubeSystem: '{{kind}} "{{name}}" runs in the kube-system namespace.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        if (object.namespace !== "kube-system" || object.labels.tier === "control-plane") return;
+        context.report({ messageId: "kubeSystem", data: { kind: object.kind, name: object.name ?? "(unnamed)" }, at: [...object.path, "metadata", "namespace"] });
+      }
+    };
+  }
+});
+
+// src/rules/templates/known-component.ts
+function knownComponentRule(meta, component) {
+  return defineRule({
+    meta,
+    create(context) {
+      return {
+        podSpec(pod) {
+          const container = pod.containers.find((candidate) => {
+            const image = imageOf(candidate.image);
+            return image !== void 0 && component.repository(image.repository);
+          });
+          if (container) {
+            context.report({ messageId: "image", data: { container: container.name, image: container.image ?? "" }, at: [...container.path, "image"], container: container.name });
+            return;
+          }
+          const label = Object.entries(component.labels).find(([key, values]) => pod.labels[key] !== void 0 && values.includes(pod.labels[key]));
+          if (label) context.report({ messageId: "label", data: { label: `${label[0]}: ${pod.labels[label[0]]}` }, at: [...pod.metadataPath, "labels", label[0]] });
+        }
+      };
+    }
+  });
+}
+
+// src/rules/kubernetes-dashboard-deployed.ts
+var kubernetes_dashboard_deployed_default = knownComponentRule(
+  {
+    id: "kubernetes-dashboard-deployed",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended"],
+    summary: "Workloads should not deploy the Kubernetes Dashboard, a web console often exposed with broad rights and a frequent way into clusters.",
+    remediation: "Remove the Dashboard, or keep it reachable only through kubectl proxy with each user's own token and no service-account rights of its own.",
+    messages: {
+      image: 'Container "{{container}}" runs the Kubernetes Dashboard ({{image}}).',
+      label: "The pod is labelled as the Kubernetes Dashboard ({{label}})."
+    }
+  },
+  {
+    repository: (repository) => repository.startsWith("kubernetesui/") || repository.split("/").at(-1).includes("kubernetes-dashboard"),
+    labels: { app: ["kubernetes-dashboard"], "k8s-app": ["kubernetes-dashboard"], "app.kubernetes.io/name": ["kubernetes-dashboard"] }
+  }
+);
+
+// src/rules/templates/low-id.ts
+function lowIdOptions(what) {
+  return {
+    options: {
+      type: "object",
+      properties: { minimum: { type: "integer", minimum: 1, description: `The lowest ${what} id accepted.` } },
+      additionalProperties: false
+    },
+    defaultOptions: { minimum: 1e4 }
+  };
+}
+function lowIdRule(meta, field) {
+  return writtenSettingRule(meta, {
+    field: [field],
+    check: (value, _settings, options) => isNumber(value) && value > 0 && value < options.minimum ? { id: value, minimum: options.minimum } : void 0,
+    podMessageId: "pod",
+    containerMessageId: "container",
+    onlyIfInherited: true
+  });
+}
+
+// src/rules/low-group-id.ts
+var low_group_id_default = lowIdRule(
+  {
+    id: "low-group-id",
+    category: "security",
+    level: "note",
+    securitySeverity: 2,
+    presets: [],
+    summary: "Containers should run with a runAsGroup of at least 10000 (configurable), above the ids a node gives its own groups, so a process that escapes the container shares no group with node files.",
+    remediation: "Set runAsGroup to a group id of 10000 or more.",
+    messages: {
+      pod: "The pod sets runAsGroup: {{id}}, below {{minimum}}, which its containers inherit.",
+      container: 'Container "{{container}}" sets runAsGroup: {{id}}, below {{minimum}}.'
+    },
+    ...lowIdOptions("group")
+  },
+  "runAsGroup"
+);
+
+// src/rules/low-user-id.ts
+var low_user_id_default = lowIdRule(
+  {
+    id: "low-user-id",
+    category: "security",
+    level: "note",
+    securitySeverity: 2,
+    presets: [],
+    summary: "Containers should run with a runAsUser of at least 10000 (configurable), above the ids a node gives its own accounts, so a process that escapes the container owns nothing on the node.",
+    remediation: "Set runAsUser to a user id of 10000 or more.",
+    messages: {
+      pod: "The pod sets runAsUser: {{id}}, below {{minimum}}, which its containers inherit.",
+      container: 'Container "{{container}}" sets runAsUser: {{id}}, below {{minimum}}.'
+    },
+    ...lowIdOptions("user")
+  },
+  "runAsUser"
+);
+
+// src/rules/missing-apparmor-profile.ts
+var missing_apparmor_profile_default = defineRule({
+  meta: {
+    id: "missing-apparmor-profile",
+    category: "security",
+    level: "note",
+    securitySeverity: 2,
+    presets: [],
+    summary: "Containers should name an AppArmor profile (appArmorProfile on the container or pod, or the legacy annotation); Windows pods are skipped.",
+    remediation: "Set spec.securityContext.appArmorProfile.type: RuntimeDefault (or Localhost with a profile).",
+    messages: {
+      missing: 'Container "{{container}}" names no AppArmor profile.'
+    }
+  },
+  create(context) {
+    return {
+      container(container, pod) {
+        const { appArmorProfileType, appArmorAnnotation } = container.securityContext;
+        if (pod.isWindows || appArmorProfileType || appArmorAnnotation) return;
+        context.report({ messageId: "missing", data: { container: container.name }, at: [...container.path, "securityContext", "appArmorProfile"], missing: true });
+      }
+    };
+  }
 });
 
 // src/k8s/resources.ts
@@ -43854,6 +44656,60 @@ var missing_cpu_request_default = missingContainerResource(
   "cpu"
 );
 
+// src/rules/missing-drop-all-capabilities.ts
+var missing_drop_all_capabilities_default = defineRule({
+  meta: {
+    id: "missing-drop-all-capabilities",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended", "pss-restricted", "cis"],
+    pss: { profile: "restricted", control: "Capabilities" },
+    cis: "5.2.10",
+    summary: "Containers must drop every Linux capability (capabilities.drop: [ALL]) and add back only what they need, so a compromised process keeps none of the runtime's defaults; Windows pods are exempt.",
+    remediation: 'Set securityContext.capabilities.drop: ["ALL"] on the container and add back only NET_BIND_SERVICE if it must bind low ports.',
+    messages: {
+      missing: 'Container "{{container}}" does not drop ALL capabilities.'
+    }
+  },
+  create(context) {
+    return {
+      container(container, pod) {
+        if (pssWindows(pod, context.settings.kubeVersion)) return;
+        const drop = container.securityContext.capabilitiesDrop;
+        if (drop?.value.includes("ALL")) return;
+        const at = drop ? drop.path : [...container.path, "securityContext", "capabilities", "drop"];
+        context.report({ messageId: "missing", data: { container: container.name }, at, missing: !drop });
+      }
+    };
+  }
+});
+
+// src/rules/missing-linux-hardening.ts
+var missing_linux_hardening_default = defineRule({
+  meta: {
+    id: "missing-linux-hardening",
+    category: "security",
+    level: "note",
+    securitySeverity: 3,
+    presets: [],
+    summary: "Containers should use at least one Linux hardening mechanism: a seccomp profile, SELinux options, an AppArmor profile or dropped capabilities.",
+    remediation: "Set seccompProfile.type: RuntimeDefault on the pod and capabilities.drop: [ALL] on each container.",
+    messages: {
+      missing: 'Container "{{container}}" uses no seccomp profile, SELinux options, AppArmor profile or dropped capability.'
+    }
+  },
+  create(context) {
+    return {
+      container(container, pod) {
+        const sc = container.securityContext;
+        if (pod.isWindows || sc.seccompProfileType || sc.seLinuxOptions || sc.appArmorProfileType || sc.appArmorAnnotation || (sc.capabilitiesDrop?.value.length ?? 0) > 0) return;
+        context.report({ messageId: "missing", data: { container: container.name }, at: [...container.path, "securityContext"], missing: true });
+      }
+    };
+  }
+});
+
 // src/rules/missing-memory-limit.ts
 var missing_memory_limit_default = missingContainerResource(
   {
@@ -43927,13 +44783,15 @@ var missing_run_as_non_root_default = defineRule({
     category: "security",
     level: "warning",
     securitySeverity: 6,
-    presets: ["recommended", "pss-restricted"],
+    presets: ["recommended", "pss-restricted", "cis"],
+    cis: "5.2.7",
     pss: { profile: "restricted", control: "Running as Non-root" },
     summary: "Every container must run with an effective runAsNonRoot: true (its own, or the pod-level value it inherits), so the kubelet refuses to start an image whose user is root; a non-zero runAsUser alone does not satisfy the Restricted profile, and pods with hostUsers: false are exempt.",
     remediation: "Set securityContext.runAsNonRoot: true on the pod (or on each container), and run the image as a non-root user.",
     messages: {
       containerFalse: 'Container "{{container}}" sets runAsNonRoot: false.',
       podFalse: "The pod sets runAsNonRoot: false, which {{containers}} inherit.",
+      podFalseOverridden: "The pod sets runAsNonRoot: false; every container overrides it, but the Restricted profile rejects the pod-level value.",
       unset: 'Container "{{container}}" may run as root: runAsNonRoot is set neither on the container nor on the pod.',
       unsetWithUser: 'Container "{{container}}" runs as user {{user}} but does not set runAsNonRoot: true (on the container or the pod), which the Restricted profile requires.'
     }
@@ -43941,7 +44799,7 @@ var missing_run_as_non_root_default = defineRule({
   create(context) {
     return {
       podSpec(pod) {
-        if (pod.userNamespace) return;
+        if (userNamespaceExempt(pod, context.settings.kubeVersion)) return;
         const inheritingFalse = [];
         let podFalsePath;
         for (const container of pod.containers) {
@@ -43963,10 +44821,126 @@ var missing_run_as_non_root_default = defineRule({
             context.report({ messageId: "unset", data: { container: container.name }, at, missing: true });
           }
         }
+        const podValue = valueAt(pod.spec, ["securityContext", "runAsNonRoot"]);
+        if (!podFalsePath && podValue === false) context.report({ messageId: "podFalseOverridden", at: [...pod.path, "securityContext", "runAsNonRoot"] });
         if (podFalsePath) {
           const containers = inheritingFalse.length === 1 ? `container ${inheritingFalse[0]}` : `containers ${inheritingFalse.join(", ")}`;
           context.report({ messageId: "podFalse", data: { containers }, at: podFalsePath });
         }
+      }
+    };
+  }
+});
+
+// src/rules/missing-seccomp-profile.ts
+var missing_seccomp_profile_default = defineRule({
+  meta: {
+    id: "missing-seccomp-profile",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended", "pss-restricted", "cis"],
+    pss: { profile: "restricted", control: "Seccomp" },
+    cis: "5.7.2",
+    summary: "Every container must run with a seccomp profile (seccompProfile.type RuntimeDefault or Localhost), set on the container or inherited from the pod; Windows pods are exempt.",
+    remediation: "Set spec.securityContext.seccompProfile.type: RuntimeDefault on the pod, which covers every container.",
+    messages: {
+      missing: 'Container "{{container}}" has no seccomp profile: seccompProfile.type is set neither on the container nor on the pod.'
+    }
+  },
+  create(context) {
+    return {
+      container(container, pod) {
+        if (pssWindows(pod, context.settings.kubeVersion) || container.securityContext.seccompProfileType) return;
+        context.report({ messageId: "missing", data: { container: container.name }, at: [...container.path, "securityContext", "seccompProfile"], missing: true });
+      }
+    };
+  }
+});
+
+// src/rules/missing-security-context.ts
+var isEmpty = (value) => !isObject(value) || Object.keys(value).length === 0;
+var missing_security_context_default = defineRule({
+  meta: {
+    id: "missing-security-context",
+    category: "security",
+    level: "note",
+    securitySeverity: 3,
+    presets: ["cis"],
+    cis: "5.7.3",
+    summary: "Containers should have a security context, their own or the pod's: without one every setting is the runtime's permissive default.",
+    remediation: "Set securityContext on the pod (runAsNonRoot, seccompProfile) and on each container (allowPrivilegeEscalation: false, capabilities.drop: [ALL], readOnlyRootFilesystem: true).",
+    messages: {
+      missing: 'Container "{{container}}" has no security context, and the pod sets none.'
+    }
+  },
+  create(context) {
+    return {
+      container(container, pod) {
+        if (!isEmpty(pod.spec.securityContext) || !isEmpty(container.value.securityContext)) return;
+        const at = [...container.path, "securityContext"];
+        context.report({ messageId: "missing", data: { container: container.name }, at, missing: container.value.securityContext === void 0 });
+      }
+    };
+  }
+});
+
+// src/rules/net-raw-capability.ts
+var net_raw_capability_default = defineRule({
+  meta: {
+    id: "net-raw-capability",
+    category: "security",
+    level: "error",
+    securitySeverity: 6,
+    presets: ["recommended", "cis"],
+    cis: "5.2.8",
+    summary: "Containers must not keep NET_RAW, which lets them forge packets on the pod network: error when it is added, warning when it is not dropped (drop NET_RAW or ALL).",
+    remediation: "Add NET_RAW (or ALL) to securityContext.capabilities.drop, and remove it from capabilities.add.",
+    messages: {
+      added: 'Container "{{container}}" adds the capability {{capability}}.',
+      notDropped: 'Container "{{container}}" does not drop NET_RAW (or ALL): it can forge network packets.'
+    }
+  },
+  create(context) {
+    return {
+      container(container, pod) {
+        if (pod.isWindows) return;
+        const adds = (container.securityContext.capabilitiesAdd?.value ?? []).some((written) => capabilityName(written) === "NET_RAW" || capabilityName(written) === "ALL");
+        if (adds) {
+          reportAddedCapabilities(context, container, "added", (written) => ["NET_RAW", "ALL"].includes(capabilityName(written)));
+          return;
+        }
+        const drop = container.securityContext.capabilitiesDrop;
+        if (drop?.value.some((written) => ["NET_RAW", "ALL"].includes(capabilityName(written)))) return;
+        const at = drop ? drop.path : [...container.path, "securityContext", "capabilities", "drop"];
+        context.report({ messageId: "notDropped", data: { container: container.name }, at, missing: !drop, level: "warning" });
+      }
+    };
+  }
+});
+
+// src/rules/no-capabilities-dropped.ts
+var no_capabilities_dropped_default = defineRule({
+  meta: {
+    id: "no-capabilities-dropped",
+    category: "security",
+    level: "note",
+    securitySeverity: 2,
+    presets: [],
+    summary: "Containers should drop at least some Linux capabilities (capabilities.drop not empty); Windows pods are skipped.",
+    remediation: "List the capabilities the process does not need in securityContext.capabilities.drop, best of all ALL.",
+    messages: {
+      none: 'Container "{{container}}" drops no capability.'
+    }
+  },
+  create(context) {
+    return {
+      container(container, pod) {
+        if (pod.isWindows) return;
+        const drop = container.securityContext.capabilitiesDrop;
+        if (drop && drop.value.length > 0) return;
+        const at = drop ? drop.path : [...container.path, "securityContext", "capabilities", "drop"];
+        context.report({ messageId: "none", data: { container: container.name }, at, missing: !drop });
       }
     };
   }
@@ -44033,7 +45007,8 @@ var privilege_escalation_allowed_default = defineRule({
     category: "security",
     level: "error",
     securitySeverity: 7,
-    presets: ["recommended", "pss-restricted"],
+    presets: ["recommended", "pss-restricted", "cis"],
+    cis: "5.2.6",
     pss: { profile: "restricted", control: "Privilege Escalation" },
     summary: "Containers must set allowPrivilegeEscalation: false so a process cannot gain more privileges than its parent (setuid binaries, file capabilities); error when it is true or implied by privileged / SYS_ADMIN, warning when it is unset; Windows pods are exempt.",
     remediation: "Set securityContext.allowPrivilegeEscalation: false on every container (and drop privileged and SYS_ADMIN, which imply it).",
@@ -44046,7 +45021,7 @@ var privilege_escalation_allowed_default = defineRule({
   create(context) {
     return {
       container(container, pod) {
-        if (pod.isWindows) return;
+        if (pssWindows(pod, context.settings.kubeVersion)) return;
         const setting2 = container.securityContext.allowPrivilegeEscalation;
         const data = { container: container.name };
         if (setting2?.value === true) {
@@ -44074,7 +45049,8 @@ var privileged_container_default = defineRule({
     category: "security",
     level: "error",
     securitySeverity: 9,
-    presets: ["recommended", "pss-baseline", "pss-restricted"],
+    presets: ["recommended", "pss-baseline", "pss-restricted", "cis"],
+    cis: "5.2.2",
     pss: { profile: "baseline", control: "Privileged Containers" },
     summary: "Containers must not run privileged: a privileged container has every capability and full access to the node.",
     remediation: "Remove securityContext.privileged or set it to false; grant only the capabilities the process needs.",
@@ -44088,6 +45064,205 @@ var privileged_container_default = defineRule({
         const privileged = container.securityContext.privileged;
         if (privileged?.value === true) {
           context.report({ messageId: "privileged", data: { container: container.name }, at: privileged.path });
+        }
+      }
+    };
+  }
+});
+
+// src/rules/templates/container-port.ts
+function containerPortRule(meta, forbidden) {
+  return defineRule({
+    meta,
+    create(context) {
+      return {
+        container(container) {
+          for (const item of objectItems(container.value, ["ports"])) {
+            const port = item.value.containerPort;
+            if (isNumber(port) && forbidden(port, item.value)) {
+              context.report({ messageId: "port", data: { container: container.name, port }, at: [...container.path, ...item.path, "containerPort"] });
+            }
+          }
+        }
+      };
+    }
+  });
+}
+
+// src/rules/privileged-container-port.ts
+var privileged_container_port_default = containerPortRule(
+  {
+    id: "privileged-container-port",
+    category: "security",
+    level: "note",
+    securitySeverity: 3,
+    presets: [],
+    summary: "Containers should listen on ports of 1024 or more: binding a lower port needs root or NET_BIND_SERVICE inside the container.",
+    remediation: "Make the process listen on a port of 1024 or more and map the low port in the Service (port: 80, targetPort: 8080).",
+    messages: {
+      port: 'Container "{{container}}" listens on the privileged port {{port}}.'
+    }
+  },
+  (port) => port > 0 && port < 1024
+);
+
+// src/rules/restricted-volume-type.ts
+var restricted_volume_type_default = defineRule({
+  meta: {
+    id: "restricted-volume-type",
+    category: "security",
+    level: "warning",
+    securitySeverity: 4,
+    presets: ["pss-restricted"],
+    pss: { profile: "restricted", control: "Volume Types" },
+    summary: "Pods must use only the volume types the Restricted profile allows (configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected, secret); in-tree network and node volumes are mounted by the node with its rights.",
+    remediation: "Replace the volume with a PersistentVolumeClaim (the storage class then holds the storage details) or one of the allowed types.",
+    messages: {
+      volume: 'Volume "{{volume}}" is of type {{type}}, which the Restricted profile does not allow.'
+    }
+  },
+  create(context) {
+    return {
+      podSpec(pod) {
+        for (const volume of pod.volumes) {
+          const type = RESTRICTED_FORBIDDEN_VOLUMES.find((candidate) => volume.value[candidate] !== void 0 && volume.value[candidate] !== null);
+          if (type) context.report({ messageId: "volume", data: { volume: volume.name, type }, at: [...volume.path, type] });
+        }
+      }
+    };
+  }
+});
+
+// src/rules/run-as-root-group.ts
+var run_as_root_group_default = defineRule({
+  meta: {
+    id: "run-as-root-group",
+    category: "security",
+    level: "warning",
+    securitySeverity: 4,
+    presets: ["recommended"],
+    summary: "Containers should not run with the root group: a runAsGroup of 0 (written on the container, or on the pod and inherited), an fsGroup of 0 or 0 among the supplementalGroups.",
+    remediation: "Set runAsGroup, fsGroup and supplementalGroups to non-zero group ids.",
+    messages: {
+      pod: "The pod sets runAsGroup: 0, which its containers inherit: they run with the root group.",
+      container: 'Container "{{container}}" sets runAsGroup: 0: it runs with the root group.',
+      fsGroup: "The pod sets fsGroup: 0: its volumes are owned by the root group.",
+      supplementalGroup: "The pod adds the root group (0) to supplementalGroups."
+    }
+  },
+  create(context) {
+    return {
+      podSpec(pod) {
+        checkWritten(context, pod, {
+          field: ["runAsGroup"],
+          check: (value) => value === 0 ? {} : void 0,
+          podMessageId: "pod",
+          containerMessageId: "container",
+          onlyIfInherited: true
+        });
+        const { fsGroup, supplementalGroups } = pod.podSecurity;
+        if (fsGroup?.value === 0) context.report({ messageId: "fsGroup", at: fsGroup.path });
+        const index = supplementalGroups?.value.indexOf(0) ?? -1;
+        if (supplementalGroups && index !== -1) context.report({ messageId: "supplementalGroup", at: [...supplementalGroups.path, index] });
+      }
+    };
+  }
+});
+
+// src/rules/run-as-root-user.ts
+var run_as_root_user_default = writtenSettingRule(
+  {
+    id: "run-as-root-user",
+    category: "security",
+    level: "error",
+    securitySeverity: 7,
+    presets: ["recommended", "pss-restricted", "cis"],
+    pss: { profile: "restricted", control: "Running as Non-root user" },
+    cis: "5.2.7",
+    summary: "Pods and containers must not set runAsUser: 0, which runs the process as root whatever the image says; pods with hostUsers: false (a user namespace) are exempt from Kubernetes 1.35.",
+    remediation: "Set runAsUser to a non-zero user id (and runAsNonRoot: true), or remove it so the image's non-root user applies.",
+    messages: {
+      pod: "The pod sets runAsUser: 0: its containers run as root.",
+      container: 'Container "{{container}}" sets runAsUser: 0: it runs as root.'
+    }
+  },
+  {
+    field: ["runAsUser"],
+    check: (value) => value === 0 ? {} : void 0,
+    podMessageId: "pod",
+    containerMessageId: "container",
+    skip: (pod, settings) => userNamespaceExempt(pod, settings.kubeVersion)
+  }
+);
+
+// src/rules/seccomp-unconfined.ts
+var POD_ANNOTATION = "seccomp.security.alpha.kubernetes.io/pod";
+var CONTAINER_ANNOTATION_PREFIX = "container.seccomp.security.alpha.kubernetes.io/";
+var seccomp_unconfined_default = defineRule({
+  meta: {
+    id: "seccomp-unconfined",
+    category: "security",
+    level: "error",
+    securitySeverity: 7,
+    presets: ["recommended", "pss-baseline", "pss-restricted"],
+    pss: { profile: "baseline", control: "Seccomp" },
+    summary: "Pods and containers must not turn seccomp off: a seccompProfile.type other than RuntimeDefault or Localhost (Unconfined) lets the container call every system call of the node kernel.",
+    remediation: "Set seccompProfile.type to RuntimeDefault (or Localhost with a profile), or remove it and set RuntimeDefault at the pod level.",
+    messages: {
+      pod: 'The pod sets seccompProfile.type "{{type}}": its containers run without a seccomp filter.',
+      container: 'Container "{{container}}" sets seccompProfile.type "{{type}}": it runs without a seccomp filter.',
+      annotation: 'The annotation "{{annotation}}" turns seccomp off (unconfined).'
+    }
+  },
+  create(context) {
+    return {
+      podSpec(pod) {
+        checkWritten(context, pod, {
+          field: ["seccompProfile", "type"],
+          check: (value) => isString(value) && !CONFINING_PROFILE_TYPES.includes(value) ? { type: value } : void 0,
+          podMessageId: "pod",
+          containerMessageId: "container"
+        });
+        if (atLeast(context.settings.kubeVersion, "1.19")) return;
+        for (const [annotation, value] of Object.entries(pod.annotations)) {
+          if ((annotation === POD_ANNOTATION || annotation.startsWith(CONTAINER_ANNOTATION_PREFIX)) && value === "unconfined") {
+            context.report({ messageId: "annotation", data: { annotation }, at: [...pod.metadataPath, "annotations", annotation] });
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/rules/secret-exposed-via-env.ts
+var secret_exposed_via_env_default = defineRule({
+  meta: {
+    id: "secret-exposed-via-env",
+    category: "security",
+    level: "note",
+    securitySeverity: 3,
+    presets: ["cis"],
+    cis: "5.4.1",
+    summary: "Containers should read Secrets from mounted files rather than environment variables (env[].valueFrom.secretKeyRef, envFrom[].secretRef), which leak into logs, child processes and crash reports.",
+    remediation: "Mount the Secret as a volume and read the value from the file.",
+    messages: {
+      key: 'Container "{{container}}" reads key "{{key}}" of Secret "{{secret}}" into the environment variable "{{variable}}".',
+      all: 'Container "{{container}}" loads every key of Secret "{{secret}}" into environment variables.'
+    }
+  },
+  create(context) {
+    return {
+      container(container) {
+        const name = (value) => isObject(value) && isString(value.name) ? value.name : "(unnamed)";
+        for (const env of objectItems(container.value, ["env"])) {
+          const ref = isObject(env.value.valueFrom) ? env.value.valueFrom.secretKeyRef : void 0;
+          if (!isObject(ref)) continue;
+          const key = isString(ref.key) ? ref.key : "(no key)";
+          context.report({ messageId: "key", data: { container: container.name, key, secret: name(ref), variable: name(env.value) }, at: [...container.path, ...env.path, "valueFrom", "secretKeyRef"] });
+        }
+        for (const source of objectItems(container.value, ["envFrom"])) {
+          if (!isObject(source.value.secretRef)) continue;
+          context.report({ messageId: "all", data: { container: container.name, secret: name(source.value.secretRef) }, at: [...container.path, ...source.path, "secretRef"] });
         }
       }
     };
@@ -44431,6 +45606,130 @@ var secret_in_env_literal_default = defineRule({
   }
 });
 
+// src/rules/selinux-custom-options.ts
+var selinux_custom_options_default = writtenSettingRule(
+  {
+    id: "selinux-custom-options",
+    category: "security",
+    level: "error",
+    securitySeverity: 6.5,
+    presets: ["recommended", "pss-baseline", "pss-restricted"],
+    pss: { profile: "baseline", control: "SELinux" },
+    summary: "Pods and containers must not set a custom SELinux user or role, or a type other than the container types (container_t, container_init_t, container_kvm_t, container_engine_t from 1.31), which can lift SELinux confinement.",
+    remediation: "Remove seLinuxOptions.user and .role, and leave seLinuxOptions.type unset or set it to container_t.",
+    messages: {
+      pod: 'The pod sets seLinuxOptions.{{field}} "{{value}}", which the Baseline profile forbids.',
+      container: 'Container "{{container}}" sets seLinuxOptions.{{field}} "{{value}}", which the Baseline profile forbids.'
+    }
+  },
+  {
+    field: ["seLinuxOptions"],
+    check: (value, settings) => {
+      if (!isObject(value)) return void 0;
+      const { type, user, role } = value;
+      if (isString(type) && type !== "" && !allowedSeLinuxTypes(settings.kubeVersion).includes(type)) return { field: "type", value: type };
+      if (isString(user) && user !== "") return { field: "user", value: user };
+      if (isString(role) && role !== "") return { field: "role", value: role };
+      return void 0;
+    },
+    podMessageId: "pod",
+    containerMessageId: "container"
+  }
+);
+
+// src/rules/sensitive-host-path-mount.ts
+var SYSTEM_FOLDERS = /* @__PURE__ */ new Set(["/", "/boot", "/dev", "/etc", "/lib", "/proc", "/sys", "/usr", "/bin", "/sbin", "/var", "/var/lib"]);
+var CREDENTIAL_FOLDERS = ["/root", "/home/admin", "/etc/kubernetes", "/var/lib/kubelet", "/var/lib/docker", "/var/lib/containerd", "/etc/ssh", "/var/lib/etcd", "/etc/shadow", "/etc/sudoers"];
+var sensitive_host_path_mount_default = hostPathMatchRule(
+  {
+    id: "sensitive-host-path-mount",
+    category: "security",
+    level: "error",
+    securitySeverity: 8.5,
+    presets: ["recommended"],
+    summary: "Pods must not mount a system folder of the node (/, /boot, /dev, /etc, /lib, /proc, /sys, /usr, /var) or a credential store (/root, /etc/kubernetes, /var/lib/kubelet, /var/lib/docker, /etc/ssh and what is below them).",
+    remediation: "Mount only the narrow node path the agent needs (for example /var/log/pods), read-only, or use the Kubernetes API instead.",
+    messages: {
+      mount: 'Volume "{{volume}}" mounts the sensitive node path "{{path}}".'
+    }
+  },
+  (nodePath) => SYSTEM_FOLDERS.has(nodePath) || CREDENTIAL_FOLDERS.some((folder) => isUnder(nodePath, folder))
+);
+
+// src/rules/ssh-port-exposed.ts
+var ssh_port_exposed_default = containerPortRule(
+  {
+    id: "ssh-port-exposed",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended"],
+    summary: "Containers should not expose port 22 (SSH): a shell server in a container is a standing way in that bypasses the cluster's audit of exec.",
+    remediation: "Remove the SSH server from the image and use kubectl exec (audited) or an ephemeral debug container instead.",
+    messages: {
+      port: 'Container "{{container}}" exposes port {{port}} (SSH).'
+    }
+  },
+  (port, item) => port === 22 && (item.protocol === void 0 || item.protocol === "TCP")
+);
+
+// src/rules/subpath-volume-mount.ts
+var subpath_volume_mount_default = defineRule({
+  meta: {
+    id: "subpath-volume-mount",
+    category: "security",
+    level: "note",
+    securitySeverity: 4,
+    presets: [],
+    summary: "Volume mounts with subPath or subPathExpr have let a container reach node files through symbolic links (CVE-2021-25741); note them where the node is not patched.",
+    remediation: "Mount the whole volume, or project only the needed keys (ConfigMap/Secret items), instead of using subPath.",
+    messages: {
+      subPath: 'Container "{{container}}" mounts "{{path}}" of volume "{{volume}}" with {{field}}.'
+    }
+  },
+  create(context) {
+    return {
+      container(container) {
+        for (const mount of objectItems(container.value, ["volumeMounts"])) {
+          for (const field of ["subPath", "subPathExpr"]) {
+            const path12 = mount.value[field];
+            if (!isString(path12) || path12 === "") continue;
+            const volume = isString(mount.value.name) ? mount.value.name : "(unnamed)";
+            context.report({ messageId: "subPath", data: { container: container.name, path: path12, volume, field }, at: [...container.path, ...mount.path, field] });
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/rules/sudo-in-entrypoint.ts
+var SUDO = /(?:^|[\s;&|(/`])sudo(?=$|[\s;&|)`])/;
+var sudo_in_entrypoint_default = defineRule({
+  meta: {
+    id: "sudo-in-entrypoint",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended"],
+    summary: "Container commands and arguments should not call sudo: the image then carries a way to become root, and the process expects to gain privileges at run time.",
+    remediation: "Run the command as the user it needs from the start (runAsUser) and remove sudo from the image.",
+    messages: {
+      sudo: 'Container "{{container}}" calls sudo in its {{field}}.'
+    }
+  },
+  create(context) {
+    return {
+      container(container) {
+        for (const field of ["command", "args"]) {
+          const index = listAt(container.value, [field]).findIndex((word) => typeof word === "string" && SUDO.test(word));
+          if (index !== -1) context.report({ messageId: "sudo", data: { container: container.name, field }, at: [...container.path, field, index] });
+        }
+      }
+    };
+  }
+});
+
 // src/rules/suppression-expired.ts
 var suppression_expired_default = defineRule({
   meta: {
@@ -44459,286 +45758,100 @@ var suppression_missing_reason_default = defineRule({
   create: () => ({})
 });
 
-// src/rules/unused-suppression.ts
-var unused_suppression_default = defineRule({
-  meta: {
-    id: "unused-suppression",
-    category: "best-practice",
-    level: "note",
-    presets: ["recommended", "pss-baseline", "pss-restricted"],
-    summary: "A suppression (comment directive, annotation or config exemption) matched no finding, so it hides nothing today and could hide a new problem later.",
-    remediation: "Remove the suppression, or correct the rule id or selector it names.",
-    messages: { unused: "{{message}}" }
-  },
-  create: () => ({})
-});
-
-// src/rules/yaml-syntax-error.ts
-var yaml_syntax_error_default = defineRule({
-  meta: {
-    id: "yaml-syntax-error",
-    category: "schema",
+// src/rules/sys-admin-capability.ts
+var sys_admin_capability_default = addedCapabilityRule(
+  {
+    id: "sys-admin-capability",
+    category: "security",
     level: "error",
-    presets: ["recommended", "pss-baseline", "pss-restricted"],
-    summary: "The file is not valid YAML, so the documents with errors cannot be linted.",
-    remediation: "Fix the YAML syntax at the reported position; other documents of the file are still linted.",
-    messages: { syntax: "{{message}}" }
+    securitySeverity: 9,
+    presets: [],
+    summary: "Containers must not add SYS_ADMIN (or ALL), which is close to running privileged: mounts, namespaces, BPF and many kernel interfaces become reachable.",
+    remediation: "Remove SYS_ADMIN and ALL from securityContext.capabilities.add; grant the narrow capability the process needs.",
+    messages: {
+      added: 'Container "{{container}}" adds the capability {{capability}}, which grants SYS_ADMIN.'
+    }
   },
-  create: () => ({})
+  { forbidden: (written) => ["SYS_ADMIN", "ALL"].includes(capabilityName(written)) }
+);
+
+// src/rules/tiller-deployed.ts
+var tiller_deployed_default = knownComponentRule(
+  {
+    id: "tiller-deployed",
+    category: "security",
+    level: "warning",
+    securitySeverity: 7,
+    presets: ["recommended"],
+    summary: "Workloads should not deploy Tiller, the server of Helm 2 (end of life since 2020), which installs anything for anyone who reaches its port, usually with cluster-admin rights.",
+    remediation: "Remove Tiller and use Helm 3, which has no server component.",
+    messages: {
+      image: 'Container "{{container}}" runs Tiller ({{image}}).',
+      label: "The pod is labelled as Tiller ({{label}})."
+    }
+  },
+  {
+    repository: (repository) => repository.split("/").at(-1) === "tiller",
+    labels: { name: ["tiller"], app: ["helm"] }
+  }
+);
+
+// src/rules/unmasked-proc-mount.ts
+var unmasked_proc_mount_default = defineRule({
+  meta: {
+    id: "unmasked-proc-mount",
+    category: "security",
+    level: "error",
+    securitySeverity: 7,
+    presets: ["recommended", "pss-baseline", "pss-restricted"],
+    pss: { profile: "baseline", control: "/proc Mount Type" },
+    summary: "Containers must keep the default masked /proc (procMount: Default): an Unmasked /proc exposes kernel interfaces; Baseline allows it in a user namespace (hostUsers: false, from 1.35), Restricted never.",
+    remediation: "Remove securityContext.procMount or set it to Default.",
+    messages: {
+      unmasked: 'Container "{{container}}" sets procMount: {{value}}: /proc is not masked.'
+    }
+  },
+  create(context) {
+    const restricted = context.settings.presets.includes("pss-restricted");
+    return {
+      container(container, pod) {
+        const procMount = container.securityContext.procMount;
+        if (!procMount || procMount.value === "Default") return;
+        if (!restricted && userNamespaceExempt(pod, context.settings.kubeVersion)) return;
+        context.report({ messageId: "unmasked", data: { container: container.name, value: procMount.value }, at: procMount.path });
+      }
+    };
+  }
 });
 
-// src/rules/index.ts
-var rules = [
-  duplicate_key_default,
-  hardcoded_credential_pattern_default,
-  host_ipc_default,
-  host_network_default,
-  host_path_volume_default,
-  host_pid_default,
-  internal_error_default,
-  missing_cpu_limit_default,
-  missing_cpu_request_default,
-  missing_memory_limit_default,
-  missing_memory_request_default,
-  missing_read_only_root_fs_default,
-  missing_run_as_non_root_default,
-  plaintext_secret_object_default,
-  privilege_escalation_allowed_default,
-  privileged_container_default,
-  secret_in_configmap_default,
-  secret_in_env_literal_default,
-  suppression_expired_default,
-  suppression_missing_reason_default,
-  unused_suppression_default,
-  yaml_syntax_error_default
-];
-
-// src/suppress/suppressor.ts
-init_suggest();
-
-// src/suppress/directive-syntax.ts
-var KINDS = ["disable-next-line", "disable-line", "disable-file", "disable", "enable"];
-var UNTIL = /(?:^|[\s,;(])until\s+(\d{4}-\d{2}-\d{2})\)?\s*$/;
-function parseDirective(source) {
-  const body = source.replace(/^#\s*/, "");
-  const kind = KINDS.find((candidate) => body === `kmlint-${candidate}` || body.startsWith(`kmlint-${candidate} `) || body.startsWith(`kmlint-${candidate}	`));
-  if (!kind) return void 0;
-  return { kind, ...parseRuleList(body.slice(`kmlint-${kind}`.length)) };
-}
-function parseRuleList(text) {
-  let rest = text;
-  let reason;
-  const separator = rest.search(/(?:^|\s)--(?:\s|$)/);
-  if (separator !== -1) {
-    reason = rest.slice(separator).replace(/^\s*--/, "").trim();
-    rest = rest.slice(0, separator);
-  }
-  let expires;
-  const fromReason = reason === void 0 ? null : UNTIL.exec(reason);
-  if (fromReason && reason !== void 0) {
-    expires = fromReason[1];
-    reason = reason.slice(0, fromReason.index).replace(/[\s,;(]+$/, "");
-  } else {
-    const fromRules = UNTIL.exec(rest);
-    if (fromRules) {
-      expires = fromRules[1];
-      rest = rest.slice(0, fromRules.index);
+// src/rules/unsafe-sysctl.ts
+var unsafe_sysctl_default = defineRule({
+  meta: {
+    id: "unsafe-sysctl",
+    category: "security",
+    level: "error",
+    securitySeverity: 6.5,
+    presets: ["recommended", "pss-baseline", "pss-restricted"],
+    pss: { profile: "baseline", control: "Sysctls" },
+    summary: "Pods must set only the namespaced sysctls the Baseline profile calls safe for the target Kubernetes version; other sysctls can change the whole node or other pods.",
+    remediation: "Remove the sysctl from spec.securityContext.sysctls, or tune it on the node.",
+    messages: {
+      unsafe: 'The pod sets the sysctl "{{name}}", which is not safe for Kubernetes {{version}}.'
     }
-  }
-  const rules2 = rest.split(/[\s,]+/).map((rule) => rule.trim()).filter((rule) => rule.length > 0);
-  const list = { rules: rules2.includes("*") ? [] : rules2 };
-  if (reason) list.reason = reason;
-  if (expires) list.expires = expires;
-  return list;
-}
-
-// src/suppress/annotations.ts
-var IGNORE = "kmlint.io/ignore";
-var IGNORE_REASON = "kmlint.io/ignore-reason";
-var IGNORE_UNTIL = "kmlint.io/ignore-until";
-var IGNORE_CONTAINER = "kmlint.io/ignore-container.";
-function annotationEntries(linted) {
-  const result = { entries: [], strays: [] };
-  for (const { document, helmTemplate, objects } of linted.documents) {
-    for (const object of objects) {
-      const site = { file: linted.file, parsed: linted.parsed, document, helmTemplate, object };
-      const places = [{ annotations: object.metadata?.annotations, path: [...object.path, "metadata"] }];
-      for (const pod of object.pods) {
-        if (pod.metadataPath.join("/") !== places[0].path.join("/")) places.push({ annotations: pod.metadata?.annotations, path: pod.metadataPath });
+  },
+  create(context) {
+    const version = context.settings.kubeVersion;
+    return {
+      podSpec(pod) {
+        const sysctls = pod.podSecurity.sysctls;
+        sysctls?.value.forEach((sysctl, index) => {
+          const name = isObject(sysctl) && isString(sysctl.name) ? sysctl.name : "";
+          if (!isSafeSysctl(name, version)) context.report({ messageId: "unsafe", data: { name, version }, at: [...sysctls.path, index] });
+        });
       }
-      for (const { annotations, path: path12 } of places) {
-        if (typeof annotations !== "object" || annotations === null) continue;
-        readAnnotations(annotations, [...path12, "annotations"], object, site, result);
-      }
-    }
+    };
   }
-  return result;
-}
-function readAnnotations(annotations, path12, object, site, result) {
-  const reason = stringAt(annotations, IGNORE_REASON);
-  const until = stringAt(annotations, IGNORE_UNTIL);
-  for (const [key, value] of Object.entries(annotations)) {
-    if (typeof value !== "string") continue;
-    let container;
-    let containerName;
-    if (key.startsWith(IGNORE_CONTAINER)) {
-      containerName = key.slice(IGNORE_CONTAINER.length);
-      container = object.pods.flatMap((pod) => pod.containers).find((candidate) => candidate.name === containerName);
-    } else if (key !== IGNORE) {
-      continue;
-    }
-    const list = parseRuleList(value);
-    const keyPath = [...path12, key];
-    const entries = (list.rules.length > 0 ? list.rules : [void 0]).map((rule) => {
-      const entry2 = {
-        source: "annotation",
-        at: atOf(site, keyPath),
-        label: `annotation ${key}`,
-        covers: (_finding, place) => place.object === object && (containerName === void 0 || container !== void 0 && place.container === container),
-        reportAt: (ruleId, level, message) => findingAt(site, ruleId, level, message, keyPath)
-      };
-      if (rule !== void 0) entry2.rule = rule;
-      const why = list.reason ?? reason;
-      if (why) entry2.reason = why;
-      const expires = list.expires ?? until;
-      if (expires) entry2.expires = expires;
-      return entry2;
-    });
-    result.entries.push(...entries);
-    if (containerName !== void 0 && !container) result.strays.push({ entry: entries[0], container: containerName });
-  }
-}
-function stringAt(annotations, key) {
-  const value = annotations[key];
-  return typeof value === "string" && value.trim() !== "" ? value.trim() : void 0;
-}
-function atOf(site, path12) {
-  const finding = findingAt(site, "unused-suppression", "note", "", path12);
-  return `${site.file}:${finding.region.startLine}:${finding.region.startColumn}`;
-}
-
-// src/suppress/comment-directives.ts
-var import_yaml7 = __toESM(require_dist(), 1);
-function commentDirectives(linted) {
-  const { parsed } = linted;
-  if (!parsed.text.includes("kmlint-") || parsed.documents.length === 0) return [];
-  const comments = commentTokens(parsed.text);
-  const lines = parsed.text.split(/\r?\n/);
-  const commentLines = /* @__PURE__ */ new Set();
-  for (const comment of comments) {
-    const { line, col } = parsed.lineCounter.linePos(comment.offset);
-    if (lines[line - 1].slice(0, col - 1).trim() === "") commentLines.add(line);
-  }
-  const directives = [];
-  for (const comment of comments) {
-    const parsedDirective = parseDirective(comment.source);
-    if (!parsedDirective) continue;
-    const { line, col } = parsed.lineCounter.linePos(comment.offset);
-    const document = documentAt(parsed.documents, comment.offset);
-    const scope = helmTemplateOf(document.doc);
-    const site = { file: linted.file, parsed, document, helmTemplate: scope };
-    directives.push({ ...parsedDirective, offset: comment.offset, end: comment.offset + comment.source.length, line, column: col, scope, site });
-  }
-  const entries = [];
-  const open2 = /* @__PURE__ */ new Map();
-  const lastLine = lines.length;
-  const closeRange = (key, endLine) => {
-    const range2 = open2.get(key);
-    if (!range2) return;
-    open2.delete(key);
-    entries.push(entry(range2.directive, range2.rule, (finding) => inScope(finding, range2.directive) && finding.region.startLine >= range2.directive.line && finding.region.startLine < endLine));
-  };
-  for (const directive of directives) {
-    const rules2 = directive.rules.length > 0 ? directive.rules : [void 0];
-    switch (directive.kind) {
-      case "disable-next-line": {
-        const target = nextCodeLine(directive.line, lines, commentLines);
-        for (const rule of rules2) entries.push(entry(directive, rule, (finding) => finding.region.startLine === target));
-        break;
-      }
-      case "disable-line":
-        for (const rule of rules2) entries.push(entry(directive, rule, (finding) => finding.region.startLine === directive.line));
-        break;
-      case "disable-file":
-        for (const rule of rules2) entries.push(entry(directive, rule, (finding) => inScope(finding, directive)));
-        break;
-      case "disable":
-        for (const rule of rules2) {
-          const key = rule ?? "*";
-          closeRange(key, directive.line);
-          open2.set(key, { directive, rule });
-        }
-        break;
-      case "enable":
-        if (directive.rules.length === 0) for (const key of [...open2.keys()]) closeRange(key, directive.line);
-        else for (const rule of directive.rules) closeRange(rule, directive.line);
-        break;
-    }
-  }
-  for (const key of [...open2.keys()]) closeRange(key, lastLine + 1);
-  return entries;
-}
-function entry(directive, rule, covers) {
-  const result = {
-    source: "comment",
-    at: `${directive.site.file}:${directive.line}:${directive.column}`,
-    label: `kmlint-${directive.kind}`,
-    covers,
-    reportAt: (ruleId, level, message) => findingAtOffsets(directive.site, ruleId, level, message, directive.offset, directive.end)
-  };
-  if (rule !== void 0) result.rule = rule;
-  if (directive.reason) result.reason = directive.reason;
-  if (directive.expires) result.expires = directive.expires;
-  return result;
-}
-function inScope(finding, directive) {
-  return directive.scope === void 0 || finding.helmTemplate === directive.scope;
-}
-function nextCodeLine(line, lines, commentLines) {
-  let next = line + 1;
-  while (next <= lines.length && (commentLines.has(next) || lines[next - 1].trim() === "")) next++;
-  return next;
-}
-function documentAt(documents, offset) {
-  for (const document of documents) {
-    const range2 = document.doc.range;
-    if (offset < range2[2]) return document;
-  }
-  return documents[documents.length - 1];
-}
-function commentTokens(text) {
-  const found = [];
-  const walk = (value) => {
-    if (Array.isArray(value)) {
-      for (const item of value) walk(item);
-      return;
-    }
-    if (typeof value !== "object" || value === null) return;
-    const token = value;
-    if (token.type === "comment" && typeof token.offset === "number" && typeof token.source === "string") {
-      found.push({ offset: token.offset, source: token.source });
-      return;
-    }
-    for (const child of Object.values(value)) if (typeof child === "object") walk(child);
-  };
-  for (const token of new import_yaml7.Parser().parse(text)) walk(token);
-  return found.sort((a, b) => a.offset - b.offset);
-}
-
-// src/suppress/entry.ts
-var DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-function isExpired(expires, today2) {
-  return expires !== void 0 && (!isDate(expires) || expires < today2);
-}
-function isDate(value) {
-  return DATE.test(value);
-}
-function today(now = /* @__PURE__ */ new Date()) {
-  return now.toISOString().slice(0, 10);
-}
-
-// src/suppress/exemptions.ts
-import path10 from "node:path";
+});
 
 // node_modules/minimatch/dist/esm/index.js
 init_esm2();
@@ -47004,7 +48117,462 @@ minimatch2.Minimatch = Minimatch2;
 minimatch2.escape = escape3;
 minimatch2.unescape = unescape2;
 
+// src/rules/untrusted-image-registry.ts
+function isAllowed2(registry, repository, patterns) {
+  return patterns.some((pattern) => minimatch2(pattern.includes("/") ? `${registry}/${repository}` : registry, pattern, { nocomment: true, nonegate: true }));
+}
+var untrusted_image_registry_default = imageRule(
+  {
+    id: "untrusted-image-registry",
+    category: "security",
+    level: "note",
+    securitySeverity: 5,
+    presets: [],
+    summary: "Container images should come only from the registries (or repositories) of an allow-list, so code of unknown origin does not run in the cluster.",
+    remediation: "Mirror the image into an allowed registry, or add its registry to the allowed option.",
+    messages: {
+      untrusted: 'Container "{{container}}" pulls "{{image}}" from {{registry}}, which is not an allowed registry.'
+    },
+    options: {
+      type: "object",
+      properties: {
+        allowed: {
+          type: "array",
+          items: { type: "string", minLength: 1 },
+          description: 'Glob patterns of allowed registries ("registry.k8s.io", "*.dkr.ecr.*.amazonaws.com") or, with a slash, of registry/repository ("ghcr.io/acme/**", "docker.io/library/*"); images without a registry are docker.io. Empty: the rule reports nothing.'
+        }
+      },
+      additionalProperties: false
+    },
+    defaultOptions: { allowed: [] }
+  },
+  (image, _container, context) => {
+    const allowed = context.options.allowed ?? [];
+    if (allowed.length === 0 || isAllowed2(image.registry, image.repository, allowed)) return void 0;
+    return { messageId: "untrusted", data: { registry: image.registry } };
+  }
+);
+
+// src/rules/unused-suppression.ts
+var unused_suppression_default = defineRule({
+  meta: {
+    id: "unused-suppression",
+    category: "best-practice",
+    level: "note",
+    presets: ["recommended", "pss-baseline", "pss-restricted"],
+    summary: "A suppression (comment directive, annotation or config exemption) matched no finding, so it hides nothing today and could hide a new problem later.",
+    remediation: "Remove the suppression, or correct the rule id or selector it names.",
+    messages: { unused: "{{message}}" }
+  },
+  create: () => ({})
+});
+
+// src/rules/windows-host-process.ts
+var windows_host_process_default = writtenSettingRule(
+  {
+    id: "windows-host-process",
+    category: "security",
+    level: "error",
+    securitySeverity: 9,
+    presets: ["recommended", "pss-baseline", "pss-restricted", "cis"],
+    pss: { profile: "baseline", control: "HostProcess" },
+    cis: "5.2.11",
+    summary: "Pods and containers must not run as Windows HostProcess containers (windowsOptions.hostProcess: true), which run directly on the node with its full privileges.",
+    remediation: "Remove securityContext.windowsOptions.hostProcess or set it to false; run node agents outside ordinary workloads.",
+    messages: {
+      pod: "The pod runs its containers as Windows HostProcess containers (windowsOptions.hostProcess: true).",
+      container: 'Container "{{container}}" runs as a Windows HostProcess container (windowsOptions.hostProcess: true).'
+    }
+  },
+  {
+    field: ["windowsOptions", "hostProcess"],
+    check: (value) => value === true ? {} : void 0,
+    podMessageId: "pod",
+    containerMessageId: "container"
+  }
+);
+
+// src/rules/workload-mounts-sensitive-data.ts
+var workload_mounts_sensitive_data_default = defineRule({
+  meta: {
+    id: "workload-mounts-sensitive-data",
+    category: "security",
+    level: "note",
+    securitySeverity: 2,
+    presets: [],
+    summary: "Lists the Secrets, ConfigMaps and PersistentVolumeClaims a workload mounts (volumes and projected sources): the data an intruder in the pod can read.",
+    remediation: "Mount only the Secrets, ConfigMaps and claims the workload needs, and only the keys it reads (items).",
+    messages: {
+      mounted: 'Volume "{{volume}}" mounts {{what}} "{{name}}".'
+    }
+  },
+  create(context) {
+    const sources = [
+      ["secret", "secretName", "the Secret"],
+      ["configMap", "name", "the ConfigMap"],
+      ["persistentVolumeClaim", "claimName", "the PersistentVolumeClaim"]
+    ];
+    return {
+      podSpec(pod) {
+        for (const volume of pod.volumes) {
+          for (const [type, key, what] of sources) {
+            const source = volume.value[type];
+            if (isObject(source)) context.report({ messageId: "mounted", data: { volume: volume.name, what, name: isString(source[key]) ? source[key] : "(unnamed)" }, at: [...volume.path, type] });
+          }
+          for (const projected of objectItems(volume.value, ["projected", "sources"])) {
+            for (const [type, , what] of sources.slice(0, 2)) {
+              const source = projected.value[type];
+              if (isObject(source)) context.report({ messageId: "mounted", data: { volume: volume.name, what, name: isString(source.name) ? source.name : "(unnamed)" }, at: [...volume.path, ...projected.path, type] });
+            }
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/rules/writable-host-path-mount.ts
+var writable_host_path_mount_default = defineRule({
+  meta: {
+    id: "writable-host-path-mount",
+    category: "security",
+    level: "error",
+    securitySeverity: 8,
+    presets: ["recommended"],
+    summary: "Containers must mount hostPath volumes read-only (volumeMounts[].readOnly: true): a writable node path lets the container plant files the node or other pods trust.",
+    remediation: "Set readOnly: true on the volume mount, or replace the hostPath volume.",
+    messages: {
+      writable: 'Container "{{container}}" mounts the node path "{{path}}" (volume "{{volume}}") writable.'
+    }
+  },
+  create(context) {
+    return {
+      container(container, pod) {
+        const hostPaths = new Map(hostPathVolumes(pod).map((volume) => [volume.volume.name, volume.written]));
+        for (const mount of objectItems(container.value, ["volumeMounts"])) {
+          const volume = mount.value.name;
+          if (!isString(volume) || !hostPaths.has(volume) || mount.value.readOnly === true) continue;
+          const at = mount.value.readOnly === void 0 ? [...container.path, ...mount.path] : [...container.path, ...mount.path, "readOnly"];
+          context.report({ messageId: "writable", data: { container: container.name, path: hostPaths.get(volume), volume }, at });
+        }
+      }
+    };
+  }
+});
+
+// src/rules/yaml-syntax-error.ts
+var yaml_syntax_error_default = defineRule({
+  meta: {
+    id: "yaml-syntax-error",
+    category: "schema",
+    level: "error",
+    presets: ["recommended", "pss-baseline", "pss-restricted"],
+    summary: "The file is not valid YAML, so the documents with errors cannot be linted.",
+    remediation: "Fix the YAML syntax at the reported position; other documents of the file are still linted.",
+    messages: { syntax: "{{message}}" }
+  },
+  create: () => ({})
+});
+
+// src/rules/index.ts
+var rules = [
+  apparmor_unconfined_default,
+  capability_added_beyond_baseline_default,
+  capability_added_restricted_default,
+  cloud_credential_path_mount_default,
+  container_runtime_socket_mount_default,
+  cronjob_present_default,
+  dangerous_capability_added_default,
+  deprecated_image_registry_default,
+  duplicate_key_default,
+  gitsync_command_env_default,
+  hardcoded_credential_pattern_default,
+  host_aliases_default,
+  host_ipc_default,
+  host_network_default,
+  host_path_volume_default,
+  host_pid_default,
+  host_port_default,
+  host_probe_or_lifecycle_host_default,
+  host_users_enabled_default,
+  image_not_pinned_by_digest_default,
+  image_pull_policy_not_always_default,
+  image_tag_not_pinned_default,
+  internal_error_default,
+  invalid_image_reference_default,
+  kube_system_namespace_workload_default,
+  kubernetes_dashboard_deployed_default,
+  low_group_id_default,
+  low_user_id_default,
+  missing_apparmor_profile_default,
+  missing_cpu_limit_default,
+  missing_cpu_request_default,
+  missing_drop_all_capabilities_default,
+  missing_linux_hardening_default,
+  missing_memory_limit_default,
+  missing_memory_request_default,
+  missing_read_only_root_fs_default,
+  missing_run_as_non_root_default,
+  missing_seccomp_profile_default,
+  missing_security_context_default,
+  net_raw_capability_default,
+  no_capabilities_dropped_default,
+  plaintext_secret_object_default,
+  privilege_escalation_allowed_default,
+  privileged_container_default,
+  privileged_container_port_default,
+  restricted_volume_type_default,
+  run_as_root_group_default,
+  run_as_root_user_default,
+  seccomp_unconfined_default,
+  secret_exposed_via_env_default,
+  secret_in_configmap_default,
+  secret_in_env_literal_default,
+  selinux_custom_options_default,
+  sensitive_host_path_mount_default,
+  ssh_port_exposed_default,
+  subpath_volume_mount_default,
+  sudo_in_entrypoint_default,
+  suppression_expired_default,
+  suppression_missing_reason_default,
+  sys_admin_capability_default,
+  tiller_deployed_default,
+  unmasked_proc_mount_default,
+  unsafe_sysctl_default,
+  untrusted_image_registry_default,
+  unused_suppression_default,
+  windows_host_process_default,
+  workload_mounts_sensitive_data_default,
+  writable_host_path_mount_default,
+  yaml_syntax_error_default
+];
+
+// src/suppress/suppressor.ts
+init_suggest();
+
+// src/suppress/directive-syntax.ts
+var KINDS = ["disable-next-line", "disable-line", "disable-file", "disable", "enable"];
+var UNTIL = /(?:^|[\s,;(])until\s+(\d{4}-\d{2}-\d{2})\)?\s*$/;
+function parseDirective(source) {
+  const body = source.replace(/^#\s*/, "");
+  const kind = KINDS.find((candidate) => body === `kmlint-${candidate}` || body.startsWith(`kmlint-${candidate} `) || body.startsWith(`kmlint-${candidate}	`));
+  if (!kind) return void 0;
+  return { kind, ...parseRuleList(body.slice(`kmlint-${kind}`.length)) };
+}
+function parseRuleList(text) {
+  let rest = text;
+  let reason;
+  const separator = rest.search(/(?:^|\s)--(?:\s|$)/);
+  if (separator !== -1) {
+    reason = rest.slice(separator).replace(/^\s*--/, "").trim();
+    rest = rest.slice(0, separator);
+  }
+  let expires;
+  const fromReason = reason === void 0 ? null : UNTIL.exec(reason);
+  if (fromReason && reason !== void 0) {
+    expires = fromReason[1];
+    reason = reason.slice(0, fromReason.index).replace(/[\s,;(]+$/, "");
+  } else {
+    const fromRules = UNTIL.exec(rest);
+    if (fromRules) {
+      expires = fromRules[1];
+      rest = rest.slice(0, fromRules.index);
+    }
+  }
+  const rules2 = rest.split(/[\s,]+/).map((rule) => rule.trim()).filter((rule) => rule.length > 0);
+  const list = { rules: rules2.includes("*") ? [] : rules2 };
+  if (reason) list.reason = reason;
+  if (expires) list.expires = expires;
+  return list;
+}
+
+// src/suppress/annotations.ts
+var IGNORE = "kmlint.io/ignore";
+var IGNORE_REASON = "kmlint.io/ignore-reason";
+var IGNORE_UNTIL = "kmlint.io/ignore-until";
+var IGNORE_CONTAINER = "kmlint.io/ignore-container.";
+function annotationEntries(linted) {
+  const result = { entries: [], strays: [] };
+  for (const { document, helmTemplate, objects } of linted.documents) {
+    for (const object of objects) {
+      const site = { file: linted.file, parsed: linted.parsed, document, helmTemplate, object };
+      const places = [{ annotations: object.metadata?.annotations, path: [...object.path, "metadata"] }];
+      for (const pod of object.pods) {
+        if (pod.metadataPath.join("/") !== places[0].path.join("/")) places.push({ annotations: pod.metadata?.annotations, path: pod.metadataPath });
+      }
+      for (const { annotations, path: path12 } of places) {
+        if (typeof annotations !== "object" || annotations === null) continue;
+        readAnnotations(annotations, [...path12, "annotations"], object, site, result);
+      }
+    }
+  }
+  return result;
+}
+function readAnnotations(annotations, path12, object, site, result) {
+  const reason = stringAt2(annotations, IGNORE_REASON);
+  const until = stringAt2(annotations, IGNORE_UNTIL);
+  for (const [key, value] of Object.entries(annotations)) {
+    if (typeof value !== "string") continue;
+    let container;
+    let containerName;
+    if (key.startsWith(IGNORE_CONTAINER)) {
+      containerName = key.slice(IGNORE_CONTAINER.length);
+      container = object.pods.flatMap((pod) => pod.containers).find((candidate) => candidate.name === containerName);
+    } else if (key !== IGNORE) {
+      continue;
+    }
+    const list = parseRuleList(value);
+    const keyPath = [...path12, key];
+    const entries = (list.rules.length > 0 ? list.rules : [void 0]).map((rule) => {
+      const entry2 = {
+        source: "annotation",
+        at: atOf(site, keyPath),
+        label: `annotation ${key}`,
+        covers: (_finding, place) => place.object === object && (containerName === void 0 || container !== void 0 && place.container === container),
+        reportAt: (ruleId, level, message) => findingAt(site, ruleId, level, message, keyPath)
+      };
+      if (rule !== void 0) entry2.rule = rule;
+      const why = list.reason ?? reason;
+      if (why) entry2.reason = why;
+      const expires = list.expires ?? until;
+      if (expires) entry2.expires = expires;
+      return entry2;
+    });
+    result.entries.push(...entries);
+    if (containerName !== void 0 && !container) result.strays.push({ entry: entries[0], container: containerName });
+  }
+}
+function stringAt2(annotations, key) {
+  const value = annotations[key];
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : void 0;
+}
+function atOf(site, path12) {
+  const finding = findingAt(site, "unused-suppression", "note", "", path12);
+  return `${site.file}:${finding.region.startLine}:${finding.region.startColumn}`;
+}
+
+// src/suppress/comment-directives.ts
+var import_yaml7 = __toESM(require_dist(), 1);
+function commentDirectives(linted) {
+  const { parsed } = linted;
+  if (!parsed.text.includes("kmlint-") || parsed.documents.length === 0) return [];
+  const comments = commentTokens(parsed.text);
+  const lines = parsed.text.split(/\r?\n/);
+  const commentLines = /* @__PURE__ */ new Set();
+  for (const comment of comments) {
+    const { line, col } = parsed.lineCounter.linePos(comment.offset);
+    if (lines[line - 1].slice(0, col - 1).trim() === "") commentLines.add(line);
+  }
+  const directives = [];
+  for (const comment of comments) {
+    const parsedDirective = parseDirective(comment.source);
+    if (!parsedDirective) continue;
+    const { line, col } = parsed.lineCounter.linePos(comment.offset);
+    const document = documentAt(parsed.documents, comment.offset);
+    const scope = helmTemplateOf(document.doc);
+    const site = { file: linted.file, parsed, document, helmTemplate: scope };
+    directives.push({ ...parsedDirective, offset: comment.offset, end: comment.offset + comment.source.length, line, column: col, scope, site });
+  }
+  const entries = [];
+  const open2 = /* @__PURE__ */ new Map();
+  const lastLine = lines.length;
+  const closeRange = (key, endLine) => {
+    const range2 = open2.get(key);
+    if (!range2) return;
+    open2.delete(key);
+    entries.push(entry(range2.directive, range2.rule, (finding) => inScope(finding, range2.directive) && finding.region.startLine >= range2.directive.line && finding.region.startLine < endLine));
+  };
+  for (const directive of directives) {
+    const rules2 = directive.rules.length > 0 ? directive.rules : [void 0];
+    switch (directive.kind) {
+      case "disable-next-line": {
+        const target = nextCodeLine(directive.line, lines, commentLines);
+        for (const rule of rules2) entries.push(entry(directive, rule, (finding) => finding.region.startLine === target));
+        break;
+      }
+      case "disable-line":
+        for (const rule of rules2) entries.push(entry(directive, rule, (finding) => finding.region.startLine === directive.line));
+        break;
+      case "disable-file":
+        for (const rule of rules2) entries.push(entry(directive, rule, (finding) => inScope(finding, directive)));
+        break;
+      case "disable":
+        for (const rule of rules2) {
+          const key = rule ?? "*";
+          closeRange(key, directive.line);
+          open2.set(key, { directive, rule });
+        }
+        break;
+      case "enable":
+        if (directive.rules.length === 0) for (const key of [...open2.keys()]) closeRange(key, directive.line);
+        else for (const rule of directive.rules) closeRange(rule, directive.line);
+        break;
+    }
+  }
+  for (const key of [...open2.keys()]) closeRange(key, lastLine + 1);
+  return entries;
+}
+function entry(directive, rule, covers) {
+  const result = {
+    source: "comment",
+    at: `${directive.site.file}:${directive.line}:${directive.column}`,
+    label: `kmlint-${directive.kind}`,
+    covers,
+    reportAt: (ruleId, level, message) => findingAtOffsets(directive.site, ruleId, level, message, directive.offset, directive.end)
+  };
+  if (rule !== void 0) result.rule = rule;
+  if (directive.reason) result.reason = directive.reason;
+  if (directive.expires) result.expires = directive.expires;
+  return result;
+}
+function inScope(finding, directive) {
+  return directive.scope === void 0 || finding.helmTemplate === directive.scope;
+}
+function nextCodeLine(line, lines, commentLines) {
+  let next = line + 1;
+  while (next <= lines.length && (commentLines.has(next) || lines[next - 1].trim() === "")) next++;
+  return next;
+}
+function documentAt(documents, offset) {
+  for (const document of documents) {
+    const range2 = document.doc.range;
+    if (offset < range2[2]) return document;
+  }
+  return documents[documents.length - 1];
+}
+function commentTokens(text) {
+  const found = [];
+  const walk = (value) => {
+    if (Array.isArray(value)) {
+      for (const item of value) walk(item);
+      return;
+    }
+    if (typeof value !== "object" || value === null) return;
+    const token = value;
+    if (token.type === "comment" && typeof token.offset === "number" && typeof token.source === "string") {
+      found.push({ offset: token.offset, source: token.source });
+      return;
+    }
+    for (const child of Object.values(value)) if (typeof child === "object") walk(child);
+  };
+  for (const token of new import_yaml7.Parser().parse(text)) walk(token);
+  return found.sort((a, b) => a.offset - b.offset);
+}
+
+// src/suppress/entry.ts
+var DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+function isExpired(expires, today2) {
+  return expires !== void 0 && (!isDate(expires) || expires < today2);
+}
+function isDate(value) {
+  return DATE.test(value);
+}
+function today(now = /* @__PURE__ */ new Date()) {
+  return now.toISOString().slice(0, 10);
+}
+
 // src/suppress/exemptions.ts
+import path10 from "node:path";
 function exemptionEntries(exemptions, context) {
   return exemptions.flatMap((exemption, index) => {
     const covers = matcher(exemption, context);

@@ -1,6 +1,13 @@
 import { defineRule } from '../engine/define-rule.js';
+import { stringAt } from '../k8s/json.js';
 
-/** kubeadm's static control-plane pods (tier: control-plane) belong there. */
+const SYSTEM_PRIORITY_CLASSES = new Set(['system-node-critical', 'system-cluster-critical']);
+
+/**
+ * Cluster add-ons belong there: kubeadm's static control-plane pods (tier: control-plane), and workloads
+ * with a system-node-critical or system-cluster-critical priority class, which the API server admits
+ * only in kube-system by default (CNI agents, DNS).
+ */
 export default defineRule({
   meta: {
     id: 'kube-system-namespace-workload',
@@ -19,6 +26,7 @@ export default defineRule({
     return {
       object(object) {
         if (object.namespace !== 'kube-system' || object.labels.tier === 'control-plane') return;
+        if (object.pods.some((pod) => SYSTEM_PRIORITY_CLASSES.has(stringAt(pod.spec, ['priorityClassName']) ?? ''))) return;
         context.report({ messageId: 'kubeSystem', data: { kind: object.kind, name: object.name ?? '(unnamed)' }, at: [...object.path, 'metadata', 'namespace'] });
       },
     };

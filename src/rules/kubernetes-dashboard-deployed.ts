@@ -15,7 +15,7 @@ export default knownComponentRule(
     },
   },
   {
-    repository: (repository) => repository.startsWith('kubernetesui/') || repository.split('/').at(-1)!.includes('kubernetes-dashboard'),
+    repository: (repository) => repository.startsWith('kubernetesui/dashboard') || repository.split('/').at(-1)!.includes('kubernetes-dashboard'),
     labels: { app: ['kubernetes-dashboard'], 'k8s-app': ['kubernetes-dashboard'], 'app.kubernetes.io/name': ['kubernetes-dashboard'] },
   },
 );

@@ -11,7 +11,7 @@ export default addedCapabilityRule(
       'Containers must not add SYS_ADMIN (or ALL), which is close to running privileged: mounts, namespaces, BPF and many kernel interfaces become reachable.',
     remediation: 'Remove SYS_ADMIN and ALL from securityContext.capabilities.add; grant the narrow capability the process needs.',
     messages: {
-      added: 'Container "{{container}}" adds the capability {{capability}}, which grants SYS_ADMIN.',
+      added: 'Container "{{container}}" adds {{capability}}: with CAP_SYS_ADMIN it can mount filesystems and reach most kernel interfaces.',
     },
   },
   { forbidden: (written) => ['SYS_ADMIN', 'ALL'].includes(capabilityName(written)) },
