@@ -1,16 +1,13 @@
-import { defineRule } from '../engine/define-rule.js';
-import { isString } from '../k8s/json.js';
 import { APPARMOR_ANNOTATION_PREFIX } from '../k8s/pod-view.js';
-import { CONFINING_PROFILE_TYPES } from '../k8s/pss.js';
-import { checkWritten } from './templates/written-setting.js';
+import { unconfinedProfileRule } from './templates/unconfined-profile.js';
 
 /** As the reference: the annotation may be empty, `runtime/default` or `localhost/<profile>`. */
 function allowedAnnotation(value: string): boolean {
   return value === '' || value === 'runtime/default' || value.startsWith('localhost/');
 }
 
-export default defineRule({
-  meta: {
+export default unconfinedProfileRule(
+  {
     id: 'apparmor-unconfined',
     category: 'security',
     level: 'error',
@@ -26,21 +23,8 @@ export default defineRule({
       annotation: 'The annotation "{{annotation}}" is "{{value}}": the container runs without the runtime\'s AppArmor profile.',
     },
   },
-  create(context) {
-    return {
-      podSpec(pod) {
-        checkWritten(context, pod, {
-          field: ['appArmorProfile', 'type'],
-          check: (value) => (isString(value) && !CONFINING_PROFILE_TYPES.includes(value) ? { type: value } : undefined),
-          podMessageId: 'pod',
-          containerMessageId: 'container',
-        });
-        for (const [annotation, value] of Object.entries(pod.annotations)) {
-          if (annotation.startsWith(APPARMOR_ANNOTATION_PREFIX) && !allowedAnnotation(value)) {
-            context.report({ messageId: 'annotation', data: { annotation, value }, at: [...pod.metadataPath, 'annotations', annotation] });
-          }
-        }
-      },
-    };
+  {
+    field: 'appArmorProfile',
+    badAnnotation: (key, value) => key.startsWith(APPARMOR_ANNOTATION_PREFIX) && !allowedAnnotation(value),
   },
-});
+);

@@ -1,7 +1,5 @@
-import { defineRule } from '../engine/define-rule.js';
-import { isString } from '../k8s/json.js';
-import { atLeast, CONFINING_PROFILE_TYPES } from '../k8s/pss.js';
-import { checkWritten } from './templates/written-setting.js';
+import { atLeast } from '../k8s/pss.js';
+import { unconfinedProfileRule } from './templates/unconfined-profile.js';
 
 const POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
 const CONTAINER_ANNOTATION_PREFIX = 'container.seccomp.security.alpha.kubernetes.io/';
@@ -10,8 +8,8 @@ const CONTAINER_ANNOTATION_PREFIX = 'container.seccomp.security.alpha.kubernetes
  * As the reference: a seccomp profile type other than RuntimeDefault or Localhost, wherever written. The
  * legacy annotations are judged only for versions before 1.19, where the fields did not exist yet.
  */
-export default defineRule({
-  meta: {
+export default unconfinedProfileRule(
+  {
     id: 'seccomp-unconfined',
     category: 'security',
     level: 'error',
@@ -24,25 +22,12 @@ export default defineRule({
     messages: {
       pod: 'The pod sets seccompProfile.type "{{type}}": its containers run without a seccomp filter.',
       container: 'Container "{{container}}" sets seccompProfile.type "{{type}}": it runs without a seccomp filter.',
-      annotation: 'The annotation "{{annotation}}" turns seccomp off (unconfined).',
+      annotation: 'The annotation "{{annotation}}" is "{{value}}": it turns seccomp off.',
     },
   },
-  create(context) {
-    return {
-      podSpec(pod) {
-        checkWritten(context, pod, {
-          field: ['seccompProfile', 'type'],
-          check: (value) => (isString(value) && !CONFINING_PROFILE_TYPES.includes(value) ? { type: value } : undefined),
-          podMessageId: 'pod',
-          containerMessageId: 'container',
-        });
-        if (atLeast(context.settings.kubeVersion, '1.19')) return;
-        for (const [annotation, value] of Object.entries(pod.annotations)) {
-          if ((annotation === POD_ANNOTATION || annotation.startsWith(CONTAINER_ANNOTATION_PREFIX)) && value === 'unconfined') {
-            context.report({ messageId: 'annotation', data: { annotation }, at: [...pod.metadataPath, 'annotations', annotation] });
-          }
-        }
-      },
-    };
+  {
+    field: 'seccompProfile',
+    badAnnotation: (key, value, settings) =>
+      !atLeast(settings.kubeVersion, '1.19') && (key === POD_ANNOTATION || key.startsWith(CONTAINER_ANNOTATION_PREFIX)) && value === 'unconfined',
   },
-});
+);
