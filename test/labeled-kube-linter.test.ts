@@ -32,6 +32,16 @@ const RULE_ID_FOR_CHECK: Readonly<Record<string, string>> = {
   'unset-memory-requirements': 'missing-memory-limit',
   'env-var-secret': 'secret-in-env-literal',
   'unset-cpu-requirements': 'missing-cpu-request',
+  'docker-sock': 'container-runtime-socket-mount',
+  'drop-net-raw-capability': 'net-raw-capability',
+  'latest-tag': 'image-tag-not-pinned',
+  'privileged-ports': 'privileged-container-port',
+  'read-secret-from-env-var': 'secret-exposed-via-env',
+  'sensitive-host-mounts': 'sensitive-host-path-mount',
+  'ssh-port': 'ssh-port-exposed',
+  'unsafe-proc-mount': 'unmasked-proc-mount',
+  'unsafe-sysctls': 'unsafe-sysctl',
+  'writable-host-mount': 'writable-host-path-mount',
 };
 
 const RULE_FOR_CHECK: Readonly<Record<string, Rule>> = Object.fromEntries(
@@ -66,13 +76,22 @@ interface Exception {
  * Labels where kmlint deliberately disagrees with kube-linter on pass/fail. Each entry must
  * really disagree (checked below), so a stale entry fails the test instead of hiding a change.
  */
-const PASS_FAIL_EXCEPTIONS: readonly Exception[] = [];
+const NET_RAW_NOT_DROPPED =
+  'NET_RAW is in the runtimes\' default set: a container that neither drops it nor ALL can forge packets (CIS 5.2.8, Checkov CKV_K8S_28, Trivy KSV119 flag it); net-raw-capability warns, kube-linter only objects to adding it';
+const PASS_FAIL_EXCEPTIONS: readonly Exception[] = [
+  { file: 'tests/checks/drop-net-raw-capability.yml', objectIndex: 0, check: 'drop-net-raw-capability', kmlint: 'fail', why: NET_RAW_NOT_DROPPED },
+  { file: 'tests/checks/drop-net-raw-capability.yml', objectIndex: 1, check: 'drop-net-raw-capability', kmlint: 'fail', why: NET_RAW_NOT_DROPPED },
+];
 
 /**
  * Labels where both agree on "fail" but not on how many findings: kube-linter reports one per
  * container, kmlint one per place to fix.
  */
-const COUNT_EXCEPTIONS: readonly (Exception & { findings: number })[] = [];
+const NET_RAW_ONCE = 'one finding at the added NET_RAW item; kube-linter also reports that the same container does not drop it';
+const COUNT_EXCEPTIONS: readonly (Exception & { findings: number })[] = [
+  { file: 'tests/checks/drop-net-raw-capability.yml', objectIndex: 2, check: 'drop-net-raw-capability', kmlint: 'fail', why: NET_RAW_ONCE, findings: 1 },
+  { file: 'tests/checks/drop-net-raw-capability.yml', objectIndex: 3, check: 'drop-net-raw-capability', kmlint: 'fail', why: NET_RAW_ONCE, findings: 1 },
+];
 
 /**
  * Known semantic differences that this corpus does not exercise (no label disagrees because of

@@ -10,7 +10,8 @@ export default forbiddenPodField({
     category: 'security',
     level: 'error',
     securitySeverity: 7.5,
-    presets: ['recommended', 'pss-baseline', 'pss-restricted'],
+    presets: ['recommended', 'pss-baseline', 'pss-restricted', 'cis'],
+    cis: '5.2.4',
     pss: { profile: 'baseline', control: 'Host Namespaces' },
     summary:
       "Pods must not use the node's IPC namespace (hostIPC: true): they can then read and write the shared memory of every process on the node.",

@@ -10,7 +10,8 @@ export default forbiddenPodField({
     category: 'security',
     level: 'error',
     securitySeverity: 8.0,
-    presets: ['recommended', 'pss-baseline', 'pss-restricted'],
+    presets: ['recommended', 'pss-baseline', 'pss-restricted', 'cis'],
+    cis: '5.2.5',
     pss: { profile: 'baseline', control: 'Host Namespaces' },
     summary:
       "Pods must not use the node's network namespace (hostNetwork: true): they can then bind any node port, reach services listening on localhost and sniff the node's traffic.",

@@ -1,23 +1,14 @@
-import path from 'node:path';
 import { defineRule } from '../engine/define-rule.js';
 import { isObject } from '../k8s/pod-view.js';
+import { isUnder, normaliseNodePath } from '../k8s/views/host-path.js';
 
 interface Options {
   allowedPaths: string[];
 }
 
-/** `/var/log/../../etc` is `/etc`: compare normalised absolute paths, segment by segment. */
-function normalise(nodePath: string): string {
-  const normalised = path.posix.normalize(`/${nodePath}`);
-  return normalised.length > 1 ? normalised.replace(/\/+$/, '') : normalised;
-}
-
 function isAllowed(nodePath: string, allowed: readonly string[]): boolean {
-  const target = normalise(nodePath);
-  return allowed.some((prefix) => {
-    const base = normalise(prefix);
-    return base === '/' || target === base || target.startsWith(`${base}/`);
-  });
+  const target = normaliseNodePath(nodePath);
+  return allowed.some((prefix) => isUnder(target, normaliseNodePath(prefix)));
 }
 
 export default defineRule<'hostPath' | 'hostPathUnset', Options>({
@@ -26,7 +17,8 @@ export default defineRule<'hostPath' | 'hostPathUnset', Options>({
     category: 'security',
     level: 'error',
     securitySeverity: 7.0,
-    presets: ['recommended', 'pss-baseline', 'pss-restricted'],
+    presets: ['recommended', 'pss-baseline', 'pss-restricted', 'cis'],
+    cis: '5.2.12',
     pss: { profile: 'baseline', control: 'HostPath Volumes' },
     summary:
       'Pod specs must not mount directories of the node (hostPath volumes), which expose node files and credentials to the container and let it escape to the node; paths under an allowed prefix are accepted.',

@@ -10,7 +10,8 @@ export default forbiddenPodField({
     category: 'security',
     level: 'error',
     securitySeverity: 8.5,
-    presets: ['recommended', 'pss-baseline', 'pss-restricted'],
+    presets: ['recommended', 'pss-baseline', 'pss-restricted', 'cis'],
+    cis: '5.2.3',
     pss: { profile: 'baseline', control: 'Host Namespaces' },
     summary:
       "Pods must not use the node's process namespace (hostPID: true): they can then see and signal every process on the node and read their environment.",

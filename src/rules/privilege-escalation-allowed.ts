@@ -1,5 +1,6 @@
 import { defineRule } from '../engine/define-rule.js';
 import type { ContainerView } from '../k8s/model.js';
+import { pssWindows } from '../k8s/pss.js';
 
 /** `SYS_ADMIN`, `CAP_SYS_ADMIN` (what the API server itself looks for) or `ALL`, as the runtimes read them. */
 function addsSysAdmin(container: ContainerView): boolean {
@@ -12,7 +13,8 @@ function addsSysAdmin(container: ContainerView): boolean {
 
 /**
  * allowPrivilegeEscalation exists only in the container's securityContext (the pod-level
- * PodSecurityContext has no such field), so there is nothing to inherit.
+ * PodSecurityContext has no such field), so there is nothing to inherit. Windows pods are exempt as the
+ * reference exempts them: by spec.os.name, not by a node selector.
  */
 export default defineRule({
   meta: {
@@ -20,7 +22,8 @@ export default defineRule({
     category: 'security',
     level: 'error',
     securitySeverity: 7.0,
-    presets: ['recommended', 'pss-restricted'],
+    presets: ['recommended', 'pss-restricted', 'cis'],
+    cis: '5.2.6',
     pss: { profile: 'restricted', control: 'Privilege Escalation' },
     summary:
       'Containers must set allowPrivilegeEscalation: false so a process cannot gain more privileges than its parent (setuid binaries, file capabilities); error when it is true or implied by privileged / SYS_ADMIN, warning when it is unset; Windows pods are exempt.',
@@ -34,7 +37,7 @@ export default defineRule({
   create(context) {
     return {
       container(container, pod) {
-        if (pod.isWindows) return;
+        if (pssWindows(pod, context.settings.kubeVersion)) return;
         const setting = container.securityContext.allowPrivilegeEscalation;
         const data = { container: container.name };
         if (setting?.value === true) {
