@@ -10,8 +10,10 @@ import hostPid from './host-pid.js';
 import internalError from './internal-error.js';
 import missingCpuLimit from './missing-cpu-limit.js';
 import missingCpuRequest from './missing-cpu-request.js';
+import missingEgressNetworkPolicy from './missing-egress-network-policy.js';
 import missingMemoryLimit from './missing-memory-limit.js';
 import missingMemoryRequest from './missing-memory-request.js';
+import missingNetworkPolicy from './missing-network-policy.js';
 import missingReadOnlyRootFs from './missing-read-only-root-fs.js';
 import missingRunAsNonRoot from './missing-run-as-non-root.js';
 import plaintextSecretObject from './plaintext-secret-object.js';
@@ -56,8 +58,10 @@ export const rules: readonly Rule[] = [
   internalError,
   missingCpuLimit,
   missingCpuRequest,
+  missingEgressNetworkPolicy,
   missingMemoryLimit,
   missingMemoryRequest,
+  missingNetworkPolicy,
   missingReadOnlyRootFs,
   missingRunAsNonRoot,
   plaintextSecretObject,
