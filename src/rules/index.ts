@@ -16,6 +16,9 @@ import missingMemoryRequest from './missing-memory-request.js';
 import missingNetworkPolicy from './missing-network-policy.js';
 import missingReadOnlyRootFs from './missing-read-only-root-fs.js';
 import missingRunAsNonRoot from './missing-run-as-non-root.js';
+import namespaceWithoutDefaultDeny from './namespace-without-default-deny.js';
+import networkpolicyAllowAll from './networkpolicy-allow-all.js';
+import networkpolicyWithoutSelectors from './networkpolicy-without-selectors.js';
 import plaintextSecretObject from './plaintext-secret-object.js';
 import privilegeEscalationAllowed from './privilege-escalation-allowed.js';
 import privilegedContainer from './privileged-container.js';
@@ -64,6 +67,9 @@ export const rules: readonly Rule[] = [
   missingNetworkPolicy,
   missingReadOnlyRootFs,
   missingRunAsNonRoot,
+  namespaceWithoutDefaultDeny,
+  networkpolicyAllowAll,
+  networkpolicyWithoutSelectors,
   plaintextSecretObject,
   privilegeEscalationAllowed,
   privilegedContainer,
