@@ -24,6 +24,7 @@ import privilegeEscalationAllowed from './privilege-escalation-allowed.js';
 import privilegedContainer from './privileged-container.js';
 import rbacBindEscalate from './rbac-bind-escalate.js';
 import rbacBindingAnonymous from './rbac-binding-anonymous.js';
+import rbacBindingGrantsDangerousRole from './rbac-binding-grants-dangerous-role.js';
 import rbacBindingSystemAuthenticated from './rbac-binding-system-authenticated.js';
 import rbacBindingSystemMasters from './rbac-binding-system-masters.js';
 import rbacClusterAdminBinding from './rbac-cluster-admin-binding.js';
@@ -48,6 +49,7 @@ import secretInEnvLiteral from './secret-in-env-literal.js';
 import suppressionExpired from './suppression-expired.js';
 import suppressionMissingReason from './suppression-missing-reason.js';
 import unusedSuppression from './unused-suppression.js';
+import workloadHasPrivilegedRbac from './workload-has-privileged-rbac.js';
 import yamlSyntaxError from './yaml-syntax-error.js';
 
 export const rules: readonly Rule[] = [
@@ -75,6 +77,7 @@ export const rules: readonly Rule[] = [
   privilegedContainer,
   rbacBindEscalate,
   rbacBindingAnonymous,
+  rbacBindingGrantsDangerousRole,
   rbacBindingSystemAuthenticated,
   rbacBindingSystemMasters,
   rbacClusterAdminBinding,
@@ -99,5 +102,6 @@ export const rules: readonly Rule[] = [
   suppressionExpired,
   suppressionMissingReason,
   unusedSuppression,
+  workloadHasPrivilegedRbac,
   yamlSyntaxError,
 ] as readonly Rule[];
