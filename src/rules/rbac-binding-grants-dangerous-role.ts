@@ -21,7 +21,7 @@ export default defineRule({
     crossObject: true,
     precision: 'medium',
     summary:
-      'Bindings should not grant a role that holds dangerous permissions (wildcards, Secrets, exec/attach, bind/escalate/impersonate, nodes/proxy): every subject of the binding receives them.',
+      'Bindings should not grant a role that holds dangerous permissions (wildcards, Secrets, creating workloads, exec/attach, bind/escalate/impersonate, nodes/proxy): every subject of the binding receives them.',
     remediation: 'Bind a narrower role, or narrow the role to what its subjects need.',
     messages: {
       dangerous: '{{kind}} "{{name}}" grants {{role}}, which allows {{grants}}.',

@@ -96,12 +96,13 @@ export function isClusterAdminRule(rule: RbacRule): boolean {
 }
 
 /** The grants of a role the binding and workload rules name, strongest first. */
-export type Grant = 'cluster-admin' | 'takeover' | 'secrets' | 'exec' | 'wildcard' | 'nodes-proxy';
+export type Grant = 'cluster-admin' | 'takeover' | 'secrets' | 'workloads' | 'exec' | 'wildcard' | 'nodes-proxy';
 
 export const GRANT_TEXT: Readonly<Record<Grant, string>> = {
   'cluster-admin': 'every verb on every resource (cluster-admin)',
   takeover: 'privilege escalation (bind, escalate or impersonate)',
   secrets: 'reading Secrets',
+  workloads: 'creating or changing pods and workload controllers',
   exec: 'exec or attach into pods',
   wildcard: 'every verb or every resource (`*`)',
   'nodes-proxy': 'the kubelet API through nodes/proxy',
@@ -110,8 +111,8 @@ export const GRANT_TEXT: Readonly<Record<Grant, string>> = {
 /** Built-in ClusterRoles granted by name when the input does not hold them. */
 const BUILT_IN_GRANTS: Readonly<Record<string, readonly Grant[]>> = {
   'cluster-admin': ['cluster-admin'],
-  admin: ['secrets', 'exec'],
-  edit: ['secrets', 'exec'],
+  admin: ['secrets', 'workloads', 'exec'],
+  edit: ['secrets', 'workloads', 'exec'],
 };
 
 export function builtInGrants(name: string): readonly Grant[] {
@@ -125,10 +126,11 @@ export function dangerousGrants(rules: readonly RbacRule[]): Grant[] {
     if (isClusterAdminRule(rule)) found.add('cluster-admin');
     if (matchRisk(rule, RBAC_RISKS.bindEscalate) || matchRisk(rule, RBAC_RISKS.impersonate)) found.add('takeover');
     if (matchRisk(rule, RBAC_RISKS.secrets)) found.add('secrets');
+    if (matchRisk(rule, RBAC_RISKS.workloadCreate)) found.add('workloads');
     if (matchRisk(rule, RBAC_RISKS.execAttach)) found.add('exec');
     if (rule.verbs.includes('*') || rule.resources.includes('*')) found.add('wildcard');
     if (matchRisk(rule, RBAC_RISKS.nodesProxy)) found.add('nodes-proxy');
   }
-  const order: Grant[] = ['cluster-admin', 'takeover', 'secrets', 'exec', 'wildcard', 'nodes-proxy'];
+  const order: Grant[] = ['cluster-admin', 'takeover', 'secrets', 'workloads', 'exec', 'wildcard', 'nodes-proxy'];
   return order.filter((grant) => found.has(grant));
 }
