@@ -4,11 +4,14 @@ import automountServiceAccountToken from './automount-service-account-token.js';
 import defaultServiceAccount from './default-service-account.js';
 import defaultServiceAccountBound from './default-service-account-bound.js';
 import duplicateKey from './duplicate-key.js';
+import exposedServiceType from './exposed-service-type.js';
+import gatekeeperOpenEndedRepo from './gatekeeper-open-ended-repo.js';
 import hardcodedCredentialPattern from './hardcoded-credential-pattern.js';
 import hostIpc from './host-ipc.js';
 import hostNetwork from './host-network.js';
 import hostPathVolume from './host-path-volume.js';
 import hostPid from './host-pid.js';
+import ingressMissingTls from './ingress-missing-tls.js';
 import internalError from './internal-error.js';
 import legacyServiceAccountTokenSecret from './legacy-service-account-token-secret.js';
 import missingCpuLimit from './missing-cpu-limit.js';
@@ -22,9 +25,12 @@ import missingRunAsNonRoot from './missing-run-as-non-root.js';
 import namespaceWithoutDefaultDeny from './namespace-without-default-deny.js';
 import networkpolicyAllowAll from './networkpolicy-allow-all.js';
 import networkpolicyWithoutSelectors from './networkpolicy-without-selectors.js';
+import nginxIngressSnippetAnnotation from './nginx-ingress-snippet-annotation.js';
+import openshiftSccPrivileged from './openshift-scc-privileged.js';
 import plaintextSecretObject from './plaintext-secret-object.js';
 import privilegeEscalationAllowed from './privilege-escalation-allowed.js';
 import privilegedContainer from './privileged-container.js';
+import pspPermissive from './psp-permissive.js';
 import rbacBindEscalate from './rbac-bind-escalate.js';
 import rbacBindingAnonymous from './rbac-binding-anonymous.js';
 import rbacBindingGrantsDangerousRole from './rbac-binding-grants-dangerous-role.js';
@@ -49,9 +55,12 @@ import rbacWildcard from './rbac-wildcard.js';
 import rbacWorkloadCreate from './rbac-workload-create.js';
 import secretInConfigmap from './secret-in-configmap.js';
 import secretInEnvLiteral from './secret-in-env-literal.js';
+import sensitiveDataInConfigmap from './sensitive-data-in-configmap.js';
+import serviceExternalIps from './service-external-ips.js';
 import suppressionExpired from './suppression-expired.js';
 import suppressionMissingReason from './suppression-missing-reason.js';
 import unusedSuppression from './unused-suppression.js';
+import workloadExposedExternally from './workload-exposed-externally.js';
 import workloadHasPrivilegedRbac from './workload-has-privileged-rbac.js';
 import yamlSyntaxError from './yaml-syntax-error.js';
 
@@ -60,11 +69,14 @@ export const rules: readonly Rule[] = [
   defaultServiceAccount,
   defaultServiceAccountBound,
   duplicateKey,
+  exposedServiceType,
+  gatekeeperOpenEndedRepo,
   hardcodedCredentialPattern,
   hostIpc,
   hostNetwork,
   hostPathVolume,
   hostPid,
+  ingressMissingTls,
   internalError,
   legacyServiceAccountTokenSecret,
   missingCpuLimit,
@@ -78,9 +90,12 @@ export const rules: readonly Rule[] = [
   namespaceWithoutDefaultDeny,
   networkpolicyAllowAll,
   networkpolicyWithoutSelectors,
+  nginxIngressSnippetAnnotation,
+  openshiftSccPrivileged,
   plaintextSecretObject,
   privilegeEscalationAllowed,
   privilegedContainer,
+  pspPermissive,
   rbacBindEscalate,
   rbacBindingAnonymous,
   rbacBindingGrantsDangerousRole,
@@ -105,9 +120,12 @@ export const rules: readonly Rule[] = [
   rbacWorkloadCreate,
   secretInConfigmap,
   secretInEnvLiteral,
+  sensitiveDataInConfigmap,
+  serviceExternalIps,
   suppressionExpired,
   suppressionMissingReason,
   unusedSuppression,
+  workloadExposedExternally,
   workloadHasPrivilegedRbac,
   yamlSyntaxError,
 ] as readonly Rule[];
