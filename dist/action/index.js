@@ -42753,6 +42753,9 @@ function mapSelectorMatches(selector, labels) {
   if (entries.length === 0) return false;
   return entries.every(([key, value]) => labels[key] === value);
 }
+function selectsEverything(selector) {
+  return isObject(selector) && Object.keys(selector).length === 0;
+}
 
 // src/k8s/object-index.ts
 var DATA_KINDS = /* @__PURE__ */ new Set(["/Secret", "/ConfigMap"]);
@@ -43247,6 +43250,341 @@ function defineRule(rule) {
   return rule;
 }
 
+// src/k8s/rbac.ts
+var RBAC_GROUP = "rbac.authorization.k8s.io";
+var BUILT_IN_CLUSTER_ROLES = /* @__PURE__ */ new Set(["cluster-admin", "admin", "edit", "view"]);
+function isBuiltInClusterRole(name) {
+  return BUILT_IN_CLUSTER_ROLES.has(name) || name.startsWith("system:");
+}
+function roleRefOf(binding) {
+  const ref = binding.value.roleRef;
+  if (!isObject(ref) || !isString(ref.name) || ref.kind !== "Role" && ref.kind !== "ClusterRole") return void 0;
+  return { kind: ref.kind, name: ref.name };
+}
+function resolveRole(index, binding) {
+  const ref = roleRefOf(binding);
+  if (!ref) return void 0;
+  return ref.kind === "Role" ? index.get("Role", binding.namespace, ref.name, RBAC_GROUP) : index.get("ClusterRole", void 0, ref.name, RBAC_GROUP);
+}
+function effectiveRules(index, role, seen = /* @__PURE__ */ new Set()) {
+  if (seen.has(role)) return [];
+  seen.add(role);
+  const rules2 = [...objectItems(role.value, ["rules"])].map((item) => item.value);
+  const aggregation = role.value.aggregationRule;
+  if (role.kind !== "ClusterRole" || !isObject(aggregation)) return rules2;
+  const selectors = Array.isArray(aggregation.clusterRoleSelectors) ? aggregation.clusterRoleSelectors : [];
+  for (const other of index.ofKind("ClusterRole", RBAC_GROUP)) {
+    if (other === role || !selectors.some((selector) => labelSelectorMatches(selector, other.labels))) continue;
+    rules2.push(...effectiveRules(index, other, seen));
+  }
+  return rules2;
+}
+function subjectsOf(binding) {
+  return [...objectItems(binding.value, ["subjects"])].flatMap(({ value }) => {
+    if (!isString(value.kind) || !isString(value.name)) return [];
+    const subject = { kind: value.kind, name: value.name };
+    if (isString(value.namespace)) subject.namespace = value.namespace;
+    return [subject];
+  });
+}
+function bindingsOfServiceAccount(index, namespace, name) {
+  const bindings = [...index.ofKind("RoleBinding", RBAC_GROUP), ...index.ofKind("ClusterRoleBinding", RBAC_GROUP)];
+  return bindings.filter(
+    (binding) => subjectsOf(binding).some(
+      (subject) => subject.kind === "ServiceAccount" && subject.name === name && (subject.namespace ?? binding.namespace) === namespace || subject.kind === "Group" && (subject.name === "system:serviceaccounts" || subject.name === `system:serviceaccounts:${namespace}`) || subject.kind === "User" && subject.name === `system:serviceaccount:${namespace}:${name}`
+    )
+  );
+}
+
+// src/rules/automount-service-account-token.ts
+var automount_service_account_token_default = defineRule({
+  meta: {
+    id: "automount-service-account-token",
+    category: "security",
+    level: "warning",
+    securitySeverity: 4.5,
+    presets: ["recommended", "cis"],
+    cis: "5.1.6",
+    tags: ["service-account"],
+    crossObject: true,
+    summary: "Pods that do not call the Kubernetes API should not get a service account token mounted: whoever takes over a container gets the token and every right it carries.",
+    remediation: "Set automountServiceAccountToken: false on the pod (or on its ServiceAccount), and mount a projected token only into pods that call the API.",
+    messages: {
+      unset: 'Pods of {{kind}} "{{name}}" get the token of service account "{{account}}" mounted: neither the pod nor the service account sets automountServiceAccountToken: false.',
+      enabled: 'Pods of {{kind}} "{{name}}" set automountServiceAccountToken: true, yet no binding of the input gives service account "{{account}}" any rights.'
+    }
+  },
+  create(context) {
+    return {
+      podSpec(pod, object) {
+        const written = pod.spec.automountServiceAccountToken;
+        if (written === false) return;
+        const account = isString(pod.spec.serviceAccountName) ? pod.spec.serviceAccountName : isString(pod.spec.serviceAccount) ? pod.spec.serviceAccount : "default";
+        const namespace = object.namespace ?? context.settings.namespace;
+        const explicit = written === true;
+        const at = context.locate([...pod.path, "automountServiceAccountToken"], { missing: !explicit });
+        const data = { kind: object.kind, name: object.name ?? "", account };
+        context.afterIndex((index) => {
+          const named = bindingsOfServiceAccount(index, namespace, account).some((binding) => subjectsOf(binding).some((subject) => subject.name === account || subject.name === `system:serviceaccount:${namespace}:${account}`));
+          if (named) return;
+          if (!explicit) {
+            const serviceAccount = index.get("ServiceAccount", namespace, account, "");
+            const setting2 = serviceAccount?.value.automountServiceAccountToken;
+            if (isBoolean(setting2) && !setting2) return;
+          }
+          context.report({ messageId: explicit ? "enabled" : "unset", data, at });
+        });
+      }
+    };
+  }
+});
+
+// src/rules/default-service-account.ts
+var default_service_account_default = defineRule({
+  meta: {
+    id: "default-service-account",
+    category: "security",
+    level: "warning",
+    securitySeverity: 3.5,
+    presets: ["cis"],
+    cis: "5.1.5",
+    tags: ["service-account"],
+    kinds: ["service-accounts"],
+    summary: "Workloads should run as a service account of their own, not the namespace's default one, and the default ServiceAccount should set automountServiceAccountToken: false.",
+    remediation: "Create a ServiceAccount for the workload and set spec.serviceAccountName; set automountServiceAccountToken: false on the default ServiceAccount.",
+    messages: {
+      usesDefault: 'Pods of {{kind}} "{{name}}" run as the default service account of their namespace.',
+      defaultAutomounts: "The default ServiceAccount does not set automountServiceAccountToken: false, so every pod that names no service account gets its token."
+    }
+  },
+  create(context) {
+    return {
+      podSpec(pod, object) {
+        const field = isString(pod.spec.serviceAccountName) ? "serviceAccountName" : isString(pod.spec.serviceAccount) ? "serviceAccount" : void 0;
+        if (field !== void 0 && pod.spec[field] !== "default" && pod.spec[field] !== "") return;
+        context.report({ messageId: "usesDefault", data: { kind: object.kind, name: object.name ?? "" }, at: [...pod.path, field ?? "serviceAccountName"], missing: field === void 0 });
+      },
+      object(object) {
+        if (object.name !== "default" || object.value.automountServiceAccountToken === false) return;
+        context.report({ messageId: "defaultAutomounts", at: [...object.path, "automountServiceAccountToken"], missing: !Object.hasOwn(object.value, "automountServiceAccountToken") });
+      }
+    };
+  }
+});
+
+// src/k8s/views/rbac-rules.ts
+function strings(rule, field) {
+  const value = rule[field];
+  return isStringList(value) ? value : [];
+}
+function readRbacRule(rule) {
+  if (!isObject(rule)) return { apiGroups: [], resources: [], verbs: [], resourceNames: [], nonResourceURLs: [] };
+  return {
+    apiGroups: strings(rule, "apiGroups"),
+    resources: strings(rule, "resources").map((resource) => resource.toLowerCase()),
+    verbs: strings(rule, "verbs").map((verb) => verb.toLowerCase()),
+    resourceNames: strings(rule, "resourceNames"),
+    nonResourceURLs: strings(rule, "nonResourceURLs")
+  };
+}
+function rbacRulesOf(object) {
+  return [...objectItems(object.value, ["rules"])].map(({ value, index }) => ({
+    ...readRbacRule(value),
+    index,
+    path: [...object.path, "rules", index]
+  }));
+}
+var WRITE_VERBS = ["create", "update", "patch", "delete", "deletecollection"];
+function inGroup(group, ...resources) {
+  return resources.map((resource) => ({ group, resource }));
+}
+function verbMatches(rule, verb) {
+  return rule.verbs.includes("*") || rule.verbs.includes(verb);
+}
+function resourceMatches(rule, wanted) {
+  if (!rule.apiGroups.includes("*") && !rule.apiGroups.includes(wanted.group)) return false;
+  const subresource = wanted.resource.includes("/") ? wanted.resource.slice(wanted.resource.indexOf("/") + 1) : void 0;
+  return rule.resources.some((resource) => resource === "*" || resource === wanted.resource || subresource !== void 0 && resource === `*/${subresource}`);
+}
+function grantedVerbs(rule, permission) {
+  if (!permission.resources.some((resource) => resourceMatches(rule, resource))) return [];
+  const verbs = permission.verbs.filter((verb) => verbMatches(rule, verb));
+  if (permission.resourceName !== void 0) return rule.resourceNames.includes(permission.resourceName) ? verbs : [];
+  return rule.resourceNames.length === 0 ? verbs : verbs.filter((verb) => verb === "create");
+}
+function grantedResources(rule, permission) {
+  if (grantedVerbs(rule, permission).length === 0) return [];
+  return permission.resources.filter((resource) => resourceMatches(rule, resource)).map((resource) => resource.resource);
+}
+
+// src/k8s/views/rbac-risks.ts
+var WORKLOADS = [
+  ...inGroup("", "pods", "replicationcontrollers"),
+  ...inGroup("apps", "deployments", "daemonsets", "statefulsets", "replicasets"),
+  ...inGroup("batch", "jobs", "cronjobs")
+];
+var RBAC_RISKS = {
+  secrets: { permissions: [{ verbs: ["get", "list", "watch"], resources: inGroup("", "secrets") }] },
+  execAttach: { permissions: [{ verbs: ["create", "get"], resources: inGroup("", "pods/exec", "pods/attach") }] },
+  workloadCreate: { permissions: [{ verbs: ["create", "update", "patch", "delete"], resources: WORKLOADS }] },
+  impersonate: {
+    permissions: [{ verbs: ["impersonate"], resources: [...inGroup("", "users", "groups", "serviceaccounts"), ...inGroup("authentication.k8s.io", "uids")] }]
+  },
+  bindEscalate: {
+    permissions: [
+      { verbs: ["bind", "escalate"], resources: inGroup("rbac.authorization.k8s.io", "roles", "clusterroles") },
+      { verbs: ["create"], resources: inGroup("rbac.authorization.k8s.io", "rolebindings", "clusterrolebindings") }
+    ]
+  },
+  nodesProxy: { permissions: [{ verbs: ["get", "create"], resources: inGroup("", "nodes/proxy") }] },
+  webhookWrite: {
+    permissions: [{ verbs: ["create", "update", "patch"], resources: inGroup("admissionregistration.k8s.io", "mutatingwebhookconfigurations", "validatingwebhookconfigurations") }]
+  },
+  csrApproval: { permissions: [{ verbs: ["update", "patch"], resources: inGroup("certificates.k8s.io", "certificatesigningrequests/approval") }] },
+  csrSigners: { permissions: [{ verbs: ["approve"], resources: inGroup("certificates.k8s.io", "signers") }] },
+  destructiveDelete: {
+    permissions: [
+      {
+        verbs: ["delete", "deletecollection"],
+        resources: [...inGroup("", "pods/log", "events", "persistentvolumeclaims", "persistentvolumes", "namespaces"), ...inGroup("events.k8s.io", "events"), ...WORKLOADS]
+      }
+    ]
+  },
+  manageConfigmaps: { permissions: [{ verbs: [...WRITE_VERBS], resources: inGroup("", "configmaps") }] },
+  manageNetworking: {
+    permissions: [
+      {
+        verbs: [...WRITE_VERBS],
+        resources: [
+          ...inGroup("", "services", "endpoints"),
+          ...inGroup("discovery.k8s.io", "endpointslices"),
+          ...inGroup("networking.k8s.io", "networkpolicies", "ingresses"),
+          ...inGroup("extensions", "networkpolicies", "ingresses")
+        ]
+      }
+    ]
+  },
+  portForward: { permissions: [{ verbs: ["create"], resources: inGroup("", "pods/portforward") }] },
+  createPersistentVolume: { permissions: [{ verbs: ["create"], resources: inGroup("", "persistentvolumes") }] },
+  createTokens: { permissions: [{ verbs: ["create"], resources: inGroup("", "serviceaccounts/token") }] },
+  modifyServiceStatus: { permissions: [{ verbs: ["update", "patch"], resources: inGroup("", "services/status") }] },
+  awsAuth: { permissions: [{ verbs: [...WRITE_VERBS], resources: inGroup("", "configmaps"), resourceName: "aws-auth" }] }
+};
+function matchRisk(rule, risk) {
+  const verbs = /* @__PURE__ */ new Set();
+  const resources = /* @__PURE__ */ new Set();
+  for (const permission of risk.permissions) {
+    for (const verb of grantedVerbs(rule, permission)) verbs.add(verb);
+    for (const resource of grantedResources(rule, permission)) resources.add(resource);
+  }
+  return verbs.size > 0 ? { verbs: [...verbs], resources: [...resources] } : void 0;
+}
+function wildcardFields(rule) {
+  const fields = [];
+  if (rule.verbs.includes("*")) fields.push("verbs");
+  if (rule.resources.includes("*")) fields.push("resources");
+  if (rule.apiGroups.includes("*")) fields.push("apiGroups");
+  return fields;
+}
+function isClusterAdminRule(rule) {
+  return rule.verbs.includes("*") && rule.resources.includes("*") && rule.apiGroups.includes("*");
+}
+var GRANT_TEXT = {
+  "cluster-admin": "every verb on every resource (cluster-admin)",
+  takeover: "privilege escalation (bind, escalate or impersonate)",
+  secrets: "reading Secrets",
+  workloads: "creating or changing pods and workload controllers",
+  exec: "exec or attach into pods",
+  wildcard: "every verb or every resource (`*`)",
+  "nodes-proxy": "the kubelet API through nodes/proxy"
+};
+var BUILT_IN_GRANTS = {
+  "cluster-admin": ["cluster-admin"],
+  admin: ["secrets", "workloads", "exec"],
+  edit: ["secrets", "workloads", "exec"]
+};
+function builtInGrants(name) {
+  return BUILT_IN_GRANTS[name] ?? [];
+}
+function dangerousGrants(rules2) {
+  const found = /* @__PURE__ */ new Set();
+  for (const rule of rules2) {
+    if (isClusterAdminRule(rule)) found.add("cluster-admin");
+    if (matchRisk(rule, RBAC_RISKS.bindEscalate) || matchRisk(rule, RBAC_RISKS.impersonate)) found.add("takeover");
+    if (matchRisk(rule, RBAC_RISKS.secrets)) found.add("secrets");
+    if (matchRisk(rule, RBAC_RISKS.workloadCreate)) found.add("workloads");
+    if (matchRisk(rule, RBAC_RISKS.execAttach)) found.add("exec");
+    if (rule.verbs.includes("*") || rule.resources.includes("*")) found.add("wildcard");
+    if (matchRisk(rule, RBAC_RISKS.nodesProxy)) found.add("nodes-proxy");
+  }
+  const order = ["cluster-admin", "takeover", "secrets", "workloads", "exec", "wildcard", "nodes-proxy"];
+  return order.filter((grant) => found.has(grant));
+}
+
+// src/rules/templates/rbac-role-rule.ts
+function isSystemObject(object) {
+  return object.name?.startsWith("system:") ?? false;
+}
+function rbacRoleRule(template2) {
+  return defineRule({
+    meta: { ...template2.meta, kinds: ["rbac-roles"] },
+    create(context) {
+      return {
+        object(object) {
+          if (isSystemObject(object)) return;
+          for (const rule of rbacRulesOf(object)) {
+            const match3 = matchRisk(rule, template2.risk);
+            if (!match3) continue;
+            const data = { kind: object.kind, name: object.name ?? "", verbs: match3.verbs.join(", "), resources: match3.resources.join(", ") };
+            context.report({ messageId: template2.messageId, data, at: rule.path });
+          }
+        }
+      };
+    }
+  });
+}
+
+// src/rules/templates/rbac-subject-rule.ts
+function rbacSubjectRule(template2) {
+  return defineRule({
+    meta: { ...template2.meta, kinds: ["rbac-bindings"] },
+    create(context) {
+      return {
+        object(object) {
+          if (isSystemObject(object)) return;
+          const roleRef = object.value.roleRef;
+          const role = isObject(roleRef) && isString(roleRef.name) ? `${isString(roleRef.kind) ? roleRef.kind : "role"} "${roleRef.name}"` : "its role";
+          for (const { value, path: path12 } of objectItems(object.value, ["subjects"])) {
+            if (!isString(value.kind) || !isString(value.name) || !template2.forbidden(value.kind, value.name)) continue;
+            const data = { kind: object.kind, name: object.name ?? "", subjectKind: value.kind, subject: value.name, role };
+            context.report({ messageId: template2.messageId, data, at: [...object.path, ...path12] });
+          }
+        }
+      };
+    }
+  });
+}
+
+// src/rules/default-service-account-bound.ts
+var default_service_account_bound_default = rbacSubjectRule({
+  forbidden: (kind, name) => kind === "ServiceAccount" && name === "default",
+  messageId: "defaultBound",
+  meta: {
+    id: "default-service-account-bound",
+    category: "security",
+    level: "warning",
+    securitySeverity: 4,
+    presets: ["recommended", "cis"],
+    cis: "5.1.5",
+    tags: ["rbac"],
+    summary: "Bindings must not grant rights to a namespace's default service account: every pod that names no service account runs with it and receives those rights.",
+    remediation: "Create a dedicated service account for the workload that needs the rights and bind the role to it.",
+    messages: {
+      defaultBound: '{{kind}} "{{name}}" grants {{role}} to the default service account, which every pod without its own service account uses.'
+    }
+  }
+});
+
 // src/rules/duplicate-key.ts
 var duplicate_key_default = defineRule({
   meta: {
@@ -43259,6 +43597,96 @@ var duplicate_key_default = defineRule({
     messages: { duplicate: 'Map keys must be unique; "{{key}}" is repeated.' }
   },
   create: () => ({})
+});
+
+// src/k8s/views/service.ts
+function externalType(service) {
+  const spec = service.spec;
+  if (!isObject(spec) || !isString(spec.type)) return void 0;
+  return spec.type === "NodePort" || spec.type === "LoadBalancer" ? spec.type : void 0;
+}
+function ingressServiceNames(ingress) {
+  const names = /* @__PURE__ */ new Set();
+  const add = (backend) => {
+    if (!isObject(backend)) return;
+    if (isObject(backend.service) && isString(backend.service.name)) names.add(backend.service.name);
+    if (isString(backend.serviceName)) names.add(backend.serviceName);
+  };
+  const spec = isObject(ingress.spec) ? ingress.spec : {};
+  add(spec.defaultBackend);
+  add(spec.backend);
+  for (const rule of Array.isArray(spec.rules) ? spec.rules : []) {
+    const paths = isObject(rule) && isObject(rule.http) && Array.isArray(rule.http.paths) ? rule.http.paths : [];
+    for (const path12 of paths) if (isObject(path12)) add(path12.backend);
+  }
+  return names;
+}
+function routeServiceNames(route) {
+  const names = /* @__PURE__ */ new Set();
+  const spec = isObject(route.spec) ? route.spec : {};
+  for (const rule of Array.isArray(spec.rules) ? spec.rules : []) {
+    const refs = isObject(rule) && Array.isArray(rule.backendRefs) ? rule.backendRefs : [];
+    for (const ref of refs) if (isObject(ref) && isString(ref.name) && (ref.kind === void 0 || ref.kind === "Service")) names.add(ref.name);
+  }
+  return names;
+}
+
+// src/rules/exposed-service-type.ts
+var exposed_service_type_default = defineRule({
+  meta: {
+    id: "exposed-service-type",
+    category: "security",
+    level: "warning",
+    securitySeverity: 4,
+    presets: ["recommended"],
+    tags: ["network"],
+    kinds: ["services"],
+    summary: "Services of type NodePort open their port on every node of the cluster, and LoadBalancer Services publish it outside the cluster: expose services through an Ingress or Gateway, or restrict the sources.",
+    remediation: "Use type ClusterIP behind an Ingress or Gateway; for a LoadBalancer, set loadBalancerSourceRanges or an internal load-balancer annotation.",
+    messages: {
+      nodePort: 'Service "{{name}}" is of type NodePort: its port is open on every node of the cluster.',
+      loadBalancer: 'Service "{{name}}" is of type LoadBalancer: its port is published outside the cluster.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const type = externalType(object.value);
+        if (!type) return;
+        const at = [...object.path, "spec", "type"];
+        if (type === "NodePort") context.report({ messageId: "nodePort", data: { name: object.name ?? "" }, at });
+        else context.report({ messageId: "loadBalancer", data: { name: object.name ?? "" }, at, level: "note" });
+      }
+    };
+  }
+});
+
+// src/rules/gatekeeper-open-ended-repo.ts
+var gatekeeper_open_ended_repo_default = defineRule({
+  meta: {
+    id: "gatekeeper-open-ended-repo",
+    category: "security",
+    level: "note",
+    securitySeverity: 5,
+    presets: [],
+    tags: ["policy", "images"],
+    kinds: ["constraints.gatekeeper.sh/K8sAllowedRepos"],
+    summary: "Gatekeeper K8sAllowedRepos entries should end with `/`: the constraint compares by prefix, so an open-ended entry also admits look-alike registries and repositories.",
+    remediation: "End every allowed repository with `/` (for example `gcr.io/team/`).",
+    messages: {
+      openEnded: 'Allowed repository "{{repo}}" of K8sAllowedRepos "{{name}}" does not end with `/`, so every repository that starts with it is admitted.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        listAt(object.value, ["spec", "parameters", "repos"]).forEach((repo, index) => {
+          if (typeof repo !== "string" || repo.endsWith("/")) return;
+          context.report({ messageId: "openEnded", data: { repo, name: object.name ?? "" }, at: [...object.path, "spec", "parameters", "repos", index] });
+        });
+      }
+    };
+  }
 });
 
 // src/secrets/base64-text.ts
@@ -43764,6 +44192,33 @@ var host_pid_default = forbiddenPodField({
   }
 });
 
+// src/rules/ingress-missing-tls.ts
+var ingress_missing_tls_default = defineRule({
+  meta: {
+    id: "ingress-missing-tls",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended"],
+    tags: ["network"],
+    kinds: ["ingresses"],
+    summary: "Ingresses should terminate TLS (spec.tls): without it their hosts are served over plain HTTP, credentials and cookies included.",
+    remediation: "Add spec.tls with the hosts and a certificate Secret (cert-manager can issue it).",
+    messages: {
+      noTls: 'Ingress "{{name}}" has no spec.tls: its hosts are served over plain HTTP.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        if (listAt(object.value, ["spec", "tls"]).length > 0) return;
+        const written = valueAt(object.value, ["spec", "tls"]) !== void 0;
+        context.report({ messageId: "noTls", data: { name: object.name ?? "" }, at: [...object.path, "spec", "tls"], missing: !written });
+      }
+    };
+  }
+});
+
 // src/rules/internal-error.ts
 var internal_error_default = defineRule({
   meta: {
@@ -43776,6 +44231,33 @@ var internal_error_default = defineRule({
     messages: { crashed: 'Rule "{{rule}}" failed on {{object}}: {{reason}}' }
   },
   create: () => ({})
+});
+
+// src/rules/legacy-service-account-token-secret.ts
+var legacy_service_account_token_secret_default = defineRule({
+  meta: {
+    id: "legacy-service-account-token-secret",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended"],
+    tags: ["service-account"],
+    kinds: ["secrets"],
+    summary: "Secrets of type kubernetes.io/service-account-token hold a service account token that never expires and is not bound to a pod; use short-lived tokens from the TokenRequest API instead.",
+    remediation: "Delete the Secret; let pods receive projected, expiring tokens, and create tokens for outside clients with kubectl create token or the TokenRequest API.",
+    messages: {
+      legacyToken: 'Secret "{{name}}" asks for a non-expiring token of service account "{{account}}".'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        if (object.value.type !== "kubernetes.io/service-account-token") return;
+        const account = object.annotations["kubernetes.io/service-account.name"] ?? "(unnamed)";
+        context.report({ messageId: "legacyToken", data: { name: object.name ?? "", account }, at: [...object.path, "type"] });
+      }
+    };
+  }
 });
 
 // src/k8s/resources.ts
@@ -43854,6 +44336,106 @@ var missing_cpu_request_default = missingContainerResource(
   "cpu"
 );
 
+// src/k8s/views/network-policy.ts
+var NETWORKING = "networking.k8s.io";
+function policyTypes(policy) {
+  const spec = isObject(policy.spec) ? policy.spec : {};
+  const written = listAt(spec, ["policyTypes"]).filter((type) => type === "Ingress" || type === "Egress");
+  if (written.length > 0) return written;
+  return Array.isArray(spec.egress) ? ["Ingress", "Egress"] : ["Ingress"];
+}
+function policySelects(policy, direction, labels) {
+  const spec = policy.spec;
+  return isObject(spec) && policyTypes(policy).includes(direction) && labelSelectorMatches(spec.podSelector, labels);
+}
+function isDefaultDeny(policy, direction) {
+  const spec = policy.spec;
+  if (!isObject(spec) || !selectsEverything(spec.podSelector) || !policyTypes(policy).includes(direction)) return false;
+  return listAt(spec, [direction === "Ingress" ? "ingress" : "egress"]).length === 0;
+}
+var EVERY_ADDRESS = /* @__PURE__ */ new Set(["0.0.0.0/0", "::/0"]);
+function openRules(policy) {
+  const open2 = [];
+  for (const direction of policyTypes(policy)) {
+    const [field, peers] = direction === "Ingress" ? ["ingress", "from"] : ["egress", "to"];
+    for (const { value, path: path12 } of objectItems(policy, ["spec", field])) {
+      if (listAt(value, ["ports"]).length > 0) continue;
+      const list = listAt(value, [peers]);
+      if (list.length === 0) {
+        open2.push({ direction, path: path12, reason: `it names no peer in "${peers}"` });
+        continue;
+      }
+      const everywhere = list.find((peer) => isObject(peer) && isObject(peer.ipBlock) && isString(peer.ipBlock.cidr) && EVERY_ADDRESS.has(peer.ipBlock.cidr) && listAt(peer.ipBlock, ["except"]).length === 0);
+      if (everywhere && isObject(everywhere) && isObject(everywhere.ipBlock)) open2.push({ direction, path: path12, reason: `it allows the ipBlock ${String(everywhere.ipBlock.cidr)}` });
+    }
+  }
+  return open2;
+}
+function networkPolicies(index, namespace) {
+  return index.ofKind("NetworkPolicy", NETWORKING).filter((policy) => namespace === void 0 || policy.namespace === namespace);
+}
+var SYSTEM_NAMESPACES = /* @__PURE__ */ new Set(["kube-system", "kube-public", "kube-node-lease"]);
+function sameLocation(a, b) {
+  return a.file === b.file && a.documentIndex === b.documentIndex && a.region.startLine === b.region.startLine && a.region.startColumn === b.region.startColumn;
+}
+function isFirstOf(index, at, qualifies) {
+  const first = index.all.find((record) => !record.fromContext && qualifies(record));
+  return first !== void 0 && sameLocation(first.at, at);
+}
+
+// src/rules/templates/network-policy-coverage.ts
+function networkPolicyCoverage(template2) {
+  const { direction } = template2;
+  return defineRule({
+    meta: { ...template2.meta, kinds: ["workloads"], crossObject: true },
+    create(context) {
+      return {
+        object(object) {
+          const namespace = object.namespace ?? context.settings.namespace;
+          if (SYSTEM_NAMESPACES.has(namespace)) return;
+          const pods = object.pods.filter((pod) => pod.spec.hostNetwork !== true);
+          if (pods.length === 0) return;
+          const self = context.locate([...object.path, "metadata", "name"], { missing: true });
+          const targets = pods.map((pod) => ({ labels: pod.labels, at: context.locate([...pod.metadataPath, "labels"], { missing: true }) }));
+          const data = { kind: object.kind, name: object.name ?? "", namespace, direction: direction.toLowerCase() };
+          context.afterIndex((index) => {
+            const policies = networkPolicies(index, namespace);
+            if (networkPolicies(index).length === 0 && !index.complete) {
+              const qualifies = (record) => record.pods.some((pod) => pod.spec.hostNetwork !== true) && !SYSTEM_NAMESPACES.has(record.namespace ?? "");
+              if (isFirstOf(index, self, qualifies)) context.report({ messageId: "noPolicies", data, at: self, level: "note" });
+              return;
+            }
+            const related = policies.map((policy) => ({ at: policy.at, message: `NetworkPolicy "${policy.name ?? ""}" of the namespace does not select these pods for ${data.direction}.` }));
+            for (const target of targets) {
+              if (policies.some((policy) => isObject(policy.value) && policySelects(policy.value, direction, target.labels))) continue;
+              context.report({ messageId: "unselected", data, at: target.at, related });
+            }
+          });
+        }
+      };
+    }
+  });
+}
+
+// src/rules/missing-egress-network-policy.ts
+var missing_egress_network_policy_default = networkPolicyCoverage({
+  direction: "Egress",
+  meta: {
+    id: "missing-egress-network-policy",
+    category: "security",
+    level: "warning",
+    securitySeverity: 4,
+    presets: [],
+    tags: ["network-policy"],
+    summary: "Every workload should be selected by a NetworkPolicy of its namespace for egress: pods that no policy selects can reach every address, the cloud metadata service and the API server included.",
+    remediation: "Add a NetworkPolicy with policyTypes: [Egress] that selects the workload (or a default-deny egress policy) and allow only the destinations it needs, DNS included.",
+    messages: {
+      unselected: 'No NetworkPolicy of namespace "{{namespace}}" selects the pods of {{kind}} "{{name}}" for {{direction}}: they can connect to any address.',
+      noPolicies: "The input holds no NetworkPolicy, so no workload in it is limited for {{direction}}; lint the policies together with the workloads, or run with --complete to have each workload reported."
+    }
+  }
+});
+
 // src/rules/missing-memory-limit.ts
 var missing_memory_limit_default = missingContainerResource(
   {
@@ -43887,6 +44469,26 @@ var missing_memory_request_default = missingContainerResource(
   "requests",
   "memory"
 );
+
+// src/rules/missing-network-policy.ts
+var missing_network_policy_default = networkPolicyCoverage({
+  direction: "Ingress",
+  meta: {
+    id: "missing-network-policy",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended", "cis"],
+    cis: "5.3.2",
+    tags: ["network-policy"],
+    summary: "Every workload should be selected by a NetworkPolicy of its namespace for ingress: pods that no policy selects accept connections from every pod of the cluster.",
+    remediation: "Add a NetworkPolicy whose podSelector selects the workload (or a default-deny policy with podSelector: {}) and allow only the sources it serves.",
+    messages: {
+      unselected: 'No NetworkPolicy of namespace "{{namespace}}" selects the pods of {{kind}} "{{name}}" for {{direction}}: every pod of the cluster can connect to them.',
+      noPolicies: "The input holds no NetworkPolicy, so no workload in it is isolated for {{direction}}; lint the policies together with the workloads, or run with --complete to have each workload reported."
+    }
+  }
+});
 
 // src/rules/missing-read-only-root-fs.ts
 var missing_read_only_root_fs_default = defineRule({
@@ -43967,6 +44569,163 @@ var missing_run_as_non_root_default = defineRule({
           const containers = inheritingFalse.length === 1 ? `container ${inheritingFalse[0]}` : `containers ${inheritingFalse.join(", ")}`;
           context.report({ messageId: "podFalse", data: { containers }, at: podFalsePath });
         }
+      }
+    };
+  }
+});
+
+// src/rules/namespace-without-default-deny.ts
+var namespace_without_default_deny_default = defineRule({
+  meta: {
+    id: "namespace-without-default-deny",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["cis"],
+    cis: "5.3.2",
+    tags: ["network-policy"],
+    kinds: ["namespaces"],
+    crossObject: true,
+    summary: "Every namespace should have a default-deny NetworkPolicy (podSelector: {} with no rules) for ingress and egress, so a new workload is isolated until a policy allows its traffic.",
+    remediation: "Add a NetworkPolicy with podSelector: {}, policyTypes: [Ingress, Egress] and no rules to the namespace, then allow each workload's traffic explicitly.",
+    messages: {
+      missing: 'Namespace "{{name}}" has no default-deny NetworkPolicy for {{directions}}.',
+      noPolicies: "The input holds no NetworkPolicy, so no namespace in it denies traffic by default; lint the policies together with the namespaces, or run with --complete to have each namespace reported."
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const name = object.name;
+        if (name === void 0 || SYSTEM_NAMESPACES.has(name)) return;
+        const at = context.locate([...object.path, "metadata", "name"]);
+        context.afterIndex((index) => {
+          if (networkPolicies(index).length === 0 && !index.complete) {
+            const qualifies = (record) => record.kind === "Namespace" && record.group === "" && !SYSTEM_NAMESPACES.has(record.name ?? "");
+            if (isFirstOf(index, at, qualifies)) context.report({ messageId: "noPolicies", data: { name }, at, level: "note" });
+            return;
+          }
+          const policies = networkPolicies(index, name);
+          const missing = ["Ingress", "Egress"].filter((direction) => !policies.some((policy) => isDefaultDeny(policy.value, direction)));
+          if (missing.length === 0) return;
+          const related = policies.map((policy) => ({ at: policy.at, message: `NetworkPolicy "${policy.name ?? ""}" is not a default-deny policy for ${missing.join(" and ").toLowerCase()}.` }));
+          context.report({ messageId: "missing", data: { name, directions: missing.join(" and ").toLowerCase() }, at, related });
+        });
+      }
+    };
+  }
+});
+
+// src/rules/networkpolicy-allow-all.ts
+var networkpolicy_allow_all_default = defineRule({
+  meta: {
+    id: "networkpolicy-allow-all",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: [],
+    tags: ["network-policy"],
+    kinds: ["network-policies"],
+    summary: "NetworkPolicy rules must not allow every peer on every port (a rule without peers, or an ipBlock of 0.0.0.0/0 or ::/0): the pods they select are then not isolated at all in that direction.",
+    remediation: "Name the peers (podSelector, namespaceSelector, a narrower ipBlock) and the ports the selected pods need.",
+    messages: {
+      allowAll: 'This {{direction}} rule of NetworkPolicy "{{name}}" allows every peer on every port: {{reason}}.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        for (const rule of openRules(object.value)) {
+          context.report({ messageId: "allowAll", data: { name: object.name ?? "", direction: rule.direction.toLowerCase(), reason: rule.reason }, at: [...object.path, ...rule.path] });
+        }
+      }
+    };
+  }
+});
+
+// src/rules/networkpolicy-without-selectors.ts
+var networkpolicy_without_selectors_default = defineRule({
+  meta: {
+    id: "networkpolicy-without-selectors",
+    category: "security",
+    level: "note",
+    securitySeverity: 2,
+    presets: [],
+    tags: ["network-policy"],
+    kinds: ["network-policies"],
+    summary: "NetworkPolicies should write spec.podSelector: when it is left out the policy applies to every pod of its namespace, which is rarely what the author meant.",
+    remediation: "Write spec.podSelector: a matchLabels selector for the pods the policy is about, or {} when it really is for every pod.",
+    messages: {
+      noSelector: 'NetworkPolicy "{{name}}" writes no spec.podSelector, so it applies to every pod of its namespace.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const spec = object.value.spec;
+        if (isObject(spec) && Object.hasOwn(spec, "podSelector")) return;
+        context.report({ messageId: "noSelector", data: { name: object.name ?? "" }, at: [...object.path, "spec", "podSelector"], missing: true });
+      }
+    };
+  }
+});
+
+// src/rules/nginx-ingress-snippet-annotation.ts
+var PREFIX = "nginx.ingress.kubernetes.io/";
+var INTERPOLATED = /* @__PURE__ */ new Set(["auth-url", "auth-tls-match-cn", "mirror-target", "mirror-host"]);
+var INJECTION = /[;{}'"$\\\n\r]|#/;
+var nginx_ingress_snippet_annotation_default = defineRule({
+  meta: {
+    id: "nginx-ingress-snippet-annotation",
+    category: "security",
+    level: "error",
+    securitySeverity: 8,
+    presets: ["recommended"],
+    tags: ["network"],
+    kinds: ["ingresses"],
+    summary: "Ingresses must not carry ingress-nginx snippet annotations, nor configuration-injecting characters in auth-url, auth-tls-match-cn or mirror annotations: they run configuration inside the controller, which holds every Secret of the cluster.",
+    remediation: "Remove the snippet annotation and use the dedicated ingress-nginx annotations or a ConfigMap setting the cluster administrators own.",
+    messages: {
+      snippet: 'Ingress "{{name}}" carries the snippet annotation {{annotation}}, which runs its own nginx configuration in the controller.',
+      injection: 'The annotation {{annotation}} of Ingress "{{name}}" contains characters that end an nginx directive.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        for (const [key, value] of Object.entries(object.annotations)) {
+          if (!key.startsWith(PREFIX)) continue;
+          const name = key.slice(PREFIX.length);
+          const at = [...object.path, "metadata", "annotations", key];
+          const data = { name: object.name ?? "", annotation: key };
+          if (name.endsWith("-snippet")) context.report({ messageId: "snippet", data, at });
+          else if (INTERPOLATED.has(name) && INJECTION.test(value)) context.report({ messageId: "injection", data, at });
+        }
+      }
+    };
+  }
+});
+
+// src/rules/openshift-scc-privileged.ts
+var openshift_scc_privileged_default = defineRule({
+  meta: {
+    id: "openshift-scc-privileged",
+    category: "security",
+    level: "warning",
+    securitySeverity: 7,
+    presets: [],
+    tags: ["policy"],
+    kinds: ["security.openshift.io/SecurityContextConstraints"],
+    summary: "OpenShift SecurityContextConstraints should not allow privileged containers: every service account the SCC is granted to may then run pods with full access to the node.",
+    remediation: "Set allowPrivilegedContainer: false, and grant a privileged SCC only to the few service accounts that need it.",
+    messages: {
+      privileged: 'SecurityContextConstraints "{{name}}" allows privileged containers.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        if (object.value.allowPrivilegedContainer === true) context.report({ messageId: "privileged", data: { name: object.name ?? "" }, at: [...object.path, "allowPrivilegedContainer"] });
       }
     };
   }
@@ -44091,6 +44850,546 @@ var privileged_container_default = defineRule({
         }
       }
     };
+  }
+});
+
+// src/rules/psp-permissive.ts
+var PERMISSIONS = [
+  { field: ["privileged"], permits: (value) => value === true, what: "privileged containers" },
+  { field: ["hostPID"], permits: (value) => value === true, what: "the node's process namespace" },
+  { field: ["hostIPC"], permits: (value) => value === true, what: "the node's IPC namespace" },
+  { field: ["hostNetwork"], permits: (value) => value === true, what: "the node's network namespace" },
+  { field: ["allowPrivilegeEscalation"], permits: (value) => value !== false, what: "privilege escalation" },
+  { field: ["runAsUser", "rule"], permits: (value) => value === "RunAsAny", what: "containers running as root (runAsUser RunAsAny)" },
+  { field: ["allowedCapabilities"], permits: (value) => Array.isArray(value) && value.includes("*"), what: "every capability" },
+  { field: ["defaultAddCapabilities"], permits: (value) => Array.isArray(value) && value.length > 0, what: "capabilities added to every container" }
+];
+var psp_permissive_default = defineRule({
+  meta: {
+    id: "psp-permissive",
+    category: "security",
+    level: "note",
+    securitySeverity: 3,
+    presets: [],
+    tags: ["policy"],
+    kinds: ["policy/PodSecurityPolicy", "extensions/PodSecurityPolicy"],
+    summary: "PodSecurityPolicies that admit privileged pods, host namespaces, privilege escalation or root containers do not protect anything (and the API was removed in Kubernetes 1.25: move to Pod Security Admission).",
+    remediation: "Replace the PodSecurityPolicy with Pod Security Admission labels on the namespaces (baseline or restricted).",
+    messages: {
+      permits: 'PodSecurityPolicy "{{name}}" admits {{what}}.',
+      dropsNothing: 'PodSecurityPolicy "{{name}}" does not require dropping any capability (requiredDropCapabilities).'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const spec = object.value.spec;
+        if (!isObject(spec)) return;
+        const name = object.name ?? "";
+        for (const permission of PERMISSIONS) {
+          let value = spec;
+          for (const key of permission.field) value = isObject(value) ? value[key] : void 0;
+          if (!permission.permits(value, spec)) continue;
+          const at = [...object.path, "spec", ...permission.field];
+          context.report({ messageId: "permits", data: { name, what: permission.what }, at, missing: value === void 0 });
+        }
+        if (listAt(spec, ["requiredDropCapabilities"]).length === 0) {
+          context.report({ messageId: "dropsNothing", data: { name }, at: [...object.path, "spec", "requiredDropCapabilities"], missing: !Object.hasOwn(spec, "requiredDropCapabilities") });
+        }
+      }
+    };
+  }
+});
+
+// src/rules/rbac-bind-escalate.ts
+var rbac_bind_escalate_default = rbacRoleRule({
+  risk: RBAC_RISKS.bindEscalate,
+  messageId: "bindEscalate",
+  meta: {
+    id: "rbac-bind-escalate",
+    category: "security",
+    level: "error",
+    securitySeverity: 8,
+    presets: ["recommended", "cis"],
+    cis: "5.1.8",
+    tags: ["rbac"],
+    summary: "Roles must not grant bind or escalate on roles, or create on role bindings: the holder can give itself rights it does not have, up to cluster-admin.",
+    remediation: "Remove bind and escalate, and create on role bindings, from the role; let an administrator create bindings.",
+    messages: {
+      bindEscalate: '{{kind}} "{{name}}" grants {{verbs}} on {{resources}}.'
+    }
+  }
+});
+
+// src/rules/rbac-binding-anonymous.ts
+var rbac_binding_anonymous_default = rbacSubjectRule({
+  forbidden: (kind, name) => kind === "User" && name === "system:anonymous" || kind === "Group" && name === "system:unauthenticated",
+  messageId: "anonymous",
+  meta: {
+    id: "rbac-binding-anonymous",
+    category: "security",
+    level: "error",
+    securitySeverity: 9.5,
+    presets: ["recommended"],
+    tags: ["rbac"],
+    summary: "Bindings must not grant rights to system:anonymous or system:unauthenticated: anyone who can reach the API server gets them without credentials.",
+    remediation: "Remove the anonymous subject; grant the rights to authenticated identities that need them.",
+    messages: {
+      anonymous: '{{kind}} "{{name}}" grants {{role}} to {{subjectKind}} "{{subject}}", which is anyone without credentials.'
+    }
+  }
+});
+
+// src/rules/rbac-binding-grants-dangerous-role.ts
+var rbac_binding_grants_dangerous_role_default = defineRule({
+  meta: {
+    id: "rbac-binding-grants-dangerous-role",
+    category: "security",
+    level: "error",
+    securitySeverity: 8,
+    presets: ["recommended"],
+    tags: ["rbac"],
+    kinds: ["rbac-bindings"],
+    crossObject: true,
+    precision: "medium",
+    summary: "Bindings should not grant a role that holds dangerous permissions (wildcards, Secrets, creating workloads, exec/attach, bind/escalate/impersonate, nodes/proxy): every subject of the binding receives them.",
+    remediation: "Bind a narrower role, or narrow the role to what its subjects need.",
+    messages: {
+      dangerous: '{{kind}} "{{name}}" grants {{role}}, which allows {{grants}}.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        if (isSystemObject(object)) return;
+        const ref = roleRefOf(object);
+        if (!ref || ref.kind === "ClusterRole" && isBuiltInClusterRole(ref.name)) return;
+        const at = context.locate([...object.path, "roleRef", "name"]);
+        const namespace = object.kind === "RoleBinding" ? object.namespace ?? context.settings.namespace : void 0;
+        context.afterIndex((index) => {
+          const binding = index.find(RBAC_GROUP, object.kind, namespace, object.name ?? "")[0];
+          const role = binding && resolveRole(index, binding);
+          if (!role) return;
+          const grants = dangerousGrants(effectiveRules(index, role).map(readRbacRule));
+          if (grants.length === 0) return;
+          const data = { kind: object.kind, name: object.name ?? "", role: `${ref.kind} "${ref.name}"`, grants: grants.map((grant) => GRANT_TEXT[grant]).join(", ") };
+          const level = grants[0] === "cluster-admin" || grants[0] === "takeover" ? "error" : "warning";
+          context.report({ messageId: "dangerous", data, at, level, related: [{ at: role.at, message: `${ref.kind} "${ref.name}" is defined here.` }] });
+        });
+      }
+    };
+  }
+});
+
+// src/rules/rbac-binding-system-authenticated.ts
+var rbac_binding_system_authenticated_default = rbacSubjectRule({
+  forbidden: (kind, name) => kind === "Group" && name === "system:authenticated",
+  messageId: "authenticated",
+  meta: {
+    id: "rbac-binding-system-authenticated",
+    category: "security",
+    level: "error",
+    securitySeverity: 8,
+    presets: ["recommended"],
+    tags: ["rbac"],
+    summary: "Bindings must not grant rights to the system:authenticated group: every identity with any credential (in managed clusters, any cloud account) gets them.",
+    remediation: "Bind the role to the users, groups or service accounts that need it.",
+    messages: {
+      authenticated: '{{kind}} "{{name}}" grants {{role}} to every authenticated identity (Group "system:authenticated").'
+    }
+  }
+});
+
+// src/rules/rbac-binding-system-masters.ts
+var rbac_binding_system_masters_default = rbacSubjectRule({
+  forbidden: (kind, name) => kind === "Group" && name === "system:masters",
+  messageId: "masters",
+  meta: {
+    id: "rbac-binding-system-masters",
+    category: "security",
+    level: "error",
+    securitySeverity: 9.5,
+    presets: ["recommended", "cis"],
+    cis: "5.1.7",
+    tags: ["rbac"],
+    summary: "Bindings must not name the system:masters group: its members bypass RBAC entirely and cannot be revoked by removing bindings.",
+    remediation: "Remove the system:masters subject; issue no credentials with that group and bind a scoped role to a dedicated group instead.",
+    messages: {
+      masters: '{{kind}} "{{name}}" names the system:masters group, whose members bypass every authorization check.'
+    }
+  }
+});
+
+// src/rules/rbac-cluster-admin-binding.ts
+var rbac_cluster_admin_binding_default = defineRule({
+  meta: {
+    id: "rbac-cluster-admin-binding",
+    category: "security",
+    level: "error",
+    securitySeverity: 8.5,
+    presets: ["recommended", "cis"],
+    cis: "5.1.1",
+    tags: ["rbac"],
+    kinds: ["rbac-bindings"],
+    summary: "Bindings must not grant the cluster-admin ClusterRole, nor admin or edit cluster-wide: their subjects can then read every Secret and change every object of the cluster (or namespace).",
+    remediation: "Bind a role that lists only the permissions the subjects need, in the namespaces where they need them.",
+    messages: {
+      clusterAdmin: '{{kind}} "{{name}}" grants cluster-admin.',
+      clusterWide: 'ClusterRoleBinding "{{name}}" grants the {{role}} ClusterRole in every namespace.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        if (isSystemObject(object)) return;
+        const ref = object.value.roleRef;
+        if (!isObject(ref) || ref.kind !== "ClusterRole" || !isString(ref.name)) return;
+        const at = [...object.path, "roleRef", "name"];
+        const data = { kind: object.kind, name: object.name ?? "", role: ref.name };
+        if (ref.name === "cluster-admin") context.report({ messageId: "clusterAdmin", data, at });
+        else if ((ref.name === "admin" || ref.name === "edit") && object.kind === "ClusterRoleBinding") context.report({ messageId: "clusterWide", data, at });
+      }
+    };
+  }
+});
+
+// src/rules/rbac-create-persistent-volume.ts
+var rbac_create_persistent_volume_default = rbacRoleRule({
+  risk: RBAC_RISKS.createPersistentVolume,
+  messageId: "createPersistentVolume",
+  meta: {
+    id: "rbac-create-persistent-volume",
+    category: "security",
+    level: "note",
+    securitySeverity: 5,
+    presets: ["cis"],
+    cis: "5.1.9",
+    tags: ["rbac"],
+    summary: "Roles that may create PersistentVolumes can create hostPath volumes and mount any directory of a node, around the checks on pods.",
+    remediation: "Let only the storage provisioners create PersistentVolumes; users claim storage through PersistentVolumeClaims.",
+    messages: {
+      createPersistentVolume: '{{kind}} "{{name}}" grants create on PersistentVolumes.'
+    }
+  }
+});
+
+// src/rules/rbac-create-sa-token.ts
+var rbac_create_sa_token_default = rbacRoleRule({
+  risk: RBAC_RISKS.createTokens,
+  messageId: "createTokens",
+  meta: {
+    id: "rbac-create-sa-token",
+    category: "security",
+    level: "warning",
+    securitySeverity: 6,
+    presets: ["recommended", "cis"],
+    cis: "5.1.13",
+    tags: ["rbac"],
+    summary: "Roles that may create serviceaccounts/token can mint tokens for any service account of their scope and act with its rights.",
+    remediation: "Remove create on serviceaccounts/token, or restrict it with resourceNames to the service accounts the holder must act as.",
+    messages: {
+      createTokens: '{{kind}} "{{name}}" grants create on serviceaccounts/token.'
+    }
+  }
+});
+
+// src/rules/rbac-csr-approve.ts
+var rbac_csr_approve_default = defineRule({
+  meta: {
+    id: "rbac-csr-approve",
+    category: "security",
+    level: "warning",
+    securitySeverity: 7,
+    presets: ["recommended", "cis"],
+    cis: "5.1.11",
+    tags: ["rbac"],
+    kinds: ["rbac-roles"],
+    summary: "Roles must not both update certificatesigningrequests/approval and approve on signers: the holder can approve its own client certificate for any user or group, system:masters included.",
+    remediation: "Leave certificate approval to the controllers that own it (kube-controller-manager, cert-manager); remove the approval rights from the role.",
+    messages: {
+      approve: '{{kind}} "{{name}}" may approve certificate signing requests ({{verbs}} on certificatesigningrequests/approval and approve on signers).'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        if (isSystemObject(object)) return;
+        const rules2 = rbacRulesOf(object);
+        if (!rules2.some((rule) => matchRisk(rule, RBAC_RISKS.csrSigners))) return;
+        for (const rule of rules2) {
+          const match3 = matchRisk(rule, RBAC_RISKS.csrApproval);
+          if (match3) context.report({ messageId: "approve", data: { kind: object.kind, name: object.name ?? "", verbs: match3.verbs.join(", ") }, at: rule.path });
+        }
+      }
+    };
+  }
+});
+
+// src/rules/rbac-destructive-delete.ts
+var rbac_destructive_delete_default = rbacRoleRule({
+  risk: RBAC_RISKS.destructiveDelete,
+  messageId: "destructiveDelete",
+  meta: {
+    id: "rbac-destructive-delete",
+    category: "security",
+    level: "note",
+    securitySeverity: 4,
+    presets: [],
+    tags: ["rbac"],
+    summary: "Roles that may delete pod logs, events, workloads, volumes or namespaces can destroy data and erase the traces of an intrusion.",
+    remediation: "Grant delete only on the resources the holder manages, by name where possible.",
+    messages: {
+      destructiveDelete: '{{kind}} "{{name}}" grants {{verbs}} on {{resources}}.'
+    }
+  }
+});
+
+// src/rules/rbac-eks-aws-auth.ts
+var rbac_eks_aws_auth_default = rbacRoleRule({
+  risk: RBAC_RISKS.awsAuth,
+  messageId: "awsAuth",
+  meta: {
+    id: "rbac-eks-aws-auth",
+    category: "security",
+    level: "error",
+    securitySeverity: 8,
+    presets: ["recommended"],
+    tags: ["rbac"],
+    summary: "Roles that may change the aws-auth ConfigMap of EKS can map any IAM identity to system:masters and take over the cluster.",
+    remediation: "Remove write access to the aws-auth ConfigMap; manage cluster access through EKS access entries or the infrastructure pipeline.",
+    messages: {
+      awsAuth: '{{kind}} "{{name}}" grants {{verbs}} on the aws-auth ConfigMap.'
+    }
+  }
+});
+
+// src/rules/rbac-impersonate.ts
+var rbac_impersonate_default = rbacRoleRule({
+  risk: RBAC_RISKS.impersonate,
+  messageId: "impersonate",
+  meta: {
+    id: "rbac-impersonate",
+    category: "security",
+    level: "error",
+    securitySeverity: 8,
+    presets: ["recommended", "cis"],
+    cis: "5.1.8",
+    tags: ["rbac"],
+    summary: "Roles must not grant impersonate on users, groups or service accounts: the holder acts as any identity, system:masters included.",
+    remediation: "Remove the impersonate verb, or restrict it with resourceNames to the few identities that must be impersonated.",
+    messages: {
+      impersonate: '{{kind}} "{{name}}" grants impersonate on {{resources}}.'
+    }
+  }
+});
+
+// src/rules/rbac-manage-configmaps.ts
+var rbac_manage_configmaps_default = rbacRoleRule({
+  risk: RBAC_RISKS.manageConfigmaps,
+  messageId: "manageConfigmaps",
+  meta: {
+    id: "rbac-manage-configmaps",
+    category: "security",
+    level: "note",
+    securitySeverity: 4,
+    presets: [],
+    tags: ["rbac"],
+    summary: "Roles that may write ConfigMaps can change the configuration other workloads trust, such as the cluster DNS (coredns) or a proxy's routes.",
+    remediation: "Grant ConfigMap writes only on the ConfigMaps the holder owns (resourceNames).",
+    messages: {
+      manageConfigmaps: '{{kind}} "{{name}}" grants {{verbs}} on ConfigMaps.'
+    }
+  }
+});
+
+// src/rules/rbac-manage-networking.ts
+var rbac_manage_networking_default = rbacRoleRule({
+  risk: RBAC_RISKS.manageNetworking,
+  messageId: "manageNetworking",
+  meta: {
+    id: "rbac-manage-networking",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended"],
+    tags: ["rbac"],
+    precision: "medium",
+    summary: "Roles that may write Services, Endpoints, EndpointSlices, NetworkPolicies or Ingresses can redirect or intercept traffic and remove network isolation.",
+    remediation: "Keep writes on networking objects to the controllers and pipelines that own them, by name where possible.",
+    messages: {
+      manageNetworking: '{{kind}} "{{name}}" grants {{verbs}} on {{resources}}.'
+    }
+  }
+});
+
+// src/rules/rbac-modify-service-status.ts
+var rbac_modify_service_status_default = rbacRoleRule({
+  risk: RBAC_RISKS.modifyServiceStatus,
+  messageId: "modifyServiceStatus",
+  meta: {
+    id: "rbac-modify-service-status",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended"],
+    tags: ["rbac"],
+    summary: "Roles that may update services/status can set a LoadBalancer ingress IP and intercept the traffic of the whole cluster to it (CVE-2020-8554).",
+    remediation: "Leave services/status to the cloud controller manager and load-balancer controllers.",
+    messages: {
+      modifyServiceStatus: '{{kind}} "{{name}}" grants {{verbs}} on services/status.'
+    }
+  }
+});
+
+// src/rules/rbac-nodes-proxy.ts
+var rbac_nodes_proxy_default = rbacRoleRule({
+  risk: RBAC_RISKS.nodesProxy,
+  messageId: "nodesProxy",
+  meta: {
+    id: "rbac-nodes-proxy",
+    category: "security",
+    level: "warning",
+    securitySeverity: 7,
+    presets: ["recommended", "cis"],
+    cis: "5.1.10",
+    tags: ["rbac"],
+    summary: "Roles must not grant access to nodes/proxy: it reaches the kubelet API directly, which runs commands in any pod of the node without audit or admission.",
+    remediation: "Remove nodes/proxy from the role; read node metrics through the metrics API instead.",
+    messages: {
+      nodesProxy: '{{kind}} "{{name}}" grants {{verbs}} on nodes/proxy.'
+    }
+  }
+});
+
+// src/rules/rbac-pod-exec-attach.ts
+var rbac_pod_exec_attach_default = rbacRoleRule({
+  risk: RBAC_RISKS.execAttach,
+  messageId: "execAttach",
+  meta: {
+    id: "rbac-pod-exec-attach",
+    category: "security",
+    level: "warning",
+    securitySeverity: 7,
+    presets: ["recommended"],
+    tags: ["rbac"],
+    summary: "Roles must not grant pods/exec or pods/attach: they run commands inside any container of the namespace, with its service account token and secrets.",
+    remediation: "Remove pods/exec and pods/attach from the role; give interactive access through a break-glass role bound only when needed.",
+    messages: {
+      execAttach: '{{kind}} "{{name}}" grants {{verbs}} on {{resources}}.'
+    }
+  }
+});
+
+// src/rules/rbac-port-forward.ts
+var rbac_port_forward_default = rbacRoleRule({
+  risk: RBAC_RISKS.portForward,
+  messageId: "portForward",
+  meta: {
+    id: "rbac-port-forward",
+    category: "security",
+    level: "note",
+    securitySeverity: 4,
+    presets: [],
+    tags: ["rbac"],
+    summary: "Roles that grant create on pods/portforward let their holders reach any port of any pod of the namespace, around Services and network policies.",
+    remediation: "Remove pods/portforward from the role, or bind it only for debugging sessions.",
+    messages: {
+      portForward: '{{kind}} "{{name}}" grants create on pods/portforward.'
+    }
+  }
+});
+
+// src/rules/rbac-secrets-access.ts
+var rbac_secrets_access_default = rbacRoleRule({
+  risk: RBAC_RISKS.secrets,
+  messageId: "secrets",
+  meta: {
+    id: "rbac-secrets-access",
+    category: "security",
+    level: "warning",
+    securitySeverity: 7,
+    presets: ["recommended", "cis"],
+    cis: "5.1.2",
+    tags: ["rbac"],
+    precision: "medium",
+    summary: "Roles must not grant get, list or watch on Secrets: reading Secrets hands out every credential of the namespace (or the cluster), service account tokens included.",
+    remediation: "Grant access to the named Secrets only (resourceNames), or mount the Secret into the pod that needs it instead of reading it through the API.",
+    messages: {
+      secrets: '{{kind}} "{{name}}" grants {{verbs}} on Secrets.'
+    }
+  }
+});
+
+// src/rules/rbac-webhook-config-write.ts
+var rbac_webhook_config_write_default = rbacRoleRule({
+  risk: RBAC_RISKS.webhookWrite,
+  messageId: "webhookWrite",
+  meta: {
+    id: "rbac-webhook-config-write",
+    category: "security",
+    level: "warning",
+    securitySeverity: 7,
+    presets: ["recommended", "cis"],
+    cis: "5.1.12",
+    tags: ["rbac"],
+    summary: "Roles must not create or change admission webhook configurations: a webhook sees and rewrites every object sent to the API server, Secrets included.",
+    remediation: "Remove write verbs on mutatingwebhookconfigurations and validatingwebhookconfigurations, or restrict them with resourceNames to the webhook the controller owns.",
+    messages: {
+      webhookWrite: '{{kind}} "{{name}}" grants {{verbs}} on {{resources}}.'
+    }
+  }
+});
+
+// src/rules/rbac-wildcard.ts
+var rbac_wildcard_default = defineRule({
+  meta: {
+    id: "rbac-wildcard",
+    category: "security",
+    level: "error",
+    securitySeverity: 8,
+    presets: ["recommended", "cis"],
+    cis: "5.1.3",
+    tags: ["rbac"],
+    kinds: ["rbac-roles"],
+    summary: "Roles must not use `*` in verbs, resources or apiGroups: a wildcard grants every present and future verb, resource or API group, including ones added later by CRDs.",
+    remediation: "List the verbs, resources and API groups the holder needs instead of `*`.",
+    messages: {
+      wildcard: '{{kind}} "{{name}}" uses `*` in {{fields}}.',
+      everything: '{{kind}} "{{name}}" grants every verb on every resource of every API group, as cluster-admin does.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        if (isSystemObject(object)) return;
+        for (const rule of rbacRulesOf(object)) {
+          const data = { kind: object.kind, name: object.name ?? "", fields: wildcardFields(rule).join(", ") };
+          if (isClusterAdminRule(rule)) context.report({ messageId: "everything", data, at: rule.path });
+          else if (data.fields) context.report({ messageId: "wildcard", data, at: rule.path });
+        }
+      }
+    };
+  }
+});
+
+// src/rules/rbac-workload-create.ts
+var rbac_workload_create_default = rbacRoleRule({
+  risk: RBAC_RISKS.workloadCreate,
+  messageId: "workloadCreate",
+  meta: {
+    id: "rbac-workload-create",
+    category: "security",
+    level: "warning",
+    securitySeverity: 6,
+    presets: ["recommended", "cis"],
+    cis: "5.1.4",
+    tags: ["rbac"],
+    precision: "medium",
+    summary: "Roles must not let their holders create or change pods and workload controllers: a pod can mount any Secret and run as any service account of its namespace.",
+    remediation: "Limit workload changes to the deployment pipeline's identity, in the namespaces it deploys to, and keep the verbs to what it needs.",
+    messages: {
+      workloadCreate: '{{kind}} "{{name}}" grants {{verbs}} on {{resources}}.'
+    }
   }
 });
 
@@ -44431,6 +45730,70 @@ var secret_in_env_literal_default = defineRule({
   }
 });
 
+// src/rules/sensitive-data-in-configmap.ts
+var PERSONAL_KEY = /(^|[._-])(user_?name|e-?mail|phone|iban|ssn|date_?of_?birth)$/i;
+var EMAIL = /^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i;
+var IBAN = /^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/;
+var sensitive_data_in_configmap_default = defineRule({
+  meta: {
+    id: "sensitive-data-in-configmap",
+    category: "security",
+    level: "note",
+    securitySeverity: 3,
+    presets: [],
+    tags: ["secret"],
+    kinds: ["config-maps"],
+    precision: "low",
+    summary: "ConfigMaps should not hold personal data (user names, e-mail addresses, phone numbers, bank accounts): they are readable by anyone who may read configuration and are not encrypted at rest.",
+    remediation: "Move personal data to a Secret, or out of the cluster configuration.",
+    messages: {
+      personalKey: 'ConfigMap "{{name}}" key "{{key}}" names personal data.',
+      personalValue: 'ConfigMap "{{name}}" key "{{key}}" holds {{what}}.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        for (const [key, value] of Object.entries(stringEntries(object.value.data))) {
+          const at = [...object.path, "data", key];
+          const data = { name: object.name ?? "", key };
+          const trimmed = value.trim();
+          if (EMAIL.test(trimmed)) context.report({ messageId: "personalValue", data: { ...data, what: "an e-mail address" }, at });
+          else if (IBAN.test(trimmed.replace(/ /g, ""))) context.report({ messageId: "personalValue", data: { ...data, what: "a bank account number (IBAN)" }, at });
+          else if (PERSONAL_KEY.test(key) && trimmed !== "") context.report({ messageId: "personalKey", data, at });
+        }
+      }
+    };
+  }
+});
+
+// src/rules/service-external-ips.ts
+var service_external_ips_default = defineRule({
+  meta: {
+    id: "service-external-ips",
+    category: "security",
+    level: "warning",
+    securitySeverity: 6.5,
+    presets: ["recommended"],
+    tags: ["network"],
+    kinds: ["services"],
+    summary: "Services must not set spec.externalIPs: any address written there is captured by kube-proxy on every node, which lets a namespace user intercept traffic meant for that address (CVE-2020-8554).",
+    remediation: "Remove spec.externalIPs; publish the Service through a LoadBalancer or an Ingress, and block the field cluster-wide with the DenyServiceExternalIPs admission plugin.",
+    messages: {
+      externalIPs: 'Service "{{name}}" sets externalIPs ({{count}}): kube-proxy captures traffic to them on every node.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const ips = listAt(object.value, ["spec", "externalIPs"]);
+        if (ips.length === 0) return;
+        context.report({ messageId: "externalIPs", data: { name: object.name ?? "", count: ips.length }, at: [...object.path, "spec", "externalIPs"] });
+      }
+    };
+  }
+});
+
 // src/rules/suppression-expired.ts
 var suppression_expired_default = defineRule({
   meta: {
@@ -44473,6 +45836,124 @@ var unused_suppression_default = defineRule({
   create: () => ({})
 });
 
+// src/rules/workload-exposed-externally.ts
+var SENSITIVE = /(kubernetes-dashboard|kubernetesui\/dashboard|jupyter|argo(cd|-server|exec|proj\/argocli)|mlflow|kubeflow|jenkins|airflow|kibana|grafana|prometheus|alertmanager|elasticsearch|phpmyadmin|adminer)/i;
+var ROUTES = ["HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRoute"];
+function exposuresOf(index, namespace, labels) {
+  const services = index.ofKind("Service", "").filter((service) => service.namespace === namespace && isObject(service.value.spec) && mapSelectorMatches(service.value.spec.selector, labels));
+  const found = [];
+  for (const service of services) {
+    const type = externalType(service.value);
+    if (type) found.push({ at: service.at, message: `Service "${service.name ?? ""}" of type ${type} selects these pods.` });
+  }
+  const names = new Set(services.map((service) => service.name));
+  const routers = [...index.ofKind("Ingress"), ...ROUTES.flatMap((kind) => index.ofKind(kind, "gateway.networking.k8s.io"))];
+  for (const router of routers) {
+    if (router.namespace !== namespace) continue;
+    const targets = router.kind === "Ingress" ? ingressServiceNames(router.value) : routeServiceNames(router.value);
+    const service = [...targets].find((name) => names.has(name));
+    if (service) found.push({ at: router.at, message: `${router.kind} "${router.name ?? ""}" routes outside traffic to Service "${service}", which selects these pods.` });
+  }
+  return found;
+}
+var workload_exposed_externally_default = defineRule({
+  meta: {
+    id: "workload-exposed-externally",
+    category: "security",
+    level: "note",
+    securitySeverity: 4,
+    presets: [],
+    tags: ["network"],
+    kinds: ["workloads"],
+    crossObject: true,
+    summary: "Lists the workloads that a NodePort or LoadBalancer Service, an Ingress or a Gateway route exposes outside the cluster; a warning when the workload runs an administration interface (dashboards, notebooks, CI, monitoring).",
+    remediation: "Keep the workload behind authentication (an authenticating proxy, the Ingress's auth settings) or expose it inside the cluster only.",
+    messages: {
+      exposed: '{{kind}} "{{name}}" is reachable from outside the cluster.',
+      sensitive: '{{kind}} "{{name}}" runs {{image}}, an administration interface, and is reachable from outside the cluster.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const namespace = object.namespace ?? context.settings.namespace;
+        const at = context.locate([...object.path, "metadata", "name"], { missing: true });
+        const pods = object.pods.map((pod) => ({
+          labels: pod.labels,
+          sensitive: pod.containers.map((container) => container.image).find((image) => isString(image) && SENSITIVE.test(image))
+        }));
+        const data = { kind: object.kind, name: object.name ?? "" };
+        context.afterIndex((index) => {
+          for (const pod of pods) {
+            const related = exposuresOf(index, namespace, pod.labels);
+            if (related.length === 0) continue;
+            if (pod.sensitive) context.report({ messageId: "sensitive", data: { ...data, image: pod.sensitive }, at, related, level: "warning" });
+            else context.report({ messageId: "exposed", data, at, related });
+            return;
+          }
+        });
+      }
+    };
+  }
+});
+
+// src/rules/workload-has-privileged-rbac.ts
+var NAMED = ["cluster-admin", "takeover", "secrets"];
+var TEXT = {
+  "cluster-admin": "administer the cluster (every verb on every resource)",
+  takeover: "grant itself more rights (bind, escalate or impersonate)",
+  secrets: "read Secrets"
+};
+var workload_has_privileged_rbac_default = defineRule({
+  meta: {
+    id: "workload-has-privileged-rbac",
+    category: "security",
+    level: "warning",
+    securitySeverity: 7,
+    presets: ["recommended"],
+    tags: ["rbac"],
+    crossObject: true,
+    precision: "medium",
+    summary: "Workloads whose service account can administer the cluster, grant itself rights or read Secrets hand those rights to anyone who compromises one of their containers (the token is in the pod).",
+    remediation: "Give the workload its own service account bound to a role with only the permissions it uses, and set automountServiceAccountToken: false if it does not call the API.",
+    messages: {
+      privileged: 'Pods of {{kind}} "{{name}}" run as service account "{{account}}", which can {{what}} through {{bindings}}.'
+    }
+  },
+  create(context) {
+    return {
+      podSpec(pod, object) {
+        const field = isString(pod.spec.serviceAccountName) ? "serviceAccountName" : isString(pod.spec.serviceAccount) ? "serviceAccount" : void 0;
+        const account = field ? String(pod.spec[field]) : "default";
+        const at = context.locate([...pod.path, field ?? "serviceAccountName"], { missing: field === void 0 });
+        const namespace = object.namespace ?? context.settings.namespace;
+        const data = { kind: object.kind, name: object.name ?? "", account };
+        context.afterIndex((index) => {
+          let strongest;
+          const via = [];
+          const related = [];
+          for (const binding of bindingsOfServiceAccount(index, namespace, account)) {
+            const ref = roleRefOf(binding);
+            if (!ref) continue;
+            const role = resolveRole(index, binding);
+            const grants = role ? dangerousGrants(effectiveRules(index, role).map(readRbacRule)) : ref.kind === "ClusterRole" ? builtInGrants(ref.name) : [];
+            const grant = NAMED.find((candidate) => grants.includes(candidate));
+            if (!grant) continue;
+            if (strongest === void 0 || NAMED.indexOf(grant) < NAMED.indexOf(strongest)) strongest = grant;
+            const name = `${binding.kind} "${binding.name ?? ""}"`;
+            if (!via.includes(name)) via.push(name);
+            related.push({ at: binding.at, message: `${binding.kind} "${binding.name ?? ""}" grants ${ref.kind} "${ref.name}" to the service account.` });
+            if (role) related.push({ at: role.at, message: `${ref.kind} "${ref.name}" is defined here.` });
+          }
+          if (!strongest) return;
+          const level = strongest === "secrets" ? "warning" : "error";
+          context.report({ messageId: "privileged", data: { ...data, what: TEXT[strongest], bindings: via.join(", ") }, at, related, level });
+        });
+      }
+    };
+  }
+});
+
 // src/rules/yaml-syntax-error.ts
 var yaml_syntax_error_default = defineRule({
   meta: {
@@ -44489,27 +45970,68 @@ var yaml_syntax_error_default = defineRule({
 
 // src/rules/index.ts
 var rules = [
+  automount_service_account_token_default,
+  default_service_account_default,
+  default_service_account_bound_default,
   duplicate_key_default,
+  exposed_service_type_default,
+  gatekeeper_open_ended_repo_default,
   hardcoded_credential_pattern_default,
   host_ipc_default,
   host_network_default,
   host_path_volume_default,
   host_pid_default,
+  ingress_missing_tls_default,
   internal_error_default,
+  legacy_service_account_token_secret_default,
   missing_cpu_limit_default,
   missing_cpu_request_default,
+  missing_egress_network_policy_default,
   missing_memory_limit_default,
   missing_memory_request_default,
+  missing_network_policy_default,
   missing_read_only_root_fs_default,
   missing_run_as_non_root_default,
+  namespace_without_default_deny_default,
+  networkpolicy_allow_all_default,
+  networkpolicy_without_selectors_default,
+  nginx_ingress_snippet_annotation_default,
+  openshift_scc_privileged_default,
   plaintext_secret_object_default,
   privilege_escalation_allowed_default,
   privileged_container_default,
+  psp_permissive_default,
+  rbac_bind_escalate_default,
+  rbac_binding_anonymous_default,
+  rbac_binding_grants_dangerous_role_default,
+  rbac_binding_system_authenticated_default,
+  rbac_binding_system_masters_default,
+  rbac_cluster_admin_binding_default,
+  rbac_create_persistent_volume_default,
+  rbac_create_sa_token_default,
+  rbac_csr_approve_default,
+  rbac_destructive_delete_default,
+  rbac_eks_aws_auth_default,
+  rbac_impersonate_default,
+  rbac_manage_configmaps_default,
+  rbac_manage_networking_default,
+  rbac_modify_service_status_default,
+  rbac_nodes_proxy_default,
+  rbac_pod_exec_attach_default,
+  rbac_port_forward_default,
+  rbac_secrets_access_default,
+  rbac_webhook_config_write_default,
+  rbac_wildcard_default,
+  rbac_workload_create_default,
   secret_in_configmap_default,
   secret_in_env_literal_default,
+  sensitive_data_in_configmap_default,
+  service_external_ips_default,
   suppression_expired_default,
   suppression_missing_reason_default,
   unused_suppression_default,
+  workload_exposed_externally_default,
+  workload_has_privileged_rbac_default,
   yaml_syntax_error_default
 ];
 

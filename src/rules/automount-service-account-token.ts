@@ -1,11 +1,12 @@
 import { defineRule } from '../engine/define-rule.js';
 import { isBoolean, isString } from '../k8s/json.js';
-import { bindingsOfServiceAccount } from '../k8s/rbac.js';
+import { bindingsOfServiceAccount, subjectsOf } from '../k8s/rbac.js';
 
 /**
  * The pod's field wins over the ServiceAccount's; when the pod leaves it unset, a ServiceAccount of the
- * input with automountServiceAccountToken: false keeps the token out. A service account that bindings of
- * the input give rights to evidently calls the API, so its token is not reported.
+ * input with automountServiceAccountToken: false keeps the token out. A service account that a binding of
+ * the input names (by itself, not through a group of every service account) evidently calls the API, so
+ * its token is not reported.
  */
 export default defineRule({
   meta: {
@@ -36,7 +37,8 @@ export default defineRule({
         const at = context.locate([...pod.path, 'automountServiceAccountToken'], { missing: !explicit });
         const data = { kind: object.kind, name: object.name ?? '', account };
         context.afterIndex((index) => {
-          if (bindingsOfServiceAccount(index, namespace, account).length > 0) return;
+          const named = bindingsOfServiceAccount(index, namespace, account).some((binding) => subjectsOf(binding).some((subject) => subject.name === account || subject.name === `system:serviceaccount:${namespace}:${account}`));
+          if (named) return;
           if (!explicit) {
             const serviceAccount = index.get('ServiceAccount', namespace, account, '');
             const setting = serviceAccount?.value.automountServiceAccountToken;

@@ -8,7 +8,7 @@ export default defineRule({
     category: 'security',
     level: 'warning',
     securitySeverity: 5.0,
-    presets: ['recommended'],
+    presets: [],
     tags: ['network-policy'],
     kinds: ['network-policies'],
     summary:

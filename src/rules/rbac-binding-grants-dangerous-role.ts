@@ -42,7 +42,9 @@ export default defineRule({
           const grants = dangerousGrants(effectiveRules(index, role).map(readRbacRule));
           if (grants.length === 0) return;
           const data = { kind: object.kind, name: object.name ?? '', role: `${ref.kind} "${ref.name}"`, grants: grants.map((grant) => GRANT_TEXT[grant]).join(', ') };
-          context.report({ messageId: 'dangerous', data, at, related: [{ at: role.at, message: `${ref.kind} "${ref.name}" is defined here.` }] });
+          // Taking the cluster over is an error; reading Secrets or running pods is often an operator's job: a warning.
+          const level = grants[0] === 'cluster-admin' || grants[0] === 'takeover' ? 'error' : 'warning';
+          context.report({ messageId: 'dangerous', data, at, level, related: [{ at: role.at, message: `${ref.kind} "${ref.name}" is defined here.` }] });
         });
       },
     };

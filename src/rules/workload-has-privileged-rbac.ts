@@ -25,6 +25,7 @@ export default defineRule({
     presets: ['recommended'],
     tags: ['rbac'],
     crossObject: true,
+    precision: 'medium',
     summary:
       "Workloads whose service account can administer the cluster, grant itself rights or read Secrets hand those rights to anyone who compromises one of their containers (the token is in the pod).",
     remediation: 'Give the workload its own service account bound to a role with only the permissions it uses, and set automountServiceAccountToken: false if it does not call the API.',
@@ -52,7 +53,8 @@ export default defineRule({
             const grant = NAMED.find((candidate) => grants.includes(candidate));
             if (!grant) continue;
             if (strongest === undefined || NAMED.indexOf(grant) < NAMED.indexOf(strongest)) strongest = grant;
-            via.push(`${binding.kind} "${binding.name ?? ''}"`);
+            const name = `${binding.kind} "${binding.name ?? ''}"`;
+            if (!via.includes(name)) via.push(name);
             related.push({ at: binding.at, message: `${binding.kind} "${binding.name ?? ''}" grants ${ref.kind} "${ref.name}" to the service account.` });
             if (role) related.push({ at: role.at, message: `${ref.kind} "${ref.name}" is defined here.` });
           }

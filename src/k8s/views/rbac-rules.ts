@@ -56,7 +56,7 @@ export interface Resource {
 export interface Permission {
   readonly verbs: readonly string[];
   readonly resources: readonly Resource[];
-  /** Only when the rule may reach an object of this name (no resourceNames, or it is listed). */
+  /** The permission is about this one object: only a rule that lists it in resourceNames grants it. */
   readonly resourceName?: string;
 }
 
@@ -77,11 +77,16 @@ function resourceMatches(rule: RbacRule, wanted: Resource): boolean {
   return rule.resources.some((resource) => resource === '*' || resource === wanted.resource || (subresource !== undefined && resource === `*/${subresource}`));
 }
 
-/** The verbs of the permission the rule allows (empty when it allows none). */
+/**
+ * The verbs of the permission the rule allows (empty when it allows none). A rule limited by
+ * resourceNames reaches only those objects, so it counts only for a permission about one of them; `create`
+ * cannot be limited by name (the object does not exist yet), so it counts whatever the names.
+ */
 export function grantedVerbs(rule: RbacRule, permission: Permission): string[] {
-  if (permission.resourceName !== undefined && rule.resourceNames.length > 0 && !rule.resourceNames.includes(permission.resourceName)) return [];
   if (!permission.resources.some((resource) => resourceMatches(rule, resource))) return [];
-  return permission.verbs.filter((verb) => verbMatches(rule, verb));
+  const verbs = permission.verbs.filter((verb) => verbMatches(rule, verb));
+  if (permission.resourceName !== undefined) return rule.resourceNames.includes(permission.resourceName) ? verbs : [];
+  return rule.resourceNames.length === 0 ? verbs : verbs.filter((verb) => verb === 'create');
 }
 
 /** The resources of the permission the rule reaches with one of its verbs, `group/resource` style for display. */
