@@ -33,7 +33,7 @@ export const RBAC_RISKS = {
     permissions: [{ verbs: ['create', 'update', 'patch'], resources: inGroup('admissionregistration.k8s.io', 'mutatingwebhookconfigurations', 'validatingwebhookconfigurations') }],
   },
   csrApproval: { permissions: [{ verbs: ['update', 'patch'], resources: inGroup('certificates.k8s.io', 'certificatesigningrequests/approval') }] },
-  csrSigners: { permissions: [{ verbs: ['approve'], resources: inGroup('certificates.k8s.io', 'signers') }] },
+  csrSigners: { permissions: [{ verbs: ['approve'], resources: inGroup('certificates.k8s.io', 'signers'), anyName: true }] },
   destructiveDelete: {
     permissions: [
       {

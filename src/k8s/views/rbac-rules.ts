@@ -58,6 +58,8 @@ export interface Permission {
   readonly resources: readonly Resource[];
   /** The permission is about this one object: only a rule that lists it in resourceNames grants it. */
   readonly resourceName?: string;
+  /** Any object of the resources is dangerous (a signer name is no limit), so resourceNames do not narrow it. */
+  readonly anyName?: boolean;
 }
 
 export const WRITE_VERBS = ['create', 'update', 'patch', 'delete', 'deletecollection'] as const;
@@ -86,7 +88,7 @@ export function grantedVerbs(rule: RbacRule, permission: Permission): string[] {
   if (!permission.resources.some((resource) => resourceMatches(rule, resource))) return [];
   const verbs = permission.verbs.filter((verb) => verbMatches(rule, verb));
   if (permission.resourceName !== undefined) return rule.resourceNames.includes(permission.resourceName) ? verbs : [];
-  return rule.resourceNames.length === 0 ? verbs : verbs.filter((verb) => verb === 'create');
+  return rule.resourceNames.length === 0 || permission.anyName ? verbs : verbs.filter((verb) => verb === 'create');
 }
 
 /** The resources of the permission the rule reaches with one of its verbs, `group/resource` style for display. */
