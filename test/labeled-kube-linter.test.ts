@@ -42,6 +42,14 @@ const RULE_ID_FOR_CHECK: Readonly<Record<string, string>> = {
   'unsafe-proc-mount': 'unmasked-proc-mount',
   'unsafe-sysctls': 'unsafe-sysctl',
   'writable-host-mount': 'writable-host-path-mount',
+  'wildcard-in-rules': 'rbac-wildcard',
+  'access-to-secrets': 'rbac-binding-grants-dangerous-role',
+  'access-to-create-pods': 'rbac-binding-grants-dangerous-role',
+  'cluster-admin-role-binding': 'rbac-cluster-admin-binding',
+  'non-isolated-pod': 'missing-network-policy',
+  'exposed-services': 'exposed-service-type',
+  'default-service-account': 'default-service-account',
+  'scc-deny-privileged-container': 'openshift-scc-privileged',
 };
 
 const RULE_FOR_CHECK: Readonly<Record<string, Rule>> = Object.fromEntries(
@@ -81,6 +89,13 @@ const NET_RAW_NOT_DROPPED =
 const PASS_FAIL_EXCEPTIONS: readonly Exception[] = [
   { file: 'tests/checks/drop-net-raw-capability.yml', objectIndex: 0, check: 'drop-net-raw-capability', kmlint: 'fail', why: NET_RAW_NOT_DROPPED },
   { file: 'tests/checks/drop-net-raw-capability.yml', objectIndex: 1, check: 'drop-net-raw-capability', kmlint: 'fail', why: NET_RAW_NOT_DROPPED },
+  {
+    file: 'tests/checks/cluster-admin-role-binding.yml',
+    objectIndex: 0,
+    check: 'cluster-admin-role-binding',
+    kmlint: 'fail',
+    why: 'the ClusterRoleBinding grants the built-in admin ClusterRole in every namespace (Secrets and RBAC of all of them); kube-linter looks for cluster-admin only',
+  },
 ];
 
 /**

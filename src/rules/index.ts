@@ -10,6 +10,12 @@ import dangerousCapabilityAdded from './dangerous-capability-added.js';
 import deprecatedImageRegistry from './deprecated-image-registry.js';
 import duplicateKey from './duplicate-key.js';
 import gitsyncCommandEnv from './gitsync-command-env.js';
+import automountServiceAccountToken from './automount-service-account-token.js';
+import defaultServiceAccount from './default-service-account.js';
+import defaultServiceAccountBound from './default-service-account-bound.js';
+import duplicateKey from './duplicate-key.js';
+import exposedServiceType from './exposed-service-type.js';
+import gatekeeperOpenEndedRepo from './gatekeeper-open-ended-repo.js';
 import hardcodedCredentialPattern from './hardcoded-credential-pattern.js';
 import hostAliases from './host-aliases.js';
 import hostIpc from './host-ipc.js';
@@ -33,8 +39,15 @@ import missingCpuLimit from './missing-cpu-limit.js';
 import missingCpuRequest from './missing-cpu-request.js';
 import missingDropAllCapabilities from './missing-drop-all-capabilities.js';
 import missingLinuxHardening from './missing-linux-hardening.js';
+import ingressMissingTls from './ingress-missing-tls.js';
+import internalError from './internal-error.js';
+import legacyServiceAccountTokenSecret from './legacy-service-account-token-secret.js';
+import missingCpuLimit from './missing-cpu-limit.js';
+import missingCpuRequest from './missing-cpu-request.js';
+import missingEgressNetworkPolicy from './missing-egress-network-policy.js';
 import missingMemoryLimit from './missing-memory-limit.js';
 import missingMemoryRequest from './missing-memory-request.js';
+import missingNetworkPolicy from './missing-network-policy.js';
 import missingReadOnlyRootFs from './missing-read-only-root-fs.js';
 import missingRunAsNonRoot from './missing-run-as-non-root.js';
 import missingSeccompProfile from './missing-seccomp-profile.js';
@@ -57,6 +70,41 @@ import sensitiveHostPathMount from './sensitive-host-path-mount.js';
 import sshPortExposed from './ssh-port-exposed.js';
 import subpathVolumeMount from './subpath-volume-mount.js';
 import sudoInEntrypoint from './sudo-in-entrypoint.js';
+import namespaceWithoutDefaultDeny from './namespace-without-default-deny.js';
+import networkpolicyAllowAll from './networkpolicy-allow-all.js';
+import networkpolicyWithoutSelectors from './networkpolicy-without-selectors.js';
+import nginxIngressSnippetAnnotation from './nginx-ingress-snippet-annotation.js';
+import openshiftSccPrivileged from './openshift-scc-privileged.js';
+import plaintextSecretObject from './plaintext-secret-object.js';
+import privilegeEscalationAllowed from './privilege-escalation-allowed.js';
+import privilegedContainer from './privileged-container.js';
+import pspPermissive from './psp-permissive.js';
+import rbacBindEscalate from './rbac-bind-escalate.js';
+import rbacBindingAnonymous from './rbac-binding-anonymous.js';
+import rbacBindingGrantsDangerousRole from './rbac-binding-grants-dangerous-role.js';
+import rbacBindingSystemAuthenticated from './rbac-binding-system-authenticated.js';
+import rbacBindingSystemMasters from './rbac-binding-system-masters.js';
+import rbacClusterAdminBinding from './rbac-cluster-admin-binding.js';
+import rbacCreatePersistentVolume from './rbac-create-persistent-volume.js';
+import rbacCreateSaToken from './rbac-create-sa-token.js';
+import rbacCsrApprove from './rbac-csr-approve.js';
+import rbacDestructiveDelete from './rbac-destructive-delete.js';
+import rbacEksAwsAuth from './rbac-eks-aws-auth.js';
+import rbacImpersonate from './rbac-impersonate.js';
+import rbacManageConfigmaps from './rbac-manage-configmaps.js';
+import rbacManageNetworking from './rbac-manage-networking.js';
+import rbacModifyServiceStatus from './rbac-modify-service-status.js';
+import rbacNodesProxy from './rbac-nodes-proxy.js';
+import rbacPodExecAttach from './rbac-pod-exec-attach.js';
+import rbacPortForward from './rbac-port-forward.js';
+import rbacSecretsAccess from './rbac-secrets-access.js';
+import rbacWebhookConfigWrite from './rbac-webhook-config-write.js';
+import rbacWildcard from './rbac-wildcard.js';
+import rbacWorkloadCreate from './rbac-workload-create.js';
+import secretInConfigmap from './secret-in-configmap.js';
+import secretInEnvLiteral from './secret-in-env-literal.js';
+import sensitiveDataInConfigmap from './sensitive-data-in-configmap.js';
+import serviceExternalIps from './service-external-ips.js';
 import suppressionExpired from './suppression-expired.js';
 import suppressionMissingReason from './suppression-missing-reason.js';
 import sysAdminCapability from './sys-admin-capability.js';
@@ -81,6 +129,17 @@ export const rules: readonly Rule[] = [
   deprecatedImageRegistry,
   duplicateKey,
   gitsyncCommandEnv,
+import workloadExposedExternally from './workload-exposed-externally.js';
+import workloadHasPrivilegedRbac from './workload-has-privileged-rbac.js';
+import yamlSyntaxError from './yaml-syntax-error.js';
+
+export const rules: readonly Rule[] = [
+  automountServiceAccountToken,
+  defaultServiceAccount,
+  defaultServiceAccountBound,
+  duplicateKey,
+  exposedServiceType,
+  gatekeeperOpenEndedRepo,
   hardcodedCredentialPattern,
   hostAliases,
   hostIpc,
@@ -104,8 +163,15 @@ export const rules: readonly Rule[] = [
   missingCpuRequest,
   missingDropAllCapabilities,
   missingLinuxHardening,
+  ingressMissingTls,
+  internalError,
+  legacyServiceAccountTokenSecret,
+  missingCpuLimit,
+  missingCpuRequest,
+  missingEgressNetworkPolicy,
   missingMemoryLimit,
   missingMemoryRequest,
+  missingNetworkPolicy,
   missingReadOnlyRootFs,
   missingRunAsNonRoot,
   missingSeccompProfile,
@@ -128,6 +194,41 @@ export const rules: readonly Rule[] = [
   sshPortExposed,
   subpathVolumeMount,
   sudoInEntrypoint,
+  namespaceWithoutDefaultDeny,
+  networkpolicyAllowAll,
+  networkpolicyWithoutSelectors,
+  nginxIngressSnippetAnnotation,
+  openshiftSccPrivileged,
+  plaintextSecretObject,
+  privilegeEscalationAllowed,
+  privilegedContainer,
+  pspPermissive,
+  rbacBindEscalate,
+  rbacBindingAnonymous,
+  rbacBindingGrantsDangerousRole,
+  rbacBindingSystemAuthenticated,
+  rbacBindingSystemMasters,
+  rbacClusterAdminBinding,
+  rbacCreatePersistentVolume,
+  rbacCreateSaToken,
+  rbacCsrApprove,
+  rbacDestructiveDelete,
+  rbacEksAwsAuth,
+  rbacImpersonate,
+  rbacManageConfigmaps,
+  rbacManageNetworking,
+  rbacModifyServiceStatus,
+  rbacNodesProxy,
+  rbacPodExecAttach,
+  rbacPortForward,
+  rbacSecretsAccess,
+  rbacWebhookConfigWrite,
+  rbacWildcard,
+  rbacWorkloadCreate,
+  secretInConfigmap,
+  secretInEnvLiteral,
+  sensitiveDataInConfigmap,
+  serviceExternalIps,
   suppressionExpired,
   suppressionMissingReason,
   sysAdminCapability,
@@ -139,5 +240,7 @@ export const rules: readonly Rule[] = [
   windowsHostProcess,
   workloadMountsSensitiveData,
   writableHostPathMount,
+  workloadExposedExternally,
+  workloadHasPrivilegedRbac,
   yamlSyntaxError,
 ] as readonly Rule[];

@@ -1,0 +1,41 @@
+/** Services and Ingresses as exposure: which Services answer outside the cluster. */
+import { isObject, isString } from '../json.js';
+import type { JsonObject } from '../model.js';
+
+export type ExternalType = 'NodePort' | 'LoadBalancer';
+
+/** The Service's type when it opens a port outside the cluster (a LoadBalancer also opens node ports). */
+export function externalType(service: JsonObject): ExternalType | undefined {
+  const spec = service.spec;
+  if (!isObject(spec) || !isString(spec.type)) return undefined;
+  return spec.type === 'NodePort' || spec.type === 'LoadBalancer' ? spec.type : undefined;
+}
+
+/** Names of the Services an Ingress routes to (rules' paths and the default backend, v1 and v1beta1). */
+export function ingressServiceNames(ingress: JsonObject): Set<string> {
+  const names = new Set<string>();
+  const add = (backend: unknown) => {
+    if (!isObject(backend)) return;
+    if (isObject(backend.service) && isString(backend.service.name)) names.add(backend.service.name);
+    if (isString(backend.serviceName)) names.add(backend.serviceName);
+  };
+  const spec = isObject(ingress.spec) ? ingress.spec : {};
+  add(spec.defaultBackend);
+  add(spec.backend);
+  for (const rule of Array.isArray(spec.rules) ? spec.rules : []) {
+    const paths = isObject(rule) && isObject(rule.http) && Array.isArray(rule.http.paths) ? rule.http.paths : [];
+    for (const path of paths) if (isObject(path)) add(path.backend);
+  }
+  return names;
+}
+
+/** Names of the Services a Gateway API route sends traffic to (`backendRefs` of kind Service, the default). */
+export function routeServiceNames(route: JsonObject): Set<string> {
+  const names = new Set<string>();
+  const spec = isObject(route.spec) ? route.spec : {};
+  for (const rule of Array.isArray(spec.rules) ? spec.rules : []) {
+    const refs = isObject(rule) && Array.isArray(rule.backendRefs) ? rule.backendRefs : [];
+    for (const ref of refs) if (isObject(ref) && isString(ref.name) && (ref.kind === undefined || ref.kind === 'Service')) names.add(ref.name);
+  }
+  return names;
+}

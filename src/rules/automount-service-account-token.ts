@@ -1,0 +1,52 @@
+import { defineRule } from '../engine/define-rule.js';
+import { isBoolean, isString } from '../k8s/json.js';
+import { bindingsOfServiceAccount, subjectsOf } from '../k8s/rbac.js';
+
+/**
+ * The pod's field wins over the ServiceAccount's; when the pod leaves it unset, a ServiceAccount of the
+ * input with automountServiceAccountToken: false keeps the token out. A service account that a binding of
+ * the input names (by itself, not through a group of every service account) evidently calls the API, so
+ * its token is not reported.
+ */
+export default defineRule({
+  meta: {
+    id: 'automount-service-account-token',
+    category: 'security',
+    level: 'warning',
+    securitySeverity: 4.5,
+    presets: ['recommended', 'cis'],
+    cis: '5.1.6',
+    tags: ['service-account'],
+    crossObject: true,
+    summary:
+      'Pods that do not call the Kubernetes API should not get a service account token mounted: whoever takes over a container gets the token and every right it carries.',
+    remediation: 'Set automountServiceAccountToken: false on the pod (or on its ServiceAccount), and mount a projected token only into pods that call the API.',
+    messages: {
+      unset: 'Pods of {{kind}} "{{name}}" get the token of service account "{{account}}" mounted: neither the pod nor the service account sets automountServiceAccountToken: false.',
+      enabled: 'Pods of {{kind}} "{{name}}" set automountServiceAccountToken: true, yet no binding of the input gives service account "{{account}}" any rights.',
+    },
+  },
+  create(context) {
+    return {
+      podSpec(pod, object) {
+        const written = pod.spec.automountServiceAccountToken;
+        if (written === false) return;
+        const account = isString(pod.spec.serviceAccountName) ? pod.spec.serviceAccountName : isString(pod.spec.serviceAccount) ? pod.spec.serviceAccount : 'default';
+        const namespace = object.namespace ?? context.settings.namespace;
+        const explicit = written === true;
+        const at = context.locate([...pod.path, 'automountServiceAccountToken'], { missing: !explicit });
+        const data = { kind: object.kind, name: object.name ?? '', account };
+        context.afterIndex((index) => {
+          const named = bindingsOfServiceAccount(index, namespace, account).some((binding) => subjectsOf(binding).some((subject) => subject.name === account || subject.name === `system:serviceaccount:${namespace}:${account}`));
+          if (named) return;
+          if (!explicit) {
+            const serviceAccount = index.get('ServiceAccount', namespace, account, '');
+            const setting = serviceAccount?.value.automountServiceAccountToken;
+            if (isBoolean(setting) && !setting) return;
+          }
+          context.report({ messageId: explicit ? 'enabled' : 'unset', data, at });
+        });
+      },
+    };
+  },
+});

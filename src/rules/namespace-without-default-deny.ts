@@ -1,0 +1,48 @@
+import { defineRule } from '../engine/define-rule.js';
+import { type Direction, isDefaultDeny, isFirstOf, networkPolicies, SYSTEM_NAMESPACES } from '../k8s/views/network-policy.js';
+
+/**
+ * Namespaces declared in the input. When the run holds no NetworkPolicy and is not known to be complete,
+ * it says so once (a note on the first Namespace) rather than once per namespace.
+ */
+export default defineRule({
+  meta: {
+    id: 'namespace-without-default-deny',
+    category: 'security',
+    level: 'warning',
+    securitySeverity: 5.0,
+    presets: ['cis'],
+    cis: '5.3.2',
+    tags: ['network-policy'],
+    kinds: ['namespaces'],
+    crossObject: true,
+    summary:
+      'Every namespace should have a default-deny NetworkPolicy (podSelector: {} with no rules) for ingress and egress, so a new workload is isolated until a policy allows its traffic.',
+    remediation: 'Add a NetworkPolicy with podSelector: {}, policyTypes: [Ingress, Egress] and no rules to the namespace, then allow each workload\'s traffic explicitly.',
+    messages: {
+      missing: 'Namespace "{{name}}" has no default-deny NetworkPolicy for {{directions}}.',
+      noPolicies: 'The input holds no NetworkPolicy, so no namespace in it denies traffic by default; lint the policies together with the namespaces, or run with --complete to have each namespace reported.',
+    },
+  },
+  create(context) {
+    return {
+      object(object) {
+        const name = object.name;
+        if (name === undefined || SYSTEM_NAMESPACES.has(name)) return;
+        const at = context.locate([...object.path, 'metadata', 'name']);
+        context.afterIndex((index) => {
+          if (networkPolicies(index).length === 0 && !index.complete) {
+            const qualifies = (record: (typeof index.all)[number]) => record.kind === 'Namespace' && record.group === '' && !SYSTEM_NAMESPACES.has(record.name ?? '');
+            if (isFirstOf(index, at, qualifies)) context.report({ messageId: 'noPolicies', data: { name }, at, level: 'note' });
+            return;
+          }
+          const policies = networkPolicies(index, name);
+          const missing = (['Ingress', 'Egress'] as Direction[]).filter((direction) => !policies.some((policy) => isDefaultDeny(policy.value, direction)));
+          if (missing.length === 0) return;
+          const related = policies.map((policy) => ({ at: policy.at, message: `NetworkPolicy "${policy.name ?? ''}" is not a default-deny policy for ${missing.join(' and ').toLowerCase()}.` }));
+          context.report({ messageId: 'missing', data: { name, directions: missing.join(' and ').toLowerCase() }, at, related });
+        });
+      },
+    };
+  },
+});

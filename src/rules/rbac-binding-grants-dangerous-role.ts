@@ -1,0 +1,52 @@
+import { defineRule } from '../engine/define-rule.js';
+import { effectiveRules, isBuiltInClusterRole, RBAC_GROUP, resolveRole, roleRefOf } from '../k8s/rbac.js';
+import { readRbacRule } from '../k8s/views/rbac-rules.js';
+import { dangerousGrants, GRANT_TEXT } from '../k8s/views/rbac-risks.js';
+import { isSystemObject } from './templates/rbac-role-rule.js';
+
+/**
+ * The binding side of the rbac-* rules: a binding whose role (in the input, aggregation included) grants
+ * a dangerous permission, reported at roleRef with the role as a related location. Built-in roles are
+ * left to rbac-cluster-admin-binding, which knows them by name.
+ */
+export default defineRule({
+  meta: {
+    id: 'rbac-binding-grants-dangerous-role',
+    category: 'security',
+    level: 'error',
+    securitySeverity: 8.0,
+    presets: ['recommended'],
+    tags: ['rbac'],
+    kinds: ['rbac-bindings'],
+    crossObject: true,
+    precision: 'medium',
+    summary:
+      'Bindings should not grant a role that holds dangerous permissions (wildcards, Secrets, creating workloads, exec/attach, bind/escalate/impersonate, nodes/proxy): every subject of the binding receives them.',
+    remediation: 'Bind a narrower role, or narrow the role to what its subjects need.',
+    messages: {
+      dangerous: '{{kind}} "{{name}}" grants {{role}}, which allows {{grants}}.',
+    },
+  },
+  create(context) {
+    return {
+      object(object) {
+        if (isSystemObject(object)) return;
+        const ref = roleRefOf(object);
+        if (!ref || (ref.kind === 'ClusterRole' && isBuiltInClusterRole(ref.name))) return;
+        const at = context.locate([...object.path, 'roleRef', 'name']);
+        const namespace = object.kind === 'RoleBinding' ? (object.namespace ?? context.settings.namespace) : undefined;
+        context.afterIndex((index) => {
+          const binding = index.find(RBAC_GROUP, object.kind, namespace, object.name ?? '')[0];
+          const role = binding && resolveRole(index, binding);
+          if (!role) return;
+          const grants = dangerousGrants(effectiveRules(index, role).map(readRbacRule));
+          if (grants.length === 0) return;
+          const data = { kind: object.kind, name: object.name ?? '', role: `${ref.kind} "${ref.name}"`, grants: grants.map((grant) => GRANT_TEXT[grant]).join(', ') };
+          // Taking the cluster over is an error; reading Secrets or running pods is often an operator's job: a warning.
+          const level = grants[0] === 'cluster-admin' || grants[0] === 'takeover' ? 'error' : 'warning';
+          context.report({ messageId: 'dangerous', data, at, level, related: [{ at: role.at, message: `${ref.kind} "${ref.name}" is defined here.` }] });
+        });
+      },
+    };
+  },
+});

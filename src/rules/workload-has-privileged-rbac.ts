@@ -1,0 +1,68 @@
+import { defineRule, type RelatedLocation } from '../engine/define-rule.js';
+import { isString } from '../k8s/json.js';
+import { bindingsOfServiceAccount, effectiveRules, resolveRole, roleRefOf } from '../k8s/rbac.js';
+import { readRbacRule } from '../k8s/views/rbac-rules.js';
+import { builtInGrants, dangerousGrants, type Grant } from '../k8s/views/rbac-risks.js';
+
+/** What the workload's token can do, strongest first; only these three are worth naming on a workload. */
+const NAMED: readonly Grant[] = ['cluster-admin', 'takeover', 'secrets'];
+const TEXT: Readonly<Partial<Record<Grant, string>>> = {
+  'cluster-admin': 'administer the cluster (every verb on every resource)',
+  takeover: 'grant itself more rights (bind, escalate or impersonate)',
+  secrets: 'read Secrets',
+};
+
+/**
+ * The pod's service account (serviceAccountName, the deprecated serviceAccount, else `default`) → the
+ * bindings that name it → their roles (from the input, aggregation included, or the built-in ones by name).
+ */
+export default defineRule({
+  meta: {
+    id: 'workload-has-privileged-rbac',
+    category: 'security',
+    level: 'warning',
+    securitySeverity: 7.0,
+    presets: ['recommended'],
+    tags: ['rbac'],
+    crossObject: true,
+    precision: 'medium',
+    summary:
+      "Workloads whose service account can administer the cluster, grant itself rights or read Secrets hand those rights to anyone who compromises one of their containers (the token is in the pod).",
+    remediation: 'Give the workload its own service account bound to a role with only the permissions it uses, and set automountServiceAccountToken: false if it does not call the API.',
+    messages: {
+      privileged: 'Pods of {{kind}} "{{name}}" run as service account "{{account}}", which can {{what}} through {{bindings}}.',
+    },
+  },
+  create(context) {
+    return {
+      podSpec(pod, object) {
+        const field = isString(pod.spec.serviceAccountName) ? 'serviceAccountName' : isString(pod.spec.serviceAccount) ? 'serviceAccount' : undefined;
+        const account = field ? String(pod.spec[field]) : 'default';
+        const at = context.locate([...pod.path, field ?? 'serviceAccountName'], { missing: field === undefined });
+        const namespace = object.namespace ?? context.settings.namespace;
+        const data = { kind: object.kind, name: object.name ?? '', account };
+        context.afterIndex((index) => {
+          let strongest: Grant | undefined;
+          const via: string[] = [];
+          const related: RelatedLocation[] = [];
+          for (const binding of bindingsOfServiceAccount(index, namespace, account)) {
+            const ref = roleRefOf(binding);
+            if (!ref) continue;
+            const role = resolveRole(index, binding);
+            const grants = role ? dangerousGrants(effectiveRules(index, role).map(readRbacRule)) : ref.kind === 'ClusterRole' ? builtInGrants(ref.name) : [];
+            const grant = NAMED.find((candidate) => grants.includes(candidate));
+            if (!grant) continue;
+            if (strongest === undefined || NAMED.indexOf(grant) < NAMED.indexOf(strongest)) strongest = grant;
+            const name = `${binding.kind} "${binding.name ?? ''}"`;
+            if (!via.includes(name)) via.push(name);
+            related.push({ at: binding.at, message: `${binding.kind} "${binding.name ?? ''}" grants ${ref.kind} "${ref.name}" to the service account.` });
+            if (role) related.push({ at: role.at, message: `${ref.kind} "${ref.name}" is defined here.` });
+          }
+          if (!strongest) return;
+          const level = strongest === 'secrets' ? 'warning' : 'error';
+          context.report({ messageId: 'privileged', data: { ...data, what: TEXT[strongest]!, bindings: via.join(', ') }, at, related, level });
+        });
+      },
+    };
+  },
+});
