@@ -1,0 +1,40 @@
+import { defineRule } from '../engine/define-rule.js';
+import { isObject } from '../k8s/json.js';
+import { inputHoldsPods } from '../k8s/views/references.js';
+
+/**
+ * As kube-linter's dangling-service and kube-score's service-targets-pod: a Service selector that matches
+ * no pod template of its namespace sends traffic nowhere. Services without a selector (endpoints managed
+ * elsewhere) and ExternalName Services are skipped; so are namespaces where the input holds no pod
+ * templates at all (a partial input), unless the run is complete.
+ */
+export default defineRule({
+  meta: {
+    id: 'dangling-service',
+    category: 'reliability',
+    level: 'warning',
+    presets: ['recommended'],
+    crossObject: true,
+    kinds: ['services'],
+    summary: "A Service's selector should match the pod template of some workload in its namespace; otherwise the Service has no endpoints.",
+    remediation: 'Fix the selector (or the workload\'s template labels) so they match, or remove the Service.',
+    messages: {
+      noPods: 'Service "{{name}}" selects no pods: no pod template in namespace "{{namespace}}" has the labels {{selector}}.',
+    },
+  },
+  create(context) {
+    return {
+      object(object) {
+        const selector = isObject(object.value.spec) ? object.value.spec.selector : undefined;
+        if (!isObject(selector) || Object.keys(selector).length === 0 || (isObject(object.value.spec) && object.value.spec.type === 'ExternalName')) return;
+        const namespace = object.namespace ?? context.settings.namespace;
+        const at = context.locate([...object.path, 'spec', 'selector']);
+        const data = { name: object.name ?? '', namespace, selector: Object.entries(selector).map(([key, value]) => `${key}=${String(value)}`).join(', ') };
+        context.afterIndex((index) => {
+          if (index.podsSelectedByMap(namespace, selector).length > 0 || !inputHoldsPods(index, namespace)) return;
+          context.report({ messageId: 'noPods', data, at });
+        });
+      },
+    };
+  },
+});
