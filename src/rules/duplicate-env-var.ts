@@ -22,7 +22,7 @@ export default defineRule({
           if (!isString(value.name)) continue;
           const first = seen.get(value.name);
           if (first === undefined) seen.set(value.name, index);
-          else context.report({ messageId: 'duplicate', data: { container: container.name, name: value.name, first: first + 1 }, at: [...path, 'name'] });
+          else context.report({ messageId: 'duplicate', data: { container: container.name, name: value.name, first: first + 1 }, at: [...container.path, ...path, 'name'] });
         }
       },
     };

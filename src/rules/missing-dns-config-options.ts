@@ -51,7 +51,7 @@ export default defineRule<'missing' | 'wrongValue', Options>({
             context.report({ messageId: 'missing', data: { option }, at: [...pod.path, 'dnsConfig', 'options'], missing: true });
           } else if (wanted.value !== undefined && String(found.value.value) !== wanted.value) {
             const value = isString(found.value.value) ? found.value.value : String(found.value.value ?? '');
-            context.report({ messageId: 'wrongValue', data: { name: wanted.name, value, expected: wanted.value }, at: [...found.path, 'value'], missing: found.value.value === undefined });
+            context.report({ messageId: 'wrongValue', data: { name: wanted.name, value, expected: wanted.value }, at: [...pod.path, ...found.path, 'value'], missing: found.value.value === undefined });
           }
         }
       },

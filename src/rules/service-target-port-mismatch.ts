@@ -35,7 +35,7 @@ export default defineRule({
           const target = written ? value.targetPort : value.port;
           if (!isString(target) && !isNumber(target)) continue;
           const protocol = isString(value.protocol) ? value.protocol : 'TCP';
-          const at = context.locate([...path, written ? 'targetPort' : 'port']);
+          const at = context.locate([...object.path, ...path, written ? 'targetPort' : 'port']);
           context.afterIndex((index) => {
             const matches = index.podsSelectedByMap(namespace, selector);
             if (matches.length === 0) return;

@@ -30,12 +30,12 @@ export function configReferences(pod: PodSpecView): ConfigReference[] {
     for (const env of objectItems(container.value, ['env'])) {
       const from = env.value.valueFrom;
       if (!isObject(from)) continue;
-      if (isObject(from.configMapKeyRef)) found.push(reference('ConfigMap', from.configMapKeyRef, 'name', [...env.path, 'valueFrom', 'configMapKeyRef'], from.configMapKeyRef.key));
-      if (isObject(from.secretKeyRef)) found.push(reference('Secret', from.secretKeyRef, 'name', [...env.path, 'valueFrom', 'secretKeyRef'], from.secretKeyRef.key));
+      if (isObject(from.configMapKeyRef)) found.push(reference('ConfigMap', from.configMapKeyRef, 'name', [...container.path, ...env.path, 'valueFrom', 'configMapKeyRef'], from.configMapKeyRef.key));
+      if (isObject(from.secretKeyRef)) found.push(reference('Secret', from.secretKeyRef, 'name', [...container.path, ...env.path, 'valueFrom', 'secretKeyRef'], from.secretKeyRef.key));
     }
     for (const source of objectItems(container.value, ['envFrom'])) {
-      if (isObject(source.value.configMapRef)) found.push(reference('ConfigMap', source.value.configMapRef, 'name', [...source.path, 'configMapRef']));
-      if (isObject(source.value.secretRef)) found.push(reference('Secret', source.value.secretRef, 'name', [...source.path, 'secretRef']));
+      if (isObject(source.value.configMapRef)) found.push(reference('ConfigMap', source.value.configMapRef, 'name', [...container.path, ...source.path, 'configMapRef']));
+      if (isObject(source.value.secretRef)) found.push(reference('Secret', source.value.secretRef, 'name', [...container.path, ...source.path, 'secretRef']));
     }
   }
   for (const volume of pod.volumes) {
