@@ -32,6 +32,27 @@ const RULE_ID_FOR_CHECK: Readonly<Record<string, string>> = {
   'unset-memory-requirements': 'missing-memory-limit',
   'env-var-secret': 'secret-in-env-literal',
   'unset-cpu-requirements': 'missing-cpu-request',
+  'dangling-service': 'dangling-service',
+  'dangling-ingress': 'dangling-ingress',
+  'dangling-horizontalpodautoscaler': 'dangling-hpa-target',
+  'no-liveness-probe': 'missing-liveness-probe',
+  'no-readiness-probe': 'missing-readiness-probe',
+  'no-anti-affinity': 'no-pod-anti-affinity',
+  'mismatching-selector': 'selector-template-label-mismatch',
+  'duplicate-env-var': 'duplicate-env-var',
+  'liveness-port': 'probe-port-not-exposed',
+  'readiness-port': 'probe-port-not-exposed',
+  'startup-port': 'probe-port-not-exposed',
+  'pdb-max-unavailable': 'pdb-zero-disruptions',
+  'pdb-min-available': 'pdb-blocks-all-evictions',
+  'pdb-unhealthy-pod-eviction-policy': 'pdb-unhealthy-eviction-policy-unset',
+  'job-ttl-seconds-after-finished': 'job-missing-ttl',
+  'use-namespace': 'default-namespace',
+  'restart-policy': 'invalid-restart-policy',
+  'dnsconfig-options': 'missing-dns-config-options',
+  'non-existent-service-account': 'missing-service-account',
+  'deprecated-service-account-field': 'deprecated-service-account-field',
+  'no-rolling-update-strategy': 'no-rolling-update-strategy',
 };
 
 const RULE_FOR_CHECK: Readonly<Record<string, Rule>> = Object.fromEntries(
@@ -66,7 +87,18 @@ interface Exception {
  * Labels where kmlint deliberately disagrees with kube-linter on pass/fail. Each entry must
  * really disagree (checked below), so a stale entry fails the test instead of hiding a change.
  */
-const PASS_FAIL_EXCEPTIONS: readonly Exception[] = [];
+const PASS_FAIL_EXCEPTIONS: readonly Exception[] = [
+  { file: 'tests/checks/pdb-min-available.yaml', objectIndex: 0, check: 'pdb-min-available', kmlint: 'pass', why: 'The Deployment has a selector but no pod template, so the budget selects no pods kmlint can count' },
+  { file: 'tests/checks/restart-policy.yaml', objectIndex: 5, check: 'restart-policy', kmlint: 'fail', why: 'The API server rejects restartPolicy Always in a Job or CronJob template; kube-linter accepts it' },
+  { file: 'tests/checks/restart-policy.yaml', objectIndex: 6, check: 'restart-policy', kmlint: 'fail', why: 'The API server rejects restartPolicy Always in a Job or CronJob template; kube-linter accepts it' },
+  { file: 'tests/checks/restart-policy.yaml', objectIndex: 7, check: 'restart-policy', kmlint: 'fail', why: 'The API server accepts only Always for Deployment, DaemonSet, ReplicaSet and ReplicationController templates; kube-linter accepts OnFailure' },
+  { file: 'tests/checks/restart-policy.yaml', objectIndex: 9, check: 'restart-policy', kmlint: 'fail', why: 'The API server accepts only Always for Deployment, DaemonSet, ReplicaSet and ReplicationController templates; kube-linter accepts OnFailure' },
+  { file: 'tests/checks/restart-policy.yaml', objectIndex: 10, check: 'restart-policy', kmlint: 'fail', why: 'The API server accepts only Always for Deployment, DaemonSet, ReplicaSet and ReplicationController templates; kube-linter accepts OnFailure' },
+  { file: 'tests/checks/restart-policy.yaml', objectIndex: 11, check: 'restart-policy', kmlint: 'fail', why: 'The API server accepts only Always for Deployment, DaemonSet, ReplicaSet and ReplicationController templates; kube-linter accepts OnFailure' },
+  { file: 'tests/checks/restart-policy.yaml', objectIndex: 15, check: 'restart-policy', kmlint: 'pass', why: 'A bare Pod may use restartPolicy Never (a one-off task); kube-linter flags it' },
+  { file: 'tests/checks/restart-policy.yaml', objectIndex: 19, check: 'restart-policy', kmlint: 'pass', why: 'Never is a valid policy for Jobs and CronJobs (the API server requires OnFailure or Never); kube-linter flags it' },
+  { file: 'tests/checks/restart-policy.yaml', objectIndex: 20, check: 'restart-policy', kmlint: 'pass', why: 'Never is a valid policy for Jobs and CronJobs (the API server requires OnFailure or Never); kube-linter flags it' },
+];
 
 /**
  * Labels where both agree on "fail" but not on how many findings: kube-linter reports one per

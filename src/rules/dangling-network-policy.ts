@@ -1,7 +1,7 @@
 import { defineRule } from '../engine/define-rule.js';
 import { valueAt } from '../k8s/json.js';
-import { selectsEverything } from '../k8s/selectors.js';
-import { inputHoldsPods } from '../k8s/views/references.js';
+import { labelSelectorMatches, selectsEverything } from '../k8s/selectors.js';
+import { inputHoldsTemplates, workloadsSelected } from '../k8s/views/references.js';
 
 /**
  * As kube-linter's dangling-networkpolicy and kube-score's networkpolicy-targets-pod: a podSelector that
@@ -30,7 +30,7 @@ export default defineRule({
         const namespace = object.namespace ?? context.settings.namespace;
         const at = context.locate([...object.path, 'spec', 'podSelector']);
         context.afterIndex((index) => {
-          if (index.podsSelectedBy(namespace, selector).length > 0 || !inputHoldsPods(index, namespace)) return;
+          if (workloadsSelected(index, namespace, (labels) => labelSelectorMatches(selector, labels)).length > 0 || !inputHoldsTemplates(index, namespace)) return;
           context.report({ messageId: 'noPods', data: { name: object.name ?? '', namespace }, at });
         });
       },

@@ -1,6 +1,7 @@
 import { defineRule } from '../engine/define-rule.js';
 import { isObject } from '../k8s/json.js';
-import { inputHoldsPods } from '../k8s/views/references.js';
+import { mapSelectorMatches } from '../k8s/selectors.js';
+import { inputHoldsTemplates, workloadsSelected } from '../k8s/views/references.js';
 
 /**
  * As kube-linter's dangling-service and kube-score's service-targets-pod: a Service selector that matches
@@ -31,7 +32,7 @@ export default defineRule({
         const at = context.locate([...object.path, 'spec', 'selector']);
         const data = { name: object.name ?? '', namespace, selector: Object.entries(selector).map(([key, value]) => `${key}=${String(value)}`).join(', ') };
         context.afterIndex((index) => {
-          if (index.podsSelectedByMap(namespace, selector).length > 0 || !inputHoldsPods(index, namespace)) return;
+          if (workloadsSelected(index, namespace, (labels) => mapSelectorMatches(selector, labels)).length > 0 || !inputHoldsTemplates(index, namespace)) return;
           context.report({ messageId: 'noPods', data, at });
         });
       },

@@ -2,6 +2,8 @@ import { defineRule } from '../engine/define-rule.js';
 import { isNumber, isString, valueAt } from '../k8s/json.js';
 import { autoscalersOf } from '../k8s/views/autoscaling.js';
 import { replicasOf } from '../k8s/views/workload.js';
+import { workloadsSelected } from '../k8s/views/references.js';
+import { labelSelectorMatches } from '../k8s/selectors.js';
 import type { IndexedObject, ObjectIndex } from '../k8s/object-index.js';
 
 /** The fewest replicas a workload may run: an HPA's minReplicas (1 when unset) when one scales it, else spec.replicas. */
@@ -43,7 +45,7 @@ export default defineRule({
         const namespace = object.namespace ?? context.settings.namespace;
         const at = context.locate([...object.path, 'spec', 'minAvailable']);
         context.afterIndex((index) => {
-          const workloads = [...new Set(index.podsSelectedBy(namespace, selector).map((match) => match.object))];
+          const workloads = workloadsSelected(index, namespace, (labels) => labelSelectorMatches(selector, labels));
           for (const workload of workloads) {
             const replicas = fewestReplicas(index, workload);
             if (replicas === undefined || count < replicas) continue;
