@@ -42476,6 +42476,14 @@ function listAt(root, path12) {
   const value = valueAt(root, path12);
   return Array.isArray(value) ? value : [];
 }
+function stringAt(root, path12) {
+  const value = valueAt(root, path12);
+  return isString(value) ? value : void 0;
+}
+function numberAt(root, path12) {
+  const value = valueAt(root, path12);
+  return isNumber(value) ? value : void 0;
+}
 function stringEntries(value) {
   const result = {};
   if (!isObject(value)) return result;
@@ -42752,6 +42760,9 @@ function mapSelectorMatches(selector, labels) {
   const entries = Object.entries(selector);
   if (entries.length === 0) return false;
   return entries.every(([key, value]) => labels[key] === value);
+}
+function selectsEverything(selector) {
+  return isObject(selector) && Object.keys(selector).length === 0;
 }
 
 // src/k8s/object-index.ts
@@ -43247,6 +43258,472 @@ function defineRule(rule) {
   return rule;
 }
 
+// src/rules/cronjob-missing-starting-deadline.ts
+var cronjob_missing_starting_deadline_default = defineRule({
+  meta: {
+    id: "cronjob-missing-starting-deadline",
+    category: "reliability",
+    level: "note",
+    presets: [],
+    kinds: ["batch/CronJob"],
+    summary: "CronJobs should set startingDeadlineSeconds, so a run that missed its schedule is skipped rather than started at any later time.",
+    remediation: "Set spec.startingDeadlineSeconds to how late a run may still start.",
+    messages: {
+      unset: 'CronJob "{{name}}" does not set startingDeadlineSeconds.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        if (valueAt(object.value, ["spec", "startingDeadlineSeconds"]) !== void 0) return;
+        context.report({ messageId: "unset", data: { name: object.name ?? "" }, at: [...object.path, "spec", "startingDeadlineSeconds"], missing: true });
+      }
+    };
+  }
+});
+
+// src/k8s/views/config-references.ts
+function reference(kind, holder, nameField, path12, key) {
+  const name = holder[nameField];
+  if (!isString(name) || name === "") return void 0;
+  const found = { kind, name, optional: holder.optional === true, path: [...path12, nameField] };
+  if (isString(key)) found.key = key;
+  return found;
+}
+function configReferences(pod) {
+  const found = [];
+  for (const container of pod.containers) {
+    for (const env of objectItems(container.value, ["env"])) {
+      const from = env.value.valueFrom;
+      if (!isObject(from)) continue;
+      if (isObject(from.configMapKeyRef)) found.push(reference("ConfigMap", from.configMapKeyRef, "name", [...container.path, ...env.path, "valueFrom", "configMapKeyRef"], from.configMapKeyRef.key));
+      if (isObject(from.secretKeyRef)) found.push(reference("Secret", from.secretKeyRef, "name", [...container.path, ...env.path, "valueFrom", "secretKeyRef"], from.secretKeyRef.key));
+    }
+    for (const source of objectItems(container.value, ["envFrom"])) {
+      if (isObject(source.value.configMapRef)) found.push(reference("ConfigMap", source.value.configMapRef, "name", [...container.path, ...source.path, "configMapRef"]));
+      if (isObject(source.value.secretRef)) found.push(reference("Secret", source.value.secretRef, "name", [...container.path, ...source.path, "secretRef"]));
+    }
+  }
+  for (const volume of pod.volumes) {
+    const { value, path: path12 } = volume;
+    if (isObject(value.configMap)) found.push(reference("ConfigMap", value.configMap, "name", [...path12, "configMap"]));
+    if (isObject(value.secret)) found.push(reference("Secret", value.secret, "secretName", [...path12, "secret"]));
+    for (const source of objectItems(value, ["projected", "sources"])) {
+      if (isObject(source.value.configMap)) found.push(reference("ConfigMap", source.value.configMap, "name", [...path12, "projected", "sources", source.index, "configMap"]));
+      if (isObject(source.value.secret)) found.push(reference("Secret", source.value.secret, "name", [...path12, "projected", "sources", source.index, "secret"]));
+    }
+  }
+  for (const item of objectItems(pod.spec, ["imagePullSecrets"])) found.push(reference("Secret", item.value, "name", [...pod.path, "imagePullSecrets", item.index]));
+  return found.filter((item) => item !== void 0);
+}
+var CLUSTER_CONFIG_MAPS = /* @__PURE__ */ new Set(["kube-root-ca.crt"]);
+function providedName(record, kind) {
+  if (record.kind === kind && record.group === "") return record.name;
+  if (kind !== "Secret") return void 0;
+  const spec = isObject(record.value.spec) ? record.value.spec : {};
+  if (record.kind === "SealedSecret" && record.group === "bitnami.com") return record.name;
+  if (record.kind === "ExternalSecret") return isObject(spec.target) && isString(spec.target.name) ? spec.target.name : record.name;
+  if (record.kind === "Certificate" && record.group === "cert-manager.io") return isString(spec.secretName) ? spec.secretName : void 0;
+  return void 0;
+}
+function dataKeys(record) {
+  const keys = /* @__PURE__ */ new Set();
+  for (const field of ["data", "stringData", "binaryData"]) {
+    const data = record.value[field];
+    if (isObject(data)) for (const key of Object.keys(data)) keys.add(key);
+  }
+  return keys;
+}
+
+// src/k8s/views/references.ts
+init_workloads();
+function inputHolds(index, namespace, accepts) {
+  if (index.complete) return true;
+  return index.all.some((record) => record.namespace === namespace && accepts(record));
+}
+function someRelated(records, message) {
+  return records.slice(0, 3).map((record) => ({ at: record.at, message: message(record) }));
+}
+function templateLabelSets(record) {
+  if (record.pods.length > 0) return record.pods.map((pod) => pod.labels);
+  const metadata = workloadOf(record.apiVersion, record.kind)?.pods[0]?.metadata;
+  if (!metadata || metadata.includes("*")) return [];
+  const labels = valueAt(record.value, [...metadata, "labels"]);
+  return isObject(labels) ? [stringEntries(labels)] : [];
+}
+function workloadsSelected(index, namespace, matches) {
+  return index.inNamespace(namespace ?? "").filter((record) => templateLabelSets(record).some(matches));
+}
+function inputHoldsTemplates(index, namespace) {
+  return inputHolds(index, namespace, (record) => templateLabelSets(record).length > 0);
+}
+
+// src/rules/dangling-config-reference.ts
+var dangling_config_reference_default = defineRule({
+  meta: {
+    id: "dangling-config-reference",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    crossObject: true,
+    summary: "ConfigMaps and Secrets that a pod reads (env, envFrom, volumes, projected volumes, imagePullSecrets) should exist in its namespace with the keys it reads, unless the reference is optional; otherwise the pod does not start.",
+    remediation: "Add the ConfigMap or Secret (or the key) to the manifests, fix the name, or mark the reference optional: true.",
+    messages: {
+      missing: 'The pod reads {{kind}} "{{name}}", which is not in namespace "{{namespace}}".',
+      missingKey: 'The pod reads key "{{key}}" of {{kind}} "{{name}}", which has no such key.'
+    }
+  },
+  create(context) {
+    return {
+      podSpec(pod, object) {
+        const namespace = object.namespace ?? context.settings.namespace;
+        for (const ref of configReferences(pod)) {
+          if (ref.optional || ref.kind === "ConfigMap" && CLUSTER_CONFIG_MAPS.has(ref.name)) continue;
+          const at = context.locate(ref.path);
+          context.afterIndex((index) => {
+            const data = { kind: ref.kind, name: ref.name, namespace, key: ref.key ?? "" };
+            const providers = index.inNamespace(namespace).filter((record) => providedName(record, ref.kind) === ref.name);
+            if (providers.length === 0) {
+              if (inputHolds(index, namespace, (record) => providedName(record, ref.kind) !== void 0)) context.report({ messageId: "missing", data, at });
+              return;
+            }
+            const own = providers.find((record) => record.kind === ref.kind);
+            if (ref.key !== void 0 && own && providers.length === 1 && !dataKeys(own).has(ref.key)) {
+              context.report({ messageId: "missingKey", data, at, related: [{ at: own.at, message: `${ref.kind} "${ref.name}"` }] });
+            }
+          });
+        }
+      }
+    };
+  }
+});
+
+// src/k8s/views/autoscaling.ts
+init_workloads();
+function scaleTargetOf(hpa) {
+  const spec = hpa.value.spec;
+  const ref = isObject(spec) ? spec.scaleTargetRef : void 0;
+  if (!isObject(ref) || !isString(ref.kind) || !isString(ref.name)) return void 0;
+  const target = { kind: ref.kind, name: ref.name };
+  if (isString(ref.apiVersion)) target.group = groupOf(ref.apiVersion);
+  return target;
+}
+function resolveScaleTarget(index, hpa) {
+  const target = scaleTargetOf(hpa);
+  if (!target) return void 0;
+  return index.get(target.kind, hpa.namespace, target.name, target.group);
+}
+function autoscalersOf(index, object) {
+  return index.ofKind("HorizontalPodAutoscaler", "autoscaling").filter((hpa) => {
+    const target = scaleTargetOf(hpa);
+    return target !== void 0 && hpa.namespace === object.namespace && target.kind === object.kind && target.name === object.name && (target.group === void 0 || target.group === object.group);
+  });
+}
+
+// src/rules/dangling-hpa-target.ts
+var dangling_hpa_target_default = defineRule({
+  meta: {
+    id: "dangling-hpa-target",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    crossObject: true,
+    kinds: ["autoscalers"],
+    summary: "A HorizontalPodAutoscaler's scaleTargetRef should name a workload of the input; otherwise it scales nothing.",
+    remediation: "Fix spec.scaleTargetRef (kind, name, apiVersion) so it names the workload to scale.",
+    messages: {
+      noTarget: 'HorizontalPodAutoscaler "{{name}}" scales {{kind}} "{{target}}", which is not in namespace "{{namespace}}".'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const target = scaleTargetOf(object);
+        if (!target) return;
+        const namespace = object.namespace ?? context.settings.namespace;
+        const at = context.locate([...object.path, "spec", "scaleTargetRef", "name"]);
+        context.afterIndex((index) => {
+          const self = index.find(object.group, object.kind, namespace, object.name ?? "")[0];
+          if (!self || resolveScaleTarget(index, self)) return;
+          if (!inputHolds(index, namespace, (record) => record.kind === target.kind)) return;
+          context.report({ messageId: "noTarget", data: { name: object.name ?? "", kind: target.kind, target: target.name, namespace }, at });
+        });
+      }
+    };
+  }
+});
+
+// src/rules/dangling-ingress.ts
+function backendOf(backend, path12) {
+  if (isObject(backend.service) && isString(backend.service.name)) {
+    const port = isObject(backend.service.port) ? backend.service.port.number ?? backend.service.port.name : void 0;
+    return { service: backend.service.name, ...isString(port) || isNumber(port) ? { port } : {}, path: [...path12, "service", "name"] };
+  }
+  if (isString(backend.serviceName)) {
+    const port = backend.servicePort;
+    return { service: backend.serviceName, ...isString(port) || isNumber(port) ? { port } : {}, path: [...path12, "serviceName"] };
+  }
+  return void 0;
+}
+function backendsOf(ingress, root) {
+  const spec = ["spec"];
+  const found = [];
+  for (const key of ["defaultBackend", "backend"]) {
+    const value = ingress.spec !== void 0 && isObject(ingress.spec) ? ingress.spec[key] : void 0;
+    if (isObject(value)) {
+      const backend = backendOf(value, [...root, ...spec, key]);
+      if (backend) found.push(backend);
+    }
+  }
+  for (const rule of objectItems(ingress, [...spec, "rules"])) {
+    for (const item of objectItems(rule.value, ["http", "paths"])) {
+      if (!isObject(item.value.backend)) continue;
+      const backend = backendOf(item.value.backend, [...root, ...rule.path, "http", "paths", item.index, "backend"]);
+      if (backend) found.push(backend);
+    }
+  }
+  return found;
+}
+function servesPort(service, port) {
+  return [...objectItems(service, ["spec", "ports"])].some(({ value }) => isNumber(port) || /^\d+$/.test(String(port)) ? value.port === Number(port) : value.name === port);
+}
+var dangling_ingress_default = defineRule({
+  meta: {
+    id: "dangling-ingress",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    crossObject: true,
+    kinds: ["ingresses"],
+    summary: "An Ingress backend should name a Service of its namespace and a port that Service exposes; otherwise requests to that path fail.",
+    remediation: "Fix the backend's service name and port so they name an existing Service port.",
+    messages: {
+      noService: 'Ingress "{{name}}" routes to Service "{{service}}", which is not in namespace "{{namespace}}".',
+      noPort: 'Ingress "{{name}}" routes to port {{port}} of Service "{{service}}", which does not expose it.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const namespace = object.namespace ?? context.settings.namespace;
+        const base = object.path;
+        const rootValue = object.value;
+        for (const backend of backendsOf(rootValue, base)) {
+          const at = context.locate(backend.path);
+          context.afterIndex((index) => {
+            const service = index.get("Service", namespace, backend.service, "");
+            const data = { name: object.name ?? "", service: backend.service, namespace, port: String(backend.port ?? "") };
+            if (!service) {
+              if (inputHolds(index, namespace, (record) => record.kind === "Service" && record.group === "")) context.report({ messageId: "noService", data, at });
+            } else if (backend.port !== void 0 && !servesPort(service.value, backend.port)) {
+              context.report({ messageId: "noPort", data, at, related: [{ at: service.at, message: `Service "${backend.service}"` }] });
+            }
+          });
+        }
+      }
+    };
+  }
+});
+
+// src/rules/dangling-network-policy.ts
+var dangling_network_policy_default = defineRule({
+  meta: {
+    id: "dangling-network-policy",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    crossObject: true,
+    kinds: ["network-policies"],
+    summary: "A NetworkPolicy's podSelector should match the pod template of some workload in its namespace; otherwise it applies to nothing.",
+    remediation: "Fix spec.podSelector so it matches the pods the policy is meant for, or remove the policy.",
+    messages: {
+      noPods: 'NetworkPolicy "{{name}}" selects no pod template in namespace "{{namespace}}".'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const selector = valueAt(object.value, ["spec", "podSelector"]);
+        if (selector === void 0 || selectsEverything(selector)) return;
+        const namespace = object.namespace ?? context.settings.namespace;
+        const at = context.locate([...object.path, "spec", "podSelector"]);
+        context.afterIndex((index) => {
+          if (workloadsSelected(index, namespace, (labels) => labelSelectorMatches(selector, labels)).length > 0 || !inputHoldsTemplates(index, namespace)) return;
+          context.report({ messageId: "noPods", data: { name: object.name ?? "", namespace }, at });
+        });
+      }
+    };
+  }
+});
+
+// src/k8s/rbac.ts
+var RBAC_GROUP = "rbac.authorization.k8s.io";
+var BUILT_IN_CLUSTER_ROLES = /* @__PURE__ */ new Set(["cluster-admin", "admin", "edit", "view"]);
+function isBuiltInClusterRole(name) {
+  return BUILT_IN_CLUSTER_ROLES.has(name) || name.startsWith("system:");
+}
+function roleRefOf(binding) {
+  const ref = binding.value.roleRef;
+  if (!isObject(ref) || !isString(ref.name) || ref.kind !== "Role" && ref.kind !== "ClusterRole") return void 0;
+  return { kind: ref.kind, name: ref.name };
+}
+function resolveRole(index, binding) {
+  const ref = roleRefOf(binding);
+  if (!ref) return void 0;
+  return ref.kind === "Role" ? index.get("Role", binding.namespace, ref.name, RBAC_GROUP) : index.get("ClusterRole", void 0, ref.name, RBAC_GROUP);
+}
+
+// src/rules/dangling-role-ref.ts
+var dangling_role_ref_default = defineRule({
+  meta: {
+    id: "dangling-role-ref",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    crossObject: true,
+    kinds: ["rbac-bindings"],
+    summary: "A RoleBinding's or ClusterRoleBinding's roleRef should name a Role or ClusterRole of the input or a built-in ClusterRole.",
+    remediation: "Add the role to the manifests or fix roleRef (recreate the binding: roleRef cannot be changed in place).",
+    messages: {
+      missing: '{{kind}} "{{name}}" refers to {{roleKind}} "{{role}}", which is not in the input.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const ref = roleRefOf(object);
+        if (!ref || ref.kind === "ClusterRole" && isBuiltInClusterRole(ref.name) && !context.settings.complete) return;
+        const namespace = object.kind === "RoleBinding" ? object.namespace ?? context.settings.namespace : void 0;
+        const at = context.locate([...object.path, "roleRef", "name"]);
+        context.afterIndex((index) => {
+          const self = index.find(object.group, object.kind, namespace, object.name ?? "")[0];
+          if (!self || resolveRole(index, self)) return;
+          const roleNamespace = ref.kind === "Role" ? namespace : void 0;
+          if (!inputHolds(index, roleNamespace, (record) => record.kind === ref.kind && record.group === RBAC_GROUP)) return;
+          context.report({ messageId: "missing", data: { kind: object.kind, name: object.name ?? "", roleKind: ref.kind, role: ref.name }, at });
+        });
+      }
+    };
+  }
+});
+
+// src/rules/dangling-service.ts
+var dangling_service_default = defineRule({
+  meta: {
+    id: "dangling-service",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    crossObject: true,
+    kinds: ["services"],
+    summary: "A Service's selector should match the pod template of some workload in its namespace; otherwise the Service has no endpoints.",
+    remediation: "Fix the selector (or the workload's template labels) so they match, or remove the Service.",
+    messages: {
+      noPods: 'Service "{{name}}" selects no pods: no pod template in namespace "{{namespace}}" has the labels {{selector}}.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const selector = isObject(object.value.spec) ? object.value.spec.selector : void 0;
+        if (!isObject(selector) || Object.keys(selector).length === 0 || isObject(object.value.spec) && object.value.spec.type === "ExternalName") return;
+        const namespace = object.namespace ?? context.settings.namespace;
+        const at = context.locate([...object.path, "spec", "selector"]);
+        const data = { name: object.name ?? "", namespace, selector: Object.entries(selector).map(([key, value]) => `${key}=${String(value)}`).join(", ") };
+        context.afterIndex((index) => {
+          if (workloadsSelected(index, namespace, (labels) => mapSelectorMatches(selector, labels)).length > 0 || !inputHoldsTemplates(index, namespace)) return;
+          context.report({ messageId: "noPods", data, at });
+        });
+      }
+    };
+  }
+});
+
+// src/rules/default-namespace.ts
+var default_namespace_default = defineRule({
+  meta: {
+    id: "default-namespace",
+    category: "best-practice",
+    level: "note",
+    presets: ["cis"],
+    cis: "5.7.4",
+    summary: "Namespaced objects should not land in the default namespace, where policies, quotas and RBAC are rarely set; an object without metadata.namespace lands in the namespace of the run (--namespace).",
+    remediation: "Set metadata.namespace (or apply with --namespace) to a namespace made for the application.",
+    messages: {
+      explicit: '{{kind}} "{{name}}" is in the default namespace.',
+      implicit: '{{kind}} "{{name}}" names no namespace, so it lands in "default".'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        if (!isNamespaced(object.group, object.kind)) return;
+        const data = { kind: object.kind, name: object.name ?? "" };
+        if (object.namespace === "default") context.report({ messageId: "explicit", data, at: [...object.path, "metadata", "namespace"] });
+        else if (object.namespace === void 0 && context.settings.namespace === "default") {
+          context.report({ messageId: "implicit", data, at: [...object.path, "metadata", "namespace"], missing: true });
+        }
+      }
+    };
+  }
+});
+
+// src/rules/deprecated-service-account-field.ts
+var deprecated_service_account_field_default = defineRule({
+  meta: {
+    id: "deprecated-service-account-field",
+    category: "schema",
+    level: "warning",
+    presets: ["recommended"],
+    summary: "Pods should name their ServiceAccount with serviceAccountName, not the deprecated serviceAccount alias (which loses when both are set and differ).",
+    remediation: "Rename spec.serviceAccount to spec.serviceAccountName.",
+    messages: {
+      deprecated: 'The pod sets the deprecated serviceAccount field ("{{name}}"); use serviceAccountName.',
+      conflict: 'The pod sets serviceAccount "{{name}}" and serviceAccountName "{{other}}": serviceAccountName wins.'
+    }
+  },
+  create(context) {
+    return {
+      podSpec(pod) {
+        const alias = pod.spec.serviceAccount;
+        if (!isString(alias)) return;
+        const name = pod.spec.serviceAccountName;
+        const at = [...pod.path, "serviceAccount"];
+        if (isString(name) && name !== alias) context.report({ messageId: "conflict", data: { name: alias, other: name }, at });
+        else context.report({ messageId: "deprecated", data: { name: alias }, at });
+      }
+    };
+  }
+});
+
+// src/rules/duplicate-env-var.ts
+var duplicate_env_var_default = defineRule({
+  meta: {
+    id: "duplicate-env-var",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    summary: "A container should not list the same environment variable twice in env[]: only the last value takes effect, and the first one misleads readers.",
+    remediation: "Remove one of the two entries, keeping the value the container needs.",
+    messages: {
+      duplicate: 'Container "{{container}}" sets the environment variable "{{name}}" again (first set by env item {{first}}).'
+    }
+  },
+  create(context) {
+    return {
+      container(container) {
+        const seen = /* @__PURE__ */ new Map();
+        for (const { value, path: path12, index } of objectItems(container.value, ["env"])) {
+          if (!isString(value.name)) continue;
+          const first = seen.get(value.name);
+          if (first === void 0) seen.set(value.name, index);
+          else context.report({ messageId: "duplicate", data: { container: container.name, name: value.name, first: first + 1 }, at: [...container.path, ...path12, "name"] });
+        }
+      }
+    };
+  }
+});
+
 // src/rules/duplicate-key.ts
 var duplicate_key_default = defineRule({
   meta: {
@@ -43259,6 +43736,42 @@ var duplicate_key_default = defineRule({
     messages: { duplicate: 'Map keys must be unique; "{{key}}" is repeated.' }
   },
   create: () => ({})
+});
+
+// src/rules/duplicate-resource.ts
+function samePlace(a, b) {
+  return a.file === b.file && a.region.startLine === b.region.startLine && a.region.startColumn === b.region.startColumn;
+}
+var duplicate_resource_default = defineRule({
+  meta: {
+    id: "duplicate-resource",
+    category: "schema",
+    level: "error",
+    presets: ["recommended"],
+    crossObject: true,
+    summary: "Each object (API group, kind, namespace, name) should be defined once in the input; a later copy silently replaces the earlier one on apply.",
+    remediation: "Remove one of the copies, or give them different names or namespaces.",
+    messages: {
+      duplicate: '{{kind}} "{{name}}" is defined again{{where}}.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        if (object.name === void 0) return;
+        const name = object.name;
+        const at = context.locate([...object.path, "metadata", "name"]);
+        context.afterIndex((index) => {
+          const namespace = index.all.find((record) => samePlace(record.at, at))?.namespace;
+          const copies = index.find(object.group, object.kind, namespace, name);
+          if (copies.length < 2 || samePlace(copies[0].at, at)) return;
+          const first = copies[0];
+          const where = namespace === void 0 ? "" : ` in namespace "${namespace}"`;
+          context.report({ messageId: "duplicate", data: { kind: object.kind, name, where }, at, related: [{ at: first.at, message: "first definition" }] });
+        });
+      }
+    };
+  }
 });
 
 // src/secrets/base64-text.ts
@@ -43764,6 +44277,198 @@ var host_pid_default = forbiddenPodField({
   }
 });
 
+// src/rules/hpa-min-equals-max.ts
+var hpa_min_equals_max_default = defineRule({
+  meta: {
+    id: "hpa-min-equals-max",
+    category: "reliability",
+    level: "note",
+    presets: [],
+    kinds: ["autoscalers"],
+    summary: "HorizontalPodAutoscalers whose maxReplicas is not greater than minReplicas (1 when unset) cannot scale at all.",
+    remediation: "Raise spec.maxReplicas above spec.minReplicas, or replace the autoscaler with a fixed replica count.",
+    messages: {
+      noRange: 'HorizontalPodAutoscaler "{{name}}" has maxReplicas {{max}} and minReplicas {{min}}: it can never scale.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const max = numberAt(object.value, ["spec", "maxReplicas"]);
+        const min = numberAt(object.value, ["spec", "minReplicas"]) ?? 1;
+        if (max === void 0 || max > min) return;
+        context.report({ messageId: "noRange", data: { name: object.name ?? "", max, min }, at: [...object.path, "spec", "maxReplicas"] });
+      }
+    };
+  }
+});
+
+// src/rules/hpa-min-replicas-too-low.ts
+var hpa_min_replicas_too_low_default = defineRule({
+  meta: {
+    id: "hpa-min-replicas-too-low",
+    category: "reliability",
+    level: "note",
+    presets: [],
+    kinds: ["autoscalers"],
+    summary: "HorizontalPodAutoscalers should keep at least two replicas (configurable) when load is low; minReplicas unset means 1.",
+    remediation: "Set spec.minReplicas to at least the minimum.",
+    messages: {
+      tooLow: 'HorizontalPodAutoscaler "{{name}}" may scale down to {{replicas}} replica(s); at least {{min}} keep the workload available during disruptions.'
+    },
+    options: {
+      type: "object",
+      properties: { minReplicas: { type: "integer", minimum: 1, description: "The smallest acceptable minReplicas (kube-linter uses 3)." } },
+      additionalProperties: false
+    },
+    defaultOptions: { minReplicas: 2 }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const written = numberAt(object.value, ["spec", "minReplicas"]);
+        const replicas = written ?? 1;
+        if (replicas >= context.options.minReplicas) return;
+        const data = { name: object.name ?? "", replicas, min: context.options.minReplicas };
+        context.report({ messageId: "tooLow", data, at: [...object.path, "spec", "minReplicas"], missing: written === void 0 });
+      }
+    };
+  }
+});
+
+// src/rules/hpa-target-has-static-replicas.ts
+var hpa_target_has_static_replicas_default = defineRule({
+  meta: {
+    id: "hpa-target-has-static-replicas",
+    category: "reliability",
+    level: "note",
+    presets: [],
+    crossObject: true,
+    kinds: ["apps/Deployment", "apps/StatefulSet", "argoproj.io/Rollout"],
+    summary: "Workloads that a HorizontalPodAutoscaler of the input scales should not set spec.replicas: each apply resets the count the autoscaler chose.",
+    remediation: "Remove spec.replicas from the workload and let the HorizontalPodAutoscaler set it.",
+    messages: {
+      static: '{{kind}} "{{name}}" sets replicas although HorizontalPodAutoscaler "{{hpa}}" scales it.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        if (valueAt(object.value, ["spec", "replicas"]) === void 0) return;
+        const namespace = object.namespace ?? context.settings.namespace;
+        const at = context.locate([...object.path, "spec", "replicas"]);
+        context.afterIndex((index) => {
+          const hpa = autoscalersOf(index, { kind: object.kind, group: object.group, name: object.name, namespace })[0];
+          if (!hpa) return;
+          context.report({ messageId: "static", data: { kind: object.kind, name: object.name ?? "", hpa: hpa.name ?? "" }, at, related: [{ at: hpa.at, message: `HorizontalPodAutoscaler "${hpa.name ?? ""}"` }] });
+        });
+      }
+    };
+  }
+});
+
+// src/rules/identical-liveness-readiness-probe.ts
+import { isDeepStrictEqual } from "node:util";
+var identical_liveness_readiness_probe_default = defineRule({
+  meta: {
+    id: "identical-liveness-readiness-probe",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    summary: "A container should not use the same probe for liveness and readiness: a busy container then fails both and is restarted instead of being taken out of rotation.",
+    remediation: 'Make the liveness probe check only that the process is alive (a cheaper endpoint, a higher failureThreshold), and keep readiness for "can serve now".',
+    messages: {
+      identical: 'Container "{{container}}" uses the same probe for liveness and readiness.'
+    }
+  },
+  create(context) {
+    return {
+      container(container) {
+        const { livenessProbe, readinessProbe } = container.value;
+        if (livenessProbe !== void 0 && isDeepStrictEqual(livenessProbe, readinessProbe)) {
+          context.report({ messageId: "identical", data: { container: container.name }, at: [...container.path, "livenessProbe"] });
+        }
+      }
+    };
+  }
+});
+
+// src/k8s/views/workload.ts
+var RUN_TO_COMPLETION = /* @__PURE__ */ new Set([
+  "batch/Job",
+  "batch/CronJob",
+  "argoproj.io/Workflow",
+  "argoproj.io/WorkflowTemplate",
+  "argoproj.io/ClusterWorkflowTemplate",
+  "argoproj.io/CronWorkflow",
+  "tekton.dev/Task",
+  "tekton.dev/ClusterTask",
+  "tekton.dev/Pipeline",
+  "ray.io/RayJob",
+  "jobset.x-k8s.io/JobSet",
+  "batch.volcano.sh/Job",
+  "kubeflow.org/PyTorchJob",
+  "kubeflow.org/TFJob",
+  "kubeflow.org/MPIJob",
+  "kubeflow.org/XGBoostJob",
+  "kubeflow.org/PaddleJob",
+  "kubeflow.org/MXJob"
+]);
+function runsToCompletion(object) {
+  return RUN_TO_COMPLETION.has(`${object.group}/${object.kind}`);
+}
+var REPLICATED = /* @__PURE__ */ new Set(["apps/Deployment", "apps/StatefulSet", "apps/ReplicaSet", "/ReplicationController", "extensions/Deployment", "extensions/ReplicaSet", "apps.openshift.io/DeploymentConfig", "argoproj.io/Rollout"]);
+function isReplicated(object) {
+  return REPLICATED.has(`${object.group}/${object.kind}`);
+}
+function replicasOf(object) {
+  if (!isReplicated(object)) return void 0;
+  const spec = object.value.spec;
+  if (!isObject(spec) || spec.replicas === void 0 || spec.replicas === null) return 1;
+  return isNumber(spec.replicas) ? spec.replicas : void 0;
+}
+
+// src/rules/insufficient-replicas.ts
+var insufficient_replicas_default = defineRule({
+  meta: {
+    id: "insufficient-replicas",
+    category: "reliability",
+    level: "note",
+    presets: [],
+    crossObject: true,
+    kinds: ["apps/Deployment", "apps/StatefulSet", "apps.openshift.io/DeploymentConfig", "argoproj.io/Rollout"],
+    summary: "Deployments and StatefulSets should run at least two replicas (configurable), so one pod can be rescheduled or updated while another serves; workloads an HPA of the input scales are left to the HPA.",
+    remediation: "Set spec.replicas to at least the minimum, or let a HorizontalPodAutoscaler with minReplicas of at least the minimum scale the workload.",
+    messages: {
+      tooFew: '{{kind}} "{{name}}" runs {{replicas}} replica(s); at least {{min}} keep it available during disruptions.',
+      unset: '{{kind}} "{{name}}" leaves replicas unset, so it runs 1 replica; at least {{min}} keep it available during disruptions.'
+    },
+    options: {
+      type: "object",
+      properties: { minReplicas: { type: "integer", minimum: 1, description: "The smallest acceptable replica count (kube-linter uses 3)." } },
+      additionalProperties: false
+    },
+    defaultOptions: { minReplicas: 2 }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const replicas = replicasOf(object);
+        const min = context.options.minReplicas;
+        if (replicas === void 0 || replicas >= min) return;
+        const written = numberAt(object.value, ["spec", "replicas"]) !== void 0;
+        const at = context.locate([...object.path, "spec", "replicas"], { missing: !written });
+        const data = { kind: object.kind, name: object.name ?? "", replicas, min };
+        const namespace = object.namespace ?? context.settings.namespace;
+        context.afterIndex((index) => {
+          if (autoscalersOf(index, { kind: object.kind, group: object.group, name: object.name, namespace }).length > 0) return;
+          context.report({ messageId: written ? "tooFew" : "unset", data, at });
+        });
+      }
+    };
+  }
+});
+
 // src/rules/internal-error.ts
 var internal_error_default = defineRule({
   meta: {
@@ -43776,6 +44481,71 @@ var internal_error_default = defineRule({
     messages: { crashed: 'Rule "{{rule}}" failed on {{object}}: {{reason}}' }
   },
   create: () => ({})
+});
+
+// src/rules/invalid-restart-policy.ts
+var LONG_RUNNING = /* @__PURE__ */ new Set(["apps/DaemonSet", "extensions/DaemonSet"]);
+var RUN_TO_COMPLETION2 = /* @__PURE__ */ new Set(["batch/Job", "batch/CronJob"]);
+var invalid_restart_policy_default = defineRule({
+  meta: {
+    id: "invalid-restart-policy",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    summary: "A pod template's restartPolicy should fit its controller: Always for Deployments, StatefulSets, ReplicaSets and DaemonSets, OnFailure or Never for Jobs and CronJobs (the API server rejects the others).",
+    remediation: "Remove restartPolicy from long-running workloads (it defaults to Always); use OnFailure or Never for Jobs and CronJobs.",
+    messages: {
+      mustBeAlways: "{{kind}} pods must restart Always; restartPolicy {{policy}} is rejected.",
+      mustComplete: "{{kind}} pods must use restartPolicy OnFailure or Never, not {{policy}}."
+    }
+  },
+  create(context) {
+    return {
+      podSpec(pod, object) {
+        const key = `${object.group}/${object.kind}`;
+        const policy = pod.spec.restartPolicy;
+        const at = [...pod.path, "restartPolicy"];
+        if (RUN_TO_COMPLETION2.has(key)) {
+          if (policy === void 0 || isString(policy) && policy !== "OnFailure" && policy !== "Never") {
+            context.report({ messageId: "mustComplete", data: { kind: object.kind, policy: isString(policy) ? policy : "Always (the default)" }, at, missing: policy === void 0 });
+          }
+        } else if ((isReplicated(object) || LONG_RUNNING.has(key)) && isString(policy) && policy !== "Always") {
+          context.report({ messageId: "mustBeAlways", data: { kind: object.kind, policy }, at });
+        }
+      }
+    };
+  }
+});
+
+// src/rules/job-missing-ttl.ts
+var job_missing_ttl_default = defineRule({
+  meta: {
+    id: "job-missing-ttl",
+    category: "reliability",
+    level: "note",
+    presets: [],
+    kinds: ["batch/Job", "batch/CronJob"],
+    summary: "Standalone Jobs should set ttlSecondsAfterFinished so finished Jobs and their pods are cleaned up; CronJobs should leave it unset in their job template, where it competes with the history limits.",
+    remediation: "Set spec.ttlSecondsAfterFinished on standalone Jobs; on CronJobs remove spec.jobTemplate.spec.ttlSecondsAfterFinished and use the history limits.",
+    messages: {
+      jobUnset: 'Job "{{name}}" does not set ttlSecondsAfterFinished: it stays after it finishes.',
+      cronJobSet: 'CronJob "{{name}}" sets ttlSecondsAfterFinished in its job template, which competes with successfulJobsHistoryLimit and failedJobsHistoryLimit.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const name = object.name ?? "";
+        if (object.kind === "Job") {
+          if (valueAt(object.value, ["spec", "ttlSecondsAfterFinished"]) !== void 0) return;
+          if (Array.isArray(valueAt(object.value, ["metadata", "ownerReferences"]))) return;
+          context.report({ messageId: "jobUnset", data: { name }, at: [...object.path, "spec", "ttlSecondsAfterFinished"], missing: true });
+        } else if (valueAt(object.value, ["spec", "jobTemplate", "spec", "ttlSecondsAfterFinished"]) !== void 0) {
+          context.report({ messageId: "cronJobSet", data: { name }, at: [...object.path, "spec", "jobTemplate", "spec", "ttlSecondsAfterFinished"] });
+        }
+      }
+    };
+  }
 });
 
 // src/k8s/resources.ts
@@ -43854,6 +44624,165 @@ var missing_cpu_request_default = missingContainerResource(
   "cpu"
 );
 
+// src/rules/missing-dns-config-options.ts
+var missing_dns_config_options_default = defineRule({
+  meta: {
+    id: "missing-dns-config-options",
+    category: "best-practice",
+    level: "note",
+    presets: [],
+    summary: "Pods should set the configured spec.dnsConfig.options (by default ndots: 2), so lookups of external names do not walk every search domain first.",
+    remediation: 'Add the option under spec.dnsConfig.options, e.g. { name: ndots, value: "2" }.',
+    messages: {
+      missing: "The pod does not set the DNS option {{option}}.",
+      wrongValue: 'The pod sets the DNS option {{name}} to "{{value}}", not "{{expected}}".'
+    },
+    options: {
+      type: "object",
+      properties: {
+        options: {
+          type: "array",
+          description: "DNS options every pod must set; value may be left out to accept any value.",
+          items: {
+            type: "object",
+            properties: { name: { type: "string", description: "Option name, e.g. ndots." }, value: { type: "string", description: "Required value." } },
+            required: ["name"],
+            additionalProperties: false
+          }
+        }
+      },
+      additionalProperties: false
+    },
+    defaultOptions: { options: [{ name: "ndots", value: "2" }] }
+  },
+  create(context) {
+    return {
+      podSpec(pod) {
+        const written = [...objectItems(pod.spec, ["dnsConfig", "options"])];
+        for (const wanted of context.options.options) {
+          const found = written.find(({ value }) => value.name === wanted.name);
+          if (!found) {
+            const option = wanted.value === void 0 ? wanted.name : `${wanted.name}: ${wanted.value}`;
+            context.report({ messageId: "missing", data: { option }, at: [...pod.path, "dnsConfig", "options"], missing: true });
+          } else if (wanted.value !== void 0 && String(found.value.value) !== wanted.value) {
+            const value = isString(found.value.value) ? found.value.value : String(found.value.value ?? "");
+            context.report({ messageId: "wrongValue", data: { name: wanted.name, value, expected: wanted.value }, at: [...pod.path, ...found.path, "value"], missing: found.value.value === void 0 });
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/rules/missing-ephemeral-storage.ts
+var missing_ephemeral_storage_default = defineRule({
+  meta: {
+    id: "missing-ephemeral-storage",
+    category: "efficiency",
+    level: "note",
+    presets: [],
+    summary: "Containers should request and limit ephemeral-storage, so the scheduler counts their disk use and one container cannot fill the node; app containers and sidecars count.",
+    remediation: "Set resources.requests.ephemeral-storage and resources.limits.ephemeral-storage on the container.",
+    messages: {
+      missingRequest: 'Container "{{container}}" has no ephemeral-storage request.',
+      missingLimit: 'Container "{{container}}" has no ephemeral-storage limit.',
+      unequal: 'Container "{{container}}" requests {{request}} of ephemeral-storage but may use {{limit}}.'
+    },
+    options: {
+      type: "object",
+      properties: { requireEqual: { type: "boolean", description: "Also require the request to equal the limit." } },
+      additionalProperties: false
+    },
+    defaultOptions: { requireEqual: false }
+  },
+  create(context) {
+    return {
+      container(container) {
+        if (!declaresResources(container)) return;
+        const request2 = valueAt(container.value, ["resources", "requests", "ephemeral-storage"]);
+        const limit = valueAt(container.value, ["resources", "limits", "ephemeral-storage"]);
+        const data = { container: container.name };
+        const base = [...container.path, "resources"];
+        if (request2 === void 0) context.report({ messageId: "missingRequest", data, at: [...base, "requests", "ephemeral-storage"], missing: true });
+        if (limit === void 0) context.report({ messageId: "missingLimit", data, at: [...base, "limits", "ephemeral-storage"], missing: true });
+        if (context.options.requireEqual && request2 !== void 0 && limit !== void 0 && String(request2) !== String(limit)) {
+          context.report({ messageId: "unequal", data: { ...data, request: String(request2), limit: String(limit) }, at: [...base, "requests", "ephemeral-storage"] });
+        }
+      }
+    };
+  }
+});
+
+// src/k8s/views/probes.ts
+var PROBES = ["livenessProbe", "readinessProbe", "startupProbe"];
+function isLongRunning(container) {
+  return declaresResources(container);
+}
+function probePorts(container) {
+  const result = [];
+  for (const probe of PROBES) {
+    const value = container.value[probe];
+    if (!isObject(value)) continue;
+    for (const handler2 of ["httpGet", "tcpSocket", "grpc"]) {
+      const action = value[handler2];
+      if (!isObject(action)) continue;
+      const port = action.port;
+      if (isString(port) || isNumber(port)) result.push({ probe, handler: handler2, port, path: [...container.path, probe, handler2, "port"] });
+    }
+  }
+  return result;
+}
+function containerPorts(container) {
+  return [...objectItems(container.value, ["ports"])].map(({ value, path: path12 }) => {
+    const port = { protocol: isString(value.protocol) ? value.protocol : "TCP", path: path12, value };
+    if (isString(value.name)) port.name = value.name;
+    if (isNumber(value.containerPort)) port.number = value.containerPort;
+    return port;
+  });
+}
+function exposesPort(ports, reference2, protocol = "TCP") {
+  const usable = ports.filter((port) => port.protocol === protocol);
+  if (isString(reference2) && !/^\d+$/.test(reference2)) return usable.some((port) => port.name === reference2);
+  const number = Number(reference2);
+  return usable.some((port) => port.number === number);
+}
+
+// src/rules/missing-liveness-probe.ts
+var missing_liveness_probe_default = defineRule({
+  meta: {
+    id: "missing-liveness-probe",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    summary: "Long-running containers should have a liveness probe, so the kubelet restarts a container that hangs; Jobs, CronJobs, classic init containers and ephemeral containers are exempt, and a startup probe can be required as well.",
+    remediation: "Add a livenessProbe (httpGet, tcpSocket, grpc or exec) that fails only when the process must be restarted.",
+    messages: {
+      missing: 'Container "{{container}}" has no liveness probe.',
+      noStartupProbe: 'Container "{{container}}" has a liveness probe but no startup probe, so a slow start can be killed as a hang.'
+    },
+    options: {
+      type: "object",
+      properties: {
+        requireStartupProbe: { type: "boolean", description: "Also require a startupProbe on containers that have a liveness probe (for slow starters)." }
+      },
+      additionalProperties: false
+    },
+    defaultOptions: { requireStartupProbe: false }
+  },
+  create(context) {
+    return {
+      container(container, _pod, object) {
+        if (!isLongRunning(container) || runsToCompletion(object)) return;
+        if (container.value.livenessProbe === void 0) {
+          context.report({ messageId: "missing", data: { container: container.name }, at: [...container.path, "livenessProbe"], missing: true });
+        } else if (context.options.requireStartupProbe && container.value.startupProbe === void 0) {
+          context.report({ messageId: "noStartupProbe", data: { container: container.name }, at: [...container.path, "livenessProbe"] });
+        }
+      }
+    };
+  }
+});
+
 // src/rules/missing-memory-limit.ts
 var missing_memory_limit_default = missingContainerResource(
   {
@@ -43888,6 +44817,42 @@ var missing_memory_request_default = missingContainerResource(
   "memory"
 );
 
+// src/rules/missing-priority-class.ts
+var missing_priority_class_default = defineRule({
+  meta: {
+    id: "missing-priority-class",
+    category: "reliability",
+    level: "note",
+    presets: [],
+    summary: "Pods should name a priorityClassName (optionally one of an allowed list), so the scheduler knows what to evict first when nodes run short.",
+    remediation: "Set spec.priorityClassName to a PriorityClass of the cluster that matches how critical the workload is.",
+    messages: {
+      unset: "The pod sets no priorityClassName.",
+      notAllowed: 'The pod uses priority class "{{name}}", which is not one of the allowed classes ({{allowed}}).'
+    },
+    options: {
+      type: "object",
+      properties: { allowed: { type: "array", items: { type: "string" }, description: "Accepted priority class names; empty accepts any name." } },
+      additionalProperties: false
+    },
+    defaultOptions: { allowed: [] }
+  },
+  create(context) {
+    return {
+      podSpec(pod) {
+        const name = pod.spec.priorityClassName;
+        const at = [...pod.path, "priorityClassName"];
+        if (!isString(name) || name === "") {
+          context.report({ messageId: "unset", at, missing: name === void 0 });
+          return;
+        }
+        const { allowed } = context.options;
+        if (allowed.length > 0 && !allowed.includes(name)) context.report({ messageId: "notAllowed", data: { name, allowed: allowed.join(", ") }, at });
+      }
+    };
+  }
+});
+
 // src/rules/missing-read-only-root-fs.ts
 var missing_read_only_root_fs_default = defineRule({
   meta: {
@@ -43912,6 +44877,31 @@ var missing_read_only_root_fs_default = defineRule({
         const data = { container: container.name };
         if (setting2) context.report({ messageId: "writable", data, at: setting2.path });
         else context.report({ messageId: "unset", data, at: [...container.path, "securityContext", "readOnlyRootFilesystem"], missing: true });
+      }
+    };
+  }
+});
+
+// src/rules/missing-readiness-probe.ts
+var missing_readiness_probe_default = defineRule({
+  meta: {
+    id: "missing-readiness-probe",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    summary: "Long-running containers should have a readiness probe, so Services send traffic only to pods that can serve it; Jobs, CronJobs, classic init containers and ephemeral containers are exempt.",
+    remediation: "Add a readinessProbe that succeeds only when the container can serve requests.",
+    messages: {
+      missing: 'Container "{{container}}" has no readiness probe.'
+    }
+  },
+  create(context) {
+    return {
+      container(container, _pod, object) {
+        if (!isLongRunning(container) || runsToCompletion(object)) return;
+        if (container.value.readinessProbe === void 0) {
+          context.report({ messageId: "missing", data: { container: container.name }, at: [...container.path, "readinessProbe"], missing: true });
+        }
       }
     };
   }
@@ -43967,6 +44957,270 @@ var missing_run_as_non_root_default = defineRule({
           const containers = inheritingFalse.length === 1 ? `container ${inheritingFalse[0]}` : `containers ${inheritingFalse.join(", ")}`;
           context.report({ messageId: "podFalse", data: { containers }, at: podFalsePath });
         }
+      }
+    };
+  }
+});
+
+// src/rules/missing-service-account.ts
+var missing_service_account_default = defineRule({
+  meta: {
+    id: "missing-service-account",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    crossObject: true,
+    summary: "A pod's serviceAccountName should name a ServiceAccount of its namespace; the controller cannot create the pods otherwise.",
+    remediation: "Add the ServiceAccount to the manifests, or fix the name.",
+    messages: {
+      missing: 'The pod runs as ServiceAccount "{{account}}", which is not in namespace "{{namespace}}".'
+    }
+  },
+  create(context) {
+    return {
+      podSpec(pod, object) {
+        const field = isString(pod.spec.serviceAccountName) ? "serviceAccountName" : "serviceAccount";
+        const account = pod.spec[field];
+        if (!isString(account) || account === "" || account === "default" && !context.settings.complete) return;
+        const namespace = object.namespace ?? context.settings.namespace;
+        const at = context.locate([...pod.path, field]);
+        context.afterIndex((index) => {
+          if (index.get("ServiceAccount", namespace, account, "")) return;
+          if (!inputHolds(index, namespace, (record) => record.kind === "ServiceAccount" && record.group === "")) return;
+          context.report({ messageId: "missing", data: { account, namespace }, at });
+        });
+      }
+    };
+  }
+});
+
+// src/rules/naked-pod.ts
+var naked_pod_default = defineRule({
+  meta: {
+    id: "naked-pod",
+    category: "reliability",
+    level: "note",
+    presets: [],
+    kinds: ["/Pod"],
+    summary: "Pods should be created by a controller (Deployment, StatefulSet, Job…): a bare Pod is not recreated when its node fails or is drained.",
+    remediation: "Wrap the pod in a Deployment, StatefulSet, DaemonSet or Job.",
+    messages: {
+      naked: 'Pod "{{name}}" is not managed by a controller.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        if (Array.isArray(valueAt(object.value, ["metadata", "ownerReferences"]))) return;
+        context.report({ messageId: "naked", data: { name: object.name ?? "" }, at: [...object.path, "kind"] });
+      }
+    };
+  }
+});
+
+// src/rules/no-pod-anti-affinity.ts
+var ANTI_AFFINITY_LISTS = ["requiredDuringSchedulingIgnoredDuringExecution", "preferredDuringSchedulingIgnoredDuringExecution"];
+function spreadsOwnPods(term, labels, namespace, topologyKey) {
+  const inner = isObject(term.podAffinityTerm) ? term.podAffinityTerm : term;
+  if (inner.topologyKey !== topologyKey) return false;
+  if (isStringList(inner.namespaces) && inner.namespaces.length > 0 && !inner.namespaces.includes(namespace)) return false;
+  return labelSelectorMatches(inner.labelSelector, labels);
+}
+var no_pod_anti_affinity_default = defineRule({
+  meta: {
+    id: "no-pod-anti-affinity",
+    category: "reliability",
+    level: "note",
+    presets: [],
+    summary: "Workloads with several replicas should spread them over nodes (a pod anti-affinity or a topology spread constraint on kubernetes.io/hostname that selects their own pods), so one node failure does not take every replica.",
+    remediation: "Add spec.affinity.podAntiAffinity (preferred or required) on topologyKey kubernetes.io/hostname selecting the pod's own labels, or a matching topologySpreadConstraint.",
+    messages: {
+      missing: '{{kind}} "{{name}}" runs {{replicas}} replicas with nothing that keeps them on different nodes.'
+    },
+    options: {
+      type: "object",
+      properties: {
+        minReplicas: { type: "integer", minimum: 2, description: "Only workloads with at least this many replicas are checked." },
+        topologyKey: { type: "string", description: "The topology key the replicas must be spread over." }
+      },
+      additionalProperties: false
+    },
+    defaultOptions: { minReplicas: 2, topologyKey: "kubernetes.io/hostname" }
+  },
+  create(context) {
+    return {
+      podSpec(pod, object) {
+        const replicas = replicasOf(object);
+        if (replicas === void 0 || replicas < context.options.minReplicas) return;
+        const namespace = object.namespace ?? context.settings.namespace;
+        const { topologyKey } = context.options;
+        const antiAffinity = [...ANTI_AFFINITY_LISTS].flatMap((list) => [...objectItems(pod.spec, ["affinity", "podAntiAffinity", list])]);
+        if (antiAffinity.some(({ value }) => spreadsOwnPods(value, pod.labels, namespace, topologyKey))) return;
+        const spread = [...objectItems(pod.spec, ["topologySpreadConstraints"])];
+        if (spread.some(({ value }) => value.topologyKey === topologyKey && labelSelectorMatches(value.labelSelector, pod.labels))) return;
+        context.report({ messageId: "missing", data: { kind: object.kind, name: object.name ?? "", replicas }, at: [...pod.path, "affinity", "podAntiAffinity"], missing: true });
+      }
+    };
+  }
+});
+
+// src/rules/no-rolling-update-strategy.ts
+var STRATEGY_FIELD = {
+  "apps/Deployment": "strategy",
+  "extensions/Deployment": "strategy",
+  "apps/DaemonSet": "updateStrategy",
+  "extensions/DaemonSet": "updateStrategy",
+  "apps/StatefulSet": "updateStrategy",
+  "apps.openshift.io/DeploymentConfig": "strategy"
+};
+var ROLLING = /* @__PURE__ */ new Set(["RollingUpdate", "Rolling"]);
+var no_rolling_update_strategy_default = defineRule({
+  meta: {
+    id: "no-rolling-update-strategy",
+    category: "reliability",
+    level: "note",
+    presets: [],
+    kinds: ["apps/Deployment", "extensions/Deployment", "apps/DaemonSet", "extensions/DaemonSet", "apps/StatefulSet", "apps.openshift.io/DeploymentConfig"],
+    summary: "Deployments, DaemonSets and StatefulSets should update with RollingUpdate: Recreate stops every pod before starting new ones, OnDelete leaves old pods running until someone deletes them.",
+    remediation: "Use strategy.type (Deployment) or updateStrategy.type (DaemonSet, StatefulSet) RollingUpdate, or leave it unset.",
+    messages: {
+      notRolling: '{{kind}} "{{name}}" updates with {{type}}, not RollingUpdate.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const field = STRATEGY_FIELD[`${object.group}/${object.kind}`];
+        if (!field) return;
+        const type = stringAt(object.value, ["spec", field, "type"]);
+        if (type === void 0 || ROLLING.has(type)) return;
+        context.report({ messageId: "notRolling", data: { kind: object.kind, name: object.name ?? "", type }, at: [...object.path, "spec", field, "type"] });
+      }
+    };
+  }
+});
+
+// src/rules/pdb-blocks-all-evictions.ts
+function fewestReplicas(index, workload) {
+  const hpa = autoscalersOf(index, workload)[0];
+  if (hpa) {
+    const min = valueAt(hpa.value, ["spec", "minReplicas"]);
+    return isNumber(min) ? min : 1;
+  }
+  return replicasOf(workload);
+}
+var pdb_blocks_all_evictions_default = defineRule({
+  meta: {
+    id: "pdb-blocks-all-evictions",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    crossObject: true,
+    kinds: ["pod-disruption-budgets"],
+    summary: "A PodDisruptionBudget's minAvailable should be below the replicas of the workloads it selects (or their autoscaler's minReplicas); otherwise no pod can ever be evicted.",
+    remediation: "Lower minAvailable below the replica count, use maxUnavailable: 1, or run more replicas.",
+    messages: {
+      blocks: 'PodDisruptionBudget "{{name}}" requires {{min}} available pods, but {{kind}} "{{workload}}" may run only {{replicas}}: no pod can be evicted.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const min = valueAt(object.value, ["spec", "minAvailable"]);
+        const count = isNumber(min) ? min : isString(min) && /^\d+$/.test(min) ? Number(min) : void 0;
+        if (count === void 0 || count === 0) return;
+        const selector = valueAt(object.value, ["spec", "selector"]);
+        const namespace = object.namespace ?? context.settings.namespace;
+        const at = context.locate([...object.path, "spec", "minAvailable"]);
+        context.afterIndex((index) => {
+          const workloads = workloadsSelected(index, namespace, (labels) => labelSelectorMatches(selector, labels));
+          for (const workload of workloads) {
+            const replicas = fewestReplicas(index, workload);
+            if (replicas === void 0 || count < replicas) continue;
+            const data = { name: object.name ?? "", min: count, kind: workload.kind, workload: workload.name ?? "", replicas };
+            context.report({ messageId: "blocks", data, at, related: [{ at: workload.at, message: `${workload.kind} "${workload.name ?? ""}"` }] });
+            return;
+          }
+        });
+      }
+    };
+  }
+});
+
+// src/rules/pdb-missing-policy.ts
+var pdb_missing_policy_default = defineRule({
+  meta: {
+    id: "pdb-missing-policy",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    kinds: ["pod-disruption-budgets"],
+    summary: "PodDisruptionBudgets should set minAvailable or maxUnavailable; with neither the budget says nothing about how many pods must stay.",
+    remediation: "Set spec.minAvailable or spec.maxUnavailable.",
+    messages: {
+      missing: 'PodDisruptionBudget "{{name}}" sets neither minAvailable nor maxUnavailable.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const spec = [...object.path, "spec"];
+        if (valueAt(object.value, ["spec", "minAvailable"]) !== void 0 || valueAt(object.value, ["spec", "maxUnavailable"]) !== void 0) return;
+        context.report({ messageId: "missing", data: { name: object.name ?? "" }, at: [...spec, "minAvailable"], missing: true });
+      }
+    };
+  }
+});
+
+// src/rules/pdb-unhealthy-eviction-policy-unset.ts
+var pdb_unhealthy_eviction_policy_unset_default = defineRule({
+  meta: {
+    id: "pdb-unhealthy-eviction-policy-unset",
+    category: "reliability",
+    level: "note",
+    presets: [],
+    kinds: ["pod-disruption-budgets"],
+    summary: "PodDisruptionBudgets should set unhealthyPodEvictionPolicy, so pods stuck unready do not block node drains.",
+    remediation: "Set spec.unhealthyPodEvictionPolicy: AlwaysAllow (or IfHealthyBudget, written on purpose).",
+    messages: {
+      unset: 'PodDisruptionBudget "{{name}}" does not set unhealthyPodEvictionPolicy.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        if (valueAt(object.value, ["spec", "unhealthyPodEvictionPolicy"]) !== void 0) return;
+        context.report({ messageId: "unset", data: { name: object.name ?? "" }, at: [...object.path, "spec", "unhealthyPodEvictionPolicy"], missing: true });
+      }
+    };
+  }
+});
+
+// src/rules/pdb-zero-disruptions.ts
+var pdb_zero_disruptions_default = defineRule({
+  meta: {
+    id: "pdb-zero-disruptions",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    kinds: ["pod-disruption-budgets"],
+    summary: "PodDisruptionBudgets should allow at least one disruption: maxUnavailable 0 or minAvailable 100% blocks node drains and cluster upgrades.",
+    remediation: "Allow at least one pod to be evicted: maxUnavailable 1 (or a percentage above 0), or minAvailable below 100%.",
+    messages: {
+      maxUnavailable: 'PodDisruptionBudget "{{name}}" sets maxUnavailable {{value}}: no pod may ever be evicted.',
+      minAvailable: 'PodDisruptionBudget "{{name}}" sets minAvailable 100%: no pod may ever be evicted.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const name = object.name ?? "";
+        const max = valueAt(object.value, ["spec", "maxUnavailable"]);
+        if (max === 0 || typeof max === "string" && /^0+%?$/.test(max.trim())) {
+          context.report({ messageId: "maxUnavailable", data: { name, value: String(max) }, at: [...object.path, "spec", "maxUnavailable"] });
+        }
+        const min = valueAt(object.value, ["spec", "minAvailable"]);
+        if (typeof min === "string" && min.trim() === "100%") context.report({ messageId: "minAvailable", data: { name }, at: [...object.path, "spec", "minAvailable"] });
       }
     };
   }
@@ -44088,6 +45342,36 @@ var privileged_container_default = defineRule({
         const privileged = container.securityContext.privileged;
         if (privileged?.value === true) {
           context.report({ messageId: "privileged", data: { container: container.name }, at: privileged.path });
+        }
+      }
+    };
+  }
+});
+
+// src/rules/probe-port-not-exposed.ts
+var probe_port_not_exposed_default = defineRule({
+  meta: {
+    id: "probe-port-not-exposed",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    summary: "Liveness, readiness and startup probes should target a port the container exposes: a port name the container does not declare never resolves, and a number outside the declared ports usually is a typo.",
+    remediation: "Point the probe at one of the container's ports (by name or number), or declare the port under ports[].",
+    messages: {
+      unknownName: 'The {{probe}} of container "{{container}}" targets port "{{port}}", which the container does not declare as a TCP port.',
+      unknownNumber: 'The {{probe}} of container "{{container}}" targets port {{port}}, which is not among the ports the container declares.'
+    }
+  },
+  create(context) {
+    return {
+      container(container) {
+        const ports = containerPorts(container);
+        for (const probe of probePorts(container)) {
+          if (exposesPort(ports, probe.port)) continue;
+          const named = typeof probe.port === "string" && !/^\d+$/.test(probe.port);
+          if (!named && ports.length === 0) continue;
+          const data = { probe: probe.probe, container: container.name, port: probe.port };
+          context.report({ messageId: named ? "unknownName" : "unknownNumber", data, at: probe.path });
         }
       }
     };
@@ -44431,6 +45715,119 @@ var secret_in_env_literal_default = defineRule({
   }
 });
 
+// src/rules/selector-template-label-mismatch.ts
+var SELECTING = /* @__PURE__ */ new Set(["apps/Deployment", "apps/StatefulSet", "apps/DaemonSet", "apps/ReplicaSet", "extensions/Deployment", "extensions/DaemonSet", "extensions/ReplicaSet", "argoproj.io/Rollout"]);
+var MAP_SELECTING = /* @__PURE__ */ new Set(["/ReplicationController", "apps.openshift.io/DeploymentConfig"]);
+var selector_template_label_mismatch_default = defineRule({
+  meta: {
+    id: "selector-template-label-mismatch",
+    category: "schema",
+    level: "error",
+    presets: ["recommended"],
+    kinds: ["workloads"],
+    summary: "A workload's spec.selector must select the labels of its own pod template; the API server rejects it otherwise.",
+    remediation: "Make spec.template.metadata.labels carry every label spec.selector asks for.",
+    messages: {
+      mismatch: 'The selector of {{kind}} "{{name}}" does not match the labels of its pod template.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const key = `${object.group}/${object.kind}`;
+        const map = MAP_SELECTING.has(key);
+        if (!map && !SELECTING.has(key)) return;
+        const selector = valueAt(object.value, ["spec", "selector"]);
+        if (selector === void 0 && map) return;
+        const labels = object.pods[0]?.labels ?? {};
+        const matches = map ? mapSelectorMatches(selector, labels) : labelSelectorMatches(selector, labels);
+        if (matches) return;
+        context.report({ messageId: "mismatch", data: { kind: object.kind, name: object.name ?? "" }, at: [...object.path, "spec", "selector"], missing: selector === void 0 });
+      }
+    };
+  }
+});
+
+// src/rules/service-target-port-mismatch.ts
+var service_target_port_mismatch_default = defineRule({
+  meta: {
+    id: "service-target-port-mismatch",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    crossObject: true,
+    kinds: ["services"],
+    summary: "A Service's targetPort (a name or a number) should be a port that a container of the selected pods exposes; a port name no container declares gives the Service no working endpoint.",
+    remediation: "Use the name or number of a container port of the selected pods, or declare that port on the container.",
+    messages: {
+      noSuchPort: 'Service "{{name}}" targets port {{port}}, which no container of the pods it selects exposes.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const spec = isObject(object.value.spec) ? object.value.spec : void 0;
+        const selector = spec?.selector;
+        if (!isObject(selector) || Object.keys(selector).length === 0) return;
+        const namespace = object.namespace ?? context.settings.namespace;
+        for (const { value, path: path12 } of objectItems(object.value, ["spec", "ports"])) {
+          const written = value.targetPort !== void 0;
+          const target = written ? value.targetPort : value.port;
+          if (!isString(target) && !isNumber(target)) continue;
+          const protocol = isString(value.protocol) ? value.protocol : "TCP";
+          const at = context.locate([...object.path, ...path12, written ? "targetPort" : "port"]);
+          context.afterIndex((index) => {
+            const matches = index.podsSelectedByMap(namespace, selector);
+            if (matches.length === 0) return;
+            const ports = matches.flatMap(({ pod }) => [...objectItems(pod.spec, ["containers"])].flatMap((container) => containerPorts(container)));
+            const named = isString(target) && !/^\d+$/.test(target);
+            if (exposesPort(ports, target, protocol) || !named && ports.length === 0) return;
+            const related = someRelated(matches.map((match3) => match3.object), (record) => `selected ${record.kind} "${record.name ?? ""}"`);
+            context.report({ messageId: "noSuchPort", data: { name: object.name ?? "", port: named ? `"${target}"` : String(target) }, at, related });
+          });
+        }
+      }
+    };
+  }
+});
+
+// src/rules/statefulset-missing-headless-service.ts
+var statefulset_missing_headless_service_default = defineRule({
+  meta: {
+    id: "statefulset-missing-headless-service",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    crossObject: true,
+    kinds: ["apps/StatefulSet"],
+    summary: "A StatefulSet's serviceName should name a headless Service (clusterIP: None) of its namespace, which gives its pods their stable DNS names.",
+    remediation: "Add a Service with clusterIP: None that selects the StatefulSet's pods and name it in spec.serviceName.",
+    messages: {
+      missing: 'StatefulSet "{{name}}" names Service "{{service}}", which is not in namespace "{{namespace}}".',
+      notHeadless: 'StatefulSet "{{name}}" names Service "{{service}}", which is not headless (clusterIP: None).'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const service = stringAt(object.value, ["spec", "serviceName"]);
+        if (!isString(service) || service === "") return;
+        const namespace = object.namespace ?? context.settings.namespace;
+        const at = context.locate([...object.path, "spec", "serviceName"]);
+        context.afterIndex((index) => {
+          const found = index.get("Service", namespace, service, "");
+          const data = { name: object.name ?? "", service, namespace };
+          if (!found) {
+            if (inputHolds(index, namespace, (record) => record.kind === "Service" && record.group === "")) context.report({ messageId: "missing", data, at });
+          } else if (stringAt(found.value, ["spec", "clusterIP"]) !== "None") {
+            context.report({ messageId: "notHeadless", data, at, related: [{ at: found.at, message: `Service "${service}"` }] });
+          }
+        });
+      }
+    };
+  }
+});
+
 // src/rules/suppression-expired.ts
 var suppression_expired_default = defineRule({
   meta: {
@@ -44489,24 +45886,59 @@ var yaml_syntax_error_default = defineRule({
 
 // src/rules/index.ts
 var rules = [
+  cronjob_missing_starting_deadline_default,
+  dangling_config_reference_default,
+  dangling_hpa_target_default,
+  dangling_ingress_default,
+  dangling_network_policy_default,
+  dangling_role_ref_default,
+  dangling_service_default,
+  default_namespace_default,
+  deprecated_service_account_field_default,
+  duplicate_env_var_default,
   duplicate_key_default,
+  duplicate_resource_default,
   hardcoded_credential_pattern_default,
   host_ipc_default,
   host_network_default,
   host_path_volume_default,
   host_pid_default,
+  hpa_min_equals_max_default,
+  hpa_min_replicas_too_low_default,
+  hpa_target_has_static_replicas_default,
+  identical_liveness_readiness_probe_default,
+  insufficient_replicas_default,
   internal_error_default,
+  invalid_restart_policy_default,
+  job_missing_ttl_default,
   missing_cpu_limit_default,
   missing_cpu_request_default,
+  missing_dns_config_options_default,
+  missing_ephemeral_storage_default,
+  missing_liveness_probe_default,
   missing_memory_limit_default,
   missing_memory_request_default,
+  missing_priority_class_default,
   missing_read_only_root_fs_default,
+  missing_readiness_probe_default,
   missing_run_as_non_root_default,
+  missing_service_account_default,
+  naked_pod_default,
+  no_pod_anti_affinity_default,
+  no_rolling_update_strategy_default,
+  pdb_blocks_all_evictions_default,
+  pdb_missing_policy_default,
+  pdb_unhealthy_eviction_policy_unset_default,
+  pdb_zero_disruptions_default,
   plaintext_secret_object_default,
   privilege_escalation_allowed_default,
   privileged_container_default,
+  probe_port_not_exposed_default,
   secret_in_configmap_default,
   secret_in_env_literal_default,
+  selector_template_label_mismatch_default,
+  service_target_port_mismatch_default,
+  statefulset_missing_headless_service_default,
   suppression_expired_default,
   suppression_missing_reason_default,
   unused_suppression_default,
@@ -44575,8 +46007,8 @@ function annotationEntries(linted) {
   return result;
 }
 function readAnnotations(annotations, path12, object, site, result) {
-  const reason = stringAt(annotations, IGNORE_REASON);
-  const until = stringAt(annotations, IGNORE_UNTIL);
+  const reason = stringAt2(annotations, IGNORE_REASON);
+  const until = stringAt2(annotations, IGNORE_UNTIL);
   for (const [key, value] of Object.entries(annotations)) {
     if (typeof value !== "string") continue;
     let container;
@@ -44608,7 +46040,7 @@ function readAnnotations(annotations, path12, object, site, result) {
     if (containerName !== void 0 && !container) result.strays.push({ entry: entries[0], container: containerName });
   }
 }
-function stringAt(annotations, key) {
+function stringAt2(annotations, key) {
   const value = annotations[key];
   return typeof value === "string" && value.trim() !== "" ? value.trim() : void 0;
 }
