@@ -1,4 +1,8 @@
 import { defineRule } from '../engine/define-rule.js';
+
+interface Options {
+  secrets: boolean;
+}
 import { CLUSTER_CONFIG_MAPS, configReferences, dataKeys, providedName } from '../k8s/views/config-references.js';
 import { inputHolds } from '../k8s/views/references.js';
 
@@ -6,10 +10,12 @@ import { inputHolds } from '../k8s/views/references.js';
  * kube-linter's env-value-from covers env only; this covers every place a pod names a ConfigMap or Secret:
  * env, envFrom, volumes, projected sources and imagePullSecrets, and the key of a keyed reference. A
  * reference marked optional is never reported. Secrets that a SealedSecret, ExternalSecret or cert-manager
- * Certificate of the input produces count as present; `kube-root-ca.crt` is the cluster's. A namespace
+ * Certificate of the input produces count as present; `kube-root-ca.crt` is the cluster's. Secrets are
+ * checked only with the `secrets` option or a complete run: they are routinely created outside Git (a
+ * vault or an init job writes them, as Argo CD's redis password), so a missing one is usually fine. A namespace
  * whose ConfigMaps (or Secrets) the input does not carry is skipped, unless the run is complete.
  */
-export default defineRule({
+export default defineRule<'missing' | 'missingKey', Options>({
   meta: {
     id: 'dangling-config-reference',
     category: 'reliability',
@@ -23,6 +29,12 @@ export default defineRule({
       missing: 'The pod reads {{kind}} "{{name}}", which is not in namespace "{{namespace}}".',
       missingKey: 'The pod reads key "{{key}}" of {{kind}} "{{name}}", which has no such key.',
     },
+    options: {
+      type: 'object',
+      properties: { secrets: { type: 'boolean', description: 'Also check references to Secrets (always checked when the run is complete).' } },
+      additionalProperties: false,
+    },
+    defaultOptions: { secrets: false },
   },
   create(context) {
     return {
@@ -30,6 +42,7 @@ export default defineRule({
         const namespace = object.namespace ?? context.settings.namespace;
         for (const ref of configReferences(pod)) {
           if (ref.optional || (ref.kind === 'ConfigMap' && CLUSTER_CONFIG_MAPS.has(ref.name))) continue;
+          if (ref.kind === 'Secret' && !context.options.secrets && !context.settings.complete) continue;
           const at = context.locate(ref.path);
           context.afterIndex((index) => {
             const data = { kind: ref.kind, name: ref.name, namespace, key: ref.key ?? '' };

@@ -1,12 +1,13 @@
 import { defineRule } from '../engine/define-rule.js';
 import { valueAt } from '../k8s/json.js';
 import { labelSelectorMatches, selectsEverything } from '../k8s/selectors.js';
-import { inputHoldsTemplates, workloadsSelected } from '../k8s/views/references.js';
+import { inputHoldsTemplates, operatorMayCreatePods, workloadsSelected } from '../k8s/views/references.js';
 
 /**
  * As kube-linter's dangling-networkpolicy and kube-score's networkpolicy-targets-pod: a podSelector that
  * matches no pod template protects nothing (often a typo that leaves the intended pods open). An empty
- * selector selects every pod and is never dangling; partial inputs are treated as in dangling-service.
+ * selector selects every pod and is never dangling; partial inputs and
+ * namespaces where an operator may create the pods are treated as in dangling-service.
  */
 export default defineRule({
   meta: {
@@ -30,7 +31,7 @@ export default defineRule({
         const namespace = object.namespace ?? context.settings.namespace;
         const at = context.locate([...object.path, 'spec', 'podSelector']);
         context.afterIndex((index) => {
-          if (workloadsSelected(index, namespace, (labels) => labelSelectorMatches(selector, labels)).length > 0 || !inputHoldsTemplates(index, namespace)) return;
+          if (workloadsSelected(index, namespace, (labels) => labelSelectorMatches(selector, labels)).length > 0 || !inputHoldsTemplates(index, namespace) || operatorMayCreatePods(index, namespace)) return;
           context.report({ messageId: 'noPods', data: { name: object.name ?? '', namespace }, at });
         });
       },

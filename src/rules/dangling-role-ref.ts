@@ -2,9 +2,13 @@ import { defineRule } from '../engine/define-rule.js';
 import { isBuiltInClusterRole, RBAC_GROUP, resolveRole, roleRefOf } from '../k8s/rbac.js';
 import { inputHolds } from '../k8s/views/references.js';
 
+/** Roles the control plane creates in kube-system, which extension API servers bind to. */
+const BUILT_IN_ROLES = new Set(['extension-apiserver-authentication-reader']);
+
 /**
  * A binding whose roleRef names no Role or ClusterRole grants nothing (and the API cannot change roleRef
  * later: the binding must be recreated). Built-in ClusterRoles (cluster-admin, admin, edit, view,
+ * system:*) and the Roles the control plane creates (extension-apiserver-authentication-reader,
  * system:*) are the cluster's own; when the input holds no role of that kind (in the namespace, for a
  * Role) nothing is reported, unless the run is complete.
  */
@@ -26,7 +30,7 @@ export default defineRule({
     return {
       object(object) {
         const ref = roleRefOf(object);
-        if (!ref || (ref.kind === 'ClusterRole' && isBuiltInClusterRole(ref.name) && !context.settings.complete)) return;
+        if (!ref || (!context.settings.complete && (ref.kind === 'ClusterRole' ? isBuiltInClusterRole(ref.name) : BUILT_IN_ROLES.has(ref.name) || ref.name.startsWith('system:')))) return;
         const namespace = object.kind === 'RoleBinding' ? (object.namespace ?? context.settings.namespace) : undefined;
         const at = context.locate([...object.path, 'roleRef', 'name']);
         context.afterIndex((index) => {

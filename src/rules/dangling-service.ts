@@ -1,13 +1,14 @@
 import { defineRule } from '../engine/define-rule.js';
-import { isObject } from '../k8s/json.js';
+import { isObject, isStringMap } from '../k8s/json.js';
 import { mapSelectorMatches } from '../k8s/selectors.js';
-import { inputHoldsTemplates, workloadsSelected } from '../k8s/views/references.js';
+import { inputHoldsTemplates, operatorMayCreatePods, withoutControllerLabels, workloadsSelected } from '../k8s/views/references.js';
 
 /**
  * As kube-linter's dangling-service and kube-score's service-targets-pod: a Service selector that matches
  * no pod template of its namespace sends traffic nowhere. Services without a selector (endpoints managed
- * elsewhere) and ExternalName Services are skipped; so are namespaces where the input holds no pod
- * templates at all (a partial input), unless the run is complete.
+ * elsewhere) and ExternalName Services are skipped; labels that controllers add to pods (a StatefulSet pod's
+ * name) are not looked for in templates. Unless the run is complete, nothing is judged in a namespace where
+ * the input holds no pod template (a partial input) or where an operator may create the pods.
  */
 export default defineRule({
   meta: {
@@ -27,12 +28,15 @@ export default defineRule({
     return {
       object(object) {
         const selector = isObject(object.value.spec) ? object.value.spec.selector : undefined;
-        if (!isObject(selector) || Object.keys(selector).length === 0 || (isObject(object.value.spec) && object.value.spec.type === 'ExternalName')) return;
+        // A selector with non-string values is a schema error (often an unrendered template), not a dangling one.
+        if (!isStringMap(selector) || Object.keys(selector).length === 0 || (isObject(object.value.spec) && object.value.spec.type === 'ExternalName')) return;
+        const written = withoutControllerLabels(selector);
         const namespace = object.namespace ?? context.settings.namespace;
         const at = context.locate([...object.path, 'spec', 'selector']);
         const data = { name: object.name ?? '', namespace, selector: Object.entries(selector).map(([key, value]) => `${key}=${String(value)}`).join(', ') };
         context.afterIndex((index) => {
-          if (workloadsSelected(index, namespace, (labels) => mapSelectorMatches(selector, labels)).length > 0 || !inputHoldsTemplates(index, namespace)) return;
+          if (Object.keys(written).length === 0 || workloadsSelected(index, namespace, (labels) => mapSelectorMatches(written, labels)).length > 0) return;
+          if (!inputHoldsTemplates(index, namespace) || operatorMayCreatePods(index, namespace)) return;
           context.report({ messageId: 'noPods', data, at });
         });
       },

@@ -22,6 +22,7 @@ export default defineRule({
     remediation: 'Make spec.template.metadata.labels carry every label spec.selector asks for.',
     messages: {
       mismatch: 'The selector of {{kind}} "{{name}}" does not match the labels of its pod template.',
+      missing: '{{kind}} "{{name}}" has no spec.selector, which the API server requires.',
     },
   },
   create(context) {
@@ -35,7 +36,7 @@ export default defineRule({
         const labels = object.pods[0]?.labels ?? {};
         const matches = map ? mapSelectorMatches(selector, labels) : labelSelectorMatches(selector, labels);
         if (matches) return;
-        context.report({ messageId: 'mismatch', data: { kind: object.kind, name: object.name ?? '' }, at: [...object.path, 'spec', 'selector'], missing: selector === undefined });
+        context.report({ messageId: selector === undefined ? 'missing' : 'mismatch', data: { kind: object.kind, name: object.name ?? '' }, at: [...object.path, 'spec', 'selector'], missing: selector === undefined });
       },
     };
   },

@@ -1,15 +1,19 @@
 import { defineRule } from '../engine/define-rule.js';
+
+interface Options {
+  checkNumbers: boolean;
+}
 import { isNumber, isObject, isString, objectItems } from '../k8s/json.js';
 import { containerPorts, exposesPort } from '../k8s/views/probes.js';
 import { someRelated } from '../k8s/views/references.js';
 
 /**
  * A Service port's targetPort (its `port` when unset) must be a port the selected pods expose: a name must
- * be a declared port name of some container (or no endpoint gets that port); a number must be declared
- * when the containers declare ports at all (undeclared ports still work, so pods without any declared
- * port are not judged). Only Services that select pods of the input are checked.
+ * be a declared port name of some container (or no endpoint gets that port). Declared ports are
+ * informational and traffic reaches undeclared numbers, so numbers are checked only with `checkNumbers`,
+ * against pods that declare ports at all. Only Services that select pods of the input are checked.
  */
-export default defineRule({
+export default defineRule<'noSuchPort', Options>({
   meta: {
     id: 'service-target-port-mismatch',
     category: 'reliability',
@@ -22,6 +26,12 @@ export default defineRule({
     messages: {
       noSuchPort: 'Service "{{name}}" targets port {{port}}, which no container of the pods it selects exposes.',
     },
+    options: {
+      type: 'object',
+      properties: { checkNumbers: { type: 'boolean', description: 'Also report numeric target ports that no container of the selected pods declares.' } },
+      additionalProperties: false,
+    },
+    defaultOptions: { checkNumbers: false },
   },
   create(context) {
     return {
@@ -41,7 +51,7 @@ export default defineRule({
             if (matches.length === 0) return;
             const ports = matches.flatMap(({ pod }) => [...objectItems(pod.spec, ['containers'])].flatMap((container) => containerPorts(container)));
             const named = isString(target) && !/^\d+$/.test(target);
-            if (exposesPort(ports, target, protocol) || (!named && ports.length === 0)) return;
+            if (exposesPort(ports, target, protocol) || (!named && (!context.options.checkNumbers || ports.length === 0))) return;
             const related = someRelated(matches.map((match) => match.object), (record) => `selected ${record.kind} "${record.name ?? ''}"`);
             context.report({ messageId: 'noSuchPort', data: { name: object.name ?? '', port: named ? `"${target}"` : String(target) }, at, related });
           });

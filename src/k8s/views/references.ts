@@ -40,3 +40,36 @@ export function workloadsSelected(index: ObjectIndex, namespace: string | undefi
 export function inputHoldsTemplates(index: ObjectIndex, namespace: string | undefined): boolean {
   return inputHolds(index, namespace, (record) => templateLabelSets(record).length > 0);
 }
+
+/** Custom kinds that configure other objects and never run pods of their own. */
+const CONFIG_ONLY_KINDS = new Set([
+  'ServiceMonitor', 'PodMonitor', 'PrometheusRule', 'Probe', 'ScrapeConfig', 'Certificate', 'Issuer', 'SealedSecret', 'ExternalSecret',
+  'VirtualService', 'DestinationRule', 'Gateway', 'PeerAuthentication', 'AuthorizationPolicy', 'RequestAuthentication', 'ServiceEntry',
+  'Sidecar', 'EnvoyFilter', 'Telemetry',
+]);
+
+/** API groups of the built-in kinds; anything else is a custom resource some operator acts on. */
+function isBuiltInGroup(group: string): boolean {
+  return group === '' || group.endsWith('.k8s.io') || ['apps', 'batch', 'policy', 'autoscaling', 'extensions'].includes(group);
+}
+
+/**
+ * Pods an operator creates are invisible to kmlint (an Alertmanager resource becomes a StatefulSet on the
+ * cluster, a storage manager starts its own pods): when the input installs an operator (it holds CRDs) or
+ * the namespace holds custom resources, a pod selector that matches nothing is not judged, unless the run
+ * is complete.
+ */
+export function operatorMayCreatePods(index: ObjectIndex, namespace: string | undefined): boolean {
+  if (index.complete) return false;
+  return index.all.some(
+    (record) => (record.kind === 'CustomResourceDefinition' && record.group === 'apiextensions.k8s.io') || (record.namespace === namespace && !isBuiltInGroup(record.group) && templateLabelSets(record).length === 0 && !CONFIG_ONLY_KINDS.has(record.kind)),
+  );
+}
+
+/** Labels that controllers add to the pods they create, never written in a template. */
+const CONTROLLER_LABELS = new Set(['statefulset.kubernetes.io/pod-name', 'apps.kubernetes.io/pod-index', 'pod-template-hash', 'controller-revision-hash', 'batch.kubernetes.io/job-name', 'batch.kubernetes.io/controller-uid', 'job-name', 'controller-uid']);
+
+/** A map selector without the controller-added labels (a Service per StatefulSet pod selects by pod name). */
+export function withoutControllerLabels(selector: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(selector).filter(([key]) => !CONTROLLER_LABELS.has(key)));
+}
