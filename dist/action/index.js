@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path12 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path13 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path12 && path12[0] !== "/") {
-          path12 = `/${path12}`;
+        if (path13 && path13[0] !== "/") {
+          path13 = `/${path13}`;
         }
-        return new URL(`${origin}${path12}`);
+        return new URL(`${origin}${path13}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin }
+          request: { method, path: path13, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path12);
+        debuglog("sending request to %s %s/%s", method, origin, path13);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin },
+          request: { method, path: path13, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path12,
+          path13,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin }
+          request: { method, path: path13, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path12);
+        debuglog("trailers received from %s %s/%s", method, origin, path13);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin },
+          request: { method, path: path13, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path12,
+          path13,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path12, origin }
+            request: { method, path: path13, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path12);
+          debuglog("sending request to %s %s/%s", method, origin, path13);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path12,
+        path: path13,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path12 !== "string") {
+        if (typeof path13 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path12[0] !== "/" && !(path12.startsWith("http://") || path12.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path13[0] !== "/" && !(path13.startsWith("http://") || path13.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path12)) {
+        } else if (invalidPathRegex.test(path13)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path12, query) : path12;
+        this.path = query ? buildURL(path13, query) : path13;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path12, host, upgrade, blocking, reset } = request2;
+      const { method, path: path13, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path12} HTTP/1.1\r
+      let header = `${method} ${path13} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path12, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path13, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path12;
+      headers[HTTP2_HEADER_PATH] = path13;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path12 = search ? `${pathname}${search}` : pathname;
+        const path13 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path12;
+        this.opts.path = path13;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path12 = "/",
+          path: path13 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path12;
+        opts.path = origin + path13;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path12) {
-      if (typeof path12 !== "string") {
-        return path12;
+    function safeUrl(path13) {
+      if (typeof path13 !== "string") {
+        return path13;
       }
-      const pathSegments = path12.split("?");
+      const pathSegments = path13.split("?");
       if (pathSegments.length !== 2) {
-        return path12;
+        return path13;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path12, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path12);
+    function matchKey(mockDispatch2, { path: path13, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path13);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path12 }) => matchValue(safeUrl(path12), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path13 }) => matchValue(safeUrl(path13), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path12, method, body, headers, query } = opts;
+      const { path: path13, method, body, headers, query } = opts;
       return {
-        path: path12,
+        path: path13,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path12, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path13, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path12,
+            Path: path13,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path12) {
-      for (let i = 0; i < path12.length; ++i) {
-        const code = path12.charCodeAt(i);
+    function validateCookiePath(path13) {
+      for (let i = 0; i < path13.length; ++i) {
+        const code = path13.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path12 = opts.path;
+          let path13 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path12 = `/${path12}`;
+            path13 = `/${path13}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path12);
+          url = new URL(util.parseOrigin(url).origin + path13);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19273,17 +19273,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path12) {
-      const ctrl = callVisitor(key, node, visitor, path12);
+    function visit_(key, node, visitor, path13) {
+      const ctrl = callVisitor(key, node, visitor, path13);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path12, ctrl);
-        return visit_(key, ctrl, visitor, path12);
+        replaceNode(key, path13, ctrl);
+        return visit_(key, ctrl, visitor, path13);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path12 = Object.freeze(path12.concat(node));
+          path13 = Object.freeze(path13.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path12);
+            const ci = visit_(i, node.items[i], visitor, path13);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19294,13 +19294,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path12 = Object.freeze(path12.concat(node));
-          const ck = visit_("key", node.key, visitor, path12);
+          path13 = Object.freeze(path13.concat(node));
+          const ck = visit_("key", node.key, visitor, path13);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path12);
+          const cv = visit_("value", node.value, visitor, path13);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19321,17 +19321,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path12) {
-      const ctrl = await callVisitor(key, node, visitor, path12);
+    async function visitAsync_(key, node, visitor, path13) {
+      const ctrl = await callVisitor(key, node, visitor, path13);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path12, ctrl);
-        return visitAsync_(key, ctrl, visitor, path12);
+        replaceNode(key, path13, ctrl);
+        return visitAsync_(key, ctrl, visitor, path13);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path12 = Object.freeze(path12.concat(node));
+          path13 = Object.freeze(path13.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path12);
+            const ci = await visitAsync_(i, node.items[i], visitor, path13);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19342,13 +19342,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path12 = Object.freeze(path12.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path12);
+          path13 = Object.freeze(path13.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path13);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path12);
+          const cv = await visitAsync_("value", node.value, visitor, path13);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19375,23 +19375,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path12) {
+    function callVisitor(key, node, visitor, path13) {
       if (typeof visitor === "function")
-        return visitor(key, node, path12);
+        return visitor(key, node, path13);
       if (identity2.isMap(node))
-        return visitor.Map?.(key, node, path12);
+        return visitor.Map?.(key, node, path13);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key, node, path12);
+        return visitor.Seq?.(key, node, path13);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key, node, path12);
+        return visitor.Pair?.(key, node, path13);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key, node, path12);
+        return visitor.Scalar?.(key, node, path13);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key, node, path12);
+        return visitor.Alias?.(key, node, path13);
       return void 0;
     }
-    function replaceNode(key, path12, node) {
-      const parent = path12[path12.length - 1];
+    function replaceNode(key, path13, node) {
+      const parent = path13[path13.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity2.isPair(parent)) {
@@ -20003,10 +20003,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path12, value) {
+    function collectionFromPath(schema, path13, value) {
       let v = value;
-      for (let i = path12.length - 1; i >= 0; --i) {
-        const k2 = path12[i];
+      for (let i = path13.length - 1; i >= 0; --i) {
+        const k2 = path13[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v;
@@ -20025,7 +20025,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
+    var isEmptyPath = (path13) => path13 == null || typeof path13 === "object" && !!path13[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20055,11 +20055,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path12, value) {
-        if (isEmptyPath(path12))
+      addIn(path13, value) {
+        if (isEmptyPath(path13))
           this.add(value);
         else {
-          const [key, ...rest] = path12;
+          const [key, ...rest] = path13;
           const node = this.get(key, true);
           if (identity2.isCollection(node))
             node.addIn(rest, value);
@@ -20073,8 +20073,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        const [key, ...rest] = path12;
+      deleteIn(path13) {
+        const [key, ...rest] = path13;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -20088,8 +20088,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        const [key, ...rest] = path12;
+      getIn(path13, keepScalar) {
+        const [key, ...rest] = path13;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -20107,8 +20107,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path12) {
-        const [key, ...rest] = path12;
+      hasIn(path13) {
+        const [key, ...rest] = path13;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -20118,8 +20118,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        const [key, ...rest] = path12;
+      setIn(path13, value) {
+        const [key, ...rest] = path13;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -22634,9 +22634,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path12, value) {
+      addIn(path13, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path12, value);
+          this.contents.addIn(path13, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22711,14 +22711,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        if (Collection2.isEmptyPath(path12)) {
+      deleteIn(path13) {
+        if (Collection2.isEmptyPath(path13)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path13) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22733,10 +22733,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        if (Collection2.isEmptyPath(path12))
+      getIn(path13, keepScalar) {
+        if (Collection2.isEmptyPath(path13))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path13, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22747,10 +22747,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path12) {
-        if (Collection2.isEmptyPath(path12))
+      hasIn(path13) {
+        if (Collection2.isEmptyPath(path13))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path13) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22767,13 +22767,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        if (Collection2.isEmptyPath(path12)) {
+      setIn(path13, value) {
+        if (Collection2.isEmptyPath(path13)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path12), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path13), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path12, value);
+          this.contents.setIn(path13, value);
         }
       }
       /**
@@ -24734,9 +24734,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path12) => {
+    visit.itemAtPath = (cst, path13) => {
       let item = cst;
-      for (const [field, index] of path12) {
+      for (const [field, index] of path13) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24745,23 +24745,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path12) => {
-      const parent = visit.itemAtPath(cst, path12.slice(0, -1));
-      const field = path12[path12.length - 1][0];
+    visit.parentCollection = (cst, path13) => {
+      const parent = visit.itemAtPath(cst, path13.slice(0, -1));
+      const field = path13[path13.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path12, item, visitor) {
-      let ctrl = visitor(item, path12);
+    function _visit(path13, item, visitor) {
+      let ctrl = visitor(item, path13);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path12.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path13.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24772,10 +24772,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path12);
+            ctrl = ctrl(item, path13);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path13) : ctrl;
     }
     exports.visit = visit;
   }
@@ -29995,8 +29995,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path12) {
-      let input = path12;
+    function removeDotSegments(path13) {
+      let input = path13;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -30070,11 +30070,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path12) {
-      if (path12 === "" || path12[0] === "/") {
-        return removeDotSegments(path12);
+    function removeDotSegmentsRelative(path13) {
+      if (path13 === "" || path13[0] === "/") {
+        return removeDotSegments(path13);
       }
-      const segments = path12.split("/");
+      const segments = path13.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -30437,8 +30437,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path12 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path12 && path12 !== "/" ? path12 : void 0;
+        const path13 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path13 && path13 !== "/" ? path13 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -33843,13 +33843,13 @@ var init_to_value = __esm({
 });
 
 // src/yaml/locate.ts
-function locate(doc, path12) {
+function locate(doc, path13) {
   let node = doc.contents;
   let pair2;
   let approximate = false;
   let depth = 0;
-  for (; depth < path12.length && node; depth++) {
-    const segment = path12[depth];
+  for (; depth < path13.length && node; depth++) {
+    const segment = path13[depth];
     if ((0, import_yaml4.isAlias)(node)) {
       approximate = true;
       break;
@@ -33881,7 +33881,7 @@ function locate(doc, path12) {
     }
     break;
   }
-  const exact = depth === path12.length && !approximate;
+  const exact = depth === path13.length && !approximate;
   return { ...spanOf(doc, node, pair2, exact), exact, approximate };
 }
 function findPair(pairs, key) {
@@ -34169,68 +34169,68 @@ function validateConfig(value, doc, lineCounter, file, rules2) {
 }
 function describe(error2, root, rules2) {
   if (error2.keyword === "if" || /\/anyOf\/\d+\//.test(error2.schemaPath)) return void 0;
-  const path12 = pathOf(error2.instancePath, root);
-  const where = dotted(path12);
+  const path13 = pathOf(error2.instancePath, root);
+  const where = dotted(path13);
   const ruleIds = rules2.map((rule) => rule.meta.id);
   switch (error2.keyword) {
     case "additionalProperties": {
       const key = String(error2.params.additionalProperty);
-      const at = [...path12, key];
-      if (path12.length === 1 && path12[0] === "rules") return { path: at, atKey: true, message: `unknown rule "${key}"${didYouMean(key, ruleIds)}` };
+      const at = [...path13, key];
+      if (path13.length === 1 && path13[0] === "rules") return { path: at, atKey: true, message: `unknown rule "${key}"${didYouMean(key, ruleIds)}` };
       const known = Object.keys(error2.parentSchema?.properties ?? {});
       return { path: at, atKey: true, message: `unknown key "${key}"${where ? ` in ${where}` : ""}${didYouMean(key, known)}` };
     }
     case "enum": {
       const allowed = error2.params.allowedValues.map(String);
       if (error2.schemaPath.startsWith("#/definitions/ruleId")) {
-        return { path: path12, atKey: false, message: `unknown rule "${String(error2.data)}"${didYouMean(String(error2.data), ruleIds)}` };
+        return { path: path13, atKey: false, message: `unknown rule "${String(error2.data)}"${didYouMean(String(error2.data), ruleIds)}` };
       }
-      return { path: path12, atKey: false, message: `${where} must be one of ${allowed.join(", ")}, not ${JSON.stringify(error2.data)}${didYouMean(String(error2.data), allowed)}` };
+      return { path: path13, atKey: false, message: `${where} must be one of ${allowed.join(", ")}, not ${JSON.stringify(error2.data)}${didYouMean(String(error2.data), allowed)}` };
     }
     case "type":
-      return { path: path12, atKey: false, message: `${where || "the configuration"} must be ${article(String(error2.params.type))}, not ${kindOf(error2.data)}` };
+      return { path: path13, atKey: false, message: `${where || "the configuration"} must be ${article(String(error2.params.type))}, not ${kindOf(error2.data)}` };
     case "required": {
       const missing = error2.params.missingProperty;
-      return { path: path12, atKey: false, message: `${where || "the configuration"} is missing "${missing}"` };
+      return { path: path13, atKey: false, message: `${where || "the configuration"} is missing "${missing}"` };
     }
     case "anyOf":
       if (/^exemptions\[\d+\]$/.test(where)) {
-        return { path: path12, atKey: false, message: `${where} needs at least one of ${EXEMPTION_SELECTORS.join(", ")}; to turn a rule off everywhere, set its level to off under rules` };
+        return { path: path13, atKey: false, message: `${where} needs at least one of ${EXEMPTION_SELECTORS.join(", ")}; to turn a rule off everywhere, set its level to off under rules` };
       }
-      return { path: path12, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
+      return { path: path13, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
     case "pattern":
       if (error2.params.pattern === DATE_PATTERN) {
-        return { path: path12, atKey: false, message: `${where} must be a date written YYYY-MM-DD, not ${JSON.stringify(error2.data)}` };
+        return { path: path13, atKey: false, message: `${where} must be a date written YYYY-MM-DD, not ${JSON.stringify(error2.data)}` };
       }
-      return { path: path12, atKey: false, message: `${where} must match ${error2.params.pattern}, not ${JSON.stringify(error2.data)}` };
+      return { path: path13, atKey: false, message: `${where} must match ${error2.params.pattern}, not ${JSON.stringify(error2.data)}` };
     case "maxItems":
-      if (path12[0] === "rules") return { path: path12, atKey: false, message: `${where} must be a level or [level, options]` };
-      return { path: path12, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
+      if (path13[0] === "rules") return { path: path13, atKey: false, message: `${where} must be a level or [level, options]` };
+      return { path: path13, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
     default:
-      return { path: path12, atKey: false, message: `${where || "the configuration"} ${error2.message ?? "is not valid"}` };
+      return { path: path13, atKey: false, message: `${where || "the configuration"} ${error2.message ?? "is not valid"}` };
   }
 }
 function pathOf(pointer, root) {
   if (pointer === "") return [];
-  const path12 = [];
+  const path13 = [];
   let current = root;
   for (const raw of pointer.slice(1).split("/")) {
     const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
     const segment = Array.isArray(current) ? Number(key) : key;
-    path12.push(segment);
+    path13.push(segment);
     current = current !== null && typeof current === "object" ? current[key] : void 0;
   }
-  return path12;
+  return path13;
 }
-function dotted(path12) {
-  return path12.map((segment, index) => typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`).join("");
+function dotted(path13) {
+  return path13.map((segment, index) => typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`).join("");
 }
-function offsetOf(doc, path12, atKey) {
+function offsetOf(doc, path13, atKey) {
   if (!atKey) {
-    const node = doc.getIn(path12, true);
+    const node = doc.getIn(path13, true);
     if ((0, import_yaml5.isNode)(node) && node.range) return node.range[0];
   }
-  return locate(doc, path12).start;
+  return locate(doc, path13).start;
 }
 function article(type) {
   const name = type === "integer" ? "a whole number" : type === "object" ? "a mapping" : type === "array" ? "a list" : type;
@@ -34351,8 +34351,8 @@ function rebaseIgnore(patterns, configDir, cwd) {
   }
   return result;
 }
-function regionOf2(doc, lineCounter, path12) {
-  const node = doc.getIn(path12, true);
+function regionOf2(doc, lineCounter, path13) {
+  const node = doc.getIn(path13, true);
   const offset = (0, import_yaml6.isNode)(node) && node.range ? node.range[0] : 0;
   const start = lineCounter.linePos(offset);
   return { startLine: start.line, startColumn: start.col, endLine: start.line, endColumn: start.col + 1 };
@@ -38139,12 +38139,12 @@ var init_esm5 = __esm({
       /**
        * Get the Path object referenced by the string path, resolved from this Path
        */
-      resolve(path12) {
-        if (!path12) {
+      resolve(path13) {
+        if (!path13) {
           return this;
         }
-        const rootPath = this.getRootString(path12);
-        const dir = path12.substring(rootPath.length);
+        const rootPath = this.getRootString(path13);
+        const dir = path13.substring(rootPath.length);
         const dirParts = dir.split(this.splitSep);
         const result = rootPath ? this.getRoot(rootPath).#resolveParts(dirParts) : this.#resolveParts(dirParts);
         return result;
@@ -38896,8 +38896,8 @@ var init_esm5 = __esm({
       /**
        * @internal
        */
-      getRootString(path12) {
-        return win32.parse(path12).root;
+      getRootString(path13) {
+        return win32.parse(path13).root;
       }
       /**
        * @internal
@@ -38943,8 +38943,8 @@ var init_esm5 = __esm({
       /**
        * @internal
        */
-      getRootString(path12) {
-        return path12.startsWith("/") ? "/" : "";
+      getRootString(path13) {
+        return path13.startsWith("/") ? "/" : "";
       }
       /**
        * @internal
@@ -39033,11 +39033,11 @@ var init_esm5 = __esm({
       /**
        * Get the depth of a provided path, string, or the cwd
        */
-      depth(path12 = this.cwd) {
-        if (typeof path12 === "string") {
-          path12 = this.cwd.resolve(path12);
+      depth(path13 = this.cwd) {
+        if (typeof path13 === "string") {
+          path13 = this.cwd.resolve(path13);
         }
-        return path12.depth();
+        return path13.depth();
       }
       /**
        * Return the cache of child entries.  Exposed so subclasses can create
@@ -39524,9 +39524,9 @@ var init_esm5 = __esm({
         process2();
         return results;
       }
-      chdir(path12 = this.cwd) {
+      chdir(path13 = this.cwd) {
         const oldCwd = this.cwd;
-        this.cwd = typeof path12 === "string" ? this.cwd.resolve(path12) : path12;
+        this.cwd = typeof path13 === "string" ? this.cwd.resolve(path13) : path13;
         this.cwd[setAsCwd](oldCwd);
       }
     };
@@ -39901,8 +39901,8 @@ var init_processor = __esm({
       }
       // match, absolute, ifdir
       entries() {
-        return [...this.store.entries()].map(([path12, n]) => [
-          path12,
+        return [...this.store.entries()].map(([path13, n]) => [
+          path13,
           !!(n & 2),
           !!(n & 1)
         ]);
@@ -40115,9 +40115,9 @@ var init_walker = __esm({
       signal;
       maxDepth;
       includeChildMatches;
-      constructor(patterns, path12, opts) {
+      constructor(patterns, path13, opts) {
         this.patterns = patterns;
-        this.path = path12;
+        this.path = path13;
         this.opts = opts;
         this.#sep = !opts.posix && opts.platform === "win32" ? "\\" : "/";
         this.includeChildMatches = opts.includeChildMatches !== false;
@@ -40136,11 +40136,11 @@ var init_walker = __esm({
           });
         }
       }
-      #ignored(path12) {
-        return this.seen.has(path12) || !!this.#ignore?.ignored?.(path12);
+      #ignored(path13) {
+        return this.seen.has(path13) || !!this.#ignore?.ignored?.(path13);
       }
-      #childrenIgnored(path12) {
-        return !!this.#ignore?.childrenIgnored?.(path12);
+      #childrenIgnored(path13) {
+        return !!this.#ignore?.childrenIgnored?.(path13);
       }
       // backpressure mechanism
       pause() {
@@ -40355,8 +40355,8 @@ var init_walker = __esm({
     };
     GlobWalker = class extends GlobUtil {
       matches = /* @__PURE__ */ new Set();
-      constructor(patterns, path12, opts) {
-        super(patterns, path12, opts);
+      constructor(patterns, path13, opts) {
+        super(patterns, path13, opts);
       }
       matchEmit(e) {
         this.matches.add(e);
@@ -40393,8 +40393,8 @@ var init_walker = __esm({
     };
     GlobStream = class extends GlobUtil {
       results;
-      constructor(patterns, path12, opts) {
-        super(patterns, path12, opts);
+      constructor(patterns, path13, opts) {
+        super(patterns, path13, opts);
         this.results = new Minipass({
           signal: this.signal,
           objectMode: true
@@ -41238,26 +41238,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path12) => {
-      const end = path12.length - 1;
-      const index = path12.lastIndexOf(
+    var basenameOf = (path13) => {
+      const end = path13.length - 1;
+      const index = path13.lastIndexOf(
         SLASH,
-        path12[end] === SLASH ? end - 1 : end
+        path13[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path12 : path12.slice(index + 1);
+      return index < 0 ? path13 : path13.slice(index + 1);
     };
-    var parentOf = (path12) => {
-      if (path12.charCodeAt(0) === SLASH_CODE || path12.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path12.split(SLASH).filter(Boolean);
+    var parentOf = (path13) => {
+      if (path13.charCodeAt(0) === SLASH_CODE || path13.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path13.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path12.length - 1;
-      const cut = path12.lastIndexOf(
+      const end = path13.length - 1;
+      const cut = path13.lastIndexOf(
         SLASH,
-        path12.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path13.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path12.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path13.slice(0, cut + 1);
     };
     var isString2 = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString2(pattern);
@@ -41407,7 +41407,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path12) {
+      testLiteral(path13) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -41416,7 +41416,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule = rules2[index];
-          if (rule.checkRegex.test(path12)) {
+          if (rule.checkRegex.test(path13)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -41436,15 +41436,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path12, mode) {
+      test(path13, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path12) : path12;
+        const basename = shortcut ? basenameOf(path13) : path13;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules2[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path12
+            shortcut && rule._basenameOnly ? basename : path13
           )) {
             const { negative } = rule;
             const ret = {
@@ -41466,17 +41466,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path12, originalPath, doThrow) => {
-      if (!isString2(path12)) {
+    var checkPath = (path13, originalPath, doThrow) => {
+      if (!isString2(path13)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path12) {
+      if (!path13) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path12)) {
+      if (checkPath.isNotRelative(path13)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -41485,25 +41485,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path12) => {
-      const first = path12.charCodeAt(0);
+    var isNotRelative = (path13) => {
+      const first = path13.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path12.length === 1) {
+      if (path13.length === 1) {
         return true;
       }
-      const second = path12.charCodeAt(1);
+      const second = path13.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path12.length === 2 || path12.charCodeAt(2) === SLASH_CODE;
+      return path13.length === 2 || path13.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -41534,58 +41534,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path12) {
+      _test(originalPath, cache2, path13) {
         checkPath(
-          path12,
+          path13,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path12 ? this._t(path12, cache2) : {
+        return path13 ? this._t(path13, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path12 = convertPath(target);
-        if (!path12 || path12.charCodeAt(path12.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path12);
+        const path13 = convertPath(target);
+        if (!path13 || path13.charCodeAt(path13.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path13);
         }
-        const dir = this._t(path12, this._testCache);
+        const dir = this._t(path13, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal2 = this._rules.testLiteral(path12);
+        const literal2 = this._rules.testLiteral(path13);
         return literal2.ignored || literal2.unignored ? literal2 : dir;
       }
-      _t(path12, cache2) {
-        if (path12 in cache2) {
-          return cache2[path12];
+      _t(path13, cache2) {
+        if (path13 in cache2) {
+          return cache2[path13];
         }
-        const parentPath = parentOf(path12);
+        const parentPath = parentOf(path13);
         const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path12] = parent && parent.ignored ? parent : this._rules.test(path12, MODE_IGNORE);
+        return cache2[path13] = parent && parent.ignored ? parent : this._rules.test(path13, MODE_IGNORE);
       }
-      ignores(path12) {
-        return this._test(path12, this._ignoreCache, convertPath(path12)).ignored;
+      ignores(path13) {
+        return this._test(path13, this._ignoreCache, convertPath(path13)).ignored;
       }
       createFilter() {
-        return (path12) => !this.ignores(path12);
+        return (path13) => !this.ignores(path13);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path12) {
-        return this._test(path12, this._testCache, convertPath(path12));
+      test(path13) {
+        return this._test(path13, this._testCache, convertPath(path13));
       }
     };
     var factory = (options) => new Ignore2(options);
-    var isPathValid = (path12) => checkPath(convertPath(path12), path12, RETURN_FALSE);
+    var isPathValid = (path13) => checkPath(convertPath(path13), path13, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path12) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path12) || isNotRelative(path12);
+      checkPath.isNotRelative = (path13) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path13) || isNotRelative(path13);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -42241,7 +42241,7 @@ function exitCode(result, options = {}) {
 
 // src/run/lint.ts
 import { statSync as statSync3 } from "node:fs";
-import path11 from "node:path";
+import path12 from "node:path";
 
 // src/findings/build.ts
 init_locate();
@@ -42268,12 +42268,12 @@ function objectRef(object) {
   if (object.name !== void 0) ref.name = object.name;
   return ref;
 }
-function locationAt(site, path12, missing = false) {
-  const span = locate(site.document.doc, path12);
+function locationAt(site, path13, missing = false) {
+  const span = locate(site.document.doc, path13);
   const location = {
     file: site.file,
     region: regionOf(site.parsed, span.start, Math.max(trimEnd(site.parsed.text, span.start, span.end), span.start + 1)),
-    path: [...path12],
+    path: [...path13],
     documentIndex: site.document.index
   };
   if (span.approximate) location.approximate = true;
@@ -42310,8 +42310,8 @@ function findingFrom(location, ruleId, level, message) {
   if (location.helmTemplate) finding.helmTemplate = location.helmTemplate;
   return finding;
 }
-function findingAt(site, ruleId, level, message, path12) {
-  const finding = findingFrom(locationAt(site, path12, true), ruleId, level, message);
+function findingAt(site, ruleId, level, message, path13) {
+  const finding = findingFrom(locationAt(site, path13, true), ruleId, level, message);
   delete finding.missing;
   return finding;
 }
@@ -42459,9 +42459,9 @@ function isStringList(value) {
 function isStringMap(value) {
   return isObject(value) && Object.values(value).every(isString);
 }
-function valueAt(root, path12) {
+function valueAt(root, path13) {
   let current = root;
-  for (const segment of path12) {
+  for (const segment of path13) {
     if (typeof segment === "number") {
       if (!Array.isArray(current)) return void 0;
       current = current[segment];
@@ -42472,16 +42472,16 @@ function valueAt(root, path12) {
   }
   return current;
 }
-function listAt(root, path12) {
-  const value = valueAt(root, path12);
+function listAt(root, path13) {
+  const value = valueAt(root, path13);
   return Array.isArray(value) ? value : [];
 }
-function stringAt(root, path12) {
-  const value = valueAt(root, path12);
+function stringAt(root, path13) {
+  const value = valueAt(root, path13);
   return isString(value) ? value : void 0;
 }
-function numberAt(root, path12) {
-  const value = valueAt(root, path12);
+function numberAt(root, path13) {
+  const value = valueAt(root, path13);
   return isNumber(value) ? value : void 0;
 }
 function stringEntries(value) {
@@ -42490,11 +42490,11 @@ function stringEntries(value) {
   for (const [key, item] of Object.entries(value)) if (isString(item)) result[key] = item;
   return result;
 }
-function* objectItems(root, path12) {
-  const list = listAt(root, path12);
+function* objectItems(root, path13) {
+  const list = listAt(root, path13);
   for (let index = 0; index < list.length; index++) {
     const value = list[index];
-    if (isObject(value)) yield { value, path: [...path12, index], index };
+    if (isObject(value)) yield { value, path: [...path13, index], index };
   }
 }
 
@@ -42505,18 +42505,18 @@ function expandPattern(root, pattern) {
   let frontier = [{ value: root, path: [], bindings: [] }];
   for (const segment of pattern) {
     const next = [];
-    for (const { value, path: path12, bindings } of frontier) {
+    for (const { value, path: path13, bindings } of frontier) {
       if (segment === "*") {
-        if (Array.isArray(value)) value.forEach((item, index) => next.push({ value: item, path: [...path12, index], bindings: [...bindings, index] }));
-        else if (isObject(value)) for (const [key, item] of Object.entries(value)) next.push({ value: item, path: [...path12, key], bindings: [...bindings, key] });
+        if (Array.isArray(value)) value.forEach((item, index) => next.push({ value: item, path: [...path13, index], bindings: [...bindings, index] }));
+        else if (isObject(value)) for (const [key, item] of Object.entries(value)) next.push({ value: item, path: [...path13, key], bindings: [...bindings, key] });
       } else {
         const item = valueAt(value, [segment]);
-        if (item !== void 0) next.push({ value: item, path: [...path12, segment], bindings });
+        if (item !== void 0) next.push({ value: item, path: [...path13, segment], bindings });
       }
     }
     frontier = next;
   }
-  return frontier.map(({ path: path12, bindings }) => ({ path: path12, bindings }));
+  return frontier.map(({ path: path13, bindings }) => ({ path: path13, bindings }));
 }
 function bindPattern(pattern, bindings) {
   let next = 0;
@@ -42525,15 +42525,15 @@ function bindPattern(pattern, bindings) {
 function buildPodView(object, objectPath, specPath, metadataPath, lists = POD_CONTAINER_LISTS) {
   const spec = valueAt(object, specPath);
   if (!isObject(spec)) return void 0;
-  const path12 = [...objectPath, ...specPath];
+  const path13 = [...objectPath, ...specPath];
   const metadata = valueAt(object, metadataPath);
   const annotations = stringEntries(isObject(metadata) ? metadata.annotations : void 0);
   const podSecurity = isObject(spec.securityContext) ? spec.securityContext : void 0;
-  const podSecurityPath = [...path12, "securityContext"];
+  const podSecurityPath = [...path13, "securityContext"];
   const fullMetadataPath = [...objectPath, ...metadataPath];
   const containers = [];
   for (const list of lists) {
-    const items = list.single ? isObject(spec[list.key]) ? [{ value: spec[list.key], path: [...path12, list.key], index: 0 }] : [] : [...objectItems(spec, [list.key])].map((item) => ({ ...item, path: [...path12, ...item.path] }));
+    const items = list.single ? isObject(spec[list.key]) ? [{ value: spec[list.key], path: [...path13, list.key], index: 0 }] : [] : [...objectItems(spec, [list.key])].map((item) => ({ ...item, path: [...path13, ...item.path] }));
     for (const item of items) {
       const name = isString(item.value.name) ? item.value.name : list.single ? list.key : `#${item.index}`;
       const annotationKey = `${APPARMOR_ANNOTATION_PREFIX}${name}`;
@@ -42552,11 +42552,11 @@ function buildPodView(object, objectPath, specPath, metadataPath, lists = POD_CO
   const volumes = [...objectItems(spec, ["volumes"])].map((volume) => ({
     name: isString(volume.value.name) ? volume.value.name : `#${volume.index}`,
     value: volume.value,
-    path: [...path12, ...volume.path]
+    path: [...path13, ...volume.path]
   }));
   return {
     spec,
-    path: path12,
+    path: path13,
     metadata: isObject(metadata) ? metadata : void 0,
     metadataPath: fullMetadataPath,
     labels: stringEntries(isObject(metadata) ? metadata.labels : void 0),
@@ -42565,7 +42565,7 @@ function buildPodView(object, objectPath, specPath, metadataPath, lists = POD_CO
     volumes,
     isWindows: runsWindows(spec),
     userNamespace: spec.hostUsers === false,
-    podSecurity: podSecurityView(spec, path12, podSecurity, podSecurityPath)
+    podSecurity: podSecurityView(spec, path13, podSecurity, podSecurityPath)
   };
 }
 var OS_LABEL = "kubernetes.io/os";
@@ -42583,9 +42583,9 @@ function pinsWindows(expression) {
 }
 var isNumberList = (value) => Array.isArray(value) && value.every(isNumber);
 var isList = (value) => Array.isArray(value);
-function setting(context, contextPath, path12, guard, from) {
-  const value = context ? valueAt(context, path12) : void 0;
-  return guard(value) ? { value, path: [...contextPath, ...path12], from } : void 0;
+function setting(context, contextPath, path13, guard, from) {
+  const value = context ? valueAt(context, path13) : void 0;
+  return guard(value) ? { value, path: [...contextPath, ...path13], from } : void 0;
 }
 function podSecurityView(spec, specPath, pod, podPath) {
   const view = {};
@@ -42601,8 +42601,8 @@ function podSecurityView(spec, specPath, pod, podPath) {
 function effectiveSecurityContext(container, containerPath, pod, podPath, appArmorAnnotation) {
   const own = isObject(container.securityContext) ? container.securityContext : void 0;
   const ownPath = [...containerPath, "securityContext"];
-  const both = (path12, guard) => setting(own, ownPath, path12, guard, "container") ?? setting(pod, podPath, path12, guard, "pod");
-  const mine = (path12, guard) => setting(own, ownPath, path12, guard, "container");
+  const both = (path13, guard) => setting(own, ownPath, path13, guard, "container") ?? setting(pod, podPath, path13, guard, "pod");
+  const mine = (path13, guard) => setting(own, ownPath, path13, guard, "container");
   const context = {
     runAsNonRoot: both(["runAsNonRoot"], isBoolean),
     runAsUser: both(["runAsUser"], isNumber),
@@ -42645,7 +42645,7 @@ function objectsOf(value, options = {}) {
   if (!object) return [];
   return [options.freeze ? deepFreeze(object) : object];
 }
-function objectOf(value, path12, extraWorkloads) {
+function objectOf(value, path13, extraWorkloads) {
   const { apiVersion, kind } = value;
   if (typeof apiVersion !== "string" || typeof kind !== "string") return void 0;
   const metadata = isObject(value.metadata) ? value.metadata : void 0;
@@ -42657,26 +42657,26 @@ function objectOf(value, path12, extraWorkloads) {
     name: isString(metadata?.name) ? metadata.name : void 0,
     namespace: isString(metadata?.namespace) ? metadata.namespace : void 0,
     value,
-    path: path12,
+    path: path13,
     metadata,
     labels: stringEntries(metadata?.labels),
     annotations: stringEntries(metadata?.annotations),
-    pods: workload ? tablePods(value, path12, workload) : searchedPods(value, path12)
+    pods: workload ? tablePods(value, path13, workload) : searchedPods(value, path13)
   };
   return object;
 }
-function tablePods(value, path12, workload) {
+function tablePods(value, path13, workload) {
   const pods = [];
   for (const template2 of workload.pods) {
     for (const { path: specPath, bindings } of expandPattern(value, template2.spec)) {
-      const pod = buildPodView(value, path12, specPath, bindPattern(template2.metadata, bindings), workload.containers);
+      const pod = buildPodView(value, path13, specPath, bindPattern(template2.metadata, bindings), workload.containers);
       if (pod) pods.push(pod);
     }
   }
   return pods;
 }
 var SEARCH_DEPTH = 10;
-function searchedPods(value, path12) {
+function searchedPods(value, path13) {
   const pods = [];
   const visit = (node, at, depth) => {
     if (depth > SEARCH_DEPTH) return;
@@ -42686,7 +42686,7 @@ function searchedPods(value, path12) {
     }
     if (!isObject(node)) return;
     if (at.length > 0 && holdsContainers(node)) {
-      const pod = buildPodView(value, path12, at, [...at.slice(0, -1), "metadata"]);
+      const pod = buildPodView(value, path13, at, [...at.slice(0, -1), "metadata"]);
       if (pod) pods.push(pod);
       return;
     }
@@ -42987,9 +42987,9 @@ var RuleInstance = class {
       options: setting2.options,
       settings,
       report: (report) => this.report(report),
-      locate: (path12, options) => {
+      locate: (path13, options) => {
         if (!this.site) throw new Error(`rule "${rule.meta.id}" called locate() outside a visitor`);
-        return locationAt(this.site, path12, options?.missing ?? false);
+        return locationAt(this.site, path13, options?.missing ?? false);
       },
       afterIndex: (check) => {
         if (!rule.meta.crossObject) throw new Error(`rule "${rule.meta.id}" called afterIndex() without meta.crossObject`);
@@ -43283,10 +43283,10 @@ var cronjob_missing_starting_deadline_default = defineRule({
 });
 
 // src/k8s/views/config-references.ts
-function reference(kind, holder, nameField, path12, key) {
+function reference(kind, holder, nameField, path13, key) {
   const name = holder[nameField];
   if (!isString(name) || name === "") return void 0;
-  const found = { kind, name, optional: holder.optional === true, path: [...path12, nameField] };
+  const found = { kind, name, optional: holder.optional === true, path: [...path13, nameField] };
   if (isString(key)) found.key = key;
   return found;
 }
@@ -43305,12 +43305,12 @@ function configReferences(pod) {
     }
   }
   for (const volume of pod.volumes) {
-    const { value, path: path12 } = volume;
-    if (isObject(value.configMap)) found.push(reference("ConfigMap", value.configMap, "name", [...path12, "configMap"]));
-    if (isObject(value.secret)) found.push(reference("Secret", value.secret, "secretName", [...path12, "secret"]));
+    const { value, path: path13 } = volume;
+    if (isObject(value.configMap)) found.push(reference("ConfigMap", value.configMap, "name", [...path13, "configMap"]));
+    if (isObject(value.secret)) found.push(reference("Secret", value.secret, "secretName", [...path13, "secret"]));
     for (const source of objectItems(value, ["projected", "sources"])) {
-      if (isObject(source.value.configMap)) found.push(reference("ConfigMap", source.value.configMap, "name", [...path12, "projected", "sources", source.index, "configMap"]));
-      if (isObject(source.value.secret)) found.push(reference("Secret", source.value.secret, "name", [...path12, "projected", "sources", source.index, "secret"]));
+      if (isObject(source.value.configMap)) found.push(reference("ConfigMap", source.value.configMap, "name", [...path13, "projected", "sources", source.index, "configMap"]));
+      if (isObject(source.value.secret)) found.push(reference("Secret", source.value.secret, "name", [...path13, "projected", "sources", source.index, "secret"]));
     }
   }
   for (const item of objectItems(pod.spec, ["imagePullSecrets"])) found.push(reference("Secret", item.value, "name", [...pod.path, "imagePullSecrets", item.index]));
@@ -43357,6 +43357,40 @@ function workloadsSelected(index, namespace, matches) {
 function inputHoldsTemplates(index, namespace) {
   return inputHolds(index, namespace, (record) => templateLabelSets(record).length > 0);
 }
+var CONFIG_ONLY_KINDS = /* @__PURE__ */ new Set([
+  "ServiceMonitor",
+  "PodMonitor",
+  "PrometheusRule",
+  "Probe",
+  "ScrapeConfig",
+  "Certificate",
+  "Issuer",
+  "SealedSecret",
+  "ExternalSecret",
+  "VirtualService",
+  "DestinationRule",
+  "Gateway",
+  "PeerAuthentication",
+  "AuthorizationPolicy",
+  "RequestAuthentication",
+  "ServiceEntry",
+  "Sidecar",
+  "EnvoyFilter",
+  "Telemetry"
+]);
+function isBuiltInGroup(group) {
+  return group === "" || group.endsWith(".k8s.io") || ["apps", "batch", "policy", "autoscaling", "extensions"].includes(group);
+}
+function operatorMayCreatePods(index, namespace) {
+  if (index.complete) return false;
+  return index.all.some(
+    (record) => record.kind === "CustomResourceDefinition" && record.group === "apiextensions.k8s.io" || record.namespace === namespace && !isBuiltInGroup(record.group) && templateLabelSets(record).length === 0 && !CONFIG_ONLY_KINDS.has(record.kind)
+  );
+}
+var CONTROLLER_LABELS = /* @__PURE__ */ new Set(["statefulset.kubernetes.io/pod-name", "apps.kubernetes.io/pod-index", "pod-template-hash", "controller-revision-hash", "batch.kubernetes.io/job-name", "batch.kubernetes.io/controller-uid", "job-name", "controller-uid"]);
+function withoutControllerLabels(selector) {
+  return Object.fromEntries(Object.entries(selector).filter(([key]) => !CONTROLLER_LABELS.has(key)));
+}
 
 // src/rules/dangling-config-reference.ts
 var dangling_config_reference_default = defineRule({
@@ -43371,7 +43405,13 @@ var dangling_config_reference_default = defineRule({
     messages: {
       missing: 'The pod reads {{kind}} "{{name}}", which is not in namespace "{{namespace}}".',
       missingKey: 'The pod reads key "{{key}}" of {{kind}} "{{name}}", which has no such key.'
-    }
+    },
+    options: {
+      type: "object",
+      properties: { secrets: { type: "boolean", description: "Also check references to Secrets (always checked when the run is complete)." } },
+      additionalProperties: false
+    },
+    defaultOptions: { secrets: false }
   },
   create(context) {
     return {
@@ -43379,6 +43419,7 @@ var dangling_config_reference_default = defineRule({
         const namespace = object.namespace ?? context.settings.namespace;
         for (const ref of configReferences(pod)) {
           if (ref.optional || ref.kind === "ConfigMap" && CLUSTER_CONFIG_MAPS.has(ref.name)) continue;
+          if (ref.kind === "Secret" && !context.options.secrets && !context.settings.complete) continue;
           const at = context.locate(ref.path);
           context.afterIndex((index) => {
             const data = { kind: ref.kind, name: ref.name, namespace, key: ref.key ?? "" };
@@ -43454,14 +43495,14 @@ var dangling_hpa_target_default = defineRule({
 });
 
 // src/rules/dangling-ingress.ts
-function backendOf(backend, path12) {
+function backendOf(backend, path13) {
   if (isObject(backend.service) && isString(backend.service.name)) {
     const port = isObject(backend.service.port) ? backend.service.port.number ?? backend.service.port.name : void 0;
-    return { service: backend.service.name, ...isString(port) || isNumber(port) ? { port } : {}, path: [...path12, "service", "name"] };
+    return { service: backend.service.name, ...isString(port) || isNumber(port) ? { port } : {}, path: [...path13, "service", "name"] };
   }
   if (isString(backend.serviceName)) {
     const port = backend.servicePort;
-    return { service: backend.serviceName, ...isString(port) || isNumber(port) ? { port } : {}, path: [...path12, "serviceName"] };
+    return { service: backend.serviceName, ...isString(port) || isNumber(port) ? { port } : {}, path: [...path13, "serviceName"] };
   }
   return void 0;
 }
@@ -43548,7 +43589,7 @@ var dangling_network_policy_default = defineRule({
         const namespace = object.namespace ?? context.settings.namespace;
         const at = context.locate([...object.path, "spec", "podSelector"]);
         context.afterIndex((index) => {
-          if (workloadsSelected(index, namespace, (labels) => labelSelectorMatches(selector, labels)).length > 0 || !inputHoldsTemplates(index, namespace)) return;
+          if (workloadsSelected(index, namespace, (labels) => labelSelectorMatches(selector, labels)).length > 0 || !inputHoldsTemplates(index, namespace) || operatorMayCreatePods(index, namespace)) return;
           context.report({ messageId: "noPods", data: { name: object.name ?? "", namespace }, at });
         });
       }
@@ -43574,6 +43615,7 @@ function resolveRole(index, binding) {
 }
 
 // src/rules/dangling-role-ref.ts
+var BUILT_IN_ROLES = /* @__PURE__ */ new Set(["extension-apiserver-authentication-reader"]);
 var dangling_role_ref_default = defineRule({
   meta: {
     id: "dangling-role-ref",
@@ -43592,7 +43634,7 @@ var dangling_role_ref_default = defineRule({
     return {
       object(object) {
         const ref = roleRefOf(object);
-        if (!ref || ref.kind === "ClusterRole" && isBuiltInClusterRole(ref.name) && !context.settings.complete) return;
+        if (!ref || !context.settings.complete && (ref.kind === "ClusterRole" ? isBuiltInClusterRole(ref.name) : BUILT_IN_ROLES.has(ref.name) || ref.name.startsWith("system:"))) return;
         const namespace = object.kind === "RoleBinding" ? object.namespace ?? context.settings.namespace : void 0;
         const at = context.locate([...object.path, "roleRef", "name"]);
         context.afterIndex((index) => {
@@ -43626,12 +43668,14 @@ var dangling_service_default = defineRule({
     return {
       object(object) {
         const selector = isObject(object.value.spec) ? object.value.spec.selector : void 0;
-        if (!isObject(selector) || Object.keys(selector).length === 0 || isObject(object.value.spec) && object.value.spec.type === "ExternalName") return;
+        if (!isStringMap(selector) || Object.keys(selector).length === 0 || isObject(object.value.spec) && object.value.spec.type === "ExternalName") return;
+        const written = withoutControllerLabels(selector);
         const namespace = object.namespace ?? context.settings.namespace;
         const at = context.locate([...object.path, "spec", "selector"]);
         const data = { name: object.name ?? "", namespace, selector: Object.entries(selector).map(([key, value]) => `${key}=${String(value)}`).join(", ") };
         context.afterIndex((index) => {
-          if (workloadsSelected(index, namespace, (labels) => mapSelectorMatches(selector, labels)).length > 0 || !inputHoldsTemplates(index, namespace)) return;
+          if (Object.keys(written).length === 0 || workloadsSelected(index, namespace, (labels) => mapSelectorMatches(written, labels)).length > 0) return;
+          if (!inputHoldsTemplates(index, namespace) || operatorMayCreatePods(index, namespace)) return;
           context.report({ messageId: "noPods", data, at });
         });
       }
@@ -43713,11 +43757,11 @@ var duplicate_env_var_default = defineRule({
     return {
       container(container) {
         const seen = /* @__PURE__ */ new Map();
-        for (const { value, path: path12, index } of objectItems(container.value, ["env"])) {
+        for (const { value, path: path13, index } of objectItems(container.value, ["env"])) {
           if (!isString(value.name)) continue;
           const first = seen.get(value.name);
           if (first === void 0) seen.set(value.name, index);
-          else context.report({ messageId: "duplicate", data: { container: container.name, name: value.name, first: first + 1 }, at: [...container.path, ...path12, "name"] });
+          else context.report({ messageId: "duplicate", data: { container: container.name, name: value.name, first: first + 1 }, at: [...container.path, ...path13, "name"] });
         }
       }
     };
@@ -43739,6 +43783,7 @@ var duplicate_key_default = defineRule({
 });
 
 // src/rules/duplicate-resource.ts
+import path8 from "node:path";
 function samePlace(a, b) {
   return a.file === b.file && a.region.startLine === b.region.startLine && a.region.startColumn === b.region.startColumn;
 }
@@ -43749,7 +43794,7 @@ var duplicate_resource_default = defineRule({
     level: "error",
     presets: ["recommended"],
     crossObject: true,
-    summary: "Each object (API group, kind, namespace, name) should be defined once in the input; a later copy silently replaces the earlier one on apply.",
+    summary: "Each object (API group, kind, namespace, name) should be defined once among the files of a folder; a later copy silently replaces the earlier one on apply.",
     remediation: "Remove one of the copies, or give them different names or namespaces.",
     messages: {
       duplicate: '{{kind}} "{{name}}" is defined again{{where}}.'
@@ -43763,7 +43808,7 @@ var duplicate_resource_default = defineRule({
         const at = context.locate([...object.path, "metadata", "name"]);
         context.afterIndex((index) => {
           const namespace = index.all.find((record) => samePlace(record.at, at))?.namespace;
-          const copies = index.find(object.group, object.kind, namespace, name);
+          const copies = index.find(object.group, object.kind, namespace, name).filter((record) => path8.dirname(record.at.file) === path8.dirname(at.file));
           if (copies.length < 2 || samePlace(copies[0].at, at)) return;
           const first = copies[0];
           const where = namespace === void 0 ? "" : ` in namespace "${namespace}"`;
@@ -44075,9 +44120,9 @@ function looksLikeJson(text) {
   }
   return false;
 }
-function formatKeyPath(path12) {
+function formatKeyPath(path13) {
   let out = "";
-  for (const segment of path12) {
+  for (const segment of path13) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) out += out === "" ? segment : `.${segment}`;
     else out += `[${JSON.stringify(segment)}]`;
@@ -44196,9 +44241,9 @@ var host_network_default = forbiddenPodField({
 });
 
 // src/rules/host-path-volume.ts
-import path8 from "node:path";
+import path9 from "node:path";
 function normalise(nodePath) {
-  const normalised = path8.posix.normalize(`/${nodePath}`);
+  const normalised = path9.posix.normalize(`/${nodePath}`);
   return normalised.length > 1 ? normalised.replace(/\/+$/, "") : normalised;
 }
 function isAllowed(nodePath, allowed) {
@@ -44733,8 +44778,8 @@ function probePorts(container) {
   return result;
 }
 function containerPorts(container) {
-  return [...objectItems(container.value, ["ports"])].map(({ value, path: path12 }) => {
-    const port = { protocol: isString(value.protocol) ? value.protocol : "TCP", path: path12, value };
+  return [...objectItems(container.value, ["ports"])].map(({ value, path: path13 }) => {
+    const port = { protocol: isString(value.protocol) ? value.protocol : "TCP", path: path13, value };
     if (isString(value.name)) port.name = value.name;
     if (isNumber(value.containerPort)) port.number = value.containerPort;
     return port;
@@ -44908,8 +44953,8 @@ var missing_readiness_probe_default = defineRule({
 });
 
 // src/rules/missing-run-as-non-root.ts
-function isWithin(path12, prefix2) {
-  return prefix2.every((segment, index) => path12[index] === segment);
+function isWithin(path13, prefix2) {
+  return prefix2.every((segment, index) => path13[index] === segment);
 }
 var missing_run_as_non_root_default = defineRule({
   meta: {
@@ -45355,12 +45400,18 @@ var probe_port_not_exposed_default = defineRule({
     category: "reliability",
     level: "warning",
     presets: ["recommended"],
-    summary: "Liveness, readiness and startup probes should target a port the container exposes: a port name the container does not declare never resolves, and a number outside the declared ports usually is a typo.",
+    summary: "Liveness, readiness and startup probes should target a port the container exposes: a port name the container does not declare never resolves, and a number outside the declared ports (an option) may be a typo.",
     remediation: "Point the probe at one of the container's ports (by name or number), or declare the port under ports[].",
     messages: {
       unknownName: 'The {{probe}} of container "{{container}}" targets port "{{port}}", which the container does not declare as a TCP port.',
       unknownNumber: 'The {{probe}} of container "{{container}}" targets port {{port}}, which is not among the ports the container declares.'
-    }
+    },
+    options: {
+      type: "object",
+      properties: { checkNumbers: { type: "boolean", description: "Also report numeric probe ports that are not among the ports a container declares (as kube-linter does)." } },
+      additionalProperties: false
+    },
+    defaultOptions: { checkNumbers: false }
   },
   create(context) {
     return {
@@ -45369,7 +45420,7 @@ var probe_port_not_exposed_default = defineRule({
         for (const probe of probePorts(container)) {
           if (exposesPort(ports, probe.port)) continue;
           const named = typeof probe.port === "string" && !/^\d+$/.test(probe.port);
-          if (!named && ports.length === 0) continue;
+          if (!named && (!context.options.checkNumbers || ports.length === 0)) continue;
           const data = { probe: probe.probe, container: container.name, port: probe.port };
           context.report({ messageId: named ? "unknownName" : "unknownNumber", data, at: probe.path });
         }
@@ -45728,7 +45779,8 @@ var selector_template_label_mismatch_default = defineRule({
     summary: "A workload's spec.selector must select the labels of its own pod template; the API server rejects it otherwise.",
     remediation: "Make spec.template.metadata.labels carry every label spec.selector asks for.",
     messages: {
-      mismatch: 'The selector of {{kind}} "{{name}}" does not match the labels of its pod template.'
+      mismatch: 'The selector of {{kind}} "{{name}}" does not match the labels of its pod template.',
+      missing: '{{kind}} "{{name}}" has no spec.selector, which the API server requires.'
     }
   },
   create(context) {
@@ -45742,7 +45794,7 @@ var selector_template_label_mismatch_default = defineRule({
         const labels = object.pods[0]?.labels ?? {};
         const matches = map ? mapSelectorMatches(selector, labels) : labelSelectorMatches(selector, labels);
         if (matches) return;
-        context.report({ messageId: "mismatch", data: { kind: object.kind, name: object.name ?? "" }, at: [...object.path, "spec", "selector"], missing: selector === void 0 });
+        context.report({ messageId: selector === void 0 ? "missing" : "mismatch", data: { kind: object.kind, name: object.name ?? "" }, at: [...object.path, "spec", "selector"], missing: selector === void 0 });
       }
     };
   }
@@ -45761,7 +45813,13 @@ var service_target_port_mismatch_default = defineRule({
     remediation: "Use the name or number of a container port of the selected pods, or declare that port on the container.",
     messages: {
       noSuchPort: 'Service "{{name}}" targets port {{port}}, which no container of the pods it selects exposes.'
-    }
+    },
+    options: {
+      type: "object",
+      properties: { checkNumbers: { type: "boolean", description: "Also report numeric target ports that no container of the selected pods declares." } },
+      additionalProperties: false
+    },
+    defaultOptions: { checkNumbers: false }
   },
   create(context) {
     return {
@@ -45770,18 +45828,18 @@ var service_target_port_mismatch_default = defineRule({
         const selector = spec?.selector;
         if (!isObject(selector) || Object.keys(selector).length === 0) return;
         const namespace = object.namespace ?? context.settings.namespace;
-        for (const { value, path: path12 } of objectItems(object.value, ["spec", "ports"])) {
+        for (const { value, path: path13 } of objectItems(object.value, ["spec", "ports"])) {
           const written = value.targetPort !== void 0;
           const target = written ? value.targetPort : value.port;
           if (!isString(target) && !isNumber(target)) continue;
           const protocol = isString(value.protocol) ? value.protocol : "TCP";
-          const at = context.locate([...object.path, ...path12, written ? "targetPort" : "port"]);
+          const at = context.locate([...object.path, ...path13, written ? "targetPort" : "port"]);
           context.afterIndex((index) => {
             const matches = index.podsSelectedByMap(namespace, selector);
             if (matches.length === 0) return;
             const ports = matches.flatMap(({ pod }) => [...objectItems(pod.spec, ["containers"])].flatMap((container) => containerPorts(container)));
             const named = isString(target) && !/^\d+$/.test(target);
-            if (exposesPort(ports, target, protocol) || !named && ports.length === 0) return;
+            if (exposesPort(ports, target, protocol) || !named && (!context.options.checkNumbers || ports.length === 0)) return;
             const related = someRelated(matches.map((match3) => match3.object), (record) => `selected ${record.kind} "${record.name ?? ""}"`);
             context.report({ messageId: "noSuchPort", data: { name: object.name ?? "", port: named ? `"${target}"` : String(target) }, at, related });
           });
@@ -45998,15 +46056,15 @@ function annotationEntries(linted) {
       for (const pod of object.pods) {
         if (pod.metadataPath.join("/") !== places[0].path.join("/")) places.push({ annotations: pod.metadata?.annotations, path: pod.metadataPath });
       }
-      for (const { annotations, path: path12 } of places) {
+      for (const { annotations, path: path13 } of places) {
         if (typeof annotations !== "object" || annotations === null) continue;
-        readAnnotations(annotations, [...path12, "annotations"], object, site, result);
+        readAnnotations(annotations, [...path13, "annotations"], object, site, result);
       }
     }
   }
   return result;
 }
-function readAnnotations(annotations, path12, object, site, result) {
+function readAnnotations(annotations, path13, object, site, result) {
   const reason = stringAt2(annotations, IGNORE_REASON);
   const until = stringAt2(annotations, IGNORE_UNTIL);
   for (const [key, value] of Object.entries(annotations)) {
@@ -46020,7 +46078,7 @@ function readAnnotations(annotations, path12, object, site, result) {
       continue;
     }
     const list = parseRuleList(value);
-    const keyPath = [...path12, key];
+    const keyPath = [...path13, key];
     const entries = (list.rules.length > 0 ? list.rules : [void 0]).map((rule) => {
       const entry2 = {
         source: "annotation",
@@ -46044,8 +46102,8 @@ function stringAt2(annotations, key) {
   const value = annotations[key];
   return typeof value === "string" && value.trim() !== "" ? value.trim() : void 0;
 }
-function atOf(site, path12) {
-  const finding = findingAt(site, "unused-suppression", "note", "", path12);
+function atOf(site, path13) {
+  const finding = findingAt(site, "unused-suppression", "note", "", path13);
   return `${site.file}:${finding.region.startLine}:${finding.region.startColumn}`;
 }
 
@@ -46170,7 +46228,7 @@ function today(now = /* @__PURE__ */ new Date()) {
 }
 
 // src/suppress/exemptions.ts
-import path10 from "node:path";
+import path11 from "node:path";
 
 // node_modules/minimatch/dist/esm/index.js
 init_esm2();
@@ -47175,11 +47233,11 @@ var cachedMinimatch = (pattern, options) => {
   return mm;
 };
 var defaultPlatform4 = typeof process === "object" && process ? process.env?.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-var path9 = {
+var path10 = {
   win32: { sep: "\\" },
   posix: { sep: "/" }
 };
-var sep2 = defaultPlatform4 === "win32" ? path9.win32.sep : path9.posix.sep;
+var sep2 = defaultPlatform4 === "win32" ? path10.win32.sep : path10.posix.sep;
 minimatch2.sep = sep2;
 var GLOBSTAR2 = /* @__PURE__ */ Symbol("globstar **");
 minimatch2.GLOBSTAR = GLOBSTAR2;
@@ -48473,7 +48531,7 @@ function matcher(exemption, context) {
     if (!glob2(exemption.name, object?.name)) return false;
     if (!glob2(exemption.container, place.container?.name)) return false;
     if (exemption.path !== void 0) {
-      const file = path10.relative(context.baseDir, path10.resolve(context.cwd, finding.file)).split(path10.sep).join("/");
+      const file = path11.relative(context.baseDir, path11.resolve(context.cwd, finding.file)).split(path11.sep).join("/");
       if (!glob2(exemption.path, file) && !glob2(exemption.path, finding.helmTemplate)) return false;
     }
     return true;
@@ -48604,13 +48662,13 @@ function placeOf(linted, finding) {
   place.container = (finding.container !== void 0 ? containers.find((container) => container.name === finding.container) : void 0) ?? containers.find((container) => isPrefix(container.path, finding.path));
   return place;
 }
-function isPrefix(prefix2, path12) {
-  return prefix2.length <= path12.length && prefix2.every((segment, index) => path12[index] === segment);
+function isPrefix(prefix2, path13) {
+  return prefix2.length <= path13.length && prefix2.every((segment, index) => path13[index] === segment);
 }
 
 // src/run/lint.ts
 async function lint(options) {
-  const cwd = path11.resolve(options.cwd);
+  const cwd = path12.resolve(options.cwd);
   const discovery = await discover(options.paths, { cwd, ignore: options.ignore });
   if (discovery.missing.length > 0) {
     throw new UsageError(`No such file, directory or matching glob: ${discovery.missing.join(", ")}`);
@@ -48627,7 +48685,7 @@ async function lint(options) {
 }
 async function lintSources(sources, options, notes = []) {
   const clock = stageClock(options.stats ?? false);
-  const cwd = path11.resolve(options.cwd);
+  const cwd = path12.resolve(options.cwd);
   const rules2 = options.rules ?? rules;
   const presets = options.presets ?? ["recommended"];
   const settings = resolveRuleSettings(rules2, presets, options.ruleOverrides);
@@ -48716,8 +48774,8 @@ async function indexContext(options, cwd, sources, index, enabled, settings, max
     files = options.context.length === 0 ? [] : (await discover(options.context, { cwd, ignore: options.ignore })).files;
   } else {
     const paths = options.paths ?? [];
-    const namedFiles = paths.length > 0 && paths.every((input) => isFile(path11.resolve(cwd, input)));
-    files = namedFiles ? await trackedManifests(path11.dirname([...inputs][0] ?? cwd)) : [];
+    const namedFiles = paths.length > 0 && paths.every((input) => isFile(path12.resolve(cwd, input)));
+    files = namedFiles ? await trackedManifests(path12.dirname([...inputs][0] ?? cwd)) : [];
   }
   let objects = 0;
   for (const file of files) {
@@ -50503,17 +50561,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path12 = requestOptions.url.replace(options.baseUrl, "");
+    const path13 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path12} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path13} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path12} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path13} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });

@@ -8,23 +8,45 @@ function samePlace(a: Location, b: Location): boolean {
 
 /**
  * Two documents with the same API group, kind, namespace and name: `kubectl apply` keeps only the last
- * one, silently. Copies in one folder (applied together, as `kubectl apply -f dir`)
- * count; copies in other folders are variants (overlays, environments). Every copy after the first is
+ * one, silently. By default only copies in one file count: release folders often
+ * hold alternative installs side by side (Argo CD's install.yaml and namespace-install.yaml), and other
+ * folders hold variants (overlays, environments); `scope` widens it to a folder or the whole run. Every copy after the first is
  * reported, with the first as related location; objects without a namespace are compared in the
  * namespace they land in.
  */
-export default defineRule({
+interface Options {
+  scope: 'file' | 'folder' | 'run';
+}
+
+/** Whether two locations are in the same unit of the configured scope. */
+function sameScope(scope: Options['scope'], a: Location, b: Location): boolean {
+  if (scope === 'run') return true;
+  return scope === 'file' ? a.file === b.file : path.dirname(a.file) === path.dirname(b.file);
+}
+
+export default defineRule<'duplicate', Options>({
   meta: {
     id: 'duplicate-resource',
     category: 'schema',
     level: 'error',
     presets: ['recommended'],
     crossObject: true,
-    summary: 'Each object (API group, kind, namespace, name) should be defined once among the files of a folder; a later copy silently replaces the earlier one on apply.',
+    summary: 'Each object (API group, kind, namespace, name) should be defined once in a file (or, as configured, a folder or the run); a later copy silently replaces the earlier one on apply.',
     remediation: 'Remove one of the copies, or give them different names or namespaces.',
     messages: {
       duplicate: '{{kind}} "{{name}}" is defined again{{where}}.',
     },
+    options: {
+      type: 'object',
+      properties: {
+        scope: {
+          enum: ['file', 'folder', 'run'],
+          description: 'Where copies count as duplicates: within one file (default), within one folder, or anywhere in the run.',
+        },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { scope: 'file' },
   },
   create(context) {
     return {
@@ -34,8 +56,7 @@ export default defineRule({
         const at = context.locate([...object.path, 'metadata', 'name']);
         context.afterIndex((index) => {
           const namespace = index.all.find((record) => samePlace(record.at, at))?.namespace;
-          // Copies in other folders are variants (overlays, environments, examples), not applied together.
-          const copies = index.find(object.group, object.kind, namespace, name).filter((record) => path.dirname(record.at.file) === path.dirname(at.file));
+          const copies = index.find(object.group, object.kind, namespace, name).filter((record) => sameScope(context.options.scope, record.at, at));
           if (copies.length < 2 || samePlace(copies[0]!.at, at)) return;
           const first = copies[0]!;
           const where = namespace === undefined ? '' : ` in namespace "${namespace}"`;
