@@ -43787,6 +43787,10 @@ import path8 from "node:path";
 function samePlace(a, b) {
   return a.file === b.file && a.region.startLine === b.region.startLine && a.region.startColumn === b.region.startColumn;
 }
+function sameScope(scope, a, b) {
+  if (scope === "run") return true;
+  return scope === "file" ? a.file === b.file : path8.dirname(a.file) === path8.dirname(b.file);
+}
 var duplicate_resource_default = defineRule({
   meta: {
     id: "duplicate-resource",
@@ -43794,11 +43798,22 @@ var duplicate_resource_default = defineRule({
     level: "error",
     presets: ["recommended"],
     crossObject: true,
-    summary: "Each object (API group, kind, namespace, name) should be defined once among the files of a folder; a later copy silently replaces the earlier one on apply.",
+    summary: "Each object (API group, kind, namespace, name) should be defined once in a file (or, as configured, a folder or the run); a later copy silently replaces the earlier one on apply.",
     remediation: "Remove one of the copies, or give them different names or namespaces.",
     messages: {
       duplicate: '{{kind}} "{{name}}" is defined again{{where}}.'
-    }
+    },
+    options: {
+      type: "object",
+      properties: {
+        scope: {
+          enum: ["file", "folder", "run"],
+          description: "Where copies count as duplicates: within one file (default), within one folder, or anywhere in the run."
+        }
+      },
+      additionalProperties: false
+    },
+    defaultOptions: { scope: "file" }
   },
   create(context) {
     return {
@@ -43808,7 +43823,7 @@ var duplicate_resource_default = defineRule({
         const at = context.locate([...object.path, "metadata", "name"]);
         context.afterIndex((index) => {
           const namespace = index.all.find((record) => samePlace(record.at, at))?.namespace;
-          const copies = index.find(object.group, object.kind, namespace, name).filter((record) => path8.dirname(record.at.file) === path8.dirname(at.file));
+          const copies = index.find(object.group, object.kind, namespace, name).filter((record) => sameScope(context.options.scope, record.at, at));
           if (copies.length < 2 || samePlace(copies[0].at, at)) return;
           const first = copies[0];
           const where = namespace === void 0 ? "" : ` in namespace "${namespace}"`;
