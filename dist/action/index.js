@@ -42472,6 +42472,10 @@ function valueAt(root, path13) {
   }
   return current;
 }
+function objectAt(root, path13) {
+  const value = valueAt(root, path13);
+  return isObject(value) ? value : void 0;
+}
 function listAt(root, path13) {
   const value = valueAt(root, path13);
   return Array.isArray(value) ? value : [];
@@ -43439,6 +43443,43 @@ var dangling_config_reference_default = defineRule({
   }
 });
 
+// src/rules/dangling-gateway-backend.ts
+var dangling_gateway_backend_default = defineRule({
+  meta: {
+    id: "dangling-gateway-backend",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    crossObject: true,
+    kinds: ["gateway.networking.k8s.io/HTTPRoute", "gateway.networking.k8s.io/GRPCRoute", "gateway.networking.k8s.io/TCPRoute", "gateway.networking.k8s.io/TLSRoute", "gateway.networking.k8s.io/UDPRoute"],
+    summary: "A Gateway API route's backendRefs should name Services of the input; traffic sent to a missing backend fails.",
+    remediation: "Fix the backendRef name (and namespace), or add the Service.",
+    messages: {
+      noService: '{{kind}} "{{name}}" sends traffic to Service "{{service}}", which is not in namespace "{{namespace}}".'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const own = object.namespace ?? context.settings.namespace;
+        for (const rule of objectItems(object.value, ["spec", "rules"])) {
+          for (const ref of objectItems(rule.value, ["backendRefs"])) {
+            const { name, kind, group } = ref.value;
+            if (!isString(name) || kind !== void 0 && kind !== "Service" || group !== void 0 && group !== "") continue;
+            const namespace = isString(ref.value.namespace) ? ref.value.namespace : own;
+            const at = context.locate([...object.path, ...rule.path, ...ref.path, "name"]);
+            context.afterIndex((index) => {
+              if (index.get("Service", namespace, name, "")) return;
+              if (!inputHolds(index, namespace, (record) => record.kind === "Service" && record.group === "")) return;
+              context.report({ messageId: "noService", data: { kind: object.kind, name: object.name ?? "", service: name, namespace }, at });
+            });
+          }
+        }
+      }
+    };
+  }
+});
+
 // src/k8s/views/autoscaling.ts
 init_workloads();
 function scaleTargetOf(hpa) {
@@ -43597,6 +43638,44 @@ var dangling_network_policy_default = defineRule({
   }
 });
 
+// src/rules/dangling-network-policy-peer.ts
+var dangling_network_policy_peer_default = defineRule({
+  meta: {
+    id: "dangling-network-policy-peer",
+    category: "reliability",
+    level: "note",
+    presets: [],
+    crossObject: true,
+    kinds: ["network-policies"],
+    summary: "A NetworkPolicy peer's podSelector (in the policy's namespace) should match the pod template of some workload; otherwise the rule allows nothing.",
+    remediation: "Fix the peer podSelector so it matches the pods meant to send or receive the traffic.",
+    messages: {
+      noPods: 'NetworkPolicy "{{name}}" has a {{direction}} peer whose podSelector matches no pod template in namespace "{{namespace}}".'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const namespace = object.namespace ?? context.settings.namespace;
+        for (const [list, peers, direction] of [["ingress", "from", "ingress"], ["egress", "to", "egress"]]) {
+          for (const rule of objectItems(object.value, ["spec", list])) {
+            for (const peer of objectItems(rule.value, [peers])) {
+              const selector = peer.value.podSelector;
+              if (!isObject(selector) || selectsEverything(selector) || peer.value.namespaceSelector !== void 0) continue;
+              const at = context.locate([...object.path, ...rule.path, ...peer.path, "podSelector"]);
+              context.afterIndex((index) => {
+                if (workloadsSelected(index, namespace, (labels) => labelSelectorMatches(selector, labels)).length > 0) return;
+                if (!inputHoldsTemplates(index, namespace) || operatorMayCreatePods(index, namespace)) return;
+                context.report({ messageId: "noPods", data: { name: object.name ?? "", direction, namespace }, at });
+              });
+            }
+          }
+        }
+      }
+    };
+  }
+});
+
 // src/k8s/rbac.ts
 var RBAC_GROUP = "rbac.authorization.k8s.io";
 var BUILT_IN_CLUSTER_ROLES = /* @__PURE__ */ new Set(["cluster-admin", "admin", "edit", "view"]);
@@ -43677,6 +43756,48 @@ var dangling_service_default = defineRule({
           if (Object.keys(written).length === 0 || workloadsSelected(index, namespace, (labels) => mapSelectorMatches(written, labels)).length > 0) return;
           if (!inputHoldsTemplates(index, namespace) || operatorMayCreatePods(index, namespace)) return;
           context.report({ messageId: "noPods", data, at });
+        });
+      }
+    };
+  }
+});
+
+// src/rules/dangling-service-monitor.ts
+function namespacesOf(monitor, own) {
+  const selector = valueAt(monitor.value, ["spec", "namespaceSelector"]);
+  if (!isObject(selector)) return [own];
+  if (selector.any === true) return "any";
+  return isStringList(selector.matchNames) && selector.matchNames.length > 0 ? selector.matchNames : [own];
+}
+var dangling_service_monitor_default = defineRule({
+  meta: {
+    id: "dangling-service-monitor",
+    category: "reliability",
+    level: "note",
+    presets: [],
+    crossObject: true,
+    kinds: ["monitoring.coreos.com/ServiceMonitor", "monitoring.coreos.com/PodMonitor"],
+    summary: "A ServiceMonitor's (or PodMonitor's) selector should match a Service (or pod template) in the namespaces it watches; otherwise Prometheus scrapes nothing.",
+    remediation: "Fix spec.selector or spec.namespaceSelector so they match the Services (or pods) to scrape.",
+    messages: {
+      noTargets: '{{kind}} "{{name}}" selects no {{targets}} in {{namespaces}}.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const selector = valueAt(object.value, ["spec", "selector"]);
+        if (!isObject(selector)) return;
+        const namespaces = namespacesOf(object, object.namespace ?? context.settings.namespace);
+        const pods = object.kind === "PodMonitor";
+        const at = context.locate([...object.path, "spec", "selector"]);
+        context.afterIndex((index) => {
+          const inScope2 = (record) => namespaces === "any" || record.namespace !== void 0 && namespaces.includes(record.namespace);
+          const targets = index.all.filter((record) => inScope2(record) && (pods ? templateLabelSets(record).length > 0 : record.kind === "Service" && record.group === ""));
+          const matches = pods ? targets.some((record) => templateLabelSets(record).some((labels) => labelSelectorMatches(selector, labels))) : targets.some((record) => labelSelectorMatches(selector, record.labels));
+          if (matches || targets.length === 0 && !index.complete) return;
+          const where = namespaces === "any" ? "any namespace" : `namespace ${namespaces.map((name) => `"${name}"`).join(", ")}`;
+          context.report({ messageId: "noTargets", data: { kind: object.kind, name: object.name ?? "", targets: pods ? "pod template" : "Service", namespaces: where }, at });
         });
       }
     };
@@ -44543,6 +44664,101 @@ var internal_error_default = defineRule({
   create: () => ({})
 });
 
+// src/rules/invalid-label-value.ts
+var LABEL_VALUE = /^(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
+var invalid_label_value_default = defineRule({
+  meta: {
+    id: "invalid-label-value",
+    category: "schema",
+    level: "error",
+    presets: ["recommended"],
+    summary: "Label values must be at most 63 characters, start and end with a letter or digit, and hold only letters, digits, -, _ and . (the API server rejects others); pod template labels count too.",
+    remediation: "Shorten the value or replace the characters the API does not allow (spaces, slashes, colons).",
+    messages: {
+      invalid: 'Label "{{key}}" has the value "{{value}}", which is not a valid label value.',
+      notString: 'Label "{{key}}" has a {{type}} value; label values are strings (quote it).'
+    }
+  },
+  create(context) {
+    const check = (labels, base) => {
+      if (!isObject(labels)) return;
+      for (const [key, value] of Object.entries(labels)) {
+        const at = [...base, key];
+        if (typeof value !== "string") {
+          if (value !== null) context.report({ messageId: "notString", data: { key, type: typeof value }, at });
+        } else if (!LABEL_VALUE.test(value)) {
+          context.report({ messageId: "invalid", data: { key, value: value.length > 80 ? `${value.slice(0, 77)}...` : value }, at });
+        }
+      }
+    };
+    return {
+      object(object) {
+        check(object.metadata?.labels, [...object.path, "metadata", "labels"]);
+      },
+      podSpec(pod, object) {
+        if (pod.metadataPath.join(".") === [...object.path, "metadata"].join(".")) return;
+        check(pod.metadata?.labels, [...pod.metadataPath, "labels"]);
+      }
+    };
+  }
+});
+
+// src/rules/invalid-port-spec.ts
+function portNameProblem(name) {
+  if (name.length > 15) return "is longer than 15 characters";
+  if (!/^[a-z0-9-]+$/.test(name)) return "may hold only lowercase letters, digits and -";
+  if (!/[a-z]/.test(name)) return "must contain a letter";
+  if (name.startsWith("-") || name.endsWith("-") || name.includes("--")) return "must not start or end with - or hold --";
+  return void 0;
+}
+var invalid_port_spec_default = defineRule({
+  meta: {
+    id: "invalid-port-spec",
+    category: "schema",
+    level: "error",
+    presets: ["recommended"],
+    kinds: ["services"],
+    summary: "Container ports and Service target ports must be valid: names of at most 15 lowercase letters, digits and -, with a letter; numbers from 1 to 65535; containerPort set; port names unique in a container.",
+    remediation: "Rename the port to a valid IANA service name (e.g. http, metrics), or use a number from 1 to 65535.",
+    messages: {
+      badName: 'Port name "{{name}}" {{problem}}.',
+      badNumber: "Port {{port}} is outside 1-65535.",
+      noContainerPort: 'A port of container "{{container}}" has no containerPort.',
+      duplicateName: 'Container "{{container}}" names two ports "{{name}}".'
+    }
+  },
+  create(context) {
+    const checkNumber = (value, at) => {
+      if (isNumber(value) && (value < 1 || value > 65535 || !Number.isInteger(value))) context.report({ messageId: "badNumber", data: { port: value }, at });
+    };
+    return {
+      container(container) {
+        const names = /* @__PURE__ */ new Set();
+        for (const { value, path: path13 } of objectItems(container.value, ["ports"])) {
+          const at = [...container.path, ...path13];
+          if (value.containerPort === void 0) context.report({ messageId: "noContainerPort", data: { container: container.name }, at: [...at, "containerPort"], missing: true });
+          checkNumber(value.containerPort, [...at, "containerPort"]);
+          if (!isString(value.name)) continue;
+          const problem2 = portNameProblem(value.name);
+          if (problem2) context.report({ messageId: "badName", data: { name: value.name, problem: problem2 }, at: [...at, "name"] });
+          if (names.has(value.name)) context.report({ messageId: "duplicateName", data: { container: container.name, name: value.name }, at: [...at, "name"] });
+          names.add(value.name);
+        }
+      },
+      object(object) {
+        for (const { value, path: path13 } of objectItems(object.value, ["spec", "ports"])) {
+          const at = [...object.path, ...path13, "targetPort"];
+          const target = value.targetPort;
+          if (isString(target) && !/^\d+$/.test(target)) {
+            const problem2 = portNameProblem(target);
+            if (problem2) context.report({ messageId: "badName", data: { name: target, problem: problem2 }, at });
+          } else checkNumber(isString(target) ? Number(target) : target, at);
+        }
+      }
+    };
+  }
+});
+
 // src/rules/invalid-restart-policy.ts
 var LONG_RUNNING = /* @__PURE__ */ new Set(["apps/DaemonSet", "extensions/DaemonSet"]);
 var RUN_TO_COMPLETION2 = /* @__PURE__ */ new Set(["batch/Job", "batch/CronJob"]);
@@ -44602,6 +44818,34 @@ var job_missing_ttl_default = defineRule({
           context.report({ messageId: "jobUnset", data: { name }, at: [...object.path, "spec", "ttlSecondsAfterFinished"], missing: true });
         } else if (valueAt(object.value, ["spec", "jobTemplate", "spec", "ttlSecondsAfterFinished"]) !== void 0) {
           context.report({ messageId: "cronJobSet", data: { name }, at: [...object.path, "spec", "jobTemplate", "spec", "ttlSecondsAfterFinished"] });
+        }
+      }
+    };
+  }
+});
+
+// src/rules/limitrange-incomplete.ts
+var FIELDS = ["max", "min", "default", "defaultRequest"];
+var limitrange_incomplete_default = defineRule({
+  meta: {
+    id: "limitrange-incomplete",
+    category: "efficiency",
+    level: "note",
+    presets: [],
+    kinds: ["/LimitRange"],
+    summary: "LimitRange items should set type, max, min, default and defaultRequest, so containers that name no resources still get sane requests and limits.",
+    remediation: "Add the missing fields to the spec.limits item.",
+    messages: {
+      missing: 'LimitRange "{{name}}" item {{item}} does not set {{fields}}.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        for (const { value, path: path13, index } of objectItems(object.value, ["spec", "limits"])) {
+          const missing = [...value.type === void 0 ? ["type"] : [], ...FIELDS.filter((field) => !isObject(value[field]))];
+          if (missing.length === 0) continue;
+          context.report({ messageId: "missing", data: { name: object.name ?? "", item: index + 1, fields: missing.join(", ") }, at: [...object.path, ...path13] });
         }
       }
     };
@@ -44877,6 +45121,41 @@ var missing_memory_request_default = missingContainerResource(
   "memory"
 );
 
+// src/rules/missing-pod-disruption-budget.ts
+var missing_pod_disruption_budget_default = defineRule({
+  meta: {
+    id: "missing-pod-disruption-budget",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    crossObject: true,
+    kinds: ["apps/Deployment", "apps/StatefulSet", "argoproj.io/Rollout"],
+    summary: "Deployments and StatefulSets with more than one replica should be covered by a PodDisruptionBudget, so drains and upgrades keep some of them running.",
+    remediation: "Add a PodDisruptionBudget (maxUnavailable: 1, say) whose selector matches the pod template labels.",
+    messages: {
+      missing: '{{kind}} "{{name}}" runs {{replicas}} replicas and no PodDisruptionBudget of namespace "{{namespace}}" selects its pods.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const replicas = replicasOf(object);
+        const pod = object.pods[0];
+        if (replicas === void 0 || replicas < 2 || !pod) return;
+        const namespace = object.namespace ?? context.settings.namespace;
+        const at = context.locate([...object.path, "metadata", "name"]);
+        const labels = pod.labels;
+        context.afterIndex((index) => {
+          const budgets = index.ofKind("PodDisruptionBudget", "policy").filter((pdb) => pdb.namespace === namespace);
+          if (budgets.some((pdb) => labelSelectorMatches(valueAt(pdb.value, ["spec", "selector"]), labels))) return;
+          if (!inputHolds(index, namespace, (record) => record.kind === "PodDisruptionBudget" && record.group === "policy")) return;
+          context.report({ messageId: "missing", data: { kind: object.kind, name: object.name ?? "", replicas, namespace }, at });
+        });
+      }
+    };
+  }
+});
+
 // src/rules/missing-priority-class.ts
 var missing_priority_class_default = defineRule({
   meta: {
@@ -45073,6 +45352,63 @@ var naked_pod_default = defineRule({
       object(object) {
         if (Array.isArray(valueAt(object.value, ["metadata", "ownerReferences"]))) return;
         context.report({ messageId: "naked", data: { name: object.name ?? "" }, at: [...object.path, "kind"] });
+      }
+    };
+  }
+});
+
+// src/rules/namespace-missing-quota.ts
+var namespace_missing_quota_default = defineRule({
+  meta: {
+    id: "namespace-missing-quota",
+    category: "efficiency",
+    level: "note",
+    presets: [],
+    crossObject: true,
+    kinds: ["namespaces"],
+    summary: "A Namespace that the input creates and deploys workloads into should come with a ResourceQuota or LimitRange.",
+    remediation: "Add a ResourceQuota (and a LimitRange for defaults) to the namespace.",
+    messages: {
+      missing: 'Namespace "{{name}}" receives workloads but has no ResourceQuota or LimitRange in the input.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const name = object.name;
+        if (name === void 0) return;
+        const at = context.locate([...object.path, "metadata", "name"]);
+        context.afterIndex((index) => {
+          const inside = index.inNamespace(name);
+          if (!inside.some((record) => record.pods.length > 0)) return;
+          if (inside.some((record) => record.group === "" && (record.kind === "ResourceQuota" || record.kind === "LimitRange"))) return;
+          context.report({ messageId: "missing", data: { name }, at });
+        });
+      }
+    };
+  }
+});
+
+// src/rules/no-node-affinity.ts
+var no_node_affinity_default = defineRule({
+  meta: {
+    id: "no-node-affinity",
+    category: "reliability",
+    level: "note",
+    presets: [],
+    summary: "Pods may be asked to choose their nodes (spec.affinity.nodeAffinity or a nodeSelector); opt-in, for clusters with distinct node pools.",
+    remediation: "Add spec.affinity.nodeAffinity or spec.nodeSelector naming the node pool the workload belongs on.",
+    messages: {
+      missing: "The pod sets neither a node affinity nor a nodeSelector."
+    }
+  },
+  create(context) {
+    return {
+      podSpec(pod) {
+        const affinity = pod.spec.affinity;
+        const hasAffinity = typeof affinity === "object" && affinity !== null && !Array.isArray(affinity) && affinity.nodeAffinity !== void 0;
+        if (hasAffinity || pod.spec.nodeSelector !== void 0) return;
+        context.report({ messageId: "missing", at: [...pod.path, "affinity", "nodeAffinity"], missing: true });
       }
     };
   }
@@ -45439,6 +45775,70 @@ var probe_port_not_exposed_default = defineRule({
           const data = { probe: probe.probe, container: container.name, port: probe.port };
           context.report({ messageId: named ? "unknownName" : "unknownNumber", data, at: probe.path });
         }
+      }
+    };
+  }
+});
+
+// src/rules/requests-not-equal-limits.ts
+var requests_not_equal_limits_default = defineRule({
+  meta: {
+    id: "requests-not-equal-limits",
+    category: "efficiency",
+    level: "note",
+    presets: [],
+    summary: "Opt-in: containers should request what they limit (for the chosen resources), which gives the pod the Guaranteed QoS class.",
+    remediation: "Set resources.requests equal to resources.limits for the resource.",
+    messages: {
+      unequal: 'Container "{{container}}" requests {{request}} {{resource}} but is limited to {{limit}}.'
+    },
+    options: {
+      type: "object",
+      properties: {
+        resources: { type: "array", items: { enum: ["cpu", "memory"] }, description: "Resources whose request must equal the limit." }
+      },
+      additionalProperties: false
+    },
+    defaultOptions: { resources: ["cpu", "memory"] }
+  },
+  create(context) {
+    return {
+      container(container) {
+        if (!declaresResources(container)) return;
+        for (const resource of context.options.resources) {
+          const request2 = valueAt(container.value, ["resources", "requests", resource]);
+          const limit = valueAt(container.value, ["resources", "limits", resource]);
+          if (limit === void 0 || request2 === void 0 || String(request2) === String(limit)) continue;
+          const data = { container: container.name, resource, request: String(request2), limit: String(limit) };
+          context.report({ messageId: "unequal", data, at: [...container.path, "resources", "requests", resource] });
+        }
+      }
+    };
+  }
+});
+
+// src/rules/resourcequota-incomplete.ts
+var REQUIRED = ["requests.cpu", "requests.memory", "limits.cpu", "limits.memory"];
+var resourcequota_incomplete_default = defineRule({
+  meta: {
+    id: "resourcequota-incomplete",
+    category: "efficiency",
+    level: "note",
+    presets: [],
+    kinds: ["/ResourceQuota"],
+    summary: "ResourceQuotas should bound requests.cpu, requests.memory, limits.cpu and limits.memory.",
+    remediation: "Add the missing keys to spec.hard.",
+    messages: {
+      missing: 'ResourceQuota "{{name}}" does not bound {{fields}}.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const hard = objectAt(object.value, ["spec", "hard"]) ?? {};
+        const missing = REQUIRED.filter((key) => hard[key] === void 0 && hard[key.replace("requests.", "")] === void 0);
+        if (missing.length === 0) return;
+        context.report({ messageId: "missing", data: { name: object.name ?? "", fields: missing.join(", ") }, at: [...object.path, "spec", "hard"], missing: objectAt(object.value, ["spec", "hard"]) === void 0 });
       }
     };
   }
@@ -45901,6 +46301,39 @@ var statefulset_missing_headless_service_default = defineRule({
   }
 });
 
+// src/rules/statefulset-volume-claim-incomplete.ts
+var statefulset_volume_claim_incomplete_default = defineRule({
+  meta: {
+    id: "statefulset-volume-claim-incomplete",
+    category: "reliability",
+    level: "note",
+    presets: [],
+    kinds: ["apps/StatefulSet"],
+    summary: "StatefulSet volumeClaimTemplates should request storage and use a ReadWriteOnce (or ReadWriteOncePod) access mode, so each replica gets its own volume of a known size.",
+    remediation: "Set spec.resources.requests.storage and accessModes: [ReadWriteOnce] in each volumeClaimTemplate.",
+    messages: {
+      noStorage: 'Volume claim template "{{claim}}" requests no storage size.',
+      sharedAccess: 'Volume claim template "{{claim}}" does not use ReadWriteOnce or ReadWriteOncePod.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        for (const { value, path: path13 } of objectItems(object.value, ["spec", "volumeClaimTemplates"])) {
+          const claim = valueAt(value, ["metadata", "name"]);
+          const data = { claim: isString(claim) ? claim : "" };
+          const at = [...object.path, ...path13];
+          if (valueAt(value, ["spec", "resources", "requests", "storage"]) === void 0) context.report({ messageId: "noStorage", data, at: [...at, "spec", "resources", "requests", "storage"], missing: true });
+          const modes = valueAt(value, ["spec", "accessModes"]);
+          if (!isStringList(modes) || !modes.some((mode) => mode === "ReadWriteOnce" || mode === "ReadWriteOncePod")) {
+            context.report({ messageId: "sharedAccess", data, at: [...at, "spec", "accessModes"], missing: modes === void 0 });
+          }
+        }
+      }
+    };
+  }
+});
+
 // src/rules/suppression-expired.ts
 var suppression_expired_default = defineRule({
   meta: {
@@ -45961,11 +46394,14 @@ var yaml_syntax_error_default = defineRule({
 var rules = [
   cronjob_missing_starting_deadline_default,
   dangling_config_reference_default,
+  dangling_gateway_backend_default,
   dangling_hpa_target_default,
   dangling_ingress_default,
   dangling_network_policy_default,
+  dangling_network_policy_peer_default,
   dangling_role_ref_default,
   dangling_service_default,
+  dangling_service_monitor_default,
   default_namespace_default,
   deprecated_service_account_field_default,
   duplicate_env_var_default,
@@ -45982,8 +46418,11 @@ var rules = [
   identical_liveness_readiness_probe_default,
   insufficient_replicas_default,
   internal_error_default,
+  invalid_label_value_default,
+  invalid_port_spec_default,
   invalid_restart_policy_default,
   job_missing_ttl_default,
+  limitrange_incomplete_default,
   missing_cpu_limit_default,
   missing_cpu_request_default,
   missing_dns_config_options_default,
@@ -45991,12 +46430,15 @@ var rules = [
   missing_liveness_probe_default,
   missing_memory_limit_default,
   missing_memory_request_default,
+  missing_pod_disruption_budget_default,
   missing_priority_class_default,
   missing_read_only_root_fs_default,
   missing_readiness_probe_default,
   missing_run_as_non_root_default,
   missing_service_account_default,
   naked_pod_default,
+  namespace_missing_quota_default,
+  no_node_affinity_default,
   no_pod_anti_affinity_default,
   no_rolling_update_strategy_default,
   pdb_blocks_all_evictions_default,
@@ -46007,11 +46449,14 @@ var rules = [
   privilege_escalation_allowed_default,
   privileged_container_default,
   probe_port_not_exposed_default,
+  requests_not_equal_limits_default,
+  resourcequota_incomplete_default,
   secret_in_configmap_default,
   secret_in_env_literal_default,
   selector_template_label_mismatch_default,
   service_target_port_mismatch_default,
   statefulset_missing_headless_service_default,
+  statefulset_volume_claim_incomplete_default,
   suppression_expired_default,
   suppression_missing_reason_default,
   unused_suppression_default,

@@ -2,11 +2,14 @@
 import type { Rule } from '../engine/define-rule.js';
 import cronjobMissingStartingDeadline from './cronjob-missing-starting-deadline.js';
 import danglingConfigReference from './dangling-config-reference.js';
+import danglingGatewayBackend from './dangling-gateway-backend.js';
 import danglingHpaTarget from './dangling-hpa-target.js';
 import danglingIngress from './dangling-ingress.js';
 import danglingNetworkPolicy from './dangling-network-policy.js';
+import danglingNetworkPolicyPeer from './dangling-network-policy-peer.js';
 import danglingRoleRef from './dangling-role-ref.js';
 import danglingService from './dangling-service.js';
+import danglingServiceMonitor from './dangling-service-monitor.js';
 import defaultNamespace from './default-namespace.js';
 import deprecatedServiceAccountField from './deprecated-service-account-field.js';
 import duplicateEnvVar from './duplicate-env-var.js';
@@ -23,8 +26,11 @@ import hpaTargetHasStaticReplicas from './hpa-target-has-static-replicas.js';
 import identicalLivenessReadinessProbe from './identical-liveness-readiness-probe.js';
 import insufficientReplicas from './insufficient-replicas.js';
 import internalError from './internal-error.js';
+import invalidLabelValue from './invalid-label-value.js';
+import invalidPortSpec from './invalid-port-spec.js';
 import invalidRestartPolicy from './invalid-restart-policy.js';
 import jobMissingTtl from './job-missing-ttl.js';
+import limitrangeIncomplete from './limitrange-incomplete.js';
 import missingCpuLimit from './missing-cpu-limit.js';
 import missingCpuRequest from './missing-cpu-request.js';
 import missingDnsConfigOptions from './missing-dns-config-options.js';
@@ -32,12 +38,15 @@ import missingEphemeralStorage from './missing-ephemeral-storage.js';
 import missingLivenessProbe from './missing-liveness-probe.js';
 import missingMemoryLimit from './missing-memory-limit.js';
 import missingMemoryRequest from './missing-memory-request.js';
+import missingPodDisruptionBudget from './missing-pod-disruption-budget.js';
 import missingPriorityClass from './missing-priority-class.js';
 import missingReadOnlyRootFs from './missing-read-only-root-fs.js';
 import missingReadinessProbe from './missing-readiness-probe.js';
 import missingRunAsNonRoot from './missing-run-as-non-root.js';
 import missingServiceAccount from './missing-service-account.js';
 import nakedPod from './naked-pod.js';
+import namespaceMissingQuota from './namespace-missing-quota.js';
+import noNodeAffinity from './no-node-affinity.js';
 import noPodAntiAffinity from './no-pod-anti-affinity.js';
 import noRollingUpdateStrategy from './no-rolling-update-strategy.js';
 import pdbBlocksAllEvictions from './pdb-blocks-all-evictions.js';
@@ -48,11 +57,14 @@ import plaintextSecretObject from './plaintext-secret-object.js';
 import privilegeEscalationAllowed from './privilege-escalation-allowed.js';
 import privilegedContainer from './privileged-container.js';
 import probePortNotExposed from './probe-port-not-exposed.js';
+import requestsNotEqualLimits from './requests-not-equal-limits.js';
+import resourcequotaIncomplete from './resourcequota-incomplete.js';
 import secretInConfigmap from './secret-in-configmap.js';
 import secretInEnvLiteral from './secret-in-env-literal.js';
 import selectorTemplateLabelMismatch from './selector-template-label-mismatch.js';
 import serviceTargetPortMismatch from './service-target-port-mismatch.js';
 import statefulsetMissingHeadlessService from './statefulset-missing-headless-service.js';
+import statefulsetVolumeClaimIncomplete from './statefulset-volume-claim-incomplete.js';
 import suppressionExpired from './suppression-expired.js';
 import suppressionMissingReason from './suppression-missing-reason.js';
 import unusedSuppression from './unused-suppression.js';
@@ -61,11 +73,14 @@ import yamlSyntaxError from './yaml-syntax-error.js';
 export const rules: readonly Rule[] = [
   cronjobMissingStartingDeadline,
   danglingConfigReference,
+  danglingGatewayBackend,
   danglingHpaTarget,
   danglingIngress,
   danglingNetworkPolicy,
+  danglingNetworkPolicyPeer,
   danglingRoleRef,
   danglingService,
+  danglingServiceMonitor,
   defaultNamespace,
   deprecatedServiceAccountField,
   duplicateEnvVar,
@@ -82,8 +97,11 @@ export const rules: readonly Rule[] = [
   identicalLivenessReadinessProbe,
   insufficientReplicas,
   internalError,
+  invalidLabelValue,
+  invalidPortSpec,
   invalidRestartPolicy,
   jobMissingTtl,
+  limitrangeIncomplete,
   missingCpuLimit,
   missingCpuRequest,
   missingDnsConfigOptions,
@@ -91,12 +109,15 @@ export const rules: readonly Rule[] = [
   missingLivenessProbe,
   missingMemoryLimit,
   missingMemoryRequest,
+  missingPodDisruptionBudget,
   missingPriorityClass,
   missingReadOnlyRootFs,
   missingReadinessProbe,
   missingRunAsNonRoot,
   missingServiceAccount,
   nakedPod,
+  namespaceMissingQuota,
+  noNodeAffinity,
   noPodAntiAffinity,
   noRollingUpdateStrategy,
   pdbBlocksAllEvictions,
@@ -107,11 +128,14 @@ export const rules: readonly Rule[] = [
   privilegeEscalationAllowed,
   privilegedContainer,
   probePortNotExposed,
+  requestsNotEqualLimits,
+  resourcequotaIncomplete,
   secretInConfigmap,
   secretInEnvLiteral,
   selectorTemplateLabelMismatch,
   serviceTargetPortMismatch,
   statefulsetMissingHeadlessService,
+  statefulsetVolumeClaimIncomplete,
   suppressionExpired,
   suppressionMissingReason,
   unusedSuppression,
