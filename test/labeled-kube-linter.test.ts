@@ -53,6 +53,9 @@ const RULE_ID_FOR_CHECK: Readonly<Record<string, string>> = {
   'non-existent-service-account': 'missing-service-account',
   'deprecated-service-account-field': 'deprecated-service-account-field',
   'no-rolling-update-strategy': 'no-rolling-update-strategy',
+  'invalid-target-ports': 'invalid-port-spec',
+  'no-node-affinity': 'no-node-affinity',
+  'dangling-servicemonitor': 'dangling-service-monitor',
 };
 
 const RULE_FOR_CHECK: Readonly<Record<string, Rule>> = Object.fromEntries(
@@ -88,6 +91,9 @@ interface Exception {
  * really disagree (checked below), so a stale entry fails the test instead of hiding a change.
  */
 const PASS_FAIL_EXCEPTIONS: readonly Exception[] = [
+  { file: 'tests/checks/dangling-servicemonitor.yml', objectIndex: 1, check: 'dangling-servicemonitor', kmlint: 'fail', why: 'Without a namespaceSelector the Prometheus operator looks only in the monitor\'s own namespace (default here); the matching Service is in another namespace' },
+  { file: 'tests/checks/dangling-servicemonitor.yml', objectIndex: 9, check: 'dangling-servicemonitor', kmlint: 'pass', why: 'The monitor watches a namespace where the input holds no Service: kmlint reads that as a partial input and judges it only with --complete' },
+  { file: 'tests/checks/dangling-servicemonitor.yml', objectIndex: 11, check: 'dangling-servicemonitor', kmlint: 'pass', why: 'The monitor watches a namespace where the input holds no Service: kmlint reads that as a partial input and judges it only with --complete' },
   { file: 'tests/checks/pdb-min-available.yaml', objectIndex: 0, check: 'pdb-min-available', kmlint: 'pass', why: 'The Deployment has a selector but no pod template, so the budget selects no pods kmlint can count' },
   { file: 'tests/checks/restart-policy.yaml', objectIndex: 5, check: 'restart-policy', kmlint: 'fail', why: 'The API server rejects restartPolicy Always in a Job or CronJob template; kube-linter accepts it' },
   { file: 'tests/checks/restart-policy.yaml', objectIndex: 6, check: 'restart-policy', kmlint: 'fail', why: 'The API server rejects restartPolicy Always in a Job or CronJob template; kube-linter accepts it' },
@@ -105,6 +111,7 @@ const PASS_FAIL_EXCEPTIONS: readonly Exception[] = [
  * container, kmlint one per place to fix.
  */
 const COUNT_EXCEPTIONS: readonly (Exception & { findings: number })[] = [
+  { file: 'tests/checks/invalid-target-ports.yaml', objectIndex: 1, check: 'invalid-target-ports', kmlint: 'fail', findings: 3, why: 'kmlint also reports containerPort 123456, outside 1-65535, which the API server rejects' },
   { file: 'tests/checks/liveness-port.yml', objectIndex: 0, check: 'liveness-port', kmlint: 'fail', findings: 2, why: 'Declared container ports are informational and the kubelet probes undeclared numbers, so kmlint reports only port names that do not resolve by default (numbers with checkNumbers)' },
   { file: 'tests/checks/readiness-port.yml', objectIndex: 0, check: 'readiness-port', kmlint: 'fail', findings: 2, why: 'Declared container ports are informational and the kubelet probes undeclared numbers, so kmlint reports only port names that do not resolve by default (numbers with checkNumbers)' },
   { file: 'tests/checks/startup-port.yml', objectIndex: 0, check: 'startup-port', kmlint: 'fail', findings: 2, why: 'Declared container ports are informational and the kubelet probes undeclared numbers, so kmlint reports only port names that do not resolve by default (numbers with checkNumbers)' },

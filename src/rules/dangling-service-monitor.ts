@@ -4,8 +4,11 @@ import { labelSelectorMatches } from '../k8s/selectors.js';
 import { templateLabelSets } from '../k8s/views/references.js';
 import type { IndexedObject } from '../k8s/object-index.js';
 
-/** Namespaces where the cluster runs Services of its own (kubernetes, kube-dns, the control plane's). */
-const CLUSTER_NAMESPACES = new Set(['default', 'kube-system']);
+/** The namespace where the control plane runs Services of its own (kube-dns, the schedulers' metrics). */
+const CLUSTER_NAMESPACE = 'kube-system';
+
+/** The API server's Service, which every cluster has in `default`. */
+const API_SERVER_SERVICE_LABELS = { component: 'apiserver', provider: 'kubernetes' };
 
 /** The namespaces a monitor's namespaceSelector names: its own by default, `any: true` for all of them. */
 function namespacesOf(monitor: { value: IndexedObject['value'] }, own: string): string[] | 'any' {
@@ -19,8 +22,9 @@ function namespacesOf(monitor: { value: IndexedObject['value'] }, own: string): 
  * As kube-linter's dangling-servicemonitor: a prometheus-operator ServiceMonitor whose selector matches no
  * Service (a PodMonitor: no pod template) in the namespaces it looks at scrapes nothing. Unless the run is
  * complete, monitors are not judged when the input carries no target in those namespaces, when they watch
- * any namespace, or when they watch default or kube-system, where the cluster runs its own Services
- * (kube-prometheus monitors the API server and CoreDNS that way).
+ * any namespace, or when they watch kube-system, where the control plane runs its own Services
+ * (kube-prometheus monitors CoreDNS and the scheduler that way); the API server's `kubernetes` Service in
+ * `default` always counts as present.
  */
 export default defineRule({
   meta: {
@@ -48,7 +52,8 @@ export default defineRule({
           const inScope = (record: IndexedObject) => namespaces === 'any' || (record.namespace !== undefined && namespaces.includes(record.namespace));
           const targets = index.all.filter((record) => inScope(record) && (pods ? templateLabelSets(record).length > 0 : record.kind === 'Service' && record.group === ''));
           const matches = pods ? targets.some((record) => templateLabelSets(record).some((labels) => labelSelectorMatches(selector, labels))) : targets.some((record) => labelSelectorMatches(selector, record.labels));
-          if (matches || (!index.complete && (targets.length === 0 || namespaces === 'any' || namespaces.some((name) => CLUSTER_NAMESPACES.has(name))))) return;
+          const apiServer = !pods && (namespaces === 'any' || namespaces.includes('default')) && labelSelectorMatches(selector, API_SERVER_SERVICE_LABELS);
+          if (matches || apiServer || (!index.complete && (targets.length === 0 || namespaces === 'any' || namespaces.includes(CLUSTER_NAMESPACE)))) return;
           const where = namespaces === 'any' ? 'any namespace' : `namespace ${namespaces.map((name) => `"${name}"`).join(', ')}`;
           context.report({ messageId: 'noTargets', data: { kind: object.kind, name: object.name ?? '', targets: pods ? 'pod template' : 'Service', namespaces: where }, at });
         });
