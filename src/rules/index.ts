@@ -42,8 +42,10 @@ import missingPodDisruptionBudget from './missing-pod-disruption-budget.js';
 import missingPriorityClass from './missing-priority-class.js';
 import missingReadOnlyRootFs from './missing-read-only-root-fs.js';
 import missingReadinessProbe from './missing-readiness-probe.js';
+import missingRequiredMetadata from './missing-required-metadata.js';
 import missingRunAsNonRoot from './missing-run-as-non-root.js';
 import missingServiceAccount from './missing-service-account.js';
+import missingTopologySpread from './missing-topology-spread.js';
 import nakedPod from './naked-pod.js';
 import namespaceMissingQuota from './namespace-missing-quota.js';
 import noNodeAffinity from './no-node-affinity.js';
@@ -113,8 +115,10 @@ export const rules: readonly Rule[] = [
   missingPriorityClass,
   missingReadOnlyRootFs,
   missingReadinessProbe,
+  missingRequiredMetadata,
   missingRunAsNonRoot,
   missingServiceAccount,
+  missingTopologySpread,
   nakedPod,
   namespaceMissingQuota,
   noNodeAffinity,
