@@ -50,6 +50,30 @@ const RULE_ID_FOR_CHECK: Readonly<Record<string, string>> = {
   'exposed-services': 'exposed-service-type',
   'default-service-account': 'default-service-account',
   'scc-deny-privileged-container': 'openshift-scc-privileged',
+  'dangling-service': 'dangling-service',
+  'dangling-ingress': 'dangling-ingress',
+  'dangling-horizontalpodautoscaler': 'dangling-hpa-target',
+  'no-liveness-probe': 'missing-liveness-probe',
+  'no-readiness-probe': 'missing-readiness-probe',
+  'no-anti-affinity': 'no-pod-anti-affinity',
+  'mismatching-selector': 'selector-template-label-mismatch',
+  'duplicate-env-var': 'duplicate-env-var',
+  'liveness-port': 'probe-port-not-exposed',
+  'readiness-port': 'probe-port-not-exposed',
+  'startup-port': 'probe-port-not-exposed',
+  'pdb-max-unavailable': 'pdb-zero-disruptions',
+  'pdb-min-available': 'pdb-blocks-all-evictions',
+  'pdb-unhealthy-pod-eviction-policy': 'pdb-unhealthy-eviction-policy-unset',
+  'job-ttl-seconds-after-finished': 'job-missing-ttl',
+  'use-namespace': 'default-namespace',
+  'restart-policy': 'invalid-restart-policy',
+  'dnsconfig-options': 'missing-dns-config-options',
+  'non-existent-service-account': 'missing-service-account',
+  'deprecated-service-account-field': 'deprecated-service-account-field',
+  'no-rolling-update-strategy': 'no-rolling-update-strategy',
+  'invalid-target-ports': 'invalid-port-spec',
+  'no-node-affinity': 'no-node-affinity',
+  'dangling-servicemonitor': 'dangling-service-monitor',
 };
 
 const RULE_FOR_CHECK: Readonly<Record<string, Rule>> = Object.fromEntries(
@@ -96,6 +120,20 @@ const PASS_FAIL_EXCEPTIONS: readonly Exception[] = [
     kmlint: 'fail',
     why: 'the ClusterRoleBinding grants the built-in admin ClusterRole in every namespace (Secrets and RBAC of all of them); kube-linter looks for cluster-admin only',
   },
+
+  { file: 'tests/checks/dangling-servicemonitor.yml', objectIndex: 1, check: 'dangling-servicemonitor', kmlint: 'fail', why: 'Without a namespaceSelector the Prometheus operator looks only in the monitor\'s own namespace (default here); the matching Service is in another namespace' },
+  { file: 'tests/checks/dangling-servicemonitor.yml', objectIndex: 9, check: 'dangling-servicemonitor', kmlint: 'pass', why: 'The monitor watches a namespace where the input holds no Service: kmlint reads that as a partial input and judges it only with --complete' },
+  { file: 'tests/checks/dangling-servicemonitor.yml', objectIndex: 11, check: 'dangling-servicemonitor', kmlint: 'pass', why: 'The monitor watches a namespace where the input holds no Service: kmlint reads that as a partial input and judges it only with --complete' },
+  { file: 'tests/checks/pdb-min-available.yaml', objectIndex: 0, check: 'pdb-min-available', kmlint: 'pass', why: 'The Deployment has a selector but no pod template, so the budget selects no pods kmlint can count' },
+  { file: 'tests/checks/restart-policy.yaml', objectIndex: 5, check: 'restart-policy', kmlint: 'fail', why: 'The API server rejects restartPolicy Always in a Job or CronJob template; kube-linter accepts it' },
+  { file: 'tests/checks/restart-policy.yaml', objectIndex: 6, check: 'restart-policy', kmlint: 'fail', why: 'The API server rejects restartPolicy Always in a Job or CronJob template; kube-linter accepts it' },
+  { file: 'tests/checks/restart-policy.yaml', objectIndex: 7, check: 'restart-policy', kmlint: 'fail', why: 'The API server accepts only Always for Deployment, DaemonSet, ReplicaSet and ReplicationController templates; kube-linter accepts OnFailure' },
+  { file: 'tests/checks/restart-policy.yaml', objectIndex: 9, check: 'restart-policy', kmlint: 'fail', why: 'The API server accepts only Always for Deployment, DaemonSet, ReplicaSet and ReplicationController templates; kube-linter accepts OnFailure' },
+  { file: 'tests/checks/restart-policy.yaml', objectIndex: 10, check: 'restart-policy', kmlint: 'fail', why: 'The API server accepts only Always for Deployment, DaemonSet, ReplicaSet and ReplicationController templates; kube-linter accepts OnFailure' },
+  { file: 'tests/checks/restart-policy.yaml', objectIndex: 11, check: 'restart-policy', kmlint: 'fail', why: 'The API server accepts only Always for Deployment, DaemonSet, ReplicaSet and ReplicationController templates; kube-linter accepts OnFailure' },
+  { file: 'tests/checks/restart-policy.yaml', objectIndex: 15, check: 'restart-policy', kmlint: 'pass', why: 'A bare Pod may use restartPolicy Never (a one-off task); kube-linter flags it' },
+  { file: 'tests/checks/restart-policy.yaml', objectIndex: 19, check: 'restart-policy', kmlint: 'pass', why: 'Never is a valid policy for Jobs and CronJobs (the API server requires OnFailure or Never); kube-linter flags it' },
+  { file: 'tests/checks/restart-policy.yaml', objectIndex: 20, check: 'restart-policy', kmlint: 'pass', why: 'Never is a valid policy for Jobs and CronJobs (the API server requires OnFailure or Never); kube-linter flags it' },
 ];
 
 /**
@@ -106,6 +144,10 @@ const NET_RAW_ONCE = 'one finding at the added NET_RAW item; kube-linter also re
 const COUNT_EXCEPTIONS: readonly (Exception & { findings: number })[] = [
   { file: 'tests/checks/drop-net-raw-capability.yml', objectIndex: 2, check: 'drop-net-raw-capability', kmlint: 'fail', why: NET_RAW_ONCE, findings: 1 },
   { file: 'tests/checks/drop-net-raw-capability.yml', objectIndex: 3, check: 'drop-net-raw-capability', kmlint: 'fail', why: NET_RAW_ONCE, findings: 1 },
+  { file: 'tests/checks/invalid-target-ports.yaml', objectIndex: 1, check: 'invalid-target-ports', kmlint: 'fail', findings: 3, why: 'kmlint also reports containerPort 123456, outside 1-65535, which the API server rejects' },
+  { file: 'tests/checks/liveness-port.yml', objectIndex: 0, check: 'liveness-port', kmlint: 'fail', findings: 2, why: 'Declared container ports are informational and the kubelet probes undeclared numbers, so kmlint reports only port names that do not resolve by default (numbers with checkNumbers)' },
+  { file: 'tests/checks/readiness-port.yml', objectIndex: 0, check: 'readiness-port', kmlint: 'fail', findings: 2, why: 'Declared container ports are informational and the kubelet probes undeclared numbers, so kmlint reports only port names that do not resolve by default (numbers with checkNumbers)' },
+  { file: 'tests/checks/startup-port.yml', objectIndex: 0, check: 'startup-port', kmlint: 'fail', findings: 2, why: 'Declared container ports are informational and the kubelet probes undeclared numbers, so kmlint reports only port names that do not resolve by default (numbers with checkNumbers)' },
 ];
 
 /**

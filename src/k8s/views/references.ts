@@ -1,0 +1,75 @@
+/**
+ * When a reference to a missing object is a finding. The cluster provides some objects (the `default`
+ * ServiceAccount, `kube-root-ca.crt`, built-in ClusterRoles), and a partial input (one chart of many, a
+ * pre-commit run without the sibling files) lacks others: unless the run is complete, a reference is only
+ * dangling when the input carries objects of that family in the namespace, so it is seen to hold them.
+ */
+import { isObject, stringEntries, valueAt } from '../json.js';
+import type { IndexedObject, ObjectIndex } from '../object-index.js';
+import type { Labels } from '../selectors.js';
+import { workloadOf } from '../workloads.js';
+
+export function inputHolds(index: ObjectIndex, namespace: string | undefined, accepts: (record: IndexedObject) => boolean): boolean {
+  if (index.complete) return true;
+  return index.all.some((record) => record.namespace === namespace && accepts(record));
+}
+
+/** Up to three related locations, so a finding names what it was compared with without flooding the output. */
+export function someRelated(records: readonly IndexedObject[], message: (record: IndexedObject) => string): { at: IndexedObject['at']; message: string }[] {
+  return records.slice(0, 3).map((record) => ({ at: record.at, message: message(record) }));
+}
+
+/**
+ * The pod-template labels of a record: its pod specs' labels, or, for a workload written without a
+ * template spec (a fragment, a test), the labels at the workload's template metadata path.
+ */
+export function templateLabelSets(record: IndexedObject): Labels[] {
+  if (record.pods.length > 0) return record.pods.map((pod) => pod.labels);
+  const metadata = workloadOf(record.apiVersion, record.kind)?.pods[0]?.metadata;
+  if (!metadata || metadata.includes('*')) return [];
+  const labels = valueAt(record.value, [...metadata, 'labels']);
+  return isObject(labels) ? [stringEntries(labels)] : [];
+}
+
+/** Objects of the namespace with a pod template whose labels `matches` accepts. */
+export function workloadsSelected(index: ObjectIndex, namespace: string | undefined, matches: (labels: Labels) => boolean): IndexedObject[] {
+  return index.inNamespace(namespace ?? '').filter((record) => templateLabelSets(record).some(matches));
+}
+
+/** The namespace holds pod templates in the input (so a selector that matches none is dangling). */
+export function inputHoldsTemplates(index: ObjectIndex, namespace: string | undefined): boolean {
+  return inputHolds(index, namespace, (record) => templateLabelSets(record).length > 0);
+}
+
+/** Custom kinds that configure other objects and never run pods of their own. */
+const CONFIG_ONLY_KINDS = new Set([
+  'ServiceMonitor', 'PodMonitor', 'PrometheusRule', 'Probe', 'ScrapeConfig', 'Certificate', 'Issuer', 'SealedSecret', 'ExternalSecret',
+  'VirtualService', 'DestinationRule', 'Gateway', 'PeerAuthentication', 'AuthorizationPolicy', 'RequestAuthentication', 'ServiceEntry',
+  'Sidecar', 'EnvoyFilter', 'Telemetry',
+]);
+
+/** API groups of the built-in kinds; anything else is a custom resource some operator acts on. */
+function isBuiltInGroup(group: string): boolean {
+  return group === '' || group.endsWith('.k8s.io') || ['apps', 'batch', 'policy', 'autoscaling', 'extensions'].includes(group);
+}
+
+/**
+ * Pods an operator creates are invisible to kmlint (an Alertmanager resource becomes a StatefulSet on the
+ * cluster, a storage manager starts its own pods): when the input installs an operator (it holds CRDs) or
+ * the namespace holds custom resources, a pod selector that matches nothing is not judged, unless the run
+ * is complete.
+ */
+export function operatorMayCreatePods(index: ObjectIndex, namespace: string | undefined): boolean {
+  if (index.complete) return false;
+  return index.all.some(
+    (record) => (record.kind === 'CustomResourceDefinition' && record.group === 'apiextensions.k8s.io') || (record.namespace === namespace && !isBuiltInGroup(record.group) && templateLabelSets(record).length === 0 && !CONFIG_ONLY_KINDS.has(record.kind)),
+  );
+}
+
+/** Labels that controllers add to the pods they create, never written in a template. */
+const CONTROLLER_LABELS = new Set(['statefulset.kubernetes.io/pod-name', 'apps.kubernetes.io/pod-index', 'pod-template-hash', 'controller-revision-hash', 'batch.kubernetes.io/job-name', 'batch.kubernetes.io/controller-uid', 'job-name', 'controller-uid']);
+
+/** A map selector without the controller-added labels (a Service per StatefulSet pod selects by pod name). */
+export function withoutControllerLabels(selector: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(selector).filter(([key]) => !CONTROLLER_LABELS.has(key)));
+}

@@ -1,0 +1,40 @@
+import { defineRule } from '../engine/define-rule.js';
+import { valueAt } from '../k8s/json.js';
+import { labelSelectorMatches, selectsEverything } from '../k8s/selectors.js';
+import { inputHoldsTemplates, operatorMayCreatePods, workloadsSelected } from '../k8s/views/references.js';
+
+/**
+ * As kube-linter's dangling-networkpolicy and kube-score's networkpolicy-targets-pod: a podSelector that
+ * matches no pod template protects nothing (often a typo that leaves the intended pods open). An empty
+ * selector selects every pod and is never dangling; partial inputs and
+ * namespaces where an operator may create the pods are treated as in dangling-service.
+ */
+export default defineRule({
+  meta: {
+    id: 'dangling-network-policy',
+    category: 'reliability',
+    level: 'warning',
+    presets: ['recommended'],
+    crossObject: true,
+    kinds: ['network-policies'],
+    summary: "A NetworkPolicy's podSelector should match the pod template of some workload in its namespace; otherwise it applies to nothing.",
+    remediation: 'Fix spec.podSelector so it matches the pods the policy is meant for, or remove the policy.',
+    messages: {
+      noPods: 'NetworkPolicy "{{name}}" selects no pod template in namespace "{{namespace}}".',
+    },
+  },
+  create(context) {
+    return {
+      object(object) {
+        const selector = valueAt(object.value, ['spec', 'podSelector']);
+        if (selector === undefined || selectsEverything(selector)) return;
+        const namespace = object.namespace ?? context.settings.namespace;
+        const at = context.locate([...object.path, 'spec', 'podSelector']);
+        context.afterIndex((index) => {
+          if (workloadsSelected(index, namespace, (labels) => labelSelectorMatches(selector, labels)).length > 0 || !inputHoldsTemplates(index, namespace) || operatorMayCreatePods(index, namespace)) return;
+          context.report({ messageId: 'noPods', data: { name: object.name ?? '', namespace }, at });
+        });
+      },
+    };
+  },
+});

@@ -1,0 +1,46 @@
+import { defineRule } from '../engine/define-rule.js';
+import { isBuiltInClusterRole, RBAC_GROUP, resolveRole, roleRefOf } from '../k8s/rbac.js';
+import { inputHolds } from '../k8s/views/references.js';
+
+/** Roles the control plane creates in kube-system, which extension API servers bind to. */
+const BUILT_IN_ROLES = new Set(['extension-apiserver-authentication-reader']);
+
+/**
+ * A binding whose roleRef names no Role or ClusterRole grants nothing (and the API cannot change roleRef
+ * later: the binding must be recreated). Built-in ClusterRoles (cluster-admin, admin, edit, view,
+ * system:*) and the Roles the control plane creates (extension-apiserver-authentication-reader,
+ * system:*) are the cluster's own; when the input holds no role of that kind (in the namespace, for a
+ * Role) nothing is reported, unless the run is complete.
+ */
+export default defineRule({
+  meta: {
+    id: 'dangling-role-ref',
+    category: 'reliability',
+    level: 'warning',
+    presets: ['recommended'],
+    crossObject: true,
+    kinds: ['rbac-bindings'],
+    summary: "A RoleBinding's or ClusterRoleBinding's roleRef should name a Role or ClusterRole of the input or a built-in ClusterRole.",
+    remediation: 'Add the role to the manifests or fix roleRef (recreate the binding: roleRef cannot be changed in place).',
+    messages: {
+      missing: '{{kind}} "{{name}}" refers to {{roleKind}} "{{role}}", which is not in the input.',
+    },
+  },
+  create(context) {
+    return {
+      object(object) {
+        const ref = roleRefOf(object);
+        if (!ref || (!context.settings.complete && (ref.kind === 'ClusterRole' ? isBuiltInClusterRole(ref.name) : BUILT_IN_ROLES.has(ref.name) || ref.name.startsWith('system:')))) return;
+        const namespace = object.kind === 'RoleBinding' ? (object.namespace ?? context.settings.namespace) : undefined;
+        const at = context.locate([...object.path, 'roleRef', 'name']);
+        context.afterIndex((index) => {
+          const self = index.find(object.group, object.kind, namespace, object.name ?? '')[0];
+          if (!self || resolveRole(index, self)) return;
+          const roleNamespace = ref.kind === 'Role' ? namespace : undefined;
+          if (!inputHolds(index, roleNamespace, (record) => record.kind === ref.kind && record.group === RBAC_GROUP)) return;
+          context.report({ messageId: 'missing', data: { kind: object.kind, name: object.name ?? '', roleKind: ref.kind, role: ref.name }, at });
+        });
+      },
+    };
+  },
+});

@@ -1,0 +1,36 @@
+import { defineRule } from '../engine/define-rule.js';
+import { isNamespaced } from '../k8s/kinds.js';
+
+/**
+ * As kube-linter's use-namespace, Checkov CKV_K8S_21 and CIS 5.7.4: objects should not land in `default`.
+ * An object without metadata.namespace lands in the run's namespace (`--namespace`), so Helm or kustomize
+ * output applied to another namespace is not reported.
+ */
+export default defineRule({
+  meta: {
+    id: 'default-namespace',
+    category: 'best-practice',
+    level: 'note',
+    presets: ['cis'],
+    cis: '5.7.4',
+    summary:
+      'Namespaced objects should not land in the default namespace, where policies, quotas and RBAC are rarely set; an object without metadata.namespace lands in the namespace of the run (--namespace).',
+    remediation: 'Set metadata.namespace (or apply with --namespace) to a namespace made for the application.',
+    messages: {
+      explicit: '{{kind}} "{{name}}" is in the default namespace.',
+      implicit: '{{kind}} "{{name}}" names no namespace, so it lands in "default".',
+    },
+  },
+  create(context) {
+    return {
+      object(object) {
+        if (!isNamespaced(object.group, object.kind)) return;
+        const data = { kind: object.kind, name: object.name ?? '' };
+        if (object.namespace === 'default') context.report({ messageId: 'explicit', data, at: [...object.path, 'metadata', 'namespace'] });
+        else if (object.namespace === undefined && context.settings.namespace === 'default') {
+          context.report({ messageId: 'implicit', data, at: [...object.path, 'metadata', 'namespace'], missing: true });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,45 @@
+import { defineRule } from '../engine/define-rule.js';
+import { valueAt } from '../k8s/json.js';
+import { labelSelectorMatches } from '../k8s/selectors.js';
+import { inputHolds } from '../k8s/views/references.js';
+import { replicasOf } from '../k8s/views/workload.js';
+
+/**
+ * As Polaris' missingPodDisruptionBudget and kube-score's *-has-poddisruptionbudget: a Deployment or
+ * StatefulSet with several replicas should have a PodDisruptionBudget, or a node drain may evict every
+ * replica at once. Unless the run is complete, only namespaces where the input carries some
+ * PodDisruptionBudget are judged (budgets often live in another chart or folder).
+ */
+export default defineRule({
+  meta: {
+    id: 'missing-pod-disruption-budget',
+    category: 'reliability',
+    level: 'warning',
+    presets: ['recommended'],
+    crossObject: true,
+    kinds: ['apps/Deployment', 'apps/StatefulSet', 'argoproj.io/Rollout'],
+    summary: 'Deployments and StatefulSets with more than one replica should be covered by a PodDisruptionBudget, so drains and upgrades keep some of them running.',
+    remediation: 'Add a PodDisruptionBudget (maxUnavailable: 1, say) whose selector matches the pod template labels.',
+    messages: {
+      missing: '{{kind}} "{{name}}" runs {{replicas}} replicas and no PodDisruptionBudget of namespace "{{namespace}}" selects its pods.',
+    },
+  },
+  create(context) {
+    return {
+      object(object) {
+        const replicas = replicasOf(object);
+        const pod = object.pods[0];
+        if (replicas === undefined || replicas < 2 || !pod) return;
+        const namespace = object.namespace ?? context.settings.namespace;
+        const at = context.locate([...object.path, 'metadata', 'name']);
+        const labels = pod.labels;
+        context.afterIndex((index) => {
+          const budgets = index.ofKind('PodDisruptionBudget', 'policy').filter((pdb) => pdb.namespace === namespace);
+          if (budgets.some((pdb) => labelSelectorMatches(valueAt(pdb.value, ['spec', 'selector']), labels))) return;
+          if (!inputHolds(index, namespace, (record) => record.kind === 'PodDisruptionBudget' && record.group === 'policy')) return;
+          context.report({ messageId: 'missing', data: { kind: object.kind, name: object.name ?? '', replicas, namespace }, at });
+        });
+      },
+    };
+  },
+});

@@ -1,0 +1,39 @@
+import { defineRule } from '../engine/define-rule.js';
+import { isString } from '../k8s/json.js';
+import { inputHolds } from '../k8s/views/references.js';
+
+/**
+ * As kube-linter's non-existent-service-account and Kubescape C-0307: the pod's serviceAccountName must
+ * be a ServiceAccount of its namespace, or the pod is never created. `default` is the cluster's own; a
+ * namespace whose ServiceAccounts the input does not carry is skipped, unless the run is complete.
+ */
+export default defineRule({
+  meta: {
+    id: 'missing-service-account',
+    category: 'reliability',
+    level: 'warning',
+    presets: ['recommended'],
+    crossObject: true,
+    summary: 'A pod\'s serviceAccountName should name a ServiceAccount of its namespace; the controller cannot create the pods otherwise.',
+    remediation: 'Add the ServiceAccount to the manifests, or fix the name.',
+    messages: {
+      missing: 'The pod runs as ServiceAccount "{{account}}", which is not in namespace "{{namespace}}".',
+    },
+  },
+  create(context) {
+    return {
+      podSpec(pod, object) {
+        const field = isString(pod.spec.serviceAccountName) ? 'serviceAccountName' : 'serviceAccount';
+        const account = pod.spec[field];
+        if (!isString(account) || account === '' || (account === 'default' && !context.settings.complete)) return;
+        const namespace = object.namespace ?? context.settings.namespace;
+        const at = context.locate([...pod.path, field]);
+        context.afterIndex((index) => {
+          if (index.get('ServiceAccount', namespace, account, '')) return;
+          if (!inputHolds(index, namespace, (record) => record.kind === 'ServiceAccount' && record.group === '')) return;
+          context.report({ messageId: 'missing', data: { account, namespace }, at });
+        });
+      },
+    };
+  },
+});

@@ -1,0 +1,37 @@
+import { defineRule } from '../engine/define-rule.js';
+
+/**
+ * A Namespace the input creates, and deploys workloads into, without a ResourceQuota or LimitRange in the
+ * input: nothing bounds what its pods may request. Only namespaces the input declares are judged (a
+ * namespace made elsewhere gets its quotas elsewhere).
+ */
+export default defineRule({
+  meta: {
+    id: 'namespace-missing-quota',
+    category: 'efficiency',
+    level: 'note',
+    presets: [],
+    crossObject: true,
+    kinds: ['namespaces'],
+    summary: 'A Namespace that the input creates and deploys workloads into should come with a ResourceQuota or LimitRange.',
+    remediation: 'Add a ResourceQuota (and a LimitRange for defaults) to the namespace.',
+    messages: {
+      missing: 'Namespace "{{name}}" receives workloads but has no ResourceQuota or LimitRange in the input.',
+    },
+  },
+  create(context) {
+    return {
+      object(object) {
+        const name = object.name;
+        if (name === undefined) return;
+        const at = context.locate([...object.path, 'metadata', 'name']);
+        context.afterIndex((index) => {
+          const inside = index.inNamespace(name);
+          if (!inside.some((record) => record.pods.length > 0)) return;
+          if (inside.some((record) => record.group === '' && (record.kind === 'ResourceQuota' || record.kind === 'LimitRange'))) return;
+          context.report({ messageId: 'missing', data: { name }, at });
+        });
+      },
+    };
+  },
+});

@@ -1,0 +1,60 @@
+import { defineRule } from '../engine/define-rule.js';
+import { isNumber, isString, valueAt } from '../k8s/json.js';
+import { autoscalersOf } from '../k8s/views/autoscaling.js';
+import { replicasOf } from '../k8s/views/workload.js';
+import { workloadsSelected } from '../k8s/views/references.js';
+import { labelSelectorMatches } from '../k8s/selectors.js';
+import type { IndexedObject, ObjectIndex } from '../k8s/object-index.js';
+
+/** The fewest replicas a workload may run: an HPA's minReplicas (1 when unset) when one scales it, else spec.replicas. */
+function fewestReplicas(index: ObjectIndex, workload: IndexedObject): number | undefined {
+  const hpa = autoscalersOf(index, workload)[0];
+  if (hpa) {
+    const min = valueAt(hpa.value, ['spec', 'minReplicas']);
+    return isNumber(min) ? min : 1;
+  }
+  return replicasOf(workload);
+}
+
+/**
+ * As kube-linter's pdb-min-available and Polaris' pdbMinAvailableGreaterThanHPAMinReplicas: an integer
+ * minAvailable at or above the replicas of the workloads the budget selects (or their HPA's minReplicas)
+ * lets no pod be evicted, so node drains hang. Percentages are left to pdb-zero-disruptions.
+ */
+export default defineRule({
+  meta: {
+    id: 'pdb-blocks-all-evictions',
+    category: 'reliability',
+    level: 'warning',
+    presets: ['recommended'],
+    crossObject: true,
+    kinds: ['pod-disruption-budgets'],
+    summary: "A PodDisruptionBudget's minAvailable should be below the replicas of the workloads it selects (or their autoscaler's minReplicas); otherwise no pod can ever be evicted.",
+    remediation: 'Lower minAvailable below the replica count, use maxUnavailable: 1, or run more replicas.',
+    messages: {
+      blocks: 'PodDisruptionBudget "{{name}}" requires {{min}} available pods, but {{kind}} "{{workload}}" may run only {{replicas}}: no pod can be evicted.',
+    },
+  },
+  create(context) {
+    return {
+      object(object) {
+        const min = valueAt(object.value, ['spec', 'minAvailable']);
+        const count = isNumber(min) ? min : isString(min) && /^\d+$/.test(min) ? Number(min) : undefined;
+        if (count === undefined || count === 0) return;
+        const selector = valueAt(object.value, ['spec', 'selector']);
+        const namespace = object.namespace ?? context.settings.namespace;
+        const at = context.locate([...object.path, 'spec', 'minAvailable']);
+        context.afterIndex((index) => {
+          const workloads = workloadsSelected(index, namespace, (labels) => labelSelectorMatches(selector, labels));
+          for (const workload of workloads) {
+            const replicas = fewestReplicas(index, workload);
+            if (replicas === undefined || count < replicas) continue;
+            const data = { name: object.name ?? '', min: count, kind: workload.kind, workload: workload.name ?? '', replicas };
+            context.report({ messageId: 'blocks', data, at, related: [{ at: workload.at, message: `${workload.kind} "${workload.name ?? ''}"` }] });
+            return;
+          }
+        });
+      },
+    };
+  },
+});

@@ -1,0 +1,62 @@
+import { defineRule } from '../engine/define-rule.js';
+
+interface Options {
+  checkNumbers: boolean;
+}
+import { isNumber, isObject, isString, objectItems } from '../k8s/json.js';
+import { containerPorts, exposesPort } from '../k8s/views/probes.js';
+import { someRelated } from '../k8s/views/references.js';
+
+/**
+ * A Service port's targetPort (its `port` when unset) must be a port the selected pods expose: a name must
+ * be a declared port name of some container (or no endpoint gets that port). Declared ports are
+ * informational and traffic reaches undeclared numbers, so numbers are checked only with `checkNumbers`,
+ * against pods that declare ports at all. Only Services that select pods of the input are checked.
+ */
+export default defineRule<'noSuchPort', Options>({
+  meta: {
+    id: 'service-target-port-mismatch',
+    category: 'reliability',
+    level: 'warning',
+    presets: ['recommended'],
+    crossObject: true,
+    kinds: ['services'],
+    summary: "A Service's targetPort (a name or a number) should be a port that a container of the selected pods exposes; a port name no container declares gives the Service no working endpoint.",
+    remediation: 'Use the name or number of a container port of the selected pods, or declare that port on the container.',
+    messages: {
+      noSuchPort: 'Service "{{name}}" targets port {{port}}, which no container of the pods it selects exposes.',
+    },
+    options: {
+      type: 'object',
+      properties: { checkNumbers: { type: 'boolean', description: 'Also report numeric target ports that no container of the selected pods declares.' } },
+      additionalProperties: false,
+    },
+    defaultOptions: { checkNumbers: false },
+  },
+  create(context) {
+    return {
+      object(object) {
+        const spec = isObject(object.value.spec) ? object.value.spec : undefined;
+        const selector = spec?.selector;
+        if (!isObject(selector) || Object.keys(selector).length === 0) return;
+        const namespace = object.namespace ?? context.settings.namespace;
+        for (const { value, path } of objectItems(object.value, ['spec', 'ports'])) {
+          const written = value.targetPort !== undefined;
+          const target = written ? value.targetPort : value.port;
+          if (!isString(target) && !isNumber(target)) continue;
+          const protocol = isString(value.protocol) ? value.protocol : 'TCP';
+          const at = context.locate([...object.path, ...path, written ? 'targetPort' : 'port']);
+          context.afterIndex((index) => {
+            const matches = index.podsSelectedByMap(namespace, selector);
+            if (matches.length === 0) return;
+            const ports = matches.flatMap(({ pod }) => [...objectItems(pod.spec, ['containers'])].flatMap((container) => containerPorts(container)));
+            const named = isString(target) && !/^\d+$/.test(target);
+            if (exposesPort(ports, target, protocol) || (!named && (!context.options.checkNumbers || ports.length === 0))) return;
+            const related = someRelated(matches.map((match) => match.object), (record) => `selected ${record.kind} "${record.name ?? ''}"`);
+            context.report({ messageId: 'noSuchPort', data: { name: object.name ?? '', port: named ? `"${target}"` : String(target) }, at, related });
+          });
+        }
+      },
+    };
+  },
+});
