@@ -197,7 +197,7 @@ function extraArgs(root: JsonValue, path: Path): Setting[] {
   return args.flatMap((item, index) => {
     if (!isObject(item) || !isString(item.name)) return [];
     const text = item.value === undefined ? '' : flagText(item.value);
-    return text === undefined ? [] : [{ name: item.name, value: text, path: [...path, index] }];
+    return text === undefined ? [] : [{ name: item.name, value: text, path: item.value === undefined ? [...path, index] : [...path, index, 'value'] }];
   });
 }
 
