@@ -1,10 +1,21 @@
 import { pluginState } from '../k8s/views/admission-plugins.js';
 import { effective } from '../k8s/views/component-config.js';
+import { objectItems } from '../k8s/json.js';
 import { controlPlaneCheck } from './templates/control-plane-flag.js';
 
 /** The plugin refuses to start without its configuration, so "configured" means enabled and given an admission configuration file. */
-export default controlPlaneCheck<'set' | 'missing' | 'noConfig'>({
+export default controlPlaneCheck<'set' | 'missing' | 'noConfig' | 'notInFile'>({
   component: 'kube-apiserver',
+  // The admission configuration the flag names, when the input holds it, must configure the plugin.
+  linked: {
+    flag: 'admission-control-config-file',
+    kinds: ['apiserver.config.k8s.io/AdmissionConfiguration', 'apiserver.k8s.io/AdmissionConfiguration'],
+    check(file, config, settings) {
+      if (!pluginState(config, 'EventRateLimit', settings.kubeVersion).enabled) return undefined;
+      const configured = [...objectItems(file.value, ['plugins'])].some((plugin) => plugin.value.name === 'EventRateLimit');
+      return configured ? undefined : { messageId: 'notInFile', note: 'The AdmissionConfiguration the flag names.' };
+    },
+  },
   check(config, settings) {
     const state = pluginState(config, 'EventRateLimit', settings.kubeVersion);
     if (!state.enabled) {
@@ -23,6 +34,7 @@ export default controlPlaneCheck<'set' | 'missing' | 'noConfig'>({
     presets: ['recommended', 'cis'],
     cis: '1.2.10',
     tags: ['control-plane'],
+    crossObject: true,
     summary:
       'The API server should limit the rate of events with the EventRateLimit admission plugin, configured in an AdmissionConfiguration: a flood of events can otherwise overload the API server and etcd.',
     remediation:
@@ -31,6 +43,7 @@ export default controlPlaneCheck<'set' | 'missing' | 'noConfig'>({
       set: '{{flag}} leaves out the EventRateLimit admission plugin: events are not rate limited.',
       missing: 'The EventRateLimit admission plugin is not enabled (it is off by default): events are not rate limited.',
       noConfig: 'EventRateLimit is enabled without --admission-control-config-file: the plugin has no limits to apply and the API server refuses to start.',
+      notInFile: '{{flag}} names an AdmissionConfiguration without an EventRateLimit entry: the API server refuses to start the plugin.',
     },
   },
 });

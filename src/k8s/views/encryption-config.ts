@@ -16,7 +16,8 @@ export interface ResourceEntry {
   path: Path;
 }
 
-export function resourceEntries(object: K8sObject): ResourceEntry[] {
+/** The entries of an EncryptionConfiguration (a visited object, or an indexed one at path []). */
+export function resourceEntries(object: Pick<K8sObject, 'value' | 'path'>): ResourceEntry[] {
   return [...objectItems(object.value, ['resources'])].map((entry) => ({
     resources: listAt(entry.value, ['resources']).filter(isString),
     providers: [...objectItems(entry.value, ['providers'])].flatMap((provider) => {

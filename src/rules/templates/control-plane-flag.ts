@@ -6,7 +6,8 @@
  */
 import { defineRule, type Rule, type RuleMeta, type RunSettings } from '../../engine/define-rule.js';
 import { pluginState } from '../../k8s/views/admission-plugins.js';
-import { containerConfig, effective, listValue, objectConfigs, parseBool, type Component, type ComponentConfig } from '../../k8s/views/component-config.js';
+import type { IndexedObject } from '../../k8s/object-index.js';
+import { containerConfig, effective, lastSetting, listValue, objectConfigs, parseBool, type Component, type ComponentConfig } from '../../k8s/views/component-config.js';
 import type { Path } from '../../types.js';
 
 type Data = Record<string, string | number | boolean>;
@@ -22,6 +23,24 @@ export interface ControlPlaneCheck<MessageId extends string, Options> {
   meta: RuleMeta<MessageId, Options>;
   component: Component;
   check(config: ComponentConfig, settings: RunSettings, options: Options): readonly Issue<MessageId>[];
+  /** A file a flag names, checked when the input holds it (needs `meta.crossObject`). */
+  linked?: LinkedFile<MessageId>;
+}
+
+/**
+ * A configuration file named by a flag (`--encryption-provider-config=/etc/kubernetes/enc.yaml`): when the
+ * run holds exactly one object of the kind in a file of that name, it is checked and a finding goes to the
+ * flag, with the file as a related location.
+ */
+export interface LinkedFile<MessageId extends string> {
+  flag: string;
+  /** `group/Kind` entries the file may hold. */
+  kinds: readonly string[];
+  check(file: IndexedObject, config: ComponentConfig, settings: RunSettings): { messageId: MessageId; data?: Data; note: string } | undefined;
+}
+
+function baseName(file: string): string {
+  return file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
 }
 
 /** How a flag is named in messages: the KubeletConfiguration field for that form, else `--flag`. */
@@ -43,8 +62,28 @@ export function controlPlaneCheck<MessageId extends string, Options = Record<str
           context.report({ messageId: issue.messageId, data, at: issue.at, missing: issue.missing, ...(config.container ? { container: config.container } : {}) });
         }
       };
+      const linkFile = (config: ComponentConfig, linked: LinkedFile<MessageId>) => {
+        const setting = lastSetting(config, linked.flag);
+        if (!setting?.value) return;
+        const at = context.locate(setting.path);
+        const name = baseName(setting.value);
+        context.afterIndex((index) => {
+          const files = linked.kinds.flatMap((entry) => {
+            const [group = '', kind = ''] = entry.split('/');
+            return index.ofKind(kind, group).filter((record) => baseName(record.at.file) === name);
+          });
+          // Two files of that name: which one the node reads is unknown.
+          if (files.length !== 1) return;
+          const found = linked.check(files[0]!, config, context.settings);
+          if (!found) return;
+          const data = { component: config.component, flag: flagName(config, linked.flag), ...found.data };
+          context.report({ messageId: found.messageId, data, at, related: [{ at: files[0]!.at, message: found.note }], ...(config.container ? { container: config.container } : {}) });
+        });
+      };
       const visit = (config: ComponentConfig | undefined) => {
-        if (config?.component === template.component) report(config, template.check(config, context.settings, context.options));
+        if (config?.component !== template.component) return;
+        report(config, template.check(config, context.settings, context.options));
+        if (template.linked) linkFile(config, template.linked);
       };
       return {
         container(container) {
@@ -59,7 +98,7 @@ export function controlPlaneCheck<MessageId extends string, Options = Record<str
 }
 
 export interface FlagCondition {
-  meta: RuleMeta<'set' | 'missing', Record<string, never>> | RuleMeta<'set', Record<string, never>> | RuleMeta<'missing', Record<string, never>>;
+  meta: RuleMeta<'set' | 'missing', Record<string, never>> | RuleMeta<'set', Record<string, never>> | RuleMeta<'missing', Record<string, never>> | RuleMeta<string, Record<string, never>>;
   component: Component;
   /** The flag, or flags that must each satisfy the condition (a certificate and its key). */
   flag: string | readonly string[];
@@ -70,6 +109,8 @@ export interface FlagCondition {
   unsafe(value: string | undefined, settings: RunSettings, written: boolean): boolean;
   /** The condition applies only to configurations that pass this test (rotation flags need an audit log file). */
   onlyWhen?(config: ComponentConfig): boolean;
+  /** A file the flag names, checked when the input holds it; its message must be in `meta.messages`. */
+  linked?: LinkedFile<string>;
 }
 
 /**
@@ -83,6 +124,7 @@ export function controlPlaneFlag(template: FlagCondition): Rule<string, Record<s
   return controlPlaneCheck<string>({
     meta: template.meta as RuleMeta<string, Record<string, never>>,
     component: template.component,
+    ...(template.linked ? { linked: template.linked } : {}),
     check(config, settings) {
       const issues: Issue<string>[] = [];
       if (template.onlyWhen && !template.onlyWhen(config)) return issues;
