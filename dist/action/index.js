@@ -41440,11 +41440,11 @@ var require_ignore = __commonJS({
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path12) : path12;
+        const basename2 = shortcut ? basenameOf(path12) : path12;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules2[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path12
+            shortcut && rule._basenameOnly ? basename2 : path12
           )) {
             const { negative } = rule;
             const ret = {
@@ -42472,6 +42472,10 @@ function valueAt(root, path12) {
   }
   return current;
 }
+function objectAt(root, path12) {
+  const value = valueAt(root, path12);
+  return isObject(value) ? value : void 0;
+}
 function listAt(root, path12) {
   const value = valueAt(root, path12);
   return Array.isArray(value) ? value : [];
@@ -42890,6 +42894,11 @@ var DEFAULT_RUN_SETTINGS = {
   presets: ["recommended"],
   complete: false
 };
+function compareKubeVersions(a, b) {
+  const [aMajor = 0, aMinor = 0] = a.split(".").map(Number);
+  const [bMajor = 0, bMinor = 0] = b.split(".").map(Number);
+  return aMajor - bMajor || aMinor - bMinor;
+}
 
 // src/engine/lint-file.ts
 var UNRENDERED_TEMPLATE = /\{\{[-\s]/;
@@ -43247,6 +43256,1763 @@ function defineRule(rule) {
   return rule;
 }
 
+// src/rules/admission-pod-security-defaults.ts
+var admission_pod_security_defaults_default = defineRule({
+  meta: {
+    id: "admission-pod-security-defaults",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended", "cis"],
+    cis: "5.2.1",
+    tags: ["control-plane"],
+    kinds: ["apiserver.config.k8s.io/AdmissionConfiguration", "apiserver.k8s.io/AdmissionConfiguration"],
+    summary: "The PodSecurity admission configuration should enforce at least the baseline level by default and exempt no namespace but kube-system: namespaces without an enforce label are otherwise admitted with no restriction.",
+    remediation: "Set defaults.enforce to baseline or restricted in the PodSecurity plugin configuration and keep exemptions.namespaces to kube-system.",
+    messages: {
+      notConfigured: "The admission configuration does not configure PodSecurity: namespaces without a label enforce privileged.",
+      weakEnforce: "PodSecurity enforces level {{level}} by default: namespaces without a label are not restricted.",
+      exemptNamespace: 'Namespace "{{namespace}}" is exempt from Pod Security admission.'
+    },
+    options: {
+      type: "object",
+      properties: {
+        exemptNamespaces: {
+          type: "array",
+          items: { type: "string", minLength: 1 },
+          description: "Namespaces that may be exempt from Pod Security admission (kube-system by default)."
+        }
+      },
+      additionalProperties: false
+    },
+    defaultOptions: { exemptNamespaces: ["kube-system"] }
+  },
+  create(context) {
+    const allowed = new Set(context.options.exemptNamespaces ?? ["kube-system"]);
+    return {
+      object(object) {
+        const plugin = [...objectItems(object.value, ["plugins"])].find((item) => item.value.name === "PodSecurity");
+        if (!plugin) {
+          context.report({ messageId: "notConfigured", at: [...object.path, "plugins"], missing: true });
+          return;
+        }
+        const configuration = plugin.value.configuration;
+        if (!isObject(configuration)) return;
+        const base = [...object.path, ...plugin.path, "configuration"];
+        const enforce = isObject(configuration.defaults) ? configuration.defaults.enforce : void 0;
+        if (!isString(enforce) || enforce === "privileged") {
+          context.report({ messageId: "weakEnforce", data: { level: isString(enforce) ? enforce : "privileged (the default)" }, at: [...base, "defaults", "enforce"], missing: !isString(enforce) });
+        }
+        listAt(configuration, ["exemptions", "namespaces"]).forEach((namespace, index) => {
+          if (isString(namespace) && !allowed.has(namespace)) context.report({ messageId: "exemptNamespace", data: { namespace }, at: [...base, "exemptions", "namespaces", index] });
+        });
+      }
+    };
+  }
+});
+
+// src/k8s/views/command-line.ts
+var COMPONENTS = ["kube-apiserver", "kube-controller-manager", "kube-scheduler", "etcd", "kubelet"];
+var HYPERKUBE_NAMES = {
+  apiserver: "kube-apiserver",
+  "controller-manager": "kube-controller-manager",
+  scheduler: "kube-scheduler",
+  kubelet: "kubelet"
+};
+var BOOLEAN_FLAGS = /* @__PURE__ */ new Set([
+  "anonymous-auth",
+  "profiling",
+  "kubelet-https",
+  "service-account-lookup",
+  "use-service-account-credentials",
+  "client-cert-auth",
+  "auto-tls",
+  "peer-client-cert-auth",
+  "peer-auto-tls",
+  "protect-kernel-defaults",
+  "make-iptables-util-chains",
+  "rotate-certificates",
+  "service-account-extend-token-expiration",
+  "leader-elect",
+  "allow-privileged",
+  "enable-bootstrap-token-auth",
+  "v",
+  "logtostderr"
+]);
+var SHELLS = /^(?:\/(?:usr\/)?bin\/)?(?:sh|bash|ash|dash)$/;
+var SHELL_OPERATORS = /* @__PURE__ */ new Set(["&&", "||", ";", "|", "&"]);
+function shellWords(script) {
+  const words2 = [];
+  let current = "";
+  let quote;
+  let started = false;
+  const flush = () => {
+    if (started) words2.push(current);
+    current = "";
+    started = false;
+  };
+  for (let index = 0; index < script.length; index++) {
+    const char = script[index];
+    if (quote) {
+      if (char === quote) quote = void 0;
+      else if (char === "\\" && quote === '"' && index + 1 < script.length) current += script[++index];
+      else current += char;
+    } else if (char === '"' || char === "'") {
+      quote = char;
+      started = true;
+    } else if (char === "\\" && script[index + 1] === "\n") {
+      index++;
+    } else if (char === "\\" && index + 1 < script.length) {
+      current += script[++index];
+      started = true;
+    } else if (/\s/.test(char)) {
+      flush();
+    } else if (char === ";" || char === "|" || char === "&") {
+      flush();
+      const pair2 = script[index + 1] === char && char !== ";" ? char + char : char;
+      index += pair2.length - 1;
+      words2.push(pair2);
+    } else {
+      current += char;
+      started = true;
+    }
+  }
+  flush();
+  return words2;
+}
+function commandWords(container) {
+  const words2 = [];
+  for (const key of ["command", "args"]) {
+    listAt(container.value, [key]).forEach((item, index) => {
+      if (!isString(item)) return;
+      const path12 = [...container.path, key, index];
+      const previous = words2.at(-1);
+      const shellScript = previous?.text === "-c" && words2.length >= 2 && SHELLS.test(words2.at(-2).text);
+      if (shellScript) shellWords(item).forEach((text, at) => words2.push({ text, path: path12, start: at === 0 }));
+      else words2.push({ text: item, path: path12, start: words2.length === 0 });
+    });
+  }
+  words2.forEach((word, index) => {
+    if (words2[index - 1]?.text === "exec") word.start = true;
+  });
+  return words2;
+}
+function basename(word) {
+  return word.slice(word.lastIndexOf("/") + 1);
+}
+function componentAt(words2, index) {
+  if (words2[index].text.startsWith("-")) return void 0;
+  const name = basename(words2[index].text);
+  if (COMPONENTS.includes(name)) return { component: name, length: 1 };
+  if (name === "hyperkube" && index + 1 < words2.length) {
+    const sub = words2[index + 1].text;
+    const component = HYPERKUBE_NAMES[sub] ?? (COMPONENTS.includes(sub) ? sub : void 0);
+    if (component) return { component, length: 2 };
+  }
+  return void 0;
+}
+function componentOfImage(image) {
+  if (!image) return void 0;
+  const name = basename(image.replace(/[@:][^/]*$/, ""));
+  return ["kube-apiserver", "kube-controller-manager", "kube-scheduler"].find((component) => component === name);
+}
+function parseFlags(words2) {
+  const flags = [];
+  for (let index = 0; index < words2.length; index++) {
+    const word = words2[index];
+    if (SHELL_OPERATORS.has(word.text)) break;
+    const match3 = /^--?([A-Za-z0-9][\w.-]*)(?:=([\s\S]*))?$/.exec(word.text);
+    if (!match3) continue;
+    const name = match3[1];
+    let value = match3[2];
+    const next = words2[index + 1];
+    if (value === void 0 && next && !next.text.startsWith("-") && !SHELL_OPERATORS.has(next.text) && !BOOLEAN_FLAGS.has(name)) {
+      value = next.text;
+      index++;
+    }
+    flags.push({ name, value, path: word.path });
+  }
+  return flags;
+}
+function parseCommandLine(container) {
+  const words2 = commandWords(container);
+  for (let index = 0; index < words2.length; index++) {
+    if (!words2[index].start) continue;
+    const found = componentAt(words2, index);
+    if (!found) continue;
+    const flags2 = parseFlags(words2.slice(index + found.length));
+    return { component: found.component, flags: flags2, anchor: anchorOf2(container, flags2) };
+  }
+  const component = listAt(container.value, ["command"]).length === 0 ? componentOfImage(container.image) : void 0;
+  if (!component) return void 0;
+  const flags = parseFlags(words2);
+  return { component, flags, anchor: anchorOf2(container, flags) };
+}
+function anchorOf2(container, flags) {
+  const inArgs = flags.some((flag) => flag.path.at(-2) === "args");
+  const hasCommand = Array.isArray(container.value.command);
+  return [...container.path, inArgs || !hasCommand ? "args" : "command"];
+}
+
+// src/k8s/views/component-config.ts
+function componentDefaults(component, kubeVersion) {
+  const before = (version) => compareKubeVersions(kubeVersion, version) < 0;
+  switch (component) {
+    case "kube-apiserver":
+      return {
+        "anonymous-auth": "true",
+        "authorization-mode": "AlwaysAllow",
+        profiling: "true",
+        "secure-port": "6443",
+        // The insecure port was on (8080) until 1.20, which disabled it; 1.24 removed the flag.
+        "insecure-port": before("1.20") ? "8080" : "0",
+        "kubelet-https": "true",
+        "service-account-lookup": "true",
+        "request-timeout": "1m0s",
+        "service-account-extend-token-expiration": "true"
+      };
+    case "kube-controller-manager":
+      return { profiling: "true", "bind-address": "0.0.0.0", "use-service-account-credentials": "false", "terminated-pod-gc-threshold": "12500" };
+    case "kube-scheduler":
+      return { profiling: "true", "bind-address": "0.0.0.0" };
+    case "etcd":
+      return { "client-cert-auth": "false", "auto-tls": "false", "peer-client-cert-auth": "false", "peer-auto-tls": "false" };
+    case "kubelet":
+      return {
+        "anonymous-auth": "true",
+        "authorization-mode": "AlwaysAllow",
+        "read-only-port": "10255",
+        "protect-kernel-defaults": "false",
+        "make-iptables-util-chains": "true",
+        "rotate-certificates": "false",
+        "event-qps": "50",
+        "streaming-connection-idle-timeout": "4h0m0s",
+        "pod-max-pids": "-1"
+      };
+  }
+}
+var PKI = "/etc/kubernetes/pki";
+function kubeadmFlags(component, externalEtcd) {
+  switch (component) {
+    case "kube-apiserver":
+      return {
+        "authorization-mode": "Node,RBAC",
+        "enable-admission-plugins": "NodeRestriction",
+        "client-ca-file": `${PKI}/ca.crt`,
+        "tls-cert-file": `${PKI}/apiserver.crt`,
+        "tls-private-key-file": `${PKI}/apiserver.key`,
+        "kubelet-client-certificate": `${PKI}/apiserver-kubelet-client.crt`,
+        "kubelet-client-key": `${PKI}/apiserver-kubelet-client.key`,
+        "service-account-key-file": `${PKI}/sa.pub`,
+        "secure-port": "6443",
+        ...externalEtcd ? {} : { "etcd-cafile": `${PKI}/etcd/ca.crt`, "etcd-certfile": `${PKI}/apiserver-etcd-client.crt`, "etcd-keyfile": `${PKI}/apiserver-etcd-client.key` }
+      };
+    case "kube-controller-manager":
+      return {
+        "bind-address": "127.0.0.1",
+        "root-ca-file": `${PKI}/ca.crt`,
+        "service-account-private-key-file": `${PKI}/sa.key`,
+        "use-service-account-credentials": "true"
+      };
+    case "kube-scheduler":
+      return { "bind-address": "127.0.0.1" };
+    case "etcd":
+      return {
+        "cert-file": `${PKI}/etcd/server.crt`,
+        "key-file": `${PKI}/etcd/server.key`,
+        "client-cert-auth": "true",
+        "peer-cert-file": `${PKI}/etcd/peer.crt`,
+        "peer-key-file": `${PKI}/etcd/peer.key`,
+        "peer-client-cert-auth": "true"
+      };
+    case "kubelet":
+      return {};
+  }
+}
+var KUBELET_FIELDS = [
+  ["anonymous-auth", ["authentication", "anonymous", "enabled"]],
+  ["authorization-mode", ["authorization", "mode"]],
+  ["client-ca-file", ["authentication", "x509", "clientCAFile"]],
+  ["read-only-port", ["readOnlyPort"]],
+  ["streaming-connection-idle-timeout", ["streamingConnectionIdleTimeout"]],
+  ["protect-kernel-defaults", ["protectKernelDefaults"]],
+  ["make-iptables-util-chains", ["makeIPTablesUtilChains"]],
+  ["event-qps", ["eventRecordQPS"]],
+  ["tls-cert-file", ["tlsCertFile"]],
+  ["tls-private-key-file", ["tlsPrivateKeyFile"]],
+  ["rotate-certificates", ["rotateCertificates"]],
+  ["tls-cipher-suites", ["tlsCipherSuites"]],
+  ["pod-max-pids", ["podPidsLimit"]],
+  ["server-tls-bootstrap", ["serverTLSBootstrap"]]
+];
+var KUBELET_CONFIG_DEFAULTS = {
+  "anonymous-auth": "false",
+  "authorization-mode": "Webhook",
+  "read-only-port": "0",
+  "protect-kernel-defaults": "false",
+  "make-iptables-util-chains": "true",
+  "rotate-certificates": "false",
+  "event-qps": "50",
+  "streaming-connection-idle-timeout": "4h0m0s",
+  "pod-max-pids": "-1"
+};
+function flagText(value) {
+  if (value === null || isObject(value)) return void 0;
+  if (Array.isArray(value)) return value.map((item) => isObject(item) || Array.isArray(item) ? "" : String(item)).join(",");
+  return String(value);
+}
+var containerCache = /* @__PURE__ */ new WeakMap();
+function containerConfig(container, kubeVersion) {
+  let byVersion = containerCache.get(container);
+  if (!byVersion) containerCache.set(container, byVersion = /* @__PURE__ */ new Map());
+  if (!byVersion.has(kubeVersion)) byVersion.set(kubeVersion, readContainer(container, kubeVersion));
+  return byVersion.get(kubeVersion);
+}
+function readContainer(container, kubeVersion) {
+  const line = parseCommandLine(container);
+  if (!line) return void 0;
+  const written = line.flags.map((flag) => ({ name: flag.name, value: flag.value, path: flag.path }));
+  return {
+    component: line.component,
+    form: "command-line",
+    written,
+    defaults: componentDefaults(line.component, kubeVersion),
+    partial: line.component === "kubelet" && written.some((flag) => flag.name === "config"),
+    missingAt: () => line.anchor,
+    container: container.name
+  };
+}
+function extraArgs(root, path12) {
+  const args = valueAt(root, path12);
+  if (isObject(args)) {
+    return Object.entries(args).flatMap(([name, value]) => {
+      const text = flagText(value);
+      return text === void 0 ? [] : [{ name, value: text, path: [...path12, name] }];
+    });
+  }
+  if (!Array.isArray(args)) return [];
+  return args.flatMap((item, index) => {
+    if (!isObject(item) || !isString(item.name)) return [];
+    const text = item.value === void 0 ? "" : flagText(item.value);
+    return text === void 0 ? [] : [{ name: item.name, value: text, path: item.value === void 0 ? [...path12, index] : [...path12, index, "value"] }];
+  });
+}
+function kubeadmConfigs(object, kubeVersion) {
+  const root = object.value;
+  const configs = [];
+  const add = (component, path12, partial = false) => {
+    const full = [...object.path, ...path12];
+    const externalEtcd = isObject(valueAt(root, ["etcd", "external"]));
+    configs.push({
+      component,
+      form: "kubeadm",
+      written: extraArgs(root, path12).map((setting2) => ({ ...setting2, path: [...object.path, ...setting2.path] })),
+      defaults: { ...componentDefaults(component, kubeVersion), ...kubeadmFlags(component, externalEtcd) },
+      partial,
+      missingAt: () => full
+    });
+  };
+  if (object.kind === "ClusterConfiguration") {
+    add("kube-apiserver", ["apiServer", "extraArgs"]);
+    add("kube-controller-manager", ["controllerManager", "extraArgs"]);
+    add("kube-scheduler", ["scheduler", "extraArgs"]);
+    if (!objectAt(root, ["etcd", "external"])) add("etcd", ["etcd", "local", "extraArgs"]);
+  } else if (valueAt(root, ["nodeRegistration", "kubeletExtraArgs"]) !== void 0) {
+    add("kubelet", ["nodeRegistration", "kubeletExtraArgs"], true);
+  }
+  return configs;
+}
+function kubeletConfig(object) {
+  const written = [];
+  for (const [flag, path12] of KUBELET_FIELDS) {
+    const value = valueAt(object.value, path12);
+    const text = value === void 0 ? void 0 : flagText(value);
+    if (text !== void 0) written.push({ name: flag, value: text, path: [...object.path, ...path12] });
+  }
+  for (const [gate, value] of Object.entries(objectAt(object.value, ["featureGates"]) ?? {})) {
+    written.push({ name: "feature-gates", value: `${gate}=${flagText(value) ?? ""}`, path: [...object.path, "featureGates", gate] });
+  }
+  const fields = new Map(KUBELET_FIELDS.map(([flag, path12]) => [flag, path12]));
+  return {
+    component: "kubelet",
+    form: "kubelet-config",
+    written,
+    defaults: KUBELET_CONFIG_DEFAULTS,
+    partial: false,
+    missingAt: (name) => [...object.path, ...fields.get(name) ?? []]
+  };
+}
+function objectConfigs(object, kubeVersion) {
+  if (object.group === "kubelet.config.k8s.io" && object.kind === "KubeletConfiguration") return [kubeletConfig(object)];
+  if (object.group === "kubeadm.k8s.io" && ["ClusterConfiguration", "InitConfiguration", "JoinConfiguration"].includes(object.kind)) return kubeadmConfigs(object, kubeVersion);
+  return [];
+}
+function lastSetting(config, name) {
+  return config.written.findLast((setting2) => setting2.name === name);
+}
+function effective(config, name) {
+  const setting2 = lastSetting(config, name);
+  if (setting2) return { value: setting2.value ?? "true", setting: setting2 };
+  return { value: config.defaults[name] };
+}
+function parseBool(value) {
+  if (value === void 0) return void 0;
+  if (/^(1|t|true)$/i.test(value)) return true;
+  if (/^(0|f|false)$/i.test(value)) return false;
+  return void 0;
+}
+function listValue(value) {
+  return (value ?? "").split(",").map((item) => item.trim()).filter((item) => item !== "");
+}
+function featureGate(config, gate) {
+  let found;
+  for (const setting2 of config.written) {
+    if (setting2.name !== "feature-gates") continue;
+    for (const item of listValue(setting2.value)) {
+      const [name, value] = item.split("=");
+      const enabled = parseBool(value?.trim());
+      if (name?.trim() === gate && enabled !== void 0) found = { enabled, setting: setting2 };
+    }
+  }
+  return found;
+}
+
+// src/k8s/views/admission-plugins.ts
+function defaultPlugins(kubeVersion) {
+  const plugins = [
+    "NamespaceLifecycle",
+    "LimitRanger",
+    "ServiceAccount",
+    "DefaultStorageClass",
+    "DefaultTolerationSeconds",
+    "MutatingAdmissionWebhook",
+    "ValidatingAdmissionWebhook",
+    "ResourceQuota",
+    "StorageObjectInUseProtection",
+    "PersistentVolumeClaimResize",
+    "Priority",
+    "RuntimeClass",
+    "CertificateApproval",
+    "CertificateSigning",
+    "CertificateSubjectRestriction",
+    "DefaultIngressClass",
+    "TaintNodesByCondition"
+  ];
+  if (compareKubeVersions(kubeVersion, "1.23") >= 0) plugins.push("PodSecurity");
+  if (compareKubeVersions(kubeVersion, "1.30") >= 0) plugins.push("ValidatingAdmissionPolicy");
+  return new Set(plugins);
+}
+function pluginState(config, plugin, kubeVersion) {
+  const byDefault = defaultPlugins(kubeVersion).has(plugin);
+  const disable = lastSetting(config, "disable-admission-plugins");
+  if (disable && listValue(disable.value).includes(plugin)) return { enabled: false, decidedBy: disable, byDefault };
+  const enable = lastSetting(config, "enable-admission-plugins") ?? lastSetting(config, "admission-control");
+  if (enable) return { enabled: byDefault || listValue(enable.value).includes(plugin), decidedBy: enable, byDefault };
+  return { enabled: byDefault || listValue(effective(config, "enable-admission-plugins").value).includes(plugin), byDefault };
+}
+
+// src/rules/templates/control-plane-flag.ts
+function baseName(file) {
+  return file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
+}
+function flagName(config, flag) {
+  if (config.form !== "kubelet-config") return `--${flag}`;
+  const field = config.missingAt(flag);
+  const index = field.findIndex((segment) => typeof segment === "string" && /^[a-z]/.test(segment) && segment !== "items");
+  return field.slice(index).join(".") || `--${flag}`;
+}
+function controlPlaneCheck(template2) {
+  return defineRule({
+    meta: { ...template2.meta, kinds: ["node-config", "cluster-config"] },
+    create(context) {
+      const report = (config, issues) => {
+        for (const issue2 of issues) {
+          const data = { component: config.component, ...issue2.data };
+          context.report({ messageId: issue2.messageId, data, at: issue2.at, missing: issue2.missing, ...config.container ? { container: config.container } : {} });
+        }
+      };
+      const linkFile = (config, linked) => {
+        const setting2 = lastSetting(config, linked.flag);
+        if (!setting2?.value) return;
+        const at = context.locate(setting2.path);
+        const name = baseName(setting2.value);
+        context.afterIndex((index) => {
+          const files = linked.kinds.flatMap((entry2) => {
+            const [group = "", kind = ""] = entry2.split("/");
+            return index.ofKind(kind, group).filter((record) => baseName(record.at.file) === name);
+          });
+          if (files.length !== 1) return;
+          const found = linked.check(files[0], config, context.settings);
+          if (!found) return;
+          const data = { component: config.component, flag: flagName(config, linked.flag), ...found.data };
+          context.report({ messageId: found.messageId, data, at, related: [{ at: files[0].at, message: found.note }], ...config.container ? { container: config.container } : {} });
+        });
+      };
+      const visit = (config) => {
+        if (config?.component !== template2.component) return;
+        report(config, template2.check(config, context.settings, context.options));
+        if (template2.linked) linkFile(config, template2.linked);
+      };
+      return {
+        container(container) {
+          visit(containerConfig(container, context.settings.kubeVersion));
+        },
+        object(object) {
+          for (const config of objectConfigs(object, context.settings.kubeVersion)) visit(config);
+        }
+      };
+    }
+  });
+}
+function controlPlaneFlag(template2) {
+  const flags = typeof template2.flag === "string" ? [template2.flag] : template2.flag;
+  const messages = template2.meta.messages;
+  return controlPlaneCheck({
+    meta: template2.meta,
+    component: template2.component,
+    ...template2.linked ? { linked: template2.linked } : {},
+    check(config, settings) {
+      const issues = [];
+      if (template2.onlyWhen && !template2.onlyWhen(config)) return issues;
+      for (const flag of flags) {
+        const { value, setting: setting2 } = effective(config, flag);
+        if (!template2.unsafe(value, settings, setting2 !== void 0)) continue;
+        const data = { flag: flagName(config, flag), value: value ?? "", default: value ?? "unset" };
+        if (setting2 && messages.set) issues.push({ messageId: "set", data, at: setting2.path });
+        else if (!setting2 && !config.partial && messages.missing) issues.push({ messageId: "missing", data, at: config.missingAt(flag), missing: true });
+      }
+      return issues;
+    }
+  });
+}
+function admissionPlugin(template2) {
+  const messages = template2.meta.messages;
+  return controlPlaneCheck({
+    meta: template2.meta,
+    component: "kube-apiserver",
+    check(config, settings) {
+      const state = pluginState(config, template2.plugin, settings.kubeVersion);
+      if (state.enabled === (template2.want === "enabled")) return [];
+      const data = { plugin: template2.plugin };
+      if (state.decidedBy) return messages.set ? [{ messageId: "set", data: { ...data, flag: `--${state.decidedBy.name}` }, at: state.decidedBy.path }] : [];
+      if (config.partial || !messages.missing) return [];
+      return [{ messageId: "missing", data, at: config.missingAt("enable-admission-plugins"), missing: true }];
+    }
+  });
+}
+var unsafeWhen = {
+  /** The flag is not written and has no default (a certificate, a key file). */
+  unset: (value) => value === void 0 || value === "",
+  /** The flag is written at all (a token file, an insecure address). */
+  set: (value) => value !== void 0,
+  /** A boolean the component must run with false (profiling, anonymous requests). */
+  notFalse: (value) => parseBool(value) !== false,
+  /** A boolean the component must run with true (client certificate authentication). */
+  notTrue: (value) => parseBool(value) !== true,
+  /** A boolean that must not be true (automatic self-signed certificates). */
+  true: (value) => parseBool(value) === true,
+  /** A boolean that must not be false (service account lookup). */
+  false: (value) => parseBool(value) === false,
+  /** A comma list that holds the item (an authorization mode). */
+  contains: (item) => (value) => listValue(value).includes(item),
+  /** A comma list that lacks the item. */
+  lacks: (item) => (value) => !listValue(value).includes(item)
+};
+
+// src/rules/apiserver-always-admit-plugin.ts
+var apiserver_always_admit_plugin_default = admissionPlugin({
+  plugin: "AlwaysAdmit",
+  want: "disabled",
+  meta: {
+    id: "apiserver-always-admit-plugin",
+    category: "security",
+    level: "error",
+    securitySeverity: 8,
+    presets: ["recommended", "cis"],
+    cis: "1.2.11",
+    tags: ["control-plane"],
+    summary: "The API server must not run the AlwaysAdmit admission plugin: it admits every request, whatever the other plugins decide.",
+    remediation: "Remove AlwaysAdmit from --enable-admission-plugins.",
+    messages: {
+      set: "{{flag}} enables AlwaysAdmit, which admits every request."
+    }
+  }
+});
+
+// src/rules/apiserver-always-pull-images-plugin.ts
+var apiserver_always_pull_images_plugin_default = admissionPlugin({
+  plugin: "AlwaysPullImages",
+  want: "enabled",
+  meta: {
+    id: "apiserver-always-pull-images-plugin",
+    category: "security",
+    level: "note",
+    securitySeverity: 3,
+    presets: ["cis"],
+    cis: "1.2.12",
+    tags: ["control-plane"],
+    summary: "The API server may run the AlwaysPullImages admission plugin: without it, a pod on a multi-tenant node can start another tenant's private image from the node's cache without pull credentials.",
+    remediation: "Add AlwaysPullImages to --enable-admission-plugins (expect more registry traffic).",
+    messages: {
+      set: "{{flag}} leaves out the AlwaysPullImages admission plugin: cached private images are usable without credentials.",
+      missing: "The AlwaysPullImages admission plugin is not enabled: cached private images are usable without credentials."
+    }
+  }
+});
+
+// src/rules/apiserver-anonymous-auth.ts
+var apiserver_anonymous_auth_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "anonymous-auth",
+  unsafe: unsafeWhen.notFalse,
+  meta: {
+    id: "apiserver-anonymous-auth",
+    category: "security",
+    level: "warning",
+    securitySeverity: 7,
+    presets: ["recommended", "cis"],
+    cis: "1.2.1",
+    tags: ["control-plane"],
+    summary: "The API server must refuse anonymous requests (--anonymous-auth=false): anonymous requests run as system:anonymous, and any RBAC binding to it or to system:unauthenticated is open to the network.",
+    remediation: "Add --anonymous-auth=false to the kube-apiserver command line or extraArgs.",
+    messages: {
+      set: "{{flag}} is {{value}}: the API server accepts anonymous requests.",
+      missing: "--anonymous-auth is not set: the API server accepts anonymous requests (its default is true)."
+    }
+  }
+});
+
+// src/k8s/views/flag-values.ts
+function isLoopback(value) {
+  return value !== void 0 && (/^127\./.test(value) || value === "::1" || value === "localhost");
+}
+function isZeroDuration(value) {
+  return value !== void 0 && /^[0hms.]+$/.test(value) && !/[1-9]/.test(value);
+}
+function durationSeconds(value) {
+  if (value === void 0 || !/^(?:\d+(?:\.\d+)?(?:h|m|s|ms|us|µs|ns))+$|^0$/.test(value)) return void 0;
+  const units = { h: 3600, m: 60, s: 1, ms: 1e-3, us: 1e-6, µs: 1e-6, ns: 1e-9 };
+  let total = 0;
+  for (const match3 of value.matchAll(/(\d+(?:\.\d+)?)(h|ms|m|s|us|µs|ns)/g)) total += Number(match3[1]) * units[match3[2]];
+  return total;
+}
+function dropsEvents(value) {
+  const qps = Number(value);
+  return value !== void 0 && (!Number.isFinite(qps) || qps < 0 || qps > 0 && qps < 5);
+}
+function belowMinimum(minimum) {
+  return (value) => value === void 0 || !(Number(value) >= minimum);
+}
+function writesAuditLog(config) {
+  const path12 = effective(config, "audit-log-path").value;
+  return path12 !== void 0 && path12 !== "" && path12 !== "-";
+}
+var STRONG_CIPHER_SUITES = /* @__PURE__ */ new Set([
+  "TLS_AES_128_GCM_SHA256",
+  "TLS_AES_256_GCM_SHA384",
+  "TLS_CHACHA20_POLY1305_SHA256",
+  "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+  "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+  "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305",
+  "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+  "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+  "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+  "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305",
+  "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256"
+]);
+function weakCipherSuites(value) {
+  return listValue(value).filter((suite) => !STRONG_CIPHER_SUITES.has(suite));
+}
+
+// src/rules/apiserver-audit-log-maxage.ts
+var apiserver_audit_log_maxage_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "audit-log-maxage",
+  unsafe: belowMinimum(30),
+  onlyWhen: writesAuditLog,
+  meta: {
+    id: "apiserver-audit-log-maxage",
+    category: "security",
+    level: "warning",
+    securitySeverity: 3,
+    presets: ["recommended", "cis"],
+    cis: "1.2.20",
+    tags: ["control-plane"],
+    summary: "The API server should keep audit logs at least 30 days (--audit-log-maxage of at least 30), so audit records survive long enough to investigate an incident.",
+    remediation: "Set --audit-log-maxage=30 or more.",
+    messages: {
+      set: "{{flag}} is {{value}}, below 30 days.",
+      missing: "--audit-log-maxage is not set: audit log rotation keeps fewer than 30 days."
+    }
+  }
+});
+
+// src/rules/apiserver-audit-log-maxbackup.ts
+var apiserver_audit_log_maxbackup_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "audit-log-maxbackup",
+  unsafe: belowMinimum(10),
+  onlyWhen: writesAuditLog,
+  meta: {
+    id: "apiserver-audit-log-maxbackup",
+    category: "security",
+    level: "warning",
+    securitySeverity: 3,
+    presets: ["recommended", "cis"],
+    cis: "1.2.21",
+    tags: ["control-plane"],
+    summary: "The API server should keep at least 10 rotated audit log files (--audit-log-maxbackup of at least 10), so audit records survive long enough to investigate an incident.",
+    remediation: "Set --audit-log-maxbackup=10 or more.",
+    messages: {
+      set: "{{flag}} is {{value}}, below 10 rotated files.",
+      missing: "--audit-log-maxbackup is not set: audit log rotation keeps fewer than 10 rotated files."
+    }
+  }
+});
+
+// src/rules/apiserver-audit-log-maxsize.ts
+var apiserver_audit_log_maxsize_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "audit-log-maxsize",
+  unsafe: belowMinimum(100),
+  onlyWhen: writesAuditLog,
+  meta: {
+    id: "apiserver-audit-log-maxsize",
+    category: "security",
+    level: "warning",
+    securitySeverity: 3,
+    presets: ["recommended", "cis"],
+    cis: "1.2.22",
+    tags: ["control-plane"],
+    summary: "The API server should rotate audit logs at 100 MB or more (--audit-log-maxsize of at least 100), so audit records survive long enough to investigate an incident.",
+    remediation: "Set --audit-log-maxsize=100 or more.",
+    messages: {
+      set: "{{flag}} is {{value}}, below 100 megabytes.",
+      missing: "--audit-log-maxsize is not set: audit log rotation keeps fewer than 100 megabytes."
+    }
+  }
+});
+
+// src/rules/apiserver-audit-log-path.ts
+var apiserver_audit_log_path_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "audit-log-path",
+  unsafe: unsafeWhen.unset,
+  meta: {
+    id: "apiserver-audit-log-path",
+    category: "security",
+    level: "warning",
+    securitySeverity: 6,
+    presets: ["recommended", "cis"],
+    cis: "1.2.19",
+    tags: ["control-plane"],
+    summary: "The API server must write an audit log (--audit-log-path): without it, nobody can tell who did what to the cluster.",
+    remediation: "Set --audit-log-path (and --audit-policy-file, with the log rotation flags).",
+    messages: {
+      missing: "--audit-log-path is not set: the API server writes no audit log."
+    }
+  }
+});
+
+// src/rules/apiserver-audit-policy-file.ts
+var apiserver_audit_policy_file_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "audit-policy-file",
+  unsafe: unsafeWhen.unset,
+  meta: {
+    id: "apiserver-audit-policy-file",
+    category: "security",
+    level: "warning",
+    securitySeverity: 6,
+    presets: ["recommended", "cis"],
+    cis: "3.2.1",
+    tags: ["control-plane"],
+    summary: "The API server must name an audit policy (--audit-policy-file): without one it records no audit events, even with --audit-log-path.",
+    remediation: "Set --audit-policy-file to an audit Policy that logs Secrets, ConfigMaps, RBAC and pods/exec at Metadata level or above.",
+    messages: {
+      missing: "--audit-policy-file is not set: no audit event is recorded."
+    }
+  }
+});
+
+// src/rules/apiserver-authorization-always-allow.ts
+var apiserver_authorization_always_allow_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "authorization-mode",
+  unsafe: unsafeWhen.contains("AlwaysAllow"),
+  meta: {
+    id: "apiserver-authorization-always-allow",
+    category: "security",
+    level: "error",
+    securitySeverity: 9,
+    presets: ["recommended", "cis"],
+    cis: "1.2.7",
+    tags: ["control-plane"],
+    summary: "The API server must not authorize every request (--authorization-mode containing AlwaysAllow, its default): any authenticated user is then cluster-admin.",
+    remediation: "Set --authorization-mode=Node,RBAC.",
+    messages: {
+      set: '{{flag}} is "{{value}}": AlwaysAllow authorizes every request.',
+      missing: "--authorization-mode is not set: the default AlwaysAllow authorizes every request."
+    }
+  }
+});
+
+// src/rules/apiserver-authorization-no-node.ts
+var apiserver_authorization_no_node_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "authorization-mode",
+  unsafe: unsafeWhen.lacks("Node"),
+  meta: {
+    id: "apiserver-authorization-no-node",
+    category: "security",
+    level: "warning",
+    securitySeverity: 6,
+    presets: ["recommended", "cis"],
+    cis: "1.2.8",
+    tags: ["control-plane"],
+    summary: "The API server should use the Node authorizer (--authorization-mode with Node): it limits each kubelet to the objects of its own pods, so one compromised node cannot read every Secret.",
+    remediation: "Set --authorization-mode=Node,RBAC (and enable the NodeRestriction admission plugin).",
+    messages: {
+      set: '{{flag}} is "{{value}}", without Node: kubelets are not limited to their own pods.',
+      missing: "--authorization-mode is not set: the default AlwaysAllow does not include Node."
+    }
+  }
+});
+
+// src/rules/apiserver-authorization-no-rbac.ts
+var apiserver_authorization_no_rbac_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "authorization-mode",
+  unsafe: unsafeWhen.lacks("RBAC"),
+  meta: {
+    id: "apiserver-authorization-no-rbac",
+    category: "security",
+    level: "error",
+    securitySeverity: 8,
+    presets: ["recommended", "cis"],
+    cis: "1.2.9",
+    tags: ["control-plane"],
+    summary: "The API server must use RBAC authorization (--authorization-mode with RBAC): Roles and bindings are otherwise ignored.",
+    remediation: "Set --authorization-mode=Node,RBAC.",
+    messages: {
+      set: '{{flag}} is "{{value}}", without RBAC: Roles and RoleBindings are ignored.',
+      missing: "--authorization-mode is not set: the default AlwaysAllow does not include RBAC."
+    }
+  }
+});
+
+// src/rules/apiserver-basic-auth-file.ts
+var apiserver_basic_auth_file_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "basic-auth-file",
+  unsafe: unsafeWhen.set,
+  meta: {
+    id: "apiserver-basic-auth-file",
+    category: "security",
+    level: "warning",
+    securitySeverity: 8,
+    presets: ["recommended"],
+    tags: ["control-plane"],
+    summary: "The API server must not read static passwords from a file (--basic-auth-file): the passwords sit in clear text on the node, never expire and cannot be revoked without a restart.",
+    remediation: "Remove --basic-auth-file and authenticate users with client certificates or OIDC.",
+    messages: {
+      set: "{{flag}} authenticates users with static passwords kept in clear text."
+    }
+  }
+});
+
+// src/rules/apiserver-client-ca.ts
+var apiserver_client_ca_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "client-ca-file",
+  unsafe: unsafeWhen.unset,
+  meta: {
+    id: "apiserver-client-ca",
+    category: "security",
+    level: "warning",
+    securitySeverity: 6,
+    presets: ["recommended", "cis"],
+    cis: "1.2.28",
+    tags: ["control-plane"],
+    summary: "The API server must name the CA of client certificates (--client-ca-file): without it, client certificate authentication is off.",
+    remediation: "Set --client-ca-file.",
+    messages: {
+      missing: "--client-ca-file is not set: client certificates are not accepted."
+    }
+  }
+});
+
+// src/rules/apiserver-deny-external-ips-plugin.ts
+var apiserver_deny_external_ips_plugin_default = admissionPlugin({
+  plugin: "DenyServiceExternalIPs",
+  want: "enabled",
+  meta: {
+    id: "apiserver-deny-external-ips-plugin",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended", "cis"],
+    cis: "1.2.3",
+    tags: ["control-plane"],
+    summary: "The API server should run the DenyServiceExternalIPs admission plugin: a user who may create Services can otherwise set spec.externalIPs and intercept traffic for any address (CVE-2020-8554).",
+    remediation: "Add DenyServiceExternalIPs to --enable-admission-plugins.",
+    messages: {
+      set: "{{flag}} leaves out the DenyServiceExternalIPs admission plugin: Services may claim any external IP.",
+      missing: "The DenyServiceExternalIPs admission plugin is not enabled (it is off by default): Services may claim any external IP."
+    }
+  }
+});
+
+// src/k8s/views/encryption-config.ts
+function resourceEntries(object) {
+  return [...objectItems(object.value, ["resources"])].map((entry2) => ({
+    resources: listAt(entry2.value, ["resources"]).filter(isString),
+    providers: [...objectItems(entry2.value, ["providers"])].flatMap((provider) => {
+      const type = Object.keys(provider.value)[0];
+      const config = type === void 0 ? void 0 : provider.value[type];
+      return type === void 0 ? [] : [{ type, config: isObject(config) ? config : {}, path: [...object.path, "resources", entry2.index, ...provider.path, type] }];
+    }),
+    path: [...object.path, "resources", entry2.index]
+  }));
+}
+function covers(names, resource) {
+  const [name, group = ""] = resource.split(".", 2);
+  return names.some((item) => {
+    const [itemName, itemGroup] = item.includes(".") ? item.split(/\.(.*)/s, 2) : [item, ""];
+    return (itemName === "*" || itemName === name) && (itemGroup === "*" || itemGroup === group);
+  });
+}
+function entryFor(entries, resource) {
+  return entries.find((entry2) => covers(entry2.resources, resource));
+}
+function* providerKeys(provider) {
+  for (const key of objectItems(provider.config, ["keys"])) {
+    yield { name: isString(key.value.name) ? key.value.name : `#${key.index}`, secret: key.value.secret, path: [...provider.path, ...key.path] };
+  }
+}
+
+// src/rules/apiserver-encryption-provider-config.ts
+var apiserver_encryption_provider_config_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "encryption-provider-config",
+  unsafe: (value) => value === void 0 || value === "",
+  // The file the flag names, when the input holds it: Secrets written with identity first are not encrypted.
+  linked: {
+    flag: "encryption-provider-config",
+    kinds: ["apiserver.config.k8s.io/EncryptionConfiguration"],
+    check(file) {
+      const entry2 = entryFor(resourceEntries({ value: file.value, path: [] }), "secrets");
+      if (entry2 && entry2.providers[0] && entry2.providers[0].type !== "identity") return void 0;
+      return { messageId: "unencrypted", note: "The EncryptionConfiguration the flag names." };
+    }
+  },
+  meta: {
+    id: "apiserver-encryption-provider-config",
+    category: "security",
+    level: "warning",
+    securitySeverity: 6,
+    presets: ["recommended", "cis"],
+    cis: "1.2.30",
+    tags: ["control-plane"],
+    crossObject: true,
+    summary: "The API server must encrypt Secrets at rest (--encryption-provider-config naming an EncryptionConfiguration that encrypts secrets): otherwise they are stored in etcd, and in its backups, in plain text.",
+    remediation: "Set --encryption-provider-config to an EncryptionConfiguration that encrypts secrets with kms (v2), aesgcm or secretbox.",
+    messages: {
+      missing: "--encryption-provider-config is not set: Secrets are stored in etcd unencrypted.",
+      unencrypted: "{{flag}} names an EncryptionConfiguration that leaves Secrets unencrypted."
+    }
+  }
+});
+
+// src/rules/apiserver-etcd-ca.ts
+var apiserver_etcd_ca_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "etcd-cafile",
+  unsafe: unsafeWhen.unset,
+  meta: {
+    id: "apiserver-etcd-ca",
+    category: "security",
+    level: "warning",
+    securitySeverity: 7,
+    presets: ["recommended", "cis"],
+    cis: "1.2.29",
+    tags: ["control-plane"],
+    summary: "The API server must verify etcd's serving certificate (--etcd-cafile): otherwise a machine in the middle can pose as etcd.",
+    remediation: "Set --etcd-cafile.",
+    messages: {
+      missing: "--etcd-cafile is not set: the API server does not verify etcd's certificate."
+    }
+  }
+});
+
+// src/rules/apiserver-etcd-client-cert.ts
+var apiserver_etcd_client_cert_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: ["etcd-certfile", "etcd-keyfile"],
+  unsafe: unsafeWhen.unset,
+  meta: {
+    id: "apiserver-etcd-client-cert",
+    category: "security",
+    level: "warning",
+    securitySeverity: 7,
+    presets: ["recommended", "cis"],
+    cis: "1.2.26",
+    tags: ["control-plane"],
+    summary: "The API server must authenticate to etcd with a client certificate (--etcd-certfile and --etcd-keyfile): etcd holds every Secret of the cluster.",
+    remediation: "Set --etcd-certfile and --etcd-keyfile.",
+    messages: {
+      missing: "{{flag}} is not set: the API server has no client certificate for etcd."
+    }
+  }
+});
+
+// src/rules/apiserver-event-rate-limit-plugin.ts
+var apiserver_event_rate_limit_plugin_default = controlPlaneCheck({
+  component: "kube-apiserver",
+  // The admission configuration the flag names, when the input holds it, must configure the plugin.
+  linked: {
+    flag: "admission-control-config-file",
+    kinds: ["apiserver.config.k8s.io/AdmissionConfiguration", "apiserver.k8s.io/AdmissionConfiguration"],
+    check(file, config, settings) {
+      if (!pluginState(config, "EventRateLimit", settings.kubeVersion).enabled) return void 0;
+      const configured = [...objectItems(file.value, ["plugins"])].some((plugin) => plugin.value.name === "EventRateLimit");
+      return configured ? void 0 : { messageId: "notInFile", note: "The AdmissionConfiguration the flag names." };
+    }
+  },
+  check(config, settings) {
+    const state = pluginState(config, "EventRateLimit", settings.kubeVersion);
+    if (!state.enabled) {
+      if (state.decidedBy) return [{ messageId: "set", data: { flag: `--${state.decidedBy.name}` }, at: state.decidedBy.path }];
+      return config.partial ? [] : [{ messageId: "missing", at: config.missingAt("enable-admission-plugins"), missing: true }];
+    }
+    const file = effective(config, "admission-control-config-file");
+    if (file.value) return [];
+    return [{ messageId: "noConfig", at: state.decidedBy?.path ?? config.missingAt("admission-control-config-file"), missing: !state.decidedBy }];
+  },
+  meta: {
+    id: "apiserver-event-rate-limit-plugin",
+    category: "security",
+    level: "warning",
+    securitySeverity: 4,
+    presets: ["recommended", "cis"],
+    cis: "1.2.10",
+    tags: ["control-plane"],
+    crossObject: true,
+    summary: "The API server should limit the rate of events with the EventRateLimit admission plugin, configured in an AdmissionConfiguration: a flood of events can otherwise overload the API server and etcd.",
+    remediation: "Add EventRateLimit to --enable-admission-plugins and set --admission-control-config-file to an AdmissionConfiguration with an EventRateLimit configuration.",
+    messages: {
+      set: "{{flag}} leaves out the EventRateLimit admission plugin: events are not rate limited.",
+      missing: "The EventRateLimit admission plugin is not enabled (it is off by default): events are not rate limited.",
+      noConfig: "EventRateLimit is enabled without --admission-control-config-file: the plugin has no limits to apply and the API server refuses to start.",
+      notInFile: "{{flag}} names an AdmissionConfiguration without an EventRateLimit entry: the API server refuses to start the plugin."
+    }
+  }
+});
+
+// src/rules/apiserver-insecure-bind-address.ts
+var apiserver_insecure_bind_address_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "insecure-bind-address",
+  unsafe: unsafeWhen.set,
+  meta: {
+    id: "apiserver-insecure-bind-address",
+    category: "security",
+    level: "error",
+    securitySeverity: 8,
+    presets: ["recommended"],
+    tags: ["control-plane"],
+    summary: "The API server must not serve its insecure port on a network address (--insecure-bind-address): that port has no authentication and no authorization.",
+    remediation: "Remove --insecure-bind-address.",
+    messages: {
+      set: "{{flag}} serves the API without authentication or authorization."
+    }
+  }
+});
+
+// src/rules/apiserver-insecure-port.ts
+var apiserver_insecure_port_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "insecure-port",
+  unsafe: (value) => value !== void 0 && value !== "0",
+  meta: {
+    id: "apiserver-insecure-port",
+    category: "security",
+    level: "error",
+    securitySeverity: 9,
+    presets: ["recommended"],
+    tags: ["control-plane"],
+    summary: "The API server must not open its insecure port (--insecure-port other than 0; the default was 8080 before Kubernetes 1.20): that port has no authentication and no authorization.",
+    remediation: "Set --insecure-port=0, or remove it on Kubernetes 1.20 and later.",
+    messages: {
+      set: "{{flag}} is {{value}}: the API is served without authentication or authorization.",
+      missing: "--insecure-port is not set: before Kubernetes 1.20 the API server serves port {{default}} without authentication."
+    }
+  }
+});
+
+// src/rules/apiserver-kubelet-ca.ts
+var apiserver_kubelet_ca_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "kubelet-certificate-authority",
+  unsafe: unsafeWhen.unset,
+  meta: {
+    id: "apiserver-kubelet-ca",
+    category: "security",
+    level: "warning",
+    securitySeverity: 6,
+    presets: ["recommended", "cis"],
+    cis: "1.2.6",
+    tags: ["control-plane"],
+    summary: "The API server must verify kubelets' serving certificates (--kubelet-certificate-authority): without it a machine in the middle can impersonate a kubelet and read exec and log traffic.",
+    remediation: "Set --kubelet-certificate-authority to the CA that signs the kubelet serving certificates.",
+    messages: {
+      missing: "--kubelet-certificate-authority is not set: the API server does not verify kubelets' certificates."
+    }
+  }
+});
+
+// src/rules/apiserver-kubelet-client-cert.ts
+var apiserver_kubelet_client_cert_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: ["kubelet-client-certificate", "kubelet-client-key"],
+  unsafe: unsafeWhen.unset,
+  meta: {
+    id: "apiserver-kubelet-client-cert",
+    category: "security",
+    level: "warning",
+    securitySeverity: 6,
+    presets: ["recommended", "cis"],
+    cis: "1.2.5",
+    tags: ["control-plane"],
+    summary: "The API server must present a client certificate to kubelets (--kubelet-client-certificate and --kubelet-client-key): without one, kubelets cannot authenticate it and must accept anonymous or weaker requests.",
+    remediation: "Set --kubelet-client-certificate and --kubelet-client-key to a certificate the kubelets trust.",
+    messages: {
+      missing: "{{flag}} is not set: the API server has no client certificate for kubelets."
+    }
+  }
+});
+
+// src/rules/apiserver-kubelet-https.ts
+var apiserver_kubelet_https_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "kubelet-https",
+  unsafe: unsafeWhen.false,
+  meta: {
+    id: "apiserver-kubelet-https",
+    category: "security",
+    level: "warning",
+    securitySeverity: 6,
+    presets: ["recommended", "cis"],
+    cis: "1.2.4",
+    tags: ["control-plane"],
+    summary: "The API server must reach kubelets over HTTPS (--kubelet-https must not be false): exec, logs and port-forward traffic would otherwise cross the network in clear text.",
+    remediation: "Remove --kubelet-https=false.",
+    messages: {
+      set: "{{flag}} is {{value}}: the API server talks to kubelets without TLS."
+    }
+  }
+});
+
+// src/rules/apiserver-namespace-lifecycle-plugin.ts
+var apiserver_namespace_lifecycle_plugin_default = admissionPlugin({
+  plugin: "NamespaceLifecycle",
+  want: "enabled",
+  meta: {
+    id: "apiserver-namespace-lifecycle-plugin",
+    category: "security",
+    level: "warning",
+    securitySeverity: 4,
+    presets: ["recommended", "cis"],
+    cis: "1.2.15",
+    tags: ["control-plane"],
+    summary: "The API server must keep the NamespaceLifecycle admission plugin: it refuses objects in namespaces that are being deleted or do not exist, and protects the system namespaces from deletion.",
+    remediation: "Remove NamespaceLifecycle from --disable-admission-plugins.",
+    messages: {
+      set: "{{flag}} disables the NamespaceLifecycle admission plugin."
+    }
+  }
+});
+
+// src/rules/apiserver-node-restriction-plugin.ts
+var apiserver_node_restriction_plugin_default = admissionPlugin({
+  plugin: "NodeRestriction",
+  want: "enabled",
+  meta: {
+    id: "apiserver-node-restriction-plugin",
+    category: "security",
+    level: "warning",
+    securitySeverity: 6,
+    presets: ["recommended", "cis"],
+    cis: "1.2.16",
+    tags: ["control-plane"],
+    summary: "The API server must run the NodeRestriction admission plugin: it stops a kubelet from changing other nodes and pods, or labels that steer workloads to it.",
+    remediation: "Add NodeRestriction to --enable-admission-plugins.",
+    messages: {
+      set: "{{flag}} leaves out the NodeRestriction admission plugin: a kubelet may change other nodes and pods.",
+      missing: "The NodeRestriction admission plugin is not enabled (it is off by default): a kubelet may change other nodes and pods."
+    }
+  }
+});
+
+// src/rules/apiserver-profiling.ts
+var apiserver_profiling_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "profiling",
+  unsafe: unsafeWhen.notFalse,
+  meta: {
+    id: "apiserver-profiling",
+    category: "security",
+    level: "warning",
+    securitySeverity: 3,
+    presets: ["recommended", "cis"],
+    cis: "1.2.18",
+    tags: ["control-plane"],
+    summary: "The API server's profiling endpoints should be off (--profiling=false): they reveal program details and can be used to slow the server down.",
+    remediation: "Add --profiling=false.",
+    messages: {
+      set: "{{flag}} is {{value}}: profiling endpoints are served.",
+      missing: "--profiling is not set: profiling endpoints are served (its default is true)."
+    }
+  }
+});
+
+// src/rules/apiserver-psp-plugin.ts
+var apiserver_psp_plugin_default = admissionPlugin({
+  plugin: "PodSecurityPolicy",
+  want: "disabled",
+  meta: {
+    id: "apiserver-psp-plugin",
+    category: "security",
+    level: "note",
+    securitySeverity: 2,
+    presets: [],
+    tags: ["control-plane"],
+    summary: "The API server should not name the PodSecurityPolicy admission plugin: PodSecurityPolicy was removed in Kubernetes 1.25 and Pod Security Admission replaces it.",
+    remediation: "Remove PodSecurityPolicy from --enable-admission-plugins and label namespaces with pod-security.kubernetes.io/enforce.",
+    messages: {
+      set: "{{flag}} enables PodSecurityPolicy, which Kubernetes 1.25 removed; use Pod Security Admission."
+    }
+  }
+});
+
+// src/rules/apiserver-request-timeout.ts
+var apiserver_request_timeout_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "request-timeout",
+  unsafe(value, _settings, written) {
+    if (!written) return false;
+    const seconds = durationSeconds(value);
+    return seconds === void 0 || seconds <= 0 || seconds > 3600;
+  },
+  meta: {
+    id: "apiserver-request-timeout",
+    category: "security",
+    level: "warning",
+    securitySeverity: 3,
+    presets: ["recommended", "cis"],
+    cis: "1.2.23",
+    tags: ["control-plane"],
+    summary: "The API server should cut off requests after a reasonable time (--request-timeout between 1s and 1h; the default is 60s): long-held requests exhaust its connections.",
+    remediation: "Remove --request-timeout, or set it to a duration no longer than needed (at most 1h).",
+    messages: {
+      set: "{{flag}} is {{value}}: not a duration between 1s and 1h."
+    }
+  }
+});
+
+// src/rules/apiserver-sa-extend-token-expiration.ts
+var apiserver_sa_extend_token_expiration_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "service-account-extend-token-expiration",
+  unsafe: unsafeWhen.notFalse,
+  meta: {
+    id: "apiserver-sa-extend-token-expiration",
+    category: "security",
+    level: "warning",
+    securitySeverity: 4,
+    presets: ["recommended"],
+    tags: ["control-plane"],
+    summary: "The API server should not extend the lifetime of projected service account tokens to a year (--service-account-extend-token-expiration=false): a stolen token then stays valid for as long as it says.",
+    remediation: "Add --service-account-extend-token-expiration=false once no client relies on long-lived tokens.",
+    messages: {
+      set: "{{flag}} is {{value}}: projected tokens are valid for a year.",
+      missing: "--service-account-extend-token-expiration is not set: projected tokens are valid for a year (its default is true)."
+    }
+  }
+});
+
+// src/rules/apiserver-secure-port-disabled.ts
+var apiserver_secure_port_disabled_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "secure-port",
+  unsafe: (value) => value === "0",
+  meta: {
+    id: "apiserver-secure-port-disabled",
+    category: "security",
+    level: "warning",
+    securitySeverity: 6,
+    presets: ["recommended", "cis"],
+    cis: "1.2.17",
+    tags: ["control-plane"],
+    summary: "The API server must serve HTTPS (--secure-port must not be 0).",
+    remediation: "Remove --secure-port=0 or set it to the HTTPS port (6443).",
+    messages: {
+      set: "{{flag}} is 0: the API server serves no HTTPS port."
+    }
+  }
+});
+
+// src/rules/apiserver-security-context-deny-plugin.ts
+var apiserver_security_context_deny_plugin_default = admissionPlugin({
+  plugin: "SecurityContextDeny",
+  want: "disabled",
+  meta: {
+    id: "apiserver-security-context-deny-plugin",
+    category: "security",
+    level: "note",
+    securitySeverity: 2,
+    presets: ["cis"],
+    cis: "1.2.13",
+    tags: ["control-plane"],
+    summary: "The API server should not name the SecurityContextDeny admission plugin: it is obsolete (removed in Kubernetes 1.30, where the API server refuses to start with it); Pod Security Admission replaces it.",
+    remediation: "Remove SecurityContextDeny from --enable-admission-plugins and label namespaces with pod-security.kubernetes.io/enforce.",
+    messages: {
+      set: "{{flag}} enables SecurityContextDeny, which Kubernetes 1.30 removed; use Pod Security Admission."
+    }
+  }
+});
+
+// src/rules/apiserver-service-account-key-file.ts
+var apiserver_service_account_key_file_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "service-account-key-file",
+  unsafe: unsafeWhen.unset,
+  meta: {
+    id: "apiserver-service-account-key-file",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended", "cis"],
+    cis: "1.2.25",
+    tags: ["control-plane"],
+    summary: "The API server should name the public keys that verify service account tokens (--service-account-key-file), so the signing key can be rotated.",
+    remediation: "Set --service-account-key-file to the public key of --service-account-private-key-file of the controller manager.",
+    messages: {
+      missing: "--service-account-key-file is not set."
+    }
+  }
+});
+
+// src/rules/apiserver-service-account-lookup.ts
+var apiserver_service_account_lookup_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "service-account-lookup",
+  unsafe: unsafeWhen.false,
+  meta: {
+    id: "apiserver-service-account-lookup",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended", "cis"],
+    cis: "1.2.24",
+    tags: ["control-plane"],
+    summary: "The API server must check that a service account token still belongs to an existing service account (--service-account-lookup must not be false): otherwise tokens of deleted accounts keep working.",
+    remediation: "Remove --service-account-lookup=false.",
+    messages: {
+      set: "{{flag}} is {{value}}: tokens of deleted service accounts stay valid."
+    }
+  }
+});
+
+// src/rules/apiserver-service-account-plugin.ts
+var apiserver_service_account_plugin_default = admissionPlugin({
+  plugin: "ServiceAccount",
+  want: "enabled",
+  meta: {
+    id: "apiserver-service-account-plugin",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended", "cis"],
+    cis: "1.2.14",
+    tags: ["control-plane"],
+    summary: "The API server must keep the ServiceAccount admission plugin: it gives pods a service account and its token, and refuses pods that name service accounts that do not exist.",
+    remediation: "Remove ServiceAccount from --disable-admission-plugins.",
+    messages: {
+      set: "{{flag}} disables the ServiceAccount admission plugin."
+    }
+  }
+});
+
+// src/rules/apiserver-tls-cert.ts
+var apiserver_tls_cert_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: ["tls-cert-file", "tls-private-key-file"],
+  unsafe: unsafeWhen.unset,
+  meta: {
+    id: "apiserver-tls-cert",
+    category: "security",
+    level: "warning",
+    securitySeverity: 6,
+    presets: ["recommended", "cis"],
+    cis: "1.2.27",
+    tags: ["control-plane"],
+    summary: "The API server must serve a certificate from a known CA (--tls-cert-file and --tls-private-key-file) rather than the self-signed one it makes up, which clients cannot verify.",
+    remediation: "Set --tls-cert-file and --tls-private-key-file.",
+    messages: {
+      missing: "{{flag}} is not set: the API server serves a self-signed certificate."
+    }
+  }
+});
+
+// src/rules/apiserver-token-auth-file.ts
+var apiserver_token_auth_file_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "token-auth-file",
+  unsafe: unsafeWhen.set,
+  meta: {
+    id: "apiserver-token-auth-file",
+    category: "security",
+    level: "error",
+    securitySeverity: 8,
+    presets: ["recommended", "cis"],
+    cis: "1.2.2",
+    tags: ["control-plane"],
+    summary: "The API server must not read static bearer tokens from a file (--token-auth-file): the tokens sit in clear text on the node, never expire and cannot be revoked without a restart.",
+    remediation: "Remove --token-auth-file and authenticate with client certificates, OIDC or service account tokens.",
+    messages: {
+      set: "{{flag}} authenticates users with static tokens kept in clear text."
+    }
+  }
+});
+
+// src/rules/templates/control-plane-gate.ts
+function rotateServerCertificateGate(component, meta) {
+  return controlPlaneCheck({
+    meta,
+    component,
+    check(config) {
+      const gate = featureGate(config, "RotateKubeletServerCertificate");
+      if (!gate || gate.enabled) return [];
+      return [{ messageId: "set", data: { flag: config.form === "kubelet-config" ? "featureGates" : "--feature-gates" }, at: gate.setting.path }];
+    }
+  });
+}
+function strongCipherSuites(component, meta) {
+  return controlPlaneCheck({
+    meta,
+    component,
+    check(config) {
+      const { setting: setting2 } = effective(config, "tls-cipher-suites");
+      const flag = flagName(config, "tls-cipher-suites");
+      if (!setting2) return config.partial ? [] : [{ messageId: "missing", data: { flag }, at: config.missingAt("tls-cipher-suites"), missing: true }];
+      const weak = weakCipherSuites(setting2.value);
+      return weak.length === 0 ? [] : [{ messageId: "set", data: { flag, suites: weak.join(", ") }, at: setting2.path }];
+    }
+  });
+}
+
+// src/rules/apiserver-weak-tls-ciphers.ts
+var apiserver_weak_tls_ciphers_default = strongCipherSuites("kube-apiserver", {
+  id: "apiserver-weak-tls-ciphers",
+  category: "security",
+  level: "warning",
+  securitySeverity: 4,
+  presets: ["recommended", "cis"],
+  cis: "1.2.32",
+  tags: ["control-plane"],
+  summary: "The API server should offer only strong TLS cipher suites (--tls-cipher-suites limited to AEAD suites with forward secrecy); left unset it also offers CBC suites.",
+  remediation: "Set --tls-cipher-suites=TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305,TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305.",
+  messages: {
+    set: "{{flag}} offers weak cipher suites: {{suites}}.",
+    missing: "{{flag}} is not set: the API server offers the default suites, CBC suites included."
+  }
+});
+
+// src/k8s/views/audit-policy.ts
+var AUDIT_LEVELS = ["None", "Metadata", "Request", "RequestResponse"];
+var RESTRICTING = ["users", "userGroups", "verbs", "namespaces", "nonResourceURLs"];
+function auditRules(object) {
+  return [...objectItems(object.value, ["rules"])].map((rule) => {
+    const level = AUDIT_LEVELS.find((candidate) => candidate === rule.value.level);
+    const named = (field) => listAt(rule.value, [field]).length > 0;
+    const resourceNames = [...objectItems(rule.value, ["resources"])].some((group) => listAt(group.value, ["resourceNames"]).length > 0);
+    return {
+      level,
+      value: rule.value,
+      path: [...object.path, ...rule.path],
+      number: rule.index + 1,
+      restricted: RESTRICTING.some(named) || resourceNames,
+      catchAll: !RESTRICTING.some(named) && !named("resources")
+    };
+  });
+}
+function matchesResource(rule, group, resource) {
+  if (listAt(rule.value, ["nonResourceURLs"]).length > 0) return false;
+  const groups = [...objectItems(rule.value, ["resources"])];
+  if (listAt(rule.value, ["resources"]).length === 0) return true;
+  const [name, sub] = resource.split("/");
+  return groups.some(({ value }) => {
+    if ((isString(value.group) ? value.group : "") !== group && value.group !== "*") return false;
+    const names = listAt(value, ["resources"]).filter(isString);
+    return names.length === 0 || names.some((item) => item === resource || item === "*" || sub !== void 0 && (item === `${name}/*` || item === `*/${sub}`));
+  });
+}
+function decidingRule(rules2, group, resource) {
+  return rules2.find((rule) => !rule.restricted && matchesResource(rule, group, resource));
+}
+function levelAtLeast(level, minimum) {
+  return level !== void 0 && AUDIT_LEVELS.indexOf(level) >= AUDIT_LEVELS.indexOf(minimum);
+}
+
+// src/rules/audit-policy-catch-all-none.ts
+var audit_policy_catch_all_none_default = defineRule({
+  meta: {
+    id: "audit-policy-catch-all-none",
+    category: "security",
+    level: "warning",
+    securitySeverity: 4,
+    presets: ["recommended"],
+    tags: ["control-plane"],
+    kinds: ["audit.k8s.io/Policy"],
+    summary: "An audit Policy should not end in a catch-all rule at level None: every request the rules before it did not foresee (new resources, custom resources) goes unrecorded.",
+    remediation: "Make the last rule `level: Metadata` with no other field; silence noisy requests with narrower None rules before it.",
+    messages: {
+      catchAll: "Rule {{rule}} matches every request at level None: requests no earlier rule names are not logged."
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        for (const rule of auditRules(object)) {
+          if (rule.catchAll && rule.level === "None") context.report({ messageId: "catchAll", data: { rule: rule.number }, at: [...rule.path, "level"] });
+        }
+      }
+    };
+  }
+});
+
+// src/rules/audit-policy-logs-secret-bodies.ts
+var audit_policy_logs_secret_bodies_default = defineRule({
+  meta: {
+    id: "audit-policy-logs-secret-bodies",
+    category: "security",
+    level: "error",
+    securitySeverity: 7,
+    presets: ["recommended"],
+    tags: ["control-plane"],
+    kinds: ["audit.k8s.io/Policy"],
+    summary: "An audit Policy must not log Secret requests at level Request or RequestResponse: the bodies carry the secret data, which then lands in every copy of the audit log.",
+    remediation: 'Add a rule `level: Metadata` for secrets (group "") before the rules that log bodies.',
+    messages: {
+      bodies: "Rule {{rule}} logs Secret {{what}} at level {{level}}: secret data is written to the audit log."
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        for (const rule of auditRules(object)) {
+          if (!matchesResource(rule, "", "secrets")) continue;
+          if (levelAtLeast(rule.level, "Request")) {
+            const what = rule.level === "RequestResponse" ? "request and response bodies" : "request bodies";
+            context.report({ messageId: "bodies", data: { rule: rule.number, what, level: rule.level ?? "" }, at: [...rule.path, "level"] });
+          }
+          if (!rule.restricted) break;
+        }
+      }
+    };
+  }
+});
+
+// src/rules/audit-policy-missing-or-weak.ts
+var REQUIRED = [
+  { what: "Secrets", group: "", resources: ["secrets"] },
+  { what: "ConfigMaps", group: "", resources: ["configmaps"] },
+  { what: "RBAC changes", group: "rbac.authorization.k8s.io", resources: ["roles", "clusterroles", "rolebindings", "clusterrolebindings"] },
+  { what: "pods/exec", group: "", resources: ["pods/exec"] },
+  { what: "pods/attach", group: "", resources: ["pods/attach"] },
+  { what: "pods/portforward", group: "", resources: ["pods/portforward"] }
+];
+var audit_policy_missing_or_weak_default = defineRule({
+  meta: {
+    id: "audit-policy-missing-or-weak",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended", "cis"],
+    cis: "3.2.2",
+    tags: ["control-plane"],
+    kinds: ["audit.k8s.io/Policy"],
+    summary: "An audit Policy must record access to Secrets, ConfigMaps, RBAC objects and pods/exec, pods/attach and pods/portforward at Metadata level or above: these are the requests an incident investigation needs.",
+    remediation: "Add a rule at level Metadata for these resources before any rule that sets them to None.",
+    messages: {
+      dropped: "{{what}} are not logged: rule {{rule}} sets level None for them.",
+      unmatched: "{{what}} are not logged: no rule matches them."
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const rules2 = auditRules(object);
+        for (const required of REQUIRED) {
+          for (const resource of required.resources) {
+            const rule = decidingRule(rules2, required.group, resource);
+            if (levelAtLeast(rule?.level, "Metadata")) continue;
+            if (rule) context.report({ messageId: "dropped", data: { what: required.what, rule: rule.number }, at: [...rule.path, "level"], missing: rule.value.level === void 0 });
+            else context.report({ messageId: "unmatched", data: { what: required.what }, at: [...object.path, "rules"], missing: true });
+            break;
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/rules/controller-manager-bind-address.ts
+var controller_manager_bind_address_default = controlPlaneFlag({
+  component: "kube-controller-manager",
+  flag: "bind-address",
+  unsafe: (value) => !isLoopback(value),
+  meta: {
+    id: "controller-manager-bind-address",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended", "cis"],
+    cis: "1.3.7",
+    tags: ["control-plane"],
+    summary: "The controller manager should serve its health and metrics endpoints on the loopback address only (--bind-address=127.0.0.1).",
+    remediation: "Set --bind-address=127.0.0.1.",
+    messages: {
+      set: "{{flag}} is {{value}}: the controller manager listens on the network.",
+      missing: "--bind-address is not set: the controller manager listens on every address (0.0.0.0)."
+    }
+  }
+});
+
+// src/rules/controller-manager-profiling.ts
+var controller_manager_profiling_default = controlPlaneFlag({
+  component: "kube-controller-manager",
+  flag: "profiling",
+  unsafe: unsafeWhen.notFalse,
+  meta: {
+    id: "controller-manager-profiling",
+    category: "security",
+    level: "warning",
+    securitySeverity: 3,
+    presets: ["recommended", "cis"],
+    cis: "1.3.2",
+    tags: ["control-plane"],
+    summary: "The controller manager's profiling endpoints should be off (--profiling=false).",
+    remediation: "Add --profiling=false.",
+    messages: {
+      set: "{{flag}} is {{value}}: profiling endpoints are served.",
+      missing: "--profiling is not set: profiling endpoints are served (its default is true)."
+    }
+  }
+});
+
+// src/rules/controller-manager-root-ca.ts
+var controller_manager_root_ca_default = controlPlaneFlag({
+  component: "kube-controller-manager",
+  flag: "root-ca-file",
+  unsafe: unsafeWhen.unset,
+  meta: {
+    id: "controller-manager-root-ca",
+    category: "security",
+    level: "warning",
+    securitySeverity: 4,
+    presets: ["recommended", "cis"],
+    cis: "1.3.5",
+    tags: ["control-plane"],
+    summary: "The controller manager should put the cluster CA in service account token secrets (--root-ca-file), so pods can verify the API server's certificate.",
+    remediation: "Set --root-ca-file.",
+    messages: {
+      missing: "--root-ca-file is not set: pods cannot verify the API server's certificate."
+    }
+  }
+});
+
+// src/rules/controller-manager-rotate-kubelet-cert.ts
+var controller_manager_rotate_kubelet_cert_default = rotateServerCertificateGate("kube-controller-manager", {
+  id: "controller-manager-rotate-kubelet-cert",
+  category: "security",
+  level: "warning",
+  securitySeverity: 4,
+  presets: ["recommended", "cis"],
+  cis: "1.3.6",
+  tags: ["control-plane"],
+  summary: "The controller manager must not turn off the RotateKubeletServerCertificate feature gate: kubelet serving certificates would then never be renewed by the cluster.",
+  remediation: "Remove RotateKubeletServerCertificate=false from --feature-gates.",
+  messages: {
+    set: "{{flag}} turns RotateKubeletServerCertificate off: kubelet serving certificates are not rotated."
+  }
+});
+
+// src/rules/controller-manager-sa-credentials.ts
+var controller_manager_sa_credentials_default = controlPlaneFlag({
+  component: "kube-controller-manager",
+  flag: "use-service-account-credentials",
+  unsafe: unsafeWhen.notTrue,
+  meta: {
+    id: "controller-manager-sa-credentials",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended", "cis"],
+    cis: "1.3.3",
+    tags: ["control-plane"],
+    summary: "The controller manager should run each controller under its own service account (--use-service-account-credentials=true), so each holds only the permissions of its role.",
+    remediation: "Add --use-service-account-credentials=true.",
+    messages: {
+      set: "{{flag}} is {{value}}: every controller runs with the controller manager's own, broad credentials.",
+      missing: "--use-service-account-credentials is not set: every controller runs with the controller manager's own, broad credentials."
+    }
+  }
+});
+
+// src/rules/controller-manager-sa-private-key.ts
+var controller_manager_sa_private_key_default = controlPlaneFlag({
+  component: "kube-controller-manager",
+  flag: "service-account-private-key-file",
+  unsafe: unsafeWhen.unset,
+  meta: {
+    id: "controller-manager-sa-private-key",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended", "cis"],
+    cis: "1.3.4",
+    tags: ["control-plane"],
+    summary: "The controller manager must sign service account tokens with a key of its own (--service-account-private-key-file), which can be rotated.",
+    remediation: "Set --service-account-private-key-file.",
+    messages: {
+      missing: "--service-account-private-key-file is not set: service account tokens are not issued."
+    }
+  }
+});
+
+// src/rules/controller-manager-terminated-pod-gc.ts
+var controller_manager_terminated_pod_gc_default = controlPlaneFlag({
+  component: "kube-controller-manager",
+  flag: "terminated-pod-gc-threshold",
+  unsafe: (_value, _settings, written) => !written,
+  meta: {
+    id: "controller-manager-terminated-pod-gc",
+    category: "security",
+    level: "warning",
+    securitySeverity: 2,
+    presets: ["recommended", "cis"],
+    cis: "1.3.1",
+    tags: ["control-plane"],
+    summary: "The controller manager should set how many terminated pods it keeps (--terminated-pod-gc-threshold): the default, 12500, lets finished pods pile up and slow the API server.",
+    remediation: "Set --terminated-pod-gc-threshold to a value suited to the cluster (for example 10 on a small cluster).",
+    messages: {
+      missing: "--terminated-pod-gc-threshold is not set: up to 12500 terminated pods are kept."
+    }
+  }
+});
+
 // src/rules/duplicate-key.ts
 var duplicate_key_default = defineRule({
   meta: {
@@ -43259,6 +45025,285 @@ var duplicate_key_default = defineRule({
     messages: { duplicate: 'Map keys must be unique; "{{key}}" is repeated.' }
   },
   create: () => ({})
+});
+
+// src/rules/encryption-config-deprecated-provider.ts
+var encryption_config_deprecated_provider_default = defineRule({
+  meta: {
+    id: "encryption-config-deprecated-provider",
+    category: "security",
+    level: "warning",
+    securitySeverity: 4,
+    presets: ["recommended"],
+    tags: ["control-plane"],
+    kinds: ["apiserver.config.k8s.io/EncryptionConfiguration"],
+    summary: "An EncryptionConfiguration should not write with a provider the Kubernetes documentation advises against: kms v1 (deprecated in 1.28, off by default from 1.29) or aescbc (open to padding-oracle attacks).",
+    remediation: "Use kms with apiVersion: v2, or aesgcm with key rotation, or secretbox.",
+    messages: {
+      kmsV1: 'The kms provider "{{name}}" uses the deprecated KMS v1 API.',
+      aescbc: "The aescbc provider is not recommended (CBC is open to padding-oracle attacks)."
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        for (const entry2 of resourceEntries(object)) {
+          const writer = entry2.providers[0];
+          if (writer?.type === "kms" && writer.config.apiVersion !== "v2") {
+            context.report({ messageId: "kmsV1", data: { name: typeof writer.config.name === "string" ? writer.config.name : "" }, at: writer.path });
+          } else if (writer?.type === "aescbc") context.report({ messageId: "aescbc", at: writer.path });
+        }
+      }
+    };
+  }
+});
+
+// src/rules/encryption-config-key-in-file.ts
+var encryption_config_key_in_file_default = defineRule({
+  meta: {
+    id: "encryption-config-key-in-file",
+    category: "security",
+    level: "error",
+    securitySeverity: 7,
+    presets: ["recommended"],
+    tags: ["control-plane", "secret"],
+    kinds: ["apiserver.config.k8s.io/EncryptionConfiguration"],
+    summary: "An EncryptionConfiguration committed with an aescbc, aesgcm or secretbox key holds the key that decrypts every Secret in etcd and its backups; whoever reads the repository reads the Secrets.",
+    remediation: "Use a kms v2 provider, or keep the file out of Git and render the key from a secret store at install time.",
+    messages: {
+      keyInFile: 'The {{provider}} key "{{key}}" is written in the file.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        for (const entry2 of resourceEntries(object)) {
+          for (const provider of entry2.providers) {
+            for (const key of providerKeys(provider)) {
+              if (typeof key.secret === "string" && key.secret !== "") context.report({ messageId: "keyInFile", data: { provider: provider.type, key: key.name }, at: [...key.path, "secret"] });
+            }
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/rules/encryption-config-key-length.ts
+var KEY_BYTES = { aescbc: [32], aesgcm: [16, 24, 32], secretbox: [32] };
+function decodedLength(secret) {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(secret) || secret.length % 4 !== 0) return void 0;
+  return Buffer.from(secret, "base64").length;
+}
+var encryption_config_key_length_default = defineRule({
+  meta: {
+    id: "encryption-config-key-length",
+    category: "security",
+    level: "error",
+    securitySeverity: 6,
+    presets: ["recommended"],
+    tags: ["control-plane", "secret"],
+    kinds: ["apiserver.config.k8s.io/EncryptionConfiguration"],
+    summary: "Each aescbc, aesgcm or secretbox key of an EncryptionConfiguration must be base64 of the length the cipher needs (32 bytes; aesgcm also 16 or 24): the API server refuses to start with another.",
+    remediation: "Generate the key with `head -c 32 /dev/urandom | base64`.",
+    messages: {
+      wrongLength: 'The {{provider}} key "{{key}}" is {{bytes}} bytes; {{provider}} needs {{expected}}.',
+      notBase64: 'The {{provider}} key "{{key}}" is not base64.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        for (const entry2 of resourceEntries(object)) {
+          for (const provider of entry2.providers) {
+            const expected = KEY_BYTES[provider.type];
+            if (!expected) continue;
+            for (const key of providerKeys(provider)) {
+              if (typeof key.secret !== "string") continue;
+              const data = { provider: provider.type, key: key.name };
+              const bytes = decodedLength(key.secret);
+              if (bytes === void 0) context.report({ messageId: "notBase64", data, at: [...key.path, "secret"] });
+              else if (!expected.includes(bytes)) context.report({ messageId: "wrongLength", data: { ...data, bytes, expected: expected.join(", ") }, at: [...key.path, "secret"] });
+            }
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/rules/encryption-config-weak-provider.ts
+var encryption_config_weak_provider_default = defineRule({
+  meta: {
+    id: "encryption-config-weak-provider",
+    category: "security",
+    level: "warning",
+    securitySeverity: 6,
+    presets: ["recommended", "cis"],
+    cis: "1.2.31",
+    tags: ["control-plane"],
+    kinds: ["apiserver.config.k8s.io/EncryptionConfiguration"],
+    summary: "An EncryptionConfiguration must encrypt Secrets (and the other resources named sensitive): the first provider of the entry that covers them writes new data, so identity first, or only, stores them in plain text.",
+    remediation: "Put a kms (v2), aesgcm or secretbox provider before identity in the entry for secrets; keep identity last only while existing data is rewritten.",
+    messages: {
+      identityFirst: 'The first provider for "{{resource}}" is identity: it is stored unencrypted.',
+      notCovered: 'No entry covers "{{resource}}": it is stored unencrypted.'
+    },
+    options: {
+      type: "object",
+      properties: {
+        resources: {
+          type: "array",
+          items: { type: "string", minLength: 1 },
+          description: "Resources that must be encrypted, as `resource` or `resource.group` (core-group resources have no group): secrets by default."
+        }
+      },
+      additionalProperties: false
+    },
+    defaultOptions: { resources: ["secrets"] }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const entries = resourceEntries(object);
+        for (const resource of context.options.resources ?? ["secrets"]) {
+          const entry2 = entryFor(entries, resource);
+          if (!entry2) context.report({ messageId: "notCovered", data: { resource }, at: [...object.path, "resources"], missing: true });
+          else if (entry2.providers[0]?.type === "identity" || entry2.providers.length === 0) {
+            context.report({ messageId: "identityFirst", data: { resource }, at: entry2.providers[0]?.path ?? entry2.path });
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/rules/etcd-auto-tls.ts
+var etcd_auto_tls_default = controlPlaneFlag({
+  component: "etcd",
+  flag: "auto-tls",
+  unsafe: unsafeWhen.true,
+  meta: {
+    id: "etcd-auto-tls",
+    category: "security",
+    level: "warning",
+    securitySeverity: 6,
+    presets: ["recommended", "cis"],
+    cis: "2.3",
+    tags: ["control-plane"],
+    summary: "etcd must not serve clients with self-signed certificates it makes up (--auto-tls=true), which clients cannot verify.",
+    remediation: "Remove --auto-tls=true and set --cert-file and --key-file.",
+    messages: {
+      set: "{{flag}} is {{value}}: etcd serves a self-signed certificate."
+    }
+  }
+});
+
+// src/rules/etcd-client-cert-auth.ts
+var etcd_client_cert_auth_default = controlPlaneFlag({
+  component: "etcd",
+  flag: "client-cert-auth",
+  unsafe: unsafeWhen.notTrue,
+  meta: {
+    id: "etcd-client-cert-auth",
+    category: "security",
+    level: "warning",
+    securitySeverity: 7,
+    presets: ["recommended", "cis"],
+    cis: "2.2",
+    tags: ["control-plane"],
+    summary: "etcd must require client certificates (--client-cert-auth=true): otherwise anyone who reaches its port reads and writes the whole cluster state.",
+    remediation: "Add --client-cert-auth=true.",
+    messages: {
+      set: "{{flag}} is {{value}}: etcd accepts clients without a certificate.",
+      missing: "--client-cert-auth is not set: etcd accepts clients without a certificate (its default is false)."
+    }
+  }
+});
+
+// src/rules/etcd-peer-auto-tls.ts
+var etcd_peer_auto_tls_default = controlPlaneFlag({
+  component: "etcd",
+  flag: "peer-auto-tls",
+  unsafe: unsafeWhen.true,
+  meta: {
+    id: "etcd-peer-auto-tls",
+    category: "security",
+    level: "warning",
+    securitySeverity: 6,
+    presets: ["recommended", "cis"],
+    cis: "2.6",
+    tags: ["control-plane"],
+    summary: "etcd must not use self-signed peer certificates it makes up (--peer-auto-tls=true), which peers cannot verify.",
+    remediation: "Remove --peer-auto-tls=true and set --peer-cert-file and --peer-key-file.",
+    messages: {
+      set: "{{flag}} is {{value}}: etcd peers use self-signed certificates."
+    }
+  }
+});
+
+// src/rules/etcd-peer-client-cert-auth.ts
+var etcd_peer_client_cert_auth_default = controlPlaneFlag({
+  component: "etcd",
+  flag: "peer-client-cert-auth",
+  unsafe: unsafeWhen.notTrue,
+  meta: {
+    id: "etcd-peer-client-cert-auth",
+    category: "security",
+    level: "warning",
+    securitySeverity: 6,
+    presets: ["recommended", "cis"],
+    cis: "2.5",
+    tags: ["control-plane"],
+    summary: "etcd must require certificates from its peers (--peer-client-cert-auth=true): otherwise any host can join the cluster as a member.",
+    remediation: "Add --peer-client-cert-auth=true.",
+    messages: {
+      set: "{{flag}} is {{value}}: etcd accepts peers without a certificate.",
+      missing: "--peer-client-cert-auth is not set: etcd accepts peers without a certificate (its default is false)."
+    }
+  }
+});
+
+// src/rules/etcd-peer-tls-cert.ts
+var etcd_peer_tls_cert_default = controlPlaneFlag({
+  component: "etcd",
+  flag: ["peer-cert-file", "peer-key-file"],
+  unsafe: unsafeWhen.unset,
+  meta: {
+    id: "etcd-peer-tls-cert",
+    category: "security",
+    level: "warning",
+    securitySeverity: 6,
+    presets: ["recommended", "cis"],
+    cis: "2.4",
+    tags: ["control-plane"],
+    summary: "etcd members must talk to each other over TLS (--peer-cert-file and --peer-key-file).",
+    remediation: "Set --peer-cert-file and --peer-key-file.",
+    messages: {
+      missing: "{{flag}} is not set: etcd members talk without TLS."
+    }
+  }
+});
+
+// src/rules/etcd-tls-cert.ts
+var etcd_tls_cert_default = controlPlaneFlag({
+  component: "etcd",
+  flag: ["cert-file", "key-file"],
+  unsafe: unsafeWhen.unset,
+  meta: {
+    id: "etcd-tls-cert",
+    category: "security",
+    level: "warning",
+    securitySeverity: 7,
+    presets: ["recommended", "cis"],
+    cis: "2.1",
+    tags: ["control-plane"],
+    summary: "etcd must serve clients over TLS (--cert-file and --key-file): it holds every Secret of the cluster.",
+    remediation: "Set --cert-file and --key-file.",
+    messages: {
+      missing: "{{flag}} is not set: etcd serves clients without TLS."
+    }
+  }
 });
 
 // src/secrets/base64-text.ts
@@ -43778,6 +45823,299 @@ var internal_error_default = defineRule({
   create: () => ({})
 });
 
+// src/rules/kubelet-anonymous-auth.ts
+var kubelet_anonymous_auth_default = controlPlaneFlag({
+  component: "kubelet",
+  flag: "anonymous-auth",
+  unsafe: unsafeWhen.notFalse,
+  meta: {
+    id: "kubelet-anonymous-auth",
+    category: "security",
+    level: "warning",
+    securitySeverity: 7,
+    presets: ["recommended", "cis"],
+    cis: "4.2.1",
+    tags: ["control-plane"],
+    summary: "The kubelet must refuse anonymous requests (--anonymous-auth=false, authentication.anonymous.enabled: false): its API runs commands in every pod of the node.",
+    remediation: "Set authentication.anonymous.enabled: false in the KubeletConfiguration (or --anonymous-auth=false).",
+    messages: {
+      set: "{{flag}} is {{value}}: the kubelet accepts anonymous requests.",
+      missing: "{{flag}} is not set: the kubelet accepts anonymous requests (the flag defaults to true)."
+    }
+  }
+});
+
+// src/rules/kubelet-authorization-always-allow.ts
+var kubelet_authorization_always_allow_default = controlPlaneFlag({
+  component: "kubelet",
+  flag: "authorization-mode",
+  unsafe: unsafeWhen.contains("AlwaysAllow"),
+  meta: {
+    id: "kubelet-authorization-always-allow",
+    category: "security",
+    level: "warning",
+    securitySeverity: 8,
+    presets: ["recommended", "cis"],
+    cis: "4.2.2",
+    tags: ["control-plane"],
+    summary: "The kubelet must ask the API server whether a request is allowed (authorization mode Webhook), never allow every request (AlwaysAllow, the flag default).",
+    remediation: "Set authorization.mode: Webhook in the KubeletConfiguration (or --authorization-mode=Webhook).",
+    messages: {
+      set: '{{flag}} is "{{value}}": the kubelet allows every authenticated request.',
+      missing: "{{flag}} is not set: the kubelet flag defaults to AlwaysAllow and allows every request."
+    }
+  }
+});
+
+// src/rules/kubelet-client-ca.ts
+var kubelet_client_ca_default = controlPlaneFlag({
+  component: "kubelet",
+  flag: "client-ca-file",
+  unsafe: unsafeWhen.unset,
+  meta: {
+    id: "kubelet-client-ca",
+    category: "security",
+    level: "warning",
+    securitySeverity: 6,
+    presets: ["recommended", "cis"],
+    cis: "4.2.3",
+    tags: ["control-plane"],
+    summary: "The kubelet must name the CA of client certificates (--client-ca-file, authentication.x509.clientCAFile), so it can authenticate the API server and other clients.",
+    remediation: "Set authentication.x509.clientCAFile in the KubeletConfiguration (or --client-ca-file).",
+    messages: {
+      missing: "{{flag}} is not set: the kubelet cannot authenticate client certificates."
+    }
+  }
+});
+
+// src/rules/kubelet-event-qps.ts
+var kubelet_event_qps_default = controlPlaneFlag({
+  component: "kubelet",
+  flag: "event-qps",
+  unsafe: dropsEvents,
+  meta: {
+    id: "kubelet-event-qps",
+    category: "security",
+    level: "warning",
+    securitySeverity: 2,
+    presets: ["recommended", "cis"],
+    cis: "4.2.9",
+    tags: ["control-plane"],
+    summary: "The kubelet should not drop events by a very low rate limit (--event-qps, eventRecordQPS below 5, or negative): events record what happened on the node.",
+    remediation: "Set eventRecordQPS to 0 (no limit) or a rate that keeps every event (the default is 50).",
+    messages: {
+      set: "{{flag}} is {{value}}: the kubelet may drop events."
+    }
+  }
+});
+
+// src/rules/kubelet-hostname-override.ts
+var kubelet_hostname_override_default = controlPlaneFlag({
+  component: "kubelet",
+  flag: "hostname-override",
+  unsafe: unsafeWhen.set,
+  meta: {
+    id: "kubelet-hostname-override",
+    category: "security",
+    level: "warning",
+    securitySeverity: 3,
+    presets: ["recommended", "cis"],
+    cis: "4.2.8",
+    tags: ["control-plane"],
+    summary: "The kubelet should not override the node's hostname (--hostname-override): TLS between the API server and the kubelet then no longer matches the node's name.",
+    remediation: "Remove --hostname-override.",
+    messages: {
+      set: "{{flag}} replaces the node's hostname."
+    }
+  }
+});
+
+// src/rules/kubelet-iptables-util-chains.ts
+var kubelet_iptables_util_chains_default = controlPlaneFlag({
+  component: "kubelet",
+  flag: "make-iptables-util-chains",
+  unsafe: unsafeWhen.false,
+  meta: {
+    id: "kubelet-iptables-util-chains",
+    category: "security",
+    level: "warning",
+    securitySeverity: 3,
+    presets: ["recommended", "cis"],
+    cis: "4.2.7",
+    tags: ["control-plane"],
+    summary: "The kubelet should manage its iptables chains (--make-iptables-util-chains, makeIPTablesUtilChains must not be false), so pod networking rules stay consistent.",
+    remediation: "Remove makeIPTablesUtilChains: false (or --make-iptables-util-chains=false).",
+    messages: {
+      set: "{{flag}} is {{value}}: the kubelet does not keep its iptables chains."
+    }
+  }
+});
+
+// src/rules/kubelet-pod-pids-limit.ts
+var kubelet_pod_pids_limit_default = controlPlaneFlag({
+  component: "kubelet",
+  flag: "pod-max-pids",
+  unsafe: (value) => !(Number(value) > 0),
+  meta: {
+    id: "kubelet-pod-pids-limit",
+    category: "security",
+    level: "warning",
+    securitySeverity: 4,
+    presets: ["recommended"],
+    tags: ["control-plane"],
+    summary: "The kubelet should limit the processes of each pod (--pod-max-pids, podPidsLimit): without a limit, one pod can fork until the node runs out of process ids.",
+    remediation: "Set podPidsLimit in the KubeletConfiguration (or --pod-max-pids) to a positive number such as 4096.",
+    messages: {
+      set: "{{flag}} is {{value}}: a pod may start any number of processes.",
+      missing: "{{flag}} is not set: a pod may start any number of processes."
+    }
+  }
+});
+
+// src/rules/kubelet-protect-kernel-defaults.ts
+var kubelet_protect_kernel_defaults_default = controlPlaneFlag({
+  component: "kubelet",
+  flag: "protect-kernel-defaults",
+  unsafe: unsafeWhen.notTrue,
+  meta: {
+    id: "kubelet-protect-kernel-defaults",
+    category: "security",
+    level: "warning",
+    securitySeverity: 4,
+    presets: ["recommended", "cis"],
+    cis: "4.2.6",
+    tags: ["control-plane"],
+    summary: "The kubelet should refuse to run when kernel settings differ from what it expects (--protect-kernel-defaults, protectKernelDefaults: true) rather than change them.",
+    remediation: "Set protectKernelDefaults: true in the KubeletConfiguration and the kernel parameters the kubelet expects on the node.",
+    messages: {
+      set: "{{flag}} is {{value}}: the kubelet changes kernel settings it disagrees with.",
+      missing: "{{flag}} is not set: the kubelet changes kernel settings it disagrees with (the default is false)."
+    }
+  }
+});
+
+// src/rules/kubelet-read-only-port.ts
+var kubelet_read_only_port_default = controlPlaneFlag({
+  component: "kubelet",
+  flag: "read-only-port",
+  unsafe: (value) => value !== void 0 && value !== "0",
+  meta: {
+    id: "kubelet-read-only-port",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended", "cis"],
+    cis: "4.2.4",
+    tags: ["control-plane"],
+    summary: "The kubelet must not serve its read-only port (--read-only-port, readOnlyPort other than 0): it exposes pod specs and metrics without authentication.",
+    remediation: "Set readOnlyPort: 0 in the KubeletConfiguration (or --read-only-port=0).",
+    messages: {
+      set: "{{flag}} is {{value}}: pod details are served without authentication.",
+      missing: "{{flag}} is not set: the kubelet flag defaults to port 10255, served without authentication."
+    }
+  }
+});
+
+// src/rules/kubelet-rotate-certificates.ts
+var kubelet_rotate_certificates_default = controlPlaneFlag({
+  component: "kubelet",
+  flag: "rotate-certificates",
+  unsafe: unsafeWhen.false,
+  meta: {
+    id: "kubelet-rotate-certificates",
+    category: "security",
+    level: "warning",
+    securitySeverity: 4,
+    presets: ["recommended", "cis"],
+    cis: "4.2.11",
+    tags: ["control-plane"],
+    summary: "The kubelet should renew its client certificate before it expires (--rotate-certificates, rotateCertificates must not be false).",
+    remediation: "Remove rotateCertificates: false (set it to true).",
+    messages: {
+      set: "{{flag}} is {{value}}: the kubelet client certificate is never renewed."
+    }
+  }
+});
+
+// src/rules/kubelet-rotate-server-cert.ts
+var kubelet_rotate_server_cert_default = rotateServerCertificateGate("kubelet", {
+  id: "kubelet-rotate-server-cert",
+  category: "security",
+  level: "warning",
+  securitySeverity: 4,
+  presets: ["recommended", "cis"],
+  cis: "4.2.12",
+  tags: ["control-plane"],
+  summary: "The kubelet must not turn off the RotateKubeletServerCertificate feature gate: its serving certificate would then never be renewed.",
+  remediation: "Remove RotateKubeletServerCertificate: false from featureGates (or from --feature-gates).",
+  messages: {
+    set: "{{flag}} turns RotateKubeletServerCertificate off: the serving certificate is not rotated."
+  }
+});
+
+// src/rules/kubelet-streaming-idle-timeout.ts
+var kubelet_streaming_idle_timeout_default = controlPlaneFlag({
+  component: "kubelet",
+  flag: "streaming-connection-idle-timeout",
+  unsafe: isZeroDuration,
+  // In a KubeletConfiguration a zero duration means "use the default" (4h), as kubeadm writes it.
+  onlyWhen: (config) => config.form !== "kubelet-config",
+  meta: {
+    id: "kubelet-streaming-idle-timeout",
+    category: "security",
+    level: "warning",
+    securitySeverity: 4,
+    presets: ["recommended", "cis"],
+    cis: "4.2.5",
+    tags: ["control-plane"],
+    summary: "The kubelet must close idle exec, attach and port-forward streams (--streaming-connection-idle-timeout must not be 0; in a KubeletConfiguration 0s stands for the 4h default).",
+    remediation: "Remove the zero timeout, or set it to a few hours at most (the default is 4h).",
+    messages: {
+      set: "{{flag}} is {{value}}: idle streams are never closed."
+    }
+  }
+});
+
+// src/rules/kubelet-tls-cert.ts
+var kubelet_tls_cert_default = controlPlaneCheck({
+  component: "kubelet",
+  check(config) {
+    if (config.partial || parseBool(effective(config, "server-tls-bootstrap").value) === true) return [];
+    return ["tls-cert-file", "tls-private-key-file"].filter((flag) => !effective(config, flag).value).map((flag) => ({ messageId: "missing", data: { flag: flagName(config, flag) }, at: config.missingAt(flag), missing: true }));
+  },
+  meta: {
+    id: "kubelet-tls-cert",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended", "cis"],
+    cis: "4.2.10",
+    tags: ["control-plane"],
+    summary: "The kubelet should serve a certificate signed by a known CA (tlsCertFile and tlsPrivateKeyFile, or serverTLSBootstrap: true) rather than the self-signed one it makes up, which the API server cannot verify.",
+    remediation: "Set serverTLSBootstrap: true in the KubeletConfiguration (and approve the kubelet serving CSRs), or set tlsCertFile and tlsPrivateKeyFile.",
+    messages: {
+      missing: "{{flag}} is not set and the serving certificate is not bootstrapped: the kubelet serves a self-signed certificate."
+    }
+  }
+});
+
+// src/rules/kubelet-weak-tls-ciphers.ts
+var kubelet_weak_tls_ciphers_default = strongCipherSuites("kubelet", {
+  id: "kubelet-weak-tls-ciphers",
+  category: "security",
+  level: "warning",
+  securitySeverity: 4,
+  presets: ["recommended", "cis"],
+  cis: "4.2.13",
+  tags: ["control-plane"],
+  summary: "The kubelet should offer only strong TLS cipher suites (tlsCipherSuites, --tls-cipher-suites, limited to AEAD suites with forward secrecy); left unset it also offers CBC suites.",
+  remediation: "Set tlsCipherSuites in the KubeletConfiguration to TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305 and TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305.",
+  messages: {
+    set: "{{flag}} offers weak cipher suites: {{suites}}.",
+    missing: "{{flag}} is not set: the kubelet offers the default suites, CBC suites included."
+  }
+});
+
 // src/k8s/resources.ts
 function declaresResources(container) {
   if (container.role === "container") return true;
@@ -43972,6 +46310,52 @@ var missing_run_as_non_root_default = defineRule({
   }
 });
 
+// src/rules/namespace-missing-pod-security-labels.ts
+var ENFORCE = "pod-security.kubernetes.io/enforce";
+var namespace_missing_pod_security_labels_default = defineRule({
+  meta: {
+    id: "namespace-missing-pod-security-labels",
+    category: "security",
+    level: "note",
+    securitySeverity: 3,
+    presets: ["cis"],
+    cis: "5.2.1",
+    tags: ["control-plane"],
+    kinds: ["namespaces"],
+    summary: "A Namespace should carry a pod-security.kubernetes.io/enforce label of baseline or restricted: without one, or with privileged, Pod Security admission lets any pod in, privileged ones included.",
+    remediation: "Label the namespace pod-security.kubernetes.io/enforce: baseline (or restricted), with the matching enforce-version.",
+    messages: {
+      unlabelled: 'Namespace "{{name}}" has no {{label}} label: its pods are admitted at the cluster default level (privileged unless the PodSecurity admission configuration sets another).',
+      privileged: 'Namespace "{{name}}" enforces level privileged: any pod is admitted.'
+    },
+    options: {
+      type: "object",
+      properties: {
+        exemptNamespaces: {
+          type: "array",
+          items: { type: "string", minLength: 1 },
+          description: "Namespaces that may run privileged pods (kube-system by default, where the control plane and node agents run)."
+        }
+      },
+      additionalProperties: false
+    },
+    defaultOptions: { exemptNamespaces: ["kube-system"] }
+  },
+  create(context) {
+    const exempt = new Set(context.options.exemptNamespaces ?? ["kube-system"]);
+    return {
+      object(object) {
+        const name = object.name ?? "";
+        if (exempt.has(name)) return;
+        const level = object.labels[ENFORCE];
+        const at = [...object.path, "metadata", "labels", ENFORCE];
+        if (level === void 0) context.report({ messageId: "unlabelled", data: { name, label: ENFORCE }, at, missing: true });
+        else if (level === "privileged") context.report({ messageId: "privileged", data: { name }, at });
+      }
+    };
+  }
+});
+
 // src/rules/plaintext-secret-object.ts
 function filledKeys(field, encoded) {
   if (!isObject(field)) return 0;
@@ -44091,6 +46475,50 @@ var privileged_container_default = defineRule({
         }
       }
     };
+  }
+});
+
+// src/rules/scheduler-bind-address.ts
+var scheduler_bind_address_default = controlPlaneFlag({
+  component: "kube-scheduler",
+  flag: "bind-address",
+  unsafe: (value) => !isLoopback(value),
+  meta: {
+    id: "scheduler-bind-address",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended", "cis"],
+    cis: "1.4.2",
+    tags: ["control-plane"],
+    summary: "The scheduler should serve its health and metrics endpoints on the loopback address only (--bind-address=127.0.0.1).",
+    remediation: "Set --bind-address=127.0.0.1.",
+    messages: {
+      set: "{{flag}} is {{value}}: the scheduler listens on the network.",
+      missing: "--bind-address is not set: the scheduler listens on every address (0.0.0.0)."
+    }
+  }
+});
+
+// src/rules/scheduler-profiling.ts
+var scheduler_profiling_default = controlPlaneFlag({
+  component: "kube-scheduler",
+  flag: "profiling",
+  unsafe: unsafeWhen.notFalse,
+  meta: {
+    id: "scheduler-profiling",
+    category: "security",
+    level: "warning",
+    securitySeverity: 3,
+    presets: ["recommended", "cis"],
+    cis: "1.4.1",
+    tags: ["control-plane"],
+    summary: "The scheduler's profiling endpoints should be off (--profiling=false).",
+    remediation: "Add --profiling=false.",
+    messages: {
+      set: "{{flag}} is {{value}}: profiling endpoints are served.",
+      missing: "--profiling is not set: profiling endpoints are served (its default is true)."
+    }
   }
 });
 
@@ -44489,22 +46917,97 @@ var yaml_syntax_error_default = defineRule({
 
 // src/rules/index.ts
 var rules = [
+  admission_pod_security_defaults_default,
+  apiserver_always_admit_plugin_default,
+  apiserver_always_pull_images_plugin_default,
+  apiserver_anonymous_auth_default,
+  apiserver_audit_log_maxage_default,
+  apiserver_audit_log_maxbackup_default,
+  apiserver_audit_log_maxsize_default,
+  apiserver_audit_log_path_default,
+  apiserver_audit_policy_file_default,
+  apiserver_authorization_always_allow_default,
+  apiserver_authorization_no_node_default,
+  apiserver_authorization_no_rbac_default,
+  apiserver_basic_auth_file_default,
+  apiserver_client_ca_default,
+  apiserver_deny_external_ips_plugin_default,
+  apiserver_encryption_provider_config_default,
+  apiserver_etcd_ca_default,
+  apiserver_etcd_client_cert_default,
+  apiserver_event_rate_limit_plugin_default,
+  apiserver_insecure_bind_address_default,
+  apiserver_insecure_port_default,
+  apiserver_kubelet_ca_default,
+  apiserver_kubelet_client_cert_default,
+  apiserver_kubelet_https_default,
+  apiserver_namespace_lifecycle_plugin_default,
+  apiserver_node_restriction_plugin_default,
+  apiserver_profiling_default,
+  apiserver_psp_plugin_default,
+  apiserver_request_timeout_default,
+  apiserver_sa_extend_token_expiration_default,
+  apiserver_secure_port_disabled_default,
+  apiserver_security_context_deny_plugin_default,
+  apiserver_service_account_key_file_default,
+  apiserver_service_account_lookup_default,
+  apiserver_service_account_plugin_default,
+  apiserver_tls_cert_default,
+  apiserver_token_auth_file_default,
+  apiserver_weak_tls_ciphers_default,
+  audit_policy_catch_all_none_default,
+  audit_policy_logs_secret_bodies_default,
+  audit_policy_missing_or_weak_default,
+  controller_manager_bind_address_default,
+  controller_manager_profiling_default,
+  controller_manager_root_ca_default,
+  controller_manager_rotate_kubelet_cert_default,
+  controller_manager_sa_credentials_default,
+  controller_manager_sa_private_key_default,
+  controller_manager_terminated_pod_gc_default,
   duplicate_key_default,
+  encryption_config_deprecated_provider_default,
+  encryption_config_key_in_file_default,
+  encryption_config_key_length_default,
+  encryption_config_weak_provider_default,
+  etcd_auto_tls_default,
+  etcd_client_cert_auth_default,
+  etcd_peer_auto_tls_default,
+  etcd_peer_client_cert_auth_default,
+  etcd_peer_tls_cert_default,
+  etcd_tls_cert_default,
   hardcoded_credential_pattern_default,
   host_ipc_default,
   host_network_default,
   host_path_volume_default,
   host_pid_default,
   internal_error_default,
+  kubelet_anonymous_auth_default,
+  kubelet_authorization_always_allow_default,
+  kubelet_client_ca_default,
+  kubelet_event_qps_default,
+  kubelet_hostname_override_default,
+  kubelet_iptables_util_chains_default,
+  kubelet_pod_pids_limit_default,
+  kubelet_protect_kernel_defaults_default,
+  kubelet_read_only_port_default,
+  kubelet_rotate_certificates_default,
+  kubelet_rotate_server_cert_default,
+  kubelet_streaming_idle_timeout_default,
+  kubelet_tls_cert_default,
+  kubelet_weak_tls_ciphers_default,
   missing_cpu_limit_default,
   missing_cpu_request_default,
   missing_memory_limit_default,
   missing_memory_request_default,
   missing_read_only_root_fs_default,
   missing_run_as_non_root_default,
+  namespace_missing_pod_security_labels_default,
   plaintext_secret_object_default,
   privilege_escalation_allowed_default,
   privileged_container_default,
+  scheduler_bind_address_default,
+  scheduler_profiling_default,
   secret_in_configmap_default,
   secret_in_env_literal_default,
   suppression_expired_default,
@@ -44678,12 +47181,12 @@ function commentDirectives(linted) {
   for (const key of [...open2.keys()]) closeRange(key, lastLine + 1);
   return entries;
 }
-function entry(directive, rule, covers) {
+function entry(directive, rule, covers2) {
   const result = {
     source: "comment",
     at: `${directive.site.file}:${directive.line}:${directive.column}`,
     label: `kmlint-${directive.kind}`,
-    covers,
+    covers: covers2,
     reportAt: (ruleId, level, message) => findingAtOffsets(directive.site, ruleId, level, message, directive.offset, directive.end)
   };
   if (rule !== void 0) result.rule = rule;
@@ -47007,7 +49510,7 @@ minimatch2.unescape = unescape2;
 // src/suppress/exemptions.ts
 function exemptionEntries(exemptions, context) {
   return exemptions.flatMap((exemption, index) => {
-    const covers = matcher(exemption, context);
+    const covers2 = matcher(exemption, context);
     const at = `${exemption.origin.file}:${exemption.origin.region.startLine}:${exemption.origin.region.startColumn}`;
     return (exemption.rules.length > 0 ? exemption.rules : [void 0]).map((rule) => {
       const entry2 = {
@@ -47015,7 +49518,7 @@ function exemptionEntries(exemptions, context) {
         at,
         label: `exemption #${index + 1}`,
         reason: exemption.reason,
-        covers,
+        covers: covers2,
         reportAt: (ruleId, level, message) => ({
           ruleId,
           level,

@@ -34,6 +34,8 @@ const BOOLEAN_FLAGS = new Set([
 export interface Word {
   text: string;
   path: Path;
+  /** A program starts here: the first word, the first word of a shell script, or the word after `exec`. */
+  start?: boolean;
 }
 
 export interface Flag {
@@ -106,10 +108,13 @@ export function commandWords(container: ContainerView): Word[] {
       const path = [...container.path, key, index];
       const previous = words.at(-1);
       const shellScript = previous?.text === '-c' && words.length >= 2 && SHELLS.test(words.at(-2)!.text);
-      if (shellScript) for (const text of shellWords(item)) words.push({ text, path });
-      else words.push({ text: item, path });
+      if (shellScript) shellWords(item).forEach((text, at) => words.push({ text, path, start: at === 0 }));
+      else words.push({ text: item, path, start: words.length === 0 });
     });
   }
+  words.forEach((word, index) => {
+    if (words[index - 1]?.text === 'exec') word.start = true;
+  });
   return words;
 }
 
@@ -119,6 +124,7 @@ function basename(word: string): string {
 
 /** The component a word starts (`/usr/local/bin/kube-apiserver`), and how many words it takes (`hyperkube apiserver`: 2). */
 function componentAt(words: readonly Word[], index: number): { component: Component; length: number } | undefined {
+  if (words[index]!.text.startsWith('-')) return undefined;
   const name = basename(words[index]!.text);
   if ((COMPONENTS as readonly string[]).includes(name)) return { component: name as Component, length: 1 };
   if (name === 'hyperkube' && index + 1 < words.length) {
@@ -157,10 +163,16 @@ export function parseFlags(words: readonly Word[]): Flag[] {
   return flags;
 }
 
-/** The component a container runs and its flags, or undefined when it runs none of them. */
+/**
+ * The component a container runs and its flags, or undefined when it runs none of them. The component
+ * must be the program the container starts: the first word, the start of a `sh -c` script, or what a
+ * script hands over to with `exec`. A component started midway through a longer script belongs to an
+ * application wrapper (an etcd for a database, a test harness), not to a control plane.
+ */
 export function parseCommandLine(container: ContainerView): CommandLine | undefined {
   const words = commandWords(container);
   for (let index = 0; index < words.length; index++) {
+    if (!words[index]!.start) continue;
     const found = componentAt(words, index);
     if (!found) continue;
     const flags = parseFlags(words.slice(index + found.length));
