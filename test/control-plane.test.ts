@@ -65,7 +65,7 @@ describe('control-plane configuration', () => {
   });
 
   test('defaults follow --kube-version: the insecure port was open before 1.20', async () => {
-    const pod = fixture('kube-apiserver-bare.yaml');
+    const pod = readFileSync(path.join(MANIFESTS, 'apiserver-insecure-port', 'invalid', 'v1-19-default.yaml'), 'utf8');
     assert.equal((await findings('apiserver-insecure-port', pod, { kubeVersion: '1.19' })).length, 1);
     assert.deepEqual(await findings('apiserver-insecure-port', pod, { kubeVersion: '1.20' }), []);
     assert.deepEqual(await findings('apiserver-insecure-port', pod, { kubeVersion: '1.36' }), []);
