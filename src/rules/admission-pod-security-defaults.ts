@@ -1,11 +1,8 @@
 import { defineRule } from '../engine/define-rule.js';
+import { DEFAULT_EXEMPT_NAMESPACES, exemptNamespaces, exemptNamespacesSchema, type ExemptNamespacesOptions } from '../k8s/views/pod-security-exemptions.js';
 import { isObject, isString, listAt, objectItems } from '../k8s/json.js';
 
-interface Options {
-  exemptNamespaces: string[];
-}
-
-export default defineRule<'notConfigured' | 'weakEnforce' | 'exemptNamespace', Options>({
+export default defineRule<'notConfigured' | 'weakEnforce' | 'exemptNamespace', ExemptNamespacesOptions>({
   meta: {
     id: 'admission-pod-security-defaults',
     category: 'security',
@@ -23,21 +20,13 @@ export default defineRule<'notConfigured' | 'weakEnforce' | 'exemptNamespace', O
       weakEnforce: 'PodSecurity enforces level {{level}} by default: namespaces without a label are not restricted.',
       exemptNamespace: 'Namespace "{{namespace}}" is exempt from Pod Security admission.',
     },
-    options: {
-      type: 'object',
-      properties: {
-        exemptNamespaces: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          description: 'Namespaces that may be exempt from Pod Security admission (kube-system by default).',
-        },
-      },
-      additionalProperties: false,
-    },
-    defaultOptions: { exemptNamespaces: ['kube-system'] },
+    options: exemptNamespacesSchema(
+      'Namespaces that may be exempt from Pod Security admission (kube-system by default).',
+    ),
+    defaultOptions: DEFAULT_EXEMPT_NAMESPACES,
   },
   create(context) {
-    const allowed = new Set(context.options.exemptNamespaces ?? ['kube-system']);
+    const allowed = exemptNamespaces(context.options);
     return {
       object(object) {
         const plugin = [...objectItems(object.value, ['plugins'])].find((item) => item.value.name === 'PodSecurity');

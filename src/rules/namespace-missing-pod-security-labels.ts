@@ -1,12 +1,9 @@
 import { defineRule } from '../engine/define-rule.js';
+import { DEFAULT_EXEMPT_NAMESPACES, exemptNamespaces, exemptNamespacesSchema, type ExemptNamespacesOptions } from '../k8s/views/pod-security-exemptions.js';
 
 const ENFORCE = 'pod-security.kubernetes.io/enforce';
 
-interface Options {
-  exemptNamespaces: string[];
-}
-
-export default defineRule<'unlabelled' | 'privileged', Options>({
+export default defineRule<'unlabelled' | 'privileged', ExemptNamespacesOptions>({
   meta: {
     id: 'namespace-missing-pod-security-labels',
     category: 'security',
@@ -23,21 +20,13 @@ export default defineRule<'unlabelled' | 'privileged', Options>({
       unlabelled: 'Namespace "{{name}}" has no {{label}} label: its pods are admitted at the cluster default level (privileged unless the PodSecurity admission configuration sets another).',
       privileged: 'Namespace "{{name}}" enforces level privileged: any pod is admitted.',
     },
-    options: {
-      type: 'object',
-      properties: {
-        exemptNamespaces: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          description: 'Namespaces that may run privileged pods (kube-system by default, where the control plane and node agents run).',
-        },
-      },
-      additionalProperties: false,
-    },
-    defaultOptions: { exemptNamespaces: ['kube-system'] },
+    options: exemptNamespacesSchema(
+      'Namespaces that may run privileged pods (kube-system by default, where the control plane and node agents run).',
+    ),
+    defaultOptions: DEFAULT_EXEMPT_NAMESPACES,
   },
   create(context) {
-    const exempt = new Set(context.options.exemptNamespaces ?? ['kube-system']);
+    const exempt = exemptNamespaces(context.options);
     return {
       object(object) {
         const name = object.name ?? '';

@@ -138,17 +138,12 @@ const KUBELET_FIELDS: readonly (readonly [flag: string, path: Path])[] = [
   ['server-tls-bootstrap', ['serverTLSBootstrap']],
 ];
 
-/** KubeletConfiguration (kubelet.config.k8s.io/v1beta1) defaults: safer than the flags' own. */
+/** KubeletConfiguration (kubelet.config.k8s.io/v1beta1) defaults: the flags' own, except where the file is safer. */
 const KUBELET_CONFIG_DEFAULTS: Record<string, string> = {
+  ...componentDefaults('kubelet', ''),
   'anonymous-auth': 'false',
   'authorization-mode': 'Webhook',
   'read-only-port': '0',
-  'protect-kernel-defaults': 'false',
-  'make-iptables-util-chains': 'true',
-  'rotate-certificates': 'false',
-  'event-qps': '50',
-  'streaming-connection-idle-timeout': '4h0m0s',
-  'pod-max-pids': '-1',
 };
 
 /** A scalar or list as the flag text the component would read (`[a, b]` → `a,b`). */
