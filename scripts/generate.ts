@@ -102,6 +102,7 @@ function factsTable(meta: RuleMeta): Table {
   ];
   if (meta.securitySeverity !== undefined) rows.push(['Security severity (SARIF)', meta.securitySeverity.toFixed(1)]);
   if (meta.pss) rows.push(['Pod Security Standards', `${meta.pss.profile}: ${meta.pss.control}`]);
+  if (meta.cis) rows.push(['CIS Kubernetes Benchmark', meta.cis]);
   return table(['Fact', 'Value'], rows);
 }
 
