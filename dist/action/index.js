@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path12 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path13 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path12 && path12[0] !== "/") {
-          path12 = `/${path12}`;
+        if (path13 && path13[0] !== "/") {
+          path13 = `/${path13}`;
         }
-        return new URL(`${origin}${path12}`);
+        return new URL(`${origin}${path13}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin }
+          request: { method, path: path13, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path12);
+        debuglog("sending request to %s %s/%s", method, origin, path13);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin },
+          request: { method, path: path13, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path12,
+          path13,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin }
+          request: { method, path: path13, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path12);
+        debuglog("trailers received from %s %s/%s", method, origin, path13);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin },
+          request: { method, path: path13, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path12,
+          path13,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path12, origin }
+            request: { method, path: path13, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path12);
+          debuglog("sending request to %s %s/%s", method, origin, path13);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path12,
+        path: path13,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path12 !== "string") {
+        if (typeof path13 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path12[0] !== "/" && !(path12.startsWith("http://") || path12.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path13[0] !== "/" && !(path13.startsWith("http://") || path13.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path12)) {
+        } else if (invalidPathRegex.test(path13)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path12, query) : path12;
+        this.path = query ? buildURL(path13, query) : path13;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -2762,18 +2762,18 @@ var require_constants2 = __commonJS({
       TYPE2[TYPE2["REQUEST"] = 1] = "REQUEST";
       TYPE2[TYPE2["RESPONSE"] = 2] = "RESPONSE";
     })(TYPE = exports.TYPE || (exports.TYPE = {}));
-    var FLAGS;
-    (function(FLAGS2) {
-      FLAGS2[FLAGS2["CONNECTION_KEEP_ALIVE"] = 1] = "CONNECTION_KEEP_ALIVE";
-      FLAGS2[FLAGS2["CONNECTION_CLOSE"] = 2] = "CONNECTION_CLOSE";
-      FLAGS2[FLAGS2["CONNECTION_UPGRADE"] = 4] = "CONNECTION_UPGRADE";
-      FLAGS2[FLAGS2["CHUNKED"] = 8] = "CHUNKED";
-      FLAGS2[FLAGS2["UPGRADE"] = 16] = "UPGRADE";
-      FLAGS2[FLAGS2["CONTENT_LENGTH"] = 32] = "CONTENT_LENGTH";
-      FLAGS2[FLAGS2["SKIPBODY"] = 64] = "SKIPBODY";
-      FLAGS2[FLAGS2["TRAILING"] = 128] = "TRAILING";
-      FLAGS2[FLAGS2["TRANSFER_ENCODING"] = 512] = "TRANSFER_ENCODING";
-    })(FLAGS = exports.FLAGS || (exports.FLAGS = {}));
+    var FLAGS2;
+    (function(FLAGS3) {
+      FLAGS3[FLAGS3["CONNECTION_KEEP_ALIVE"] = 1] = "CONNECTION_KEEP_ALIVE";
+      FLAGS3[FLAGS3["CONNECTION_CLOSE"] = 2] = "CONNECTION_CLOSE";
+      FLAGS3[FLAGS3["CONNECTION_UPGRADE"] = 4] = "CONNECTION_UPGRADE";
+      FLAGS3[FLAGS3["CHUNKED"] = 8] = "CHUNKED";
+      FLAGS3[FLAGS3["UPGRADE"] = 16] = "UPGRADE";
+      FLAGS3[FLAGS3["CONTENT_LENGTH"] = 32] = "CONTENT_LENGTH";
+      FLAGS3[FLAGS3["SKIPBODY"] = 64] = "SKIPBODY";
+      FLAGS3[FLAGS3["TRAILING"] = 128] = "TRAILING";
+      FLAGS3[FLAGS3["TRANSFER_ENCODING"] = 512] = "TRANSFER_ENCODING";
+    })(FLAGS2 = exports.FLAGS || (exports.FLAGS = {}));
     var LENIENT_FLAGS;
     (function(LENIENT_FLAGS2) {
       LENIENT_FLAGS2[LENIENT_FLAGS2["HEADERS"] = 1] = "HEADERS";
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path12, host, upgrade, blocking, reset } = request2;
+      const { method, path: path13, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path12} HTTP/1.1\r
+      let header = `${method} ${path13} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path12, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path13, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path12;
+      headers[HTTP2_HEADER_PATH] = path13;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path12 = search ? `${pathname}${search}` : pathname;
+        const path13 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path12;
+        this.opts.path = path13;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path12 = "/",
+          path: path13 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path12;
+        opts.path = origin + path13;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path12) {
-      if (typeof path12 !== "string") {
-        return path12;
+    function safeUrl(path13) {
+      if (typeof path13 !== "string") {
+        return path13;
       }
-      const pathSegments = path12.split("?");
+      const pathSegments = path13.split("?");
       if (pathSegments.length !== 2) {
-        return path12;
+        return path13;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path12, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path12);
+    function matchKey(mockDispatch2, { path: path13, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path13);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path12 }) => matchValue(safeUrl(path12), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path13 }) => matchValue(safeUrl(path13), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path12, method, body, headers, query } = opts;
+      const { path: path13, method, body, headers, query } = opts;
       return {
-        path: path12,
+        path: path13,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path12, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path13, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path12,
+            Path: path13,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path12) {
-      for (let i = 0; i < path12.length; ++i) {
-        const code = path12.charCodeAt(i);
+    function validateCookiePath(path13) {
+      for (let i = 0; i < path13.length; ++i) {
+        const code = path13.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path12 = opts.path;
+          let path13 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path12 = `/${path12}`;
+            path13 = `/${path13}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path12);
+          url = new URL(util.parseOrigin(url).origin + path13);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19273,17 +19273,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path12) {
-      const ctrl = callVisitor(key, node, visitor, path12);
+    function visit_(key, node, visitor, path13) {
+      const ctrl = callVisitor(key, node, visitor, path13);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path12, ctrl);
-        return visit_(key, ctrl, visitor, path12);
+        replaceNode(key, path13, ctrl);
+        return visit_(key, ctrl, visitor, path13);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path12 = Object.freeze(path12.concat(node));
+          path13 = Object.freeze(path13.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path12);
+            const ci = visit_(i, node.items[i], visitor, path13);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19294,13 +19294,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path12 = Object.freeze(path12.concat(node));
-          const ck = visit_("key", node.key, visitor, path12);
+          path13 = Object.freeze(path13.concat(node));
+          const ck = visit_("key", node.key, visitor, path13);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path12);
+          const cv = visit_("value", node.value, visitor, path13);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19321,17 +19321,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path12) {
-      const ctrl = await callVisitor(key, node, visitor, path12);
+    async function visitAsync_(key, node, visitor, path13) {
+      const ctrl = await callVisitor(key, node, visitor, path13);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path12, ctrl);
-        return visitAsync_(key, ctrl, visitor, path12);
+        replaceNode(key, path13, ctrl);
+        return visitAsync_(key, ctrl, visitor, path13);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path12 = Object.freeze(path12.concat(node));
+          path13 = Object.freeze(path13.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path12);
+            const ci = await visitAsync_(i, node.items[i], visitor, path13);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19342,13 +19342,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path12 = Object.freeze(path12.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path12);
+          path13 = Object.freeze(path13.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path13);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path12);
+          const cv = await visitAsync_("value", node.value, visitor, path13);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19375,23 +19375,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path12) {
+    function callVisitor(key, node, visitor, path13) {
       if (typeof visitor === "function")
-        return visitor(key, node, path12);
+        return visitor(key, node, path13);
       if (identity2.isMap(node))
-        return visitor.Map?.(key, node, path12);
+        return visitor.Map?.(key, node, path13);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key, node, path12);
+        return visitor.Seq?.(key, node, path13);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key, node, path12);
+        return visitor.Pair?.(key, node, path13);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key, node, path12);
+        return visitor.Scalar?.(key, node, path13);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key, node, path12);
+        return visitor.Alias?.(key, node, path13);
       return void 0;
     }
-    function replaceNode(key, path12, node) {
-      const parent = path12[path12.length - 1];
+    function replaceNode(key, path13, node) {
+      const parent = path13[path13.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity2.isPair(parent)) {
@@ -20003,10 +20003,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path12, value) {
+    function collectionFromPath(schema, path13, value) {
       let v = value;
-      for (let i = path12.length - 1; i >= 0; --i) {
-        const k2 = path12[i];
+      for (let i = path13.length - 1; i >= 0; --i) {
+        const k2 = path13[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v;
@@ -20025,7 +20025,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
+    var isEmptyPath = (path13) => path13 == null || typeof path13 === "object" && !!path13[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20055,11 +20055,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path12, value) {
-        if (isEmptyPath(path12))
+      addIn(path13, value) {
+        if (isEmptyPath(path13))
           this.add(value);
         else {
-          const [key, ...rest] = path12;
+          const [key, ...rest] = path13;
           const node = this.get(key, true);
           if (identity2.isCollection(node))
             node.addIn(rest, value);
@@ -20073,8 +20073,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        const [key, ...rest] = path12;
+      deleteIn(path13) {
+        const [key, ...rest] = path13;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -20088,8 +20088,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        const [key, ...rest] = path12;
+      getIn(path13, keepScalar) {
+        const [key, ...rest] = path13;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -20107,8 +20107,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path12) {
-        const [key, ...rest] = path12;
+      hasIn(path13) {
+        const [key, ...rest] = path13;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -20118,8 +20118,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        const [key, ...rest] = path12;
+      setIn(path13, value) {
+        const [key, ...rest] = path13;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -22634,9 +22634,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path12, value) {
+      addIn(path13, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path12, value);
+          this.contents.addIn(path13, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22711,14 +22711,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        if (Collection2.isEmptyPath(path12)) {
+      deleteIn(path13) {
+        if (Collection2.isEmptyPath(path13)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path13) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22733,10 +22733,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        if (Collection2.isEmptyPath(path12))
+      getIn(path13, keepScalar) {
+        if (Collection2.isEmptyPath(path13))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path13, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22747,10 +22747,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path12) {
-        if (Collection2.isEmptyPath(path12))
+      hasIn(path13) {
+        if (Collection2.isEmptyPath(path13))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path13) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22767,13 +22767,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        if (Collection2.isEmptyPath(path12)) {
+      setIn(path13, value) {
+        if (Collection2.isEmptyPath(path13)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path12), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path13), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path12, value);
+          this.contents.setIn(path13, value);
         }
       }
       /**
@@ -24734,9 +24734,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path12) => {
+    visit.itemAtPath = (cst, path13) => {
       let item = cst;
-      for (const [field, index] of path12) {
+      for (const [field, index] of path13) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24745,23 +24745,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path12) => {
-      const parent = visit.itemAtPath(cst, path12.slice(0, -1));
-      const field = path12[path12.length - 1][0];
+    visit.parentCollection = (cst, path13) => {
+      const parent = visit.itemAtPath(cst, path13.slice(0, -1));
+      const field = path13[path13.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path12, item, visitor) {
-      let ctrl = visitor(item, path12);
+    function _visit(path13, item, visitor) {
+      let ctrl = visitor(item, path13);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path12.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path13.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24772,10 +24772,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path12);
+            ctrl = ctrl(item, path13);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path13) : ctrl;
     }
     exports.visit = visit;
   }
@@ -27840,14 +27840,14 @@ var require_util9 = __commonJS({
       return false;
     }
     exports.schemaHasRulesButRef = schemaHasRulesButRef;
-    function schemaRefOrVal({ topSchemaRef, schemaPath }, schema, keyword, $data) {
+    function schemaRefOrVal({ topSchemaRef, schemaPath: schemaPath2 }, schema, keyword, $data) {
       if (!$data) {
         if (typeof schema == "number" || typeof schema == "boolean")
           return schema;
         if (typeof schema == "string")
           return (0, codegen_1._)`${schema}`;
       }
-      return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
+      return (0, codegen_1._)`${topSchemaRef}${schemaPath2}${(0, codegen_1.getProperty)(keyword)}`;
     }
     exports.schemaRefOrVal = schemaRefOrVal;
     function unescapeFragment(str) {
@@ -28090,22 +28090,22 @@ var require_errors3 = __commonJS({
       const instPath = instancePath ? (0, codegen_1.str)`${errorPath}${(0, util_1.getErrorPath)(instancePath, util_1.Type.Str)}` : errorPath;
       return [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, instPath)];
     }
-    function errorSchemaPath({ keyword, it: { errSchemaPath } }, { schemaPath, parentSchema }) {
+    function errorSchemaPath({ keyword, it: { errSchemaPath } }, { schemaPath: schemaPath2, parentSchema }) {
       let schPath = parentSchema ? errSchemaPath : (0, codegen_1.str)`${errSchemaPath}/${keyword}`;
-      if (schemaPath) {
-        schPath = (0, codegen_1.str)`${schPath}${(0, util_1.getErrorPath)(schemaPath, util_1.Type.Str)}`;
+      if (schemaPath2) {
+        schPath = (0, codegen_1.str)`${schPath}${(0, util_1.getErrorPath)(schemaPath2, util_1.Type.Str)}`;
       }
       return [E.schemaPath, schPath];
     }
     function extraErrorProps(cxt, { params, message }, keyValues) {
       const { keyword, data, schemaValue, it } = cxt;
-      const { opts, propertyName, topSchemaRef, schemaPath } = it;
+      const { opts, propertyName, topSchemaRef, schemaPath: schemaPath2 } = it;
       keyValues.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
       if (opts.messages) {
         keyValues.push([E.message, typeof message == "function" ? message(cxt) : message]);
       }
       if (opts.verbose) {
-        keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
+        keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath2}`], [names_1.default.data, data]);
       }
       if (propertyName)
         keyValues.push([E.propertyName, propertyName]);
@@ -28496,8 +28496,8 @@ var require_code2 = __commonJS({
       return allSchemaProperties(schemaMap).filter((p) => !(0, util_1.alwaysValidSchema)(it, schemaMap[p]));
     }
     exports.schemaProperties = schemaProperties;
-    function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func, context, passSchema) {
-      const dataAndSchema = passSchema ? (0, codegen_1._)`${schemaCode}, ${data}, ${topSchemaRef}${schemaPath}` : data;
+    function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath: schemaPath2, errorPath }, it }, func, context, passSchema) {
+      const dataAndSchema = passSchema ? (0, codegen_1._)`${schemaCode}, ${data}, ${topSchemaRef}${schemaPath2}` : data;
       const valCxt = [
         [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, errorPath)],
         [names_1.default.parentData, it.parentData],
@@ -28698,7 +28698,7 @@ var require_subschema = __commonJS({
     exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
     var codegen_1 = require_codegen();
     var util_1 = require_util9();
-    function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
+    function getSubschema(it, { keyword, schemaProp, schema, schemaPath: schemaPath2, errSchemaPath, topSchemaRef }) {
       if (keyword !== void 0 && schema !== void 0) {
         throw new Error('both "keyword" and "schema" passed, only one allowed');
       }
@@ -28715,12 +28715,12 @@ var require_subschema = __commonJS({
         };
       }
       if (schema !== void 0) {
-        if (schemaPath === void 0 || errSchemaPath === void 0 || topSchemaRef === void 0) {
+        if (schemaPath2 === void 0 || errSchemaPath === void 0 || topSchemaRef === void 0) {
           throw new Error('"schemaPath", "errSchemaPath" and "topSchemaRef" are required with "schema"');
         }
         return {
           schema,
-          schemaPath,
+          schemaPath: schemaPath2,
           topSchemaRef,
           errSchemaPath
         };
@@ -29205,9 +29205,9 @@ var require_validate = __commonJS({
       if (opts.$comment === true) {
         gen.code((0, codegen_1._)`${names_1.default.self}.logger.log(${msg})`);
       } else if (typeof opts.$comment == "function") {
-        const schemaPath = (0, codegen_1.str)`${errSchemaPath}/$comment`;
+        const schemaPath2 = (0, codegen_1.str)`${errSchemaPath}/$comment`;
         const rootName = gen.scopeValue("root", { ref: schemaEnv.root });
-        gen.code((0, codegen_1._)`${names_1.default.self}.opts.$comment(${msg}, ${schemaPath}, ${rootName}.schema)`);
+        gen.code((0, codegen_1._)`${names_1.default.self}.opts.$comment(${msg}, ${schemaPath2}, ${rootName}.schema)`);
       }
     }
     function returnResults(it) {
@@ -29327,8 +29327,8 @@ var require_validate = __commonJS({
       it.dataTypes = ts;
     }
     function strictTypesError(it, msg) {
-      const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
-      msg += ` at "${schemaPath}" (strictTypes)`;
+      const schemaPath2 = it.schemaEnv.baseId + it.errSchemaPath;
+      msg += ` at "${schemaPath2}" (strictTypes)`;
       (0, util_1.checkStrictMode)(it, msg, it.opts.strictTypes);
     }
     var KeywordCxt = class {
@@ -29995,8 +29995,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path12) {
-      let input = path12;
+    function removeDotSegments(path13) {
+      let input = path13;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -30070,11 +30070,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path12) {
-      if (path12 === "" || path12[0] === "/") {
-        return removeDotSegments(path12);
+    function removeDotSegmentsRelative(path13) {
+      if (path13 === "" || path13[0] === "/") {
+        return removeDotSegments(path13);
       }
-      const segments = path12.split("/");
+      const segments = path13.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -30437,8 +30437,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path12 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path12 && path12 !== "/" ? path12 : void 0;
+        const path13 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path13 && path13 !== "/" ? path13 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -32008,8 +32008,8 @@ var require_required = __commonJS({
           const { definedProperties } = cxt.it;
           for (const requiredKey of schema) {
             if ((props === null || props === void 0 ? void 0 : props[requiredKey]) === void 0 && !definedProperties.has(requiredKey)) {
-              const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
-              const msg = `required property "${requiredKey}" is not defined at "${schemaPath}" (strictRequired)`;
+              const schemaPath2 = it.schemaEnv.baseId + it.errSchemaPath;
+              const msg = `required property "${requiredKey}" is not defined at "${schemaPath2}" (strictRequired)`;
               (0, util_1.checkStrictMode)(it, msg, it.opts.strictRequired);
             }
           }
@@ -32853,9 +32853,9 @@ var require_patternProperties = __commonJS({
       code(cxt) {
         const { gen, schema, data, parentSchema, it } = cxt;
         const { opts } = it;
-        const patterns = (0, code_1.allSchemaProperties)(schema);
-        const alwaysValidPatterns = patterns.filter((p) => (0, util_1.alwaysValidSchema)(it, schema[p]));
-        if (patterns.length === 0 || alwaysValidPatterns.length === patterns.length && (!it.opts.unevaluated || it.props === true)) {
+        const patterns2 = (0, code_1.allSchemaProperties)(schema);
+        const alwaysValidPatterns = patterns2.filter((p) => (0, util_1.alwaysValidSchema)(it, schema[p]));
+        if (patterns2.length === 0 || alwaysValidPatterns.length === patterns2.length && (!it.opts.unevaluated || it.props === true)) {
           return;
         }
         const checkProperties = opts.strictSchema && !opts.allowMatchingProperties && parentSchema.properties;
@@ -32866,7 +32866,7 @@ var require_patternProperties = __commonJS({
         const { props } = it;
         validatePatternProperties();
         function validatePatternProperties() {
-          for (const pat of patterns) {
+          for (const pat of patterns2) {
             if (checkProperties)
               checkMatchingProperties(pat);
             if (it.allErrors) {
@@ -33843,13 +33843,13 @@ var init_to_value = __esm({
 });
 
 // src/yaml/locate.ts
-function locate(doc, path12) {
+function locate(doc, path13) {
   let node = doc.contents;
   let pair2;
   let approximate = false;
   let depth = 0;
-  for (; depth < path12.length && node; depth++) {
-    const segment = path12[depth];
+  for (; depth < path13.length && node; depth++) {
+    const segment = path13[depth];
     if ((0, import_yaml4.isAlias)(node)) {
       approximate = true;
       break;
@@ -33881,7 +33881,7 @@ function locate(doc, path12) {
     }
     break;
   }
-  const exact = depth === path12.length && !approximate;
+  const exact = depth === path13.length && !approximate;
   return { ...spanOf(doc, node, pair2, exact), exact, approximate };
 }
 function findPair(pairs, key) {
@@ -34169,68 +34169,68 @@ function validateConfig(value, doc, lineCounter, file, rules2) {
 }
 function describe(error2, root, rules2) {
   if (error2.keyword === "if" || /\/anyOf\/\d+\//.test(error2.schemaPath)) return void 0;
-  const path12 = pathOf(error2.instancePath, root);
-  const where = dotted(path12);
+  const path13 = pathOf(error2.instancePath, root);
+  const where = dotted(path13);
   const ruleIds = rules2.map((rule) => rule.meta.id);
   switch (error2.keyword) {
     case "additionalProperties": {
       const key = String(error2.params.additionalProperty);
-      const at = [...path12, key];
-      if (path12.length === 1 && path12[0] === "rules") return { path: at, atKey: true, message: `unknown rule "${key}"${didYouMean(key, ruleIds)}` };
+      const at = [...path13, key];
+      if (path13.length === 1 && path13[0] === "rules") return { path: at, atKey: true, message: `unknown rule "${key}"${didYouMean(key, ruleIds)}` };
       const known = Object.keys(error2.parentSchema?.properties ?? {});
       return { path: at, atKey: true, message: `unknown key "${key}"${where ? ` in ${where}` : ""}${didYouMean(key, known)}` };
     }
     case "enum": {
       const allowed = error2.params.allowedValues.map(String);
       if (error2.schemaPath.startsWith("#/definitions/ruleId")) {
-        return { path: path12, atKey: false, message: `unknown rule "${String(error2.data)}"${didYouMean(String(error2.data), ruleIds)}` };
+        return { path: path13, atKey: false, message: `unknown rule "${String(error2.data)}"${didYouMean(String(error2.data), ruleIds)}` };
       }
-      return { path: path12, atKey: false, message: `${where} must be one of ${allowed.join(", ")}, not ${JSON.stringify(error2.data)}${didYouMean(String(error2.data), allowed)}` };
+      return { path: path13, atKey: false, message: `${where} must be one of ${allowed.join(", ")}, not ${JSON.stringify(error2.data)}${didYouMean(String(error2.data), allowed)}` };
     }
     case "type":
-      return { path: path12, atKey: false, message: `${where || "the configuration"} must be ${article(String(error2.params.type))}, not ${kindOf(error2.data)}` };
+      return { path: path13, atKey: false, message: `${where || "the configuration"} must be ${article(String(error2.params.type))}, not ${kindOf(error2.data)}` };
     case "required": {
       const missing = error2.params.missingProperty;
-      return { path: path12, atKey: false, message: `${where || "the configuration"} is missing "${missing}"` };
+      return { path: path13, atKey: false, message: `${where || "the configuration"} is missing "${missing}"` };
     }
     case "anyOf":
       if (/^exemptions\[\d+\]$/.test(where)) {
-        return { path: path12, atKey: false, message: `${where} needs at least one of ${EXEMPTION_SELECTORS.join(", ")}; to turn a rule off everywhere, set its level to off under rules` };
+        return { path: path13, atKey: false, message: `${where} needs at least one of ${EXEMPTION_SELECTORS.join(", ")}; to turn a rule off everywhere, set its level to off under rules` };
       }
-      return { path: path12, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
+      return { path: path13, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
     case "pattern":
       if (error2.params.pattern === DATE_PATTERN) {
-        return { path: path12, atKey: false, message: `${where} must be a date written YYYY-MM-DD, not ${JSON.stringify(error2.data)}` };
+        return { path: path13, atKey: false, message: `${where} must be a date written YYYY-MM-DD, not ${JSON.stringify(error2.data)}` };
       }
-      return { path: path12, atKey: false, message: `${where} must match ${error2.params.pattern}, not ${JSON.stringify(error2.data)}` };
+      return { path: path13, atKey: false, message: `${where} must match ${error2.params.pattern}, not ${JSON.stringify(error2.data)}` };
     case "maxItems":
-      if (path12[0] === "rules") return { path: path12, atKey: false, message: `${where} must be a level or [level, options]` };
-      return { path: path12, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
+      if (path13[0] === "rules") return { path: path13, atKey: false, message: `${where} must be a level or [level, options]` };
+      return { path: path13, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
     default:
-      return { path: path12, atKey: false, message: `${where || "the configuration"} ${error2.message ?? "is not valid"}` };
+      return { path: path13, atKey: false, message: `${where || "the configuration"} ${error2.message ?? "is not valid"}` };
   }
 }
 function pathOf(pointer, root) {
   if (pointer === "") return [];
-  const path12 = [];
+  const path13 = [];
   let current = root;
   for (const raw of pointer.slice(1).split("/")) {
     const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
     const segment = Array.isArray(current) ? Number(key) : key;
-    path12.push(segment);
+    path13.push(segment);
     current = current !== null && typeof current === "object" ? current[key] : void 0;
   }
-  return path12;
+  return path13;
 }
-function dotted(path12) {
-  return path12.map((segment, index) => typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`).join("");
+function dotted(path13) {
+  return path13.map((segment, index) => typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`).join("");
 }
-function offsetOf(doc, path12, atKey) {
+function offsetOf(doc, path13, atKey) {
   if (!atKey) {
-    const node = doc.getIn(path12, true);
+    const node = doc.getIn(path13, true);
     if ((0, import_yaml5.isNode)(node) && node.range) return node.range[0];
   }
-  return locate(doc, path12).start;
+  return locate(doc, path13).start;
 }
 function article(type) {
   const name = type === "integer" ? "a whole number" : type === "object" ? "a mapping" : type === "array" ? "a list" : type;
@@ -34326,11 +34326,11 @@ function resolve(raw, doc, lineCounter, options) {
   if (raw.baseline) config.baseline = path3.resolve(dir, raw.baseline);
   return config;
 }
-function rebaseIgnore(patterns, configDir, cwd) {
+function rebaseIgnore(patterns2, configDir, cwd) {
   const fromConfig = path3.relative(configDir, cwd).split(path3.sep).join("/");
-  if (fromConfig === "") return [...patterns];
+  if (fromConfig === "") return [...patterns2];
   const result = [];
-  for (const pattern of patterns) {
+  for (const pattern of patterns2) {
     const negated = pattern.startsWith("!");
     const body = negated ? pattern.slice(1) : pattern;
     const anchored = body.replace(/\/$/, "").includes("/");
@@ -34351,8 +34351,8 @@ function rebaseIgnore(patterns, configDir, cwd) {
   }
   return result;
 }
-function regionOf2(doc, lineCounter, path12) {
-  const node = doc.getIn(path12, true);
+function regionOf2(doc, lineCounter, path13) {
+  const node = doc.getIn(path13, true);
   const offset = (0, import_yaml6.isNode)(node) && node.range ? node.range[0] : 0;
   const start = lineCounter.linePos(offset);
   return { startLine: start.line, startColumn: start.col, endLine: start.line, endColumn: start.col + 1 };
@@ -38139,12 +38139,12 @@ var init_esm5 = __esm({
       /**
        * Get the Path object referenced by the string path, resolved from this Path
        */
-      resolve(path12) {
-        if (!path12) {
+      resolve(path13) {
+        if (!path13) {
           return this;
         }
-        const rootPath = this.getRootString(path12);
-        const dir = path12.substring(rootPath.length);
+        const rootPath = this.getRootString(path13);
+        const dir = path13.substring(rootPath.length);
         const dirParts = dir.split(this.splitSep);
         const result = rootPath ? this.getRoot(rootPath).#resolveParts(dirParts) : this.#resolveParts(dirParts);
         return result;
@@ -38896,8 +38896,8 @@ var init_esm5 = __esm({
       /**
        * @internal
        */
-      getRootString(path12) {
-        return win32.parse(path12).root;
+      getRootString(path13) {
+        return win32.parse(path13).root;
       }
       /**
        * @internal
@@ -38943,8 +38943,8 @@ var init_esm5 = __esm({
       /**
        * @internal
        */
-      getRootString(path12) {
-        return path12.startsWith("/") ? "/" : "";
+      getRootString(path13) {
+        return path13.startsWith("/") ? "/" : "";
       }
       /**
        * @internal
@@ -39033,11 +39033,11 @@ var init_esm5 = __esm({
       /**
        * Get the depth of a provided path, string, or the cwd
        */
-      depth(path12 = this.cwd) {
-        if (typeof path12 === "string") {
-          path12 = this.cwd.resolve(path12);
+      depth(path13 = this.cwd) {
+        if (typeof path13 === "string") {
+          path13 = this.cwd.resolve(path13);
         }
-        return path12.depth();
+        return path13.depth();
       }
       /**
        * Return the cache of child entries.  Exposed so subclasses can create
@@ -39524,9 +39524,9 @@ var init_esm5 = __esm({
         process2();
         return results;
       }
-      chdir(path12 = this.cwd) {
+      chdir(path13 = this.cwd) {
         const oldCwd = this.cwd;
-        this.cwd = typeof path12 === "string" ? this.cwd.resolve(path12) : path12;
+        this.cwd = typeof path13 === "string" ? this.cwd.resolve(path13) : path13;
         this.cwd[setAsCwd](oldCwd);
       }
     };
@@ -39901,8 +39901,8 @@ var init_processor = __esm({
       }
       // match, absolute, ifdir
       entries() {
-        return [...this.store.entries()].map(([path12, n]) => [
-          path12,
+        return [...this.store.entries()].map(([path13, n]) => [
+          path13,
           !!(n & 2),
           !!(n & 1)
         ]);
@@ -39950,9 +39950,9 @@ var init_processor = __esm({
         this.dot = !!opts.dot;
         this.hasWalkedCache = hasWalkedCache ? hasWalkedCache.copy() : new HasWalkedCache();
       }
-      processPatterns(target, patterns) {
-        this.patterns = patterns;
-        const processingSet = patterns.map((p) => [target, p]);
+      processPatterns(target, patterns2) {
+        this.patterns = patterns2;
+        const processingSet = patterns2.map((p) => [target, p]);
         for (let [t, pattern] of processingSet) {
           this.hasWalkedCache.storeWalked(t, pattern);
           const root = pattern.root();
@@ -40024,10 +40024,10 @@ var init_processor = __esm({
       // a hasWalkedCache that's a copy of this one
       // then we're going to call
       filterEntries(parent, entries) {
-        const patterns = this.subwalks.get(parent);
+        const patterns2 = this.subwalks.get(parent);
         const results = this.child();
         for (const e of entries) {
-          for (const pattern of patterns) {
+          for (const pattern of patterns2) {
             const absolute = pattern.isAbsolute();
             const p = pattern.pattern();
             const rest = pattern.rest();
@@ -40115,9 +40115,9 @@ var init_walker = __esm({
       signal;
       maxDepth;
       includeChildMatches;
-      constructor(patterns, path12, opts) {
-        this.patterns = patterns;
-        this.path = path12;
+      constructor(patterns2, path13, opts) {
+        this.patterns = patterns2;
+        this.path = path13;
         this.opts = opts;
         this.#sep = !opts.posix && opts.platform === "win32" ? "\\" : "/";
         this.includeChildMatches = opts.includeChildMatches !== false;
@@ -40136,11 +40136,11 @@ var init_walker = __esm({
           });
         }
       }
-      #ignored(path12) {
-        return this.seen.has(path12) || !!this.#ignore?.ignored?.(path12);
+      #ignored(path13) {
+        return this.seen.has(path13) || !!this.#ignore?.ignored?.(path13);
       }
-      #childrenIgnored(path12) {
-        return !!this.#ignore?.childrenIgnored?.(path12);
+      #childrenIgnored(path13) {
+        return !!this.#ignore?.childrenIgnored?.(path13);
       }
       // backpressure mechanism
       pause() {
@@ -40240,21 +40240,21 @@ var init_walker = __esm({
         if (p)
           this.matchFinish(p, absolute);
       }
-      walkCB(target, patterns, cb) {
+      walkCB(target, patterns2, cb) {
         if (this.signal?.aborted)
           cb();
-        this.walkCB2(target, patterns, new Processor(this.opts), cb);
+        this.walkCB2(target, patterns2, new Processor(this.opts), cb);
       }
-      walkCB2(target, patterns, processor, cb) {
+      walkCB2(target, patterns2, processor, cb) {
         if (this.#childrenIgnored(target))
           return cb();
         if (this.signal?.aborted)
           cb();
         if (this.paused) {
-          this.onResume(() => this.walkCB2(target, patterns, processor, cb));
+          this.onResume(() => this.walkCB2(target, patterns2, processor, cb));
           return;
         }
-        processor.processPatterns(target, patterns);
+        processor.processPatterns(target, patterns2);
         let tasks = 1;
         const next = () => {
           if (--tasks === 0)
@@ -40293,27 +40293,27 @@ var init_walker = __esm({
           tasks++;
           this.match(m, absolute, ifDir).then(() => next());
         }
-        for (const [target2, patterns] of processor.subwalks.entries()) {
+        for (const [target2, patterns2] of processor.subwalks.entries()) {
           tasks++;
-          this.walkCB2(target2, patterns, processor.child(), next);
+          this.walkCB2(target2, patterns2, processor.child(), next);
         }
         next();
       }
-      walkCBSync(target, patterns, cb) {
+      walkCBSync(target, patterns2, cb) {
         if (this.signal?.aborted)
           cb();
-        this.walkCB2Sync(target, patterns, new Processor(this.opts), cb);
+        this.walkCB2Sync(target, patterns2, new Processor(this.opts), cb);
       }
-      walkCB2Sync(target, patterns, processor, cb) {
+      walkCB2Sync(target, patterns2, processor, cb) {
         if (this.#childrenIgnored(target))
           return cb();
         if (this.signal?.aborted)
           cb();
         if (this.paused) {
-          this.onResume(() => this.walkCB2Sync(target, patterns, processor, cb));
+          this.onResume(() => this.walkCB2Sync(target, patterns2, processor, cb));
           return;
         }
-        processor.processPatterns(target, patterns);
+        processor.processPatterns(target, patterns2);
         let tasks = 1;
         const next = () => {
           if (--tasks === 0)
@@ -40346,17 +40346,17 @@ var init_walker = __esm({
             continue;
           this.matchSync(m, absolute, ifDir);
         }
-        for (const [target2, patterns] of processor.subwalks.entries()) {
+        for (const [target2, patterns2] of processor.subwalks.entries()) {
           tasks++;
-          this.walkCB2Sync(target2, patterns, processor.child(), next);
+          this.walkCB2Sync(target2, patterns2, processor.child(), next);
         }
         next();
       }
     };
     GlobWalker = class extends GlobUtil {
       matches = /* @__PURE__ */ new Set();
-      constructor(patterns, path12, opts) {
-        super(patterns, path12, opts);
+      constructor(patterns2, path13, opts) {
+        super(patterns2, path13, opts);
       }
       matchEmit(e) {
         this.matches.add(e);
@@ -40393,8 +40393,8 @@ var init_walker = __esm({
     };
     GlobStream = class extends GlobUtil {
       results;
-      constructor(patterns, path12, opts) {
-        super(patterns, path12, opts);
+      constructor(patterns2, path13, opts) {
+        super(patterns2, path13, opts);
         this.results = new Minipass({
           signal: this.signal,
           objectMode: true
@@ -41238,26 +41238,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path12) => {
-      const end = path12.length - 1;
-      const index = path12.lastIndexOf(
+    var basenameOf = (path13) => {
+      const end = path13.length - 1;
+      const index = path13.lastIndexOf(
         SLASH,
-        path12[end] === SLASH ? end - 1 : end
+        path13[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path12 : path12.slice(index + 1);
+      return index < 0 ? path13 : path13.slice(index + 1);
     };
-    var parentOf = (path12) => {
-      if (path12.charCodeAt(0) === SLASH_CODE || path12.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path12.split(SLASH).filter(Boolean);
+    var parentOf = (path13) => {
+      if (path13.charCodeAt(0) === SLASH_CODE || path13.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path13.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path12.length - 1;
-      const cut = path12.lastIndexOf(
+      const end = path13.length - 1;
+      const cut = path13.lastIndexOf(
         SLASH,
-        path12.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path13.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path12.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path13.slice(0, cut + 1);
     };
     var isString2 = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString2(pattern);
@@ -41407,7 +41407,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path12) {
+      testLiteral(path13) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -41416,7 +41416,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule = rules2[index];
-          if (rule.checkRegex.test(path12)) {
+          if (rule.checkRegex.test(path13)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -41436,15 +41436,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path12, mode) {
+      test(path13, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path12) : path12;
+        const basename = shortcut ? basenameOf(path13) : path13;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules2[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path12
+            shortcut && rule._basenameOnly ? basename : path13
           )) {
             const { negative } = rule;
             const ret = {
@@ -41466,17 +41466,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path12, originalPath, doThrow) => {
-      if (!isString2(path12)) {
+    var checkPath = (path13, originalPath, doThrow) => {
+      if (!isString2(path13)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path12) {
+      if (!path13) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path12)) {
+      if (checkPath.isNotRelative(path13)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -41485,25 +41485,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path12) => {
-      const first = path12.charCodeAt(0);
+    var isNotRelative = (path13) => {
+      const first = path13.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path12.length === 1) {
+      if (path13.length === 1) {
         return true;
       }
-      const second = path12.charCodeAt(1);
+      const second = path13.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path12.length === 2 || path12.charCodeAt(2) === SLASH_CODE;
+      return path13.length === 2 || path13.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -41534,58 +41534,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path12) {
+      _test(originalPath, cache2, path13) {
         checkPath(
-          path12,
+          path13,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path12 ? this._t(path12, cache2) : {
+        return path13 ? this._t(path13, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path12 = convertPath(target);
-        if (!path12 || path12.charCodeAt(path12.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path12);
+        const path13 = convertPath(target);
+        if (!path13 || path13.charCodeAt(path13.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path13);
         }
-        const dir = this._t(path12, this._testCache);
+        const dir = this._t(path13, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal2 = this._rules.testLiteral(path12);
+        const literal2 = this._rules.testLiteral(path13);
         return literal2.ignored || literal2.unignored ? literal2 : dir;
       }
-      _t(path12, cache2) {
-        if (path12 in cache2) {
-          return cache2[path12];
+      _t(path13, cache2) {
+        if (path13 in cache2) {
+          return cache2[path13];
         }
-        const parentPath = parentOf(path12);
+        const parentPath = parentOf(path13);
         const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path12] = parent && parent.ignored ? parent : this._rules.test(path12, MODE_IGNORE);
+        return cache2[path13] = parent && parent.ignored ? parent : this._rules.test(path13, MODE_IGNORE);
       }
-      ignores(path12) {
-        return this._test(path12, this._ignoreCache, convertPath(path12)).ignored;
+      ignores(path13) {
+        return this._test(path13, this._ignoreCache, convertPath(path13)).ignored;
       }
       createFilter() {
-        return (path12) => !this.ignores(path12);
+        return (path13) => !this.ignores(path13);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path12) {
-        return this._test(path12, this._testCache, convertPath(path12));
+      test(path13) {
+        return this._test(path13, this._testCache, convertPath(path13));
       }
     };
     var factory = (options) => new Ignore2(options);
-    var isPathValid = (path12) => checkPath(convertPath(path12), path12, RETURN_FALSE);
+    var isPathValid = (path13) => checkPath(convertPath(path13), path13, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path12) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path12) || isNotRelative(path12);
+      checkPath.isNotRelative = (path13) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path13) || isNotRelative(path13);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -42241,7 +42241,7 @@ function exitCode(result, options = {}) {
 
 // src/run/lint.ts
 import { statSync as statSync3 } from "node:fs";
-import path11 from "node:path";
+import path12 from "node:path";
 
 // src/findings/build.ts
 init_locate();
@@ -42268,12 +42268,12 @@ function objectRef(object) {
   if (object.name !== void 0) ref.name = object.name;
   return ref;
 }
-function locationAt(site, path12, missing = false) {
-  const span = locate(site.document.doc, path12);
+function locationAt(site, path13, missing = false) {
+  const span = locate(site.document.doc, path13);
   const location = {
     file: site.file,
     region: regionOf(site.parsed, span.start, Math.max(trimEnd(site.parsed.text, span.start, span.end), span.start + 1)),
-    path: [...path12],
+    path: [...path13],
     documentIndex: site.document.index
   };
   if (span.approximate) location.approximate = true;
@@ -42310,8 +42310,8 @@ function findingFrom(location, ruleId, level, message) {
   if (location.helmTemplate) finding.helmTemplate = location.helmTemplate;
   return finding;
 }
-function findingAt(site, ruleId, level, message, path12) {
-  const finding = findingFrom(locationAt(site, path12, true), ruleId, level, message);
+function findingAt(site, ruleId, level, message, path13) {
+  const finding = findingFrom(locationAt(site, path13, true), ruleId, level, message);
   delete finding.missing;
   return finding;
 }
@@ -42459,9 +42459,9 @@ function isStringList(value) {
 function isStringMap(value) {
   return isObject(value) && Object.values(value).every(isString);
 }
-function valueAt(root, path12) {
+function valueAt(root, path13) {
   let current = root;
-  for (const segment of path12) {
+  for (const segment of path13) {
     if (typeof segment === "number") {
       if (!Array.isArray(current)) return void 0;
       current = current[segment];
@@ -42472,8 +42472,8 @@ function valueAt(root, path12) {
   }
   return current;
 }
-function listAt(root, path12) {
-  const value = valueAt(root, path12);
+function listAt(root, path13) {
+  const value = valueAt(root, path13);
   return Array.isArray(value) ? value : [];
 }
 function stringEntries(value) {
@@ -42482,11 +42482,11 @@ function stringEntries(value) {
   for (const [key, item] of Object.entries(value)) if (isString(item)) result[key] = item;
   return result;
 }
-function* objectItems(root, path12) {
-  const list = listAt(root, path12);
+function* objectItems(root, path13) {
+  const list = listAt(root, path13);
   for (let index = 0; index < list.length; index++) {
     const value = list[index];
-    if (isObject(value)) yield { value, path: [...path12, index], index };
+    if (isObject(value)) yield { value, path: [...path13, index], index };
   }
 }
 
@@ -42497,18 +42497,18 @@ function expandPattern(root, pattern) {
   let frontier = [{ value: root, path: [], bindings: [] }];
   for (const segment of pattern) {
     const next = [];
-    for (const { value, path: path12, bindings } of frontier) {
+    for (const { value, path: path13, bindings } of frontier) {
       if (segment === "*") {
-        if (Array.isArray(value)) value.forEach((item, index) => next.push({ value: item, path: [...path12, index], bindings: [...bindings, index] }));
-        else if (isObject(value)) for (const [key, item] of Object.entries(value)) next.push({ value: item, path: [...path12, key], bindings: [...bindings, key] });
+        if (Array.isArray(value)) value.forEach((item, index) => next.push({ value: item, path: [...path13, index], bindings: [...bindings, index] }));
+        else if (isObject(value)) for (const [key, item] of Object.entries(value)) next.push({ value: item, path: [...path13, key], bindings: [...bindings, key] });
       } else {
         const item = valueAt(value, [segment]);
-        if (item !== void 0) next.push({ value: item, path: [...path12, segment], bindings });
+        if (item !== void 0) next.push({ value: item, path: [...path13, segment], bindings });
       }
     }
     frontier = next;
   }
-  return frontier.map(({ path: path12, bindings }) => ({ path: path12, bindings }));
+  return frontier.map(({ path: path13, bindings }) => ({ path: path13, bindings }));
 }
 function bindPattern(pattern, bindings) {
   let next = 0;
@@ -42517,15 +42517,15 @@ function bindPattern(pattern, bindings) {
 function buildPodView(object, objectPath, specPath, metadataPath, lists = POD_CONTAINER_LISTS) {
   const spec = valueAt(object, specPath);
   if (!isObject(spec)) return void 0;
-  const path12 = [...objectPath, ...specPath];
+  const path13 = [...objectPath, ...specPath];
   const metadata = valueAt(object, metadataPath);
   const annotations = stringEntries(isObject(metadata) ? metadata.annotations : void 0);
   const podSecurity = isObject(spec.securityContext) ? spec.securityContext : void 0;
-  const podSecurityPath = [...path12, "securityContext"];
+  const podSecurityPath = [...path13, "securityContext"];
   const fullMetadataPath = [...objectPath, ...metadataPath];
   const containers = [];
   for (const list of lists) {
-    const items = list.single ? isObject(spec[list.key]) ? [{ value: spec[list.key], path: [...path12, list.key], index: 0 }] : [] : [...objectItems(spec, [list.key])].map((item) => ({ ...item, path: [...path12, ...item.path] }));
+    const items = list.single ? isObject(spec[list.key]) ? [{ value: spec[list.key], path: [...path13, list.key], index: 0 }] : [] : [...objectItems(spec, [list.key])].map((item) => ({ ...item, path: [...path13, ...item.path] }));
     for (const item of items) {
       const name = isString(item.value.name) ? item.value.name : list.single ? list.key : `#${item.index}`;
       const annotationKey = `${APPARMOR_ANNOTATION_PREFIX}${name}`;
@@ -42544,11 +42544,11 @@ function buildPodView(object, objectPath, specPath, metadataPath, lists = POD_CO
   const volumes = [...objectItems(spec, ["volumes"])].map((volume) => ({
     name: isString(volume.value.name) ? volume.value.name : `#${volume.index}`,
     value: volume.value,
-    path: [...path12, ...volume.path]
+    path: [...path13, ...volume.path]
   }));
   return {
     spec,
-    path: path12,
+    path: path13,
     metadata: isObject(metadata) ? metadata : void 0,
     metadataPath: fullMetadataPath,
     labels: stringEntries(isObject(metadata) ? metadata.labels : void 0),
@@ -42557,7 +42557,7 @@ function buildPodView(object, objectPath, specPath, metadataPath, lists = POD_CO
     volumes,
     isWindows: runsWindows(spec),
     userNamespace: spec.hostUsers === false,
-    podSecurity: podSecurityView(spec, path12, podSecurity, podSecurityPath)
+    podSecurity: podSecurityView(spec, path13, podSecurity, podSecurityPath)
   };
 }
 var OS_LABEL = "kubernetes.io/os";
@@ -42575,9 +42575,9 @@ function pinsWindows(expression) {
 }
 var isNumberList = (value) => Array.isArray(value) && value.every(isNumber);
 var isList = (value) => Array.isArray(value);
-function setting(context, contextPath, path12, guard, from) {
-  const value = context ? valueAt(context, path12) : void 0;
-  return guard(value) ? { value, path: [...contextPath, ...path12], from } : void 0;
+function setting(context, contextPath, path13, guard, from) {
+  const value = context ? valueAt(context, path13) : void 0;
+  return guard(value) ? { value, path: [...contextPath, ...path13], from } : void 0;
 }
 function podSecurityView(spec, specPath, pod, podPath) {
   const view = {};
@@ -42593,8 +42593,8 @@ function podSecurityView(spec, specPath, pod, podPath) {
 function effectiveSecurityContext(container, containerPath, pod, podPath, appArmorAnnotation) {
   const own = isObject(container.securityContext) ? container.securityContext : void 0;
   const ownPath = [...containerPath, "securityContext"];
-  const both = (path12, guard) => setting(own, ownPath, path12, guard, "container") ?? setting(pod, podPath, path12, guard, "pod");
-  const mine = (path12, guard) => setting(own, ownPath, path12, guard, "container");
+  const both = (path13, guard) => setting(own, ownPath, path13, guard, "container") ?? setting(pod, podPath, path13, guard, "pod");
+  const mine = (path13, guard) => setting(own, ownPath, path13, guard, "container");
   const context = {
     runAsNonRoot: both(["runAsNonRoot"], isBoolean),
     runAsUser: both(["runAsUser"], isNumber),
@@ -42637,7 +42637,7 @@ function objectsOf(value, options = {}) {
   if (!object) return [];
   return [options.freeze ? deepFreeze(object) : object];
 }
-function objectOf(value, path12, extraWorkloads) {
+function objectOf(value, path13, extraWorkloads) {
   const { apiVersion, kind } = value;
   if (typeof apiVersion !== "string" || typeof kind !== "string") return void 0;
   const metadata = isObject(value.metadata) ? value.metadata : void 0;
@@ -42649,26 +42649,26 @@ function objectOf(value, path12, extraWorkloads) {
     name: isString(metadata?.name) ? metadata.name : void 0,
     namespace: isString(metadata?.namespace) ? metadata.namespace : void 0,
     value,
-    path: path12,
+    path: path13,
     metadata,
     labels: stringEntries(metadata?.labels),
     annotations: stringEntries(metadata?.annotations),
-    pods: workload ? tablePods(value, path12, workload) : searchedPods(value, path12)
+    pods: workload ? tablePods(value, path13, workload) : searchedPods(value, path13)
   };
   return object;
 }
-function tablePods(value, path12, workload) {
+function tablePods(value, path13, workload) {
   const pods = [];
   for (const template2 of workload.pods) {
     for (const { path: specPath, bindings } of expandPattern(value, template2.spec)) {
-      const pod = buildPodView(value, path12, specPath, bindPattern(template2.metadata, bindings), workload.containers);
+      const pod = buildPodView(value, path13, specPath, bindPattern(template2.metadata, bindings), workload.containers);
       if (pod) pods.push(pod);
     }
   }
   return pods;
 }
 var SEARCH_DEPTH = 10;
-function searchedPods(value, path12) {
+function searchedPods(value, path13) {
   const pods = [];
   const visit = (node, at, depth) => {
     if (depth > SEARCH_DEPTH) return;
@@ -42678,7 +42678,7 @@ function searchedPods(value, path12) {
     }
     if (!isObject(node)) return;
     if (at.length > 0 && holdsContainers(node)) {
-      const pod = buildPodView(value, path12, at, [...at.slice(0, -1), "metadata"]);
+      const pod = buildPodView(value, path13, at, [...at.slice(0, -1), "metadata"]);
       if (pod) pods.push(pod);
       return;
     }
@@ -42890,6 +42890,11 @@ var DEFAULT_RUN_SETTINGS = {
   presets: ["recommended"],
   complete: false
 };
+function compareKubeVersions(a, b) {
+  const [aMajor = 0, aMinor = 0] = a.split(".").map(Number);
+  const [bMajor = 0, bMinor = 0] = b.split(".").map(Number);
+  return aMajor - bMajor || aMinor - bMinor;
+}
 
 // src/engine/lint-file.ts
 var UNRENDERED_TEMPLATE = /\{\{[-\s]/;
@@ -42976,9 +42981,9 @@ var RuleInstance = class {
       options: setting2.options,
       settings,
       report: (report) => this.report(report),
-      locate: (path12, options) => {
+      locate: (path13, options) => {
         if (!this.site) throw new Error(`rule "${rule.meta.id}" called locate() outside a visitor`);
-        return locationAt(this.site, path12, options?.missing ?? false);
+        return locationAt(this.site, path13, options?.missing ?? false);
       },
       afterIndex: (check) => {
         if (!rule.meta.crossObject) throw new Error(`rule "${rule.meta.id}" called afterIndex() without meta.crossObject`);
@@ -43246,6 +43251,216 @@ function formatBytes(bytes) {
 function defineRule(rule) {
   return rule;
 }
+
+// src/k8s/deprecations.ts
+var API_DEPRECATIONS = [
+  { apiVersion: "extensions/v1beta1", kind: "NetworkPolicy", deprecatedIn: "1.9", removedIn: "1.16", replacement: "networking.k8s.io/v1" },
+  { apiVersion: "extensions/v1beta1", kind: "DaemonSet", deprecatedIn: "1.9", removedIn: "1.16", replacement: "apps/v1" },
+  { apiVersion: "apps/v1beta2", kind: "DaemonSet", deprecatedIn: "1.9", removedIn: "1.16", replacement: "apps/v1" },
+  { apiVersion: "extensions/v1beta1", kind: "Deployment", deprecatedIn: "1.9", removedIn: "1.16", replacement: "apps/v1" },
+  { apiVersion: "extensions/v1beta1", kind: "ReplicaSet", deprecatedIn: "1.9", removedIn: "1.16", replacement: "apps/v1" },
+  { apiVersion: "apps/v1beta1", kind: "Deployment", deprecatedIn: "1.9", removedIn: "1.16", replacement: "apps/v1" },
+  { apiVersion: "apps/v1beta1", kind: "ReplicaSet", deprecatedIn: "1.9", removedIn: "1.16", replacement: "apps/v1" },
+  { apiVersion: "apps/v1beta2", kind: "Deployment", deprecatedIn: "1.9", removedIn: "1.16", replacement: "apps/v1" },
+  { apiVersion: "apps/v1beta2", kind: "ReplicaSet", deprecatedIn: "1.9", removedIn: "1.16", replacement: "apps/v1" },
+  { apiVersion: "apps/v1beta1", kind: "StatefulSet", deprecatedIn: "1.9", removedIn: "1.16", replacement: "apps/v1" },
+  { apiVersion: "apps/v1beta2", kind: "StatefulSet", deprecatedIn: "1.9", removedIn: "1.16", replacement: "apps/v1" },
+  { apiVersion: "extensions/v1beta1", kind: "PodSecurityPolicy", deprecatedIn: "1.10", removedIn: "1.16", replacement: "policy/v1beta1", note: "listed in the v1.16 removal announcement; policy/v1beta1 PodSecurityPolicy itself was removed in 1.25" },
+  { apiVersion: "admissionregistration.k8s.io/v1beta1", kind: "MutatingWebhookConfiguration", deprecatedIn: "1.16", removedIn: "1.22", replacement: "admissionregistration.k8s.io/v1" },
+  { apiVersion: "admissionregistration.k8s.io/v1beta1", kind: "ValidatingWebhookConfiguration", deprecatedIn: "1.16", removedIn: "1.22", replacement: "admissionregistration.k8s.io/v1" },
+  { apiVersion: "apiextensions.k8s.io/v1beta1", kind: "CustomResourceDefinition", deprecatedIn: "1.16", removedIn: "1.22", replacement: "apiextensions.k8s.io/v1" },
+  { apiVersion: "apiregistration.k8s.io/v1beta1", kind: "APIService", deprecatedIn: "1.10", removedIn: "1.22", replacement: "apiregistration.k8s.io/v1" },
+  { apiVersion: "authentication.k8s.io/v1beta1", kind: "TokenReview", deprecatedIn: "1.6", removedIn: "1.22", replacement: "authentication.k8s.io/v1" },
+  { apiVersion: "authorization.k8s.io/v1beta1", kind: "LocalSubjectAccessReview", deprecatedIn: "1.6", removedIn: "1.22", replacement: "authorization.k8s.io/v1" },
+  { apiVersion: "authorization.k8s.io/v1beta1", kind: "SelfSubjectAccessReview", deprecatedIn: "1.6", removedIn: "1.22", replacement: "authorization.k8s.io/v1" },
+  { apiVersion: "authorization.k8s.io/v1beta1", kind: "SubjectAccessReview", deprecatedIn: "1.6", removedIn: "1.22", replacement: "authorization.k8s.io/v1" },
+  { apiVersion: "certificates.k8s.io/v1beta1", kind: "CertificateSigningRequest", deprecatedIn: "1.19", removedIn: "1.22", replacement: "certificates.k8s.io/v1" },
+  { apiVersion: "coordination.k8s.io/v1beta1", kind: "Lease", deprecatedIn: "1.14", removedIn: "1.22", replacement: "coordination.k8s.io/v1" },
+  { apiVersion: "extensions/v1beta1", kind: "Ingress", deprecatedIn: "1.14", removedIn: "1.22", replacement: "networking.k8s.io/v1" },
+  { apiVersion: "networking.k8s.io/v1beta1", kind: "Ingress", deprecatedIn: "1.19", removedIn: "1.22", replacement: "networking.k8s.io/v1" },
+  { apiVersion: "networking.k8s.io/v1beta1", kind: "IngressClass", deprecatedIn: "1.19", removedIn: "1.22", replacement: "networking.k8s.io/v1" },
+  { apiVersion: "rbac.authorization.k8s.io/v1beta1", kind: "ClusterRole", deprecatedIn: "1.17", removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1" },
+  { apiVersion: "rbac.authorization.k8s.io/v1beta1", kind: "ClusterRoleBinding", deprecatedIn: "1.17", removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1" },
+  { apiVersion: "rbac.authorization.k8s.io/v1beta1", kind: "Role", deprecatedIn: "1.17", removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1" },
+  { apiVersion: "rbac.authorization.k8s.io/v1beta1", kind: "RoleBinding", deprecatedIn: "1.17", removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1" },
+  { apiVersion: "scheduling.k8s.io/v1beta1", kind: "PriorityClass", deprecatedIn: "1.14", removedIn: "1.22", replacement: "scheduling.k8s.io/v1" },
+  { apiVersion: "storage.k8s.io/v1beta1", kind: "CSIDriver", deprecatedIn: "1.19", removedIn: "1.22", replacement: "storage.k8s.io/v1" },
+  { apiVersion: "storage.k8s.io/v1beta1", kind: "CSINode", deprecatedIn: "1.17", removedIn: "1.22", replacement: "storage.k8s.io/v1" },
+  { apiVersion: "storage.k8s.io/v1beta1", kind: "StorageClass", deprecatedIn: "1.6", removedIn: "1.22", replacement: "storage.k8s.io/v1" },
+  { apiVersion: "storage.k8s.io/v1beta1", kind: "VolumeAttachment", deprecatedIn: "1.13", removedIn: "1.22", replacement: "storage.k8s.io/v1" },
+  { apiVersion: "batch/v1beta1", kind: "CronJob", deprecatedIn: "1.21", removedIn: "1.25", replacement: "batch/v1" },
+  { apiVersion: "discovery.k8s.io/v1beta1", kind: "EndpointSlice", deprecatedIn: "1.21", removedIn: "1.25", replacement: "discovery.k8s.io/v1" },
+  { apiVersion: "events.k8s.io/v1beta1", kind: "Event", deprecatedIn: "1.19", removedIn: "1.25", replacement: "events.k8s.io/v1" },
+  { apiVersion: "autoscaling/v2beta1", kind: "HorizontalPodAutoscaler", deprecatedIn: "1.22", removedIn: "1.25", replacement: "autoscaling/v2" },
+  { apiVersion: "policy/v1beta1", kind: "PodDisruptionBudget", deprecatedIn: "1.21", removedIn: "1.25", replacement: "policy/v1" },
+  { apiVersion: "policy/v1beta1", kind: "PodSecurityPolicy", deprecatedIn: "1.21", removedIn: "1.25", replacement: null, note: "use Pod Security Admission or a third-party admission controller" },
+  { apiVersion: "node.k8s.io/v1beta1", kind: "RuntimeClass", deprecatedIn: "1.22", removedIn: "1.25", replacement: "node.k8s.io/v1" },
+  { apiVersion: "flowcontrol.apiserver.k8s.io/v1beta1", kind: "FlowSchema", deprecatedIn: "1.23", removedIn: "1.26", replacement: "flowcontrol.apiserver.k8s.io/v1beta3" },
+  { apiVersion: "flowcontrol.apiserver.k8s.io/v1beta1", kind: "PriorityLevelConfiguration", deprecatedIn: "1.23", removedIn: "1.26", replacement: "flowcontrol.apiserver.k8s.io/v1beta3" },
+  { apiVersion: "autoscaling/v2beta2", kind: "HorizontalPodAutoscaler", deprecatedIn: "1.23", removedIn: "1.26", replacement: "autoscaling/v2" },
+  { apiVersion: "storage.k8s.io/v1beta1", kind: "CSIStorageCapacity", deprecatedIn: "1.24", removedIn: "1.27", replacement: "storage.k8s.io/v1" },
+  { apiVersion: "flowcontrol.apiserver.k8s.io/v1beta2", kind: "FlowSchema", deprecatedIn: "1.29", removedIn: "1.29", replacement: "flowcontrol.apiserver.k8s.io/v1", note: "flowcontrol.apiserver.k8s.io/v1beta3 (since 1.26) is an interim option but is itself removed in 1.32" },
+  { apiVersion: "flowcontrol.apiserver.k8s.io/v1beta2", kind: "PriorityLevelConfiguration", deprecatedIn: "1.29", removedIn: "1.29", replacement: "flowcontrol.apiserver.k8s.io/v1", note: "flowcontrol.apiserver.k8s.io/v1beta3 (since 1.26) is an interim option but is itself removed in 1.32" },
+  { apiVersion: "flowcontrol.apiserver.k8s.io/v1beta3", kind: "FlowSchema", deprecatedIn: "1.29", removedIn: "1.32", replacement: "flowcontrol.apiserver.k8s.io/v1" },
+  { apiVersion: "flowcontrol.apiserver.k8s.io/v1beta3", kind: "PriorityLevelConfiguration", deprecatedIn: "1.29", removedIn: "1.32", replacement: "flowcontrol.apiserver.k8s.io/v1" },
+  { apiVersion: "rbac.authorization.k8s.io/v1alpha1", kind: "ClusterRole", deprecatedIn: "1.17", removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1", note: "alpha API; listed by Pluto" },
+  { apiVersion: "rbac.authorization.k8s.io/v1alpha1", kind: "ClusterRoleBinding", deprecatedIn: "1.17", removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1", note: "alpha API; listed by Pluto" },
+  { apiVersion: "rbac.authorization.k8s.io/v1alpha1", kind: "Role", deprecatedIn: "1.17", removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1", note: "alpha API; listed by Pluto" },
+  { apiVersion: "rbac.authorization.k8s.io/v1alpha1", kind: "RoleBinding", deprecatedIn: "1.17", removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1", note: "alpha API; listed by Pluto" },
+  { apiVersion: "scheduling.k8s.io/v1alpha1", kind: "PriorityClass", deprecatedIn: "1.14", removedIn: "1.17", replacement: "scheduling.k8s.io/v1", note: "alpha API; listed by Pluto" },
+  { apiVersion: "snapshot.storage.k8s.io/v1beta1", kind: "VolumeSnapshot", deprecatedIn: "1.20", removedIn: "1.24", replacement: "snapshot.storage.k8s.io/v1", note: "CRDs of the CSI external-snapshotter, not the API server; kube-no-trouble lists them with 1.24" },
+  { apiVersion: "snapshot.storage.k8s.io/v1beta1", kind: "VolumeSnapshotClass", deprecatedIn: "1.20", removedIn: "1.24", replacement: "snapshot.storage.k8s.io/v1", note: "CRDs of the CSI external-snapshotter, not the API server; kube-no-trouble lists them with 1.24" },
+  { apiVersion: "snapshot.storage.k8s.io/v1beta1", kind: "VolumeSnapshotContent", deprecatedIn: "1.20", removedIn: "1.24", replacement: "snapshot.storage.k8s.io/v1", note: "CRDs of the CSI external-snapshotter, not the API server; kube-no-trouble lists them with 1.24" }
+];
+var byKey = new Map(API_DEPRECATIONS.map((entry2) => [`${entry2.apiVersion}/${entry2.kind}`, entry2]));
+function apiDeprecation(apiVersion, kind) {
+  return byKey.get(`${apiVersion}/${kind}`);
+}
+function deprecationStatus(entry2, kubeVersion) {
+  if (compareKubeVersions(kubeVersion, entry2.removedIn) >= 0) return "removed";
+  if (compareKubeVersions(kubeVersion, entry2.deprecatedIn) >= 0) return "deprecated";
+  return "ok";
+}
+
+// src/rules/deprecated-api-version.ts
+function replacementIn(entry2, kind, kubeVersion) {
+  let last = entry2;
+  for (let hops = 0; last.replacement !== null && hops < 5; hops++) {
+    const next = apiDeprecation(last.replacement, kind);
+    if (!next || deprecationStatus(next, kubeVersion) === "ok") break;
+    last = next;
+  }
+  return last;
+}
+var deprecated_api_version_default = defineRule({
+  meta: {
+    id: "deprecated-api-version",
+    category: "schema",
+    level: "warning",
+    presets: ["recommended"],
+    summary: "Objects must not use an apiVersion that the target Kubernetes version (--kube-version, default the newest bundled) deprecates (warning) or no longer serves (error); the finding names the replacement and the release that removes it.",
+    remediation: "Move the object to the replacement apiVersion named in the message, adapting the fields that changed between the versions.",
+    messages: {
+      removed: '{{kind}} "{{apiVersion}}" is no longer served since Kubernetes {{removedIn}} (target {{target}}); use "{{replacement}}".',
+      removedNoReplacement: '{{kind}} "{{apiVersion}}" is no longer served since Kubernetes {{removedIn}} (target {{target}}) and has no replacement API{{note}}.',
+      deprecated: '{{kind}} "{{apiVersion}}" is deprecated since Kubernetes {{deprecatedIn}} and removed in {{removedIn}}; use "{{replacement}}".',
+      deprecatedNoReplacement: '{{kind}} "{{apiVersion}}" is deprecated since Kubernetes {{deprecatedIn}} and removed in {{removedIn}}, with no replacement API{{note}}.'
+    }
+  },
+  create(context) {
+    const target = context.settings.kubeVersion;
+    return {
+      object(object) {
+        const entry2 = apiDeprecation(object.apiVersion, object.kind);
+        if (!entry2) return;
+        const status = deprecationStatus(entry2, target);
+        if (status === "ok") return;
+        const last = replacementIn(entry2, object.kind, target);
+        const replacement = last.replacement;
+        const data = {
+          kind: object.kind,
+          apiVersion: object.apiVersion,
+          removedIn: entry2.removedIn,
+          deprecatedIn: entry2.deprecatedIn,
+          target,
+          replacement: replacement ?? "",
+          note: replacement === null && last.note ? `: ${last.note}` : ""
+        };
+        const at = [...object.path, "apiVersion"];
+        if (status === "removed") context.report({ messageId: replacement ? "removed" : "removedNoReplacement", data, at, level: "error" });
+        else context.report({ messageId: replacement ? "deprecated" : "deprecatedNoReplacement", data, at });
+      }
+    };
+  }
+});
+
+// src/rules/deprecated-field.ts
+var ANNOTATIONS = [
+  { key: "seccomp.security.alpha.kubernetes.io/pod", use: "spec.securityContext.seccompProfile", since: "1.19" },
+  { key: "container.seccomp.security.alpha.kubernetes.io/", prefix: true, use: "the container's securityContext.seccompProfile", since: "1.19" },
+  { key: "container.apparmor.security.beta.kubernetes.io/", prefix: true, use: "securityContext.appArmorProfile", since: "1.30" },
+  { key: "scheduler.alpha.kubernetes.io/critical-pod", use: "spec.priorityClassName (system-cluster-critical or system-node-critical)", since: "1.16" },
+  { key: "kubernetes.io/ingress.class", kinds: ["Ingress"], use: "spec.ingressClassName", since: "1.18" },
+  { key: "volume.beta.kubernetes.io/storage-class", kinds: ["PersistentVolumeClaim", "PersistentVolume"], use: "spec.storageClassName", since: "1.8" },
+  { key: "storageclass.beta.kubernetes.io/is-default-class", kinds: ["StorageClass"], use: "the annotation storageclass.kubernetes.io/is-default-class", since: "1.8" },
+  { key: "service.alpha.kubernetes.io/tolerate-unready-endpoints", kinds: ["Service"], use: "spec.publishNotReadyAddresses", since: "1.11" }
+];
+var BETA_NODE_LABELS = {
+  "beta.kubernetes.io/os": { use: "kubernetes.io/os", since: "1.14" },
+  "beta.kubernetes.io/arch": { use: "kubernetes.io/arch", since: "1.14" },
+  "beta.kubernetes.io/instance-type": { use: "node.kubernetes.io/instance-type", since: "1.17" },
+  "failure-domain.beta.kubernetes.io/zone": { use: "topology.kubernetes.io/zone", since: "1.17" },
+  "failure-domain.beta.kubernetes.io/region": { use: "topology.kubernetes.io/region", since: "1.17" }
+};
+function* nodeLabelUses(pod) {
+  const spec = pod.spec;
+  if (isObject(spec.nodeSelector)) for (const key of Object.keys(spec.nodeSelector)) yield { label: key, path: [...pod.path, "nodeSelector", key] };
+  const affinity = isObject(spec.affinity) ? spec.affinity : void 0;
+  const nodeAffinity = affinity && isObject(affinity.nodeAffinity) ? affinity.nodeAffinity : void 0;
+  const required = nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
+  for (const term of objectItems(required, ["nodeSelectorTerms"])) {
+    yield* expressionKeys(term.value, [...pod.path, "affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution", "nodeSelectorTerms", term.index]);
+  }
+  for (const preferred of objectItems(nodeAffinity, ["preferredDuringSchedulingIgnoredDuringExecution"])) {
+    if (isObject(preferred.value.preference)) {
+      yield* expressionKeys(preferred.value.preference, [...pod.path, "affinity", "nodeAffinity", "preferredDuringSchedulingIgnoredDuringExecution", preferred.index, "preference"]);
+    }
+  }
+  for (const kind of ["podAffinity", "podAntiAffinity"]) {
+    const section = affinity?.[kind];
+    for (const term of objectItems(section, ["requiredDuringSchedulingIgnoredDuringExecution"])) {
+      if (isString(term.value.topologyKey)) yield { label: term.value.topologyKey, path: [...pod.path, "affinity", kind, "requiredDuringSchedulingIgnoredDuringExecution", term.index, "topologyKey"] };
+    }
+    for (const term of objectItems(section, ["preferredDuringSchedulingIgnoredDuringExecution"])) {
+      const inner = term.value.podAffinityTerm;
+      if (isObject(inner) && isString(inner.topologyKey)) {
+        yield { label: inner.topologyKey, path: [...pod.path, "affinity", kind, "preferredDuringSchedulingIgnoredDuringExecution", term.index, "podAffinityTerm", "topologyKey"] };
+      }
+    }
+  }
+  for (const constraint of objectItems(spec, ["topologySpreadConstraints"])) {
+    if (isString(constraint.value.topologyKey)) yield { label: constraint.value.topologyKey, path: [...pod.path, "topologySpreadConstraints", constraint.index, "topologyKey"] };
+  }
+}
+function* expressionKeys(term, path13) {
+  for (const expression of objectItems(term, ["matchExpressions"])) {
+    if (isString(expression.value.key)) yield { label: expression.value.key, path: [...path13, "matchExpressions", expression.index, "key"] };
+  }
+}
+var deprecated_field_default = defineRule({
+  meta: {
+    id: "deprecated-field",
+    category: "schema",
+    level: "warning",
+    presets: ["recommended"],
+    summary: "Objects must not rely on deprecated annotations that fields replaced (seccomp and AppArmor annotations, the critical-pod annotation, the ingress-class and storage-class annotations) or on beta node labels (beta.kubernetes.io/os, failure-domain.beta.kubernetes.io/zone…).",
+    remediation: "Replace the deprecated annotation or node label with the field or label named in the message.",
+    messages: {
+      annotation: 'Annotation "{{key}}" is deprecated since Kubernetes {{since}}; use {{use}}.',
+      betaNodeLabel: 'Node label "{{label}}" is deprecated since Kubernetes {{since}}; use "{{use}}".'
+    }
+  },
+  create(context) {
+    function checkAnnotations(annotations, metadataPath, kind) {
+      for (const key of Object.keys(annotations)) {
+        const entry2 = ANNOTATIONS.find((item) => (item.prefix ? key.startsWith(item.key) : key === item.key) && (!item.kinds || item.kinds.includes(kind)));
+        if (entry2) context.report({ messageId: "annotation", data: { key, since: entry2.since, use: entry2.use }, at: [...metadataPath, "annotations", key] });
+      }
+    }
+    return {
+      object(object) {
+        checkAnnotations(object.annotations, [...object.path, "metadata"], object.kind);
+      },
+      podSpec(pod, object) {
+        if (pod.metadataPath.length > object.path.length + 1) checkAnnotations(pod.annotations, pod.metadataPath, "Pod");
+        for (const use of nodeLabelUses(pod)) {
+          const entry2 = BETA_NODE_LABELS[use.label];
+          if (entry2) context.report({ messageId: "betaNodeLabel", data: { label: use.label, since: entry2.since, use: entry2.use }, at: use.path });
+        }
+      }
+    };
+  }
+});
 
 // src/rules/duplicate-key.ts
 var duplicate_key_default = defineRule({
@@ -43562,9 +43777,9 @@ function looksLikeJson(text) {
   }
   return false;
 }
-function formatKeyPath(path12) {
+function formatKeyPath(path13) {
   let out = "";
-  for (const segment of path12) {
+  for (const segment of path13) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) out += out === "" ? segment : `.${segment}`;
     else out += `[${JSON.stringify(segment)}]`;
@@ -43778,6 +43993,88 @@ var internal_error_default = defineRule({
   create: () => ({})
 });
 
+// src/schema/kubernetes.ts
+import { existsSync as existsSync4, readFileSync as readFileSync2 } from "node:fs";
+import path9 from "node:path";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+import { gunzipSync } from "node:zlib";
+var BUNDLED_SCHEMA_FILE = "kubernetes-1.36.json.gz";
+var loaded;
+function schemaPath() {
+  let directory = path9.dirname(fileURLToPath3(import.meta.url));
+  for (let depth = 0; depth < 4; depth++) {
+    const candidate = path9.join(directory, "schemas", BUNDLED_SCHEMA_FILE);
+    if (existsSync4(candidate)) return candidate;
+    directory = path9.dirname(directory);
+  }
+  throw new Error(`the bundled Kubernetes schema (schemas/${BUNDLED_SCHEMA_FILE}) is missing from the installation`);
+}
+function kubernetesSchema() {
+  loaded ??= JSON.parse(gunzipSync(readFileSync2(schemaPath())).toString("utf8"));
+  return loaded;
+}
+function builtInGroups(schema) {
+  return new Set(Object.keys(schema.kinds).map((apiVersion) => apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.lastIndexOf("/")) : ""));
+}
+function apiVersionsServing(schema, group, kind) {
+  return Object.entries(schema.kinds).filter(([apiVersion, kinds]) => kinds[kind] !== void 0 && (group === "" ? !apiVersion.includes("/") : apiVersion.startsWith(`${group}/`))).map(([apiVersion]) => apiVersion);
+}
+
+// src/rules/invalid-manifest.ts
+var HELM_ACTION = /\{\{-?\s*(?:[^}]*?\.(?:Values|Release|Chart|Capabilities|Files|Template)\b|(?:include|tpl|toYaml|required|nindent|indent|quote)\b)/;
+function* templateText(value, path13) {
+  if (typeof value === "string") {
+    if (HELM_ACTION.test(value)) yield { path: path13, text: value };
+  } else if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) yield* templateText(item, [...path13, index]);
+  } else if (value !== null && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      if (HELM_ACTION.test(key)) yield { path: [...path13, key], text: key };
+      else yield* templateText(item, [...path13, key]);
+    }
+  }
+}
+function excerpt(text) {
+  const match3 = HELM_ACTION.exec(text);
+  const start = match3?.index ?? 0;
+  const end = text.indexOf("}}", start);
+  const action = end > start ? text.slice(start, end + 2) : text.slice(start, start + 40);
+  return action.length > 60 ? `${action.slice(0, 57)}...` : action;
+}
+var invalid_manifest_default = defineRule({
+  meta: {
+    id: "invalid-manifest",
+    category: "schema",
+    level: "error",
+    presets: ["recommended"],
+    summary: "Documents meant to be Kubernetes objects must be complete and rendered: an apiVersion, a metadata.name (or generateName) for built-in kinds, and no Helm template text left unrendered.",
+    remediation: "Lint the output of `helm template` rather than the chart sources, and give every object an apiVersion and a metadata.name.",
+    messages: {
+      unrenderedTemplate: 'Unrendered Helm template text "{{action}}": lint the output of `helm template` (or `helm template --set …`) instead of the chart source.',
+      missingName: "{{kind}} has no metadata.name (nor metadata.generateName).",
+      emptyApiVersion: "{{kind}} has an empty apiVersion."
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        for (const found of templateText(object.value, object.path)) {
+          context.report({ messageId: "unrenderedTemplate", data: { action: excerpt(found.text) }, at: found.path });
+        }
+        if (object.apiVersion === "") {
+          context.report({ messageId: "emptyApiVersion", data: { kind: object.kind }, at: [...object.path, "apiVersion"] });
+          return;
+        }
+        const builtIn = kubernetesSchema().kinds[object.apiVersion]?.[object.kind] !== void 0;
+        if (!builtIn || object.name !== void 0) return;
+        if (typeof object.metadata?.generateName === "string" && object.metadata.generateName !== "") return;
+        const at = object.metadata ? [...object.path, "metadata", "name"] : [...object.path, "metadata"];
+        context.report({ messageId: "missingName", data: { kind: object.kind }, at, missing: true });
+      }
+    };
+  }
+});
+
 // src/k8s/resources.ts
 function declaresResources(container) {
   if (container.role === "container") return true;
@@ -43918,8 +44215,8 @@ var missing_read_only_root_fs_default = defineRule({
 });
 
 // src/rules/missing-run-as-non-root.ts
-function isWithin(path12, prefix2) {
-  return prefix2.every((segment, index) => path12[index] === segment);
+function isWithin(path13, prefix2) {
+  return prefix2.every((segment, index) => path13[index] === segment);
 }
 var missing_run_as_non_root_default = defineRule({
   meta: {
@@ -44089,6 +44386,453 @@ var privileged_container_default = defineRule({
         if (privileged?.value === true) {
           context.report({ messageId: "privileged", data: { container: container.name }, at: privileged.path });
         }
+      }
+    };
+  }
+});
+
+// src/schema/custom-resources.ts
+function findCrd(index, group, kind) {
+  for (const record of index.ofKind("CustomResourceDefinition", "apiextensions.k8s.io")) {
+    const spec = record.value.spec;
+    if (isObject(spec) && spec.group === group && isObject(spec.names) && spec.names.kind === kind) return record.value;
+  }
+  return void 0;
+}
+function crdSchemaFor(crd, version) {
+  const spec = isObject(crd.spec) ? crd.spec : {};
+  const name = isObject(crd.metadata) && isString(crd.metadata.name) ? crd.metadata.name : "(unnamed)";
+  const versions = Array.isArray(spec.versions) ? spec.versions.filter(isObject) : [];
+  const served = versions.filter((entry3) => entry3.served !== false && isString(entry3.name)).map((entry3) => entry3.name);
+  const entry2 = versions.find((item) => item.name === version && item.served !== false);
+  if (!entry2) return { name, served, versionServed: false };
+  const schema = schemaOf(entry2.schema) ?? schemaOf(spec.validation);
+  return { name, served, versionServed: true, schema };
+}
+function schemaOf(value) {
+  if (!isObject(value) || !isObject(value.openAPIV3Schema)) return void 0;
+  return toSchemaNode(value.openAPIV3Schema);
+}
+var NUMBERS = ["minimum", "maximum", "minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties"];
+var FLAGS = ["nullable", "exclusiveMinimum", "exclusiveMaximum", "x-kubernetes-preserve-unknown-fields", "x-kubernetes-int-or-string", "x-kubernetes-embedded-resource"];
+function toSchemaNode(value) {
+  const node = {};
+  if (isString(value.type)) node.type = value.type;
+  if (isString(value.format)) node.format = value.format;
+  if (isString(value.pattern)) node.pattern = value.pattern;
+  for (const key of NUMBERS) if (typeof value[key] === "number") node[key] = value[key];
+  for (const key of FLAGS) if (value[key] === true) node[key] = true;
+  if (Array.isArray(value.enum)) node.enum = value.enum;
+  if (Array.isArray(value.required)) node.required = value.required.filter(isString);
+  if (isObject(value.properties)) {
+    node.properties = Object.fromEntries(Object.entries(value.properties).filter(([, item]) => isObject(item)).map(([key, item]) => [key, toSchemaNode(item)]));
+  }
+  if (isObject(value.items)) node.items = toSchemaNode(value.items);
+  if (isObject(value.additionalProperties)) node.additionalProperties = toSchemaNode(value.additionalProperties);
+  else if (typeof value.additionalProperties === "boolean") node.additionalProperties = value.additionalProperties;
+  const rules2 = value["x-kubernetes-validations"];
+  if (Array.isArray(rules2)) {
+    node["x-kubernetes-validations"] = rules2.filter(isObject).flatMap(
+      (rule) => isString(rule.rule) ? [{ rule: rule.rule, message: isString(rule.message) ? rule.message : void 0, messageExpression: isString(rule.messageExpression) ? rule.messageExpression : void 0, fieldPath: isString(rule.fieldPath) ? rule.fieldPath : void 0 }] : []
+    );
+  }
+  return node;
+}
+
+// src/schema/names.ts
+var LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+var DNS_1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+var DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+function dnsSubdomainProblem(value) {
+  if (value.length > 253) return "must be at most 253 characters";
+  if (!DNS_SUBDOMAIN.test(value)) return "must consist of lower case letters, digits, '-' and '.', and start and end with a letter or digit";
+  return void 0;
+}
+function dnsLabelProblem(value) {
+  if (value.length > 63) return "must be at most 63 characters";
+  if (!DNS_LABEL.test(value)) return "must consist of lower case letters, digits and '-', and start and end with a letter or digit";
+  return void 0;
+}
+function dns1035LabelProblem(value) {
+  if (value.length > 63) return "must be at most 63 characters";
+  if (!DNS_1035_LABEL.test(value)) return "must consist of lower case letters, digits and '-', start with a letter and end with a letter or digit";
+  return void 0;
+}
+function pathSegmentProblem(value) {
+  if (value === "." || value === "..") return `may not be "${value}"`;
+  if (/[/%]/.test(value)) return "may not contain '/' or '%'";
+  return void 0;
+}
+var PATH_SEGMENT_KINDS = /* @__PURE__ */ new Set(["Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding"]);
+var DNS_LABEL_KINDS = /* @__PURE__ */ new Set(["Namespace"]);
+var DNS_1035_KINDS = /* @__PURE__ */ new Set(["Service"]);
+function objectNameProblem(group, kind, name) {
+  if (name === "") return "must not be empty";
+  if (group === "rbac.authorization.k8s.io" && PATH_SEGMENT_KINDS.has(kind)) return pathSegmentProblem(name);
+  if (group === "" && DNS_LABEL_KINDS.has(kind)) return dnsLabelProblem(name);
+  if (group === "" && DNS_1035_KINDS.has(kind)) return dns1035LabelProblem(name);
+  return dnsSubdomainProblem(name);
+}
+function qualifiedNameProblem(key) {
+  const slash = key.lastIndexOf("/");
+  const prefix2 = slash >= 0 ? key.slice(0, slash) : void 0;
+  const name = slash >= 0 ? key.slice(slash + 1) : key;
+  if (prefix2 !== void 0) {
+    if (prefix2 === "") return 'has an empty prefix before "/"';
+    const problem2 = dnsSubdomainProblem(prefix2);
+    if (problem2) return `has a prefix that ${problem2}`;
+  }
+  if (name === "") return "has an empty name";
+  if (name.length > 63) return "has a name longer than 63 characters";
+  if (!LABEL_NAME.test(name)) return "has a name that must consist of letters, digits, '-', '_' and '.', and start and end with a letter or digit";
+  return void 0;
+}
+function labelValueProblem(value) {
+  if (value === "") return void 0;
+  if (value.length > 63) return "must be at most 63 characters";
+  if (!LABEL_NAME.test(value)) return "must consist of letters, digits, '-', '_' and '.', and start and end with a letter or digit";
+  return void 0;
+}
+var QUANTITY = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+|[KMGTPE]i|[numkMGTPE]|)$/;
+function isQuantity(value) {
+  return QUANTITY.test(value);
+}
+
+// src/schema/metadata.ts
+var ANNOTATIONS_LIMIT = 256 * 1024;
+function metadataProblems(metadata, path13, identity2) {
+  if (!isObject(metadata)) return [];
+  const problems = [];
+  if (identity2 && typeof metadata.name === "string") {
+    const reason = objectNameProblem(identity2.group, identity2.kind, metadata.name);
+    if (reason) problems.push({ code: "invalidName", path: [...path13, "name"], name: metadata.name, reason });
+  }
+  if (isObject(metadata.labels)) {
+    for (const [key, value] of Object.entries(metadata.labels)) {
+      const keyReason = qualifiedNameProblem(key);
+      if (keyReason) problems.push({ code: "invalidLabelKey", path: [...path13, "labels", key], key, reason: keyReason });
+      const valueReason = typeof value === "string" ? labelValueProblem(value) : void 0;
+      if (valueReason) problems.push({ code: "invalidLabelValue", path: [...path13, "labels", key], key, reason: valueReason });
+    }
+  }
+  if (isObject(metadata.annotations)) {
+    let size = 0;
+    for (const [key, value] of Object.entries(metadata.annotations)) {
+      size += key.length + (typeof value === "string" ? value.length : 0);
+      const reason = qualifiedNameProblem(key);
+      if (reason) problems.push({ code: "invalidAnnotationKey", path: [...path13, "annotations", key], key, reason });
+    }
+    if (size > ANNOTATIONS_LIMIT) problems.push({ code: "annotationsTooLarge", path: [...path13, "annotations"], size });
+  }
+  return problems;
+}
+
+// src/schema/validate.ts
+init_suggest();
+var BASE642 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+function typeOf(value) {
+  if (Array.isArray(value)) return "a list";
+  if (value === null) return "null";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "number") return Number.isInteger(value) ? "an integer" : "a number";
+  if (typeof value === "boolean") return "a boolean";
+  return "a string";
+}
+function isMapping(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function fieldName(path13) {
+  let text = "";
+  for (const segment of path13) text += typeof segment === "number" ? `[${segment}]` : text === "" ? segment : `.${segment}`;
+  return text || "(root)";
+}
+function shortName(ref) {
+  return ref.slice(ref.lastIndexOf(".") + 1);
+}
+var SchemaValidator = class {
+  constructor(options = {}) {
+    this.options = options;
+  }
+  options;
+  problems = [];
+  /** `base` is the path of `value` in its document; `relative` names fields in messages from the object's root. */
+  validate(value, schema, base, where) {
+    this.check(value, schema, base, base.length, where);
+    return this.problems;
+  }
+  /** `where` names the mapping in messages: the definition (`Container`), else the field path, else the kind. */
+  deref(node, where) {
+    let current = node;
+    let name = where;
+    for (let depth = 0; current.$ref !== void 0 && depth < 32; depth++) {
+      const target = this.options.resolve?.(current.$ref);
+      name = shortName(current.$ref);
+      if (!target) return { node: {}, where: name };
+      current = target;
+    }
+    return { node: current, where: name };
+  }
+  check(value, schemaNode, path13, rootDepth, whereIn) {
+    const field = fieldName(path13.slice(rootDepth));
+    const { node, where } = this.deref(schemaNode, schemaNode.$ref === void 0 && path13.length > rootDepth ? field : whereIn);
+    if (value === null) return;
+    const wrong = (expected) => {
+      this.problems.push({ code: "wrongType", path: path13, field, expected, actual: typeOf(value) });
+    };
+    if (node["x-kubernetes-int-or-string"] || node.format === "int-or-string") {
+      if (!(typeof value === "string" || typeof value === "number" && Number.isInteger(value))) return wrong("an integer or a string");
+      if (typeof value === "string") this.checkString(value, node, path13, field);
+      return this.checkCel(node, value, path13);
+    }
+    if (node.format === "quantity") {
+      if (typeof value === "number") return;
+      if (typeof value !== "string") return wrong('a quantity (a number or a string such as "500m" or "1Gi")');
+      if (!isQuantity(value)) this.problems.push({ code: "constraint", path: path13, field, reason: `"${value}" is not a quantity (a number with an optional suffix such as m, Ki, Mi, Gi, k, M, G)` });
+      return;
+    }
+    switch (node.type) {
+      case "string":
+        if (typeof value !== "string") return wrong("a string");
+        this.checkString(value, node, path13, field);
+        break;
+      case "integer":
+        if (typeof value !== "number" || !Number.isInteger(value)) return wrong("an integer");
+        this.checkNumber(value, node, path13, field);
+        break;
+      case "number":
+        if (typeof value !== "number") return wrong("a number");
+        this.checkNumber(value, node, path13, field);
+        break;
+      case "boolean":
+        if (typeof value !== "boolean") return wrong("a boolean (true or false)");
+        break;
+      case "array":
+        if (!Array.isArray(value)) return wrong("a list");
+        if (node.minItems !== void 0 && value.length < node.minItems) this.constraint(path13, field, `must have at least ${node.minItems} item(s)`);
+        if (node.maxItems !== void 0 && value.length > node.maxItems) this.constraint(path13, field, `must have at most ${node.maxItems} item(s)`);
+        if (node.items) value.forEach((item, index) => this.check(item, node.items, [...path13, index], rootDepth, where));
+        break;
+      case "object":
+        if (!isMapping(value)) return wrong("a mapping");
+        this.checkObject(value, node, path13, rootDepth, where);
+        break;
+      default:
+        if (node.properties && isMapping(value)) this.checkObject(value, node, path13, rootDepth, where);
+    }
+    if (node.enum && !node.enum.some((allowed) => allowed === value)) {
+      this.problems.push({ code: "enum", path: path13, field, value: String(value), allowed: node.enum.map((allowed) => JSON.stringify(allowed)).join(", ") });
+    }
+    this.checkCel(node, value, path13);
+  }
+  checkCel(node, value, path13) {
+    const rules2 = node["x-kubernetes-validations"];
+    if (!rules2 || rules2.length === 0 || !this.options.cel) return;
+    for (const failure of this.options.cel(rules2, value, path13)) {
+      this.problems.push({ code: "constraint", path: failure.path, field: fieldName(failure.path), reason: failure.reason });
+    }
+  }
+  constraint(path13, field, reason) {
+    this.problems.push({ code: "constraint", path: path13, field, reason });
+  }
+  checkString(value, node, path13, field) {
+    if (node.format === "byte" && !BASE642.test(value.replace(/\s+/g, ""))) this.constraint(path13, field, "must be base64-encoded");
+    if (node.minLength !== void 0 && value.length < node.minLength) this.constraint(path13, field, `must be at least ${node.minLength} character(s) long`);
+    if (node.maxLength !== void 0 && value.length > node.maxLength) this.constraint(path13, field, `must be at most ${node.maxLength} characters long`);
+    if (node.pattern !== void 0 && !safeTest(node.pattern, value)) this.constraint(path13, field, `must match the pattern ${node.pattern}`);
+  }
+  checkNumber(value, node, path13, field) {
+    if (node.minimum !== void 0 && (node.exclusiveMinimum ? value <= node.minimum : value < node.minimum)) {
+      this.constraint(path13, field, `must be ${node.exclusiveMinimum ? "greater than" : "at least"} ${node.minimum}`);
+    }
+    if (node.maximum !== void 0 && (node.exclusiveMaximum ? value >= node.maximum : value > node.maximum)) {
+      this.constraint(path13, field, `must be ${node.exclusiveMaximum ? "less than" : "at most"} ${node.maximum}`);
+    }
+  }
+  checkObject(value, node, path13, rootDepth, where) {
+    const properties = node.properties;
+    const additional = node.additionalProperties;
+    const embedded = node["x-kubernetes-embedded-resource"] === true;
+    const closed = properties !== void 0 && additional === void 0 && !node["x-kubernetes-preserve-unknown-fields"];
+    for (const [key, item] of Object.entries(value)) {
+      const property = properties?.[key];
+      if (property) this.check(item, property, [...path13, key], rootDepth, where);
+      else if (typeof additional === "object") this.check(item, additional, [...path13, key], rootDepth, where);
+      else if ((closed || additional === false) && !(embedded && (key === "apiVersion" || key === "kind" || key === "metadata"))) {
+        this.problems.push({ code: "unknownField", path: [...path13, key], field: key, where, suggestion: closest(key, Object.keys(properties ?? {})) });
+      }
+    }
+    for (const key of node.required ?? []) {
+      if (value[key] === void 0 || value[key] === null) {
+        this.problems.push({ code: "missingField", path: [...path13, key], field: key, where, written: value[key] === null });
+      }
+    }
+    const count = Object.keys(value).length;
+    const field = fieldName(path13.slice(rootDepth));
+    if (node.minProperties !== void 0 && count < node.minProperties) this.constraint(path13, field, `must have at least ${node.minProperties} field(s)`);
+    if (node.maxProperties !== void 0 && count > node.maxProperties) this.constraint(path13, field, `must have at most ${node.maxProperties} field(s)`);
+  }
+};
+var patterns = /* @__PURE__ */ new Map();
+function safeTest(pattern, value) {
+  let regex = patterns.get(pattern);
+  if (regex === void 0) {
+    try {
+      regex = new RegExp(pattern, "u");
+    } catch {
+      regex = null;
+    }
+    patterns.set(pattern, regex);
+  }
+  return regex === null || regex.test(value);
+}
+
+// src/rules/schema-validation.ts
+var OBJECT_META = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
+var NOT_API_OBJECTS = /* @__PURE__ */ new Set(["v1/Config"]);
+function reportOf(problem2) {
+  switch (problem2.code) {
+    case "unknownField":
+      return { messageId: "unknownField", data: { field: problem2.field, where: problem2.where, hint: problem2.suggestion ? ` (did you mean "${problem2.suggestion}"?)` : "" } };
+    case "wrongType":
+      return { messageId: "wrongType", data: { field: problem2.field, expected: problem2.expected, actual: problem2.actual } };
+    case "missingField":
+      return { messageId: "missingField", data: { field: problem2.field, where: problem2.where }, missing: !problem2.written };
+    case "enum":
+      return { messageId: "enum", data: { field: problem2.field, value: problem2.value, allowed: problem2.allowed } };
+    case "constraint":
+      return { messageId: "constraint", data: { field: problem2.field, reason: problem2.reason } };
+    case "invalidName":
+      return { messageId: "invalidName", data: { name: problem2.name, reason: problem2.reason } };
+    case "invalidLabelKey":
+    case "invalidAnnotationKey":
+    case "invalidLabelValue":
+      return { messageId: problem2.code, data: { key: problem2.key, reason: problem2.reason } };
+    case "annotationsTooLarge":
+      return { messageId: "annotationsTooLarge", data: { size: problem2.size } };
+  }
+}
+function allMetadataProblems(object) {
+  const problems = metadataProblems(object.metadata, [...object.path, "metadata"], object);
+  for (const pod of object.pods) {
+    if (pod.metadataPath.length > object.path.length + 1) problems.push(...metadataProblems(pod.metadata, pod.metadataPath));
+  }
+  return problems;
+}
+function validateAgainst(value, schema, base, where) {
+  const { definitions } = kubernetesSchema();
+  return new SchemaValidator({ resolve: (ref) => definitions[ref] }).validate(value, schema, base, where);
+}
+function customResourceRoot(schema) {
+  return {
+    ...schema,
+    type: "object",
+    properties: { ...schema.properties, apiVersion: { type: "string" }, kind: { type: "string" }, metadata: { $ref: OBJECT_META } }
+  };
+}
+function locateAll(context, value, path13, into) {
+  into.set(JSON.stringify(path13), context.locate(path13));
+  if (Array.isArray(value)) value.forEach((item, index) => locateAll(context, item, [...path13, index], into));
+  else if (typeof value === "object" && value !== null) for (const [key, item] of Object.entries(value)) locateAll(context, item, [...path13, key], into);
+}
+function nearest(locations, path13) {
+  for (let length = path13.length; length >= 0; length--) {
+    const found = locations.get(JSON.stringify(path13.slice(0, length)));
+    if (found) return found;
+  }
+  return void 0;
+}
+var schema_validation_default = defineRule({
+  meta: {
+    id: "schema-validation",
+    category: "schema",
+    level: "error",
+    presets: ["recommended"],
+    crossObject: true,
+    summary: "Objects must match the API schema of their apiVersion and kind: the bundled Kubernetes 1.36 OpenAPI spec for built-in kinds, the CustomResourceDefinition for custom resources (unknown fields, wrong types, missing required fields, enum values, names, label and annotation syntax).",
+    remediation: "Fix the field as the message says: correct its name or type, add the required field, or use an apiVersion the cluster serves.",
+    messages: {
+      unknownField: 'Unknown field "{{field}}" in {{where}}{{hint}}.',
+      wrongType: "{{field}} must be {{expected}}, not {{actual}}.",
+      missingField: 'Required field "{{field}}" is missing in {{where}}.',
+      enum: '{{field}} is "{{value}}"; allowed values: {{allowed}}.',
+      constraint: "{{field}} {{reason}}.",
+      invalidName: 'metadata.name "{{name}}" {{reason}}.',
+      invalidLabelKey: 'Label key "{{key}}" {{reason}}.',
+      invalidLabelValue: 'The value of label "{{key}}" {{reason}}.',
+      invalidAnnotationKey: 'Annotation key "{{key}}" {{reason}}.',
+      annotationsTooLarge: "Annotations take {{size}} bytes; the API server accepts at most 262144.",
+      unservedApiVersion: '{{kind}} is not served by apiVersion "{{apiVersion}}" in Kubernetes {{kubeVersion}}{{served}}.',
+      unservedCrdVersion: '{{kind}} is not served by apiVersion "{{apiVersion}}": CustomResourceDefinition {{crd}} serves {{served}}.',
+      unvalidatedCustomResources: "{{count}} custom resource(s) in this file ({{kinds}}) were not validated: no CustomResourceDefinition for them is in the input or the context."
+    }
+  },
+  create(context) {
+    const customResources = [];
+    function reportProblems(problems) {
+      for (const problem2 of problems) {
+        const { messageId, data, missing } = reportOf(problem2);
+        context.report({ messageId, data, at: problem2.path, missing });
+      }
+    }
+    function checkCustomResources(index) {
+      const unvalidated = [];
+      for (const { object, locations, apiVersionAt } of customResources) {
+        const crd = findCrd(index, object.group, object.kind);
+        if (!crd) {
+          unvalidated.push({ kind: `${object.kind} (${object.apiVersion})`, at: apiVersionAt });
+          continue;
+        }
+        const match3 = crdSchemaFor(crd, object.apiVersion.slice(object.apiVersion.lastIndexOf("/") + 1));
+        if (!match3.versionServed) {
+          const data = { kind: object.kind, apiVersion: object.apiVersion, crd: match3.name, served: match3.served.join(", ") || "no version" };
+          context.report({ messageId: "unservedCrdVersion", data, at: apiVersionAt });
+          continue;
+        }
+        if (!match3.schema) continue;
+        const problems = validateAgainst(object.value, customResourceRoot(match3.schema), object.path, object.kind);
+        for (const problem2 of [...problems, ...allMetadataProblems(object)]) {
+          const { messageId, data } = reportOf(problem2);
+          const at = nearest(locations, problem2.path);
+          if (at) context.report({ messageId, data, at });
+        }
+      }
+      if (unvalidated.length === 0) return;
+      const kinds = [...new Set(unvalidated.map((entry2) => entry2.kind))].sort().join(", ");
+      context.report({ messageId: "unvalidatedCustomResources", data: { count: unvalidated.length, kinds }, at: unvalidated[0].at, level: "note" });
+    }
+    function collectCustomResource(object) {
+      const locations = /* @__PURE__ */ new Map();
+      locateAll(context, object.value, object.path, locations);
+      if (customResources.length === 0) context.afterIndex(checkCustomResources);
+      customResources.push({ object, locations, apiVersionAt: context.locate([...object.path, "apiVersion"]) });
+    }
+    return {
+      object(object) {
+        if (NOT_API_OBJECTS.has(`${object.apiVersion}/${object.kind}`)) return;
+        const schema = kubernetesSchema();
+        const definition = schema.kinds[object.apiVersion]?.[object.kind];
+        if (definition) {
+          reportProblems(validateAgainst(object.value, { $ref: definition }, object.path, object.kind));
+          reportProblems(allMetadataProblems(object));
+          return;
+        }
+        if (apiDeprecation(object.apiVersion, object.kind)) return;
+        if (builtInGroups(schema).has(object.group) || object.group === "extensions") {
+          const served = apiVersionsServing(schema, object.group, object.kind);
+          context.report({
+            messageId: "unservedApiVersion",
+            data: {
+              kind: object.kind,
+              apiVersion: object.apiVersion,
+              kubeVersion: schema.kubernetesVersion,
+              served: served.length > 0 ? ` (it is served by ${served.join(", ")})` : ` (no apiVersion of the group serves a kind "${object.kind}")`
+            },
+            at: [...object.path, "apiVersion"]
+          });
+          return;
+        }
+        collectCustomResource(object);
       }
     };
   }
@@ -44489,6 +45233,8 @@ var yaml_syntax_error_default = defineRule({
 
 // src/rules/index.ts
 var rules = [
+  deprecated_api_version_default,
+  deprecated_field_default,
   duplicate_key_default,
   hardcoded_credential_pattern_default,
   host_ipc_default,
@@ -44496,6 +45242,7 @@ var rules = [
   host_path_volume_default,
   host_pid_default,
   internal_error_default,
+  invalid_manifest_default,
   missing_cpu_limit_default,
   missing_cpu_request_default,
   missing_memory_limit_default,
@@ -44505,6 +45252,7 @@ var rules = [
   plaintext_secret_object_default,
   privilege_escalation_allowed_default,
   privileged_container_default,
+  schema_validation_default,
   secret_in_configmap_default,
   secret_in_env_literal_default,
   suppression_expired_default,
@@ -44566,15 +45314,15 @@ function annotationEntries(linted) {
       for (const pod of object.pods) {
         if (pod.metadataPath.join("/") !== places[0].path.join("/")) places.push({ annotations: pod.metadata?.annotations, path: pod.metadataPath });
       }
-      for (const { annotations, path: path12 } of places) {
+      for (const { annotations, path: path13 } of places) {
         if (typeof annotations !== "object" || annotations === null) continue;
-        readAnnotations(annotations, [...path12, "annotations"], object, site, result);
+        readAnnotations(annotations, [...path13, "annotations"], object, site, result);
       }
     }
   }
   return result;
 }
-function readAnnotations(annotations, path12, object, site, result) {
+function readAnnotations(annotations, path13, object, site, result) {
   const reason = stringAt(annotations, IGNORE_REASON);
   const until = stringAt(annotations, IGNORE_UNTIL);
   for (const [key, value] of Object.entries(annotations)) {
@@ -44588,7 +45336,7 @@ function readAnnotations(annotations, path12, object, site, result) {
       continue;
     }
     const list = parseRuleList(value);
-    const keyPath = [...path12, key];
+    const keyPath = [...path13, key];
     const entries = (list.rules.length > 0 ? list.rules : [void 0]).map((rule) => {
       const entry2 = {
         source: "annotation",
@@ -44612,8 +45360,8 @@ function stringAt(annotations, key) {
   const value = annotations[key];
   return typeof value === "string" && value.trim() !== "" ? value.trim() : void 0;
 }
-function atOf(site, path12) {
-  const finding = findingAt(site, "unused-suppression", "note", "", path12);
+function atOf(site, path13) {
+  const finding = findingAt(site, "unused-suppression", "note", "", path13);
   return `${site.file}:${finding.region.startLine}:${finding.region.startColumn}`;
 }
 
@@ -44738,7 +45486,7 @@ function today(now = /* @__PURE__ */ new Date()) {
 }
 
 // src/suppress/exemptions.ts
-import path10 from "node:path";
+import path11 from "node:path";
 
 // node_modules/minimatch/dist/esm/index.js
 init_esm2();
@@ -45743,11 +46491,11 @@ var cachedMinimatch = (pattern, options) => {
   return mm;
 };
 var defaultPlatform4 = typeof process === "object" && process ? process.env?.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-var path9 = {
+var path10 = {
   win32: { sep: "\\" },
   posix: { sep: "/" }
 };
-var sep2 = defaultPlatform4 === "win32" ? path9.win32.sep : path9.posix.sep;
+var sep2 = defaultPlatform4 === "win32" ? path10.win32.sep : path10.posix.sep;
 minimatch2.sep = sep2;
 var GLOBSTAR2 = /* @__PURE__ */ Symbol("globstar **");
 minimatch2.GLOBSTAR = GLOBSTAR2;
@@ -47041,7 +47789,7 @@ function matcher(exemption, context) {
     if (!glob2(exemption.name, object?.name)) return false;
     if (!glob2(exemption.container, place.container?.name)) return false;
     if (exemption.path !== void 0) {
-      const file = path10.relative(context.baseDir, path10.resolve(context.cwd, finding.file)).split(path10.sep).join("/");
+      const file = path11.relative(context.baseDir, path11.resolve(context.cwd, finding.file)).split(path11.sep).join("/");
       if (!glob2(exemption.path, file) && !glob2(exemption.path, finding.helmTemplate)) return false;
     }
     return true;
@@ -47172,13 +47920,13 @@ function placeOf(linted, finding) {
   place.container = (finding.container !== void 0 ? containers.find((container) => container.name === finding.container) : void 0) ?? containers.find((container) => isPrefix(container.path, finding.path));
   return place;
 }
-function isPrefix(prefix2, path12) {
-  return prefix2.length <= path12.length && prefix2.every((segment, index) => path12[index] === segment);
+function isPrefix(prefix2, path13) {
+  return prefix2.length <= path13.length && prefix2.every((segment, index) => path13[index] === segment);
 }
 
 // src/run/lint.ts
 async function lint(options) {
-  const cwd = path11.resolve(options.cwd);
+  const cwd = path12.resolve(options.cwd);
   const discovery = await discover(options.paths, { cwd, ignore: options.ignore });
   if (discovery.missing.length > 0) {
     throw new UsageError(`No such file, directory or matching glob: ${discovery.missing.join(", ")}`);
@@ -47195,7 +47943,7 @@ async function lint(options) {
 }
 async function lintSources(sources, options, notes = []) {
   const clock = stageClock(options.stats ?? false);
-  const cwd = path11.resolve(options.cwd);
+  const cwd = path12.resolve(options.cwd);
   const rules2 = options.rules ?? rules;
   const presets = options.presets ?? ["recommended"];
   const settings = resolveRuleSettings(rules2, presets, options.ruleOverrides);
@@ -47284,8 +48032,8 @@ async function indexContext(options, cwd, sources, index, enabled, settings, max
     files = options.context.length === 0 ? [] : (await discover(options.context, { cwd, ignore: options.ignore })).files;
   } else {
     const paths = options.paths ?? [];
-    const namedFiles = paths.length > 0 && paths.every((input) => isFile(path11.resolve(cwd, input)));
-    files = namedFiles ? await trackedManifests(path11.dirname([...inputs][0] ?? cwd)) : [];
+    const namedFiles = paths.length > 0 && paths.every((input) => isFile(path12.resolve(cwd, input)));
+    files = namedFiles ? await trackedManifests(path12.dirname([...inputs][0] ?? cwd)) : [];
   }
   let objects = 0;
   for (const file of files) {
@@ -47573,7 +48321,7 @@ function compareText(a, b) {
 }
 
 // src/action/github-context.ts
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync as readFileSync3 } from "node:fs";
 var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "pull_request_review"]);
 function readGitHubContext(env, cwd) {
   const [owner = "", repo = ""] = (env.GITHUB_REPOSITORY ?? "").split("/");
@@ -47592,7 +48340,7 @@ function readGitHubContext(env, cwd) {
 function pullRequestHeadSha(eventPath) {
   if (!eventPath) return void 0;
   try {
-    const event = JSON.parse(readFileSync2(eventPath, "utf8"));
+    const event = JSON.parse(readFileSync3(eventPath, "utf8"));
     const sha = event.pull_request?.head?.sha;
     return typeof sha === "string" ? sha : void 0;
   } catch {
@@ -49071,17 +49819,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path12 = requestOptions.url.replace(options.baseUrl, "");
+    const path13 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path12} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path13} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path12} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path13} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
