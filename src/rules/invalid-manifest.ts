@@ -11,12 +11,12 @@ const HELM_ACTION = /\{\{-?\s*(?:[^}]*?\.(?:Values|Release|Chart|Capabilities|Fi
 
 function* templateText(value: JsonValue, path: Path): Generator<{ path: Path; text: string }> {
   if (typeof value === 'string') {
-    if (HELM_ACTION.test(value)) yield { path, text: value };
+    if (value.includes('{{') && HELM_ACTION.test(value)) yield { path, text: value };
   } else if (Array.isArray(value)) {
     for (const [index, item] of value.entries()) yield* templateText(item, [...path, index]);
   } else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
-      if (HELM_ACTION.test(key)) yield { path: [...path, key], text: key };
+      if (key.includes('{{') && HELM_ACTION.test(key)) yield { path: [...path, key], text: key };
       else yield* templateText(item, [...path, key]);
     }
   }

@@ -9,6 +9,7 @@ import { metadataProblems, type MetadataProblem } from '../schema/metadata.js';
 import type { SchemaNode } from '../schema/schema-node.js';
 import { SchemaValidator, type SchemaProblem, type ValidatorOptions } from '../schema/validate.js';
 import { CelEvaluator } from '../schema/cel.js';
+import { loadSchemaDirs } from '../schema/schema-dirs.js';
 import type { Path } from '../types.js';
 
 type MessageId =
@@ -29,7 +30,7 @@ const OBJECT_META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
 /** kubeconfig files carry `apiVersion: v1` and `kind: Config`; they are not API objects. */
 const NOT_API_OBJECTS = new Set(['v1/Config']);
 
-type Context = RuleContext<MessageId, Record<string, never>>;
+type Context = RuleContext<MessageId, Options>;
 type Problem = SchemaProblem | MetadataProblem;
 
 /** A problem → a report: the message and its data; `missing` for required fields that are not written. */
@@ -95,7 +96,11 @@ function nearest(locations: ReadonlyMap<string, Location>, path: Path): Location
   return undefined;
 }
 
-export default defineRule<MessageId>({
+interface Options {
+  schemaDirs: string[];
+}
+
+export default defineRule<MessageId, Options>({
   meta: {
     id: 'schema-validation',
     category: 'schema',
@@ -118,8 +123,21 @@ export default defineRule<MessageId>({
       unservedApiVersion: '{{kind}} is not served by apiVersion "{{apiVersion}}" in Kubernetes {{kubeVersion}}{{served}}.',
       unservedCrdVersion: '{{kind}} is not served by apiVersion "{{apiVersion}}": CustomResourceDefinition {{crd}} serves {{served}}.',
       unvalidatedCustomResources:
-        '{{count}} custom resource(s) in this file ({{kinds}}) were not validated: no CustomResourceDefinition for them is in the input or the context.',
+        '{{count}} custom resource(s) in this file ({{kinds}}) were not validated: no CustomResourceDefinition or schema for them is in the input, the context or schemaDirs.',
     },
+    options: {
+      type: 'object',
+      properties: {
+        schemaDirs: {
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+          description:
+            'Folders (relative to the working directory) of CustomResourceDefinition manifests and JSON schemas (`<group>/<kind>_<version>.json`, the layout of the public CRD catalogs) for custom resources whose CRD is not among the linted files.',
+        },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { schemaDirs: [] },
   },
   create(context) {
     /** The custom resources of this file, checked together once every CRD of the run is indexed. */
@@ -132,28 +150,39 @@ export default defineRule<MessageId>({
       }
     }
 
+    /** After the walk: each problem at the nearest location taken while the file was at hand. */
+    function reportAt(locations: ReadonlyMap<string, Location>, problems: readonly Problem[]): void {
+      for (const problem of problems) {
+        const { messageId, data } = reportOf(problem);
+        const at = nearest(locations, problem.path);
+        if (at) context.report({ messageId, data, at });
+      }
+    }
+
     function checkCustomResources(index: ObjectIndex): void {
       const cel = new CelEvaluator();
+      const extra = loadSchemaDirs(context.options.schemaDirs ?? [], process.cwd());
       const unvalidated: { kind: string; at: Location }[] = [];
       for (const { object, locations, apiVersionAt } of customResources) {
-        const crd = findCrd(index, object.group, object.kind);
+        const crd = findCrd(index, object.group, object.kind, extra.crds);
+        const version = object.apiVersion.slice(object.apiVersion.lastIndexOf('/') + 1);
+        const jsonSchema = crd ? undefined : extra.jsonSchemas.get(`${object.group}/${object.kind.toLowerCase()}/${version}`);
+        if (jsonSchema) {
+          reportAt(locations, validateAgainst(object.value, customResourceRoot(jsonSchema), object.path, object.kind, cel));
+          continue;
+        }
         if (!crd) {
           unvalidated.push({ kind: `${object.kind} (${object.apiVersion})`, at: apiVersionAt });
           continue;
         }
-        const match = crdSchemaFor(crd, object.apiVersion.slice(object.apiVersion.lastIndexOf('/') + 1));
+        const match = crdSchemaFor(crd, version);
         if (!match.versionServed) {
           const data = { kind: object.kind, apiVersion: object.apiVersion, crd: match.name, served: match.served.join(', ') || 'no version' };
           context.report({ messageId: 'unservedCrdVersion', data, at: apiVersionAt });
           continue;
         }
         if (!match.schema) continue;
-        const problems = validateAgainst(object.value, customResourceRoot(match.schema), object.path, object.kind, cel);
-        for (const problem of [...problems, ...allMetadataProblems(object)]) {
-          const { messageId, data } = reportOf(problem);
-          const at = nearest(locations, problem.path);
-          if (at) context.report({ messageId, data, at });
-        }
+        reportAt(locations, [...validateAgainst(object.value, customResourceRoot(match.schema), object.path, object.kind, cel), ...allMetadataProblems(object)]);
       }
       if (unvalidated.length === 0) return;
       const kinds = [...new Set(unvalidated.map((entry) => entry.kind))].sort().join(', ');

@@ -14,13 +14,13 @@ export interface CrdMatch {
   versionServed: boolean;
 }
 
-/** The CRD defining `group` + `kind` among the indexed objects (inputs and context). */
-export function findCrd(index: ObjectIndex, group: string, kind: string): JsonObject | undefined {
-  for (const record of index.ofKind('CustomResourceDefinition', 'apiextensions.k8s.io')) {
-    const spec = record.value.spec;
-    if (isObject(spec) && spec.group === group && isObject(spec.names) && spec.names.kind === kind) return record.value;
-  }
-  return undefined;
+/** The CRD defining `group` + `kind` among the indexed objects (inputs and context), else among `extra`. */
+export function findCrd(index: ObjectIndex, group: string, kind: string, extra: readonly JsonObject[] = []): JsonObject | undefined {
+  const defines = (crd: JsonObject): boolean => {
+    const spec = crd.spec;
+    return isObject(spec) && spec.group === group && isObject(spec.names) && spec.names.kind === kind;
+  };
+  return index.ofKind('CustomResourceDefinition', 'apiextensions.k8s.io').map((record) => record.value).find(defines) ?? extra.find(defines);
 }
 
 /** The served version's `openAPIV3Schema` (v1 CRDs: per version; a top-level `validation` also counts). */
