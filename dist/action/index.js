@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path13 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path14 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path13 && path13[0] !== "/") {
-          path13 = `/${path13}`;
+        if (path14 && path14[0] !== "/") {
+          path14 = `/${path14}`;
         }
-        return new URL(`${origin}${path13}`);
+        return new URL(`${origin}${path14}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin }
+          request: { method, path: path14, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path13);
+        debuglog("sending request to %s %s/%s", method, origin, path14);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin },
+          request: { method, path: path14, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path13,
+          path14,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin }
+          request: { method, path: path14, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path13);
+        debuglog("trailers received from %s %s/%s", method, origin, path14);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin },
+          request: { method, path: path14, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path13,
+          path14,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path13, origin }
+            request: { method, path: path14, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path13);
+          debuglog("sending request to %s %s/%s", method, origin, path14);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path13,
+        path: path14,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path13 !== "string") {
+        if (typeof path14 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path13[0] !== "/" && !(path13.startsWith("http://") || path13.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path14[0] !== "/" && !(path14.startsWith("http://") || path14.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path13)) {
+        } else if (invalidPathRegex.test(path14)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path13, query) : path13;
+        this.path = query ? buildURL(path14, query) : path14;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path13, host, upgrade, blocking, reset } = request2;
+      const { method, path: path14, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path13} HTTP/1.1\r
+      let header = `${method} ${path14} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path13, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path14, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path13;
+      headers[HTTP2_HEADER_PATH] = path14;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path13 = search ? `${pathname}${search}` : pathname;
+        const path14 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path13;
+        this.opts.path = path14;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path13 = "/",
+          path: path14 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path13;
+        opts.path = origin + path14;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path13) {
-      if (typeof path13 !== "string") {
-        return path13;
+    function safeUrl(path14) {
+      if (typeof path14 !== "string") {
+        return path14;
       }
-      const pathSegments = path13.split("?");
+      const pathSegments = path14.split("?");
       if (pathSegments.length !== 2) {
-        return path13;
+        return path14;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path13, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path13);
+    function matchKey(mockDispatch2, { path: path14, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path14);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path13 }) => matchValue(safeUrl(path13), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path14 }) => matchValue(safeUrl(path14), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path13, method, body, headers, query } = opts;
+      const { path: path14, method, body, headers, query } = opts;
       return {
-        path: path13,
+        path: path14,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path13, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path14, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path13,
+            Path: path14,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path13) {
-      for (let i = 0; i < path13.length; ++i) {
-        const code = path13.charCodeAt(i);
+    function validateCookiePath(path14) {
+      for (let i = 0; i < path14.length; ++i) {
+        const code = path14.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path13 = opts.path;
+          let path14 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path13 = `/${path13}`;
+            path14 = `/${path14}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path13);
+          url = new URL(util.parseOrigin(url).origin + path14);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19273,17 +19273,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path13) {
-      const ctrl = callVisitor(key, node, visitor, path13);
+    function visit_(key, node, visitor, path14) {
+      const ctrl = callVisitor(key, node, visitor, path14);
       if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
-        replaceNode(key, path13, ctrl);
-        return visit_(key, ctrl, visitor, path13);
+        replaceNode(key, path14, ctrl);
+        return visit_(key, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity3.isCollection(node)) {
-          path13 = Object.freeze(path13.concat(node));
+          path14 = Object.freeze(path14.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path13);
+            const ci = visit_(i, node.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19294,13 +19294,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity3.isPair(node)) {
-          path13 = Object.freeze(path13.concat(node));
-          const ck = visit_("key", node.key, visitor, path13);
+          path14 = Object.freeze(path14.concat(node));
+          const ck = visit_("key", node.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path13);
+          const cv = visit_("value", node.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19321,17 +19321,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path13) {
-      const ctrl = await callVisitor(key, node, visitor, path13);
+    async function visitAsync_(key, node, visitor, path14) {
+      const ctrl = await callVisitor(key, node, visitor, path14);
       if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
-        replaceNode(key, path13, ctrl);
-        return visitAsync_(key, ctrl, visitor, path13);
+        replaceNode(key, path14, ctrl);
+        return visitAsync_(key, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity3.isCollection(node)) {
-          path13 = Object.freeze(path13.concat(node));
+          path14 = Object.freeze(path14.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path13);
+            const ci = await visitAsync_(i, node.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19342,13 +19342,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity3.isPair(node)) {
-          path13 = Object.freeze(path13.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path13);
+          path14 = Object.freeze(path14.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path13);
+          const cv = await visitAsync_("value", node.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19375,23 +19375,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path13) {
+    function callVisitor(key, node, visitor, path14) {
       if (typeof visitor === "function")
-        return visitor(key, node, path13);
+        return visitor(key, node, path14);
       if (identity3.isMap(node))
-        return visitor.Map?.(key, node, path13);
+        return visitor.Map?.(key, node, path14);
       if (identity3.isSeq(node))
-        return visitor.Seq?.(key, node, path13);
+        return visitor.Seq?.(key, node, path14);
       if (identity3.isPair(node))
-        return visitor.Pair?.(key, node, path13);
+        return visitor.Pair?.(key, node, path14);
       if (identity3.isScalar(node))
-        return visitor.Scalar?.(key, node, path13);
+        return visitor.Scalar?.(key, node, path14);
       if (identity3.isAlias(node))
-        return visitor.Alias?.(key, node, path13);
+        return visitor.Alias?.(key, node, path14);
       return void 0;
     }
-    function replaceNode(key, path13, node) {
-      const parent = path13[path13.length - 1];
+    function replaceNode(key, path14, node) {
+      const parent = path14[path14.length - 1];
       if (identity3.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity3.isPair(parent)) {
@@ -20003,10 +20003,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity3 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path13, value) {
+    function collectionFromPath(schema, path14, value) {
       let v = value;
-      for (let i = path13.length - 1; i >= 0; --i) {
-        const k2 = path13[i];
+      for (let i = path14.length - 1; i >= 0; --i) {
+        const k2 = path14[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v;
@@ -20025,7 +20025,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path13) => path13 == null || typeof path13 === "object" && !!path13[Symbol.iterator]().next().done;
+    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20055,11 +20055,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path13, value) {
-        if (isEmptyPath(path13))
+      addIn(path14, value) {
+        if (isEmptyPath(path14))
           this.add(value);
         else {
-          const [key, ...rest] = path13;
+          const [key, ...rest] = path14;
           const node = this.get(key, true);
           if (identity3.isCollection(node))
             node.addIn(rest, value);
@@ -20073,8 +20073,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path13) {
-        const [key, ...rest] = path13;
+      deleteIn(path14) {
+        const [key, ...rest] = path14;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -20088,8 +20088,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path13, keepScalar) {
-        const [key, ...rest] = path13;
+      getIn(path14, keepScalar) {
+        const [key, ...rest] = path14;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity3.isScalar(node) ? node.value : node;
@@ -20107,8 +20107,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path13) {
-        const [key, ...rest] = path13;
+      hasIn(path14) {
+        const [key, ...rest] = path14;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -20118,8 +20118,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path13, value) {
-        const [key, ...rest] = path13;
+      setIn(path14, value) {
+        const [key, ...rest] = path14;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -22634,9 +22634,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path13, value) {
+      addIn(path14, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path13, value);
+          this.contents.addIn(path14, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22711,14 +22711,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path13) {
-        if (Collection2.isEmptyPath(path13)) {
+      deleteIn(path14) {
+        if (Collection2.isEmptyPath(path14)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path13) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22733,10 +22733,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path13, keepScalar) {
-        if (Collection2.isEmptyPath(path13))
+      getIn(path14, keepScalar) {
+        if (Collection2.isEmptyPath(path14))
           return !keepScalar && identity3.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity3.isCollection(this.contents) ? this.contents.getIn(path13, keepScalar) : void 0;
+        return identity3.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22747,10 +22747,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path13) {
-        if (Collection2.isEmptyPath(path13))
+      hasIn(path14) {
+        if (Collection2.isEmptyPath(path14))
           return this.contents !== void 0;
-        return identity3.isCollection(this.contents) ? this.contents.hasIn(path13) : false;
+        return identity3.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22767,13 +22767,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path13, value) {
-        if (Collection2.isEmptyPath(path13)) {
+      setIn(path14, value) {
+        if (Collection2.isEmptyPath(path14)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path13), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path14), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path13, value);
+          this.contents.setIn(path14, value);
         }
       }
       /**
@@ -24734,9 +24734,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path13) => {
+    visit.itemAtPath = (cst, path14) => {
       let item = cst;
-      for (const [field, index] of path13) {
+      for (const [field, index] of path14) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24745,23 +24745,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path13) => {
-      const parent = visit.itemAtPath(cst, path13.slice(0, -1));
-      const field = path13[path13.length - 1][0];
+    visit.parentCollection = (cst, path14) => {
+      const parent = visit.itemAtPath(cst, path14.slice(0, -1));
+      const field = path14[path14.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path13, item, visitor) {
-      let ctrl = visitor(item, path13);
+    function _visit(path14, item, visitor) {
+      let ctrl = visitor(item, path14);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path13.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path14.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24772,10 +24772,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path13);
+            ctrl = ctrl(item, path14);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path13) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
     }
     exports.visit = visit;
   }
@@ -26393,7 +26393,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments2(source, options = {}) {
+    function parseAllDocuments3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -26468,7 +26468,7 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse4;
-    exports.parseAllDocuments = parseAllDocuments2;
+    exports.parseAllDocuments = parseAllDocuments3;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
   }
@@ -29995,8 +29995,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path13) {
-      let input = path13;
+    function removeDotSegments(path14) {
+      let input = path14;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -30070,11 +30070,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path13) {
-      if (path13 === "" || path13[0] === "/") {
-        return removeDotSegments(path13);
+    function removeDotSegmentsRelative(path14) {
+      if (path14 === "" || path14[0] === "/") {
+        return removeDotSegments(path14);
       }
-      const segments = path13.split("/");
+      const segments = path14.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -30437,8 +30437,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path13 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path13 && path13 !== "/" ? path13 : void 0;
+        const path14 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path14 && path14 !== "/" ? path14 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -33843,13 +33843,13 @@ var init_to_value = __esm({
 });
 
 // src/yaml/locate.ts
-function locate(doc, path13) {
+function locate(doc, path14) {
   let node = doc.contents;
   let pair2;
   let approximate = false;
   let depth = 0;
-  for (; depth < path13.length && node; depth++) {
-    const segment = path13[depth];
+  for (; depth < path14.length && node; depth++) {
+    const segment = path14[depth];
     if ((0, import_yaml4.isAlias)(node)) {
       approximate = true;
       break;
@@ -33881,7 +33881,7 @@ function locate(doc, path13) {
     }
     break;
   }
-  const exact = depth === path13.length && !approximate;
+  const exact = depth === path14.length && !approximate;
   return { ...spanOf(doc, node, pair2, exact), exact, approximate };
 }
 function findPair(pairs, key) {
@@ -34169,68 +34169,68 @@ function validateConfig(value, doc, lineCounter, file, rules2) {
 }
 function describe(error2, root, rules2) {
   if (error2.keyword === "if" || /\/anyOf\/\d+\//.test(error2.schemaPath)) return void 0;
-  const path13 = pathOf(error2.instancePath, root);
-  const where = dotted(path13);
+  const path14 = pathOf(error2.instancePath, root);
+  const where = dotted(path14);
   const ruleIds = rules2.map((rule) => rule.meta.id);
   switch (error2.keyword) {
     case "additionalProperties": {
       const key = String(error2.params.additionalProperty);
-      const at = [...path13, key];
-      if (path13.length === 1 && path13[0] === "rules") return { path: at, atKey: true, message: `unknown rule "${key}"${didYouMean(key, ruleIds)}` };
+      const at = [...path14, key];
+      if (path14.length === 1 && path14[0] === "rules") return { path: at, atKey: true, message: `unknown rule "${key}"${didYouMean(key, ruleIds)}` };
       const known = Object.keys(error2.parentSchema?.properties ?? {});
       return { path: at, atKey: true, message: `unknown key "${key}"${where ? ` in ${where}` : ""}${didYouMean(key, known)}` };
     }
     case "enum": {
       const allowed = error2.params.allowedValues.map(String);
       if (error2.schemaPath.startsWith("#/definitions/ruleId")) {
-        return { path: path13, atKey: false, message: `unknown rule "${String(error2.data)}"${didYouMean(String(error2.data), ruleIds)}` };
+        return { path: path14, atKey: false, message: `unknown rule "${String(error2.data)}"${didYouMean(String(error2.data), ruleIds)}` };
       }
-      return { path: path13, atKey: false, message: `${where} must be one of ${allowed.join(", ")}, not ${JSON.stringify(error2.data)}${didYouMean(String(error2.data), allowed)}` };
+      return { path: path14, atKey: false, message: `${where} must be one of ${allowed.join(", ")}, not ${JSON.stringify(error2.data)}${didYouMean(String(error2.data), allowed)}` };
     }
     case "type":
-      return { path: path13, atKey: false, message: `${where || "the configuration"} must be ${article(String(error2.params.type))}, not ${kindOf(error2.data)}` };
+      return { path: path14, atKey: false, message: `${where || "the configuration"} must be ${article(String(error2.params.type))}, not ${kindOf(error2.data)}` };
     case "required": {
       const missing = error2.params.missingProperty;
-      return { path: path13, atKey: false, message: `${where || "the configuration"} is missing "${missing}"` };
+      return { path: path14, atKey: false, message: `${where || "the configuration"} is missing "${missing}"` };
     }
     case "anyOf":
       if (/^exemptions\[\d+\]$/.test(where)) {
-        return { path: path13, atKey: false, message: `${where} needs at least one of ${EXEMPTION_SELECTORS.join(", ")}; to turn a rule off everywhere, set its level to off under rules` };
+        return { path: path14, atKey: false, message: `${where} needs at least one of ${EXEMPTION_SELECTORS.join(", ")}; to turn a rule off everywhere, set its level to off under rules` };
       }
-      return { path: path13, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
+      return { path: path14, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
     case "pattern":
       if (error2.params.pattern === DATE_PATTERN) {
-        return { path: path13, atKey: false, message: `${where} must be a date written YYYY-MM-DD, not ${JSON.stringify(error2.data)}` };
+        return { path: path14, atKey: false, message: `${where} must be a date written YYYY-MM-DD, not ${JSON.stringify(error2.data)}` };
       }
-      return { path: path13, atKey: false, message: `${where} must match ${error2.params.pattern}, not ${JSON.stringify(error2.data)}` };
+      return { path: path14, atKey: false, message: `${where} must match ${error2.params.pattern}, not ${JSON.stringify(error2.data)}` };
     case "maxItems":
-      if (path13[0] === "rules") return { path: path13, atKey: false, message: `${where} must be a level or [level, options]` };
-      return { path: path13, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
+      if (path14[0] === "rules") return { path: path14, atKey: false, message: `${where} must be a level or [level, options]` };
+      return { path: path14, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
     default:
-      return { path: path13, atKey: false, message: `${where || "the configuration"} ${error2.message ?? "is not valid"}` };
+      return { path: path14, atKey: false, message: `${where || "the configuration"} ${error2.message ?? "is not valid"}` };
   }
 }
 function pathOf(pointer, root) {
   if (pointer === "") return [];
-  const path13 = [];
+  const path14 = [];
   let current = root;
   for (const raw of pointer.slice(1).split("/")) {
     const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
     const segment = Array.isArray(current) ? Number(key) : key;
-    path13.push(segment);
+    path14.push(segment);
     current = current !== null && typeof current === "object" ? current[key] : void 0;
   }
-  return path13;
+  return path14;
 }
-function dotted(path13) {
-  return path13.map((segment, index) => typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`).join("");
+function dotted(path14) {
+  return path14.map((segment, index) => typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`).join("");
 }
-function offsetOf(doc, path13, atKey) {
+function offsetOf(doc, path14, atKey) {
   if (!atKey) {
-    const node = doc.getIn(path13, true);
+    const node = doc.getIn(path14, true);
     if ((0, import_yaml5.isNode)(node) && node.range) return node.range[0];
   }
-  return locate(doc, path13).start;
+  return locate(doc, path14).start;
 }
 function article(type) {
   const name = type === "integer" ? "a whole number" : type === "object" ? "a mapping" : type === "array" ? "a list" : type;
@@ -34351,8 +34351,8 @@ function rebaseIgnore(patterns2, configDir, cwd) {
   }
   return result;
 }
-function regionOf2(doc, lineCounter, path13) {
-  const node = doc.getIn(path13, true);
+function regionOf2(doc, lineCounter, path14) {
+  const node = doc.getIn(path14, true);
   const offset = (0, import_yaml6.isNode)(node) && node.range ? node.range[0] : 0;
   const start = lineCounter.linePos(offset);
   return { startLine: start.line, startColumn: start.col, endLine: start.line, endColumn: start.col + 1 };
@@ -38139,12 +38139,12 @@ var init_esm5 = __esm({
       /**
        * Get the Path object referenced by the string path, resolved from this Path
        */
-      resolve(path13) {
-        if (!path13) {
+      resolve(path14) {
+        if (!path14) {
           return this;
         }
-        const rootPath = this.getRootString(path13);
-        const dir = path13.substring(rootPath.length);
+        const rootPath = this.getRootString(path14);
+        const dir = path14.substring(rootPath.length);
         const dirParts = dir.split(this.splitSep);
         const result = rootPath ? this.getRoot(rootPath).#resolveParts(dirParts) : this.#resolveParts(dirParts);
         return result;
@@ -38896,8 +38896,8 @@ var init_esm5 = __esm({
       /**
        * @internal
        */
-      getRootString(path13) {
-        return win32.parse(path13).root;
+      getRootString(path14) {
+        return win32.parse(path14).root;
       }
       /**
        * @internal
@@ -38943,8 +38943,8 @@ var init_esm5 = __esm({
       /**
        * @internal
        */
-      getRootString(path13) {
-        return path13.startsWith("/") ? "/" : "";
+      getRootString(path14) {
+        return path14.startsWith("/") ? "/" : "";
       }
       /**
        * @internal
@@ -39033,11 +39033,11 @@ var init_esm5 = __esm({
       /**
        * Get the depth of a provided path, string, or the cwd
        */
-      depth(path13 = this.cwd) {
-        if (typeof path13 === "string") {
-          path13 = this.cwd.resolve(path13);
+      depth(path14 = this.cwd) {
+        if (typeof path14 === "string") {
+          path14 = this.cwd.resolve(path14);
         }
-        return path13.depth();
+        return path14.depth();
       }
       /**
        * Return the cache of child entries.  Exposed so subclasses can create
@@ -39524,9 +39524,9 @@ var init_esm5 = __esm({
         process2();
         return results;
       }
-      chdir(path13 = this.cwd) {
+      chdir(path14 = this.cwd) {
         const oldCwd = this.cwd;
-        this.cwd = typeof path13 === "string" ? this.cwd.resolve(path13) : path13;
+        this.cwd = typeof path14 === "string" ? this.cwd.resolve(path14) : path14;
         this.cwd[setAsCwd](oldCwd);
       }
     };
@@ -39901,8 +39901,8 @@ var init_processor = __esm({
       }
       // match, absolute, ifdir
       entries() {
-        return [...this.store.entries()].map(([path13, n]) => [
-          path13,
+        return [...this.store.entries()].map(([path14, n]) => [
+          path14,
           !!(n & 2),
           !!(n & 1)
         ]);
@@ -40115,9 +40115,9 @@ var init_walker = __esm({
       signal;
       maxDepth;
       includeChildMatches;
-      constructor(patterns2, path13, opts) {
+      constructor(patterns2, path14, opts) {
         this.patterns = patterns2;
-        this.path = path13;
+        this.path = path14;
         this.opts = opts;
         this.#sep = !opts.posix && opts.platform === "win32" ? "\\" : "/";
         this.includeChildMatches = opts.includeChildMatches !== false;
@@ -40136,11 +40136,11 @@ var init_walker = __esm({
           });
         }
       }
-      #ignored(path13) {
-        return this.seen.has(path13) || !!this.#ignore?.ignored?.(path13);
+      #ignored(path14) {
+        return this.seen.has(path14) || !!this.#ignore?.ignored?.(path14);
       }
-      #childrenIgnored(path13) {
-        return !!this.#ignore?.childrenIgnored?.(path13);
+      #childrenIgnored(path14) {
+        return !!this.#ignore?.childrenIgnored?.(path14);
       }
       // backpressure mechanism
       pause() {
@@ -40355,8 +40355,8 @@ var init_walker = __esm({
     };
     GlobWalker = class extends GlobUtil {
       matches = /* @__PURE__ */ new Set();
-      constructor(patterns2, path13, opts) {
-        super(patterns2, path13, opts);
+      constructor(patterns2, path14, opts) {
+        super(patterns2, path14, opts);
       }
       matchEmit(e) {
         this.matches.add(e);
@@ -40393,8 +40393,8 @@ var init_walker = __esm({
     };
     GlobStream = class extends GlobUtil {
       results;
-      constructor(patterns2, path13, opts) {
-        super(patterns2, path13, opts);
+      constructor(patterns2, path14, opts) {
+        super(patterns2, path14, opts);
         this.results = new Minipass({
           signal: this.signal,
           objectMode: true
@@ -41238,26 +41238,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path13) => {
-      const end = path13.length - 1;
-      const index = path13.lastIndexOf(
+    var basenameOf = (path14) => {
+      const end = path14.length - 1;
+      const index = path14.lastIndexOf(
         SLASH,
-        path13[end] === SLASH ? end - 1 : end
+        path14[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path13 : path13.slice(index + 1);
+      return index < 0 ? path14 : path14.slice(index + 1);
     };
-    var parentOf = (path13) => {
-      if (path13.charCodeAt(0) === SLASH_CODE || path13.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path13.split(SLASH).filter(Boolean);
+    var parentOf = (path14) => {
+      if (path14.charCodeAt(0) === SLASH_CODE || path14.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path14.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path13.length - 1;
-      const cut = path13.lastIndexOf(
+      const end = path14.length - 1;
+      const cut = path14.lastIndexOf(
         SLASH,
-        path13.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path14.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path13.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path14.slice(0, cut + 1);
     };
     var isString2 = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString2(pattern);
@@ -41407,7 +41407,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path13) {
+      testLiteral(path14) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -41416,7 +41416,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule = rules2[index];
-          if (rule.checkRegex.test(path13)) {
+          if (rule.checkRegex.test(path14)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -41436,15 +41436,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path13, mode) {
+      test(path14, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path13) : path13;
+        const basename = shortcut ? basenameOf(path14) : path14;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules2[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path13
+            shortcut && rule._basenameOnly ? basename : path14
           )) {
             const { negative } = rule;
             const ret = {
@@ -41466,17 +41466,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path13, originalPath, doThrow) => {
-      if (!isString2(path13)) {
+    var checkPath = (path14, originalPath, doThrow) => {
+      if (!isString2(path14)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path13) {
+      if (!path14) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path13)) {
+      if (checkPath.isNotRelative(path14)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -41485,25 +41485,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path13) => {
-      const first = path13.charCodeAt(0);
+    var isNotRelative = (path14) => {
+      const first = path14.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path13.length === 1) {
+      if (path14.length === 1) {
         return true;
       }
-      const second = path13.charCodeAt(1);
+      const second = path14.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path13.length === 2 || path13.charCodeAt(2) === SLASH_CODE;
+      return path14.length === 2 || path14.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -41534,58 +41534,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path13) {
+      _test(originalPath, cache2, path14) {
         checkPath(
-          path13,
+          path14,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path13 ? this._t(path13, cache2) : {
+        return path14 ? this._t(path14, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path13 = convertPath(target);
-        if (!path13 || path13.charCodeAt(path13.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path13);
+        const path14 = convertPath(target);
+        if (!path14 || path14.charCodeAt(path14.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path14);
         }
-        const dir = this._t(path13, this._testCache);
+        const dir = this._t(path14, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal2 = this._rules.testLiteral(path13);
+        const literal2 = this._rules.testLiteral(path14);
         return literal2.ignored || literal2.unignored ? literal2 : dir;
       }
-      _t(path13, cache2) {
-        if (path13 in cache2) {
-          return cache2[path13];
+      _t(path14, cache2) {
+        if (path14 in cache2) {
+          return cache2[path14];
         }
-        const parentPath = parentOf(path13);
+        const parentPath = parentOf(path14);
         const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path13] = parent && parent.ignored ? parent : this._rules.test(path13, MODE_IGNORE);
+        return cache2[path14] = parent && parent.ignored ? parent : this._rules.test(path14, MODE_IGNORE);
       }
-      ignores(path13) {
-        return this._test(path13, this._ignoreCache, convertPath(path13)).ignored;
+      ignores(path14) {
+        return this._test(path14, this._ignoreCache, convertPath(path14)).ignored;
       }
       createFilter() {
-        return (path13) => !this.ignores(path13);
+        return (path14) => !this.ignores(path14);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path13) {
-        return this._test(path13, this._testCache, convertPath(path13));
+      test(path14) {
+        return this._test(path14, this._testCache, convertPath(path14));
       }
     };
     var factory = (options) => new Ignore2(options);
-    var isPathValid = (path13) => checkPath(convertPath(path13), path13, RETURN_FALSE);
+    var isPathValid = (path14) => checkPath(convertPath(path14), path14, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path13) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path13) || isNotRelative(path13);
+      checkPath.isNotRelative = (path14) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path14) || isNotRelative(path14);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -42240,8 +42240,8 @@ function exitCode(result, options = {}) {
 }
 
 // src/run/lint.ts
-import { statSync as statSync3 } from "node:fs";
-import path12 from "node:path";
+import { statSync as statSync4 } from "node:fs";
+import path13 from "node:path";
 
 // src/findings/build.ts
 init_locate();
@@ -42268,12 +42268,12 @@ function objectRef(object) {
   if (object.name !== void 0) ref.name = object.name;
   return ref;
 }
-function locationAt(site, path13, missing = false) {
-  const span = locate(site.document.doc, path13);
+function locationAt(site, path14, missing = false) {
+  const span = locate(site.document.doc, path14);
   const location = {
     file: site.file,
     region: regionOf(site.parsed, span.start, Math.max(trimEnd(site.parsed.text, span.start, span.end), span.start + 1)),
-    path: [...path13],
+    path: [...path14],
     documentIndex: site.document.index
   };
   if (span.approximate) location.approximate = true;
@@ -42310,8 +42310,8 @@ function findingFrom(location, ruleId, level, message) {
   if (location.helmTemplate) finding.helmTemplate = location.helmTemplate;
   return finding;
 }
-function findingAt(site, ruleId, level, message, path13) {
-  const finding = findingFrom(locationAt(site, path13, true), ruleId, level, message);
+function findingAt(site, ruleId, level, message, path14) {
+  const finding = findingFrom(locationAt(site, path14, true), ruleId, level, message);
   delete finding.missing;
   return finding;
 }
@@ -42459,9 +42459,9 @@ function isStringList(value) {
 function isStringMap(value) {
   return isObject(value) && Object.values(value).every(isString);
 }
-function valueAt(root, path13) {
+function valueAt(root, path14) {
   let current = root;
-  for (const segment of path13) {
+  for (const segment of path14) {
     if (typeof segment === "number") {
       if (!Array.isArray(current)) return void 0;
       current = current[segment];
@@ -42472,8 +42472,8 @@ function valueAt(root, path13) {
   }
   return current;
 }
-function listAt(root, path13) {
-  const value = valueAt(root, path13);
+function listAt(root, path14) {
+  const value = valueAt(root, path14);
   return Array.isArray(value) ? value : [];
 }
 function stringEntries(value) {
@@ -42482,11 +42482,11 @@ function stringEntries(value) {
   for (const [key, item] of Object.entries(value)) if (isString(item)) result[key] = item;
   return result;
 }
-function* objectItems(root, path13) {
-  const list = listAt(root, path13);
+function* objectItems(root, path14) {
+  const list = listAt(root, path14);
   for (let index = 0; index < list.length; index++) {
     const value = list[index];
-    if (isObject(value)) yield { value, path: [...path13, index], index };
+    if (isObject(value)) yield { value, path: [...path14, index], index };
   }
 }
 
@@ -42497,18 +42497,18 @@ function expandPattern(root, pattern) {
   let frontier = [{ value: root, path: [], bindings: [] }];
   for (const segment of pattern) {
     const next = [];
-    for (const { value, path: path13, bindings } of frontier) {
+    for (const { value, path: path14, bindings } of frontier) {
       if (segment === "*") {
-        if (Array.isArray(value)) value.forEach((item, index) => next.push({ value: item, path: [...path13, index], bindings: [...bindings, index] }));
-        else if (isObject(value)) for (const [key, item] of Object.entries(value)) next.push({ value: item, path: [...path13, key], bindings: [...bindings, key] });
+        if (Array.isArray(value)) value.forEach((item, index) => next.push({ value: item, path: [...path14, index], bindings: [...bindings, index] }));
+        else if (isObject(value)) for (const [key, item] of Object.entries(value)) next.push({ value: item, path: [...path14, key], bindings: [...bindings, key] });
       } else {
         const item = valueAt(value, [segment]);
-        if (item !== void 0) next.push({ value: item, path: [...path13, segment], bindings });
+        if (item !== void 0) next.push({ value: item, path: [...path14, segment], bindings });
       }
     }
     frontier = next;
   }
-  return frontier.map(({ path: path13, bindings }) => ({ path: path13, bindings }));
+  return frontier.map(({ path: path14, bindings }) => ({ path: path14, bindings }));
 }
 function bindPattern(pattern, bindings) {
   let next = 0;
@@ -42517,15 +42517,15 @@ function bindPattern(pattern, bindings) {
 function buildPodView(object, objectPath, specPath, metadataPath, lists = POD_CONTAINER_LISTS) {
   const spec = valueAt(object, specPath);
   if (!isObject(spec)) return void 0;
-  const path13 = [...objectPath, ...specPath];
+  const path14 = [...objectPath, ...specPath];
   const metadata = valueAt(object, metadataPath);
   const annotations = stringEntries(isObject(metadata) ? metadata.annotations : void 0);
   const podSecurity = isObject(spec.securityContext) ? spec.securityContext : void 0;
-  const podSecurityPath = [...path13, "securityContext"];
+  const podSecurityPath = [...path14, "securityContext"];
   const fullMetadataPath = [...objectPath, ...metadataPath];
   const containers = [];
   for (const list of lists) {
-    const items = list.single ? isObject(spec[list.key]) ? [{ value: spec[list.key], path: [...path13, list.key], index: 0 }] : [] : [...objectItems(spec, [list.key])].map((item) => ({ ...item, path: [...path13, ...item.path] }));
+    const items = list.single ? isObject(spec[list.key]) ? [{ value: spec[list.key], path: [...path14, list.key], index: 0 }] : [] : [...objectItems(spec, [list.key])].map((item) => ({ ...item, path: [...path14, ...item.path] }));
     for (const item of items) {
       const name = isString(item.value.name) ? item.value.name : list.single ? list.key : `#${item.index}`;
       const annotationKey = `${APPARMOR_ANNOTATION_PREFIX}${name}`;
@@ -42544,11 +42544,11 @@ function buildPodView(object, objectPath, specPath, metadataPath, lists = POD_CO
   const volumes = [...objectItems(spec, ["volumes"])].map((volume) => ({
     name: isString(volume.value.name) ? volume.value.name : `#${volume.index}`,
     value: volume.value,
-    path: [...path13, ...volume.path]
+    path: [...path14, ...volume.path]
   }));
   return {
     spec,
-    path: path13,
+    path: path14,
     metadata: isObject(metadata) ? metadata : void 0,
     metadataPath: fullMetadataPath,
     labels: stringEntries(isObject(metadata) ? metadata.labels : void 0),
@@ -42557,7 +42557,7 @@ function buildPodView(object, objectPath, specPath, metadataPath, lists = POD_CO
     volumes,
     isWindows: runsWindows(spec),
     userNamespace: spec.hostUsers === false,
-    podSecurity: podSecurityView(spec, path13, podSecurity, podSecurityPath)
+    podSecurity: podSecurityView(spec, path14, podSecurity, podSecurityPath)
   };
 }
 var OS_LABEL = "kubernetes.io/os";
@@ -42575,9 +42575,9 @@ function pinsWindows(expression) {
 }
 var isNumberList = (value) => Array.isArray(value) && value.every(isNumber);
 var isList = (value) => Array.isArray(value);
-function setting(context, contextPath, path13, guard, from) {
-  const value = context ? valueAt(context, path13) : void 0;
-  return guard(value) ? { value, path: [...contextPath, ...path13], from } : void 0;
+function setting(context, contextPath, path14, guard, from) {
+  const value = context ? valueAt(context, path14) : void 0;
+  return guard(value) ? { value, path: [...contextPath, ...path14], from } : void 0;
 }
 function podSecurityView(spec, specPath, pod, podPath) {
   const view = {};
@@ -42593,8 +42593,8 @@ function podSecurityView(spec, specPath, pod, podPath) {
 function effectiveSecurityContext(container, containerPath, pod, podPath, appArmorAnnotation) {
   const own = isObject(container.securityContext) ? container.securityContext : void 0;
   const ownPath = [...containerPath, "securityContext"];
-  const both = (path13, guard) => setting(own, ownPath, path13, guard, "container") ?? setting(pod, podPath, path13, guard, "pod");
-  const mine = (path13, guard) => setting(own, ownPath, path13, guard, "container");
+  const both = (path14, guard) => setting(own, ownPath, path14, guard, "container") ?? setting(pod, podPath, path14, guard, "pod");
+  const mine = (path14, guard) => setting(own, ownPath, path14, guard, "container");
   const context = {
     runAsNonRoot: both(["runAsNonRoot"], isBoolean),
     runAsUser: both(["runAsUser"], isNumber),
@@ -42637,7 +42637,7 @@ function objectsOf(value, options = {}) {
   if (!object) return [];
   return [options.freeze ? deepFreeze(object) : object];
 }
-function objectOf(value, path13, extraWorkloads) {
+function objectOf(value, path14, extraWorkloads) {
   const { apiVersion, kind } = value;
   if (typeof apiVersion !== "string" || typeof kind !== "string") return void 0;
   const metadata = isObject(value.metadata) ? value.metadata : void 0;
@@ -42649,26 +42649,26 @@ function objectOf(value, path13, extraWorkloads) {
     name: isString(metadata?.name) ? metadata.name : void 0,
     namespace: isString(metadata?.namespace) ? metadata.namespace : void 0,
     value,
-    path: path13,
+    path: path14,
     metadata,
     labels: stringEntries(metadata?.labels),
     annotations: stringEntries(metadata?.annotations),
-    pods: workload ? tablePods(value, path13, workload) : searchedPods(value, path13)
+    pods: workload ? tablePods(value, path14, workload) : searchedPods(value, path14)
   };
   return object;
 }
-function tablePods(value, path13, workload) {
+function tablePods(value, path14, workload) {
   const pods = [];
   for (const template2 of workload.pods) {
     for (const { path: specPath, bindings } of expandPattern(value, template2.spec)) {
-      const pod = buildPodView(value, path13, specPath, bindPattern(template2.metadata, bindings), workload.containers);
+      const pod = buildPodView(value, path14, specPath, bindPattern(template2.metadata, bindings), workload.containers);
       if (pod) pods.push(pod);
     }
   }
   return pods;
 }
 var SEARCH_DEPTH = 10;
-function searchedPods(value, path13) {
+function searchedPods(value, path14) {
   const pods = [];
   const visit = (node, at, depth) => {
     if (depth > SEARCH_DEPTH) return;
@@ -42678,7 +42678,7 @@ function searchedPods(value, path13) {
     }
     if (!isObject(node)) return;
     if (at.length > 0 && holdsContainers(node)) {
-      const pod = buildPodView(value, path13, at, [...at.slice(0, -1), "metadata"]);
+      const pod = buildPodView(value, path14, at, [...at.slice(0, -1), "metadata"]);
       if (pod) pods.push(pod);
       return;
     }
@@ -42981,9 +42981,9 @@ var RuleInstance = class {
       options: setting2.options,
       settings,
       report: (report) => this.report(report),
-      locate: (path13, options) => {
+      locate: (path14, options) => {
         if (!this.site) throw new Error(`rule "${rule.meta.id}" called locate() outside a visitor`);
-        return locationAt(this.site, path13, options?.missing ?? false);
+        return locationAt(this.site, path14, options?.missing ?? false);
       },
       afterIndex: (check2) => {
         if (!rule.meta.crossObject) throw new Error(`rule "${rule.meta.id}" called afterIndex() without meta.crossObject`);
@@ -43422,9 +43422,9 @@ function* nodeLabelUses(pod) {
     if (isString(constraint.value.topologyKey)) yield { label: constraint.value.topologyKey, path: [...pod.path, "topologySpreadConstraints", constraint.index, "topologyKey"] };
   }
 }
-function* expressionKeys(term, path13) {
+function* expressionKeys(term, path14) {
   for (const expression of objectItems(term, ["matchExpressions"])) {
-    if (isString(expression.value.key)) yield { label: expression.value.key, path: [...path13, "matchExpressions", expression.index, "key"] };
+    if (isString(expression.value.key)) yield { label: expression.value.key, path: [...path14, "matchExpressions", expression.index, "key"] };
   }
 }
 var deprecated_field_default = defineRule({
@@ -43777,9 +43777,9 @@ function looksLikeJson(text) {
   }
   return false;
 }
-function formatKeyPath(path13) {
+function formatKeyPath(path14) {
   let out = "";
-  for (const segment of path13) {
+  for (const segment of path14) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) out += out === "" ? segment : `.${segment}`;
     else out += `[${JSON.stringify(segment)}]`;
@@ -44022,15 +44022,15 @@ function apiVersionsServing(schema, group, kind) {
 
 // src/rules/invalid-manifest.ts
 var HELM_ACTION = /\{\{-?\s*(?:[^}]*?\.(?:Values|Release|Chart|Capabilities|Files|Template)\b|(?:include|tpl|toYaml|required|nindent|indent|quote)\b)/;
-function* templateText(value, path13) {
+function* templateText(value, path14) {
   if (typeof value === "string") {
-    if (HELM_ACTION.test(value)) yield { path: path13, text: value };
+    if (value.includes("{{") && HELM_ACTION.test(value)) yield { path: path14, text: value };
   } else if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) yield* templateText(item, [...path13, index]);
+    for (const [index, item] of value.entries()) yield* templateText(item, [...path14, index]);
   } else if (value !== null && typeof value === "object") {
     for (const [key, item] of Object.entries(value)) {
-      if (HELM_ACTION.test(key)) yield { path: [...path13, key], text: key };
-      else yield* templateText(item, [...path13, key]);
+      if (key.includes("{{") && HELM_ACTION.test(key)) yield { path: [...path14, key], text: key };
+      else yield* templateText(item, [...path14, key]);
     }
   }
 }
@@ -44215,8 +44215,8 @@ var missing_read_only_root_fs_default = defineRule({
 });
 
 // src/rules/missing-run-as-non-root.ts
-function isWithin(path13, prefix2) {
-  return prefix2.every((segment, index) => path13[index] === segment);
+function isWithin(path14, prefix2) {
+  return prefix2.every((segment, index) => path14[index] === segment);
 }
 var missing_run_as_non_root_default = defineRule({
   meta: {
@@ -44392,12 +44392,12 @@ var privileged_container_default = defineRule({
 });
 
 // src/schema/custom-resources.ts
-function findCrd(index, group, kind) {
-  for (const record of index.ofKind("CustomResourceDefinition", "apiextensions.k8s.io")) {
-    const spec = record.value.spec;
-    if (isObject(spec) && spec.group === group && isObject(spec.names) && spec.names.kind === kind) return record.value;
-  }
-  return void 0;
+function findCrd(index, group, kind, extra = []) {
+  const defines = (crd) => {
+    const spec = crd.spec;
+    return isObject(spec) && spec.group === group && isObject(spec.names) && spec.names.kind === kind;
+  };
+  return index.ofKind("CustomResourceDefinition", "apiextensions.k8s.io").map((record) => record.value).find(defines) ?? extra.find(defines);
 }
 function crdSchemaFor(crd, version) {
   const spec = isObject(crd.spec) ? crd.spec : {};
@@ -44500,25 +44500,25 @@ function isQuantity(value) {
 }
 
 // src/schema/metadata.ts
-function metadataProblems(metadata, path13, identity3) {
+function metadataProblems(metadata, path14, identity3) {
   if (!isObject(metadata)) return [];
   const problems = [];
   if (identity3 && typeof metadata.name === "string") {
     const reason = objectNameProblem(identity3.group, identity3.kind, metadata.name);
-    if (reason) problems.push({ code: "invalidName", path: [...path13, "name"], name: metadata.name, reason });
+    if (reason) problems.push({ code: "invalidName", path: [...path14, "name"], name: metadata.name, reason });
   }
   if (isObject(metadata.labels)) {
     for (const [key, value] of Object.entries(metadata.labels)) {
       const keyReason = qualifiedNameProblem(key);
-      if (keyReason) problems.push({ code: "invalidLabelKey", path: [...path13, "labels", key], key, reason: keyReason });
+      if (keyReason) problems.push({ code: "invalidLabelKey", path: [...path14, "labels", key], key, reason: keyReason });
       const valueReason = typeof value === "string" ? labelValueProblem(value) : void 0;
-      if (valueReason) problems.push({ code: "invalidLabelValue", path: [...path13, "labels", key], key, reason: valueReason });
+      if (valueReason) problems.push({ code: "invalidLabelValue", path: [...path14, "labels", key], key, reason: valueReason });
     }
   }
   if (isObject(metadata.annotations)) {
     for (const key of Object.keys(metadata.annotations)) {
       const reason = qualifiedNameProblem(key);
-      if (reason) problems.push({ code: "invalidAnnotationKey", path: [...path13, "annotations", key], key, reason });
+      if (reason) problems.push({ code: "invalidAnnotationKey", path: [...path14, "annotations", key], key, reason });
     }
   }
   return problems;
@@ -44538,9 +44538,9 @@ function typeOf(value) {
 function isMapping(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-function fieldName(path13) {
+function fieldName(path14) {
   let text = "";
-  for (const segment of path13) text += typeof segment === "number" ? `[${segment}]` : text === "" ? segment : `.${segment}`;
+  for (const segment of path14) text += typeof segment === "number" ? `[${segment}]` : text === "" ? segment : `.${segment}`;
   return text || "(root)";
 }
 function shortName(ref) {
@@ -44569,104 +44569,104 @@ var SchemaValidator = class {
     }
     return { node: current, where: name };
   }
-  check(value, schemaNode, path13, rootDepth, whereIn) {
-    const field = fieldName(path13.slice(rootDepth));
-    const { node, where } = this.deref(schemaNode, schemaNode.$ref === void 0 && path13.length > rootDepth ? field : whereIn);
+  check(value, schemaNode, path14, rootDepth, whereIn) {
+    const field = fieldName(path14.slice(rootDepth));
+    const { node, where } = this.deref(schemaNode, schemaNode.$ref === void 0 && path14.length > rootDepth ? field : whereIn);
     if (value === null) return;
     const wrong = (expected) => {
-      this.problems.push({ code: "wrongType", path: path13, field, expected, actual: typeOf(value) });
+      this.problems.push({ code: "wrongType", path: path14, field, expected, actual: typeOf(value) });
     };
     if (node["x-kubernetes-int-or-string"] || node.format === "int-or-string") {
       if (!(typeof value === "string" || typeof value === "number" && Number.isInteger(value))) return wrong("an integer or a string");
-      if (typeof value === "string") this.checkString(value, node, path13, field);
-      return this.checkCel(node, value, path13);
+      if (typeof value === "string") this.checkString(value, node, path14, field);
+      return this.checkCel(node, value, path14);
     }
     if (node.format === "quantity") {
       if (typeof value === "number") return;
       if (typeof value !== "string") return wrong('a quantity (a number or a string such as "500m" or "1Gi")');
-      if (!isQuantity(value)) this.problems.push({ code: "constraint", path: path13, field, reason: `"${value}" is not a quantity (a number with an optional suffix such as m, Ki, Mi, Gi, k, M, G)` });
+      if (!isQuantity(value)) this.problems.push({ code: "constraint", path: path14, field, reason: `"${value}" is not a quantity (a number with an optional suffix such as m, Ki, Mi, Gi, k, M, G)` });
       return;
     }
     switch (node.type) {
       case "string":
         if (typeof value !== "string") return wrong("a string");
-        this.checkString(value, node, path13, field);
+        this.checkString(value, node, path14, field);
         break;
       case "integer":
         if (typeof value !== "number" || !Number.isInteger(value)) return wrong("an integer");
-        this.checkNumber(value, node, path13, field);
+        this.checkNumber(value, node, path14, field);
         break;
       case "number":
         if (typeof value !== "number") return wrong("a number");
-        this.checkNumber(value, node, path13, field);
+        this.checkNumber(value, node, path14, field);
         break;
       case "boolean":
         if (typeof value !== "boolean") return wrong("a boolean (true or false)");
         break;
       case "array":
         if (!Array.isArray(value)) return wrong("a list");
-        if (node.minItems !== void 0 && value.length < node.minItems) this.constraint(path13, field, `must have at least ${node.minItems} item(s)`);
-        if (node.maxItems !== void 0 && value.length > node.maxItems) this.constraint(path13, field, `must have at most ${node.maxItems} item(s)`);
-        if (node.items) value.forEach((item, index) => this.check(item, node.items, [...path13, index], rootDepth, where));
+        if (node.minItems !== void 0 && value.length < node.minItems) this.constraint(path14, field, `must have at least ${node.minItems} item(s)`);
+        if (node.maxItems !== void 0 && value.length > node.maxItems) this.constraint(path14, field, `must have at most ${node.maxItems} item(s)`);
+        if (node.items) value.forEach((item, index) => this.check(item, node.items, [...path14, index], rootDepth, where));
         break;
       case "object":
         if (!isMapping(value)) return wrong("a mapping");
-        this.checkObject(value, node, path13, rootDepth, where);
+        this.checkObject(value, node, path14, rootDepth, where);
         break;
       default:
-        if (node.properties && isMapping(value)) this.checkObject(value, node, path13, rootDepth, where);
+        if (node.properties && isMapping(value)) this.checkObject(value, node, path14, rootDepth, where);
     }
     if (node.enum && !node.enum.some((allowed) => allowed === value)) {
-      this.problems.push({ code: "enum", path: path13, field, value: String(value), allowed: node.enum.map((allowed) => JSON.stringify(allowed)).join(", ") });
+      this.problems.push({ code: "enum", path: path14, field, value: String(value), allowed: node.enum.map((allowed) => JSON.stringify(allowed)).join(", ") });
     }
-    this.checkCel(node, value, path13);
+    this.checkCel(node, value, path14);
   }
-  checkCel(node, value, path13) {
+  checkCel(node, value, path14) {
     const rules2 = node["x-kubernetes-validations"];
     if (!rules2 || rules2.length === 0 || !this.options.cel) return;
-    for (const failure of this.options.cel(rules2, value, path13)) {
+    for (const failure of this.options.cel(rules2, value, path14)) {
       this.problems.push({ code: "constraint", path: failure.path, field: fieldName(failure.path), reason: failure.reason });
     }
   }
-  constraint(path13, field, reason) {
-    this.problems.push({ code: "constraint", path: path13, field, reason });
+  constraint(path14, field, reason) {
+    this.problems.push({ code: "constraint", path: path14, field, reason });
   }
-  checkString(value, node, path13, field) {
-    if (node.format === "byte" && !BASE642.test(value.replace(/\s+/g, ""))) this.constraint(path13, field, "must be base64-encoded");
-    if (node.minLength !== void 0 && value.length < node.minLength) this.constraint(path13, field, `must be at least ${node.minLength} character(s) long`);
-    if (node.maxLength !== void 0 && value.length > node.maxLength) this.constraint(path13, field, `must be at most ${node.maxLength} characters long`);
-    if (node.pattern !== void 0 && !safeTest(node.pattern, value)) this.constraint(path13, field, `must match the pattern ${node.pattern}`);
+  checkString(value, node, path14, field) {
+    if (node.format === "byte" && !BASE642.test(value.replace(/\s+/g, ""))) this.constraint(path14, field, "must be base64-encoded");
+    if (node.minLength !== void 0 && value.length < node.minLength) this.constraint(path14, field, `must be at least ${node.minLength} character(s) long`);
+    if (node.maxLength !== void 0 && value.length > node.maxLength) this.constraint(path14, field, `must be at most ${node.maxLength} characters long`);
+    if (node.pattern !== void 0 && !safeTest(node.pattern, value)) this.constraint(path14, field, `must match the pattern ${node.pattern}`);
   }
-  checkNumber(value, node, path13, field) {
+  checkNumber(value, node, path14, field) {
     if (node.minimum !== void 0 && (node.exclusiveMinimum ? value <= node.minimum : value < node.minimum)) {
-      this.constraint(path13, field, `must be ${node.exclusiveMinimum ? "greater than" : "at least"} ${node.minimum}`);
+      this.constraint(path14, field, `must be ${node.exclusiveMinimum ? "greater than" : "at least"} ${node.minimum}`);
     }
     if (node.maximum !== void 0 && (node.exclusiveMaximum ? value >= node.maximum : value > node.maximum)) {
-      this.constraint(path13, field, `must be ${node.exclusiveMaximum ? "less than" : "at most"} ${node.maximum}`);
+      this.constraint(path14, field, `must be ${node.exclusiveMaximum ? "less than" : "at most"} ${node.maximum}`);
     }
   }
-  checkObject(value, node, path13, rootDepth, where) {
+  checkObject(value, node, path14, rootDepth, where) {
     const properties = node.properties;
     const additional = node.additionalProperties;
     const embedded = node["x-kubernetes-embedded-resource"] === true;
     const closed = properties !== void 0 && additional === void 0 && !node["x-kubernetes-preserve-unknown-fields"];
     for (const [key, item] of Object.entries(value)) {
       const property = properties?.[key];
-      if (property) this.check(item, property, [...path13, key], rootDepth, where);
-      else if (typeof additional === "object") this.check(item, additional, [...path13, key], rootDepth, where);
+      if (property) this.check(item, property, [...path14, key], rootDepth, where);
+      else if (typeof additional === "object") this.check(item, additional, [...path14, key], rootDepth, where);
       else if ((closed || additional === false) && !(embedded && (key === "apiVersion" || key === "kind" || key === "metadata"))) {
-        this.problems.push({ code: "unknownField", path: [...path13, key], field: key, where, suggestion: closest(key, Object.keys(properties ?? {})) });
+        this.problems.push({ code: "unknownField", path: [...path14, key], field: key, where, suggestion: closest(key, Object.keys(properties ?? {})) });
       }
     }
     for (const key of node.required ?? []) {
       if (value[key] === void 0 || value[key] === null) {
-        this.problems.push({ code: "missingField", path: [...path13, key], field: key, where, written: value[key] === null });
+        this.problems.push({ code: "missingField", path: [...path14, key], field: key, where, written: value[key] === null });
       }
     }
     const count = Object.keys(value).length;
-    const field = fieldName(path13.slice(rootDepth));
-    if (node.minProperties !== void 0 && count < node.minProperties) this.constraint(path13, field, `must have at least ${node.minProperties} field(s)`);
-    if (node.maxProperties !== void 0 && count > node.maxProperties) this.constraint(path13, field, `must have at most ${node.maxProperties} field(s)`);
+    const field = fieldName(path14.slice(rootDepth));
+    if (node.minProperties !== void 0 && count < node.minProperties) this.constraint(path14, field, `must have at least ${node.minProperties} field(s)`);
+    if (node.maxProperties !== void 0 && count > node.maxProperties) this.constraint(path14, field, `must have at most ${node.maxProperties} field(s)`);
   }
 };
 var patterns = /* @__PURE__ */ new Map();
@@ -48906,7 +48906,7 @@ var CelEvaluator = class {
     return program;
   }
   /** The rules of one schema node that evaluate to false for `self`, with where to report them. */
-  failures(rules2, self, path13) {
+  failures(rules2, self, path14) {
     const failures = [];
     let context;
     for (const rule of rules2) {
@@ -48922,11 +48922,77 @@ var CelEvaluator = class {
       }
       if (result !== false) continue;
       const relative = rule.fieldPath ? fieldPathOf(rule.fieldPath) : void 0;
-      failures.push({ path: relative ? [...path13, ...relative] : path13, reason: `fails the validation rule "${rule.rule}"${rule.message ? `: ${rule.message}` : ""}` });
+      failures.push({ path: relative ? [...path14, ...relative] : path14, reason: `fails the validation rule "${rule.rule}"${rule.message ? `: ${rule.message}` : ""}` });
     }
     return failures;
   }
 };
+
+// src/schema/schema-dirs.ts
+var import_yaml7 = __toESM(require_dist(), 1);
+import { readdirSync as readdirSync2, readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
+import path10 from "node:path";
+var loaded2 = /* @__PURE__ */ new Map();
+var SchemaDirError = class extends Error {
+};
+function documentsOf(file, text) {
+  if (file.endsWith(".json")) {
+    try {
+      return [JSON.parse(text)];
+    } catch {
+      return [];
+    }
+  }
+  return (0, import_yaml7.parseAllDocuments)(text).flatMap((document) => "errors" in document && document.errors.length === 0 ? [document.toJS()] : []);
+}
+function loadDir(directory) {
+  const extra = { crds: [], jsonSchemas: /* @__PURE__ */ new Map() };
+  let names;
+  try {
+    if (!statSync3(directory).isDirectory()) throw new SchemaDirError(`schemaDirs: "${directory}" is not a folder`);
+    names = readdirSync2(directory, { recursive: true }).map(String);
+  } catch (error2) {
+    if (error2 instanceof SchemaDirError) throw error2;
+    throw new SchemaDirError(`schemaDirs: cannot read the folder "${directory}"`);
+  }
+  for (const name of names.filter((entry2) => /\.(ya?ml|json)$/i.test(entry2)).sort()) {
+    const file = path10.join(directory, name);
+    let text;
+    try {
+      text = readFileSync3(file, "utf8");
+    } catch {
+      continue;
+    }
+    for (const document of documentsOf(file, text)) {
+      if (!isObject(document)) continue;
+      const value = document;
+      if (value.kind === "CustomResourceDefinition") {
+        extra.crds.push(value);
+        continue;
+      }
+      const match3 = /^(?:(.+)[\\/])?([a-z0-9]+)_(v[0-9a-z]+)\.json$/i.exec(name);
+      if (match3 && (value.type === "object" || isObject(value.properties))) {
+        const group = (match3[1] ?? "").split(/[\\/]/).at(-1) ?? "";
+        extra.jsonSchemas.set(`${group}/${match3[2].toLowerCase()}/${match3[3]}`, toSchemaNode(value));
+      }
+    }
+  }
+  return extra;
+}
+function loadSchemaDirs(directories, cwd) {
+  const all = { crds: [], jsonSchemas: /* @__PURE__ */ new Map() };
+  for (const directory of directories) {
+    const absolute = path10.resolve(cwd, directory);
+    let extra = loaded2.get(absolute);
+    if (!extra) {
+      extra = loadDir(absolute);
+      loaded2.set(absolute, extra);
+    }
+    all.crds.push(...extra.crds);
+    for (const [key, schema] of extra.jsonSchemas) all.jsonSchemas.set(key, schema);
+  }
+  return all;
+}
 
 // src/rules/schema-validation.ts
 var OBJECT_META = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
@@ -48961,7 +49027,7 @@ function allMetadataProblems(object) {
 function validateAgainst(value, schema, base, where, cel) {
   const { definitions } = kubernetesSchema();
   const options = { resolve: (ref) => definitions[ref] };
-  if (cel) options.cel = (rules2, self, path13) => cel.failures(rules2, self, path13);
+  if (cel) options.cel = (rules2, self, path14) => cel.failures(rules2, self, path14);
   return new SchemaValidator(options).validate(value, schema, base, where);
 }
 function customResourceRoot(schema) {
@@ -48971,14 +49037,14 @@ function customResourceRoot(schema) {
     properties: { ...schema.properties, apiVersion: { type: "string" }, kind: { type: "string" }, metadata: { $ref: OBJECT_META } }
   };
 }
-function locateAll(context, value, path13, into) {
-  into.set(JSON.stringify(path13), context.locate(path13));
-  if (Array.isArray(value)) value.forEach((item, index) => locateAll(context, item, [...path13, index], into));
-  else if (typeof value === "object" && value !== null) for (const [key, item] of Object.entries(value)) locateAll(context, item, [...path13, key], into);
+function locateAll(context, value, path14, into) {
+  into.set(JSON.stringify(path14), context.locate(path14));
+  if (Array.isArray(value)) value.forEach((item, index) => locateAll(context, item, [...path14, index], into));
+  else if (typeof value === "object" && value !== null) for (const [key, item] of Object.entries(value)) locateAll(context, item, [...path14, key], into);
 }
-function nearest(locations, path13) {
-  for (let length = path13.length; length >= 0; length--) {
-    const found = locations.get(JSON.stringify(path13.slice(0, length)));
+function nearest(locations, path14) {
+  for (let length = path14.length; length >= 0; length--) {
+    const found = locations.get(JSON.stringify(path14.slice(0, length)));
     if (found) return found;
   }
   return void 0;
@@ -49004,8 +49070,20 @@ var schema_validation_default = defineRule({
       invalidAnnotationKey: 'Annotation key "{{key}}" {{reason}}.',
       unservedApiVersion: '{{kind}} is not served by apiVersion "{{apiVersion}}" in Kubernetes {{kubeVersion}}{{served}}.',
       unservedCrdVersion: '{{kind}} is not served by apiVersion "{{apiVersion}}": CustomResourceDefinition {{crd}} serves {{served}}.',
-      unvalidatedCustomResources: "{{count}} custom resource(s) in this file ({{kinds}}) were not validated: no CustomResourceDefinition for them is in the input or the context."
-    }
+      unvalidatedCustomResources: "{{count}} custom resource(s) in this file ({{kinds}}) were not validated: no CustomResourceDefinition or schema for them is in the input, the context or schemaDirs."
+    },
+    options: {
+      type: "object",
+      properties: {
+        schemaDirs: {
+          type: "array",
+          items: { type: "string", minLength: 1 },
+          description: "Folders (relative to the working directory) of CustomResourceDefinition manifests and JSON schemas (`<group>/<kind>_<version>.json`, the layout of the public CRD catalogs) for custom resources whose CRD is not among the linted files."
+        }
+      },
+      additionalProperties: false
+    },
+    defaultOptions: { schemaDirs: [] }
   },
   create(context) {
     const customResources = [];
@@ -49015,28 +49093,37 @@ var schema_validation_default = defineRule({
         context.report({ messageId, data, at: problem2.path, missing });
       }
     }
+    function reportAt(locations, problems) {
+      for (const problem2 of problems) {
+        const { messageId, data } = reportOf(problem2);
+        const at = nearest(locations, problem2.path);
+        if (at) context.report({ messageId, data, at });
+      }
+    }
     function checkCustomResources(index) {
       const cel = new CelEvaluator();
+      const extra = loadSchemaDirs(context.options.schemaDirs ?? [], process.cwd());
       const unvalidated = [];
       for (const { object, locations, apiVersionAt } of customResources) {
-        const crd = findCrd(index, object.group, object.kind);
+        const crd = findCrd(index, object.group, object.kind, extra.crds);
+        const version = object.apiVersion.slice(object.apiVersion.lastIndexOf("/") + 1);
+        const jsonSchema = crd ? void 0 : extra.jsonSchemas.get(`${object.group}/${object.kind.toLowerCase()}/${version}`);
+        if (jsonSchema) {
+          reportAt(locations, validateAgainst(object.value, customResourceRoot(jsonSchema), object.path, object.kind, cel));
+          continue;
+        }
         if (!crd) {
           unvalidated.push({ kind: `${object.kind} (${object.apiVersion})`, at: apiVersionAt });
           continue;
         }
-        const match3 = crdSchemaFor(crd, object.apiVersion.slice(object.apiVersion.lastIndexOf("/") + 1));
+        const match3 = crdSchemaFor(crd, version);
         if (!match3.versionServed) {
           const data = { kind: object.kind, apiVersion: object.apiVersion, crd: match3.name, served: match3.served.join(", ") || "no version" };
           context.report({ messageId: "unservedCrdVersion", data, at: apiVersionAt });
           continue;
         }
         if (!match3.schema) continue;
-        const problems = validateAgainst(object.value, customResourceRoot(match3.schema), object.path, object.kind, cel);
-        for (const problem2 of [...problems, ...allMetadataProblems(object)]) {
-          const { messageId, data } = reportOf(problem2);
-          const at = nearest(locations, problem2.path);
-          if (at) context.report({ messageId, data, at });
-        }
+        reportAt(locations, [...validateAgainst(object.value, customResourceRoot(match3.schema), object.path, object.kind, cel), ...allMetadataProblems(object)]);
       }
       if (unvalidated.length === 0) return;
       const kinds = [...new Set(unvalidated.map((entry2) => entry2.kind))].sort().join(", ");
@@ -49555,15 +49642,15 @@ function annotationEntries(linted) {
       for (const pod of object.pods) {
         if (pod.metadataPath.join("/") !== places[0].path.join("/")) places.push({ annotations: pod.metadata?.annotations, path: pod.metadataPath });
       }
-      for (const { annotations, path: path13 } of places) {
+      for (const { annotations, path: path14 } of places) {
         if (typeof annotations !== "object" || annotations === null) continue;
-        readAnnotations(annotations, [...path13, "annotations"], object, site, result);
+        readAnnotations(annotations, [...path14, "annotations"], object, site, result);
       }
     }
   }
   return result;
 }
-function readAnnotations(annotations, path13, object, site, result) {
+function readAnnotations(annotations, path14, object, site, result) {
   const reason = stringAt(annotations, IGNORE_REASON);
   const until = stringAt(annotations, IGNORE_UNTIL);
   for (const [key, value] of Object.entries(annotations)) {
@@ -49577,7 +49664,7 @@ function readAnnotations(annotations, path13, object, site, result) {
       continue;
     }
     const list = parseRuleList(value);
-    const keyPath = [...path13, key];
+    const keyPath = [...path14, key];
     const entries = (list.rules.length > 0 ? list.rules : [void 0]).map((rule) => {
       const entry2 = {
         source: "annotation",
@@ -49601,13 +49688,13 @@ function stringAt(annotations, key) {
   const value = annotations[key];
   return typeof value === "string" && value.trim() !== "" ? value.trim() : void 0;
 }
-function atOf(site, path13) {
-  const finding = findingAt(site, "unused-suppression", "note", "", path13);
+function atOf(site, path14) {
+  const finding = findingAt(site, "unused-suppression", "note", "", path14);
   return `${site.file}:${finding.region.startLine}:${finding.region.startColumn}`;
 }
 
 // src/suppress/comment-directives.ts
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
 function commentDirectives(linted) {
   const { parsed } = linted;
   if (!parsed.text.includes("kmlint-") || parsed.documents.length === 0) return [];
@@ -49710,7 +49797,7 @@ function commentTokens(text) {
     }
     for (const child of Object.values(value)) if (typeof child === "object") walk(child);
   };
-  for (const token of new import_yaml7.Parser().parse(text)) walk(token);
+  for (const token of new import_yaml8.Parser().parse(text)) walk(token);
   return found.sort((a, b) => a.offset - b.offset);
 }
 
@@ -49727,7 +49814,7 @@ function today(now = /* @__PURE__ */ new Date()) {
 }
 
 // src/suppress/exemptions.ts
-import path11 from "node:path";
+import path12 from "node:path";
 
 // node_modules/minimatch/dist/esm/index.js
 init_esm2();
@@ -50732,11 +50819,11 @@ var cachedMinimatch = (pattern, options) => {
   return mm;
 };
 var defaultPlatform4 = typeof process === "object" && process ? process.env?.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-var path10 = {
+var path11 = {
   win32: { sep: "\\" },
   posix: { sep: "/" }
 };
-var sep2 = defaultPlatform4 === "win32" ? path10.win32.sep : path10.posix.sep;
+var sep2 = defaultPlatform4 === "win32" ? path11.win32.sep : path11.posix.sep;
 minimatch2.sep = sep2;
 var GLOBSTAR2 = /* @__PURE__ */ Symbol("globstar **");
 minimatch2.GLOBSTAR = GLOBSTAR2;
@@ -52030,7 +52117,7 @@ function matcher(exemption, context) {
     if (!glob2(exemption.name, object?.name)) return false;
     if (!glob2(exemption.container, place.container?.name)) return false;
     if (exemption.path !== void 0) {
-      const file = path11.relative(context.baseDir, path11.resolve(context.cwd, finding.file)).split(path11.sep).join("/");
+      const file = path12.relative(context.baseDir, path12.resolve(context.cwd, finding.file)).split(path12.sep).join("/");
       if (!glob2(exemption.path, file) && !glob2(exemption.path, finding.helmTemplate)) return false;
     }
     return true;
@@ -52161,13 +52248,13 @@ function placeOf(linted, finding) {
   place.container = (finding.container !== void 0 ? containers.find((container) => container.name === finding.container) : void 0) ?? containers.find((container) => isPrefix(container.path, finding.path));
   return place;
 }
-function isPrefix(prefix2, path13) {
-  return prefix2.length <= path13.length && prefix2.every((segment, index) => path13[index] === segment);
+function isPrefix(prefix2, path14) {
+  return prefix2.length <= path14.length && prefix2.every((segment, index) => path14[index] === segment);
 }
 
 // src/run/lint.ts
 async function lint(options) {
-  const cwd = path12.resolve(options.cwd);
+  const cwd = path13.resolve(options.cwd);
   const discovery = await discover(options.paths, { cwd, ignore: options.ignore });
   if (discovery.missing.length > 0) {
     throw new UsageError(`No such file, directory or matching glob: ${discovery.missing.join(", ")}`);
@@ -52184,7 +52271,7 @@ async function lint(options) {
 }
 async function lintSources(sources, options, notes = []) {
   const clock = stageClock(options.stats ?? false);
-  const cwd = path12.resolve(options.cwd);
+  const cwd = path13.resolve(options.cwd);
   const rules2 = options.rules ?? rules;
   const presets = options.presets ?? ["recommended"];
   const settings = resolveRuleSettings(rules2, presets, options.ruleOverrides);
@@ -52273,8 +52360,8 @@ async function indexContext(options, cwd, sources, index, enabled, settings, max
     files = options.context.length === 0 ? [] : (await discover(options.context, { cwd, ignore: options.ignore })).files;
   } else {
     const paths = options.paths ?? [];
-    const namedFiles = paths.length > 0 && paths.every((input) => isFile(path12.resolve(cwd, input)));
-    files = namedFiles ? await trackedManifests(path12.dirname([...inputs][0] ?? cwd)) : [];
+    const namedFiles = paths.length > 0 && paths.every((input) => isFile(path13.resolve(cwd, input)));
+    files = namedFiles ? await trackedManifests(path13.dirname([...inputs][0] ?? cwd)) : [];
   }
   let objects = 0;
   for (const file of files) {
@@ -52287,7 +52374,7 @@ async function indexContext(options, cwd, sources, index, enabled, settings, max
 }
 function isFile(file) {
   try {
-    return statSync3(file).isFile();
+    return statSync4(file).isFile();
   } catch {
     return false;
   }
@@ -52562,7 +52649,7 @@ function compareText(a, b) {
 }
 
 // src/action/github-context.ts
-import { readFileSync as readFileSync3 } from "node:fs";
+import { readFileSync as readFileSync4 } from "node:fs";
 var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "pull_request_review"]);
 function readGitHubContext(env, cwd) {
   const [owner = "", repo = ""] = (env.GITHUB_REPOSITORY ?? "").split("/");
@@ -52581,7 +52668,7 @@ function readGitHubContext(env, cwd) {
 function pullRequestHeadSha(eventPath) {
   if (!eventPath) return void 0;
   try {
-    const event = JSON.parse(readFileSync3(eventPath, "utf8"));
+    const event = JSON.parse(readFileSync4(eventPath, "utf8"));
     const sha = event.pull_request?.head?.sha;
     return typeof sha === "string" ? sha : void 0;
   } catch {
@@ -54060,17 +54147,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path13 = requestOptions.url.replace(options.baseUrl, "");
+    const path14 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path13} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path14} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path13} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path14} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });

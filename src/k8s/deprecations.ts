@@ -1,7 +1,7 @@
 /**
  * API versions that Kubernetes deprecated and then stopped serving, as data. Sources:
  * - the upstream "Deprecated API Migration Guide" (kubernetes/website, reference/using-api/deprecation-guide.md),
- *   sections v1.16 to v1.32: every beta/GA removal up to 1.36 (1.33 to 1.36 removed no beta/GA API version);
+ *   sections v1.16 to v1.32 (the guide, Pluto and kube-no-trouble list no beta/GA removal in 1.33 to 1.36);
  * - `deprecatedIn`: FairwindsOps/pluto `versions.yaml` where it names a version, else the release whose
  *   replacement made the old version deprecated;
  * - alpha rows and the external-snapshotter CRDs: Pluto and kube-no-trouble, which list them.

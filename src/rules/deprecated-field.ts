@@ -1,5 +1,6 @@
 import { defineRule } from '../engine/define-rule.js';
-import { isObject, isString, objectItems } from '../k8s/json.js';
+import { compareKubeVersions } from '../engine/run-settings.js';
+import { isObject, isString, objectItems, valueAt } from '../k8s/json.js';
 import type { JsonValue, PodSpecView } from '../k8s/model.js';
 import type { Path } from '../types.js';
 
@@ -62,18 +63,25 @@ function* expressionKeys(term: JsonValue, path: Path): Generator<{ label: string
   }
 }
 
-export default defineRule<'annotation' | 'betaNodeLabel'>({
+/** Fields deprecated in a release: reported when the target (`--kube-version`) is that release or later. */
+const FIELDS: readonly { kind: string; path: readonly string[]; since: string; use: string }[] = [
+  // externalIPs let any Service author claim traffic for an address (CVE-2020-8554).
+  { kind: 'Service', path: ['spec', 'externalIPs'], since: '1.36', use: 'a LoadBalancer Service or Gateway API' },
+];
+
+export default defineRule<'annotation' | 'betaNodeLabel' | 'field'>({
   meta: {
     id: 'deprecated-field',
     category: 'schema',
     level: 'warning',
     presets: ['recommended'],
     summary:
-      'Objects must not rely on deprecated annotations that fields replaced (seccomp and AppArmor annotations, the critical-pod annotation, the ingress-class and storage-class annotations) or on beta node labels (beta.kubernetes.io/os, failure-domain.beta.kubernetes.io/zone…).',
+      'Objects must not rely on deprecated annotations that fields replaced (seccomp and AppArmor annotations, the critical-pod annotation, the ingress-class and storage-class annotations), on beta node labels (beta.kubernetes.io/os, failure-domain.beta.kubernetes.io/zone…), or on fields the target Kubernetes version deprecates (Service externalIPs from 1.36).',
     remediation: 'Replace the deprecated annotation or node label with the field or label named in the message.',
     messages: {
       annotation: 'Annotation "{{key}}" is deprecated since Kubernetes {{since}}; use {{use}}.',
       betaNodeLabel: 'Node label "{{label}}" is deprecated since Kubernetes {{since}}; use "{{use}}".',
+      field: '{{field}} is deprecated since Kubernetes {{since}}; use {{use}}.',
     },
   },
   create(context) {
@@ -86,6 +94,12 @@ export default defineRule<'annotation' | 'betaNodeLabel'>({
     return {
       object(object) {
         checkAnnotations(object.annotations, [...object.path, 'metadata'], object.kind);
+        for (const field of FIELDS) {
+          if (field.kind !== object.kind || object.group !== '' || compareKubeVersions(context.settings.kubeVersion, field.since) < 0) continue;
+          const value = valueAt(object.value, field.path);
+          if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) continue;
+          context.report({ messageId: 'field', data: { field: field.path.join('.'), since: field.since, use: field.use }, at: [...object.path, ...field.path] });
+        }
       },
       podSpec(pod, object) {
         // A Pod's own metadata is its object's, already checked.
