@@ -43427,17 +43427,22 @@ function* expressionKeys(term, path14) {
     if (isString(expression.value.key)) yield { label: expression.value.key, path: [...path14, "matchExpressions", expression.index, "key"] };
   }
 }
+var FIELDS = [
+  // externalIPs let any Service author claim traffic for an address (CVE-2020-8554).
+  { kind: "Service", path: ["spec", "externalIPs"], since: "1.36", use: "a LoadBalancer Service or Gateway API" }
+];
 var deprecated_field_default = defineRule({
   meta: {
     id: "deprecated-field",
     category: "schema",
     level: "warning",
     presets: ["recommended"],
-    summary: "Objects must not rely on deprecated annotations that fields replaced (seccomp and AppArmor annotations, the critical-pod annotation, the ingress-class and storage-class annotations) or on beta node labels (beta.kubernetes.io/os, failure-domain.beta.kubernetes.io/zone…).",
+    summary: "Objects must not rely on deprecated annotations that fields replaced (seccomp and AppArmor annotations, the critical-pod annotation, the ingress-class and storage-class annotations), on beta node labels (beta.kubernetes.io/os, failure-domain.beta.kubernetes.io/zone…), or on fields the target Kubernetes version deprecates (Service externalIPs from 1.36).",
     remediation: "Replace the deprecated annotation or node label with the field or label named in the message.",
     messages: {
       annotation: 'Annotation "{{key}}" is deprecated since Kubernetes {{since}}; use {{use}}.',
-      betaNodeLabel: 'Node label "{{label}}" is deprecated since Kubernetes {{since}}; use "{{use}}".'
+      betaNodeLabel: 'Node label "{{label}}" is deprecated since Kubernetes {{since}}; use "{{use}}".',
+      field: "{{field}} is deprecated since Kubernetes {{since}}; use {{use}}."
     }
   },
   create(context) {
@@ -43450,6 +43455,12 @@ var deprecated_field_default = defineRule({
     return {
       object(object) {
         checkAnnotations(object.annotations, [...object.path, "metadata"], object.kind);
+        for (const field of FIELDS) {
+          if (field.kind !== object.kind || object.group !== "" || compareKubeVersions(context.settings.kubeVersion, field.since) < 0) continue;
+          const value = valueAt(object.value, field.path);
+          if (value === void 0 || value === null || Array.isArray(value) && value.length === 0) continue;
+          context.report({ messageId: "field", data: { field: field.path.join("."), since: field.since, use: field.use }, at: [...object.path, ...field.path] });
+        }
       },
       podSpec(pod, object) {
         if (pod.metadataPath.length > object.path.length + 1) checkAnnotations(pod.annotations, pod.metadataPath, "Pod");
