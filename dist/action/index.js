@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path14 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path17 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path14 && path14[0] !== "/") {
-          path14 = `/${path14}`;
+        if (path17 && path17[0] !== "/") {
+          path17 = `/${path17}`;
         }
-        return new URL(`${origin}${path14}`);
+        return new URL(`${origin}${path17}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin }
+          request: { method, path: path17, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path14);
+        debuglog("sending request to %s %s/%s", method, origin, path17);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin },
+          request: { method, path: path17, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path14,
+          path17,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin }
+          request: { method, path: path17, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path14);
+        debuglog("trailers received from %s %s/%s", method, origin, path17);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin },
+          request: { method, path: path17, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path14,
+          path17,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path14, origin }
+            request: { method, path: path17, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path14);
+          debuglog("sending request to %s %s/%s", method, origin, path17);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path14,
+        path: path17,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path14 !== "string") {
+        if (typeof path17 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path14[0] !== "/" && !(path14.startsWith("http://") || path14.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path17[0] !== "/" && !(path17.startsWith("http://") || path17.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path14)) {
+        } else if (invalidPathRegex.test(path17)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path14, query) : path14;
+        this.path = query ? buildURL(path17, query) : path17;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -2762,18 +2762,18 @@ var require_constants2 = __commonJS({
       TYPE2[TYPE2["REQUEST"] = 1] = "REQUEST";
       TYPE2[TYPE2["RESPONSE"] = 2] = "RESPONSE";
     })(TYPE = exports.TYPE || (exports.TYPE = {}));
-    var FLAGS;
-    (function(FLAGS2) {
-      FLAGS2[FLAGS2["CONNECTION_KEEP_ALIVE"] = 1] = "CONNECTION_KEEP_ALIVE";
-      FLAGS2[FLAGS2["CONNECTION_CLOSE"] = 2] = "CONNECTION_CLOSE";
-      FLAGS2[FLAGS2["CONNECTION_UPGRADE"] = 4] = "CONNECTION_UPGRADE";
-      FLAGS2[FLAGS2["CHUNKED"] = 8] = "CHUNKED";
-      FLAGS2[FLAGS2["UPGRADE"] = 16] = "UPGRADE";
-      FLAGS2[FLAGS2["CONTENT_LENGTH"] = 32] = "CONTENT_LENGTH";
-      FLAGS2[FLAGS2["SKIPBODY"] = 64] = "SKIPBODY";
-      FLAGS2[FLAGS2["TRAILING"] = 128] = "TRAILING";
-      FLAGS2[FLAGS2["TRANSFER_ENCODING"] = 512] = "TRANSFER_ENCODING";
-    })(FLAGS = exports.FLAGS || (exports.FLAGS = {}));
+    var FLAGS2;
+    (function(FLAGS3) {
+      FLAGS3[FLAGS3["CONNECTION_KEEP_ALIVE"] = 1] = "CONNECTION_KEEP_ALIVE";
+      FLAGS3[FLAGS3["CONNECTION_CLOSE"] = 2] = "CONNECTION_CLOSE";
+      FLAGS3[FLAGS3["CONNECTION_UPGRADE"] = 4] = "CONNECTION_UPGRADE";
+      FLAGS3[FLAGS3["CHUNKED"] = 8] = "CHUNKED";
+      FLAGS3[FLAGS3["UPGRADE"] = 16] = "UPGRADE";
+      FLAGS3[FLAGS3["CONTENT_LENGTH"] = 32] = "CONTENT_LENGTH";
+      FLAGS3[FLAGS3["SKIPBODY"] = 64] = "SKIPBODY";
+      FLAGS3[FLAGS3["TRAILING"] = 128] = "TRAILING";
+      FLAGS3[FLAGS3["TRANSFER_ENCODING"] = 512] = "TRANSFER_ENCODING";
+    })(FLAGS2 = exports.FLAGS || (exports.FLAGS = {}));
     var LENIENT_FLAGS;
     (function(LENIENT_FLAGS2) {
       LENIENT_FLAGS2[LENIENT_FLAGS2["HEADERS"] = 1] = "HEADERS";
@@ -4409,9 +4409,9 @@ var require_util2 = __commonJS({
     var parseHashWithOptions = /(?<algo>sha256|sha384|sha512)-((?<hash>[A-Za-z0-9+/]+|[A-Za-z0-9_-]+)={0,2}(?:\s|$)( +[!-~]*)?)?/i;
     function parseMetadata(metadata) {
       const result = [];
-      let empty = true;
+      let empty2 = true;
       for (const token of metadata.split(" ")) {
-        empty = false;
+        empty2 = false;
         const parsedToken = parseHashWithOptions.exec(token);
         if (parsedToken === null || parsedToken.groups === void 0 || parsedToken.groups.algo === void 0) {
           continue;
@@ -4421,7 +4421,7 @@ var require_util2 = __commonJS({
           result.push(parsedToken.groups);
         }
       }
-      if (empty === true) {
+      if (empty2 === true) {
         return "no metadata";
       }
       return result;
@@ -5328,12 +5328,12 @@ var require_formdata_parser = __commonJS({
               return "failure";
             }
             if (bufferStartsWith(input, filenameBuffer, position)) {
-              let check = position.position + filenameBuffer.length;
-              if (input[check] === 42) {
+              let check2 = position.position + filenameBuffer.length;
+              if (input[check2] === 42) {
                 position.position += 1;
-                check += 1;
+                check2 += 1;
               }
-              if (input[check] !== 61 || input[check + 1] !== 34) {
+              if (input[check2] !== 61 || input[check2 + 1] !== 34) {
                 return "failure";
               }
               position.position += 12;
@@ -5869,7 +5869,7 @@ var require_client_h1 = __commonJS({
     var TIMEOUT_HEADERS = 2 | USE_FAST_TIMER;
     var TIMEOUT_BODY = 4 | USE_FAST_TIMER;
     var TIMEOUT_KEEP_ALIVE = 8 | USE_NATIVE_TIMER;
-    var Parser3 = class {
+    var Parser4 = class {
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
@@ -6296,7 +6296,7 @@ var require_client_h1 = __commonJS({
       socket[kIdleSocketValidation] = 0;
       socket[kIdleSocketValidationTimeout] = null;
       socket[kSocketUsed] = false;
-      socket[kParser] = new Parser3(client, socket, llhttpInstance);
+      socket[kParser] = new Parser4(client, socket, llhttpInstance);
       addListener(socket, "error", function(err) {
         const parser = this[kParser];
         if (err.code === "ECONNRESET" && parser.statusCode && !parser.shouldKeepAlive) {
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path14, host, upgrade, blocking, reset } = request2;
+      const { method, path: path17, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path14} HTTP/1.1\r
+      let header = `${method} ${path17} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path14, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path17, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path14;
+      headers[HTTP2_HEADER_PATH] = path17;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path14 = search ? `${pathname}${search}` : pathname;
+        const path17 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path14;
+        this.opts.path = path17;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path14 = "/",
+          path: path17 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path14;
+        opts.path = origin + path17;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path14) {
-      if (typeof path14 !== "string") {
-        return path14;
+    function safeUrl(path17) {
+      if (typeof path17 !== "string") {
+        return path17;
       }
-      const pathSegments = path14.split("?");
+      const pathSegments = path17.split("?");
       if (pathSegments.length !== 2) {
-        return path14;
+        return path17;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path14, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path14);
+    function matchKey(mockDispatch2, { path: path17, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path17);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path14 }) => matchValue(safeUrl(path14), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path17 }) => matchValue(safeUrl(path17), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path14, method, body, headers, query } = opts;
+      const { path: path17, method, body, headers, query } = opts;
       return {
-        path: path14,
+        path: path17,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path14, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path17, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path14,
+            Path: path17,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path14) {
-      for (let i = 0; i < path14.length; ++i) {
-        const code = path14.charCodeAt(i);
+    function validateCookiePath(path17) {
+      for (let i = 0; i < path17.length; ++i) {
+        const code = path17.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path14 = opts.path;
+          let path17 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path14 = `/${path14}`;
+            path17 = `/${path17}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path14);
+          url = new URL(util.parseOrigin(url).origin + path17);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -20247,14 +20247,14 @@ var require_util9 = __commonJS({
       return false;
     }
     exports.schemaHasRulesButRef = schemaHasRulesButRef;
-    function schemaRefOrVal({ topSchemaRef, schemaPath }, schema, keyword, $data) {
+    function schemaRefOrVal({ topSchemaRef, schemaPath: schemaPath2 }, schema, keyword, $data) {
       if (!$data) {
         if (typeof schema == "number" || typeof schema == "boolean")
           return schema;
         if (typeof schema == "string")
           return (0, codegen_1._)`${schema}`;
       }
-      return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
+      return (0, codegen_1._)`${topSchemaRef}${schemaPath2}${(0, codegen_1.getProperty)(keyword)}`;
     }
     exports.schemaRefOrVal = schemaRefOrVal;
     function unescapeFragment(str) {
@@ -20334,14 +20334,14 @@ var require_util9 = __commonJS({
       });
     }
     exports.useFunc = useFunc;
-    var Type;
-    (function(Type2) {
-      Type2[Type2["Num"] = 0] = "Num";
-      Type2[Type2["Str"] = 1] = "Str";
-    })(Type || (exports.Type = Type = {}));
+    var Type2;
+    (function(Type3) {
+      Type3[Type3["Num"] = 0] = "Num";
+      Type3[Type3["Str"] = 1] = "Str";
+    })(Type2 || (exports.Type = Type2 = {}));
     function getErrorPath(dataProp, dataPropType, jsPropertySyntax) {
       if (dataProp instanceof codegen_1.Name) {
-        const isNumber2 = dataPropType === Type.Num;
+        const isNumber2 = dataPropType === Type2.Num;
         return jsPropertySyntax ? isNumber2 ? (0, codegen_1._)`"[" + ${dataProp} + "]"` : (0, codegen_1._)`"['" + ${dataProp} + "']"` : isNumber2 ? (0, codegen_1._)`"/" + ${dataProp}` : (0, codegen_1._)`"/" + ${dataProp}.replace(/~/g, "~0").replace(/\\//g, "~1")`;
       }
       return jsPropertySyntax ? (0, codegen_1.getProperty)(dataProp).toString() : "/" + escapeJsonPointer(dataProp);
@@ -20497,22 +20497,22 @@ var require_errors2 = __commonJS({
       const instPath = instancePath ? (0, codegen_1.str)`${errorPath}${(0, util_1.getErrorPath)(instancePath, util_1.Type.Str)}` : errorPath;
       return [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, instPath)];
     }
-    function errorSchemaPath({ keyword, it: { errSchemaPath } }, { schemaPath, parentSchema }) {
+    function errorSchemaPath({ keyword, it: { errSchemaPath } }, { schemaPath: schemaPath2, parentSchema }) {
       let schPath = parentSchema ? errSchemaPath : (0, codegen_1.str)`${errSchemaPath}/${keyword}`;
-      if (schemaPath) {
-        schPath = (0, codegen_1.str)`${schPath}${(0, util_1.getErrorPath)(schemaPath, util_1.Type.Str)}`;
+      if (schemaPath2) {
+        schPath = (0, codegen_1.str)`${schPath}${(0, util_1.getErrorPath)(schemaPath2, util_1.Type.Str)}`;
       }
       return [E.schemaPath, schPath];
     }
     function extraErrorProps(cxt, { params, message }, keyValues) {
       const { keyword, data, schemaValue, it } = cxt;
-      const { opts, propertyName, topSchemaRef, schemaPath } = it;
+      const { opts, propertyName, topSchemaRef, schemaPath: schemaPath2 } = it;
       keyValues.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
       if (opts.messages) {
         keyValues.push([E.message, typeof message == "function" ? message(cxt) : message]);
       }
       if (opts.verbose) {
-        keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
+        keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath2}`], [names_1.default.data, data]);
       }
       if (propertyName)
         keyValues.push([E.propertyName, propertyName]);
@@ -20782,13 +20782,13 @@ var require_dataType = __commonJS({
       return cond;
     }
     exports.checkDataTypes = checkDataTypes;
-    var typeError = {
+    var typeError2 = {
       message: ({ schema }) => `must be ${schema}`,
       params: ({ schema, schemaValue }) => typeof schema == "string" ? (0, codegen_1._)`{type: ${schema}}` : (0, codegen_1._)`{type: ${schemaValue}}`
     };
     function reportTypeError(it) {
       const cxt = getTypeErrorContext(it);
-      (0, errors_1.reportError)(cxt, typeError);
+      (0, errors_1.reportError)(cxt, typeError2);
     }
     exports.reportTypeError = reportTypeError;
     function getTypeErrorContext(it) {
@@ -20903,8 +20903,8 @@ var require_code2 = __commonJS({
       return allSchemaProperties(schemaMap).filter((p) => !(0, util_1.alwaysValidSchema)(it, schemaMap[p]));
     }
     exports.schemaProperties = schemaProperties;
-    function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func, context, passSchema) {
-      const dataAndSchema = passSchema ? (0, codegen_1._)`${schemaCode}, ${data}, ${topSchemaRef}${schemaPath}` : data;
+    function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath: schemaPath2, errorPath }, it }, func, context, passSchema) {
+      const dataAndSchema = passSchema ? (0, codegen_1._)`${schemaCode}, ${data}, ${topSchemaRef}${schemaPath2}` : data;
       const valCxt = [
         [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, errorPath)],
         [names_1.default.parentData, it.parentData],
@@ -21105,7 +21105,7 @@ var require_subschema = __commonJS({
     exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
     var codegen_1 = require_codegen();
     var util_1 = require_util9();
-    function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
+    function getSubschema(it, { keyword, schemaProp, schema, schemaPath: schemaPath2, errSchemaPath, topSchemaRef }) {
       if (keyword !== void 0 && schema !== void 0) {
         throw new Error('both "keyword" and "schema" passed, only one allowed');
       }
@@ -21122,12 +21122,12 @@ var require_subschema = __commonJS({
         };
       }
       if (schema !== void 0) {
-        if (schemaPath === void 0 || errSchemaPath === void 0 || topSchemaRef === void 0) {
+        if (schemaPath2 === void 0 || errSchemaPath === void 0 || topSchemaRef === void 0) {
           throw new Error('"schemaPath", "errSchemaPath" and "topSchemaRef" are required with "schema"');
         }
         return {
           schema,
-          schemaPath,
+          schemaPath: schemaPath2,
           topSchemaRef,
           errSchemaPath
         };
@@ -21612,9 +21612,9 @@ var require_validate = __commonJS({
       if (opts.$comment === true) {
         gen.code((0, codegen_1._)`${names_1.default.self}.logger.log(${msg})`);
       } else if (typeof opts.$comment == "function") {
-        const schemaPath = (0, codegen_1.str)`${errSchemaPath}/$comment`;
+        const schemaPath2 = (0, codegen_1.str)`${errSchemaPath}/$comment`;
         const rootName = gen.scopeValue("root", { ref: schemaEnv.root });
-        gen.code((0, codegen_1._)`${names_1.default.self}.opts.$comment(${msg}, ${schemaPath}, ${rootName}.schema)`);
+        gen.code((0, codegen_1._)`${names_1.default.self}.opts.$comment(${msg}, ${schemaPath2}, ${rootName}.schema)`);
       }
     }
     function returnResults(it) {
@@ -21734,8 +21734,8 @@ var require_validate = __commonJS({
       it.dataTypes = ts;
     }
     function strictTypesError(it, msg) {
-      const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
-      msg += ` at "${schemaPath}" (strictTypes)`;
+      const schemaPath2 = it.schemaEnv.baseId + it.errSchemaPath;
+      msg += ` at "${schemaPath2}" (strictTypes)`;
       (0, util_1.checkStrictMode)(it, msg, it.opts.strictTypes);
     }
     var KeywordCxt = class {
@@ -22402,8 +22402,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path14) {
-      let input = path14;
+    function removeDotSegments(path17) {
+      let input = path17;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -22477,11 +22477,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path14) {
-      if (path14 === "" || path14[0] === "/") {
-        return removeDotSegments(path14);
+    function removeDotSegmentsRelative(path17) {
+      if (path17 === "" || path17[0] === "/") {
+        return removeDotSegments(path17);
       }
-      const segments = path14.split("/");
+      const segments = path17.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -22620,7 +22620,7 @@ var require_utils2 = __commonJS({
       }
       return output;
     }
-    function encodeComponent(input, isAllowed2) {
+    function encodeComponent(input, isAllowed3) {
       let output = "";
       for (let i = 0; i < input.length; i++) {
         const ch = input[i];
@@ -22632,7 +22632,7 @@ var require_utils2 = __commonJS({
             continue;
           }
         }
-        if (isAllowed2(ch)) {
+        if (isAllowed3(ch)) {
           output += ch;
         } else {
           const code = input.charCodeAt(i);
@@ -22844,8 +22844,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path14 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path14 && path14 !== "/" ? path14 : void 0;
+        const path17 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path17 && path17 !== "/" ? path17 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -23011,7 +23011,7 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse4(serialize(uri, options), options);
+        parse5(serialize2(uri, options), options);
       }
       return uri;
     }
@@ -23049,13 +23049,13 @@ var require_fast_uri = __commonJS({
         throw new Error(resolved.error);
       }
       schemelessOptions.skipEscape = true;
-      return serialize(resolved, schemelessOptions);
+      return serialize2(resolved, schemelessOptions);
     }
     function resolveComponent(base, relative, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse4(serialize(base, options), options);
-        relative = parse4(serialize(relative, options), options);
+        base = parse5(serialize2(base, options), options);
+        relative = parse5(serialize2(relative, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative.scheme) {
@@ -23110,7 +23110,7 @@ var require_fast_uri = __commonJS({
       const normalizedB = normalizeComparableURI(uriB, options);
       return normalizedA !== void 0 && normalizedB !== void 0 && normalizedA === normalizedB;
     }
-    function serialize(cmpts, opts) {
+    function serialize2(cmpts, opts) {
       const component = {
         host: cmpts.host,
         scheme: cmpts.scheme,
@@ -23306,9 +23306,9 @@ var require_fast_uri = __commonJS({
         if (isNaN(parsed.port)) {
           parsed.port = matches[5];
         }
-        const parseError = getParseError(parsed, matches);
-        if (parseError !== void 0) {
-          parsed.error = parsed.error || parseError;
+        const parseError2 = getParseError(parsed, matches);
+        if (parseError2 !== void 0) {
+          parsed.error = parsed.error || parseError2;
           malformedAuthorityOrPort = true;
         }
         if (parsed.host) {
@@ -23373,7 +23373,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse4(uri, opts) {
+    function parse5(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -23382,7 +23382,7 @@ var require_fast_uri = __commonJS({
     function normalizeStringWithStatus(uri, opts) {
       const { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = parseWithStatus(uri, opts);
       return {
-        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize(parsed, opts),
+        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize2(parsed, opts),
         malformedAuthorityOrPort,
         malformedPercentEncoding,
         malformedSchemeSpecific,
@@ -23396,7 +23396,7 @@ var require_fast_uri = __commonJS({
       }
       let value;
       try {
-        value = typeof uri === "string" ? uri : serialize(uri, opts);
+        value = typeof uri === "string" ? uri : serialize2(uri, opts);
       } catch {
         return void 0;
       }
@@ -23409,8 +23409,8 @@ var require_fast_uri = __commonJS({
       resolve: resolve3,
       resolveComponent,
       equal,
-      serialize,
-      parse: parse4
+      serialize: serialize2,
+      parse: parse5
     };
     module.exports = fastUri;
     module.exports.default = fastUri;
@@ -24415,8 +24415,8 @@ var require_required = __commonJS({
           const { definedProperties } = cxt.it;
           for (const requiredKey of schema) {
             if ((props === null || props === void 0 ? void 0 : props[requiredKey]) === void 0 && !definedProperties.has(requiredKey)) {
-              const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
-              const msg = `required property "${requiredKey}" is not defined at "${schemaPath}" (strictRequired)`;
+              const schemaPath2 = it.schemaEnv.baseId + it.errSchemaPath;
+              const msg = `required property "${requiredKey}" is not defined at "${schemaPath2}" (strictRequired)`;
               (0, util_1.checkStrictMode)(it, msg, it.opts.strictRequired);
             }
           }
@@ -25260,9 +25260,9 @@ var require_patternProperties = __commonJS({
       code(cxt) {
         const { gen, schema, data, parentSchema, it } = cxt;
         const { opts } = it;
-        const patterns = (0, code_1.allSchemaProperties)(schema);
-        const alwaysValidPatterns = patterns.filter((p) => (0, util_1.alwaysValidSchema)(it, schema[p]));
-        if (patterns.length === 0 || alwaysValidPatterns.length === patterns.length && (!it.opts.unevaluated || it.props === true)) {
+        const patterns2 = (0, code_1.allSchemaProperties)(schema);
+        const alwaysValidPatterns = patterns2.filter((p) => (0, util_1.alwaysValidSchema)(it, schema[p]));
+        if (patterns2.length === 0 || alwaysValidPatterns.length === patterns2.length && (!it.opts.unevaluated || it.props === true)) {
           return;
         }
         const checkProperties = opts.strictSchema && !opts.allowMatchingProperties && parentSchema.properties;
@@ -25273,7 +25273,7 @@ var require_patternProperties = __commonJS({
         const { props } = it;
         validatePatternProperties();
         function validatePatternProperties() {
-          for (const pat of patterns) {
+          for (const pat of patterns2) {
             if (checkProperties)
               checkMatchingProperties(pat);
             if (it.allErrors) {
@@ -26636,13 +26636,13 @@ var require_identity = __commonJS({
 var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit3(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity2.isDocument(node)) {
+      if (identity3.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
           node.contents = null;
@@ -26652,17 +26652,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path14) {
-      const ctrl = callVisitor(key, node, visitor, path14);
-      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path14, ctrl);
-        return visit_(key, ctrl, visitor, path14);
+    function visit_(key, node, visitor, path17) {
+      const ctrl = callVisitor(key, node, visitor, path17);
+      if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
+        replaceNode(key, path17, ctrl);
+        return visit_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity2.isCollection(node)) {
-          path14 = Object.freeze(path14.concat(node));
+        if (identity3.isCollection(node)) {
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path14);
+            const ci = visit_(i, node.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26672,14 +26672,14 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity2.isPair(node)) {
-          path14 = Object.freeze(path14.concat(node));
-          const ck = visit_("key", node.key, visitor, path14);
+        } else if (identity3.isPair(node)) {
+          path17 = Object.freeze(path17.concat(node));
+          const ck = visit_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path14);
+          const cv = visit_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26690,7 +26690,7 @@ var require_visit = __commonJS({
     }
     async function visitAsync(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity2.isDocument(node)) {
+      if (identity3.isDocument(node)) {
         const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
           node.contents = null;
@@ -26700,17 +26700,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path14) {
-      const ctrl = await callVisitor(key, node, visitor, path14);
-      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path14, ctrl);
-        return visitAsync_(key, ctrl, visitor, path14);
+    async function visitAsync_(key, node, visitor, path17) {
+      const ctrl = await callVisitor(key, node, visitor, path17);
+      if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
+        replaceNode(key, path17, ctrl);
+        return visitAsync_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity2.isCollection(node)) {
-          path14 = Object.freeze(path14.concat(node));
+        if (identity3.isCollection(node)) {
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path14);
+            const ci = await visitAsync_(i, node.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26720,14 +26720,14 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity2.isPair(node)) {
-          path14 = Object.freeze(path14.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path14);
+        } else if (identity3.isPair(node)) {
+          path17 = Object.freeze(path17.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path14);
+          const cv = await visitAsync_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26754,34 +26754,34 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path14) {
+    function callVisitor(key, node, visitor, path17) {
       if (typeof visitor === "function")
-        return visitor(key, node, path14);
-      if (identity2.isMap(node))
-        return visitor.Map?.(key, node, path14);
-      if (identity2.isSeq(node))
-        return visitor.Seq?.(key, node, path14);
-      if (identity2.isPair(node))
-        return visitor.Pair?.(key, node, path14);
-      if (identity2.isScalar(node))
-        return visitor.Scalar?.(key, node, path14);
-      if (identity2.isAlias(node))
-        return visitor.Alias?.(key, node, path14);
+        return visitor(key, node, path17);
+      if (identity3.isMap(node))
+        return visitor.Map?.(key, node, path17);
+      if (identity3.isSeq(node))
+        return visitor.Seq?.(key, node, path17);
+      if (identity3.isPair(node))
+        return visitor.Pair?.(key, node, path17);
+      if (identity3.isScalar(node))
+        return visitor.Scalar?.(key, node, path17);
+      if (identity3.isAlias(node))
+        return visitor.Alias?.(key, node, path17);
       return void 0;
     }
-    function replaceNode(key, path14, node) {
-      const parent = path14[path14.length - 1];
-      if (identity2.isCollection(parent)) {
+    function replaceNode(key, path17, node) {
+      const parent = path17[path17.length - 1];
+      if (identity3.isCollection(parent)) {
         parent.items[key] = node;
-      } else if (identity2.isPair(parent)) {
+      } else if (identity3.isPair(parent)) {
         if (key === "key")
           parent.key = node;
         else
           parent.value = node;
-      } else if (identity2.isDocument(parent)) {
+      } else if (identity3.isDocument(parent)) {
         parent.contents = node;
       } else {
-        const pt = identity2.isAlias(parent) ? "alias" : "scalar";
+        const pt = identity3.isAlias(parent) ? "alias" : "scalar";
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
@@ -26794,7 +26794,7 @@ var require_visit = __commonJS({
 var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var visit3 = require_visit();
     var escapeChars = {
       "!": "%21",
@@ -26937,10 +26937,10 @@ var require_directives = __commonJS({
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
-        if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
+        if (doc && tagEntries.length > 0 && identity3.isNode(doc.contents)) {
           const tags = {};
           visit3.visit(doc.contents, (_key, node) => {
-            if (identity2.isNode(node) && node.tag)
+            if (identity3.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
           tagNames = Object.keys(tags);
@@ -26965,7 +26965,7 @@ var require_directives = __commonJS({
 var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var visit3 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
@@ -27012,7 +27012,7 @@ var require_anchors = __commonJS({
         setAnchors: () => {
           for (const source of aliasObjects) {
             const ref = sourceObjects.get(source);
-            if (typeof ref === "object" && ref.anchor && (identity2.isScalar(ref.node) || identity2.isCollection(ref.node))) {
+            if (typeof ref === "object" && ref.anchor && (identity3.isScalar(ref.node) || identity3.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
               const error2 = new Error("Failed to resolve repeated object (this should not happen)");
@@ -27085,12 +27085,12 @@ var require_applyReviver = __commonJS({
 var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
         return value.map((v, i) => toJS(v, String(i), ctx));
       if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity2.hasAnchor(value))
+        if (!ctx || !identity3.hasAnchor(value))
           return value.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
         ctx.anchors.set(value, data);
@@ -27116,11 +27116,11 @@ var require_Node = __commonJS({
   "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var toJS = require_toJS();
     var NodeBase = class {
       constructor(type) {
-        Object.defineProperty(this, identity2.NODE_TYPE, { value: type });
+        Object.defineProperty(this, identity3.NODE_TYPE, { value: type });
       }
       /** Create a copy of this node.  */
       clone() {
@@ -27131,7 +27131,7 @@ var require_Node = __commonJS({
       }
       /** A plain JavaScript representation of this node. */
       toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        if (!identity2.isDocument(doc))
+        if (!identity3.isDocument(doc))
           throw new TypeError("A document argument is required");
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
@@ -27158,12 +27158,12 @@ var require_Alias = __commonJS({
     "use strict";
     var anchors = require_anchors();
     var visit3 = require_visit();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var Alias = class extends Node.NodeBase {
       constructor(source) {
-        super(identity2.ALIAS);
+        super(identity3.ALIAS);
         this.source = source;
         Object.defineProperty(this, "tag", {
           set() {
@@ -27185,7 +27185,7 @@ var require_Alias = __commonJS({
           nodes = [];
           visit3.visit(doc, {
             Node: (_key, node) => {
-              if (identity2.isAlias(node) || identity2.hasAnchor(node))
+              if (identity3.isAlias(node) || identity3.hasAnchor(node))
                 nodes.push(node);
             }
           });
@@ -27247,11 +27247,11 @@ var require_Alias = __commonJS({
       }
     };
     function getAliasCount(doc, node, anchors2) {
-      if (identity2.isAlias(node)) {
+      if (identity3.isAlias(node)) {
         const source = node.resolve(doc);
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
-      } else if (identity2.isCollection(node)) {
+      } else if (identity3.isCollection(node)) {
         let count = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
@@ -27259,7 +27259,7 @@ var require_Alias = __commonJS({
             count = c;
         }
         return count;
-      } else if (identity2.isPair(node)) {
+      } else if (identity3.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
         return Math.max(kc, vc);
@@ -27274,13 +27274,13 @@ var require_Alias = __commonJS({
 var require_Scalar = __commonJS({
   "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
     var Scalar3 = class extends Node.NodeBase {
       constructor(value) {
-        super(identity2.SCALAR);
+        super(identity3.SCALAR);
         this.value = value;
       }
       toJSON(arg, ctx) {
@@ -27305,7 +27305,7 @@ var require_createNode = __commonJS({
   "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Scalar3 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
@@ -27319,12 +27319,12 @@ var require_createNode = __commonJS({
       return tags.find((t) => t.identify?.(value) && !t.format);
     }
     function createNode(value, tagName, ctx) {
-      if (identity2.isDocument(value))
+      if (identity3.isDocument(value))
         value = value.contents;
-      if (identity2.isNode(value))
+      if (identity3.isNode(value))
         return value;
-      if (identity2.isPair(value)) {
-        const map = ctx.schema[identity2.MAP].createNode?.(ctx.schema, null, ctx);
+      if (identity3.isPair(value)) {
+        const map = ctx.schema[identity3.MAP].createNode?.(ctx.schema, null, ctx);
         map.items.push(value);
         return map;
       }
@@ -27356,7 +27356,7 @@ var require_createNode = __commonJS({
             ref.node = node2;
           return node2;
         }
-        tagObj = value instanceof Map ? schema[identity2.MAP] : Symbol.iterator in Object(value) ? schema[identity2.SEQ] : schema[identity2.MAP];
+        tagObj = value instanceof Map ? schema[identity3.MAP] : Symbol.iterator in Object(value) ? schema[identity3.SEQ] : schema[identity3.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -27380,12 +27380,12 @@ var require_Collection = __commonJS({
   "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path14, value) {
+    function collectionFromPath(schema, path17, value) {
       let v = value;
-      for (let i = path14.length - 1; i >= 0; --i) {
-        const k2 = path14[i];
+      for (let i = path17.length - 1; i >= 0; --i) {
+        const k2 = path17[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v;
@@ -27404,7 +27404,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
+    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -27424,7 +27424,7 @@ var require_Collection = __commonJS({
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema)
           copy.schema = schema;
-        copy.items = copy.items.map((it) => identity2.isNode(it) || identity2.isPair(it) ? it.clone(schema) : it);
+        copy.items = copy.items.map((it) => identity3.isNode(it) || identity3.isPair(it) ? it.clone(schema) : it);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -27434,13 +27434,13 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path14, value) {
-        if (isEmptyPath(path14))
+      addIn(path17, value) {
+        if (isEmptyPath(path17))
           this.add(value);
         else {
-          const [key, ...rest] = path14;
+          const [key, ...rest] = path17;
           const node = this.get(key, true);
-          if (identity2.isCollection(node))
+          if (identity3.isCollection(node))
             node.addIn(rest, value);
           else if (node === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -27452,12 +27452,12 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path14) {
-        const [key, ...rest] = path14;
+      deleteIn(path17) {
+        const [key, ...rest] = path17;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
-        if (identity2.isCollection(node))
+        if (identity3.isCollection(node))
           return node.deleteIn(rest);
         else
           throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
@@ -27467,43 +27467,43 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path14, keepScalar) {
-        const [key, ...rest] = path14;
+      getIn(path17, keepScalar) {
+        const [key, ...rest] = path17;
         const node = this.get(key, true);
         if (rest.length === 0)
-          return !keepScalar && identity2.isScalar(node) ? node.value : node;
+          return !keepScalar && identity3.isScalar(node) ? node.value : node;
         else
-          return identity2.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+          return identity3.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
         return this.items.every((node) => {
-          if (!identity2.isPair(node))
+          if (!identity3.isPair(node))
             return false;
           const n = node.value;
-          return n == null || allowScalar && identity2.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+          return n == null || allowScalar && identity3.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
         });
       }
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path14) {
-        const [key, ...rest] = path14;
+      hasIn(path17) {
+        const [key, ...rest] = path17;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
-        return identity2.isCollection(node) ? node.hasIn(rest) : false;
+        return identity3.isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path14, value) {
-        const [key, ...rest] = path14;
+      setIn(path17, value) {
+        const [key, ...rest] = path17;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
           const node = this.get(key, true);
-          if (identity2.isCollection(node))
+          if (identity3.isCollection(node))
             node.setIn(rest, value);
           else if (node === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -27959,7 +27959,7 @@ var require_stringify = __commonJS({
   "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
     function createStringifyContext(doc, options) {
@@ -28012,7 +28012,7 @@ var require_stringify = __commonJS({
       }
       let tagObj = void 0;
       let obj;
-      if (identity2.isScalar(item)) {
+      if (identity3.isScalar(item)) {
         obj = item.value;
         let match3 = tags.filter((t) => t.identify?.(obj));
         if (match3.length > 1) {
@@ -28035,7 +28035,7 @@ var require_stringify = __commonJS({
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor = (identity2.isScalar(node) || identity2.isCollection(node)) && node.anchor;
+      const anchor = (identity3.isScalar(node) || identity3.isCollection(node)) && node.anchor;
       if (anchor && anchors.anchorIsValid(anchor)) {
         anchors$1.add(anchor);
         props.push(`&${anchor}`);
@@ -28046,9 +28046,9 @@ var require_stringify = __commonJS({
       return props.join(" ");
     }
     function stringify2(item, ctx, onComment, onChompKeep) {
-      if (identity2.isPair(item))
+      if (identity3.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
-      if (identity2.isAlias(item)) {
+      if (identity3.isAlias(item)) {
         if (ctx.doc.directives)
           return item.toString(ctx);
         if (ctx.resolvedAliases?.has(item)) {
@@ -28062,15 +28062,15 @@ var require_stringify = __commonJS({
         }
       }
       let tagObj = void 0;
-      const node = identity2.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      const node = identity3.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity2.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity3.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
         return str;
-      return identity2.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+      return identity3.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
@@ -28082,23 +28082,23 @@ ${ctx.indent}${str}`;
 var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Scalar3 = require_Scalar();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity2.isNode(key) && key.comment || null;
+      let keyComment = identity3.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity2.isCollection(key) || !identity2.isNode(key) && typeof key === "object") {
+        if (identity3.isCollection(key) || !identity3.isNode(key) && typeof key === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar3.Scalar.BLOCK_FOLDED || key.type === Scalar3.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity3.isCollection(key) || (identity3.isScalar(key) ? key.type === Scalar3.Scalar.BLOCK_FOLDED || key.type === Scalar3.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -28139,7 +28139,7 @@ ${indent}:`;
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity2.isNode(value)) {
+      if (identity3.isNode(value)) {
         vsb = !!value.spaceBefore;
         vcb = value.commentBefore;
         valueComment = value.comment;
@@ -28151,10 +28151,10 @@ ${indent}:`;
           value = doc.createNode(value);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity2.isScalar(value))
+      if (!explicitKey && !keyComment && identity3.isScalar(value))
         ctx.indentAtStart = str.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity3.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
@@ -28174,7 +28174,7 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity2.isCollection(value)) {
+      } else if (!explicitKey && identity3.isCollection(value)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
@@ -28237,7 +28237,7 @@ var require_log = __commonJS({
 var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Scalar3 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge3 = {
@@ -28250,10 +28250,10 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey2 = (ctx, key) => (merge3.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar3.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
+    var isMergeKey2 = (ctx, key) => (merge3.identify(key) || identity3.isScalar(key) && (!key.type || key.type === Scalar3.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
-      if (identity2.isSeq(source))
+      if (identity3.isSeq(source))
         for (const it of source.items)
           mergeValue(ctx, map, it);
       else if (Array.isArray(source))
@@ -28264,7 +28264,7 @@ var require_merge = __commonJS({
     }
     function mergeValue(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
-      if (!identity2.isMap(source))
+      if (!identity3.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
       for (const [key, value2] of srcMap) {
@@ -28285,7 +28285,7 @@ var require_merge = __commonJS({
       return map;
     }
     function resolveAliasValue(ctx, value) {
-      return ctx && identity2.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+      return ctx && identity3.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey2;
@@ -28300,10 +28300,10 @@ var require_addPairToJSMap = __commonJS({
     var log = require_log();
     var merge3 = require_merge();
     var stringify2 = require_stringify();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
-      if (identity2.isNode(key) && key.addToJSMap)
+      if (identity3.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map, value);
       else if (merge3.isMergeKey(ctx, key))
         merge3.addMergeToJSMap(ctx, map, value);
@@ -28334,7 +28334,7 @@ var require_addPairToJSMap = __commonJS({
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity2.isNode(key) && ctx?.doc) {
+      if (identity3.isNode(key) && ctx?.doc) {
         const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
@@ -28364,7 +28364,7 @@ var require_Pair = __commonJS({
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     function createPair(key, value, ctx) {
       const k2 = createNode.createNode(key, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
@@ -28372,15 +28372,15 @@ var require_Pair = __commonJS({
     }
     var Pair = class _Pair {
       constructor(key, value = null) {
-        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.PAIR });
+        Object.defineProperty(this, identity3.NODE_TYPE, { value: identity3.PAIR });
         this.key = key;
         this.value = value;
       }
       clone(schema) {
         let { key, value } = this;
-        if (identity2.isNode(key))
+        if (identity3.isNode(key))
           key = key.clone(schema);
-        if (identity2.isNode(value))
+        if (identity3.isNode(value))
           value = value.clone(schema);
         return new _Pair(key, value);
       }
@@ -28401,7 +28401,7 @@ var require_Pair = __commonJS({
 var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
@@ -28417,14 +28417,14 @@ var require_stringifyCollection = __commonJS({
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment2 = null;
-        if (identity2.isNode(item)) {
+        if (identity3.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
-        } else if (identity2.isPair(item)) {
-          const ik = identity2.isNode(item.key) ? item.key : null;
+        } else if (identity3.isPair(item)) {
+          const ik = identity3.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
               lines.push("");
@@ -28472,14 +28472,14 @@ ${indent}${line}` : "\n";
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment = null;
-        if (identity2.isNode(item)) {
+        if (identity3.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
-        } else if (identity2.isPair(item)) {
-          const ik = identity2.isNode(item.key) ? item.key : null;
+        } else if (identity3.isPair(item)) {
+          const ik = identity3.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
               lines.push("");
@@ -28487,7 +28487,7 @@ ${indent}${line}` : "\n";
             if (ik.comment)
               reqNewline = true;
           }
-          const iv = identity2.isNode(item.value) ? item.value : null;
+          const iv = identity3.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
               comment = iv.comment;
@@ -28555,16 +28555,16 @@ var require_YAMLMap = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
     var Collection2 = require_Collection();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Pair = require_Pair();
     var Scalar3 = require_Scalar();
     function findPair2(items, key) {
-      const k2 = identity2.isScalar(key) ? key.value : key;
+      const k2 = identity3.isScalar(key) ? key.value : key;
       for (const it of items) {
-        if (identity2.isPair(it)) {
+        if (identity3.isPair(it)) {
           if (it.key === key || it.key === k2)
             return it;
-          if (identity2.isScalar(it.key) && it.key.value === k2)
+          if (identity3.isScalar(it.key) && it.key.value === k2)
             return it;
         }
       }
@@ -28575,7 +28575,7 @@ var require_YAMLMap = __commonJS({
         return "tag:yaml.org,2002:map";
       }
       constructor(schema) {
-        super(identity2.MAP, schema);
+        super(identity3.MAP, schema);
         this.items = [];
       }
       /**
@@ -28613,7 +28613,7 @@ var require_YAMLMap = __commonJS({
        */
       add(pair3, overwrite) {
         let _pair;
-        if (identity2.isPair(pair3))
+        if (identity3.isPair(pair3))
           _pair = pair3;
         else if (!pair3 || typeof pair3 !== "object" || !("key" in pair3)) {
           _pair = new Pair.Pair(pair3, pair3?.value);
@@ -28624,7 +28624,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity2.isScalar(prev.value) && Scalar3.isScalarValue(_pair.value))
+          if (identity3.isScalar(prev.value) && Scalar3.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -28648,7 +28648,7 @@ var require_YAMLMap = __commonJS({
       get(key, keepScalar) {
         const it = findPair2(this.items, key);
         const node = it?.value;
-        return (!keepScalar && identity2.isScalar(node) ? node.value : node) ?? void 0;
+        return (!keepScalar && identity3.isScalar(node) ? node.value : node) ?? void 0;
       }
       has(key) {
         return !!findPair2(this.items, key);
@@ -28661,8 +28661,8 @@ var require_YAMLMap = __commonJS({
        * @param {Class} Type - If set, forces the returned collection type
        * @returns Instance of Type, Map, or Object
        */
-      toJSON(_, ctx, Type) {
-        const map = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+      toJSON(_, ctx, Type2) {
+        const map = Type2 ? new Type2() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
         if (ctx?.onCreate)
           ctx.onCreate(map);
         for (const item of this.items)
@@ -28673,7 +28673,7 @@ var require_YAMLMap = __commonJS({
         if (!ctx)
           return JSON.stringify(this);
         for (const item of this.items) {
-          if (!identity2.isPair(item))
+          if (!identity3.isPair(item))
             throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
         }
         if (!ctx.allNullValues && this.hasAllNullValues(false))
@@ -28696,7 +28696,7 @@ var require_YAMLMap = __commonJS({
 var require_map = __commonJS({
   "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var YAMLMap = require_YAMLMap();
     var map = {
       collection: "map",
@@ -28704,7 +28704,7 @@ var require_map = __commonJS({
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
       resolve(map2, onError) {
-        if (!identity2.isMap(map2))
+        if (!identity3.isMap(map2))
           onError("Expected a mapping for this tag");
         return map2;
       },
@@ -28721,7 +28721,7 @@ var require_YAMLSeq = __commonJS({
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
     var Collection2 = require_Collection();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Scalar3 = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection2.Collection {
@@ -28729,7 +28729,7 @@ var require_YAMLSeq = __commonJS({
         return "tag:yaml.org,2002:seq";
       }
       constructor(schema) {
-        super(identity2.SEQ, schema);
+        super(identity3.SEQ, schema);
         this.items = [];
       }
       add(value) {
@@ -28755,7 +28755,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
-        return !keepScalar && identity2.isScalar(it) ? it.value : it;
+        return !keepScalar && identity3.isScalar(it) ? it.value : it;
       }
       /**
        * Checks if the collection includes a value with the key `key`.
@@ -28779,7 +28779,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity2.isScalar(prev) && Scalar3.isScalarValue(value))
+        if (identity3.isScalar(prev) && Scalar3.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -28821,7 +28821,7 @@ var require_YAMLSeq = __commonJS({
       }
     };
     function asItemIndex(key) {
-      let idx = identity2.isScalar(key) ? key.value : key;
+      let idx = identity3.isScalar(key) ? key.value : key;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -28834,7 +28834,7 @@ var require_YAMLSeq = __commonJS({
 var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var YAMLSeq = require_YAMLSeq();
     var seq = {
       collection: "seq",
@@ -28842,7 +28842,7 @@ var require_seq = __commonJS({
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
-        if (!identity2.isSeq(seq2))
+        if (!identity3.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
@@ -29039,7 +29039,7 @@ var require_schema = __commonJS({
     var _null = require_null();
     var seq = require_seq();
     var string = require_string();
-    var bool = require_bool();
+    var bool2 = require_bool();
     var float = require_float();
     var int = require_int();
     var schema = [
@@ -29047,7 +29047,7 @@ var require_schema = __commonJS({
       seq.seq,
       string.string,
       _null.nullTag,
-      bool.boolTag,
+      bool2.boolTag,
       int.intOct,
       int.int,
       int.intHex,
@@ -29196,17 +29196,17 @@ var require_binary = __commonJS({
 var require_pairs = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Pair = require_Pair();
     var Scalar3 = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
-      if (identity2.isSeq(seq)) {
+      if (identity3.isSeq(seq)) {
         for (let i = 0; i < seq.items.length; ++i) {
           let item = seq.items[i];
-          if (identity2.isPair(item))
+          if (identity3.isPair(item))
             continue;
-          else if (identity2.isMap(item)) {
+          else if (identity3.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
             const pair3 = item.items[0] || new Pair.Pair(new Scalar3.Scalar(null));
@@ -29220,7 +29220,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair3;
           }
-          seq.items[i] = identity2.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i] = identity3.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -29274,7 +29274,7 @@ ${cn.comment}` : item.comment;
 var require_omap = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -29301,7 +29301,7 @@ var require_omap = __commonJS({
           ctx.onCreate(map);
         for (const pair3 of this.items) {
           let key, value;
-          if (identity2.isPair(pair3)) {
+          if (identity3.isPair(pair3)) {
             key = toJS.toJS(pair3.key, "", ctx);
             value = toJS.toJS(pair3.value, key, ctx);
           } else {
@@ -29331,7 +29331,7 @@ var require_omap = __commonJS({
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
         for (const { key } of pairs$1.items) {
-          if (identity2.isScalar(key)) {
+          if (identity3.isScalar(key)) {
             if (seenKeys.includes(key.value)) {
               onError(`Ordered maps must not include duplicate keys: ${key.value}`);
             } else {
@@ -29512,7 +29512,7 @@ var require_int2 = __commonJS({
 var require_set = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
@@ -29522,7 +29522,7 @@ var require_set = __commonJS({
       }
       add(key) {
         let pair3;
-        if (identity2.isPair(key))
+        if (identity3.isPair(key))
           pair3 = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
           pair3 = new Pair.Pair(key.key, null);
@@ -29538,7 +29538,7 @@ var require_set = __commonJS({
        */
       get(key, keepPair) {
         const pair3 = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity2.isPair(pair3) ? identity2.isScalar(pair3.key) ? pair3.key.value : pair3.key : pair3;
+        return !keepPair && identity3.isPair(pair3) ? identity3.isScalar(pair3.key) ? pair3.key.value : pair3.key : pair3;
       }
       set(key, value) {
         if (typeof value !== "boolean")
@@ -29582,7 +29582,7 @@ var require_set = __commonJS({
       tag: "tag:yaml.org,2002:set",
       createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
       resolve(map, onError) {
-        if (identity2.isMap(map)) {
+        if (identity3.isMap(map)) {
           if (map.hasAllNullValues(true))
             return Object.assign(new YAMLSet(), map);
           else
@@ -29694,7 +29694,7 @@ var require_schema3 = __commonJS({
     var seq = require_seq();
     var string = require_string();
     var binary = require_binary();
-    var bool = require_bool2();
+    var bool2 = require_bool2();
     var float = require_float2();
     var int = require_int2();
     var merge3 = require_merge();
@@ -29707,8 +29707,8 @@ var require_schema3 = __commonJS({
       seq.seq,
       string.string,
       _null.nullTag,
-      bool.trueTag,
-      bool.falseTag,
+      bool2.trueTag,
+      bool2.falseTag,
       int.intBin,
       int.intOct,
       int.int,
@@ -29737,7 +29737,7 @@ var require_tags = __commonJS({
     var _null = require_null();
     var seq = require_seq();
     var string = require_string();
-    var bool = require_bool();
+    var bool2 = require_bool();
     var float = require_float();
     var int = require_int();
     var schema = require_schema();
@@ -29758,7 +29758,7 @@ var require_tags = __commonJS({
     ]);
     var tagsByName = {
       binary: binary.binary,
-      bool: bool.boolTag,
+      bool: bool2.boolTag,
       float: float.float,
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
@@ -29827,7 +29827,7 @@ var require_tags = __commonJS({
 var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var map = require_map();
     var seq = require_seq();
     var string = require_string();
@@ -29840,9 +29840,9 @@ var require_Schema = __commonJS({
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge3);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity2.MAP, { value: map.map });
-        Object.defineProperty(this, identity2.SCALAR, { value: string.string });
-        Object.defineProperty(this, identity2.SEQ, { value: seq.seq });
+        Object.defineProperty(this, identity3.MAP, { value: map.map });
+        Object.defineProperty(this, identity3.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity3.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -29859,7 +29859,7 @@ var require_Schema = __commonJS({
 var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
@@ -29886,7 +29886,7 @@ var require_stringifyDocument = __commonJS({
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
-        if (identity2.isNode(doc.contents)) {
+        if (identity3.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
             lines.push("");
           if (doc.contents.commentBefore) {
@@ -29941,7 +29941,7 @@ var require_Document = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var Collection2 = require_Collection();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
     var Schema = require_Schema();
@@ -29956,7 +29956,7 @@ var require_Document = __commonJS({
         this.comment = null;
         this.errors = [];
         this.warnings = [];
-        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.DOC });
+        Object.defineProperty(this, identity3.NODE_TYPE, { value: identity3.DOC });
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
@@ -29992,7 +29992,7 @@ var require_Document = __commonJS({
        */
       clone() {
         const copy = Object.create(_Document.prototype, {
-          [identity2.NODE_TYPE]: { value: identity2.DOC }
+          [identity3.NODE_TYPE]: { value: identity3.DOC }
         });
         copy.commentBefore = this.commentBefore;
         copy.comment = this.comment;
@@ -30002,7 +30002,7 @@ var require_Document = __commonJS({
         if (this.directives)
           copy.directives = this.directives.clone();
         copy.schema = this.schema.clone();
-        copy.contents = identity2.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        copy.contents = identity3.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -30013,9 +30013,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path14, value) {
+      addIn(path17, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path14, value);
+          this.contents.addIn(path17, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -30065,7 +30065,7 @@ var require_Document = __commonJS({
           sourceObjects
         };
         const node = createNode.createNode(value, tag, ctx);
-        if (flow && identity2.isCollection(node))
+        if (flow && identity3.isCollection(node))
           node.flow = true;
         setAnchors();
         return node;
@@ -30090,14 +30090,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path14) {
-        if (Collection2.isEmptyPath(path14)) {
+      deleteIn(path17) {
+        if (Collection2.isEmptyPath(path17)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -30105,31 +30105,31 @@ var require_Document = __commonJS({
        * `true` (collections are always returned intact).
        */
       get(key, keepScalar) {
-        return identity2.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+        return identity3.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path14, keepScalar) {
-        if (Collection2.isEmptyPath(path14))
-          return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
+      getIn(path17, keepScalar) {
+        if (Collection2.isEmptyPath(path17))
+          return !keepScalar && identity3.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity3.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
        */
       has(key) {
-        return identity2.isCollection(this.contents) ? this.contents.has(key) : false;
+        return identity3.isCollection(this.contents) ? this.contents.has(key) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path14) {
-        if (Collection2.isEmptyPath(path14))
+      hasIn(path17) {
+        if (Collection2.isEmptyPath(path17))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
+        return identity3.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -30146,13 +30146,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path14, value) {
-        if (Collection2.isEmptyPath(path14)) {
+      setIn(path17, value) {
+        if (Collection2.isEmptyPath(path17)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path14), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path17), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path14, value);
+          this.contents.setIn(path17, value);
         }
       }
       /**
@@ -30236,7 +30236,7 @@ var require_Document = __commonJS({
       }
     };
     function assertCollection(contents) {
-      if (identity2.isCollection(contents))
+      if (identity3.isCollection(contents))
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
@@ -30507,13 +30507,13 @@ var require_util_flow_indent_check = __commonJS({
 var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     function mapIncludes(ctx, items, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity2.isScalar(a) && identity2.isScalar(b) && a.value === b.value;
-      return items.some((pair3) => isEqual(pair3.key, search));
+      const isEqual2 = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity3.isScalar(a) && identity3.isScalar(b) && a.value === b.value;
+      return items.some((pair3) => isEqual2(pair3.key, search));
     }
     exports.mapIncludes = mapIncludes;
   }
@@ -30725,7 +30725,7 @@ var require_resolve_end = __commonJS({
 var require_resolve_flow_collection = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -30804,7 +30804,7 @@ var require_resolve_flow_collection = __commonJS({
             }
             if (prevItemComment) {
               let prev = coll.items[coll.items.length - 1];
-              if (identity2.isPair(prev))
+              if (identity3.isPair(prev))
                 prev = prev.value ?? prev.key;
               if (prev.comment)
                 prev.comment += "\n" + prevItemComment;
@@ -30919,7 +30919,7 @@ var require_resolve_flow_collection = __commonJS({
 var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Scalar3 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -30969,7 +30969,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity2.isNode(res) ? res : new Scalar3.Scalar(res);
+      const node = identity3.isNode(res) ? res : new Scalar3.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -31388,7 +31388,7 @@ var require_resolve_flow_scalar = __commonJS({
 var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Scalar3 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -31397,17 +31397,17 @@ var require_compose_scalar = __commonJS({
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity2.SCALAR];
+        tag = ctx.schema[identity3.SCALAR];
       } else if (tagName)
         tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
       else if (token.type === "scalar")
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
-        tag = ctx.schema[identity2.SCALAR];
+        tag = ctx.schema[identity3.SCALAR];
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity2.isScalar(res) ? res : new Scalar3.Scalar(res);
+        scalar = identity3.isScalar(res) ? res : new Scalar3.Scalar(res);
       } catch (error2) {
         const msg = error2 instanceof Error ? error2.message : String(error2);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
@@ -31427,7 +31427,7 @@ var require_compose_scalar = __commonJS({
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
-        return schema[identity2.SCALAR];
+        return schema[identity3.SCALAR];
       const matchWithTest = [];
       for (const tag of schema.tags) {
         if (!tag.collection && tag.tag === tagName) {
@@ -31446,12 +31446,12 @@ var require_compose_scalar = __commonJS({
         return kt;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema[identity2.SCALAR];
+      return schema[identity3.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity2.SCALAR];
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity3.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity2.SCALAR];
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity3.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -31500,7 +31500,7 @@ var require_compose_node = __commonJS({
   "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var composeCollection = require_compose_collection();
     var composeScalar = require_compose_scalar();
     var resolveEnd = require_resolve_end();
@@ -31546,7 +31546,7 @@ var require_compose_node = __commonJS({
       node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
       if (anchor && node.anchor === "")
         onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity2.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
+      if (atKey && ctx.options.stringKeys && (!identity3.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token, "NON_STRING_KEY", msg);
       }
@@ -31652,7 +31652,7 @@ var require_composer = __commonJS({
     var directives = require_directives();
     var Document2 = require_Document();
     var errors = require_errors3();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
     function getErrorPos(src) {
@@ -31714,9 +31714,9 @@ var require_composer = __commonJS({
 ${comment}` : comment;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
             doc.commentBefore = comment;
-          } else if (identity2.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+          } else if (identity3.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
-            if (identity2.isPair(it))
+            if (identity3.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
             it.commentBefore = cb ? `${comment}
@@ -32113,9 +32113,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path14) => {
+    visit3.itemAtPath = (cst, path17) => {
       let item = cst;
-      for (const [field, index] of path14) {
+      for (const [field, index] of path17) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -32124,23 +32124,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path14) => {
-      const parent = visit3.itemAtPath(cst, path14.slice(0, -1));
-      const field = path14[path14.length - 1][0];
+    visit3.parentCollection = (cst, path17) => {
+      const parent = visit3.itemAtPath(cst, path17.slice(0, -1));
+      const field = path17[path17.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path14, item, visitor) {
-      let ctrl = visitor(item, path14);
+    function _visit(path17, item, visitor) {
+      let ctrl = visitor(item, path17);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path14.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path17.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -32151,10 +32151,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path14);
+            ctrl = ctrl(item, path17);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
     }
     exports.visit = visit3;
   }
@@ -32267,7 +32267,7 @@ var require_lexer = __commonJS({
   "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
-    function isEmpty(ch) {
+    function isEmpty2(ch) {
       switch (ch) {
         case void 0:
         case " ":
@@ -32284,7 +32284,7 @@ var require_lexer = __commonJS({
     var flowIndicatorChars = new Set(",[]{}");
     var invalidAnchorChars = new Set(" ,[]{}\n\r	");
     var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
-    var Lexer2 = class {
+    var Lexer3 = class {
       constructor() {
         this.atEnd = false;
         this.blockScalarIndent = -1;
@@ -32345,7 +32345,7 @@ var require_lexer = __commonJS({
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset, 3);
-          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
+          if ((dt === "---" || dt === "...") && isEmpty2(this.buffer[offset + 3]))
             return -1;
         }
         return offset;
@@ -32444,7 +32444,7 @@ var require_lexer = __commonJS({
           if (!this.atEnd && !this.hasChars(4))
             return this.setNext("line-start");
           const s = this.peek(3);
-          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+          if ((s === "---" || s === "...") && isEmpty2(this.charAt(3))) {
             yield* this.pushCount(3);
             this.indentValue = 0;
             this.indentNext = 0;
@@ -32452,7 +32452,7 @@ var require_lexer = __commonJS({
           }
         }
         this.indentValue = yield* this.pushSpaces(false);
-        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+        if (this.indentNext > this.indentValue && !isEmpty2(this.charAt(1)))
           this.indentNext = this.indentValue;
         return yield* this.parseBlockStart();
       }
@@ -32460,7 +32460,7 @@ var require_lexer = __commonJS({
         const [ch0, ch1] = this.peek(2);
         if (!ch1 && !this.atEnd)
           return this.setNext("block-start");
-        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty2(ch1)) {
           const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
           this.indentNext = this.indentValue + 1;
           this.indentValue += n;
@@ -32524,7 +32524,7 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty2(line[3])) {
           const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
@@ -32566,7 +32566,7 @@ var require_lexer = __commonJS({
             return yield* this.parseQuotedScalar();
           case ":": {
             const next = this.charAt(1);
-            if (this.flowKey || isEmpty(next) || next === ",") {
+            if (this.flowKey || isEmpty2(next) || next === ",") {
               this.flowKey = false;
               yield* this.pushCount(1);
               yield* this.pushSpaces(true);
@@ -32629,7 +32629,7 @@ var require_lexer = __commonJS({
           else if (ch !== "-")
             break;
         }
-        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
+        return yield* this.pushUntil((ch) => isEmpty2(ch) || ch === "#");
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
@@ -32711,10 +32711,10 @@ var require_lexer = __commonJS({
         while (ch = this.buffer[++i]) {
           if (ch === ":") {
             const next = this.buffer[i + 1];
-            if (isEmpty(next) || inFlow2 && flowIndicatorChars.has(next))
+            if (isEmpty2(next) || inFlow2 && flowIndicatorChars.has(next))
               break;
             end = i;
-          } else if (isEmpty(ch)) {
+          } else if (isEmpty2(ch)) {
             let next = this.buffer[i + 1];
             if (ch === "\r") {
               if (next === "\n") {
@@ -32781,7 +32781,7 @@ var require_lexer = __commonJS({
             case ":": {
               const inFlow2 = this.flowLevel > 0;
               const ch1 = this.charAt(1);
-              if (isEmpty(ch1) || inFlow2 && flowIndicatorChars.has(ch1)) {
+              if (isEmpty2(ch1) || inFlow2 && flowIndicatorChars.has(ch1)) {
                 if (!inFlow2)
                   this.indentNext = this.indentValue + 1;
                 else if (this.flowKey)
@@ -32800,7 +32800,7 @@ var require_lexer = __commonJS({
         if (this.charAt(1) === "<") {
           let i = this.pos + 2;
           let ch = this.buffer[i];
-          while (!isEmpty(ch) && ch !== ">")
+          while (!isEmpty2(ch) && ch !== ">")
             ch = this.buffer[++i];
           return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
         } else {
@@ -32847,7 +32847,7 @@ var require_lexer = __commonJS({
         return yield* this.pushToIndex(i, false);
       }
     };
-    exports.Lexer = Lexer2;
+    exports.Lexer = Lexer3;
   }
 });
 
@@ -32979,7 +32979,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser3 = class {
+    var Parser4 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -33752,7 +33752,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser3;
+    exports.Parser = Parser4;
   }
 });
 
@@ -33764,7 +33764,7 @@ var require_public_api = __commonJS({
     var Document2 = require_Document();
     var errors = require_errors3();
     var log = require_log();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
     function parseOptions(options) {
@@ -33772,7 +33772,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options = {}) {
+    function parseAllDocuments2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -33805,7 +33805,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse4(src, reviver, options) {
+    function parse5(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -33842,12 +33842,12 @@ var require_public_api = __commonJS({
         if (!keepUndefined)
           return void 0;
       }
-      if (identity2.isDocument(value) && !_replacer)
+      if (identity3.isDocument(value) && !_replacer)
         return value.toString(options);
       return new Document2.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse4;
-    exports.parseAllDocuments = parseAllDocuments;
+    exports.parse = parse5;
+    exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument3;
     exports.stringify = stringify2;
   }
@@ -33862,7 +33862,7 @@ var require_dist = __commonJS({
     var Schema = require_Schema();
     var errors = require_errors3();
     var Alias = require_Alias();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Pair = require_Pair();
     var Scalar3 = require_Scalar();
     var YAMLMap = require_YAMLMap();
@@ -33880,14 +33880,14 @@ var require_dist = __commonJS({
     exports.YAMLParseError = errors.YAMLParseError;
     exports.YAMLWarning = errors.YAMLWarning;
     exports.Alias = Alias.Alias;
-    exports.isAlias = identity2.isAlias;
-    exports.isCollection = identity2.isCollection;
-    exports.isDocument = identity2.isDocument;
-    exports.isMap = identity2.isMap;
-    exports.isNode = identity2.isNode;
-    exports.isPair = identity2.isPair;
-    exports.isScalar = identity2.isScalar;
-    exports.isSeq = identity2.isSeq;
+    exports.isAlias = identity3.isAlias;
+    exports.isCollection = identity3.isCollection;
+    exports.isDocument = identity3.isDocument;
+    exports.isMap = identity3.isMap;
+    exports.isNode = identity3.isNode;
+    exports.isPair = identity3.isPair;
+    exports.isScalar = identity3.isScalar;
+    exports.isSeq = identity3.isSeq;
     exports.Pair = Pair.Pair;
     exports.Scalar = Scalar3.Scalar;
     exports.YAMLMap = YAMLMap.YAMLMap;
@@ -34507,13 +34507,13 @@ var init_to_value = __esm({
 });
 
 // src/yaml/locate.ts
-function locate(doc, path14) {
+function locate(doc, path17) {
   let node = doc.contents;
   let pair3;
   let approximate = false;
   let depth = 0;
-  for (; depth < path14.length && node; depth++) {
-    const segment = path14[depth];
+  for (; depth < path17.length && node; depth++) {
+    const segment = path17[depth];
     if ((0, import_yaml5.isAlias)(node)) {
       approximate = true;
       break;
@@ -34545,7 +34545,7 @@ function locate(doc, path14) {
     }
     break;
   }
-  const exact = depth === path14.length && !approximate;
+  const exact = depth === path17.length && !approximate;
   return { ...spanOf(doc, node, pair3, exact), exact, approximate };
 }
 function findPair(pairs, key) {
@@ -34806,73 +34806,73 @@ function validateConfig(value, doc, lineCounter, file, rules2) {
 }
 function describe(error2, root, rules2) {
   if (error2.keyword === "if" || error2.keyword === "propertyNames" || /\/anyOf\/\d+\//.test(error2.schemaPath)) return void 0;
-  const path14 = pathOf(error2.instancePath, root);
-  const where = dotted(path14);
+  const path17 = pathOf(error2.instancePath, root);
+  const where = dotted(path17);
   const ruleIds = rules2.map((rule) => rule.meta.id);
   switch (error2.keyword) {
     case "additionalProperties": {
       const key = String(error2.params.additionalProperty);
-      const at = [...path14, key];
-      if (path14.length === 1 && path14[0] === "rules") return { path: at, atKey: true, message: `unknown rule "${key}"${didYouMean(key, ruleIds)}` };
+      const at = [...path17, key];
+      if (path17.length === 1 && path17[0] === "rules") return { path: at, atKey: true, message: `unknown rule "${key}"${didYouMean(key, ruleIds)}` };
       const known = Object.keys(error2.parentSchema?.properties ?? {});
       return { path: at, atKey: true, message: `unknown key "${key}"${where ? ` in ${where}` : ""}${didYouMean(key, known)}` };
     }
     case "enum": {
       const propertyName = error2.propertyName;
-      if (propertyName !== void 0) return { path: [...path14, propertyName], atKey: true, message: `unknown rule "${propertyName}"${didYouMean(propertyName, ruleIds)}` };
+      if (propertyName !== void 0) return { path: [...path17, propertyName], atKey: true, message: `unknown rule "${propertyName}"${didYouMean(propertyName, ruleIds)}` };
       const allowed = error2.params.allowedValues.map(String);
       if (error2.schemaPath.startsWith("#/definitions/ruleId")) {
-        return { path: path14, atKey: false, message: `unknown rule "${String(error2.data)}"${didYouMean(String(error2.data), ruleIds)}` };
+        return { path: path17, atKey: false, message: `unknown rule "${String(error2.data)}"${didYouMean(String(error2.data), ruleIds)}` };
       }
-      return { path: path14, atKey: false, message: `${where} must be one of ${allowed.join(", ")}, not ${JSON.stringify(error2.data)}${didYouMean(String(error2.data), allowed)}` };
+      return { path: path17, atKey: false, message: `${where} must be one of ${allowed.join(", ")}, not ${JSON.stringify(error2.data)}${didYouMean(String(error2.data), allowed)}` };
     }
     case "type":
-      return { path: path14, atKey: false, message: `${where || "the configuration"} must be ${article(String(error2.params.type))}, not ${kindOf(error2.data)}` };
+      return { path: path17, atKey: false, message: `${where || "the configuration"} must be ${article(String(error2.params.type))}, not ${kindOf(error2.data)}` };
     case "required": {
       const missing = error2.params.missingProperty;
-      return { path: path14, atKey: false, message: `${where || "the configuration"} is missing "${missing}"` };
+      return { path: path17, atKey: false, message: `${where || "the configuration"} is missing "${missing}"` };
     }
     case "anyOf":
       if (/^overrides\[\d+\]$/.test(where)) {
-        return { path: path14, atKey: false, message: `${where} needs at least one of ${OVERRIDE_SELECTORS.join(", ")}; for every file, use the top-level rules` };
+        return { path: path17, atKey: false, message: `${where} needs at least one of ${OVERRIDE_SELECTORS.join(", ")}; for every file, use the top-level rules` };
       }
       if (/^exemptions\[\d+\]$/.test(where)) {
-        return { path: path14, atKey: false, message: `${where} needs at least one of ${EXEMPTION_SELECTORS.join(", ")}; to turn a rule off everywhere, set its level to off under rules` };
+        return { path: path17, atKey: false, message: `${where} needs at least one of ${EXEMPTION_SELECTORS.join(", ")}; to turn a rule off everywhere, set its level to off under rules` };
       }
-      return { path: path14, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
+      return { path: path17, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
     case "pattern":
       if (error2.params.pattern === DATE_PATTERN) {
-        return { path: path14, atKey: false, message: `${where} must be a date written YYYY-MM-DD, not ${JSON.stringify(error2.data)}` };
+        return { path: path17, atKey: false, message: `${where} must be a date written YYYY-MM-DD, not ${JSON.stringify(error2.data)}` };
       }
-      return { path: path14, atKey: false, message: `${where} must match ${error2.params.pattern}, not ${JSON.stringify(error2.data)}` };
+      return { path: path17, atKey: false, message: `${where} must match ${error2.params.pattern}, not ${JSON.stringify(error2.data)}` };
     case "maxItems":
-      if (path14[0] === "rules") return { path: path14, atKey: false, message: `${where} must be a level or [level, options]` };
-      return { path: path14, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
+      if (path17[0] === "rules") return { path: path17, atKey: false, message: `${where} must be a level or [level, options]` };
+      return { path: path17, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
     default:
-      return { path: path14, atKey: false, message: `${where || "the configuration"} ${error2.message ?? "is not valid"}` };
+      return { path: path17, atKey: false, message: `${where || "the configuration"} ${error2.message ?? "is not valid"}` };
   }
 }
 function pathOf(pointer, root) {
   if (pointer === "") return [];
-  const path14 = [];
+  const path17 = [];
   let current = root;
   for (const raw of pointer.slice(1).split("/")) {
     const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
     const segment = Array.isArray(current) ? Number(key) : key;
-    path14.push(segment);
+    path17.push(segment);
     current = current !== null && typeof current === "object" ? current[key] : void 0;
   }
-  return path14;
+  return path17;
 }
-function dotted(path14) {
-  return path14.map((segment, index) => typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`).join("");
+function dotted(path17) {
+  return path17.map((segment, index) => typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`).join("");
 }
-function offsetOf(doc, path14, atKey) {
+function offsetOf(doc, path17, atKey) {
   if (!atKey) {
-    const node = doc.getIn(path14, true);
+    const node = doc.getIn(path17, true);
     if ((0, import_yaml6.isNode)(node) && node.range) return node.range[0];
   }
-  return locate(doc, path14).start;
+  return locate(doc, path17).start;
 }
 function article(type) {
   const name = type === "integer" ? "a whole number" : type === "object" ? "a mapping" : type === "array" ? "a list" : type;
@@ -34972,11 +34972,11 @@ function resolve(raw, doc, lineCounter, options) {
   if (raw.baseline) config.baseline = path4.resolve(dir, raw.baseline);
   return config;
 }
-function rebaseIgnore(patterns, configDir, cwd) {
+function rebaseIgnore(patterns2, configDir, cwd) {
   const fromConfig = path4.relative(configDir, cwd).split(path4.sep).join("/");
-  if (fromConfig === "") return [...patterns];
+  if (fromConfig === "") return [...patterns2];
   const result = [];
-  for (const pattern of patterns) {
+  for (const pattern of patterns2) {
     const negated = pattern.startsWith("!");
     const body = negated ? pattern.slice(1) : pattern;
     const anchored = body.replace(/\/$/, "").includes("/");
@@ -34997,8 +34997,8 @@ function rebaseIgnore(patterns, configDir, cwd) {
   }
   return result;
 }
-function regionOf2(doc, lineCounter, path14) {
-  const node = doc.getIn(path14, true);
+function regionOf2(doc, lineCounter, path17) {
+  const node = doc.getIn(path17, true);
   const offset = (0, import_yaml7.isNode)(node) && node.range ? node.range[0] : 0;
   const start = lineCounter.linePos(offset);
   return { startLine: start.line, startColumn: start.col, endLine: start.line, endColumn: start.col + 1 };
@@ -38439,12 +38439,12 @@ var init_esm5 = __esm({
       /**
        * Get the Path object referenced by the string path, resolved from this Path
        */
-      resolve(path14) {
-        if (!path14) {
+      resolve(path17) {
+        if (!path17) {
           return this;
         }
-        const rootPath = this.getRootString(path14);
-        const dir = path14.substring(rootPath.length);
+        const rootPath = this.getRootString(path17);
+        const dir = path17.substring(rootPath.length);
         const dirParts = dir.split(this.splitSep);
         const result = rootPath ? this.getRoot(rootPath).#resolveParts(dirParts) : this.#resolveParts(dirParts);
         return result;
@@ -39196,8 +39196,8 @@ var init_esm5 = __esm({
       /**
        * @internal
        */
-      getRootString(path14) {
-        return win32.parse(path14).root;
+      getRootString(path17) {
+        return win32.parse(path17).root;
       }
       /**
        * @internal
@@ -39243,8 +39243,8 @@ var init_esm5 = __esm({
       /**
        * @internal
        */
-      getRootString(path14) {
-        return path14.startsWith("/") ? "/" : "";
+      getRootString(path17) {
+        return path17.startsWith("/") ? "/" : "";
       }
       /**
        * @internal
@@ -39333,11 +39333,11 @@ var init_esm5 = __esm({
       /**
        * Get the depth of a provided path, string, or the cwd
        */
-      depth(path14 = this.cwd) {
-        if (typeof path14 === "string") {
-          path14 = this.cwd.resolve(path14);
+      depth(path17 = this.cwd) {
+        if (typeof path17 === "string") {
+          path17 = this.cwd.resolve(path17);
         }
-        return path14.depth();
+        return path17.depth();
       }
       /**
        * Return the cache of child entries.  Exposed so subclasses can create
@@ -39824,9 +39824,9 @@ var init_esm5 = __esm({
         process2();
         return results;
       }
-      chdir(path14 = this.cwd) {
+      chdir(path17 = this.cwd) {
         const oldCwd = this.cwd;
-        this.cwd = typeof path14 === "string" ? this.cwd.resolve(path14) : path14;
+        this.cwd = typeof path17 === "string" ? this.cwd.resolve(path17) : path17;
         this.cwd[setAsCwd](oldCwd);
       }
     };
@@ -40201,8 +40201,8 @@ var init_processor = __esm({
       }
       // match, absolute, ifdir
       entries() {
-        return [...this.store.entries()].map(([path14, n]) => [
-          path14,
+        return [...this.store.entries()].map(([path17, n]) => [
+          path17,
           !!(n & 2),
           !!(n & 1)
         ]);
@@ -40250,9 +40250,9 @@ var init_processor = __esm({
         this.dot = !!opts.dot;
         this.hasWalkedCache = hasWalkedCache ? hasWalkedCache.copy() : new HasWalkedCache();
       }
-      processPatterns(target, patterns) {
-        this.patterns = patterns;
-        const processingSet = patterns.map((p) => [target, p]);
+      processPatterns(target, patterns2) {
+        this.patterns = patterns2;
+        const processingSet = patterns2.map((p) => [target, p]);
         for (let [t, pattern] of processingSet) {
           this.hasWalkedCache.storeWalked(t, pattern);
           const root = pattern.root();
@@ -40324,10 +40324,10 @@ var init_processor = __esm({
       // a hasWalkedCache that's a copy of this one
       // then we're going to call
       filterEntries(parent, entries) {
-        const patterns = this.subwalks.get(parent);
+        const patterns2 = this.subwalks.get(parent);
         const results = this.child();
         for (const e of entries) {
-          for (const pattern of patterns) {
+          for (const pattern of patterns2) {
             const absolute = pattern.isAbsolute();
             const p = pattern.pattern();
             const rest = pattern.rest();
@@ -40415,9 +40415,9 @@ var init_walker = __esm({
       signal;
       maxDepth;
       includeChildMatches;
-      constructor(patterns, path14, opts) {
-        this.patterns = patterns;
-        this.path = path14;
+      constructor(patterns2, path17, opts) {
+        this.patterns = patterns2;
+        this.path = path17;
         this.opts = opts;
         this.#sep = !opts.posix && opts.platform === "win32" ? "\\" : "/";
         this.includeChildMatches = opts.includeChildMatches !== false;
@@ -40436,11 +40436,11 @@ var init_walker = __esm({
           });
         }
       }
-      #ignored(path14) {
-        return this.seen.has(path14) || !!this.#ignore?.ignored?.(path14);
+      #ignored(path17) {
+        return this.seen.has(path17) || !!this.#ignore?.ignored?.(path17);
       }
-      #childrenIgnored(path14) {
-        return !!this.#ignore?.childrenIgnored?.(path14);
+      #childrenIgnored(path17) {
+        return !!this.#ignore?.childrenIgnored?.(path17);
       }
       // backpressure mechanism
       pause() {
@@ -40540,21 +40540,21 @@ var init_walker = __esm({
         if (p)
           this.matchFinish(p, absolute);
       }
-      walkCB(target, patterns, cb) {
+      walkCB(target, patterns2, cb) {
         if (this.signal?.aborted)
           cb();
-        this.walkCB2(target, patterns, new Processor(this.opts), cb);
+        this.walkCB2(target, patterns2, new Processor(this.opts), cb);
       }
-      walkCB2(target, patterns, processor, cb) {
+      walkCB2(target, patterns2, processor, cb) {
         if (this.#childrenIgnored(target))
           return cb();
         if (this.signal?.aborted)
           cb();
         if (this.paused) {
-          this.onResume(() => this.walkCB2(target, patterns, processor, cb));
+          this.onResume(() => this.walkCB2(target, patterns2, processor, cb));
           return;
         }
-        processor.processPatterns(target, patterns);
+        processor.processPatterns(target, patterns2);
         let tasks = 1;
         const next = () => {
           if (--tasks === 0)
@@ -40593,27 +40593,27 @@ var init_walker = __esm({
           tasks++;
           this.match(m, absolute, ifDir).then(() => next());
         }
-        for (const [target2, patterns] of processor.subwalks.entries()) {
+        for (const [target2, patterns2] of processor.subwalks.entries()) {
           tasks++;
-          this.walkCB2(target2, patterns, processor.child(), next);
+          this.walkCB2(target2, patterns2, processor.child(), next);
         }
         next();
       }
-      walkCBSync(target, patterns, cb) {
+      walkCBSync(target, patterns2, cb) {
         if (this.signal?.aborted)
           cb();
-        this.walkCB2Sync(target, patterns, new Processor(this.opts), cb);
+        this.walkCB2Sync(target, patterns2, new Processor(this.opts), cb);
       }
-      walkCB2Sync(target, patterns, processor, cb) {
+      walkCB2Sync(target, patterns2, processor, cb) {
         if (this.#childrenIgnored(target))
           return cb();
         if (this.signal?.aborted)
           cb();
         if (this.paused) {
-          this.onResume(() => this.walkCB2Sync(target, patterns, processor, cb));
+          this.onResume(() => this.walkCB2Sync(target, patterns2, processor, cb));
           return;
         }
-        processor.processPatterns(target, patterns);
+        processor.processPatterns(target, patterns2);
         let tasks = 1;
         const next = () => {
           if (--tasks === 0)
@@ -40646,17 +40646,17 @@ var init_walker = __esm({
             continue;
           this.matchSync(m, absolute, ifDir);
         }
-        for (const [target2, patterns] of processor.subwalks.entries()) {
+        for (const [target2, patterns2] of processor.subwalks.entries()) {
           tasks++;
-          this.walkCB2Sync(target2, patterns, processor.child(), next);
+          this.walkCB2Sync(target2, patterns2, processor.child(), next);
         }
         next();
       }
     };
     GlobWalker = class extends GlobUtil {
       matches = /* @__PURE__ */ new Set();
-      constructor(patterns, path14, opts) {
-        super(patterns, path14, opts);
+      constructor(patterns2, path17, opts) {
+        super(patterns2, path17, opts);
       }
       matchEmit(e) {
         this.matches.add(e);
@@ -40693,8 +40693,8 @@ var init_walker = __esm({
     };
     GlobStream = class extends GlobUtil {
       results;
-      constructor(patterns, path14, opts) {
-        super(patterns, path14, opts);
+      constructor(patterns2, path17, opts) {
+        super(patterns2, path17, opts);
         this.results = new Minipass({
           signal: this.signal,
           objectMode: true
@@ -41538,26 +41538,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path14) => {
-      const end = path14.length - 1;
-      const index = path14.lastIndexOf(
+    var basenameOf = (path17) => {
+      const end = path17.length - 1;
+      const index = path17.lastIndexOf(
         SLASH,
-        path14[end] === SLASH ? end - 1 : end
+        path17[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path14 : path14.slice(index + 1);
+      return index < 0 ? path17 : path17.slice(index + 1);
     };
-    var parentOf = (path14) => {
-      if (path14.charCodeAt(0) === SLASH_CODE || path14.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path14.split(SLASH).filter(Boolean);
+    var parentOf = (path17) => {
+      if (path17.charCodeAt(0) === SLASH_CODE || path17.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path17.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path14.length - 1;
-      const cut = path14.lastIndexOf(
+      const end = path17.length - 1;
+      const cut = path17.lastIndexOf(
         SLASH,
-        path14.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path17.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path14.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path17.slice(0, cut + 1);
     };
     var isString2 = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString2(pattern);
@@ -41707,7 +41707,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path14) {
+      testLiteral(path17) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -41716,7 +41716,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule = rules2[index];
-          if (rule.checkRegex.test(path14)) {
+          if (rule.checkRegex.test(path17)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -41736,15 +41736,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path14, mode) {
+      test(path17, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path14) : path14;
+        const basename2 = shortcut ? basenameOf(path17) : path17;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules2[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path14
+            shortcut && rule._basenameOnly ? basename2 : path17
           )) {
             const { negative } = rule;
             const ret = {
@@ -41766,17 +41766,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path14, originalPath, doThrow) => {
-      if (!isString2(path14)) {
+    var checkPath = (path17, originalPath, doThrow) => {
+      if (!isString2(path17)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path14) {
+      if (!path17) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path14)) {
+      if (checkPath.isNotRelative(path17)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -41785,25 +41785,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path14) => {
-      const first = path14.charCodeAt(0);
+    var isNotRelative = (path17) => {
+      const first = path17.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path14.length === 1) {
+      if (path17.length === 1) {
         return true;
       }
-      const second = path14.charCodeAt(1);
+      const second = path17.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path14.length === 2 || path14.charCodeAt(2) === SLASH_CODE;
+      return path17.length === 2 || path17.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -41834,58 +41834,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path14) {
+      _test(originalPath, cache2, path17) {
         checkPath(
-          path14,
+          path17,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path14 ? this._t(path14, cache2) : {
+        return path17 ? this._t(path17, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path14 = convertPath(target);
-        if (!path14 || path14.charCodeAt(path14.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path14);
+        const path17 = convertPath(target);
+        if (!path17 || path17.charCodeAt(path17.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path17);
         }
-        const dir = this._t(path14, this._testCache);
+        const dir = this._t(path17, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal2 = this._rules.testLiteral(path14);
+        const literal2 = this._rules.testLiteral(path17);
         return literal2.ignored || literal2.unignored ? literal2 : dir;
       }
-      _t(path14, cache2) {
-        if (path14 in cache2) {
-          return cache2[path14];
+      _t(path17, cache2) {
+        if (path17 in cache2) {
+          return cache2[path17];
         }
-        const parentPath = parentOf(path14);
+        const parentPath = parentOf(path17);
         const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path14] = parent && parent.ignored ? parent : this._rules.test(path14, MODE_IGNORE);
+        return cache2[path17] = parent && parent.ignored ? parent : this._rules.test(path17, MODE_IGNORE);
       }
-      ignores(path14) {
-        return this._test(path14, this._ignoreCache, convertPath(path14)).ignored;
+      ignores(path17) {
+        return this._test(path17, this._ignoreCache, convertPath(path17)).ignored;
       }
       createFilter() {
-        return (path14) => !this.ignores(path14);
+        return (path17) => !this.ignores(path17);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path14) {
-        return this._test(path14, this._testCache, convertPath(path14));
+      test(path17) {
+        return this._test(path17, this._testCache, convertPath(path17));
       }
     };
     var factory = (options) => new Ignore2(options);
-    var isPathValid = (path14) => checkPath(convertPath(path14), path14, RETURN_FALSE);
+    var isPathValid = (path17) => checkPath(convertPath(path17), path17, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path14) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path14) || isNotRelative(path14);
+      checkPath.isNotRelative = (path17) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path17) || isNotRelative(path17);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -44753,8 +44753,8 @@ minimatch.unescape = unescape;
 var GLOB = { dot: true, nocomment: true, nonegate: true };
 function overrideApplies(override, scope, where) {
   if (override.files) {
-    const path14 = where.path ?? nodePath;
-    const relative = path14.relative(where.configDir, path14.resolve(where.cwd, scope.file)).split(path14.sep).join("/");
+    const path17 = where.path ?? nodePath;
+    const relative = path17.relative(where.configDir, path17.resolve(where.cwd, scope.file)).split(path17.sep).join("/");
     if (!override.files.some((glob2) => minimatch(relative, glob2, { ...GLOB, matchBase: !glob2.includes("/") }))) return false;
   }
   if (override.kinds && !(scope.kind !== void 0 && override.kinds.some((glob2) => minimatch(scope.kind, glob2, GLOB)))) return false;
@@ -44928,8 +44928,8 @@ function exitCode(result, options = {}) {
 }
 
 // src/run/lint.ts
-import { statSync as statSync3 } from "node:fs";
-import path13 from "node:path";
+import { statSync as statSync4 } from "node:fs";
+import path16 from "node:path";
 
 // src/findings/build.ts
 init_locate();
@@ -44956,13 +44956,13 @@ function objectRef(object) {
   if (object.name !== void 0) ref.name = object.name;
   return ref;
 }
-function locationAt(site, path14, missing = false, innerLine) {
-  const span = locate(site.document.doc, path14);
+function locationAt(site, path17, missing = false, innerLine) {
+  const span = locate(site.document.doc, path17);
   const inner = innerLine !== void 0 && span.exact ? blockScalarLine(site.parsed.text, span.start, span.end, innerLine) : void 0;
   const location = {
     file: site.file,
     region: inner ? regionOf(site.parsed, inner.start, inner.end) : regionOf(site.parsed, span.start, Math.max(trimEnd(site.parsed.text, span.start, span.end), span.start + 1)),
-    path: [...path14],
+    path: [...path17],
     documentIndex: site.document.index
   };
   if (span.approximate) location.approximate = true;
@@ -44999,8 +44999,8 @@ function findingFrom(location, ruleId, level, message) {
   if (location.helmTemplate) finding.helmTemplate = location.helmTemplate;
   return finding;
 }
-function findingAt(site, ruleId, level, message, path14) {
-  const finding = findingFrom(locationAt(site, path14, true), ruleId, level, message);
+function findingAt(site, ruleId, level, message, path17) {
+  const finding = findingFrom(locationAt(site, path17, true), ruleId, level, message);
   delete finding.missing;
   return finding;
 }
@@ -45164,9 +45164,9 @@ function isStringList(value) {
 function isStringMap(value) {
   return isObject(value) && Object.values(value).every(isString);
 }
-function valueAt(root, path14) {
+function valueAt(root, path17) {
   let current = root;
-  for (const segment of path14) {
+  for (const segment of path17) {
     if (typeof segment === "number") {
       if (!Array.isArray(current)) return void 0;
       current = current[segment];
@@ -45177,9 +45177,21 @@ function valueAt(root, path14) {
   }
   return current;
 }
-function listAt(root, path14) {
-  const value = valueAt(root, path14);
+function objectAt(root, path17) {
+  const value = valueAt(root, path17);
+  return isObject(value) ? value : void 0;
+}
+function listAt(root, path17) {
+  const value = valueAt(root, path17);
   return Array.isArray(value) ? value : [];
+}
+function stringAt(root, path17) {
+  const value = valueAt(root, path17);
+  return isString(value) ? value : void 0;
+}
+function numberAt(root, path17) {
+  const value = valueAt(root, path17);
+  return isNumber(value) ? value : void 0;
 }
 function stringEntries(value) {
   const result = {};
@@ -45187,11 +45199,11 @@ function stringEntries(value) {
   for (const [key, item] of Object.entries(value)) if (isString(item)) result[key] = item;
   return result;
 }
-function* objectItems(root, path14) {
-  const list2 = listAt(root, path14);
+function* objectItems(root, path17) {
+  const list2 = listAt(root, path17);
   for (let index = 0; index < list2.length; index++) {
     const value = list2[index];
-    if (isObject(value)) yield { value, path: [...path14, index], index };
+    if (isObject(value)) yield { value, path: [...path17, index], index };
   }
 }
 
@@ -45202,18 +45214,18 @@ function expandPattern(root, pattern) {
   let frontier = [{ value: root, path: [], bindings: [] }];
   for (const segment of pattern) {
     const next = [];
-    for (const { value, path: path14, bindings } of frontier) {
+    for (const { value, path: path17, bindings } of frontier) {
       if (segment === "*") {
-        if (Array.isArray(value)) value.forEach((item, index) => next.push({ value: item, path: [...path14, index], bindings: [...bindings, index] }));
-        else if (isObject(value)) for (const [key, item] of Object.entries(value)) next.push({ value: item, path: [...path14, key], bindings: [...bindings, key] });
+        if (Array.isArray(value)) value.forEach((item, index) => next.push({ value: item, path: [...path17, index], bindings: [...bindings, index] }));
+        else if (isObject(value)) for (const [key, item] of Object.entries(value)) next.push({ value: item, path: [...path17, key], bindings: [...bindings, key] });
       } else {
         const item = valueAt(value, [segment]);
-        if (item !== void 0) next.push({ value: item, path: [...path14, segment], bindings });
+        if (item !== void 0) next.push({ value: item, path: [...path17, segment], bindings });
       }
     }
     frontier = next;
   }
-  return frontier.map(({ path: path14, bindings }) => ({ path: path14, bindings }));
+  return frontier.map(({ path: path17, bindings }) => ({ path: path17, bindings }));
 }
 function bindPattern(pattern, bindings) {
   let next = 0;
@@ -45222,15 +45234,15 @@ function bindPattern(pattern, bindings) {
 function buildPodView(object, objectPath, specPath, metadataPath, lists = POD_CONTAINER_LISTS) {
   const spec = valueAt(object, specPath);
   if (!isObject(spec)) return void 0;
-  const path14 = [...objectPath, ...specPath];
+  const path17 = [...objectPath, ...specPath];
   const metadata = valueAt(object, metadataPath);
   const annotations = stringEntries(isObject(metadata) ? metadata.annotations : void 0);
   const podSecurity = isObject(spec.securityContext) ? spec.securityContext : void 0;
-  const podSecurityPath = [...path14, "securityContext"];
+  const podSecurityPath = [...path17, "securityContext"];
   const fullMetadataPath = [...objectPath, ...metadataPath];
   const containers = [];
   for (const list2 of lists) {
-    const items = list2.single ? isObject(spec[list2.key]) ? [{ value: spec[list2.key], path: [...path14, list2.key], index: 0 }] : [] : [...objectItems(spec, [list2.key])].map((item) => ({ ...item, path: [...path14, ...item.path] }));
+    const items = list2.single ? isObject(spec[list2.key]) ? [{ value: spec[list2.key], path: [...path17, list2.key], index: 0 }] : [] : [...objectItems(spec, [list2.key])].map((item) => ({ ...item, path: [...path17, ...item.path] }));
     for (const item of items) {
       const name = isString(item.value.name) ? item.value.name : list2.single ? list2.key : `#${item.index}`;
       const annotationKey = `${APPARMOR_ANNOTATION_PREFIX}${name}`;
@@ -45249,11 +45261,11 @@ function buildPodView(object, objectPath, specPath, metadataPath, lists = POD_CO
   const volumes = [...objectItems(spec, ["volumes"])].map((volume) => ({
     name: isString(volume.value.name) ? volume.value.name : `#${volume.index}`,
     value: volume.value,
-    path: [...path14, ...volume.path]
+    path: [...path17, ...volume.path]
   }));
   return {
     spec,
-    path: path14,
+    path: path17,
     metadata: isObject(metadata) ? metadata : void 0,
     metadataPath: fullMetadataPath,
     labels: stringEntries(isObject(metadata) ? metadata.labels : void 0),
@@ -45262,7 +45274,7 @@ function buildPodView(object, objectPath, specPath, metadataPath, lists = POD_CO
     volumes,
     isWindows: runsWindows(spec),
     userNamespace: spec.hostUsers === false,
-    podSecurity: podSecurityView(spec, path14, podSecurity, podSecurityPath)
+    podSecurity: podSecurityView(spec, path17, podSecurity, podSecurityPath)
   };
 }
 var OS_LABEL = "kubernetes.io/os";
@@ -45280,9 +45292,9 @@ function pinsWindows(expression) {
 }
 var isNumberList = (value) => Array.isArray(value) && value.every(isNumber);
 var isList = (value) => Array.isArray(value);
-function setting(context, contextPath, path14, guard, from) {
-  const value = context ? valueAt(context, path14) : void 0;
-  return guard(value) ? { value, path: [...contextPath, ...path14], from } : void 0;
+function setting(context, contextPath, path17, guard, from) {
+  const value = context ? valueAt(context, path17) : void 0;
+  return guard(value) ? { value, path: [...contextPath, ...path17], from } : void 0;
 }
 function podSecurityView(spec, specPath, pod, podPath) {
   const view = {};
@@ -45298,8 +45310,8 @@ function podSecurityView(spec, specPath, pod, podPath) {
 function effectiveSecurityContext(container, containerPath, pod, podPath, appArmorAnnotation) {
   const own = isObject(container.securityContext) ? container.securityContext : void 0;
   const ownPath = [...containerPath, "securityContext"];
-  const both = (path14, guard) => setting(own, ownPath, path14, guard, "container") ?? setting(pod, podPath, path14, guard, "pod");
-  const mine = (path14, guard) => setting(own, ownPath, path14, guard, "container");
+  const both = (path17, guard) => setting(own, ownPath, path17, guard, "container") ?? setting(pod, podPath, path17, guard, "pod");
+  const mine = (path17, guard) => setting(own, ownPath, path17, guard, "container");
   const context = {
     runAsNonRoot: both(["runAsNonRoot"], isBoolean),
     runAsUser: both(["runAsUser"], isNumber),
@@ -45342,7 +45354,7 @@ function objectsOf(value, options = {}) {
   if (!object) return [];
   return [options.freeze ? deepFreeze(object) : object];
 }
-function objectOf(value, path14, extraWorkloads) {
+function objectOf(value, path17, extraWorkloads) {
   const { apiVersion, kind } = value;
   if (typeof apiVersion !== "string" || typeof kind !== "string") return void 0;
   const metadata = isObject(value.metadata) ? value.metadata : void 0;
@@ -45354,26 +45366,26 @@ function objectOf(value, path14, extraWorkloads) {
     name: isString(metadata?.name) ? metadata.name : void 0,
     namespace: isString(metadata?.namespace) ? metadata.namespace : void 0,
     value,
-    path: path14,
+    path: path17,
     metadata,
     labels: stringEntries(metadata?.labels),
     annotations: stringEntries(metadata?.annotations),
-    pods: workload ? tablePods(value, path14, workload) : searchedPods(value, path14)
+    pods: workload ? tablePods(value, path17, workload) : searchedPods(value, path17)
   };
   return object;
 }
-function tablePods(value, path14, workload) {
+function tablePods(value, path17, workload) {
   const pods = [];
   for (const template2 of workload.pods) {
     for (const { path: specPath, bindings } of expandPattern(value, template2.spec)) {
-      const pod = buildPodView(value, path14, specPath, bindPattern(template2.metadata, bindings), workload.containers);
+      const pod = buildPodView(value, path17, specPath, bindPattern(template2.metadata, bindings), workload.containers);
       if (pod) pods.push(pod);
     }
   }
   return pods;
 }
 var SEARCH_DEPTH = 10;
-function searchedPods(value, path14) {
+function searchedPods(value, path17) {
   const pods = [];
   const visit3 = (node, at, depth) => {
     if (depth > SEARCH_DEPTH) return;
@@ -45383,7 +45395,7 @@ function searchedPods(value, path14) {
     }
     if (!isObject(node)) return;
     if (at.length > 0 && holdsContainers(node)) {
-      const pod = buildPodView(value, path14, at, [...at.slice(0, -1), "metadata"]);
+      const pod = buildPodView(value, path17, at, [...at.slice(0, -1), "metadata"]);
       if (pod) pods.push(pod);
       return;
     }
@@ -45457,6 +45469,9 @@ function mapSelectorMatches(selector, labels) {
   const entries = Object.entries(selector);
   if (entries.length === 0) return false;
   return entries.every(([key, value]) => labels[key] === value);
+}
+function selectsEverything(selector) {
+  return isObject(selector) && Object.keys(selector).length === 0;
 }
 
 // src/k8s/object-index.ts
@@ -45595,6 +45610,11 @@ var DEFAULT_RUN_SETTINGS = {
   presets: ["recommended"],
   complete: false
 };
+function compareKubeVersions(a, b) {
+  const [aMajor = 0, aMinor = 0] = a.split(".").map(Number);
+  const [bMajor = 0, bMinor = 0] = b.split(".").map(Number);
+  return aMajor - bMajor || aMinor - bMinor;
+}
 
 // src/engine/lint-file.ts
 var UNRENDERED_TEMPLATE = /\{\{[-\s]/;
@@ -45681,11 +45701,11 @@ var RuleInstance = class {
       options: setting2.options,
       settings,
       report: (report) => this.report(report),
-      locate: (path14, options) => {
+      locate: (path17, options) => {
         if (!this.site) throw new Error(`rule "${rule.meta.id}" called locate() outside a visitor`);
-        return locationAt(this.site, path14, options?.missing ?? false);
+        return locationAt(this.site, path17, options?.missing ?? false);
       },
-      afterIndex: (check) => {
+      afterIndex: (check2) => {
         if (!rule.meta.crossObject) throw new Error(`rule "${rule.meta.id}" called afterIndex() without meta.crossObject`);
         if (!this.site) throw new Error(`rule "${rule.meta.id}" called afterIndex() outside a visitor`);
         const object = this.site.object;
@@ -45693,7 +45713,7 @@ var RuleInstance = class {
         const anchor = locationAt(this.site, object.path, true);
         this.pending.push({
           ruleId: rule.meta.id,
-          run: (index, findings) => this.runPending(() => check(index), findings, object, anchor, container)
+          run: (index, findings) => this.runPending(() => check2(index), findings, object, anchor, container)
         });
       }
     });
@@ -45899,8 +45919,8 @@ async function discover(inputs, options) {
       found.add(absolute);
       result.explicit.add(absolute);
     } else if (kind === "directory" && glob2) {
-      const check = ignoredBy(absolute, true) ? () => void 0 : track;
-      const files = await walkDirectory(glob2, absolute, cwd, check, result.notes);
+      const check2 = ignoredBy(absolute, true) ? () => void 0 : track;
+      const files = await walkDirectory(glob2, absolute, cwd, check2, result.notes);
       if (files.length === 0) result.missing.push(`${input}: no .yaml, .yml or .json file to lint in it${countNote(removed)}`);
       for (const file of files) found.add(file), walked.add(file);
     } else if (kind === "loop") {
@@ -46157,8 +46177,8 @@ function sequenceLength(buffer, offset) {
     return 0;
   }
 }
-function tooLarge(maxBytes, size, atLeast = false) {
-  return { skipped: `larger than the ${formatBytes(maxBytes)} limit (${atLeast ? "over " : ""}${formatBytes(size)})` };
+function tooLarge(maxBytes, size, atLeast2 = false) {
+  return { skipped: `larger than the ${formatBytes(maxBytes)} limit (${atLeast2 ? "over " : ""}${formatBytes(size)})` };
 }
 function describeError(error2) {
   const code = error2.code;
@@ -46875,20 +46895,3380 @@ function redactFinding(finding, mask) {
   const message = mask(finding.message);
   let changed = message !== finding.message;
   finding.message = message;
-  const path14 = finding.path.map((segment) => typeof segment === "string" ? mask(segment) : segment);
-  if (path14.some((segment, index) => segment !== finding.path[index])) {
-    finding.path = path14;
+  const path17 = finding.path.map((segment) => typeof segment === "string" ? mask(segment) : segment);
+  if (path17.some((segment, index) => segment !== finding.path[index])) {
+    finding.path = path17;
     changed = true;
   }
   if (finding.suppression?.reason !== void 0) finding.suppression.reason = mask(finding.suppression.reason);
   if (finding.container !== void 0) finding.container = mask(finding.container);
-  if (changed) finding.fingerprint = fingerprint(["redacted", finding.ruleId, finding.file, String(finding.documentIndex ?? ""), JSON.stringify(finding.object ?? {}), path14.join("/"), message]);
+  if (changed) finding.fingerprint = fingerprint(["redacted", finding.ruleId, finding.file, String(finding.documentIndex ?? ""), JSON.stringify(finding.object ?? {}), path17.join("/"), message]);
 }
 
 // src/engine/define-rule.ts
 function defineRule(rule) {
   return rule;
 }
+
+// src/k8s/views/pod-security-exemptions.ts
+var DEFAULT_EXEMPT_NAMESPACES = { exemptNamespaces: ["kube-system"] };
+function exemptNamespacesSchema(description) {
+  return {
+    type: "object",
+    properties: { exemptNamespaces: { type: "array", items: { type: "string", minLength: 1 }, description } },
+    additionalProperties: false
+  };
+}
+function exemptNamespaces(options) {
+  return new Set(options.exemptNamespaces ?? DEFAULT_EXEMPT_NAMESPACES.exemptNamespaces);
+}
+
+// src/rules/admission-pod-security-defaults.ts
+var admission_pod_security_defaults_default = defineRule({
+  meta: {
+    id: "admission-pod-security-defaults",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended", "cis"],
+    cis: "5.2.1",
+    tags: ["control-plane"],
+    kinds: ["apiserver.config.k8s.io/AdmissionConfiguration", "apiserver.k8s.io/AdmissionConfiguration"],
+    summary: "The PodSecurity admission configuration should enforce at least the baseline level by default and exempt no namespace but kube-system: namespaces without an enforce label are otherwise admitted with no restriction.",
+    remediation: "Set defaults.enforce to baseline or restricted in the PodSecurity plugin configuration and keep exemptions.namespaces to kube-system.",
+    messages: {
+      notConfigured: "The admission configuration does not configure PodSecurity: namespaces without a label enforce privileged.",
+      weakEnforce: "PodSecurity enforces level {{level}} by default: namespaces without a label are not restricted.",
+      exemptNamespace: 'Namespace "{{namespace}}" is exempt from Pod Security admission.'
+    },
+    options: exemptNamespacesSchema(
+      "Namespaces that may be exempt from Pod Security admission (kube-system by default)."
+    ),
+    defaultOptions: DEFAULT_EXEMPT_NAMESPACES
+  },
+  create(context) {
+    const allowed = exemptNamespaces(context.options);
+    return {
+      object(object) {
+        const plugin = [...objectItems(object.value, ["plugins"])].find((item) => item.value.name === "PodSecurity");
+        if (!plugin) {
+          context.report({ messageId: "notConfigured", at: [...object.path, "plugins"], missing: true });
+          return;
+        }
+        const configuration = plugin.value.configuration;
+        if (!isObject(configuration)) return;
+        const base = [...object.path, ...plugin.path, "configuration"];
+        const enforce = isObject(configuration.defaults) ? configuration.defaults.enforce : void 0;
+        if (!isString(enforce) || enforce === "privileged") {
+          context.report({ messageId: "weakEnforce", data: { level: isString(enforce) ? enforce : "privileged (the default)" }, at: [...base, "defaults", "enforce"], missing: !isString(enforce) });
+        }
+        listAt(configuration, ["exemptions", "namespaces"]).forEach((namespace, index) => {
+          if (isString(namespace) && !allowed.has(namespace)) context.report({ messageId: "exemptNamespace", data: { namespace }, at: [...base, "exemptions", "namespaces", index] });
+        });
+      }
+    };
+  }
+});
+
+// src/k8s/views/command-line.ts
+var COMPONENTS = ["kube-apiserver", "kube-controller-manager", "kube-scheduler", "etcd", "kubelet"];
+var HYPERKUBE_NAMES = {
+  apiserver: "kube-apiserver",
+  "controller-manager": "kube-controller-manager",
+  scheduler: "kube-scheduler",
+  kubelet: "kubelet"
+};
+var BOOLEAN_FLAGS = /* @__PURE__ */ new Set([
+  "anonymous-auth",
+  "profiling",
+  "kubelet-https",
+  "service-account-lookup",
+  "use-service-account-credentials",
+  "client-cert-auth",
+  "auto-tls",
+  "peer-client-cert-auth",
+  "peer-auto-tls",
+  "protect-kernel-defaults",
+  "make-iptables-util-chains",
+  "rotate-certificates",
+  "service-account-extend-token-expiration",
+  "leader-elect",
+  "allow-privileged",
+  "enable-bootstrap-token-auth",
+  "v",
+  "logtostderr"
+]);
+var SHELLS = /^(?:\/(?:usr\/)?bin\/)?(?:sh|bash|ash|dash)$/;
+var SHELL_OPERATORS = /* @__PURE__ */ new Set(["&&", "||", ";", "|", "&"]);
+function shellWords(script) {
+  const words2 = [];
+  let current = "";
+  let quote;
+  let started = false;
+  const flush = () => {
+    if (started) words2.push(current);
+    current = "";
+    started = false;
+  };
+  for (let index = 0; index < script.length; index++) {
+    const char = script[index];
+    if (quote) {
+      if (char === quote) quote = void 0;
+      else if (char === "\\" && quote === '"' && index + 1 < script.length) current += script[++index];
+      else current += char;
+    } else if (char === '"' || char === "'") {
+      quote = char;
+      started = true;
+    } else if (char === "\\" && script[index + 1] === "\n") {
+      index++;
+    } else if (char === "\\" && index + 1 < script.length) {
+      current += script[++index];
+      started = true;
+    } else if (/\s/.test(char)) {
+      flush();
+    } else if (char === ";" || char === "|" || char === "&") {
+      flush();
+      const pair3 = script[index + 1] === char && char !== ";" ? char + char : char;
+      index += pair3.length - 1;
+      words2.push(pair3);
+    } else {
+      current += char;
+      started = true;
+    }
+  }
+  flush();
+  return words2;
+}
+function commandWords(container) {
+  const words2 = [];
+  for (const key of ["command", "args"]) {
+    listAt(container.value, [key]).forEach((item, index) => {
+      if (!isString(item)) return;
+      const path17 = [...container.path, key, index];
+      const previous = words2.at(-1);
+      const shellScript = previous?.text === "-c" && words2.length >= 2 && SHELLS.test(words2.at(-2).text);
+      if (shellScript) shellWords(item).forEach((text, at) => words2.push({ text, path: path17, start: at === 0 }));
+      else words2.push({ text: item, path: path17, start: words2.length === 0 });
+    });
+  }
+  words2.forEach((word, index) => {
+    if (words2[index - 1]?.text === "exec") word.start = true;
+  });
+  return words2;
+}
+function basename(word) {
+  return word.slice(word.lastIndexOf("/") + 1);
+}
+function componentAt(words2, index) {
+  if (words2[index].text.startsWith("-")) return void 0;
+  const name = basename(words2[index].text);
+  if (COMPONENTS.includes(name)) return { component: name, length: 1 };
+  if (name === "hyperkube" && index + 1 < words2.length) {
+    const sub = words2[index + 1].text;
+    const component = HYPERKUBE_NAMES[sub] ?? (COMPONENTS.includes(sub) ? sub : void 0);
+    if (component) return { component, length: 2 };
+  }
+  return void 0;
+}
+function componentOfImage(image) {
+  if (!image) return void 0;
+  const name = basename(image.replace(/[@:][^/]*$/, ""));
+  return ["kube-apiserver", "kube-controller-manager", "kube-scheduler"].find((component) => component === name);
+}
+function parseFlags(words2) {
+  const flags = [];
+  for (let index = 0; index < words2.length; index++) {
+    const word = words2[index];
+    if (SHELL_OPERATORS.has(word.text)) break;
+    const match3 = /^--?([A-Za-z0-9][\w.-]*)(?:=([\s\S]*))?$/.exec(word.text);
+    if (!match3) continue;
+    const name = match3[1];
+    let value = match3[2];
+    const next = words2[index + 1];
+    if (value === void 0 && next && !next.text.startsWith("-") && !SHELL_OPERATORS.has(next.text) && !BOOLEAN_FLAGS.has(name)) {
+      value = next.text;
+      index++;
+    }
+    flags.push({ name, value, path: word.path });
+  }
+  return flags;
+}
+function parseCommandLine(container) {
+  const words2 = commandWords(container);
+  for (let index = 0; index < words2.length; index++) {
+    if (!words2[index].start) continue;
+    const found = componentAt(words2, index);
+    if (!found) continue;
+    const flags2 = parseFlags(words2.slice(index + found.length));
+    return { component: found.component, flags: flags2, anchor: anchorOf2(container, flags2) };
+  }
+  const component = listAt(container.value, ["command"]).length === 0 ? componentOfImage(container.image) : void 0;
+  if (!component) return void 0;
+  const flags = parseFlags(words2);
+  return { component, flags, anchor: anchorOf2(container, flags) };
+}
+function anchorOf2(container, flags) {
+  const inArgs = flags.some((flag) => flag.path.at(-2) === "args");
+  const hasCommand = Array.isArray(container.value.command);
+  return [...container.path, inArgs || !hasCommand ? "args" : "command"];
+}
+
+// src/k8s/views/component-config.ts
+function componentDefaults(component, kubeVersion) {
+  const before = (version) => compareKubeVersions(kubeVersion, version) < 0;
+  switch (component) {
+    case "kube-apiserver":
+      return {
+        "anonymous-auth": "true",
+        "authorization-mode": "AlwaysAllow",
+        profiling: "true",
+        "secure-port": "6443",
+        // The insecure port was on (8080) until 1.20, which disabled it; 1.24 removed the flag.
+        "insecure-port": before("1.20") ? "8080" : "0",
+        "kubelet-https": "true",
+        "service-account-lookup": "true",
+        "request-timeout": "1m0s",
+        "service-account-extend-token-expiration": "true"
+      };
+    case "kube-controller-manager":
+      return { profiling: "true", "bind-address": "0.0.0.0", "use-service-account-credentials": "false", "terminated-pod-gc-threshold": "12500" };
+    case "kube-scheduler":
+      return { profiling: "true", "bind-address": "0.0.0.0" };
+    case "etcd":
+      return { "client-cert-auth": "false", "auto-tls": "false", "peer-client-cert-auth": "false", "peer-auto-tls": "false" };
+    case "kubelet":
+      return {
+        "anonymous-auth": "true",
+        "authorization-mode": "AlwaysAllow",
+        "read-only-port": "10255",
+        "protect-kernel-defaults": "false",
+        "make-iptables-util-chains": "true",
+        "rotate-certificates": "false",
+        "event-qps": "50",
+        "streaming-connection-idle-timeout": "4h0m0s",
+        "pod-max-pids": "-1"
+      };
+  }
+}
+var PKI = "/etc/kubernetes/pki";
+function kubeadmFlags(component, externalEtcd) {
+  switch (component) {
+    case "kube-apiserver":
+      return {
+        "authorization-mode": "Node,RBAC",
+        "enable-admission-plugins": "NodeRestriction",
+        "client-ca-file": `${PKI}/ca.crt`,
+        "tls-cert-file": `${PKI}/apiserver.crt`,
+        "tls-private-key-file": `${PKI}/apiserver.key`,
+        "kubelet-client-certificate": `${PKI}/apiserver-kubelet-client.crt`,
+        "kubelet-client-key": `${PKI}/apiserver-kubelet-client.key`,
+        "service-account-key-file": `${PKI}/sa.pub`,
+        "secure-port": "6443",
+        ...externalEtcd ? {} : { "etcd-cafile": `${PKI}/etcd/ca.crt`, "etcd-certfile": `${PKI}/apiserver-etcd-client.crt`, "etcd-keyfile": `${PKI}/apiserver-etcd-client.key` }
+      };
+    case "kube-controller-manager":
+      return {
+        "bind-address": "127.0.0.1",
+        "root-ca-file": `${PKI}/ca.crt`,
+        "service-account-private-key-file": `${PKI}/sa.key`,
+        "use-service-account-credentials": "true"
+      };
+    case "kube-scheduler":
+      return { "bind-address": "127.0.0.1" };
+    case "etcd":
+      return {
+        "cert-file": `${PKI}/etcd/server.crt`,
+        "key-file": `${PKI}/etcd/server.key`,
+        "client-cert-auth": "true",
+        "peer-cert-file": `${PKI}/etcd/peer.crt`,
+        "peer-key-file": `${PKI}/etcd/peer.key`,
+        "peer-client-cert-auth": "true"
+      };
+    case "kubelet":
+      return {};
+  }
+}
+var KUBELET_FIELDS = [
+  ["anonymous-auth", ["authentication", "anonymous", "enabled"]],
+  ["authorization-mode", ["authorization", "mode"]],
+  ["client-ca-file", ["authentication", "x509", "clientCAFile"]],
+  ["read-only-port", ["readOnlyPort"]],
+  ["streaming-connection-idle-timeout", ["streamingConnectionIdleTimeout"]],
+  ["protect-kernel-defaults", ["protectKernelDefaults"]],
+  ["make-iptables-util-chains", ["makeIPTablesUtilChains"]],
+  ["event-qps", ["eventRecordQPS"]],
+  ["tls-cert-file", ["tlsCertFile"]],
+  ["tls-private-key-file", ["tlsPrivateKeyFile"]],
+  ["rotate-certificates", ["rotateCertificates"]],
+  ["tls-cipher-suites", ["tlsCipherSuites"]],
+  ["pod-max-pids", ["podPidsLimit"]],
+  ["server-tls-bootstrap", ["serverTLSBootstrap"]]
+];
+var KUBELET_CONFIG_DEFAULTS = {
+  ...componentDefaults("kubelet", ""),
+  "anonymous-auth": "false",
+  "authorization-mode": "Webhook",
+  "read-only-port": "0"
+};
+function flagText(value) {
+  if (value === null || isObject(value)) return void 0;
+  if (Array.isArray(value)) return value.map((item) => isObject(item) || Array.isArray(item) ? "" : String(item)).join(",");
+  return String(value);
+}
+var containerCache = /* @__PURE__ */ new WeakMap();
+function containerConfig(container, kubeVersion) {
+  let byVersion = containerCache.get(container);
+  if (!byVersion) containerCache.set(container, byVersion = /* @__PURE__ */ new Map());
+  if (!byVersion.has(kubeVersion)) byVersion.set(kubeVersion, readContainer(container, kubeVersion));
+  return byVersion.get(kubeVersion);
+}
+function readContainer(container, kubeVersion) {
+  const line = parseCommandLine(container);
+  if (!line) return void 0;
+  const written = line.flags.map((flag) => ({ name: flag.name, value: flag.value, path: flag.path }));
+  return {
+    component: line.component,
+    form: "command-line",
+    written,
+    defaults: componentDefaults(line.component, kubeVersion),
+    partial: line.component === "kubelet" && written.some((flag) => flag.name === "config"),
+    missingAt: () => line.anchor,
+    container: container.name
+  };
+}
+function extraArgs(root, path17) {
+  const args = valueAt(root, path17);
+  if (isObject(args)) {
+    return Object.entries(args).flatMap(([name, value]) => {
+      const text = flagText(value);
+      return text === void 0 ? [] : [{ name, value: text, path: [...path17, name] }];
+    });
+  }
+  if (!Array.isArray(args)) return [];
+  return args.flatMap((item, index) => {
+    if (!isObject(item) || !isString(item.name)) return [];
+    const text = item.value === void 0 ? "" : flagText(item.value);
+    return text === void 0 ? [] : [{ name: item.name, value: text, path: item.value === void 0 ? [...path17, index] : [...path17, index, "value"] }];
+  });
+}
+function kubeadmConfigs(object, kubeVersion) {
+  const root = object.value;
+  const configs = [];
+  const add = (component, path17, partial = false) => {
+    const full = [...object.path, ...path17];
+    const externalEtcd = isObject(valueAt(root, ["etcd", "external"]));
+    configs.push({
+      component,
+      form: "kubeadm",
+      written: extraArgs(root, path17).map((setting2) => ({ ...setting2, path: [...object.path, ...setting2.path] })),
+      defaults: { ...componentDefaults(component, kubeVersion), ...kubeadmFlags(component, externalEtcd) },
+      partial,
+      missingAt: () => full
+    });
+  };
+  if (object.kind === "ClusterConfiguration") {
+    add("kube-apiserver", ["apiServer", "extraArgs"]);
+    add("kube-controller-manager", ["controllerManager", "extraArgs"]);
+    add("kube-scheduler", ["scheduler", "extraArgs"]);
+    if (!objectAt(root, ["etcd", "external"])) add("etcd", ["etcd", "local", "extraArgs"]);
+  } else if (valueAt(root, ["nodeRegistration", "kubeletExtraArgs"]) !== void 0) {
+    add("kubelet", ["nodeRegistration", "kubeletExtraArgs"], true);
+  }
+  return configs;
+}
+function kubeletConfig(object) {
+  const written = [];
+  for (const [flag, path17] of KUBELET_FIELDS) {
+    const value = valueAt(object.value, path17);
+    const text = value === void 0 ? void 0 : flagText(value);
+    if (text !== void 0) written.push({ name: flag, value: text, path: [...object.path, ...path17] });
+  }
+  for (const [gate, value] of Object.entries(objectAt(object.value, ["featureGates"]) ?? {})) {
+    written.push({ name: "feature-gates", value: `${gate}=${flagText(value) ?? ""}`, path: [...object.path, "featureGates", gate] });
+  }
+  const fields = new Map(KUBELET_FIELDS.map(([flag, path17]) => [flag, path17]));
+  return {
+    component: "kubelet",
+    form: "kubelet-config",
+    written,
+    defaults: KUBELET_CONFIG_DEFAULTS,
+    partial: false,
+    missingAt: (name) => [...object.path, ...fields.get(name) ?? []]
+  };
+}
+function objectConfigs(object, kubeVersion) {
+  if (object.group === "kubelet.config.k8s.io" && object.kind === "KubeletConfiguration") return [kubeletConfig(object)];
+  if (object.group === "kubeadm.k8s.io" && ["ClusterConfiguration", "InitConfiguration", "JoinConfiguration"].includes(object.kind)) return kubeadmConfigs(object, kubeVersion);
+  return [];
+}
+function lastSetting(config, name) {
+  return config.written.findLast((setting2) => setting2.name === name);
+}
+function effective(config, name) {
+  const setting2 = lastSetting(config, name);
+  if (setting2) return { value: setting2.value ?? "true", setting: setting2 };
+  return { value: config.defaults[name] };
+}
+function parseBool(value) {
+  if (value === void 0) return void 0;
+  if (/^(1|t|true)$/i.test(value)) return true;
+  if (/^(0|f|false)$/i.test(value)) return false;
+  return void 0;
+}
+function listValue(value) {
+  return (value ?? "").split(",").map((item) => item.trim()).filter((item) => item !== "");
+}
+function featureGate(config, gate) {
+  let found;
+  for (const setting2 of config.written) {
+    if (setting2.name !== "feature-gates") continue;
+    for (const item of listValue(setting2.value)) {
+      const [name, value] = item.split("=");
+      const enabled = parseBool(value?.trim());
+      if (name?.trim() === gate && enabled !== void 0) found = { enabled, setting: setting2 };
+    }
+  }
+  return found;
+}
+
+// src/k8s/views/admission-plugins.ts
+function defaultPlugins(kubeVersion) {
+  const plugins = [
+    "NamespaceLifecycle",
+    "LimitRanger",
+    "ServiceAccount",
+    "DefaultStorageClass",
+    "DefaultTolerationSeconds",
+    "MutatingAdmissionWebhook",
+    "ValidatingAdmissionWebhook",
+    "ResourceQuota",
+    "StorageObjectInUseProtection",
+    "PersistentVolumeClaimResize",
+    "Priority",
+    "RuntimeClass",
+    "CertificateApproval",
+    "CertificateSigning",
+    "CertificateSubjectRestriction",
+    "DefaultIngressClass",
+    "TaintNodesByCondition"
+  ];
+  if (compareKubeVersions(kubeVersion, "1.23") >= 0) plugins.push("PodSecurity");
+  if (compareKubeVersions(kubeVersion, "1.30") >= 0) plugins.push("ValidatingAdmissionPolicy");
+  return new Set(plugins);
+}
+function pluginState(config, plugin, kubeVersion) {
+  const byDefault = defaultPlugins(kubeVersion).has(plugin);
+  const disable = lastSetting(config, "disable-admission-plugins");
+  if (disable && listValue(disable.value).includes(plugin)) return { enabled: false, decidedBy: disable, byDefault };
+  const enable = lastSetting(config, "enable-admission-plugins") ?? lastSetting(config, "admission-control");
+  if (enable) return { enabled: byDefault || listValue(enable.value).includes(plugin), decidedBy: enable, byDefault };
+  return { enabled: byDefault || listValue(effective(config, "enable-admission-plugins").value).includes(plugin), byDefault };
+}
+
+// src/rules/templates/control-plane-flag.ts
+function baseName(file) {
+  return file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
+}
+function flagName(config, flag) {
+  if (config.form !== "kubelet-config") return `--${flag}`;
+  const field = config.missingAt(flag);
+  const index = field.findIndex((segment) => typeof segment === "string" && /^[a-z]/.test(segment) && segment !== "items");
+  return field.slice(index).join(".") || `--${flag}`;
+}
+function controlPlaneCheck(template2) {
+  return defineRule({
+    meta: { ...template2.meta, kinds: ["node-config", "cluster-config"] },
+    create(context) {
+      const report = (config, issues) => {
+        for (const issue2 of issues) {
+          const data = { component: config.component, ...issue2.data };
+          context.report({ messageId: issue2.messageId, data, at: issue2.at, missing: issue2.missing, ...config.container ? { container: config.container } : {} });
+        }
+      };
+      const linkFile = (config, linked) => {
+        const setting2 = lastSetting(config, linked.flag);
+        if (!setting2?.value) return;
+        const at = context.locate(setting2.path);
+        const name = baseName(setting2.value);
+        context.afterIndex((index) => {
+          const files = linked.kinds.flatMap((entry2) => {
+            const [group = "", kind = ""] = entry2.split("/");
+            return index.ofKind(kind, group).filter((record) => baseName(record.at.file) === name);
+          });
+          if (files.length !== 1) return;
+          const found = linked.check(files[0], config, context.settings);
+          if (!found) return;
+          const data = { component: config.component, flag: flagName(config, linked.flag), ...found.data };
+          context.report({ messageId: found.messageId, data, at, related: [{ at: files[0].at, message: found.note }], ...config.container ? { container: config.container } : {} });
+        });
+      };
+      const visit3 = (config) => {
+        if (config?.component !== template2.component) return;
+        report(config, template2.check(config, context.settings, context.options));
+        if (template2.linked) linkFile(config, template2.linked);
+      };
+      return {
+        container(container) {
+          visit3(containerConfig(container, context.settings.kubeVersion));
+        },
+        object(object) {
+          for (const config of objectConfigs(object, context.settings.kubeVersion)) visit3(config);
+        }
+      };
+    }
+  });
+}
+function controlPlaneFlag(template2) {
+  const flags = typeof template2.flag === "string" ? [template2.flag] : template2.flag;
+  const messages = template2.meta.messages;
+  return controlPlaneCheck({
+    meta: template2.meta,
+    component: template2.component,
+    ...template2.linked ? { linked: template2.linked } : {},
+    check(config, settings) {
+      const issues = [];
+      if (template2.onlyWhen && !template2.onlyWhen(config)) return issues;
+      for (const flag of flags) {
+        const { value, setting: setting2 } = effective(config, flag);
+        if (!template2.unsafe(value, settings, setting2 !== void 0)) continue;
+        const data = { flag: flagName(config, flag), value: value ?? "", default: value ?? "unset" };
+        if (setting2 && messages.set) issues.push({ messageId: "set", data, at: setting2.path });
+        else if (!setting2 && !config.partial && messages.missing) issues.push({ messageId: "missing", data, at: config.missingAt(flag), missing: true });
+      }
+      return issues;
+    }
+  });
+}
+function admissionPlugin(template2) {
+  const messages = template2.meta.messages;
+  return controlPlaneCheck({
+    meta: template2.meta,
+    component: "kube-apiserver",
+    check(config, settings) {
+      const state = pluginState(config, template2.plugin, settings.kubeVersion);
+      if (state.enabled === (template2.want === "enabled")) return [];
+      const data = { plugin: template2.plugin };
+      if (state.decidedBy) return messages.set ? [{ messageId: "set", data: { ...data, flag: `--${state.decidedBy.name}` }, at: state.decidedBy.path }] : [];
+      if (config.partial || !messages.missing) return [];
+      return [{ messageId: "missing", data, at: config.missingAt("enable-admission-plugins"), missing: true }];
+    }
+  });
+}
+var unsafeWhen = {
+  /** The flag is not written and has no default (a certificate, a key file). */
+  unset: (value) => value === void 0 || value === "",
+  /** The flag is written at all (a token file, an insecure address). */
+  set: (value) => value !== void 0,
+  /** A boolean the component must run with false (profiling, anonymous requests). */
+  notFalse: (value) => parseBool(value) !== false,
+  /** A boolean the component must run with true (client certificate authentication). */
+  notTrue: (value) => parseBool(value) !== true,
+  /** A boolean that must not be true (automatic self-signed certificates). */
+  true: (value) => parseBool(value) === true,
+  /** A boolean that must not be false (service account lookup). */
+  false: (value) => parseBool(value) === false,
+  /** A comma list that holds the item (an authorization mode). */
+  contains: (item) => (value) => listValue(value).includes(item),
+  /** A comma list that lacks the item. */
+  lacks: (item) => (value) => !listValue(value).includes(item)
+};
+
+// src/rules/apiserver-always-admit-plugin.ts
+var apiserver_always_admit_plugin_default = admissionPlugin({
+  plugin: "AlwaysAdmit",
+  want: "disabled",
+  meta: {
+    id: "apiserver-always-admit-plugin",
+    category: "security",
+    level: "error",
+    securitySeverity: 8,
+    presets: ["recommended", "cis"],
+    cis: "1.2.11",
+    tags: ["control-plane"],
+    summary: "The API server must not run the AlwaysAdmit admission plugin: it admits every request, whatever the other plugins decide.",
+    remediation: "Remove AlwaysAdmit from --enable-admission-plugins.",
+    messages: {
+      set: "{{flag}} enables AlwaysAdmit, which admits every request."
+    }
+  }
+});
+
+// src/rules/apiserver-always-pull-images-plugin.ts
+var apiserver_always_pull_images_plugin_default = admissionPlugin({
+  plugin: "AlwaysPullImages",
+  want: "enabled",
+  meta: {
+    id: "apiserver-always-pull-images-plugin",
+    category: "security",
+    level: "note",
+    securitySeverity: 3,
+    presets: ["cis"],
+    cis: "1.2.12",
+    tags: ["control-plane"],
+    summary: "The API server may run the AlwaysPullImages admission plugin: without it, a pod on a multi-tenant node can start another tenant's private image from the node's cache without pull credentials.",
+    remediation: "Add AlwaysPullImages to --enable-admission-plugins (expect more registry traffic).",
+    messages: {
+      set: "{{flag}} leaves out the AlwaysPullImages admission plugin: cached private images are usable without credentials.",
+      missing: "The AlwaysPullImages admission plugin is not enabled: cached private images are usable without credentials."
+    }
+  }
+});
+
+// src/rules/apiserver-anonymous-auth.ts
+var apiserver_anonymous_auth_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "anonymous-auth",
+  unsafe: unsafeWhen.notFalse,
+  meta: {
+    id: "apiserver-anonymous-auth",
+    category: "security",
+    level: "warning",
+    securitySeverity: 7,
+    presets: ["recommended", "cis"],
+    cis: "1.2.1",
+    tags: ["control-plane"],
+    summary: "The API server must refuse anonymous requests (--anonymous-auth=false): anonymous requests run as system:anonymous, and any RBAC binding to it or to system:unauthenticated is open to the network.",
+    remediation: "Add --anonymous-auth=false to the kube-apiserver command line or extraArgs.",
+    messages: {
+      set: "{{flag}} is {{value}}: the API server accepts anonymous requests.",
+      missing: "--anonymous-auth is not set: the API server accepts anonymous requests (its default is true)."
+    }
+  }
+});
+
+// src/k8s/views/flag-values.ts
+function isLoopback(value) {
+  return value !== void 0 && (/^127\./.test(value) || value === "::1" || value === "localhost");
+}
+function isZeroDuration(value) {
+  return value !== void 0 && /^[0hms.]+$/.test(value) && !/[1-9]/.test(value);
+}
+function durationSeconds(value) {
+  if (value === void 0 || !/^(?:\d+(?:\.\d+)?(?:h|m|s|ms|us|µs|ns))+$|^0$/.test(value)) return void 0;
+  const units = { h: 3600, m: 60, s: 1, ms: 1e-3, us: 1e-6, µs: 1e-6, ns: 1e-9 };
+  let total = 0;
+  for (const match3 of value.matchAll(/(\d+(?:\.\d+)?)(h|ms|m|s|us|µs|ns)/g)) total += Number(match3[1]) * units[match3[2]];
+  return total;
+}
+function dropsEvents(value) {
+  const qps = Number(value);
+  return value !== void 0 && (!Number.isFinite(qps) || qps < 0 || qps > 0 && qps < 5);
+}
+function belowMinimum(minimum) {
+  return (value) => value === void 0 || !(Number(value) >= minimum);
+}
+function writesAuditLog(config) {
+  const path17 = effective(config, "audit-log-path").value;
+  return path17 !== void 0 && path17 !== "" && path17 !== "-";
+}
+var STRONG_CIPHER_SUITES = /* @__PURE__ */ new Set([
+  "TLS_AES_128_GCM_SHA256",
+  "TLS_AES_256_GCM_SHA384",
+  "TLS_CHACHA20_POLY1305_SHA256",
+  "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+  "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+  "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305",
+  "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+  "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+  "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+  "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305",
+  "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256"
+]);
+function weakCipherSuites(value) {
+  return listValue(value).filter((suite) => !STRONG_CIPHER_SUITES.has(suite));
+}
+
+// src/rules/apiserver-audit-log-maxage.ts
+var apiserver_audit_log_maxage_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "audit-log-maxage",
+  unsafe: belowMinimum(30),
+  onlyWhen: writesAuditLog,
+  meta: {
+    id: "apiserver-audit-log-maxage",
+    category: "security",
+    level: "warning",
+    securitySeverity: 3,
+    presets: ["recommended", "cis"],
+    cis: "1.2.20",
+    tags: ["control-plane"],
+    summary: "The API server should keep audit logs at least 30 days (--audit-log-maxage of at least 30), so audit records survive long enough to investigate an incident.",
+    remediation: "Set --audit-log-maxage=30 or more.",
+    messages: {
+      set: "{{flag}} is {{value}}, below 30 days.",
+      missing: "--audit-log-maxage is not set: audit log rotation keeps fewer than 30 days."
+    }
+  }
+});
+
+// src/rules/apiserver-audit-log-maxbackup.ts
+var apiserver_audit_log_maxbackup_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "audit-log-maxbackup",
+  unsafe: belowMinimum(10),
+  onlyWhen: writesAuditLog,
+  meta: {
+    id: "apiserver-audit-log-maxbackup",
+    category: "security",
+    level: "warning",
+    securitySeverity: 3,
+    presets: ["recommended", "cis"],
+    cis: "1.2.21",
+    tags: ["control-plane"],
+    summary: "The API server should keep at least 10 rotated audit log files (--audit-log-maxbackup of at least 10), so audit records survive long enough to investigate an incident.",
+    remediation: "Set --audit-log-maxbackup=10 or more.",
+    messages: {
+      set: "{{flag}} is {{value}}, below 10 rotated files.",
+      missing: "--audit-log-maxbackup is not set: audit log rotation keeps fewer than 10 rotated files."
+    }
+  }
+});
+
+// src/rules/apiserver-audit-log-maxsize.ts
+var apiserver_audit_log_maxsize_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "audit-log-maxsize",
+  unsafe: belowMinimum(100),
+  onlyWhen: writesAuditLog,
+  meta: {
+    id: "apiserver-audit-log-maxsize",
+    category: "security",
+    level: "warning",
+    securitySeverity: 3,
+    presets: ["recommended", "cis"],
+    cis: "1.2.22",
+    tags: ["control-plane"],
+    summary: "The API server should rotate audit logs at 100 MB or more (--audit-log-maxsize of at least 100), so audit records survive long enough to investigate an incident.",
+    remediation: "Set --audit-log-maxsize=100 or more.",
+    messages: {
+      set: "{{flag}} is {{value}}, below 100 megabytes.",
+      missing: "--audit-log-maxsize is not set: audit log rotation keeps fewer than 100 megabytes."
+    }
+  }
+});
+
+// src/rules/apiserver-audit-log-path.ts
+var apiserver_audit_log_path_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "audit-log-path",
+  unsafe: unsafeWhen.unset,
+  meta: {
+    id: "apiserver-audit-log-path",
+    category: "security",
+    level: "warning",
+    securitySeverity: 6,
+    presets: ["recommended", "cis"],
+    cis: "1.2.19",
+    tags: ["control-plane"],
+    summary: "The API server must write an audit log (--audit-log-path): without it, nobody can tell who did what to the cluster.",
+    remediation: "Set --audit-log-path (and --audit-policy-file, with the log rotation flags).",
+    messages: {
+      missing: "--audit-log-path is not set: the API server writes no audit log."
+    }
+  }
+});
+
+// src/rules/apiserver-audit-policy-file.ts
+var apiserver_audit_policy_file_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "audit-policy-file",
+  unsafe: unsafeWhen.unset,
+  meta: {
+    id: "apiserver-audit-policy-file",
+    category: "security",
+    level: "warning",
+    securitySeverity: 6,
+    presets: ["recommended", "cis"],
+    cis: "3.2.1",
+    tags: ["control-plane"],
+    summary: "The API server must name an audit policy (--audit-policy-file): without one it records no audit events, even with --audit-log-path.",
+    remediation: "Set --audit-policy-file to an audit Policy that logs Secrets, ConfigMaps, RBAC and pods/exec at Metadata level or above.",
+    messages: {
+      missing: "--audit-policy-file is not set: no audit event is recorded."
+    }
+  }
+});
+
+// src/rules/apiserver-authorization-always-allow.ts
+var apiserver_authorization_always_allow_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "authorization-mode",
+  unsafe: unsafeWhen.contains("AlwaysAllow"),
+  meta: {
+    id: "apiserver-authorization-always-allow",
+    category: "security",
+    level: "error",
+    securitySeverity: 9,
+    presets: ["recommended", "cis"],
+    cis: "1.2.7",
+    tags: ["control-plane"],
+    summary: "The API server must not authorize every request (--authorization-mode containing AlwaysAllow, its default): any authenticated user is then cluster-admin.",
+    remediation: "Set --authorization-mode=Node,RBAC.",
+    messages: {
+      set: '{{flag}} is "{{value}}": AlwaysAllow authorizes every request.',
+      missing: "--authorization-mode is not set: the default AlwaysAllow authorizes every request."
+    }
+  }
+});
+
+// src/rules/apiserver-authorization-no-node.ts
+var apiserver_authorization_no_node_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "authorization-mode",
+  unsafe: unsafeWhen.lacks("Node"),
+  meta: {
+    id: "apiserver-authorization-no-node",
+    category: "security",
+    level: "warning",
+    securitySeverity: 6,
+    presets: ["recommended", "cis"],
+    cis: "1.2.8",
+    tags: ["control-plane"],
+    summary: "The API server should use the Node authorizer (--authorization-mode with Node): it limits each kubelet to the objects of its own pods, so one compromised node cannot read every Secret.",
+    remediation: "Set --authorization-mode=Node,RBAC (and enable the NodeRestriction admission plugin).",
+    messages: {
+      set: '{{flag}} is "{{value}}", without Node: kubelets are not limited to their own pods.',
+      missing: "--authorization-mode is not set: the default AlwaysAllow does not include Node."
+    }
+  }
+});
+
+// src/rules/apiserver-authorization-no-rbac.ts
+var apiserver_authorization_no_rbac_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "authorization-mode",
+  unsafe: unsafeWhen.lacks("RBAC"),
+  meta: {
+    id: "apiserver-authorization-no-rbac",
+    category: "security",
+    level: "error",
+    securitySeverity: 8,
+    presets: ["recommended", "cis"],
+    cis: "1.2.9",
+    tags: ["control-plane"],
+    summary: "The API server must use RBAC authorization (--authorization-mode with RBAC): Roles and bindings are otherwise ignored.",
+    remediation: "Set --authorization-mode=Node,RBAC.",
+    messages: {
+      set: '{{flag}} is "{{value}}", without RBAC: Roles and RoleBindings are ignored.',
+      missing: "--authorization-mode is not set: the default AlwaysAllow does not include RBAC."
+    }
+  }
+});
+
+// src/rules/apiserver-basic-auth-file.ts
+var apiserver_basic_auth_file_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "basic-auth-file",
+  unsafe: unsafeWhen.set,
+  meta: {
+    id: "apiserver-basic-auth-file",
+    category: "security",
+    level: "warning",
+    securitySeverity: 8,
+    presets: ["recommended"],
+    tags: ["control-plane"],
+    summary: "The API server must not read static passwords from a file (--basic-auth-file): the passwords sit in clear text on the node, never expire and cannot be revoked without a restart.",
+    remediation: "Remove --basic-auth-file and authenticate users with client certificates or OIDC.",
+    messages: {
+      set: "{{flag}} authenticates users with static passwords kept in clear text."
+    }
+  }
+});
+
+// src/rules/apiserver-client-ca.ts
+var apiserver_client_ca_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "client-ca-file",
+  unsafe: unsafeWhen.unset,
+  meta: {
+    id: "apiserver-client-ca",
+    category: "security",
+    level: "warning",
+    securitySeverity: 6,
+    presets: ["recommended", "cis"],
+    cis: "1.2.28",
+    tags: ["control-plane"],
+    summary: "The API server must name the CA of client certificates (--client-ca-file): without it, client certificate authentication is off.",
+    remediation: "Set --client-ca-file.",
+    messages: {
+      missing: "--client-ca-file is not set: client certificates are not accepted."
+    }
+  }
+});
+
+// src/rules/apiserver-deny-external-ips-plugin.ts
+var apiserver_deny_external_ips_plugin_default = admissionPlugin({
+  plugin: "DenyServiceExternalIPs",
+  want: "enabled",
+  meta: {
+    id: "apiserver-deny-external-ips-plugin",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended", "cis"],
+    cis: "1.2.3",
+    tags: ["control-plane"],
+    summary: "The API server should run the DenyServiceExternalIPs admission plugin: a user who may create Services can otherwise set spec.externalIPs and intercept traffic for any address (CVE-2020-8554).",
+    remediation: "Add DenyServiceExternalIPs to --enable-admission-plugins.",
+    messages: {
+      set: "{{flag}} leaves out the DenyServiceExternalIPs admission plugin: Services may claim any external IP.",
+      missing: "The DenyServiceExternalIPs admission plugin is not enabled (it is off by default): Services may claim any external IP."
+    }
+  }
+});
+
+// src/k8s/views/encryption-config.ts
+function resourceEntries(object) {
+  return [...objectItems(object.value, ["resources"])].map((entry2) => ({
+    resources: listAt(entry2.value, ["resources"]).filter(isString),
+    providers: [...objectItems(entry2.value, ["providers"])].flatMap((provider) => {
+      const type = Object.keys(provider.value)[0];
+      const config = type === void 0 ? void 0 : provider.value[type];
+      return type === void 0 ? [] : [{ type, config: isObject(config) ? config : {}, path: [...object.path, "resources", entry2.index, ...provider.path, type] }];
+    }),
+    path: [...object.path, "resources", entry2.index]
+  }));
+}
+function covers(names, resource) {
+  const [name, group = ""] = resource.split(".", 2);
+  return names.some((item) => {
+    const [itemName, itemGroup] = item.includes(".") ? item.split(/\.(.*)/s, 2) : [item, ""];
+    return (itemName === "*" || itemName === name) && (itemGroup === "*" || itemGroup === group);
+  });
+}
+function entryFor(entries, resource) {
+  return entries.find((entry2) => covers(entry2.resources, resource));
+}
+function* providerKeys(provider) {
+  for (const key of objectItems(provider.config, ["keys"])) {
+    yield { name: isString(key.value.name) ? key.value.name : `#${key.index}`, secret: key.value.secret, path: [...provider.path, ...key.path] };
+  }
+}
+
+// src/rules/apiserver-encryption-provider-config.ts
+var apiserver_encryption_provider_config_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "encryption-provider-config",
+  unsafe: (value) => value === void 0 || value === "",
+  // The file the flag names, when the input holds it: Secrets written with identity first are not encrypted.
+  linked: {
+    flag: "encryption-provider-config",
+    kinds: ["apiserver.config.k8s.io/EncryptionConfiguration"],
+    check(file) {
+      const entry2 = entryFor(resourceEntries({ value: file.value, path: [] }), "secrets");
+      if (entry2 && entry2.providers[0] && entry2.providers[0].type !== "identity") return void 0;
+      return { messageId: "unencrypted", note: "The EncryptionConfiguration the flag names." };
+    }
+  },
+  meta: {
+    id: "apiserver-encryption-provider-config",
+    category: "security",
+    level: "warning",
+    securitySeverity: 6,
+    presets: ["recommended", "cis"],
+    cis: "1.2.30",
+    tags: ["control-plane"],
+    crossObject: true,
+    summary: "The API server must encrypt Secrets at rest (--encryption-provider-config naming an EncryptionConfiguration that encrypts secrets): otherwise they are stored in etcd, and in its backups, in plain text.",
+    remediation: "Set --encryption-provider-config to an EncryptionConfiguration that encrypts secrets with kms (v2), aesgcm or secretbox.",
+    messages: {
+      missing: "--encryption-provider-config is not set: Secrets are stored in etcd unencrypted.",
+      unencrypted: "{{flag}} names an EncryptionConfiguration that leaves Secrets unencrypted."
+    }
+  }
+});
+
+// src/rules/apiserver-etcd-ca.ts
+var apiserver_etcd_ca_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "etcd-cafile",
+  unsafe: unsafeWhen.unset,
+  meta: {
+    id: "apiserver-etcd-ca",
+    category: "security",
+    level: "warning",
+    securitySeverity: 7,
+    presets: ["recommended", "cis"],
+    cis: "1.2.29",
+    tags: ["control-plane"],
+    summary: "The API server must verify etcd's serving certificate (--etcd-cafile): otherwise a machine in the middle can pose as etcd.",
+    remediation: "Set --etcd-cafile.",
+    messages: {
+      missing: "--etcd-cafile is not set: the API server does not verify etcd's certificate."
+    }
+  }
+});
+
+// src/rules/apiserver-etcd-client-cert.ts
+var apiserver_etcd_client_cert_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: ["etcd-certfile", "etcd-keyfile"],
+  unsafe: unsafeWhen.unset,
+  meta: {
+    id: "apiserver-etcd-client-cert",
+    category: "security",
+    level: "warning",
+    securitySeverity: 7,
+    presets: ["recommended", "cis"],
+    cis: "1.2.26",
+    tags: ["control-plane"],
+    summary: "The API server must authenticate to etcd with a client certificate (--etcd-certfile and --etcd-keyfile): etcd holds every Secret of the cluster.",
+    remediation: "Set --etcd-certfile and --etcd-keyfile.",
+    messages: {
+      missing: "{{flag}} is not set: the API server has no client certificate for etcd."
+    }
+  }
+});
+
+// src/rules/apiserver-event-rate-limit-plugin.ts
+var apiserver_event_rate_limit_plugin_default = controlPlaneCheck({
+  component: "kube-apiserver",
+  // The admission configuration the flag names, when the input holds it, must configure the plugin.
+  linked: {
+    flag: "admission-control-config-file",
+    kinds: ["apiserver.config.k8s.io/AdmissionConfiguration", "apiserver.k8s.io/AdmissionConfiguration"],
+    check(file, config, settings) {
+      if (!pluginState(config, "EventRateLimit", settings.kubeVersion).enabled) return void 0;
+      const configured = [...objectItems(file.value, ["plugins"])].some((plugin) => plugin.value.name === "EventRateLimit");
+      return configured ? void 0 : { messageId: "notInFile", note: "The AdmissionConfiguration the flag names." };
+    }
+  },
+  check(config, settings) {
+    const state = pluginState(config, "EventRateLimit", settings.kubeVersion);
+    if (!state.enabled) {
+      if (state.decidedBy) return [{ messageId: "set", data: { flag: `--${state.decidedBy.name}` }, at: state.decidedBy.path }];
+      return config.partial ? [] : [{ messageId: "missing", at: config.missingAt("enable-admission-plugins"), missing: true }];
+    }
+    const file = effective(config, "admission-control-config-file");
+    if (file.value) return [];
+    return [{ messageId: "noConfig", at: state.decidedBy?.path ?? config.missingAt("admission-control-config-file"), missing: !state.decidedBy }];
+  },
+  meta: {
+    id: "apiserver-event-rate-limit-plugin",
+    category: "security",
+    level: "warning",
+    securitySeverity: 4,
+    presets: ["recommended", "cis"],
+    cis: "1.2.10",
+    tags: ["control-plane"],
+    crossObject: true,
+    summary: "The API server should limit the rate of events with the EventRateLimit admission plugin, configured in an AdmissionConfiguration: a flood of events can otherwise overload the API server and etcd.",
+    remediation: "Add EventRateLimit to --enable-admission-plugins and set --admission-control-config-file to an AdmissionConfiguration with an EventRateLimit configuration.",
+    messages: {
+      set: "{{flag}} leaves out the EventRateLimit admission plugin: events are not rate limited.",
+      missing: "The EventRateLimit admission plugin is not enabled (it is off by default): events are not rate limited.",
+      noConfig: "EventRateLimit is enabled without --admission-control-config-file: the plugin has no limits to apply and the API server refuses to start.",
+      notInFile: "{{flag}} names an AdmissionConfiguration without an EventRateLimit entry: the API server refuses to start the plugin."
+    }
+  }
+});
+
+// src/rules/apiserver-insecure-bind-address.ts
+var apiserver_insecure_bind_address_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "insecure-bind-address",
+  unsafe: unsafeWhen.set,
+  meta: {
+    id: "apiserver-insecure-bind-address",
+    category: "security",
+    level: "error",
+    securitySeverity: 8,
+    presets: ["recommended"],
+    tags: ["control-plane"],
+    summary: "The API server must not serve its insecure port on a network address (--insecure-bind-address): that port has no authentication and no authorization.",
+    remediation: "Remove --insecure-bind-address.",
+    messages: {
+      set: "{{flag}} serves the API without authentication or authorization."
+    }
+  }
+});
+
+// src/rules/apiserver-insecure-port.ts
+var apiserver_insecure_port_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "insecure-port",
+  unsafe: (value) => value !== void 0 && value !== "0",
+  meta: {
+    id: "apiserver-insecure-port",
+    category: "security",
+    level: "error",
+    securitySeverity: 9,
+    presets: ["recommended"],
+    tags: ["control-plane"],
+    summary: "The API server must not open its insecure port (--insecure-port other than 0; the default was 8080 before Kubernetes 1.20): that port has no authentication and no authorization.",
+    remediation: "Set --insecure-port=0, or remove it on Kubernetes 1.20 and later.",
+    messages: {
+      set: "{{flag}} is {{value}}: the API is served without authentication or authorization.",
+      missing: "--insecure-port is not set: before Kubernetes 1.20 the API server serves port {{default}} without authentication."
+    }
+  }
+});
+
+// src/rules/apiserver-kubelet-ca.ts
+var apiserver_kubelet_ca_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "kubelet-certificate-authority",
+  unsafe: unsafeWhen.unset,
+  meta: {
+    id: "apiserver-kubelet-ca",
+    category: "security",
+    level: "warning",
+    securitySeverity: 6,
+    presets: ["recommended", "cis"],
+    cis: "1.2.6",
+    tags: ["control-plane"],
+    summary: "The API server must verify kubelets' serving certificates (--kubelet-certificate-authority): without it a machine in the middle can impersonate a kubelet and read exec and log traffic.",
+    remediation: "Set --kubelet-certificate-authority to the CA that signs the kubelet serving certificates.",
+    messages: {
+      missing: "--kubelet-certificate-authority is not set: the API server does not verify kubelets' certificates."
+    }
+  }
+});
+
+// src/rules/apiserver-kubelet-client-cert.ts
+var apiserver_kubelet_client_cert_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: ["kubelet-client-certificate", "kubelet-client-key"],
+  unsafe: unsafeWhen.unset,
+  meta: {
+    id: "apiserver-kubelet-client-cert",
+    category: "security",
+    level: "warning",
+    securitySeverity: 6,
+    presets: ["recommended", "cis"],
+    cis: "1.2.5",
+    tags: ["control-plane"],
+    summary: "The API server must present a client certificate to kubelets (--kubelet-client-certificate and --kubelet-client-key): without one, kubelets cannot authenticate it and must accept anonymous or weaker requests.",
+    remediation: "Set --kubelet-client-certificate and --kubelet-client-key to a certificate the kubelets trust.",
+    messages: {
+      missing: "{{flag}} is not set: the API server has no client certificate for kubelets."
+    }
+  }
+});
+
+// src/rules/apiserver-kubelet-https.ts
+var apiserver_kubelet_https_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "kubelet-https",
+  unsafe: unsafeWhen.false,
+  meta: {
+    id: "apiserver-kubelet-https",
+    category: "security",
+    level: "warning",
+    securitySeverity: 6,
+    presets: ["recommended", "cis"],
+    cis: "1.2.4",
+    tags: ["control-plane"],
+    summary: "The API server must reach kubelets over HTTPS (--kubelet-https must not be false): exec, logs and port-forward traffic would otherwise cross the network in clear text.",
+    remediation: "Remove --kubelet-https=false.",
+    messages: {
+      set: "{{flag}} is {{value}}: the API server talks to kubelets without TLS."
+    }
+  }
+});
+
+// src/rules/apiserver-namespace-lifecycle-plugin.ts
+var apiserver_namespace_lifecycle_plugin_default = admissionPlugin({
+  plugin: "NamespaceLifecycle",
+  want: "enabled",
+  meta: {
+    id: "apiserver-namespace-lifecycle-plugin",
+    category: "security",
+    level: "warning",
+    securitySeverity: 4,
+    presets: ["recommended", "cis"],
+    cis: "1.2.15",
+    tags: ["control-plane"],
+    summary: "The API server must keep the NamespaceLifecycle admission plugin: it refuses objects in namespaces that are being deleted or do not exist, and protects the system namespaces from deletion.",
+    remediation: "Remove NamespaceLifecycle from --disable-admission-plugins.",
+    messages: {
+      set: "{{flag}} disables the NamespaceLifecycle admission plugin."
+    }
+  }
+});
+
+// src/rules/apiserver-node-restriction-plugin.ts
+var apiserver_node_restriction_plugin_default = admissionPlugin({
+  plugin: "NodeRestriction",
+  want: "enabled",
+  meta: {
+    id: "apiserver-node-restriction-plugin",
+    category: "security",
+    level: "warning",
+    securitySeverity: 6,
+    presets: ["recommended", "cis"],
+    cis: "1.2.16",
+    tags: ["control-plane"],
+    summary: "The API server must run the NodeRestriction admission plugin: it stops a kubelet from changing other nodes and pods, or labels that steer workloads to it.",
+    remediation: "Add NodeRestriction to --enable-admission-plugins.",
+    messages: {
+      set: "{{flag}} leaves out the NodeRestriction admission plugin: a kubelet may change other nodes and pods.",
+      missing: "The NodeRestriction admission plugin is not enabled (it is off by default): a kubelet may change other nodes and pods."
+    }
+  }
+});
+
+// src/rules/apiserver-profiling.ts
+var apiserver_profiling_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "profiling",
+  unsafe: unsafeWhen.notFalse,
+  meta: {
+    id: "apiserver-profiling",
+    category: "security",
+    level: "warning",
+    securitySeverity: 3,
+    presets: ["recommended", "cis"],
+    cis: "1.2.18",
+    tags: ["control-plane"],
+    summary: "The API server's profiling endpoints should be off (--profiling=false): they reveal program details and can be used to slow the server down.",
+    remediation: "Add --profiling=false.",
+    messages: {
+      set: "{{flag}} is {{value}}: profiling endpoints are served.",
+      missing: "--profiling is not set: profiling endpoints are served (its default is true)."
+    }
+  }
+});
+
+// src/rules/apiserver-psp-plugin.ts
+var apiserver_psp_plugin_default = admissionPlugin({
+  plugin: "PodSecurityPolicy",
+  want: "disabled",
+  meta: {
+    id: "apiserver-psp-plugin",
+    category: "security",
+    level: "note",
+    securitySeverity: 2,
+    presets: [],
+    tags: ["control-plane"],
+    summary: "The API server should not name the PodSecurityPolicy admission plugin: PodSecurityPolicy was removed in Kubernetes 1.25 and Pod Security Admission replaces it.",
+    remediation: "Remove PodSecurityPolicy from --enable-admission-plugins and label namespaces with pod-security.kubernetes.io/enforce.",
+    messages: {
+      set: "{{flag}} enables PodSecurityPolicy, which Kubernetes 1.25 removed; use Pod Security Admission."
+    }
+  }
+});
+
+// src/rules/apiserver-request-timeout.ts
+var apiserver_request_timeout_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "request-timeout",
+  unsafe(value, _settings, written) {
+    if (!written) return false;
+    const seconds = durationSeconds(value);
+    return seconds === void 0 || seconds <= 0 || seconds > 3600;
+  },
+  meta: {
+    id: "apiserver-request-timeout",
+    category: "security",
+    level: "warning",
+    securitySeverity: 3,
+    presets: ["recommended", "cis"],
+    cis: "1.2.23",
+    tags: ["control-plane"],
+    summary: "The API server should cut off requests after a reasonable time (--request-timeout between 1s and 1h; the default is 60s): long-held requests exhaust its connections.",
+    remediation: "Remove --request-timeout, or set it to a duration no longer than needed (at most 1h).",
+    messages: {
+      set: "{{flag}} is {{value}}: not a duration between 1s and 1h."
+    }
+  }
+});
+
+// src/rules/apiserver-sa-extend-token-expiration.ts
+var apiserver_sa_extend_token_expiration_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "service-account-extend-token-expiration",
+  unsafe: unsafeWhen.notFalse,
+  meta: {
+    id: "apiserver-sa-extend-token-expiration",
+    category: "security",
+    level: "warning",
+    securitySeverity: 4,
+    presets: ["recommended"],
+    tags: ["control-plane"],
+    summary: "The API server should not extend the lifetime of projected service account tokens to a year (--service-account-extend-token-expiration=false): a stolen token then stays valid for as long as it says.",
+    remediation: "Add --service-account-extend-token-expiration=false once no client relies on long-lived tokens.",
+    messages: {
+      set: "{{flag}} is {{value}}: projected tokens are valid for a year.",
+      missing: "--service-account-extend-token-expiration is not set: projected tokens are valid for a year (its default is true)."
+    }
+  }
+});
+
+// src/rules/apiserver-secure-port-disabled.ts
+var apiserver_secure_port_disabled_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "secure-port",
+  unsafe: (value) => value === "0",
+  meta: {
+    id: "apiserver-secure-port-disabled",
+    category: "security",
+    level: "warning",
+    securitySeverity: 6,
+    presets: ["recommended", "cis"],
+    cis: "1.2.17",
+    tags: ["control-plane"],
+    summary: "The API server must serve HTTPS (--secure-port must not be 0).",
+    remediation: "Remove --secure-port=0 or set it to the HTTPS port (6443).",
+    messages: {
+      set: "{{flag}} is 0: the API server serves no HTTPS port."
+    }
+  }
+});
+
+// src/rules/apiserver-security-context-deny-plugin.ts
+var apiserver_security_context_deny_plugin_default = admissionPlugin({
+  plugin: "SecurityContextDeny",
+  want: "disabled",
+  meta: {
+    id: "apiserver-security-context-deny-plugin",
+    category: "security",
+    level: "note",
+    securitySeverity: 2,
+    presets: ["cis"],
+    cis: "1.2.13",
+    tags: ["control-plane"],
+    summary: "The API server should not name the SecurityContextDeny admission plugin: it is obsolete (removed in Kubernetes 1.30, where the API server refuses to start with it); Pod Security Admission replaces it.",
+    remediation: "Remove SecurityContextDeny from --enable-admission-plugins and label namespaces with pod-security.kubernetes.io/enforce.",
+    messages: {
+      set: "{{flag}} enables SecurityContextDeny, which Kubernetes 1.30 removed; use Pod Security Admission."
+    }
+  }
+});
+
+// src/rules/apiserver-service-account-key-file.ts
+var apiserver_service_account_key_file_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "service-account-key-file",
+  unsafe: unsafeWhen.unset,
+  meta: {
+    id: "apiserver-service-account-key-file",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended", "cis"],
+    cis: "1.2.25",
+    tags: ["control-plane"],
+    summary: "The API server should name the public keys that verify service account tokens (--service-account-key-file), so the signing key can be rotated.",
+    remediation: "Set --service-account-key-file to the public key of --service-account-private-key-file of the controller manager.",
+    messages: {
+      missing: "--service-account-key-file is not set."
+    }
+  }
+});
+
+// src/rules/apiserver-service-account-lookup.ts
+var apiserver_service_account_lookup_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "service-account-lookup",
+  unsafe: unsafeWhen.false,
+  meta: {
+    id: "apiserver-service-account-lookup",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended", "cis"],
+    cis: "1.2.24",
+    tags: ["control-plane"],
+    summary: "The API server must check that a service account token still belongs to an existing service account (--service-account-lookup must not be false): otherwise tokens of deleted accounts keep working.",
+    remediation: "Remove --service-account-lookup=false.",
+    messages: {
+      set: "{{flag}} is {{value}}: tokens of deleted service accounts stay valid."
+    }
+  }
+});
+
+// src/rules/apiserver-service-account-plugin.ts
+var apiserver_service_account_plugin_default = admissionPlugin({
+  plugin: "ServiceAccount",
+  want: "enabled",
+  meta: {
+    id: "apiserver-service-account-plugin",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended", "cis"],
+    cis: "1.2.14",
+    tags: ["control-plane"],
+    summary: "The API server must keep the ServiceAccount admission plugin: it gives pods a service account and its token, and refuses pods that name service accounts that do not exist.",
+    remediation: "Remove ServiceAccount from --disable-admission-plugins.",
+    messages: {
+      set: "{{flag}} disables the ServiceAccount admission plugin."
+    }
+  }
+});
+
+// src/rules/apiserver-tls-cert.ts
+var apiserver_tls_cert_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: ["tls-cert-file", "tls-private-key-file"],
+  unsafe: unsafeWhen.unset,
+  meta: {
+    id: "apiserver-tls-cert",
+    category: "security",
+    level: "warning",
+    securitySeverity: 6,
+    presets: ["recommended", "cis"],
+    cis: "1.2.27",
+    tags: ["control-plane"],
+    summary: "The API server must serve a certificate from a known CA (--tls-cert-file and --tls-private-key-file) rather than the self-signed one it makes up, which clients cannot verify.",
+    remediation: "Set --tls-cert-file and --tls-private-key-file.",
+    messages: {
+      missing: "{{flag}} is not set: the API server serves a self-signed certificate."
+    }
+  }
+});
+
+// src/rules/apiserver-token-auth-file.ts
+var apiserver_token_auth_file_default = controlPlaneFlag({
+  component: "kube-apiserver",
+  flag: "token-auth-file",
+  unsafe: unsafeWhen.set,
+  meta: {
+    id: "apiserver-token-auth-file",
+    category: "security",
+    level: "error",
+    securitySeverity: 8,
+    presets: ["recommended", "cis"],
+    cis: "1.2.2",
+    tags: ["control-plane"],
+    summary: "The API server must not read static bearer tokens from a file (--token-auth-file): the tokens sit in clear text on the node, never expire and cannot be revoked without a restart.",
+    remediation: "Remove --token-auth-file and authenticate with client certificates, OIDC or service account tokens.",
+    messages: {
+      set: "{{flag}} authenticates users with static tokens kept in clear text."
+    }
+  }
+});
+
+// src/rules/templates/control-plane-gate.ts
+function rotateServerCertificateGate(component, meta) {
+  return controlPlaneCheck({
+    meta,
+    component,
+    check(config) {
+      const gate = featureGate(config, "RotateKubeletServerCertificate");
+      if (!gate || gate.enabled) return [];
+      return [{ messageId: "set", data: { flag: config.form === "kubelet-config" ? "featureGates" : "--feature-gates" }, at: gate.setting.path }];
+    }
+  });
+}
+function strongCipherSuites(component, meta) {
+  return controlPlaneCheck({
+    meta,
+    component,
+    check(config) {
+      const { setting: setting2 } = effective(config, "tls-cipher-suites");
+      const flag = flagName(config, "tls-cipher-suites");
+      if (!setting2) return config.partial ? [] : [{ messageId: "missing", data: { flag }, at: config.missingAt("tls-cipher-suites"), missing: true }];
+      const weak = weakCipherSuites(setting2.value);
+      return weak.length === 0 ? [] : [{ messageId: "set", data: { flag, suites: weak.join(", ") }, at: setting2.path }];
+    }
+  });
+}
+
+// src/rules/apiserver-weak-tls-ciphers.ts
+var apiserver_weak_tls_ciphers_default = strongCipherSuites("kube-apiserver", {
+  id: "apiserver-weak-tls-ciphers",
+  category: "security",
+  level: "warning",
+  securitySeverity: 4,
+  presets: ["recommended", "cis"],
+  cis: "1.2.32",
+  tags: ["control-plane"],
+  summary: "The API server should offer only strong TLS cipher suites (--tls-cipher-suites limited to AEAD suites with forward secrecy); left unset it also offers CBC suites.",
+  remediation: "Set --tls-cipher-suites=TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305,TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305.",
+  messages: {
+    set: "{{flag}} offers weak cipher suites: {{suites}}.",
+    missing: "{{flag}} is not set: the API server offers the default suites, CBC suites included."
+  }
+});
+
+// src/k8s/pss.ts
+var BASELINE_CAPABILITIES = /* @__PURE__ */ new Set([
+  "AUDIT_WRITE",
+  "CHOWN",
+  "DAC_OVERRIDE",
+  "FOWNER",
+  "FSETID",
+  "KILL",
+  "MKNOD",
+  "NET_BIND_SERVICE",
+  "SETFCAP",
+  "SETGID",
+  "SETPCAP",
+  "SETUID",
+  "SYS_CHROOT"
+]);
+var RESTRICTED_CAPABILITY = "NET_BIND_SERVICE";
+var SAFE_SYSCTLS = [
+  ["kernel.shm_rmid_forced", "1.0"],
+  ["net.ipv4.ip_local_port_range", "1.0"],
+  ["net.ipv4.ip_unprivileged_port_start", "1.0"],
+  ["net.ipv4.tcp_syncookies", "1.0"],
+  ["net.ipv4.ping_group_range", "1.0"],
+  ["net.ipv4.ip_local_reserved_ports", "1.27"],
+  ["net.ipv4.tcp_keepalive_time", "1.29"],
+  ["net.ipv4.tcp_fin_timeout", "1.29"],
+  ["net.ipv4.tcp_keepalive_intvl", "1.29"],
+  ["net.ipv4.tcp_keepalive_probes", "1.29"],
+  ["net.ipv4.tcp_rmem", "1.32"],
+  ["net.ipv4.tcp_wmem", "1.32"],
+  ["net.ipv4.tcp_slow_start_after_idle", "1.37"],
+  ["net.ipv4.tcp_notsent_lowat", "1.37"]
+];
+function isSafeSysctl(name, kubeVersion) {
+  return SAFE_SYSCTLS.some(([safe, since]) => safe === name && atLeast(kubeVersion, since));
+}
+function allowedSeLinuxTypes(kubeVersion) {
+  const types2 = ["container_t", "container_init_t", "container_kvm_t"];
+  return atLeast(kubeVersion, "1.31") ? [...types2, "container_engine_t"] : types2;
+}
+var RESTRICTED_FORBIDDEN_VOLUMES = [
+  "gcePersistentDisk",
+  "awsElasticBlockStore",
+  "gitRepo",
+  "nfs",
+  "iscsi",
+  "glusterfs",
+  "rbd",
+  "flexVolume",
+  "cinder",
+  "cephfs",
+  "flocker",
+  "fc",
+  "azureFile",
+  "vsphereVolume",
+  "quobyte",
+  "azureDisk",
+  "portworxVolume",
+  "photonPersistentDisk",
+  "scaleIO",
+  "storageos",
+  "hostPath"
+];
+var CONFINING_PROFILE_TYPES = ["RuntimeDefault", "Localhost"];
+function atLeast(kubeVersion, since) {
+  return compareKubeVersions(kubeVersion, since) >= 0;
+}
+function pssWindows(pod, kubeVersion) {
+  return atLeast(kubeVersion, "1.25") && valueAt(pod.spec, ["os", "name"]) === "windows";
+}
+function userNamespaceExempt(pod, kubeVersion) {
+  return pod.userNamespace && atLeast(kubeVersion, "1.35");
+}
+function writtenContexts(pod) {
+  const contexts = [];
+  if (isObject(pod.spec.securityContext)) contexts.push({ value: pod.spec.securityContext, path: [...pod.path, "securityContext"] });
+  for (const container of pod.containers) {
+    const own = container.value.securityContext;
+    if (isObject(own)) contexts.push({ value: own, path: [...container.path, "securityContext"], container: container.name });
+  }
+  return contexts;
+}
+
+// src/rules/templates/written-setting.ts
+function checkWritten(context, pod, setting2) {
+  if (setting2.skip?.(pod, context.settings)) return;
+  for (const written of writtenContexts(pod)) {
+    const value = valueAt(written.value, setting2.field);
+    if (value === void 0) continue;
+    const data = setting2.check(value, context.settings, context.options);
+    if (!data) continue;
+    const at = [...written.path, ...setting2.field];
+    if (written.container !== void 0) {
+      context.report({ messageId: setting2.containerMessageId, data: { ...data, container: written.container }, at, container: written.container });
+      continue;
+    }
+    if (setting2.onlyIfInherited && !pod.containers.some((container) => valueAt(container.value, ["securityContext", ...setting2.field]) === void 0)) continue;
+    context.report({ messageId: setting2.podMessageId, data, at });
+  }
+}
+function writtenSettingRule(meta, setting2) {
+  return defineRule({
+    meta,
+    create(context) {
+      return { podSpec: (pod) => checkWritten(context, pod, setting2) };
+    }
+  });
+}
+
+// src/rules/templates/unconfined-profile.ts
+function unconfinedProfileRule(meta, profile) {
+  return defineRule({
+    meta,
+    create(context) {
+      return {
+        podSpec(pod) {
+          checkWritten(context, pod, {
+            field: [profile.field, "type"],
+            check: (value) => isString(value) && !CONFINING_PROFILE_TYPES.includes(value) ? { type: value } : void 0,
+            podMessageId: "pod",
+            containerMessageId: "container"
+          });
+          for (const [annotation, value] of Object.entries(pod.annotations)) {
+            if (profile.badAnnotation(annotation, value, context.settings)) {
+              context.report({ messageId: "annotation", data: { annotation, value }, at: [...pod.metadataPath, "annotations", annotation] });
+            }
+          }
+        }
+      };
+    }
+  });
+}
+
+// src/rules/apparmor-unconfined.ts
+function allowedAnnotation(value) {
+  return value === "" || value === "runtime/default" || value.startsWith("localhost/");
+}
+var apparmor_unconfined_default = unconfinedProfileRule(
+  {
+    id: "apparmor-unconfined",
+    category: "security",
+    level: "error",
+    securitySeverity: 6,
+    presets: ["recommended", "pss-baseline", "pss-restricted"],
+    pss: { profile: "baseline", control: "AppArmor" },
+    summary: "Pods and containers must not turn AppArmor off: appArmorProfile.type must be RuntimeDefault or Localhost, and the legacy container.apparmor.security.beta.kubernetes.io annotation runtime/default or localhost/<profile>.",
+    remediation: "Set appArmorProfile.type to RuntimeDefault (or Localhost with a profile), or remove the setting so the runtime default applies.",
+    messages: {
+      pod: 'The pod sets appArmorProfile.type "{{type}}": its containers run without AppArmor confinement.',
+      container: 'Container "{{container}}" sets appArmorProfile.type "{{type}}": it runs without AppArmor confinement.',
+      annotation: `The annotation "{{annotation}}" is "{{value}}": the container runs without the runtime's AppArmor profile.`
+    }
+  },
+  {
+    field: "appArmorProfile",
+    badAnnotation: (key, value) => key.startsWith(APPARMOR_ANNOTATION_PREFIX) && !allowedAnnotation(value)
+  }
+);
+
+// src/k8s/views/audit-policy.ts
+var AUDIT_LEVELS = ["None", "Metadata", "Request", "RequestResponse"];
+var RESTRICTING = ["users", "userGroups", "verbs", "namespaces", "nonResourceURLs"];
+function auditRules(object) {
+  return [...objectItems(object.value, ["rules"])].map((rule) => {
+    const level = AUDIT_LEVELS.find((candidate) => candidate === rule.value.level);
+    const named = (field) => listAt(rule.value, [field]).length > 0;
+    const resourceNames = [...objectItems(rule.value, ["resources"])].some((group) => listAt(group.value, ["resourceNames"]).length > 0);
+    return {
+      level,
+      value: rule.value,
+      path: [...object.path, ...rule.path],
+      number: rule.index + 1,
+      restricted: RESTRICTING.some(named) || resourceNames,
+      catchAll: !RESTRICTING.some(named) && !named("resources")
+    };
+  });
+}
+function matchesResource(rule, group, resource) {
+  if (listAt(rule.value, ["nonResourceURLs"]).length > 0) return false;
+  const groups = [...objectItems(rule.value, ["resources"])];
+  if (listAt(rule.value, ["resources"]).length === 0) return true;
+  const [name, sub] = resource.split("/");
+  return groups.some(({ value }) => {
+    if ((isString(value.group) ? value.group : "") !== group && value.group !== "*") return false;
+    const names = listAt(value, ["resources"]).filter(isString);
+    return names.length === 0 || names.some((item) => item === resource || item === "*" || sub !== void 0 && (item === `${name}/*` || item === `*/${sub}`));
+  });
+}
+function decidingRule(rules2, group, resource) {
+  return rules2.find((rule) => !rule.restricted && matchesResource(rule, group, resource));
+}
+function levelAtLeast(level, minimum) {
+  return level !== void 0 && AUDIT_LEVELS.indexOf(level) >= AUDIT_LEVELS.indexOf(minimum);
+}
+
+// src/rules/audit-policy-catch-all-none.ts
+var audit_policy_catch_all_none_default = defineRule({
+  meta: {
+    id: "audit-policy-catch-all-none",
+    category: "security",
+    level: "warning",
+    securitySeverity: 4,
+    presets: ["recommended"],
+    tags: ["control-plane"],
+    kinds: ["audit.k8s.io/Policy"],
+    summary: "An audit Policy should not end in a catch-all rule at level None: every request the rules before it did not foresee (new resources, custom resources) goes unrecorded.",
+    remediation: "Make the last rule `level: Metadata` with no other field; silence noisy requests with narrower None rules before it.",
+    messages: {
+      catchAll: "Rule {{rule}} matches every request at level None: requests no earlier rule names are not logged."
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        for (const rule of auditRules(object)) {
+          if (rule.catchAll && rule.level === "None") context.report({ messageId: "catchAll", data: { rule: rule.number }, at: [...rule.path, "level"] });
+        }
+      }
+    };
+  }
+});
+
+// src/rules/audit-policy-logs-secret-bodies.ts
+var audit_policy_logs_secret_bodies_default = defineRule({
+  meta: {
+    id: "audit-policy-logs-secret-bodies",
+    category: "security",
+    level: "error",
+    securitySeverity: 7,
+    presets: ["recommended"],
+    tags: ["control-plane"],
+    kinds: ["audit.k8s.io/Policy"],
+    summary: "An audit Policy must not log Secret requests at level Request or RequestResponse: the bodies carry the secret data, which then lands in every copy of the audit log.",
+    remediation: 'Add a rule `level: Metadata` for secrets (group "") before the rules that log bodies.',
+    messages: {
+      bodies: "Rule {{rule}} logs Secret {{what}} at level {{level}}: secret data is written to the audit log."
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        for (const rule of auditRules(object)) {
+          if (!matchesResource(rule, "", "secrets")) continue;
+          if (levelAtLeast(rule.level, "Request")) {
+            const what = rule.level === "RequestResponse" ? "request and response bodies" : "request bodies";
+            context.report({ messageId: "bodies", data: { rule: rule.number, what, level: rule.level ?? "" }, at: [...rule.path, "level"] });
+          }
+          if (!rule.restricted) break;
+        }
+      }
+    };
+  }
+});
+
+// src/rules/audit-policy-missing-or-weak.ts
+var REQUIRED = [
+  { what: "Secrets", group: "", resources: ["secrets"] },
+  { what: "ConfigMaps", group: "", resources: ["configmaps"] },
+  { what: "RBAC changes", group: "rbac.authorization.k8s.io", resources: ["roles", "clusterroles", "rolebindings", "clusterrolebindings"] },
+  { what: "pods/exec", group: "", resources: ["pods/exec"] },
+  { what: "pods/attach", group: "", resources: ["pods/attach"] },
+  { what: "pods/portforward", group: "", resources: ["pods/portforward"] }
+];
+var audit_policy_missing_or_weak_default = defineRule({
+  meta: {
+    id: "audit-policy-missing-or-weak",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended", "cis"],
+    cis: "3.2.2",
+    tags: ["control-plane"],
+    kinds: ["audit.k8s.io/Policy"],
+    summary: "An audit Policy must record access to Secrets, ConfigMaps, RBAC objects and pods/exec, pods/attach and pods/portforward at Metadata level or above: these are the requests an incident investigation needs.",
+    remediation: "Add a rule at level Metadata for these resources before any rule that sets them to None.",
+    messages: {
+      dropped: "{{what}} are not logged: rule {{rule}} sets level None for them.",
+      unmatched: "{{what}} are not logged: no rule matches them."
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const rules2 = auditRules(object);
+        for (const required of REQUIRED) {
+          for (const resource of required.resources) {
+            const rule = decidingRule(rules2, required.group, resource);
+            if (levelAtLeast(rule?.level, "Metadata")) continue;
+            if (rule) context.report({ messageId: "dropped", data: { what: required.what, rule: rule.number }, at: [...rule.path, "level"], missing: rule.value.level === void 0 });
+            else context.report({ messageId: "unmatched", data: { what: required.what }, at: [...object.path, "rules"], missing: true });
+            break;
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/k8s/rbac.ts
+var RBAC_GROUP = "rbac.authorization.k8s.io";
+var BUILT_IN_CLUSTER_ROLES = /* @__PURE__ */ new Set(["cluster-admin", "admin", "edit", "view"]);
+function isBuiltInClusterRole(name) {
+  return BUILT_IN_CLUSTER_ROLES.has(name) || name.startsWith("system:");
+}
+function roleRefOf(binding) {
+  const ref = binding.value.roleRef;
+  if (!isObject(ref) || !isString(ref.name) || ref.kind !== "Role" && ref.kind !== "ClusterRole") return void 0;
+  return { kind: ref.kind, name: ref.name };
+}
+function resolveRole(index, binding) {
+  const ref = roleRefOf(binding);
+  if (!ref) return void 0;
+  return ref.kind === "Role" ? index.get("Role", binding.namespace, ref.name, RBAC_GROUP) : index.get("ClusterRole", void 0, ref.name, RBAC_GROUP);
+}
+function effectiveRules(index, role, seen = /* @__PURE__ */ new Set()) {
+  if (seen.has(role)) return [];
+  seen.add(role);
+  const rules2 = [...objectItems(role.value, ["rules"])].map((item) => item.value);
+  const aggregation = role.value.aggregationRule;
+  if (role.kind !== "ClusterRole" || !isObject(aggregation)) return rules2;
+  const selectors = Array.isArray(aggregation.clusterRoleSelectors) ? aggregation.clusterRoleSelectors : [];
+  for (const other of index.ofKind("ClusterRole", RBAC_GROUP)) {
+    if (other === role || !selectors.some((selector) => labelSelectorMatches(selector, other.labels))) continue;
+    rules2.push(...effectiveRules(index, other, seen));
+  }
+  return rules2;
+}
+function subjectsOf(binding) {
+  return [...objectItems(binding.value, ["subjects"])].flatMap(({ value }) => {
+    if (!isString(value.kind) || !isString(value.name)) return [];
+    const subject = { kind: value.kind, name: value.name };
+    if (isString(value.namespace)) subject.namespace = value.namespace;
+    return [subject];
+  });
+}
+function bindingsOfServiceAccount(index, namespace, name) {
+  const bindings = [...index.ofKind("RoleBinding", RBAC_GROUP), ...index.ofKind("ClusterRoleBinding", RBAC_GROUP)];
+  return bindings.filter(
+    (binding) => subjectsOf(binding).some(
+      (subject) => subject.kind === "ServiceAccount" && subject.name === name && (subject.namespace ?? binding.namespace) === namespace || subject.kind === "Group" && (subject.name === "system:serviceaccounts" || subject.name === `system:serviceaccounts:${namespace}`) || subject.kind === "User" && subject.name === `system:serviceaccount:${namespace}:${name}`
+    )
+  );
+}
+
+// src/rules/automount-service-account-token.ts
+var automount_service_account_token_default = defineRule({
+  meta: {
+    id: "automount-service-account-token",
+    category: "security",
+    level: "warning",
+    securitySeverity: 4.5,
+    presets: ["recommended", "cis"],
+    cis: "5.1.6",
+    tags: ["service-account"],
+    crossObject: true,
+    summary: "Pods that do not call the Kubernetes API should not get a service account token mounted: whoever takes over a container gets the token and every right it carries.",
+    remediation: "Set automountServiceAccountToken: false on the pod (or on its ServiceAccount), and mount a projected token only into pods that call the API.",
+    messages: {
+      unset: 'Pods of {{kind}} "{{name}}" get the token of service account "{{account}}" mounted: neither the pod nor the service account sets automountServiceAccountToken: false.',
+      enabled: 'Pods of {{kind}} "{{name}}" set automountServiceAccountToken: true, yet no binding of the input gives service account "{{account}}" any rights.'
+    }
+  },
+  create(context) {
+    return {
+      podSpec(pod, object) {
+        const written = pod.spec.automountServiceAccountToken;
+        if (written === false) return;
+        const account = isString(pod.spec.serviceAccountName) ? pod.spec.serviceAccountName : isString(pod.spec.serviceAccount) ? pod.spec.serviceAccount : "default";
+        const namespace = object.namespace ?? context.settings.namespace;
+        const explicit = written === true;
+        const at = context.locate([...pod.path, "automountServiceAccountToken"], { missing: !explicit });
+        const data = { kind: object.kind, name: object.name ?? "", account };
+        context.afterIndex((index) => {
+          const named = bindingsOfServiceAccount(index, namespace, account).some((binding) => subjectsOf(binding).some((subject) => subject.name === account || subject.name === `system:serviceaccount:${namespace}:${account}`));
+          if (named) return;
+          if (!explicit) {
+            const serviceAccount = index.get("ServiceAccount", namespace, account, "");
+            const setting2 = serviceAccount?.value.automountServiceAccountToken;
+            if (isBoolean(setting2) && !setting2) return;
+          }
+          context.report({ messageId: explicit ? "enabled" : "unset", data, at });
+        });
+      }
+    };
+  }
+});
+
+// src/rules/templates/added-capability.ts
+function capabilityName(written) {
+  return written.toUpperCase().replace(/^CAP_/, "");
+}
+function reportAddedCapabilities(context, container, messageId, forbidden) {
+  const added = container.securityContext.capabilitiesAdd;
+  added?.value.forEach((capability, index) => {
+    if (forbidden(capability)) context.report({ messageId, data: { container: container.name, capability }, at: [...added.path, index] });
+  });
+}
+function addedCapabilityRule(meta, template2) {
+  return defineRule({
+    meta,
+    create(context) {
+      return {
+        container(container, pod) {
+          if (template2.skip?.(pod, context.settings)) return;
+          reportAddedCapabilities(context, container, "added", (written) => template2.forbidden(written, context.settings));
+        }
+      };
+    }
+  });
+}
+
+// src/rules/capability-added-beyond-baseline.ts
+var capability_added_beyond_baseline_default = addedCapabilityRule(
+  {
+    id: "capability-added-beyond-baseline",
+    category: "security",
+    level: "error",
+    securitySeverity: 6.5,
+    presets: ["recommended", "pss-baseline", "pss-restricted", "cis"],
+    pss: { profile: "baseline", control: "Capabilities" },
+    cis: "5.2.9",
+    summary: "Containers must not add Linux capabilities outside the Baseline set (AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, SETFCAP, SETGID, SETPCAP, SETUID, SYS_CHROOT).",
+    remediation: "Remove the capability from securityContext.capabilities.add; give the process only what the Baseline set allows.",
+    messages: {
+      added: 'Container "{{container}}" adds the capability {{capability}}, outside the Baseline set.'
+    }
+  },
+  { forbidden: (written) => !BASELINE_CAPABILITIES.has(written) }
+);
+
+// src/rules/capability-added-restricted.ts
+var capability_added_restricted_default = addedCapabilityRule(
+  {
+    id: "capability-added-restricted",
+    category: "security",
+    level: "warning",
+    securitySeverity: 4,
+    presets: ["pss-restricted"],
+    pss: { profile: "restricted", control: "Capabilities" },
+    summary: "Containers must not add any Linux capability but NET_BIND_SERVICE (the Restricted profile); Windows pods are exempt.",
+    remediation: "Remove every capability but NET_BIND_SERVICE from securityContext.capabilities.add.",
+    messages: {
+      added: 'Container "{{container}}" adds the capability {{capability}}; the Restricted profile allows only NET_BIND_SERVICE.'
+    }
+  },
+  {
+    forbidden: (written) => written !== RESTRICTED_CAPABILITY,
+    skip: (pod, settings) => pssWindows(pod, settings.kubeVersion)
+  }
+);
+
+// src/k8s/views/host-path.ts
+import path11 from "node:path";
+function normaliseNodePath(nodePath2) {
+  const normalised = path11.posix.normalize(`/${nodePath2}`);
+  return normalised.length > 1 ? normalised.replace(/\/+$/, "") : normalised;
+}
+function isUnder(target, base) {
+  return base === "/" || target === base || target.startsWith(`${base}/`);
+}
+function hostPathVolumes(pod) {
+  const volumes = [];
+  for (const volume of pod.volumes) {
+    const hostPath = volume.value.hostPath;
+    if (!isObject(hostPath) || !isString(hostPath.path) || hostPath.path === "") continue;
+    volumes.push({ volume, nodePath: normaliseNodePath(hostPath.path), written: hostPath.path, at: [...volume.path, "hostPath", "path"] });
+  }
+  return volumes;
+}
+
+// src/rules/templates/host-path-match.ts
+function hostPathMatchRule(meta, matches) {
+  return defineRule({
+    meta,
+    create(context) {
+      return {
+        podSpec(pod) {
+          for (const { volume, nodePath: nodePath2, written, at } of hostPathVolumes(pod)) {
+            if (matches(nodePath2)) context.report({ messageId: "mount", data: { volume: volume.name, path: written }, at });
+          }
+        }
+      };
+    }
+  });
+}
+
+// src/rules/cloud-credential-path-mount.ts
+var CLOUD_CREDENTIALS = [/\/\.aws(\/|$)/, /\/\.azure(\/|$)/, /\/\.config\/gcloud(\/|$)/, /^\/etc\/kubernetes\/(azure\.json|cloud-config|cloud\.conf|gce\.conf)$/, /^\/etc\/gcp(\/|$)/, /^\/var\/lib\/kubelet\/(cloud-config|azure\.json)$/];
+var cloud_credential_path_mount_default = hostPathMatchRule(
+  {
+    id: "cloud-credential-path-mount",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended"],
+    summary: "Pods should not mount node files that hold cloud credentials (~/.aws, ~/.azure, ~/.config/gcloud, /etc/kubernetes/azure.json, the cloud provider config).",
+    remediation: "Give the workload its own cloud identity (IRSA, Workload Identity, Azure Workload Identity) instead of the node's credentials.",
+    messages: {
+      mount: 'Volume "{{volume}}" mounts the node path "{{path}}", where cloud credentials are kept.'
+    }
+  },
+  (nodePath2) => CLOUD_CREDENTIALS.some((pattern) => pattern.test(nodePath2))
+);
+
+// src/rules/container-runtime-socket-mount.ts
+var SOCKETS = /* @__PURE__ */ new Set(["docker.sock", "containerd.sock", "crio.sock", "cri-dockerd.sock", "dockershim.sock", "podman.sock"]);
+var SOCKET_FOLDERS = ["/run", "/var/run", "/run/containerd", "/var/run/containerd", "/run/crio", "/var/run/crio", "/run/docker", "/var/run/docker", "/run/podman", "/var/run/podman"];
+var container_runtime_socket_mount_default = hostPathMatchRule(
+  {
+    id: "container-runtime-socket-mount",
+    category: "security",
+    level: "error",
+    securitySeverity: 9,
+    presets: ["recommended"],
+    summary: "Pods must not mount the container runtime socket (docker.sock, containerd.sock, crio.sock) or the folder holding it: whoever talks to the runtime can start a privileged container on the node.",
+    remediation: "Remove the hostPath volume; build images with a rootless builder (BuildKit rootless, Kaniko) and read container data through the Kubernetes API.",
+    messages: {
+      mount: 'Volume "{{volume}}" mounts the container runtime socket through the node path "{{path}}".'
+    }
+  },
+  (nodePath2) => SOCKETS.has(nodePath2.slice(nodePath2.lastIndexOf("/") + 1)) || SOCKET_FOLDERS.some((folder) => nodePath2 === folder)
+);
+
+// src/rules/controller-manager-bind-address.ts
+var controller_manager_bind_address_default = controlPlaneFlag({
+  component: "kube-controller-manager",
+  flag: "bind-address",
+  unsafe: (value) => !isLoopback(value),
+  meta: {
+    id: "controller-manager-bind-address",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended", "cis"],
+    cis: "1.3.7",
+    tags: ["control-plane"],
+    summary: "The controller manager should serve its health and metrics endpoints on the loopback address only (--bind-address=127.0.0.1).",
+    remediation: "Set --bind-address=127.0.0.1.",
+    messages: {
+      set: "{{flag}} is {{value}}: the controller manager listens on the network.",
+      missing: "--bind-address is not set: the controller manager listens on every address (0.0.0.0)."
+    }
+  }
+});
+
+// src/rules/controller-manager-profiling.ts
+var controller_manager_profiling_default = controlPlaneFlag({
+  component: "kube-controller-manager",
+  flag: "profiling",
+  unsafe: unsafeWhen.notFalse,
+  meta: {
+    id: "controller-manager-profiling",
+    category: "security",
+    level: "warning",
+    securitySeverity: 3,
+    presets: ["recommended", "cis"],
+    cis: "1.3.2",
+    tags: ["control-plane"],
+    summary: "The controller manager's profiling endpoints should be off (--profiling=false).",
+    remediation: "Add --profiling=false.",
+    messages: {
+      set: "{{flag}} is {{value}}: profiling endpoints are served.",
+      missing: "--profiling is not set: profiling endpoints are served (its default is true)."
+    }
+  }
+});
+
+// src/rules/controller-manager-root-ca.ts
+var controller_manager_root_ca_default = controlPlaneFlag({
+  component: "kube-controller-manager",
+  flag: "root-ca-file",
+  unsafe: unsafeWhen.unset,
+  meta: {
+    id: "controller-manager-root-ca",
+    category: "security",
+    level: "warning",
+    securitySeverity: 4,
+    presets: ["recommended", "cis"],
+    cis: "1.3.5",
+    tags: ["control-plane"],
+    summary: "The controller manager should put the cluster CA in service account token secrets (--root-ca-file), so pods can verify the API server's certificate.",
+    remediation: "Set --root-ca-file.",
+    messages: {
+      missing: "--root-ca-file is not set: pods cannot verify the API server's certificate."
+    }
+  }
+});
+
+// src/rules/controller-manager-rotate-kubelet-cert.ts
+var controller_manager_rotate_kubelet_cert_default = rotateServerCertificateGate("kube-controller-manager", {
+  id: "controller-manager-rotate-kubelet-cert",
+  category: "security",
+  level: "warning",
+  securitySeverity: 4,
+  presets: ["recommended", "cis"],
+  cis: "1.3.6",
+  tags: ["control-plane"],
+  summary: "The controller manager must not turn off the RotateKubeletServerCertificate feature gate: kubelet serving certificates would then never be renewed by the cluster.",
+  remediation: "Remove RotateKubeletServerCertificate=false from --feature-gates.",
+  messages: {
+    set: "{{flag}} turns RotateKubeletServerCertificate off: kubelet serving certificates are not rotated."
+  }
+});
+
+// src/rules/controller-manager-sa-credentials.ts
+var controller_manager_sa_credentials_default = controlPlaneFlag({
+  component: "kube-controller-manager",
+  flag: "use-service-account-credentials",
+  unsafe: unsafeWhen.notTrue,
+  meta: {
+    id: "controller-manager-sa-credentials",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended", "cis"],
+    cis: "1.3.3",
+    tags: ["control-plane"],
+    summary: "The controller manager should run each controller under its own service account (--use-service-account-credentials=true), so each holds only the permissions of its role.",
+    remediation: "Add --use-service-account-credentials=true.",
+    messages: {
+      set: "{{flag}} is {{value}}: every controller runs with the controller manager's own, broad credentials.",
+      missing: "--use-service-account-credentials is not set: every controller runs with the controller manager's own, broad credentials."
+    }
+  }
+});
+
+// src/rules/controller-manager-sa-private-key.ts
+var controller_manager_sa_private_key_default = controlPlaneFlag({
+  component: "kube-controller-manager",
+  flag: "service-account-private-key-file",
+  unsafe: unsafeWhen.unset,
+  meta: {
+    id: "controller-manager-sa-private-key",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended", "cis"],
+    cis: "1.3.4",
+    tags: ["control-plane"],
+    summary: "The controller manager must sign service account tokens with a key of its own (--service-account-private-key-file), which can be rotated.",
+    remediation: "Set --service-account-private-key-file.",
+    messages: {
+      missing: "--service-account-private-key-file is not set: service account tokens are not issued."
+    }
+  }
+});
+
+// src/rules/controller-manager-terminated-pod-gc.ts
+var controller_manager_terminated_pod_gc_default = controlPlaneFlag({
+  component: "kube-controller-manager",
+  flag: "terminated-pod-gc-threshold",
+  unsafe: (_value, _settings, written) => !written,
+  meta: {
+    id: "controller-manager-terminated-pod-gc",
+    category: "security",
+    level: "warning",
+    securitySeverity: 2,
+    presets: ["recommended", "cis"],
+    cis: "1.3.1",
+    tags: ["control-plane"],
+    summary: "The controller manager should set how many terminated pods it keeps (--terminated-pod-gc-threshold): the default, 12500, lets finished pods pile up and slow the API server.",
+    remediation: "Set --terminated-pod-gc-threshold to a value suited to the cluster (for example 10 on a small cluster).",
+    messages: {
+      missing: "--terminated-pod-gc-threshold is not set: up to 12500 terminated pods are kept."
+    }
+  }
+});
+
+// src/rules/cronjob-missing-starting-deadline.ts
+var cronjob_missing_starting_deadline_default = defineRule({
+  meta: {
+    id: "cronjob-missing-starting-deadline",
+    category: "reliability",
+    level: "note",
+    presets: [],
+    kinds: ["batch/CronJob"],
+    summary: "CronJobs should set startingDeadlineSeconds, so a run that missed its schedule is skipped rather than started at any later time.",
+    remediation: "Set spec.startingDeadlineSeconds to how late a run may still start.",
+    messages: {
+      unset: 'CronJob "{{name}}" does not set startingDeadlineSeconds.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        if (valueAt(object.value, ["spec", "startingDeadlineSeconds"]) !== void 0) return;
+        context.report({ messageId: "unset", data: { name: object.name ?? "" }, at: [...object.path, "spec", "startingDeadlineSeconds"], missing: true });
+      }
+    };
+  }
+});
+
+// src/rules/cronjob-present.ts
+var cronjob_present_default = defineRule({
+  meta: {
+    id: "cronjob-present",
+    category: "security",
+    level: "note",
+    securitySeverity: 1,
+    presets: [],
+    kinds: ["batch/CronJob"],
+    summary: "Lists CronJobs, a way for an intruder to keep running code in a cluster, so each one is known and reviewed.",
+    remediation: "Check that the CronJob is expected and owned; remove it otherwise.",
+    messages: {
+      cronJob: 'CronJob "{{name}}" runs on the schedule "{{schedule}}".'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const schedule = stringAt(object.value, ["spec", "schedule"]) ?? "(none)";
+        context.report({ messageId: "cronJob", data: { name: object.name ?? "(unnamed)", schedule }, at: [...object.path, "kind"] });
+      }
+    };
+  }
+});
+
+// src/rules/dangerous-capability-added.ts
+var DANGEROUS = /* @__PURE__ */ new Set(["ALL", "SYS_ADMIN", "NET_ADMIN", "SYS_MODULE", "SYS_PTRACE", "SYS_RAWIO", "SYS_BOOT", "BPF", "PERFMON", "MAC_ADMIN", "MAC_OVERRIDE", "SETPCAP"]);
+var dangerous_capability_added_default = addedCapabilityRule(
+  {
+    id: "dangerous-capability-added",
+    category: "security",
+    level: "error",
+    securitySeverity: 8,
+    presets: [],
+    summary: "Containers must not add capabilities that open a way to the node: ALL, SYS_ADMIN, NET_ADMIN, SYS_MODULE, SYS_PTRACE, SYS_RAWIO, SYS_BOOT, BPF, PERFMON, MAC_ADMIN, MAC_OVERRIDE or SETPCAP.",
+    remediation: "Remove the capability from securityContext.capabilities.add; find a narrower way to give the process what it needs.",
+    messages: {
+      added: 'Container "{{container}}" adds the dangerous capability {{capability}}.'
+    }
+  },
+  { forbidden: (written) => DANGEROUS.has(capabilityName(written)) }
+);
+
+// src/k8s/views/config-references.ts
+function reference(kind, holder, nameField, path17, key) {
+  const name = holder[nameField];
+  if (!isString(name) || name === "") return void 0;
+  const found = { kind, name, optional: holder.optional === true, path: [...path17, nameField] };
+  if (isString(key)) found.key = key;
+  return found;
+}
+function configReferences(pod) {
+  const found = [];
+  for (const container of pod.containers) {
+    for (const env of objectItems(container.value, ["env"])) {
+      const from = env.value.valueFrom;
+      if (!isObject(from)) continue;
+      if (isObject(from.configMapKeyRef)) found.push(reference("ConfigMap", from.configMapKeyRef, "name", [...container.path, ...env.path, "valueFrom", "configMapKeyRef"], from.configMapKeyRef.key));
+      if (isObject(from.secretKeyRef)) found.push(reference("Secret", from.secretKeyRef, "name", [...container.path, ...env.path, "valueFrom", "secretKeyRef"], from.secretKeyRef.key));
+    }
+    for (const source of objectItems(container.value, ["envFrom"])) {
+      if (isObject(source.value.configMapRef)) found.push(reference("ConfigMap", source.value.configMapRef, "name", [...container.path, ...source.path, "configMapRef"]));
+      if (isObject(source.value.secretRef)) found.push(reference("Secret", source.value.secretRef, "name", [...container.path, ...source.path, "secretRef"]));
+    }
+  }
+  for (const volume of pod.volumes) {
+    const { value, path: path17 } = volume;
+    if (isObject(value.configMap)) found.push(reference("ConfigMap", value.configMap, "name", [...path17, "configMap"]));
+    if (isObject(value.secret)) found.push(reference("Secret", value.secret, "secretName", [...path17, "secret"]));
+    for (const source of objectItems(value, ["projected", "sources"])) {
+      if (isObject(source.value.configMap)) found.push(reference("ConfigMap", source.value.configMap, "name", [...path17, "projected", "sources", source.index, "configMap"]));
+      if (isObject(source.value.secret)) found.push(reference("Secret", source.value.secret, "name", [...path17, "projected", "sources", source.index, "secret"]));
+    }
+  }
+  for (const item of objectItems(pod.spec, ["imagePullSecrets"])) found.push(reference("Secret", item.value, "name", [...pod.path, "imagePullSecrets", item.index]));
+  return found.filter((item) => item !== void 0);
+}
+var CLUSTER_CONFIG_MAPS = /* @__PURE__ */ new Set(["kube-root-ca.crt"]);
+function providedName(record, kind) {
+  if (record.kind === kind && record.group === "") return record.name;
+  if (kind !== "Secret") return void 0;
+  const spec = isObject(record.value.spec) ? record.value.spec : {};
+  if (record.kind === "SealedSecret" && record.group === "bitnami.com") return record.name;
+  if (record.kind === "ExternalSecret") return isObject(spec.target) && isString(spec.target.name) ? spec.target.name : record.name;
+  if (record.kind === "Certificate" && record.group === "cert-manager.io") return isString(spec.secretName) ? spec.secretName : void 0;
+  return void 0;
+}
+function dataKeys(record) {
+  const keys = /* @__PURE__ */ new Set();
+  for (const field of ["data", "stringData", "binaryData"]) {
+    const data = record.value[field];
+    if (isObject(data)) for (const key of Object.keys(data)) keys.add(key);
+  }
+  return keys;
+}
+
+// src/k8s/views/references.ts
+init_workloads();
+function inputHolds(index, namespace, accepts) {
+  if (index.complete) return true;
+  return index.all.some((record) => record.namespace === namespace && accepts(record));
+}
+function someRelated(records, message) {
+  return records.slice(0, 3).map((record) => ({ at: record.at, message: message(record) }));
+}
+function templateLabelSets(record) {
+  if (record.pods.length > 0) return record.pods.map((pod) => pod.labels);
+  const metadata = workloadOf(record.apiVersion, record.kind)?.pods[0]?.metadata;
+  if (!metadata || metadata.includes("*")) return [];
+  const labels = valueAt(record.value, [...metadata, "labels"]);
+  return isObject(labels) ? [stringEntries(labels)] : [];
+}
+function workloadsSelected(index, namespace, matches) {
+  return index.inNamespace(namespace ?? "").filter((record) => templateLabelSets(record).some(matches));
+}
+function inputHoldsTemplates(index, namespace) {
+  return inputHolds(index, namespace, (record) => templateLabelSets(record).length > 0);
+}
+var CONFIG_ONLY_KINDS = /* @__PURE__ */ new Set([
+  "ServiceMonitor",
+  "PodMonitor",
+  "PrometheusRule",
+  "Probe",
+  "ScrapeConfig",
+  "Certificate",
+  "Issuer",
+  "SealedSecret",
+  "ExternalSecret",
+  "VirtualService",
+  "DestinationRule",
+  "Gateway",
+  "PeerAuthentication",
+  "AuthorizationPolicy",
+  "RequestAuthentication",
+  "ServiceEntry",
+  "Sidecar",
+  "EnvoyFilter",
+  "Telemetry"
+]);
+function isBuiltInGroup(group) {
+  return group === "" || group.endsWith(".k8s.io") || ["apps", "batch", "policy", "autoscaling", "extensions"].includes(group);
+}
+function operatorMayCreatePods(index, namespace) {
+  if (index.complete) return false;
+  return index.all.some(
+    (record) => record.kind === "CustomResourceDefinition" && record.group === "apiextensions.k8s.io" || record.namespace === namespace && !isBuiltInGroup(record.group) && templateLabelSets(record).length === 0 && !CONFIG_ONLY_KINDS.has(record.kind)
+  );
+}
+var CONTROLLER_LABELS = /* @__PURE__ */ new Set(["statefulset.kubernetes.io/pod-name", "apps.kubernetes.io/pod-index", "pod-template-hash", "controller-revision-hash", "batch.kubernetes.io/job-name", "batch.kubernetes.io/controller-uid", "job-name", "controller-uid"]);
+function withoutControllerLabels(selector) {
+  return Object.fromEntries(Object.entries(selector).filter(([key]) => !CONTROLLER_LABELS.has(key)));
+}
+
+// src/rules/dangling-config-reference.ts
+var dangling_config_reference_default = defineRule({
+  meta: {
+    id: "dangling-config-reference",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    crossObject: true,
+    summary: "ConfigMaps and Secrets that a pod reads (env, envFrom, volumes, projected volumes, imagePullSecrets) should exist in its namespace with the keys it reads, unless the reference is optional; otherwise the pod does not start.",
+    remediation: "Add the ConfigMap or Secret (or the key) to the manifests, fix the name, or mark the reference optional: true.",
+    messages: {
+      missing: 'The pod reads {{kind}} "{{name}}", which is not in namespace "{{namespace}}".',
+      missingKey: 'The pod reads key "{{key}}" of {{kind}} "{{name}}", which has no such key.'
+    },
+    options: {
+      type: "object",
+      properties: { secrets: { type: "boolean", description: "Also check references to Secrets (always checked when the run is complete)." } },
+      additionalProperties: false
+    },
+    defaultOptions: { secrets: false }
+  },
+  create(context) {
+    return {
+      podSpec(pod, object) {
+        const namespace = object.namespace ?? context.settings.namespace;
+        for (const ref of configReferences(pod)) {
+          if (ref.optional || ref.kind === "ConfigMap" && CLUSTER_CONFIG_MAPS.has(ref.name)) continue;
+          if (ref.kind === "Secret" && !context.options.secrets && !context.settings.complete) continue;
+          const at = context.locate(ref.path);
+          context.afterIndex((index) => {
+            const data = { kind: ref.kind, name: ref.name, namespace, key: ref.key ?? "" };
+            const providers = index.inNamespace(namespace).filter((record) => providedName(record, ref.kind) === ref.name);
+            if (providers.length === 0) {
+              if (inputHolds(index, namespace, (record) => providedName(record, ref.kind) !== void 0)) context.report({ messageId: "missing", data, at });
+              return;
+            }
+            const own = providers.find((record) => record.kind === ref.kind);
+            if (ref.key !== void 0 && own && providers.length === 1 && !dataKeys(own).has(ref.key)) {
+              context.report({ messageId: "missingKey", data, at, related: [{ at: own.at, message: `${ref.kind} "${ref.name}"` }] });
+            }
+          });
+        }
+      }
+    };
+  }
+});
+
+// src/rules/dangling-gateway-backend.ts
+var dangling_gateway_backend_default = defineRule({
+  meta: {
+    id: "dangling-gateway-backend",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    crossObject: true,
+    kinds: ["gateway.networking.k8s.io/HTTPRoute", "gateway.networking.k8s.io/GRPCRoute", "gateway.networking.k8s.io/TCPRoute", "gateway.networking.k8s.io/TLSRoute", "gateway.networking.k8s.io/UDPRoute"],
+    summary: "A Gateway API route's backendRefs should name Services of the input; traffic sent to a missing backend fails.",
+    remediation: "Fix the backendRef name (and namespace), or add the Service.",
+    messages: {
+      noService: '{{kind}} "{{name}}" sends traffic to Service "{{service}}", which is not in namespace "{{namespace}}".'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const own = object.namespace ?? context.settings.namespace;
+        for (const rule of objectItems(object.value, ["spec", "rules"])) {
+          for (const ref of objectItems(rule.value, ["backendRefs"])) {
+            const { name, kind, group } = ref.value;
+            if (!isString(name) || kind !== void 0 && kind !== "Service" || group !== void 0 && group !== "") continue;
+            const namespace = isString(ref.value.namespace) ? ref.value.namespace : own;
+            const at = context.locate([...object.path, ...rule.path, ...ref.path, "name"]);
+            context.afterIndex((index) => {
+              if (index.get("Service", namespace, name, "")) return;
+              if (!inputHolds(index, namespace, (record) => record.kind === "Service" && record.group === "")) return;
+              context.report({ messageId: "noService", data: { kind: object.kind, name: object.name ?? "", service: name, namespace }, at });
+            });
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/k8s/views/autoscaling.ts
+init_workloads();
+function scaleTargetOf(hpa) {
+  const spec = hpa.value.spec;
+  const ref = isObject(spec) ? spec.scaleTargetRef : void 0;
+  if (!isObject(ref) || !isString(ref.kind) || !isString(ref.name)) return void 0;
+  const target = { kind: ref.kind, name: ref.name };
+  if (isString(ref.apiVersion)) target.group = groupOf(ref.apiVersion);
+  return target;
+}
+function resolveScaleTarget(index, hpa) {
+  const target = scaleTargetOf(hpa);
+  if (!target) return void 0;
+  return index.get(target.kind, hpa.namespace, target.name, target.group);
+}
+function autoscalersOf(index, object) {
+  return index.ofKind("HorizontalPodAutoscaler", "autoscaling").filter((hpa) => {
+    const target = scaleTargetOf(hpa);
+    return target !== void 0 && hpa.namespace === object.namespace && target.kind === object.kind && target.name === object.name && (target.group === void 0 || target.group === object.group);
+  });
+}
+
+// src/rules/dangling-hpa-target.ts
+var dangling_hpa_target_default = defineRule({
+  meta: {
+    id: "dangling-hpa-target",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    crossObject: true,
+    kinds: ["autoscalers"],
+    summary: "A HorizontalPodAutoscaler's scaleTargetRef should name a workload of the input; otherwise it scales nothing.",
+    remediation: "Fix spec.scaleTargetRef (kind, name, apiVersion) so it names the workload to scale.",
+    messages: {
+      noTarget: 'HorizontalPodAutoscaler "{{name}}" scales {{kind}} "{{target}}", which is not in namespace "{{namespace}}".'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const target = scaleTargetOf(object);
+        if (!target) return;
+        const namespace = object.namespace ?? context.settings.namespace;
+        const at = context.locate([...object.path, "spec", "scaleTargetRef", "name"]);
+        context.afterIndex((index) => {
+          const self = index.find(object.group, object.kind, namespace, object.name ?? "")[0];
+          if (!self || resolveScaleTarget(index, self)) return;
+          if (!inputHolds(index, namespace, (record) => record.kind === target.kind)) return;
+          context.report({ messageId: "noTarget", data: { name: object.name ?? "", kind: target.kind, target: target.name, namespace }, at });
+        });
+      }
+    };
+  }
+});
+
+// src/rules/dangling-ingress.ts
+function backendOf(backend, path17) {
+  if (isObject(backend.service) && isString(backend.service.name)) {
+    const port = isObject(backend.service.port) ? backend.service.port.number ?? backend.service.port.name : void 0;
+    return { service: backend.service.name, ...isString(port) || isNumber(port) ? { port } : {}, path: [...path17, "service", "name"] };
+  }
+  if (isString(backend.serviceName)) {
+    const port = backend.servicePort;
+    return { service: backend.serviceName, ...isString(port) || isNumber(port) ? { port } : {}, path: [...path17, "serviceName"] };
+  }
+  return void 0;
+}
+function backendsOf(ingress, root) {
+  const spec = ["spec"];
+  const found = [];
+  for (const key of ["defaultBackend", "backend"]) {
+    const value = ingress.spec !== void 0 && isObject(ingress.spec) ? ingress.spec[key] : void 0;
+    if (isObject(value)) {
+      const backend = backendOf(value, [...root, ...spec, key]);
+      if (backend) found.push(backend);
+    }
+  }
+  for (const rule of objectItems(ingress, [...spec, "rules"])) {
+    for (const item of objectItems(rule.value, ["http", "paths"])) {
+      if (!isObject(item.value.backend)) continue;
+      const backend = backendOf(item.value.backend, [...root, ...rule.path, "http", "paths", item.index, "backend"]);
+      if (backend) found.push(backend);
+    }
+  }
+  return found;
+}
+function servesPort(service, port) {
+  return [...objectItems(service, ["spec", "ports"])].some(({ value }) => isNumber(port) || /^\d+$/.test(String(port)) ? value.port === Number(port) : value.name === port);
+}
+var dangling_ingress_default = defineRule({
+  meta: {
+    id: "dangling-ingress",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    crossObject: true,
+    kinds: ["ingresses"],
+    summary: "An Ingress backend should name a Service of its namespace and a port that Service exposes; otherwise requests to that path fail.",
+    remediation: "Fix the backend's service name and port so they name an existing Service port.",
+    messages: {
+      noService: 'Ingress "{{name}}" routes to Service "{{service}}", which is not in namespace "{{namespace}}".',
+      noPort: 'Ingress "{{name}}" routes to port {{port}} of Service "{{service}}", which does not expose it.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const namespace = object.namespace ?? context.settings.namespace;
+        const base = object.path;
+        const rootValue = object.value;
+        for (const backend of backendsOf(rootValue, base)) {
+          const at = context.locate(backend.path);
+          context.afterIndex((index) => {
+            const service = index.get("Service", namespace, backend.service, "");
+            const data = { name: object.name ?? "", service: backend.service, namespace, port: String(backend.port ?? "") };
+            if (!service) {
+              if (inputHolds(index, namespace, (record) => record.kind === "Service" && record.group === "")) context.report({ messageId: "noService", data, at });
+            } else if (backend.port !== void 0 && !servesPort(service.value, backend.port)) {
+              context.report({ messageId: "noPort", data, at, related: [{ at: service.at, message: `Service "${backend.service}"` }] });
+            }
+          });
+        }
+      }
+    };
+  }
+});
+
+// src/rules/dangling-network-policy.ts
+var dangling_network_policy_default = defineRule({
+  meta: {
+    id: "dangling-network-policy",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    crossObject: true,
+    kinds: ["network-policies"],
+    summary: "A NetworkPolicy's podSelector should match the pod template of some workload in its namespace; otherwise it applies to nothing.",
+    remediation: "Fix spec.podSelector so it matches the pods the policy is meant for, or remove the policy.",
+    messages: {
+      noPods: 'NetworkPolicy "{{name}}" selects no pod template in namespace "{{namespace}}".'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const selector = valueAt(object.value, ["spec", "podSelector"]);
+        if (selector === void 0 || selectsEverything(selector)) return;
+        const namespace = object.namespace ?? context.settings.namespace;
+        const at = context.locate([...object.path, "spec", "podSelector"]);
+        context.afterIndex((index) => {
+          if (workloadsSelected(index, namespace, (labels) => labelSelectorMatches(selector, labels)).length > 0 || !inputHoldsTemplates(index, namespace) || operatorMayCreatePods(index, namespace)) return;
+          context.report({ messageId: "noPods", data: { name: object.name ?? "", namespace }, at });
+        });
+      }
+    };
+  }
+});
+
+// src/rules/dangling-network-policy-peer.ts
+var dangling_network_policy_peer_default = defineRule({
+  meta: {
+    id: "dangling-network-policy-peer",
+    category: "reliability",
+    level: "note",
+    presets: [],
+    crossObject: true,
+    kinds: ["network-policies"],
+    summary: "A NetworkPolicy peer's podSelector (in the policy's namespace) should match the pod template of some workload; otherwise the rule allows nothing.",
+    remediation: "Fix the peer podSelector so it matches the pods meant to send or receive the traffic.",
+    messages: {
+      noPods: 'NetworkPolicy "{{name}}" has a {{direction}} peer whose podSelector matches no pod template in namespace "{{namespace}}".'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const namespace = object.namespace ?? context.settings.namespace;
+        for (const [list2, peers, direction] of [["ingress", "from", "ingress"], ["egress", "to", "egress"]]) {
+          for (const rule of objectItems(object.value, ["spec", list2])) {
+            for (const peer of objectItems(rule.value, [peers])) {
+              const selector = peer.value.podSelector;
+              if (!isObject(selector) || selectsEverything(selector) || peer.value.namespaceSelector !== void 0) continue;
+              const at = context.locate([...object.path, ...rule.path, ...peer.path, "podSelector"]);
+              context.afterIndex((index) => {
+                if (workloadsSelected(index, namespace, (labels) => labelSelectorMatches(selector, labels)).length > 0) return;
+                if (!inputHoldsTemplates(index, namespace) || operatorMayCreatePods(index, namespace)) return;
+                context.report({ messageId: "noPods", data: { name: object.name ?? "", direction, namespace }, at });
+              });
+            }
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/rules/dangling-role-ref.ts
+var BUILT_IN_ROLES = /* @__PURE__ */ new Set(["extension-apiserver-authentication-reader"]);
+var dangling_role_ref_default = defineRule({
+  meta: {
+    id: "dangling-role-ref",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    crossObject: true,
+    kinds: ["rbac-bindings"],
+    summary: "A RoleBinding's or ClusterRoleBinding's roleRef should name a Role or ClusterRole of the input or a built-in ClusterRole.",
+    remediation: "Add the role to the manifests or fix roleRef (recreate the binding: roleRef cannot be changed in place).",
+    messages: {
+      missing: '{{kind}} "{{name}}" refers to {{roleKind}} "{{role}}", which is not in the input.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const ref = roleRefOf(object);
+        if (!ref || !context.settings.complete && (ref.kind === "ClusterRole" ? isBuiltInClusterRole(ref.name) : BUILT_IN_ROLES.has(ref.name) || ref.name.startsWith("system:"))) return;
+        const namespace = object.kind === "RoleBinding" ? object.namespace ?? context.settings.namespace : void 0;
+        const at = context.locate([...object.path, "roleRef", "name"]);
+        context.afterIndex((index) => {
+          const self = index.find(object.group, object.kind, namespace, object.name ?? "")[0];
+          if (!self || resolveRole(index, self)) return;
+          const roleNamespace = ref.kind === "Role" ? namespace : void 0;
+          if (!inputHolds(index, roleNamespace, (record) => record.kind === ref.kind && record.group === RBAC_GROUP)) return;
+          context.report({ messageId: "missing", data: { kind: object.kind, name: object.name ?? "", roleKind: ref.kind, role: ref.name }, at });
+        });
+      }
+    };
+  }
+});
+
+// src/rules/dangling-service.ts
+var dangling_service_default = defineRule({
+  meta: {
+    id: "dangling-service",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    crossObject: true,
+    kinds: ["services"],
+    summary: "A Service's selector should match the pod template of some workload in its namespace; otherwise the Service has no endpoints.",
+    remediation: "Fix the selector (or the workload's template labels) so they match, or remove the Service.",
+    messages: {
+      noPods: 'Service "{{name}}" selects no pods: no pod template in namespace "{{namespace}}" has the labels {{selector}}.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const selector = isObject(object.value.spec) ? object.value.spec.selector : void 0;
+        if (!isStringMap(selector) || Object.keys(selector).length === 0 || isObject(object.value.spec) && object.value.spec.type === "ExternalName") return;
+        const written = withoutControllerLabels(selector);
+        const namespace = object.namespace ?? context.settings.namespace;
+        const at = context.locate([...object.path, "spec", "selector"]);
+        const data = { name: object.name ?? "", namespace, selector: Object.entries(selector).map(([key, value]) => `${key}=${String(value)}`).join(", ") };
+        context.afterIndex((index) => {
+          if (Object.keys(written).length === 0 || workloadsSelected(index, namespace, (labels) => mapSelectorMatches(written, labels)).length > 0) return;
+          if (!inputHoldsTemplates(index, namespace) || operatorMayCreatePods(index, namespace)) return;
+          context.report({ messageId: "noPods", data, at });
+        });
+      }
+    };
+  }
+});
+
+// src/rules/dangling-service-monitor.ts
+var CLUSTER_NAMESPACE = "kube-system";
+var API_SERVER_SERVICE_LABELS = { component: "apiserver", provider: "kubernetes" };
+function namespacesOf(monitor, own) {
+  const selector = valueAt(monitor.value, ["spec", "namespaceSelector"]);
+  if (!isObject(selector)) return [own];
+  if (selector.any === true) return "any";
+  return isStringList(selector.matchNames) && selector.matchNames.length > 0 ? selector.matchNames : [own];
+}
+var dangling_service_monitor_default = defineRule({
+  meta: {
+    id: "dangling-service-monitor",
+    category: "reliability",
+    level: "note",
+    presets: [],
+    crossObject: true,
+    kinds: ["monitoring.coreos.com/ServiceMonitor", "monitoring.coreos.com/PodMonitor"],
+    summary: "A ServiceMonitor's (or PodMonitor's) selector should match a Service (or pod template) in the namespaces it watches; otherwise Prometheus scrapes nothing.",
+    remediation: "Fix spec.selector or spec.namespaceSelector so they match the Services (or pods) to scrape.",
+    messages: {
+      noTargets: '{{kind}} "{{name}}" selects no {{targets}} in {{namespaces}}.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const selector = valueAt(object.value, ["spec", "selector"]);
+        if (!isObject(selector)) return;
+        const namespaces = namespacesOf(object, object.namespace ?? context.settings.namespace);
+        const pods = object.kind === "PodMonitor";
+        const at = context.locate([...object.path, "spec", "selector"]);
+        context.afterIndex((index) => {
+          const inScope2 = (record) => namespaces === "any" || record.namespace !== void 0 && namespaces.includes(record.namespace);
+          const targets = index.all.filter((record) => inScope2(record) && (pods ? templateLabelSets(record).length > 0 : record.kind === "Service" && record.group === ""));
+          const matches = pods ? targets.some((record) => templateLabelSets(record).some((labels) => labelSelectorMatches(selector, labels))) : targets.some((record) => labelSelectorMatches(selector, record.labels));
+          const apiServer = !pods && (namespaces === "any" || namespaces.includes("default")) && labelSelectorMatches(selector, API_SERVER_SERVICE_LABELS);
+          if (matches || apiServer || !index.complete && (targets.length === 0 || namespaces === "any" || namespaces.includes(CLUSTER_NAMESPACE))) return;
+          const where = namespaces === "any" ? "any namespace" : `namespace ${namespaces.map((name) => `"${name}"`).join(", ")}`;
+          context.report({ messageId: "noTargets", data: { kind: object.kind, name: object.name ?? "", targets: pods ? "pod template" : "Service", namespaces: where }, at });
+        });
+      }
+    };
+  }
+});
+
+// src/rules/default-namespace.ts
+var default_namespace_default = defineRule({
+  meta: {
+    id: "default-namespace",
+    category: "best-practice",
+    level: "note",
+    presets: ["cis"],
+    cis: "5.7.4",
+    summary: "Namespaced objects should not land in the default namespace, where policies, quotas and RBAC are rarely set; an object without metadata.namespace lands in the namespace of the run (--namespace).",
+    remediation: "Set metadata.namespace (or apply with --namespace) to a namespace made for the application.",
+    messages: {
+      explicit: '{{kind}} "{{name}}" is in the default namespace.',
+      implicit: '{{kind}} "{{name}}" names no namespace, so it lands in "default".'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        if (!isNamespaced(object.group, object.kind)) return;
+        const data = { kind: object.kind, name: object.name ?? "" };
+        if (object.namespace === "default") context.report({ messageId: "explicit", data, at: [...object.path, "metadata", "namespace"] });
+        else if (object.namespace === void 0 && context.settings.namespace === "default") {
+          context.report({ messageId: "implicit", data, at: [...object.path, "metadata", "namespace"], missing: true });
+        }
+      }
+    };
+  }
+});
+
+// src/rules/default-service-account.ts
+var default_service_account_default = defineRule({
+  meta: {
+    id: "default-service-account",
+    category: "security",
+    level: "warning",
+    securitySeverity: 3.5,
+    presets: ["cis"],
+    cis: "5.1.5",
+    tags: ["service-account"],
+    kinds: ["service-accounts"],
+    summary: "Workloads should run as a service account of their own, not the namespace's default one, and the default ServiceAccount should set automountServiceAccountToken: false.",
+    remediation: "Create a ServiceAccount for the workload and set spec.serviceAccountName; set automountServiceAccountToken: false on the default ServiceAccount.",
+    messages: {
+      usesDefault: 'Pods of {{kind}} "{{name}}" run as the default service account of their namespace.',
+      defaultAutomounts: "The default ServiceAccount does not set automountServiceAccountToken: false, so every pod that names no service account gets its token."
+    }
+  },
+  create(context) {
+    return {
+      podSpec(pod, object) {
+        const field = isString(pod.spec.serviceAccountName) ? "serviceAccountName" : isString(pod.spec.serviceAccount) ? "serviceAccount" : void 0;
+        if (field !== void 0 && pod.spec[field] !== "default" && pod.spec[field] !== "") return;
+        context.report({ messageId: "usesDefault", data: { kind: object.kind, name: object.name ?? "" }, at: [...pod.path, field ?? "serviceAccountName"], missing: field === void 0 });
+      },
+      object(object) {
+        if (object.name !== "default" || object.value.automountServiceAccountToken === false) return;
+        context.report({ messageId: "defaultAutomounts", at: [...object.path, "automountServiceAccountToken"], missing: !Object.hasOwn(object.value, "automountServiceAccountToken") });
+      }
+    };
+  }
+});
+
+// src/k8s/views/rbac-rules.ts
+function strings(rule, field) {
+  const value = rule[field];
+  return isStringList(value) ? value : [];
+}
+function readRbacRule(rule) {
+  if (!isObject(rule)) return { apiGroups: [], resources: [], verbs: [], resourceNames: [], nonResourceURLs: [] };
+  return {
+    apiGroups: strings(rule, "apiGroups"),
+    resources: strings(rule, "resources").map((resource) => resource.toLowerCase()),
+    verbs: strings(rule, "verbs").map((verb) => verb.toLowerCase()),
+    resourceNames: strings(rule, "resourceNames"),
+    nonResourceURLs: strings(rule, "nonResourceURLs")
+  };
+}
+function rbacRulesOf(object) {
+  return [...objectItems(object.value, ["rules"])].map(({ value, index }) => ({
+    ...readRbacRule(value),
+    index,
+    path: [...object.path, "rules", index]
+  }));
+}
+var WRITE_VERBS = ["create", "update", "patch", "delete", "deletecollection"];
+function inGroup(group, ...resources) {
+  return resources.map((resource) => ({ group, resource }));
+}
+function verbMatches(rule, verb) {
+  return rule.verbs.includes("*") || rule.verbs.includes(verb);
+}
+function resourceMatches(rule, wanted) {
+  if (!rule.apiGroups.includes("*") && !rule.apiGroups.includes(wanted.group)) return false;
+  const subresource = wanted.resource.includes("/") ? wanted.resource.slice(wanted.resource.indexOf("/") + 1) : void 0;
+  return rule.resources.some((resource) => resource === "*" || resource === wanted.resource || subresource !== void 0 && resource === `*/${subresource}`);
+}
+function grantedVerbs(rule, permission) {
+  if (!permission.resources.some((resource) => resourceMatches(rule, resource))) return [];
+  const verbs = permission.verbs.filter((verb) => verbMatches(rule, verb));
+  if (permission.resourceName !== void 0) return rule.resourceNames.includes(permission.resourceName) ? verbs : [];
+  return rule.resourceNames.length === 0 || permission.anyName ? verbs : verbs.filter((verb) => verb === "create");
+}
+function grantedResources(rule, permission) {
+  if (grantedVerbs(rule, permission).length === 0) return [];
+  return permission.resources.filter((resource) => resourceMatches(rule, resource)).map((resource) => resource.resource);
+}
+
+// src/k8s/views/rbac-risks.ts
+var WORKLOADS = [
+  ...inGroup("", "pods", "replicationcontrollers"),
+  ...inGroup("apps", "deployments", "daemonsets", "statefulsets", "replicasets"),
+  ...inGroup("batch", "jobs", "cronjobs")
+];
+var RBAC_RISKS = {
+  secrets: { permissions: [{ verbs: ["get", "list", "watch"], resources: inGroup("", "secrets") }] },
+  execAttach: { permissions: [{ verbs: ["create", "get"], resources: inGroup("", "pods/exec", "pods/attach") }] },
+  workloadCreate: { permissions: [{ verbs: ["create", "update", "patch", "delete"], resources: WORKLOADS }] },
+  impersonate: {
+    permissions: [{ verbs: ["impersonate"], resources: [...inGroup("", "users", "groups", "serviceaccounts"), ...inGroup("authentication.k8s.io", "uids")] }]
+  },
+  bindEscalate: {
+    permissions: [
+      { verbs: ["bind", "escalate"], resources: inGroup("rbac.authorization.k8s.io", "roles", "clusterroles") },
+      { verbs: ["create"], resources: inGroup("rbac.authorization.k8s.io", "rolebindings", "clusterrolebindings") }
+    ]
+  },
+  nodesProxy: { permissions: [{ verbs: ["get", "create"], resources: inGroup("", "nodes/proxy") }] },
+  webhookWrite: {
+    permissions: [{ verbs: ["create", "update", "patch"], resources: inGroup("admissionregistration.k8s.io", "mutatingwebhookconfigurations", "validatingwebhookconfigurations") }]
+  },
+  csrApproval: { permissions: [{ verbs: ["update", "patch"], resources: inGroup("certificates.k8s.io", "certificatesigningrequests/approval") }] },
+  csrSigners: { permissions: [{ verbs: ["approve"], resources: inGroup("certificates.k8s.io", "signers"), anyName: true }] },
+  destructiveDelete: {
+    permissions: [
+      {
+        verbs: ["delete", "deletecollection"],
+        resources: [...inGroup("", "pods/log", "events", "persistentvolumeclaims", "persistentvolumes", "namespaces"), ...inGroup("events.k8s.io", "events"), ...WORKLOADS]
+      }
+    ]
+  },
+  manageConfigmaps: { permissions: [{ verbs: [...WRITE_VERBS], resources: inGroup("", "configmaps") }] },
+  manageNetworking: {
+    permissions: [
+      {
+        verbs: [...WRITE_VERBS],
+        resources: [
+          ...inGroup("", "services", "endpoints"),
+          ...inGroup("discovery.k8s.io", "endpointslices"),
+          ...inGroup("networking.k8s.io", "networkpolicies", "ingresses"),
+          ...inGroup("extensions", "networkpolicies", "ingresses")
+        ]
+      }
+    ]
+  },
+  portForward: { permissions: [{ verbs: ["create"], resources: inGroup("", "pods/portforward") }] },
+  createPersistentVolume: { permissions: [{ verbs: ["create"], resources: inGroup("", "persistentvolumes") }] },
+  createTokens: { permissions: [{ verbs: ["create"], resources: inGroup("", "serviceaccounts/token") }] },
+  modifyServiceStatus: { permissions: [{ verbs: ["update", "patch"], resources: inGroup("", "services/status") }] },
+  awsAuth: { permissions: [{ verbs: [...WRITE_VERBS], resources: inGroup("", "configmaps"), resourceName: "aws-auth" }] }
+};
+function matchRisk(rule, risk) {
+  const verbs = /* @__PURE__ */ new Set();
+  const resources = /* @__PURE__ */ new Set();
+  for (const permission of risk.permissions) {
+    for (const verb of grantedVerbs(rule, permission)) verbs.add(verb);
+    for (const resource of grantedResources(rule, permission)) resources.add(resource);
+  }
+  return verbs.size > 0 ? { verbs: [...verbs], resources: [...resources] } : void 0;
+}
+function wildcardFields(rule) {
+  const fields = [];
+  if (rule.verbs.includes("*")) fields.push("verbs");
+  if (rule.resources.includes("*")) fields.push("resources");
+  if (rule.apiGroups.includes("*")) fields.push("apiGroups");
+  return fields;
+}
+function isClusterAdminRule(rule) {
+  return rule.verbs.includes("*") && rule.resources.includes("*") && rule.apiGroups.includes("*");
+}
+var GRANT_TEXT = {
+  "cluster-admin": "every verb on every resource (cluster-admin)",
+  takeover: "privilege escalation (bind, escalate or impersonate)",
+  secrets: "reading Secrets",
+  workloads: "creating or changing pods and workload controllers",
+  exec: "exec or attach into pods",
+  wildcard: "every verb or every resource (`*`)",
+  "nodes-proxy": "the kubelet API through nodes/proxy"
+};
+var BUILT_IN_GRANTS = {
+  "cluster-admin": ["cluster-admin"],
+  admin: ["secrets", "workloads", "exec"],
+  edit: ["secrets", "workloads", "exec"]
+};
+function builtInGrants(name) {
+  return BUILT_IN_GRANTS[name] ?? [];
+}
+function dangerousGrants(rules2) {
+  const found = /* @__PURE__ */ new Set();
+  for (const rule of rules2) {
+    if (isClusterAdminRule(rule)) found.add("cluster-admin");
+    if (matchRisk(rule, RBAC_RISKS.bindEscalate) || matchRisk(rule, RBAC_RISKS.impersonate)) found.add("takeover");
+    if (matchRisk(rule, RBAC_RISKS.secrets)) found.add("secrets");
+    if (matchRisk(rule, RBAC_RISKS.workloadCreate)) found.add("workloads");
+    if (matchRisk(rule, RBAC_RISKS.execAttach)) found.add("exec");
+    if (rule.verbs.includes("*") || rule.resources.includes("*")) found.add("wildcard");
+    if (matchRisk(rule, RBAC_RISKS.nodesProxy)) found.add("nodes-proxy");
+  }
+  const order = ["cluster-admin", "takeover", "secrets", "workloads", "exec", "wildcard", "nodes-proxy"];
+  return order.filter((grant) => found.has(grant));
+}
+
+// src/rules/templates/rbac-role-rule.ts
+function isSystemObject(object) {
+  return object.name?.startsWith("system:") ?? false;
+}
+function rbacRoleRule(template2) {
+  return defineRule({
+    meta: { ...template2.meta, kinds: ["rbac-roles"] },
+    create(context) {
+      return {
+        object(object) {
+          if (isSystemObject(object)) return;
+          for (const rule of rbacRulesOf(object)) {
+            const match3 = matchRisk(rule, template2.risk);
+            if (!match3) continue;
+            const data = { kind: object.kind, name: object.name ?? "", verbs: match3.verbs.join(", "), resources: match3.resources.join(", ") };
+            context.report({ messageId: template2.messageId, data, at: rule.path });
+          }
+        }
+      };
+    }
+  });
+}
+
+// src/rules/templates/rbac-subject-rule.ts
+function rbacSubjectRule(template2) {
+  return defineRule({
+    meta: { ...template2.meta, kinds: ["rbac-bindings"] },
+    create(context) {
+      return {
+        object(object) {
+          if (isSystemObject(object)) return;
+          const roleRef = object.value.roleRef;
+          const role = isObject(roleRef) && isString(roleRef.name) ? `${isString(roleRef.kind) ? roleRef.kind : "role"} "${roleRef.name}"` : "its role";
+          for (const { value, path: path17 } of objectItems(object.value, ["subjects"])) {
+            if (!isString(value.kind) || !isString(value.name) || !template2.forbidden(value.kind, value.name)) continue;
+            const data = { kind: object.kind, name: object.name ?? "", subjectKind: value.kind, subject: value.name, role };
+            context.report({ messageId: template2.messageId, data, at: [...object.path, ...path17] });
+          }
+        }
+      };
+    }
+  });
+}
+
+// src/rules/default-service-account-bound.ts
+var default_service_account_bound_default = rbacSubjectRule({
+  forbidden: (kind, name) => kind === "ServiceAccount" && name === "default",
+  messageId: "defaultBound",
+  meta: {
+    id: "default-service-account-bound",
+    category: "security",
+    level: "warning",
+    securitySeverity: 4,
+    presets: ["recommended", "cis"],
+    cis: "5.1.5",
+    tags: ["rbac"],
+    summary: "Bindings must not grant rights to a namespace's default service account: every pod that names no service account runs with it and receives those rights.",
+    remediation: "Create a dedicated service account for the workload that needs the rights and bind the role to it.",
+    messages: {
+      defaultBound: '{{kind}} "{{name}}" grants {{role}} to the default service account, which every pod without its own service account uses.'
+    }
+  }
+});
+
+// src/k8s/deprecations.ts
+var API_DEPRECATIONS = [
+  { apiVersion: "extensions/v1beta1", kind: "NetworkPolicy", deprecatedIn: "1.9", removedIn: "1.16", replacement: "networking.k8s.io/v1" },
+  { apiVersion: "extensions/v1beta1", kind: "DaemonSet", deprecatedIn: "1.9", removedIn: "1.16", replacement: "apps/v1" },
+  { apiVersion: "apps/v1beta2", kind: "DaemonSet", deprecatedIn: "1.9", removedIn: "1.16", replacement: "apps/v1" },
+  { apiVersion: "extensions/v1beta1", kind: "Deployment", deprecatedIn: "1.9", removedIn: "1.16", replacement: "apps/v1" },
+  { apiVersion: "extensions/v1beta1", kind: "ReplicaSet", deprecatedIn: "1.9", removedIn: "1.16", replacement: "apps/v1" },
+  { apiVersion: "apps/v1beta1", kind: "Deployment", deprecatedIn: "1.9", removedIn: "1.16", replacement: "apps/v1" },
+  { apiVersion: "apps/v1beta1", kind: "ReplicaSet", deprecatedIn: "1.9", removedIn: "1.16", replacement: "apps/v1" },
+  { apiVersion: "apps/v1beta2", kind: "Deployment", deprecatedIn: "1.9", removedIn: "1.16", replacement: "apps/v1" },
+  { apiVersion: "apps/v1beta2", kind: "ReplicaSet", deprecatedIn: "1.9", removedIn: "1.16", replacement: "apps/v1" },
+  { apiVersion: "apps/v1beta1", kind: "StatefulSet", deprecatedIn: "1.9", removedIn: "1.16", replacement: "apps/v1" },
+  { apiVersion: "apps/v1beta2", kind: "StatefulSet", deprecatedIn: "1.9", removedIn: "1.16", replacement: "apps/v1" },
+  { apiVersion: "extensions/v1beta1", kind: "PodSecurityPolicy", deprecatedIn: "1.10", removedIn: "1.16", replacement: "policy/v1beta1", note: "listed in the v1.16 removal announcement; policy/v1beta1 PodSecurityPolicy itself was removed in 1.25" },
+  { apiVersion: "admissionregistration.k8s.io/v1beta1", kind: "MutatingWebhookConfiguration", deprecatedIn: "1.16", removedIn: "1.22", replacement: "admissionregistration.k8s.io/v1" },
+  { apiVersion: "admissionregistration.k8s.io/v1beta1", kind: "ValidatingWebhookConfiguration", deprecatedIn: "1.16", removedIn: "1.22", replacement: "admissionregistration.k8s.io/v1" },
+  { apiVersion: "apiextensions.k8s.io/v1beta1", kind: "CustomResourceDefinition", deprecatedIn: "1.16", removedIn: "1.22", replacement: "apiextensions.k8s.io/v1" },
+  { apiVersion: "apiregistration.k8s.io/v1beta1", kind: "APIService", deprecatedIn: "1.10", removedIn: "1.22", replacement: "apiregistration.k8s.io/v1" },
+  { apiVersion: "authentication.k8s.io/v1beta1", kind: "TokenReview", deprecatedIn: "1.6", removedIn: "1.22", replacement: "authentication.k8s.io/v1" },
+  { apiVersion: "authorization.k8s.io/v1beta1", kind: "LocalSubjectAccessReview", deprecatedIn: "1.6", removedIn: "1.22", replacement: "authorization.k8s.io/v1" },
+  { apiVersion: "authorization.k8s.io/v1beta1", kind: "SelfSubjectAccessReview", deprecatedIn: "1.6", removedIn: "1.22", replacement: "authorization.k8s.io/v1" },
+  { apiVersion: "authorization.k8s.io/v1beta1", kind: "SubjectAccessReview", deprecatedIn: "1.6", removedIn: "1.22", replacement: "authorization.k8s.io/v1" },
+  { apiVersion: "certificates.k8s.io/v1beta1", kind: "CertificateSigningRequest", deprecatedIn: "1.19", removedIn: "1.22", replacement: "certificates.k8s.io/v1" },
+  { apiVersion: "coordination.k8s.io/v1beta1", kind: "Lease", deprecatedIn: "1.14", removedIn: "1.22", replacement: "coordination.k8s.io/v1" },
+  { apiVersion: "extensions/v1beta1", kind: "Ingress", deprecatedIn: "1.14", removedIn: "1.22", replacement: "networking.k8s.io/v1" },
+  { apiVersion: "networking.k8s.io/v1beta1", kind: "Ingress", deprecatedIn: "1.19", removedIn: "1.22", replacement: "networking.k8s.io/v1" },
+  { apiVersion: "networking.k8s.io/v1beta1", kind: "IngressClass", deprecatedIn: "1.19", removedIn: "1.22", replacement: "networking.k8s.io/v1" },
+  { apiVersion: "rbac.authorization.k8s.io/v1beta1", kind: "ClusterRole", deprecatedIn: "1.17", removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1" },
+  { apiVersion: "rbac.authorization.k8s.io/v1beta1", kind: "ClusterRoleBinding", deprecatedIn: "1.17", removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1" },
+  { apiVersion: "rbac.authorization.k8s.io/v1beta1", kind: "Role", deprecatedIn: "1.17", removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1" },
+  { apiVersion: "rbac.authorization.k8s.io/v1beta1", kind: "RoleBinding", deprecatedIn: "1.17", removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1" },
+  { apiVersion: "scheduling.k8s.io/v1beta1", kind: "PriorityClass", deprecatedIn: "1.14", removedIn: "1.22", replacement: "scheduling.k8s.io/v1" },
+  { apiVersion: "storage.k8s.io/v1beta1", kind: "CSIDriver", deprecatedIn: "1.19", removedIn: "1.22", replacement: "storage.k8s.io/v1" },
+  { apiVersion: "storage.k8s.io/v1beta1", kind: "CSINode", deprecatedIn: "1.17", removedIn: "1.22", replacement: "storage.k8s.io/v1" },
+  { apiVersion: "storage.k8s.io/v1beta1", kind: "StorageClass", deprecatedIn: "1.6", removedIn: "1.22", replacement: "storage.k8s.io/v1" },
+  { apiVersion: "storage.k8s.io/v1beta1", kind: "VolumeAttachment", deprecatedIn: "1.13", removedIn: "1.22", replacement: "storage.k8s.io/v1" },
+  { apiVersion: "batch/v1beta1", kind: "CronJob", deprecatedIn: "1.21", removedIn: "1.25", replacement: "batch/v1" },
+  { apiVersion: "discovery.k8s.io/v1beta1", kind: "EndpointSlice", deprecatedIn: "1.21", removedIn: "1.25", replacement: "discovery.k8s.io/v1" },
+  { apiVersion: "events.k8s.io/v1beta1", kind: "Event", deprecatedIn: "1.19", removedIn: "1.25", replacement: "events.k8s.io/v1" },
+  { apiVersion: "autoscaling/v2beta1", kind: "HorizontalPodAutoscaler", deprecatedIn: "1.22", removedIn: "1.25", replacement: "autoscaling/v2" },
+  { apiVersion: "policy/v1beta1", kind: "PodDisruptionBudget", deprecatedIn: "1.21", removedIn: "1.25", replacement: "policy/v1" },
+  { apiVersion: "policy/v1beta1", kind: "PodSecurityPolicy", deprecatedIn: "1.21", removedIn: "1.25", replacement: null, note: "use Pod Security Admission or a third-party admission controller" },
+  { apiVersion: "node.k8s.io/v1beta1", kind: "RuntimeClass", deprecatedIn: "1.22", removedIn: "1.25", replacement: "node.k8s.io/v1" },
+  { apiVersion: "flowcontrol.apiserver.k8s.io/v1beta1", kind: "FlowSchema", deprecatedIn: "1.23", removedIn: "1.26", replacement: "flowcontrol.apiserver.k8s.io/v1beta3" },
+  { apiVersion: "flowcontrol.apiserver.k8s.io/v1beta1", kind: "PriorityLevelConfiguration", deprecatedIn: "1.23", removedIn: "1.26", replacement: "flowcontrol.apiserver.k8s.io/v1beta3" },
+  { apiVersion: "autoscaling/v2beta2", kind: "HorizontalPodAutoscaler", deprecatedIn: "1.23", removedIn: "1.26", replacement: "autoscaling/v2" },
+  { apiVersion: "storage.k8s.io/v1beta1", kind: "CSIStorageCapacity", deprecatedIn: "1.24", removedIn: "1.27", replacement: "storage.k8s.io/v1" },
+  { apiVersion: "flowcontrol.apiserver.k8s.io/v1beta2", kind: "FlowSchema", deprecatedIn: "1.29", removedIn: "1.29", replacement: "flowcontrol.apiserver.k8s.io/v1", note: "flowcontrol.apiserver.k8s.io/v1beta3 (since 1.26) is an interim option but is itself removed in 1.32" },
+  { apiVersion: "flowcontrol.apiserver.k8s.io/v1beta2", kind: "PriorityLevelConfiguration", deprecatedIn: "1.29", removedIn: "1.29", replacement: "flowcontrol.apiserver.k8s.io/v1", note: "flowcontrol.apiserver.k8s.io/v1beta3 (since 1.26) is an interim option but is itself removed in 1.32" },
+  { apiVersion: "flowcontrol.apiserver.k8s.io/v1beta3", kind: "FlowSchema", deprecatedIn: "1.29", removedIn: "1.32", replacement: "flowcontrol.apiserver.k8s.io/v1" },
+  { apiVersion: "flowcontrol.apiserver.k8s.io/v1beta3", kind: "PriorityLevelConfiguration", deprecatedIn: "1.29", removedIn: "1.32", replacement: "flowcontrol.apiserver.k8s.io/v1" },
+  { apiVersion: "rbac.authorization.k8s.io/v1alpha1", kind: "ClusterRole", deprecatedIn: "1.17", removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1", note: "alpha API; listed by Pluto" },
+  { apiVersion: "rbac.authorization.k8s.io/v1alpha1", kind: "ClusterRoleBinding", deprecatedIn: "1.17", removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1", note: "alpha API; listed by Pluto" },
+  { apiVersion: "rbac.authorization.k8s.io/v1alpha1", kind: "Role", deprecatedIn: "1.17", removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1", note: "alpha API; listed by Pluto" },
+  { apiVersion: "rbac.authorization.k8s.io/v1alpha1", kind: "RoleBinding", deprecatedIn: "1.17", removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1", note: "alpha API; listed by Pluto" },
+  { apiVersion: "scheduling.k8s.io/v1alpha1", kind: "PriorityClass", deprecatedIn: "1.14", removedIn: "1.17", replacement: "scheduling.k8s.io/v1", note: "alpha API; listed by Pluto" },
+  { apiVersion: "snapshot.storage.k8s.io/v1beta1", kind: "VolumeSnapshot", deprecatedIn: "1.20", removedIn: "1.24", replacement: "snapshot.storage.k8s.io/v1", note: "CRDs of the CSI external-snapshotter, not the API server; kube-no-trouble lists them with 1.24" },
+  { apiVersion: "snapshot.storage.k8s.io/v1beta1", kind: "VolumeSnapshotClass", deprecatedIn: "1.20", removedIn: "1.24", replacement: "snapshot.storage.k8s.io/v1", note: "CRDs of the CSI external-snapshotter, not the API server; kube-no-trouble lists them with 1.24" },
+  { apiVersion: "snapshot.storage.k8s.io/v1beta1", kind: "VolumeSnapshotContent", deprecatedIn: "1.20", removedIn: "1.24", replacement: "snapshot.storage.k8s.io/v1", note: "CRDs of the CSI external-snapshotter, not the API server; kube-no-trouble lists them with 1.24" }
+];
+var byKey = new Map(API_DEPRECATIONS.map((entry2) => [`${entry2.apiVersion}/${entry2.kind}`, entry2]));
+function apiDeprecation(apiVersion, kind) {
+  return byKey.get(`${apiVersion}/${kind}`);
+}
+function deprecationStatus(entry2, kubeVersion) {
+  if (compareKubeVersions(kubeVersion, entry2.removedIn) >= 0) return "removed";
+  if (compareKubeVersions(kubeVersion, entry2.deprecatedIn) >= 0) return "deprecated";
+  return "ok";
+}
+
+// src/rules/deprecated-api-version.ts
+function replacementIn(entry2, kind, kubeVersion) {
+  let last = entry2;
+  for (let hops = 0; last.replacement !== null && hops < 5; hops++) {
+    const next = apiDeprecation(last.replacement, kind);
+    if (!next || deprecationStatus(next, kubeVersion) === "ok") break;
+    last = next;
+  }
+  return last;
+}
+var deprecated_api_version_default = defineRule({
+  meta: {
+    id: "deprecated-api-version",
+    category: "schema",
+    level: "warning",
+    presets: ["recommended"],
+    summary: "Objects must not use an apiVersion that the target Kubernetes version (--kube-version, default the newest bundled) deprecates (warning) or no longer serves (error); the finding names the replacement and the release that removes it.",
+    remediation: "Move the object to the replacement apiVersion named in the message, adapting the fields that changed between the versions.",
+    messages: {
+      removed: '{{kind}} "{{apiVersion}}" is no longer served since Kubernetes {{removedIn}} (target {{target}}); use "{{replacement}}".',
+      removedNoReplacement: '{{kind}} "{{apiVersion}}" is no longer served since Kubernetes {{removedIn}} (target {{target}}) and has no replacement API{{note}}.',
+      deprecated: '{{kind}} "{{apiVersion}}" is deprecated since Kubernetes {{deprecatedIn}} and removed in {{removedIn}}; use "{{replacement}}".',
+      deprecatedNoReplacement: '{{kind}} "{{apiVersion}}" is deprecated since Kubernetes {{deprecatedIn}} and removed in {{removedIn}}, with no replacement API{{note}}.'
+    }
+  },
+  create(context) {
+    const target = context.settings.kubeVersion;
+    return {
+      object(object) {
+        const entry2 = apiDeprecation(object.apiVersion, object.kind);
+        if (!entry2) return;
+        const status = deprecationStatus(entry2, target);
+        if (status === "ok") return;
+        const last = replacementIn(entry2, object.kind, target);
+        const replacement = last.replacement;
+        const data = {
+          kind: object.kind,
+          apiVersion: object.apiVersion,
+          removedIn: entry2.removedIn,
+          deprecatedIn: entry2.deprecatedIn,
+          target,
+          replacement: replacement ?? "",
+          note: replacement === null && last.note ? `: ${last.note}` : ""
+        };
+        const at = [...object.path, "apiVersion"];
+        if (status === "removed") context.report({ messageId: replacement ? "removed" : "removedNoReplacement", data, at, level: "error" });
+        else context.report({ messageId: replacement ? "deprecated" : "deprecatedNoReplacement", data, at });
+      }
+    };
+  }
+});
+
+// src/rules/deprecated-field.ts
+var ANNOTATIONS = [
+  { key: "seccomp.security.alpha.kubernetes.io/pod", use: "spec.securityContext.seccompProfile", since: "1.19" },
+  { key: "container.seccomp.security.alpha.kubernetes.io/", prefix: true, use: "the container's securityContext.seccompProfile", since: "1.19" },
+  { key: "container.apparmor.security.beta.kubernetes.io/", prefix: true, use: "securityContext.appArmorProfile", since: "1.30" },
+  { key: "scheduler.alpha.kubernetes.io/critical-pod", use: "spec.priorityClassName (system-cluster-critical or system-node-critical)", since: "1.16" },
+  { key: "kubernetes.io/ingress.class", kinds: ["Ingress"], use: "spec.ingressClassName", since: "1.18" },
+  { key: "volume.beta.kubernetes.io/storage-class", kinds: ["PersistentVolumeClaim", "PersistentVolume"], use: "spec.storageClassName", since: "1.8" },
+  { key: "storageclass.beta.kubernetes.io/is-default-class", kinds: ["StorageClass"], use: "the annotation storageclass.kubernetes.io/is-default-class", since: "1.8" },
+  { key: "service.alpha.kubernetes.io/tolerate-unready-endpoints", kinds: ["Service"], use: "spec.publishNotReadyAddresses", since: "1.11" }
+];
+var BETA_NODE_LABELS = {
+  "beta.kubernetes.io/os": { use: "kubernetes.io/os", since: "1.14" },
+  "beta.kubernetes.io/arch": { use: "kubernetes.io/arch", since: "1.14" },
+  "beta.kubernetes.io/instance-type": { use: "node.kubernetes.io/instance-type", since: "1.17" },
+  "failure-domain.beta.kubernetes.io/zone": { use: "topology.kubernetes.io/zone", since: "1.17" },
+  "failure-domain.beta.kubernetes.io/region": { use: "topology.kubernetes.io/region", since: "1.17" }
+};
+function* nodeLabelUses(pod) {
+  const spec = pod.spec;
+  if (isObject(spec.nodeSelector)) for (const key of Object.keys(spec.nodeSelector)) yield { label: key, path: [...pod.path, "nodeSelector", key] };
+  const affinity = isObject(spec.affinity) ? spec.affinity : void 0;
+  const nodeAffinity = affinity && isObject(affinity.nodeAffinity) ? affinity.nodeAffinity : void 0;
+  const required = nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
+  for (const term of objectItems(required, ["nodeSelectorTerms"])) {
+    yield* expressionKeys(term.value, [...pod.path, "affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution", "nodeSelectorTerms", term.index]);
+  }
+  for (const preferred of objectItems(nodeAffinity, ["preferredDuringSchedulingIgnoredDuringExecution"])) {
+    if (isObject(preferred.value.preference)) {
+      yield* expressionKeys(preferred.value.preference, [...pod.path, "affinity", "nodeAffinity", "preferredDuringSchedulingIgnoredDuringExecution", preferred.index, "preference"]);
+    }
+  }
+  for (const kind of ["podAffinity", "podAntiAffinity"]) {
+    const section = affinity?.[kind];
+    for (const term of objectItems(section, ["requiredDuringSchedulingIgnoredDuringExecution"])) {
+      if (isString(term.value.topologyKey)) yield { label: term.value.topologyKey, path: [...pod.path, "affinity", kind, "requiredDuringSchedulingIgnoredDuringExecution", term.index, "topologyKey"] };
+    }
+    for (const term of objectItems(section, ["preferredDuringSchedulingIgnoredDuringExecution"])) {
+      const inner = term.value.podAffinityTerm;
+      if (isObject(inner) && isString(inner.topologyKey)) {
+        yield { label: inner.topologyKey, path: [...pod.path, "affinity", kind, "preferredDuringSchedulingIgnoredDuringExecution", term.index, "podAffinityTerm", "topologyKey"] };
+      }
+    }
+  }
+  for (const constraint of objectItems(spec, ["topologySpreadConstraints"])) {
+    if (isString(constraint.value.topologyKey)) yield { label: constraint.value.topologyKey, path: [...pod.path, "topologySpreadConstraints", constraint.index, "topologyKey"] };
+  }
+}
+function* expressionKeys(term, path17) {
+  for (const expression of objectItems(term, ["matchExpressions"])) {
+    if (isString(expression.value.key)) yield { label: expression.value.key, path: [...path17, "matchExpressions", expression.index, "key"] };
+  }
+}
+var FIELDS = [
+  // externalIPs let any Service author claim traffic for an address (CVE-2020-8554).
+  { kind: "Service", path: ["spec", "externalIPs"], since: "1.36", use: "a LoadBalancer Service or Gateway API" }
+];
+var deprecated_field_default = defineRule({
+  meta: {
+    id: "deprecated-field",
+    category: "schema",
+    level: "warning",
+    presets: ["recommended"],
+    summary: "Objects must not rely on deprecated annotations that fields replaced (seccomp and AppArmor annotations, the critical-pod annotation, the ingress-class and storage-class annotations), on beta node labels (beta.kubernetes.io/os, failure-domain.beta.kubernetes.io/zone…), or on fields the target Kubernetes version deprecates (Service externalIPs from 1.36).",
+    remediation: "Replace the deprecated annotation or node label with the field or label named in the message.",
+    messages: {
+      annotation: 'Annotation "{{key}}" is deprecated since Kubernetes {{since}}; use {{use}}.',
+      betaNodeLabel: 'Node label "{{label}}" is deprecated since Kubernetes {{since}}; use "{{use}}".',
+      field: "{{field}} is deprecated since Kubernetes {{since}}; use {{use}}."
+    }
+  },
+  create(context) {
+    function checkAnnotations(annotations, metadataPath, kind) {
+      for (const key of Object.keys(annotations)) {
+        const entry2 = ANNOTATIONS.find((item) => (item.prefix ? key.startsWith(item.key) : key === item.key) && (!item.kinds || item.kinds.includes(kind)));
+        if (entry2) context.report({ messageId: "annotation", data: { key, since: entry2.since, use: entry2.use }, at: [...metadataPath, "annotations", key] });
+      }
+    }
+    return {
+      object(object) {
+        checkAnnotations(object.annotations, [...object.path, "metadata"], object.kind);
+        for (const field of FIELDS) {
+          if (field.kind !== object.kind || object.group !== "" || compareKubeVersions(context.settings.kubeVersion, field.since) < 0) continue;
+          const value = valueAt(object.value, field.path);
+          if (value === void 0 || value === null || Array.isArray(value) && value.length === 0) continue;
+          context.report({ messageId: "field", data: { field: field.path.join("."), since: field.since, use: field.use }, at: [...object.path, ...field.path] });
+        }
+      },
+      podSpec(pod, object) {
+        if (pod.metadataPath.length > object.path.length + 1) checkAnnotations(pod.annotations, pod.metadataPath, "Pod");
+        for (const use of nodeLabelUses(pod)) {
+          const entry2 = BETA_NODE_LABELS[use.label];
+          if (entry2) context.report({ messageId: "betaNodeLabel", data: { label: use.label, since: entry2.since, use: entry2.use }, at: use.path });
+        }
+      }
+    };
+  }
+});
+
+// src/k8s/views/image.ts
+var DOCKER_HUB = "docker.io";
+var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+var REGISTRY = /^(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*|\[[0-9a-fA-F:.]+\])(?::[0-9]+)?$/;
+var TAG = /^[\w][\w.-]{0,127}$/;
+var DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
+var MAX_NAME_LENGTH = 255;
+function isRegistry(component) {
+  return /[.:]/.test(component) || component === "localhost" || component !== component.toLowerCase();
+}
+function parseImage(reference2) {
+  if (reference2.length === 0) return { ok: false, reason: "it is empty" };
+  if (/\s/.test(reference2)) return { ok: false, reason: "it contains white space" };
+  let rest = reference2;
+  let digest;
+  const at = rest.indexOf("@");
+  if (at !== -1) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+    if (!DIGEST.test(digest)) return { ok: false, reason: `"${digest}" is not a digest (algorithm:hex)` };
+  }
+  let tag;
+  const colon = rest.lastIndexOf(":");
+  if (colon > rest.lastIndexOf("/")) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+    if (!TAG.test(tag)) return { ok: false, reason: `"${tag}" is not a valid tag` };
+  }
+  if (rest.length > MAX_NAME_LENGTH) return { ok: false, reason: `the name is longer than ${MAX_NAME_LENGTH} characters` };
+  const components = rest.split("/");
+  let registry = DOCKER_HUB;
+  let explicitRegistry = false;
+  if (components.length > 1 && isRegistry(components[0])) {
+    registry = components.shift();
+    explicitRegistry = true;
+    if (!REGISTRY.test(registry)) return { ok: false, reason: `"${registry}" is not a registry host` };
+  }
+  for (const component of components) {
+    if (!PATH_COMPONENT.test(component)) {
+      return { ok: false, reason: component === "" ? "its path has an empty component" : `"${component}" is not a valid path component (lower case letters, digits, separators)` };
+    }
+  }
+  if (registry === "index.docker.io") registry = DOCKER_HUB;
+  const repository = registry === DOCKER_HUB && components.length === 1 ? `library/${components[0]}` : components.join("/");
+  const image = { registry, explicitRegistry, repository, ...tag !== void 0 && { tag }, ...digest !== void 0 && { digest } };
+  return { ok: true, image };
+}
+function isTemplated(reference2) {
+  return reference2.includes("{{") || reference2.includes("${") || reference2.includes("$(");
+}
+function imageOf(reference2) {
+  if (reference2 === void 0 || isTemplated(reference2)) return void 0;
+  const parsed = parseImage(reference2);
+  return parsed.ok ? parsed.image : void 0;
+}
+function hasMutableTag(image) {
+  return image.digest === void 0 && (image.tag === void 0 || image.tag === "latest");
+}
+
+// src/rules/templates/image-rule.ts
+function imageRule(meta, check2) {
+  return defineRule({
+    meta,
+    create(context) {
+      return {
+        container(container) {
+          const image = imageOf(container.image);
+          if (!image) return;
+          const finding = check2(image, container, context);
+          if (finding) context.report({ messageId: finding.messageId, data: { container: container.name, image: container.image, ...finding.data }, at: [...container.path, "image"] });
+        }
+      };
+    }
+  });
+}
+
+// src/rules/deprecated-image-registry.ts
+var DEPRECATED = { "k8s.gcr.io": "registry.k8s.io" };
+var deprecated_image_registry_default = imageRule(
+  {
+    id: "deprecated-image-registry",
+    category: "best-practice",
+    level: "warning",
+    presets: ["recommended"],
+    summary: "Container images should not come from a frozen registry (k8s.gcr.io, replaced by registry.k8s.io): it receives no new versions or fixes and may stop serving.",
+    remediation: "Pull the image from the registry that replaced it (registry.k8s.io for k8s.gcr.io).",
+    messages: {
+      deprecated: 'Container "{{container}}" pulls "{{image}}" from {{registry}}, which is frozen; use {{replacement}}.'
+    }
+  },
+  (image) => {
+    const replacement = DEPRECATED[image.registry];
+    return replacement ? { messageId: "deprecated", data: { registry: image.registry, replacement } } : void 0;
+  }
+);
+
+// src/rules/deprecated-service-account-field.ts
+var deprecated_service_account_field_default = defineRule({
+  meta: {
+    id: "deprecated-service-account-field",
+    category: "schema",
+    level: "warning",
+    presets: ["recommended"],
+    summary: "Pods should name their ServiceAccount with serviceAccountName, not the deprecated serviceAccount alias (which loses when both are set and differ).",
+    remediation: "Rename spec.serviceAccount to spec.serviceAccountName.",
+    messages: {
+      deprecated: 'The pod sets the deprecated serviceAccount field ("{{name}}"); use serviceAccountName.',
+      conflict: 'The pod sets serviceAccount "{{name}}" and serviceAccountName "{{other}}": serviceAccountName wins.'
+    }
+  },
+  create(context) {
+    return {
+      podSpec(pod) {
+        const alias = pod.spec.serviceAccount;
+        if (!isString(alias)) return;
+        const name = pod.spec.serviceAccountName;
+        const at = [...pod.path, "serviceAccount"];
+        if (isString(name) && name !== alias) context.report({ messageId: "conflict", data: { name: alias, other: name }, at });
+        else context.report({ messageId: "deprecated", data: { name: alias }, at });
+      }
+    };
+  }
+});
+
+// src/rules/duplicate-env-var.ts
+var duplicate_env_var_default = defineRule({
+  meta: {
+    id: "duplicate-env-var",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    summary: "A container should not list the same environment variable twice in env[]: only the last value takes effect, and the first one misleads readers.",
+    remediation: "Remove one of the two entries, keeping the value the container needs.",
+    messages: {
+      duplicate: 'Container "{{container}}" sets the environment variable "{{name}}" again (first set by env item {{first}}).'
+    }
+  },
+  create(context) {
+    return {
+      container(container) {
+        const seen = /* @__PURE__ */ new Map();
+        for (const { value, path: path17, index } of objectItems(container.value, ["env"])) {
+          if (!isString(value.name)) continue;
+          const first = seen.get(value.name);
+          if (first === void 0) seen.set(value.name, index);
+          else context.report({ messageId: "duplicate", data: { container: container.name, name: value.name, first: first + 1 }, at: [...container.path, ...path17, "name"] });
+        }
+      }
+    };
+  }
+});
 
 // src/rules/duplicate-key.ts
 var duplicate_key_default = defineRule({
@@ -46902,6 +50282,455 @@ var duplicate_key_default = defineRule({
     messages: { duplicate: 'Map keys must be unique; "{{key}}" is repeated.' }
   },
   create: () => ({})
+});
+
+// src/rules/duplicate-resource.ts
+import path12 from "node:path";
+function samePlace(a, b) {
+  return a.file === b.file && a.region.startLine === b.region.startLine && a.region.startColumn === b.region.startColumn;
+}
+function sameScope(scope, a, b) {
+  if (scope === "run") return true;
+  return scope === "file" ? a.file === b.file : path12.dirname(a.file) === path12.dirname(b.file);
+}
+var duplicate_resource_default = defineRule({
+  meta: {
+    id: "duplicate-resource",
+    category: "schema",
+    level: "error",
+    presets: ["recommended"],
+    crossObject: true,
+    summary: "Each object (API group, kind, namespace, name) should be defined once in a file (or, as configured, a folder or the run); a later copy silently replaces the earlier one on apply.",
+    remediation: "Remove one of the copies, or give them different names or namespaces.",
+    messages: {
+      duplicate: '{{kind}} "{{name}}" is defined again{{where}}.'
+    },
+    options: {
+      type: "object",
+      properties: {
+        scope: {
+          enum: ["file", "folder", "run"],
+          description: "Where copies count as duplicates: within one file (default), within one folder, or anywhere in the run."
+        }
+      },
+      additionalProperties: false
+    },
+    defaultOptions: { scope: "file" }
+  },
+  create(context) {
+    return {
+      object(object) {
+        if (object.name === void 0) return;
+        const name = object.name;
+        const at = context.locate([...object.path, "metadata", "name"]);
+        context.afterIndex((index) => {
+          const namespace = index.all.find((record) => samePlace(record.at, at))?.namespace;
+          const copies = index.find(object.group, object.kind, namespace, name).filter((record) => sameScope(context.options.scope, record.at, at));
+          if (copies.length < 2 || samePlace(copies[0].at, at)) return;
+          const first = copies[0];
+          const where = namespace === void 0 ? "" : ` in namespace "${namespace}"`;
+          context.report({ messageId: "duplicate", data: { kind: object.kind, name, where }, at, related: [{ at: first.at, message: "first definition" }] });
+        });
+      }
+    };
+  }
+});
+
+// src/rules/encryption-config-deprecated-provider.ts
+var encryption_config_deprecated_provider_default = defineRule({
+  meta: {
+    id: "encryption-config-deprecated-provider",
+    category: "security",
+    level: "warning",
+    securitySeverity: 4,
+    presets: ["recommended"],
+    tags: ["control-plane"],
+    kinds: ["apiserver.config.k8s.io/EncryptionConfiguration"],
+    summary: "An EncryptionConfiguration should not write with a provider the Kubernetes documentation advises against: kms v1 (deprecated in 1.28, off by default from 1.29) or aescbc (open to padding-oracle attacks).",
+    remediation: "Use kms with apiVersion: v2, or aesgcm with key rotation, or secretbox.",
+    messages: {
+      kmsV1: 'The kms provider "{{name}}" uses the deprecated KMS v1 API.',
+      aescbc: "The aescbc provider is not recommended (CBC is open to padding-oracle attacks)."
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        for (const entry2 of resourceEntries(object)) {
+          const writer = entry2.providers[0];
+          if (writer?.type === "kms" && writer.config.apiVersion !== "v2") {
+            context.report({ messageId: "kmsV1", data: { name: typeof writer.config.name === "string" ? writer.config.name : "" }, at: writer.path });
+          } else if (writer?.type === "aescbc") context.report({ messageId: "aescbc", at: writer.path });
+        }
+      }
+    };
+  }
+});
+
+// src/rules/encryption-config-key-in-file.ts
+var encryption_config_key_in_file_default = defineRule({
+  meta: {
+    id: "encryption-config-key-in-file",
+    category: "security",
+    level: "error",
+    securitySeverity: 7,
+    presets: ["recommended"],
+    tags: ["control-plane", "secret"],
+    kinds: ["apiserver.config.k8s.io/EncryptionConfiguration"],
+    summary: "An EncryptionConfiguration committed with an aescbc, aesgcm or secretbox key holds the key that decrypts every Secret in etcd and its backups; whoever reads the repository reads the Secrets.",
+    remediation: "Use a kms v2 provider, or keep the file out of Git and render the key from a secret store at install time.",
+    messages: {
+      keyInFile: 'The {{provider}} key "{{key}}" is written in the file.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        for (const entry2 of resourceEntries(object)) {
+          for (const provider of entry2.providers) {
+            for (const key of providerKeys(provider)) {
+              if (typeof key.secret === "string" && key.secret !== "") context.report({ messageId: "keyInFile", data: { provider: provider.type, key: key.name }, at: [...key.path, "secret"] });
+            }
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/rules/encryption-config-key-length.ts
+var KEY_BYTES = { aescbc: [32], aesgcm: [16, 24, 32], secretbox: [32] };
+function decodedLength(secret) {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(secret) || secret.length % 4 !== 0) return void 0;
+  return Buffer.from(secret, "base64").length;
+}
+var encryption_config_key_length_default = defineRule({
+  meta: {
+    id: "encryption-config-key-length",
+    category: "security",
+    level: "error",
+    securitySeverity: 6,
+    presets: ["recommended"],
+    tags: ["control-plane", "secret"],
+    kinds: ["apiserver.config.k8s.io/EncryptionConfiguration"],
+    summary: "Each aescbc, aesgcm or secretbox key of an EncryptionConfiguration must be base64 of the length the cipher needs (32 bytes; aesgcm also 16 or 24): the API server refuses to start with another.",
+    remediation: "Generate the key with `head -c 32 /dev/urandom | base64`.",
+    messages: {
+      wrongLength: 'The {{provider}} key "{{key}}" is {{bytes}} bytes; {{provider}} needs {{expected}}.',
+      notBase64: 'The {{provider}} key "{{key}}" is not base64.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        for (const entry2 of resourceEntries(object)) {
+          for (const provider of entry2.providers) {
+            const expected = KEY_BYTES[provider.type];
+            if (!expected) continue;
+            for (const key of providerKeys(provider)) {
+              if (typeof key.secret !== "string") continue;
+              const data = { provider: provider.type, key: key.name };
+              const bytes = decodedLength(key.secret);
+              if (bytes === void 0) context.report({ messageId: "notBase64", data, at: [...key.path, "secret"] });
+              else if (!expected.includes(bytes)) context.report({ messageId: "wrongLength", data: { ...data, bytes, expected: expected.join(", ") }, at: [...key.path, "secret"] });
+            }
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/rules/encryption-config-weak-provider.ts
+var encryption_config_weak_provider_default = defineRule({
+  meta: {
+    id: "encryption-config-weak-provider",
+    category: "security",
+    level: "warning",
+    securitySeverity: 6,
+    presets: ["recommended", "cis"],
+    cis: "1.2.31",
+    tags: ["control-plane"],
+    kinds: ["apiserver.config.k8s.io/EncryptionConfiguration"],
+    summary: "An EncryptionConfiguration must encrypt Secrets (and the other resources named sensitive): the first provider of the entry that covers them writes new data, so identity first, or only, stores them in plain text.",
+    remediation: "Put a kms (v2), aesgcm or secretbox provider before identity in the entry for secrets; keep identity last only while existing data is rewritten.",
+    messages: {
+      identityFirst: 'The first provider for "{{resource}}" is identity: it is stored unencrypted.',
+      notCovered: 'No entry covers "{{resource}}": it is stored unencrypted.'
+    },
+    options: {
+      type: "object",
+      properties: {
+        resources: {
+          type: "array",
+          items: { type: "string", minLength: 1 },
+          description: "Resources that must be encrypted, as `resource` or `resource.group` (core-group resources have no group): secrets by default."
+        }
+      },
+      additionalProperties: false
+    },
+    defaultOptions: { resources: ["secrets"] }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const entries = resourceEntries(object);
+        for (const resource of context.options.resources ?? ["secrets"]) {
+          const entry2 = entryFor(entries, resource);
+          if (!entry2) context.report({ messageId: "notCovered", data: { resource }, at: [...object.path, "resources"], missing: true });
+          else if (entry2.providers[0]?.type === "identity" || entry2.providers.length === 0) {
+            context.report({ messageId: "identityFirst", data: { resource }, at: entry2.providers[0]?.path ?? entry2.path });
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/rules/etcd-auto-tls.ts
+var etcd_auto_tls_default = controlPlaneFlag({
+  component: "etcd",
+  flag: "auto-tls",
+  unsafe: unsafeWhen.true,
+  meta: {
+    id: "etcd-auto-tls",
+    category: "security",
+    level: "warning",
+    securitySeverity: 6,
+    presets: ["recommended", "cis"],
+    cis: "2.3",
+    tags: ["control-plane"],
+    summary: "etcd must not serve clients with self-signed certificates it makes up (--auto-tls=true), which clients cannot verify.",
+    remediation: "Remove --auto-tls=true and set --cert-file and --key-file.",
+    messages: {
+      set: "{{flag}} is {{value}}: etcd serves a self-signed certificate."
+    }
+  }
+});
+
+// src/rules/etcd-client-cert-auth.ts
+var etcd_client_cert_auth_default = controlPlaneFlag({
+  component: "etcd",
+  flag: "client-cert-auth",
+  unsafe: unsafeWhen.notTrue,
+  meta: {
+    id: "etcd-client-cert-auth",
+    category: "security",
+    level: "warning",
+    securitySeverity: 7,
+    presets: ["recommended", "cis"],
+    cis: "2.2",
+    tags: ["control-plane"],
+    summary: "etcd must require client certificates (--client-cert-auth=true): otherwise anyone who reaches its port reads and writes the whole cluster state.",
+    remediation: "Add --client-cert-auth=true.",
+    messages: {
+      set: "{{flag}} is {{value}}: etcd accepts clients without a certificate.",
+      missing: "--client-cert-auth is not set: etcd accepts clients without a certificate (its default is false)."
+    }
+  }
+});
+
+// src/rules/etcd-peer-auto-tls.ts
+var etcd_peer_auto_tls_default = controlPlaneFlag({
+  component: "etcd",
+  flag: "peer-auto-tls",
+  unsafe: unsafeWhen.true,
+  meta: {
+    id: "etcd-peer-auto-tls",
+    category: "security",
+    level: "warning",
+    securitySeverity: 6,
+    presets: ["recommended", "cis"],
+    cis: "2.6",
+    tags: ["control-plane"],
+    summary: "etcd must not use self-signed peer certificates it makes up (--peer-auto-tls=true), which peers cannot verify.",
+    remediation: "Remove --peer-auto-tls=true and set --peer-cert-file and --peer-key-file.",
+    messages: {
+      set: "{{flag}} is {{value}}: etcd peers use self-signed certificates."
+    }
+  }
+});
+
+// src/rules/etcd-peer-client-cert-auth.ts
+var etcd_peer_client_cert_auth_default = controlPlaneFlag({
+  component: "etcd",
+  flag: "peer-client-cert-auth",
+  unsafe: unsafeWhen.notTrue,
+  meta: {
+    id: "etcd-peer-client-cert-auth",
+    category: "security",
+    level: "warning",
+    securitySeverity: 6,
+    presets: ["recommended", "cis"],
+    cis: "2.5",
+    tags: ["control-plane"],
+    summary: "etcd must require certificates from its peers (--peer-client-cert-auth=true): otherwise any host can join the cluster as a member.",
+    remediation: "Add --peer-client-cert-auth=true.",
+    messages: {
+      set: "{{flag}} is {{value}}: etcd accepts peers without a certificate.",
+      missing: "--peer-client-cert-auth is not set: etcd accepts peers without a certificate (its default is false)."
+    }
+  }
+});
+
+// src/rules/etcd-peer-tls-cert.ts
+var etcd_peer_tls_cert_default = controlPlaneFlag({
+  component: "etcd",
+  flag: ["peer-cert-file", "peer-key-file"],
+  unsafe: unsafeWhen.unset,
+  meta: {
+    id: "etcd-peer-tls-cert",
+    category: "security",
+    level: "warning",
+    securitySeverity: 6,
+    presets: ["recommended", "cis"],
+    cis: "2.4",
+    tags: ["control-plane"],
+    summary: "etcd members must talk to each other over TLS (--peer-cert-file and --peer-key-file).",
+    remediation: "Set --peer-cert-file and --peer-key-file.",
+    messages: {
+      missing: "{{flag}} is not set: etcd members talk without TLS."
+    }
+  }
+});
+
+// src/rules/etcd-tls-cert.ts
+var etcd_tls_cert_default = controlPlaneFlag({
+  component: "etcd",
+  flag: ["cert-file", "key-file"],
+  unsafe: unsafeWhen.unset,
+  meta: {
+    id: "etcd-tls-cert",
+    category: "security",
+    level: "warning",
+    securitySeverity: 7,
+    presets: ["recommended", "cis"],
+    cis: "2.1",
+    tags: ["control-plane"],
+    summary: "etcd must serve clients over TLS (--cert-file and --key-file): it holds every Secret of the cluster.",
+    remediation: "Set --cert-file and --key-file.",
+    messages: {
+      missing: "{{flag}} is not set: etcd serves clients without TLS."
+    }
+  }
+});
+
+// src/k8s/views/service.ts
+function externalType(service) {
+  const spec = service.spec;
+  if (!isObject(spec) || !isString(spec.type)) return void 0;
+  return spec.type === "NodePort" || spec.type === "LoadBalancer" ? spec.type : void 0;
+}
+function ingressServiceNames(ingress) {
+  const names = /* @__PURE__ */ new Set();
+  const add = (backend) => {
+    if (!isObject(backend)) return;
+    if (isObject(backend.service) && isString(backend.service.name)) names.add(backend.service.name);
+    if (isString(backend.serviceName)) names.add(backend.serviceName);
+  };
+  const spec = isObject(ingress.spec) ? ingress.spec : {};
+  add(spec.defaultBackend);
+  add(spec.backend);
+  for (const rule of Array.isArray(spec.rules) ? spec.rules : []) {
+    const paths = isObject(rule) && isObject(rule.http) && Array.isArray(rule.http.paths) ? rule.http.paths : [];
+    for (const path17 of paths) if (isObject(path17)) add(path17.backend);
+  }
+  return names;
+}
+function routeServiceNames(route) {
+  const names = /* @__PURE__ */ new Set();
+  const spec = isObject(route.spec) ? route.spec : {};
+  for (const rule of Array.isArray(spec.rules) ? spec.rules : []) {
+    const refs = isObject(rule) && Array.isArray(rule.backendRefs) ? rule.backendRefs : [];
+    for (const ref of refs) if (isObject(ref) && isString(ref.name) && (ref.kind === void 0 || ref.kind === "Service")) names.add(ref.name);
+  }
+  return names;
+}
+
+// src/rules/exposed-service-type.ts
+var exposed_service_type_default = defineRule({
+  meta: {
+    id: "exposed-service-type",
+    category: "security",
+    level: "warning",
+    securitySeverity: 4,
+    presets: ["recommended"],
+    tags: ["network"],
+    kinds: ["services"],
+    summary: "Services of type NodePort open their port on every node of the cluster, and LoadBalancer Services publish it outside the cluster: expose services through an Ingress or Gateway, or restrict the sources.",
+    remediation: "Use type ClusterIP behind an Ingress or Gateway; for a LoadBalancer, set loadBalancerSourceRanges or an internal load-balancer annotation.",
+    messages: {
+      nodePort: 'Service "{{name}}" is of type NodePort: its port is open on every node of the cluster.',
+      loadBalancer: 'Service "{{name}}" is of type LoadBalancer: its port is published outside the cluster.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const type = externalType(object.value);
+        if (!type) return;
+        const at = [...object.path, "spec", "type"];
+        if (type === "NodePort") context.report({ messageId: "nodePort", data: { name: object.name ?? "" }, at });
+        else context.report({ messageId: "loadBalancer", data: { name: object.name ?? "" }, at, level: "note" });
+      }
+    };
+  }
+});
+
+// src/rules/gatekeeper-open-ended-repo.ts
+var gatekeeper_open_ended_repo_default = defineRule({
+  meta: {
+    id: "gatekeeper-open-ended-repo",
+    category: "security",
+    level: "note",
+    securitySeverity: 5,
+    presets: [],
+    tags: ["policy", "images"],
+    kinds: ["constraints.gatekeeper.sh/K8sAllowedRepos"],
+    summary: "Gatekeeper K8sAllowedRepos entries should end with `/`: the constraint compares by prefix, so an open-ended entry also admits look-alike registries and repositories.",
+    remediation: "End every allowed repository with `/` (for example `gcr.io/team/`).",
+    messages: {
+      openEnded: 'Allowed repository "{{repo}}" of K8sAllowedRepos "{{name}}" does not end with `/`, so every repository that starts with it is admitted.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        listAt(object.value, ["spec", "parameters", "repos"]).forEach((repo, index) => {
+          if (typeof repo !== "string" || repo.endsWith("/")) return;
+          context.report({ messageId: "openEnded", data: { repo, name: object.name ?? "" }, at: [...object.path, "spec", "parameters", "repos", index] });
+        });
+      }
+    };
+  }
+});
+
+// src/rules/gitsync-command-env.ts
+var gitsync_command_env_default = defineRule({
+  meta: {
+    id: "gitsync-command-env",
+    category: "security",
+    level: "warning",
+    securitySeverity: 6,
+    presets: ["recommended"],
+    summary: "Containers should not set GITSYNC_GIT (or GIT_SYNC_GIT), which makes git-sync run any program in place of git.",
+    remediation: "Remove the GITSYNC_GIT variable and use the git binary of the git-sync image.",
+    messages: {
+      env: 'Container "{{container}}" sets {{variable}}: git-sync will run that program in place of git.'
+    }
+  },
+  create(context) {
+    return {
+      container(container) {
+        for (const env of objectItems(container.value, ["env"])) {
+          const variable = env.value.name;
+          if (variable === "GITSYNC_GIT" || variable === "GIT_SYNC_GIT") {
+            context.report({ messageId: "env", data: { container: container.name, variable }, at: [...container.path, ...env.path, "name"] });
+          }
+        }
+      }
+    };
+  }
 });
 
 // src/secrets/scan-strings.ts
@@ -46991,9 +50820,9 @@ function looksLikeJson(text) {
   return false;
 }
 var URL_PASSWORD = /(:\/\/[^\s/:@]*:)[^\s/@]+@/g;
-function formatKeyPath(path14) {
+function formatKeyPath(path17) {
   let out = "";
-  for (const written of path14) {
+  for (const written of path17) {
     const segment = typeof written === "string" ? written.replace(URL_PASSWORD, "$1****@") : written;
     if (typeof segment === "number") out += `[${segment}]`;
     else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) out += out === "" ? segment : `.${segment}`;
@@ -47072,6 +50901,25 @@ function forbiddenPodField(template2) {
   });
 }
 
+// src/rules/host-aliases.ts
+var host_aliases_default = forbiddenPodField({
+  field: "hostAliases",
+  forbidden: (value) => Array.isArray(value) && value.length > 0,
+  messageId: "hostAliases",
+  meta: {
+    id: "host-aliases",
+    category: "security",
+    level: "note",
+    securitySeverity: 2,
+    presets: [],
+    summary: "Pods should not override name resolution with hostAliases, which writes entries into /etc/hosts that bypass DNS and can redirect traffic unnoticed.",
+    remediation: "Remove spec.hostAliases and publish the name in DNS (a Service, an ExternalName Service or the cluster DNS).",
+    messages: {
+      hostAliases: "Pod writes its own /etc/hosts entries (hostAliases)."
+    }
+  }
+});
+
 // src/rules/host-ipc.ts
 var host_ipc_default = forbiddenPodField({
   field: "hostIPC",
@@ -47082,7 +50930,8 @@ var host_ipc_default = forbiddenPodField({
     category: "security",
     level: "error",
     securitySeverity: 7.5,
-    presets: ["recommended", "pss-baseline", "pss-restricted"],
+    presets: ["recommended", "pss-baseline", "pss-restricted", "cis"],
+    cis: "5.2.4",
     pss: { profile: "baseline", control: "Host Namespaces" },
     summary: "Pods must not use the node's IPC namespace (hostIPC: true): they can then read and write the shared memory of every process on the node.",
     remediation: "Remove spec.hostIPC or set it to false; share memory between the containers of one pod through an emptyDir volume with medium: Memory.",
@@ -47102,7 +50951,8 @@ var host_network_default = forbiddenPodField({
     category: "security",
     level: "error",
     securitySeverity: 8,
-    presets: ["recommended", "pss-baseline", "pss-restricted"],
+    presets: ["recommended", "pss-baseline", "pss-restricted", "cis"],
+    cis: "5.2.5",
     pss: { profile: "baseline", control: "Host Namespaces" },
     summary: "Pods must not use the node's network namespace (hostNetwork: true): they can then bind any node port, reach services listening on localhost and sniff the node's traffic.",
     remediation: "Remove spec.hostNetwork or set it to false; expose the pod through a Service, or a hostPort if it really must answer on the node address.",
@@ -47113,17 +50963,9 @@ var host_network_default = forbiddenPodField({
 });
 
 // src/rules/host-path-volume.ts
-import path11 from "node:path";
-function normalise(nodePath2) {
-  const normalised = path11.posix.normalize(`/${nodePath2}`);
-  return normalised.length > 1 ? normalised.replace(/\/+$/, "") : normalised;
-}
 function isAllowed(nodePath2, allowed) {
-  const target = normalise(nodePath2);
-  return allowed.some((prefix2) => {
-    const base = normalise(prefix2);
-    return base === "/" || target === base || target.startsWith(`${base}/`);
-  });
+  const target = normaliseNodePath(nodePath2);
+  return allowed.some((prefix2) => isUnder(target, normaliseNodePath(prefix2)));
 }
 var host_path_volume_default = defineRule({
   meta: {
@@ -47131,7 +50973,8 @@ var host_path_volume_default = defineRule({
     category: "security",
     level: "error",
     securitySeverity: 7,
-    presets: ["recommended", "pss-baseline", "pss-restricted"],
+    presets: ["recommended", "pss-baseline", "pss-restricted", "cis"],
+    cis: "5.2.12",
     pss: { profile: "baseline", control: "HostPath Volumes" },
     summary: "Pod specs must not mount directories of the node (hostPath volumes), which expose node files and credentials to the container and let it escape to the node; paths under an allowed prefix are accepted.",
     remediation: "Replace the hostPath volume with an emptyDir, a ConfigMap or Secret, or a PersistentVolumeClaim, or add the node path to allowedPaths if the workload is a trusted node agent.",
@@ -47184,13 +51027,383 @@ var host_pid_default = forbiddenPodField({
     category: "security",
     level: "error",
     securitySeverity: 8.5,
-    presets: ["recommended", "pss-baseline", "pss-restricted"],
+    presets: ["recommended", "pss-baseline", "pss-restricted", "cis"],
+    cis: "5.2.3",
     pss: { profile: "baseline", control: "Host Namespaces" },
     summary: "Pods must not use the node's process namespace (hostPID: true): they can then see and signal every process on the node and read their environment.",
     remediation: "Remove spec.hostPID or set it to false; use shareProcessNamespace to share processes between the containers of one pod.",
     messages: {
       hostPID: "Pod shares the process namespace of the node (hostPID: true)."
     }
+  }
+});
+
+// src/rules/host-port.ts
+var host_port_default = defineRule({
+  meta: {
+    id: "host-port",
+    category: "security",
+    level: "error",
+    securitySeverity: 7,
+    presets: ["recommended", "pss-baseline", "pss-restricted", "cis"],
+    pss: { profile: "baseline", control: "Host Ports" },
+    cis: "5.2.13",
+    summary: "Containers must not bind a port of the node (ports[].hostPort): it exposes the pod on the node address past network policies and ties it to nodes where the port is free.",
+    remediation: "Remove ports[].hostPort and expose the pod through a Service.",
+    messages: {
+      hostPort: 'Container "{{container}}" binds port {{port}} of the node (hostPort).'
+    }
+  },
+  create(context) {
+    return {
+      container(container) {
+        for (const port of objectItems(container.value, ["ports"])) {
+          const hostPort = port.value.hostPort;
+          if (hostPort === void 0 || hostPort === 0 || hostPort === null) continue;
+          context.report({ messageId: "hostPort", data: { container: container.name, port: String(hostPort) }, at: [...container.path, ...port.path, "hostPort"] });
+        }
+      }
+    };
+  }
+});
+
+// src/rules/host-probe-or-lifecycle-host.ts
+var HANDLERS = [
+  ["livenessProbe"],
+  ["readinessProbe"],
+  ["startupProbe"],
+  ["lifecycle", "postStart"],
+  ["lifecycle", "preStop"]
+];
+var host_probe_or_lifecycle_host_default = defineRule({
+  meta: {
+    id: "host-probe-or-lifecycle-host",
+    category: "security",
+    level: "error",
+    securitySeverity: 5,
+    presets: ["recommended", "pss-baseline", "pss-restricted"],
+    pss: { profile: "baseline", control: "Host Probes / Lifecycle Hooks" },
+    summary: "Probes and lifecycle hooks must not set httpGet.host or tcpSocket.host: the kubelet would connect to that address from the node, reaching services the pod itself cannot (Baseline from Kubernetes 1.34).",
+    remediation: "Remove the host field so the kubelet checks the pod's own IP; send a Host header with httpGet.httpHeaders if a virtual host is needed.",
+    messages: {
+      host: 'Container "{{container}}" points its {{handler}} at host "{{host}}".'
+    }
+  },
+  create(context) {
+    return {
+      container(container) {
+        if (!atLeast(context.settings.kubeVersion, "1.34")) return;
+        for (const handler2 of HANDLERS) {
+          for (const action of ["httpGet", "tcpSocket"]) {
+            const host = valueAt(container.value, [...handler2, action, "host"]);
+            if (!isString(host) || host === "") continue;
+            context.report({ messageId: "host", data: { container: container.name, handler: `${handler2.join(".")}.${action}`, host }, at: [...container.path, ...handler2, action, "host"] });
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/rules/host-users-enabled.ts
+var host_users_enabled_default = defineRule({
+  meta: {
+    id: "host-users-enabled",
+    category: "security",
+    level: "note",
+    securitySeverity: 1,
+    presets: [],
+    summary: "Pods should run in a user namespace (hostUsers: false), so root in the container is an unprivileged user on the node.",
+    remediation: "Set spec.hostUsers: false (nodes need Kubernetes 1.33 or later with user namespace support).",
+    messages: {
+      hostUsers: "Pod shares the user namespace of the node (hostUsers is not false)."
+    }
+  },
+  create(context) {
+    return {
+      podSpec(pod) {
+        if (pod.isWindows || pod.userNamespace) return;
+        const written = pod.podSecurity.hostUsers;
+        context.report({ messageId: "hostUsers", at: written ? written.path : [...pod.path, "hostUsers"], missing: !written });
+      }
+    };
+  }
+});
+
+// src/rules/hpa-min-equals-max.ts
+var hpa_min_equals_max_default = defineRule({
+  meta: {
+    id: "hpa-min-equals-max",
+    category: "reliability",
+    level: "note",
+    presets: [],
+    kinds: ["autoscalers"],
+    summary: "HorizontalPodAutoscalers whose maxReplicas is not greater than minReplicas (1 when unset) cannot scale at all.",
+    remediation: "Raise spec.maxReplicas above spec.minReplicas, or replace the autoscaler with a fixed replica count.",
+    messages: {
+      noRange: 'HorizontalPodAutoscaler "{{name}}" has maxReplicas {{max}} and minReplicas {{min}}: it can never scale.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const max = numberAt(object.value, ["spec", "maxReplicas"]);
+        const min = numberAt(object.value, ["spec", "minReplicas"]) ?? 1;
+        if (max === void 0 || max > min) return;
+        context.report({ messageId: "noRange", data: { name: object.name ?? "", max, min }, at: [...object.path, "spec", "maxReplicas"] });
+      }
+    };
+  }
+});
+
+// src/rules/hpa-min-replicas-too-low.ts
+var hpa_min_replicas_too_low_default = defineRule({
+  meta: {
+    id: "hpa-min-replicas-too-low",
+    category: "reliability",
+    level: "note",
+    presets: [],
+    kinds: ["autoscalers"],
+    summary: "HorizontalPodAutoscalers should keep at least two replicas (configurable) when load is low; minReplicas unset means 1.",
+    remediation: "Set spec.minReplicas to at least the minimum.",
+    messages: {
+      tooLow: 'HorizontalPodAutoscaler "{{name}}" may scale down to {{replicas}} replica(s); at least {{min}} keep the workload available during disruptions.'
+    },
+    options: {
+      type: "object",
+      properties: { minReplicas: { type: "integer", minimum: 1, description: "The smallest acceptable minReplicas (kube-linter uses 3)." } },
+      additionalProperties: false
+    },
+    defaultOptions: { minReplicas: 2 }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const written = numberAt(object.value, ["spec", "minReplicas"]);
+        const replicas = written ?? 1;
+        if (replicas >= context.options.minReplicas) return;
+        const data = { name: object.name ?? "", replicas, min: context.options.minReplicas };
+        context.report({ messageId: "tooLow", data, at: [...object.path, "spec", "minReplicas"], missing: written === void 0 });
+      }
+    };
+  }
+});
+
+// src/rules/hpa-target-has-static-replicas.ts
+var hpa_target_has_static_replicas_default = defineRule({
+  meta: {
+    id: "hpa-target-has-static-replicas",
+    category: "reliability",
+    level: "note",
+    presets: [],
+    crossObject: true,
+    kinds: ["apps/Deployment", "apps/StatefulSet", "argoproj.io/Rollout"],
+    summary: "Workloads that a HorizontalPodAutoscaler of the input scales should not set spec.replicas: each apply resets the count the autoscaler chose.",
+    remediation: "Remove spec.replicas from the workload and let the HorizontalPodAutoscaler set it.",
+    messages: {
+      static: '{{kind}} "{{name}}" sets replicas although HorizontalPodAutoscaler "{{hpa}}" scales it.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        if (valueAt(object.value, ["spec", "replicas"]) === void 0) return;
+        const namespace = object.namespace ?? context.settings.namespace;
+        const at = context.locate([...object.path, "spec", "replicas"]);
+        context.afterIndex((index) => {
+          const hpa = autoscalersOf(index, { kind: object.kind, group: object.group, name: object.name, namespace })[0];
+          if (!hpa) return;
+          context.report({ messageId: "static", data: { kind: object.kind, name: object.name ?? "", hpa: hpa.name ?? "" }, at, related: [{ at: hpa.at, message: `HorizontalPodAutoscaler "${hpa.name ?? ""}"` }] });
+        });
+      }
+    };
+  }
+});
+
+// src/rules/identical-liveness-readiness-probe.ts
+import { isDeepStrictEqual } from "node:util";
+var identical_liveness_readiness_probe_default = defineRule({
+  meta: {
+    id: "identical-liveness-readiness-probe",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    summary: "A container should not use the same probe for liveness and readiness: a busy container then fails both and is restarted instead of being taken out of rotation.",
+    remediation: 'Make the liveness probe check only that the process is alive (a cheaper endpoint, a higher failureThreshold), and keep readiness for "can serve now".',
+    messages: {
+      identical: 'Container "{{container}}" uses the same probe for liveness and readiness.'
+    }
+  },
+  create(context) {
+    return {
+      container(container) {
+        const { livenessProbe, readinessProbe } = container.value;
+        if (livenessProbe !== void 0 && isDeepStrictEqual(livenessProbe, readinessProbe)) {
+          context.report({ messageId: "identical", data: { container: container.name }, at: [...container.path, "livenessProbe"] });
+        }
+      }
+    };
+  }
+});
+
+// src/rules/image-not-pinned-by-digest.ts
+var image_not_pinned_by_digest_default = imageRule(
+  {
+    id: "image-not-pinned-by-digest",
+    category: "security",
+    level: "note",
+    securitySeverity: 3,
+    presets: [],
+    summary: "Container images should be pinned by digest (@sha256:…), so a tag moved in the registry, by mistake or by an attacker, cannot change what runs.",
+    remediation: "Append the image digest: registry/repository:tag@sha256:… (tools such as crane digest or Renovate fill it in).",
+    messages: {
+      unpinned: 'Container "{{container}}" uses the image "{{image}}" without a digest.'
+    }
+  },
+  (image) => image.digest === void 0 ? { messageId: "unpinned" } : void 0
+);
+
+// src/rules/image-pull-policy-not-always.ts
+var image_pull_policy_not_always_default = imageRule(
+  {
+    id: "image-pull-policy-not-always",
+    category: "best-practice",
+    level: "note",
+    presets: [],
+    summary: "Containers with a mutable image tag (latest or none) should not set imagePullPolicy to IfNotPresent or Never: each node then keeps whatever version it pulled first.",
+    remediation: "Pin the image to a version tag or digest; otherwise set imagePullPolicy: Always or remove it.",
+    messages: {
+      policy: 'Container "{{container}}" uses the mutable image "{{image}}" with imagePullPolicy: {{policy}}: nodes keep the version they pulled first.'
+    }
+  },
+  (image, container) => {
+    const policy = container.value.imagePullPolicy;
+    if (!hasMutableTag(image) || !isString(policy) || policy === "Always") return void 0;
+    return { messageId: "policy", data: { policy } };
+  }
+);
+
+// src/rules/image-tag-not-pinned.ts
+var image_tag_not_pinned_default = imageRule(
+  {
+    id: "image-tag-not-pinned",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    summary: "Container images should name a fixed version: no tag, or the tag latest, means every node may run different code, and a rollback brings back nothing.",
+    remediation: "Use a version tag (nginx:1.27.3) or a digest (nginx@sha256:…).",
+    messages: {
+      latest: 'Container "{{container}}" uses the image "{{image}}" with the mutable tag latest.',
+      noTag: 'Container "{{container}}" uses the image "{{image}}" without a tag (latest is implied).'
+    }
+  },
+  (image) => {
+    if (image.digest !== void 0) return void 0;
+    if (image.tag === void 0) return { messageId: "noTag" };
+    return image.tag === "latest" ? { messageId: "latest" } : void 0;
+  }
+);
+
+// src/rules/ingress-missing-tls.ts
+var ingress_missing_tls_default = defineRule({
+  meta: {
+    id: "ingress-missing-tls",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended"],
+    tags: ["network"],
+    kinds: ["ingresses"],
+    summary: "Ingresses should terminate TLS (spec.tls): without it their hosts are served over plain HTTP, credentials and cookies included.",
+    remediation: "Add spec.tls with the hosts and a certificate Secret (cert-manager can issue it).",
+    messages: {
+      noTls: 'Ingress "{{name}}" has no spec.tls: its hosts are served over plain HTTP.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        if (listAt(object.value, ["spec", "tls"]).length > 0) return;
+        const written = valueAt(object.value, ["spec", "tls"]) !== void 0;
+        context.report({ messageId: "noTls", data: { name: object.name ?? "" }, at: [...object.path, "spec", "tls"], missing: !written });
+      }
+    };
+  }
+});
+
+// src/k8s/views/workload.ts
+var RUN_TO_COMPLETION = /* @__PURE__ */ new Set([
+  "batch/Job",
+  "batch/CronJob",
+  "argoproj.io/Workflow",
+  "argoproj.io/WorkflowTemplate",
+  "argoproj.io/ClusterWorkflowTemplate",
+  "argoproj.io/CronWorkflow",
+  "tekton.dev/Task",
+  "tekton.dev/ClusterTask",
+  "tekton.dev/Pipeline",
+  "ray.io/RayJob",
+  "jobset.x-k8s.io/JobSet",
+  "batch.volcano.sh/Job",
+  "kubeflow.org/PyTorchJob",
+  "kubeflow.org/TFJob",
+  "kubeflow.org/MPIJob",
+  "kubeflow.org/XGBoostJob",
+  "kubeflow.org/PaddleJob",
+  "kubeflow.org/MXJob"
+]);
+function runsToCompletion(object) {
+  return RUN_TO_COMPLETION.has(`${object.group}/${object.kind}`);
+}
+var REPLICATED = /* @__PURE__ */ new Set(["apps/Deployment", "apps/StatefulSet", "apps/ReplicaSet", "/ReplicationController", "extensions/Deployment", "extensions/ReplicaSet", "apps.openshift.io/DeploymentConfig", "argoproj.io/Rollout"]);
+function isReplicated(object) {
+  return REPLICATED.has(`${object.group}/${object.kind}`);
+}
+function replicasOf(object) {
+  if (!isReplicated(object)) return void 0;
+  const spec = object.value.spec;
+  if (!isObject(spec) || spec.replicas === void 0 || spec.replicas === null) return 1;
+  return isNumber(spec.replicas) ? spec.replicas : void 0;
+}
+
+// src/rules/insufficient-replicas.ts
+var insufficient_replicas_default = defineRule({
+  meta: {
+    id: "insufficient-replicas",
+    category: "reliability",
+    level: "note",
+    presets: [],
+    crossObject: true,
+    kinds: ["apps/Deployment", "apps/StatefulSet", "apps.openshift.io/DeploymentConfig", "argoproj.io/Rollout"],
+    summary: "Deployments and StatefulSets should run at least two replicas (configurable), so one pod can be rescheduled or updated while another serves; workloads an HPA of the input scales are left to the HPA.",
+    remediation: "Set spec.replicas to at least the minimum, or let a HorizontalPodAutoscaler with minReplicas of at least the minimum scale the workload.",
+    messages: {
+      tooFew: '{{kind}} "{{name}}" runs {{replicas}} replica(s); at least {{min}} keep it available during disruptions.',
+      unset: '{{kind}} "{{name}}" leaves replicas unset, so it runs 1 replica; at least {{min}} keep it available during disruptions.'
+    },
+    options: {
+      type: "object",
+      properties: { minReplicas: { type: "integer", minimum: 1, description: "The smallest acceptable replica count (kube-linter uses 3)." } },
+      additionalProperties: false
+    },
+    defaultOptions: { minReplicas: 2 }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const replicas = replicasOf(object);
+        const min = context.options.minReplicas;
+        if (replicas === void 0 || replicas >= min) return;
+        const written = numberAt(object.value, ["spec", "replicas"]) !== void 0;
+        const at = context.locate([...object.path, "spec", "replicas"], { missing: !written });
+        const data = { kind: object.kind, name: object.name ?? "", replicas, min };
+        const namespace = object.namespace ?? context.settings.namespace;
+        context.afterIndex((index) => {
+          if (autoscalersOf(index, { kind: object.kind, group: object.group, name: object.name, namespace }).length > 0) return;
+          context.report({ messageId: written ? "tooFew" : "unset", data, at });
+        });
+      }
+    };
   }
 });
 
@@ -47206,6 +51419,775 @@ var internal_error_default = defineRule({
     messages: { crashed: 'Rule "{{rule}}" failed on {{object}}: {{reason}}' }
   },
   create: () => ({})
+});
+
+// src/rules/invalid-image-reference.ts
+var invalid_image_reference_default = defineRule({
+  meta: {
+    id: "invalid-image-reference",
+    category: "schema",
+    level: "error",
+    presets: ["recommended"],
+    summary: "Container images must be valid image references ([registry[:port]/]repository[:tag][@digest], lower-case repository): the kubelet cannot pull anything else and the pod never starts.",
+    remediation: "Write the image as registry/repository:tag or registry/repository@sha256:digest, with a lower-case repository.",
+    messages: {
+      invalid: 'Container "{{container}}" has the image "{{image}}", which is not a valid reference: {{reason}}.'
+    }
+  },
+  create(context) {
+    return {
+      container(container) {
+        if (container.image === void 0 || isTemplated(container.image)) return;
+        const parsed = parseImage(container.image);
+        if (!parsed.ok) context.report({ messageId: "invalid", data: { container: container.name, image: container.image, reason: parsed.reason }, at: [...container.path, "image"] });
+      }
+    };
+  }
+});
+
+// src/rules/invalid-label-value.ts
+var LABEL_VALUE = /^(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
+var invalid_label_value_default = defineRule({
+  meta: {
+    id: "invalid-label-value",
+    category: "schema",
+    level: "error",
+    presets: ["recommended"],
+    summary: "Label values must be at most 63 characters, start and end with a letter or digit, and hold only letters, digits, -, _ and . (the API server rejects others); pod template labels count too.",
+    remediation: "Shorten the value or replace the characters the API does not allow (spaces, slashes, colons).",
+    messages: {
+      invalid: 'Label "{{key}}" has the value "{{value}}", which is not a valid label value.',
+      notString: 'Label "{{key}}" has a {{type}} value; label values are strings (quote it).'
+    }
+  },
+  create(context) {
+    const check2 = (labels, base) => {
+      if (!isObject(labels)) return;
+      for (const [key, value] of Object.entries(labels)) {
+        const at = [...base, key];
+        if (typeof value !== "string") {
+          if (value !== null) context.report({ messageId: "notString", data: { key, type: typeof value }, at });
+        } else if (!LABEL_VALUE.test(value)) {
+          context.report({ messageId: "invalid", data: { key, value: value.length > 80 ? `${value.slice(0, 77)}...` : value }, at });
+        }
+      }
+    };
+    return {
+      object(object) {
+        check2(object.metadata?.labels, [...object.path, "metadata", "labels"]);
+      },
+      podSpec(pod, object) {
+        if (pod.metadataPath.join(".") === [...object.path, "metadata"].join(".")) return;
+        check2(pod.metadata?.labels, [...pod.metadataPath, "labels"]);
+      }
+    };
+  }
+});
+
+// src/schema/kubernetes.ts
+import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
+import path13 from "node:path";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+import { gunzipSync } from "node:zlib";
+var BUNDLED_SCHEMA_FILE = "kubernetes-1.36.json.gz";
+var loaded;
+function schemaPath() {
+  let directory = path13.dirname(fileURLToPath3(import.meta.url));
+  for (let depth = 0; depth < 4; depth++) {
+    const candidate = path13.join(directory, "schemas", BUNDLED_SCHEMA_FILE);
+    if (existsSync4(candidate)) return candidate;
+    directory = path13.dirname(directory);
+  }
+  throw new Error(`the bundled Kubernetes schema (schemas/${BUNDLED_SCHEMA_FILE}) is missing from the installation`);
+}
+function kubernetesSchema() {
+  loaded ??= JSON.parse(gunzipSync(readFileSync3(schemaPath())).toString("utf8"));
+  return loaded;
+}
+function builtInGroups(schema) {
+  return new Set(Object.keys(schema.kinds).map((apiVersion) => apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.lastIndexOf("/")) : ""));
+}
+function apiVersionsServing(schema, group, kind) {
+  return Object.entries(schema.kinds).filter(([apiVersion, kinds]) => kinds[kind] !== void 0 && (group === "" ? !apiVersion.includes("/") : apiVersion.startsWith(`${group}/`))).map(([apiVersion]) => apiVersion);
+}
+
+// src/rules/invalid-manifest.ts
+var HELM_ACTION = /\{\{-?\s*(?:[^}]*?\.(?:Values|Release|Chart|Capabilities|Files|Template)\b|(?:include|tpl|toYaml|required|nindent|indent|quote)\b)/;
+function* templateText(value, path17) {
+  if (typeof value === "string") {
+    if (value.includes("{{") && HELM_ACTION.test(value)) yield { path: path17, text: value };
+  } else if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) yield* templateText(item, [...path17, index]);
+  } else if (value !== null && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      if (key.includes("{{") && HELM_ACTION.test(key)) yield { path: [...path17, key], text: key };
+      else yield* templateText(item, [...path17, key]);
+    }
+  }
+}
+function excerpt(text) {
+  const match3 = HELM_ACTION.exec(text);
+  const start = match3?.index ?? 0;
+  const end = text.indexOf("}}", start);
+  const action = end > start ? text.slice(start, end + 2) : text.slice(start, start + 40);
+  return action.length > 60 ? `${action.slice(0, 57)}...` : action;
+}
+var invalid_manifest_default = defineRule({
+  meta: {
+    id: "invalid-manifest",
+    category: "schema",
+    level: "error",
+    presets: ["recommended"],
+    summary: "Documents meant to be Kubernetes objects must be complete and rendered: an apiVersion, a metadata.name (or generateName) for built-in kinds, and no Helm template text left unrendered.",
+    remediation: "Lint the output of `helm template` rather than the chart sources, and give every object an apiVersion and a metadata.name.",
+    messages: {
+      unrenderedTemplate: 'Unrendered Helm template text "{{action}}": lint the output of `helm template` (or `helm template --set …`) instead of the chart source.',
+      missingName: "{{kind}} has no metadata.name (nor metadata.generateName).",
+      emptyApiVersion: "{{kind}} has an empty apiVersion."
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        for (const found of templateText(object.value, object.path)) {
+          context.report({ messageId: "unrenderedTemplate", data: { action: excerpt(found.text) }, at: found.path });
+        }
+        if (object.apiVersion === "") {
+          context.report({ messageId: "emptyApiVersion", data: { kind: object.kind }, at: [...object.path, "apiVersion"] });
+          return;
+        }
+        const builtIn = kubernetesSchema().kinds[object.apiVersion]?.[object.kind] !== void 0;
+        if (!builtIn || object.name !== void 0) return;
+        if (typeof object.metadata?.generateName === "string" && object.metadata.generateName !== "") return;
+        const at = object.metadata ? [...object.path, "metadata", "name"] : [...object.path, "metadata"];
+        context.report({ messageId: "missingName", data: { kind: object.kind }, at, missing: true });
+      }
+    };
+  }
+});
+
+// src/rules/invalid-port-spec.ts
+function portNameProblem(name) {
+  if (name.length > 15) return "is longer than 15 characters";
+  if (!/^[a-z0-9-]+$/.test(name)) return "may hold only lowercase letters, digits and -";
+  if (!/[a-z]/.test(name)) return "must contain a letter";
+  if (name.startsWith("-") || name.endsWith("-") || name.includes("--")) return "must not start or end with - or hold --";
+  return void 0;
+}
+var invalid_port_spec_default = defineRule({
+  meta: {
+    id: "invalid-port-spec",
+    category: "schema",
+    level: "error",
+    presets: ["recommended"],
+    kinds: ["services"],
+    summary: "Container ports and Service target ports must be valid: names of at most 15 lowercase letters, digits and -, with a letter; numbers from 1 to 65535; containerPort set; port names unique in a container.",
+    remediation: "Rename the port to a valid IANA service name (e.g. http, metrics), or use a number from 1 to 65535.",
+    messages: {
+      badName: 'Port name "{{name}}" {{problem}}.',
+      badNumber: "Port {{port}} is outside 1-65535.",
+      noContainerPort: 'A port of container "{{container}}" has no containerPort.',
+      duplicateName: 'Container "{{container}}" names two ports "{{name}}".'
+    }
+  },
+  create(context) {
+    const checkNumber = (value, at) => {
+      if (isNumber(value) && (value < 1 || value > 65535 || !Number.isInteger(value))) context.report({ messageId: "badNumber", data: { port: value }, at });
+    };
+    return {
+      container(container) {
+        const names = /* @__PURE__ */ new Set();
+        for (const { value, path: path17 } of objectItems(container.value, ["ports"])) {
+          const at = [...container.path, ...path17];
+          if (value.containerPort === void 0) context.report({ messageId: "noContainerPort", data: { container: container.name }, at: [...at, "containerPort"], missing: true });
+          checkNumber(value.containerPort, [...at, "containerPort"]);
+          if (!isString(value.name)) continue;
+          const problem2 = portNameProblem(value.name);
+          if (problem2) context.report({ messageId: "badName", data: { name: value.name, problem: problem2 }, at: [...at, "name"] });
+          if (names.has(value.name)) context.report({ messageId: "duplicateName", data: { container: container.name, name: value.name }, at: [...at, "name"] });
+          names.add(value.name);
+        }
+      },
+      object(object) {
+        for (const { value, path: path17 } of objectItems(object.value, ["spec", "ports"])) {
+          const at = [...object.path, ...path17, "targetPort"];
+          const target = value.targetPort;
+          if (isString(target) && !/^\d+$/.test(target)) {
+            const problem2 = portNameProblem(target);
+            if (problem2) context.report({ messageId: "badName", data: { name: target, problem: problem2 }, at });
+          } else checkNumber(isString(target) ? Number(target) : target, at);
+        }
+      }
+    };
+  }
+});
+
+// src/rules/invalid-restart-policy.ts
+var LONG_RUNNING = /* @__PURE__ */ new Set(["apps/DaemonSet", "extensions/DaemonSet"]);
+var RUN_TO_COMPLETION2 = /* @__PURE__ */ new Set(["batch/Job", "batch/CronJob"]);
+var invalid_restart_policy_default = defineRule({
+  meta: {
+    id: "invalid-restart-policy",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    summary: "A pod template's restartPolicy should fit its controller: Always for Deployments, StatefulSets, ReplicaSets and DaemonSets, OnFailure or Never for Jobs and CronJobs (the API server rejects the others).",
+    remediation: "Remove restartPolicy from long-running workloads (it defaults to Always); use OnFailure or Never for Jobs and CronJobs.",
+    messages: {
+      mustBeAlways: "{{kind}} pods must restart Always; restartPolicy {{policy}} is rejected.",
+      mustComplete: "{{kind}} pods must use restartPolicy OnFailure or Never, not {{policy}}."
+    }
+  },
+  create(context) {
+    return {
+      podSpec(pod, object) {
+        const key = `${object.group}/${object.kind}`;
+        const policy = pod.spec.restartPolicy;
+        const at = [...pod.path, "restartPolicy"];
+        if (RUN_TO_COMPLETION2.has(key)) {
+          if (policy === void 0 || isString(policy) && policy !== "OnFailure" && policy !== "Never") {
+            context.report({ messageId: "mustComplete", data: { kind: object.kind, policy: isString(policy) ? policy : "Always (the default)" }, at, missing: policy === void 0 });
+          }
+        } else if ((isReplicated(object) || LONG_RUNNING.has(key)) && isString(policy) && policy !== "Always") {
+          context.report({ messageId: "mustBeAlways", data: { kind: object.kind, policy }, at });
+        }
+      }
+    };
+  }
+});
+
+// src/rules/job-missing-ttl.ts
+var job_missing_ttl_default = defineRule({
+  meta: {
+    id: "job-missing-ttl",
+    category: "reliability",
+    level: "note",
+    presets: [],
+    kinds: ["batch/Job", "batch/CronJob"],
+    summary: "Standalone Jobs should set ttlSecondsAfterFinished so finished Jobs and their pods are cleaned up; CronJobs should leave it unset in their job template, where it competes with the history limits.",
+    remediation: "Set spec.ttlSecondsAfterFinished on standalone Jobs; on CronJobs remove spec.jobTemplate.spec.ttlSecondsAfterFinished and use the history limits.",
+    messages: {
+      jobUnset: 'Job "{{name}}" does not set ttlSecondsAfterFinished: it stays after it finishes.',
+      cronJobSet: 'CronJob "{{name}}" sets ttlSecondsAfterFinished in its job template, which competes with successfulJobsHistoryLimit and failedJobsHistoryLimit.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const name = object.name ?? "";
+        if (object.kind === "Job") {
+          if (valueAt(object.value, ["spec", "ttlSecondsAfterFinished"]) !== void 0) return;
+          if (Array.isArray(valueAt(object.value, ["metadata", "ownerReferences"]))) return;
+          context.report({ messageId: "jobUnset", data: { name }, at: [...object.path, "spec", "ttlSecondsAfterFinished"], missing: true });
+        } else if (valueAt(object.value, ["spec", "jobTemplate", "spec", "ttlSecondsAfterFinished"]) !== void 0) {
+          context.report({ messageId: "cronJobSet", data: { name }, at: [...object.path, "spec", "jobTemplate", "spec", "ttlSecondsAfterFinished"] });
+        }
+      }
+    };
+  }
+});
+
+// src/rules/kube-system-namespace-workload.ts
+var SYSTEM_PRIORITY_CLASSES = /* @__PURE__ */ new Set(["system-node-critical", "system-cluster-critical"]);
+var kube_system_namespace_workload_default = defineRule({
+  meta: {
+    id: "kube-system-namespace-workload",
+    category: "security",
+    level: "warning",
+    securitySeverity: 4,
+    presets: ["recommended"],
+    kinds: ["workloads"],
+    summary: "Workloads should not run in kube-system, beside the control plane and its credentials, where namespace-wide rights and policies meant for system components apply to them.",
+    remediation: "Move the workload to a namespace of its own.",
+    messages: {
+      kubeSystem: '{{kind}} "{{name}}" runs in the kube-system namespace.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        if (object.namespace !== "kube-system" || object.labels.tier === "control-plane") return;
+        if (object.pods.some((pod) => SYSTEM_PRIORITY_CLASSES.has(stringAt(pod.spec, ["priorityClassName"]) ?? ""))) return;
+        context.report({ messageId: "kubeSystem", data: { kind: object.kind, name: object.name ?? "(unnamed)" }, at: [...object.path, "metadata", "namespace"] });
+      }
+    };
+  }
+});
+
+// src/rules/kubelet-anonymous-auth.ts
+var kubelet_anonymous_auth_default = controlPlaneFlag({
+  component: "kubelet",
+  flag: "anonymous-auth",
+  unsafe: unsafeWhen.notFalse,
+  meta: {
+    id: "kubelet-anonymous-auth",
+    category: "security",
+    level: "warning",
+    securitySeverity: 7,
+    presets: ["recommended", "cis"],
+    cis: "4.2.1",
+    tags: ["control-plane"],
+    summary: "The kubelet must refuse anonymous requests (--anonymous-auth=false, authentication.anonymous.enabled: false): its API runs commands in every pod of the node.",
+    remediation: "Set authentication.anonymous.enabled: false in the KubeletConfiguration (or --anonymous-auth=false).",
+    messages: {
+      set: "{{flag}} is {{value}}: the kubelet accepts anonymous requests.",
+      missing: "{{flag}} is not set: the kubelet accepts anonymous requests (the flag defaults to true)."
+    }
+  }
+});
+
+// src/rules/kubelet-authorization-always-allow.ts
+var kubelet_authorization_always_allow_default = controlPlaneFlag({
+  component: "kubelet",
+  flag: "authorization-mode",
+  unsafe: unsafeWhen.contains("AlwaysAllow"),
+  meta: {
+    id: "kubelet-authorization-always-allow",
+    category: "security",
+    level: "warning",
+    securitySeverity: 8,
+    presets: ["recommended", "cis"],
+    cis: "4.2.2",
+    tags: ["control-plane"],
+    summary: "The kubelet must ask the API server whether a request is allowed (authorization mode Webhook), never allow every request (AlwaysAllow, the flag default).",
+    remediation: "Set authorization.mode: Webhook in the KubeletConfiguration (or --authorization-mode=Webhook).",
+    messages: {
+      set: '{{flag}} is "{{value}}": the kubelet allows every authenticated request.',
+      missing: "{{flag}} is not set: the kubelet flag defaults to AlwaysAllow and allows every request."
+    }
+  }
+});
+
+// src/rules/kubelet-client-ca.ts
+var kubelet_client_ca_default = controlPlaneFlag({
+  component: "kubelet",
+  flag: "client-ca-file",
+  unsafe: unsafeWhen.unset,
+  meta: {
+    id: "kubelet-client-ca",
+    category: "security",
+    level: "warning",
+    securitySeverity: 6,
+    presets: ["recommended", "cis"],
+    cis: "4.2.3",
+    tags: ["control-plane"],
+    summary: "The kubelet must name the CA of client certificates (--client-ca-file, authentication.x509.clientCAFile), so it can authenticate the API server and other clients.",
+    remediation: "Set authentication.x509.clientCAFile in the KubeletConfiguration (or --client-ca-file).",
+    messages: {
+      missing: "{{flag}} is not set: the kubelet cannot authenticate client certificates."
+    }
+  }
+});
+
+// src/rules/kubelet-event-qps.ts
+var kubelet_event_qps_default = controlPlaneFlag({
+  component: "kubelet",
+  flag: "event-qps",
+  unsafe: dropsEvents,
+  meta: {
+    id: "kubelet-event-qps",
+    category: "security",
+    level: "warning",
+    securitySeverity: 2,
+    presets: ["recommended", "cis"],
+    cis: "4.2.9",
+    tags: ["control-plane"],
+    summary: "The kubelet should not drop events by a very low rate limit (--event-qps, eventRecordQPS below 5, or negative): events record what happened on the node.",
+    remediation: "Set eventRecordQPS to 0 (no limit) or a rate that keeps every event (the default is 50).",
+    messages: {
+      set: "{{flag}} is {{value}}: the kubelet may drop events."
+    }
+  }
+});
+
+// src/rules/kubelet-hostname-override.ts
+var kubelet_hostname_override_default = controlPlaneFlag({
+  component: "kubelet",
+  flag: "hostname-override",
+  unsafe: unsafeWhen.set,
+  meta: {
+    id: "kubelet-hostname-override",
+    category: "security",
+    level: "warning",
+    securitySeverity: 3,
+    presets: ["recommended", "cis"],
+    cis: "4.2.8",
+    tags: ["control-plane"],
+    summary: "The kubelet should not override the node's hostname (--hostname-override): TLS between the API server and the kubelet then no longer matches the node's name.",
+    remediation: "Remove --hostname-override.",
+    messages: {
+      set: "{{flag}} replaces the node's hostname."
+    }
+  }
+});
+
+// src/rules/kubelet-iptables-util-chains.ts
+var kubelet_iptables_util_chains_default = controlPlaneFlag({
+  component: "kubelet",
+  flag: "make-iptables-util-chains",
+  unsafe: unsafeWhen.false,
+  meta: {
+    id: "kubelet-iptables-util-chains",
+    category: "security",
+    level: "warning",
+    securitySeverity: 3,
+    presets: ["recommended", "cis"],
+    cis: "4.2.7",
+    tags: ["control-plane"],
+    summary: "The kubelet should manage its iptables chains (--make-iptables-util-chains, makeIPTablesUtilChains must not be false), so pod networking rules stay consistent.",
+    remediation: "Remove makeIPTablesUtilChains: false (or --make-iptables-util-chains=false).",
+    messages: {
+      set: "{{flag}} is {{value}}: the kubelet does not keep its iptables chains."
+    }
+  }
+});
+
+// src/rules/kubelet-pod-pids-limit.ts
+var kubelet_pod_pids_limit_default = controlPlaneFlag({
+  component: "kubelet",
+  flag: "pod-max-pids",
+  unsafe: (value) => !(Number(value) > 0),
+  meta: {
+    id: "kubelet-pod-pids-limit",
+    category: "security",
+    level: "warning",
+    securitySeverity: 4,
+    presets: ["recommended"],
+    tags: ["control-plane"],
+    summary: "The kubelet should limit the processes of each pod (--pod-max-pids, podPidsLimit): without a limit, one pod can fork until the node runs out of process ids.",
+    remediation: "Set podPidsLimit in the KubeletConfiguration (or --pod-max-pids) to a positive number such as 4096.",
+    messages: {
+      set: "{{flag}} is {{value}}: a pod may start any number of processes.",
+      missing: "{{flag}} is not set: a pod may start any number of processes."
+    }
+  }
+});
+
+// src/rules/kubelet-protect-kernel-defaults.ts
+var kubelet_protect_kernel_defaults_default = controlPlaneFlag({
+  component: "kubelet",
+  flag: "protect-kernel-defaults",
+  unsafe: unsafeWhen.notTrue,
+  meta: {
+    id: "kubelet-protect-kernel-defaults",
+    category: "security",
+    level: "warning",
+    securitySeverity: 4,
+    presets: ["recommended", "cis"],
+    cis: "4.2.6",
+    tags: ["control-plane"],
+    summary: "The kubelet should refuse to run when kernel settings differ from what it expects (--protect-kernel-defaults, protectKernelDefaults: true) rather than change them.",
+    remediation: "Set protectKernelDefaults: true in the KubeletConfiguration and the kernel parameters the kubelet expects on the node.",
+    messages: {
+      set: "{{flag}} is {{value}}: the kubelet changes kernel settings it disagrees with.",
+      missing: "{{flag}} is not set: the kubelet changes kernel settings it disagrees with (the default is false)."
+    }
+  }
+});
+
+// src/rules/kubelet-read-only-port.ts
+var kubelet_read_only_port_default = controlPlaneFlag({
+  component: "kubelet",
+  flag: "read-only-port",
+  unsafe: (value) => value !== void 0 && value !== "0",
+  meta: {
+    id: "kubelet-read-only-port",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended", "cis"],
+    cis: "4.2.4",
+    tags: ["control-plane"],
+    summary: "The kubelet must not serve its read-only port (--read-only-port, readOnlyPort other than 0): it exposes pod specs and metrics without authentication.",
+    remediation: "Set readOnlyPort: 0 in the KubeletConfiguration (or --read-only-port=0).",
+    messages: {
+      set: "{{flag}} is {{value}}: pod details are served without authentication.",
+      missing: "{{flag}} is not set: the kubelet flag defaults to port 10255, served without authentication."
+    }
+  }
+});
+
+// src/rules/kubelet-rotate-certificates.ts
+var kubelet_rotate_certificates_default = controlPlaneFlag({
+  component: "kubelet",
+  flag: "rotate-certificates",
+  unsafe: unsafeWhen.false,
+  meta: {
+    id: "kubelet-rotate-certificates",
+    category: "security",
+    level: "warning",
+    securitySeverity: 4,
+    presets: ["recommended", "cis"],
+    cis: "4.2.11",
+    tags: ["control-plane"],
+    summary: "The kubelet should renew its client certificate before it expires (--rotate-certificates, rotateCertificates must not be false).",
+    remediation: "Remove rotateCertificates: false (set it to true).",
+    messages: {
+      set: "{{flag}} is {{value}}: the kubelet client certificate is never renewed."
+    }
+  }
+});
+
+// src/rules/kubelet-rotate-server-cert.ts
+var kubelet_rotate_server_cert_default = rotateServerCertificateGate("kubelet", {
+  id: "kubelet-rotate-server-cert",
+  category: "security",
+  level: "warning",
+  securitySeverity: 4,
+  presets: ["recommended", "cis"],
+  cis: "4.2.12",
+  tags: ["control-plane"],
+  summary: "The kubelet must not turn off the RotateKubeletServerCertificate feature gate: its serving certificate would then never be renewed.",
+  remediation: "Remove RotateKubeletServerCertificate: false from featureGates (or from --feature-gates).",
+  messages: {
+    set: "{{flag}} turns RotateKubeletServerCertificate off: the serving certificate is not rotated."
+  }
+});
+
+// src/rules/kubelet-streaming-idle-timeout.ts
+var kubelet_streaming_idle_timeout_default = controlPlaneFlag({
+  component: "kubelet",
+  flag: "streaming-connection-idle-timeout",
+  unsafe: isZeroDuration,
+  // In a KubeletConfiguration a zero duration means "use the default" (4h), as kubeadm writes it.
+  onlyWhen: (config) => config.form !== "kubelet-config",
+  meta: {
+    id: "kubelet-streaming-idle-timeout",
+    category: "security",
+    level: "warning",
+    securitySeverity: 4,
+    presets: ["recommended", "cis"],
+    cis: "4.2.5",
+    tags: ["control-plane"],
+    summary: "The kubelet must close idle exec, attach and port-forward streams (--streaming-connection-idle-timeout must not be 0; in a KubeletConfiguration 0s stands for the 4h default).",
+    remediation: "Remove the zero timeout, or set it to a few hours at most (the default is 4h).",
+    messages: {
+      set: "{{flag}} is {{value}}: idle streams are never closed."
+    }
+  }
+});
+
+// src/rules/kubelet-tls-cert.ts
+var kubelet_tls_cert_default = controlPlaneCheck({
+  component: "kubelet",
+  check(config) {
+    if (config.partial || parseBool(effective(config, "server-tls-bootstrap").value) === true) return [];
+    return ["tls-cert-file", "tls-private-key-file"].filter((flag) => !effective(config, flag).value).map((flag) => ({ messageId: "missing", data: { flag: flagName(config, flag) }, at: config.missingAt(flag), missing: true }));
+  },
+  meta: {
+    id: "kubelet-tls-cert",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended", "cis"],
+    cis: "4.2.10",
+    tags: ["control-plane"],
+    summary: "The kubelet should serve a certificate signed by a known CA (tlsCertFile and tlsPrivateKeyFile, or serverTLSBootstrap: true) rather than the self-signed one it makes up, which the API server cannot verify.",
+    remediation: "Set serverTLSBootstrap: true in the KubeletConfiguration (and approve the kubelet serving CSRs), or set tlsCertFile and tlsPrivateKeyFile.",
+    messages: {
+      missing: "{{flag}} is not set and the serving certificate is not bootstrapped: the kubelet serves a self-signed certificate."
+    }
+  }
+});
+
+// src/rules/kubelet-weak-tls-ciphers.ts
+var kubelet_weak_tls_ciphers_default = strongCipherSuites("kubelet", {
+  id: "kubelet-weak-tls-ciphers",
+  category: "security",
+  level: "warning",
+  securitySeverity: 4,
+  presets: ["recommended", "cis"],
+  cis: "4.2.13",
+  tags: ["control-plane"],
+  summary: "The kubelet should offer only strong TLS cipher suites (tlsCipherSuites, --tls-cipher-suites, limited to AEAD suites with forward secrecy); left unset it also offers CBC suites.",
+  remediation: "Set tlsCipherSuites in the KubeletConfiguration to TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305 and TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305.",
+  messages: {
+    set: "{{flag}} offers weak cipher suites: {{suites}}.",
+    missing: "{{flag}} is not set: the kubelet offers the default suites, CBC suites included."
+  }
+});
+
+// src/rules/templates/known-component.ts
+function knownComponentRule(meta, component) {
+  return defineRule({
+    meta,
+    create(context) {
+      return {
+        podSpec(pod) {
+          const container = pod.containers.find((candidate) => {
+            const image = imageOf(candidate.image);
+            return image !== void 0 && component.repository(image.repository);
+          });
+          if (container) {
+            context.report({ messageId: "image", data: { container: container.name, image: container.image ?? "" }, at: [...container.path, "image"], container: container.name });
+            return;
+          }
+          const label = Object.entries(component.labels).find(([key, values]) => pod.labels[key] !== void 0 && values.includes(pod.labels[key]));
+          if (label) context.report({ messageId: "label", data: { label: `${label[0]}: ${pod.labels[label[0]]}` }, at: [...pod.metadataPath, "labels", label[0]] });
+        }
+      };
+    }
+  });
+}
+
+// src/rules/kubernetes-dashboard-deployed.ts
+var kubernetes_dashboard_deployed_default = knownComponentRule(
+  {
+    id: "kubernetes-dashboard-deployed",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended"],
+    summary: "Workloads should not deploy the Kubernetes Dashboard, a web console often exposed with broad rights and a frequent way into clusters.",
+    remediation: "Remove the Dashboard, or keep it reachable only through kubectl proxy with each user's own token and no service-account rights of its own.",
+    messages: {
+      image: 'Container "{{container}}" runs the Kubernetes Dashboard ({{image}}).',
+      label: "The pod is labelled as the Kubernetes Dashboard ({{label}})."
+    }
+  },
+  {
+    repository: (repository) => repository.startsWith("kubernetesui/dashboard") || repository.split("/").at(-1).includes("kubernetes-dashboard"),
+    labels: { app: ["kubernetes-dashboard"], "k8s-app": ["kubernetes-dashboard"], "app.kubernetes.io/name": ["kubernetes-dashboard"] }
+  }
+);
+
+// src/rules/legacy-service-account-token-secret.ts
+var legacy_service_account_token_secret_default = defineRule({
+  meta: {
+    id: "legacy-service-account-token-secret",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended"],
+    tags: ["service-account"],
+    kinds: ["secrets"],
+    summary: "Secrets of type kubernetes.io/service-account-token hold a service account token that never expires and is not bound to a pod; use short-lived tokens from the TokenRequest API instead.",
+    remediation: "Delete the Secret; let pods receive projected, expiring tokens, and create tokens for outside clients with kubectl create token or the TokenRequest API.",
+    messages: {
+      legacyToken: 'Secret "{{name}}" asks for a non-expiring token of service account "{{account}}".'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        if (object.value.type !== "kubernetes.io/service-account-token") return;
+        const account = object.annotations["kubernetes.io/service-account.name"] ?? "(unnamed)";
+        context.report({ messageId: "legacyToken", data: { name: object.name ?? "", account }, at: [...object.path, "type"] });
+      }
+    };
+  }
+});
+
+// src/rules/limitrange-incomplete.ts
+var FIELDS2 = ["max", "min", "default", "defaultRequest"];
+var limitrange_incomplete_default = defineRule({
+  meta: {
+    id: "limitrange-incomplete",
+    category: "efficiency",
+    level: "note",
+    presets: [],
+    kinds: ["/LimitRange"],
+    summary: "LimitRange items should set type, max, min, default and defaultRequest, so containers that name no resources still get sane requests and limits.",
+    remediation: "Add the missing fields to the spec.limits item.",
+    messages: {
+      missing: 'LimitRange "{{name}}" item {{item}} does not set {{fields}}.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        for (const { value, path: path17, index } of objectItems(object.value, ["spec", "limits"])) {
+          const missing = [...value.type === void 0 ? ["type"] : [], ...FIELDS2.filter((field) => !isObject(value[field]))];
+          if (missing.length === 0) continue;
+          context.report({ messageId: "missing", data: { name: object.name ?? "", item: index + 1, fields: missing.join(", ") }, at: [...object.path, ...path17] });
+        }
+      }
+    };
+  }
+});
+
+// src/rules/templates/low-id.ts
+function lowIdOptions(what) {
+  return {
+    options: {
+      type: "object",
+      properties: { minimum: { type: "integer", minimum: 1, description: `The lowest ${what} id accepted.` } },
+      additionalProperties: false
+    },
+    defaultOptions: { minimum: 1e4 }
+  };
+}
+function lowIdRule(meta, field) {
+  return writtenSettingRule(meta, {
+    field: [field],
+    check: (value, _settings, options) => isNumber(value) && value > 0 && value < options.minimum ? { id: value, minimum: options.minimum } : void 0,
+    podMessageId: "pod",
+    containerMessageId: "container",
+    onlyIfInherited: true
+  });
+}
+
+// src/rules/low-group-id.ts
+var low_group_id_default = lowIdRule(
+  {
+    id: "low-group-id",
+    category: "security",
+    level: "note",
+    securitySeverity: 2,
+    presets: [],
+    summary: "Containers should run with a runAsGroup of at least 10000 (configurable), above the ids a node gives its own groups, so a process that escapes the container shares no group with node files.",
+    remediation: "Set runAsGroup to a group id of 10000 or more.",
+    messages: {
+      pod: "The pod sets runAsGroup: {{id}}, below {{minimum}}, which its containers inherit.",
+      container: 'Container "{{container}}" sets runAsGroup: {{id}}, below {{minimum}}.'
+    },
+    ...lowIdOptions("group")
+  },
+  "runAsGroup"
+);
+
+// src/rules/low-user-id.ts
+var low_user_id_default = lowIdRule(
+  {
+    id: "low-user-id",
+    category: "security",
+    level: "note",
+    securitySeverity: 2,
+    presets: [],
+    summary: "Containers should run with a runAsUser of at least 10000 (configurable), above the ids a node gives its own accounts, so a process that escapes the container owns nothing on the node.",
+    remediation: "Set runAsUser to a user id of 10000 or more.",
+    messages: {
+      pod: "The pod sets runAsUser: {{id}}, below {{minimum}}, which its containers inherit.",
+      container: 'Container "{{container}}" sets runAsUser: {{id}}, below {{minimum}}.'
+    },
+    ...lowIdOptions("user")
+  },
+  "runAsUser"
+);
+
+// src/rules/missing-apparmor-profile.ts
+var missing_apparmor_profile_default = defineRule({
+  meta: {
+    id: "missing-apparmor-profile",
+    category: "security",
+    level: "note",
+    securitySeverity: 2,
+    presets: [],
+    summary: "Containers should name an AppArmor profile (appArmorProfile on the container or pod, or the legacy annotation); Windows pods are skipped.",
+    remediation: "Set spec.securityContext.appArmorProfile.type: RuntimeDefault (or Localhost with a profile).",
+    messages: {
+      missing: 'Container "{{container}}" names no AppArmor profile.'
+    }
+  },
+  create(context) {
+    return {
+      container(container, pod) {
+        const { appArmorProfileType, appArmorAnnotation } = container.securityContext;
+        if (pod.isWindows || appArmorProfileType || appArmorAnnotation) return;
+        context.report({ messageId: "missing", data: { container: container.name }, at: [...container.path, "securityContext", "appArmorProfile"], missing: true });
+      }
+    };
+  }
 });
 
 // src/k8s/resources.ts
@@ -47284,6 +52266,319 @@ var missing_cpu_request_default = missingContainerResource(
   "cpu"
 );
 
+// src/rules/missing-dns-config-options.ts
+var missing_dns_config_options_default = defineRule({
+  meta: {
+    id: "missing-dns-config-options",
+    category: "best-practice",
+    level: "note",
+    presets: [],
+    summary: "Pods should set the configured spec.dnsConfig.options (by default ndots: 2), so lookups of external names do not walk every search domain first.",
+    remediation: 'Add the option under spec.dnsConfig.options, e.g. { name: ndots, value: "2" }.',
+    messages: {
+      missing: "The pod does not set the DNS option {{option}}.",
+      wrongValue: 'The pod sets the DNS option {{name}} to "{{value}}", not "{{expected}}".'
+    },
+    options: {
+      type: "object",
+      properties: {
+        options: {
+          type: "array",
+          description: "DNS options every pod must set; value may be left out to accept any value.",
+          items: {
+            type: "object",
+            properties: { name: { type: "string", description: "Option name, e.g. ndots." }, value: { type: "string", description: "Required value." } },
+            required: ["name"],
+            additionalProperties: false
+          }
+        }
+      },
+      additionalProperties: false
+    },
+    defaultOptions: { options: [{ name: "ndots", value: "2" }] }
+  },
+  create(context) {
+    return {
+      podSpec(pod) {
+        const written = [...objectItems(pod.spec, ["dnsConfig", "options"])];
+        for (const wanted of context.options.options) {
+          const found = written.find(({ value }) => value.name === wanted.name);
+          if (!found) {
+            const option = wanted.value === void 0 ? wanted.name : `${wanted.name}: ${wanted.value}`;
+            context.report({ messageId: "missing", data: { option }, at: [...pod.path, "dnsConfig", "options"], missing: true });
+          } else if (wanted.value !== void 0 && String(found.value.value) !== wanted.value) {
+            const value = isString(found.value.value) ? found.value.value : String(found.value.value ?? "");
+            context.report({ messageId: "wrongValue", data: { name: wanted.name, value, expected: wanted.value }, at: [...pod.path, ...found.path, "value"], missing: found.value.value === void 0 });
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/rules/missing-drop-all-capabilities.ts
+var missing_drop_all_capabilities_default = defineRule({
+  meta: {
+    id: "missing-drop-all-capabilities",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended", "pss-restricted", "cis"],
+    pss: { profile: "restricted", control: "Capabilities" },
+    cis: "5.2.10",
+    summary: "Containers must drop every Linux capability (capabilities.drop: [ALL]) and add back only what they need, so a compromised process keeps none of the runtime's defaults; Windows pods are exempt.",
+    remediation: 'Set securityContext.capabilities.drop: ["ALL"] on the container and add back only NET_BIND_SERVICE if it must bind low ports.',
+    messages: {
+      missing: 'Container "{{container}}" does not drop ALL capabilities.'
+    }
+  },
+  create(context) {
+    return {
+      container(container, pod) {
+        if (pssWindows(pod, context.settings.kubeVersion)) return;
+        const drop = container.securityContext.capabilitiesDrop;
+        if (drop?.value.includes("ALL")) return;
+        const at = drop ? drop.path : [...container.path, "securityContext", "capabilities", "drop"];
+        context.report({ messageId: "missing", data: { container: container.name }, at, missing: !drop });
+      }
+    };
+  }
+});
+
+// src/k8s/views/network-policy.ts
+var NETWORKING = "networking.k8s.io";
+function policyTypes(policy) {
+  const spec = isObject(policy.spec) ? policy.spec : {};
+  const written = listAt(spec, ["policyTypes"]).filter((type) => type === "Ingress" || type === "Egress");
+  if (written.length > 0) return written;
+  return Array.isArray(spec.egress) ? ["Ingress", "Egress"] : ["Ingress"];
+}
+function policySelects(policy, direction, labels) {
+  const spec = policy.spec;
+  return isObject(spec) && policyTypes(policy).includes(direction) && labelSelectorMatches(spec.podSelector, labels);
+}
+function isDefaultDeny(policy, direction) {
+  const spec = policy.spec;
+  if (!isObject(spec) || !selectsEverything(spec.podSelector) || !policyTypes(policy).includes(direction)) return false;
+  return listAt(spec, [direction === "Ingress" ? "ingress" : "egress"]).length === 0;
+}
+var EVERY_ADDRESS = /* @__PURE__ */ new Set(["0.0.0.0/0", "::/0"]);
+function openRules(policy) {
+  const open3 = [];
+  for (const direction of policyTypes(policy)) {
+    const [field, peers] = direction === "Ingress" ? ["ingress", "from"] : ["egress", "to"];
+    for (const { value, path: path17 } of objectItems(policy, ["spec", field])) {
+      if (listAt(value, ["ports"]).length > 0) continue;
+      const list2 = listAt(value, [peers]);
+      if (list2.length === 0) {
+        open3.push({ direction, path: path17, reason: `it names no peer in "${peers}"` });
+        continue;
+      }
+      const everywhere = list2.find((peer) => isObject(peer) && isObject(peer.ipBlock) && isString(peer.ipBlock.cidr) && EVERY_ADDRESS.has(peer.ipBlock.cidr) && listAt(peer.ipBlock, ["except"]).length === 0);
+      if (everywhere && isObject(everywhere) && isObject(everywhere.ipBlock)) open3.push({ direction, path: path17, reason: `it allows the ipBlock ${String(everywhere.ipBlock.cidr)}` });
+    }
+  }
+  return open3;
+}
+function networkPolicies(index, namespace) {
+  return index.ofKind("NetworkPolicy", NETWORKING).filter((policy) => namespace === void 0 || policy.namespace === namespace);
+}
+var SYSTEM_NAMESPACES = /* @__PURE__ */ new Set(["kube-system", "kube-public", "kube-node-lease"]);
+function sameLocation(a, b) {
+  return a.file === b.file && a.documentIndex === b.documentIndex && a.region.startLine === b.region.startLine && a.region.startColumn === b.region.startColumn;
+}
+function isFirstOf(index, at, qualifies) {
+  const first = index.all.find((record) => !record.fromContext && qualifies(record));
+  return first !== void 0 && sameLocation(first.at, at);
+}
+
+// src/rules/templates/network-policy-coverage.ts
+function networkPolicyCoverage(template2) {
+  const { direction } = template2;
+  return defineRule({
+    meta: { ...template2.meta, kinds: ["workloads"], crossObject: true },
+    create(context) {
+      return {
+        object(object) {
+          const namespace = object.namespace ?? context.settings.namespace;
+          if (SYSTEM_NAMESPACES.has(namespace)) return;
+          const pods = object.pods.filter((pod) => pod.spec.hostNetwork !== true);
+          if (pods.length === 0) return;
+          const self = context.locate([...object.path, "metadata", "name"], { missing: true });
+          const targets = pods.map((pod) => ({ labels: pod.labels, at: context.locate([...pod.metadataPath, "labels"], { missing: true }) }));
+          const data = { kind: object.kind, name: object.name ?? "", namespace, direction: direction.toLowerCase() };
+          context.afterIndex((index) => {
+            const policies = networkPolicies(index, namespace);
+            if (networkPolicies(index).length === 0 && !index.complete) {
+              const qualifies = (record) => record.pods.some((pod) => pod.spec.hostNetwork !== true) && !SYSTEM_NAMESPACES.has(record.namespace ?? "");
+              if (isFirstOf(index, self, qualifies)) context.report({ messageId: "noPolicies", data, at: self, level: "note" });
+              return;
+            }
+            const related = policies.map((policy) => ({ at: policy.at, message: `NetworkPolicy "${policy.name ?? ""}" of the namespace does not select these pods for ${data.direction}.` }));
+            for (const target of targets) {
+              if (policies.some((policy) => isObject(policy.value) && policySelects(policy.value, direction, target.labels))) continue;
+              context.report({ messageId: "unselected", data, at: target.at, related });
+            }
+          });
+        }
+      };
+    }
+  });
+}
+
+// src/rules/missing-egress-network-policy.ts
+var missing_egress_network_policy_default = networkPolicyCoverage({
+  direction: "Egress",
+  meta: {
+    id: "missing-egress-network-policy",
+    category: "security",
+    level: "warning",
+    securitySeverity: 4,
+    presets: [],
+    tags: ["network-policy"],
+    summary: "Every workload should be selected by a NetworkPolicy of its namespace for egress: pods that no policy selects can reach every address, the cloud metadata service and the API server included.",
+    remediation: "Add a NetworkPolicy with policyTypes: [Egress] that selects the workload (or a default-deny egress policy) and allow only the destinations it needs, DNS included.",
+    messages: {
+      unselected: 'No NetworkPolicy of namespace "{{namespace}}" selects the pods of {{kind}} "{{name}}" for {{direction}}: they can connect to any address.',
+      noPolicies: "The input holds no NetworkPolicy, so no workload in it is limited for {{direction}}; lint the policies together with the workloads, or run with --complete to have each workload reported."
+    }
+  }
+});
+
+// src/rules/missing-ephemeral-storage.ts
+var missing_ephemeral_storage_default = defineRule({
+  meta: {
+    id: "missing-ephemeral-storage",
+    category: "efficiency",
+    level: "note",
+    presets: [],
+    summary: "Containers should request and limit ephemeral-storage, so the scheduler counts their disk use and one container cannot fill the node; app containers and sidecars count.",
+    remediation: "Set resources.requests.ephemeral-storage and resources.limits.ephemeral-storage on the container.",
+    messages: {
+      missingRequest: 'Container "{{container}}" has no ephemeral-storage request.',
+      missingLimit: 'Container "{{container}}" has no ephemeral-storage limit.',
+      unequal: 'Container "{{container}}" requests {{request}} of ephemeral-storage but may use {{limit}}.'
+    },
+    options: {
+      type: "object",
+      properties: { requireEqual: { type: "boolean", description: "Also require the request to equal the limit." } },
+      additionalProperties: false
+    },
+    defaultOptions: { requireEqual: false }
+  },
+  create(context) {
+    return {
+      container(container) {
+        if (!declaresResources(container)) return;
+        const request2 = valueAt(container.value, ["resources", "requests", "ephemeral-storage"]);
+        const limit = valueAt(container.value, ["resources", "limits", "ephemeral-storage"]);
+        const data = { container: container.name };
+        const base = [...container.path, "resources"];
+        if (request2 === void 0) context.report({ messageId: "missingRequest", data, at: [...base, "requests", "ephemeral-storage"], missing: true });
+        if (limit === void 0) context.report({ messageId: "missingLimit", data, at: [...base, "limits", "ephemeral-storage"], missing: true });
+        if (context.options.requireEqual && request2 !== void 0 && limit !== void 0 && String(request2) !== String(limit)) {
+          context.report({ messageId: "unequal", data: { ...data, request: String(request2), limit: String(limit) }, at: [...base, "requests", "ephemeral-storage"] });
+        }
+      }
+    };
+  }
+});
+
+// src/rules/missing-linux-hardening.ts
+var missing_linux_hardening_default = defineRule({
+  meta: {
+    id: "missing-linux-hardening",
+    category: "security",
+    level: "note",
+    securitySeverity: 3,
+    presets: [],
+    summary: "Containers should use at least one Linux hardening mechanism: a seccomp profile, SELinux options, an AppArmor profile or dropped capabilities.",
+    remediation: "Set seccompProfile.type: RuntimeDefault on the pod and capabilities.drop: [ALL] on each container.",
+    messages: {
+      missing: 'Container "{{container}}" uses no seccomp profile, SELinux options, AppArmor profile or dropped capability.'
+    }
+  },
+  create(context) {
+    return {
+      container(container, pod) {
+        const sc = container.securityContext;
+        if (pod.isWindows || sc.seccompProfileType || sc.seLinuxOptions || sc.appArmorProfileType || sc.appArmorAnnotation || (sc.capabilitiesDrop?.value.length ?? 0) > 0) return;
+        context.report({ messageId: "missing", data: { container: container.name }, at: [...container.path, "securityContext"], missing: true });
+      }
+    };
+  }
+});
+
+// src/k8s/views/probes.ts
+var PROBES = ["livenessProbe", "readinessProbe", "startupProbe"];
+function isLongRunning(container) {
+  return declaresResources(container);
+}
+function probePorts(container) {
+  const result = [];
+  for (const probe of PROBES) {
+    const value = container.value[probe];
+    if (!isObject(value)) continue;
+    for (const handler2 of ["httpGet", "tcpSocket", "grpc"]) {
+      const action = value[handler2];
+      if (!isObject(action)) continue;
+      const port = action.port;
+      if (isString(port) || isNumber(port)) result.push({ probe, handler: handler2, port, path: [...container.path, probe, handler2, "port"] });
+    }
+  }
+  return result;
+}
+function containerPorts(container) {
+  return [...objectItems(container.value, ["ports"])].map(({ value, path: path17 }) => {
+    const port = { protocol: isString(value.protocol) ? value.protocol : "TCP", path: path17, value };
+    if (isString(value.name)) port.name = value.name;
+    if (isNumber(value.containerPort)) port.number = value.containerPort;
+    return port;
+  });
+}
+function exposesPort(ports, reference2, protocol = "TCP") {
+  const usable = ports.filter((port) => port.protocol === protocol);
+  if (isString(reference2) && !/^\d+$/.test(reference2)) return usable.some((port) => port.name === reference2);
+  const number = Number(reference2);
+  return usable.some((port) => port.number === number);
+}
+
+// src/rules/missing-liveness-probe.ts
+var missing_liveness_probe_default = defineRule({
+  meta: {
+    id: "missing-liveness-probe",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    summary: "Long-running containers should have a liveness probe, so the kubelet restarts a container that hangs; Jobs, CronJobs, classic init containers and ephemeral containers are exempt, and a startup probe can be required as well.",
+    remediation: "Add a livenessProbe (httpGet, tcpSocket, grpc or exec) that fails only when the process must be restarted.",
+    messages: {
+      missing: 'Container "{{container}}" has no liveness probe.',
+      noStartupProbe: 'Container "{{container}}" has a liveness probe but no startup probe, so a slow start can be killed as a hang.'
+    },
+    options: {
+      type: "object",
+      properties: {
+        requireStartupProbe: { type: "boolean", description: "Also require a startupProbe on containers that have a liveness probe (for slow starters)." }
+      },
+      additionalProperties: false
+    },
+    defaultOptions: { requireStartupProbe: false }
+  },
+  create(context) {
+    return {
+      container(container, _pod, object) {
+        if (!isLongRunning(container) || runsToCompletion(object)) return;
+        if (container.value.livenessProbe === void 0) {
+          context.report({ messageId: "missing", data: { container: container.name }, at: [...container.path, "livenessProbe"], missing: true });
+        } else if (context.options.requireStartupProbe && container.value.startupProbe === void 0) {
+          context.report({ messageId: "noStartupProbe", data: { container: container.name }, at: [...container.path, "livenessProbe"] });
+        }
+      }
+    };
+  }
+});
+
 // src/rules/missing-memory-limit.ts
 var missing_memory_limit_default = missingContainerResource(
   {
@@ -47318,6 +52613,97 @@ var missing_memory_request_default = missingContainerResource(
   "memory"
 );
 
+// src/rules/missing-network-policy.ts
+var missing_network_policy_default = networkPolicyCoverage({
+  direction: "Ingress",
+  meta: {
+    id: "missing-network-policy",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended", "cis"],
+    cis: "5.3.2",
+    tags: ["network-policy"],
+    summary: "Every workload should be selected by a NetworkPolicy of its namespace for ingress: pods that no policy selects accept connections from every pod of the cluster.",
+    remediation: "Add a NetworkPolicy whose podSelector selects the workload (or a default-deny policy with podSelector: {}) and allow only the sources it serves.",
+    messages: {
+      unselected: 'No NetworkPolicy of namespace "{{namespace}}" selects the pods of {{kind}} "{{name}}" for {{direction}}: every pod of the cluster can connect to them.',
+      noPolicies: "The input holds no NetworkPolicy, so no workload in it is isolated for {{direction}}; lint the policies together with the workloads, or run with --complete to have each workload reported."
+    }
+  }
+});
+
+// src/rules/missing-pod-disruption-budget.ts
+var missing_pod_disruption_budget_default = defineRule({
+  meta: {
+    id: "missing-pod-disruption-budget",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    crossObject: true,
+    kinds: ["apps/Deployment", "apps/StatefulSet", "argoproj.io/Rollout"],
+    summary: "Deployments and StatefulSets with more than one replica should be covered by a PodDisruptionBudget, so drains and upgrades keep some of them running.",
+    remediation: "Add a PodDisruptionBudget (maxUnavailable: 1, say) whose selector matches the pod template labels.",
+    messages: {
+      missing: '{{kind}} "{{name}}" runs {{replicas}} replicas and no PodDisruptionBudget of namespace "{{namespace}}" selects its pods.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const replicas = replicasOf(object);
+        const pod = object.pods[0];
+        if (replicas === void 0 || replicas < 2 || !pod) return;
+        const namespace = object.namespace ?? context.settings.namespace;
+        const at = context.locate([...object.path, "metadata", "name"]);
+        const labels = pod.labels;
+        context.afterIndex((index) => {
+          const budgets = index.ofKind("PodDisruptionBudget", "policy").filter((pdb) => pdb.namespace === namespace);
+          if (budgets.some((pdb) => labelSelectorMatches(valueAt(pdb.value, ["spec", "selector"]), labels))) return;
+          if (!inputHolds(index, namespace, (record) => record.kind === "PodDisruptionBudget" && record.group === "policy")) return;
+          context.report({ messageId: "missing", data: { kind: object.kind, name: object.name ?? "", replicas, namespace }, at });
+        });
+      }
+    };
+  }
+});
+
+// src/rules/missing-priority-class.ts
+var missing_priority_class_default = defineRule({
+  meta: {
+    id: "missing-priority-class",
+    category: "reliability",
+    level: "note",
+    presets: [],
+    summary: "Pods should name a priorityClassName (optionally one of an allowed list), so the scheduler knows what to evict first when nodes run short.",
+    remediation: "Set spec.priorityClassName to a PriorityClass of the cluster that matches how critical the workload is.",
+    messages: {
+      unset: "The pod sets no priorityClassName.",
+      notAllowed: 'The pod uses priority class "{{name}}", which is not one of the allowed classes ({{allowed}}).'
+    },
+    options: {
+      type: "object",
+      properties: { allowed: { type: "array", items: { type: "string" }, description: "Accepted priority class names; empty accepts any name." } },
+      additionalProperties: false
+    },
+    defaultOptions: { allowed: [] }
+  },
+  create(context) {
+    return {
+      podSpec(pod) {
+        const name = pod.spec.priorityClassName;
+        const at = [...pod.path, "priorityClassName"];
+        if (!isString(name) || name === "") {
+          context.report({ messageId: "unset", at, missing: name === void 0 });
+          return;
+        }
+        const { allowed } = context.options;
+        if (allowed.length > 0 && !allowed.includes(name)) context.report({ messageId: "notAllowed", data: { name, allowed: allowed.join(", ") }, at });
+      }
+    };
+  }
+});
+
 // src/rules/missing-read-only-root-fs.ts
 var missing_read_only_root_fs_default = defineRule({
   meta: {
@@ -47347,9 +52733,98 @@ var missing_read_only_root_fs_default = defineRule({
   }
 });
 
+// src/rules/missing-readiness-probe.ts
+var missing_readiness_probe_default = defineRule({
+  meta: {
+    id: "missing-readiness-probe",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    summary: "Long-running containers should have a readiness probe, so Services send traffic only to pods that can serve it; Jobs, CronJobs, classic init containers and ephemeral containers are exempt.",
+    remediation: "Add a readinessProbe that succeeds only when the container can serve requests.",
+    messages: {
+      missing: 'Container "{{container}}" has no readiness probe.'
+    }
+  },
+  create(context) {
+    return {
+      container(container, _pod, object) {
+        if (!isLongRunning(container) || runsToCompletion(object)) return;
+        if (container.value.readinessProbe === void 0) {
+          context.report({ messageId: "missing", data: { container: container.name }, at: [...container.path, "readinessProbe"], missing: true });
+        }
+      }
+    };
+  }
+});
+
+// src/rules/missing-required-metadata.ts
+var RECOMMENDED = ["name", "instance", "version", "component", "part-of", "managed-by"].map((name) => `app.kubernetes.io/${name}`);
+var missing_required_metadata_default = defineRule({
+  meta: {
+    id: "missing-required-metadata",
+    category: "best-practice",
+    level: "note",
+    presets: [],
+    summary: "Objects should carry the labels and annotations a team requires (configured, e.g. an owner label or a contact e-mail annotation, or the app.kubernetes.io recommended labels); nothing is required by default.",
+    remediation: "Add the label or annotation to metadata, with a value of the required form.",
+    messages: {
+      missingLabel: '{{kind}} "{{name}}" has no "{{key}}" label.',
+      missingAnnotation: '{{kind}} "{{name}}" has no "{{key}}" annotation.',
+      badValue: 'The {{what}} "{{key}}" of {{kind}} "{{name}}" is "{{value}}", which does not match {{pattern}}.'
+    },
+    options: {
+      type: "object",
+      properties: {
+        labels: { type: "array", description: "Required labels.", items: requirementSchema() },
+        annotations: { type: "array", description: "Required annotations.", items: requirementSchema() },
+        recommendedLabels: { type: "boolean", description: "Require the app.kubernetes.io recommended labels." },
+        kinds: { type: "array", items: { type: "string" }, description: "Kinds the requirements apply to: groups (workloads, services…), kinds or group/Kind." }
+      },
+      additionalProperties: false
+    },
+    defaultOptions: { labels: [], annotations: [], recommendedLabels: false, kinds: ["workloads"] }
+  },
+  create(context) {
+    const { labels, annotations, recommendedLabels, kinds } = context.options;
+    const requiredLabels = [...labels, ...recommendedLabels ? RECOMMENDED.map((key) => ({ key })) : []];
+    return {
+      object(object) {
+        if (!matchesKinds(kinds, object)) return;
+        const base = { kind: object.kind, name: object.name ?? "" };
+        for (const [what, required, present, messageId] of [
+          ["label", requiredLabels, object.labels, "missingLabel"],
+          ["annotation", annotations, object.annotations, "missingAnnotation"]
+        ]) {
+          const field = what === "label" ? "labels" : "annotations";
+          for (const requirement of required) {
+            const value = present[requirement.key];
+            if (value === void 0) {
+              context.report({ messageId, data: { ...base, key: requirement.key }, at: [...object.path, "metadata", field], missing: true });
+            } else if (requirement.pattern !== void 0 && !new RegExp(`^(?:${requirement.pattern})$`).test(value)) {
+              context.report({ messageId: "badValue", data: { ...base, what, key: requirement.key, value, pattern: requirement.pattern }, at: [...object.path, "metadata", field, requirement.key] });
+            }
+          }
+        }
+      }
+    };
+  }
+});
+function requirementSchema() {
+  return {
+    type: "object",
+    properties: {
+      key: { type: "string", description: "The label or annotation key." },
+      pattern: { type: "string", description: "A regular expression the whole value must match." }
+    },
+    required: ["key"],
+    additionalProperties: false
+  };
+}
+
 // src/rules/missing-run-as-non-root.ts
-function isWithin(path14, prefix2) {
-  return prefix2.every((segment, index) => path14[index] === segment);
+function isWithin(path17, prefix2) {
+  return prefix2.every((segment, index) => path17[index] === segment);
 }
 var missing_run_as_non_root_default = defineRule({
   meta: {
@@ -47357,13 +52832,15 @@ var missing_run_as_non_root_default = defineRule({
     category: "security",
     level: "warning",
     securitySeverity: 6,
-    presets: ["recommended", "pss-restricted"],
+    presets: ["recommended", "pss-restricted", "cis"],
+    cis: "5.2.7",
     pss: { profile: "restricted", control: "Running as Non-root" },
     summary: "Every container must run with an effective runAsNonRoot: true (its own, or the pod-level value it inherits), so the kubelet refuses to start an image whose user is root; a non-zero runAsUser alone does not satisfy the Restricted profile, and pods with hostUsers: false are exempt.",
     remediation: "Set securityContext.runAsNonRoot: true on the pod (or on each container), and run the image as a non-root user.",
     messages: {
       containerFalse: 'Container "{{container}}" sets runAsNonRoot: false.',
       podFalse: "The pod sets runAsNonRoot: false, which {{containers}} inherit.",
+      podFalseOverridden: "The pod sets runAsNonRoot: false; every container overrides it, but the Restricted profile rejects the pod-level value.",
       unset: 'Container "{{container}}" may run as root: runAsNonRoot is set neither on the container nor on the pod.',
       unsetWithUser: 'Container "{{container}}" runs as user {{user}} but does not set runAsNonRoot: true (on the container or the pod), which the Restricted profile requires.'
     }
@@ -47371,7 +52848,7 @@ var missing_run_as_non_root_default = defineRule({
   create(context) {
     return {
       podSpec(pod) {
-        if (pod.userNamespace) return;
+        if (userNamespaceExempt(pod, context.settings.kubeVersion)) return;
         const inheritingFalse = [];
         let podFalsePath;
         for (const container of pod.containers) {
@@ -47393,10 +52870,686 @@ var missing_run_as_non_root_default = defineRule({
             context.report({ messageId: "unset", data: { container: container.name }, at, missing: true });
           }
         }
+        const podValue = valueAt(pod.spec, ["securityContext", "runAsNonRoot"]);
+        if (!podFalsePath && podValue === false) context.report({ messageId: "podFalseOverridden", at: [...pod.path, "securityContext", "runAsNonRoot"] });
         if (podFalsePath) {
           const containers = inheritingFalse.length === 1 ? `container ${inheritingFalse[0]}` : `containers ${inheritingFalse.join(", ")}`;
           context.report({ messageId: "podFalse", data: { containers }, at: podFalsePath });
         }
+      }
+    };
+  }
+});
+
+// src/rules/missing-seccomp-profile.ts
+var missing_seccomp_profile_default = defineRule({
+  meta: {
+    id: "missing-seccomp-profile",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended", "pss-restricted", "cis"],
+    pss: { profile: "restricted", control: "Seccomp" },
+    cis: "5.7.2",
+    summary: "Every container must run with a seccomp profile (seccompProfile.type RuntimeDefault or Localhost), set on the container or inherited from the pod; Windows pods are exempt.",
+    remediation: "Set spec.securityContext.seccompProfile.type: RuntimeDefault on the pod, which covers every container.",
+    messages: {
+      missing: 'Container "{{container}}" has no seccomp profile: seccompProfile.type is set neither on the container nor on the pod.'
+    }
+  },
+  create(context) {
+    return {
+      container(container, pod) {
+        if (pssWindows(pod, context.settings.kubeVersion) || container.securityContext.seccompProfileType) return;
+        context.report({ messageId: "missing", data: { container: container.name }, at: [...container.path, "securityContext", "seccompProfile"], missing: true });
+      }
+    };
+  }
+});
+
+// src/rules/missing-security-context.ts
+var isEmpty = (value) => !isObject(value) || Object.keys(value).length === 0;
+var missing_security_context_default = defineRule({
+  meta: {
+    id: "missing-security-context",
+    category: "security",
+    level: "note",
+    securitySeverity: 3,
+    presets: ["cis"],
+    cis: "5.7.3",
+    summary: "Containers should have a security context, their own or the pod's: without one every setting is the runtime's permissive default.",
+    remediation: "Set securityContext on the pod (runAsNonRoot, seccompProfile) and on each container (allowPrivilegeEscalation: false, capabilities.drop: [ALL], readOnlyRootFilesystem: true).",
+    messages: {
+      missing: 'Container "{{container}}" has no security context, and the pod sets none.'
+    }
+  },
+  create(context) {
+    return {
+      container(container, pod) {
+        if (!isEmpty(pod.spec.securityContext) || !isEmpty(container.value.securityContext)) return;
+        const at = [...container.path, "securityContext"];
+        context.report({ messageId: "missing", data: { container: container.name }, at, missing: container.value.securityContext === void 0 });
+      }
+    };
+  }
+});
+
+// src/rules/missing-service-account.ts
+var missing_service_account_default = defineRule({
+  meta: {
+    id: "missing-service-account",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    crossObject: true,
+    summary: "A pod's serviceAccountName should name a ServiceAccount of its namespace; the controller cannot create the pods otherwise.",
+    remediation: "Add the ServiceAccount to the manifests, or fix the name.",
+    messages: {
+      missing: 'The pod runs as ServiceAccount "{{account}}", which is not in namespace "{{namespace}}".'
+    }
+  },
+  create(context) {
+    return {
+      podSpec(pod, object) {
+        const field = isString(pod.spec.serviceAccountName) ? "serviceAccountName" : "serviceAccount";
+        const account = pod.spec[field];
+        if (!isString(account) || account === "" || account === "default" && !context.settings.complete) return;
+        const namespace = object.namespace ?? context.settings.namespace;
+        const at = context.locate([...pod.path, field]);
+        context.afterIndex((index) => {
+          if (index.get("ServiceAccount", namespace, account, "")) return;
+          if (!inputHolds(index, namespace, (record) => record.kind === "ServiceAccount" && record.group === "")) return;
+          context.report({ messageId: "missing", data: { account, namespace }, at });
+        });
+      }
+    };
+  }
+});
+
+// src/rules/missing-topology-spread.ts
+var missing_topology_spread_default = defineRule({
+  meta: {
+    id: "missing-topology-spread",
+    category: "reliability",
+    level: "note",
+    presets: [],
+    summary: "Workloads with several replicas should spread them over zones or nodes with topologySpreadConstraints, and every constraint needs a labelSelector, a topologyKey, and maxSkew and minDomains of at least 1.",
+    remediation: "Add a topologySpreadConstraint (topologyKey topology.kubernetes.io/zone, maxSkew 1, a labelSelector matching the pod labels), or fix the written one.",
+    messages: {
+      missing: '{{kind}} "{{name}}" runs {{replicas}} replicas without topologySpreadConstraints.',
+      invalid: "Topology spread constraint {{item}} {{problem}}."
+    }
+  },
+  create(context) {
+    return {
+      podSpec(pod, object) {
+        const constraints = [...objectItems(pod.spec, ["topologySpreadConstraints"])];
+        for (const { value, path: path17, index } of constraints) {
+          const at = [...pod.path, ...path17];
+          const problems = [];
+          if (!isObject(value.labelSelector)) problems.push(["labelSelector", "has no labelSelector, so it counts every pod of the namespace"]);
+          if (!isString(value.topologyKey) || value.topologyKey === "") problems.push(["topologyKey", "has no topologyKey"]);
+          if (isNumber(value.maxSkew) && value.maxSkew < 1) problems.push(["maxSkew", "has a maxSkew below 1"]);
+          if (isNumber(value.minDomains) && value.minDomains < 1) problems.push(["minDomains", "has a minDomains below 1"]);
+          for (const [field, problem2] of problems) {
+            context.report({ messageId: "invalid", data: { item: index + 1, problem: problem2 }, at: [...at, field], missing: value[field] === void 0 });
+          }
+        }
+        const replicas = replicasOf(object);
+        if (constraints.length > 0 || replicas === void 0 || replicas < 2) return;
+        context.report({ messageId: "missing", data: { kind: object.kind, name: object.name ?? "", replicas }, at: [...pod.path, "topologySpreadConstraints"], missing: true });
+      }
+    };
+  }
+});
+
+// src/rules/naked-pod.ts
+var naked_pod_default = defineRule({
+  meta: {
+    id: "naked-pod",
+    category: "reliability",
+    level: "note",
+    presets: [],
+    kinds: ["/Pod"],
+    summary: "Pods should be created by a controller (Deployment, StatefulSet, Job…): a bare Pod is not recreated when its node fails or is drained.",
+    remediation: "Wrap the pod in a Deployment, StatefulSet, DaemonSet or Job.",
+    messages: {
+      naked: 'Pod "{{name}}" is not managed by a controller.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        if (Array.isArray(valueAt(object.value, ["metadata", "ownerReferences"]))) return;
+        context.report({ messageId: "naked", data: { name: object.name ?? "" }, at: [...object.path, "kind"] });
+      }
+    };
+  }
+});
+
+// src/rules/namespace-missing-pod-security-labels.ts
+var ENFORCE = "pod-security.kubernetes.io/enforce";
+var namespace_missing_pod_security_labels_default = defineRule({
+  meta: {
+    id: "namespace-missing-pod-security-labels",
+    category: "security",
+    level: "note",
+    securitySeverity: 3,
+    presets: ["cis"],
+    cis: "5.2.1",
+    tags: ["control-plane"],
+    kinds: ["namespaces"],
+    summary: "A Namespace should carry a pod-security.kubernetes.io/enforce label of baseline or restricted: without one, or with privileged, Pod Security admission lets any pod in, privileged ones included.",
+    remediation: "Label the namespace pod-security.kubernetes.io/enforce: baseline (or restricted), with the matching enforce-version.",
+    messages: {
+      unlabelled: 'Namespace "{{name}}" has no {{label}} label: its pods are admitted at the cluster default level (privileged unless the PodSecurity admission configuration sets another).',
+      privileged: 'Namespace "{{name}}" enforces level privileged: any pod is admitted.'
+    },
+    options: exemptNamespacesSchema(
+      "Namespaces that may run privileged pods (kube-system by default, where the control plane and node agents run)."
+    ),
+    defaultOptions: DEFAULT_EXEMPT_NAMESPACES
+  },
+  create(context) {
+    const exempt = exemptNamespaces(context.options);
+    return {
+      object(object) {
+        const name = object.name ?? "";
+        if (exempt.has(name)) return;
+        const level = object.labels[ENFORCE];
+        const at = [...object.path, "metadata", "labels", ENFORCE];
+        if (level === void 0) context.report({ messageId: "unlabelled", data: { name, label: ENFORCE }, at, missing: true });
+        else if (level === "privileged") context.report({ messageId: "privileged", data: { name }, at });
+      }
+    };
+  }
+});
+
+// src/rules/namespace-missing-quota.ts
+var namespace_missing_quota_default = defineRule({
+  meta: {
+    id: "namespace-missing-quota",
+    category: "efficiency",
+    level: "note",
+    presets: [],
+    crossObject: true,
+    kinds: ["namespaces"],
+    summary: "A Namespace that the input creates and deploys workloads into should come with a ResourceQuota or LimitRange.",
+    remediation: "Add a ResourceQuota (and a LimitRange for defaults) to the namespace.",
+    messages: {
+      missing: 'Namespace "{{name}}" receives workloads but has no ResourceQuota or LimitRange in the input.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const name = object.name;
+        if (name === void 0) return;
+        const at = context.locate([...object.path, "metadata", "name"]);
+        context.afterIndex((index) => {
+          const inside = index.inNamespace(name);
+          if (!inside.some((record) => record.pods.length > 0)) return;
+          if (inside.some((record) => record.group === "" && (record.kind === "ResourceQuota" || record.kind === "LimitRange"))) return;
+          context.report({ messageId: "missing", data: { name }, at });
+        });
+      }
+    };
+  }
+});
+
+// src/rules/namespace-without-default-deny.ts
+var namespace_without_default_deny_default = defineRule({
+  meta: {
+    id: "namespace-without-default-deny",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["cis"],
+    cis: "5.3.2",
+    tags: ["network-policy"],
+    kinds: ["namespaces"],
+    crossObject: true,
+    summary: "Every namespace should have a default-deny NetworkPolicy (podSelector: {} with no rules) for ingress and egress, so a new workload is isolated until a policy allows its traffic.",
+    remediation: "Add a NetworkPolicy with podSelector: {}, policyTypes: [Ingress, Egress] and no rules to the namespace, then allow each workload's traffic explicitly.",
+    messages: {
+      missing: 'Namespace "{{name}}" has no default-deny NetworkPolicy for {{directions}}.',
+      noPolicies: "The input holds no NetworkPolicy, so no namespace in it denies traffic by default; lint the policies together with the namespaces, or run with --complete to have each namespace reported."
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const name = object.name;
+        if (name === void 0 || SYSTEM_NAMESPACES.has(name)) return;
+        const at = context.locate([...object.path, "metadata", "name"]);
+        context.afterIndex((index) => {
+          if (networkPolicies(index).length === 0 && !index.complete) {
+            const qualifies = (record) => record.kind === "Namespace" && record.group === "" && !SYSTEM_NAMESPACES.has(record.name ?? "");
+            if (isFirstOf(index, at, qualifies)) context.report({ messageId: "noPolicies", data: { name }, at, level: "note" });
+            return;
+          }
+          const policies = networkPolicies(index, name);
+          const missing = ["Ingress", "Egress"].filter((direction) => !policies.some((policy) => isDefaultDeny(policy.value, direction)));
+          if (missing.length === 0) return;
+          const related = policies.map((policy) => ({ at: policy.at, message: `NetworkPolicy "${policy.name ?? ""}" is not a default-deny policy for ${missing.join(" and ").toLowerCase()}.` }));
+          context.report({ messageId: "missing", data: { name, directions: missing.join(" and ").toLowerCase() }, at, related });
+        });
+      }
+    };
+  }
+});
+
+// src/rules/net-raw-capability.ts
+var net_raw_capability_default = defineRule({
+  meta: {
+    id: "net-raw-capability",
+    category: "security",
+    level: "error",
+    securitySeverity: 6,
+    presets: ["cis"],
+    cis: "5.2.8",
+    summary: "Containers must not keep NET_RAW, which lets them forge packets on the pod network: error when it is added, warning when it is not dropped (drop NET_RAW or ALL).",
+    remediation: "Add NET_RAW (or ALL) to securityContext.capabilities.drop, and remove it from capabilities.add.",
+    messages: {
+      added: 'Container "{{container}}" adds the capability {{capability}}.',
+      notDropped: 'Container "{{container}}" does not drop NET_RAW (or ALL): it can forge network packets.'
+    }
+  },
+  create(context) {
+    return {
+      container(container, pod) {
+        if (pod.isWindows) return;
+        const adds = (container.securityContext.capabilitiesAdd?.value ?? []).some((written) => capabilityName(written) === "NET_RAW" || capabilityName(written) === "ALL");
+        if (adds) {
+          reportAddedCapabilities(context, container, "added", (written) => ["NET_RAW", "ALL"].includes(capabilityName(written)));
+          return;
+        }
+        const drop = container.securityContext.capabilitiesDrop;
+        if (drop?.value.some((written) => ["NET_RAW", "ALL"].includes(capabilityName(written)))) return;
+        const at = drop ? drop.path : [...container.path, "securityContext", "capabilities", "drop"];
+        context.report({ messageId: "notDropped", data: { container: container.name }, at, missing: !drop, level: "warning" });
+      }
+    };
+  }
+});
+
+// src/rules/networkpolicy-allow-all.ts
+var networkpolicy_allow_all_default = defineRule({
+  meta: {
+    id: "networkpolicy-allow-all",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: [],
+    tags: ["network-policy"],
+    kinds: ["network-policies"],
+    summary: "NetworkPolicy rules must not allow every peer on every port (a rule without peers, or an ipBlock of 0.0.0.0/0 or ::/0): the pods they select are then not isolated at all in that direction.",
+    remediation: "Name the peers (podSelector, namespaceSelector, a narrower ipBlock) and the ports the selected pods need.",
+    messages: {
+      allowAll: 'This {{direction}} rule of NetworkPolicy "{{name}}" allows every peer on every port: {{reason}}.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        for (const rule of openRules(object.value)) {
+          context.report({ messageId: "allowAll", data: { name: object.name ?? "", direction: rule.direction.toLowerCase(), reason: rule.reason }, at: [...object.path, ...rule.path] });
+        }
+      }
+    };
+  }
+});
+
+// src/rules/networkpolicy-without-selectors.ts
+var networkpolicy_without_selectors_default = defineRule({
+  meta: {
+    id: "networkpolicy-without-selectors",
+    category: "security",
+    level: "note",
+    securitySeverity: 2,
+    presets: [],
+    tags: ["network-policy"],
+    kinds: ["network-policies"],
+    summary: "NetworkPolicies should write spec.podSelector: when it is left out the policy applies to every pod of its namespace, which is rarely what the author meant.",
+    remediation: "Write spec.podSelector: a matchLabels selector for the pods the policy is about, or {} when it really is for every pod.",
+    messages: {
+      noSelector: 'NetworkPolicy "{{name}}" writes no spec.podSelector, so it applies to every pod of its namespace.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const spec = object.value.spec;
+        if (isObject(spec) && Object.hasOwn(spec, "podSelector")) return;
+        context.report({ messageId: "noSelector", data: { name: object.name ?? "" }, at: [...object.path, "spec", "podSelector"], missing: true });
+      }
+    };
+  }
+});
+
+// src/rules/nginx-ingress-snippet-annotation.ts
+var PREFIX = "nginx.ingress.kubernetes.io/";
+var INTERPOLATED = /* @__PURE__ */ new Set(["auth-url", "auth-tls-match-cn", "mirror-target", "mirror-host"]);
+var INJECTION = /[;{}'"$\\\n\r]|#/;
+var nginx_ingress_snippet_annotation_default = defineRule({
+  meta: {
+    id: "nginx-ingress-snippet-annotation",
+    category: "security",
+    level: "error",
+    securitySeverity: 8,
+    presets: ["recommended"],
+    tags: ["network"],
+    kinds: ["ingresses"],
+    summary: "Ingresses must not carry ingress-nginx snippet annotations, nor configuration-injecting characters in auth-url, auth-tls-match-cn or mirror annotations: they run configuration inside the controller, which holds every Secret of the cluster.",
+    remediation: "Remove the snippet annotation and use the dedicated ingress-nginx annotations or a ConfigMap setting the cluster administrators own.",
+    messages: {
+      snippet: 'Ingress "{{name}}" carries the snippet annotation {{annotation}}, which runs its own nginx configuration in the controller.',
+      injection: 'The annotation {{annotation}} of Ingress "{{name}}" contains characters that end an nginx directive.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        for (const [key, value] of Object.entries(object.annotations)) {
+          if (!key.startsWith(PREFIX)) continue;
+          const name = key.slice(PREFIX.length);
+          const at = [...object.path, "metadata", "annotations", key];
+          const data = { name: object.name ?? "", annotation: key };
+          if (name.endsWith("-snippet")) context.report({ messageId: "snippet", data, at });
+          else if (INTERPOLATED.has(name) && INJECTION.test(value)) context.report({ messageId: "injection", data, at });
+        }
+      }
+    };
+  }
+});
+
+// src/rules/no-capabilities-dropped.ts
+var no_capabilities_dropped_default = defineRule({
+  meta: {
+    id: "no-capabilities-dropped",
+    category: "security",
+    level: "note",
+    securitySeverity: 2,
+    presets: [],
+    summary: "Containers should drop at least some Linux capabilities (capabilities.drop not empty); Windows pods are skipped.",
+    remediation: "List the capabilities the process does not need in securityContext.capabilities.drop, best of all ALL.",
+    messages: {
+      none: 'Container "{{container}}" drops no capability.'
+    }
+  },
+  create(context) {
+    return {
+      container(container, pod) {
+        if (pod.isWindows) return;
+        const drop = container.securityContext.capabilitiesDrop;
+        if (drop && drop.value.length > 0) return;
+        const at = drop ? drop.path : [...container.path, "securityContext", "capabilities", "drop"];
+        context.report({ messageId: "none", data: { container: container.name }, at, missing: !drop });
+      }
+    };
+  }
+});
+
+// src/rules/no-node-affinity.ts
+var no_node_affinity_default = defineRule({
+  meta: {
+    id: "no-node-affinity",
+    category: "reliability",
+    level: "note",
+    presets: [],
+    summary: "Pods may be asked to choose their nodes (spec.affinity.nodeAffinity or a nodeSelector); opt-in, for clusters with distinct node pools.",
+    remediation: "Add spec.affinity.nodeAffinity or spec.nodeSelector naming the node pool the workload belongs on.",
+    messages: {
+      missing: "The pod sets neither a node affinity nor a nodeSelector."
+    }
+  },
+  create(context) {
+    return {
+      podSpec(pod) {
+        const affinity = pod.spec.affinity;
+        const hasAffinity = typeof affinity === "object" && affinity !== null && !Array.isArray(affinity) && affinity.nodeAffinity !== void 0;
+        if (hasAffinity || pod.spec.nodeSelector !== void 0) return;
+        context.report({ messageId: "missing", at: [...pod.path, "affinity", "nodeAffinity"], missing: true });
+      }
+    };
+  }
+});
+
+// src/rules/no-pod-anti-affinity.ts
+var ANTI_AFFINITY_LISTS = ["requiredDuringSchedulingIgnoredDuringExecution", "preferredDuringSchedulingIgnoredDuringExecution"];
+function spreadsOwnPods(term, labels, namespace, topologyKey) {
+  const inner = isObject(term.podAffinityTerm) ? term.podAffinityTerm : term;
+  if (inner.topologyKey !== topologyKey) return false;
+  if (isStringList(inner.namespaces) && inner.namespaces.length > 0 && !inner.namespaces.includes(namespace)) return false;
+  return labelSelectorMatches(inner.labelSelector, labels);
+}
+var no_pod_anti_affinity_default = defineRule({
+  meta: {
+    id: "no-pod-anti-affinity",
+    category: "reliability",
+    level: "note",
+    presets: [],
+    summary: "Workloads with several replicas should spread them over nodes (a pod anti-affinity or a topology spread constraint on kubernetes.io/hostname that selects their own pods), so one node failure does not take every replica.",
+    remediation: "Add spec.affinity.podAntiAffinity (preferred or required) on topologyKey kubernetes.io/hostname selecting the pod's own labels, or a matching topologySpreadConstraint.",
+    messages: {
+      missing: '{{kind}} "{{name}}" runs {{replicas}} replicas with nothing that keeps them on different nodes.'
+    },
+    options: {
+      type: "object",
+      properties: {
+        minReplicas: { type: "integer", minimum: 2, description: "Only workloads with at least this many replicas are checked." },
+        topologyKey: { type: "string", description: "The topology key the replicas must be spread over." }
+      },
+      additionalProperties: false
+    },
+    defaultOptions: { minReplicas: 2, topologyKey: "kubernetes.io/hostname" }
+  },
+  create(context) {
+    return {
+      podSpec(pod, object) {
+        const replicas = replicasOf(object);
+        if (replicas === void 0 || replicas < context.options.minReplicas) return;
+        const namespace = object.namespace ?? context.settings.namespace;
+        const { topologyKey } = context.options;
+        const antiAffinity = [...ANTI_AFFINITY_LISTS].flatMap((list2) => [...objectItems(pod.spec, ["affinity", "podAntiAffinity", list2])]);
+        if (antiAffinity.some(({ value }) => spreadsOwnPods(value, pod.labels, namespace, topologyKey))) return;
+        const spread = [...objectItems(pod.spec, ["topologySpreadConstraints"])];
+        if (spread.some(({ value }) => value.topologyKey === topologyKey && labelSelectorMatches(value.labelSelector, pod.labels))) return;
+        context.report({ messageId: "missing", data: { kind: object.kind, name: object.name ?? "", replicas }, at: [...pod.path, "affinity", "podAntiAffinity"], missing: true });
+      }
+    };
+  }
+});
+
+// src/rules/no-rolling-update-strategy.ts
+var STRATEGY_FIELD = {
+  "apps/Deployment": "strategy",
+  "extensions/Deployment": "strategy",
+  "apps/DaemonSet": "updateStrategy",
+  "extensions/DaemonSet": "updateStrategy",
+  "apps/StatefulSet": "updateStrategy",
+  "apps.openshift.io/DeploymentConfig": "strategy"
+};
+var ROLLING = /* @__PURE__ */ new Set(["RollingUpdate", "Rolling"]);
+var no_rolling_update_strategy_default = defineRule({
+  meta: {
+    id: "no-rolling-update-strategy",
+    category: "reliability",
+    level: "note",
+    presets: [],
+    kinds: ["apps/Deployment", "extensions/Deployment", "apps/DaemonSet", "extensions/DaemonSet", "apps/StatefulSet", "apps.openshift.io/DeploymentConfig"],
+    summary: "Deployments, DaemonSets and StatefulSets should update with RollingUpdate, keeping some replicas up: Recreate (or a maxUnavailable that covers every replica) stops every pod before starting new ones, OnDelete leaves old pods running until someone deletes them.",
+    remediation: "Use strategy.type (Deployment) or updateStrategy.type (DaemonSet, StatefulSet) RollingUpdate, or leave it unset.",
+    messages: {
+      notRolling: '{{kind}} "{{name}}" updates with {{type}}, not RollingUpdate.',
+      allAtOnce: '{{kind}} "{{name}}" allows maxUnavailable {{value}} of {{replicas}} replica(s): a rollout may take every replica down at once.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const field = STRATEGY_FIELD[`${object.group}/${object.kind}`];
+        if (!field) return;
+        const type = stringAt(object.value, ["spec", field, "type"]);
+        if (type === void 0 || ROLLING.has(type)) {
+          const max = valueAt(object.value, ["spec", field, "rollingUpdate", "maxUnavailable"]);
+          const replicas = replicasOf(object);
+          const all = max === "100%" || typeof max === "number" && replicas !== void 0 && replicas > 1 && max >= replicas;
+          if (all) context.report({ messageId: "allAtOnce", data: { kind: object.kind, name: object.name ?? "", value: String(max), replicas: replicas ?? "all" }, at: [...object.path, "spec", field, "rollingUpdate", "maxUnavailable"] });
+          return;
+        }
+        context.report({ messageId: "notRolling", data: { kind: object.kind, name: object.name ?? "", type }, at: [...object.path, "spec", field, "type"] });
+      }
+    };
+  }
+});
+
+// src/rules/openshift-scc-privileged.ts
+var openshift_scc_privileged_default = defineRule({
+  meta: {
+    id: "openshift-scc-privileged",
+    category: "security",
+    level: "warning",
+    securitySeverity: 7,
+    presets: [],
+    tags: ["policy"],
+    kinds: ["security.openshift.io/SecurityContextConstraints"],
+    summary: "OpenShift SecurityContextConstraints should not allow privileged containers: every service account the SCC is granted to may then run pods with full access to the node.",
+    remediation: "Set allowPrivilegedContainer: false, and grant a privileged SCC only to the few service accounts that need it.",
+    messages: {
+      privileged: 'SecurityContextConstraints "{{name}}" allows privileged containers.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        if (object.value.allowPrivilegedContainer === true) context.report({ messageId: "privileged", data: { name: object.name ?? "" }, at: [...object.path, "allowPrivilegedContainer"] });
+      }
+    };
+  }
+});
+
+// src/rules/pdb-blocks-all-evictions.ts
+function fewestReplicas(index, workload) {
+  const hpa = autoscalersOf(index, workload)[0];
+  if (hpa) {
+    const min = valueAt(hpa.value, ["spec", "minReplicas"]);
+    return isNumber(min) ? min : 1;
+  }
+  return replicasOf(workload);
+}
+var pdb_blocks_all_evictions_default = defineRule({
+  meta: {
+    id: "pdb-blocks-all-evictions",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    crossObject: true,
+    kinds: ["pod-disruption-budgets"],
+    summary: "A PodDisruptionBudget's minAvailable should be below the replicas of the workloads it selects (or their autoscaler's minReplicas); otherwise no pod can ever be evicted.",
+    remediation: "Lower minAvailable below the replica count, use maxUnavailable: 1, or run more replicas.",
+    messages: {
+      blocks: 'PodDisruptionBudget "{{name}}" requires {{min}} available pods, but {{kind}} "{{workload}}" may run only {{replicas}}: no pod can be evicted.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const min = valueAt(object.value, ["spec", "minAvailable"]);
+        const count = isNumber(min) ? min : isString(min) && /^\d+$/.test(min) ? Number(min) : void 0;
+        if (count === void 0 || count === 0) return;
+        const selector = valueAt(object.value, ["spec", "selector"]);
+        const namespace = object.namespace ?? context.settings.namespace;
+        const at = context.locate([...object.path, "spec", "minAvailable"]);
+        context.afterIndex((index) => {
+          const workloads = workloadsSelected(index, namespace, (labels) => labelSelectorMatches(selector, labels));
+          for (const workload of workloads) {
+            const replicas = fewestReplicas(index, workload);
+            if (replicas === void 0 || count < replicas) continue;
+            const data = { name: object.name ?? "", min: count, kind: workload.kind, workload: workload.name ?? "", replicas };
+            context.report({ messageId: "blocks", data, at, related: [{ at: workload.at, message: `${workload.kind} "${workload.name ?? ""}"` }] });
+            return;
+          }
+        });
+      }
+    };
+  }
+});
+
+// src/rules/pdb-missing-policy.ts
+var pdb_missing_policy_default = defineRule({
+  meta: {
+    id: "pdb-missing-policy",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    kinds: ["pod-disruption-budgets"],
+    summary: "PodDisruptionBudgets should set minAvailable or maxUnavailable; with neither the budget says nothing about how many pods must stay.",
+    remediation: "Set spec.minAvailable or spec.maxUnavailable.",
+    messages: {
+      missing: 'PodDisruptionBudget "{{name}}" sets neither minAvailable nor maxUnavailable.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const spec = [...object.path, "spec"];
+        if (valueAt(object.value, ["spec", "minAvailable"]) !== void 0 || valueAt(object.value, ["spec", "maxUnavailable"]) !== void 0) return;
+        context.report({ messageId: "missing", data: { name: object.name ?? "" }, at: [...spec, "minAvailable"], missing: true });
+      }
+    };
+  }
+});
+
+// src/rules/pdb-unhealthy-eviction-policy-unset.ts
+var pdb_unhealthy_eviction_policy_unset_default = defineRule({
+  meta: {
+    id: "pdb-unhealthy-eviction-policy-unset",
+    category: "reliability",
+    level: "note",
+    presets: [],
+    kinds: ["pod-disruption-budgets"],
+    summary: "PodDisruptionBudgets should set unhealthyPodEvictionPolicy, so pods stuck unready do not block node drains.",
+    remediation: "Set spec.unhealthyPodEvictionPolicy: AlwaysAllow (or IfHealthyBudget, written on purpose).",
+    messages: {
+      unset: 'PodDisruptionBudget "{{name}}" does not set unhealthyPodEvictionPolicy.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        if (valueAt(object.value, ["spec", "unhealthyPodEvictionPolicy"]) !== void 0) return;
+        context.report({ messageId: "unset", data: { name: object.name ?? "" }, at: [...object.path, "spec", "unhealthyPodEvictionPolicy"], missing: true });
+      }
+    };
+  }
+});
+
+// src/rules/pdb-zero-disruptions.ts
+var pdb_zero_disruptions_default = defineRule({
+  meta: {
+    id: "pdb-zero-disruptions",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    kinds: ["pod-disruption-budgets"],
+    summary: "PodDisruptionBudgets should allow at least one disruption: maxUnavailable 0 or minAvailable 100% blocks node drains and cluster upgrades.",
+    remediation: "Allow at least one pod to be evicted: maxUnavailable 1 (or a percentage above 0), or minAvailable below 100%.",
+    messages: {
+      maxUnavailable: 'PodDisruptionBudget "{{name}}" sets maxUnavailable {{value}}: no pod may ever be evicted.',
+      minAvailable: 'PodDisruptionBudget "{{name}}" sets minAvailable 100%: no pod may ever be evicted.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const name = object.name ?? "";
+        const max = valueAt(object.value, ["spec", "maxUnavailable"]);
+        if (max === 0 || typeof max === "string" && /^0+%?$/.test(max.trim())) {
+          context.report({ messageId: "maxUnavailable", data: { name, value: String(max) }, at: [...object.path, "spec", "maxUnavailable"] });
+        }
+        const min = valueAt(object.value, ["spec", "minAvailable"]);
+        if (typeof min === "string" && min.trim() === "100%") context.report({ messageId: "minAvailable", data: { name }, at: [...object.path, "spec", "minAvailable"] });
       }
     };
   }
@@ -47463,7 +53616,8 @@ var privilege_escalation_allowed_default = defineRule({
     category: "security",
     level: "error",
     securitySeverity: 7,
-    presets: ["recommended", "pss-restricted"],
+    presets: ["recommended", "pss-restricted", "cis"],
+    cis: "5.2.6",
     pss: { profile: "restricted", control: "Privilege Escalation" },
     summary: "Containers must set allowPrivilegeEscalation: false so a process cannot gain more privileges than its parent (setuid binaries, file capabilities); error when it is true or implied by privileged / SYS_ADMIN, warning when it is unset; Windows pods are exempt.",
     remediation: "Set securityContext.allowPrivilegeEscalation: false on every container (and drop privileged and SYS_ADMIN, which imply it).",
@@ -47476,7 +53630,7 @@ var privilege_escalation_allowed_default = defineRule({
   create(context) {
     return {
       container(container, pod) {
-        if (pod.isWindows) return;
+        if (pssWindows(pod, context.settings.kubeVersion)) return;
         const setting2 = container.securityContext.allowPrivilegeEscalation;
         const data = { container: container.name };
         if (setting2?.value === true) {
@@ -47504,7 +53658,8 @@ var privileged_container_default = defineRule({
     category: "security",
     level: "error",
     securitySeverity: 9,
-    presets: ["recommended", "pss-baseline", "pss-restricted"],
+    presets: ["recommended", "pss-baseline", "pss-restricted", "cis"],
+    cis: "5.2.2",
     pss: { profile: "baseline", control: "Privileged Containers" },
     summary: "Containers must not run privileged: a privileged container has every capability and full access to the node.",
     remediation: "Remove securityContext.privileged or set it to false; grant only the capabilities the process needs.",
@@ -47518,6 +53673,5650 @@ var privileged_container_default = defineRule({
         const privileged = container.securityContext.privileged;
         if (privileged?.value === true) {
           context.report({ messageId: "privileged", data: { container: container.name }, at: privileged.path });
+        }
+      }
+    };
+  }
+});
+
+// src/rules/templates/container-port.ts
+function containerPortRule(meta, forbidden) {
+  return defineRule({
+    meta,
+    create(context) {
+      return {
+        container(container) {
+          for (const item of objectItems(container.value, ["ports"])) {
+            const port = item.value.containerPort;
+            if (isNumber(port) && forbidden(port, item.value)) {
+              context.report({ messageId: "port", data: { container: container.name, port }, at: [...container.path, ...item.path, "containerPort"] });
+            }
+          }
+        }
+      };
+    }
+  });
+}
+
+// src/rules/privileged-container-port.ts
+var privileged_container_port_default = containerPortRule(
+  {
+    id: "privileged-container-port",
+    category: "security",
+    level: "note",
+    securitySeverity: 3,
+    presets: [],
+    summary: "Containers should listen on ports of 1024 or more: binding a lower port needs root or NET_BIND_SERVICE inside the container.",
+    remediation: "Make the process listen on a port of 1024 or more and map the low port in the Service (port: 80, targetPort: 8080).",
+    messages: {
+      port: 'Container "{{container}}" listens on the privileged port {{port}}.'
+    }
+  },
+  (port) => port > 0 && port < 1024
+);
+
+// src/rules/probe-port-not-exposed.ts
+var probe_port_not_exposed_default = defineRule({
+  meta: {
+    id: "probe-port-not-exposed",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    summary: "Liveness, readiness and startup probes should target a port the container exposes: a port name the container does not declare never resolves, and a number outside the declared ports (an option) may be a typo.",
+    remediation: "Point the probe at one of the container's ports (by name or number), or declare the port under ports[].",
+    messages: {
+      unknownName: 'The {{probe}} of container "{{container}}" targets port "{{port}}", which the container does not declare as a TCP port.',
+      unknownNumber: 'The {{probe}} of container "{{container}}" targets port {{port}}, which is not among the ports the container declares.'
+    },
+    options: {
+      type: "object",
+      properties: { checkNumbers: { type: "boolean", description: "Also report numeric probe ports that are not among the ports a container declares (as kube-linter does)." } },
+      additionalProperties: false
+    },
+    defaultOptions: { checkNumbers: false }
+  },
+  create(context) {
+    return {
+      container(container) {
+        const ports = containerPorts(container);
+        for (const probe of probePorts(container)) {
+          if (exposesPort(ports, probe.port)) continue;
+          const named = typeof probe.port === "string" && !/^\d+$/.test(probe.port);
+          if (!named && (!context.options.checkNumbers || ports.length === 0)) continue;
+          const data = { probe: probe.probe, container: container.name, port: probe.port };
+          context.report({ messageId: named ? "unknownName" : "unknownNumber", data, at: probe.path });
+        }
+      }
+    };
+  }
+});
+
+// src/rules/psp-permissive.ts
+var PERMISSIONS = [
+  { field: ["privileged"], permits: (value) => value === true, what: "privileged containers" },
+  { field: ["hostPID"], permits: (value) => value === true, what: "the node's process namespace" },
+  { field: ["hostIPC"], permits: (value) => value === true, what: "the node's IPC namespace" },
+  { field: ["hostNetwork"], permits: (value) => value === true, what: "the node's network namespace" },
+  { field: ["allowPrivilegeEscalation"], permits: (value) => value !== false, what: "privilege escalation" },
+  { field: ["runAsUser", "rule"], permits: (value) => value === "RunAsAny", what: "containers running as root (runAsUser RunAsAny)" },
+  { field: ["allowedCapabilities"], permits: (value) => Array.isArray(value) && value.includes("*"), what: "every capability" },
+  { field: ["defaultAddCapabilities"], permits: (value) => Array.isArray(value) && value.length > 0, what: "capabilities added to every container" }
+];
+var psp_permissive_default = defineRule({
+  meta: {
+    id: "psp-permissive",
+    category: "security",
+    level: "note",
+    securitySeverity: 3,
+    presets: [],
+    tags: ["policy"],
+    kinds: ["policy/PodSecurityPolicy", "extensions/PodSecurityPolicy"],
+    summary: "PodSecurityPolicies that admit privileged pods, host namespaces, privilege escalation or root containers do not protect anything (and the API was removed in Kubernetes 1.25: move to Pod Security Admission).",
+    remediation: "Replace the PodSecurityPolicy with Pod Security Admission labels on the namespaces (baseline or restricted).",
+    messages: {
+      permits: 'PodSecurityPolicy "{{name}}" admits {{what}}.',
+      dropsNothing: 'PodSecurityPolicy "{{name}}" does not require dropping any capability (requiredDropCapabilities).'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const spec = object.value.spec;
+        if (!isObject(spec)) return;
+        const name = object.name ?? "";
+        for (const permission of PERMISSIONS) {
+          let value = spec;
+          for (const key of permission.field) value = isObject(value) ? value[key] : void 0;
+          if (!permission.permits(value, spec)) continue;
+          const at = [...object.path, "spec", ...permission.field];
+          context.report({ messageId: "permits", data: { name, what: permission.what }, at, missing: value === void 0 });
+        }
+        if (listAt(spec, ["requiredDropCapabilities"]).length === 0) {
+          context.report({ messageId: "dropsNothing", data: { name }, at: [...object.path, "spec", "requiredDropCapabilities"], missing: !Object.hasOwn(spec, "requiredDropCapabilities") });
+        }
+      }
+    };
+  }
+});
+
+// src/rules/rbac-bind-escalate.ts
+var rbac_bind_escalate_default = rbacRoleRule({
+  risk: RBAC_RISKS.bindEscalate,
+  messageId: "bindEscalate",
+  meta: {
+    id: "rbac-bind-escalate",
+    category: "security",
+    level: "error",
+    securitySeverity: 8,
+    presets: ["recommended", "cis"],
+    cis: "5.1.8",
+    tags: ["rbac"],
+    summary: "Roles must not grant bind or escalate on roles, or create on role bindings: the holder can give itself rights it does not have, up to cluster-admin.",
+    remediation: "Remove bind and escalate, and create on role bindings, from the role; let an administrator create bindings.",
+    messages: {
+      bindEscalate: '{{kind}} "{{name}}" grants {{verbs}} on {{resources}}.'
+    }
+  }
+});
+
+// src/rules/rbac-binding-anonymous.ts
+var rbac_binding_anonymous_default = rbacSubjectRule({
+  forbidden: (kind, name) => kind === "User" && name === "system:anonymous" || kind === "Group" && name === "system:unauthenticated",
+  messageId: "anonymous",
+  meta: {
+    id: "rbac-binding-anonymous",
+    category: "security",
+    level: "error",
+    securitySeverity: 9.5,
+    presets: ["recommended"],
+    tags: ["rbac"],
+    summary: "Bindings must not grant rights to system:anonymous or system:unauthenticated: anyone who can reach the API server gets them without credentials.",
+    remediation: "Remove the anonymous subject; grant the rights to authenticated identities that need them.",
+    messages: {
+      anonymous: '{{kind}} "{{name}}" grants {{role}} to {{subjectKind}} "{{subject}}", which is anyone without credentials.'
+    }
+  }
+});
+
+// src/rules/rbac-binding-grants-dangerous-role.ts
+var rbac_binding_grants_dangerous_role_default = defineRule({
+  meta: {
+    id: "rbac-binding-grants-dangerous-role",
+    category: "security",
+    level: "error",
+    securitySeverity: 8,
+    presets: ["recommended"],
+    tags: ["rbac"],
+    kinds: ["rbac-bindings"],
+    crossObject: true,
+    precision: "medium",
+    summary: "Bindings should not grant a role that holds dangerous permissions (wildcards, Secrets, creating workloads, exec/attach, bind/escalate/impersonate, nodes/proxy): every subject of the binding receives them.",
+    remediation: "Bind a narrower role, or narrow the role to what its subjects need.",
+    messages: {
+      dangerous: '{{kind}} "{{name}}" grants {{role}}, which allows {{grants}}.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        if (isSystemObject(object)) return;
+        const ref = roleRefOf(object);
+        if (!ref || ref.kind === "ClusterRole" && isBuiltInClusterRole(ref.name)) return;
+        const at = context.locate([...object.path, "roleRef", "name"]);
+        const namespace = object.kind === "RoleBinding" ? object.namespace ?? context.settings.namespace : void 0;
+        context.afterIndex((index) => {
+          const binding = index.find(RBAC_GROUP, object.kind, namespace, object.name ?? "")[0];
+          const role = binding && resolveRole(index, binding);
+          if (!role) return;
+          const grants = dangerousGrants(effectiveRules(index, role).map(readRbacRule));
+          if (grants.length === 0) return;
+          const data = { kind: object.kind, name: object.name ?? "", role: `${ref.kind} "${ref.name}"`, grants: grants.map((grant) => GRANT_TEXT[grant]).join(", ") };
+          const level = grants[0] === "cluster-admin" || grants[0] === "takeover" ? "error" : "warning";
+          context.report({ messageId: "dangerous", data, at, level, related: [{ at: role.at, message: `${ref.kind} "${ref.name}" is defined here.` }] });
+        });
+      }
+    };
+  }
+});
+
+// src/rules/rbac-binding-system-authenticated.ts
+var rbac_binding_system_authenticated_default = rbacSubjectRule({
+  forbidden: (kind, name) => kind === "Group" && name === "system:authenticated",
+  messageId: "authenticated",
+  meta: {
+    id: "rbac-binding-system-authenticated",
+    category: "security",
+    level: "error",
+    securitySeverity: 8,
+    presets: ["recommended"],
+    tags: ["rbac"],
+    summary: "Bindings must not grant rights to the system:authenticated group: every identity with any credential (in managed clusters, any cloud account) gets them.",
+    remediation: "Bind the role to the users, groups or service accounts that need it.",
+    messages: {
+      authenticated: '{{kind}} "{{name}}" grants {{role}} to every authenticated identity (Group "system:authenticated").'
+    }
+  }
+});
+
+// src/rules/rbac-binding-system-masters.ts
+var rbac_binding_system_masters_default = rbacSubjectRule({
+  forbidden: (kind, name) => kind === "Group" && name === "system:masters",
+  messageId: "masters",
+  meta: {
+    id: "rbac-binding-system-masters",
+    category: "security",
+    level: "error",
+    securitySeverity: 9.5,
+    presets: ["recommended", "cis"],
+    cis: "5.1.7",
+    tags: ["rbac"],
+    summary: "Bindings must not name the system:masters group: its members bypass RBAC entirely and cannot be revoked by removing bindings.",
+    remediation: "Remove the system:masters subject; issue no credentials with that group and bind a scoped role to a dedicated group instead.",
+    messages: {
+      masters: '{{kind}} "{{name}}" names the system:masters group, whose members bypass every authorization check.'
+    }
+  }
+});
+
+// src/rules/rbac-cluster-admin-binding.ts
+var rbac_cluster_admin_binding_default = defineRule({
+  meta: {
+    id: "rbac-cluster-admin-binding",
+    category: "security",
+    level: "error",
+    securitySeverity: 8.5,
+    presets: ["recommended", "cis"],
+    cis: "5.1.1",
+    tags: ["rbac"],
+    kinds: ["rbac-bindings"],
+    summary: "Bindings must not grant the cluster-admin ClusterRole, nor admin or edit cluster-wide: their subjects can then read every Secret and change every object of the cluster (or namespace).",
+    remediation: "Bind a role that lists only the permissions the subjects need, in the namespaces where they need them.",
+    messages: {
+      clusterAdmin: '{{kind}} "{{name}}" grants cluster-admin.',
+      clusterWide: 'ClusterRoleBinding "{{name}}" grants the {{role}} ClusterRole in every namespace.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        if (isSystemObject(object)) return;
+        const ref = object.value.roleRef;
+        if (!isObject(ref) || ref.kind !== "ClusterRole" || !isString(ref.name)) return;
+        const at = [...object.path, "roleRef", "name"];
+        const data = { kind: object.kind, name: object.name ?? "", role: ref.name };
+        if (ref.name === "cluster-admin") context.report({ messageId: "clusterAdmin", data, at });
+        else if ((ref.name === "admin" || ref.name === "edit") && object.kind === "ClusterRoleBinding") context.report({ messageId: "clusterWide", data, at });
+      }
+    };
+  }
+});
+
+// src/rules/rbac-create-persistent-volume.ts
+var rbac_create_persistent_volume_default = rbacRoleRule({
+  risk: RBAC_RISKS.createPersistentVolume,
+  messageId: "createPersistentVolume",
+  meta: {
+    id: "rbac-create-persistent-volume",
+    category: "security",
+    level: "note",
+    securitySeverity: 5,
+    presets: ["cis"],
+    cis: "5.1.9",
+    tags: ["rbac"],
+    summary: "Roles that may create PersistentVolumes can create hostPath volumes and mount any directory of a node, around the checks on pods.",
+    remediation: "Let only the storage provisioners create PersistentVolumes; users claim storage through PersistentVolumeClaims.",
+    messages: {
+      createPersistentVolume: '{{kind}} "{{name}}" grants create on PersistentVolumes.'
+    }
+  }
+});
+
+// src/rules/rbac-create-sa-token.ts
+var rbac_create_sa_token_default = rbacRoleRule({
+  risk: RBAC_RISKS.createTokens,
+  messageId: "createTokens",
+  meta: {
+    id: "rbac-create-sa-token",
+    category: "security",
+    level: "warning",
+    securitySeverity: 6,
+    presets: ["recommended", "cis"],
+    cis: "5.1.13",
+    tags: ["rbac"],
+    summary: "Roles that may create serviceaccounts/token can mint tokens for any service account of their scope and act with its rights.",
+    remediation: "Remove create on serviceaccounts/token, or restrict it with resourceNames to the service accounts the holder must act as.",
+    messages: {
+      createTokens: '{{kind}} "{{name}}" grants create on serviceaccounts/token.'
+    }
+  }
+});
+
+// src/rules/rbac-csr-approve.ts
+var rbac_csr_approve_default = defineRule({
+  meta: {
+    id: "rbac-csr-approve",
+    category: "security",
+    level: "warning",
+    securitySeverity: 7,
+    presets: ["recommended", "cis"],
+    cis: "5.1.11",
+    tags: ["rbac"],
+    kinds: ["rbac-roles"],
+    summary: "Roles must not both update certificatesigningrequests/approval and approve on signers: the holder can approve its own client certificate for any user or group, system:masters included.",
+    remediation: "Leave certificate approval to the controllers that own it (kube-controller-manager, cert-manager); remove the approval rights from the role.",
+    messages: {
+      approve: '{{kind}} "{{name}}" may approve certificate signing requests ({{verbs}} on certificatesigningrequests/approval and approve on signers).'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        if (isSystemObject(object)) return;
+        const rules2 = rbacRulesOf(object);
+        if (!rules2.some((rule) => matchRisk(rule, RBAC_RISKS.csrSigners))) return;
+        for (const rule of rules2) {
+          const match3 = matchRisk(rule, RBAC_RISKS.csrApproval);
+          if (match3) context.report({ messageId: "approve", data: { kind: object.kind, name: object.name ?? "", verbs: match3.verbs.join(", ") }, at: rule.path });
+        }
+      }
+    };
+  }
+});
+
+// src/rules/rbac-destructive-delete.ts
+var rbac_destructive_delete_default = rbacRoleRule({
+  risk: RBAC_RISKS.destructiveDelete,
+  messageId: "destructiveDelete",
+  meta: {
+    id: "rbac-destructive-delete",
+    category: "security",
+    level: "note",
+    securitySeverity: 4,
+    presets: [],
+    tags: ["rbac"],
+    summary: "Roles that may delete pod logs, events, workloads, volumes or namespaces can destroy data and erase the traces of an intrusion.",
+    remediation: "Grant delete only on the resources the holder manages, by name where possible.",
+    messages: {
+      destructiveDelete: '{{kind}} "{{name}}" grants {{verbs}} on {{resources}}.'
+    }
+  }
+});
+
+// src/rules/rbac-eks-aws-auth.ts
+var rbac_eks_aws_auth_default = rbacRoleRule({
+  risk: RBAC_RISKS.awsAuth,
+  messageId: "awsAuth",
+  meta: {
+    id: "rbac-eks-aws-auth",
+    category: "security",
+    level: "error",
+    securitySeverity: 8,
+    presets: ["recommended"],
+    tags: ["rbac"],
+    summary: "Roles that may change the aws-auth ConfigMap of EKS can map any IAM identity to system:masters and take over the cluster.",
+    remediation: "Remove write access to the aws-auth ConfigMap; manage cluster access through EKS access entries or the infrastructure pipeline.",
+    messages: {
+      awsAuth: '{{kind}} "{{name}}" grants {{verbs}} on the aws-auth ConfigMap.'
+    }
+  }
+});
+
+// src/rules/rbac-impersonate.ts
+var rbac_impersonate_default = rbacRoleRule({
+  risk: RBAC_RISKS.impersonate,
+  messageId: "impersonate",
+  meta: {
+    id: "rbac-impersonate",
+    category: "security",
+    level: "error",
+    securitySeverity: 8,
+    presets: ["recommended", "cis"],
+    cis: "5.1.8",
+    tags: ["rbac"],
+    summary: "Roles must not grant impersonate on users, groups or service accounts: the holder acts as any identity, system:masters included.",
+    remediation: "Remove the impersonate verb, or restrict it with resourceNames to the few identities that must be impersonated.",
+    messages: {
+      impersonate: '{{kind}} "{{name}}" grants impersonate on {{resources}}.'
+    }
+  }
+});
+
+// src/rules/rbac-manage-configmaps.ts
+var rbac_manage_configmaps_default = rbacRoleRule({
+  risk: RBAC_RISKS.manageConfigmaps,
+  messageId: "manageConfigmaps",
+  meta: {
+    id: "rbac-manage-configmaps",
+    category: "security",
+    level: "note",
+    securitySeverity: 4,
+    presets: [],
+    tags: ["rbac"],
+    summary: "Roles that may write ConfigMaps can change the configuration other workloads trust, such as the cluster DNS (coredns) or a proxy's routes.",
+    remediation: "Grant ConfigMap writes only on the ConfigMaps the holder owns (resourceNames).",
+    messages: {
+      manageConfigmaps: '{{kind}} "{{name}}" grants {{verbs}} on ConfigMaps.'
+    }
+  }
+});
+
+// src/rules/rbac-manage-networking.ts
+var rbac_manage_networking_default = rbacRoleRule({
+  risk: RBAC_RISKS.manageNetworking,
+  messageId: "manageNetworking",
+  meta: {
+    id: "rbac-manage-networking",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended"],
+    tags: ["rbac"],
+    precision: "medium",
+    summary: "Roles that may write Services, Endpoints, EndpointSlices, NetworkPolicies or Ingresses can redirect or intercept traffic and remove network isolation.",
+    remediation: "Keep writes on networking objects to the controllers and pipelines that own them, by name where possible.",
+    messages: {
+      manageNetworking: '{{kind}} "{{name}}" grants {{verbs}} on {{resources}}.'
+    }
+  }
+});
+
+// src/rules/rbac-modify-service-status.ts
+var rbac_modify_service_status_default = rbacRoleRule({
+  risk: RBAC_RISKS.modifyServiceStatus,
+  messageId: "modifyServiceStatus",
+  meta: {
+    id: "rbac-modify-service-status",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended"],
+    tags: ["rbac"],
+    summary: "Roles that may update services/status can set a LoadBalancer ingress IP and intercept the traffic of the whole cluster to it (CVE-2020-8554).",
+    remediation: "Leave services/status to the cloud controller manager and load-balancer controllers.",
+    messages: {
+      modifyServiceStatus: '{{kind}} "{{name}}" grants {{verbs}} on services/status.'
+    }
+  }
+});
+
+// src/rules/rbac-nodes-proxy.ts
+var rbac_nodes_proxy_default = rbacRoleRule({
+  risk: RBAC_RISKS.nodesProxy,
+  messageId: "nodesProxy",
+  meta: {
+    id: "rbac-nodes-proxy",
+    category: "security",
+    level: "warning",
+    securitySeverity: 7,
+    presets: ["recommended", "cis"],
+    cis: "5.1.10",
+    tags: ["rbac"],
+    summary: "Roles must not grant access to nodes/proxy: it reaches the kubelet API directly, which runs commands in any pod of the node without audit or admission.",
+    remediation: "Remove nodes/proxy from the role; read node metrics through the metrics API instead.",
+    messages: {
+      nodesProxy: '{{kind}} "{{name}}" grants {{verbs}} on nodes/proxy.'
+    }
+  }
+});
+
+// src/rules/rbac-pod-exec-attach.ts
+var rbac_pod_exec_attach_default = rbacRoleRule({
+  risk: RBAC_RISKS.execAttach,
+  messageId: "execAttach",
+  meta: {
+    id: "rbac-pod-exec-attach",
+    category: "security",
+    level: "warning",
+    securitySeverity: 7,
+    presets: ["recommended"],
+    tags: ["rbac"],
+    summary: "Roles must not grant pods/exec or pods/attach: they run commands inside any container of the namespace, with its service account token and secrets.",
+    remediation: "Remove pods/exec and pods/attach from the role; give interactive access through a break-glass role bound only when needed.",
+    messages: {
+      execAttach: '{{kind}} "{{name}}" grants {{verbs}} on {{resources}}.'
+    }
+  }
+});
+
+// src/rules/rbac-port-forward.ts
+var rbac_port_forward_default = rbacRoleRule({
+  risk: RBAC_RISKS.portForward,
+  messageId: "portForward",
+  meta: {
+    id: "rbac-port-forward",
+    category: "security",
+    level: "note",
+    securitySeverity: 4,
+    presets: [],
+    tags: ["rbac"],
+    summary: "Roles that grant create on pods/portforward let their holders reach any port of any pod of the namespace, around Services and network policies.",
+    remediation: "Remove pods/portforward from the role, or bind it only for debugging sessions.",
+    messages: {
+      portForward: '{{kind}} "{{name}}" grants create on pods/portforward.'
+    }
+  }
+});
+
+// src/rules/rbac-secrets-access.ts
+var rbac_secrets_access_default = rbacRoleRule({
+  risk: RBAC_RISKS.secrets,
+  messageId: "secrets",
+  meta: {
+    id: "rbac-secrets-access",
+    category: "security",
+    level: "warning",
+    securitySeverity: 7,
+    presets: ["recommended", "cis"],
+    cis: "5.1.2",
+    tags: ["rbac"],
+    precision: "medium",
+    summary: "Roles must not grant get, list or watch on Secrets: reading Secrets hands out every credential of the namespace (or the cluster), service account tokens included.",
+    remediation: "Grant access to the named Secrets only (resourceNames), or mount the Secret into the pod that needs it instead of reading it through the API.",
+    messages: {
+      secrets: '{{kind}} "{{name}}" grants {{verbs}} on Secrets.'
+    }
+  }
+});
+
+// src/rules/rbac-webhook-config-write.ts
+var rbac_webhook_config_write_default = rbacRoleRule({
+  risk: RBAC_RISKS.webhookWrite,
+  messageId: "webhookWrite",
+  meta: {
+    id: "rbac-webhook-config-write",
+    category: "security",
+    level: "warning",
+    securitySeverity: 7,
+    presets: ["recommended", "cis"],
+    cis: "5.1.12",
+    tags: ["rbac"],
+    summary: "Roles must not create or change admission webhook configurations: a webhook sees and rewrites every object sent to the API server, Secrets included.",
+    remediation: "Remove write verbs on mutatingwebhookconfigurations and validatingwebhookconfigurations, or restrict them with resourceNames to the webhook the controller owns.",
+    messages: {
+      webhookWrite: '{{kind}} "{{name}}" grants {{verbs}} on {{resources}}.'
+    }
+  }
+});
+
+// src/rules/rbac-wildcard.ts
+var rbac_wildcard_default = defineRule({
+  meta: {
+    id: "rbac-wildcard",
+    category: "security",
+    level: "error",
+    securitySeverity: 8,
+    presets: ["recommended", "cis"],
+    cis: "5.1.3",
+    tags: ["rbac"],
+    kinds: ["rbac-roles"],
+    summary: "Roles must not use `*` in verbs, resources or apiGroups: a wildcard grants every present and future verb, resource or API group, including ones added later by CRDs.",
+    remediation: "List the verbs, resources and API groups the holder needs instead of `*`.",
+    messages: {
+      wildcard: '{{kind}} "{{name}}" uses `*` in {{fields}}.',
+      everything: '{{kind}} "{{name}}" grants every verb on every resource of every API group, as cluster-admin does.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        if (isSystemObject(object)) return;
+        for (const rule of rbacRulesOf(object)) {
+          const data = { kind: object.kind, name: object.name ?? "", fields: wildcardFields(rule).join(", ") };
+          if (isClusterAdminRule(rule)) context.report({ messageId: "everything", data, at: rule.path });
+          else if (data.fields) context.report({ messageId: "wildcard", data, at: rule.path });
+        }
+      }
+    };
+  }
+});
+
+// src/rules/rbac-workload-create.ts
+var rbac_workload_create_default = rbacRoleRule({
+  risk: RBAC_RISKS.workloadCreate,
+  messageId: "workloadCreate",
+  meta: {
+    id: "rbac-workload-create",
+    category: "security",
+    level: "warning",
+    securitySeverity: 6,
+    presets: ["recommended", "cis"],
+    cis: "5.1.4",
+    tags: ["rbac"],
+    precision: "medium",
+    summary: "Roles must not let their holders create or change pods and workload controllers: a pod can mount any Secret and run as any service account of its namespace.",
+    remediation: "Limit workload changes to the deployment pipeline's identity, in the namespaces it deploys to, and keep the verbs to what it needs.",
+    messages: {
+      workloadCreate: '{{kind}} "{{name}}" grants {{verbs}} on {{resources}}.'
+    }
+  }
+});
+
+// src/rules/requests-not-equal-limits.ts
+var requests_not_equal_limits_default = defineRule({
+  meta: {
+    id: "requests-not-equal-limits",
+    category: "efficiency",
+    level: "note",
+    presets: [],
+    summary: "Opt-in: containers should request what they limit (for the chosen resources), which gives the pod the Guaranteed QoS class.",
+    remediation: "Set resources.requests equal to resources.limits for the resource.",
+    messages: {
+      unequal: 'Container "{{container}}" requests {{request}} {{resource}} but is limited to {{limit}}.'
+    },
+    options: {
+      type: "object",
+      properties: {
+        resources: { type: "array", items: { enum: ["cpu", "memory"] }, description: "Resources whose request must equal the limit." }
+      },
+      additionalProperties: false
+    },
+    defaultOptions: { resources: ["cpu", "memory"] }
+  },
+  create(context) {
+    return {
+      container(container) {
+        if (!declaresResources(container)) return;
+        for (const resource of context.options.resources) {
+          const request2 = valueAt(container.value, ["resources", "requests", resource]);
+          const limit = valueAt(container.value, ["resources", "limits", resource]);
+          if (limit === void 0 || request2 === void 0 || String(request2) === String(limit)) continue;
+          const data = { container: container.name, resource, request: String(request2), limit: String(limit) };
+          context.report({ messageId: "unequal", data, at: [...container.path, "resources", "requests", resource] });
+        }
+      }
+    };
+  }
+});
+
+// src/rules/resourcequota-incomplete.ts
+var REQUIRED2 = ["requests.cpu", "requests.memory", "limits.cpu", "limits.memory"];
+var resourcequota_incomplete_default = defineRule({
+  meta: {
+    id: "resourcequota-incomplete",
+    category: "efficiency",
+    level: "note",
+    presets: [],
+    kinds: ["/ResourceQuota"],
+    summary: "ResourceQuotas should bound requests.cpu, requests.memory, limits.cpu and limits.memory.",
+    remediation: "Add the missing keys to spec.hard.",
+    messages: {
+      missing: 'ResourceQuota "{{name}}" does not bound {{fields}}.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const hard = objectAt(object.value, ["spec", "hard"]) ?? {};
+        const missing = REQUIRED2.filter((key) => hard[key] === void 0 && hard[key.replace("requests.", "")] === void 0);
+        if (missing.length === 0) return;
+        context.report({ messageId: "missing", data: { name: object.name ?? "", fields: missing.join(", ") }, at: [...object.path, "spec", "hard"], missing: objectAt(object.value, ["spec", "hard"]) === void 0 });
+      }
+    };
+  }
+});
+
+// src/rules/restricted-volume-type.ts
+var restricted_volume_type_default = defineRule({
+  meta: {
+    id: "restricted-volume-type",
+    category: "security",
+    level: "warning",
+    securitySeverity: 4,
+    presets: ["pss-restricted"],
+    pss: { profile: "restricted", control: "Volume Types" },
+    summary: "Pods must use only the volume types the Restricted profile allows (configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected, secret); in-tree network and node volumes are mounted by the node with its rights.",
+    remediation: "Replace the volume with a PersistentVolumeClaim (the storage class then holds the storage details) or one of the allowed types.",
+    messages: {
+      volume: 'Volume "{{volume}}" is of type {{type}}, which the Restricted profile does not allow.'
+    }
+  },
+  create(context) {
+    return {
+      podSpec(pod) {
+        for (const volume of pod.volumes) {
+          const type = RESTRICTED_FORBIDDEN_VOLUMES.find((candidate) => volume.value[candidate] !== void 0 && volume.value[candidate] !== null);
+          if (type) context.report({ messageId: "volume", data: { volume: volume.name, type }, at: [...volume.path, type] });
+        }
+      }
+    };
+  }
+});
+
+// src/rules/run-as-root-group.ts
+var run_as_root_group_default = defineRule({
+  meta: {
+    id: "run-as-root-group",
+    category: "security",
+    level: "warning",
+    securitySeverity: 4,
+    presets: ["recommended"],
+    summary: "Containers should not run with the root group: a runAsGroup of 0 (written on the container, or on the pod and inherited), an fsGroup of 0 or 0 among the supplementalGroups.",
+    remediation: "Set runAsGroup, fsGroup and supplementalGroups to non-zero group ids.",
+    messages: {
+      pod: "The pod sets runAsGroup: 0, which its containers inherit: they run with the root group.",
+      container: 'Container "{{container}}" sets runAsGroup: 0: it runs with the root group.',
+      fsGroup: "The pod sets fsGroup: 0: its volumes are owned by the root group.",
+      supplementalGroup: "The pod adds the root group (0) to supplementalGroups."
+    }
+  },
+  create(context) {
+    return {
+      podSpec(pod) {
+        checkWritten(context, pod, {
+          field: ["runAsGroup"],
+          check: (value) => value === 0 ? {} : void 0,
+          podMessageId: "pod",
+          containerMessageId: "container",
+          onlyIfInherited: true
+        });
+        const { fsGroup, supplementalGroups } = pod.podSecurity;
+        if (fsGroup?.value === 0) context.report({ messageId: "fsGroup", at: fsGroup.path });
+        const index = supplementalGroups?.value.indexOf(0) ?? -1;
+        if (supplementalGroups && index !== -1) context.report({ messageId: "supplementalGroup", at: [...supplementalGroups.path, index] });
+      }
+    };
+  }
+});
+
+// src/rules/run-as-root-user.ts
+var run_as_root_user_default = writtenSettingRule(
+  {
+    id: "run-as-root-user",
+    category: "security",
+    level: "error",
+    securitySeverity: 7,
+    presets: ["recommended", "pss-restricted", "cis"],
+    pss: { profile: "restricted", control: "Running as Non-root user" },
+    cis: "5.2.7",
+    summary: "Pods and containers must not set runAsUser: 0, which runs the process as root whatever the image says; pods with hostUsers: false (a user namespace) are exempt from Kubernetes 1.35.",
+    remediation: "Set runAsUser to a non-zero user id (and runAsNonRoot: true), or remove it so the image's non-root user applies.",
+    messages: {
+      pod: "The pod sets runAsUser: 0: its containers run as root.",
+      container: 'Container "{{container}}" sets runAsUser: 0: it runs as root.'
+    }
+  },
+  {
+    field: ["runAsUser"],
+    check: (value) => value === 0 ? {} : void 0,
+    podMessageId: "pod",
+    containerMessageId: "container",
+    skip: (pod, settings) => userNamespaceExempt(pod, settings.kubeVersion)
+  }
+);
+
+// src/rules/scheduler-bind-address.ts
+var scheduler_bind_address_default = controlPlaneFlag({
+  component: "kube-scheduler",
+  flag: "bind-address",
+  unsafe: (value) => !isLoopback(value),
+  meta: {
+    id: "scheduler-bind-address",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended", "cis"],
+    cis: "1.4.2",
+    tags: ["control-plane"],
+    summary: "The scheduler should serve its health and metrics endpoints on the loopback address only (--bind-address=127.0.0.1).",
+    remediation: "Set --bind-address=127.0.0.1.",
+    messages: {
+      set: "{{flag}} is {{value}}: the scheduler listens on the network.",
+      missing: "--bind-address is not set: the scheduler listens on every address (0.0.0.0)."
+    }
+  }
+});
+
+// src/rules/scheduler-profiling.ts
+var scheduler_profiling_default = controlPlaneFlag({
+  component: "kube-scheduler",
+  flag: "profiling",
+  unsafe: unsafeWhen.notFalse,
+  meta: {
+    id: "scheduler-profiling",
+    category: "security",
+    level: "warning",
+    securitySeverity: 3,
+    presets: ["recommended", "cis"],
+    cis: "1.4.1",
+    tags: ["control-plane"],
+    summary: "The scheduler's profiling endpoints should be off (--profiling=false).",
+    remediation: "Add --profiling=false.",
+    messages: {
+      set: "{{flag}} is {{value}}: profiling endpoints are served.",
+      missing: "--profiling is not set: profiling endpoints are served (its default is true)."
+    }
+  }
+});
+
+// src/schema/custom-resources.ts
+function findCrd(index, group, kind, extra = []) {
+  const defines = (crd) => {
+    const spec = crd.spec;
+    return isObject(spec) && spec.group === group && isObject(spec.names) && spec.names.kind === kind;
+  };
+  return index.ofKind("CustomResourceDefinition", "apiextensions.k8s.io").map((record) => record.value).find(defines) ?? extra.find(defines);
+}
+function crdSchemaFor(crd, version) {
+  const spec = isObject(crd.spec) ? crd.spec : {};
+  const name = isObject(crd.metadata) && isString(crd.metadata.name) ? crd.metadata.name : "(unnamed)";
+  const versions = Array.isArray(spec.versions) ? spec.versions.filter(isObject) : [];
+  const served = versions.filter((entry3) => entry3.served !== false && isString(entry3.name)).map((entry3) => entry3.name);
+  const entry2 = versions.find((item) => item.name === version && item.served !== false);
+  if (!entry2) return { name, served, versionServed: false };
+  const schema = schemaOf(entry2.schema) ?? schemaOf(spec.validation);
+  return { name, served, versionServed: true, schema };
+}
+function schemaOf(value) {
+  if (!isObject(value) || !isObject(value.openAPIV3Schema)) return void 0;
+  return toSchemaNode(value.openAPIV3Schema);
+}
+var NUMBERS = ["minimum", "maximum", "minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties"];
+var FLAGS = ["nullable", "exclusiveMinimum", "exclusiveMaximum", "x-kubernetes-preserve-unknown-fields", "x-kubernetes-int-or-string", "x-kubernetes-embedded-resource"];
+function toSchemaNode(value) {
+  const node = {};
+  if (isString(value.type)) node.type = value.type;
+  if (isString(value.format)) node.format = value.format;
+  if (isString(value.pattern)) node.pattern = value.pattern;
+  for (const key of NUMBERS) if (typeof value[key] === "number") node[key] = value[key];
+  for (const key of FLAGS) if (value[key] === true) node[key] = true;
+  if (Array.isArray(value.enum)) node.enum = value.enum;
+  if (Array.isArray(value.required)) node.required = value.required.filter(isString);
+  if (isObject(value.properties)) {
+    node.properties = Object.fromEntries(Object.entries(value.properties).filter(([, item]) => isObject(item)).map(([key, item]) => [key, toSchemaNode(item)]));
+  }
+  if (isObject(value.items)) node.items = toSchemaNode(value.items);
+  if (isObject(value.additionalProperties)) node.additionalProperties = toSchemaNode(value.additionalProperties);
+  else if (typeof value.additionalProperties === "boolean") node.additionalProperties = value.additionalProperties;
+  const rules2 = value["x-kubernetes-validations"];
+  if (Array.isArray(rules2)) {
+    node["x-kubernetes-validations"] = rules2.filter(isObject).flatMap(
+      (rule) => isString(rule.rule) ? [{ rule: rule.rule, message: isString(rule.message) ? rule.message : void 0, messageExpression: isString(rule.messageExpression) ? rule.messageExpression : void 0, fieldPath: isString(rule.fieldPath) ? rule.fieldPath : void 0 }] : []
+    );
+  }
+  return node;
+}
+
+// src/schema/names.ts
+var LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+var DNS_1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+var DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+function dnsSubdomainProblem(value) {
+  if (value.length > 253) return "must be at most 253 characters";
+  if (!DNS_SUBDOMAIN.test(value)) return "must consist of lower case letters, digits, '-' and '.', and start and end with a letter or digit";
+  return void 0;
+}
+function dnsLabelProblem(value) {
+  if (value.length > 63) return "must be at most 63 characters";
+  if (!DNS_LABEL.test(value)) return "must consist of lower case letters, digits and '-', and start and end with a letter or digit";
+  return void 0;
+}
+function dns1035LabelProblem(value) {
+  if (value.length > 63) return "must be at most 63 characters";
+  if (!DNS_1035_LABEL.test(value)) return "must consist of lower case letters, digits and '-', start with a letter and end with a letter or digit";
+  return void 0;
+}
+function pathSegmentProblem(value) {
+  if (value === "." || value === "..") return `may not be "${value}"`;
+  if (/[/%]/.test(value)) return "may not contain '/' or '%'";
+  return void 0;
+}
+var PATH_SEGMENT_KINDS = /* @__PURE__ */ new Set(["Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding"]);
+var DNS_LABEL_KINDS = /* @__PURE__ */ new Set(["Namespace"]);
+var DNS_1035_KINDS = /* @__PURE__ */ new Set(["Service"]);
+function objectNameProblem(group, kind, name) {
+  if (name === "") return "must not be empty";
+  if (group === "rbac.authorization.k8s.io" && PATH_SEGMENT_KINDS.has(kind)) return pathSegmentProblem(name);
+  if (group === "" && DNS_LABEL_KINDS.has(kind)) return dnsLabelProblem(name);
+  if (group === "" && DNS_1035_KINDS.has(kind)) return dns1035LabelProblem(name);
+  return dnsSubdomainProblem(name);
+}
+function qualifiedNameProblem(key) {
+  const slash = key.lastIndexOf("/");
+  const prefix2 = slash >= 0 ? key.slice(0, slash) : void 0;
+  const name = slash >= 0 ? key.slice(slash + 1) : key;
+  if (prefix2 !== void 0) {
+    if (prefix2 === "") return 'has an empty prefix before "/"';
+    const problem2 = dnsSubdomainProblem(prefix2);
+    if (problem2) return `has a prefix that ${problem2}`;
+  }
+  if (name === "") return "has an empty name";
+  if (name.length > 63) return "has a name longer than 63 characters";
+  if (!LABEL_NAME.test(name)) return "has a name that must consist of letters, digits, '-', '_' and '.', and start and end with a letter or digit";
+  return void 0;
+}
+function labelValueProblem(value) {
+  if (value === "") return void 0;
+  if (value.length > 63) return "must be at most 63 characters";
+  if (!LABEL_NAME.test(value)) return "must consist of letters, digits, '-', '_' and '.', and start and end with a letter or digit";
+  return void 0;
+}
+var QUANTITY = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+|[KMGTPE]i|[numkMGTPE]|)$/;
+function isQuantity(value) {
+  return QUANTITY.test(value);
+}
+
+// src/schema/metadata.ts
+function metadataProblems(metadata, path17, identity3) {
+  if (!isObject(metadata)) return [];
+  const problems = [];
+  if (identity3 && typeof metadata.name === "string") {
+    const reason = objectNameProblem(identity3.group, identity3.kind, metadata.name);
+    if (reason) problems.push({ code: "invalidName", path: [...path17, "name"], name: metadata.name, reason });
+  }
+  if (isObject(metadata.labels)) {
+    for (const [key, value] of Object.entries(metadata.labels)) {
+      const keyReason = qualifiedNameProblem(key);
+      if (keyReason) problems.push({ code: "invalidLabelKey", path: [...path17, "labels", key], key, reason: keyReason });
+      const valueReason = typeof value === "string" ? labelValueProblem(value) : void 0;
+      if (valueReason) problems.push({ code: "invalidLabelValue", path: [...path17, "labels", key], key, reason: valueReason });
+    }
+  }
+  if (isObject(metadata.annotations)) {
+    for (const key of Object.keys(metadata.annotations)) {
+      const reason = qualifiedNameProblem(key);
+      if (reason) problems.push({ code: "invalidAnnotationKey", path: [...path17, "annotations", key], key, reason });
+    }
+  }
+  return problems;
+}
+
+// src/schema/validate.ts
+init_suggest2();
+var BASE642 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+function typeOf(value) {
+  if (Array.isArray(value)) return "a list";
+  if (value === null) return "null";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "number") return Number.isInteger(value) ? "an integer" : "a number";
+  if (typeof value === "boolean") return "a boolean";
+  return "a string";
+}
+function isMapping(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function fieldName(path17) {
+  let text = "";
+  for (const segment of path17) text += typeof segment === "number" ? `[${segment}]` : text === "" ? segment : `.${segment}`;
+  return text || "(root)";
+}
+function shortName(ref) {
+  return ref.slice(ref.lastIndexOf(".") + 1);
+}
+var SchemaValidator = class {
+  constructor(options = {}) {
+    this.options = options;
+  }
+  options;
+  problems = [];
+  /** `base` is the path of `value` in its document; `relative` names fields in messages from the object's root. */
+  validate(value, schema, base, where) {
+    this.check(value, schema, base, base.length, where);
+    return this.problems;
+  }
+  /** `where` names the mapping in messages: the definition (`Container`), else the field path, else the kind. */
+  deref(node, where) {
+    let current = node;
+    let name = where;
+    for (let depth = 0; current.$ref !== void 0 && depth < 32; depth++) {
+      const target = this.options.resolve?.(current.$ref);
+      name = shortName(current.$ref);
+      if (!target) return { node: {}, where: name };
+      current = target;
+    }
+    return { node: current, where: name };
+  }
+  check(value, schemaNode, path17, rootDepth, whereIn) {
+    const field = fieldName(path17.slice(rootDepth));
+    const { node, where } = this.deref(schemaNode, schemaNode.$ref === void 0 && path17.length > rootDepth ? field : whereIn);
+    if (value === null) return;
+    const wrong = (expected) => {
+      this.problems.push({ code: "wrongType", path: path17, field, expected, actual: typeOf(value) });
+    };
+    if (node["x-kubernetes-int-or-string"] || node.format === "int-or-string") {
+      if (!(typeof value === "string" || typeof value === "number" && Number.isInteger(value))) return wrong("an integer or a string");
+      if (typeof value === "string") this.checkString(value, node, path17, field);
+      return this.checkCel(node, value, path17);
+    }
+    if (node.format === "quantity") {
+      if (typeof value === "number") return;
+      if (typeof value !== "string") return wrong('a quantity (a number or a string such as "500m" or "1Gi")');
+      if (!isQuantity(value)) this.problems.push({ code: "constraint", path: path17, field, reason: `"${value}" is not a quantity (a number with an optional suffix such as m, Ki, Mi, Gi, k, M, G)` });
+      return;
+    }
+    switch (node.type) {
+      case "string":
+        if (typeof value !== "string") return wrong("a string");
+        this.checkString(value, node, path17, field);
+        break;
+      case "integer":
+        if (typeof value !== "number" || !Number.isInteger(value)) return wrong("an integer");
+        this.checkNumber(value, node, path17, field);
+        break;
+      case "number":
+        if (typeof value !== "number") return wrong("a number");
+        this.checkNumber(value, node, path17, field);
+        break;
+      case "boolean":
+        if (typeof value !== "boolean") return wrong("a boolean (true or false)");
+        break;
+      case "array":
+        if (!Array.isArray(value)) return wrong("a list");
+        if (node.minItems !== void 0 && value.length < node.minItems) this.constraint(path17, field, `must have at least ${node.minItems} item(s)`);
+        if (node.maxItems !== void 0 && value.length > node.maxItems) this.constraint(path17, field, `must have at most ${node.maxItems} item(s)`);
+        if (node.items) value.forEach((item, index) => this.check(item, node.items, [...path17, index], rootDepth, where));
+        break;
+      case "object":
+        if (!isMapping(value)) return wrong("a mapping");
+        this.checkObject(value, node, path17, rootDepth, where);
+        break;
+      default:
+        if (node.properties && isMapping(value)) this.checkObject(value, node, path17, rootDepth, where);
+    }
+    if (node.enum && !node.enum.some((allowed) => allowed === value)) {
+      this.problems.push({ code: "enum", path: path17, field, value: String(value), allowed: node.enum.map((allowed) => JSON.stringify(allowed)).join(", ") });
+    }
+    this.checkCel(node, value, path17);
+  }
+  checkCel(node, value, path17) {
+    const rules2 = node["x-kubernetes-validations"];
+    if (!rules2 || rules2.length === 0 || !this.options.cel) return;
+    for (const failure of this.options.cel(rules2, value, path17)) {
+      this.problems.push({ code: "constraint", path: failure.path, field: fieldName(failure.path), reason: failure.reason });
+    }
+  }
+  constraint(path17, field, reason) {
+    this.problems.push({ code: "constraint", path: path17, field, reason });
+  }
+  checkString(value, node, path17, field) {
+    if (node.format === "byte" && !BASE642.test(value.replace(/\s+/g, ""))) this.constraint(path17, field, "must be base64-encoded");
+    if (node.minLength !== void 0 && value.length < node.minLength) this.constraint(path17, field, `must be at least ${node.minLength} character(s) long`);
+    if (node.maxLength !== void 0 && value.length > node.maxLength) this.constraint(path17, field, `must be at most ${node.maxLength} characters long`);
+    if (node.pattern !== void 0 && !safeTest(node.pattern, value)) this.constraint(path17, field, `must match the pattern ${node.pattern}`);
+  }
+  checkNumber(value, node, path17, field) {
+    if (node.minimum !== void 0 && (node.exclusiveMinimum ? value <= node.minimum : value < node.minimum)) {
+      this.constraint(path17, field, `must be ${node.exclusiveMinimum ? "greater than" : "at least"} ${node.minimum}`);
+    }
+    if (node.maximum !== void 0 && (node.exclusiveMaximum ? value >= node.maximum : value > node.maximum)) {
+      this.constraint(path17, field, `must be ${node.exclusiveMaximum ? "less than" : "at most"} ${node.maximum}`);
+    }
+  }
+  checkObject(value, node, path17, rootDepth, where) {
+    const properties = node.properties;
+    const additional = node.additionalProperties;
+    const embedded = node["x-kubernetes-embedded-resource"] === true;
+    const closed = properties !== void 0 && additional === void 0 && !node["x-kubernetes-preserve-unknown-fields"];
+    for (const [key, item] of Object.entries(value)) {
+      const property = properties?.[key];
+      if (property) this.check(item, property, [...path17, key], rootDepth, where);
+      else if (typeof additional === "object") this.check(item, additional, [...path17, key], rootDepth, where);
+      else if ((closed || additional === false) && !(embedded && (key === "apiVersion" || key === "kind" || key === "metadata"))) {
+        this.problems.push({ code: "unknownField", path: [...path17, key], field: key, where, suggestion: closest(key, Object.keys(properties ?? {})) });
+      }
+    }
+    for (const key of node.required ?? []) {
+      if (value[key] === void 0 || value[key] === null) {
+        this.problems.push({ code: "missingField", path: [...path17, key], field: key, where, written: value[key] === null });
+      }
+    }
+    const count = Object.keys(value).length;
+    const field = fieldName(path17.slice(rootDepth));
+    if (node.minProperties !== void 0 && count < node.minProperties) this.constraint(path17, field, `must have at least ${node.minProperties} field(s)`);
+    if (node.maxProperties !== void 0 && count > node.maxProperties) this.constraint(path17, field, `must have at most ${node.maxProperties} field(s)`);
+  }
+};
+var patterns = /* @__PURE__ */ new Map();
+function safeTest(pattern, value) {
+  let regex = patterns.get(pattern);
+  if (regex === void 0) {
+    try {
+      regex = new RegExp(pattern, "u");
+    } catch {
+      regex = null;
+    }
+    patterns.set(pattern, regex);
+  }
+  return regex === null || regex.test(value);
+}
+
+// node_modules/@marcbachmann/cel-js/lib/errors.js
+var CelError = class extends Error {
+  #node;
+  #code;
+  #range;
+  #summary;
+  constructor({ name, code, message, node, cause, range: range2 }) {
+    super(message, cause ? { cause } : void 0);
+    this.name = name;
+    this.#code = code;
+    this.#summary = message;
+    this.#node = node;
+    this.#range = range2 && normalizeRange(range2) || normalizeRange(node);
+    if (!node?.input) return;
+    this.message = formatErrorWithHighlight(this.#summary, node, this.#range);
+  }
+  get node() {
+    return this.#node;
+  }
+  get code() {
+    return this.#code;
+  }
+  get range() {
+    return this.#range;
+  }
+  get summary() {
+    return this.#summary;
+  }
+  withAst(node) {
+    if (this.#node || !node?.input) return this;
+    this.#node = node;
+    this.#range ??= normalizeRange(node);
+    this.message = formatErrorWithHighlight(this.#summary, node, this.#range);
+    return this;
+  }
+};
+function normalizeArgs(name, defaultCode, message, node, cause) {
+  if (typeof message === "string") return { name, code: defaultCode, message, node, cause };
+  const opts = message;
+  if (typeof opts !== "object") throw new Error("First param to error must be a string or object");
+  return {
+    name,
+    code: opts.code || defaultCode,
+    message: opts.message,
+    node: opts.node,
+    cause: opts.cause,
+    range: opts.range
+  };
+}
+var ParseError = class extends CelError {
+  constructor(message, node, cause) {
+    super(normalizeArgs("ParseError", "parse_error", message, node, cause));
+  }
+};
+var EvaluationError = class extends CelError {
+  constructor(message, node, cause) {
+    super(normalizeArgs("EvaluationError", "evaluation_error", message, node, cause));
+  }
+};
+var TypeError2 = class extends CelError {
+  constructor(message, node, cause) {
+    super(normalizeArgs("TypeError", "type_error", message, node, cause));
+  }
+};
+function parseError(code, message, node) {
+  if (typeof code === "object") return new ParseError(code);
+  return new ParseError({ code, message, node });
+}
+function evaluationError(code, message, node) {
+  if (typeof code === "object") return new EvaluationError(code);
+  return new EvaluationError({ code, message, node });
+}
+function typeError(code, message, node) {
+  if (typeof code === "object") return new TypeError2(code);
+  return new TypeError2({ code, message, node });
+}
+function normalizeRange(node) {
+  const start = node?.pos ?? node?.start;
+  if (typeof start !== "number") return;
+  const end = typeof node.end === "number" ? node.end : start;
+  return { start, end };
+}
+function formatErrorWithHighlight(message, node, range2) {
+  const pos = node.pos ?? range2?.start;
+  if (typeof pos !== "number") return message;
+  const input = node.input;
+  let lineNum = 1;
+  let currentPos = 0;
+  let columnNum = 0;
+  while (currentPos < pos) {
+    if (input[currentPos] === "\n") {
+      lineNum++;
+      columnNum = 0;
+    } else {
+      columnNum++;
+    }
+    currentPos++;
+  }
+  let contextStart = pos;
+  let contextEnd = pos;
+  while (contextStart > 0 && input[contextStart - 1] !== "\n") contextStart--;
+  while (contextEnd < input.length && input[contextEnd] !== "\n") contextEnd++;
+  const line = input.slice(contextStart, contextEnd);
+  const highlight = `> ${`${lineNum}`.padStart(4, " ")} | ${line}
+${" ".repeat(9 + columnNum)}^`;
+  return `${message}
+
+${highlight}`;
+}
+function attachErrorAst(error2, node) {
+  if (error2 instanceof CelError) return error2.withAst(node);
+  return error2;
+}
+
+// node_modules/@marcbachmann/cel-js/lib/optional.js
+var Optional = class _Optional {
+  #value;
+  constructor(value) {
+    this.#value = value;
+  }
+  static of(value) {
+    if (value === void 0) return OPTIONAL_NONE;
+    return new _Optional(value);
+  }
+  static none() {
+    return OPTIONAL_NONE;
+  }
+  hasValue() {
+    return this.#value !== void 0;
+  }
+  value() {
+    if (this.#value === void 0) {
+      throw evaluationError("optional_value_missing", "Optional value is not present");
+    }
+    return this.#value;
+  }
+  or(optional) {
+    if (this.#value !== void 0) return this;
+    if (optional instanceof _Optional) return optional;
+    throw evaluationError(
+      "invalid_optional_argument",
+      "Optional.or must be called with an Optional argument"
+    );
+  }
+  orValue(defaultValue) {
+    return this.#value === void 0 ? defaultValue : this.#value;
+  }
+  get [Symbol.toStringTag]() {
+    return "optional";
+  }
+  [/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")]() {
+    return this.#value === void 0 ? `Optional { none }` : `Optional { value: ${JSON.stringify(this.#value)} }`;
+  }
+};
+var OPTIONAL_NONE = Object.freeze(new Optional());
+var OptionalNamespace = class {
+};
+var optionalNamespace = new OptionalNamespace();
+function toggleOptionalTypes(registry, enable) {
+  const optionalConstant = enable ? optionalNamespace : void 0;
+  registry.deleteVariable("optional");
+  registry.registerConstant("optional", "OptionalNamespace", optionalConstant);
+}
+function register(registry) {
+  const sync2 = { async: false };
+  const functionOverload = (sig, handler2) => registry.registerFunctionOverload(sig, handler2, sync2);
+  const optionalConstant = registry.enableOptionalTypes ? optionalNamespace : void 0;
+  registry.registerType("OptionalNamespace", OptionalNamespace);
+  registry.registerConstant("optional", "OptionalNamespace", optionalConstant);
+  functionOverload("optional.hasValue(): bool", (v) => v.hasValue());
+  functionOverload("optional<A>.value(): A", (v) => v.value());
+  registry.registerFunctionOverload("OptionalNamespace.none(): optional<T>", () => Optional.none());
+  functionOverload("OptionalNamespace.of(A): optional<A>", (_, value) => Optional.of(value));
+  function ensureOptional(value, ast, description) {
+    if (value instanceof Optional) return value;
+    throw evaluationError("optional_expected", `${description} must be optional`, ast);
+  }
+  function evaluateOptional(ev, macro, ctx) {
+    const v = ev.run(macro.receiver, ctx);
+    if (v instanceof Promise) return v.then((_v) => handleOptionalResolved(_v, ev, macro, ctx));
+    return handleOptionalResolved(v, ev, macro, ctx);
+  }
+  function handleOptionalResolved(value, ev, macro, ctx) {
+    const optional = ensureOptional(value, macro.receiver, `${macro.functionDesc} receiver`);
+    if (optional.hasValue()) return macro.onHasValue(optional);
+    return macro.onEmpty(ev, macro, ctx);
+  }
+  function ensureOptionalType(checker, node, ctx, description) {
+    const type = checker.check(node, ctx);
+    if (type.kind === "optional") return type;
+    if (type.kind === "dyn") return checker.getType("optional");
+    throw checker.createError("optional_expected", `${description} must be optional, got '${type}'`, node);
+  }
+  function createOptionalMacro({ functionDesc, evaluate: evaluate2, typeCheck, onHasValue, onEmpty }) {
+    return ({ ast, args, receiver }) => ({
+      ast,
+      functionDesc,
+      receiver,
+      arg: args[0],
+      evaluate: evaluate2,
+      typeCheck,
+      onHasValue,
+      onEmpty
+    });
+  }
+  const invalidOrValueReceiver = "optional.orValue() receiver";
+  const invalidOrReceiver = "optional.or(optional) receiver";
+  const invalidOrArg = "optional.or(optional) argument";
+  registry.registerFunctionOverload(
+    "optional.or(ast): optional<dyn>",
+    createOptionalMacro({
+      functionDesc: "optional.or(optional)",
+      evaluate: evaluateOptional,
+      typeCheck(check2, macro, ctx) {
+        const l = ensureOptionalType(check2, macro.receiver, ctx, invalidOrReceiver);
+        const r = ensureOptionalType(check2, macro.arg, ctx, invalidOrArg);
+        if (!(macro.receiver.maybeAsync || macro.arg.maybeAsync)) macro.ast.setMeta("async", false);
+        const unified = l.unify(check2.registry, r);
+        if (unified) return unified;
+        throw check2.createError(
+          "incompatible_argument_type",
+          `${macro.functionDesc} argument must be compatible type, got '${l}' and '${r}'`,
+          macro.arg
+        );
+      },
+      onHasValue: (optional) => optional,
+      onEmpty(ev, macro, ctx) {
+        const ast = macro.arg;
+        const v = ev.run(ast, ctx);
+        if (v instanceof Promise) return v.then((_v) => ensureOptional(_v, ast, invalidOrArg));
+        return ensureOptional(v, ast, invalidOrArg);
+      }
+    })
+  );
+  registry.registerFunctionOverload(
+    "optional.orValue(ast): dyn",
+    createOptionalMacro({
+      functionDesc: "optional.orValue(value)",
+      onHasValue: (optionalValue) => optionalValue.value(),
+      onEmpty(ev, macro, ctx) {
+        return ev.run(macro.arg, ctx);
+      },
+      evaluate: evaluateOptional,
+      typeCheck(check2, macro, ctx) {
+        const l = ensureOptionalType(check2, macro.receiver, ctx, invalidOrValueReceiver).valueType;
+        const r = check2.check(macro.arg, ctx);
+        if (!(macro.receiver.maybeAsync || macro.arg.maybeAsync)) macro.ast.setMeta("async", false);
+        const unified = l.unify(check2.registry, r);
+        if (unified) return unified;
+        throw check2.createError(
+          "incompatible_argument_type",
+          `${macro.functionDesc} argument must be compatible type, got '${l}' and '${r}'`,
+          macro.arg
+        );
+      }
+    })
+  );
+}
+
+// node_modules/@marcbachmann/cel-js/lib/globals.js
+var hasOwn = Object.hasOwn;
+var objKeys = Object.keys;
+var objFreeze = Object.freeze;
+var objEntries = Object.entries;
+var isArray = Array.isArray;
+var arrayFrom = Array.from;
+var MIN_UINT = 0n;
+var MAX_UINT = 18446744073709551615n;
+var MAX_INT = 9223372036854775807n;
+var MIN_INT = -9223372036854775808n;
+function isAsync(fn, fallback) {
+  if (fn?.[Symbol.toStringTag] === "AsyncFunction") return true;
+  return typeof fallback === "boolean" ? fallback : true;
+}
+var RESERVED = /* @__PURE__ */ new Set([
+  "as",
+  "break",
+  "const",
+  "continue",
+  "else",
+  "for",
+  "function",
+  "if",
+  "import",
+  "let",
+  "loop",
+  "package",
+  "namespace",
+  "return",
+  "var",
+  "void",
+  "while",
+  "__proto__",
+  "prototype"
+]);
+
+// node_modules/@marcbachmann/cel-js/lib/functions.js
+var UnsignedInt = class {
+  #value;
+  constructor(value) {
+    this.verify(typeof value === "bigint" ? value : BigInt(value));
+  }
+  get value() {
+    return this.#value;
+  }
+  valueOf() {
+    return this.#value;
+  }
+  toString() {
+    return `${this.#value}`;
+  }
+  verify(v) {
+    if (v < MIN_UINT || v > MAX_UINT) {
+      throw evaluationError("numeric_overflow", "Unsigned integer overflow");
+    }
+    this.#value = v;
+  }
+  get [Symbol.toStringTag]() {
+    return `value = ${this.#value}`;
+  }
+  [/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")]() {
+    return `UnsignedInteger { value: ${this.#value} }`;
+  }
+};
+var billion = 1e9;
+var billionBigInt = 1000000000n;
+var UNIT_NANOSECONDS = {
+  h: 3600000000000n,
+  m: 60000000000n,
+  s: billionBigInt,
+  ms: 1000000n,
+  us: 1000n,
+  µs: 1000n,
+  ns: 1n
+};
+var Duration = class _Duration {
+  #seconds;
+  #nanos;
+  constructor(seconds, nanos = 0) {
+    this.#seconds = BigInt(seconds);
+    this.#nanos = nanos;
+  }
+  get seconds() {
+    return this.#seconds;
+  }
+  get nanos() {
+    return this.#nanos;
+  }
+  valueOf() {
+    return Number(this.#seconds) * 1e3 + this.#nanos / 1e6;
+  }
+  static fromMilliseconds(ms) {
+    const totalNanos = BigInt(Math.trunc(ms * 1e6));
+    const seconds = totalNanos / billionBigInt;
+    const nanos = Number(totalNanos % billionBigInt);
+    return new _Duration(seconds, nanos);
+  }
+  addDuration(other) {
+    const nanos = this.#nanos + other.nanos;
+    return new _Duration(
+      this.#seconds + other.seconds + BigInt(Math.floor(nanos / billion)),
+      nanos % billion
+    );
+  }
+  subtractDuration(other) {
+    const nanos = this.#nanos - other.nanos;
+    return new _Duration(
+      this.#seconds - other.seconds + BigInt(Math.floor(nanos / billion)),
+      (nanos + billion) % billion
+    );
+  }
+  extendTimestamp(ts) {
+    return new Date(
+      ts.getTime() + Number(this.#seconds) * 1e3 + Math.floor(this.#nanos / 1e6)
+    );
+  }
+  subtractTimestamp(ts) {
+    return new Date(
+      ts.getTime() - Number(this.#seconds) * 1e3 - Math.floor(this.#nanos / 1e6)
+    );
+  }
+  toString() {
+    const nanos = this.#nanos ? (this.#nanos / billion).toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 9 }).slice(1) : "";
+    return `${this.#seconds}${nanos}s`;
+  }
+  getHours() {
+    return this.#seconds / 3600n;
+  }
+  getMinutes() {
+    return this.#seconds / 60n;
+  }
+  getSeconds() {
+    return this.#seconds;
+  }
+  getMilliseconds() {
+    return this.#seconds * 1000n + BigInt(Math.floor(this.#nanos / 1e6));
+  }
+  get [Symbol.toStringTag]() {
+    return "google.protobuf.Duration";
+  }
+  [/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")]() {
+    return `google.protobuf.Duration { seconds: ${this.#seconds}, nanos: ${this.#nanos} }`;
+  }
+};
+function registerFunctions(registry) {
+  const sync2 = { async: false };
+  const functionOverload = (sig, handler2) => registry.registerFunctionOverload(sig, handler2, sync2);
+  const identity3 = (v) => v;
+  functionOverload("dyn(dyn): dyn", identity3);
+  for (const _t in TYPES) {
+    const type = TYPES[_t];
+    if (!(type instanceof Type)) continue;
+    functionOverload(`type(${type.name}): type`, () => type);
+  }
+  functionOverload("bool(bool): bool", identity3);
+  functionOverload("bool(string): bool", (v) => {
+    switch (v) {
+      case "1":
+      case "t":
+      case "true":
+      case "TRUE":
+      case "True":
+        return true;
+      case "0":
+      case "f":
+      case "false":
+      case "FALSE":
+      case "False":
+        return false;
+      default:
+        throw evaluationError(
+          "bool_conversion_error",
+          `bool() conversion error: invalid string value "${v}"`
+        );
+    }
+  });
+  functionOverload("size(string): int", (v) => BigInt(stringSize(v)));
+  functionOverload("size(bytes): int", (v) => BigInt(v.length));
+  functionOverload("size(list): int", (v) => BigInt(v.length ?? v.size));
+  functionOverload("size(map): int", (v) => BigInt(v instanceof Map ? v.size : objKeys(v).length));
+  functionOverload("string.size(): int", (v) => BigInt(stringSize(v)));
+  functionOverload("bytes.size(): int", (v) => BigInt(v.length));
+  functionOverload("list.size(): int", (v) => BigInt(v.length ?? v.size));
+  functionOverload("map.size(): int", (v) => BigInt(v instanceof Map ? v.size : objKeys(v).length));
+  functionOverload("bytes(string): bytes", (v) => ByteOpts.fromString(v));
+  functionOverload("bytes(bytes): bytes", identity3);
+  functionOverload("double(double): double", identity3);
+  functionOverload("double(int): double", (v) => Number(v));
+  functionOverload("double(uint): double", (v) => Number(v));
+  functionOverload("double(string): double", (v) => {
+    if (!v || v !== v.trim())
+      throw evaluationError(
+        "double_conversion_error",
+        "double() type error: cannot convert to double"
+      );
+    const s = v.toLowerCase();
+    switch (s) {
+      case "inf":
+      case "+inf":
+      case "infinity":
+      case "+infinity":
+        return Number.POSITIVE_INFINITY;
+      case "-inf":
+      case "-infinity":
+        return Number.NEGATIVE_INFINITY;
+      case "nan":
+        return Number.NaN;
+      default: {
+        const parsed = Number(v);
+        if (!Number.isNaN(parsed)) return parsed;
+        throw evaluationError(
+          "double_conversion_error",
+          "double() type error: cannot convert to double"
+        );
+      }
+    }
+  });
+  functionOverload("int(int): int", identity3);
+  functionOverload("int(double): int", (v) => {
+    if (Number.isFinite(v)) return BigInt(Math.trunc(v));
+    throw evaluationError("numeric_overflow", "int() type error: integer overflow");
+  });
+  functionOverload("int(string): int", (v) => {
+    if (v !== v.trim() || v.length > 20 || v.includes("0x")) {
+      throw evaluationError("int_conversion_error", "int() type error: cannot convert to int");
+    }
+    try {
+      const num = BigInt(v);
+      if (num <= MAX_INT && num >= MIN_INT) return num;
+    } catch (_e) {
+    }
+    throw evaluationError("int_conversion_error", "int() type error: cannot convert to int");
+  });
+  functionOverload("uint(uint): uint", identity3);
+  functionOverload("uint(int): uint", (v) => {
+    try {
+      return new UnsignedInt(v);
+    } catch (e) {
+      throw evaluationError("uint_conversion_error", "uint() type error: cannot convert to uint");
+    }
+  });
+  functionOverload("uint(double): uint", (v) => {
+    try {
+      return new UnsignedInt(Math.trunc(v));
+    } catch (e) {
+      throw evaluationError("numeric_overflow", "uint() type error: unsigned integer overflow");
+    }
+  });
+  functionOverload("uint(string): uint", (v) => {
+    if (v !== v.trim() || v.length > 20 || v.includes("0x")) {
+      throw evaluationError("uint_conversion_error", "uint() type error: cannot convert to uint");
+    }
+    try {
+      return new UnsignedInt(v);
+    } catch (e) {
+      throw evaluationError("uint_conversion_error", "uint() type error: cannot convert to uint");
+    }
+  });
+  functionOverload("string(string): string", identity3);
+  functionOverload("string(bool): string", (v) => `${v}`);
+  functionOverload("string(int): string", (v) => `${v}`);
+  functionOverload("string(uint): string", (v) => `${v}`);
+  functionOverload("string(bytes): string", (v) => ByteOpts.toUtf8(v));
+  functionOverload("string(double): string", (v) => {
+    if (v === Infinity) return "+Inf";
+    if (v === -Infinity) return "-Inf";
+    return `${v}`;
+  });
+  functionOverload("string.startsWith(string): bool", (a, b) => a.startsWith(b));
+  functionOverload("string.endsWith(string): bool", (a, b) => a.endsWith(b));
+  functionOverload("string.contains(string): bool", (a, b) => a.includes(b));
+  functionOverload("string.lowerAscii(): string", (a) => a.toLowerCase());
+  functionOverload("string.upperAscii(): string", (a) => a.toUpperCase());
+  functionOverload("string.trim(): string", (a) => a.trim());
+  functionOverload(
+    "string.indexOf(string): int",
+    (string, search) => BigInt(string.indexOf(search))
+  );
+  functionOverload("string.indexOf(string, int): int", (string, search, fromIndex) => {
+    if (search === "") return fromIndex;
+    fromIndex = Number(fromIndex);
+    if (fromIndex < 0 || fromIndex >= string.length) {
+      throw evaluationError(
+        "index_out_of_range",
+        "string.indexOf(search, fromIndex): fromIndex out of range"
+      );
+    }
+    return BigInt(string.indexOf(search, fromIndex));
+  });
+  functionOverload(
+    "string.lastIndexOf(string): int",
+    (string, search) => BigInt(string.lastIndexOf(search))
+  );
+  functionOverload("string.lastIndexOf(string, int): int", (string, search, fromIndex) => {
+    if (search === "") return fromIndex;
+    fromIndex = Number(fromIndex);
+    if (fromIndex < 0 || fromIndex >= string.length) {
+      throw evaluationError(
+        "index_out_of_range",
+        "string.lastIndexOf(search, fromIndex): fromIndex out of range"
+      );
+    }
+    return BigInt(string.lastIndexOf(search, fromIndex));
+  });
+  functionOverload("string.substring(int): string", (string, start) => {
+    start = Number(start);
+    if (start < 0 || start > string.length) {
+      throw evaluationError(
+        "index_out_of_range",
+        "string.substring(start, end): start index out of range"
+      );
+    }
+    return string.substring(start);
+  });
+  functionOverload("string.substring(int, int): string", (string, start, end) => {
+    start = Number(start);
+    if (start < 0 || start > string.length) {
+      throw evaluationError(
+        "index_out_of_range",
+        "string.substring(start, end): start index out of range"
+      );
+    }
+    end = Number(end);
+    if (end < start || end > string.length) {
+      throw evaluationError(
+        "index_out_of_range",
+        "string.substring(start, end): end index out of range"
+      );
+    }
+    return string.substring(start, end);
+  });
+  functionOverload("string.matches(string): bool", (a, b) => {
+    try {
+      return new RegExp(b).test(a);
+    } catch (_err) {
+      throw evaluationError("invalid_regular_expression", `Invalid regular expression: ${b}`);
+    }
+  });
+  functionOverload("string.split(string): list<string>", (s, sep4) => s.split(sep4));
+  functionOverload("string.split(string, int): list<string>", (s, sep4, l) => {
+    l = Number(l);
+    if (l === 0) return [];
+    const parts = s.split(sep4);
+    if (l < 0 || parts.length <= l) return parts;
+    const limited = parts.slice(0, l - 1);
+    limited.push(parts.slice(l - 1).join(sep4));
+    return limited;
+  });
+  functionOverload("list<string>.join(): string", (v) => {
+    for (let i = 0; i < v.length; i++) {
+      if (typeof v[i] !== "string") {
+        throw evaluationError(
+          "invalid_list_element_type",
+          "string.join(): list must contain only strings"
+        );
+      }
+    }
+    return v.join("");
+  });
+  functionOverload("list<string>.join(string): string", (v, sep4) => {
+    for (let i = 0; i < v.length; i++) {
+      if (typeof v[i] !== "string") {
+        throw evaluationError(
+          "invalid_list_element_type",
+          "string.join(separator): list must contain only strings"
+        );
+      }
+    }
+    return v.join(sep4);
+  });
+  const textEncoder = new TextEncoder("utf8");
+  const textDecoder = new TextDecoder("utf8");
+  const ByteOpts = typeof Buffer !== "undefined" ? {
+    byteLength: (v) => Buffer.byteLength(v),
+    fromString: (str) => Buffer.from(str, "utf8"),
+    toHex: (b) => Buffer.prototype.hexSlice.call(b, 0, b.length),
+    toBase64: (b) => Buffer.prototype.base64Slice.call(b, 0, b.length),
+    toUtf8: (b) => Buffer.prototype.utf8Slice.call(b, 0, b.length),
+    jsonParse: (b) => JSON.parse(b)
+  } : {
+    textEncoder: new TextEncoder("utf8"),
+    byteLength: (v) => textEncoder.encode(v).length,
+    fromString: (str) => textEncoder.encode(str),
+    toHex: Uint8Array.prototype.toHex ? (b) => b.toHex() : (b) => arrayFrom(b, (i) => i.toString(16).padStart(2, "0")).join(""),
+    toBase64: Uint8Array.prototype.toBase64 ? (b) => b.toBase64() : (b) => btoa(arrayFrom(b, (i) => String.fromCodePoint(i)).join("")),
+    toUtf8: (b) => textDecoder.decode(b),
+    jsonParse: (b) => JSON.parse(textEncoder.decode(b))
+  };
+  functionOverload("bytes.json(): map", ByteOpts.jsonParse);
+  functionOverload("bytes.hex(): string", ByteOpts.toHex);
+  functionOverload("bytes.string(): string", ByteOpts.toUtf8);
+  functionOverload("bytes.base64(): string", ByteOpts.toBase64);
+  functionOverload("bytes.at(int): int", (b, index) => {
+    if (index < 0 || index >= b.length) {
+      throw evaluationError("index_out_of_range", "Bytes index out of range");
+    }
+    return BigInt(b[index]);
+  });
+  const TS = "google.protobuf.Timestamp";
+  const GPD = "google.protobuf.Duration";
+  const TimestampType = registry.registerType(TS, Date).typeType;
+  const DurationType = registry.registerType(GPD, Duration).typeType;
+  registry.registerConstant("google", "map<string, map<string, type>>", {
+    protobuf: { Duration: DurationType, Timestamp: TimestampType }
+  });
+  function tzDate(d3, timeZone) {
+    return new Date(d3.toLocaleString("en-US", { timeZone }));
+  }
+  function getDayOfYear(d3, tz) {
+    const workingDate = tz ? tzDate(d3, tz) : new Date(d3.getUTCFullYear(), d3.getUTCMonth(), d3.getUTCDate());
+    const start = new Date(workingDate.getFullYear(), 0, 0);
+    return BigInt(Math.floor((workingDate - start) / 864e5) - 1);
+  }
+  functionOverload(`timestamp(string): ${TS}`, (v) => {
+    if (v.length < 20 || v.length > 30) {
+      throw evaluationError("invalid_timestamp", "timestamp() requires a string in ISO 8601 format");
+    }
+    const d3 = new Date(v);
+    if (d3 <= 253402300799999 && d3 >= -621355968e5) return d3;
+    throw evaluationError("invalid_timestamp", "timestamp() requires a string in ISO 8601 format");
+  });
+  functionOverload(`timestamp(int): ${TS}`, (i) => {
+    i = Number(i) * 1e3;
+    if (i <= 253402300799999 && i >= -621355968e5) return new Date(i);
+    throw evaluationError(
+      "invalid_timestamp",
+      "timestamp() requires a valid integer unix timestamp"
+    );
+  });
+  functionOverload(`${TS}.getDate(): int`, (d3) => BigInt(d3.getUTCDate()));
+  functionOverload(`${TS}.getDate(string): int`, (d3, tz) => BigInt(tzDate(d3, tz).getDate()));
+  functionOverload(`${TS}.getDayOfMonth(): int`, (d3) => BigInt(d3.getUTCDate() - 1));
+  functionOverload(
+    `${TS}.getDayOfMonth(string): int`,
+    (d3, tz) => BigInt(tzDate(d3, tz).getDate() - 1)
+  );
+  functionOverload(`${TS}.getDayOfWeek(): int`, (d3) => BigInt(d3.getUTCDay()));
+  functionOverload(`${TS}.getDayOfWeek(string): int`, (d3, tz) => BigInt(tzDate(d3, tz).getDay()));
+  functionOverload(`${TS}.getDayOfYear(): int`, getDayOfYear);
+  functionOverload(`${TS}.getDayOfYear(string): int`, getDayOfYear);
+  functionOverload(`${TS}.getFullYear(): int`, (d3) => BigInt(d3.getUTCFullYear()));
+  functionOverload(`${TS}.getFullYear(string): int`, (d3, tz) => BigInt(tzDate(d3, tz).getFullYear()));
+  functionOverload(`${TS}.getHours(): int`, (d3) => BigInt(d3.getUTCHours()));
+  functionOverload(`${TS}.getHours(string): int`, (d3, tz) => BigInt(tzDate(d3, tz).getHours()));
+  functionOverload(`${TS}.getMilliseconds(): int`, (d3) => BigInt(d3.getUTCMilliseconds()));
+  functionOverload(`${TS}.getMilliseconds(string): int`, (d3) => BigInt(d3.getUTCMilliseconds()));
+  functionOverload(`${TS}.getMinutes(): int`, (d3) => BigInt(d3.getUTCMinutes()));
+  functionOverload(`${TS}.getMinutes(string): int`, (d3, tz) => BigInt(tzDate(d3, tz).getMinutes()));
+  functionOverload(`${TS}.getMonth(): int`, (d3) => BigInt(d3.getUTCMonth()));
+  functionOverload(`${TS}.getMonth(string): int`, (d3, tz) => BigInt(tzDate(d3, tz).getMonth()));
+  functionOverload(`${TS}.getSeconds(): int`, (d3) => BigInt(d3.getUTCSeconds()));
+  functionOverload(`${TS}.getSeconds(string): int`, (d3, tz) => BigInt(tzDate(d3, tz).getSeconds()));
+  const parseDurationPattern = /(\d*\.?\d*)(ns|us|µs|ms|s|m|h)/;
+  function parseDuration(string) {
+    if (!string) throw evaluationError("invalid_duration", `Invalid duration string: ''`);
+    const isNegative = string[0] === "-";
+    if (string[0] === "-" || string[0] === "+") string = string.slice(1);
+    let nanoseconds = BigInt(0);
+    while (true) {
+      const match3 = parseDurationPattern.exec(string);
+      if (!match3) throw evaluationError("invalid_duration", `Invalid duration string: ${string}`);
+      if (match3.index !== 0)
+        throw evaluationError("invalid_duration", `Invalid duration string: ${string}`);
+      string = string.slice(match3[0].length);
+      const unitNanos = UNIT_NANOSECONDS[match3[2]];
+      const [intPart = "0", fracPart = ""] = match3[1].split(".");
+      const intVal = BigInt(intPart) * unitNanos;
+      const fracNanos = fracPart ? BigInt(fracPart.slice(0, 13).padEnd(13, "0")) * unitNanos / 10000000000000n : 0n;
+      nanoseconds += intVal + fracNanos;
+      if (string === "") break;
+    }
+    const seconds = nanoseconds >= billionBigInt ? nanoseconds / billionBigInt : 0n;
+    const nanos = Number(nanoseconds % billionBigInt);
+    if (isNegative) return new Duration(-seconds, -nanos);
+    return new Duration(seconds, nanos);
+  }
+  functionOverload(`duration(string): google.protobuf.Duration`, (s) => parseDuration(s));
+  functionOverload(`google.protobuf.Duration.getHours(): int`, (d3) => d3.getHours());
+  functionOverload(`google.protobuf.Duration.getMinutes(): int`, (d3) => d3.getMinutes());
+  functionOverload(`google.protobuf.Duration.getSeconds(): int`, (d3) => d3.getSeconds());
+  functionOverload(`google.protobuf.Duration.getMilliseconds(): int`, (d3) => d3.getMilliseconds());
+  register(registry);
+}
+function stringSize(str) {
+  let count = 0;
+  for (const c of str) count++;
+  return count;
+}
+
+// node_modules/@marcbachmann/cel-js/lib/registry.js
+var Type = class {
+  #name;
+  constructor(name) {
+    this.#name = name;
+    objFreeze(this);
+  }
+  get name() {
+    return this.#name;
+  }
+  get [Symbol.toStringTag]() {
+    return `Type<${this.#name}>`;
+  }
+  toString() {
+    return `Type<${this.#name}>`;
+  }
+};
+var TYPES = {
+  string: new Type("string"),
+  bool: new Type("bool"),
+  int: new Type("int"),
+  uint: new Type("uint"),
+  double: new Type("double"),
+  map: new Type("map"),
+  list: new Type("list"),
+  bytes: new Type("bytes"),
+  null_type: new Type("null"),
+  type: new Type("type")
+};
+var optionalType = new Type("optional");
+var valueTypeMatchers = {
+  dyn(v, ev) {
+    switch (typeof v) {
+      case "string":
+      case "bigint":
+      case "number":
+      case "boolean":
+        return true;
+      case "object":
+        switch (v ? v.constructor : v) {
+          case null:
+          case void 0:
+          case Object:
+          case Map:
+          case Array:
+          case Set:
+            return true;
+          default:
+            if (ev.objectTypesByConstructor.get(v.constructor)) return true;
+        }
+    }
+    return !!ev.debugType(v);
+  },
+  string(v) {
+    return typeof v === "string";
+  },
+  int(v) {
+    return typeof v === "bigint";
+  },
+  double(v) {
+    return typeof v === "number";
+  },
+  bool(v) {
+    return typeof v === "boolean";
+  },
+  null(v) {
+    return v === null;
+  },
+  bytes(v) {
+    return v instanceof Uint8Array;
+  },
+  uint(v) {
+    return v instanceof UnsignedInt;
+  },
+  type(v) {
+    return v instanceof Type;
+  },
+  list(v) {
+    switch (v?.constructor) {
+      case Array:
+      case Set:
+        return true;
+      default:
+        return false;
+    }
+  },
+  map(v) {
+    switch (typeof v === "object" && v ? v.constructor : null) {
+      case void 0:
+      case Object:
+      case Map:
+        return true;
+      default:
+        return false;
+    }
+  },
+  optional(v) {
+    return v instanceof Optional;
+  },
+  message(v, ev) {
+    return this === ev.debugType(v);
+  }
+};
+valueTypeMatchers.param = valueTypeMatchers.dyn;
+var TypeDeclaration = class {
+  #matchesCache = /* @__PURE__ */ new WeakMap();
+  constructor({ kind, type, name, keyType, valueType }) {
+    this.kind = kind;
+    this.type = type;
+    this.name = name;
+    this.keyType = keyType;
+    this.valueType = valueType;
+    this.unwrappedType = kind === "dyn" && valueType ? valueType.unwrappedType : this;
+    this.wrappedType = kind === "dyn" ? this : _createDynType(this.unwrappedType);
+    this.hasDynType = this.kind === "dyn" || this.valueType?.hasDynType || this.keyType?.hasDynType || false;
+    this.hasPlaceholderType = this.kind === "param" || this.keyType?.hasPlaceholderType || this.valueType?.hasPlaceholderType || false;
+    if (kind === "list") this.fieldLazy = this.#getListField;
+    else if (kind === "map") this.fieldLazy = this.#getMapField;
+    else if (kind === "message") this.fieldLazy = this.#getMessageField;
+    else if (kind === "optional") this.fieldLazy = this.#getOptionalField;
+    this.matchesValueType = valueTypeMatchers[name] || valueTypeMatchers[kind];
+    objFreeze(this);
+  }
+  isDynOrBool() {
+    return this.type === "bool" || this.kind === "dyn";
+  }
+  isEmpty() {
+    return this.valueType && this.valueType.kind === "param";
+  }
+  unify(r, t2) {
+    const t1 = this;
+    if (t1 === t2 || t1.kind === "dyn" || t2.kind === "param") return t1;
+    if (t2.kind === "dyn" || t1.kind === "param") return t2;
+    if (t1.kind !== t2.kind) return null;
+    if (!(t1.hasPlaceholderType || t2.hasPlaceholderType || t1.hasDynType || t2.hasDynType))
+      return null;
+    const valueType = t1.valueType.unify(r, t2.valueType);
+    if (!valueType) return null;
+    switch (t1.kind) {
+      case "optional":
+        return r.getOptionalType(valueType);
+      case "list":
+        return r.getListType(valueType);
+      case "map":
+        const keyType = t1.keyType.unify(r, t2.keyType);
+        return keyType ? r.getMapType(keyType, valueType) : null;
+    }
+  }
+  templated(r, bind2) {
+    if (!this.hasPlaceholderType) return this;
+    switch (this.kind) {
+      case "dyn":
+        return this.valueType.templated(r, bind2);
+      case "param":
+        return bind2?.get(this.name) || this;
+      case "map":
+        return r.getMapType(this.keyType.templated(r, bind2), this.valueType.templated(r, bind2));
+      case "list":
+        return r.getListType(this.valueType.templated(r, bind2));
+      case "optional":
+        return r.getOptionalType(this.valueType.templated(r, bind2));
+      default:
+        return this;
+    }
+  }
+  toString() {
+    return this.name;
+  }
+  #getOptionalField(obj, key, ast, ev) {
+    obj = obj instanceof Optional ? obj.orValue() : obj;
+    if (obj === void 0) return OPTIONAL_NONE;
+    const type = ev.debugType(obj);
+    try {
+      return Optional.of(type.fieldLazy(obj, key, ast, ev));
+    } catch (e) {
+      if (e instanceof EvaluationError) return OPTIONAL_NONE;
+      throw e;
+    }
+  }
+  #getMessageField(obj, key, ast, ev) {
+    const message = obj ? ev.objectTypesByConstructor.get(obj.constructor) : void 0;
+    if (!message) return;
+    const type = message.fields ? message.fields[key] : dynType;
+    if (!type) return void 0;
+    const value = obj instanceof Map ? obj.get(key) : obj[key];
+    if (value === void 0) return;
+    if (type.matchesValueType(value, ev)) return value;
+    throw evaluationError(
+      "field_type_mismatch",
+      `Field '${key}' is not of type '${type}', got '${ev.debugType(value)}'`,
+      ast
+    );
+  }
+  #getMapField(obj, key, ast, ev) {
+    const value = obj instanceof Map ? obj.get(key) : obj && hasOwn(obj, key) ? obj[key] : void 0;
+    if (value === void 0) return;
+    if (this.valueType.matchesValueType(value, ev)) return value;
+    throw evaluationError(
+      "field_type_mismatch",
+      `Field '${key}' is not of type '${this.valueType}', got '${ev.debugType(value)}'`,
+      ast
+    );
+  }
+  #getListElementAtIndex(list2, pos) {
+    switch (list2?.constructor) {
+      case Array:
+        return list2[pos];
+      case Set: {
+        let i = 0;
+        for (const item of list2) {
+          if (i++ !== pos) continue;
+          return item;
+        }
+      }
+    }
+  }
+  #getListField(obj, key, ast, ev) {
+    if (typeof key === "bigint") key = Number(key);
+    else if (typeof key !== "number") return;
+    const value = this.#getListElementAtIndex(obj, key);
+    if (value === void 0) {
+      if (!obj) return;
+      throw evaluationError(
+        "index_out_of_bounds",
+        `No such key: index out of bounds, index ${key} ${key < 0 ? "< 0" : `>= size ${obj.length || obj.size}`}`,
+        ast
+      );
+    }
+    if (this.valueType.matchesValueType(value, ev)) return value;
+    throw evaluationError(
+      "list_item_type_mismatch",
+      `List item with index '${key}' is not of type '${this.valueType}', got '${ev.debugType(value)}'`,
+      ast
+    );
+  }
+  fieldLazy() {
+  }
+  field(obj, key, ast, ev) {
+    const v = this.fieldLazy(obj, key, ast, ev);
+    if (v !== void 0) return v;
+    throw evaluationError("no_such_key", `No such key: ${key}`, ast);
+  }
+  matchesBoth(other) {
+    return this.matches(other) && other.matches(this);
+  }
+  matches(o) {
+    const s = this.unwrappedType;
+    o = o.unwrappedType;
+    if (s === o || s.kind === "dyn" || o.kind === "dyn" || o.kind === "param") return true;
+    return this.#matchesCache.get(o) ?? this.#matchesCache.set(o, this.#matches(s, o)).get(o);
+  }
+  #matches(s, o) {
+    switch (s.kind) {
+      case "dyn":
+      case "param":
+        return true;
+      case "list":
+        return o.kind === "list" && s.valueType.matches(o.valueType);
+      case "map":
+        return o.kind === "map" && s.keyType.matches(o.keyType) && s.valueType.matches(o.valueType);
+      case "optional":
+        return o.kind === "optional" && s.valueType.matches(o.valueType);
+      default:
+        return s.name === o.name;
+    }
+  }
+};
+var macroEvaluateErr = `have a .callAst property or .evaluate(checker, macro, ctx) method.`;
+var macroTypeCheckErr = `have a .callAst property or .typeCheck(checker, macro, ctx) method.`;
+function wrapMacroExpander(name, handler2) {
+  const p = `Macro '${name}' must`;
+  return function macroExpander(opts) {
+    const macro = handler2(opts);
+    if (!macro || typeof macro !== "object") throw new Error(`${p} return an object.`);
+    if (macro.callAst) return macro;
+    if (!macro.evaluate) throw new Error(`${p} ${macroEvaluateErr}`);
+    if (!macro.typeCheck) throw new Error(`${p} ${macroTypeCheckErr}`);
+    return macro;
+  };
+}
+var VariableDeclaration = class {
+  constructor(name, type, description, value) {
+    this.name = name;
+    this.type = type;
+    this.description = description ?? null;
+    this.constant = value !== void 0;
+    this.value = value;
+    objFreeze(this);
+  }
+};
+var FunctionDeclaration = class {
+  constructor({ name, receiverType, returnType, handler: handler2, description, params, async }) {
+    if (typeof name !== "string") throw new Error("name must be a string");
+    if (typeof handler2 !== "function") throw new Error("handler must be a function");
+    this.name = name;
+    this.async = isAsync(handler2, async);
+    this.receiverType = receiverType ?? null;
+    this.returnType = returnType;
+    this.description = description ?? null;
+    this.params = params;
+    this.argTypes = params.map((p) => p.type);
+    this.macro = this.argTypes.includes(astType);
+    const receiverString = receiverType ? `${receiverType}.` : "";
+    this.signature = `${receiverString}${name}(${this.argTypes.join(", ")}): ${returnType}`;
+    this.handler = this.macro ? wrapMacroExpander(this.signature, handler2) : handler2;
+    this.partitionKey = `${receiverType ? "rcall" : "call"}:${name}:${params.length}`;
+    this.hasPlaceholderType = this.returnType.hasPlaceholderType || this.receiverType?.hasPlaceholderType || this.argTypes.some((t) => t.hasPlaceholderType) || false;
+    objFreeze(this);
+  }
+  matchesArgs(argTypes) {
+    return argTypes.length === this.argTypes.length && this.argTypes.every((t, i) => t.matches(argTypes[i])) ? this : null;
+  }
+};
+var OperatorDeclaration = class {
+  constructor({ op, leftType, rightType, handler: handler2, returnType, async }) {
+    this.operator = op;
+    this.leftType = leftType;
+    this.rightType = rightType || null;
+    this.handler = handler2;
+    this.async = isAsync(handler2, async);
+    this.returnType = returnType;
+    if (rightType) this.signature = `${leftType} ${op} ${rightType}: ${returnType}`;
+    else this.signature = `${op}${leftType}: ${returnType}`;
+    this.hasPlaceholderType = this.leftType.hasPlaceholderType || this.rightType?.hasPlaceholderType || false;
+    objFreeze(this);
+  }
+  equals(other) {
+    return this.operator === other.operator && this.leftType === other.leftType && this.rightType === other.rightType;
+  }
+};
+function _createListType(valueType) {
+  return new TypeDeclaration({
+    kind: "list",
+    name: `list<${valueType}>`,
+    type: "list",
+    valueType
+  });
+}
+function _createPrimitiveType(name) {
+  return new TypeDeclaration({ kind: "primitive", name, type: name });
+}
+function _createMessageType(name) {
+  return new TypeDeclaration({ kind: "message", name, type: name });
+}
+function _createDynType(valueType) {
+  const name = valueType ? `dyn<${valueType}>` : "dyn";
+  return new TypeDeclaration({ kind: "dyn", name, type: name, valueType });
+}
+function _createOptionalType(valueType) {
+  const name = `optional<${valueType}>`;
+  return new TypeDeclaration({ kind: "optional", name, type: "optional", valueType });
+}
+function _createMapType(keyType, valueType) {
+  return new TypeDeclaration({
+    kind: "map",
+    name: `map<${keyType}, ${valueType}>`,
+    type: "map",
+    keyType,
+    valueType
+  });
+}
+function _createPlaceholderType(name) {
+  return new TypeDeclaration({ kind: "param", name, type: name });
+}
+var dynType = _createDynType();
+var astType = _createPrimitiveType("ast");
+var listType = _createListType(dynType);
+var mapType = _createMapType(dynType, dynType);
+var celTypes = {
+  string: _createPrimitiveType("string"),
+  bool: _createPrimitiveType("bool"),
+  int: _createPrimitiveType("int"),
+  uint: _createPrimitiveType("uint"),
+  double: _createPrimitiveType("double"),
+  bytes: _createPrimitiveType("bytes"),
+  dyn: dynType,
+  null: _createPrimitiveType("null"),
+  type: _createPrimitiveType("type"),
+  optional: _createOptionalType(dynType),
+  list: listType,
+  "list<dyn>": listType,
+  map: mapType,
+  "map<dyn, dyn>": mapType
+};
+for (const t of [celTypes.string, celTypes.double, celTypes.int]) {
+  const list2 = _createListType(t);
+  const map = _createMapType(celTypes.string, t);
+  celTypes[list2.name] = list2;
+  celTypes[map.name] = map;
+}
+Object.freeze(celTypes);
+var Candidates = class {
+  returnType = null;
+  async = false;
+  macro = false;
+  #matchCache = null;
+  #checkCache = null;
+  /** @type {Array<FunctionDeclaration>|Array<OperatorDeclaration>} */
+  declarations = [];
+  constructor(registry) {
+    this.registry = registry;
+  }
+  [Symbol.iterator]() {
+    return this.declarations[Symbol.iterator]();
+  }
+  add(decl) {
+    this.returnType = (this.returnType || decl.returnType).unify(this.registry, decl.returnType) || dynType;
+    if (decl.macro) this.macro = decl;
+    if (decl.async && !this.async) this.async = true;
+    this.declarations.push(decl);
+    this.#matchCache?.clear();
+    this.#checkCache?.clear();
+  }
+  findFunction(argTypes, receiverType = null) {
+    for (let i = 0; i < this.declarations.length; i++) {
+      const match3 = this.#matchesFunction(this.declarations[i], argTypes, receiverType);
+      if (match3) return match3;
+    }
+    return null;
+  }
+  findUnaryOverload(left) {
+    const cached2 = (this.#matchCache ??= /* @__PURE__ */ new Map()).get(left);
+    if (cached2 !== void 0) return cached2;
+    let value = false;
+    for (const decl of this.declarations) {
+      if (decl.leftType !== left) continue;
+      value = decl;
+      break;
+    }
+    this.#matchCache.set(left, value);
+    return value;
+  }
+  findBinaryOverload(left, right) {
+    if (left.kind === "dyn" && left.valueType) right = right.wrappedType;
+    else if (right.kind === "dyn" && right.valueType) left = left.wrappedType;
+    return (this.#matchCache ??= /* @__PURE__ */ new Map()).get(left)?.get(right) ?? this.#cacheBinary(this.#matchCache, left, right, this.#findBinaryUncached(left, right));
+  }
+  checkBinaryOverload(left, right) {
+    return (this.#checkCache ??= /* @__PURE__ */ new Map()).get(left)?.get(right) ?? this.#cacheBinary(this.#checkCache, left, right, this.#checkBinaryUncached(left, right));
+  }
+  #cacheBinary(c, l, r, v) {
+    return (c.get(l) || c.set(l, /* @__PURE__ */ new Map()).get(l)).set(r, v), v;
+  }
+  #findBinaryUncached(left, right) {
+    const ops = this.#findBinaryOverloads(left, right);
+    if (ops.length === 0) return false;
+    if (ops.length === 1) return ops[0];
+    throw new Error(`Operator overload '${ops[0].signature}' overlaps with '${ops[1].signature}'.`);
+  }
+  #checkBinaryUncached(left, right) {
+    const ops = this.#findBinaryOverloads(left, right);
+    if (ops.length === 0) return false;
+    let rt = ops[0].returnType;
+    for (let i = 1; i < ops.length; i++) rt = rt.unify(this.registry, ops[i].returnType) || dynType;
+    return rt;
+  }
+  #findBinaryOverloads(leftType, rightType) {
+    const nonexactMatches = [];
+    for (const decl of this.declarations) {
+      if (decl.leftType === leftType && decl.rightType === rightType) return [decl];
+      const secondary = this.#matchBinaryOverload(decl, leftType, rightType);
+      if (secondary) nonexactMatches.push(secondary);
+    }
+    if (nonexactMatches.length === 0) {
+      const op = this.declarations[0]?.operator;
+      if ((op === "==" || op === "!=") && leftType.kind === "dyn") {
+        return fallbackDynEqualityMatchers[op];
+      }
+    }
+    return nonexactMatches;
+  }
+  #matchBinaryOverload(decl, actualLeft, actualRight) {
+    const bindings = decl.hasPlaceholderType ? /* @__PURE__ */ new Map() : null;
+    const leftType = this.#matchTypeWithPlaceholders(decl.leftType, actualLeft, bindings);
+    if (!leftType) return;
+    const rightType = this.#matchTypeWithPlaceholders(decl.rightType, actualRight, bindings);
+    if (!rightType) return;
+    if ((decl.operator === "==" || decl.operator === "!=") && decl.leftType.kind === "dyn" && decl.leftType.valueType && actualLeft.kind !== "dyn" && actualRight.kind !== "dyn")
+      return false;
+    return decl.hasPlaceholderType ? {
+      async: decl.async,
+      signature: decl.signature,
+      handler: decl.handler,
+      leftType,
+      rightType,
+      returnType: decl.returnType.templated(this.registry, bindings)
+    } : decl;
+  }
+  #matchesFunction(fn, argTypes, receiverType) {
+    if (fn.hasPlaceholderType) return this.#matchWithPlaceholders(fn, argTypes, receiverType);
+    if (receiverType && fn.receiverType && !receiverType.matches(fn.receiverType)) return;
+    return fn.matchesArgs(argTypes);
+  }
+  #matchWithPlaceholders(fn, argTypes, receiverType) {
+    const bindings = /* @__PURE__ */ new Map();
+    if (receiverType && fn.receiverType) {
+      if (!this.#matchTypeWithPlaceholders(fn.receiverType, receiverType, bindings)) {
+        return null;
+      }
+    }
+    for (let i = 0; i < argTypes.length; i++) {
+      if (!this.#matchTypeWithPlaceholders(fn.argTypes[i], argTypes[i], bindings)) {
+        return null;
+      }
+    }
+    return {
+      async: fn.async,
+      handler: fn.handler,
+      signature: fn.signature,
+      returnType: fn.returnType.templated(this.registry, bindings)
+    };
+  }
+  #matchTypeWithPlaceholders(declared, actual, bindings) {
+    if (!declared.hasPlaceholderType) return actual.matches(declared) ? actual : null;
+    const treatAsDyn = actual.kind === "dyn";
+    if (!this.#collectPlaceholderBindings(declared, actual, bindings, treatAsDyn)) return null;
+    if (treatAsDyn) return actual;
+    return actual.matches(declared.templated(this.registry, bindings)) ? actual : null;
+  }
+  #collectPlaceholderBindings(dec, act, bind2, fromDyn = false) {
+    if (!dec.hasPlaceholderType) return true;
+    if (!act) return false;
+    const asDyn = fromDyn || act.kind === "dyn";
+    act = act.unwrappedType;
+    switch (dec.kind) {
+      case "param": {
+        const type = asDyn ? dynType : act;
+        const existing = bind2.get(dec.name);
+        if (!existing) return bind2.set(dec.name, type) && true;
+        return existing.kind === "dyn" || type.kind === "dyn" ? true : existing.matchesBoth(type);
+      }
+      case "list": {
+        if (act.name === "dyn") act = dec;
+        if (act.kind !== "list") return false;
+        return this.#collectPlaceholderBindings(dec.valueType, act.valueType, bind2, asDyn);
+      }
+      case "map": {
+        if (act.name === "dyn") act = dec;
+        if (act.kind !== "map") return false;
+        return this.#collectPlaceholderBindings(dec.keyType, act.keyType, bind2, asDyn) && this.#collectPlaceholderBindings(dec.valueType, act.valueType, bind2, asDyn);
+      }
+      case "optional": {
+        if (act.name === "dyn") act = dec;
+        if (act.kind !== "optional") return false;
+        return this.#collectPlaceholderBindings(dec.valueType, act.valueType, bind2, asDyn);
+      }
+    }
+    return true;
+  }
+};
+function splitByComma(str) {
+  const parts = [];
+  let current = "";
+  let depth = 0;
+  for (const char of str) {
+    if (char === "<") depth++;
+    else if (char === ">") depth--;
+    else if (char === "," && depth === 0) {
+      parts.push(current.trim());
+      current = "";
+      continue;
+    }
+    current += char;
+  }
+  if (current) parts.push(current.trim());
+  return parts;
+}
+var objTypesDecls = [
+  [UnsignedInt, "uint", TYPES.uint, celTypes.uint],
+  [Type, "type", TYPES.type, celTypes.type],
+  [Optional, "optional", optionalType, celTypes.optional],
+  [Uint8Array, "bytes", TYPES.bytes, celTypes.bytes],
+  ...typeof Buffer !== "undefined" ? [[Buffer, "bytes", TYPES.bytes, celTypes.bytes]] : []
+].map(([ctor, name, typeType, type]) => Object.freeze({ name, typeType, type, ctor }));
+var objTypes = objTypesDecls.map((t) => [t.name, t]);
+var objTypesCtor = objTypesDecls.map((t) => [t.ctor, t]);
+var invalidVar = (postfix) => new Error(`Invalid variable declaration: ${postfix}`);
+var invalidType = (postfix) => new Error(`Invalid type declaration: ${postfix}`);
+var fallbackDynEqualityMatchers = {
+  "==": [{ handler: (a, b) => a === b, returnType: celTypes.bool }],
+  "!=": [{ handler: (a, b) => a !== b, returnType: celTypes.bool }]
+};
+var Registry = class _Registry {
+  #parent = null;
+  #typeDeclarations;
+  #ownsVariables = true;
+  #operators = null;
+  #functions = null;
+  #operatorsByOp = null;
+  #functionsByKey = null;
+  #listTypes = null;
+  #mapTypes = null;
+  #optionalTypes = null;
+  #others = null;
+  #locked = false;
+  constructor(opts = {}) {
+    this.enableOptionalTypes = opts.enableOptionalTypes ?? false;
+    this.unlistedVariablesAreDyn = opts.unlistedVariablesAreDyn ?? false;
+    const parent = opts.parent instanceof _Registry ? opts.parent : null;
+    if (parent) {
+      this.#parent = parent;
+      let opParent = parent;
+      while (opParent && !opParent.#operators) opParent = opParent.#parent;
+      let fnParent = parent;
+      while (fnParent && !fnParent.#functions) fnParent = fnParent.#parent;
+      this.#operatorsByOp = parent.#operatorsByOp;
+      this.#functionsByKey = parent.#functionsByKey;
+      this.#others = { operators: opParent.#operators, functions: fnParent.#functions };
+      this.objectTypes = new Map(parent.objectTypes);
+      this.objectTypesByConstructor = new Map(parent.objectTypesByConstructor);
+      this.variables = parent.variables;
+      this.#ownsVariables = false;
+      this.#typeDeclarations = parent.#typeDeclarations;
+      this.#listTypes = parent.#listTypes;
+      this.#mapTypes = parent.#mapTypes;
+      this.#optionalTypes = parent.#optionalTypes;
+      if (this.enableOptionalTypes !== parent.enableOptionalTypes || this.unlistedVariablesAreDyn !== parent.unlistedVariablesAreDyn) {
+        toggleOptionalTypes(this, this.enableOptionalTypes);
+      }
+    } else {
+      this.#operators = [];
+      this.#functions = [];
+      this.objectTypes = new Map(objTypes);
+      this.objectTypesByConstructor = new Map(objTypesCtor);
+      this.#typeDeclarations = new Map(objEntries(celTypes));
+      this.#listTypes = /* @__PURE__ */ new Map();
+      this.#mapTypes = /* @__PURE__ */ new Map();
+      this.#optionalTypes = /* @__PURE__ */ new Map();
+      this.variables = /* @__PURE__ */ new Map();
+      this.variables.dyn = this.unlistedVariablesAreDyn;
+      for (const n in TYPES) this.registerConstant(n, "type", TYPES[n]);
+    }
+  }
+  #ensureOwnVariables() {
+    if (this.#ownsVariables) return;
+    this.variables = new Map(this.variables);
+    this.variables.dyn = this.unlistedVariablesAreDyn;
+    this.#ownsVariables = true;
+  }
+  // Used by toggleOptionalTypes in optional.js to clear a variable before re-registering it
+  deleteVariable(name) {
+    this.#ensureOwnVariables();
+    this.variables.delete(name);
+  }
+  #pushOperator(decl) {
+    if (!this.#operators) this.#operatorsByOp = null;
+    this.operatorCandidates(decl.operator).add(decl);
+    this.#operators.push(decl);
+  }
+  #pushFunction(decl) {
+    if (!this.#functions) this.#functionsByKey = null;
+    this.#functionCandidates(decl.partitionKey).add(decl);
+    this.#functions.push(decl);
+  }
+  #ensureCandiate(c, key) {
+    return c.get(key) || c.set(key, new Candidates(this)).get(key);
+  }
+  #getOperators() {
+    if (this.#operators) return this.#operators;
+    return this.#operators = [...this.#others.operators];
+  }
+  #getFunctions() {
+    if (this.#functions) return this.#functions;
+    return this.#functions = [...this.#others.functions];
+  }
+  operatorCandidates(op) {
+    if (this.#operatorsByOp) return this.#ensureCandiate(this.#operatorsByOp, op);
+    const c = this.#operatorsByOp = /* @__PURE__ */ new Map();
+    for (const decl of this.#getOperators()) this.#ensureCandiate(c, decl.operator).add(decl);
+    return this.#ensureCandiate(c, op);
+  }
+  functionCandidates(rec, name, argLen) {
+    return this.#functionCandidates(`${rec ? "rcall" : "call"}:${name}:${argLen}`);
+  }
+  #functionCandidates(key) {
+    if (this.#functionsByKey) return this.#ensureCandiate(this.#functionsByKey, key);
+    const c = this.#functionsByKey = /* @__PURE__ */ new Map();
+    for (const decl of this.#getFunctions()) this.#ensureCandiate(c, decl.partitionKey).add(decl);
+    return this.#ensureCandiate(c, key);
+  }
+  registerVariable(name, type, opts) {
+    if (this.#locked) throw new Error("Cannot modify frozen registry");
+    let description = opts?.description;
+    let value;
+    if (typeof name === "string" && typeof type === "object" && !(type instanceof TypeDeclaration)) {
+      description = type.description;
+      value = type.value;
+      if (type.schema) type = this.registerType({ name: `$${name}`, schema: type.schema }).type;
+      else type = type.type;
+    } else if (typeof name === "object") {
+      if (name.schema) type = this.registerType({ name: `$${name.name}`, schema: name.schema }).type;
+      else type = name.type;
+      description = name.description;
+      value = name.value;
+      name = name.name;
+    }
+    if (typeof name !== "string" || !name) throw invalidVar(`name must be a string`);
+    if (RESERVED.has(name)) throw invalidVar(`'${name}' is a reserved name`);
+    if (this.variables.get(name) !== void 0) throw invalidVar(`'${name}' is already registered`);
+    if (typeof type === "string") type = this.getType(type);
+    else if (!(type instanceof TypeDeclaration)) throw invalidVar(`type is required`);
+    this.#ensureOwnVariables();
+    this.variables.set(name, new VariableDeclaration(name, type, description, value));
+    return this;
+  }
+  #registerSchemaAsType(name, schema) {
+    const fields = /* @__PURE__ */ Object.create(null);
+    for (const key of objKeys(schema)) {
+      const def = schema[key];
+      if (typeof def === "object" && def) {
+        fields[key] = this.registerType({ name: `${name}.${key}`, schema: def }).type.name;
+      } else if (typeof def === "string") {
+        fields[key] = def;
+      } else {
+        throw new Error(`Invalid field definition for '${name}.${key}'`);
+      }
+    }
+    return fields;
+  }
+  registerConstant(name, type, value) {
+    if (typeof name === "object") this.registerVariable(name);
+    else this.registerVariable({ name, type, value });
+    return this;
+  }
+  getType(typename) {
+    return this.#parseTypeString(typename, true);
+  }
+  getListType(type) {
+    return this.#listTypes.get(type) || this.#listTypes.set(type, this.#parseTypeString(`list<${type}>`, true)).get(type);
+  }
+  getMapType(a, b) {
+    return this.#mapTypes.get(a)?.get(b) || (this.#mapTypes.get(a) || this.#mapTypes.set(a, /* @__PURE__ */ new Map()).get(a)).set(b, this.#parseTypeString(`map<${a}, ${b}>`, true)).get(b);
+  }
+  getOptionalType(type) {
+    return this.#optionalTypes.get(type) || this.#optionalTypes.set(type, this.#parseTypeString(`optional<${type}>`, true)).get(type);
+  }
+  assertType(typename, type, signature) {
+    try {
+      return this.#parseTypeString(typename, true);
+    } catch (e) {
+      e.message = `Invalid ${type} '${e.unknownType || typename}' in '${signature}'`;
+      throw e;
+    }
+  }
+  getFunctionType(typename) {
+    if (typename === "ast") return astType;
+    const t = this.#parseTypeString(typename, true);
+    if (t.kind === "dyn" && t.valueType) throw new Error(`type '${t.name}' is not supported`);
+    return t;
+  }
+  registerType(name, _d) {
+    if (this.#locked) throw new Error("Cannot modify frozen registry");
+    if (typeof name === "object") _d = name, name = _d.fullName || _d.name || _d.ctor?.name;
+    if (typeof name === "string" && name[0] === ".") name = name.slice(1);
+    if (typeof name !== "string" || name.length < 2 || RESERVED.has(name)) {
+      throw invalidType(`name '${name}' is not valid`);
+    }
+    if (this.objectTypes.has(name)) throw invalidType(`type '${name}' already registered`);
+    const type = this.#parseTypeString(name, false);
+    if (type.kind !== "message") throw invalidType(`type '${name}' is not valid`);
+    const decl = {
+      name,
+      typeType: new Type(name),
+      type,
+      ctor: typeof _d === "function" ? _d : _d?.ctor,
+      convert: typeof _d === "function" ? void 0 : _d?.convert,
+      fields: typeof _d?.schema === "object" ? this.#normalizeFields(name, this.#registerSchemaAsType(name, _d.schema)) : this.#normalizeFields(name, typeof _d === "function" ? void 0 : _d?.fields)
+    };
+    if (typeof decl.ctor !== "function") {
+      if (!decl.fields) throw invalidType(`type '${name}' requires a constructor or fields`);
+      Object.assign(decl, this.#createDefaultConvert(name, decl.fields));
+    }
+    this.objectTypes.set(name, Object.freeze(decl));
+    this.objectTypesByConstructor.set(decl.ctor, decl);
+    this.registerFunctionOverload(`type(${name}): type`, () => decl.typeType, { async: false });
+    return decl;
+  }
+  /** @returns {TypeDeclaration} */
+  #parseTypeString(typeStr, requireKnownTypes = true) {
+    let match3 = this.#typeDeclarations.get(typeStr);
+    if (match3) return match3;
+    if (typeof typeStr !== "string" || !typeStr.length) {
+      throw new Error(`Invalid type: must be a string`);
+    }
+    match3 = typeStr.match(/^[A-Z]$/);
+    if (match3) return this.#createDeclaration(_createPlaceholderType, typeStr, typeStr);
+    match3 = typeStr.match(/^(dyn|list|map|optional)<(.+)>$/);
+    if (!match3) {
+      if (requireKnownTypes) {
+        const err = new Error(`Unknown type: ${typeStr}`);
+        err.unknownType = typeStr;
+        throw err;
+      }
+      return this.#createDeclaration(_createMessageType, typeStr, typeStr);
+    }
+    const kind = match3[1];
+    const inner = match3[2].trim();
+    switch (kind) {
+      case "dyn": {
+        const type = this.#parseTypeString(inner, requireKnownTypes).wrappedType;
+        this.#typeDeclarations.set(type.name, type);
+        return type;
+      }
+      case "list": {
+        const vType = this.#parseTypeString(inner, requireKnownTypes);
+        return this.#createDeclaration(_createListType, `list<${vType}>`, vType);
+      }
+      case "map": {
+        const parts = splitByComma(inner);
+        if (parts.length !== 2) throw new Error(`Invalid map type: ${typeStr}`);
+        const kType = this.#parseTypeString(parts[0], requireKnownTypes);
+        const vType = this.#parseTypeString(parts[1], requireKnownTypes);
+        return this.#createDeclaration(_createMapType, `map<${kType}, ${vType}>`, kType, vType);
+      }
+      case "optional": {
+        const vType = this.#parseTypeString(inner, requireKnownTypes);
+        return this.#createDeclaration(_createOptionalType, `optional<${vType}>`, vType);
+      }
+    }
+  }
+  #createDeclaration(creator, key, ...args) {
+    return this.#typeDeclarations.get(key) || this.#typeDeclarations.set(key, creator(...args)).get(key);
+  }
+  findMacro(name, hasReceiver, argLen) {
+    return this.functionCandidates(hasReceiver, name, argLen).macro;
+  }
+  findUnaryOverload(op, left) {
+    return this.operatorCandidates(op).findUnaryOverload(left);
+  }
+  findBinaryOverload(op, left, right) {
+    return this.operatorCandidates(op).findBinaryOverload(left, right);
+  }
+  #toCelFieldType(field) {
+    if (typeof field === "string") return { type: field };
+    if (field.id) return protobufjsFieldToCelType(field);
+    return field;
+  }
+  #toCelFieldDeclaration(typename, fields, k2, requireKnownTypes = false) {
+    try {
+      const field = this.#toCelFieldType(fields[k2]);
+      if (typeof field?.type !== "string") throw new Error(`unsupported declaration`);
+      return this.#parseTypeString(field.type, requireKnownTypes);
+    } catch (e) {
+      e.message = `Field '${k2}' in type '${typename}' has unsupported declaration: ${JSON.stringify(fields[k2])}`;
+      throw e;
+    }
+  }
+  #normalizeFields(typename, fields) {
+    if (!fields) return;
+    const all = /* @__PURE__ */ Object.create(null);
+    for (const k2 of objKeys(fields)) all[k2] = this.#toCelFieldDeclaration(typename, fields, k2);
+    return all;
+  }
+  #createDefaultConvert(name, fields) {
+    const keys = objKeys(fields);
+    const conversions = /* @__PURE__ */ Object.create(null);
+    for (const k2 of keys) {
+      const type = fields[k2];
+      const decl = type.kind === "message" && this.objectTypes.get(type.name);
+      if (decl === false) conversions[k2] = false;
+      else conversions[k2] = decl.convert ? decl : false;
+    }
+    const Ctor = {
+      [name]: class extends Map {
+        #raw;
+        constructor(v) {
+          super();
+          this.#raw = v;
+        }
+        [Symbol.iterator]() {
+          if (this.size !== keys.length) for (const k2 of keys) this.get(k2);
+          return super[Symbol.iterator]();
+        }
+        get(field) {
+          let v = super.get(field);
+          if (v !== void 0 || this.has(field)) return v;
+          const dec = conversions[field];
+          if (dec === void 0) return;
+          v = this.#raw instanceof Map ? this.#raw.get(field) : this.#raw?.[field];
+          if (dec && v && typeof v === "object") {
+            switch (v.constructor) {
+              case void 0:
+              case Object:
+              case Map:
+                v = dec.convert(v);
+            }
+          }
+          return super.set(field, v), v;
+        }
+      }
+    }[name];
+    return {
+      ctor: Ctor,
+      convert(v) {
+        if (!v) return;
+        if (v.constructor === Ctor) return v;
+        return new Ctor(v);
+      }
+    };
+  }
+  clone(opts) {
+    this.#locked = true;
+    return new _Registry({
+      parent: this,
+      unlistedVariablesAreDyn: opts.unlistedVariablesAreDyn,
+      enableOptionalTypes: opts.enableOptionalTypes
+    });
+  }
+  getDefinitions() {
+    const variables = [];
+    const functions = [];
+    for (const [, varDecl] of this.variables) {
+      if (!varDecl) continue;
+      variables.push({
+        name: varDecl.name,
+        description: varDecl.description || null,
+        type: varDecl.type.name
+      });
+    }
+    for (const decl of this.#getFunctions()) {
+      functions.push({
+        signature: decl.signature,
+        name: decl.name,
+        description: decl.description,
+        receiverType: decl.receiverType ? decl.receiverType.name : null,
+        returnType: decl.returnType.name,
+        params: decl.params.map((p) => ({
+          name: p.name,
+          type: p.type.name,
+          description: p.description
+        }))
+      });
+    }
+    return { variables, functions };
+  }
+  #parseSignature(signature) {
+    if (typeof signature !== "string") throw new Error("Invalid signature: must be a string");
+    const match3 = signature.match(/^(?:([a-zA-Z0-9.<>]+)\.)?(\w+)\(([^)]*)\):(.*)$/);
+    if (!match3) throw new Error(`Invalid signature: ${signature}`);
+    const returnType = match3[4].trim();
+    if (!returnType) throw new Error(`Invalid signature: ${signature}`);
+    return {
+      receiverType: match3[1] || null,
+      name: match3[2],
+      argTypes: splitByComma(match3[3]),
+      returnType
+    };
+  }
+  /**
+   * @param {FunctionDeclaration} a
+   * @param {FunctionDeclaration} b
+   */
+  #functionSignatureOverlaps(a, b) {
+    if (a.name !== b.name) return false;
+    if (a.argTypes.length !== b.argTypes.length) return false;
+    if ((a.receiverType || b.receiverType) && (!a.receiverType || !b.receiverType)) return false;
+    const isDifferentReceiver = a.receiverType !== b.receiverType && a.receiverType !== dynType && b.receiverType !== dynType;
+    return !isDifferentReceiver && (b.macro || a.macro || b.argTypes.every((t, i) => {
+      const o = a.argTypes[i];
+      return t === o || t === dynType || o === dynType;
+    }));
+  }
+  /** @param {FunctionDeclaration} newDec */
+  #checkOverlappingSignatures(newDec) {
+    for (const decl of this.#functionCandidates(newDec.partitionKey)) {
+      if (!this.#functionSignatureOverlaps(decl, newDec)) continue;
+      throw new Error(
+        `Function signature '${newDec.signature}' overlaps with existing overload '${decl.signature}'.`
+      );
+    }
+  }
+  #normalizeParam(i, aType, param) {
+    if (!param) return { type: this.getFunctionType(aType), name: `arg${i}`, description: null };
+    const type = param.type || aType;
+    if (!type) throw new Error(`params[${i}].type is required`);
+    if (aType && type !== aType) throw new Error(`params[${i}].type not equal to signature type`);
+    return {
+      name: param.name || `arg${i}`,
+      type: this.getFunctionType(type),
+      description: param.description ?? null
+    };
+  }
+  registerFunctionOverload(s, handler2, opts) {
+    if (this.#locked) throw new Error("Cannot modify frozen registry");
+    if (typeof s === "object") opts = s;
+    else if (typeof handler2 === "object") opts = handler2;
+    else if (!opts) opts = {};
+    const sig = typeof s === "string" ? s : opts.signature ?? void 0;
+    const parsed = sig !== void 0 ? this.#parseSignature(sig) : void 0;
+    const name = parsed?.name || opts.name;
+    const receiverType = parsed?.receiverType || opts.receiverType;
+    const argTypes = parsed?.argTypes;
+    const returnType = parsed?.returnType || opts.returnType;
+    const params = opts.params;
+    handler2 = typeof handler2 === "function" ? handler2 : opts.handler;
+    let dec;
+    try {
+      if (!name) throw new Error(`signature or name are required`);
+      if (!returnType) throw new Error(`must have a returnType`);
+      if (params) {
+        if (argTypes && params.length !== argTypes.length) {
+          throw new Error(`mismatched length in params and args in signature`);
+        }
+      } else if (!argTypes) throw new Error(`signature or params are required`);
+      dec = new FunctionDeclaration({
+        name,
+        async: opts?.async,
+        receiverType: receiverType ? this.getType(receiverType) : null,
+        returnType: this.getType(returnType),
+        handler: handler2,
+        description: opts.description,
+        params: (argTypes || params).map(
+          (_, i) => this.#normalizeParam(i, argTypes?.[i], params?.[i])
+        )
+      });
+    } catch (e) {
+      if (typeof sig === "string") e.message = `Invalid function declaration '${sig}': ${e.message}`;
+      else if (name) e.message = `Invalid function declaration '${name}': ${e.message}`;
+      else e.message = `Invalid function declaration: ${e.message}`;
+      throw e;
+    }
+    this.#checkOverlappingSignatures(dec);
+    this.#pushFunction(dec);
+  }
+  registerOperatorOverload(string, handler2, opts) {
+    const unaryParts = string.match(/^([-!])([\w.<>]+)(?::\s*([\w.<>]+))?$/);
+    if (unaryParts) {
+      const [, op2, operandType, returnType2] = unaryParts;
+      return this.unaryOverload(op2, operandType, handler2, returnType2, opts?.async);
+    }
+    const parts = string.match(
+      /^([\w.<>]+) ([-+*%/]|==|!=|<|<=|>|>=|in) ([\w.<>]+)(?::\s*([\w.<>]+))?$/
+    );
+    if (!parts) throw new Error(`Operator overload invalid: ${string}`);
+    const [, leftType, op, rightType, returnType] = parts;
+    return this.binaryOverload(leftType, op, rightType, handler2, returnType);
+  }
+  unaryOverload(op, typeStr, handler2, returnTypeStr, async) {
+    if (this.#locked) throw new Error("Cannot modify frozen registry");
+    const leftType = this.assertType(typeStr, "type", `${op}${typeStr}`);
+    const returnType = this.assertType(
+      returnTypeStr || typeStr,
+      "return type",
+      `${op}${typeStr}: ${returnTypeStr || typeStr}`
+    );
+    const d3 = new OperatorDeclaration({ op: `${op}_`, leftType, returnType, handler: handler2, async });
+    this.#pushOperator(this.#assertOverload(d3));
+  }
+  #hasOverload(d3) {
+    for (const o of this.operatorCandidates(d3.operator)) if (d3.equals(o)) return true;
+    return false;
+  }
+  #assertOverload(decl) {
+    if (!this.#hasOverload(decl)) return decl;
+    throw new Error(`Operator overload already registered: ${decl.signature}`);
+  }
+  binaryOverload(leftTypeStr, op, rightTypeStr, handler2, returnTypeStr, async) {
+    if (this.#locked) throw new Error("Cannot modify frozen registry");
+    returnTypeStr ??= isRelational.has(op) ? "bool" : leftTypeStr;
+    const sig = `${leftTypeStr} ${op} ${rightTypeStr}: ${returnTypeStr}`;
+    let leftType = this.assertType(leftTypeStr, "left type", sig);
+    let rightType = this.assertType(rightTypeStr, "right type", sig);
+    const returnType = this.assertType(returnTypeStr, "return type", sig);
+    if (leftType.kind === "dyn" && leftType.valueType) rightType = rightType.wrappedType;
+    else if (rightType.kind === "dyn" && rightType.valueType) leftType = leftType.wrappedType;
+    if (isRelational.has(op) && returnType.type !== "bool") {
+      throw new Error(`Comparison operator '${op}' must return 'bool', got '${returnType.type}'`);
+    }
+    const dec = new OperatorDeclaration({ op, leftType, rightType, returnType, handler: handler2, async });
+    if (dec.hasPlaceholderType && !(rightType.hasPlaceholderType && leftType.hasPlaceholderType)) {
+      throw new Error(
+        `Operator overload with placeholders must use them in both left and right types: ${sig}`
+      );
+    }
+    this.#assertOverload(dec);
+    if (op === "==") {
+      const declarations = [
+        new OperatorDeclaration({
+          op: "!=",
+          leftType,
+          rightType,
+          handler(a, b, ast, ev) {
+            return !handler2(a, b, ast, ev);
+          },
+          returnType,
+          async
+        })
+      ];
+      if (leftType !== rightType) {
+        declarations.push(
+          new OperatorDeclaration({
+            op: "==",
+            leftType: rightType,
+            rightType: leftType,
+            handler(a, b, ast, ev) {
+              return handler2(b, a, ast, ev);
+            },
+            returnType,
+            async
+          }),
+          new OperatorDeclaration({
+            op: "!=",
+            leftType: rightType,
+            rightType: leftType,
+            handler(a, b, ast, ev) {
+              return !handler2(b, a, ast, ev);
+            },
+            returnType,
+            async
+          })
+        );
+      }
+      for (const decl of declarations) this.#assertOverload(decl);
+      for (const decl of declarations) this.#pushOperator(decl);
+    }
+    this.#pushOperator(dec);
+  }
+};
+var isRelational = /* @__PURE__ */ new Set(["<", "<=", ">", ">=", "==", "!=", "in"]);
+function createRegistry(opts) {
+  return new Registry(opts);
+}
+var RootContext = class {
+  #vars;
+  #contextObj;
+  #contextMap;
+  #convertCache;
+  constructor(registry, context) {
+    this.#vars = registry.variables;
+    if (context === void 0 || context === null) return;
+    if (typeof context !== "object") {
+      throw evaluationError("invalid_context", "Context must be an object");
+    }
+    if (context instanceof Map) this.#contextMap = context;
+    else this.#contextObj = context;
+  }
+  getValue(key) {
+    return this.#convertCache?.get(key) || (this.#contextObj ? this.#contextObj[key] : this.#contextMap?.get(key));
+  }
+  getVariable(name) {
+    return this.#vars.get(name) ?? (this.#vars.dyn && !RESERVED.has(name) ? new VariableDeclaration(name, dynType) : void 0);
+  }
+  getCheckedValue(ev, ast) {
+    const v = this.getValue(ast.args);
+    if (v === void 0) throw ev.createError("unknown_variable", `Unknown variable: ${ast.args}`, ast);
+    if (ast.checkedType.matchesValueType(v, ev)) return v;
+    const type = ast.checkedType;
+    const valueType = ev.debugType(v);
+    if (type.kind === "message" && valueType.kind === "map") {
+      const c = ev.objectTypes.get(type.name)?.convert?.(v);
+      if (c) return (this.#convertCache ??= /* @__PURE__ */ new Map()).set(ast.args, c), c;
+    }
+    throw ev.createError(
+      "variable_type_mismatch",
+      `Variable '${ast.args}' is not of type '${type}', got '${valueType}'`,
+      ast
+    );
+  }
+  forkWithVariable(iterVar, iterType) {
+    return new OverlayContext(this, iterVar, iterType);
+  }
+};
+var OverlayContext = class _OverlayContext {
+  #parent;
+  accuType;
+  accuValue;
+  iterValue;
+  constructor(parent, iterVar, iterType) {
+    this.#parent = parent;
+    this.iterVar = iterVar;
+    this.iterType = iterType;
+  }
+  forkWithVariable(iterVar, iterType) {
+    return new _OverlayContext(this, iterVar, iterType);
+  }
+  reuse(parent) {
+    if (!this.async) return this.#parent = parent, this;
+    const ctx = new _OverlayContext(parent, this.iterVar, this.iterType);
+    ctx.accuType = this.accuType;
+    return ctx;
+  }
+  setIterValue(v, ev) {
+    if (this.iterType.matchesValueType(v, ev)) return this.iterValue = v, this;
+    const type = this.iterType;
+    const valueType = ev.debugType(v);
+    if (type.kind === "message" && valueType.kind === "map") {
+      const c = ev.objectTypes.get(type.name)?.convert?.(v);
+      if (c) return this.iterValue = c, this;
+    }
+    throw ev.createError(
+      "variable_type_mismatch",
+      `Variable '${this.iterVar}' is not of type '${type}', got '${valueType}'`
+    );
+  }
+  setAccuType(type) {
+    return this.accuType = type, this;
+  }
+  setAccuValue(v) {
+    return this.accuValue = v, this;
+  }
+  getValue(key) {
+    return this.iterVar === key ? this.iterValue : this.#parent.getValue(key);
+  }
+  getCheckedValue(ev, ast) {
+    if (this.iterVar === ast.args) return this.iterValue;
+    return this.#parent.getCheckedValue(ev, ast);
+  }
+  getVariable(name) {
+    if (this.iterVar === name) return new VariableDeclaration(name, this.iterType);
+    return this.#parent.getVariable(name);
+  }
+};
+function protobufjsFieldToCelType(field) {
+  let fieldType;
+  if (field.map) {
+    const keyType = protobufjsTypeToCelType(field.keyType, field.resolvedKeyType);
+    const valueType = protobufjsTypeToCelType(field.type, field.resolvedType);
+    fieldType = `map<${keyType}, ${valueType}>`;
+  } else {
+    fieldType = protobufjsTypeToCelType(field.type, field.resolvedType);
+  }
+  return { type: field.repeated ? `list<${fieldType}>` : fieldType };
+}
+function protobufjsTypeToCelType(protoType, resolvedType) {
+  switch (protoType) {
+    case "string":
+      return "string";
+    case "bytes":
+      return "bytes";
+    case "bool":
+      return "bool";
+    // protobufjs uses JavaScript numbers for all numeric types
+    case "double":
+    case "float":
+    case "int32":
+    case "int64":
+    case "sint32":
+    case "sint64":
+    case "sfixed32":
+    case "sfixed64":
+    case "uint32":
+    case "uint64":
+    case "fixed32":
+    case "fixed64":
+      return "double";
+    default:
+      switch (resolvedType?.constructor.name) {
+        case "Type":
+          return resolvedType.fullName.slice(1);
+        case "Enum":
+          return "int";
+      }
+      if (protoType?.includes(".")) return protoType;
+      return "dyn";
+  }
+}
+
+// node_modules/@marcbachmann/cel-js/lib/operators.js
+var dynType2 = celTypes.dyn;
+var Base = class {
+  dynType = celTypes.dyn;
+  optionalType = celTypes.optional;
+  stringType = celTypes.string;
+  intType = celTypes.int;
+  doubleType = celTypes.double;
+  boolType = celTypes.bool;
+  nullType = celTypes.null;
+  listType = celTypes.list;
+  mapType = celTypes.map;
+  constructor(opts) {
+    this.opts = opts.opts;
+    this.registry = opts.registry;
+    this.objectTypes = this.registry.objectTypes;
+    this.objectTypesByConstructor = this.registry.objectTypesByConstructor;
+  }
+  /**
+   * Get a TypeDeclaration instance for a type name
+   * @param {string} typeName - The type name (e.g., 'string', 'int', 'dyn')
+   * @returns {TypeDeclaration} The type declaration instance
+   */
+  getType(typeName) {
+    return this.registry.getType(typeName);
+  }
+  debugType(v) {
+    switch (typeof v) {
+      case "string":
+        return this.stringType;
+      case "bigint":
+        return this.intType;
+      case "number":
+        return this.doubleType;
+      case "boolean":
+        return this.boolType;
+      case "object":
+        if (v === null) return this.nullType;
+        switch (v.constructor) {
+          case void 0:
+          case Object:
+          case Map:
+            return this.mapType;
+          case Array:
+          case Set:
+            return this.listType;
+          default:
+            return this.objectTypesByConstructor.get(v.constructor)?.type || unsupportedType(this, v.constructor?.name || typeof v);
+        }
+      default:
+        unsupportedType(this, typeof v);
+    }
+  }
+};
+function unsupportedType(self, type) {
+  throw self.createError("unsupported_type", `Unsupported type: ${type}`);
+}
+var maybeAsyncArray = (a) => Array.isArray(a) ? a.some((n) => n.maybeAsync) : false;
+function maybeAsync(l, r, h) {
+  if (r === true || r && (r?.maybeAsync || maybeAsyncArray(r))) return maybeAsyncBoth(h);
+  if (l === true || l && (l?.maybeAsync || maybeAsyncArray(l))) return maybeAsyncFirst(h);
+  return h;
+}
+function maybeAsyncBoth(handler2) {
+  return handler2.__asyncBoth ??= function handle(a, b, c, d3) {
+    if (!(a instanceof Promise || b instanceof Promise)) return handler2(a, b, c, d3);
+    if (!(b instanceof Promise)) return a.then((_a2) => handler2(_a2, b, c, d3));
+    if (!(a instanceof Promise)) return b.then((_b) => handler2(a, _b, c, d3));
+    return Promise.all([a, b]).then((p) => handler2(p[0], p[1], c, d3));
+  };
+}
+function maybeAsyncFirst(handler2) {
+  return handler2.__asyncFirst ??= function handle(a, b, c, d3) {
+    if (a instanceof Promise) return a.then((_a2) => handler2(_a2, b, c, d3));
+    return handler2(a, b, c, d3);
+  };
+}
+function checkAccessNode(chk, ast, ctx) {
+  ast.right = ast.args[1];
+  const leftType = chk.check(ast.left = ast.args[0], ctx);
+  if (ast.op === "[]") chk.check(ast.right, ctx);
+  ast.handle = maybeAsync(
+    ast.left,
+    ast.op === "[]" ? ast.right : false,
+    leftType !== dynType2 ? fieldAccessStatic : fieldAccess
+  );
+  if (leftType.kind !== "optional") return chk.checkAccessOnType(ast, ctx, leftType);
+  return chk.registry.getOptionalType(chk.checkAccessOnType(ast, ctx, leftType.valueType, true));
+}
+function checkOptionalAccessNode(chk, ast, ctx) {
+  ast.right = ast.args[1];
+  const leftType = chk.check(ast.left = ast.args[0], ctx);
+  if (ast.op === "[?]") chk.check(ast.right, ctx);
+  ast.handle = maybeAsync(ast.left, ast.op === "[?]" ? ast.right : false, oFieldAccess);
+  const actualType = leftType.kind === "optional" ? leftType.valueType : leftType;
+  return chk.registry.getOptionalType(chk.checkAccessOnType(ast, ctx, actualType, true));
+}
+var HOMOGENEOUS_PREFIX = {
+  heterogeneous_list_element: "List elements must have the same type,",
+  heterogeneous_map_key: "Map key uses wrong type,",
+  heterogeneous_map_value: "Map value uses wrong type,"
+};
+function checkElementHomogenous(chk, ctx, expected, el, code) {
+  const type = chk.check(el, ctx);
+  if (type === expected || expected.isEmpty()) return type;
+  if (type.isEmpty()) return expected;
+  throw chk.createError(
+    code,
+    `${HOMOGENEOUS_PREFIX[code]} expected type '${chk.formatType(expected)}' but found '${chk.formatType(type)}'`,
+    el
+  );
+}
+function checkElement(chk, ctx, expected, el) {
+  return expected.unify(chk.registry, chk.check(el, ctx)) || dynType2;
+}
+function ternaryConditionError(ev, value, node) {
+  const type = ev.debugRuntimeType(value);
+  return ev.createError(
+    "invalid_condition_type",
+    `${node.meta.label || "Ternary condition must be bool"}, got '${type}'`,
+    node
+  );
+}
+function handleTernary(c, ev, ast, ctx) {
+  if (c === true) return ev.run(ast.left, ctx);
+  if (c === false) return ev.run(ast.right, ctx);
+  throw ternaryConditionError(ev, c, ast.condition);
+}
+function logicalOperandError(ev, value, node) {
+  const type = ev.debugRuntimeType(value);
+  return ev.createError(
+    "invalid_logical_operand",
+    `Logical operator requires bool operands, got '${type}'`,
+    node
+  );
+}
+function logicalValueOrErr(ev, v, node) {
+  if (v instanceof Error) return v;
+  return logicalOperandError(ev, v, node);
+}
+function _logicalOp(exp, ev, ast, left, right) {
+  if (right === exp) return exp;
+  if (right === !exp) {
+    if (left === right) return right;
+    throw logicalValueOrErr(ev, left, ast.left);
+  }
+  if (right instanceof Promise) return right.then((r) => _logicalOpAsync(exp, ev, ast, left, r));
+  throw logicalOperandError(ev, right, ast.left);
+}
+function _logicalOpAsync(exp, ev, ast, left, right) {
+  if (right === exp) return exp;
+  if (typeof right !== "boolean") throw logicalOperandError(ev, right, ast.right);
+  if (typeof left !== "boolean") throw logicalValueOrErr(ev, left, ast.left);
+  return !exp;
+}
+function checkLogicalOp(chk, ast, ctx) {
+  const leftType = chk.check(ast.left = ast.args[0], ctx);
+  const rightType = chk.check(ast.right = ast.args[1], ctx);
+  if (!leftType.isDynOrBool()) {
+    throw chk.createError(
+      "invalid_logical_operand",
+      `Logical operator requires bool operands, got '${chk.formatType(leftType)}'`,
+      ast
+    );
+  }
+  if (!rightType.isDynOrBool()) {
+    throw chk.createError(
+      "invalid_logical_operand",
+      `Logical operator requires bool operands, got '${chk.formatType(rightType)}'`,
+      ast
+    );
+  }
+  return chk.boolType;
+}
+function checkUnary(chk, ast, ctx) {
+  const op = ast.op;
+  const right = chk.check(ast.args, ctx);
+  ast.candidates = chk.registry.operatorCandidates(op);
+  if (right.kind === "dyn") {
+    ast.handle = maybeAsync(ast.args, false, handleUnary);
+    return ast.candidates.returnType;
+  }
+  const overload = ast.candidates.findUnaryOverload(right);
+  if (!overload) {
+    throw chk.createError(
+      "no_such_overload",
+      `no such overload: ${op[0]}${chk.formatType(right)}`,
+      ast
+    );
+  }
+  ast.handle = maybeAsync(ast.args, false, overload.handler);
+  return overload.returnType;
+}
+function handleUnary(left, ast, ev) {
+  const leftType = ev.debugRuntimeType(left, ast.args.checkedType);
+  const overload = ast.candidates.findUnaryOverload(leftType);
+  if (overload) return overload.handler(left);
+  throw ev.createError("no_such_overload", `no such overload: ${ast.op[0]}${leftType}`, ast);
+}
+function evaluateUnary(ev, ast, ctx) {
+  return ast.handle(ev.run(ast.args, ctx), ast, ev);
+}
+function checkBinary2(chk, ast, ctx) {
+  const op = ast.op;
+  const left = chk.check(ast.left = ast.args[0], ctx);
+  const right = chk.check(ast.right = ast.args[1], ctx);
+  ast.candidates = chk.registry.operatorCandidates(op);
+  const overload = left.hasDynType || right.hasDynType ? void 0 : ast.candidates.findBinaryOverload(left, right);
+  ast.handle = maybeAsync(ast.left, ast.right, overload?.handler || handleBinary);
+  if (overload) return overload.returnType;
+  const type = ast.candidates.checkBinaryOverload(left, right);
+  if (!left.hasDynType) ast.leftStaticType = left;
+  if (!right.hasDynType) ast.rightStaticType = right;
+  if (type) return type;
+  throw chk.createError(
+    "no_such_overload",
+    `no such overload: ${chk.formatType(left)} ${op} ${chk.formatType(right)}`,
+    ast
+  );
+}
+function evaluateBinary(ev, ast, ctx) {
+  return ast.handle(ev.run(ast.left, ctx), ev.run(ast.right, ctx), ast, ev);
+}
+function evaluateBinaryFirst(ev, ast, ctx) {
+  return ast.handle(ev.run(ast.left, ctx), ast.right, ast, ev);
+}
+function handleBinary(left, right, ast, ev) {
+  const leftType = ast.leftStaticType || ev.debugTypeDeep(left).wrappedType;
+  const rightType = ast.rightStaticType || ev.debugTypeDeep(right).wrappedType;
+  const overload = ast.candidates.findBinaryOverload(leftType, rightType);
+  if (overload) return overload.handler(left, right, ast, ev);
+  throw ev.createError(
+    "no_such_overload",
+    `no such overload: ${leftType} ${ast.op} ${rightType}`,
+    ast
+  );
+}
+function callFunctionHandler(handler2, ev, args, ast) {
+  try {
+    const result = handler2.apply(ev, args);
+    if (result instanceof Promise) {
+      return result.catch((error2) => {
+        throw attachErrorAst(error2, ast);
+      });
+    }
+    return result;
+  } catch (error2) {
+    throw attachErrorAst(error2, ast);
+  }
+}
+function callFn(args, ast, ev) {
+  const argAst = ast.args[1];
+  const types2 = ast.argTypes;
+  let i = argAst.length;
+  while (i--) types2[i] = ev.debugRuntimeType(args[i], argAst[i].checkedType);
+  const decl = ast.candidates.findFunction(types2);
+  if (decl) return callFunctionHandler(decl.handler, ev, args, ast);
+  throw ev.createError(
+    "no_matching_overload",
+    `found no matching overload for '${ast.args[0]}(${types2.map((t) => t.unwrappedType).join(", ")})'`,
+    ast
+  );
+}
+function callRecFn(args, ev, ast) {
+  const [, receiverAst, argAst] = ast.args;
+  const types2 = ast.argTypes;
+  for (let i = 0; i < types2.length; i++)
+    types2[i] = ev.debugRuntimeType(args[i + 1], argAst[i].checkedType);
+  const receiverType = ev.debugRuntimeType(args[0], receiverAst.checkedType);
+  const decl = ast.candidates.findFunction(types2, receiverType);
+  if (decl) return callFunctionHandler(decl.handler, ev, args, ast);
+  throw ev.createError(
+    "no_matching_overload",
+    `found no matching overload for '${receiverType.type}.${ast.args[0]}(${types2.map((t) => t.unwrappedType).join(", ")})'`,
+    ast
+  );
+}
+function resolveAstArray(ev, astArray, ctx, i = astArray.length) {
+  if (i === 0) return [];
+  let async;
+  const results = new Array(i);
+  while (i--) if ((results[i] = ev.run(astArray[i], ctx)) instanceof Promise) async ??= true;
+  return async ? Promise.all(results) : results;
+}
+function safeFromEntries(entries) {
+  const obj = {};
+  for (let i = 0; i < entries.length; i++) {
+    const [k2, v] = entries[i];
+    if (k2 === "__proto__" || k2 === "constructor" || k2 === "prototype") continue;
+    obj[k2] = v;
+  }
+  return obj;
+}
+function comprehensionElementType(chk, iterable, ctx) {
+  const iterType = chk.check(iterable, ctx);
+  if (iterType.kind === "dyn") return iterType;
+  if (iterType.kind === "list") return iterType.valueType;
+  if (iterType.kind === "map") return iterType.keyType;
+  throw chk.createError(
+    "invalid_comprehension_range",
+    `Expression of type '${chk.formatType(
+      iterType
+    )}' cannot be range of a comprehension (must be list, map, or dynamic).`,
+    iterable
+  );
+}
+function toIterable(ev, args, coll) {
+  if (coll instanceof Set) return [...coll];
+  if (coll instanceof Map) return [...coll.keys()];
+  if (coll && typeof coll === "object") return objKeys(coll);
+  throw ev.createError(
+    "invalid_comprehension_range",
+    `Expression of type '${ev.debugType(
+      coll
+    )}' cannot be range of a comprehension (must be list, map, or dynamic).`,
+    args.iterable
+  );
+}
+function runQualifier(items, args, ev, ctx) {
+  if (!isArray(items)) items = toIterable(ev, args, items);
+  const accu = ev.run(args.init, ctx = args.iterCtx.reuse(ctx));
+  ctx.accuValue = accu;
+  if (ctx === args.iterCtx) return iterateQuantifier(ev, ctx, args, items, accu, 0);
+  return continueQuantifier(ev, ctx, args, items, accu, 0);
+}
+function runComprehension(items, args, ev, ctx) {
+  if (!isArray(items)) items = toIterable(ev, args, items);
+  const accu = ev.run(args.init, ctx = args.iterCtx.reuse(ctx));
+  ctx.accuValue = accu;
+  if (ctx === args.iterCtx) return iterateLoop(ev, ctx, args, items, accu, 0);
+  return continueLoop(ev, ctx, args, items, accu, 0);
+}
+function iterateLoop(ev, ctx, args, items, accu, i) {
+  const condition = args.condition;
+  const step = args.step;
+  const len = items.length;
+  while (i < len) {
+    if (condition && !condition(accu)) break;
+    accu = ev.run(step, ctx.setIterValue(items[i++], ev));
+    if (accu instanceof Promise) return continueLoop(ev, ctx, args, items, accu, i);
+  }
+  return args.result(accu);
+}
+async function continueLoop(ev, ctx, args, items, accu, i) {
+  if (ctx === args.iterCtx) ctx.async = true;
+  const condition = args.condition;
+  const step = args.step;
+  const len = items.length;
+  accu = await accu;
+  while (i < len) {
+    if (condition && !condition(accu)) return args.result(accu);
+    accu = ev.run(step, ctx.setIterValue(items[i++], ev));
+    if (accu instanceof Promise) accu = await accu;
+  }
+  return args.result(accu);
+}
+function iterateQuantifier(ev, ctx, args, items, accu, i, error2, stp) {
+  const condition = args.condition;
+  const step = args.step;
+  const len = items.length;
+  while (i < len) {
+    if (!condition(accu)) return args.result(accu);
+    stp = ev.tryEval(step, ctx.setIterValue(items[i++], ev));
+    if (stp instanceof Promise) return continueQuantifier(ev, ctx, args, items, accu, i, error2, stp);
+    if (stp instanceof Error && (error2 ??= stp)) continue;
+    accu = stp;
+  }
+  if (error2 && condition(accu)) throw error2;
+  return args.result(accu);
+}
+async function continueQuantifier(ev, ctx, args, items, accu, i, error2, stp) {
+  if (ctx === args.iterCtx) ctx.async = true;
+  const condition = args.condition;
+  const step = args.step;
+  const len = items.length;
+  stp = await stp;
+  if (stp instanceof Error) error2 ??= stp;
+  else accu = stp;
+  while (i < len) {
+    if (!condition(accu)) return args.result(accu);
+    stp = ev.tryEval(step, ctx.setIterValue(items[i++], ev));
+    if (stp instanceof Promise) stp = await stp;
+    if (stp instanceof Error && (error2 ??= stp)) continue;
+    accu = stp;
+  }
+  if (error2 && condition(accu)) throw error2;
+  return args.result(accu);
+}
+function oFieldAccess(left, right, ast, ev) {
+  return ev.optionalType.field(left, right, ast, ev);
+}
+function fieldAccessStatic(left, right, ast, ev) {
+  return ast.left.checkedType.field(left, right, ast, ev);
+}
+var empty = /* @__PURE__ */ Object.create(null);
+function fieldAccess(left, right, ast, ev) {
+  switch (left?.constructor) {
+    case void 0:
+    case Object: {
+      const v = hasOwn(left || empty, right) ? left[right] : void 0;
+      if (v !== void 0) return ev.debugType(v), v;
+      break;
+    }
+    case Map: {
+      const v = left.get(right);
+      if (v !== void 0) return ev.debugType(v), v;
+      break;
+    }
+    case Array:
+    case Set:
+      return ev.listType.field(left, right, ast, ev);
+    default:
+      const t = ev.objectTypesByConstructor.get(left.constructor);
+      if (t) return t.type.field(left, right, ast, ev);
+      else if (typeof left === "object") unsupportedType(ev, left.constructor.name);
+  }
+  throw ev.createError("no_such_key", `No such key: ${right}`, ast);
+}
+var emptyList = () => [];
+var emptyMap = () => ({});
+var OPERATORS = {
+  value: {
+    check(chk, ast) {
+      return chk.debugType(ast.args);
+    },
+    evaluate(_ev, ast) {
+      return ast.args;
+    }
+  },
+  id: {
+    check(chk, ast, ctx) {
+      const variable = ctx.getVariable(ast.args);
+      if (!variable) throw chk.createError("unknown_variable", `Unknown variable: ${ast.args}`, ast);
+      if (variable.constant) {
+        const alternate = ast.clone(OPERATORS.value, variable.value);
+        ast.setMeta("alternate", alternate);
+        return chk.check(alternate, ctx);
+      }
+      return variable.type;
+    },
+    evaluate(ev, ast, ctx) {
+      return ctx.getCheckedValue(ev, ast);
+    }
+  },
+  ".": {
+    alias: "fieldAccess",
+    check: checkAccessNode,
+    evaluate: evaluateBinaryFirst
+  },
+  ".?": {
+    alias: "optionalFieldAccess",
+    check: checkOptionalAccessNode,
+    evaluate: evaluateBinaryFirst
+  },
+  "[]": {
+    alias: "bracketAccess",
+    check: checkAccessNode,
+    evaluate: evaluateBinary
+  },
+  "[?]": {
+    alias: "optionalBracketAccess",
+    check: checkOptionalAccessNode,
+    evaluate: evaluateBinary
+  },
+  call: {
+    check(chk, ast, ctx) {
+      const [functionName, args] = ast.args;
+      const candidates = ast.candidates = chk.registry.functionCandidates(
+        false,
+        functionName,
+        args.length
+      );
+      const argTypes = ast.argTypes = args.map((a) => chk.check(a, ctx));
+      const decl = candidates.findFunction(argTypes);
+      if (!decl) {
+        throw chk.createError(
+          "no_matching_overload",
+          `found no matching overload for '${functionName}(${chk.formatTypeList(argTypes)})'`,
+          ast
+        );
+      }
+      const handle = argTypes.some((t) => t.hasDynType) ? callFn : decl.handler.__handle ??= (l, _ast, e) => callFunctionHandler(decl.handler, e, l, _ast);
+      ast.handle = maybeAsync(args, false, handle);
+      return decl.returnType;
+    },
+    evaluate(ev, ast, ctx) {
+      return ast.handle(resolveAstArray(ev, ast.args[1], ctx), ast, ev);
+    }
+  },
+  rcall: {
+    check(chk, ast, ctx) {
+      const [methodName, receiver, args] = ast.args;
+      const receiverType = chk.check(receiver, ctx);
+      const candidates = ast.candidates = chk.registry.functionCandidates(
+        true,
+        methodName,
+        args.length
+      );
+      const argTypes = ast.argTypes = args.map((a) => chk.check(a, ctx));
+      ast.receiverWithArgs = [receiver, ...args];
+      ast.handle = maybeAsync(ast.receiverWithArgs, false, callRecFn);
+      if (receiverType.kind === "dyn" && candidates.returnType) return candidates.returnType;
+      const decl = candidates.findFunction(argTypes, receiverType);
+      if (!decl) {
+        throw chk.createError(
+          "no_matching_overload",
+          `found no matching overload for '${receiverType.type}.${methodName}(${chk.formatTypeList(
+            argTypes
+          )})'`,
+          ast
+        );
+      }
+      if (!receiverType.hasPlaceholderType && !argTypes.some((t) => t.hasDynType)) {
+        const fn = decl.handler;
+        const handle = fn.__handle ??= (a, ev, _ast) => callFunctionHandler(fn, ev, a, _ast);
+        ast.handle = maybeAsync(ast.receiverWithArgs, false, handle);
+      }
+      return decl.returnType;
+    },
+    evaluate(ev, ast, ctx) {
+      return ast.handle(resolveAstArray(ev, ast.receiverWithArgs, ctx), ev, ast);
+    }
+  },
+  list: {
+    check(chk, ast, ctx) {
+      const arr = ast.args;
+      const arrLen = arr.length;
+      if (arrLen === 0) return ast.setMeta("evaluate", emptyList) && chk.getType("list<T>");
+      let valueType = chk.check(arr[0], ctx);
+      const check2 = chk.opts.homogeneousAggregateLiterals ? checkElementHomogenous : checkElement;
+      for (let i = 1; i < arrLen; i++)
+        valueType = check2(chk, ctx, valueType, arr[i], "heterogeneous_list_element");
+      return chk.registry.getListType(valueType);
+    },
+    evaluate(ev, ast, ctx) {
+      return resolveAstArray(ev, ast.args, ctx);
+    }
+  },
+  map: {
+    check(chk, ast, ctx) {
+      const arr = ast.args;
+      const arrLen = arr.length;
+      if (arrLen === 0) return ast.setMeta("evaluate", emptyMap) && chk.getType("map<K, V>");
+      const check2 = chk.opts.homogeneousAggregateLiterals ? checkElementHomogenous : checkElement;
+      let keyType = chk.check(arr[0][0], ctx);
+      let valueType = chk.check(arr[0][1], ctx);
+      for (let i = 1; i < arrLen; i++) {
+        const e = arr[i];
+        keyType = check2(chk, ctx, keyType, e[0], "heterogeneous_map_key");
+        valueType = check2(chk, ctx, valueType, e[1], "heterogeneous_map_value");
+      }
+      return chk.registry.getMapType(keyType, valueType);
+    },
+    evaluate(ev, ast, ctx) {
+      const astEntries = ast.args;
+      const len = astEntries.length;
+      const results = new Array(len);
+      let async;
+      for (let i = 0; i < len; i++) {
+        const e = astEntries[i];
+        const k2 = ev.run(e[0], ctx);
+        const v = ev.run(e[1], ctx);
+        if (k2 instanceof Promise || v instanceof Promise) {
+          results[i] = Promise.all([k2, v]);
+          async ??= true;
+        } else {
+          results[i] = [k2, v];
+        }
+      }
+      if (async) return Promise.all(results).then(safeFromEntries);
+      return safeFromEntries(results);
+    }
+  },
+  comprehension: {
+    check(chk, ast, ctx) {
+      const args = ast.args;
+      args.iterCtx = ctx.forkWithVariable(args.iterVarName, comprehensionElementType(chk, args.iterable, ctx)).setAccuType(chk.check(args.init, ctx));
+      const stepType = chk.check(args.step, args.iterCtx);
+      const handler2 = args.errorsAreFatal ? runComprehension : runQualifier;
+      ast.handle = maybeAsync(args.iterable, false, handler2);
+      if (args.kind === "quantifier") return chk.boolType;
+      return stepType;
+    },
+    evaluate(ev, ast, ctx) {
+      return ast.handle(ev.run(ast.args.iterable, ctx), ast.args, ev, ctx);
+    }
+  },
+  accuValue: {
+    check(_chk, _ast, ctx) {
+      return ctx.accuType;
+    },
+    evaluate(_ev, _ast, ctx) {
+      return ctx.accuValue;
+    }
+  },
+  accuInc: {
+    check(_chk, _ast, ctx) {
+      return ctx.accuType;
+    },
+    evaluate(_ev, _ast, ctx) {
+      return ctx.accuValue += 1;
+    }
+  },
+  accuPush: {
+    check(chk, ast, ctx) {
+      const listType2 = ctx.accuType;
+      const itemType = chk.check(ast.args, ctx);
+      if (!ast.args.maybeAsync) ast.setMeta("evaluate", OPERATORS.accuPush.evaluateSync);
+      if (listType2.kind === "list" && listType2.valueType.kind !== "param") return listType2;
+      return chk.registry.getListType(itemType);
+    },
+    evaluateSync(ev, ast, ctx) {
+      return ctx.accuValue.push(ev.run(ast.args, ctx)), ctx.accuValue;
+    },
+    evaluate(ev, ast, ctx) {
+      const arr = ctx.accuValue;
+      const el = ev.run(ast.args, ctx);
+      if (el instanceof Promise) return el.then((_e) => arr.push(_e) && arr);
+      arr.push(el);
+      return arr;
+    }
+  },
+  "?:": {
+    alias: "ternary",
+    check(chk, ast, ctx) {
+      const condast = ast.condition = ast.args[0];
+      const leftast = ast.left = ast.args[1];
+      const rightast = ast.right = ast.args[2];
+      const condType = chk.check(condast, ctx);
+      if (!condType.isDynOrBool()) {
+        throw chk.createError(
+          "invalid_condition_type",
+          `${condast.meta.label || "Ternary condition must be bool"}, got '${chk.formatType(condType)}'`,
+          condast
+        );
+      }
+      const leftType = chk.check(leftast, ctx);
+      const rightType = chk.check(rightast, ctx);
+      const unified = leftType.unify(chk.registry, rightType);
+      ast.handle = maybeAsync(condast, false, handleTernary);
+      if (unified) return unified;
+      throw chk.createError(
+        "incompatible_ternary_branches",
+        `Ternary branches must have the same type, got '${chk.formatType(
+          leftType
+        )}' and '${chk.formatType(rightType)}'`,
+        ast
+      );
+    },
+    evaluate(ev, ast, ctx) {
+      return ast.handle(ev.run(ast.condition, ctx), ev, ast, ctx);
+    }
+  },
+  "||": {
+    check: checkLogicalOp,
+    evaluate(ev, ast, ctx) {
+      const l = ev.tryEval(ast.left, ctx);
+      if (l === true) return true;
+      if (l === false) {
+        const right = ev.run(ast.right, ctx);
+        if (typeof right === "boolean") return right;
+        return _logicalOp(true, ev, ast, l, right);
+      }
+      if (l instanceof Promise)
+        return l.then(
+          (_l) => _l === true ? _l : _logicalOp(true, ev, ast, _l, ev.run(ast.right, ctx))
+        );
+      return _logicalOp(true, ev, ast, l, ev.run(ast.right, ctx));
+    }
+  },
+  "&&": {
+    check: checkLogicalOp,
+    evaluate(ev, ast, ctx) {
+      const l = ev.tryEval(ast.left, ctx);
+      if (l === false) return false;
+      if (l === true) {
+        const right = ev.run(ast.right, ctx);
+        if (typeof right === "boolean") return right;
+        return _logicalOp(false, ev, ast, l, right);
+      }
+      if (l instanceof Promise)
+        return l.then(
+          (_l) => _l === false ? _l : _logicalOp(false, ev, ast, _l, ev.run(ast.right, ctx))
+        );
+      return _logicalOp(false, ev, ast, l, ev.run(ast.right, ctx));
+    }
+  },
+  "!_": { alias: "unaryNot", check: checkUnary, evaluate: evaluateUnary },
+  "-_": { alias: "unaryMinus", check: checkUnary, evaluate: evaluateUnary }
+};
+var binaryOperators = ["!=", "==", "in", "+", "-", "*", "/", "%", "<", "<=", ">", ">="];
+for (const op of binaryOperators) OPERATORS[op] = { check: checkBinary2, evaluate: evaluateBinary };
+for (const op of objKeys(OPERATORS)) {
+  const obj = OPERATORS[op];
+  obj.name = op;
+  if (obj.alias) OPERATORS[obj.alias] = obj;
+}
+
+// node_modules/@marcbachmann/cel-js/lib/macros.js
+var identity2 = (x2) => x2;
+function assertIdentifier(node, message) {
+  if (node.op === "id") return node.args;
+  throw parseError("invalid_macro_argument", message, node);
+}
+function createMapExpander(hasFilter) {
+  const functionDesc = hasFilter ? "map(var, filter, transform)" : "map(var, transform)";
+  const invalidMsg = `${functionDesc} invalid predicate iteration variable`;
+  const label = `${functionDesc} filter predicate must return bool`;
+  return ({ args, receiver, ast: callAst }) => {
+    const [iterVar, predicate, transform] = hasFilter ? args : [args[0], null, args[1]];
+    let step = transform.clone(OPERATORS.accuPush, transform);
+    if (predicate) {
+      const accuValue = predicate.clone(OPERATORS.accuValue);
+      step = predicate.clone(OPERATORS.ternary, [predicate.setMeta("label", label), step, accuValue]);
+    }
+    return {
+      callAst: callAst.clone(OPERATORS.comprehension, {
+        errorsAreFatal: true,
+        iterable: receiver,
+        iterVarName: assertIdentifier(iterVar, invalidMsg),
+        init: callAst.clone(OPERATORS.list, []),
+        step,
+        result: identity2
+      })
+    };
+  };
+}
+function createFilterExpander() {
+  const functionDesc = "filter(var, predicate)";
+  const invalidMsg = `${functionDesc} invalid predicate iteration variable`;
+  const label = `${functionDesc} predicate must return bool`;
+  return ({ args, receiver, ast: callAst }) => {
+    const iterVarName = assertIdentifier(args[0], invalidMsg);
+    const accuValue = callAst.clone(OPERATORS.accuValue);
+    const predicate = args[1].setMeta("label", label);
+    const appendItem = callAst.clone(OPERATORS.accuPush, callAst.clone(OPERATORS.id, iterVarName));
+    const step = predicate.clone(OPERATORS.ternary, [predicate, appendItem, accuValue]);
+    return {
+      callAst: callAst.clone(OPERATORS.comprehension, {
+        errorsAreFatal: true,
+        iterable: receiver,
+        iterVarName,
+        init: callAst.clone(OPERATORS.list, []),
+        step,
+        result: identity2
+      })
+    };
+  };
+}
+function createQuantifierExpander(opts) {
+  const invalidMsg = `${opts.name}(var, predicate) invalid predicate iteration variable`;
+  const label = `${opts.name}(var, predicate) predicate must return bool`;
+  return ({ args, receiver, ast: callAst }) => {
+    const predicate = args[1].setMeta("label", label);
+    const transform = opts.transform({ args, ast: callAst, predicate, opts });
+    return {
+      callAst: callAst.clone(OPERATORS.comprehension, {
+        kind: "quantifier",
+        errorsAreFatal: opts.errorsAreFatal || false,
+        iterable: receiver,
+        iterVarName: assertIdentifier(args[0], invalidMsg),
+        init: transform.init,
+        condition: transform.condition,
+        step: transform.step,
+        result: transform.result || identity2
+      })
+    };
+  };
+}
+function createHasExpander() {
+  const invalidHasArgument = "has() invalid argument";
+  function evaluate2(ev, macro, ctx) {
+    const nodes = macro.macroHasProps;
+    let i = nodes.length;
+    let obj = ev.run(nodes[--i], ctx);
+    let inOptionalContext;
+    while (i--) {
+      const node = nodes[i];
+      if (node.op === ".?") inOptionalContext ??= true;
+      obj = ev.debugType(obj).fieldLazy(obj, node.args[1], node, ev);
+      if (obj !== void 0) continue;
+      if (!(!inOptionalContext && i && node.op === ".")) break;
+      throw evaluationError("no_such_key", `No such key: ${node.args[1]}`, node);
+    }
+    return obj !== void 0;
+  }
+  function typeCheck(checker, macro, ctx) {
+    let node = macro.args[0];
+    if (node.op !== ".") throw checker.createError("invalid_macro_argument", invalidHasArgument, node);
+    if (!macro.macroHasProps) {
+      const props = [];
+      while (node.op === "." || node.op === ".?") node = props.push(node) && node.args[0];
+      if (node.op !== "id") throw checker.createError("invalid_macro_argument", invalidHasArgument, node);
+      checker.check(node, ctx);
+      props.push(node);
+      macro.macroHasProps = props;
+    }
+    return checker.getType("bool");
+  }
+  return function({ args }) {
+    return { args, evaluate: evaluate2, typeCheck, async: false };
+  };
+}
+function registerMacros(registry) {
+  const functionOverload = (sig, handler2) => registry.registerFunctionOverload(sig, handler2);
+  functionOverload("has(ast): bool", createHasExpander());
+  functionOverload(
+    "list.all(ast, ast): bool",
+    createQuantifierExpander({
+      name: "all",
+      transform({ ast: callAst, predicate, opts }) {
+        return {
+          init: callAst.clone(OPERATORS.value, true),
+          condition: identity2,
+          step: predicate.clone(OPERATORS.ternary, [
+            predicate,
+            predicate.clone(OPERATORS.value, true),
+            predicate.clone(OPERATORS.value, false)
+          ])
+        };
+      }
+    })
+  );
+  functionOverload(
+    "list.exists(ast, ast): bool",
+    createQuantifierExpander({
+      name: "exists",
+      condition(accu) {
+        return !accu;
+      },
+      transform({ ast: callAst, predicate, opts }) {
+        return {
+          init: callAst.clone(OPERATORS.value, false),
+          condition: opts.condition,
+          step: predicate.clone(OPERATORS.ternary, [
+            predicate,
+            predicate.clone(OPERATORS.value, true),
+            predicate.clone(OPERATORS.value, false)
+          ])
+        };
+      }
+    })
+  );
+  functionOverload(
+    "list.exists_one(ast, ast): bool",
+    createQuantifierExpander({
+      name: "exists_one",
+      errorsAreFatal: true,
+      result(accu) {
+        return accu === 1;
+      },
+      transform({ ast: callAst, predicate, opts }) {
+        const accuValue = callAst.clone(OPERATORS.accuValue);
+        return {
+          init: callAst.clone(OPERATORS.value, 0),
+          step: predicate.clone(OPERATORS.ternary, [predicate, callAst.clone(OPERATORS.accuInc), accuValue]),
+          result: opts.result
+        };
+      }
+    })
+  );
+  functionOverload("list.map(ast, ast): list<dyn>", createMapExpander(false));
+  functionOverload("list.map(ast, ast, ast): list<dyn>", createMapExpander(true));
+  functionOverload("list.filter(ast, ast): list<dyn>", createFilterExpander());
+  class CelNamespace {
+  }
+  const celNamespace = new CelNamespace();
+  registry.registerType("CelNamespace", CelNamespace);
+  registry.registerConstant("cel", "CelNamespace", celNamespace);
+  function bindTypeCheck(checker, m, ctx) {
+    m.bindCtx = ctx.forkWithVariable(m.var, checker.check(m.val, ctx));
+    const type = checker.check(m.exp, m.bindCtx);
+    if (m.val.maybeAsync || m.exp.maybeAsync) return type;
+    m.ast.setMeta("async", false);
+    m.evaluate = bindEvaluateSync;
+    return type;
+  }
+  function bindOptionalEvaluate(ev, exp, bindCtx, ctx, boundValue) {
+    const res = ev.run(exp, ctx = bindCtx.reuse(ctx).setIterValue(boundValue, ev));
+    if (res instanceof Promise && ctx === bindCtx) ctx.async = true;
+    return res;
+  }
+  function bindEvaluate(ev, { val, exp, bindCtx }, ctx) {
+    const v = ev.run(val, ctx);
+    if (v instanceof Promise) return v.then((_v) => bindOptionalEvaluate(ev, exp, bindCtx, ctx, _v));
+    return bindOptionalEvaluate(ev, exp, bindCtx, ctx, v);
+  }
+  function bindEvaluateSync(ev, { val, exp, bindCtx }, ctx) {
+    return ev.run(exp, bindCtx.reuse(ctx).setIterValue(ev.run(val, ctx), ev));
+  }
+  functionOverload("CelNamespace.bind(ast, dyn, ast): dyn", ({ ast, args }) => {
+    return {
+      ast,
+      var: assertIdentifier(args[0], "invalid variable argument"),
+      val: args[1],
+      exp: args[2],
+      bindCtx: void 0,
+      typeCheck: bindTypeCheck,
+      evaluate: bindEvaluate
+    };
+  });
+}
+
+// node_modules/@marcbachmann/cel-js/lib/overloads.js
+function registerOverloads(registry) {
+  const unaryOverload = (op, t, h, ret) => registry.unaryOverload(op, t, h, ret, false);
+  const binaryOverload = (l, op, r, h, ret) => registry.binaryOverload(l, op, r, h, ret, false);
+  function verifyInteger(v, ast) {
+    if (v <= MAX_INT && v >= MIN_INT) return v;
+    throw evaluationError("numeric_overflow", `integer overflow: ${v}`, ast);
+  }
+  function throwDivisionByZero(ast) {
+    throw evaluationError("division_by_zero", "division by zero", ast);
+  }
+  function throwModuloByZero(ast) {
+    throw evaluationError("modulo_by_zero", "modulo by zero", ast);
+  }
+  unaryOverload("!", "bool", (a) => !a);
+  unaryOverload("-", "int", (a) => -a);
+  binaryOverload("dyn<int>", `==`, `double`, (a, b) => a == b);
+  binaryOverload("dyn<int>", `==`, `uint`, (a, b) => a == b.valueOf());
+  binaryOverload("int", "*", "int", (a, b, ast) => verifyInteger(a * b, ast));
+  binaryOverload("int", "+", "int", (a, b, ast) => verifyInteger(a + b, ast));
+  binaryOverload("int", "-", "int", (a, b, ast) => verifyInteger(a - b, ast));
+  binaryOverload("int", "/", "int", (a, b, ast) => {
+    if (b === MIN_UINT) return throwDivisionByZero(ast);
+    return a / b;
+  });
+  binaryOverload("int", "%", "int", (a, b, ast) => {
+    if (b === MIN_UINT) return throwModuloByZero(ast);
+    return a % b;
+  });
+  unaryOverload("-", "double", (a) => -a);
+  binaryOverload("double", "*", "double", (a, b) => a * b);
+  binaryOverload("double", "+", "double", (a, b) => a + b);
+  binaryOverload("double", "-", "double", (a, b) => a - b);
+  binaryOverload("double", "/", "double", (a, b) => a / b);
+  binaryOverload("string", "+", "string", (a, b) => a + b);
+  binaryOverload("list<V>", "+", "list<V>", (a, b) => [...a, ...b]);
+  binaryOverload("bytes", "+", "bytes", (a, b) => {
+    if (!a.length) return b;
+    if (!b.length) return a;
+    const result = new Uint8Array(a.length + b.length);
+    result.set(a, 0);
+    result.set(b, a.length);
+    return result;
+  });
+  const GPD = "google.protobuf.Duration";
+  binaryOverload(GPD, "+", GPD, (a, b) => a.addDuration(b));
+  binaryOverload(GPD, "-", GPD, (a, b) => a.subtractDuration(b));
+  binaryOverload(GPD, "==", GPD, (a, b) => a.seconds === b.seconds && a.nanos === b.nanos);
+  const GPT = "google.protobuf.Timestamp";
+  binaryOverload(GPT, "==", GPT, (a, b) => a.getTime() === b.getTime());
+  binaryOverload(GPT, "-", GPT, (a, b) => Duration.fromMilliseconds(a.getTime() - b.getTime()), GPD);
+  binaryOverload(GPT, "-", GPD, (a, b) => b.subtractTimestamp(a));
+  binaryOverload(GPT, "+", GPD, (a, b) => b.extendTimestamp(a));
+  binaryOverload(GPD, "+", GPT, (a, b) => a.extendTimestamp(b));
+  function listIncludes(value, list2, ast, ev) {
+    if (list2 instanceof Set && list2.has(value)) return true;
+    for (const v of list2) if (isEqual(value, v, ast, ev)) return true;
+    return false;
+  }
+  function mapIncludes(a, b) {
+    if (b instanceof Map) return b.get(a) !== void 0;
+    return hasOwn(b, a) ? b[a] !== void 0 : false;
+  }
+  function listMembership(value, list2, ast, ev) {
+    return listIncludes(value, list2, ast, ev);
+  }
+  binaryOverload("V", "in", "list<V>", listMembership);
+  binaryOverload("K", "in", "map<K, V>", mapIncludes);
+  for (const t of ["type", "null", "bool", "string", "int", "double"]) {
+    binaryOverload(t, "==", t, (a, b) => a === b);
+  }
+  binaryOverload("bytes", `==`, "bytes", (a, b) => {
+    if (a === b) return true;
+    let i = a.length;
+    if (i !== b.length) return false;
+    while (i--) if (a[i] !== b[i]) return false;
+    return true;
+  });
+  binaryOverload("list<V>", `==`, "list<V>", (a, b, ast, ev) => {
+    if (a === b) return true;
+    if (isArray(a) && isArray(b)) {
+      const length = a.length;
+      if (length !== b.length) return false;
+      for (let i = 0; i < length; i++) {
+        if (!isEqual(a[i], b[i], ast, ev)) return false;
+      }
+      return true;
+    }
+    if (a instanceof Set && b instanceof Set) {
+      if (a.size !== b.size) return false;
+      for (const value of a) if (!b.has(value)) return false;
+      return true;
+    }
+    const arr = a instanceof Set ? b : a;
+    const set = a instanceof Set ? a : b;
+    if (!isArray(arr)) return false;
+    if (arr.length !== set?.size) return false;
+    for (let i = 0; i < arr.length; i++) if (!set.has(arr[i])) return false;
+    return true;
+  });
+  binaryOverload("map<K, V>", `==`, "map<K, V>", (a, b, ast, ev) => {
+    if (a === b) return true;
+    if (a instanceof Map && b instanceof Map) {
+      if (a.size !== b.size) return false;
+      for (const [key, value] of a)
+        if (!(b.has(key) && isEqual(value, b.get(key), ast, ev))) return false;
+      return true;
+    }
+    if (a instanceof Map || b instanceof Map) {
+      const obj = a instanceof Map ? b : a;
+      const map = a instanceof Map ? a : b;
+      const keysObj = objKeys(obj);
+      if (map.size !== keysObj.length) return false;
+      for (const [key, value] of map) {
+        if (!(key in obj && isEqual(value, obj[key], ast, ev))) return false;
+      }
+      return true;
+    }
+    const keysA = objKeys(a);
+    const keysB = objKeys(b);
+    if (keysA.length !== keysB.length) return false;
+    for (let i = 0; i < keysA.length; i++) {
+      const key = keysA[i];
+      if (!(key in b && isEqual(a[key], b[key], ast, ev))) return false;
+    }
+    return true;
+  });
+  binaryOverload("uint", "==", "uint", (a, b) => a.valueOf() === b.valueOf());
+  binaryOverload("dyn<uint>", `==`, `double`, (a, b) => a.valueOf() == b);
+  binaryOverload("uint", "+", "uint", (a, b) => new UnsignedInt(a.valueOf() + b.valueOf()));
+  binaryOverload("uint", "-", "uint", (a, b) => new UnsignedInt(a.valueOf() - b.valueOf()));
+  binaryOverload("uint", "*", "uint", (a, b) => new UnsignedInt(a.valueOf() * b.valueOf()));
+  binaryOverload("uint", "/", "uint", (a, b, ast) => {
+    if (b.valueOf() === MIN_UINT) return throwDivisionByZero(ast);
+    return new UnsignedInt(a.valueOf() / b.valueOf());
+  });
+  binaryOverload("uint", "%", "uint", (a, b, ast) => {
+    if (b.valueOf() === MIN_UINT) return throwModuloByZero(ast);
+    return new UnsignedInt(a.valueOf() % b.valueOf());
+  });
+  for (const [left, right] of [
+    ["bool", "bool"],
+    ["int", "int"],
+    ["uint", "uint"],
+    ["double", "double"],
+    ["string", "string"],
+    ["google.protobuf.Timestamp", "google.protobuf.Timestamp"],
+    ["google.protobuf.Duration", "google.protobuf.Duration"],
+    ["int", "uint"],
+    ["int", "double"],
+    ["double", "int"],
+    ["double", "uint"],
+    ["uint", "int"],
+    ["uint", "double"]
+  ]) {
+    binaryOverload(left, "<", right, (a, b) => a < b);
+    binaryOverload(left, "<=", right, (a, b) => a <= b);
+    binaryOverload(left, ">", right, (a, b) => a > b);
+    binaryOverload(left, ">=", right, (a, b) => a >= b);
+  }
+}
+function isEqual(a, b, ast, ev) {
+  if (a === b) return true;
+  switch (typeof a) {
+    case "undefined":
+    case "string":
+    case "boolean":
+      return false;
+    case "bigint":
+      if (typeof b === "number") return a == b;
+      return false;
+    case "number":
+      if (typeof b === "bigint") return a == b;
+      return false;
+    case "object":
+      if (typeof b !== "object") return false;
+      const leftType = ev.debugType(a);
+      const rightType = ev.debugType(b);
+      if (leftType !== rightType) return false;
+      const overload = ev.registry.findBinaryOverload("==", leftType, rightType);
+      if (!overload) return false;
+      return overload.handler(a, b, ast, ev);
+  }
+  throw evaluationError("invalid_comparison_type", `Cannot compare values of type ${typeof a}`, ast);
+}
+
+// node_modules/@marcbachmann/cel-js/lib/type-checker.js
+var toDynTypeBinding = (/* @__PURE__ */ new Map()).set("A", "dyn").set("T", "dyn").set("K", "dyn").set("V", "dyn");
+var TypeChecker = class extends Base {
+  constructor(opts, isEvaluating) {
+    super(opts);
+    this.createError = isEvaluating ? evaluationError : typeError;
+  }
+  /**
+   * Check an expression and return its inferred type
+   * @param {Array|any} ast - The AST node to check
+   * @returns {Object} The inferred type declaration
+   * @throws {TypeError} If type checking fails
+   */
+  check(ast, ctx) {
+    try {
+      return ast.checkedType ??= ast.check(this, ast, ctx);
+    } catch (error2) {
+      throw attachErrorAst(error2, ast);
+    }
+  }
+  checkAccessOnType(ast, ctx, leftType, allowMissingField = false) {
+    if (leftType === this.dynType) return leftType;
+    const indexTypeName = (ast.op === "[]" || ast.op === "[?]" ? this.check(ast.args[1], ctx) : this.stringType).type;
+    if (leftType.kind === "list") {
+      if (indexTypeName === "int" || indexTypeName === "dyn") return leftType.valueType;
+      throw this.createError("invalid_index_type", `List index must be int, got '${indexTypeName}'`, ast);
+    }
+    if (leftType.kind === "map") return leftType.valueType;
+    const customType = this.objectTypes.get(leftType.name);
+    if (customType) {
+      if (!(indexTypeName === "string" || indexTypeName === "dyn")) {
+        throw this.createError(
+          "invalid_index_type",
+          `Cannot index type '${leftType.name}' with type '${indexTypeName}'`,
+          ast
+        );
+      }
+      if (customType.fields) {
+        let keyName;
+        if (ast.op === "." || ast.op === ".?") keyName = ast.args[1];
+        else if (ast.args[1].op === "value") keyName = ast.args[1].args;
+        if (typeof keyName === "string") {
+          const fieldType = customType.fields[keyName];
+          if (fieldType) return fieldType;
+          if (allowMissingField) return this.dynType;
+          throw this.createError("no_such_key", `No such key: ${keyName}`, ast);
+        }
+      }
+      return this.dynType;
+    }
+    throw this.createError("cannot_index_type", `Cannot index type '${this.formatType(leftType)}'`, ast);
+  }
+  formatType(type) {
+    if (!type.hasPlaceholderType) return type.name;
+    return type.templated(this.registry, toDynTypeBinding).name;
+  }
+  formatTypeList(types2) {
+    return types2.map((t) => this.formatType(t)).join(", ");
+  }
+};
+
+// node_modules/@marcbachmann/cel-js/lib/parser.js
+var TOKEN = {
+  EOF: 0,
+  NUMBER: 1,
+  STRING: 2,
+  BOOLEAN: 3,
+  NULL: 4,
+  IDENTIFIER: 5,
+  PLUS: 6,
+  MINUS: 7,
+  MULTIPLY: 8,
+  DIVIDE: 9,
+  MODULO: 10,
+  EQ: 11,
+  NE: 12,
+  LT: 13,
+  LE: 14,
+  GT: 15,
+  GE: 16,
+  AND: 17,
+  OR: 18,
+  NOT: 19,
+  IN: 20,
+  LPAREN: 21,
+  RPAREN: 22,
+  LBRACKET: 23,
+  RBRACKET: 24,
+  LBRACE: 25,
+  RBRACE: 26,
+  DOT: 27,
+  COMMA: 28,
+  COLON: 29,
+  QUESTION: 30,
+  BYTES: 31
+};
+var OP_FOR_TOKEN = {
+  [TOKEN.EQ]: OPERATORS["=="],
+  [TOKEN.PLUS]: OPERATORS["+"],
+  [TOKEN.MINUS]: OPERATORS["-"],
+  [TOKEN.MULTIPLY]: OPERATORS["*"],
+  [TOKEN.DIVIDE]: OPERATORS["/"],
+  [TOKEN.MODULO]: OPERATORS["%"],
+  [TOKEN.LE]: OPERATORS["<="],
+  [TOKEN.LT]: OPERATORS["<"],
+  [TOKEN.GE]: OPERATORS[">="],
+  [TOKEN.GT]: OPERATORS[">"],
+  [TOKEN.NE]: OPERATORS["!="],
+  [TOKEN.IN]: OPERATORS["in"]
+};
+var TOKEN_BY_NUMBER = {};
+for (const key in TOKEN) TOKEN_BY_NUMBER[TOKEN[key]] = key;
+var HEX_CODES = new Uint8Array(128);
+for (const ch of "0123456789abcdefABCDEF") HEX_CODES[ch.charCodeAt(0)] = 1;
+var ESCAPE_ERRORS = {
+  bytes_unicode_escape: (e) => `\\${e} not allowed in bytes literals`,
+  invalid_unicode_escape: (e) => `Invalid Unicode escape: \\${e}`,
+  invalid_unicode_surrogate: (e) => `Invalid Unicode surrogate: \\${e}`,
+  invalid_hex_escape: (e) => `Invalid hex escape: \\${e}`,
+  invalid_octal_escape: () => "Octal escape must be 3 digits",
+  octal_escape_out_of_range: (e) => `Octal escape out of range: \\${e}`,
+  invalid_escape_sequence: (e) => `Invalid escape sequence: \\${e}`
+};
+var STRING_ESCAPES = {
+  "\\": "\\",
+  "?": "?",
+  '"': '"',
+  "'": "'",
+  "`": "`",
+  a: "\x07",
+  b: "\b",
+  f: "\f",
+  n: "\n",
+  r: "\r",
+  t: "	",
+  v: "\v"
+};
+var ASTNode = class _ASTNode {
+  #meta;
+  #input;
+  constructor(input, pos, start, end, op, args) {
+    this.#meta = { check: op.check, evaluate: op.evaluate };
+    this.#input = input;
+    this.op = op.name;
+    this.args = args;
+    this.pos = pos;
+    this.start = start;
+    this.end = end;
+  }
+  clone(op, args) {
+    return new _ASTNode(this.#input, this.pos, this.start, this.end, op, args);
+  }
+  get meta() {
+    return this.#meta;
+  }
+  get input() {
+    return this.#input;
+  }
+  #computeIsAsync() {
+    const ast = this.#meta.alternate ?? this;
+    switch (ast.op) {
+      case "value":
+      case "id":
+      case "accuValue":
+      case "accuInc":
+        return false;
+      case "accuPush":
+        return ast.args.maybeAsync;
+      case "!_":
+      case "-_":
+        if (ast.candidates?.async !== false) return true;
+        return ast.args.maybeAsync;
+      case "!=":
+      case "==":
+      case "in":
+      case "+":
+      case "-":
+      case "*":
+      case "/":
+      case "%":
+      case "<":
+      case "<=":
+      case ">":
+      case ">=":
+        if (ast.candidates?.async !== false) return true;
+        return ast.args.some((a) => a.maybeAsync);
+      case "call":
+      case "rcall":
+        if (ast.candidates?.async !== false) return true;
+        return (ast.receiverWithArgs || ast.args[1]).some((a) => a.maybeAsync);
+      case "comprehension":
+        return ast.args.iterable.maybeAsync || ast.args.step.maybeAsync;
+      case ".":
+      case ".?":
+        return ast.args[0].maybeAsync;
+      case "?:":
+      case "list":
+      case "[]":
+      case "[?]":
+        return ast.args.some((a) => a.maybeAsync);
+      case "||":
+      case "&&":
+        return ast.args.some((a) => a.maybeAsync);
+      case "map":
+        return ast.args.some((a) => a[0].maybeAsync || a[1].maybeAsync);
+      default:
+        return true;
+    }
+  }
+  /**
+   * Check whether we can optimize away async calling
+   * If no ast members includes a function, we can optimize the call
+   * for which we want to return true here.
+   * @returns {boolean}
+   */
+  get maybeAsync() {
+    return this.#meta.async ??= this.#computeIsAsync();
+  }
+  check(chk, ast, ctx) {
+    const meta = this.#meta;
+    if (meta.alternate) return chk.check(meta.alternate, ctx);
+    else if (meta.macro) return meta.macro.typeCheck(chk, meta.macro, ctx);
+    return meta.check(chk, ast, ctx);
+  }
+  evaluate(ev, ast, ctx) {
+    const meta = this.#meta;
+    if (meta.alternate) this.evaluate = this.#evaluateAlternate;
+    else if (meta.macro) this.evaluate = this.#evaluateMacro;
+    else this.evaluate = meta.evaluate;
+    return this.evaluate(ev, ast, ctx);
+  }
+  #evaluateAlternate(ev, ast, ctx) {
+    return (ast = this.#meta.alternate).evaluate(ev, ast, ctx);
+  }
+  #evaluateMacro(ev, ast, ctx) {
+    return (ast = this.#meta.macro).evaluate(ev, ast, ctx);
+  }
+  setMeta(key, value) {
+    return this.#meta[key] = value, this;
+  }
+  get range() {
+    return { start: this.start, end: this.end };
+  }
+  toOldStructure() {
+    const args = Array.isArray(this.args) ? this.args : [this.args];
+    return [this.op, ...args.map((a) => a instanceof _ASTNode ? a.toOldStructure() : a)];
+  }
+};
+var Lexer2 = class {
+  input;
+  pos;
+  length;
+  tokenPos;
+  tokenType;
+  tokenValue;
+  reset(input) {
+    this.pos = 0;
+    this.input = input;
+    this.length = input.length;
+    return input;
+  }
+  token(pos, type, value) {
+    this.tokenPos = pos;
+    this.tokenType = type;
+    this.tokenValue = value;
+    return this;
+  }
+  // Read next token
+  nextToken() {
+    while (true) {
+      const { pos, input, length } = this;
+      if (pos >= length) return this.token(pos, TOKEN.EOF);
+      const ch = input[pos];
+      switch (ch) {
+        // Whitespaces
+        case " ":
+        case "	":
+        case "\n":
+        case "\r":
+          this.pos++;
+          continue;
+        // Operators
+        case "=":
+          if (input[pos + 1] !== "=") break;
+          return this.token((this.pos += 2) - 2, TOKEN.EQ);
+        case "&":
+          if (input[pos + 1] !== "&") break;
+          return this.token((this.pos += 2) - 2, TOKEN.AND);
+        case "|":
+          if (input[pos + 1] !== "|") break;
+          return this.token((this.pos += 2) - 2, TOKEN.OR);
+        case "+":
+          return this.token(this.pos++, TOKEN.PLUS);
+        case "-":
+          return this.token(this.pos++, TOKEN.MINUS);
+        case "*":
+          return this.token(this.pos++, TOKEN.MULTIPLY);
+        case "/":
+          if (input[pos + 1] === "/") {
+            while (this.pos < length && this.input[this.pos] !== "\n") this.pos++;
+            continue;
+          }
+          return this.token(this.pos++, TOKEN.DIVIDE);
+        case "%":
+          return this.token(this.pos++, TOKEN.MODULO);
+        case "<":
+          if (input[pos + 1] === "=") return this.token((this.pos += 2) - 2, TOKEN.LE);
+          return this.token(this.pos++, TOKEN.LT);
+        case ">":
+          if (input[pos + 1] === "=") return this.token((this.pos += 2) - 2, TOKEN.GE);
+          return this.token(this.pos++, TOKEN.GT);
+        case "!":
+          if (input[pos + 1] === "=") return this.token((this.pos += 2) - 2, TOKEN.NE);
+          return this.token(this.pos++, TOKEN.NOT);
+        case "(":
+          return this.token(this.pos++, TOKEN.LPAREN);
+        case ")":
+          return this.token(this.pos++, TOKEN.RPAREN);
+        case "[":
+          return this.token(this.pos++, TOKEN.LBRACKET);
+        case "]":
+          return this.token(this.pos++, TOKEN.RBRACKET);
+        case "{":
+          return this.token(this.pos++, TOKEN.LBRACE);
+        case "}":
+          return this.token(this.pos++, TOKEN.RBRACE);
+        case ".":
+          return this.token(this.pos++, TOKEN.DOT);
+        case ",":
+          return this.token(this.pos++, TOKEN.COMMA);
+        case ":":
+          return this.token(this.pos++, TOKEN.COLON);
+        case "?":
+          return this.token(this.pos++, TOKEN.QUESTION);
+        case `"`:
+        case `'`:
+          return this.readString(ch);
+        // Check for string prefixes (b, B, r, R followed by quote)
+        case "b":
+        case "B":
+        case "r":
+        case "R": {
+          const next = input[pos + 1];
+          if (next === '"' || next === "'") return ++this.pos && this.readString(next, ch);
+          return this.readIdentifier();
+        }
+        default: {
+          const code = ch.charCodeAt(0);
+          if (code <= 57 && code >= 48) return this.readNumber();
+          if (this._isIdentifierCharCode(code)) return this.readIdentifier();
+        }
+      }
+      throw parseError("unexpected_character", `Unexpected character: ${ch}`, {
+        pos,
+        start: pos,
+        end: pos + 1,
+        input
+      });
+    }
+  }
+  // Characters: 0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_
+  _isIdentifierCharCode(c) {
+    if (c < 48 || c > 122) return false;
+    return c >= 97 || c >= 65 && c <= 90 || c <= 57 || c === 95;
+  }
+  _parseAsDouble(start, end) {
+    const value = Number(this.input.substring(start, end));
+    if (Number.isFinite(value)) return this.token(start, TOKEN.NUMBER, value);
+    throw parseError("invalid_number", `Invalid number: ${value}`, {
+      pos: start,
+      start,
+      end,
+      input: this.input
+    });
+  }
+  _parseAsBigInt(start, end, isHex, unsigned) {
+    const string = this.input.substring(start, end);
+    if (unsigned === "u" || unsigned === "U") {
+      this.pos++;
+      try {
+        return this.token(start, TOKEN.NUMBER, new UnsignedInt(string));
+      } catch (_err) {
+      }
+    } else {
+      try {
+        return this.token(start, TOKEN.NUMBER, BigInt(string));
+      } catch (_err) {
+      }
+    }
+    throw parseError(
+      isHex ? "invalid_hex_integer" : "invalid_integer",
+      isHex ? `Invalid hex integer: ${string}` : `Invalid integer: ${string}`,
+      { pos: start, start, end: this.pos, input: this.input }
+    );
+  }
+  _readDigits(input, length, pos, code) {
+    while (pos < length && (code = input.charCodeAt(pos)) && !(code > 57 || code < 48)) pos++;
+    return pos;
+  }
+  _readExponent(input, length, pos) {
+    let ch = pos < length && input[pos];
+    if (ch === "e" || ch === "E") {
+      ch = ++pos < length && input[pos];
+      if (ch === "-" || ch === "+") pos++;
+      const start = pos;
+      pos = this._readDigits(input, length, pos);
+      if (start === pos)
+        throw parseError("invalid_exponent", "Invalid exponent", {
+          pos,
+          start: pos,
+          end: Math.min(pos + 1, input.length),
+          input
+        });
+    }
+    return pos;
+  }
+  readNumber() {
+    const { input, length, pos: start } = this;
+    let pos = start;
+    if (input[pos] === "0" && (input[pos + 1] === "x" || input[pos + 1] === "X")) {
+      pos += 2;
+      while (pos < length && HEX_CODES[input[pos].charCodeAt(0)]) pos++;
+      return this._parseAsBigInt(start, this.pos = pos, true, input[pos]);
+    }
+    pos = this._readDigits(input, length, pos);
+    if (pos + 1 < length) {
+      let isDouble = false;
+      let afterpos = input[pos] === "." ? this._readDigits(input, length, pos + 1) : pos + 1;
+      if (afterpos !== pos + 1) (isDouble = true) && (pos = afterpos);
+      afterpos = this._readExponent(input, length, pos);
+      if (afterpos !== pos) (isDouble = true) && (pos = afterpos);
+      if (isDouble) return this._parseAsDouble(start, this.pos = pos);
+    }
+    return this._parseAsBigInt(start, this.pos = pos, false, input[pos]);
+  }
+  readString(del, prefix2) {
+    const { input: i, pos: s } = this;
+    if (i[s + 1] === del && i[s + 2] === del) return this.readTripleQuotedString(del, prefix2);
+    return this.readSingleQuotedString(del, prefix2);
+  }
+  _closeQuotedString(rawStart, rawValue, prefix2, pos) {
+    switch (prefix2) {
+      case "b":
+      case "B": {
+        const processed = this.processEscapes(rawStart, rawValue, true);
+        const bytes = new Uint8Array(processed.length);
+        for (let i = 0; i < processed.length; i++) bytes[i] = processed.charCodeAt(i) & 255;
+        return this.token(pos - 1, TOKEN.BYTES, bytes);
+      }
+      case "r":
+      case "R": {
+        return this.token(pos - 1, TOKEN.STRING, rawValue);
+      }
+      default: {
+        const value = this.processEscapes(rawStart, rawValue, false);
+        return this.token(pos, TOKEN.STRING, value);
+      }
+    }
+  }
+  readSingleQuotedString(delimiter, prefix2) {
+    const { input, length, pos: start } = this;
+    let ch;
+    let pos = this.pos + 1;
+    while (pos < length && (ch = input[pos])) {
+      switch (ch) {
+        case delimiter:
+          const rawStart = start + 1;
+          const rawValue = input.slice(rawStart, pos);
+          this.pos = ++pos;
+          return this._closeQuotedString(rawStart, rawValue, prefix2, start);
+        case "\n":
+        case "\r":
+          throw parseError("newline_in_string", "Newlines not allowed in single-quoted strings", {
+            pos,
+            start: pos,
+            end: pos + 1,
+            input
+          });
+        case "\\":
+          pos++;
+      }
+      pos++;
+    }
+    throw parseError("unterminated_string", "Unterminated string", {
+      pos: start,
+      start,
+      end: input.length,
+      input
+    });
+  }
+  readTripleQuotedString(delimiter, prefix2) {
+    const { input, length, pos: start } = this;
+    let ch;
+    let pos = this.pos + 3;
+    while (pos < length && (ch = input[pos])) {
+      switch (ch) {
+        case delimiter:
+          if (input[pos + 1] === delimiter && input[pos + 2] === delimiter) {
+            const rawStart = start + 3;
+            const rawValue = input.slice(rawStart, pos);
+            this.pos = pos + 3;
+            return this._closeQuotedString(rawStart, rawValue, prefix2, start);
+          }
+          break;
+        case "\\":
+          pos++;
+      }
+      pos++;
+    }
+    throw parseError("unterminated_triple_quoted_string", "Unterminated triple-quoted string", {
+      pos: start,
+      start,
+      end: input.length,
+      input
+    });
+  }
+  #escapeErr(code, offset, len, i, chars, extra) {
+    const start = offset + i;
+    return parseError(code, ESCAPE_ERRORS[code](extra), {
+      input: this.input,
+      pos: start,
+      start,
+      end: Math.min(start + chars, offset + len)
+    });
+  }
+  processEscapes(offset, str, isBytes) {
+    if (!str.includes("\\")) return str;
+    const len = str.length;
+    let result = "";
+    let i = 0;
+    while (i < len) {
+      if (str[i] !== "\\" || i + 1 >= len) {
+        result += str[i++];
+        continue;
+      }
+      const next = str[i + 1];
+      if (STRING_ESCAPES[next]) {
+        result += STRING_ESCAPES[next];
+        i += 2;
+      } else if (next === "u" || next === "U") {
+        if (isBytes) throw this.#escapeErr("bytes_unicode_escape", offset, len, i, 2, next);
+        const hexLen = next === "u" ? 4 : 8;
+        const hex = str.substring(i + 2, i + 2 + hexLen);
+        const c = Number.parseInt(hex, 16);
+        if (hex.length !== hexLen || !/^[0-9a-fA-F]+$/.test(hex) || c > 1114111)
+          throw this.#escapeErr("invalid_unicode_escape", offset, len, i, 2 + hexLen, next + hex);
+        if (c >= 55296 && c <= 57343)
+          throw this.#escapeErr("invalid_unicode_surrogate", offset, len, i, 2 + hexLen, next + hex);
+        result += String.fromCodePoint(c);
+        i += 2 + hexLen;
+      } else if (next === "x" || next === "X") {
+        const h = str.substring(i + 2, i + 4);
+        if (!/^[0-9a-fA-F]{2}$/.test(h))
+          throw this.#escapeErr("invalid_hex_escape", offset, len, i, 4, next + h);
+        result += String.fromCharCode(Number.parseInt(h, 16));
+        i += 4;
+      } else if (next >= "0" && next <= "7") {
+        const o = str.substring(i + 1, i + 4);
+        if (!/^[0-7]{3}$/.test(o)) throw this.#escapeErr("invalid_octal_escape", offset, len, i, 4);
+        const value = Number.parseInt(o, 8);
+        if (value > 255) throw this.#escapeErr("octal_escape_out_of_range", offset, len, i, 4, o);
+        result += String.fromCharCode(value);
+        i += 4;
+      } else {
+        throw this.#escapeErr("invalid_escape_sequence", offset, len, i, 2, next);
+      }
+    }
+    return result;
+  }
+  readIdentifier() {
+    const { pos, input, length } = this;
+    let p = pos;
+    while (p < length && this._isIdentifierCharCode(input[p].charCodeAt(0))) p++;
+    const value = input.substring(pos, this.pos = p);
+    switch (value) {
+      case "true":
+        return this.token(pos, TOKEN.BOOLEAN, true);
+      case "false":
+        return this.token(pos, TOKEN.BOOLEAN, false);
+      case "null":
+        return this.token(pos, TOKEN.NULL, null);
+      case "in":
+        return this.token(pos, TOKEN.IN);
+      default:
+        return this.token(pos, TOKEN.IDENTIFIER, value);
+    }
+  }
+};
+var globalLexer = new Lexer2();
+var Parser2 = class {
+  lexer = globalLexer;
+  input = null;
+  maxDepthRemaining = null;
+  astNodesRemaining = null;
+  type = null;
+  pos = null;
+  constructor(limits, registry) {
+    this.limits = limits;
+    this.registry = registry;
+  }
+  #limitExceeded(limitKey, pos = this.pos) {
+    throw parseError("limit_exceeded", `Exceeded ${limitKey} (${this.limits[limitKey]})`, {
+      pos,
+      start: pos,
+      end: pos,
+      input: this.input
+    });
+  }
+  #node(start, end, op, args, pos = start) {
+    const node = new ASTNode(this.input, pos, start, end, op, args);
+    if (!this.astNodesRemaining--) this.#limitExceeded("maxAstNodes", pos);
+    return node;
+  }
+  #infixNode(op, left, right) {
+    return this.#node(left.start, right.end, op, [left, right]);
+  }
+  #ternaryNode(expression, consequent, alternate) {
+    return this.#node(expression.start, alternate.end, OPERATORS.ternary, [
+      expression,
+      consequent,
+      alternate
+    ]);
+  }
+  #unaryNode(pos, op, arg) {
+    return this.#node(pos, arg.end, op, arg);
+  }
+  #accessNode(op, left, right, end, pos = left.start) {
+    return this.#node(left.start, end, op, [left, right], pos);
+  }
+  #advanceToken(returnValue = this.pos) {
+    const l = this.lexer.nextToken();
+    this.pos = l.tokenPos;
+    this.type = l.tokenType;
+    return returnValue;
+  }
+  // The value of the current token is accessed less regularly,
+  // so we use a getter to reduce assignment overhead
+  get value() {
+    return this.lexer.tokenValue;
+  }
+  consume(expectedType) {
+    if (this.type === expectedType) return this.#advanceToken();
+    throw parseError(
+      "expected_token",
+      `Expected ${TOKEN_BY_NUMBER[expectedType]}, got ${TOKEN_BY_NUMBER[this.type]}`,
+      { pos: this.pos, start: this.pos, end: this.lexer.pos, input: this.input }
+    );
+  }
+  match(type) {
+    return this.type === type;
+  }
+  // Parse entry point
+  parse(input) {
+    if (typeof input !== "string") {
+      throw parseError("expression_must_be_string", "Expression must be a string");
+    }
+    this.input = this.lexer.reset(input);
+    this.#advanceToken();
+    this.maxDepthRemaining = this.limits.maxDepth;
+    this.astNodesRemaining = this.limits.maxAstNodes;
+    const result = this.parseExpression();
+    if (this.match(TOKEN.EOF)) return result;
+    throw parseError(
+      "unexpected_character",
+      `Unexpected character: '${this.input[this.lexer.pos - 1]}'`,
+      {
+        pos: this.pos,
+        start: this.pos,
+        end: this.lexer.pos,
+        input: this.input
+      }
+    );
+  }
+  #expandMacro(start, end, op, args) {
+    const methodName = args[0];
+    const receiver = op === OPERATORS.rcall ? args[1] : null;
+    const fnArgs = op === OPERATORS.rcall ? args[2] : args[1];
+    const decl = this.registry.findMacro(methodName, !!receiver, fnArgs.length);
+    const ast = this.#node(start, end, op, args);
+    if (!decl) return ast;
+    const macro = decl.handler({ ast, args: fnArgs, receiver, methodName, parser: this });
+    if (macro.callAst) return ast.setMeta("alternate", macro.callAst);
+    return ast.setMeta("macro", macro).setMeta("async", isAsync(macro.evaluate, macro.async));
+  }
+  // Expression ::= LogicalOr ('?' Expression ':' Expression)?
+  parseExpression() {
+    if (!this.maxDepthRemaining--) this.#limitExceeded("maxDepth");
+    const expr = this.parseLogicalOr();
+    if (!this.match(TOKEN.QUESTION)) return ++this.maxDepthRemaining && expr;
+    this.#advanceToken();
+    const consequent = this.parseExpression();
+    this.consume(TOKEN.COLON);
+    const alternate = this.parseExpression();
+    this.maxDepthRemaining++;
+    return this.#ternaryNode(expr, consequent, alternate);
+  }
+  // LogicalOr ::= LogicalAnd ('||' LogicalAnd)*
+  parseLogicalOr() {
+    let expr = this.parseLogicalAnd();
+    while (this.match(TOKEN.OR)) {
+      this.#advanceToken();
+      expr = this.#infixNode(OPERATORS["||"], expr, this.parseLogicalAnd());
+    }
+    return expr;
+  }
+  // LogicalAnd ::= Equality ('&&' Equality)*
+  parseLogicalAnd() {
+    let expr = this.parseEquality();
+    while (this.match(TOKEN.AND)) {
+      this.#advanceToken();
+      expr = this.#infixNode(OPERATORS["&&"], expr, this.parseEquality());
+    }
+    return expr;
+  }
+  // Equality ::= Relational (('==' | '!=') Relational)*
+  parseEquality() {
+    let expr = this.parseRelational();
+    while (this.match(TOKEN.EQ) || this.match(TOKEN.NE)) {
+      const op = OP_FOR_TOKEN[this.type];
+      this.#advanceToken();
+      expr = this.#infixNode(op, expr, this.parseRelational());
+    }
+    return expr;
+  }
+  // Relational ::= Additive (('<' | '<=' | '>' | '>=' | 'in') Additive)*
+  parseRelational() {
+    let expr = this.parseAdditive();
+    while (this.match(TOKEN.LT) || this.match(TOKEN.LE) || this.match(TOKEN.GT) || this.match(TOKEN.GE) || this.match(TOKEN.IN)) {
+      const op = OP_FOR_TOKEN[this.type];
+      this.#advanceToken();
+      expr = this.#infixNode(op, expr, this.parseAdditive());
+    }
+    return expr;
+  }
+  // Additive ::= Multiplicative (('+' | '-') Multiplicative)*
+  parseAdditive() {
+    let expr = this.parseMultiplicative();
+    while (this.match(TOKEN.PLUS) || this.match(TOKEN.MINUS)) {
+      const op = OP_FOR_TOKEN[this.type];
+      this.#advanceToken();
+      expr = this.#infixNode(op, expr, this.parseMultiplicative());
+    }
+    return expr;
+  }
+  // Multiplicative ::= Unary (('*' | '/' | '%') Unary)*
+  parseMultiplicative() {
+    let expr = this.parseUnary();
+    while (this.match(TOKEN.MULTIPLY) || this.match(TOKEN.DIVIDE) || this.match(TOKEN.MODULO)) {
+      const op = OP_FOR_TOKEN[this.type];
+      this.#advanceToken();
+      expr = this.#infixNode(op, expr, this.parseUnary());
+    }
+    return expr;
+  }
+  // Unary ::= ('!' | '-')* Postfix
+  parseUnary() {
+    if (this.type === TOKEN.NOT) {
+      return this.#unaryNode(this.#advanceToken(), OPERATORS.unaryNot, this.parseUnary());
+    }
+    if (this.type === TOKEN.MINUS) {
+      return this.#unaryNode(this.#advanceToken(), OPERATORS.unaryMinus, this.parseUnary());
+    }
+    return this.parsePostfix();
+  }
+  // Postfix ::= Primary (('.' IDENTIFIER ('(' ArgumentList ')')? | '[' Expression ']'))*
+  parsePostfix() {
+    let expr = this.parsePrimary();
+    const depth = this.maxDepthRemaining;
+    while (true) {
+      if (this.match(TOKEN.DOT)) {
+        const dot = this.#advanceToken();
+        if (!this.maxDepthRemaining--) this.#limitExceeded("maxDepth", dot);
+        const op = this.match(TOKEN.QUESTION) && this.registry.enableOptionalTypes && this.#advanceToken() ? OPERATORS.optionalFieldAccess : OPERATORS.fieldAccess;
+        const propertyValue = this.value;
+        const start = this.pos;
+        const end = this.lexer.pos;
+        this.consume(TOKEN.IDENTIFIER);
+        if (op === OPERATORS.fieldAccess && this.match(TOKEN.LPAREN) && this.#advanceToken()) {
+          const args = this.parseArgumentList();
+          const closeEnd = this.lexer.pos;
+          this.consume(TOKEN.RPAREN);
+          expr = this.#expandMacro(expr.start, closeEnd, OPERATORS.rcall, [propertyValue, expr, args]);
+        } else {
+          expr = this.#accessNode(op, expr, propertyValue, end, start);
+        }
+        continue;
+      }
+      if (this.match(TOKEN.LBRACKET)) {
+        const bracket = this.#advanceToken();
+        if (!this.maxDepthRemaining--) this.#limitExceeded("maxDepth", bracket);
+        const op = this.match(TOKEN.QUESTION) && this.registry.enableOptionalTypes && this.#advanceToken() ? OPERATORS.optionalBracketAccess : OPERATORS.bracketAccess;
+        const index = this.parseExpression();
+        const closeEnd = this.lexer.pos;
+        this.consume(TOKEN.RBRACKET);
+        expr = this.#accessNode(op, expr, index, closeEnd);
+        continue;
+      }
+      break;
+    }
+    this.maxDepthRemaining = depth;
+    return expr;
+  }
+  // Primary ::= NUMBER | STRING | BOOLEAN | NULL | IDENTIFIER | '(' Expression ')' | Array | Object
+  parsePrimary() {
+    switch (this.type) {
+      case TOKEN.NUMBER:
+      case TOKEN.STRING:
+      case TOKEN.BYTES:
+      case TOKEN.BOOLEAN:
+      case TOKEN.NULL:
+        return this.#consumeLiteral();
+      case TOKEN.IDENTIFIER:
+        return this.#parseIdentifierPrimary();
+      case TOKEN.LPAREN:
+        return this.#parseParenthesizedExpression();
+      case TOKEN.LBRACKET:
+        return this.parseList();
+      case TOKEN.LBRACE:
+        return this.parseMap();
+    }
+    throw parseError("unexpected_token", `Unexpected token: ${TOKEN_BY_NUMBER[this.type]}`, {
+      pos: this.pos,
+      start: this.pos,
+      end: this.lexer.pos,
+      input: this.input
+    });
+  }
+  #consumeLiteral() {
+    return this.#advanceToken(this.#node(this.pos, this.lexer.pos, OPERATORS.value, this.value));
+  }
+  #parseIdentifierPrimary() {
+    const value = this.value;
+    const end = this.lexer.pos;
+    const start = this.consume(TOKEN.IDENTIFIER);
+    if (RESERVED.has(value)) {
+      throw parseError("reserved_identifier", `Reserved identifier: ${value}`, {
+        pos: start,
+        start,
+        end,
+        input: this.input
+      });
+    }
+    if (!this.match(TOKEN.LPAREN)) return this.#node(start, end, OPERATORS.id, value);
+    this.#advanceToken();
+    const args = this.parseArgumentList();
+    const closeEnd = this.lexer.pos;
+    this.consume(TOKEN.RPAREN);
+    return this.#expandMacro(start, closeEnd, OPERATORS.call, [value, args]);
+  }
+  #parseParenthesizedExpression() {
+    this.consume(TOKEN.LPAREN);
+    const expr = this.parseExpression();
+    this.consume(TOKEN.RPAREN);
+    return expr;
+  }
+  parseList() {
+    const start = this.consume(TOKEN.LBRACKET);
+    const elements = [];
+    let remainingElements = this.limits.maxListElements;
+    if (!this.match(TOKEN.RBRACKET)) {
+      elements.push(this.parseExpression());
+      if (!remainingElements--) this.#limitExceeded("maxListElements", elements.at(-1).pos);
+      while (this.match(TOKEN.COMMA)) {
+        this.#advanceToken();
+        if (this.match(TOKEN.RBRACKET)) break;
+        elements.push(this.parseExpression());
+        if (!remainingElements--) this.#limitExceeded("maxListElements", elements.at(-1).pos);
+      }
+    }
+    const closeEnd = this.lexer.pos;
+    this.consume(TOKEN.RBRACKET);
+    return this.#node(start, closeEnd, OPERATORS.list, elements);
+  }
+  parseMap() {
+    const start = this.consume(TOKEN.LBRACE);
+    const props = [];
+    let remainingEntries = this.limits.maxMapEntries;
+    if (!this.match(TOKEN.RBRACE)) {
+      props.push(this.parseProperty());
+      if (!remainingEntries--) this.#limitExceeded("maxMapEntries", props.at(-1)[0].pos);
+      while (this.match(TOKEN.COMMA)) {
+        this.#advanceToken();
+        if (this.match(TOKEN.RBRACE)) break;
+        props.push(this.parseProperty());
+        if (!remainingEntries--) this.#limitExceeded("maxMapEntries", props.at(-1)[0].pos);
+      }
+    }
+    const closeEnd = this.lexer.pos;
+    this.consume(TOKEN.RBRACE);
+    return this.#node(start, closeEnd, OPERATORS.map, props);
+  }
+  parseProperty() {
+    return [this.parseExpression(), (this.consume(TOKEN.COLON), this.parseExpression())];
+  }
+  parseArgumentList() {
+    const args = [];
+    let remainingArgs = this.limits.maxCallArguments;
+    if (!this.match(TOKEN.RPAREN)) {
+      args.push(this.parseExpression());
+      if (!remainingArgs--) this.#limitExceeded("maxCallArguments", args.at(-1).pos);
+      while (this.match(TOKEN.COMMA)) {
+        this.#advanceToken();
+        if (this.match(TOKEN.RPAREN)) break;
+        args.push(this.parseExpression());
+        if (!remainingArgs--) this.#limitExceeded("maxCallArguments", args.at(-1).pos);
+      }
+    }
+    return args;
+  }
+};
+
+// node_modules/@marcbachmann/cel-js/lib/options.js
+var DEFAULT_LIMITS = objFreeze({
+  maxAstNodes: 1e5,
+  maxDepth: 250,
+  maxListElements: 1e3,
+  maxMapEntries: 1e3,
+  maxCallArguments: 32
+});
+var LIMIT_KEYS = new Set(objKeys(DEFAULT_LIMITS));
+function createLimits(overrides, base = DEFAULT_LIMITS) {
+  const keys = overrides ? objKeys(overrides) : void 0;
+  if (!keys?.length) return base;
+  const merged = { ...base };
+  for (const key of keys) {
+    if (!LIMIT_KEYS.has(key)) throw new TypeError(`Unknown limits option: ${key}`);
+    const value = overrides[key];
+    if (typeof value !== "number") continue;
+    merged[key] = value;
+  }
+  return objFreeze(merged);
+}
+var DEFAULT_OPTIONS = objFreeze({
+  unlistedVariablesAreDyn: false,
+  homogeneousAggregateLiterals: true,
+  enableOptionalTypes: false,
+  limits: DEFAULT_LIMITS
+});
+function bool(a, b, key) {
+  const value = a?.[key] ?? b?.[key];
+  if (typeof value !== "boolean") throw new TypeError(`Invalid option: ${key}`);
+  return value;
+}
+function createOptions(opts, base = DEFAULT_OPTIONS) {
+  if (!opts) return base;
+  return objFreeze({
+    unlistedVariablesAreDyn: bool(opts, base, "unlistedVariablesAreDyn"),
+    homogeneousAggregateLiterals: bool(opts, base, "homogeneousAggregateLiterals"),
+    enableOptionalTypes: bool(opts, base, "enableOptionalTypes"),
+    limits: createLimits(opts.limits, base.limits)
+  });
+}
+
+// node_modules/@marcbachmann/cel-js/lib/evaluator.js
+var globalRegistry = createRegistry({ enableOptionalTypes: false });
+registerFunctions(globalRegistry);
+registerOverloads(globalRegistry);
+registerMacros(globalRegistry);
+var Environment = class _Environment {
+  #registry;
+  #evaluator;
+  #typeChecker;
+  #evalTypeChecker;
+  #parser;
+  constructor(opts, inherited) {
+    this.opts = createOptions(opts, inherited?.opts);
+    this.#registry = (inherited instanceof _Environment ? inherited.#registry : globalRegistry).clone(this.opts);
+    const childOpts = { registry: this.#registry, opts: this.opts };
+    this.#typeChecker = new TypeChecker(childOpts);
+    this.#evalTypeChecker = new TypeChecker(childOpts, true);
+    this.#evaluator = new Evaluator(childOpts);
+    this.#parser = new Parser2(this.opts.limits, this.#registry);
+    Object.freeze(this);
+  }
+  clone(opts) {
+    return new _Environment(opts, this);
+  }
+  registerFunction(signature, handler2, opts) {
+    this.#registry.registerFunctionOverload(signature, handler2, opts);
+    return this;
+  }
+  registerOperator(string, handler2, opts) {
+    this.#registry.registerOperatorOverload(string, handler2, opts);
+    return this;
+  }
+  registerType(typename, constructor) {
+    this.#registry.registerType(typename, constructor);
+    return this;
+  }
+  registerVariable(name, type, opts) {
+    this.#registry.registerVariable(name, type, opts);
+    return this;
+  }
+  registerConstant(name, type, value) {
+    this.#registry.registerConstant(name, type, value);
+    return this;
+  }
+  hasVariable(name) {
+    return this.#registry.variables.has(name);
+  }
+  getDefinitions() {
+    return this.#registry.getDefinitions();
+  }
+  check(expression) {
+    try {
+      return this.#checkAST(this.#parser.parse(expression));
+    } catch (error2) {
+      return { valid: false, error: error2 };
+    }
+  }
+  #checkAST(ast) {
+    try {
+      const typeDecl = this.#typeChecker.check(ast, new RootContext(this.#registry));
+      return { valid: true, type: this.#formatTypeForCheck(typeDecl) };
+    } catch (error2) {
+      return { valid: false, error: error2 };
+    }
+  }
+  #formatTypeForCheck(typeDecl) {
+    if (typeDecl.name === `list<dyn>`) return "list";
+    if (typeDecl.name === `map<dyn, dyn>`) return "map";
+    return typeDecl.name;
+  }
+  parse(expression) {
+    const ast = this.#parser.parse(expression);
+    const evaluateParsed = this.#evaluateAST.bind(this, ast);
+    evaluateParsed.check = this.#checkAST.bind(this, ast);
+    evaluateParsed.ast = ast;
+    return evaluateParsed;
+  }
+  evaluate(expression, context) {
+    return this.#evaluateAST(this.#parser.parse(expression), context);
+  }
+  #evaluateAST(ast, ctx) {
+    if (ast.checkedType) {
+      return ast.evaluate(this.#evaluator, ast, new RootContext(this.#registry, ctx));
+    } else {
+      this.#evalTypeChecker.check(ast, ctx = new RootContext(this.#registry, ctx));
+      return ast.evaluate(this.#evaluator, ast, ctx);
+    }
+  }
+};
+var Evaluator = class extends Base {
+  constructor(opts) {
+    super(opts);
+    this.createError = evaluationError;
+  }
+  #firstMapElement(coll) {
+    if (coll instanceof Map) return coll.entries().next().value;
+    for (const key in coll) return [key, coll[key]];
+  }
+  debugRuntimeType(value, checkedType) {
+    return checkedType?.hasDynType === false ? checkedType : this.debugTypeDeep(value);
+  }
+  debugTypeDeep(value) {
+    const runtimeType = this.debugType(value);
+    switch (runtimeType.kind) {
+      case "list": {
+        const first = value instanceof Array ? value[0] : value.values().next().value;
+        if (first === void 0) return runtimeType;
+        return this.registry.getListType(this.debugTypeDeep(first));
+      }
+      case "map": {
+        const first = this.#firstMapElement(value);
+        if (!first) return runtimeType;
+        return this.registry.getMapType(
+          runtimeType.keyType.hasDynType ? this.debugTypeDeep(first[0]) : runtimeType.keyType,
+          runtimeType.valueType.hasDynType ? this.debugTypeDeep(first[1]) : runtimeType.valueType
+        );
+      }
+      default:
+        return runtimeType;
+    }
+  }
+  tryEval(ast, ctx) {
+    try {
+      const res = this.run(ast, ctx);
+      if (res instanceof Promise) return res.catch((err) => err);
+      return res;
+    } catch (err) {
+      return err;
+    }
+  }
+  run(ast, ctx) {
+    return ast.evaluate(this, ast, ctx);
+  }
+};
+var globalEnvironment = new Environment({
+  unlistedVariablesAreDyn: true
+});
+function parse2(expression) {
+  return globalEnvironment.parse(expression);
+}
+
+// src/schema/cel.ts
+function toCel(value) {
+  if (typeof value === "number") return Number.isInteger(value) ? BigInt(value) : value;
+  if (Array.isArray(value)) return value.map(toCel);
+  if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toCel(item)]));
+  return value;
+}
+function fieldPathOf(fieldPath) {
+  const segments = [];
+  const pattern = /\.([A-Za-z_][A-Za-z0-9_-]*)|\[(\d+)\]|\['([^']*)'\]/y;
+  let match3;
+  let at = 0;
+  while (at < fieldPath.length && (match3 = pattern.exec(fieldPath))) {
+    segments.push(match3[1] ?? (match3[2] !== void 0 ? Number(match3[2]) : match3[3]));
+    at = pattern.lastIndex;
+  }
+  return at === fieldPath.length ? segments : void 0;
+}
+var CelEvaluator = class {
+  /** Compiled rules of this evaluator's run; null for rules the library cannot parse. */
+  programs = /* @__PURE__ */ new Map();
+  program(source) {
+    let program = this.programs.get(source);
+    if (program === void 0) {
+      try {
+        program = parse2(source);
+      } catch {
+        program = null;
+      }
+      this.programs.set(source, program);
+    }
+    return program;
+  }
+  /** The rules of one schema node that evaluate to false for `self`, with where to report them. */
+  failures(rules2, self, path17) {
+    const failures = [];
+    let context;
+    for (const rule of rules2) {
+      if (/\boldSelf\b/.test(rule.rule)) continue;
+      const program = this.program(rule.rule);
+      if (!program) continue;
+      context ??= { self: toCel(self) };
+      let result;
+      try {
+        result = program(context);
+      } catch {
+        continue;
+      }
+      if (result !== false) continue;
+      const relative = rule.fieldPath ? fieldPathOf(rule.fieldPath) : void 0;
+      failures.push({ path: relative ? [...path17, ...relative] : path17, reason: `fails the validation rule "${rule.rule}"${rule.message ? `: ${rule.message}` : ""}` });
+    }
+    return failures;
+  }
+};
+
+// src/schema/schema-dirs.ts
+var import_yaml10 = __toESM(require_dist(), 1);
+import { readdirSync as readdirSync2, readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
+import path14 from "node:path";
+var loaded2 = /* @__PURE__ */ new Map();
+var SchemaDirError = class extends Error {
+};
+function documentsOf(file, text) {
+  if (file.endsWith(".json")) {
+    try {
+      return [JSON.parse(text)];
+    } catch {
+      return [];
+    }
+  }
+  return (0, import_yaml10.parseAllDocuments)(text).flatMap((document) => "errors" in document && document.errors.length === 0 ? [document.toJS()] : []);
+}
+function loadDir(directory) {
+  const extra = { crds: [], jsonSchemas: /* @__PURE__ */ new Map() };
+  let names;
+  try {
+    if (!statSync3(directory).isDirectory()) throw new SchemaDirError(`schemaDirs: "${directory}" is not a folder`);
+    names = readdirSync2(directory, { recursive: true }).map(String);
+  } catch (error2) {
+    if (error2 instanceof SchemaDirError) throw error2;
+    throw new SchemaDirError(`schemaDirs: cannot read the folder "${directory}"`);
+  }
+  for (const name of names.filter((entry2) => /\.(ya?ml|json)$/i.test(entry2)).sort()) {
+    const file = path14.join(directory, name);
+    let text;
+    try {
+      text = readFileSync4(file, "utf8");
+    } catch {
+      continue;
+    }
+    for (const document of documentsOf(file, text)) {
+      if (!isObject(document)) continue;
+      const value = document;
+      if (value.kind === "CustomResourceDefinition") {
+        extra.crds.push(value);
+        continue;
+      }
+      const match3 = /^(?:(.+)[\\/])?([a-z0-9]+)_(v[0-9a-z]+)\.json$/i.exec(name);
+      if (match3 && (value.type === "object" || isObject(value.properties))) {
+        const group = (match3[1] ?? "").split(/[\\/]/).at(-1) ?? "";
+        extra.jsonSchemas.set(`${group}/${match3[2].toLowerCase()}/${match3[3]}`, toSchemaNode(value));
+      }
+    }
+  }
+  return extra;
+}
+function loadSchemaDirs(directories, cwd) {
+  const all = { crds: [], jsonSchemas: /* @__PURE__ */ new Map() };
+  for (const directory of directories) {
+    const absolute = path14.resolve(cwd, directory);
+    let extra = loaded2.get(absolute);
+    if (!extra) {
+      extra = loadDir(absolute);
+      loaded2.set(absolute, extra);
+    }
+    all.crds.push(...extra.crds);
+    for (const [key, schema] of extra.jsonSchemas) all.jsonSchemas.set(key, schema);
+  }
+  return all;
+}
+
+// src/rules/schema-validation.ts
+var OBJECT_META = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
+var NOT_API_OBJECTS = /* @__PURE__ */ new Set(["v1/Config"]);
+function reportOf(problem2) {
+  switch (problem2.code) {
+    case "unknownField":
+      return { messageId: "unknownField", data: { field: problem2.field, where: problem2.where, hint: problem2.suggestion ? ` (did you mean "${problem2.suggestion}"?)` : "" } };
+    case "wrongType":
+      return { messageId: "wrongType", data: { field: problem2.field, expected: problem2.expected, actual: problem2.actual } };
+    case "missingField":
+      return { messageId: "missingField", data: { field: problem2.field, where: problem2.where }, missing: !problem2.written };
+    case "enum":
+      return { messageId: "enum", data: { field: problem2.field, value: problem2.value, allowed: problem2.allowed } };
+    case "constraint":
+      return { messageId: "constraint", data: { field: problem2.field, reason: problem2.reason } };
+    case "invalidName":
+      return { messageId: "invalidName", data: { name: problem2.name, reason: problem2.reason } };
+    case "invalidLabelKey":
+    case "invalidAnnotationKey":
+    case "invalidLabelValue":
+      return { messageId: problem2.code, data: { key: problem2.key, reason: problem2.reason } };
+  }
+}
+function allMetadataProblems(object) {
+  const problems = metadataProblems(object.metadata, [...object.path, "metadata"], object);
+  for (const pod of object.pods) {
+    if (pod.metadataPath.length > object.path.length + 1) problems.push(...metadataProblems(pod.metadata, pod.metadataPath));
+  }
+  return problems;
+}
+function validateAgainst(value, schema, base, where, cel) {
+  const { definitions } = kubernetesSchema();
+  const options = { resolve: (ref) => definitions[ref] };
+  if (cel) options.cel = (rules2, self, path17) => cel.failures(rules2, self, path17);
+  return new SchemaValidator(options).validate(value, schema, base, where);
+}
+function customResourceRoot(schema) {
+  return {
+    ...schema,
+    type: "object",
+    properties: { ...schema.properties, apiVersion: { type: "string" }, kind: { type: "string" }, metadata: { $ref: OBJECT_META } }
+  };
+}
+function locateAll(context, value, path17, into) {
+  into.set(JSON.stringify(path17), context.locate(path17));
+  if (Array.isArray(value)) value.forEach((item, index) => locateAll(context, item, [...path17, index], into));
+  else if (typeof value === "object" && value !== null) for (const [key, item] of Object.entries(value)) locateAll(context, item, [...path17, key], into);
+}
+function nearest(locations, path17) {
+  for (let length = path17.length; length >= 0; length--) {
+    const found = locations.get(JSON.stringify(path17.slice(0, length)));
+    if (found) return found;
+  }
+  return void 0;
+}
+var schema_validation_default = defineRule({
+  meta: {
+    id: "schema-validation",
+    category: "schema",
+    level: "error",
+    presets: ["recommended"],
+    crossObject: true,
+    summary: "Objects must match the API schema of their apiVersion and kind: the bundled Kubernetes 1.36 OpenAPI spec for built-in kinds, the CustomResourceDefinition for custom resources (unknown fields, wrong types, missing required fields, enum values, names, label and annotation syntax).",
+    remediation: "Fix the field as the message says: correct its name or type, add the required field, or use an apiVersion the cluster serves.",
+    messages: {
+      unknownField: 'Unknown field "{{field}}" in {{where}}{{hint}}.',
+      wrongType: "{{field}} must be {{expected}}, not {{actual}}.",
+      missingField: 'Required field "{{field}}" is missing in {{where}}.',
+      enum: '{{field}} is "{{value}}"; allowed values: {{allowed}}.',
+      constraint: "{{field}} {{reason}}.",
+      invalidName: 'metadata.name "{{name}}" {{reason}}.',
+      invalidLabelKey: 'Label key "{{key}}" {{reason}}.',
+      invalidLabelValue: 'The value of label "{{key}}" {{reason}}.',
+      invalidAnnotationKey: 'Annotation key "{{key}}" {{reason}}.',
+      unservedApiVersion: '{{kind}} is not served by apiVersion "{{apiVersion}}" in Kubernetes {{kubeVersion}}{{served}}.',
+      unservedCrdVersion: '{{kind}} is not served by apiVersion "{{apiVersion}}": CustomResourceDefinition {{crd}} serves {{served}}.',
+      unvalidatedCustomResources: "{{count}} custom resource(s) in this file ({{kinds}}) were not validated: no CustomResourceDefinition or schema for them is in the input, the context or schemaDirs."
+    },
+    options: {
+      type: "object",
+      properties: {
+        schemaDirs: {
+          type: "array",
+          items: { type: "string", minLength: 1 },
+          description: "Folders (relative to the working directory) of CustomResourceDefinition manifests and JSON schemas (`<group>/<kind>_<version>.json`, the layout of the public CRD catalogs) for custom resources whose CRD is not among the linted files."
+        }
+      },
+      additionalProperties: false
+    },
+    defaultOptions: { schemaDirs: [] }
+  },
+  create(context) {
+    const customResources = [];
+    function reportProblems(problems) {
+      for (const problem2 of problems) {
+        const { messageId, data, missing } = reportOf(problem2);
+        context.report({ messageId, data, at: problem2.path, missing });
+      }
+    }
+    function reportAt(locations, problems) {
+      for (const problem2 of problems) {
+        const { messageId, data } = reportOf(problem2);
+        const at = nearest(locations, problem2.path);
+        if (at) context.report({ messageId, data, at });
+      }
+    }
+    function checkCustomResources(index) {
+      const cel = new CelEvaluator();
+      const extra = loadSchemaDirs(context.options.schemaDirs ?? [], process.cwd());
+      const unvalidated = [];
+      for (const { object, locations, apiVersionAt } of customResources) {
+        const crd = findCrd(index, object.group, object.kind, extra.crds);
+        const version = object.apiVersion.slice(object.apiVersion.lastIndexOf("/") + 1);
+        const jsonSchema = crd ? void 0 : extra.jsonSchemas.get(`${object.group}/${object.kind.toLowerCase()}/${version}`);
+        if (jsonSchema) {
+          reportAt(locations, validateAgainst(object.value, customResourceRoot(jsonSchema), object.path, object.kind, cel));
+          continue;
+        }
+        if (!crd) {
+          unvalidated.push({ kind: `${object.kind} (${object.apiVersion})`, at: apiVersionAt });
+          continue;
+        }
+        const match3 = crdSchemaFor(crd, version);
+        if (!match3.versionServed) {
+          const data = { kind: object.kind, apiVersion: object.apiVersion, crd: match3.name, served: match3.served.join(", ") || "no version" };
+          context.report({ messageId: "unservedCrdVersion", data, at: apiVersionAt });
+          continue;
+        }
+        if (!match3.schema) continue;
+        reportAt(locations, [...validateAgainst(object.value, customResourceRoot(match3.schema), object.path, object.kind, cel), ...allMetadataProblems(object)]);
+      }
+      if (unvalidated.length === 0) return;
+      const kinds = [...new Set(unvalidated.map((entry2) => entry2.kind))].sort().join(", ");
+      context.report({ messageId: "unvalidatedCustomResources", data: { count: unvalidated.length, kinds }, at: unvalidated[0].at, level: "note" });
+    }
+    function collectCustomResource(object) {
+      const locations = /* @__PURE__ */ new Map();
+      locateAll(context, object.value, object.path, locations);
+      if (customResources.length === 0) context.afterIndex(checkCustomResources);
+      customResources.push({ object, locations, apiVersionAt: context.locate([...object.path, "apiVersion"]) });
+    }
+    return {
+      object(object) {
+        if (NOT_API_OBJECTS.has(`${object.apiVersion}/${object.kind}`)) return;
+        const schema = kubernetesSchema();
+        const definition = schema.kinds[object.apiVersion]?.[object.kind];
+        if (definition) {
+          reportProblems(validateAgainst(object.value, { $ref: definition }, object.path, object.kind));
+          reportProblems(allMetadataProblems(object));
+          return;
+        }
+        if (apiDeprecation(object.apiVersion, object.kind)) return;
+        if (builtInGroups(schema).has(object.group) || object.group === "extensions") {
+          const served = apiVersionsServing(schema, object.group, object.kind);
+          context.report({
+            messageId: "unservedApiVersion",
+            data: {
+              kind: object.kind,
+              apiVersion: object.apiVersion,
+              kubeVersion: schema.kubernetesVersion,
+              served: served.length > 0 ? ` (it is served by ${served.join(", ")})` : ` (no apiVersion of the group serves a kind "${object.kind}")`
+            },
+            at: [...object.path, "apiVersion"]
+          });
+          return;
+        }
+        collectCustomResource(object);
+      }
+    };
+  }
+});
+
+// src/rules/seccomp-unconfined.ts
+var POD_ANNOTATION = "seccomp.security.alpha.kubernetes.io/pod";
+var CONTAINER_ANNOTATION_PREFIX = "container.seccomp.security.alpha.kubernetes.io/";
+var seccomp_unconfined_default = unconfinedProfileRule(
+  {
+    id: "seccomp-unconfined",
+    category: "security",
+    level: "error",
+    securitySeverity: 7,
+    presets: ["recommended", "pss-baseline", "pss-restricted"],
+    pss: { profile: "baseline", control: "Seccomp" },
+    summary: "Pods and containers must not turn seccomp off: a seccompProfile.type other than RuntimeDefault or Localhost (Unconfined) lets the container call every system call of the node kernel.",
+    remediation: "Set seccompProfile.type to RuntimeDefault (or Localhost with a profile), or remove it and set RuntimeDefault at the pod level.",
+    messages: {
+      pod: 'The pod sets seccompProfile.type "{{type}}": its containers run without a seccomp filter.',
+      container: 'Container "{{container}}" sets seccompProfile.type "{{type}}": it runs without a seccomp filter.',
+      annotation: 'The annotation "{{annotation}}" is "{{value}}": it turns seccomp off.'
+    }
+  },
+  {
+    field: "seccompProfile",
+    badAnnotation: (key, value, settings) => !atLeast(settings.kubeVersion, "1.19") && (key === POD_ANNOTATION || key.startsWith(CONTAINER_ANNOTATION_PREFIX)) && value === "unconfined"
+  }
+);
+
+// src/rules/secret-exposed-via-env.ts
+var secret_exposed_via_env_default = defineRule({
+  meta: {
+    id: "secret-exposed-via-env",
+    category: "security",
+    level: "note",
+    securitySeverity: 3,
+    presets: ["cis"],
+    cis: "5.4.1",
+    summary: "Containers should read Secrets from mounted files rather than environment variables (env[].valueFrom.secretKeyRef, envFrom[].secretRef), which leak into logs, child processes and crash reports.",
+    remediation: "Mount the Secret as a volume and read the value from the file.",
+    messages: {
+      key: 'Container "{{container}}" reads key "{{key}}" of Secret "{{secret}}" into the environment variable "{{variable}}".',
+      all: 'Container "{{container}}" loads every key of Secret "{{secret}}" into environment variables.'
+    }
+  },
+  create(context) {
+    return {
+      container(container) {
+        const name = (value) => isObject(value) && isString(value.name) ? value.name : "(unnamed)";
+        for (const env of objectItems(container.value, ["env"])) {
+          const ref = isObject(env.value.valueFrom) ? env.value.valueFrom.secretKeyRef : void 0;
+          if (!isObject(ref)) continue;
+          const key = isString(ref.key) ? ref.key : "(no key)";
+          context.report({ messageId: "key", data: { container: container.name, key, secret: name(ref), variable: name(env.value) }, at: [...container.path, ...env.path, "valueFrom", "secretKeyRef"] });
+        }
+        for (const source of objectItems(container.value, ["envFrom"])) {
+          if (!isObject(source.value.secretRef)) continue;
+          context.report({ messageId: "all", data: { container: container.name, secret: name(source.value.secretRef) }, at: [...container.path, ...source.path, "secretRef"] });
         }
       }
     };
@@ -47689,6 +59488,347 @@ var secret_in_env_literal_default = defineRule({
   }
 });
 
+// src/rules/selector-template-label-mismatch.ts
+var SELECTING = /* @__PURE__ */ new Set(["apps/Deployment", "apps/StatefulSet", "apps/DaemonSet", "apps/ReplicaSet", "extensions/Deployment", "extensions/DaemonSet", "extensions/ReplicaSet", "argoproj.io/Rollout"]);
+var MAP_SELECTING = /* @__PURE__ */ new Set(["/ReplicationController", "apps.openshift.io/DeploymentConfig"]);
+var selector_template_label_mismatch_default = defineRule({
+  meta: {
+    id: "selector-template-label-mismatch",
+    category: "schema",
+    level: "error",
+    presets: ["recommended"],
+    kinds: ["workloads"],
+    summary: "A workload's spec.selector must select the labels of its own pod template; the API server rejects it otherwise.",
+    remediation: "Make spec.template.metadata.labels carry every label spec.selector asks for.",
+    messages: {
+      mismatch: 'The selector of {{kind}} "{{name}}" does not match the labels of its pod template.',
+      missing: '{{kind}} "{{name}}" has no spec.selector, which the API server requires.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const key = `${object.group}/${object.kind}`;
+        const map = MAP_SELECTING.has(key);
+        if (!map && !SELECTING.has(key)) return;
+        const selector = valueAt(object.value, ["spec", "selector"]);
+        if (selector === void 0 && map) return;
+        const labels = object.pods[0]?.labels ?? {};
+        const matches = map ? mapSelectorMatches(selector, labels) : labelSelectorMatches(selector, labels);
+        if (matches) return;
+        context.report({ messageId: selector === void 0 ? "missing" : "mismatch", data: { kind: object.kind, name: object.name ?? "" }, at: [...object.path, "spec", "selector"], missing: selector === void 0 });
+      }
+    };
+  }
+});
+
+// src/rules/selinux-custom-options.ts
+var selinux_custom_options_default = writtenSettingRule(
+  {
+    id: "selinux-custom-options",
+    category: "security",
+    level: "error",
+    securitySeverity: 6.5,
+    presets: ["recommended", "pss-baseline", "pss-restricted"],
+    pss: { profile: "baseline", control: "SELinux" },
+    summary: "Pods and containers must not set a custom SELinux user or role, or a type other than the container types (container_t, container_init_t, container_kvm_t, container_engine_t from 1.31), which can lift SELinux confinement.",
+    remediation: "Remove seLinuxOptions.user and .role, and leave seLinuxOptions.type unset or set it to container_t.",
+    messages: {
+      pod: 'The pod sets seLinuxOptions.{{field}} "{{value}}", which the Baseline profile forbids.',
+      container: 'Container "{{container}}" sets seLinuxOptions.{{field}} "{{value}}", which the Baseline profile forbids.'
+    }
+  },
+  {
+    field: ["seLinuxOptions"],
+    check: (value, settings) => {
+      if (!isObject(value)) return void 0;
+      const { type, user, role } = value;
+      if (isString(type) && type !== "" && !allowedSeLinuxTypes(settings.kubeVersion).includes(type)) return { field: "type", value: type };
+      if (isString(user) && user !== "") return { field: "user", value: user };
+      if (isString(role) && role !== "") return { field: "role", value: role };
+      return void 0;
+    },
+    podMessageId: "pod",
+    containerMessageId: "container"
+  }
+);
+
+// src/rules/sensitive-data-in-configmap.ts
+var PERSONAL_KEY = /(^|[._-])(user_?name|e-?mail|phone|iban|ssn|date_?of_?birth)$/i;
+var EMAIL = /^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i;
+var IBAN = /^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/;
+var sensitive_data_in_configmap_default = defineRule({
+  meta: {
+    id: "sensitive-data-in-configmap",
+    category: "security",
+    level: "note",
+    securitySeverity: 3,
+    presets: [],
+    tags: ["secret"],
+    kinds: ["config-maps"],
+    precision: "low",
+    summary: "ConfigMaps should not hold personal data (user names, e-mail addresses, phone numbers, bank accounts): they are readable by anyone who may read configuration and are not encrypted at rest.",
+    remediation: "Move personal data to a Secret, or out of the cluster configuration.",
+    messages: {
+      personalKey: 'ConfigMap "{{name}}" key "{{key}}" names personal data.',
+      personalValue: 'ConfigMap "{{name}}" key "{{key}}" holds {{what}}.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        for (const [key, value] of Object.entries(stringEntries(object.value.data))) {
+          const at = [...object.path, "data", key];
+          const data = { name: object.name ?? "", key };
+          const trimmed = value.trim();
+          if (EMAIL.test(trimmed)) context.report({ messageId: "personalValue", data: { ...data, what: "an e-mail address" }, at });
+          else if (IBAN.test(trimmed.replace(/ /g, ""))) context.report({ messageId: "personalValue", data: { ...data, what: "a bank account number (IBAN)" }, at });
+          else if (PERSONAL_KEY.test(key) && trimmed !== "") context.report({ messageId: "personalKey", data, at });
+        }
+      }
+    };
+  }
+});
+
+// src/rules/sensitive-host-path-mount.ts
+var SYSTEM_FOLDERS = /* @__PURE__ */ new Set(["/", "/boot", "/dev", "/etc", "/lib", "/proc", "/sys", "/usr", "/bin", "/sbin", "/var", "/var/lib"]);
+var CREDENTIAL_FOLDERS = ["/root", "/home/admin", "/etc/kubernetes", "/var/lib/kubelet", "/var/lib/docker", "/var/lib/containerd", "/etc/ssh", "/var/lib/etcd", "/etc/shadow", "/etc/sudoers"];
+var sensitive_host_path_mount_default = hostPathMatchRule(
+  {
+    id: "sensitive-host-path-mount",
+    category: "security",
+    level: "error",
+    securitySeverity: 8.5,
+    presets: ["recommended"],
+    summary: "Pods must not mount a system folder of the node (/, /boot, /dev, /etc, /lib, /proc, /sys, /usr, /var) or a credential store (/root, /etc/kubernetes, /var/lib/kubelet, /var/lib/docker, /etc/ssh and what is below them).",
+    remediation: "Mount only the narrow node path the agent needs (for example /var/log/pods), read-only, or use the Kubernetes API instead.",
+    messages: {
+      mount: 'Volume "{{volume}}" mounts the sensitive node path "{{path}}".'
+    }
+  },
+  (nodePath2) => SYSTEM_FOLDERS.has(nodePath2) || CREDENTIAL_FOLDERS.some((folder) => isUnder(nodePath2, folder))
+);
+
+// src/rules/service-external-ips.ts
+var service_external_ips_default = defineRule({
+  meta: {
+    id: "service-external-ips",
+    category: "security",
+    level: "warning",
+    securitySeverity: 6.5,
+    presets: ["recommended"],
+    tags: ["network"],
+    kinds: ["services"],
+    summary: "Services must not set spec.externalIPs: any address written there is captured by kube-proxy on every node, which lets a namespace user intercept traffic meant for that address (CVE-2020-8554).",
+    remediation: "Remove spec.externalIPs; publish the Service through a LoadBalancer or an Ingress, and block the field cluster-wide with the DenyServiceExternalIPs admission plugin.",
+    messages: {
+      externalIPs: 'Service "{{name}}" sets externalIPs ({{count}}): kube-proxy captures traffic to them on every node.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const ips = listAt(object.value, ["spec", "externalIPs"]);
+        if (ips.length === 0) return;
+        context.report({ messageId: "externalIPs", data: { name: object.name ?? "", count: ips.length }, at: [...object.path, "spec", "externalIPs"] });
+      }
+    };
+  }
+});
+
+// src/rules/service-target-port-mismatch.ts
+var service_target_port_mismatch_default = defineRule({
+  meta: {
+    id: "service-target-port-mismatch",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    crossObject: true,
+    kinds: ["services"],
+    summary: "A Service's targetPort (a name or a number) should be a port that a container of the selected pods exposes; a port name no container declares gives the Service no working endpoint.",
+    remediation: "Use the name or number of a container port of the selected pods, or declare that port on the container.",
+    messages: {
+      noSuchPort: 'Service "{{name}}" targets port {{port}}, which no container of the pods it selects exposes.'
+    },
+    options: {
+      type: "object",
+      properties: { checkNumbers: { type: "boolean", description: "Also report numeric target ports that no container of the selected pods declares." } },
+      additionalProperties: false
+    },
+    defaultOptions: { checkNumbers: false }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const spec = isObject(object.value.spec) ? object.value.spec : void 0;
+        const selector = spec?.selector;
+        if (!isObject(selector) || Object.keys(selector).length === 0) return;
+        const namespace = object.namespace ?? context.settings.namespace;
+        for (const { value, path: path17 } of objectItems(object.value, ["spec", "ports"])) {
+          const written = value.targetPort !== void 0;
+          const target = written ? value.targetPort : value.port;
+          if (!isString(target) && !isNumber(target)) continue;
+          const protocol = isString(value.protocol) ? value.protocol : "TCP";
+          const at = context.locate([...object.path, ...path17, written ? "targetPort" : "port"]);
+          context.afterIndex((index) => {
+            const matches = index.podsSelectedByMap(namespace, selector);
+            if (matches.length === 0) return;
+            const ports = matches.flatMap(({ pod }) => [...objectItems(pod.spec, ["containers"])].flatMap((container) => containerPorts(container)));
+            const named = isString(target) && !/^\d+$/.test(target);
+            if (exposesPort(ports, target, protocol) || !named && (!context.options.checkNumbers || ports.length === 0)) return;
+            const related = someRelated(matches.map((match3) => match3.object), (record) => `selected ${record.kind} "${record.name ?? ""}"`);
+            context.report({ messageId: "noSuchPort", data: { name: object.name ?? "", port: named ? `"${target}"` : String(target) }, at, related });
+          });
+        }
+      }
+    };
+  }
+});
+
+// src/rules/ssh-port-exposed.ts
+var ssh_port_exposed_default = containerPortRule(
+  {
+    id: "ssh-port-exposed",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended"],
+    summary: "Containers should not expose port 22 (SSH): a shell server in a container is a standing way in that bypasses the cluster's audit of exec.",
+    remediation: "Remove the SSH server from the image and use kubectl exec (audited) or an ephemeral debug container instead.",
+    messages: {
+      port: 'Container "{{container}}" exposes port {{port}} (SSH).'
+    }
+  },
+  (port, item) => port === 22 && (item.protocol === void 0 || item.protocol === "TCP")
+);
+
+// src/rules/statefulset-missing-headless-service.ts
+var statefulset_missing_headless_service_default = defineRule({
+  meta: {
+    id: "statefulset-missing-headless-service",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    crossObject: true,
+    kinds: ["apps/StatefulSet"],
+    summary: "A StatefulSet's serviceName should name a headless Service (clusterIP: None) of its namespace, which gives its pods their stable DNS names.",
+    remediation: "Add a Service with clusterIP: None that selects the StatefulSet's pods and name it in spec.serviceName.",
+    messages: {
+      missing: 'StatefulSet "{{name}}" names Service "{{service}}", which is not in namespace "{{namespace}}".',
+      notHeadless: 'StatefulSet "{{name}}" names Service "{{service}}", which is not headless (clusterIP: None).'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const service = stringAt(object.value, ["spec", "serviceName"]);
+        if (!isString(service) || service === "") return;
+        const namespace = object.namespace ?? context.settings.namespace;
+        const at = context.locate([...object.path, "spec", "serviceName"]);
+        context.afterIndex((index) => {
+          const found = index.get("Service", namespace, service, "");
+          const data = { name: object.name ?? "", service, namespace };
+          if (!found) {
+            if (inputHolds(index, namespace, (record) => record.kind === "Service" && record.group === "")) context.report({ messageId: "missing", data, at });
+          } else if (stringAt(found.value, ["spec", "clusterIP"]) !== "None") {
+            context.report({ messageId: "notHeadless", data, at, related: [{ at: found.at, message: `Service "${service}"` }] });
+          }
+        });
+      }
+    };
+  }
+});
+
+// src/rules/statefulset-volume-claim-incomplete.ts
+var statefulset_volume_claim_incomplete_default = defineRule({
+  meta: {
+    id: "statefulset-volume-claim-incomplete",
+    category: "reliability",
+    level: "note",
+    presets: [],
+    kinds: ["apps/StatefulSet"],
+    summary: "StatefulSet volumeClaimTemplates should request storage and use a ReadWriteOnce (or ReadWriteOncePod) access mode, so each replica gets its own volume of a known size.",
+    remediation: "Set spec.resources.requests.storage and accessModes: [ReadWriteOnce] in each volumeClaimTemplate.",
+    messages: {
+      noStorage: 'Volume claim template "{{claim}}" requests no storage size.',
+      sharedAccess: 'Volume claim template "{{claim}}" does not use ReadWriteOnce or ReadWriteOncePod.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        for (const { value, path: path17 } of objectItems(object.value, ["spec", "volumeClaimTemplates"])) {
+          const claim = valueAt(value, ["metadata", "name"]);
+          const data = { claim: isString(claim) ? claim : "" };
+          const at = [...object.path, ...path17];
+          if (valueAt(value, ["spec", "resources", "requests", "storage"]) === void 0) context.report({ messageId: "noStorage", data, at: [...at, "spec", "resources", "requests", "storage"], missing: true });
+          const modes = valueAt(value, ["spec", "accessModes"]);
+          if (!isStringList(modes) || !modes.some((mode) => mode === "ReadWriteOnce" || mode === "ReadWriteOncePod")) {
+            context.report({ messageId: "sharedAccess", data, at: [...at, "spec", "accessModes"], missing: modes === void 0 });
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/rules/subpath-volume-mount.ts
+var subpath_volume_mount_default = defineRule({
+  meta: {
+    id: "subpath-volume-mount",
+    category: "security",
+    level: "note",
+    securitySeverity: 4,
+    presets: [],
+    summary: "Volume mounts with subPath or subPathExpr have let a container reach node files through symbolic links (CVE-2021-25741); note them where the node is not patched.",
+    remediation: "Mount the whole volume, or project only the needed keys (ConfigMap/Secret items), instead of using subPath.",
+    messages: {
+      subPath: 'Container "{{container}}" mounts "{{path}}" of volume "{{volume}}" with {{field}}.'
+    }
+  },
+  create(context) {
+    return {
+      container(container) {
+        for (const mount of objectItems(container.value, ["volumeMounts"])) {
+          for (const field of ["subPath", "subPathExpr"]) {
+            const path17 = mount.value[field];
+            if (!isString(path17) || path17 === "") continue;
+            const volume = isString(mount.value.name) ? mount.value.name : "(unnamed)";
+            context.report({ messageId: "subPath", data: { container: container.name, path: path17, volume, field }, at: [...container.path, ...mount.path, field] });
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/rules/sudo-in-entrypoint.ts
+var SUDO = /(?:^|[\s;&|(/`])sudo(?=$|[\s;&|)`])/;
+var sudo_in_entrypoint_default = defineRule({
+  meta: {
+    id: "sudo-in-entrypoint",
+    category: "security",
+    level: "warning",
+    securitySeverity: 5,
+    presets: ["recommended"],
+    summary: "Container commands and arguments should not call sudo: the image then carries a way to become root, and the process expects to gain privileges at run time.",
+    remediation: "Run the command as the user it needs from the start (runAsUser) and remove sudo from the image.",
+    messages: {
+      sudo: 'Container "{{container}}" calls sudo in its {{field}}.'
+    }
+  },
+  create(context) {
+    return {
+      container(container) {
+        for (const field of ["command", "args"]) {
+          const index = listAt(container.value, [field]).findIndex((word) => typeof word === "string" && SUDO.test(word));
+          if (index !== -1) context.report({ messageId: "sudo", data: { container: container.name, field }, at: [...container.path, field, index] });
+        }
+      }
+    };
+  }
+});
+
 // src/rules/suppression-expired.ts
 var suppression_expired_default = defineRule({
   meta: {
@@ -47717,6 +59857,137 @@ var suppression_missing_reason_default = defineRule({
   create: () => ({})
 });
 
+// src/rules/sys-admin-capability.ts
+var sys_admin_capability_default = addedCapabilityRule(
+  {
+    id: "sys-admin-capability",
+    category: "security",
+    level: "error",
+    securitySeverity: 9,
+    presets: [],
+    summary: "Containers must not add SYS_ADMIN (or ALL), which is close to running privileged: mounts, namespaces, BPF and many kernel interfaces become reachable.",
+    remediation: "Remove SYS_ADMIN and ALL from securityContext.capabilities.add; grant the narrow capability the process needs.",
+    messages: {
+      added: 'Container "{{container}}" adds {{capability}}: with CAP_SYS_ADMIN it can mount filesystems and reach most kernel interfaces.'
+    }
+  },
+  { forbidden: (written) => ["SYS_ADMIN", "ALL"].includes(capabilityName(written)) }
+);
+
+// src/rules/tiller-deployed.ts
+var tiller_deployed_default = knownComponentRule(
+  {
+    id: "tiller-deployed",
+    category: "security",
+    level: "warning",
+    securitySeverity: 7,
+    presets: ["recommended"],
+    summary: "Workloads should not deploy Tiller, the server of Helm 2 (end of life since 2020), which installs anything for anyone who reaches its port, usually with cluster-admin rights.",
+    remediation: "Remove Tiller and use Helm 3, which has no server component.",
+    messages: {
+      image: 'Container "{{container}}" runs Tiller ({{image}}).',
+      label: "The pod is labelled as Tiller ({{label}})."
+    }
+  },
+  {
+    repository: (repository) => repository.split("/").at(-1) === "tiller",
+    labels: { name: ["tiller"], app: ["helm"] }
+  }
+);
+
+// src/rules/unmasked-proc-mount.ts
+var unmasked_proc_mount_default = defineRule({
+  meta: {
+    id: "unmasked-proc-mount",
+    category: "security",
+    level: "error",
+    securitySeverity: 7,
+    presets: ["recommended", "pss-baseline", "pss-restricted"],
+    pss: { profile: "baseline", control: "/proc Mount Type" },
+    summary: "Containers must keep the default masked /proc (procMount: Default): an Unmasked /proc exposes kernel interfaces; Baseline allows it in a user namespace (hostUsers: false, from 1.35), Restricted never.",
+    remediation: "Remove securityContext.procMount or set it to Default.",
+    messages: {
+      unmasked: 'Container "{{container}}" sets procMount: {{value}}: /proc is not masked.'
+    }
+  },
+  create(context) {
+    const restricted = context.settings.presets.includes("pss-restricted");
+    return {
+      container(container, pod) {
+        const procMount = container.securityContext.procMount;
+        if (!procMount || procMount.value === "Default") return;
+        if (!restricted && userNamespaceExempt(pod, context.settings.kubeVersion)) return;
+        context.report({ messageId: "unmasked", data: { container: container.name, value: procMount.value }, at: procMount.path });
+      }
+    };
+  }
+});
+
+// src/rules/unsafe-sysctl.ts
+var unsafe_sysctl_default = defineRule({
+  meta: {
+    id: "unsafe-sysctl",
+    category: "security",
+    level: "error",
+    securitySeverity: 6.5,
+    presets: ["recommended", "pss-baseline", "pss-restricted"],
+    pss: { profile: "baseline", control: "Sysctls" },
+    summary: "Pods must set only the namespaced sysctls the Baseline profile calls safe for the target Kubernetes version; other sysctls can change the whole node or other pods.",
+    remediation: "Remove the sysctl from spec.securityContext.sysctls, or tune it on the node.",
+    messages: {
+      unsafe: 'The pod sets the sysctl "{{name}}", which is not safe for Kubernetes {{version}}.'
+    }
+  },
+  create(context) {
+    const version = context.settings.kubeVersion;
+    return {
+      podSpec(pod) {
+        const sysctls = pod.podSecurity.sysctls;
+        sysctls?.value.forEach((sysctl, index) => {
+          const name = isObject(sysctl) && isString(sysctl.name) ? sysctl.name : "";
+          if (!isSafeSysctl(name, version)) context.report({ messageId: "unsafe", data: { name, version }, at: [...sysctls.path, index] });
+        });
+      }
+    };
+  }
+});
+
+// src/rules/untrusted-image-registry.ts
+function isAllowed2(registry, repository, patterns2) {
+  return patterns2.some((pattern) => minimatch(pattern.includes("/") ? `${registry}/${repository}` : registry, pattern, { nocomment: true, nonegate: true }));
+}
+var untrusted_image_registry_default = imageRule(
+  {
+    id: "untrusted-image-registry",
+    category: "security",
+    level: "note",
+    securitySeverity: 5,
+    presets: [],
+    summary: "Container images should come only from the registries (or repositories) of an allow-list, so code of unknown origin does not run in the cluster.",
+    remediation: "Mirror the image into an allowed registry, or add its registry to the allowed option.",
+    messages: {
+      untrusted: 'Container "{{container}}" pulls "{{image}}" from {{registry}}, which is not an allowed registry.'
+    },
+    options: {
+      type: "object",
+      properties: {
+        allowed: {
+          type: "array",
+          items: { type: "string", minLength: 1 },
+          description: 'Glob patterns of allowed registries ("registry.k8s.io", "*.dkr.ecr.*.amazonaws.com") or, with a slash, of registry/repository ("ghcr.io/acme/**", "docker.io/library/*"); images without a registry are docker.io. Empty: the rule reports nothing.'
+        }
+      },
+      additionalProperties: false
+    },
+    defaultOptions: { allowed: [] }
+  },
+  (image, _container, context) => {
+    const allowed = context.options.allowed ?? [];
+    if (allowed.length === 0 || isAllowed2(image.registry, image.repository, allowed)) return void 0;
+    return { messageId: "untrusted", data: { registry: image.registry } };
+  }
+);
+
 // src/rules/unused-suppression.ts
 var unused_suppression_default = defineRule({
   meta: {
@@ -47729,6 +60000,217 @@ var unused_suppression_default = defineRule({
     messages: { unused: "{{message}}" }
   },
   create: () => ({})
+});
+
+// src/rules/windows-host-process.ts
+var windows_host_process_default = writtenSettingRule(
+  {
+    id: "windows-host-process",
+    category: "security",
+    level: "error",
+    securitySeverity: 9,
+    presets: ["recommended", "pss-baseline", "pss-restricted", "cis"],
+    pss: { profile: "baseline", control: "HostProcess" },
+    cis: "5.2.11",
+    summary: "Pods and containers must not run as Windows HostProcess containers (windowsOptions.hostProcess: true), which run directly on the node with its full privileges.",
+    remediation: "Remove securityContext.windowsOptions.hostProcess or set it to false; run node agents outside ordinary workloads.",
+    messages: {
+      pod: "The pod runs its containers as Windows HostProcess containers (windowsOptions.hostProcess: true).",
+      container: 'Container "{{container}}" runs as a Windows HostProcess container (windowsOptions.hostProcess: true).'
+    }
+  },
+  {
+    field: ["windowsOptions", "hostProcess"],
+    check: (value) => value === true ? {} : void 0,
+    podMessageId: "pod",
+    containerMessageId: "container"
+  }
+);
+
+// src/rules/workload-exposed-externally.ts
+var SENSITIVE = /(kubernetes-dashboard|kubernetesui\/dashboard|jupyter|argo(cd|-server|exec|proj\/argocli)|mlflow|kubeflow|jenkins|airflow|kibana|grafana|prometheus|alertmanager|elasticsearch|phpmyadmin|adminer)/i;
+var ROUTES = ["HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRoute"];
+function exposuresOf(index, namespace, labels) {
+  const services = index.ofKind("Service", "").filter((service) => service.namespace === namespace && isObject(service.value.spec) && mapSelectorMatches(service.value.spec.selector, labels));
+  const found = [];
+  for (const service of services) {
+    const type = externalType(service.value);
+    if (type) found.push({ at: service.at, message: `Service "${service.name ?? ""}" of type ${type} selects these pods.` });
+  }
+  const names = new Set(services.map((service) => service.name));
+  const routers = [...index.ofKind("Ingress"), ...ROUTES.flatMap((kind) => index.ofKind(kind, "gateway.networking.k8s.io"))];
+  for (const router of routers) {
+    if (router.namespace !== namespace) continue;
+    const targets = router.kind === "Ingress" ? ingressServiceNames(router.value) : routeServiceNames(router.value);
+    const service = [...targets].find((name) => names.has(name));
+    if (service) found.push({ at: router.at, message: `${router.kind} "${router.name ?? ""}" routes outside traffic to Service "${service}", which selects these pods.` });
+  }
+  return found;
+}
+var workload_exposed_externally_default = defineRule({
+  meta: {
+    id: "workload-exposed-externally",
+    category: "security",
+    level: "note",
+    securitySeverity: 4,
+    presets: [],
+    tags: ["network"],
+    kinds: ["workloads"],
+    crossObject: true,
+    summary: "Lists the workloads that a NodePort or LoadBalancer Service, an Ingress or a Gateway route exposes outside the cluster; a warning when the workload runs an administration interface (dashboards, notebooks, CI, monitoring).",
+    remediation: "Keep the workload behind authentication (an authenticating proxy, the Ingress's auth settings) or expose it inside the cluster only.",
+    messages: {
+      exposed: '{{kind}} "{{name}}" is reachable from outside the cluster.',
+      sensitive: '{{kind}} "{{name}}" runs {{image}}, an administration interface, and is reachable from outside the cluster.'
+    }
+  },
+  create(context) {
+    return {
+      object(object) {
+        const namespace = object.namespace ?? context.settings.namespace;
+        const at = context.locate([...object.path, "metadata", "name"], { missing: true });
+        const pods = object.pods.map((pod) => ({
+          labels: pod.labels,
+          sensitive: pod.containers.map((container) => container.image).find((image) => isString(image) && SENSITIVE.test(image))
+        }));
+        const data = { kind: object.kind, name: object.name ?? "" };
+        context.afterIndex((index) => {
+          for (const pod of pods) {
+            const related = exposuresOf(index, namespace, pod.labels);
+            if (related.length === 0) continue;
+            if (pod.sensitive) context.report({ messageId: "sensitive", data: { ...data, image: pod.sensitive }, at, related, level: "warning" });
+            else context.report({ messageId: "exposed", data, at, related });
+            return;
+          }
+        });
+      }
+    };
+  }
+});
+
+// src/rules/workload-has-privileged-rbac.ts
+var NAMED = ["cluster-admin", "takeover", "secrets"];
+var TEXT = {
+  "cluster-admin": "administer the cluster (every verb on every resource)",
+  takeover: "grant itself more rights (bind, escalate or impersonate)",
+  secrets: "read Secrets"
+};
+var workload_has_privileged_rbac_default = defineRule({
+  meta: {
+    id: "workload-has-privileged-rbac",
+    category: "security",
+    level: "warning",
+    securitySeverity: 7,
+    presets: ["recommended"],
+    tags: ["rbac"],
+    crossObject: true,
+    precision: "medium",
+    summary: "Workloads whose service account can administer the cluster, grant itself rights or read Secrets hand those rights to anyone who compromises one of their containers (the token is in the pod).",
+    remediation: "Give the workload its own service account bound to a role with only the permissions it uses, and set automountServiceAccountToken: false if it does not call the API.",
+    messages: {
+      privileged: 'Pods of {{kind}} "{{name}}" run as service account "{{account}}", which can {{what}} through {{bindings}}.'
+    }
+  },
+  create(context) {
+    return {
+      podSpec(pod, object) {
+        const field = isString(pod.spec.serviceAccountName) ? "serviceAccountName" : isString(pod.spec.serviceAccount) ? "serviceAccount" : void 0;
+        const account = field ? String(pod.spec[field]) : "default";
+        const at = context.locate([...pod.path, field ?? "serviceAccountName"], { missing: field === void 0 });
+        const namespace = object.namespace ?? context.settings.namespace;
+        const data = { kind: object.kind, name: object.name ?? "", account };
+        context.afterIndex((index) => {
+          let strongest;
+          const via = [];
+          const related = [];
+          for (const binding of bindingsOfServiceAccount(index, namespace, account)) {
+            const ref = roleRefOf(binding);
+            if (!ref) continue;
+            const role = resolveRole(index, binding);
+            const grants = role ? dangerousGrants(effectiveRules(index, role).map(readRbacRule)) : ref.kind === "ClusterRole" ? builtInGrants(ref.name) : [];
+            const grant = NAMED.find((candidate) => grants.includes(candidate));
+            if (!grant) continue;
+            if (strongest === void 0 || NAMED.indexOf(grant) < NAMED.indexOf(strongest)) strongest = grant;
+            const name = `${binding.kind} "${binding.name ?? ""}"`;
+            if (!via.includes(name)) via.push(name);
+            related.push({ at: binding.at, message: `${binding.kind} "${binding.name ?? ""}" grants ${ref.kind} "${ref.name}" to the service account.` });
+            if (role) related.push({ at: role.at, message: `${ref.kind} "${ref.name}" is defined here.` });
+          }
+          if (!strongest) return;
+          const level = strongest === "secrets" ? "warning" : "error";
+          context.report({ messageId: "privileged", data: { ...data, what: TEXT[strongest], bindings: via.join(", ") }, at, related, level });
+        });
+      }
+    };
+  }
+});
+
+// src/rules/workload-mounts-sensitive-data.ts
+var workload_mounts_sensitive_data_default = defineRule({
+  meta: {
+    id: "workload-mounts-sensitive-data",
+    category: "security",
+    level: "note",
+    securitySeverity: 2,
+    presets: [],
+    summary: "Lists the Secrets, ConfigMaps and PersistentVolumeClaims a workload mounts (volumes and projected sources): the data an intruder in the pod can read.",
+    remediation: "Mount only the Secrets, ConfigMaps and claims the workload needs, and only the keys it reads (items).",
+    messages: {
+      mounted: 'Volume "{{volume}}" mounts {{what}} "{{name}}".'
+    }
+  },
+  create(context) {
+    const sources = [
+      ["secret", "secretName", "the Secret"],
+      ["configMap", "name", "the ConfigMap"],
+      ["persistentVolumeClaim", "claimName", "the PersistentVolumeClaim"]
+    ];
+    return {
+      podSpec(pod) {
+        for (const volume of pod.volumes) {
+          for (const [type, key, what] of sources) {
+            const source = volume.value[type];
+            if (isObject(source)) context.report({ messageId: "mounted", data: { volume: volume.name, what, name: isString(source[key]) ? source[key] : "(unnamed)" }, at: [...volume.path, type] });
+          }
+          for (const projected of objectItems(volume.value, ["projected", "sources"])) {
+            for (const [type, , what] of sources.slice(0, 2)) {
+              const source = projected.value[type];
+              if (isObject(source)) context.report({ messageId: "mounted", data: { volume: volume.name, what, name: isString(source.name) ? source.name : "(unnamed)" }, at: [...volume.path, ...projected.path, type] });
+            }
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/rules/writable-host-path-mount.ts
+var writable_host_path_mount_default = defineRule({
+  meta: {
+    id: "writable-host-path-mount",
+    category: "security",
+    level: "error",
+    securitySeverity: 8,
+    presets: [],
+    summary: "Containers must mount hostPath volumes read-only (volumeMounts[].readOnly: true): a writable node path lets the container plant files the node or other pods trust.",
+    remediation: "Set readOnly: true on the volume mount, or replace the hostPath volume.",
+    messages: {
+      writable: 'Container "{{container}}" mounts the node path "{{path}}" (volume "{{volume}}") writable.'
+    }
+  },
+  create(context) {
+    return {
+      container(container, pod) {
+        const hostPaths = new Map(hostPathVolumes(pod).map((volume) => [volume.volume.name, volume.written]));
+        for (const mount of objectItems(container.value, ["volumeMounts"])) {
+          const volume = mount.value.name;
+          if (!isString(volume) || !hostPaths.has(volume) || mount.value.readOnly === true) continue;
+          const at = mount.value.readOnly === void 0 ? [...container.path, ...mount.path] : [...container.path, ...mount.path, "readOnly"];
+          context.report({ messageId: "writable", data: { container: container.name, path: hostPaths.get(volume), volume }, at });
+        }
+      }
+    };
+  }
 });
 
 // src/rules/yaml-syntax-error.ts
@@ -47747,27 +60229,243 @@ var yaml_syntax_error_default = defineRule({
 
 // src/rules/index.ts
 var rules = [
+  admission_pod_security_defaults_default,
+  apiserver_always_admit_plugin_default,
+  apiserver_always_pull_images_plugin_default,
+  apiserver_anonymous_auth_default,
+  apiserver_audit_log_maxage_default,
+  apiserver_audit_log_maxbackup_default,
+  apiserver_audit_log_maxsize_default,
+  apiserver_audit_log_path_default,
+  apiserver_audit_policy_file_default,
+  apiserver_authorization_always_allow_default,
+  apiserver_authorization_no_node_default,
+  apiserver_authorization_no_rbac_default,
+  apiserver_basic_auth_file_default,
+  apiserver_client_ca_default,
+  apiserver_deny_external_ips_plugin_default,
+  apiserver_encryption_provider_config_default,
+  apiserver_etcd_ca_default,
+  apiserver_etcd_client_cert_default,
+  apiserver_event_rate_limit_plugin_default,
+  apiserver_insecure_bind_address_default,
+  apiserver_insecure_port_default,
+  apiserver_kubelet_ca_default,
+  apiserver_kubelet_client_cert_default,
+  apiserver_kubelet_https_default,
+  apiserver_namespace_lifecycle_plugin_default,
+  apiserver_node_restriction_plugin_default,
+  apiserver_profiling_default,
+  apiserver_psp_plugin_default,
+  apiserver_request_timeout_default,
+  apiserver_sa_extend_token_expiration_default,
+  apiserver_secure_port_disabled_default,
+  apiserver_security_context_deny_plugin_default,
+  apiserver_service_account_key_file_default,
+  apiserver_service_account_lookup_default,
+  apiserver_service_account_plugin_default,
+  apiserver_tls_cert_default,
+  apiserver_token_auth_file_default,
+  apiserver_weak_tls_ciphers_default,
+  apparmor_unconfined_default,
+  audit_policy_catch_all_none_default,
+  audit_policy_logs_secret_bodies_default,
+  audit_policy_missing_or_weak_default,
+  automount_service_account_token_default,
+  capability_added_beyond_baseline_default,
+  capability_added_restricted_default,
+  cloud_credential_path_mount_default,
+  container_runtime_socket_mount_default,
+  controller_manager_bind_address_default,
+  controller_manager_profiling_default,
+  controller_manager_root_ca_default,
+  controller_manager_rotate_kubelet_cert_default,
+  controller_manager_sa_credentials_default,
+  controller_manager_sa_private_key_default,
+  controller_manager_terminated_pod_gc_default,
+  cronjob_missing_starting_deadline_default,
+  cronjob_present_default,
+  dangerous_capability_added_default,
+  dangling_config_reference_default,
+  dangling_gateway_backend_default,
+  dangling_hpa_target_default,
+  dangling_ingress_default,
+  dangling_network_policy_default,
+  dangling_network_policy_peer_default,
+  dangling_role_ref_default,
+  dangling_service_default,
+  dangling_service_monitor_default,
+  default_namespace_default,
+  default_service_account_default,
+  default_service_account_bound_default,
+  deprecated_api_version_default,
+  deprecated_field_default,
+  deprecated_image_registry_default,
+  deprecated_service_account_field_default,
+  duplicate_env_var_default,
   duplicate_key_default,
+  duplicate_resource_default,
+  encryption_config_deprecated_provider_default,
+  encryption_config_key_in_file_default,
+  encryption_config_key_length_default,
+  encryption_config_weak_provider_default,
+  etcd_auto_tls_default,
+  etcd_client_cert_auth_default,
+  etcd_peer_auto_tls_default,
+  etcd_peer_client_cert_auth_default,
+  etcd_peer_tls_cert_default,
+  etcd_tls_cert_default,
+  exposed_service_type_default,
+  gatekeeper_open_ended_repo_default,
+  gitsync_command_env_default,
   hardcoded_credential_pattern_default,
+  host_aliases_default,
   host_ipc_default,
   host_network_default,
   host_path_volume_default,
   host_pid_default,
+  host_port_default,
+  host_probe_or_lifecycle_host_default,
+  host_users_enabled_default,
+  hpa_min_equals_max_default,
+  hpa_min_replicas_too_low_default,
+  hpa_target_has_static_replicas_default,
+  identical_liveness_readiness_probe_default,
+  image_not_pinned_by_digest_default,
+  image_pull_policy_not_always_default,
+  image_tag_not_pinned_default,
+  ingress_missing_tls_default,
+  insufficient_replicas_default,
   internal_error_default,
+  invalid_image_reference_default,
+  invalid_label_value_default,
+  invalid_manifest_default,
+  invalid_port_spec_default,
+  invalid_restart_policy_default,
+  job_missing_ttl_default,
+  kube_system_namespace_workload_default,
+  kubelet_anonymous_auth_default,
+  kubelet_authorization_always_allow_default,
+  kubelet_client_ca_default,
+  kubelet_event_qps_default,
+  kubelet_hostname_override_default,
+  kubelet_iptables_util_chains_default,
+  kubelet_pod_pids_limit_default,
+  kubelet_protect_kernel_defaults_default,
+  kubelet_read_only_port_default,
+  kubelet_rotate_certificates_default,
+  kubelet_rotate_server_cert_default,
+  kubelet_streaming_idle_timeout_default,
+  kubelet_tls_cert_default,
+  kubelet_weak_tls_ciphers_default,
+  kubernetes_dashboard_deployed_default,
+  legacy_service_account_token_secret_default,
+  limitrange_incomplete_default,
+  low_group_id_default,
+  low_user_id_default,
+  missing_apparmor_profile_default,
   missing_cpu_limit_default,
   missing_cpu_request_default,
+  missing_dns_config_options_default,
+  missing_drop_all_capabilities_default,
+  missing_egress_network_policy_default,
+  missing_ephemeral_storage_default,
+  missing_linux_hardening_default,
+  missing_liveness_probe_default,
   missing_memory_limit_default,
   missing_memory_request_default,
+  missing_network_policy_default,
+  missing_pod_disruption_budget_default,
+  missing_priority_class_default,
   missing_read_only_root_fs_default,
+  missing_readiness_probe_default,
+  missing_required_metadata_default,
   missing_run_as_non_root_default,
+  missing_seccomp_profile_default,
+  missing_security_context_default,
+  missing_service_account_default,
+  missing_topology_spread_default,
+  naked_pod_default,
+  namespace_missing_pod_security_labels_default,
+  namespace_missing_quota_default,
+  namespace_without_default_deny_default,
+  net_raw_capability_default,
+  networkpolicy_allow_all_default,
+  networkpolicy_without_selectors_default,
+  nginx_ingress_snippet_annotation_default,
+  no_capabilities_dropped_default,
+  no_node_affinity_default,
+  no_pod_anti_affinity_default,
+  no_rolling_update_strategy_default,
+  openshift_scc_privileged_default,
+  pdb_blocks_all_evictions_default,
+  pdb_missing_policy_default,
+  pdb_unhealthy_eviction_policy_unset_default,
+  pdb_zero_disruptions_default,
   plaintext_secret_object_default,
   privilege_escalation_allowed_default,
   privileged_container_default,
+  privileged_container_port_default,
+  probe_port_not_exposed_default,
+  psp_permissive_default,
+  rbac_bind_escalate_default,
+  rbac_binding_anonymous_default,
+  rbac_binding_grants_dangerous_role_default,
+  rbac_binding_system_authenticated_default,
+  rbac_binding_system_masters_default,
+  rbac_cluster_admin_binding_default,
+  rbac_create_persistent_volume_default,
+  rbac_create_sa_token_default,
+  rbac_csr_approve_default,
+  rbac_destructive_delete_default,
+  rbac_eks_aws_auth_default,
+  rbac_impersonate_default,
+  rbac_manage_configmaps_default,
+  rbac_manage_networking_default,
+  rbac_modify_service_status_default,
+  rbac_nodes_proxy_default,
+  rbac_pod_exec_attach_default,
+  rbac_port_forward_default,
+  rbac_secrets_access_default,
+  rbac_webhook_config_write_default,
+  rbac_wildcard_default,
+  rbac_workload_create_default,
+  requests_not_equal_limits_default,
+  resourcequota_incomplete_default,
+  restricted_volume_type_default,
+  run_as_root_group_default,
+  run_as_root_user_default,
+  scheduler_bind_address_default,
+  scheduler_profiling_default,
+  schema_validation_default,
+  seccomp_unconfined_default,
+  secret_exposed_via_env_default,
   secret_in_configmap_default,
   secret_in_env_literal_default,
+  selector_template_label_mismatch_default,
+  selinux_custom_options_default,
+  sensitive_data_in_configmap_default,
+  sensitive_host_path_mount_default,
+  service_external_ips_default,
+  service_target_port_mismatch_default,
+  ssh_port_exposed_default,
+  statefulset_missing_headless_service_default,
+  statefulset_volume_claim_incomplete_default,
+  subpath_volume_mount_default,
+  sudo_in_entrypoint_default,
   suppression_expired_default,
   suppression_missing_reason_default,
+  sys_admin_capability_default,
+  tiller_deployed_default,
+  unmasked_proc_mount_default,
+  unsafe_sysctl_default,
+  untrusted_image_registry_default,
   unused_suppression_default,
+  windows_host_process_default,
+  workload_exposed_externally_default,
+  workload_has_privileged_rbac_default,
+  workload_mounts_sensitive_data_default,
+  writable_host_path_mount_default,
   yaml_syntax_error_default
 ];
 
@@ -47824,17 +60522,17 @@ function annotationEntries(linted) {
       for (const pod of object.pods) {
         if (pod.metadataPath.join("/") !== places[0].path.join("/")) places.push({ annotations: pod.metadata?.annotations, path: pod.metadataPath });
       }
-      for (const { annotations, path: path14 } of places) {
+      for (const { annotations, path: path17 } of places) {
         if (typeof annotations !== "object" || annotations === null) continue;
-        readAnnotations(annotations, [...path14, "annotations"], object, site, result);
+        readAnnotations(annotations, [...path17, "annotations"], object, site, result);
       }
     }
   }
   return result;
 }
-function readAnnotations(annotations, path14, object, site, result) {
-  const reason = stringAt(annotations, IGNORE_REASON);
-  const until = stringAt(annotations, IGNORE_UNTIL);
+function readAnnotations(annotations, path17, object, site, result) {
+  const reason = stringAt2(annotations, IGNORE_REASON);
+  const until = stringAt2(annotations, IGNORE_UNTIL);
   for (const [key, value] of Object.entries(annotations)) {
     if (typeof value !== "string") continue;
     let container;
@@ -47846,7 +60544,7 @@ function readAnnotations(annotations, path14, object, site, result) {
       continue;
     }
     const list2 = parseRuleList(value);
-    const keyPath = [...path14, key];
+    const keyPath = [...path17, key];
     const entries = (list2.rules.length > 0 ? list2.rules : [void 0]).map((rule) => {
       const entry2 = {
         source: "annotation",
@@ -47866,17 +60564,17 @@ function readAnnotations(annotations, path14, object, site, result) {
     if (containerName !== void 0 && !container) result.strays.push({ entry: entries[0], container: containerName });
   }
 }
-function stringAt(annotations, key) {
+function stringAt2(annotations, key) {
   const value = annotations[key];
   return typeof value === "string" && value.trim() !== "" ? value.trim() : void 0;
 }
-function atOf(site, path14) {
-  const finding = findingAt(site, "unused-suppression", "note", "", path14);
+function atOf(site, path17) {
+  const finding = findingAt(site, "unused-suppression", "note", "", path17);
   return `${site.file}:${finding.region.startLine}:${finding.region.startColumn}`;
 }
 
 // src/suppress/comment-directives.ts
-var import_yaml10 = __toESM(require_dist(), 1);
+var import_yaml11 = __toESM(require_dist(), 1);
 function commentDirectives(linted) {
   const { parsed } = linted;
   if (!parsed.text.includes("kmlint-") || parsed.documents.length === 0) return [];
@@ -47937,12 +60635,12 @@ function commentDirectives(linted) {
   for (const key of [...open3.keys()]) closeRange(key, lastLine + 1);
   return entries;
 }
-function entry(directive, rule, covers) {
+function entry(directive, rule, covers2) {
   const result = {
     source: "comment",
     at: `${directive.site.file}:${directive.line}:${directive.column}`,
     label: `kmlint-${directive.kind}`,
-    covers,
+    covers: covers2,
     reportAt: (ruleId, level, message) => findingAtOffsets(directive.site, ruleId, level, message, directive.offset, directive.end)
   };
   if (rule !== void 0) result.rule = rule;
@@ -47999,7 +60697,7 @@ function commentTokens(text) {
     }
     for (const child of Object.values(value)) if (typeof child === "object") walk(child);
   };
-  for (const token of new import_yaml10.Parser().parse(text)) walk(token);
+  for (const token of new import_yaml11.Parser().parse(text)) walk(token);
   return found.sort((a, b) => a.offset - b.offset);
 }
 
@@ -48016,10 +60714,10 @@ function today(now = /* @__PURE__ */ new Date()) {
 }
 
 // src/suppress/exemptions.ts
-import path12 from "node:path";
+import path15 from "node:path";
 function exemptionEntries(exemptions, context) {
   return exemptions.flatMap((exemption, index) => {
-    const covers = matcher(exemption, context);
+    const covers2 = matcher(exemption, context);
     const at = `${exemption.origin.file}:${exemption.origin.region.startLine}:${exemption.origin.region.startColumn}`;
     return (exemption.rules.length > 0 ? exemption.rules : [void 0]).map((rule) => {
       const entry2 = {
@@ -48027,7 +60725,7 @@ function exemptionEntries(exemptions, context) {
         at,
         label: `exemption #${index + 1}`,
         reason: exemption.reason,
-        covers,
+        covers: covers2,
         reportAt: (ruleId, level, message) => ({
           ruleId,
           level,
@@ -48053,7 +60751,7 @@ function matcher(exemption, context) {
     if (!glob2(exemption.name, object?.name)) return false;
     if (!glob2(exemption.container, place.container?.name)) return false;
     if (exemption.path !== void 0) {
-      const file = path12.relative(context.baseDir, path12.resolve(context.cwd, finding.file)).split(path12.sep).join("/");
+      const file = path15.relative(context.baseDir, path15.resolve(context.cwd, finding.file)).split(path15.sep).join("/");
       if (!glob2(exemption.path, file) && !glob2(exemption.path, finding.helmTemplate)) return false;
     }
     return true;
@@ -48184,14 +60882,14 @@ function placeOf(linted, finding) {
   place.container = (finding.container !== void 0 ? containers.find((container) => container.name === finding.container) : void 0) ?? containers.find((container) => isPrefix(container.path, finding.path));
   return place;
 }
-function isPrefix(prefix2, path14) {
-  return prefix2.length <= path14.length && prefix2.every((segment, index) => path14[index] === segment);
+function isPrefix(prefix2, path17) {
+  return prefix2.length <= path17.length && prefix2.every((segment, index) => path17[index] === segment);
 }
 
 // src/run/lint.ts
 async function lint(options) {
   const started = performance.now();
-  const cwd = path13.resolve(options.cwd);
+  const cwd = path16.resolve(options.cwd);
   const discovery = await discover(options.paths, { cwd, ignore: options.ignore });
   if (discovery.missing.length > 0) {
     throw new UsageError(`nothing to lint for ${discovery.missing.join("; ")}`);
@@ -48219,7 +60917,7 @@ function sumOf(stages) {
 }
 async function lintSources(sources, options, notes = []) {
   const clock = stageClock(options.stats ?? false);
-  const cwd = path13.resolve(options.cwd);
+  const cwd = path16.resolve(options.cwd);
   const rules2 = options.rules ?? rules;
   const presets = options.presets ?? ["recommended"];
   const settings = resolveRuleSettings(rules2, presets, options.ruleOverrides);
@@ -48287,11 +60985,11 @@ async function lintSources(sources, options, notes = []) {
     run3.contextObjects = await indexContext(options, cwd, sources, index, enabled, runSettings, maxBytes);
     clock.lap("context");
     index.seal();
-    for (const check of pending) {
+    for (const check2 of pending) {
       const found = [];
       const started = ruleTimes ? performance.now() : 0;
-      run3.internalErrors += check.run(index, found);
-      if (ruleTimes) ruleTimes.set(check.ruleId, (ruleTimes.get(check.ruleId) ?? 0) + performance.now() - started);
+      run3.internalErrors += check2.run(index, found);
+      if (ruleTimes) ruleTimes.set(check2.ruleId, (ruleTimes.get(check2.ruleId) ?? 0) + performance.now() - started);
       const staged = applyEngineRuleSettings(found, settings);
       for (const finding of options.findingStage ? options.findingStage(staged) : staged) {
         const target = open3.get(finding.file);
@@ -48325,8 +61023,8 @@ async function indexContext(options, cwd, sources, index, enabled, settings, max
     files = options.context.length === 0 ? [] : (await discover(options.context, { cwd, ignore: options.ignore })).files;
   } else {
     const paths = options.paths ?? [];
-    const namedFiles = paths.length > 0 && paths.every((input) => isFile(path13.resolve(cwd, input)));
-    files = namedFiles ? await trackedManifests(path13.dirname([...inputs][0] ?? cwd)) : [];
+    const namedFiles = paths.length > 0 && paths.every((input) => isFile(path16.resolve(cwd, input)));
+    files = namedFiles ? await trackedManifests(path16.dirname([...inputs][0] ?? cwd)) : [];
   }
   let objects = 0;
   for (const file of files) {
@@ -48339,7 +61037,7 @@ async function indexContext(options, cwd, sources, index, enabled, settings, max
 }
 function isFile(file) {
   try {
-    return statSync3(file).isFile();
+    return statSync4(file).isFile();
   } catch {
     return false;
   }
@@ -48523,9 +61221,9 @@ function encodeUri(file) {
 
 // src/redact/visible.ts
 var INVISIBLE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
-var NAMED = { "\n": "\\n", "\r": "\\r", "\x1B": "\\e" };
+var NAMED2 = { "\n": "\\n", "\r": "\\r", "\x1B": "\\e" };
 function visible(text) {
-  return text.replace(INVISIBLE, (char) => NAMED[char] ?? escapeCode(char.charCodeAt(0)));
+  return text.replace(INVISIBLE, (char) => NAMED2[char] ?? escapeCode(char.charCodeAt(0)));
 }
 function escapeCode(code) {
   return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
@@ -48653,7 +61351,7 @@ function compareText(a, b) {
 }
 
 // src/action/github-context.ts
-import { readFileSync as readFileSync3 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "pull_request_review"]);
 function readGitHubContext(env, cwd) {
   const [owner = "", repo = ""] = (env.GITHUB_REPOSITORY ?? "").split("/");
@@ -48672,7 +61370,7 @@ function readGitHubContext(env, cwd) {
 function pullRequestHeadSha(eventPath) {
   if (!eventPath) return void 0;
   try {
-    const event = JSON.parse(readFileSync3(eventPath, "utf8"));
+    const event = JSON.parse(readFileSync5(eventPath, "utf8"));
     const sha = event.pull_request?.head?.sha;
     return typeof sha === "string" ? sha : void 0;
   } catch {
@@ -48692,7 +61390,7 @@ function getUserAgent() {
 }
 
 // node_modules/before-after-hook/lib/register.js
-function register(state, name, method, options) {
+function register2(state, name, method, options) {
   if (typeof method !== "function") {
     throw new Error("method for before hook must be a function");
   }
@@ -48701,7 +61399,7 @@ function register(state, name, method, options) {
   }
   if (Array.isArray(name)) {
     return name.reverse().reduce((callback, name2) => {
-      return register.bind(null, state, name2, callback, options);
+      return register2.bind(null, state, name2, callback, options);
     }, method)();
   }
   return Promise.resolve().then(() => {
@@ -48783,7 +61481,7 @@ function Singular() {
   const singularHookState = {
     registry: {}
   };
-  const singularHook = register.bind(null, singularHookState, singularHookName);
+  const singularHook = register2.bind(null, singularHookState, singularHookName);
   bindApi(singularHook, singularHookState, singularHookName);
   return singularHook;
 }
@@ -48791,7 +61489,7 @@ function Collection() {
   const state = {
     registry: {}
   };
-  const hook2 = register.bind(null, state);
+  const hook2 = register2.bind(null, state);
   bindApi(hook2, state);
   return hook2;
 }
@@ -49032,7 +61730,7 @@ function expand2(template2, context) {
     return template2.replace(/\/$/, "");
   }
 }
-function parse2(options) {
+function parse3(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -49096,7 +61794,7 @@ function parse2(options) {
   );
 }
 function endpointWithDefaults(defaults3, route, options) {
-  return parse2(merge2(defaults3, route, options));
+  return parse3(merge2(defaults3, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge2(oldDefaults, newDefaults);
@@ -49105,7 +61803,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge2.bind(null, DEFAULTS2),
-    parse: parse2
+    parse: parse3
   });
 }
 var endpoint = withDefaults(null, DEFAULTS);
@@ -49151,7 +61849,7 @@ var NullObject = /* @__PURE__ */ (() => {
   C.prototype = /* @__PURE__ */ Object.create(null);
   return C;
 })();
-function parse3(header, options) {
+function parse4(header, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
   const len = header.length;
   let valueStart = options?.start ?? 0;
@@ -49549,8 +62247,8 @@ var JSONParseV2 = (text, reviver) => {
     return reviver(key, value, context);
   });
 };
-var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
-var MAX_DIGITS = MAX_INT.length;
+var MAX_INT2 = Number.MAX_SAFE_INTEGER.toString();
+var MAX_DIGITS = MAX_INT2.length;
 var stringsOrLargeNumbers = /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
 var noiseValueWithQuotes = /^"-?\d+n+"$/;
 var applyReviverIteratively = (parsed, userReviver) => {
@@ -49603,7 +62301,7 @@ var serializeBigInts = (text) => {
       const isNoise = isString2 && noiseValueWithQuotes.test(match3);
       if (isNoise) return match3.substring(0, match3.length - 1) + 'n"';
       const hasFractionalOrExponential = fractional || exponential;
-      const isLessThanMaxSafeInt = digits && (digits.length < MAX_DIGITS || digits.length === MAX_DIGITS && digits <= MAX_INT);
+      const isLessThanMaxSafeInt = digits && (digits.length < MAX_DIGITS || digits.length === MAX_DIGITS && digits <= MAX_INT2);
       const isStandardValue = isString2 || hasFractionalOrExponential || isLessThanMaxSafeInt;
       if (isStandardValue) return match3;
       return '"' + match3 + 'n"';
@@ -49787,7 +62485,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse3(contentType);
+  const mimetype = parse4(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -50151,17 +62849,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path14 = requestOptions.url.replace(options.baseUrl, "");
+    const path17 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path14} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path17} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path14} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path17} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });

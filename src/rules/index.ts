@@ -69,6 +69,8 @@ import danglingServiceMonitor from './dangling-service-monitor.js';
 import defaultNamespace from './default-namespace.js';
 import defaultServiceAccount from './default-service-account.js';
 import defaultServiceAccountBound from './default-service-account-bound.js';
+import deprecatedApiVersion from './deprecated-api-version.js';
+import deprecatedField from './deprecated-field.js';
 import deprecatedImageRegistry from './deprecated-image-registry.js';
 import deprecatedServiceAccountField from './deprecated-service-account-field.js';
 import duplicateEnvVar from './duplicate-env-var.js';
@@ -108,6 +110,7 @@ import insufficientReplicas from './insufficient-replicas.js';
 import internalError from './internal-error.js';
 import invalidImageReference from './invalid-image-reference.js';
 import invalidLabelValue from './invalid-label-value.js';
+import invalidManifest from './invalid-manifest.js';
 import invalidPortSpec from './invalid-port-spec.js';
 import invalidRestartPolicy from './invalid-restart-policy.js';
 import jobMissingTtl from './job-missing-ttl.js';
@@ -205,6 +208,7 @@ import runAsRootGroup from './run-as-root-group.js';
 import runAsRootUser from './run-as-root-user.js';
 import schedulerBindAddress from './scheduler-bind-address.js';
 import schedulerProfiling from './scheduler-profiling.js';
+import schemaValidation from './schema-validation.js';
 import seccompUnconfined from './seccomp-unconfined.js';
 import secretExposedViaEnv from './secret-exposed-via-env.js';
 import secretInConfigmap from './secret-in-configmap.js';
@@ -305,6 +309,8 @@ export const rules: readonly Rule[] = [
   defaultNamespace,
   defaultServiceAccount,
   defaultServiceAccountBound,
+  deprecatedApiVersion,
+  deprecatedField,
   deprecatedImageRegistry,
   deprecatedServiceAccountField,
   duplicateEnvVar,
@@ -344,6 +350,7 @@ export const rules: readonly Rule[] = [
   internalError,
   invalidImageReference,
   invalidLabelValue,
+  invalidManifest,
   invalidPortSpec,
   invalidRestartPolicy,
   jobMissingTtl,
@@ -441,6 +448,7 @@ export const rules: readonly Rule[] = [
   runAsRootUser,
   schedulerBindAddress,
   schedulerProfiling,
+  schemaValidation,
   seccompUnconfined,
   secretExposedViaEnv,
   secretInConfigmap,

@@ -1,0 +1,229 @@
+import { defineRule, type RuleContext } from '../engine/define-rule.js';
+import type { Location } from '../findings/location.js';
+import { apiDeprecation } from '../k8s/deprecations.js';
+import type { JsonValue, K8sObject } from '../k8s/model.js';
+import type { ObjectIndex } from '../k8s/object-index.js';
+import { crdSchemaFor, findCrd } from '../schema/custom-resources.js';
+import { apiVersionsServing, builtInGroups, kubernetesSchema } from '../schema/kubernetes.js';
+import { metadataProblems, type MetadataProblem } from '../schema/metadata.js';
+import type { SchemaNode } from '../schema/schema-node.js';
+import { SchemaValidator, type SchemaProblem, type ValidatorOptions } from '../schema/validate.js';
+import { CelEvaluator } from '../schema/cel.js';
+import { loadSchemaDirs } from '../schema/schema-dirs.js';
+import type { Path } from '../types.js';
+
+type MessageId =
+  | 'unknownField'
+  | 'wrongType'
+  | 'missingField'
+  | 'enum'
+  | 'constraint'
+  | 'invalidName'
+  | 'invalidLabelKey'
+  | 'invalidLabelValue'
+  | 'invalidAnnotationKey'
+  | 'unservedApiVersion'
+  | 'unservedCrdVersion'
+  | 'unvalidatedCustomResources';
+
+const OBJECT_META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
+/** kubeconfig files carry `apiVersion: v1` and `kind: Config`; they are not API objects. */
+const NOT_API_OBJECTS = new Set(['v1/Config']);
+
+type Context = RuleContext<MessageId, Options>;
+type Problem = SchemaProblem | MetadataProblem;
+
+/** A problem → a report: the message and its data; `missing` for required fields that are not written. */
+function reportOf(problem: Problem): { messageId: MessageId; data: Record<string, string | number>; missing?: boolean } {
+  switch (problem.code) {
+    case 'unknownField':
+      return { messageId: 'unknownField', data: { field: problem.field, where: problem.where, hint: problem.suggestion ? ` (did you mean "${problem.suggestion}"?)` : '' } };
+    case 'wrongType':
+      return { messageId: 'wrongType', data: { field: problem.field, expected: problem.expected, actual: problem.actual } };
+    case 'missingField':
+      return { messageId: 'missingField', data: { field: problem.field, where: problem.where }, missing: !problem.written };
+    case 'enum':
+      return { messageId: 'enum', data: { field: problem.field, value: problem.value, allowed: problem.allowed } };
+    case 'constraint':
+      return { messageId: 'constraint', data: { field: problem.field, reason: problem.reason } };
+    case 'invalidName':
+      return { messageId: 'invalidName', data: { name: problem.name, reason: problem.reason } };
+    case 'invalidLabelKey':
+    case 'invalidAnnotationKey':
+    case 'invalidLabelValue':
+      return { messageId: problem.code, data: { key: problem.key, reason: problem.reason } };
+  }
+}
+
+/** Problems of the object's own metadata and of every pod template's. */
+function allMetadataProblems(object: K8sObject): MetadataProblem[] {
+  const problems = metadataProblems(object.metadata, [...object.path, 'metadata'], object);
+  for (const pod of object.pods) {
+    if (pod.metadataPath.length > object.path.length + 1) problems.push(...metadataProblems(pod.metadata, pod.metadataPath));
+  }
+  return problems;
+}
+
+function validateAgainst(value: JsonValue, schema: SchemaNode, base: Path, where: string, cel?: CelEvaluator): SchemaProblem[] {
+  const { definitions } = kubernetesSchema();
+  const options: ValidatorOptions = { resolve: (ref) => definitions[ref] };
+  if (cel) options.cel = (rules, self, path) => cel.failures(rules, self, path);
+  return new SchemaValidator(options).validate(value, schema, base, where);
+}
+
+/** A CRD schema does not have to declare apiVersion, kind and metadata: the API server always knows them. */
+function customResourceRoot(schema: SchemaNode): SchemaNode {
+  return {
+    ...schema,
+    type: 'object',
+    properties: { ...schema.properties, apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata: { $ref: OBJECT_META } },
+  };
+}
+
+/** Every written path of the value, located while the file is at hand (a CRD may only be known after the walk). */
+function locateAll(context: Context, value: JsonValue, path: Path, into: Map<string, Location>): void {
+  into.set(JSON.stringify(path), context.locate(path));
+  if (Array.isArray(value)) value.forEach((item, index) => locateAll(context, item, [...path, index], into));
+  else if (typeof value === 'object' && value !== null) for (const [key, item] of Object.entries(value)) locateAll(context, item, [...path, key], into);
+}
+
+/** The nearest located ancestor of a path (a missing field points at the mapping that lacks it). */
+function nearest(locations: ReadonlyMap<string, Location>, path: Path): Location | undefined {
+  for (let length = path.length; length >= 0; length--) {
+    const found = locations.get(JSON.stringify(path.slice(0, length)));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+interface Options {
+  schemaDirs: string[];
+}
+
+export default defineRule<MessageId, Options>({
+  meta: {
+    id: 'schema-validation',
+    category: 'schema',
+    level: 'error',
+    presets: ['recommended'],
+    crossObject: true,
+    summary:
+      'Objects must match the API schema of their apiVersion and kind: the bundled Kubernetes 1.36 OpenAPI spec for built-in kinds, the CustomResourceDefinition for custom resources (unknown fields, wrong types, missing required fields, enum values, names, label and annotation syntax).',
+    remediation: 'Fix the field as the message says: correct its name or type, add the required field, or use an apiVersion the cluster serves.',
+    messages: {
+      unknownField: 'Unknown field "{{field}}" in {{where}}{{hint}}.',
+      wrongType: '{{field}} must be {{expected}}, not {{actual}}.',
+      missingField: 'Required field "{{field}}" is missing in {{where}}.',
+      enum: '{{field}} is "{{value}}"; allowed values: {{allowed}}.',
+      constraint: '{{field}} {{reason}}.',
+      invalidName: 'metadata.name "{{name}}" {{reason}}.',
+      invalidLabelKey: 'Label key "{{key}}" {{reason}}.',
+      invalidLabelValue: 'The value of label "{{key}}" {{reason}}.',
+      invalidAnnotationKey: 'Annotation key "{{key}}" {{reason}}.',
+      unservedApiVersion: '{{kind}} is not served by apiVersion "{{apiVersion}}" in Kubernetes {{kubeVersion}}{{served}}.',
+      unservedCrdVersion: '{{kind}} is not served by apiVersion "{{apiVersion}}": CustomResourceDefinition {{crd}} serves {{served}}.',
+      unvalidatedCustomResources:
+        '{{count}} custom resource(s) in this file ({{kinds}}) were not validated: no CustomResourceDefinition or schema for them is in the input, the context or schemaDirs.',
+    },
+    options: {
+      type: 'object',
+      properties: {
+        schemaDirs: {
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+          description:
+            'Folders (relative to the working directory) of CustomResourceDefinition manifests and JSON schemas (`<group>/<kind>_<version>.json`, the layout of the public CRD catalogs) for custom resources whose CRD is not among the linted files.',
+        },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { schemaDirs: [] },
+  },
+  create(context) {
+    /** The custom resources of this file, checked together once every CRD of the run is indexed. */
+    const customResources: { object: K8sObject; locations: Map<string, Location>; apiVersionAt: Location }[] = [];
+
+    function reportProblems(problems: readonly Problem[]): void {
+      for (const problem of problems) {
+        const { messageId, data, missing } = reportOf(problem);
+        context.report({ messageId, data, at: problem.path, missing });
+      }
+    }
+
+    /** After the walk: each problem at the nearest location taken while the file was at hand. */
+    function reportAt(locations: ReadonlyMap<string, Location>, problems: readonly Problem[]): void {
+      for (const problem of problems) {
+        const { messageId, data } = reportOf(problem);
+        const at = nearest(locations, problem.path);
+        if (at) context.report({ messageId, data, at });
+      }
+    }
+
+    function checkCustomResources(index: ObjectIndex): void {
+      const cel = new CelEvaluator();
+      const extra = loadSchemaDirs(context.options.schemaDirs ?? [], process.cwd());
+      const unvalidated: { kind: string; at: Location }[] = [];
+      for (const { object, locations, apiVersionAt } of customResources) {
+        const crd = findCrd(index, object.group, object.kind, extra.crds);
+        const version = object.apiVersion.slice(object.apiVersion.lastIndexOf('/') + 1);
+        const jsonSchema = crd ? undefined : extra.jsonSchemas.get(`${object.group}/${object.kind.toLowerCase()}/${version}`);
+        if (jsonSchema) {
+          reportAt(locations, validateAgainst(object.value, customResourceRoot(jsonSchema), object.path, object.kind, cel));
+          continue;
+        }
+        if (!crd) {
+          unvalidated.push({ kind: `${object.kind} (${object.apiVersion})`, at: apiVersionAt });
+          continue;
+        }
+        const match = crdSchemaFor(crd, version);
+        if (!match.versionServed) {
+          const data = { kind: object.kind, apiVersion: object.apiVersion, crd: match.name, served: match.served.join(', ') || 'no version' };
+          context.report({ messageId: 'unservedCrdVersion', data, at: apiVersionAt });
+          continue;
+        }
+        if (!match.schema) continue;
+        reportAt(locations, [...validateAgainst(object.value, customResourceRoot(match.schema), object.path, object.kind, cel), ...allMetadataProblems(object)]);
+      }
+      if (unvalidated.length === 0) return;
+      const kinds = [...new Set(unvalidated.map((entry) => entry.kind))].sort().join(', ');
+      context.report({ messageId: 'unvalidatedCustomResources', data: { count: unvalidated.length, kinds }, at: unvalidated[0]!.at, level: 'note' });
+    }
+
+    function collectCustomResource(object: K8sObject): void {
+      const locations = new Map<string, Location>();
+      locateAll(context, object.value, object.path, locations);
+      if (customResources.length === 0) context.afterIndex(checkCustomResources);
+      customResources.push({ object, locations, apiVersionAt: context.locate([...object.path, 'apiVersion']) });
+    }
+
+    return {
+      object(object) {
+        if (NOT_API_OBJECTS.has(`${object.apiVersion}/${object.kind}`)) return;
+        const schema = kubernetesSchema();
+        const definition = schema.kinds[object.apiVersion]?.[object.kind];
+        if (definition) {
+          reportProblems(validateAgainst(object.value, { $ref: definition }, object.path, object.kind));
+          reportProblems(allMetadataProblems(object));
+          return;
+        }
+        // Removed API versions are deprecated-api-version's findings.
+        if (apiDeprecation(object.apiVersion, object.kind)) return;
+        if (builtInGroups(schema).has(object.group) || object.group === 'extensions') {
+          const served = apiVersionsServing(schema, object.group, object.kind);
+          context.report({
+            messageId: 'unservedApiVersion',
+            data: {
+              kind: object.kind,
+              apiVersion: object.apiVersion,
+              kubeVersion: schema.kubernetesVersion,
+              served: served.length > 0 ? ` (it is served by ${served.join(', ')})` : ` (no apiVersion of the group serves a kind "${object.kind}")`,
+            },
+            at: [...object.path, 'apiVersion'],
+          });
+          return;
+        }
+        collectCustomResource(object);
+      },
+    };
+  },
+});
