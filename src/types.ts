@@ -9,6 +9,24 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 export type JsonObject = { [key: string]: JsonValue };
 
 export type PathSegment = string | number;
+
+/** Named sets of rules (`all` holds every rule). */
+export type Preset = 'recommended' | 'all' | 'pss-baseline' | 'pss-restricted' | 'cis';
+
+/** A JSON Schema (draft-07) for a rule's options object. */
+export type OptionsSchema = Record<string, unknown>;
+
+/** Settings of the whole run that every rule may read. */
+export interface RunSettings {
+  /** Target Kubernetes version, `major.minor` (`--kube-version`; default the newest the package knows). */
+  readonly kubeVersion: string;
+  /** Namespace of objects that do not name one (`--namespace`, default `default`). */
+  readonly namespace: string;
+  readonly presets: readonly Preset[];
+  /** The input holds every object of the cluster (`--complete`): missing objects are not the cluster's. */
+  readonly complete: boolean;
+}
+
 /** Keys and sequence indices from the root of a YAML document. */
 export type Path = readonly PathSegment[];
 

@@ -12,18 +12,24 @@ const POD = 'test/manifests/privileged-container/invalid/pod.yaml';
 describe('text report at scale', () => {
   test('findings that start on the same line share one code frame, under the last of them', () => {
     const lines = runCli([POD]).stdout.split('\n');
+    const atTwelve = JSON.parse(runCli(['--format', 'json', POD]).stdout).findings.filter(
+      (finding: { region: { startLine: number; startColumn: number } }) => finding.region.startLine === 12 && finding.region.startColumn === 7,
+    ).length;
+    assert.ok(atTwelve >= 2, 'several findings start at 12:7');
     const onLine12 = lines.map((line, index) => ({ line, index })).filter(({ line }) => /^\s+12:7\s/.test(line));
-    assert.equal(onLine12.length, 3, 'three findings start at 12:7');
-    assert.deepEqual(onLine12.map(({ index }) => index), [onLine12[0]!.index, onLine12[0]!.index + 1, onLine12[0]!.index + 2], 'listed together');
+    assert.equal(onLine12.length, atTwelve);
+    assert.deepEqual(onLine12.map(({ index }) => index), onLine12.map((_, i) => onLine12[0]!.index + i), 'listed together');
     assert.equal(lines.filter((line) => /^\s+12 \| /.test(line)).length, 1, 'one frame for line 12');
-    assert.match(lines[onLine12[2]!.index + 1]!, /^\s+12 \| {5}- name: app$/);
+    assert.match(lines[onLine12.at(-1)!.index + 1]!, /^\s+12 \| {5}- name: app$/);
     // Two findings on line 18 at different columns: the underline runs from the first start to the last end.
     const frame18 = lines.findIndex((line) => /^\s+18 \| /.test(line));
     assert.equal(lines[frame18 + 1], `${' '.repeat(6)} | ${' '.repeat(6)}${'^'.repeat('securityContext: { privileged: yes'.length)}`);
   });
 
   test('a run with many findings ends with a count per rule, most frequent first; a short one does not', () => {
-    const short = runCli([POD]).stdout;
+    // --quiet leaves the errors only: fewer than the 20 a count per rule needs.
+    assert.ok(JSON.parse(runCli(['--quiet', '--format', 'json', POD]).stdout).findings.length <= 20);
+    const short = runCli(['--quiet', POD]).stdout;
     assert.ok(!short.includes('Problems per rule'), short);
     const files = Array.from({ length: 3 }, () => POD);
     const long = runCli(['--no-code-frame', ...files, 'test/manifests/host-network/invalid']).stdout;
@@ -42,7 +48,7 @@ describe('text report at scale', () => {
 describe('kmlint rules', () => {
   test('the list shows which presets hold each rule', () => {
     const run = runCli(['rules']);
-    assert.match(run.stdout, /^privileged-container\s+error\s+security\s+all,recommended,pss-baseline,pss-restricted\s+Containers must not run privileged/m);
+    assert.match(run.stdout, /^privileged-container\s+error\s+security\s+all,recommended,pss-baseline,pss-restricted,cis\s+Containers must not run privileged/m);
     assert.match(run.stdout, /^missing-cpu-limit\s+note\s+efficiency\s+all\s+/m);
   });
 

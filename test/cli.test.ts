@@ -155,25 +155,21 @@ describe('bad input gets a clear answer, never a stack trace', () => {
 
 describe('exit codes and flags', () => {
   test('--fail-on decides which level fails the run', () => {
-    // Warnings and notes only: missing resources (warning) and a missing CPU limit (note, in `all`).
+    // Two rules only: a missing memory request (warning) and a missing CPU limit (note).
     const dir = tempDir();
-    writeFileSync(
-      path.join(dir, 'pod.yaml'),
-      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  securityContext:\n    runAsNonRoot: true\n  containers:\n    - name: c\n      image: nginx:1.27\n      securityContext:\n        allowPrivilegeEscalation: false\n        readOnlyRootFilesystem: true\n',
-    );
-    const levels = new Set(JSON.parse(runCli(['--format', 'json', '--preset', 'all', 'pod.yaml'], { cwd: dir }).stdout).findings.map((finding: { level: string }) => finding.level));
-    assert.deepEqual([...levels].sort(), ['note', 'warning'], 'the sample has warnings and notes, no error');
-    assert.equal(runCli(['--preset', 'all', 'pod.yaml'], { cwd: dir }).status, 0, 'default: only errors fail');
-    assert.equal(runCli(['--fail-on', 'error', '--preset', 'all', 'pod.yaml'], { cwd: dir }).status, 0);
-    assert.equal(runCli(['--fail-on', 'warning', '--preset', 'all', 'pod.yaml'], { cwd: dir }).status, 1);
-    assert.equal(runCli(['--fail-on', 'note', '--preset', 'all', 'pod.yaml'], { cwd: dir }).status, 1);
-    // With the warnings fixed, only the note is left: it fails only at --fail-on note.
-    writeFileSync(
-      path.join(dir, 'pod.yaml'),
-      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  securityContext:\n    runAsNonRoot: true\n  containers:\n    - name: c\n      image: nginx:1.27\n      resources: { requests: { memory: 64Mi, cpu: 10m }, limits: { memory: 64Mi } }\n      securityContext:\n        allowPrivilegeEscalation: false\n        readOnlyRootFilesystem: true\n',
-    );
-    assert.equal(runCli(['--fail-on', 'warning', '--preset', 'all', 'pod.yaml'], { cwd: dir }).status, 0);
-    assert.equal(runCli(['--fail-on', 'note', '--preset', 'all', 'pod.yaml'], { cwd: dir }).status, 1);
+    writeFileSync(path.join(dir, '.kmlint.yaml'), 'extends: []\nrules:\n  missing-memory-request: warning\n  missing-cpu-limit: note\n');
+    const pod = (resources: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: nginx:1.27\n${resources}`;
+    writeFileSync(path.join(dir, 'pod.yaml'), pod(''));
+    const levels = JSON.parse(runCli(['--format', 'json', 'pod.yaml'], { cwd: dir }).stdout).findings.map((finding: { level: string }) => finding.level);
+    assert.deepEqual(levels.sort(), ['note', 'warning'], 'the sample has a warning and a note, no error');
+    assert.equal(runCli(['pod.yaml'], { cwd: dir }).status, 0, 'default: only errors fail');
+    assert.equal(runCli(['--fail-on', 'error', 'pod.yaml'], { cwd: dir }).status, 0);
+    assert.equal(runCli(['--fail-on', 'warning', 'pod.yaml'], { cwd: dir }).status, 1);
+    assert.equal(runCli(['--fail-on', 'note', 'pod.yaml'], { cwd: dir }).status, 1);
+    // With the warning fixed, only the note is left: it fails only at --fail-on note.
+    writeFileSync(path.join(dir, 'pod.yaml'), pod('      resources: { requests: { memory: 64Mi } }\n'));
+    assert.equal(runCli(['--fail-on', 'warning', 'pod.yaml'], { cwd: dir }).status, 0);
+    assert.equal(runCli(['--fail-on', 'note', 'pod.yaml'], { cwd: dir }).status, 1);
   });
 
   test('rule options from a config file are checked and applied by the built CLI', () => {

@@ -45602,6 +45602,13 @@ function helmTemplateOf(doc) {
 init_parse();
 init_to_value();
 
+// src/k8s/versions.ts
+function compareKubeVersions(a, b) {
+  const [aMajor = 0, aMinor = 0] = a.split(".").map(Number);
+  const [bMajor = 0, bMinor = 0] = b.split(".").map(Number);
+  return aMajor - bMajor || aMinor - bMinor;
+}
+
 // src/engine/run-settings.ts
 var NEWEST_KUBE_VERSION = "1.36";
 var DEFAULT_RUN_SETTINGS = {
@@ -45610,11 +45617,6 @@ var DEFAULT_RUN_SETTINGS = {
   presets: ["recommended"],
   complete: false
 };
-function compareKubeVersions(a, b) {
-  const [aMajor = 0, aMinor = 0] = a.split(".").map(Number);
-  const [bMajor = 0, bMinor = 0] = b.split(".").map(Number);
-  return aMajor - bMajor || aMinor - bMinor;
-}
 
 // src/engine/lint-file.ts
 var UNRENDERED_TEMPLATE = /\{\{[-\s]/;
@@ -54622,7 +54624,7 @@ function metadataProblems(metadata, path17, identity3) {
 }
 
 // src/schema/validate.ts
-init_suggest2();
+init_suggest();
 var BASE642 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 function typeOf(value) {
   if (Array.isArray(value)) return "a list";

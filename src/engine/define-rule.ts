@@ -1,15 +1,11 @@
 /** The shape of a rule: metadata beside logic, the kinds it looks at, visitors for what it looks at. */
-import type { Location } from '../types.js';
 import type { KindSelector } from '../k8s/kinds.js';
 import type { ContainerView, K8sObject, PodSpecView } from '../k8s/model.js';
 import type { ObjectIndex } from '../k8s/object-index.js';
-import type { Level, Path } from '../types.js';
+import type { Level, Location, OptionsSchema, Path, Preset, RunSettings } from '../types.js';
 
 export type Category = 'security' | 'reliability' | 'efficiency' | 'best-practice' | 'schema';
-export type Preset = 'recommended' | 'all' | 'pss-baseline' | 'pss-restricted' | 'cis';
-
-/** A JSON Schema (draft-07) for a rule's options object. */
-export type OptionsSchema = Record<string, unknown>;
+export type { OptionsSchema, Preset, RunSettings };
 
 export interface RuleMeta<MessageId extends string = string, Options = unknown> {
   id: string;
@@ -67,17 +63,6 @@ export interface Report<MessageId extends string> {
   container?: string;
   /** Other objects the finding relates to (a Role for a binding, the policies of a namespace…). */
   related?: readonly RelatedLocation[];
-}
-
-/** Settings of the whole run that every rule may read. */
-export interface RunSettings {
-  /** Target Kubernetes version, `major.minor` (`--kube-version`; default the newest the package knows). */
-  readonly kubeVersion: string;
-  /** Namespace of objects that do not name one (`--namespace`, default `default`). */
-  readonly namespace: string;
-  readonly presets: readonly Preset[];
-  /** The input holds every object of the cluster (`--complete`): missing objects are not the cluster's. */
-  readonly complete: boolean;
 }
 
 export interface RuleContext<MessageId extends string, Options> {

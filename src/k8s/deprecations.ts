@@ -8,7 +8,7 @@
  * test/deprecations.test.ts checks the table against the bundled 1.36 OpenAPI spec: no removed apiVersion
  * + kind is served there, and every replacement is.
  */
-import { compareKubeVersions } from '../engine/run-settings.js';
+import { compareKubeVersions } from './versions.js';
 
 export interface ApiDeprecation {
   apiVersion: string;

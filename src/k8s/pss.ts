@@ -2,7 +2,7 @@
  * The Pod Security Standards tables, as the reference implementation (k8s.io/pod-security-admission)
  * decides them, by Kubernetes version: the rules that implement a control read their allowed values here.
  */
-import { compareKubeVersions } from '../engine/run-settings.js';
+import { compareKubeVersions } from './versions.js';
 import { isObject, valueAt } from './json.js';
 import type { JsonObject, PodSpecView } from './model.js';
 import type { Path } from '../types.js';

@@ -3,7 +3,7 @@
  * Values are read as the API server reads them: YAML 1.1 scalars are already typed, `null` means unset,
  * int-or-string and quantities take numbers and strings. Problems come back with the path of the value.
  */
-import { closest } from '../config/suggest.js';
+import { closest } from '../suggest.js';
 import type { JsonObject, JsonValue } from '../k8s/model.js';
 import type { Path } from '../types.js';
 import { isQuantity } from './names.js';

@@ -2,7 +2,7 @@
  * The admission plugins an API server runs: those on by default for the target version, plus
  * `--enable-admission-plugins` (or the older `--admission-control`), minus `--disable-admission-plugins`.
  */
-import { compareKubeVersions } from '../../engine/run-settings.js';
+import { compareKubeVersions } from '../versions.js';
 import { effective, lastSetting, listValue, type ComponentConfig, type Setting } from './component-config.js';
 
 /** Plugins the API server enables without being asked (kube-apiserver --help, "enable-admission-plugins"). */

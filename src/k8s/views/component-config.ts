@@ -5,7 +5,7 @@
  * ask for a flag by its command-line name and get what is written (with its path) or the default the
  * component runs with for the target Kubernetes version.
  */
-import { compareKubeVersions } from '../../engine/run-settings.js';
+import { compareKubeVersions } from '../versions.js';
 import type { Path } from '../../types.js';
 import { isObject, isString, objectAt, valueAt } from '../json.js';
 import type { ContainerView, JsonValue, K8sObject } from '../model.js';

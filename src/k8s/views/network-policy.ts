@@ -2,7 +2,7 @@
  * NetworkPolicies as the API server reads them: which pods a policy selects and for which direction,
  * default-deny policies, rules that let every peer in or out, and the namespace a policy applies in.
  */
-import type { Location } from '../../findings/location.js';
+import type { Location } from '../../types.js';
 import type { Path } from '../../types.js';
 import { isObject, isString, listAt, objectItems } from '../json.js';
 import type { JsonObject } from '../model.js';

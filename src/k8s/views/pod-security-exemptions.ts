@@ -1,5 +1,5 @@
 /** The namespaces Pod Security may leave unrestricted: one option, shared by the admission and namespace rules. */
-import type { OptionsSchema } from '../../engine/define-rule.js';
+import type { OptionsSchema } from '../../types.js';
 
 export interface ExemptNamespacesOptions {
   exemptNamespaces: string[];

@@ -1,5 +1,5 @@
 /** Facts about a workload object that reliability rules share: its kind family, replicas and namespace. */
-import type { RunSettings } from '../../engine/define-rule.js';
+import type { RunSettings } from '../../types.js';
 import { isNumber, isObject } from '../json.js';
 import type { JsonObject, K8sObject } from '../model.js';
 
