@@ -25,6 +25,7 @@ export const OPTIONS = {
   'write-baseline': { type: 'string' },
   'no-code-frame': { type: 'boolean' },
   context: { type: 'string', multiple: true },
+  'no-context': { type: 'boolean' },
   'kube-version': { type: 'string' },
   namespace: { type: 'string', short: 'n' },
   complete: { type: 'boolean' },

@@ -31,7 +31,8 @@ Options
       --stdin-filename <f>  the name standard input gets in the report
       --context <path>      manifests that cross-object rules see but nothing is reported on;
                             repeatable (default, when files are named one by one inside a git
-                            repository: the repository's tracked manifests)
+                            repository: its tracked manifests, less what .kmlintignore leaves out)
+      --no-context          no context: cross-object rules see only the files given
       --kube-version <v>    target Kubernetes version, e.g. 1.29 (default: the newest known)
   -n, --namespace <ns>      namespace of objects that name none (default: default)
       --complete            the input holds every object of the cluster: report references to

@@ -64,7 +64,7 @@ export async function run(args: ParsedArgs): Promise<number> {
     paths: positionals,
     cwd,
     ...setup.lint,
-    ...(values.context ? { context: values.context } : {}),
+    ...(values['no-context'] ? { context: [] } : values.context ? { context: values.context } : {}),
     ...(kubeVersion ? { kubeVersion } : {}),
     ...(values.namespace !== undefined ? { namespace: values.namespace } : {}),
     complete: values.complete ?? false,

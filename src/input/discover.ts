@@ -148,7 +148,8 @@ async function walkDirectory(glob: Glob, directory: string, cwd: string, ignored
  * The rule that removes a path, named as "<file> `<pattern>`", or undefined. `.gitignore` hides only
  * what git does not track; `.kmlintignore` and configured globs hide anything.
  */
-async function ignoreChecker(cwd: string, extra: readonly string[]): Promise<(absolute: string, directory?: boolean) => string | undefined> {
+/** The rule that leaves a path out (`.kmlintignore`, configuration, `.gitignore` for untracked paths), or undefined. */
+export async function ignoreChecker(cwd: string, extra: readonly string[]): Promise<(absolute: string, directory?: boolean) => string | undefined> {
   const create = (await import('ignore')).default;
   const load = (name: string): Ignore => {
     try {

@@ -11,7 +11,7 @@ import { validateRuleOptions } from '../engine/rule-options.js';
 import { resolveRuleSettings, type RuleOverride, type RuleSetting } from '../engine/rule-settings.js';
 import { DEFAULT_RUN_SETTINGS } from '../engine/run-settings.js';
 import { UsageError } from '../errors.js';
-import { discover } from '../input/discover.js';
+import { discover, ignoreChecker } from '../input/discover.js';
 import { displayPath } from '../input/display-path.js';
 import { trackedManifests } from '../input/git-context.js';
 import { decideFile, decisionSummary, invalidTextFinding } from '../input/decision.js';
@@ -261,7 +261,10 @@ async function indexContext(
     // A partial run (files named one by one, as pre-commit does): the repository's tracked manifests.
     const paths = options.paths ?? [];
     const namedFiles = paths.length > 0 && paths.every((input) => isFile(path.resolve(cwd, input)));
-    files = namedFiles ? await trackedManifests(path.dirname([...inputs][0] ?? cwd)) : [];
+    const tracked = namedFiles ? await trackedManifests(path.dirname([...inputs][0] ?? cwd)) : [];
+    // What .kmlintignore and the configuration leave out of walks stays out of the context too.
+    const ignoredBy = tracked.length > 0 ? await ignoreChecker(cwd, options.ignore ?? []) : () => undefined;
+    files = tracked.filter((file) => !ignoredBy(file));
   }
   let objects = 0;
   for (const file of files) {
