@@ -60,6 +60,7 @@ describe('kmlint rules', () => {
     assert.match(run.stdout, /level +error \(security severity \d+\.\d\)/);
     assert.match(run.stdout, /presets +all, recommended, pss-baseline, pss-restricted/);
     assert.match(run.stdout, /PSS +baseline: HostPath Volumes/);
+    assert.match(run.stdout, /CIS +5\.2\.12/);
     assert.match(run.stdout, /allowedPaths \(array, default \[\]\): Node paths that may be mounted/);
     assert.match(run.stdout, /docs +https:\/\/.+\/docs\/rules\/host-path-volume\.md/);
     const json = JSON.parse(runCli(['rules', 'host-path-volume', '--format', 'json']).stdout);

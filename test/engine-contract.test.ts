@@ -344,3 +344,23 @@ describe('views', () => {
     assert.ok(run.notes.some((note) => /Pipeline \(example\.com\/v1\) hold containers that no pod spec view reaches/.test(note)), run.notes.join('\n'));
   });
 });
+
+describe('run-level tallies', () => {
+  test('what rules count over the whole run is one line per topic, not a finding per file', async () => {
+    const counter = defineRule({
+      meta: { id: 'test-tally', category: 'schema', level: 'note', presets: [], summary: 'Counts objects without a schema.', remediation: 'None.', messages: { x: 'x' }, tallies: { unknown: '{{count}} object(s) of unknown kinds: {{items}}' } },
+      create: (context) => ({ object: (object) => context.tally('unknown', object.kind) }),
+    });
+    const gadget = (name: string) => `apiVersion: example.com/v1\nkind: Gadget\nmetadata:\n  name: ${name}\n`;
+    const run = await lintTexts({ 'a.yaml': gadget('a'), 'b.yaml': `${gadget('b')}---\n${SERVICE('s', 'x')}` }, [counter as Rule]);
+    assert.deepEqual(run.findings, []);
+    assert.deepEqual(run.notes.filter((note) => note.startsWith('test-tally')), ['test-tally: 3 object(s) of unknown kinds: Gadget, Service']);
+  });
+
+  test('the schema rule counts custom resources it cannot validate in one note', async () => {
+    const schema = registry.find((rule) => rule.meta.id === 'schema-validation')!;
+    const run = await lintTexts({ 'cr.yaml': 'apiVersion: other.example.com/v1\nkind: Gadget\nmetadata:\n  name: g\nspec: {}\n' }, [schema]);
+    assert.deepEqual(run.findings, []);
+    assert.ok(run.notes.some((note) => /^schema-validation: 1 custom resource\(s\) were not validated.*: Gadget \(other\.example\.com\/v1\)$/.test(note)), run.notes.join('\n'));
+  });
+});

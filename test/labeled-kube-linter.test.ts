@@ -137,13 +137,7 @@ const PASS_FAIL_EXCEPTIONS: readonly Exception[] = [
   { file: 'tests/checks/restart-policy.yaml', objectIndex: 19, check: 'restart-policy', kmlint: 'pass', why: 'Never is a valid policy for Jobs and CronJobs (the API server requires OnFailure or Never); kube-linter flags it' },
   { file: 'tests/checks/restart-policy.yaml', objectIndex: 20, check: 'restart-policy', kmlint: 'pass', why: 'Never is a valid policy for Jobs and CronJobs (the API server requires OnFailure or Never); kube-linter flags it' },
 
-  {
-    file: 'tests/checks/kubeconform.yml',
-    objectIndex: 3,
-    check: 'kubeconform-validation',
-    kmlint: 'fail',
-    why: 'a custom resource without a CRD is not validated; kmlint says so in one note-level finding per file instead of skipping silently',
-  },
+
 ];
 
 /**

@@ -38,6 +38,7 @@ describe('rule files', () => {
           throw new Error('not in a visitor');
         },
         afterIndex: () => undefined,
+        tally: () => undefined,
       });
       if (Object.keys(visitors).length > 0) {
         // A rule that looks at objects has fixtures on both sides (test/rules.test.ts runs them).

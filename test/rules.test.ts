@@ -11,6 +11,7 @@ for (const rule of rules) {
       throw new Error('not in a visitor');
     },
     afterIndex: () => undefined,
+        tally: () => undefined,
   });
   // Rules the engine reports itself (syntax errors, suppression notes) have no visitors and no fixtures.
   if (Object.keys(visitors).length > 0) testRuleFixtures(rule);

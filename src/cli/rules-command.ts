@@ -16,6 +16,7 @@ function describe(meta: RuleMeta) {
     remediation: meta.remediation,
     presets: ['all', ...meta.presets].filter((preset, index, all) => all.indexOf(preset) === index),
     pss: meta.pss ?? null,
+    cis: meta.cis ?? null,
     options: meta.options ?? null,
     defaultOptions: meta.defaultOptions ?? null,
     helpUri: helpUri(meta.id),
@@ -60,6 +61,7 @@ function ruleInFull(rule: ReturnType<typeof describe>): string {
     `  category  ${rule.category}`,
     `  presets   ${rule.presets.join(', ')}`,
     `  PSS       ${rule.pss ? `${rule.pss.profile}: ${rule.pss.control}` : 'none'}`,
+    `  CIS       ${rule.cis ?? 'none'}`,
   ];
   const properties = (rule.options as { properties?: Record<string, { type?: string; description?: string }> } | null)?.properties ?? {};
   const names = Object.keys(properties);

@@ -38,6 +38,11 @@ export interface RuleMeta<MessageId extends string = string, Options = unknown> 
   precision?: 'very-high' | 'high' | 'medium' | 'low';
   options?: OptionsSchema;
   defaultOptions?: Options;
+  /**
+   * Run-level notes, keyed by topic, with `{{count}}` and `{{items}}` placeholders: what `context.tally`
+   * counted over the whole run becomes one line on stderr (and in JSON `notes`), not a finding per file.
+   */
+  tallies?: Record<string, string>;
 }
 
 export interface RelatedLocation {
@@ -72,6 +77,8 @@ export interface RuleContext<MessageId extends string, Options> {
   report(report: Report<MessageId>): void;
   /** The location of a path of the object being visited, kept for a report after the walk. */
   locate(path: Path, options?: { missing?: boolean }): Location;
+  /** Counts one `item` under a topic of `meta.tallies`; the run prints one line per topic it counted. */
+  tally(topic: string, item: string): void;
   /** Runs `check` once every object of the run (inputs and context files) is indexed. Needs `meta.crossObject`. */
   afterIndex(check: (index: ObjectIndex) => void): void;
 }

@@ -35,7 +35,12 @@ export interface LintFileOptions {
   contextOnly?: boolean;
   /** Time spent in each rule, when the run collects statistics (`--stats`). */
   ruleTimes?: Map<string, number>;
+  /** The run's tallies: rule id and topic → items counted (`context.tally`). */
+  tallies?: Tallies;
 }
+
+/** Counts per rule and topic, and the distinct items counted. */
+export type Tallies = Map<string, { count: number; items: Set<string> }>;
 
 export interface LintedDocument {
   document: ParsedDocument;
@@ -75,7 +80,7 @@ export function lintText(file: string, text: string, options: LintFileOptions): 
   };
   const settings = options.settings ?? DEFAULT_RUN_SETTINGS;
   const index = options.index ?? new ObjectIndex(settings.complete);
-  const walker = options.contextOnly ? undefined : new RuleWalker(options.rules, result, settings, options.ruleTimes);
+  const walker = options.contextOnly ? undefined : new RuleWalker(options.rules, result, settings, options.ruleTimes, options.tallies ?? new Map());
   const looksLikeTemplate = UNRENDERED_TEMPLATE.test(text);
   if (walker) {
     for (const problem of parsed.streamErrors) {
@@ -155,11 +160,20 @@ class RuleInstance {
     private readonly setting: RuleSetting,
     settings: RunSettings,
     private readonly pending: PendingCheck[],
+    tallies: Tallies,
   ) {
     this.visitors = rule.create({
       options: setting.options,
       settings,
       report: (report) => this.report(report),
+      tally: (topic, item) => {
+        if (!rule.meta.tallies || !Object.hasOwn(rule.meta.tallies, topic)) throw new Error(`rule "${rule.meta.id}" counted unknown tally "${topic}"`);
+        const key = `${rule.meta.id}\u0000${topic}`;
+        const entry = tallies.get(key) ?? { count: 0, items: new Set<string>() };
+        entry.count++;
+        entry.items.add(item);
+        tallies.set(key, entry);
+      },
       locate: (path, options) => {
         if (!this.site) throw new Error(`rule "${rule.meta.id}" called locate() outside a visitor`);
         return locationAt(this.site, path, options?.missing ?? false);
@@ -252,8 +266,9 @@ class RuleWalker {
     private readonly result: LintedFile,
     settings: RunSettings,
     private readonly times: Map<string, number> | undefined,
+    tallies: Tallies,
   ) {
-    this.instances = rules.map(({ rule, setting }) => new RuleInstance(rule, setting, settings, result.pending));
+    this.instances = rules.map(({ rule, setting }) => new RuleInstance(rule, setting, settings, result.pending, tallies));
   }
 
   visit(object: K8sObject, site: Site): void {

@@ -23,8 +23,7 @@ type MessageId =
   | 'invalidLabelValue'
   | 'invalidAnnotationKey'
   | 'unservedApiVersion'
-  | 'unservedCrdVersion'
-  | 'unvalidatedCustomResources';
+  | 'unservedCrdVersion';
 
 const OBJECT_META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
 /** kubeconfig files carry `apiVersion: v1` and `kind: Config`; they are not API objects. */
@@ -122,8 +121,10 @@ export default defineRule<MessageId, Options>({
       invalidAnnotationKey: 'Annotation key "{{key}}" {{reason}}.',
       unservedApiVersion: '{{kind}} is not served by apiVersion "{{apiVersion}}" in Kubernetes {{kubeVersion}}{{served}}.',
       unservedCrdVersion: '{{kind}} is not served by apiVersion "{{apiVersion}}": CustomResourceDefinition {{crd}} serves {{served}}.',
+    },
+    tallies: {
       unvalidatedCustomResources:
-        '{{count}} custom resource(s) in this file ({{kinds}}) were not validated: no CustomResourceDefinition or schema for them is in the input, the context or schemaDirs.',
+        '{{count}} custom resource(s) were not validated, for want of a CustomResourceDefinition or schema in the input, the context or schemaDirs: {{items}}',
     },
     options: {
       type: 'object',
@@ -162,7 +163,7 @@ export default defineRule<MessageId, Options>({
     function checkCustomResources(index: ObjectIndex): void {
       const cel = new CelEvaluator();
       const extra = loadSchemaDirs(context.options.schemaDirs ?? [], process.cwd());
-      const unvalidated: { kind: string; at: Location }[] = [];
+
       for (const { object, locations, apiVersionAt } of customResources) {
         const crd = findCrd(index, object.group, object.kind, extra.crds);
         const version = object.apiVersion.slice(object.apiVersion.lastIndexOf('/') + 1);
@@ -172,7 +173,7 @@ export default defineRule<MessageId, Options>({
           continue;
         }
         if (!crd) {
-          unvalidated.push({ kind: `${object.kind} (${object.apiVersion})`, at: apiVersionAt });
+          context.tally('unvalidatedCustomResources', `${object.kind} (${object.apiVersion})`);
           continue;
         }
         const match = crdSchemaFor(crd, version);
@@ -184,9 +185,6 @@ export default defineRule<MessageId, Options>({
         if (!match.schema) continue;
         reportAt(locations, [...validateAgainst(object.value, customResourceRoot(match.schema), object.path, object.kind, cel), ...allMetadataProblems(object)]);
       }
-      if (unvalidated.length === 0) return;
-      const kinds = [...new Set(unvalidated.map((entry) => entry.kind))].sort().join(', ');
-      context.report({ messageId: 'unvalidatedCustomResources', data: { count: unvalidated.length, kinds }, at: unvalidated[0]!.at, level: 'note' });
     }
 
     function collectCustomResource(object: K8sObject): void {

@@ -6,7 +6,8 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Preset, Rule, RunSettings } from '../engine/define-rule.js';
-import { lintText, type EnabledRule, type PendingCheck } from '../engine/lint-file.js';
+import { lintText, type EnabledRule, type PendingCheck, type Tallies } from '../engine/lint-file.js';
+import { interpolate } from '../findings/build.js';
 import { validateRuleOptions } from '../engine/rule-options.js';
 import { resolveRuleSettings, type RuleOverride, type RuleSetting } from '../engine/rule-settings.js';
 import { DEFAULT_RUN_SETTINGS } from '../engine/run-settings.js';
@@ -156,6 +157,7 @@ export async function lintSources(sources: readonly Source[], options: Omit<Lint
   const suppressor = createSuppressor(options.suppress, { rules, settings, cwd });
   const index = new ObjectIndex(runSettings.complete);
   const ruleTimes = options.stats ? new Map<string, number>() : undefined;
+  const tallies: Tallies = new Map();
 
   const run: LintRun = { findings: [], files: [], objects: 0, internalErrors: 0, notes: [...notes], sources: new Map(), contextObjects: 0 };
   const perFile = new Map<string, Finding[]>();
@@ -177,7 +179,7 @@ export async function lintSources(sources: readonly Source[], options: Omit<Lint
       const findings = applyEngineRuleSettings([invalidTextFinding(source.display, outcome.invalid)], settings);
       perFile.set(source.display, findings);
     } else {
-      const linted = lintText(source.display, outcome.text, { rules: enabled, extraWorkloads: options.extraWorkloads, settings: runSettings, index, ruleTimes, freeze: options.freeze });
+      const linted = lintText(source.display, outcome.text, { rules: enabled, extraWorkloads: options.extraWorkloads, settings: runSettings, index, ruleTimes, tallies, freeze: options.freeze });
       // Files that hold no object and do not mean to be manifests are skipped quietly, findings and all.
       const { decision, reason, objects } = decideFile(linted, source.explicit === true);
       linted.objectCount = objects;
@@ -233,7 +235,7 @@ export async function lintSources(sources: readonly Source[], options: Omit<Lint
     clock.lap('cross-object');
   }
   for (const findings of perFile.values()) run.findings.push(...sortFindings(findings));
-  run.notes.push(...decisionSummary(run.files));
+  run.notes.push(...decisionSummary(run.files), ...tallyNotes(tallies, rules));
   if (unreached.size > 0) {
     run.notes.push(`objects of ${[...unreached].sort().join(', ')} hold containers that no pod spec view reaches; map them with "workloads" in the configuration to lint them`);
   }
@@ -274,6 +276,15 @@ async function indexContext(
     objects += lintText(displayPath(cwd, file), outcome.text, { rules: enabled, extraWorkloads: options.extraWorkloads, settings, index, contextOnly: true }).objectCount;
   }
   return objects;
+}
+
+/** One line per rule and topic a rule counted, from the template in its metadata. */
+function tallyNotes(tallies: Tallies, rules: readonly Rule[]): string[] {
+  return [...tallies].sort(([a], [b]) => a.localeCompare(b)).map(([key, { count, items }]) => {
+    const [id, topic] = key.split('\u0000') as [string, string];
+    const template = rules.find((rule) => rule.meta.id === id)?.meta.tallies?.[topic] ?? `${topic}: {{count}} ({{items}})`;
+    return `${id}: ${interpolate(template, { count, items: [...items].sort().join(', ') })}`;
+  });
 }
 
 function isFile(file: string): boolean {
