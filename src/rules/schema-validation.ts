@@ -29,6 +29,14 @@ const OBJECT_META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
 /** kubeconfig files carry `apiVersion: v1` and `kind: Config`; they are not API objects. */
 const NOT_API_OBJECTS = new Set(['v1/Config']);
 
+/**
+ * Documents with apiVersion and kind that no API server serves: tools' own configuration (kustomize,
+ * skaffold). A custom resource's group is a DNS subdomain with a dot; the built-in groups are known.
+ */
+function isToolConfiguration(group: string): boolean {
+  return group === 'kustomize.config.k8s.io' || group === 'config.kubernetes.io' || (group !== '' && !group.includes('.'));
+}
+
 type Context = RuleContext<MessageId, Options>;
 type Problem = SchemaProblem | MetadataProblem;
 
@@ -220,7 +228,7 @@ export default defineRule<MessageId, Options>({
           });
           return;
         }
-        collectCustomResource(object);
+        if (!isToolConfiguration(object.group)) collectCustomResource(object);
       },
     };
   },
