@@ -45636,7 +45636,7 @@ function lintText(file, text, options) {
   };
   const settings = options.settings ?? DEFAULT_RUN_SETTINGS;
   const index = options.index ?? new ObjectIndex(settings.complete);
-  const walker = options.contextOnly ? void 0 : new RuleWalker(options.rules, result, settings, options.ruleTimes);
+  const walker = options.contextOnly ? void 0 : new RuleWalker(options.rules, result, settings, options.ruleTimes, options.tallies ?? /* @__PURE__ */ new Map());
   const looksLikeTemplate = UNRENDERED_TEMPLATE.test(text);
   if (walker) {
     for (const problem2 of parsed.streamErrors) {
@@ -45695,7 +45695,7 @@ function reportSyntaxErrors(site, document, looksLikeTemplate, result) {
   }
 }
 var RuleInstance = class {
-  constructor(rule, setting2, settings, pending) {
+  constructor(rule, setting2, settings, pending, tallies) {
     this.rule = rule;
     this.setting = setting2;
     this.pending = pending;
@@ -45703,6 +45703,14 @@ var RuleInstance = class {
       options: setting2.options,
       settings,
       report: (report) => this.report(report),
+      tally: (topic, item) => {
+        if (!rule.meta.tallies || !Object.hasOwn(rule.meta.tallies, topic)) throw new Error(`rule "${rule.meta.id}" counted unknown tally "${topic}"`);
+        const key = `${rule.meta.id}\0${topic}`;
+        const entry2 = tallies.get(key) ?? { count: 0, items: /* @__PURE__ */ new Set() };
+        entry2.count++;
+        entry2.items.add(item);
+        tallies.set(key, entry2);
+      },
       locate: (path17, options) => {
         if (!this.site) throw new Error(`rule "${rule.meta.id}" called locate() outside a visitor`);
         return locationAt(this.site, path17, options?.missing ?? false);
@@ -45789,10 +45797,10 @@ function internalErrorOf(rule, object, error2) {
   return { ruleId: "internal-error", level: "error", message: `Rule "${rule.meta.id}" failed on ${name}: ${reason}` };
 }
 var RuleWalker = class {
-  constructor(rules2, result, settings, times) {
+  constructor(rules2, result, settings, times, tallies) {
     this.result = result;
     this.times = times;
-    this.instances = rules2.map(({ rule, setting: setting2 }) => new RuleInstance(rule, setting2, settings, result.pending));
+    this.instances = rules2.map(({ rule, setting: setting2 }) => new RuleInstance(rule, setting2, settings, result.pending, tallies));
   }
   result;
   times;
@@ -59096,6 +59104,9 @@ function loadSchemaDirs(directories, cwd) {
 // src/rules/schema-validation.ts
 var OBJECT_META = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
 var NOT_API_OBJECTS = /* @__PURE__ */ new Set(["v1/Config"]);
+function isToolConfiguration(group) {
+  return group === "kustomize.config.k8s.io" || group === "config.kubernetes.io" || group !== "" && !group.includes(".");
+}
 function reportOf(problem2) {
   switch (problem2.code) {
     case "unknownField":
@@ -59168,8 +59179,10 @@ var schema_validation_default = defineRule({
       invalidLabelValue: 'The value of label "{{key}}" {{reason}}.',
       invalidAnnotationKey: 'Annotation key "{{key}}" {{reason}}.',
       unservedApiVersion: '{{kind}} is not served by apiVersion "{{apiVersion}}" in Kubernetes {{kubeVersion}}{{served}}.',
-      unservedCrdVersion: '{{kind}} is not served by apiVersion "{{apiVersion}}": CustomResourceDefinition {{crd}} serves {{served}}.',
-      unvalidatedCustomResources: "{{count}} custom resource(s) in this file ({{kinds}}) were not validated: no CustomResourceDefinition or schema for them is in the input, the context or schemaDirs."
+      unservedCrdVersion: '{{kind}} is not served by apiVersion "{{apiVersion}}": CustomResourceDefinition {{crd}} serves {{served}}.'
+    },
+    tallies: {
+      unvalidatedCustomResources: "{{count}} custom resource(s) were not validated, for want of a CustomResourceDefinition or schema in the input, the context or schemaDirs: {{items}}"
     },
     options: {
       type: "object",
@@ -59202,7 +59215,6 @@ var schema_validation_default = defineRule({
     function checkCustomResources(index) {
       const cel = new CelEvaluator();
       const extra = loadSchemaDirs(context.options.schemaDirs ?? [], process.cwd());
-      const unvalidated = [];
       for (const { object, locations, apiVersionAt } of customResources) {
         const crd = findCrd(index, object.group, object.kind, extra.crds);
         const version = object.apiVersion.slice(object.apiVersion.lastIndexOf("/") + 1);
@@ -59212,7 +59224,7 @@ var schema_validation_default = defineRule({
           continue;
         }
         if (!crd) {
-          unvalidated.push({ kind: `${object.kind} (${object.apiVersion})`, at: apiVersionAt });
+          context.tally("unvalidatedCustomResources", `${object.kind} (${object.apiVersion})`);
           continue;
         }
         const match3 = crdSchemaFor(crd, version);
@@ -59224,9 +59236,6 @@ var schema_validation_default = defineRule({
         if (!match3.schema) continue;
         reportAt(locations, [...validateAgainst(object.value, customResourceRoot(match3.schema), object.path, object.kind, cel), ...allMetadataProblems(object)]);
       }
-      if (unvalidated.length === 0) return;
-      const kinds = [...new Set(unvalidated.map((entry2) => entry2.kind))].sort().join(", ");
-      context.report({ messageId: "unvalidatedCustomResources", data: { count: unvalidated.length, kinds }, at: unvalidated[0].at, level: "note" });
     }
     function collectCustomResource(object) {
       const locations = /* @__PURE__ */ new Map();
@@ -59259,7 +59268,7 @@ var schema_validation_default = defineRule({
           });
           return;
         }
-        collectCustomResource(object);
+        if (!isToolConfiguration(object.group)) collectCustomResource(object);
       }
     };
   }
@@ -60938,6 +60947,7 @@ async function lintSources(sources, options, notes = []) {
   const suppressor = createSuppressor(options.suppress, { rules: rules2, settings, cwd });
   const index = new ObjectIndex(runSettings.complete);
   const ruleTimes = options.stats ? /* @__PURE__ */ new Map() : void 0;
+  const tallies = /* @__PURE__ */ new Map();
   const run3 = { findings: [], files: [], objects: 0, internalErrors: 0, notes: [...notes], sources: /* @__PURE__ */ new Map(), contextObjects: 0 };
   const perFile = /* @__PURE__ */ new Map();
   const open3 = /* @__PURE__ */ new Map();
@@ -60958,7 +60968,7 @@ async function lintSources(sources, options, notes = []) {
       const findings = applyEngineRuleSettings([invalidTextFinding(source.display, outcome.invalid)], settings);
       perFile.set(source.display, findings);
     } else {
-      const linted = lintText(source.display, outcome.text, { rules: enabled, extraWorkloads: options.extraWorkloads, settings: runSettings, index, ruleTimes, freeze: options.freeze });
+      const linted = lintText(source.display, outcome.text, { rules: enabled, extraWorkloads: options.extraWorkloads, settings: runSettings, index, ruleTimes, tallies, freeze: options.freeze });
       const { decision, reason, objects } = decideFile(linted, source.explicit === true);
       linted.objectCount = objects;
       linted.findings = applyEngineRuleSettings(linted.findings, settings);
@@ -61009,7 +61019,7 @@ async function lintSources(sources, options, notes = []) {
     clock.lap("cross-object");
   }
   for (const findings of perFile.values()) run3.findings.push(...sortFindings(findings));
-  run3.notes.push(...decisionSummary(run3.files));
+  run3.notes.push(...decisionSummary(run3.files), ...tallyNotes(tallies, rules2));
   if (unreached.size > 0) {
     run3.notes.push(`objects of ${[...unreached].sort().join(", ")} hold containers that no pod spec view reaches; map them with "workloads" in the configuration to lint them`);
   }
@@ -61026,7 +61036,9 @@ async function indexContext(options, cwd, sources, index, enabled, settings, max
   } else {
     const paths = options.paths ?? [];
     const namedFiles = paths.length > 0 && paths.every((input) => isFile(path16.resolve(cwd, input)));
-    files = namedFiles ? await trackedManifests(path16.dirname([...inputs][0] ?? cwd)) : [];
+    const tracked = namedFiles ? await trackedManifests(path16.dirname([...inputs][0] ?? cwd)) : [];
+    const ignoredBy = tracked.length > 0 ? await ignoreChecker(cwd, options.ignore ?? []) : () => void 0;
+    files = tracked.filter((file) => !ignoredBy(file));
   }
   let objects = 0;
   for (const file of files) {
@@ -61036,6 +61048,13 @@ async function indexContext(options, cwd, sources, index, enabled, settings, max
     objects += lintText(displayPath(cwd, file), outcome.text, { rules: enabled, extraWorkloads: options.extraWorkloads, settings, index, contextOnly: true }).objectCount;
   }
   return objects;
+}
+function tallyNotes(tallies, rules2) {
+  return [...tallies].sort(([a], [b]) => a.localeCompare(b)).map(([key, { count, items }]) => {
+    const [id, topic] = key.split("\0");
+    const template2 = rules2.find((rule) => rule.meta.id === id)?.meta.tallies?.[topic] ?? `${topic}: {{count}} ({{items}})`;
+    return `${id}: ${interpolate(template2, { count, items: [...items].sort().join(", ") })}`;
+  });
 }
 function isFile(file) {
   try {
