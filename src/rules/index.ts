@@ -16,6 +16,7 @@ import missingRunAsNonRoot from './missing-run-as-non-root.js';
 import plaintextSecretObject from './plaintext-secret-object.js';
 import privilegeEscalationAllowed from './privilege-escalation-allowed.js';
 import privilegedContainer from './privileged-container.js';
+import renderFailed from './render-failed.js';
 import secretInConfigmap from './secret-in-configmap.js';
 import secretInEnvLiteral from './secret-in-env-literal.js';
 import suppressionExpired from './suppression-expired.js';
@@ -40,6 +41,7 @@ export const rules: readonly Rule[] = [
   plaintextSecretObject,
   privilegeEscalationAllowed,
   privilegedContainer,
+  renderFailed,
   secretInConfigmap,
   secretInEnvLiteral,
   suppressionExpired,
