@@ -4,7 +4,7 @@ import { setupRun } from '../config/run-setup.js';
 import { exitCode } from '../engine/exit-code.js';
 import { decisionLines } from '../input/decision.js';
 import { lint, type LintOptions } from '../run/lint.js';
-import { renderRequest } from './render-flags.js';
+import { renderRequest } from '../render/request.js';
 import { PRESETS } from '../engine/rule-settings.js';
 import { loadFormatter } from '../formatters/index.js';
 import { rules } from '../rules/index.js';
@@ -58,7 +58,7 @@ export async function run(args: ParsedArgs): Promise<number> {
     return 0;
   }
   const kubeVersion = values['kube-version'] === undefined ? undefined : kubeVersionFlag(values['kube-version']);
-  const render = renderRequest(values, positionals, setup.render, cwd, kubeVersion);
+  const render = renderRequest({ ...values, kubeVersion, render: values.render }, positionals, setup.render, cwd);
   if (positionals.length === 0 && !render) throw new UsageError('no paths given: name files, directories or globs, or - for standard input.');
   const progress = progressReporter(process.stderr);
 

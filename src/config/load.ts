@@ -9,7 +9,7 @@ import type { Preset, Rule } from '../engine/define-rule.js';
 import type { RuleOverride } from '../engine/rule-settings.js';
 import { displayPath } from '../input/display-path.js';
 import { parseFieldPath, type WorkloadKind } from '../k8s/workloads.js';
-import type { ChartSpec } from '../render/request.js';
+import type { RenderConfig } from '../render/request.js';
 import type { Exemption } from '../suppress/exemptions.js';
 import type { Level, Path, Region } from '../types.js';
 import { plainYamlMessage } from '../yaml/parse.js';
@@ -37,7 +37,7 @@ export interface ResolvedConfig {
   baseline?: string;
   overrides: Override[];
   /** Targets to render, paths absolute. */
-  render?: { walk: boolean; kustomize: string[]; charts: ChartSpec[] };
+  render?: RenderConfig;
 }
 
 interface RawChart {
@@ -137,7 +137,7 @@ function resolve(raw: RawConfig, doc: Document.Parsed, lineCounter: LineCounter,
   return config;
 }
 
-function resolveRender(raw: NonNullable<RawConfig['render']>, dir: string): NonNullable<ResolvedConfig['render']> {
+function resolveRender(raw: NonNullable<RawConfig['render']>, dir: string): RenderConfig {
   const from = (file: string): string => path.resolve(dir, file);
   return {
     walk: raw.walk ?? false,

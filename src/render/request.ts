@@ -1,6 +1,8 @@
 /** Flags and the `render:` configuration → the kustomizations and chart values sets to render. */
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { statSync } from 'node:fs';
+import type { RenderRequest } from './run.js';
 import type { HelmTarget } from './targets.js';
 
 /** One chart, rendered once per values set (a matrix), or once with its common values. */
@@ -22,6 +24,13 @@ export function helmTargets(spec: ChartSpec): HelmTarget[] {
   return spec.valueSets.map((valueSet) => ({ ...base, values: [...spec.values, ...valueSet.values], set: [...spec.set, ...valueSet.set], label: valueSet.name }));
 }
 
+/** The configuration's `render:` key, paths made absolute. */
+export interface RenderConfig {
+  walk: boolean;
+  kustomize: string[];
+  charts: ChartSpec[];
+}
+
 export interface RenderFlags {
   kustomize?: string[];
   helm?: string[];
@@ -31,6 +40,8 @@ export interface RenderFlags {
   release?: string;
   namespace?: string;
   kubeVersion?: string;
+  /** `--render`. */
+  render?: boolean;
 }
 
 /** `--helm` charts with `--values`, `--values-set NAME=FILE[,FILE…]`, `--set`, `--release`; paths relative to cwd. */
@@ -59,4 +70,32 @@ export function chartsFromFlags(flags: RenderFlags, cwd: string): ChartSpec[] {
     set: flags.set ?? [],
     valueSets,
   }));
+}
+
+/** Flags (CLI or Action inputs) and the configuration → what to render; undefined when there is nothing to render. */
+export function renderRequest(flags: RenderFlags, positionals: readonly string[], config: RenderConfig | undefined, cwd: string): RenderRequest | undefined {
+  const withRun = (spec: ChartSpec): ChartSpec => ({ ...spec, namespace: spec.namespace ?? flags.namespace, kubeVersion: spec.kubeVersion ?? flags.kubeVersion });
+  const request: RenderRequest = {
+    kustomize: (flags.kustomize ?? []).map((dir) => path.resolve(cwd, dir)),
+    helm: chartsFromFlags(flags, cwd).flatMap(helmTargets),
+    configured: [...(config?.kustomize ?? []).map((dir) => ({ kind: 'kustomize' as const, dir })), ...(config?.charts ?? []).map(withRun).flatMap(helmTargets)],
+    walk: flags.render ?? config?.walk ?? false,
+  };
+  if (request.kustomize.length === 0 && request.helm.length === 0 && request.configured!.length === 0 && !request.walk) return undefined;
+  // Files named one by one, as pre-commit passes them: only what they feed is rendered again.
+  request.onlyTouched = namedFilesOnly(positionals, cwd);
+  return request;
+}
+
+function namedFilesOnly(inputs: readonly string[], cwd: string): boolean {
+  return (
+    inputs.length > 0 &&
+    inputs.every((input) => {
+      try {
+        return statSync(path.resolve(cwd, input)).isFile();
+      } catch {
+        return false;
+      }
+    })
+  );
 }
