@@ -97,3 +97,9 @@ test('SARIF names the overlay and carries the rendered line as a related locatio
   assert.match(result.message.text, /overlay overlays\/prod/);
   assert.ok(result.relatedLocations?.some((related) => /overlay overlays\/prod renders it/.test(related.message.text)));
 });
+
+test('--kustomize on a folder without a kustomization is a usage error', () => {
+  const run = runCli(['--kustomize', 'base/nothing-here'], { cwd: FIXTURE });
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /--kustomize base\/nothing-here: no kustomization\.yaml in that folder/);
+});

@@ -3,7 +3,7 @@
  * cores) and linted as a run of its own, so cross-object rules see exactly the objects it renders. Findings move
  * to the files a person edits; files that a rendered target reads are not linted again one by one.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { findingFrom } from '../findings/build.js';
@@ -47,6 +47,10 @@ export async function lintWithRenders(options: LintOptions, request: RenderReque
   const notes: string[] = [];
   let targets = uniqueTargets([...request.kustomize.map((dir): RenderTarget => ({ kind: 'kustomize', dir })), ...request.helm]);
   const explicit = new Set(targets);
+  for (const target of targets) {
+    if (target.kind === 'kustomize' && !kustomizationFile(target.dir)) throw new UsageError(`--kustomize ${displayPath(cwd, target.dir)}: no kustomization.yaml in that folder.`);
+    if (target.kind === 'helm' && !existsSync(target.chart)) throw new UsageError(`--helm ${displayPath(cwd, target.chart)}: no such chart folder.`);
+  }
   let optional: RenderTarget[] = [...(request.configured ?? [])];
   if (request.walk) {
     // Files named one by one: the repository's kustomizations and charts that read them.
