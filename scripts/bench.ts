@@ -8,9 +8,12 @@
  *   npm run bench -- --quick        the corpus once, and start-up
  *   npm run bench -- --cross-object time and peak memory at 100,000 documents, with and without the
  *                                   cross-object rules (the index and its waiting checks)
+ *   npm run bench -- --render       `kmlint --render` on a generated repository of kustomize overlays over one
+ *                                   base (needs kubectl): wall time, and the time of one render after another
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -107,6 +110,7 @@ async function main(): Promise<void> {
   const quick = args.includes('--quick');
   console.log(`kmlint bench on ${process.version}, ${corpusFiles().length} files of ../shared/corpus/real (dist/ bundle)`);
 
+  if (args.includes('--render')) return benchRender(Number(args[args.indexOf('--render') + 1]) || 16);
   if (args.includes('--cross-object')) {
     const once = measure('kmlint', 1);
     const repeat = Math.ceil(100_000 / once.documents);
@@ -135,6 +139,37 @@ async function main(): Promise<void> {
     const { measurePackedStartup } = await import('./bench-startup.js');
     const packed = await measurePackedStartup();
     console.log(`  packed package (npm pack, installed offline): one file ${packed.ms.toFixed(0)} ms, node -e 0 ${packed.nodeBaselineMs.toFixed(0)} ms, ratio ${(packed.ms / packed.nodeBaselineMs).toFixed(2)}`);
+  }
+}
+
+/** Overlays over the fixture base, each with a prefix and a patch: the layout of a GitOps repository. */
+function renderFixture(overlays: number): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'kmlint-bench-render-'));
+  cpSync(path.join(ROOT, 'test', 'manifests', 'render', 'kustomize', 'base'), path.join(root, 'base'), { recursive: true });
+  for (let index = 0; index < overlays; index++) {
+    const dir = path.join(root, 'overlays', `env-${index}`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'kustomization.yaml'), `namePrefix: env-${index}-\nnamespace: env-${index}\nresources:\n  - ../../base\npatches:\n  - path: replicas.yaml\n`);
+    writeFileSync(path.join(dir, 'replicas.yaml'), `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: ${index + 1}\n`);
+  }
+  return root;
+}
+
+function benchRender(overlays: number): void {
+  const root = renderFixture(overlays);
+  try {
+    const cli = path.join(ROOT, 'dist', 'cli.js');
+    const whole = medianMs(process.execPath, [cli, '--render', '--format', 'json', root], 5);
+    const one = medianMs(process.execPath, [cli, '--kustomize', path.join(root, 'overlays', 'env-0'), '--format', 'json'], 5);
+    const kubectl = medianMs('kubectl', ['kustomize', path.join(root, 'overlays', 'env-0')], 5);
+    console.log(`\nrender and lint, ${overlays} overlays over one base, ${availableParallelism()} cores (median of 5):`);
+    console.log(`  kmlint --render       ${whole.toFixed(0)} ms`);
+    console.log(`  one overlay           ${one.toFixed(0)} ms (kubectl kustomize alone: ${kubectl.toFixed(0)} ms)`);
+    const started = process.hrtime.bigint();
+    for (let index = 0; index < overlays; index++) spawnSync('kubectl', ['kustomize', path.join(root, 'overlays', `env-${index}`)], { stdio: 'ignore' });
+    console.log(`  kubectl kustomize on every overlay, one after another: ${(Number(process.hrtime.bigint() - started) / 1e6).toFixed(0)} ms`);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
   }
 }
 

@@ -19,6 +19,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['rules', 'schema'],
   ['input', 'suppress'],
   ['run'],
+  ['render'],
   ['formatters', 'config'],
   ['cli', 'cli.ts', 'action', 'index.ts'],
 ];

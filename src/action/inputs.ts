@@ -1,6 +1,7 @@
 /** The Action's inputs, read and validated once (the runner passes them as INPUT_<NAME>, hyphens kept). */
 import type { Preset } from '../engine/define-rule.js';
 import { PRESETS } from '../engine/rule-settings.js';
+import type { RenderFlags } from '../render/request.js';
 import type { Level } from '../types.js';
 
 export type AnnotateMode = 'check-run' | 'workflow-commands' | 'none';
@@ -18,6 +19,8 @@ export interface ActionInputs {
   annotate: AnnotateMode;
   baseline?: string;
   token: string;
+  /** Kustomizations and charts to render (`render`, `kustomize`, `helm`, `values`, `set`). */
+  render: RenderFlags;
 }
 
 /** Thrown for a bad input value; the Action reports it and exits 2 like the CLI's usage errors. */
@@ -39,6 +42,13 @@ export function readInputs(getInput: (name: string) => string): ActionInputs {
     annotate: oneOf('annotate', getInput('annotate') || 'check-run', ANNOTATE_MODES),
     baseline: baseline || undefined,
     token: getInput('github-token'),
+    render: {
+      render: getInput('render') ? oneOf('render', getInput('render'), ['true', 'false']) === 'true' : undefined,
+      kustomize: words(getInput('kustomize'), /\s+/),
+      helm: words(getInput('helm'), /\s+/),
+      values: words(getInput('values'), /\s+/),
+      set: words(getInput('set'), /\n+/).map((line) => line.trim()),
+    },
   };
 }
 

@@ -8,6 +8,8 @@ import * as core from '@actions/core';
 import { setupRun } from '../config/run-setup.js';
 import { exitCode, type ExitCodeOptions } from '../engine/exit-code.js';
 import { lint, type LintRun } from '../run/lint.js';
+import { renderRequest } from '../render/request.js';
+import { lintWithRenders } from '../render/run.js';
 import { formatSarif } from '../formatters/sarif.js';
 import { rules } from '../rules/index.js';
 import type { Finding } from '../types.js';
@@ -51,7 +53,8 @@ async function run(): Promise<void> {
       { cwd, rules },
     );
     exitOptions = setup.exit;
-    result = await lint({ paths: inputs.paths, cwd, ...setup.lint });
+    const render = renderRequest(inputs.render, inputs.paths, setup.render, cwd);
+    result = render ? await lintWithRenders({ paths: inputs.paths, cwd, ...setup.lint }, render) : await lint({ paths: inputs.paths, cwd, ...setup.lint });
   } catch (error) {
     return usageError(`kmlint could not lint ${inputs.paths.join(' ')}: ${messageOf(error)}`);
   }

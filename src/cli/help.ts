@@ -37,6 +37,13 @@ Options
   -n, --namespace <ns>      namespace of objects that name none (default: default)
       --complete            the input holds every object of the cluster: report references to
                             objects it lacks, even those a cluster usually provides
+      --kustomize <dir>     render the kustomization with kubectl kustomize and lint it; repeatable
+      --render              also render every kustomization and Helm chart found in a walk
+      --helm <chart>        render the chart with helm template and lint it; repeatable
+      --values <file>       values file for --helm charts; repeatable, later files win
+      --values-set <n>=<f>[,<f>]  one values set of a matrix: the chart is linted once per set
+      --set <key=value>     as helm --set; repeatable
+      --release <name>      release name for helm template (default: the chart folder name)
       --stats               print the time spent per stage and per rule on stderr
       --no-code-frame       do not print the source line under each finding
       --verbose             say on stderr what was decided for each file (linted, not Kubernetes, patch…)

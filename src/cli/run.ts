@@ -3,7 +3,8 @@ import { writeFile } from 'node:fs/promises';
 import { setupRun } from '../config/run-setup.js';
 import { exitCode } from '../engine/exit-code.js';
 import { decisionLines } from '../input/decision.js';
-import { lint } from '../run/lint.js';
+import { lint, type LintOptions } from '../run/lint.js';
+import { renderRequest } from '../render/request.js';
 import { PRESETS } from '../engine/rule-settings.js';
 import { loadFormatter } from '../formatters/index.js';
 import { rules } from '../rules/index.js';
@@ -56,11 +57,12 @@ export async function run(args: ParsedArgs): Promise<number> {
     process.stdout.write(await setup.printConfig(values['print-config']));
     return 0;
   }
-  if (positionals.length === 0) throw new UsageError('no paths given: name files, directories or globs, or - for standard input.');
+  const kubeVersion = values['kube-version'] === undefined ? undefined : kubeVersionFlag(values['kube-version']);
+  const render = renderRequest({ ...values, kubeVersion, render: values.render }, positionals, setup.render, cwd);
+  if (positionals.length === 0 && !render) throw new UsageError('no paths given: name files, directories or globs, or - for standard input.');
   const progress = progressReporter(process.stderr);
 
-  const kubeVersion = values['kube-version'] === undefined ? undefined : kubeVersionFlag(values['kube-version']);
-  const result = await lint({
+  const options: LintOptions = {
     paths: positionals,
     cwd,
     ...setup.lint,
@@ -72,7 +74,8 @@ export async function run(args: ParsedArgs): Promise<number> {
     stdinFilename: values['stdin-filename'],
     onProgress: progress.update,
     keepSources: targets.some((target) => NEEDS_SOURCES.has(target.format)),
-  });
+  };
+  const result = render ? await (await import('../render/run.js')).lintWithRenders(options, render) : await lint(options);
   progress.done();
   result.notes.push(...(await setup.afterLint(result)));
   if (result.baseline && values['write-baseline'] === undefined) {

@@ -9,6 +9,7 @@ import type { Preset, Rule } from '../engine/define-rule.js';
 import type { RuleOverride } from '../engine/rule-settings.js';
 import { displayPath } from '../input/display-path.js';
 import { parseFieldPath, type WorkloadKind } from '../k8s/workloads.js';
+import type { RenderConfig } from '../render/request.js';
 import type { Exemption } from '../suppress/exemptions.js';
 import type { Level, Path, Region } from '../types.js';
 import { plainYamlMessage } from '../yaml/parse.js';
@@ -35,6 +36,18 @@ export interface ResolvedConfig {
   /** Absolute path of the baseline file. */
   baseline?: string;
   overrides: Override[];
+  /** Targets to render, paths absolute. */
+  render?: RenderConfig;
+}
+
+interface RawChart {
+  chart: string;
+  release?: string;
+  namespace?: string;
+  kubeVersion?: string;
+  values?: string[];
+  set?: string[];
+  valueSets?: { name: string; values?: string[]; set?: string[] }[];
 }
 
 interface RawConfig {
@@ -49,6 +62,7 @@ interface RawConfig {
   requireReason?: boolean;
   baseline?: string;
   overrides?: Omit<Override, 'origin'>[];
+  render?: { walk?: boolean; kustomize?: string[]; helm?: RawChart[] };
 }
 
 /** `--config FILE`, else the nearest config file walking up from cwd; undefined when there is none. */
@@ -119,7 +133,25 @@ function resolve(raw: RawConfig, doc: Document.Parsed, lineCounter: LineCounter,
   if (raw.maxWarnings !== undefined) config.maxWarnings = raw.maxWarnings;
   if (raw.requireReason !== undefined) config.requireReason = raw.requireReason;
   if (raw.baseline) config.baseline = path.resolve(dir, raw.baseline);
+  if (raw.render) config.render = resolveRender(raw.render, dir);
   return config;
+}
+
+function resolveRender(raw: NonNullable<RawConfig['render']>, dir: string): RenderConfig {
+  const from = (file: string): string => path.resolve(dir, file);
+  return {
+    walk: raw.walk ?? false,
+    kustomize: (raw.kustomize ?? []).map(from),
+    charts: (raw.helm ?? []).map((chart) => ({
+      chart: from(chart.chart),
+      release: chart.release,
+      namespace: chart.namespace,
+      kubeVersion: chart.kubeVersion,
+      values: (chart.values ?? []).map(from),
+      set: chart.set ?? [],
+      valueSets: (chart.valueSets ?? []).map((valueSet) => ({ name: valueSet.name, values: (valueSet.values ?? []).map(from), set: valueSet.set ?? [] })),
+    })),
+  };
 }
 
 /**

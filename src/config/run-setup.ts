@@ -9,6 +9,7 @@ import type { Level, LintResult } from '../types.js';
 import { resolveRuleSettings, type RuleOverride } from '../engine/rule-settings.js';
 import { displayPath } from '../input/display-path.js';
 import { findConfigFile } from './find.js';
+import type { ResolvedConfig } from './load.js';
 import { overrideStage, rulesEnabledOnlyByOverrides } from './overrides.js';
 import { printConfig, type ConfigLayers } from './print-config.js';
 
@@ -31,6 +32,8 @@ export interface SuppressionFlags {
 export interface RunSetup {
   lint: Pick<LintOptions, 'presets' | 'ruleOverrides' | 'ignore' | 'extraWorkloads' | 'suppress' | 'findingStage'>;
   exit: ExitCodeOptions;
+  /** The configuration's `render:` targets. */
+  render?: ResolvedConfig['render'];
   /** Writes --write-baseline (the run then passes: today's findings are the baseline). Returns notes for stderr. */
   afterLint(result: LintResult): Promise<string[]>;
   /** --print-config: the resolved settings for one file, as JSON. */
@@ -78,6 +81,7 @@ export async function setupRun(flags: SuppressionFlags, context: { cwd: string; 
   return {
     lint,
     exit,
+    render: config?.render,
     async printConfig(file) {
       const layers: ConfigLayers = {
         cwd: context.cwd,

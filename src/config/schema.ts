@@ -90,6 +90,46 @@ export function buildConfigSchema(rules: readonly Rule[]): Record<string, unknow
           },
         },
       },
+      render: {
+        description: 'Kustomizations and Helm charts rendered before linting; paths relative to this file.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          walk: { description: 'Render every kustomization and chart found in a directory walk (as --render).', type: 'boolean' },
+          kustomize: { description: 'Kustomization folders, each rendered and linted as one set.', type: 'array', items: { type: 'string', minLength: 1 } },
+          helm: {
+            description: 'Charts rendered with helm template.',
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['chart'],
+              properties: {
+                chart: { description: 'Chart folder.', type: 'string', minLength: 1 },
+                release: { description: 'Release name (default: the chart folder name).', type: 'string', minLength: 1 },
+                namespace: { type: 'string', minLength: 1 },
+                kubeVersion: { type: 'string', pattern: '^v?\\d+\\.\\d+(\\.\\d+)?$' },
+                values: { description: 'Values files for every values set.', type: 'array', items: { type: 'string', minLength: 1 } },
+                set: { description: 'key=value, as helm --set.', type: 'array', items: { type: 'string', pattern: '^[^=]+=' } },
+                valueSets: {
+                  description: 'A matrix: the chart is rendered and linted once per set.',
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['name'],
+                    properties: {
+                      name: { type: 'string', minLength: 1 },
+                      values: { type: 'array', items: { type: 'string', minLength: 1 } },
+                      set: { type: 'array', items: { type: 'string', pattern: '^[^=]+=' } },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
       failOn: { description: 'Lowest level that fails the run.', enum: [...FAIL_ON_LEVELS] },
       maxWarnings: { description: 'Fail when there are more warnings than this.', type: 'integer', minimum: 0 },
       strict: { description: 'Rules that annotations and comments cannot suppress.', type: 'array', items: { $ref: '#/definitions/ruleId' }, uniqueItems: true },

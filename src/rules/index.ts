@@ -201,6 +201,7 @@ import rbacSecretsAccess from './rbac-secrets-access.js';
 import rbacWebhookConfigWrite from './rbac-webhook-config-write.js';
 import rbacWildcard from './rbac-wildcard.js';
 import rbacWorkloadCreate from './rbac-workload-create.js';
+import renderFailed from './render-failed.js';
 import requestsNotEqualLimits from './requests-not-equal-limits.js';
 import resourcequotaIncomplete from './resourcequota-incomplete.js';
 import restrictedVolumeType from './restricted-volume-type.js';
@@ -441,6 +442,7 @@ export const rules: readonly Rule[] = [
   rbacWebhookConfigWrite,
   rbacWildcard,
   rbacWorkloadCreate,
+  renderFailed,
   requestsNotEqualLimits,
   resourcequotaIncomplete,
   restrictedVolumeType,

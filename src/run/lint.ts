@@ -12,7 +12,7 @@ import { validateRuleOptions } from '../engine/rule-options.js';
 import { resolveRuleSettings, type RuleOverride, type RuleSetting } from '../engine/rule-settings.js';
 import { DEFAULT_RUN_SETTINGS } from '../engine/run-settings.js';
 import { UsageError } from '../errors.js';
-import { discover, ignoreChecker } from '../input/discover.js';
+import { discover, ignoreChecker, type Discovery } from '../input/discover.js';
 import { displayPath } from '../input/display-path.js';
 import { trackedManifests } from '../input/git-context.js';
 import { decideFile, decisionSummary, invalidTextFinding } from '../input/decision.js';
@@ -112,6 +112,14 @@ export async function lint(options: LintOptions): Promise<LintRun> {
   if (discovery.missing.length > 0) {
     throw new UsageError(`nothing to lint for ${discovery.missing.join('; ')}`);
   }
+  const sources = sourcesOf(discovery, cwd, options);
+  const run = await lintSources(sources, options, discovery.notes);
+  if (run.stats) run.stats.stages = { discover: round(performance.now() - started - sumOf(run.stats.stages)), ...run.stats.stages };
+  return run;
+}
+
+/** The discovered inputs as sources of a run (files on disk, then standard input). */
+export function sourcesOf(discovery: Discovery, cwd: string, options: Pick<LintOptions, 'maxFileBytes' | 'stdinFilename' | 'stdinText'>): Source[] {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const sources: Source[] = discovery.files.map((file) => {
     const source: Source = { display: displayPath(cwd, file), absolute: file, read: () => readInput(file, maxBytes), explicit: discovery.explicit.has(file) };
@@ -126,9 +134,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
       explicit: true,
     });
   }
-  const run = await lintSources(sources, options, discovery.notes);
-  if (run.stats) run.stats.stages = { discover: round(performance.now() - started - sumOf(run.stats.stages)), ...run.stats.stages };
-  return run;
+  return sources;
 }
 
 function sumOf(stages: Record<string, number>): number {
