@@ -103,3 +103,11 @@ test('--kustomize on a folder without a kustomization is a usage error', () => {
   assert.equal(run.status, 2);
   assert.match(run.stderr, /--kustomize base\/nothing-here: no kustomization\.yaml in that folder/);
 });
+
+test('cross-object rules run on the rendered set of an overlay: the Service selects the rendered Deployment', { skip }, () => {
+  const { findings } = json(['--preset', 'all', '--kustomize', 'overlays/staging']);
+  assert.ok(!findings.some((finding) => finding.ruleId === 'dangling-service'), 'the Service and its Deployment are rendered together');
+  // The coverage rule relates every object of the rendered set: it reports at the base file a person edits.
+  const coverage = findings.find((finding) => finding.ruleId === 'missing-network-policy');
+  assert.equal(coverage?.file, 'base/deployment.yaml');
+});
