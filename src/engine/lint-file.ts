@@ -102,7 +102,12 @@ export function lintText(file: string, text: string, options: LintFileOptions): 
       converted = toValue(document.doc);
     } catch (error) {
       if (!(error instanceof UnlintableDocumentError)) throw error;
-      result.notes.push(`${file}: document ${document.index + 1} skipped, ${error.message}`);
+      // One finding at the document's start: a document nobody could check is not a silent pass.
+      if (walker) {
+        const start = (document.doc.range as readonly number[] | undefined)?.[0] ?? 0;
+        const message = `Document ${document.index + 1} is not linted (${error.message}).`;
+        result.findings.push(findingAtOffsets(site, 'document-too-complex', 'error', message, start, start + 1));
+      }
       continue;
     }
     const objects = objectsOf(converted.value, { extraWorkloads: options.extraWorkloads, freeze: options.freeze });

@@ -22,7 +22,7 @@ export function decideFile(linted: LintedFile, explicit: boolean): { decision: F
     return { decision: 'kustomization', reason: 'kustomize configuration, not an object for the cluster', objects: 0 };
   }
   if (objects.length > 0) return { decision: 'manifest', reason: `${objects.length} object${objects.length === 1 ? '' : 's'}`, objects: objects.length };
-  const broken = linted.findings.some((finding) => finding.ruleId === 'yaml-syntax-error');
+  const broken = linted.findings.some((finding) => finding.ruleId === 'yaml-syntax-error' || finding.ruleId === 'document-too-complex');
   if (broken && MANIFEST_INTENT.test(linted.parsed.text)) return { decision: 'manifest', reason: 'has apiVersion or kind, but does not parse', objects: 0 };
   if (explicit) return { decision: 'manifest', reason: 'named on the command line', objects: 0 };
   linted.findings.length = 0;

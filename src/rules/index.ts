@@ -73,6 +73,7 @@ import deprecatedApiVersion from './deprecated-api-version.js';
 import deprecatedField from './deprecated-field.js';
 import deprecatedImageRegistry from './deprecated-image-registry.js';
 import deprecatedServiceAccountField from './deprecated-service-account-field.js';
+import documentTooComplex from './document-too-complex.js';
 import duplicateEnvVar from './duplicate-env-var.js';
 import duplicateKey from './duplicate-key.js';
 import duplicateResource from './duplicate-resource.js';
@@ -314,6 +315,7 @@ export const rules: readonly Rule[] = [
   deprecatedField,
   deprecatedImageRegistry,
   deprecatedServiceAccountField,
+  documentTooComplex,
   duplicateEnvVar,
   duplicateKey,
   duplicateResource,
