@@ -273,3 +273,14 @@ describe('on a terminal', () => {
     assert.ok(run.stdout.includes('\u001b[31m'), 'errors in red on a terminal');
   });
 });
+
+describe('custom resource schemas from the command line', () => {
+  test('--schema-dir adds CRDs and JSON schemas for custom resources', () => {
+    const fixture = `${M}/schema-validation/invalid/schema-dirs.yaml`;
+    const without = JSON.parse(runCli(['--format', 'json', '--no-context', fixture]).stdout).findings.filter((finding: { ruleId: string }) => finding.ruleId === 'schema-validation');
+    assert.deepEqual(without, [], 'without the schemas nothing is validated');
+    const withDirs = runCli(['--format', 'json', '--no-context', '--schema-dir', `${M}/schema-validation/schemas`, fixture]);
+    const findings = JSON.parse(withDirs.stdout).findings.filter((finding: { ruleId: string }) => finding.ruleId === 'schema-validation');
+    assert.ok(findings.length > 0, withDirs.stderr);
+  });
+});

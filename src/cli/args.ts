@@ -27,6 +27,7 @@ export const OPTIONS = {
   context: { type: 'string', multiple: true },
   'no-context': { type: 'boolean' },
   'kube-version': { type: 'string' },
+  'schema-dir': { type: 'string', multiple: true },
   namespace: { type: 'string', short: 'n' },
   complete: { type: 'boolean' },
   kustomize: { type: 'string', multiple: true },

@@ -34,6 +34,8 @@ Options
                             repository: its tracked manifests, less what .kmlintignore leaves out)
       --no-context          no context: cross-object rules see only the files given
       --kube-version <v>    target Kubernetes version, e.g. 1.29 (default: the newest known)
+      --schema-dir <dir>    CRDs and JSON schemas (<group>/<kind>_<version>.json) for custom
+                            resources whose CRD is not linted with them; repeatable
   -n, --namespace <ns>      namespace of objects that name none (default: default)
       --complete            the input holds every object of the cluster: report references to
                             objects it lacks, even those a cluster usually provides

@@ -28,6 +28,15 @@ function kubeVersionFlag(text: string): string {
   return version;
 }
 
+/** `--schema-dir`: more CRDs and JSON schemas for schema-validation, added to what the configuration names. */
+function withSchemaDirs(overrides: LintOptions['ruleOverrides'], dirs: readonly string[]): NonNullable<LintOptions['ruleOverrides']> {
+  const merged = new Map(overrides ?? []);
+  const current = merged.get('schema-validation');
+  const options = (current?.options ?? {}) as { schemaDirs?: string[] };
+  merged.set('schema-validation', { ...current, options: { ...options, schemaDirs: [...(options.schemaDirs ?? []), ...dirs] } });
+  return merged;
+}
+
 /** Formats that read the source text: code frames, and byte columns for reviewdog. */
 const NEEDS_SOURCES = new Set(['text', 'rdjson']);
 
@@ -75,6 +84,7 @@ export async function run(args: ParsedArgs): Promise<number> {
     onProgress: progress.update,
     keepSources: targets.some((target) => NEEDS_SOURCES.has(target.format)),
   };
+  if (values['schema-dir']) options.ruleOverrides = withSchemaDirs(options.ruleOverrides, values['schema-dir']);
   const result = render ? await (await import('../render/run.js')).lintWithRenders(options, render) : await lint(options);
   progress.done();
   result.notes.push(...(await setup.afterLint(result)));
