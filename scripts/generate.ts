@@ -217,10 +217,14 @@ function pssSection(rules: readonly Rule[]): RootContent[] {
   const key = (pss: { profile: string; control: string }): string => `${pss.profile}/${pss.control}`;
   const known = new Set(PSS_CONTROLS.map(key));
   for (const rule of rules) {
-    if (rule.meta.pss && !known.has(key(rule.meta.pss))) throw new Error(`${rule.meta.id}: unknown Pod Security Standards control "${rule.meta.pss.control}" (${rule.meta.pss.profile})`);
+    for (const pss of [...(rule.meta.pss ? [rule.meta.pss] : []), ...(rule.meta.pssAlso ?? [])]) {
+      if (!known.has(key(pss))) throw new Error(`${rule.meta.id}: unknown Pod Security Standards control "${pss.control}" (${pss.profile})`);
+    }
   }
   const rows = PSS_CONTROLS.map((entry) => {
-    const implementing = rules.filter((rule) => rule.meta.pss && key(rule.meta.pss) === key(entry)).map((rule) => rule.meta.id);
+    const implementing = rules
+      .filter((rule) => [...(rule.meta.pss ? [rule.meta.pss] : []), ...(rule.meta.pssAlso ?? [])].some((pss) => key(pss) === key(entry)))
+      .map((rule) => rule.meta.id);
     const cell: string | RootContent =
       implementing.length === 0 ? 'not yet' : ({ type: 'paragraph', children: implementing.flatMap((id, index) => [...(index > 0 ? [text(', ')] : []), link(`./${id}.md`, id)]) } as unknown as RootContent);
     return [entry.profile === 'baseline' ? 'Baseline' : 'Restricted', entry.since ? `${entry.control} (${entry.since}+)` : entry.control, cell];

@@ -31,6 +31,8 @@ export interface RuleMeta<MessageId extends string = string, Options = unknown> 
   crossObject?: boolean;
   /** Pod Security Standards control, when the rule implements one. */
   pss?: { profile: 'baseline' | 'restricted'; control: string };
+  /** Further controls the same rule decides (the Restricted /proc Mount Type control beside the Baseline one). */
+  pssAlso?: readonly { profile: 'baseline' | 'restricted'; control: string }[];
   /** CIS Kubernetes Benchmark item, when the rule implements one (e.g. `1.2.1`). */
   cis?: string;
   tags?: readonly string[];

@@ -14,6 +14,7 @@ export default defineRule({
     securitySeverity: 7.0,
     presets: ['recommended', 'pss-baseline', 'pss-restricted'],
     pss: { profile: 'baseline', control: '/proc Mount Type' },
+    pssAlso: [{ profile: 'restricted', control: '/proc Mount Type' }],
     summary:
       'Containers must keep the default masked /proc (procMount: Default): an Unmasked /proc exposes kernel interfaces; Baseline allows it in a user namespace (hostUsers: false, from 1.35), Restricted never.',
     remediation: 'Remove securityContext.procMount or set it to Default.',
