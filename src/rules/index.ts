@@ -168,6 +168,7 @@ import noCapabilitiesDropped from './no-capabilities-dropped.js';
 import noNodeAffinity from './no-node-affinity.js';
 import noPodAntiAffinity from './no-pod-anti-affinity.js';
 import noRollingUpdateStrategy from './no-rolling-update-strategy.js';
+import nodeSelectorUnsatisfiable from './node-selector-unsatisfiable.js';
 import openshiftSccPrivileged from './openshift-scc-privileged.js';
 import pdbBlocksAllEvictions from './pdb-blocks-all-evictions.js';
 import pdbMissingPolicy from './pdb-missing-policy.js';
@@ -204,6 +205,7 @@ import rbacWorkloadCreate from './rbac-workload-create.js';
 import renderFailed from './render-failed.js';
 import requestsNotEqualLimits from './requests-not-equal-limits.js';
 import resourcequotaIncomplete from './resourcequota-incomplete.js';
+import resourcesOutsideBounds from './resources-outside-bounds.js';
 import restrictedVolumeType from './restricted-volume-type.js';
 import runAsRootGroup from './run-as-root-group.js';
 import runAsRootUser from './run-as-root-user.js';
@@ -228,9 +230,11 @@ import sudoInEntrypoint from './sudo-in-entrypoint.js';
 import suppressionExpired from './suppression-expired.js';
 import suppressionMissingReason from './suppression-missing-reason.js';
 import sysAdminCapability from './sys-admin-capability.js';
+import terminationGracePeriodZero from './termination-grace-period-zero.js';
 import tillerDeployed from './tiller-deployed.js';
 import unmaskedProcMount from './unmasked-proc-mount.js';
 import unsafeSysctl from './unsafe-sysctl.js';
+import unsortedKeys from './unsorted-keys.js';
 import untrustedImageRegistry from './untrusted-image-registry.js';
 import unusedSuppression from './unused-suppression.js';
 import windowsHostProcess from './windows-host-process.js';
@@ -409,6 +413,7 @@ export const rules: readonly Rule[] = [
   noNodeAffinity,
   noPodAntiAffinity,
   noRollingUpdateStrategy,
+  nodeSelectorUnsatisfiable,
   openshiftSccPrivileged,
   pdbBlocksAllEvictions,
   pdbMissingPolicy,
@@ -445,6 +450,7 @@ export const rules: readonly Rule[] = [
   renderFailed,
   requestsNotEqualLimits,
   resourcequotaIncomplete,
+  resourcesOutsideBounds,
   restrictedVolumeType,
   runAsRootGroup,
   runAsRootUser,
@@ -469,9 +475,11 @@ export const rules: readonly Rule[] = [
   suppressionExpired,
   suppressionMissingReason,
   sysAdminCapability,
+  terminationGracePeriodZero,
   tillerDeployed,
   unmaskedProcMount,
   unsafeSysctl,
+  unsortedKeys,
   untrustedImageRegistry,
   unusedSuppression,
   windowsHostProcess,
