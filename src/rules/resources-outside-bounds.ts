@@ -57,7 +57,7 @@ export default defineRule<'belowMin' | 'aboveMax', Options>({
           resource,
           {
             type: 'object',
-            description: `Bounds on ${resource}, by requests and limits.`,
+            description: `Bounds on ${resource}: requests and limits, each with a min and a max quantity.`,
             properties: Object.fromEntries(SECTIONS.map((section) => [section, boundsSchema(resource, section)])),
             additionalProperties: false,
           },
