@@ -76,6 +76,7 @@ const RULE_ID_FOR_CHECK: Readonly<Record<string, string>> = {
   'dangling-servicemonitor': 'dangling-service-monitor',
   'kubeconform-validation': 'schema-validation',
   'no-extensions-v1beta': 'deprecated-api-version',
+  'sorted-keys': 'unsorted-keys',
 };
 
 const RULE_FOR_CHECK: Readonly<Record<string, Rule>> = Object.fromEntries(

@@ -982,7 +982,7 @@ var require_util = __commonJS({
     var net = __require("node:net");
     var { Blob: Blob2 } = __require("node:buffer");
     var nodeUtil = __require("node:util");
-    var { stringify: stringify2 } = __require("node:querystring");
+    var { stringify: stringify3 } = __require("node:querystring");
     var { EventEmitter: EE } = __require("node:events");
     var { InvalidArgumentError } = require_errors();
     var { headerNameLowerCasedRecord } = require_constants();
@@ -1042,7 +1042,7 @@ var require_util = __commonJS({
       if (url.includes("?") || url.includes("#")) {
         throw new Error('Query params cannot be passed when url already contains "?" or "#".');
       }
-      const stringified = stringify2(queryParams);
+      const stringified = stringify3(queryParams);
       if (stringified) {
         url += "?" + stringified;
       }
@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path17 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path24 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path17 && path17[0] !== "/") {
-          path17 = `/${path17}`;
+        if (path24 && path24[0] !== "/") {
+          path24 = `/${path24}`;
         }
-        return new URL(`${origin}${path17}`);
+        return new URL(`${origin}${path24}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path17, origin }
+          request: { method, path: path24, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path17);
+        debuglog("sending request to %s %s/%s", method, origin, path24);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path17, origin },
+          request: { method, path: path24, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path17,
+          path24,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path17, origin }
+          request: { method, path: path24, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path17);
+        debuglog("trailers received from %s %s/%s", method, origin, path24);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path17, origin },
+          request: { method, path: path24, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path17,
+          path24,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path17, origin }
+            request: { method, path: path24, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path17);
+          debuglog("sending request to %s %s/%s", method, origin, path24);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path17,
+        path: path24,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path17 !== "string") {
+        if (typeof path24 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path17[0] !== "/" && !(path17.startsWith("http://") || path17.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path24[0] !== "/" && !(path24.startsWith("http://") || path24.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path17)) {
+        } else if (invalidPathRegex.test(path24)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path17, query) : path17;
+        this.path = query ? buildURL(path24, query) : path24;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -5513,7 +5513,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix2 = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape4 = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape5 = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -5521,14 +5521,14 @@ Content-Disposition: form-data`;
         let hasUnknownSizeValue = false;
         for (const [name, value] of object) {
           if (typeof value === "string") {
-            const chunk2 = textEncoder.encode(prefix2 + `; name="${escape4(normalizeLinefeeds(name))}"\r
+            const chunk2 = textEncoder.encode(prefix2 + `; name="${escape5(normalizeLinefeeds(name))}"\r
 \r
 ${normalizeLinefeeds(value)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix2}; name="${escape4(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape4(value.name)}"` : "") + `\r
+            const chunk2 = textEncoder.encode(`${prefix2}; name="${escape5(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape5(value.name)}"` : "") + `\r
 Content-Type: ${value.type || "application/octet-stream"}\r
 \r
 `);
@@ -5798,7 +5798,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants5 = require_constants2();
+    var constants6 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5873,7 +5873,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants5.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants6.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5968,11 +5968,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants5.ERROR.OK) {
+          if (ret !== constants6.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants5.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants6.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants5.ERROR.PAUSED) {
+            } else if (ret === constants6.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5995,10 +5995,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants5.ERROR.OK) {
+        if (ret === constants6.ERROR.OK) {
           return null;
         }
-        if (ret === constants5.ERROR.PAUSED || ret === constants5.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants6.ERROR.PAUSED || ret === constants6.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6015,7 +6015,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants5.ERROR[ret], data);
+        return new HTTPParserError(message, constants6.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6195,7 +6195,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants5.ERROR.PAUSED : 0;
+        return pause ? constants6.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6217,7 +6217,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6253,13 +6253,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path17, host, upgrade, blocking, reset } = request2;
+      const { method, path: path24, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path17} HTTP/1.1\r
+      let header = `${method} ${path24} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path17, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path24, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path17;
+      headers[HTTP2_HEADER_PATH] = path24;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path17 = search ? `${pathname}${search}` : pathname;
+        const path24 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path17;
+        this.opts.path = path24;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8247,7 +8247,7 @@ var require_pool_base = __commonJS({
         this[kClients] = [];
         this[kQueued] = 0;
         const pool = this;
-        this[kOnDrain] = function onDrain(origin, targets) {
+        this[kOnDrain] = function onDrain(origin, targets2) {
           const queue = pool[kQueue];
           let needDrain = false;
           while (!needDrain) {
@@ -8261,20 +8261,20 @@ var require_pool_base = __commonJS({
           this[kNeedDrain] = needDrain;
           if (!this[kNeedDrain] && pool[kNeedDrain]) {
             pool[kNeedDrain] = false;
-            pool.emit("drain", origin, [pool, ...targets]);
+            pool.emit("drain", origin, [pool, ...targets2]);
           }
           if (pool[kClosedResolve] && queue.isEmpty()) {
             Promise.all(pool[kClients].map((c) => c.close())).then(pool[kClosedResolve]);
           }
         };
-        this[kOnConnect] = (origin, targets) => {
-          pool.emit("connect", origin, [pool, ...targets]);
+        this[kOnConnect] = (origin, targets2) => {
+          pool.emit("connect", origin, [pool, ...targets2]);
         };
-        this[kOnDisconnect] = (origin, targets, err) => {
-          pool.emit("disconnect", origin, [pool, ...targets], err);
+        this[kOnDisconnect] = (origin, targets2, err) => {
+          pool.emit("disconnect", origin, [pool, ...targets2], err);
         };
-        this[kOnConnectionError] = (origin, targets, err) => {
-          pool.emit("connectionError", origin, [pool, ...targets], err);
+        this[kOnConnectionError] = (origin, targets2, err) => {
+          pool.emit("connectionError", origin, [pool, ...targets2], err);
         };
         this[kStats] = new PoolStats(this);
       }
@@ -8440,8 +8440,8 @@ var require_pool = __commonJS({
         this[kOptions] = { ...util.deepClone(options), connect, allowH2 };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kFactory] = factory;
-        this.on("connectionError", (origin2, targets, error2) => {
-          for (const target of targets) {
+        this.on("connectionError", (origin2, targets2, error2) => {
+          for (const target of targets2) {
             const idx = this[kClients].indexOf(target);
             if (idx !== -1) {
               this[kClients].splice(idx, 1);
@@ -8655,17 +8655,17 @@ var require_agent = __commonJS({
         this[kMaxRedirections] = maxRedirections;
         this[kFactory] = factory;
         this[kClients] = /* @__PURE__ */ new Map();
-        this[kOnDrain] = (origin, targets) => {
-          this.emit("drain", origin, [this, ...targets]);
+        this[kOnDrain] = (origin, targets2) => {
+          this.emit("drain", origin, [this, ...targets2]);
         };
-        this[kOnConnect] = (origin, targets) => {
-          this.emit("connect", origin, [this, ...targets]);
+        this[kOnConnect] = (origin, targets2) => {
+          this.emit("connect", origin, [this, ...targets2]);
         };
-        this[kOnDisconnect] = (origin, targets, err) => {
-          this.emit("disconnect", origin, [this, ...targets], err);
+        this[kOnDisconnect] = (origin, targets2, err) => {
+          this.emit("disconnect", origin, [this, ...targets2], err);
         };
-        this[kOnConnectionError] = (origin, targets, err) => {
-          this.emit("connectionError", origin, [this, ...targets], err);
+        this[kOnConnectionError] = (origin, targets2, err) => {
+          this.emit("connectionError", origin, [this, ...targets2], err);
         };
       }
       get [kRunning]() {
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path17 = "/",
+          path: path24 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path17;
+        opts.path = origin + path24;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path17) {
-      if (typeof path17 !== "string") {
-        return path17;
+    function safeUrl(path24) {
+      if (typeof path24 !== "string") {
+        return path24;
       }
-      const pathSegments = path17.split("?");
+      const pathSegments = path24.split("?");
       if (pathSegments.length !== 2) {
-        return path17;
+        return path24;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path17, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path17);
+    function matchKey(mockDispatch2, { path: path24, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path24);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path17 }) => matchValue(safeUrl(path17), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path24 }) => matchValue(safeUrl(path24), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path17, method, body, headers, query } = opts;
+      const { path: path24, method, body, headers, query } = opts;
       return {
-        path: path17,
+        path: path24,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path17, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path24, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path17,
+            Path: path24,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path17) {
-      for (let i = 0; i < path17.length; ++i) {
-        const code = path17.charCodeAt(i);
+    function validateCookiePath(path24) {
+      for (let i = 0; i < path24.length; ++i) {
+        const code = path24.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -16249,7 +16249,7 @@ var require_util6 = __commonJS({
         throw new Error("Invalid cookie max-age");
       }
     }
-    function stringify2(cookie) {
+    function stringify3(cookie) {
       if (cookie.name.length === 0) {
         return null;
       }
@@ -16307,7 +16307,7 @@ var require_util6 = __commonJS({
       validateCookiePath,
       validateCookieValue,
       toIMFDate,
-      stringify: stringify2
+      stringify: stringify3
     };
   }
 });
@@ -16453,7 +16453,7 @@ var require_cookies = __commonJS({
   "node_modules/undici/lib/web/cookies/index.js"(exports, module) {
     "use strict";
     var { parseSetCookie } = require_parse();
-    var { stringify: stringify2 } = require_util6();
+    var { stringify: stringify3 } = require_util6();
     var { webidl } = require_webidl();
     var { Headers: Headers2 } = require_headers();
     function getCookies(headers) {
@@ -16496,7 +16496,7 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str = stringify2(cookie);
+      const str = stringify3(cookie);
       if (str) {
         headers.append("Set-Cookie", str);
       }
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path17 = opts.path;
+          let path24 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path17 = `/${path17}`;
+            path24 = `/${path24}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path17);
+          url = new URL(util.parseOrigin(url).origin + path24);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19301,10 +19301,10 @@ var require_code = __commonJS({
     function interpolate2(x2) {
       return typeof x2 == "number" || typeof x2 == "boolean" || x2 === null ? x2 : safeStringify(Array.isArray(x2) ? x2.join(",") : x2);
     }
-    function stringify2(x2) {
+    function stringify3(x2) {
       return new _Code(safeStringify(x2));
     }
-    exports.stringify = stringify2;
+    exports.stringify = stringify3;
     function safeStringify(x2) {
       return JSON.stringify(x2).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
@@ -19550,11 +19550,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants5) {
+      optimizeNames(names, constants6) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants5);
+          this.rhs = optimizeExpr(this.rhs, names, constants6);
         return this;
       }
       get names() {
@@ -19571,10 +19571,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants5) {
+      optimizeNames(names, constants6) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants5);
+        this.rhs = optimizeExpr(this.rhs, names, constants6);
         return this;
       }
       get names() {
@@ -19635,8 +19635,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants5) {
-        this.code = optimizeExpr(this.code, names, constants5);
+      optimizeNames(names, constants6) {
+        this.code = optimizeExpr(this.code, names, constants6);
         return this;
       }
       get names() {
@@ -19665,12 +19665,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants5) {
+      optimizeNames(names, constants6) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants5))
+          if (n.optimizeNames(names, constants6))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -19723,12 +19723,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants5) {
+      optimizeNames(names, constants6) {
         var _a2;
-        this.else = (_a2 = this.else) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants5);
-        if (!(super.optimizeNames(names, constants5) || this.else))
+        this.else = (_a2 = this.else) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants6);
+        if (!(super.optimizeNames(names, constants6) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants5);
+        this.condition = optimizeExpr(this.condition, names, constants6);
         return this;
       }
       get names() {
@@ -19751,10 +19751,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants5) {
-        if (!super.optimizeNames(names, constants5))
+      optimizeNames(names, constants6) {
+        if (!super.optimizeNames(names, constants6))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants5);
+        this.iteration = optimizeExpr(this.iteration, names, constants6);
         return this;
       }
       get names() {
@@ -19790,10 +19790,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants5) {
-        if (!super.optimizeNames(names, constants5))
+      optimizeNames(names, constants6) {
+        if (!super.optimizeNames(names, constants6))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants5);
+        this.iterable = optimizeExpr(this.iterable, names, constants6);
         return this;
       }
       get names() {
@@ -19835,11 +19835,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants5) {
+      optimizeNames(names, constants6) {
         var _a2, _b;
-        super.optimizeNames(names, constants5);
-        (_a2 = this.catch) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants5);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants5);
+        super.optimizeNames(names, constants6);
+        (_a2 = this.catch) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants6);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants6);
         return this;
       }
       get names() {
@@ -20140,7 +20140,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants5) {
+    function optimizeExpr(expr, names, constants6) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -20155,14 +20155,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants5[n.str];
+        const c = constants6[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants5[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants6[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -22402,8 +22402,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path17) {
-      let input = path17;
+    function removeDotSegments(path24) {
+      let input = path24;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -22477,11 +22477,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path17) {
-      if (path17 === "" || path17[0] === "/") {
-        return removeDotSegments(path17);
+    function removeDotSegmentsRelative(path24) {
+      if (path24 === "" || path24[0] === "/") {
+        return removeDotSegments(path24);
       }
-      const segments = path17.split("/");
+      const segments = path24.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -22844,8 +22844,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path17 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path17 && path17 !== "/" ? path17 : void 0;
+        const path24 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path24 && path24 !== "/" ? path24 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -23011,7 +23011,7 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse5(serialize2(uri, options), options);
+        parse6(serialize2(uri, options), options);
       }
       return uri;
     }
@@ -23054,8 +23054,8 @@ var require_fast_uri = __commonJS({
     function resolveComponent(base, relative, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse5(serialize2(base, options), options);
-        relative = parse5(serialize2(relative, options), options);
+        base = parse6(serialize2(base, options), options);
+        relative = parse6(serialize2(relative, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative.scheme) {
@@ -23373,7 +23373,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse5(uri, opts) {
+    function parse6(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -23410,7 +23410,7 @@ var require_fast_uri = __commonJS({
       resolveComponent,
       equal,
       serialize: serialize2,
-      parse: parse5
+      parse: parse6
     };
     module.exports = fastUri;
     module.exports.default = fastUri;
@@ -26588,7 +26588,7 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS2;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR2;
     var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR2;
     var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
@@ -26624,7 +26624,7 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias3;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap3;
+    exports.isMap = isMap4;
     exports.isNode = isNode3;
     exports.isPair = isPair3;
     exports.isScalar = isScalar4;
@@ -26636,13 +26636,13 @@ var require_identity = __commonJS({
 var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit3(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity3.isDocument(node)) {
+      if (identity4.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
           node.contents = null;
@@ -26652,17 +26652,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path17) {
-      const ctrl = callVisitor(key, node, visitor, path17);
-      if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
-        replaceNode(key, path17, ctrl);
-        return visit_(key, ctrl, visitor, path17);
+    function visit_(key, node, visitor, path24) {
+      const ctrl = callVisitor(key, node, visitor, path24);
+      if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
+        replaceNode(key, path24, ctrl);
+        return visit_(key, ctrl, visitor, path24);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity3.isCollection(node)) {
-          path17 = Object.freeze(path17.concat(node));
+        if (identity4.isCollection(node)) {
+          path24 = Object.freeze(path24.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path17);
+            const ci = visit_(i, node.items[i], visitor, path24);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26672,14 +26672,14 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity3.isPair(node)) {
-          path17 = Object.freeze(path17.concat(node));
-          const ck = visit_("key", node.key, visitor, path17);
+        } else if (identity4.isPair(node)) {
+          path24 = Object.freeze(path24.concat(node));
+          const ck = visit_("key", node.key, visitor, path24);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path17);
+          const cv = visit_("value", node.value, visitor, path24);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26690,7 +26690,7 @@ var require_visit = __commonJS({
     }
     async function visitAsync(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity3.isDocument(node)) {
+      if (identity4.isDocument(node)) {
         const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
           node.contents = null;
@@ -26700,17 +26700,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path17) {
-      const ctrl = await callVisitor(key, node, visitor, path17);
-      if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
-        replaceNode(key, path17, ctrl);
-        return visitAsync_(key, ctrl, visitor, path17);
+    async function visitAsync_(key, node, visitor, path24) {
+      const ctrl = await callVisitor(key, node, visitor, path24);
+      if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
+        replaceNode(key, path24, ctrl);
+        return visitAsync_(key, ctrl, visitor, path24);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity3.isCollection(node)) {
-          path17 = Object.freeze(path17.concat(node));
+        if (identity4.isCollection(node)) {
+          path24 = Object.freeze(path24.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path17);
+            const ci = await visitAsync_(i, node.items[i], visitor, path24);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26720,14 +26720,14 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity3.isPair(node)) {
-          path17 = Object.freeze(path17.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path17);
+        } else if (identity4.isPair(node)) {
+          path24 = Object.freeze(path24.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path24);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path17);
+          const cv = await visitAsync_("value", node.value, visitor, path24);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26754,34 +26754,34 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path17) {
+    function callVisitor(key, node, visitor, path24) {
       if (typeof visitor === "function")
-        return visitor(key, node, path17);
-      if (identity3.isMap(node))
-        return visitor.Map?.(key, node, path17);
-      if (identity3.isSeq(node))
-        return visitor.Seq?.(key, node, path17);
-      if (identity3.isPair(node))
-        return visitor.Pair?.(key, node, path17);
-      if (identity3.isScalar(node))
-        return visitor.Scalar?.(key, node, path17);
-      if (identity3.isAlias(node))
-        return visitor.Alias?.(key, node, path17);
+        return visitor(key, node, path24);
+      if (identity4.isMap(node))
+        return visitor.Map?.(key, node, path24);
+      if (identity4.isSeq(node))
+        return visitor.Seq?.(key, node, path24);
+      if (identity4.isPair(node))
+        return visitor.Pair?.(key, node, path24);
+      if (identity4.isScalar(node))
+        return visitor.Scalar?.(key, node, path24);
+      if (identity4.isAlias(node))
+        return visitor.Alias?.(key, node, path24);
       return void 0;
     }
-    function replaceNode(key, path17, node) {
-      const parent = path17[path17.length - 1];
-      if (identity3.isCollection(parent)) {
+    function replaceNode(key, path24, node) {
+      const parent = path24[path24.length - 1];
+      if (identity4.isCollection(parent)) {
         parent.items[key] = node;
-      } else if (identity3.isPair(parent)) {
+      } else if (identity4.isPair(parent)) {
         if (key === "key")
           parent.key = node;
         else
           parent.value = node;
-      } else if (identity3.isDocument(parent)) {
+      } else if (identity4.isDocument(parent)) {
         parent.contents = node;
       } else {
-        const pt = identity3.isAlias(parent) ? "alias" : "scalar";
+        const pt = identity4.isAlias(parent) ? "alias" : "scalar";
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
@@ -26794,7 +26794,7 @@ var require_visit = __commonJS({
 var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var visit3 = require_visit();
     var escapeChars = {
       "!": "%21",
@@ -26937,10 +26937,10 @@ var require_directives = __commonJS({
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
-        if (doc && tagEntries.length > 0 && identity3.isNode(doc.contents)) {
+        if (doc && tagEntries.length > 0 && identity4.isNode(doc.contents)) {
           const tags = {};
           visit3.visit(doc.contents, (_key, node) => {
-            if (identity3.isNode(node) && node.tag)
+            if (identity4.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
           tagNames = Object.keys(tags);
@@ -26965,7 +26965,7 @@ var require_directives = __commonJS({
 var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var visit3 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
@@ -27012,7 +27012,7 @@ var require_anchors = __commonJS({
         setAnchors: () => {
           for (const source of aliasObjects) {
             const ref = sourceObjects.get(source);
-            if (typeof ref === "object" && ref.anchor && (identity3.isScalar(ref.node) || identity3.isCollection(ref.node))) {
+            if (typeof ref === "object" && ref.anchor && (identity4.isScalar(ref.node) || identity4.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
               const error2 = new Error("Failed to resolve repeated object (this should not happen)");
@@ -27085,12 +27085,12 @@ var require_applyReviver = __commonJS({
 var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
         return value.map((v, i) => toJS(v, String(i), ctx));
       if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity3.hasAnchor(value))
+        if (!ctx || !identity4.hasAnchor(value))
           return value.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
         ctx.anchors.set(value, data);
@@ -27116,11 +27116,11 @@ var require_Node = __commonJS({
   "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var toJS = require_toJS();
     var NodeBase = class {
       constructor(type) {
-        Object.defineProperty(this, identity3.NODE_TYPE, { value: type });
+        Object.defineProperty(this, identity4.NODE_TYPE, { value: type });
       }
       /** Create a copy of this node.  */
       clone() {
@@ -27131,7 +27131,7 @@ var require_Node = __commonJS({
       }
       /** A plain JavaScript representation of this node. */
       toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        if (!identity3.isDocument(doc))
+        if (!identity4.isDocument(doc))
           throw new TypeError("A document argument is required");
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
@@ -27158,12 +27158,12 @@ var require_Alias = __commonJS({
     "use strict";
     var anchors = require_anchors();
     var visit3 = require_visit();
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var Alias = class extends Node.NodeBase {
       constructor(source) {
-        super(identity3.ALIAS);
+        super(identity4.ALIAS);
         this.source = source;
         Object.defineProperty(this, "tag", {
           set() {
@@ -27185,7 +27185,7 @@ var require_Alias = __commonJS({
           nodes = [];
           visit3.visit(doc, {
             Node: (_key, node) => {
-              if (identity3.isAlias(node) || identity3.hasAnchor(node))
+              if (identity4.isAlias(node) || identity4.hasAnchor(node))
                 nodes.push(node);
             }
           });
@@ -27247,11 +27247,11 @@ var require_Alias = __commonJS({
       }
     };
     function getAliasCount(doc, node, anchors2) {
-      if (identity3.isAlias(node)) {
+      if (identity4.isAlias(node)) {
         const source = node.resolve(doc);
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
-      } else if (identity3.isCollection(node)) {
+      } else if (identity4.isCollection(node)) {
         let count = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
@@ -27259,7 +27259,7 @@ var require_Alias = __commonJS({
             count = c;
         }
         return count;
-      } else if (identity3.isPair(node)) {
+      } else if (identity4.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
         return Math.max(kc, vc);
@@ -27274,13 +27274,13 @@ var require_Alias = __commonJS({
 var require_Scalar = __commonJS({
   "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
     var Scalar3 = class extends Node.NodeBase {
       constructor(value) {
-        super(identity3.SCALAR);
+        super(identity4.SCALAR);
         this.value = value;
       }
       toJSON(arg, ctx) {
@@ -27305,7 +27305,7 @@ var require_createNode = __commonJS({
   "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var Scalar3 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
@@ -27319,12 +27319,12 @@ var require_createNode = __commonJS({
       return tags.find((t) => t.identify?.(value) && !t.format);
     }
     function createNode(value, tagName, ctx) {
-      if (identity3.isDocument(value))
+      if (identity4.isDocument(value))
         value = value.contents;
-      if (identity3.isNode(value))
+      if (identity4.isNode(value))
         return value;
-      if (identity3.isPair(value)) {
-        const map = ctx.schema[identity3.MAP].createNode?.(ctx.schema, null, ctx);
+      if (identity4.isPair(value)) {
+        const map = ctx.schema[identity4.MAP].createNode?.(ctx.schema, null, ctx);
         map.items.push(value);
         return map;
       }
@@ -27356,7 +27356,7 @@ var require_createNode = __commonJS({
             ref.node = node2;
           return node2;
         }
-        tagObj = value instanceof Map ? schema[identity3.MAP] : Symbol.iterator in Object(value) ? schema[identity3.SEQ] : schema[identity3.MAP];
+        tagObj = value instanceof Map ? schema[identity4.MAP] : Symbol.iterator in Object(value) ? schema[identity4.SEQ] : schema[identity4.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -27380,12 +27380,12 @@ var require_Collection = __commonJS({
   "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path17, value) {
+    function collectionFromPath(schema, path24, value) {
       let v = value;
-      for (let i = path17.length - 1; i >= 0; --i) {
-        const k2 = path17[i];
+      for (let i = path24.length - 1; i >= 0; --i) {
+        const k2 = path24[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v;
@@ -27404,7 +27404,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
+    var isEmptyPath = (path24) => path24 == null || typeof path24 === "object" && !!path24[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -27424,7 +27424,7 @@ var require_Collection = __commonJS({
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema)
           copy.schema = schema;
-        copy.items = copy.items.map((it) => identity3.isNode(it) || identity3.isPair(it) ? it.clone(schema) : it);
+        copy.items = copy.items.map((it) => identity4.isNode(it) || identity4.isPair(it) ? it.clone(schema) : it);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -27434,13 +27434,13 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path17, value) {
-        if (isEmptyPath(path17))
+      addIn(path24, value) {
+        if (isEmptyPath(path24))
           this.add(value);
         else {
-          const [key, ...rest] = path17;
+          const [key, ...rest] = path24;
           const node = this.get(key, true);
-          if (identity3.isCollection(node))
+          if (identity4.isCollection(node))
             node.addIn(rest, value);
           else if (node === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -27452,12 +27452,12 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path17) {
-        const [key, ...rest] = path17;
+      deleteIn(path24) {
+        const [key, ...rest] = path24;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
-        if (identity3.isCollection(node))
+        if (identity4.isCollection(node))
           return node.deleteIn(rest);
         else
           throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
@@ -27467,43 +27467,43 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path17, keepScalar) {
-        const [key, ...rest] = path17;
+      getIn(path24, keepScalar) {
+        const [key, ...rest] = path24;
         const node = this.get(key, true);
         if (rest.length === 0)
-          return !keepScalar && identity3.isScalar(node) ? node.value : node;
+          return !keepScalar && identity4.isScalar(node) ? node.value : node;
         else
-          return identity3.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+          return identity4.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
         return this.items.every((node) => {
-          if (!identity3.isPair(node))
+          if (!identity4.isPair(node))
             return false;
           const n = node.value;
-          return n == null || allowScalar && identity3.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+          return n == null || allowScalar && identity4.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
         });
       }
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path17) {
-        const [key, ...rest] = path17;
+      hasIn(path24) {
+        const [key, ...rest] = path24;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
-        return identity3.isCollection(node) ? node.hasIn(rest) : false;
+        return identity4.isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path17, value) {
-        const [key, ...rest] = path17;
+      setIn(path24, value) {
+        const [key, ...rest] = path24;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
           const node = this.get(key, true);
-          if (identity3.isCollection(node))
+          if (identity4.isCollection(node))
             node.setIn(rest, value);
           else if (node === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -27959,7 +27959,7 @@ var require_stringify = __commonJS({
   "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
     function createStringifyContext(doc, options) {
@@ -28012,7 +28012,7 @@ var require_stringify = __commonJS({
       }
       let tagObj = void 0;
       let obj;
-      if (identity3.isScalar(item)) {
+      if (identity4.isScalar(item)) {
         obj = item.value;
         let match3 = tags.filter((t) => t.identify?.(obj));
         if (match3.length > 1) {
@@ -28035,7 +28035,7 @@ var require_stringify = __commonJS({
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor = (identity3.isScalar(node) || identity3.isCollection(node)) && node.anchor;
+      const anchor = (identity4.isScalar(node) || identity4.isCollection(node)) && node.anchor;
       if (anchor && anchors.anchorIsValid(anchor)) {
         anchors$1.add(anchor);
         props.push(`&${anchor}`);
@@ -28045,10 +28045,10 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify2(item, ctx, onComment, onChompKeep) {
-      if (identity3.isPair(item))
+    function stringify3(item, ctx, onComment, onChompKeep) {
+      if (identity4.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
-      if (identity3.isAlias(item)) {
+      if (identity4.isAlias(item)) {
         if (ctx.doc.directives)
           return item.toString(ctx);
         if (ctx.resolvedAliases?.has(item)) {
@@ -28062,19 +28062,19 @@ var require_stringify = __commonJS({
         }
       }
       let tagObj = void 0;
-      const node = identity3.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      const node = identity4.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity3.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity4.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
         return str;
-      return identity3.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+      return identity4.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify2;
+    exports.stringify = stringify3;
   }
 });
 
@@ -28082,23 +28082,23 @@ ${ctx.indent}${str}`;
 var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var Scalar3 = require_Scalar();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity3.isNode(key) && key.comment || null;
+      let keyComment = identity4.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity3.isCollection(key) || !identity3.isNode(key) && typeof key === "object") {
+        if (identity4.isCollection(key) || !identity4.isNode(key) && typeof key === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity3.isCollection(key) || (identity3.isScalar(key) ? key.type === Scalar3.Scalar.BLOCK_FOLDED || key.type === Scalar3.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity4.isCollection(key) || (identity4.isScalar(key) ? key.type === Scalar3.Scalar.BLOCK_FOLDED || key.type === Scalar3.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -28106,7 +28106,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify3.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -28139,7 +28139,7 @@ ${indent}:`;
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity3.isNode(value)) {
+      if (identity4.isNode(value)) {
         vsb = !!value.spaceBefore;
         vcb = value.commentBefore;
         valueComment = value.comment;
@@ -28151,14 +28151,14 @@ ${indent}:`;
           value = doc.createNode(value);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity3.isScalar(value))
+      if (!explicitKey && !keyComment && identity4.isScalar(value))
         ctx.indentAtStart = str.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity3.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity4.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify3.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -28174,7 +28174,7 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity3.isCollection(value)) {
+      } else if (!explicitKey && identity4.isCollection(value)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
@@ -28237,10 +28237,10 @@ var require_log = __commonJS({
 var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var Scalar3 = require_Scalar();
     var MERGE_KEY = "<<";
-    var merge3 = {
+    var merge4 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
@@ -28250,10 +28250,10 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey2 = (ctx, key) => (merge3.identify(key) || identity3.isScalar(key) && (!key.type || key.type === Scalar3.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
+    var isMergeKey2 = (ctx, key) => (merge4.identify(key) || identity4.isScalar(key) && (!key.type || key.type === Scalar3.Scalar.PLAIN) && merge4.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge4.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
-      if (identity3.isSeq(source))
+      if (identity4.isSeq(source))
         for (const it of source.items)
           mergeValue(ctx, map, it);
       else if (Array.isArray(source))
@@ -28264,7 +28264,7 @@ var require_merge = __commonJS({
     }
     function mergeValue(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
-      if (!identity3.isMap(source))
+      if (!identity4.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
       for (const [key, value2] of srcMap) {
@@ -28285,11 +28285,11 @@ var require_merge = __commonJS({
       return map;
     }
     function resolveAliasValue(ctx, value) {
-      return ctx && identity3.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+      return ctx && identity4.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey2;
-    exports.merge = merge3;
+    exports.merge = merge4;
   }
 });
 
@@ -28298,15 +28298,15 @@ var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
-    var merge3 = require_merge();
-    var stringify2 = require_stringify();
-    var identity3 = require_identity();
+    var merge4 = require_merge();
+    var stringify3 = require_stringify();
+    var identity4 = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
-      if (identity3.isNode(key) && key.addToJSMap)
+      if (identity4.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map, value);
-      else if (merge3.isMergeKey(ctx, key))
-        merge3.addMergeToJSMap(ctx, map, value);
+      else if (merge4.isMergeKey(ctx, key))
+        merge4.addMergeToJSMap(ctx, map, value);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
         if (map instanceof Map) {
@@ -28334,8 +28334,8 @@ var require_addPairToJSMap = __commonJS({
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity3.isNode(key) && ctx?.doc) {
-        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
+      if (identity4.isNode(key) && ctx?.doc) {
+        const strCtx = stringify3.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
@@ -28364,7 +28364,7 @@ var require_Pair = __commonJS({
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     function createPair(key, value, ctx) {
       const k2 = createNode.createNode(key, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
@@ -28372,15 +28372,15 @@ var require_Pair = __commonJS({
     }
     var Pair = class _Pair {
       constructor(key, value = null) {
-        Object.defineProperty(this, identity3.NODE_TYPE, { value: identity3.PAIR });
+        Object.defineProperty(this, identity4.NODE_TYPE, { value: identity4.PAIR });
         this.key = key;
         this.value = value;
       }
       clone(schema) {
         let { key, value } = this;
-        if (identity3.isNode(key))
+        if (identity4.isNode(key))
           key = key.clone(schema);
-        if (identity3.isNode(value))
+        if (identity4.isNode(value))
           value = value.clone(schema);
         return new _Pair(key, value);
       }
@@ -28401,13 +28401,13 @@ var require_Pair = __commonJS({
 var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
-    var identity3 = require_identity();
-    var stringify2 = require_stringify();
+    var identity4 = require_identity();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify3(collection, ctx, options);
+      const stringify4 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify4(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -28417,14 +28417,14 @@ var require_stringifyCollection = __commonJS({
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment2 = null;
-        if (identity3.isNode(item)) {
+        if (identity4.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
-        } else if (identity3.isPair(item)) {
-          const ik = identity3.isNode(item.key) ? item.key : null;
+        } else if (identity4.isPair(item)) {
+          const ik = identity4.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
               lines.push("");
@@ -28432,7 +28432,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify3.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -28472,14 +28472,14 @@ ${indent}${line}` : "\n";
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment = null;
-        if (identity3.isNode(item)) {
+        if (identity4.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
-        } else if (identity3.isPair(item)) {
-          const ik = identity3.isNode(item.key) ? item.key : null;
+        } else if (identity4.isPair(item)) {
+          const ik = identity4.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
               lines.push("");
@@ -28487,7 +28487,7 @@ ${indent}${line}` : "\n";
             if (ik.comment)
               reqNewline = true;
           }
-          const iv = identity3.isNode(item.value) ? item.value : null;
+          const iv = identity4.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
               comment = iv.comment;
@@ -28499,7 +28499,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify2.stringify(item, itemCtx, () => comment = null);
+        let str = stringify3.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -28555,16 +28555,16 @@ var require_YAMLMap = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
     var Collection2 = require_Collection();
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var Pair = require_Pair();
     var Scalar3 = require_Scalar();
     function findPair2(items, key) {
-      const k2 = identity3.isScalar(key) ? key.value : key;
+      const k2 = identity4.isScalar(key) ? key.value : key;
       for (const it of items) {
-        if (identity3.isPair(it)) {
+        if (identity4.isPair(it)) {
           if (it.key === key || it.key === k2)
             return it;
-          if (identity3.isScalar(it.key) && it.key.value === k2)
+          if (identity4.isScalar(it.key) && it.key.value === k2)
             return it;
         }
       }
@@ -28575,7 +28575,7 @@ var require_YAMLMap = __commonJS({
         return "tag:yaml.org,2002:map";
       }
       constructor(schema) {
-        super(identity3.MAP, schema);
+        super(identity4.MAP, schema);
         this.items = [];
       }
       /**
@@ -28613,7 +28613,7 @@ var require_YAMLMap = __commonJS({
        */
       add(pair3, overwrite) {
         let _pair;
-        if (identity3.isPair(pair3))
+        if (identity4.isPair(pair3))
           _pair = pair3;
         else if (!pair3 || typeof pair3 !== "object" || !("key" in pair3)) {
           _pair = new Pair.Pair(pair3, pair3?.value);
@@ -28624,7 +28624,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity3.isScalar(prev.value) && Scalar3.isScalarValue(_pair.value))
+          if (identity4.isScalar(prev.value) && Scalar3.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -28648,7 +28648,7 @@ var require_YAMLMap = __commonJS({
       get(key, keepScalar) {
         const it = findPair2(this.items, key);
         const node = it?.value;
-        return (!keepScalar && identity3.isScalar(node) ? node.value : node) ?? void 0;
+        return (!keepScalar && identity4.isScalar(node) ? node.value : node) ?? void 0;
       }
       has(key) {
         return !!findPair2(this.items, key);
@@ -28673,7 +28673,7 @@ var require_YAMLMap = __commonJS({
         if (!ctx)
           return JSON.stringify(this);
         for (const item of this.items) {
-          if (!identity3.isPair(item))
+          if (!identity4.isPair(item))
             throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
         }
         if (!ctx.allNullValues && this.hasAllNullValues(false))
@@ -28696,7 +28696,7 @@ var require_YAMLMap = __commonJS({
 var require_map = __commonJS({
   "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var YAMLMap = require_YAMLMap();
     var map = {
       collection: "map",
@@ -28704,7 +28704,7 @@ var require_map = __commonJS({
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
       resolve(map2, onError) {
-        if (!identity3.isMap(map2))
+        if (!identity4.isMap(map2))
           onError("Expected a mapping for this tag");
         return map2;
       },
@@ -28721,7 +28721,7 @@ var require_YAMLSeq = __commonJS({
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
     var Collection2 = require_Collection();
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var Scalar3 = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection2.Collection {
@@ -28729,7 +28729,7 @@ var require_YAMLSeq = __commonJS({
         return "tag:yaml.org,2002:seq";
       }
       constructor(schema) {
-        super(identity3.SEQ, schema);
+        super(identity4.SEQ, schema);
         this.items = [];
       }
       add(value) {
@@ -28755,7 +28755,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
-        return !keepScalar && identity3.isScalar(it) ? it.value : it;
+        return !keepScalar && identity4.isScalar(it) ? it.value : it;
       }
       /**
        * Checks if the collection includes a value with the key `key`.
@@ -28779,7 +28779,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity3.isScalar(prev) && Scalar3.isScalarValue(value))
+        if (identity4.isScalar(prev) && Scalar3.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -28821,7 +28821,7 @@ var require_YAMLSeq = __commonJS({
       }
     };
     function asItemIndex(key) {
-      let idx = identity3.isScalar(key) ? key.value : key;
+      let idx = identity4.isScalar(key) ? key.value : key;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -28834,7 +28834,7 @@ var require_YAMLSeq = __commonJS({
 var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var YAMLSeq = require_YAMLSeq();
     var seq = {
       collection: "seq",
@@ -28842,7 +28842,7 @@ var require_seq = __commonJS({
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
-        if (!identity3.isSeq(seq2))
+        if (!identity4.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
@@ -29196,17 +29196,17 @@ var require_binary = __commonJS({
 var require_pairs = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var Pair = require_Pair();
     var Scalar3 = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
-      if (identity3.isSeq(seq)) {
+      if (identity4.isSeq(seq)) {
         for (let i = 0; i < seq.items.length; ++i) {
           let item = seq.items[i];
-          if (identity3.isPair(item))
+          if (identity4.isPair(item))
             continue;
-          else if (identity3.isMap(item)) {
+          else if (identity4.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
             const pair3 = item.items[0] || new Pair.Pair(new Scalar3.Scalar(null));
@@ -29220,7 +29220,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair3;
           }
-          seq.items[i] = identity3.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i] = identity4.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -29274,7 +29274,7 @@ ${cn.comment}` : item.comment;
 var require_omap = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -29301,7 +29301,7 @@ var require_omap = __commonJS({
           ctx.onCreate(map);
         for (const pair3 of this.items) {
           let key, value;
-          if (identity3.isPair(pair3)) {
+          if (identity4.isPair(pair3)) {
             key = toJS.toJS(pair3.key, "", ctx);
             value = toJS.toJS(pair3.value, key, ctx);
           } else {
@@ -29331,7 +29331,7 @@ var require_omap = __commonJS({
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
         for (const { key } of pairs$1.items) {
-          if (identity3.isScalar(key)) {
+          if (identity4.isScalar(key)) {
             if (seenKeys.includes(key.value)) {
               onError(`Ordered maps must not include duplicate keys: ${key.value}`);
             } else {
@@ -29512,7 +29512,7 @@ var require_int2 = __commonJS({
 var require_set = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
@@ -29522,7 +29522,7 @@ var require_set = __commonJS({
       }
       add(key) {
         let pair3;
-        if (identity3.isPair(key))
+        if (identity4.isPair(key))
           pair3 = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
           pair3 = new Pair.Pair(key.key, null);
@@ -29538,7 +29538,7 @@ var require_set = __commonJS({
        */
       get(key, keepPair) {
         const pair3 = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity3.isPair(pair3) ? identity3.isScalar(pair3.key) ? pair3.key.value : pair3.key : pair3;
+        return !keepPair && identity4.isPair(pair3) ? identity4.isScalar(pair3.key) ? pair3.key.value : pair3.key : pair3;
       }
       set(key, value) {
         if (typeof value !== "boolean")
@@ -29582,7 +29582,7 @@ var require_set = __commonJS({
       tag: "tag:yaml.org,2002:set",
       createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
       resolve(map, onError) {
-        if (identity3.isMap(map)) {
+        if (identity4.isMap(map)) {
           if (map.hasAllNullValues(true))
             return Object.assign(new YAMLSet(), map);
           else
@@ -29697,7 +29697,7 @@ var require_schema3 = __commonJS({
     var bool2 = require_bool2();
     var float = require_float2();
     var int = require_int2();
-    var merge3 = require_merge();
+    var merge4 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var set = require_set();
@@ -29717,7 +29717,7 @@ var require_schema3 = __commonJS({
       float.floatExp,
       float.float,
       binary.binary,
-      merge3.merge,
+      merge4.merge,
       omap.omap,
       pairs.pairs,
       set.set,
@@ -29743,7 +29743,7 @@ var require_tags = __commonJS({
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary = require_binary();
-    var merge3 = require_merge();
+    var merge4 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var schema$2 = require_schema3();
@@ -29768,7 +29768,7 @@ var require_tags = __commonJS({
       intOct: int.intOct,
       intTime: timestamp.intTime,
       map: map.map,
-      merge: merge3.merge,
+      merge: merge4.merge,
       null: _null.nullTag,
       omap: omap.omap,
       pairs: pairs.pairs,
@@ -29778,7 +29778,7 @@ var require_tags = __commonJS({
     };
     var coreKnownTags = {
       "tag:yaml.org,2002:binary": binary.binary,
-      "tag:yaml.org,2002:merge": merge3.merge,
+      "tag:yaml.org,2002:merge": merge4.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
       "tag:yaml.org,2002:set": set.set,
@@ -29787,7 +29787,7 @@ var require_tags = __commonJS({
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
       if (schemaTags && !customTags) {
-        return addMergeTag && !schemaTags.includes(merge3.merge) ? schemaTags.concat(merge3.merge) : schemaTags.slice();
+        return addMergeTag && !schemaTags.includes(merge4.merge) ? schemaTags.concat(merge4.merge) : schemaTags.slice();
       }
       let tags = schemaTags;
       if (!tags) {
@@ -29805,7 +29805,7 @@ var require_tags = __commonJS({
         tags = customTags(tags.slice());
       }
       if (addMergeTag)
-        tags = tags.concat(merge3.merge);
+        tags = tags.concat(merge4.merge);
       return tags.reduce((tags2, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
@@ -29827,22 +29827,22 @@ var require_tags = __commonJS({
 var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var map = require_map();
     var seq = require_seq();
     var string = require_string();
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
-      constructor({ compat, customTags, merge: merge3, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+      constructor({ compat, customTags, merge: merge4, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
         this.name = typeof schema === "string" && schema || "core";
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge3);
+        this.tags = tags.getTags(customTags, this.name, merge4);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity3.MAP, { value: map.map });
-        Object.defineProperty(this, identity3.SCALAR, { value: string.string });
-        Object.defineProperty(this, identity3.SEQ, { value: seq.seq });
+        Object.defineProperty(this, identity4.MAP, { value: map.map });
+        Object.defineProperty(this, identity4.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity4.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -29859,8 +29859,8 @@ var require_Schema = __commonJS({
 var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
-    var identity3 = require_identity();
-    var stringify2 = require_stringify();
+    var identity4 = require_identity();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -29875,7 +29875,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify2.createStringifyContext(doc, options);
+      const ctx = stringify3.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -29886,7 +29886,7 @@ var require_stringifyDocument = __commonJS({
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
-        if (identity3.isNode(doc.contents)) {
+        if (identity4.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
             lines.push("");
           if (doc.contents.commentBefore) {
@@ -29897,7 +29897,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify3.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -29905,7 +29905,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify2.stringify(doc.contents, ctx));
+        lines.push(stringify3.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -29941,7 +29941,7 @@ var require_Document = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var Collection2 = require_Collection();
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
     var Schema = require_Schema();
@@ -29956,7 +29956,7 @@ var require_Document = __commonJS({
         this.comment = null;
         this.errors = [];
         this.warnings = [];
-        Object.defineProperty(this, identity3.NODE_TYPE, { value: identity3.DOC });
+        Object.defineProperty(this, identity4.NODE_TYPE, { value: identity4.DOC });
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
@@ -29992,7 +29992,7 @@ var require_Document = __commonJS({
        */
       clone() {
         const copy = Object.create(_Document.prototype, {
-          [identity3.NODE_TYPE]: { value: identity3.DOC }
+          [identity4.NODE_TYPE]: { value: identity4.DOC }
         });
         copy.commentBefore = this.commentBefore;
         copy.comment = this.comment;
@@ -30002,7 +30002,7 @@ var require_Document = __commonJS({
         if (this.directives)
           copy.directives = this.directives.clone();
         copy.schema = this.schema.clone();
-        copy.contents = identity3.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        copy.contents = identity4.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -30013,9 +30013,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path17, value) {
+      addIn(path24, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path17, value);
+          this.contents.addIn(path24, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -30065,7 +30065,7 @@ var require_Document = __commonJS({
           sourceObjects
         };
         const node = createNode.createNode(value, tag, ctx);
-        if (flow && identity3.isCollection(node))
+        if (flow && identity4.isCollection(node))
           node.flow = true;
         setAnchors();
         return node;
@@ -30090,14 +30090,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path17) {
-        if (Collection2.isEmptyPath(path17)) {
+      deleteIn(path24) {
+        if (Collection2.isEmptyPath(path24)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path24) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -30105,31 +30105,31 @@ var require_Document = __commonJS({
        * `true` (collections are always returned intact).
        */
       get(key, keepScalar) {
-        return identity3.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+        return identity4.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path17, keepScalar) {
-        if (Collection2.isEmptyPath(path17))
-          return !keepScalar && identity3.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity3.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
+      getIn(path24, keepScalar) {
+        if (Collection2.isEmptyPath(path24))
+          return !keepScalar && identity4.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity4.isCollection(this.contents) ? this.contents.getIn(path24, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
        */
       has(key) {
-        return identity3.isCollection(this.contents) ? this.contents.has(key) : false;
+        return identity4.isCollection(this.contents) ? this.contents.has(key) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path17) {
-        if (Collection2.isEmptyPath(path17))
+      hasIn(path24) {
+        if (Collection2.isEmptyPath(path24))
           return this.contents !== void 0;
-        return identity3.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
+        return identity4.isCollection(this.contents) ? this.contents.hasIn(path24) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -30146,13 +30146,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path17, value) {
-        if (Collection2.isEmptyPath(path17)) {
+      setIn(path24, value) {
+        if (Collection2.isEmptyPath(path24)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path17), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path24), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path17, value);
+          this.contents.setIn(path24, value);
         }
       }
       /**
@@ -30236,7 +30236,7 @@ var require_Document = __commonJS({
       }
     };
     function assertCollection(contents) {
-      if (identity3.isCollection(contents))
+      if (identity4.isCollection(contents))
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
@@ -30507,12 +30507,12 @@ var require_util_flow_indent_check = __commonJS({
 var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     function mapIncludes(ctx, items, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
-      const isEqual2 = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity3.isScalar(a) && identity3.isScalar(b) && a.value === b.value;
+      const isEqual2 = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity4.isScalar(a) && identity4.isScalar(b) && a.value === b.value;
       return items.some((pair3) => isEqual2(pair3.key, search));
     }
     exports.mapIncludes = mapIncludes;
@@ -30725,7 +30725,7 @@ var require_resolve_end = __commonJS({
 var require_resolve_flow_collection = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -30736,9 +30736,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap3 = fc.start.source === "{";
-      const fcName = isMap3 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap4 = fc.start.source === "{";
+      const fcName = isMap4 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -30774,7 +30774,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -30804,7 +30804,7 @@ var require_resolve_flow_collection = __commonJS({
             }
             if (prevItemComment) {
               let prev = coll.items[coll.items.length - 1];
-              if (identity3.isPair(prev))
+              if (identity4.isPair(prev))
                 prev = prev.value ?? prev.key;
               if (prev.comment)
                 prev.comment += "\n" + prevItemComment;
@@ -30814,7 +30814,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep4 && !props.found) {
+        if (!isMap4 && !sep4 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -30837,7 +30837,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap3 && !props.found && ctx.options.strict) {
+            if (!isMap4 && !props.found && ctx.options.strict) {
               if (sep4)
                 for (const st of sep4) {
                   if (st === valueProps.found)
@@ -30869,7 +30869,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair3 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair3.srcToken = collItem;
-          if (isMap3) {
+          if (isMap4) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -30885,7 +30885,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap3 ? "}" : "]";
+      const expectedEnd = isMap4 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -30919,7 +30919,7 @@ var require_resolve_flow_collection = __commonJS({
 var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var Scalar3 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -30969,7 +30969,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity3.isNode(res) ? res : new Scalar3.Scalar(res);
+      const node = identity4.isNode(res) ? res : new Scalar3.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -31388,7 +31388,7 @@ var require_resolve_flow_scalar = __commonJS({
 var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var Scalar3 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -31397,17 +31397,17 @@ var require_compose_scalar = __commonJS({
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity3.SCALAR];
+        tag = ctx.schema[identity4.SCALAR];
       } else if (tagName)
         tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
       else if (token.type === "scalar")
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
-        tag = ctx.schema[identity3.SCALAR];
+        tag = ctx.schema[identity4.SCALAR];
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity3.isScalar(res) ? res : new Scalar3.Scalar(res);
+        scalar = identity4.isScalar(res) ? res : new Scalar3.Scalar(res);
       } catch (error2) {
         const msg = error2 instanceof Error ? error2.message : String(error2);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
@@ -31427,7 +31427,7 @@ var require_compose_scalar = __commonJS({
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
-        return schema[identity3.SCALAR];
+        return schema[identity4.SCALAR];
       const matchWithTest = [];
       for (const tag of schema.tags) {
         if (!tag.collection && tag.tag === tagName) {
@@ -31446,12 +31446,12 @@ var require_compose_scalar = __commonJS({
         return kt;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema[identity3.SCALAR];
+      return schema[identity4.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity3.SCALAR];
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity4.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity3.SCALAR];
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity4.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -31500,7 +31500,7 @@ var require_compose_node = __commonJS({
   "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var composeCollection = require_compose_collection();
     var composeScalar = require_compose_scalar();
     var resolveEnd = require_resolve_end();
@@ -31546,7 +31546,7 @@ var require_compose_node = __commonJS({
       node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
       if (anchor && node.anchor === "")
         onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity3.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
+      if (atKey && ctx.options.stringKeys && (!identity4.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token, "NON_STRING_KEY", msg);
       }
@@ -31652,7 +31652,7 @@ var require_composer = __commonJS({
     var directives = require_directives();
     var Document2 = require_Document();
     var errors = require_errors3();
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
     function getErrorPos(src) {
@@ -31714,9 +31714,9 @@ var require_composer = __commonJS({
 ${comment}` : comment;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
             doc.commentBefore = comment;
-          } else if (identity3.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+          } else if (identity4.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
-            if (identity3.isPair(it))
+            if (identity4.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
             it.commentBefore = cb ? `${comment}
@@ -32041,7 +32041,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify3 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -32094,7 +32094,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify2;
+    exports.stringify = stringify3;
   }
 });
 
@@ -32113,9 +32113,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path17) => {
+    visit3.itemAtPath = (cst, path24) => {
       let item = cst;
-      for (const [field, index] of path17) {
+      for (const [field, index] of path24) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -32124,23 +32124,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path17) => {
-      const parent = visit3.itemAtPath(cst, path17.slice(0, -1));
-      const field = path17[path17.length - 1][0];
+    visit3.parentCollection = (cst, path24) => {
+      const parent = visit3.itemAtPath(cst, path24.slice(0, -1));
+      const field = path24[path24.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path17, item, visitor) {
-      let ctrl = visitor(item, path17);
+    function _visit(path24, item, visitor) {
+      let ctrl = visitor(item, path24);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path17.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path24.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -32151,10 +32151,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path17);
+            ctrl = ctrl(item, path24);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path24) : ctrl;
     }
     exports.visit = visit3;
   }
@@ -33764,7 +33764,7 @@ var require_public_api = __commonJS({
     var Document2 = require_Document();
     var errors = require_errors3();
     var log = require_log();
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
     function parseOptions(options) {
@@ -33772,7 +33772,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments2(source, options = {}) {
+    function parseAllDocuments4(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -33805,7 +33805,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse5(src, reviver, options) {
+    function parse6(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -33824,7 +33824,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify2(value, replacer, options) {
+    function stringify3(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -33842,14 +33842,14 @@ var require_public_api = __commonJS({
         if (!keepUndefined)
           return void 0;
       }
-      if (identity3.isDocument(value) && !_replacer)
+      if (identity4.isDocument(value) && !_replacer)
         return value.toString(options);
       return new Document2.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse5;
-    exports.parseAllDocuments = parseAllDocuments2;
+    exports.parse = parse6;
+    exports.parseAllDocuments = parseAllDocuments4;
     exports.parseDocument = parseDocument3;
-    exports.stringify = stringify2;
+    exports.stringify = stringify3;
   }
 });
 
@@ -33862,7 +33862,7 @@ var require_dist = __commonJS({
     var Schema = require_Schema();
     var errors = require_errors3();
     var Alias = require_Alias();
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var Pair = require_Pair();
     var Scalar3 = require_Scalar();
     var YAMLMap = require_YAMLMap();
@@ -33880,14 +33880,14 @@ var require_dist = __commonJS({
     exports.YAMLParseError = errors.YAMLParseError;
     exports.YAMLWarning = errors.YAMLWarning;
     exports.Alias = Alias.Alias;
-    exports.isAlias = identity3.isAlias;
-    exports.isCollection = identity3.isCollection;
-    exports.isDocument = identity3.isDocument;
-    exports.isMap = identity3.isMap;
-    exports.isNode = identity3.isNode;
-    exports.isPair = identity3.isPair;
-    exports.isScalar = identity3.isScalar;
-    exports.isSeq = identity3.isSeq;
+    exports.isAlias = identity4.isAlias;
+    exports.isCollection = identity4.isCollection;
+    exports.isDocument = identity4.isDocument;
+    exports.isMap = identity4.isMap;
+    exports.isNode = identity4.isNode;
+    exports.isPair = identity4.isPair;
+    exports.isScalar = identity4.isScalar;
+    exports.isSeq = identity4.isSeq;
     exports.Pair = Pair.Pair;
     exports.Scalar = Scalar3.Scalar;
     exports.YAMLMap = YAMLMap.YAMLMap;
@@ -34507,13 +34507,13 @@ var init_to_value = __esm({
 });
 
 // src/yaml/locate.ts
-function locate(doc, path17) {
+function locate(doc, path24) {
   let node = doc.contents;
   let pair3;
   let approximate = false;
   let depth = 0;
-  for (; depth < path17.length && node; depth++) {
-    const segment = path17[depth];
+  for (; depth < path24.length && node; depth++) {
+    const segment = path24[depth];
     if ((0, import_yaml5.isAlias)(node)) {
       approximate = true;
       break;
@@ -34521,9 +34521,9 @@ function locate(doc, path17) {
     if ((0, import_yaml5.isMap)(node) && typeof segment === "string") {
       const found = findPair(node.items, segment);
       if (!found) {
-        const merge3 = node.items.find((candidate) => (0, import_yaml5.isPair)(candidate) && keyOf(candidate) === "<<");
-        if (merge3) {
-          pair3 = merge3;
+        const merge4 = node.items.find((candidate) => (0, import_yaml5.isPair)(candidate) && keyOf(candidate) === "<<");
+        if (merge4) {
+          pair3 = merge4;
           approximate = true;
         }
         break;
@@ -34545,7 +34545,7 @@ function locate(doc, path17) {
     }
     break;
   }
-  const exact = depth === path17.length && !approximate;
+  const exact = depth === path24.length && !approximate;
   return { ...spanOf(doc, node, pair3, exact), exact, approximate };
 }
 function findPair(pairs, key) {
@@ -34688,6 +34688,46 @@ function buildConfigSchema(rules2) {
           }
         }
       },
+      render: {
+        description: "Kustomizations and Helm charts rendered before linting; paths relative to this file.",
+        type: "object",
+        additionalProperties: false,
+        properties: {
+          walk: { description: "Render every kustomization and chart found in a directory walk (as --render).", type: "boolean" },
+          kustomize: { description: "Kustomization folders, each rendered and linted as one set.", type: "array", items: { type: "string", minLength: 1 } },
+          helm: {
+            description: "Charts rendered with helm template.",
+            type: "array",
+            items: {
+              type: "object",
+              additionalProperties: false,
+              required: ["chart"],
+              properties: {
+                chart: { description: "Chart folder.", type: "string", minLength: 1 },
+                release: { description: "Release name (default: the chart folder name).", type: "string", minLength: 1 },
+                namespace: { type: "string", minLength: 1 },
+                kubeVersion: { type: "string", pattern: "^v?\\d+\\.\\d+(\\.\\d+)?$" },
+                values: { description: "Values files for every values set.", type: "array", items: { type: "string", minLength: 1 } },
+                set: { description: "key=value, as helm --set.", type: "array", items: { type: "string", pattern: "^[^=]+=" } },
+                valueSets: {
+                  description: "A matrix: the chart is rendered and linted once per set.",
+                  type: "array",
+                  items: {
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["name"],
+                    properties: {
+                      name: { type: "string", minLength: 1 },
+                      values: { type: "array", items: { type: "string", minLength: 1 } },
+                      set: { type: "array", items: { type: "string", pattern: "^[^=]+=" } }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
       failOn: { description: "Lowest level that fails the run.", enum: [...FAIL_ON_LEVELS] },
       maxWarnings: { description: "Fail when there are more warnings than this.", type: "integer", minimum: 0 },
       strict: { description: "Rules that annotations and comments cannot suppress.", type: "array", items: { $ref: "#/definitions/ruleId" }, uniqueItems: true },
@@ -34806,73 +34846,73 @@ function validateConfig(value, doc, lineCounter, file, rules2) {
 }
 function describe(error2, root, rules2) {
   if (error2.keyword === "if" || error2.keyword === "propertyNames" || /\/anyOf\/\d+\//.test(error2.schemaPath)) return void 0;
-  const path17 = pathOf(error2.instancePath, root);
-  const where = dotted(path17);
+  const path24 = pathOf(error2.instancePath, root);
+  const where = dotted(path24);
   const ruleIds = rules2.map((rule) => rule.meta.id);
   switch (error2.keyword) {
     case "additionalProperties": {
       const key = String(error2.params.additionalProperty);
-      const at = [...path17, key];
-      if (path17.length === 1 && path17[0] === "rules") return { path: at, atKey: true, message: `unknown rule "${key}"${didYouMean(key, ruleIds)}` };
+      const at = [...path24, key];
+      if (path24.length === 1 && path24[0] === "rules") return { path: at, atKey: true, message: `unknown rule "${key}"${didYouMean(key, ruleIds)}` };
       const known = Object.keys(error2.parentSchema?.properties ?? {});
       return { path: at, atKey: true, message: `unknown key "${key}"${where ? ` in ${where}` : ""}${didYouMean(key, known)}` };
     }
     case "enum": {
       const propertyName = error2.propertyName;
-      if (propertyName !== void 0) return { path: [...path17, propertyName], atKey: true, message: `unknown rule "${propertyName}"${didYouMean(propertyName, ruleIds)}` };
+      if (propertyName !== void 0) return { path: [...path24, propertyName], atKey: true, message: `unknown rule "${propertyName}"${didYouMean(propertyName, ruleIds)}` };
       const allowed = error2.params.allowedValues.map(String);
       if (error2.schemaPath.startsWith("#/definitions/ruleId")) {
-        return { path: path17, atKey: false, message: `unknown rule "${String(error2.data)}"${didYouMean(String(error2.data), ruleIds)}` };
+        return { path: path24, atKey: false, message: `unknown rule "${String(error2.data)}"${didYouMean(String(error2.data), ruleIds)}` };
       }
-      return { path: path17, atKey: false, message: `${where} must be one of ${allowed.join(", ")}, not ${JSON.stringify(error2.data)}${didYouMean(String(error2.data), allowed)}` };
+      return { path: path24, atKey: false, message: `${where} must be one of ${allowed.join(", ")}, not ${JSON.stringify(error2.data)}${didYouMean(String(error2.data), allowed)}` };
     }
     case "type":
-      return { path: path17, atKey: false, message: `${where || "the configuration"} must be ${article(String(error2.params.type))}, not ${kindOf(error2.data)}` };
+      return { path: path24, atKey: false, message: `${where || "the configuration"} must be ${article(String(error2.params.type))}, not ${kindOf(error2.data)}` };
     case "required": {
       const missing = error2.params.missingProperty;
-      return { path: path17, atKey: false, message: `${where || "the configuration"} is missing "${missing}"` };
+      return { path: path24, atKey: false, message: `${where || "the configuration"} is missing "${missing}"` };
     }
     case "anyOf":
       if (/^overrides\[\d+\]$/.test(where)) {
-        return { path: path17, atKey: false, message: `${where} needs at least one of ${OVERRIDE_SELECTORS.join(", ")}; for every file, use the top-level rules` };
+        return { path: path24, atKey: false, message: `${where} needs at least one of ${OVERRIDE_SELECTORS.join(", ")}; for every file, use the top-level rules` };
       }
       if (/^exemptions\[\d+\]$/.test(where)) {
-        return { path: path17, atKey: false, message: `${where} needs at least one of ${EXEMPTION_SELECTORS.join(", ")}; to turn a rule off everywhere, set its level to off under rules` };
+        return { path: path24, atKey: false, message: `${where} needs at least one of ${EXEMPTION_SELECTORS.join(", ")}; to turn a rule off everywhere, set its level to off under rules` };
       }
-      return { path: path17, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
+      return { path: path24, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
     case "pattern":
       if (error2.params.pattern === DATE_PATTERN) {
-        return { path: path17, atKey: false, message: `${where} must be a date written YYYY-MM-DD, not ${JSON.stringify(error2.data)}` };
+        return { path: path24, atKey: false, message: `${where} must be a date written YYYY-MM-DD, not ${JSON.stringify(error2.data)}` };
       }
-      return { path: path17, atKey: false, message: `${where} must match ${error2.params.pattern}, not ${JSON.stringify(error2.data)}` };
+      return { path: path24, atKey: false, message: `${where} must match ${error2.params.pattern}, not ${JSON.stringify(error2.data)}` };
     case "maxItems":
-      if (path17[0] === "rules") return { path: path17, atKey: false, message: `${where} must be a level or [level, options]` };
-      return { path: path17, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
+      if (path24[0] === "rules") return { path: path24, atKey: false, message: `${where} must be a level or [level, options]` };
+      return { path: path24, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
     default:
-      return { path: path17, atKey: false, message: `${where || "the configuration"} ${error2.message ?? "is not valid"}` };
+      return { path: path24, atKey: false, message: `${where || "the configuration"} ${error2.message ?? "is not valid"}` };
   }
 }
 function pathOf(pointer, root) {
   if (pointer === "") return [];
-  const path17 = [];
+  const path24 = [];
   let current = root;
   for (const raw of pointer.slice(1).split("/")) {
     const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
     const segment = Array.isArray(current) ? Number(key) : key;
-    path17.push(segment);
+    path24.push(segment);
     current = current !== null && typeof current === "object" ? current[key] : void 0;
   }
-  return path17;
+  return path24;
 }
-function dotted(path17) {
-  return path17.map((segment, index) => typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`).join("");
+function dotted(path24) {
+  return path24.map((segment, index) => typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`).join("");
 }
-function offsetOf(doc, path17, atKey) {
+function offsetOf(doc, path24, atKey) {
   if (!atKey) {
-    const node = doc.getIn(path17, true);
+    const node = doc.getIn(path24, true);
     if ((0, import_yaml6.isNode)(node) && node.range) return node.range[0];
   }
-  return locate(doc, path17).start;
+  return locate(doc, path24).start;
 }
 function article(type) {
   const name = type === "integer" ? "a whole number" : type === "object" ? "a mapping" : type === "array" ? "a list" : type;
@@ -34970,7 +35010,24 @@ function resolve(raw, doc, lineCounter, options) {
   if (raw.maxWarnings !== void 0) config.maxWarnings = raw.maxWarnings;
   if (raw.requireReason !== void 0) config.requireReason = raw.requireReason;
   if (raw.baseline) config.baseline = path4.resolve(dir, raw.baseline);
+  if (raw.render) config.render = resolveRender(raw.render, dir);
   return config;
+}
+function resolveRender(raw, dir) {
+  const from = (file) => path4.resolve(dir, file);
+  return {
+    walk: raw.walk ?? false,
+    kustomize: (raw.kustomize ?? []).map(from),
+    charts: (raw.helm ?? []).map((chart) => ({
+      chart: from(chart.chart),
+      release: chart.release,
+      namespace: chart.namespace,
+      kubeVersion: chart.kubeVersion,
+      values: (chart.values ?? []).map(from),
+      set: chart.set ?? [],
+      valueSets: (chart.valueSets ?? []).map((valueSet) => ({ name: valueSet.name, values: (valueSet.values ?? []).map(from), set: valueSet.set ?? [] }))
+    }))
+  };
 }
 function rebaseIgnore(patterns2, configDir, cwd) {
   const fromConfig = path4.relative(configDir, cwd).split(path4.sep).join("/");
@@ -34997,8 +35054,8 @@ function rebaseIgnore(patterns2, configDir, cwd) {
   }
   return result;
 }
-function regionOf2(doc, lineCounter, path17) {
-  const node = doc.getIn(path17, true);
+function regionOf2(doc, lineCounter, path24) {
+  const node = doc.getIn(path24, true);
   const offset = (0, import_yaml7.isNode)(node) && node.range ? node.range[0] : 0;
   const start = lineCounter.linePos(offset);
   return { startLine: start.line, startColumn: start.col, endLine: start.line, endColumn: start.col + 1 };
@@ -38439,12 +38496,12 @@ var init_esm5 = __esm({
       /**
        * Get the Path object referenced by the string path, resolved from this Path
        */
-      resolve(path17) {
-        if (!path17) {
+      resolve(path24) {
+        if (!path24) {
           return this;
         }
-        const rootPath = this.getRootString(path17);
-        const dir = path17.substring(rootPath.length);
+        const rootPath = this.getRootString(path24);
+        const dir = path24.substring(rootPath.length);
         const dirParts = dir.split(this.splitSep);
         const result = rootPath ? this.getRoot(rootPath).#resolveParts(dirParts) : this.#resolveParts(dirParts);
         return result;
@@ -38762,8 +38819,8 @@ var init_esm5 = __esm({
           return void 0;
         }
         try {
-          const read = await this.#fs.promises.readlink(this.fullpath());
-          const linkTarget = (await this.parent.realpath())?.resolve(read);
+          const read2 = await this.#fs.promises.readlink(this.fullpath());
+          const linkTarget = (await this.parent.realpath())?.resolve(read2);
           if (linkTarget) {
             return this.#linkTarget = linkTarget;
           }
@@ -38787,8 +38844,8 @@ var init_esm5 = __esm({
           return void 0;
         }
         try {
-          const read = this.#fs.readlinkSync(this.fullpath());
-          const linkTarget = this.parent.realpathSync()?.resolve(read);
+          const read2 = this.#fs.readlinkSync(this.fullpath());
+          const linkTarget = this.parent.realpathSync()?.resolve(read2);
           if (linkTarget) {
             return this.#linkTarget = linkTarget;
           }
@@ -39196,8 +39253,8 @@ var init_esm5 = __esm({
       /**
        * @internal
        */
-      getRootString(path17) {
-        return win32.parse(path17).root;
+      getRootString(path24) {
+        return win32.parse(path24).root;
       }
       /**
        * @internal
@@ -39243,8 +39300,8 @@ var init_esm5 = __esm({
       /**
        * @internal
        */
-      getRootString(path17) {
-        return path17.startsWith("/") ? "/" : "";
+      getRootString(path24) {
+        return path24.startsWith("/") ? "/" : "";
       }
       /**
        * @internal
@@ -39333,11 +39390,11 @@ var init_esm5 = __esm({
       /**
        * Get the depth of a provided path, string, or the cwd
        */
-      depth(path17 = this.cwd) {
-        if (typeof path17 === "string") {
-          path17 = this.cwd.resolve(path17);
+      depth(path24 = this.cwd) {
+        if (typeof path24 === "string") {
+          path24 = this.cwd.resolve(path24);
         }
-        return path17.depth();
+        return path24.depth();
       }
       /**
        * Return the cache of child entries.  Exposed so subclasses can create
@@ -39824,9 +39881,9 @@ var init_esm5 = __esm({
         process2();
         return results;
       }
-      chdir(path17 = this.cwd) {
+      chdir(path24 = this.cwd) {
         const oldCwd = this.cwd;
-        this.cwd = typeof path17 === "string" ? this.cwd.resolve(path17) : path17;
+        this.cwd = typeof path24 === "string" ? this.cwd.resolve(path24) : path24;
         this.cwd[setAsCwd](oldCwd);
       }
     };
@@ -40201,8 +40258,8 @@ var init_processor = __esm({
       }
       // match, absolute, ifdir
       entries() {
-        return [...this.store.entries()].map(([path17, n]) => [
-          path17,
+        return [...this.store.entries()].map(([path24, n]) => [
+          path24,
           !!(n & 2),
           !!(n & 1)
         ]);
@@ -40415,9 +40472,9 @@ var init_walker = __esm({
       signal;
       maxDepth;
       includeChildMatches;
-      constructor(patterns2, path17, opts) {
+      constructor(patterns2, path24, opts) {
         this.patterns = patterns2;
-        this.path = path17;
+        this.path = path24;
         this.opts = opts;
         this.#sep = !opts.posix && opts.platform === "win32" ? "\\" : "/";
         this.includeChildMatches = opts.includeChildMatches !== false;
@@ -40436,11 +40493,11 @@ var init_walker = __esm({
           });
         }
       }
-      #ignored(path17) {
-        return this.seen.has(path17) || !!this.#ignore?.ignored?.(path17);
+      #ignored(path24) {
+        return this.seen.has(path24) || !!this.#ignore?.ignored?.(path24);
       }
-      #childrenIgnored(path17) {
-        return !!this.#ignore?.childrenIgnored?.(path17);
+      #childrenIgnored(path24) {
+        return !!this.#ignore?.childrenIgnored?.(path24);
       }
       // backpressure mechanism
       pause() {
@@ -40655,8 +40712,8 @@ var init_walker = __esm({
     };
     GlobWalker = class extends GlobUtil {
       matches = /* @__PURE__ */ new Set();
-      constructor(patterns2, path17, opts) {
-        super(patterns2, path17, opts);
+      constructor(patterns2, path24, opts) {
+        super(patterns2, path24, opts);
       }
       matchEmit(e) {
         this.matches.add(e);
@@ -40693,8 +40750,8 @@ var init_walker = __esm({
     };
     GlobStream = class extends GlobUtil {
       results;
-      constructor(patterns2, path17, opts) {
-        super(patterns2, path17, opts);
+      constructor(patterns2, path24, opts) {
+        super(patterns2, path24, opts);
         this.results = new Minipass({
           signal: this.signal,
           objectMode: true
@@ -41538,26 +41595,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path17) => {
-      const end = path17.length - 1;
-      const index = path17.lastIndexOf(
+    var basenameOf = (path24) => {
+      const end = path24.length - 1;
+      const index = path24.lastIndexOf(
         SLASH,
-        path17[end] === SLASH ? end - 1 : end
+        path24[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path17 : path17.slice(index + 1);
+      return index < 0 ? path24 : path24.slice(index + 1);
     };
-    var parentOf = (path17) => {
-      if (path17.charCodeAt(0) === SLASH_CODE || path17.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path17.split(SLASH).filter(Boolean);
+    var parentOf = (path24) => {
+      if (path24.charCodeAt(0) === SLASH_CODE || path24.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path24.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path17.length - 1;
-      const cut = path17.lastIndexOf(
+      const end = path24.length - 1;
+      const cut = path24.lastIndexOf(
         SLASH,
-        path17.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path24.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path17.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path24.slice(0, cut + 1);
     };
     var isString2 = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString2(pattern);
@@ -41707,7 +41764,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path17) {
+      testLiteral(path24) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -41716,7 +41773,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule = rules2[index];
-          if (rule.checkRegex.test(path17)) {
+          if (rule.checkRegex.test(path24)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -41736,15 +41793,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path17, mode) {
+      test(path24, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename2 = shortcut ? basenameOf(path17) : path17;
+        const basename2 = shortcut ? basenameOf(path24) : path24;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules2[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename2 : path17
+            shortcut && rule._basenameOnly ? basename2 : path24
           )) {
             const { negative } = rule;
             const ret = {
@@ -41766,17 +41823,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path17, originalPath, doThrow) => {
-      if (!isString2(path17)) {
+    var checkPath = (path24, originalPath, doThrow) => {
+      if (!isString2(path24)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path17) {
+      if (!path24) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path17)) {
+      if (checkPath.isNotRelative(path24)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -41785,25 +41842,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path17) => {
-      const first = path17.charCodeAt(0);
+    var isNotRelative = (path24) => {
+      const first = path24.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path17.length === 1) {
+      if (path24.length === 1) {
         return true;
       }
-      const second = path17.charCodeAt(1);
+      const second = path24.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path17.length === 2 || path17.charCodeAt(2) === SLASH_CODE;
+      return path24.length === 2 || path24.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -41834,58 +41891,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path17) {
+      _test(originalPath, cache2, path24) {
         checkPath(
-          path17,
+          path24,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path17 ? this._t(path17, cache2) : {
+        return path24 ? this._t(path24, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path17 = convertPath(target);
-        if (!path17 || path17.charCodeAt(path17.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path17);
+        const path24 = convertPath(target);
+        if (!path24 || path24.charCodeAt(path24.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path24);
         }
-        const dir = this._t(path17, this._testCache);
+        const dir = this._t(path24, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal2 = this._rules.testLiteral(path17);
+        const literal2 = this._rules.testLiteral(path24);
         return literal2.ignored || literal2.unignored ? literal2 : dir;
       }
-      _t(path17, cache2) {
-        if (path17 in cache2) {
-          return cache2[path17];
+      _t(path24, cache2) {
+        if (path24 in cache2) {
+          return cache2[path24];
         }
-        const parentPath = parentOf(path17);
+        const parentPath = parentOf(path24);
         const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path17] = parent && parent.ignored ? parent : this._rules.test(path17, MODE_IGNORE);
+        return cache2[path24] = parent && parent.ignored ? parent : this._rules.test(path24, MODE_IGNORE);
       }
-      ignores(path17) {
-        return this._test(path17, this._ignoreCache, convertPath(path17)).ignored;
+      ignores(path24) {
+        return this._test(path24, this._ignoreCache, convertPath(path24)).ignored;
       }
       createFilter() {
-        return (path17) => !this.ignores(path17);
+        return (path24) => !this.ignores(path24);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path17) {
-        return this._test(path17, this._testCache, convertPath(path17));
+      test(path24) {
+        return this._test(path24, this._testCache, convertPath(path24));
       }
     };
     var factory = (options) => new Ignore2(options);
-    var isPathValid = (path17) => checkPath(convertPath(path17), path17, RETURN_FALSE);
+    var isPathValid = (path24) => checkPath(convertPath(path24), path24, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path17) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path17) || isNotRelative(path17);
+      checkPath.isNotRelative = (path24) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path24) || isNotRelative(path24);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -41901,7 +41958,7 @@ var require_ignore = __commonJS({
 });
 
 // src/action/main.ts
-import { mkdir as mkdir2, writeFile as writeFile3, appendFile as appendFile2 } from "node:fs/promises";
+import { mkdir as mkdir2, writeFile as writeFile4, appendFile as appendFile2 } from "node:fs/promises";
 import { dirname, resolve as resolve2 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
@@ -44753,8 +44810,8 @@ minimatch.unescape = unescape;
 var GLOB = { dot: true, nocomment: true, nonegate: true };
 function overrideApplies(override, scope, where) {
   if (override.files) {
-    const path17 = where.path ?? nodePath;
-    const relative = path17.relative(where.configDir, path17.resolve(where.cwd, scope.file)).split(path17.sep).join("/");
+    const path24 = where.path ?? nodePath;
+    const relative = path24.relative(where.configDir, path24.resolve(where.cwd, scope.file)).split(path24.sep).join("/");
     if (!override.files.some((glob2) => minimatch(relative, glob2, { ...GLOB, matchBase: !glob2.includes("/") }))) return false;
   }
   if (override.kinds && !(scope.kind !== void 0 && override.kinds.some((glob2) => minimatch(scope.kind, glob2, GLOB)))) return false;
@@ -44877,6 +44934,7 @@ async function setupRun(flags, context) {
   return {
     lint: lint2,
     exit,
+    render: config?.render,
     async printConfig(file) {
       const layers = {
         cwd: context.cwd,
@@ -44956,13 +45014,13 @@ function objectRef(object) {
   if (object.name !== void 0) ref.name = object.name;
   return ref;
 }
-function locationAt(site, path17, missing = false, innerLine) {
-  const span = locate(site.document.doc, path17);
+function locationAt(site, path24, missing = false, innerLine) {
+  const span = locate(site.document.doc, path24);
   const inner = innerLine !== void 0 && span.exact ? blockScalarLine(site.parsed.text, span.start, span.end, innerLine) : void 0;
   const location = {
     file: site.file,
     region: inner ? regionOf(site.parsed, inner.start, inner.end) : regionOf(site.parsed, span.start, Math.max(trimEnd(site.parsed.text, span.start, span.end), span.start + 1)),
-    path: [...path17],
+    path: [...path24],
     documentIndex: site.document.index
   };
   if (span.approximate) location.approximate = true;
@@ -44999,8 +45057,8 @@ function findingFrom(location, ruleId, level, message) {
   if (location.helmTemplate) finding.helmTemplate = location.helmTemplate;
   return finding;
 }
-function findingAt(site, ruleId, level, message, path17) {
-  const finding = findingFrom(locationAt(site, path17, true), ruleId, level, message);
+function findingAt(site, ruleId, level, message, path24) {
+  const finding = findingFrom(locationAt(site, path24, true), ruleId, level, message);
   delete finding.missing;
   return finding;
 }
@@ -45164,9 +45222,9 @@ function isStringList(value) {
 function isStringMap(value) {
   return isObject(value) && Object.values(value).every(isString);
 }
-function valueAt(root, path17) {
+function valueAt(root, path24) {
   let current = root;
-  for (const segment of path17) {
+  for (const segment of path24) {
     if (typeof segment === "number") {
       if (!Array.isArray(current)) return void 0;
       current = current[segment];
@@ -45177,20 +45235,20 @@ function valueAt(root, path17) {
   }
   return current;
 }
-function objectAt(root, path17) {
-  const value = valueAt(root, path17);
+function objectAt(root, path24) {
+  const value = valueAt(root, path24);
   return isObject(value) ? value : void 0;
 }
-function listAt(root, path17) {
-  const value = valueAt(root, path17);
+function listAt(root, path24) {
+  const value = valueAt(root, path24);
   return Array.isArray(value) ? value : [];
 }
-function stringAt(root, path17) {
-  const value = valueAt(root, path17);
+function stringAt(root, path24) {
+  const value = valueAt(root, path24);
   return isString(value) ? value : void 0;
 }
-function numberAt(root, path17) {
-  const value = valueAt(root, path17);
+function numberAt(root, path24) {
+  const value = valueAt(root, path24);
   return isNumber(value) ? value : void 0;
 }
 function stringEntries(value) {
@@ -45199,11 +45257,11 @@ function stringEntries(value) {
   for (const [key, item] of Object.entries(value)) if (isString(item)) result[key] = item;
   return result;
 }
-function* objectItems(root, path17) {
-  const list2 = listAt(root, path17);
+function* objectItems(root, path24) {
+  const list2 = listAt(root, path24);
   for (let index = 0; index < list2.length; index++) {
     const value = list2[index];
-    if (isObject(value)) yield { value, path: [...path17, index], index };
+    if (isObject(value)) yield { value, path: [...path24, index], index };
   }
 }
 
@@ -45214,18 +45272,18 @@ function expandPattern(root, pattern) {
   let frontier = [{ value: root, path: [], bindings: [] }];
   for (const segment of pattern) {
     const next = [];
-    for (const { value, path: path17, bindings } of frontier) {
+    for (const { value, path: path24, bindings } of frontier) {
       if (segment === "*") {
-        if (Array.isArray(value)) value.forEach((item, index) => next.push({ value: item, path: [...path17, index], bindings: [...bindings, index] }));
-        else if (isObject(value)) for (const [key, item] of Object.entries(value)) next.push({ value: item, path: [...path17, key], bindings: [...bindings, key] });
+        if (Array.isArray(value)) value.forEach((item, index) => next.push({ value: item, path: [...path24, index], bindings: [...bindings, index] }));
+        else if (isObject(value)) for (const [key, item] of Object.entries(value)) next.push({ value: item, path: [...path24, key], bindings: [...bindings, key] });
       } else {
         const item = valueAt(value, [segment]);
-        if (item !== void 0) next.push({ value: item, path: [...path17, segment], bindings });
+        if (item !== void 0) next.push({ value: item, path: [...path24, segment], bindings });
       }
     }
     frontier = next;
   }
-  return frontier.map(({ path: path17, bindings }) => ({ path: path17, bindings }));
+  return frontier.map(({ path: path24, bindings }) => ({ path: path24, bindings }));
 }
 function bindPattern(pattern, bindings) {
   let next = 0;
@@ -45234,15 +45292,15 @@ function bindPattern(pattern, bindings) {
 function buildPodView(object, objectPath, specPath, metadataPath, lists = POD_CONTAINER_LISTS) {
   const spec = valueAt(object, specPath);
   if (!isObject(spec)) return void 0;
-  const path17 = [...objectPath, ...specPath];
+  const path24 = [...objectPath, ...specPath];
   const metadata = valueAt(object, metadataPath);
   const annotations = stringEntries(isObject(metadata) ? metadata.annotations : void 0);
   const podSecurity = isObject(spec.securityContext) ? spec.securityContext : void 0;
-  const podSecurityPath = [...path17, "securityContext"];
+  const podSecurityPath = [...path24, "securityContext"];
   const fullMetadataPath = [...objectPath, ...metadataPath];
   const containers = [];
   for (const list2 of lists) {
-    const items = list2.single ? isObject(spec[list2.key]) ? [{ value: spec[list2.key], path: [...path17, list2.key], index: 0 }] : [] : [...objectItems(spec, [list2.key])].map((item) => ({ ...item, path: [...path17, ...item.path] }));
+    const items = list2.single ? isObject(spec[list2.key]) ? [{ value: spec[list2.key], path: [...path24, list2.key], index: 0 }] : [] : [...objectItems(spec, [list2.key])].map((item) => ({ ...item, path: [...path24, ...item.path] }));
     for (const item of items) {
       const name = isString(item.value.name) ? item.value.name : list2.single ? list2.key : `#${item.index}`;
       const annotationKey = `${APPARMOR_ANNOTATION_PREFIX}${name}`;
@@ -45261,11 +45319,11 @@ function buildPodView(object, objectPath, specPath, metadataPath, lists = POD_CO
   const volumes = [...objectItems(spec, ["volumes"])].map((volume) => ({
     name: isString(volume.value.name) ? volume.value.name : `#${volume.index}`,
     value: volume.value,
-    path: [...path17, ...volume.path]
+    path: [...path24, ...volume.path]
   }));
   return {
     spec,
-    path: path17,
+    path: path24,
     metadata: isObject(metadata) ? metadata : void 0,
     metadataPath: fullMetadataPath,
     labels: stringEntries(isObject(metadata) ? metadata.labels : void 0),
@@ -45274,7 +45332,7 @@ function buildPodView(object, objectPath, specPath, metadataPath, lists = POD_CO
     volumes,
     isWindows: runsWindows(spec),
     userNamespace: spec.hostUsers === false,
-    podSecurity: podSecurityView(spec, path17, podSecurity, podSecurityPath)
+    podSecurity: podSecurityView(spec, path24, podSecurity, podSecurityPath)
   };
 }
 var OS_LABEL = "kubernetes.io/os";
@@ -45292,9 +45350,9 @@ function pinsWindows(expression) {
 }
 var isNumberList = (value) => Array.isArray(value) && value.every(isNumber);
 var isList = (value) => Array.isArray(value);
-function setting(context, contextPath, path17, guard, from) {
-  const value = context ? valueAt(context, path17) : void 0;
-  return guard(value) ? { value, path: [...contextPath, ...path17], from } : void 0;
+function setting(context, contextPath, path24, guard, from) {
+  const value = context ? valueAt(context, path24) : void 0;
+  return guard(value) ? { value, path: [...contextPath, ...path24], from } : void 0;
 }
 function podSecurityView(spec, specPath, pod, podPath) {
   const view = {};
@@ -45310,8 +45368,8 @@ function podSecurityView(spec, specPath, pod, podPath) {
 function effectiveSecurityContext(container, containerPath, pod, podPath, appArmorAnnotation) {
   const own = isObject(container.securityContext) ? container.securityContext : void 0;
   const ownPath = [...containerPath, "securityContext"];
-  const both = (path17, guard) => setting(own, ownPath, path17, guard, "container") ?? setting(pod, podPath, path17, guard, "pod");
-  const mine = (path17, guard) => setting(own, ownPath, path17, guard, "container");
+  const both = (path24, guard) => setting(own, ownPath, path24, guard, "container") ?? setting(pod, podPath, path24, guard, "pod");
+  const mine = (path24, guard) => setting(own, ownPath, path24, guard, "container");
   const context = {
     runAsNonRoot: both(["runAsNonRoot"], isBoolean),
     runAsUser: both(["runAsUser"], isNumber),
@@ -45354,7 +45412,7 @@ function objectsOf(value, options = {}) {
   if (!object) return [];
   return [options.freeze ? deepFreeze(object) : object];
 }
-function objectOf(value, path17, extraWorkloads) {
+function objectOf(value, path24, extraWorkloads) {
   const { apiVersion, kind } = value;
   if (typeof apiVersion !== "string" || typeof kind !== "string") return void 0;
   const metadata = isObject(value.metadata) ? value.metadata : void 0;
@@ -45366,26 +45424,26 @@ function objectOf(value, path17, extraWorkloads) {
     name: isString(metadata?.name) ? metadata.name : void 0,
     namespace: isString(metadata?.namespace) ? metadata.namespace : void 0,
     value,
-    path: path17,
+    path: path24,
     metadata,
     labels: stringEntries(metadata?.labels),
     annotations: stringEntries(metadata?.annotations),
-    pods: workload ? tablePods(value, path17, workload) : searchedPods(value, path17)
+    pods: workload ? tablePods(value, path24, workload) : searchedPods(value, path24)
   };
   return object;
 }
-function tablePods(value, path17, workload) {
+function tablePods(value, path24, workload) {
   const pods = [];
   for (const template2 of workload.pods) {
     for (const { path: specPath, bindings } of expandPattern(value, template2.spec)) {
-      const pod = buildPodView(value, path17, specPath, bindPattern(template2.metadata, bindings), workload.containers);
+      const pod = buildPodView(value, path24, specPath, bindPattern(template2.metadata, bindings), workload.containers);
       if (pod) pods.push(pod);
     }
   }
   return pods;
 }
 var SEARCH_DEPTH = 10;
-function searchedPods(value, path17) {
+function searchedPods(value, path24) {
   const pods = [];
   const visit3 = (node, at, depth) => {
     if (depth > SEARCH_DEPTH) return;
@@ -45395,7 +45453,7 @@ function searchedPods(value, path17) {
     }
     if (!isObject(node)) return;
     if (at.length > 0 && holdsContainers(node)) {
-      const pod = buildPodView(value, path17, at, [...at.slice(0, -1), "metadata"]);
+      const pod = buildPodView(value, path24, at, [...at.slice(0, -1), "metadata"]);
       if (pod) pods.push(pod);
       return;
     }
@@ -45711,9 +45769,9 @@ var RuleInstance = class {
         entry2.items.add(item);
         tallies.set(key, entry2);
       },
-      locate: (path17, options) => {
+      locate: (path24, options) => {
         if (!this.site) throw new Error(`rule "${rule.meta.id}" called locate() outside a visitor`);
-        return locationAt(this.site, path17, options?.missing ?? false);
+        return locationAt(this.site, path24, options?.missing ?? false);
       },
       afterIndex: (check2) => {
         if (!rule.meta.crossObject) throw new Error(`rule "${rule.meta.id}" called afterIndex() without meta.crossObject`);
@@ -46905,14 +46963,14 @@ function redactFinding(finding, mask) {
   const message = mask(finding.message);
   let changed = message !== finding.message;
   finding.message = message;
-  const path17 = finding.path.map((segment) => typeof segment === "string" ? mask(segment) : segment);
-  if (path17.some((segment, index) => segment !== finding.path[index])) {
-    finding.path = path17;
+  const path24 = finding.path.map((segment) => typeof segment === "string" ? mask(segment) : segment);
+  if (path24.some((segment, index) => segment !== finding.path[index])) {
+    finding.path = path24;
     changed = true;
   }
   if (finding.suppression?.reason !== void 0) finding.suppression.reason = mask(finding.suppression.reason);
   if (finding.container !== void 0) finding.container = mask(finding.container);
-  if (changed) finding.fingerprint = fingerprint(["redacted", finding.ruleId, finding.file, String(finding.documentIndex ?? ""), JSON.stringify(finding.object ?? {}), path17.join("/"), message]);
+  if (changed) finding.fingerprint = fingerprint(["redacted", finding.ruleId, finding.file, String(finding.documentIndex ?? ""), JSON.stringify(finding.object ?? {}), path24.join("/"), message]);
 }
 
 // src/engine/define-rule.ts
@@ -47054,11 +47112,11 @@ function commandWords(container) {
   for (const key of ["command", "args"]) {
     listAt(container.value, [key]).forEach((item, index) => {
       if (!isString(item)) return;
-      const path17 = [...container.path, key, index];
+      const path24 = [...container.path, key, index];
       const previous = words2.at(-1);
       const shellScript = previous?.text === "-c" && words2.length >= 2 && SHELLS.test(words2.at(-2).text);
-      if (shellScript) shellWords(item).forEach((text, at) => words2.push({ text, path: path17, start: at === 0 }));
-      else words2.push({ text: item, path: path17, start: words2.length === 0 });
+      if (shellScript) shellWords(item).forEach((text, at) => words2.push({ text, path: path24, start: at === 0 }));
+      else words2.push({ text: item, path: path24, start: words2.length === 0 });
     });
   }
   words2.forEach((word, index) => {
@@ -47246,31 +47304,31 @@ function readContainer(container, kubeVersion) {
     container: container.name
   };
 }
-function extraArgs(root, path17) {
-  const args = valueAt(root, path17);
+function extraArgs(root, path24) {
+  const args = valueAt(root, path24);
   if (isObject(args)) {
     return Object.entries(args).flatMap(([name, value]) => {
       const text = flagText(value);
-      return text === void 0 ? [] : [{ name, value: text, path: [...path17, name] }];
+      return text === void 0 ? [] : [{ name, value: text, path: [...path24, name] }];
     });
   }
   if (!Array.isArray(args)) return [];
   return args.flatMap((item, index) => {
     if (!isObject(item) || !isString(item.name)) return [];
     const text = item.value === void 0 ? "" : flagText(item.value);
-    return text === void 0 ? [] : [{ name: item.name, value: text, path: item.value === void 0 ? [...path17, index] : [...path17, index, "value"] }];
+    return text === void 0 ? [] : [{ name: item.name, value: text, path: item.value === void 0 ? [...path24, index] : [...path24, index, "value"] }];
   });
 }
 function kubeadmConfigs(object, kubeVersion) {
   const root = object.value;
   const configs = [];
-  const add = (component, path17, partial = false) => {
-    const full = [...object.path, ...path17];
+  const add = (component, path24, partial = false) => {
+    const full = [...object.path, ...path24];
     const externalEtcd = isObject(valueAt(root, ["etcd", "external"]));
     configs.push({
       component,
       form: "kubeadm",
-      written: extraArgs(root, path17).map((setting2) => ({ ...setting2, path: [...object.path, ...setting2.path] })),
+      written: extraArgs(root, path24).map((setting2) => ({ ...setting2, path: [...object.path, ...setting2.path] })),
       defaults: { ...componentDefaults(component, kubeVersion), ...kubeadmFlags(component, externalEtcd) },
       partial,
       missingAt: () => full
@@ -47288,15 +47346,15 @@ function kubeadmConfigs(object, kubeVersion) {
 }
 function kubeletConfig(object) {
   const written = [];
-  for (const [flag, path17] of KUBELET_FIELDS) {
-    const value = valueAt(object.value, path17);
+  for (const [flag, path24] of KUBELET_FIELDS) {
+    const value = valueAt(object.value, path24);
     const text = value === void 0 ? void 0 : flagText(value);
-    if (text !== void 0) written.push({ name: flag, value: text, path: [...object.path, ...path17] });
+    if (text !== void 0) written.push({ name: flag, value: text, path: [...object.path, ...path24] });
   }
   for (const [gate, value] of Object.entries(objectAt(object.value, ["featureGates"]) ?? {})) {
     written.push({ name: "feature-gates", value: `${gate}=${flagText(value) ?? ""}`, path: [...object.path, "featureGates", gate] });
   }
-  const fields = new Map(KUBELET_FIELDS.map(([flag, path17]) => [flag, path17]));
+  const fields = new Map(KUBELET_FIELDS.map(([flag, path24]) => [flag, path24]));
   return {
     component: "kubelet",
     form: "kubelet-config",
@@ -47568,8 +47626,8 @@ function belowMinimum(minimum) {
   return (value) => value === void 0 || !(Number(value) >= minimum);
 }
 function writesAuditLog(config) {
-  const path17 = effective(config, "audit-log-path").value;
-  return path17 !== void 0 && path17 !== "" && path17 !== "-";
+  const path24 = effective(config, "audit-log-path").value;
+  return path24 !== void 0 && path24 !== "" && path24 !== "-";
 }
 var STRONG_CIPHER_SUITES = /* @__PURE__ */ new Set([
   "TLS_AES_128_GCM_SHA256",
@@ -49129,10 +49187,10 @@ var dangerous_capability_added_default = addedCapabilityRule(
 );
 
 // src/k8s/views/config-references.ts
-function reference(kind, holder, nameField, path17, key) {
+function reference(kind, holder, nameField, path24, key) {
   const name = holder[nameField];
   if (!isString(name) || name === "") return void 0;
-  const found = { kind, name, optional: holder.optional === true, path: [...path17, nameField] };
+  const found = { kind, name, optional: holder.optional === true, path: [...path24, nameField] };
   if (isString(key)) found.key = key;
   return found;
 }
@@ -49151,12 +49209,12 @@ function configReferences(pod) {
     }
   }
   for (const volume of pod.volumes) {
-    const { value, path: path17 } = volume;
-    if (isObject(value.configMap)) found.push(reference("ConfigMap", value.configMap, "name", [...path17, "configMap"]));
-    if (isObject(value.secret)) found.push(reference("Secret", value.secret, "secretName", [...path17, "secret"]));
+    const { value, path: path24 } = volume;
+    if (isObject(value.configMap)) found.push(reference("ConfigMap", value.configMap, "name", [...path24, "configMap"]));
+    if (isObject(value.secret)) found.push(reference("Secret", value.secret, "secretName", [...path24, "secret"]));
     for (const source of objectItems(value, ["projected", "sources"])) {
-      if (isObject(source.value.configMap)) found.push(reference("ConfigMap", source.value.configMap, "name", [...path17, "projected", "sources", source.index, "configMap"]));
-      if (isObject(source.value.secret)) found.push(reference("Secret", source.value.secret, "name", [...path17, "projected", "sources", source.index, "secret"]));
+      if (isObject(source.value.configMap)) found.push(reference("ConfigMap", source.value.configMap, "name", [...path24, "projected", "sources", source.index, "configMap"]));
+      if (isObject(source.value.secret)) found.push(reference("Secret", source.value.secret, "name", [...path24, "projected", "sources", source.index, "secret"]));
     }
   }
   for (const item of objectItems(pod.spec, ["imagePullSecrets"])) found.push(reference("Secret", item.value, "name", [...pod.path, "imagePullSecrets", item.index]));
@@ -49378,14 +49436,14 @@ var dangling_hpa_target_default = defineRule({
 });
 
 // src/rules/dangling-ingress.ts
-function backendOf(backend, path17) {
+function backendOf(backend, path24) {
   if (isObject(backend.service) && isString(backend.service.name)) {
     const port = isObject(backend.service.port) ? backend.service.port.number ?? backend.service.port.name : void 0;
-    return { service: backend.service.name, ...isString(port) || isNumber(port) ? { port } : {}, path: [...path17, "service", "name"] };
+    return { service: backend.service.name, ...isString(port) || isNumber(port) ? { port } : {}, path: [...path24, "service", "name"] };
   }
   if (isString(backend.serviceName)) {
     const port = backend.servicePort;
-    return { service: backend.serviceName, ...isString(port) || isNumber(port) ? { port } : {}, path: [...path17, "serviceName"] };
+    return { service: backend.serviceName, ...isString(port) || isNumber(port) ? { port } : {}, path: [...path24, "serviceName"] };
   }
   return void 0;
 }
@@ -49620,10 +49678,10 @@ var dangling_service_monitor_default = defineRule({
         const at = context.locate([...object.path, "spec", "selector"]);
         context.afterIndex((index) => {
           const inScope2 = (record) => namespaces === "any" || record.namespace !== void 0 && namespaces.includes(record.namespace);
-          const targets = index.all.filter((record) => inScope2(record) && (pods ? templateLabelSets(record).length > 0 : record.kind === "Service" && record.group === ""));
-          const matches = pods ? targets.some((record) => templateLabelSets(record).some((labels) => labelSelectorMatches(selector, labels))) : targets.some((record) => labelSelectorMatches(selector, record.labels));
+          const targets2 = index.all.filter((record) => inScope2(record) && (pods ? templateLabelSets(record).length > 0 : record.kind === "Service" && record.group === ""));
+          const matches = pods ? targets2.some((record) => templateLabelSets(record).some((labels) => labelSelectorMatches(selector, labels))) : targets2.some((record) => labelSelectorMatches(selector, record.labels));
           const apiServer = !pods && (namespaces === "any" || namespaces.includes("default")) && labelSelectorMatches(selector, API_SERVER_SERVICE_LABELS);
-          if (matches || apiServer || !index.complete && (targets.length === 0 || namespaces === "any" || namespaces.includes(CLUSTER_NAMESPACE))) return;
+          if (matches || apiServer || !index.complete && (targets2.length === 0 || namespaces === "any" || namespaces.includes(CLUSTER_NAMESPACE))) return;
           const where = namespaces === "any" ? "any namespace" : `namespace ${namespaces.map((name) => `"${name}"`).join(", ")}`;
           context.report({ messageId: "noTargets", data: { kind: object.kind, name: object.name ?? "", targets: pods ? "pod template" : "Service", namespaces: where }, at });
         });
@@ -49876,10 +49934,10 @@ function rbacSubjectRule(template2) {
           if (isSystemObject(object)) return;
           const roleRef = object.value.roleRef;
           const role = isObject(roleRef) && isString(roleRef.name) ? `${isString(roleRef.kind) ? roleRef.kind : "role"} "${roleRef.name}"` : "its role";
-          for (const { value, path: path17 } of objectItems(object.value, ["subjects"])) {
+          for (const { value, path: path24 } of objectItems(object.value, ["subjects"])) {
             if (!isString(value.kind) || !isString(value.name) || !template2.forbidden(value.kind, value.name)) continue;
             const data = { kind: object.kind, name: object.name ?? "", subjectKind: value.kind, subject: value.name, role };
-            context.report({ messageId: template2.messageId, data, at: [...object.path, ...path17] });
+            context.report({ messageId: template2.messageId, data, at: [...object.path, ...path24] });
           }
         }
       };
@@ -50077,9 +50135,9 @@ function* nodeLabelUses(pod) {
     if (isString(constraint.value.topologyKey)) yield { label: constraint.value.topologyKey, path: [...pod.path, "topologySpreadConstraints", constraint.index, "topologyKey"] };
   }
 }
-function* expressionKeys(term, path17) {
+function* expressionKeys(term, path24) {
   for (const expression of objectItems(term, ["matchExpressions"])) {
-    if (isString(expression.value.key)) yield { label: expression.value.key, path: [...path17, "matchExpressions", expression.index, "key"] };
+    if (isString(expression.value.key)) yield { label: expression.value.key, path: [...path24, "matchExpressions", expression.index, "key"] };
   }
 }
 var FIELDS = [
@@ -50269,11 +50327,11 @@ var duplicate_env_var_default = defineRule({
     return {
       container(container) {
         const seen = /* @__PURE__ */ new Map();
-        for (const { value, path: path17, index } of objectItems(container.value, ["env"])) {
+        for (const { value, path: path24, index } of objectItems(container.value, ["env"])) {
           if (!isString(value.name)) continue;
           const first = seen.get(value.name);
           if (first === void 0) seen.set(value.name, index);
-          else context.report({ messageId: "duplicate", data: { container: container.name, name: value.name, first: first + 1 }, at: [...container.path, ...path17, "name"] });
+          else context.report({ messageId: "duplicate", data: { container: container.name, name: value.name, first: first + 1 }, at: [...container.path, ...path24, "name"] });
         }
       }
     };
@@ -50643,7 +50701,7 @@ function ingressServiceNames(ingress) {
   add(spec.backend);
   for (const rule of Array.isArray(spec.rules) ? spec.rules : []) {
     const paths = isObject(rule) && isObject(rule.http) && Array.isArray(rule.http.paths) ? rule.http.paths : [];
-    for (const path17 of paths) if (isObject(path17)) add(path17.backend);
+    for (const path24 of paths) if (isObject(path24)) add(path24.backend);
   }
   return names;
 }
@@ -50830,9 +50888,9 @@ function looksLikeJson(text) {
   return false;
 }
 var URL_PASSWORD = /(:\/\/[^\s/:@]*:)[^\s/@]+@/g;
-function formatKeyPath(path17) {
+function formatKeyPath(path24) {
   let out = "";
-  for (const written of path17) {
+  for (const written of path24) {
     const segment = typeof written === "string" ? written.replace(URL_PASSWORD, "$1****@") : written;
     if (typeof segment === "number") out += `[${segment}]`;
     else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) out += out === "" ? segment : `.${segment}`;
@@ -51523,15 +51581,15 @@ function apiVersionsServing(schema, group, kind) {
 
 // src/rules/invalid-manifest.ts
 var HELM_ACTION = /\{\{-?\s*(?:[^}]*?\.(?:Values|Release|Chart|Capabilities|Files|Template)\b|(?:include|tpl|toYaml|required|nindent|indent|quote)\b)/;
-function* templateText(value, path17) {
+function* templateText(value, path24) {
   if (typeof value === "string") {
-    if (value.includes("{{") && HELM_ACTION.test(value)) yield { path: path17, text: value };
+    if (value.includes("{{") && HELM_ACTION.test(value)) yield { path: path24, text: value };
   } else if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) yield* templateText(item, [...path17, index]);
+    for (const [index, item] of value.entries()) yield* templateText(item, [...path24, index]);
   } else if (value !== null && typeof value === "object") {
     for (const [key, item] of Object.entries(value)) {
-      if (key.includes("{{") && HELM_ACTION.test(key)) yield { path: [...path17, key], text: key };
-      else yield* templateText(item, [...path17, key]);
+      if (key.includes("{{") && HELM_ACTION.test(key)) yield { path: [...path24, key], text: key };
+      else yield* templateText(item, [...path24, key]);
     }
   }
 }
@@ -51607,8 +51665,8 @@ var invalid_port_spec_default = defineRule({
     return {
       container(container) {
         const names = /* @__PURE__ */ new Set();
-        for (const { value, path: path17 } of objectItems(container.value, ["ports"])) {
-          const at = [...container.path, ...path17];
+        for (const { value, path: path24 } of objectItems(container.value, ["ports"])) {
+          const at = [...container.path, ...path24];
           if (value.containerPort === void 0) context.report({ messageId: "noContainerPort", data: { container: container.name }, at: [...at, "containerPort"], missing: true });
           checkNumber(value.containerPort, [...at, "containerPort"]);
           if (!isString(value.name)) continue;
@@ -51619,8 +51677,8 @@ var invalid_port_spec_default = defineRule({
         }
       },
       object(object) {
-        for (const { value, path: path17 } of objectItems(object.value, ["spec", "ports"])) {
-          const at = [...object.path, ...path17, "targetPort"];
+        for (const { value, path: path24 } of objectItems(object.value, ["spec", "ports"])) {
+          const at = [...object.path, ...path24, "targetPort"];
           const target = value.targetPort;
           if (isString(target) && !/^\d+$/.test(target)) {
             const problem2 = portNameProblem(target);
@@ -52106,10 +52164,10 @@ var limitrange_incomplete_default = defineRule({
   create(context) {
     return {
       object(object) {
-        for (const { value, path: path17, index } of objectItems(object.value, ["spec", "limits"])) {
+        for (const { value, path: path24, index } of objectItems(object.value, ["spec", "limits"])) {
           const missing = [...value.type === void 0 ? ["type"] : [], ...FIELDS2.filter((field) => !isObject(value[field]))];
           if (missing.length === 0) continue;
-          context.report({ messageId: "missing", data: { name: object.name ?? "", item: index + 1, fields: missing.join(", ") }, at: [...object.path, ...path17] });
+          context.report({ messageId: "missing", data: { name: object.name ?? "", item: index + 1, fields: missing.join(", ") }, at: [...object.path, ...path24] });
         }
       }
     };
@@ -52377,15 +52435,15 @@ function openRules(policy) {
   const open3 = [];
   for (const direction of policyTypes(policy)) {
     const [field, peers] = direction === "Ingress" ? ["ingress", "from"] : ["egress", "to"];
-    for (const { value, path: path17 } of objectItems(policy, ["spec", field])) {
+    for (const { value, path: path24 } of objectItems(policy, ["spec", field])) {
       if (listAt(value, ["ports"]).length > 0) continue;
       const list2 = listAt(value, [peers]);
       if (list2.length === 0) {
-        open3.push({ direction, path: path17, reason: `it names no peer in "${peers}"` });
+        open3.push({ direction, path: path24, reason: `it names no peer in "${peers}"` });
         continue;
       }
       const everywhere = list2.find((peer) => isObject(peer) && isObject(peer.ipBlock) && isString(peer.ipBlock.cidr) && EVERY_ADDRESS.has(peer.ipBlock.cidr) && listAt(peer.ipBlock, ["except"]).length === 0);
-      if (everywhere && isObject(everywhere) && isObject(everywhere.ipBlock)) open3.push({ direction, path: path17, reason: `it allows the ipBlock ${String(everywhere.ipBlock.cidr)}` });
+      if (everywhere && isObject(everywhere) && isObject(everywhere.ipBlock)) open3.push({ direction, path: path24, reason: `it allows the ipBlock ${String(everywhere.ipBlock.cidr)}` });
     }
   }
   return open3;
@@ -52415,7 +52473,7 @@ function networkPolicyCoverage(template2) {
           const pods = object.pods.filter((pod) => pod.spec.hostNetwork !== true);
           if (pods.length === 0) return;
           const self = context.locate([...object.path, "metadata", "name"], { missing: true });
-          const targets = pods.map((pod) => ({ labels: pod.labels, at: context.locate([...pod.metadataPath, "labels"], { missing: true }) }));
+          const targets2 = pods.map((pod) => ({ labels: pod.labels, at: context.locate([...pod.metadataPath, "labels"], { missing: true }) }));
           const data = { kind: object.kind, name: object.name ?? "", namespace, direction: direction.toLowerCase() };
           context.afterIndex((index) => {
             const policies = networkPolicies(index, namespace);
@@ -52425,7 +52483,7 @@ function networkPolicyCoverage(template2) {
               return;
             }
             const related = policies.map((policy) => ({ at: policy.at, message: `NetworkPolicy "${policy.name ?? ""}" of the namespace does not select these pods for ${data.direction}.` }));
-            for (const target of targets) {
+            for (const target of targets2) {
               if (policies.some((policy) => isObject(policy.value) && policySelects(policy.value, direction, target.labels))) continue;
               context.report({ messageId: "unselected", data, at: target.at, related });
             }
@@ -52539,8 +52597,8 @@ function probePorts(container) {
   return result;
 }
 function containerPorts(container) {
-  return [...objectItems(container.value, ["ports"])].map(({ value, path: path17 }) => {
-    const port = { protocol: isString(value.protocol) ? value.protocol : "TCP", path: path17, value };
+  return [...objectItems(container.value, ["ports"])].map(({ value, path: path24 }) => {
+    const port = { protocol: isString(value.protocol) ? value.protocol : "TCP", path: path24, value };
     if (isString(value.name)) port.name = value.name;
     if (isNumber(value.containerPort)) port.number = value.containerPort;
     return port;
@@ -52833,8 +52891,8 @@ function requirementSchema() {
 }
 
 // src/rules/missing-run-as-non-root.ts
-function isWithin(path17, prefix2) {
-  return prefix2.every((segment, index) => path17[index] === segment);
+function isWithin(path24, prefix2) {
+  return prefix2.every((segment, index) => path24[index] === segment);
 }
 var missing_run_as_non_root_default = defineRule({
   meta: {
@@ -52994,8 +53052,8 @@ var missing_topology_spread_default = defineRule({
     return {
       podSpec(pod, object) {
         const constraints = [...objectItems(pod.spec, ["topologySpreadConstraints"])];
-        for (const { value, path: path17, index } of constraints) {
-          const at = [...pod.path, ...path17];
+        for (const { value, path: path24, index } of constraints) {
+          const at = [...pod.path, ...path24];
           const problems = [];
           if (!isObject(value.labelSelector)) problems.push(["labelSelector", "has no labelSelector, so it counts every pod of the namespace"]);
           if (!isString(value.topologyKey) || value.topologyKey === "") problems.push(["topologyKey", "has no topologyKey"]);
@@ -53409,6 +53467,97 @@ var no_rolling_update_strategy_default = defineRule({
           return;
         }
         context.report({ messageId: "notRolling", data: { kind: object.kind, name: object.name ?? "", type }, at: [...object.path, "spec", field, "type"] });
+      }
+    };
+  }
+});
+
+// src/k8s/views/node-placement.ts
+var OS_LABEL2 = "kubernetes.io/os";
+var SAME_AS = { "beta.kubernetes.io/os": OS_LABEL2, "beta.kubernetes.io/arch": "kubernetes.io/arch" };
+function labelOf(key) {
+  return SAME_AS[key] ?? key;
+}
+var REQUIRED_TERMS = ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution", "nodeSelectorTerms"];
+function nodePlacement(pod) {
+  const always = [];
+  const os5 = pod.spec.os;
+  if (isObject(os5) && isString(os5.name)) {
+    always.push({ label: OS_LABEL2, text: `spec.os.name "${os5.name}"`, allowed: [os5.name], excluded: [], fromOsName: true, path: [...pod.path, "os", "name"] });
+  }
+  const selector = pod.spec.nodeSelector;
+  if (isObject(selector)) {
+    for (const [label, value] of Object.entries(selector)) {
+      if (!isString(value)) continue;
+      always.push({ label: labelOf(label), text: `nodeSelector ${label}: "${value}"`, allowed: [value], excluded: [], fromOsName: false, path: [...pod.path, "nodeSelector", label] });
+    }
+  }
+  const placement = { always, terms: [] };
+  const termItems = [...objectItems(pod.spec, REQUIRED_TERMS)];
+  if (termItems.length > 0) placement.termsPath = [...pod.path, ...REQUIRED_TERMS];
+  for (const term of termItems) {
+    const demands = [];
+    for (const expression of objectItems(term.value, ["matchExpressions"])) {
+      const demand = expressionDemand(expression.value);
+      if (demand) demands.push({ ...demand, path: [...pod.path, ...term.path, ...expression.path] });
+    }
+    placement.terms.push({ path: [...pod.path, ...term.path], demands });
+  }
+  return placement;
+}
+function expressionDemand(expression) {
+  const { key, operator, values } = expression;
+  if (!isString(key) || !isStringList(values) || values.length === 0) return void 0;
+  if (operator !== "In" && operator !== "NotIn") return void 0;
+  const label = labelOf(key);
+  const text = `node affinity ${key} ${operator} (${values.join(", ")})`;
+  return operator === "In" ? { label, text, allowed: values, excluded: [], fromOsName: false } : { label, text, excluded: values, fromOsName: false };
+}
+function demandsConflict(first, second) {
+  if (first.label !== second.label) return false;
+  const excluded = /* @__PURE__ */ new Set([...first.excluded, ...second.excluded]);
+  if (!first.allowed && !second.allowed) return false;
+  const candidates = first.allowed && second.allowed ? first.allowed.filter((value) => second.allowed?.includes(value)) : first.allowed ?? second.allowed ?? [];
+  return candidates.every((value) => excluded.has(value));
+}
+function firstConflict(earlier, among) {
+  const seen = [...earlier];
+  for (const demand of among) {
+    const clash = seen.find((other) => demandsConflict(other, demand));
+    if (clash) return [clash, demand];
+    seen.push(demand);
+  }
+  return void 0;
+}
+
+// src/rules/node-selector-unsatisfiable.ts
+var node_selector_unsatisfiable_default = defineRule({
+  meta: {
+    id: "node-selector-unsatisfiable",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    summary: "Pods should not demand node labels (the OS and architecture first) that contradict their spec.os.name or another of their node selectors (nodeSelector, required node affinity): no node can ever run them.",
+    remediation: "Make spec.os.name, the nodeSelector and the required node affinity agree on kubernetes.io/os, kubernetes.io/arch and every label they both name.",
+    messages: {
+      osName: "The pod declares {{first}}, but {{second}} excludes such nodes: no node can run it.",
+      conflict: "{{second}} contradicts {{first}}: no node can run the pod.",
+      noTerm: "None of the {{count}} required node affinity terms can match a node: each contradicts spec.os.name, the nodeSelector or itself."
+    }
+  },
+  create(context) {
+    const reportClash = ([first, second]) => context.report({ messageId: first.fromOsName ? "osName" : "conflict", data: { first: first.text, second: second.text }, at: second.path });
+    return {
+      podSpec(pod) {
+        const placement = nodePlacement(pod);
+        const always = firstConflict([], placement.always);
+        if (always) return reportClash(always);
+        if (!placement.termsPath || placement.terms.length === 0) return;
+        const clashes = placement.terms.map((term) => firstConflict(placement.always, term.demands));
+        if (!clashes.every((clash) => clash !== void 0)) return;
+        const [only] = clashes;
+        if (clashes.length === 1 && only) reportClash(only);
+        else context.report({ messageId: "noTerm", data: { count: clashes.length }, at: placement.termsPath });
       }
     };
   }
@@ -54301,6 +54450,20 @@ var rbac_workload_create_default = rbacRoleRule({
   }
 });
 
+// src/rules/render-failed.ts
+var render_failed_default = defineRule({
+  meta: {
+    id: "render-failed",
+    category: "schema",
+    level: "error",
+    presets: ["recommended", "pss-baseline", "pss-restricted"],
+    summary: "A kustomization or Helm chart could not be rendered, so none of its objects were linted.",
+    remediation: "Fix what the renderer reports (run `kubectl kustomize DIR` or `helm template` to see it); the rest of the run is still linted.",
+    messages: { failed: "{{tool}} failed: {{message}}" }
+  },
+  create: () => ({})
+});
+
 // src/rules/requests-not-equal-limits.ts
 var requests_not_equal_limits_default = defineRule({
   meta: {
@@ -54360,6 +54523,103 @@ var resourcequota_incomplete_default = defineRule({
         const missing = REQUIRED2.filter((key) => hard[key] === void 0 && hard[key.replace("requests.", "")] === void 0);
         if (missing.length === 0) return;
         context.report({ messageId: "missing", data: { name: object.name ?? "", fields: missing.join(", ") }, at: [...object.path, "spec", "hard"], missing: objectAt(object.value, ["spec", "hard"]) === void 0 });
+      }
+    };
+  }
+});
+
+// src/k8s/views/quantity.ts
+var QUANTITY = /^([+-]?)(\d*)(?:\.(\d*))?(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?\d+)?$/;
+var BINARY3 = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
+var DECIMAL2 = { n: -9, u: -6, m: -3, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+var MAX_EXPONENT = 100;
+function parseQuantity(value) {
+  const text = isNumber(value) ? String(value) : isString(value) ? value.trim() : void 0;
+  const match3 = text === void 0 ? null : QUANTITY.exec(text);
+  if (!match3) return void 0;
+  const [, sign = "", whole = "", fraction = "", suffix = ""] = match3;
+  if (whole === "" && fraction === "") return void 0;
+  let numerator = BigInt(`${sign}${whole || "0"}${fraction}`);
+  let denominator = 10n ** BigInt(fraction.length);
+  let exponent = 0;
+  if (suffix in BINARY3) numerator *= 2n ** BigInt(BINARY3[suffix] ?? 0);
+  else if (suffix in DECIMAL2) exponent = DECIMAL2[suffix] ?? 0;
+  else if (suffix !== "") exponent = Number(suffix.slice(1));
+  if (Math.abs(exponent) > MAX_EXPONENT) return void 0;
+  if (exponent >= 0) numerator *= 10n ** BigInt(exponent);
+  else denominator *= 10n ** BigInt(-exponent);
+  return { numerator, denominator };
+}
+function compareQuantities(a, b) {
+  const left = a.numerator * b.denominator;
+  const right = b.numerator * a.denominator;
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+// src/rules/resources-outside-bounds.ts
+var RESOURCES = ["cpu", "memory", "ephemeral-storage"];
+var SECTIONS = ["requests", "limits"];
+var QUANTITY_SCHEMA = {
+  type: ["string", "number"],
+  pattern: "^[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+|[KMGTPE]i|[numkMGTPE])?$"
+};
+var boundsSchema = (resource, section) => ({
+  type: "object",
+  description: `Bounds on resources.${section}.${resource} of each container.`,
+  properties: {
+    min: { ...QUANTITY_SCHEMA, description: `The smallest ${resource} ${section === "requests" ? "request" : "limit"} accepted (a quantity).` },
+    max: { ...QUANTITY_SCHEMA, description: `The largest ${resource} ${section === "requests" ? "request" : "limit"} accepted (a quantity).` }
+  },
+  additionalProperties: false
+});
+var VERB = { requests: "requests", limits: "is limited to" };
+var resources_outside_bounds_default = defineRule({
+  meta: {
+    id: "resources-outside-bounds",
+    category: "efficiency",
+    level: "note",
+    presets: [],
+    summary: "Opt-in: container CPU, memory and ephemeral-storage requests and limits should lie within the bounds the team configures (none by default).",
+    remediation: "Size the request or limit within the configured bounds, or change the bounds if the workload really needs more.",
+    messages: {
+      belowMin: 'Container "{{container}}" {{verb}} {{value}} {{resource}}, below the minimum of {{bound}}.',
+      aboveMax: 'Container "{{container}}" {{verb}} {{value}} {{resource}}, above the maximum of {{bound}}.'
+    },
+    options: {
+      type: "object",
+      properties: Object.fromEntries(
+        RESOURCES.map((resource) => [
+          resource,
+          {
+            type: "object",
+            description: `Bounds on ${resource}, by requests and limits.`,
+            properties: Object.fromEntries(SECTIONS.map((section) => [section, boundsSchema(resource, section)])),
+            additionalProperties: false
+          }
+        ])
+      ),
+      additionalProperties: false
+    },
+    defaultOptions: {}
+  },
+  create(context) {
+    return {
+      container(container) {
+        for (const resource of RESOURCES) {
+          for (const section of SECTIONS) {
+            const bounds = context.options[resource]?.[section];
+            if (!bounds) continue;
+            const written = valueAt(container.value, ["resources", section, resource]);
+            const value = parseQuantity(written);
+            if (!value) continue;
+            const data = { container: container.name, verb: VERB[section], value: String(written), resource };
+            const at = [...container.path, "resources", section, resource];
+            const min = parseQuantity(bounds.min);
+            const max = parseQuantity(bounds.max);
+            if (min && compareQuantities(value, min) < 0) context.report({ messageId: "belowMin", data: { ...data, bound: String(bounds.min) }, at });
+            else if (max && compareQuantities(value, max) > 0) context.report({ messageId: "aboveMax", data: { ...data, bound: String(bounds.max) }, at });
+          }
+        }
       }
     };
   }
@@ -54601,31 +54861,31 @@ function labelValueProblem(value) {
   if (!LABEL_NAME.test(value)) return "must consist of letters, digits, '-', '_' and '.', and start and end with a letter or digit";
   return void 0;
 }
-var QUANTITY = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+|[KMGTPE]i|[numkMGTPE]|)$/;
+var QUANTITY2 = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+|[KMGTPE]i|[numkMGTPE]|)$/;
 function isQuantity(value) {
-  return QUANTITY.test(value);
+  return QUANTITY2.test(value);
 }
 
 // src/schema/metadata.ts
-function metadataProblems(metadata, path17, identity3) {
+function metadataProblems(metadata, path24, identity4) {
   if (!isObject(metadata)) return [];
   const problems = [];
-  if (identity3 && typeof metadata.name === "string") {
-    const reason = objectNameProblem(identity3.group, identity3.kind, metadata.name);
-    if (reason) problems.push({ code: "invalidName", path: [...path17, "name"], name: metadata.name, reason });
+  if (identity4 && typeof metadata.name === "string") {
+    const reason = objectNameProblem(identity4.group, identity4.kind, metadata.name);
+    if (reason) problems.push({ code: "invalidName", path: [...path24, "name"], name: metadata.name, reason });
   }
   if (isObject(metadata.labels)) {
     for (const [key, value] of Object.entries(metadata.labels)) {
       const keyReason = qualifiedNameProblem(key);
-      if (keyReason) problems.push({ code: "invalidLabelKey", path: [...path17, "labels", key], key, reason: keyReason });
+      if (keyReason) problems.push({ code: "invalidLabelKey", path: [...path24, "labels", key], key, reason: keyReason });
       const valueReason = typeof value === "string" ? labelValueProblem(value) : void 0;
-      if (valueReason) problems.push({ code: "invalidLabelValue", path: [...path17, "labels", key], key, reason: valueReason });
+      if (valueReason) problems.push({ code: "invalidLabelValue", path: [...path24, "labels", key], key, reason: valueReason });
     }
   }
   if (isObject(metadata.annotations)) {
     for (const key of Object.keys(metadata.annotations)) {
       const reason = qualifiedNameProblem(key);
-      if (reason) problems.push({ code: "invalidAnnotationKey", path: [...path17, "annotations", key], key, reason });
+      if (reason) problems.push({ code: "invalidAnnotationKey", path: [...path24, "annotations", key], key, reason });
     }
   }
   return problems;
@@ -54645,9 +54905,9 @@ function typeOf(value) {
 function isMapping(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-function fieldName(path17) {
+function fieldName(path24) {
   let text = "";
-  for (const segment of path17) text += typeof segment === "number" ? `[${segment}]` : text === "" ? segment : `.${segment}`;
+  for (const segment of path24) text += typeof segment === "number" ? `[${segment}]` : text === "" ? segment : `.${segment}`;
   return text || "(root)";
 }
 function shortName(ref) {
@@ -54676,104 +54936,104 @@ var SchemaValidator = class {
     }
     return { node: current, where: name };
   }
-  check(value, schemaNode, path17, rootDepth, whereIn) {
-    const field = fieldName(path17.slice(rootDepth));
-    const { node, where } = this.deref(schemaNode, schemaNode.$ref === void 0 && path17.length > rootDepth ? field : whereIn);
+  check(value, schemaNode, path24, rootDepth, whereIn) {
+    const field = fieldName(path24.slice(rootDepth));
+    const { node, where } = this.deref(schemaNode, schemaNode.$ref === void 0 && path24.length > rootDepth ? field : whereIn);
     if (value === null) return;
     const wrong = (expected) => {
-      this.problems.push({ code: "wrongType", path: path17, field, expected, actual: typeOf(value) });
+      this.problems.push({ code: "wrongType", path: path24, field, expected, actual: typeOf(value) });
     };
     if (node["x-kubernetes-int-or-string"] || node.format === "int-or-string") {
       if (!(typeof value === "string" || typeof value === "number" && Number.isInteger(value))) return wrong("an integer or a string");
-      if (typeof value === "string") this.checkString(value, node, path17, field);
-      return this.checkCel(node, value, path17);
+      if (typeof value === "string") this.checkString(value, node, path24, field);
+      return this.checkCel(node, value, path24);
     }
     if (node.format === "quantity") {
       if (typeof value === "number") return;
       if (typeof value !== "string") return wrong('a quantity (a number or a string such as "500m" or "1Gi")');
-      if (!isQuantity(value)) this.problems.push({ code: "constraint", path: path17, field, reason: `"${value}" is not a quantity (a number with an optional suffix such as m, Ki, Mi, Gi, k, M, G)` });
+      if (!isQuantity(value)) this.problems.push({ code: "constraint", path: path24, field, reason: `"${value}" is not a quantity (a number with an optional suffix such as m, Ki, Mi, Gi, k, M, G)` });
       return;
     }
     switch (node.type) {
       case "string":
         if (typeof value !== "string") return wrong("a string");
-        this.checkString(value, node, path17, field);
+        this.checkString(value, node, path24, field);
         break;
       case "integer":
         if (typeof value !== "number" || !Number.isInteger(value)) return wrong("an integer");
-        this.checkNumber(value, node, path17, field);
+        this.checkNumber(value, node, path24, field);
         break;
       case "number":
         if (typeof value !== "number") return wrong("a number");
-        this.checkNumber(value, node, path17, field);
+        this.checkNumber(value, node, path24, field);
         break;
       case "boolean":
         if (typeof value !== "boolean") return wrong("a boolean (true or false)");
         break;
       case "array":
         if (!Array.isArray(value)) return wrong("a list");
-        if (node.minItems !== void 0 && value.length < node.minItems) this.constraint(path17, field, `must have at least ${node.minItems} item(s)`);
-        if (node.maxItems !== void 0 && value.length > node.maxItems) this.constraint(path17, field, `must have at most ${node.maxItems} item(s)`);
-        if (node.items) value.forEach((item, index) => this.check(item, node.items, [...path17, index], rootDepth, where));
+        if (node.minItems !== void 0 && value.length < node.minItems) this.constraint(path24, field, `must have at least ${node.minItems} item(s)`);
+        if (node.maxItems !== void 0 && value.length > node.maxItems) this.constraint(path24, field, `must have at most ${node.maxItems} item(s)`);
+        if (node.items) value.forEach((item, index) => this.check(item, node.items, [...path24, index], rootDepth, where));
         break;
       case "object":
         if (!isMapping(value)) return wrong("a mapping");
-        this.checkObject(value, node, path17, rootDepth, where);
+        this.checkObject(value, node, path24, rootDepth, where);
         break;
       default:
-        if (node.properties && isMapping(value)) this.checkObject(value, node, path17, rootDepth, where);
+        if (node.properties && isMapping(value)) this.checkObject(value, node, path24, rootDepth, where);
     }
     if (node.enum && !node.enum.some((allowed) => allowed === value)) {
-      this.problems.push({ code: "enum", path: path17, field, value: String(value), allowed: node.enum.map((allowed) => JSON.stringify(allowed)).join(", ") });
+      this.problems.push({ code: "enum", path: path24, field, value: String(value), allowed: node.enum.map((allowed) => JSON.stringify(allowed)).join(", ") });
     }
-    this.checkCel(node, value, path17);
+    this.checkCel(node, value, path24);
   }
-  checkCel(node, value, path17) {
+  checkCel(node, value, path24) {
     const rules2 = node["x-kubernetes-validations"];
     if (!rules2 || rules2.length === 0 || !this.options.cel) return;
-    for (const failure of this.options.cel(rules2, value, path17)) {
+    for (const failure of this.options.cel(rules2, value, path24)) {
       this.problems.push({ code: "constraint", path: failure.path, field: fieldName(failure.path), reason: failure.reason });
     }
   }
-  constraint(path17, field, reason) {
-    this.problems.push({ code: "constraint", path: path17, field, reason });
+  constraint(path24, field, reason) {
+    this.problems.push({ code: "constraint", path: path24, field, reason });
   }
-  checkString(value, node, path17, field) {
-    if (node.format === "byte" && !BASE642.test(value.replace(/\s+/g, ""))) this.constraint(path17, field, "must be base64-encoded");
-    if (node.minLength !== void 0 && value.length < node.minLength) this.constraint(path17, field, `must be at least ${node.minLength} character(s) long`);
-    if (node.maxLength !== void 0 && value.length > node.maxLength) this.constraint(path17, field, `must be at most ${node.maxLength} characters long`);
-    if (node.pattern !== void 0 && !safeTest(node.pattern, value)) this.constraint(path17, field, `must match the pattern ${node.pattern}`);
+  checkString(value, node, path24, field) {
+    if (node.format === "byte" && !BASE642.test(value.replace(/\s+/g, ""))) this.constraint(path24, field, "must be base64-encoded");
+    if (node.minLength !== void 0 && value.length < node.minLength) this.constraint(path24, field, `must be at least ${node.minLength} character(s) long`);
+    if (node.maxLength !== void 0 && value.length > node.maxLength) this.constraint(path24, field, `must be at most ${node.maxLength} characters long`);
+    if (node.pattern !== void 0 && !safeTest(node.pattern, value)) this.constraint(path24, field, `must match the pattern ${node.pattern}`);
   }
-  checkNumber(value, node, path17, field) {
+  checkNumber(value, node, path24, field) {
     if (node.minimum !== void 0 && (node.exclusiveMinimum ? value <= node.minimum : value < node.minimum)) {
-      this.constraint(path17, field, `must be ${node.exclusiveMinimum ? "greater than" : "at least"} ${node.minimum}`);
+      this.constraint(path24, field, `must be ${node.exclusiveMinimum ? "greater than" : "at least"} ${node.minimum}`);
     }
     if (node.maximum !== void 0 && (node.exclusiveMaximum ? value >= node.maximum : value > node.maximum)) {
-      this.constraint(path17, field, `must be ${node.exclusiveMaximum ? "less than" : "at most"} ${node.maximum}`);
+      this.constraint(path24, field, `must be ${node.exclusiveMaximum ? "less than" : "at most"} ${node.maximum}`);
     }
   }
-  checkObject(value, node, path17, rootDepth, where) {
+  checkObject(value, node, path24, rootDepth, where) {
     const properties = node.properties;
     const additional = node.additionalProperties;
     const embedded = node["x-kubernetes-embedded-resource"] === true;
     const closed = properties !== void 0 && additional === void 0 && !node["x-kubernetes-preserve-unknown-fields"];
     for (const [key, item] of Object.entries(value)) {
       const property = properties?.[key];
-      if (property) this.check(item, property, [...path17, key], rootDepth, where);
-      else if (typeof additional === "object") this.check(item, additional, [...path17, key], rootDepth, where);
+      if (property) this.check(item, property, [...path24, key], rootDepth, where);
+      else if (typeof additional === "object") this.check(item, additional, [...path24, key], rootDepth, where);
       else if ((closed || additional === false) && !(embedded && (key === "apiVersion" || key === "kind" || key === "metadata"))) {
-        this.problems.push({ code: "unknownField", path: [...path17, key], field: key, where, suggestion: closest(key, Object.keys(properties ?? {})) });
+        this.problems.push({ code: "unknownField", path: [...path24, key], field: key, where, suggestion: closest(key, Object.keys(properties ?? {})) });
       }
     }
     for (const key of node.required ?? []) {
       if (value[key] === void 0 || value[key] === null) {
-        this.problems.push({ code: "missingField", path: [...path17, key], field: key, where, written: value[key] === null });
+        this.problems.push({ code: "missingField", path: [...path24, key], field: key, where, written: value[key] === null });
       }
     }
     const count = Object.keys(value).length;
-    const field = fieldName(path17.slice(rootDepth));
-    if (node.minProperties !== void 0 && count < node.minProperties) this.constraint(path17, field, `must have at least ${node.minProperties} field(s)`);
-    if (node.maxProperties !== void 0 && count > node.maxProperties) this.constraint(path17, field, `must have at most ${node.maxProperties} field(s)`);
+    const field = fieldName(path24.slice(rootDepth));
+    if (node.minProperties !== void 0 && count < node.minProperties) this.constraint(path24, field, `must have at least ${node.minProperties} field(s)`);
+    if (node.maxProperties !== void 0 && count > node.maxProperties) this.constraint(path24, field, `must have at most ${node.maxProperties} field(s)`);
   }
 };
 var patterns = /* @__PURE__ */ new Map();
@@ -55197,14 +55457,14 @@ var Duration = class _Duration {
 function registerFunctions(registry) {
   const sync2 = { async: false };
   const functionOverload = (sig, handler2) => registry.registerFunctionOverload(sig, handler2, sync2);
-  const identity3 = (v) => v;
-  functionOverload("dyn(dyn): dyn", identity3);
+  const identity4 = (v) => v;
+  functionOverload("dyn(dyn): dyn", identity4);
   for (const _t in TYPES) {
     const type = TYPES[_t];
     if (!(type instanceof Type)) continue;
     functionOverload(`type(${type.name}): type`, () => type);
   }
-  functionOverload("bool(bool): bool", identity3);
+  functionOverload("bool(bool): bool", identity4);
   functionOverload("bool(string): bool", (v) => {
     switch (v) {
       case "1":
@@ -55235,8 +55495,8 @@ function registerFunctions(registry) {
   functionOverload("list.size(): int", (v) => BigInt(v.length ?? v.size));
   functionOverload("map.size(): int", (v) => BigInt(v instanceof Map ? v.size : objKeys(v).length));
   functionOverload("bytes(string): bytes", (v) => ByteOpts.fromString(v));
-  functionOverload("bytes(bytes): bytes", identity3);
-  functionOverload("double(double): double", identity3);
+  functionOverload("bytes(bytes): bytes", identity4);
+  functionOverload("double(double): double", identity4);
   functionOverload("double(int): double", (v) => Number(v));
   functionOverload("double(uint): double", (v) => Number(v));
   functionOverload("double(string): double", (v) => {
@@ -55267,7 +55527,7 @@ function registerFunctions(registry) {
       }
     }
   });
-  functionOverload("int(int): int", identity3);
+  functionOverload("int(int): int", identity4);
   functionOverload("int(double): int", (v) => {
     if (Number.isFinite(v)) return BigInt(Math.trunc(v));
     throw evaluationError("numeric_overflow", "int() type error: integer overflow");
@@ -55283,7 +55543,7 @@ function registerFunctions(registry) {
     }
     throw evaluationError("int_conversion_error", "int() type error: cannot convert to int");
   });
-  functionOverload("uint(uint): uint", identity3);
+  functionOverload("uint(uint): uint", identity4);
   functionOverload("uint(int): uint", (v) => {
     try {
       return new UnsignedInt(v);
@@ -55308,7 +55568,7 @@ function registerFunctions(registry) {
       throw evaluationError("uint_conversion_error", "uint() type error: cannot convert to uint");
     }
   });
-  functionOverload("string(string): string", identity3);
+  functionOverload("string(string): string", identity4);
   functionOverload("string(bool): string", (v) => `${v}`);
   functionOverload("string(int): string", (v) => `${v}`);
   functionOverload("string(uint): string", (v) => `${v}`);
@@ -59013,7 +59273,7 @@ var CelEvaluator = class {
     return program;
   }
   /** The rules of one schema node that evaluate to false for `self`, with where to report them. */
-  failures(rules2, self, path17) {
+  failures(rules2, self, path24) {
     const failures = [];
     let context;
     for (const rule of rules2) {
@@ -59029,7 +59289,7 @@ var CelEvaluator = class {
       }
       if (result !== false) continue;
       const relative = rule.fieldPath ? fieldPathOf(rule.fieldPath) : void 0;
-      failures.push({ path: relative ? [...path17, ...relative] : path17, reason: `fails the validation rule "${rule.rule}"${rule.message ? `: ${rule.message}` : ""}` });
+      failures.push({ path: relative ? [...path24, ...relative] : path24, reason: `fails the validation rule "${rule.rule}"${rule.message ? `: ${rule.message}` : ""}` });
     }
     return failures;
   }
@@ -59137,7 +59397,7 @@ function allMetadataProblems(object) {
 function validateAgainst(value, schema, base, where, cel) {
   const { definitions } = kubernetesSchema();
   const options = { resolve: (ref) => definitions[ref] };
-  if (cel) options.cel = (rules2, self, path17) => cel.failures(rules2, self, path17);
+  if (cel) options.cel = (rules2, self, path24) => cel.failures(rules2, self, path24);
   return new SchemaValidator(options).validate(value, schema, base, where);
 }
 function customResourceRoot(schema) {
@@ -59147,14 +59407,14 @@ function customResourceRoot(schema) {
     properties: { ...schema.properties, apiVersion: { type: "string" }, kind: { type: "string" }, metadata: { $ref: OBJECT_META } }
   };
 }
-function locateAll(context, value, path17, into) {
-  into.set(JSON.stringify(path17), context.locate(path17));
-  if (Array.isArray(value)) value.forEach((item, index) => locateAll(context, item, [...path17, index], into));
-  else if (typeof value === "object" && value !== null) for (const [key, item] of Object.entries(value)) locateAll(context, item, [...path17, key], into);
+function locateAll(context, value, path24, into) {
+  into.set(JSON.stringify(path24), context.locate(path24));
+  if (Array.isArray(value)) value.forEach((item, index) => locateAll(context, item, [...path24, index], into));
+  else if (typeof value === "object" && value !== null) for (const [key, item] of Object.entries(value)) locateAll(context, item, [...path24, key], into);
 }
-function nearest(locations, path17) {
-  for (let length = path17.length; length >= 0; length--) {
-    const found = locations.get(JSON.stringify(path17.slice(0, length)));
+function nearest(locations, path24) {
+  for (let length = path24.length; length >= 0; length--) {
+    const found = locations.get(JSON.stringify(path24.slice(0, length)));
     if (found) return found;
   }
   return void 0;
@@ -59675,12 +59935,12 @@ var service_target_port_mismatch_default = defineRule({
         const selector = spec?.selector;
         if (!isObject(selector) || Object.keys(selector).length === 0) return;
         const namespace = object.namespace ?? context.settings.namespace;
-        for (const { value, path: path17 } of objectItems(object.value, ["spec", "ports"])) {
+        for (const { value, path: path24 } of objectItems(object.value, ["spec", "ports"])) {
           const written = value.targetPort !== void 0;
           const target = written ? value.targetPort : value.port;
           if (!isString(target) && !isNumber(target)) continue;
           const protocol = isString(value.protocol) ? value.protocol : "TCP";
-          const at = context.locate([...object.path, ...path17, written ? "targetPort" : "port"]);
+          const at = context.locate([...object.path, ...path24, written ? "targetPort" : "port"]);
           context.afterIndex((index) => {
             const matches = index.podsSelectedByMap(namespace, selector);
             if (matches.length === 0) return;
@@ -59768,10 +60028,10 @@ var statefulset_volume_claim_incomplete_default = defineRule({
   create(context) {
     return {
       object(object) {
-        for (const { value, path: path17 } of objectItems(object.value, ["spec", "volumeClaimTemplates"])) {
+        for (const { value, path: path24 } of objectItems(object.value, ["spec", "volumeClaimTemplates"])) {
           const claim = valueAt(value, ["metadata", "name"]);
           const data = { claim: isString(claim) ? claim : "" };
-          const at = [...object.path, ...path17];
+          const at = [...object.path, ...path24];
           if (valueAt(value, ["spec", "resources", "requests", "storage"]) === void 0) context.report({ messageId: "noStorage", data, at: [...at, "spec", "resources", "requests", "storage"], missing: true });
           const modes = valueAt(value, ["spec", "accessModes"]);
           if (!isStringList(modes) || !modes.some((mode) => mode === "ReadWriteOnce" || mode === "ReadWriteOncePod")) {
@@ -59802,10 +60062,10 @@ var subpath_volume_mount_default = defineRule({
       container(container) {
         for (const mount of objectItems(container.value, ["volumeMounts"])) {
           for (const field of ["subPath", "subPathExpr"]) {
-            const path17 = mount.value[field];
-            if (!isString(path17) || path17 === "") continue;
+            const path24 = mount.value[field];
+            if (!isString(path24) || path24 === "") continue;
             const volume = isString(mount.value.name) ? mount.value.name : "(unnamed)";
-            context.report({ messageId: "subPath", data: { container: container.name, path: path17, volume, field }, at: [...container.path, ...mount.path, field] });
+            context.report({ messageId: "subPath", data: { container: container.name, path: path24, volume, field }, at: [...container.path, ...mount.path, field] });
           }
         }
       }
@@ -59885,6 +60145,32 @@ var sys_admin_capability_default = addedCapabilityRule(
   { forbidden: (written) => ["SYS_ADMIN", "ALL"].includes(capabilityName(written)) }
 );
 
+// src/rules/termination-grace-period-zero.ts
+var termination_grace_period_zero_default = defineRule({
+  meta: {
+    id: "termination-grace-period-zero",
+    category: "reliability",
+    level: "warning",
+    presets: ["recommended"],
+    summary: "Pods should not set terminationGracePeriodSeconds to 0, which kills their containers without a chance to shut down cleanly.",
+    remediation: "Remove spec.terminationGracePeriodSeconds (30 seconds by default) or set it to the time the application needs to drain and stop.",
+    messages: {
+      zero: "The pod sets terminationGracePeriodSeconds to 0: its containers are killed at once, with no preStop hook and no graceful shutdown.",
+      zeroStateful: 'StatefulSet "{{name}}" sets terminationGracePeriodSeconds to 0: its pods are killed at once, without flushing their data, which risks data loss.'
+    }
+  },
+  create(context) {
+    return {
+      podSpec(pod, object) {
+        if (pod.spec.terminationGracePeriodSeconds !== 0) return;
+        const at = [...pod.path, "terminationGracePeriodSeconds"];
+        if (object.kind === "StatefulSet" && object.group === "apps") context.report({ messageId: "zeroStateful", data: { name: object.name ?? "" }, at });
+        else context.report({ messageId: "zero", at });
+      }
+    };
+  }
+});
+
 // src/rules/tiller-deployed.ts
 var tiller_deployed_default = knownComponentRule(
   {
@@ -59962,6 +60248,53 @@ var unsafe_sysctl_default = defineRule({
     };
   }
 });
+
+// src/rules/unsorted-keys.ts
+var unsorted_keys_default = defineRule({
+  meta: {
+    id: "unsorted-keys",
+    category: "best-practice",
+    level: "note",
+    presets: [],
+    summary: "Off by default: mapping keys should be in alphabetical order, so that reviewers find fields where they expect them.",
+    remediation: "Reorder the keys of the mapping alphabetically.",
+    messages: {
+      unsorted: 'Key "{{key}}" is out of alphabetical order: it belongs before "{{before}}".'
+    },
+    options: {
+      type: "object",
+      properties: { recursive: { type: "boolean", description: "Check nested mappings too, not only the top level of each object." } },
+      additionalProperties: false
+    },
+    defaultOptions: { recursive: true }
+  },
+  create(context) {
+    const check2 = (value, path24) => {
+      if (Array.isArray(value)) {
+        if (context.options.recursive) value.forEach((item, index) => check2(item, [...path24, index]));
+        return;
+      }
+      if (!isObject(value)) return;
+      const keys = Object.keys(value).filter((key2) => !isIndexLike(key2));
+      const at = keys.findIndex((key2, index) => index > 0 && key2 < (keys[index - 1] ?? ""));
+      const key = keys[at];
+      if (key !== void 0) {
+        const before = keys.find((earlier) => earlier > key) ?? "";
+        context.report({ messageId: "unsorted", data: { key, before }, at: [...path24, key] });
+      }
+      if (!context.options.recursive) return;
+      for (const [child, item] of Object.entries(value)) check2(item, [...path24, child]);
+    };
+    return {
+      object(object) {
+        check2(object.value, object.path);
+      }
+    };
+  }
+});
+function isIndexLike(key) {
+  return /^(?:0|[1-9]\d{0,9})$/.test(key) && Number(key) < 4294967295;
+}
 
 // src/rules/untrusted-image-registry.ts
 function isAllowed2(registry, repository, patterns2) {
@@ -60052,8 +60385,8 @@ function exposuresOf(index, namespace, labels) {
   const routers = [...index.ofKind("Ingress"), ...ROUTES.flatMap((kind) => index.ofKind(kind, "gateway.networking.k8s.io"))];
   for (const router of routers) {
     if (router.namespace !== namespace) continue;
-    const targets = router.kind === "Ingress" ? ingressServiceNames(router.value) : routeServiceNames(router.value);
-    const service = [...targets].find((name) => names.has(name));
+    const targets2 = router.kind === "Ingress" ? ingressServiceNames(router.value) : routeServiceNames(router.value);
+    const service = [...targets2].find((name) => names.has(name));
     if (service) found.push({ at: router.at, message: `${router.kind} "${router.name ?? ""}" routes outside traffic to Service "${service}", which selects these pods.` });
   }
   return found;
@@ -60408,6 +60741,7 @@ var rules = [
   no_node_affinity_default,
   no_pod_anti_affinity_default,
   no_rolling_update_strategy_default,
+  node_selector_unsatisfiable_default,
   openshift_scc_privileged_default,
   pdb_blocks_all_evictions_default,
   pdb_missing_policy_default,
@@ -60441,8 +60775,10 @@ var rules = [
   rbac_webhook_config_write_default,
   rbac_wildcard_default,
   rbac_workload_create_default,
+  render_failed_default,
   requests_not_equal_limits_default,
   resourcequota_incomplete_default,
+  resources_outside_bounds_default,
   restricted_volume_type_default,
   run_as_root_group_default,
   run_as_root_user_default,
@@ -60467,9 +60803,11 @@ var rules = [
   suppression_expired_default,
   suppression_missing_reason_default,
   sys_admin_capability_default,
+  termination_grace_period_zero_default,
   tiller_deployed_default,
   unmasked_proc_mount_default,
   unsafe_sysctl_default,
+  unsorted_keys_default,
   untrusted_image_registry_default,
   unused_suppression_default,
   windows_host_process_default,
@@ -60533,15 +60871,15 @@ function annotationEntries(linted) {
       for (const pod of object.pods) {
         if (pod.metadataPath.join("/") !== places[0].path.join("/")) places.push({ annotations: pod.metadata?.annotations, path: pod.metadataPath });
       }
-      for (const { annotations, path: path17 } of places) {
+      for (const { annotations, path: path24 } of places) {
         if (typeof annotations !== "object" || annotations === null) continue;
-        readAnnotations(annotations, [...path17, "annotations"], object, site, result);
+        readAnnotations(annotations, [...path24, "annotations"], object, site, result);
       }
     }
   }
   return result;
 }
-function readAnnotations(annotations, path17, object, site, result) {
+function readAnnotations(annotations, path24, object, site, result) {
   const reason = stringAt2(annotations, IGNORE_REASON);
   const until = stringAt2(annotations, IGNORE_UNTIL);
   for (const [key, value] of Object.entries(annotations)) {
@@ -60555,7 +60893,7 @@ function readAnnotations(annotations, path17, object, site, result) {
       continue;
     }
     const list2 = parseRuleList(value);
-    const keyPath = [...path17, key];
+    const keyPath = [...path24, key];
     const entries = (list2.rules.length > 0 ? list2.rules : [void 0]).map((rule) => {
       const entry2 = {
         source: "annotation",
@@ -60579,8 +60917,8 @@ function stringAt2(annotations, key) {
   const value = annotations[key];
   return typeof value === "string" && value.trim() !== "" ? value.trim() : void 0;
 }
-function atOf(site, path17) {
-  const finding = findingAt(site, "unused-suppression", "note", "", path17);
+function atOf(site, path24) {
+  const finding = findingAt(site, "unused-suppression", "note", "", path24);
   return `${site.file}:${finding.region.startLine}:${finding.region.startColumn}`;
 }
 
@@ -60893,8 +61231,8 @@ function placeOf(linted, finding) {
   place.container = (finding.container !== void 0 ? containers.find((container) => container.name === finding.container) : void 0) ?? containers.find((container) => isPrefix(container.path, finding.path));
   return place;
 }
-function isPrefix(prefix2, path17) {
-  return prefix2.length <= path17.length && prefix2.every((segment, index) => path17[index] === segment);
+function isPrefix(prefix2, path24) {
+  return prefix2.length <= path24.length && prefix2.every((segment, index) => path24[index] === segment);
 }
 
 // src/run/lint.ts
@@ -60905,6 +61243,12 @@ async function lint(options) {
   if (discovery.missing.length > 0) {
     throw new UsageError(`nothing to lint for ${discovery.missing.join("; ")}`);
   }
+  const sources = sourcesOf(discovery, cwd, options);
+  const run3 = await lintSources(sources, options, discovery.notes);
+  if (run3.stats) run3.stats.stages = { discover: round(performance.now() - started - sumOf(run3.stats.stages)), ...run3.stats.stages };
+  return run3;
+}
+function sourcesOf(discovery, cwd, options) {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const sources = discovery.files.map((file) => {
     const source = { display: displayPath(cwd, file), absolute: file, read: () => readInput(file, maxBytes), explicit: discovery.explicit.has(file) };
@@ -60919,9 +61263,7 @@ async function lint(options) {
       explicit: true
     });
   }
-  const run3 = await lintSources(sources, options, discovery.notes);
-  if (run3.stats) run3.stats.stages = { discover: round(performance.now() - started - sumOf(run3.stats.stages)), ...run3.stats.stages };
-  return run3;
+  return sources;
 }
 function sumOf(stages) {
   return Object.values(stages).reduce((sum, ms) => sum + ms, 0);
@@ -61103,6 +61445,656 @@ async function readStdin() {
   const chunks = [];
   for await (const chunk of process.stdin) chunks.push(chunk);
   return Buffer.concat(chunks);
+}
+
+// src/render/request.ts
+init_errors();
+import path17 from "node:path";
+import { statSync as statSync5 } from "node:fs";
+function helmTargets(spec) {
+  const base = { kind: "helm", chart: spec.chart, release: spec.release, namespace: spec.namespace, kubeVersion: spec.kubeVersion };
+  if (spec.valueSets.length === 0) return [{ ...base, values: spec.values, set: spec.set }];
+  return spec.valueSets.map((valueSet) => ({ ...base, values: [...spec.values, ...valueSet.values], set: [...spec.set, ...valueSet.set], label: valueSet.name }));
+}
+function chartsFromFlags(flags, cwd) {
+  const helmOnly = ["values", "values-set", "set", "release"];
+  if (!flags.helm?.length) {
+    const stray = helmOnly.find((name) => flags[name] !== void 0 && flags[name].length > 0);
+    if (stray) throw new UsageError(`--${stray} applies to charts rendered with --helm; give --helm CHART too.`);
+    return [];
+  }
+  const valueSets = (flags["values-set"] ?? []).map((entry2) => {
+    const equals = entry2.indexOf("=");
+    const files = equals === -1 ? [] : entry2.slice(equals + 1).split(",").filter(Boolean);
+    if (equals <= 0 || files.length === 0) throw new UsageError(`--values-set must look like NAME=FILE[,FILE...]; got "${entry2}".`);
+    return { name: entry2.slice(0, equals), values: files.map((file) => path17.resolve(cwd, file)), set: [] };
+  });
+  for (const value of flags.set ?? []) {
+    if (!/^[^=]+=/.test(value)) throw new UsageError(`--set must look like key=value; got "${value}".`);
+  }
+  return flags.helm.map((chart) => ({
+    chart: path17.resolve(cwd, chart),
+    release: flags.release,
+    namespace: flags.namespace,
+    kubeVersion: flags.kubeVersion,
+    values: (flags.values ?? []).map((file) => path17.resolve(cwd, file)),
+    set: flags.set ?? [],
+    valueSets
+  }));
+}
+function renderRequest(flags, positionals, config, cwd) {
+  const withRun = (spec) => ({ ...spec, namespace: spec.namespace ?? flags.namespace, kubeVersion: spec.kubeVersion ?? flags.kubeVersion });
+  const request2 = {
+    kustomize: (flags.kustomize ?? []).map((dir) => path17.resolve(cwd, dir)),
+    helm: chartsFromFlags(flags, cwd).flatMap(helmTargets),
+    configured: [...(config?.kustomize ?? []).map((dir) => ({ kind: "kustomize", dir })), ...(config?.charts ?? []).map(withRun).flatMap(helmTargets)],
+    walk: flags.render ?? config?.walk ?? false
+  };
+  if (request2.kustomize.length === 0 && request2.helm.length === 0 && request2.configured.length === 0 && !request2.walk) return void 0;
+  request2.onlyTouched = namedFilesOnly(positionals, cwd);
+  return request2;
+}
+function namedFilesOnly(inputs, cwd) {
+  return inputs.length > 0 && inputs.every((input) => {
+    try {
+      return statSync5(path17.resolve(cwd, input)).isFile();
+    } catch {
+      return false;
+    }
+  });
+}
+
+// src/render/run.ts
+var import_yaml14 = __toESM(require_dist(), 1);
+import { existsSync as existsSync6, readFileSync as readFileSync8 } from "node:fs";
+import path23 from "node:path";
+init_display_path();
+init_rule_settings();
+
+// src/render/helm.ts
+import { readFileSync as readFileSync6 } from "node:fs";
+import path19 from "node:path";
+init_display_path();
+
+// src/render/origin-files.ts
+import { readFileSync as readFileSync5 } from "node:fs";
+init_parse();
+var OriginFiles = class {
+  cache = /* @__PURE__ */ new Map();
+  get(absolute) {
+    if (!this.cache.has(absolute)) this.cache.set(absolute, read(absolute));
+    return this.cache.get(absolute);
+  }
+};
+function read(absolute) {
+  let text;
+  try {
+    text = readFileSync5(absolute, "utf8").replace(/^\uFEFF/, "");
+  } catch {
+    return void 0;
+  }
+  const parsed = parseYamlFile(text);
+  const values = parsed.documents.map((document) => document.errors.length > 0 || document.empty ? null : document.doc.toJS());
+  return { absolute, text, parsed, values };
+}
+function locateInOrigin(file, display, documentIndex, path24) {
+  return locationAt({ file: display, parsed: file.parsed, document: file.parsed.documents[documentIndex] }, path24, true);
+}
+var MERGE_KEYS = ["name", "mountPath", "devicePath", "containerPort", "port", "ip", "topologyKey"];
+function mapPath(rendered, origin, path24) {
+  const mapped = [];
+  let from = rendered;
+  let to = origin;
+  for (const [depth, segment] of path24.entries()) {
+    if (typeof segment === "number") {
+      if (!Array.isArray(from) || !Array.isArray(to)) return { path: [...mapped, ...path24.slice(depth)], complete: false };
+      const item = from[segment];
+      const index = matchItem(item, to, segment, from.length);
+      if (index === -1) return { path: mapped, complete: false };
+      mapped.push(index);
+      from = item;
+      to = to[index];
+    } else {
+      if (!isRecord(to) || !(segment in to)) return { path: [...mapped, ...path24.slice(depth)], complete: false };
+      mapped.push(segment);
+      from = isRecord(from) ? from[segment] : void 0;
+      to = to[segment];
+    }
+  }
+  return { path: mapped, complete: true };
+}
+function matchItem(item, candidates, index, renderedLength) {
+  if (isRecord(item)) {
+    for (const key of MERGE_KEYS) {
+      if (item[key] === void 0) continue;
+      return candidates.findIndex((candidate) => isRecord(candidate) && candidate[key] === item[key]);
+    }
+  }
+  return candidates.length === renderedLength ? index : -1;
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function identity3(value) {
+  if (!isRecord(value)) return {};
+  const metadata = isRecord(value.metadata) ? value.metadata : {};
+  return { kind: typeof value.kind === "string" ? value.kind : void 0, name: typeof metadata.name === "string" ? metadata.name : void 0 };
+}
+
+// src/render/tools.ts
+import { execFile as execFile2 } from "node:child_process";
+import { accessSync as accessSync2, constants as constants5, statSync as statSync6 } from "node:fs";
+import { availableParallelism } from "node:os";
+import path18 from "node:path";
+function onPath(name, env = process.env) {
+  const extensions = process.platform === "win32" ? (env.PATHEXT ?? ".EXE;.CMD;.BAT").split(";") : [""];
+  for (const folder of (env.PATH ?? "").split(path18.delimiter)) {
+    if (folder === "") continue;
+    for (const extension of extensions) {
+      const candidate = path18.join(folder, name + extension);
+      try {
+        if (!statSync6(candidate).isFile()) continue;
+        accessSync2(candidate, constants5.X_OK);
+        return candidate;
+      } catch {
+      }
+    }
+  }
+  return void 0;
+}
+var MAX_OUTPUT = 256 * 1024 * 1024;
+function runTool(command, args, cwd) {
+  return new Promise((resolve3) => {
+    execFile2(command, [...args], { cwd, maxBuffer: MAX_OUTPUT, encoding: "utf8", windowsHide: true }, (error2, stdout, stderr) => {
+      if (!error2) {
+        resolve3({ ok: true, stdout, message: "" });
+        return;
+      }
+      const said = cleanMessage(stderr) || error2.message;
+      resolve3({ ok: false, stdout, message: said });
+    });
+  });
+}
+function cleanMessage(stderr) {
+  const lines = stderr.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "");
+  const text = lines.map((line) => {
+    const klog = /^[EWIF]\d{4} [\d:.]+\s+\d+ [\w.-]+:\d+\] "command failed" err="(.*)"$/.exec(line);
+    return klog ? klog[1].replace(/\\"/g, '"') : line.replace(/^Error: /, "");
+  }).join(" ");
+  return text.length > 2e3 ? `${text.slice(0, 2e3)}…` : text;
+}
+async function inParallel(items, work, limit = availableParallelism()) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}
+
+// src/render/helm.ts
+function helmArgs(target) {
+  const args = ["template", target.release ?? path19.basename(target.chart), target.chart];
+  for (const file of target.values) args.push("--values", file);
+  for (const value of target.set) args.push("--set", value);
+  if (target.namespace) args.push("--namespace", target.namespace);
+  if (target.kubeVersion) args.push("--kube-version", target.kubeVersion);
+  return args;
+}
+function renderChart(helm, target) {
+  return runTool(helm, helmArgs(target), target.chart);
+}
+function mapHelmFinding(finding, context) {
+  const { target } = context;
+  const label = target.label ? ` [values ${target.label}]` : "";
+  const named = { ...finding, message: `${finding.message}${label}`, fingerprint: fingerprint([finding.fingerprint, target.label ?? ""]) };
+  const template2 = finding.helmTemplate ? templateFile(target.chart, finding.helmTemplate) : void 0;
+  const text = template2 ? readText(template2) : void 0;
+  if (!template2 || text === void 0) return { finding: named };
+  const display = displayPath(context.cwd, template2);
+  const rendered = finding.documentIndex === void 0 ? void 0 : context.rendered[finding.documentIndex];
+  const at = keyLine(text, finding.path);
+  const related = [{ file: finding.file, region: finding.region, message: `the object as \`helm template\` renders it${label}` }];
+  const values = valuesSite(text, at.line, finding.path, rendered, context);
+  if (values) related.push(values);
+  const mapped = { ...named, file: display, region: at.region, approximate: true, related: [...related, ...finding.related ?? []] };
+  mapped.fingerprint = fingerprint([finding.fingerprint, target.label ?? "", display]);
+  return { finding: mapped, text: { display, text } };
+}
+function templateFile(chart, source) {
+  const slash = source.indexOf("/");
+  return slash === -1 ? void 0 : path19.join(chart, ...source.slice(slash + 1).split("/"));
+}
+function readText(file) {
+  try {
+    return readFileSync6(file, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+function keyLine(text, findingPath) {
+  const lines = text.split(/\r?\n/);
+  const keys = findingPath.filter((segment) => typeof segment === "string").reverse();
+  for (const key of keys) {
+    const pattern = new RegExp(`^(\\s*(?:-\\s+)?)${escape4(key)}:`);
+    const index = lines.findIndex((line) => pattern.test(line));
+    if (index !== -1) {
+      const line = lines[index];
+      const start = pattern.exec(line)[1].length;
+      return { line: index + 1, region: { startLine: index + 1, startColumn: start + 1, endLine: index + 1, endColumn: Math.max(line.trimEnd().length + 1, start + 2) } };
+    }
+  }
+  return { line: 1, region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: Math.max((lines[0] ?? "").trimEnd().length + 1, 2) } };
+}
+function escape4(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function valuesSite(template2, line, findingPath, rendered, context) {
+  const value = valueAt2(rendered, findingPath);
+  if (value === void 0) return void 0;
+  const findingLine = template2.split(/\r?\n/)[line - 1] ?? "";
+  const files = [path19.join(context.target.chart, "values.yaml"), ...context.target.values];
+  const setKeys = context.target.set.map((entry2) => entry2.slice(0, entry2.indexOf("=")).split("."));
+  for (const match3 of template2.matchAll(/\.Values((?:\.[A-Za-z_][\w-]*)+)/g)) {
+    const ref = match3[1].slice(1).split(".");
+    const onLine = findingLine.includes(match3[0]);
+    for (let start = findingPath.length; start >= 0; start--) {
+      const tail = findingPath.slice(start);
+      if (tail.length === 0 && !onLine) continue;
+      const keyPath = [...ref, ...tail];
+      if (setKeys.some((key) => key.every((part, index) => String(keyPath[index]) === part))) return void 0;
+      for (const file of [...files].reverse()) {
+        const origin = context.files.get(file);
+        const written = origin ? valueAt2(origin.values[0], keyPath) : void 0;
+        if (written === void 0) continue;
+        if (JSON.stringify(written) !== JSON.stringify(value)) break;
+        const display = displayPath(context.cwd, file);
+        const location = locateInOrigin(origin, display, 0, keyPath);
+        return { file: display, region: location.region, message: `the value ${keyPath.join(".")} comes from ${display}` };
+      }
+    }
+  }
+  return void 0;
+}
+function valueAt2(root, keyPath) {
+  let node = root;
+  for (const segment of keyPath) {
+    if (typeof segment === "number" ? !Array.isArray(node) : !isRecord(node)) return void 0;
+    node = node[segment];
+    if (node === void 0) return void 0;
+  }
+  return node;
+}
+
+// src/render/kustomize.ts
+var import_yaml12 = __toESM(require_dist(), 1);
+import { mkdtemp, rm as rm2, writeFile as writeFile3 } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path20 from "node:path";
+var ORIGIN_ANNOTATION = "config.kubernetes.io/origin";
+var TRANSFORMATIONS_ANNOTATION = "alpha.config.kubernetes.io/transformations";
+var KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+function kustomizeCommand() {
+  const kubectl = onPath("kubectl");
+  if (kubectl) return { command: kubectl, args: ["kustomize"] };
+  const kustomize = onPath("kustomize");
+  return kustomize ? { command: kustomize, args: ["build"] } : void 0;
+}
+async function renderKustomization(dir, tool) {
+  const wrapper = await mkdtemp(path20.join(tmpdir(), "kmlint-kustomize-"));
+  try {
+    const relative = path20.relative(wrapper, dir).split(path20.sep).join("/");
+    await writeFile3(path20.join(wrapper, "kustomization.yaml"), (0, import_yaml12.stringify)({ resources: [relative], buildMetadata: ["originAnnotations", "transformerAnnotations"] }));
+    const result = await runTool(tool.command, [...tool.args, wrapper], wrapper);
+    if (!result.ok) return { ok: false, message: readableMessage(result.message, wrapper, relative, dir) };
+    return { ok: true, ...stripOrigins(result.stdout, wrapper) };
+  } finally {
+    await rm2(wrapper, { recursive: true, force: true });
+  }
+}
+function readableMessage(message, wrapper, relative, dir) {
+  const cwd = process.cwd() + path20.sep;
+  return message.split(`'${relative}'`).join(`'${path20.relative(process.cwd(), dir) || "."}'`).split(wrapper).join("<kustomization wrapper>").split(cwd).join("");
+}
+function stripOrigins(text, base) {
+  const origins = [];
+  const parts = [];
+  for (const doc of (0, import_yaml12.parseAllDocuments)(text)) {
+    if (doc.contents === null) continue;
+    const annotations = doc.getIn(["metadata", "annotations"], true);
+    let origin;
+    if ((0, import_yaml12.isMap)(annotations)) {
+      const said = doc.getIn(["metadata", "annotations", ORIGIN_ANNOTATION]);
+      const transformations = doc.getIn(["metadata", "annotations", TRANSFORMATIONS_ANNOTATION]);
+      origin = originOf(said, transformations, base);
+      annotations.delete(ORIGIN_ANNOTATION);
+      annotations.delete(TRANSFORMATIONS_ANNOTATION);
+      if (annotations.items.length === 0) doc.deleteIn(["metadata", "annotations"]);
+    }
+    origins.push(origin);
+    parts.push(doc.toString({ lineWidth: 0, indentSeq: false }).replace(/^---\n/, ""));
+  }
+  return { text: parts.join("---\n"), origins };
+}
+function originOf(said, transformations, base) {
+  const origin = { patchedIn: [] };
+  const fields = typeof said === "string" ? (0, import_yaml12.parseAllDocuments)(said)[0]?.toJS() : void 0;
+  if (fields && typeof fields.path === "string" && fields.repo === void 0) origin.file = path20.resolve(base, fields.path);
+  if (fields && typeof fields.configuredIn === "string") {
+    origin.configuredIn = path20.resolve(base, fields.configuredIn);
+    const kind = fields.configuredBy?.kind;
+    if (typeof kind === "string") origin.generator = kind.charAt(0).toLowerCase() + kind.slice(1);
+  }
+  const steps = typeof transformations === "string" ? (0, import_yaml12.parseAllDocuments)(transformations)[0]?.toJS() : void 0;
+  for (const step of Array.isArray(steps) ? steps : []) {
+    const kind = step.configuredBy?.kind;
+    const file = step.configuredIn;
+    if (typeof kind === "string" && kind.startsWith("Patch") && typeof file === "string") {
+      const absolute = path20.resolve(base, file);
+      if (!origin.patchedIn.includes(absolute)) origin.patchedIn.push(absolute);
+    }
+  }
+  return origin.file || origin.configuredIn || origin.patchedIn.length > 0 ? origin : void 0;
+}
+
+// src/render/kustomize-map.ts
+init_display_path();
+
+// src/render/patches.ts
+import path21 from "node:path";
+function patchThatSet(files, kustomizations, object, rendered, findingPath) {
+  let found;
+  for (const kustomization of kustomizations) {
+    const file = files.get(kustomization);
+    const spec = file?.values[0];
+    if (!isRecord(spec)) continue;
+    for (const entry2 of patchEntries(spec)) {
+      const patch = files.get(path21.resolve(path21.dirname(kustomization), entry2.path));
+      if (!patch) continue;
+      const site = entry2.json6902 || Array.isArray(patch.values[0]) ? jsonPatchSite(patch, entry2.target, object, findingPath) : mergePatchSite(patch, entry2.target, object, rendered, findingPath);
+      if (site) found = site;
+    }
+  }
+  return found;
+}
+function patchEntries(spec) {
+  const entries = [];
+  for (const item of asList(spec.patches)) {
+    if (isRecord(item) && typeof item.path === "string") entries.push({ path: item.path, target: targetOf(item.target) });
+  }
+  for (const item of asList(spec.patchesStrategicMerge)) {
+    if (typeof item === "string" && !item.includes("\n")) entries.push({ path: item });
+  }
+  for (const item of asList(spec.patchesJson6902)) {
+    if (isRecord(item) && typeof item.path === "string") entries.push({ path: item.path, target: targetOf(item.target), json6902: true });
+  }
+  return entries;
+}
+function asList(value) {
+  return Array.isArray(value) ? value : [];
+}
+function targetOf(value) {
+  if (!isRecord(value)) return void 0;
+  return { kind: typeof value.kind === "string" ? value.kind : void 0, name: typeof value.name === "string" ? value.name : void 0 };
+}
+function targets(target, object) {
+  if (target.kind !== void 0 && target.kind !== object.kind) return false;
+  if (target.name === void 0) return true;
+  try {
+    return new RegExp(`^(?:${target.name})$`).test(object.name ?? "");
+  } catch {
+    return target.name === object.name;
+  }
+}
+function mergePatchSite(patch, target, object, rendered, findingPath) {
+  for (const [documentIndex, value] of patch.values.entries()) {
+    const written = identity3(value);
+    const applies = target ? targets(target, object) : written.kind === object.kind && written.name === object.name;
+    if (!applies) continue;
+    const mapped = mapPath(rendered, value, findingPath);
+    if (mapped.complete) return { file: patch, documentIndex, path: mapped.path };
+  }
+  return void 0;
+}
+function jsonPatchSite(patch, target, object, findingPath) {
+  if (!target || !targets(target, object)) return void 0;
+  const operations = patch.values[0];
+  if (!Array.isArray(operations)) return void 0;
+  let found;
+  for (const [index, operation] of operations.entries()) {
+    if (!isRecord(operation) || typeof operation.path !== "string" || !["add", "replace"].includes(String(operation.op))) continue;
+    const pointer = operation.path.split("/").slice(1).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
+    if (pointer.length > findingPath.length) continue;
+    const prefix2 = pointer.every((part, depth) => part === "-" || part === String(findingPath[depth]));
+    if (prefix2) found = { file: patch, documentIndex: 0, path: [index, "value", ...findingPath.slice(pointer.length)] };
+  }
+  return found;
+}
+
+// src/render/kustomize-map.ts
+function mapKustomizeFinding(finding, context) {
+  const rendered = finding.documentIndex === void 0 ? void 0 : context.rendered[finding.documentIndex];
+  const origin = finding.documentIndex === void 0 ? void 0 : context.origins[finding.documentIndex];
+  const renderedAt = { file: finding.file, region: finding.region, message: `the object as overlay ${context.overlay} renders it` };
+  const site = origin ? siteOf(origin, rendered, finding, context.files) : void 0;
+  const named = {
+    ...finding,
+    message: `${finding.message} [overlay ${context.overlay}]`,
+    fingerprint: fingerprint([finding.fingerprint, context.overlay])
+  };
+  if (!site) return { finding: named };
+  const display = displayPath(context.cwd, site.file.absolute);
+  const location = locateInOrigin(site.file, display, site.documentIndex, site.path);
+  const mapped = { ...named, file: display, region: location.region, path: site.path, documentIndex: site.documentIndex, related: [renderedAt, ...finding.related ?? []] };
+  mapped.fingerprint = fingerprint([finding.fingerprint, context.overlay, display]);
+  if (location.approximate || !site.exact) mapped.approximate = true;
+  else delete mapped.approximate;
+  return { finding: mapped, file: site.file };
+}
+function siteOf(origin, rendered, finding, files) {
+  const { kind, name } = identity3(rendered);
+  const base = origin.file ? files.get(origin.file) : void 0;
+  const documentIndex = base ? baseDocument(base, kind, name) : void 0;
+  const baseName2 = base && documentIndex !== void 0 ? identity3(base.values[documentIndex]).name : name;
+  if (finding.path.length > 0 && origin.patchedIn.length > 0) {
+    const patch = patchThatSet(files, origin.patchedIn, { kind, name: baseName2 }, rendered, finding.path);
+    if (patch) return { ...patch, exact: true };
+  }
+  if (base && documentIndex !== void 0) {
+    const mapped = mapPath(rendered, base.values[documentIndex], finding.path);
+    return { file: base, documentIndex, path: mapped.path, exact: mapped.complete || finding.missing === true };
+  }
+  const kustomization = origin.configuredIn ? files.get(origin.configuredIn) : void 0;
+  if (kustomization && kustomization.values[0] !== null) return { file: kustomization, documentIndex: 0, path: origin.generator ? [origin.generator] : [], exact: false };
+  return void 0;
+}
+function baseDocument(file, kind, renderedName) {
+  let best;
+  let bestLength = -1;
+  for (const [index, value] of file.values.entries()) {
+    const written = identity3(value);
+    if (written.kind !== kind) continue;
+    const length = written.name === void 0 ? 0 : renderedName?.includes(written.name) ? written.name.length : -1;
+    if (length > bestLength) {
+      best = index;
+      bestLength = length;
+    }
+  }
+  return best;
+}
+
+// src/render/targets.ts
+var import_yaml13 = __toESM(require_dist(), 1);
+import { existsSync as existsSync5, readFileSync as readFileSync7 } from "node:fs";
+import path22 from "node:path";
+function kustomizationFile(dir) {
+  return KUSTOMIZATION_FILES.map((name) => path22.join(dir, name)).find((file) => existsSync5(file));
+}
+function kustomizationTree(dir, seen = /* @__PURE__ */ new Set()) {
+  if (seen.has(dir)) return seen;
+  seen.add(dir);
+  const file = kustomizationFile(dir);
+  let spec;
+  try {
+    spec = file ? (0, import_yaml13.parse)(readFileSync7(file, "utf8")) : void 0;
+  } catch {
+    return seen;
+  }
+  if (!spec || typeof spec !== "object") return seen;
+  const { resources, bases, components } = spec;
+  for (const entry2 of [resources, bases, components].flatMap((value) => Array.isArray(value) ? value : [])) {
+    if (typeof entry2 !== "string" || /^[a-z][a-z0-9+.-]*:\/\//i.test(entry2) || entry2.startsWith("git@")) continue;
+    const target = path22.resolve(dir, entry2);
+    if (kustomizationFile(target)) kustomizationTree(target, seen);
+  }
+  return seen;
+}
+function isInside(file, dir) {
+  const relative = path22.relative(dir, file);
+  return relative === "" || !relative.startsWith("..") && !path22.isAbsolute(relative);
+}
+function targetsAmong(files) {
+  const dirs = [...new Set(files.filter((file) => KUSTOMIZATION_FILES.includes(path22.basename(file))).map((file) => path22.dirname(file)))].sort();
+  const used = /* @__PURE__ */ new Set();
+  for (const dir of dirs) for (const inner of kustomizationTree(dir)) if (inner !== dir) used.add(inner);
+  const charts = [...new Set(files.filter((file) => path22.basename(file) === "Chart.yaml").map((file) => path22.dirname(file)))].sort();
+  const topCharts = charts.filter((chart) => !charts.some((other) => other !== chart && isInside(chart, other)));
+  return { kustomizations: dirs.filter((dir) => !used.has(dir) && !topCharts.some((chart) => isInside(dir, chart))), charts: topCharts };
+}
+function targetFolders(target) {
+  return target.kind === "kustomize" ? [...kustomizationTree(target.dir)] : [target.chart];
+}
+
+// src/render/run.ts
+async function lintWithRenders(options, request2) {
+  const cwd = path23.resolve(options.cwd);
+  const started = performance.now();
+  const discovery = options.paths.length > 0 ? await discover(options.paths, { cwd, ignore: options.ignore }) : void 0;
+  if (discovery && discovery.missing.length > 0) throw new UsageError(`nothing to lint for ${discovery.missing.join("; ")}`);
+  const notes = [];
+  let targets2 = uniqueTargets([...request2.kustomize.map((dir) => ({ kind: "kustomize", dir })), ...request2.helm]);
+  const explicit = new Set(targets2);
+  for (const target of targets2) {
+    if (target.kind === "kustomize" && !kustomizationFile(target.dir)) throw new UsageError(`--kustomize ${displayPath(cwd, target.dir)}: no kustomization.yaml in that folder.`);
+    if (target.kind === "helm" && !existsSync6(target.chart)) throw new UsageError(`--helm ${displayPath(cwd, target.chart)}: no such chart folder.`);
+  }
+  let optional = [...request2.configured ?? []];
+  if (request2.walk) {
+    const pool = request2.onlyTouched ? [...trackedFiles(cwd) ?? []] : discovery?.files ?? [];
+    const found = targetsAmong(pool);
+    optional = uniqueTargets([...optional, ...found.kustomizations.map((dir) => ({ kind: "kustomize", dir })), ...found.charts.map((chart) => ({ kind: "helm", chart, values: [], set: [], namespace: options.namespace, kubeVersion: options.kubeVersion }))]);
+  }
+  if (request2.onlyTouched && discovery) {
+    const named = [...discovery.explicit];
+    optional = optional.filter((target) => targetFolders(target).some((folder) => named.some((file) => isInside(file, folder))));
+  }
+  targets2 = uniqueTargets([...targets2, ...optional]);
+  const kustomize = targets2.some((target) => target.kind === "kustomize") ? kustomizeCommand() : void 0;
+  const helm = targets2.some((target) => target.kind === "helm") ? onPath("helm") : void 0;
+  targets2 = targets2.filter((target) => {
+    const available = target.kind === "kustomize" ? kustomize : helm;
+    if (available) return true;
+    const what = target.kind === "kustomize" ? `--kustomize ${displayPath(cwd, target.dir)} needs kubectl or kustomize on PATH` : `--helm ${displayPath(cwd, target.chart)} needs helm on PATH`;
+    if (explicit.has(target)) throw new UsageError(`${what}, and neither is installed.`.replace("and neither is", target.kind === "helm" ? "and it is not" : "and neither is"));
+    notes.push(`${displayPath(cwd, target.kind === "kustomize" ? target.dir : target.chart)}: not rendered, ${target.kind === "kustomize" ? "neither kubectl nor kustomize" : "helm"} is not installed`);
+    return false;
+  });
+  const renders = inParallel(targets2, (target) => render(target, kustomize, helm));
+  const folders = targets2.flatMap(targetFolders);
+  const run3 = discovery ? await lintSources(sourcesOf(outside(discovery, folders), cwd, options), options, [...keptNotes(discovery, targets2, cwd), ...notes]) : emptyRun(notes);
+  const files = new OriginFiles();
+  const rendered = await renders;
+  const renderMs = performance.now() - started;
+  for (const result of rendered) {
+    if (!result.ok) run3.findings.push(...renderFailure(result, options, cwd));
+    else merge2(run3, await lintRendered(result, options, cwd, files));
+  }
+  if (run3.stats) run3.stats.stages = { render: Math.round(renderMs * 10) / 10, ...run3.stats.stages };
+  return run3;
+}
+function uniqueTargets(targets2) {
+  const seen = /* @__PURE__ */ new Set();
+  return targets2.filter((target) => {
+    const key = JSON.stringify(target.kind === "kustomize" ? [target.dir] : [target.chart, target.values, target.set, target.release, target.label]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+async function render(target, kustomize, helm) {
+  if (target.kind === "kustomize") {
+    const result2 = await renderKustomization(target.dir, kustomize);
+    return result2.ok ? { target, ok: true, text: result2.text, origins: result2.origins } : { target, ok: false, tool: path23.basename(kustomize.command) === "kustomize" ? "kustomize build" : "kubectl kustomize", message: result2.message };
+  }
+  const result = await renderChart(helm, target);
+  return result.ok ? { target, ok: true, text: result.stdout } : { target, ok: false, tool: "helm template", message: result.message };
+}
+function outside(discovery, folders) {
+  const covered = (file) => folders.some((folder) => isInside(file, folder));
+  return { ...discovery, files: discovery.files.filter((file) => !covered(file)) };
+}
+function keptNotes(discovery, targets2, cwd) {
+  const charts = new Set(targets2.flatMap((target) => target.kind === "helm" ? [`${displayPath(cwd, target.chart)}:`] : []));
+  return discovery.notes.filter((note) => ![...charts].some((chart) => note.startsWith(`${chart} Helm chart templates skipped`)));
+}
+function emptyRun(notes) {
+  return { findings: [], files: [], objects: 0, internalErrors: 0, notes, sources: /* @__PURE__ */ new Map(), contextObjects: 0 };
+}
+function renderFailure(result, options, cwd) {
+  const setting2 = resolveRuleSettings(options.rules ?? rules, options.presets ?? ["recommended"], options.ruleOverrides).get("render-failed");
+  if (!setting2) return [];
+  const { target } = result;
+  const file = target.kind === "kustomize" ? kustomizationFile(target.dir) ?? path23.join(target.dir, "kustomization.yaml") : path23.join(target.chart, "Chart.yaml");
+  const firstLine = readFirstLine(file);
+  const label = target.kind === "helm" && target.label ? ` [values ${target.label}]` : "";
+  const location = { file: displayPath(cwd, file), region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: Math.max(firstLine.length + 1, 2) }, path: [] };
+  const finding = findingFrom(location, "render-failed", setting2.level, `${result.tool} failed: ${result.message}${label}`);
+  finding.messageId = "failed";
+  return [finding];
+}
+function readFirstLine(file) {
+  try {
+    return readFileSync8(file, "utf8").split(/\r?\n/, 1)[0].trimEnd();
+  } catch {
+    return "";
+  }
+}
+async function lintRendered(result, options, cwd, files) {
+  const { target } = result;
+  const where = displayPath(cwd, target.kind === "kustomize" ? target.dir : target.chart);
+  const display = target.kind === "kustomize" ? `${where} (kustomize build)` : `${where} (helm template${target.label ? ` ${target.label}` : ""})`;
+  const source = { display, read: async () => ({ text: result.text }), explicit: true };
+  const run3 = await lintSources([source], { ...options, paths: [], context: [] });
+  const values = (0, import_yaml14.parseAllDocuments)(result.text).map((doc) => doc.contents === null ? null : doc.toJS());
+  const texts = /* @__PURE__ */ new Map();
+  run3.findings = run3.findings.map((finding) => {
+    if (finding.file !== display) return finding;
+    if (target.kind === "kustomize") {
+      const mapped2 = mapKustomizeFinding(finding, { cwd, files, overlay: where, origins: result.origins ?? [], rendered: values });
+      if (mapped2.file) texts.set(mapped2.finding.file, mapped2.file.text);
+      return mapped2.finding;
+    }
+    const mapped = mapHelmFinding(finding, { cwd, files, target, rendered: values });
+    if (mapped.text) texts.set(mapped.text.display, mapped.text.text);
+    return mapped.finding;
+  });
+  if (options.keepSources) {
+    for (const [file, text] of texts) run3.sources.set(file, redactFile({ findings: [], notes: [""] }, text));
+  }
+  return run3;
+}
+function merge2(into, run3) {
+  into.findings.push(...run3.findings);
+  into.files.push(...run3.files);
+  into.objects += run3.objects;
+  into.internalErrors += run3.internalErrors;
+  into.notes.push(...run3.notes);
+  for (const [file, text] of run3.sources) into.sources.set(file, text);
+  if (run3.baseline && into.baseline) into.baseline.matched += run3.baseline.matched;
 }
 
 // src/formatters/rule-help.ts
@@ -61372,7 +62364,7 @@ function compareText(a, b) {
 }
 
 // src/action/github-context.ts
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync9 } from "node:fs";
 var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "pull_request_review"]);
 function readGitHubContext(env, cwd) {
   const [owner = "", repo = ""] = (env.GITHUB_REPOSITORY ?? "").split("/");
@@ -61391,7 +62383,7 @@ function readGitHubContext(env, cwd) {
 function pullRequestHeadSha(eventPath) {
   if (!eventPath) return void 0;
   try {
-    const event = JSON.parse(readFileSync5(eventPath, "utf8"));
+    const event = JSON.parse(readFileSync9(eventPath, "utf8"));
     const sha = event.pull_request?.head?.sha;
     return typeof sha === "string" ? sha : void 0;
   } catch {
@@ -61567,7 +62559,7 @@ function removeUndefinedProperties(obj) {
   }
   return obj;
 }
-function merge2(defaults3, route, options) {
+function merge3(defaults3, route, options) {
   if (typeof route === "string") {
     let [method, url] = route.split(" ");
     options = Object.assign(url ? { method, url } : { url: method }, options);
@@ -61751,7 +62743,7 @@ function expand2(template2, context) {
     return template2.replace(/\/$/, "");
   }
 }
-function parse3(options) {
+function parse4(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -61815,16 +62807,16 @@ function parse3(options) {
   );
 }
 function endpointWithDefaults(defaults3, route, options) {
-  return parse3(merge2(defaults3, route, options));
+  return parse4(merge3(defaults3, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
-  const DEFAULTS2 = merge2(oldDefaults, newDefaults);
+  const DEFAULTS2 = merge3(oldDefaults, newDefaults);
   const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
   return Object.assign(endpoint2, {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
-    merge: merge2.bind(null, DEFAULTS2),
-    parse: parse3
+    merge: merge3.bind(null, DEFAULTS2),
+    parse: parse4
   });
 }
 var endpoint = withDefaults(null, DEFAULTS);
@@ -61870,7 +62862,7 @@ var NullObject = /* @__PURE__ */ (() => {
   C.prototype = /* @__PURE__ */ Object.create(null);
   return C;
 })();
-function parse4(header, options) {
+function parse5(header, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
   const len = header.length;
   let valueStart = options?.start ?? 0;
@@ -62506,7 +63498,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse4(contentType);
+  const mimetype = parse5(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -62870,17 +63862,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path17 = requestOptions.url.replace(options.baseUrl, "");
+    const path24 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path17} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path24} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path17} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path24} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -65533,7 +66525,14 @@ function readInputs(getInput2) {
     sarifFile: getInput2("sarif-file"),
     annotate: oneOf("annotate", getInput2("annotate") || "check-run", ANNOTATE_MODES),
     baseline: baseline || void 0,
-    token: getInput2("github-token")
+    token: getInput2("github-token"),
+    render: {
+      render: getInput2("render") ? oneOf("render", getInput2("render"), ["true", "false"]) === "true" : void 0,
+      kustomize: words(getInput2("kustomize"), /\s+/),
+      helm: words(getInput2("helm"), /\s+/),
+      values: words(getInput2("values"), /\s+/),
+      set: words(getInput2("set"), /\n+/).map((line) => line.trim())
+    }
   };
 }
 function words(value, separator) {
@@ -65666,7 +66665,8 @@ async function run2() {
       { cwd, rules }
     );
     exitOptions = setup.exit;
-    result = await lint({ paths: inputs.paths, cwd, ...setup.lint });
+    const render2 = renderRequest(inputs.render, inputs.paths, setup.render, cwd);
+    result = render2 ? await lintWithRenders({ paths: inputs.paths, cwd, ...setup.lint }, render2) : await lint({ paths: inputs.paths, cwd, ...setup.lint });
   } catch (error2) {
     return usageError(`kmlint could not lint ${inputs.paths.join(" ")}: ${messageOf(error2)}`);
   }
@@ -65680,7 +66680,7 @@ async function run2() {
     const sarif = formatSarif(result, { cwd, version: VERSION, rules: rules.map((rule) => rule.meta) });
     try {
       await mkdir2(dirname(sarifPath), { recursive: true });
-      await writeFile3(sarifPath, sarif);
+      await writeFile4(sarifPath, sarif);
     } catch (error2) {
       return usageError(`kmlint cannot write the SARIF file '${inputs.sarifFile}': ${messageOf(error2)}`);
     }

@@ -169,6 +169,7 @@ import noCapabilitiesDropped from './no-capabilities-dropped.js';
 import noNodeAffinity from './no-node-affinity.js';
 import noPodAntiAffinity from './no-pod-anti-affinity.js';
 import noRollingUpdateStrategy from './no-rolling-update-strategy.js';
+import nodeSelectorUnsatisfiable from './node-selector-unsatisfiable.js';
 import openshiftSccPrivileged from './openshift-scc-privileged.js';
 import pdbBlocksAllEvictions from './pdb-blocks-all-evictions.js';
 import pdbMissingPolicy from './pdb-missing-policy.js';
@@ -205,6 +206,7 @@ import rbacWorkloadCreate from './rbac-workload-create.js';
 import renderFailed from './render-failed.js';
 import requestsNotEqualLimits from './requests-not-equal-limits.js';
 import resourcequotaIncomplete from './resourcequota-incomplete.js';
+import resourcesOutsideBounds from './resources-outside-bounds.js';
 import restrictedVolumeType from './restricted-volume-type.js';
 import runAsRootGroup from './run-as-root-group.js';
 import runAsRootUser from './run-as-root-user.js';
@@ -229,9 +231,11 @@ import sudoInEntrypoint from './sudo-in-entrypoint.js';
 import suppressionExpired from './suppression-expired.js';
 import suppressionMissingReason from './suppression-missing-reason.js';
 import sysAdminCapability from './sys-admin-capability.js';
+import terminationGracePeriodZero from './termination-grace-period-zero.js';
 import tillerDeployed from './tiller-deployed.js';
 import unmaskedProcMount from './unmasked-proc-mount.js';
 import unsafeSysctl from './unsafe-sysctl.js';
+import unsortedKeys from './unsorted-keys.js';
 import untrustedImageRegistry from './untrusted-image-registry.js';
 import unusedSuppression from './unused-suppression.js';
 import windowsHostProcess from './windows-host-process.js';
@@ -411,6 +415,7 @@ export const rules: readonly Rule[] = [
   noNodeAffinity,
   noPodAntiAffinity,
   noRollingUpdateStrategy,
+  nodeSelectorUnsatisfiable,
   openshiftSccPrivileged,
   pdbBlocksAllEvictions,
   pdbMissingPolicy,
@@ -447,6 +452,7 @@ export const rules: readonly Rule[] = [
   renderFailed,
   requestsNotEqualLimits,
   resourcequotaIncomplete,
+  resourcesOutsideBounds,
   restrictedVolumeType,
   runAsRootGroup,
   runAsRootUser,
@@ -471,9 +477,11 @@ export const rules: readonly Rule[] = [
   suppressionExpired,
   suppressionMissingReason,
   sysAdminCapability,
+  terminationGracePeriodZero,
   tillerDeployed,
   unmaskedProcMount,
   unsafeSysctl,
+  unsortedKeys,
   untrustedImageRegistry,
   unusedSuppression,
   windowsHostProcess,

@@ -1,0 +1,62 @@
+import { defineRule } from '../engine/define-rule.js';
+import { isObject } from '../k8s/json.js';
+import type { JsonValue } from '../k8s/model.js';
+import type { Path } from '../types.js';
+
+interface Options {
+  recursive: boolean;
+}
+
+/**
+ * As kube-linter's sorted-keys (off there too): keys compared by code unit, so uppercase sorts before
+ * lowercase, as Go and kubectl sort. One finding per mapping, at its first key that sorts before the key
+ * written above it. Keys that look like array indexes ("80", "443") are left out: JavaScript objects list
+ * them first whatever their place in the file, so their written order is not known here.
+ */
+export default defineRule<'unsorted', Options>({
+  meta: {
+    id: 'unsorted-keys',
+    category: 'best-practice',
+    level: 'note',
+    presets: [],
+    summary: 'Off by default: mapping keys should be in alphabetical order, so that reviewers find fields where they expect them.',
+    remediation: 'Reorder the keys of the mapping alphabetically.',
+    messages: {
+      unsorted: 'Key "{{key}}" is out of alphabetical order: it belongs before "{{before}}".',
+    },
+    options: {
+      type: 'object',
+      properties: { recursive: { type: 'boolean', description: 'Check nested mappings too, not only the top level of each object.' } },
+      additionalProperties: false,
+    },
+    defaultOptions: { recursive: true },
+  },
+  create(context) {
+    const check = (value: JsonValue, path: Path): void => {
+      if (Array.isArray(value)) {
+        if (context.options.recursive) value.forEach((item, index) => check(item, [...path, index]));
+        return;
+      }
+      if (!isObject(value)) return;
+      const keys = Object.keys(value).filter((key) => !isIndexLike(key));
+      const at = keys.findIndex((key, index) => index > 0 && key < (keys[index - 1] ?? ''));
+      const key = keys[at];
+      if (key !== undefined) {
+        const before = keys.find((earlier) => earlier > key) ?? '';
+        context.report({ messageId: 'unsorted', data: { key, before }, at: [...path, key] });
+      }
+      if (!context.options.recursive) return;
+      for (const [child, item] of Object.entries(value)) check(item, [...path, child]);
+    };
+    return {
+      object(object) {
+        check(object.value, object.path);
+      },
+    };
+  },
+});
+
+/** The keys a JavaScript object enumerates first, in numeric order (canonical integers below 2^32 - 1). */
+function isIndexLike(key: string): boolean {
+  return /^(?:0|[1-9]\d{0,9})$/.test(key) && Number(key) < 4294967295;
+}
