@@ -98,7 +98,8 @@ describe('junit', () => {
     const text = report('junit', [ODD]);
     const tree = parseXml(text);
     assertValid('junit', tree);
-    const failure = asList(asList(tree.testsuites.testsuite)[0].testcase)[0].failure;
+    const cases = asList(asList(tree.testsuites.testsuite)[0].testcase);
+    const failure = cases.find((each) => String(each['@_name']).endsWith(': missing-cpu-request')).failure;
     // Read back by an XML parser, the message is intact; the two control characters became U+FFFD.
     assert.equal(failure['@_message'], 'Container "x]]>y<&z\uFFFD\uFFFD" has no CPU request.');
     assert.ok(!/[\u0001\u001b]/.test(text), 'control characters are replaced');
