@@ -61026,7 +61026,9 @@ async function indexContext(options, cwd, sources, index, enabled, settings, max
   } else {
     const paths = options.paths ?? [];
     const namedFiles = paths.length > 0 && paths.every((input) => isFile(path16.resolve(cwd, input)));
-    files = namedFiles ? await trackedManifests(path16.dirname([...inputs][0] ?? cwd)) : [];
+    const tracked = namedFiles ? await trackedManifests(path16.dirname([...inputs][0] ?? cwd)) : [];
+    const ignoredBy = tracked.length > 0 ? await ignoreChecker(cwd, options.ignore ?? []) : () => void 0;
+    files = tracked.filter((file) => !ignoredBy(file));
   }
   let objects = 0;
   for (const file of files) {
