@@ -16,6 +16,8 @@ export interface CredentialArgument {
   readonly option: string;
   /** Index of the word that holds the value. */
   readonly word: number;
+  /** Where the value starts inside that word (after `--password=`, `-p`, `user:`). */
+  readonly from: number;
 }
 
 const OPERATORS = new Set(['&&', '||', ';', '|', '&', '(', ')', '{', '}', 'then', 'do', 'else']);
@@ -58,8 +60,13 @@ function innerAssignment(value: string): { key: string; value: string } | undefi
   return /^[\w.-]+$/.test(key) ? { key, value: value.slice(equals + 1) } : undefined;
 }
 
-export function credentialArguments(words: readonly string[]): CredentialArgument[] {
+/**
+ * The credentials in a list of words. `anyProgram` reads every word as an argument of every tool
+ * (the redaction stage, which sees lines of text and cannot tell which program they belong to).
+ */
+export function credentialArguments(words: readonly string[], anyProgram = false): CredentialArgument[] {
   const found: CredentialArgument[] = [];
+  const tools = ['sshpass', 'curl', ...(words.includes('redis-cli') ? ['redis-cli'] : [])];
   let program: string | undefined;
   for (let index = 0; index < words.length; index++) {
     const word = words[index]!;
@@ -67,10 +74,16 @@ export function credentialArguments(words: readonly string[]): CredentialArgumen
       program = undefined;
       continue;
     }
+    if (anyProgram) {
+      // `NAME=value` words are read by readOption as positional assignments.
+      const tool = tools.reduce<number | undefined>((used, name) => used ?? readToolOption(words, index, name, found), undefined);
+      index = tool ?? readOption(words, index, '', found);
+      continue;
+    }
     if (program === undefined) {
       const assignment = ASSIGNMENT.exec(word);
       if (assignment) {
-        if (holdsCredential(assignment[1]!, assignment[2]!)) found.push({ option: assignment[1]!, word: index });
+        if (holdsCredential(assignment[1]!, assignment[2]!)) found.push({ option: assignment[1]!, word: index, from: assignment[1]!.length + 1 });
         continue;
       }
       if (!PREFIXES.has(word)) program = word.slice(word.lastIndexOf('/') + 1);
@@ -81,34 +94,48 @@ export function credentialArguments(words: readonly string[]): CredentialArgumen
   return found;
 }
 
-/** Reads the option at `index`; returns the index of the last word it used. */
-function readOption(words: readonly string[], index: number, program: string, found: CredentialArgument[]): number {
-  const word = words[index]!;
+function valueFollows(words: readonly string[], index: number): boolean {
   const next = words[index + 1];
-  const nextIsValue = next !== undefined && !next.startsWith('-') && !OPERATORS.has(next);
+  return next !== undefined && !next.startsWith('-') && !OPERATORS.has(next);
+}
+
+/** A tool's own password option (`mysql -px`, `sshpass -p x`, `curl -u u:x`); the index of the last word used, if it was one. */
+function readToolOption(words: readonly string[], index: number, program: string, found: CredentialArgument[]): number | undefined {
+  const word = words[index]!;
   const short = SHORT_PASSWORD[program];
   if (short !== undefined || MYSQL.test(program)) {
     const flag = short ?? '-p';
     if (word.length > 2 && word.startsWith(flag) && !word.startsWith('--') && isLiteral('password', word.slice(2))) {
-      found.push({ option: flag, word: index });
+      found.push({ option: flag, word: index, from: 2 });
       return index;
     }
     // mysql reads `-p value` as "ask for the password" and a database name.
-    if (word === flag && short !== undefined && nextIsValue) {
-      if (isLiteral('password', next)) found.push({ option: flag, word: index + 1 });
+    if (word === flag && short !== undefined && valueFollows(words, index)) {
+      if (isLiteral('password', words[index + 1]!)) found.push({ option: flag, word: index + 1, from: 0 });
       return index + 1;
     }
   }
-  if (program === 'curl' && CURL_USER.has(word) && nextIsValue) {
+  if (program === 'curl' && CURL_USER.has(word) && valueFollows(words, index)) {
+    const next = words[index + 1]!;
     const colon = next.indexOf(':');
-    if (colon > 0 && isLiteral('password', next.slice(colon + 1))) found.push({ option: word, word: index + 1 });
+    if (colon > 0 && isLiteral('password', next.slice(colon + 1))) found.push({ option: word, word: index + 1, from: colon + 1 });
     return index + 1;
   }
+  return undefined;
+}
+
+/** Reads the option at `index`; returns the index of the last word it used. */
+function readOption(words: readonly string[], index: number, program: string, found: CredentialArgument[]): number {
+  const tool = readToolOption(words, index, program, found);
+  if (tool !== undefined) return tool;
+  const word = words[index]!;
+  const next = words[index + 1];
+  const nextIsValue = valueFollows(words, index);
   const option = OPTION.exec(word);
   if (!option) {
     // Helm's `--set a.password=x` and positional `key=value` words.
     const inner = innerAssignment(word);
-    if (inner && holdsCredential(inner.key, inner.value)) found.push({ option: inner.key, word: index });
+    if (inner && holdsCredential(inner.key, inner.value)) found.push({ option: inner.key, word: index, from: word.length - inner.value.length });
     return index;
   }
   const [, dashes, name, attached] = option as unknown as [string, string, string, string | undefined];
@@ -119,11 +146,12 @@ function readOption(words: readonly string[], index: number, program: string, fo
   const value = attached ?? (takesNext ? next : undefined);
   if (value === undefined) return index;
   const at = attached === undefined ? index + 1 : index;
+  const valueWord = words[at]!;
   if (holdsCredential(name, value)) {
-    found.push({ option: `${dashes}${name}`, word: at });
+    found.push({ option: `${dashes}${name}`, word: at, from: valueWord.length - value.length });
   } else {
     const inner = innerAssignment(value);
-    if (inner && holdsCredential(inner.key, inner.value)) found.push({ option: `${dashes}${name} ${inner.key}`, word: at });
+    if (inner && holdsCredential(inner.key, inner.value)) found.push({ option: `${dashes}${name} ${inner.key}`, word: at, from: valueWord.length - inner.value.length });
   }
   return at;
 }
@@ -167,4 +195,41 @@ export function argvWords(items: readonly unknown[]): ArgumentWord[] {
     words.push({ text: ';', item: index, line: 1 });
   });
   return words;
+}
+
+/** A YAML key at the start of a line (after a sequence dash): a new field, so no command line runs on across it. */
+const YAML_KEY = /^[ \t]*(?:-[ \t]+)?["']?[\w.\/-]+["']?[ \t]*:(?:[ \t]+|$)/;
+
+/**
+ * Where a text (a manifest, read line by line without parsing it) passes a credential on a
+ * command line: the offsets of each value's word, whatever program it belongs to. Block and flow
+ * sequences, block scripts and `sh -c` strings are all read as words.
+ */
+export function credentialArgumentOffsets(text: string): { start: number; end: number }[] {
+  const words: { text: string; line: number }[] = [];
+  const lines = text.split('\n');
+  const starts: number[] = [];
+  let offset = 0;
+  lines.forEach((line, number) => {
+    starts.push(offset);
+    offset += line.length + 1;
+    const key = YAML_KEY.exec(line);
+    if (key) words.push({ text: ';', line: number });
+    // Flow sequences: brackets and the commas between items are YAML, not shell.
+    const rest = (key ? line.slice(key[0].length) : line.replace(/^[ \t]*-[ \t]+/, '')).replace(/^[ \t]*\[|\][ \t]*(?:#.*)?$/g, '');
+    const flow = /^[ \t]*\[/.test(key ? line.slice(key[0].length) : '');
+    for (const item of shellWords(flow ? rest.replace(/,(?=(?:[^"']|"[^"]*"|'[^']*')*$)/g, ' ') : rest)) {
+      for (const word of /\s/.test(item) ? shellWords(item) : [item]) words.push({ text: word, line: number });
+    }
+  });
+  const spans: { start: number; end: number }[] = [];
+  for (const found of credentialArguments(words.map((word) => word.text), true)) {
+    const word = words[found.word]!;
+    const line = lines[word.line]!;
+    const at = line.indexOf(word.text);
+    // Quotes or escapes changed the word: the rest of the line is masked instead.
+    const start = at === -1 ? line.search(/\S/) : at + found.from;
+    spans.push({ start: starts[word.line]! + start, end: starts[word.line]! + (at === -1 ? line.length : at + word.text.length) });
+  }
+  return spans;
 }
