@@ -46792,9 +46792,11 @@ function credentialArgumentOffsets(text) {
   for (const found of credentialArguments(words2.map((word) => word.text), true)) {
     const word = words2[found.word];
     const line = lines[word.line];
-    const at = line.indexOf(word.text);
-    const start = at === -1 ? line.search(/\S/) : at + found.from;
-    spans.push({ start: starts[word.line] + start, end: starts[word.line] + (at === -1 ? line.length : at + word.text.length) });
+    const value = word.text.slice(found.from);
+    const at = line.indexOf(value);
+    const prefix2 = at === -1 ? line.indexOf(word.text.slice(0, found.from)) : -1;
+    const start = at !== -1 ? at : prefix2 !== -1 ? prefix2 + found.from : line.search(/\S/);
+    spans.push({ start: starts[word.line] + start, end: starts[word.line] + (at !== -1 ? at + value.length : line.length) });
   }
   return spans;
 }

@@ -226,10 +226,12 @@ export function credentialArgumentOffsets(text: string): { start: number; end: n
   for (const found of credentialArguments(words.map((word) => word.text), true)) {
     const word = words[found.word]!;
     const line = lines[word.line]!;
-    const at = line.indexOf(word.text);
-    // Quotes or escapes changed the word: the rest of the line is masked instead.
-    const start = at === -1 ? line.search(/\S/) : at + found.from;
-    spans.push({ start: starts[word.line]! + start, end: starts[word.line]! + (at === -1 ? line.length : at + word.text.length) });
+    const value = word.text.slice(found.from);
+    const at = line.indexOf(value);
+    // Quotes or escapes changed the value: mask from its option (or the line's start) to the end of the line.
+    const prefix = at === -1 ? line.indexOf(word.text.slice(0, found.from)) : -1;
+    const start = at !== -1 ? at : prefix !== -1 ? prefix + found.from : line.search(/\S/);
+    spans.push({ start: starts[word.line]! + start, end: starts[word.line]! + (at !== -1 ? at + value.length : line.length) });
   }
   return spans;
 }
