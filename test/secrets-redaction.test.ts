@@ -30,6 +30,17 @@ const PASSWORDS = {
   stringData: 'FakeStringDataPassw0rd-redact',
   secretData: 'FakeSecretDataPassw0rd-redact',
   urlPassword: 'FakeUrlPassw0rd-redact',
+  argument: 'FakeArgumentPassw0rd-redact',
+  separateArgument: 'FakeSeparateToken-redact',
+  mysqlAttached: 'FakeMysqlPassw0rd-redact',
+  scriptExport: 'FakeExportPassw0rd-redact',
+  probeRedis: 'FakeRedisPassw0rd-redact',
+  hookCurl: 'FakeCurlPassw0rd-redact',
+  customResource: 'FakeCrPassw0rd-redact',
+  helmParameter: 'FakeHelmParam-redact',
+  annotation: 'FakeAnnotationToken-redact',
+  lastApplied: 'FakeLastAppliedPassw0rd-redact',
+  jaas: 'FakeJaasPassw0rd-redact',
 };
 
 const PEM_BODY = FAKE['private-key'].split('\n')[1]!;
@@ -85,6 +96,66 @@ data:
 ${FAKE['private-key'].split('\n').map((line) => `    ${line}`).join('\n')}
 binaryData:
   legacy.properties: ${b64(`db.password=${PASSWORDS.binaryLine}\nnpm=${FAKE['npm-token']}\n`)}
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: tools
+  annotations:
+    example.com/bootstrap-token: ${PASSWORDS.annotation}
+    kubectl.kubernetes.io/last-applied-configuration: |
+      ${JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'tools' }, spec: { containers: [{ name: 'db', env: [{ name: 'DB_PASSWORD', value: PASSWORDS.lastApplied }] }] } })}
+spec:
+  containers:
+    - name: db
+      image: example.com/mysql:8.0
+      command: ["mysql"]
+      args:
+        - -p${PASSWORDS.mysqlAttached}
+        - --db-password=${PASSWORDS.argument}
+        - --api-token
+        - ${PASSWORDS.separateArgument}
+      lifecycle:
+        postStart:
+          exec:
+            command: ["sh", "-c", "curl -u admin:${PASSWORDS.hookCurl} https://api.example.com/ready"]
+      livenessProbe:
+        exec:
+          command: [redis-cli, -a, ${PASSWORDS.probeRedis}, ping]
+    - name: script
+      image: example.com/tools:1.0
+      command:
+        - /bin/sh
+        - -c
+        - |
+          export ADMIN_PASSWORD=${PASSWORDS.scriptExport}
+          exec /app/run
+---
+apiVersion: platform.confluent.io/v1beta1
+kind: Connect
+metadata:
+  name: connect
+spec:
+  configOverrides:
+    server:
+      - sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="connect" password="${PASSWORDS.jaas}";
+  dependencies:
+    schemaRegistry:
+      authentication:
+        basic:
+          username: connect
+          password: ${PASSWORDS.customResource}
+---
+apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata:
+  name: grafana
+spec:
+  source:
+    helm:
+      parameters:
+        - name: adminPassword
+          value: ${PASSWORDS.helmParameter}
 `;
 
 /** The sensitive part of each value: what must never be printed, nor its start, nor its base64. */

@@ -45064,7 +45064,7 @@ function findingAt(site, ruleId, level, message, path24) {
 }
 function blockScalarLine(text, start, end, line) {
   const headerEnd = text.indexOf("\n", start);
-  if (headerEnd === -1 || headerEnd >= end || !/:\s*\|[-+0-9]*\s*(?:#.*)?$/.test(text.slice(start, headerEnd).replace(/\r$/, ""))) return void 0;
+  if (headerEnd === -1 || headerEnd >= end || !/(?:^|:\s*)\|[-+0-9]*\s*(?:#.*)?$/.test(text.slice(start, headerEnd).replace(/\r$/, ""))) return void 0;
   let lineStart = headerEnd + 1;
   for (let count = 1; count < line; count++) {
     const next = text.indexOf("\n", lineStart);
@@ -45715,7 +45715,11 @@ function lintText(file, text, options) {
       converted = toValue(document.doc);
     } catch (error2) {
       if (!(error2 instanceof UnlintableDocumentError)) throw error2;
-      result.notes.push(`${file}: document ${document.index + 1} skipped, ${error2.message}`);
+      if (walker) {
+        const start = document.doc.range?.[0] ?? 0;
+        const message = `Document ${document.index + 1} is not linted (${error2.message}).`;
+        result.findings.push(findingAtOffsets(site, "document-too-complex", "error", message, start, start + 1));
+      }
       continue;
     }
     const objects = objectsOf(converted.value, { extraWorkloads: options.extraWorkloads, freeze: options.freeze });
@@ -46115,7 +46119,7 @@ function decideFile(linted, explicit) {
     return { decision: "kustomization", reason: "kustomize configuration, not an object for the cluster", objects: 0 };
   }
   if (objects.length > 0) return { decision: "manifest", reason: `${objects.length} object${objects.length === 1 ? "" : "s"}`, objects: objects.length };
-  const broken = linted.findings.some((finding) => finding.ruleId === "yaml-syntax-error");
+  const broken = linted.findings.some((finding) => finding.ruleId === "yaml-syntax-error" || finding.ruleId === "document-too-complex");
   if (broken && MANIFEST_INTENT.test(linted.parsed.text)) return { decision: "manifest", reason: "has apiVersion or kind, but does not parse", objects: 0 };
   if (explicit) return { decision: "manifest", reason: "named on the command line", objects: 0 };
   linted.findings.length = 0;
@@ -46281,6 +46285,149 @@ function decodeBase64Text(encoded) {
   return BINARY2.test(text) ? void 0 : text;
 }
 
+// src/k8s/views/command-line.ts
+var COMPONENTS = ["kube-apiserver", "kube-controller-manager", "kube-scheduler", "etcd", "kubelet"];
+var HYPERKUBE_NAMES = {
+  apiserver: "kube-apiserver",
+  "controller-manager": "kube-controller-manager",
+  scheduler: "kube-scheduler",
+  kubelet: "kubelet"
+};
+var BOOLEAN_FLAGS = /* @__PURE__ */ new Set([
+  "anonymous-auth",
+  "profiling",
+  "kubelet-https",
+  "service-account-lookup",
+  "use-service-account-credentials",
+  "client-cert-auth",
+  "auto-tls",
+  "peer-client-cert-auth",
+  "peer-auto-tls",
+  "protect-kernel-defaults",
+  "make-iptables-util-chains",
+  "rotate-certificates",
+  "service-account-extend-token-expiration",
+  "leader-elect",
+  "allow-privileged",
+  "enable-bootstrap-token-auth",
+  "v",
+  "logtostderr"
+]);
+var SHELLS = /^(?:\/(?:usr\/)?bin\/)?(?:sh|bash|ash|dash)$/;
+var SHELL_OPERATORS = /* @__PURE__ */ new Set(["&&", "||", ";", "|", "&"]);
+function shellWords(script) {
+  const words2 = [];
+  let current = "";
+  let quote;
+  let started = false;
+  const flush = () => {
+    if (started) words2.push(current);
+    current = "";
+    started = false;
+  };
+  for (let index = 0; index < script.length; index++) {
+    const char = script[index];
+    if (quote) {
+      if (char === quote) quote = void 0;
+      else if (char === "\\" && quote === '"' && index + 1 < script.length) current += script[++index];
+      else current += char;
+    } else if (char === '"' || char === "'") {
+      quote = char;
+      started = true;
+    } else if (char === "\\" && script[index + 1] === "\n") {
+      index++;
+    } else if (char === "\\" && index + 1 < script.length) {
+      current += script[++index];
+      started = true;
+    } else if (/\s/.test(char)) {
+      flush();
+    } else if (char === ";" || char === "|" || char === "&") {
+      flush();
+      const pair3 = script[index + 1] === char && char !== ";" ? char + char : char;
+      index += pair3.length - 1;
+      words2.push(pair3);
+    } else {
+      current += char;
+      started = true;
+    }
+  }
+  flush();
+  return words2;
+}
+function commandWords(container) {
+  const words2 = [];
+  for (const key of ["command", "args"]) {
+    listAt(container.value, [key]).forEach((item, index) => {
+      if (!isString(item)) return;
+      const path24 = [...container.path, key, index];
+      const previous = words2.at(-1);
+      const shellScript = previous?.text === "-c" && words2.length >= 2 && SHELLS.test(words2.at(-2).text);
+      if (shellScript) shellWords(item).forEach((text, at) => words2.push({ text, path: path24, start: at === 0 }));
+      else words2.push({ text: item, path: path24, start: words2.length === 0 });
+    });
+  }
+  words2.forEach((word, index) => {
+    if (words2[index - 1]?.text === "exec") word.start = true;
+  });
+  return words2;
+}
+function basename(word) {
+  return word.slice(word.lastIndexOf("/") + 1);
+}
+function componentAt(words2, index) {
+  if (words2[index].text.startsWith("-")) return void 0;
+  const name = basename(words2[index].text);
+  if (COMPONENTS.includes(name)) return { component: name, length: 1 };
+  if (name === "hyperkube" && index + 1 < words2.length) {
+    const sub = words2[index + 1].text;
+    const component = HYPERKUBE_NAMES[sub] ?? (COMPONENTS.includes(sub) ? sub : void 0);
+    if (component) return { component, length: 2 };
+  }
+  return void 0;
+}
+function componentOfImage(image) {
+  if (!image) return void 0;
+  const name = basename(image.replace(/[@:][^/]*$/, ""));
+  return ["kube-apiserver", "kube-controller-manager", "kube-scheduler"].find((component) => component === name);
+}
+function parseFlags(words2) {
+  const flags = [];
+  for (let index = 0; index < words2.length; index++) {
+    const word = words2[index];
+    if (SHELL_OPERATORS.has(word.text)) break;
+    const match3 = /^--?([A-Za-z0-9][\w.-]*)(?:=([\s\S]*))?$/.exec(word.text);
+    if (!match3) continue;
+    const name = match3[1];
+    let value = match3[2];
+    const next = words2[index + 1];
+    if (value === void 0 && next && !next.text.startsWith("-") && !SHELL_OPERATORS.has(next.text) && !BOOLEAN_FLAGS.has(name)) {
+      value = next.text;
+      index++;
+    }
+    flags.push({ name, value, path: word.path });
+  }
+  return flags;
+}
+function parseCommandLine(container) {
+  const words2 = commandWords(container);
+  for (let index = 0; index < words2.length; index++) {
+    if (!words2[index].start) continue;
+    const found = componentAt(words2, index);
+    if (!found) continue;
+    const flags2 = parseFlags(words2.slice(index + found.length));
+    return { component: found.component, flags: flags2, anchor: anchorOf2(container, flags2) };
+  }
+  const component = listAt(container.value, ["command"]).length === 0 ? componentOfImage(container.image) : void 0;
+  if (!component) return void 0;
+  const flags = parseFlags(words2);
+  return { component, flags, anchor: anchorOf2(container, flags) };
+}
+function anchorOf2(container, flags) {
+  const inArgs = flags.some((flag) => flag.path.at(-2) === "args");
+  const hasCommand = Array.isArray(container.value.command);
+  return [...container.path, inArgs || !hasCommand ? "args" : "command"];
+}
+
 // src/secrets/credential-names.ts
 var CREDENTIAL_WORDS = /* @__PURE__ */ new Set([
   "password",
@@ -46436,7 +46583,9 @@ var NOT_A_VALUE_SUFFIXES = /* @__PURE__ */ new Set([
   "refs",
   "reference",
   "secretref",
-  "secretname"
+  "secretname",
+  "stdin",
+  "prompt"
 ]);
 var EXACT_NAMES = /* @__PURE__ */ new Set(["aws_access_key_id", "aws_secret_access_key", "google_application_credentials", "oci_cli_key_content"]);
 var HARMLESS_NAMES = /* @__PURE__ */ new Set(["pwd", "oldpwd"]);
@@ -46452,6 +46601,7 @@ function isCredentialName(name) {
   if (last === void 0) return false;
   if (words2[0] === "azure" && (last === "key" || last === "keys") && words2.length > 1) return true;
   if (isNotAValueSuffix(words2, last)) return false;
+  if (words2.includes("existing")) return false;
   for (let index = 0; index < words2.length; index++) {
     const word = words2[index];
     if (CREDENTIAL_WORDS.has(word)) return true;
@@ -46483,6 +46633,7 @@ var VARIABLE_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 var CODE_READ = /\b(?:os\.environ|os\.getenv|getenv\s*\(|process\.env\b|System\.getenv|Deno\.env|ENV\s*(?:\[|\.fetch)|env::var|os\.Getenv|import\.meta\.env)|\$ENV\{/i;
 var EXPRESSION = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$|^[A-Za-z_][\w.]*\(.*\)[;,]?$/;
 var SLOT_NAME = /^(?:[A-Z0-9]+_)*(?:INSERT|YOUR|REPLACE|ENTER|FILL|PLACEHOLDER|TODO|VAL|VALUE|HERE)(?:_[A-Z0-9]+)*$/;
+var SECRET_STORE_REFERENCE = /^(?:ENC\[[A-Z0-9_]+,data:.*\]|vault:[\w./-]+#[\w.-]+|ref\+[a-z0-9]+:\/\/\S+|op:\/\/\S+|arn:aws[\w-]*:(?:secretsmanager|ssm):\S+|projects\/[\w-]+\/secrets\/[\w-]+(?:\/versions\/\w+)?)$/;
 var FILE_PATH = /^(?:~|\.{1,2})?(?:\/[A-Za-z0-9._@+-]+)+\/?$|^[A-Za-z]:\\[^\s]*$/;
 var RANDOM_SEGMENT = /(?=[^/]*[a-z])(?=[^/]*[A-Z])(?=[^/]*\d)[^/]{16,}/;
 function isPlaceholderValue(value) {
@@ -46492,6 +46643,7 @@ function isPlaceholderValue(value) {
   if (NUMBER.test(text) || DURATION_OR_QUANTITY.test(text)) return true;
   if (REFERENCE.test(text) || BRACKETED.test(text) || FILLER.test(text) || SLOT_NAME.test(text)) return true;
   if (VENDOR_SLOT.test(text) || VARIABLE_NAME.test(text) || CODE_READ.test(text) || EXPRESSION.test(text)) return true;
+  if (SECRET_STORE_REFERENCE.test(text)) return true;
   return isFilePath(text);
 }
 function isPlaceholderFor(key, value) {
@@ -46517,6 +46669,206 @@ function hasUserinfoPassword(value) {
   if (!value.includes("@")) return false;
   const match3 = USERINFO.exec(value);
   return match3 !== null && isLiteralUrlPassword(match3[1]);
+}
+
+// src/secrets/assignments.ts
+var ANY_WORD = /pass|pwd|pswrd|pword|secret|token|cred|key|auth|bearer|dsn|conn/i;
+var CANDIDATE_LINE = /^[ \t]*(?:export[ \t]+)?["']?([A-Za-z0-9_.-]*(?:pass|pwd|pswrd|pword|secret|token|cred|key|auth|bearer|dsn|conn)[A-Za-z0-9_.-]*)["']?[ \t]*[:=][ \t]*([^\r\n]*)$/gim;
+var SURROUNDING = /^["'`]|["'`]?[,;]?\s*$/g;
+function findCredentialAssignments(text) {
+  const found = [];
+  if (!ANY_WORD.test(text)) return found;
+  CANDIDATE_LINE.lastIndex = 0;
+  let line = 1;
+  let counted = 0;
+  for (let match3 = CANDIDATE_LINE.exec(text); match3; match3 = CANDIDATE_LINE.exec(text)) {
+    const [, key, rawValue] = match3;
+    if (!isCredentialName(key) || !isLiteral(key, rawValue)) continue;
+    line += countNewlines(text, counted, match3.index);
+    counted = match3.index;
+    found.push({ key, line });
+  }
+  return found;
+}
+var NSSWITCH_SOURCES = /^(?:(?:files|compat|db|nis|nisplus|dns|ldap|sss|systemd|winbind|mymachines|resolve|myhostname|usrfiles|altfiles|cache|hesiod|extrausers|\[[!A-Za-z= ]+\])\s*)+$/;
+function isLiteral(key, rawValue) {
+  const value = rawValue.replace(/\s+#.*$/, "").replace(SURROUNDING, "");
+  if (value === "" || value === "|" || value === ">" || value.startsWith("{") || value.startsWith("[")) return false;
+  if (NSSWITCH_SOURCES.test(value)) return false;
+  return !isPlaceholderFor(key, value);
+}
+function countNewlines(text, from, to) {
+  let count = 0;
+  for (let index = text.indexOf("\n", from); index !== -1 && index < to; index = text.indexOf("\n", index + 1)) count++;
+  return count;
+}
+
+// src/secrets/credential-arguments.ts
+var OPERATORS = /* @__PURE__ */ new Set(["&&", "||", ";", "|", "&", "(", ")", "{", "}", "then", "do", "else"]);
+var PREFIXES = /* @__PURE__ */ new Set(["exec", "sudo", "env", "export", "readonly", "local", "declare", "nohup", "time", "command"]);
+var ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]*)$/;
+var OPTION = /^(--?)([A-Za-z][\w.-]*)(?:=([\s\S]*))?$/;
+var MYSQL = /^(?:mysql\w*|mariadb[\w-]*)$/;
+var SHORT_PASSWORD = {
+  sshpass: "-p",
+  "redis-cli": "-a",
+  mongo: "-p",
+  mongosh: "-p",
+  mongodump: "-p",
+  mongorestore: "-p",
+  mongoexport: "-p",
+  mongoimport: "-p"
+};
+var CURL_USER = /* @__PURE__ */ new Set(["-u", "--user", "--proxy-user", "-U"]);
+function isLiteral2(name, value) {
+  return value !== "" && !value.includes("$") && !value.includes("`") && !isPlaceholderFor(name, value);
+}
+function holdsCredential(name, value) {
+  if (isLocatorName(name)) return hasUserinfoPassword(value) && !value.includes("$");
+  return isCredentialName(name) && isLiteral2(name, value);
+}
+function innerAssignment(value) {
+  const equals = value.indexOf("=");
+  if (equals <= 0) return void 0;
+  const key = value.slice(0, equals);
+  return /^[\w.-]+$/.test(key) ? { key, value: value.slice(equals + 1) } : void 0;
+}
+function credentialArguments(words2, anyProgram = false) {
+  const found = [];
+  const tools = ["sshpass", "curl", ...words2.includes("redis-cli") ? ["redis-cli"] : []];
+  let program;
+  for (let index = 0; index < words2.length; index++) {
+    const word = words2[index];
+    if (OPERATORS.has(word)) {
+      program = void 0;
+      continue;
+    }
+    if (anyProgram) {
+      const tool = tools.reduce((used, name) => used ?? readToolOption(words2, index, name, found), void 0);
+      index = tool ?? readOption(words2, index, "", found);
+      continue;
+    }
+    if (program === void 0) {
+      const assignment = ASSIGNMENT.exec(word);
+      if (assignment) {
+        if (holdsCredential(assignment[1], assignment[2])) found.push({ option: assignment[1], word: index, from: assignment[1].length + 1 });
+        continue;
+      }
+      if (!PREFIXES.has(word)) program = word.slice(word.lastIndexOf("/") + 1);
+      continue;
+    }
+    index = readOption(words2, index, program, found);
+  }
+  return found;
+}
+function valueFollows(words2, index) {
+  const next = words2[index + 1];
+  return next !== void 0 && !next.startsWith("-") && !OPERATORS.has(next);
+}
+function readToolOption(words2, index, program, found) {
+  const word = words2[index];
+  const short = SHORT_PASSWORD[program];
+  if (short !== void 0 || MYSQL.test(program)) {
+    const flag = short ?? "-p";
+    if (word.length > 2 && word.startsWith(flag) && !word.startsWith("--") && isLiteral2("password", word.slice(2))) {
+      found.push({ option: flag, word: index, from: 2 });
+      return index;
+    }
+    if (word === flag && short !== void 0 && valueFollows(words2, index)) {
+      if (isLiteral2("password", words2[index + 1])) found.push({ option: flag, word: index + 1, from: 0 });
+      return index + 1;
+    }
+  }
+  if (program === "curl" && CURL_USER.has(word) && valueFollows(words2, index)) {
+    const next = words2[index + 1];
+    const colon = next.indexOf(":");
+    if (colon > 0 && isLiteral2("password", next.slice(colon + 1))) found.push({ option: word, word: index + 1, from: colon + 1 });
+    return index + 1;
+  }
+  return void 0;
+}
+function readOption(words2, index, program, found) {
+  const tool = readToolOption(words2, index, program, found);
+  if (tool !== void 0) return tool;
+  const word = words2[index];
+  const next = words2[index + 1];
+  const nextIsValue = valueFollows(words2, index);
+  const option = OPTION.exec(word);
+  if (!option) {
+    const inner = innerAssignment(word);
+    if (inner && holdsCredential(inner.key, inner.value)) found.push({ option: inner.key, word: index, from: word.length - inner.value.length });
+    return index;
+  }
+  const [, dashes, name, attached] = option;
+  if (dashes === "-" && name.length <= 2) return index;
+  const takesNext = attached === void 0 && nextIsValue && !(MYSQL.test(program) && nameWords(name).at(-1) === "password");
+  const value = attached ?? (takesNext ? next : void 0);
+  if (value === void 0) return index;
+  const at = attached === void 0 ? index + 1 : index;
+  const valueWord = words2[at];
+  if (holdsCredential(name, value)) {
+    found.push({ option: `${dashes}${name}`, word: at, from: valueWord.length - value.length });
+  } else {
+    const inner = innerAssignment(value);
+    if (inner && holdsCredential(inner.key, inner.value)) found.push({ option: `${dashes}${name} ${inner.key}`, word: at, from: valueWord.length - inner.value.length });
+  }
+  return at;
+}
+function argvWords(items) {
+  const words2 = [];
+  items.forEach((item, index) => {
+    if (typeof item !== "string") return;
+    if (!/\s/.test(item.trim())) {
+      words2.push({ text: item, item: index, line: 1 });
+      return;
+    }
+    let line = 1;
+    for (const logical of item.split(/(?<!\\)\n/)) {
+      words2.push({ text: ";", item: index, line });
+      let cursor = 0;
+      let offset = 0;
+      for (const text of shellWords(logical)) {
+        const at = logical.indexOf(text, cursor);
+        if (at !== -1) {
+          offset += countNewlines(logical, cursor, at);
+          cursor = at;
+        }
+        words2.push({ text, item: index, line: line + offset });
+      }
+      line += countNewlines(logical, 0, logical.length) + 1;
+    }
+    words2.push({ text: ";", item: index, line: 1 });
+  });
+  return words2;
+}
+var YAML_KEY = /^[ \t]*(?:-[ \t]+)?["']?[\w.\/-]+["']?[ \t]*:(?:[ \t]+|$)/;
+function credentialArgumentOffsets(text) {
+  const words2 = [];
+  const lines = text.split("\n");
+  const starts = [];
+  let offset = 0;
+  lines.forEach((line, number) => {
+    starts.push(offset);
+    offset += line.length + 1;
+    const key = YAML_KEY.exec(line);
+    if (key) words2.push({ text: ";", line: number });
+    const rest = (key ? line.slice(key[0].length) : line.replace(/^[ \t]*-[ \t]+/, "")).replace(/^[ \t]*\[|\][ \t]*(?:#.*)?$/g, "");
+    const flow = /^[ \t]*\[/.test(key ? line.slice(key[0].length) : "");
+    for (const item of shellWords(flow ? rest.replace(/,(?=(?:[^"']|"[^"]*"|'[^']*')*$)/g, " ") : rest)) {
+      for (const word of /\s/.test(item) ? shellWords(item) : [item]) words2.push({ text: word, line: number });
+    }
+  });
+  const spans = [];
+  for (const found of credentialArguments(words2.map((word) => word.text), true)) {
+    const word = words2[found.word];
+    const line = lines[word.line];
+    const value = word.text.slice(found.from);
+    const at = line.indexOf(value);
+    const prefix2 = at === -1 ? line.indexOf(word.text.slice(0, found.from)) : -1;
+    const start = at !== -1 ? at : prefix2 !== -1 ? prefix2 + found.from : line.search(/\S/);
+    spans.push({ start: starts[word.line] + start, end: starts[word.line] + (at !== -1 ? at + value.length : line.length) });
+  }
+  return spans;
 }
 
 // src/secrets/value-detectors.ts
@@ -46626,6 +46978,14 @@ var DETECTORS = [
     verify: (match3) => match3[1] === void 0 || !isPlaceholderValue(match3[1])
   },
   {
+    id: "jaas-password",
+    title: "Password in a JAAS login configuration",
+    anchors: ["LoginModule"],
+    // Kafka's `sasl.jaas.config`: `...PlainLoginModule required username="u" password="p";`.
+    pattern: /LoginModule\s+(?:required|requisite|sufficient|optional)\b[^;]*?\bpassword\s*=\s*\\?"([^"\\]+)\\?"/,
+    verify: (match3) => !isPlaceholderValue(match3[1])
+  },
+  {
     id: "twilio-api-key",
     title: "Twilio API key",
     anchors: ["SK"],
@@ -46687,13 +47047,13 @@ function finish(hits, disabled) {
 }
 
 // src/redact/spans.ts
-var SECRET_GROUP = { "url-password": 1, "http-basic-auth": 1, "docker-registry-auth": 1, "npm-token": 1 };
+var SECRET_GROUP = { "url-password": 1, "http-basic-auth": 1, "docker-registry-auth": 1, "npm-token": 1, "jaas-password": 1 };
 var GLOBAL_DETECTORS = DETECTORS.map((detector) => ({
   detector,
   pattern: new RegExp(detector.pattern.source, `${detector.pattern.flags.replace("g", "")}gd`)
 }));
 var PAIR = /(?<=^|[\s{,[(;"'])(["']?)([A-Za-z0-9_.$@/-]*[A-Za-z0-9])\1[ \t]*(?::(?=[ \t]|["']|$)|=)[ \t]*("(?:[^"\\\n]|\\.)*"?|'(?:[^'\n]|'')*'?|[^\s,{}[\]#"'][^\n]*?)?(?=[ \t]+#|[ \t]*[,}\]]|[ \t]*$|\n)/gm;
-var CANDIDATE_LINE = /pass|pw|secret|token|cred|key|auth|bearer|dsn|conn|jwt|name|value|htpasswd/i;
+var CANDIDATE_LINE2 = /pass|pw|secret|token|cred|key|auth|bearer|dsn|conn|jwt|name|value|htpasswd/i;
 var BLOCK_INDICATOR = /^[|>][-+0-9]*$/;
 var SECRET_KIND = /^[ \t]*["']?kind["']?[ \t]*:[ \t]*["']?Secret["']?[ \t]*,?[ \t]*(?:#.*)?$/m;
 var WORD_LIKE = /^[A-Za-z][a-z]+(?:[A-Z][a-z]+)*$/;
@@ -46704,6 +47064,7 @@ function credentialSpans(text, depth = 0) {
   const lines = lineStarts(text);
   pairSpans(text, lines, spans);
   secretObjectSpans(text, lines, spans);
+  spans.push(...credentialArgumentOffsets(text));
   if (depth === 0) encodedSpans(text, spans);
   return merge(spans);
 }
@@ -46730,7 +47091,7 @@ function pairSpans(text, lines, spans) {
   for (let line = 0; line < lines.length; line++) {
     const lineStart = lines[line];
     const lineText = text.slice(lineStart, (lines[line + 1] ?? text.length + 1) - 1);
-    if (!CANDIDATE_LINE.test(lineText)) continue;
+    if (!CANDIDATE_LINE2.test(lineText)) continue;
     PAIR.lastIndex = 0;
     for (let match3 = PAIR.exec(lineText); match3; match3 = PAIR.exec(lineText)) {
       if (match3[0].length === 0) {
@@ -47037,149 +47398,6 @@ var admission_pod_security_defaults_default = defineRule({
     };
   }
 });
-
-// src/k8s/views/command-line.ts
-var COMPONENTS = ["kube-apiserver", "kube-controller-manager", "kube-scheduler", "etcd", "kubelet"];
-var HYPERKUBE_NAMES = {
-  apiserver: "kube-apiserver",
-  "controller-manager": "kube-controller-manager",
-  scheduler: "kube-scheduler",
-  kubelet: "kubelet"
-};
-var BOOLEAN_FLAGS = /* @__PURE__ */ new Set([
-  "anonymous-auth",
-  "profiling",
-  "kubelet-https",
-  "service-account-lookup",
-  "use-service-account-credentials",
-  "client-cert-auth",
-  "auto-tls",
-  "peer-client-cert-auth",
-  "peer-auto-tls",
-  "protect-kernel-defaults",
-  "make-iptables-util-chains",
-  "rotate-certificates",
-  "service-account-extend-token-expiration",
-  "leader-elect",
-  "allow-privileged",
-  "enable-bootstrap-token-auth",
-  "v",
-  "logtostderr"
-]);
-var SHELLS = /^(?:\/(?:usr\/)?bin\/)?(?:sh|bash|ash|dash)$/;
-var SHELL_OPERATORS = /* @__PURE__ */ new Set(["&&", "||", ";", "|", "&"]);
-function shellWords(script) {
-  const words2 = [];
-  let current = "";
-  let quote;
-  let started = false;
-  const flush = () => {
-    if (started) words2.push(current);
-    current = "";
-    started = false;
-  };
-  for (let index = 0; index < script.length; index++) {
-    const char = script[index];
-    if (quote) {
-      if (char === quote) quote = void 0;
-      else if (char === "\\" && quote === '"' && index + 1 < script.length) current += script[++index];
-      else current += char;
-    } else if (char === '"' || char === "'") {
-      quote = char;
-      started = true;
-    } else if (char === "\\" && script[index + 1] === "\n") {
-      index++;
-    } else if (char === "\\" && index + 1 < script.length) {
-      current += script[++index];
-      started = true;
-    } else if (/\s/.test(char)) {
-      flush();
-    } else if (char === ";" || char === "|" || char === "&") {
-      flush();
-      const pair3 = script[index + 1] === char && char !== ";" ? char + char : char;
-      index += pair3.length - 1;
-      words2.push(pair3);
-    } else {
-      current += char;
-      started = true;
-    }
-  }
-  flush();
-  return words2;
-}
-function commandWords(container) {
-  const words2 = [];
-  for (const key of ["command", "args"]) {
-    listAt(container.value, [key]).forEach((item, index) => {
-      if (!isString(item)) return;
-      const path24 = [...container.path, key, index];
-      const previous = words2.at(-1);
-      const shellScript = previous?.text === "-c" && words2.length >= 2 && SHELLS.test(words2.at(-2).text);
-      if (shellScript) shellWords(item).forEach((text, at) => words2.push({ text, path: path24, start: at === 0 }));
-      else words2.push({ text: item, path: path24, start: words2.length === 0 });
-    });
-  }
-  words2.forEach((word, index) => {
-    if (words2[index - 1]?.text === "exec") word.start = true;
-  });
-  return words2;
-}
-function basename(word) {
-  return word.slice(word.lastIndexOf("/") + 1);
-}
-function componentAt(words2, index) {
-  if (words2[index].text.startsWith("-")) return void 0;
-  const name = basename(words2[index].text);
-  if (COMPONENTS.includes(name)) return { component: name, length: 1 };
-  if (name === "hyperkube" && index + 1 < words2.length) {
-    const sub = words2[index + 1].text;
-    const component = HYPERKUBE_NAMES[sub] ?? (COMPONENTS.includes(sub) ? sub : void 0);
-    if (component) return { component, length: 2 };
-  }
-  return void 0;
-}
-function componentOfImage(image) {
-  if (!image) return void 0;
-  const name = basename(image.replace(/[@:][^/]*$/, ""));
-  return ["kube-apiserver", "kube-controller-manager", "kube-scheduler"].find((component) => component === name);
-}
-function parseFlags(words2) {
-  const flags = [];
-  for (let index = 0; index < words2.length; index++) {
-    const word = words2[index];
-    if (SHELL_OPERATORS.has(word.text)) break;
-    const match3 = /^--?([A-Za-z0-9][\w.-]*)(?:=([\s\S]*))?$/.exec(word.text);
-    if (!match3) continue;
-    const name = match3[1];
-    let value = match3[2];
-    const next = words2[index + 1];
-    if (value === void 0 && next && !next.text.startsWith("-") && !SHELL_OPERATORS.has(next.text) && !BOOLEAN_FLAGS.has(name)) {
-      value = next.text;
-      index++;
-    }
-    flags.push({ name, value, path: word.path });
-  }
-  return flags;
-}
-function parseCommandLine(container) {
-  const words2 = commandWords(container);
-  for (let index = 0; index < words2.length; index++) {
-    if (!words2[index].start) continue;
-    const found = componentAt(words2, index);
-    if (!found) continue;
-    const flags2 = parseFlags(words2.slice(index + found.length));
-    return { component: found.component, flags: flags2, anchor: anchorOf2(container, flags2) };
-  }
-  const component = listAt(container.value, ["command"]).length === 0 ? componentOfImage(container.image) : void 0;
-  if (!component) return void 0;
-  const flags = parseFlags(words2);
-  return { component, flags, anchor: anchorOf2(container, flags) };
-}
-function anchorOf2(container, flags) {
-  const inArgs = flags.some((flag) => flag.path.at(-2) === "args");
-  const hasCommand = Array.isArray(container.value.command);
-  return [...container.path, inArgs || !hasCommand ? "args" : "command"];
-}
 
 // src/k8s/views/component-config.ts
 function componentDefaults(component, kubeVersion) {
@@ -48818,7 +49036,7 @@ var automount_service_account_token_default = defineRule({
       podSpec(pod, object) {
         const written = pod.spec.automountServiceAccountToken;
         if (written === false) return;
-        const account = isString(pod.spec.serviceAccountName) ? pod.spec.serviceAccountName : isString(pod.spec.serviceAccount) ? pod.spec.serviceAccount : "default";
+        const account = [pod.spec.serviceAccountName, pod.spec.serviceAccount].find((name) => isString(name) && name !== "") ?? "default";
         const namespace = object.namespace ?? context.settings.namespace;
         const explicit = written === true;
         const at = context.locate([...pod.path, "automountServiceAccountToken"], { missing: !explicit });
@@ -50310,6 +50528,20 @@ var deprecated_service_account_field_default = defineRule({
   }
 });
 
+// src/rules/document-too-complex.ts
+var document_too_complex_default = defineRule({
+  meta: {
+    id: "document-too-complex",
+    category: "schema",
+    level: "error",
+    presets: ["recommended", "pss-baseline", "pss-restricted"],
+    summary: "A YAML document expands beyond a linear budget (alias bombs, nested aliases) or nests too deep to read, so it is not linted.",
+    remediation: "Write the document without chains of aliases and without deep nesting; the API server refuses such documents too.",
+    messages: { tooComplex: "Document {{document}} is not linted ({{reason}})." }
+  },
+  create: () => ({})
+});
+
 // src/rules/duplicate-env-var.ts
 var duplicate_env_var_default = defineRule({
   meta: {
@@ -50801,6 +51033,83 @@ var gitsync_command_env_default = defineRule({
   }
 });
 
+// src/secrets/credential-fields.ts
+var CREDENTIAL_NAME_DETECTOR = "credential-name";
+var LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+function isCustomResourceGroup(group) {
+  if (group === "" || !group.includes(".")) return false;
+  return !group.endsWith(".k8s.io") || group.endsWith("x-k8s.io");
+}
+function holdsEncryptedSecrets(group, value) {
+  return group === "bitnami.com" || group.endsWith("external-secrets.io") || isObject(value) && isObject(value.sops);
+}
+var CONTAINER_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers", "ephemeralContainers"]);
+var KEY_NAME_WORDS = /* @__PURE__ */ new Set([
+  "password",
+  "passwd",
+  "pass",
+  "pwd",
+  "token",
+  "secret",
+  "key",
+  "api",
+  "apikey",
+  "access",
+  "client",
+  "private",
+  "user",
+  "username",
+  "auth",
+  "credential",
+  "credentials",
+  "creds",
+  "bearer",
+  "tls",
+  "crt",
+  "id"
+]);
+var OBJECT_NAME_OR_PATH = /^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?(?:\/[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?)*$/;
+var NAMES_AN_OBJECT = /* @__PURE__ */ new Set(["secret", "secrets", "credential", "credentials", "creds"]);
+function isLiteralCredentialField(key, value) {
+  if (isLocatorName(key) || !isCredentialName(key) || isPlaceholderFor(key, value)) return false;
+  const words2 = nameWords(key);
+  if (OBJECT_NAME_OR_PATH.test(value) && (value.includes("/") || NAMES_AN_OBJECT.has(words2.at(-1) ?? ""))) return false;
+  const valueWords = nameWords(value);
+  if (value.length <= 40 && valueWords.length > 0 && /^[A-Za-z][\w.-]*$/.test(value) && valueWords.every((word) => KEY_NAME_WORDS.has(word))) return false;
+  return detectCredentials(value, key).length === 0;
+}
+function credentialFields(root, onField, skipContainers = true) {
+  const path24 = [];
+  const walk = (value, key) => {
+    if (typeof value === "string") {
+      if (key !== void 0 && isLiteralCredentialField(key, value)) onField([...path24], key);
+    } else if (Array.isArray(value)) {
+      value.forEach((item, index) => {
+        path24.push(index);
+        walk(item, key);
+        path24.pop();
+      });
+    } else if (isObject(value)) {
+      const pairName = typeof value.name === "string" ? value.name : void 0;
+      for (const [child, item] of Object.entries(value)) {
+        if (skipContainers && CONTAINER_LISTS.has(child)) continue;
+        path24.push(child);
+        walk(item, child === "value" && pairName !== void 0 ? pairName : child);
+        path24.pop();
+      }
+    }
+  };
+  walk(root, void 0);
+}
+function parseEmbeddedObject(text) {
+  if (!text.trimStart().startsWith("{")) return void 0;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+}
+
 // src/secrets/scan-strings.ts
 var MAX_EMBEDDED_JSON = 4 * 1024 * 1024;
 function scanStrings(root, onHit, options = {}) {
@@ -50908,6 +51217,38 @@ function describe2(hit) {
   const more = (hit.inner?.length ?? 0) > 3 ? ` and ${hit.inner.length - 3} more` : "";
   return { detector, location: `${formatKeyPath(hit.path)}${named}`, inner: `${inner}${more}` };
 }
+function listPaths(paths) {
+  const more = paths.length > 3 ? ` and ${paths.length - 3} more` : "";
+  return `${paths.slice(0, 3).map(formatKeyPath).join(", ")}${more}`;
+}
+function reportCredentialFields(object, report) {
+  if (holdsEncryptedSecrets(object.group, object.value)) return;
+  const metadata = object.value.metadata;
+  const annotations = isObject(metadata) ? metadata.annotations : void 0;
+  for (const [key, text] of Object.entries(stringEntries(annotations))) {
+    const at = ["metadata", "annotations", key];
+    if (key === LAST_APPLIED) {
+      const embedded = parseEmbeddedObject(text);
+      if (!isObject(embedded) || holdsEncryptedSecrets(object.group, embedded)) continue;
+      const inner = [];
+      for (const [field, value] of Object.entries(embedded)) {
+        if (embedded.kind === "Secret" && (field === "data" || field === "stringData")) continue;
+        credentialFields(value, (path24) => inner.push([field, ...path24]), false);
+      }
+      if (inner.length > 0) report("credentialFieldEmbedded", at, { location: formatKeyPath(at), inner: listPaths(inner) });
+    } else if (isLiteralCredentialField(key.slice(key.lastIndexOf("/") + 1), text)) {
+      report("credentialField", at, { location: formatKeyPath(at) });
+    }
+  }
+  if (!isCustomResourceGroup(object.group)) return;
+  for (const [key, value] of Object.entries(object.value)) {
+    if (key === "apiVersion" || key === "kind" || key === "metadata") continue;
+    credentialFields(value, (path24) => {
+      const at = [key, ...path24];
+      report("credentialField", at, { location: formatKeyPath(at) });
+    });
+  }
+}
 var hardcoded_credential_pattern_default = defineRule({
   meta: {
     id: "hardcoded-credential-pattern",
@@ -50916,21 +51257,23 @@ var hardcoded_credential_pattern_default = defineRule({
     securitySeverity: 8.5,
     presets: ["recommended"],
     tags: ["secret"],
-    summary: "No string of any object may hold a value in a known credential format (cloud and SaaS API keys, tokens, private keys, JWTs, URLs with a password), including base64-decoded Secret data, annotations and custom resources.",
+    summary: "No string of any object may hold a value in a known credential format (cloud and SaaS API keys, tokens, private keys, JWTs, URLs with a password), including base64-decoded Secret data, annotations and custom resources; nor may a custom resource or an annotation (last-applied-configuration included) hold a literal value under a credential-named key.",
     remediation: "Revoke and rotate the credential, remove it from the manifest and its Git history, and load it at run time from a Secret managed outside the repository (External Secrets, Sealed Secrets, SOPS or a vault).",
     messages: {
       found: "{{detector}} found in {{location}}.",
       foundDecoded: "{{detector}} found in {{location}} once base64-decoded.",
-      foundEmbedded: "{{detector}} found in the JSON embedded in {{location}}, at {{inner}}."
+      foundEmbedded: "{{detector}} found in the JSON embedded in {{location}}, at {{inner}}.",
+      credentialField: "Literal value under the credential-named key {{location}}.",
+      credentialFieldEmbedded: "Literal value under a credential-named key in the JSON embedded in {{location}}, at {{inner}}."
     },
     options: {
       type: "object",
       properties: {
         disabledDetectors: {
           type: "array",
-          items: { type: "string", enum: [...DETECTOR_IDS] },
+          items: { type: "string", enum: [...DETECTOR_IDS, CREDENTIAL_NAME_DETECTOR] },
           uniqueItems: true,
-          description: 'Detectors to turn off, by id (e.g. "jwt" when test tokens are committed on purpose).'
+          description: 'Detectors to turn off, by id (e.g. "jwt" when test tokens are committed on purpose; "credential-name" for literal values under credential-named keys of custom resources and annotations).'
         }
       },
       additionalProperties: false
@@ -50949,6 +51292,8 @@ var hardcoded_credential_pattern_default = defineRule({
           },
           { disabled }
         );
+        if (disabled.has(CREDENTIAL_NAME_DETECTOR)) return;
+        reportCredentialFields(object, (messageId, at, data) => context.report({ messageId, data, at: [...object.path, ...at] }));
       }
     };
   }
@@ -53715,6 +54060,13 @@ var pdb_zero_disruptions_default = defineRule({
 });
 
 // src/rules/plaintext-secret-object.ts
+function lastAppliedValues(value) {
+  const annotations = isObject(value.metadata) ? value.metadata.annotations : void 0;
+  const text = isObject(annotations) ? annotations[LAST_APPLIED] : void 0;
+  const embedded = typeof text === "string" ? parseEmbeddedObject(text) : void 0;
+  if (!isObject(embedded) || embedded.kind !== "Secret" || isObject(embedded.sops)) return 0;
+  return filledKeys(embedded.data, true) + filledKeys(embedded.stringData, false);
+}
 function filledKeys(field, encoded) {
   if (!isObject(field)) return 0;
   let count = 0;
@@ -53737,7 +54089,8 @@ var plaintext_secret_object_default = defineRule({
     remediation: "Remove the Secret from the manifests and create it from an encrypted source instead (Sealed Secrets, External Secrets, SOPS) or at deploy time.",
     messages: {
       plaintextData: 'Secret "{{name}}" commits {{count}} base64-encoded value(s) in data; base64 is an encoding, not encryption.',
-      plaintextStringData: 'Secret "{{name}}" commits {{count}} plain-text value(s) in stringData.'
+      plaintextStringData: 'Secret "{{name}}" commits {{count}} plain-text value(s) in stringData.',
+      plaintextLastApplied: 'Secret "{{name}}" commits {{count}} value(s) in its last-applied-configuration annotation, a copy kubectl apply kept of the whole Secret.'
     }
   },
   create(context) {
@@ -53755,7 +54108,10 @@ var plaintext_secret_object_default = defineRule({
         const stringData = filledKeys(value.stringData, false);
         if (stringData > 0) {
           context.report({ messageId: "plaintextStringData", data: { name, count: stringData }, at: [...object.path, "stringData"] });
+          return;
         }
+        const kept = lastAppliedValues(value);
+        if (kept > 0) context.report({ messageId: "plaintextLastApplied", data: { name, count: kept }, at: [...object.path, "metadata", "annotations", LAST_APPLIED] });
       }
     };
   }
@@ -54592,7 +54948,7 @@ var resources_outside_bounds_default = defineRule({
           resource,
           {
             type: "object",
-            description: `Bounds on ${resource}, by requests and limits.`,
+            description: `Bounds on ${resource}: requests and limits, each with a min and a max quantity.`,
             properties: Object.fromEntries(SECTIONS.map((section) => [section, boundsSchema(resource, section)])),
             additionalProperties: false
           }
@@ -57476,7 +57832,7 @@ function fieldAccess(left, right, ast, ev) {
 }
 var emptyList = () => [];
 var emptyMap = () => ({});
-var OPERATORS = {
+var OPERATORS2 = {
   value: {
     check(chk, ast) {
       return chk.debugType(ast.args);
@@ -57490,7 +57846,7 @@ var OPERATORS = {
       const variable = ctx.getVariable(ast.args);
       if (!variable) throw chk.createError("unknown_variable", `Unknown variable: ${ast.args}`, ast);
       if (variable.constant) {
-        const alternate = ast.clone(OPERATORS.value, variable.value);
+        const alternate = ast.clone(OPERATORS2.value, variable.value);
         ast.setMeta("alternate", alternate);
         return chk.check(alternate, ctx);
       }
@@ -57663,7 +58019,7 @@ var OPERATORS = {
     check(chk, ast, ctx) {
       const listType2 = ctx.accuType;
       const itemType = chk.check(ast.args, ctx);
-      if (!ast.args.maybeAsync) ast.setMeta("evaluate", OPERATORS.accuPush.evaluateSync);
+      if (!ast.args.maybeAsync) ast.setMeta("evaluate", OPERATORS2.accuPush.evaluateSync);
       if (listType2.kind === "list" && listType2.valueType.kind !== "param") return listType2;
       return chk.registry.getListType(itemType);
     },
@@ -57747,11 +58103,11 @@ var OPERATORS = {
   "-_": { alias: "unaryMinus", check: checkUnary, evaluate: evaluateUnary }
 };
 var binaryOperators = ["!=", "==", "in", "+", "-", "*", "/", "%", "<", "<=", ">", ">="];
-for (const op of binaryOperators) OPERATORS[op] = { check: checkBinary2, evaluate: evaluateBinary };
-for (const op of objKeys(OPERATORS)) {
-  const obj = OPERATORS[op];
+for (const op of binaryOperators) OPERATORS2[op] = { check: checkBinary2, evaluate: evaluateBinary };
+for (const op of objKeys(OPERATORS2)) {
+  const obj = OPERATORS2[op];
   obj.name = op;
-  if (obj.alias) OPERATORS[obj.alias] = obj;
+  if (obj.alias) OPERATORS2[obj.alias] = obj;
 }
 
 // node_modules/@marcbachmann/cel-js/lib/macros.js
@@ -57766,17 +58122,17 @@ function createMapExpander(hasFilter) {
   const label = `${functionDesc} filter predicate must return bool`;
   return ({ args, receiver, ast: callAst }) => {
     const [iterVar, predicate, transform] = hasFilter ? args : [args[0], null, args[1]];
-    let step = transform.clone(OPERATORS.accuPush, transform);
+    let step = transform.clone(OPERATORS2.accuPush, transform);
     if (predicate) {
-      const accuValue = predicate.clone(OPERATORS.accuValue);
-      step = predicate.clone(OPERATORS.ternary, [predicate.setMeta("label", label), step, accuValue]);
+      const accuValue = predicate.clone(OPERATORS2.accuValue);
+      step = predicate.clone(OPERATORS2.ternary, [predicate.setMeta("label", label), step, accuValue]);
     }
     return {
-      callAst: callAst.clone(OPERATORS.comprehension, {
+      callAst: callAst.clone(OPERATORS2.comprehension, {
         errorsAreFatal: true,
         iterable: receiver,
         iterVarName: assertIdentifier(iterVar, invalidMsg),
-        init: callAst.clone(OPERATORS.list, []),
+        init: callAst.clone(OPERATORS2.list, []),
         step,
         result: identity2
       })
@@ -57789,16 +58145,16 @@ function createFilterExpander() {
   const label = `${functionDesc} predicate must return bool`;
   return ({ args, receiver, ast: callAst }) => {
     const iterVarName = assertIdentifier(args[0], invalidMsg);
-    const accuValue = callAst.clone(OPERATORS.accuValue);
+    const accuValue = callAst.clone(OPERATORS2.accuValue);
     const predicate = args[1].setMeta("label", label);
-    const appendItem = callAst.clone(OPERATORS.accuPush, callAst.clone(OPERATORS.id, iterVarName));
-    const step = predicate.clone(OPERATORS.ternary, [predicate, appendItem, accuValue]);
+    const appendItem = callAst.clone(OPERATORS2.accuPush, callAst.clone(OPERATORS2.id, iterVarName));
+    const step = predicate.clone(OPERATORS2.ternary, [predicate, appendItem, accuValue]);
     return {
-      callAst: callAst.clone(OPERATORS.comprehension, {
+      callAst: callAst.clone(OPERATORS2.comprehension, {
         errorsAreFatal: true,
         iterable: receiver,
         iterVarName,
-        init: callAst.clone(OPERATORS.list, []),
+        init: callAst.clone(OPERATORS2.list, []),
         step,
         result: identity2
       })
@@ -57812,7 +58168,7 @@ function createQuantifierExpander(opts) {
     const predicate = args[1].setMeta("label", label);
     const transform = opts.transform({ args, ast: callAst, predicate, opts });
     return {
-      callAst: callAst.clone(OPERATORS.comprehension, {
+      callAst: callAst.clone(OPERATORS2.comprehension, {
         kind: "quantifier",
         errorsAreFatal: opts.errorsAreFatal || false,
         iterable: receiver,
@@ -57868,12 +58224,12 @@ function registerMacros(registry) {
       name: "all",
       transform({ ast: callAst, predicate, opts }) {
         return {
-          init: callAst.clone(OPERATORS.value, true),
+          init: callAst.clone(OPERATORS2.value, true),
           condition: identity2,
-          step: predicate.clone(OPERATORS.ternary, [
+          step: predicate.clone(OPERATORS2.ternary, [
             predicate,
-            predicate.clone(OPERATORS.value, true),
-            predicate.clone(OPERATORS.value, false)
+            predicate.clone(OPERATORS2.value, true),
+            predicate.clone(OPERATORS2.value, false)
           ])
         };
       }
@@ -57888,12 +58244,12 @@ function registerMacros(registry) {
       },
       transform({ ast: callAst, predicate, opts }) {
         return {
-          init: callAst.clone(OPERATORS.value, false),
+          init: callAst.clone(OPERATORS2.value, false),
           condition: opts.condition,
-          step: predicate.clone(OPERATORS.ternary, [
+          step: predicate.clone(OPERATORS2.ternary, [
             predicate,
-            predicate.clone(OPERATORS.value, true),
-            predicate.clone(OPERATORS.value, false)
+            predicate.clone(OPERATORS2.value, true),
+            predicate.clone(OPERATORS2.value, false)
           ])
         };
       }
@@ -57908,10 +58264,10 @@ function registerMacros(registry) {
         return accu === 1;
       },
       transform({ ast: callAst, predicate, opts }) {
-        const accuValue = callAst.clone(OPERATORS.accuValue);
+        const accuValue = callAst.clone(OPERATORS2.accuValue);
         return {
-          init: callAst.clone(OPERATORS.value, 0),
-          step: predicate.clone(OPERATORS.ternary, [predicate, callAst.clone(OPERATORS.accuInc), accuValue]),
+          init: callAst.clone(OPERATORS2.value, 0),
+          step: predicate.clone(OPERATORS2.ternary, [predicate, callAst.clone(OPERATORS2.accuInc), accuValue]),
           result: opts.result
         };
       }
@@ -58242,18 +58598,18 @@ var TOKEN = {
   BYTES: 31
 };
 var OP_FOR_TOKEN = {
-  [TOKEN.EQ]: OPERATORS["=="],
-  [TOKEN.PLUS]: OPERATORS["+"],
-  [TOKEN.MINUS]: OPERATORS["-"],
-  [TOKEN.MULTIPLY]: OPERATORS["*"],
-  [TOKEN.DIVIDE]: OPERATORS["/"],
-  [TOKEN.MODULO]: OPERATORS["%"],
-  [TOKEN.LE]: OPERATORS["<="],
-  [TOKEN.LT]: OPERATORS["<"],
-  [TOKEN.GE]: OPERATORS[">="],
-  [TOKEN.GT]: OPERATORS[">"],
-  [TOKEN.NE]: OPERATORS["!="],
-  [TOKEN.IN]: OPERATORS["in"]
+  [TOKEN.EQ]: OPERATORS2["=="],
+  [TOKEN.PLUS]: OPERATORS2["+"],
+  [TOKEN.MINUS]: OPERATORS2["-"],
+  [TOKEN.MULTIPLY]: OPERATORS2["*"],
+  [TOKEN.DIVIDE]: OPERATORS2["/"],
+  [TOKEN.MODULO]: OPERATORS2["%"],
+  [TOKEN.LE]: OPERATORS2["<="],
+  [TOKEN.LT]: OPERATORS2["<"],
+  [TOKEN.GE]: OPERATORS2[">="],
+  [TOKEN.GT]: OPERATORS2[">"],
+  [TOKEN.NE]: OPERATORS2["!="],
+  [TOKEN.IN]: OPERATORS2["in"]
 };
 var TOKEN_BY_NUMBER = {};
 for (const key in TOKEN) TOKEN_BY_NUMBER[TOKEN[key]] = key;
@@ -58762,7 +59118,7 @@ var Parser2 = class {
     return this.#node(left.start, right.end, op, [left, right]);
   }
   #ternaryNode(expression, consequent, alternate) {
-    return this.#node(expression.start, alternate.end, OPERATORS.ternary, [
+    return this.#node(expression.start, alternate.end, OPERATORS2.ternary, [
       expression,
       consequent,
       alternate
@@ -58820,8 +59176,8 @@ var Parser2 = class {
   }
   #expandMacro(start, end, op, args) {
     const methodName = args[0];
-    const receiver = op === OPERATORS.rcall ? args[1] : null;
-    const fnArgs = op === OPERATORS.rcall ? args[2] : args[1];
+    const receiver = op === OPERATORS2.rcall ? args[1] : null;
+    const fnArgs = op === OPERATORS2.rcall ? args[2] : args[1];
     const decl = this.registry.findMacro(methodName, !!receiver, fnArgs.length);
     const ast = this.#node(start, end, op, args);
     if (!decl) return ast;
@@ -58846,7 +59202,7 @@ var Parser2 = class {
     let expr = this.parseLogicalAnd();
     while (this.match(TOKEN.OR)) {
       this.#advanceToken();
-      expr = this.#infixNode(OPERATORS["||"], expr, this.parseLogicalAnd());
+      expr = this.#infixNode(OPERATORS2["||"], expr, this.parseLogicalAnd());
     }
     return expr;
   }
@@ -58855,7 +59211,7 @@ var Parser2 = class {
     let expr = this.parseEquality();
     while (this.match(TOKEN.AND)) {
       this.#advanceToken();
-      expr = this.#infixNode(OPERATORS["&&"], expr, this.parseEquality());
+      expr = this.#infixNode(OPERATORS2["&&"], expr, this.parseEquality());
     }
     return expr;
   }
@@ -58902,10 +59258,10 @@ var Parser2 = class {
   // Unary ::= ('!' | '-')* Postfix
   parseUnary() {
     if (this.type === TOKEN.NOT) {
-      return this.#unaryNode(this.#advanceToken(), OPERATORS.unaryNot, this.parseUnary());
+      return this.#unaryNode(this.#advanceToken(), OPERATORS2.unaryNot, this.parseUnary());
     }
     if (this.type === TOKEN.MINUS) {
-      return this.#unaryNode(this.#advanceToken(), OPERATORS.unaryMinus, this.parseUnary());
+      return this.#unaryNode(this.#advanceToken(), OPERATORS2.unaryMinus, this.parseUnary());
     }
     return this.parsePostfix();
   }
@@ -58917,16 +59273,16 @@ var Parser2 = class {
       if (this.match(TOKEN.DOT)) {
         const dot = this.#advanceToken();
         if (!this.maxDepthRemaining--) this.#limitExceeded("maxDepth", dot);
-        const op = this.match(TOKEN.QUESTION) && this.registry.enableOptionalTypes && this.#advanceToken() ? OPERATORS.optionalFieldAccess : OPERATORS.fieldAccess;
+        const op = this.match(TOKEN.QUESTION) && this.registry.enableOptionalTypes && this.#advanceToken() ? OPERATORS2.optionalFieldAccess : OPERATORS2.fieldAccess;
         const propertyValue = this.value;
         const start = this.pos;
         const end = this.lexer.pos;
         this.consume(TOKEN.IDENTIFIER);
-        if (op === OPERATORS.fieldAccess && this.match(TOKEN.LPAREN) && this.#advanceToken()) {
+        if (op === OPERATORS2.fieldAccess && this.match(TOKEN.LPAREN) && this.#advanceToken()) {
           const args = this.parseArgumentList();
           const closeEnd = this.lexer.pos;
           this.consume(TOKEN.RPAREN);
-          expr = this.#expandMacro(expr.start, closeEnd, OPERATORS.rcall, [propertyValue, expr, args]);
+          expr = this.#expandMacro(expr.start, closeEnd, OPERATORS2.rcall, [propertyValue, expr, args]);
         } else {
           expr = this.#accessNode(op, expr, propertyValue, end, start);
         }
@@ -58935,7 +59291,7 @@ var Parser2 = class {
       if (this.match(TOKEN.LBRACKET)) {
         const bracket = this.#advanceToken();
         if (!this.maxDepthRemaining--) this.#limitExceeded("maxDepth", bracket);
-        const op = this.match(TOKEN.QUESTION) && this.registry.enableOptionalTypes && this.#advanceToken() ? OPERATORS.optionalBracketAccess : OPERATORS.bracketAccess;
+        const op = this.match(TOKEN.QUESTION) && this.registry.enableOptionalTypes && this.#advanceToken() ? OPERATORS2.optionalBracketAccess : OPERATORS2.bracketAccess;
         const index = this.parseExpression();
         const closeEnd = this.lexer.pos;
         this.consume(TOKEN.RBRACKET);
@@ -58973,7 +59329,7 @@ var Parser2 = class {
     });
   }
   #consumeLiteral() {
-    return this.#advanceToken(this.#node(this.pos, this.lexer.pos, OPERATORS.value, this.value));
+    return this.#advanceToken(this.#node(this.pos, this.lexer.pos, OPERATORS2.value, this.value));
   }
   #parseIdentifierPrimary() {
     const value = this.value;
@@ -58987,12 +59343,12 @@ var Parser2 = class {
         input: this.input
       });
     }
-    if (!this.match(TOKEN.LPAREN)) return this.#node(start, end, OPERATORS.id, value);
+    if (!this.match(TOKEN.LPAREN)) return this.#node(start, end, OPERATORS2.id, value);
     this.#advanceToken();
     const args = this.parseArgumentList();
     const closeEnd = this.lexer.pos;
     this.consume(TOKEN.RPAREN);
-    return this.#expandMacro(start, closeEnd, OPERATORS.call, [value, args]);
+    return this.#expandMacro(start, closeEnd, OPERATORS2.call, [value, args]);
   }
   #parseParenthesizedExpression() {
     this.consume(TOKEN.LPAREN);
@@ -59016,7 +59372,7 @@ var Parser2 = class {
     }
     const closeEnd = this.lexer.pos;
     this.consume(TOKEN.RBRACKET);
-    return this.#node(start, closeEnd, OPERATORS.list, elements);
+    return this.#node(start, closeEnd, OPERATORS2.list, elements);
   }
   parseMap() {
     const start = this.consume(TOKEN.LBRACE);
@@ -59034,7 +59390,7 @@ var Parser2 = class {
     }
     const closeEnd = this.lexer.pos;
     this.consume(TOKEN.RBRACE);
-    return this.#node(start, closeEnd, OPERATORS.map, props);
+    return this.#node(start, closeEnd, OPERATORS2.map, props);
   }
   parseProperty() {
     return [this.parseExpression(), (this.consume(TOKEN.COLON), this.parseExpression())];
@@ -59594,38 +59950,6 @@ var secret_exposed_via_env_default = defineRule({
   }
 });
 
-// src/secrets/assignments.ts
-var ANY_WORD = /pass|pwd|pswrd|pword|secret|token|cred|key|auth|bearer|dsn|conn/i;
-var CANDIDATE_LINE2 = /^[ \t]*(?:export[ \t]+)?["']?([A-Za-z0-9_.-]*(?:pass|pwd|pswrd|pword|secret|token|cred|key|auth|bearer|dsn|conn)[A-Za-z0-9_.-]*)["']?[ \t]*[:=][ \t]*([^\r\n]*)$/gim;
-var SURROUNDING = /^["'`]|["'`]?[,;]?\s*$/g;
-function findCredentialAssignments(text) {
-  const found = [];
-  if (!ANY_WORD.test(text)) return found;
-  CANDIDATE_LINE2.lastIndex = 0;
-  let line = 1;
-  let counted = 0;
-  for (let match3 = CANDIDATE_LINE2.exec(text); match3; match3 = CANDIDATE_LINE2.exec(text)) {
-    const [, key, rawValue] = match3;
-    if (!isCredentialName(key) || !isLiteral(key, rawValue)) continue;
-    line += countNewlines(text, counted, match3.index);
-    counted = match3.index;
-    found.push({ key, line });
-  }
-  return found;
-}
-var NSSWITCH_SOURCES = /^(?:(?:files|compat|db|nis|nisplus|dns|ldap|sss|systemd|winbind|mymachines|resolve|myhostname|usrfiles|altfiles|cache|hesiod|extrausers|\[[!A-Za-z= ]+\])\s*)+$/;
-function isLiteral(key, rawValue) {
-  const value = rawValue.replace(/\s+#.*$/, "").replace(SURROUNDING, "");
-  if (value === "" || value === "|" || value === ">" || value.startsWith("{") || value.startsWith("[")) return false;
-  if (NSSWITCH_SOURCES.test(value)) return false;
-  return !isPlaceholderFor(key, value);
-}
-function countNewlines(text, from, to) {
-  let count = 0;
-  for (let index = text.indexOf("\n", from); index !== -1 && index < to; index = text.indexOf("\n", index + 1)) count++;
-  return count;
-}
-
 // src/rules/secret-in-configmap.ts
 var FILE_NAME = /\.(?:ya?ml|json|conf|cfg|ini|properties|toml|env|xml|sh|py|txt|tpl|lua|js|rego|hcl|tf)$/i;
 function inspect(key, text) {
@@ -59706,6 +60030,15 @@ var secret_in_configmap_default = defineRule({
 });
 
 // src/rules/secret-in-env-literal.ts
+function commandLines(container) {
+  const lines = [{ field: "command line", lists: [["command"], ["args"]] }];
+  for (const hook2 of ["postStart", "preStop"]) lines.push({ field: `${hook2} hook`, lists: [["lifecycle", hook2, "exec", "command"]] });
+  for (const probe of PROBES) lines.push({ field: probe, lists: [[probe, "exec", "command"]] });
+  return lines;
+}
+function itemsOf(container, line) {
+  return line.lists.flatMap((list2) => listAt(container.value, list2).map((value, index) => ({ value, path: [...container.path, ...list2, index] })));
+}
 var secret_in_env_literal_default = defineRule({
   meta: {
     id: "secret-in-env-literal",
@@ -59716,11 +60049,12 @@ var secret_in_env_literal_default = defineRule({
     tags: ["secret"],
     // Decided from key names, not from the value's shape: right most of the time, not always.
     precision: "medium",
-    summary: "Environment variables whose name says they hold a credential (password, token, secret, API key, ...) must not carry a literal value in the manifest.",
+    summary: "Containers must not carry a literal credential: neither an environment variable whose name says it holds one (password, token, secret, API key, ...), nor a command-line option or shell assignment of that kind in command, args, lifecycle hooks or exec probes.",
     remediation: "Move the value into a Secret managed outside the repository and reference it with env[].valueFrom.secretKeyRef, or mount it as a file.",
     messages: {
       credentialName: 'Container "{{container}}" sets the credential variable "{{name}}" to a literal value.',
-      urlPassword: 'Container "{{container}}" sets "{{name}}" to a URL with a literal password in it.'
+      urlPassword: 'Container "{{container}}" sets "{{name}}" to a URL with a literal password in it.',
+      credentialArgument: 'Container "{{container}}" passes a literal credential to "{{name}}" in its {{field}}.'
     },
     options: {
       type: "object",
@@ -59729,7 +60063,7 @@ var secret_in_env_literal_default = defineRule({
           type: "array",
           items: { type: "string", minLength: 1 },
           uniqueItems: true,
-          description: "Variable names (compared case-insensitively) that may hold a literal value even though they look like credentials."
+          description: "Variable and option names (compared case-insensitively, without leading dashes) that may hold a literal value even though they look like credentials."
         }
       },
       additionalProperties: false
@@ -59740,9 +60074,7 @@ var secret_in_env_literal_default = defineRule({
     const allowed = new Set((context.options.allowedNames ?? []).map((name) => name.toLowerCase()));
     return {
       container(container) {
-        const env = container.value.env;
-        if (!Array.isArray(env)) return;
-        env.forEach((item, index) => {
+        listAt(container.value, ["env"]).forEach((item, index) => {
           if (typeof item !== "object" || item === null) return;
           const { name, value } = item;
           if (typeof name !== "string" || typeof value !== "string" || allowed.has(name.toLowerCase())) return;
@@ -59754,6 +60086,17 @@ var secret_in_env_literal_default = defineRule({
             context.report({ messageId: "credentialName", data, at });
           }
         });
+        for (const line of commandLines(container)) {
+          const items = itemsOf(container, line);
+          if (items.length === 0) continue;
+          const words2 = argvWords(items.map((item) => item.value));
+          for (const found of credentialArguments(words2.map((word) => word.text))) {
+            if (allowed.has(found.option.replace(/^-+/, "").toLowerCase())) continue;
+            const word = words2[found.word];
+            const data = { container: container.name, name: found.option, field: line.field };
+            context.report({ messageId: "credentialArgument", data, at: items[word.item].path, line: word.line });
+          }
+        }
       }
     };
   }
@@ -60201,6 +60544,7 @@ var unmasked_proc_mount_default = defineRule({
     securitySeverity: 7,
     presets: ["recommended", "pss-baseline", "pss-restricted"],
     pss: { profile: "baseline", control: "/proc Mount Type" },
+    pssAlso: [{ profile: "restricted", control: "/proc Mount Type" }],
     summary: "Containers must keep the default masked /proc (procMount: Default): an Unmasked /proc exposes kernel interfaces; Baseline allows it in a user namespace (hostUsers: false, from 1.35), Restricted never.",
     remediation: "Remove securityContext.procMount or set it to Default.",
     messages: {
@@ -60646,6 +60990,7 @@ var rules = [
   deprecated_field_default,
   deprecated_image_registry_default,
   deprecated_service_account_field_default,
+  document_too_complex_default,
   duplicate_env_var_default,
   duplicate_key_default,
   duplicate_resource_default,

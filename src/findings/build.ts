@@ -90,7 +90,7 @@ export function findingAt(site: FindingSite & { document: ParsedDocument }, rule
  */
 function blockScalarLine(text: string, start: number, end: number, line: number): { start: number; end: number } | undefined {
   const headerEnd = text.indexOf('\n', start);
-  if (headerEnd === -1 || headerEnd >= end || !/:\s*\|[-+0-9]*\s*(?:#.*)?$/.test(text.slice(start, headerEnd).replace(/\r$/, ''))) return undefined;
+  if (headerEnd === -1 || headerEnd >= end || !/(?:^|:\s*)\|[-+0-9]*\s*(?:#.*)?$/.test(text.slice(start, headerEnd).replace(/\r$/, ''))) return undefined;
   let lineStart = headerEnd + 1;
   for (let count = 1; count < line; count++) {
     const next = text.indexOf('\n', lineStart);

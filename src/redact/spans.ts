@@ -6,6 +6,7 @@
  * decodes to any of these. Spans may over-reach: masking too much is safe, too little is a leak.
  */
 import { decodeBase64Text } from '../secrets/base64-text.js';
+import { credentialArgumentOffsets } from '../secrets/credential-arguments.js';
 import { isCredentialName, isLocatorName } from '../secrets/credential-names.js';
 import { isPlaceholderFor } from '../secrets/placeholders.js';
 import { DETECTORS } from '../secrets/value-detectors.js';
@@ -17,7 +18,7 @@ export interface Span {
 }
 
 /** Capture group holding the secret part of a detector's match; the whole match otherwise. */
-const SECRET_GROUP: Record<string, number> = { 'url-password': 1, 'http-basic-auth': 1, 'docker-registry-auth': 1, 'npm-token': 1 };
+const SECRET_GROUP: Record<string, number> = { 'url-password': 1, 'http-basic-auth': 1, 'docker-registry-auth': 1, 'npm-token': 1, 'jaas-password': 1 };
 
 /** Global, index-reporting copies of the detectors' patterns, compiled once. */
 const GLOBAL_DETECTORS = DETECTORS.map((detector) => ({
@@ -45,6 +46,7 @@ export function credentialSpans(text: string, depth = 0): Span[] {
   const lines = lineStarts(text);
   pairSpans(text, lines, spans);
   secretObjectSpans(text, lines, spans);
+  spans.push(...credentialArgumentOffsets(text));
   if (depth === 0) encodedSpans(text, spans);
   return merge(spans);
 }

@@ -31,7 +31,8 @@ export default defineRule({
       podSpec(pod, object) {
         const written = pod.spec.automountServiceAccountToken;
         if (written === false) return;
-        const account = isString(pod.spec.serviceAccountName) ? pod.spec.serviceAccountName : isString(pod.spec.serviceAccount) ? pod.spec.serviceAccount : 'default';
+        // An empty name is no name: the API server gives the pod the `default` ServiceAccount.
+        const account = [pod.spec.serviceAccountName, pod.spec.serviceAccount].find((name): name is string => isString(name) && name !== '') ?? 'default';
         const namespace = object.namespace ?? context.settings.namespace;
         const explicit = written === true;
         const at = context.locate([...pod.path, 'automountServiceAccountToken'], { missing: !explicit });

@@ -1,8 +1,18 @@
 import { defineRule } from '../engine/define-rule.js';
-import type { JsonValue } from '../k8s/model.js';
+import type { JsonObject, JsonValue } from '../k8s/model.js';
 import { isObject } from '../k8s/pod-view.js';
+import { LAST_APPLIED, parseEmbeddedObject } from '../secrets/credential-fields.js';
 import { decodeBase64Text } from '../secrets/base64-text.js';
 import { isPlaceholderValue } from '../secrets/placeholders.js';
+
+/** Filled values of the Secret a last-applied-configuration annotation holds (`kubectl apply` copies the whole object). */
+function lastAppliedValues(value: JsonObject): number {
+  const annotations = isObject(value.metadata) ? value.metadata.annotations : undefined;
+  const text = isObject(annotations) ? annotations[LAST_APPLIED] : undefined;
+  const embedded = typeof text === 'string' ? parseEmbeddedObject(text) : undefined;
+  if (!isObject(embedded) || embedded.kind !== 'Secret' || isObject(embedded.sops)) return 0;
+  return filledKeys(embedded.data, true) + filledKeys(embedded.stringData, false);
+}
 
 /**
  * Keys with a real value: `tls.crt: ""`, `password: <base64-encoded>` or `${PASSWORD}`
@@ -19,7 +29,7 @@ function filledKeys(field: JsonValue | undefined, encoded: boolean): number {
   return count;
 }
 
-export default defineRule<'plaintextData' | 'plaintextStringData', Record<string, never>>({
+export default defineRule<'plaintextData' | 'plaintextStringData' | 'plaintextLastApplied', Record<string, never>>({
   meta: {
     id: 'plaintext-secret-object',
     category: 'security',
@@ -34,6 +44,7 @@ export default defineRule<'plaintextData' | 'plaintextStringData', Record<string
     messages: {
       plaintextData: 'Secret "{{name}}" commits {{count}} base64-encoded value(s) in data; base64 is an encoding, not encryption.',
       plaintextStringData: 'Secret "{{name}}" commits {{count}} plain-text value(s) in stringData.',
+      plaintextLastApplied: 'Secret "{{name}}" commits {{count}} value(s) in its last-applied-configuration annotation, a copy kubectl apply kept of the whole Secret.',
     },
   },
   create(context) {
@@ -52,7 +63,11 @@ export default defineRule<'plaintextData' | 'plaintextStringData', Record<string
         const stringData = filledKeys(value.stringData, false);
         if (stringData > 0) {
           context.report({ messageId: 'plaintextStringData', data: { name, count: stringData }, at: [...object.path, 'stringData'] });
+          return;
         }
+        // The values were taken out of the Secret but `kubectl apply` kept a copy of them.
+        const kept = lastAppliedValues(value);
+        if (kept > 0) context.report({ messageId: 'plaintextLastApplied', data: { name, count: kept }, at: [...object.path, 'metadata', 'annotations', LAST_APPLIED] });
       },
     };
   },

@@ -51,7 +51,7 @@ function isLiteral(key: string, rawValue: string): boolean {
   return !isPlaceholderFor(key, value);
 }
 
-function countNewlines(text: string, from: number, to: number): number {
+export function countNewlines(text: string, from: number, to: number): number {
   let count = 0;
   for (let index = text.indexOf('\n', from); index !== -1 && index < to; index = text.indexOf('\n', index + 1)) count++;
   return count;

@@ -32,7 +32,7 @@ const NOT_A_VALUE_SUFFIXES = new Set([
   'audience', 'scope', 'scopes', 'method', 'strategy', 'volume', 'mount', 'user', 'username', 'label',
   'selector', 'annotation', 'source', 'store', 'class', 'template', 'hash', 'checksum', 'rotation',
   'refresh', 'retries', 'attempts', 'min', 'max', 'key', 'keys', 'env', 'envs', 'var', 'vars', 'variable',
-  'variables', 'refs', 'reference', 'secretref', 'secretname',
+  'variables', 'refs', 'reference', 'secretref', 'secretname', 'stdin', 'prompt',
 ]);
 
 /** Names matched whole (case-insensitive) because the words alone would miss or skip them. */
@@ -62,6 +62,8 @@ export function isCredentialName(name: string): boolean {
   // AZURE_*_KEY: Azure's storage and batch keys.
   if (words[0] === 'azure' && (last === 'key' || last === 'keys') && words.length > 1) return true;
   if (isNotAValueSuffix(words, last)) return false;
+  // Helm's `existingSecret`, `existingSecretPasswordKey`: the name of a Secret made elsewhere.
+  if (words.includes('existing')) return false;
   for (let index = 0; index < words.length; index++) {
     const word = words[index]!;
     if (CREDENTIAL_WORDS.has(word)) return true;

@@ -25,6 +25,13 @@ const CODE_READ = /\b(?:os\.environ|os\.getenv|getenv\s*\(|process\.env\b|System
 const EXPRESSION = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$|^[A-Za-z_][\w.]*\(.*\)[;,]?$/;
 /** `INSERT_ETCD_TOKEN`, `YOUR_API_KEY`, `GOOGLE_API_KEY_VAL`: an upper-case slot name to fill in. */
 const SLOT_NAME = /^(?:[A-Z0-9]+_)*(?:INSERT|YOUR|REPLACE|ENTER|FILL|PLACEHOLDER|TODO|VAL|VALUE|HERE)(?:_[A-Z0-9]+)*$/;
+/**
+ * Ciphertext or a pointer into a secret store, resolved at deploy time: SOPS `ENC[AES256_GCM,...]`,
+ * Bank-Vaults `vault:secret/data/db#password`, vals `ref+vault://...`, 1Password `op://vault/item/field`,
+ * AWS Secrets Manager and SSM ARNs, Google Secret Manager resource names.
+ */
+const SECRET_STORE_REFERENCE =
+  /^(?:ENC\[[A-Z0-9_]+,data:.*\]|vault:[\w./-]+#[\w.-]+|ref\+[a-z0-9]+:\/\/\S+|op:\/\/\S+|arn:aws[\w-]*:(?:secretsmanager|ssm):\S+|projects\/[\w-]+\/secrets\/[\w-]+(?:\/versions\/\w+)?)$/;
 /** Unix, home-relative or Windows paths made of word-like segments. */
 const FILE_PATH = /^(?:~|\.{1,2})?(?:\/[A-Za-z0-9._@+-]+)+\/?$|^[A-Za-z]:\\[^\s]*$/;
 /** A path segment that looks like random key material (mixed case and digits, long), not a directory name. */
@@ -38,6 +45,7 @@ export function isPlaceholderValue(value: string): boolean {
   if (NUMBER.test(text) || DURATION_OR_QUANTITY.test(text)) return true;
   if (REFERENCE.test(text) || BRACKETED.test(text) || FILLER.test(text) || SLOT_NAME.test(text)) return true;
   if (VENDOR_SLOT.test(text) || VARIABLE_NAME.test(text) || CODE_READ.test(text) || EXPRESSION.test(text)) return true;
+  if (SECRET_STORE_REFERENCE.test(text)) return true;
   return isFilePath(text);
 }
 

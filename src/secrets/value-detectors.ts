@@ -126,6 +126,14 @@ export const DETECTORS: readonly Detector[] = [
     verify: (match) => match[1] === undefined || !isPlaceholderValue(match[1]),
   },
   {
+    id: 'jaas-password',
+    title: 'Password in a JAAS login configuration',
+    anchors: ['LoginModule'],
+    // Kafka's `sasl.jaas.config`: `...PlainLoginModule required username="u" password="p";`.
+    pattern: /LoginModule\s+(?:required|requisite|sufficient|optional)\b[^;]*?\bpassword\s*=\s*\\?"([^"\\]+)\\?"/,
+    verify: (match) => !isPlaceholderValue(match[1]!),
+  },
+  {
     id: 'twilio-api-key',
     title: 'Twilio API key',
     anchors: ['SK'],

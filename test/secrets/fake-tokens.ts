@@ -20,6 +20,7 @@ export const FAKE = {
   'url-password': 'postgres://app:FakeS3cretPassw0rd@db.example.internal:5432/app',
   'azure-storage-key':
     'DefaultEndpointsProtocol=https;AccountName=fakeaccount;AccountKey=FAKEexampleKEY0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01234567==;EndpointSuffix=core.windows.net',
+  'jaas-password': 'org.apache.kafka.common.security.plain.PlainLoginModule required username="fake" password="FakeJaasPassw0rd1";',
   'http-basic-auth': `Authorization: Basic ${Buffer.from('fakeuser:FakeBasicPass1').toString('base64')}`,
   'private-key': [
     '-----BEGIN RSA PRIVATE KEY-----',

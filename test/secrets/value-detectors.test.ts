@@ -23,6 +23,7 @@ describe('value detectors', () => {
     ['url-password', 'url-password'],
     ['azure-storage-key', 'azure-storage-key'],
     ['http-basic-auth', 'http-basic-auth'],
+    ['jaas-password', 'jaas-password'],
     ['private-key', 'private-key'],
   ];
   for (const [fake, id] of expected) {
@@ -31,6 +32,11 @@ describe('value detectors', () => {
       assert.deepEqual(ids(`# config\nsetting: ${FAKE[fake]}\nother: 1\n`), [id]);
     });
   }
+
+  test('a JAAS line that reads its password from a file or a variable holds none', () => {
+    assert.deepEqual(ids('PlainLoginModule required username="u" password="${file:/mnt/secrets/creds:password}";'), []);
+    assert.deepEqual(ids('ScramLoginModule required username="u" password="$(KAFKA_PASSWORD)";'), []);
+  });
 
   test('every detector is exercised', () => {
     const covered = new Set(expected.map(([, id]) => id).concat('aws-secret-access-key', 'gcp-service-account', 'docker-registry-auth'));
