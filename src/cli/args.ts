@@ -30,6 +30,8 @@ export const OPTIONS = {
   namespace: { type: 'string', short: 'n' },
   complete: { type: 'boolean' },
   stats: { type: 'boolean' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
   verbose: { type: 'boolean' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },

@@ -37,6 +37,8 @@ Options
   -n, --namespace <ns>      namespace of objects that name none (default: default)
       --complete            the input holds every object of the cluster: report references to
                             objects it lacks, even those a cluster usually provides
+      --cache               skip files unchanged since the last run (kept in .kmlintcache)
+      --cache-location <f>  the cache file, or a folder to keep .kmlintcache in
       --stats               print the time spent per stage and per rule on stderr
       --no-code-frame       do not print the source line under each finding
       --verbose             say on stderr what was decided for each file (linted, not Kubernetes, patch…)

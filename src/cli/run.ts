@@ -16,6 +16,7 @@ import { progressReporter } from './progress.js';
 import { useColor } from './color.js';
 import { compareKubeVersions, NEWEST_KUBE_VERSION, normaliseKubeVersion, OLDEST_KUBE_VERSION } from '../engine/run-settings.js';
 import { formatStats } from './stats.js';
+import { cacheOptions, cacheSummary } from '../cache/options.js';
 
 /** `--kube-version`: `1.29`, `v1.29.3`; within the versions the package knows. */
 function kubeVersionFlag(text: string): string {
@@ -72,6 +73,7 @@ export async function run(args: ParsedArgs): Promise<number> {
     stdinFilename: values['stdin-filename'],
     onProgress: progress.update,
     keepSources: targets.some((target) => NEEDS_SOURCES.has(target.format)),
+    cache: cacheOptions(values, cwd),
   });
   progress.done();
   result.notes.push(...(await setup.afterLint(result)));
@@ -83,7 +85,10 @@ export async function run(args: ParsedArgs): Promise<number> {
   if (values.quiet) result.findings = result.findings.filter((finding) => finding.level === 'error');
 
   if (values.verbose) result.notes.unshift(...decisionLines(result.files));
+
   for (const note of result.notes) process.stderr.write(`kmlint: ${visible(note)}\n`);
+  // Not a note: reports stay the same whether the cache served them or not.
+  if (values.verbose && result.cache) process.stderr.write(`kmlint: cache: ${cacheSummary(result.cache, result.files.length)}\n`);
   if (result.stats) process.stderr.write(formatStats(result.stats));
   if (result.objects === 0 && !result.findings.some((finding) => finding.ruleId === 'yaml-syntax-error')) {
     process.stderr.write(`kmlint: no Kubernetes objects found in ${result.files.length} file${result.files.length === 1 ? '' : 's'} (documents without apiVersion and kind are skipped).\n`);
