@@ -31,6 +31,7 @@ export const OPTIONS = {
   complete: { type: 'boolean' },
   stats: { type: 'boolean' },
   cache: { type: 'boolean' },
+  shard: { type: 'string' },
   'cache-location': { type: 'string' },
   verbose: { type: 'boolean' },
   color: { type: 'boolean' },

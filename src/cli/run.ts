@@ -3,7 +3,9 @@ import { writeFile } from 'node:fs/promises';
 import { setupRun } from '../config/run-setup.js';
 import { exitCode } from '../engine/exit-code.js';
 import { decisionLines } from '../input/decision.js';
-import { lint } from '../run/lint.js';
+import { lint, type LintRun } from '../run/lint.js';
+import type { RunSetup } from '../config/run-setup.js';
+import { shardFlag, writeShardReport } from '../shard/cli.js';
 import { PRESETS } from '../engine/rule-settings.js';
 import { loadFormatter } from '../formatters/index.js';
 import { rules } from '../rules/index.js';
@@ -11,7 +13,7 @@ import { LEVELS } from '../types.js';
 import { visible } from '../redact/visible.js';
 import { VERSION } from '../version.js';
 import { oneOf, UsageError, type ParsedArgs } from './args.js';
-import { outputTargets } from './outputs.js';
+import { outputTargets, type OutputTarget } from './outputs.js';
 import { progressReporter } from './progress.js';
 import { useColor } from './color.js';
 import { compareKubeVersions, NEWEST_KUBE_VERSION, normaliseKubeVersion, OLDEST_KUBE_VERSION } from '../engine/run-settings.js';
@@ -31,14 +33,14 @@ function kubeVersionFlag(text: string): string {
 /** Formats that read the source text: code frames, and byte columns for reviewdog. */
 const NEEDS_SOURCES = new Set(['text', 'rdjson']);
 
-export async function run(args: ParsedArgs): Promise<number> {
-  const { values, positionals } = args;
-  const targets = outputTargets(values.format, values.output);
+type Values = ParsedArgs['values'];
+
+/** Configuration file and flags → the run's setup (lint options, exit settings, baseline writing). */
+export async function setupFromFlags(values: Values, cwd: string): Promise<RunSetup> {
   const failOn = values['fail-on'] === undefined ? undefined : oneOf('fail-on', values['fail-on'], LEVELS, 'error');
   const presets = values.preset?.map((preset) => oneOf('preset', preset, PRESETS, 'recommended'));
   if (values['no-config'] && values.config !== undefined) throw new UsageError('--config and --no-config contradict each other; give one.');
-  const cwd = process.cwd();
-  const setup = await setupRun(
+  return setupRun(
     {
       config: values.config,
       noConfig: values['no-config'],
@@ -53,6 +55,14 @@ export async function run(args: ParsedArgs): Promise<number> {
     },
     { cwd, rules },
   );
+}
+
+export async function run(args: ParsedArgs): Promise<number> {
+  const { values, positionals } = args;
+  const shard = values.shard === undefined ? undefined : shardFlag(values);
+  const targets = shard ? [] : outputTargets(values.format, values.output);
+  const cwd = process.cwd();
+  const setup = await setupFromFlags(values, cwd);
   if (values['print-config'] !== undefined) {
     process.stdout.write(await setup.printConfig(values['print-config']));
     return 0;
@@ -74,8 +84,16 @@ export async function run(args: ParsedArgs): Promise<number> {
     onProgress: progress.update,
     keepSources: targets.some((target) => NEEDS_SOURCES.has(target.format)),
     cache: cacheOptions(values, cwd),
+    ...(shard ? { shard } : {}),
   });
   progress.done();
+  if (shard) return writeShardReport(result, values.output);
+  return report(result, { setup, values, targets, cwd });
+}
+
+/** The run-wide end of a run (baseline writing, notes, formats) and its exit code; `kmlint merge` ends the same way. */
+export async function report(result: LintRun, context: { setup: RunSetup; values: Values; targets: OutputTarget[]; cwd: string }): Promise<number> {
+  const { setup, values, targets, cwd } = context;
   result.notes.push(...(await setup.afterLint(result)));
   if (result.baseline && values['write-baseline'] === undefined) {
     const { file, matched, fixed } = result.baseline;

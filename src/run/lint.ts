@@ -25,6 +25,8 @@ import type { SuppressOptions } from '../suppress/options.js';
 import { createSuppressor, type FileSuppression } from '../suppress/suppressor.js';
 import type { FileDecision, FileReport, Finding, InvalidText, LintResult } from '../types.js';
 import type { CachedRun } from '../cache/store.js';
+import { shardOf, type Shard } from '../shard/assign.js';
+import type { ShardInfo } from '../shard/report.js';
 
 export { UsageError };
 
@@ -67,6 +69,8 @@ export interface LintOptions {
   freeze?: boolean;
   /** `--cache`: skip files whose text, configuration and kmlint are unchanged since the last run. */
   cache?: CacheOptions;
+  /** `--shard i/n`: report only this shard's files (every file is still indexed) and leave the run-wide stage to the merge. */
+  shard?: Shard;
 }
 
 export interface RunStats {
@@ -86,6 +90,8 @@ export interface LintRun extends LintResult {
   stats?: RunStats;
   /** With a cache: files served from it, and whether the whole run was replayed. */
   cache?: { hits: number; replayed: boolean };
+  /** A shard's part, for `kmlint merge`. */
+  shard?: ShardInfo;
 }
 
 /** One input of a run: its display name and how to read it. */
@@ -181,7 +187,16 @@ export async function lintSources(sources: readonly Source[], options: Omit<Lint
   const pending: PendingCheck[] = [];
   const unreached = new Set<string>();
   let done = 0;
-  for (const source of sources) {
+  const shard = options.shard ? { positions: [] as number[], fileNotes: [] as string[][], ...options.shard } : undefined;
+  for (const [position, source] of sources.entries()) {
+    if (shard && shardOf(source.display, shard.count) !== shard.index) {
+      // Another shard reports this file; its objects still enter the index, in the order of the run.
+      const outcome = crossObjectRules && !source.partial ? await source.read() : undefined;
+      if (outcome && 'text' in outcome) indexAgain(source.display, outcome.text, index, { rules: enabled, extraWorkloads: options.extraWorkloads, settings: runSettings });
+      options.onProgress?.(++done, sources.length);
+      continue;
+    }
+    const notesBefore = run.notes.length;
     const reading = performance.now();
     const outcome = source.partial ? undefined : await source.read();
     clock.add('read', performance.now() - reading);
@@ -241,6 +256,8 @@ export async function lintSources(sources: readonly Source[], options: Omit<Lint
       run.notes.push(...linted.notes);
       for (const kind of linted.unreachedKinds) unreached.add(kind);
     }
+    shard?.positions.push(position);
+    shard?.fileNotes.push(run.notes.slice(notesBefore));
     options.onProgress?.(++done, sources.length);
   }
   clock.lap('parse and rules');
@@ -276,19 +293,28 @@ export async function lintSources(sources: readonly Source[], options: Omit<Lint
   }
   for (const findings of perFile.values()) run.findings.push(...sortFindings(findings));
   run.notes.push(...decisionSummary(run.files));
-  if (unreached.size > 0) {
-    run.notes.push(`objects of ${[...unreached].sort().join(', ')} hold containers that no pod spec view reaches; map them with "workloads" in the configuration to lint them`);
-  }
+  run.notes.push(...unreachedNote(unreached));
   if (cache) {
     run.cache ??= { hits: 0, replayed: false };
     const canReplay = sources.every((source) => source.absolute !== undefined || source.partial);
     const failed = await cache.save(snapshot(run, notes.length, canReplay ? inputsDigest(tokens, context) : '', context !== undefined, suppressor.exemptionUsage()));
     if (failed) run.notes.push(failed);
   }
-  suppressor.finish(run);
+  if (shard) {
+    run.shard = { ...shard, inputs: sources.length, discoveryNotes: [...notes], unreached: [...unreached].sort(), exemptions: suppressor.exemptionUsage() };
+  } else {
+    suppressor.finish(run);
+  }
   clock.lap('suppress');
   if (options.stats) run.stats = { stages: clock.stages, rules: Object.fromEntries([...(ruleTimes ?? [])].map(([id, ms]) => [id, round(ms)])) };
   return run;
+}
+
+/** The note about kinds whose containers no pod view reached (none when there are none). */
+export function unreachedNote(kinds: Iterable<string>): string[] {
+  const sorted = [...kinds].sort();
+  if (sorted.length === 0) return [];
+  return [`objects of ${sorted.join(', ')} hold containers that no pod spec view reaches; map them with "workloads" in the configuration to lint them`];
 }
 
 /** Context files: indexed for cross-object rules, never reported on. Returns the number of objects indexed. */
