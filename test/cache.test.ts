@@ -1,7 +1,7 @@
 /** `--cache`: a cached run reports exactly what an uncached one does, and reuses only what is still valid. */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
@@ -39,20 +39,14 @@ function cacheLine(stderr: string): string | undefined {
 }
 
 describe('cache on the real corpus', () => {
-  test('cold, replayed and after edits, cached runs write byte-identical reports to uncached ones', async () => {
+  test('cold and replayed, cached runs write byte-identical reports to uncached ones', async () => {
     const dir = copyOf(sharedPath('corpus', 'real'));
     const [plain, cold] = await Promise.all([reports(dir, 'plain', []), reports(dir, 'cold', ['--cache'])]);
     assert.ok((plain.json as string).length > 100_000, 'the corpus has findings');
     assert.deepEqual(cold, plain);
     assert.deepEqual(await reports(dir, 'warm', ['--cache']), plain);
 
-    // An edited file, and a new one that copies an object of an unchanged file (a cross-object finding).
-    const edited = path.join(dir, 'in/calico/manifests/calico.yaml');
-    writeFileSync(edited, readFileSync(edited, 'utf8').replace(/image: /, 'image: example.com/'));
-    writeFileSync(path.join(dir, 'in/copy.yaml'), readFileSync(path.join(FIXTURES, 'service.yaml')));
-    const [editedPlain, editedCached] = await Promise.all([reports(dir, 'plain2', []), reports(dir, 'cached2', ['--cache'])]);
-    assert.notEqual(editedPlain.json, plain.json);
-    assert.deepEqual(editedCached, editedPlain);
+    // Runs after an edit are compared with uncached ones on the small fixtures below (they take as long as a cold run).
   });
 });
 
@@ -73,6 +67,24 @@ describe('what invalidates the cache', () => {
     assert.equal(cacheLine(third.stderr), '2 of 3 files unchanged');
     assert.ok(first.stdout.includes('"host-network"') && !third.stdout.includes('"host-network"'), 'the edit is seen');
     assert.equal(third.stdout, runCli(PER_FILE.filter((arg) => arg !== '--cache'), { cwd: dir }).stdout);
+  });
+
+  test("a file served from the cache still puts its objects in the index that other files' cross-object checks read", () => {
+    const dir = copyOf(path.join(REPO_ROOT, 'test/manifests/cache-index'));
+    // The Deployment's checks are linted again after any change; the ConfigMap's file has none and is served.
+    const args = ['--cache', '--verbose', '--no-config', '--rule', 'duplicate-resource: off', '-f', 'json', 'in'];
+    runCli(args, { cwd: dir });
+    const deployment = path.join(dir, 'in/deployment.yaml');
+    writeFileSync(deployment, readFileSync(deployment, 'utf8').replace('api:1.0', 'api:1.1'));
+    const edited = runCli(args, { cwd: dir });
+    assert.equal(cacheLine(edited.stderr), '1 of 2 files unchanged');
+    assert.ok(!edited.stdout.includes('dangling-config-reference'), 'the cached ConfigMap is in the index');
+    assert.equal(edited.stdout, runCli(args.filter((arg) => arg !== '--cache'), { cwd: dir }).stdout);
+
+    writeFileSync(deployment, readFileSync(deployment, 'utf8').replace('name: settings', 'name: other'));
+    const dangling = runCli(args, { cwd: dir });
+    assert.match(dangling.stdout, /"ruleId": "dangling-config-reference"/);
+    assert.equal(dangling.stdout, runCli(args.filter((arg) => arg !== '--cache'), { cwd: dir }).stdout);
   });
 
   test('a changed configuration file, rule flag or run setting lints every file again', () => {
