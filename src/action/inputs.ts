@@ -2,6 +2,7 @@
 import type { Preset } from '../engine/define-rule.js';
 import { PRESETS } from '../engine/rule-settings.js';
 import type { Level } from '../types.js';
+import { parseShard, type Shard } from '../shard/assign.js';
 
 export type AnnotateMode = 'check-run' | 'workflow-commands' | 'none';
 export type FailOn = Level | 'none';
@@ -18,6 +19,10 @@ export interface ActionInputs {
   annotate: AnnotateMode;
   baseline?: string;
   token: string;
+  /** A matrix job: lint this shard and write its report, for a later merge step. */
+  shard?: Shard & { report: string };
+  /** A merge step: the shard reports (files or folders) to combine instead of linting. */
+  merge: string[];
 }
 
 /** Thrown for a bad input value; the Action reports it and exits 2 like the CLI's usage errors. */
@@ -39,7 +44,23 @@ export function readInputs(getInput: (name: string) => string): ActionInputs {
     annotate: oneOf('annotate', getInput('annotate') || 'check-run', ANNOTATE_MODES),
     baseline: baseline || undefined,
     token: getInput('github-token'),
+    ...shardInputs(getInput),
   };
+}
+
+function shardInputs(getInput: (name: string) => string): Pick<ActionInputs, 'shard' | 'merge'> {
+  const merge = words(getInput('merge'), /\s+/);
+  const [index, count] = [getInput('shard'), getInput('shards')];
+  if (!index && !count) return { merge };
+  if (!index || !count) throw new InputError("Inputs 'shard' and 'shards' go together: 'shard' is this job's number (1 to 'shards').");
+  if (merge.length > 0) throw new InputError("Input 'merge' is for the step after the shards; a shard job sets 'shard' and 'shards' only.");
+  let shard: Shard;
+  try {
+    shard = parseShard(`${index}/${count}`);
+  } catch {
+    throw new InputError(`Inputs 'shard' and 'shards' must be whole numbers with 1 <= shard <= shards; got '${index}' and '${count}'.`);
+  }
+  return { merge, shard: { ...shard, report: getInput('shard-report') || `kmlint-shard-${shard.index}.json` } };
 }
 
 /** Several values in one input, one per line or separated by spaces, like a shell argument list. */
