@@ -16,17 +16,11 @@ import { VERSION } from '../version.js';
 import { contentHash, digest } from './key.js';
 import type { CachedRun } from './store.js';
 
+export type { CacheOptions } from './options.js';
+
 export { LintCache } from './store.js';
 export { contentHash } from './key.js';
 
-export interface CacheOptions {
-  /** Absolute path of the cache file. */
-  file: string;
-  /** Its name in messages. */
-  display: string;
-  /** Digest of what the caller knows and the driver does not (the configuration file's overrides). */
-  configKey?: string;
-}
 
 /** Everything besides a file's text that its result depends on. */
 export function cacheKey(parts: { ruleIds: readonly string[]; suppress: SuppressOptions | undefined; [name: string]: unknown }): string {

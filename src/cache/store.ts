@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ExemptionUsage } from '../suppress/suppressor.js';
+import type { ExemptionUsage } from '../suppress/options.js';
 import { VERSION } from '../version.js';
 import type { FileReport, Finding } from '../types.js';
 

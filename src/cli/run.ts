@@ -1,5 +1,7 @@
 /** A lint run from the command line: inputs → engine → formatters → outputs and exit code. */
 import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { findConfigFile } from '../config/find.js';
 import { setupRun } from '../config/run-setup.js';
 import { exitCode } from '../engine/exit-code.js';
 import { decisionLines } from '../input/decision.js';
@@ -83,7 +85,7 @@ export async function run(args: ParsedArgs): Promise<number> {
     stdinFilename: values['stdin-filename'],
     onProgress: progress.update,
     keepSources: targets.some((target) => NEEDS_SOURCES.has(target.format)),
-    cache: cacheOptions(values, cwd),
+    cache: cacheOptions(values, cwd, values['no-config'] ? undefined : values.config !== undefined ? path.resolve(cwd, values.config) : findConfigFile(cwd)),
     ...(shard ? { shard } : {}),
   });
   progress.done();

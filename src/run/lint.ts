@@ -4,7 +4,8 @@
  * the complete index (they keep their parse until the checks have run and their suppressions are known).
  */
 import { statSync } from 'node:fs';
-import { cacheKey, contentHash, contextTokens, inputsDigest, LintCache, maskedText, replayable, tokenOf, type CacheOptions, type InputToken } from '../cache/run-cache.js';
+import { cacheKey, contentHash, contextTokens, inputsDigest, LintCache, maskedText, replayable, tokenOf, type InputToken } from '../cache/run-cache.js';
+import type { CacheOptions } from '../cache/options.js';
 import path from 'node:path';
 import type { Preset, Rule, RunSettings } from '../engine/define-rule.js';
 import { lintText, type EnabledRule, type PendingCheck } from '../engine/lint-file.js';

@@ -1,17 +1,16 @@
 /** Shard reports on disk → the run's result, with its run-wide stage done as the unsharded run does it. */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { RunSetup } from '../config/run-setup.js';
 import { resolveRuleSettings } from '../engine/rule-settings.js';
 import { UsageError } from '../errors.js';
 import { rules } from '../rules/index.js';
-import type { LintRun } from '../run/lint.js';
+import type { LintOptions, LintRun } from '../run/lint.js';
 import { createSuppressor } from '../suppress/suppressor.js';
 import { checkShards, mergeShards } from './merge.js';
 import type { ShardReport } from './report.js';
 
 /** Files, or folders whose `.json` files are the reports (as a CI artifact download leaves them). */
-export async function mergeRun(names: readonly string[], setup: RunSetup, cwd: string): Promise<LintRun> {
+export async function mergeRun(names: readonly string[], setup: { lint: Pick<LintOptions, 'presets' | 'ruleOverrides' | 'suppress'> }, cwd: string): Promise<LintRun> {
   const files = (await Promise.all(names.map((name) => expand(path.resolve(cwd, name), name)))).flat();
   const reports = await Promise.all(files.map(async ({ file, name }) => ({ name, report: await readShard(file, name) })));
   if (reports.length === 0) throw new UsageError(`no shard report in ${names.join(', ')}.`);

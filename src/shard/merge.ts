@@ -2,7 +2,7 @@
 import { UsageError } from '../errors.js';
 import { decisionSummary } from '../input/decision.js';
 import { unreachedNote } from '../run/lint.js';
-import type { ExemptionUsage } from '../suppress/suppressor.js';
+import type { ExemptionUsage } from '../suppress/options.js';
 import type { FileReport, Finding, LintResult } from '../types.js';
 import { VERSION } from '../version.js';
 import { SHARD_REPORT_VERSION, type ShardReport } from './report.js';

@@ -2,7 +2,7 @@
  * What one shard hands to `kmlint merge`: its files' results before the run-wide stage (baseline, unused
  * config exemptions), where each file sits among all inputs, and what it did to each config exemption.
  */
-import type { ExemptionUsage } from '../suppress/suppressor.js';
+import type { ExemptionUsage } from '../suppress/options.js';
 import type { FileReport, Finding } from '../types.js';
 import type { Shard } from './assign.js';
 

@@ -15,7 +15,8 @@ import { isDate, isExpired, today as todayOf, type FindingPlace, type Suppressio
 import { exemptionEntries, type Exemption } from './exemptions.js';
 
 export type { SuppressOptions } from './options.js';
-import type { SuppressOptions } from './options.js';
+import type { ExemptionUsage, SuppressOptions } from './options.js';
+export type { ExemptionUsage } from './options.js';
 
 export interface SuppressorContext {
   rules: readonly Rule[];
@@ -33,8 +34,6 @@ export interface FileSuppression {
   exemptionUsage(): ExemptionUsage;
 }
 
-/** Per config exemption entry, in order: bit 1 used, bit 2 hit while expired, bit 4 hit on a strict rule. */
-export type ExemptionUsage = number[];
 
 export interface Suppressor {
   /** Marks the file's findings; `close()` on the handle reports its inline suppressions. */
