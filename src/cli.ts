@@ -37,6 +37,9 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`kmlint: wrote ${file}\n`);
     return 0;
   }
+  if (isCommand(args.positionals, 'merge')) {
+    return (await import('./cli/merge.js')).merge(args);
+  }
   if (isCommand(args.positionals, 'rules')) {
     return (await import('./cli/rules-command.js')).listRules(args);
   }

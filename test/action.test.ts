@@ -310,7 +310,7 @@ describe('the committed bundle', () => {
   test('action.yml runs the bundle on node24', async () => {
     const action = parseYaml(await readFile(join(repoRoot, 'action.yml'), 'utf8')) as ActionYml;
     assert.deepEqual(action.runs, { using: 'node24', main: 'dist/action/index.js' });
-    assert.deepEqual(Object.keys(action.outputs).sort(), ['errors', 'findings', 'sarif-file', 'warnings']);
+    assert.deepEqual(Object.keys(action.outputs).sort(), ['errors', 'findings', 'sarif-file', 'shard-report', 'warnings']);
   });
 });
 

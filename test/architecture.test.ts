@@ -18,7 +18,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['engine'],
   ['rules', 'schema'],
   ['input', 'suppress'],
-  ['run'],
+  ['run', 'cache', 'shard'],
   ['render'],
   ['formatters', 'config'],
   ['cli', 'cli.ts', 'action', 'index.ts'],

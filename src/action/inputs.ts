@@ -3,6 +3,7 @@ import type { Preset } from '../engine/define-rule.js';
 import { PRESETS } from '../engine/rule-settings.js';
 import type { RenderFlags } from '../render/request.js';
 import type { Level } from '../types.js';
+import { parseShard, type Shard } from '../shard/assign.js';
 
 export type AnnotateMode = 'check-run' | 'workflow-commands' | 'none';
 export type FailOn = Level | 'none';
@@ -21,6 +22,10 @@ export interface ActionInputs {
   token: string;
   /** Kustomizations and charts to render (`render`, `kustomize`, `helm`, `values`, `set`). */
   render: RenderFlags;
+  /** A matrix job: lint this shard and write its report, for a later merge step. */
+  shard?: Shard & { report: string };
+  /** A merge step: the shard reports (files or folders) to combine instead of linting. */
+  merge: string[];
 }
 
 /** Thrown for a bad input value; the Action reports it and exits 2 like the CLI's usage errors. */
@@ -49,7 +54,23 @@ export function readInputs(getInput: (name: string) => string): ActionInputs {
       values: words(getInput('values'), /\s+/),
       set: words(getInput('set'), /\n+/).map((line) => line.trim()),
     },
+    ...shardInputs(getInput),
   };
+}
+
+function shardInputs(getInput: (name: string) => string): Pick<ActionInputs, 'shard' | 'merge'> {
+  const merge = words(getInput('merge'), /\s+/);
+  const [index, count] = [getInput('shard'), getInput('shards')];
+  if (!index && !count) return { merge };
+  if (!index || !count) throw new InputError("Inputs 'shard' and 'shards' go together: 'shard' is this job's number (1 to 'shards').");
+  if (merge.length > 0) throw new InputError("Input 'merge' is for the step after the shards; a shard job sets 'shard' and 'shards' only.");
+  let shard: Shard;
+  try {
+    shard = parseShard(`${index}/${count}`);
+  } catch {
+    throw new InputError(`Inputs 'shard' and 'shards' must be whole numbers with 1 <= shard <= shards; got '${index}' and '${count}'.`);
+  }
+  return { merge, shard: { ...shard, report: getInput('shard-report') || `kmlint-shard-${shard.index}.json` } };
 }
 
 /** Several values in one input, one per line or separated by spaces, like a shell argument list. */

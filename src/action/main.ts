@@ -7,9 +7,11 @@ import { dirname, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { setupRun } from '../config/run-setup.js';
 import { exitCode, type ExitCodeOptions } from '../engine/exit-code.js';
-import { lint, type LintRun } from '../run/lint.js';
+import { lint, type LintOptions, type LintRun } from '../run/lint.js';
 import { renderRequest } from '../render/request.js';
 import { lintWithRenders } from '../render/run.js';
+import { writeShardReport } from '../shard/cli.js';
+import { mergeRun } from '../shard/merge-run.js';
 import { formatSarif } from '../formatters/sarif.js';
 import { rules } from '../rules/index.js';
 import type { Finding } from '../types.js';
@@ -53,8 +55,14 @@ async function run(): Promise<void> {
       { cwd, rules },
     );
     exitOptions = setup.exit;
+    if (inputs.shard) return await lintShard(inputs.shard, { paths: inputs.paths, cwd, ...setup.lint });
     const render = renderRequest(inputs.render, inputs.paths, setup.render, cwd);
-    result = render ? await lintWithRenders({ paths: inputs.paths, cwd, ...setup.lint }, render) : await lint({ paths: inputs.paths, cwd, ...setup.lint });
+    result =
+      inputs.merge.length > 0
+        ? await mergeRun(inputs.merge, setup, cwd)
+        : render
+          ? await lintWithRenders({ paths: inputs.paths, cwd, ...setup.lint }, render)
+          : await lint({ paths: inputs.paths, cwd, ...setup.lint });
   } catch (error) {
     return usageError(`kmlint could not lint ${inputs.paths.join(' ')}: ${messageOf(error)}`);
   }
@@ -108,6 +116,15 @@ async function run(): Promise<void> {
   } else if (exit === 1) {
     core.setFailed(`kmlint found ${plural(counts.findings, 'finding')} (${describeCounts(counts)}); the step fails on '${failOn}' and above.`);
   }
+}
+
+/** A matrix job: its shard's report for the merge step, which annotates, writes SARIF and decides the verdict. */
+async function lintShard(shard: NonNullable<ActionInputs['shard']>, options: LintOptions): Promise<void> {
+  const result = await lint({ ...options, shard });
+  await mkdir(dirname(resolve(options.cwd, shard.report)), { recursive: true });
+  process.exitCode = await writeShardReport(result, resolve(options.cwd, shard.report));
+  core.setOutput('shard-report', shard.report);
+  core.info(`kmlint ${VERSION}: shard ${shard.index}/${shard.count} wrote ${shard.report} (${plural(result.files.length, 'file')}); the merge step reports the findings.`);
 }
 
 /** Annotates the findings and returns the sentence the job summary shows about where they went. */

@@ -6,6 +6,7 @@ Usage
   kmlint rules [--format json]       list every rule with its level and presets
   kmlint rules <id>                  one rule in full: options, PSS control, docs
   kmlint init                        write a commented starter .kmlint.yaml
+  kmlint merge [options] shards...   one report from the reports of kmlint --shard i/n runs
 
 Options
   -f, --format <name>[=<file>]  text (default), json, sarif, github, gitlab, junit, rdjson,
@@ -46,6 +47,9 @@ Options
       --values-set <n>=<f>[,<f>]  one values set of a matrix: the chart is linted once per set
       --set <key=value>     as helm --set; repeatable
       --release <name>      release name for helm template (default: the chart folder name)
+      --cache               skip files unchanged since the last run (kept in .kmlintcache)
+      --cache-location <f>  the cache file, or a folder to keep .kmlintcache in
+      --shard <i/n>         lint shard i of n (files split by path hash) into a report for kmlint merge
       --stats               print the time spent per stage and per rule on stderr
       --no-code-frame       do not print the source line under each finding
       --verbose             say on stderr what was decided for each file (linted, not Kubernetes, patch…)

@@ -1,10 +1,14 @@
 /** A lint run from the command line: inputs → engine → formatters → outputs and exit code. */
 import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { findConfigFile } from '../config/find.js';
 import { setupRun } from '../config/run-setup.js';
 import { exitCode } from '../engine/exit-code.js';
 import { decisionLines } from '../input/decision.js';
-import { lint, type LintOptions } from '../run/lint.js';
+import { lint, type LintOptions, type LintRun } from '../run/lint.js';
 import { renderRequest } from '../render/request.js';
+import type { RunSetup } from '../config/run-setup.js';
+import { shardFlag, writeShardReport } from '../shard/cli.js';
 import { PRESETS } from '../engine/rule-settings.js';
 import { loadFormatter } from '../formatters/index.js';
 import { rules } from '../rules/index.js';
@@ -12,11 +16,12 @@ import { LEVELS } from '../types.js';
 import { visible } from '../redact/visible.js';
 import { VERSION } from '../version.js';
 import { oneOf, UsageError, type ParsedArgs } from './args.js';
-import { outputTargets } from './outputs.js';
+import { outputTargets, type OutputTarget } from './outputs.js';
 import { progressReporter } from './progress.js';
 import { useColor } from './color.js';
 import { compareKubeVersions, NEWEST_KUBE_VERSION, normaliseKubeVersion, OLDEST_KUBE_VERSION } from '../engine/run-settings.js';
 import { formatStats } from './stats.js';
+import { cacheOptions, cacheSummary } from '../cache/options.js';
 
 /** `--kube-version`: `1.29`, `v1.29.3`; within the versions the package knows. */
 function kubeVersionFlag(text: string): string {
@@ -40,14 +45,14 @@ function withSchemaDirs(overrides: LintOptions['ruleOverrides'], dirs: readonly 
 /** Formats that read the source text: code frames, and byte columns for reviewdog. */
 const NEEDS_SOURCES = new Set(['text', 'rdjson']);
 
-export async function run(args: ParsedArgs): Promise<number> {
-  const { values, positionals } = args;
-  const targets = outputTargets(values.format, values.output);
+type Values = ParsedArgs['values'];
+
+/** Configuration file and flags → the run's setup (lint options, exit settings, baseline writing). */
+export async function setupFromFlags(values: Values, cwd: string): Promise<RunSetup> {
   const failOn = values['fail-on'] === undefined ? undefined : oneOf('fail-on', values['fail-on'], LEVELS, 'error');
   const presets = values.preset?.map((preset) => oneOf('preset', preset, PRESETS, 'recommended'));
   if (values['no-config'] && values.config !== undefined) throw new UsageError('--config and --no-config contradict each other; give one.');
-  const cwd = process.cwd();
-  const setup = await setupRun(
+  return setupRun(
     {
       config: values.config,
       noConfig: values['no-config'],
@@ -62,6 +67,14 @@ export async function run(args: ParsedArgs): Promise<number> {
     },
     { cwd, rules },
   );
+}
+
+export async function run(args: ParsedArgs): Promise<number> {
+  const { values, positionals } = args;
+  const shard = values.shard === undefined ? undefined : shardFlag(values);
+  const targets = shard ? [] : outputTargets(values.format, values.output);
+  const cwd = process.cwd();
+  const setup = await setupFromFlags(values, cwd);
   if (values['print-config'] !== undefined) {
     process.stdout.write(await setup.printConfig(values['print-config']));
     return 0;
@@ -83,10 +96,19 @@ export async function run(args: ParsedArgs): Promise<number> {
     stdinFilename: values['stdin-filename'],
     onProgress: progress.update,
     keepSources: targets.some((target) => NEEDS_SOURCES.has(target.format)),
+    cache: cacheOptions(values, cwd, values['no-config'] ? undefined : values.config !== undefined ? path.resolve(cwd, values.config) : findConfigFile(cwd)),
+    ...(shard ? { shard } : {}),
   };
   if (values['schema-dir']) options.ruleOverrides = withSchemaDirs(options.ruleOverrides, values['schema-dir']);
   const result = render ? await (await import('../render/run.js')).lintWithRenders(options, render) : await lint(options);
   progress.done();
+  if (shard) return writeShardReport(result, values.output);
+  return report(result, { setup, values, targets, cwd });
+}
+
+/** The run-wide end of a run (baseline writing, notes, formats) and its exit code; `kmlint merge` ends the same way. */
+export async function report(result: LintRun, context: { setup: RunSetup; values: Values; targets: OutputTarget[]; cwd: string }): Promise<number> {
+  const { setup, values, targets, cwd } = context;
   result.notes.push(...(await setup.afterLint(result)));
   if (result.baseline && values['write-baseline'] === undefined) {
     const { file, matched, fixed } = result.baseline;
@@ -96,7 +118,10 @@ export async function run(args: ParsedArgs): Promise<number> {
   if (values.quiet) result.findings = result.findings.filter((finding) => finding.level === 'error');
 
   if (values.verbose) result.notes.unshift(...decisionLines(result.files));
+
   for (const note of result.notes) process.stderr.write(`kmlint: ${visible(note)}\n`);
+  // Not a note: reports stay the same whether the cache served them or not.
+  if (values.verbose && result.cache) process.stderr.write(`kmlint: cache: ${cacheSummary(result.cache, result.files.length)}\n`);
   if (result.stats) process.stderr.write(formatStats(result.stats));
   if (result.objects === 0 && !result.findings.some((finding) => finding.ruleId === 'yaml-syntax-error')) {
     process.stderr.write(`kmlint: no Kubernetes objects found in ${result.files.length} file${result.files.length === 1 ? '' : 's'} (documents without apiVersion and kind are skipped).\n`);

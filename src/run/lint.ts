@@ -4,6 +4,8 @@
  * the complete index (they keep their parse until the checks have run and their suppressions are known).
  */
 import { statSync } from 'node:fs';
+import { cacheKey, contentHash, contextTokens, inputsDigest, LintCache, maskedText, replayable, tokenOf, type InputToken } from '../cache/run-cache.js';
+import type { CacheOptions } from '../cache/options.js';
 import path from 'node:path';
 import type { Preset, Rule, RunSettings } from '../engine/define-rule.js';
 import { lintText, type EnabledRule, type PendingCheck, type Tallies } from '../engine/lint-file.js';
@@ -24,6 +26,9 @@ import { rules as allRules } from '../rules/index.js';
 import type { SuppressOptions } from '../suppress/options.js';
 import { createSuppressor, type FileSuppression } from '../suppress/suppressor.js';
 import type { FileDecision, FileReport, Finding, InvalidText, LintResult } from '../types.js';
+import type { CachedRun } from '../cache/store.js';
+import { shardOf, type Shard } from '../shard/assign.js';
+import type { ShardInfo } from '../shard/report.js';
 
 export { UsageError };
 
@@ -64,6 +69,10 @@ export interface LintOptions {
   stats?: boolean;
   /** Freeze the views handed to rules, so a rule that mutates them throws (the rule tester sets it). */
   freeze?: boolean;
+  /** `--cache`: skip files whose text, configuration and kmlint are unchanged since the last run. */
+  cache?: CacheOptions;
+  /** `--shard i/n`: report only this shard's files (every file is still indexed) and leave the run-wide stage to the merge. */
+  shard?: Shard;
 }
 
 export interface RunStats {
@@ -81,6 +90,10 @@ export interface LintRun extends LintResult {
   /** Objects indexed from context files (not reported on). */
   contextObjects: number;
   stats?: RunStats;
+  /** With a cache: files served from it, and whether the whole run was replayed. */
+  cache?: { hits: number; replayed: boolean };
+  /** A shard's part, for `kmlint merge`. */
+  shard?: ShardInfo;
 }
 
 /** One input of a run: its display name and how to read it. */
@@ -166,16 +179,52 @@ export async function lintSources(sources: readonly Source[], options: Omit<Lint
   const tallies: Tallies = new Map();
 
   const run: LintRun = { findings: [], files: [], objects: 0, internalErrors: 0, notes: [...notes], sources: new Map(), contextObjects: 0 };
+  const cache = options.cache
+    ? LintCache.open(options.cache.file, options.cache.display, cacheKey({
+      ruleIds: rules.map((rule) => rule.meta.id), settings, runSettings, suppress: options.suppress, extraWorkloads: options.extraWorkloads,
+      ignore: options.ignore, context: options.context, maxBytes, cwd, configKey: options.cache.configKey,
+    }))
+    : undefined;
+  if (cache) {
+    const last = await replayable(cache.lastRun, sources, () => contextFiles(options, cwd, sources), maxBytes);
+    if (last) return replayRun(run, last, { sources, suppressor, keepSources: options.keepSources ?? false, notes: notes.length, maxBytes });
+  }
+  const tokens: InputToken[] = [];
+  const crossObjectRules = enabled.some(({ rule }) => rule.meta.crossObject);
   const perFile = new Map<string, Finding[]>();
   const open = new Map<string, OpenFile>();
   const pending: PendingCheck[] = [];
   const unreached = new Set<string>();
   let done = 0;
-  for (const source of sources) {
+  const shard = options.shard ? { positions: [] as number[], fileNotes: [] as string[][], ...options.shard } : undefined;
+  for (const [position, source] of sources.entries()) {
+    if (shard && shardOf(source.display, shard.count) !== shard.index) {
+      // Another shard reports this file; its objects still enter the index, in the order of the run.
+      const outcome = crossObjectRules && !source.partial ? await source.read() : undefined;
+      if (outcome && 'text' in outcome) indexAgain(source.display, outcome.text, index, { rules: enabled, extraWorkloads: options.extraWorkloads, settings: runSettings });
+      options.onProgress?.(++done, sources.length);
+      continue;
+    }
+    const notesBefore = run.notes.length;
     const reading = performance.now();
     const outcome = source.partial ? undefined : await source.read();
     clock.add('read', performance.now() - reading);
-    if (!outcome) {
+    tokens.push(tokenOf(source.display, outcome, source.partial));
+    const hash = cache && source.absolute !== undefined && outcome && 'text' in outcome ? contentHash(outcome.text) : undefined;
+    const hit = hash !== undefined ? cache!.lookup(source.display, hash) : undefined;
+    if (hit && outcome && 'text' in outcome) {
+      run.files.push(hit.report);
+      perFile.set(source.display, hit.findings);
+      run.objects += hit.objects;
+      run.internalErrors += hit.internalErrors;
+      run.notes.push(...hit.notes);
+      for (const kind of hit.unreached) unreached.add(kind);
+      suppressor.replayExemptions(hit.exemptions);
+      // Other files' cross-object checks need this file's objects, in the order of the run.
+      if (crossObjectRules) indexAgain(source.display, outcome.text, index, { rules: enabled, extraWorkloads: options.extraWorkloads, settings: runSettings });
+      if (options.keepSources && hit.findings.length > 0) run.sources.set(source.display, maskedText(outcome.text));
+      run.cache = { hits: (run.cache?.hits ?? 0) + 1, replayed: false };
+    } else if (!outcome) {
       run.files.push({ file: source.display, objects: 0, documents: 0, decision: source.partial });
     } else if ('skipped' in outcome) {
       run.files.push({ file: source.display, objects: 0, documents: 0, skipped: outcome.skipped, decision: 'skipped' });
@@ -204,18 +253,29 @@ export async function lintSources(sources: readonly Source[], options: Omit<Lint
         linted.findings.push(...suppression.close());
         const masked = redactFile(linted, outcome.text);
         if (options.keepSources && linted.findings.length > 0) run.sources.set(source.display, masked);
+        if (hash !== undefined) {
+          cache!.record(source.display, {
+            hash, report: run.files.at(-1)!, findings: linted.findings, notes: linted.notes, objects: linted.objectCount,
+            internalErrors: linted.internalErrors, unreached: [...linted.unreachedKinds], exemptions: suppression.exemptionUsage(),
+          });
+        }
       }
       run.objects += linted.objectCount;
       run.internalErrors += linted.internalErrors;
       run.notes.push(...linted.notes);
       for (const kind of linted.unreachedKinds) unreached.add(kind);
     }
+    shard?.positions.push(position);
+    shard?.fileNotes.push(run.notes.slice(notesBefore));
     options.onProgress?.(++done, sources.length);
   }
   clock.lap('parse and rules');
 
+  let context: InputToken[] | undefined;
   if (pending.length > 0) {
-    run.contextObjects = await indexContext(options, cwd, sources, index, enabled, runSettings, maxBytes);
+    const files = await contextFiles(options, cwd, sources);
+    run.contextObjects = await indexContext(files, index, enabled, runSettings, maxBytes, options.extraWorkloads);
+    if (cache) context = await contextTokens(files, maxBytes);
     clock.lap('context');
     index.seal();
     for (const check of pending) {
@@ -242,25 +302,57 @@ export async function lintSources(sources: readonly Source[], options: Omit<Lint
   }
   for (const findings of perFile.values()) run.findings.push(...sortFindings(findings));
   run.notes.push(...decisionSummary(run.files), ...tallyNotes(tallies, rules));
-  if (unreached.size > 0) {
-    run.notes.push(`objects of ${[...unreached].sort().join(', ')} hold containers that no pod spec view reaches; map them with "workloads" in the configuration to lint them`);
+  run.notes.push(...unreachedNote(unreached));
+  if (cache) {
+    run.cache ??= { hits: 0, replayed: false };
+    const canReplay = sources.every((source) => source.absolute !== undefined || source.partial);
+    const failed = await cache.save(snapshot(run, notes.length, canReplay ? inputsDigest(tokens, context) : '', context !== undefined, suppressor.exemptionUsage()));
+    if (failed) run.notes.push(failed);
   }
-  suppressor.finish(run);
+  if (shard) {
+    run.shard = { ...shard, inputs: sources.length, discoveryNotes: [...notes], unreached: [...unreached].sort(), exemptions: suppressor.exemptionUsage() };
+  } else {
+    suppressor.finish(run);
+  }
   clock.lap('suppress');
   if (options.stats) run.stats = { stages: clock.stages, rules: Object.fromEntries([...(ruleTimes ?? [])].map(([id, ms]) => [id, round(ms)])) };
   return run;
 }
 
+/** The note about kinds whose containers no pod view reached (none when there are none). */
+export function unreachedNote(kinds: Iterable<string>): string[] {
+  const sorted = [...kinds].sort();
+  if (sorted.length === 0) return [];
+  return [`objects of ${sorted.join(', ')} hold containers that no pod spec view reaches; map them with "workloads" in the configuration to lint them`];
+}
+
 /** Context files: indexed for cross-object rules, never reported on. Returns the number of objects indexed. */
 async function indexContext(
-  options: Omit<LintOptions, 'paths'> & { paths?: readonly string[] },
-  cwd: string,
-  sources: readonly Source[],
+  files: readonly { file: string; display: string }[],
   index: ObjectIndex,
   enabled: readonly EnabledRule[],
   settings: RunSettings,
   maxBytes: number,
+  extraWorkloads: readonly WorkloadKind[] | undefined,
 ): Promise<number> {
+  let objects = 0;
+  for (const { file, display } of files) {
+    const outcome = await readInput(file, maxBytes);
+    if (!('text' in outcome)) continue;
+    objects += lintText(display, outcome.text, { rules: enabled, extraWorkloads, settings, index, contextOnly: true }).objectCount;
+  }
+  return objects;
+}
+
+/** A file served from the cache: its objects enter the index as a linted file's do, without rules. */
+function indexAgain(display: string, text: string, index: ObjectIndex, options: { rules: readonly EnabledRule[]; extraWorkloads?: readonly WorkloadKind[]; settings: RunSettings }): void {
+  const own = new ObjectIndex(index.complete);
+  lintText(display, text, { ...options, index: own, contextOnly: true });
+  for (const record of own.all) index.add({ ...record, fromContext: false });
+}
+
+/** The context files of a run, with their display names. */
+async function contextFiles(options: Omit<LintOptions, 'paths'> & { paths?: readonly string[] }, cwd: string, sources: readonly Source[]): Promise<{ file: string; display: string }[]> {
   const inputs = new Set(sources.flatMap((source) => (source.absolute ? [source.absolute] : [])));
   let files: string[];
   if (options.context !== undefined) {
@@ -274,14 +366,38 @@ async function indexContext(
     const ignoredBy = tracked.length > 0 ? await ignoreChecker(cwd, options.ignore ?? []) : () => undefined;
     files = tracked.filter((file) => !ignoredBy(file));
   }
-  let objects = 0;
-  for (const file of files) {
-    if (inputs.has(file)) continue;
-    const outcome = await readInput(file, maxBytes);
-    if (!('text' in outcome)) continue;
-    objects += lintText(displayPath(cwd, file), outcome.text, { rules: enabled, extraWorkloads: options.extraWorkloads, settings, index, contextOnly: true }).objectCount;
+  return files.filter((file) => !inputs.has(file)).map((file) => ({ file, display: displayPath(cwd, file) }));
+}
+
+/** What the cache keeps of a run: everything before the baseline and unused-exemption stage. */
+function snapshot(run: LintRun, initialNotes: number, inputs: string, usedContext: boolean, exemptions: number[]): CachedRun {
+  return {
+    inputs, usedContext, files: run.files, findings: run.findings, notes: run.notes.slice(initialNotes), objects: run.objects,
+    internalErrors: run.internalErrors, contextObjects: run.contextObjects, exemptions,
+  };
+}
+
+/** A run whose inputs are all unchanged: the last run's result, then this run's baseline and exemption stage. */
+async function replayRun(
+  run: LintRun,
+  last: CachedRun,
+  context: { sources: readonly Source[]; suppressor: ReturnType<typeof createSuppressor>; keepSources: boolean; notes: number; maxBytes: number },
+): Promise<LintRun> {
+  Object.assign(run, { files: last.files, findings: last.findings, objects: last.objects, internalErrors: last.internalErrors, contextObjects: last.contextObjects });
+  run.notes.push(...last.notes);
+  run.cache = { hits: context.sources.length, replayed: true };
+  // The cache file stays as it is: it already describes this run.
+  context.suppressor.replayExemptions(last.exemptions);
+  if (context.keepSources) {
+    const withFindings = new Set(last.findings.map((finding) => finding.file));
+    for (const source of context.sources) {
+      if (!withFindings.has(source.display) || source.partial) continue;
+      const outcome = await source.read();
+      if ('text' in outcome) run.sources.set(source.display, maskedText(outcome.text));
+    }
   }
-  return objects;
+  context.suppressor.finish(run);
+  return run;
 }
 
 /** One line per rule and topic a rule counted, from the template in its metadata. */

@@ -33,6 +33,9 @@ export interface Exemption {
   origin: { file: string; region: Region };
 }
 
+/** Per config exemption entry, in order: bit 1 used, bit 2 hit while expired, bit 4 hit on a strict rule. */
+export type ExemptionUsage = number[];
+
 export interface SuppressOptions {
   exemptions?: readonly Exemption[];
   /** The config file's folder: exemption paths are relative to it (default: the working directory). */

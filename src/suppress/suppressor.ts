@@ -15,7 +15,8 @@ import { isDate, isExpired, today as todayOf, type FindingPlace, type Suppressio
 import { exemptionEntries, type Exemption } from './exemptions.js';
 
 export type { SuppressOptions } from './options.js';
-import type { SuppressOptions } from './options.js';
+import type { ExemptionUsage, SuppressOptions } from './options.js';
+export type { ExemptionUsage } from './options.js';
 
 export interface SuppressorContext {
   rules: readonly Rule[];
@@ -29,13 +30,20 @@ export interface FileSuppression {
   mark(findings: readonly Finding[]): void;
   /** Findings about the file's inline suppressions (unused, missing reason…); the handle is done after. */
   close(): Finding[];
+  /** What this file's findings did to the config exemptions, so a cached file can replay it. */
+  exemptionUsage(): ExemptionUsage;
 }
+
 
 export interface Suppressor {
   /** Marks the file's findings; `close()` on the handle reports its inline suppressions. */
   file(linted: LintedFile): FileSuppression;
   /** Reports unused config exemptions and applies the baseline. */
   finish(run: LintResult): void;
+  /** Counts what a file served from the cache did to the config exemptions. */
+  replayExemptions(usage: ExemptionUsage): void;
+  /** What the whole run did to the config exemptions so far. */
+  exemptionUsage(): ExemptionUsage;
 }
 
 /** What happened to one entry during the run. */
@@ -100,13 +108,16 @@ export function createSuppressor(options: SuppressOptions = {}, context: Suppres
         inline.push(...annotations.entries);
         strays.push(...annotations.strays);
       }
-      if (inline.length === 0 && exemptions.length === 0) return { mark: () => undefined, close: () => [] };
+      if (inline.length === 0 && exemptions.length === 0) return { mark: () => undefined, close: () => [], exemptionUsage: () => [] };
       const usage = new Map<SuppressionEntry, Usage>(inline.map((entry) => [entry, newUsage()]));
-      for (const [entry, state] of exemptionUsage) usage.set(entry, state);
+      // The file's own use of each exemption is kept apart (the cache replays it), then added to the run's.
+      const local = exemptions.map(() => newUsage());
+      exemptions.forEach((entry, index) => usage.set(entry, local[index]!));
       // Most specific first: the comment on the line, then the object's annotation, then the config file.
       const entries = [...inline, ...exemptions];
       const markAll = (findings: readonly Finding[]): void => {
         for (const finding of findings) mark(finding, placeOf(linted, finding), entries, usage);
+        replay(local.map(packUsage));
       };
       markAll(linted.findings);
 
@@ -130,8 +141,12 @@ export function createSuppressor(options: SuppressOptions = {}, context: Suppres
           }
           return out;
         },
+        exemptionUsage: () => local.map(packUsage),
       };
     },
+
+    replayExemptions: (usage) => replay(usage),
+    exemptionUsage: () => [...exemptionUsage.values()].map(packUsage),
 
     finish(run) {
       const out: Finding[] = [];
@@ -140,6 +155,16 @@ export function createSuppressor(options: SuppressOptions = {}, context: Suppres
       if (options.baseline) run.baseline = applyBaseline(run.findings, options.baseline.baseline, options.baseline.file);
     },
   };
+
+  function replay(usage: ExemptionUsage): void {
+    exemptions.forEach((entry, index) => {
+      const bits = usage[index] ?? 0;
+      const state = exemptionUsage.get(entry)!;
+      state.used ||= (bits & 1) !== 0;
+      state.expiredHit ||= (bits & 2) !== 0;
+      state.strictHit ||= (bits & 4) !== 0;
+    });
+  }
 
   function describeOutcome(out: Finding[], entry: SuppressionEntry, state: Usage): void {
     const subject = entry.rule === undefined ? 'every rule' : `"${entry.rule}"`;
@@ -157,6 +182,10 @@ export function createSuppressor(options: SuppressOptions = {}, context: Suppres
       report(out, entry, 'unused-suppression', `${entry.label} for ${subject} suppressed nothing${expired}; remove it.`);
     }
   }
+}
+
+function packUsage(state: Usage): number {
+  return (state.used ? 1 : 0) | (state.expiredHit ? 2 : 0) | (state.strictHit ? 4 : 0);
 }
 
 function newUsage(): Usage {

@@ -1,0 +1,17 @@
+/** What a cached result depends on besides the file's own text: the tool, its rules and the whole run's settings. */
+import { createHash } from 'node:crypto';
+
+/** A stable digest of any JSON-shaped value (Maps and Sets become sorted entry lists). */
+export function digest(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value, replacer)).digest('hex');
+}
+
+function replacer(_key: string, value: unknown): unknown {
+  if (value instanceof Map) return [...value].sort(([a], [b]) => String(a).localeCompare(String(b)));
+  if (value instanceof Set) return [...value].sort();
+  return value;
+}
+
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text).digest('base64url');
+}

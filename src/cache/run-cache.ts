@@ -1,0 +1,74 @@
+/**
+ * The cache's part in a run: the key of everything a file's result depends on besides its text, the
+ * digest of a run's inputs, and the replay of the last run when none of its inputs changed.
+ *
+ * Why two levels: a file's own findings depend only on its text and the key, so any unchanged file is
+ * served from its entry. Findings of cross-object checks depend on every object of the run, and the checks
+ * are closures that exist only while a file is linted: a file that registered such checks is linted again
+ * in any run where something changed, while the whole run is replayed from its snapshot when nothing did.
+ */
+import { readInput } from '../input/read.js';
+import { credentialSpans, maskSpans } from '../redact/index.js';
+import type { Source } from '../run/lint.js';
+import { today } from '../suppress/entry.js';
+import type { SuppressOptions } from '../suppress/options.js';
+import { VERSION } from '../version.js';
+import { contentHash, digest } from './key.js';
+import type { CachedRun } from './store.js';
+
+export type { CacheOptions } from './options.js';
+
+export { LintCache } from './store.js';
+export { contentHash } from './key.js';
+
+
+/** Everything besides a file's text that its result depends on. */
+export function cacheKey(parts: { ruleIds: readonly string[]; suppress: SuppressOptions | undefined; [name: string]: unknown }): string {
+  const { suppress, ...rest } = parts;
+  // The baseline applies after the cache; the date decides which suppressions have expired.
+  const { baseline: _baseline, ...suppressions } = suppress ?? {};
+  return digest({ version: VERSION, ...rest, suppress: { ...suppressions, today: suppressions.today ?? today() } });
+}
+
+/** One input's token in a run's digest: its content hash, or why it was not text. */
+export type InputToken = string;
+
+export function tokenOf(display: string, outcome: Awaited<ReturnType<Source['read']>> | undefined, partial?: string): InputToken {
+  if (!outcome) return `${display}\0partial:${partial}`;
+  if ('text' in outcome) return `${display}\0${contentHash(outcome.text)}`;
+  return `${display}\0${digest(outcome)}`;
+}
+
+export function inputsDigest(tokens: readonly InputToken[], context: readonly InputToken[] | undefined): string {
+  return digest({ tokens, context: context ?? null });
+}
+
+/** Context files' tokens (read again: a changed context file changes cross-object findings). */
+export async function contextTokens(files: readonly { file: string; display: string }[], maxBytes: number): Promise<InputToken[]> {
+  const tokens: InputToken[] = [];
+  for (const { file, display } of files) tokens.push(tokenOf(display, await readInput(file, maxBytes)));
+  return tokens;
+}
+
+/**
+ * Reads every input again to see whether the last run saw exactly these inputs; returns its snapshot if so.
+ * Inputs that cannot be read twice (standard input) never replay.
+ */
+export async function replayable(
+  last: CachedRun | undefined,
+  sources: readonly Source[],
+  context: () => Promise<readonly { file: string; display: string }[]>,
+  maxBytes: number,
+): Promise<CachedRun | undefined> {
+  if (!last || !sources.every((source) => source.absolute !== undefined || source.partial)) return undefined;
+  const tokens: InputToken[] = [];
+  for (const source of sources) tokens.push(tokenOf(source.display, source.partial ? undefined : await source.read(), source.partial));
+  const contextToken = last.usedContext ? await contextTokens(await context(), maxBytes) : undefined;
+  return inputsDigest(tokens, contextToken) === last.inputs ? last : undefined;
+}
+
+/** The text a code frame prints for a file served from the cache: credentials masked, as for a linted one. */
+export function maskedText(text: string): string {
+  const spans = credentialSpans(text);
+  return spans.length === 0 ? text : maskSpans(text, spans);
+}

@@ -1,0 +1,112 @@
+/**
+ * The `--cache` file: per input file, its content hash and what linting it gave (redacted findings, notes,
+ * counts, its use of config exemptions); and a snapshot of the last whole run, replayed when nothing of it
+ * changed. Everything in it has been through redaction: it never holds a credential.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ExemptionUsage } from '../suppress/options.js';
+import { VERSION } from '../version.js';
+import type { FileReport, Finding } from '../types.js';
+
+export const CACHE_VERSION = 1;
+
+/** A file linted without cross-object checks of its own: its findings are its alone. */
+export interface CachedFile {
+  hash: string;
+  report: FileReport;
+  findings: Finding[];
+  notes: string[];
+  objects: number;
+  internalErrors: number;
+  unreached: string[];
+  exemptions: ExemptionUsage;
+}
+
+/** The last run before its baseline and unused-exemption stage, with what it read. */
+export interface CachedRun {
+  /** Digest of every input (display name and content hash, in order) and of the context files. */
+  inputs: string;
+  /** Whether the run indexed context files (it had cross-object checks). */
+  usedContext: boolean;
+  files: FileReport[];
+  findings: Finding[];
+  /** Notes the lint stage added (discovery notes are made afresh). */
+  notes: string[];
+  objects: number;
+  internalErrors: number;
+  contextObjects: number;
+  exemptions: ExemptionUsage;
+}
+
+interface CacheContent {
+  kmlintCacheVersion: typeof CACHE_VERSION;
+  /** The kmlint that wrote it: another version's results are never reused (its key differs too). */
+  kmlintVersion: string;
+  key: string;
+  files: Record<string, CachedFile>;
+  run?: CachedRun;
+}
+
+/** The cache of one run: what the last run left under the same key, and what this run records. */
+export class LintCache {
+  private readonly previous: CacheContent | undefined;
+  private readonly next: CacheContent;
+
+  private constructor(
+    readonly file: string,
+    /** The file's name in messages (relative to the working directory). */
+    readonly display: string,
+    key: string,
+    previous: CacheContent | undefined,
+  ) {
+    const usable = previous?.kmlintCacheVersion === CACHE_VERSION && previous.kmlintVersion === VERSION && previous.key === key;
+    this.previous = usable ? previous : undefined;
+    this.next = { kmlintCacheVersion: CACHE_VERSION, kmlintVersion: VERSION, key, files: {} };
+  }
+
+  /** A missing, unreadable or foreign cache file is an empty cache: it is rewritten at the end of the run. */
+  static open(file: string, display: string, key: string): LintCache {
+    let previous: CacheContent | undefined;
+    try {
+      previous = JSON.parse(readFileSync(file, 'utf8')) as CacheContent;
+      if (typeof previous !== 'object' || previous === null || typeof previous.files !== 'object') previous = undefined;
+    } catch {
+      previous = undefined;
+    }
+    return new LintCache(file, display, key, previous);
+  }
+
+  get lastRun(): CachedRun | undefined {
+    return this.previous?.run;
+  }
+
+  /** The file's cached result when its text is unchanged; it is carried over to the next cache. */
+  lookup(display: string, hash: string): CachedFile | undefined {
+    const entry = this.previous?.files[display];
+    if (entry?.hash !== hash) return undefined;
+    this.next.files[display] = entry;
+    // Handed out once, so a run may change the findings it got.
+    return structuredClone(entry);
+  }
+
+  record(display: string, entry: CachedFile): void {
+    // Serialised now: later stages (the baseline) change findings in place.
+    this.next.files[display] = JSON.parse(JSON.stringify(entry)) as CachedFile;
+  }
+
+  /** Writes the cache (atomically) with the run's snapshot. Returns a note when it could not. */
+  async save(run: CachedRun): Promise<string | undefined> {
+    const text = JSON.stringify({ ...this.next, run });
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    try {
+      await mkdir(path.dirname(this.file), { recursive: true });
+      await writeFile(temporary, text);
+      await rename(temporary, this.file);
+      return undefined;
+    } catch (error) {
+      return `cannot write the cache ${this.display}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+    }
+  }
+}

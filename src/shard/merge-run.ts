@@ -1,0 +1,47 @@
+/** Shard reports on disk → the run's result, with its run-wide stage done as the unsharded run does it. */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { resolveRuleSettings } from '../engine/rule-settings.js';
+import { UsageError } from '../errors.js';
+import { rules } from '../rules/index.js';
+import type { LintOptions, LintRun } from '../run/lint.js';
+import { createSuppressor } from '../suppress/suppressor.js';
+import { checkShards, mergeShards } from './merge.js';
+import type { ShardReport } from './report.js';
+
+/** Files, or folders whose `.json` files are the reports (as a CI artifact download leaves them). */
+export async function mergeRun(names: readonly string[], setup: { lint: Pick<LintOptions, 'presets' | 'ruleOverrides' | 'suppress'> }, cwd: string): Promise<LintRun> {
+  const files = (await Promise.all(names.map((name) => expand(path.resolve(cwd, name), name)))).flat();
+  const reports = await Promise.all(files.map(async ({ file, name }) => ({ name, report: await readShard(file, name) })));
+  if (reports.length === 0) throw new UsageError(`no shard report in ${names.join(', ')}.`);
+  checkShards(reports);
+  const merged = mergeShards(reports.map(({ report }) => report));
+  // Unused config exemptions (used by no shard), then the baseline.
+  const settings = resolveRuleSettings(rules, setup.lint.presets ?? ['recommended'], setup.lint.ruleOverrides);
+  const suppressor = createSuppressor(setup.lint.suppress, { rules, settings, cwd });
+  for (const usage of merged.exemptions) suppressor.replayExemptions(usage);
+  const result: LintRun = { ...merged.result, sources: new Map(), contextObjects: 0 };
+  suppressor.finish(result);
+  return result;
+}
+
+async function expand(file: string, name: string): Promise<{ file: string; name: string }[]> {
+  const isFolder = await stat(file).then((info) => info.isDirectory(), () => false);
+  if (!isFolder) return [{ file, name }];
+  const entries = (await readdir(file)).filter((entry) => entry.endsWith('.json')).sort();
+  return entries.map((entry) => ({ file: path.join(file, entry), name: path.posix.join(name.split(path.sep).join('/'), entry) }));
+}
+
+async function readShard(file: string, name: string): Promise<ShardReport> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read the shard report ${name}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  try {
+    return JSON.parse(text) as ShardReport;
+  } catch {
+    throw new UsageError(`${name} is not JSON: give kmlint merge the files that kmlint --shard i/n --output wrote.`);
+  }
+}

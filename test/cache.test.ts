@@ -1,0 +1,199 @@
+/** `--cache`: a cached run reports exactly what an uncached one does, and reuses only what is still valid. */
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { promisify } from 'node:util';
+import { CLI, runCli } from './support/cli.js';
+import { REPO_ROOT, sharedPath } from './support/shared.js';
+import { FAKE } from './secrets/fake-tokens.js';
+
+const FIXTURES = path.join(REPO_ROOT, 'test/manifests/cache');
+
+function copyOf(source: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kmlint-cache-'));
+  cpSync(source, path.join(dir, 'in'), { recursive: true });
+  return dir;
+}
+
+/** Every report a run writes (JSON, SARIF, text) and its stderr and exit code, read back as one record. */
+async function reports(cwd: string, name: string, extra: readonly string[]): Promise<Record<string, string | number>> {
+  const args = [CLI, ...extra, '-f', `json=${name}.json`, '-f', `sarif=${name}.sarif`, '-f', `text=${name}.txt`, 'in'];
+  let status = 0;
+  let stderr = '';
+  try {
+    ({ stderr } = await promisify(execFile)(process.execPath, args, { cwd, env: { ...process.env, NO_COLOR: '' }, maxBuffer: 1 << 26 }));
+  } catch (error) {
+    ({ stderr } = error as { stderr: string });
+    status = (error as { code: number }).code;
+  }
+  const read = (ext: string): string => readFileSync(path.join(cwd, `${name}.${ext}`), 'utf8');
+  return { status, stderr, json: read('json'), sarif: read('sarif'), text: read('txt') };
+}
+
+/** The `--verbose` line that says what the cache served. */
+function cacheLine(stderr: string): string | undefined {
+  return /^kmlint: cache: (.*)$/m.exec(stderr)?.[1];
+}
+
+describe('cache on the real corpus', () => {
+  test('cold and replayed, cached runs write byte-identical reports to uncached ones', async () => {
+    const dir = copyOf(sharedPath('corpus', 'real'));
+    const [plain, cold] = await Promise.all([reports(dir, 'plain', []), reports(dir, 'cold', ['--cache'])]);
+    assert.ok((plain.json as string).length > 100_000, 'the corpus has findings');
+    assert.deepEqual(cold, plain);
+    assert.deepEqual(await reports(dir, 'warm', ['--cache']), plain);
+
+    // Runs after an edit are compared with uncached ones on the small fixtures below (they take as long as a cold run).
+  });
+});
+
+describe('what invalidates the cache', () => {
+  // No cross-object rule in this preset: each file is served from the cache on its own.
+  const PER_FILE = ['--cache', '--verbose', '--no-config', '--preset', 'pss-restricted', '-f', 'json', 'in'];
+
+  test('a second run replays; an edited file is linted again and only it', () => {
+    const dir = copyOf(FIXTURES);
+    const first = runCli(PER_FILE, { cwd: dir });
+    assert.equal(cacheLine(first.stderr), '0 of 3 files unchanged');
+    const second = runCli(PER_FILE, { cwd: dir });
+    assert.equal(cacheLine(second.stderr), 'no input changed, the last run replayed');
+    assert.equal(second.stdout, first.stdout);
+
+    writeFileSync(path.join(dir, 'in/pod.yaml'), readFileSync(path.join(dir, 'in/pod.yaml'), 'utf8').replace('hostNetwork: true', 'hostNetwork: false'));
+    const third = runCli(PER_FILE, { cwd: dir });
+    assert.equal(cacheLine(third.stderr), '2 of 3 files unchanged');
+    assert.ok(first.stdout.includes('"host-network"') && !third.stdout.includes('"host-network"'), 'the edit is seen');
+    assert.equal(third.stdout, runCli(PER_FILE.filter((arg) => arg !== '--cache'), { cwd: dir }).stdout);
+  });
+
+  test("a file served from the cache still puts its objects in the index that other files' cross-object checks read", () => {
+    const dir = copyOf(path.join(REPO_ROOT, 'test/manifests/cache-index'));
+    // The Deployment's checks are linted again after any change; the ConfigMap's file has none and is served.
+    const args = ['--cache', '--verbose', '--no-config', '--rule', 'duplicate-resource: off', '-f', 'json', 'in'];
+    runCli(args, { cwd: dir });
+    const deployment = path.join(dir, 'in/deployment.yaml');
+    writeFileSync(deployment, readFileSync(deployment, 'utf8').replace('api:1.0', 'api:1.1'));
+    const edited = runCli(args, { cwd: dir });
+    assert.equal(cacheLine(edited.stderr), '1 of 2 files unchanged');
+    assert.ok(!edited.stdout.includes('dangling-config-reference'), 'the cached ConfigMap is in the index');
+    assert.equal(edited.stdout, runCli(args.filter((arg) => arg !== '--cache'), { cwd: dir }).stdout);
+
+    writeFileSync(deployment, readFileSync(deployment, 'utf8').replace('name: settings', 'name: other'));
+    const dangling = runCli(args, { cwd: dir });
+    assert.match(dangling.stdout, /"ruleId": "dangling-config-reference"/);
+    assert.equal(dangling.stdout, runCli(args.filter((arg) => arg !== '--cache'), { cwd: dir }).stdout);
+  });
+
+  test('a changed configuration file, rule flag or run setting lints every file again', () => {
+    const dir = copyOf(FIXTURES);
+    const withConfig = PER_FILE.filter((arg) => arg !== '--no-config');
+    writeFileSync(path.join(dir, '.kmlint.yaml'), 'rules:\n  host-network: warning\n');
+    runCli(withConfig, { cwd: dir });
+    writeFileSync(path.join(dir, '.kmlint.yaml'), 'rules:\n  host-network: "off"\n');
+    const changed = runCli(withConfig, { cwd: dir });
+    assert.equal(cacheLine(changed.stderr), '0 of 3 files unchanged');
+    assert.ok(!changed.stdout.includes('"host-network"'), changed.stdout);
+
+    // Each run differs from the one before it by one setting.
+    for (const flags of [['--no-config'], ['--no-config', '--rule', 'host-network: warning'], ['--no-config', '--kube-version', '1.30']]) {
+      assert.equal(cacheLine(runCli([...flags, ...withConfig], { cwd: dir }).stderr), '0 of 3 files unchanged', flags.join(' '));
+    }
+  });
+
+  test('a cache written by another kmlint version, or a damaged one, is not used and is rewritten', () => {
+    const dir = copyOf(FIXTURES);
+    const cacheFile = path.join(dir, '.kmlintcache');
+    runCli(PER_FILE, { cwd: dir });
+    const written = JSON.parse(readFileSync(cacheFile, 'utf8')) as { kmlintVersion: string };
+    writeFileSync(cacheFile, JSON.stringify({ ...written, kmlintVersion: '0.0.1' }));
+    assert.equal(cacheLine(runCli(PER_FILE, { cwd: dir }).stderr), '0 of 3 files unchanged');
+    assert.equal(cacheLine(runCli(PER_FILE, { cwd: dir }).stderr), 'no input changed, the last run replayed');
+
+    writeFileSync(cacheFile, '{"kmlintCacheVersion": 1, "files": ');
+    const damaged = runCli(PER_FILE, { cwd: dir });
+    assert.equal(damaged.status, 1);
+    assert.equal(cacheLine(damaged.stderr), '0 of 3 files unchanged');
+  });
+
+  test('--cache-location names the file, or a folder to keep .kmlintcache in', () => {
+    const dir = copyOf(FIXTURES);
+    runCli(['--cache-location', 'state/', ...PER_FILE], { cwd: dir });
+    runCli(['--cache-location', 'other.json', ...PER_FILE], { cwd: dir });
+    assert.match(readFileSync(path.join(dir, 'other.json'), 'utf8'), /"kmlintCacheVersion":1/);
+    assert.equal(cacheLine(runCli(['--cache-location', 'state', ...PER_FILE], { cwd: dir }).stderr), 'no input changed, the last run replayed');
+  });
+});
+
+describe('suppressions and baselines with a cache', () => {
+  test('config exemptions used by a cached file count as used; the baseline applies afresh', () => {
+    const dir = copyOf(FIXTURES);
+    writeFileSync(
+      path.join(dir, '.kmlint.yaml'),
+      [
+        'exemptions:',
+        '  - name: tools',
+        '    rules: [host-network]',
+        '    reason: The tools pod debugs the node network.',
+        '  - name: nothing-has-this-name',
+        '    reason: Matches nothing, so it is reported unused.',
+        '',
+      ].join('\n'),
+    );
+    const args = ['--preset', 'pss-restricted', '-f', 'json', 'in'];
+    runCli(['--cache', ...args], { cwd: dir });
+    appendFileSync(path.join(dir, 'in/deployment.yaml'), '# edited\n');
+    const cached = runCli(['--cache', ...args], { cwd: dir });
+    assert.equal(cached.stdout, runCli(args, { cwd: dir }).stdout);
+    const unused = (JSON.parse(cached.stdout) as { findings: { ruleId: string; message: string }[] }).findings.filter((finding) => finding.ruleId === 'unused-suppression');
+    assert.deepEqual(unused.map((finding) => finding.message.slice(0, 12)), ['exemption #2']);
+
+    runCli(['--write-baseline', 'baseline.json', ...args], { cwd: dir });
+    const baselined = runCli(['--cache', '--baseline', 'baseline.json', ...args], { cwd: dir });
+    assert.equal(baselined.status, 0, baselined.stderr);
+    assert.equal(baselined.stdout, runCli(['--baseline', 'baseline.json', ...args], { cwd: dir }).stdout);
+  });
+});
+
+describe('the cache never stores a credential', () => {
+  test('findings and notes are stored redacted, and a replay reports them redacted too', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kmlint-cache-'));
+    const manifest = [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: leaky',
+      '  annotations:',
+      `    alerts.example.com/slack: ${FAKE['slack-webhook']}`,
+      'spec:',
+      '  containers:',
+      '    - name: app',
+      '      image: example.com/app:1.0',
+      `      args: ["--github-token=${FAKE['github-token']}"]`,
+      '      env:',
+      '        - name: AWS_SECRET_ACCESS_KEY',
+      `          value: ${FAKE['aws-secret-access-key']}`,
+      '---',
+      'apiVersion: v1',
+      'kind: Secret',
+      'metadata:',
+      '  name: creds',
+      'stringData:',
+      `  session: ${FAKE.jwt}`,
+      `  ${FAKE['stripe-secret-key']}: key-named-after-a-token`,
+      '',
+    ].join('\n');
+    cpSync(FIXTURES, path.join(dir, 'in'), { recursive: true });
+    writeFileSync(path.join(dir, 'in/leaky.yaml'), manifest);
+    const first = runCli(['--cache', '--preset', 'all', '-f', 'json', 'in'], { cwd: dir });
+    const replayed = runCli(['--cache', '--preset', 'all', '-f', 'json', 'in'], { cwd: dir });
+    assert.equal(replayed.stdout, first.stdout);
+    const stored = readFileSync(path.join(dir, '.kmlintcache'), 'utf8');
+    assert.ok(stored.includes('leaky.yaml') && stored.includes('hardcoded-credential-pattern'), 'the file was linted and cached');
+    for (const [name, value] of Object.entries(FAKE)) {
+      for (const text of [stored, replayed.stdout]) assert.ok(!text.includes(value), `${name} leaked`);
+    }
+  });
+});
