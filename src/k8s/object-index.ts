@@ -75,6 +75,10 @@ export class ObjectIndex {
   private readonly byKind = new Map<string, IndexedObject[]>();
   private readonly byIdentity = new Map<string, IndexedObject[]>();
   private clusterScopedKinds = new Set<string>();
+  /** Built on first use after the last add: checks run against a complete index, so lookups stay linear. */
+  private namespaceBuckets: Map<string | undefined, IndexedObject[]> | undefined;
+  private byPlace: Map<string, IndexedObject> | undefined;
+  private readonly memos = new Map<string, unknown>();
 
   constructor(
     /** The input holds every object of the cluster (`--complete`). */
@@ -82,6 +86,9 @@ export class ObjectIndex {
   ) {}
 
   add(record: IndexedObject): void {
+    this.namespaceBuckets = undefined;
+    this.byPlace = undefined;
+    this.memos.clear();
     this.records.push(record);
     push(this.byKind, record.kind, record);
     push(this.byIdentity, identity(record.group, record.kind, record.namespace, record.name ?? ''), record);
@@ -94,6 +101,8 @@ export class ObjectIndex {
       if (!isObject(spec) || spec.scope !== 'Cluster' || !isObject(spec.names) || !isString(spec.group) || !isString(spec.names.kind)) continue;
       this.clusterScopedKinds.add(`${spec.group}/${spec.names.kind}`);
     }
+    this.namespaceBuckets = undefined;
+    this.memos.clear();
     if (this.clusterScopedKinds.size === 0) return;
     for (const record of this.records) {
       if (record.namespace === undefined || isNamespaced(record.group, record.kind, this.clusterScopedKinds)) continue;
@@ -125,8 +134,31 @@ export class ObjectIndex {
     return this.ofKind(kind, group).find((record) => record.name === name && record.namespace === namespace);
   }
 
-  inNamespace(namespace: string): readonly IndexedObject[] {
-    return this.records.filter((record) => record.namespace === namespace);
+  /** The objects of a namespace; `undefined` gives the cluster-scoped ones. */
+  inNamespace(namespace: string | undefined): readonly IndexedObject[] {
+    if (!this.namespaceBuckets) {
+      this.namespaceBuckets = new Map();
+      for (const record of this.records) push(this.namespaceBuckets, record.namespace, record);
+    }
+    return this.namespaceBuckets.get(namespace) ?? [];
+  }
+
+  /** The record of the object at a location (the `at` of a record: its name, else its first line). */
+  recordAt(at: Pick<Location, 'file' | 'region' | 'documentIndex'>): IndexedObject | undefined {
+    if (!this.byPlace) {
+      this.byPlace = new Map();
+      for (const record of this.records) this.byPlace.set(placeKey(record.at), record);
+    }
+    return this.byPlace.get(placeKey(at));
+  }
+
+  /**
+   * A table derived from the whole index, computed once per run: rules that would otherwise scan every
+   * object for every object (bindings of each service account…) keep the run linear.
+   */
+  memo<T>(key: string, compute: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, compute());
+    return this.memos.get(key) as T;
   }
 
   /** Namespaces the run declares (Namespace objects) or puts objects in. */
@@ -146,17 +178,41 @@ export class ObjectIndex {
 
   /** Pod templates of a namespace that a plain map selector (a Service's) selects. */
   podsSelectedByMap(namespace: string | undefined, selector: JsonValue | undefined): PodMatch[] {
-    return this.podsWhere(namespace, (labels) => mapSelectorMatches(selector, labels));
+    if (!isObject(selector)) return [];
+    const [first] = Object.entries(selector);
+    if (!first || typeof first[1] !== 'string') return [];
+    // Only pods carrying the selector's first label can match: look those up instead of the whole namespace.
+    const candidates = this.podsByLabel().get(labelKey(namespace, first[0], first[1])) ?? [];
+    return candidates.filter(({ pod }) => mapSelectorMatches(selector, pod.labels));
+  }
+
+  private podsByLabel(): Map<string, PodMatch[]> {
+    return this.memo('pods-by-label', () => {
+      const table = new Map<string, PodMatch[]>();
+      for (const object of this.records) {
+        for (const pod of object.pods) {
+          for (const [key, value] of Object.entries(pod.labels)) push(table, labelKey(object.namespace, key, value), { object, pod });
+        }
+      }
+      return table;
+    });
   }
 
   private podsWhere(namespace: string | undefined, matches: (labels: Labels) => boolean): PodMatch[] {
     const found: PodMatch[] = [];
-    for (const object of this.records) {
-      if (object.namespace !== namespace) continue;
+    for (const object of this.inNamespace(namespace)) {
       for (const pod of object.pods) if (matches(pod.labels)) found.push({ object, pod });
     }
     return found;
   }
+}
+
+function labelKey(namespace: string | undefined, key: string, value: string): string {
+  return `${namespace ?? ''}\u0000${key}\u0000${value}`;
+}
+
+function placeKey(at: Pick<Location, 'file' | 'region' | 'documentIndex'>): string {
+  return `${at.file}\u0000${at.documentIndex ?? ''}\u0000${at.region.startLine}\u0000${at.region.startColumn}`;
 }
 
 function identity(group: string, kind: string, namespace: string | undefined, name: string): string {

@@ -35,7 +35,18 @@ export function resolveRole(index: ObjectIndex, binding: IndexedObject): Indexed
  * The rules a role grants: its own, and for an aggregated ClusterRole the rules of every ClusterRole its
  * `aggregationRule.clusterRoleSelectors` select (the controller fills them in on the cluster).
  */
-export function effectiveRules(index: ObjectIndex, role: IndexedObject, seen = new Set<IndexedObject>()): JsonObject[] {
+export function effectiveRules(index: ObjectIndex, role: IndexedObject): JsonObject[] {
+  // Once per role and run: every workload of a service account asks again for the same roles.
+  const cache = index.memo('rbac:effective-rules', () => new Map<IndexedObject, JsonObject[]>());
+  let rules = cache.get(role);
+  if (!rules) {
+    rules = collectRules(index, role, new Set());
+    cache.set(role, rules);
+  }
+  return rules;
+}
+
+function collectRules(index: ObjectIndex, role: IndexedObject, seen: Set<IndexedObject>): JsonObject[] {
   if (seen.has(role)) return [];
   seen.add(role);
   const rules = [...objectItems(role.value, ['rules'])].map((item) => item.value);
@@ -44,7 +55,7 @@ export function effectiveRules(index: ObjectIndex, role: IndexedObject, seen = n
   const selectors = Array.isArray(aggregation.clusterRoleSelectors) ? aggregation.clusterRoleSelectors : [];
   for (const other of index.ofKind('ClusterRole', RBAC_GROUP)) {
     if (other === role || !selectors.some((selector) => labelSelectorMatches(selector, other.labels))) continue;
-    rules.push(...effectiveRules(index, other, seen));
+    rules.push(...collectRules(index, other, seen));
   }
   return rules;
 }
@@ -66,8 +77,26 @@ export function subjectsOf(binding: { value: JsonObject }): Subject[] {
 
 /** Bindings whose subjects name the service account (a RoleBinding's subject defaults to its own namespace). */
 export function bindingsOfServiceAccount(index: ObjectIndex, namespace: string, name: string): IndexedObject[] {
-  const bindings = [...index.ofKind('RoleBinding', RBAC_GROUP), ...index.ofKind('ClusterRoleBinding', RBAC_GROUP)];
-  return bindings.filter((binding) =>
+  // Bindings that name a service account directly, by account, built once per run; group and user subjects
+  // (few) are checked one by one.
+  const direct = index.memo('rbac:bindings-by-service-account', () => {
+    const table = new Map<string, IndexedObject[]>();
+    for (const binding of [...index.ofKind('RoleBinding', RBAC_GROUP), ...index.ofKind('ClusterRoleBinding', RBAC_GROUP)]) {
+      for (const subject of subjectsOf(binding)) {
+        if (subject.kind !== 'ServiceAccount') continue;
+        const key = `${subject.namespace ?? binding.namespace ?? ''}/${subject.name}`;
+        const list = table.get(key) ?? [];
+        if (!list.includes(binding)) list.push(binding);
+        table.set(key, list);
+      }
+    }
+    return table;
+  });
+  const others = index.memo('rbac:bindings-with-group-or-user-subjects', () =>
+    [...index.ofKind('RoleBinding', RBAC_GROUP), ...index.ofKind('ClusterRoleBinding', RBAC_GROUP)].filter((binding) => subjectsOf(binding).some((subject) => subject.kind !== 'ServiceAccount')),
+  );
+  const candidates = [...new Set([...(direct.get(`${namespace}/${name}`) ?? []), ...others])];
+  return candidates.filter((binding) =>
     subjectsOf(binding).some(
       (subject) =>
         (subject.kind === 'ServiceAccount' && subject.name === name && (subject.namespace ?? binding.namespace) === namespace) ||

@@ -1,7 +1,6 @@
 import { defineRule } from '../engine/define-rule.js';
 import { isObject, isStringMap } from '../k8s/json.js';
-import { mapSelectorMatches } from '../k8s/selectors.js';
-import { inputHoldsTemplates, operatorMayCreatePods, withoutControllerLabels, workloadsSelected } from '../k8s/views/references.js';
+import { inputHoldsTemplates, operatorMayCreatePods, withoutControllerLabels, workloadsSelectedByMap } from '../k8s/views/references.js';
 
 /**
  * As kube-linter's dangling-service and kube-score's service-targets-pod: a Service selector that matches
@@ -35,7 +34,7 @@ export default defineRule({
         const at = context.locate([...object.path, 'spec', 'selector']);
         const data = { name: object.name ?? '', namespace, selector: Object.entries(selector).map(([key, value]) => `${key}=${String(value)}`).join(', ') };
         context.afterIndex((index) => {
-          if (Object.keys(written).length === 0 || workloadsSelected(index, namespace, (labels) => mapSelectorMatches(written, labels)).length > 0) return;
+          if (Object.keys(written).length === 0 || workloadsSelectedByMap(index, namespace, written).length > 0) return;
           if (!inputHoldsTemplates(index, namespace) || operatorMayCreatePods(index, namespace)) return;
           context.report({ messageId: 'noPods', data, at });
         });

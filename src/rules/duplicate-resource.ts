@@ -55,7 +55,7 @@ export default defineRule<'duplicate', Options>({
         const name = object.name;
         const at = context.locate([...object.path, 'metadata', 'name']);
         context.afterIndex((index) => {
-          const namespace = index.all.find((record) => samePlace(record.at, at))?.namespace;
+          const namespace = index.recordAt(at)?.namespace;
           const copies = index.find(object.group, object.kind, namespace, name).filter((record) => sameScope(context.options.scope, record.at, at));
           if (copies.length < 2 || samePlace(copies[0]!.at, at)) return;
           const first = copies[0]!;

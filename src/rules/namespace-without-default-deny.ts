@@ -33,7 +33,7 @@ export default defineRule({
         context.afterIndex((index) => {
           if (networkPolicies(index).length === 0 && !index.complete) {
             const qualifies = (record: (typeof index.all)[number]) => record.kind === 'Namespace' && record.group === '' && !SYSTEM_NAMESPACES.has(record.name ?? '');
-            if (isFirstOf(index, at, qualifies)) context.report({ messageId: 'noPolicies', data: { name }, at, level: 'note' });
+            if (isFirstOf(index, at, qualifies, 'namespace-without-default-deny')) context.report({ messageId: 'noPolicies', data: { name }, at, level: 'note' });
             return;
           }
           const policies = networkPolicies(index, name);

@@ -11,7 +11,7 @@ const ROUTES = ['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute'];
 
 /** What exposes pods with these labels: external Services selecting them, and Ingresses or routes to any Service selecting them. */
 function exposuresOf(index: ObjectIndex, namespace: string, labels: Labels): RelatedLocation[] {
-  const services = index.ofKind('Service', '').filter((service) => service.namespace === namespace && isObject(service.value.spec) && mapSelectorMatches(service.value.spec.selector, labels));
+  const services = index.inNamespace(namespace).filter((service) => service.kind === 'Service' && service.group === '' && isObject(service.value.spec) && mapSelectorMatches(service.value.spec.selector, labels));
   const found: RelatedLocation[] = [];
   for (const service of services) {
     const type = externalType(service.value);

@@ -78,7 +78,8 @@ export function sameLocation(a: Location, b: Location): boolean {
  * When the run holds no NetworkPolicy and the input is not known to be complete, the policies probably
  * live elsewhere: the coverage rules then say so once, on the first input object that qualifies.
  */
-export function isFirstOf(index: ObjectIndex, at: Location, qualifies: (record: IndexedObject) => boolean): boolean {
-  const first = index.all.find((record) => !record.fromContext && qualifies(record));
+export function isFirstOf(index: ObjectIndex, at: Location, qualifies: (record: IndexedObject) => boolean, key: string): boolean {
+  // Found once per run and rule: scanning for it from every workload would make the run quadratic.
+  const first = index.memo(`first-of:${key}`, () => index.all.find((record) => !record.fromContext && qualifies(record)));
   return first !== undefined && sameLocation(first.at, at);
 }

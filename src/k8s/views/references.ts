@@ -9,9 +9,10 @@ import type { IndexedObject, ObjectIndex } from '../object-index.js';
 import type { Labels } from '../selectors.js';
 import { workloadOf } from '../workloads.js';
 
-export function inputHolds(index: ObjectIndex, namespace: string | undefined, accepts: (record: IndexedObject) => boolean): boolean {
+export function inputHolds(index: ObjectIndex, namespace: string | undefined, accepts: (record: IndexedObject) => boolean, memoKey?: string): boolean {
+  if (memoKey !== undefined) return index.memo(`holds:${memoKey}:${namespace ?? ''}`, () => inputHolds(index, namespace, accepts));
   if (index.complete) return true;
-  return index.all.some((record) => record.namespace === namespace && accepts(record));
+  return index.inNamespace(namespace).some(accepts);
 }
 
 /** Up to three related locations, so a finding names what it was compared with without flooding the output. */
@@ -36,9 +37,34 @@ export function workloadsSelected(index: ObjectIndex, namespace: string | undefi
   return index.inNamespace(namespace ?? '').filter((record) => templateLabelSets(record).some(matches));
 }
 
+/**
+ * Objects of the namespace with a pod template that a map selector selects. Looked up by the selector's
+ * first label in a table built once per run, so a run with thousands of Services stays linear.
+ */
+export function workloadsSelectedByMap(index: ObjectIndex, namespace: string | undefined, selector: Labels): IndexedObject[] {
+  const [first] = Object.entries(selector);
+  if (!first) return [];
+  const table = index.memo('templates-by-label', () => {
+    const byLabel = new Map<string, IndexedObject[]>();
+    for (const record of index.all) {
+      for (const labels of templateLabelSets(record)) {
+        for (const [key, value] of Object.entries(labels)) {
+          const entry = `${record.namespace ?? ''}\u0000${key}\u0000${value}`;
+          const list = byLabel.get(entry) ?? [];
+          if (list.at(-1) !== record) list.push(record);
+          byLabel.set(entry, list);
+        }
+      }
+    }
+    return byLabel;
+  });
+  const candidates = table.get(`${namespace ?? ''}\u0000${first[0]}\u0000${first[1]}`) ?? [];
+  return candidates.filter((record) => templateLabelSets(record).some((labels) => Object.entries(selector).every(([key, value]) => labels[key] === value)));
+}
+
 /** The namespace holds pod templates in the input (so a selector that matches none is dangling). */
 export function inputHoldsTemplates(index: ObjectIndex, namespace: string | undefined): boolean {
-  return inputHolds(index, namespace, (record) => templateLabelSets(record).length > 0);
+  return inputHolds(index, namespace, (record) => templateLabelSets(record).length > 0, 'templates');
 }
 
 /** Custom kinds that configure other objects and never run pods of their own. */
@@ -61,9 +87,12 @@ function isBuiltInGroup(group: string): boolean {
  */
 export function operatorMayCreatePods(index: ObjectIndex, namespace: string | undefined): boolean {
   if (index.complete) return false;
-  return index.all.some(
-    (record) => (record.kind === 'CustomResourceDefinition' && record.group === 'apiextensions.k8s.io') || (record.namespace === namespace && !isBuiltInGroup(record.group) && templateLabelSets(record).length === 0 && !CONFIG_ONLY_KINDS.has(record.kind)),
-  );
+  return index.memo(`operator-may-create-pods:${namespace ?? ''}`, () => operatorInNamespace(index, namespace));
+}
+
+function operatorInNamespace(index: ObjectIndex, namespace: string | undefined): boolean {
+  if (index.ofKind('CustomResourceDefinition', 'apiextensions.k8s.io').length > 0) return true;
+  return index.inNamespace(namespace).some((record) => !isBuiltInGroup(record.group) && templateLabelSets(record).length === 0 && !CONFIG_ONLY_KINDS.has(record.kind));
 }
 
 /** Labels that controllers add to the pods they create, never written in a template. */

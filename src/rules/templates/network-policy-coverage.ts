@@ -34,7 +34,7 @@ export function networkPolicyCoverage(template: NetworkPolicyCoverage): Rule<Cov
             if (networkPolicies(index).length === 0 && !index.complete) {
               const qualifies = (record: (typeof index.all)[number]) =>
                 record.pods.some((pod) => pod.spec.hostNetwork !== true) && !SYSTEM_NAMESPACES.has(record.namespace ?? '');
-              if (isFirstOf(index, self, qualifies)) context.report({ messageId: 'noPolicies', data, at: self, level: 'note' });
+              if (isFirstOf(index, self, qualifies, `${template.meta.id}:workloads`)) context.report({ messageId: 'noPolicies', data, at: self, level: 'note' });
               return;
             }
             const related = policies.map((policy) => ({ at: policy.at, message: `NetworkPolicy "${policy.name ?? ''}" of the namespace does not select these pods for ${data.direction}.` }));
