@@ -310,7 +310,14 @@ export async function lintSources(sources: readonly Source[], options: Omit<Lint
     if (failed) run.notes.push(failed);
   }
   if (shard) {
-    run.shard = { ...shard, inputs: sources.length, discoveryNotes: [...notes], unreached: [...unreached].sort(), exemptions: suppressor.exemptionUsage() };
+    run.shard = {
+      ...shard,
+      inputs: sources.length,
+      discoveryNotes: [...notes],
+      unreached: [...unreached].sort(),
+      tallies: [...tallies].map(([key, { count, items }]) => ({ key, count, items: [...items].sort() })),
+      exemptions: suppressor.exemptionUsage(),
+    };
   } else {
     suppressor.finish(run);
   }
@@ -401,7 +408,7 @@ async function replayRun(
 }
 
 /** One line per rule and topic a rule counted, from the template in its metadata. */
-function tallyNotes(tallies: Tallies, rules: readonly Rule[]): string[] {
+export function tallyNotes(tallies: Tallies, rules: readonly Rule[]): string[] {
   return [...tallies].sort(([a], [b]) => a.localeCompare(b)).map(([key, { count, items }]) => {
     const [id, topic] = key.split('\u0000') as [string, string];
     const template = rules.find((rule) => rule.meta.id === id)?.meta.tallies?.[topic] ?? `${topic}: {{count}} ({{items}})`;

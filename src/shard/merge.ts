@@ -1,7 +1,9 @@
 /** Shards' reports → the one result an unsharded run would have had, before its run-wide stage. */
 import { UsageError } from '../errors.js';
 import { decisionSummary } from '../input/decision.js';
-import { unreachedNote } from '../run/lint.js';
+import type { Tallies } from '../engine/lint-file.js';
+import { rules } from '../rules/index.js';
+import { tallyNotes, unreachedNote } from '../run/lint.js';
 import type { ExemptionUsage } from '../suppress/options.js';
 import type { FileReport, Finding, LintResult } from '../types.js';
 import { VERSION } from '../version.js';
@@ -37,6 +39,7 @@ export function mergeShards(reports: readonly ShardReport[]): MergedShards {
   const slots: { file: FileReport; findings: Finding[]; notes: string[] }[] = [];
   const strays: Finding[] = [];
   const unreached = new Set<string>();
+  const tallies: Tallies = new Map();
   let objects = 0;
   let internalErrors = 0;
   for (const report of [...reports].sort((a, b) => a.shard.index - b.shard.index)) {
@@ -49,12 +52,18 @@ export function mergeShards(reports: readonly ShardReport[]): MergedShards {
     // Findings are grouped by file, in the order of the run; findings on files no shard reports come first.
     for (const finding of report.findings) (own.get(finding.file) ?? strays).push(finding);
     for (const kind of report.shard.unreached) unreached.add(kind);
+    for (const { key, count, items } of report.shard.tallies ?? []) {
+      const entry = tallies.get(key) ?? { count: 0, items: new Set<string>() };
+      entry.count += count;
+      for (const item of items) entry.items.add(item);
+      tallies.set(key, entry);
+    }
     objects += report.objects;
     internalErrors += report.internalErrors;
   }
   const placed = slots.filter((slot) => slot !== undefined);
   const files = placed.map((slot) => slot.file);
-  const notes = [...reports[0]!.shard.discoveryNotes, ...placed.flatMap((slot) => slot.notes), ...decisionSummary(files), ...unreachedNote(unreached)];
+  const notes = [...reports[0]!.shard.discoveryNotes, ...placed.flatMap((slot) => slot.notes), ...decisionSummary(files), ...tallyNotes(tallies, rules), ...unreachedNote(unreached)];
   return {
     result: { files, findings: [...strays, ...placed.flatMap((slot) => slot.findings)], objects, internalErrors, notes },
     exemptions: reports.map((report) => report.shard.exemptions),

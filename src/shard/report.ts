@@ -19,6 +19,8 @@ export interface ShardInfo extends Shard {
   discoveryNotes: string[];
   /** Kinds holding containers that no pod view reached. */
   unreached: string[];
+  /** What rules counted over the shard's files (`context.tally`), summed by the merge into one line each. */
+  tallies: { key: string; count: number; items: string[] }[];
   exemptions: ExemptionUsage;
 }
 
