@@ -53,7 +53,9 @@ export function indexRecord(object: K8sObject, at: Location, namespace: string, 
   };
   if (object.name !== undefined) (record as { name?: string }).name = object.name;
   if (isNamespaced(object.group, object.kind)) (record as { namespace?: string }).namespace = object.namespace ?? namespace;
-  return record;
+  // The parser's strings are slices of the file's text, and V8 keeps the whole text alive behind each
+  // slice: a structured clone holds fresh strings only (pod specs stay parts of the copied value).
+  return structuredClone(record);
 }
 
 function withoutDataValues(value: JsonObject): JsonObject {
