@@ -40,7 +40,7 @@ export function* sarifChunks(result: LintResult & { notes?: readonly string[] },
             version: context.version,
             semanticVersion: context.version,
             informationUri: HOMEPAGE,
-            rules: rules.map(ruleDescriptor),
+            rules: streamed(mapped(rules, ruleDescriptor)),
           },
         },
         invocations: [

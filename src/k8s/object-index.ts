@@ -5,6 +5,7 @@
  */
 import type { Location } from '../types.js';
 import type { Path } from '../types.js';
+import { StringTable } from './detach.js';
 import { isObject, isString } from './json.js';
 import { isNamespaced } from './kinds.js';
 import type { JsonObject, JsonValue, K8sObject } from './model.js';
@@ -53,9 +54,7 @@ export function indexRecord(object: K8sObject, at: Location, namespace: string, 
   };
   if (object.name !== undefined) (record as { name?: string }).name = object.name;
   if (isNamespaced(object.group, object.kind)) (record as { namespace?: string }).namespace = object.namespace ?? namespace;
-  // The parser's strings are slices of the file's text, and V8 keeps the whole text alive behind each
-  // slice: a structured clone holds fresh strings only (pod specs stay parts of the copied value).
-  return structuredClone(record);
+  return record;
 }
 
 function withoutDataValues(value: JsonObject): JsonObject {
@@ -83,7 +82,12 @@ export class ObjectIndex {
     readonly complete = false,
   ) {}
 
-  add(record: IndexedObject): void {
+  /** The run's shared strings: records, and findings once their file closes, hold no slice of a file's text. */
+  readonly strings = new StringTable();
+
+  add(parsed: IndexedObject): void {
+    // The parser's strings are slices of the file's text: the index keeps copies (pod specs stay parts of the value).
+    const record = this.strings.copy(parsed);
     this.records.push(record);
     push(this.byKind, record.kind, record);
     push(this.byIdentity, identity(record.group, record.kind, record.namespace, record.name ?? ''), record);

@@ -16,6 +16,7 @@ import { displayPath } from '../input/display-path.js';
 import { trackedManifests } from '../input/git-context.js';
 import { decideFile, decisionSummary, invalidTextFinding } from '../input/decision.js';
 import { decode, readInput, DEFAULT_MAX_FILE_BYTES } from '../input/read.js';
+import type { StringTable } from '../k8s/detach.js';
 import { ObjectIndex } from '../k8s/object-index.js';
 import type { WorkloadKind } from '../k8s/workloads.js';
 import { credentialSpans, redactFile } from '../redact/index.js';
@@ -201,7 +202,7 @@ export async function lintSources(sources: readonly Source[], options: Omit<Lint
       } else {
         linted.findings.push(...suppression.close());
         const masked = redactFile(linted, outcome.text);
-        detach(linted.findings);
+        detach(linted.findings, index.strings);
         if (options.keepSources && linted.findings.length > 0) run.sources.set(source.display, masked);
       }
       run.objects += linted.objectCount;
@@ -238,7 +239,7 @@ export async function lintSources(sources: readonly Source[], options: Omit<Lint
         // Redacting again is harmless (masked text holds no credential); it returns the masked source.
         if (options.keepSources && state.findings.length > 0) run.sources.set(file, redactFile({ findings: state.findings, notes: [] }, state.text));
       }
-      detach(state.findings);
+      detach(state.findings, index.strings);
     }
     clock.lap('cross-object');
   }
@@ -283,8 +284,8 @@ function readAhead(sources: readonly Source[]): { next(): Promise<Awaited<Return
  * Findings outlive their file: their strings (object names, containers, paths, templates) are copied so
  * that no slice of the file's text keeps the whole text alive. The finding objects themselves stay.
  */
-function detach(findings: Finding[]): void {
-  for (const finding of findings) Object.assign(finding, structuredClone(finding));
+function detach(findings: Finding[], strings: StringTable): void {
+  for (const finding of findings) Object.assign(finding, strings.copy(finding));
 }
 
 /** Context files: indexed for cross-object rules, never reported on. Returns the number of objects indexed. */
