@@ -1,6 +1,8 @@
 /** A lint run from the command line: inputs → engine → formatters → outputs and exit code. */
-import { writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { findConfigFile } from '../config/find.js';
 import { setupRun } from '../config/run-setup.js';
 import { exitCode } from '../engine/exit-code.js';
@@ -10,7 +12,7 @@ import { renderRequest } from '../render/request.js';
 import type { RunSetup } from '../config/run-setup.js';
 import { shardFlag, writeShardReport } from '../shard/cli.js';
 import { PRESETS } from '../engine/rule-settings.js';
-import { loadFormatter } from '../formatters/index.js';
+import { loadChunkFormatter } from '../formatters/index.js';
 import { rules } from '../rules/index.js';
 import { LEVELS } from '../types.js';
 import { visible } from '../redact/visible.js';
@@ -128,8 +130,8 @@ export async function report(result: LintRun, context: { setup: RunSetup; values
   }
 
   for (const target of targets) {
-    const formatter = await loadFormatter(target.format);
-    const output = formatter(result, {
+    const formatter = await loadChunkFormatter(target.format);
+    const chunks = formatter(result, {
       cwd,
       version: VERSION,
       rules: rules.map((rule) => rule.meta),
@@ -139,8 +141,28 @@ export async function report(result: LintRun, context: { setup: RunSetup; values
       showSuppressed: values['show-suppressed'],
       sarifIncludeSuppressed: values['sarif-include-suppressed'],
     });
-    if (target.file !== undefined) await writeFile(target.file, output);
-    else process.stdout.write(output);
+    await writeChunks(chunks, target.file);
   }
   return exitCode(result, setup.exit);
+}
+
+/** Pieces smaller than this are joined before writing, so a million findings are not a million writes. */
+const WRITE_BATCH = 1 << 16;
+
+/** Writes a report as it is produced, waiting when the file or pipe is behind: no whole-report string. */
+async function writeChunks(chunks: Iterable<string>, file: string | undefined): Promise<void> {
+  function* batched(): Generator<string> {
+    let batch = '';
+    for (const chunk of chunks) {
+      batch += chunk;
+      if (batch.length >= WRITE_BATCH) {
+        yield batch;
+        batch = '';
+      }
+    }
+    if (batch !== '') yield batch;
+  }
+  const source = Readable.from(batched(), { objectMode: false });
+  if (file !== undefined) await pipeline(source, createWriteStream(file));
+  else await pipeline(source, process.stdout, { end: false });
 }

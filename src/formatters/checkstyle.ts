@@ -1,16 +1,19 @@
 /** Checkstyle XML: one `<file>` per file with findings, one `<error>` per finding. */
 import type { Finding, LintResult } from '../types.js';
 import type { FormatContext } from './context.js';
+import { mapped } from './json-stream.js';
 import { activeByFile, messageWithTemplate } from './summary.js';
-import { serialize, xmlDocument } from './xml.js';
+import { xmlChunks, type XmlBuilder } from './xml.js';
 
 const SEVERITY: Record<Finding['level'], string> = { error: 'error', warning: 'warning', note: 'info' };
 
-export function formatCheckstyle(result: LintResult, _context: FormatContext): string {
-  const doc = xmlDocument();
-  const root = doc.ele('checkstyle', { version: '4.3' });
-  for (const [file, findings] of activeByFile(result.findings)) {
-    const element = root.ele('file', { name: file });
+export function formatCheckstyle(result: LintResult, context: FormatContext): string {
+  return [...checkstyleChunks(result, context)].join('');
+}
+
+export function checkstyleChunks(result: LintResult, _context: FormatContext): Generator<string, void> {
+  const files = mapped(activeByFile(result.findings), ([file, findings]) => (parent: XmlBuilder) => {
+    const element = parent.ele('file', { name: file });
     for (const finding of findings) {
       element.ele('error', {
         line: String(finding.region.startLine),
@@ -20,6 +23,6 @@ export function formatCheckstyle(result: LintResult, _context: FormatContext): s
         source: `kmlint.${finding.ruleId}`,
       });
     }
-  }
-  return serialize(doc);
+  });
+  return xmlChunks('checkstyle', { version: '4.3' }, files);
 }

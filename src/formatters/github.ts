@@ -6,14 +6,13 @@ import { countFindings, messageWithTemplate, plural } from './summary.js';
 
 const COMMAND: Record<Finding['level'], string> = { error: 'error', warning: 'warning', note: 'notice' };
 
-export function formatGithub(result: LintResult, _context: FormatContext): string {
+export function* githubChunks(result: LintResult, _context: FormatContext): Generator<string, void> {
   const active = result.findings.filter((finding) => !finding.suppression);
   // GitHub shows only the first annotations of each level per step: errors go first.
-  const sorted = [...active].sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level));
-  const lines = sorted.map(annotation);
+  const sorted = active.sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level));
+  for (const finding of sorted) yield `${annotation(finding)}\n`;
   const counts = countFindings(result.findings);
-  lines.push(`kmlint: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.note, 'note')} in ${plural(result.files.length, 'file')}.`);
-  return `${lines.join('\n')}\n`;
+  yield `kmlint: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.note, 'note')} in ${plural(result.files.length, 'file')}.\n`;
 }
 
 export function annotation(finding: Finding): string {

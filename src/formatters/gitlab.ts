@@ -5,14 +5,16 @@
 import type { RuleMeta } from '../engine/define-rule.js';
 import type { Finding, LintResult } from '../types.js';
 import type { FormatContext } from './context.js';
+import { jsonChunks, mapped, streamed } from './json-stream.js';
 import { messageWithTemplate } from './summary.js';
 
 type Severity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
 
-export function formatGitlab(result: LintResult, context: FormatContext): string {
+export function* gitlabChunks(result: LintResult, context: FormatContext): Generator<string, void> {
   const rules = new Map(context.rules.map((rule) => [rule.id, rule]));
-  const issues = result.findings.filter((finding) => !finding.suppression).map((finding) => issue(finding, rules.get(finding.ruleId)));
-  return `${JSON.stringify(issues, null, 2)}\n`;
+  const active = result.findings.filter((finding) => !finding.suppression);
+  yield* jsonChunks(streamed(mapped(active, (finding) => issue(finding, rules.get(finding.ruleId)))));
+  yield '\n';
 }
 
 function issue(finding: Finding, rule: RuleMeta | undefined) {

@@ -1,11 +1,12 @@
 /** Versioned JSON: stable field names, documented in docs/output-formats.md. */
 import type { LintResult } from '../types.js';
 import type { FormatContext } from './context.js';
+import { jsonChunks, streamed } from './json-stream.js';
 import { countFindings } from './summary.js';
 
 export const JSON_OUTPUT_VERSION = 1;
 
-export function formatJson(result: LintResult & { notes?: readonly string[] }, context: FormatContext): string {
+export function* jsonReportChunks(result: LintResult & { notes?: readonly string[] }, context: FormatContext): Generator<string, void> {
   const counts = countFindings(result.findings);
   const output = {
     kmlintOutputVersion: JSON_OUTPUT_VERSION,
@@ -19,9 +20,14 @@ export function formatJson(result: LintResult & { notes?: readonly string[] }, c
       suppressed: counts.suppressed,
     },
     ...(result.baseline ? { baseline: result.baseline } : {}),
-    files: result.files,
-    findings: result.findings,
+    files: streamed(result.files),
+    findings: streamed(result.findings),
     notes: result.notes ?? [],
   };
-  return `${JSON.stringify(output, null, 2)}\n`;
+  yield* jsonChunks(output);
+  yield '\n';
+}
+
+export function formatJson(result: LintResult & { notes?: readonly string[] }, context: FormatContext): string {
+  return [...jsonReportChunks(result, context)].join('');
 }

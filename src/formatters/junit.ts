@@ -5,17 +5,20 @@
 import type { Finding, LintResult } from '../types.js';
 import type { FormatContext } from './context.js';
 import { activeByFile, messageWithTemplate, objectName } from './summary.js';
-import { serialize, xmlDocument } from './xml.js';
+import { mapped } from './json-stream.js';
+import { xmlChunks, type XmlBuilder } from './xml.js';
 
-export function formatJunit(result: LintResult, _context: FormatContext): string {
+export function formatJunit(result: LintResult, context: FormatContext): string {
+  return [...junitChunks(result, context)].join('');
+}
+
+export function junitChunks(result: LintResult, _context: FormatContext): Generator<string, void> {
   const byFile = activeByFile(result.findings);
-  const doc = xmlDocument();
   const suites = result.files.map((file) => ({ file: file.file, cases: testCases(byFile.get(file.file) ?? []) }));
   const failures = suites.reduce((sum, suite) => sum + suite.cases.length, 0);
   const tests = suites.reduce((sum, suite) => sum + Math.max(1, suite.cases.length), 0);
-  const root = doc.ele('testsuites', { name: 'kmlint', tests: String(tests), failures: String(failures), errors: '0' });
-  for (const suite of suites) {
-    const element = root.ele('testsuite', {
+  const elements = mapped(suites, (suite) => (parent: XmlBuilder) => {
+    const element = parent.ele('testsuite', {
       name: suite.file,
       tests: String(Math.max(1, suite.cases.length)),
       failures: String(suite.cases.length),
@@ -24,7 +27,7 @@ export function formatJunit(result: LintResult, _context: FormatContext): string
     });
     if (suite.cases.length === 0) {
       element.ele('testcase', { name: 'no problems', classname: suite.file });
-      continue;
+      return;
     }
     for (const testCase of suite.cases) {
       const first = testCase.findings[0]!;
@@ -33,8 +36,8 @@ export function formatJunit(result: LintResult, _context: FormatContext): string
         .ele('failure', { message: first.message, type: first.level })
         .txt(testCase.findings.map(detail).join('\n'));
     }
-  }
-  return serialize(doc);
+  });
+  return xmlChunks('testsuites', { name: 'kmlint', tests: String(tests), failures: String(failures), errors: '0' }, elements);
 }
 
 /** Findings grouped by object and rule, in the order they were found. */

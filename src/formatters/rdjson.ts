@@ -5,11 +5,12 @@
 import { HOMEPAGE } from '../version.js';
 import type { Finding, LintResult } from '../types.js';
 import type { FormatContext } from './context.js';
+import { jsonChunks, mapped, streamed } from './json-stream.js';
 import { messageWithTemplate } from './summary.js';
 
 const SEVERITY: Record<Finding['level'], string> = { error: 'ERROR', warning: 'WARNING', note: 'INFO' };
 
-export function formatRdjson(result: LintResult, context: FormatContext): string {
+export function* rdjsonChunks(result: LintResult, context: FormatContext): Generator<string, void> {
   const lines = new Map<string, string[]>();
   const linesOf = (file: string): string[] | undefined => {
     if (!lines.has(file)) {
@@ -19,9 +20,8 @@ export function formatRdjson(result: LintResult, context: FormatContext): string
     }
     return lines.get(file);
   };
-  const diagnostics = result.findings
-    .filter((finding) => !finding.suppression)
-    .map((finding) => {
+  const active = result.findings.filter((finding) => !finding.suppression);
+  const diagnostics = mapped(active, (finding) => {
       const source = linesOf(finding.file);
       const { startLine, startColumn, endLine, endColumn } = finding.region;
       return {
@@ -37,7 +37,8 @@ export function formatRdjson(result: LintResult, context: FormatContext): string
         code: { value: finding.ruleId, ...(finding.helpUri ? { url: finding.helpUri } : {}) },
       };
     });
-  return `${JSON.stringify({ source: { name: 'kmlint', url: HOMEPAGE }, diagnostics }, null, 2)}\n`;
+  yield* jsonChunks({ source: { name: 'kmlint', url: HOMEPAGE }, diagnostics: streamed(diagnostics) });
+  yield '\n';
 }
 
 /** 1-based UTF-16 column → 1-based UTF-8 byte column on the same line. */

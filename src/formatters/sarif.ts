@@ -4,6 +4,7 @@ import { helpUri } from '../findings/help-uri.js';
 import { HOMEPAGE } from '../version.js';
 import type { Finding, LintResult } from '../types.js';
 import type { FormatContext } from './context.js';
+import { jsonChunks, mapped, streamed } from './json-stream.js';
 import { ruleHelpMarkdown, ruleHelpText } from './rule-help.js';
 import { objectName } from './summary.js';
 
@@ -14,11 +15,16 @@ const IN_SOURCE = new Set(['comment', 'annotation']);
 const MAX_RESULTS = 20_000;
 
 export function formatSarif(result: LintResult & { notes?: readonly string[] }, context: FormatContext): string {
+  return [...sarifChunks(result, context)].join('');
+}
+
+export function* sarifChunks(result: LintResult & { notes?: readonly string[] }, context: FormatContext): Generator<string, void> {
   const rules = [...context.rules].sort((a, b) => a.id.localeCompare(b.id));
   const index = new Map(rules.map((rule, i) => [rule.id, i]));
   const include = context.sarifIncludeSuppressed === true;
-  const kept = result.findings.filter((finding) => include || !finding.suppression);
-  const results = kept.slice(0, MAX_RESULTS).map((finding) => sarifResult(finding, index.get(finding.ruleId), include));
+  const kept = include ? result.findings : result.findings.filter((finding) => !finding.suppression);
+  // Each result is built as it is written.
+  const results = streamed(mapped(kept.slice(0, MAX_RESULTS), (finding) => sarifResult(finding, index.get(finding.ruleId), include)));
   const notifications = (result.notes ?? []).map((note) => ({ level: 'warning', message: { text: note } }));
   if (kept.length > MAX_RESULTS) {
     notifications.push({ level: 'warning', message: { text: `${kept.length - MAX_RESULTS} results left out: GitHub accepts at most 25,000 per run.` } });
@@ -34,7 +40,7 @@ export function formatSarif(result: LintResult & { notes?: readonly string[] }, 
             version: context.version,
             semanticVersion: context.version,
             informationUri: HOMEPAGE,
-            rules: rules.map(ruleDescriptor),
+            rules: streamed(mapped(rules, ruleDescriptor)),
           },
         },
         invocations: [
@@ -50,7 +56,8 @@ export function formatSarif(result: LintResult & { notes?: readonly string[] }, 
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  yield* jsonChunks(log);
+  yield '\n';
 }
 
 function ruleDescriptor(rule: RuleMeta) {

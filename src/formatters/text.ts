@@ -9,6 +9,11 @@ type Style = Parameters<typeof styleText>[0];
 const LEVEL_STYLE: Record<Finding['level'], Style> = { error: 'red', warning: 'yellow', note: 'blue' };
 
 export function formatText(result: LintResult, context: FormatContext): string {
+  return [...textChunks(result, context)].join('');
+}
+
+/** One chunk per file (its findings and code frames), then the summary. */
+export function* textChunks(result: LintResult, context: FormatContext): Generator<string, void> {
   const paint = (style: Style, text: string): string => (context.color ? styleText(style, text) : text);
   const shown = result.findings.filter((finding) => !finding.suppression || context.showSuppressed);
   const byFile = new Map<string, Finding[]>();
@@ -18,9 +23,8 @@ export function formatText(result: LintResult, context: FormatContext): string {
     byFile.set(finding.file, list);
   }
 
-  const out: string[] = [];
   for (const [file, findings] of byFile) {
-    out.push(paint('underline', visibleLine(file)));
+    const out: string[] = [paint('underline', visibleLine(file))];
     const lines = context.sources?.get(file)?.split(/\r?\n/);
     findings.forEach((finding, index) => {
       const { startLine, startColumn } = finding.region;
@@ -37,8 +41,10 @@ export function formatText(result: LintResult, context: FormatContext): string {
       }
     });
     out.push('');
+    yield `${out.join('\n')}\n`;
   }
 
+  const out: string[] = [];
   const perRule = ruleCounts(result.findings);
   if (perRule) out.push(...perRule, '');
 
@@ -47,7 +53,7 @@ export function formatText(result: LintResult, context: FormatContext): string {
   const suppressed = counts.suppressed > 0 ? `, ${counts.suppressed} suppressed${context.showSuppressed ? '' : ' (--show-suppressed lists them)'}` : '';
   const summary = `${total === 0 ? '✔' : '✖'} ${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.note, 'note')}${suppressed}) in ${plural(result.files.length, 'file')}, ${plural(result.objects, 'object')}`;
   out.push(paint(counts.error > 0 ? 'red' : total > 0 ? 'yellow' : 'green', summary));
-  return `${out.join('\n')}\n`;
+  yield `${out.join('\n')}\n`;
 }
 
 /** Above this many problems, the report ends with a count per rule. */

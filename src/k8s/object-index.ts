@@ -5,6 +5,7 @@
  */
 import type { Location } from '../types.js';
 import type { Path } from '../types.js';
+import { StringTable } from './detach.js';
 import { isObject, isString } from './json.js';
 import { isNamespaced } from './kinds.js';
 import type { JsonObject, JsonValue, K8sObject } from './model.js';
@@ -85,7 +86,12 @@ export class ObjectIndex {
     readonly complete = false,
   ) {}
 
-  add(record: IndexedObject): void {
+  /** The run's shared strings: records, and findings once their file closes, hold no slice of a file's text. */
+  readonly strings = new StringTable();
+
+  add(parsed: IndexedObject): void {
+    // The parser's strings are slices of the file's text: the index keeps copies (pod specs stay parts of the value).
+    const record = this.strings.copy(parsed);
     this.namespaceBuckets = undefined;
     this.byPlace = undefined;
     this.memos.clear();

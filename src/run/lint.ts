@@ -19,9 +19,10 @@ import { displayPath } from '../input/display-path.js';
 import { trackedManifests } from '../input/git-context.js';
 import { decideFile, decisionSummary, invalidTextFinding } from '../input/decision.js';
 import { decode, readInput, DEFAULT_MAX_FILE_BYTES } from '../input/read.js';
+import type { StringTable } from '../k8s/detach.js';
 import { ObjectIndex } from '../k8s/object-index.js';
 import type { WorkloadKind } from '../k8s/workloads.js';
-import { redactFile } from '../redact/index.js';
+import { credentialSpans, redactFile } from '../redact/index.js';
 import { rules as allRules } from '../rules/index.js';
 import type { SuppressOptions } from '../suppress/options.js';
 import { createSuppressor, type FileSuppression } from '../suppress/suppressor.js';
@@ -113,7 +114,11 @@ export interface Source {
 interface OpenFile {
   findings: Finding[];
   suppression: FileSuppression;
-  text: string;
+  /**
+   * Kept only when it is needed after the checks: to redact their findings (the file holds credentials) or
+   * for code frames. Otherwise the text goes now, so a run's waiting files do not hold every file's text.
+   */
+  text?: string;
   /** Findings that arrived after the walk (cross-object checks, suppression notes), still to redact. */
   later: Finding[];
 }
@@ -197,17 +202,18 @@ export async function lintSources(sources: readonly Source[], options: Omit<Lint
   const unreached = new Set<string>();
   let done = 0;
   const shard = options.shard ? { positions: [] as number[], fileNotes: [] as string[][], ...options.shard } : undefined;
+  const reads = readAhead(sources);
   for (const [position, source] of sources.entries()) {
     if (shard && shardOf(source.display, shard.count) !== shard.index) {
       // Another shard reports this file; its objects still enter the index, in the order of the run.
-      const outcome = crossObjectRules && !source.partial ? await source.read() : undefined;
-      if (outcome && 'text' in outcome) indexAgain(source.display, outcome.text, index, { rules: enabled, extraWorkloads: options.extraWorkloads, settings: runSettings });
+      const outcome = await reads.next();
+      if (crossObjectRules && outcome && 'text' in outcome) indexAgain(source.display, outcome.text, index, { rules: enabled, extraWorkloads: options.extraWorkloads, settings: runSettings });
       options.onProgress?.(++done, sources.length);
       continue;
     }
     const notesBefore = run.notes.length;
     const reading = performance.now();
-    const outcome = source.partial ? undefined : await source.read();
+    const outcome = await reads.next();
     clock.add('read', performance.now() - reading);
     tokens.push(tokenOf(source.display, outcome, source.partial));
     const hash = cache && source.absolute !== undefined && outcome && 'text' in outcome ? contentHash(outcome.text) : undefined;
@@ -248,10 +254,12 @@ export async function lintSources(sources: readonly Source[], options: Omit<Lint
         pending.push(...linted.pending);
         // Redacted now for what is known; the findings still to come are redacted when the file closes.
         redactFile(linted, outcome.text);
-        open.set(source.display, { findings: linted.findings, suppression, text: outcome.text, later: [] });
+        const keepText = options.keepSources === true || credentialSpans(outcome.text).length > 0;
+        open.set(source.display, { findings: linted.findings, suppression, later: [], ...(keepText ? { text: outcome.text } : {}) });
       } else {
         linted.findings.push(...suppression.close());
         const masked = redactFile(linted, outcome.text);
+        detach(linted.findings, index.strings);
         if (options.keepSources && linted.findings.length > 0) run.sources.set(source.display, masked);
         if (hash !== undefined) {
           cache!.record(source.display, {
@@ -294,9 +302,12 @@ export async function lintSources(sources: readonly Source[], options: Omit<Lint
     for (const [file, state] of open) {
       const notes = state.suppression.close();
       state.findings.push(...notes);
-      redactFile({ findings: [...state.later, ...notes], notes: [] }, state.text);
-      // Redacting again is harmless (masked text holds no credential); it returns the masked source.
-      if (options.keepSources && state.findings.length > 0) run.sources.set(file, redactFile({ findings: state.findings, notes: [] }, state.text));
+      if (state.text !== undefined) {
+        redactFile({ findings: [...state.later, ...notes], notes: [] }, state.text);
+        // Redacting again is harmless (masked text holds no credential); it returns the masked source.
+        if (options.keepSources && state.findings.length > 0) run.sources.set(file, redactFile({ findings: state.findings, notes: [] }, state.text));
+      }
+      detach(state.findings, index.strings);
     }
     clock.lap('cross-object');
   }
@@ -331,6 +342,40 @@ export function unreachedNote(kinds: Iterable<string>): string[] {
   const sorted = [...kinds].sort();
   if (sorted.length === 0) return [];
   return [`objects of ${sorted.join(', ')} hold containers that no pod spec view reaches; map them with "workloads" in the configuration to lint them`];
+}
+
+/** Files read ahead of the one being linted: reading overlaps parsing, and the queue stays this short. */
+const READ_AHEAD = 4;
+
+/** The sources' read outcomes in their order (undefined for partial files), each read started ahead of need. */
+function readAhead(sources: readonly Source[]): { next(): Promise<Awaited<ReturnType<Source['read']>> | undefined> } {
+  const queue: Promise<Awaited<ReturnType<Source['read']>> | undefined>[] = [];
+  let started = 0;
+  const fill = (): void => {
+    while (queue.length < READ_AHEAD && started < sources.length) {
+      const source = sources[started++]!;
+      const read = source.partial ? Promise.resolve(undefined) : source.read();
+      // A rejection is seen when its turn comes, not as an unhandled one meanwhile.
+      read.catch(() => undefined);
+      queue.push(read);
+    }
+  };
+  return {
+    next() {
+      fill();
+      const read = queue.shift()!;
+      fill();
+      return read;
+    },
+  };
+}
+
+/**
+ * Findings outlive their file: their strings (object names, containers, paths, templates) are copied so
+ * that no slice of the file's text keeps the whole text alive. The finding objects themselves stay.
+ */
+function detach(findings: Finding[], strings: StringTable): void {
+  for (const finding of findings) Object.assign(finding, strings.copy(finding));
 }
 
 /** Context files: indexed for cross-object rules, never reported on. Returns the number of objects indexed. */

@@ -1,0 +1,37 @@
+/**
+ * Copies of plain data that no longer reference the text they were parsed from. V8 keeps a whole string
+ * alive behind every substring taken from it, and the parser's strings (names, keys, values) are such
+ * substrings: a finding or an index record holding one would keep its file's text for the whole run.
+ * Equal strings are shared through the run's string table (path keys, kinds, rule ids and messages repeat
+ * across thousands of findings), so the copies cost less than the originals.
+ */
+export class StringTable {
+  private readonly strings = new Map<string, string>();
+
+  string(text: string): string {
+    const known = this.strings.get(text);
+    if (known !== undefined) return known;
+    // Below 13 characters V8 copies substrings anyway; above, flattening a fresh concatenation copies.
+    const copy = text.length < 13 ? text : ` ${text}`.slice(1);
+    this.strings.set(copy, copy);
+    return copy;
+  }
+
+  /** A deep copy of plain data (objects, arrays, primitives) with table strings; shared parts stay shared. */
+  copy<T>(value: T, seen = new Map<object, unknown>()): T {
+    if (typeof value === 'string') return this.string(value) as T;
+    if (typeof value !== 'object' || value === null) return value;
+    const known = seen.get(value);
+    if (known !== undefined) return known as T;
+    if (Array.isArray(value)) {
+      const list: unknown[] = [];
+      seen.set(value, list);
+      for (const item of value) list.push(this.copy(item, seen));
+      return list as T;
+    }
+    const record: Record<string, unknown> = {};
+    seen.set(value, record);
+    for (const [key, item] of Object.entries(value)) record[key] = this.copy(item, seen);
+    return record as T;
+  }
+}
