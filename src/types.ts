@@ -10,6 +10,9 @@ export type JsonObject = { [key: string]: JsonValue };
 
 export type PathSegment = string | number;
 
+/** What rules counted over a run (`context.tally`): per rule and topic, the count and the distinct items. */
+export type Tallies = Map<string, { count: number; items: Set<string> }>;
+
 /** Named sets of rules (`all` holds every rule). */
 export type Preset = 'recommended' | 'all' | 'pss-baseline' | 'pss-restricted' | 'cis';
 

@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path24 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path26 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path24 && path24[0] !== "/") {
-          path24 = `/${path24}`;
+        if (path26 && path26[0] !== "/") {
+          path26 = `/${path26}`;
         }
-        return new URL(`${origin}${path24}`);
+        return new URL(`${origin}${path26}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path24, origin }
+          request: { method, path: path26, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path24);
+        debuglog("sending request to %s %s/%s", method, origin, path26);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path24, origin },
+          request: { method, path: path26, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path24,
+          path26,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path24, origin }
+          request: { method, path: path26, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path24);
+        debuglog("trailers received from %s %s/%s", method, origin, path26);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path24, origin },
+          request: { method, path: path26, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path24,
+          path26,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path24, origin }
+            request: { method, path: path26, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path24);
+          debuglog("sending request to %s %s/%s", method, origin, path26);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path24,
+        path: path26,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path24 !== "string") {
+        if (typeof path26 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path24[0] !== "/" && !(path24.startsWith("http://") || path24.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path26[0] !== "/" && !(path26.startsWith("http://") || path26.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path24)) {
+        } else if (invalidPathRegex.test(path26)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path24, query) : path24;
+        this.path = query ? buildURL(path26, query) : path26;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path24, host, upgrade, blocking, reset } = request2;
+      const { method, path: path26, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path24} HTTP/1.1\r
+      let header = `${method} ${path26} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path24, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path26, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path24;
+      headers[HTTP2_HEADER_PATH] = path26;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path24 = search ? `${pathname}${search}` : pathname;
+        const path26 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path24;
+        this.opts.path = path26;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path24 = "/",
+          path: path26 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path24;
+        opts.path = origin + path26;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path24) {
-      if (typeof path24 !== "string") {
-        return path24;
+    function safeUrl(path26) {
+      if (typeof path26 !== "string") {
+        return path26;
       }
-      const pathSegments = path24.split("?");
+      const pathSegments = path26.split("?");
       if (pathSegments.length !== 2) {
-        return path24;
+        return path26;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path24, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path24);
+    function matchKey(mockDispatch2, { path: path26, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path26);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path24 }) => matchValue(safeUrl(path24), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path26 }) => matchValue(safeUrl(path26), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path24, method, body, headers, query } = opts;
+      const { path: path26, method, body, headers, query } = opts;
       return {
-        path: path24,
+        path: path26,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path24, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path26, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path24,
+            Path: path26,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path24) {
-      for (let i = 0; i < path24.length; ++i) {
-        const code = path24.charCodeAt(i);
+    function validateCookiePath(path26) {
+      for (let i = 0; i < path26.length; ++i) {
+        const code = path26.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -17239,8 +17239,8 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto2.createHash("sha1").update(keyValue + uid).digest("base64");
-          if (secWSAccept !== digest) {
+          const digest2 = crypto2.createHash("sha1").update(keyValue + uid).digest("base64");
+          if (secWSAccept !== digest2) {
             failWebsocketConnection(ws, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
           }
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path24 = opts.path;
+          let path26 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path24 = `/${path24}`;
+            path26 = `/${path26}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path24);
+          url = new URL(util.parseOrigin(url).origin + path26);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -22402,8 +22402,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path24) {
-      let input = path24;
+    function removeDotSegments(path26) {
+      let input = path26;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -22477,11 +22477,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path24) {
-      if (path24 === "" || path24[0] === "/") {
-        return removeDotSegments(path24);
+    function removeDotSegmentsRelative(path26) {
+      if (path26 === "" || path26[0] === "/") {
+        return removeDotSegments(path26);
       }
-      const segments = path24.split("/");
+      const segments = path26.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -22844,8 +22844,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path24 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path24 && path24 !== "/" ? path24 : void 0;
+        const path26 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path26 && path26 !== "/" ? path26 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -23744,8 +23744,8 @@ var require_core = __commonJS({
             return this;
           }
           case "object": {
-            const cacheKey = schemaKeyRef;
-            this._cache.delete(cacheKey);
+            const cacheKey2 = schemaKeyRef;
+            this._cache.delete(cacheKey2);
             let id = schemaKeyRef[this.opts.schemaId];
             if (id) {
               id = (0, resolve_1.normalizeId)(id);
@@ -26399,8 +26399,8 @@ function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
     incr *= -1;
     test = gte;
   }
-  const pad = n.some(isPadded);
-  const cost = pad ? width : 1;
+  const pad2 = n.some(isPadded);
+  const cost = pad2 ? width : 1;
   let length = 0;
   for (let i = x2; test(i, y) && N.length < max; i += incr) {
     budget.remaining -= cost;
@@ -26415,7 +26415,7 @@ function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
       }
     } else {
       c = String(i);
-      if (pad) {
+      if (pad2) {
         const need = width - c.length;
         if (need > 0) {
           const z = new Array(need + 1).join("0");
@@ -26652,17 +26652,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path24) {
-      const ctrl = callVisitor(key, node, visitor, path24);
+    function visit_(key, node, visitor, path26) {
+      const ctrl = callVisitor(key, node, visitor, path26);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key, path24, ctrl);
-        return visit_(key, ctrl, visitor, path24);
+        replaceNode(key, path26, ctrl);
+        return visit_(key, ctrl, visitor, path26);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node)) {
-          path24 = Object.freeze(path24.concat(node));
+          path26 = Object.freeze(path26.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path24);
+            const ci = visit_(i, node.items[i], visitor, path26);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26673,13 +26673,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node)) {
-          path24 = Object.freeze(path24.concat(node));
-          const ck = visit_("key", node.key, visitor, path24);
+          path26 = Object.freeze(path26.concat(node));
+          const ck = visit_("key", node.key, visitor, path26);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path24);
+          const cv = visit_("value", node.value, visitor, path26);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26700,17 +26700,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path24) {
-      const ctrl = await callVisitor(key, node, visitor, path24);
+    async function visitAsync_(key, node, visitor, path26) {
+      const ctrl = await callVisitor(key, node, visitor, path26);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key, path24, ctrl);
-        return visitAsync_(key, ctrl, visitor, path24);
+        replaceNode(key, path26, ctrl);
+        return visitAsync_(key, ctrl, visitor, path26);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node)) {
-          path24 = Object.freeze(path24.concat(node));
+          path26 = Object.freeze(path26.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path24);
+            const ci = await visitAsync_(i, node.items[i], visitor, path26);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26721,13 +26721,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node)) {
-          path24 = Object.freeze(path24.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path24);
+          path26 = Object.freeze(path26.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path26);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path24);
+          const cv = await visitAsync_("value", node.value, visitor, path26);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26754,23 +26754,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path24) {
+    function callVisitor(key, node, visitor, path26) {
       if (typeof visitor === "function")
-        return visitor(key, node, path24);
+        return visitor(key, node, path26);
       if (identity4.isMap(node))
-        return visitor.Map?.(key, node, path24);
+        return visitor.Map?.(key, node, path26);
       if (identity4.isSeq(node))
-        return visitor.Seq?.(key, node, path24);
+        return visitor.Seq?.(key, node, path26);
       if (identity4.isPair(node))
-        return visitor.Pair?.(key, node, path24);
+        return visitor.Pair?.(key, node, path26);
       if (identity4.isScalar(node))
-        return visitor.Scalar?.(key, node, path24);
+        return visitor.Scalar?.(key, node, path26);
       if (identity4.isAlias(node))
-        return visitor.Alias?.(key, node, path24);
+        return visitor.Alias?.(key, node, path26);
       return void 0;
     }
-    function replaceNode(key, path24, node) {
-      const parent = path24[path24.length - 1];
+    function replaceNode(key, path26, node) {
+      const parent = path26[path26.length - 1];
       if (identity4.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity4.isPair(parent)) {
@@ -27382,10 +27382,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity4 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path24, value) {
+    function collectionFromPath(schema, path26, value) {
       let v = value;
-      for (let i = path24.length - 1; i >= 0; --i) {
-        const k2 = path24[i];
+      for (let i = path26.length - 1; i >= 0; --i) {
+        const k2 = path26[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v;
@@ -27404,7 +27404,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path24) => path24 == null || typeof path24 === "object" && !!path24[Symbol.iterator]().next().done;
+    var isEmptyPath = (path26) => path26 == null || typeof path26 === "object" && !!path26[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -27434,11 +27434,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path24, value) {
-        if (isEmptyPath(path24))
+      addIn(path26, value) {
+        if (isEmptyPath(path26))
           this.add(value);
         else {
-          const [key, ...rest] = path24;
+          const [key, ...rest] = path26;
           const node = this.get(key, true);
           if (identity4.isCollection(node))
             node.addIn(rest, value);
@@ -27452,8 +27452,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path24) {
-        const [key, ...rest] = path24;
+      deleteIn(path26) {
+        const [key, ...rest] = path26;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -27467,8 +27467,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path24, keepScalar) {
-        const [key, ...rest] = path24;
+      getIn(path26, keepScalar) {
+        const [key, ...rest] = path26;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity4.isScalar(node) ? node.value : node;
@@ -27486,8 +27486,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path24) {
-        const [key, ...rest] = path24;
+      hasIn(path26) {
+        const [key, ...rest] = path26;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -27497,8 +27497,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path24, value) {
-        const [key, ...rest] = path24;
+      setIn(path26, value) {
+        const [key, ...rest] = path26;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -28583,12 +28583,12 @@ var require_YAMLMap = __commonJS({
        * to other node classes that inherit from YAMLMap
        */
       static from(schema, obj, ctx) {
-        const { keepUndefined, replacer } = ctx;
+        const { keepUndefined, replacer: replacer2 } = ctx;
         const map = new this(schema);
         const add = (key, value) => {
-          if (typeof replacer === "function")
-            value = replacer.call(obj, key, value);
-          else if (Array.isArray(replacer) && !replacer.includes(key))
+          if (typeof replacer2 === "function")
+            value = replacer2.call(obj, key, value);
+          else if (Array.isArray(replacer2) && !replacer2.includes(key))
             return;
           if (value !== void 0 || keepUndefined)
             map.items.push(Pair.createPair(key, value, ctx));
@@ -28805,14 +28805,14 @@ var require_YAMLSeq = __commonJS({
         });
       }
       static from(schema, obj, ctx) {
-        const { replacer } = ctx;
+        const { replacer: replacer2 } = ctx;
         const seq = new this(schema);
         if (obj && Symbol.iterator in Object(obj)) {
           let i = 0;
           for (let it of obj) {
-            if (typeof replacer === "function") {
+            if (typeof replacer2 === "function") {
               const key = obj instanceof Set ? it : String(i++);
-              it = replacer.call(obj, key, it);
+              it = replacer2.call(obj, key, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -29227,14 +29227,14 @@ ${cn.comment}` : item.comment;
       return seq;
     }
     function createPairs(schema, iterable, ctx) {
-      const { replacer } = ctx;
+      const { replacer: replacer2 } = ctx;
       const pairs2 = new YAMLSeq.YAMLSeq(schema);
       pairs2.tag = "tag:yaml.org,2002:pairs";
       let i = 0;
       if (iterable && Symbol.iterator in Object(iterable))
         for (let it of iterable) {
-          if (typeof replacer === "function")
-            it = replacer.call(iterable, String(i++), it);
+          if (typeof replacer2 === "function")
+            it = replacer2.call(iterable, String(i++), it);
           let key, value;
           if (Array.isArray(it)) {
             if (it.length === 2) {
@@ -29562,12 +29562,12 @@ var require_set = __commonJS({
           throw new Error("Set items must all have null values");
       }
       static from(schema, iterable, ctx) {
-        const { replacer } = ctx;
+        const { replacer: replacer2 } = ctx;
         const set2 = new this(schema);
         if (iterable && Symbol.iterator in Object(iterable))
           for (let value of iterable) {
-            if (typeof replacer === "function")
-              value = replacer.call(iterable, value, value);
+            if (typeof replacer2 === "function")
+              value = replacer2.call(iterable, value, value);
             set2.items.push(Pair.createPair(value, null, ctx));
           }
         return set2;
@@ -29951,18 +29951,18 @@ var require_Document = __commonJS({
     var createNode = require_createNode();
     var directives = require_directives();
     var Document2 = class _Document {
-      constructor(value, replacer, options) {
+      constructor(value, replacer2, options) {
         this.commentBefore = null;
         this.comment = null;
         this.errors = [];
         this.warnings = [];
         Object.defineProperty(this, identity4.NODE_TYPE, { value: identity4.DOC });
         let _replacer = null;
-        if (typeof replacer === "function" || Array.isArray(replacer)) {
-          _replacer = replacer;
-        } else if (options === void 0 && replacer) {
-          options = replacer;
-          replacer = void 0;
+        if (typeof replacer2 === "function" || Array.isArray(replacer2)) {
+          _replacer = replacer2;
+        } else if (options === void 0 && replacer2) {
+          options = replacer2;
+          replacer2 = void 0;
         }
         const opt = Object.assign({
           intAsBigInt: false,
@@ -30013,9 +30013,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path24, value) {
+      addIn(path26, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path24, value);
+          this.contents.addIn(path26, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -30034,20 +30034,20 @@ var require_Document = __commonJS({
         }
         return new Alias.Alias(node.anchor);
       }
-      createNode(value, replacer, options) {
+      createNode(value, replacer2, options) {
         let _replacer = void 0;
-        if (typeof replacer === "function") {
-          value = replacer.call({ "": value }, "", value);
-          _replacer = replacer;
-        } else if (Array.isArray(replacer)) {
+        if (typeof replacer2 === "function") {
+          value = replacer2.call({ "": value }, "", value);
+          _replacer = replacer2;
+        } else if (Array.isArray(replacer2)) {
           const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
-          const asStr = replacer.filter(keyToStr).map(String);
+          const asStr = replacer2.filter(keyToStr).map(String);
           if (asStr.length > 0)
-            replacer = replacer.concat(asStr);
-          _replacer = replacer;
-        } else if (options === void 0 && replacer) {
-          options = replacer;
-          replacer = void 0;
+            replacer2 = replacer2.concat(asStr);
+          _replacer = replacer2;
+        } else if (options === void 0 && replacer2) {
+          options = replacer2;
+          replacer2 = void 0;
         }
         const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
         const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
@@ -30090,14 +30090,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path24) {
-        if (Collection2.isEmptyPath(path24)) {
+      deleteIn(path26) {
+        if (Collection2.isEmptyPath(path26)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path24) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path26) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -30112,10 +30112,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path24, keepScalar) {
-        if (Collection2.isEmptyPath(path24))
+      getIn(path26, keepScalar) {
+        if (Collection2.isEmptyPath(path26))
           return !keepScalar && identity4.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity4.isCollection(this.contents) ? this.contents.getIn(path24, keepScalar) : void 0;
+        return identity4.isCollection(this.contents) ? this.contents.getIn(path26, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -30126,10 +30126,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path24) {
-        if (Collection2.isEmptyPath(path24))
+      hasIn(path26) {
+        if (Collection2.isEmptyPath(path26))
           return this.contents !== void 0;
-        return identity4.isCollection(this.contents) ? this.contents.hasIn(path24) : false;
+        return identity4.isCollection(this.contents) ? this.contents.hasIn(path26) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -30146,13 +30146,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path24, value) {
-        if (Collection2.isEmptyPath(path24)) {
+      setIn(path26, value) {
+        if (Collection2.isEmptyPath(path26)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path24), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path26), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path24, value);
+          this.contents.setIn(path26, value);
         }
       }
       /**
@@ -32113,9 +32113,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path24) => {
+    visit3.itemAtPath = (cst, path26) => {
       let item = cst;
-      for (const [field, index] of path24) {
+      for (const [field, index] of path26) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -32124,23 +32124,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path24) => {
-      const parent = visit3.itemAtPath(cst, path24.slice(0, -1));
-      const field = path24[path24.length - 1][0];
+    visit3.parentCollection = (cst, path26) => {
+      const parent = visit3.itemAtPath(cst, path26.slice(0, -1));
+      const field = path26[path26.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path24, item, visitor) {
-      let ctrl = visitor(item, path24);
+    function _visit(path26, item, visitor) {
+      let ctrl = visitor(item, path26);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path24.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path26.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -32151,10 +32151,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path24);
+            ctrl = ctrl(item, path26);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path24) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path26) : ctrl;
     }
     exports.visit = visit3;
   }
@@ -33824,12 +33824,12 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify3(value, replacer, options) {
+    function stringify3(value, replacer2, options) {
       let _replacer = null;
-      if (typeof replacer === "function" || Array.isArray(replacer)) {
-        _replacer = replacer;
-      } else if (options === void 0 && replacer) {
-        options = replacer;
+      if (typeof replacer2 === "function" || Array.isArray(replacer2)) {
+        _replacer = replacer2;
+      } else if (options === void 0 && replacer2) {
+        options = replacer2;
       }
       if (typeof options === "string")
         options = options.length;
@@ -33838,7 +33838,7 @@ var require_public_api = __commonJS({
         options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
       }
       if (value === void 0) {
-        const { keepUndefined } = options ?? replacer ?? {};
+        const { keepUndefined } = options ?? replacer2 ?? {};
         if (!keepUndefined)
           return void 0;
       }
@@ -34507,13 +34507,13 @@ var init_to_value = __esm({
 });
 
 // src/yaml/locate.ts
-function locate(doc, path24) {
+function locate(doc, path26) {
   let node = doc.contents;
   let pair3;
   let approximate = false;
   let depth = 0;
-  for (; depth < path24.length && node; depth++) {
-    const segment = path24[depth];
+  for (; depth < path26.length && node; depth++) {
+    const segment = path26[depth];
     if ((0, import_yaml5.isAlias)(node)) {
       approximate = true;
       break;
@@ -34545,7 +34545,7 @@ function locate(doc, path24) {
     }
     break;
   }
-  const exact = depth === path24.length && !approximate;
+  const exact = depth === path26.length && !approximate;
   return { ...spanOf(doc, node, pair3, exact), exact, approximate };
 }
 function findPair(pairs, key) {
@@ -34846,73 +34846,73 @@ function validateConfig(value, doc, lineCounter, file, rules2) {
 }
 function describe(error2, root, rules2) {
   if (error2.keyword === "if" || error2.keyword === "propertyNames" || /\/anyOf\/\d+\//.test(error2.schemaPath)) return void 0;
-  const path24 = pathOf(error2.instancePath, root);
-  const where = dotted(path24);
+  const path26 = pathOf(error2.instancePath, root);
+  const where = dotted(path26);
   const ruleIds = rules2.map((rule) => rule.meta.id);
   switch (error2.keyword) {
     case "additionalProperties": {
       const key = String(error2.params.additionalProperty);
-      const at = [...path24, key];
-      if (path24.length === 1 && path24[0] === "rules") return { path: at, atKey: true, message: `unknown rule "${key}"${didYouMean(key, ruleIds)}` };
+      const at = [...path26, key];
+      if (path26.length === 1 && path26[0] === "rules") return { path: at, atKey: true, message: `unknown rule "${key}"${didYouMean(key, ruleIds)}` };
       const known = Object.keys(error2.parentSchema?.properties ?? {});
       return { path: at, atKey: true, message: `unknown key "${key}"${where ? ` in ${where}` : ""}${didYouMean(key, known)}` };
     }
     case "enum": {
       const propertyName = error2.propertyName;
-      if (propertyName !== void 0) return { path: [...path24, propertyName], atKey: true, message: `unknown rule "${propertyName}"${didYouMean(propertyName, ruleIds)}` };
+      if (propertyName !== void 0) return { path: [...path26, propertyName], atKey: true, message: `unknown rule "${propertyName}"${didYouMean(propertyName, ruleIds)}` };
       const allowed = error2.params.allowedValues.map(String);
       if (error2.schemaPath.startsWith("#/definitions/ruleId")) {
-        return { path: path24, atKey: false, message: `unknown rule "${String(error2.data)}"${didYouMean(String(error2.data), ruleIds)}` };
+        return { path: path26, atKey: false, message: `unknown rule "${String(error2.data)}"${didYouMean(String(error2.data), ruleIds)}` };
       }
-      return { path: path24, atKey: false, message: `${where} must be one of ${allowed.join(", ")}, not ${JSON.stringify(error2.data)}${didYouMean(String(error2.data), allowed)}` };
+      return { path: path26, atKey: false, message: `${where} must be one of ${allowed.join(", ")}, not ${JSON.stringify(error2.data)}${didYouMean(String(error2.data), allowed)}` };
     }
     case "type":
-      return { path: path24, atKey: false, message: `${where || "the configuration"} must be ${article(String(error2.params.type))}, not ${kindOf(error2.data)}` };
+      return { path: path26, atKey: false, message: `${where || "the configuration"} must be ${article(String(error2.params.type))}, not ${kindOf(error2.data)}` };
     case "required": {
       const missing = error2.params.missingProperty;
-      return { path: path24, atKey: false, message: `${where || "the configuration"} is missing "${missing}"` };
+      return { path: path26, atKey: false, message: `${where || "the configuration"} is missing "${missing}"` };
     }
     case "anyOf":
       if (/^overrides\[\d+\]$/.test(where)) {
-        return { path: path24, atKey: false, message: `${where} needs at least one of ${OVERRIDE_SELECTORS.join(", ")}; for every file, use the top-level rules` };
+        return { path: path26, atKey: false, message: `${where} needs at least one of ${OVERRIDE_SELECTORS.join(", ")}; for every file, use the top-level rules` };
       }
       if (/^exemptions\[\d+\]$/.test(where)) {
-        return { path: path24, atKey: false, message: `${where} needs at least one of ${EXEMPTION_SELECTORS.join(", ")}; to turn a rule off everywhere, set its level to off under rules` };
+        return { path: path26, atKey: false, message: `${where} needs at least one of ${EXEMPTION_SELECTORS.join(", ")}; to turn a rule off everywhere, set its level to off under rules` };
       }
-      return { path: path24, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
+      return { path: path26, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
     case "pattern":
       if (error2.params.pattern === DATE_PATTERN) {
-        return { path: path24, atKey: false, message: `${where} must be a date written YYYY-MM-DD, not ${JSON.stringify(error2.data)}` };
+        return { path: path26, atKey: false, message: `${where} must be a date written YYYY-MM-DD, not ${JSON.stringify(error2.data)}` };
       }
-      return { path: path24, atKey: false, message: `${where} must match ${error2.params.pattern}, not ${JSON.stringify(error2.data)}` };
+      return { path: path26, atKey: false, message: `${where} must match ${error2.params.pattern}, not ${JSON.stringify(error2.data)}` };
     case "maxItems":
-      if (path24[0] === "rules") return { path: path24, atKey: false, message: `${where} must be a level or [level, options]` };
-      return { path: path24, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
+      if (path26[0] === "rules") return { path: path26, atKey: false, message: `${where} must be a level or [level, options]` };
+      return { path: path26, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
     default:
-      return { path: path24, atKey: false, message: `${where || "the configuration"} ${error2.message ?? "is not valid"}` };
+      return { path: path26, atKey: false, message: `${where || "the configuration"} ${error2.message ?? "is not valid"}` };
   }
 }
 function pathOf(pointer, root) {
   if (pointer === "") return [];
-  const path24 = [];
+  const path26 = [];
   let current = root;
   for (const raw of pointer.slice(1).split("/")) {
     const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
     const segment = Array.isArray(current) ? Number(key) : key;
-    path24.push(segment);
+    path26.push(segment);
     current = current !== null && typeof current === "object" ? current[key] : void 0;
   }
-  return path24;
+  return path26;
 }
-function dotted(path24) {
-  return path24.map((segment, index) => typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`).join("");
+function dotted(path26) {
+  return path26.map((segment, index) => typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`).join("");
 }
-function offsetOf(doc, path24, atKey) {
+function offsetOf(doc, path26, atKey) {
   if (!atKey) {
-    const node = doc.getIn(path24, true);
+    const node = doc.getIn(path26, true);
     if ((0, import_yaml6.isNode)(node) && node.range) return node.range[0];
   }
-  return locate(doc, path24).start;
+  return locate(doc, path26).start;
 }
 function article(type) {
   const name = type === "integer" ? "a whole number" : type === "object" ? "a mapping" : type === "array" ? "a list" : type;
@@ -35054,8 +35054,8 @@ function rebaseIgnore(patterns2, configDir, cwd) {
   }
   return result;
 }
-function regionOf2(doc, lineCounter, path24) {
-  const node = doc.getIn(path24, true);
+function regionOf2(doc, lineCounter, path26) {
+  const node = doc.getIn(path26, true);
   const offset = (0, import_yaml7.isNode)(node) && node.range ? node.range[0] : 0;
   const start = lineCounter.linePos(offset);
   return { startLine: start.line, startColumn: start.col, endLine: start.line, endColumn: start.col + 1 };
@@ -35921,7 +35921,7 @@ var init_escape = __esm({
 });
 
 // node_modules/glob/node_modules/minimatch/dist/esm/index.js
-var minimatch2, starDotExtRE, starDotExtTest, starDotExtTestDot, starDotExtTestNocase, starDotExtTestNocaseDot, starDotStarRE, starDotStarTest, starDotStarTestDot, dotStarRE, dotStarTest, starRE, starTest, starTestDot, qmarksRE, qmarksTestNocase, qmarksTestNocaseDot, qmarksTestDot, qmarksTest, qmarksTestNoExt, qmarksTestNoExtDot, defaultPlatform2, path8, sep2, GLOBSTAR2, qmark2, star2, twoStarDot, twoStarNoDot, filter2, ext2, defaults2, braceExpand2, makeRe, match2, globMagic2, regExpEscape2, Minimatch2;
+var minimatch2, starDotExtRE, starDotExtTest, starDotExtTestDot, starDotExtTestNocase, starDotExtTestNocaseDot, starDotStarRE, starDotStarTest, starDotStarTestDot, dotStarRE, dotStarTest, starRE, starTest, starTestDot, qmarksRE, qmarksTestNocase, qmarksTestNocaseDot, qmarksTestDot, qmarksTest, qmarksTestNoExt, qmarksTestNoExtDot, defaultPlatform2, path9, sep2, GLOBSTAR2, qmark2, star2, twoStarDot, twoStarNoDot, filter2, ext2, defaults2, braceExpand2, makeRe, match2, globMagic2, regExpEscape2, Minimatch2;
 var init_esm3 = __esm({
   "node_modules/glob/node_modules/minimatch/dist/esm/index.js"() {
     init_esm2();
@@ -35990,11 +35990,11 @@ var init_esm3 = __esm({
       return (f) => f.length === len && f !== "." && f !== "..";
     };
     defaultPlatform2 = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    path8 = {
+    path9 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    sep2 = defaultPlatform2 === "win32" ? path8.win32.sep : path8.posix.sep;
+    sep2 = defaultPlatform2 === "win32" ? path9.win32.sep : path9.posix.sep;
     minimatch2.sep = sep2;
     GLOBSTAR2 = /* @__PURE__ */ Symbol("globstar **");
     minimatch2.GLOBSTAR = GLOBSTAR2;
@@ -38496,12 +38496,12 @@ var init_esm5 = __esm({
       /**
        * Get the Path object referenced by the string path, resolved from this Path
        */
-      resolve(path24) {
-        if (!path24) {
+      resolve(path26) {
+        if (!path26) {
           return this;
         }
-        const rootPath = this.getRootString(path24);
-        const dir = path24.substring(rootPath.length);
+        const rootPath = this.getRootString(path26);
+        const dir = path26.substring(rootPath.length);
         const dirParts = dir.split(this.splitSep);
         const result = rootPath ? this.getRoot(rootPath).#resolveParts(dirParts) : this.#resolveParts(dirParts);
         return result;
@@ -39253,8 +39253,8 @@ var init_esm5 = __esm({
       /**
        * @internal
        */
-      getRootString(path24) {
-        return win32.parse(path24).root;
+      getRootString(path26) {
+        return win32.parse(path26).root;
       }
       /**
        * @internal
@@ -39300,8 +39300,8 @@ var init_esm5 = __esm({
       /**
        * @internal
        */
-      getRootString(path24) {
-        return path24.startsWith("/") ? "/" : "";
+      getRootString(path26) {
+        return path26.startsWith("/") ? "/" : "";
       }
       /**
        * @internal
@@ -39390,11 +39390,11 @@ var init_esm5 = __esm({
       /**
        * Get the depth of a provided path, string, or the cwd
        */
-      depth(path24 = this.cwd) {
-        if (typeof path24 === "string") {
-          path24 = this.cwd.resolve(path24);
+      depth(path26 = this.cwd) {
+        if (typeof path26 === "string") {
+          path26 = this.cwd.resolve(path26);
         }
-        return path24.depth();
+        return path26.depth();
       }
       /**
        * Return the cache of child entries.  Exposed so subclasses can create
@@ -39881,9 +39881,9 @@ var init_esm5 = __esm({
         process2();
         return results;
       }
-      chdir(path24 = this.cwd) {
+      chdir(path26 = this.cwd) {
         const oldCwd = this.cwd;
-        this.cwd = typeof path24 === "string" ? this.cwd.resolve(path24) : path24;
+        this.cwd = typeof path26 === "string" ? this.cwd.resolve(path26) : path26;
         this.cwd[setAsCwd](oldCwd);
       }
     };
@@ -40258,8 +40258,8 @@ var init_processor = __esm({
       }
       // match, absolute, ifdir
       entries() {
-        return [...this.store.entries()].map(([path24, n]) => [
-          path24,
+        return [...this.store.entries()].map(([path26, n]) => [
+          path26,
           !!(n & 2),
           !!(n & 1)
         ]);
@@ -40472,9 +40472,9 @@ var init_walker = __esm({
       signal;
       maxDepth;
       includeChildMatches;
-      constructor(patterns2, path24, opts) {
+      constructor(patterns2, path26, opts) {
         this.patterns = patterns2;
-        this.path = path24;
+        this.path = path26;
         this.opts = opts;
         this.#sep = !opts.posix && opts.platform === "win32" ? "\\" : "/";
         this.includeChildMatches = opts.includeChildMatches !== false;
@@ -40493,11 +40493,11 @@ var init_walker = __esm({
           });
         }
       }
-      #ignored(path24) {
-        return this.seen.has(path24) || !!this.#ignore?.ignored?.(path24);
+      #ignored(path26) {
+        return this.seen.has(path26) || !!this.#ignore?.ignored?.(path26);
       }
-      #childrenIgnored(path24) {
-        return !!this.#ignore?.childrenIgnored?.(path24);
+      #childrenIgnored(path26) {
+        return !!this.#ignore?.childrenIgnored?.(path26);
       }
       // backpressure mechanism
       pause() {
@@ -40712,8 +40712,8 @@ var init_walker = __esm({
     };
     GlobWalker = class extends GlobUtil {
       matches = /* @__PURE__ */ new Set();
-      constructor(patterns2, path24, opts) {
-        super(patterns2, path24, opts);
+      constructor(patterns2, path26, opts) {
+        super(patterns2, path26, opts);
       }
       matchEmit(e) {
         this.matches.add(e);
@@ -40750,8 +40750,8 @@ var init_walker = __esm({
     };
     GlobStream = class extends GlobUtil {
       results;
-      constructor(patterns2, path24, opts) {
-        super(patterns2, path24, opts);
+      constructor(patterns2, path26, opts) {
+        super(patterns2, path26, opts);
         this.results = new Minipass({
           signal: this.signal,
           objectMode: true
@@ -41567,14 +41567,14 @@ var require_ignore = __commonJS({
         //   given, so asking first costs a search and saves a rewrite. Ten of the
         //   fifteen passes never fire for a typical .gitignore line, and between
         //   them they were 45% of this chain.
-        (prev, [matcher2, replacer, required]) => {
+        (prev, [matcher2, replacer2, required]) => {
           if (matcher2 === DIRECT) {
-            return replacer(prev, pattern);
+            return replacer2(prev, pattern);
           }
           if (required !== UNDEFINED && prev.indexOf(required) < 0) {
             return prev;
           }
-          return matcher2.test(prev) ? prev.replace(matcher2, replacer.bind(pattern)) : prev;
+          return matcher2.test(prev) ? prev.replace(matcher2, replacer2.bind(pattern)) : prev;
         },
         source
       );
@@ -41595,26 +41595,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path24) => {
-      const end = path24.length - 1;
-      const index = path24.lastIndexOf(
+    var basenameOf = (path26) => {
+      const end = path26.length - 1;
+      const index = path26.lastIndexOf(
         SLASH,
-        path24[end] === SLASH ? end - 1 : end
+        path26[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path24 : path24.slice(index + 1);
+      return index < 0 ? path26 : path26.slice(index + 1);
     };
-    var parentOf = (path24) => {
-      if (path24.charCodeAt(0) === SLASH_CODE || path24.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path24.split(SLASH).filter(Boolean);
+    var parentOf = (path26) => {
+      if (path26.charCodeAt(0) === SLASH_CODE || path26.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path26.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path24.length - 1;
-      const cut = path24.lastIndexOf(
+      const end = path26.length - 1;
+      const cut = path26.lastIndexOf(
         SLASH,
-        path24.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path26.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path24.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path26.slice(0, cut + 1);
     };
     var isString2 = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString2(pattern);
@@ -41764,7 +41764,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path24) {
+      testLiteral(path26) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -41773,7 +41773,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule = rules2[index];
-          if (rule.checkRegex.test(path24)) {
+          if (rule.checkRegex.test(path26)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -41793,15 +41793,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path24, mode) {
+      test(path26, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename2 = shortcut ? basenameOf(path24) : path24;
+        const basename2 = shortcut ? basenameOf(path26) : path26;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules2[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename2 : path24
+            shortcut && rule._basenameOnly ? basename2 : path26
           )) {
             const { negative } = rule;
             const ret = {
@@ -41823,17 +41823,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path24, originalPath, doThrow) => {
-      if (!isString2(path24)) {
+    var checkPath = (path26, originalPath, doThrow) => {
+      if (!isString2(path26)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path24) {
+      if (!path26) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path24)) {
+      if (checkPath.isNotRelative(path26)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -41842,25 +41842,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path24) => {
-      const first = path24.charCodeAt(0);
+    var isNotRelative = (path26) => {
+      const first = path26.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path24.length === 1) {
+      if (path26.length === 1) {
         return true;
       }
-      const second = path24.charCodeAt(1);
+      const second = path26.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path24.length === 2 || path24.charCodeAt(2) === SLASH_CODE;
+      return path26.length === 2 || path26.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -41891,58 +41891,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path24) {
+      _test(originalPath, cache2, path26) {
         checkPath(
-          path24,
+          path26,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path24 ? this._t(path24, cache2) : {
+        return path26 ? this._t(path26, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path24 = convertPath(target);
-        if (!path24 || path24.charCodeAt(path24.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path24);
+        const path26 = convertPath(target);
+        if (!path26 || path26.charCodeAt(path26.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path26);
         }
-        const dir = this._t(path24, this._testCache);
+        const dir = this._t(path26, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal2 = this._rules.testLiteral(path24);
+        const literal2 = this._rules.testLiteral(path26);
         return literal2.ignored || literal2.unignored ? literal2 : dir;
       }
-      _t(path24, cache2) {
-        if (path24 in cache2) {
-          return cache2[path24];
+      _t(path26, cache2) {
+        if (path26 in cache2) {
+          return cache2[path26];
         }
-        const parentPath = parentOf(path24);
+        const parentPath = parentOf(path26);
         const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path24] = parent && parent.ignored ? parent : this._rules.test(path24, MODE_IGNORE);
+        return cache2[path26] = parent && parent.ignored ? parent : this._rules.test(path26, MODE_IGNORE);
       }
-      ignores(path24) {
-        return this._test(path24, this._ignoreCache, convertPath(path24)).ignored;
+      ignores(path26) {
+        return this._test(path26, this._ignoreCache, convertPath(path26)).ignored;
       }
       createFilter() {
-        return (path24) => !this.ignores(path24);
+        return (path26) => !this.ignores(path26);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path24) {
-        return this._test(path24, this._testCache, convertPath(path24));
+      test(path26) {
+        return this._test(path26, this._testCache, convertPath(path26));
       }
     };
     var factory = (options) => new Ignore2(options);
-    var isPathValid = (path24) => checkPath(convertPath(path24), path24, RETURN_FALSE);
+    var isPathValid = (path26) => checkPath(convertPath(path26), path26, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path24) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path24) || isNotRelative(path24);
+      checkPath.isNotRelative = (path26) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path26) || isNotRelative(path26);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -41958,7 +41958,7 @@ var require_ignore = __commonJS({
 });
 
 // src/action/main.ts
-import { mkdir as mkdir2, writeFile as writeFile4, appendFile as appendFile2 } from "node:fs/promises";
+import { mkdir as mkdir3, writeFile as writeFile6, appendFile as appendFile2 } from "node:fs/promises";
 import { dirname, resolve as resolve2 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
@@ -44810,8 +44810,8 @@ minimatch.unescape = unescape;
 var GLOB = { dot: true, nocomment: true, nonegate: true };
 function overrideApplies(override, scope, where) {
   if (override.files) {
-    const path24 = where.path ?? nodePath;
-    const relative = path24.relative(where.configDir, path24.resolve(where.cwd, scope.file)).split(path24.sep).join("/");
+    const path26 = where.path ?? nodePath;
+    const relative = path26.relative(where.configDir, path26.resolve(where.cwd, scope.file)).split(path26.sep).join("/");
     if (!override.files.some((glob2) => minimatch(relative, glob2, { ...GLOB, matchBase: !glob2.includes("/") }))) return false;
   }
   if (override.kinds && !(scope.kind !== void 0 && override.kinds.some((glob2) => minimatch(scope.kind, glob2, GLOB)))) return false;
@@ -44987,1164 +44987,9 @@ function exitCode(result, options = {}) {
 
 // src/run/lint.ts
 import { statSync as statSync4 } from "node:fs";
-import path16 from "node:path";
-
-// src/findings/build.ts
-init_locate();
-init_parse();
-import { createHash } from "node:crypto";
-
-// src/version.ts
-var VERSION = true ? "0.1.0" : createRequire(import.meta.url)("../package.json").version;
-var HOMEPAGE = "https://github.com/kmlint/kmlint";
-
-// src/findings/help-uri.ts
-function helpUri(ruleId) {
-  return `${HOMEPAGE}/blob/v${VERSION}/docs/rules/${ruleId}.md`;
-}
-
-// src/findings/build.ts
-function interpolate(template2, data = {}) {
-  return template2.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name) => name in data ? String(data[name]) : whole);
-}
-function objectRef(object) {
-  if (!object) return void 0;
-  const ref = { apiVersion: object.apiVersion, kind: object.kind };
-  if (object.namespace !== void 0) ref.namespace = object.namespace;
-  if (object.name !== void 0) ref.name = object.name;
-  return ref;
-}
-function locationAt(site, path24, missing = false, innerLine) {
-  const span = locate(site.document.doc, path24);
-  const inner = innerLine !== void 0 && span.exact ? blockScalarLine(site.parsed.text, span.start, span.end, innerLine) : void 0;
-  const location = {
-    file: site.file,
-    region: inner ? regionOf(site.parsed, inner.start, inner.end) : regionOf(site.parsed, span.start, Math.max(trimEnd(site.parsed.text, span.start, span.end), span.start + 1)),
-    path: [...path24],
-    documentIndex: site.document.index
-  };
-  if (span.approximate) location.approximate = true;
-  if (missing) location.missing = true;
-  else if (!span.exact) location.unresolved = true;
-  const object = objectRef(site.object);
-  if (object) location.object = object;
-  if (site.helmTemplate) location.helmTemplate = site.helmTemplate;
-  return location;
-}
-function findingFrom(location, ruleId, level, message) {
-  const object = location.object;
-  const finding = {
-    ruleId,
-    level,
-    message,
-    file: location.file,
-    region: location.region,
-    path: location.path,
-    fingerprint: fingerprint([
-      ruleId,
-      location.file,
-      object ? `${groupOfApiVersion(object.apiVersion ?? "")}/${object.kind}/${object.namespace ?? ""}/${object.name ?? ""}` : "",
-      location.path.join("/"),
-      location.helmTemplate ?? ""
-    ]),
-    helpUri: helpUri(ruleId)
-  };
-  if (location.approximate) finding.approximate = true;
-  if (location.missing) finding.missing = true;
-  if (location.unresolved) finding.unresolved = true;
-  if (location.documentIndex !== void 0) finding.documentIndex = location.documentIndex;
-  if (object) finding.object = object;
-  if (location.helmTemplate) finding.helmTemplate = location.helmTemplate;
-  return finding;
-}
-function findingAt(site, ruleId, level, message, path24) {
-  const finding = findingFrom(locationAt(site, path24, true), ruleId, level, message);
-  delete finding.missing;
-  return finding;
-}
-function blockScalarLine(text, start, end, line) {
-  const headerEnd = text.indexOf("\n", start);
-  if (headerEnd === -1 || headerEnd >= end || !/(?:^|:\s*)\|[-+0-9]*\s*(?:#.*)?$/.test(text.slice(start, headerEnd).replace(/\r$/, ""))) return void 0;
-  let lineStart = headerEnd + 1;
-  for (let count = 1; count < line; count++) {
-    const next = text.indexOf("\n", lineStart);
-    if (next === -1 || next >= end) return void 0;
-    lineStart = next + 1;
-  }
-  let lineEnd = text.indexOf("\n", lineStart);
-  if (lineEnd === -1 || lineEnd > end) lineEnd = end;
-  while (lineEnd > lineStart && /\s/.test(text[lineEnd - 1])) lineEnd--;
-  let first = lineStart;
-  while (first < lineEnd && (text[first] === " " || text[first] === "	")) first++;
-  return first < lineEnd ? { start: first, end: lineEnd } : void 0;
-}
-function trimEnd(text, start, end) {
-  let last = end;
-  while (last > start + 1 && /\s/.test(text[last - 1] ?? "")) last--;
-  return last;
-}
-function findingAtOffsets(site, ruleId, level, message, start, end) {
-  const location = { file: site.file, region: regionOf(site.parsed, start, Math.max(end, start + 1)), path: [] };
-  const finding = findingFrom(location, ruleId, level, message);
-  if (site.document) finding.documentIndex = site.document.index;
-  const object = objectRef(site.object);
-  if (object) finding.object = object;
-  if (site.helmTemplate) finding.helmTemplate = site.helmTemplate;
-  finding.fingerprint = fingerprint([ruleId, site.file, String(site.document?.index ?? ""), message, String(start - documentStart(site))]);
-  return finding;
-}
-function documentStart(site) {
-  const range2 = site.document?.doc.range;
-  return range2?.[0] ?? 0;
-}
-function groupOfApiVersion(apiVersion) {
-  const slash = apiVersion.indexOf("/");
-  return slash === -1 ? "" : apiVersion.slice(0, slash);
-}
-function fingerprint(parts) {
-  return createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
-}
-
-// src/findings/location.ts
-function isLocation(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && "region" in value && "file" in value;
-}
-
-// src/k8s/kinds.ts
-init_workloads();
-var KIND_GROUPS = {
-  /** Every kind of the workload table, and any object in which a pod spec was found. */
-  workloads: [],
-  "rbac-roles": ["rbac.authorization.k8s.io/Role", "rbac.authorization.k8s.io/ClusterRole"],
-  "rbac-bindings": ["rbac.authorization.k8s.io/RoleBinding", "rbac.authorization.k8s.io/ClusterRoleBinding"],
-  services: ["/Service"],
-  ingresses: ["networking.k8s.io/Ingress", "extensions/Ingress"],
-  "network-policies": ["networking.k8s.io/NetworkPolicy"],
-  "service-accounts": ["/ServiceAccount"],
-  namespaces: ["/Namespace"],
-  "config-maps": ["/ConfigMap"],
-  secrets: ["/Secret"],
-  "pod-disruption-budgets": ["policy/PodDisruptionBudget"],
-  autoscalers: ["autoscaling/HorizontalPodAutoscaler"],
-  crds: ["apiextensions.k8s.io/CustomResourceDefinition"],
-  /** Pods that run a control-plane component from their command line (kubeadm's static pods). */
-  "static-pods": ["/Pod"],
-  "node-config": ["kubelet.config.k8s.io/KubeletConfiguration"],
-  "cluster-config": [
-    "kubeadm.k8s.io/ClusterConfiguration",
-    "kubeadm.k8s.io/InitConfiguration",
-    "kubeadm.k8s.io/JoinConfiguration",
-    "apiserver.config.k8s.io/EncryptionConfiguration",
-    "apiserver.config.k8s.io/AdmissionConfiguration",
-    "apiserver.k8s.io/AdmissionConfiguration",
-    "audit.k8s.io/Policy"
-  ]
-};
-function isKindGroup(selector) {
-  return Object.hasOwn(KIND_GROUPS, selector);
-}
-function namesKind(entry2, object) {
-  const slash = entry2.lastIndexOf("/");
-  if (slash === -1) return entry2 === object.kind;
-  return entry2.slice(slash + 1) === object.kind && entry2.slice(0, slash) === object.group;
-}
-function matchesKinds(selectors, object) {
-  if (!selectors) return true;
-  return selectors.some((selector) => {
-    if (selector === "workloads") return object.pods.length > 0 || BUILT_IN_WORKLOADS.some((entry2) => entry2.kind === object.kind && (entry2.group === void 0 || entry2.group === object.group));
-    if (isKindGroup(selector)) return KIND_GROUPS[selector].some((entry2) => namesKind(entry2, object));
-    return namesKind(selector, object);
-  });
-}
-var CLUSTER_SCOPED = /* @__PURE__ */ new Set([
-  "/Namespace",
-  "/Node",
-  "/PersistentVolume",
-  "/ComponentStatus",
-  "rbac.authorization.k8s.io/ClusterRole",
-  "rbac.authorization.k8s.io/ClusterRoleBinding",
-  "storage.k8s.io/StorageClass",
-  "storage.k8s.io/CSIDriver",
-  "storage.k8s.io/CSINode",
-  "storage.k8s.io/VolumeAttachment",
-  "apiextensions.k8s.io/CustomResourceDefinition",
-  "apiregistration.k8s.io/APIService",
-  "admissionregistration.k8s.io/ValidatingWebhookConfiguration",
-  "admissionregistration.k8s.io/MutatingWebhookConfiguration",
-  "admissionregistration.k8s.io/ValidatingAdmissionPolicy",
-  "admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding",
-  "admissionregistration.k8s.io/MutatingAdmissionPolicy",
-  "admissionregistration.k8s.io/MutatingAdmissionPolicyBinding",
-  "scheduling.k8s.io/PriorityClass",
-  "node.k8s.io/RuntimeClass",
-  "networking.k8s.io/IngressClass",
-  "networking.k8s.io/IPAddress",
-  "networking.k8s.io/ServiceCIDR",
-  "policy/PodSecurityPolicy",
-  "extensions/PodSecurityPolicy",
-  "certificates.k8s.io/CertificateSigningRequest",
-  "certificates.k8s.io/ClusterTrustBundle",
-  "flowcontrol.apiserver.k8s.io/FlowSchema",
-  "flowcontrol.apiserver.k8s.io/PriorityLevelConfiguration",
-  "resource.k8s.io/DeviceClass",
-  "gateway.networking.k8s.io/GatewayClass",
-  "cert-manager.io/ClusterIssuer",
-  "kubelet.config.k8s.io/KubeletConfiguration",
-  "kubeadm.k8s.io/ClusterConfiguration",
-  "kubeadm.k8s.io/InitConfiguration",
-  "kubeadm.k8s.io/JoinConfiguration",
-  "apiserver.config.k8s.io/EncryptionConfiguration",
-  "apiserver.config.k8s.io/AdmissionConfiguration",
-  "apiserver.k8s.io/AdmissionConfiguration",
-  "audit.k8s.io/Policy"
-]);
-function isNamespaced(group, kind, clusterScopedKinds) {
-  const key = `${group}/${kind}`;
-  return !CLUSTER_SCOPED.has(key) && !clusterScopedKinds?.has(key);
-}
-
-// src/k8s/json.ts
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function isString(value) {
-  return typeof value === "string";
-}
-function isNumber(value) {
-  return typeof value === "number" && Number.isFinite(value);
-}
-function isBoolean(value) {
-  return typeof value === "boolean";
-}
-function isStringList(value) {
-  return Array.isArray(value) && value.every(isString);
-}
-function isStringMap(value) {
-  return isObject(value) && Object.values(value).every(isString);
-}
-function valueAt(root, path24) {
-  let current = root;
-  for (const segment of path24) {
-    if (typeof segment === "number") {
-      if (!Array.isArray(current)) return void 0;
-      current = current[segment];
-    } else {
-      if (!isObject(current) || !Object.hasOwn(current, segment)) return void 0;
-      current = current[segment];
-    }
-  }
-  return current;
-}
-function objectAt(root, path24) {
-  const value = valueAt(root, path24);
-  return isObject(value) ? value : void 0;
-}
-function listAt(root, path24) {
-  const value = valueAt(root, path24);
-  return Array.isArray(value) ? value : [];
-}
-function stringAt(root, path24) {
-  const value = valueAt(root, path24);
-  return isString(value) ? value : void 0;
-}
-function numberAt(root, path24) {
-  const value = valueAt(root, path24);
-  return isNumber(value) ? value : void 0;
-}
-function stringEntries(value) {
-  const result = {};
-  if (!isObject(value)) return result;
-  for (const [key, item] of Object.entries(value)) if (isString(item)) result[key] = item;
-  return result;
-}
-function* objectItems(root, path24) {
-  const list2 = listAt(root, path24);
-  for (let index = 0; index < list2.length; index++) {
-    const value = list2[index];
-    if (isObject(value)) yield { value, path: [...path24, index], index };
-  }
-}
-
-// src/k8s/pod-view.ts
-init_workloads();
-var APPARMOR_ANNOTATION_PREFIX = "container.apparmor.security.beta.kubernetes.io/";
-function expandPattern(root, pattern) {
-  let frontier = [{ value: root, path: [], bindings: [] }];
-  for (const segment of pattern) {
-    const next = [];
-    for (const { value, path: path24, bindings } of frontier) {
-      if (segment === "*") {
-        if (Array.isArray(value)) value.forEach((item, index) => next.push({ value: item, path: [...path24, index], bindings: [...bindings, index] }));
-        else if (isObject(value)) for (const [key, item] of Object.entries(value)) next.push({ value: item, path: [...path24, key], bindings: [...bindings, key] });
-      } else {
-        const item = valueAt(value, [segment]);
-        if (item !== void 0) next.push({ value: item, path: [...path24, segment], bindings });
-      }
-    }
-    frontier = next;
-  }
-  return frontier.map(({ path: path24, bindings }) => ({ path: path24, bindings }));
-}
-function bindPattern(pattern, bindings) {
-  let next = 0;
-  return pattern.map((segment) => segment === "*" ? bindings[next++] ?? segment : segment);
-}
-function buildPodView(object, objectPath, specPath, metadataPath, lists = POD_CONTAINER_LISTS) {
-  const spec = valueAt(object, specPath);
-  if (!isObject(spec)) return void 0;
-  const path24 = [...objectPath, ...specPath];
-  const metadata = valueAt(object, metadataPath);
-  const annotations = stringEntries(isObject(metadata) ? metadata.annotations : void 0);
-  const podSecurity = isObject(spec.securityContext) ? spec.securityContext : void 0;
-  const podSecurityPath = [...path24, "securityContext"];
-  const fullMetadataPath = [...objectPath, ...metadataPath];
-  const containers = [];
-  for (const list2 of lists) {
-    const items = list2.single ? isObject(spec[list2.key]) ? [{ value: spec[list2.key], path: [...path24, list2.key], index: 0 }] : [] : [...objectItems(spec, [list2.key])].map((item) => ({ ...item, path: [...path24, ...item.path] }));
-    for (const item of items) {
-      const name = isString(item.value.name) ? item.value.name : list2.single ? list2.key : `#${item.index}`;
-      const annotationKey = `${APPARMOR_ANNOTATION_PREFIX}${name}`;
-      const appArmorAnnotation = annotations[annotationKey] !== void 0 ? { value: annotations[annotationKey], path: [...fullMetadataPath, "annotations", annotationKey], from: "pod" } : void 0;
-      const view = {
-        role: list2.role,
-        name,
-        value: item.value,
-        path: item.path,
-        securityContext: effectiveSecurityContext(item.value, item.path, podSecurity, podSecurityPath, appArmorAnnotation)
-      };
-      if (isString(item.value.image)) view.image = item.value.image;
-      containers.push(view);
-    }
-  }
-  const volumes = [...objectItems(spec, ["volumes"])].map((volume) => ({
-    name: isString(volume.value.name) ? volume.value.name : `#${volume.index}`,
-    value: volume.value,
-    path: [...path24, ...volume.path]
-  }));
-  return {
-    spec,
-    path: path24,
-    metadata: isObject(metadata) ? metadata : void 0,
-    metadataPath: fullMetadataPath,
-    labels: stringEntries(isObject(metadata) ? metadata.labels : void 0),
-    annotations,
-    containers,
-    volumes,
-    isWindows: runsWindows(spec),
-    userNamespace: spec.hostUsers === false,
-    podSecurity: podSecurityView(spec, path24, podSecurity, podSecurityPath)
-  };
-}
-var OS_LABEL = "kubernetes.io/os";
-function runsWindows(spec) {
-  const os5 = valueAt(spec, ["os", "name"]);
-  if (isString(os5)) return os5 === "windows";
-  if (valueAt(spec, ["nodeSelector", OS_LABEL]) === "windows") return true;
-  const terms = listAt(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution", "nodeSelectorTerms"]);
-  return terms.length > 0 && terms.every((term) => listAt(term, ["matchExpressions"]).some(pinsWindows));
-}
-function pinsWindows(expression) {
-  if (!isObject(expression) || expression.key !== OS_LABEL || expression.operator !== "In") return false;
-  const values = expression.values;
-  return isStringList(values) && values.length > 0 && values.every((value) => value === "windows");
-}
-var isNumberList = (value) => Array.isArray(value) && value.every(isNumber);
-var isList = (value) => Array.isArray(value);
-function setting(context, contextPath, path24, guard, from) {
-  const value = context ? valueAt(context, path24) : void 0;
-  return guard(value) ? { value, path: [...contextPath, ...path24], from } : void 0;
-}
-function podSecurityView(spec, specPath, pod, podPath) {
-  const view = {};
-  const fsGroup = setting(pod, podPath, ["fsGroup"], isNumber, "pod");
-  const supplementalGroups = setting(pod, podPath, ["supplementalGroups"], isNumberList, "pod");
-  const sysctls = setting(pod, podPath, ["sysctls"], isList, "pod");
-  if (fsGroup) view.fsGroup = fsGroup;
-  if (supplementalGroups) view.supplementalGroups = supplementalGroups;
-  if (sysctls) view.sysctls = sysctls;
-  if (isBoolean(spec.hostUsers)) view.hostUsers = { value: spec.hostUsers, path: [...specPath, "hostUsers"], from: "pod" };
-  return view;
-}
-function effectiveSecurityContext(container, containerPath, pod, podPath, appArmorAnnotation) {
-  const own = isObject(container.securityContext) ? container.securityContext : void 0;
-  const ownPath = [...containerPath, "securityContext"];
-  const both = (path24, guard) => setting(own, ownPath, path24, guard, "container") ?? setting(pod, podPath, path24, guard, "pod");
-  const mine = (path24, guard) => setting(own, ownPath, path24, guard, "container");
-  const context = {
-    runAsNonRoot: both(["runAsNonRoot"], isBoolean),
-    runAsUser: both(["runAsUser"], isNumber),
-    runAsGroup: both(["runAsGroup"], isNumber),
-    seccompProfileType: both(["seccompProfile", "type"], isString),
-    seccompLocalhostProfile: both(["seccompProfile", "localhostProfile"], isString),
-    appArmorProfileType: both(["appArmorProfile", "type"], isString),
-    appArmorLocalhostProfile: both(["appArmorProfile", "localhostProfile"], isString),
-    appArmorAnnotation,
-    seLinuxOptions: both(["seLinuxOptions"], isStringMap),
-    windowsHostProcess: both(["windowsOptions", "hostProcess"], isBoolean),
-    windowsOptions: both(["windowsOptions"], isObject),
-    privileged: mine(["privileged"], isBoolean),
-    allowPrivilegeEscalation: mine(["allowPrivilegeEscalation"], isBoolean),
-    readOnlyRootFilesystem: mine(["readOnlyRootFilesystem"], isBoolean),
-    procMount: mine(["procMount"], isString),
-    capabilitiesAdd: mine(["capabilities", "add"], isStringList),
-    capabilitiesDrop: mine(["capabilities", "drop"], isStringList)
-  };
-  for (const key of Object.keys(context)) if (context[key] === void 0) delete context[key];
-  return context;
-}
-
-// src/k8s/objects.ts
-init_workloads();
-function objectsOf(value, options = {}) {
-  const extraWorkloads = options.extraWorkloads ?? [];
-  if (!isObject(value)) return [];
-  const { apiVersion, kind } = value;
-  if (typeof apiVersion !== "string" || typeof kind !== "string") return [];
-  if (kind.endsWith("List") && Array.isArray(value.items)) {
-    const objects = [];
-    value.items.forEach((item, index) => {
-      const object2 = isObject(item) ? objectOf(item, ["items", index], extraWorkloads) : void 0;
-      if (object2) objects.push(object2);
-    });
-    return options.freeze ? objects.map(deepFreeze) : objects;
-  }
-  const object = objectOf(value, [], extraWorkloads);
-  if (!object) return [];
-  return [options.freeze ? deepFreeze(object) : object];
-}
-function objectOf(value, path24, extraWorkloads) {
-  const { apiVersion, kind } = value;
-  if (typeof apiVersion !== "string" || typeof kind !== "string") return void 0;
-  const metadata = isObject(value.metadata) ? value.metadata : void 0;
-  const workload = workloadOf(apiVersion, kind, extraWorkloads);
-  const object = {
-    apiVersion,
-    group: groupOf(apiVersion),
-    kind,
-    name: isString(metadata?.name) ? metadata.name : void 0,
-    namespace: isString(metadata?.namespace) ? metadata.namespace : void 0,
-    value,
-    path: path24,
-    metadata,
-    labels: stringEntries(metadata?.labels),
-    annotations: stringEntries(metadata?.annotations),
-    pods: workload ? tablePods(value, path24, workload) : searchedPods(value, path24)
-  };
-  return object;
-}
-function tablePods(value, path24, workload) {
-  const pods = [];
-  for (const template2 of workload.pods) {
-    for (const { path: specPath, bindings } of expandPattern(value, template2.spec)) {
-      const pod = buildPodView(value, path24, specPath, bindPattern(template2.metadata, bindings), workload.containers);
-      if (pod) pods.push(pod);
-    }
-  }
-  return pods;
-}
-var SEARCH_DEPTH = 10;
-function searchedPods(value, path24) {
-  const pods = [];
-  const visit3 = (node, at, depth) => {
-    if (depth > SEARCH_DEPTH) return;
-    if (Array.isArray(node)) {
-      node.forEach((item, index) => visit3(item, [...at, index], depth + 1));
-      return;
-    }
-    if (!isObject(node)) return;
-    if (at.length > 0 && holdsContainers(node)) {
-      const pod = buildPodView(value, path24, at, [...at.slice(0, -1), "metadata"]);
-      if (pod) pods.push(pod);
-      return;
-    }
-    for (const [key, item] of Object.entries(node)) {
-      if (at.length === 0 && (key === "metadata" || key === "status")) continue;
-      visit3(item, [...at, key], depth + 1);
-    }
-  };
-  visit3(value, [], 0);
-  return pods;
-}
-function holdsContainers(node) {
-  const containers = node.containers;
-  return Array.isArray(containers) && containers.length > 0 && containers.every((item) => isObject(item) && isString(item.name) && isString(item.image));
-}
-function hasUnreachedContainers(object) {
-  if (object.pods.length > 0) return false;
-  let found = false;
-  const visit3 = (node, depth) => {
-    if (found || depth > SEARCH_DEPTH) return;
-    if (Array.isArray(node)) for (const item of node) visit3(item, depth + 1);
-    else if (isObject(node)) {
-      if (isString(node.image) && isString(node.name) && node.image.length > 0) found = true;
-      else for (const [key, item] of Object.entries(node)) if (!(depth === 0 && (key === "metadata" || key === "status"))) visit3(item, depth + 1);
-    }
-  };
-  visit3(object.value, 0);
-  return found;
-}
-function deepFreeze(value) {
-  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze(value[key]);
-  }
-  return value;
-}
-
-// src/k8s/selectors.ts
-function labelSelectorMatches(selector, labels) {
-  if (!isObject(selector)) return false;
-  const matchLabels = selector.matchLabels;
-  if (isObject(matchLabels)) {
-    for (const [key, value] of Object.entries(matchLabels)) if (labels[key] !== value) return false;
-  }
-  const expressions = selector.matchExpressions;
-  if (Array.isArray(expressions)) {
-    for (const expression of expressions) if (!expressionMatches(expression, labels)) return false;
-  }
-  return true;
-}
-function expressionMatches(expression, labels) {
-  if (!isObject(expression) || !isString(expression.key)) return false;
-  const has = Object.hasOwn(labels, expression.key);
-  const values = isStringList(expression.values) ? expression.values : [];
-  const value = labels[expression.key];
-  switch (expression.operator) {
-    case "In":
-      return has && values.includes(value);
-    case "NotIn":
-      return !has || !values.includes(value);
-    case "Exists":
-      return has;
-    case "DoesNotExist":
-      return !has;
-    default:
-      return false;
-  }
-}
-function mapSelectorMatches(selector, labels) {
-  if (!isObject(selector)) return false;
-  const entries = Object.entries(selector);
-  if (entries.length === 0) return false;
-  return entries.every(([key, value]) => labels[key] === value);
-}
-function selectsEverything(selector) {
-  return isObject(selector) && Object.keys(selector).length === 0;
-}
-
-// src/k8s/object-index.ts
-var DATA_KINDS = /* @__PURE__ */ new Set(["/Secret", "/ConfigMap"]);
-function indexRecord(object, at, namespace, fromContext) {
-  const key = `${object.group}/${object.kind}`;
-  const value = DATA_KINDS.has(key) ? withoutDataValues(object.value) : object.value;
-  const record = {
-    apiVersion: object.apiVersion,
-    group: object.group,
-    kind: object.kind,
-    labels: object.labels,
-    annotations: object.annotations,
-    value,
-    pods: object.pods.map((pod) => ({ labels: pod.labels, spec: pod.spec, path: pod.path })),
-    at,
-    fromContext
-  };
-  if (object.name !== void 0) record.name = object.name;
-  if (isNamespaced(object.group, object.kind)) record.namespace = object.namespace ?? namespace;
-  return record;
-}
-function withoutDataValues(value) {
-  const copy = { ...value };
-  for (const field of ["data", "stringData", "binaryData"]) {
-    const data = value[field];
-    if (isObject(data)) copy[field] = Object.fromEntries(Object.keys(data).map((key) => [key, ""]));
-  }
-  return copy;
-}
-var ObjectIndex = class {
-  constructor(complete = false) {
-    this.complete = complete;
-  }
-  complete;
-  records = [];
-  byKind = /* @__PURE__ */ new Map();
-  byIdentity = /* @__PURE__ */ new Map();
-  clusterScopedKinds = /* @__PURE__ */ new Set();
-  add(record) {
-    this.records.push(record);
-    push(this.byKind, record.kind, record);
-    push(this.byIdentity, identity(record.group, record.kind, record.namespace, record.name ?? ""), record);
-  }
-  /** After the last file: custom kinds that CRDs of the run declare cluster-scoped lose their default namespace. */
-  seal() {
-    for (const crd of this.ofKind("CustomResourceDefinition", "apiextensions.k8s.io")) {
-      const spec = crd.value.spec;
-      if (!isObject(spec) || spec.scope !== "Cluster" || !isObject(spec.names) || !isString(spec.group) || !isString(spec.names.kind)) continue;
-      this.clusterScopedKinds.add(`${spec.group}/${spec.names.kind}`);
-    }
-    if (this.clusterScopedKinds.size === 0) return;
-    for (const record of this.records) {
-      if (record.namespace === void 0 || isNamespaced(record.group, record.kind, this.clusterScopedKinds)) continue;
-      const list2 = this.byIdentity.get(identity(record.group, record.kind, record.namespace, record.name ?? ""));
-      delete record.namespace;
-      if (list2) list2.splice(list2.indexOf(record), 1);
-      push(this.byIdentity, identity(record.group, record.kind, void 0, record.name ?? ""), record);
-    }
-  }
-  /** Every indexed object, in the order the run read them. */
-  get all() {
-    return this.records;
-  }
-  /** Objects of a kind, optionally of one API group ('' for the core group). */
-  ofKind(kind, group) {
-    const list2 = this.byKind.get(kind) ?? [];
-    return group === void 0 ? list2 : list2.filter((record) => record.group === group);
-  }
-  /** Every object of that identity (more than one is a duplicate). */
-  find(group, kind, namespace, name) {
-    return this.byIdentity.get(identity(group, kind, namespace, name)) ?? [];
-  }
-  /** The first object of a kind with that name in the namespace, any group when none is given. */
-  get(kind, namespace, name, group) {
-    return this.ofKind(kind, group).find((record) => record.name === name && record.namespace === namespace);
-  }
-  inNamespace(namespace) {
-    return this.records.filter((record) => record.namespace === namespace);
-  }
-  /** Namespaces the run declares (Namespace objects) or puts objects in. */
-  namespaces() {
-    const names = /* @__PURE__ */ new Set();
-    for (const record of this.records) {
-      if (record.namespace !== void 0) names.add(record.namespace);
-      if (record.kind === "Namespace" && record.group === "" && record.name) names.add(record.name);
-    }
-    return names;
-  }
-  /** Pod templates of a namespace that a `metav1.LabelSelector` selects. */
-  podsSelectedBy(namespace, selector) {
-    return this.podsWhere(namespace, (labels) => labelSelectorMatches(selector, labels));
-  }
-  /** Pod templates of a namespace that a plain map selector (a Service's) selects. */
-  podsSelectedByMap(namespace, selector) {
-    return this.podsWhere(namespace, (labels) => mapSelectorMatches(selector, labels));
-  }
-  podsWhere(namespace, matches) {
-    const found = [];
-    for (const object of this.records) {
-      if (object.namespace !== namespace) continue;
-      for (const pod of object.pods) if (matches(pod.labels)) found.push({ object, pod });
-    }
-    return found;
-  }
-};
-function identity(group, kind, namespace, name) {
-  return `${group}\0${kind}\0${namespace ?? ""}\0${name}`;
-}
-function push(map, key, value) {
-  const list2 = map.get(key);
-  if (list2) list2.push(value);
-  else map.set(key, [value]);
-}
-
-// src/yaml/helm-source.ts
-var SOURCE = /^\s*Source:\s*(\S.*?)\s*$/m;
-function helmTemplateOf(doc) {
-  const contents = doc.contents;
-  for (const comment of [contents?.commentBefore, doc.commentBefore]) {
-    const match3 = comment ? SOURCE.exec(comment) : null;
-    if (match3?.[1]) return match3[1];
-  }
-  return void 0;
-}
-
-// src/engine/lint-file.ts
-init_parse();
-init_to_value();
-
-// src/k8s/versions.ts
-function compareKubeVersions(a, b) {
-  const [aMajor = 0, aMinor = 0] = a.split(".").map(Number);
-  const [bMajor = 0, bMinor = 0] = b.split(".").map(Number);
-  return aMajor - bMajor || aMinor - bMinor;
-}
-
-// src/engine/run-settings.ts
-var NEWEST_KUBE_VERSION = "1.36";
-var DEFAULT_RUN_SETTINGS = {
-  kubeVersion: NEWEST_KUBE_VERSION,
-  namespace: "default",
-  presets: ["recommended"],
-  complete: false
-};
-
-// src/engine/lint-file.ts
-var UNRENDERED_TEMPLATE = /\{\{[-\s]/;
-function lintText(file, text, options) {
-  const parsed = parseYamlFile(text);
-  const result = {
-    file,
-    parsed,
-    documents: [],
-    findings: [],
-    documentCount: 0,
-    objectCount: 0,
-    notes: [],
-    internalErrors: 0,
-    pending: [],
-    unreachedKinds: /* @__PURE__ */ new Set()
-  };
-  const settings = options.settings ?? DEFAULT_RUN_SETTINGS;
-  const index = options.index ?? new ObjectIndex(settings.complete);
-  const walker = options.contextOnly ? void 0 : new RuleWalker(options.rules, result, settings, options.ruleTimes, options.tallies ?? /* @__PURE__ */ new Map());
-  const looksLikeTemplate = UNRENDERED_TEMPLATE.test(text);
-  if (walker) {
-    for (const problem2 of parsed.streamErrors) {
-      result.findings.push(findingAtOffsets({ file, parsed }, problem2.ruleId, "error", problem2.message, problem2.start, problem2.end));
-    }
-  }
-  for (const document of parsed.documents) {
-    if (document.empty) continue;
-    result.documentCount++;
-    const helmTemplate = helmTemplateOf(document.doc);
-    const site = { file, parsed, document, helmTemplate };
-    if (document.errors.length > 0) {
-      if (walker) reportSyntaxErrors(site, document, looksLikeTemplate, result);
-      continue;
-    }
-    let converted;
-    try {
-      converted = toValue(document.doc);
-    } catch (error2) {
-      if (!(error2 instanceof UnlintableDocumentError)) throw error2;
-      if (walker) {
-        const start = document.doc.range?.[0] ?? 0;
-        const message = `Document ${document.index + 1} is not linted (${error2.message}).`;
-        result.findings.push(findingAtOffsets(site, "document-too-complex", "error", message, start, start + 1));
-      }
-      continue;
-    }
-    const objects = objectsOf(converted.value, { extraWorkloads: options.extraWorkloads, freeze: options.freeze });
-    const owner = objects.length === 1 ? objects[0] : void 0;
-    if (walker) {
-      for (const problem2 of converted.problems) {
-        result.findings.push(findingAtOffsets({ ...site, object: owner }, problem2.ruleId, "error", problem2.message, problem2.start, problem2.end));
-      }
-    }
-    result.documents.push({ document, helmTemplate, objects });
-    for (const object of objects) {
-      result.objectCount++;
-      const objectSite = { ...site, object };
-      index.add(indexRecord(object, anchorOf(objectSite, object), settings.namespace, options.contextOnly ?? false));
-      if (hasUnreachedContainers(object)) result.unreachedKinds.add(`${object.kind} (${object.apiVersion})`);
-      walker?.visit(object, objectSite);
-    }
-  }
-  return result;
-}
-function anchorOf(site, object) {
-  return object.name !== void 0 ? locationAt(site, [...object.path, "metadata", "name"]) : locationAt(site, object.path);
-}
-function reportSyntaxErrors(site, document, looksLikeTemplate, result) {
-  if (looksLikeTemplate) {
-    const alreadyReported = result.findings.some((finding) => finding.ruleId === "yaml-syntax-error");
-    if (alreadyReported) return;
-    const first = document.errors[0];
-    const message = `${first.message} (this looks like an unrendered Helm template: lint the output of \`helm template\` instead)`;
-    result.findings.push(findingAtOffsets(site, "yaml-syntax-error", "error", message, first.start, first.end));
-    return;
-  }
-  for (const error2 of document.errors) {
-    result.findings.push(findingAtOffsets(site, error2.ruleId, "error", error2.message, error2.start, error2.end));
-  }
-}
-var RuleInstance = class {
-  constructor(rule, setting2, settings, pending, tallies) {
-    this.rule = rule;
-    this.setting = setting2;
-    this.pending = pending;
-    this.visitors = rule.create({
-      options: setting2.options,
-      settings,
-      report: (report) => this.report(report),
-      tally: (topic, item) => {
-        if (!rule.meta.tallies || !Object.hasOwn(rule.meta.tallies, topic)) throw new Error(`rule "${rule.meta.id}" counted unknown tally "${topic}"`);
-        const key = `${rule.meta.id}\0${topic}`;
-        const entry2 = tallies.get(key) ?? { count: 0, items: /* @__PURE__ */ new Set() };
-        entry2.count++;
-        entry2.items.add(item);
-        tallies.set(key, entry2);
-      },
-      locate: (path24, options) => {
-        if (!this.site) throw new Error(`rule "${rule.meta.id}" called locate() outside a visitor`);
-        return locationAt(this.site, path24, options?.missing ?? false);
-      },
-      afterIndex: (check2) => {
-        if (!rule.meta.crossObject) throw new Error(`rule "${rule.meta.id}" called afterIndex() without meta.crossObject`);
-        if (!this.site) throw new Error(`rule "${rule.meta.id}" called afterIndex() outside a visitor`);
-        const object = this.site.object;
-        const container = this.container;
-        const anchor = locationAt(this.site, object.path, true);
-        this.pending.push({
-          ruleId: rule.meta.id,
-          run: (index, findings) => this.runPending(() => check2(index), findings, object, anchor, container)
-        });
-      }
-    });
-  }
-  rule;
-  setting;
-  pending;
-  visitors;
-  /** Where reports go: set while a visitor or a pending check runs, undefined otherwise. */
-  sink;
-  site;
-  container;
-  /** Calls one visitor with the site reports go to; a throw becomes an internal error. */
-  visit(site, sink, container, call) {
-    this.site = site;
-    this.sink = sink;
-    this.container = container;
-    try {
-      call();
-      return true;
-    } finally {
-      this.site = void 0;
-      this.sink = void 0;
-      this.container = void 0;
-    }
-  }
-  runPending(call, findings, object, anchor, container) {
-    this.sink = findings;
-    this.container = container;
-    try {
-      call();
-      return 0;
-    } catch (error2) {
-      const failure = internalErrorOf(this.rule, object, error2);
-      const finding = findingFrom(anchor, failure.ruleId, failure.level, failure.message);
-      delete finding.missing;
-      findings.push(finding);
-      return 1;
-    } finally {
-      this.sink = void 0;
-      this.container = void 0;
-    }
-  }
-  report(report) {
-    const id = this.rule.meta.id;
-    if (!this.sink) throw new Error(`rule "${id}" reported outside a visitor`);
-    const messages = this.rule.meta.messages;
-    if (!Object.hasOwn(messages, report.messageId)) throw new Error(`rule "${id}" reported unknown messageId "${report.messageId}"`);
-    let location;
-    if (isLocation(report.at)) location = report.at;
-    else if (this.site) location = locationAt(this.site, report.at, report.missing ?? false, report.line);
-    else throw new Error(`rule "${id}" reported a path after the walk: take a Location with context.locate() during the walk`);
-    const level = this.setting.levelConfigured ? this.setting.level : report.level ?? this.setting.level;
-    const finding = findingFrom(location, id, level, interpolate(messages[report.messageId], report.data));
-    finding.messageId = report.messageId;
-    const container = report.container ?? this.container?.name;
-    if (container !== void 0) finding.container = container;
-    if (report.related && report.related.length > 0) {
-      finding.related = report.related.map(({ at, message }) => {
-        const related = { file: at.file, region: at.region, message };
-        if (at.object) related.object = at.object;
-        return related;
-      });
-    }
-    this.sink.push(finding);
-  }
-};
-function internalErrorOf(rule, object, error2) {
-  const name = `${object.kind} ${object.namespace ? `${object.namespace}/` : ""}${object.name ?? "(unnamed)"}`;
-  const reason = error2 instanceof Error ? error2.message : String(error2);
-  return { ruleId: "internal-error", level: "error", message: `Rule "${rule.meta.id}" failed on ${name}: ${reason}` };
-}
-var RuleWalker = class {
-  constructor(rules2, result, settings, times, tallies) {
-    this.result = result;
-    this.times = times;
-    this.instances = rules2.map(({ rule, setting: setting2 }) => new RuleInstance(rule, setting2, settings, result.pending, tallies));
-  }
-  result;
-  times;
-  instances;
-  visit(object, site) {
-    for (const instance of this.instances) {
-      const { visitors, rule } = instance;
-      const started = this.times ? performance.now() : 0;
-      try {
-        if (visitors.object && matchesKinds(rule.meta.kinds, object)) {
-          instance.visit(site, this.result.findings, void 0, () => visitors.object(object));
-        }
-        for (const pod of object.pods) {
-          if (visitors.podSpec) instance.visit(site, this.result.findings, void 0, () => visitors.podSpec(pod, object));
-          if (!visitors.container) continue;
-          for (const container of pod.containers) {
-            instance.visit(site, this.result.findings, container, () => visitors.container(container, pod, object));
-          }
-        }
-      } catch (error2) {
-        this.result.internalErrors++;
-        const failure = internalErrorOf(rule, object, error2);
-        this.result.findings.push(findingAt(site, failure.ruleId, failure.level, failure.message, object.path));
-      }
-      if (this.times) this.times.set(rule.meta.id, (this.times.get(rule.meta.id) ?? 0) + performance.now() - started);
-    }
-  }
-};
-
-// src/run/lint.ts
-init_rule_options();
-init_rule_settings();
-init_errors();
-
-// src/input/discover.ts
-import { accessSync, constants as constants3, existsSync as existsSync3, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
-import path9 from "node:path";
-
-// src/input/git.ts
-import { spawnSync } from "node:child_process";
-import path6 from "node:path";
-function trackedFiles(cwd) {
-  const run3 = spawnSync("git", ["ls-files", "-z", "--cached"], { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, stdio: ["ignore", "pipe", "ignore"] });
-  if (run3.error || run3.status !== 0) return void 0;
-  return new Set(run3.stdout.split("\0").filter(Boolean).map((file) => path6.resolve(cwd, file)));
-}
-function trackedFolders(tracked) {
-  const folders = /* @__PURE__ */ new Set();
-  for (const file of tracked) {
-    for (let dir = path6.dirname(file); !folders.has(dir); dir = path6.dirname(dir)) {
-      folders.add(dir);
-      if (path6.dirname(dir) === dir) break;
-    }
-  }
-  return folders;
-}
-
-// src/input/partials.ts
-var import_yaml9 = __toESM(require_dist(), 1);
-import { readFileSync } from "node:fs";
-import path7 from "node:path";
-var KUSTOMIZATION = /^(?:kustomization\.ya?ml|Kustomization)$/;
-var CHAINSAW_TEST = /^chainsaw-test\.(?:ya?ml|json)$/;
-var CHAINSAW_PARTIAL = /(?:assert|error)[^/]*\.ya?ml$/;
-var KUTTL_PARTIAL = /^\d+-(?:assert|errors)\.ya?ml$/;
-function partialFiles(files) {
-  const partial = /* @__PURE__ */ new Map();
-  const chainsawFolders = new Set(files.filter((file) => CHAINSAW_TEST.test(path7.basename(file))).map((file) => path7.dirname(file)));
-  for (const file of files) {
-    const name = path7.basename(file);
-    if (KUTTL_PARTIAL.test(name) || chainsawFolders.has(path7.dirname(file)) && CHAINSAW_PARTIAL.test(name)) partial.set(file, "test-assertion");
-    if (KUSTOMIZATION.test(name)) for (const patch of patchesOf(file)) partial.set(patch, "kustomize-patch");
-  }
-  return partial;
-}
-function patchesOf(kustomization) {
-  let config;
-  try {
-    config = (0, import_yaml9.parse)(readFileSync(kustomization, "utf8"));
-  } catch {
-    return [];
-  }
-  if (!config || typeof config !== "object") return [];
-  const { patches, patchesStrategicMerge, patchesJson6902 } = config;
-  const names = [
-    ...list(patches).map((entry2) => pathField(entry2)),
-    ...list(patchesJson6902).map((entry2) => pathField(entry2)),
-    ...list(patchesStrategicMerge).map((entry2) => typeof entry2 === "string" && !entry2.includes("\n") ? entry2 : void 0)
-  ];
-  const folder = path7.dirname(kustomization);
-  return names.filter((name) => typeof name === "string" && name !== "").map((name) => path7.resolve(folder, name));
-}
-function list(value) {
-  return Array.isArray(value) ? value : [];
-}
-function pathField(entry2) {
-  return entry2 && typeof entry2 === "object" && typeof entry2.path === "string" ? entry2.path : void 0;
-}
-
-// src/input/discover.ts
-var MANIFEST_EXTENSIONS = [".yaml", ".yml", ".json"];
-var ALWAYS_SKIPPED = ["**/.git/**", "**/node_modules/**"];
-async function discover(inputs, options) {
-  const { cwd } = options;
-  const kinds = new Map(inputs.filter((input) => input !== "-").map((input) => [input, statKind(path9.resolve(cwd, input))]));
-  const needsWalk = [...kinds.values()].some((kind) => kind !== "file");
-  const { glob: glob2, hasMagic: hasMagic2 } = needsWalk ? await Promise.resolve().then(() => (init_esm6(), esm_exports)) : { glob: void 0, hasMagic: () => false };
-  const ignoredBy = needsWalk ? await ignoreChecker(cwd, options.ignore ?? []) : () => void 0;
-  const found = /* @__PURE__ */ new Set();
-  const walked = /* @__PURE__ */ new Set();
-  const result = { files: [], explicit: /* @__PURE__ */ new Set(), partial: /* @__PURE__ */ new Map(), stdin: false, missing: [], notes: [] };
-  const removed = /* @__PURE__ */ new Map();
-  const track = (absolute, directory) => {
-    const rule = ignoredBy(absolute, directory);
-    if (rule && (directory || MANIFEST_EXTENSIONS.includes(path9.extname(absolute)))) removed.set(rule, (removed.get(rule) ?? 0) + 1);
-    return rule;
-  };
-  for (const input of inputs) {
-    if (input === "-") {
-      result.stdin = true;
-      continue;
-    }
-    const absolute = path9.resolve(cwd, input);
-    const kind = kinds.get(input);
-    if (kind === "file") {
-      found.add(absolute);
-      result.explicit.add(absolute);
-    } else if (kind === "directory" && glob2) {
-      const check2 = ignoredBy(absolute, true) ? () => void 0 : track;
-      const files = await walkDirectory(glob2, absolute, cwd, check2, result.notes);
-      if (files.length === 0) result.missing.push(`${input}: no .yaml, .yml or .json file to lint in it${countNote(removed)}`);
-      for (const file of files) found.add(file), walked.add(file);
-    } else if (kind === "loop") {
-      result.notes.push(`${input}: skipped, symbolic link loop`);
-    } else if (glob2 && hasMagic2(input, { windowsPathsNoEscape: false })) {
-      const matches = await glob2(input, { cwd, absolute: true, nodir: true, dot: false, ignore: ALWAYS_SKIPPED });
-      const kept = matches.filter((file) => !track(file));
-      if (matches.length === 0) result.missing.push(`${input}: no file matches`);
-      else if (kept.length === 0) result.missing.push(`${input}: every match is ignored${countNote(removed)}`);
-      for (const file of kept) found.add(file), walked.add(file);
-    } else {
-      result.missing.push(`${input}: no such file or directory`);
-    }
-  }
-  result.files = [...found].sort();
-  result.partial = partialFiles([...walked].filter((file) => !result.explicit.has(file)).sort());
-  for (const file of result.explicit) result.partial.delete(file);
-  if (removed.size > 0 && result.missing.length === 0) result.notes.push(`ignore rules left out${countNote(removed).replace(/^ \(/, " ").replace(/\)$/, "")}`);
-  return result;
-}
-function countNote(removed) {
-  if (removed.size === 0) return "";
-  const parts = [...removed].sort(([a], [b]) => a.localeCompare(b)).map(([rule, count]) => `${count} path${count === 1 ? "" : "s"} by ${rule}`);
-  return ` (${parts.join(", ")})`;
-}
-function statKind(absolute) {
-  try {
-    const stat3 = statSync2(absolute);
-    return stat3.isDirectory() ? "directory" : "file";
-  } catch (error2) {
-    return error2.code === "ELOOP" ? "loop" : "missing";
-  }
-}
-async function walkDirectory(glob2, directory, cwd, ignoredBy, notes) {
-  const pattern = `**/*{${MANIFEST_EXTENSIONS.join(",")}}`;
-  const unreadable = (entry2) => {
-    try {
-      accessSync(entry2.fullpath(), constants3.R_OK | constants3.X_OK);
-      return false;
-    } catch {
-      notes.push(`${path9.relative(cwd, entry2.fullpath()) || "."}: folder skipped, unreadable (permission denied)`);
-      return true;
-    }
-  };
-  const matches = await glob2([pattern, "**/Chart.yaml"], {
-    cwd: directory,
-    absolute: true,
-    nodir: true,
-    dot: true,
-    follow: false,
-    ignore: {
-      ignored: (entry2) => ignoredBy(entry2.fullpath()) !== void 0,
-      childrenIgnored: (entry2) => entry2.name === ".git" || entry2.name === "node_modules" || ignoredBy(entry2.fullpath(), true) !== void 0 || unreadable(entry2)
-    }
-  });
-  const charts = matches.filter((file) => path9.basename(file) === "Chart.yaml").map((file) => path9.dirname(file));
-  const chartTemplates = charts.map((chart) => path9.join(chart, "templates") + path9.sep);
-  for (const chart of charts.sort()) {
-    if (existsSync3(path9.join(chart, "templates"))) {
-      notes.push(`${path9.relative(cwd, chart) || "."}: Helm chart templates skipped; lint the output of \`helm template\` instead`);
-    }
-  }
-  return matches.filter((file) => MANIFEST_EXTENSIONS.includes(path9.extname(file))).filter((file) => !chartTemplates.some((prefix2) => file.startsWith(prefix2))).sort();
-}
-async function ignoreChecker(cwd, extra) {
-  const create = (await Promise.resolve().then(() => __toESM(require_ignore(), 1))).default;
-  const load = (name) => {
-    try {
-      return create().add(readFileSync2(path9.join(cwd, name), "utf8"));
-    } catch {
-      return create();
-    }
-  };
-  const git = load(".gitignore");
-  const own = load(".kmlintignore").add([...extra]);
-  let tracked = null;
-  const trackedSets = () => {
-    if (tracked === null) {
-      const files = trackedFiles(cwd);
-      tracked = files && { files, folders: trackedFolders(files) };
-    }
-    return tracked;
-  };
-  return (absolute, directory = false) => {
-    const relative = path9.relative(cwd, absolute);
-    if (relative === "" || relative.startsWith("..") || path9.isAbsolute(relative)) return void 0;
-    const name = relative.split(path9.sep).join("/") + (directory ? "/" : "");
-    const mine = own.test(name);
-    if (mine.ignored) return `.kmlintignore or configuration \`${mine.rule?.pattern ?? name}\``;
-    const theirs = git.test(name);
-    if (!theirs.ignored) return void 0;
-    const sets = trackedSets();
-    if (sets && (directory ? sets.folders.has(absolute) : sets.files.has(absolute))) return void 0;
-    return `.gitignore \`${theirs.rule?.pattern ?? name}\``;
-  };
-}
-
-// src/run/lint.ts
-init_display_path();
-
-// src/input/git-context.ts
-import { execFile } from "node:child_process";
-import path10 from "node:path";
-import { promisify } from "node:util";
-var run = promisify(execFile);
-async function trackedManifests(dir) {
-  try {
-    const { stdout: top } = await run("git", ["rev-parse", "--show-toplevel"], { cwd: dir });
-    const root = top.trim();
-    const { stdout } = await run("git", ["ls-files", "-z", "--cached"], { cwd: root, maxBuffer: 256 * 1024 * 1024 });
-    return stdout.split("\0").filter((file) => file && MANIFEST_EXTENSIONS.includes(path10.extname(file).toLowerCase())).filter((file) => !/(^|\/)templates\//.test(file)).map((file) => path10.join(root, file));
-  } catch {
-    return [];
-  }
-}
-
-// src/input/decision.ts
-init_parse();
-var MANIFEST_INTENT = /^(?:apiVersion|kind)[ \t]*:|^[ \t]*\{?[ \t]*"(?:apiVersion|kind)"[ \t]*:/m;
-var KUSTOMIZE_KINDS = /* @__PURE__ */ new Set(["Kustomization", "Component"]);
-function decideFile(linted, explicit) {
-  const objects = linted.documents.flatMap((document) => document.objects);
-  if (objects.length > 0 && objects.every((object) => KUSTOMIZE_KINDS.has(object.kind))) {
-    return { decision: "kustomization", reason: "kustomize configuration, not an object for the cluster", objects: 0 };
-  }
-  if (objects.length > 0) return { decision: "manifest", reason: `${objects.length} object${objects.length === 1 ? "" : "s"}`, objects: objects.length };
-  const broken = linted.findings.some((finding) => finding.ruleId === "yaml-syntax-error" || finding.ruleId === "document-too-complex");
-  if (broken && MANIFEST_INTENT.test(linted.parsed.text)) return { decision: "manifest", reason: "has apiVersion or kind, but does not parse", objects: 0 };
-  if (explicit) return { decision: "manifest", reason: "named on the command line", objects: 0 };
-  linted.findings.length = 0;
-  return { decision: "not-kubernetes", reason: broken ? "not YAML kubectl could read, and no apiVersion or kind" : "no document with apiVersion and kind", objects: 0 };
-}
-function invalidTextFinding(file, invalid) {
-  const finding = findingAtOffsets({ file, parsed: parseYamlFile("") }, "yaml-syntax-error", "error", invalid.message, 0, 0);
-  finding.region = { startLine: invalid.line, startColumn: invalid.column, endLine: invalid.line, endColumn: invalid.column + 1 };
-  return finding;
-}
-var SUMMARY = [
-  ["not-kubernetes", "is not a Kubernetes manifest", "are not Kubernetes manifests"],
-  ["kustomize-patch", "is a kustomize patch", "are kustomize patches"],
-  ["test-assertion", "is a test assertion (chainsaw or kuttl)", "are test assertions (chainsaw or kuttl)"]
-];
-function decisionSummary(files) {
-  const parts = SUMMARY.flatMap(([decision, one, many]) => {
-    const count = files.filter((file) => file.decision === decision).length;
-    return count === 0 ? [] : [`${count} file${count === 1 ? ` ${one}` : `s ${many}`}`];
-  });
-  return parts.length === 0 ? [] : [`${parts.join("; ")}: not linted (--verbose lists them)`];
-}
 
 // src/input/read.ts
-import { constants as constants4 } from "node:fs";
+import { constants as constants3 } from "node:fs";
 import { open as open2, stat as stat2 } from "node:fs/promises";
 
 // src/yaml/budget.ts
@@ -46184,7 +45029,7 @@ async function readInput(file, maxBytes = DEFAULT_MAX_FILE_BYTES) {
   }
 }
 async function readBounded(file, maxBytes) {
-  const handle = await open2(file, constants4.O_RDONLY | constants4.O_NONBLOCK);
+  const handle = await open2(file, constants3.O_RDONLY | constants3.O_NONBLOCK);
   try {
     const special = specialKind(await handle.stat());
     if (special) return { skipped: `${special}, not read` };
@@ -46270,6 +45115,122 @@ function formatBytes(bytes) {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
+// src/findings/build.ts
+init_locate();
+init_parse();
+import { createHash } from "node:crypto";
+
+// src/version.ts
+var VERSION = true ? "0.1.0" : createRequire(import.meta.url)("../package.json").version;
+var HOMEPAGE = "https://github.com/kmlint/kmlint";
+
+// src/findings/help-uri.ts
+function helpUri(ruleId) {
+  return `${HOMEPAGE}/blob/v${VERSION}/docs/rules/${ruleId}.md`;
+}
+
+// src/findings/build.ts
+function interpolate(template2, data = {}) {
+  return template2.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name) => name in data ? String(data[name]) : whole);
+}
+function objectRef(object) {
+  if (!object) return void 0;
+  const ref = { apiVersion: object.apiVersion, kind: object.kind };
+  if (object.namespace !== void 0) ref.namespace = object.namespace;
+  if (object.name !== void 0) ref.name = object.name;
+  return ref;
+}
+function locationAt(site, path26, missing = false, innerLine) {
+  const span = locate(site.document.doc, path26);
+  const inner = innerLine !== void 0 && span.exact ? blockScalarLine(site.parsed.text, span.start, span.end, innerLine) : void 0;
+  const location = {
+    file: site.file,
+    region: inner ? regionOf(site.parsed, inner.start, inner.end) : regionOf(site.parsed, span.start, Math.max(trimEnd(site.parsed.text, span.start, span.end), span.start + 1)),
+    path: [...path26],
+    documentIndex: site.document.index
+  };
+  if (span.approximate) location.approximate = true;
+  if (missing) location.missing = true;
+  else if (!span.exact) location.unresolved = true;
+  const object = objectRef(site.object);
+  if (object) location.object = object;
+  if (site.helmTemplate) location.helmTemplate = site.helmTemplate;
+  return location;
+}
+function findingFrom(location, ruleId, level, message) {
+  const object = location.object;
+  const finding = {
+    ruleId,
+    level,
+    message,
+    file: location.file,
+    region: location.region,
+    path: location.path,
+    fingerprint: fingerprint([
+      ruleId,
+      location.file,
+      object ? `${groupOfApiVersion(object.apiVersion ?? "")}/${object.kind}/${object.namespace ?? ""}/${object.name ?? ""}` : "",
+      location.path.join("/"),
+      location.helmTemplate ?? ""
+    ]),
+    helpUri: helpUri(ruleId)
+  };
+  if (location.approximate) finding.approximate = true;
+  if (location.missing) finding.missing = true;
+  if (location.unresolved) finding.unresolved = true;
+  if (location.documentIndex !== void 0) finding.documentIndex = location.documentIndex;
+  if (object) finding.object = object;
+  if (location.helmTemplate) finding.helmTemplate = location.helmTemplate;
+  return finding;
+}
+function findingAt(site, ruleId, level, message, path26) {
+  const finding = findingFrom(locationAt(site, path26, true), ruleId, level, message);
+  delete finding.missing;
+  return finding;
+}
+function blockScalarLine(text, start, end, line) {
+  const headerEnd = text.indexOf("\n", start);
+  if (headerEnd === -1 || headerEnd >= end || !/(?:^|:\s*)\|[-+0-9]*\s*(?:#.*)?$/.test(text.slice(start, headerEnd).replace(/\r$/, ""))) return void 0;
+  let lineStart = headerEnd + 1;
+  for (let count = 1; count < line; count++) {
+    const next = text.indexOf("\n", lineStart);
+    if (next === -1 || next >= end) return void 0;
+    lineStart = next + 1;
+  }
+  let lineEnd = text.indexOf("\n", lineStart);
+  if (lineEnd === -1 || lineEnd > end) lineEnd = end;
+  while (lineEnd > lineStart && /\s/.test(text[lineEnd - 1])) lineEnd--;
+  let first = lineStart;
+  while (first < lineEnd && (text[first] === " " || text[first] === "	")) first++;
+  return first < lineEnd ? { start: first, end: lineEnd } : void 0;
+}
+function trimEnd(text, start, end) {
+  let last = end;
+  while (last > start + 1 && /\s/.test(text[last - 1] ?? "")) last--;
+  return last;
+}
+function findingAtOffsets(site, ruleId, level, message, start, end) {
+  const location = { file: site.file, region: regionOf(site.parsed, start, Math.max(end, start + 1)), path: [] };
+  const finding = findingFrom(location, ruleId, level, message);
+  if (site.document) finding.documentIndex = site.document.index;
+  const object = objectRef(site.object);
+  if (object) finding.object = object;
+  if (site.helmTemplate) finding.helmTemplate = site.helmTemplate;
+  finding.fingerprint = fingerprint([ruleId, site.file, String(site.document?.index ?? ""), message, String(start - documentStart(site))]);
+  return finding;
+}
+function documentStart(site) {
+  const range2 = site.document?.doc.range;
+  return range2?.[0] ?? 0;
+}
+function groupOfApiVersion(apiVersion) {
+  const slash = apiVersion.indexOf("/");
+  return slash === -1 ? "" : apiVersion.slice(0, slash);
+}
+function fingerprint(parts) {
+  return createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
+}
+
 // src/secrets/base64-text.ts
 var BASE64 = /^[A-Za-z0-9+/\r\n]*={0,2}\s*$/;
 var UTF8 = new TextDecoder("utf-8", { fatal: true });
@@ -46283,6 +45244,68 @@ function decodeBase64Text(encoded) {
     return void 0;
   }
   return BINARY2.test(text) ? void 0 : text;
+}
+
+// src/k8s/json.ts
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function isString(value) {
+  return typeof value === "string";
+}
+function isNumber(value) {
+  return typeof value === "number" && Number.isFinite(value);
+}
+function isBoolean(value) {
+  return typeof value === "boolean";
+}
+function isStringList(value) {
+  return Array.isArray(value) && value.every(isString);
+}
+function isStringMap(value) {
+  return isObject(value) && Object.values(value).every(isString);
+}
+function valueAt(root, path26) {
+  let current = root;
+  for (const segment of path26) {
+    if (typeof segment === "number") {
+      if (!Array.isArray(current)) return void 0;
+      current = current[segment];
+    } else {
+      if (!isObject(current) || !Object.hasOwn(current, segment)) return void 0;
+      current = current[segment];
+    }
+  }
+  return current;
+}
+function objectAt(root, path26) {
+  const value = valueAt(root, path26);
+  return isObject(value) ? value : void 0;
+}
+function listAt(root, path26) {
+  const value = valueAt(root, path26);
+  return Array.isArray(value) ? value : [];
+}
+function stringAt(root, path26) {
+  const value = valueAt(root, path26);
+  return isString(value) ? value : void 0;
+}
+function numberAt(root, path26) {
+  const value = valueAt(root, path26);
+  return isNumber(value) ? value : void 0;
+}
+function stringEntries(value) {
+  const result = {};
+  if (!isObject(value)) return result;
+  for (const [key, item] of Object.entries(value)) if (isString(item)) result[key] = item;
+  return result;
+}
+function* objectItems(root, path26) {
+  const list2 = listAt(root, path26);
+  for (let index = 0; index < list2.length; index++) {
+    const value = list2[index];
+    if (isObject(value)) yield { value, path: [...path26, index], index };
+  }
 }
 
 // src/k8s/views/command-line.ts
@@ -46359,11 +45382,11 @@ function commandWords(container) {
   for (const key of ["command", "args"]) {
     listAt(container.value, [key]).forEach((item, index) => {
       if (!isString(item)) return;
-      const path24 = [...container.path, key, index];
+      const path26 = [...container.path, key, index];
       const previous = words2.at(-1);
       const shellScript = previous?.text === "-c" && words2.length >= 2 && SHELLS.test(words2.at(-2).text);
-      if (shellScript) shellWords(item).forEach((text, at) => words2.push({ text, path: path24, start: at === 0 }));
-      else words2.push({ text: item, path: path24, start: words2.length === 0 });
+      if (shellScript) shellWords(item).forEach((text, at) => words2.push({ text, path: path26, start: at === 0 }));
+      else words2.push({ text: item, path: path26, start: words2.length === 0 });
     });
   }
   words2.forEach((word, index) => {
@@ -46415,14 +45438,14 @@ function parseCommandLine(container) {
     const found = componentAt(words2, index);
     if (!found) continue;
     const flags2 = parseFlags(words2.slice(index + found.length));
-    return { component: found.component, flags: flags2, anchor: anchorOf2(container, flags2) };
+    return { component: found.component, flags: flags2, anchor: anchorOf(container, flags2) };
   }
   const component = listAt(container.value, ["command"]).length === 0 ? componentOfImage(container.image) : void 0;
   if (!component) return void 0;
   const flags = parseFlags(words2);
-  return { component, flags, anchor: anchorOf2(container, flags) };
+  return { component, flags, anchor: anchorOf(container, flags) };
 }
-function anchorOf2(container, flags) {
+function anchorOf(container, flags) {
   const inArgs = flags.some((flag) => flag.path.at(-2) === "args");
   const hasCommand = Array.isArray(container.value.command);
   return [...container.path, inArgs || !hasCommand ? "args" : "command"];
@@ -47324,14 +46347,1188 @@ function redactFinding(finding, mask) {
   const message = mask(finding.message);
   let changed = message !== finding.message;
   finding.message = message;
-  const path24 = finding.path.map((segment) => typeof segment === "string" ? mask(segment) : segment);
-  if (path24.some((segment, index) => segment !== finding.path[index])) {
-    finding.path = path24;
+  const path26 = finding.path.map((segment) => typeof segment === "string" ? mask(segment) : segment);
+  if (path26.some((segment, index) => segment !== finding.path[index])) {
+    finding.path = path26;
     changed = true;
   }
   if (finding.suppression?.reason !== void 0) finding.suppression.reason = mask(finding.suppression.reason);
   if (finding.container !== void 0) finding.container = mask(finding.container);
-  if (changed) finding.fingerprint = fingerprint(["redacted", finding.ruleId, finding.file, String(finding.documentIndex ?? ""), JSON.stringify(finding.object ?? {}), path24.join("/"), message]);
+  if (changed) finding.fingerprint = fingerprint(["redacted", finding.ruleId, finding.file, String(finding.documentIndex ?? ""), JSON.stringify(finding.object ?? {}), path26.join("/"), message]);
+}
+
+// src/suppress/entry.ts
+var DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+function isExpired(expires, today2) {
+  return expires !== void 0 && (!isDate(expires) || expires < today2);
+}
+function isDate(value) {
+  return DATE.test(value);
+}
+function today(now = /* @__PURE__ */ new Date()) {
+  return now.toISOString().slice(0, 10);
+}
+
+// src/cache/key.ts
+import { createHash as createHash2 } from "node:crypto";
+function digest(value) {
+  return createHash2("sha256").update(JSON.stringify(value, replacer)).digest("hex");
+}
+function replacer(_key, value) {
+  if (value instanceof Map) return [...value].sort(([a], [b]) => String(a).localeCompare(String(b)));
+  if (value instanceof Set) return [...value].sort();
+  return value;
+}
+function contentHash(text) {
+  return createHash2("sha256").update(text).digest("base64url");
+}
+
+// src/cache/store.ts
+import { readFileSync } from "node:fs";
+import { mkdir as mkdir2, rename as rename2, writeFile as writeFile3 } from "node:fs/promises";
+import path6 from "node:path";
+var CACHE_VERSION = 1;
+var LintCache = class _LintCache {
+  constructor(file, display, key, previous) {
+    this.file = file;
+    this.display = display;
+    const usable = previous?.kmlintCacheVersion === CACHE_VERSION && previous.kmlintVersion === VERSION && previous.key === key;
+    this.previous = usable ? previous : void 0;
+    this.next = { kmlintCacheVersion: CACHE_VERSION, kmlintVersion: VERSION, key, files: {} };
+  }
+  file;
+  display;
+  previous;
+  next;
+  /** A missing, unreadable or foreign cache file is an empty cache: it is rewritten at the end of the run. */
+  static open(file, display, key) {
+    let previous;
+    try {
+      previous = JSON.parse(readFileSync(file, "utf8"));
+      if (typeof previous !== "object" || previous === null || typeof previous.files !== "object") previous = void 0;
+    } catch {
+      previous = void 0;
+    }
+    return new _LintCache(file, display, key, previous);
+  }
+  get lastRun() {
+    return this.previous?.run;
+  }
+  /** The file's cached result when its text is unchanged; it is carried over to the next cache. */
+  lookup(display, hash) {
+    const entry2 = this.previous?.files[display];
+    if (entry2?.hash !== hash) return void 0;
+    this.next.files[display] = entry2;
+    return structuredClone(entry2);
+  }
+  record(display, entry2) {
+    this.next.files[display] = JSON.parse(JSON.stringify(entry2));
+  }
+  /** Writes the cache (atomically) with the run's snapshot. Returns a note when it could not. */
+  async save(run3) {
+    const text = JSON.stringify({ ...this.next, run: run3 });
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    try {
+      await mkdir2(path6.dirname(this.file), { recursive: true });
+      await writeFile3(temporary, text);
+      await rename2(temporary, this.file);
+      return void 0;
+    } catch (error2) {
+      return `cannot write the cache ${this.display}: ${error2.code ?? error2.message}`;
+    }
+  }
+};
+
+// src/cache/run-cache.ts
+function cacheKey(parts) {
+  const { suppress, ...rest } = parts;
+  const { baseline: _baseline, ...suppressions } = suppress ?? {};
+  return digest({ version: VERSION, ...rest, suppress: { ...suppressions, today: suppressions.today ?? today() } });
+}
+function tokenOf(display, outcome, partial) {
+  if (!outcome) return `${display}\0partial:${partial}`;
+  if ("text" in outcome) return `${display}\0${contentHash(outcome.text)}`;
+  return `${display}\0${digest(outcome)}`;
+}
+function inputsDigest(tokens, context) {
+  return digest({ tokens, context: context ?? null });
+}
+async function contextTokens(files, maxBytes) {
+  const tokens = [];
+  for (const { file, display } of files) tokens.push(tokenOf(display, await readInput(file, maxBytes)));
+  return tokens;
+}
+async function replayable(last, sources, context, maxBytes) {
+  if (!last || !sources.every((source) => source.absolute !== void 0 || source.partial)) return void 0;
+  const tokens = [];
+  for (const source of sources) tokens.push(tokenOf(source.display, source.partial ? void 0 : await source.read(), source.partial));
+  const contextToken = last.usedContext ? await contextTokens(await context(), maxBytes) : void 0;
+  return inputsDigest(tokens, contextToken) === last.inputs ? last : void 0;
+}
+function maskedText(text) {
+  const spans = credentialSpans(text);
+  return spans.length === 0 ? text : maskSpans(text, spans);
+}
+
+// src/run/lint.ts
+import path17 from "node:path";
+
+// src/findings/location.ts
+function isLocation(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && "region" in value && "file" in value;
+}
+
+// src/k8s/kinds.ts
+init_workloads();
+var KIND_GROUPS = {
+  /** Every kind of the workload table, and any object in which a pod spec was found. */
+  workloads: [],
+  "rbac-roles": ["rbac.authorization.k8s.io/Role", "rbac.authorization.k8s.io/ClusterRole"],
+  "rbac-bindings": ["rbac.authorization.k8s.io/RoleBinding", "rbac.authorization.k8s.io/ClusterRoleBinding"],
+  services: ["/Service"],
+  ingresses: ["networking.k8s.io/Ingress", "extensions/Ingress"],
+  "network-policies": ["networking.k8s.io/NetworkPolicy"],
+  "service-accounts": ["/ServiceAccount"],
+  namespaces: ["/Namespace"],
+  "config-maps": ["/ConfigMap"],
+  secrets: ["/Secret"],
+  "pod-disruption-budgets": ["policy/PodDisruptionBudget"],
+  autoscalers: ["autoscaling/HorizontalPodAutoscaler"],
+  crds: ["apiextensions.k8s.io/CustomResourceDefinition"],
+  /** Pods that run a control-plane component from their command line (kubeadm's static pods). */
+  "static-pods": ["/Pod"],
+  "node-config": ["kubelet.config.k8s.io/KubeletConfiguration"],
+  "cluster-config": [
+    "kubeadm.k8s.io/ClusterConfiguration",
+    "kubeadm.k8s.io/InitConfiguration",
+    "kubeadm.k8s.io/JoinConfiguration",
+    "apiserver.config.k8s.io/EncryptionConfiguration",
+    "apiserver.config.k8s.io/AdmissionConfiguration",
+    "apiserver.k8s.io/AdmissionConfiguration",
+    "audit.k8s.io/Policy"
+  ]
+};
+function isKindGroup(selector) {
+  return Object.hasOwn(KIND_GROUPS, selector);
+}
+function namesKind(entry2, object) {
+  const slash = entry2.lastIndexOf("/");
+  if (slash === -1) return entry2 === object.kind;
+  return entry2.slice(slash + 1) === object.kind && entry2.slice(0, slash) === object.group;
+}
+function matchesKinds(selectors, object) {
+  if (!selectors) return true;
+  return selectors.some((selector) => {
+    if (selector === "workloads") return object.pods.length > 0 || BUILT_IN_WORKLOADS.some((entry2) => entry2.kind === object.kind && (entry2.group === void 0 || entry2.group === object.group));
+    if (isKindGroup(selector)) return KIND_GROUPS[selector].some((entry2) => namesKind(entry2, object));
+    return namesKind(selector, object);
+  });
+}
+var CLUSTER_SCOPED = /* @__PURE__ */ new Set([
+  "/Namespace",
+  "/Node",
+  "/PersistentVolume",
+  "/ComponentStatus",
+  "rbac.authorization.k8s.io/ClusterRole",
+  "rbac.authorization.k8s.io/ClusterRoleBinding",
+  "storage.k8s.io/StorageClass",
+  "storage.k8s.io/CSIDriver",
+  "storage.k8s.io/CSINode",
+  "storage.k8s.io/VolumeAttachment",
+  "apiextensions.k8s.io/CustomResourceDefinition",
+  "apiregistration.k8s.io/APIService",
+  "admissionregistration.k8s.io/ValidatingWebhookConfiguration",
+  "admissionregistration.k8s.io/MutatingWebhookConfiguration",
+  "admissionregistration.k8s.io/ValidatingAdmissionPolicy",
+  "admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding",
+  "admissionregistration.k8s.io/MutatingAdmissionPolicy",
+  "admissionregistration.k8s.io/MutatingAdmissionPolicyBinding",
+  "scheduling.k8s.io/PriorityClass",
+  "node.k8s.io/RuntimeClass",
+  "networking.k8s.io/IngressClass",
+  "networking.k8s.io/IPAddress",
+  "networking.k8s.io/ServiceCIDR",
+  "policy/PodSecurityPolicy",
+  "extensions/PodSecurityPolicy",
+  "certificates.k8s.io/CertificateSigningRequest",
+  "certificates.k8s.io/ClusterTrustBundle",
+  "flowcontrol.apiserver.k8s.io/FlowSchema",
+  "flowcontrol.apiserver.k8s.io/PriorityLevelConfiguration",
+  "resource.k8s.io/DeviceClass",
+  "gateway.networking.k8s.io/GatewayClass",
+  "cert-manager.io/ClusterIssuer",
+  "kubelet.config.k8s.io/KubeletConfiguration",
+  "kubeadm.k8s.io/ClusterConfiguration",
+  "kubeadm.k8s.io/InitConfiguration",
+  "kubeadm.k8s.io/JoinConfiguration",
+  "apiserver.config.k8s.io/EncryptionConfiguration",
+  "apiserver.config.k8s.io/AdmissionConfiguration",
+  "apiserver.k8s.io/AdmissionConfiguration",
+  "audit.k8s.io/Policy"
+]);
+function isNamespaced(group, kind, clusterScopedKinds) {
+  const key = `${group}/${kind}`;
+  return !CLUSTER_SCOPED.has(key) && !clusterScopedKinds?.has(key);
+}
+
+// src/k8s/pod-view.ts
+init_workloads();
+var APPARMOR_ANNOTATION_PREFIX = "container.apparmor.security.beta.kubernetes.io/";
+function expandPattern(root, pattern) {
+  let frontier = [{ value: root, path: [], bindings: [] }];
+  for (const segment of pattern) {
+    const next = [];
+    for (const { value, path: path26, bindings } of frontier) {
+      if (segment === "*") {
+        if (Array.isArray(value)) value.forEach((item, index) => next.push({ value: item, path: [...path26, index], bindings: [...bindings, index] }));
+        else if (isObject(value)) for (const [key, item] of Object.entries(value)) next.push({ value: item, path: [...path26, key], bindings: [...bindings, key] });
+      } else {
+        const item = valueAt(value, [segment]);
+        if (item !== void 0) next.push({ value: item, path: [...path26, segment], bindings });
+      }
+    }
+    frontier = next;
+  }
+  return frontier.map(({ path: path26, bindings }) => ({ path: path26, bindings }));
+}
+function bindPattern(pattern, bindings) {
+  let next = 0;
+  return pattern.map((segment) => segment === "*" ? bindings[next++] ?? segment : segment);
+}
+function buildPodView(object, objectPath, specPath, metadataPath, lists = POD_CONTAINER_LISTS) {
+  const spec = valueAt(object, specPath);
+  if (!isObject(spec)) return void 0;
+  const path26 = [...objectPath, ...specPath];
+  const metadata = valueAt(object, metadataPath);
+  const annotations = stringEntries(isObject(metadata) ? metadata.annotations : void 0);
+  const podSecurity = isObject(spec.securityContext) ? spec.securityContext : void 0;
+  const podSecurityPath = [...path26, "securityContext"];
+  const fullMetadataPath = [...objectPath, ...metadataPath];
+  const containers = [];
+  for (const list2 of lists) {
+    const items = list2.single ? isObject(spec[list2.key]) ? [{ value: spec[list2.key], path: [...path26, list2.key], index: 0 }] : [] : [...objectItems(spec, [list2.key])].map((item) => ({ ...item, path: [...path26, ...item.path] }));
+    for (const item of items) {
+      const name = isString(item.value.name) ? item.value.name : list2.single ? list2.key : `#${item.index}`;
+      const annotationKey = `${APPARMOR_ANNOTATION_PREFIX}${name}`;
+      const appArmorAnnotation = annotations[annotationKey] !== void 0 ? { value: annotations[annotationKey], path: [...fullMetadataPath, "annotations", annotationKey], from: "pod" } : void 0;
+      const view = {
+        role: list2.role,
+        name,
+        value: item.value,
+        path: item.path,
+        securityContext: effectiveSecurityContext(item.value, item.path, podSecurity, podSecurityPath, appArmorAnnotation)
+      };
+      if (isString(item.value.image)) view.image = item.value.image;
+      containers.push(view);
+    }
+  }
+  const volumes = [...objectItems(spec, ["volumes"])].map((volume) => ({
+    name: isString(volume.value.name) ? volume.value.name : `#${volume.index}`,
+    value: volume.value,
+    path: [...path26, ...volume.path]
+  }));
+  return {
+    spec,
+    path: path26,
+    metadata: isObject(metadata) ? metadata : void 0,
+    metadataPath: fullMetadataPath,
+    labels: stringEntries(isObject(metadata) ? metadata.labels : void 0),
+    annotations,
+    containers,
+    volumes,
+    isWindows: runsWindows(spec),
+    userNamespace: spec.hostUsers === false,
+    podSecurity: podSecurityView(spec, path26, podSecurity, podSecurityPath)
+  };
+}
+var OS_LABEL = "kubernetes.io/os";
+function runsWindows(spec) {
+  const os5 = valueAt(spec, ["os", "name"]);
+  if (isString(os5)) return os5 === "windows";
+  if (valueAt(spec, ["nodeSelector", OS_LABEL]) === "windows") return true;
+  const terms = listAt(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution", "nodeSelectorTerms"]);
+  return terms.length > 0 && terms.every((term) => listAt(term, ["matchExpressions"]).some(pinsWindows));
+}
+function pinsWindows(expression) {
+  if (!isObject(expression) || expression.key !== OS_LABEL || expression.operator !== "In") return false;
+  const values = expression.values;
+  return isStringList(values) && values.length > 0 && values.every((value) => value === "windows");
+}
+var isNumberList = (value) => Array.isArray(value) && value.every(isNumber);
+var isList = (value) => Array.isArray(value);
+function setting(context, contextPath, path26, guard, from) {
+  const value = context ? valueAt(context, path26) : void 0;
+  return guard(value) ? { value, path: [...contextPath, ...path26], from } : void 0;
+}
+function podSecurityView(spec, specPath, pod, podPath) {
+  const view = {};
+  const fsGroup = setting(pod, podPath, ["fsGroup"], isNumber, "pod");
+  const supplementalGroups = setting(pod, podPath, ["supplementalGroups"], isNumberList, "pod");
+  const sysctls = setting(pod, podPath, ["sysctls"], isList, "pod");
+  if (fsGroup) view.fsGroup = fsGroup;
+  if (supplementalGroups) view.supplementalGroups = supplementalGroups;
+  if (sysctls) view.sysctls = sysctls;
+  if (isBoolean(spec.hostUsers)) view.hostUsers = { value: spec.hostUsers, path: [...specPath, "hostUsers"], from: "pod" };
+  return view;
+}
+function effectiveSecurityContext(container, containerPath, pod, podPath, appArmorAnnotation) {
+  const own = isObject(container.securityContext) ? container.securityContext : void 0;
+  const ownPath = [...containerPath, "securityContext"];
+  const both = (path26, guard) => setting(own, ownPath, path26, guard, "container") ?? setting(pod, podPath, path26, guard, "pod");
+  const mine = (path26, guard) => setting(own, ownPath, path26, guard, "container");
+  const context = {
+    runAsNonRoot: both(["runAsNonRoot"], isBoolean),
+    runAsUser: both(["runAsUser"], isNumber),
+    runAsGroup: both(["runAsGroup"], isNumber),
+    seccompProfileType: both(["seccompProfile", "type"], isString),
+    seccompLocalhostProfile: both(["seccompProfile", "localhostProfile"], isString),
+    appArmorProfileType: both(["appArmorProfile", "type"], isString),
+    appArmorLocalhostProfile: both(["appArmorProfile", "localhostProfile"], isString),
+    appArmorAnnotation,
+    seLinuxOptions: both(["seLinuxOptions"], isStringMap),
+    windowsHostProcess: both(["windowsOptions", "hostProcess"], isBoolean),
+    windowsOptions: both(["windowsOptions"], isObject),
+    privileged: mine(["privileged"], isBoolean),
+    allowPrivilegeEscalation: mine(["allowPrivilegeEscalation"], isBoolean),
+    readOnlyRootFilesystem: mine(["readOnlyRootFilesystem"], isBoolean),
+    procMount: mine(["procMount"], isString),
+    capabilitiesAdd: mine(["capabilities", "add"], isStringList),
+    capabilitiesDrop: mine(["capabilities", "drop"], isStringList)
+  };
+  for (const key of Object.keys(context)) if (context[key] === void 0) delete context[key];
+  return context;
+}
+
+// src/k8s/objects.ts
+init_workloads();
+function objectsOf(value, options = {}) {
+  const extraWorkloads = options.extraWorkloads ?? [];
+  if (!isObject(value)) return [];
+  const { apiVersion, kind } = value;
+  if (typeof apiVersion !== "string" || typeof kind !== "string") return [];
+  if (kind.endsWith("List") && Array.isArray(value.items)) {
+    const objects = [];
+    value.items.forEach((item, index) => {
+      const object2 = isObject(item) ? objectOf(item, ["items", index], extraWorkloads) : void 0;
+      if (object2) objects.push(object2);
+    });
+    return options.freeze ? objects.map(deepFreeze) : objects;
+  }
+  const object = objectOf(value, [], extraWorkloads);
+  if (!object) return [];
+  return [options.freeze ? deepFreeze(object) : object];
+}
+function objectOf(value, path26, extraWorkloads) {
+  const { apiVersion, kind } = value;
+  if (typeof apiVersion !== "string" || typeof kind !== "string") return void 0;
+  const metadata = isObject(value.metadata) ? value.metadata : void 0;
+  const workload = workloadOf(apiVersion, kind, extraWorkloads);
+  const object = {
+    apiVersion,
+    group: groupOf(apiVersion),
+    kind,
+    name: isString(metadata?.name) ? metadata.name : void 0,
+    namespace: isString(metadata?.namespace) ? metadata.namespace : void 0,
+    value,
+    path: path26,
+    metadata,
+    labels: stringEntries(metadata?.labels),
+    annotations: stringEntries(metadata?.annotations),
+    pods: workload ? tablePods(value, path26, workload) : searchedPods(value, path26)
+  };
+  return object;
+}
+function tablePods(value, path26, workload) {
+  const pods = [];
+  for (const template2 of workload.pods) {
+    for (const { path: specPath, bindings } of expandPattern(value, template2.spec)) {
+      const pod = buildPodView(value, path26, specPath, bindPattern(template2.metadata, bindings), workload.containers);
+      if (pod) pods.push(pod);
+    }
+  }
+  return pods;
+}
+var SEARCH_DEPTH = 10;
+function searchedPods(value, path26) {
+  const pods = [];
+  const visit3 = (node, at, depth) => {
+    if (depth > SEARCH_DEPTH) return;
+    if (Array.isArray(node)) {
+      node.forEach((item, index) => visit3(item, [...at, index], depth + 1));
+      return;
+    }
+    if (!isObject(node)) return;
+    if (at.length > 0 && holdsContainers(node)) {
+      const pod = buildPodView(value, path26, at, [...at.slice(0, -1), "metadata"]);
+      if (pod) pods.push(pod);
+      return;
+    }
+    for (const [key, item] of Object.entries(node)) {
+      if (at.length === 0 && (key === "metadata" || key === "status")) continue;
+      visit3(item, [...at, key], depth + 1);
+    }
+  };
+  visit3(value, [], 0);
+  return pods;
+}
+function holdsContainers(node) {
+  const containers = node.containers;
+  return Array.isArray(containers) && containers.length > 0 && containers.every((item) => isObject(item) && isString(item.name) && isString(item.image));
+}
+function hasUnreachedContainers(object) {
+  if (object.pods.length > 0) return false;
+  let found = false;
+  const visit3 = (node, depth) => {
+    if (found || depth > SEARCH_DEPTH) return;
+    if (Array.isArray(node)) for (const item of node) visit3(item, depth + 1);
+    else if (isObject(node)) {
+      if (isString(node.image) && isString(node.name) && node.image.length > 0) found = true;
+      else for (const [key, item] of Object.entries(node)) if (!(depth === 0 && (key === "metadata" || key === "status"))) visit3(item, depth + 1);
+    }
+  };
+  visit3(object.value, 0);
+  return found;
+}
+function deepFreeze(value) {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze(value[key]);
+  }
+  return value;
+}
+
+// src/k8s/detach.ts
+var StringTable = class {
+  strings = /* @__PURE__ */ new Map();
+  string(text) {
+    const known = this.strings.get(text);
+    if (known !== void 0) return known;
+    const copy = text.length < 13 ? text : ` ${text}`.slice(1);
+    this.strings.set(copy, copy);
+    return copy;
+  }
+  /** A deep copy of plain data (objects, arrays, primitives) with table strings; shared parts stay shared. */
+  copy(value, seen = /* @__PURE__ */ new Map()) {
+    if (typeof value === "string") return this.string(value);
+    if (typeof value !== "object" || value === null) return value;
+    const known = seen.get(value);
+    if (known !== void 0) return known;
+    if (Array.isArray(value)) {
+      const list2 = [];
+      seen.set(value, list2);
+      for (const item of value) list2.push(this.copy(item, seen));
+      return list2;
+    }
+    const record = {};
+    seen.set(value, record);
+    for (const [key, item] of Object.entries(value)) record[key] = this.copy(item, seen);
+    return record;
+  }
+};
+
+// src/k8s/selectors.ts
+function labelSelectorMatches(selector, labels) {
+  if (!isObject(selector)) return false;
+  const matchLabels = selector.matchLabels;
+  if (isObject(matchLabels)) {
+    for (const [key, value] of Object.entries(matchLabels)) if (labels[key] !== value) return false;
+  }
+  const expressions = selector.matchExpressions;
+  if (Array.isArray(expressions)) {
+    for (const expression of expressions) if (!expressionMatches(expression, labels)) return false;
+  }
+  return true;
+}
+function expressionMatches(expression, labels) {
+  if (!isObject(expression) || !isString(expression.key)) return false;
+  const has = Object.hasOwn(labels, expression.key);
+  const values = isStringList(expression.values) ? expression.values : [];
+  const value = labels[expression.key];
+  switch (expression.operator) {
+    case "In":
+      return has && values.includes(value);
+    case "NotIn":
+      return !has || !values.includes(value);
+    case "Exists":
+      return has;
+    case "DoesNotExist":
+      return !has;
+    default:
+      return false;
+  }
+}
+function mapSelectorMatches(selector, labels) {
+  if (!isObject(selector)) return false;
+  const entries = Object.entries(selector);
+  if (entries.length === 0) return false;
+  return entries.every(([key, value]) => labels[key] === value);
+}
+function selectsEverything(selector) {
+  return isObject(selector) && Object.keys(selector).length === 0;
+}
+
+// src/k8s/object-index.ts
+var DATA_KINDS = /* @__PURE__ */ new Set(["/Secret", "/ConfigMap"]);
+function indexRecord(object, at, namespace, fromContext) {
+  const key = `${object.group}/${object.kind}`;
+  const value = DATA_KINDS.has(key) ? withoutDataValues(object.value) : object.value;
+  const record = {
+    apiVersion: object.apiVersion,
+    group: object.group,
+    kind: object.kind,
+    labels: object.labels,
+    annotations: object.annotations,
+    value,
+    pods: object.pods.map((pod) => ({ labels: pod.labels, spec: pod.spec, path: pod.path })),
+    at,
+    fromContext
+  };
+  if (object.name !== void 0) record.name = object.name;
+  if (isNamespaced(object.group, object.kind)) record.namespace = object.namespace ?? namespace;
+  return record;
+}
+function withoutDataValues(value) {
+  const copy = { ...value };
+  for (const field of ["data", "stringData", "binaryData"]) {
+    const data = value[field];
+    if (isObject(data)) copy[field] = Object.fromEntries(Object.keys(data).map((key) => [key, ""]));
+  }
+  return copy;
+}
+var ObjectIndex = class {
+  constructor(complete = false) {
+    this.complete = complete;
+  }
+  complete;
+  records = [];
+  byKind = /* @__PURE__ */ new Map();
+  byIdentity = /* @__PURE__ */ new Map();
+  clusterScopedKinds = /* @__PURE__ */ new Set();
+  /** Built on first use after the last add: checks run against a complete index, so lookups stay linear. */
+  namespaceBuckets;
+  byPlace;
+  memos = /* @__PURE__ */ new Map();
+  /** The run's shared strings: records, and findings once their file closes, hold no slice of a file's text. */
+  strings = new StringTable();
+  add(parsed) {
+    const record = this.strings.copy(parsed);
+    this.namespaceBuckets = void 0;
+    this.byPlace = void 0;
+    this.memos.clear();
+    this.records.push(record);
+    push(this.byKind, record.kind, record);
+    push(this.byIdentity, identity(record.group, record.kind, record.namespace, record.name ?? ""), record);
+  }
+  /** After the last file: custom kinds that CRDs of the run declare cluster-scoped lose their default namespace. */
+  seal() {
+    for (const crd of this.ofKind("CustomResourceDefinition", "apiextensions.k8s.io")) {
+      const spec = crd.value.spec;
+      if (!isObject(spec) || spec.scope !== "Cluster" || !isObject(spec.names) || !isString(spec.group) || !isString(spec.names.kind)) continue;
+      this.clusterScopedKinds.add(`${spec.group}/${spec.names.kind}`);
+    }
+    this.namespaceBuckets = void 0;
+    this.memos.clear();
+    if (this.clusterScopedKinds.size === 0) return;
+    for (const record of this.records) {
+      if (record.namespace === void 0 || isNamespaced(record.group, record.kind, this.clusterScopedKinds)) continue;
+      const list2 = this.byIdentity.get(identity(record.group, record.kind, record.namespace, record.name ?? ""));
+      delete record.namespace;
+      if (list2) list2.splice(list2.indexOf(record), 1);
+      push(this.byIdentity, identity(record.group, record.kind, void 0, record.name ?? ""), record);
+    }
+  }
+  /** Every indexed object, in the order the run read them. */
+  get all() {
+    return this.records;
+  }
+  /** Objects of a kind, optionally of one API group ('' for the core group). */
+  ofKind(kind, group) {
+    const list2 = this.byKind.get(kind) ?? [];
+    return group === void 0 ? list2 : list2.filter((record) => record.group === group);
+  }
+  /** Every object of that identity (more than one is a duplicate). */
+  find(group, kind, namespace, name) {
+    return this.byIdentity.get(identity(group, kind, namespace, name)) ?? [];
+  }
+  /** The first object of a kind with that name in the namespace, any group when none is given. */
+  get(kind, namespace, name, group) {
+    return this.ofKind(kind, group).find((record) => record.name === name && record.namespace === namespace);
+  }
+  /** The objects of a namespace; `undefined` gives the cluster-scoped ones. */
+  inNamespace(namespace) {
+    if (!this.namespaceBuckets) {
+      this.namespaceBuckets = /* @__PURE__ */ new Map();
+      for (const record of this.records) push(this.namespaceBuckets, record.namespace, record);
+    }
+    return this.namespaceBuckets.get(namespace) ?? [];
+  }
+  /** The record of the object at a location (the `at` of a record: its name, else its first line). */
+  recordAt(at) {
+    if (!this.byPlace) {
+      this.byPlace = /* @__PURE__ */ new Map();
+      for (const record of this.records) this.byPlace.set(placeKey(record.at), record);
+    }
+    return this.byPlace.get(placeKey(at));
+  }
+  /**
+   * A table derived from the whole index, computed once per run: rules that would otherwise scan every
+   * object for every object (bindings of each service account…) keep the run linear.
+   */
+  memo(key, compute) {
+    if (!this.memos.has(key)) this.memos.set(key, compute());
+    return this.memos.get(key);
+  }
+  /** Namespaces the run declares (Namespace objects) or puts objects in. */
+  namespaces() {
+    const names = /* @__PURE__ */ new Set();
+    for (const record of this.records) {
+      if (record.namespace !== void 0) names.add(record.namespace);
+      if (record.kind === "Namespace" && record.group === "" && record.name) names.add(record.name);
+    }
+    return names;
+  }
+  /** Pod templates of a namespace that a `metav1.LabelSelector` selects. */
+  podsSelectedBy(namespace, selector) {
+    return this.podsWhere(namespace, (labels) => labelSelectorMatches(selector, labels));
+  }
+  /** Pod templates of a namespace that a plain map selector (a Service's) selects. */
+  podsSelectedByMap(namespace, selector) {
+    if (!isObject(selector)) return [];
+    const [first] = Object.entries(selector);
+    if (!first || typeof first[1] !== "string") return [];
+    const candidates = this.podsByLabel().get(labelKey(namespace, first[0], first[1])) ?? [];
+    return candidates.filter(({ pod }) => mapSelectorMatches(selector, pod.labels));
+  }
+  podsByLabel() {
+    return this.memo("pods-by-label", () => {
+      const table = /* @__PURE__ */ new Map();
+      for (const object of this.records) {
+        for (const pod of object.pods) {
+          for (const [key, value] of Object.entries(pod.labels)) push(table, labelKey(object.namespace, key, value), { object, pod });
+        }
+      }
+      return table;
+    });
+  }
+  podsWhere(namespace, matches) {
+    const found = [];
+    for (const object of this.inNamespace(namespace)) {
+      for (const pod of object.pods) if (matches(pod.labels)) found.push({ object, pod });
+    }
+    return found;
+  }
+};
+function labelKey(namespace, key, value) {
+  return `${namespace ?? ""}\0${key}\0${value}`;
+}
+function placeKey(at) {
+  return `${at.file}\0${at.documentIndex ?? ""}\0${at.region.startLine}\0${at.region.startColumn}`;
+}
+function identity(group, kind, namespace, name) {
+  return `${group}\0${kind}\0${namespace ?? ""}\0${name}`;
+}
+function push(map, key, value) {
+  const list2 = map.get(key);
+  if (list2) list2.push(value);
+  else map.set(key, [value]);
+}
+
+// src/yaml/helm-source.ts
+var SOURCE = /^\s*Source:\s*(\S.*?)\s*$/m;
+function helmTemplateOf(doc) {
+  const contents = doc.contents;
+  for (const comment of [contents?.commentBefore, doc.commentBefore]) {
+    const match3 = comment ? SOURCE.exec(comment) : null;
+    if (match3?.[1]) return match3[1];
+  }
+  return void 0;
+}
+
+// src/engine/lint-file.ts
+init_parse();
+init_to_value();
+
+// src/k8s/versions.ts
+function compareKubeVersions(a, b) {
+  const [aMajor = 0, aMinor = 0] = a.split(".").map(Number);
+  const [bMajor = 0, bMinor = 0] = b.split(".").map(Number);
+  return aMajor - bMajor || aMinor - bMinor;
+}
+
+// src/engine/run-settings.ts
+var NEWEST_KUBE_VERSION = "1.36";
+var DEFAULT_RUN_SETTINGS = {
+  kubeVersion: NEWEST_KUBE_VERSION,
+  namespace: "default",
+  presets: ["recommended"],
+  complete: false
+};
+
+// src/engine/lint-file.ts
+var UNRENDERED_TEMPLATE = /\{\{[-\s]/;
+function lintText(file, text, options) {
+  const parsed = parseYamlFile(text);
+  const result = {
+    file,
+    parsed,
+    documents: [],
+    findings: [],
+    documentCount: 0,
+    objectCount: 0,
+    notes: [],
+    internalErrors: 0,
+    pending: [],
+    unreachedKinds: /* @__PURE__ */ new Set()
+  };
+  const settings = options.settings ?? DEFAULT_RUN_SETTINGS;
+  const index = options.index ?? new ObjectIndex(settings.complete);
+  const walker = options.contextOnly ? void 0 : new RuleWalker(options.rules, result, settings, options.ruleTimes, options.tallies ?? /* @__PURE__ */ new Map());
+  const looksLikeTemplate = UNRENDERED_TEMPLATE.test(text);
+  if (walker) {
+    for (const problem2 of parsed.streamErrors) {
+      result.findings.push(findingAtOffsets({ file, parsed }, problem2.ruleId, "error", problem2.message, problem2.start, problem2.end));
+    }
+  }
+  for (const document of parsed.documents) {
+    if (document.empty) continue;
+    result.documentCount++;
+    const helmTemplate = helmTemplateOf(document.doc);
+    const site = { file, parsed, document, helmTemplate };
+    if (document.errors.length > 0) {
+      if (walker) reportSyntaxErrors(site, document, looksLikeTemplate, result);
+      continue;
+    }
+    let converted;
+    try {
+      converted = toValue(document.doc);
+    } catch (error2) {
+      if (!(error2 instanceof UnlintableDocumentError)) throw error2;
+      if (walker) {
+        const start = document.doc.range?.[0] ?? 0;
+        const message = `Document ${document.index + 1} is not linted (${error2.message}).`;
+        result.findings.push(findingAtOffsets(site, "document-too-complex", "error", message, start, start + 1));
+      }
+      continue;
+    }
+    const objects = objectsOf(converted.value, { extraWorkloads: options.extraWorkloads, freeze: options.freeze });
+    const owner = objects.length === 1 ? objects[0] : void 0;
+    if (walker) {
+      for (const problem2 of converted.problems) {
+        result.findings.push(findingAtOffsets({ ...site, object: owner }, problem2.ruleId, "error", problem2.message, problem2.start, problem2.end));
+      }
+    }
+    result.documents.push({ document, helmTemplate, objects });
+    for (const object of objects) {
+      result.objectCount++;
+      const objectSite = { ...site, object };
+      index.add(indexRecord(object, anchorOf2(objectSite, object), settings.namespace, options.contextOnly ?? false));
+      if (hasUnreachedContainers(object)) result.unreachedKinds.add(`${object.kind} (${object.apiVersion})`);
+      walker?.visit(object, objectSite);
+    }
+  }
+  return result;
+}
+function anchorOf2(site, object) {
+  return object.name !== void 0 ? locationAt(site, [...object.path, "metadata", "name"]) : locationAt(site, object.path);
+}
+function reportSyntaxErrors(site, document, looksLikeTemplate, result) {
+  if (looksLikeTemplate) {
+    const alreadyReported = result.findings.some((finding) => finding.ruleId === "yaml-syntax-error");
+    if (alreadyReported) return;
+    const first = document.errors[0];
+    const message = `${first.message} (this looks like an unrendered Helm template: lint the output of \`helm template\` instead)`;
+    result.findings.push(findingAtOffsets(site, "yaml-syntax-error", "error", message, first.start, first.end));
+    return;
+  }
+  for (const error2 of document.errors) {
+    result.findings.push(findingAtOffsets(site, error2.ruleId, "error", error2.message, error2.start, error2.end));
+  }
+}
+var RuleInstance = class {
+  constructor(rule, setting2, settings, pending, tallies) {
+    this.rule = rule;
+    this.setting = setting2;
+    this.pending = pending;
+    this.visitors = rule.create({
+      options: setting2.options,
+      settings,
+      report: (report) => this.report(report),
+      tally: (topic, item) => {
+        if (!rule.meta.tallies || !Object.hasOwn(rule.meta.tallies, topic)) throw new Error(`rule "${rule.meta.id}" counted unknown tally "${topic}"`);
+        const key = `${rule.meta.id}\0${topic}`;
+        const entry2 = tallies.get(key) ?? { count: 0, items: /* @__PURE__ */ new Set() };
+        entry2.count++;
+        entry2.items.add(item);
+        tallies.set(key, entry2);
+      },
+      locate: (path26, options) => {
+        if (!this.site) throw new Error(`rule "${rule.meta.id}" called locate() outside a visitor`);
+        return locationAt(this.site, path26, options?.missing ?? false);
+      },
+      afterIndex: (check2) => {
+        if (!rule.meta.crossObject) throw new Error(`rule "${rule.meta.id}" called afterIndex() without meta.crossObject`);
+        if (!this.site) throw new Error(`rule "${rule.meta.id}" called afterIndex() outside a visitor`);
+        const object = this.site.object;
+        const container = this.container;
+        const anchor = locationAt(this.site, object.path, true);
+        this.pending.push({
+          ruleId: rule.meta.id,
+          run: (index, findings) => this.runPending(() => check2(index), findings, object, anchor, container)
+        });
+      }
+    });
+  }
+  rule;
+  setting;
+  pending;
+  visitors;
+  /** Where reports go: set while a visitor or a pending check runs, undefined otherwise. */
+  sink;
+  site;
+  container;
+  /** Calls one visitor with the site reports go to; a throw becomes an internal error. */
+  visit(site, sink, container, call) {
+    this.site = site;
+    this.sink = sink;
+    this.container = container;
+    try {
+      call();
+      return true;
+    } finally {
+      this.site = void 0;
+      this.sink = void 0;
+      this.container = void 0;
+    }
+  }
+  runPending(call, findings, object, anchor, container) {
+    this.sink = findings;
+    this.container = container;
+    try {
+      call();
+      return 0;
+    } catch (error2) {
+      const failure = internalErrorOf(this.rule, object, error2);
+      const finding = findingFrom(anchor, failure.ruleId, failure.level, failure.message);
+      delete finding.missing;
+      findings.push(finding);
+      return 1;
+    } finally {
+      this.sink = void 0;
+      this.container = void 0;
+    }
+  }
+  report(report) {
+    const id = this.rule.meta.id;
+    if (!this.sink) throw new Error(`rule "${id}" reported outside a visitor`);
+    const messages = this.rule.meta.messages;
+    if (!Object.hasOwn(messages, report.messageId)) throw new Error(`rule "${id}" reported unknown messageId "${report.messageId}"`);
+    let location;
+    if (isLocation(report.at)) location = report.at;
+    else if (this.site) location = locationAt(this.site, report.at, report.missing ?? false, report.line);
+    else throw new Error(`rule "${id}" reported a path after the walk: take a Location with context.locate() during the walk`);
+    const level = this.setting.levelConfigured ? this.setting.level : report.level ?? this.setting.level;
+    const finding = findingFrom(location, id, level, interpolate(messages[report.messageId], report.data));
+    finding.messageId = report.messageId;
+    const container = report.container ?? this.container?.name;
+    if (container !== void 0) finding.container = container;
+    if (report.related && report.related.length > 0) {
+      finding.related = report.related.map(({ at, message }) => {
+        const related = { file: at.file, region: at.region, message };
+        if (at.object) related.object = at.object;
+        return related;
+      });
+    }
+    this.sink.push(finding);
+  }
+};
+function internalErrorOf(rule, object, error2) {
+  const name = `${object.kind} ${object.namespace ? `${object.namespace}/` : ""}${object.name ?? "(unnamed)"}`;
+  const reason = error2 instanceof Error ? error2.message : String(error2);
+  return { ruleId: "internal-error", level: "error", message: `Rule "${rule.meta.id}" failed on ${name}: ${reason}` };
+}
+var RuleWalker = class {
+  constructor(rules2, result, settings, times, tallies) {
+    this.result = result;
+    this.times = times;
+    this.instances = rules2.map(({ rule, setting: setting2 }) => new RuleInstance(rule, setting2, settings, result.pending, tallies));
+  }
+  result;
+  times;
+  instances;
+  visit(object, site) {
+    for (const instance of this.instances) {
+      const { visitors, rule } = instance;
+      const started = this.times ? performance.now() : 0;
+      try {
+        if (visitors.object && matchesKinds(rule.meta.kinds, object)) {
+          instance.visit(site, this.result.findings, void 0, () => visitors.object(object));
+        }
+        for (const pod of object.pods) {
+          if (visitors.podSpec) instance.visit(site, this.result.findings, void 0, () => visitors.podSpec(pod, object));
+          if (!visitors.container) continue;
+          for (const container of pod.containers) {
+            instance.visit(site, this.result.findings, container, () => visitors.container(container, pod, object));
+          }
+        }
+      } catch (error2) {
+        this.result.internalErrors++;
+        const failure = internalErrorOf(rule, object, error2);
+        this.result.findings.push(findingAt(site, failure.ruleId, failure.level, failure.message, object.path));
+      }
+      if (this.times) this.times.set(rule.meta.id, (this.times.get(rule.meta.id) ?? 0) + performance.now() - started);
+    }
+  }
+};
+
+// src/run/lint.ts
+init_rule_options();
+init_rule_settings();
+init_errors();
+
+// src/input/discover.ts
+import { accessSync, constants as constants4, existsSync as existsSync3, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
+import path10 from "node:path";
+
+// src/input/git.ts
+import { spawnSync } from "node:child_process";
+import path7 from "node:path";
+function trackedFiles(cwd) {
+  const run3 = spawnSync("git", ["ls-files", "-z", "--cached"], { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, stdio: ["ignore", "pipe", "ignore"] });
+  if (run3.error || run3.status !== 0) return void 0;
+  return new Set(run3.stdout.split("\0").filter(Boolean).map((file) => path7.resolve(cwd, file)));
+}
+function trackedFolders(tracked) {
+  const folders = /* @__PURE__ */ new Set();
+  for (const file of tracked) {
+    for (let dir = path7.dirname(file); !folders.has(dir); dir = path7.dirname(dir)) {
+      folders.add(dir);
+      if (path7.dirname(dir) === dir) break;
+    }
+  }
+  return folders;
+}
+
+// src/input/partials.ts
+var import_yaml9 = __toESM(require_dist(), 1);
+import { readFileSync as readFileSync2 } from "node:fs";
+import path8 from "node:path";
+var KUSTOMIZATION = /^(?:kustomization\.ya?ml|Kustomization)$/;
+var CHAINSAW_TEST = /^chainsaw-test\.(?:ya?ml|json)$/;
+var CHAINSAW_PARTIAL = /(?:assert|error)[^/]*\.ya?ml$/;
+var KUTTL_PARTIAL = /^\d+-(?:assert|errors)\.ya?ml$/;
+function partialFiles(files) {
+  const partial = /* @__PURE__ */ new Map();
+  const chainsawFolders = new Set(files.filter((file) => CHAINSAW_TEST.test(path8.basename(file))).map((file) => path8.dirname(file)));
+  for (const file of files) {
+    const name = path8.basename(file);
+    if (KUTTL_PARTIAL.test(name) || chainsawFolders.has(path8.dirname(file)) && CHAINSAW_PARTIAL.test(name)) partial.set(file, "test-assertion");
+    if (KUSTOMIZATION.test(name)) for (const patch of patchesOf(file)) partial.set(patch, "kustomize-patch");
+  }
+  return partial;
+}
+function patchesOf(kustomization) {
+  let config;
+  try {
+    config = (0, import_yaml9.parse)(readFileSync2(kustomization, "utf8"));
+  } catch {
+    return [];
+  }
+  if (!config || typeof config !== "object") return [];
+  const { patches, patchesStrategicMerge, patchesJson6902 } = config;
+  const names = [
+    ...list(patches).map((entry2) => pathField(entry2)),
+    ...list(patchesJson6902).map((entry2) => pathField(entry2)),
+    ...list(patchesStrategicMerge).map((entry2) => typeof entry2 === "string" && !entry2.includes("\n") ? entry2 : void 0)
+  ];
+  const folder = path8.dirname(kustomization);
+  return names.filter((name) => typeof name === "string" && name !== "").map((name) => path8.resolve(folder, name));
+}
+function list(value) {
+  return Array.isArray(value) ? value : [];
+}
+function pathField(entry2) {
+  return entry2 && typeof entry2 === "object" && typeof entry2.path === "string" ? entry2.path : void 0;
+}
+
+// src/input/discover.ts
+var MANIFEST_EXTENSIONS = [".yaml", ".yml", ".json"];
+var ALWAYS_SKIPPED = ["**/.git/**", "**/node_modules/**"];
+async function discover(inputs, options) {
+  const { cwd } = options;
+  const kinds = new Map(inputs.filter((input) => input !== "-").map((input) => [input, statKind(path10.resolve(cwd, input))]));
+  const needsWalk = [...kinds.values()].some((kind) => kind !== "file");
+  const { glob: glob2, hasMagic: hasMagic2 } = needsWalk ? await Promise.resolve().then(() => (init_esm6(), esm_exports)) : { glob: void 0, hasMagic: () => false };
+  const ignoredBy = needsWalk ? await ignoreChecker(cwd, options.ignore ?? []) : () => void 0;
+  const found = /* @__PURE__ */ new Set();
+  const walked = /* @__PURE__ */ new Set();
+  const result = { files: [], explicit: /* @__PURE__ */ new Set(), partial: /* @__PURE__ */ new Map(), stdin: false, missing: [], notes: [] };
+  const removed = /* @__PURE__ */ new Map();
+  const track = (absolute, directory) => {
+    const rule = ignoredBy(absolute, directory);
+    if (rule && (directory || MANIFEST_EXTENSIONS.includes(path10.extname(absolute)))) removed.set(rule, (removed.get(rule) ?? 0) + 1);
+    return rule;
+  };
+  for (const input of inputs) {
+    if (input === "-") {
+      result.stdin = true;
+      continue;
+    }
+    const absolute = path10.resolve(cwd, input);
+    const kind = kinds.get(input);
+    if (kind === "file") {
+      found.add(absolute);
+      result.explicit.add(absolute);
+    } else if (kind === "directory" && glob2) {
+      const check2 = ignoredBy(absolute, true) ? () => void 0 : track;
+      const files = await walkDirectory(glob2, absolute, cwd, check2, result.notes);
+      if (files.length === 0) result.missing.push(`${input}: no .yaml, .yml or .json file to lint in it${countNote(removed)}`);
+      for (const file of files) found.add(file), walked.add(file);
+    } else if (kind === "loop") {
+      result.notes.push(`${input}: skipped, symbolic link loop`);
+    } else if (glob2 && hasMagic2(input, { windowsPathsNoEscape: false })) {
+      const matches = await glob2(input, { cwd, absolute: true, nodir: true, dot: false, ignore: ALWAYS_SKIPPED });
+      const kept = matches.filter((file) => !track(file));
+      if (matches.length === 0) result.missing.push(`${input}: no file matches`);
+      else if (kept.length === 0) result.missing.push(`${input}: every match is ignored${countNote(removed)}`);
+      for (const file of kept) found.add(file), walked.add(file);
+    } else {
+      result.missing.push(`${input}: no such file or directory`);
+    }
+  }
+  result.files = [...found].sort();
+  result.partial = partialFiles([...walked].filter((file) => !result.explicit.has(file)).sort());
+  for (const file of result.explicit) result.partial.delete(file);
+  if (removed.size > 0 && result.missing.length === 0) result.notes.push(`ignore rules left out${countNote(removed).replace(/^ \(/, " ").replace(/\)$/, "")}`);
+  return result;
+}
+function countNote(removed) {
+  if (removed.size === 0) return "";
+  const parts = [...removed].sort(([a], [b]) => a.localeCompare(b)).map(([rule, count]) => `${count} path${count === 1 ? "" : "s"} by ${rule}`);
+  return ` (${parts.join(", ")})`;
+}
+function statKind(absolute) {
+  try {
+    const stat4 = statSync2(absolute);
+    return stat4.isDirectory() ? "directory" : "file";
+  } catch (error2) {
+    return error2.code === "ELOOP" ? "loop" : "missing";
+  }
+}
+async function walkDirectory(glob2, directory, cwd, ignoredBy, notes) {
+  const pattern = `**/*{${MANIFEST_EXTENSIONS.join(",")}}`;
+  const unreadable = (entry2) => {
+    try {
+      accessSync(entry2.fullpath(), constants4.R_OK | constants4.X_OK);
+      return false;
+    } catch {
+      notes.push(`${path10.relative(cwd, entry2.fullpath()) || "."}: folder skipped, unreadable (permission denied)`);
+      return true;
+    }
+  };
+  const matches = await glob2([pattern, "**/Chart.yaml"], {
+    cwd: directory,
+    absolute: true,
+    nodir: true,
+    dot: true,
+    follow: false,
+    ignore: {
+      ignored: (entry2) => ignoredBy(entry2.fullpath()) !== void 0,
+      childrenIgnored: (entry2) => entry2.name === ".git" || entry2.name === "node_modules" || ignoredBy(entry2.fullpath(), true) !== void 0 || unreadable(entry2)
+    }
+  });
+  const charts = matches.filter((file) => path10.basename(file) === "Chart.yaml").map((file) => path10.dirname(file));
+  const chartTemplates = charts.map((chart) => path10.join(chart, "templates") + path10.sep);
+  for (const chart of charts.sort()) {
+    if (existsSync3(path10.join(chart, "templates"))) {
+      notes.push(`${path10.relative(cwd, chart) || "."}: Helm chart templates skipped; lint the output of \`helm template\` instead`);
+    }
+  }
+  return matches.filter((file) => MANIFEST_EXTENSIONS.includes(path10.extname(file))).filter((file) => !chartTemplates.some((prefix2) => file.startsWith(prefix2))).sort();
+}
+async function ignoreChecker(cwd, extra) {
+  const create = (await Promise.resolve().then(() => __toESM(require_ignore(), 1))).default;
+  const load = (name) => {
+    try {
+      return create().add(readFileSync3(path10.join(cwd, name), "utf8"));
+    } catch {
+      return create();
+    }
+  };
+  const git = load(".gitignore");
+  const own = load(".kmlintignore").add([...extra]);
+  let tracked = null;
+  const trackedSets = () => {
+    if (tracked === null) {
+      const files = trackedFiles(cwd);
+      tracked = files && { files, folders: trackedFolders(files) };
+    }
+    return tracked;
+  };
+  return (absolute, directory = false) => {
+    const relative = path10.relative(cwd, absolute);
+    if (relative === "" || relative.startsWith("..") || path10.isAbsolute(relative)) return void 0;
+    const name = relative.split(path10.sep).join("/") + (directory ? "/" : "");
+    const mine = own.test(name);
+    if (mine.ignored) return `.kmlintignore or configuration \`${mine.rule?.pattern ?? name}\``;
+    const theirs = git.test(name);
+    if (!theirs.ignored) return void 0;
+    const sets = trackedSets();
+    if (sets && (directory ? sets.folders.has(absolute) : sets.files.has(absolute))) return void 0;
+    return `.gitignore \`${theirs.rule?.pattern ?? name}\``;
+  };
+}
+
+// src/run/lint.ts
+init_display_path();
+
+// src/input/git-context.ts
+import { execFile } from "node:child_process";
+import path11 from "node:path";
+import { promisify } from "node:util";
+var run = promisify(execFile);
+async function trackedManifests(dir) {
+  try {
+    const { stdout: top } = await run("git", ["rev-parse", "--show-toplevel"], { cwd: dir });
+    const root = top.trim();
+    const { stdout } = await run("git", ["ls-files", "-z", "--cached"], { cwd: root, maxBuffer: 256 * 1024 * 1024 });
+    return stdout.split("\0").filter((file) => file && MANIFEST_EXTENSIONS.includes(path11.extname(file).toLowerCase())).filter((file) => !/(^|\/)templates\//.test(file)).map((file) => path11.join(root, file));
+  } catch {
+    return [];
+  }
+}
+
+// src/input/decision.ts
+init_parse();
+var MANIFEST_INTENT = /^(?:apiVersion|kind)[ \t]*:|^[ \t]*\{?[ \t]*"(?:apiVersion|kind)"[ \t]*:/m;
+var KUSTOMIZE_KINDS = /* @__PURE__ */ new Set(["Kustomization", "Component"]);
+function decideFile(linted, explicit) {
+  const objects = linted.documents.flatMap((document) => document.objects);
+  if (objects.length > 0 && objects.every((object) => KUSTOMIZE_KINDS.has(object.kind))) {
+    return { decision: "kustomization", reason: "kustomize configuration, not an object for the cluster", objects: 0 };
+  }
+  if (objects.length > 0) return { decision: "manifest", reason: `${objects.length} object${objects.length === 1 ? "" : "s"}`, objects: objects.length };
+  const broken = linted.findings.some((finding) => finding.ruleId === "yaml-syntax-error" || finding.ruleId === "document-too-complex");
+  if (broken && MANIFEST_INTENT.test(linted.parsed.text)) return { decision: "manifest", reason: "has apiVersion or kind, but does not parse", objects: 0 };
+  if (explicit) return { decision: "manifest", reason: "named on the command line", objects: 0 };
+  linted.findings.length = 0;
+  return { decision: "not-kubernetes", reason: broken ? "not YAML kubectl could read, and no apiVersion or kind" : "no document with apiVersion and kind", objects: 0 };
+}
+function invalidTextFinding(file, invalid) {
+  const finding = findingAtOffsets({ file, parsed: parseYamlFile("") }, "yaml-syntax-error", "error", invalid.message, 0, 0);
+  finding.region = { startLine: invalid.line, startColumn: invalid.column, endLine: invalid.line, endColumn: invalid.column + 1 };
+  return finding;
+}
+var SUMMARY = [
+  ["not-kubernetes", "is not a Kubernetes manifest", "are not Kubernetes manifests"],
+  ["kustomize-patch", "is a kustomize patch", "are kustomize patches"],
+  ["test-assertion", "is a test assertion (chainsaw or kuttl)", "are test assertions (chainsaw or kuttl)"]
+];
+function decisionSummary(files) {
+  const parts = SUMMARY.flatMap(([decision, one, many]) => {
+    const count = files.filter((file) => file.decision === decision).length;
+    return count === 0 ? [] : [`${count} file${count === 1 ? ` ${one}` : `s ${many}`}`];
+  });
+  return parts.length === 0 ? [] : [`${parts.join("; ")}: not linted (--verbose lists them)`];
 }
 
 // src/engine/define-rule.ts
@@ -47522,31 +47719,31 @@ function readContainer(container, kubeVersion) {
     container: container.name
   };
 }
-function extraArgs(root, path24) {
-  const args = valueAt(root, path24);
+function extraArgs(root, path26) {
+  const args = valueAt(root, path26);
   if (isObject(args)) {
     return Object.entries(args).flatMap(([name, value]) => {
       const text = flagText(value);
-      return text === void 0 ? [] : [{ name, value: text, path: [...path24, name] }];
+      return text === void 0 ? [] : [{ name, value: text, path: [...path26, name] }];
     });
   }
   if (!Array.isArray(args)) return [];
   return args.flatMap((item, index) => {
     if (!isObject(item) || !isString(item.name)) return [];
     const text = item.value === void 0 ? "" : flagText(item.value);
-    return text === void 0 ? [] : [{ name: item.name, value: text, path: item.value === void 0 ? [...path24, index] : [...path24, index, "value"] }];
+    return text === void 0 ? [] : [{ name: item.name, value: text, path: item.value === void 0 ? [...path26, index] : [...path26, index, "value"] }];
   });
 }
 function kubeadmConfigs(object, kubeVersion) {
   const root = object.value;
   const configs = [];
-  const add = (component, path24, partial = false) => {
-    const full = [...object.path, ...path24];
+  const add = (component, path26, partial = false) => {
+    const full = [...object.path, ...path26];
     const externalEtcd = isObject(valueAt(root, ["etcd", "external"]));
     configs.push({
       component,
       form: "kubeadm",
-      written: extraArgs(root, path24).map((setting2) => ({ ...setting2, path: [...object.path, ...setting2.path] })),
+      written: extraArgs(root, path26).map((setting2) => ({ ...setting2, path: [...object.path, ...setting2.path] })),
       defaults: { ...componentDefaults(component, kubeVersion), ...kubeadmFlags(component, externalEtcd) },
       partial,
       missingAt: () => full
@@ -47564,15 +47761,15 @@ function kubeadmConfigs(object, kubeVersion) {
 }
 function kubeletConfig(object) {
   const written = [];
-  for (const [flag, path24] of KUBELET_FIELDS) {
-    const value = valueAt(object.value, path24);
+  for (const [flag, path26] of KUBELET_FIELDS) {
+    const value = valueAt(object.value, path26);
     const text = value === void 0 ? void 0 : flagText(value);
-    if (text !== void 0) written.push({ name: flag, value: text, path: [...object.path, ...path24] });
+    if (text !== void 0) written.push({ name: flag, value: text, path: [...object.path, ...path26] });
   }
   for (const [gate, value] of Object.entries(objectAt(object.value, ["featureGates"]) ?? {})) {
     written.push({ name: "feature-gates", value: `${gate}=${flagText(value) ?? ""}`, path: [...object.path, "featureGates", gate] });
   }
-  const fields = new Map(KUBELET_FIELDS.map(([flag, path24]) => [flag, path24]));
+  const fields = new Map(KUBELET_FIELDS.map(([flag, path26]) => [flag, path26]));
   return {
     component: "kubelet",
     form: "kubelet-config",
@@ -47844,8 +48041,8 @@ function belowMinimum(minimum) {
   return (value) => value === void 0 || !(Number(value) >= minimum);
 }
 function writesAuditLog(config) {
-  const path24 = effective(config, "audit-log-path").value;
-  return path24 !== void 0 && path24 !== "" && path24 !== "-";
+  const path26 = effective(config, "audit-log-path").value;
+  return path26 !== void 0 && path26 !== "" && path26 !== "-";
 }
 var STRONG_CIPHER_SUITES = /* @__PURE__ */ new Set([
   "TLS_AES_128_GCM_SHA256",
@@ -48983,7 +49180,16 @@ function resolveRole(index, binding) {
   if (!ref) return void 0;
   return ref.kind === "Role" ? index.get("Role", binding.namespace, ref.name, RBAC_GROUP) : index.get("ClusterRole", void 0, ref.name, RBAC_GROUP);
 }
-function effectiveRules(index, role, seen = /* @__PURE__ */ new Set()) {
+function effectiveRules(index, role) {
+  const cache2 = index.memo("rbac:effective-rules", () => /* @__PURE__ */ new Map());
+  let rules2 = cache2.get(role);
+  if (!rules2) {
+    rules2 = collectRules(index, role, /* @__PURE__ */ new Set());
+    cache2.set(role, rules2);
+  }
+  return rules2;
+}
+function collectRules(index, role, seen) {
   if (seen.has(role)) return [];
   seen.add(role);
   const rules2 = [...objectItems(role.value, ["rules"])].map((item) => item.value);
@@ -48992,7 +49198,7 @@ function effectiveRules(index, role, seen = /* @__PURE__ */ new Set()) {
   const selectors = Array.isArray(aggregation.clusterRoleSelectors) ? aggregation.clusterRoleSelectors : [];
   for (const other of index.ofKind("ClusterRole", RBAC_GROUP)) {
     if (other === role || !selectors.some((selector) => labelSelectorMatches(selector, other.labels))) continue;
-    rules2.push(...effectiveRules(index, other, seen));
+    rules2.push(...collectRules(index, other, seen));
   }
   return rules2;
 }
@@ -49005,8 +49211,25 @@ function subjectsOf(binding) {
   });
 }
 function bindingsOfServiceAccount(index, namespace, name) {
-  const bindings = [...index.ofKind("RoleBinding", RBAC_GROUP), ...index.ofKind("ClusterRoleBinding", RBAC_GROUP)];
-  return bindings.filter(
+  const direct = index.memo("rbac:bindings-by-service-account", () => {
+    const table = /* @__PURE__ */ new Map();
+    for (const binding of [...index.ofKind("RoleBinding", RBAC_GROUP), ...index.ofKind("ClusterRoleBinding", RBAC_GROUP)]) {
+      for (const subject of subjectsOf(binding)) {
+        if (subject.kind !== "ServiceAccount") continue;
+        const key = `${subject.namespace ?? binding.namespace ?? ""}/${subject.name}`;
+        const list2 = table.get(key) ?? [];
+        if (!list2.includes(binding)) list2.push(binding);
+        table.set(key, list2);
+      }
+    }
+    return table;
+  });
+  const others = index.memo(
+    "rbac:bindings-with-group-or-user-subjects",
+    () => [...index.ofKind("RoleBinding", RBAC_GROUP), ...index.ofKind("ClusterRoleBinding", RBAC_GROUP)].filter((binding) => subjectsOf(binding).some((subject) => subject.kind !== "ServiceAccount"))
+  );
+  const candidates = [.../* @__PURE__ */ new Set([...direct.get(`${namespace}/${name}`) ?? [], ...others])];
+  return candidates.filter(
     (binding) => subjectsOf(binding).some(
       (subject) => subject.kind === "ServiceAccount" && subject.name === name && (subject.namespace ?? binding.namespace) === namespace || subject.kind === "Group" && (subject.name === "system:serviceaccounts" || subject.name === `system:serviceaccounts:${namespace}`) || subject.kind === "User" && subject.name === `system:serviceaccount:${namespace}:${name}`
     )
@@ -49121,9 +49344,9 @@ var capability_added_restricted_default = addedCapabilityRule(
 );
 
 // src/k8s/views/host-path.ts
-import path11 from "node:path";
+import path12 from "node:path";
 function normaliseNodePath(nodePath2) {
-  const normalised = path11.posix.normalize(`/${nodePath2}`);
+  const normalised = path12.posix.normalize(`/${nodePath2}`);
   return normalised.length > 1 ? normalised.replace(/\/+$/, "") : normalised;
 }
 function isUnder(target, base) {
@@ -49405,10 +49628,10 @@ var dangerous_capability_added_default = addedCapabilityRule(
 );
 
 // src/k8s/views/config-references.ts
-function reference(kind, holder, nameField, path24, key) {
+function reference(kind, holder, nameField, path26, key) {
   const name = holder[nameField];
   if (!isString(name) || name === "") return void 0;
-  const found = { kind, name, optional: holder.optional === true, path: [...path24, nameField] };
+  const found = { kind, name, optional: holder.optional === true, path: [...path26, nameField] };
   if (isString(key)) found.key = key;
   return found;
 }
@@ -49427,12 +49650,12 @@ function configReferences(pod) {
     }
   }
   for (const volume of pod.volumes) {
-    const { value, path: path24 } = volume;
-    if (isObject(value.configMap)) found.push(reference("ConfigMap", value.configMap, "name", [...path24, "configMap"]));
-    if (isObject(value.secret)) found.push(reference("Secret", value.secret, "secretName", [...path24, "secret"]));
+    const { value, path: path26 } = volume;
+    if (isObject(value.configMap)) found.push(reference("ConfigMap", value.configMap, "name", [...path26, "configMap"]));
+    if (isObject(value.secret)) found.push(reference("Secret", value.secret, "secretName", [...path26, "secret"]));
     for (const source of objectItems(value, ["projected", "sources"])) {
-      if (isObject(source.value.configMap)) found.push(reference("ConfigMap", source.value.configMap, "name", [...path24, "projected", "sources", source.index, "configMap"]));
-      if (isObject(source.value.secret)) found.push(reference("Secret", source.value.secret, "name", [...path24, "projected", "sources", source.index, "secret"]));
+      if (isObject(source.value.configMap)) found.push(reference("ConfigMap", source.value.configMap, "name", [...path26, "projected", "sources", source.index, "configMap"]));
+      if (isObject(source.value.secret)) found.push(reference("Secret", source.value.secret, "name", [...path26, "projected", "sources", source.index, "secret"]));
     }
   }
   for (const item of objectItems(pod.spec, ["imagePullSecrets"])) found.push(reference("Secret", item.value, "name", [...pod.path, "imagePullSecrets", item.index]));
@@ -49459,9 +49682,10 @@ function dataKeys(record) {
 
 // src/k8s/views/references.ts
 init_workloads();
-function inputHolds(index, namespace, accepts) {
+function inputHolds(index, namespace, accepts, memoKey) {
+  if (memoKey !== void 0) return index.memo(`holds:${memoKey}:${namespace ?? ""}`, () => inputHolds(index, namespace, accepts));
   if (index.complete) return true;
-  return index.all.some((record) => record.namespace === namespace && accepts(record));
+  return index.inNamespace(namespace).some(accepts);
 }
 function someRelated(records, message) {
   return records.slice(0, 3).map((record) => ({ at: record.at, message: message(record) }));
@@ -49476,8 +49700,28 @@ function templateLabelSets(record) {
 function workloadsSelected(index, namespace, matches) {
   return index.inNamespace(namespace ?? "").filter((record) => templateLabelSets(record).some(matches));
 }
+function workloadsSelectedByMap(index, namespace, selector) {
+  const [first] = Object.entries(selector);
+  if (!first) return [];
+  const table = index.memo("templates-by-label", () => {
+    const byLabel = /* @__PURE__ */ new Map();
+    for (const record of index.all) {
+      for (const labels of templateLabelSets(record)) {
+        for (const [key, value] of Object.entries(labels)) {
+          const entry2 = `${record.namespace ?? ""}\0${key}\0${value}`;
+          const list2 = byLabel.get(entry2) ?? [];
+          if (list2.at(-1) !== record) list2.push(record);
+          byLabel.set(entry2, list2);
+        }
+      }
+    }
+    return byLabel;
+  });
+  const candidates = table.get(`${namespace ?? ""}\0${first[0]}\0${first[1]}`) ?? [];
+  return candidates.filter((record) => templateLabelSets(record).some((labels) => Object.entries(selector).every(([key, value]) => labels[key] === value)));
+}
 function inputHoldsTemplates(index, namespace) {
-  return inputHolds(index, namespace, (record) => templateLabelSets(record).length > 0);
+  return inputHolds(index, namespace, (record) => templateLabelSets(record).length > 0, "templates");
 }
 var CONFIG_ONLY_KINDS = /* @__PURE__ */ new Set([
   "ServiceMonitor",
@@ -49505,9 +49749,11 @@ function isBuiltInGroup(group) {
 }
 function operatorMayCreatePods(index, namespace) {
   if (index.complete) return false;
-  return index.all.some(
-    (record) => record.kind === "CustomResourceDefinition" && record.group === "apiextensions.k8s.io" || record.namespace === namespace && !isBuiltInGroup(record.group) && templateLabelSets(record).length === 0 && !CONFIG_ONLY_KINDS.has(record.kind)
-  );
+  return index.memo(`operator-may-create-pods:${namespace ?? ""}`, () => operatorInNamespace(index, namespace));
+}
+function operatorInNamespace(index, namespace) {
+  if (index.ofKind("CustomResourceDefinition", "apiextensions.k8s.io").length > 0) return true;
+  return index.inNamespace(namespace).some((record) => !isBuiltInGroup(record.group) && templateLabelSets(record).length === 0 && !CONFIG_ONLY_KINDS.has(record.kind));
 }
 var CONTROLLER_LABELS = /* @__PURE__ */ new Set(["statefulset.kubernetes.io/pod-name", "apps.kubernetes.io/pod-index", "pod-template-hash", "controller-revision-hash", "batch.kubernetes.io/job-name", "batch.kubernetes.io/controller-uid", "job-name", "controller-uid"]);
 function withoutControllerLabels(selector) {
@@ -49654,14 +49900,14 @@ var dangling_hpa_target_default = defineRule({
 });
 
 // src/rules/dangling-ingress.ts
-function backendOf(backend, path24) {
+function backendOf(backend, path26) {
   if (isObject(backend.service) && isString(backend.service.name)) {
     const port = isObject(backend.service.port) ? backend.service.port.number ?? backend.service.port.name : void 0;
-    return { service: backend.service.name, ...isString(port) || isNumber(port) ? { port } : {}, path: [...path24, "service", "name"] };
+    return { service: backend.service.name, ...isString(port) || isNumber(port) ? { port } : {}, path: [...path26, "service", "name"] };
   }
   if (isString(backend.serviceName)) {
     const port = backend.servicePort;
-    return { service: backend.serviceName, ...isString(port) || isNumber(port) ? { port } : {}, path: [...path24, "serviceName"] };
+    return { service: backend.serviceName, ...isString(port) || isNumber(port) ? { port } : {}, path: [...path26, "serviceName"] };
   }
   return void 0;
 }
@@ -49854,7 +50100,7 @@ var dangling_service_default = defineRule({
         const at = context.locate([...object.path, "spec", "selector"]);
         const data = { name: object.name ?? "", namespace, selector: Object.entries(selector).map(([key, value]) => `${key}=${String(value)}`).join(", ") };
         context.afterIndex((index) => {
-          if (Object.keys(written).length === 0 || workloadsSelected(index, namespace, (labels) => mapSelectorMatches(written, labels)).length > 0) return;
+          if (Object.keys(written).length === 0 || workloadsSelectedByMap(index, namespace, written).length > 0) return;
           if (!inputHoldsTemplates(index, namespace) || operatorMayCreatePods(index, namespace)) return;
           context.report({ messageId: "noPods", data, at });
         });
@@ -50152,10 +50398,10 @@ function rbacSubjectRule(template2) {
           if (isSystemObject(object)) return;
           const roleRef = object.value.roleRef;
           const role = isObject(roleRef) && isString(roleRef.name) ? `${isString(roleRef.kind) ? roleRef.kind : "role"} "${roleRef.name}"` : "its role";
-          for (const { value, path: path24 } of objectItems(object.value, ["subjects"])) {
+          for (const { value, path: path26 } of objectItems(object.value, ["subjects"])) {
             if (!isString(value.kind) || !isString(value.name) || !template2.forbidden(value.kind, value.name)) continue;
             const data = { kind: object.kind, name: object.name ?? "", subjectKind: value.kind, subject: value.name, role };
-            context.report({ messageId: template2.messageId, data, at: [...object.path, ...path24] });
+            context.report({ messageId: template2.messageId, data, at: [...object.path, ...path26] });
           }
         }
       };
@@ -50353,9 +50599,9 @@ function* nodeLabelUses(pod) {
     if (isString(constraint.value.topologyKey)) yield { label: constraint.value.topologyKey, path: [...pod.path, "topologySpreadConstraints", constraint.index, "topologyKey"] };
   }
 }
-function* expressionKeys(term, path24) {
+function* expressionKeys(term, path26) {
   for (const expression of objectItems(term, ["matchExpressions"])) {
-    if (isString(expression.value.key)) yield { label: expression.value.key, path: [...path24, "matchExpressions", expression.index, "key"] };
+    if (isString(expression.value.key)) yield { label: expression.value.key, path: [...path26, "matchExpressions", expression.index, "key"] };
   }
 }
 var FIELDS = [
@@ -50418,12 +50664,12 @@ function parseImage(reference2) {
   if (reference2.length === 0) return { ok: false, reason: "it is empty" };
   if (/\s/.test(reference2)) return { ok: false, reason: "it contains white space" };
   let rest = reference2;
-  let digest;
+  let digest2;
   const at = rest.indexOf("@");
   if (at !== -1) {
-    digest = rest.slice(at + 1);
+    digest2 = rest.slice(at + 1);
     rest = rest.slice(0, at);
-    if (!DIGEST.test(digest)) return { ok: false, reason: `"${digest}" is not a digest (algorithm:hex)` };
+    if (!DIGEST.test(digest2)) return { ok: false, reason: `"${digest2}" is not a digest (algorithm:hex)` };
   }
   let tag;
   const colon = rest.lastIndexOf(":");
@@ -50448,7 +50694,7 @@ function parseImage(reference2) {
   }
   if (registry === "index.docker.io") registry = DOCKER_HUB;
   const repository = registry === DOCKER_HUB && components.length === 1 ? `library/${components[0]}` : components.join("/");
-  const image = { registry, explicitRegistry, repository, ...tag !== void 0 && { tag }, ...digest !== void 0 && { digest } };
+  const image = { registry, explicitRegistry, repository, ...tag !== void 0 && { tag }, ...digest2 !== void 0 && { digest: digest2 } };
   return { ok: true, image };
 }
 function isTemplated(reference2) {
@@ -50559,11 +50805,11 @@ var duplicate_env_var_default = defineRule({
     return {
       container(container) {
         const seen = /* @__PURE__ */ new Map();
-        for (const { value, path: path24, index } of objectItems(container.value, ["env"])) {
+        for (const { value, path: path26, index } of objectItems(container.value, ["env"])) {
           if (!isString(value.name)) continue;
           const first = seen.get(value.name);
           if (first === void 0) seen.set(value.name, index);
-          else context.report({ messageId: "duplicate", data: { container: container.name, name: value.name, first: first + 1 }, at: [...container.path, ...path24, "name"] });
+          else context.report({ messageId: "duplicate", data: { container: container.name, name: value.name, first: first + 1 }, at: [...container.path, ...path26, "name"] });
         }
       }
     };
@@ -50585,13 +50831,13 @@ var duplicate_key_default = defineRule({
 });
 
 // src/rules/duplicate-resource.ts
-import path12 from "node:path";
+import path13 from "node:path";
 function samePlace(a, b) {
   return a.file === b.file && a.region.startLine === b.region.startLine && a.region.startColumn === b.region.startColumn;
 }
 function sameScope(scope, a, b) {
   if (scope === "run") return true;
-  return scope === "file" ? a.file === b.file : path12.dirname(a.file) === path12.dirname(b.file);
+  return scope === "file" ? a.file === b.file : path13.dirname(a.file) === path13.dirname(b.file);
 }
 var duplicate_resource_default = defineRule({
   meta: {
@@ -50624,7 +50870,7 @@ var duplicate_resource_default = defineRule({
         const name = object.name;
         const at = context.locate([...object.path, "metadata", "name"]);
         context.afterIndex((index) => {
-          const namespace = index.all.find((record) => samePlace(record.at, at))?.namespace;
+          const namespace = index.recordAt(at)?.namespace;
           const copies = index.find(object.group, object.kind, namespace, name).filter((record) => sameScope(context.options.scope, record.at, at));
           if (copies.length < 2 || samePlace(copies[0].at, at)) return;
           const first = copies[0];
@@ -50933,7 +51179,7 @@ function ingressServiceNames(ingress) {
   add(spec.backend);
   for (const rule of Array.isArray(spec.rules) ? spec.rules : []) {
     const paths = isObject(rule) && isObject(rule.http) && Array.isArray(rule.http.paths) ? rule.http.paths : [];
-    for (const path24 of paths) if (isObject(path24)) add(path24.backend);
+    for (const path26 of paths) if (isObject(path26)) add(path26.backend);
   }
   return names;
 }
@@ -51079,23 +51325,23 @@ function isLiteralCredentialField(key, value) {
   return detectCredentials(value, key).length === 0;
 }
 function credentialFields(root, onField, skipContainers = true) {
-  const path24 = [];
+  const path26 = [];
   const walk = (value, key) => {
     if (typeof value === "string") {
-      if (key !== void 0 && isLiteralCredentialField(key, value)) onField([...path24], key);
+      if (key !== void 0 && isLiteralCredentialField(key, value)) onField([...path26], key);
     } else if (Array.isArray(value)) {
       value.forEach((item, index) => {
-        path24.push(index);
+        path26.push(index);
         walk(item, key);
-        path24.pop();
+        path26.pop();
       });
     } else if (isObject(value)) {
       const pairName = typeof value.name === "string" ? value.name : void 0;
       for (const [child, item] of Object.entries(value)) {
         if (skipContainers && CONTAINER_LISTS.has(child)) continue;
-        path24.push(child);
+        path26.push(child);
         walk(item, child === "value" && pairName !== void 0 ? pairName : child);
-        path24.pop();
+        path26.pop();
       }
     }
   };
@@ -51197,9 +51443,9 @@ function looksLikeJson(text) {
   return false;
 }
 var URL_PASSWORD = /(:\/\/[^\s/:@]*:)[^\s/@]+@/g;
-function formatKeyPath(path24) {
+function formatKeyPath(path26) {
   let out = "";
-  for (const written of path24) {
+  for (const written of path26) {
     const segment = typeof written === "string" ? written.replace(URL_PASSWORD, "$1****@") : written;
     if (typeof segment === "number") out += `[${segment}]`;
     else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) out += out === "" ? segment : `.${segment}`;
@@ -51233,7 +51479,7 @@ function reportCredentialFields(object, report) {
       const inner = [];
       for (const [field, value] of Object.entries(embedded)) {
         if (embedded.kind === "Secret" && (field === "data" || field === "stringData")) continue;
-        credentialFields(value, (path24) => inner.push([field, ...path24]), false);
+        credentialFields(value, (path26) => inner.push([field, ...path26]), false);
       }
       if (inner.length > 0) report("credentialFieldEmbedded", at, { location: formatKeyPath(at), inner: listPaths(inner) });
     } else if (isLiteralCredentialField(key.slice(key.lastIndexOf("/") + 1), text)) {
@@ -51243,8 +51489,8 @@ function reportCredentialFields(object, report) {
   if (!isCustomResourceGroup(object.group)) return;
   for (const [key, value] of Object.entries(object.value)) {
     if (key === "apiVersion" || key === "kind" || key === "metadata") continue;
-    credentialFields(value, (path24) => {
-      const at = [key, ...path24];
+    credentialFields(value, (path26) => {
+      const at = [key, ...path26];
       report("credentialField", at, { location: formatKeyPath(at) });
     });
   }
@@ -51898,23 +52144,23 @@ var invalid_label_value_default = defineRule({
 });
 
 // src/schema/kubernetes.ts
-import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
-import path13 from "node:path";
+import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
+import path14 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 import { gunzipSync } from "node:zlib";
 var BUNDLED_SCHEMA_FILE = "kubernetes-1.36.json.gz";
 var loaded;
 function schemaPath() {
-  let directory = path13.dirname(fileURLToPath3(import.meta.url));
+  let directory = path14.dirname(fileURLToPath3(import.meta.url));
   for (let depth = 0; depth < 4; depth++) {
-    const candidate = path13.join(directory, "schemas", BUNDLED_SCHEMA_FILE);
+    const candidate = path14.join(directory, "schemas", BUNDLED_SCHEMA_FILE);
     if (existsSync4(candidate)) return candidate;
-    directory = path13.dirname(directory);
+    directory = path14.dirname(directory);
   }
   throw new Error(`the bundled Kubernetes schema (schemas/${BUNDLED_SCHEMA_FILE}) is missing from the installation`);
 }
 function kubernetesSchema() {
-  loaded ??= JSON.parse(gunzipSync(readFileSync3(schemaPath())).toString("utf8"));
+  loaded ??= JSON.parse(gunzipSync(readFileSync4(schemaPath())).toString("utf8"));
   return loaded;
 }
 function builtInGroups(schema) {
@@ -51926,15 +52172,15 @@ function apiVersionsServing(schema, group, kind) {
 
 // src/rules/invalid-manifest.ts
 var HELM_ACTION = /\{\{-?\s*(?:[^}]*?\.(?:Values|Release|Chart|Capabilities|Files|Template)\b|(?:include|tpl|toYaml|required|nindent|indent|quote)\b)/;
-function* templateText(value, path24) {
+function* templateText(value, path26) {
   if (typeof value === "string") {
-    if (value.includes("{{") && HELM_ACTION.test(value)) yield { path: path24, text: value };
+    if (value.includes("{{") && HELM_ACTION.test(value)) yield { path: path26, text: value };
   } else if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) yield* templateText(item, [...path24, index]);
+    for (const [index, item] of value.entries()) yield* templateText(item, [...path26, index]);
   } else if (value !== null && typeof value === "object") {
     for (const [key, item] of Object.entries(value)) {
-      if (key.includes("{{") && HELM_ACTION.test(key)) yield { path: [...path24, key], text: key };
-      else yield* templateText(item, [...path24, key]);
+      if (key.includes("{{") && HELM_ACTION.test(key)) yield { path: [...path26, key], text: key };
+      else yield* templateText(item, [...path26, key]);
     }
   }
 }
@@ -52010,8 +52256,8 @@ var invalid_port_spec_default = defineRule({
     return {
       container(container) {
         const names = /* @__PURE__ */ new Set();
-        for (const { value, path: path24 } of objectItems(container.value, ["ports"])) {
-          const at = [...container.path, ...path24];
+        for (const { value, path: path26 } of objectItems(container.value, ["ports"])) {
+          const at = [...container.path, ...path26];
           if (value.containerPort === void 0) context.report({ messageId: "noContainerPort", data: { container: container.name }, at: [...at, "containerPort"], missing: true });
           checkNumber(value.containerPort, [...at, "containerPort"]);
           if (!isString(value.name)) continue;
@@ -52022,8 +52268,8 @@ var invalid_port_spec_default = defineRule({
         }
       },
       object(object) {
-        for (const { value, path: path24 } of objectItems(object.value, ["spec", "ports"])) {
-          const at = [...object.path, ...path24, "targetPort"];
+        for (const { value, path: path26 } of objectItems(object.value, ["spec", "ports"])) {
+          const at = [...object.path, ...path26, "targetPort"];
           const target = value.targetPort;
           if (isString(target) && !/^\d+$/.test(target)) {
             const problem2 = portNameProblem(target);
@@ -52509,10 +52755,10 @@ var limitrange_incomplete_default = defineRule({
   create(context) {
     return {
       object(object) {
-        for (const { value, path: path24, index } of objectItems(object.value, ["spec", "limits"])) {
+        for (const { value, path: path26, index } of objectItems(object.value, ["spec", "limits"])) {
           const missing = [...value.type === void 0 ? ["type"] : [], ...FIELDS2.filter((field) => !isObject(value[field]))];
           if (missing.length === 0) continue;
-          context.report({ messageId: "missing", data: { name: object.name ?? "", item: index + 1, fields: missing.join(", ") }, at: [...object.path, ...path24] });
+          context.report({ messageId: "missing", data: { name: object.name ?? "", item: index + 1, fields: missing.join(", ") }, at: [...object.path, ...path26] });
         }
       }
     };
@@ -52780,15 +53026,15 @@ function openRules(policy) {
   const open3 = [];
   for (const direction of policyTypes(policy)) {
     const [field, peers] = direction === "Ingress" ? ["ingress", "from"] : ["egress", "to"];
-    for (const { value, path: path24 } of objectItems(policy, ["spec", field])) {
+    for (const { value, path: path26 } of objectItems(policy, ["spec", field])) {
       if (listAt(value, ["ports"]).length > 0) continue;
       const list2 = listAt(value, [peers]);
       if (list2.length === 0) {
-        open3.push({ direction, path: path24, reason: `it names no peer in "${peers}"` });
+        open3.push({ direction, path: path26, reason: `it names no peer in "${peers}"` });
         continue;
       }
       const everywhere = list2.find((peer) => isObject(peer) && isObject(peer.ipBlock) && isString(peer.ipBlock.cidr) && EVERY_ADDRESS.has(peer.ipBlock.cidr) && listAt(peer.ipBlock, ["except"]).length === 0);
-      if (everywhere && isObject(everywhere) && isObject(everywhere.ipBlock)) open3.push({ direction, path: path24, reason: `it allows the ipBlock ${String(everywhere.ipBlock.cidr)}` });
+      if (everywhere && isObject(everywhere) && isObject(everywhere.ipBlock)) open3.push({ direction, path: path26, reason: `it allows the ipBlock ${String(everywhere.ipBlock.cidr)}` });
     }
   }
   return open3;
@@ -52800,8 +53046,8 @@ var SYSTEM_NAMESPACES = /* @__PURE__ */ new Set(["kube-system", "kube-public", "
 function sameLocation(a, b) {
   return a.file === b.file && a.documentIndex === b.documentIndex && a.region.startLine === b.region.startLine && a.region.startColumn === b.region.startColumn;
 }
-function isFirstOf(index, at, qualifies) {
-  const first = index.all.find((record) => !record.fromContext && qualifies(record));
+function isFirstOf(index, at, qualifies, key) {
+  const first = index.memo(`first-of:${key}`, () => index.all.find((record) => !record.fromContext && qualifies(record)));
   return first !== void 0 && sameLocation(first.at, at);
 }
 
@@ -52824,7 +53070,7 @@ function networkPolicyCoverage(template2) {
             const policies = networkPolicies(index, namespace);
             if (networkPolicies(index).length === 0 && !index.complete) {
               const qualifies = (record) => record.pods.some((pod) => pod.spec.hostNetwork !== true) && !SYSTEM_NAMESPACES.has(record.namespace ?? "");
-              if (isFirstOf(index, self, qualifies)) context.report({ messageId: "noPolicies", data, at: self, level: "note" });
+              if (isFirstOf(index, self, qualifies, `${template2.meta.id}:workloads`)) context.report({ messageId: "noPolicies", data, at: self, level: "note" });
               return;
             }
             const related = policies.map((policy) => ({ at: policy.at, message: `NetworkPolicy "${policy.name ?? ""}" of the namespace does not select these pods for ${data.direction}.` }));
@@ -52942,8 +53188,8 @@ function probePorts(container) {
   return result;
 }
 function containerPorts(container) {
-  return [...objectItems(container.value, ["ports"])].map(({ value, path: path24 }) => {
-    const port = { protocol: isString(value.protocol) ? value.protocol : "TCP", path: path24, value };
+  return [...objectItems(container.value, ["ports"])].map(({ value, path: path26 }) => {
+    const port = { protocol: isString(value.protocol) ? value.protocol : "TCP", path: path26, value };
     if (isString(value.name)) port.name = value.name;
     if (isNumber(value.containerPort)) port.number = value.containerPort;
     return port;
@@ -53236,8 +53482,8 @@ function requirementSchema() {
 }
 
 // src/rules/missing-run-as-non-root.ts
-function isWithin(path24, prefix2) {
-  return prefix2.every((segment, index) => path24[index] === segment);
+function isWithin(path26, prefix2) {
+  return prefix2.every((segment, index) => path26[index] === segment);
 }
 var missing_run_as_non_root_default = defineRule({
   meta: {
@@ -53397,8 +53643,8 @@ var missing_topology_spread_default = defineRule({
     return {
       podSpec(pod, object) {
         const constraints = [...objectItems(pod.spec, ["topologySpreadConstraints"])];
-        for (const { value, path: path24, index } of constraints) {
-          const at = [...pod.path, ...path24];
+        for (const { value, path: path26, index } of constraints) {
+          const at = [...pod.path, ...path26];
           const problems = [];
           if (!isObject(value.labelSelector)) problems.push(["labelSelector", "has no labelSelector, so it counts every pod of the namespace"]);
           if (!isString(value.topologyKey) || value.topologyKey === "") problems.push(["topologyKey", "has no topologyKey"]);
@@ -53538,7 +53784,7 @@ var namespace_without_default_deny_default = defineRule({
         context.afterIndex((index) => {
           if (networkPolicies(index).length === 0 && !index.complete) {
             const qualifies = (record) => record.kind === "Namespace" && record.group === "" && !SYSTEM_NAMESPACES.has(record.name ?? "");
-            if (isFirstOf(index, at, qualifies)) context.report({ messageId: "noPolicies", data: { name }, at, level: "note" });
+            if (isFirstOf(index, at, qualifies, "namespace-without-default-deny")) context.report({ messageId: "noPolicies", data: { name }, at, level: "note" });
             return;
           }
           const policies = networkPolicies(index, name);
@@ -55223,25 +55469,25 @@ function isQuantity(value) {
 }
 
 // src/schema/metadata.ts
-function metadataProblems(metadata, path24, identity4) {
+function metadataProblems(metadata, path26, identity4) {
   if (!isObject(metadata)) return [];
   const problems = [];
   if (identity4 && typeof metadata.name === "string") {
     const reason = objectNameProblem(identity4.group, identity4.kind, metadata.name);
-    if (reason) problems.push({ code: "invalidName", path: [...path24, "name"], name: metadata.name, reason });
+    if (reason) problems.push({ code: "invalidName", path: [...path26, "name"], name: metadata.name, reason });
   }
   if (isObject(metadata.labels)) {
     for (const [key, value] of Object.entries(metadata.labels)) {
       const keyReason = qualifiedNameProblem(key);
-      if (keyReason) problems.push({ code: "invalidLabelKey", path: [...path24, "labels", key], key, reason: keyReason });
+      if (keyReason) problems.push({ code: "invalidLabelKey", path: [...path26, "labels", key], key, reason: keyReason });
       const valueReason = typeof value === "string" ? labelValueProblem(value) : void 0;
-      if (valueReason) problems.push({ code: "invalidLabelValue", path: [...path24, "labels", key], key, reason: valueReason });
+      if (valueReason) problems.push({ code: "invalidLabelValue", path: [...path26, "labels", key], key, reason: valueReason });
     }
   }
   if (isObject(metadata.annotations)) {
     for (const key of Object.keys(metadata.annotations)) {
       const reason = qualifiedNameProblem(key);
-      if (reason) problems.push({ code: "invalidAnnotationKey", path: [...path24, "annotations", key], key, reason });
+      if (reason) problems.push({ code: "invalidAnnotationKey", path: [...path26, "annotations", key], key, reason });
     }
   }
   return problems;
@@ -55261,9 +55507,9 @@ function typeOf(value) {
 function isMapping(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-function fieldName(path24) {
+function fieldName(path26) {
   let text = "";
-  for (const segment of path24) text += typeof segment === "number" ? `[${segment}]` : text === "" ? segment : `.${segment}`;
+  for (const segment of path26) text += typeof segment === "number" ? `[${segment}]` : text === "" ? segment : `.${segment}`;
   return text || "(root)";
 }
 function shortName(ref) {
@@ -55292,104 +55538,104 @@ var SchemaValidator = class {
     }
     return { node: current, where: name };
   }
-  check(value, schemaNode, path24, rootDepth, whereIn) {
-    const field = fieldName(path24.slice(rootDepth));
-    const { node, where } = this.deref(schemaNode, schemaNode.$ref === void 0 && path24.length > rootDepth ? field : whereIn);
+  check(value, schemaNode, path26, rootDepth, whereIn) {
+    const field = fieldName(path26.slice(rootDepth));
+    const { node, where } = this.deref(schemaNode, schemaNode.$ref === void 0 && path26.length > rootDepth ? field : whereIn);
     if (value === null) return;
     const wrong = (expected) => {
-      this.problems.push({ code: "wrongType", path: path24, field, expected, actual: typeOf(value) });
+      this.problems.push({ code: "wrongType", path: path26, field, expected, actual: typeOf(value) });
     };
     if (node["x-kubernetes-int-or-string"] || node.format === "int-or-string") {
       if (!(typeof value === "string" || typeof value === "number" && Number.isInteger(value))) return wrong("an integer or a string");
-      if (typeof value === "string") this.checkString(value, node, path24, field);
-      return this.checkCel(node, value, path24);
+      if (typeof value === "string") this.checkString(value, node, path26, field);
+      return this.checkCel(node, value, path26);
     }
     if (node.format === "quantity") {
       if (typeof value === "number") return;
       if (typeof value !== "string") return wrong('a quantity (a number or a string such as "500m" or "1Gi")');
-      if (!isQuantity(value)) this.problems.push({ code: "constraint", path: path24, field, reason: `"${value}" is not a quantity (a number with an optional suffix such as m, Ki, Mi, Gi, k, M, G)` });
+      if (!isQuantity(value)) this.problems.push({ code: "constraint", path: path26, field, reason: `"${value}" is not a quantity (a number with an optional suffix such as m, Ki, Mi, Gi, k, M, G)` });
       return;
     }
     switch (node.type) {
       case "string":
         if (typeof value !== "string") return wrong("a string");
-        this.checkString(value, node, path24, field);
+        this.checkString(value, node, path26, field);
         break;
       case "integer":
         if (typeof value !== "number" || !Number.isInteger(value)) return wrong("an integer");
-        this.checkNumber(value, node, path24, field);
+        this.checkNumber(value, node, path26, field);
         break;
       case "number":
         if (typeof value !== "number") return wrong("a number");
-        this.checkNumber(value, node, path24, field);
+        this.checkNumber(value, node, path26, field);
         break;
       case "boolean":
         if (typeof value !== "boolean") return wrong("a boolean (true or false)");
         break;
       case "array":
         if (!Array.isArray(value)) return wrong("a list");
-        if (node.minItems !== void 0 && value.length < node.minItems) this.constraint(path24, field, `must have at least ${node.minItems} item(s)`);
-        if (node.maxItems !== void 0 && value.length > node.maxItems) this.constraint(path24, field, `must have at most ${node.maxItems} item(s)`);
-        if (node.items) value.forEach((item, index) => this.check(item, node.items, [...path24, index], rootDepth, where));
+        if (node.minItems !== void 0 && value.length < node.minItems) this.constraint(path26, field, `must have at least ${node.minItems} item(s)`);
+        if (node.maxItems !== void 0 && value.length > node.maxItems) this.constraint(path26, field, `must have at most ${node.maxItems} item(s)`);
+        if (node.items) value.forEach((item, index) => this.check(item, node.items, [...path26, index], rootDepth, where));
         break;
       case "object":
         if (!isMapping(value)) return wrong("a mapping");
-        this.checkObject(value, node, path24, rootDepth, where);
+        this.checkObject(value, node, path26, rootDepth, where);
         break;
       default:
-        if (node.properties && isMapping(value)) this.checkObject(value, node, path24, rootDepth, where);
+        if (node.properties && isMapping(value)) this.checkObject(value, node, path26, rootDepth, where);
     }
     if (node.enum && !node.enum.some((allowed) => allowed === value)) {
-      this.problems.push({ code: "enum", path: path24, field, value: String(value), allowed: node.enum.map((allowed) => JSON.stringify(allowed)).join(", ") });
+      this.problems.push({ code: "enum", path: path26, field, value: String(value), allowed: node.enum.map((allowed) => JSON.stringify(allowed)).join(", ") });
     }
-    this.checkCel(node, value, path24);
+    this.checkCel(node, value, path26);
   }
-  checkCel(node, value, path24) {
+  checkCel(node, value, path26) {
     const rules2 = node["x-kubernetes-validations"];
     if (!rules2 || rules2.length === 0 || !this.options.cel) return;
-    for (const failure of this.options.cel(rules2, value, path24)) {
+    for (const failure of this.options.cel(rules2, value, path26)) {
       this.problems.push({ code: "constraint", path: failure.path, field: fieldName(failure.path), reason: failure.reason });
     }
   }
-  constraint(path24, field, reason) {
-    this.problems.push({ code: "constraint", path: path24, field, reason });
+  constraint(path26, field, reason) {
+    this.problems.push({ code: "constraint", path: path26, field, reason });
   }
-  checkString(value, node, path24, field) {
-    if (node.format === "byte" && !BASE642.test(value.replace(/\s+/g, ""))) this.constraint(path24, field, "must be base64-encoded");
-    if (node.minLength !== void 0 && value.length < node.minLength) this.constraint(path24, field, `must be at least ${node.minLength} character(s) long`);
-    if (node.maxLength !== void 0 && value.length > node.maxLength) this.constraint(path24, field, `must be at most ${node.maxLength} characters long`);
-    if (node.pattern !== void 0 && !safeTest(node.pattern, value)) this.constraint(path24, field, `must match the pattern ${node.pattern}`);
+  checkString(value, node, path26, field) {
+    if (node.format === "byte" && !BASE642.test(value.replace(/\s+/g, ""))) this.constraint(path26, field, "must be base64-encoded");
+    if (node.minLength !== void 0 && value.length < node.minLength) this.constraint(path26, field, `must be at least ${node.minLength} character(s) long`);
+    if (node.maxLength !== void 0 && value.length > node.maxLength) this.constraint(path26, field, `must be at most ${node.maxLength} characters long`);
+    if (node.pattern !== void 0 && !safeTest(node.pattern, value)) this.constraint(path26, field, `must match the pattern ${node.pattern}`);
   }
-  checkNumber(value, node, path24, field) {
+  checkNumber(value, node, path26, field) {
     if (node.minimum !== void 0 && (node.exclusiveMinimum ? value <= node.minimum : value < node.minimum)) {
-      this.constraint(path24, field, `must be ${node.exclusiveMinimum ? "greater than" : "at least"} ${node.minimum}`);
+      this.constraint(path26, field, `must be ${node.exclusiveMinimum ? "greater than" : "at least"} ${node.minimum}`);
     }
     if (node.maximum !== void 0 && (node.exclusiveMaximum ? value >= node.maximum : value > node.maximum)) {
-      this.constraint(path24, field, `must be ${node.exclusiveMaximum ? "less than" : "at most"} ${node.maximum}`);
+      this.constraint(path26, field, `must be ${node.exclusiveMaximum ? "less than" : "at most"} ${node.maximum}`);
     }
   }
-  checkObject(value, node, path24, rootDepth, where) {
+  checkObject(value, node, path26, rootDepth, where) {
     const properties = node.properties;
     const additional = node.additionalProperties;
     const embedded = node["x-kubernetes-embedded-resource"] === true;
     const closed = properties !== void 0 && additional === void 0 && !node["x-kubernetes-preserve-unknown-fields"];
     for (const [key, item] of Object.entries(value)) {
       const property = properties?.[key];
-      if (property) this.check(item, property, [...path24, key], rootDepth, where);
-      else if (typeof additional === "object") this.check(item, additional, [...path24, key], rootDepth, where);
+      if (property) this.check(item, property, [...path26, key], rootDepth, where);
+      else if (typeof additional === "object") this.check(item, additional, [...path26, key], rootDepth, where);
       else if ((closed || additional === false) && !(embedded && (key === "apiVersion" || key === "kind" || key === "metadata"))) {
-        this.problems.push({ code: "unknownField", path: [...path24, key], field: key, where, suggestion: closest(key, Object.keys(properties ?? {})) });
+        this.problems.push({ code: "unknownField", path: [...path26, key], field: key, where, suggestion: closest(key, Object.keys(properties ?? {})) });
       }
     }
     for (const key of node.required ?? []) {
       if (value[key] === void 0 || value[key] === null) {
-        this.problems.push({ code: "missingField", path: [...path24, key], field: key, where, written: value[key] === null });
+        this.problems.push({ code: "missingField", path: [...path26, key], field: key, where, written: value[key] === null });
       }
     }
     const count = Object.keys(value).length;
-    const field = fieldName(path24.slice(rootDepth));
-    if (node.minProperties !== void 0 && count < node.minProperties) this.constraint(path24, field, `must have at least ${node.minProperties} field(s)`);
-    if (node.maxProperties !== void 0 && count > node.maxProperties) this.constraint(path24, field, `must have at most ${node.maxProperties} field(s)`);
+    const field = fieldName(path26.slice(rootDepth));
+    if (node.minProperties !== void 0 && count < node.minProperties) this.constraint(path26, field, `must have at least ${node.minProperties} field(s)`);
+    if (node.maxProperties !== void 0 && count > node.maxProperties) this.constraint(path26, field, `must have at most ${node.maxProperties} field(s)`);
   }
 };
 var patterns = /* @__PURE__ */ new Map();
@@ -59629,7 +59875,7 @@ var CelEvaluator = class {
     return program;
   }
   /** The rules of one schema node that evaluate to false for `self`, with where to report them. */
-  failures(rules2, self, path24) {
+  failures(rules2, self, path26) {
     const failures = [];
     let context;
     for (const rule of rules2) {
@@ -59645,7 +59891,7 @@ var CelEvaluator = class {
       }
       if (result !== false) continue;
       const relative = rule.fieldPath ? fieldPathOf(rule.fieldPath) : void 0;
-      failures.push({ path: relative ? [...path24, ...relative] : path24, reason: `fails the validation rule "${rule.rule}"${rule.message ? `: ${rule.message}` : ""}` });
+      failures.push({ path: relative ? [...path26, ...relative] : path26, reason: `fails the validation rule "${rule.rule}"${rule.message ? `: ${rule.message}` : ""}` });
     }
     return failures;
   }
@@ -59653,8 +59899,8 @@ var CelEvaluator = class {
 
 // src/schema/schema-dirs.ts
 var import_yaml10 = __toESM(require_dist(), 1);
-import { readdirSync as readdirSync2, readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
-import path14 from "node:path";
+import { readdirSync as readdirSync2, readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
+import path15 from "node:path";
 var loaded2 = /* @__PURE__ */ new Map();
 var SchemaDirError = class extends Error {
 };
@@ -59679,10 +59925,10 @@ function loadDir(directory) {
     throw new SchemaDirError(`schemaDirs: cannot read the folder "${directory}"`);
   }
   for (const name of names.filter((entry2) => /\.(ya?ml|json)$/i.test(entry2)).sort()) {
-    const file = path14.join(directory, name);
+    const file = path15.join(directory, name);
     let text;
     try {
-      text = readFileSync4(file, "utf8");
+      text = readFileSync5(file, "utf8");
     } catch {
       continue;
     }
@@ -59705,7 +59951,7 @@ function loadDir(directory) {
 function loadSchemaDirs(directories, cwd) {
   const all = { crds: [], jsonSchemas: /* @__PURE__ */ new Map() };
   for (const directory of directories) {
-    const absolute = path14.resolve(cwd, directory);
+    const absolute = path15.resolve(cwd, directory);
     let extra = loaded2.get(absolute);
     if (!extra) {
       extra = loadDir(absolute);
@@ -59753,7 +59999,7 @@ function allMetadataProblems(object) {
 function validateAgainst(value, schema, base, where, cel) {
   const { definitions } = kubernetesSchema();
   const options = { resolve: (ref) => definitions[ref] };
-  if (cel) options.cel = (rules2, self, path24) => cel.failures(rules2, self, path24);
+  if (cel) options.cel = (rules2, self, path26) => cel.failures(rules2, self, path26);
   return new SchemaValidator(options).validate(value, schema, base, where);
 }
 function customResourceRoot(schema) {
@@ -59763,14 +60009,14 @@ function customResourceRoot(schema) {
     properties: { ...schema.properties, apiVersion: { type: "string" }, kind: { type: "string" }, metadata: { $ref: OBJECT_META } }
   };
 }
-function locateAll(context, value, path24, into) {
-  into.set(JSON.stringify(path24), context.locate(path24));
-  if (Array.isArray(value)) value.forEach((item, index) => locateAll(context, item, [...path24, index], into));
-  else if (typeof value === "object" && value !== null) for (const [key, item] of Object.entries(value)) locateAll(context, item, [...path24, key], into);
+function locateAll(context, value, path26, into) {
+  into.set(JSON.stringify(path26), context.locate(path26));
+  if (Array.isArray(value)) value.forEach((item, index) => locateAll(context, item, [...path26, index], into));
+  else if (typeof value === "object" && value !== null) for (const [key, item] of Object.entries(value)) locateAll(context, item, [...path26, key], into);
 }
-function nearest(locations, path24) {
-  for (let length = path24.length; length >= 0; length--) {
-    const found = locations.get(JSON.stringify(path24.slice(0, length)));
+function nearest(locations, path26) {
+  for (let length = path26.length; length >= 0; length--) {
+    const found = locations.get(JSON.stringify(path26.slice(0, length)));
     if (found) return found;
   }
   return void 0;
@@ -60278,12 +60524,12 @@ var service_target_port_mismatch_default = defineRule({
         const selector = spec?.selector;
         if (!isObject(selector) || Object.keys(selector).length === 0) return;
         const namespace = object.namespace ?? context.settings.namespace;
-        for (const { value, path: path24 } of objectItems(object.value, ["spec", "ports"])) {
+        for (const { value, path: path26 } of objectItems(object.value, ["spec", "ports"])) {
           const written = value.targetPort !== void 0;
           const target = written ? value.targetPort : value.port;
           if (!isString(target) && !isNumber(target)) continue;
           const protocol = isString(value.protocol) ? value.protocol : "TCP";
-          const at = context.locate([...object.path, ...path24, written ? "targetPort" : "port"]);
+          const at = context.locate([...object.path, ...path26, written ? "targetPort" : "port"]);
           context.afterIndex((index) => {
             const matches = index.podsSelectedByMap(namespace, selector);
             if (matches.length === 0) return;
@@ -60371,10 +60617,10 @@ var statefulset_volume_claim_incomplete_default = defineRule({
   create(context) {
     return {
       object(object) {
-        for (const { value, path: path24 } of objectItems(object.value, ["spec", "volumeClaimTemplates"])) {
+        for (const { value, path: path26 } of objectItems(object.value, ["spec", "volumeClaimTemplates"])) {
           const claim = valueAt(value, ["metadata", "name"]);
           const data = { claim: isString(claim) ? claim : "" };
-          const at = [...object.path, ...path24];
+          const at = [...object.path, ...path26];
           if (valueAt(value, ["spec", "resources", "requests", "storage"]) === void 0) context.report({ messageId: "noStorage", data, at: [...at, "spec", "resources", "requests", "storage"], missing: true });
           const modes = valueAt(value, ["spec", "accessModes"]);
           if (!isStringList(modes) || !modes.some((mode) => mode === "ReadWriteOnce" || mode === "ReadWriteOncePod")) {
@@ -60405,10 +60651,10 @@ var subpath_volume_mount_default = defineRule({
       container(container) {
         for (const mount of objectItems(container.value, ["volumeMounts"])) {
           for (const field of ["subPath", "subPathExpr"]) {
-            const path24 = mount.value[field];
-            if (!isString(path24) || path24 === "") continue;
+            const path26 = mount.value[field];
+            if (!isString(path26) || path26 === "") continue;
             const volume = isString(mount.value.name) ? mount.value.name : "(unnamed)";
-            context.report({ messageId: "subPath", data: { container: container.name, path: path24, volume, field }, at: [...container.path, ...mount.path, field] });
+            context.report({ messageId: "subPath", data: { container: container.name, path: path26, volume, field }, at: [...container.path, ...mount.path, field] });
           }
         }
       }
@@ -60613,9 +60859,9 @@ var unsorted_keys_default = defineRule({
     defaultOptions: { recursive: true }
   },
   create(context) {
-    const check2 = (value, path24) => {
+    const check2 = (value, path26) => {
       if (Array.isArray(value)) {
-        if (context.options.recursive) value.forEach((item, index) => check2(item, [...path24, index]));
+        if (context.options.recursive) value.forEach((item, index) => check2(item, [...path26, index]));
         return;
       }
       if (!isObject(value)) return;
@@ -60624,10 +60870,10 @@ var unsorted_keys_default = defineRule({
       const key = keys[at];
       if (key !== void 0) {
         const before = keys.find((earlier) => earlier > key) ?? "";
-        context.report({ messageId: "unsorted", data: { key, before }, at: [...path24, key] });
+        context.report({ messageId: "unsorted", data: { key, before }, at: [...path26, key] });
       }
       if (!context.options.recursive) return;
-      for (const [child, item] of Object.entries(value)) check2(item, [...path24, child]);
+      for (const [child, item] of Object.entries(value)) check2(item, [...path26, child]);
     };
     return {
       object(object) {
@@ -60719,7 +60965,7 @@ var windows_host_process_default = writtenSettingRule(
 var SENSITIVE = /(kubernetes-dashboard|kubernetesui\/dashboard|jupyter|argo(cd|-server|exec|proj\/argocli)|mlflow|kubeflow|jenkins|airflow|kibana|grafana|prometheus|alertmanager|elasticsearch|phpmyadmin|adminer)/i;
 var ROUTES = ["HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRoute"];
 function exposuresOf(index, namespace, labels) {
-  const services = index.ofKind("Service", "").filter((service) => service.namespace === namespace && isObject(service.value.spec) && mapSelectorMatches(service.value.spec.selector, labels));
+  const services = index.inNamespace(namespace).filter((service) => service.kind === "Service" && service.group === "" && isObject(service.value.spec) && mapSelectorMatches(service.value.spec.selector, labels));
   const found = [];
   for (const service of services) {
     const type = externalType(service.value);
@@ -61216,15 +61462,15 @@ function annotationEntries(linted) {
       for (const pod of object.pods) {
         if (pod.metadataPath.join("/") !== places[0].path.join("/")) places.push({ annotations: pod.metadata?.annotations, path: pod.metadataPath });
       }
-      for (const { annotations, path: path24 } of places) {
+      for (const { annotations, path: path26 } of places) {
         if (typeof annotations !== "object" || annotations === null) continue;
-        readAnnotations(annotations, [...path24, "annotations"], object, site, result);
+        readAnnotations(annotations, [...path26, "annotations"], object, site, result);
       }
     }
   }
   return result;
 }
-function readAnnotations(annotations, path24, object, site, result) {
+function readAnnotations(annotations, path26, object, site, result) {
   const reason = stringAt2(annotations, IGNORE_REASON);
   const until = stringAt2(annotations, IGNORE_UNTIL);
   for (const [key, value] of Object.entries(annotations)) {
@@ -61238,7 +61484,7 @@ function readAnnotations(annotations, path24, object, site, result) {
       continue;
     }
     const list2 = parseRuleList(value);
-    const keyPath = [...path24, key];
+    const keyPath = [...path26, key];
     const entries = (list2.rules.length > 0 ? list2.rules : [void 0]).map((rule) => {
       const entry2 = {
         source: "annotation",
@@ -61262,8 +61508,8 @@ function stringAt2(annotations, key) {
   const value = annotations[key];
   return typeof value === "string" && value.trim() !== "" ? value.trim() : void 0;
 }
-function atOf(site, path24) {
-  const finding = findingAt(site, "unused-suppression", "note", "", path24);
+function atOf(site, path26) {
+  const finding = findingAt(site, "unused-suppression", "note", "", path26);
   return `${site.file}:${finding.region.startLine}:${finding.region.startColumn}`;
 }
 
@@ -61395,20 +61641,8 @@ function commentTokens(text) {
   return found.sort((a, b) => a.offset - b.offset);
 }
 
-// src/suppress/entry.ts
-var DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-function isExpired(expires, today2) {
-  return expires !== void 0 && (!isDate(expires) || expires < today2);
-}
-function isDate(value) {
-  return DATE.test(value);
-}
-function today(now = /* @__PURE__ */ new Date()) {
-  return now.toISOString().slice(0, 10);
-}
-
 // src/suppress/exemptions.ts
-import path15 from "node:path";
+import path16 from "node:path";
 function exemptionEntries(exemptions, context) {
   return exemptions.flatMap((exemption, index) => {
     const covers2 = matcher(exemption, context);
@@ -61445,7 +61679,7 @@ function matcher(exemption, context) {
     if (!glob2(exemption.name, object?.name)) return false;
     if (!glob2(exemption.container, place.container?.name)) return false;
     if (exemption.path !== void 0) {
-      const file = path15.relative(context.baseDir, path15.resolve(context.cwd, finding.file)).split(path15.sep).join("/");
+      const file = path16.relative(context.baseDir, path16.resolve(context.cwd, finding.file)).split(path16.sep).join("/");
       if (!glob2(exemption.path, file) && !glob2(exemption.path, finding.helmTemplate)) return false;
     }
     return true;
@@ -61502,12 +61736,14 @@ function createSuppressor(options = {}, context) {
         inline.push(...annotations.entries);
         strays.push(...annotations.strays);
       }
-      if (inline.length === 0 && exemptions.length === 0) return { mark: () => void 0, close: () => [] };
+      if (inline.length === 0 && exemptions.length === 0) return { mark: () => void 0, close: () => [], exemptionUsage: () => [] };
       const usage = new Map(inline.map((entry2) => [entry2, newUsage()]));
-      for (const [entry2, state] of exemptionUsage) usage.set(entry2, state);
+      const local = exemptions.map(() => newUsage());
+      exemptions.forEach((entry2, index) => usage.set(entry2, local[index]));
       const entries = [...inline, ...exemptions];
       const markAll = (findings) => {
         for (const finding of findings) mark(finding, placeOf(linted, finding), entries, usage);
+        replay(local.map(packUsage));
       };
       markAll(linted.findings);
       return {
@@ -61529,9 +61765,12 @@ function createSuppressor(options = {}, context) {
             describeOutcome(out, entry2, state);
           }
           return out;
-        }
+        },
+        exemptionUsage: () => local.map(packUsage)
       };
     },
+    replayExemptions: (usage) => replay(usage),
+    exemptionUsage: () => [...exemptionUsage.values()].map(packUsage),
     finish(run3) {
       const out = [];
       for (const [entry2, state] of exemptionUsage) describeOutcome(out, entry2, state);
@@ -61539,6 +61778,15 @@ function createSuppressor(options = {}, context) {
       if (options.baseline) run3.baseline = applyBaseline(run3.findings, options.baseline.baseline, options.baseline.file);
     }
   };
+  function replay(usage) {
+    exemptions.forEach((entry2, index) => {
+      const bits = usage[index] ?? 0;
+      const state = exemptionUsage.get(entry2);
+      state.used ||= (bits & 1) !== 0;
+      state.expiredHit ||= (bits & 2) !== 0;
+      state.strictHit ||= (bits & 4) !== 0;
+    });
+  }
   function describeOutcome(out, entry2, state) {
     const subject = entry2.rule === void 0 ? "every rule" : `"${entry2.rule}"`;
     if (entry2.rule !== void 0 && !known.has(entry2.rule)) {
@@ -61555,6 +61803,9 @@ function createSuppressor(options = {}, context) {
       report(out, entry2, "unused-suppression", `${entry2.label} for ${subject} suppressed nothing${expired}; remove it.`);
     }
   }
+}
+function packUsage(state) {
+  return (state.used ? 1 : 0) | (state.expiredHit ? 2 : 0) | (state.strictHit ? 4 : 0);
 }
 function newUsage() {
   return { used: false, expiredHit: false, strictHit: false };
@@ -61576,14 +61827,30 @@ function placeOf(linted, finding) {
   place.container = (finding.container !== void 0 ? containers.find((container) => container.name === finding.container) : void 0) ?? containers.find((container) => isPrefix(container.path, finding.path));
   return place;
 }
-function isPrefix(prefix2, path24) {
-  return prefix2.length <= path24.length && prefix2.every((segment, index) => path24[index] === segment);
+function isPrefix(prefix2, path26) {
+  return prefix2.length <= path26.length && prefix2.every((segment, index) => path26[index] === segment);
+}
+
+// src/shard/assign.ts
+init_errors();
+import { createHash as createHash3 } from "node:crypto";
+function parseShard(text) {
+  const match3 = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = Number(match3?.[1]);
+  const count = Number(match3?.[2]);
+  if (!match3 || count < 1 || index < 1 || index > count) {
+    throw new UsageError(`--shard must be i/n with 1 <= i <= n, e.g. 2/4; got "${text}".`);
+  }
+  return { index, count };
+}
+function shardOf(display, count) {
+  return createHash3("sha256").update(display).digest().readUInt32BE(0) % count + 1;
 }
 
 // src/run/lint.ts
 async function lint(options) {
   const started = performance.now();
-  const cwd = path16.resolve(options.cwd);
+  const cwd = path17.resolve(options.cwd);
   const discovery = await discover(options.paths, { cwd, ignore: options.ignore });
   if (discovery.missing.length > 0) {
     throw new UsageError(`nothing to lint for ${discovery.missing.join("; ")}`);
@@ -61615,7 +61882,7 @@ function sumOf(stages) {
 }
 async function lintSources(sources, options, notes = []) {
   const clock = stageClock(options.stats ?? false);
-  const cwd = path16.resolve(options.cwd);
+  const cwd = path17.resolve(options.cwd);
   const rules2 = options.rules ?? rules;
   const presets = options.presets ?? ["recommended"];
   const settings = resolveRuleSettings(rules2, presets, options.ruleOverrides);
@@ -61636,16 +61903,57 @@ async function lintSources(sources, options, notes = []) {
   const ruleTimes = options.stats ? /* @__PURE__ */ new Map() : void 0;
   const tallies = /* @__PURE__ */ new Map();
   const run3 = { findings: [], files: [], objects: 0, internalErrors: 0, notes: [...notes], sources: /* @__PURE__ */ new Map(), contextObjects: 0 };
+  const cache2 = options.cache ? LintCache.open(options.cache.file, options.cache.display, cacheKey({
+    ruleIds: rules2.map((rule) => rule.meta.id),
+    settings,
+    runSettings,
+    suppress: options.suppress,
+    extraWorkloads: options.extraWorkloads,
+    ignore: options.ignore,
+    context: options.context,
+    maxBytes,
+    cwd,
+    configKey: options.cache.configKey
+  })) : void 0;
+  if (cache2) {
+    const last = await replayable(cache2.lastRun, sources, () => contextFiles(options, cwd, sources), maxBytes);
+    if (last) return replayRun(run3, last, { sources, suppressor, keepSources: options.keepSources ?? false, notes: notes.length, maxBytes });
+  }
+  const tokens = [];
+  const crossObjectRules = enabled.some(({ rule }) => rule.meta.crossObject);
   const perFile = /* @__PURE__ */ new Map();
   const open3 = /* @__PURE__ */ new Map();
   const pending = [];
   const unreached = /* @__PURE__ */ new Set();
   let done = 0;
-  for (const source of sources) {
+  const shard = options.shard ? { positions: [], fileNotes: [], ...options.shard } : void 0;
+  const reads = readAhead(sources);
+  for (const [position, source] of sources.entries()) {
+    if (shard && shardOf(source.display, shard.count) !== shard.index) {
+      const outcome2 = await reads.next();
+      if (crossObjectRules && outcome2 && "text" in outcome2) indexAgain(source.display, outcome2.text, index, { rules: enabled, extraWorkloads: options.extraWorkloads, settings: runSettings });
+      options.onProgress?.(++done, sources.length);
+      continue;
+    }
+    const notesBefore = run3.notes.length;
     const reading = performance.now();
-    const outcome = source.partial ? void 0 : await source.read();
+    const outcome = await reads.next();
     clock.add("read", performance.now() - reading);
-    if (!outcome) {
+    tokens.push(tokenOf(source.display, outcome, source.partial));
+    const hash = cache2 && source.absolute !== void 0 && outcome && "text" in outcome ? contentHash(outcome.text) : void 0;
+    const hit = hash !== void 0 ? cache2.lookup(source.display, hash) : void 0;
+    if (hit && outcome && "text" in outcome) {
+      run3.files.push(hit.report);
+      perFile.set(source.display, hit.findings);
+      run3.objects += hit.objects;
+      run3.internalErrors += hit.internalErrors;
+      run3.notes.push(...hit.notes);
+      for (const kind of hit.unreached) unreached.add(kind);
+      suppressor.replayExemptions(hit.exemptions);
+      if (crossObjectRules) indexAgain(source.display, outcome.text, index, { rules: enabled, extraWorkloads: options.extraWorkloads, settings: runSettings });
+      if (options.keepSources && hit.findings.length > 0) run3.sources.set(source.display, maskedText(outcome.text));
+      run3.cache = { hits: (run3.cache?.hits ?? 0) + 1, replayed: false };
+    } else if (!outcome) {
       run3.files.push({ file: source.display, objects: 0, documents: 0, decision: source.partial });
     } else if ("skipped" in outcome) {
       run3.files.push({ file: source.display, objects: 0, documents: 0, skipped: outcome.skipped, decision: "skipped" });
@@ -61666,22 +61974,41 @@ async function lintSources(sources, options, notes = []) {
       if (linted.pending.length > 0) {
         pending.push(...linted.pending);
         redactFile(linted, outcome.text);
-        open3.set(source.display, { findings: linted.findings, suppression, text: outcome.text, later: [] });
+        const keepText = options.keepSources === true || credentialSpans(outcome.text).length > 0;
+        open3.set(source.display, { findings: linted.findings, suppression, later: [], ...keepText ? { text: outcome.text } : {} });
       } else {
         linted.findings.push(...suppression.close());
         const masked = redactFile(linted, outcome.text);
+        detach(linted.findings, index.strings);
         if (options.keepSources && linted.findings.length > 0) run3.sources.set(source.display, masked);
+        if (hash !== void 0) {
+          cache2.record(source.display, {
+            hash,
+            report: run3.files.at(-1),
+            findings: linted.findings,
+            notes: linted.notes,
+            objects: linted.objectCount,
+            internalErrors: linted.internalErrors,
+            unreached: [...linted.unreachedKinds],
+            exemptions: suppression.exemptionUsage()
+          });
+        }
       }
       run3.objects += linted.objectCount;
       run3.internalErrors += linted.internalErrors;
       run3.notes.push(...linted.notes);
       for (const kind of linted.unreachedKinds) unreached.add(kind);
     }
+    shard?.positions.push(position);
+    shard?.fileNotes.push(run3.notes.slice(notesBefore));
     options.onProgress?.(++done, sources.length);
   }
   clock.lap("parse and rules");
+  let context;
   if (pending.length > 0) {
-    run3.contextObjects = await indexContext(options, cwd, sources, index, enabled, runSettings, maxBytes);
+    const files = await contextFiles(options, cwd, sources);
+    run3.contextObjects = await indexContext(files, index, enabled, runSettings, maxBytes, options.extraWorkloads);
+    if (cache2) context = await contextTokens(files, maxBytes);
     clock.lap("context");
     index.seal();
     for (const check2 of pending) {
@@ -61700,41 +62027,124 @@ async function lintSources(sources, options, notes = []) {
     for (const [file, state] of open3) {
       const notes2 = state.suppression.close();
       state.findings.push(...notes2);
-      redactFile({ findings: [...state.later, ...notes2], notes: [] }, state.text);
-      if (options.keepSources && state.findings.length > 0) run3.sources.set(file, redactFile({ findings: state.findings, notes: [] }, state.text));
+      if (state.text !== void 0) {
+        redactFile({ findings: [...state.later, ...notes2], notes: [] }, state.text);
+        if (options.keepSources && state.findings.length > 0) run3.sources.set(file, redactFile({ findings: state.findings, notes: [] }, state.text));
+      }
+      detach(state.findings, index.strings);
     }
     clock.lap("cross-object");
   }
   for (const findings of perFile.values()) run3.findings.push(...sortFindings(findings));
   run3.notes.push(...decisionSummary(run3.files), ...tallyNotes(tallies, rules2));
-  if (unreached.size > 0) {
-    run3.notes.push(`objects of ${[...unreached].sort().join(", ")} hold containers that no pod spec view reaches; map them with "workloads" in the configuration to lint them`);
+  run3.notes.push(...unreachedNote(unreached));
+  if (cache2) {
+    run3.cache ??= { hits: 0, replayed: false };
+    const canReplay = sources.every((source) => source.absolute !== void 0 || source.partial);
+    const failed = await cache2.save(snapshot(run3, notes.length, canReplay ? inputsDigest(tokens, context) : "", context !== void 0, suppressor.exemptionUsage()));
+    if (failed) run3.notes.push(failed);
   }
-  suppressor.finish(run3);
+  if (shard) {
+    run3.shard = {
+      ...shard,
+      inputs: sources.length,
+      discoveryNotes: [...notes],
+      unreached: [...unreached].sort(),
+      tallies: [...tallies].map(([key, { count, items }]) => ({ key, count, items: [...items].sort() })),
+      exemptions: suppressor.exemptionUsage()
+    };
+  } else {
+    suppressor.finish(run3);
+  }
   clock.lap("suppress");
   if (options.stats) run3.stats = { stages: clock.stages, rules: Object.fromEntries([...ruleTimes ?? []].map(([id, ms]) => [id, round(ms)])) };
   return run3;
 }
-async function indexContext(options, cwd, sources, index, enabled, settings, maxBytes) {
+function unreachedNote(kinds) {
+  const sorted = [...kinds].sort();
+  if (sorted.length === 0) return [];
+  return [`objects of ${sorted.join(", ")} hold containers that no pod spec view reaches; map them with "workloads" in the configuration to lint them`];
+}
+var READ_AHEAD = 4;
+function readAhead(sources) {
+  const queue = [];
+  let started = 0;
+  const fill = () => {
+    while (queue.length < READ_AHEAD && started < sources.length) {
+      const source = sources[started++];
+      const read2 = source.partial ? Promise.resolve(void 0) : source.read();
+      read2.catch(() => void 0);
+      queue.push(read2);
+    }
+  };
+  return {
+    next() {
+      fill();
+      const read2 = queue.shift();
+      fill();
+      return read2;
+    }
+  };
+}
+function detach(findings, strings2) {
+  for (const finding of findings) Object.assign(finding, strings2.copy(finding));
+}
+async function indexContext(files, index, enabled, settings, maxBytes, extraWorkloads) {
+  let objects = 0;
+  for (const { file, display } of files) {
+    const outcome = await readInput(file, maxBytes);
+    if (!("text" in outcome)) continue;
+    objects += lintText(display, outcome.text, { rules: enabled, extraWorkloads, settings, index, contextOnly: true }).objectCount;
+  }
+  return objects;
+}
+function indexAgain(display, text, index, options) {
+  const own = new ObjectIndex(index.complete);
+  lintText(display, text, { ...options, index: own, contextOnly: true });
+  for (const record of own.all) index.add({ ...record, fromContext: false });
+}
+async function contextFiles(options, cwd, sources) {
   const inputs = new Set(sources.flatMap((source) => source.absolute ? [source.absolute] : []));
   let files;
   if (options.context !== void 0) {
     files = options.context.length === 0 ? [] : (await discover(options.context, { cwd, ignore: options.ignore })).files;
   } else {
     const paths = options.paths ?? [];
-    const namedFiles = paths.length > 0 && paths.every((input) => isFile(path16.resolve(cwd, input)));
-    const tracked = namedFiles ? await trackedManifests(path16.dirname([...inputs][0] ?? cwd)) : [];
+    const namedFiles = paths.length > 0 && paths.every((input) => isFile(path17.resolve(cwd, input)));
+    const tracked = namedFiles ? await trackedManifests(path17.dirname([...inputs][0] ?? cwd)) : [];
     const ignoredBy = tracked.length > 0 ? await ignoreChecker(cwd, options.ignore ?? []) : () => void 0;
     files = tracked.filter((file) => !ignoredBy(file));
   }
-  let objects = 0;
-  for (const file of files) {
-    if (inputs.has(file)) continue;
-    const outcome = await readInput(file, maxBytes);
-    if (!("text" in outcome)) continue;
-    objects += lintText(displayPath(cwd, file), outcome.text, { rules: enabled, extraWorkloads: options.extraWorkloads, settings, index, contextOnly: true }).objectCount;
+  return files.filter((file) => !inputs.has(file)).map((file) => ({ file, display: displayPath(cwd, file) }));
+}
+function snapshot(run3, initialNotes, inputs, usedContext, exemptions) {
+  return {
+    inputs,
+    usedContext,
+    files: run3.files,
+    findings: run3.findings,
+    notes: run3.notes.slice(initialNotes),
+    objects: run3.objects,
+    internalErrors: run3.internalErrors,
+    contextObjects: run3.contextObjects,
+    exemptions
+  };
+}
+async function replayRun(run3, last, context) {
+  Object.assign(run3, { files: last.files, findings: last.findings, objects: last.objects, internalErrors: last.internalErrors, contextObjects: last.contextObjects });
+  run3.notes.push(...last.notes);
+  run3.cache = { hits: context.sources.length, replayed: true };
+  context.suppressor.replayExemptions(last.exemptions);
+  if (context.keepSources) {
+    const withFindings = new Set(last.findings.map((finding) => finding.file));
+    for (const source of context.sources) {
+      if (!withFindings.has(source.display) || source.partial) continue;
+      const outcome = await source.read();
+      if ("text" in outcome) run3.sources.set(source.display, maskedText(outcome.text));
+    }
   }
-  return objects;
+  context.suppressor.finish(run3);
+  return run3;
 }
 function tallyNotes(tallies, rules2) {
   return [...tallies].sort(([a], [b]) => a.localeCompare(b)).map(([key, { count, items }]) => {
@@ -61794,7 +62204,7 @@ async function readStdin() {
 
 // src/render/request.ts
 init_errors();
-import path17 from "node:path";
+import path18 from "node:path";
 import { statSync as statSync5 } from "node:fs";
 function helmTargets(spec) {
   const base = { kind: "helm", chart: spec.chart, release: spec.release, namespace: spec.namespace, kubeVersion: spec.kubeVersion };
@@ -61812,17 +62222,17 @@ function chartsFromFlags(flags, cwd) {
     const equals = entry2.indexOf("=");
     const files = equals === -1 ? [] : entry2.slice(equals + 1).split(",").filter(Boolean);
     if (equals <= 0 || files.length === 0) throw new UsageError(`--values-set must look like NAME=FILE[,FILE...]; got "${entry2}".`);
-    return { name: entry2.slice(0, equals), values: files.map((file) => path17.resolve(cwd, file)), set: [] };
+    return { name: entry2.slice(0, equals), values: files.map((file) => path18.resolve(cwd, file)), set: [] };
   });
   for (const value of flags.set ?? []) {
     if (!/^[^=]+=/.test(value)) throw new UsageError(`--set must look like key=value; got "${value}".`);
   }
   return flags.helm.map((chart) => ({
-    chart: path17.resolve(cwd, chart),
+    chart: path18.resolve(cwd, chart),
     release: flags.release,
     namespace: flags.namespace,
     kubeVersion: flags.kubeVersion,
-    values: (flags.values ?? []).map((file) => path17.resolve(cwd, file)),
+    values: (flags.values ?? []).map((file) => path18.resolve(cwd, file)),
     set: flags.set ?? [],
     valueSets
   }));
@@ -61830,7 +62240,7 @@ function chartsFromFlags(flags, cwd) {
 function renderRequest(flags, positionals, config, cwd) {
   const withRun = (spec) => ({ ...spec, namespace: spec.namespace ?? flags.namespace, kubeVersion: spec.kubeVersion ?? flags.kubeVersion });
   const request2 = {
-    kustomize: (flags.kustomize ?? []).map((dir) => path17.resolve(cwd, dir)),
+    kustomize: (flags.kustomize ?? []).map((dir) => path18.resolve(cwd, dir)),
     helm: chartsFromFlags(flags, cwd).flatMap(helmTargets),
     configured: [...(config?.kustomize ?? []).map((dir) => ({ kind: "kustomize", dir })), ...(config?.charts ?? []).map(withRun).flatMap(helmTargets)],
     walk: flags.render ?? config?.walk ?? false
@@ -61842,7 +62252,7 @@ function renderRequest(flags, positionals, config, cwd) {
 function namedFilesOnly(inputs, cwd) {
   return inputs.length > 0 && inputs.every((input) => {
     try {
-      return statSync5(path17.resolve(cwd, input)).isFile();
+      return statSync5(path18.resolve(cwd, input)).isFile();
     } catch {
       return false;
     }
@@ -61851,18 +62261,18 @@ function namedFilesOnly(inputs, cwd) {
 
 // src/render/run.ts
 var import_yaml14 = __toESM(require_dist(), 1);
-import { existsSync as existsSync6, readFileSync as readFileSync8 } from "node:fs";
-import path23 from "node:path";
+import { existsSync as existsSync6, readFileSync as readFileSync9 } from "node:fs";
+import path24 from "node:path";
 init_display_path();
 init_rule_settings();
 
 // src/render/helm.ts
-import { readFileSync as readFileSync6 } from "node:fs";
-import path19 from "node:path";
+import { readFileSync as readFileSync7 } from "node:fs";
+import path20 from "node:path";
 init_display_path();
 
 // src/render/origin-files.ts
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 init_parse();
 var OriginFiles = class {
   cache = /* @__PURE__ */ new Map();
@@ -61874,7 +62284,7 @@ var OriginFiles = class {
 function read(absolute) {
   let text;
   try {
-    text = readFileSync5(absolute, "utf8").replace(/^\uFEFF/, "");
+    text = readFileSync6(absolute, "utf8").replace(/^\uFEFF/, "");
   } catch {
     return void 0;
   }
@@ -61882,31 +62292,31 @@ function read(absolute) {
   const values = parsed.documents.map((document) => document.errors.length > 0 || document.empty ? null : document.doc.toJS());
   return { absolute, text, parsed, values };
 }
-function locateInOrigin(file, display, documentIndex, path24) {
-  return locationAt({ file: display, parsed: file.parsed, document: file.parsed.documents[documentIndex] }, path24, true);
+function locateInOrigin(file, display, documentIndex, path26) {
+  return locationAt({ file: display, parsed: file.parsed, document: file.parsed.documents[documentIndex] }, path26, true);
 }
 var MERGE_KEYS = ["name", "mountPath", "devicePath", "containerPort", "port", "ip", "topologyKey"];
-function mapPath(rendered, origin, path24) {
-  const mapped = [];
+function mapPath(rendered, origin, path26) {
+  const mapped2 = [];
   let from = rendered;
   let to = origin;
-  for (const [depth, segment] of path24.entries()) {
+  for (const [depth, segment] of path26.entries()) {
     if (typeof segment === "number") {
-      if (!Array.isArray(from) || !Array.isArray(to)) return { path: [...mapped, ...path24.slice(depth)], complete: false };
+      if (!Array.isArray(from) || !Array.isArray(to)) return { path: [...mapped2, ...path26.slice(depth)], complete: false };
       const item = from[segment];
       const index = matchItem(item, to, segment, from.length);
-      if (index === -1) return { path: mapped, complete: false };
-      mapped.push(index);
+      if (index === -1) return { path: mapped2, complete: false };
+      mapped2.push(index);
       from = item;
       to = to[index];
     } else {
-      if (!isRecord(to) || !(segment in to)) return { path: [...mapped, ...path24.slice(depth)], complete: false };
-      mapped.push(segment);
+      if (!isRecord(to) || !(segment in to)) return { path: [...mapped2, ...path26.slice(depth)], complete: false };
+      mapped2.push(segment);
       from = isRecord(from) ? from[segment] : void 0;
       to = to[segment];
     }
   }
-  return { path: mapped, complete: true };
+  return { path: mapped2, complete: true };
 }
 function matchItem(item, candidates, index, renderedLength) {
   if (isRecord(item)) {
@@ -61930,13 +62340,13 @@ function identity3(value) {
 import { execFile as execFile2 } from "node:child_process";
 import { accessSync as accessSync2, constants as constants5, statSync as statSync6 } from "node:fs";
 import { availableParallelism } from "node:os";
-import path18 from "node:path";
+import path19 from "node:path";
 function onPath(name, env = process.env) {
   const extensions = process.platform === "win32" ? (env.PATHEXT ?? ".EXE;.CMD;.BAT").split(";") : [""];
-  for (const folder of (env.PATH ?? "").split(path18.delimiter)) {
+  for (const folder of (env.PATH ?? "").split(path19.delimiter)) {
     if (folder === "") continue;
     for (const extension of extensions) {
-      const candidate = path18.join(folder, name + extension);
+      const candidate = path19.join(folder, name + extension);
       try {
         if (!statSync6(candidate).isFile()) continue;
         accessSync2(candidate, constants5.X_OK);
@@ -61983,7 +62393,7 @@ async function inParallel(items, work, limit = availableParallelism()) {
 
 // src/render/helm.ts
 function helmArgs(target) {
-  const args = ["template", target.release ?? path19.basename(target.chart), target.chart];
+  const args = ["template", target.release ?? path20.basename(target.chart), target.chart];
   for (const file of target.values) args.push("--values", file);
   for (const value of target.set) args.push("--set", value);
   if (target.namespace) args.push("--namespace", target.namespace);
@@ -62006,17 +62416,17 @@ function mapHelmFinding(finding, context) {
   const related = [{ file: finding.file, region: finding.region, message: `the object as \`helm template\` renders it${label}` }];
   const values = valuesSite(text, at.line, finding.path, rendered, context);
   if (values) related.push(values);
-  const mapped = { ...named, file: display, region: at.region, approximate: true, related: [...related, ...finding.related ?? []] };
-  mapped.fingerprint = fingerprint([finding.fingerprint, target.label ?? "", display]);
-  return { finding: mapped, text: { display, text } };
+  const mapped2 = { ...named, file: display, region: at.region, approximate: true, related: [...related, ...finding.related ?? []] };
+  mapped2.fingerprint = fingerprint([finding.fingerprint, target.label ?? "", display]);
+  return { finding: mapped2, text: { display, text } };
 }
 function templateFile(chart, source) {
   const slash = source.indexOf("/");
-  return slash === -1 ? void 0 : path19.join(chart, ...source.slice(slash + 1).split("/"));
+  return slash === -1 ? void 0 : path20.join(chart, ...source.slice(slash + 1).split("/"));
 }
 function readText(file) {
   try {
-    return readFileSync6(file, "utf8");
+    return readFileSync7(file, "utf8");
   } catch {
     return void 0;
   }
@@ -62042,7 +62452,7 @@ function valuesSite(template2, line, findingPath, rendered, context) {
   const value = valueAt2(rendered, findingPath);
   if (value === void 0) return void 0;
   const findingLine = template2.split(/\r?\n/)[line - 1] ?? "";
-  const files = [path19.join(context.target.chart, "values.yaml"), ...context.target.values];
+  const files = [path20.join(context.target.chart, "values.yaml"), ...context.target.values];
   const setKeys = context.target.set.map((entry2) => entry2.slice(0, entry2.indexOf("=")).split("."));
   for (const match3 of template2.matchAll(/\.Values((?:\.[A-Za-z_][\w-]*)+)/g)) {
     const ref = match3[1].slice(1).split(".");
@@ -62077,9 +62487,9 @@ function valueAt2(root, keyPath) {
 
 // src/render/kustomize.ts
 var import_yaml12 = __toESM(require_dist(), 1);
-import { mkdtemp, rm as rm2, writeFile as writeFile3 } from "node:fs/promises";
+import { mkdtemp, rm as rm2, writeFile as writeFile4 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import path20 from "node:path";
+import path21 from "node:path";
 var ORIGIN_ANNOTATION = "config.kubernetes.io/origin";
 var TRANSFORMATIONS_ANNOTATION = "alpha.config.kubernetes.io/transformations";
 var KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
@@ -62090,10 +62500,10 @@ function kustomizeCommand() {
   return kustomize ? { command: kustomize, args: ["build"] } : void 0;
 }
 async function renderKustomization(dir, tool) {
-  const wrapper = await mkdtemp(path20.join(tmpdir(), "kmlint-kustomize-"));
+  const wrapper = await mkdtemp(path21.join(tmpdir(), "kmlint-kustomize-"));
   try {
-    const relative = path20.relative(wrapper, dir).split(path20.sep).join("/");
-    await writeFile3(path20.join(wrapper, "kustomization.yaml"), (0, import_yaml12.stringify)({ resources: [relative], buildMetadata: ["originAnnotations", "transformerAnnotations"] }));
+    const relative = path21.relative(wrapper, dir).split(path21.sep).join("/");
+    await writeFile4(path21.join(wrapper, "kustomization.yaml"), (0, import_yaml12.stringify)({ resources: [relative], buildMetadata: ["originAnnotations", "transformerAnnotations"] }));
     const result = await runTool(tool.command, [...tool.args, wrapper], wrapper);
     if (!result.ok) return { ok: false, message: readableMessage(result.message, wrapper, relative, dir) };
     return { ok: true, ...stripOrigins(result.stdout, wrapper) };
@@ -62102,8 +62512,8 @@ async function renderKustomization(dir, tool) {
   }
 }
 function readableMessage(message, wrapper, relative, dir) {
-  const cwd = process.cwd() + path20.sep;
-  return message.split(`'${relative}'`).join(`'${path20.relative(process.cwd(), dir) || "."}'`).split(wrapper).join("<kustomization wrapper>").split(cwd).join("");
+  const cwd = process.cwd() + path21.sep;
+  return message.split(`'${relative}'`).join(`'${path21.relative(process.cwd(), dir) || "."}'`).split(wrapper).join("<kustomization wrapper>").split(cwd).join("");
 }
 function stripOrigins(text, base) {
   const origins = [];
@@ -62128,9 +62538,9 @@ function stripOrigins(text, base) {
 function originOf(said, transformations, base) {
   const origin = { patchedIn: [] };
   const fields = typeof said === "string" ? (0, import_yaml12.parseAllDocuments)(said)[0]?.toJS() : void 0;
-  if (fields && typeof fields.path === "string" && fields.repo === void 0) origin.file = path20.resolve(base, fields.path);
+  if (fields && typeof fields.path === "string" && fields.repo === void 0) origin.file = path21.resolve(base, fields.path);
   if (fields && typeof fields.configuredIn === "string") {
-    origin.configuredIn = path20.resolve(base, fields.configuredIn);
+    origin.configuredIn = path21.resolve(base, fields.configuredIn);
     const kind = fields.configuredBy?.kind;
     if (typeof kind === "string") origin.generator = kind.charAt(0).toLowerCase() + kind.slice(1);
   }
@@ -62139,7 +62549,7 @@ function originOf(said, transformations, base) {
     const kind = step.configuredBy?.kind;
     const file = step.configuredIn;
     if (typeof kind === "string" && kind.startsWith("Patch") && typeof file === "string") {
-      const absolute = path20.resolve(base, file);
+      const absolute = path21.resolve(base, file);
       if (!origin.patchedIn.includes(absolute)) origin.patchedIn.push(absolute);
     }
   }
@@ -62150,7 +62560,7 @@ function originOf(said, transformations, base) {
 init_display_path();
 
 // src/render/patches.ts
-import path21 from "node:path";
+import path22 from "node:path";
 function patchThatSet(files, kustomizations, object, rendered, findingPath) {
   let found;
   for (const kustomization of kustomizations) {
@@ -62158,7 +62568,7 @@ function patchThatSet(files, kustomizations, object, rendered, findingPath) {
     const spec = file?.values[0];
     if (!isRecord(spec)) continue;
     for (const entry2 of patchEntries(spec)) {
-      const patch = files.get(path21.resolve(path21.dirname(kustomization), entry2.path));
+      const patch = files.get(path22.resolve(path22.dirname(kustomization), entry2.path));
       if (!patch) continue;
       const site = entry2.json6902 || Array.isArray(patch.values[0]) ? jsonPatchSite(patch, entry2.target, object, findingPath) : mergePatchSite(patch, entry2.target, object, rendered, findingPath);
       if (site) found = site;
@@ -62200,8 +62610,8 @@ function mergePatchSite(patch, target, object, rendered, findingPath) {
     const written = identity3(value);
     const applies = target ? targets(target, object) : written.kind === object.kind && written.name === object.name;
     if (!applies) continue;
-    const mapped = mapPath(rendered, value, findingPath);
-    if (mapped.complete) return { file: patch, documentIndex, path: mapped.path };
+    const mapped2 = mapPath(rendered, value, findingPath);
+    if (mapped2.complete) return { file: patch, documentIndex, path: mapped2.path };
   }
   return void 0;
 }
@@ -62234,11 +62644,11 @@ function mapKustomizeFinding(finding, context) {
   if (!site) return { finding: named };
   const display = displayPath(context.cwd, site.file.absolute);
   const location = locateInOrigin(site.file, display, site.documentIndex, site.path);
-  const mapped = { ...named, file: display, region: location.region, path: site.path, documentIndex: site.documentIndex, related: [renderedAt, ...finding.related ?? []] };
-  mapped.fingerprint = fingerprint([finding.fingerprint, context.overlay, display]);
-  if (location.approximate || !site.exact) mapped.approximate = true;
-  else delete mapped.approximate;
-  return { finding: mapped, file: site.file };
+  const mapped2 = { ...named, file: display, region: location.region, path: site.path, documentIndex: site.documentIndex, related: [renderedAt, ...finding.related ?? []] };
+  mapped2.fingerprint = fingerprint([finding.fingerprint, context.overlay, display]);
+  if (location.approximate || !site.exact) mapped2.approximate = true;
+  else delete mapped2.approximate;
+  return { finding: mapped2, file: site.file };
 }
 function siteOf(origin, rendered, finding, files) {
   const { kind, name } = identity3(rendered);
@@ -62250,8 +62660,8 @@ function siteOf(origin, rendered, finding, files) {
     if (patch) return { ...patch, exact: true };
   }
   if (base && documentIndex !== void 0) {
-    const mapped = mapPath(rendered, base.values[documentIndex], finding.path);
-    return { file: base, documentIndex, path: mapped.path, exact: mapped.complete || finding.missing === true };
+    const mapped2 = mapPath(rendered, base.values[documentIndex], finding.path);
+    return { file: base, documentIndex, path: mapped2.path, exact: mapped2.complete || finding.missing === true };
   }
   const kustomization = origin.configuredIn ? files.get(origin.configuredIn) : void 0;
   if (kustomization && kustomization.values[0] !== null) return { file: kustomization, documentIndex: 0, path: origin.generator ? [origin.generator] : [], exact: false };
@@ -62274,10 +62684,10 @@ function baseDocument(file, kind, renderedName) {
 
 // src/render/targets.ts
 var import_yaml13 = __toESM(require_dist(), 1);
-import { existsSync as existsSync5, readFileSync as readFileSync7 } from "node:fs";
-import path22 from "node:path";
+import { existsSync as existsSync5, readFileSync as readFileSync8 } from "node:fs";
+import path23 from "node:path";
 function kustomizationFile(dir) {
-  return KUSTOMIZATION_FILES.map((name) => path22.join(dir, name)).find((file) => existsSync5(file));
+  return KUSTOMIZATION_FILES.map((name) => path23.join(dir, name)).find((file) => existsSync5(file));
 }
 function kustomizationTree(dir, seen = /* @__PURE__ */ new Set()) {
   if (seen.has(dir)) return seen;
@@ -62285,7 +62695,7 @@ function kustomizationTree(dir, seen = /* @__PURE__ */ new Set()) {
   const file = kustomizationFile(dir);
   let spec;
   try {
-    spec = file ? (0, import_yaml13.parse)(readFileSync7(file, "utf8")) : void 0;
+    spec = file ? (0, import_yaml13.parse)(readFileSync8(file, "utf8")) : void 0;
   } catch {
     return seen;
   }
@@ -62293,20 +62703,20 @@ function kustomizationTree(dir, seen = /* @__PURE__ */ new Set()) {
   const { resources, bases, components } = spec;
   for (const entry2 of [resources, bases, components].flatMap((value) => Array.isArray(value) ? value : [])) {
     if (typeof entry2 !== "string" || /^[a-z][a-z0-9+.-]*:\/\//i.test(entry2) || entry2.startsWith("git@")) continue;
-    const target = path22.resolve(dir, entry2);
+    const target = path23.resolve(dir, entry2);
     if (kustomizationFile(target)) kustomizationTree(target, seen);
   }
   return seen;
 }
 function isInside(file, dir) {
-  const relative = path22.relative(dir, file);
-  return relative === "" || !relative.startsWith("..") && !path22.isAbsolute(relative);
+  const relative = path23.relative(dir, file);
+  return relative === "" || !relative.startsWith("..") && !path23.isAbsolute(relative);
 }
 function targetsAmong(files) {
-  const dirs = [...new Set(files.filter((file) => KUSTOMIZATION_FILES.includes(path22.basename(file))).map((file) => path22.dirname(file)))].sort();
+  const dirs = [...new Set(files.filter((file) => KUSTOMIZATION_FILES.includes(path23.basename(file))).map((file) => path23.dirname(file)))].sort();
   const used = /* @__PURE__ */ new Set();
   for (const dir of dirs) for (const inner of kustomizationTree(dir)) if (inner !== dir) used.add(inner);
-  const charts = [...new Set(files.filter((file) => path22.basename(file) === "Chart.yaml").map((file) => path22.dirname(file)))].sort();
+  const charts = [...new Set(files.filter((file) => path23.basename(file) === "Chart.yaml").map((file) => path23.dirname(file)))].sort();
   const topCharts = charts.filter((chart) => !charts.some((other) => other !== chart && isInside(chart, other)));
   return { kustomizations: dirs.filter((dir) => !used.has(dir) && !topCharts.some((chart) => isInside(dir, chart))), charts: topCharts };
 }
@@ -62316,7 +62726,7 @@ function targetFolders(target) {
 
 // src/render/run.ts
 async function lintWithRenders(options, request2) {
-  const cwd = path23.resolve(options.cwd);
+  const cwd = path24.resolve(options.cwd);
   const started = performance.now();
   const discovery = options.paths.length > 0 ? await discover(options.paths, { cwd, ignore: options.ignore }) : void 0;
   if (discovery && discovery.missing.length > 0) throw new UsageError(`nothing to lint for ${discovery.missing.join("; ")}`);
@@ -62373,7 +62783,7 @@ function uniqueTargets(targets2) {
 async function render(target, kustomize, helm) {
   if (target.kind === "kustomize") {
     const result2 = await renderKustomization(target.dir, kustomize);
-    return result2.ok ? { target, ok: true, text: result2.text, origins: result2.origins } : { target, ok: false, tool: path23.basename(kustomize.command) === "kustomize" ? "kustomize build" : "kubectl kustomize", message: result2.message };
+    return result2.ok ? { target, ok: true, text: result2.text, origins: result2.origins } : { target, ok: false, tool: path24.basename(kustomize.command) === "kustomize" ? "kustomize build" : "kubectl kustomize", message: result2.message };
   }
   const result = await renderChart(helm, target);
   return result.ok ? { target, ok: true, text: result.stdout } : { target, ok: false, tool: "helm template", message: result.message };
@@ -62393,7 +62803,7 @@ function renderFailure(result, options, cwd) {
   const setting2 = resolveRuleSettings(options.rules ?? rules, options.presets ?? ["recommended"], options.ruleOverrides).get("render-failed");
   if (!setting2) return [];
   const { target } = result;
-  const file = target.kind === "kustomize" ? kustomizationFile(target.dir) ?? path23.join(target.dir, "kustomization.yaml") : path23.join(target.chart, "Chart.yaml");
+  const file = target.kind === "kustomize" ? kustomizationFile(target.dir) ?? path24.join(target.dir, "kustomization.yaml") : path24.join(target.chart, "Chart.yaml");
   const firstLine = readFirstLine(file);
   const label = target.kind === "helm" && target.label ? ` [values ${target.label}]` : "";
   const location = { file: displayPath(cwd, file), region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: Math.max(firstLine.length + 1, 2) }, path: [] };
@@ -62403,7 +62813,7 @@ function renderFailure(result, options, cwd) {
 }
 function readFirstLine(file) {
   try {
-    return readFileSync8(file, "utf8").split(/\r?\n/, 1)[0].trimEnd();
+    return readFileSync9(file, "utf8").split(/\r?\n/, 1)[0].trimEnd();
   } catch {
     return "";
   }
@@ -62419,13 +62829,13 @@ async function lintRendered(result, options, cwd, files) {
   run3.findings = run3.findings.map((finding) => {
     if (finding.file !== display) return finding;
     if (target.kind === "kustomize") {
-      const mapped2 = mapKustomizeFinding(finding, { cwd, files, overlay: where, origins: result.origins ?? [], rendered: values });
-      if (mapped2.file) texts.set(mapped2.finding.file, mapped2.file.text);
-      return mapped2.finding;
+      const mapped3 = mapKustomizeFinding(finding, { cwd, files, overlay: where, origins: result.origins ?? [], rendered: values });
+      if (mapped3.file) texts.set(mapped3.finding.file, mapped3.file.text);
+      return mapped3.finding;
     }
-    const mapped = mapHelmFinding(finding, { cwd, files, target, rendered: values });
-    if (mapped.text) texts.set(mapped.text.display, mapped.text.text);
-    return mapped.finding;
+    const mapped2 = mapHelmFinding(finding, { cwd, files, target, rendered: values });
+    if (mapped2.text) texts.set(mapped2.text.display, mapped2.text.text);
+    return mapped2.finding;
   });
   if (options.keepSources) {
     for (const [file, text] of texts) run3.sources.set(file, redactFile({ findings: [], notes: [""] }, text));
@@ -62440,6 +62850,185 @@ function merge2(into, run3) {
   into.notes.push(...run3.notes);
   for (const [file, text] of run3.sources) into.sources.set(file, text);
   if (run3.baseline && into.baseline) into.baseline.matched += run3.baseline.matched;
+}
+
+// src/shard/cli.ts
+init_errors();
+import { writeFile as writeFile5 } from "node:fs/promises";
+
+// src/shard/report.ts
+var SHARD_REPORT_VERSION = 1;
+
+// src/shard/cli.ts
+async function writeShardReport(run3, output) {
+  const report = {
+    kmlintShardVersion: SHARD_REPORT_VERSION,
+    version: VERSION,
+    shard: run3.shard,
+    files: run3.files,
+    findings: run3.findings,
+    objects: run3.objects,
+    internalErrors: run3.internalErrors
+  };
+  const text = `${JSON.stringify(report)}
+`;
+  if (output !== void 0) await writeFile5(output, text);
+  else process.stdout.write(text);
+  return run3.internalErrors > 0 ? 2 : 0;
+}
+
+// src/shard/merge-run.ts
+init_rule_settings();
+init_errors();
+import { readdir as readdir3, readFile as readFile3, stat as stat3 } from "node:fs/promises";
+import path25 from "node:path";
+
+// src/shard/merge.ts
+init_errors();
+function checkShards(reports) {
+  for (const { name, report } of reports) {
+    if (report?.kmlintShardVersion !== SHARD_REPORT_VERSION || typeof report.shard !== "object") {
+      throw new UsageError(`${name} is not a shard report: write one with kmlint --shard i/n --output ${name}.`);
+    }
+    if (report.version !== VERSION) throw new UsageError(`${name} was written by kmlint ${report.version}; this is kmlint ${VERSION}: run every shard and the merge with one version.`);
+  }
+  const first = reports[0].report.shard;
+  const seen = /* @__PURE__ */ new Map();
+  for (const { name, report } of reports) {
+    const { index, count, inputs } = report.shard;
+    if (count !== first.count || inputs !== first.inputs) throw new UsageError(`${name} is shard ${index}/${count} of a run over ${inputs} inputs; ${reports[0].name} is of ${first.count} shards over ${first.inputs}: they are not from one run.`);
+    if (seen.has(index)) throw new UsageError(`${name} and ${seen.get(index)} are both shard ${index}/${count}.`);
+    seen.set(index, name);
+  }
+  const missing = Array.from({ length: first.count }, (_, i) => i + 1).filter((index) => !seen.has(index));
+  if (missing.length > 0) throw new UsageError(`shard${missing.length === 1 ? "" : "s"} ${missing.join(", ")} of ${first.count} missing: merge every shard's report.`);
+}
+function mergeShards(reports) {
+  const slots = [];
+  const strays = [];
+  const unreached = /* @__PURE__ */ new Set();
+  const tallies = /* @__PURE__ */ new Map();
+  let objects = 0;
+  let internalErrors = 0;
+  for (const report of [...reports].sort((a, b) => a.shard.index - b.shard.index)) {
+    const own = /* @__PURE__ */ new Map();
+    report.files.forEach((file, at) => {
+      const slot = { file, findings: [], notes: report.shard.fileNotes[at] ?? [] };
+      slots[report.shard.positions[at]] = slot;
+      own.set(file.file, slot.findings);
+    });
+    for (const finding of report.findings) (own.get(finding.file) ?? strays).push(finding);
+    for (const kind of report.shard.unreached) unreached.add(kind);
+    for (const { key, count, items } of report.shard.tallies ?? []) {
+      const entry2 = tallies.get(key) ?? { count: 0, items: /* @__PURE__ */ new Set() };
+      entry2.count += count;
+      for (const item of items) entry2.items.add(item);
+      tallies.set(key, entry2);
+    }
+    objects += report.objects;
+    internalErrors += report.internalErrors;
+  }
+  const placed = slots.filter((slot) => slot !== void 0);
+  const files = placed.map((slot) => slot.file);
+  const notes = [...reports[0].shard.discoveryNotes, ...placed.flatMap((slot) => slot.notes), ...decisionSummary(files), ...tallyNotes(tallies, rules), ...unreachedNote(unreached)];
+  return {
+    result: { files, findings: [...strays, ...placed.flatMap((slot) => slot.findings)], objects, internalErrors, notes },
+    exemptions: reports.map((report) => report.shard.exemptions)
+  };
+}
+
+// src/shard/merge-run.ts
+async function mergeRun(names, setup, cwd) {
+  const files = (await Promise.all(names.map((name) => expand2(path25.resolve(cwd, name), name)))).flat();
+  const reports = await Promise.all(files.map(async ({ file, name }) => ({ name, report: await readShard(file, name) })));
+  if (reports.length === 0) throw new UsageError(`no shard report in ${names.join(", ")}.`);
+  checkShards(reports);
+  const merged = mergeShards(reports.map(({ report }) => report));
+  const settings = resolveRuleSettings(rules, setup.lint.presets ?? ["recommended"], setup.lint.ruleOverrides);
+  const suppressor = createSuppressor(setup.lint.suppress, { rules, settings, cwd });
+  for (const usage of merged.exemptions) suppressor.replayExemptions(usage);
+  const result = { ...merged.result, sources: /* @__PURE__ */ new Map(), contextObjects: 0 };
+  suppressor.finish(result);
+  return result;
+}
+async function expand2(file, name) {
+  const isFolder = await stat3(file).then((info2) => info2.isDirectory(), () => false);
+  if (!isFolder) return [{ file, name }];
+  const entries = (await readdir3(file)).filter((entry2) => entry2.endsWith(".json")).sort();
+  return entries.map((entry2) => ({ file: path25.join(file, entry2), name: path25.posix.join(name.split(path25.sep).join("/"), entry2) }));
+}
+async function readShard(file, name) {
+  let text;
+  try {
+    text = await readFile3(file, "utf8");
+  } catch (error2) {
+    throw new UsageError(`cannot read the shard report ${name}: ${error2.code ?? error2.message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new UsageError(`${name} is not JSON: give kmlint merge the files that kmlint --shard i/n --output wrote.`);
+  }
+}
+
+// src/formatters/json-stream.ts
+var StreamedArray = class {
+  constructor(items) {
+    this.items = items;
+  }
+  items;
+};
+function streamed(items) {
+  return new StreamedArray(items);
+}
+function* jsonChunks(value, depth = 0) {
+  if (value instanceof StreamedArray) {
+    let first = true;
+    for (const item of value.items) {
+      yield `${first ? "[\n" : ",\n"}${pad(depth + 1)}${indented(JSON.stringify(item, null, 2) ?? "null", depth + 1)}`;
+      first = false;
+    }
+    yield first ? "[]" : `
+${pad(depth)}]`;
+    return;
+  }
+  if (!holdsStream(value)) {
+    yield indented(JSON.stringify(value, null, 2), depth);
+    return;
+  }
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      yield `${i === 0 ? "[\n" : ",\n"}${pad(depth + 1)}`;
+      yield* jsonChunks(item ?? null, depth + 1);
+    }
+    yield `
+${pad(depth)}]`;
+    return;
+  }
+  const entries = Object.entries(value).filter(([, item]) => item !== void 0 && typeof item !== "function");
+  yield "{";
+  for (const [i, [key, item]] of entries.entries()) {
+    yield `${i === 0 ? "\n" : ",\n"}${pad(depth + 1)}${JSON.stringify(key)}: `;
+    yield* jsonChunks(item, depth + 1);
+  }
+  yield `
+${pad(depth)}}`;
+}
+function holdsStream(value) {
+  if (value instanceof StreamedArray) return true;
+  if (typeof value !== "object" || value === null) return false;
+  if (Array.isArray(value)) return value.some(holdsStream);
+  return Object.values(value).some(holdsStream);
+}
+function indented(json, depth) {
+  return depth === 0 ? json : json.replaceAll("\n", `
+${pad(depth)}`);
+}
+function pad(depth) {
+  return "  ".repeat(depth);
+}
+function* mapped(items, map) {
+  for (const item of items) yield map(item);
 }
 
 // src/formatters/rule-help.ts
@@ -62477,11 +63066,14 @@ var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var IN_SOURCE = /* @__PURE__ */ new Set(["comment", "annotation"]);
 var MAX_RESULTS = 2e4;
 function formatSarif(result, context) {
+  return [...sarifChunks(result, context)].join("");
+}
+function* sarifChunks(result, context) {
   const rules2 = [...context.rules].sort((a, b) => a.id.localeCompare(b.id));
   const index = new Map(rules2.map((rule, i) => [rule.id, i]));
   const include = context.sarifIncludeSuppressed === true;
-  const kept = result.findings.filter((finding) => include || !finding.suppression);
-  const results = kept.slice(0, MAX_RESULTS).map((finding) => sarifResult(finding, index.get(finding.ruleId), include));
+  const kept = include ? result.findings : result.findings.filter((finding) => !finding.suppression);
+  const results = streamed(mapped(kept.slice(0, MAX_RESULTS), (finding) => sarifResult(finding, index.get(finding.ruleId), include)));
   const notifications = (result.notes ?? []).map((note) => ({ level: "warning", message: { text: note } }));
   if (kept.length > MAX_RESULTS) {
     notifications.push({ level: "warning", message: { text: `${kept.length - MAX_RESULTS} results left out: GitHub accepts at most 25,000 per run.` } });
@@ -62497,7 +63089,7 @@ function formatSarif(result, context) {
             version: context.version,
             semanticVersion: context.version,
             informationUri: HOMEPAGE,
-            rules: rules2.map(ruleDescriptor)
+            rules: streamed(mapped(rules2, ruleDescriptor))
           }
         },
         invocations: [
@@ -62513,8 +63105,8 @@ function formatSarif(result, context) {
       }
     ]
   };
-  return `${JSON.stringify(log, null, 2)}
-`;
+  yield* jsonChunks(log);
+  yield "\n";
 }
 function ruleDescriptor(rule) {
   const tags = [rule.category, ...rule.presets, ...rule.pss ? [`pss-${rule.pss.profile}`] : [], ...rule.tags ?? []];
@@ -62709,7 +63301,7 @@ function compareText(a, b) {
 }
 
 // src/action/github-context.ts
-import { readFileSync as readFileSync9 } from "node:fs";
+import { readFileSync as readFileSync10 } from "node:fs";
 var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "pull_request_review"]);
 function readGitHubContext(env, cwd) {
   const [owner = "", repo = ""] = (env.GITHUB_REPOSITORY ?? "").split("/");
@@ -62728,7 +63320,7 @@ function readGitHubContext(env, cwd) {
 function pullRequestHeadSha(eventPath) {
   if (!eventPath) return void 0;
   try {
-    const event = JSON.parse(readFileSync9(eventPath, "utf8"));
+    const event = JSON.parse(readFileSync10(eventPath, "utf8"));
     const sha = event.pull_request?.head?.sha;
     return typeof sha === "string" ? sha : void 0;
   } catch {
@@ -63047,10 +63639,10 @@ function getValues(context, operator, key, modifier) {
 }
 function parseUrl(template2) {
   return {
-    expand: expand2.bind(null, template2)
+    expand: expand3.bind(null, template2)
   };
 }
-function expand2(template2, context) {
+function expand3(template2, context) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template2 = template2.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
@@ -63360,15 +63952,15 @@ var bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
 var noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
 var isUnstringifiable = (val) => val === void 0 || typeof val === "function" || typeof val === "symbol";
 var isRawJSON = (val) => val !== null && typeof val === "object" && val.constructor && val.constructor.name === "RawJSON";
-var stringifyIteratively = (rootValue, replacer, spaceParam) => {
+var stringifyIteratively = (rootValue, replacer2, spaceParam) => {
   let space = "";
   if (typeof spaceParam === "number") {
     space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
   } else if (typeof spaceParam === "string") {
     space = spaceParam.slice(0, 10);
   }
-  const isFunctionReplacer = typeof replacer === "function";
-  const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
+  const isFunctionReplacer = typeof replacer2 === "function";
+  const propertyList = Array.isArray(replacer2) ? new Set(replacer2.map(String)) : null;
   const prepareVal = (parent, key, val) => {
     const isObject2 = val !== null && typeof val === "object";
     const hasToJSON = isObject2 && typeof val.toJSON === "function";
@@ -63384,7 +63976,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
       return val.toString() + "n";
     }
     if (isFunctionReplacer) {
-      val = replacer.call(parent, key, val);
+      val = replacer2.call(parent, key, val);
     }
     const isPostReplacerObject = val !== null && typeof val === "object";
     if (isPostReplacerObject) {
@@ -63515,7 +64107,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   }
   return chunks.join("");
 };
-var JSONStringify = (value, replacer, space) => {
+var JSONStringify = (value, replacer2, space) => {
   try {
     const supportsRawJSON = "rawJSON" in JSON;
     if (supportsRawJSON) {
@@ -63523,25 +64115,25 @@ var JSONStringify = (value, replacer, space) => {
         value,
         (key, val) => {
           if (typeof val === "bigint") return JSON.rawJSON(val.toString());
-          const hasFunctionReplacer = typeof replacer === "function";
-          if (hasFunctionReplacer) return replacer(key, val);
-          const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key);
+          const hasFunctionReplacer = typeof replacer2 === "function";
+          if (hasFunctionReplacer) return replacer2(key, val);
+          const isKeyInArrayReplacer = Array.isArray(replacer2) && replacer2.includes(key);
           if (isKeyInArrayReplacer) return val;
           return val;
         },
         space
       );
     }
-    if (!value) return originalStringify(value, replacer, space);
+    if (!value) return originalStringify(value, replacer2, space);
     const convertedToCustomJSON = originalStringify(
       value,
       (key, val) => {
         const isNoise = typeof val === "string" && noiseValue.test(val);
         if (isNoise) return val.toString() + "n";
         if (typeof val === "bigint") return val.toString() + "n";
-        const hasFunctionReplacer = typeof replacer === "function";
-        if (hasFunctionReplacer) return replacer(key, val);
-        const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key);
+        const hasFunctionReplacer = typeof replacer2 === "function";
+        if (hasFunctionReplacer) return replacer2(key, val);
+        const isKeyInArrayReplacer = Array.isArray(replacer2) && replacer2.includes(key);
         if (isKeyInArrayReplacer) return val;
         return val;
       },
@@ -63555,7 +64147,7 @@ var JSONStringify = (value, replacer, space) => {
     return denoisedJSON;
   } catch (error2) {
     if (error2 instanceof RangeError) {
-      const convertedJSON = stringifyIteratively(value, replacer, space);
+      const convertedJSON = stringifyIteratively(value, replacer2, space);
       if (convertedJSON === void 0) return void 0;
       const supportsRawJSON = "rawJSON" in JSON;
       if (supportsRawJSON) return convertedJSON;
@@ -64207,17 +64799,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path24 = requestOptions.url.replace(options.baseUrl, "");
+    const path26 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path24} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path26} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path24} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path26} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -66877,8 +67469,23 @@ function readInputs(getInput2) {
       helm: words(getInput2("helm"), /\s+/),
       values: words(getInput2("values"), /\s+/),
       set: words(getInput2("set"), /\n+/).map((line) => line.trim())
-    }
+    },
+    ...shardInputs(getInput2)
   };
+}
+function shardInputs(getInput2) {
+  const merge4 = words(getInput2("merge"), /\s+/);
+  const [index, count] = [getInput2("shard"), getInput2("shards")];
+  if (!index && !count) return { merge: merge4 };
+  if (!index || !count) throw new InputError("Inputs 'shard' and 'shards' go together: 'shard' is this job's number (1 to 'shards').");
+  if (merge4.length > 0) throw new InputError("Input 'merge' is for the step after the shards; a shard job sets 'shard' and 'shards' only.");
+  let shard;
+  try {
+    shard = parseShard(`${index}/${count}`);
+  } catch {
+    throw new InputError(`Inputs 'shard' and 'shards' must be whole numbers with 1 <= shard <= shards; got '${index}' and '${count}'.`);
+  }
+  return { merge: merge4, shard: { ...shard, report: getInput2("shard-report") || `kmlint-shard-${shard.index}.json` } };
 }
 function words(value, separator) {
   return value.split(separator).filter((word) => word !== "");
@@ -67010,8 +67617,9 @@ async function run2() {
       { cwd, rules }
     );
     exitOptions = setup.exit;
+    if (inputs.shard) return await lintShard(inputs.shard, { paths: inputs.paths, cwd, ...setup.lint });
     const render2 = renderRequest(inputs.render, inputs.paths, setup.render, cwd);
-    result = render2 ? await lintWithRenders({ paths: inputs.paths, cwd, ...setup.lint }, render2) : await lint({ paths: inputs.paths, cwd, ...setup.lint });
+    result = inputs.merge.length > 0 ? await mergeRun(inputs.merge, setup, cwd) : render2 ? await lintWithRenders({ paths: inputs.paths, cwd, ...setup.lint }, render2) : await lint({ paths: inputs.paths, cwd, ...setup.lint });
   } catch (error2) {
     return usageError(`kmlint could not lint ${inputs.paths.join(" ")}: ${messageOf(error2)}`);
   }
@@ -67024,8 +67632,8 @@ async function run2() {
     const sarifPath = resolve2(cwd, inputs.sarifFile);
     const sarif = formatSarif(result, { cwd, version: VERSION, rules: rules.map((rule) => rule.meta) });
     try {
-      await mkdir2(dirname(sarifPath), { recursive: true });
-      await writeFile4(sarifPath, sarif);
+      await mkdir3(dirname(sarifPath), { recursive: true });
+      await writeFile6(sarifPath, sarif);
     } catch (error2) {
       return usageError(`kmlint cannot write the SARIF file '${inputs.sarifFile}': ${messageOf(error2)}`);
     }
@@ -67062,6 +67670,13 @@ async function run2() {
   } else if (exit === 1) {
     setFailed(`kmlint found ${plural(counts.findings, "finding")} (${describeCounts(counts)}); the step fails on '${failOn}' and above.`);
   }
+}
+async function lintShard(shard, options) {
+  const result = await lint({ ...options, shard });
+  await mkdir3(dirname(resolve2(options.cwd, shard.report)), { recursive: true });
+  process.exitCode = await writeShardReport(result, resolve2(options.cwd, shard.report));
+  setOutput("shard-report", shard.report);
+  info(`kmlint ${VERSION}: shard ${shard.index}/${shard.count} wrote ${shard.report} (${plural(result.files.length, "file")}); the merge step reports the findings.`);
 }
 async function annotate(inputs, context, findings, conclusion, checkRunSummary) {
   if (inputs.annotate === "none") return void 0;

@@ -13,7 +13,7 @@ import type { WorkloadKind } from '../k8s/workloads.js';
 import { helmTemplateOf } from '../yaml/helm-source.js';
 import { parseYamlFile, type ParsedDocument, type ParsedFile } from '../yaml/parse.js';
 import { UnlintableDocumentError, toValue } from '../yaml/to-value.js';
-import type { Finding, Level, Path } from '../types.js';
+import type { Finding, Level, Path, Tallies } from '../types.js';
 import type { Report, Rule, RuleVisitors, RunSettings } from './define-rule.js';
 import type { RuleSetting } from './rule-settings.js';
 import { DEFAULT_RUN_SETTINGS } from './run-settings.js';
@@ -39,8 +39,7 @@ export interface LintFileOptions {
   tallies?: Tallies;
 }
 
-/** Counts per rule and topic, and the distinct items counted. */
-export type Tallies = Map<string, { count: number; items: Set<string> }>;
+export type { Tallies };
 
 export interface LintedDocument {
   document: ParsedDocument;

@@ -8,7 +8,7 @@ import { cacheKey, contentHash, contextTokens, inputsDigest, LintCache, maskedTe
 import type { CacheOptions } from '../cache/options.js';
 import path from 'node:path';
 import type { Preset, Rule, RunSettings } from '../engine/define-rule.js';
-import { lintText, type EnabledRule, type PendingCheck, type Tallies } from '../engine/lint-file.js';
+import { lintText, type EnabledRule, type PendingCheck } from '../engine/lint-file.js';
 import { interpolate } from '../findings/build.js';
 import { validateRuleOptions } from '../engine/rule-options.js';
 import { resolveRuleSettings, type RuleOverride, type RuleSetting } from '../engine/rule-settings.js';
@@ -26,7 +26,7 @@ import { credentialSpans, redactFile } from '../redact/index.js';
 import { rules as allRules } from '../rules/index.js';
 import type { SuppressOptions } from '../suppress/options.js';
 import { createSuppressor, type FileSuppression } from '../suppress/suppressor.js';
-import type { FileDecision, FileReport, Finding, InvalidText, LintResult } from '../types.js';
+import type { FileDecision, FileReport, Finding, InvalidText, LintResult, Tallies } from '../types.js';
 import type { CachedRun } from '../cache/store.js';
 import { shardOf, type Shard } from '../shard/assign.js';
 import type { ShardInfo } from '../shard/report.js';

@@ -1,7 +1,7 @@
 /** Shards' reports → the one result an unsharded run would have had, before its run-wide stage. */
 import { UsageError } from '../errors.js';
 import { decisionSummary } from '../input/decision.js';
-import type { Tallies } from '../engine/lint-file.js';
+import type { Tallies } from '../types.js';
 import { rules } from '../rules/index.js';
 import { tallyNotes, unreachedNote } from '../run/lint.js';
 import type { ExemptionUsage } from '../suppress/options.js';
