@@ -390,7 +390,8 @@ async function indexContext(
   let objects = 0;
   for (const { file, display } of files) {
     const outcome = await readInput(file, maxBytes);
-    if (!('text' in outcome)) continue;
+    // A file without both words holds no Kubernetes object: not worth a parse (lock files, editor settings).
+    if (!('text' in outcome) || !MIGHT_HOLD_OBJECTS.test(outcome.text) || !outcome.text.includes('kind')) continue;
     objects += lintText(display, outcome.text, { rules: enabled, extraWorkloads, settings, index, contextOnly: true }).objectCount;
   }
   return objects;
@@ -402,6 +403,8 @@ function indexAgain(display: string, text: string, index: ObjectIndex, options: 
   lintText(display, text, { ...options, index: own, contextOnly: true });
   for (const record of own.all) index.add({ ...record, fromContext: false });
 }
+
+const MIGHT_HOLD_OBJECTS = /apiVersion/;
 
 /** The context files of a run, with their display names. */
 async function contextFiles(options: Omit<LintOptions, 'paths'> & { paths?: readonly string[] }, cwd: string, sources: readonly Source[]): Promise<{ file: string; display: string }[]> {
