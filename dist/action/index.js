@@ -62093,7 +62093,7 @@ async function indexContext(files, index, enabled, settings, maxBytes, extraWork
   let objects = 0;
   for (const { file, display } of files) {
     const outcome = await readInput(file, maxBytes);
-    if (!("text" in outcome)) continue;
+    if (!("text" in outcome) || !MIGHT_HOLD_OBJECTS.test(outcome.text) || !outcome.text.includes("kind")) continue;
     objects += lintText(display, outcome.text, { rules: enabled, extraWorkloads, settings, index, contextOnly: true }).objectCount;
   }
   return objects;
@@ -62103,6 +62103,7 @@ function indexAgain(display, text, index, options) {
   lintText(display, text, { ...options, index: own, contextOnly: true });
   for (const record of own.all) index.add({ ...record, fromContext: false });
 }
+var MIGHT_HOLD_OBJECTS = /apiVersion/;
 async function contextFiles(options, cwd, sources) {
   const inputs = new Set(sources.flatMap((source) => source.absolute ? [source.absolute] : []));
   let files;
