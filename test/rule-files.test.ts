@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { rules } from '../src/rules/index.js';
 import { generate, outdated } from '../scripts/generate.js';
+import { hasVisitors } from './support/rule-tester.js';
 import { REPO_ROOT } from './support/shared.js';
 
 const testFiles = readdirSync(path.join(REPO_ROOT, 'test'), { recursive: true })
@@ -30,17 +31,7 @@ describe('rule files', () => {
       for (const property of Object.values((meta.options?.properties ?? {}) as Record<string, { description?: string }>)) {
         assert.ok(property.description, 'every option has a description (the docs print it)');
       }
-      const visitors = rule.create({
-        options: meta.defaultOptions ?? {},
-        settings: { kubeVersion: '1.36', namespace: 'default', presets: ['all'], complete: false },
-        report: () => undefined,
-        locate: () => {
-          throw new Error('not in a visitor');
-        },
-        afterIndex: () => undefined,
-        tally: () => undefined,
-      });
-      if (Object.keys(visitors).length > 0) {
+      if (hasVisitors(rule)) {
         // A rule that looks at objects has fixtures on both sides (test/rules.test.ts runs them).
         for (const side of ['valid', 'invalid']) {
           assert.ok(existsSync(path.join(REPO_ROOT, 'test', 'manifests', meta.id, side)), `test/manifests/${meta.id}/${side}/`);

@@ -62,6 +62,21 @@ export interface ExplicitCase {
   errors: ExplicitError[];
 }
 
+/** Whether a rule looks at objects at all: rules the engine reports itself (syntax errors, suppression notes) do not. */
+export function hasVisitors(rule: Rule): boolean {
+  const visitors = rule.create({
+    options: rule.meta.defaultOptions ?? {},
+    settings: { kubeVersion: '1.36', namespace: 'default', presets: ['all'], complete: false },
+    report: () => undefined,
+    locate: () => {
+      throw new Error('not in a visitor');
+    },
+    afterIndex: () => undefined,
+    tally: () => undefined,
+  });
+  return Object.keys(visitors).length > 0;
+}
+
 /** Lints texts as one run with one rule (and the engine's own findings), views frozen. */
 export async function lintWith(rule: Rule, files: readonly FixtureFile[], options?: Record<string, unknown>, settings: FixtureSettings = {}): Promise<LintRun> {
   const overrides = options ? new Map([[rule.meta.id, { options }]]) : undefined;
