@@ -1,5 +1,7 @@
 /** `overrides` in the config file: levels by file glob, kind and namespace, validated at their line. */
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { resolveOverrides, type Override } from '../src/config/overrides.js';
@@ -74,5 +76,29 @@ describe('config overrides', () => {
     assert.equal(config.rules['missing-read-only-root-fs'], undefined, 'turned off in the config');
     assert.equal(config.rules['missing-cpu-limit'], undefined, 'only prod/ turns it on');
     assert.deepEqual(config.overridesByObject, [{ origin: '.kmlint.yaml:8:5', kinds: ['DaemonSet'], namespaces: ['kube-*'], rules: { 'host-network': 'off' } }]);
+  });
+});
+
+describe('rule options in overrides', () => {
+  const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers: [{ name: c, image: nginx:1.27 }]\n  volumes:\n    - name: logs\n      hostPath: { path: /var/log/pods }\n';
+
+  test('an entry that selects files gives their rules its options, merged over the run options', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kmlint-override-options-'));
+    mkdirSync(path.join(dir, 'agents'));
+    writeFileSync(path.join(dir, 'agents', 'shipper.yaml'), pod);
+    writeFileSync(path.join(dir, 'app.yaml'), pod);
+    writeFileSync(path.join(dir, '.kmlint.yaml'), 'overrides:\n  - files: ["agents/**"]\n    rules:\n      host-path-volume: [error, { allowedPaths: [/var/log] }]\n');
+    const run = runCli(['--format', 'json', '.'], { cwd: dir });
+    const files = JSON.parse(run.stdout).findings.filter((finding: { ruleId: string }) => finding.ruleId === 'host-path-volume').map((finding: { file: string }) => finding.file);
+    assert.deepEqual(files, ['app.yaml'], run.stderr);
+  });
+
+  test('options in an entry that selects kinds or namespaces are a configuration error at their line', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kmlint-override-options-'));
+    writeFileSync(path.join(dir, 'app.yaml'), pod);
+    writeFileSync(path.join(dir, '.kmlint.yaml'), 'overrides:\n  - kinds: [Pod]\n    rules:\n      host-path-volume: [error, { allowedPaths: [/var/log] }]\n');
+    const run = runCli(['app.yaml'], { cwd: dir });
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /^\.kmlint\.yaml:4:25: overrides\[0\]\.rules\.host-path-volume gives options, which only an entry that selects by files alone may do/m);
   });
 });

@@ -61,9 +61,11 @@ interface RawConfig {
   strict?: string[];
   requireReason?: boolean;
   baseline?: string;
-  overrides?: Omit<Override, 'origin'>[];
+  overrides?: RawOverride[];
   render?: { walk?: boolean; kustomize?: string[]; helm?: RawChart[] };
 }
+
+type RawOverride = Omit<Override, 'origin' | 'rules' | 'options'> & { rules: Record<string, Level | 'off' | [Level | 'off', Record<string, unknown>?]> };
 
 /** `--config FILE`, else the nearest config file walking up from cwd; undefined when there is none. */
 export async function loadConfig(options: { cwd: string; configFile?: string; rules: readonly Rule[] }): Promise<ResolvedConfig | undefined> {
@@ -123,10 +125,7 @@ function resolve(raw: RawConfig, doc: Document.Parsed, lineCounter: LineCounter,
     exemptions,
     extraWorkloads,
     strict: raw.strict ?? [],
-    overrides: (raw.overrides ?? []).map((item, index) => {
-      const { startLine, startColumn } = regionOf(doc, lineCounter, ['overrides', index]);
-      return { ...item, origin: `${options.display}:${startLine}:${startColumn}` };
-    }),
+    overrides: (raw.overrides ?? []).map((item, index) => overrideOf(item, index, doc, lineCounter, options.display)),
   };
   if (raw.extends) config.presets = raw.extends;
   if (raw.failOn) config.failOn = raw.failOn;
@@ -184,6 +183,26 @@ export function rebaseIgnore(patterns: readonly string[], configDir: string, cwd
     if (rebased !== undefined) result.push(`${negated ? '!' : ''}/${rebased}`);
   }
   return result;
+}
+
+/** An `overrides` entry: `[level, options]` split into its level and its options, which only file selectors may carry. */
+function overrideOf(item: RawOverride, index: number, doc: Document.Parsed, lineCounter: LineCounter, display: string): Override {
+  const { startLine, startColumn } = regionOf(doc, lineCounter, ['overrides', index]);
+  const override: Override = { ...item, rules: {}, origin: `${display}:${startLine}:${startColumn}` };
+  for (const [id, value] of Object.entries(item.rules)) {
+    if (!Array.isArray(value)) {
+      override.rules[id] = value;
+      continue;
+    }
+    override.rules[id] = value[0];
+    if (value[1] === undefined) continue;
+    if (item.kinds || item.namespaces) {
+      const at = regionOf(doc, lineCounter, ['overrides', index, 'rules', id]);
+      throw new ConfigError([{ file: display, line: at.startLine, column: at.startColumn, message: `overrides[${index}].rules.${id} gives options, which only an entry that selects by files alone may do (rules run once per file); set levels here, options in an entry with files` }]);
+    }
+    (override.options ??= {})[id] = value[1];
+  }
+  return override;
 }
 
 function regionOf(doc: Document.Parsed, lineCounter: LineCounter, path: Path): Region {

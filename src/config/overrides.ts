@@ -1,7 +1,7 @@
 /**
- * `overrides` in the config file: rule levels for files, kinds and namespaces matching globs.
- * The resolver is pure; the stage applies it to findings after the rules ran, so the engine runs each
- * rule once per file whatever the overrides say (per-override rule options are not supported).
+ * `overrides` in the config file: rule levels for files, kinds and namespaces matching globs, and rule
+ * options for files. The resolver is pure; levels are applied to findings after the rules ran, options
+ * reach the engine per file (rules run once per file, so options cannot depend on an object's kind).
  */
 import nodePath, { type PlatformPath } from 'node:path';
 import { minimatch } from 'minimatch';
@@ -13,6 +13,8 @@ export interface Override {
   kinds?: string[];
   namespaces?: string[];
   rules: Record<string, Level | 'off'>;
+  /** Rule options by id, from `[level, options]` entries (file selectors only: rules run once per file). */
+  options?: Record<string, Record<string, unknown>>;
   /** `file:line:col` of the entry in the config file, for --print-config. */
   origin: string;
 }
@@ -72,6 +74,19 @@ export function overrideStage(overrides: readonly Override[], baseEnabled: Reado
       if (level === undefined) return baseEnabled.has(finding.ruleId) ? [finding] : [];
       return [{ ...finding, level }];
     });
+}
+
+/**
+ * The rule options the overrides give one file (entries with `files` alone), later entries winning; an empty
+ * map when none applies. The engine runs the file's rules with these merged over the run's options.
+ */
+export function optionsForFile(overrides: readonly Override[], file: string, where: Where): Map<string, Record<string, unknown>> {
+  const result = new Map<string, Record<string, unknown>>();
+  for (const override of overrides) {
+    if (!override.options || !overrideApplies(override, { file }, where)) continue;
+    for (const [id, options] of Object.entries(override.options)) result.set(id, { ...result.get(id), ...options });
+  }
+  return result;
 }
 
 /** Rules that only an override turns on: the engine must run them (at the override's first level). */

@@ -10,7 +10,7 @@ import { resolveRuleSettings, type RuleOverride } from '../engine/rule-settings.
 import { displayPath } from '../input/display-path.js';
 import { findConfigFile } from './find.js';
 import type { ResolvedConfig } from './load.js';
-import { overrideStage, rulesEnabledOnlyByOverrides } from './overrides.js';
+import { optionsForFile, overrideStage, rulesEnabledOnlyByOverrides } from './overrides.js';
 import { printConfig, type ConfigLayers } from './print-config.js';
 
 export interface SuppressionFlags {
@@ -30,7 +30,7 @@ export interface SuppressionFlags {
 }
 
 export interface RunSetup {
-  lint: Pick<LintOptions, 'presets' | 'ruleOverrides' | 'ignore' | 'extraWorkloads' | 'suppress' | 'findingStage'>;
+  lint: Pick<LintOptions, 'presets' | 'ruleOverrides' | 'ignore' | 'extraWorkloads' | 'suppress' | 'findingStage' | 'ruleOptionsForFile'>;
   exit: ExitCodeOptions;
   /** The configuration's `render:` targets. */
   render?: ResolvedConfig['render'];
@@ -70,6 +70,10 @@ export async function setupRun(flags: SuppressionFlags, context: { cwd: string; 
     const base = new Set(resolveRuleSettings(context.rules, presets ?? ['recommended'], ruleOverrides).keys());
     lint.ruleOverrides = new Map([...ruleOverrides, ...rulesEnabledOnlyByOverrides(config.overrides, base)]);
     lint.findingStage = overrideStage(config.overrides, base, { cwd: context.cwd, configDir: config.dir });
+    if (config.overrides.some((override) => override.options)) {
+      const where = { cwd: context.cwd, configDir: config.dir };
+      lint.ruleOptionsForFile = (file) => optionsForFile(config.overrides, file, where);
+    }
   }
   // Writing a baseline from scratch must not need the old one to exist; updating one reads it first.
   if (baselineFile !== undefined && !(flags.writeBaseline !== undefined && flags.baseline === undefined)) {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Preset, Rule, RunSettings } from '../engine/define-rule.js';
 import { lintText, type EnabledRule, type PendingCheck } from '../engine/lint-file.js';
 import { interpolate } from '../findings/build.js';
-import { validateRuleOptions } from '../engine/rule-options.js';
+import { deepMerge, validateRuleOptions } from '../engine/rule-options.js';
 import { resolveRuleSettings, type RuleOverride, type RuleSetting } from '../engine/rule-settings.js';
 import { DEFAULT_RUN_SETTINGS } from '../engine/run-settings.js';
 import { UsageError } from '../errors.js';
@@ -62,6 +62,8 @@ export interface LintOptions {
   onProgress?: (done: number, total: number) => void;
   /** Keep the text of files with findings (the text format prints their lines). */
   keepSources?: boolean;
+  /** Rule options for one file (configuration overrides by file), merged over the run's options for its rules. */
+  ruleOptionsForFile?: (file: string) => ReadonlyMap<string, Record<string, unknown>>;
   /** Applied to the findings of each file before suppressions (configuration overrides by file, kind, namespace). */
   findingStage?: (findings: readonly Finding[]) => Finding[];
   /** Config exemptions, strict list, baseline…; comment and annotation suppressions apply without it. */
@@ -240,7 +242,7 @@ export async function lintSources(sources: readonly Source[], options: Omit<Lint
       const findings = applyEngineRuleSettings([invalidTextFinding(source.display, outcome.invalid)], settings);
       perFile.set(source.display, findings);
     } else {
-      const linted = lintText(source.display, outcome.text, { rules: enabled, extraWorkloads: options.extraWorkloads, settings: runSettings, index, ruleTimes, tallies, freeze: options.freeze });
+      const linted = lintText(source.display, outcome.text, { rules: rulesForFile(enabled, options.ruleOptionsForFile?.(source.display)), extraWorkloads: options.extraWorkloads, settings: runSettings, index, ruleTimes, tallies, freeze: options.freeze });
       // Files that hold no object and do not mean to be manifests are skipped quietly, findings and all.
       const { decision, reason, objects } = decideFile(linted, source.explicit === true);
       linted.objectCount = objects;
@@ -453,6 +455,15 @@ async function replayRun(
   }
   context.suppressor.finish(run);
   return run;
+}
+
+/** The run's rules with a file's own options (from configuration overrides) merged over theirs. */
+function rulesForFile(enabled: readonly EnabledRule[], fileOptions: ReadonlyMap<string, Record<string, unknown>> | undefined): readonly EnabledRule[] {
+  if (!fileOptions || fileOptions.size === 0) return enabled;
+  return enabled.map((entry) => {
+    const own = fileOptions.get(entry.rule.meta.id);
+    return own ? { rule: entry.rule, setting: { ...entry.setting, options: deepMerge(entry.setting.options, own) } } : entry;
+  });
 }
 
 /** One line per rule and topic a rule counted, from the template in its metadata. */
