@@ -91,6 +91,9 @@ describe('rule options in overrides', () => {
     const run = runCli(['--format', 'json', '.'], { cwd: dir });
     const files = JSON.parse(run.stdout).findings.filter((finding: { ruleId: string }) => finding.ruleId === 'host-path-volume').map((finding: { file: string }) => finding.file);
     assert.deepEqual(files, ['app.yaml'], run.stderr);
+    const printed = JSON.parse(runCli(['--print-config', 'agents/shipper.yaml'], { cwd: dir }).stdout);
+    assert.deepEqual(printed.rules['host-path-volume'].options, { allowedPaths: ['/var/log'] });
+    assert.match(printed.rules['host-path-volume'].from[0], /^overrides at \.kmlint\.yaml:2:5$/);
   });
 
   test('options in an entry that selects kinds or namespaces are a configuration error at their line', () => {

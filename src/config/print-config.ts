@@ -1,4 +1,5 @@
 /** `--print-config FILE`: the rules that apply to a file, with level, options and where each came from. */
+import { deepMerge } from '../engine/rule-options.js';
 import type { Preset, Rule } from '../engine/define-rule.js';
 import { inPreset, type RuleOverride } from '../engine/rule-settings.js';
 import { displayPath } from '../input/display-path.js';
@@ -38,7 +39,7 @@ export function printConfig(file: string, layers: ConfigLayers): string {
     }
     const entry = entries.get(id) ?? { level: rule.meta.level, options: rule.meta.defaultOptions ?? {}, from: [] };
     if (override.level) entry.level = override.level;
-    if (override.options) entry.options = { ...(rule.meta.defaultOptions as object | undefined), ...override.options };
+    if (override.options) entry.options = deepMerge(entry.options, override.options);
     entry.from.unshift(from);
     entries.set(id, entry);
   };
@@ -55,7 +56,10 @@ export function printConfig(file: string, layers: ConfigLayers): string {
       conditional.push({ origin: override.origin, ...(override.kinds ? { kinds: override.kinds } : {}), ...(override.namespaces ? { namespaces: override.namespaces } : {}), rules: override.rules });
       continue;
     }
-    for (const [id, level] of Object.entries(override.rules)) apply(id, { level }, `overrides at ${override.origin}`);
+    for (const [id, level] of Object.entries(override.rules)) {
+      const options = override.options?.[id];
+      apply(id, options ? { level, options } : { level }, `overrides at ${override.origin}`);
+    }
   }
   const sorted = Object.fromEntries([...entries].sort(([a], [b]) => a.localeCompare(b)));
   const output = {
