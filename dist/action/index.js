@@ -34631,7 +34631,7 @@ function buildConfigSchema(rules2) {
         additionalProperties: false
       },
       overrides: {
-        description: "Rule levels for matching files, kinds or namespaces; later entries win. All given selectors must match.",
+        description: "Rule levels, and options by file, for matching files, kinds or namespaces; later entries win. All given selectors must match.",
         type: "array",
         items: {
           type: "object",
@@ -34642,10 +34642,10 @@ function buildConfigSchema(rules2) {
             kinds: { description: "Globs of object kinds.", ...globList },
             namespaces: { description: "Globs of namespaces.", ...globList },
             rules: {
-              description: "Per rule: a level (off, note, warning, error).",
+              description: "Per rule: a level (off, note, warning, error), or [level, options] (options only in entries that select by files alone).",
               type: "object",
               propertyNames: { $ref: "#/definitions/ruleId" },
-              additionalProperties: { $ref: "#/definitions/level" },
+              properties: ruleEntries,
               minProperties: 1
             }
           },
@@ -35000,10 +35000,7 @@ function resolve(raw, doc, lineCounter, options) {
     exemptions,
     extraWorkloads,
     strict: raw.strict ?? [],
-    overrides: (raw.overrides ?? []).map((item, index) => {
-      const { startLine, startColumn } = regionOf2(doc, lineCounter, ["overrides", index]);
-      return { ...item, origin: `${options.display}:${startLine}:${startColumn}` };
-    })
+    overrides: (raw.overrides ?? []).map((item, index) => overrideOf(item, index, doc, lineCounter, options.display))
   };
   if (raw.extends) config.presets = raw.extends;
   if (raw.failOn) config.failOn = raw.failOn;
@@ -35053,6 +35050,24 @@ function rebaseIgnore(patterns2, configDir, cwd) {
     if (rebased !== void 0) result.push(`${negated ? "!" : ""}/${rebased}`);
   }
   return result;
+}
+function overrideOf(item, index, doc, lineCounter, display) {
+  const { startLine, startColumn } = regionOf2(doc, lineCounter, ["overrides", index]);
+  const override = { ...item, rules: {}, origin: `${display}:${startLine}:${startColumn}` };
+  for (const [id, value] of Object.entries(item.rules)) {
+    if (!Array.isArray(value)) {
+      override.rules[id] = value;
+      continue;
+    }
+    override.rules[id] = value[0];
+    if (value[1] === void 0) continue;
+    if (item.kinds || item.namespaces) {
+      const at = regionOf2(doc, lineCounter, ["overrides", index, "rules", id]);
+      throw new ConfigError([{ file: display, line: at.startLine, column: at.startColumn, message: `overrides[${index}].rules.${id} gives options, which only an entry that selects by files alone may do (rules run once per file); set levels here, options in an entry with files` }]);
+    }
+    (override.options ??= {})[id] = value[1];
+  }
+  return override;
 }
 function regionOf2(doc, lineCounter, path26) {
   const node = doc.getIn(path26, true);
@@ -44836,6 +44851,14 @@ function overrideStage(overrides, baseEnabled, where) {
     return [{ ...finding, level }];
   });
 }
+function optionsForFile(overrides, file, where) {
+  const result = /* @__PURE__ */ new Map();
+  for (const override of overrides) {
+    if (!override.options || !overrideApplies(override, { file }, where)) continue;
+    for (const [id, options] of Object.entries(override.options)) result.set(id, { ...result.get(id), ...options });
+  }
+  return result;
+}
 function rulesEnabledOnlyByOverrides(overrides, baseEnabled) {
   const extra = /* @__PURE__ */ new Map();
   for (const override of overrides) {
@@ -44847,6 +44870,7 @@ function rulesEnabledOnlyByOverrides(overrides, baseEnabled) {
 }
 
 // src/config/print-config.ts
+init_rule_options();
 init_rule_settings();
 init_display_path();
 function printConfig(file, layers) {
@@ -44865,7 +44889,7 @@ function printConfig(file, layers) {
     }
     const entry2 = entries.get(id) ?? { level: rule.meta.level, options: rule.meta.defaultOptions ?? {}, from: [] };
     if (override.level) entry2.level = override.level;
-    if (override.options) entry2.options = { ...rule.meta.defaultOptions, ...override.options };
+    if (override.options) entry2.options = deepMerge(entry2.options, override.options);
     entry2.from.unshift(from);
     entries.set(id, entry2);
   };
@@ -44881,7 +44905,10 @@ function printConfig(file, layers) {
       conditional.push({ origin: override.origin, ...override.kinds ? { kinds: override.kinds } : {}, ...override.namespaces ? { namespaces: override.namespaces } : {}, rules: override.rules });
       continue;
     }
-    for (const [id, level] of Object.entries(override.rules)) apply(id, { level }, `overrides at ${override.origin}`);
+    for (const [id, level] of Object.entries(override.rules)) {
+      const options = override.options?.[id];
+      apply(id, options ? { level, options } : { level }, `overrides at ${override.origin}`);
+    }
   }
   const sorted = Object.fromEntries([...entries].sort(([a], [b]) => a.localeCompare(b)));
   const output = {
@@ -44925,6 +44952,10 @@ async function setupRun(flags, context) {
     const base = new Set(resolveRuleSettings(context.rules, presets ?? ["recommended"], ruleOverrides).keys());
     lint2.ruleOverrides = new Map([...ruleOverrides, ...rulesEnabledOnlyByOverrides(config.overrides, base)]);
     lint2.findingStage = overrideStage(config.overrides, base, { cwd: context.cwd, configDir: config.dir });
+    if (config.overrides.some((override) => override.options)) {
+      const where = { cwd: context.cwd, configDir: config.dir };
+      lint2.ruleOptionsForFile = (file) => optionsForFile(config.overrides, file, where);
+    }
   }
   if (baselineFile !== void 0 && !(flags.writeBaseline !== void 0 && flags.baseline === void 0)) {
     lint2.suppress.baseline = { file: display(baselineFile), baseline: await readBaseline(baselineFile) };
@@ -61963,7 +61994,7 @@ async function lintSources(sources, options, notes = []) {
       const findings = applyEngineRuleSettings([invalidTextFinding(source.display, outcome.invalid)], settings);
       perFile.set(source.display, findings);
     } else {
-      const linted = lintText(source.display, outcome.text, { rules: enabled, extraWorkloads: options.extraWorkloads, settings: runSettings, index, ruleTimes, tallies, freeze: options.freeze });
+      const linted = lintText(source.display, outcome.text, { rules: rulesForFile(enabled, options.ruleOptionsForFile?.(source.display)), extraWorkloads: options.extraWorkloads, settings: runSettings, index, ruleTimes, tallies, freeze: options.freeze });
       const { decision, reason, objects } = decideFile(linted, source.explicit === true);
       linted.objectCount = objects;
       linted.findings = applyEngineRuleSettings(linted.findings, settings);
@@ -62146,6 +62177,13 @@ async function replayRun(run3, last, context) {
   }
   context.suppressor.finish(run3);
   return run3;
+}
+function rulesForFile(enabled, fileOptions) {
+  if (!fileOptions || fileOptions.size === 0) return enabled;
+  return enabled.map((entry2) => {
+    const own = fileOptions.get(entry2.rule.meta.id);
+    return own ? { rule: entry2.rule, setting: { ...entry2.setting, options: deepMerge(entry2.setting.options, own) } } : entry2;
+  });
 }
 function tallyNotes(tallies, rules2) {
   return [...tallies].sort(([a], [b]) => a.localeCompare(b)).map(([key, { count, items }]) => {
