@@ -1,6 +1,7 @@
 /** Paths and offsets → Locations; a Location, a rule id and a message → a Finding with its fingerprint. */
 import { createHash } from 'node:crypto';
 import type { K8sObject } from '../k8s/model.js';
+import { groupOf } from '../k8s/workloads.js';
 import { locate } from '../yaml/locate.js';
 import { regionOf, type ParsedDocument, type ParsedFile } from '../yaml/parse.js';
 import type { Finding, Level, ObjectRef, Path } from '../types.js';
@@ -62,7 +63,7 @@ export function findingFrom(location: Location, ruleId: string, level: Level, me
     fingerprint: fingerprint([
       ruleId,
       location.file,
-      object ? `${groupOfApiVersion(object.apiVersion ?? '')}/${object.kind}/${object.namespace ?? ''}/${object.name ?? ''}` : '',
+      object ? `${groupOf(object.apiVersion ?? '')}/${object.kind}/${object.namespace ?? ''}/${object.name ?? ''}` : '',
       location.path.join('/'),
       location.helmTemplate ?? '',
     ]),
@@ -128,11 +129,6 @@ export function findingAtOffsets(site: FindingSite, ruleId: string, level: Level
 function documentStart(site: FindingSite): number {
   const range = site.document?.doc.range as readonly number[] | undefined;
   return range?.[0] ?? 0;
-}
-
-function groupOfApiVersion(apiVersion: string): string {
-  const slash = apiVersion.indexOf('/');
-  return slash === -1 ? '' : apiVersion.slice(0, slash);
 }
 
 export function fingerprint(parts: readonly string[]): string {

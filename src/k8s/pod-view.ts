@@ -4,7 +4,6 @@ import { isBoolean, isNumber, isObject, isString, isStringList, isStringMap, lis
 import type { ContainerView, EffectiveSecurityContext, JsonObject, JsonValue, Located, PodSecurityView, PodSpecView, VolumeView } from './model.js';
 import { POD_CONTAINER_LISTS, type ContainerList, type PathPattern } from './workloads.js';
 
-export { isObject, valueAt } from './json.js';
 
 export const APPARMOR_ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
 

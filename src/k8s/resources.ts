@@ -4,7 +4,7 @@
  */
 import type { Path } from '../types.js';
 import type { ContainerView, JsonValue, PodSpecView } from './model.js';
-import { valueAt } from './pod-view.js';
+import { valueAt } from './json.js';
 
 export type ResourceSection = 'limits' | 'requests';
 export type ResourceName = 'cpu' | 'memory';

@@ -1,5 +1,5 @@
 import { defineRule } from '../engine/define-rule.js';
-import { isObject } from '../k8s/pod-view.js';
+import { isObject } from '../k8s/json.js';
 import { isUnder, normaliseNodePath } from '../k8s/views/host-path.js';
 
 interface Options {

@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/define-rule.js';
 import type { JsonObject, JsonValue } from '../k8s/model.js';
-import { isObject } from '../k8s/pod-view.js';
+import { isObject } from '../k8s/json.js';
 import { LAST_APPLIED, parseEmbeddedObject } from '../secrets/credential-fields.js';
 import { decodeBase64Text } from '../secrets/base64-text.js';
 import { isPlaceholderValue } from '../secrets/placeholders.js';

@@ -1,5 +1,5 @@
 import { defineRule } from '../engine/define-rule.js';
-import { isObject } from '../k8s/pod-view.js';
+import { isObject } from '../k8s/json.js';
 import { findCredentialAssignments, type Assignment } from '../secrets/assignments.js';
 import { decodeBase64Text } from '../secrets/base64-text.js';
 import { isCredentialName, isLocatorName } from '../secrets/credential-names.js';

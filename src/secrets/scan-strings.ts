@@ -5,7 +5,7 @@
  * inner key and to decode that Secret's data.
  */
 import type { JsonValue } from '../k8s/model.js';
-import { isObject } from '../k8s/pod-view.js';
+import { isObject } from '../k8s/json.js';
 import type { PathSegment } from '../types.js';
 import { decodeBase64Text } from './base64-text.js';
 import { detectCredentials, type Detector } from './value-detectors.js';

@@ -81,6 +81,8 @@ export function serviceView(service: K8sObject): ServiceView {
 export interface IngressBackend {
   /** The Service named (networking.k8s.io/v1 `service.name`, or the old `serviceName`). */
   service?: string;
+  /** Where that name is written. */
+  servicePath?: Path;
   port?: number | string;
   /** A `resource` backend instead of a Service. */
   resource?: JsonObject;
@@ -96,15 +98,20 @@ export interface IngressView {
 }
 
 /** The default backend and every rule's path backends (v1 and the old v1beta1 shape), and the TLS entries. */
-export function ingressView(ingress: K8sObject): IngressView {
+export function ingressView(ingress: Pick<K8sObject, 'value' | 'path'>): IngressView {
   const spec = valueAt(ingress.value, ['spec']);
   const base: Path = [...ingress.path, 'spec'];
   const backends: IngressBackend[] = [];
   const backendOf = (value: JsonObject, path: Path, host?: string, pathValue?: string): IngressBackend => {
     const backend: IngressBackend = { path };
     const service = isObject(value.service) ? value.service : undefined;
-    const name = service?.name ?? value.serviceName;
-    if (isString(name)) backend.service = name;
+    if (service && isString(service.name)) {
+      backend.service = service.name;
+      backend.servicePath = [...path, 'service', 'name'];
+    } else if (isString(value.serviceName)) {
+      backend.service = value.serviceName;
+      backend.servicePath = [...path, 'serviceName'];
+    }
     const port = service ? (isObject(service.port) ? (service.port.number ?? service.port.name) : undefined) : value.servicePort;
     if (isNumber(port) || isString(port)) backend.port = port;
     if (isObject(value.resource)) backend.resource = value.resource;

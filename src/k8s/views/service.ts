@@ -1,6 +1,7 @@
 /** Services and Ingresses as exposure: which Services answer outside the cluster. */
 import { isObject, isString } from '../json.js';
 import type { JsonObject } from '../model.js';
+import { ingressView } from './located.js';
 
 export type ExternalType = 'NodePort' | 'LoadBalancer';
 
@@ -13,20 +14,7 @@ export function externalType(service: JsonObject): ExternalType | undefined {
 
 /** Names of the Services an Ingress routes to (rules' paths and the default backend, v1 and v1beta1). */
 export function ingressServiceNames(ingress: JsonObject): Set<string> {
-  const names = new Set<string>();
-  const add = (backend: unknown) => {
-    if (!isObject(backend)) return;
-    if (isObject(backend.service) && isString(backend.service.name)) names.add(backend.service.name);
-    if (isString(backend.serviceName)) names.add(backend.serviceName);
-  };
-  const spec = isObject(ingress.spec) ? ingress.spec : {};
-  add(spec.defaultBackend);
-  add(spec.backend);
-  for (const rule of Array.isArray(spec.rules) ? spec.rules : []) {
-    const paths = isObject(rule) && isObject(rule.http) && Array.isArray(rule.http.paths) ? rule.http.paths : [];
-    for (const path of paths) if (isObject(path)) add(path.backend);
-  }
-  return names;
+  return new Set(ingressView({ value: ingress, path: [] }).backends.flatMap((backend) => (backend.service === undefined ? [] : [backend.service])));
 }
 
 /** Names of the Services a Gateway API route sends traffic to (`backendRefs` of kind Service, the default). */
