@@ -11126,7 +11126,7 @@ var require_mock_interceptor = __commonJS({
 var require_mock_client = __commonJS({
   "node_modules/undici/lib/mock/mock-client.js"(exports, module) {
     "use strict";
-    var { promisify: promisify2 } = __require("node:util");
+    var { promisify } = __require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11166,7 +11166,7 @@ var require_mock_client = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify2(this[kOriginalClose])();
+        await promisify(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11179,7 +11179,7 @@ var require_mock_client = __commonJS({
 var require_mock_pool = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports, module) {
     "use strict";
-    var { promisify: promisify2 } = __require("node:util");
+    var { promisify } = __require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11219,7 +11219,7 @@ var require_mock_pool = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify2(this[kOriginalClose])();
+        await promisify(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -41296,7 +41296,7 @@ var require_ignore = __commonJS({
         //   ever starts again inside it -- `(\\+?) ` did, which made a long run
         //   quadratic.
         /(\\+)( ?)/g,
-        (_, run3, space) => space ? run3.slice(0, run3.length - run3.length % 2) + SPACE : run3,
+        (_, run2, space) => space ? run2.slice(0, run2.length - run2.length % 2) + SPACE : run2,
         ESCAPE + SPACE
       ],
       // git's wildmatch() reads a run of two or more asterisks as one globstar
@@ -41481,10 +41481,10 @@ var require_ignore = __commonJS({
     };
     var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
     var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run3, at) => {
+    var separatorAfter = (run2, at) => {
       let separator = EMPTY;
-      for (let index = at + 1; index < run3.length && !run3[index].wildcard; index++) {
-        separator += run3[index].single;
+      for (let index = at + 1; index < run2.length && !run2[index].wildcard; index++) {
+        separator += run2[index].single;
       }
       return separator;
     };
@@ -41544,26 +41544,26 @@ var require_ignore = __commonJS({
         }
       }
       let out = EMPTY;
-      let run3 = [];
+      let run2 = [];
       const flush = () => {
         let lastWildcard;
-        run3.forEach((token, at) => {
+        run2.forEach((token, at) => {
           if (token.wildcard) {
             lastWildcard = at;
           }
         });
-        run3.forEach((token, at) => {
+        run2.forEach((token, at) => {
           if (!token.wildcard) {
             out += token.single;
             return;
           }
-          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run3, at)})[^\\/])*`;
+          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run2, at)})[^\\/])*`;
         });
-        run3 = [];
+        run2 = [];
       };
       tokens.forEach((token) => {
         if (token.boundary === void 0) {
-          run3.push(token);
+          run2.push(token);
           return;
         }
         flush();
@@ -42831,15 +42831,15 @@ var build = (toks, pairs, start, end, top) => {
 };
 var normalize = (items, form) => {
   const out = [];
-  let run3 = "";
+  let run2 = "";
   const flush = () => {
-    for (const ch of run3.normalize(form))
+    for (const ch of run2.normalize(form))
       out.push(lit(ch));
-    run3 = "";
+    run2 = "";
   };
   for (const it of items) {
     if (it.t === "lit") {
-      run3 += it.ch;
+      run2 += it.ch;
       continue;
     }
     flush();
@@ -43016,14 +43016,14 @@ var Sim = class {
         this.#addThread(state, node);
     }
   }
-  addRun(state, run3, i, top) {
+  addRun(state, run2, i, top) {
     for (const r of state.runs) {
-      if (r.neg === run3.neg && sameState(r.state, run3.state))
+      if (r.neg === run2.neg && sameState(r.state, run2.state))
         return;
     }
-    state.runs.push(run3);
-    if (!run3.state.match) {
-      this.add(state, run3.neg.next, i, top);
+    state.runs.push(run2);
+    if (!run2.state.match) {
+      this.add(state, run2.neg.next, i, top);
     }
   }
   // the threads after char `c`, at index `i`
@@ -43051,13 +43051,13 @@ var Sim = class {
       }
     }
     if (!this.restricted(i, top)) {
-      for (const run3 of state.runs) {
-        if (run3.state.dead) {
-          this.addRun(next, run3, i + 1, top);
+      for (const run2 of state.runs) {
+        if (run2.state.dead) {
+          this.addRun(next, run2, i + 1, top);
           continue;
         }
-        const sub = this.step(run3.state, c, i, false);
-        this.addRun(next, { t: "run", neg: run3.neg, state: sub }, i + 1, top);
+        const sub = this.step(run2.state, c, i, false);
+        this.addRun(next, { t: "run", neg: run2.neg, state: sub }, i + 1, top);
       }
     }
     return this.done(next);
@@ -45147,6 +45147,7 @@ function formatBytes(bytes) {
 }
 
 // src/findings/build.ts
+init_workloads();
 init_locate();
 init_parse();
 import { createHash } from "node:crypto";
@@ -45200,7 +45201,7 @@ function findingFrom(location, ruleId, level, message) {
     fingerprint: fingerprint([
       ruleId,
       location.file,
-      object ? `${groupOfApiVersion(object.apiVersion ?? "")}/${object.kind}/${object.namespace ?? ""}/${object.name ?? ""}` : "",
+      object ? `${groupOf(object.apiVersion ?? "")}/${object.kind}/${object.namespace ?? ""}/${object.name ?? ""}` : "",
       location.path.join("/"),
       location.helmTemplate ?? ""
     ]),
@@ -45253,10 +45254,6 @@ function findingAtOffsets(site, ruleId, level, message, start, end) {
 function documentStart(site) {
   const range2 = site.document?.doc.range;
   return range2?.[0] ?? 0;
-}
-function groupOfApiVersion(apiVersion) {
-  const slash = apiVersion.indexOf("/");
-  return slash === -1 ? "" : apiVersion.slice(0, slash);
 }
 function fingerprint(parts) {
   return createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
@@ -46456,8 +46453,8 @@ var LintCache = class _LintCache {
     this.next.files[display] = JSON.parse(JSON.stringify(entry2));
   }
   /** Writes the cache (atomically) with the run's snapshot. Returns a note when it could not. */
-  async save(run3) {
-    const text = JSON.stringify({ ...this.next, run: run3 });
+  async save(run2) {
+    const text = JSON.stringify({ ...this.next, run: run2 });
     const temporary = `${this.file}.${process.pid}.tmp`;
     try {
       await mkdir2(path6.dirname(this.file), { recursive: true });
@@ -46571,6 +46568,7 @@ var CLUSTER_SCOPED = /* @__PURE__ */ new Set([
   "admissionregistration.k8s.io/ValidatingWebhookConfiguration",
   "admissionregistration.k8s.io/MutatingWebhookConfiguration",
   "admissionregistration.k8s.io/ValidatingAdmissionPolicy",
+  "admissionregistration.k8s.io/InitializerConfiguration",
   "admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding",
   "admissionregistration.k8s.io/MutatingAdmissionPolicy",
   "admissionregistration.k8s.io/MutatingAdmissionPolicyBinding",
@@ -47324,9 +47322,9 @@ import path10 from "node:path";
 import { spawnSync } from "node:child_process";
 import path7 from "node:path";
 function trackedFiles(cwd) {
-  const run3 = spawnSync("git", ["ls-files", "-z", "--cached"], { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, stdio: ["ignore", "pipe", "ignore"] });
-  if (run3.error || run3.status !== 0) return void 0;
-  return new Set(run3.stdout.split("\0").filter(Boolean).map((file) => path7.resolve(cwd, file)));
+  const run2 = spawnSync("git", ["ls-files", "-z", "--cached"], { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, stdio: ["ignore", "pipe", "ignore"] });
+  if (run2.error || run2.status !== 0) return void 0;
+  return new Set(run2.stdout.split("\0").filter(Boolean).map((file) => path7.resolve(cwd, file)));
 }
 function trackedFolders(tracked) {
   const folders = /* @__PURE__ */ new Set();
@@ -47513,19 +47511,13 @@ async function ignoreChecker(cwd, extra) {
 init_display_path();
 
 // src/input/git-context.ts
-import { execFile } from "node:child_process";
+import { spawnSync as spawnSync2 } from "node:child_process";
 import path11 from "node:path";
-import { promisify } from "node:util";
-var run = promisify(execFile);
 async function trackedManifests(dir) {
-  try {
-    const { stdout: top } = await run("git", ["rev-parse", "--show-toplevel"], { cwd: dir });
-    const root = top.trim();
-    const { stdout } = await run("git", ["ls-files", "-z", "--cached"], { cwd: root, maxBuffer: 256 * 1024 * 1024 });
-    return stdout.split("\0").filter((file) => file && MANIFEST_EXTENSIONS.includes(path11.extname(file).toLowerCase())).filter((file) => !/(^|\/)templates\//.test(file)).map((file) => path11.join(root, file));
-  } catch {
-    return [];
-  }
+  const top = spawnSync2("git", ["rev-parse", "--show-toplevel"], { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+  if (top.error || top.status !== 0) return [];
+  const files = trackedFiles(top.stdout.trim()) ?? /* @__PURE__ */ new Set();
+  return [...files].filter((file) => MANIFEST_EXTENSIONS.includes(path11.extname(file).toLowerCase())).filter((file) => !/(^|[\\/])templates[\\/]/.test(file)).sort();
 }
 
 // src/input/decision.ts
@@ -49930,37 +49922,52 @@ var dangling_hpa_target_default = defineRule({
   }
 });
 
-// src/rules/dangling-ingress.ts
-function backendOf(backend, path26) {
-  if (isObject(backend.service) && isString(backend.service.name)) {
-    const port = isObject(backend.service.port) ? backend.service.port.number ?? backend.service.port.name : void 0;
-    return { service: backend.service.name, ...isString(port) || isNumber(port) ? { port } : {}, path: [...path26, "service", "name"] };
-  }
-  if (isString(backend.serviceName)) {
-    const port = backend.servicePort;
-    return { service: backend.serviceName, ...isString(port) || isNumber(port) ? { port } : {}, path: [...path26, "serviceName"] };
-  }
-  return void 0;
-}
-function backendsOf(ingress, root) {
-  const spec = ["spec"];
-  const found = [];
+// src/k8s/views/located.ts
+function ingressView(ingress) {
+  const spec = valueAt(ingress.value, ["spec"]);
+  const base = [...ingress.path, "spec"];
+  const backends = [];
+  const backendOf = (value, path26, host, pathValue) => {
+    const backend = { path: path26 };
+    const service = isObject(value.service) ? value.service : void 0;
+    if (service && isString(service.name)) {
+      backend.service = service.name;
+      backend.servicePath = [...path26, "service", "name"];
+    } else if (isString(value.serviceName)) {
+      backend.service = value.serviceName;
+      backend.servicePath = [...path26, "serviceName"];
+    }
+    const port = service ? isObject(service.port) ? service.port.number ?? service.port.name : void 0 : value.servicePort;
+    if (isNumber(port) || isString(port)) backend.port = port;
+    if (isObject(value.resource)) backend.resource = value.resource;
+    if (host !== void 0) backend.host = host;
+    if (pathValue !== void 0) backend.pathValue = pathValue;
+    return backend;
+  };
   for (const key of ["defaultBackend", "backend"]) {
-    const value = ingress.spec !== void 0 && isObject(ingress.spec) ? ingress.spec[key] : void 0;
-    if (isObject(value)) {
-      const backend = backendOf(value, [...root, ...spec, key]);
-      if (backend) found.push(backend);
+    const value = valueAt(spec, [key]);
+    if (isObject(value)) backends.push(backendOf(value, [...base, key]));
+  }
+  for (const rule of objectItems(spec, ["rules"])) {
+    const host = isString(rule.value.host) ? rule.value.host : void 0;
+    for (const entry2 of objectItems(rule.value, ["http", "paths"])) {
+      const backend = valueAt(entry2.value, ["backend"]);
+      if (!isObject(backend)) continue;
+      const pathValue = isString(entry2.value.path) ? entry2.value.path : void 0;
+      backends.push(backendOf(backend, [...base, ...rule.path, ...entry2.path, "backend"], host, pathValue));
     }
   }
-  for (const rule of objectItems(ingress, [...spec, "rules"])) {
-    for (const item of objectItems(rule.value, ["http", "paths"])) {
-      if (!isObject(item.value.backend)) continue;
-      const backend = backendOf(item.value.backend, [...root, ...rule.path, "http", "paths", item.index, "backend"]);
-      if (backend) found.push(backend);
-    }
-  }
-  return found;
+  const tls = [...objectItems(spec, ["tls"])].map(({ value, path: path26 }) => {
+    const item = { hosts: isStringList(value.hosts) ? value.hosts : [], path: [...base, ...path26] };
+    if (isString(value.secretName)) item.secretName = value.secretName;
+    return item;
+  });
+  const view = { backends, tls };
+  if (isObject(spec) && isString(spec.ingressClassName)) view.ingressClassName = spec.ingressClassName;
+  return view;
 }
+
+// src/rules/dangling-ingress.ts
 function servesPort(service, port) {
   return [...objectItems(service, ["spec", "ports"])].some(({ value }) => isNumber(port) || /^\d+$/.test(String(port)) ? value.port === Number(port) : value.name === port);
 }
@@ -49983,17 +49990,17 @@ var dangling_ingress_default = defineRule({
     return {
       object(object) {
         const namespace = object.namespace ?? context.settings.namespace;
-        const base = object.path;
-        const rootValue = object.value;
-        for (const backend of backendsOf(rootValue, base)) {
-          const at = context.locate(backend.path);
+        for (const backend of ingressView(object).backends) {
+          const { service: name, servicePath, port } = backend;
+          if (name === void 0 || servicePath === void 0) continue;
+          const at = context.locate(servicePath);
           context.afterIndex((index) => {
-            const service = index.get("Service", namespace, backend.service, "");
-            const data = { name: object.name ?? "", service: backend.service, namespace, port: String(backend.port ?? "") };
+            const service = index.get("Service", namespace, name, "");
+            const data = { name: object.name ?? "", service: name, namespace, port: String(port ?? "") };
             if (!service) {
               if (inputHolds(index, namespace, (record) => record.kind === "Service" && record.group === "")) context.report({ messageId: "noService", data, at });
-            } else if (backend.port !== void 0 && !servesPort(service.value, backend.port)) {
-              context.report({ messageId: "noPort", data, at, related: [{ at: service.at, message: `Service "${backend.service}"` }] });
+            } else if (port !== void 0 && !servesPort(service.value, port)) {
+              context.report({ messageId: "noPort", data, at, related: [{ at: service.at, message: `Service "${name}"` }] });
             }
           });
         }
@@ -50186,6 +50193,7 @@ var dangling_service_monitor_default = defineRule({
 });
 
 // src/rules/default-namespace.ts
+var BUILT_IN_GROUPS = /* @__PURE__ */ new Set(["apps", "batch", "policy", "autoscaling", "extensions"]);
 var default_namespace_default = defineRule({
   meta: {
     id: "default-namespace",
@@ -50204,6 +50212,7 @@ var default_namespace_default = defineRule({
     return {
       object(object) {
         if (!isNamespaced(object.group, object.kind)) return;
+        if (object.group === "kustomize.config.k8s.io" || object.group !== "" && !object.group.includes(".") && !BUILT_IN_GROUPS.has(object.group)) return;
         const data = { kind: object.kind, name: object.name ?? "" };
         if (object.namespace === "default") context.report({ messageId: "explicit", data, at: [...object.path, "metadata", "namespace"] });
         else if (object.namespace === void 0 && context.settings.namespace === "default") {
@@ -51199,20 +51208,7 @@ function externalType(service) {
   return spec.type === "NodePort" || spec.type === "LoadBalancer" ? spec.type : void 0;
 }
 function ingressServiceNames(ingress) {
-  const names = /* @__PURE__ */ new Set();
-  const add = (backend) => {
-    if (!isObject(backend)) return;
-    if (isObject(backend.service) && isString(backend.service.name)) names.add(backend.service.name);
-    if (isString(backend.serviceName)) names.add(backend.serviceName);
-  };
-  const spec = isObject(ingress.spec) ? ingress.spec : {};
-  add(spec.defaultBackend);
-  add(spec.backend);
-  for (const rule of Array.isArray(spec.rules) ? spec.rules : []) {
-    const paths = isObject(rule) && isObject(rule.http) && Array.isArray(rule.http.paths) ? rule.http.paths : [];
-    for (const path26 of paths) if (isObject(path26)) add(path26.backend);
-  }
-  return names;
+  return new Set(ingressView({ value: ingress, path: [] }).backends.flatMap((backend) => backend.service === void 0 ? [] : [backend.service]));
 }
 function routeServiceNames(route) {
   const names = /* @__PURE__ */ new Set();
@@ -55152,6 +55148,8 @@ var resourcequota_incomplete_default = defineRule({
   create(context) {
     return {
       object(object) {
+        const spec = objectAt(object.value, ["spec"]);
+        if (spec && (spec.scopeSelector !== void 0 || spec.scopes !== void 0)) return;
         const hard = objectAt(object.value, ["spec", "hard"]) ?? {};
         const missing = REQUIRED2.filter((key) => hard[key] === void 0 && hard[key.replace("requests.", "")] === void 0);
         if (missing.length === 0) return;
@@ -60404,6 +60402,7 @@ var selector_template_label_mismatch_default = defineRule({
         if (!map && !SELECTING.has(key)) return;
         const selector = valueAt(object.value, ["spec", "selector"]);
         if (selector === void 0 && map) return;
+        if (selector === void 0 && (object.group === "extensions" || /^apps\/v1beta[12]$/.test(object.apiVersion))) return;
         const labels = object.pods[0]?.labels ?? {};
         const matches = map ? mapSelectorMatches(selector, labels) : labelSelectorMatches(selector, labels);
         if (matches) return;
@@ -61006,6 +61005,7 @@ function exposuresOf(index, namespace, labels) {
   const routers = [...index.ofKind("Ingress"), ...ROUTES.flatMap((kind) => index.ofKind(kind, "gateway.networking.k8s.io"))];
   for (const router of routers) {
     if (router.namespace !== namespace) continue;
+    if (router.kind !== "Ingress" && !attachedToGateway(router.value)) continue;
     const targets2 = router.kind === "Ingress" ? ingressServiceNames(router.value) : routeServiceNames(router.value);
     const service = [...targets2].find((name) => names.has(name));
     if (service) found.push({ at: router.at, message: `${router.kind} "${router.name ?? ""}" routes outside traffic to Service "${service}", which selects these pods.` });
@@ -61052,6 +61052,10 @@ var workload_exposed_externally_default = defineRule({
     };
   }
 });
+function attachedToGateway(route) {
+  const refs = isObject(route.spec) && Array.isArray(route.spec.parentRefs) ? route.spec.parentRefs : [];
+  return refs.some((ref) => isObject(ref) && (ref.kind === void 0 || ref.kind === "Gateway"));
+}
 
 // src/rules/workload-has-privileged-rbac.ts
 var NAMED = ["cluster-admin", "takeover", "secrets"];
@@ -61802,11 +61806,11 @@ function createSuppressor(options = {}, context) {
     },
     replayExemptions: (usage) => replay(usage),
     exemptionUsage: () => [...exemptionUsage.values()].map(packUsage),
-    finish(run3) {
+    finish(run2) {
       const out = [];
       for (const [entry2, state] of exemptionUsage) describeOutcome(out, entry2, state);
-      run3.findings.push(...out);
-      if (options.baseline) run3.baseline = applyBaseline(run3.findings, options.baseline.baseline, options.baseline.file);
+      run2.findings.push(...out);
+      if (options.baseline) run2.baseline = applyBaseline(run2.findings, options.baseline.baseline, options.baseline.file);
     }
   };
   function replay(usage) {
@@ -61887,9 +61891,9 @@ async function lint(options) {
     throw new UsageError(`nothing to lint for ${discovery.missing.join("; ")}`);
   }
   const sources = sourcesOf(discovery, cwd, options);
-  const run3 = await lintSources(sources, options, discovery.notes);
-  if (run3.stats) run3.stats.stages = { discover: round(performance.now() - started - sumOf(run3.stats.stages)), ...run3.stats.stages };
-  return run3;
+  const run2 = await lintSources(sources, options, discovery.notes);
+  if (run2.stats) run2.stats.stages = { discover: round(performance.now() - started - sumOf(run2.stats.stages)), ...run2.stats.stages };
+  return run2;
 }
 function sourcesOf(discovery, cwd, options) {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -61933,7 +61937,7 @@ async function lintSources(sources, options, notes = []) {
   const index = new ObjectIndex(runSettings.complete);
   const ruleTimes = options.stats ? /* @__PURE__ */ new Map() : void 0;
   const tallies = /* @__PURE__ */ new Map();
-  const run3 = { findings: [], files: [], objects: 0, internalErrors: 0, notes: [...notes], sources: /* @__PURE__ */ new Map(), contextObjects: 0 };
+  const run2 = { findings: [], files: [], objects: 0, internalErrors: 0, notes: [...notes], sources: /* @__PURE__ */ new Map(), contextObjects: 0 };
   const cache2 = options.cache ? LintCache.open(options.cache.file, options.cache.display, cacheKey({
     ruleIds: rules2.map((rule) => rule.meta.id),
     settings,
@@ -61948,7 +61952,7 @@ async function lintSources(sources, options, notes = []) {
   })) : void 0;
   if (cache2) {
     const last = await replayable(cache2.lastRun, sources, () => contextFiles(options, cwd, sources), maxBytes);
-    if (last) return replayRun(run3, last, { sources, suppressor, keepSources: options.keepSources ?? false, notes: notes.length, maxBytes });
+    if (last) return replayRun(run2, last, { sources, suppressor, keepSources: options.keepSources ?? false, notes: notes.length, maxBytes });
   }
   const tokens = [];
   const crossObjectRules = enabled.some(({ rule }) => rule.meta.crossObject);
@@ -61966,7 +61970,7 @@ async function lintSources(sources, options, notes = []) {
       options.onProgress?.(++done, sources.length);
       continue;
     }
-    const notesBefore = run3.notes.length;
+    const notesBefore = run2.notes.length;
     const reading = performance.now();
     const outcome = await reads.next();
     clock.add("read", performance.now() - reading);
@@ -61974,23 +61978,23 @@ async function lintSources(sources, options, notes = []) {
     const hash = cache2 && source.absolute !== void 0 && outcome && "text" in outcome ? contentHash(outcome.text) : void 0;
     const hit = hash !== void 0 ? cache2.lookup(source.display, hash) : void 0;
     if (hit && outcome && "text" in outcome) {
-      run3.files.push(hit.report);
+      run2.files.push(hit.report);
       perFile.set(source.display, hit.findings);
-      run3.objects += hit.objects;
-      run3.internalErrors += hit.internalErrors;
-      run3.notes.push(...hit.notes);
+      run2.objects += hit.objects;
+      run2.internalErrors += hit.internalErrors;
+      run2.notes.push(...hit.notes);
       for (const kind of hit.unreached) unreached.add(kind);
       suppressor.replayExemptions(hit.exemptions);
       if (crossObjectRules) indexAgain(source.display, outcome.text, index, { rules: enabled, extraWorkloads: options.extraWorkloads, settings: runSettings });
-      if (options.keepSources && hit.findings.length > 0) run3.sources.set(source.display, maskedText(outcome.text));
-      run3.cache = { hits: (run3.cache?.hits ?? 0) + 1, replayed: false };
+      if (options.keepSources && hit.findings.length > 0) run2.sources.set(source.display, maskedText(outcome.text));
+      run2.cache = { hits: (run2.cache?.hits ?? 0) + 1, replayed: false };
     } else if (!outcome) {
-      run3.files.push({ file: source.display, objects: 0, documents: 0, decision: source.partial });
+      run2.files.push({ file: source.display, objects: 0, documents: 0, decision: source.partial });
     } else if ("skipped" in outcome) {
-      run3.files.push({ file: source.display, objects: 0, documents: 0, skipped: outcome.skipped, decision: "skipped" });
-      run3.notes.push(`${source.display}: skipped, ${outcome.skipped}`);
+      run2.files.push({ file: source.display, objects: 0, documents: 0, skipped: outcome.skipped, decision: "skipped" });
+      run2.notes.push(`${source.display}: skipped, ${outcome.skipped}`);
     } else if ("invalid" in outcome) {
-      run3.files.push({ file: source.display, objects: 0, documents: 0, decision: "manifest", reason: "not UTF-8" });
+      run2.files.push({ file: source.display, objects: 0, documents: 0, decision: "manifest", reason: "not UTF-8" });
       const findings = applyEngineRuleSettings([invalidTextFinding(source.display, outcome.invalid)], settings);
       perFile.set(source.display, findings);
     } else {
@@ -62000,7 +62004,7 @@ async function lintSources(sources, options, notes = []) {
       linted.findings = applyEngineRuleSettings(linted.findings, settings);
       if (options.findingStage) linted.findings = options.findingStage(linted.findings);
       const suppression = suppressor.file(linted);
-      run3.files.push({ file: source.display, objects: linted.objectCount, documents: linted.documentCount, decision, reason });
+      run2.files.push({ file: source.display, objects: linted.objectCount, documents: linted.documentCount, decision, reason });
       perFile.set(source.display, linted.findings);
       if (linted.pending.length > 0) {
         pending.push(...linted.pending);
@@ -62011,11 +62015,11 @@ async function lintSources(sources, options, notes = []) {
         linted.findings.push(...suppression.close());
         const masked = redactFile(linted, outcome.text);
         detach(linted.findings, index.strings);
-        if (options.keepSources && linted.findings.length > 0) run3.sources.set(source.display, masked);
+        if (options.keepSources && linted.findings.length > 0) run2.sources.set(source.display, masked);
         if (hash !== void 0) {
           cache2.record(source.display, {
             hash,
-            report: run3.files.at(-1),
+            report: run2.files.at(-1),
             findings: linted.findings,
             notes: linted.notes,
             objects: linted.objectCount,
@@ -62025,34 +62029,34 @@ async function lintSources(sources, options, notes = []) {
           });
         }
       }
-      run3.objects += linted.objectCount;
-      run3.internalErrors += linted.internalErrors;
-      run3.notes.push(...linted.notes);
+      run2.objects += linted.objectCount;
+      run2.internalErrors += linted.internalErrors;
+      run2.notes.push(...linted.notes);
       for (const kind of linted.unreachedKinds) unreached.add(kind);
     }
     shard?.positions.push(position);
-    shard?.fileNotes.push(run3.notes.slice(notesBefore));
+    shard?.fileNotes.push(run2.notes.slice(notesBefore));
     options.onProgress?.(++done, sources.length);
   }
   clock.lap("parse and rules");
   let context;
   if (pending.length > 0) {
     const files = await contextFiles(options, cwd, sources);
-    run3.contextObjects = await indexContext(files, index, enabled, runSettings, maxBytes, options.extraWorkloads);
+    run2.contextObjects = await indexContext(files, index, enabled, runSettings, maxBytes, options.extraWorkloads);
     if (cache2) context = await contextTokens(files, maxBytes);
     clock.lap("context");
     index.seal();
     for (const check2 of pending) {
       const found = [];
       const started = ruleTimes ? performance.now() : 0;
-      run3.internalErrors += check2.run(index, found);
+      run2.internalErrors += check2.run(index, found);
       if (ruleTimes) ruleTimes.set(check2.ruleId, (ruleTimes.get(check2.ruleId) ?? 0) + performance.now() - started);
       const staged = applyEngineRuleSettings(found, settings);
       for (const finding of options.findingStage ? options.findingStage(staged) : staged) {
         const target = open3.get(finding.file);
         target?.suppression.mark([finding]);
         target?.later.push(finding);
-        (perFile.get(finding.file) ?? run3.findings).push(finding);
+        (perFile.get(finding.file) ?? run2.findings).push(finding);
       }
     }
     for (const [file, state] of open3) {
@@ -62060,23 +62064,23 @@ async function lintSources(sources, options, notes = []) {
       state.findings.push(...notes2);
       if (state.text !== void 0) {
         redactFile({ findings: [...state.later, ...notes2], notes: [] }, state.text);
-        if (options.keepSources && state.findings.length > 0) run3.sources.set(file, redactFile({ findings: state.findings, notes: [] }, state.text));
+        if (options.keepSources && state.findings.length > 0) run2.sources.set(file, redactFile({ findings: state.findings, notes: [] }, state.text));
       }
       detach(state.findings, index.strings);
     }
     clock.lap("cross-object");
   }
-  for (const findings of perFile.values()) run3.findings.push(...sortFindings(findings));
-  run3.notes.push(...decisionSummary(run3.files), ...tallyNotes(tallies, rules2));
-  run3.notes.push(...unreachedNote(unreached));
+  for (const findings of perFile.values()) run2.findings.push(...sortFindings(findings));
+  run2.notes.push(...decisionSummary(run2.files), ...tallyNotes(tallies, rules2));
+  run2.notes.push(...unreachedNote(unreached));
   if (cache2) {
-    run3.cache ??= { hits: 0, replayed: false };
+    run2.cache ??= { hits: 0, replayed: false };
     const canReplay = sources.every((source) => source.absolute !== void 0 || source.partial);
-    const failed = await cache2.save(snapshot(run3, notes.length, canReplay ? inputsDigest(tokens, context) : "", context !== void 0, suppressor.exemptionUsage()));
-    if (failed) run3.notes.push(failed);
+    const failed = await cache2.save(snapshot(run2, notes.length, canReplay ? inputsDigest(tokens, context) : "", context !== void 0, suppressor.exemptionUsage()));
+    if (failed) run2.notes.push(failed);
   }
   if (shard) {
-    run3.shard = {
+    run2.shard = {
       ...shard,
       inputs: sources.length,
       discoveryNotes: [...notes],
@@ -62085,11 +62089,11 @@ async function lintSources(sources, options, notes = []) {
       exemptions: suppressor.exemptionUsage()
     };
   } else {
-    suppressor.finish(run3);
+    suppressor.finish(run2);
   }
   clock.lap("suppress");
-  if (options.stats) run3.stats = { stages: clock.stages, rules: Object.fromEntries([...ruleTimes ?? []].map(([id, ms]) => [id, round(ms)])) };
-  return run3;
+  if (options.stats) run2.stats = { stages: clock.stages, rules: Object.fromEntries([...ruleTimes ?? []].map(([id, ms]) => [id, round(ms)])) };
+  return run2;
 }
 function unreachedNote(kinds) {
   const sorted = [...kinds].sort();
@@ -62149,34 +62153,34 @@ async function contextFiles(options, cwd, sources) {
   }
   return files.filter((file) => !inputs.has(file)).map((file) => ({ file, display: displayPath(cwd, file) }));
 }
-function snapshot(run3, initialNotes, inputs, usedContext, exemptions) {
+function snapshot(run2, initialNotes, inputs, usedContext, exemptions) {
   return {
     inputs,
     usedContext,
-    files: run3.files,
-    findings: run3.findings,
-    notes: run3.notes.slice(initialNotes),
-    objects: run3.objects,
-    internalErrors: run3.internalErrors,
-    contextObjects: run3.contextObjects,
+    files: run2.files,
+    findings: run2.findings,
+    notes: run2.notes.slice(initialNotes),
+    objects: run2.objects,
+    internalErrors: run2.internalErrors,
+    contextObjects: run2.contextObjects,
     exemptions
   };
 }
-async function replayRun(run3, last, context) {
-  Object.assign(run3, { files: last.files, findings: last.findings, objects: last.objects, internalErrors: last.internalErrors, contextObjects: last.contextObjects });
-  run3.notes.push(...last.notes);
-  run3.cache = { hits: context.sources.length, replayed: true };
+async function replayRun(run2, last, context) {
+  Object.assign(run2, { files: last.files, findings: last.findings, objects: last.objects, internalErrors: last.internalErrors, contextObjects: last.contextObjects });
+  run2.notes.push(...last.notes);
+  run2.cache = { hits: context.sources.length, replayed: true };
   context.suppressor.replayExemptions(last.exemptions);
   if (context.keepSources) {
     const withFindings = new Set(last.findings.map((finding) => finding.file));
     for (const source of context.sources) {
       if (!withFindings.has(source.display) || source.partial) continue;
       const outcome = await source.read();
-      if ("text" in outcome) run3.sources.set(source.display, maskedText(outcome.text));
+      if ("text" in outcome) run2.sources.set(source.display, maskedText(outcome.text));
     }
   }
-  context.suppressor.finish(run3);
-  return run3;
+  context.suppressor.finish(run2);
+  return run2;
 }
 function rulesForFile(enabled, fileOptions) {
   if (!fileOptions || fileOptions.size === 0) return enabled;
@@ -62376,7 +62380,7 @@ function identity3(value) {
 }
 
 // src/render/tools.ts
-import { execFile as execFile2 } from "node:child_process";
+import { execFile } from "node:child_process";
 import { accessSync as accessSync2, constants as constants5, statSync as statSync6 } from "node:fs";
 import { availableParallelism } from "node:os";
 import path19 from "node:path";
@@ -62399,7 +62403,7 @@ function onPath(name, env = process.env) {
 var MAX_OUTPUT = 256 * 1024 * 1024;
 function runTool(command, args, cwd) {
   return new Promise((resolve3) => {
-    execFile2(command, [...args], { cwd, maxBuffer: MAX_OUTPUT, encoding: "utf8", windowsHide: true }, (error2, stdout, stderr) => {
+    execFile(command, [...args], { cwd, maxBuffer: MAX_OUTPUT, encoding: "utf8", windowsHide: true }, (error2, stdout, stderr) => {
       if (!error2) {
         resolve3({ ok: true, stdout, message: "" });
         return;
@@ -62799,16 +62803,16 @@ async function lintWithRenders(options, request2) {
   });
   const renders = inParallel(targets2, (target) => render(target, kustomize, helm));
   const folders = targets2.flatMap(targetFolders);
-  const run3 = discovery ? await lintSources(sourcesOf(outside(discovery, folders), cwd, options), options, [...keptNotes(discovery, targets2, cwd), ...notes]) : emptyRun(notes);
+  const run2 = discovery ? await lintSources(sourcesOf(outside(discovery, folders), cwd, options), options, [...keptNotes(discovery, targets2, cwd), ...notes]) : emptyRun(notes);
   const files = new OriginFiles();
   const rendered = await renders;
   const renderMs = performance.now() - started;
   for (const result of rendered) {
-    if (!result.ok) run3.findings.push(...renderFailure(result, options, cwd));
-    else merge2(run3, await lintRendered(result, options, cwd, files));
+    if (!result.ok) run2.findings.push(...renderFailure(result, options, cwd));
+    else merge2(run2, await lintRendered(result, options, cwd, files));
   }
-  if (run3.stats) run3.stats.stages = { render: Math.round(renderMs * 10) / 10, ...run3.stats.stages };
-  return run3;
+  if (run2.stats) run2.stats.stages = { render: Math.round(renderMs * 10) / 10, ...run2.stats.stages };
+  return run2;
 }
 function uniqueTargets(targets2) {
   const seen = /* @__PURE__ */ new Set();
@@ -62862,10 +62866,10 @@ async function lintRendered(result, options, cwd, files) {
   const where = displayPath(cwd, target.kind === "kustomize" ? target.dir : target.chart);
   const display = target.kind === "kustomize" ? `${where} (kustomize build)` : `${where} (helm template${target.label ? ` ${target.label}` : ""})`;
   const source = { display, read: async () => ({ text: result.text }), explicit: true };
-  const run3 = await lintSources([source], { ...options, paths: [], context: [] });
+  const run2 = await lintSources([source], { ...options, paths: [], context: [] });
   const values = (0, import_yaml14.parseAllDocuments)(result.text).map((doc) => doc.contents === null ? null : doc.toJS());
   const texts = /* @__PURE__ */ new Map();
-  run3.findings = run3.findings.map((finding) => {
+  run2.findings = run2.findings.map((finding) => {
     if (finding.file !== display) return finding;
     if (target.kind === "kustomize") {
       const mapped3 = mapKustomizeFinding(finding, { cwd, files, overlay: where, origins: result.origins ?? [], rendered: values });
@@ -62877,18 +62881,18 @@ async function lintRendered(result, options, cwd, files) {
     return mapped2.finding;
   });
   if (options.keepSources) {
-    for (const [file, text] of texts) run3.sources.set(file, redactFile({ findings: [], notes: [""] }, text));
+    for (const [file, text] of texts) run2.sources.set(file, redactFile({ findings: [], notes: [""] }, text));
   }
-  return run3;
+  return run2;
 }
-function merge2(into, run3) {
-  into.findings.push(...run3.findings);
-  into.files.push(...run3.files);
-  into.objects += run3.objects;
-  into.internalErrors += run3.internalErrors;
-  into.notes.push(...run3.notes);
-  for (const [file, text] of run3.sources) into.sources.set(file, text);
-  if (run3.baseline && into.baseline) into.baseline.matched += run3.baseline.matched;
+function merge2(into, run2) {
+  into.findings.push(...run2.findings);
+  into.files.push(...run2.files);
+  into.objects += run2.objects;
+  into.internalErrors += run2.internalErrors;
+  into.notes.push(...run2.notes);
+  for (const [file, text] of run2.sources) into.sources.set(file, text);
+  if (run2.baseline && into.baseline) into.baseline.matched += run2.baseline.matched;
 }
 
 // src/shard/cli.ts
@@ -62899,21 +62903,21 @@ import { writeFile as writeFile5 } from "node:fs/promises";
 var SHARD_REPORT_VERSION = 1;
 
 // src/shard/cli.ts
-async function writeShardReport(run3, output) {
+async function writeShardReport(run2, output) {
   const report = {
     kmlintShardVersion: SHARD_REPORT_VERSION,
     version: VERSION,
-    shard: run3.shard,
-    files: run3.files,
-    findings: run3.findings,
-    objects: run3.objects,
-    internalErrors: run3.internalErrors
+    shard: run2.shard,
+    files: run2.files,
+    findings: run2.findings,
+    objects: run2.objects,
+    internalErrors: run2.internalErrors
   };
   const text = `${JSON.stringify(report)}
 `;
   if (output !== void 0) await writeFile5(output, text);
   else process.stdout.write(text);
-  return run3.internalErrors > 0 ? 2 : 0;
+  return run2.internalErrors > 0 ? 2 : 0;
 }
 
 // src/shard/merge-run.ts
@@ -67633,7 +67637,7 @@ function workflowProperties(finding) {
 // src/action/main.ts
 var CHECK_RUN_NAME = "kmlint";
 var ruleSummaries = new Map(rules.map((rule) => [rule.meta.id, rule.meta.summary]));
-async function run2() {
+async function run() {
   let inputs;
   try {
     inputs = readInputs((name) => getInput(name));
@@ -67775,7 +67779,7 @@ function usageError(message) {
 function messageOf(error2) {
   return error2 instanceof Error ? error2.message : String(error2);
 }
-run2().catch((error2) => {
+run().catch((error2) => {
   error(`kmlint Action failed: ${messageOf(error2)}`);
   process.exitCode = 2;
 });

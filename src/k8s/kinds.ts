@@ -66,7 +66,7 @@ const CLUSTER_SCOPED = new Set([
   'storage.k8s.io/StorageClass', 'storage.k8s.io/CSIDriver', 'storage.k8s.io/CSINode', 'storage.k8s.io/VolumeAttachment',
   'apiextensions.k8s.io/CustomResourceDefinition', 'apiregistration.k8s.io/APIService',
   'admissionregistration.k8s.io/ValidatingWebhookConfiguration', 'admissionregistration.k8s.io/MutatingWebhookConfiguration',
-  'admissionregistration.k8s.io/ValidatingAdmissionPolicy', 'admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding',
+  'admissionregistration.k8s.io/ValidatingAdmissionPolicy', 'admissionregistration.k8s.io/InitializerConfiguration', 'admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding',
   'admissionregistration.k8s.io/MutatingAdmissionPolicy', 'admissionregistration.k8s.io/MutatingAdmissionPolicyBinding',
   'scheduling.k8s.io/PriorityClass', 'node.k8s.io/RuntimeClass', 'networking.k8s.io/IngressClass', 'networking.k8s.io/IPAddress',
   'networking.k8s.io/ServiceCIDR', 'policy/PodSecurityPolicy', 'extensions/PodSecurityPolicy',

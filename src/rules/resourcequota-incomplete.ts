@@ -20,6 +20,9 @@ export default defineRule({
   create(context) {
     return {
       object(object) {
+        const spec = objectAt(object.value, ['spec']);
+        // A scoped quota (priority class, terminating pods…) counts objects of one kind of pod, not a namespace budget.
+        if (spec && (spec.scopeSelector !== undefined || spec.scopes !== undefined)) return;
         const hard = objectAt(object.value, ['spec', 'hard']) ?? {};
         const missing = REQUIRED.filter((key) => hard[key] === undefined && hard[key.replace('requests.', '')] === undefined);
         if (missing.length === 0) return;

@@ -33,6 +33,8 @@ export default defineRule({
         if (!map && !SELECTING.has(key)) return;
         const selector = valueAt(object.value, ['spec', 'selector']);
         if (selector === undefined && map) return;
+        // extensions/v1beta1 and apps/v1beta1–2 default a missing selector from the template labels.
+        if (selector === undefined && (object.group === 'extensions' || /^apps\/v1beta[12]$/.test(object.apiVersion))) return;
         const labels = object.pods[0]?.labels ?? {};
         const matches = map ? mapSelectorMatches(selector, labels) : labelSelectorMatches(selector, labels);
         if (matches) return;

@@ -21,6 +21,8 @@ function exposuresOf(index: ObjectIndex, namespace: string, labels: Labels): Rel
   const routers: IndexedObject[] = [...index.ofKind('Ingress'), ...ROUTES.flatMap((kind) => index.ofKind(kind, 'gateway.networking.k8s.io'))];
   for (const router of routers) {
     if (router.namespace !== namespace) continue;
+    // A route attached to a Service, not a Gateway (a mesh route), carries traffic inside the cluster only.
+    if (router.kind !== 'Ingress' && !attachedToGateway(router.value)) continue;
     const targets = router.kind === 'Ingress' ? ingressServiceNames(router.value) : routeServiceNames(router.value);
     const service = [...targets].find((name) => names.has(name));
     if (service) found.push({ at: router.at, message: `${router.kind} "${router.name ?? ''}" routes outside traffic to Service "${service}", which selects these pods.` });
@@ -69,3 +71,8 @@ export default defineRule({
     };
   },
 });
+
+function attachedToGateway(route: IndexedObject['value']): boolean {
+  const refs = isObject(route.spec) && Array.isArray(route.spec.parentRefs) ? route.spec.parentRefs : [];
+  return refs.some((ref) => isObject(ref) && (ref.kind === undefined || ref.kind === 'Gateway'));
+}
