@@ -19,6 +19,7 @@ import { mapHelmFinding, renderChart } from './helm.js';
 import { kustomizeCommand, renderKustomization, type ObjectOrigin } from './kustomize.js';
 import { mapKustomizeFinding } from './kustomize-map.js';
 import { OriginFiles } from './origin-files.js';
+import { renderMasker } from './render-secrets.js';
 import { isInside, kustomizationFile, targetFolders, targetsAmong, type HelmTarget, type RenderTarget } from './targets.js';
 import { inParallel, onPath } from './tools.js';
 
@@ -131,7 +132,9 @@ function renderFailure(result: Extract<Rendered, { ok: false }>, options: LintOp
   const firstLine = readFirstLine(file);
   const label = target.kind === 'helm' && target.label ? ` [values ${target.label}]` : '';
   const location = { file: displayPath(cwd, file), region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: Math.max(firstLine.length + 1, 2) }, path: [] };
-  const finding = findingFrom(location, 'render-failed', setting.level, `${result.tool} failed: ${result.message}${label}`);
+  // Renderers quote what they choke on, a secretGenerator literal or a chart value among it.
+  const message = renderMasker(target)(result.message);
+  const finding = findingFrom(location, 'render-failed', setting.level, `${result.tool} failed: ${message}${label}`);
   finding.messageId = 'failed';
   return [finding];
 }
