@@ -33,7 +33,8 @@ export function mapKustomizeFinding(finding: Finding, context: KustomizeMapConte
   mapped.fingerprint = fingerprint([finding.fingerprint, context.overlay, display]);
   if (location.approximate || !site.exact) mapped.approximate = true;
   else delete mapped.approximate;
-  return { finding: mapped, file: site.file };
+  // A patch written in a kustomization is shown in that file.
+  return { finding: mapped, file: site.file.host?.file ?? site.file };
 }
 
 interface Site {
@@ -49,8 +50,8 @@ function siteOf(origin: ObjectOrigin, rendered: unknown, finding: Finding, files
   const documentIndex = base ? baseDocument(base, kind, name) : undefined;
   const baseName = base && documentIndex !== undefined ? identity(base.values[documentIndex]).name : name;
   if (finding.path.length > 0 && origin.patchedIn.length > 0) {
-    const patch = patchThatSet(files, origin.patchedIn, { kind, name: baseName }, rendered, finding.path);
-    if (patch) return { ...patch, exact: true };
+    const patch = patchThatSet(files, origin.patchedIn, { kind, name: baseName }, rendered, finding.path, finding.missing === true);
+    if (patch) return { ...patch, exact: patch.exact || finding.missing === true };
   }
   if (base && documentIndex !== undefined) {
     const mapped = mapPath(rendered, base.values[documentIndex], finding.path);

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { locationAt } from '../findings/build.js';
 import type { Location } from '../findings/location.js';
-import { parseYamlFile, type ParsedFile } from '../yaml/parse.js';
+import { parseYamlFile, regionOf, type ParsedFile } from '../yaml/parse.js';
+import { embeddedPatch } from './embedded-patch.js';
 import type { Path } from '../types.js';
 
 export interface OriginFile {
@@ -11,6 +12,16 @@ export interface OriginFile {
   parsed: ParsedFile;
   /** `toJS()` of each document; null for empty or broken ones. */
   values: unknown[];
+  /** A patch written inside a kustomization: positions are reported in that file (see embedded-patch.ts). */
+  host?: EmbeddingHost;
+}
+
+export interface EmbeddingHost {
+  file: OriginFile;
+  /** Offset in the host's text of each character of the patch text; undefined when it cannot be told. */
+  offsets: number[] | undefined;
+  /** The key holding the patch. */
+  key: { start: number; end: number };
 }
 
 export class OriginFiles {
@@ -19,6 +30,16 @@ export class OriginFiles {
   get(absolute: string): OriginFile | undefined {
     if (!this.cache.has(absolute)) this.cache.set(absolute, read(absolute));
     return this.cache.get(absolute);
+  }
+
+  /** The patch written at `nodePath` of a kustomization, read once. */
+  embedded(kustomization: string, nodePath: Path): OriginFile | undefined {
+    const key = `${kustomization}\u0000${JSON.stringify(nodePath)}`;
+    if (!this.cache.has(key)) {
+      const host = this.get(kustomization);
+      this.cache.set(key, host ? embeddedPatch(host, nodePath) : undefined);
+    }
+    return this.cache.get(key);
   }
 }
 
@@ -36,7 +57,17 @@ function read(absolute: string): OriginFile | undefined {
 
 /** The region of a path in one document of an origin file (its nearest written ancestor when the path runs out). */
 export function locateInOrigin(file: OriginFile, display: string, documentIndex: number, path: Path): Location {
-  return locationAt({ file: display, parsed: file.parsed, document: file.parsed.documents[documentIndex]! }, path, true);
+  const location = locationAt({ file: display, parsed: file.parsed, document: file.parsed.documents[documentIndex]! }, path, true);
+  if (!file.host) return location;
+  // Inside a kustomization: the same characters in its text, or its `patch:` key when they cannot be told.
+  const { host } = file;
+  const starts = file.parsed.lineCounter.lineStarts;
+  const inner = (line: number, column: number): number => (starts[line - 1] ?? 0) + column - 1;
+  const { region } = location;
+  const start = host.offsets?.[inner(region.startLine, region.startColumn)];
+  const end = host.offsets?.[inner(region.endLine, region.endColumn)];
+  if (start === undefined || end === undefined) return { ...location, region: regionOf(host.file.parsed, host.key.start, host.key.end), approximate: true };
+  return { ...location, region: regionOf(host.file.parsed, start, end) };
 }
 
 /** Keys that identify list items when kustomize merges lists (strategic merge keys of the core API). */

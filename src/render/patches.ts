@@ -11,6 +11,8 @@ export interface PatchSite {
   file: OriginFile;
   documentIndex: number;
   path: Path;
+  /** False when the patch wrote an ancestor of the field and the site is that write, not the field. */
+  exact: boolean;
 }
 
 interface Target {
@@ -18,33 +20,47 @@ interface Target {
   name?: string;
 }
 
+/** A patch of a kustomization: a file beside it, or text written in it (at `inline`, a path in the kustomization). */
+interface PatchEntry {
+  file?: string;
+  inline?: Path;
+  target?: Target;
+  json6902?: boolean;
+}
+
 /** The last patch (in the order the kustomizations ran) that writes `findingPath` of the object; undefined when none does. */
-export function patchThatSet(files: OriginFiles, kustomizations: readonly string[], object: { kind?: string; name?: string }, rendered: unknown, findingPath: Path): PatchSite | undefined {
+export function patchThatSet(files: OriginFiles, kustomizations: readonly string[], object: { kind?: string; name?: string }, rendered: unknown, findingPath: Path, missing = false): PatchSite | undefined {
   let found: PatchSite | undefined;
   for (const kustomization of kustomizations) {
-    const file = files.get(kustomization);
-    const spec = file?.values[0];
+    const spec = files.get(kustomization)?.values[0];
     if (!isRecord(spec)) continue;
     for (const entry of patchEntries(spec)) {
-      const patch = files.get(path.resolve(path.dirname(kustomization), entry.path));
+      const patch = entry.inline ? files.embedded(kustomization, entry.inline) : files.get(path.resolve(path.dirname(kustomization), entry.file!));
       if (!patch) continue;
-      const site = entry.json6902 || Array.isArray(patch.values[0]) ? jsonPatchSite(patch, entry.target, object, findingPath) : mergePatchSite(patch, entry.target, object, rendered, findingPath);
+      const site = entry.json6902 || Array.isArray(patch.values[0]) ? jsonPatchSite(patch, entry.target, object, rendered, findingPath, missing) : mergePatchSite(patch, entry.target, object, rendered, findingPath);
       if (site) found = site;
     }
   }
   return found;
 }
 
-function patchEntries(spec: Record<string, unknown>): { path: string; target?: Target; json6902?: boolean }[] {
-  const entries: { path: string; target?: Target; json6902?: boolean }[] = [];
-  for (const item of asList(spec.patches)) {
-    if (isRecord(item) && typeof item.path === 'string') entries.push({ path: item.path, target: targetOf(item.target) });
+function patchEntries(spec: Record<string, unknown>): PatchEntry[] {
+  const entries: PatchEntry[] = [];
+  for (const [index, item] of asList(spec.patches).entries()) {
+    if (!isRecord(item)) continue;
+    const target = targetOf(item.target);
+    if (typeof item.path === 'string') entries.push({ file: item.path, target });
+    else if (typeof item.patch === 'string') entries.push({ inline: ['patches', index, 'patch'], target });
   }
-  for (const item of asList(spec.patchesStrategicMerge)) {
-    if (typeof item === 'string' && !item.includes('\n')) entries.push({ path: item });
+  for (const [index, item] of asList(spec.patchesStrategicMerge).entries()) {
+    // A string holding a line break is the patch itself, not a file name.
+    if (typeof item === 'string') entries.push(item.includes('\n') ? { inline: ['patchesStrategicMerge', index] } : { file: item });
   }
-  for (const item of asList(spec.patchesJson6902)) {
-    if (isRecord(item) && typeof item.path === 'string') entries.push({ path: item.path, target: targetOf(item.target), json6902: true });
+  for (const [index, item] of asList(spec.patchesJson6902).entries()) {
+    if (!isRecord(item)) continue;
+    const target = targetOf(item.target);
+    if (typeof item.path === 'string') entries.push({ file: item.path, target, json6902: true });
+    else if (typeof item.patch === 'string') entries.push({ inline: ['patchesJson6902', index, 'patch'], target, json6902: true });
   }
   return entries;
 }
@@ -75,23 +91,52 @@ function mergePatchSite(patch: OriginFile, target: Target | undefined, object: {
     const applies = target ? targets(target, object) : written.kind === object.kind && written.name === object.name;
     if (!applies) continue;
     const mapped = mapPath(rendered, value, findingPath);
-    if (mapped.complete) return { file: patch, documentIndex, path: mapped.path };
+    if (mapped.complete) return { file: patch, documentIndex, path: mapped.path, exact: true };
   }
   return undefined;
 }
 
-/** A JSON patch operation whose path is the field or one of its ancestors wrote it. */
-function jsonPatchSite(patch: OriginFile, target: Target | undefined, object: { kind?: string; name?: string }, findingPath: Path): PatchSite | undefined {
+/**
+ * A JSON patch operation (add or replace) whose path is the field or one of its ancestors wrote it: the site is
+ * the field inside the operation's value when the value holds it, else the operation; a field the rule reports
+ * missing, its nearest ancestor inside the value. The last such operation wins.
+ */
+function jsonPatchSite(patch: OriginFile, target: Target | undefined, object: { kind?: string; name?: string }, rendered: unknown, findingPath: Path, missing: boolean): PatchSite | undefined {
   if (!target || !targets(target, object)) return undefined;
-  const operations = patch.values[0];
+  const documentIndex = patch.values.findIndex((value) => Array.isArray(value));
+  const operations = patch.values[documentIndex];
   if (!Array.isArray(operations)) return undefined;
   let found: PatchSite | undefined;
   for (const [index, operation] of operations.entries()) {
     if (!isRecord(operation) || typeof operation.path !== 'string' || !['add', 'replace'].includes(String(operation.op))) continue;
     const pointer = operation.path.split('/').slice(1).map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
-    if (pointer.length > findingPath.length) continue;
-    const prefix = pointer.every((part, depth) => part === '-' || part === String(findingPath[depth]));
-    if (prefix) found = { file: patch, documentIndex: 0, path: [index, 'value', ...findingPath.slice(pointer.length)] };
+    if (pointer.length > findingPath.length || !pointer.every((part, depth) => segmentMatches(part, depth, pointer.length, findingPath, rendered, operation.value))) continue;
+    const written = valueAt(rendered, findingPath.slice(0, pointer.length));
+    const inside = mapPath(written, operation.value, findingPath.slice(pointer.length));
+    found = inside.complete || missing ? { file: patch, documentIndex, path: [index, 'value', ...inside.path], exact: true } : { file: patch, documentIndex, path: [index], exact: false };
   }
   return found;
+}
+
+/**
+ * One pointer segment against the finding's path. `-` appends to a list: the appended item is the rendered item
+ * at that position when it is the value the operation wrote (the same merge key, or equal).
+ */
+function segmentMatches(part: string, depth: number, length: number, findingPath: Path, rendered: unknown, value: unknown): boolean {
+  const segment = findingPath[depth];
+  if (part !== '-') return part === String(segment);
+  if (typeof segment !== 'number' || depth !== length - 1) return false;
+  const item = valueAt(rendered, findingPath.slice(0, depth + 1));
+  if (isRecord(item) && isRecord(value) && typeof value.name === 'string') return item.name === value.name;
+  return JSON.stringify(item) === JSON.stringify(value);
+}
+
+function valueAt(value: unknown, at: Path): unknown {
+  let here = value;
+  for (const segment of at) {
+    if (Array.isArray(here) && typeof segment === 'number') here = here[segment] as unknown;
+    else if (isRecord(here) && typeof segment === 'string') here = here[segment];
+    else return undefined;
+  }
+  return here;
 }
