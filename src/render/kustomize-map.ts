@@ -4,6 +4,7 @@ import { displayPath } from '../input/display-path.js';
 import type { Finding } from '../types.js';
 import type { ObjectOrigin } from './kustomize.js';
 import { identity, locateInOrigin, mapPath, type OriginFile, type OriginFiles } from './origin-files.js';
+import { generatorSite } from './generators.js';
 import { patchThatSet } from './patches.js';
 
 export interface KustomizeMapContext {
@@ -16,7 +17,8 @@ export interface KustomizeMapContext {
   rendered: readonly unknown[];
 }
 
-export function mapKustomizeFinding(finding: Finding, context: KustomizeMapContext): { finding: Finding; file?: OriginFile } {
+/** The mapped finding, and the text of the file it moved to (for code frames). */
+export function mapKustomizeFinding(finding: Finding, context: KustomizeMapContext): { finding: Finding; text?: string } {
   const rendered = finding.documentIndex === undefined ? undefined : context.rendered[finding.documentIndex];
   const origin = finding.documentIndex === undefined ? undefined : context.origins[finding.documentIndex];
   const renderedAt = { file: finding.file, region: finding.region, message: `the object as overlay ${context.overlay} renders it` };
@@ -27,22 +29,28 @@ export function mapKustomizeFinding(finding: Finding, context: KustomizeMapConte
     fingerprint: fingerprint([finding.fingerprint, context.overlay]),
   };
   if (!site) return { finding: named };
+  const related = [renderedAt, ...(finding.related ?? [])];
+  if ('lines' in site) {
+    // An env file line: not YAML, so no path or document inside it.
+    const display = displayPath(context.cwd, site.lines.absolute);
+    const mapped: Finding = { ...named, file: display, region: site.lines.region, path: [], related, fingerprint: fingerprint([finding.fingerprint, context.overlay, display]) };
+    delete mapped.documentIndex;
+    delete mapped.approximate;
+    return { finding: mapped, text: site.lines.text };
+  }
   const display = displayPath(context.cwd, site.file.absolute);
   const location = locateInOrigin(site.file, display, site.documentIndex, site.path);
-  const mapped: Finding = { ...named, file: display, region: location.region, path: site.path, documentIndex: site.documentIndex, related: [renderedAt, ...(finding.related ?? [])] };
+  const mapped: Finding = { ...named, file: display, region: location.region, path: site.path, documentIndex: site.documentIndex, related };
   mapped.fingerprint = fingerprint([finding.fingerprint, context.overlay, display]);
   if (location.approximate || !site.exact) mapped.approximate = true;
   else delete mapped.approximate;
   // A patch written in a kustomization is shown in that file.
-  return { finding: mapped, file: site.file.host?.file ?? site.file };
+  return { finding: mapped, text: (site.file.host?.file ?? site.file).text };
 }
 
-interface Site {
-  file: OriginFile;
-  documentIndex: number;
-  path: Finding['path'];
-  exact: boolean;
-}
+type Site =
+  | { file: OriginFile; documentIndex: number; path: Finding['path']; exact: boolean }
+  | { lines: { absolute: string; text: string; region: Finding['region'] } };
 
 function siteOf(origin: ObjectOrigin, rendered: unknown, finding: Finding, files: OriginFiles): Site | undefined {
   const { kind, name } = identity(rendered);
@@ -59,8 +67,10 @@ function siteOf(origin: ObjectOrigin, rendered: unknown, finding: Finding, files
   }
   // A generated object (configMapGenerator…): the generator's entry in its kustomization.
   const kustomization = origin.configuredIn ? files.get(origin.configuredIn) : undefined;
-  if (kustomization && kustomization.values[0] !== null) return { file: kustomization, documentIndex: 0, path: origin.generator ? [origin.generator] : [], exact: false };
-  return undefined;
+  if (!kustomization || kustomization.values[0] === null) return undefined;
+  if (!origin.generator) return { file: kustomization, documentIndex: 0, path: [], exact: false };
+  const site = generatorSite(kustomization, origin.generator, name, finding.path);
+  return site.kind === 'lines' ? { lines: site } : { file: kustomization, documentIndex: 0, path: site.path, exact: site.exact };
 }
 
 /** The base document of a rendered object: same kind, and a name that prefixes and suffixes may have grown. */

@@ -40,16 +40,19 @@ function kustomizeSecrets(dir: string): string[] {
   return out;
 }
 
-/** Literals (whole and the value after `=`), lines of env files and the contents of files of every secretGenerator. */
+/**
+ * The values of every secretGenerator: after the `=` of literals and env file lines (a whole item without `=`,
+ * which kustomize rejects and quotes), and the lines of its files. Keys stay readable: findings name them.
+ */
 export function generatorSecrets(spec: Record<string, unknown>, folder: string): string[] {
   const out: string[] = [];
   for (const generator of Array.isArray(spec.secretGenerator) ? spec.secretGenerator : []) {
     if (!isRecord(generator)) continue;
-    for (const literal of strings(generator.literals)) out.push(literal, literal.slice(literal.indexOf('=') + 1));
+    for (const literal of strings(generator.literals)) out.push(literal.slice(literal.indexOf('=') + 1));
     for (const envFile of [...strings(generator.envs), ...strings([generator.env])]) {
       for (const line of (readText(path.resolve(folder, envFile)) ?? '').split(/\r?\n/)) {
         if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
-        out.push(line.trim(), line.slice(line.indexOf('=') + 1).trim());
+        out.push(line.slice(line.indexOf('=') + 1).trim());
       }
     }
     for (const entry of strings(generator.files)) {

@@ -159,16 +159,19 @@ async function lintRendered(result: Extract<Rendered, { ok: true }>, options: Li
     if (finding.file !== display) return finding;
     if (target.kind === 'kustomize') {
       const mapped = mapKustomizeFinding(finding, { cwd, files, overlay: where, origins: result.origins ?? [], rendered: values });
-      if (mapped.file) texts.set(mapped.finding.file, mapped.file.text);
+      if (mapped.text !== undefined) texts.set(mapped.finding.file, mapped.text);
       return mapped.finding;
     }
     const mapped = mapHelmFinding(finding, { cwd, files, target, rendered: values });
     if (mapped.text) texts.set(mapped.text.display, mapped.text.text);
     return mapped.finding;
   });
+  // Generator inputs are secrets whatever their keys are called: masked in messages and in the lines shown.
+  const mask = renderMasker(target);
+  for (const finding of run.findings) finding.message = mask(finding.message);
   if (options.keepSources) {
     // The files findings moved to, masked like any linted file.
-    for (const [file, text] of texts) run.sources.set(file, redactFile({ findings: [], notes: [''] }, text));
+    for (const [file, text] of texts) run.sources.set(file, mask(redactFile({ findings: [], notes: [''] }, text)));
   }
   return run;
 }
