@@ -32,6 +32,11 @@ export class OriginFiles {
     return this.cache.get(absolute);
   }
 
+  /** Every file read so far, patches written inside kustomizations included. */
+  read(): OriginFile[] {
+    return [...this.cache.values()].filter((file): file is OriginFile => file !== undefined);
+  }
+
   /** The patch written at `nodePath` of a kustomization, read once. */
   embedded(kustomization: string, nodePath: Path): OriginFile | undefined {
     const key = `${kustomization}\u0000${JSON.stringify(nodePath)}`;

@@ -44,6 +44,15 @@ export function patchThatSet(files: OriginFiles, kustomizations: readonly string
   return found;
 }
 
+/** The patch files of kustomizations, read (their comment directives apply to what they patch). */
+export function readPatchFiles(files: OriginFiles, kustomizations: readonly string[]): void {
+  for (const kustomization of kustomizations) {
+    const spec = files.get(kustomization)?.values[0];
+    if (!isRecord(spec)) continue;
+    for (const entry of patchEntries(spec)) if (entry.file) files.get(path.resolve(path.dirname(kustomization), entry.file));
+  }
+}
+
 function patchEntries(spec: Record<string, unknown>): PatchEntry[] {
   const entries: PatchEntry[] = [];
   for (const [index, item] of asList(spec.patches).entries()) {

@@ -18,7 +18,9 @@ import type { Finding } from '../types.js';
 import { mapHelmFinding, renderChart } from './helm.js';
 import { kustomizeCommand, renderKustomization, type ObjectOrigin } from './kustomize.js';
 import { mapKustomizeFinding } from './kustomize-map.js';
+import { applyOriginDirectives } from './directives.js';
 import { OriginFiles } from './origin-files.js';
+import { readPatchFiles } from './patches.js';
 import { renderMasker } from './render-secrets.js';
 import { isInside, kustomizationFile, targetFolders, targetsAmong, type HelmTarget, type RenderTarget } from './targets.js';
 import { inParallel, onPath } from './tools.js';
@@ -85,6 +87,7 @@ export async function lintWithRenders(options: LintOptions, request: RenderReque
     if (!result.ok) run.findings.push(...renderFailure(result, options, cwd));
     else merge(run, await lintRendered(result, options, cwd, files));
   }
+  run.findings.push(...applyOriginDirectives(run.findings, files, options, cwd));
   if (run.stats) run.stats.stages = { render: Math.round(renderMs * 10) / 10, ...run.stats.stages };
   return run;
 }
@@ -155,6 +158,11 @@ async function lintRendered(result: Extract<Rendered, { ok: true }>, options: Li
   const run = await lintSources([source], { ...options, paths: [], context: [] });
   const values = parseAllDocuments(result.text).map((doc) => (doc.contents === null ? null : (doc.toJS() as unknown)));
   const texts = new Map<string, string>();
+  // Every file the objects come from is read, so that its comment directives are known even where nothing lands.
+  for (const origin of result.origins ?? []) {
+    if (origin?.file) files.get(origin.file);
+    if (origin) readPatchFiles(files, origin.patchedIn);
+  }
   run.findings = run.findings.map((finding) => {
     if (finding.file !== display) return finding;
     if (target.kind === 'kustomize') {
