@@ -48,9 +48,9 @@ describe('the context of a run on named files', () => {
   });
 
   test('a check waiting: the context is indexed, from the top of the repository though the file is in a subfolder', () => {
-    const run = runCli(['--stats', '--format', 'json', 'service.yaml'], { cwd: path.join(repo, 'apps', 'web') });
+    const run = runCli(['--stats', '--complete', '--format', 'json', 'service.yaml'], { cwd: path.join(repo, 'apps', 'web') });
     assert.ok(stages(run.stderr).includes('context'), run.stderr);
-    // The Deployment at the top of the repository answers the Service: its pods exist.
+    // With --complete a Service without pods is dangling: the Deployment at the top of the repository answers it.
     assert.deepEqual(findingsOf(run.stdout, 'dangling-service'), []);
   });
 
