@@ -2,16 +2,13 @@
  * The manifests a git repository tracks: the context of a partial run (a pre-commit hook passes only the
  * changed files, yet a Service's pods may live in an unchanged file). Git is asked once; no git, no context.
  */
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { MANIFEST_EXTENSIONS } from './discover.js';
 import { trackedFiles } from './git.js';
 
 /** Tracked manifest files (absolute paths) of the repository holding `dir`, or [] outside a repository. */
 export async function trackedManifests(dir: string): Promise<string[]> {
-  const top = spawnSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  if (top.error || top.status !== 0) return [];
-  const files = trackedFiles(top.stdout.trim()) ?? new Set<string>();
+  const files = trackedFiles(dir, { wholeRepository: true }) ?? new Set<string>();
   return [...files]
     .filter((file) => MANIFEST_EXTENSIONS.includes(path.extname(file).toLowerCase()))
     // Raw Helm templates are not YAML until rendered.

@@ -2,9 +2,14 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
-/** Absolute paths of the tracked files under cwd, or undefined outside a git work tree (or without git). */
-export function trackedFiles(cwd: string): Set<string> | undefined {
-  const run = spawnSync('git', ['ls-files', '-z', '--cached'], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+/**
+ * Absolute paths of the tracked files under cwd (of the whole repository holding cwd with `wholeRepository`),
+ * or undefined outside a git work tree (or without git).
+ */
+export function trackedFiles(cwd: string, options: { wholeRepository?: boolean } = {}): Set<string> | undefined {
+  // `:/` is git's pathspec for the top of the work tree: one process instead of asking for the top first.
+  const args = ['ls-files', '-z', '--cached', ...(options.wholeRepository ? [':/'] : [])];
+  const run = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
   if (run.error || run.status !== 0) return undefined;
   return new Set(run.stdout.split('\0').filter(Boolean).map((file) => path.resolve(cwd, file)));
 }
