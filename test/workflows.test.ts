@@ -1,8 +1,10 @@
 /**
  * The project's own workflows cannot run here: they are checked against GitHub's documented syntax,
- * and for what they must do (Node matrix, trusted publishing without a token, SARIF, the major tag).
+ * and for what they must do (Node matrix, the test data beside the repository, trusted publishing without
+ * a token, SARIF, the major tag).
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
@@ -63,6 +65,47 @@ describe('workflows', () => {
     assert.match(script, /git push --force origin "refs\/tags\/\$major"/);
     // The tests run before anything is published.
     assert.ok(script.indexOf('bash .ci/run') < script.indexOf('npm publish'));
+  });
+
+  test('every job that runs the tests first checks the test data is configured, then checks it out as ../shared', () => {
+    let jobsWithTests = 0;
+    for (const file of ['.github/workflows/ci.yml', '.github/workflows/release.yml']) {
+      for (const [name, job] of Object.entries<any>(load(file).value.jobs)) {
+        const testing = job.steps.findIndex((step: any) => /^(npm test|bash \.ci\/run)$/m.test(step.run ?? ''));
+        if (testing < 0) continue;
+        jobsWithTests++;
+        const where = `${file} ${name}`;
+        const [guard] = job.steps;
+        assert.equal(guard.if, "vars.KMLINT_TEST_DATA_REPOSITORY == ''", `${where}: the first step stops a run without test data`);
+        assert.equal(guard.shell, 'bash', `${where}: the guard runs the same on Windows`);
+        const own = job.steps.findIndex((step: any) => step.uses?.startsWith('actions/checkout@') && step.with?.repository === undefined);
+        const data = job.steps.findIndex((step: any) => step.uses?.startsWith('actions/checkout@') && step.with?.repository !== undefined);
+        assert.equal(job.steps[own]?.with.path, 'kmlint', `${where}: the repository is checked out in kmlint/`);
+        assert.deepEqual(job.steps[data]?.with, {
+          repository: '${{ vars.KMLINT_TEST_DATA_REPOSITORY }}',
+          ref: '${{ vars.KMLINT_TEST_DATA_REF }}',
+          path: 'shared',
+          'persist-credentials': false,
+        }, `${where}: the test data is checked out beside it, as ../shared`);
+        assert.ok(data < testing, `${where}: the test data is there before the tests run`);
+        assert.equal(job.steps[testing]['working-directory'], 'kmlint', `${where}: the tests run in kmlint/, so ../shared is the data`);
+      }
+    }
+    assert.equal(jobsWithTests, 3, 'the Linux and other-systems jobs of ci, and the release job');
+  });
+
+  test('without the variable the guard fails with one line that says what to set and where it is documented', { skip: process.platform === 'win32' && 'needs bash' }, () => {
+    const { value } = load('.github/workflows/ci.yml');
+    const result = spawnSync('bash', ['-e', '-c', value.jobs.linux.steps[0].run], { encoding: 'utf8' });
+    assert.equal(result.status, 1);
+    const lines = result.stdout.trim().split('\n');
+    assert.equal(lines.length, 1, result.stdout);
+    assert.match(lines[0]!, /^::error title=Test data not configured::Set the repository variable KMLINT_TEST_DATA_REPOSITORY /);
+    // The place it points to explains the data and the variables.
+    const contributing = readFileSync(path.join(REPO_ROOT, 'CONTRIBUTING.md'), 'utf8');
+    assert.match(lines[0]!, /CONTRIBUTING\.md, Test data/);
+    assert.match(contributing, /^## Test data$/m);
+    for (const variable of ['KMLINT_TEST_DATA_REPOSITORY', 'KMLINT_TEST_DATA_REF']) assert.ok(contributing.includes(variable), variable);
   });
 
   test('dependabot updates npm packages and Actions', () => {

@@ -185,7 +185,7 @@ export function rebaseIgnore(patterns: readonly string[], configDir: string, cwd
   return result;
 }
 
-/** An `overrides` entry: `[level, options]` split into its level and its options, which only file selectors may carry. */
+/** An `overrides` entry: `[level, options]` split into its level and its options. */
 function overrideOf(item: RawOverride, index: number, doc: Document.Parsed, lineCounter: LineCounter, display: string): Override {
   const { startLine, startColumn } = regionOf(doc, lineCounter, ['overrides', index]);
   const override: Override = { ...item, rules: {}, origin: `${display}:${startLine}:${startColumn}` };
@@ -195,12 +195,7 @@ function overrideOf(item: RawOverride, index: number, doc: Document.Parsed, line
       continue;
     }
     override.rules[id] = value[0];
-    if (value[1] === undefined) continue;
-    if (item.kinds || item.namespaces) {
-      const at = regionOf(doc, lineCounter, ['overrides', index, 'rules', id]);
-      throw new ConfigError([{ file: display, line: at.startLine, column: at.startColumn, message: `overrides[${index}].rules.${id} gives options, which only an entry that selects by files alone may do (rules run once per file); set levels here, options in an entry with files` }]);
-    }
-    (override.options ??= {})[id] = value[1];
+    if (value[1] !== undefined) (override.options ??= {})[id] = value[1];
   }
   return override;
 }

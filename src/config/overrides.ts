@@ -1,11 +1,13 @@
 /**
- * `overrides` in the config file: rule levels for files, kinds and namespaces matching globs, and rule
- * options for files. The resolver is pure; levels are applied to findings after the rules ran, options
- * reach the engine per file (rules run once per file, so options cannot depend on an object's kind).
+ * `overrides` in the config file: rule levels and options for files, kinds and namespaces matching globs.
+ * The resolver is pure; levels are applied to findings after the rules ran, options reach the engine per
+ * file, as layers that may depend on the object (the engine then runs one rule instance per option set).
  */
 import nodePath, { type PlatformPath } from 'node:path';
 import { minimatch } from 'minimatch';
 import type { Finding, Level } from '../types.js';
+import { objectScope, type ObjectScope, type OptionLayer } from '../engine/rule-options.js';
+import { groupOf } from '../k8s/workloads.js';
 import type { RuleOverride } from '../engine/rule-settings.js';
 
 export interface Override {
@@ -13,7 +15,7 @@ export interface Override {
   kinds?: string[];
   namespaces?: string[];
   rules: Record<string, Level | 'off'>;
-  /** Rule options by id, from `[level, options]` entries (file selectors only: rules run once per file). */
+  /** Rule options by id, from `[level, options]` entries. */
   options?: Record<string, Record<string, unknown>>;
   /** `file:line:col` of the entry in the config file, for --print-config. */
   origin: string;
@@ -49,6 +51,11 @@ export function overrideApplies(override: Override, scope: Scope, where: Where):
   return true;
 }
 
+/** Does the entry's `files` selector (if any) match the file? Its other selectors wait for the objects. */
+export function appliesToFile(override: Override, file: string, where: Where): boolean {
+  return !override.files || overrideApplies({ files: override.files, rules: {}, origin: override.origin }, { file }, where);
+}
+
 /** (file, kind, namespace) → the rule levels the matching entries set, later entries winning. */
 export function resolveOverrides(overrides: readonly Override[], scope: Scope, where: Where): Map<string, RuleOverride & { origin: string }> {
   const result = new Map<string, RuleOverride & { origin: string }>();
@@ -65,10 +72,12 @@ export function resolveOverrides(overrides: readonly Override[], scope: Scope, w
  * without overrides.
  */
 export function overrideStage(overrides: readonly Override[], baseEnabled: ReadonlySet<string>, where: Where) {
-  return (findings: readonly Finding[]): Finding[] =>
+  return (findings: readonly Finding[], defaultNamespace: string): Finding[] =>
     findings.flatMap((finding) => {
       if (finding.ruleId === 'internal-error') return [finding];
-      const scope = { file: finding.file, kind: finding.object?.kind, namespace: finding.object?.namespace };
+      const object = finding.object;
+      // The same scope as options get: the namespace the object lands in.
+      const scope = object?.kind !== undefined ? { file: finding.file, ...objectScope({ ...object, kind: object.kind, group: groupOf(object.apiVersion ?? '') }, defaultNamespace) } : { file: finding.file };
       const level = resolveOverrides(overrides, scope, where).get(finding.ruleId)?.level;
       if (level === 'off') return [];
       if (level === undefined) return baseEnabled.has(finding.ruleId) ? [finding] : [];
@@ -77,16 +86,26 @@ export function overrideStage(overrides: readonly Override[], baseEnabled: Reado
 }
 
 /**
- * The rule options the overrides give one file (entries with `files` alone), later entries winning; an empty
- * map when none applies. The engine runs the file's rules with these merged over the run's options.
+ * The rule options the overrides give one file, by rule id, in the configuration's order: entries that select by
+ * files alone apply to every object of the file, the others to the objects whose kind and namespace match.
  */
-export function optionsForFile(overrides: readonly Override[], file: string, where: Where): Map<string, Record<string, unknown>> {
-  const result = new Map<string, Record<string, unknown>>();
+export function optionLayersForFile(overrides: readonly Override[], file: string, where: Where): Map<string, OptionLayer[]> {
+  const result = new Map<string, OptionLayer[]>();
   for (const override of overrides) {
-    if (!override.options || !overrideApplies(override, { file }, where)) continue;
-    for (const [id, options] of Object.entries(override.options)) result.set(id, { ...result.get(id), ...options });
+    if (!override.options || !appliesToFile(override, file, where)) continue;
+    const when = dependsOnObject(override) ? (scope: ObjectScope) => overrideApplies(override, { file, ...scope }, where) : undefined;
+    for (const [id, options] of Object.entries(override.options)) {
+      const layers = result.get(id) ?? [];
+      layers.push(when ? { options, when } : { options });
+      result.set(id, layers);
+    }
   }
   return result;
+}
+
+/** Whether the entry selects by something only the objects tell (kind, namespace). */
+export function dependsOnObject(override: Override): boolean {
+  return override.kinds !== undefined || override.namespaces !== undefined;
 }
 
 /** Rules that only an override turns on: the engine must run them (at the override's first level). */

@@ -4,7 +4,7 @@ import type { Preset, Rule } from '../engine/define-rule.js';
 import { inPreset, type RuleOverride } from '../engine/rule-settings.js';
 import { displayPath } from '../input/display-path.js';
 import type { Level } from '../types.js';
-import { overrideApplies, type Override } from './overrides.js';
+import { appliesToFile, dependsOnObject, type Override } from './overrides.js';
 
 export interface ConfigLayers {
   cwd: string;
@@ -23,6 +23,35 @@ interface Entry {
   from: string[];
 }
 
+/** An override that depends on the object, with the options an object it selects gets (when no other such entry does). */
+interface Conditional {
+  origin: string;
+  kinds?: string[];
+  namespaces?: string[];
+  rules: Record<string, string>;
+  options?: Record<string, unknown>;
+}
+
+function conditionOf(override: Override, fileOverrides: readonly Override[], before: (id: string) => unknown): Conditional {
+  const condition: Conditional = {
+    origin: override.origin,
+    ...(override.kinds ? { kinds: override.kinds } : {}),
+    ...(override.namespaces ? { namespaces: override.namespaces } : {}),
+    rules: override.rules,
+  };
+  if (override.options) {
+    condition.options = Object.fromEntries(Object.keys(override.options).map((id) => {
+      const applied = fileOverrides.filter((other) => other.options?.[id] !== undefined && (other === override || !dependsOnObject(other)));
+      return [id, applied.reduce((options, other) => deepMerge(options, other.options![id]), before(id))];
+    }));
+  }
+  return condition;
+}
+
+function defaultsOf(rules: readonly Rule[], id: string): unknown {
+  return rules.find((rule) => rule.meta.id === id)?.meta.defaultOptions ?? {};
+}
+
 export function printConfig(file: string, layers: ConfigLayers): string {
   const target = displayPath(layers.cwd, file);
   const entries = new Map<string, Entry>();
@@ -37,23 +66,25 @@ export function printConfig(file: string, layers: ConfigLayers): string {
       entries.delete(id);
       return;
     }
-    const entry = entries.get(id) ?? { level: rule.meta.level, options: rule.meta.defaultOptions ?? {}, from: [] };
+    const entry = entries.get(id) ?? { level: rule.meta.level, options: defaultsOf(layers.rules, id), from: [] };
     if (override.level) entry.level = override.level;
     if (override.options) entry.options = deepMerge(entry.options, override.options);
     entry.from.unshift(from);
     entries.set(id, entry);
   };
-  const conditional: { origin: string; kinds?: string[]; namespaces?: string[]; rules: Record<string, string> }[] = [];
+  const conditional: Conditional[] = [];
   if (layers.config) {
     for (const [id, override] of layers.config.rules) apply(id, override, `${layers.config.display} rules`);
   }
   for (const [id, override] of layers.flagRules) apply(id, override, '--rule');
-  for (const override of layers.config?.overrides ?? []) {
-    const where = { cwd: layers.cwd, configDir: layers.config!.dir };
-    if (override.files && !overrideApplies({ files: override.files, rules: {}, origin: override.origin }, { file: target }, where)) continue;
-    if (override.kinds || override.namespaces) {
+  // The options before any override: those that depend on the object are merged over them in order, with the file's.
+  const before = new Map([...entries].map(([id, entry]) => [id, entry.options]));
+  const where = { cwd: layers.cwd, configDir: layers.config?.dir ?? layers.cwd };
+  const overrides = (layers.config?.overrides ?? []).filter((override) => appliesToFile(override, target, where));
+  for (const override of overrides) {
+    if (dependsOnObject(override)) {
       // Depends on each object: shown as a condition, not folded in.
-      conditional.push({ origin: override.origin, ...(override.kinds ? { kinds: override.kinds } : {}), ...(override.namespaces ? { namespaces: override.namespaces } : {}), rules: override.rules });
+      conditional.push(conditionOf(override, overrides, (id) => before.get(id) ?? defaultsOf(layers.rules, id)));
       continue;
     }
     for (const [id, level] of Object.entries(override.rules)) {

@@ -10,7 +10,7 @@ import { resolveRuleSettings, type RuleOverride } from '../engine/rule-settings.
 import { displayPath } from '../input/display-path.js';
 import { findConfigFile } from './find.js';
 import type { ResolvedConfig } from './load.js';
-import { optionsForFile, overrideStage, rulesEnabledOnlyByOverrides } from './overrides.js';
+import { optionLayersForFile, overrideStage, rulesEnabledOnlyByOverrides } from './overrides.js';
 import { printConfig, type ConfigLayers } from './print-config.js';
 
 export interface SuppressionFlags {
@@ -72,7 +72,7 @@ export async function setupRun(flags: SuppressionFlags, context: { cwd: string; 
     lint.findingStage = overrideStage(config.overrides, base, { cwd: context.cwd, configDir: config.dir });
     if (config.overrides.some((override) => override.options)) {
       const where = { cwd: context.cwd, configDir: config.dir };
-      lint.ruleOptionsForFile = (file) => optionsForFile(config.overrides, file, where);
+      lint.ruleOptionsForFile = (file) => optionLayersForFile(config.overrides, file, where);
     }
   }
   // Writing a baseline from scratch must not need the old one to exist; updating one reads it first.

@@ -33,7 +33,7 @@ export function buildConfigSchema(rules: readonly Rule[]): Record<string, unknow
         additionalProperties: false,
       },
       overrides: {
-        description: 'Rule levels, and options by file, for matching files, kinds or namespaces; later entries win. All given selectors must match.',
+        description: 'Rule levels and options for matching files, kinds or namespaces; later entries win. All given selectors must match.',
         type: 'array',
         items: {
           type: 'object',
@@ -44,7 +44,7 @@ export function buildConfigSchema(rules: readonly Rule[]): Record<string, unknow
             kinds: { description: 'Globs of object kinds.', ...globList },
             namespaces: { description: 'Globs of namespaces.', ...globList },
             rules: {
-              description: 'Per rule: a level (off, note, warning, error), or [level, options] (options only in entries that select by files alone).',
+              description: 'Per rule: a level (off, note, warning, error), or [level, options] (merged over the options the object has so far).',
               type: 'object',
               propertyNames: { $ref: '#/definitions/ruleId' },
               properties: ruleEntries,

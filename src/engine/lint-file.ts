@@ -15,12 +15,15 @@ import { parseYamlFile, type ParsedDocument, type ParsedFile } from '../yaml/par
 import { UnlintableDocumentError, toValue } from '../yaml/to-value.js';
 import type { Finding, Level, Path, Tallies } from '../types.js';
 import type { Report, Rule, RuleVisitors, RunSettings } from './define-rule.js';
+import type { OptionsForObject } from './rule-options.js';
 import type { RuleSetting } from './rule-settings.js';
 import { DEFAULT_RUN_SETTINGS } from './run-settings.js';
 
 export interface EnabledRule {
   rule: Rule;
   setting: RuleSetting;
+  /** Options that depend on the object (configuration overrides by kind or namespace); absent: `setting.options` for all. */
+  forObject?: OptionsForObject;
 }
 
 export interface LintFileOptions {
@@ -261,9 +264,33 @@ function internalErrorOf(rule: Rule, object: K8sObject, error: unknown): Pick<Fi
   return { ruleId: 'internal-error', level: 'error', message: `Rule "${rule.meta.id}" failed on ${name}: ${reason}` };
 }
 
-/** Instantiates each rule once per file and calls its visitors for the objects, pod specs and containers it asked for. */
+/**
+ * A rule's instances in one file: one, or one per option set its objects need when options depend on the
+ * object. Cross-object checks an instance registers run with its options.
+ */
+class RuleSlot {
+  private readonly base: RuleInstance;
+  private readonly variants = new Map<string, RuleInstance>();
+
+  constructor(private readonly enabled: EnabledRule, private readonly make: (setting: RuleSetting) => RuleInstance) {
+    this.base = make(enabled.setting);
+  }
+
+  instanceFor(object: K8sObject): RuleInstance {
+    const chosen = this.enabled.forObject?.(object);
+    if (!chosen || chosen.key === '') return this.base;
+    let instance = this.variants.get(chosen.key);
+    if (!instance) {
+      instance = this.make({ ...this.enabled.setting, options: chosen.options });
+      this.variants.set(chosen.key, instance);
+    }
+    return instance;
+  }
+}
+
+/** Instantiates each rule once per file (per option set) and calls its visitors for the objects, pod specs and containers it asked for. */
 class RuleWalker {
-  private readonly instances: RuleInstance[];
+  private readonly slots: RuleSlot[];
 
   constructor(
     rules: readonly EnabledRule[],
@@ -272,11 +299,12 @@ class RuleWalker {
     private readonly times: Map<string, number> | undefined,
     tallies: Tallies,
   ) {
-    this.instances = rules.map(({ rule, setting }) => new RuleInstance(rule, setting, settings, result.pending, tallies));
+    this.slots = rules.map((enabled) => new RuleSlot(enabled, (setting) => new RuleInstance(enabled.rule, setting, settings, result.pending, tallies)));
   }
 
   visit(object: K8sObject, site: Site): void {
-    for (const instance of this.instances) {
+    for (const slot of this.slots) {
+      const instance = slot.instanceFor(object);
       const { visitors, rule } = instance;
       const started = this.times ? performance.now() : 0;
       try {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Preset, Rule, RunSettings } from '../engine/define-rule.js';
 import { lintText, type EnabledRule, type PendingCheck } from '../engine/lint-file.js';
 import { interpolate } from '../findings/build.js';
-import { deepMerge, validateRuleOptions } from '../engine/rule-options.js';
+import { layeredOptions, validateRuleOptions, type OptionLayer } from '../engine/rule-options.js';
 import { resolveRuleSettings, type RuleOverride, type RuleSetting } from '../engine/rule-settings.js';
 import { DEFAULT_RUN_SETTINGS } from '../engine/run-settings.js';
 import { UsageError } from '../errors.js';
@@ -62,10 +62,10 @@ export interface LintOptions {
   onProgress?: (done: number, total: number) => void;
   /** Keep the text of files with findings (the text format prints their lines). */
   keepSources?: boolean;
-  /** Rule options for one file (configuration overrides by file), merged over the run's options for its rules. */
-  ruleOptionsForFile?: (file: string) => ReadonlyMap<string, Record<string, unknown>>;
+  /** Rule options for one file by rule id (configuration overrides), merged in order over the run's; some only for some objects. */
+  ruleOptionsForFile?: (file: string) => ReadonlyMap<string, readonly OptionLayer[]>;
   /** Applied to the findings of each file before suppressions (configuration overrides by file, kind, namespace). */
-  findingStage?: (findings: readonly Finding[]) => Finding[];
+  findingStage?: (findings: readonly Finding[], defaultNamespace: string) => Finding[];
   /** Config exemptions, strict list, baseline…; comment and annotation suppressions apply without it. */
   suppress?: SuppressOptions;
   /** Collect time per rule and per stage (`--stats`). */
@@ -242,13 +242,13 @@ export async function lintSources(sources: readonly Source[], options: Omit<Lint
       const findings = applyEngineRuleSettings([invalidTextFinding(source.display, outcome.invalid)], settings);
       perFile.set(source.display, findings);
     } else {
-      const linted = lintText(source.display, outcome.text, { rules: rulesForFile(enabled, options.ruleOptionsForFile?.(source.display)), extraWorkloads: options.extraWorkloads, settings: runSettings, index, ruleTimes, tallies, freeze: options.freeze });
+      const linted = lintText(source.display, outcome.text, { rules: rulesForFile(enabled, options.ruleOptionsForFile?.(source.display), runSettings.namespace), extraWorkloads: options.extraWorkloads, settings: runSettings, index, ruleTimes, tallies, freeze: options.freeze });
       // Files that hold no object and do not mean to be manifests are skipped quietly, findings and all.
       const { decision, reason, objects } = decideFile(linted, source.explicit === true);
       linted.objectCount = objects;
       // Levels from configuration apply before suppression, so suppressed findings carry their real level.
       linted.findings = applyEngineRuleSettings(linted.findings, settings);
-      if (options.findingStage) linted.findings = options.findingStage(linted.findings);
+      if (options.findingStage) linted.findings = options.findingStage(linted.findings, runSettings.namespace);
       const suppression = suppressor.file(linted);
       run.files.push({ file: source.display, objects: linted.objectCount, documents: linted.documentCount, decision, reason } satisfies FileReport);
       perFile.set(source.display, linted.findings);
@@ -294,7 +294,7 @@ export async function lintSources(sources: readonly Source[], options: Omit<Lint
       run.internalErrors += check.run(index, found);
       if (ruleTimes) ruleTimes.set(check.ruleId, (ruleTimes.get(check.ruleId) ?? 0) + performance.now() - started);
       const staged = applyEngineRuleSettings(found, settings);
-      for (const finding of options.findingStage ? options.findingStage(staged) : staged) {
+      for (const finding of options.findingStage ? options.findingStage(staged, runSettings.namespace) : staged) {
         const target = open.get(finding.file);
         target?.suppression.mark([finding]);
         target?.later.push(finding);
@@ -457,12 +457,14 @@ async function replayRun(
   return run;
 }
 
-/** The run's rules with a file's own options (from configuration overrides) merged over theirs. */
-function rulesForFile(enabled: readonly EnabledRule[], fileOptions: ReadonlyMap<string, Record<string, unknown>> | undefined): readonly EnabledRule[] {
+/** The run's rules with a file's own options (from configuration overrides, per object where they select kinds or namespaces) merged over theirs. */
+function rulesForFile(enabled: readonly EnabledRule[], fileOptions: ReadonlyMap<string, readonly OptionLayer[]> | undefined, namespace: string): readonly EnabledRule[] {
   if (!fileOptions || fileOptions.size === 0) return enabled;
   return enabled.map((entry) => {
-    const own = fileOptions.get(entry.rule.meta.id);
-    return own ? { rule: entry.rule, setting: { ...entry.setting, options: deepMerge(entry.setting.options, own) } } : entry;
+    const layers = fileOptions.get(entry.rule.meta.id);
+    if (!layers) return entry;
+    const { options, forObject } = layeredOptions(entry.setting.options, layers, namespace);
+    return { rule: entry.rule, setting: { ...entry.setting, options }, ...(forObject ? { forObject } : {}) };
   });
 }
 
