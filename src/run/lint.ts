@@ -258,6 +258,7 @@ export async function lintSources(sources: readonly Source[], options: Omit<Lint
         pending.push(...linted.pending);
         // Redacted now for what is known; the findings still to come are redacted when the file closes.
         redactFile(linted, outcome.text);
+        detach(linted.findings, index.strings);
         const state: OpenFile = { findings: linted.findings, suppression, later: [] };
         if (source.absolute !== undefined) state.again = { source, hash: hash ?? contentHash(outcome.text) };
         else state.text = outcome.text;
