@@ -8,6 +8,7 @@
  *   npm run bench -- --quick        the corpus x1, and start-up
  *   npm run bench -- --huge         also x750 (about a million documents; minutes, several GB of disk)
  *   npm run bench -- --cross-object x76 only (about 100,000 documents, the memory goal's size)
+ *   npm run bench -- --memory       the CLI alone at x1, x5 and x10: peak RSS and its growth per 1,000 documents
  *   npm run bench -- --render       `kmlint --render` on a generated repository of kustomize overlays over one
  *                                   base (needs kubectl): wall time, and the time of one render after another
  */
@@ -131,13 +132,37 @@ function report(label: string, kmlint: Measurement, bare: Measurement, cst: Meas
   console.log(`  ratio kmlint / bare parse + toJS: ${(kmlint.ms / bare.ms).toFixed(2)}; kmlint / CST-only parse: ${(kmlint.ms / cst.ms).toFixed(2)}; peak memory goal: under 400 MB`);
 }
 
-/** CLI and both parses over `copies` copies of the corpus. */
-function scale(copies: number, label = `real corpus x${copies}`): void {
+/** CLI and both parses over `copies` copies of the corpus; the CLI's measurement. */
+function scale(copies: number, label = `real corpus x${copies}`): Measurement {
   const corpus = corpusCopies(copies);
   try {
-    report(label, measureCli(corpus.folder), measure('bare', corpus.folder), measure('cst', corpus.folder));
+    const kmlint = measureCli(corpus.folder);
+    report(label, kmlint, measure('bare', corpus.folder), measure('cst', corpus.folder));
+    return kmlint;
   } finally {
     corpus.remove();
+  }
+}
+
+/** How much the CLI's peak grows per 1,000 documents between two sizes: what bounded memory drives to zero. */
+function growth(small: Measurement, large: Measurement): string {
+  const perThousand = ((large.maxRssMb - small.maxRssMb) / (large.documents - small.documents)) * 1000;
+  return `  peak RSS growth ${small.documents.toLocaleString('en')} → ${large.documents.toLocaleString('en')} documents: ${perThousand.toFixed(1)} MB per 1,000 documents`;
+}
+
+/** The CLI alone at a few small sizes: peak memory and its growth per document, in about a minute. */
+function memory(sizes: readonly number[]): void {
+  let last: Measurement | undefined;
+  for (const copies of sizes) {
+    const corpus = corpusCopies(copies);
+    try {
+      const kmlint = measureCli(corpus.folder);
+      console.log(`\nreal corpus x${copies}: ${kmlint.documents.toLocaleString('en')} documents, ${(kmlint.ms / 1000).toFixed(1)} s, peak ${kmlint.maxRssMb.toFixed(0)} MB`);
+      if (last) console.log(growth(last, kmlint));
+      last = kmlint;
+    } finally {
+      corpus.remove();
+    }
   }
 }
 
@@ -148,15 +173,16 @@ async function main(): Promise<void> {
   console.log(`kmlint bench on ${process.version}, ${corpusFiles().length} files of ../shared/corpus/real (dist/ bundle), reports in ${FORMAT_NAMES.length} formats written to files`);
 
   if (args.includes('--render')) return benchRender(Number(args[args.indexOf('--render') + 1]) || 16);
+  if (args.includes('--memory')) return memory([1, 5, 10]);
   if (args.includes('--cross-object')) {
     scale(76, 'real corpus x76 (about 100,000 documents), every rule');
     return;
   }
   // A warm-up pass, so no side pays the first-run disk cache.
   measure('bare', CORPUS);
-  scale(1, 'real corpus, once');
-  if (!quick) scale(38);
-  if (args.includes('--huge')) scale(750);
+  const once = scale(1, 'real corpus, once');
+  if (!quick) console.log(growth(once, scale(38)));
+  if (args.includes('--huge')) console.log(growth(once, scale(750)));
 
   const oneFile = path.join('examples', 'web.yaml');
   const node = medianMs(process.execPath, ['-e', '0']);

@@ -129,6 +129,11 @@ export function lintText(file: string, text: string, options: LintFileOptions): 
       walker?.visit(object, objectSite);
     }
   }
+  // What waiting checks hold (objects, locations) must not keep this file's text alive through slices of it.
+  if (walker && result.pending.length > 0) {
+    const seen = new Set<object>();
+    for (const held of walker.held) index.strings.detachInPlace(held, seen);
+  }
   return result;
 }
 
@@ -168,6 +173,8 @@ class RuleInstance {
     settings: RunSettings,
     private readonly pending: PendingCheck[],
     tallies: Tallies,
+    /** Objects and locations that this file's cross-object checks may hold until the index is complete. */
+    held: object[],
   ) {
     this.visitors = rule.create({
       options: setting.options,
@@ -183,7 +190,9 @@ class RuleInstance {
       },
       locate: (path, options) => {
         if (!this.site) throw new Error(`rule "${rule.meta.id}" called locate() outside a visitor`);
-        return locationAt(this.site, path, options?.missing ?? false);
+        const location = locationAt(this.site, path, options?.missing ?? false);
+        if (rule.meta.crossObject) held.push(location);
+        return location;
       },
       afterIndex: (check) => {
         if (!rule.meta.crossObject) throw new Error(`rule "${rule.meta.id}" called afterIndex() without meta.crossObject`);
@@ -192,6 +201,7 @@ class RuleInstance {
         const container = this.container;
         // Where a failing check is reported: the object it was registered for.
         const anchor = locationAt(this.site, object.path, true);
+        held.push(object, anchor);
         this.pending.push({
           ruleId: rule.meta.id,
           run: (index, findings) => this.runPending(() => check(index), findings, object, anchor, container),
@@ -291,6 +301,7 @@ class RuleSlot {
 /** Instantiates each rule once per file (per option set) and calls its visitors for the objects, pod specs and containers it asked for. */
 class RuleWalker {
   private readonly slots: RuleSlot[];
+  readonly held: object[] = [];
 
   constructor(
     rules: readonly EnabledRule[],
@@ -299,7 +310,7 @@ class RuleWalker {
     private readonly times: Map<string, number> | undefined,
     tallies: Tallies,
   ) {
-    this.slots = rules.map((enabled) => new RuleSlot(enabled, (setting) => new RuleInstance(enabled.rule, setting, settings, result.pending, tallies)));
+    this.slots = rules.map((enabled) => new RuleSlot(enabled, (setting) => new RuleInstance(enabled.rule, setting, settings, result.pending, tallies, this.held)));
   }
 
   visit(object: K8sObject, site: Site): void {

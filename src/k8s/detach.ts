@@ -34,4 +34,22 @@ export class StringTable {
     for (const [key, item] of Object.entries(value)) record[key] = this.copy(item, seen);
     return record as T;
   }
+
+  /**
+   * The same, in place: every string reachable from `value` through own properties becomes a table string.
+   * For what closures already hold (a waiting cross-object check's object and locations), which cannot be
+   * swapped for a copy. Frozen parts (the rule tester freezes views) are left as they are.
+   */
+  detachInPlace(value: unknown, seen = new Set<object>()): void {
+    if (typeof value !== 'object' || value === null || seen.has(value)) return;
+    seen.add(value);
+    const record = value as Record<string, unknown>;
+    const frozen = Object.isFrozen(value);
+    for (const key of Object.keys(record)) {
+      const item = record[key];
+      if (typeof item === 'string') {
+        if (!frozen) record[key] = this.string(item);
+      } else this.detachInPlace(item, seen);
+    }
+  }
 }

@@ -52,9 +52,10 @@ export default defineRule<'duplicate', Options>({
     return {
       object(object) {
         if (object.name === undefined) return;
-        const name = object.name;
         const at = context.locate([...object.path, 'metadata', 'name']);
         context.afterIndex((index) => {
+          // Read when the check runs: the engine detaches the object's strings from the file's text meanwhile.
+          const name = object.name!;
           const namespace = index.recordAt(at)?.namespace;
           const copies = index.find(object.group, object.kind, namespace, name).filter((record) => sameScope(context.options.scope, record.at, at));
           if (copies.length < 2 || samePlace(copies[0]!.at, at)) return;

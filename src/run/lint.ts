@@ -22,7 +22,7 @@ import { decode, readInput, DEFAULT_MAX_FILE_BYTES } from '../input/read.js';
 import type { StringTable } from '../k8s/detach.js';
 import { ObjectIndex } from '../k8s/object-index.js';
 import type { WorkloadKind } from '../k8s/workloads.js';
-import { credentialSpans, redactFile } from '../redact/index.js';
+import { redactFile } from '../redact/index.js';
 import { rules as allRules } from '../rules/index.js';
 import type { SuppressOptions } from '../suppress/options.js';
 import { createSuppressor, type FileSuppression } from '../suppress/suppressor.js';
@@ -117,10 +117,12 @@ interface OpenFile {
   findings: Finding[];
   suppression: FileSuppression;
   /**
-   * Kept only when it is needed after the checks: to redact their findings (the file holds credentials) or
-   * for code frames. Otherwise the text goes now, so a run's waiting files do not hold every file's text.
+   * Kept only for inputs that cannot be read again (standard input, texts handed in): a file on disk is
+   * read again when it closes, and only if findings arrived for it, so waiting files hold no text.
    */
   text?: string;
+  /** The file on disk, with the hash of the text linted, so reading it again gives the same text or a note. */
+  again?: { source: Source; hash: string };
   /** Findings that arrived after the walk (cross-object checks, suppression notes), still to redact. */
   later: Finding[];
 }
@@ -256,8 +258,11 @@ export async function lintSources(sources: readonly Source[], options: Omit<Lint
         pending.push(...linted.pending);
         // Redacted now for what is known; the findings still to come are redacted when the file closes.
         redactFile(linted, outcome.text);
-        const keepText = options.keepSources === true || credentialSpans(outcome.text).length > 0;
-        open.set(source.display, { findings: linted.findings, suppression, later: [], ...(keepText ? { text: outcome.text } : {}) });
+        detach(linted.findings, index.strings);
+        const state: OpenFile = { findings: linted.findings, suppression, later: [] };
+        if (source.absolute !== undefined) state.again = { source, hash: hash ?? contentHash(outcome.text) };
+        else state.text = outcome.text;
+        open.set(source.display, state);
       } else {
         linted.findings.push(...suppression.close());
         const masked = redactFile(linted, outcome.text);
@@ -304,10 +309,13 @@ export async function lintSources(sources: readonly Source[], options: Omit<Lint
     for (const [file, state] of open) {
       const notes = state.suppression.close();
       state.findings.push(...notes);
-      if (state.text !== undefined) {
-        redactFile({ findings: [...state.later, ...notes], notes: [] }, state.text);
+      const later = [...state.later, ...notes];
+      const text = later.length > 0 || (options.keepSources && state.findings.length > 0) ? await textAgain(state, run.notes) : undefined;
+      if (text === undefined && state.again) withhold(later);
+      if (text !== undefined) {
+        redactFile({ findings: later, notes: [] }, text);
         // Redacting again is harmless (masked text holds no credential); it returns the masked source.
-        if (options.keepSources && state.findings.length > 0) run.sources.set(file, redactFile({ findings: state.findings, notes: [] }, state.text));
+        if (options.keepSources && state.findings.length > 0) run.sources.set(file, redactFile({ findings: state.findings, notes: [] }, text));
       }
       detach(state.findings, index.strings);
     }
@@ -344,6 +352,28 @@ export function unreachedNote(kinds: Iterable<string>): string[] {
   const sorted = [...kinds].sort();
   if (sorted.length === 0) return [];
   return [`objects of ${sorted.join(', ')} hold containers that no pod spec view reaches; map them with "workloads" in the configuration to lint them`];
+}
+
+/**
+ * The text of a file that waited for cross-object checks, for redacting the findings they gave it: kept, or
+ * read again. A file changed meanwhile is redacted against what it holds now, with a note.
+ */
+async function textAgain(state: OpenFile, notes: string[]): Promise<string | undefined> {
+  if (state.text !== undefined || !state.again) return state.text;
+  const { source, hash } = state.again;
+  const outcome = await source.read().catch(() => undefined);
+  const text = outcome && 'text' in outcome ? outcome.text : undefined;
+  if (text === undefined || contentHash(text) !== hash) notes.push(`${source.display}: changed while kmlint ran; its report may not match it, lint it again`);
+  return text;
+}
+
+/** Findings of a file that could not be read again: nothing they say is checked for credentials, so they say nothing. */
+function withhold(findings: Finding[]): void {
+  for (const finding of findings) {
+    finding.message = 'Not shown: the file could not be read again to mask credentials.';
+    finding.path = finding.path.map(() => '*');
+    delete finding.container;
+  }
 }
 
 /** Files read ahead of the one being linted: reading overlaps parsing, and the queue stays this short. */

@@ -6,6 +6,7 @@
 import { didYouMean } from '../suggest.js';
 import type { Rule } from '../engine/define-rule.js';
 import type { LintedFile } from '../engine/lint-file.js';
+import type { K8sObject } from '../k8s/model.js';
 import type { RuleSetting } from '../engine/rule-settings.js';
 import type { Finding, Level, LintResult, Suppression } from '../types.js';
 import { annotationEntries } from './annotations.js';
@@ -34,6 +35,9 @@ export interface FileSuppression {
   exemptionUsage(): ExemptionUsage;
 }
 
+
+/** A file with no suppression in reach; shared, so it holds nothing of any file. */
+const NO_SUPPRESSIONS: FileSuppression = { mark: () => undefined, close: () => [], exemptionUsage: () => [] };
 
 export interface Suppressor {
   /** Marks the file's findings; `close()` on the handle reports its inline suppressions. */
@@ -108,7 +112,9 @@ export function createSuppressor(options: SuppressOptions = {}, context: Suppres
         inline.push(...annotations.entries);
         strays.push(...annotations.strays);
       }
-      if (inline.length === 0 && exemptions.length === 0) return { mark: () => undefined, close: () => [], exemptionUsage: () => [] };
+      if (inline.length === 0 && exemptions.length === 0) return NO_SUPPRESSIONS;
+      // What placing a finding needs, not the file: a file waiting for cross-object checks holds this until then.
+      const documents = linted.documents.map(({ document, objects }) => ({ index: document.index, objects }));
       const usage = new Map<SuppressionEntry, Usage>(inline.map((entry) => [entry, newUsage()]));
       // The file's own use of each exemption is kept apart (the cache replays it), then added to the run's.
       const local = exemptions.map(() => newUsage());
@@ -116,7 +122,7 @@ export function createSuppressor(options: SuppressOptions = {}, context: Suppres
       // Most specific first: the comment on the line, then the object's annotation, then the config file.
       const entries = [...inline, ...exemptions];
       const markAll = (findings: readonly Finding[]): void => {
-        for (const finding of findings) mark(finding, placeOf(linted, finding), entries, usage);
+        for (const finding of findings) mark(finding, placeOf(documents, finding), entries, usage);
         replay(local.map(packUsage));
       };
       markAll(linted.findings);
@@ -200,9 +206,9 @@ function suppressionOf(entry: SuppressionEntry): Suppression {
 }
 
 /** The object (and container) a finding is about: the longest object path, then container path, that prefixes it. */
-function placeOf(linted: LintedFile, finding: Finding): FindingPlace {
+function placeOf(documents: readonly { index: number; objects: readonly K8sObject[] }[], finding: Finding): FindingPlace {
   const place: FindingPlace = {};
-  const document = linted.documents.find((candidate) => candidate.document.index === finding.documentIndex);
+  const document = documents.find((candidate) => candidate.index === finding.documentIndex);
   if (!document) return place;
   for (const object of document.objects) {
     if (isPrefix(object.path, finding.path) && (!place.object || object.path.length > place.object.path.length)) place.object = object;

@@ -1,0 +1,62 @@
+/**
+ * Files waiting for cross-object checks hold no text: a file on disk is read again when its checks gave it
+ * findings, and those findings are masked against it like any other.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { formatJson } from '../src/formatters/json.js';
+import { formatText } from '../src/formatters/text.js';
+import { lintSources, type Source } from '../src/run/lint.js';
+import { rules } from '../src/rules/index.js';
+
+const FILE = 'test/manifests/memory/credential-reference.yaml';
+const TOKEN = 'ghp_FAKE0EXAMPLE1TOKEN2abcdefghijklmnopq';
+const context = { cwd: process.cwd(), version: '0.0.0-test', rules: rules.map((rule) => rule.meta), showSuppressed: true, codeFrame: true };
+// --complete: a ConfigMap the input lacks is a dangling reference, found by a cross-object check.
+const options = { cwd: process.cwd(), context: [], complete: true, keepSources: true };
+
+/** The file as the CLI sees it (on disk, so it can be read again), counting its reads; `texts` are what each read gives. */
+function onDisk(texts: string[]): { source: Source; reads: () => number } {
+  let reads = 0;
+  const source: Source = {
+    display: FILE,
+    absolute: path.resolve(FILE),
+    read: async () => ({ text: texts[Math.min(reads++, texts.length - 1)]! }),
+  };
+  return { source, reads: () => reads };
+}
+
+test('a cross-object finding quoting a credential is masked after the file is read again, in the report and its code frames', async () => {
+  const text = readFileSync(FILE, 'utf8');
+  const { source, reads } = onDisk([text]);
+  const run = await lintSources([source], options);
+  const dangling = run.findings.find((finding) => finding.ruleId === 'dangling-config-reference');
+  assert.equal(dangling?.message, 'The pod reads ConfigMap "****", which is not in namespace "default".');
+  assert.equal(reads(), 2);
+  const reports = formatJson(run, context) + formatText(run, { ...context, sources: run.sources });
+  assert.ok(!reports.includes('ghp_FAKE'), reports);
+  assert.match(reports, / 11 \| {13}name: \*{8}\n/);
+  // The same run from a text handed in (kept, never read again) gives the same report.
+  const kept = await lintSources([{ display: FILE, read: async () => ({ text }) }], options);
+  assert.equal(formatJson(kept, context), formatJson(run, context));
+});
+
+test('a file changed while the run waited: a note, and its late findings say nothing that could hold a credential', async () => {
+  const text = readFileSync(FILE, 'utf8');
+  const { source } = onDisk([text, text.replace('name: web', 'name: other')]);
+  const run = await lintSources([source], options);
+  assert.ok(run.notes.includes(`${FILE}: changed while kmlint ran; its report may not match it, lint it again`), run.notes.join('\n'));
+  const dangling = run.findings.find((finding) => finding.ruleId === 'dangling-config-reference');
+  assert.ok(dangling && !formatJson(run, context).includes('ghp_FAKE'));
+  assert.ok(!dangling.message.includes(TOKEN.slice(0, 12)));
+});
+
+test('a file that waited but got no late finding is not read again', async () => {
+  // duplicate-resource waits for the index for every named object; a single ConfigMap gets no finding from it.
+  const { source, reads } = onDisk(['apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: web\n']);
+  const run = await lintSources([source], { cwd: process.cwd(), context: [], presets: ['recommended' as const] });
+  assert.deepEqual(run.findings, []);
+  assert.equal(reads(), 1);
+});
