@@ -12,7 +12,8 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { DEFAULT_RUN_SETTINGS } from '../engine/run-settings.js';
 import { UsageError } from '../errors.js';
-import { ObjectIndex, type IndexedObject } from '../k8s/object-index.js';
+import { ObjectIndex } from '../k8s/object-index.js';
+import { serialize } from 'node:v8';
 import { finishShards } from '../shard/merge-run.js';
 import { SHARD_REPORT_VERSION, type ShardReport } from '../shard/report.js';
 import { VERSION } from '../version.js';
@@ -53,11 +54,11 @@ export async function lintInThreads(sources: readonly Source[], options: LintOpt
       async complete(walked) {
         clock.walked = performance.now();
         if (!walked.some((message) => message.waiting)) return undefined;
-        const records = inInputOrder(walked);
         const context = new ObjectIndex(options.complete ?? false);
         const settings = { ...DEFAULT_RUN_SETTINGS, ...pick(options, ['kubeVersion', 'namespace', 'complete']), presets: presets ?? ['recommended'] };
         const contextObjects = await indexContext(await contextFiles(options, cwd, sources), context, [], settings, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, options.extraWorkloads);
-        return { records: [...records, ...context.all], contextObjects };
+        const chunks = walked.flatMap((message) => message.chunks).sort((a, b) => a.position - b.position);
+        return { records: shared([...chunks.map((chunk) => chunk.bytes), serialize([...context.all])]), contextObjects };
       },
     },
   );
@@ -143,10 +144,15 @@ function pick<T extends object, K extends keyof T>(object: T, keys: readonly K[]
   return Object.fromEntries(keys.filter((key) => object[key] !== undefined).map((key) => [key, object[key]])) as Partial<Pick<T, K>>;
 }
 
-/** Every worker's records, in the order one thread would have indexed them: by input position, then as read. */
-function inInputOrder(walked: readonly Extract<WorkerMessage, { type: 'walked' }>[]): IndexedObject[] {
-  const all = walked.flatMap((message) => message.records.map((record, i) => ({ record, position: message.positions[i]! })));
-  return all.sort((a, b) => a.position - b.position).map(({ record }) => record);
+/** The chunks one after the other in one shared buffer, with where each ends. */
+function shared(chunks: readonly Uint8Array[]): NonNullable<IndexMessage['records']> {
+  const ends: number[] = [];
+  let end = 0;
+  for (const chunk of chunks) ends.push((end += chunk.length));
+  const buffer = new SharedArrayBuffer(end);
+  const view = new Uint8Array(buffer);
+  chunks.forEach((chunk, i) => view.set(chunk, i === 0 ? 0 : ends[i - 1]!));
+  return { buffer, ends };
 }
 
 type Walked = Extract<WorkerMessage, { type: 'walked' }>;
@@ -157,7 +163,7 @@ type Walked = Extract<WorkerMessage, { type: 'walked' }>;
  */
 async function runWorkers(
   jobs: readonly WorkerJob[],
-  hooks: { progress(): void; complete(walked: readonly Walked[]): Promise<{ records: IndexedObject[]; contextObjects: number } | undefined> },
+  hooks: { progress(): void; complete(walked: readonly Walked[]): Promise<{ records: NonNullable<IndexMessage['records']>; contextObjects: number } | undefined> },
 ): Promise<{ results: WorkerRun[]; contextObjects: number }> {
   const workers = jobs.map((job) => new Worker(WORKER_URL, { workerData: job }));
   const walked: Walked[] = [];

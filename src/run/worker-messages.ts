@@ -1,5 +1,4 @@
 /** What the main thread and the worker threads of a run say to each other: plain, structured-clone data only. */
-import type { IndexedObject } from '../k8s/object-index.js';
 import type { ShardInfo } from '../shard/report.js';
 import type { FileDecision, FileReport, Finding, InvalidText } from '../types.js';
 import type { LintOptions, RunStats } from './lint.js';
@@ -28,14 +27,23 @@ export interface WorkerJob {
 /** Worker → main. */
 export type WorkerMessage =
   | { type: 'progress' }
-  /** Every file walked: the worker's objects (with each one's input position), and whether it has checks waiting. */
-  | { type: 'walked'; records: IndexedObject[]; positions: number[]; waiting: boolean }
+  /** Every file walked: the worker's objects, serialized per input file, and whether it has checks waiting. */
+  | { type: 'walked'; chunks: RecordChunk[]; waiting: boolean }
   | { type: 'done'; run: WorkerRun }
   | { type: 'failed'; name: string; message: string; stack?: string };
 
-/** Main → worker, after every worker walked its files: the run's objects in input order, then the context's. */
+/** One input's index records, `v8.serialize`d: the main thread orders them without reading them. */
+export interface RecordChunk {
+  position: number;
+  bytes: Uint8Array;
+}
+
+/**
+ * Main → worker, after every worker walked its files: the run's objects in input order, then the context's,
+ * as serialized chunks in one shared buffer (one copy however many workers read it). Undefined: no checks wait.
+ */
 export interface IndexMessage {
-  records: IndexedObject[] | undefined;
+  records: { buffer: SharedArrayBuffer; ends: number[] } | undefined;
 }
 
 /** A worker's part of the run, before the run-wide stage: the shape of a shard's report. */

@@ -4,10 +4,11 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { readInput, DEFAULT_MAX_FILE_BYTES } from '../input/read.js';
-import { ObjectIndex } from '../k8s/object-index.js';
+import { ObjectIndex, type IndexedObject } from '../k8s/object-index.js';
+import { deserialize, serialize } from 'node:v8';
 import { rules } from '../rules/index.js';
 import { lintSources, type LintOptions, type Source } from './lint.js';
-import type { IndexMessage, SourceTicket, WorkerJob, WorkerMessage } from './worker-messages.js';
+import type { IndexMessage, RecordChunk, SourceTicket, WorkerJob, WorkerMessage } from './worker-messages.js';
 
 const port = parentPort!;
 const post = (message: WorkerMessage): void => port.postMessage(message);
@@ -25,19 +26,37 @@ async function work(job: WorkerJob): Promise<void> {
   // A shard of one: every file given is reported here, and the run-wide stage is left to the main thread.
   const run = await lintSources(job.sources.map((ticket) => sourceOf(ticket, maxBytes)), { ...options, shard: { index: 1, count: 1 } }, [], {
     async join(own, waiting) {
-      let last = job.sources[0]?.position ?? 0;
-      const positions = own.all.map((record) => (last = positionOf.get(record.at.file) ?? last));
       const reply = new Promise<IndexMessage>((resolve) => port.once('message', resolve));
-      post({ type: 'walked', records: [...own.all], positions, waiting });
+      const chunks = chunksOf(own.all, (record) => positionOf.get(record.at.file));
+      post({ type: 'walked', chunks, waiting });
       const { records } = await reply;
       if (!records) return undefined;
       const index = new ObjectIndex(own.complete);
-      for (const record of records) index.add(record);
+      let start = 0;
+      for (const end of records.ends) {
+        for (const record of deserialize(new Uint8Array(records.buffer, start, end - start)) as IndexedObject[]) index.add(record);
+        start = end;
+      }
       return index;
     },
   });
   const shard = { ...run.shard!, positions: run.shard!.positions.map((at) => job.sources[at]!.position) };
   post({ type: 'done', run: { shard, files: run.files, findings: run.findings, objects: run.objects, internalErrors: run.internalErrors, sources: run.sources, stats: run.stats } });
+}
+
+/** The records serialized per input file (a file's records are consecutive); a record of no known input keeps the last position. */
+function chunksOf(records: readonly IndexedObject[], positionOf: (record: IndexedObject) => number | undefined): RecordChunk[] {
+  const chunks: RecordChunk[] = [];
+  let start = 0;
+  let position = records[0] ? (positionOf(records[0]) ?? 0) : 0;
+  for (let i = 1; i <= records.length; i++) {
+    const next = i < records.length ? (positionOf(records[i]!) ?? position) : undefined;
+    if (next === position) continue;
+    chunks.push({ position, bytes: serialize(records.slice(start, i)) });
+    start = i;
+    if (next !== undefined) position = next;
+  }
+  return chunks;
 }
 
 function sourceOf(ticket: SourceTicket, maxBytes: number): Source {
