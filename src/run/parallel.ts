@@ -26,8 +26,8 @@ import { DEFAULT_MAX_FILE_BYTES } from '../input/read.js';
  * Below these, `auto` keeps one thread: starting a worker (loading kmlint into it) costs about as much as
  * linting 1 MB, so smaller runs finish sooner without (measurements in docs/performance.md).
  */
-export const AUTO_MIN_FILES = 8;
-export const AUTO_MIN_BYTES = 1 << 20;
+export const AUTO_MIN_FILES = 16;
+export const AUTO_MIN_BYTES = 8 << 20;
 
 /** Lints the sources of `lint()` in worker threads when that is asked for and pays; else in this thread. */
 export async function lintInThreads(sources: readonly Source[], options: LintOptions, notes: readonly string[]): Promise<LintRun> {
@@ -86,7 +86,7 @@ export async function lintInThreads(sources: readonly Source[], options: LintOpt
 export function planThreads(sources: readonly Source[], sizes: readonly number[], options: LintOptions, cores = availableParallelism()): ThreadPlan {
   const asked = options.concurrency ?? 1;
   const one = (reason: string): ThreadPlan => ({ threads: 1, reason });
-  if (asked === 1) return one('--concurrency 1');
+  if (asked === 1) return one('concurrency 1');
   if (options.rules) return one('custom rules are functions and stay in this thread');
   if ((options.findingStage || options.ruleOptionsForFile) && !options.configFlags) return one('option functions stay in this thread');
   if (options.cache) return one('--cache runs in one thread');
@@ -99,7 +99,7 @@ export function planThreads(sources: readonly Source[], sizes: readonly number[]
     if (files < AUTO_MIN_FILES || bytes < AUTO_MIN_BYTES) return one(`auto: a small run (${files} files, ${Math.round(bytes / 1024)} KiB)`);
   }
   const threads = Math.min(asked === 'auto' ? cores : asked, files);
-  return threads > 1 ? { threads, reason: asked === 'auto' ? `auto: ${cores} cores` : `--concurrency ${asked}` } : one(`${files} file${files === 1 ? '' : 's'} to read`);
+  return threads > 1 ? { threads, reason: asked === 'auto' ? `auto: ${cores} cores` : `concurrency ${asked}` } : one(`${files} file${files === 1 ? '' : 's'} to read`);
 }
 
 /**
@@ -165,7 +165,7 @@ async function runWorkers(
   jobs: readonly WorkerJob[],
   hooks: { progress(): void; complete(walked: readonly Walked[]): Promise<{ records: NonNullable<IndexMessage['records']>; contextObjects: number } | undefined> },
 ): Promise<{ results: WorkerRun[]; contextObjects: number }> {
-  const workers = jobs.map((job) => new Worker(WORKER_URL, { workerData: job }));
+  const workers = jobs.map((job) => startWorker(job));
   const walked: Walked[] = [];
   let contextObjects = 0;
   try {
@@ -211,7 +211,11 @@ function statsOf(results: readonly WorkerRun[], plan: ThreadPlan, clock: { start
   return { stages, rules, threads: plan };
 }
 
-/** The worker's entry: beside the bundle's chunks in `dist/`, or the source file when run from source. */
-const WORKER_URL = import.meta.url.endsWith('.ts')
-  ? new URL('./worker.ts', import.meta.url)
-  : new URL(import.meta.url.includes('/chunks/') ? '../worker.js' : './worker.js', import.meta.url);
+/** The worker's entry: beside the bundle's chunks in `dist/`; from source (tests), through tsx, which a worker does not inherit. */
+function startWorker(job: WorkerJob): Worker {
+  if (!import.meta.url.endsWith('.ts')) {
+    return new Worker(new URL(import.meta.url.includes('/chunks/') ? '../worker.js' : './worker.js', import.meta.url), { workerData: job });
+  }
+  const entry = JSON.stringify(new URL('./worker.ts', import.meta.url).href);
+  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); })`, { eval: true, workerData: job });
+}
