@@ -25,7 +25,7 @@ export async function buildCli(outdir = 'dist') {
     metafile: true,
     absWorkingDir: repoRoot,
     // The worker threads' entry shares the chunks; a one-thread run never loads it.
-    entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts', worker: 'src/run/worker.ts' },
+    entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts', worker: 'src/worker.ts' },
     outdir: resolve(repoRoot, outdir),
     chunkNames: 'chunks/[name]-[hash]',
     bundle: true,

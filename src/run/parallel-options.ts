@@ -1,6 +1,6 @@
 /** `--concurrency N|auto`: how many worker threads lint the files of a run. Small, so the CLI loads it cheaply. */
 import { UsageError } from '../errors.js';
-import type { SuppressionFlags } from '../config/run-setup.js';
+import type { Preset } from '../engine/define-rule.js';
 import type { ObjectIndex } from '../k8s/object-index.js';
 
 export type Concurrency = number | 'auto';
@@ -13,9 +13,17 @@ export interface ThreadOptions {
   concurrency?: Concurrency;
   /**
    * How worker threads rebuild `findingStage` and `ruleOptionsForFile` (functions cannot cross threads): the
-   * flags `setupRun` was given. A run with those functions and without this stays in one thread.
+   * configuration flags the CLI gave `setupRun`. A run with those functions and without this stays in one thread.
    */
-  configFlags?: Pick<SuppressionFlags, 'config' | 'noConfig' | 'rules' | 'presets'>;
+  configFlags?: ConfigFlags;
+}
+
+/** `--config`, `--no-config`, `--rule`, `--preset`: what chooses the configuration. */
+export interface ConfigFlags {
+  config?: string;
+  noConfig?: boolean;
+  rules?: readonly string[];
+  presets?: Preset[];
 }
 
 /** Worker threads a run used, and why that many. */

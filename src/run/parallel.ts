@@ -43,9 +43,11 @@ export async function lintInThreads(sources: readonly Source[], options: LintOpt
   const tickets = await Promise.all(sources.map((source, position) => ticketOf(source, position)));
   const { cwd, presets, ruleOverrides, suppress } = options;
   const workerOptions: WorkerJob['options'] = { ...withoutFunctions(options), ...(suppress ? { suppress: { ...suppress, baseline: undefined } } : {}) };
+  // Workers read the configuration again only when it has per-file stages to rebuild.
+  const rebuild = options.findingStage !== undefined || options.ruleOptionsForFile !== undefined;
   const clock = { walked: 0, checked: 0 };
   const runs = await runWorkers(
-    groups.map((group) => ({ sources: group.map((position) => tickets[position]!), options: workerOptions, configFlags: options.configFlags })),
+    groups.map((group) => ({ sources: group.map((position) => tickets[position]!), options: workerOptions, ...(rebuild ? { configFlags: options.configFlags } : {}) })),
     {
       progress: (() => {
         let done = 0;
@@ -216,6 +218,6 @@ function startWorker(job: WorkerJob): Worker {
   if (!import.meta.url.endsWith('.ts')) {
     return new Worker(new URL(import.meta.url.includes('/chunks/') ? '../worker.js' : './worker.js', import.meta.url), { workerData: job });
   }
-  const entry = JSON.stringify(new URL('./worker.ts', import.meta.url).href);
+  const entry = JSON.stringify(new URL('../worker.ts', import.meta.url).href);
   return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); })`, { eval: true, workerData: job });
 }

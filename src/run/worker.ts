@@ -1,25 +1,36 @@
 /**
  * A worker thread of a parallel run: lints the files it is given as a shard of the run, hands its objects to
  * the main thread, gets every thread's objects back, and runs its own cross-object checks against them.
+ * The thread's entry (`src/worker.ts`) sits above the configuration layer and passes in how to rebuild it.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { readInput, DEFAULT_MAX_FILE_BYTES } from '../input/read.js';
 import { ObjectIndex, type IndexedObject } from '../k8s/object-index.js';
 import { deserialize, serialize } from 'node:v8';
-import { rules } from '../rules/index.js';
 import { lintSources, type LintOptions, type Source } from './lint.js';
+import type { ConfigFlags } from './parallel-options.js';
 import type { IndexMessage, RecordChunk, SourceTicket, WorkerJob, WorkerMessage } from './worker-messages.js';
 
 const port = parentPort!;
 const post = (message: WorkerMessage): void => port.postMessage(message);
 
-async function work(job: WorkerJob): Promise<void> {
+/** The configuration's per-file stages, rebuilt in this thread from the flags that chose it. */
+export type RebuildStages = (flags: ConfigFlags, cwd: string) => Promise<Pick<LintOptions, 'findingStage' | 'ruleOptionsForFile'>>;
+
+/** Runs this thread's job (its `workerData`) and reports to the main thread. */
+export function serveWorker(rebuild: RebuildStages): void {
+  work(workerData as WorkerJob, rebuild).catch((error: unknown) => {
+    const failure = error instanceof Error ? error : new Error(String(error));
+    post({ type: 'failed', name: failure.name, message: failure.message, stack: failure.stack });
+  });
+}
+
+async function work(job: WorkerJob, rebuild: RebuildStages): Promise<void> {
   const options: Omit<LintOptions, 'paths'> = { ...job.options, onProgress: () => post({ type: 'progress' }) };
   if (job.configFlags) {
-    const { setupRun } = await import('../config/run-setup.js');
-    const setup = await setupRun(job.configFlags, { cwd: options.cwd, rules });
-    if (setup.lint.findingStage) options.findingStage = setup.lint.findingStage;
-    if (setup.lint.ruleOptionsForFile) options.ruleOptionsForFile = setup.lint.ruleOptionsForFile;
+    const { findingStage, ruleOptionsForFile } = await rebuild(job.configFlags, options.cwd);
+    if (findingStage) options.findingStage = findingStage;
+    if (ruleOptionsForFile) options.ruleOptionsForFile = ruleOptionsForFile;
   }
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const positionOf = new Map(job.sources.map((ticket) => [ticket.display, ticket.position]));
@@ -67,8 +78,3 @@ function sourceOf(ticket: SourceTicket, maxBytes: number): Source {
   if (ticket.partial) source.partial = ticket.partial;
   return source;
 }
-
-work(workerData as WorkerJob).catch((error: unknown) => {
-  const failure = error instanceof Error ? error : new Error(String(error));
-  post({ type: 'failed', name: failure.name, message: failure.message, stack: failure.stack });
-});
