@@ -23,11 +23,12 @@ import type { IndexMessage, SourceTicket, WorkerJob, WorkerMessage, WorkerRun } 
 import { DEFAULT_MAX_FILE_BYTES } from '../input/read.js';
 
 /**
- * Below these, `auto` keeps one thread: starting a worker (loading kmlint into it) costs about as much as
- * linting 1 MB, so smaller runs finish sooner without (measurements in docs/performance.md).
+ * Below these, `auto` keeps one thread: each worker costs about 1.2 s of CPU before it pays (start-up, and
+ * what the rules load for each kind), as much as linting about 1.3 MB, so a second thread wins only above
+ * about 3 MB (measurements in docs/performance.md).
  */
 export const AUTO_MIN_FILES = 16;
-export const AUTO_MIN_BYTES = 8 << 20;
+export const AUTO_MIN_BYTES = 4 << 20;
 
 /** Lints the sources of `lint()` in worker threads when that is asked for and pays; else in this thread. */
 export async function lintInThreads(sources: readonly Source[], options: LintOptions, notes: readonly string[]): Promise<LintRun> {
