@@ -115,11 +115,18 @@ describe('worker threads', () => {
     for (const run of more) assert.deepEqual(run, one);
   });
 
-  test('the library takes concurrency too', async () => {
+  test('the library takes concurrency too; context files reach every worker', async () => {
     const dir = fixtureCopy();
-    const [one, two] = await Promise.all([1, 2].map((concurrency) => lint({ paths: ['.'], cwd: dir, presets: ['all'], concurrency, stats: true })));
-    assert.deepEqual({ ...two!, stats: undefined }, { ...one!, stats: undefined });
-    assert.deepEqual(two!.stats?.threads, { threads: 2, reason: 'concurrency 2' });
+    // The context holds the pods the orphan Service selects: it is no longer dangling, in any thread.
+    const context = mkdtempSync(path.join(tmpdir(), 'kmlint-threads-context-'));
+    writeFileSync(path.join(context, 'gone.yaml'), readFileSync(path.join(FIXTURES, 'a-deployment.yaml'), 'utf8').replaceAll('app: web', 'app: gone').replace('name: web', 'name: gone'));
+    const runs = await Promise.all([1, 2].flatMap((concurrency) => [[], [context]].map((contextPaths) => lint({ paths: ['.'], cwd: dir, presets: ['all'], concurrency, stats: true, context: contextPaths }))));
+    const [one, oneWithContext, two, twoWithContext] = runs.map((run) => ({ ...run, stats: undefined }));
+    assert.deepEqual(two, one);
+    assert.deepEqual(twoWithContext, oneWithContext);
+    const dangling = (run: typeof one): number => run!.findings.filter((finding) => finding.ruleId === 'dangling-service').length;
+    assert.deepEqual([dangling(one), dangling(oneWithContext), oneWithContext!.contextObjects], [1, 0, 1]);
+    assert.deepEqual(runs[2]!.stats?.threads, { threads: 2, reason: 'concurrency 2' });
   });
 });
 
