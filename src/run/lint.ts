@@ -296,6 +296,7 @@ export async function lintSources(
   clock.lap('parse and rules');
 
   let context: InputToken[] | undefined;
+  // A worker thread (run/parallel.ts): the main thread sends every thread's objects and the context's instead.
   const joined = peers ? await peers.join(index, pending.length > 0) : undefined;
   if (pending.length > 0) {
     const checked = joined ?? index;
