@@ -399,8 +399,22 @@ function detach(findings: Finding[], strings: StringTable): void {
   for (const finding of findings) Object.assign(finding, strings.copy(finding));
 }
 
+/** The context's objects alone, for a run whose inputs worker threads lint (run/parallel.ts). */
+export async function contextIndex(options: Omit<LintOptions, 'paths'> & { paths?: readonly string[] }, sources: readonly Source[]): Promise<ObjectIndex> {
+  const index = new ObjectIndex(options.complete ?? false);
+  const settings: RunSettings = {
+    kubeVersion: options.kubeVersion ?? DEFAULT_RUN_SETTINGS.kubeVersion,
+    namespace: options.namespace ?? DEFAULT_RUN_SETTINGS.namespace,
+    presets: options.presets ?? ['recommended'],
+    complete: options.complete ?? false,
+  };
+  const files = await contextFiles(options, path.resolve(options.cwd), sources);
+  await indexContext(files, index, [], settings, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, options.extraWorkloads);
+  return index;
+}
+
 /** Context files: indexed for cross-object rules, never reported on. Returns the number of objects indexed. */
-export async function indexContext(
+async function indexContext(
   files: readonly { file: string; display: string }[],
   index: ObjectIndex,
   enabled: readonly EnabledRule[],
@@ -428,7 +442,7 @@ function indexAgain(display: string, text: string, index: ObjectIndex, options: 
 const MIGHT_HOLD_OBJECTS = /apiVersion/;
 
 /** The context files of a run, with their display names. */
-export async function contextFiles(options: Omit<LintOptions, 'paths'> & { paths?: readonly string[] }, cwd: string, sources: readonly Source[]): Promise<{ file: string; display: string }[]> {
+async function contextFiles(options: Omit<LintOptions, 'paths'> & { paths?: readonly string[] }, cwd: string, sources: readonly Source[]): Promise<{ file: string; display: string }[]> {
   const inputs = new Set(sources.flatMap((source) => (source.absolute ? [source.absolute] : [])));
   let files: string[];
   if (options.context !== undefined) {

@@ -10,14 +10,12 @@
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { DEFAULT_RUN_SETTINGS } from '../engine/run-settings.js';
 import { UsageError } from '../errors.js';
-import { ObjectIndex } from '../k8s/object-index.js';
 import { serialize } from 'node:v8';
 import { finishShards } from '../shard/merge-run.js';
 import { SHARD_REPORT_VERSION, type ShardReport } from '../shard/report.js';
 import { VERSION } from '../version.js';
-import { contextFiles, indexContext, lintSources, type LintOptions, type LintRun, type Source } from './lint.js';
+import { contextIndex, lintSources, type LintOptions, type LintRun, type Source } from './lint.js';
 import type { ThreadPlan } from './parallel-options.js';
 import type { IndexMessage, SourceTicket, WorkerJob, WorkerMessage, WorkerRun } from './worker-messages.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../input/read.js';
@@ -57,11 +55,9 @@ export async function lintInThreads(sources: readonly Source[], options: LintOpt
       async complete(walked) {
         clock.walked = performance.now();
         if (!walked.some((message) => message.waiting)) return undefined;
-        const context = new ObjectIndex(options.complete ?? false);
-        const settings = { ...DEFAULT_RUN_SETTINGS, ...pick(options, ['kubeVersion', 'namespace', 'complete']), presets: presets ?? ['recommended'] };
-        const contextObjects = await indexContext(await contextFiles(options, cwd, sources), context, [], settings, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, options.extraWorkloads);
+        const context = await contextIndex(options, sources);
         const chunks = walked.flatMap((message) => message.chunks).sort((a, b) => a.position - b.position);
-        return { records: shared([...chunks.map((chunk) => chunk.bytes), serialize([...context.all])]), contextObjects };
+        return { records: shared([...chunks.map((chunk) => chunk.bytes), serialize([...context.all])]), contextObjects: context.all.length };
       },
     },
   );
@@ -141,10 +137,6 @@ async function ticketOf(source: Source, position: number): Promise<SourceTicket>
 function withoutFunctions(options: LintOptions): WorkerJob['options'] {
   const { paths: _paths, onProgress: _progress, findingStage: _stage, ruleOptionsForFile: _options, rules: _rules, cache: _cache, shard: _shard, context: _context, stdinText: _stdin, concurrency: _concurrency, configFlags: _flags, ...rest } = options;
   return rest;
-}
-
-function pick<T extends object, K extends keyof T>(object: T, keys: readonly K[]): Partial<Pick<T, K>> {
-  return Object.fromEntries(keys.filter((key) => object[key] !== undefined).map((key) => [key, object[key]])) as Partial<Pick<T, K>>;
 }
 
 /** The chunks one after the other in one shared buffer, with where each ends. */
