@@ -4,7 +4,8 @@
  * rule on and writes a report in every format to files, as a CI job does; the same texts are then parsed
  * bare (`yaml.parseAllDocuments` + `toJS`) and CST-only (`yaml`'s Parser and Composer) for the ratios.
  *
- *   npm run bench                   the corpus x1 and x38 (about 50,000 documents), then start-up
+ *   npm run bench                   the corpus x1 and x38 (about 50,000 documents), then start-up; each scale
+ *                                   also with --concurrency auto, for the worker speed-up
  *   npm run bench -- --quick        the corpus x1, and start-up
  *   npm run bench -- --huge         also x750 (about a million documents; minutes, several GB of disk)
  *   npm run bench -- --cross-object x76 only (about 100,000 documents, the memory goal's size)
@@ -69,10 +70,10 @@ const RSS_HOOK = `data:text/javascript,process.on("exit",()=>process.stderr.writ
 const FORMAT_NAMES = ['text', 'json', 'sarif', 'github', 'gitlab', 'junit', 'rdjson', 'checkstyle'];
 
 /** The CLI on a folder, every rule, a report in every format written to files. */
-function measureCli(folder: string): Measurement {
+function measureCli(folder: string, flags: readonly string[] = []): Measurement {
   const out = mkdtempSync(path.join(tmpdir(), 'kmlint-bench-out-'));
   try {
-    const args = ['--import', RSS_HOOK, path.join(ROOT, 'dist', 'cli.js'), '--preset', 'all', '--no-context', '--no-color'];
+    const args = ['--import', RSS_HOOK, path.join(ROOT, 'dist', 'cli.js'), '--preset', 'all', '--no-context', '--no-color', ...flags];
     for (const format of FORMAT_NAMES) args.push('--format', `${format}=${path.join(out, `report.${format}`)}`);
     const start = process.hrtime.bigint();
     const run = spawnSync(process.execPath, [...args, folder], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
@@ -123,13 +124,15 @@ function line(label: string, m: Measurement, mb: number): string {
   return `  ${label.padEnd(11)}${(m.ms / 1000).toFixed(2).padStart(8)} s  ${Math.round((m.documents / m.ms) * 1000).toLocaleString('en').padStart(7)} documents/s  ${((mb / m.ms) * 1000).toFixed(2).padStart(6)} MB/s  peak ${m.maxRssMb.toFixed(0)} MB`;
 }
 
-function report(label: string, kmlint: Measurement, bare: Measurement, cst: Measurement): void {
+function report(label: string, kmlint: Measurement, bare: Measurement, cst: Measurement, threads: Measurement): void {
   const mb = kmlint.bytes / 1024 / 1024;
   console.log(`\n${label}: ${kmlint.documents.toLocaleString('en')} documents, ${mb.toFixed(1)} MB`);
   console.log(line('kmlint CLI', kmlint, mb));
   console.log(line('bare parse', bare, mb));
   console.log(line('CST only', cst, mb));
   console.log(`  ratio kmlint / bare parse + toJS: ${(kmlint.ms / bare.ms).toFixed(2)}; kmlint / CST-only parse: ${(kmlint.ms / cst.ms).toFixed(2)}; peak memory goal: under 400 MB`);
+  console.log(line('--conc auto', threads, mb));
+  console.log(`  worker speed-up, --concurrency auto (${availableParallelism()} cores) over one thread: ${(kmlint.ms / threads.ms).toFixed(2)}x (goal on x38, cores free: at least 1.6x)`);
 }
 
 /** CLI and both parses over `copies` copies of the corpus; the CLI's measurement. */
@@ -137,7 +140,7 @@ function scale(copies: number, label = `real corpus x${copies}`): Measurement {
   const corpus = corpusCopies(copies);
   try {
     const kmlint = measureCli(corpus.folder);
-    report(label, kmlint, measure('bare', corpus.folder), measure('cst', corpus.folder));
+    report(label, kmlint, measure('bare', corpus.folder), measure('cst', corpus.folder), measureCli(corpus.folder, ['--concurrency', 'auto']));
     return kmlint;
   } finally {
     corpus.remove();

@@ -1,4 +1,5 @@
-// Builds what the package ships: dist/cli.js (the `kmlint` command), dist/index.js (the library),
+// Builds what the package ships: dist/cli.js (the `kmlint` command), dist/index.js (the library), dist/worker.js
+// (the worker threads of `--concurrency`),
 // their shared chunks (loaded lazily, so --version and --help start fast) and the Action bundle.
 // Only dist/action is committed (the Action runner does not build); `npm install` in a clone (pre-commit)
 // and `npm pack` build the CLI and library through the `prepare` script.
@@ -23,7 +24,8 @@ export async function buildCli(outdir = 'dist') {
   const result = await build({
     metafile: true,
     absWorkingDir: repoRoot,
-    entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
+    // The worker threads' entry shares the chunks; a one-thread run never loads it.
+    entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts', worker: 'src/worker.ts' },
     outdir: resolve(repoRoot, outdir),
     chunkNames: 'chunks/[name]-[hash]',
     bundle: true,

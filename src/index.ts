@@ -3,6 +3,7 @@
  * (the YAML layer, per-file linting, suppression stages) are not part of it.
  */
 export { lint, lintSources, UsageError, type LintOptions, type LintRun, type RunStats, type Source } from './run/lint.js';
+export type { Concurrency, ThreadPlan } from './run/parallel-options.js';
 export {
   defineRule,
   type Category,

@@ -40,6 +40,7 @@ export const OPTIONS = {
   stats: { type: 'boolean' },
   cache: { type: 'boolean' },
   shard: { type: 'string' },
+  concurrency: { type: 'string' },
   'cache-location': { type: 'string' },
   verbose: { type: 'boolean' },
   color: { type: 'boolean' },

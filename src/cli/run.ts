@@ -24,6 +24,7 @@ import { useColor } from './color.js';
 import { compareKubeVersions, NEWEST_KUBE_VERSION, normaliseKubeVersion, OLDEST_KUBE_VERSION } from '../engine/run-settings.js';
 import { formatStats } from './stats.js';
 import { cacheOptions, cacheSummary } from '../cache/options.js';
+import { parseConcurrency } from '../run/parallel-options.js';
 
 /** `--kube-version`: `1.29`, `v1.29.3`; within the versions the package knows. */
 function kubeVersionFlag(text: string): string {
@@ -52,14 +53,10 @@ type Values = ParsedArgs['values'];
 /** Configuration file and flags → the run's setup (lint options, exit settings, baseline writing). */
 export async function setupFromFlags(values: Values, cwd: string): Promise<RunSetup> {
   const failOn = values['fail-on'] === undefined ? undefined : oneOf('fail-on', values['fail-on'], LEVELS, 'error');
-  const presets = values.preset?.map((preset) => oneOf('preset', preset, PRESETS, 'recommended'));
   if (values['no-config'] && values.config !== undefined) throw new UsageError('--config and --no-config contradict each other; give one.');
   return setupRun(
     {
-      config: values.config,
-      noConfig: values['no-config'],
-      rules: values.rule,
-      presets,
+      ...configFlags(values),
       failOn,
       maxWarnings: values['max-warnings'],
       requireReason: values['require-reason'],
@@ -69,6 +66,12 @@ export async function setupFromFlags(values: Values, cwd: string): Promise<RunSe
     },
     { cwd, rules },
   );
+}
+
+/** The flags that choose the configuration: worker threads rebuild its per-file stages from them. */
+function configFlags(values: Values): NonNullable<LintOptions['configFlags']> {
+  const presets = values.preset?.map((preset) => oneOf('preset', preset, PRESETS, 'recommended'));
+  return { config: values.config, noConfig: values['no-config'], rules: values.rule, ...(presets ? { presets } : {}) };
 }
 
 export async function run(args: ParsedArgs): Promise<number> {
@@ -100,6 +103,7 @@ export async function run(args: ParsedArgs): Promise<number> {
     keepSources: targets.some((target) => NEEDS_SOURCES.has(target.format)),
     cache: cacheOptions(values, cwd, values['no-config'] ? undefined : values.config !== undefined ? path.resolve(cwd, values.config) : findConfigFile(cwd)),
     ...(shard ? { shard } : {}),
+    ...(values.concurrency !== undefined ? { concurrency: parseConcurrency(values.concurrency), configFlags: configFlags(values) } : {}),
   };
   if (values['schema-dir']) options.ruleOverrides = withSchemaDirs(options.ruleOverrides, values['schema-dir']);
   const result = render ? await (await import('../render/run.js')).lintWithRenders(options, render) : await lint(options);

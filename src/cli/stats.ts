@@ -2,7 +2,8 @@
 import type { RunStats } from '../run/lint.js';
 
 export function formatStats(stats: RunStats, top = 15): string {
-  const lines = ['kmlint: time per stage (ms)'];
+  const lines = stats.threads ? [`kmlint: threads: ${stats.threads.threads} (${stats.threads.reason})`] : [];
+  lines.push('kmlint: time per stage (ms)');
   for (const [stage, ms] of Object.entries(stats.stages)) lines.push(`  ${stage.padEnd(24)} ${ms.toFixed(1).padStart(9)}`);
   const rules = Object.entries(stats.rules).sort((a, b) => b[1] - a[1]);
   lines.push(`kmlint: time per rule (ms), ${Math.min(top, rules.length)} slowest of ${rules.length}`);

@@ -30,10 +30,11 @@ import type { FileDecision, FileReport, Finding, InvalidText, LintResult, Tallie
 import type { CachedRun } from '../cache/store.js';
 import { shardOf, type Shard } from '../shard/assign.js';
 import type { ShardInfo } from '../shard/report.js';
+import type { IndexPeers, ThreadOptions, ThreadPlan } from './parallel-options.js';
 
 export { UsageError };
 
-export interface LintOptions {
+export interface LintOptions extends ThreadOptions {
   /** Files, directories, globs; `-` reads standard input. */
   paths: readonly string[];
   cwd: string;
@@ -83,6 +84,8 @@ export interface RunStats {
   stages: Record<string, number>;
   /** Milliseconds per rule, visitors and cross-object checks together. */
   rules: Record<string, number>;
+  /** Worker threads the files ran in (`--concurrency`). */
+  threads?: ThreadPlan;
 }
 
 export interface LintRun extends LintResult {
@@ -135,7 +138,10 @@ export async function lint(options: LintOptions): Promise<LintRun> {
     throw new UsageError(`nothing to lint for ${discovery.missing.join('; ')}`);
   }
   const sources = sourcesOf(discovery, cwd, options);
-  const run = await lintSources(sources, options, discovery.notes);
+  // Worker threads only when asked for: a one-thread run does not load their code.
+  const run = options.concurrency !== undefined && options.concurrency !== 1
+    ? await (await import('./parallel.js')).lintInThreads(sources, options, discovery.notes)
+    : await lintSources(sources, options, discovery.notes);
   if (run.stats) run.stats.stages = { discover: round(performance.now() - started - sumOf(run.stats.stages)), ...run.stats.stages };
   return run;
 }
@@ -163,8 +169,16 @@ function sumOf(stages: Record<string, number>): number {
   return Object.values(stages).reduce((sum, ms) => sum + ms, 0);
 }
 
-/** Lints the given inputs as one run (one index, one suppression stage): the CLI's files, or a test's texts. */
-export async function lintSources(sources: readonly Source[], options: Omit<LintOptions, 'paths'> & { paths?: readonly string[] }, notes: readonly string[] = []): Promise<LintRun> {
+/**
+ * Lints the given inputs as one run (one index, one suppression stage): the CLI's files, or a test's texts.
+ * `peers`: in a worker thread, the main thread completes the index with the other threads' objects.
+ */
+export async function lintSources(
+  sources: readonly Source[],
+  options: Omit<LintOptions, 'paths'> & { paths?: readonly string[] },
+  notes: readonly string[] = [],
+  peers?: IndexPeers,
+): Promise<LintRun> {
   const clock = stageClock(options.stats ?? false);
   const cwd = path.resolve(options.cwd);
   const rules = options.rules ?? allRules;
@@ -287,16 +301,21 @@ export async function lintSources(sources: readonly Source[], options: Omit<Lint
   clock.lap('parse and rules');
 
   let context: InputToken[] | undefined;
+  // A worker thread (run/parallel.ts): the main thread sends every thread's objects and the context's instead.
+  const joined = peers ? await peers.join(index, pending.length > 0) : undefined;
   if (pending.length > 0) {
-    const files = await contextFiles(options, cwd, sources);
-    run.contextObjects = await indexContext(files, index, enabled, runSettings, maxBytes, options.extraWorkloads);
-    if (cache) context = await contextTokens(files, maxBytes);
+    const checked = joined ?? index;
+    if (!joined) {
+      const files = await contextFiles(options, cwd, sources);
+      run.contextObjects = await indexContext(files, index, enabled, runSettings, maxBytes, options.extraWorkloads);
+      if (cache) context = await contextTokens(files, maxBytes);
+    }
     clock.lap('context');
-    index.seal();
+    checked.seal();
     for (const check of pending) {
       const found: Finding[] = [];
       const started = ruleTimes ? performance.now() : 0;
-      run.internalErrors += check.run(index, found);
+      run.internalErrors += check.run(checked, found);
       if (ruleTimes) ruleTimes.set(check.ruleId, (ruleTimes.get(check.ruleId) ?? 0) + performance.now() - started);
       const staged = applyEngineRuleSettings(found, settings);
       for (const finding of options.findingStage ? options.findingStage(staged, runSettings.namespace) : staged) {
@@ -408,6 +427,20 @@ function readAhead(sources: readonly Source[]): { next(): Promise<Awaited<Return
  */
 function detach(findings: Finding[], strings: StringTable): void {
   for (const finding of findings) Object.assign(finding, strings.copy(finding));
+}
+
+/** The context's objects alone, for a run whose inputs worker threads lint (run/parallel.ts). */
+export async function contextIndex(options: Omit<LintOptions, 'paths'> & { paths?: readonly string[] }, sources: readonly Source[]): Promise<ObjectIndex> {
+  const index = new ObjectIndex(options.complete ?? false);
+  const settings: RunSettings = {
+    kubeVersion: options.kubeVersion ?? DEFAULT_RUN_SETTINGS.kubeVersion,
+    namespace: options.namespace ?? DEFAULT_RUN_SETTINGS.namespace,
+    presets: options.presets ?? ['recommended'],
+    complete: options.complete ?? false,
+  };
+  const files = await contextFiles(options, path.resolve(options.cwd), sources);
+  await indexContext(files, index, [], settings, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, options.extraWorkloads);
+  return index;
 }
 
 /** Context files: indexed for cross-object rules, never reported on. Returns the number of objects indexed. */

@@ -15,10 +15,14 @@ export async function mergeRun(names: readonly string[], setup: { lint: Pick<Lin
   const reports = await Promise.all(files.map(async ({ file, name }) => ({ name, report: await readShard(file, name) })));
   if (reports.length === 0) throw new UsageError(`no shard report in ${names.join(', ')}.`);
   checkShards(reports);
-  const merged = mergeShards(reports.map(({ report }) => report));
-  // Unused config exemptions (used by no shard), then the baseline.
-  const settings = resolveRuleSettings(rules, setup.lint.presets ?? ['recommended'], setup.lint.ruleOverrides);
-  const suppressor = createSuppressor(setup.lint.suppress, { rules, settings, cwd });
+  return finishShards(reports.map(({ report }) => report), setup.lint, cwd);
+}
+
+/** The shards' results as one run, with the run-wide stage done: unused config exemptions (used by no shard), then the baseline. */
+export function finishShards(reports: readonly ShardReport[], lint: Pick<LintOptions, 'presets' | 'ruleOverrides' | 'suppress'>, cwd: string): LintRun {
+  const merged = mergeShards(reports);
+  const settings = resolveRuleSettings(rules, lint.presets ?? ['recommended'], lint.ruleOverrides);
+  const suppressor = createSuppressor(lint.suppress, { rules, settings, cwd });
   for (const usage of merged.exemptions) suppressor.replayExemptions(usage);
   const result: LintRun = { ...merged.result, sources: new Map(), contextObjects: 0 };
   suppressor.finish(result);

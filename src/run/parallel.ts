@@ -1,0 +1,216 @@
+/**
+ * `--concurrency`: the files of a run linted in worker threads, with the report one thread would write.
+ *
+ * Each worker lints its files as a shard of the run (see `shard/`): files are dealt out by size, not by
+ * path hash, and no worker parses another's files. When every worker has walked its files, it sends its
+ * index records here; the main thread puts them in input order, adds the context's, and sends the whole
+ * list to the workers whose cross-object checks wait for it. The checks are closures over their file's
+ * parse, so they run where they were registered. The shards' results then merge as `kmlint merge` merges them.
+ */
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { UsageError } from '../errors.js';
+import { serialize } from 'node:v8';
+import { finishShards } from '../shard/merge-run.js';
+import { SHARD_REPORT_VERSION, type ShardReport } from '../shard/report.js';
+import { VERSION } from '../version.js';
+import { contextIndex, lintSources, type LintOptions, type LintRun, type Source } from './lint.js';
+import type { ThreadPlan } from './parallel-options.js';
+import type { IndexMessage, SourceTicket, WorkerJob, WorkerMessage, WorkerRun } from './worker-messages.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../input/read.js';
+
+/**
+ * Below these, `auto` keeps one thread: each worker costs about 1.2 s of CPU before it pays (start-up, and
+ * what the rules load for each kind), as much as linting about 1.3 MB, so a second thread wins only above
+ * about 3 MB (measurements in docs/performance.md).
+ */
+export const AUTO_MIN_FILES = 16;
+export const AUTO_MIN_BYTES = 4 << 20;
+
+/** Lints the sources of `lint()` in worker threads when that is asked for and pays; else in this thread. */
+export async function lintInThreads(sources: readonly Source[], options: LintOptions, notes: readonly string[]): Promise<LintRun> {
+  const started = performance.now();
+  const sizes = await Promise.all(sources.map((source) => sizeOf(source, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)));
+  const plan = planThreads(sources, sizes, options);
+  if (plan.threads === 1) {
+    const run = await lintSources(sources, options, notes);
+    if (run.stats) run.stats.threads = plan;
+    return run;
+  }
+  const groups = dealOut(sizes, plan.threads);
+  const tickets = await Promise.all(sources.map((source, position) => ticketOf(source, position)));
+  const { cwd, presets, ruleOverrides, suppress } = options;
+  const workerOptions: WorkerJob['options'] = { ...withoutFunctions(options), ...(suppress ? { suppress: { ...suppress, baseline: undefined } } : {}) };
+  // Workers read the configuration again only when it has per-file stages to rebuild.
+  const rebuild = options.findingStage !== undefined || options.ruleOptionsForFile !== undefined;
+  const clock = { walked: 0, checked: 0 };
+  const runs = await runWorkers(
+    groups.map((group) => ({ sources: group.map((position) => tickets[position]!), options: workerOptions, ...(rebuild ? { configFlags: options.configFlags } : {}) })),
+    {
+      progress: (() => {
+        let done = 0;
+        return () => options.onProgress?.(++done, sources.length);
+      })(),
+      async complete(walked) {
+        clock.walked = performance.now();
+        if (!walked.some((message) => message.waiting)) return undefined;
+        const context = await contextIndex(options, sources);
+        const chunks = walked.flatMap((message) => message.chunks).sort((a, b) => a.position - b.position);
+        return { records: shared([...chunks.map((chunk) => chunk.bytes), serialize([...context.all])]), contextObjects: context.all.length };
+      },
+    },
+  );
+  clock.checked = performance.now();
+  const reports: ShardReport[] = runs.results.map((run, i) => ({
+    kmlintShardVersion: SHARD_REPORT_VERSION,
+    version: VERSION,
+    shard: { ...run.shard, index: i + 1, count: runs.results.length, inputs: sources.length, discoveryNotes: [...notes] },
+    files: run.files,
+    findings: run.findings,
+    objects: run.objects,
+    internalErrors: run.internalErrors,
+  }));
+  const result = finishShards(reports, { presets, ruleOverrides, suppress }, cwd);
+  result.contextObjects = runs.contextObjects;
+  for (const { file } of result.files) {
+    const text = runs.results.find((run) => run.sources.has(file))?.sources.get(file);
+    if (text !== undefined) result.sources.set(file, text);
+  }
+  if (options.stats) result.stats = statsOf(runs.results, plan, { started, ...clock });
+  return result;
+}
+
+/** How many threads a run gets, and why: the same answer for the same inputs on the same machine. */
+export function planThreads(sources: readonly Source[], sizes: readonly number[], options: LintOptions, cores = availableParallelism()): ThreadPlan {
+  const asked = options.concurrency ?? 1;
+  const one = (reason: string): ThreadPlan => ({ threads: 1, reason });
+  if (asked === 1) return one('concurrency 1');
+  if (options.rules) return one('custom rules are functions and stay in this thread');
+  if ((options.findingStage || options.ruleOptionsForFile) && !options.configFlags) return one('option functions stay in this thread');
+  if (options.cache) return one('--cache runs in one thread');
+  if (options.shard) return one('--shard runs in one thread');
+  const files = sources.filter((source) => !source.partial).length;
+  if (asked === 'auto') {
+    if (cores < 2) return one('auto: one core');
+    if (sources.some((source) => source.absolute === undefined && !source.partial)) return one('auto: standard input');
+    const bytes = sizes.reduce((sum, size) => sum + size, 0);
+    if (files < AUTO_MIN_FILES || bytes < AUTO_MIN_BYTES) return one(`auto: a small run (${files} files, ${Math.round(bytes / 1024)} KiB)`);
+  }
+  const threads = Math.min(asked === 'auto' ? cores : asked, files);
+  return threads > 1 ? { threads, reason: asked === 'auto' ? `auto: ${cores} cores` : `concurrency ${asked}` } : one(`${files} file${files === 1 ? '' : 's'} to read`);
+}
+
+/**
+ * Positions of the inputs for each thread, each list in input order. Largest first, each to the thread with
+ * the fewest bytes so far: parse time follows size, so the threads finish close together.
+ */
+export function dealOut(sizes: readonly number[], threads: number): number[][] {
+  const groups: number[][] = Array.from({ length: threads }, () => []);
+  const loads = new Array<number>(threads).fill(0);
+  const order = sizes.map((size, position) => ({ size, position })).sort((a, b) => b.size - a.size || a.position - b.position);
+  for (const { size, position } of order) {
+    const lightest = loads.indexOf(Math.min(...loads));
+    groups[lightest]!.push(position);
+    loads[lightest]! += size;
+  }
+  return groups.map((group) => group.sort((a, b) => a - b));
+}
+
+/** Bytes the input will cost to lint (a file over the limit is not read, so it costs nothing much). */
+async function sizeOf(source: Source, maxBytes: number): Promise<number> {
+  if (source.partial || source.absolute === undefined) return 0;
+  const size = await stat(source.absolute).then((info) => info.size, () => 0);
+  return size > maxBytes ? 0 : size;
+}
+
+/** What a worker needs to read an input: its path, or what this thread read (standard input). */
+async function ticketOf(source: Source, position: number): Promise<SourceTicket> {
+  const ticket: SourceTicket = { display: source.display, position };
+  if (source.explicit) ticket.explicit = true;
+  if (source.partial) ticket.partial = source.partial;
+  else if (source.absolute !== undefined) ticket.absolute = source.absolute;
+  else ticket.outcome = await source.read();
+  return ticket;
+}
+
+function withoutFunctions(options: LintOptions): WorkerJob['options'] {
+  const { paths: _paths, onProgress: _progress, findingStage: _stage, ruleOptionsForFile: _options, rules: _rules, cache: _cache, shard: _shard, context: _context, stdinText: _stdin, concurrency: _concurrency, configFlags: _flags, ...rest } = options;
+  return rest;
+}
+
+/** The chunks one after the other in one shared buffer, with where each ends. */
+function shared(chunks: readonly Uint8Array[]): NonNullable<IndexMessage['records']> {
+  const ends: number[] = [];
+  let end = 0;
+  for (const chunk of chunks) ends.push((end += chunk.length));
+  const buffer = new SharedArrayBuffer(end);
+  const view = new Uint8Array(buffer);
+  chunks.forEach((chunk, i) => view.set(chunk, i === 0 ? 0 : ends[i - 1]!));
+  return { buffer, ends };
+}
+
+type Walked = Extract<WorkerMessage, { type: 'walked' }>;
+
+/**
+ * Starts one worker per job and waits for all: `complete` runs once every worker has walked its files, and
+ * its records go to the workers waiting for them. A worker that fails stops the others; the run then throws.
+ */
+async function runWorkers(
+  jobs: readonly WorkerJob[],
+  hooks: { progress(): void; complete(walked: readonly Walked[]): Promise<{ records: NonNullable<IndexMessage['records']>; contextObjects: number } | undefined> },
+): Promise<{ results: WorkerRun[]; contextObjects: number }> {
+  const workers = jobs.map((job) => startWorker(job));
+  const walked: Walked[] = [];
+  let contextObjects = 0;
+  try {
+    const results = await Promise.all(
+      workers.map((worker, i) => new Promise<WorkerRun>((resolve, reject) => {
+        worker.on('message', (message: WorkerMessage) => {
+          if (message.type === 'progress') hooks.progress();
+          else if (message.type === 'done') resolve(message.run);
+          else if (message.type === 'failed') reject(failureOf(message));
+          else {
+            walked[i] = message;
+            if (walked.filter(Boolean).length < workers.length) return;
+            hooks.complete(walked).then((complete) => {
+              contextObjects = complete?.contextObjects ?? 0;
+              workers.forEach((peer, at) => peer.postMessage({ records: walked[at]!.waiting ? complete?.records : undefined } satisfies IndexMessage));
+            }, reject);
+          }
+        });
+        worker.on('error', reject);
+        worker.on('exit', (code) => reject(new Error(`a worker thread stopped (exit code ${code}) before its files were linted`)));
+      })),
+    );
+    return { results, contextObjects };
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}
+
+function failureOf(message: Extract<WorkerMessage, { type: 'failed' }>): Error {
+  const error = message.name === 'UsageError' ? new UsageError(message.message) : new Error(message.message);
+  if (message.name !== 'UsageError') error.name = message.name;
+  return error;
+}
+
+/** `--stats` of a parallel run: wall time per stage here, rule time summed over the threads. */
+function statsOf(results: readonly WorkerRun[], plan: ThreadPlan, clock: { started: number; walked: number; checked: number }): NonNullable<LintRun['stats']> {
+  const rules: Record<string, number> = {};
+  for (const run of results) {
+    for (const [id, ms] of Object.entries(run.stats?.rules ?? {})) rules[id] = Math.round(((rules[id] ?? 0) + ms) * 10) / 10;
+  }
+  const round = (ms: number): number => Math.round(ms * 10) / 10;
+  const stages = { 'parse and rules': round(clock.walked - clock.started), 'cross-object': round(clock.checked - clock.walked), suppress: round(performance.now() - clock.checked) };
+  return { stages, rules, threads: plan };
+}
+
+/** The worker's entry: beside the bundle's chunks in `dist/`; from source (tests), through tsx, which a worker does not inherit. */
+function startWorker(job: WorkerJob): Worker {
+  if (!import.meta.url.endsWith('.ts')) {
+    return new Worker(new URL(import.meta.url.includes('/chunks/') ? '../worker.js' : './worker.js', import.meta.url), { workerData: job });
+  }
+  const entry = JSON.stringify(new URL('../worker.ts', import.meta.url).href);
+  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); })`, { eval: true, workerData: job });
+}
