@@ -199,6 +199,28 @@ export function argvWords(items: readonly unknown[]): ArgumentWord[] {
 
 /** A YAML key at the start of a line (after a sequence dash): a new field, so no command line runs on across it. */
 const YAML_KEY = /^[ \t]*(?:-[ \t]+)?["']?[\w.\/-]+["']?[ \t]*:(?:[ \t]+|$)/;
+/**
+ * What every word that leads to a finding contains, once quotes and escapes are gone: a credential
+ * or locator name, a tool's password option (`-p`, `-a`, `-u`, `-U`, `--user`, `--proxy-user`) as a
+ * word of its own, or `redis-cli` (which makes `-a` one). Most lines hold none and are not split.
+ */
+const ARGUMENT_HINT = /pass|pw|pswrd|secret|token|cred|bearer|dsn|key|conn|auth|jwt|ur[il]|endpoint|redis-cli|(?:^|[^A-Za-z0-9_-])-[pau]|--(?:proxy-)?user/i;
+
+function mayHoldArgument(line: string): boolean {
+  return ARGUMENT_HINT.test(/["'\\]/.test(line) ? line.replace(/["'\\]/g, '') : line);
+}
+
+/** The words of one line: `;` for a YAML key, then its value (or sequence item) read as shell words. */
+function readLineWords(line: string, number: number, words: { text: string; line: number }[]): void {
+  const key = YAML_KEY.exec(line);
+  if (key) words.push({ text: ';', line: number });
+  // Flow sequences: brackets and the commas between items are YAML, not shell.
+  const rest = (key ? line.slice(key[0].length) : line.replace(/^[ \t]*-[ \t]+/, '')).replace(/^[ \t]*\[|\][ \t]*(?:#.*)?$/g, '');
+  const flow = /^[ \t]*\[/.test(key ? line.slice(key[0].length) : '');
+  for (const item of shellWords(flow ? rest.replace(/,(?=(?:[^"']|"[^"]*"|'[^']*')*$)/g, ' ') : rest)) {
+    for (const word of /\s/.test(item) ? shellWords(item) : [item]) words.push({ text: word, line: number });
+  }
+}
 
 /**
  * Where a text (a manifest, read line by line without parsing it) passes a credential on a
@@ -210,17 +232,20 @@ export function credentialArgumentOffsets(text: string): { start: number; end: n
   const lines = text.split('\n');
   const starts: number[] = [];
   let offset = 0;
+  // Set while the words of the last line that gave any could still take a value from this one.
+  let valueMayFollow = false;
   lines.forEach((line, number) => {
     starts.push(offset);
     offset += line.length + 1;
-    const key = YAML_KEY.exec(line);
-    if (key) words.push({ text: ';', line: number });
-    // Flow sequences: brackets and the commas between items are YAML, not shell.
-    const rest = (key ? line.slice(key[0].length) : line.replace(/^[ \t]*-[ \t]+/, '')).replace(/^[ \t]*\[|\][ \t]*(?:#.*)?$/g, '');
-    const flow = /^[ \t]*\[/.test(key ? line.slice(key[0].length) : '');
-    for (const item of shellWords(flow ? rest.replace(/,(?=(?:[^"']|"[^"]*"|'[^']*')*$)/g, ' ') : rest)) {
-      for (const word of /\s/.test(item) ? shellWords(item) : [item]) words.push({ text: word, line: number });
+    const candidate = mayHoldArgument(line);
+    if (!candidate && !valueMayFollow) {
+      // A line with nothing to find is one separator: no option before it reads a value past it.
+      if (words.at(-1)?.text !== ';') words.push({ text: ';', line: number });
+      return;
     }
+    const before = words.length;
+    readLineWords(line, number, words);
+    valueMayFollow = candidate || (valueMayFollow && words.length === before);
   });
   const spans: { start: number; end: number }[] = [];
   for (const found of credentialArguments(words.map((word) => word.text), true)) {
