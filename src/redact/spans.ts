@@ -8,8 +8,9 @@
 import { decodeBase64Text } from '../secrets/base64-text.js';
 import { credentialArgumentOffsets } from '../secrets/credential-arguments.js';
 import { isCredentialName, isLocatorName } from '../secrets/credential-names.js';
+import { lineOf, lineStarts, linesWith } from '../secrets/hinted-lines.js';
 import { isPlaceholderFor } from '../secrets/placeholders.js';
-import { DETECTORS } from '../secrets/value-detectors.js';
+import { DETECTORS, detectorsAnchoredIn } from '../secrets/value-detectors.js';
 
 /** Character offsets, end exclusive. */
 export interface Span {
@@ -21,10 +22,7 @@ export interface Span {
 const SECRET_GROUP: Record<string, number> = { 'url-password': 1, 'http-basic-auth': 1, 'docker-registry-auth': 1, 'npm-token': 1, 'jaas-password': 1 };
 
 /** Global, index-reporting copies of the detectors' patterns, compiled once. */
-const GLOBAL_DETECTORS = DETECTORS.map((detector) => ({
-  detector,
-  pattern: new RegExp(detector.pattern.source, `${detector.pattern.flags.replace('g', '')}gd`),
-}));
+const GLOBAL_PATTERNS = new Map(DETECTORS.map((detector) => [detector, new RegExp(detector.pattern.source, `${detector.pattern.flags.replace('g', '')}gd`)]));
 
 /**
  * A key (bare or quoted), then `:` + blank, `:` before a quote (JSON), or `=`, then the value:
@@ -32,8 +30,8 @@ const GLOBAL_DETECTORS = DETECTORS.map((detector) => ({
  */
 const PAIR = /(?<=^|[\s{,[(;"'])(["']?)([A-Za-z0-9_.$@/-]*[A-Za-z0-9])\1[ \t]*(?::(?=[ \t]|["']|$)|=)[ \t]*("(?:[^"\\\n]|\\.)*"?|'(?:[^'\n]|'')*'?|[^\s,{}[\]#"'][^\n]*?)?(?=[ \t]+#|[ \t]*[,}\]]|[ \t]*$|\n)/gm;
 
-/** Lines that can hold a credential pair or an env entry's name or value. */
-const CANDIDATE_LINE = /pass|pw|secret|token|cred|key|auth|bearer|dsn|conn|jwt|name|value|htpasswd/i;
+/** Lines that can hold a credential pair or an env entry's name or value (scanned for in the whole text). */
+const CANDIDATE_LINE = /pass|pw|secret|token|cred|key|auth|bearer|dsn|conn|jwt|name|value|htpasswd/gi;
 /** `|`, `>-`, `|+2`: the value is the indented block below. */
 const BLOCK_INDICATOR = /^[|>][-+0-9]*$/;
 const SECRET_KIND = /^[ \t]*["']?kind["']?[ \t]*:[ \t]*["']?Secret["']?[ \t]*,?[ \t]*(?:#.*)?$/m;
@@ -52,8 +50,8 @@ export function credentialSpans(text: string, depth = 0): Span[] {
 }
 
 function detectorSpans(text: string, spans: Span[]): void {
-  for (const { detector, pattern } of GLOBAL_DETECTORS) {
-    if (!detector.anchors.some((anchor) => text.includes(anchor))) continue;
+  for (const detector of detectorsAnchoredIn(text)) {
+    const pattern = GLOBAL_PATTERNS.get(detector)!;
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
       if (match[0].length === 0) pattern.lastIndex++;
@@ -81,11 +79,12 @@ interface PendingEnv {
 /** Key/value pairs under credential names; env entries (`name:` beside `value:`); block scalars under such keys. */
 function pairSpans(text: string, lines: readonly number[], spans: Span[]): void {
   let env: PendingEnv | undefined;
+  // Most lines name no credential and hold no env entry: one scan of the text skips them.
+  const candidates = linesWith(text, CANDIDATE_LINE, lines);
   for (let line = 0; line < lines.length; line++) {
+    if (candidates[line] === 0) continue;
     const lineStart = lines[line]!;
     const lineText = text.slice(lineStart, (lines[line + 1] ?? text.length + 1) - 1);
-    // Most lines name no credential and hold no env entry: one cheap test skips them.
-    if (!CANDIDATE_LINE.test(lineText)) continue;
     PAIR.lastIndex = 0;
     for (let match = PAIR.exec(lineText); match; match = PAIR.exec(lineText)) {
       if (match[0].length === 0) {
@@ -154,11 +153,11 @@ function maskBlock(text: string, lines: readonly number[], line: number, keyInde
 
 /** Every value under the top-level `data:` and `stringData:` of a YAML document of kind Secret. */
 function secretObjectSpans(text: string, lines: readonly number[], spans: Span[]): void {
-  if (!SECRET_KIND.test(text)) return;
+  if (!holdsSecretKind(text)) return;
   const documents = text.split(/^(?=---)/m);
   let offset = 0;
   for (const document of documents) {
-    if (SECRET_KIND.test(document)) {
+    if (holdsSecretKind(document)) {
       const field = /^(?:data|stringData)[ \t]*:[ \t]*([^\n]*)$/gm;
       for (let match = field.exec(document); match; match = field.exec(document)) {
         const start = offset + match.index;
@@ -169,6 +168,17 @@ function secretObjectSpans(text: string, lines: readonly number[], spans: Span[]
     }
     offset += document.length;
   }
+}
+
+/** Does a line say `kind: Secret`? Only the lines holding `Secret` are tested. */
+function holdsSecretKind(text: string): boolean {
+  for (let at = text.indexOf('Secret'); at !== -1; ) {
+    const end = text.indexOf('\n', at);
+    if (SECRET_KIND.test(text.slice(text.lastIndexOf('\n', at) + 1, end === -1 ? text.length : end))) return true;
+    if (end === -1) return false;
+    at = text.indexOf('Secret', end);
+  }
+  return false;
 }
 
 /** Values of the entries of a block mapping at column 0 (`data:`), and the bodies of their block scalars. */
@@ -228,24 +238,6 @@ function indentOf(text: string, lineStart: number): number {
     index++;
   }
   return index - lineStart;
-}
-
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
-  return starts;
-}
-
-/** 0-based line of an offset. */
-export function lineOf(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low;
 }
 
 function merge(spans: Span[]): Span[] {

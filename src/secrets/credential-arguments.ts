@@ -9,6 +9,7 @@
 import { shellWords } from '../k8s/views/command-line.js';
 import { countNewlines } from './assignments.js';
 import { isCredentialName, isLocatorName, nameWords } from './credential-names.js';
+import { lineStarts, linesWith } from './hinted-lines.js';
 import { hasUserinfoPassword, isPlaceholderFor } from './placeholders.js';
 
 export interface CredentialArgument {
@@ -204,11 +205,9 @@ const YAML_KEY = /^[ \t]*(?:-[ \t]+)?["']?[\w.\/-]+["']?[ \t]*:(?:[ \t]+|$)/;
  * or locator name, a tool's password option (`-p`, `-a`, `-u`, `-U`, `--user`, `--proxy-user`) as a
  * word of its own, or `redis-cli` (which makes `-a` one). Most lines hold none and are not split.
  */
-const ARGUMENT_HINT = /pass|pw|pswrd|secret|token|cred|bearer|dsn|key|conn|auth|jwt|ur[il]|endpoint|redis-cli|(?:^|[^A-Za-z0-9_-])-[pau]|--(?:proxy-)?user/i;
-
-function mayHoldArgument(line: string): boolean {
-  return ARGUMENT_HINT.test(/["'\\]/.test(line) ? line.replace(/["'\\]/g, '') : line);
-}
+const ARGUMENT_HINT = /pass|pw|pswrd|secret|token|cred|bearer|dsn|key|conn|auth|jwt|ur[il]|endpoint|redis-cli|(?:^|[^a-z0-9_\n-])-[pau]|--(?:proxy-)?user/gm;
+/** Quotes and escapes: removed before looking for hints, so `pa"ss"word` still names a password. */
+const QUOTING = /["'\\]/g;
 
 /** The words of one line: `;` for a YAML key, then its value (or sequence item) read as shell words. */
 function readLineWords(line: string, number: number, words: { text: string; line: number }[]): void {
@@ -234,10 +233,12 @@ export function credentialArgumentOffsets(text: string): { start: number; end: n
   let offset = 0;
   // Set while the words of the last line that gave any could still take a value from this one.
   let valueMayFollow = false;
+  const plain = text.toLowerCase().replace(QUOTING, '');
+  const hinted = linesWith(plain, ARGUMENT_HINT, lineStarts(plain));
   lines.forEach((line, number) => {
     starts.push(offset);
     offset += line.length + 1;
-    const candidate = mayHoldArgument(line);
+    const candidate = hinted[number] === 1;
     if (!candidate && !valueMayFollow) {
       // A line with nothing to find is one separator: no option before it reads a value past it.
       if (words.at(-1)?.text !== ';') words.push({ text: ';', line: number });
