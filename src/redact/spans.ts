@@ -38,7 +38,16 @@ const SECRET_KIND = /^[ \t]*["']?kind["']?[ \t]*:[ \t]*["']?Secret["']?[ \t]*,?[
 const WORD_LIKE = /^[A-Za-z][a-z]+(?:[A-Z][a-z]+)*$/;
 const BASE64_VALUE = /(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{12,}={0,2}(?![A-Za-z0-9+/=])/g;
 
-export function credentialSpans(text: string, depth = 0): Span[] {
+/** The last file's spans: a file's text is asked about again as its findings come in and when it closes. */
+let lastFile: { text: string; spans: readonly Span[] } | undefined;
+
+export function credentialSpans(text: string, depth = 0): readonly Span[] {
+  if (depth > 0) return findSpans(text, depth);
+  if (lastFile?.text !== text) lastFile = { text, spans: findSpans(text, depth) };
+  return lastFile.spans;
+}
+
+function findSpans(text: string, depth: number): Span[] {
   const spans: Span[] = [];
   detectorSpans(text, spans);
   const lines = lineStarts(text);
