@@ -36,7 +36,12 @@ const CANDIDATE_LINE = /pass|pw|secret|token|cred|key|auth|bearer|dsn|conn|jwt|n
 const BLOCK_INDICATOR = /^[|>][-+0-9]*$/;
 const SECRET_KIND = /^[ \t]*["']?kind["']?[ \t]*:[ \t]*["']?Secret["']?[ \t]*,?[ \t]*(?:#.*)?$/m;
 const WORD_LIKE = /^[A-Za-z][a-z]+(?:[A-Z][a-z]+)*$/;
-const BASE64_VALUE = /(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{12,}={0,2}(?![A-Za-z0-9+/=])/g;
+/**
+ * A run of base64 characters and its padding. A value worth decoding is a run of 12 or more with at
+ * most two `=`, touching no other base64 character or `=` (checked in `standsAlone`): lookarounds in
+ * the pattern would make the engine try every position of every word.
+ */
+const BASE64_RUN = /[A-Za-z0-9+/]+=*/g;
 
 /** The last file's spans: a file's text is asked about again as its findings come in and when it closes. */
 let lastFile: { text: string; spans: readonly Span[] } | undefined;
@@ -60,10 +65,7 @@ function findSpans(text: string, depth: number): Span[] {
 
 function detectorSpans(text: string, spans: Span[]): void {
   for (const detector of detectorsAnchoredIn(text)) {
-    const pattern = GLOBAL_PATTERNS.get(detector)!;
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-      if (match[0].length === 0) pattern.lastIndex++;
+    for (const match of detector.id === 'url-password' ? urlMatches(text) : matchesOf(GLOBAL_PATTERNS.get(detector)!, text)) {
       if (detector.verify && !detector.verify(match, text.slice(match.index, match.index + 2000))) continue;
       const group = SECRET_GROUP[detector.id];
       const indices = (group !== undefined ? match.indices?.[group] : undefined) ?? match.indices![0]!;
@@ -76,6 +78,47 @@ function detectorSpans(text: string, spans: Span[]): void {
       spans.push({ start: indices[0], end });
     }
   }
+}
+
+function* matchesOf(pattern: RegExp, text: string): Generator<RegExpExecArray> {
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    if (match[0].length === 0) pattern.lastIndex++;
+    yield match;
+  }
+}
+
+const URL_PASSWORD = DETECTORS.find((detector) => detector.id === 'url-password')!.pattern;
+const URL_AT = new RegExp(URL_PASSWORD.source, 'yd');
+
+/**
+ * The url-password pattern's matches, as a scan of the whole text finds them, but tried only where
+ * a `://` is: a match's scheme runs up to the first character that cannot be in a scheme, which must
+ * start its `://`, and whatever letter of that run it starts at, the rest of the match is the same.
+ * So the leftmost start is the run's first letter (not before the end of the last match).
+ */
+function* urlMatches(text: string): Generator<RegExpExecArray> {
+  let from = 0;
+  for (let colon = text.indexOf('://'); colon !== -1; colon = text.indexOf('://', Math.max(colon + 1, from))) {
+    let start = colon;
+    while (start > from && isSchemeChar(text.charCodeAt(start - 1))) start--;
+    while (start < colon && !isLetter(text.charCodeAt(start))) start++;
+    if (start === colon) continue;
+    URL_AT.lastIndex = start;
+    const match = URL_AT.exec(text);
+    if (!match) continue;
+    from = match.index + match[0].length;
+    yield match;
+  }
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** `[A-Za-z0-9+.-]` */
+function isSchemeChar(code: number): boolean {
+  return isLetter(code) || (code >= 48 && code <= 57) || code === 43 || code === 45 || code === 46;
 }
 
 interface PendingEnv {
@@ -209,13 +252,29 @@ function maskBlockValues(text: string, lines: readonly number[], line: number, s
 
 /** Base64 that decodes to text holding a credential (ConfigMap binaryData, embedded Secret data). */
 function encodedSpans(text: string, spans: Span[]): void {
-  BASE64_VALUE.lastIndex = 0;
-  for (let match = BASE64_VALUE.exec(text); match; match = BASE64_VALUE.exec(text)) {
+  BASE64_RUN.lastIndex = 0;
+  for (let match = BASE64_RUN.exec(text); match; match = BASE64_RUN.exec(text)) {
+    if (match[0].length < 12 || !standsAlone(text, match.index, match[0])) continue;
     // Words and camelCase identifiers of descriptions are not base64 worth decoding.
     if (match[0].length % 4 !== 0 || WORD_LIKE.test(match[0])) continue;
     const decoded = decodeBase64Text(match[0]);
     if (decoded !== undefined && credentialSpans(decoded, 1).length > 0) spans.push({ start: match.index, end: match.index + match[0].length });
   }
+}
+
+function isBase64Char(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 47 && code <= 57) || code === 43;
+}
+
+/** A run found by BASE64_RUN (so no base64 character before it) that is a whole base64 value. */
+function standsAlone(text: string, start: number, run: string): boolean {
+  if (start > 0 && text.charCodeAt(start - 1) === 61) return false;
+  let padding = 0;
+  while (padding < run.length && run.charCodeAt(run.length - 1 - padding) === 61) padding++;
+  if (padding > 2 || run.length - padding < 12) return false;
+  // A padded run must end the value: `=` followed by base64 is not padding.
+  const end = start + run.length;
+  return padding === 0 || end >= text.length || !isBase64Char(text.charCodeAt(end));
 }
 
 /** Outside `{ }` and `[ ]`, a comma belongs to a plain value: it runs to a comment or the end of the line. */
