@@ -28,6 +28,10 @@ const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]*)$/;
 const OPTION = /^(--?)([A-Za-z][\w.-]*)(?:=([\s\S]*))?$/;
 
 const MYSQL = /^(?:mysql\w*|mariadb[\w-]*)$/;
+/** Asked for every word: most programs do not start with `m`. */
+function isMysql(program: string): boolean {
+  return program.startsWith('m') && MYSQL.test(program);
+}
 /** Programs whose short option takes the password as the next word or attached to it. */
 const SHORT_PASSWORD: Record<string, string> = {
   sshpass: '-p',
@@ -77,7 +81,8 @@ export function credentialArguments(words: readonly string[], anyProgram = false
     }
     if (anyProgram) {
       // `NAME=value` words are read by readOption as positional assignments.
-      const tool = tools.reduce<number | undefined>((used, name) => used ?? readToolOption(words, index, name, found), undefined);
+      let tool: number | undefined;
+      for (let at = 0; tool === undefined && at < tools.length; at++) tool = readToolOption(words, index, tools[at]!, found);
       index = tool ?? readOption(words, index, '', found);
       continue;
     }
@@ -104,7 +109,7 @@ function valueFollows(words: readonly string[], index: number): boolean {
 function readToolOption(words: readonly string[], index: number, program: string, found: CredentialArgument[]): number | undefined {
   const word = words[index]!;
   const short = SHORT_PASSWORD[program];
-  if (short !== undefined || MYSQL.test(program)) {
+  if (short !== undefined || isMysql(program)) {
     const flag = short ?? '-p';
     if (word.length > 2 && word.startsWith(flag) && !word.startsWith('--') && isLiteral('password', word.slice(2))) {
       found.push({ option: flag, word: index, from: 2 });
@@ -143,7 +148,7 @@ function readOption(words: readonly string[], index: number, program: string, fo
   // A single dash with a short name is a cluster of letters (`-it`), not a Go flag.
   if (dashes === '-' && name.length <= 2) return index;
   // mysql's `--password` alone asks for the password; only `--password=x` carries it.
-  const takesNext = attached === undefined && nextIsValue && !(MYSQL.test(program) && nameWords(name).at(-1) === 'password');
+  const takesNext = attached === undefined && nextIsValue && !(isMysql(program) && nameWords(name).at(-1) === 'password');
   const value = attached ?? (takesNext ? next : undefined);
   if (value === undefined) return index;
   const at = attached === undefined ? index + 1 : index;
