@@ -8,8 +8,9 @@
 import { decodeBase64Text } from '../secrets/base64-text.js';
 import { credentialArgumentOffsets } from '../secrets/credential-arguments.js';
 import { isCredentialName, isLocatorName } from '../secrets/credential-names.js';
+import { lineOf, lineStarts, linesWith } from '../secrets/hinted-lines.js';
 import { isPlaceholderFor } from '../secrets/placeholders.js';
-import { DETECTORS } from '../secrets/value-detectors.js';
+import { DETECTORS, detectorsAnchoredIn } from '../secrets/value-detectors.js';
 
 /** Character offsets, end exclusive. */
 export interface Span {
@@ -21,10 +22,7 @@ export interface Span {
 const SECRET_GROUP: Record<string, number> = { 'url-password': 1, 'http-basic-auth': 1, 'docker-registry-auth': 1, 'npm-token': 1, 'jaas-password': 1 };
 
 /** Global, index-reporting copies of the detectors' patterns, compiled once. */
-const GLOBAL_DETECTORS = DETECTORS.map((detector) => ({
-  detector,
-  pattern: new RegExp(detector.pattern.source, `${detector.pattern.flags.replace('g', '')}gd`),
-}));
+const GLOBAL_PATTERNS = new Map(DETECTORS.map((detector) => [detector, new RegExp(detector.pattern.source, `${detector.pattern.flags.replace('g', '')}gd`)]));
 
 /**
  * A key (bare or quoted), then `:` + blank, `:` before a quote (JSON), or `=`, then the value:
@@ -32,15 +30,29 @@ const GLOBAL_DETECTORS = DETECTORS.map((detector) => ({
  */
 const PAIR = /(?<=^|[\s{,[(;"'])(["']?)([A-Za-z0-9_.$@/-]*[A-Za-z0-9])\1[ \t]*(?::(?=[ \t]|["']|$)|=)[ \t]*("(?:[^"\\\n]|\\.)*"?|'(?:[^'\n]|'')*'?|[^\s,{}[\]#"'][^\n]*?)?(?=[ \t]+#|[ \t]*[,}\]]|[ \t]*$|\n)/gm;
 
-/** Lines that can hold a credential pair or an env entry's name or value. */
-const CANDIDATE_LINE = /pass|pw|secret|token|cred|key|auth|bearer|dsn|conn|jwt|name|value|htpasswd/i;
+/** Lines that can hold a credential pair or an env entry's name or value (scanned for in the whole text). */
+const CANDIDATE_LINE = /pass|pw|secret|token|cred|key|auth|bearer|dsn|conn|jwt|name|value|htpasswd/gi;
 /** `|`, `>-`, `|+2`: the value is the indented block below. */
 const BLOCK_INDICATOR = /^[|>][-+0-9]*$/;
 const SECRET_KIND = /^[ \t]*["']?kind["']?[ \t]*:[ \t]*["']?Secret["']?[ \t]*,?[ \t]*(?:#.*)?$/m;
 const WORD_LIKE = /^[A-Za-z][a-z]+(?:[A-Z][a-z]+)*$/;
-const BASE64_VALUE = /(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{12,}={0,2}(?![A-Za-z0-9+/=])/g;
+/**
+ * A run of base64 characters and its padding. A value worth decoding is a run of 12 or more with at
+ * most two `=`, touching no other base64 character or `=` (checked in `standsAlone`): lookarounds in
+ * the pattern would make the engine try every position of every word.
+ */
+const BASE64_RUN = /[A-Za-z0-9+/]+=*/g;
 
-export function credentialSpans(text: string, depth = 0): Span[] {
+/** The last file's spans: a file's text is asked about again as its findings come in and when it closes. */
+let lastFile: { text: string; spans: readonly Span[] } | undefined;
+
+export function credentialSpans(text: string, depth = 0): readonly Span[] {
+  if (depth > 0) return findSpans(text, depth);
+  if (lastFile?.text !== text) lastFile = { text, spans: findSpans(text, depth) };
+  return lastFile.spans;
+}
+
+function findSpans(text: string, depth: number): Span[] {
   const spans: Span[] = [];
   detectorSpans(text, spans);
   const lines = lineStarts(text);
@@ -52,11 +64,8 @@ export function credentialSpans(text: string, depth = 0): Span[] {
 }
 
 function detectorSpans(text: string, spans: Span[]): void {
-  for (const { detector, pattern } of GLOBAL_DETECTORS) {
-    if (!detector.anchors.some((anchor) => text.includes(anchor))) continue;
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-      if (match[0].length === 0) pattern.lastIndex++;
+  for (const detector of detectorsAnchoredIn(text)) {
+    for (const match of detector.id === 'url-password' ? urlMatches(text) : matchesOf(GLOBAL_PATTERNS.get(detector)!, text)) {
       if (detector.verify && !detector.verify(match, text.slice(match.index, match.index + 2000))) continue;
       const group = SECRET_GROUP[detector.id];
       const indices = (group !== undefined ? match.indices?.[group] : undefined) ?? match.indices![0]!;
@@ -71,6 +80,47 @@ function detectorSpans(text: string, spans: Span[]): void {
   }
 }
 
+function* matchesOf(pattern: RegExp, text: string): Generator<RegExpExecArray> {
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    if (match[0].length === 0) pattern.lastIndex++;
+    yield match;
+  }
+}
+
+const URL_PASSWORD = DETECTORS.find((detector) => detector.id === 'url-password')!.pattern;
+const URL_AT = new RegExp(URL_PASSWORD.source, 'yd');
+
+/**
+ * The url-password pattern's matches, as a scan of the whole text finds them, but tried only where
+ * a `://` is: a match's scheme runs up to the first character that cannot be in a scheme, which must
+ * start its `://`, and whatever letter of that run it starts at, the rest of the match is the same.
+ * So the leftmost start is the run's first letter (not before the end of the last match).
+ */
+function* urlMatches(text: string): Generator<RegExpExecArray> {
+  let from = 0;
+  for (let colon = text.indexOf('://'); colon !== -1; colon = text.indexOf('://', Math.max(colon + 1, from))) {
+    let start = colon;
+    while (start > from && isSchemeChar(text.charCodeAt(start - 1))) start--;
+    while (start < colon && !isLetter(text.charCodeAt(start))) start++;
+    if (start === colon) continue;
+    URL_AT.lastIndex = start;
+    const match = URL_AT.exec(text);
+    if (!match) continue;
+    from = match.index + match[0].length;
+    yield match;
+  }
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** `[A-Za-z0-9+.-]` */
+function isSchemeChar(code: number): boolean {
+  return isLetter(code) || (code >= 48 && code <= 57) || code === 43 || code === 45 || code === 46;
+}
+
 interface PendingEnv {
   line: number;
   column: number;
@@ -81,11 +131,12 @@ interface PendingEnv {
 /** Key/value pairs under credential names; env entries (`name:` beside `value:`); block scalars under such keys. */
 function pairSpans(text: string, lines: readonly number[], spans: Span[]): void {
   let env: PendingEnv | undefined;
+  // Most lines name no credential and hold no env entry: one scan of the text skips them.
+  const candidates = linesWith(text, CANDIDATE_LINE, lines);
   for (let line = 0; line < lines.length; line++) {
+    if (candidates[line] === 0) continue;
     const lineStart = lines[line]!;
     const lineText = text.slice(lineStart, (lines[line + 1] ?? text.length + 1) - 1);
-    // Most lines name no credential and hold no env entry: one cheap test skips them.
-    if (!CANDIDATE_LINE.test(lineText)) continue;
     PAIR.lastIndex = 0;
     for (let match = PAIR.exec(lineText); match; match = PAIR.exec(lineText)) {
       if (match[0].length === 0) {
@@ -154,11 +205,11 @@ function maskBlock(text: string, lines: readonly number[], line: number, keyInde
 
 /** Every value under the top-level `data:` and `stringData:` of a YAML document of kind Secret. */
 function secretObjectSpans(text: string, lines: readonly number[], spans: Span[]): void {
-  if (!SECRET_KIND.test(text)) return;
+  if (!holdsSecretKind(text)) return;
   const documents = text.split(/^(?=---)/m);
   let offset = 0;
   for (const document of documents) {
-    if (SECRET_KIND.test(document)) {
+    if (holdsSecretKind(document)) {
       const field = /^(?:data|stringData)[ \t]*:[ \t]*([^\n]*)$/gm;
       for (let match = field.exec(document); match; match = field.exec(document)) {
         const start = offset + match.index;
@@ -169,6 +220,17 @@ function secretObjectSpans(text: string, lines: readonly number[], spans: Span[]
     }
     offset += document.length;
   }
+}
+
+/** Does a line say `kind: Secret`? Only the lines holding `Secret` are tested. */
+function holdsSecretKind(text: string): boolean {
+  for (let at = text.indexOf('Secret'); at !== -1; ) {
+    const end = text.indexOf('\n', at);
+    if (SECRET_KIND.test(text.slice(text.lastIndexOf('\n', at) + 1, end === -1 ? text.length : end))) return true;
+    if (end === -1) return false;
+    at = text.indexOf('Secret', end);
+  }
+  return false;
 }
 
 /** Values of the entries of a block mapping at column 0 (`data:`), and the bodies of their block scalars. */
@@ -190,13 +252,29 @@ function maskBlockValues(text: string, lines: readonly number[], line: number, s
 
 /** Base64 that decodes to text holding a credential (ConfigMap binaryData, embedded Secret data). */
 function encodedSpans(text: string, spans: Span[]): void {
-  BASE64_VALUE.lastIndex = 0;
-  for (let match = BASE64_VALUE.exec(text); match; match = BASE64_VALUE.exec(text)) {
+  BASE64_RUN.lastIndex = 0;
+  for (let match = BASE64_RUN.exec(text); match; match = BASE64_RUN.exec(text)) {
+    if (match[0].length < 12 || !standsAlone(text, match.index, match[0])) continue;
     // Words and camelCase identifiers of descriptions are not base64 worth decoding.
     if (match[0].length % 4 !== 0 || WORD_LIKE.test(match[0])) continue;
     const decoded = decodeBase64Text(match[0]);
     if (decoded !== undefined && credentialSpans(decoded, 1).length > 0) spans.push({ start: match.index, end: match.index + match[0].length });
   }
+}
+
+function isBase64Char(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 47 && code <= 57) || code === 43;
+}
+
+/** A run found by BASE64_RUN (so no base64 character before it) that is a whole base64 value. */
+function standsAlone(text: string, start: number, run: string): boolean {
+  if (start > 0 && text.charCodeAt(start - 1) === 61) return false;
+  let padding = 0;
+  while (padding < run.length && run.charCodeAt(run.length - 1 - padding) === 61) padding++;
+  if (padding > 2 || run.length - padding < 12) return false;
+  // A padded run must end the value: `=` followed by base64 is not padding.
+  const end = start + run.length;
+  return padding === 0 || end >= text.length || !isBase64Char(text.charCodeAt(end));
 }
 
 /** Outside `{ }` and `[ ]`, a comma belongs to a plain value: it runs to a comment or the end of the line. */
@@ -228,24 +306,6 @@ function indentOf(text: string, lineStart: number): number {
     index++;
   }
   return index - lineStart;
-}
-
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
-  return starts;
-}
-
-/** 0-based line of an offset. */
-export function lineOf(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low;
 }
 
 function merge(spans: Span[]): Span[] {

@@ -9,17 +9,30 @@ import type { Path } from '../types.js';
  */
 const HELM_ACTION = /\{\{-?\s*(?:[^}]*?\.(?:Values|Release|Chart|Capabilities|Files|Template)\b|(?:include|tpl|toYaml|required|nindent|indent|quote)\b)/;
 
-function* templateText(value: JsonValue, path: Path): Generator<{ path: Path; text: string }> {
-  if (typeof value === 'string') {
-    if (value.includes('{{') && HELM_ACTION.test(value)) yield { path, text: value };
-  } else if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) yield* templateText(item, [...path, index]);
-  } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      if (key.includes('{{') && HELM_ACTION.test(key)) yield { path: [...path, key], text: key };
-      else yield* templateText(item, [...path, key]);
+/** Values and keys holding a Helm action, in written order; the path is one stack, copied only for what is found. */
+function templateText(value: JsonValue, path: Path): { path: Path; text: string }[] {
+  const found: { path: Path; text: string }[] = [];
+  const trail = [...path];
+  const walk = (node: JsonValue): void => {
+    if (typeof node === 'string') {
+      if (node.includes('{{') && HELM_ACTION.test(node)) found.push({ path: [...trail], text: node });
+    } else if (Array.isArray(node)) {
+      for (let index = 0; index < node.length; index++) {
+        trail.push(index);
+        walk(node[index]!);
+        trail.pop();
+      }
+    } else if (node !== null && typeof node === 'object') {
+      for (const key of Object.keys(node)) {
+        trail.push(key);
+        if (key.includes('{{') && HELM_ACTION.test(key)) found.push({ path: [...trail], text: key });
+        else walk(node[key]!);
+        trail.pop();
+      }
     }
-  }
+  };
+  walk(value);
+  return found;
 }
 
 function excerpt(text: string): string {

@@ -1,7 +1,7 @@
 import { defineRule } from '../engine/define-rule.js';
 import { isObject } from '../k8s/json.js';
 import type { JsonValue } from '../k8s/model.js';
-import type { Path } from '../types.js';
+import type { PathSegment } from '../types.js';
 
 interface Options {
   recursive: boolean;
@@ -32,9 +32,16 @@ export default defineRule<'unsorted', Options>({
     defaultOptions: { recursive: true },
   },
   create(context) {
-    const check = (value: JsonValue, path: Path): void => {
+    // One path stack for the whole walk, copied only into a finding.
+    const trail: PathSegment[] = [];
+    const check = (value: JsonValue): void => {
       if (Array.isArray(value)) {
-        if (context.options.recursive) value.forEach((item, index) => check(item, [...path, index]));
+        if (!context.options.recursive) return;
+        for (let index = 0; index < value.length; index++) {
+          trail.push(index);
+          check(value[index]!);
+          trail.pop();
+        }
         return;
       }
       if (!isObject(value)) return;
@@ -43,14 +50,19 @@ export default defineRule<'unsorted', Options>({
       const key = keys[at];
       if (key !== undefined) {
         const before = keys.find((earlier) => earlier > key) ?? '';
-        context.report({ messageId: 'unsorted', data: { key, before }, at: [...path, key] });
+        context.report({ messageId: 'unsorted', data: { key, before }, at: [...trail, key] });
       }
       if (!context.options.recursive) return;
-      for (const [child, item] of Object.entries(value)) check(item, [...path, child]);
+      for (const child of Object.keys(value)) {
+        trail.push(child);
+        check(value[child]!);
+        trail.pop();
+      }
     };
     return {
       object(object) {
-        check(object.value, object.path);
+        trail.splice(0, trail.length, ...object.path);
+        check(object.value);
       },
     };
   },

@@ -9,6 +9,7 @@
 import { shellWords } from '../k8s/views/command-line.js';
 import { countNewlines } from './assignments.js';
 import { isCredentialName, isLocatorName, nameWords } from './credential-names.js';
+import { lineStarts, linesWith } from './hinted-lines.js';
 import { hasUserinfoPassword, isPlaceholderFor } from './placeholders.js';
 
 export interface CredentialArgument {
@@ -27,6 +28,10 @@ const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]*)$/;
 const OPTION = /^(--?)([A-Za-z][\w.-]*)(?:=([\s\S]*))?$/;
 
 const MYSQL = /^(?:mysql\w*|mariadb[\w-]*)$/;
+/** Asked for every word: most programs do not start with `m`. */
+function isMysql(program: string): boolean {
+  return program.startsWith('m') && MYSQL.test(program);
+}
 /** Programs whose short option takes the password as the next word or attached to it. */
 const SHORT_PASSWORD: Record<string, string> = {
   sshpass: '-p',
@@ -76,7 +81,8 @@ export function credentialArguments(words: readonly string[], anyProgram = false
     }
     if (anyProgram) {
       // `NAME=value` words are read by readOption as positional assignments.
-      const tool = tools.reduce<number | undefined>((used, name) => used ?? readToolOption(words, index, name, found), undefined);
+      let tool: number | undefined;
+      for (let at = 0; tool === undefined && at < tools.length; at++) tool = readToolOption(words, index, tools[at]!, found);
       index = tool ?? readOption(words, index, '', found);
       continue;
     }
@@ -103,7 +109,7 @@ function valueFollows(words: readonly string[], index: number): boolean {
 function readToolOption(words: readonly string[], index: number, program: string, found: CredentialArgument[]): number | undefined {
   const word = words[index]!;
   const short = SHORT_PASSWORD[program];
-  if (short !== undefined || MYSQL.test(program)) {
+  if (short !== undefined || isMysql(program)) {
     const flag = short ?? '-p';
     if (word.length > 2 && word.startsWith(flag) && !word.startsWith('--') && isLiteral('password', word.slice(2))) {
       found.push({ option: flag, word: index, from: 2 });
@@ -142,7 +148,7 @@ function readOption(words: readonly string[], index: number, program: string, fo
   // A single dash with a short name is a cluster of letters (`-it`), not a Go flag.
   if (dashes === '-' && name.length <= 2) return index;
   // mysql's `--password` alone asks for the password; only `--password=x` carries it.
-  const takesNext = attached === undefined && nextIsValue && !(MYSQL.test(program) && nameWords(name).at(-1) === 'password');
+  const takesNext = attached === undefined && nextIsValue && !(isMysql(program) && nameWords(name).at(-1) === 'password');
   const value = attached ?? (takesNext ? next : undefined);
   if (value === undefined) return index;
   const at = attached === undefined ? index + 1 : index;
@@ -199,6 +205,26 @@ export function argvWords(items: readonly unknown[]): ArgumentWord[] {
 
 /** A YAML key at the start of a line (after a sequence dash): a new field, so no command line runs on across it. */
 const YAML_KEY = /^[ \t]*(?:-[ \t]+)?["']?[\w.\/-]+["']?[ \t]*:(?:[ \t]+|$)/;
+/**
+ * What every word that leads to a finding contains, once quotes and escapes are gone: a credential
+ * or locator name, a tool's password option (`-p`, `-a`, `-u`, `-U`, `--user`, `--proxy-user`) as a
+ * word of its own, or `redis-cli` (which makes `-a` one). Most lines hold none and are not split.
+ */
+const ARGUMENT_HINT = /pass|pw|pswrd|secret|token|cred|bearer|dsn|key|conn|auth|jwt|ur[il]|endpoint|redis-cli|(?:^|[^a-z0-9_\n-])-[pau]|--(?:proxy-)?user/gm;
+/** Quotes and escapes: removed before looking for hints, so `pa"ss"word` still names a password. */
+const QUOTING = /["'\\]/g;
+
+/** The words of one line: `;` for a YAML key, then its value (or sequence item) read as shell words. */
+function readLineWords(line: string, number: number, words: { text: string; line: number }[]): void {
+  const key = YAML_KEY.exec(line);
+  if (key) words.push({ text: ';', line: number });
+  // Flow sequences: brackets and the commas between items are YAML, not shell.
+  const rest = (key ? line.slice(key[0].length) : line.replace(/^[ \t]*-[ \t]+/, '')).replace(/^[ \t]*\[|\][ \t]*(?:#.*)?$/g, '');
+  const flow = /^[ \t]*\[/.test(key ? line.slice(key[0].length) : '');
+  for (const item of shellWords(flow ? rest.replace(/,(?=(?:[^"']|"[^"]*"|'[^']*')*$)/g, ' ') : rest)) {
+    for (const word of /\s/.test(item) ? shellWords(item) : [item]) words.push({ text: word, line: number });
+  }
+}
 
 /**
  * Where a text (a manifest, read line by line without parsing it) passes a credential on a
@@ -210,17 +236,22 @@ export function credentialArgumentOffsets(text: string): { start: number; end: n
   const lines = text.split('\n');
   const starts: number[] = [];
   let offset = 0;
+  // Set while the words of the last line that gave any could still take a value from this one.
+  let valueMayFollow = false;
+  const plain = text.toLowerCase().replace(QUOTING, '');
+  const hinted = linesWith(plain, ARGUMENT_HINT, lineStarts(plain));
   lines.forEach((line, number) => {
     starts.push(offset);
     offset += line.length + 1;
-    const key = YAML_KEY.exec(line);
-    if (key) words.push({ text: ';', line: number });
-    // Flow sequences: brackets and the commas between items are YAML, not shell.
-    const rest = (key ? line.slice(key[0].length) : line.replace(/^[ \t]*-[ \t]+/, '')).replace(/^[ \t]*\[|\][ \t]*(?:#.*)?$/g, '');
-    const flow = /^[ \t]*\[/.test(key ? line.slice(key[0].length) : '');
-    for (const item of shellWords(flow ? rest.replace(/,(?=(?:[^"']|"[^"]*"|'[^']*')*$)/g, ' ') : rest)) {
-      for (const word of /\s/.test(item) ? shellWords(item) : [item]) words.push({ text: word, line: number });
+    const candidate = hinted[number] === 1;
+    if (!candidate && !valueMayFollow) {
+      // A line with nothing to find is one separator: no option before it reads a value past it.
+      if (words.at(-1)?.text !== ';') words.push({ text: ';', line: number });
+      return;
     }
+    const before = words.length;
+    readLineWords(line, number, words);
+    valueMayFollow = candidate || (valueMayFollow && words.length === before);
   });
   const spans: { start: number; end: number }[] = [];
   for (const found of credentialArguments(words.map((word) => word.text), true)) {

@@ -176,6 +176,31 @@ function trieAlternation(words: readonly string[]): string {
   return branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
 }
 
+/** The same trie, global: finds every anchor of a whole file in one scan. */
+const ANCHOR_SCAN = new RegExp(PREFILTER.source, 'g');
+/**
+ * Detectors to run for each anchor the scan can report. Were one anchor a prefix of another, the
+ * trie would report the shorter: its entry also holds the longer one's detectors.
+ */
+const BY_ANCHOR = new Map<string, Set<Detector>>(
+  DETECTORS.flatMap((detector) => detector.anchors).map((anchor) => [
+    anchor,
+    new Set(DETECTORS.filter((detector) => detector.anchors.some((other) => other.startsWith(anchor)))),
+  ]),
+);
+
+/** The detectors with an anchor somewhere in `text` (a whole file), in their order. */
+export function detectorsAnchoredIn(text: string): Detector[] {
+  const found = new Set<Detector>();
+  ANCHOR_SCAN.lastIndex = 0;
+  for (let match = ANCHOR_SCAN.exec(text); match; match = ANCHOR_SCAN.exec(text)) {
+    for (const detector of BY_ANCHOR.get(match[0])!) found.add(detector);
+    // Anchors may overlap (`npm_authToken`): look again from the next character.
+    ANCHOR_SCAN.lastIndex = match.index + 1;
+  }
+  return found.size === 0 ? [] : DETECTORS.filter((detector) => found.has(detector));
+}
+
 /** Shortest string any detector can match (`a://:pw@h`); shorter strings are skipped outright. */
 const MIN_LENGTH = 9;
 

@@ -61,7 +61,24 @@ export function locate(doc: Document.Parsed, path: Path): Span {
   return { ...spanOf(doc, node, pair, exact), exact, approximate };
 }
 
+/**
+ * Mappings this long get a key index on their first lookup: rules locate many paths inside big
+ * mappings (CRD schemas, ConfigMap data), and a scan computes every key again for each path.
+ */
+const INDEXED_FROM = 8;
+const pairIndexes = new WeakMap<Pair[], Map<string, Pair>>();
+
 function findPair(pairs: Pair[], key: string): Pair | undefined {
+  if (pairs.length >= INDEXED_FROM) {
+    let index = pairIndexes.get(pairs);
+    if (!index) {
+      // Later pairs overwrite earlier ones: the last one wins, as below.
+      index = new Map();
+      for (const pair of pairs) if (isPair(pair)) index.set(keyOf(pair), pair);
+      pairIndexes.set(pairs, index);
+    }
+    return index.get(key);
+  }
   // The last one wins, as it does for the API server.
   for (let i = pairs.length - 1; i >= 0; i--) {
     const pair = pairs[i];

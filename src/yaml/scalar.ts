@@ -16,11 +16,16 @@ const FLOAT = /^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$/;
 const INF = /^([-+]?)\.(inf|Inf|INF)$/;
 const NAN = /^\.(nan|NaN|NAN)$/;
 
+/** First characters of the words above (and `''`, whose first "character" is NaN): only these need the sets. */
+const WORD_STARTS = new Set([...NULL, ...TRUE, ...FALSE].map((word) => word.charCodeAt(0)));
+
 export function resolvePlainScalar(source: string): string | number | boolean | null {
-  if (NULL.has(source)) return null;
-  if (TRUE.has(source)) return true;
-  if (FALSE.has(source)) return false;
   const first = source.charCodeAt(0);
+  if (WORD_STARTS.has(first)) {
+    if (NULL.has(source)) return null;
+    if (TRUE.has(source)) return true;
+    if (FALSE.has(source)) return false;
+  }
   // Only strings that start like a number can be one: skip the regexes for ordinary words.
   const numeric = (first >= 48 && first <= 57) || first === 43 || first === 45 || first === 46;
   if (!numeric) return source;

@@ -31,18 +31,23 @@ interface State {
   expanding: Set<Node>;
   insideAlias: number;
   depth: number;
-  /** Each alias's node, found in one pass: resolving alias by alias costs a walk of the document each. */
-  targets: Map<Alias, Node>;
+  /**
+   * Each alias's node, found in one pass when the first alias is met: resolving alias by alias
+   * costs a walk of the document each, and most documents hold no alias, so they need no pass.
+   */
+  targets: Map<Alias, Node> | undefined;
+  /** Aliases that name no anchor: reported before the problems the conversion finds. */
+  unknownAnchors: YamlProblem[];
 }
 
 export function toValue(doc: Document.Parsed): ConvertResult {
   if (doc.errors.some((error) => error.code === 'RESOURCE_EXHAUSTION')) {
     throw new UnlintableDocumentError('nests too deep for the YAML parser');
   }
-  const state: State = { doc, problems: [], nodes: 0, aliasNodes: 0, expanding: new Set(), insideAlias: 0, depth: 0, targets: new Map() };
+  const state: State = { doc, problems: [], nodes: 0, aliasNodes: 0, expanding: new Set(), insideAlias: 0, depth: 0, targets: undefined, unknownAnchors: [] };
   try {
-    resolveAliases(doc, state);
-    return { value: convert(doc.contents as Node | null, state), problems: state.problems };
+    const value = convert(doc.contents as Node | null, state);
+    return { value, problems: state.unknownAnchors.length > 0 ? [...state.unknownAnchors, ...state.problems] : state.problems };
   } catch (error) {
     if (error instanceof RangeError) throw new UnlintableDocumentError('nests too deep to walk');
     throw error;
@@ -50,20 +55,22 @@ export function toValue(doc: Document.Parsed): ConvertResult {
 }
 
 /** An alias names the closest anchor before it; one that names none is an error, as in kubectl. */
-function resolveAliases(doc: Document.Parsed, state: State): void {
+function resolveAliases(doc: Document.Parsed, state: State): Map<Alias, Node> {
   const anchors = new Map<string, Node>();
+  const targets = new Map<Alias, Node>();
   visit(doc, (_key, node) => {
     if (isAlias(node)) {
       const target = anchors.get(node.source);
-      if (target) state.targets.set(node, target);
+      if (target) targets.set(node, target);
       else {
         const [start, end] = node.range ?? [0, 1];
-        state.problems.push({ ruleId: 'yaml-syntax-error', message: `Unknown anchor "${node.source}": an alias must follow its anchor.`, start, end });
+        state.unknownAnchors.push({ ruleId: 'yaml-syntax-error', message: `Unknown anchor "${node.source}": an alias must follow its anchor.`, start, end });
       }
     } else if ((isScalar(node) || isMap(node) || isSeq(node)) && node.anchor) {
       anchors.set(node.anchor, node as Node);
     }
   });
+  return targets;
 }
 
 function convert(node: Node | null | undefined, state: State): JsonValue {
@@ -87,6 +94,7 @@ function convert(node: Node | null | undefined, state: State): JsonValue {
 }
 
 function convertAlias(node: Alias, state: State): JsonValue {
+  state.targets ??= resolveAliases(state.doc, state);
   const target = state.targets.get(node);
   if (!target || state.expanding.has(target)) return null;
   state.expanding.add(target);

@@ -37,4 +37,13 @@ describe('credentials on command lines', () => {
     const masked = credentialArgumentOffsets(text).map((span) => text.slice(span.start, span.end));
     assert.deepEqual(masked, ['S3cretTok3n', 'R3disPass']);
   });
+
+  test('a value read from a line that names nothing, past blank lines; names split by quotes or escapes', () => {
+    const text = [
+      'metadata:', '  name: web', 'args:', '  - --api-token', '', '  - S3cretTok3n', '  - --verbose', '  - plainValue1',
+      'script: |', '  run --pa"ss"word Hunter22x --conn\\ection-string Server5x', '  run -p V4lue9xyz',
+    ].join('\n');
+    const masked = credentialArgumentOffsets(text).map((span) => text.slice(span.start, span.end));
+    assert.deepEqual(masked, ['S3cretTok3n', 'Hunter22x', 'Server5x', 'V4lue9xyz']);
+  });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { detectCredentials, DETECTOR_IDS } from '../../src/secrets/value-detectors.js';
+import { detectCredentials, detectorsAnchoredIn, DETECTOR_IDS } from '../../src/secrets/value-detectors.js';
 import { FAKE, FAKE_GCP_SERVICE_ACCOUNT } from './fake-tokens.js';
 
 const ids = (text: string, keyName?: string) => detectCredentials(text, keyName).map((detector) => detector.id);
@@ -98,5 +98,17 @@ describe('value detectors', () => {
     const start = performance.now();
     for (let round = 0; round < 10; round++) assert.deepEqual(ids(big), []);
     assert.ok(performance.now() - start < 500, 'prefilter too slow');
+  });
+
+  test('one scan of a file names every detector whose anchor it holds, overlapping anchors too', () => {
+    const anchored = (text: string) => detectorsAnchoredIn(text).map((detector) => detector.id);
+    assert.deepEqual(anchored('url: https://example.com\nkey: AIzaXYZ\n'), ['google-api-key', 'url-password']);
+    // `LoginModule` ends where `eyJ` starts would begin: both are found, in the detectors' order.
+    assert.deepEqual(anchored('x: LoginModuleyJ npm_authToken'), ['jwt', 'npm-token', 'jaas-password']);
+    assert.deepEqual(anchored('kind: ConfigMap\ndata:\n  a: b\n'), []);
+    for (const token of Object.values(FAKE)) {
+      const text = `a: 1\nb: "${token}"\n`;
+      for (const hit of detectCredentials(token)) assert.ok(detectorsAnchoredIn(text).includes(hit), hit.id);
+    }
   });
 });

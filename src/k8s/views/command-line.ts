@@ -58,6 +58,12 @@ export interface CommandLine {
 const SHELLS = /^(?:\/(?:usr\/)?bin\/)?(?:sh|bash|ash|dash)$/;
 const SHELL_OPERATORS = new Set(['&&', '||', ';', '|', '&']);
 
+/** `\s`, with the common blanks decided without a regexp call (this runs once per character). */
+function isBlank(char: string): boolean {
+  if (char === ' ' || char === '\t' || char === '\n' || char === '\r') return true;
+  return (char < ' ' || char > '~') && /\s/.test(char);
+}
+
 /** Splits a shell script into words: whitespace, quotes, backslash-newline continuations, `;` and `&&` kept as words. */
 export function shellWords(script: string): string[] {
   const words: string[] = [];
@@ -83,7 +89,7 @@ export function shellWords(script: string): string[] {
     } else if (char === '\\' && index + 1 < script.length) {
       current += script[++index];
       started = true;
-    } else if (/\s/.test(char)) {
+    } else if (isBlank(char)) {
       flush();
     } else if (char === ';' || char === '|' || char === '&') {
       flush();
