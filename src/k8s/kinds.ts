@@ -76,7 +76,28 @@ const CLUSTER_SCOPED = new Set([
   'kubelet.config.k8s.io/KubeletConfiguration', 'kubeadm.k8s.io/ClusterConfiguration', 'kubeadm.k8s.io/InitConfiguration',
   'kubeadm.k8s.io/JoinConfiguration', 'apiserver.config.k8s.io/EncryptionConfiguration', 'apiserver.config.k8s.io/AdmissionConfiguration',
   'apiserver.k8s.io/AdmissionConfiguration', 'audit.k8s.io/Policy',
+  'policy.networking.k8s.io/AdminNetworkPolicy', 'policy.networking.k8s.io/BaselineAdminNetworkPolicy',
+  'snapshot.storage.k8s.io/VolumeSnapshotClass', 'snapshot.storage.k8s.io/VolumeSnapshotContent',
+  // Custom kinds of widely installed operators whose CRDs declare cluster scope: their CRDs are rarely
+  // in the same repository as the objects, and without them these objects would seem to land in a namespace.
+  'certmanager.k8s.io/ClusterIssuer',
+  'operator.tigera.io/Installation', 'operator.tigera.io/APIServer', 'operator.tigera.io/Goldmane', 'operator.tigera.io/Whisker',
+  'operator.tigera.io/ImageSet', 'operator.tigera.io/TigeraStatus',
+  'crd.projectcalico.org/GlobalNetworkPolicy', 'crd.projectcalico.org/GlobalNetworkSet', 'crd.projectcalico.org/IPPool',
+  'crd.projectcalico.org/FelixConfiguration', 'crd.projectcalico.org/BGPConfiguration', 'crd.projectcalico.org/BGPPeer',
+  'crd.projectcalico.org/HostEndpoint', 'crd.projectcalico.org/ClusterInformation',
+  'projectcalico.org/GlobalNetworkPolicy', 'projectcalico.org/GlobalNetworkSet', 'projectcalico.org/IPPool',
+  'projectcalico.org/FelixConfiguration', 'projectcalico.org/BGPConfiguration', 'projectcalico.org/BGPPeer', 'projectcalico.org/HostEndpoint',
+  'cilium.io/CiliumClusterwideNetworkPolicy', 'cilium.io/CiliumNode', 'cilium.io/CiliumIdentity', 'cilium.io/CiliumLoadBalancerIPPool',
+  'spire.spiffe.io/ClusterSPIFFEID', 'spire.spiffe.io/ClusterFederatedTrustDomain', 'spire.spiffe.io/ClusterStaticEntry',
+  'kyverno.io/ClusterPolicy', 'kyverno.io/ClusterCleanupPolicy', 'wgpolicyk8s.io/ClusterPolicyReport',
+  'external-secrets.io/ClusterSecretStore', 'external-secrets.io/ClusterExternalSecret',
+  'templates.gatekeeper.sh/ConstraintTemplate', 'karpenter.sh/NodePool', 'karpenter.sh/NodeClaim', 'karpenter.k8s.aws/EC2NodeClass',
+  'argoproj.io/ClusterWorkflowTemplate', 'tekton.dev/ClusterTask',
 ]);
+
+/** Groups whose every kind is cluster-scoped: Gatekeeper generates one constraint kind per template. */
+const CLUSTER_SCOPED_GROUPS = new Set(['constraints.gatekeeper.sh']);
 
 /**
  * Whether objects of this kind live in a namespace. Custom kinds are taken as namespaced unless a CRD of
@@ -84,5 +105,5 @@ const CLUSTER_SCOPED = new Set([
  */
 export function isNamespaced(group: string, kind: string, clusterScopedKinds?: ReadonlySet<string>): boolean {
   const key = `${group}/${kind}`;
-  return !CLUSTER_SCOPED.has(key) && !clusterScopedKinds?.has(key);
+  return !CLUSTER_SCOPED.has(key) && !CLUSTER_SCOPED_GROUPS.has(group) && !clusterScopedKinds?.has(key);
 }
