@@ -8,10 +8,9 @@ import { trackedFiles } from './git.js';
 
 /** Tracked manifest files (absolute paths) of the repository holding `dir`, or [] outside a repository. */
 export async function trackedManifests(dir: string): Promise<string[]> {
-  const files = trackedFiles(dir, { wholeRepository: true }) ?? new Set<string>();
-  return [...files]
-    .filter((file) => MANIFEST_EXTENSIONS.includes(path.extname(file).toLowerCase()))
+  const isManifest = (file: string) =>
+    MANIFEST_EXTENSIONS.includes(path.extname(file).toLowerCase()) &&
     // Raw Helm templates are not YAML until rendered.
-    .filter((file) => !/(^|[\\/])templates[\\/]/.test(file))
-    .sort();
+    !/(^|[\\/])templates[\\/]/.test(file);
+  return [...(trackedFiles(dir, { wholeRepository: true, keep: isManifest }) ?? [])].sort();
 }

@@ -6,12 +6,14 @@ import path from 'node:path';
  * Absolute paths of the tracked files under cwd (of the whole repository holding cwd with `wholeRepository`),
  * or undefined outside a git work tree (or without git).
  */
-export function trackedFiles(cwd: string, options: { wholeRepository?: boolean } = {}): Set<string> | undefined {
+export function trackedFiles(cwd: string, options: { wholeRepository?: boolean; keep?: (name: string) => boolean } = {}): Set<string> | undefined {
   // `:/` is git's pathspec for the top of the work tree: one process instead of asking for the top first.
   const args = ['ls-files', '-z', '--cached', ...(options.wholeRepository ? [':/'] : [])];
   const run = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
   if (run.error || run.status !== 0) return undefined;
-  return new Set(run.stdout.split('\0').filter(Boolean).map((file) => path.resolve(cwd, file)));
+  // Names are filtered before they are resolved: resolving every file of a large repository costs more than git.
+  const keep = options.keep ?? Boolean;
+  return new Set(run.stdout.split('\0').filter((name) => name !== '' && keep(name)).map((file) => path.resolve(cwd, file)));
 }
 
 /** Every folder that holds a tracked file, so a walk does not prune it. */
