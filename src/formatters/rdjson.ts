@@ -3,14 +3,15 @@
  * code units: the source line converts one into the other.
  */
 import { HOMEPAGE } from '../version.js';
-import type { Finding, LintResult } from '../types.js';
+import type { Finding } from '../types.js';
 import type { FormatContext } from './context.js';
+import type { FormatInput } from './index.js';
 import { jsonChunks, mapped, streamed } from './json-stream.js';
-import { messageWithTemplate } from './summary.js';
+import { isActive, kept, messageWithTemplate } from './summary.js';
 
 const SEVERITY: Record<Finding['level'], string> = { error: 'ERROR', warning: 'WARNING', note: 'INFO' };
 
-export function* rdjsonChunks(result: LintResult, context: FormatContext): Generator<string, void> {
+export function* rdjsonChunks(result: FormatInput, context: FormatContext): Generator<string, void> {
   const lines = new Map<string, string[]>();
   const linesOf = (file: string): string[] | undefined => {
     if (!lines.has(file)) {
@@ -20,7 +21,7 @@ export function* rdjsonChunks(result: LintResult, context: FormatContext): Gener
     }
     return lines.get(file);
   };
-  const active = result.findings.filter((finding) => !finding.suppression);
+  const active = kept(result.findings, isActive);
   const diagnostics = mapped(active, (finding) => {
       const source = linesOf(finding.file);
       const { startLine, startColumn, endLine, endColumn } = finding.region;
