@@ -35,7 +35,7 @@ export class FindingSpool implements Iterable<Finding> {
   /** A file's findings, sorted; a file still waiting for cross-object findings is added even without any. */
   add(file: string, findings: readonly Finding[]): void {
     const line = `${JSON.stringify({ file, findings })}\n`;
-    if (this.fd === undefined && this.heldFindings + findings.length <= this.limit) {
+    if (this.fd === undefined && this.limit > 0 && this.heldFindings + findings.length <= this.limit) {
       this.held.push(line);
       this.heldFindings += findings.length;
       return;
