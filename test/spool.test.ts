@@ -17,7 +17,7 @@ const PATHS = ['test/manifests/dangling-service', 'test/manifests/duplicate-reso
 const options: LintOptions = { paths: PATHS, cwd: process.cwd(), context: [], complete: true, presets: ['all'], keepSources: true };
 
 async function reports(run: Awaited<ReturnType<typeof lint>>): Promise<Record<string, string>> {
-  const context: FormatContext = { cwd: process.cwd(), version: '0.0.0-test', rules: rules.map((rule) => rule.meta), sources: run.sources, codeFrame: true };
+  const context: FormatContext = { cwd: process.cwd(), version: '0.0.0-test', rules: rules.map((rule) => rule.meta), sources: run.sourceTexts ?? run.sources, codeFrame: true };
   const input = { ...run, findings: run.spool ?? run.findings };
   const out: Record<string, string> = {};
   for (const format of FORMATS) out[format] = (await loadFormatter(format))(input, context);
@@ -31,6 +31,7 @@ test('a run through the spool writes every format exactly as the run in memory',
     const spooled = await lint({ ...options, spool });
     assert.ok(spool.spooled, 'the findings went to disk');
     assert.deepEqual(spooled.findings, [], 'none held in the run');
+    assert.equal(spooled.sources.size, 0, 'no text held for code frames');
     assert.ok(memory.findings.some((finding) => finding.ruleId === 'dangling-service-reference' || finding.ruleId.startsWith('dangling')));
     assert.ok(memory.findings.some((finding) => finding.suppression));
     const expected = await reports(memory);

@@ -64355,6 +64355,49 @@ var init_assign = __esm({
   }
 });
 
+// src/run/spool-sources.ts
+import { readFileSync as readFileSync6 } from "node:fs";
+function readMasked(absolute, maxBytes) {
+  try {
+    const outcome = decode(readFileSync6(absolute), maxBytes);
+    return "text" in outcome ? maskedText(outcome.text) : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var SourceTexts;
+var init_spool_sources = __esm({
+  "src/run/spool-sources.ts"() {
+    "use strict";
+    init_run_cache();
+    init_read();
+    SourceTexts = class {
+      constructor(kept2, maxBytes) {
+        this.kept = kept2;
+        this.maxBytes = maxBytes;
+      }
+      kept;
+      maxBytes;
+      paths = /* @__PURE__ */ new Map();
+      /** The last text read: a report asks for one file's text many times in a row. */
+      last;
+      /** A file whose text is read again when a report asks for it. */
+      onDisk(file, absolute) {
+        this.paths.set(file, absolute);
+      }
+      get(file) {
+        const kept2 = this.kept.get(file);
+        if (kept2 !== void 0) return kept2;
+        if (this.last?.file === file) return this.last.text;
+        const absolute = this.paths.get(file);
+        if (absolute === void 0) return void 0;
+        this.last = { file, text: readMasked(absolute, this.maxBytes) };
+        return this.last.text;
+      }
+    };
+  }
+});
+
 // src/shard/report.ts
 var SHARD_REPORT_VERSION;
 var init_report = __esm({
@@ -64738,6 +64781,11 @@ async function lintSources(sources, options, notes = [], peers) {
   const tokens = [];
   const crossObjectRules = enabled.some(({ rule }) => rule.meta.crossObject);
   const perFile = /* @__PURE__ */ new Map();
+  if (spool) run2.sourceTexts = new SourceTexts(run2.sources, maxBytes);
+  const keepSource = (source, text, unmasked = false) => {
+    if (run2.sourceTexts && source.absolute !== void 0) run2.sourceTexts.onDisk(source.display, source.absolute);
+    else run2.sources.set(source.display, unmasked ? maskedText(text) : text);
+  };
   const settle = (file, findings) => {
     if (!spool) {
       perFile.set(file, findings);
@@ -64809,7 +64857,7 @@ async function lintSources(sources, options, notes = [], peers) {
         const masked = redactFile(linted, outcome.text);
         detach(linted.findings, index.strings);
         settle(source.display, linted.findings);
-        if (options.keepSources && linted.findings.length > 0) run2.sources.set(source.display, masked);
+        if (options.keepSources && linted.findings.length > 0) keepSource(source, masked);
         if (hash !== void 0) {
           cache2.record(source.display, {
             hash,
@@ -64862,12 +64910,11 @@ async function lintSources(sources, options, notes = [], peers) {
       state.findings.push(...notes2);
       const later = [...state.later, ...notes2];
       const withFindings = state.walked + state.findings.length > 0;
-      const text = later.length > 0 || options.keepSources && withFindings ? await textAgain(state, run2.notes) : void 0;
+      const framesLater = run2.sourceTexts !== void 0 && state.again !== void 0;
+      const text = later.length > 0 || options.keepSources && withFindings && !framesLater ? await textAgain(state, run2.notes) : void 0;
       if (text === void 0 && state.again) withhold(later);
-      if (text !== void 0) {
-        redactFile({ findings: later, notes: [] }, text);
-        if (options.keepSources && withFindings) run2.sources.set(file, maskedText(text));
-      }
+      if (text !== void 0) redactFile({ findings: later, notes: [] }, text);
+      if (options.keepSources && withFindings && (framesLater || text !== void 0)) keepSource(state.again?.source ?? { display: file }, text ?? "", true);
       detach(state.findings, index.strings);
     }
     clock.lap("cross-object");
@@ -65118,6 +65165,7 @@ var init_lint = __esm({
     init_suppressor();
     init_baseline();
     init_assign();
+    init_spool_sources();
     READ_AHEAD = 4;
     MIGHT_HOLD_OBJECTS = /apiVersion/;
   }
@@ -65936,19 +65984,19 @@ init_rule_settings();
 init_redact();
 init_rules();
 init_lint();
-import { existsSync as existsSync6, readFileSync as readFileSync11 } from "node:fs";
+import { existsSync as existsSync6, readFileSync as readFileSync12 } from "node:fs";
 import path27 from "node:path";
 
 // src/render/helm.ts
 init_build();
 init_display_path();
-import { readFileSync as readFileSync7 } from "node:fs";
+import { readFileSync as readFileSync8 } from "node:fs";
 import path21 from "node:path";
 
 // src/render/origin-files.ts
 init_build();
 init_parse();
-import { readFileSync as readFileSync6 } from "node:fs";
+import { readFileSync as readFileSync7 } from "node:fs";
 
 // src/render/embedded-patch.ts
 var import_yaml12 = __toESM(require_dist(), 1);
@@ -66055,7 +66103,7 @@ var OriginFiles = class {
 function read(absolute) {
   let text;
   try {
-    text = readFileSync6(absolute, "utf8").replace(/^\uFEFF/, "");
+    text = readFileSync7(absolute, "utf8").replace(/^\uFEFF/, "");
   } catch {
     return void 0;
   }
@@ -66206,7 +66254,7 @@ function templateFile(chart, source) {
 }
 function readText(file) {
   try {
-    return readFileSync7(file, "utf8");
+    return readFileSync8(file, "utf8");
   } catch {
     return void 0;
   }
@@ -66341,7 +66389,7 @@ init_build();
 init_display_path();
 
 // src/render/generators.ts
-import { readFileSync as readFileSync8 } from "node:fs";
+import { readFileSync as readFileSync9 } from "node:fs";
 import path23 from "node:path";
 var DATA_KEYS = /* @__PURE__ */ new Set(["data", "binaryData", "stringData"]);
 function generatorSite(kustomization, generator, renderedName, findingPath) {
@@ -66383,7 +66431,7 @@ function fileKey(item) {
 function envLine(absolute, key) {
   let text;
   try {
-    text = readFileSync8(absolute, "utf8");
+    text = readFileSync9(absolute, "utf8");
   } catch {
     return void 0;
   }
@@ -66590,12 +66638,12 @@ function applyOriginDirectives(findings, files, options, cwd) {
 // src/render/render-secrets.ts
 var import_yaml15 = __toESM(require_dist(), 1);
 init_redact();
-import { readFileSync as readFileSync10 } from "node:fs";
+import { readFileSync as readFileSync11 } from "node:fs";
 import path26 from "node:path";
 
 // src/render/targets.ts
 var import_yaml14 = __toESM(require_dist(), 1);
-import { existsSync as existsSync5, readFileSync as readFileSync9 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync10 } from "node:fs";
 import path25 from "node:path";
 function kustomizationFile(dir) {
   return KUSTOMIZATION_FILES.map((name) => path25.join(dir, name)).find((file) => existsSync5(file));
@@ -66606,7 +66654,7 @@ function kustomizationTree(dir, seen = /* @__PURE__ */ new Set()) {
   const file = kustomizationFile(dir);
   let spec;
   try {
-    spec = file ? (0, import_yaml14.parse)(readFileSync9(file, "utf8")) : void 0;
+    spec = file ? (0, import_yaml14.parse)(readFileSync10(file, "utf8")) : void 0;
   } catch {
     return seen;
   }
@@ -66697,7 +66745,7 @@ function strings3(value) {
 }
 function readText2(file) {
   try {
-    return readFileSync10(file, "utf8");
+    return readFileSync11(file, "utf8");
   } catch {
     return void 0;
   }
@@ -66794,7 +66842,7 @@ function renderFailure(result, options, cwd) {
 }
 function readFirstLine(file) {
   try {
-    return readFileSync11(file, "utf8").split(/\r?\n/, 1)[0].trimEnd();
+    return readFileSync12(file, "utf8").split(/\r?\n/, 1)[0].trimEnd();
   } catch {
     return "";
   }
@@ -67219,7 +67267,7 @@ function compareText(a, b) {
 }
 
 // src/action/github-context.ts
-import { readFileSync as readFileSync12 } from "node:fs";
+import { readFileSync as readFileSync13 } from "node:fs";
 var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "pull_request_review"]);
 function readGitHubContext(env, cwd) {
   const [owner = "", repo = ""] = (env.GITHUB_REPOSITORY ?? "").split("/");
@@ -67238,7 +67286,7 @@ function readGitHubContext(env, cwd) {
 function pullRequestHeadSha(eventPath) {
   if (!eventPath) return void 0;
   try {
-    const event = JSON.parse(readFileSync12(eventPath, "utf8"));
+    const event = JSON.parse(readFileSync13(eventPath, "utf8"));
     const sha = event.pull_request?.head?.sha;
     return typeof sha === "string" ? sha : void 0;
   } catch {

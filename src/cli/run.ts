@@ -157,7 +157,7 @@ export async function report(result: LintRun, context: { setup: RunSetup; values
       cwd,
       version: VERSION,
       rules: rules.map((rule) => rule.meta),
-      sources: result.sources,
+      sources: result.sourceTexts ?? result.sources,
       codeFrame: !values['no-code-frame'],
       color: target.file !== undefined ? false : useColor(values, process.stdout),
       showSuppressed: values['show-suppressed'],

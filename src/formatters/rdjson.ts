@@ -12,14 +12,11 @@ import { isActive, kept, messageWithTemplate } from './summary.js';
 const SEVERITY: Record<Finding['level'], string> = { error: 'ERROR', warning: 'WARNING', note: 'INFO' };
 
 export function* rdjsonChunks(result: FormatInput, context: FormatContext): Generator<string, void> {
-  const lines = new Map<string, string[]>();
+  // Findings come file by file: only the current file's lines are held.
+  let lines: { file: string; lines: string[] | undefined } | undefined;
   const linesOf = (file: string): string[] | undefined => {
-    if (!lines.has(file)) {
-      const text = context.sources?.get(file);
-      if (text === undefined) return undefined;
-      lines.set(file, text.split(/\r?\n/));
-    }
-    return lines.get(file);
+    if (lines?.file !== file) lines = { file, lines: context.sources?.get(file)?.split(/\r?\n/) };
+    return lines.lines;
   };
   const active = kept(result.findings, isActive);
   const diagnostics = mapped(active, (finding) => {

@@ -33,6 +33,7 @@ import { shardOf, type Shard } from '../shard/assign.js';
 import type { ShardInfo } from '../shard/report.js';
 import type { IndexPeers, ThreadOptions, ThreadPlan } from './parallel-options.js';
 import type { FindingSpool } from './spool.js';
+import { SourceTexts } from './spool-sources.js';
 
 export { UsageError };
 
@@ -109,6 +110,8 @@ export interface LintRun extends LintResult {
   shard?: ShardInfo;
   /** Every finding of the run, when it was spooled (`findings` is then empty). */
   spool?: FindingSpool;
+  /** With a spool: the texts for code frames, files on disk read again when asked for (`sources` holds the others). */
+  sourceTexts?: SourceTexts;
 }
 
 /** One input of a run: its display name and how to read it. */
@@ -230,6 +233,12 @@ export async function lintSources(
   const crossObjectRules = enabled.some(({ rule }) => rule.meta.crossObject);
   // With a spool, each file's findings leave memory when final: what stays here is what arrived for it later.
   const perFile = new Map<string, Finding[]>();
+  if (spool) run.sourceTexts = new SourceTexts(run.sources, maxBytes);
+  // A spooled run reads files on disk again for code frames rather than hold their texts.
+  const keepSource = (source: Pick<Source, 'display' | 'absolute'>, text: string, unmasked = false): void => {
+    if (run.sourceTexts && source.absolute !== undefined) run.sourceTexts.onDisk(source.display, source.absolute);
+    else run.sources.set(source.display, unmasked ? maskedText(text) : text);
+  };
   const settle = (file: string, findings: Finding[]): Finding[] => {
     if (!spool) {
       perFile.set(file, findings);
@@ -306,7 +315,7 @@ export async function lintSources(
         const masked = redactFile(linted, outcome.text);
         detach(linted.findings, index.strings);
         settle(source.display, linted.findings);
-        if (options.keepSources && linted.findings.length > 0) run.sources.set(source.display, masked);
+        if (options.keepSources && linted.findings.length > 0) keepSource(source, masked);
         if (hash !== undefined) {
           cache!.record(source.display, {
             hash, report: run.files.at(-1)!, findings: linted.findings, notes: linted.notes, objects: linted.objectCount,
@@ -355,12 +364,12 @@ export async function lintSources(
       state.findings.push(...notes);
       const later = [...state.later, ...notes];
       const withFindings = state.walked + state.findings.length > 0;
-      const text = later.length > 0 || (options.keepSources && withFindings) ? await textAgain(state, run.notes) : undefined;
+      // A spooled run reads a file on disk again for its code frames only when the report is written.
+      const framesLater = run.sourceTexts !== undefined && state.again !== undefined;
+      const text = later.length > 0 || (options.keepSources && withFindings && !framesLater) ? await textAgain(state, run.notes) : undefined;
       if (text === undefined && state.again) withhold(later);
-      if (text !== undefined) {
-        redactFile({ findings: later, notes: [] }, text);
-        if (options.keepSources && withFindings) run.sources.set(file, maskedText(text));
-      }
+      if (text !== undefined) redactFile({ findings: later, notes: [] }, text);
+      if (options.keepSources && withFindings && (framesLater || text !== undefined)) keepSource(state.again?.source ?? { display: file }, text ?? '', true);
       detach(state.findings, index.strings);
     }
     clock.lap('cross-object');
