@@ -40073,6 +40073,10 @@ var init_lint_file = __esm({
             if (rule.meta.crossObject) held.push(location);
             return location;
           },
+          hold: (values) => {
+            if (rule.meta.crossObject) held.push(values);
+            return values;
+          },
           afterIndex: (check2) => {
             if (!rule.meta.crossObject) throw new Error(`rule "${rule.meta.id}" called afterIndex() without meta.crossObject`);
             if (!this.site) throw new Error(`rule "${rule.meta.id}" called afterIndex() outside a visitor`);
@@ -47696,10 +47700,12 @@ function controlPlaneCheck(template2) {
         if (!setting2?.value) return;
         const at = context.locate(setting2.path);
         const name = baseName(setting2.value);
+        const kept2 = context.hold({ name });
         context.afterIndex((index) => {
+          const { name: name2 } = kept2;
           const files = linked.kinds.flatMap((entry2) => {
             const [group = "", kind = ""] = entry2.split("/");
-            return index.ofKind(kind, group).filter((record) => baseName(record.at.file) === name);
+            return index.ofKind(kind, group).filter((record) => baseName(record.at.file) === name2);
           });
           if (files.length !== 1) return;
           const found = linked.check(files[0], config, context.settings);
@@ -49463,15 +49469,17 @@ var init_automount_service_account_token = __esm({
             const explicit = written === true;
             const at = context.locate([...pod.path, "automountServiceAccountToken"], { missing: !explicit });
             const data = { kind: object.kind, name: object.name ?? "", account };
+            const kept2 = context.hold({ account, namespace, data });
             context.afterIndex((index) => {
-              const named = bindingsOfServiceAccount(index, namespace, account).some((binding) => subjectsOf(binding).some((subject) => subject.name === account || subject.name === `system:serviceaccount:${namespace}:${account}`));
+              const { account: account2, namespace: namespace2, data: data2 } = kept2;
+              const named = bindingsOfServiceAccount(index, namespace2, account2).some((binding) => subjectsOf(binding).some((subject) => subject.name === account2 || subject.name === `system:serviceaccount:${namespace2}:${account2}`));
               if (named) return;
               if (!explicit) {
-                const serviceAccount = index.get("ServiceAccount", namespace, account, "");
+                const serviceAccount = index.get("ServiceAccount", namespace2, account2, "");
                 const setting2 = serviceAccount?.value.automountServiceAccountToken;
                 if (isBoolean(setting2) && !setting2) return;
               }
-              context.report({ messageId: explicit ? "enabled" : "unset", data, at });
+              context.report({ messageId: explicit ? "enabled" : "unset", data: data2, at });
             });
           }
         };
@@ -50133,16 +50141,18 @@ var init_dangling_config_reference = __esm({
               if (ref.optional || ref.kind === "ConfigMap" && CLUSTER_CONFIG_MAPS.has(ref.name)) continue;
               if (ref.kind === "Secret" && !context.options.secrets && !context.settings.complete) continue;
               const at = context.locate(ref.path);
+              const kept2 = context.hold({ ref, namespace });
               context.afterIndex((index) => {
-                const data = { kind: ref.kind, name: ref.name, namespace, key: ref.key ?? "" };
-                const providers = index.inNamespace(namespace).filter((record) => providedName(record, ref.kind) === ref.name);
+                const { ref: ref2, namespace: namespace2 } = kept2;
+                const data = { kind: ref2.kind, name: ref2.name, namespace: namespace2, key: ref2.key ?? "" };
+                const providers = index.inNamespace(namespace2).filter((record) => providedName(record, ref2.kind) === ref2.name);
                 if (providers.length === 0) {
-                  if (inputHolds(index, namespace, (record) => providedName(record, ref.kind) !== void 0)) context.report({ messageId: "missing", data, at });
+                  if (inputHolds(index, namespace2, (record) => providedName(record, ref2.kind) !== void 0)) context.report({ messageId: "missing", data, at });
                   return;
                 }
-                const own = providers.find((record) => record.kind === ref.kind);
-                if (ref.key !== void 0 && own && providers.length === 1 && !dataKeys(own).has(ref.key)) {
-                  context.report({ messageId: "missingKey", data, at, related: [{ at: own.at, message: `${ref.kind} "${ref.name}"` }] });
+                const own = providers.find((record) => record.kind === ref2.kind);
+                if (ref2.key !== void 0 && own && providers.length === 1 && !dataKeys(own).has(ref2.key)) {
+                  context.report({ messageId: "missingKey", data, at, related: [{ at: own.at, message: `${ref2.kind} "${ref2.name}"` }] });
                 }
               });
             }
@@ -50185,10 +50195,12 @@ var init_dangling_gateway_backend = __esm({
                 if (!isString(name) || kind !== void 0 && kind !== "Service" || group !== void 0 && group !== "") continue;
                 const namespace = isString(ref.value.namespace) ? ref.value.namespace : own;
                 const at = context.locate([...object.path, ...rule.path, ...ref.path, "name"]);
+                const kept2 = context.hold({ name, namespace });
                 context.afterIndex((index) => {
-                  if (index.get("Service", namespace, name, "")) return;
-                  if (!inputHolds(index, namespace, (record) => record.kind === "Service" && record.group === "")) return;
-                  context.report({ messageId: "noService", data: { kind: object.kind, name: object.name ?? "", service: name, namespace }, at });
+                  const { name: name2, namespace: namespace2 } = kept2;
+                  if (index.get("Service", namespace2, name2, "")) return;
+                  if (!inputHolds(index, namespace2, (record) => record.kind === "Service" && record.group === "")) return;
+                  context.report({ messageId: "noService", data: { kind: object.kind, name: object.name ?? "", service: name2, namespace: namespace2 }, at });
                 });
               }
             }
@@ -50256,11 +50268,13 @@ var init_dangling_hpa_target = __esm({
             if (!target) return;
             const namespace = object.namespace ?? context.settings.namespace;
             const at = context.locate([...object.path, "spec", "scaleTargetRef", "name"]);
+            const kept2 = context.hold({ target, namespace });
             context.afterIndex((index) => {
-              const self = index.find(object.group, object.kind, namespace, object.name ?? "")[0];
+              const { target: target2, namespace: namespace2 } = kept2;
+              const self = index.find(object.group, object.kind, namespace2, object.name ?? "")[0];
               if (!self || resolveScaleTarget(index, self)) return;
-              if (!inputHolds(index, namespace, (record) => record.kind === target.kind)) return;
-              context.report({ messageId: "noTarget", data: { name: object.name ?? "", kind: target.kind, target: target.name, namespace }, at });
+              if (!inputHolds(index, namespace2, (record) => record.kind === target2.kind)) return;
+              context.report({ messageId: "noTarget", data: { name: object.name ?? "", kind: target2.kind, target: target2.name, namespace: namespace2 }, at });
             });
           }
         };
@@ -50355,13 +50369,15 @@ var init_dangling_ingress = __esm({
               const { service: name, servicePath, port } = backend;
               if (name === void 0 || servicePath === void 0) continue;
               const at = context.locate(servicePath);
+              const kept2 = context.hold({ name, port, namespace });
               context.afterIndex((index) => {
-                const service = index.get("Service", namespace, name, "");
-                const data = { name: object.name ?? "", service: name, namespace, port: String(port ?? "") };
+                const { name: name2, port: port2, namespace: namespace2 } = kept2;
+                const service = index.get("Service", namespace2, name2, "");
+                const data = { name: object.name ?? "", service: name2, namespace: namespace2, port: String(port2 ?? "") };
                 if (!service) {
-                  if (inputHolds(index, namespace, (record) => record.kind === "Service" && record.group === "")) context.report({ messageId: "noService", data, at });
-                } else if (port !== void 0 && !servesPort(service.value, port)) {
-                  context.report({ messageId: "noPort", data, at, related: [{ at: service.at, message: `Service "${name}"` }] });
+                  if (inputHolds(index, namespace2, (record) => record.kind === "Service" && record.group === "")) context.report({ messageId: "noService", data, at });
+                } else if (port2 !== void 0 && !servesPort(service.value, port2)) {
+                  context.report({ messageId: "noPort", data, at, related: [{ at: service.at, message: `Service "${name2}"` }] });
                 }
               });
             }
@@ -50402,9 +50418,11 @@ var init_dangling_network_policy = __esm({
             if (selector === void 0 || selectsEverything(selector)) return;
             const namespace = object.namespace ?? context.settings.namespace;
             const at = context.locate([...object.path, "spec", "podSelector"]);
+            const kept2 = context.hold({ namespace });
             context.afterIndex((index) => {
-              if (workloadsSelected(index, namespace, (labels) => labelSelectorMatches(selector, labels)).length > 0 || !inputHoldsTemplates(index, namespace) || operatorMayCreatePods(index, namespace)) return;
-              context.report({ messageId: "noPods", data: { name: object.name ?? "", namespace }, at });
+              const { namespace: namespace2 } = kept2;
+              if (workloadsSelected(index, namespace2, (labels) => labelSelectorMatches(selector, labels)).length > 0 || !inputHoldsTemplates(index, namespace2) || operatorMayCreatePods(index, namespace2)) return;
+              context.report({ messageId: "noPods", data: { name: object.name ?? "", namespace: namespace2 }, at });
             });
           }
         };
@@ -50446,10 +50464,12 @@ var init_dangling_network_policy_peer = __esm({
                   const selector = peer.value.podSelector;
                   if (!isObject(selector) || selectsEverything(selector) || peer.value.namespaceSelector !== void 0) continue;
                   const at = context.locate([...object.path, ...rule.path, ...peer.path, "podSelector"]);
+                  const kept2 = context.hold({ namespace });
                   context.afterIndex((index) => {
-                    if (workloadsSelected(index, namespace, (labels) => labelSelectorMatches(selector, labels)).length > 0) return;
-                    if (!inputHoldsTemplates(index, namespace) || operatorMayCreatePods(index, namespace)) return;
-                    context.report({ messageId: "noPods", data: { name: object.name ?? "", direction, namespace }, at });
+                    const { namespace: namespace2 } = kept2;
+                    if (workloadsSelected(index, namespace2, (labels) => labelSelectorMatches(selector, labels)).length > 0) return;
+                    if (!inputHoldsTemplates(index, namespace2) || operatorMayCreatePods(index, namespace2)) return;
+                    context.report({ messageId: "noPods", data: { name: object.name ?? "", direction, namespace: namespace2 }, at });
                   });
                 }
               }
@@ -50491,12 +50511,14 @@ var init_dangling_role_ref = __esm({
             if (!ref || !context.settings.complete && (ref.kind === "ClusterRole" ? isBuiltInClusterRole(ref.name) : BUILT_IN_ROLES.has(ref.name) || ref.name.startsWith("system:"))) return;
             const namespace = object.kind === "RoleBinding" ? object.namespace ?? context.settings.namespace : void 0;
             const at = context.locate([...object.path, "roleRef", "name"]);
+            const kept2 = context.hold({ ref, namespace });
             context.afterIndex((index) => {
-              const self = index.find(object.group, object.kind, namespace, object.name ?? "")[0];
+              const { ref: ref2, namespace: namespace2 } = kept2;
+              const self = index.find(object.group, object.kind, namespace2, object.name ?? "")[0];
               if (!self || resolveRole(index, self)) return;
-              const roleNamespace = ref.kind === "Role" ? namespace : void 0;
-              if (!inputHolds(index, roleNamespace, (record) => record.kind === ref.kind && record.group === RBAC_GROUP)) return;
-              context.report({ messageId: "missing", data: { kind: object.kind, name: object.name ?? "", roleKind: ref.kind, role: ref.name }, at });
+              const roleNamespace = ref2.kind === "Role" ? namespace2 : void 0;
+              if (!inputHolds(index, roleNamespace, (record) => record.kind === ref2.kind && record.group === RBAC_GROUP)) return;
+              context.report({ messageId: "missing", data: { kind: object.kind, name: object.name ?? "", roleKind: ref2.kind, role: ref2.name }, at });
             });
           }
         };
@@ -50536,10 +50558,12 @@ var init_dangling_service = __esm({
             const namespace = object.namespace ?? context.settings.namespace;
             const at = context.locate([...object.path, "spec", "selector"]);
             const data = { name: object.name ?? "", namespace, selector: Object.entries(selector).map(([key, value]) => `${key}=${String(value)}`).join(", ") };
+            const kept2 = context.hold({ written, namespace, data });
             context.afterIndex((index) => {
-              if (Object.keys(written).length === 0 || workloadsSelectedByMap(index, namespace, written).length > 0) return;
-              if (!inputHoldsTemplates(index, namespace) || operatorMayCreatePods(index, namespace)) return;
-              context.report({ messageId: "noPods", data, at });
+              const { written: written2, namespace: namespace2, data: data2 } = kept2;
+              if (Object.keys(written2).length === 0 || workloadsSelectedByMap(index, namespace2, written2).length > 0) return;
+              if (!inputHoldsTemplates(index, namespace2) || operatorMayCreatePods(index, namespace2)) return;
+              context.report({ messageId: "noPods", data: data2, at });
             });
           }
         };
@@ -50587,13 +50611,15 @@ var init_dangling_service_monitor = __esm({
             const namespaces = namespacesOf(object, object.namespace ?? context.settings.namespace);
             const pods = object.kind === "PodMonitor";
             const at = context.locate([...object.path, "spec", "selector"]);
+            const kept2 = context.hold({ namespaces });
             context.afterIndex((index) => {
-              const inScope2 = (record) => namespaces === "any" || record.namespace !== void 0 && namespaces.includes(record.namespace);
+              const { namespaces: namespaces2 } = kept2;
+              const inScope2 = (record) => namespaces2 === "any" || record.namespace !== void 0 && namespaces2.includes(record.namespace);
               const targets2 = index.all.filter((record) => inScope2(record) && (pods ? templateLabelSets(record).length > 0 : record.kind === "Service" && record.group === ""));
               const matches = pods ? targets2.some((record) => templateLabelSets(record).some((labels) => labelSelectorMatches(selector, labels))) : targets2.some((record) => labelSelectorMatches(selector, record.labels));
-              const apiServer = !pods && (namespaces === "any" || namespaces.includes("default")) && labelSelectorMatches(selector, API_SERVER_SERVICE_LABELS);
-              if (matches || apiServer || !index.complete && (targets2.length === 0 || namespaces === "any" || namespaces.includes(CLUSTER_NAMESPACE))) return;
-              const where = namespaces === "any" ? "any namespace" : `namespace ${namespaces.map((name) => `"${name}"`).join(", ")}`;
+              const apiServer = !pods && (namespaces2 === "any" || namespaces2.includes("default")) && labelSelectorMatches(selector, API_SERVER_SERVICE_LABELS);
+              if (matches || apiServer || !index.complete && (targets2.length === 0 || namespaces2 === "any" || namespaces2.includes(CLUSTER_NAMESPACE))) return;
+              const where = namespaces2 === "any" ? "any namespace" : `namespace ${namespaces2.map((name) => `"${name}"`).join(", ")}`;
               context.report({ messageId: "noTargets", data: { kind: object.kind, name: object.name ?? "", targets: pods ? "pod template" : "Service", namespaces: where }, at });
             });
           }
@@ -52666,8 +52692,10 @@ var init_hpa_target_has_static_replicas = __esm({
             if (valueAt(object.value, ["spec", "replicas"]) === void 0) return;
             const namespace = object.namespace ?? context.settings.namespace;
             const at = context.locate([...object.path, "spec", "replicas"]);
+            const kept2 = context.hold({ namespace });
             context.afterIndex((index) => {
-              const hpa = autoscalersOf(index, { kind: object.kind, group: object.group, name: object.name, namespace })[0];
+              const { namespace: namespace2 } = kept2;
+              const hpa = autoscalersOf(index, { kind: object.kind, group: object.group, name: object.name, namespace: namespace2 })[0];
               if (!hpa) return;
               context.report({ messageId: "static", data: { kind: object.kind, name: object.name ?? "", hpa: hpa.name ?? "" }, at, related: [{ at: hpa.at, message: `HorizontalPodAutoscaler "${hpa.name ?? ""}"` }] });
             });
@@ -52909,9 +52937,11 @@ var init_insufficient_replicas = __esm({
             const at = context.locate([...object.path, "spec", "replicas"], { missing: !written });
             const data = { kind: object.kind, name: object.name ?? "", replicas, min };
             const namespace = object.namespace ?? context.settings.namespace;
+            const kept2 = context.hold({ namespace, data });
             context.afterIndex((index) => {
-              if (autoscalersOf(index, { kind: object.kind, group: object.group, name: object.name, namespace }).length > 0) return;
-              context.report({ messageId: written ? "tooFew" : "unset", data, at });
+              const { namespace: namespace2, data: data2 } = kept2;
+              if (autoscalersOf(index, { kind: object.kind, group: object.group, name: object.name, namespace: namespace2 }).length > 0) return;
+              context.report({ messageId: written ? "tooFew" : "unset", data: data2, at });
             });
           }
         };
@@ -54210,17 +54240,19 @@ function networkPolicyCoverage(template2) {
           const self = context.locate([...object.path, "metadata", "name"], { missing: true });
           const targets2 = pods.map((pod) => ({ labels: pod.labels, at: context.locate([...pod.metadataPath, "labels"], { missing: true }) }));
           const data = { kind: object.kind, name: object.name ?? "", namespace, direction: direction.toLowerCase() };
+          const kept2 = context.hold({ namespace, targets: targets2, data });
           context.afterIndex((index) => {
-            const policies = networkPolicies(index, namespace);
+            const { namespace: namespace2, targets: targets3, data: data2 } = kept2;
+            const policies = networkPolicies(index, namespace2);
             if (networkPolicies(index).length === 0 && !index.complete) {
               const qualifies = (record) => record.pods.some((pod) => pod.spec.hostNetwork !== true) && !SYSTEM_NAMESPACES.has(record.namespace ?? "");
-              if (isFirstOf(index, self, qualifies, `${template2.meta.id}:workloads`)) context.report({ messageId: "noPolicies", data, at: self, level: "note" });
+              if (isFirstOf(index, self, qualifies, `${template2.meta.id}:workloads`)) context.report({ messageId: "noPolicies", data: data2, at: self, level: "note" });
               return;
             }
-            const related = policies.map((policy) => ({ at: policy.at, message: `NetworkPolicy "${policy.name ?? ""}" of the namespace does not select these pods for ${data.direction}.` }));
-            for (const target of targets2) {
+            const related = policies.map((policy) => ({ at: policy.at, message: `NetworkPolicy "${policy.name ?? ""}" of the namespace does not select these pods for ${data2.direction}.` }));
+            for (const target of targets3) {
               if (policies.some((policy) => isObject(policy.value) && policySelects(policy.value, direction, target.labels))) continue;
-              context.report({ messageId: "unselected", data, at: target.at, related });
+              context.report({ messageId: "unselected", data: data2, at: target.at, related });
             }
           });
         }
@@ -54538,11 +54570,13 @@ var init_missing_pod_disruption_budget = __esm({
             const namespace = object.namespace ?? context.settings.namespace;
             const at = context.locate([...object.path, "metadata", "name"]);
             const labels = pod.labels;
+            const kept2 = context.hold({ namespace, labels });
             context.afterIndex((index) => {
-              const budgets = index.ofKind("PodDisruptionBudget", "policy").filter((pdb) => pdb.namespace === namespace);
-              if (budgets.some((pdb) => labelSelectorMatches(valueAt(pdb.value, ["spec", "selector"]), labels))) return;
-              if (!inputHolds(index, namespace, (record) => record.kind === "PodDisruptionBudget" && record.group === "policy")) return;
-              context.report({ messageId: "missing", data: { kind: object.kind, name: object.name ?? "", replicas, namespace }, at });
+              const { namespace: namespace2, labels: labels2 } = kept2;
+              const budgets = index.ofKind("PodDisruptionBudget", "policy").filter((pdb) => pdb.namespace === namespace2);
+              if (budgets.some((pdb) => labelSelectorMatches(valueAt(pdb.value, ["spec", "selector"]), labels2))) return;
+              if (!inputHolds(index, namespace2, (record) => record.kind === "PodDisruptionBudget" && record.group === "policy")) return;
+              context.report({ messageId: "missing", data: { kind: object.kind, name: object.name ?? "", replicas, namespace: namespace2 }, at });
             });
           }
         };
@@ -54901,12 +54935,13 @@ var init_missing_service_account = __esm({
             const field = isString(pod.spec.serviceAccountName) ? "serviceAccountName" : "serviceAccount";
             const account = pod.spec[field];
             if (!isString(account) || account === "" || account === "default" && !context.settings.complete) return;
-            const namespace = object.namespace ?? context.settings.namespace;
             const at = context.locate([...pod.path, field]);
+            const kept2 = context.hold({ account, namespace: object.namespace ?? context.settings.namespace });
             context.afterIndex((index) => {
-              if (index.get("ServiceAccount", namespace, account, "")) return;
+              const { account: account2, namespace } = kept2;
+              if (index.get("ServiceAccount", namespace, account2, "")) return;
               if (!inputHolds(index, namespace, (record) => record.kind === "ServiceAccount" && record.group === "")) return;
-              context.report({ messageId: "missing", data: { account, namespace }, at });
+              context.report({ messageId: "missing", data: { account: account2, namespace }, at });
             });
           }
         };
@@ -55065,11 +55100,13 @@ var init_namespace_missing_quota = __esm({
             const name = object.name;
             if (name === void 0) return;
             const at = context.locate([...object.path, "metadata", "name"]);
+            const kept2 = context.hold({ name });
             context.afterIndex((index) => {
-              const inside = index.inNamespace(name);
+              const { name: name2 } = kept2;
+              const inside = index.inNamespace(name2);
               if (!inside.some((record) => record.pods.length > 0)) return;
               if (inside.some((record) => record.group === "" && (record.kind === "ResourceQuota" || record.kind === "LimitRange"))) return;
-              context.report({ messageId: "missing", data: { name }, at });
+              context.report({ messageId: "missing", data: { name: name2 }, at });
             });
           }
         };
@@ -55109,17 +55146,19 @@ var init_namespace_without_default_deny = __esm({
             const name = object.name;
             if (name === void 0 || SYSTEM_NAMESPACES.has(name)) return;
             const at = context.locate([...object.path, "metadata", "name"]);
+            const kept2 = context.hold({ name });
             context.afterIndex((index) => {
+              const { name: name2 } = kept2;
               if (networkPolicies(index).length === 0 && !index.complete) {
                 const qualifies = (record) => record.kind === "Namespace" && record.group === "" && !SYSTEM_NAMESPACES.has(record.name ?? "");
-                if (isFirstOf(index, at, qualifies, "namespace-without-default-deny")) context.report({ messageId: "noPolicies", data: { name }, at, level: "note" });
+                if (isFirstOf(index, at, qualifies, "namespace-without-default-deny")) context.report({ messageId: "noPolicies", data: { name: name2 }, at, level: "note" });
                 return;
               }
-              const policies = networkPolicies(index, name);
+              const policies = networkPolicies(index, name2);
               const missing = ["Ingress", "Egress"].filter((direction) => !policies.some((policy) => isDefaultDeny(policy.value, direction)));
               if (missing.length === 0) return;
               const related = policies.map((policy) => ({ at: policy.at, message: `NetworkPolicy "${policy.name ?? ""}" is not a default-deny policy for ${missing.join(" and ").toLowerCase()}.` }));
-              context.report({ messageId: "missing", data: { name, directions: missing.join(" and ").toLowerCase() }, at, related });
+              context.report({ messageId: "missing", data: { name: name2, directions: missing.join(" and ").toLowerCase() }, at, related });
             });
           }
         };
@@ -55637,8 +55676,10 @@ var init_pdb_blocks_all_evictions = __esm({
             const selector = valueAt(object.value, ["spec", "selector"]);
             const namespace = object.namespace ?? context.settings.namespace;
             const at = context.locate([...object.path, "spec", "minAvailable"]);
+            const kept2 = context.hold({ namespace });
             context.afterIndex((index) => {
-              const workloads = workloadsSelected(index, namespace, (labels) => labelSelectorMatches(selector, labels));
+              const { namespace: namespace2 } = kept2;
+              const workloads = workloadsSelected(index, namespace2, (labels) => labelSelectorMatches(selector, labels));
               for (const workload of workloads) {
                 const replicas = fewestReplicas(index, workload);
                 if (replicas === void 0 || count < replicas) continue;
@@ -56157,15 +56198,17 @@ var init_rbac_binding_grants_dangerous_role = __esm({
             if (!ref || ref.kind === "ClusterRole" && isBuiltInClusterRole(ref.name)) return;
             const at = context.locate([...object.path, "roleRef", "name"]);
             const namespace = object.kind === "RoleBinding" ? object.namespace ?? context.settings.namespace : void 0;
+            const kept2 = context.hold({ ref, namespace });
             context.afterIndex((index) => {
-              const binding = index.find(RBAC_GROUP, object.kind, namespace, object.name ?? "")[0];
+              const { ref: ref2, namespace: namespace2 } = kept2;
+              const binding = index.find(RBAC_GROUP, object.kind, namespace2, object.name ?? "")[0];
               const role = binding && resolveRole(index, binding);
               if (!role) return;
               const grants = dangerousGrants(effectiveRules(index, role).map(readRbacRule));
               if (grants.length === 0) return;
-              const data = { kind: object.kind, name: object.name ?? "", role: `${ref.kind} "${ref.name}"`, grants: grants.map((grant) => GRANT_TEXT[grant]).join(", ") };
+              const data = { kind: object.kind, name: object.name ?? "", role: `${ref2.kind} "${ref2.name}"`, grants: grants.map((grant) => GRANT_TEXT[grant]).join(", ") };
               const level = grants[0] === "cluster-admin" || grants[0] === "takeover" ? "error" : "warning";
-              context.report({ messageId: "dangerous", data, at, level, related: [{ at: role.at, message: `${ref.kind} "${ref.name}" is defined here.` }] });
+              context.report({ messageId: "dangerous", data, at, level, related: [{ at: role.at, message: `${ref2.kind} "${ref2.name}" is defined here.` }] });
             });
           }
         };
@@ -62557,14 +62600,16 @@ var init_service_target_port_mismatch = __esm({
               if (!isString(target) && !isNumber(target)) continue;
               const protocol = isString(value.protocol) ? value.protocol : "TCP";
               const at = context.locate([...object.path, ...path28, written ? "targetPort" : "port"]);
+              const kept2 = context.hold({ namespace, target, protocol });
               context.afterIndex((index) => {
-                const matches = index.podsSelectedByMap(namespace, selector);
+                const { namespace: namespace2, target: target2, protocol: protocol2 } = kept2;
+                const matches = index.podsSelectedByMap(namespace2, selector);
                 if (matches.length === 0) return;
                 const ports = matches.flatMap(({ pod }) => [...objectItems(pod.spec, ["containers"])].flatMap((container) => containerPorts(container)));
-                const named = isString(target) && !/^\d+$/.test(target);
-                if (exposesPort(ports, target, protocol) || !named && (!context.options.checkNumbers || ports.length === 0)) return;
+                const named = isString(target2) && !/^\d+$/.test(target2);
+                if (exposesPort(ports, target2, protocol2) || !named && (!context.options.checkNumbers || ports.length === 0)) return;
                 const related = someRelated(matches.map((match3) => match3.object), (record) => `selected ${record.kind} "${record.name ?? ""}"`);
-                context.report({ messageId: "noSuchPort", data: { name: object.name ?? "", port: named ? `"${target}"` : String(target) }, at, related });
+                context.report({ messageId: "noSuchPort", data: { name: object.name ?? "", port: named ? `"${target2}"` : String(target2) }, at, related });
               });
             }
           }
@@ -62628,13 +62673,15 @@ var init_statefulset_missing_headless_service = __esm({
             if (!isString(service) || service === "") return;
             const namespace = object.namespace ?? context.settings.namespace;
             const at = context.locate([...object.path, "spec", "serviceName"]);
+            const kept2 = context.hold({ service, namespace });
             context.afterIndex((index) => {
-              const found = index.get("Service", namespace, service, "");
-              const data = { name: object.name ?? "", service, namespace };
+              const { service: service2, namespace: namespace2 } = kept2;
+              const found = index.get("Service", namespace2, service2, "");
+              const data = { name: object.name ?? "", service: service2, namespace: namespace2 };
               if (!found) {
-                if (inputHolds(index, namespace, (record) => record.kind === "Service" && record.group === "")) context.report({ messageId: "missing", data, at });
+                if (inputHolds(index, namespace2, (record) => record.kind === "Service" && record.group === "")) context.report({ messageId: "missing", data, at });
               } else if (stringAt(found.value, ["spec", "clusterIP"]) !== "None") {
-                context.report({ messageId: "notHeadless", data, at, related: [{ at: found.at, message: `Service "${service}"` }] });
+                context.report({ messageId: "notHeadless", data, at, related: [{ at: found.at, message: `Service "${service2}"` }] });
               }
             });
           }
@@ -63176,14 +63223,17 @@ var init_workload_exposed_externally = __esm({
       create(context) {
         return {
           object(object) {
-            const namespace = object.namespace ?? context.settings.namespace;
             const at = context.locate([...object.path, "metadata", "name"], { missing: true });
-            const pods = object.pods.map((pod) => ({
-              labels: pod.labels,
-              sensitive: pod.containers.map((container) => container.image).find((image) => isString(image) && SENSITIVE.test(image))
-            }));
-            const data = { kind: object.kind, name: object.name ?? "" };
+            const kept2 = context.hold({
+              namespace: object.namespace ?? context.settings.namespace,
+              pods: object.pods.map((pod) => ({
+                labels: pod.labels,
+                sensitive: pod.containers.map((container) => container.image).find((image) => isString(image) && SENSITIVE.test(image))
+              })),
+              data: { kind: object.kind, name: object.name ?? "" }
+            });
             context.afterIndex((index) => {
+              const { namespace, pods, data } = kept2;
               for (const pod of pods) {
                 const related = exposuresOf(index, namespace, pod.labels);
                 if (related.length === 0) continue;
@@ -63239,11 +63289,13 @@ var init_workload_has_privileged_rbac = __esm({
             const at = context.locate([...pod.path, field ?? "serviceAccountName"], { missing: field === void 0 });
             const namespace = object.namespace ?? context.settings.namespace;
             const data = { kind: object.kind, name: object.name ?? "", account };
+            const kept2 = context.hold({ account, namespace, data });
             context.afterIndex((index) => {
+              const { account: account2, namespace: namespace2, data: data2 } = kept2;
               let strongest;
               const via = [];
               const related = [];
-              for (const binding of bindingsOfServiceAccount(index, namespace, account)) {
+              for (const binding of bindingsOfServiceAccount(index, namespace2, account2)) {
                 const ref = roleRefOf(binding);
                 if (!ref) continue;
                 const role = resolveRole(index, binding);
@@ -63258,7 +63310,7 @@ var init_workload_has_privileged_rbac = __esm({
               }
               if (!strongest) return;
               const level = strongest === "secrets" ? "warning" : "error";
-              context.report({ messageId: "privileged", data: { ...data, what: TEXT[strongest], bindings: via.join(", ") }, at, related, level });
+              context.report({ messageId: "privileged", data: { ...data2, what: TEXT[strongest], bindings: via.join(", ") }, at, related, level });
             });
           }
         };

@@ -194,6 +194,10 @@ class RuleInstance {
         if (rule.meta.crossObject) held.push(location);
         return location;
       },
+      hold: (values) => {
+        if (rule.meta.crossObject) held.push(values);
+        return values;
+      },
       afterIndex: (check) => {
         if (!rule.meta.crossObject) throw new Error(`rule "${rule.meta.id}" called afterIndex() without meta.crossObject`);
         if (!this.site) throw new Error(`rule "${rule.meta.id}" called afterIndex() outside a visitor`);
