@@ -40012,6 +40012,7 @@ function lintText(file, text, options) {
   if (walker && result.pending.length > 0) {
     const seen = /* @__PURE__ */ new Set();
     for (const held of walker.held) index.strings.detachInPlace(held, seen);
+    walker.held.length = 0;
   }
   return result;
 }

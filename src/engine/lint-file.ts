@@ -133,6 +133,8 @@ export function lintText(file: string, text: string, options: LintFileOptions): 
   if (walker && result.pending.length > 0) {
     const seen = new Set<object>();
     for (const held of walker.held) index.strings.detachInPlace(held, seen);
+    // The checks keep what they use; the list itself would keep every location the rules took.
+    walker.held.length = 0;
   }
   return result;
 }
