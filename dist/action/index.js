@@ -40084,10 +40084,11 @@ var init_lint_file = __esm({
             const object = this.site.object;
             const container = this.container;
             const anchor = locationAt(this.site, object.path, true);
-            held.push(object, anchor);
+            const named = { kind: object.kind, namespace: object.namespace, name: object.name };
+            held.push(object, named, anchor);
             this.pending.push({
               ruleId: rule.meta.id,
-              run: (index, findings) => this.runPending(() => check2(index), findings, object, anchor, container)
+              run: (index, findings) => this.runPending(() => check2(index), findings, named, anchor, container)
             });
           }
         });
@@ -51478,14 +51479,15 @@ var init_duplicate_resource = __esm({
           object(object) {
             if (object.name === void 0) return;
             const at = context.locate([...object.path, "metadata", "name"]);
+            const kept2 = context.hold({ group: object.group, kind: object.kind, name: object.name });
             context.afterIndex((index) => {
-              const name = object.name;
+              const { group, kind, name } = kept2;
               const namespace = index.recordAt(at)?.namespace;
-              const copies = index.find(object.group, object.kind, namespace, name).filter((record) => sameScope(context.options.scope, record.at, at));
+              const copies = index.find(group, kind, namespace, name).filter((record) => sameScope(context.options.scope, record.at, at));
               if (copies.length < 2 || samePlace(copies[0].at, at)) return;
               const first2 = copies[0];
               const where = namespace === void 0 ? "" : ` in namespace "${namespace}"`;
-              context.report({ messageId: "duplicate", data: { kind: object.kind, name, where }, at, related: [{ at: first2.at, message: "first definition" }] });
+              context.report({ messageId: "duplicate", data: { kind, name, where }, at, related: [{ at: first2.at, message: "first definition" }] });
             });
           }
         };

@@ -205,12 +205,14 @@ class RuleInstance {
         if (!this.site) throw new Error(`rule "${rule.meta.id}" called afterIndex() outside a visitor`);
         const object = this.site.object;
         const container = this.container;
-        // Where a failing check is reported: the object it was registered for.
+        // Where a failing check is reported: the object it was registered for, named, not kept whole (the
+        // check keeps it only if it reads it).
         const anchor = locationAt(this.site, object.path, true);
-        held.push(object, anchor);
+        const named = { kind: object.kind, namespace: object.namespace, name: object.name };
+        held.push(object, named, anchor);
         this.pending.push({
           ruleId: rule.meta.id,
-          run: (index, findings) => this.runPending(() => check(index), findings, object, anchor, container),
+          run: (index, findings) => this.runPending(() => check(index), findings, named, anchor, container),
         });
       },
     });
@@ -231,7 +233,7 @@ class RuleInstance {
     }
   }
 
-  private runPending(call: () => void, findings: Finding[], object: K8sObject, anchor: Location, container: ContainerView | undefined): number {
+  private runPending(call: () => void, findings: Finding[], object: ObjectName, anchor: Location, container: ContainerView | undefined): number {
     this.sink = findings;
     this.container = container;
     try {
@@ -274,7 +276,9 @@ class RuleInstance {
   }
 }
 
-function internalErrorOf(rule: Rule, object: K8sObject, error: unknown): Pick<Finding, 'ruleId' | 'level' | 'message'> {
+type ObjectName = Pick<K8sObject, 'kind' | 'namespace' | 'name'>;
+
+function internalErrorOf(rule: Rule, object: ObjectName, error: unknown): Pick<Finding, 'ruleId' | 'level' | 'message'> {
   const name = `${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name ?? '(unnamed)'}`;
   const reason = error instanceof Error ? error.message : String(error);
   return { ruleId: 'internal-error', level: 'error', message: `Rule "${rule.meta.id}" failed on ${name}: ${reason}` };
