@@ -14,7 +14,8 @@ import { shardFlag, writeShardReport } from '../shard/cli.js';
 import { PRESETS } from '../engine/rule-settings.js';
 import { loadChunkFormatter } from '../formatters/index.js';
 import { rules } from '../rules/index.js';
-import { LEVELS } from '../types.js';
+import { LEVELS, type Finding } from '../types.js';
+import { FindingSpool } from '../run/spool.js';
 import { visible } from '../redact/visible.js';
 import { VERSION } from '../version.js';
 import { oneOf, UsageError, type ParsedArgs } from './args.js';
@@ -106,10 +107,25 @@ export async function run(args: ParsedArgs): Promise<number> {
     ...(values.concurrency !== undefined ? { concurrency: parseConcurrency(values.concurrency), configFlags: configFlags(values) } : {}),
   };
   if (values['schema-dir']) options.ruleOverrides = withSchemaDirs(options.ruleOverrides, values['schema-dir']);
-  const result = render ? await (await import('../render/run.js')).lintWithRenders(options, render) : await lint(options);
-  progress.done();
-  if (shard) return writeShardReport(result, values.output);
-  return report(result, { setup, values, targets, cwd });
+  // Findings wait on disk for the reports; not where the run's findings are rewritten afterwards as a whole
+  // (renders, --write-baseline), and threads, shards and the cache keep their own.
+  if (!render && !shard && !options.cache && (options.concurrency === undefined || options.concurrency === 1) && values['write-baseline'] === undefined) {
+    options.spool = new FindingSpool(spoolFrom());
+  }
+  try {
+    const result = render ? await (await import('../render/run.js')).lintWithRenders(options, render) : await lint(options);
+    progress.done();
+    if (shard) return writeShardReport(result, values.output);
+    return await report(result, { setup, values, targets, cwd });
+  } finally {
+    options.spool?.close();
+  }
+}
+
+/** How many findings stay in memory before the spool writes to disk; tests set it low to go through the disk. */
+function spoolFrom(): number | undefined {
+  const value = process.env.KMLINT_SPOOL_FROM;
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
 }
 
 /** The run-wide end of a run (baseline writing, notes, formats) and its exit code; `kmlint merge` ends the same way. */
@@ -121,7 +137,9 @@ export async function report(result: LintRun, context: { setup: RunSetup; values
     result.notes.push(`baseline ${file}: ${matched} known finding${matched === 1 ? '' : 's'} hidden, ${fixed} entr${fixed === 1 ? 'y' : 'ies'} fixed since it was written`);
   }
   // ESLint's --quiet: only errors are reported, and only they can fail the run.
-  if (values.quiet) result.findings = result.findings.filter((finding) => finding.level === 'error');
+  if (values.quiet && result.spool) result.spool.view(() => (finding) => (finding.level === 'error' ? finding : undefined));
+  else if (values.quiet) result.findings = result.findings.filter((finding) => finding.level === 'error');
+  const findings: Iterable<Finding> = result.spool ?? result.findings;
 
   if (values.verbose) result.notes.unshift(...decisionLines(result.files));
 
@@ -129,17 +147,17 @@ export async function report(result: LintRun, context: { setup: RunSetup; values
   // Not a note: reports stay the same whether the cache served them or not.
   if (values.verbose && result.cache) process.stderr.write(`kmlint: cache: ${cacheSummary(result.cache, result.files.length)}\n`);
   if (result.stats) process.stderr.write(formatStats(result.stats));
-  if (result.objects === 0 && !result.findings.some((finding) => finding.ruleId === 'yaml-syntax-error')) {
+  if (result.objects === 0 && !someFinding(findings, (finding) => finding.ruleId === 'yaml-syntax-error')) {
     process.stderr.write(`kmlint: no Kubernetes objects found in ${result.files.length} file${result.files.length === 1 ? '' : 's'} (documents without apiVersion and kind are skipped).\n`);
   }
 
   for (const target of targets) {
     const formatter = await loadChunkFormatter(target.format);
-    const chunks = formatter(result, {
+    const chunks = formatter({ ...result, findings }, {
       cwd,
       version: VERSION,
       rules: rules.map((rule) => rule.meta),
-      sources: result.sources,
+      sources: result.sourceTexts ?? result.sources,
       codeFrame: !values['no-code-frame'],
       color: target.file !== undefined ? false : useColor(values, process.stdout),
       showSuppressed: values['show-suppressed'],
@@ -147,7 +165,12 @@ export async function report(result: LintRun, context: { setup: RunSetup; values
     });
     await writeChunks(chunks, target.file);
   }
-  return exitCode(result, setup.exit);
+  return exitCode({ findings, internalErrors: result.internalErrors }, setup.exit);
+}
+
+function someFinding(findings: Iterable<Finding>, test: (finding: Finding) => boolean): boolean {
+  for (const finding of findings) if (test(finding)) return true;
+  return false;
 }
 
 /** Pieces smaller than this are joined before writing, so a million findings are not a million writes. */

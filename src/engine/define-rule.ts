@@ -83,6 +83,12 @@ export interface RuleContext<MessageId extends string, Options> {
   tally(topic: string, item: string): void;
   /** Runs `check` once every object of the run (inputs and context files) is indexed. Needs `meta.crossObject`. */
   afterIndex(check: (index: ObjectIndex) => void): void;
+  /**
+   * What an `afterIndex` check reads besides its object and locations (names, labels, data for its message):
+   * the engine gives the strings reachable from `values` copies of their own once the walk is done, so they
+   * keep no slice of the file's text alive. The check must read them through the returned object.
+   */
+  hold<T extends object>(values: T): T;
 }
 
 /** What a rule looks at; the engine walks every object once and calls each visitor. */

@@ -1,5 +1,5 @@
 /** The run's outcome → the process exit code: 0 clean, 1 findings at/above the threshold, 2 internal errors. */
-import type { Level, LintResult } from '../types.js';
+import type { Finding, Level, LintResult } from '../types.js';
 
 export interface ExitCodeOptions {
   /** Lowest level that fails the run (default `error`). */
@@ -10,7 +10,7 @@ export interface ExitCodeOptions {
 
 const RANK: Record<Level, number> = { note: 0, warning: 1, error: 2 };
 
-export function exitCode(result: Pick<LintResult, 'findings' | 'internalErrors'>, options: ExitCodeOptions = {}): 0 | 1 | 2 {
+export function exitCode(result: Pick<LintResult, 'internalErrors'> & { findings: Iterable<Finding> }, options: ExitCodeOptions = {}): 0 | 1 | 2 {
   if (result.internalErrors > 0) return 2;
   const threshold = RANK[options.failOn ?? 'error'];
   let warnings = 0;

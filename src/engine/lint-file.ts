@@ -133,6 +133,8 @@ export function lintText(file: string, text: string, options: LintFileOptions): 
   if (walker && result.pending.length > 0) {
     const seen = new Set<object>();
     for (const held of walker.held) index.strings.detachInPlace(held, seen);
+    // The checks keep what they use; the list itself would keep every location the rules took.
+    walker.held.length = 0;
   }
   return result;
 }
@@ -194,17 +196,23 @@ class RuleInstance {
         if (rule.meta.crossObject) held.push(location);
         return location;
       },
+      hold: (values) => {
+        if (rule.meta.crossObject) held.push(values);
+        return values;
+      },
       afterIndex: (check) => {
         if (!rule.meta.crossObject) throw new Error(`rule "${rule.meta.id}" called afterIndex() without meta.crossObject`);
         if (!this.site) throw new Error(`rule "${rule.meta.id}" called afterIndex() outside a visitor`);
         const object = this.site.object;
         const container = this.container;
-        // Where a failing check is reported: the object it was registered for.
+        // Where a failing check is reported: the object it was registered for, named, not kept whole (the
+        // check keeps it only if it reads it).
         const anchor = locationAt(this.site, object.path, true);
-        held.push(object, anchor);
+        const named = { kind: object.kind, namespace: object.namespace, name: object.name };
+        held.push(object, named, anchor);
         this.pending.push({
           ruleId: rule.meta.id,
-          run: (index, findings) => this.runPending(() => check(index), findings, object, anchor, container),
+          run: (index, findings) => this.runPending(() => check(index), findings, named, anchor, container),
         });
       },
     });
@@ -225,7 +233,7 @@ class RuleInstance {
     }
   }
 
-  private runPending(call: () => void, findings: Finding[], object: K8sObject, anchor: Location, container: ContainerView | undefined): number {
+  private runPending(call: () => void, findings: Finding[], object: ObjectName, anchor: Location, container: ContainerView | undefined): number {
     this.sink = findings;
     this.container = container;
     try {
@@ -268,7 +276,9 @@ class RuleInstance {
   }
 }
 
-function internalErrorOf(rule: Rule, object: K8sObject, error: unknown): Pick<Finding, 'ruleId' | 'level' | 'message'> {
+type ObjectName = Pick<K8sObject, 'kind' | 'namespace' | 'name'>;
+
+function internalErrorOf(rule: Rule, object: ObjectName, error: unknown): Pick<Finding, 'ruleId' | 'level' | 'message'> {
   const name = `${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name ?? '(unnamed)'}`;
   const reason = error instanceof Error ? error.message : String(error);
   return { ruleId: 'internal-error', level: 'error', message: `Rule "${rule.meta.id}" failed on ${name}: ${reason}` };

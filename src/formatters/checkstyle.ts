@@ -1,18 +1,19 @@
 /** Checkstyle XML: one `<file>` per file with findings, one `<error>` per finding. */
-import type { Finding, LintResult } from '../types.js';
+import type { Finding } from '../types.js';
 import type { FormatContext } from './context.js';
+import type { FormatInput } from './index.js';
 import { mapped } from './json-stream.js';
-import { activeByFile, messageWithTemplate } from './summary.js';
+import { byFile, messageWithTemplate } from './summary.js';
 import { xmlChunks, type XmlBuilder } from './xml.js';
 
 const SEVERITY: Record<Finding['level'], string> = { error: 'error', warning: 'warning', note: 'info' };
 
-export function formatCheckstyle(result: LintResult, context: FormatContext): string {
+export function formatCheckstyle(result: FormatInput, context: FormatContext): string {
   return [...checkstyleChunks(result, context)].join('');
 }
 
-export function checkstyleChunks(result: LintResult, _context: FormatContext): Generator<string, void> {
-  const files = mapped(activeByFile(result.findings), ([file, findings]) => (parent: XmlBuilder) => {
+export function checkstyleChunks(result: FormatInput, _context: FormatContext): Generator<string, void> {
+  const files = mapped(byFile(result.findings), ([file, findings]) => (parent: XmlBuilder) => {
     const element = parent.ele('file', { name: file });
     for (const finding of findings) {
       element.ele('error', {

@@ -7,7 +7,7 @@ export interface FormatContext {
   /** Every rule kmlint knows, in a stable order (SARIF lists them all, so rule metadata stays current). */
   rules: readonly RuleMeta[];
   /** Source text of files with findings, for code frames. */
-  sources?: ReadonlyMap<string, string>;
+  sources?: { get(file: string): string | undefined };
   codeFrame?: boolean;
   color?: boolean;
   /** List suppressed findings in the text report (they are always counted). */

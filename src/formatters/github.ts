@@ -1,16 +1,17 @@
 /** GitHub workflow commands: an annotation per finding, at its exact lines. */
 import { visible } from '../redact/visible.js';
-import { LEVELS, type Finding, type LintResult } from '../types.js';
+import { LEVELS, type Finding } from '../types.js';
 import type { FormatContext } from './context.js';
+import type { FormatInput } from './index.js';
 import { countFindings, messageWithTemplate, plural } from './summary.js';
 
 const COMMAND: Record<Finding['level'], string> = { error: 'error', warning: 'warning', note: 'notice' };
 
-export function* githubChunks(result: LintResult, _context: FormatContext): Generator<string, void> {
-  const active = result.findings.filter((finding) => !finding.suppression);
-  // GitHub shows only the first annotations of each level per step: errors go first.
-  const sorted = active.sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level));
-  for (const finding of sorted) yield `${annotation(finding)}\n`;
+export function* githubChunks(result: FormatInput, _context: FormatContext): Generator<string, void> {
+  // GitHub shows only the first annotations of each level per step: errors go first (one reading per level).
+  for (const level of LEVELS) {
+    for (const finding of result.findings) if (finding.level === level && !finding.suppression) yield `${annotation(finding)}\n`;
+  }
   const counts = countFindings(result.findings);
   yield `kmlint: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.note, 'note')} in ${plural(result.files.length, 'file')}.\n`;
 }

@@ -3,16 +3,17 @@
  * Fields and severities as documented at https://docs.gitlab.com/ci/testing/code_quality/.
  */
 import type { RuleMeta } from '../engine/define-rule.js';
-import type { Finding, LintResult } from '../types.js';
+import type { Finding } from '../types.js';
 import type { FormatContext } from './context.js';
+import type { FormatInput } from './index.js';
 import { jsonChunks, mapped, streamed } from './json-stream.js';
-import { messageWithTemplate } from './summary.js';
+import { isActive, kept, messageWithTemplate } from './summary.js';
 
 type Severity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
 
-export function* gitlabChunks(result: LintResult, context: FormatContext): Generator<string, void> {
+export function* gitlabChunks(result: FormatInput, context: FormatContext): Generator<string, void> {
   const rules = new Map(context.rules.map((rule) => [rule.id, rule]));
-  const active = result.findings.filter((finding) => !finding.suppression);
+  const active = kept(result.findings, isActive);
   yield* jsonChunks(streamed(mapped(active, (finding) => issue(finding, rules.get(finding.ruleId)))));
   yield '\n';
 }

@@ -1,9 +1,13 @@
 /** Output formats by name; each is loaded only when asked for. */
-import type { LintResult } from '../types.js';
+import type { Finding, LintResult } from '../types.js';
 import type { FormatContext } from './context.js';
 
 export type { FormatContext } from './context.js';
-export type FormatInput = LintResult & { notes?: readonly string[] };
+/**
+ * What a report is made of. `findings` may be read several times (counts before the list): an array, or the
+ * CLI's spool, which reads them back from disk each time.
+ */
+export type FormatInput = Omit<LintResult, 'findings'> & { findings: Iterable<Finding>; notes?: readonly string[] };
 /** The whole report as one string: the library's form, for reports that fit in memory. */
 export type Formatter = (result: FormatInput, context: FormatContext) => string;
 /** The report as it is produced, piece by piece, for writing to a stream (the CLI's form: no size limit). */

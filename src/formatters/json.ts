@@ -1,12 +1,12 @@
 /** Versioned JSON: stable field names, documented in docs/output-formats.md. */
-import type { LintResult } from '../types.js';
 import type { FormatContext } from './context.js';
+import type { FormatInput } from './index.js';
 import { jsonChunks, streamed } from './json-stream.js';
 import { countFindings } from './summary.js';
 
 export const JSON_OUTPUT_VERSION = 1;
 
-export function* jsonReportChunks(result: LintResult & { notes?: readonly string[] }, context: FormatContext): Generator<string, void> {
+export function* jsonReportChunks(result: FormatInput, context: FormatContext): Generator<string, void> {
   const counts = countFindings(result.findings);
   const output = {
     kmlintOutputVersion: JSON_OUTPUT_VERSION,
@@ -28,6 +28,6 @@ export function* jsonReportChunks(result: LintResult & { notes?: readonly string
   yield '\n';
 }
 
-export function formatJson(result: LintResult & { notes?: readonly string[] }, context: FormatContext): string {
+export function formatJson(result: FormatInput, context: FormatContext): string {
   return [...jsonReportChunks(result, context)].join('');
 }

@@ -2,22 +2,33 @@
  * JUnit XML as Jenkins, GitLab and Azure DevOps read it: one testsuite per file, one testcase per
  * object and rule that failed (all its findings in one failure), one passing testcase for a clean file.
  */
-import type { Finding, LintResult } from '../types.js';
+import type { Finding } from '../types.js';
 import type { FormatContext } from './context.js';
-import { activeByFile, messageWithTemplate, objectName } from './summary.js';
+import type { FormatInput } from './index.js';
+import { byFile, messageWithTemplate, objectName } from './summary.js';
 import { mapped } from './json-stream.js';
 import { xmlChunks, type XmlBuilder } from './xml.js';
 
-export function formatJunit(result: LintResult, context: FormatContext): string {
+export function formatJunit(result: FormatInput, context: FormatContext): string {
   return [...junitChunks(result, context)].join('');
 }
 
-export function junitChunks(result: LintResult, _context: FormatContext): Generator<string, void> {
-  const byFile = activeByFile(result.findings);
-  const suites = result.files.map((file) => ({ file: file.file, cases: testCases(byFile.get(file.file) ?? []) }));
-  const failures = suites.reduce((sum, suite) => sum + suite.cases.length, 0);
-  const tests = suites.reduce((sum, suite) => sum + Math.max(1, suite.cases.length), 0);
-  const elements = mapped(suites, (suite) => (parent: XmlBuilder) => {
+export function junitChunks(result: FormatInput, _context: FormatContext): Generator<string, void> {
+  // The totals come first: one reading counts each file's cases, a second builds them file by file.
+  const positions = new Map(result.files.map((file, position) => [file.file, position]));
+  const caseCounts = new Map<string, number>();
+  let last = -1;
+  let inOrder = true;
+  for (const [file, findings] of byFile(result.findings)) {
+    const position = positions.get(file);
+    if (position === undefined) continue;
+    caseCounts.set(file, testCases(findings).length);
+    inOrder &&= position > last;
+    last = position;
+  }
+  const failures = result.files.reduce((sum, file) => sum + (caseCounts.get(file.file) ?? 0), 0);
+  const tests = result.files.reduce((sum, file) => sum + Math.max(1, caseCounts.get(file.file) ?? 0), 0);
+  const elements = mapped(suites(result, inOrder), (suite) => (parent: XmlBuilder) => {
     const element = parent.ele('testsuite', {
       name: suite.file,
       tests: String(Math.max(1, suite.cases.length)),
@@ -38,6 +49,30 @@ export function junitChunks(result: LintResult, _context: FormatContext): Genera
     }
   });
   return xmlChunks('testsuites', { name: 'kmlint', tests: String(tests), failures: String(failures), errors: '0' }, elements);
+}
+
+/**
+ * Each linted file with its test cases, in the order of the files. A run's findings come in that order, so
+ * they are read along; findings handed in out of it are grouped in memory first.
+ */
+function* suites(result: FormatInput, inOrder: boolean): Generator<{ file: string; cases: { name: string; findings: Finding[] }[] }> {
+  if (!inOrder) {
+    const groups = new Map(byFile(result.findings));
+    for (const { file } of result.files) yield { file, cases: testCases(groups.get(file) ?? []) };
+    return;
+  }
+  const names = new Set(result.files.map((file) => file.file));
+  const groups = byFile(result.findings);
+  let next = groups.next();
+  for (const { file } of result.files) {
+    while (!next.done && !names.has(next.value[0])) next = groups.next();
+    if (!next.done && next.value[0] === file) {
+      yield { file, cases: testCases(next.value[1]) };
+      next = groups.next();
+    } else {
+      yield { file, cases: [] };
+    }
+  }
 }
 
 /** Findings grouped by object and rule, in the order they were found. */

@@ -3,24 +3,22 @@
  * code units: the source line converts one into the other.
  */
 import { HOMEPAGE } from '../version.js';
-import type { Finding, LintResult } from '../types.js';
+import type { Finding } from '../types.js';
 import type { FormatContext } from './context.js';
+import type { FormatInput } from './index.js';
 import { jsonChunks, mapped, streamed } from './json-stream.js';
-import { messageWithTemplate } from './summary.js';
+import { isActive, kept, messageWithTemplate } from './summary.js';
 
 const SEVERITY: Record<Finding['level'], string> = { error: 'ERROR', warning: 'WARNING', note: 'INFO' };
 
-export function* rdjsonChunks(result: LintResult, context: FormatContext): Generator<string, void> {
-  const lines = new Map<string, string[]>();
+export function* rdjsonChunks(result: FormatInput, context: FormatContext): Generator<string, void> {
+  // Findings come file by file: only the current file's lines are held.
+  let lines: { file: string; lines: string[] | undefined } | undefined;
   const linesOf = (file: string): string[] | undefined => {
-    if (!lines.has(file)) {
-      const text = context.sources?.get(file);
-      if (text === undefined) return undefined;
-      lines.set(file, text.split(/\r?\n/));
-    }
-    return lines.get(file);
+    if (lines?.file !== file) lines = { file, lines: context.sources?.get(file)?.split(/\r?\n/) };
+    return lines.lines;
   };
-  const active = result.findings.filter((finding) => !finding.suppression);
+  const active = kept(result.findings, isActive);
   const diagnostics = mapped(active, (finding) => {
       const source = linesOf(finding.file);
       const { startLine, startColumn, endLine, endColumn } = finding.region;

@@ -2,11 +2,12 @@
 import type { RuleMeta } from '../engine/define-rule.js';
 import { helpUri } from '../findings/help-uri.js';
 import { HOMEPAGE } from '../version.js';
-import type { Finding, LintResult } from '../types.js';
+import type { Finding } from '../types.js';
 import type { FormatContext } from './context.js';
+import type { FormatInput } from './index.js';
 import { jsonChunks, mapped, streamed } from './json-stream.js';
 import { ruleHelpMarkdown, ruleHelpText } from './rule-help.js';
-import { objectName } from './summary.js';
+import { kept, objectName } from './summary.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** Suppressions written in the linted file itself (comments, annotations); config and baseline are external. */
@@ -14,20 +15,22 @@ const IN_SOURCE = new Set(['comment', 'annotation']);
 /** GitHub rejects runs above 25,000 results; stay below and say so. */
 const MAX_RESULTS = 20_000;
 
-export function formatSarif(result: LintResult & { notes?: readonly string[] }, context: FormatContext): string {
+export function formatSarif(result: FormatInput, context: FormatContext): string {
   return [...sarifChunks(result, context)].join('');
 }
 
-export function* sarifChunks(result: LintResult & { notes?: readonly string[] }, context: FormatContext): Generator<string, void> {
+export function* sarifChunks(result: FormatInput, context: FormatContext): Generator<string, void> {
   const rules = [...context.rules].sort((a, b) => a.id.localeCompare(b.id));
   const index = new Map(rules.map((rule, i) => [rule.id, i]));
   const include = context.sarifIncludeSuppressed === true;
-  const kept = include ? result.findings : result.findings.filter((finding) => !finding.suppression);
+  const keep = (finding: Finding): boolean => include || !finding.suppression;
+  let total = 0;
+  for (const finding of result.findings) if (keep(finding)) total++;
   // Each result is built as it is written.
-  const results = streamed(mapped(kept.slice(0, MAX_RESULTS), (finding) => sarifResult(finding, index.get(finding.ruleId), include)));
+  const results = streamed(mapped(first(kept(result.findings, keep), MAX_RESULTS), (finding) => sarifResult(finding, index.get(finding.ruleId), include)));
   const notifications = (result.notes ?? []).map((note) => ({ level: 'warning', message: { text: note } }));
-  if (kept.length > MAX_RESULTS) {
-    notifications.push({ level: 'warning', message: { text: `${kept.length - MAX_RESULTS} results left out: GitHub accepts at most 25,000 per run.` } });
+  if (total > MAX_RESULTS) {
+    notifications.push({ level: 'warning', message: { text: `${total - MAX_RESULTS} results left out: GitHub accepts at most 25,000 per run.` } });
   }
   const log = {
     $schema: SARIF_SCHEMA,
@@ -58,6 +61,15 @@ export function* sarifChunks(result: LintResult & { notes?: readonly string[] },
   };
   yield* jsonChunks(log);
   yield '\n';
+}
+
+function* first<T>(items: Iterable<T>, count: number): Generator<T> {
+  if (count <= 0) return;
+  let taken = 0;
+  for (const item of items) {
+    yield item;
+    if (++taken >= count) return;
+  }
 }
 
 function ruleDescriptor(rule: RuleMeta) {

@@ -8,7 +8,7 @@ export interface Counts {
 }
 
 /** Counts active findings per level; suppressed ones are counted apart and never fail a run. */
-export function countFindings(findings: readonly Finding[]): Counts {
+export function countFindings(findings: Iterable<Finding>): Counts {
   const counts: Counts = { error: 0, warning: 0, note: 0, suppressed: 0 };
   for (const finding of findings) {
     if (finding.suppression) counts.suppressed++;
@@ -21,16 +21,53 @@ export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-/** Findings that count (not suppressed), grouped by file in the order files were linted. */
-export function activeByFile(findings: readonly Finding[]): Map<string, Finding[]> {
-  const byFile = new Map<string, Finding[]>();
-  for (const finding of findings) {
-    if (finding.suppression) continue;
-    const list = byFile.get(finding.file) ?? [];
-    list.push(finding);
-    byFile.set(finding.file, list);
+export function isActive(finding: Finding): boolean {
+  return !finding.suppression;
+}
+
+/** The findings `keep` accepts, as they are read. */
+export function* kept(findings: Iterable<Finding>, keep: (finding: Finding) => boolean): Generator<Finding> {
+  for (const finding of findings) if (keep(finding)) yield finding;
+}
+
+/**
+ * The findings `keep` accepts, grouped by file in the order files first appear. A run's findings come file by
+ * file, so groups are yielded as they end and only one file's findings are held; findings whose files
+ * interleave (possible in findings handed in) are grouped in memory instead.
+ */
+export function* byFile(findings: Iterable<Finding>, keep: (finding: Finding) => boolean = isActive): Generator<[string, Finding[]]> {
+  if (!fileByFile(findings, keep)) {
+    const groups = new Map<string, Finding[]>();
+    for (const finding of kept(findings, keep)) {
+      const list = groups.get(finding.file) ?? [];
+      list.push(finding);
+      groups.set(finding.file, list);
+    }
+    yield* groups;
+    return;
   }
-  return byFile;
+  let group: Finding[] = [];
+  for (const finding of kept(findings, keep)) {
+    if (group.length > 0 && group[0]!.file !== finding.file) {
+      yield [group[0]!.file, group];
+      group = [];
+    }
+    group.push(finding);
+  }
+  if (group.length > 0) yield [group[0]!.file, group];
+}
+
+/** Whether each file's kept findings are contiguous. */
+function fileByFile(findings: Iterable<Finding>, keep: (finding: Finding) => boolean): boolean {
+  const ended = new Set<string>();
+  let current: string | undefined;
+  for (const finding of kept(findings, keep)) {
+    if (finding.file === current) continue;
+    if (ended.has(finding.file)) return false;
+    if (current !== undefined) ended.add(current);
+    current = finding.file;
+  }
+  return true;
 }
 
 /** `namespace/Kind/name`, the way kubectl users name an object; undefined for file-level findings. */

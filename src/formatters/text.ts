@@ -1,29 +1,23 @@
 /** The terminal report: grouped by file, `line:col  level  message  rule-id`, each with its source line. */
 import { styleText } from 'node:util';
 import { visible, visibleLine } from '../redact/visible.js';
-import type { Finding, LintResult } from '../types.js';
+import type { Finding } from '../types.js';
 import type { FormatContext } from './context.js';
-import { countFindings, plural } from './summary.js';
+import type { FormatInput } from './index.js';
+import { byFile, countFindings, plural } from './summary.js';
 
 type Style = Parameters<typeof styleText>[0];
 const LEVEL_STYLE: Record<Finding['level'], Style> = { error: 'red', warning: 'yellow', note: 'blue' };
 
-export function formatText(result: LintResult, context: FormatContext): string {
+export function formatText(result: FormatInput, context: FormatContext): string {
   return [...textChunks(result, context)].join('');
 }
 
 /** One chunk per file (its findings and code frames), then the summary. */
-export function* textChunks(result: LintResult, context: FormatContext): Generator<string, void> {
+export function* textChunks(result: FormatInput, context: FormatContext): Generator<string, void> {
   const paint = (style: Style, text: string): string => (context.color ? styleText(style, text) : text);
-  const shown = result.findings.filter((finding) => !finding.suppression || context.showSuppressed);
-  const byFile = new Map<string, Finding[]>();
-  for (const finding of shown) {
-    const list = byFile.get(finding.file) ?? [];
-    list.push(finding);
-    byFile.set(finding.file, list);
-  }
-
-  for (const [file, findings] of byFile) {
+  const shown = (finding: Finding): boolean => !finding.suppression || context.showSuppressed === true;
+  for (const [file, findings] of byFile(result.findings, shown)) {
     const out: string[] = [paint('underline', visibleLine(file))];
     const lines = context.sources?.get(file)?.split(/\r?\n/);
     findings.forEach((finding, index) => {
@@ -60,7 +54,7 @@ export function* textChunks(result: LintResult, context: FormatContext): Generat
 const RULE_COUNT_FROM = 20;
 
 /** Active findings per rule, most frequent first; undefined for short reports. */
-function ruleCounts(findings: readonly Finding[]): string[] | undefined {
+function ruleCounts(findings: Iterable<Finding>): string[] | undefined {
   const counts = new Map<string, number>();
   for (const finding of findings) if (!finding.suppression) counts.set(finding.ruleId, (counts.get(finding.ruleId) ?? 0) + 1);
   const total = [...counts.values()].reduce((sum, count) => sum + count, 0);

@@ -37,7 +37,9 @@ export default defineRule({
         const explicit = written === true;
         const at = context.locate([...pod.path, 'automountServiceAccountToken'], { missing: !explicit });
         const data = { kind: object.kind, name: object.name ?? '', account };
+        const kept = context.hold({ account, namespace, data });
         context.afterIndex((index) => {
+          const { account, namespace, data } = kept;
           const named = bindingsOfServiceAccount(index, namespace, account).some((binding) => subjectsOf(binding).some((subject) => subject.name === account || subject.name === `system:serviceaccount:${namespace}:${account}`));
           if (named) return;
           if (!explicit) {

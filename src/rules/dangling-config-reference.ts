@@ -44,7 +44,9 @@ export default defineRule<'missing' | 'missingKey', Options>({
           if (ref.optional || (ref.kind === 'ConfigMap' && CLUSTER_CONFIG_MAPS.has(ref.name))) continue;
           if (ref.kind === 'Secret' && !context.options.secrets && !context.settings.complete) continue;
           const at = context.locate(ref.path);
+          const kept = context.hold({ ref, namespace });
           context.afterIndex((index) => {
+            const { ref, namespace } = kept;
             const data = { kind: ref.kind, name: ref.name, namespace, key: ref.key ?? '' };
             const providers = index.inNamespace(namespace).filter((record) => providedName(record, ref.kind) === ref.name);
             if (providers.length === 0) {

@@ -32,7 +32,9 @@ export default defineRule({
             if (!isString(name) || (kind !== undefined && kind !== 'Service') || (group !== undefined && group !== '')) continue;
             const namespace = isString(ref.value.namespace) ? ref.value.namespace : own;
             const at = context.locate([...object.path, ...rule.path, ...ref.path, 'name']);
+            const kept = context.hold({ name, namespace });
             context.afterIndex((index) => {
+              const { name, namespace } = kept;
               if (index.get('Service', namespace, name, '')) return;
               if (!inputHolds(index, namespace, (record) => record.kind === 'Service' && record.group === '')) return;
               context.report({ messageId: 'noService', data: { kind: object.kind, name: object.name ?? '', service: name, namespace }, at });

@@ -29,7 +29,9 @@ export default defineRule({
         if (!target) return;
         const namespace = object.namespace ?? context.settings.namespace;
         const at = context.locate([...object.path, 'spec', 'scaleTargetRef', 'name']);
+        const kept = context.hold({ target, namespace });
         context.afterIndex((index) => {
+          const { target, namespace } = kept;
           const self = index.find(object.group, object.kind, namespace, object.name ?? '')[0];
           if (!self || resolveScaleTarget(index, self)) return;
           if (!inputHolds(index, namespace, (record) => record.kind === target.kind)) return;

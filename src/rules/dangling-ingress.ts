@@ -36,7 +36,9 @@ export default defineRule({
           const { service: name, servicePath, port } = backend;
           if (name === undefined || servicePath === undefined) continue;
           const at = context.locate(servicePath);
+          const kept = context.hold({ name, port, namespace });
           context.afterIndex((index) => {
+            const { name, port, namespace } = kept;
             const service = index.get('Service', namespace, name, '');
             const data = { name: object.name ?? '', service: name, namespace, port: String(port ?? '') };
             if (!service) {

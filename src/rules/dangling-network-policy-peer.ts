@@ -33,7 +33,9 @@ export default defineRule({
               const selector = peer.value.podSelector;
               if (!isObject(selector) || selectsEverything(selector) || peer.value.namespaceSelector !== undefined) continue;
               const at = context.locate([...object.path, ...rule.path, ...peer.path, 'podSelector']);
+              const kept = context.hold({ namespace });
               context.afterIndex((index) => {
+                const { namespace } = kept;
                 if (workloadsSelected(index, namespace, (labels) => labelSelectorMatches(selector, labels)).length > 0) return;
                 if (!inputHoldsTemplates(index, namespace) || operatorMayCreatePods(index, namespace)) return;
                 context.report({ messageId: 'noPods', data: { name: object.name ?? '', direction, namespace }, at });

@@ -30,7 +30,9 @@ export default defineRule({
         if (selector === undefined || selectsEverything(selector)) return;
         const namespace = object.namespace ?? context.settings.namespace;
         const at = context.locate([...object.path, 'spec', 'podSelector']);
+        const kept = context.hold({ namespace });
         context.afterIndex((index) => {
+          const { namespace } = kept;
           if (workloadsSelected(index, namespace, (labels) => labelSelectorMatches(selector, labels)).length > 0 || !inputHoldsTemplates(index, namespace) || operatorMayCreatePods(index, namespace)) return;
           context.report({ messageId: 'noPods', data: { name: object.name ?? '', namespace }, at });
         });

@@ -33,7 +33,9 @@ export default defineRule({
         if (!ref || (!context.settings.complete && (ref.kind === 'ClusterRole' ? isBuiltInClusterRole(ref.name) : BUILT_IN_ROLES.has(ref.name) || ref.name.startsWith('system:')))) return;
         const namespace = object.kind === 'RoleBinding' ? (object.namespace ?? context.settings.namespace) : undefined;
         const at = context.locate([...object.path, 'roleRef', 'name']);
+        const kept = context.hold({ ref, namespace });
         context.afterIndex((index) => {
+          const { ref, namespace } = kept;
           const self = index.find(object.group, object.kind, namespace, object.name ?? '')[0];
           if (!self || resolveRole(index, self)) return;
           const roleNamespace = ref.kind === 'Role' ? namespace : undefined;

@@ -48,7 +48,9 @@ export default defineRule({
         const namespaces = namespacesOf(object, object.namespace ?? context.settings.namespace);
         const pods = object.kind === 'PodMonitor';
         const at = context.locate([...object.path, 'spec', 'selector']);
+        const kept = context.hold({ namespaces });
         context.afterIndex((index) => {
+          const { namespaces } = kept;
           const inScope = (record: IndexedObject) => namespaces === 'any' || (record.namespace !== undefined && namespaces.includes(record.namespace));
           const targets = index.all.filter((record) => inScope(record) && (pods ? templateLabelSets(record).length > 0 : record.kind === 'Service' && record.group === ''));
           const matches = pods ? targets.some((record) => templateLabelSets(record).some((labels) => labelSelectorMatches(selector, labels))) : targets.some((record) => labelSelectorMatches(selector, record.labels));

@@ -33,7 +33,9 @@ export default defineRule({
         const namespace = object.namespace ?? context.settings.namespace;
         const at = context.locate([...object.path, 'spec', 'selector']);
         const data = { name: object.name ?? '', namespace, selector: Object.entries(selector).map(([key, value]) => `${key}=${String(value)}`).join(', ') };
+        const kept = context.hold({ written, namespace, data });
         context.afterIndex((index) => {
+          const { written, namespace, data } = kept;
           if (Object.keys(written).length === 0 || workloadsSelectedByMap(index, namespace, written).length > 0) return;
           if (!inputHoldsTemplates(index, namespace) || operatorMayCreatePods(index, namespace)) return;
           context.report({ messageId: 'noPods', data, at });

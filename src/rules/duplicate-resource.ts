@@ -53,15 +53,16 @@ export default defineRule<'duplicate', Options>({
       object(object) {
         if (object.name === undefined) return;
         const at = context.locate([...object.path, 'metadata', 'name']);
+        // One check per named object: it keeps the object's identity, not the object.
+        const kept = context.hold({ group: object.group, kind: object.kind, name: object.name });
         context.afterIndex((index) => {
-          // Read when the check runs: the engine detaches the object's strings from the file's text meanwhile.
-          const name = object.name!;
+          const { group, kind, name } = kept;
           const namespace = index.recordAt(at)?.namespace;
-          const copies = index.find(object.group, object.kind, namespace, name).filter((record) => sameScope(context.options.scope, record.at, at));
+          const copies = index.find(group, kind, namespace, name).filter((record) => sameScope(context.options.scope, record.at, at));
           if (copies.length < 2 || samePlace(copies[0]!.at, at)) return;
           const first = copies[0]!;
           const where = namespace === undefined ? '' : ` in namespace "${namespace}"`;
-          context.report({ messageId: 'duplicate', data: { kind: object.kind, name, where }, at, related: [{ at: first.at, message: 'first definition' }] });
+          context.report({ messageId: 'duplicate', data: { kind, name, where }, at, related: [{ at: first.at, message: 'first definition' }] });
         });
       },
     };

@@ -26,7 +26,9 @@ export default defineRule({
         if (valueAt(object.value, ['spec', 'replicas']) === undefined) return;
         const namespace = object.namespace ?? context.settings.namespace;
         const at = context.locate([...object.path, 'spec', 'replicas']);
+        const kept = context.hold({ namespace });
         context.afterIndex((index) => {
+          const { namespace } = kept;
           const hpa = autoscalersOf(index, { kind: object.kind, group: object.group, name: object.name, namespace })[0];
           if (!hpa) return;
           context.report({ messageId: 'static', data: { kind: object.kind, name: object.name ?? '', hpa: hpa.name ?? '' }, at, related: [{ at: hpa.at, message: `HorizontalPodAutoscaler "${hpa.name ?? ''}"` }] });

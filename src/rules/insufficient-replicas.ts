@@ -44,7 +44,9 @@ export default defineRule<'tooFew' | 'unset', Options>({
         const at = context.locate([...object.path, 'spec', 'replicas'], { missing: !written });
         const data = { kind: object.kind, name: object.name ?? '', replicas, min };
         const namespace = object.namespace ?? context.settings.namespace;
+        const kept = context.hold({ namespace, data });
         context.afterIndex((index) => {
+          const { namespace, data } = kept;
           if (autoscalersOf(index, { kind: object.kind, group: object.group, name: object.name, namespace }).length > 0) return;
           context.report({ messageId: written ? 'tooFew' : 'unset', data, at });
         });

@@ -33,7 +33,9 @@ export default defineRule({
         const namespace = object.namespace ?? context.settings.namespace;
         const at = context.locate([...object.path, 'metadata', 'name']);
         const labels = pod.labels;
+        const kept = context.hold({ namespace, labels });
         context.afterIndex((index) => {
+          const { namespace, labels } = kept;
           const budgets = index.ofKind('PodDisruptionBudget', 'policy').filter((pdb) => pdb.namespace === namespace);
           if (budgets.some((pdb) => labelSelectorMatches(valueAt(pdb.value, ['spec', 'selector']), labels))) return;
           if (!inputHolds(index, namespace, (record) => record.kind === 'PodDisruptionBudget' && record.group === 'policy')) return;

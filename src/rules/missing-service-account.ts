@@ -26,9 +26,10 @@ export default defineRule({
         const field = isString(pod.spec.serviceAccountName) ? 'serviceAccountName' : 'serviceAccount';
         const account = pod.spec[field];
         if (!isString(account) || account === '' || (account === 'default' && !context.settings.complete)) return;
-        const namespace = object.namespace ?? context.settings.namespace;
         const at = context.locate([...pod.path, field]);
+        const kept = context.hold({ account, namespace: object.namespace ?? context.settings.namespace });
         context.afterIndex((index) => {
+          const { account, namespace } = kept;
           if (index.get('ServiceAccount', namespace, account, '')) return;
           if (!inputHolds(index, namespace, (record) => record.kind === 'ServiceAccount' && record.group === '')) return;
           context.report({ messageId: 'missing', data: { account, namespace }, at });

@@ -25,7 +25,9 @@ export default defineRule({
         const name = object.name;
         if (name === undefined) return;
         const at = context.locate([...object.path, 'metadata', 'name']);
+        const kept = context.hold({ name });
         context.afterIndex((index) => {
+          const { name } = kept;
           const inside = index.inNamespace(name);
           if (!inside.some((record) => record.pods.length > 0)) return;
           if (inside.some((record) => record.group === '' && (record.kind === 'ResourceQuota' || record.kind === 'LimitRange'))) return;

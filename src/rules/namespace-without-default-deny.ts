@@ -30,7 +30,9 @@ export default defineRule({
         const name = object.name;
         if (name === undefined || SYSTEM_NAMESPACES.has(name)) return;
         const at = context.locate([...object.path, 'metadata', 'name']);
+        const kept = context.hold({ name });
         context.afterIndex((index) => {
+          const { name } = kept;
           if (networkPolicies(index).length === 0 && !index.complete) {
             const qualifies = (record: (typeof index.all)[number]) => record.kind === 'Namespace' && record.group === '' && !SYSTEM_NAMESPACES.has(record.name ?? '');
             if (isFirstOf(index, at, qualifies, 'namespace-without-default-deny')) context.report({ messageId: 'noPolicies', data: { name }, at, level: 'note' });

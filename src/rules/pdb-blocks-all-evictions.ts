@@ -44,7 +44,9 @@ export default defineRule({
         const selector = valueAt(object.value, ['spec', 'selector']);
         const namespace = object.namespace ?? context.settings.namespace;
         const at = context.locate([...object.path, 'spec', 'minAvailable']);
+        const kept = context.hold({ namespace });
         context.afterIndex((index) => {
+          const { namespace } = kept;
           const workloads = workloadsSelected(index, namespace, (labels) => labelSelectorMatches(selector, labels));
           for (const workload of workloads) {
             const replicas = fewestReplicas(index, workload);

@@ -35,7 +35,9 @@ export default defineRule({
         if (!ref || (ref.kind === 'ClusterRole' && isBuiltInClusterRole(ref.name))) return;
         const at = context.locate([...object.path, 'roleRef', 'name']);
         const namespace = object.kind === 'RoleBinding' ? (object.namespace ?? context.settings.namespace) : undefined;
+        const kept = context.hold({ ref, namespace });
         context.afterIndex((index) => {
+          const { ref, namespace } = kept;
           const binding = index.find(RBAC_GROUP, object.kind, namespace, object.name ?? '')[0];
           const role = binding && resolveRole(index, binding);
           if (!role) return;

@@ -46,7 +46,9 @@ export default defineRule<'noSuchPort', Options>({
           if (!isString(target) && !isNumber(target)) continue;
           const protocol = isString(value.protocol) ? value.protocol : 'TCP';
           const at = context.locate([...object.path, ...path, written ? 'targetPort' : 'port']);
+          const kept = context.hold({ namespace, target, protocol });
           context.afterIndex((index) => {
+            const { namespace, target, protocol } = kept;
             const matches = index.podsSelectedByMap(namespace, selector);
             if (matches.length === 0) return;
             const ports = matches.flatMap(({ pod }) => [...objectItems(pod.spec, ['containers'])].flatMap((container) => containerPorts(container)));

@@ -29,7 +29,9 @@ export default defineRule({
         if (!isString(service) || service === '') return;
         const namespace = object.namespace ?? context.settings.namespace;
         const at = context.locate([...object.path, 'spec', 'serviceName']);
+        const kept = context.hold({ service, namespace });
         context.afterIndex((index) => {
+          const { service, namespace } = kept;
           const found = index.get('Service', namespace, service, '');
           const data = { name: object.name ?? '', service, namespace };
           if (!found) {

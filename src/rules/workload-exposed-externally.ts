@@ -51,14 +51,17 @@ export default defineRule({
   create(context) {
     return {
       object(object) {
-        const namespace = object.namespace ?? context.settings.namespace;
         const at = context.locate([...object.path, 'metadata', 'name'], { missing: true });
-        const pods = object.pods.map((pod) => ({
-          labels: pod.labels,
-          sensitive: pod.containers.map((container) => container.image).find((image): image is string => isString(image) && SENSITIVE.test(image)),
-        }));
-        const data = { kind: object.kind, name: object.name ?? '' };
+        const kept = context.hold({
+          namespace: object.namespace ?? context.settings.namespace,
+          pods: object.pods.map((pod) => ({
+            labels: pod.labels,
+            sensitive: pod.containers.map((container) => container.image).find((image): image is string => isString(image) && SENSITIVE.test(image)),
+          })),
+          data: { kind: object.kind, name: object.name ?? '' },
+        });
         context.afterIndex((index) => {
+          const { namespace, pods, data } = kept;
           for (const pod of pods) {
             const related = exposuresOf(index, namespace, pod.labels);
             if (related.length === 0) continue;

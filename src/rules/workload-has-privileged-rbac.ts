@@ -41,7 +41,9 @@ export default defineRule({
         const at = context.locate([...pod.path, field ?? 'serviceAccountName'], { missing: field === undefined });
         const namespace = object.namespace ?? context.settings.namespace;
         const data = { kind: object.kind, name: object.name ?? '', account };
+        const kept = context.hold({ account, namespace, data });
         context.afterIndex((index) => {
+          const { account, namespace, data } = kept;
           let strongest: Grant | undefined;
           const via: string[] = [];
           const related: RelatedLocation[] = [];

@@ -26,11 +26,14 @@ import { redactFile } from '../redact/index.js';
 import { rules as allRules } from '../rules/index.js';
 import type { SuppressOptions } from '../suppress/options.js';
 import { createSuppressor, type FileSuppression } from '../suppress/suppressor.js';
+import { baselineMatcher } from '../suppress/baseline.js';
 import type { FileDecision, FileReport, Finding, InvalidText, LintResult, Tallies } from '../types.js';
 import type { CachedRun } from '../cache/store.js';
 import { shardOf, type Shard } from '../shard/assign.js';
 import type { ShardInfo } from '../shard/report.js';
 import type { IndexPeers, ThreadOptions, ThreadPlan } from './parallel-options.js';
+import type { FindingSpool } from './spool.js';
+import { SourceTexts } from './spool-sources.js';
 
 export { UsageError };
 
@@ -77,6 +80,11 @@ export interface LintOptions extends ThreadOptions {
   cache?: CacheOptions;
   /** `--shard i/n`: report only this shard's files (every file is still indexed) and leave the run-wide stage to the merge. */
   shard?: Shard;
+  /**
+   * The CLI's runs: each file's findings go to the spool as soon as they are final instead of staying in
+   * `findings` (which then holds none); the reports read them back from it. Not with a cache or shards.
+   */
+  spool?: FindingSpool;
 }
 
 export interface RunStats {
@@ -100,6 +108,10 @@ export interface LintRun extends LintResult {
   cache?: { hits: number; replayed: boolean };
   /** A shard's part, for `kmlint merge`. */
   shard?: ShardInfo;
+  /** Every finding of the run, when it was spooled (`findings` is then empty). */
+  spool?: FindingSpool;
+  /** With a spool: the texts for code frames, files on disk read again when asked for (`sources` holds the others). */
+  sourceTexts?: SourceTexts;
 }
 
 /** One input of a run: its display name and how to read it. */
@@ -117,7 +129,10 @@ export interface Source {
 
 /** A file whose cross-object checks have not run yet: its findings and suppressions stay open. */
 interface OpenFile {
+  /** Its findings; with a spool, only those that arrived after the walk (the walk's are spooled). */
   findings: Finding[];
+  /** With a spool: how many findings the walk gave it. */
+  walked: number;
   suppression: FileSuppression;
   /**
    * Kept only for inputs that cannot be read again (standard input, texts handed in): a file on disk is
@@ -196,7 +211,9 @@ export async function lintSources(
     complete: options.complete ?? false,
   };
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const suppressor = createSuppressor(options.suppress, { rules, settings, cwd });
+  const spool = options.cache || options.shard ? undefined : options.spool;
+  // A spooled run applies the baseline itself, as a view over the spool.
+  const suppressor = createSuppressor(spool && options.suppress?.baseline ? { ...options.suppress, baseline: undefined } : options.suppress, { rules, settings, cwd });
   const index = new ObjectIndex(runSettings.complete);
   const ruleTimes = options.stats ? new Map<string, number>() : undefined;
   const tallies: Tallies = new Map();
@@ -214,7 +231,24 @@ export async function lintSources(
   }
   const tokens: InputToken[] = [];
   const crossObjectRules = enabled.some(({ rule }) => rule.meta.crossObject);
+  // With a spool, each file's findings leave memory when final: what stays here is what arrived for it later.
   const perFile = new Map<string, Finding[]>();
+  if (spool) run.sourceTexts = new SourceTexts(run.sources, maxBytes);
+  // A spooled run reads files on disk again for code frames rather than hold their texts.
+  const keepSource = (source: Pick<Source, 'display' | 'absolute'>, text: string, unmasked = false): void => {
+    if (run.sourceTexts && source.absolute !== undefined) run.sourceTexts.onDisk(source.display, source.absolute);
+    else run.sources.set(source.display, unmasked ? maskedText(text) : text);
+  };
+  const settle = (file: string, findings: Finding[]): Finding[] => {
+    if (!spool) {
+      perFile.set(file, findings);
+      return findings;
+    }
+    spool.add(file, sortFindings(findings));
+    const late: Finding[] = [];
+    perFile.set(file, late);
+    return late;
+  };
   const open = new Map<string, OpenFile>();
   const pending: PendingCheck[] = [];
   const unreached = new Set<string>();
@@ -256,7 +290,7 @@ export async function lintSources(
     } else if ('invalid' in outcome) {
       run.files.push({ file: source.display, objects: 0, documents: 0, decision: 'manifest', reason: 'not UTF-8' });
       const findings = applyEngineRuleSettings([invalidTextFinding(source.display, outcome.invalid)], settings);
-      perFile.set(source.display, findings);
+      settle(source.display, findings);
     } else {
       const linted = lintText(source.display, outcome.text, { rules: rulesForFile(enabled, options.ruleOptionsForFile?.(source.display), runSettings.namespace), extraWorkloads: options.extraWorkloads, settings: runSettings, index, ruleTimes, tallies, freeze: options.freeze });
       // Files that hold no object and do not mean to be manifests are skipped quietly, findings and all.
@@ -267,13 +301,12 @@ export async function lintSources(
       if (options.findingStage) linted.findings = options.findingStage(linted.findings, runSettings.namespace);
       const suppression = suppressor.file(linted);
       run.files.push({ file: source.display, objects: linted.objectCount, documents: linted.documentCount, decision, reason } satisfies FileReport);
-      perFile.set(source.display, linted.findings);
       if (linted.pending.length > 0) {
         pending.push(...linted.pending);
         // Redacted now for what is known; the findings still to come are redacted when the file closes.
         redactFile(linted, outcome.text);
         detach(linted.findings, index.strings);
-        const state: OpenFile = { findings: linted.findings, suppression, later: [] };
+        const state: OpenFile = { findings: settle(source.display, linted.findings), walked: spool ? linted.findings.length : 0, suppression, later: [] };
         if (source.absolute !== undefined) state.again = { source, hash: hash ?? contentHash(outcome.text) };
         else state.text = outcome.text;
         open.set(source.display, state);
@@ -281,7 +314,8 @@ export async function lintSources(
         linted.findings.push(...suppression.close());
         const masked = redactFile(linted, outcome.text);
         detach(linted.findings, index.strings);
-        if (options.keepSources && linted.findings.length > 0) run.sources.set(source.display, masked);
+        settle(source.display, linted.findings);
+        if (options.keepSources && linted.findings.length > 0) keepSource(source, masked);
         if (hash !== undefined) {
           cache!.record(source.display, {
             hash, report: run.files.at(-1)!, findings: linted.findings, notes: linted.notes, objects: linted.objectCount,
@@ -329,18 +363,26 @@ export async function lintSources(
       const notes = state.suppression.close();
       state.findings.push(...notes);
       const later = [...state.later, ...notes];
-      const text = later.length > 0 || (options.keepSources && state.findings.length > 0) ? await textAgain(state, run.notes) : undefined;
+      const withFindings = state.walked + state.findings.length > 0;
+      // A spooled run reads a file on disk again for its code frames only when the report is written.
+      const framesLater = run.sourceTexts !== undefined && state.again !== undefined;
+      const text = later.length > 0 || (options.keepSources && withFindings && !framesLater) ? await textAgain(state, run.notes) : undefined;
       if (text === undefined && state.again) withhold(later);
-      if (text !== undefined) {
-        redactFile({ findings: later, notes: [] }, text);
-        // Redacting again is harmless (masked text holds no credential); it returns the masked source.
-        if (options.keepSources && state.findings.length > 0) run.sources.set(file, redactFile({ findings: state.findings, notes: [] }, text));
-      }
+      if (text !== undefined) redactFile({ findings: later, notes: [] }, text);
+      if (options.keepSources && withFindings && (framesLater || text !== undefined)) keepSource(state.again?.source ?? { display: file }, text ?? '', true);
       detach(state.findings, index.strings);
     }
     clock.lap('cross-object');
   }
-  for (const findings of perFile.values()) run.findings.push(...sortFindings(findings));
+  if (spool) {
+    // What arrived for no linted file comes first, as below; each file's late findings join its line on reading.
+    spool.head.push(...run.findings);
+    run.findings = [];
+    for (const [file, late] of perFile) spool.addLate(file, sortFindings(late));
+    run.spool = spool;
+  } else {
+    for (const findings of perFile.values()) run.findings.push(...sortFindings(findings));
+  }
   run.notes.push(...decisionSummary(run.files), ...tallyNotes(tallies, rules));
   run.notes.push(...unreachedNote(unreached));
   if (cache) {
@@ -358,6 +400,23 @@ export async function lintSources(
       tallies: [...tallies].map(([key, { count, items }]) => ({ key, count, items: [...items].sort() })),
       exemptions: suppressor.exemptionUsage(),
     };
+  } else if (spool) {
+    const tail = { ...run, findings: spool.tail };
+    suppressor.finish(tail);
+    if (options.suppress?.baseline) {
+      const { baseline, file } = options.suppress.baseline;
+      // Marks copies: findings held in memory (head, tail, late ones) are read again on every pass.
+      spool.view(() => {
+        const match = baselineMatcher(baseline, file);
+        return (finding) => {
+          const copy = { ...finding };
+          return match(copy) ? copy : finding;
+        };
+      });
+      let matched = 0;
+      for (const finding of spool) if (finding.suppression?.source === 'baseline') matched++;
+      run.baseline = { file, entries: baseline.findings.length, matched, fixed: baseline.findings.length - matched };
+    }
   } else {
     suppressor.finish(run);
   }

@@ -57,21 +57,25 @@ export async function readBaseline(file: string): Promise<Baseline> {
  * Marks the unsuppressed findings that the baseline holds. Fingerprints are counted, not just looked up:
  * two identical findings in the baseline cover two findings today, not three.
  */
-export function applyBaseline(findings: Finding[], baseline: Baseline, file: string): BaselineSummary {
+export function applyBaseline(findings: Iterable<Finding>, baseline: Baseline, file: string): BaselineSummary {
+  const match = baselineMatcher(baseline, file);
+  let matched = 0;
+  for (const finding of findings) if (match(finding)) matched++;
+  return { file, entries: baseline.findings.length, matched, fixed: baseline.findings.length - matched };
+}
+
+/** Marks a finding the baseline still covers, in place, and says whether it did; each matcher counts afresh. */
+export function baselineMatcher(baseline: Baseline, file: string): (finding: Finding) => boolean {
   const remaining = new Map<string, number>();
   for (const entry of baseline.findings) remaining.set(entry.fingerprint, (remaining.get(entry.fingerprint) ?? 0) + 1);
-  let matched = 0;
-  for (const finding of findings) {
-    if (finding.suppression) continue;
+  return (finding) => {
+    if (finding.suppression) return false;
     const left = remaining.get(finding.fingerprint) ?? 0;
-    if (left === 0) continue;
+    if (left === 0) return false;
     remaining.set(finding.fingerprint, left - 1);
     finding.suppression = { source: 'baseline', at: file };
-    matched++;
-  }
-  let fixed = 0;
-  for (const left of remaining.values()) fixed += left;
-  return { file, entries: baseline.findings.length, matched, fixed };
+    return true;
+  };
 }
 
 function compare(a: string, b: string): number {

@@ -67,7 +67,9 @@ export function controlPlaneCheck<MessageId extends string, Options = Record<str
         if (!setting?.value) return;
         const at = context.locate(setting.path);
         const name = baseName(setting.value);
+        const kept = context.hold({ name });
         context.afterIndex((index) => {
+          const { name } = kept;
           const files = linked.kinds.flatMap((entry) => {
             const [group = '', kind = ''] = entry.split('/');
             return index.ofKind(kind, group).filter((record) => baseName(record.at.file) === name);

@@ -29,7 +29,9 @@ export function networkPolicyCoverage(template: NetworkPolicyCoverage): Rule<Cov
           const self = context.locate([...object.path, 'metadata', 'name'], { missing: true });
           const targets = pods.map((pod) => ({ labels: pod.labels, at: context.locate([...pod.metadataPath, 'labels'], { missing: true }) }));
           const data = { kind: object.kind, name: object.name ?? '', namespace, direction: direction.toLowerCase() };
+          const kept = context.hold({ namespace, targets, data });
           context.afterIndex((index) => {
+            const { namespace, targets, data } = kept;
             const policies = networkPolicies(index, namespace);
             if (networkPolicies(index).length === 0 && !index.complete) {
               const qualifies = (record: (typeof index.all)[number]) =>

@@ -1,0 +1,140 @@
+/**
+ * The findings of a CLI run, kept out of memory: each file's findings are written as one JSON line to a
+ * temporary file as soon as they are final, and read back, in file order, every time the reports or the
+ * exit code go through them. A file's cross-object findings arrive after the walk; they are few and stay in
+ * memory until they are merged into the file's line on reading. Small runs never touch the disk.
+ */
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Finding } from '../types.js';
+
+/** Findings held in memory before the spool starts writing them out: a small run stays as fast as before. */
+export const SPOOL_FROM = 20_000;
+
+/** A view applied to every finding on every reading (baseline marking, `--quiet`), fresh state each time. */
+export type FindingView = () => (finding: Finding) => Finding | undefined;
+
+const READ_CHUNK = 1 << 20;
+
+export class FindingSpool implements Iterable<Finding> {
+  /** Findings of files the run did not lint (they come first, as in a run held in memory). */
+  readonly head: Finding[] = [];
+  /** Run-wide findings, after every file (config exemptions that matched nothing). */
+  readonly tail: Finding[] = [];
+  private readonly held: string[] = [];
+  private heldFindings = 0;
+  private readonly late = new Map<string, Finding[]>();
+  private readonly views: FindingView[] = [];
+  private dir: string | undefined;
+  private fd: number | undefined;
+  private readonly cleanUp = (): void => this.close();
+
+  constructor(private readonly limit = SPOOL_FROM) {}
+
+  /** A file's findings, sorted; a file still waiting for cross-object findings is added even without any. */
+  add(file: string, findings: readonly Finding[]): void {
+    const line = `${JSON.stringify({ file, findings })}\n`;
+    if (this.fd === undefined && this.limit > 0 && this.heldFindings + findings.length <= this.limit) {
+      this.held.push(line);
+      this.heldFindings += findings.length;
+      return;
+    }
+    if (this.fd === undefined) this.open();
+    writeSync(this.fd!, line);
+  }
+
+  /** Findings that arrived for an added file after its walk, sorted: merged into its line when read. */
+  addLate(file: string, findings: readonly Finding[]): void {
+    if (findings.length > 0) this.late.set(file, [...findings]);
+  }
+
+  /** Applies `view` to every finding read from now on. */
+  view(view: FindingView): void {
+    this.views.push(view);
+  }
+
+  /** Whether the findings went to disk (tests force it with a limit of 0). */
+  get spooled(): boolean {
+    return this.fd !== undefined;
+  }
+
+  *[Symbol.iterator](): Generator<Finding> {
+    const views = this.views.map((view) => view());
+    const shown = (finding: Finding): Finding | undefined => views.reduce<Finding | undefined>((kept, apply) => (kept ? apply(kept) : undefined), finding);
+    for (const finding of this.head) {
+      const kept = shown(finding);
+      if (kept) yield kept;
+    }
+    for (const line of this.lines()) {
+      const { file, findings } = JSON.parse(line) as { file: string; findings: Finding[] };
+      for (const finding of merged(findings, this.late.get(file) ?? [])) {
+        const kept = shown(finding);
+        if (kept) yield kept;
+      }
+    }
+    for (const finding of this.tail) {
+      const kept = shown(finding);
+      if (kept) yield kept;
+    }
+  }
+
+  /** Removes the temporary file; the spool cannot be read afterwards. */
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    if (this.dir !== undefined) rmSync(this.dir, { recursive: true, force: true });
+    this.fd = undefined;
+    this.dir = undefined;
+    process.off('exit', this.cleanUp);
+  }
+
+  private open(): void {
+    this.dir = mkdtempSync(path.join(tmpdir(), 'kmlint-'));
+    this.fd = openSync(path.join(this.dir, 'findings.jsonl'), 'w+');
+    // Removed at exit however the run ends (an error, a signal turned into exit by the CLI).
+    process.on('exit', this.cleanUp);
+    for (const line of this.held) writeSync(this.fd, line);
+    this.held.length = 0;
+  }
+
+  private *lines(): Generator<string> {
+    if (this.fd === undefined) {
+      yield* this.held;
+      return;
+    }
+    const decoder = new TextDecoder();
+    const buffer = Buffer.alloc(READ_CHUNK);
+    let position = 0;
+    let rest = '';
+    for (;;) {
+      const read = readSync(this.fd, buffer, 0, READ_CHUNK, position);
+      if (read === 0) break;
+      position += read;
+      // Lines are JSON: a multi-byte character is never split by a newline, but may be by the chunk.
+      const text = rest + decoder.decode(buffer.subarray(0, read), { stream: true });
+      const lines = text.split('\n');
+      rest = lines.pop()!;
+      yield* lines;
+    }
+    rest += decoder.decode();
+    if (rest !== '') yield rest;
+  }
+}
+
+/**
+ * Two sorted lists as one, ties to the first: the same order a stable sort of the walk's findings followed
+ * by the late ones gives, which is how a run held in memory orders a file.
+ */
+function* merged(walk: readonly Finding[], late: readonly Finding[]): Generator<Finding> {
+  let i = 0;
+  let j = 0;
+  while (i < walk.length || j < late.length) {
+    if (j >= late.length || (i < walk.length && compareFindings(walk[i]!, late[j]!) <= 0)) yield walk[i++]!;
+    else yield late[j++]!;
+  }
+}
+
+/** File order of findings: line, column, rule. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.region.startLine - b.region.startLine || a.region.startColumn - b.region.startColumn || a.ruleId.localeCompare(b.ruleId);
+}

@@ -1,0 +1,86 @@
+/**
+ * The CLI's findings wait on disk for the reports: a run forced through the spool writes every format byte
+ * for byte as the run held in memory does, cross-object findings, suppressions, the baseline and --quiet included.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { FORMATS, loadFormatter, type FormatContext } from '../src/formatters/index.js';
+import { lint, type LintOptions } from '../src/run/lint.js';
+import { FindingSpool } from '../src/run/spool.js';
+import { rules } from '../src/rules/index.js';
+
+// Cross-object findings (dangling references, duplicates), comment and annotation suppressions, a credential.
+const PATHS = ['test/manifests/dangling-service', 'test/manifests/duplicate-resource', 'test/manifests/suppressions', 'test/manifests/memory'];
+const options: LintOptions = { paths: PATHS, cwd: process.cwd(), context: [], complete: true, presets: ['all'], keepSources: true };
+
+async function reports(run: Awaited<ReturnType<typeof lint>>): Promise<Record<string, string>> {
+  const context: FormatContext = { cwd: process.cwd(), version: '0.0.0-test', rules: rules.map((rule) => rule.meta), sources: run.sourceTexts ?? run.sources, codeFrame: true };
+  const input = { ...run, findings: run.spool ?? run.findings };
+  const out: Record<string, string> = {};
+  for (const format of FORMATS) out[format] = (await loadFormatter(format))(input, context);
+  return out;
+}
+
+test('a run through the spool writes every format exactly as the run in memory', async () => {
+  const memory = await lint(options);
+  const spool = new FindingSpool(0);
+  try {
+    const spooled = await lint({ ...options, spool });
+    assert.ok(spool.spooled, 'the findings went to disk');
+    assert.deepEqual(spooled.findings, [], 'none held in the run');
+    assert.equal(spooled.sources.size, 0, 'no text held for code frames');
+    assert.ok(memory.findings.some((finding) => finding.ruleId === 'dangling-service-reference' || finding.ruleId.startsWith('dangling')));
+    assert.ok(memory.findings.some((finding) => finding.suppression));
+    const expected = await reports(memory);
+    const actual = await reports(spooled);
+    for (const format of FORMATS) assert.equal(actual[format], expected[format], format);
+  } finally {
+    spool.close();
+  }
+});
+
+test('a baseline and --quiet apply to spooled findings as to findings in memory', async () => {
+  const first = await lint(options);
+  // Half of today's findings are known: the other half stay reported.
+  const baseline = { baseline: { kmlintBaselineVersion: 1, findings: first.findings.filter((_, i) => i % 2 === 0).map((finding) => ({ fingerprint: finding.fingerprint })) }, file: 'kmlint-baseline.json' };
+  const withBaseline = { ...options, suppress: { baseline } } as LintOptions;
+  const memory = await lint(withBaseline);
+  const spool = new FindingSpool(0);
+  try {
+    const spooled = await lint({ ...withBaseline, spool });
+    assert.deepEqual(spooled.baseline, memory.baseline);
+    assert.ok(memory.baseline!.matched > 0);
+    assert.deepEqual(await reports(spooled), await reports(memory));
+    spool.view(() => (finding) => (finding.level === 'error' ? finding : undefined));
+    const errors = memory.findings.filter((finding) => finding.level === 'error');
+    assert.deepEqual([...spool], JSON.parse(JSON.stringify(errors)));
+  } finally {
+    spool.close();
+  }
+});
+
+test('the spool removes its temporary file when closed, and the CLI leaves none behind', async () => {
+  const spool = new FindingSpool(0);
+  const before = new Set(readdirSync(tmpdir()));
+  spool.add('a.yaml', []);
+  const made = readdirSync(tmpdir()).filter((name) => !before.has(name) && name.startsWith('kmlint-'));
+  assert.equal(made.length, 1);
+  spool.close();
+  assert.ok(!existsSync(path.join(tmpdir(), made[0]!)));
+
+  const { runCli } = await import('./support/cli.js');
+  const dir = mkdtempSync(path.join(tmpdir(), 'kmlint-spool-test-'));
+  try {
+    const file = path.join(dir, 'two.yaml');
+    writeFileSync(file, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n');
+    const result = runCli(['--no-context', '--format', 'json', file], { env: { TMPDIR: dir, KMLINT_SPOOL_FROM: '0' } });
+    assert.equal(result.status, 1, result.stderr);
+    assert.match(result.stdout, /"ruleId": "duplicate-resource"/);
+    assert.deepEqual(readdirSync(dir), ['two.yaml']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
