@@ -18690,24 +18690,24 @@ ${value}`;
         this.dropConsumedChunks();
       }
       handleBOM() {
-        const first = this.peekBufferedByte(0);
+        const first2 = this.peekBufferedByte(0);
         const second = this.peekBufferedByte(1);
         const third = this.peekBufferedByte(2);
         if (second === void 0) {
-          if (first === BOM2[0]) {
+          if (first2 === BOM2[0]) {
             return true;
           }
           this.checkBOM = false;
           return true;
         }
         if (third === void 0) {
-          if (first === BOM2[0] && second === BOM2[1]) {
+          if (first2 === BOM2[0] && second === BOM2[1]) {
             return true;
           }
           this.checkBOM = false;
           return false;
         }
-        if (first === BOM2[0] && second === BOM2[1] && third === BOM2[2]) {
+        if (first2 === BOM2[0] && second === BOM2[1] && third === BOM2[2]) {
           this.discardLeadingBytes(3);
         }
         this.checkBOM = false;
@@ -19223,20 +19223,22 @@ async function readBaseline(file) {
   return baseline;
 }
 function applyBaseline(findings, baseline, file) {
+  const match3 = baselineMatcher(baseline, file);
+  let matched = 0;
+  for (const finding of findings) if (match3(finding)) matched++;
+  return { file, entries: baseline.findings.length, matched, fixed: baseline.findings.length - matched };
+}
+function baselineMatcher(baseline, file) {
   const remaining = /* @__PURE__ */ new Map();
   for (const entry2 of baseline.findings) remaining.set(entry2.fingerprint, (remaining.get(entry2.fingerprint) ?? 0) + 1);
-  let matched = 0;
-  for (const finding of findings) {
-    if (finding.suppression) continue;
+  return (finding) => {
+    if (finding.suppression) return false;
     const left = remaining.get(finding.fingerprint) ?? 0;
-    if (left === 0) continue;
+    if (left === 0) return false;
     remaining.set(finding.fingerprint, left - 1);
     finding.suppression = { source: "baseline", at: file };
-    matched++;
-  }
-  let fixed2 = 0;
-  for (const left of remaining.values()) fixed2 += left;
-  return { file, entries: baseline.findings.length, matched, fixed: fixed2 };
+    return true;
+  };
 }
 function compare(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -19380,9 +19382,9 @@ function matchesKinds(selectors, object) {
 }
 function isNamespaced(group, kind, clusterScopedKinds) {
   const key = `${group}/${kind}`;
-  return !CLUSTER_SCOPED.has(key) && !clusterScopedKinds?.has(key);
+  return !CLUSTER_SCOPED.has(key) && !CLUSTER_SCOPED_GROUPS.has(group) && !clusterScopedKinds?.has(key);
 }
-var KIND_GROUPS, CLUSTER_SCOPED;
+var KIND_GROUPS, CLUSTER_SCOPED, CLUSTER_SCOPED_GROUPS;
 var init_kinds = __esm({
   "src/k8s/kinds.ts"() {
     "use strict";
@@ -19456,8 +19458,55 @@ var init_kinds = __esm({
       "apiserver.config.k8s.io/EncryptionConfiguration",
       "apiserver.config.k8s.io/AdmissionConfiguration",
       "apiserver.k8s.io/AdmissionConfiguration",
-      "audit.k8s.io/Policy"
+      "audit.k8s.io/Policy",
+      "policy.networking.k8s.io/AdminNetworkPolicy",
+      "policy.networking.k8s.io/BaselineAdminNetworkPolicy",
+      "snapshot.storage.k8s.io/VolumeSnapshotClass",
+      "snapshot.storage.k8s.io/VolumeSnapshotContent",
+      // Custom kinds of widely installed operators whose CRDs declare cluster scope: their CRDs are rarely
+      // in the same repository as the objects, and without them these objects would seem to land in a namespace.
+      "certmanager.k8s.io/ClusterIssuer",
+      "operator.tigera.io/Installation",
+      "operator.tigera.io/APIServer",
+      "operator.tigera.io/Goldmane",
+      "operator.tigera.io/Whisker",
+      "operator.tigera.io/ImageSet",
+      "operator.tigera.io/TigeraStatus",
+      "crd.projectcalico.org/GlobalNetworkPolicy",
+      "crd.projectcalico.org/GlobalNetworkSet",
+      "crd.projectcalico.org/IPPool",
+      "crd.projectcalico.org/FelixConfiguration",
+      "crd.projectcalico.org/BGPConfiguration",
+      "crd.projectcalico.org/BGPPeer",
+      "crd.projectcalico.org/HostEndpoint",
+      "crd.projectcalico.org/ClusterInformation",
+      "projectcalico.org/GlobalNetworkPolicy",
+      "projectcalico.org/GlobalNetworkSet",
+      "projectcalico.org/IPPool",
+      "projectcalico.org/FelixConfiguration",
+      "projectcalico.org/BGPConfiguration",
+      "projectcalico.org/BGPPeer",
+      "projectcalico.org/HostEndpoint",
+      "cilium.io/CiliumClusterwideNetworkPolicy",
+      "cilium.io/CiliumNode",
+      "cilium.io/CiliumIdentity",
+      "cilium.io/CiliumLoadBalancerIPPool",
+      "spire.spiffe.io/ClusterSPIFFEID",
+      "spire.spiffe.io/ClusterFederatedTrustDomain",
+      "spire.spiffe.io/ClusterStaticEntry",
+      "kyverno.io/ClusterPolicy",
+      "kyverno.io/ClusterCleanupPolicy",
+      "wgpolicyk8s.io/ClusterPolicyReport",
+      "external-secrets.io/ClusterSecretStore",
+      "external-secrets.io/ClusterExternalSecret",
+      "templates.gatekeeper.sh/ConstraintTemplate",
+      "karpenter.sh/NodePool",
+      "karpenter.sh/NodeClaim",
+      "karpenter.k8s.aws/EC2NodeClass",
+      "argoproj.io/ClusterWorkflowTemplate",
+      "tekton.dev/ClusterTask"
     ]);
+    CLUSTER_SCOPED_GROUPS = /* @__PURE__ */ new Set(["constraints.gatekeeper.sh"]);
   }
 });
 
@@ -28354,13 +28403,13 @@ var init_esm4 = __esm({
             for (const g of groups.values()) {
               if (g.length < 2)
                 continue;
-              const [first, ...rest] = g;
+              const [first2, ...rest] = g;
               const alts = g.map((i) => this.globParts[i][k2]);
               const glob2 = `@(${alts.join("|")})`;
               if (extglobCount(glob2) > MAX_EXTGLOBS)
                 continue;
-              this.globParts[first][k2] = glob2;
-              this.set[first][k2] = this.parse(glob2);
+              this.globParts[first2][k2] = glob2;
+              this.set[first2][k2] = this.parse(glob2);
               for (const i of rest)
                 drop.add(i);
             }
@@ -33759,9 +33808,9 @@ var require_resolve_block_scalar = __commonJS({
     }
     function splitLines(source) {
       const split = source.split(/\n( *)/);
-      const first = split[0];
-      const m = first.match(/^( *)/);
-      const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
+      const first2 = split[0];
+      const m = first2.match(/^( *)/);
+      const line0 = m?.[1] ? [m[1], first2.slice(m[1].length)] : ["", first2];
       const lines = [line0];
       for (let i = 1; i < split.length; i += 2)
         lines.push([split[i], split[i + 1]]);
@@ -36543,8 +36592,8 @@ function indentContinuations(text, open3) {
     const start = next + 1;
     let indent = 0;
     while (text[start + indent] === " ") indent++;
-    const first = text[start + indent];
-    if (first === "\n" || first === "\r" || first === void 0) continue;
+    const first2 = text[start + indent];
+    if (first2 === "\n" || first2 === "\r" || first2 === void 0) continue;
     if (indent < needed) insertions.push({ at: start, count: needed - indent });
   }
   return insertions;
@@ -36731,11 +36780,11 @@ function errorCount(docs) {
 }
 function firstError(doc) {
   const errors = syntaxErrors(doc);
-  const first = errors[0];
-  if (!first) return [];
+  const first2 = errors[0];
+  if (!first2) return [];
   const more = errors.length - 1;
   const suffix = more === 0 ? "" : ` (${more} more error${more === 1 ? "" : "s"} in this document)`;
-  return [{ ruleId: "yaml-syntax-error", message: plainYamlMessage(first.message) + suffix, start: first.pos[0], end: Math.max(first.pos[1], first.pos[0] + 1) }];
+  return [{ ruleId: "yaml-syntax-error", message: plainYamlMessage(first2.message) + suffix, start: first2.pos[0], end: Math.max(first2.pos[1], first2.pos[0] + 1) }];
 }
 function mergeInsertions(a, b) {
   const byOffset = /* @__PURE__ */ new Map();
@@ -36799,13 +36848,13 @@ var init_problems = __esm({
 
 // src/yaml/scalar.ts
 function resolvePlainScalar(source) {
-  const first = source.charCodeAt(0);
-  if (WORD_STARTS.has(first)) {
+  const first2 = source.charCodeAt(0);
+  if (WORD_STARTS.has(first2)) {
     if (NULL.has(source)) return null;
     if (TRUE.has(source)) return true;
     if (FALSE.has(source)) return false;
   }
-  const numeric2 = first >= 48 && first <= 57 || first === 43 || first === 45 || first === 46;
+  const numeric2 = first2 >= 48 && first2 <= 57 || first2 === 43 || first2 === 45 || first2 === 46;
   if (!numeric2) return source;
   return resolveNumber(source) ?? source;
 }
@@ -37094,10 +37143,10 @@ function firstEntrySpan(node) {
   if ((0, import_yaml5.isMap)(node)) {
     const pairs = node.items;
     const kind = pairs.find((pair3) => keyOf(pair3) === "kind");
-    const first = kind ?? pairs[0];
-    const key = first?.key?.range;
-    const value = first?.value?.range;
-    if (key) return { start: key[0], end: value && (0, import_yaml5.isScalar)(first?.value) ? value[1] : key[1] };
+    const first2 = kind ?? pairs[0];
+    const key = first2?.key?.range;
+    const value = first2?.value?.range;
+    if (key) return { start: key[0], end: value && (0, import_yaml5.isScalar)(first2?.value) ? value[1] : key[1] };
   }
   if ((0, import_yaml5.isSeq)(node)) {
     const item = node.items[0];
@@ -37738,8 +37787,8 @@ function invalidUtf8(buffer) {
   return { message: `The file is not valid UTF-8 (byte 0x${byte}, Latin-1 or Windows-1252 text?); kubectl rejects it: save it as UTF-8.`, line, column };
 }
 function sequenceLength(buffer, offset) {
-  const first = buffer[offset];
-  const length = first < 128 ? 1 : first >= 194 && first <= 223 ? 2 : first >= 224 && first <= 239 ? 3 : first >= 240 && first <= 244 ? 4 : 0;
+  const first2 = buffer[offset];
+  const length = first2 < 128 ? 1 : first2 >= 194 && first2 <= 223 ? 2 : first2 >= 224 && first2 <= 239 ? 3 : first2 >= 240 && first2 <= 244 ? 4 : 0;
   if (length === 0 || offset + length > buffer.length) return 0;
   try {
     new TextDecoder("utf-8", { fatal: true }).decode(buffer.subarray(offset, offset + length));
@@ -37876,9 +37925,9 @@ function blockScalarLine(text, start, end, line) {
   let lineEnd = text.indexOf("\n", lineStart);
   if (lineEnd === -1 || lineEnd > end) lineEnd = end;
   while (lineEnd > lineStart && /\s/.test(text[lineEnd - 1])) lineEnd--;
-  let first = lineStart;
-  while (first < lineEnd && (text[first] === " " || text[first] === "	")) first++;
-  return first < lineEnd ? { start: first, end: lineEnd } : void 0;
+  let first2 = lineStart;
+  while (first2 < lineEnd && (text[first2] === " " || text[first2] === "	")) first2++;
+  return first2 < lineEnd ? { start: first2, end: lineEnd } : void 0;
 }
 function trimEnd(text, start, end) {
   let last = end;
@@ -38686,7 +38735,7 @@ function trieAlternation(words2) {
   if (words2.includes("")) return "";
   const byFirst = /* @__PURE__ */ new Map();
   for (const word of words2) byFirst.set(word[0], [...byFirst.get(word[0]) ?? [], word.slice(1)]);
-  const branches = [...byFirst].map(([first, rests]) => first.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&") + trieAlternation(rests));
+  const branches = [...byFirst].map(([first2, rests]) => first2.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&") + trieAlternation(rests));
   return branches.length === 1 ? branches[0] : `(?:${branches.join("|")})`;
 }
 function detectorsAnchoredIn(text) {
@@ -38716,8 +38765,8 @@ function detectCredentials(text, keyName, disabled) {
 function finish(hits, disabled) {
   if (!hits) return NONE;
   const covered = new Set(hits.flatMap((hit) => hit.covers ?? []));
-  const kept = hits.filter((hit) => !covered.has(hit.id) && !disabled?.has(hit.id));
-  return kept.length > 0 ? kept : NONE;
+  const kept2 = hits.filter((hit) => !covered.has(hit.id) && !disabled?.has(hit.id));
+  return kept2.length > 0 ? kept2 : NONE;
 }
 var DETECTORS, DETECTOR_IDS, PREFILTER, ANCHOR_SCAN, BY_ANCHOR, MIN_LENGTH, AWS_SECRET_NAME, AWS_SECRET_VALUE, NONE, AWS_SECRET_BY_NAME;
 var init_value_detectors = __esm({
@@ -39874,9 +39923,9 @@ var init_object_index = __esm({
       /** Pod templates of a namespace that a plain map selector (a Service's) selects. */
       podsSelectedByMap(namespace, selector) {
         if (!isObject(selector)) return [];
-        const [first] = Object.entries(selector);
-        if (!first || typeof first[1] !== "string") return [];
-        const candidates = this.podsByLabel().get(labelKey(namespace, first[0], first[1])) ?? [];
+        const [first2] = Object.entries(selector);
+        if (!first2 || typeof first2[1] !== "string") return [];
+        const candidates = this.podsByLabel().get(labelKey(namespace, first2[0], first2[1])) ?? [];
         return candidates.filter(({ pod }) => mapSelectorMatches(selector, pod.labels));
       }
       podsByLabel() {
@@ -40010,6 +40059,7 @@ function lintText(file, text, options) {
   if (walker && result.pending.length > 0) {
     const seen = /* @__PURE__ */ new Set();
     for (const held of walker.held) index.strings.detachInPlace(held, seen);
+    walker.held.length = 0;
   }
   return result;
 }
@@ -40020,9 +40070,9 @@ function reportSyntaxErrors(site, document, looksLikeTemplate, result) {
   if (looksLikeTemplate) {
     const alreadyReported = result.findings.some((finding) => finding.ruleId === "yaml-syntax-error");
     if (alreadyReported) return;
-    const first = document.errors[0];
-    const message = `${first.message} (this looks like an unrendered Helm template: lint the output of \`helm template\` instead)`;
-    result.findings.push(findingAtOffsets(site, "yaml-syntax-error", "error", message, first.start, first.end));
+    const first2 = document.errors[0];
+    const message = `${first2.message} (this looks like an unrendered Helm template: lint the output of \`helm template\` instead)`;
+    result.findings.push(findingAtOffsets(site, "yaml-syntax-error", "error", message, first2.start, first2.end));
     return;
   }
   for (const error2 of document.errors) {
@@ -40071,16 +40121,21 @@ var init_lint_file = __esm({
             if (rule.meta.crossObject) held.push(location);
             return location;
           },
+          hold: (values) => {
+            if (rule.meta.crossObject) held.push(values);
+            return values;
+          },
           afterIndex: (check2) => {
             if (!rule.meta.crossObject) throw new Error(`rule "${rule.meta.id}" called afterIndex() without meta.crossObject`);
             if (!this.site) throw new Error(`rule "${rule.meta.id}" called afterIndex() outside a visitor`);
             const object = this.site.object;
             const container = this.container;
             const anchor = locationAt(this.site, object.path, true);
-            held.push(object, anchor);
+            const named = { kind: object.kind, namespace: object.namespace, name: object.name };
+            held.push(object, named, anchor);
             this.pending.push({
               ruleId: rule.meta.id,
-              run: (index, findings) => this.runPending(() => check2(index), findings, object, anchor, container)
+              run: (index, findings) => this.runPending(() => check2(index), findings, named, anchor, container)
             });
           }
         });
@@ -40214,7 +40269,8 @@ function trackedFiles(cwd, options = {}) {
   const args = ["ls-files", "-z", "--cached", ...options.wholeRepository ? [":/"] : []];
   const run2 = spawnSync("git", args, { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, stdio: ["ignore", "pipe", "ignore"] });
   if (run2.error || run2.status !== 0) return void 0;
-  return new Set(run2.stdout.split("\0").filter(Boolean).map((file) => path7.resolve(cwd, file)));
+  const keep = options.keep ?? Boolean;
+  return new Set(run2.stdout.split("\0").filter((name) => name !== "" && keep(name)).map((file) => path7.resolve(cwd, file)));
 }
 function trackedFolders(tracked) {
   const folders = /* @__PURE__ */ new Set();
@@ -47009,11 +47065,11 @@ var require_ignore = __commonJS({
       return true;
     };
     var isNotRelative = (path28) => {
-      const first = path28.charCodeAt(0);
-      if (first === SLASH_CODE) {
+      const first2 = path28.charCodeAt(0);
+      if (first2 === SLASH_CODE) {
         return true;
       }
-      if (first !== DOT_CODE) {
+      if (first2 !== DOT_CODE) {
         return false;
       }
       if (path28.length === 1) {
@@ -47160,10 +47216,10 @@ async function discover(inputs, options) {
       result.notes.push(`${input}: skipped, symbolic link loop`);
     } else if (glob2 && hasMagic2(input, { windowsPathsNoEscape: false })) {
       const matches = await glob2(input, { cwd, absolute: true, nodir: true, dot: false, ignore: ALWAYS_SKIPPED });
-      const kept = matches.filter((file) => !track(file));
+      const kept2 = matches.filter((file) => !track(file));
       if (matches.length === 0) result.missing.push(`${input}: no file matches`);
-      else if (kept.length === 0) result.missing.push(`${input}: every match is ignored${countNote(removed)}`);
-      for (const file of kept) found.add(file), walked.add(file);
+      else if (kept2.length === 0) result.missing.push(`${input}: every match is ignored${countNote(removed)}`);
+      for (const file of kept2) found.add(file), walked.add(file);
     } else {
       result.missing.push(`${input}: no such file or directory`);
     }
@@ -47264,8 +47320,9 @@ var init_discover = __esm({
 // src/input/git-context.ts
 import path11 from "node:path";
 async function trackedManifests(dir) {
-  const files = trackedFiles(dir, { wholeRepository: true }) ?? /* @__PURE__ */ new Set();
-  return [...files].filter((file) => MANIFEST_EXTENSIONS.includes(path11.extname(file).toLowerCase())).filter((file) => !/(^|[\\/])templates[\\/]/.test(file)).sort();
+  const isManifest = (file) => MANIFEST_EXTENSIONS.includes(path11.extname(file).toLowerCase()) && // Raw Helm templates are not YAML until rendered.
+  !/(^|[\\/])templates[\\/]/.test(file);
+  return [...trackedFiles(dir, { wholeRepository: true, keep: isManifest }) ?? []].sort();
 }
 var init_git_context = __esm({
   "src/input/git-context.ts"() {
@@ -47694,10 +47751,12 @@ function controlPlaneCheck(template2) {
         if (!setting2?.value) return;
         const at = context.locate(setting2.path);
         const name = baseName(setting2.value);
+        const kept2 = context.hold({ name });
         context.afterIndex((index) => {
+          const { name: name2 } = kept2;
           const files = linked.kinds.flatMap((entry2) => {
             const [group = "", kind = ""] = entry2.split("/");
-            return index.ofKind(kind, group).filter((record) => baseName(record.at.file) === name);
+            return index.ofKind(kind, group).filter((record) => baseName(record.at.file) === name2);
           });
           if (files.length !== 1) return;
           const found = linked.check(files[0], config, context.settings);
@@ -49461,15 +49520,17 @@ var init_automount_service_account_token = __esm({
             const explicit = written === true;
             const at = context.locate([...pod.path, "automountServiceAccountToken"], { missing: !explicit });
             const data = { kind: object.kind, name: object.name ?? "", account };
+            const kept2 = context.hold({ account, namespace, data });
             context.afterIndex((index) => {
-              const named = bindingsOfServiceAccount(index, namespace, account).some((binding) => subjectsOf(binding).some((subject) => subject.name === account || subject.name === `system:serviceaccount:${namespace}:${account}`));
+              const { account: account2, namespace: namespace2, data: data2 } = kept2;
+              const named = bindingsOfServiceAccount(index, namespace2, account2).some((binding) => subjectsOf(binding).some((subject) => subject.name === account2 || subject.name === `system:serviceaccount:${namespace2}:${account2}`));
               if (named) return;
               if (!explicit) {
-                const serviceAccount = index.get("ServiceAccount", namespace, account, "");
+                const serviceAccount = index.get("ServiceAccount", namespace2, account2, "");
                 const setting2 = serviceAccount?.value.automountServiceAccountToken;
                 if (isBoolean(setting2) && !setting2) return;
               }
-              context.report({ messageId: explicit ? "enabled" : "unset", data, at });
+              context.report({ messageId: explicit ? "enabled" : "unset", data: data2, at });
             });
           }
         };
@@ -50028,8 +50089,8 @@ function workloadsSelected(index, namespace, matches) {
   return index.inNamespace(namespace ?? "").filter((record) => templateLabelSets(record).some(matches));
 }
 function workloadsSelectedByMap(index, namespace, selector) {
-  const [first] = Object.entries(selector);
-  if (!first) return [];
+  const [first2] = Object.entries(selector);
+  if (!first2) return [];
   const table = index.memo("templates-by-label", () => {
     const byLabel = /* @__PURE__ */ new Map();
     for (const record of index.all) {
@@ -50044,7 +50105,7 @@ function workloadsSelectedByMap(index, namespace, selector) {
     }
     return byLabel;
   });
-  const candidates = table.get(`${namespace ?? ""}\0${first[0]}\0${first[1]}`) ?? [];
+  const candidates = table.get(`${namespace ?? ""}\0${first2[0]}\0${first2[1]}`) ?? [];
   return candidates.filter((record) => templateLabelSets(record).some((labels) => Object.entries(selector).every(([key, value]) => labels[key] === value)));
 }
 function inputHoldsTemplates(index, namespace) {
@@ -50131,16 +50192,18 @@ var init_dangling_config_reference = __esm({
               if (ref.optional || ref.kind === "ConfigMap" && CLUSTER_CONFIG_MAPS.has(ref.name)) continue;
               if (ref.kind === "Secret" && !context.options.secrets && !context.settings.complete) continue;
               const at = context.locate(ref.path);
+              const kept2 = context.hold({ ref, namespace });
               context.afterIndex((index) => {
-                const data = { kind: ref.kind, name: ref.name, namespace, key: ref.key ?? "" };
-                const providers = index.inNamespace(namespace).filter((record) => providedName(record, ref.kind) === ref.name);
+                const { ref: ref2, namespace: namespace2 } = kept2;
+                const data = { kind: ref2.kind, name: ref2.name, namespace: namespace2, key: ref2.key ?? "" };
+                const providers = index.inNamespace(namespace2).filter((record) => providedName(record, ref2.kind) === ref2.name);
                 if (providers.length === 0) {
-                  if (inputHolds(index, namespace, (record) => providedName(record, ref.kind) !== void 0)) context.report({ messageId: "missing", data, at });
+                  if (inputHolds(index, namespace2, (record) => providedName(record, ref2.kind) !== void 0)) context.report({ messageId: "missing", data, at });
                   return;
                 }
-                const own = providers.find((record) => record.kind === ref.kind);
-                if (ref.key !== void 0 && own && providers.length === 1 && !dataKeys(own).has(ref.key)) {
-                  context.report({ messageId: "missingKey", data, at, related: [{ at: own.at, message: `${ref.kind} "${ref.name}"` }] });
+                const own = providers.find((record) => record.kind === ref2.kind);
+                if (ref2.key !== void 0 && own && providers.length === 1 && !dataKeys(own).has(ref2.key)) {
+                  context.report({ messageId: "missingKey", data, at, related: [{ at: own.at, message: `${ref2.kind} "${ref2.name}"` }] });
                 }
               });
             }
@@ -50183,10 +50246,12 @@ var init_dangling_gateway_backend = __esm({
                 if (!isString(name) || kind !== void 0 && kind !== "Service" || group !== void 0 && group !== "") continue;
                 const namespace = isString(ref.value.namespace) ? ref.value.namespace : own;
                 const at = context.locate([...object.path, ...rule.path, ...ref.path, "name"]);
+                const kept2 = context.hold({ name, namespace });
                 context.afterIndex((index) => {
-                  if (index.get("Service", namespace, name, "")) return;
-                  if (!inputHolds(index, namespace, (record) => record.kind === "Service" && record.group === "")) return;
-                  context.report({ messageId: "noService", data: { kind: object.kind, name: object.name ?? "", service: name, namespace }, at });
+                  const { name: name2, namespace: namespace2 } = kept2;
+                  if (index.get("Service", namespace2, name2, "")) return;
+                  if (!inputHolds(index, namespace2, (record) => record.kind === "Service" && record.group === "")) return;
+                  context.report({ messageId: "noService", data: { kind: object.kind, name: object.name ?? "", service: name2, namespace: namespace2 }, at });
                 });
               }
             }
@@ -50254,11 +50319,13 @@ var init_dangling_hpa_target = __esm({
             if (!target) return;
             const namespace = object.namespace ?? context.settings.namespace;
             const at = context.locate([...object.path, "spec", "scaleTargetRef", "name"]);
+            const kept2 = context.hold({ target, namespace });
             context.afterIndex((index) => {
-              const self = index.find(object.group, object.kind, namespace, object.name ?? "")[0];
+              const { target: target2, namespace: namespace2 } = kept2;
+              const self = index.find(object.group, object.kind, namespace2, object.name ?? "")[0];
               if (!self || resolveScaleTarget(index, self)) return;
-              if (!inputHolds(index, namespace, (record) => record.kind === target.kind)) return;
-              context.report({ messageId: "noTarget", data: { name: object.name ?? "", kind: target.kind, target: target.name, namespace }, at });
+              if (!inputHolds(index, namespace2, (record) => record.kind === target2.kind)) return;
+              context.report({ messageId: "noTarget", data: { name: object.name ?? "", kind: target2.kind, target: target2.name, namespace: namespace2 }, at });
             });
           }
         };
@@ -50353,13 +50420,15 @@ var init_dangling_ingress = __esm({
               const { service: name, servicePath, port } = backend;
               if (name === void 0 || servicePath === void 0) continue;
               const at = context.locate(servicePath);
+              const kept2 = context.hold({ name, port, namespace });
               context.afterIndex((index) => {
-                const service = index.get("Service", namespace, name, "");
-                const data = { name: object.name ?? "", service: name, namespace, port: String(port ?? "") };
+                const { name: name2, port: port2, namespace: namespace2 } = kept2;
+                const service = index.get("Service", namespace2, name2, "");
+                const data = { name: object.name ?? "", service: name2, namespace: namespace2, port: String(port2 ?? "") };
                 if (!service) {
-                  if (inputHolds(index, namespace, (record) => record.kind === "Service" && record.group === "")) context.report({ messageId: "noService", data, at });
-                } else if (port !== void 0 && !servesPort(service.value, port)) {
-                  context.report({ messageId: "noPort", data, at, related: [{ at: service.at, message: `Service "${name}"` }] });
+                  if (inputHolds(index, namespace2, (record) => record.kind === "Service" && record.group === "")) context.report({ messageId: "noService", data, at });
+                } else if (port2 !== void 0 && !servesPort(service.value, port2)) {
+                  context.report({ messageId: "noPort", data, at, related: [{ at: service.at, message: `Service "${name2}"` }] });
                 }
               });
             }
@@ -50400,9 +50469,11 @@ var init_dangling_network_policy = __esm({
             if (selector === void 0 || selectsEverything(selector)) return;
             const namespace = object.namespace ?? context.settings.namespace;
             const at = context.locate([...object.path, "spec", "podSelector"]);
+            const kept2 = context.hold({ namespace });
             context.afterIndex((index) => {
-              if (workloadsSelected(index, namespace, (labels) => labelSelectorMatches(selector, labels)).length > 0 || !inputHoldsTemplates(index, namespace) || operatorMayCreatePods(index, namespace)) return;
-              context.report({ messageId: "noPods", data: { name: object.name ?? "", namespace }, at });
+              const { namespace: namespace2 } = kept2;
+              if (workloadsSelected(index, namespace2, (labels) => labelSelectorMatches(selector, labels)).length > 0 || !inputHoldsTemplates(index, namespace2) || operatorMayCreatePods(index, namespace2)) return;
+              context.report({ messageId: "noPods", data: { name: object.name ?? "", namespace: namespace2 }, at });
             });
           }
         };
@@ -50444,10 +50515,12 @@ var init_dangling_network_policy_peer = __esm({
                   const selector = peer.value.podSelector;
                   if (!isObject(selector) || selectsEverything(selector) || peer.value.namespaceSelector !== void 0) continue;
                   const at = context.locate([...object.path, ...rule.path, ...peer.path, "podSelector"]);
+                  const kept2 = context.hold({ namespace });
                   context.afterIndex((index) => {
-                    if (workloadsSelected(index, namespace, (labels) => labelSelectorMatches(selector, labels)).length > 0) return;
-                    if (!inputHoldsTemplates(index, namespace) || operatorMayCreatePods(index, namespace)) return;
-                    context.report({ messageId: "noPods", data: { name: object.name ?? "", direction, namespace }, at });
+                    const { namespace: namespace2 } = kept2;
+                    if (workloadsSelected(index, namespace2, (labels) => labelSelectorMatches(selector, labels)).length > 0) return;
+                    if (!inputHoldsTemplates(index, namespace2) || operatorMayCreatePods(index, namespace2)) return;
+                    context.report({ messageId: "noPods", data: { name: object.name ?? "", direction, namespace: namespace2 }, at });
                   });
                 }
               }
@@ -50489,12 +50562,14 @@ var init_dangling_role_ref = __esm({
             if (!ref || !context.settings.complete && (ref.kind === "ClusterRole" ? isBuiltInClusterRole(ref.name) : BUILT_IN_ROLES.has(ref.name) || ref.name.startsWith("system:"))) return;
             const namespace = object.kind === "RoleBinding" ? object.namespace ?? context.settings.namespace : void 0;
             const at = context.locate([...object.path, "roleRef", "name"]);
+            const kept2 = context.hold({ ref, namespace });
             context.afterIndex((index) => {
-              const self = index.find(object.group, object.kind, namespace, object.name ?? "")[0];
+              const { ref: ref2, namespace: namespace2 } = kept2;
+              const self = index.find(object.group, object.kind, namespace2, object.name ?? "")[0];
               if (!self || resolveRole(index, self)) return;
-              const roleNamespace = ref.kind === "Role" ? namespace : void 0;
-              if (!inputHolds(index, roleNamespace, (record) => record.kind === ref.kind && record.group === RBAC_GROUP)) return;
-              context.report({ messageId: "missing", data: { kind: object.kind, name: object.name ?? "", roleKind: ref.kind, role: ref.name }, at });
+              const roleNamespace = ref2.kind === "Role" ? namespace2 : void 0;
+              if (!inputHolds(index, roleNamespace, (record) => record.kind === ref2.kind && record.group === RBAC_GROUP)) return;
+              context.report({ messageId: "missing", data: { kind: object.kind, name: object.name ?? "", roleKind: ref2.kind, role: ref2.name }, at });
             });
           }
         };
@@ -50534,10 +50609,12 @@ var init_dangling_service = __esm({
             const namespace = object.namespace ?? context.settings.namespace;
             const at = context.locate([...object.path, "spec", "selector"]);
             const data = { name: object.name ?? "", namespace, selector: Object.entries(selector).map(([key, value]) => `${key}=${String(value)}`).join(", ") };
+            const kept2 = context.hold({ written, namespace, data });
             context.afterIndex((index) => {
-              if (Object.keys(written).length === 0 || workloadsSelectedByMap(index, namespace, written).length > 0) return;
-              if (!inputHoldsTemplates(index, namespace) || operatorMayCreatePods(index, namespace)) return;
-              context.report({ messageId: "noPods", data, at });
+              const { written: written2, namespace: namespace2, data: data2 } = kept2;
+              if (Object.keys(written2).length === 0 || workloadsSelectedByMap(index, namespace2, written2).length > 0) return;
+              if (!inputHoldsTemplates(index, namespace2) || operatorMayCreatePods(index, namespace2)) return;
+              context.report({ messageId: "noPods", data: data2, at });
             });
           }
         };
@@ -50585,13 +50662,15 @@ var init_dangling_service_monitor = __esm({
             const namespaces = namespacesOf(object, object.namespace ?? context.settings.namespace);
             const pods = object.kind === "PodMonitor";
             const at = context.locate([...object.path, "spec", "selector"]);
+            const kept2 = context.hold({ namespaces });
             context.afterIndex((index) => {
-              const inScope2 = (record) => namespaces === "any" || record.namespace !== void 0 && namespaces.includes(record.namespace);
+              const { namespaces: namespaces2 } = kept2;
+              const inScope2 = (record) => namespaces2 === "any" || record.namespace !== void 0 && namespaces2.includes(record.namespace);
               const targets2 = index.all.filter((record) => inScope2(record) && (pods ? templateLabelSets(record).length > 0 : record.kind === "Service" && record.group === ""));
               const matches = pods ? targets2.some((record) => templateLabelSets(record).some((labels) => labelSelectorMatches(selector, labels))) : targets2.some((record) => labelSelectorMatches(selector, record.labels));
-              const apiServer = !pods && (namespaces === "any" || namespaces.includes("default")) && labelSelectorMatches(selector, API_SERVER_SERVICE_LABELS);
-              if (matches || apiServer || !index.complete && (targets2.length === 0 || namespaces === "any" || namespaces.includes(CLUSTER_NAMESPACE))) return;
-              const where = namespaces === "any" ? "any namespace" : `namespace ${namespaces.map((name) => `"${name}"`).join(", ")}`;
+              const apiServer = !pods && (namespaces2 === "any" || namespaces2.includes("default")) && labelSelectorMatches(selector, API_SERVER_SERVICE_LABELS);
+              if (matches || apiServer || !index.complete && (targets2.length === 0 || namespaces2 === "any" || namespaces2.includes(CLUSTER_NAMESPACE))) return;
+              const where = namespaces2 === "any" ? "any namespace" : `namespace ${namespaces2.map((name) => `"${name}"`).join(", ")}`;
               context.report({ messageId: "noTargets", data: { kind: object.kind, name: object.name ?? "", targets: pods ? "pod template" : "Service", namespaces: where }, at });
             });
           }
@@ -51374,9 +51453,9 @@ var init_duplicate_env_var = __esm({
             const seen = /* @__PURE__ */ new Map();
             for (const { value, path: path28, index } of objectItems(container.value, ["env"])) {
               if (!isString(value.name)) continue;
-              const first = seen.get(value.name);
-              if (first === void 0) seen.set(value.name, index);
-              else context.report({ messageId: "duplicate", data: { container: container.name, name: value.name, first: first + 1 }, at: [...container.path, ...path28, "name"] });
+              const first2 = seen.get(value.name);
+              if (first2 === void 0) seen.set(value.name, index);
+              else context.report({ messageId: "duplicate", data: { container: container.name, name: value.name, first: first2 + 1 }, at: [...container.path, ...path28, "name"] });
             }
           }
         };
@@ -51449,14 +51528,15 @@ var init_duplicate_resource = __esm({
           object(object) {
             if (object.name === void 0) return;
             const at = context.locate([...object.path, "metadata", "name"]);
+            const kept2 = context.hold({ group: object.group, kind: object.kind, name: object.name });
             context.afterIndex((index) => {
-              const name = object.name;
+              const { group, kind, name } = kept2;
               const namespace = index.recordAt(at)?.namespace;
-              const copies = index.find(object.group, object.kind, namespace, name).filter((record) => sameScope(context.options.scope, record.at, at));
+              const copies = index.find(group, kind, namespace, name).filter((record) => sameScope(context.options.scope, record.at, at));
               if (copies.length < 2 || samePlace(copies[0].at, at)) return;
-              const first = copies[0];
+              const first2 = copies[0];
               const where = namespace === void 0 ? "" : ` in namespace "${namespace}"`;
-              context.report({ messageId: "duplicate", data: { kind: object.kind, name, where }, at, related: [{ at: first.at, message: "first definition" }] });
+              context.report({ messageId: "duplicate", data: { kind, name, where }, at, related: [{ at: first2.at, message: "first definition" }] });
             });
           }
         };
@@ -52664,8 +52744,10 @@ var init_hpa_target_has_static_replicas = __esm({
             if (valueAt(object.value, ["spec", "replicas"]) === void 0) return;
             const namespace = object.namespace ?? context.settings.namespace;
             const at = context.locate([...object.path, "spec", "replicas"]);
+            const kept2 = context.hold({ namespace });
             context.afterIndex((index) => {
-              const hpa = autoscalersOf(index, { kind: object.kind, group: object.group, name: object.name, namespace })[0];
+              const { namespace: namespace2 } = kept2;
+              const hpa = autoscalersOf(index, { kind: object.kind, group: object.group, name: object.name, namespace: namespace2 })[0];
               if (!hpa) return;
               context.report({ messageId: "static", data: { kind: object.kind, name: object.name ?? "", hpa: hpa.name ?? "" }, at, related: [{ at: hpa.at, message: `HorizontalPodAutoscaler "${hpa.name ?? ""}"` }] });
             });
@@ -52907,9 +52989,11 @@ var init_insufficient_replicas = __esm({
             const at = context.locate([...object.path, "spec", "replicas"], { missing: !written });
             const data = { kind: object.kind, name: object.name ?? "", replicas, min };
             const namespace = object.namespace ?? context.settings.namespace;
+            const kept2 = context.hold({ namespace, data });
             context.afterIndex((index) => {
-              if (autoscalersOf(index, { kind: object.kind, group: object.group, name: object.name, namespace }).length > 0) return;
-              context.report({ messageId: written ? "tooFew" : "unset", data, at });
+              const { namespace: namespace2, data: data2 } = kept2;
+              if (autoscalersOf(index, { kind: object.kind, group: object.group, name: object.name, namespace: namespace2 }).length > 0) return;
+              context.report({ messageId: written ? "tooFew" : "unset", data: data2, at });
             });
           }
         };
@@ -54178,8 +54262,8 @@ function sameLocation(a, b) {
   return a.file === b.file && a.documentIndex === b.documentIndex && a.region.startLine === b.region.startLine && a.region.startColumn === b.region.startColumn;
 }
 function isFirstOf(index, at, qualifies, key) {
-  const first = index.memo(`first-of:${key}`, () => index.all.find((record) => !record.fromContext && qualifies(record)));
-  return first !== void 0 && sameLocation(first.at, at);
+  const first2 = index.memo(`first-of:${key}`, () => index.all.find((record) => !record.fromContext && qualifies(record)));
+  return first2 !== void 0 && sameLocation(first2.at, at);
 }
 var NETWORKING, EVERY_ADDRESS, SYSTEM_NAMESPACES;
 var init_network_policy = __esm({
@@ -54208,17 +54292,19 @@ function networkPolicyCoverage(template2) {
           const self = context.locate([...object.path, "metadata", "name"], { missing: true });
           const targets2 = pods.map((pod) => ({ labels: pod.labels, at: context.locate([...pod.metadataPath, "labels"], { missing: true }) }));
           const data = { kind: object.kind, name: object.name ?? "", namespace, direction: direction.toLowerCase() };
+          const kept2 = context.hold({ namespace, targets: targets2, data });
           context.afterIndex((index) => {
-            const policies = networkPolicies(index, namespace);
+            const { namespace: namespace2, targets: targets3, data: data2 } = kept2;
+            const policies = networkPolicies(index, namespace2);
             if (networkPolicies(index).length === 0 && !index.complete) {
               const qualifies = (record) => record.pods.some((pod) => pod.spec.hostNetwork !== true) && !SYSTEM_NAMESPACES.has(record.namespace ?? "");
-              if (isFirstOf(index, self, qualifies, `${template2.meta.id}:workloads`)) context.report({ messageId: "noPolicies", data, at: self, level: "note" });
+              if (isFirstOf(index, self, qualifies, `${template2.meta.id}:workloads`)) context.report({ messageId: "noPolicies", data: data2, at: self, level: "note" });
               return;
             }
-            const related = policies.map((policy) => ({ at: policy.at, message: `NetworkPolicy "${policy.name ?? ""}" of the namespace does not select these pods for ${data.direction}.` }));
-            for (const target of targets2) {
+            const related = policies.map((policy) => ({ at: policy.at, message: `NetworkPolicy "${policy.name ?? ""}" of the namespace does not select these pods for ${data2.direction}.` }));
+            for (const target of targets3) {
               if (policies.some((policy) => isObject(policy.value) && policySelects(policy.value, direction, target.labels))) continue;
-              context.report({ messageId: "unselected", data, at: target.at, related });
+              context.report({ messageId: "unselected", data: data2, at: target.at, related });
             }
           });
         }
@@ -54536,11 +54622,13 @@ var init_missing_pod_disruption_budget = __esm({
             const namespace = object.namespace ?? context.settings.namespace;
             const at = context.locate([...object.path, "metadata", "name"]);
             const labels = pod.labels;
+            const kept2 = context.hold({ namespace, labels });
             context.afterIndex((index) => {
-              const budgets = index.ofKind("PodDisruptionBudget", "policy").filter((pdb) => pdb.namespace === namespace);
-              if (budgets.some((pdb) => labelSelectorMatches(valueAt(pdb.value, ["spec", "selector"]), labels))) return;
-              if (!inputHolds(index, namespace, (record) => record.kind === "PodDisruptionBudget" && record.group === "policy")) return;
-              context.report({ messageId: "missing", data: { kind: object.kind, name: object.name ?? "", replicas, namespace }, at });
+              const { namespace: namespace2, labels: labels2 } = kept2;
+              const budgets = index.ofKind("PodDisruptionBudget", "policy").filter((pdb) => pdb.namespace === namespace2);
+              if (budgets.some((pdb) => labelSelectorMatches(valueAt(pdb.value, ["spec", "selector"]), labels2))) return;
+              if (!inputHolds(index, namespace2, (record) => record.kind === "PodDisruptionBudget" && record.group === "policy")) return;
+              context.report({ messageId: "missing", data: { kind: object.kind, name: object.name ?? "", replicas, namespace: namespace2 }, at });
             });
           }
         };
@@ -54899,12 +54987,13 @@ var init_missing_service_account = __esm({
             const field = isString(pod.spec.serviceAccountName) ? "serviceAccountName" : "serviceAccount";
             const account = pod.spec[field];
             if (!isString(account) || account === "" || account === "default" && !context.settings.complete) return;
-            const namespace = object.namespace ?? context.settings.namespace;
             const at = context.locate([...pod.path, field]);
+            const kept2 = context.hold({ account, namespace: object.namespace ?? context.settings.namespace });
             context.afterIndex((index) => {
-              if (index.get("ServiceAccount", namespace, account, "")) return;
+              const { account: account2, namespace } = kept2;
+              if (index.get("ServiceAccount", namespace, account2, "")) return;
               if (!inputHolds(index, namespace, (record) => record.kind === "ServiceAccount" && record.group === "")) return;
-              context.report({ messageId: "missing", data: { account, namespace }, at });
+              context.report({ messageId: "missing", data: { account: account2, namespace }, at });
             });
           }
         };
@@ -55063,11 +55152,13 @@ var init_namespace_missing_quota = __esm({
             const name = object.name;
             if (name === void 0) return;
             const at = context.locate([...object.path, "metadata", "name"]);
+            const kept2 = context.hold({ name });
             context.afterIndex((index) => {
-              const inside = index.inNamespace(name);
+              const { name: name2 } = kept2;
+              const inside = index.inNamespace(name2);
               if (!inside.some((record) => record.pods.length > 0)) return;
               if (inside.some((record) => record.group === "" && (record.kind === "ResourceQuota" || record.kind === "LimitRange"))) return;
-              context.report({ messageId: "missing", data: { name }, at });
+              context.report({ messageId: "missing", data: { name: name2 }, at });
             });
           }
         };
@@ -55107,17 +55198,19 @@ var init_namespace_without_default_deny = __esm({
             const name = object.name;
             if (name === void 0 || SYSTEM_NAMESPACES.has(name)) return;
             const at = context.locate([...object.path, "metadata", "name"]);
+            const kept2 = context.hold({ name });
             context.afterIndex((index) => {
+              const { name: name2 } = kept2;
               if (networkPolicies(index).length === 0 && !index.complete) {
                 const qualifies = (record) => record.kind === "Namespace" && record.group === "" && !SYSTEM_NAMESPACES.has(record.name ?? "");
-                if (isFirstOf(index, at, qualifies, "namespace-without-default-deny")) context.report({ messageId: "noPolicies", data: { name }, at, level: "note" });
+                if (isFirstOf(index, at, qualifies, "namespace-without-default-deny")) context.report({ messageId: "noPolicies", data: { name: name2 }, at, level: "note" });
                 return;
               }
-              const policies = networkPolicies(index, name);
+              const policies = networkPolicies(index, name2);
               const missing = ["Ingress", "Egress"].filter((direction) => !policies.some((policy) => isDefaultDeny(policy.value, direction)));
               if (missing.length === 0) return;
               const related = policies.map((policy) => ({ at: policy.at, message: `NetworkPolicy "${policy.name ?? ""}" is not a default-deny policy for ${missing.join(" and ").toLowerCase()}.` }));
-              context.report({ messageId: "missing", data: { name, directions: missing.join(" and ").toLowerCase() }, at, related });
+              context.report({ messageId: "missing", data: { name: name2, directions: missing.join(" and ").toLowerCase() }, at, related });
             });
           }
         };
@@ -55493,11 +55586,11 @@ function expressionDemand(expression) {
   const text = `node affinity ${key} ${operator} (${values.join(", ")})`;
   return operator === "In" ? { label, text, allowed: values, excluded: [], fromOsName: false } : { label, text, excluded: values, fromOsName: false };
 }
-function demandsConflict(first, second) {
-  if (first.label !== second.label) return false;
-  const excluded = /* @__PURE__ */ new Set([...first.excluded, ...second.excluded]);
-  if (!first.allowed && !second.allowed) return false;
-  const candidates = first.allowed && second.allowed ? first.allowed.filter((value) => second.allowed?.includes(value)) : first.allowed ?? second.allowed ?? [];
+function demandsConflict(first2, second) {
+  if (first2.label !== second.label) return false;
+  const excluded = /* @__PURE__ */ new Set([...first2.excluded, ...second.excluded]);
+  if (!first2.allowed && !second.allowed) return false;
+  const candidates = first2.allowed && second.allowed ? first2.allowed.filter((value) => second.allowed?.includes(value)) : first2.allowed ?? second.allowed ?? [];
   return candidates.every((value) => excluded.has(value));
 }
 function firstConflict(earlier, among) {
@@ -55542,7 +55635,7 @@ var init_node_selector_unsatisfiable = __esm({
         }
       },
       create(context) {
-        const reportClash = ([first, second]) => context.report({ messageId: first.fromOsName ? "osName" : "conflict", data: { first: first.text, second: second.text }, at: second.path });
+        const reportClash = ([first2, second]) => context.report({ messageId: first2.fromOsName ? "osName" : "conflict", data: { first: first2.text, second: second.text }, at: second.path });
         return {
           podSpec(pod) {
             const placement = nodePlacement(pod);
@@ -55635,8 +55728,10 @@ var init_pdb_blocks_all_evictions = __esm({
             const selector = valueAt(object.value, ["spec", "selector"]);
             const namespace = object.namespace ?? context.settings.namespace;
             const at = context.locate([...object.path, "spec", "minAvailable"]);
+            const kept2 = context.hold({ namespace });
             context.afterIndex((index) => {
-              const workloads = workloadsSelected(index, namespace, (labels) => labelSelectorMatches(selector, labels));
+              const { namespace: namespace2 } = kept2;
+              const workloads = workloadsSelected(index, namespace2, (labels) => labelSelectorMatches(selector, labels));
               for (const workload of workloads) {
                 const replicas = fewestReplicas(index, workload);
                 if (replicas === void 0 || count < replicas) continue;
@@ -55815,8 +55910,8 @@ var init_plaintext_secret_object = __esm({
               context.report({ messageId: "plaintextStringData", data: { name, count: stringData }, at: [...object.path, "stringData"] });
               return;
             }
-            const kept = lastAppliedValues(value);
-            if (kept > 0) context.report({ messageId: "plaintextLastApplied", data: { name, count: kept }, at: [...object.path, "metadata", "annotations", LAST_APPLIED] });
+            const kept2 = lastAppliedValues(value);
+            if (kept2 > 0) context.report({ messageId: "plaintextLastApplied", data: { name, count: kept2 }, at: [...object.path, "metadata", "annotations", LAST_APPLIED] });
           }
         };
       }
@@ -56155,15 +56250,17 @@ var init_rbac_binding_grants_dangerous_role = __esm({
             if (!ref || ref.kind === "ClusterRole" && isBuiltInClusterRole(ref.name)) return;
             const at = context.locate([...object.path, "roleRef", "name"]);
             const namespace = object.kind === "RoleBinding" ? object.namespace ?? context.settings.namespace : void 0;
+            const kept2 = context.hold({ ref, namespace });
             context.afterIndex((index) => {
-              const binding = index.find(RBAC_GROUP, object.kind, namespace, object.name ?? "")[0];
+              const { ref: ref2, namespace: namespace2 } = kept2;
+              const binding = index.find(RBAC_GROUP, object.kind, namespace2, object.name ?? "")[0];
               const role = binding && resolveRole(index, binding);
               if (!role) return;
               const grants = dangerousGrants(effectiveRules(index, role).map(readRbacRule));
               if (grants.length === 0) return;
-              const data = { kind: object.kind, name: object.name ?? "", role: `${ref.kind} "${ref.name}"`, grants: grants.map((grant) => GRANT_TEXT[grant]).join(", ") };
+              const data = { kind: object.kind, name: object.name ?? "", role: `${ref2.kind} "${ref2.name}"`, grants: grants.map((grant) => GRANT_TEXT[grant]).join(", ") };
               const level = grants[0] === "cluster-admin" || grants[0] === "takeover" ? "error" : "warning";
-              context.report({ messageId: "dangerous", data, at, level, related: [{ at: role.at, message: `${ref.kind} "${ref.name}" is defined here.` }] });
+              context.report({ messageId: "dangerous", data, at, level, related: [{ at: role.at, message: `${ref2.kind} "${ref2.name}" is defined here.` }] });
             });
           }
         };
@@ -61693,16 +61790,16 @@ var init_evaluator = __esm({
         const runtimeType = this.debugType(value);
         switch (runtimeType.kind) {
           case "list": {
-            const first = value instanceof Array ? value[0] : value.values().next().value;
-            if (first === void 0) return runtimeType;
-            return this.registry.getListType(this.debugTypeDeep(first));
+            const first2 = value instanceof Array ? value[0] : value.values().next().value;
+            if (first2 === void 0) return runtimeType;
+            return this.registry.getListType(this.debugTypeDeep(first2));
           }
           case "map": {
-            const first = this.#firstMapElement(value);
-            if (!first) return runtimeType;
+            const first2 = this.#firstMapElement(value);
+            if (!first2) return runtimeType;
             return this.registry.getMapType(
-              runtimeType.keyType.hasDynType ? this.debugTypeDeep(first[0]) : runtimeType.keyType,
-              runtimeType.valueType.hasDynType ? this.debugTypeDeep(first[1]) : runtimeType.valueType
+              runtimeType.keyType.hasDynType ? this.debugTypeDeep(first2[0]) : runtimeType.keyType,
+              runtimeType.valueType.hasDynType ? this.debugTypeDeep(first2[1]) : runtimeType.valueType
             );
           }
           default:
@@ -62555,14 +62652,16 @@ var init_service_target_port_mismatch = __esm({
               if (!isString(target) && !isNumber(target)) continue;
               const protocol = isString(value.protocol) ? value.protocol : "TCP";
               const at = context.locate([...object.path, ...path28, written ? "targetPort" : "port"]);
+              const kept2 = context.hold({ namespace, target, protocol });
               context.afterIndex((index) => {
-                const matches = index.podsSelectedByMap(namespace, selector);
+                const { namespace: namespace2, target: target2, protocol: protocol2 } = kept2;
+                const matches = index.podsSelectedByMap(namespace2, selector);
                 if (matches.length === 0) return;
                 const ports = matches.flatMap(({ pod }) => [...objectItems(pod.spec, ["containers"])].flatMap((container) => containerPorts(container)));
-                const named = isString(target) && !/^\d+$/.test(target);
-                if (exposesPort(ports, target, protocol) || !named && (!context.options.checkNumbers || ports.length === 0)) return;
+                const named = isString(target2) && !/^\d+$/.test(target2);
+                if (exposesPort(ports, target2, protocol2) || !named && (!context.options.checkNumbers || ports.length === 0)) return;
                 const related = someRelated(matches.map((match3) => match3.object), (record) => `selected ${record.kind} "${record.name ?? ""}"`);
-                context.report({ messageId: "noSuchPort", data: { name: object.name ?? "", port: named ? `"${target}"` : String(target) }, at, related });
+                context.report({ messageId: "noSuchPort", data: { name: object.name ?? "", port: named ? `"${target2}"` : String(target2) }, at, related });
               });
             }
           }
@@ -62626,13 +62725,15 @@ var init_statefulset_missing_headless_service = __esm({
             if (!isString(service) || service === "") return;
             const namespace = object.namespace ?? context.settings.namespace;
             const at = context.locate([...object.path, "spec", "serviceName"]);
+            const kept2 = context.hold({ service, namespace });
             context.afterIndex((index) => {
-              const found = index.get("Service", namespace, service, "");
-              const data = { name: object.name ?? "", service, namespace };
+              const { service: service2, namespace: namespace2 } = kept2;
+              const found = index.get("Service", namespace2, service2, "");
+              const data = { name: object.name ?? "", service: service2, namespace: namespace2 };
               if (!found) {
-                if (inputHolds(index, namespace, (record) => record.kind === "Service" && record.group === "")) context.report({ messageId: "missing", data, at });
+                if (inputHolds(index, namespace2, (record) => record.kind === "Service" && record.group === "")) context.report({ messageId: "missing", data, at });
               } else if (stringAt(found.value, ["spec", "clusterIP"]) !== "None") {
-                context.report({ messageId: "notHeadless", data, at, related: [{ at: found.at, message: `Service "${service}"` }] });
+                context.report({ messageId: "notHeadless", data, at, related: [{ at: found.at, message: `Service "${service2}"` }] });
               }
             });
           }
@@ -63174,14 +63275,17 @@ var init_workload_exposed_externally = __esm({
       create(context) {
         return {
           object(object) {
-            const namespace = object.namespace ?? context.settings.namespace;
             const at = context.locate([...object.path, "metadata", "name"], { missing: true });
-            const pods = object.pods.map((pod) => ({
-              labels: pod.labels,
-              sensitive: pod.containers.map((container) => container.image).find((image) => isString(image) && SENSITIVE.test(image))
-            }));
-            const data = { kind: object.kind, name: object.name ?? "" };
+            const kept2 = context.hold({
+              namespace: object.namespace ?? context.settings.namespace,
+              pods: object.pods.map((pod) => ({
+                labels: pod.labels,
+                sensitive: pod.containers.map((container) => container.image).find((image) => isString(image) && SENSITIVE.test(image))
+              })),
+              data: { kind: object.kind, name: object.name ?? "" }
+            });
             context.afterIndex((index) => {
+              const { namespace, pods, data } = kept2;
               for (const pod of pods) {
                 const related = exposuresOf(index, namespace, pod.labels);
                 if (related.length === 0) continue;
@@ -63237,11 +63341,13 @@ var init_workload_has_privileged_rbac = __esm({
             const at = context.locate([...pod.path, field ?? "serviceAccountName"], { missing: field === void 0 });
             const namespace = object.namespace ?? context.settings.namespace;
             const data = { kind: object.kind, name: object.name ?? "", account };
+            const kept2 = context.hold({ account, namespace, data });
             context.afterIndex((index) => {
+              const { account: account2, namespace: namespace2, data: data2 } = kept2;
               let strongest;
               const via = [];
               const related = [];
-              for (const binding of bindingsOfServiceAccount(index, namespace, account)) {
+              for (const binding of bindingsOfServiceAccount(index, namespace2, account2)) {
                 const ref = roleRefOf(binding);
                 if (!ref) continue;
                 const role = resolveRole(index, binding);
@@ -63256,7 +63362,7 @@ var init_workload_has_privileged_rbac = __esm({
               }
               if (!strongest) return;
               const level = strongest === "secrets" ? "warning" : "error";
-              context.report({ messageId: "privileged", data: { ...data, what: TEXT[strongest], bindings: via.join(", ") }, at, related, level });
+              context.report({ messageId: "privileged", data: { ...data2, what: TEXT[strongest], bindings: via.join(", ") }, at, related, level });
             });
           }
         };
@@ -64208,9 +64314,9 @@ function createSuppressor(options = {}, context) {
     }
     if (!finding.suppression && expired.length > 0) {
       for (const entry2 of expired) usage.get(entry2).expiredHit = true;
-      const first = expired[0];
-      const why = isDate(first.expires) ? `expired on ${first.expires}` : `has an expiry that is not a date, "${first.expires}"`;
-      finding.message += ` (suppression ${why}, ${first.at})`;
+      const first2 = expired[0];
+      const why = isDate(first2.expires) ? `expired on ${first2.expires}` : `has an expiry that is not a date, "${first2.expires}"`;
+      finding.message += ` (suppression ${why}, ${first2.at})`;
     }
   };
   return {
@@ -64353,6 +64459,49 @@ var init_assign = __esm({
   }
 });
 
+// src/run/spool-sources.ts
+import { readFileSync as readFileSync6 } from "node:fs";
+function readMasked(absolute, maxBytes) {
+  try {
+    const outcome = decode(readFileSync6(absolute), maxBytes);
+    return "text" in outcome ? maskedText(outcome.text) : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var SourceTexts;
+var init_spool_sources = __esm({
+  "src/run/spool-sources.ts"() {
+    "use strict";
+    init_run_cache();
+    init_read();
+    SourceTexts = class {
+      constructor(kept2, maxBytes) {
+        this.kept = kept2;
+        this.maxBytes = maxBytes;
+      }
+      kept;
+      maxBytes;
+      paths = /* @__PURE__ */ new Map();
+      /** The last text read: a report asks for one file's text many times in a row. */
+      last;
+      /** A file whose text is read again when a report asks for it. */
+      onDisk(file, absolute) {
+        this.paths.set(file, absolute);
+      }
+      get(file) {
+        const kept2 = this.kept.get(file);
+        if (kept2 !== void 0) return kept2;
+        if (this.last?.file === file) return this.last.text;
+        const absolute = this.paths.get(file);
+        if (absolute === void 0) return void 0;
+        this.last = { file, text: readMasked(absolute, this.maxBytes) };
+        return this.last.text;
+      }
+    };
+  }
+});
+
 // src/shard/report.ts
 var SHARD_REPORT_VERSION;
 var init_report = __esm({
@@ -64370,16 +64519,16 @@ function checkShards(reports) {
     }
     if (report.version !== VERSION) throw new UsageError(`${name} was written by kmlint ${report.version}; this is kmlint ${VERSION}: run every shard and the merge with one version.`);
   }
-  const first = reports[0].report.shard;
+  const first2 = reports[0].report.shard;
   const seen = /* @__PURE__ */ new Map();
   for (const { name, report } of reports) {
     const { index, count, inputs } = report.shard;
-    if (count !== first.count || inputs !== first.inputs) throw new UsageError(`${name} is shard ${index}/${count} of a run over ${inputs} inputs; ${reports[0].name} is of ${first.count} shards over ${first.inputs}: they are not from one run.`);
+    if (count !== first2.count || inputs !== first2.inputs) throw new UsageError(`${name} is shard ${index}/${count} of a run over ${inputs} inputs; ${reports[0].name} is of ${first2.count} shards over ${first2.inputs}: they are not from one run.`);
     if (seen.has(index)) throw new UsageError(`${name} and ${seen.get(index)} are both shard ${index}/${count}.`);
     seen.set(index, name);
   }
-  const missing = Array.from({ length: first.count }, (_, i) => i + 1).filter((index) => !seen.has(index));
-  if (missing.length > 0) throw new UsageError(`shard${missing.length === 1 ? "" : "s"} ${missing.join(", ")} of ${first.count} missing: merge every shard's report.`);
+  const missing = Array.from({ length: first2.count }, (_, i) => i + 1).filter((index) => !seen.has(index));
+  if (missing.length > 0) throw new UsageError(`shard${missing.length === 1 ? "" : "s"} ${missing.join(", ")} of ${first2.count} missing: merge every shard's report.`);
 }
 function mergeShards(reports) {
   const slots = [];
@@ -64711,7 +64860,8 @@ async function lintSources(sources, options, notes = [], peers) {
     complete: options.complete ?? false
   };
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const suppressor = createSuppressor(options.suppress, { rules: rules2, settings, cwd });
+  const spool = options.cache || options.shard ? void 0 : options.spool;
+  const suppressor = createSuppressor(spool && options.suppress?.baseline ? { ...options.suppress, baseline: void 0 } : options.suppress, { rules: rules2, settings, cwd });
   const index = new ObjectIndex(runSettings.complete);
   const ruleTimes = options.stats ? /* @__PURE__ */ new Map() : void 0;
   const tallies = /* @__PURE__ */ new Map();
@@ -64735,6 +64885,21 @@ async function lintSources(sources, options, notes = [], peers) {
   const tokens = [];
   const crossObjectRules = enabled.some(({ rule }) => rule.meta.crossObject);
   const perFile = /* @__PURE__ */ new Map();
+  if (spool) run2.sourceTexts = new SourceTexts(run2.sources, maxBytes);
+  const keepSource = (source, text, unmasked = false) => {
+    if (run2.sourceTexts && source.absolute !== void 0) run2.sourceTexts.onDisk(source.display, source.absolute);
+    else run2.sources.set(source.display, unmasked ? maskedText(text) : text);
+  };
+  const settle = (file, findings) => {
+    if (!spool) {
+      perFile.set(file, findings);
+      return findings;
+    }
+    spool.add(file, sortFindings(findings));
+    const late = [];
+    perFile.set(file, late);
+    return late;
+  };
   const open3 = /* @__PURE__ */ new Map();
   const pending = [];
   const unreached = /* @__PURE__ */ new Set();
@@ -64774,7 +64939,7 @@ async function lintSources(sources, options, notes = [], peers) {
     } else if ("invalid" in outcome) {
       run2.files.push({ file: source.display, objects: 0, documents: 0, decision: "manifest", reason: "not UTF-8" });
       const findings = applyEngineRuleSettings([invalidTextFinding(source.display, outcome.invalid)], settings);
-      perFile.set(source.display, findings);
+      settle(source.display, findings);
     } else {
       const linted = lintText(source.display, outcome.text, { rules: rulesForFile(enabled, options.ruleOptionsForFile?.(source.display), runSettings.namespace), extraWorkloads: options.extraWorkloads, settings: runSettings, index, ruleTimes, tallies, freeze: options.freeze });
       const { decision, reason, objects } = decideFile(linted, source.explicit === true);
@@ -64783,12 +64948,11 @@ async function lintSources(sources, options, notes = [], peers) {
       if (options.findingStage) linted.findings = options.findingStage(linted.findings, runSettings.namespace);
       const suppression = suppressor.file(linted);
       run2.files.push({ file: source.display, objects: linted.objectCount, documents: linted.documentCount, decision, reason });
-      perFile.set(source.display, linted.findings);
       if (linted.pending.length > 0) {
         pending.push(...linted.pending);
         redactFile(linted, outcome.text);
         detach(linted.findings, index.strings);
-        const state = { findings: linted.findings, suppression, later: [] };
+        const state = { findings: settle(source.display, linted.findings), walked: spool ? linted.findings.length : 0, suppression, later: [] };
         if (source.absolute !== void 0) state.again = { source, hash: hash ?? contentHash(outcome.text) };
         else state.text = outcome.text;
         open3.set(source.display, state);
@@ -64796,7 +64960,8 @@ async function lintSources(sources, options, notes = [], peers) {
         linted.findings.push(...suppression.close());
         const masked = redactFile(linted, outcome.text);
         detach(linted.findings, index.strings);
-        if (options.keepSources && linted.findings.length > 0) run2.sources.set(source.display, masked);
+        settle(source.display, linted.findings);
+        if (options.keepSources && linted.findings.length > 0) keepSource(source, masked);
         if (hash !== void 0) {
           cache2.record(source.display, {
             hash,
@@ -64848,17 +65013,24 @@ async function lintSources(sources, options, notes = [], peers) {
       const notes2 = state.suppression.close();
       state.findings.push(...notes2);
       const later = [...state.later, ...notes2];
-      const text = later.length > 0 || options.keepSources && state.findings.length > 0 ? await textAgain(state, run2.notes) : void 0;
+      const withFindings = state.walked + state.findings.length > 0;
+      const framesLater = run2.sourceTexts !== void 0 && state.again !== void 0;
+      const text = later.length > 0 || options.keepSources && withFindings && !framesLater ? await textAgain(state, run2.notes) : void 0;
       if (text === void 0 && state.again) withhold(later);
-      if (text !== void 0) {
-        redactFile({ findings: later, notes: [] }, text);
-        if (options.keepSources && state.findings.length > 0) run2.sources.set(file, redactFile({ findings: state.findings, notes: [] }, text));
-      }
+      if (text !== void 0) redactFile({ findings: later, notes: [] }, text);
+      if (options.keepSources && withFindings && (framesLater || text !== void 0)) keepSource(state.again?.source ?? { display: file }, text ?? "", true);
       detach(state.findings, index.strings);
     }
     clock.lap("cross-object");
   }
-  for (const findings of perFile.values()) run2.findings.push(...sortFindings(findings));
+  if (spool) {
+    spool.head.push(...run2.findings);
+    run2.findings = [];
+    for (const [file, late] of perFile) spool.addLate(file, sortFindings(late));
+    run2.spool = spool;
+  } else {
+    for (const findings of perFile.values()) run2.findings.push(...sortFindings(findings));
+  }
   run2.notes.push(...decisionSummary(run2.files), ...tallyNotes(tallies, rules2));
   run2.notes.push(...unreachedNote(unreached));
   if (cache2) {
@@ -64876,6 +65048,22 @@ async function lintSources(sources, options, notes = [], peers) {
       tallies: [...tallies].map(([key, { count, items }]) => ({ key, count, items: [...items].sort() })),
       exemptions: suppressor.exemptionUsage()
     };
+  } else if (spool) {
+    const tail = { ...run2, findings: spool.tail };
+    suppressor.finish(tail);
+    if (options.suppress?.baseline) {
+      const { baseline, file } = options.suppress.baseline;
+      spool.view(() => {
+        const match3 = baselineMatcher(baseline, file);
+        return (finding) => {
+          const copy = { ...finding };
+          return match3(copy) ? copy : finding;
+        };
+      });
+      let matched = 0;
+      for (const finding of spool) if (finding.suppression?.source === "baseline") matched++;
+      run2.baseline = { file, entries: baseline.findings.length, matched, fixed: baseline.findings.length - matched };
+    }
   } else {
     suppressor.finish(run2);
   }
@@ -65079,7 +65267,9 @@ var init_lint = __esm({
     init_redact();
     init_rules();
     init_suppressor();
+    init_baseline();
     init_assign();
+    init_spool_sources();
     READ_AHEAD = 4;
     MIGHT_HOLD_OBJECTS = /apiVersion/;
   }
@@ -65134,13 +65324,13 @@ var Command = class {
     let cmdStr = CMD_STRING + this.command;
     if (this.properties && Object.keys(this.properties).length > 0) {
       cmdStr += " ";
-      let first = true;
+      let first2 = true;
       for (const key in this.properties) {
         if (this.properties.hasOwnProperty(key)) {
           const val = this.properties[key];
           if (val) {
-            if (first) {
-              first = false;
+            if (first2) {
+              first2 = false;
             } else {
               cmdStr += ",";
             }
@@ -65898,19 +66088,19 @@ init_rule_settings();
 init_redact();
 init_rules();
 init_lint();
-import { existsSync as existsSync6, readFileSync as readFileSync11 } from "node:fs";
+import { existsSync as existsSync6, readFileSync as readFileSync12 } from "node:fs";
 import path27 from "node:path";
 
 // src/render/helm.ts
 init_build();
 init_display_path();
-import { readFileSync as readFileSync7 } from "node:fs";
+import { readFileSync as readFileSync8 } from "node:fs";
 import path21 from "node:path";
 
 // src/render/origin-files.ts
 init_build();
 init_parse();
-import { readFileSync as readFileSync6 } from "node:fs";
+import { readFileSync as readFileSync7 } from "node:fs";
 
 // src/render/embedded-patch.ts
 var import_yaml12 = __toESM(require_dist(), 1);
@@ -65953,9 +66143,9 @@ function literalBlock(written, start) {
   const headerEnd = written.indexOf("\n");
   if (headerEnd === -1 || /\d/.test(written.slice(0, headerEnd))) return void 0;
   const lines = written.slice(headerEnd + 1).split("\n");
-  const first = lines.find((line) => line.trim() !== "");
-  if (first === void 0) return void 0;
-  const indent = first.length - first.trimStart().length;
+  const first2 = lines.find((line) => line.trim() !== "");
+  if (first2 === void 0) return void 0;
+  const indent = first2.length - first2.trimStart().length;
   let text = "";
   const offsets = [];
   let lineStart = start + headerEnd + 1;
@@ -66017,7 +66207,7 @@ var OriginFiles = class {
 function read(absolute) {
   let text;
   try {
-    text = readFileSync6(absolute, "utf8").replace(/^\uFEFF/, "");
+    text = readFileSync7(absolute, "utf8").replace(/^\uFEFF/, "");
   } catch {
     return void 0;
   }
@@ -66168,7 +66358,7 @@ function templateFile(chart, source) {
 }
 function readText(file) {
   try {
-    return readFileSync7(file, "utf8");
+    return readFileSync8(file, "utf8");
   } catch {
     return void 0;
   }
@@ -66303,7 +66493,7 @@ init_build();
 init_display_path();
 
 // src/render/generators.ts
-import { readFileSync as readFileSync8 } from "node:fs";
+import { readFileSync as readFileSync9 } from "node:fs";
 import path23 from "node:path";
 var DATA_KEYS = /* @__PURE__ */ new Set(["data", "binaryData", "stringData"]);
 function generatorSite(kustomization, generator, renderedName, findingPath) {
@@ -66345,7 +66535,7 @@ function fileKey(item) {
 function envLine(absolute, key) {
   let text;
   try {
-    text = readFileSync8(absolute, "utf8");
+    text = readFileSync9(absolute, "utf8");
   } catch {
     return void 0;
   }
@@ -66552,12 +66742,12 @@ function applyOriginDirectives(findings, files, options, cwd) {
 // src/render/render-secrets.ts
 var import_yaml15 = __toESM(require_dist(), 1);
 init_redact();
-import { readFileSync as readFileSync10 } from "node:fs";
+import { readFileSync as readFileSync11 } from "node:fs";
 import path26 from "node:path";
 
 // src/render/targets.ts
 var import_yaml14 = __toESM(require_dist(), 1);
-import { existsSync as existsSync5, readFileSync as readFileSync9 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync10 } from "node:fs";
 import path25 from "node:path";
 function kustomizationFile(dir) {
   return KUSTOMIZATION_FILES.map((name) => path25.join(dir, name)).find((file) => existsSync5(file));
@@ -66568,7 +66758,7 @@ function kustomizationTree(dir, seen = /* @__PURE__ */ new Set()) {
   const file = kustomizationFile(dir);
   let spec;
   try {
-    spec = file ? (0, import_yaml14.parse)(readFileSync9(file, "utf8")) : void 0;
+    spec = file ? (0, import_yaml14.parse)(readFileSync10(file, "utf8")) : void 0;
   } catch {
     return seen;
   }
@@ -66659,7 +66849,7 @@ function strings3(value) {
 }
 function readText2(file) {
   try {
-    return readFileSync10(file, "utf8");
+    return readFileSync11(file, "utf8");
   } catch {
     return void 0;
   }
@@ -66756,7 +66946,7 @@ function renderFailure(result, options, cwd) {
 }
 function readFirstLine(file) {
   try {
-    return readFileSync11(file, "utf8").split(/\r?\n/, 1)[0].trimEnd();
+    return readFileSync12(file, "utf8").split(/\r?\n/, 1)[0].trimEnd();
   } catch {
     return "";
   }
@@ -66843,12 +67033,12 @@ function streamed(items) {
 }
 function* jsonChunks(value, depth = 0) {
   if (value instanceof StreamedArray) {
-    let first = true;
+    let first2 = true;
     for (const item of value.items) {
-      yield `${first ? "[\n" : ",\n"}${pad(depth + 1)}${indented(JSON.stringify(item, null, 2) ?? "null", depth + 1)}`;
-      first = false;
+      yield `${first2 ? "[\n" : ",\n"}${pad(depth + 1)}${indented(JSON.stringify(item, null, 2) ?? "null", depth + 1)}`;
+      first2 = false;
     }
-    yield first ? "[]" : `
+    yield first2 ? "[]" : `
 ${pad(depth)}]`;
     return;
   }
@@ -66916,6 +67106,9 @@ function countFindings(findings) {
 function plural(count, word) {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
+function* kept(findings, keep) {
+  for (const finding of findings) if (keep(finding)) yield finding;
+}
 function objectName(finding) {
   const object = finding.object;
   if (!object?.kind) return void 0;
@@ -66933,11 +67126,13 @@ function* sarifChunks(result, context) {
   const rules2 = [...context.rules].sort((a, b) => a.id.localeCompare(b.id));
   const index = new Map(rules2.map((rule, i) => [rule.id, i]));
   const include = context.sarifIncludeSuppressed === true;
-  const kept = include ? result.findings : result.findings.filter((finding) => !finding.suppression);
-  const results = streamed(mapped(kept.slice(0, MAX_RESULTS), (finding) => sarifResult(finding, index.get(finding.ruleId), include)));
+  const keep = (finding) => include || !finding.suppression;
+  let total = 0;
+  for (const finding of result.findings) if (keep(finding)) total++;
+  const results = streamed(mapped(first(kept(result.findings, keep), MAX_RESULTS), (finding) => sarifResult(finding, index.get(finding.ruleId), include)));
   const notifications = (result.notes ?? []).map((note) => ({ level: "warning", message: { text: note } }));
-  if (kept.length > MAX_RESULTS) {
-    notifications.push({ level: "warning", message: { text: `${kept.length - MAX_RESULTS} results left out: GitHub accepts at most 25,000 per run.` } });
+  if (total > MAX_RESULTS) {
+    notifications.push({ level: "warning", message: { text: `${total - MAX_RESULTS} results left out: GitHub accepts at most 25,000 per run.` } });
   }
   const log = {
     $schema: SARIF_SCHEMA,
@@ -66968,6 +67163,14 @@ function* sarifChunks(result, context) {
   };
   yield* jsonChunks(log);
   yield "\n";
+}
+function* first(items, count) {
+  if (count <= 0) return;
+  let taken = 0;
+  for (const item of items) {
+    yield item;
+    if (++taken >= count) return;
+  }
 }
 function ruleDescriptor(rule) {
   const tags = [rule.category, ...rule.presets, ...rule.pss ? [`pss-${rule.pss.profile}`] : [], ...rule.tags ?? []];
@@ -67114,7 +67317,7 @@ function conclusionFor(exitCode2, findings) {
   return findings > 0 ? "neutral" : "success";
 }
 async function publishCheckRun(client, request2) {
-  const [first = [], ...rest] = inBatches(request2.annotations);
+  const [first2 = [], ...rest] = inBatches(request2.annotations);
   const output = (annotations) => ({
     title: request2.title,
     summary: request2.summary,
@@ -67127,9 +67330,9 @@ async function publishCheckRun(client, request2) {
       name: request2.name,
       headSha: request2.headSha,
       conclusion: request2.conclusion,
-      output: output(first)
+      output: output(first2)
     });
-    delivered += first.length;
+    delivered += first2.length;
     for (const batch of rest) {
       await client.update({ checkRunId: created.id, output: output(batch) });
       delivered += batch.length;
@@ -67168,7 +67371,7 @@ function compareText(a, b) {
 }
 
 // src/action/github-context.ts
-import { readFileSync as readFileSync12 } from "node:fs";
+import { readFileSync as readFileSync13 } from "node:fs";
 var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "pull_request_review"]);
 function readGitHubContext(env, cwd) {
   const [owner = "", repo = ""] = (env.GITHUB_REPOSITORY ?? "").split("/");
@@ -67187,7 +67390,7 @@ function readGitHubContext(env, cwd) {
 function pullRequestHeadSha(eventPath) {
   if (!eventPath) return void 0;
   try {
-    const event = JSON.parse(readFileSync12(eventPath, "utf8"));
+    const event = JSON.parse(readFileSync13(eventPath, "utf8"));
     const sha = event.pull_request?.head?.sha;
     return typeof sha === "string" ? sha : void 0;
   } catch {
