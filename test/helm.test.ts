@@ -5,13 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import type { Finding } from '../src/types.js';
 import { runCli } from './support/cli.js';
 import { REPO_ROOT } from './support/shared.js';
+import { FAKE } from './secrets/fake-tokens.js';
 
 const RENDER = path.join(REPO_ROOT, 'test', 'manifests', 'render');
 const FIXTURE = path.join(RENDER, 'helm');
@@ -88,4 +89,31 @@ test('a render: entry without a chart is a configuration error at its line', () 
   assert.equal(run.status, 2);
   assert.match(run.stderr, /kmlint-render-invalid\.yaml:3:\d+/);
   assert.match(run.stderr, /chart/);
+});
+
+test('a chart whose `fail` quotes a credential from its values: the render-failed message masks it in every format', { skip }, () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'kmlint-helm-secret-'));
+  try {
+    // Fake credentials, written at test time: none is live.
+    const password = 'FakeChartPassw0rd-redact';
+    mkdirSync(path.join(root, 'db', 'templates'), { recursive: true });
+    writeFileSync(path.join(root, 'db', 'Chart.yaml'), 'apiVersion: v2\nname: db\nversion: 0.1.0\n');
+    writeFileSync(path.join(root, 'db', 'values.yaml'), `auth:\n  password: ${password}\n  token: ${FAKE['github-token']}\n`);
+    writeFileSync(path.join(root, 'db', 'templates', 'check.yaml'), '{{ fail .Values.auth.password }}\n');
+    writeFileSync(path.join(root, 'db', 'templates', 'token.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: db\ndata:\n  note: {{ .Values.auth.token }}\n');
+    const { status, findings } = json(['--helm', 'db'], root);
+    assert.equal(status, 1);
+    const failed = findings.find((finding) => finding.ruleId === 'render-failed');
+    assert.equal(where(failed), 'db/Chart.yaml:1:1');
+    assert.match(failed?.message ?? '', /^helm template failed: execution error at \(db\/templates\/check\.yaml:1\): \*+/);
+    for (const format of ['text', 'json', 'sarif']) {
+      const run = runCli(['--helm', 'db', '--format', format], { cwd: root, env: { PATH: STAND_IN_PATH } });
+      const output = `${run.stdout}${run.stderr}`;
+      assert.ok(!output.includes(password), `${format}: the chart's value is masked`);
+      assert.ok(!output.includes(password.slice(0, 8)), `${format}: not even its first characters`);
+      assert.ok(!output.includes(FAKE['github-token']), `${format}: a token in the values is masked too`);
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });

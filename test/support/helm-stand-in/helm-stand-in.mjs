@@ -8,7 +8,8 @@
  * - failures: `Error: …` on stderr and exit 1 for a missing or broken Chart.yaml, a missing values file, and an
  *   unknown template function (`parse error at (<chart>/templates/<file>:<line>): function "x" not defined`).
  * Template forms: {{ .Values.a.b }}, {{ .Release.Name }}, {{ .Release.Namespace }}, {{ .Chart.Name }},
- * {{ quote .Values.x }}, {{- toYaml .Values.x | nindent N }}; `{{-` trims the whitespace before it.
+ * {{ quote .Values.x }}, {{- toYaml .Values.x | nindent N }}, {{ fail .Values.x }} (helm's `execution error at
+ * (<chart>/templates/<file>:<line>): <message>`); `{{-` trims the whitespace before it.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -79,6 +80,8 @@ function evaluate(expression, where) {
   if (words.length === 1 && words[0].startsWith('.')) value = lookup(words[0]);
   else if (words[0] === 'quote' && words[1]?.startsWith('.')) value = JSON.stringify(String(lookup(words[1]) ?? ''));
   else if (words[0] === 'toYaml' && words[1]?.startsWith('.')) value = stringify(lookup(words[1]) ?? {}).trimEnd();
+  // helm's `fail` stops the render with the chart's own message, which may quote a value.
+  else if (words[0] === 'fail' && words[1]?.startsWith('.')) fail(`execution error at (${where}): ${String(lookup(words[1]) ?? '')}`);
   else fail(`parse error at (${where}): function "${words[0]}" not defined`);
   for (const pipe of pipes) {
     const [name, count] = pipe.split(/\s+/);
