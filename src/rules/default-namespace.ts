@@ -2,6 +2,8 @@ import { defineRule } from '../engine/define-rule.js';
 import { isNamespaced } from '../k8s/kinds.js';
 
 const BUILT_IN_GROUPS = new Set(['apps', 'batch', 'policy', 'autoscaling', 'extensions']);
+/** Input files of command-line tools: `istioctl install -f` reads an IstioOperator, no cluster stores it (Istio 1.24 dropped the in-cluster operator). */
+const TOOL_GROUPS = new Set(['kustomize.config.k8s.io', 'install.istio.io']);
 
 /**
  * As kube-linter's use-namespace, Checkov CKV_K8S_21 and CIS 5.7.4: objects should not land in `default`.
@@ -27,8 +29,8 @@ export default defineRule({
     return {
       object(object) {
         if (!isNamespaced(object.group, object.kind)) return;
-        // Tools' own files (kustomize, skaffold) are never applied to a namespace.
-        if (object.group === 'kustomize.config.k8s.io' || (object.group !== '' && !object.group.includes('.') && !BUILT_IN_GROUPS.has(object.group))) return;
+        // Tools' own files (kustomize, skaffold, istioctl's IstioOperator) are never applied to a namespace.
+        if (TOOL_GROUPS.has(object.group) || (object.group !== '' && !object.group.includes('.') && !BUILT_IN_GROUPS.has(object.group))) return;
         const data = { kind: object.kind, name: object.name ?? '' };
         if (object.namespace === 'default') context.report({ messageId: 'explicit', data, at: [...object.path, 'metadata', 'namespace'] });
         else if (object.namespace === undefined && context.settings.namespace === 'default') {
