@@ -8,7 +8,7 @@
 import { isScalar, Scalar } from 'yaml';
 import { parseYamlFile } from '../yaml/parse.js';
 import type { Path } from '../types.js';
-import type { OriginFile } from './origin-files.js';
+import { documentValues, type OriginFile } from './origin-files.js';
 
 /** The scalar at `nodePath` of the kustomization, as an origin file that knows its host. */
 export function embeddedPatch(host: OriginFile, nodePath: Path): OriginFile | undefined {
@@ -18,9 +18,8 @@ export function embeddedPatch(host: OriginFile, nodePath: Path): OriginFile | un
   if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return undefined;
   const text = node.value;
   const parsed = parseYamlFile(text);
-  const values = parsed.documents.map((doc) => (doc.errors.length > 0 || doc.empty ? null : (doc.doc.toJS() as unknown)));
   const key = keyRange(host, nodePath, node);
-  return { absolute: host.absolute, text, parsed, values, host: { file: host, offsets: offsetsOf(host.parsed.text, node, text), key } };
+  return { absolute: host.absolute, text, parsed, values: documentValues(parsed), host: { file: host, offsets: offsetsOf(host.parsed.text, node, text), key } };
 }
 
 /** The `patch:` key (or the list item) that holds the scalar: where an unmappable position points. */

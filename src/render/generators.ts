@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Path, Region } from '../types.js';
-import { isRecord, type OriginFile } from './origin-files.js';
+import { isRecord, stringItems, type OriginFile } from './origin-files.js';
 
 const DATA_KEYS = new Set(['data', 'binaryData', 'stringData']);
 
@@ -23,11 +23,11 @@ export function generatorSite(kustomization: OriginFile, generator: string, rend
   const entry = entries[index] as Record<string, unknown>;
   const key = DATA_KEYS.has(String(findingPath[0])) && typeof findingPath[1] === 'string' ? findingPath[1] : undefined;
   if (key !== undefined) {
-    const literal = strings(entry.literals).findIndex((item) => item.slice(0, item.indexOf('=')) === key);
+    const literal = stringItems(entry.literals).findIndex((item) => item.slice(0, item.indexOf('=')) === key);
     if (literal !== -1) return { kind: 'yaml', path: [generator, index, 'literals', literal], exact: true };
-    const file = strings(entry.files).findIndex((item) => fileKey(item) === key);
+    const file = stringItems(entry.files).findIndex((item) => fileKey(item) === key);
     if (file !== -1) return { kind: 'yaml', path: [generator, index, 'files', file], exact: true };
-    const envs = Array.isArray(entry.envs) ? strings(entry.envs) : strings([entry.env]);
+    const envs = Array.isArray(entry.envs) ? stringItems(entry.envs) : stringItems([entry.env]);
     for (const env of envs) {
       const line = envLine(path.resolve(path.dirname(kustomization.absolute), env), key);
       if (line) return line;
@@ -74,8 +74,4 @@ function envLine(absolute: string, key: string): GeneratorSite | undefined {
     return { kind: 'lines', absolute, text, region: { startLine: index + 1, startColumn: indent + 1, endLine: index + 1, endColumn: end + 1 } };
   }
   return undefined;
-}
-
-function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }

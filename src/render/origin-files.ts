@@ -48,6 +48,11 @@ export class OriginFiles {
   }
 }
 
+/** The plain value of each document of a parsed origin file; null for an empty or broken one. */
+export function documentValues(parsed: ParsedFile): unknown[] {
+  return parsed.documents.map((document) => (document.errors.length > 0 || document.empty ? null : (document.doc.toJS() as unknown)));
+}
+
 function read(absolute: string): OriginFile | undefined {
   let text: string;
   try {
@@ -56,8 +61,7 @@ function read(absolute: string): OriginFile | undefined {
     return undefined;
   }
   const parsed = parseYamlFile(text);
-  const values = parsed.documents.map((document) => (document.errors.length > 0 || document.empty ? null : (document.doc.toJS() as unknown)));
-  return { absolute, text, parsed, values };
+  return { absolute, text, parsed, values: documentValues(parsed) };
 }
 
 /** The region of a path in one document of an origin file (its nearest written ancestor when the path runs out). */
@@ -114,6 +118,11 @@ function matchItem(item: unknown, candidates: unknown[], index: number, rendered
   }
   // Without a merge key kustomize replaces the list: positions agree only when the lengths do.
   return candidates.length === renderedLength ? index : -1;
+}
+
+/** The strings of a list (a kustomization's `literals:`, `files:`, `envs:`); nothing for anything else. */
+export function stringItems(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { createMasker, credentialSpans, secretStrings } from '../redact/index.js';
 import type { Masker } from '../redact/masker.js';
-import { isRecord } from './origin-files.js';
+import { isRecord, stringItems } from './origin-files.js';
 import { kustomizationFile, kustomizationTree, type RenderTarget } from './targets.js';
 
 /** A masker for every secret the target reads, and for credentials the text to mask holds itself. */
@@ -48,14 +48,14 @@ export function generatorSecrets(spec: Record<string, unknown>, folder: string):
   const out: string[] = [];
   for (const generator of Array.isArray(spec.secretGenerator) ? spec.secretGenerator : []) {
     if (!isRecord(generator)) continue;
-    for (const literal of strings(generator.literals)) out.push(literal.slice(literal.indexOf('=') + 1));
-    for (const envFile of [...strings(generator.envs), ...strings([generator.env])]) {
+    for (const literal of stringItems(generator.literals)) out.push(literal.slice(literal.indexOf('=') + 1));
+    for (const envFile of [...stringItems(generator.envs), ...stringItems([generator.env])]) {
       for (const line of (readText(path.resolve(folder, envFile)) ?? '').split(/\r?\n/)) {
         if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
         out.push(line.slice(line.indexOf('=') + 1).trim());
       }
     }
-    for (const entry of strings(generator.files)) {
+    for (const entry of stringItems(generator.files)) {
       const content = readText(path.resolve(folder, entry.slice(entry.indexOf('=') + 1)));
       if (content !== undefined) out.push(...content.split(/\r?\n/).map((line) => line.trim()));
     }
@@ -78,9 +78,6 @@ function scanned(text: string): string[] {
   return spans.length > 0 ? secretStrings(text, spans) : [];
 }
 
-function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-}
 
 function readText(file: string): string | undefined {
   try {

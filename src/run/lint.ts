@@ -32,7 +32,7 @@ import type { CachedRun } from '../cache/store.js';
 import { shardOf, type Shard } from '../shard/assign.js';
 import type { ShardInfo } from '../shard/report.js';
 import type { IndexPeers, ThreadOptions, ThreadPlan } from './parallel-options.js';
-import type { FindingSpool } from './spool.js';
+import { compareFindings, type FindingSpool } from './spool.js';
 import { SourceTexts } from './spool-sources.js';
 
 export { UsageError };
@@ -204,12 +204,7 @@ export async function lintSources(
     await validateRuleOptions(withOptions.flatMap(([id]) => rules.filter((rule) => rule.meta.id === id).map((rule) => ({ rule, options: settings.get(id)?.options }))));
   }
   const enabled: EnabledRule[] = rules.filter((rule) => settings.has(rule.meta.id)).map((rule) => ({ rule, setting: settings.get(rule.meta.id)! }));
-  const runSettings: RunSettings = {
-    kubeVersion: options.kubeVersion ?? DEFAULT_RUN_SETTINGS.kubeVersion,
-    namespace: options.namespace ?? DEFAULT_RUN_SETTINGS.namespace,
-    presets,
-    complete: options.complete ?? false,
-  };
+  const runSettings = runSettingsOf(options);
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const spool = options.cache || options.shard ? undefined : options.spool;
   // A spooled run applies the baseline itself, as a view over the spool.
@@ -488,15 +483,20 @@ function detach(findings: Finding[], strings: StringTable): void {
   for (const finding of findings) Object.assign(finding, strings.copy(finding));
 }
 
-/** The context's objects alone, for a run whose inputs worker threads lint (run/parallel.ts). */
-export async function contextIndex(options: Omit<LintOptions, 'paths'> & { paths?: readonly string[] }, sources: readonly Source[]): Promise<ObjectIndex> {
-  const index = new ObjectIndex(options.complete ?? false);
-  const settings: RunSettings = {
+/** What every rule of the run sees of its options: the target version, the default namespace, presets, completeness. */
+function runSettingsOf(options: Pick<LintOptions, 'kubeVersion' | 'namespace' | 'presets' | 'complete'>): RunSettings {
+  return {
     kubeVersion: options.kubeVersion ?? DEFAULT_RUN_SETTINGS.kubeVersion,
     namespace: options.namespace ?? DEFAULT_RUN_SETTINGS.namespace,
     presets: options.presets ?? ['recommended'],
     complete: options.complete ?? false,
   };
+}
+
+/** The context's objects alone, for a run whose inputs worker threads lint (run/parallel.ts). */
+export async function contextIndex(options: Omit<LintOptions, 'paths'> & { paths?: readonly string[] }, sources: readonly Source[]): Promise<ObjectIndex> {
+  const settings = runSettingsOf(options);
+  const index = new ObjectIndex(settings.complete);
   const files = await contextFiles(options, path.resolve(options.cwd), sources);
   await indexContext(files, index, [], settings, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, options.extraWorkloads);
   return index;
@@ -617,10 +617,9 @@ function applyEngineRuleSettings(findings: Finding[], settings: ReadonlyMap<stri
   });
 }
 
+/** File order, the same the spool merges late findings in. */
 function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort(
-    (a, b) => a.region.startLine - b.region.startLine || a.region.startColumn - b.region.startColumn || a.ruleId.localeCompare(b.ruleId),
-  );
+  return findings.sort(compareFindings);
 }
 
 /** Time per stage: `lap` closes a stage at now; `add` books time spent inside the next lap to another stage. */
