@@ -50681,13 +50681,14 @@ var init_dangling_service_monitor = __esm({
 });
 
 // src/rules/default-namespace.ts
-var BUILT_IN_GROUPS, default_namespace_default;
+var BUILT_IN_GROUPS, TOOL_GROUPS, default_namespace_default;
 var init_default_namespace = __esm({
   "src/rules/default-namespace.ts"() {
     "use strict";
     init_define_rule();
     init_kinds();
     BUILT_IN_GROUPS = /* @__PURE__ */ new Set(["apps", "batch", "policy", "autoscaling", "extensions"]);
+    TOOL_GROUPS = /* @__PURE__ */ new Set(["kustomize.config.k8s.io", "install.istio.io"]);
     default_namespace_default = defineRule({
       meta: {
         id: "default-namespace",
@@ -50706,7 +50707,7 @@ var init_default_namespace = __esm({
         return {
           object(object) {
             if (!isNamespaced(object.group, object.kind)) return;
-            if (object.group === "kustomize.config.k8s.io" || object.group !== "" && !object.group.includes(".") && !BUILT_IN_GROUPS.has(object.group)) return;
+            if (TOOL_GROUPS.has(object.group) || object.group !== "" && !object.group.includes(".") && !BUILT_IN_GROUPS.has(object.group)) return;
             const data = { kind: object.kind, name: object.name ?? "" };
             if (object.namespace === "default") context.report({ messageId: "explicit", data, at: [...object.path, "metadata", "namespace"] });
             else if (object.namespace === void 0 && context.settings.namespace === "default") {
@@ -64459,6 +64460,18 @@ var init_assign = __esm({
   }
 });
 
+// src/run/spool.ts
+function compareFindings(a, b) {
+  return a.region.startLine - b.region.startLine || a.region.startColumn - b.region.startColumn || a.ruleId.localeCompare(b.ruleId);
+}
+var READ_CHUNK;
+var init_spool = __esm({
+  "src/run/spool.ts"() {
+    "use strict";
+    READ_CHUNK = 1 << 20;
+  }
+});
+
 // src/run/spool-sources.ts
 import { readFileSync as readFileSync6 } from "node:fs";
 function readMasked(absolute, maxBytes) {
@@ -64853,12 +64866,7 @@ async function lintSources(sources, options, notes = [], peers) {
     await validateRuleOptions(withOptions.flatMap(([id]) => rules2.filter((rule) => rule.meta.id === id).map((rule) => ({ rule, options: settings.get(id)?.options }))));
   }
   const enabled = rules2.filter((rule) => settings.has(rule.meta.id)).map((rule) => ({ rule, setting: settings.get(rule.meta.id) }));
-  const runSettings = {
-    kubeVersion: options.kubeVersion ?? DEFAULT_RUN_SETTINGS.kubeVersion,
-    namespace: options.namespace ?? DEFAULT_RUN_SETTINGS.namespace,
-    presets,
-    complete: options.complete ?? false
-  };
+  const runSettings = runSettingsOf(options);
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const spool = options.cache || options.shard ? void 0 : options.spool;
   const suppressor = createSuppressor(spool && options.suppress?.baseline ? { ...options.suppress, baseline: void 0 } : options.suppress, { rules: rules2, settings, cwd });
@@ -65111,17 +65119,20 @@ function readAhead(sources) {
     }
   };
 }
-function detach(findings, strings4) {
-  for (const finding of findings) Object.assign(finding, strings4.copy(finding));
+function detach(findings, strings2) {
+  for (const finding of findings) Object.assign(finding, strings2.copy(finding));
 }
-async function contextIndex(options, sources) {
-  const index = new ObjectIndex(options.complete ?? false);
-  const settings = {
+function runSettingsOf(options) {
+  return {
     kubeVersion: options.kubeVersion ?? DEFAULT_RUN_SETTINGS.kubeVersion,
     namespace: options.namespace ?? DEFAULT_RUN_SETTINGS.namespace,
     presets: options.presets ?? ["recommended"],
     complete: options.complete ?? false
   };
+}
+async function contextIndex(options, sources) {
+  const settings = runSettingsOf(options);
+  const index = new ObjectIndex(settings.complete);
   const files = await contextFiles(options, path18.resolve(options.cwd), sources);
   await indexContext(files, index, [], settings, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, options.extraWorkloads);
   return index;
@@ -65215,9 +65226,7 @@ function applyEngineRuleSettings(findings, settings) {
   });
 }
 function sortFindings(findings) {
-  return findings.sort(
-    (a, b) => a.region.startLine - b.region.startLine || a.region.startColumn - b.region.startColumn || a.ruleId.localeCompare(b.ruleId)
-  );
+  return findings.sort(compareFindings);
 }
 function stageClock(enabled) {
   const stages = {};
@@ -65269,6 +65278,7 @@ var init_lint = __esm({
     init_suppressor();
     init_baseline();
     init_assign();
+    init_spool();
     init_spool_sources();
     READ_AHEAD = 4;
     MIGHT_HOLD_OBJECTS = /apiVersion/;
@@ -66112,9 +66122,8 @@ function embeddedPatch(host, nodePath2) {
   if (!(0, import_yaml12.isScalar)(node) || typeof node.value !== "string" || !node.range) return void 0;
   const text = node.value;
   const parsed = parseYamlFile(text);
-  const values = parsed.documents.map((doc) => doc.errors.length > 0 || doc.empty ? null : doc.doc.toJS());
   const key = keyRange(host, nodePath2, node);
-  return { absolute: host.absolute, text, parsed, values, host: { file: host, offsets: offsetsOf(host.parsed.text, node, text), key } };
+  return { absolute: host.absolute, text, parsed, values: documentValues(parsed), host: { file: host, offsets: offsetsOf(host.parsed.text, node, text), key } };
 }
 function keyRange(host, nodePath2, node) {
   const parent = host.parsed.documents[0].doc.getIn(nodePath2.slice(0, -1), true);
@@ -66204,6 +66213,9 @@ var OriginFiles = class {
     return this.cache.get(key);
   }
 };
+function documentValues(parsed) {
+  return parsed.documents.map((document) => document.errors.length > 0 || document.empty ? null : document.doc.toJS());
+}
 function read(absolute) {
   let text;
   try {
@@ -66212,8 +66224,7 @@ function read(absolute) {
     return void 0;
   }
   const parsed = parseYamlFile(text);
-  const values = parsed.documents.map((document) => document.errors.length > 0 || document.empty ? null : document.doc.toJS());
-  return { absolute, text, parsed, values };
+  return { absolute, text, parsed, values: documentValues(parsed) };
 }
 function locateInOrigin(file, display, documentIndex, path28) {
   const location = locationAt({ file: display, parsed: file.parsed, document: file.parsed.documents[documentIndex] }, path28, true);
@@ -66258,6 +66269,9 @@ function matchItem(item, candidates, index, renderedLength) {
     }
   }
   return candidates.length === renderedLength ? index : -1;
+}
+function stringItems(value) {
+  return Array.isArray(value) ? value.filter((item) => typeof item === "string") : [];
 }
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -66504,11 +66518,11 @@ function generatorSite(kustomization, generator, renderedName, findingPath) {
   const entry2 = entries[index];
   const key = DATA_KEYS.has(String(findingPath[0])) && typeof findingPath[1] === "string" ? findingPath[1] : void 0;
   if (key !== void 0) {
-    const literal2 = strings2(entry2.literals).findIndex((item) => item.slice(0, item.indexOf("=")) === key);
+    const literal2 = stringItems(entry2.literals).findIndex((item) => item.slice(0, item.indexOf("=")) === key);
     if (literal2 !== -1) return { kind: "yaml", path: [generator, index, "literals", literal2], exact: true };
-    const file = strings2(entry2.files).findIndex((item) => fileKey(item) === key);
+    const file = stringItems(entry2.files).findIndex((item) => fileKey(item) === key);
     if (file !== -1) return { kind: "yaml", path: [generator, index, "files", file], exact: true };
-    const envs = Array.isArray(entry2.envs) ? strings2(entry2.envs) : strings2([entry2.env]);
+    const envs = Array.isArray(entry2.envs) ? stringItems(entry2.envs) : stringItems([entry2.env]);
     for (const env of envs) {
       const line = envLine(path23.resolve(path23.dirname(kustomization.absolute), env), key);
       if (line) return line;
@@ -66549,9 +66563,6 @@ function envLine(absolute, key) {
     return { kind: "lines", absolute, text, region: { startLine: index + 1, startColumn: indent + 1, endLine: index + 1, endColumn: end + 1 } };
   }
   return void 0;
-}
-function strings2(value) {
-  return Array.isArray(value) ? value.filter((item) => typeof item === "string") : [];
 }
 
 // src/render/patches.ts
@@ -66817,14 +66828,14 @@ function generatorSecrets(spec, folder) {
   const out = [];
   for (const generator of Array.isArray(spec.secretGenerator) ? spec.secretGenerator : []) {
     if (!isRecord(generator)) continue;
-    for (const literal2 of strings3(generator.literals)) out.push(literal2.slice(literal2.indexOf("=") + 1));
-    for (const envFile of [...strings3(generator.envs), ...strings3([generator.env])]) {
+    for (const literal2 of stringItems(generator.literals)) out.push(literal2.slice(literal2.indexOf("=") + 1));
+    for (const envFile of [...stringItems(generator.envs), ...stringItems([generator.env])]) {
       for (const line of (readText2(path26.resolve(folder, envFile)) ?? "").split(/\r?\n/)) {
         if (line.trim() === "" || line.trimStart().startsWith("#")) continue;
         out.push(line.slice(line.indexOf("=") + 1).trim());
       }
     }
-    for (const entry2 of strings3(generator.files)) {
+    for (const entry2 of stringItems(generator.files)) {
       const content = readText2(path26.resolve(folder, entry2.slice(entry2.indexOf("=") + 1)));
       if (content !== void 0) out.push(...content.split(/\r?\n/).map((line) => line.trim()));
     }
@@ -66843,9 +66854,6 @@ function helmSecrets(values, set, chart) {
 function scanned(text) {
   const spans = credentialSpans(text);
   return spans.length > 0 ? secretStrings(text, spans) : [];
-}
-function strings3(value) {
-  return Array.isArray(value) ? value.filter((item) => typeof item === "string") : [];
 }
 function readText2(file) {
   try {
