@@ -5,7 +5,8 @@
  * bare (`yaml.parseAllDocuments` + `toJS`) and CST-only (`yaml`'s Parser and Composer) for the ratios.
  *
  *   npm run bench                   the corpus x1 and x38 (about 50,000 documents), then start-up; each scale
- *                                   also with --concurrency auto, for the worker speed-up
+ *                                   also with --concurrency auto, for the worker speed-up, and twice with
+ *                                   --cache (a fresh cache, then unchanged files), for the cache speed-up
  *   npm run bench -- --quick        the corpus x1, and start-up
  *   npm run bench -- --huge         also x750 (about a million documents; minutes, several GB of disk)
  *   npm run bench -- --cross-object x76 only (about 100,000 documents, the memory goal's size)
@@ -147,7 +148,19 @@ function line(label: string, m: Measurement, mb: number): string {
   return `  ${label.padEnd(11)}${(m.ms / 1000).toFixed(2).padStart(8)} s  ${Math.round((m.documents / m.ms) * 1000).toLocaleString('en').padStart(7)} documents/s  ${((mb / m.ms) * 1000).toFixed(2).padStart(6)} MB/s  peak ${m.maxRssMb.toFixed(0)} MB`;
 }
 
-function report(label: string, kmlint: Measurement, bare: Measurement, cst: Measurement, threads: Measurement): void {
+/** `--cache` on an unchanged folder: a first run that fills a fresh cache, then a second that reads it. */
+function measureCache(folder: string): { first: Measurement; second: Measurement } {
+  const cache = mkdtempSync(path.join(tmpdir(), 'kmlint-bench-cache-'));
+  try {
+    const flags = ['--cache', '--cache-location', path.join(cache, '.kmlintcache')];
+    const first = measureCli(folder, flags);
+    return { first, second: measureCli(folder, flags) };
+  } finally {
+    rmSync(cache, { recursive: true, force: true });
+  }
+}
+
+function report(label: string, kmlint: Measurement, bare: Measurement, cst: Measurement, threads: Measurement, cache: { first: Measurement; second: Measurement }): void {
   const mb = kmlint.bytes / 1024 / 1024;
   console.log(`\n${label}: ${kmlint.documents.toLocaleString('en')} documents, ${mb.toFixed(1)} MB`);
   console.log(line('kmlint CLI', kmlint, mb));
@@ -156,6 +169,9 @@ function report(label: string, kmlint: Measurement, bare: Measurement, cst: Meas
   console.log(`  ratio kmlint / bare parse + toJS: ${(kmlint.ms / bare.ms).toFixed(2)}; kmlint / CST-only parse: ${(kmlint.ms / cst.ms).toFixed(2)}; peak memory goal: under 400 MB`);
   console.log(line('--conc auto', threads, mb));
   console.log(`  worker speed-up, --concurrency auto (${availableParallelism()} cores) over one thread: ${(kmlint.ms / threads.ms).toFixed(2)}x (goal on x38, cores free: at least 1.6x)`);
+  console.log(line('--cache 1st', cache.first, mb));
+  console.log(line('--cache 2nd', cache.second, mb));
+  console.log(`  cache: the unchanged second run takes ${((cache.second.ms / cache.first.ms) * 100).toFixed(0)}% of the first (goal: at most 20%)`);
 }
 
 /** CLI and both parses over `copies` copies of the corpus; the CLI's measurement. */
@@ -163,7 +179,8 @@ function scale(copies: number, label = `real corpus x${copies}`): Measurement {
   const corpus = corpusCopies(copies);
   try {
     const kmlint = measureCli(corpus.folder);
-    report(label, kmlint, measure('bare', corpus.folder), measure('cst', corpus.folder), measureCli(corpus.folder, ['--concurrency', 'auto']));
+    const threads = measureCli(corpus.folder, ['--concurrency', 'auto']);
+    report(label, kmlint, measure('bare', corpus.folder), measure('cst', corpus.folder), threads, measureCache(corpus.folder));
     return kmlint;
   } finally {
     corpus.remove();
