@@ -7,7 +7,7 @@ import type { FormatContext } from './context.js';
 import type { FormatInput } from './index.js';
 import { byFile, messageWithTemplate, objectName } from './summary.js';
 import { mapped } from './json-stream.js';
-import { xmlChunks, type XmlBuilder } from './xml.js';
+import { xmlChunks, type XmlElement } from './xml.js';
 
 export function formatJunit(result: FormatInput, context: FormatContext): string {
   return [...junitChunks(result, context)].join('');
@@ -28,25 +28,23 @@ export function junitChunks(result: FormatInput, _context: FormatContext): Gener
   }
   const failures = result.files.reduce((sum, file) => sum + (caseCounts.get(file.file) ?? 0), 0);
   const tests = result.files.reduce((sum, file) => sum + Math.max(1, caseCounts.get(file.file) ?? 0), 0);
-  const elements = mapped(suites(result, inOrder), (suite) => (parent: XmlBuilder) => {
-    const element = parent.ele('testsuite', {
+  const elements = mapped(suites(result, inOrder), (suite): XmlElement => {
+    const attributes = {
       name: suite.file,
       tests: String(Math.max(1, suite.cases.length)),
       failures: String(suite.cases.length),
       errors: '0',
       skipped: '0',
-    });
+    };
     if (suite.cases.length === 0) {
-      element.ele('testcase', { name: 'no problems', classname: suite.file });
-      return;
+      return { name: 'testsuite', attributes, children: [{ name: 'testcase', attributes: { name: 'no problems', classname: suite.file } }] };
     }
-    for (const testCase of suite.cases) {
+    const children = suite.cases.map((testCase): XmlElement => {
       const first = testCase.findings[0]!;
-      element
-        .ele('testcase', { name: testCase.name, classname: suite.file, file: suite.file, line: String(first.region.startLine) })
-        .ele('failure', { message: first.message, type: first.level })
-        .txt(testCase.findings.map(detail).join('\n'));
-    }
+      const failure = { name: 'failure', attributes: { message: first.message, type: first.level }, text: testCase.findings.map(detail).join('\n') };
+      return { name: 'testcase', attributes: { name: testCase.name, classname: suite.file, file: suite.file, line: String(first.region.startLine) }, children: [failure] };
+    });
+    return { name: 'testsuite', attributes, children };
   });
   return xmlChunks('testsuites', { name: 'kmlint', tests: String(tests), failures: String(failures), errors: '0' }, elements);
 }

@@ -1,27 +1,48 @@
-/** XML documents for the junit and checkstyle formats, built by xmlbuilder2 so any message stays well-formed. */
-import { create, fragment } from 'xmlbuilder2';
+/** XML documents for the junit and checkstyle formats, written by fast-xml-parser's builder so any message stays well-formed. */
+import { XMLBuilder } from 'fast-xml-parser';
 
-export type XmlBuilder = ReturnType<typeof create>;
+/** One element: its attributes, then its child elements, then its text. */
+export interface XmlElement {
+  readonly name: string;
+  readonly attributes: Readonly<Record<string, string>>;
+  readonly children?: readonly XmlElement[];
+  readonly text?: string;
+}
+
+/** The builder escapes `<`, `&`, `>` and quotes in text and attributes, so `]]>` in a message is harmless. */
+const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '', preserveOrder: true, format: true, indentBy: '  ', suppressEmptyNode: true });
+
+/** Characters XML 1.0 cannot carry (most control characters, lone surrogates) become U+FFFD. */
+const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+function xmlText(text: string): string {
+  return text.replace(NOT_XML, '\uFFFD');
+}
+
+type OrderedNode = Record<string, unknown>;
+
+function ordered(element: XmlElement): OrderedNode {
+  const attributes: Record<string, string> = {};
+  for (const [name, value] of Object.entries(element.attributes)) attributes[name] = xmlText(value);
+  const children: OrderedNode[] = (element.children ?? []).map(ordered);
+  if (element.text !== undefined) children.push({ '#text': xmlText(element.text) });
+  return { [element.name]: children, ':@': attributes };
+}
 
 /**
- * Characters XML 1.0 cannot carry (most control characters) become U+FFFD; xmlbuilder2 escapes `<`, `&`
- * and `>` in text and attributes, so `]]>` in a message is harmless.
+ * A pretty-printed document written one child of the root at a time: each child is serialized on its own
+ * (inside an empty root, which is cut off, so it is indented one level in), so the report never exists as
+ * one tree or one string.
  */
-const OPTIONS = { invalidCharReplacement: '\uFFFD' };
-
-/**
- * A pretty-printed document written one child of the root at a time: each child is built and serialized
- * on its own (one level in), so the report never exists as one tree or one string.
- */
-export function* xmlChunks(root: string, attributes: Record<string, string>, children: Iterable<(parent: XmlBuilder) => void>): Generator<string, void> {
-  const empty = create({ version: '1.0', encoding: 'UTF-8', ...OPTIONS }).ele(root, attributes).doc().end({ prettyPrint: true });
+export function* xmlChunks(root: string, attributes: Record<string, string>, children: Iterable<XmlElement>): Generator<string, void> {
+  const declaration = { '?xml': [{ '#text': '' }], ':@': { version: '1.0', encoding: 'UTF-8' } };
+  const empty = (builder.build([declaration, ordered({ name: root, attributes })]) as string).trim();
   let open = false;
-  for (const build of children) {
+  for (const child of children) {
     if (!open) yield `${empty.slice(0, -'/>'.length)}>`;
     open = true;
-    const part = fragment(OPTIONS);
-    build(part);
-    yield `\n${part.end({ prettyPrint: true, offset: 1 })}`;
+    const wrapped = (builder.build([{ [root]: [ordered(child)] }]) as string).trim();
+    yield `\n${wrapped.slice(wrapped.indexOf('\n') + 1, wrapped.lastIndexOf('\n'))}`;
   }
   yield open ? `\n</${root}>\n` : `${empty}\n`;
 }
