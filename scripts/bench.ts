@@ -2,7 +2,8 @@
  * Speed and memory of the CLI end to end, measured (never asserted in tests). Each measurement runs in its
  * own process so peak memory is its own. The CLI lints a folder of copies of the real corpus with every
  * rule on and writes a report in every format to files, as a CI job does; the same texts are then parsed
- * bare (`yaml.parseAllDocuments` + `toJS`) and CST-only (`yaml`'s Parser and Composer) for the ratios.
+ * bare (`yaml.parseAllDocuments` + `toJS`) and CST-only (`yaml`'s Parser and Composer) for the ratios. A
+ * second CLI run with the default preset and one JSON report gives the ratio of the run most users make.
  *
  *   npm run bench                   the corpus x1 and x38 (about 50,000 documents), then start-up; each scale
  *                                   also with --concurrency auto, for the worker speed-up, and twice with
@@ -71,12 +72,15 @@ async function worker(mode: Mode, folder: string): Promise<void> {
 const RSS_HOOK = `data:text/javascript,process.on("exit",()=>process.stderr.write("\\nbench-max-rss "+process.resourceUsage().maxRSS+"\\n"))`;
 const FORMAT_NAMES = ['text', 'json', 'sarif', 'github', 'gitlab', 'junit', 'rdjson', 'checkstyle'];
 
-/** The CLI on a folder, every rule, a report in every format written to files. */
-function measureCli(folder: string, flags: readonly string[] = []): Measurement {
+/**
+ * The CLI on a folder: every rule, a report in every format written to files; or (`typical`) the default
+ * preset and one JSON report, the run most users make.
+ */
+function measureCli(folder: string, flags: readonly string[] = [], typical = false): Measurement {
   const out = mkdtempSync(path.join(tmpdir(), 'kmlint-bench-out-'));
   try {
-    const args = ['--import', RSS_HOOK, path.join(ROOT, 'dist', 'cli.js'), '--preset', 'all', '--no-context', '--no-color', ...flags];
-    for (const format of FORMAT_NAMES) args.push('--format', `${format}=${path.join(out, `report.${format}`)}`);
+    const args = ['--import', RSS_HOOK, path.join(ROOT, 'dist', 'cli.js'), ...(typical ? [] : ['--preset', 'all']), '--no-context', '--no-color', ...flags];
+    for (const format of typical ? ['json'] : FORMAT_NAMES) args.push('--format', `${format}=${path.join(out, `report.${format}`)}`);
     const start = process.hrtime.bigint();
     const run = spawnSync(process.execPath, [...args, folder], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
@@ -160,13 +164,24 @@ function measureCache(folder: string): { first: Measurement; second: Measurement
   }
 }
 
-function report(label: string, kmlint: Measurement, bare: Measurement, cst: Measurement, threads: Measurement, cache: { first: Measurement; second: Measurement }): void {
+interface Scale {
+  kmlint: Measurement;
+  typical: Measurement;
+  bare: Measurement;
+  cst: Measurement;
+  threads: Measurement;
+  cache: { first: Measurement; second: Measurement };
+}
+
+function report(label: string, { kmlint, typical, bare, cst, threads, cache }: Scale): void {
   const mb = kmlint.bytes / 1024 / 1024;
   console.log(`\n${label}: ${kmlint.documents.toLocaleString('en')} documents, ${mb.toFixed(1)} MB`);
   console.log(line('kmlint CLI', kmlint, mb));
+  console.log(line('default+json', typical, mb));
   console.log(line('bare parse', bare, mb));
   console.log(line('CST only', cst, mb));
   console.log(`  ratio kmlint / bare parse + toJS: ${(kmlint.ms / bare.ms).toFixed(2)}; kmlint / CST-only parse: ${(kmlint.ms / cst.ms).toFixed(2)}; peak memory goal: under 400 MB`);
+  console.log(`  ratio with the default preset and a JSON report / bare parse + toJS: ${(typical.ms / bare.ms).toFixed(2)} (goal: at most 0.8)`);
   console.log(line('--conc auto', threads, mb));
   console.log(`  worker speed-up, --concurrency auto (${availableParallelism()} cores) over one thread: ${(kmlint.ms / threads.ms).toFixed(2)}x (goal on x38, cores free: at least 1.6x)`);
   console.log(line('--cache 1st', cache.first, mb));
@@ -179,8 +194,9 @@ function scale(copies: number, label = `real corpus x${copies}`): Measurement {
   const corpus = corpusCopies(copies);
   try {
     const kmlint = measureCli(corpus.folder);
+    const typical = measureCli(corpus.folder, [], true);
     const threads = measureCli(corpus.folder, ['--concurrency', 'auto']);
-    report(label, kmlint, measure('bare', corpus.folder), measure('cst', corpus.folder), threads, measureCache(corpus.folder));
+    report(label, { kmlint, typical, bare: measure('bare', corpus.folder), cst: measure('cst', corpus.folder), threads, cache: measureCache(corpus.folder) });
     return kmlint;
   } finally {
     corpus.remove();
