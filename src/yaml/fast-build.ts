@@ -7,7 +7,7 @@
  */
 import { CST } from 'yaml';
 import type { JsonObject, JsonValue } from '../types.js';
-import { MAP, SCALAR, SEQ, type FastMap, type FastNode, type FastSeq, type NodeRange } from './fast-tree.js';
+import { isScalarNode, MAP, rangeOf, SEQ, type FastMap, type FastNode, type FastSeq, type NodeRange } from './fast-tree.js';
 import type { YamlProblem } from './parse.js';
 import { keyString, resolvePlainScalar } from './scalar.js';
 import { setKey } from './to-value.js';
@@ -45,8 +45,9 @@ interface Props {
   found: SourceToken | undefined;
   comma: boolean;
   hasNewline: boolean;
-  /** Comment texts as the Composer keeps them (`#` dropped, an empty comment is one space). */
-  comments: string[];
+  /** Comment texts as the Composer keeps them (`#` dropped, an empty comment is one space), when asked for. */
+  comments: string[] | undefined;
+  hasComment: boolean;
   /** Offset after the last token, or the offset given when there is none. */
   end: number;
 }
@@ -55,12 +56,13 @@ interface Props {
  * `resolveProps` for the tokens we accept: spaces, line breaks, comments, one `indicator` and, in a
  * flow collection, one comma. Anchors, tags and tabs outside flow collections are refused.
  */
-function props(tokens: readonly SourceToken[], indicator: string, startOnNewline: boolean, flow: boolean, offset: number): Props {
+function props(tokens: readonly SourceToken[], indicator: string, startOnNewline: boolean, flow: boolean, offset: number, collect = false): Props {
   let hasSpace = startOnNewline;
   let found: SourceToken | undefined;
   let comma = false;
   let hasNewline = false;
-  const comments: string[] = [];
+  let hasComment = false;
+  const comments: string[] | undefined = collect ? [] : undefined;
   for (const token of tokens) {
     switch (token.type) {
       case 'space':
@@ -69,7 +71,8 @@ function props(tokens: readonly SourceToken[], indicator: string, startOnNewline
         break;
       case 'comment':
         if (!hasSpace) fallback();
-        comments.push(token.source.substring(1) || ' ');
+        hasComment = true;
+        comments?.push(token.source.substring(1) || ' ');
         break;
       case 'newline':
         hasNewline = true;
@@ -87,7 +90,7 @@ function props(tokens: readonly SourceToken[], indicator: string, startOnNewline
     }
   }
   const last = tokens[tokens.length - 1];
-  return { found, comma, hasNewline, comments, end: last ? last.offset + last.source.length : offset };
+  return { found, comma, hasNewline, comments, hasComment, end: last ? last.offset + last.source.length : offset };
 }
 
 /** `resolveEnd`: only spaces, line breaks and comments may follow a node; returns the offset after them. */
@@ -144,42 +147,36 @@ class Builder {
       case 'block-scalar':
         return this.scalar(token);
       case 'block-map':
-        if (flow) fallback();
-        return this.nested(() => this.blockMap(token));
       case 'block-seq':
-        if (flow) fallback();
-        return this.nested(() => this.blockSeq(token));
-      case 'flow-collection':
-        return this.nested(() => this.flowCollection(token));
+      case 'flow-collection': {
+        if (flow && token.type !== 'flow-collection') fallback();
+        if (++this.depth > MAX_FAST_DEPTH) fallback();
+        const node = token.type === 'block-map' ? this.blockMap(token) : token.type === 'block-seq' ? this.blockSeq(token) : this.flowCollection(token);
+        this.depth--;
+        return node;
+      }
       default:
         return fallback();
     }
   }
 
-  private nested(build: () => FastNode): FastNode {
-    if (++this.depth > MAX_FAST_DEPTH) fallback();
-    const node = build();
-    this.depth--;
-    return node;
-  }
-
-  scalar(token: CST.FlowScalar | CST.BlockScalar): FastNode {
+  scalar(token: CST.FlowScalar | CST.BlockScalar): NodeRange {
     const resolved = CST.resolveAsScalar(token, true, this.onScalarError);
     if (this.scalarError || !resolved) fallback();
     // As `scalarValue`: a plain scalar is typed the YAML 1.1 way from its text, a quoted or block one is a string.
     this.value = token.type === 'scalar' ? resolvePlainScalar(resolved.value) : resolved.value;
-    return { kind: SCALAR, range: resolved.range };
+    return resolved.range;
   }
 
   empty(offset: number, before: readonly SourceToken[] | undefined, valueProps: Props): FastNode {
     if (++this.nodes > MAX_FAST_NODES) fallback();
     const at = emptyPosition(offset, before);
     this.value = null;
-    return { kind: SCALAR, range: [at, at, valueProps.comments.length > 0 ? valueProps.end : at] };
+    return [at, at, valueProps.hasComment ? valueProps.end : at];
   }
 
   /** A key: one line of flow scalar, never the merge key (merges take the Document path). */
-  private key(token: Token | null | undefined): FastNode {
+  private key(token: Token | null | undefined): NodeRange {
     if (!isFlowScalar(token)) return fallback();
     if (token.type === 'scalar' && token.source === '<<') fallback();
     if (++this.nodes > MAX_FAST_NODES) fallback();
@@ -187,21 +184,20 @@ class Builder {
   }
 
   /** One pair into the value and the tree: a repeated key is reported at its second occurrence, as `toValue` does. */
-  private pair(map: FastMap, result: JsonObject, seen: Set<string>, keyNode: FastNode, key: string, valueNode: FastNode, value: JsonValue): void {
-    if (seen.has(key)) {
-      this.problems.push({ ruleId: 'duplicate-key', message: `Map keys must be unique; "${key}" is repeated.`, start: keyNode.range[0], end: keyNode.range[1] });
+  private pair(map: FastMap, result: JsonObject, keyNode: NodeRange, key: string, valueNode: FastNode, value: JsonValue): void {
+    // With no merge key, the result's own keys are the keys written so far.
+    if (Object.hasOwn(result, key)) {
+      this.problems.push({ ruleId: 'duplicate-key', message: `Map keys must be unique; "${key}" is repeated.`, start: keyNode[0], end: keyNode[1] });
     }
-    seen.add(key);
     setKey(result, key, value);
     map.keys.push(key);
-    map.keyRanges.push(keyNode.range);
+    map.keyRanges.push(keyNode);
     map.values.push(valueNode);
   }
 
   private blockMap(token: CST.BlockMap): FastNode {
     const map: FastMap = { kind: MAP, range: [0, 0, 0], keys: [], keyRanges: [], values: [] };
     const result: JsonObject = {};
-    const seen = new Set<string>();
     let offset = token.offset;
     let commentEnd: number | undefined;
     for (const { start, key, sep, value } of token.items) {
@@ -216,14 +212,14 @@ class Builder {
       if (!isFlowScalar(key) || key.indent !== token.indent || key.source.includes('\n')) fallback();
       const keyNode = this.key(key);
       const keyText = keyString(this.value);
-      const valueProps = props(sep, 'map-value-ind', false, false, keyNode.range[2]);
+      const valueProps = props(sep, 'map-value-ind', false, false, keyNode[2]);
       if (!valueProps.found) fallback();
       offset = valueProps.end;
       if (value?.type === 'block-map' && !valueProps.hasNewline) fallback();
       if (keyProps.end < valueProps.found.offset - 1024) fallback();
       const valueNode = value ? this.node(value, false) : this.empty(offset, sep, valueProps);
-      offset = valueNode.range[2];
-      this.pair(map, result, seen, keyNode, keyText, valueNode, this.value);
+      offset = rangeOf(valueNode)[2];
+      this.pair(map, result, keyNode, keyText, valueNode, this.value);
     }
     if (commentEnd !== undefined && commentEnd < offset) fallback();
     map.range = [token.offset, offset, commentEnd ?? offset];
@@ -244,7 +240,7 @@ class Builder {
         continue;
       }
       const node = value ? this.node(value, false) : this.empty(itemProps.end, start, itemProps);
-      offset = node.range[2];
+      offset = rangeOf(node)[2];
       seq.items.push(node);
       result.push(this.value);
     }
@@ -259,7 +255,6 @@ class Builder {
     const seq: FastSeq = { kind: SEQ, range: [0, 0, 0], items: [] };
     const object: JsonObject = {};
     const array: JsonValue[] = [];
-    const seen = new Set<string>();
     let offset = token.offset + token.start.source.length;
     const count = token.items.length;
     for (let i = 0; i < count; i++) {
@@ -277,7 +272,7 @@ class Builder {
       if (!isMap) {
         if (sep || key || !value) fallback();
         const node = this.node(value, true);
-        offset = node.range[2];
+        offset = rangeOf(node)[2];
         seq.items.push(node);
         array.push(this.value);
         continue;
@@ -285,11 +280,11 @@ class Builder {
       if (!sep || !key) fallback();
       const keyNode = this.key(key);
       const keyText = keyString(this.value);
-      const valueProps = props(sep, 'map-value-ind', false, true, keyNode.range[2]);
+      const valueProps = props(sep, 'map-value-ind', false, true, keyNode[2]);
       if (!valueProps.found) fallback();
       const valueNode = value ? this.node(value, true) : this.empty(valueProps.end, sep, valueProps);
-      offset = valueNode.range[2];
-      this.pair(map, object, seen, keyNode, keyText, valueNode, this.value);
+      offset = rangeOf(valueNode)[2];
+      this.pair(map, object, keyNode, keyText, valueNode, this.value);
     }
     const [close, ...rest] = token.end;
     if (close?.source !== (isMap ? '}' : ']')) fallback();
@@ -310,11 +305,11 @@ class Builder {
 export function buildDocument(token: CST.Document): FastDocument | undefined {
   const builder = new Builder();
   try {
-    const startProps = props(token.start, 'doc-start', true, false, token.offset);
+    const startProps = props(token.start, 'doc-start', true, false, token.offset, true);
     const value = token.value;
     if (startProps.found && value && (value.type === 'block-map' || value.type === 'block-seq') && !startProps.hasNewline) fallback();
     const contents = value ? builder.node(value, false) : builder.empty(startProps.end, token.start, startProps);
-    const contentEnd = contents.range[2];
+    const contentEnd = rangeOf(contents)[2];
     const end = endOffset(token.end, contentEnd, false);
     // The Composer gives comments before an empty scalar to the node's trailing comment, not its leading one.
     const emptyScalar = !value || (value.type === 'scalar' && value.source === '');
@@ -324,10 +319,10 @@ export function buildDocument(token: CST.Document): FastDocument | undefined {
       problems: builder.problems,
       contents,
       range: [token.offset, contentEnd, end],
-      contentsComment: emptyScalar ? '' : startProps.comments.join('\n'),
+      contentsComment: emptyScalar ? '' : startProps.comments!.join('\n'),
       blockWithEntries,
       docStart: startProps.found !== undefined,
-      empty: contents.kind === SCALAR && isEmptyText(value),
+      empty: isScalarNode(contents) && isEmptyText(value),
     };
   } catch (error) {
     if (error === FALLBACK) return undefined;
@@ -336,7 +331,8 @@ export function buildDocument(token: CST.Document): FastDocument | undefined {
 }
 
 function entryCount(node: FastNode): number {
-  return node.kind === MAP ? node.keys.length : node.kind === SEQ ? node.items.length : 0;
+  if (isScalarNode(node)) return 0;
+  return node.kind === MAP ? node.keys.length : node.items.length;
 }
 
 /** `isEmptyDocument`: a scalar whose resolved text is empty (no value, `''`, `""`, an empty block scalar). */

@@ -3,7 +3,7 @@
  * (`locate.ts`), for documents that hold no alias or merge key, so the span is never approximate.
  */
 import type { Path } from '../types.js';
-import { MAP, SCALAR, SEQ, type FastMap, type FastNode, type NodeRange } from './fast-tree.js';
+import { isScalarNode, MAP, rangeOf, SEQ, type FastMap, type FastNode, type FastSeq, type NodeRange } from './fast-tree.js';
 import type { Span } from './locate.js';
 
 export function locateFast(contents: FastNode, path: Path): Span {
@@ -12,6 +12,7 @@ export function locateFast(contents: FastNode, path: Path): Span {
   let depth = 0;
   for (; depth < path.length; depth++) {
     const segment = path[depth]!;
+    if (isScalarNode(node)) break;
     if (node.kind === MAP && typeof segment === 'string') {
       const at = findKey(node, segment);
       if (at === -1) break;
@@ -52,33 +53,29 @@ function findKey(map: FastMap, key: string): number {
 }
 
 function spanOf(node: FastNode, keyRange: NodeRange | undefined, exact: boolean): { start: number; end: number } {
-  const range = node.range;
+  const range = rangeOf(node);
   if (keyRange) {
     // Exact: the key and its value (`privileged: true`). Fallback: just the key that exists.
     if (!exact) return { start: keyRange[0], end: keyRange[1] };
     return { start: keyRange[0], end: range[1] };
   }
+  if (isScalarNode(node)) return { start: range[0], end: range[1] };
   if (node.kind === SEQ && exact) return { start: range[0], end: range[1] };
-  if (node.kind !== SCALAR) {
-    // A collection standing for a missing child: its first entry (`- name: app`, `kind: Pod`).
-    const first = firstEntrySpan(node);
-    if (first) return first;
-  }
-  return { start: range[0], end: range[1] };
+  // A collection standing for a missing child: its first entry (`- name: app`, `kind: Pod`).
+  return firstEntrySpan(node) ?? { start: range[0], end: range[1] };
 }
 
-function firstEntrySpan(node: FastNode): { start: number; end: number } | undefined {
+function firstEntrySpan(node: FastMap | FastSeq): { start: number; end: number } | undefined {
   if (node.kind === MAP) {
     if (node.keys.length === 0) return undefined;
     const kind = node.keys.indexOf('kind');
     const at = kind === -1 ? 0 : kind;
     const key = node.keyRanges[at]!;
     const value = node.values[at]!;
-    return { start: key[0], end: value.kind === SCALAR ? value.range[1] : key[1] };
+    return { start: key[0], end: isScalarNode(value) ? value[1] : key[1] };
   }
-  if (node.kind === SEQ) {
-    const item = node.items[0];
-    if (item) return { start: item.range[0], end: item.range[1] };
-  }
-  return undefined;
+  const item = node.items[0];
+  if (!item) return undefined;
+  const range = rangeOf(item);
+  return { start: range[0], end: range[1] };
 }

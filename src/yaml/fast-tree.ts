@@ -6,14 +6,11 @@
 /** `[start, end of the value, end after trailing comments and line breaks]`, as the composer's `range`. */
 export type NodeRange = readonly [number, number, number];
 
-export const SCALAR = 0;
 export const MAP = 1;
 export const SEQ = 2;
 
-export interface FastScalar {
-  readonly kind: typeof SCALAR;
-  readonly range: NodeRange;
-}
+/** A scalar is its range alone: half the nodes of a manifest are scalars, and each object counts. */
+export type FastScalar = NodeRange;
 
 export interface FastMap {
   readonly kind: typeof MAP;
@@ -31,3 +28,11 @@ export interface FastSeq {
 }
 
 export type FastNode = FastScalar | FastMap | FastSeq;
+
+export function isScalarNode(node: FastNode): node is FastScalar {
+  return Array.isArray(node);
+}
+
+export function rangeOf(node: FastNode): NodeRange {
+  return isScalarNode(node) ? node : node.range;
+}

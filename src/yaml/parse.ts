@@ -85,12 +85,6 @@ export function parseYamlFile(text: string, options: ParseOptions = {}): ParsedF
  * Composer's state runs across documents.
  */
 function parseFast(text: string): ParsedFile | undefined {
-  let tokens;
-  try {
-    tokens = [...new Parser().parse(text)];
-  } catch {
-    return undefined;
-  }
   let composed: Document.Parsed[] | undefined;
   const compose = (): Document.Parsed[] => {
     composed ??= parseDocs(text);
@@ -99,7 +93,17 @@ function parseFast(text: string): ParsedFile | undefined {
   };
   const documents: FastParsedDocument[] = [];
   let prelude: string[] = [];
-  for (const token of tokens) {
+  const tokens = new Parser().parse(text);
+  for (;;) {
+    let next;
+    try {
+      next = tokens.next();
+    } catch {
+      // The parser's own stack overflows: the Document path contains them.
+      return undefined;
+    }
+    if (next.done) break;
+    const token = next.value;
     switch (token.type) {
       case 'document': {
         const fast = buildDocument(token);
