@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
+import { lintText } from '../src/engine/lint-file.js';
+import { rules } from '../src/rules/index.js';
 import type { JsonValue, Path } from '../src/types.js';
 import { locate, locateIn } from '../src/yaml/locate.js';
 import { parseYamlFile, type ParsedFile } from '../src/yaml/parse.js';
@@ -138,6 +140,10 @@ const SHAPES: Record<string, { text: string; fast: boolean }> = {
   'a block mapping on the --- line': { text: '--- a: 1\n', fast: false },
   'an unterminated flow sequence': { text: 'a: [1, 2\nb: 3\n', fast: false },
   'a missing comma': { text: 'a: [1 2, {b: 1 c: 2}]\n', fast: false },
+  'a mapping nested in a compact mapping': { text: 'a: b: 1\n', fast: false },
+  'a mapping in a compact sequence': { text: '- a: 1\n  b: 2\n- - c\n  - d: 3\n    e: 4\n', fast: true },
+  'a key over several lines': { text: '"a\n  b": 1\n', fast: false },
+  'a comment glued to a value': { text: 'a: "x"#c\n', fast: false },
 };
 
 describe('shapes at the edge of the fast path', () => {
@@ -148,6 +154,13 @@ describe('shapes at the edge of the fast path', () => {
       assert.equal(tally.fast > 0, fast, fast ? 'expected the fast path' : 'expected the Document path');
     });
   }
+
+  test('the engine lints a plain manifest without composing a Document', () => {
+    const text = readFileSync(path.join(REPO_ROOT, 'examples', 'web.yaml'), 'utf8');
+    const linted = lintText('web.yaml', text, { rules: rules.map((rule) => ({ rule, setting: { level: rule.meta.level, levelConfigured: false, options: rule.meta.defaultOptions ?? {} } })) });
+    assert.ok(linted.findings.length > 0);
+    assert.ok(linted.parsed.documents.length > 0 && linted.parsed.documents.every((document) => document.fast));
+  });
 
   test('a document built on the fast path still gives its Document when asked', () => {
     const parsed = parseYamlFile('a: 1\n---\nb: [2]\n', { fast: true });
