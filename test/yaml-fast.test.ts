@@ -143,6 +143,7 @@ const SHAPES: Record<string, { text: string; fast: boolean }> = {
   'a mapping nested in a compact mapping': { text: 'a: b: 1\n', fast: false },
   'a mapping in a compact sequence': { text: '- a: 1\n  b: 2\n- - c\n  - d: 3\n    e: 4\n', fast: true },
   'a key over several lines': { text: '"a\n  b": 1\n', fast: false },
+  'a line break between a key and its colon': { text: 'a: 1\n"b"\n: 2\n', fast: false },
   'a comment glued to a value': { text: 'a: "x"#c\n', fast: false },
 };
 

@@ -127,6 +127,11 @@ function emptyPosition(offset: number, before: readonly SourceToken[] | undefine
 const isFlowScalar = (token: Token | null | undefined): token is CST.FlowScalar =>
   token !== null && token !== undefined && (token.type === 'scalar' || token.type === 'single-quoted-scalar' || token.type === 'double-quoted-scalar');
 
+/** An implicit key over several lines (`containsNewline`): a line break in it or before its `:`. */
+function spansLines(key: CST.FlowScalar): boolean {
+  return key.source.includes('\n') || (key.end?.some((token) => token.type === 'newline') ?? false);
+}
+
 class Builder {
   readonly problems: YamlProblem[] = [];
   /** The value of the node built last. */
@@ -175,7 +180,7 @@ class Builder {
     return [at, at, valueProps.hasComment ? valueProps.end : at];
   }
 
-  /** A key: one line of flow scalar, never the merge key (merges take the Document path). */
+  /** A key: a flow scalar, never the merge key (merges take the Document path). */
   private key(token: Token | null | undefined): NodeRange {
     if (!isFlowScalar(token)) return fallback();
     if (token.type === 'scalar' && token.source === '<<') fallback();
@@ -209,7 +214,7 @@ class Builder {
         commentEnd = keyProps.end;
         continue;
       }
-      if (!isFlowScalar(key) || key.indent !== token.indent || key.source.includes('\n')) fallback();
+      if (!isFlowScalar(key) || key.indent !== token.indent || spansLines(key)) fallback();
       const keyNode = this.key(key);
       const keyText = keyString(this.value);
       const valueProps = props(sep, 'map-value-ind', false, false, keyNode[2]);
