@@ -163,6 +163,12 @@ describe('shapes at the edge of the fast path', () => {
     assert.ok(linted.parsed.documents.length > 0 && linted.parsed.documents.every((document) => document.fast));
   });
 
+  test('the fast path was checked against the Composer of this yaml release', () => {
+    // fast-build.ts mirrors the error conditions of yaml's compose/*: a new minor release must be read again.
+    const { version } = JSON.parse(readFileSync(path.join(REPO_ROOT, 'node_modules', 'yaml', 'package.json'), 'utf8')) as { version: string };
+    assert.match(version, /^2\.9\./, `yaml ${version}: compare src/yaml/fast-build.ts with its compose/ code, then update this test`);
+  });
+
   test('a document built on the fast path still gives its Document when asked', () => {
     const parsed = parseYamlFile('a: 1\n---\nb: [2]\n', { fast: true });
     assert.ok(parsed.documents.every((document) => document.fast));

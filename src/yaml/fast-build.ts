@@ -3,7 +3,7 @@
  * documents the Composer would accept without a word: no anchor, alias, tag, explicit or complex key,
  * merge key, directive, tab in indentation or error token. Anything else returns undefined and the
  * file is composed as before, so the Composer's errors are never second-guessed: each check below
- * mirrors one of its error conditions (`yaml` 2.x `compose/*`), or refuses the shape outright.
+ * mirrors one of its error conditions (`yaml` 2.9 `compose/*`), or refuses the shape outright.
  */
 import { CST } from 'yaml';
 import type { JsonObject, JsonValue } from '../types.js';
