@@ -114,6 +114,29 @@ describe('values straight from the parser', () => {
   corpus('the test manifests', path.join(REPO_ROOT, 'test', 'manifests'), 0.9);
 });
 
+describe('values straight from the parser, on broken variants', () => {
+  // A seeded walk over small edits of the fixtures: near-misses of YAML are where the Composer objects.
+  const PIECES = [' ', '\t', ':', '- ', '#', '"', "'", '\n', '{', '}', '[', ']', ',', '---\n', '...\n', '? ', '|', '>', '  ', 'a: b', '\n  ', '%', '*', '&', '!'];
+  test('1,000 edited fixtures: each document on the fast path matches the Document path', () => {
+    const files = yamlFiles(path.join(REPO_ROOT, 'test', 'manifests')).map((file) => readFileSync(file, 'utf8')).filter((text) => text.length < 4000);
+    let seed = 15;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const tally = { documents: 0, fast: 0 };
+    for (let round = 0; round < 1000; round++) {
+      let text = files[next(files.length)]!;
+      for (let edits = 1 + next(4); edits > 0; edits--) {
+        const at = next(text.length + 1);
+        text = next(2) === 0 ? text.slice(0, at) + PIECES[next(PIECES.length)] + text.slice(at) : text.slice(0, at) + text.slice(at + 1 + next(3));
+      }
+      assertSameParse(`edit ${round}`, text, tally);
+    }
+    assert.ok(tally.fast > tally.documents / 2, `${tally.fast} of ${tally.documents} documents on the fast path`);
+  });
+});
+
 /** Shapes near the edges of what the fast path takes: each must match the Document path, on whichever path it lands. */
 const SHAPES: Record<string, { text: string; fast: boolean }> = {
   'a Source comment right before a block mapping goes to its first key': { text: '# Source: chart/templates/a.yaml\nkind: Pod\n', fast: true },
@@ -145,6 +168,7 @@ const SHAPES: Record<string, { text: string; fast: boolean }> = {
   'a key over several lines': { text: '"a\n  b": 1\n', fast: false },
   'a line break between a key and its colon': { text: 'a: 1\n"b"\n: 2\n', fast: false },
   'a comment glued to a value': { text: 'a: "x"#c\n', fast: false },
+  'a comment glued to a comma': { text: 'a: [b,#c\n  d]\n', fast: false },
 };
 
 describe('shapes at the edge of the fast path', () => {
