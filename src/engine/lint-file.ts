@@ -10,9 +10,8 @@ import type { ContainerView, K8sObject } from '../k8s/model.js';
 import { hasUnreachedContainers, objectsOf } from '../k8s/objects.js';
 import { indexRecord, ObjectIndex } from '../k8s/object-index.js';
 import type { WorkloadKind } from '../k8s/workloads.js';
-import { helmTemplateOf } from '../yaml/helm-source.js';
 import { parseYamlFile, type ParsedDocument, type ParsedFile } from '../yaml/parse.js';
-import { UnlintableDocumentError, toValue } from '../yaml/to-value.js';
+import { documentValue, UnlintableDocumentError } from '../yaml/to-value.js';
 import type { Finding, Level, Path, Tallies } from '../types.js';
 import type { Report, Rule, RuleVisitors, RunSettings } from './define-rule.js';
 import type { OptionsForObject } from './rule-options.js';
@@ -76,7 +75,7 @@ export interface LintedFile {
 const UNRENDERED_TEMPLATE = /\{\{[-\s]/;
 
 export function lintText(file: string, text: string, options: LintFileOptions): LintedFile {
-  const parsed = parseYamlFile(text);
+  const parsed = parseYamlFile(text, { fast: true });
   const result: LintedFile = {
     file, parsed, documents: [], findings: [], documentCount: 0, objectCount: 0, notes: [], internalErrors: 0, pending: [], unreachedKinds: new Set(),
   };
@@ -93,7 +92,7 @@ export function lintText(file: string, text: string, options: LintFileOptions): 
   for (const document of parsed.documents) {
     if (document.empty) continue;
     result.documentCount++;
-    const helmTemplate = helmTemplateOf(document.doc);
+    const helmTemplate = document.helmTemplate;
     const site = { file, parsed, document, helmTemplate };
     if (document.errors.length > 0) {
       if (walker) reportSyntaxErrors(site, document, looksLikeTemplate, result);
@@ -101,12 +100,12 @@ export function lintText(file: string, text: string, options: LintFileOptions): 
     }
     let converted;
     try {
-      converted = toValue(document.doc);
+      converted = documentValue(document);
     } catch (error) {
       if (!(error instanceof UnlintableDocumentError)) throw error;
       // One finding at the document's start: a document nobody could check is not a silent pass.
       if (walker) {
-        const start = (document.doc.range as readonly number[] | undefined)?.[0] ?? 0;
+        const start = document.range[0] ?? 0;
         const message = `Document ${document.index + 1} is not linted (${error.message}).`;
         result.findings.push(findingAtOffsets(site, 'document-too-complex', 'error', message, start, start + 1));
       }

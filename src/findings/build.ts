@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { K8sObject } from '../k8s/model.js';
 import { groupOf } from '../k8s/workloads.js';
-import { locate } from '../yaml/locate.js';
+import { locateIn } from '../yaml/locate.js';
 import { regionOf, type ParsedDocument, type ParsedFile } from '../yaml/parse.js';
 import type { Finding, Level, ObjectRef, Path } from '../types.js';
 import { helpUri } from './help-uri.js';
@@ -31,7 +31,7 @@ export function objectRef(object: Pick<K8sObject, 'apiVersion' | 'kind' | 'names
 
 /** The location of a path of a document: the engine, not the rule, works out the region. */
 export function locationAt(site: FindingSite & { document: ParsedDocument }, path: Path, missing = false, innerLine?: number): Location {
-  const span = locate(site.document.doc, path);
+  const span = locateIn(site.document, path);
   const inner = innerLine !== undefined && span.exact ? blockScalarLine(site.parsed.text, span.start, span.end, innerLine) : undefined;
   const location: { -readonly [K in keyof Location]: Location[K] } = {
     file: site.file,
@@ -127,8 +127,7 @@ export function findingAtOffsets(site: FindingSite, ruleId: string, level: Level
 }
 
 function documentStart(site: FindingSite): number {
-  const range = site.document?.doc.range as readonly number[] | undefined;
-  return range?.[0] ?? 0;
+  return site.document?.range[0] ?? 0;
 }
 
 export function fingerprint(parts: readonly string[]): string {

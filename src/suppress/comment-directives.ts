@@ -7,7 +7,6 @@ import { Parser } from 'yaml';
 import { findingAtOffsets, type FindingSite } from '../findings/build.js';
 import type { LintedFile } from '../engine/lint-file.js';
 import type { Finding } from '../types.js';
-import { helmTemplateOf } from '../yaml/helm-source.js';
 import type { ParsedDocument } from '../yaml/parse.js';
 import { parseDirective, type ParsedDirective } from './directive-syntax.js';
 import type { SuppressionEntry } from './entry.js';
@@ -45,7 +44,7 @@ export function commentDirectives(linted: LintedFile): SuppressionEntry[] {
     if (!parsedDirective) continue;
     const { line, col } = parsed.lineCounter.linePos(comment.offset);
     const document = documentAt(parsed.documents, comment.offset);
-    const scope = helmTemplateOf(document.doc);
+    const scope = document.helmTemplate;
     const site: FindingSite = { file: linted.file, parsed, document, helmTemplate: scope };
     directives.push({ ...parsedDirective, offset: comment.offset, end: comment.offset + comment.source.length, line, column: col, scope, site });
   }
@@ -145,8 +144,7 @@ function indentOf(line: string): number {
 /** The document a comment belongs to: comments between documents go with the next one, as the composer does. */
 function documentAt(documents: readonly ParsedDocument[], offset: number): ParsedDocument {
   for (const document of documents) {
-    const range = document.doc.range as readonly number[];
-    if (offset < range[2]!) return document;
+    if (offset < document.range[2]!) return document;
   }
   return documents[documents.length - 1]!;
 }

@@ -6,9 +6,11 @@ const SOURCE = /^\s*Source:\s*(\S.*?)\s*$/m;
 export function helmTemplateOf(doc: Document.Parsed): string | undefined {
   // Where the comment attaches depends on blank lines: read both places.
   const contents = doc.contents as { commentBefore?: string | null } | null;
-  for (const comment of [contents?.commentBefore, doc.commentBefore]) {
-    const match = comment ? SOURCE.exec(comment) : null;
-    if (match?.[1]) return match[1];
-  }
-  return undefined;
+  return helmTemplateIn(contents?.commentBefore) ?? helmTemplateIn(doc.commentBefore);
+}
+
+/** The template a comment names, if it is a `Source:` line. */
+export function helmTemplateIn(comment: string | null | undefined): string | undefined {
+  const match = comment ? SOURCE.exec(comment) : null;
+  return match?.[1] || undefined;
 }

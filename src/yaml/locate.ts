@@ -4,6 +4,8 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import type { Path } from '../types.js';
+import { locateFast } from './fast-locate.js';
+import type { ParsedDocument } from './parse.js';
 import { keyString, resolvePlainScalar } from './scalar.js';
 import { scalarValue } from './to-value.js';
 
@@ -17,6 +19,11 @@ export interface Span {
 }
 
 type Range = readonly [number, number, number];
+
+/** `locate` in a parsed document, over its light position tree when it was built on the fast path. */
+export function locateIn(document: ParsedDocument, path: Path): Span {
+  return document.fast ? locateFast(document.fast.contents, path) : locate(document.doc, path);
+}
 
 export function locate(doc: Document.Parsed, path: Path): Span {
   let node = doc.contents as Node | null;

@@ -1,6 +1,8 @@
 /** One parse per file: the whole stream at once, so documents and offsets come from the parser. */
 import { Composer, Document, isScalar, LineCounter, Parser, YAMLParseError } from 'yaml';
 import type { Region } from '../types.js';
+import { buildDocument, documentEndOffset, type FastDocument } from './fast-build.js';
+import { helmTemplateIn, helmTemplateOf } from './helm-source.js';
 import { applyInsertions, originalOffset, quoteRepairs, type Insertion } from './relax-quotes.js';
 import { streamProblems } from './stream-checks.js';
 
@@ -15,11 +17,26 @@ export interface YamlProblem {
 
 export interface ParsedDocument {
   readonly index: number;
+  /** The composed Document; for a document built on the fast path, composed on first use. */
   readonly doc: Document.Parsed;
   /** The first syntax error of this document (its message counts the others); a bad document does not hide the others. */
   readonly errors: readonly YamlProblem[];
   /** True when the document holds nothing but comments or whitespace. */
   readonly empty: boolean;
+  /** `[start, end of contents, end]` in the parsed text, as the Document's `range`. */
+  readonly range: readonly number[];
+  /** The `# Source:` template `helm template` wrote before the document. */
+  readonly helmTemplate: string | undefined;
+  /** Values and positions built straight from the CST; absent when the document was composed. */
+  readonly fast?: FastDocument;
+}
+
+export interface ParseOptions {
+  /**
+   * Build values and positions straight from the CST where the Composer would accept the file without
+   * a word (see `fast-build.ts`), composing it only when asked for a Document. Other files are composed.
+   */
+  fast?: boolean;
 }
 
 export interface ParsedFile {
@@ -38,7 +55,11 @@ export interface ParsedFile {
 const isStackOverflow = (error: { code: string; message: string }) => error.code === 'RESOURCE_EXHAUSTION' || error.message.includes('Maximum call stack size exceeded');
 const MAX_REPAIR_PASSES = 3;
 
-export function parseYamlFile(text: string): ParsedFile {
+export function parseYamlFile(text: string, options: ParseOptions = {}): ParsedFile {
+  if (options.fast) {
+    const fast = parseFast(text);
+    if (fast) return fast;
+  }
   let docs = parseDocs(text);
   if (docs === undefined) return crashedParse(text);
   let insertions: Insertion[] = [];
@@ -54,8 +75,120 @@ export function parseYamlFile(text: string): ParsedFile {
     insertions = merged;
   }
   const source = applyInsertions(text, insertions);
-  const documents = docs.map((doc, index) => ({ index, doc, errors: firstError(doc), empty: isEmptyDocument(doc) }));
+  const documents = docs.map((doc, index) => ({ index, doc, errors: firstError(doc), empty: isEmptyDocument(doc), range: doc.range, helmTemplate: helmTemplateOf(doc) }));
   return { text: source, lineCounter: linesOf(text), documents, streamErrors: streamProblems(source), insertions };
+}
+
+/**
+ * Every document built from the CST, or undefined when one of them (or the stream between them: a
+ * directive, an error token) needs the Composer: then the whole file is composed, since the
+ * Composer's state runs across documents.
+ */
+function parseFast(text: string): ParsedFile | undefined {
+  let composed: Document.Parsed[] | undefined;
+  const compose = (): Document.Parsed[] => {
+    composed ??= parseDocs(text);
+    if (!composed) throw new Error('the YAML parser could not compose a file it had parsed');
+    return composed;
+  };
+  const documents: FastParsedDocument[] = [];
+  let prelude: string[] = [];
+  const tokens = new Parser().parse(text);
+  for (;;) {
+    let next;
+    try {
+      next = tokens.next();
+    } catch {
+      // The parser's own stack overflows: the Document path contains them.
+      return undefined;
+    }
+    if (next.done) break;
+    const token = next.value;
+    switch (token.type) {
+      case 'document': {
+        const fast = buildDocument(token);
+        if (!fast) return undefined;
+        documents.push(new FastParsedDocument(documents.length, fast, helmTemplateFrom(fast, prelude), compose));
+        prelude = [];
+        break;
+      }
+      case 'comment':
+      case 'newline':
+        prelude.push(token.source);
+        break;
+      case 'space':
+      case 'byte-order-mark':
+        break;
+      case 'doc-end': {
+        const last = documents[documents.length - 1];
+        const end = documentEndOffset(token);
+        if (!last || end === undefined) return undefined;
+        last.fast.range[2] = end;
+        prelude = [];
+        break;
+      }
+      default:
+        return undefined;
+    }
+  }
+  return { text, lineCounter: linesOf(text), documents, streamErrors: streamProblems(text), insertions: [] };
+}
+
+class FastParsedDocument implements ParsedDocument {
+  readonly errors: readonly YamlProblem[] = [];
+
+  constructor(
+    readonly index: number,
+    readonly fast: FastDocument,
+    readonly helmTemplate: string | undefined,
+    private readonly compose: () => Document.Parsed[],
+  ) {}
+
+  get doc(): Document.Parsed {
+    return this.compose()[this.index]!;
+  }
+
+  get empty(): boolean {
+    return this.fast.empty;
+  }
+
+  get range(): readonly number[] {
+    return this.fast.range;
+  }
+}
+
+/**
+ * Where the Composer hangs the comments before a document (`Composer.decorate`): those between
+ * documents go to the document after a blank line or a `---`, else to its contents, or to the first
+ * key of a block collection, where `helmTemplateOf` does not look.
+ */
+function helmTemplateFrom(fast: FastDocument, prelude: readonly string[]): string | undefined {
+  let contentsComment = fast.contentsComment;
+  let docComment = '';
+  const { comment, afterEmptyLine } = parsePrelude(prelude);
+  if (comment) {
+    if (afterEmptyLine || fast.docStart) docComment = comment;
+    else if (!fast.blockWithEntries) contentsComment = contentsComment ? `${comment}\n${contentsComment}` : comment;
+  }
+  return helmTemplateIn(contentsComment) ?? helmTemplateIn(docComment);
+}
+
+/** The Composer's reading of the comments and line breaks before a document. */
+function parsePrelude(prelude: readonly string[]): { comment: string; afterEmptyLine: boolean } {
+  let comment = '';
+  let atComment = false;
+  let afterEmptyLine = false;
+  for (const source of prelude) {
+    if (source.startsWith('#')) {
+      comment += (comment === '' ? '' : afterEmptyLine ? '\n\n' : '\n') + (source.substring(1) || ' ');
+      atComment = true;
+      afterEmptyLine = false;
+    } else {
+      if (!atComment) afterEmptyLine = true;
+      atComment = false;
+    }
+  }
+  return { comment, afterEmptyLine };
 }
 
 /** uniqueKeys is off: duplicates are reported as their own finding, at the second key, by the converter. */

@@ -4,7 +4,7 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, visit, type Alias, type Document, type Node, type Pair } from 'yaml';
 import type { JsonObject, JsonValue } from '../types.js';
-import type { YamlProblem } from './parse.js';
+import type { ParsedDocument, YamlProblem } from './parse.js';
 import { keyString, resolvePlainScalar } from './scalar.js';
 
 /** go-yaml v2's rule against "excessive aliasing" (CVE-2019-11253), plus a hard cap. */
@@ -171,7 +171,7 @@ function convertMap(pairs: Pair[], state: State): JsonObject {
 }
 
 /** A key named "__proto__" is data in YAML; plain assignment would change the prototype. */
-function setKey(target: JsonObject, key: string, value: JsonValue): void {
+export function setKey(target: JsonObject, key: string, value: JsonValue): void {
   if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else target[key] = value;
 }
@@ -194,4 +194,9 @@ function mergeSources(pair: Pair, state: State): JsonObject[] {
 
 function isJsonObject(value: JsonValue): value is JsonObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** A document's values: built with its parse on the fast path, else converted from its Document. */
+export function documentValue(document: ParsedDocument): ConvertResult {
+  return document.fast ? { value: document.fast.value, problems: document.fast.problems } : toValue(document.doc);
 }
