@@ -1,7 +1,7 @@
 import { defineRule } from '../engine/define-rule.js';
 import { valueAt } from '../k8s/json.js';
 import { labelSelectorMatches } from '../k8s/selectors.js';
-import { inputHolds } from '../k8s/views/references.js';
+import { inputHoldsKind } from '../k8s/views/references.js';
 import { replicasOf } from '../k8s/views/workload.js';
 
 /**
@@ -38,7 +38,7 @@ export default defineRule({
           const { namespace, labels } = kept;
           const budgets = index.ofKind('PodDisruptionBudget', 'policy').filter((pdb) => pdb.namespace === namespace);
           if (budgets.some((pdb) => labelSelectorMatches(valueAt(pdb.value, ['spec', 'selector']), labels))) return;
-          if (!inputHolds(index, namespace, (record) => record.kind === 'PodDisruptionBudget' && record.group === 'policy')) return;
+          if (!inputHoldsKind(index, namespace, 'PodDisruptionBudget', 'policy')) return;
           context.report({ messageId: 'missing', data: { kind: object.kind, name: object.name ?? '', replicas, namespace }, at });
         });
       },

@@ -1,8 +1,7 @@
 import { defineRule, type RelatedLocation } from '../engine/define-rule.js';
 import { isString } from '../k8s/json.js';
-import { bindingsOfServiceAccount, effectiveRules, resolveRole, roleRefOf } from '../k8s/rbac.js';
-import { readRbacRule } from '../k8s/views/rbac-rules.js';
-import { builtInGrants, dangerousGrants, type Grant } from '../k8s/views/rbac-risks.js';
+import { bindingsOfServiceAccount, resolveRole, roleGrants, roleRefOf } from '../k8s/rbac.js';
+import { builtInGrants, type Grant } from '../k8s/views/rbac-risks.js';
 
 /** What the workload's token can do, strongest first; only these three are worth naming on a workload. */
 const NAMED: readonly Grant[] = ['cluster-admin', 'takeover', 'secrets'];
@@ -51,7 +50,7 @@ export default defineRule({
             const ref = roleRefOf(binding);
             if (!ref) continue;
             const role = resolveRole(index, binding);
-            const grants = role ? dangerousGrants(effectiveRules(index, role).map(readRbacRule)) : ref.kind === 'ClusterRole' ? builtInGrants(ref.name) : [];
+            const grants = role ? roleGrants(index, role) : ref.kind === 'ClusterRole' ? builtInGrants(ref.name) : [];
             const grant = NAMED.find((candidate) => grants.includes(candidate));
             if (!grant) continue;
             if (strongest === undefined || NAMED.indexOf(grant) < NAMED.indexOf(strongest)) strongest = grant;

@@ -5,14 +5,20 @@
  * dangling when the input carries objects of that family in the namespace, so it is seen to hold them.
  */
 import { isObject, stringEntries, valueAt } from '../json.js';
-import type { IndexedObject, ObjectIndex } from '../object-index.js';
-import type { Labels } from '../selectors.js';
+import { type IndexedObject, type ObjectIndex, scopeKey } from '../object-index.js';
+import { LabelledTable, type Labels } from '../selectors.js';
+import type { JsonValue } from '../model.js';
 import { workloadOf } from '../workloads.js';
 
 export function inputHolds(index: ObjectIndex, namespace: string | undefined, accepts: (record: IndexedObject) => boolean, memoKey?: string): boolean {
-  if (memoKey !== undefined) return index.memo(`holds:${memoKey}:${namespace ?? ''}`, () => inputHolds(index, namespace, accepts));
+  if (memoKey !== undefined) return index.memo(`holds:${memoKey}:${scopeKey(namespace)}`, () => inputHolds(index, namespace, accepts));
   if (index.complete) return true;
   return index.inNamespace(namespace).some(accepts);
+}
+
+/** `inputHolds` for objects of a kind (of one API group when given): a table lookup. */
+export function inputHoldsKind(index: ObjectIndex, namespace: string | undefined, kind: string, group?: string): boolean {
+  return index.complete || index.ofKindIn(kind, namespace, group).length > 0;
 }
 
 /** Up to three related locations, so a finding names what it was compared with without flooding the output. */
@@ -32,9 +38,18 @@ export function templateLabelSets(record: IndexedObject): Labels[] {
   return isObject(labels) ? [stringEntries(labels)] : [];
 }
 
-/** Objects of the namespace with a pod template whose labels `matches` accepts. */
-export function workloadsSelected(index: ObjectIndex, namespace: string | undefined, matches: (labels: Labels) => boolean): IndexedObject[] {
-  return index.inNamespace(namespace ?? '').filter((record) => templateLabelSets(record).some(matches));
+/** Objects of the namespace with a pod template that a `metav1.LabelSelector` selects, in run order. */
+export function workloadsSelected(index: ObjectIndex, namespace: string | undefined, selector: JsonValue | undefined): IndexedObject[] {
+  return templatesByLabel(index).selectedBy(scopeKey(namespace ?? ''), 'label', selector);
+}
+
+/** Whether any pod template of the namespace is selected by the LabelSelector. */
+export function anyWorkloadSelected(index: ObjectIndex, namespace: string | undefined, selector: JsonValue | undefined): boolean {
+  return templatesByLabel(index).selectsAny(scopeKey(namespace ?? ''), 'label', selector);
+}
+
+function templatesByLabel(index: ObjectIndex): LabelledTable<IndexedObject> {
+  return index.memo('templates-by-selector', () => new LabelledTable(index.all, (record) => scopeKey(record.namespace), templateLabelSets));
 }
 
 /**
