@@ -89,14 +89,17 @@ export class LabelledTable<T> {
   private readonly byLabel = new Map<string, T[]>();
   private readonly byScope = new Map<string, T[]>();
 
-  constructor(items: Iterable<T>, scopeOf: (item: T) => string, private readonly labelsOf: (item: T) => readonly Labels[]) {
+  /** `scopesOf` may give several scopes (its namespace and "every namespace"). */
+  constructor(items: Iterable<T>, scopesOf: (item: T) => string | readonly string[], private readonly labelsOf: (item: T) => readonly Labels[]) {
     for (const item of items) {
-      const scope = scopeOf(item);
-      append(this.byScope, scope, item);
-      for (const labels of labelsOf(item)) {
-        for (const [key, value] of Object.entries(labels)) {
-          const entry = `${scope}\u0000${labelEntry(key, value)}`;
-          if (this.byLabel.get(entry)?.at(-1) !== item) append(this.byLabel, entry, item);
+      const scopes = scopesOf(item);
+      for (const scope of typeof scopes === 'string' ? [scopes] : scopes) {
+        append(this.byScope, scope, item);
+        for (const labels of labelsOf(item)) {
+          for (const [key, value] of Object.entries(labels)) {
+            const entry = `${scope}\u0000${labelEntry(key, value)}`;
+            if (this.byLabel.get(entry)?.at(-1) !== item) append(this.byLabel, entry, item);
+          }
         }
       }
     }
