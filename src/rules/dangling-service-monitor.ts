@@ -2,7 +2,7 @@ import { defineRule } from '../engine/define-rule.js';
 import { isObject, isStringList, valueAt } from '../k8s/json.js';
 import { type IndexedObject, type ObjectIndex, scopeKey } from '../k8s/object-index.js';
 import { LabelledTable, labelSelectorMatches } from '../k8s/selectors.js';
-import { anyWorkloadSelected, EVERY_NAMESPACE, templateLabelSets } from '../k8s/views/references.js';
+import { anyWorkloadSelected, anyWorkloadSelectedAnywhere, EVERY_NAMESPACE, templateLabelSets } from '../k8s/views/references.js';
 
 /** The namespace where the control plane runs Services of its own (kube-dns, the schedulers' metrics). */
 const CLUSTER_NAMESPACE = 'kube-system';
@@ -65,8 +65,12 @@ export default defineRule({
         const kept = context.hold({ namespaces });
         context.afterIndex((index) => {
           const { namespaces } = kept;
-          const scopes = namespaces === 'any' ? [EVERY_NAMESPACE] : namespaces;
-          const matches = scopes.some((scope) => (pods ? anyWorkloadSelected(index, scope, selector) : servicesByLabel(index).selectsAny(scope === EVERY_NAMESPACE ? scope : scopeKey(scope), 'label', selector)));
+          const matches =
+            namespaces === 'any'
+              ? pods
+                ? anyWorkloadSelectedAnywhere(index, selector)
+                : servicesByLabel(index).selectsAny(EVERY_NAMESPACE, 'label', selector)
+              : namespaces.some((namespace) => (pods ? anyWorkloadSelected(index, namespace, selector) : servicesByLabel(index).selectsAny(scopeKey(namespace), 'label', selector)));
           const apiServer = !pods && (namespaces === 'any' || namespaces.includes('default')) && labelSelectorMatches(selector, API_SERVER_SERVICE_LABELS);
           if (matches || apiServer || (!index.complete && (!holdsTargets(index, namespaces, pods) || namespaces === 'any' || namespaces.includes(CLUSTER_NAMESPACE)))) return;
           const where = namespaces === 'any' ? 'any namespace' : `namespace ${namespaces.map((name) => `"${name}"`).join(', ')}`;

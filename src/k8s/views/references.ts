@@ -55,9 +55,14 @@ export function workloadsSelected(index: ObjectIndex, namespace: string | undefi
   return templatesByLabel(index).selectedBy(scopeKey(namespace ?? ''), 'label', selector);
 }
 
-/** Whether the LabelSelector selects any pod template of the namespace (`EVERY_NAMESPACE`: of any). */
-export function anyWorkloadSelected(index: ObjectIndex, namespace: string | undefined | typeof EVERY_NAMESPACE, selector: JsonValue | undefined): boolean {
-  return templatesByLabel(index).selectsAny(namespace === EVERY_NAMESPACE ? EVERY_NAMESPACE : scopeKey(namespace ?? ''), 'label', selector);
+/** Whether the LabelSelector selects any pod template of the namespace. */
+export function anyWorkloadSelected(index: ObjectIndex, namespace: string | undefined, selector: JsonValue | undefined): boolean {
+  return templatesByLabel(index).selectsAny(scopeKey(namespace ?? ''), 'label', selector);
+}
+
+/** Whether the LabelSelector selects any pod template of the run, cluster-scoped objects included. */
+export function anyWorkloadSelectedAnywhere(index: ObjectIndex, selector: JsonValue | undefined): boolean {
+  return templatesByLabel(index).selectsAny(EVERY_NAMESPACE, 'label', selector);
 }
 
 /**
@@ -69,7 +74,7 @@ export function anyWorkloadSelectedByMap(index: ObjectIndex, namespace: string |
   return table.selectsAny(namespace ?? '', 'map', selector);
 }
 
-/** A scope key (never one of `scopeKey`'s) that holds the objects of every namespace. */
+/** A table scope (never one `scopeKey` gives) that holds the objects of every namespace. */
 export const EVERY_NAMESPACE = '*';
 
 function templatesByLabel(index: ObjectIndex): LabelledTable<IndexedObject> {
