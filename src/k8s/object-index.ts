@@ -8,8 +8,9 @@ import type { Path } from '../types.js';
 import { StringTable } from './detach.js';
 import { isObject, isString } from './json.js';
 import { isNamespaced } from './kinds.js';
+import { append as push } from './multimap.js';
 import type { JsonObject, JsonValue, K8sObject } from './model.js';
-import { labelSelectorMatches, mapSelectorMatches, type Labels } from './selectors.js';
+import { LabelledTable, mapSelectorMatches, type Labels } from './selectors.js';
 
 export interface IndexedPod {
   readonly labels: Labels;
@@ -126,8 +127,15 @@ export class ObjectIndex {
 
   /** Objects of a kind, optionally of one API group ('' for the core group). */
   ofKind(kind: string, group?: string): readonly IndexedObject[] {
-    const list = this.byKind.get(kind) ?? [];
-    return group === undefined ? list : list.filter((record) => record.group === group);
+    if (group === undefined) return this.byKind.get(kind) ?? [];
+    return this.table('by-group-kind', (record) => [`${record.group}\u0000${record.kind}`]).get(`${group}\u0000${kind}`) ?? [];
+  }
+
+  /** Objects of a kind in a namespace (`undefined`: cluster-scoped), optionally of one API group, in run order. */
+  ofKindIn(kind: string, namespace: string | undefined, group?: string): readonly IndexedObject[] {
+    const keys = (record: IndexedObject) => [`*\u0000${record.kind}\u0000${scopeKey(record.namespace)}`, `=${record.group}\u0000${record.kind}\u0000${scopeKey(record.namespace)}`];
+    const key = `${group === undefined ? '*' : `=${group}`}\u0000${kind}\u0000${scopeKey(namespace)}`;
+    return this.table('by-kind-namespace', keys).get(key) ?? [];
   }
 
   /** Every object of that identity (more than one is a duplicate). */
@@ -137,7 +145,28 @@ export class ObjectIndex {
 
   /** The first object of a kind with that name in the namespace, any group when none is given. */
   get(kind: string, namespace: string | undefined, name: string, group?: string): IndexedObject | undefined {
-    return this.ofKind(kind, group).find((record) => record.name === name && record.namespace === namespace);
+    return this.byName().get(`${group === undefined ? '*' : `=${group}`}\u0000${kind}\u0000${scopeKey(namespace)}\u0000${name}`);
+  }
+
+  private byName(): Map<string, IndexedObject> {
+    return this.memo('first-by-name', () => {
+      const table = new Map<string, IndexedObject>();
+      for (const record of this.records) {
+        if (record.name === undefined) continue;
+        const place = `${record.kind}\u0000${scopeKey(record.namespace)}\u0000${record.name}`;
+        for (const key of [`*\u0000${place}`, `=${record.group}\u0000${place}`]) if (!table.has(key)) table.set(key, record);
+      }
+      return table;
+    });
+  }
+
+  /** A table of the records under each of the keys `keysOf` gives, in run order, built once per run. */
+  private table(name: string, keysOf: (record: IndexedObject) => readonly string[]): Map<string, IndexedObject[]> {
+    return this.memo(`table:${name}`, () => {
+      const table = new Map<string, IndexedObject[]>();
+      for (const record of this.records) for (const key of keysOf(record)) push(table, key, record);
+      return table;
+    });
   }
 
   /** The objects of a namespace; `undefined` gives the cluster-scoped ones. */
@@ -179,7 +208,11 @@ export class ObjectIndex {
 
   /** Pod templates of a namespace that a `metav1.LabelSelector` selects. */
   podsSelectedBy(namespace: string | undefined, selector: JsonValue | undefined): PodMatch[] {
-    return this.podsWhere(namespace, (labels) => labelSelectorMatches(selector, labels));
+    const table = this.memo('pods-by-selector', () => {
+      const pods = this.records.flatMap((object) => object.pods.map((pod) => ({ object, pod })));
+      return new LabelledTable<PodMatch>(pods, (match) => scopeKey(match.object.namespace), (match) => [match.pod.labels]);
+    });
+    return table.selectedBy(scopeKey(namespace), 'label', selector);
   }
 
   /** Pod templates of a namespace that a plain map selector (a Service's) selects. */
@@ -203,14 +236,11 @@ export class ObjectIndex {
       return table;
     });
   }
+}
 
-  private podsWhere(namespace: string | undefined, matches: (labels: Labels) => boolean): PodMatch[] {
-    const found: PodMatch[] = [];
-    for (const object of this.inNamespace(namespace)) {
-      for (const pod of object.pods) if (matches(pod.labels)) found.push({ object, pod });
-    }
-    return found;
-  }
+/** A namespace as a table key: cluster-scoped (`undefined`) and the empty namespace stay apart. */
+export function scopeKey(namespace: string | undefined): string {
+  return namespace === undefined ? '' : `=${namespace}`;
 }
 
 function labelKey(namespace: string | undefined, key: string, value: string): string {
@@ -225,8 +255,3 @@ function identity(group: string, kind: string, namespace: string | undefined, na
   return `${group}\u0000${kind}\u0000${namespace ?? ''}\u0000${name}`;
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}

@@ -2,7 +2,10 @@
 import { isObject, isString, isStringList, objectItems } from './json.js';
 import type { JsonObject } from './model.js';
 import type { IndexedObject, ObjectIndex } from './object-index.js';
-import { labelSelectorMatches } from './selectors.js';
+import { append } from './multimap.js';
+import { LabelledTable } from './selectors.js';
+import { readRbacRule } from './views/rbac-rules.js';
+import { dangerousGrants, type Grant } from './views/rbac-risks.js';
 
 export const RBAC_GROUP = 'rbac.authorization.k8s.io';
 
@@ -53,11 +56,24 @@ function collectRules(index: ObjectIndex, role: IndexedObject, seen: Set<Indexed
   const aggregation = role.value.aggregationRule;
   if (role.kind !== 'ClusterRole' || !isObject(aggregation)) return rules;
   const selectors = Array.isArray(aggregation.clusterRoleSelectors) ? aggregation.clusterRoleSelectors : [];
-  for (const other of index.ofKind('ClusterRole', RBAC_GROUP)) {
-    if (other === role || !selectors.some((selector) => labelSelectorMatches(selector, other.labels))) continue;
-    rules.push(...collectRules(index, other, seen));
+  // The ClusterRoles any selector selects, in run order, looked up by the label each selector requires.
+  const table = index.memo('rbac:cluster-roles-by-label', () => new LabelledTable(index.ofKind('ClusterRole', RBAC_GROUP).map((record, position) => ({ record, position })), () => '', (entry) => [entry.record.labels]));
+  const selected = new Map(selectors.flatMap((selector) => table.selectedBy('', 'label', selector)).map((entry) => [entry.position, entry.record]));
+  for (const [, other] of [...selected].sort(([a], [b]) => a - b)) {
+    if (other !== role) rules.push(...collectRules(index, other, seen));
   }
   return rules;
+}
+
+/** The dangerous grants of a role's effective rules, once per role and run (every binding and workload of it asks). */
+export function roleGrants(index: ObjectIndex, role: IndexedObject): Grant[] {
+  const cache = index.memo('rbac:role-grants', () => new Map<IndexedObject, Grant[]>());
+  let grants = cache.get(role);
+  if (!grants) {
+    grants = dangerousGrants(effectiveRules(index, role).map(readRbacRule));
+    cache.set(role, grants);
+  }
+  return grants;
 }
 
 export interface Subject {
@@ -77,25 +93,11 @@ export function subjectsOf(binding: { value: JsonObject }): Subject[] {
 
 /** Bindings whose subjects name the service account (a RoleBinding's subject defaults to its own namespace). */
 export function bindingsOfServiceAccount(index: ObjectIndex, namespace: string, name: string): IndexedObject[] {
-  // Bindings that name a service account directly, by account, built once per run; group and user subjects
-  // (few) are checked one by one.
-  const direct = index.memo('rbac:bindings-by-service-account', () => {
-    const table = new Map<string, IndexedObject[]>();
-    for (const binding of [...index.ofKind('RoleBinding', RBAC_GROUP), ...index.ofKind('ClusterRoleBinding', RBAC_GROUP)]) {
-      for (const subject of subjectsOf(binding)) {
-        if (subject.kind !== 'ServiceAccount') continue;
-        const key = `${subject.namespace ?? binding.namespace ?? ''}/${subject.name}`;
-        const list = table.get(key) ?? [];
-        if (!list.includes(binding)) list.push(binding);
-        table.set(key, list);
-      }
-    }
-    return table;
-  });
-  const others = index.memo('rbac:bindings-with-group-or-user-subjects', () =>
-    [...index.ofKind('RoleBinding', RBAC_GROUP), ...index.ofKind('ClusterRoleBinding', RBAC_GROUP)].filter((binding) => subjectsOf(binding).some((subject) => subject.kind !== 'ServiceAccount')),
-  );
-  const candidates = [...new Set([...(direct.get(`${namespace}/${name}`) ?? []), ...others])];
+  const { bindings, direct, others } = bindingsBySubject(index);
+  // Bindings that name the account itself come first, then those that reach it through a group or user subject.
+  const named = direct.get(`${namespace}/${name}`) ?? [];
+  const reached = [...(others.get('group:') ?? []), ...(others.get(`group:${namespace}`) ?? []), ...(others.get(`user:${namespace}:${name}`) ?? [])];
+  const candidates = [...new Set([...named, ...[...new Set(reached)].sort((a, b) => a - b).map((position) => bindings[position]!)])];
   return candidates.filter((binding) =>
     subjectsOf(binding).some(
       (subject) =>
@@ -104,6 +106,39 @@ export function bindingsOfServiceAccount(index: ObjectIndex, namespace: string, 
         (subject.kind === 'User' && subject.name === `system:serviceaccount:${namespace}:${name}`),
     ),
   );
+}
+
+/**
+ * The run's bindings by the service accounts their subjects name, built once per run: directly (by
+ * `namespace/name`), and through the groups and users that stand for service accounts (positions in
+ * `bindings`, so the order of the run is kept).
+ */
+function bindingsBySubject(index: ObjectIndex): { bindings: IndexedObject[]; direct: Map<string, IndexedObject[]>; others: Map<string, number[]> } {
+  return index.memo('rbac:bindings-by-subject', () => {
+    const bindings = [...index.ofKind('RoleBinding', RBAC_GROUP), ...index.ofKind('ClusterRoleBinding', RBAC_GROUP)];
+    const direct = new Map<string, IndexedObject[]>();
+    const others = new Map<string, number[]>();
+    bindings.forEach((binding, position) => {
+      for (const subject of subjectsOf(binding)) {
+        if (subject.kind === 'ServiceAccount') {
+          const list = direct.get(`${subject.namespace ?? binding.namespace ?? ''}/${subject.name}`);
+          if (!list?.includes(binding)) append(direct, `${subject.namespace ?? binding.namespace ?? ''}/${subject.name}`, binding);
+          continue;
+        }
+        const key = subjectKey(subject);
+        if (key !== undefined) append(others, key, position);
+      }
+    });
+    return { bindings, direct, others };
+  });
+}
+
+/** The service accounts a group or user subject stands for: `group:` all, `group:ns` a namespace's, `user:ns:name` one. */
+function subjectKey(subject: Subject): string | undefined {
+  if (subject.kind === 'Group' && subject.name === 'system:serviceaccounts') return 'group:';
+  if (subject.kind === 'Group' && subject.name.startsWith('system:serviceaccounts:')) return `group:${subject.name.slice('system:serviceaccounts:'.length)}`;
+  if (subject.kind === 'User' && subject.name.startsWith('system:serviceaccount:')) return `user:${subject.name.slice('system:serviceaccount:'.length)}`;
+  return undefined;
 }
 
 export function stringListOf(rule: JsonObject, field: string): string[] {

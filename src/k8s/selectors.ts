@@ -1,5 +1,6 @@
 /** Label selectors with the API's semantics: `matchLabels`, `matchExpressions`, empty and missing selectors. */
 import { isObject, isString, isStringList } from './json.js';
+import { append } from './multimap.js';
 import type { JsonValue } from './model.js';
 
 export type Labels = Readonly<Record<string, string>>;
@@ -54,4 +55,103 @@ export function mapSelectorMatches(selector: JsonValue | undefined, labels: Labe
 /** True for `{}`: a LabelSelector that selects every object of its namespace. */
 export function selectsEverything(selector: JsonValue | undefined): boolean {
   return isObject(selector) && Object.keys(selector).length === 0;
+}
+
+export type SelectorKind = 'label' | 'map';
+
+/** Whether a selector of that kind (a LabelSelector or a plain map) selects these labels. */
+export function selectorMatches(kind: SelectorKind, selector: JsonValue | undefined, labels: Labels): boolean {
+  return kind === 'map' ? mapSelectorMatches(selector, labels) : labelSelectorMatches(selector, labels);
+}
+
+/**
+ * A label every object the selector selects carries (the first `matchLabels` pair, `key\0value`), so lookups
+ * can start from the objects carrying it; `none` when the selector selects nothing, `open` when it requires
+ * no label (an empty or `matchExpressions`-only LabelSelector), which must be tried against everything.
+ */
+export function requiredLabel(kind: SelectorKind, selector: JsonValue | undefined): string | 'none' | 'open' {
+  if (!isObject(selector)) return 'none';
+  const pairs = kind === 'map' ? selector : selector.matchLabels;
+  const [first] = isObject(pairs) ? Object.entries(pairs) : [];
+  if (!first) return kind === 'map' ? 'none' : 'open';
+  return isString(first[1]) ? labelEntry(first[0], first[1]) : 'none';
+}
+
+export function labelEntry(key: string, value: string): string {
+  return `${key}\u0000${value}`;
+}
+
+/**
+ * Objects with labels, grouped by a scope (a namespace), looked up by the selector that selects them: only
+ * those carrying the selector's required label are tested, so a lookup costs what it finds, not the scope.
+ */
+export class LabelledTable<T> {
+  private readonly byLabel = new Map<string, T[]>();
+  private readonly byScope = new Map<string, T[]>();
+
+  /** `scopesOf` may give several scopes (its namespace and "every namespace"). */
+  constructor(items: Iterable<T>, scopesOf: (item: T) => string | readonly string[], private readonly labelsOf: (item: T) => readonly Labels[]) {
+    for (const item of items) {
+      const scopes = scopesOf(item);
+      for (const scope of typeof scopes === 'string' ? [scopes] : scopes) {
+        append(this.byScope, scope, item);
+        for (const labels of labelsOf(item)) {
+          for (const [key, value] of Object.entries(labels)) {
+            const entry = `${scope}\u0000${labelEntry(key, value)}`;
+            if (this.byLabel.get(entry)?.at(-1) !== item) append(this.byLabel, entry, item);
+          }
+        }
+      }
+    }
+  }
+
+  /** The items of the scope (in the order given) that the selector selects through any of their label sets. */
+  selectedBy(scope: string, kind: SelectorKind, selector: JsonValue | undefined): T[] {
+    return this.candidates(scope, kind, selector).filter((item) => this.labelsOf(item).some((labels) => selectorMatches(kind, selector, labels)));
+  }
+
+  /** Whether the selector selects any item of the scope. */
+  selectsAny(scope: string, kind: SelectorKind, selector: JsonValue | undefined): boolean {
+    return this.candidates(scope, kind, selector).some((item) => this.labelsOf(item).some((labels) => selectorMatches(kind, selector, labels)));
+  }
+
+  private candidates(scope: string, kind: SelectorKind, selector: JsonValue | undefined): readonly T[] {
+    const required = requiredLabel(kind, selector);
+    if (required === 'none') return [];
+    return (required === 'open' ? this.byScope.get(scope) : this.byLabel.get(`${scope}\u0000${required}`)) ?? [];
+  }
+}
+
+/**
+ * The reverse lookup: items that carry a selector (Services, policies, budgets), found from the labels of
+ * an object. A selector can only select labels holding its required label, so an object's few labels name
+ * the candidates; selectors that require none are tried every time.
+ */
+export class SelectorTable<T> {
+  private readonly byLabel = new Map<string, number[]>();
+  private readonly open = new Map<string, number[]>();
+  private readonly items: { item: T; selector: JsonValue | undefined }[] = [];
+
+  constructor(items: Iterable<T>, scopeOf: (item: T) => string, selectorOf: (item: T) => JsonValue | undefined, private readonly kind: SelectorKind) {
+    for (const item of items) {
+      const selector = selectorOf(item);
+      const required = requiredLabel(kind, selector);
+      if (required === 'none') continue;
+      const position = this.items.push({ item, selector }) - 1;
+      const scope = scopeOf(item);
+      if (required === 'open') append(this.open, scope, position);
+      else append(this.byLabel, `${scope}\u0000${required}`, position);
+    }
+  }
+
+  /** The items of the scope whose selector selects these labels, in the order given. */
+  selecting(scope: string, labels: Labels): T[] {
+    const positions = [...(this.open.get(scope) ?? [])];
+    for (const [key, value] of Object.entries(labels)) positions.push(...(this.byLabel.get(`${scope}\u0000${labelEntry(key, value)}`) ?? []));
+    positions.sort((a, b) => a - b);
+    return positions.flatMap((position) => {
+      const { item, selector } = this.items[position]!;
+      return selectorMatches(this.kind, selector, labels) ? [item] : [];
+    });
+  }
 }

@@ -40,7 +40,10 @@ export default defineRule({
         const kept = context.hold({ account, namespace, data });
         context.afterIndex((index) => {
           const { account, namespace, data } = kept;
-          const named = bindingsOfServiceAccount(index, namespace, account).some((binding) => subjectsOf(binding).some((subject) => subject.name === account || subject.name === `system:serviceaccount:${namespace}:${account}`));
+          // Once per service account: the pods of an account would each read all its bindings.
+          const named = index.memo(`automount:named:${namespace}\u0000${account}`, () =>
+            bindingsOfServiceAccount(index, namespace, account).some((binding) => subjectsOf(binding).some((subject) => subject.name === account || subject.name === `system:serviceaccount:${namespace}:${account}`)),
+          );
           if (named) return;
           if (!explicit) {
             const serviceAccount = index.get('ServiceAccount', namespace, account, '');

@@ -3,8 +3,7 @@ import { defineRule } from '../engine/define-rule.js';
 interface Options {
   secrets: boolean;
 }
-import { CLUSTER_CONFIG_MAPS, configReferences, dataKeys, providedName } from '../k8s/views/config-references.js';
-import { inputHolds } from '../k8s/views/references.js';
+import { CLUSTER_CONFIG_MAPS, configReferences, dataKeys, holdsProviders, providersOf } from '../k8s/views/config-references.js';
 
 /**
  * kube-linter's env-value-from covers env only; this covers every place a pod names a ConfigMap or Secret:
@@ -48,9 +47,9 @@ export default defineRule<'missing' | 'missingKey', Options>({
           context.afterIndex((index) => {
             const { ref, namespace } = kept;
             const data = { kind: ref.kind, name: ref.name, namespace, key: ref.key ?? '' };
-            const providers = index.inNamespace(namespace).filter((record) => providedName(record, ref.kind) === ref.name);
+            const providers = providersOf(index, namespace, ref.kind, ref.name);
             if (providers.length === 0) {
-              if (inputHolds(index, namespace, (record) => providedName(record, ref.kind) !== undefined)) context.report({ messageId: 'missing', data, at });
+              if (holdsProviders(index, namespace, ref.kind)) context.report({ messageId: 'missing', data, at });
               return;
             }
             const own = providers.find((record) => record.kind === ref.kind);

@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/define-rule.js';
 import { isString, objectItems } from '../k8s/json.js';
-import { inputHolds } from '../k8s/views/references.js';
+import { inputHoldsKind } from '../k8s/views/references.js';
 
 /**
  * As Kubescape C-0302: a Gateway API route's backendRef to a Service (the default kind) that is not in the
@@ -36,7 +36,7 @@ export default defineRule({
             context.afterIndex((index) => {
               const { name, namespace } = kept;
               if (index.get('Service', namespace, name, '')) return;
-              if (!inputHolds(index, namespace, (record) => record.kind === 'Service' && record.group === '')) return;
+              if (!inputHoldsKind(index, namespace, 'Service', '')) return;
               context.report({ messageId: 'noService', data: { kind: object.kind, name: object.name ?? '', service: name, namespace }, at });
             });
           }

@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/define-rule.js';
 import { resolveScaleTarget, scaleTargetOf } from '../k8s/views/autoscaling.js';
-import { inputHolds } from '../k8s/views/references.js';
+import { inputHoldsKind } from '../k8s/views/references.js';
 
 /**
  * As kube-linter's dangling-horizontalpodautoscaler and kube-score's horizontalpodautoscaler-has-target:
@@ -34,7 +34,7 @@ export default defineRule({
           const { target, namespace } = kept;
           const self = index.find(object.group, object.kind, namespace, object.name ?? '')[0];
           if (!self || resolveScaleTarget(index, self)) return;
-          if (!inputHolds(index, namespace, (record) => record.kind === target.kind)) return;
+          if (!inputHoldsKind(index, namespace, target.kind)) return;
           context.report({ messageId: 'noTarget', data: { name: object.name ?? '', kind: target.kind, target: target.name, namespace }, at });
         });
       },

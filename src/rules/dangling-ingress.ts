@@ -2,7 +2,7 @@ import { defineRule } from '../engine/define-rule.js';
 import { isNumber, objectItems } from '../k8s/json.js';
 import type { JsonObject } from '../k8s/model.js';
 import { ingressView } from '../k8s/views/located.js';
-import { inputHolds } from '../k8s/views/references.js';
+import { inputHoldsKind } from '../k8s/views/references.js';
 
 function servesPort(service: JsonObject, port: string | number): boolean {
   return [...objectItems(service, ['spec', 'ports'])].some(({ value }) => (isNumber(port) || /^\d+$/.test(String(port)) ? value.port === Number(port) : value.name === port));
@@ -42,7 +42,7 @@ export default defineRule({
             const service = index.get('Service', namespace, name, '');
             const data = { name: object.name ?? '', service: name, namespace, port: String(port ?? '') };
             if (!service) {
-              if (inputHolds(index, namespace, (record) => record.kind === 'Service' && record.group === '')) context.report({ messageId: 'noService', data, at });
+              if (inputHoldsKind(index, namespace, 'Service', '')) context.report({ messageId: 'noService', data, at });
             } else if (port !== undefined && !servesPort(service.value, port)) {
               context.report({ messageId: 'noPort', data, at, related: [{ at: service.at, message: `Service "${name}"` }] });
             }

@@ -1,7 +1,7 @@
 import { defineRule } from '../engine/define-rule.js';
 import { isObject, objectItems } from '../k8s/json.js';
-import { labelSelectorMatches, selectsEverything } from '../k8s/selectors.js';
-import { inputHoldsTemplates, operatorMayCreatePods, workloadsSelected } from '../k8s/views/references.js';
+import { selectsEverything } from '../k8s/selectors.js';
+import { anyWorkloadSelected, inputHoldsTemplates, operatorMayCreatePods } from '../k8s/views/references.js';
 
 /**
  * As kube-linter's dangling-networkpolicypeer-podselector: a peer podSelector (without a namespaceSelector,
@@ -36,7 +36,7 @@ export default defineRule({
               const kept = context.hold({ namespace });
               context.afterIndex((index) => {
                 const { namespace } = kept;
-                if (workloadsSelected(index, namespace, (labels) => labelSelectorMatches(selector, labels)).length > 0) return;
+                if (anyWorkloadSelected(index, namespace, selector)) return;
                 if (!inputHoldsTemplates(index, namespace) || operatorMayCreatePods(index, namespace)) return;
                 context.report({ messageId: 'noPods', data: { name: object.name ?? '', direction, namespace }, at });
               });

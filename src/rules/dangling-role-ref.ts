@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/define-rule.js';
 import { isBuiltInClusterRole, RBAC_GROUP, resolveRole, roleRefOf } from '../k8s/rbac.js';
-import { inputHolds } from '../k8s/views/references.js';
+import { inputHoldsKind } from '../k8s/views/references.js';
 
 /** Roles the control plane creates in kube-system, which extension API servers bind to. */
 const BUILT_IN_ROLES = new Set(['extension-apiserver-authentication-reader']);
@@ -39,7 +39,7 @@ export default defineRule({
           const self = index.find(object.group, object.kind, namespace, object.name ?? '')[0];
           if (!self || resolveRole(index, self)) return;
           const roleNamespace = ref.kind === 'Role' ? namespace : undefined;
-          if (!inputHolds(index, roleNamespace, (record) => record.kind === ref.kind && record.group === RBAC_GROUP)) return;
+          if (!inputHoldsKind(index, roleNamespace, ref.kind, RBAC_GROUP)) return;
           context.report({ messageId: 'missing', data: { kind: object.kind, name: object.name ?? '', roleKind: ref.kind, role: ref.name }, at });
         });
       },

@@ -1,8 +1,8 @@
 import { defineRule } from '../engine/define-rule.js';
 import { isObject, isStringList, valueAt } from '../k8s/json.js';
-import { labelSelectorMatches } from '../k8s/selectors.js';
-import { templateLabelSets } from '../k8s/views/references.js';
-import type { IndexedObject } from '../k8s/object-index.js';
+import { type IndexedObject, type ObjectIndex, scopeKey } from '../k8s/object-index.js';
+import { LabelledTable, labelSelectorMatches } from '../k8s/selectors.js';
+import { anyWorkloadSelected, anyWorkloadSelectedAnywhere, EVERY_NAMESPACE, templateLabelSets } from '../k8s/views/references.js';
 
 /** The namespace where the control plane runs Services of its own (kube-dns, the schedulers' metrics). */
 const CLUSTER_NAMESPACE = 'kube-system';
@@ -16,6 +16,20 @@ function namespacesOf(monitor: { value: IndexedObject['value'] }, own: string): 
   if (!isObject(selector)) return [own];
   if (selector.any === true) return 'any';
   return isStringList(selector.matchNames) && selector.matchNames.length > 0 ? selector.matchNames : [own];
+}
+
+/** The run's Services by namespace (and all together) and label, built once per run. */
+function servicesByLabel(index: ObjectIndex): LabelledTable<IndexedObject> {
+  return index.memo('services-by-label', () => new LabelledTable(index.ofKind('Service', ''), (service) => [scopeKey(service.namespace), EVERY_NAMESPACE], (service) => [service.labels]));
+}
+
+/** Whether the input holds any target (a Service, or a pod template for a PodMonitor) in the namespaces watched. */
+function holdsTargets(index: ObjectIndex, namespaces: readonly string[] | 'any', pods: boolean): boolean {
+  const holds = (namespace: string | undefined) =>
+    index.memo(`monitor-targets:${pods}:${namespace === undefined ? EVERY_NAMESPACE : scopeKey(namespace)}`, () =>
+      (namespace === undefined ? index.all : index.inNamespace(namespace)).some((record) => (pods ? templateLabelSets(record).length > 0 : record.kind === 'Service' && record.group === '')),
+    );
+  return namespaces === 'any' ? holds(undefined) : namespaces.some(holds);
 }
 
 /**
@@ -51,11 +65,14 @@ export default defineRule({
         const kept = context.hold({ namespaces });
         context.afterIndex((index) => {
           const { namespaces } = kept;
-          const inScope = (record: IndexedObject) => namespaces === 'any' || (record.namespace !== undefined && namespaces.includes(record.namespace));
-          const targets = index.all.filter((record) => inScope(record) && (pods ? templateLabelSets(record).length > 0 : record.kind === 'Service' && record.group === ''));
-          const matches = pods ? targets.some((record) => templateLabelSets(record).some((labels) => labelSelectorMatches(selector, labels))) : targets.some((record) => labelSelectorMatches(selector, record.labels));
+          const matches =
+            namespaces === 'any'
+              ? pods
+                ? anyWorkloadSelectedAnywhere(index, selector)
+                : servicesByLabel(index).selectsAny(EVERY_NAMESPACE, 'label', selector)
+              : namespaces.some((namespace) => (pods ? anyWorkloadSelected(index, namespace, selector) : servicesByLabel(index).selectsAny(scopeKey(namespace), 'label', selector)));
           const apiServer = !pods && (namespaces === 'any' || namespaces.includes('default')) && labelSelectorMatches(selector, API_SERVER_SERVICE_LABELS);
-          if (matches || apiServer || (!index.complete && (targets.length === 0 || namespaces === 'any' || namespaces.includes(CLUSTER_NAMESPACE)))) return;
+          if (matches || apiServer || (!index.complete && (!holdsTargets(index, namespaces, pods) || namespaces === 'any' || namespaces.includes(CLUSTER_NAMESPACE)))) return;
           const where = namespaces === 'any' ? 'any namespace' : `namespace ${namespaces.map((name) => `"${name}"`).join(', ')}`;
           context.report({ messageId: 'noTargets', data: { kind: object.kind, name: object.name ?? '', targets: pods ? 'pod template' : 'Service', namespaces: where }, at });
         });

@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/define-rule.js';
 import { isObject, isStringMap } from '../k8s/json.js';
-import { inputHoldsTemplates, operatorMayCreatePods, withoutControllerLabels, workloadsSelectedByMap } from '../k8s/views/references.js';
+import { anyWorkloadSelectedByMap, inputHoldsTemplates, operatorMayCreatePods, withoutControllerLabels } from '../k8s/views/references.js';
 
 /**
  * As kube-linter's dangling-service and kube-score's service-targets-pod: a Service selector that matches
@@ -36,7 +36,7 @@ export default defineRule({
         const kept = context.hold({ written, namespace, data });
         context.afterIndex((index) => {
           const { written, namespace, data } = kept;
-          if (Object.keys(written).length === 0 || workloadsSelectedByMap(index, namespace, written).length > 0) return;
+          if (Object.keys(written).length === 0 || anyWorkloadSelectedByMap(index, namespace, written)) return;
           if (!inputHoldsTemplates(index, namespace) || operatorMayCreatePods(index, namespace)) return;
           context.report({ messageId: 'noPods', data, at });
         });

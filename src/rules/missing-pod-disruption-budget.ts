@@ -1,7 +1,8 @@
 import { defineRule } from '../engine/define-rule.js';
 import { valueAt } from '../k8s/json.js';
-import { labelSelectorMatches } from '../k8s/selectors.js';
-import { inputHolds } from '../k8s/views/references.js';
+import { scopeKey } from '../k8s/object-index.js';
+import { SelectorTable } from '../k8s/selectors.js';
+import { inputHoldsKind } from '../k8s/views/references.js';
 import { replicasOf } from '../k8s/views/workload.js';
 
 /**
@@ -36,9 +37,12 @@ export default defineRule({
         const kept = context.hold({ namespace, labels });
         context.afterIndex((index) => {
           const { namespace, labels } = kept;
-          const budgets = index.ofKind('PodDisruptionBudget', 'policy').filter((pdb) => pdb.namespace === namespace);
-          if (budgets.some((pdb) => labelSelectorMatches(valueAt(pdb.value, ['spec', 'selector']), labels))) return;
-          if (!inputHolds(index, namespace, (record) => record.kind === 'PodDisruptionBudget' && record.group === 'policy')) return;
+          // Budgets by the label their selector requires, built once per run: every workload asks.
+          const budgets = index.memo('budgets-by-selector', () =>
+            new SelectorTable(index.ofKind('PodDisruptionBudget', 'policy'), (pdb) => scopeKey(pdb.namespace), (pdb) => valueAt(pdb.value, ['spec', 'selector']), 'label'),
+          );
+          if (budgets.selecting(scopeKey(namespace), labels).length > 0) return;
+          if (!inputHoldsKind(index, namespace, 'PodDisruptionBudget', 'policy')) return;
           context.report({ messageId: 'missing', data: { kind: object.kind, name: object.name ?? '', replicas, namespace }, at });
         });
       },

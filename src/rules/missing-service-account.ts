@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/define-rule.js';
 import { isString } from '../k8s/json.js';
-import { inputHolds } from '../k8s/views/references.js';
+import { inputHoldsKind } from '../k8s/views/references.js';
 
 /**
  * As kube-linter's non-existent-service-account and Kubescape C-0307: the pod's serviceAccountName must
@@ -31,7 +31,7 @@ export default defineRule({
         context.afterIndex((index) => {
           const { account, namespace } = kept;
           if (index.get('ServiceAccount', namespace, account, '')) return;
-          if (!inputHolds(index, namespace, (record) => record.kind === 'ServiceAccount' && record.group === '')) return;
+          if (!inputHoldsKind(index, namespace, 'ServiceAccount', '')) return;
           context.report({ messageId: 'missing', data: { account, namespace }, at });
         });
       },

@@ -28,9 +28,12 @@ export default defineRule({
         const kept = context.hold({ name });
         context.afterIndex((index) => {
           const { name } = kept;
-          const inside = index.inNamespace(name);
-          if (!inside.some((record) => record.pods.length > 0)) return;
-          if (inside.some((record) => record.group === '' && (record.kind === 'ResourceQuota' || record.kind === 'LimitRange'))) return;
+          // Once per namespace: copies of a Namespace object would each read every object of it.
+          const unbounded = index.memo(`pods-without-quota:${name}`, () => {
+            const inside = index.inNamespace(name);
+            return inside.some((record) => record.pods.length > 0) && !inside.some((record) => record.group === '' && (record.kind === 'ResourceQuota' || record.kind === 'LimitRange'));
+          });
+          if (!unbounded) return;
           context.report({ messageId: 'missing', data: { name }, at });
         });
       },

@@ -39,7 +39,8 @@ export default defineRule({
             return;
           }
           const policies = networkPolicies(index, name);
-          const missing = (['Ingress', 'Egress'] as Direction[]).filter((direction) => !policies.some((policy) => isDefaultDeny(policy.value, direction)));
+          // Once per namespace: copies of a Namespace object would each read every policy of it.
+          const missing = index.memo(`default-deny-missing:${name}`, () => (['Ingress', 'Egress'] as Direction[]).filter((direction) => !policies.some((policy) => isDefaultDeny(policy.value, direction))));
           if (missing.length === 0) return;
           const related = policies.map((policy) => ({ at: policy.at, message: `NetworkPolicy "${policy.name ?? ''}" is not a default-deny policy for ${missing.join(' and ').toLowerCase()}.` }));
           context.report({ messageId: 'missing', data: { name, directions: missing.join(' and ').toLowerCase() }, at, related });

@@ -3,8 +3,8 @@ import { isNumber, isString, valueAt } from '../k8s/json.js';
 import { autoscalersOf } from '../k8s/views/autoscaling.js';
 import { replicasOf } from '../k8s/views/workload.js';
 import { workloadsSelected } from '../k8s/views/references.js';
-import { labelSelectorMatches } from '../k8s/selectors.js';
-import type { IndexedObject, ObjectIndex } from '../k8s/object-index.js';
+import { type IndexedObject, type ObjectIndex, scopeKey } from '../k8s/object-index.js';
+import type { JsonValue } from '../k8s/model.js';
 
 /** The fewest replicas a workload may run: an HPA's minReplicas (1 when unset) when one scales it, else spec.replicas. */
 function fewestReplicas(index: ObjectIndex, workload: IndexedObject): number | undefined {
@@ -14,6 +14,21 @@ function fewestReplicas(index: ObjectIndex, workload: IndexedObject): number | u
     return isNumber(min) ? min : 1;
   }
   return replicasOf(workload);
+}
+
+/**
+ * The first workload the budget selects whose fewest replicas `count` reaches. Once per selector and count:
+ * budgets that repeat a selector (a chart installed many times in one namespace) would each walk every
+ * workload it selects.
+ */
+function firstBlocked(index: ObjectIndex, namespace: string, selector: JsonValue | undefined, count: number): { workload: IndexedObject; replicas: number } | undefined {
+  return index.memo(`pdb-blocks:${scopeKey(namespace)}:${count}:${JSON.stringify(selector ?? null)}`, () => {
+    for (const workload of workloadsSelected(index, namespace, selector)) {
+      const replicas = fewestReplicas(index, workload);
+      if (replicas !== undefined && count >= replicas) return { workload, replicas };
+    }
+    return undefined;
+  });
 }
 
 /**
@@ -47,14 +62,11 @@ export default defineRule({
         const kept = context.hold({ namespace });
         context.afterIndex((index) => {
           const { namespace } = kept;
-          const workloads = workloadsSelected(index, namespace, (labels) => labelSelectorMatches(selector, labels));
-          for (const workload of workloads) {
-            const replicas = fewestReplicas(index, workload);
-            if (replicas === undefined || count < replicas) continue;
-            const data = { name: object.name ?? '', min: count, kind: workload.kind, workload: workload.name ?? '', replicas };
-            context.report({ messageId: 'blocks', data, at, related: [{ at: workload.at, message: `${workload.kind} "${workload.name ?? ''}"` }] });
-            return;
-          }
+          const blocked = firstBlocked(index, namespace, selector, count);
+          if (!blocked) return;
+          const { workload, replicas } = blocked;
+          const data = { name: object.name ?? '', min: count, kind: workload.kind, workload: workload.name ?? '', replicas };
+          context.report({ messageId: 'blocks', data, at, related: [{ at: workload.at, message: `${workload.kind} "${workload.name ?? ''}"` }] });
         });
       },
     };

@@ -1,7 +1,6 @@
 import { defineRule } from '../engine/define-rule.js';
-import { effectiveRules, isBuiltInClusterRole, RBAC_GROUP, resolveRole, roleRefOf } from '../k8s/rbac.js';
-import { readRbacRule } from '../k8s/views/rbac-rules.js';
-import { dangerousGrants, GRANT_TEXT } from '../k8s/views/rbac-risks.js';
+import { isBuiltInClusterRole, RBAC_GROUP, resolveRole, roleGrants, roleRefOf } from '../k8s/rbac.js';
+import { GRANT_TEXT } from '../k8s/views/rbac-risks.js';
 import { isSystemObject } from './templates/rbac-role-rule.js';
 
 /**
@@ -41,7 +40,7 @@ export default defineRule({
           const binding = index.find(RBAC_GROUP, object.kind, namespace, object.name ?? '')[0];
           const role = binding && resolveRole(index, binding);
           if (!role) return;
-          const grants = dangerousGrants(effectiveRules(index, role).map(readRbacRule));
+          const grants = roleGrants(index, role);
           if (grants.length === 0) return;
           const data = { kind: object.kind, name: object.name ?? '', role: `${ref.kind} "${ref.name}"`, grants: grants.map((grant) => GRANT_TEXT[grant]).join(', ') };
           // Taking the cluster over is an error; reading Secrets or running pods is often an operator's job: a warning.

@@ -49,13 +49,18 @@ export default defineRule<'noSuchPort', Options>({
           const kept = context.hold({ namespace, target, protocol });
           context.afterIndex((index) => {
             const { namespace, target, protocol } = kept;
-            const matches = index.podsSelectedByMap(namespace, selector);
-            if (matches.length === 0) return;
-            const ports = matches.flatMap(({ pod }) => [...objectItems(pod.spec, ['containers'])].flatMap((container) => containerPorts(container)));
             const named = isString(target) && !/^\d+$/.test(target);
-            if (exposesPort(ports, target, protocol) || (!named && (!context.options.checkNumbers || ports.length === 0))) return;
-            const related = someRelated(matches.map((match) => match.object), (record) => `selected ${record.kind} "${record.name ?? ''}"`);
-            context.report({ messageId: 'noSuchPort', data: { name: object.name ?? '', port: named ? `"${target}"` : String(target) }, at, related });
+            const checkNumbers = context.options.checkNumbers;
+            // Once per selector and port: Services that repeat a selector would each read every pod it selects.
+            const related = index.memo(`target-port:${JSON.stringify([namespace, selector, target, protocol, checkNumbers])}`, () => {
+              const matches = index.podsSelectedByMap(namespace, selector);
+              if (matches.length === 0) return undefined;
+              const ports = matches.flatMap(({ pod }) => [...objectItems(pod.spec, ['containers'])].flatMap((container) => containerPorts(container)));
+              if (exposesPort(ports, target, protocol) || (!named && (!checkNumbers || ports.length === 0))) return undefined;
+              return someRelated(matches.map((match) => match.object), (record) => `selected ${record.kind} "${record.name ?? ''}"`);
+            });
+            if (!related) return;
+            context.report({ messageId: 'noSuchPort', data: { name: object.name ?? '', port: named ? `"${target}"` : String(target) }, at, related: related.map((entry) => ({ ...entry })) });
           });
         }
       },

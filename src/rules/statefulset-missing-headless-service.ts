@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/define-rule.js';
 import { isString, stringAt } from '../k8s/json.js';
-import { inputHolds } from '../k8s/views/references.js';
+import { inputHoldsKind } from '../k8s/views/references.js';
 
 /**
  * As kube-score's statefulset-has-servicename: the pods of a StatefulSet get stable DNS names only through
@@ -35,7 +35,7 @@ export default defineRule({
           const found = index.get('Service', namespace, service, '');
           const data = { name: object.name ?? '', service, namespace };
           if (!found) {
-            if (inputHolds(index, namespace, (record) => record.kind === 'Service' && record.group === '')) context.report({ messageId: 'missing', data, at });
+            if (inputHoldsKind(index, namespace, 'Service', '')) context.report({ messageId: 'missing', data, at });
           } else if (stringAt(found.value, ['spec', 'clusterIP']) !== 'None') {
             context.report({ messageId: 'notHeadless', data, at, related: [{ at: found.at, message: `Service "${service}"` }] });
           }

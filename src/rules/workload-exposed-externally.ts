@@ -1,7 +1,8 @@
 import { defineRule, type RelatedLocation } from '../engine/define-rule.js';
 import { isObject, isString } from '../k8s/json.js';
-import type { IndexedObject, ObjectIndex } from '../k8s/object-index.js';
-import { mapSelectorMatches, type Labels } from '../k8s/selectors.js';
+import { type IndexedObject, type ObjectIndex, scopeKey } from '../k8s/object-index.js';
+import { append } from '../k8s/multimap.js';
+import { type Labels, SelectorTable } from '../k8s/selectors.js';
 import { externalType, ingressServiceNames, routeServiceNames } from '../k8s/views/service.js';
 
 /** Images of tools that must never face the internet unauthenticated (Kubescape's sensitive interfaces). */
@@ -11,23 +12,48 @@ const ROUTES = ['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute'];
 
 /** What exposes pods with these labels: external Services selecting them, and Ingresses or routes to any Service selecting them. */
 function exposuresOf(index: ObjectIndex, namespace: string, labels: Labels): RelatedLocation[] {
-  const services = index.inNamespace(namespace).filter((service) => service.kind === 'Service' && service.group === '' && isObject(service.value.spec) && mapSelectorMatches(service.value.spec.selector, labels));
+  const services = servicesByPod(index).selecting(scopeKey(namespace), labels);
   const found: RelatedLocation[] = [];
   for (const service of services) {
     const type = externalType(service.value);
     if (type) found.push({ at: service.at, message: `Service "${service.name ?? ''}" of type ${type} selects these pods.` });
   }
   const names = new Set(services.map((service) => service.name));
-  const routers: IndexedObject[] = [...index.ofKind('Ingress'), ...ROUTES.flatMap((kind) => index.ofKind(kind, 'gateway.networking.k8s.io'))];
-  for (const router of routers) {
-    if (router.namespace !== namespace) continue;
-    // A route attached to a Service, not a Gateway (a mesh route), carries traffic inside the cluster only.
-    if (router.kind !== 'Ingress' && !attachedToGateway(router.value)) continue;
-    const targets = router.kind === 'Ingress' ? ingressServiceNames(router.value) : routeServiceNames(router.value);
+  const { routers, byService } = routersByService(index);
+  const positions = new Set<number>();
+  for (const name of names) for (const position of byService.get(`${scopeKey(namespace)}\u0000${name ?? ''}`) ?? []) positions.add(position);
+  for (const position of [...positions].sort((a, b) => a - b)) {
+    const { router, targets } = routers[position]!;
     const service = [...targets].find((name) => names.has(name));
     if (service) found.push({ at: router.at, message: `${router.kind} "${router.name ?? ''}" routes outside traffic to Service "${service}", which selects these pods.` });
   }
   return found;
+}
+
+/** The Services of the run, looked up by the labels of the pods they select (built once per run). */
+function servicesByPod(index: ObjectIndex): SelectorTable<IndexedObject> {
+  return index.memo('services-by-pod', () =>
+    new SelectorTable(index.ofKind('Service', ''), (service) => scopeKey(service.namespace), (service) => (isObject(service.value.spec) ? service.value.spec.selector : undefined), 'map'),
+  );
+}
+
+/** Ingresses and Gateway routes that carry outside traffic, in a fixed order, and their positions by namespace and backend Service. */
+function routersByService(index: ObjectIndex): { routers: { router: IndexedObject; targets: Set<string> }[]; byService: Map<string, number[]> } {
+  return index.memo('routers-by-service', () => {
+    const routers: { router: IndexedObject; targets: Set<string> }[] = [];
+    const byService = new Map<string, number[]>();
+    for (const router of [...index.ofKind('Ingress'), ...ROUTES.flatMap((kind) => index.ofKind(kind, 'gateway.networking.k8s.io'))]) {
+      // A route attached to a Service, not a Gateway (a mesh route), carries traffic inside the cluster only.
+      if (router.kind !== 'Ingress' && !attachedToGateway(router.value)) continue;
+      const targets = router.kind === 'Ingress' ? ingressServiceNames(router.value) : routeServiceNames(router.value);
+      const position = routers.push({ router, targets }) - 1;
+      for (const name of targets) {
+        const key = `${scopeKey(router.namespace)}\u0000${name}`;
+        append(byService, key, position);
+      }
+    }
+    return { routers, byService };
+  });
 }
 
 export default defineRule({

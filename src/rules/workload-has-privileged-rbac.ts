@@ -1,8 +1,8 @@
 import { defineRule, type RelatedLocation } from '../engine/define-rule.js';
 import { isString } from '../k8s/json.js';
-import { bindingsOfServiceAccount, effectiveRules, resolveRole, roleRefOf } from '../k8s/rbac.js';
-import { readRbacRule } from '../k8s/views/rbac-rules.js';
-import { builtInGrants, dangerousGrants, type Grant } from '../k8s/views/rbac-risks.js';
+import type { ObjectIndex } from '../k8s/object-index.js';
+import { bindingsOfServiceAccount, resolveRole, roleGrants, roleRefOf } from '../k8s/rbac.js';
+import { builtInGrants, type Grant } from '../k8s/views/rbac-risks.js';
 
 /** What the workload's token can do, strongest first; only these three are worth naming on a workload. */
 const NAMED: readonly Grant[] = ['cluster-admin', 'takeover', 'secrets'];
@@ -11,6 +11,29 @@ const TEXT: Readonly<Partial<Record<Grant, string>>> = {
   takeover: 'grant itself more rights (bind, escalate or impersonate)',
   secrets: 'read Secrets',
 };
+
+/** The strongest named grant of a service account, the bindings that give it, and where they are: once per account and run. */
+function privilegesOf(index: ObjectIndex, namespace: string, account: string): { strongest: Grant | undefined; via: string; related: RelatedLocation[] } {
+  return index.memo(`privileged-rbac:${namespace}\u0000${account}`, () => {
+    let strongest: Grant | undefined;
+    const via: string[] = [];
+    const related: RelatedLocation[] = [];
+    for (const binding of bindingsOfServiceAccount(index, namespace, account)) {
+      const ref = roleRefOf(binding);
+      if (!ref) continue;
+      const role = resolveRole(index, binding);
+      const grants = role ? roleGrants(index, role) : ref.kind === 'ClusterRole' ? builtInGrants(ref.name) : [];
+      const grant = NAMED.find((candidate) => grants.includes(candidate));
+      if (!grant) continue;
+      if (strongest === undefined || NAMED.indexOf(grant) < NAMED.indexOf(strongest)) strongest = grant;
+      const name = `${binding.kind} "${binding.name ?? ''}"`;
+      if (!via.includes(name)) via.push(name);
+      related.push({ at: binding.at, message: `${binding.kind} "${binding.name ?? ''}" grants ${ref.kind} "${ref.name}" to the service account.` });
+      if (role) related.push({ at: role.at, message: `${ref.kind} "${ref.name}" is defined here.` });
+    }
+    return { strongest, via: via.join(', '), related };
+  });
+}
 
 /**
  * The pod's service account (serviceAccountName, the deprecated serviceAccount, else `default`) → the
@@ -44,25 +67,10 @@ export default defineRule({
         const kept = context.hold({ account, namespace, data });
         context.afterIndex((index) => {
           const { account, namespace, data } = kept;
-          let strongest: Grant | undefined;
-          const via: string[] = [];
-          const related: RelatedLocation[] = [];
-          for (const binding of bindingsOfServiceAccount(index, namespace, account)) {
-            const ref = roleRefOf(binding);
-            if (!ref) continue;
-            const role = resolveRole(index, binding);
-            const grants = role ? dangerousGrants(effectiveRules(index, role).map(readRbacRule)) : ref.kind === 'ClusterRole' ? builtInGrants(ref.name) : [];
-            const grant = NAMED.find((candidate) => grants.includes(candidate));
-            if (!grant) continue;
-            if (strongest === undefined || NAMED.indexOf(grant) < NAMED.indexOf(strongest)) strongest = grant;
-            const name = `${binding.kind} "${binding.name ?? ''}"`;
-            if (!via.includes(name)) via.push(name);
-            related.push({ at: binding.at, message: `${binding.kind} "${binding.name ?? ''}" grants ${ref.kind} "${ref.name}" to the service account.` });
-            if (role) related.push({ at: role.at, message: `${ref.kind} "${ref.name}" is defined here.` });
-          }
+          const { strongest, via, related } = privilegesOf(index, namespace, account);
           if (!strongest) return;
           const level = strongest === 'secrets' ? 'warning' : 'error';
-          context.report({ messageId: 'privileged', data: { ...data, what: TEXT[strongest]!, bindings: via.join(', ') }, at, related, level });
+          context.report({ messageId: 'privileged', data: { ...data, what: TEXT[strongest]!, bindings: via }, at, related: related.map((entry) => ({ ...entry })), level });
         });
       },
     };

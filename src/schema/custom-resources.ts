@@ -20,7 +20,18 @@ export function findCrd(index: ObjectIndex, group: string, kind: string, extra: 
     const spec = crd.spec;
     return isObject(spec) && spec.group === group && isObject(spec.names) && spec.names.kind === kind;
   };
-  return index.ofKind('CustomResourceDefinition', 'apiextensions.k8s.io').map((record) => record.value).find(defines) ?? extra.find(defines);
+  // The run's CRDs by what they define, built once per run: every custom resource asks.
+  const byKind = index.memo('crds-by-kind', () => {
+    const table = new Map<string, JsonObject>();
+    for (const { value: crd } of index.ofKind('CustomResourceDefinition', 'apiextensions.k8s.io')) {
+      const spec = crd.spec;
+      if (!isObject(spec) || !isString(spec.group) || !isObject(spec.names) || !isString(spec.names.kind)) continue;
+      const key = `${spec.group}\u0000${spec.names.kind}`;
+      if (!table.has(key)) table.set(key, crd);
+    }
+    return table;
+  });
+  return byKind.get(`${group}\u0000${kind}`) ?? extra.find(defines);
 }
 
 /** The served version's `openAPIV3Schema` (v1 CRDs: per version; a top-level `validation` also counts). */

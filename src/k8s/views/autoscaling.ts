@@ -1,6 +1,7 @@
 /** HorizontalPodAutoscaler targets over the index: which object an HPA scales, which HPAs scale an object. */
 import { isObject, isString } from '../json.js';
-import type { IndexedObject, ObjectIndex } from '../object-index.js';
+import { type IndexedObject, type ObjectIndex, scopeKey } from '../object-index.js';
+import { append } from '../multimap.js';
 import { groupOf } from '../workloads.js';
 
 export interface ScaleTarget {
@@ -26,10 +27,26 @@ export function resolveScaleTarget(index: ObjectIndex, hpa: IndexedObject): Inde
   return index.get(target.kind, hpa.namespace, target.name, target.group);
 }
 
-/** HPAs of the run that scale this object. */
+/** HPAs of the run that scale this object, in run order. */
 export function autoscalersOf(index: ObjectIndex, object: Pick<IndexedObject, 'kind' | 'group' | 'name' | 'namespace'>): IndexedObject[] {
-  return index.ofKind('HorizontalPodAutoscaler', 'autoscaling').filter((hpa) => {
-    const target = scaleTargetOf(hpa);
-    return target !== undefined && hpa.namespace === object.namespace && target.kind === object.kind && target.name === object.name && (target.group === undefined || target.group === object.group);
+  if (object.name === undefined) return [];
+  // HPAs by target, built once per run: every workload asks.
+  const byTarget = index.memo('autoscalers-by-target', () => {
+    const table = new Map<string, IndexedObject[]>();
+    for (const hpa of index.ofKind('HorizontalPodAutoscaler', 'autoscaling')) {
+      const target = scaleTargetOf(hpa);
+      if (!target) continue;
+      const key = targetKey(hpa.namespace, target.kind, target.name);
+      append(table, key, hpa);
+    }
+    return table;
   });
+  return (byTarget.get(targetKey(object.namespace, object.kind, object.name)) ?? []).filter((hpa) => {
+    const group = scaleTargetOf(hpa)?.group;
+    return group === undefined || group === object.group;
+  });
+}
+
+function targetKey(namespace: string | undefined, kind: string, name: string): string {
+  return `${scopeKey(namespace)}\u0000${kind}\u0000${name}`;
 }

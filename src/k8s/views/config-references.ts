@@ -1,8 +1,9 @@
 /** References from a pod spec to ConfigMaps and Secrets, and the objects of an input that provide them. */
 import { isObject, isString, objectItems } from '../json.js';
 import type { JsonObject, PodSpecView } from '../model.js';
-import type { IndexedObject } from '../object-index.js';
+import { type IndexedObject, type ObjectIndex, scopeKey } from '../object-index.js';
 import type { Path } from '../../types.js';
+import { append } from '../multimap.js';
 
 export type ConfigKind = 'ConfigMap' | 'Secret';
 
@@ -66,6 +67,32 @@ export function providedName(record: IndexedObject, kind: ConfigKind): string | 
   if (record.kind === 'ExternalSecret') return isObject(spec.target) && isString(spec.target.name) ? spec.target.name : record.name;
   if (record.kind === 'Certificate' && record.group === 'cert-manager.io') return isString(spec.secretName) ? spec.secretName : undefined;
   return undefined;
+}
+
+/** The objects of the namespace that provide a ConfigMap or Secret of that name, in run order. */
+export function providersOf(index: ObjectIndex, namespace: string, kind: ConfigKind, name: string): readonly IndexedObject[] {
+  return providerTable(index, kind).byName.get(`${scopeKey(namespace)}\u0000${name}`) ?? [];
+}
+
+/** Whether the input holds any provider of that kind in the namespace (so a missing one is seen to be missing). */
+export function holdsProviders(index: ObjectIndex, namespace: string, kind: ConfigKind): boolean {
+  return index.complete || providerTable(index, kind).namespaces.has(scopeKey(namespace));
+}
+
+/** Providers by namespace and name, built once per run: every reference of every pod asks. */
+function providerTable(index: ObjectIndex, kind: ConfigKind): { byName: Map<string, IndexedObject[]>; namespaces: Set<string> } {
+  return index.memo(`config-providers:${kind}`, () => {
+    const byName = new Map<string, IndexedObject[]>();
+    const namespaces = new Set<string>();
+    for (const record of index.all) {
+      const name = providedName(record, kind);
+      if (name === undefined) continue;
+      namespaces.add(scopeKey(record.namespace));
+      const key = `${scopeKey(record.namespace)}\u0000${name}`;
+      append(byName, key, record);
+    }
+    return { byName, namespaces };
+  });
 }
 
 /** The keys a ConfigMap or Secret of the input holds. */

@@ -6,8 +6,8 @@ import type { Location } from '../../types.js';
 import type { Path } from '../../types.js';
 import { isObject, isString, listAt, objectItems } from '../json.js';
 import type { JsonObject } from '../model.js';
-import type { IndexedObject, ObjectIndex } from '../object-index.js';
-import { labelSelectorMatches, type Labels, selectsEverything } from '../selectors.js';
+import { type IndexedObject, type ObjectIndex, scopeKey } from '../object-index.js';
+import { labelSelectorMatches, type Labels, SelectorTable, selectsEverything } from '../selectors.js';
 
 export type Direction = 'Ingress' | 'Egress';
 
@@ -62,8 +62,21 @@ export function openRules(policy: JsonObject): OpenRule[] {
   return open;
 }
 
-export function networkPolicies(index: ObjectIndex, namespace?: string): IndexedObject[] {
-  return index.ofKind('NetworkPolicy', NETWORKING).filter((policy) => namespace === undefined || policy.namespace === namespace);
+/** The run's NetworkPolicies, or those of one namespace, in run order. */
+export function networkPolicies(index: ObjectIndex, namespace?: string): readonly IndexedObject[] {
+  return namespace === undefined ? index.ofKind('NetworkPolicy', NETWORKING) : index.ofKindIn('NetworkPolicy', namespace, NETWORKING);
+}
+
+/**
+ * Whether some NetworkPolicy of the namespace selects pods with these labels for the direction
+ * (`policySelects` of any), through a table of the policies by the label their podSelector requires.
+ */
+export function selectedByPolicy(index: ObjectIndex, namespace: string, direction: Direction, labels: Labels): boolean {
+  const table = index.memo(`policies-by-selector:${direction}`, () => {
+    const policies = networkPolicies(index).filter((policy) => policyTypes(policy.value).includes(direction));
+    return new SelectorTable(policies, (policy) => scopeKey(policy.namespace), (policy) => (isObject(policy.value.spec) ? policy.value.spec.podSelector : undefined), 'label');
+  });
+  return table.selecting(scopeKey(namespace), labels).length > 0;
 }
 
 /** Namespaces the cluster runs for itself: their traffic is the platform's, not the manifests'. */

@@ -5,14 +5,20 @@
  * dangling when the input carries objects of that family in the namespace, so it is seen to hold them.
  */
 import { isObject, stringEntries, valueAt } from '../json.js';
-import type { IndexedObject, ObjectIndex } from '../object-index.js';
-import type { Labels } from '../selectors.js';
+import { type IndexedObject, type ObjectIndex, scopeKey } from '../object-index.js';
+import { LabelledTable, type Labels } from '../selectors.js';
+import type { JsonValue } from '../model.js';
 import { workloadOf } from '../workloads.js';
 
 export function inputHolds(index: ObjectIndex, namespace: string | undefined, accepts: (record: IndexedObject) => boolean, memoKey?: string): boolean {
-  if (memoKey !== undefined) return index.memo(`holds:${memoKey}:${namespace ?? ''}`, () => inputHolds(index, namespace, accepts));
+  if (memoKey !== undefined) return index.memo(`holds:${memoKey}:${scopeKey(namespace)}`, () => inputHolds(index, namespace, accepts));
   if (index.complete) return true;
   return index.inNamespace(namespace).some(accepts);
+}
+
+/** `inputHolds` for objects of a kind (of one API group when given): a table lookup. */
+export function inputHoldsKind(index: ObjectIndex, namespace: string | undefined, kind: string, group?: string): boolean {
+  return index.complete || index.ofKindIn(kind, namespace, group).length > 0;
 }
 
 /** Up to three related locations, so a finding names what it was compared with without flooding the output. */
@@ -24,7 +30,19 @@ export function someRelated(records: readonly IndexedObject[], message: (record:
  * The pod-template labels of a record: its pod specs' labels, or, for a workload written without a
  * template spec (a fragment, a test), the labels at the workload's template metadata path.
  */
-export function templateLabelSets(record: IndexedObject): Labels[] {
+export function templateLabelSets(record: IndexedObject): readonly Labels[] {
+  // Once per record: every selector lookup that finds the record asks again.
+  let sets = labelSets.get(record);
+  if (!sets) {
+    sets = readTemplateLabelSets(record);
+    labelSets.set(record, sets);
+  }
+  return sets;
+}
+
+const labelSets = new WeakMap<IndexedObject, readonly Labels[]>();
+
+function readTemplateLabelSets(record: IndexedObject): Labels[] {
   if (record.pods.length > 0) return record.pods.map((pod) => pod.labels);
   const metadata = workloadOf(record.apiVersion, record.kind)?.pods[0]?.metadata;
   if (!metadata || metadata.includes('*')) return [];
@@ -32,34 +50,35 @@ export function templateLabelSets(record: IndexedObject): Labels[] {
   return isObject(labels) ? [stringEntries(labels)] : [];
 }
 
-/** Objects of the namespace with a pod template whose labels `matches` accepts. */
-export function workloadsSelected(index: ObjectIndex, namespace: string | undefined, matches: (labels: Labels) => boolean): IndexedObject[] {
-  return index.inNamespace(namespace ?? '').filter((record) => templateLabelSets(record).some(matches));
+/** Objects of the namespace with a pod template that a `metav1.LabelSelector` selects, in run order. */
+export function workloadsSelected(index: ObjectIndex, namespace: string | undefined, selector: JsonValue | undefined): IndexedObject[] {
+  return templatesByLabel(index).selectedBy(scopeKey(namespace ?? ''), 'label', selector);
+}
+
+/** Whether the LabelSelector selects any pod template of the namespace. */
+export function anyWorkloadSelected(index: ObjectIndex, namespace: string | undefined, selector: JsonValue | undefined): boolean {
+  return templatesByLabel(index).selectsAny(scopeKey(namespace ?? ''), 'label', selector);
+}
+
+/** Whether the LabelSelector selects any pod template of the run, cluster-scoped objects included. */
+export function anyWorkloadSelectedAnywhere(index: ObjectIndex, selector: JsonValue | undefined): boolean {
+  return templatesByLabel(index).selectsAny(EVERY_NAMESPACE, 'label', selector);
 }
 
 /**
- * Objects of the namespace with a pod template that a map selector selects. Looked up by the selector's
- * first label in a table built once per run, so a run with thousands of Services stays linear.
+ * Whether a map selector (written without controller labels) selects any pod template of the namespace;
+ * a cluster-scoped object counts as in the namespace "".
  */
-export function workloadsSelectedByMap(index: ObjectIndex, namespace: string | undefined, selector: Labels): IndexedObject[] {
-  const [first] = Object.entries(selector);
-  if (!first) return [];
-  const table = index.memo('templates-by-label', () => {
-    const byLabel = new Map<string, IndexedObject[]>();
-    for (const record of index.all) {
-      for (const labels of templateLabelSets(record)) {
-        for (const [key, value] of Object.entries(labels)) {
-          const entry = `${record.namespace ?? ''}\u0000${key}\u0000${value}`;
-          const list = byLabel.get(entry) ?? [];
-          if (list.at(-1) !== record) list.push(record);
-          byLabel.set(entry, list);
-        }
-      }
-    }
-    return byLabel;
-  });
-  const candidates = table.get(`${namespace ?? ''}\u0000${first[0]}\u0000${first[1]}`) ?? [];
-  return candidates.filter((record) => templateLabelSets(record).some((labels) => Object.entries(selector).every(([key, value]) => labels[key] === value)));
+export function anyWorkloadSelectedByMap(index: ObjectIndex, namespace: string | undefined, selector: Labels): boolean {
+  const table = index.memo('templates-by-map-selector', () => new LabelledTable(index.all, (record) => record.namespace ?? '', templateLabelSets));
+  return table.selectsAny(namespace ?? '', 'map', selector);
+}
+
+/** A table scope (never one `scopeKey` gives) that holds the objects of every namespace. */
+export const EVERY_NAMESPACE = '*';
+
+function templatesByLabel(index: ObjectIndex): LabelledTable<IndexedObject> {
+  return index.memo('templates-by-selector', () => new LabelledTable(index.all, (record) => [scopeKey(record.namespace), EVERY_NAMESPACE], templateLabelSets));
 }
 
 /** The namespace holds pod templates in the input (so a selector that matches none is dangling). */

@@ -6,6 +6,7 @@
  */
 import { defineRule, type Rule, type RuleMeta, type RunSettings } from '../../engine/define-rule.js';
 import { pluginState } from '../../k8s/views/admission-plugins.js';
+import { append } from '../../k8s/multimap.js';
 import type { IndexedObject } from '../../k8s/object-index.js';
 import { containerConfig, effective, lastSetting, listValue, objectConfigs, parseBool, type Component, type ComponentConfig } from '../../k8s/views/component-config.js';
 import type { Path } from '../../types.js';
@@ -72,7 +73,13 @@ export function controlPlaneCheck<MessageId extends string, Options = Record<str
           const { name } = kept;
           const files = linked.kinds.flatMap((entry) => {
             const [group = '', kind = ''] = entry.split('/');
-            return index.ofKind(kind, group).filter((record) => baseName(record.at.file) === name);
+            // Objects of the kind by the name of their file, once per run: every node's configuration asks.
+            const byFile = index.memo(`files-by-name:${entry}`, () => {
+              const table = new Map<string, IndexedObject[]>();
+              for (const record of index.ofKind(kind, group)) append(table, baseName(record.at.file), record);
+              return table;
+            });
+            return byFile.get(name) ?? [];
           });
           // Two files of that name: which one the node reads is unknown.
           if (files.length !== 1) return;

@@ -4,8 +4,7 @@
  * the rule says that once (a note on the first workload) instead of flagging every workload.
  */
 import { defineRule, type Rule, type RuleMeta } from '../../engine/define-rule.js';
-import { isObject } from '../../k8s/json.js';
-import { type Direction, isFirstOf, networkPolicies, policySelects, SYSTEM_NAMESPACES } from '../../k8s/views/network-policy.js';
+import { type Direction, isFirstOf, networkPolicies, selectedByPolicy, SYSTEM_NAMESPACES } from '../../k8s/views/network-policy.js';
 
 type CoverageMessages = 'unselected' | 'noPolicies';
 
@@ -32,16 +31,16 @@ export function networkPolicyCoverage(template: NetworkPolicyCoverage): Rule<Cov
           const kept = context.hold({ namespace, targets, data });
           context.afterIndex((index) => {
             const { namespace, targets, data } = kept;
-            const policies = networkPolicies(index, namespace);
             if (networkPolicies(index).length === 0 && !index.complete) {
               const qualifies = (record: (typeof index.all)[number]) =>
                 record.pods.some((pod) => pod.spec.hostNetwork !== true) && !SYSTEM_NAMESPACES.has(record.namespace ?? '');
               if (isFirstOf(index, self, qualifies, `${template.meta.id}:workloads`)) context.report({ messageId: 'noPolicies', data, at: self, level: 'note' });
               return;
             }
-            const related = policies.map((policy) => ({ at: policy.at, message: `NetworkPolicy "${policy.name ?? ''}" of the namespace does not select these pods for ${data.direction}.` }));
-            for (const target of targets) {
-              if (policies.some((policy) => isObject(policy.value) && policySelects(policy.value, direction, target.labels))) continue;
+            const unselected = targets.filter((target) => !selectedByPolicy(index, namespace, direction, target.labels));
+            if (unselected.length === 0) return;
+            const related = networkPolicies(index, namespace).map((policy) => ({ at: policy.at, message: `NetworkPolicy "${policy.name ?? ''}" of the namespace does not select these pods for ${data.direction}.` }));
+            for (const target of unselected) {
               context.report({ messageId: 'unselected', data, at: target.at, related });
             }
           });
