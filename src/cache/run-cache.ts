@@ -35,8 +35,13 @@ export type InputToken = string;
 
 export function tokenOf(display: string, outcome: Awaited<ReturnType<Source['read']>> | undefined, partial?: string): InputToken {
   if (!outcome) return `${display}\0partial:${partial}`;
-  if ('text' in outcome) return `${display}\0${contentHash(outcome.text)}`;
+  if ('text' in outcome) return textToken(display, contentHash(outcome.text));
   return `${display}\0${digest(outcome)}`;
+}
+
+/** The token of a file read as text, from its content hash. */
+export function textToken(display: string, hash: string): InputToken {
+  return `${display}\0${hash}`;
 }
 
 export function inputsDigest(tokens: readonly InputToken[], context: readonly InputToken[] | undefined): string {

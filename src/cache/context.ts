@@ -1,0 +1,59 @@
+/**
+ * Context files served from the cache. A partial run (a pre-commit hook names the changed files) indexes
+ * every other tracked manifest for its cross-object checks; a context file whose text is unchanged gives
+ * back the index records it gave last time, so a repeated run parses only what changed.
+ * A file that holds a credential is never stored: a record keeps the object's values.
+ */
+import { deserialize, serialize } from 'node:v8';
+import { readInput } from '../input/read.js';
+import { ObjectIndex, type IndexedObject } from '../k8s/object-index.js';
+import { credentialSpans } from '../redact/index.js';
+import { contentHash } from './key.js';
+import { textToken, tokenOf, type InputToken } from './run-cache.js';
+import type { LintCache } from './store.js';
+
+/** Puts one file's objects in `index`; returns how many. */
+export type IndexText = (display: string, text: string, index: ObjectIndex) => number;
+
+export interface ServedContext {
+  objects: number;
+  /** The files' tokens for the run's digest, from the same read. */
+  tokens: InputToken[];
+  /** Files served from the cache. */
+  hits: number;
+}
+
+export async function indexCachedContext(
+  files: readonly { file: string; display: string }[],
+  index: ObjectIndex,
+  cache: LintCache,
+  maxBytes: number,
+  indexText: IndexText,
+): Promise<ServedContext> {
+  const served: ServedContext = { objects: 0, tokens: [], hits: 0 };
+  for (const { file, display } of files) {
+    const outcome = await readInput(file, maxBytes);
+    if (!('text' in outcome)) {
+      served.tokens.push(tokenOf(display, outcome));
+      continue;
+    }
+    const hash = contentHash(outcome.text);
+    served.tokens.push(textToken(display, hash));
+    const hit = cache.contextLookup(display, hash);
+    if (hit) {
+      for (const record of deserialize(Buffer.from(hit.records, 'base64')) as IndexedObject[]) index.add(record);
+      served.objects += hit.objects;
+      served.hits++;
+      continue;
+    }
+    // Indexed on its own first, so its records can be stored; they join the run's index in the same order.
+    const own = new ObjectIndex(index.complete);
+    const objects = indexText(display, outcome.text, own);
+    for (const record of own.all) index.add(record);
+    served.objects += objects;
+    if (credentialSpans(outcome.text).length === 0) {
+      cache.recordContext(display, { hash, objects, records: serialize(own.all).toString('base64') });
+    }
+  }
+  return served;
+}
