@@ -545,10 +545,8 @@ async function contextFiles(options: Omit<LintOptions, 'paths'> & { paths?: read
     // A partial run (files named one by one, as pre-commit does): the repository's tracked manifests.
     const paths = options.paths ?? [];
     const namedFiles = paths.length > 0 && paths.every((input) => isFile(path.resolve(cwd, input)));
-    const tracked = namedFiles ? await trackedManifests(path.dirname([...inputs][0] ?? cwd)) : [];
     // What .kmlintignore and the configuration leave out of walks stays out of the context too.
-    const ignoredBy = tracked.length > 0 ? await ignoreChecker(cwd, options.ignore ?? []) : () => undefined;
-    files = tracked.filter((file) => !ignoredBy(file));
+    files = namedFiles ? await trackedManifests(path.dirname([...inputs][0] ?? cwd), () => ignoreChecker(cwd, options.ignore ?? [])) : [];
   }
   return files.filter((file) => !inputs.has(file)).map((file) => ({ file, display: displayPath(cwd, file) }));
 }
