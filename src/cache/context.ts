@@ -2,12 +2,13 @@
  * Context files served from the cache. A partial run (a pre-commit hook names the changed files) indexes
  * every other tracked manifest for its cross-object checks; a context file whose text is unchanged gives
  * back the index records it gave last time, so a repeated run parses only what changed.
- * A file that holds a credential is never stored: a record keeps the object's values.
+ * A record keeps the object's values (a Secret's data values excepted): a file whose records hold any part
+ * of a credential found in its text is never stored, and is parsed again on every run.
  */
 import { deserialize, serialize } from 'node:v8';
 import { readInput } from '../input/read.js';
 import { ObjectIndex, type IndexedObject } from '../k8s/object-index.js';
-import { credentialSpans } from '../redact/index.js';
+import { createMasker, credentialSpans, secretStrings } from '../redact/index.js';
 import { contentHash } from './key.js';
 import { textToken, tokenOf, type InputToken } from './run-cache.js';
 import type { LintCache } from './store.js';
@@ -51,9 +52,34 @@ export async function indexCachedContext(
     const objects = indexText(display, outcome.text, own);
     for (const record of own.all) index.add(record);
     served.objects += objects;
-    if (credentialSpans(outcome.text).length === 0) {
+    if (storable(own.all, outcome.text)) {
       cache.recordContext(display, { hash, objects, records: serialize(own.all).toString('base64') });
     }
   }
   return served;
+}
+
+/**
+ * Whether the records can be stored: none of their strings holds a credential of the file's text, except
+ * OpenAPI `description`s (CRDs' documentation, where credential patterns match prose, read by no check),
+ * which are masked here. `records` are the file's own copies, already in the run's index.
+ */
+function storable(records: readonly IndexedObject[], text: string): boolean {
+  const spans = credentialSpans(text);
+  if (spans.length === 0) return true;
+  const secrets = secretStrings(text, spans);
+  const mask = createMasker(secrets);
+  const seen = new Set<object>();
+  const clean = (value: unknown): boolean => {
+    if (typeof value === 'string') return !secrets.some((secret) => value.includes(secret));
+    if (value === null || typeof value !== 'object' || seen.has(value)) return true;
+    seen.add(value);
+    if (Array.isArray(value)) return value.every(clean);
+    const record = value as Record<string, unknown>;
+    return Object.entries(record).every(([key, item]) => {
+      if (key === 'description' && typeof item === 'string') record[key] = mask(item);
+      return clean(key) && clean(record[key]);
+    });
+  };
+  return clean(records);
 }
