@@ -32,21 +32,27 @@ export async function indexCachedContext(
   indexText: IndexText,
 ): Promise<ServedContext> {
   const served: ServedContext = { objects: 0, tokens: [], hits: 0 };
+  const serve = (display: string, hash: string): boolean => {
+    const hit = cache.contextLookup(display, hash);
+    if (!hit) return false;
+    for (const record of deserialize(Buffer.from(hit.records, 'base64')) as IndexedObject[]) index.add(record);
+    served.tokens.push(textToken(display, hash));
+    served.objects += hit.objects;
+    served.hits++;
+    return true;
+  };
   for (const { file, display } of files) {
+    // Hashed by the cache's replay check already: an unchanged file is not read again.
+    const known = cache.contextHashes.get(display);
+    if (known !== undefined && serve(display, known)) continue;
     const outcome = await readInput(file, maxBytes);
     if (!('text' in outcome)) {
       served.tokens.push(tokenOf(display, outcome));
       continue;
     }
     const hash = contentHash(outcome.text);
+    if (serve(display, hash)) continue;
     served.tokens.push(textToken(display, hash));
-    const hit = cache.contextLookup(display, hash);
-    if (hit) {
-      for (const record of deserialize(Buffer.from(hit.records, 'base64')) as IndexedObject[]) index.add(record);
-      served.objects += hit.objects;
-      served.hits++;
-      continue;
-    }
     // Indexed on its own first, so its records can be stored; they join the run's index in the same order.
     const own = new ObjectIndex(index.complete);
     const objects = indexText(display, outcome.text, own);

@@ -63,6 +63,8 @@ interface CacheContent {
 export class LintCache {
   private readonly previous: CacheContent | undefined;
   private readonly next: CacheContent;
+  /** Content hashes of the context files this run has read (display name → hash). */
+  readonly contextHashes = new Map<string, string>();
 
   private constructor(
     readonly file: string,

@@ -215,6 +215,9 @@ export async function lintSources(
   const tallies: Tallies = new Map();
 
   const run: LintRun = { findings: [], files: [], objects: 0, internalErrors: 0, notes: [...notes], sources: new Map(), contextObjects: 0 };
+  // Listed once: the cache's replay check and the context's index both need the list.
+  let contextList: ReturnType<typeof contextFiles> | undefined;
+  const listContext = () => (contextList ??= contextFiles(options, cwd, sources));
   const cache = options.cache
     ? LintCache.open(options.cache.file, options.cache.display, cacheKey({
       ruleIds: rules.map((rule) => rule.meta.id), settings, runSettings, suppress: options.suppress, extraWorkloads: options.extraWorkloads,
@@ -222,7 +225,7 @@ export async function lintSources(
     }))
     : undefined;
   if (cache) {
-    const last = await replayable(cache.lastRun, sources, () => contextFiles(options, cwd, sources), maxBytes);
+    const last = await replayable(cache, sources, listContext, maxBytes);
     if (last) return replayRun(run, last, { sources, suppressor, keepSources: options.keepSources ?? false, notes: notes.length, maxBytes });
   }
   const tokens: InputToken[] = [];
@@ -336,7 +339,7 @@ export async function lintSources(
   if (pending.length > 0) {
     const checked = joined ?? index;
     if (!joined) {
-      const files = await contextFiles(options, cwd, sources);
+      const files = await listContext();
       const indexText = contextIndexer(enabled, runSettings, options.extraWorkloads);
       if (cache) {
         const served = await indexCachedContext(files, index, cache, maxBytes, indexText);
