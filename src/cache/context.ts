@@ -2,8 +2,8 @@
  * Context files served from the cache. A partial run (a pre-commit hook names the changed files) indexes
  * every other tracked manifest for its cross-object checks; a context file whose text is unchanged gives
  * back the index records it gave last time, so a repeated run parses only what changed.
- * A record keeps the object's values (a Secret's data values excepted): a file whose records hold any part
- * of a credential found in its text is never stored, and is parsed again on every run.
+ * A record keeps the object's values (a Secret's data values excepted): a file whose records hold a
+ * credential found in its text is never stored, and is parsed again on every run.
  */
 import { deserialize, serialize } from 'node:v8';
 import { readInput } from '../input/read.js';
