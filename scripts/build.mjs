@@ -19,8 +19,26 @@ const requireBanner = [
   'const require = __kmlintCreateRequire(import.meta.url);',
 ].join('\n');
 
+// The CEL library (CRDs' validation rules) builds its standard library when it loads, and most runs evaluate
+// no CEL rule: it is a file of its own beside the chunks, required on first use (src/schema/cel.ts).
+const CEL_FILE = 'cel.js';
+
 /** Builds the CLI and library into `outdir` (relative to the repository root). */
 export async function buildCli(outdir = 'dist') {
+  const chunks = resolve(repoRoot, outdir, 'chunks');
+  const cel = await build({
+    metafile: true,
+    absWorkingDir: repoRoot,
+    entryPoints: { [CEL_FILE.replace(/\.js$/, '')]: '@marcbachmann/cel-js' },
+    outdir: chunks,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    legalComments: 'eof',
+    charset: 'utf8',
+    logLevel: 'warning',
+  });
   const result = await build({
     metafile: true,
     absWorkingDir: repoRoot,
@@ -35,16 +53,24 @@ export async function buildCli(outdir = 'dist') {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    define: { KMLINT_VERSION: JSON.stringify(JSON.parse(readFileSync(resolve(repoRoot, 'package.json'), 'utf8')).version) },
+    define: {
+      KMLINT_VERSION: JSON.stringify(JSON.parse(readFileSync(resolve(repoRoot, 'package.json'), 'utf8')).version),
+      KMLINT_CEL_FILE: JSON.stringify(CEL_FILE),
+    },
     banner: { js: requireBanner },
     legalComments: 'eof',
     charset: 'utf8',
     logLevel: 'warning',
   });
+  // The CEL file is required relative to the module that asks for it: that module must be a chunk.
+  for (const [file, output] of Object.entries(result.metafile.outputs)) {
+    if (output.inputs['src/schema/cel.ts'] && resolve(repoRoot, file) !== resolve(chunks, file.split('/').pop())) {
+      throw new Error(`src/schema/cel.ts was bundled into ${file}, not a chunk beside ${CEL_FILE}`);
+    }
+  }
   // Stale chunks go after the build, not before: a kmlint already running (tests run in parallel with
   // `npm pack`, which rebuilds) never finds its chunks missing. Names are content hashes.
-  const written = new Set(Object.keys(result.metafile.outputs).map((file) => resolve(repoRoot, file)));
-  const chunks = resolve(repoRoot, outdir, 'chunks');
+  const written = new Set([...Object.keys(result.metafile.outputs), ...Object.keys(cel.metafile.outputs)].map((file) => resolve(repoRoot, file)));
   for (const name of await readdir(chunks)) {
     if (!written.has(resolve(chunks, name))) await rm(resolve(chunks, name), { force: true });
   }

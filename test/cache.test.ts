@@ -1,11 +1,12 @@
 /** `--cache`: a cached run reports exactly what an uncached one does, and reuses only what is still valid. */
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { promisify } from 'node:util';
+import { deserialize } from 'node:v8';
 import { CLI, runCli } from './support/cli.js';
 import { REPO_ROOT, sharedPath } from './support/shared.js';
 import { FAKE } from './secrets/fake-tokens.js';
@@ -124,6 +125,43 @@ describe('what invalidates the cache', () => {
     runCli(['--cache-location', 'other.json', ...PER_FILE], { cwd: dir });
     assert.match(readFileSync(path.join(dir, 'other.json'), 'utf8'), /"kmlintCacheVersion":1/);
     assert.equal(cacheLine(runCli(['--cache-location', 'state', ...PER_FILE], { cwd: dir }).stderr), 'no input changed, the last run replayed');
+  });
+});
+
+describe('context files with a cache', () => {
+  test('a run on named files serves unchanged context files from the cache, parses changed ones, and never stores one with a credential', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kmlint-cache-'));
+    cpSync(path.join(REPO_ROOT, 'test/manifests/cache-index'), dir, { recursive: true });
+    const leaky = ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: leaky', 'spec:', '  containers:', '    - name: app', '      image: example.com/app:1.0', '      env:', '        - name: AWS_SECRET_ACCESS_KEY', `          value: ${FAKE['aws-secret-access-key']}`, ''];
+    writeFileSync(path.join(dir, 'leaky.yaml'), leaky.join('\n'));
+    // A CRD whose documentation quotes a token: stored, with the description masked.
+    const crd = ['apiVersion: apiextensions.k8s.io/v1', 'kind: CustomResourceDefinition', 'metadata:', '  name: widgets.example.com', 'spec:', '  group: example.com', '  scope: Namespaced', '  names: {kind: Widget, plural: widgets}', '  versions:', '    - name: v1', '      served: true', '      storage: true', '      schema:', '        openAPIV3Schema:', '          type: object', `          description: 'For example --github-token=${FAKE['github-token']}'`, ''];
+    writeFileSync(path.join(dir, 'crd.yaml'), crd.join('\n'));
+    // Inside a git repository, a run on named files takes the other tracked manifests as context.
+    for (const args of [['init', '-q'], ['add', '.']]) assert.equal(spawnSync('git', args, { cwd: dir }).status, 0);
+    const args = ['--cache', '--verbose', '--no-config', '--rule', 'duplicate-resource: off', '-f', 'json', 'deployment.yaml'];
+    const uncached = () => runCli(args.filter((arg) => arg !== '--cache'), { cwd: dir }).stdout;
+    const edit = (file: string, from: string, to: string) => writeFileSync(path.join(dir, file), readFileSync(path.join(dir, file), 'utf8').replace(from, to));
+
+    const first = runCli(args, { cwd: dir });
+    assert.equal(cacheLine(first.stderr), '0 of 1 files unchanged, 0 of 3 context files');
+    assert.ok(!first.stdout.includes('dangling-config-reference'), 'the ConfigMap of the context is in the index');
+
+    // What a pre-commit hook does: the named file changed, the context did not.
+    edit('deployment.yaml', 'api:1.0', 'api:1.1');
+    const second = runCli(args, { cwd: dir });
+    assert.equal(cacheLine(second.stderr), '0 of 1 files unchanged, 2 of 3 context files');
+    assert.equal(second.stdout, uncached());
+    const stored = JSON.parse(readFileSync(path.join(dir, '.kmlintcache'), 'utf8')) as { context: Record<string, { records: string }> };
+    assert.deepEqual(Object.keys(stored.context).sort(), ['configmap.yaml', 'crd.yaml'], 'the Pod with a credential is parsed each time, never stored');
+    const records = JSON.stringify(deserialize(Buffer.from(stored.context['crd.yaml']!.records, 'base64')));
+    assert.ok(records.includes('--github-token=') && !records.includes(FAKE['github-token']), records);
+
+    edit('configmap.yaml', 'name: settings', 'name: other');
+    const third = runCli(args, { cwd: dir });
+    assert.equal(cacheLine(third.stderr), '0 of 1 files unchanged, 1 of 3 context files');
+    assert.match(third.stdout, /"ruleId": "dangling-config-reference"/);
+    assert.equal(third.stdout, uncached());
   });
 });
 

@@ -4,13 +4,13 @@
  * a subfolder still sees the manifests of the whole repository.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFile, cp, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { REPO_ROOT } from './support/shared.js';
-import { runCli } from './support/cli.js';
+import { CLI, runCli } from './support/cli.js';
 
 const FIXTURES = path.join(REPO_ROOT, 'test', 'manifests', 'startup');
 let repo = '';
@@ -57,5 +57,30 @@ describe('the context of a run on named files', () => {
   test('--no-context, with --complete: the Service alone is judged, and its pods are missing', () => {
     const run = runCli(['--no-context', '--complete', '--format', 'json', 'service.yaml'], { cwd: path.join(repo, 'apps', 'web') });
     assert.equal(findingsOf(run.stdout, 'dangling-service').length, 1, run.stdout);
+  });
+});
+
+describe('what a run loads', () => {
+  test('the CEL library is loaded only by a run that evaluates a CRD validation rule', async () => {
+    // A copy of the bundle without the CEL library's file: runs that need none do not notice.
+    const copy = await mkdtemp(path.join(tmpdir(), 'kmlint-lazy-'));
+    try {
+      await cp(path.dirname(CLI), path.join(copy, 'dist'), { recursive: true, filter: (source) => !/[\\/](action|types)$/.test(source) });
+      await rm(path.join(copy, 'dist', 'chunks', 'cel.js'));
+      await symlink(path.join(REPO_ROOT, 'schemas'), path.join(copy, 'schemas'));
+      const lint = (cli: string, target: string) => {
+        const run = spawnSync(process.execPath, [cli, '--no-context', '--format', 'json', target], { cwd: REPO_ROOT, encoding: 'utf8' });
+        return { status: run.status, stdout: run.stdout };
+      };
+      const withoutCel = path.join(copy, 'dist', 'cli.js');
+      const deployment = path.join(FIXTURES, 'deployment.yaml');
+      assert.deepEqual(lint(withoutCel, deployment), lint(CLI, deployment));
+
+      const customResources = path.join(REPO_ROOT, 'test', 'manifests', 'schema-validation', 'invalid', 'custom-resources');
+      assert.match(lint(CLI, customResources).stdout, /fails the validation rule/);
+      assert.doesNotMatch(lint(withoutCel, customResources).stdout, /fails the validation rule/);
+    } finally {
+      await rm(copy, { recursive: true, force: true });
+    }
   });
 });

@@ -50,6 +50,8 @@ function readText(file: string): string | null {
 }
 
 /** The `--verbose` line about what the cache served. */
-export function cacheSummary(cache: { hits: number; replayed: boolean }, files: number): string {
-  return cache.replayed ? 'no input changed, the last run replayed' : `${cache.hits} of ${files} files unchanged`;
+export function cacheSummary(cache: { hits: number; replayed: boolean; context?: { hits: number; files: number } }, files: number): string {
+  if (cache.replayed) return 'no input changed, the last run replayed';
+  const context = cache.context?.files ? `, ${cache.context.hits} of ${cache.context.files} context files` : '';
+  return `${cache.hits} of ${files} files unchanged${context}`;
 }

@@ -14,7 +14,7 @@ import { today } from '../suppress/entry.js';
 import type { SuppressOptions } from '../suppress/options.js';
 import { VERSION } from '../version.js';
 import { contentHash, digest } from './key.js';
-import type { CachedRun } from './store.js';
+import type { CachedRun, LintCache } from './store.js';
 
 export type { CacheOptions } from './options.js';
 
@@ -35,18 +35,30 @@ export type InputToken = string;
 
 export function tokenOf(display: string, outcome: Awaited<ReturnType<Source['read']>> | undefined, partial?: string): InputToken {
   if (!outcome) return `${display}\0partial:${partial}`;
-  if ('text' in outcome) return `${display}\0${contentHash(outcome.text)}`;
+  if ('text' in outcome) return textToken(display, contentHash(outcome.text));
   return `${display}\0${digest(outcome)}`;
+}
+
+/** The token of a file read as text, from its content hash. */
+export function textToken(display: string, hash: string): InputToken {
+  return `${display}\0${hash}`;
 }
 
 export function inputsDigest(tokens: readonly InputToken[], context: readonly InputToken[] | undefined): string {
   return digest({ tokens, context: context ?? null });
 }
 
-/** Context files' tokens (read again: a changed context file changes cross-object findings). */
-export async function contextTokens(files: readonly { file: string; display: string }[], maxBytes: number): Promise<InputToken[]> {
+/**
+ * Context files' tokens (read again: a changed context file changes cross-object findings). The content
+ * hashes go to `hashes`, so the context's index need not read the files again.
+ */
+export async function contextTokens(files: readonly { file: string; display: string }[], maxBytes: number, hashes: Map<string, string>): Promise<InputToken[]> {
   const tokens: InputToken[] = [];
-  for (const { file, display } of files) tokens.push(tokenOf(display, await readInput(file, maxBytes)));
+  for (const { file, display } of files) {
+    const outcome = await readInput(file, maxBytes);
+    if ('text' in outcome) hashes.set(display, contentHash(outcome.text));
+    tokens.push('text' in outcome ? textToken(display, hashes.get(display)!) : tokenOf(display, outcome));
+  }
   return tokens;
 }
 
@@ -55,15 +67,16 @@ export async function contextTokens(files: readonly { file: string; display: str
  * Inputs that cannot be read twice (standard input) never replay.
  */
 export async function replayable(
-  last: CachedRun | undefined,
+  cache: LintCache,
   sources: readonly Source[],
   context: () => Promise<readonly { file: string; display: string }[]>,
   maxBytes: number,
 ): Promise<CachedRun | undefined> {
+  const last = cache.lastRun;
   if (!last || !sources.every((source) => source.absolute !== undefined || source.partial)) return undefined;
   const tokens: InputToken[] = [];
   for (const source of sources) tokens.push(tokenOf(source.display, source.partial ? undefined : await source.read(), source.partial));
-  const contextToken = last.usedContext ? await contextTokens(await context(), maxBytes) : undefined;
+  const contextToken = last.usedContext ? await contextTokens(await context(), maxBytes, cache.contextHashes) : undefined;
   return inputsDigest(tokens, contextToken) === last.inputs ? last : undefined;
 }
 

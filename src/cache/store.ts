@@ -40,12 +40,22 @@ export interface CachedRun {
   exemptions: ExemptionUsage;
 }
 
+/** A context file's objects as the index holds them, for a run that needs them again. */
+export interface CachedContext {
+  hash: string;
+  objects: number;
+  /** The file's index records, `v8.serialize`d (it keeps shared parts shared) in base64. */
+  records: string;
+}
+
 interface CacheContent {
   kmlintCacheVersion: typeof CACHE_VERSION;
   /** The kmlint that wrote it: another version's results are never reused (its key differs too). */
   kmlintVersion: string;
   key: string;
   files: Record<string, CachedFile>;
+  /** Context files without a credential (a record holds the object's values). */
+  context?: Record<string, CachedContext>;
   run?: CachedRun;
 }
 
@@ -53,6 +63,8 @@ interface CacheContent {
 export class LintCache {
   private readonly previous: CacheContent | undefined;
   private readonly next: CacheContent;
+  /** Content hashes of the context files this run has read (display name → hash). */
+  readonly contextHashes = new Map<string, string>();
 
   private constructor(
     readonly file: string,
@@ -89,6 +101,18 @@ export class LintCache {
     this.next.files[display] = entry;
     // Handed out once, so a run may change the findings it got.
     return structuredClone(entry);
+  }
+
+  /** A context file's records when its text is unchanged; carried over to the next cache. */
+  contextLookup(display: string, hash: string): CachedContext | undefined {
+    const entry = this.previous?.context?.[display];
+    if (entry?.hash !== hash) return undefined;
+    (this.next.context ??= {})[display] = entry;
+    return entry;
+  }
+
+  recordContext(display: string, entry: CachedContext): void {
+    (this.next.context ??= {})[display] = entry;
   }
 
   record(display: string, entry: CachedFile): void {

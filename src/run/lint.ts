@@ -4,8 +4,9 @@
  * the complete index (they keep their parse until the checks have run and their suppressions are known).
  */
 import { statSync } from 'node:fs';
-import { cacheKey, contentHash, contextTokens, inputsDigest, LintCache, maskedText, replayable, tokenOf, type InputToken } from '../cache/run-cache.js';
+import { cacheKey, contentHash, inputsDigest, LintCache, maskedText, replayable, tokenOf, type InputToken } from '../cache/run-cache.js';
 import type { CacheOptions } from '../cache/options.js';
+import { indexCachedContext, type IndexText } from '../cache/context.js';
 import path from 'node:path';
 import type { Preset, Rule, RunSettings } from '../engine/define-rule.js';
 import { lintText, type EnabledRule, type PendingCheck } from '../engine/lint-file.js';
@@ -105,7 +106,7 @@ export interface LintRun extends LintResult {
   contextObjects: number;
   stats?: RunStats;
   /** With a cache: files served from it, and whether the whole run was replayed. */
-  cache?: { hits: number; replayed: boolean };
+  cache?: { hits: number; replayed: boolean; context?: { hits: number; files: number } };
   /** A shard's part, for `kmlint merge`. */
   shard?: ShardInfo;
   /** Every finding of the run, when it was spooled (`findings` is then empty). */
@@ -214,6 +215,9 @@ export async function lintSources(
   const tallies: Tallies = new Map();
 
   const run: LintRun = { findings: [], files: [], objects: 0, internalErrors: 0, notes: [...notes], sources: new Map(), contextObjects: 0 };
+  // Listed once: the cache's replay check and the context's index both need the list.
+  let contextList: ReturnType<typeof contextFiles> | undefined;
+  const listContext = () => (contextList ??= contextFiles(options, cwd, sources));
   const cache = options.cache
     ? LintCache.open(options.cache.file, options.cache.display, cacheKey({
       ruleIds: rules.map((rule) => rule.meta.id), settings, runSettings, suppress: options.suppress, extraWorkloads: options.extraWorkloads,
@@ -221,7 +225,7 @@ export async function lintSources(
     }))
     : undefined;
   if (cache) {
-    const last = await replayable(cache.lastRun, sources, () => contextFiles(options, cwd, sources), maxBytes);
+    const last = await replayable(cache, sources, listContext, maxBytes);
     if (last) return replayRun(run, last, { sources, suppressor, keepSources: options.keepSources ?? false, notes: notes.length, maxBytes });
   }
   const tokens: InputToken[] = [];
@@ -335,9 +339,15 @@ export async function lintSources(
   if (pending.length > 0) {
     const checked = joined ?? index;
     if (!joined) {
-      const files = await contextFiles(options, cwd, sources);
-      run.contextObjects = await indexContext(files, index, enabled, runSettings, maxBytes, options.extraWorkloads);
-      if (cache) context = await contextTokens(files, maxBytes);
+      const files = await listContext();
+      const indexText = contextIndexer(enabled, runSettings, options.extraWorkloads);
+      if (cache) {
+        const served = await indexCachedContext(files, index, cache, maxBytes, indexText);
+        ({ objects: run.contextObjects, tokens: context } = served);
+        run.cache = { hits: run.cache?.hits ?? 0, replayed: false, context: { hits: served.hits, files: files.length } };
+      } else {
+        run.contextObjects = await indexContext(files, index, maxBytes, indexText);
+      }
     }
     clock.lap('context');
     checked.seal();
@@ -498,27 +508,25 @@ export async function contextIndex(options: Omit<LintOptions, 'paths'> & { paths
   const settings = runSettingsOf(options);
   const index = new ObjectIndex(settings.complete);
   const files = await contextFiles(options, path.resolve(options.cwd), sources);
-  await indexContext(files, index, [], settings, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, options.extraWorkloads);
+  await indexContext(files, index, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, contextIndexer([], settings, options.extraWorkloads));
   return index;
 }
 
 /** Context files: indexed for cross-object rules, never reported on. Returns the number of objects indexed. */
-async function indexContext(
-  files: readonly { file: string; display: string }[],
-  index: ObjectIndex,
-  enabled: readonly EnabledRule[],
-  settings: RunSettings,
-  maxBytes: number,
-  extraWorkloads: readonly WorkloadKind[] | undefined,
-): Promise<number> {
+async function indexContext(files: readonly { file: string; display: string }[], index: ObjectIndex, maxBytes: number, indexText: IndexText): Promise<number> {
   let objects = 0;
   for (const { file, display } of files) {
     const outcome = await readInput(file, maxBytes);
-    // A file without both words holds no Kubernetes object: not worth a parse (lock files, editor settings).
-    if (!('text' in outcome) || !MIGHT_HOLD_OBJECTS.test(outcome.text) || !outcome.text.includes('kind')) continue;
-    objects += lintText(display, outcome.text, { rules: enabled, extraWorkloads, settings, index, contextOnly: true }).objectCount;
+    if ('text' in outcome) objects += indexText(display, outcome.text, index);
   }
   return objects;
+}
+
+/** How a context file's objects enter an index (the cache serves unchanged files without it). */
+function contextIndexer(enabled: readonly EnabledRule[], settings: RunSettings, extraWorkloads: readonly WorkloadKind[] | undefined): IndexText {
+  return (display, text, index) =>
+    // A file without both words holds no Kubernetes object: not worth a parse (lock files, editor settings).
+    !MIGHT_HOLD_OBJECTS.test(text) || !text.includes('kind') ? 0 : lintText(display, text, { rules: enabled, extraWorkloads, settings, index, contextOnly: true }).objectCount;
 }
 
 /** A file served from the cache: its objects enter the index as a linted file's do, without rules. */
@@ -540,10 +548,8 @@ async function contextFiles(options: Omit<LintOptions, 'paths'> & { paths?: read
     // A partial run (files named one by one, as pre-commit does): the repository's tracked manifests.
     const paths = options.paths ?? [];
     const namedFiles = paths.length > 0 && paths.every((input) => isFile(path.resolve(cwd, input)));
-    const tracked = namedFiles ? await trackedManifests(path.dirname([...inputs][0] ?? cwd)) : [];
     // What .kmlintignore and the configuration leave out of walks stays out of the context too.
-    const ignoredBy = tracked.length > 0 ? await ignoreChecker(cwd, options.ignore ?? []) : () => undefined;
-    files = tracked.filter((file) => !ignoredBy(file));
+    files = namedFiles ? await trackedManifests(path.dirname([...inputs][0] ?? cwd), () => ignoreChecker(cwd, options.ignore ?? [])) : [];
   }
   return files.filter((file) => !inputs.has(file)).map((file) => ({ file, display: displayPath(cwd, file) }));
 }

@@ -6,12 +6,34 @@
  * `sets`…), that read `oldSelf` (transition rules need the stored object), or that fail to evaluate are
  * skipped: only a rule that evaluates to false is a finding.
  */
-import { parse } from '@marcbachmann/cel-js';
+import { createRequire } from 'node:module';
 import type { JsonValue } from '../k8s/model.js';
 import type { Path } from '../types.js';
 import type { CelRule } from './schema-node.js';
 
-type Program = ReturnType<typeof parse>;
+type CelLibrary = typeof import('@marcbachmann/cel-js');
+type Program = ReturnType<CelLibrary['parse']>;
+
+let library: CelLibrary | undefined;
+
+/** Set by scripts/build.mjs in the CLI and library bundles: the library's own file, beside the rules' chunk. */
+declare const KMLINT_CEL_FILE: string | undefined;
+
+/**
+ * The library builds its whole standard library when it loads, about a tenth of a one-file run's start-up,
+ * and most runs evaluate no CEL rule: it loads on the first, synchronously (require of an ES module).
+ */
+function celLibrary(): CelLibrary {
+  library ??= (
+    typeof KMLINT_CEL_FILE === 'string'
+      ? createRequire(import.meta.url)(`./${KMLINT_CEL_FILE}`)
+      : // The Action bundle (esbuild bundles a required module and starts it on the call), and the sources.
+        typeof require === 'function'
+        ? require('@marcbachmann/cel-js')
+        : createRequire(import.meta.url)('@marcbachmann/cel-js')
+  ) as CelLibrary;
+  return library;
+}
 
 /** CEL has int and double: integers written in YAML are ints (`self.replicas > 1`). */
 function toCel(value: JsonValue): unknown {
@@ -42,7 +64,7 @@ export class CelEvaluator {
     let program = this.programs.get(source);
     if (program === undefined) {
       try {
-        program = parse(source);
+        program = celLibrary().parse(source);
       } catch {
         program = null;
       }
