@@ -3,21 +3,22 @@
  * the objects calling every rule's visitors for the kinds it declared. Cross-object checks a rule
  * registers with `afterIndex` come back as pending checks, run by the driver once the index is complete.
  */
-import { findingAt, findingAtOffsets, findingFrom, interpolate, locationAt, type FindingSite } from '../findings/build.js';
+import { findingAt, findingAtOffsets, findingFrom, locationAt, type FindingSite } from '../findings/build.js';
 import { isLocation, type Location } from '../findings/location.js';
 import { matchesKinds } from '../k8s/kinds.js';
 import type { ContainerView, K8sObject } from '../k8s/model.js';
 import { hasUnreachedContainers, objectsOf } from '../k8s/objects.js';
-import { indexRecord, ObjectIndex } from '../k8s/object-index.js';
+import { indexRecord, ObjectIndex, type IndexedObject } from '../k8s/object-index.js';
 import type { WorkloadKind } from '../k8s/workloads.js';
 import { helmTemplateOf } from '../yaml/helm-source.js';
 import { parseYamlFile, type ParsedDocument, type ParsedFile } from '../yaml/parse.js';
 import { UnlintableDocumentError, toValue } from '../yaml/to-value.js';
-import type { Finding, Level, Path, Tallies } from '../types.js';
+import type { Finding, Path, Tallies } from '../types.js';
 import type { Report, Rule, RuleVisitors, RunSettings } from './define-rule.js';
 import type { OptionsForObject } from './rule-options.js';
 import type { RuleSetting } from './rule-settings.js';
 import { DEFAULT_RUN_SETTINGS } from './run-settings.js';
+import { checkedMessage, findingOfReport } from './rule-report.js';
 
 export interface EnabledRule {
   rule: Rule;
@@ -56,6 +57,14 @@ export interface PendingCheck {
   run(index: ObjectIndex, findings: Finding[]): number;
 }
 
+/** An object a rule's `checkIndex` may report on (`context.watch()`), with the rule's setting for it. */
+export interface WatchedObject {
+  rule: Rule;
+  setting: RuleSetting;
+  /** The object's record in the file's index (in a worker thread, the run's index holds an equal one). */
+  record: IndexedObject;
+}
+
 /** Everything later stages (suppressions, reports) need about one file. */
 export interface LintedFile {
   file: string;
@@ -69,6 +78,8 @@ export interface LintedFile {
   notes: string[];
   internalErrors: number;
   pending: PendingCheck[];
+  /** Objects rules watched for their `checkIndex`: the file waits for the index as for pending checks. */
+  watched?: WatchedObject[];
   /** Kinds of objects holding containers that no pod view reached. */
   unreachedKinds: Set<string>;
 }
@@ -78,7 +89,7 @@ const UNRENDERED_TEMPLATE = /\{\{[-\s]/;
 export function lintText(file: string, text: string, options: LintFileOptions): LintedFile {
   const parsed = parseYamlFile(text);
   const result: LintedFile = {
-    file, parsed, documents: [], findings: [], documentCount: 0, objectCount: 0, notes: [], internalErrors: 0, pending: [], unreachedKinds: new Set(),
+    file, parsed, documents: [], findings: [], documentCount: 0, objectCount: 0, notes: [], internalErrors: 0, pending: [], watched: [], unreachedKinds: new Set(),
   };
   const settings = options.settings ?? DEFAULT_RUN_SETTINGS;
   const index = options.index ?? new ObjectIndex(settings.complete);
@@ -124,9 +135,9 @@ export function lintText(file: string, text: string, options: LintFileOptions): 
     for (const object of objects) {
       result.objectCount++;
       const objectSite = { ...site, object };
-      index.add(indexRecord(object, anchorOf(objectSite, object), settings.namespace, options.contextOnly ?? false));
+      const record = index.add(indexRecord(object, anchorOf(objectSite, object), settings.namespace, options.contextOnly ?? false));
       if (hasUnreachedContainers(object)) result.unreachedKinds.add(`${object.kind} (${object.apiVersion})`);
-      walker?.visit(object, objectSite);
+      walker?.visit(object, { ...objectSite, record });
     }
   }
   // What waiting checks hold (objects, locations) must not keep this file's text alive through slices of it.
@@ -159,7 +170,7 @@ function reportSyntaxErrors(site: FindingSite, document: ParsedDocument, looksLi
   }
 }
 
-type Site = FindingSite & { document: ParsedDocument; object: K8sObject };
+type Site = FindingSite & { document: ParsedDocument; object: K8sObject; record: IndexedObject };
 
 /** One rule in one file: its visitors, and the state that makes `report` strict. */
 class RuleInstance {
@@ -174,6 +185,7 @@ class RuleInstance {
     private readonly setting: RuleSetting,
     settings: RunSettings,
     private readonly pending: PendingCheck[],
+    watched: WatchedObject[],
     tallies: Tallies,
     /** Objects and locations that this file's cross-object checks may hold until the index is complete. */
     held: object[],
@@ -199,6 +211,11 @@ class RuleInstance {
       hold: (values) => {
         if (rule.meta.crossObject) held.push(values);
         return values;
+      },
+      watch: () => {
+        if (!rule.meta.crossObject || !rule.checkIndex) throw new Error(`rule "${rule.meta.id}" called watch() without meta.crossObject and checkIndex`);
+        if (!this.site) throw new Error(`rule "${rule.meta.id}" called watch() outside a visitor`);
+        watched.push({ rule, setting: this.setting, record: this.site.record });
       },
       afterIndex: (check) => {
         if (!rule.meta.crossObject) throw new Error(`rule "${rule.meta.id}" called afterIndex() without meta.crossObject`);
@@ -254,25 +271,12 @@ class RuleInstance {
   private report(report: Report<string>): void {
     const id = this.rule.meta.id;
     if (!this.sink) throw new Error(`rule "${id}" reported outside a visitor`);
-    const messages = this.rule.meta.messages as Record<string, string>;
-    if (!Object.hasOwn(messages, report.messageId)) throw new Error(`rule "${id}" reported unknown messageId "${report.messageId}"`);
+    checkedMessage(this.rule, report.messageId);
     let location: Location;
     if (isLocation(report.at)) location = report.at;
     else if (this.site) location = locationAt(this.site, report.at as Path, report.missing ?? false, report.line);
     else throw new Error(`rule "${id}" reported a path after the walk: take a Location with context.locate() during the walk`);
-    const level: Level = this.setting.levelConfigured ? this.setting.level : (report.level ?? this.setting.level);
-    const finding = findingFrom(location, id, level, interpolate(messages[report.messageId]!, report.data));
-    finding.messageId = report.messageId;
-    const container = report.container ?? this.container?.name;
-    if (container !== undefined) finding.container = container;
-    if (report.related && report.related.length > 0) {
-      finding.related = report.related.map(({ at, message }) => {
-        const related: NonNullable<Finding['related']>[number] = { file: at.file, region: at.region, message };
-        if (at.object) related.object = at.object;
-        return related;
-      });
-    }
-    this.sink.push(finding);
+    this.sink.push(findingOfReport(this.rule, this.setting, location, report, this.container?.name));
   }
 }
 
@@ -320,7 +324,7 @@ class RuleWalker {
     private readonly times: Map<string, number> | undefined,
     tallies: Tallies,
   ) {
-    this.slots = rules.map((enabled) => new RuleSlot(enabled, (setting) => new RuleInstance(enabled.rule, setting, settings, result.pending, tallies, this.held)));
+    this.slots = rules.map((enabled) => new RuleSlot(enabled, (setting) => new RuleInstance(enabled.rule, setting, settings, result.pending, result.watched!, tallies, this.held)));
   }
 
   visit(object: K8sObject, site: Site): void {
