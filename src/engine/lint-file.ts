@@ -95,6 +95,8 @@ export function lintText(file: string, text: string, options: LintFileOptions): 
   const index = options.index ?? new ObjectIndex(settings.complete);
   const walker = options.contextOnly ? undefined : new RuleWalker(options.rules, result, settings, options.ruleTimes, options.tallies ?? new Map());
   const looksLikeTemplate = UNRENDERED_TEMPLATE.test(text);
+  /** Parts of objects the index detached in place (their records share them): waiting checks need not walk them again. */
+  const detached = new Set<object>();
   if (walker) {
     for (const problem of parsed.streamErrors) {
       result.findings.push(findingAtOffsets({ file, parsed }, problem.ruleId, 'error', problem.message, problem.start, problem.end));
@@ -136,13 +138,14 @@ export function lintText(file: string, text: string, options: LintFileOptions): 
       result.objectCount++;
       const objectSite = { ...site, object };
       const record = index.add(indexRecord(object, anchorOf(objectSite, object), settings.namespace, options.contextOnly ?? false));
+      if (walker && record.value === object.value) detached.add(object.value);
       if (hasUnreachedContainers(object)) result.unreachedKinds.add(`${object.kind} (${object.apiVersion})`);
       walker?.visit(object, { ...objectSite, record });
     }
   }
   // What waiting checks hold (objects, locations) must not keep this file's text alive through slices of it.
   if (walker && result.pending.length > 0) {
-    const seen = new Set<object>();
+    const seen = detached;
     for (const held of walker.held) index.strings.detachInPlace(held, seen);
     // The checks keep what they use; the list itself would keep every location the rules took.
     walker.held.length = 0;

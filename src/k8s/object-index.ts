@@ -91,8 +91,10 @@ export class ObjectIndex {
 
   /** Adds an object's record; returns the record the index keeps. */
   add(parsed: IndexedObject): IndexedObject {
-    // The parser's strings are slices of the file's text: the index keeps copies (pod specs stay parts of the value).
-    const record = this.strings.copy(parsed);
+    // The parser's strings are slices of the file's text: the index keeps table strings. In place, so the record
+    // and the object a waiting check holds share one tree (pod specs stay parts of it); the rule tester's frozen
+    // objects cannot change, and the index keeps a copy of them.
+    const record = this.strings.detachInPlace(parsed) ? parsed : this.strings.copy(parsed);
     this.namespaceBuckets = undefined;
     this.byPlace = undefined;
     this.memos.clear();
