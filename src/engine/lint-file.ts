@@ -14,7 +14,7 @@ import { helmTemplateOf } from '../yaml/helm-source.js';
 import { parseYamlFile, type ParsedDocument, type ParsedFile } from '../yaml/parse.js';
 import { UnlintableDocumentError, toValue } from '../yaml/to-value.js';
 import type { Finding, Path, Tallies } from '../types.js';
-import type { Report, Rule, RuleVisitors, RunSettings } from './define-rule.js';
+import type { Report, Rule, RuleContext, RuleVisitors, RunSettings } from './define-rule.js';
 import type { OptionsForObject } from './rule-options.js';
 import type { RuleSetting } from './rule-settings.js';
 import { DEFAULT_RUN_SETTINGS } from './run-settings.js';
@@ -145,11 +145,10 @@ export function lintText(file: string, text: string, options: LintFileOptions): 
   }
   // What waiting checks hold (objects, locations) must not keep this file's text alive through slices of it.
   if (walker && result.pending.length > 0) {
-    const seen = detached;
-    for (const held of walker.held) index.strings.detachInPlace(held, seen);
-    // The checks keep what they use; the list itself would keep every location the rules took.
-    walker.held.length = 0;
+    for (const held of walker.file.held) index.strings.detachInPlace(held, detached);
   }
+  // The checks keep what they use; the lists would keep every location the rules took.
+  walker?.close();
   return result;
 }
 
@@ -175,82 +174,107 @@ function reportSyntaxErrors(site: FindingSite, document: ParsedDocument, looksLi
 
 type Site = FindingSite & { document: ParsedDocument; object: K8sObject; record: IndexedObject };
 
-/** One rule in one file: its visitors, and the state that makes `report` strict. */
-class RuleInstance {
-  readonly visitors: RuleVisitors;
+/** What a rule's context reaches of its file during the walk; let go once the walk is done. */
+interface FileHooks {
+  pending: PendingCheck[];
+  watched: WatchedObject[];
+  /** Objects and locations that this file's cross-object checks may hold until the index is complete. */
+  held: object[];
+}
+
+/**
+ * The context a rule instance is created with. Its methods live on the prototype and its fields are what
+ * reports need (the rule, its setting, where reports go): a cross-object check closes over the context,
+ * so it keeps this much of its rule instance, not the file's visitors or lists.
+ */
+class InstanceContext implements RuleContext<string, unknown> {
+  readonly options: unknown;
   /** Where reports go: set while a visitor or a pending check runs, undefined otherwise. */
   private sink: Finding[] | undefined;
   private site: Site | undefined;
   private container: ContainerView | undefined;
 
   constructor(
-    readonly rule: Rule,
+    private readonly rule: Rule,
     private readonly setting: RuleSetting,
-    settings: RunSettings,
-    private readonly pending: PendingCheck[],
-    watched: WatchedObject[],
-    tallies: Tallies,
-    /** Objects and locations that this file's cross-object checks may hold until the index is complete. */
-    held: object[],
+    readonly settings: RunSettings,
+    private readonly tallies: Tallies,
+    private file: FileHooks | undefined,
   ) {
-    this.visitors = rule.create({
-      options: setting.options,
-      settings,
-      report: (report) => this.report(report),
-      tally: (topic, item) => {
-        if (!rule.meta.tallies || !Object.hasOwn(rule.meta.tallies, topic)) throw new Error(`rule "${rule.meta.id}" counted unknown tally "${topic}"`);
-        const key = `${rule.meta.id}\u0000${topic}`;
-        const entry = tallies.get(key) ?? { count: 0, items: new Set<string>() };
-        entry.count++;
-        entry.items.add(item);
-        tallies.set(key, entry);
-      },
-      locate: (path, options) => {
-        if (!this.site) throw new Error(`rule "${rule.meta.id}" called locate() outside a visitor`);
-        const location = locationAt(this.site, path, options?.missing ?? false);
-        if (rule.meta.crossObject) held.push(location);
-        return location;
-      },
-      hold: (values) => {
-        if (rule.meta.crossObject) held.push(values);
-        return values;
-      },
-      watch: () => {
-        if (!rule.meta.crossObject || !rule.checkIndex) throw new Error(`rule "${rule.meta.id}" called watch() without meta.crossObject and checkIndex`);
-        if (!this.site) throw new Error(`rule "${rule.meta.id}" called watch() outside a visitor`);
-        watched.push({ rule, setting: this.setting, record: this.site.record });
-      },
-      afterIndex: (check) => {
-        if (!rule.meta.crossObject) throw new Error(`rule "${rule.meta.id}" called afterIndex() without meta.crossObject`);
-        if (!this.site) throw new Error(`rule "${rule.meta.id}" called afterIndex() outside a visitor`);
-        const object = this.site.object;
-        const container = this.container;
-        // Where a failing check is reported: the object it was registered for, named, not kept whole (the
-        // check keeps it only if it reads it).
-        const anchor = locationAt(this.site, object.path, true);
-        const named = { kind: object.kind, namespace: object.namespace, name: object.name };
-        held.push(object, named, anchor);
-        this.pending.push({
-          ruleId: rule.meta.id,
-          run: (index, findings) => this.runPending(() => check(index), findings, named, anchor, container),
-        });
-      },
-    });
+    this.options = setting.options;
   }
 
-  /** Calls one visitor with the site reports go to; a throw becomes an internal error. */
-  visit(site: Site, sink: Finding[], container: ContainerView | undefined, call: () => void): boolean {
+  report(report: Report<string>): void {
+    const id = this.rule.meta.id;
+    if (!this.sink) throw new Error(`rule "${id}" reported outside a visitor`);
+    checkedMessage(this.rule, report.messageId);
+    let location: Location;
+    if (isLocation(report.at)) location = report.at;
+    else if (this.site) location = locationAt(this.site, report.at as Path, report.missing ?? false, report.line);
+    else throw new Error(`rule "${id}" reported a path after the walk: take a Location with context.locate() during the walk`);
+    this.sink.push(findingOfReport(this.rule, this.setting, location, report, this.container?.name));
+  }
+
+  tally(topic: string, item: string): void {
+    const { meta } = this.rule;
+    if (!meta.tallies || !Object.hasOwn(meta.tallies, topic)) throw new Error(`rule "${meta.id}" counted unknown tally "${topic}"`);
+    const key = `${meta.id}\u0000${topic}`;
+    const entry = this.tallies.get(key) ?? { count: 0, items: new Set<string>() };
+    entry.count++;
+    entry.items.add(item);
+    this.tallies.set(key, entry);
+  }
+
+  locate(path: Path, options?: { missing?: boolean }): Location {
+    if (!this.site) throw new Error(`rule "${this.rule.meta.id}" called locate() outside a visitor`);
+    const location = locationAt(this.site, path, options?.missing ?? false);
+    if (this.rule.meta.crossObject) this.file?.held.push(location);
+    return location;
+  }
+
+  hold<T extends object>(values: T): T {
+    if (this.rule.meta.crossObject) this.file?.held.push(values);
+    return values;
+  }
+
+  watch(): void {
+    const { rule } = this;
+    if (!rule.meta.crossObject || !rule.checkIndex) throw new Error(`rule "${rule.meta.id}" called watch() without meta.crossObject and checkIndex`);
+    if (!this.site || !this.file) throw new Error(`rule "${rule.meta.id}" called watch() outside a visitor`);
+    this.file.watched.push({ rule, setting: this.setting, record: this.site.record });
+  }
+
+  afterIndex(check: (index: ObjectIndex) => void): void {
+    const { rule } = this;
+    if (!rule.meta.crossObject) throw new Error(`rule "${rule.meta.id}" called afterIndex() without meta.crossObject`);
+    if (!this.site || !this.file) throw new Error(`rule "${rule.meta.id}" called afterIndex() outside a visitor`);
+    const object = this.site.object;
+    const container = this.container;
+    // Where a failing check is reported: the object it was registered for, named, not kept whole (the
+    // check keeps it only if it reads it).
+    const anchor = locationAt(this.site, object.path, true);
+    const named = { kind: object.kind, namespace: object.namespace, name: object.name };
+    this.file.held.push(object, named, anchor);
+    this.file.pending.push({ ruleId: rule.meta.id, run: (index, findings) => this.runPending(() => check(index), findings, named, anchor, container) });
+  }
+
+  /** Calls one visitor with the site reports go to. */
+  visit(site: Site, sink: Finding[], container: ContainerView | undefined, call: () => void): void {
     this.site = site;
     this.sink = sink;
     this.container = container;
     try {
       call();
-      return true;
     } finally {
       this.site = undefined;
       this.sink = undefined;
       this.container = undefined;
     }
+  }
+
+  /** The walk is over: the file's lists go, and with them everything no check kept. */
+  closeWalk(): void {
+    this.file = undefined;
   }
 
   private runPending(call: () => void, findings: Finding[], object: ObjectName, anchor: Location, container: ContainerView | undefined): number {
@@ -270,16 +294,16 @@ class RuleInstance {
       this.container = undefined;
     }
   }
+}
 
-  private report(report: Report<string>): void {
-    const id = this.rule.meta.id;
-    if (!this.sink) throw new Error(`rule "${id}" reported outside a visitor`);
-    checkedMessage(this.rule, report.messageId);
-    let location: Location;
-    if (isLocation(report.at)) location = report.at;
-    else if (this.site) location = locationAt(this.site, report.at as Path, report.missing ?? false, report.line);
-    else throw new Error(`rule "${id}" reported a path after the walk: take a Location with context.locate() during the walk`);
-    this.sink.push(findingOfReport(this.rule, this.setting, location, report, this.container?.name));
+/** One rule in one file: its visitors, made with a context of its own. */
+class RuleInstance {
+  readonly context: InstanceContext;
+  readonly visitors: RuleVisitors;
+
+  constructor(readonly rule: Rule, setting: RuleSetting, settings: RunSettings, tallies: Tallies, file: FileHooks) {
+    this.context = new InstanceContext(rule, setting, settings, tallies, file);
+    this.visitors = rule.create(this.context);
   }
 }
 
@@ -313,12 +337,16 @@ class RuleSlot {
     }
     return instance;
   }
+
+  get instances(): RuleInstance[] {
+    return [this.base, ...this.variants.values()];
+  }
 }
 
 /** Instantiates each rule once per file (per option set) and calls its visitors for the objects, pod specs and containers it asked for. */
 class RuleWalker {
   private readonly slots: RuleSlot[];
-  readonly held: object[] = [];
+  readonly file: FileHooks;
 
   constructor(
     rules: readonly EnabledRule[],
@@ -327,7 +355,13 @@ class RuleWalker {
     private readonly times: Map<string, number> | undefined,
     tallies: Tallies,
   ) {
-    this.slots = rules.map((enabled) => new RuleSlot(enabled, (setting) => new RuleInstance(enabled.rule, setting, settings, result.pending, result.watched!, tallies, this.held)));
+    this.file = { pending: result.pending, watched: result.watched!, held: [] };
+    this.slots = rules.map((enabled) => new RuleSlot(enabled, (setting) => new RuleInstance(enabled.rule, setting, settings, tallies, this.file)));
+  }
+
+  /** After the last object: contexts that checks keep no longer reach the file's lists. */
+  close(): void {
+    for (const slot of this.slots) for (const instance of slot.instances) instance.context.closeWalk();
   }
 
   visit(object: K8sObject, site: Site): void {
@@ -337,13 +371,13 @@ class RuleWalker {
       const started = this.times ? performance.now() : 0;
       try {
         if (visitors.object && matchesKinds(rule.meta.kinds, object)) {
-          instance.visit(site, this.result.findings, undefined, () => visitors.object!(object));
+          instance.context.visit(site, this.result.findings, undefined, () => visitors.object!(object));
         }
         for (const pod of object.pods) {
-          if (visitors.podSpec) instance.visit(site, this.result.findings, undefined, () => visitors.podSpec!(pod, object));
+          if (visitors.podSpec) instance.context.visit(site, this.result.findings, undefined, () => visitors.podSpec!(pod, object));
           if (!visitors.container) continue;
           for (const container of pod.containers) {
-            instance.visit(site, this.result.findings, container, () => visitors.container!(container, pod, object));
+            instance.context.visit(site, this.result.findings, container, () => visitors.container!(container, pod, object));
           }
         }
       } catch (error) {
