@@ -13,7 +13,7 @@ import type { WorkloadKind } from '../k8s/workloads.js';
 import { helmTemplateOf } from '../yaml/helm-source.js';
 import { parseYamlFile, type ParsedDocument, type ParsedFile } from '../yaml/parse.js';
 import { UnlintableDocumentError, toValue } from '../yaml/to-value.js';
-import type { Finding, Path, Tallies } from '../types.js';
+import type { Finding, ObjectRef, Path, Tallies } from '../types.js';
 import type { Report, Rule, RuleContext, RuleVisitors, RunSettings } from './define-rule.js';
 import type { OptionsForObject } from './rule-options.js';
 import type { RuleSetting } from './rule-settings.js';
@@ -172,7 +172,7 @@ function reportSyntaxErrors(site: FindingSite, document: ParsedDocument, looksLi
   }
 }
 
-type Site = FindingSite & { document: ParsedDocument; object: K8sObject; record: IndexedObject };
+type Site = FindingSite & { document: ParsedDocument; object: K8sObject; record: IndexedObject; anchor?: Location };
 
 /** What a rule's context reaches of its file during the walk; let go once the walk is done. */
 interface FileHooks {
@@ -248,14 +248,15 @@ class InstanceContext implements RuleContext<string, unknown> {
     const { rule } = this;
     if (!rule.meta.crossObject) throw new Error(`rule "${rule.meta.id}" called afterIndex() without meta.crossObject`);
     if (!this.site || !this.file) throw new Error(`rule "${rule.meta.id}" called afterIndex() outside a visitor`);
-    const object = this.site.object;
     const container = this.container;
-    // Where a failing check is reported: the object it was registered for, named, not kept whole (the
-    // check keeps it only if it reads it).
-    const anchor = locationAt(this.site, object.path, true);
-    const named = { kind: object.kind, namespace: object.namespace, name: object.name };
-    this.file.held.push(object, named, anchor);
-    this.file.pending.push({ ruleId: rule.meta.id, run: (index, findings) => this.runPending(() => check(index), findings, named, anchor, container) });
+    // Where a failing check is reported: the object it was registered for, named (by the location's object
+    // reference), not kept whole (the check keeps it only if it reads it). One per object, shared by its checks.
+    if (!this.site.anchor) {
+      this.site.anchor = locationAt(this.site, this.site.object.path, true);
+      this.file.held.push(this.site.object, this.site.anchor);
+    }
+    const anchor = this.site.anchor;
+    this.file.pending.push({ ruleId: rule.meta.id, run: (index, findings) => this.runPending(() => check(index), findings, anchor, container) });
   }
 
   /** Calls one visitor with the site reports go to. */
@@ -277,14 +278,14 @@ class InstanceContext implements RuleContext<string, unknown> {
     this.file = undefined;
   }
 
-  private runPending(call: () => void, findings: Finding[], object: ObjectName, anchor: Location, container: ContainerView | undefined): number {
+  private runPending(call: () => void, findings: Finding[], anchor: Location, container: ContainerView | undefined): number {
     this.sink = findings;
     this.container = container;
     try {
       call();
       return 0;
     } catch (error) {
-      const failure = internalErrorOf(this.rule, object, error);
+      const failure = internalErrorOf(this.rule, anchor.object!, error);
       const finding = findingFrom(anchor, failure.ruleId, failure.level, failure.message);
       delete finding.missing;
       findings.push(finding);
@@ -307,7 +308,8 @@ class RuleInstance {
   }
 }
 
-type ObjectName = Pick<K8sObject, 'kind' | 'namespace' | 'name'>;
+/** Who an internal error names: a K8sObject, or the object reference of its location (which always has a kind). */
+type ObjectName = Pick<ObjectRef, 'kind' | 'namespace' | 'name'>;
 
 function internalErrorOf(rule: Rule, object: ObjectName, error: unknown): Pick<Finding, 'ruleId' | 'level' | 'message'> {
   const name = `${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name ?? '(unnamed)'}`;
