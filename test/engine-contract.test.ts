@@ -367,7 +367,7 @@ describe('run-level tallies', () => {
 
 describe('index checks (checkIndex)', () => {
   /** Reports each watched ConfigMap with how many objects of the run share its name, and the option it had. */
-  const sharing = (fail = false) =>
+  const sharing = (fail: false | 'throw' | 'unwatched' = false) =>
     defineRule<'shared', { label: string }>({
       meta: {
         id: 'test-sharing', category: 'reliability', level: 'warning', presets: [], summary: 'Names shared across the run.', remediation: 'None.',
@@ -379,9 +379,9 @@ describe('index checks (checkIndex)', () => {
         },
       }),
       checkIndex(index, context) {
-        if (fail) throw new Error('broken on purpose');
+        if (fail === 'throw') throw new Error('broken on purpose');
         for (const record of index.all) {
-          const options = context.optionsFor(record);
+          const options = context.optionsFor(record) ?? (fail === 'unwatched' ? { label: 'not watched' } : undefined);
           if (!options) continue;
           const count = index.all.filter((other) => other.name === record.name).length;
           context.report({ messageId: 'shared', data: { name: record.name ?? '', count, label: options.label }, at: record.at });
@@ -420,9 +420,15 @@ describe('index checks (checkIndex)', () => {
   });
 
   test('a hook that throws is an internal error of the run (exit 2), named in the notes', async () => {
-    const run = await lintTexts({ 'a.yaml': MAP('web') }, [sharing(true) as Rule]);
+    const run = await lintTexts({ 'a.yaml': MAP('web') }, [sharing('throw') as Rule]);
     assert.equal(run.internalErrors, 1);
     assert.ok(run.notes.includes('internal error: rule "test-sharing" failed on the run\'s index: broken on purpose'), run.notes.join('\n'));
+  });
+
+  test('reporting on an object it did not watch is an internal error: its file may be closed, or another shard\'s', async () => {
+    const run = await lintTexts({ 'a.yaml': `${MAP('web')}---\n${SERVICE('web', 'web')}` }, [sharing('unwatched') as Rule]);
+    assert.equal(run.internalErrors, 1);
+    assert.ok(run.notes.includes('internal error: rule "test-sharing" failed on the run\'s index: rule "test-sharing" reported on an object it did not watch'), run.notes.join('\n'));
   });
 
   test('watch() without a checkIndex is an internal error at the object', async () => {

@@ -100,7 +100,7 @@ export interface RuleContext<MessageId extends string, Options> {
   watch(): void;
 }
 
-/** A finding of `checkIndex`: always at a Location (an index record's `at`), as files are gone by then. */
+/** A finding of `checkIndex`: at the `at` of a record the rule watched, as files are gone by then. */
 export type IndexReport<MessageId extends string> = Omit<Report<MessageId>, 'at' | 'missing' | 'line'> & { at: Location };
 
 export interface IndexCheckContext<MessageId extends string, Options> {
@@ -110,7 +110,7 @@ export interface IndexCheckContext<MessageId extends string, Options> {
    * this run, this shard or thread); undefined for every other record, which gets no finding.
    */
   optionsFor(record: IndexedObject): Options | undefined;
-  /** Reports at a watched record's location (or another Location of its file). */
+  /** Reports at a watched record's `at`; any other Location is an internal error of the run. */
   report(report: IndexReport<MessageId>): void;
 }
 

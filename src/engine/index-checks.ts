@@ -33,16 +33,16 @@ export function runIndexChecks(index: ObjectIndex, watched: readonly WatchedObje
   for (const [rule, settingsOf] of byRule) {
     const started = performance.now();
     const findings: Finding[] = [];
-    const first = settingsOf.values().next().value!;
     let failure: string | undefined;
     try {
       rule.checkIndex!(index, {
         settings,
         optionsFor: (record) => settingsOf.get(record)?.options,
         report: (report) => {
+          // Only a watched object's file is sure to be open, and to be this run's (shard's, thread's) to report.
           const record = index.recordAt(report.at);
-          // Levels are the run's; options may differ by file and object, so a report takes its object's setting.
-          const setting = (record && settingsOf.get(record)) ?? first;
+          const setting = record && settingsOf.get(record);
+          if (!setting) throw new Error(`rule "${rule.meta.id}" reported on an object it did not watch`);
           findings.push(findingOfReport(rule, setting, report.at, report, undefined));
         },
       });
