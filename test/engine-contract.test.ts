@@ -364,3 +364,77 @@ describe('run-level tallies', () => {
     assert.ok(run.notes.some((note) => /^schema-validation: 1 custom resource\(s\) were not validated.*: Gadget \(other\.example\.com\/v1\)$/.test(note)), run.notes.join('\n'));
   });
 });
+
+describe('index checks (checkIndex)', () => {
+  /** Reports each watched ConfigMap with how many objects of the run share its name, and the option it had. */
+  const sharing = (fail: false | 'throw' | 'unwatched' = false) =>
+    defineRule<'shared', { label: string }>({
+      meta: {
+        id: 'test-sharing', category: 'reliability', level: 'warning', presets: [], summary: 'Names shared across the run.', remediation: 'None.',
+        crossObject: true, messages: { shared: '{{name}} is held by {{count}} objects ({{label}}).' }, defaultOptions: { label: 'default' },
+      },
+      create: (context) => ({
+        object(object) {
+          if (object.kind === 'ConfigMap') context.watch();
+        },
+      }),
+      checkIndex(index, context) {
+        if (fail === 'throw') throw new Error('broken on purpose');
+        for (const record of index.all) {
+          const options = context.optionsFor(record) ?? (fail === 'unwatched' ? { label: 'not watched' } : undefined);
+          if (!options) continue;
+          const count = index.all.filter((other) => other.name === record.name).length;
+          context.report({ messageId: 'shared', data: { name: record.name ?? '', count, label: options.label }, at: record.at });
+        }
+      },
+    });
+  const MAP = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n`;
+
+  test('runs once on the whole index and reports on the watched objects only, in their files, whatever the file order', async () => {
+    const run = await lintTexts({ 'a.yaml': `${MAP('web')}---\n${SERVICE('web', 'web')}`, 'b.yaml': MAP('web') }, [sharing() as Rule]);
+    assert.deepEqual(run.findings.map((finding) => [finding.file, finding.region.startLine, finding.message, finding.level]), [
+      ['a.yaml', 4, 'web is held by 3 objects (default).', 'warning'],
+      ['b.yaml', 4, 'web is held by 3 objects (default).', 'warning'],
+    ]);
+  });
+
+  test('context files are in the index but never reported on', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kmlint-index-check-'));
+    try {
+      writeFileSync(path.join(dir, 'input.yaml'), MAP('web'));
+      writeFileSync(path.join(dir, 'context.yaml'), MAP('web'));
+      const run = await lint({ paths: ['input.yaml'], cwd: dir, rules: [sharing() as Rule], presets: ['all'], context: ['.'] });
+      assert.deepEqual(run.findings.map((finding) => [finding.file, finding.message]), [['input.yaml', 'web is held by 2 objects (default).']]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('its findings are suppressed by comments in their file, and use the options of their object', async () => {
+    const text = `${MAP('web').replace('  name', '  # kmlint-disable-next-line test-sharing -- known\n  name')}---\n${MAP('api')}`;
+    const run = await lintTexts({ 'a.yaml': text }, [sharing() as Rule], { ruleOverrides: new Map([['test-sharing', { options: { label: 'configured' } }]]) });
+    assert.deepEqual(run.findings.map((finding) => [finding.object?.name, finding.suppression?.source, finding.message]), [
+      ['web', 'comment', 'web is held by 1 objects (configured).'],
+      ['api', undefined, 'api is held by 1 objects (configured).'],
+    ]);
+  });
+
+  test('a hook that throws is an internal error of the run (exit 2), named in the notes', async () => {
+    const run = await lintTexts({ 'a.yaml': MAP('web') }, [sharing('throw') as Rule]);
+    assert.equal(run.internalErrors, 1);
+    assert.ok(run.notes.includes('internal error: rule "test-sharing" failed on the run\'s index: broken on purpose'), run.notes.join('\n'));
+  });
+
+  test('reporting on an object it did not watch is an internal error: its file may be closed, or another shard\'s', async () => {
+    const run = await lintTexts({ 'a.yaml': `${MAP('web')}---\n${SERVICE('web', 'web')}` }, [sharing('unwatched') as Rule]);
+    assert.equal(run.internalErrors, 1);
+    assert.ok(run.notes.includes('internal error: rule "test-sharing" failed on the run\'s index: rule "test-sharing" reported on an object it did not watch'), run.notes.join('\n'));
+  });
+
+  test('watch() without a checkIndex is an internal error at the object', async () => {
+    const { checkIndex: _, ...withoutHook } = sharing() as Rule;
+    const run = await lintTexts({ 'a.yaml': MAP('web') }, [withoutHook as Rule]);
+    assert.equal(run.internalErrors, 1);
+    assert.match(run.findings[0]!.message, /Rule "test-sharing" failed on ConfigMap web: rule "test-sharing" called watch\(\) without meta\.crossObject and checkIndex/);
+  });
+});

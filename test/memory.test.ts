@@ -6,6 +6,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { defineRule, type Rule } from '../src/engine/define-rule.js';
+import { lintText } from '../src/engine/lint-file.js';
+import { ObjectIndex } from '../src/k8s/object-index.js';
+import type { Finding } from '../src/types.js';
 import { formatJson } from '../src/formatters/json.js';
 import { formatText } from '../src/formatters/text.js';
 import { lintSources, type Source } from '../src/run/lint.js';
@@ -59,4 +65,31 @@ test('a file that waited but got no late finding is not read again', async () =>
   const run = await lintSources([source], { cwd: process.cwd(), context: [], presets: ['recommended' as const] });
   assert.deepEqual(run.findings, []);
   assert.equal(reads(), 1);
+});
+
+test('a waiting check keeps its rule context, not the file\'s rule instance with its visitors', async () => {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  let visitors: WeakRef<object> | undefined;
+  const waiting = defineRule({
+    meta: { id: 'test-waiting', category: 'reliability', level: 'note', presets: [], summary: 'Waits.', remediation: 'None.', crossObject: true, messages: { seen: 'seen' } },
+    create(context) {
+      const made = {
+        object() {
+          const at = context.locate(['kind']);
+          context.afterIndex(() => context.report({ messageId: 'seen', at }));
+        },
+      };
+      visitors = new WeakRef(made);
+      return made;
+    },
+  });
+  const { pending } = lintText('a.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n', { rules: [{ rule: waiting as Rule, setting: { level: 'note', levelConfigured: false, options: {} } }] });
+  // WeakRefs are cleared only after the job that made them.
+  await new Promise((resolve) => setImmediate(resolve));
+  gc();
+  assert.equal(visitors?.deref(), undefined);
+  const findings: Finding[] = [];
+  pending[0]!.run(new ObjectIndex(false), findings);
+  assert.deepEqual(findings.map((finding) => [finding.ruleId, finding.region.startLine]), [['test-waiting', 2]]);
 });

@@ -1,7 +1,7 @@
 /** The shape of a rule: metadata beside logic, the kinds it looks at, visitors for what it looks at. */
 import type { KindSelector } from '../k8s/kinds.js';
 import type { ContainerView, K8sObject, PodSpecView } from '../k8s/model.js';
-import type { ObjectIndex } from '../k8s/object-index.js';
+import type { IndexedObject, ObjectIndex } from '../k8s/object-index.js';
 import type { Level, Location, OptionsSchema, Path, Preset, RunSettings } from '../types.js';
 
 export type Category = 'security' | 'reliability' | 'efficiency' | 'best-practice' | 'schema';
@@ -27,7 +27,10 @@ export interface RuleMeta<MessageId extends string = string, Options = unknown> 
    * `container` visitors see every pod spec, whatever this says.
    */
   kinds?: readonly KindSelector[];
-  /** The rule relates several objects: it may call `context.afterIndex`, and context files are loaded for it. */
+  /**
+   * The rule relates several objects: it may call `context.afterIndex` or have a `checkIndex`, and context files
+   * are loaded for it.
+   */
   crossObject?: boolean;
   /** Pod Security Standards control, when the rule implements one. */
   pss?: { profile: 'baseline' | 'restricted'; control: string };
@@ -89,6 +92,26 @@ export interface RuleContext<MessageId extends string, Options> {
    * keep no slice of the file's text alive. The check must read them through the returned object.
    */
   hold<T extends object>(values: T): T;
+  /**
+   * The object being visited may get findings from the rule's `checkIndex`: its file stays open until the index
+   * is complete, and `checkIndex` learns the options the rule had for it. Costs no closure: the engine keeps the
+   * object's index record and the options.
+   */
+  watch(): void;
+}
+
+/** A finding of `checkIndex`: at the `at` of a record the rule watched, as files are gone by then. */
+export type IndexReport<MessageId extends string> = Omit<Report<MessageId>, 'at' | 'missing' | 'line'> & { at: Location };
+
+export interface IndexCheckContext<MessageId extends string, Options> {
+  readonly settings: RunSettings;
+  /**
+   * The options the rule had for a record's object, when it watched that object during the walk (in a file of
+   * this run, this shard or thread); undefined for every other record, which gets no finding.
+   */
+  optionsFor(record: IndexedObject): Options | undefined;
+  /** Reports at a watched record's `at`; any other Location is an internal error of the run. */
+  report(report: IndexReport<MessageId>): void;
 }
 
 /** What a rule looks at; the engine walks every object once and calls each visitor. */
@@ -104,6 +127,14 @@ export interface RuleVisitors {
 export interface Rule<MessageId extends string = string, Options = unknown> {
   meta: RuleMeta<MessageId, Options>;
   create(context: RuleContext<MessageId, Options>): RuleVisitors;
+  /**
+   * Runs once per run, on the sealed index (inputs and context files), after the `afterIndex` checks: for
+   * relations the index answers by itself (every identity held twice is a duplicate), where one
+   * `afterIndex` closure per object would keep thousands of closures alive during the walk. It reports only
+   * on objects the rule watched (`context.watch()`); each finding goes to its file, before that file's
+   * suppressions close, as a cross-object check's does. Needs `meta.crossObject`.
+   */
+  checkIndex?(index: ObjectIndex, context: IndexCheckContext<MessageId, Options>): void;
 }
 
 /** Identity helper: infers message ids and options so a typo in a messageId fails to compile. */

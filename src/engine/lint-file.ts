@@ -3,20 +3,21 @@
  * the objects calling every rule's visitors for the kinds it declared. Cross-object checks a rule
  * registers with `afterIndex` come back as pending checks, run by the driver once the index is complete.
  */
-import { findingAt, findingAtOffsets, findingFrom, interpolate, locationAt, type FindingSite } from '../findings/build.js';
+import { findingAt, findingAtOffsets, findingFrom, locationAt, type FindingSite } from '../findings/build.js';
 import { isLocation, type Location } from '../findings/location.js';
 import { matchesKinds } from '../k8s/kinds.js';
 import type { ContainerView, K8sObject } from '../k8s/model.js';
 import { hasUnreachedContainers, objectsOf } from '../k8s/objects.js';
-import { indexRecord, ObjectIndex } from '../k8s/object-index.js';
+import { indexRecord, ObjectIndex, type IndexedObject } from '../k8s/object-index.js';
 import type { WorkloadKind } from '../k8s/workloads.js';
 import { parseYamlFile, type ParsedDocument, type ParsedFile } from '../yaml/parse.js';
 import { documentValue, UnlintableDocumentError } from '../yaml/to-value.js';
-import type { Finding, Level, Path, Tallies } from '../types.js';
-import type { Report, Rule, RuleVisitors, RunSettings } from './define-rule.js';
+import type { Finding, ObjectRef, Path, Tallies } from '../types.js';
+import type { Report, Rule, RuleContext, RuleVisitors, RunSettings } from './define-rule.js';
 import type { OptionsForObject } from './rule-options.js';
 import type { RuleSetting } from './rule-settings.js';
 import { DEFAULT_RUN_SETTINGS } from './run-settings.js';
+import { checkedMessage, findingOfReport } from './rule-report.js';
 
 export interface EnabledRule {
   rule: Rule;
@@ -55,6 +56,14 @@ export interface PendingCheck {
   run(index: ObjectIndex, findings: Finding[]): number;
 }
 
+/** An object a rule's `checkIndex` may report on (`context.watch()`), with the rule's setting for it. */
+export interface WatchedObject {
+  rule: Rule;
+  setting: RuleSetting;
+  /** The object's record in the file's index (in a worker thread, the run's index holds an equal one). */
+  record: IndexedObject;
+}
+
 /** Everything later stages (suppressions, reports) need about one file. */
 export interface LintedFile {
   file: string;
@@ -68,6 +77,8 @@ export interface LintedFile {
   notes: string[];
   internalErrors: number;
   pending: PendingCheck[];
+  /** Objects rules watched for their `checkIndex`: the file waits for the index as for pending checks. */
+  watched?: WatchedObject[];
   /** Kinds of objects holding containers that no pod view reached. */
   unreachedKinds: Set<string>;
 }
@@ -77,12 +88,14 @@ const UNRENDERED_TEMPLATE = /\{\{[-\s]/;
 export function lintText(file: string, text: string, options: LintFileOptions): LintedFile {
   const parsed = parseYamlFile(text, { fast: true });
   const result: LintedFile = {
-    file, parsed, documents: [], findings: [], documentCount: 0, objectCount: 0, notes: [], internalErrors: 0, pending: [], unreachedKinds: new Set(),
+    file, parsed, documents: [], findings: [], documentCount: 0, objectCount: 0, notes: [], internalErrors: 0, pending: [], watched: [], unreachedKinds: new Set(),
   };
   const settings = options.settings ?? DEFAULT_RUN_SETTINGS;
   const index = options.index ?? new ObjectIndex(settings.complete);
   const walker = options.contextOnly ? undefined : new RuleWalker(options.rules, result, settings, options.ruleTimes, options.tallies ?? new Map());
   const looksLikeTemplate = UNRENDERED_TEMPLATE.test(text);
+  /** Parts of objects the index detached in place (their records share them): waiting checks need not walk them again. */
+  const detached = new Set<object>();
   if (walker) {
     for (const problem of parsed.streamErrors) {
       result.findings.push(findingAtOffsets({ file, parsed }, problem.ruleId, 'error', problem.message, problem.start, problem.end));
@@ -123,18 +136,18 @@ export function lintText(file: string, text: string, options: LintFileOptions): 
     for (const object of objects) {
       result.objectCount++;
       const objectSite = { ...site, object };
-      index.add(indexRecord(object, anchorOf(objectSite, object), settings.namespace, options.contextOnly ?? false));
+      const record = index.add(indexRecord(object, anchorOf(objectSite, object), settings.namespace, options.contextOnly ?? false));
+      if (walker && record.value === object.value) detached.add(object.value);
       if (hasUnreachedContainers(object)) result.unreachedKinds.add(`${object.kind} (${object.apiVersion})`);
-      walker?.visit(object, objectSite);
+      walker?.visit(object, { ...objectSite, record });
     }
   }
   // What waiting checks hold (objects, locations) must not keep this file's text alive through slices of it.
   if (walker && result.pending.length > 0) {
-    const seen = new Set<object>();
-    for (const held of walker.held) index.strings.detachInPlace(held, seen);
-    // The checks keep what they use; the list itself would keep every location the rules took.
-    walker.held.length = 0;
+    for (const held of walker.file.held) index.strings.detachInPlace(held, detached);
   }
+  // The checks keep what they use; the lists would keep every location the rules took.
+  walker?.close();
   return result;
 }
 
@@ -158,73 +171,100 @@ function reportSyntaxErrors(site: FindingSite, document: ParsedDocument, looksLi
   }
 }
 
-type Site = FindingSite & { document: ParsedDocument; object: K8sObject };
+type Site = FindingSite & { document: ParsedDocument; object: K8sObject; record: IndexedObject; anchor?: Location };
 
-/** One rule in one file: its visitors, and the state that makes `report` strict. */
-class RuleInstance {
-  readonly visitors: RuleVisitors;
+/** What a rule's context reaches of its file during the walk; let go once the walk is done. */
+interface FileHooks {
+  pending: PendingCheck[];
+  watched: WatchedObject[];
+  /** Objects and locations that this file's cross-object checks may hold until the index is complete. */
+  held: object[];
+}
+
+/**
+ * The context a rule instance is created with. Its methods live on the prototype and its fields are what
+ * reports need (the rule, its setting, where reports go): a cross-object check closes over the context,
+ * so it keeps this much of its rule instance, not the file's visitors or lists.
+ */
+class InstanceContext implements RuleContext<string, unknown> {
+  readonly options: unknown;
   /** Where reports go: set while a visitor or a pending check runs, undefined otherwise. */
   private sink: Finding[] | undefined;
   private site: Site | undefined;
   private container: ContainerView | undefined;
 
   constructor(
-    readonly rule: Rule,
+    private readonly rule: Rule,
     private readonly setting: RuleSetting,
-    settings: RunSettings,
-    private readonly pending: PendingCheck[],
-    tallies: Tallies,
-    /** Objects and locations that this file's cross-object checks may hold until the index is complete. */
-    held: object[],
+    readonly settings: RunSettings,
+    private readonly tallies: Tallies,
+    private file: FileHooks | undefined,
   ) {
-    this.visitors = rule.create({
-      options: setting.options,
-      settings,
-      report: (report) => this.report(report),
-      tally: (topic, item) => {
-        if (!rule.meta.tallies || !Object.hasOwn(rule.meta.tallies, topic)) throw new Error(`rule "${rule.meta.id}" counted unknown tally "${topic}"`);
-        const key = `${rule.meta.id}\u0000${topic}`;
-        const entry = tallies.get(key) ?? { count: 0, items: new Set<string>() };
-        entry.count++;
-        entry.items.add(item);
-        tallies.set(key, entry);
-      },
-      locate: (path, options) => {
-        if (!this.site) throw new Error(`rule "${rule.meta.id}" called locate() outside a visitor`);
-        const location = locationAt(this.site, path, options?.missing ?? false);
-        if (rule.meta.crossObject) held.push(location);
-        return location;
-      },
-      hold: (values) => {
-        if (rule.meta.crossObject) held.push(values);
-        return values;
-      },
-      afterIndex: (check) => {
-        if (!rule.meta.crossObject) throw new Error(`rule "${rule.meta.id}" called afterIndex() without meta.crossObject`);
-        if (!this.site) throw new Error(`rule "${rule.meta.id}" called afterIndex() outside a visitor`);
-        const object = this.site.object;
-        const container = this.container;
-        // Where a failing check is reported: the object it was registered for, named, not kept whole (the
-        // check keeps it only if it reads it).
-        const anchor = locationAt(this.site, object.path, true);
-        const named = { kind: object.kind, namespace: object.namespace, name: object.name };
-        held.push(object, named, anchor);
-        this.pending.push({
-          ruleId: rule.meta.id,
-          run: (index, findings) => this.runPending(() => check(index), findings, named, anchor, container),
-        });
-      },
-    });
+    this.options = setting.options;
   }
 
-  /** Calls one visitor with the site reports go to; a throw becomes an internal error. */
-  visit(site: Site, sink: Finding[], container: ContainerView | undefined, call: () => void): boolean {
+  report(report: Report<string>): void {
+    const id = this.rule.meta.id;
+    if (!this.sink) throw new Error(`rule "${id}" reported outside a visitor`);
+    checkedMessage(this.rule, report.messageId);
+    let location: Location;
+    if (isLocation(report.at)) location = report.at;
+    else if (this.site) location = locationAt(this.site, report.at as Path, report.missing ?? false, report.line);
+    else throw new Error(`rule "${id}" reported a path after the walk: take a Location with context.locate() during the walk`);
+    this.sink.push(findingOfReport(this.rule, this.setting, location, report, this.container?.name));
+  }
+
+  tally(topic: string, item: string): void {
+    const { meta } = this.rule;
+    if (!meta.tallies || !Object.hasOwn(meta.tallies, topic)) throw new Error(`rule "${meta.id}" counted unknown tally "${topic}"`);
+    const key = `${meta.id}\u0000${topic}`;
+    const entry = this.tallies.get(key) ?? { count: 0, items: new Set<string>() };
+    entry.count++;
+    entry.items.add(item);
+    this.tallies.set(key, entry);
+  }
+
+  locate(path: Path, options?: { missing?: boolean }): Location {
+    if (!this.site) throw new Error(`rule "${this.rule.meta.id}" called locate() outside a visitor`);
+    const location = locationAt(this.site, path, options?.missing ?? false);
+    if (this.rule.meta.crossObject) this.file?.held.push(location);
+    return location;
+  }
+
+  hold<T extends object>(values: T): T {
+    if (this.rule.meta.crossObject) this.file?.held.push(values);
+    return values;
+  }
+
+  watch(): void {
+    const { rule } = this;
+    if (!rule.meta.crossObject || !rule.checkIndex) throw new Error(`rule "${rule.meta.id}" called watch() without meta.crossObject and checkIndex`);
+    if (!this.site || !this.file) throw new Error(`rule "${rule.meta.id}" called watch() outside a visitor`);
+    this.file.watched.push({ rule, setting: this.setting, record: this.site.record });
+  }
+
+  afterIndex(check: (index: ObjectIndex) => void): void {
+    const { rule } = this;
+    if (!rule.meta.crossObject) throw new Error(`rule "${rule.meta.id}" called afterIndex() without meta.crossObject`);
+    if (!this.site || !this.file) throw new Error(`rule "${rule.meta.id}" called afterIndex() outside a visitor`);
+    const container = this.container;
+    // Where a failing check is reported: the object it was registered for, named (by the location's object
+    // reference), not kept whole (the check keeps it only if it reads it). One per object, shared by its checks.
+    if (!this.site.anchor) {
+      this.site.anchor = locationAt(this.site, this.site.object.path, true);
+      this.file.held.push(this.site.object, this.site.anchor);
+    }
+    const anchor = this.site.anchor;
+    this.file.pending.push({ ruleId: rule.meta.id, run: (index, findings) => this.runPending(() => check(index), findings, anchor, container) });
+  }
+
+  /** Calls one visitor with the site reports go to. */
+  visit(site: Site, sink: Finding[], container: ContainerView | undefined, call: () => void): void {
     this.site = site;
     this.sink = sink;
     this.container = container;
     try {
       call();
-      return true;
     } finally {
       this.site = undefined;
       this.sink = undefined;
@@ -232,14 +272,19 @@ class RuleInstance {
     }
   }
 
-  private runPending(call: () => void, findings: Finding[], object: ObjectName, anchor: Location, container: ContainerView | undefined): number {
+  /** The walk is over: the file's lists go, and with them everything no check kept. */
+  closeWalk(): void {
+    this.file = undefined;
+  }
+
+  private runPending(call: () => void, findings: Finding[], anchor: Location, container: ContainerView | undefined): number {
     this.sink = findings;
     this.container = container;
     try {
       call();
       return 0;
     } catch (error) {
-      const failure = internalErrorOf(this.rule, object, error);
+      const failure = internalErrorOf(this.rule, anchor.object!, error);
       const finding = findingFrom(anchor, failure.ruleId, failure.level, failure.message);
       delete finding.missing;
       findings.push(finding);
@@ -249,33 +294,21 @@ class RuleInstance {
       this.container = undefined;
     }
   }
+}
 
-  private report(report: Report<string>): void {
-    const id = this.rule.meta.id;
-    if (!this.sink) throw new Error(`rule "${id}" reported outside a visitor`);
-    const messages = this.rule.meta.messages as Record<string, string>;
-    if (!Object.hasOwn(messages, report.messageId)) throw new Error(`rule "${id}" reported unknown messageId "${report.messageId}"`);
-    let location: Location;
-    if (isLocation(report.at)) location = report.at;
-    else if (this.site) location = locationAt(this.site, report.at as Path, report.missing ?? false, report.line);
-    else throw new Error(`rule "${id}" reported a path after the walk: take a Location with context.locate() during the walk`);
-    const level: Level = this.setting.levelConfigured ? this.setting.level : (report.level ?? this.setting.level);
-    const finding = findingFrom(location, id, level, interpolate(messages[report.messageId]!, report.data));
-    finding.messageId = report.messageId;
-    const container = report.container ?? this.container?.name;
-    if (container !== undefined) finding.container = container;
-    if (report.related && report.related.length > 0) {
-      finding.related = report.related.map(({ at, message }) => {
-        const related: NonNullable<Finding['related']>[number] = { file: at.file, region: at.region, message };
-        if (at.object) related.object = at.object;
-        return related;
-      });
-    }
-    this.sink.push(finding);
+/** One rule in one file: its visitors, made with a context of its own. */
+class RuleInstance {
+  readonly context: InstanceContext;
+  readonly visitors: RuleVisitors;
+
+  constructor(readonly rule: Rule, setting: RuleSetting, settings: RunSettings, tallies: Tallies, file: FileHooks) {
+    this.context = new InstanceContext(rule, setting, settings, tallies, file);
+    this.visitors = rule.create(this.context);
   }
 }
 
-type ObjectName = Pick<K8sObject, 'kind' | 'namespace' | 'name'>;
+/** Who an internal error names: a K8sObject, or the object reference of its location (which always has a kind). */
+type ObjectName = Pick<ObjectRef, 'kind' | 'namespace' | 'name'>;
 
 function internalErrorOf(rule: Rule, object: ObjectName, error: unknown): Pick<Finding, 'ruleId' | 'level' | 'message'> {
   const name = `${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name ?? '(unnamed)'}`;
@@ -305,12 +338,16 @@ class RuleSlot {
     }
     return instance;
   }
+
+  get instances(): RuleInstance[] {
+    return [this.base, ...this.variants.values()];
+  }
 }
 
 /** Instantiates each rule once per file (per option set) and calls its visitors for the objects, pod specs and containers it asked for. */
 class RuleWalker {
   private readonly slots: RuleSlot[];
-  readonly held: object[] = [];
+  readonly file: FileHooks;
 
   constructor(
     rules: readonly EnabledRule[],
@@ -319,7 +356,13 @@ class RuleWalker {
     private readonly times: Map<string, number> | undefined,
     tallies: Tallies,
   ) {
-    this.slots = rules.map((enabled) => new RuleSlot(enabled, (setting) => new RuleInstance(enabled.rule, setting, settings, result.pending, tallies, this.held)));
+    this.file = { pending: result.pending, watched: result.watched!, held: [] };
+    this.slots = rules.map((enabled) => new RuleSlot(enabled, (setting) => new RuleInstance(enabled.rule, setting, settings, tallies, this.file)));
+  }
+
+  /** After the last object: contexts that checks keep no longer reach the file's lists. */
+  close(): void {
+    for (const slot of this.slots) for (const instance of slot.instances) instance.context.closeWalk();
   }
 
   visit(object: K8sObject, site: Site): void {
@@ -329,13 +372,13 @@ class RuleWalker {
       const started = this.times ? performance.now() : 0;
       try {
         if (visitors.object && matchesKinds(rule.meta.kinds, object)) {
-          instance.visit(site, this.result.findings, undefined, () => visitors.object!(object));
+          instance.context.visit(site, this.result.findings, undefined, () => visitors.object!(object));
         }
         for (const pod of object.pods) {
-          if (visitors.podSpec) instance.visit(site, this.result.findings, undefined, () => visitors.podSpec!(pod, object));
+          if (visitors.podSpec) instance.context.visit(site, this.result.findings, undefined, () => visitors.podSpec!(pod, object));
           if (!visitors.container) continue;
           for (const container of pod.containers) {
-            instance.visit(site, this.result.findings, container, () => visitors.container!(container, pod, object));
+            instance.context.visit(site, this.result.findings, container, () => visitors.container!(container, pod, object));
           }
         }
       } catch (error) {

@@ -38,18 +38,22 @@ export class StringTable {
   /**
    * The same, in place: every string reachable from `value` through own properties becomes a table string.
    * For what closures already hold (a waiting cross-object check's object and locations), which cannot be
-   * swapped for a copy. Frozen parts (the rule tester freezes views) are left as they are.
+   * swapped for a copy, and for index records, which share their tree with the object a check may hold.
+   * Frozen parts (the rule tester freezes views) are left as they are: returns false when it met one.
    */
-  detachInPlace(value: unknown, seen = new Set<object>()): void {
-    if (typeof value !== 'object' || value === null || seen.has(value)) return;
+  detachInPlace(value: unknown, seen = new Set<object>()): boolean {
+    if (typeof value !== 'object' || value === null || seen.has(value)) return true;
     seen.add(value);
     const record = value as Record<string, unknown>;
     const frozen = Object.isFrozen(value);
+    let complete = true;
     for (const key of Object.keys(record)) {
       const item = record[key];
       if (typeof item === 'string') {
-        if (!frozen) record[key] = this.string(item);
-      } else this.detachInPlace(item, seen);
+        if (frozen) complete = false;
+        else record[key] = this.string(item);
+      } else if (!this.detachInPlace(item, seen)) complete = false;
     }
+    return complete;
   }
 }

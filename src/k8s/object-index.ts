@@ -90,15 +90,19 @@ export class ObjectIndex {
   /** The run's shared strings: records, and findings once their file closes, hold no slice of a file's text. */
   readonly strings = new StringTable();
 
-  add(parsed: IndexedObject): void {
-    // The parser's strings are slices of the file's text: the index keeps copies (pod specs stay parts of the value).
-    const record = this.strings.copy(parsed);
+  /** Adds an object's record; returns the record the index keeps. */
+  add(parsed: IndexedObject): IndexedObject {
+    // The parser's strings are slices of the file's text: the index keeps table strings. In place, so the record
+    // and the object a waiting check holds share one tree (pod specs stay parts of it); the rule tester's frozen
+    // objects cannot change, and the index keeps a copy of them.
+    const record = this.strings.detachInPlace(parsed) ? parsed : this.strings.copy(parsed);
     this.namespaceBuckets = undefined;
     this.byPlace = undefined;
     this.memos.clear();
     this.records.push(record);
     push(this.byKind, record.kind, record);
     push(this.byIdentity, identity(record.group, record.kind, record.namespace, record.name ?? ''), record);
+    return record;
   }
 
   /** After the last file: custom kinds that CRDs of the run declare cluster-scoped lose their default namespace. */
@@ -141,6 +145,11 @@ export class ObjectIndex {
   /** Every object of that identity (more than one is a duplicate). */
   find(group: string, kind: string, namespace: string | undefined, name: string): readonly IndexedObject[] {
     return this.byIdentity.get(identity(group, kind, namespace, name)) ?? [];
+  }
+
+  /** The records of every identity held by more than one object (sealed: namespaces final), each in the order of the run. */
+  *duplicates(): Iterable<readonly IndexedObject[]> {
+    for (const list of this.byIdentity.values()) if (list.length > 1) yield list;
   }
 
   /** The first object of a kind with that name in the namespace, any group when none is given. */

@@ -51,20 +51,24 @@ export default defineRule<'duplicate', Options>({
   create(context) {
     return {
       object(object) {
-        if (object.name === undefined) return;
-        const at = context.locate([...object.path, 'metadata', 'name']);
-        // One check per named object: it keeps the object's identity, not the object.
-        const kept = context.hold({ group: object.group, kind: object.kind, name: object.name });
-        context.afterIndex((index) => {
-          const { group, kind, name } = kept;
-          const namespace = index.recordAt(at)?.namespace;
-          const copies = index.find(group, kind, namespace, name).filter((record) => sameScope(context.options.scope, record.at, at));
-          if (copies.length < 2 || samePlace(copies[0]!.at, at)) return;
-          const first = copies[0]!;
-          const where = namespace === undefined ? '' : ` in namespace "${namespace}"`;
-          context.report({ messageId: 'duplicate', data: { kind, name, where }, at, related: [{ at: first.at, message: 'first definition' }] });
-        });
+        // Copies are found once, on the complete index (checkIndex); here the object is only marked.
+        if (object.name !== undefined) context.watch();
       },
     };
+  },
+  checkIndex(index, context) {
+    for (const copies of index.duplicates()) {
+      for (const record of copies) {
+        const options = context.optionsFor(record);
+        if (!options) continue;
+        const inScope = copies.filter((other) => sameScope(options.scope, other.at, record.at));
+        if (inScope.length < 2 || samePlace(inScope[0]!.at, record.at)) continue;
+        const first = inScope[0]!;
+        const where = record.namespace === undefined ? '' : ` in namespace "${record.namespace}"`;
+        context.report({
+          messageId: 'duplicate', data: { kind: record.kind, name: record.name!, where }, at: record.at, related: [{ at: first.at, message: 'first definition' }],
+        });
+      }
+    }
   },
 });

@@ -9,7 +9,8 @@ import type { CacheOptions } from '../cache/options.js';
 import { indexCachedContext, type IndexText } from '../cache/context.js';
 import path from 'node:path';
 import type { Preset, Rule, RunSettings } from '../engine/define-rule.js';
-import { lintText, type EnabledRule, type PendingCheck } from '../engine/lint-file.js';
+import { lintText, type EnabledRule, type PendingCheck, type WatchedObject } from '../engine/lint-file.js';
+import { runIndexChecks } from '../engine/index-checks.js';
 import { interpolate } from '../findings/build.js';
 import { layeredOptions, validateRuleOptions, type OptionLayer } from '../engine/rule-options.js';
 import { resolveRuleSettings, type RuleOverride, type RuleSetting } from '../engine/rule-settings.js';
@@ -250,6 +251,7 @@ export async function lintSources(
   };
   const open = new Map<string, OpenFile>();
   const pending: PendingCheck[] = [];
+  const watched: WatchedObject[] = [];
   const unreached = new Set<string>();
   let done = 0;
   const shard = options.shard ? { positions: [] as number[], fileNotes: [] as string[][], ...options.shard } : undefined;
@@ -300,8 +302,9 @@ export async function lintSources(
       if (options.findingStage) linted.findings = options.findingStage(linted.findings, runSettings.namespace);
       const suppression = suppressor.file(linted);
       run.files.push({ file: source.display, objects: linted.objectCount, documents: linted.documentCount, decision, reason } satisfies FileReport);
-      if (linted.pending.length > 0) {
+      if (linted.pending.length > 0 || (linted.watched?.length ?? 0) > 0) {
         pending.push(...linted.pending);
+        if (linted.watched) watched.push(...linted.watched);
         // Redacted now for what is known; the findings still to come are redacted when the file closes.
         redactFile(linted, outcome.text);
         detach(linted.findings, index.strings);
@@ -335,8 +338,9 @@ export async function lintSources(
 
   let context: InputToken[] | undefined;
   // A worker thread (run/parallel.ts): the main thread sends every thread's objects and the context's instead.
-  const joined = peers ? await peers.join(index, pending.length > 0) : undefined;
-  if (pending.length > 0) {
+  const waiting = pending.length > 0 || watched.length > 0;
+  const joined = peers ? await peers.join(index, waiting) : undefined;
+  if (waiting) {
     const checked = joined ?? index;
     if (!joined) {
       const files = await listContext();
@@ -351,11 +355,9 @@ export async function lintSources(
     }
     clock.lap('context');
     checked.seal();
-    for (const check of pending) {
-      const found: Finding[] = [];
-      const started = ruleTimes ? performance.now() : 0;
-      run.internalErrors += check.run(checked, found);
-      if (ruleTimes) ruleTimes.set(check.ruleId, (ruleTimes.get(check.ruleId) ?? 0) + performance.now() - started);
+    // Late findings go through the stages a walk's went through, then to their file while it is open.
+    const deliver = (ruleId: string, found: Finding[], ms: number): void => {
+      if (ruleTimes) ruleTimes.set(ruleId, (ruleTimes.get(ruleId) ?? 0) + ms);
       const staged = applyEngineRuleSettings(found, settings);
       for (const finding of options.findingStage ? options.findingStage(staged, runSettings.namespace) : staged) {
         const target = open.get(finding.file);
@@ -363,6 +365,20 @@ export async function lintSources(
         target?.later.push(finding);
         (perFile.get(finding.file) ?? run.findings).push(finding);
       }
+    };
+    for (const check of pending) {
+      const found: Finding[] = [];
+      const started = ruleTimes ? performance.now() : 0;
+      run.internalErrors += check.run(checked, found);
+      deliver(check.ruleId, found, ruleTimes ? performance.now() - started : 0);
+    }
+    // Watched objects are those of this run's (shard's, thread's) own files, so findings land in open files only.
+    for (const outcome of runIndexChecks(checked, watched, runSettings)) {
+      if (outcome.failure !== undefined) {
+        run.internalErrors++;
+        run.notes.push(outcome.failure);
+      }
+      deliver(outcome.ruleId, outcome.findings, outcome.ms);
     }
     for (const [file, state] of open) {
       const notes = state.suppression.close();

@@ -2,6 +2,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import rule from '../../src/rules/duplicate-resource.js';
+import type { Rule } from '../../src/engine/define-rule.js';
+import { lintText } from '../../src/engine/lint-file.js';
 import { lintWith } from '../support/rule-tester.js';
 
 const configMap = (env: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\ndata:\n  env: ${env}\n`;
@@ -31,4 +33,18 @@ test('by default, copies in two files of one folder (alternative installs) are n
     { name: 'manifests/namespace-install.yaml', text: configMap('prod') },
   ]);
   assert.deepEqual(run.findings.filter((finding) => finding.ruleId === 'duplicate-resource'), []);
+});
+
+const TWICE = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  # kmlint-disable-next-line duplicate-resource -- kept on purpose while migrating\n  name: web\n`;
+
+test('a suppression comment at the copy applies, though the copy is found only once the run is indexed', async () => {
+  const run = await lintWith(rule, [{ name: 'web.yaml', text: TWICE }]);
+  const findings = run.findings.filter((finding) => finding.ruleId === 'duplicate-resource');
+  assert.deepEqual(findings.map((finding) => [finding.region.startLine, finding.region.startColumn, finding.suppression?.source, finding.related?.[0]?.region.startLine]), [[10, 3, 'comment', 4]]);
+});
+
+test('no closure per object: a file with named objects waits on watched records, not on checks', () => {
+  const linted = lintText('web.yaml', TWICE, { rules: [{ rule: rule as Rule, setting: { level: 'error', levelConfigured: false, options: { scope: 'file' } } }] });
+  assert.equal(linted.pending.length, 0);
+  assert.deepEqual(linted.watched?.map(({ record }) => [record.name, record.at.region.startLine]), [['web', 4], ['web', 10]]);
 });

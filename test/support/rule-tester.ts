@@ -72,6 +72,7 @@ export function hasVisitors(rule: Rule): boolean {
       throw new Error('not in a visitor');
     },
     afterIndex: () => undefined,
+    watch: () => undefined,
     hold: (values) => values,
     tally: () => undefined,
   });

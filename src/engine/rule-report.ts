@@ -1,0 +1,29 @@
+/** A rule's report → a finding: the checks every report passes, and the fields it sets, in one place. */
+import { findingFrom, interpolate } from '../findings/build.js';
+import type { Finding, Level, Location } from '../types.js';
+import type { Report, Rule } from './define-rule.js';
+import type { RuleSetting } from './rule-settings.js';
+
+/** Throws on a messageId the rule does not declare: a bug of the rule, made an internal error by the caller. */
+export function checkedMessage(rule: Rule, messageId: string): string {
+  const messages = rule.meta.messages as Record<string, string>;
+  if (!Object.hasOwn(messages, messageId)) throw new Error(`rule "${rule.meta.id}" reported unknown messageId "${messageId}"`);
+  return messages[messageId]!;
+}
+
+/** The finding of a report at a resolved location; `container` is the report's, else the one being visited. */
+export function findingOfReport(rule: Rule, setting: RuleSetting, location: Location, report: Omit<Report<string>, 'at'>, container: string | undefined): Finding {
+  const level: Level = setting.levelConfigured ? setting.level : (report.level ?? setting.level);
+  const finding = findingFrom(location, rule.meta.id, level, interpolate(checkedMessage(rule, report.messageId), report.data));
+  finding.messageId = report.messageId;
+  const named = report.container ?? container;
+  if (named !== undefined) finding.container = named;
+  if (report.related && report.related.length > 0) {
+    finding.related = report.related.map(({ at, message }) => {
+      const related: NonNullable<Finding['related']>[number] = { file: at.file, region: at.region, message };
+      if (at.object) related.object = at.object;
+      return related;
+    });
+  }
+  return finding;
+}
