@@ -47,6 +47,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
   mod
 ));
+var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -20653,14 +20654,14 @@ var require_util9 = __commonJS({
     function evaluatedPropsToName(gen, ps) {
       if (ps === true)
         return gen.var("props", true);
-      const props = gen.var("props", (0, codegen_1._)`{}`);
+      const props2 = gen.var("props", (0, codegen_1._)`{}`);
       if (ps !== void 0)
-        setEvaluated(gen, props, ps);
-      return props;
+        setEvaluated(gen, props2, ps);
+      return props2;
     }
     exports.evaluatedPropsToName = evaluatedPropsToName;
-    function setEvaluated(gen, props, ps) {
-      Object.keys(ps).forEach((p) => gen.assign((0, codegen_1._)`${props}${(0, codegen_1.getProperty)(p)}`, true));
+    function setEvaluated(gen, props2, ps) {
+      Object.keys(ps).forEach((p) => gen.assign((0, codegen_1._)`${props2}${(0, codegen_1.getProperty)(p)}`, true));
     }
     exports.setEvaluated = setEvaluated;
     var snippets = {};
@@ -21965,9 +21966,9 @@ var require_validate = __commonJS({
         gen.return((0, codegen_1._)`${names_1.default.errors} === 0`);
       }
     }
-    function assignEvaluated({ gen, evaluated, props, items }) {
-      if (props instanceof codegen_1.Name)
-        gen.assign((0, codegen_1._)`${evaluated}.props`, props);
+    function assignEvaluated({ gen, evaluated, props: props2, items }) {
+      if (props2 instanceof codegen_1.Name)
+        gen.assign((0, codegen_1._)`${evaluated}.props`, props2);
       if (items instanceof codegen_1.Name)
         gen.assign((0, codegen_1._)`${evaluated}.items`, items);
     }
@@ -22146,18 +22147,18 @@ var require_validate = __commonJS({
         const { schemaCode } = this;
         this.fail((0, codegen_1._)`${schemaCode} !== undefined && (${(0, codegen_1.or)(this.invalid$data(), condition)})`);
       }
-      error(append, errorParams, errorPaths) {
+      error(append2, errorParams, errorPaths) {
         if (errorParams) {
           this.setParams(errorParams);
-          this._error(append, errorPaths);
+          this._error(append2, errorPaths);
           this.setParams({});
           return;
         }
-        this._error(append, errorPaths);
+        this._error(append2, errorPaths);
       }
-      _error(append, errorPaths) {
+      _error(append2, errorPaths) {
         ;
-        (append ? errors_1.reportExtraError : errors_1.reportError)(this, this.def.error, errorPaths);
+        (append2 ? errors_1.reportExtraError : errors_1.reportError)(this, this.def.error, errorPaths);
       }
       $dataError() {
         (0, errors_1.reportError)(this, this.def.$dataError || errors_1.keyword$DataError);
@@ -22432,11 +22433,11 @@ var require_compile = __commonJS({
           validate.source = { validateName, validateCode, scopeValues: gen._values };
         }
         if (this.opts.unevaluated) {
-          const { props, items } = schemaCxt;
+          const { props: props2, items } = schemaCxt;
           validate.evaluated = {
-            props: props instanceof codegen_1.Name ? void 0 : props,
+            props: props2 instanceof codegen_1.Name ? void 0 : props2,
             items: items instanceof codegen_1.Name ? void 0 : items,
-            dynamicProps: props instanceof codegen_1.Name,
+            dynamicProps: props2 instanceof codegen_1.Name,
             dynamicItems: items instanceof codegen_1.Name
           };
           if (validate.source)
@@ -23348,7 +23349,7 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse7(serialize3(uri, options), options);
+        parse7(serialize4(uri, options), options);
       }
       return uri;
     }
@@ -23386,13 +23387,13 @@ var require_fast_uri = __commonJS({
         throw new Error(resolved.error);
       }
       schemelessOptions.skipEscape = true;
-      return serialize3(resolved, schemelessOptions);
+      return serialize4(resolved, schemelessOptions);
     }
     function resolveComponent(base, relative, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse7(serialize3(base, options), options);
-        relative = parse7(serialize3(relative, options), options);
+        base = parse7(serialize4(base, options), options);
+        relative = parse7(serialize4(relative, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative.scheme) {
@@ -23447,7 +23448,7 @@ var require_fast_uri = __commonJS({
       const normalizedB = normalizeComparableURI(uriB, options);
       return normalizedA !== void 0 && normalizedB !== void 0 && normalizedA === normalizedB;
     }
-    function serialize3(cmpts, opts) {
+    function serialize4(cmpts, opts) {
       const component = {
         host: cmpts.host,
         scheme: cmpts.scheme,
@@ -23719,7 +23720,7 @@ var require_fast_uri = __commonJS({
     function normalizeStringWithStatus(uri, opts) {
       const { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = parseWithStatus(uri, opts);
       return {
-        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize3(parsed, opts),
+        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize4(parsed, opts),
         malformedAuthorityOrPort,
         malformedPercentEncoding,
         malformedSchemeSpecific,
@@ -23733,7 +23734,7 @@ var require_fast_uri = __commonJS({
       }
       let value;
       try {
-        value = typeof uri === "string" ? uri : serialize3(uri, opts);
+        value = typeof uri === "string" ? uri : serialize4(uri, opts);
       } catch {
         return void 0;
       }
@@ -23746,7 +23747,7 @@ var require_fast_uri = __commonJS({
       resolve: resolve3,
       resolveComponent,
       equal,
-      serialize: serialize3,
+      serialize: serialize4,
       parse: parse7
     };
     module.exports = fastUri;
@@ -24493,8 +24494,8 @@ var require_ref = __commonJS({
               it.props = util_1.mergeEvaluated.props(gen, schEvaluated.props, it.props);
             }
           } else {
-            const props = gen.var("props", (0, codegen_1._)`${source}.evaluated.props`);
-            it.props = util_1.mergeEvaluated.props(gen, props, it.props, codegen_1.Name);
+            const props2 = gen.var("props", (0, codegen_1._)`${source}.evaluated.props`);
+            it.props = util_1.mergeEvaluated.props(gen, props2, it.props, codegen_1.Name);
           }
         }
         if (it.items !== true) {
@@ -24748,10 +24749,10 @@ var require_required = __commonJS({
         else
           exitOnErrorMode();
         if (opts.strictRequired) {
-          const props = cxt.parentSchema.properties;
+          const props2 = cxt.parentSchema.properties;
           const { definedProperties } = cxt.it;
           for (const requiredKey of schema) {
-            if ((props === null || props === void 0 ? void 0 : props[requiredKey]) === void 0 && !definedProperties.has(requiredKey)) {
+            if ((props2 === null || props2 === void 0 ? void 0 : props2[requiredKey]) === void 0 && !definedProperties.has(requiredKey)) {
               const schemaPath2 = it.schemaEnv.baseId + it.errSchemaPath;
               const msg = `required property "${requiredKey}" is not defined at "${schemaPath2}" (strictRequired)`;
               (0, util_1.checkStrictMode)(it, msg, it.opts.strictRequired);
@@ -25445,13 +25446,13 @@ var require_additionalProperties = __commonJS({
         it.props = true;
         if (opts.removeAdditional !== "all" && (0, util_1.alwaysValidSchema)(it, schema))
           return;
-        const props = (0, code_1.allSchemaProperties)(parentSchema.properties);
+        const props2 = (0, code_1.allSchemaProperties)(parentSchema.properties);
         const patProps = (0, code_1.allSchemaProperties)(parentSchema.patternProperties);
         checkAdditionalProperties();
         cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
         function checkAdditionalProperties() {
           gen.forIn("key", data, (key) => {
-            if (!props.length && !patProps.length)
+            if (!props2.length && !patProps.length)
               additionalPropertyCode(key);
             else
               gen.if(isAdditional(key), () => additionalPropertyCode(key));
@@ -25459,11 +25460,11 @@ var require_additionalProperties = __commonJS({
         }
         function isAdditional(key) {
           let definedProp;
-          if (props.length > 8) {
+          if (props2.length > 8) {
             const propsSchema = (0, util_1.schemaRefOrVal)(it, parentSchema.properties, "properties");
             definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key);
-          } else if (props.length) {
-            definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._)`${key} === ${p}`));
+          } else if (props2.length) {
+            definedProp = (0, codegen_1.or)(...props2.map((p) => (0, codegen_1._)`${key} === ${p}`));
           } else {
             definedProp = codegen_1.nil;
           }
@@ -25607,7 +25608,7 @@ var require_patternProperties = __commonJS({
         if (it.props !== true && !(it.props instanceof codegen_1.Name)) {
           it.props = (0, util_2.evaluatedPropsToName)(gen, it.props);
         }
-        const { props } = it;
+        const { props: props2 } = it;
         validatePatternProperties();
         function validatePatternProperties() {
           for (const pat of patterns2) {
@@ -25641,8 +25642,8 @@ var require_patternProperties = __commonJS({
                   dataPropType: util_2.Type.Str
                 }, valid);
               }
-              if (it.opts.unevaluated && props !== true) {
-                gen.assign((0, codegen_1._)`${props}[${key}]`, true);
+              if (it.opts.unevaluated && props2 !== true) {
+                gen.assign((0, codegen_1._)`${props2}[${key}]`, true);
               } else if (!alwaysValid && !it.allErrors) {
                 gen.if((0, codegen_1.not)(valid), () => gen.break());
               }
@@ -26683,8 +26684,8 @@ function parseCommaParts(str, budget) {
     str = post;
   }
 }
-function bound(value, fallback) {
-  return value === void 0 || isNaN(value) ? fallback : value;
+function bound(value, fallback2) {
+  return value === void 0 || isNaN(value) ? fallback2 : value;
 }
 function expand(str, options = {}) {
   if (!str) {
@@ -29238,22 +29239,22 @@ var require_identity = __commonJS({
     "use strict";
     var ALIAS2 = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
-    var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
+    var MAP2 = /* @__PURE__ */ Symbol.for("yaml.map");
     var PAIR2 = /* @__PURE__ */ Symbol.for("yaml.pair");
     var SCALAR2 = /* @__PURE__ */ Symbol.for("yaml.scalar");
-    var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
+    var SEQ2 = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS2;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP2;
     var isPair3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR2;
     var isScalar5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR2;
-    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ2;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
-          case MAP:
-          case SEQ:
+          case MAP2:
+          case SEQ2:
             return true;
         }
       return false;
@@ -29262,9 +29263,9 @@ var require_identity = __commonJS({
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
           case ALIAS2:
-          case MAP:
+          case MAP2:
           case SCALAR2:
-          case SEQ:
+          case SEQ2:
             return true;
         }
       return false;
@@ -29272,11 +29273,11 @@ var require_identity = __commonJS({
     var hasAnchor = (node) => (isScalar5(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS2;
     exports.DOC = DOC;
-    exports.MAP = MAP;
+    exports.MAP = MAP2;
     exports.NODE_TYPE = NODE_TYPE;
     exports.PAIR = PAIR2;
     exports.SCALAR = SCALAR2;
-    exports.SEQ = SEQ;
+    exports.SEQ = SEQ2;
     exports.hasAnchor = hasAnchor;
     exports.isAlias = isAlias3;
     exports.isCollection = isCollection;
@@ -30691,16 +30692,16 @@ var require_stringify = __commonJS({
     function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
       if (!doc.directives)
         return "";
-      const props = [];
+      const props2 = [];
       const anchor = (identity4.isScalar(node) || identity4.isCollection(node)) && node.anchor;
       if (anchor && anchors.anchorIsValid(anchor)) {
         anchors$1.add(anchor);
-        props.push(`&${anchor}`);
+        props2.push(`&${anchor}`);
       }
       const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
       if (tag)
-        props.push(doc.directives.tagString(tag));
-      return props.join(" ");
+        props2.push(doc.directives.tagString(tag));
+      return props2.join(" ");
     }
     function stringify3(item, ctx, onComment, onChompKeep) {
       if (identity4.isPair(item))
@@ -30721,13 +30722,13 @@ var require_stringify = __commonJS({
       let tagObj = void 0;
       const node = identity4.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
-      const props = stringifyProps(node, tagObj, ctx);
-      if (props.length > 0)
-        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
+      const props2 = stringifyProps(node, tagObj, ctx);
+      if (props2.length > 0)
+        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props2.length + 1;
       const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity4.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
-      if (!props)
+      if (!props2)
         return str;
-      return identity4.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+      return identity4.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props2} ${str}` : `${props2}
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
@@ -33301,7 +33302,7 @@ var require_resolve_block_seq = __commonJS({
       let offset = bs.offset;
       let commentEnd = null;
       for (const { start, value } of bs.items) {
-        const props = resolveProps.resolveProps(start, {
+        const props2 = resolveProps.resolveProps(start, {
           indicator: "seq-item-ind",
           next: value,
           offset,
@@ -33309,20 +33310,20 @@ var require_resolve_block_seq = __commonJS({
           parentIndent: bs.indent,
           startOnNewline: true
         });
-        if (!props.found) {
-          if (props.anchor || props.tag || value) {
+        if (!props2.found) {
+          if (props2.anchor || props2.tag || value) {
             if (value?.type === "block-seq")
-              onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
+              onError(props2.end, "BAD_INDENT", "All sequence items must start at the same column");
             else
               onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
           } else {
-            commentEnd = props.end;
-            if (props.comment)
-              seq.comment = props.comment;
+            commentEnd = props2.end;
+            if (props2.comment)
+              seq.comment = props2.comment;
             continue;
           }
         }
-        const node = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        const node = value ? composeNode(ctx, value, props2, onError) : composeEmptyNode(ctx, props2.end, start, null, props2, onError);
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
         offset = node.range[2];
@@ -33407,7 +33408,7 @@ var require_resolve_flow_collection = __commonJS({
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
         const { start, key, sep: sep4, value } = collItem;
-        const props = resolveProps.resolveProps(start, {
+        const props2 = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
           next: key ?? sep4?.[0],
@@ -33416,19 +33417,19 @@ var require_resolve_flow_collection = __commonJS({
           parentIndent: fc.indent,
           startOnNewline: false
         });
-        if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value) {
-            if (i === 0 && props.comma)
-              onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+        if (!props2.found) {
+          if (!props2.anchor && !props2.tag && !sep4 && !value) {
+            if (i === 0 && props2.comma)
+              onError(props2.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
-              onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
-            if (props.comment) {
+              onError(props2.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
+            if (props2.comment) {
               if (coll.comment)
-                coll.comment += "\n" + props.comment;
+                coll.comment += "\n" + props2.comment;
               else
-                coll.comment = props.comment;
+                coll.comment = props2.comment;
             }
-            offset = props.end;
+            offset = props2.end;
             continue;
           }
           if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
@@ -33440,12 +33441,12 @@ var require_resolve_flow_collection = __commonJS({
             );
         }
         if (i === 0) {
-          if (props.comma)
-            onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+          if (props2.comma)
+            onError(props2.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
         } else {
-          if (!props.comma)
-            onError(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
-          if (props.comment) {
+          if (!props2.comma)
+            onError(props2.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
+          if (props2.comment) {
             let prevItemComment = "";
             loop: for (const st of start) {
               switch (st.type) {
@@ -33467,20 +33468,20 @@ var require_resolve_flow_collection = __commonJS({
                 prev.comment += "\n" + prevItemComment;
               else
                 prev.comment = prevItemComment;
-              props.comment = props.comment.substring(prevItemComment.length + 1);
+              props2.comment = props2.comment.substring(prevItemComment.length + 1);
             }
           }
         }
-        if (!isMap4 && !sep4 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap4 && !sep4 && !props2.found) {
+          const valueNode = value ? composeNode(ctx, value, props2, onError) : composeEmptyNode(ctx, props2.end, sep4, null, props2, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
             onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
         } else {
           ctx.atKey = true;
-          const keyStart = props.end;
-          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          const keyStart = props2.end;
+          const keyNode = key ? composeNode(ctx, key, props2, onError) : composeEmptyNode(ctx, keyStart, start, null, props2, onError);
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
@@ -33494,7 +33495,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap4 && !props.found && ctx.options.strict) {
+            if (!isMap4 && !props2.found && ctx.options.strict) {
               if (sep4)
                 for (const st of sep4) {
                   if (st === valueProps.found)
@@ -33504,7 +33505,7 @@ var require_resolve_flow_collection = __commonJS({
                     break;
                   }
                 }
-              if (props.start < valueProps.found.offset - 1024)
+              if (props2.start < valueProps.found.offset - 1024)
                 onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
             }
           } else if (value) {
@@ -33594,11 +33595,11 @@ var require_compose_collection = __commonJS({
         coll.tag = tagName;
       return coll;
     }
-    function composeCollection(CN, ctx, token, props, onError) {
-      const tagToken = props.tag;
+    function composeCollection(CN, ctx, token, props2, onError) {
+      const tagToken = props2.tag;
       const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
       if (token.type === "block-seq") {
-        const { anchor, newlineAfterProp: nl } = props;
+        const { anchor, newlineAfterProp: nl } = props2;
         const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
         if (lastProp && (!nl || nl.offset < lastProp.offset)) {
           const message = "Missing newline after block sequence props";
@@ -33746,12 +33747,12 @@ var require_resolve_block_scalar = __commonJS({
       const end = start + header.length + scalar.source.length;
       return { value, type, comment: header.comment, range: [start, end, end] };
     }
-    function parseBlockScalarHeader({ offset, props }, strict, onError) {
-      if (props[0].type !== "block-scalar-header") {
-        onError(props[0], "IMPOSSIBLE", "Block scalar header not found");
+    function parseBlockScalarHeader({ offset, props: props2 }, strict, onError) {
+      if (props2[0].type !== "block-scalar-header") {
+        onError(props2[0], "IMPOSSIBLE", "Block scalar header not found");
         return null;
       }
-      const { source } = props[0];
+      const { source } = props2[0];
       const mode = source[0];
       let indent = 0;
       let chomp = "";
@@ -33773,8 +33774,8 @@ var require_resolve_block_scalar = __commonJS({
       let hasSpace = false;
       let comment = "";
       let length = source.length;
-      for (let i = 1; i < props.length; ++i) {
-        const token = props[i];
+      for (let i = 1; i < props2.length; ++i) {
+        const token = props2[i];
         switch (token.type) {
           case "space":
             hasSpace = true;
@@ -34163,9 +34164,9 @@ var require_compose_node = __commonJS({
     var resolveEnd = require_resolve_end();
     var utilEmptyScalarPosition = require_util_empty_scalar_position();
     var CN = { composeNode, composeEmptyNode };
-    function composeNode(ctx, token, props, onError) {
+    function composeNode(ctx, token, props2, onError) {
       const atKey = ctx.atKey;
-      const { spaceBefore, comment, anchor, tag } = props;
+      const { spaceBefore, comment, anchor, tag } = props2;
       let node;
       let isSrcToken = true;
       switch (token.type) {
@@ -34186,7 +34187,7 @@ var require_compose_node = __commonJS({
         case "block-seq":
         case "flow-collection":
           try {
-            node = composeCollection.composeCollection(CN, ctx, token, props, onError);
+            node = composeCollection.composeCollection(CN, ctx, token, props2, onError);
             if (anchor)
               node.anchor = anchor.source.substring(1);
           } catch (error2) {
@@ -34200,7 +34201,7 @@ var require_compose_node = __commonJS({
           isSrcToken = false;
         }
       }
-      node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
+      node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props2, onError));
       if (anchor && node.anchor === "")
         onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
       if (atKey && ctx.options.stringKeys && (!identity4.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
@@ -34276,7 +34277,7 @@ var require_compose_doc = __commonJS({
         options: doc.options,
         schema: doc.schema
       };
-      const props = resolveProps.resolveProps(start, {
+      const props2 = resolveProps.resolveProps(start, {
         indicator: "doc-start",
         next: value ?? end?.[0],
         offset,
@@ -34284,12 +34285,12 @@ var require_compose_doc = __commonJS({
         parentIndent: 0,
         startOnNewline: true
       });
-      if (props.found) {
+      if (props2.found) {
         doc.directives.docStart = true;
-        if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
-          onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
+        if (value && (value.type === "block-map" || value.type === "block-seq") && !props2.hasNewline)
+          onError(props2.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
       }
-      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      doc.contents = value ? composeNode.composeNode(ctx, value, props2, onError) : composeNode.composeEmptyNode(ctx, props2.end, start, null, props2, onError);
       const contentEnd = doc.contents.range[2];
       const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
       if (re.comment)
@@ -34320,7 +34321,7 @@ var require_composer = __commonJS({
       const { offset, source } = src;
       return [offset, offset + (typeof source === "string" ? source.length : 1)];
     }
-    function parsePrelude(prelude) {
+    function parsePrelude2(prelude) {
       let comment = "";
       let atComment = false;
       let afterEmptyLine = false;
@@ -34363,7 +34364,7 @@ var require_composer = __commonJS({
         this.options = options;
       }
       decorate(doc, afterDoc) {
-        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
+        const { comment, afterEmptyLine } = parsePrelude2(this.prelude);
         if (comment) {
           const dc = doc.contents;
           if (afterDoc) {
@@ -34404,7 +34405,7 @@ ${cb}` : comment;
        */
       streamInfo() {
         return {
-          comment: parsePrelude(this.prelude).comment,
+          comment: parsePrelude2(this.prelude).comment,
           directives: this.directives,
           errors: this.errors,
           warnings: this.warnings
@@ -34416,10 +34417,10 @@ ${cb}` : comment;
        * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
        * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
        */
-      *compose(tokens, forceDoc = false, endOffset = -1) {
+      *compose(tokens, forceDoc = false, endOffset2 = -1) {
         for (const token of tokens)
           yield* this.next(token);
-        yield* this.end(forceDoc, endOffset);
+        yield* this.end(forceDoc, endOffset2);
       }
       /** Advance the composer by one CST token. */
       *next(token) {
@@ -34489,7 +34490,7 @@ ${end.comment}` : end.comment;
        * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
        * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
        */
-      *end(forceDoc = false, endOffset = -1) {
+      *end(forceDoc = false, endOffset2 = -1) {
         if (this.doc) {
           this.decorate(this.doc, true);
           yield this.doc;
@@ -34498,8 +34499,8 @@ ${end.comment}` : end.comment;
           const opts = Object.assign({ _directives: this.directives }, this.options);
           const doc = new Document2.Document(void 0, opts);
           if (this.atDirectives)
-            this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
-          doc.range = [0, endOffset, endOffset];
+            this.onError(endOffset2, "MISSING_CHAR", "Missing directives-end indicator line");
+          doc.range = [0, endOffset2, endOffset2];
           this.decorate(doc, false);
           yield doc;
         }
@@ -34554,12 +34555,12 @@ var require_cst_scalar = __commonJS({
           const he = source.indexOf("\n");
           const head = source.substring(0, he);
           const body = source.substring(he + 1) + "\n";
-          const props = [
+          const props2 = [
             { type: "block-scalar-header", offset, indent, source: head }
           ];
-          if (!addEndtoBlockProps(props, end))
-            props.push({ type: "newline", offset: -1, indent, source: "\n" });
-          return { type: "block-scalar", offset, indent, props, source: body };
+          if (!addEndtoBlockProps(props2, end))
+            props2.push({ type: "newline", offset: -1, indent, source: "\n" });
+          return { type: "block-scalar", offset, indent, props: props2, source: body };
         }
         case '"':
           return { type: "double-quoted-scalar", offset, indent, source, end };
@@ -34626,27 +34627,27 @@ var require_cst_scalar = __commonJS({
       } else {
         const { offset } = token;
         const indent = "indent" in token ? token.indent : -1;
-        const props = [
+        const props2 = [
           { type: "block-scalar-header", offset, indent, source: head }
         ];
-        if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
-          props.push({ type: "newline", offset: -1, indent, source: "\n" });
+        if (!addEndtoBlockProps(props2, "end" in token ? token.end : void 0))
+          props2.push({ type: "newline", offset: -1, indent, source: "\n" });
         for (const key of Object.keys(token))
           if (key !== "type" && key !== "offset")
             delete token[key];
-        Object.assign(token, { type: "block-scalar", indent, props, source: body });
+        Object.assign(token, { type: "block-scalar", indent, props: props2, source: body });
       }
     }
-    function addEndtoBlockProps(props, end) {
+    function addEndtoBlockProps(props2, end) {
       if (end)
         for (const st of end)
           switch (st.type) {
             case "space":
             case "comment":
-              props.push(st);
+              props2.push(st);
               break;
             case "newline":
-              props.push(st);
+              props2.push(st);
               return true;
           }
       return false;
@@ -36562,287 +36563,19 @@ var require_dist = __commonJS({
   }
 });
 
-// src/yaml/relax-quotes.ts
-function quoteRepairs(text, docs) {
-  const cutAt = /* @__PURE__ */ new Set();
-  for (const doc of docs) {
-    for (const error2 of doc.errors) if (error2.code === "MISSING_CHAR" && MISSING_QUOTE.test(error2.message)) cutAt.add(error2.pos[0]);
-  }
-  if (cutAt.size === 0) return [];
-  const insertions = [];
-  for (const doc of docs) {
-    (0, import_yaml.visit)(doc, {
-      Scalar(_key, node) {
-        const range2 = node.range;
-        if (!range2 || !cutAt.has(range2[1]) || node.type !== import_yaml.Scalar.QUOTE_SINGLE && node.type !== import_yaml.Scalar.QUOTE_DOUBLE) return;
-        insertions.push(...indentContinuations(text, range2[0]));
-      }
-    });
-  }
-  return insertions.sort((a, b) => a.at - b.at);
+// src/yaml/fast-tree.ts
+function isScalarNode(node) {
+  return Array.isArray(node);
 }
-function indentContinuations(text, open3) {
-  const close = closingQuote(text, open3);
-  if (close === -1) return [];
-  const lineStart = text.lastIndexOf("\n", open3 - 1) + 1;
-  const keyColumn = /^[ ]*(?:-[ ]+)*/.exec(text.slice(lineStart, open3))[0].length;
-  const needed = keyColumn + 1;
-  const insertions = [];
-  for (let next = text.indexOf("\n", open3); next !== -1 && next < close; next = text.indexOf("\n", next + 1)) {
-    const start = next + 1;
-    let indent = 0;
-    while (text[start + indent] === " ") indent++;
-    const first2 = text[start + indent];
-    if (first2 === "\n" || first2 === "\r" || first2 === void 0) continue;
-    if (indent < needed) insertions.push({ at: start, count: needed - indent });
-  }
-  return insertions;
+function rangeOf(node) {
+  return isScalarNode(node) ? node : node.range;
 }
-function closingQuote(text, open3) {
-  const quote = text[open3];
-  for (let i = open3 + 1; i < text.length; i++) {
-    const char = text[i];
-    if (char === "\n" && /^(?:---|\.\.\.)(?:[ \t\r\n]|$)/.test(text.slice(i + 1, i + 5))) return -1;
-    if (quote === '"' && char === "\\") i++;
-    else if (char === quote) {
-      if (quote === "'" && text[i + 1] === "'") i++;
-      else return i;
-    }
-  }
-  return -1;
-}
-function applyInsertions(text, insertions) {
-  let out = "";
-  let last = 0;
-  for (const { at, count } of insertions) {
-    out += text.slice(last, at) + " ".repeat(count);
-    last = at;
-  }
-  return out + text.slice(last);
-}
-function originalOffset(insertions, offset) {
-  let shift = 0;
-  for (const { at, count } of insertions) {
-    const patchedAt = at + shift;
-    if (offset < patchedAt) break;
-    if (offset < patchedAt + count) return at;
-    shift += count;
-  }
-  return offset - shift;
-}
-var import_yaml, MISSING_QUOTE;
-var init_relax_quotes = __esm({
-  "src/yaml/relax-quotes.ts"() {
+var MAP, SEQ;
+var init_fast_tree = __esm({
+  "src/yaml/fast-tree.ts"() {
     "use strict";
-    import_yaml = __toESM(require_dist(), 1);
-    MISSING_QUOTE = /^Missing closing ["']quote/;
-  }
-});
-
-// src/yaml/stream-checks.ts
-function streamProblems(text) {
-  const hasInnerBom = text.indexOf(BOM, 1) !== -1;
-  const hasDirective = /^%/m.test(text);
-  if (!hasInnerBom && !hasDirective) return [];
-  const problems = [];
-  let offset = 0;
-  let yamlDirectives = 0;
-  let pendingDirective;
-  let afterDocumentEnd = false;
-  let scalar = false;
-  for (const token of new import_yaml2.Lexer().lex(text)) {
-    if (CONTROL.has(token)) {
-      scalar = token === SCALAR;
-      continue;
-    }
-    const start = offset;
-    offset += token.length;
-    if (scalar) {
-      scalar = false;
-      afterDocumentEnd = false;
-      continue;
-    }
-    if (token === BOM) {
-      if (start > 0 && !afterDocumentEnd) problems.push(problem("A byte order mark may only start a document.", start, offset));
-      continue;
-    }
-    if (token === "\n" || token === "\r\n" || /^[ \t]+$/.test(token)) continue;
-    if (token.startsWith("%")) {
-      pendingDirective = { start, end: offset };
-      if (token.startsWith("%YAML") && ++yamlDirectives > 1) problems.push(problem("The %YAML directive is given twice for one document.", start, offset));
-    } else if (token === "---") {
-      pendingDirective = void 0;
-      yamlDirectives = 0;
-    } else if (!token.startsWith("#")) {
-      afterDocumentEnd = token === "...";
-      continue;
-    }
-    afterDocumentEnd = false;
-  }
-  if (pendingDirective) problems.push(problem("A directive must be followed by a document (---).", pendingDirective.start, pendingDirective.end));
-  return problems;
-}
-function problem(message, start, end) {
-  return { ruleId: "yaml-syntax-error", message, start, end };
-}
-var import_yaml2, CONTROL, SCALAR, BOM;
-var init_stream_checks = __esm({
-  "src/yaml/stream-checks.ts"() {
-    "use strict";
-    import_yaml2 = __toESM(require_dist(), 1);
-    CONTROL = /* @__PURE__ */ new Set(["", "", ""]);
-    SCALAR = "";
-    BOM = "\uFEFF";
-  }
-});
-
-// src/yaml/parse.ts
-function parseYamlFile(text) {
-  let docs = parseDocs(text);
-  if (docs === void 0) return crashedParse(text);
-  let insertions = [];
-  for (let pass = 0; pass < MAX_REPAIR_PASSES; pass++) {
-    const source2 = applyInsertions(text, insertions);
-    const more = quoteRepairs(source2, docs);
-    if (more.length === 0) break;
-    const merged = mergeInsertions(insertions, more.map(({ at, count }) => ({ at: originalOffset(insertions, at), count })));
-    const repaired = parseDocs(applyInsertions(text, merged));
-    if (repaired === void 0 || errorCount(repaired) >= errorCount(docs)) break;
-    docs = repaired;
-    insertions = merged;
-  }
-  const source = applyInsertions(text, insertions);
-  const documents = docs.map((doc, index) => ({ index, doc, errors: firstError(doc), empty: isEmptyDocument(doc) }));
-  return { text: source, lineCounter: linesOf(text), documents, streamErrors: streamProblems(source), insertions };
-}
-function parseDocs(text) {
-  const blanked = [];
-  let source = text;
-  for (let attempt = 0; attempt < 20; attempt++) {
-    let outcome;
-    try {
-      outcome = parseOnce(source);
-    } catch {
-      return void 0;
-    }
-    if ("docs" in outcome) {
-      const docs = outcome.docs.filter((doc) => !blanked.some(([start, end2]) => doc.range[0] >= start && doc.range[0] < end2));
-      docs.push(...blanked.map(([start, end2]) => tooDeep(start, end2)));
-      return docs.sort((a, b) => a.range[0] - b.range[0]);
-    }
-    const end = nextDocumentMarker(source, outcome.at);
-    if (end <= outcome.from) return void 0;
-    blanked.push([outcome.from, end]);
-    source = source.slice(0, outcome.from) + source.slice(outcome.from, end).replace(/[^\n]/g, " ") + source.slice(end);
-  }
-  return void 0;
-}
-function parseOnce(text) {
-  const docs = [];
-  const composer = new import_yaml3.Composer(OPTIONS);
-  const parser = new import_yaml3.Parser();
-  let from = 0;
-  try {
-    for (const token of parser.parse(text)) {
-      for (const doc of composer.next(token)) {
-        docs.push(doc);
-        from = doc.range[2];
-      }
-    }
-    docs.push(...composer.end(false, text.length));
-    return { docs };
-  } catch (error2) {
-    if (!(error2 instanceof RangeError)) throw error2;
-    return { from: Math.min(from, parser.offset), at: parser.offset };
-  }
-}
-function nextDocumentMarker(text, at) {
-  const marker = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
-  marker.lastIndex = Math.max(at, 0);
-  for (let match3 = marker.exec(text); match3; match3 = marker.exec(text)) if (match3.index >= at) return match3.index;
-  return text.length;
-}
-function tooDeep(offset, end) {
-  const doc = new import_yaml3.Document(null, OPTIONS);
-  doc.range = [offset, offset, end];
-  doc.errors.push(new import_yaml3.YAMLParseError([offset, offset + 1], "RESOURCE_EXHAUSTION", "Maximum call stack size exceeded"));
-  return doc;
-}
-function crashedParse(text) {
-  const problem2 = { ruleId: "yaml-syntax-error", message: "The YAML parser could not read this file.", start: 0, end: 1 };
-  return { text, lineCounter: linesOf(text), documents: [], streamErrors: [problem2], insertions: [] };
-}
-function syntaxErrors(doc) {
-  return doc.errors.filter((error2) => !isStackOverflow(error2));
-}
-function errorCount(docs) {
-  return docs.reduce((sum, doc) => sum + syntaxErrors(doc).length, 0);
-}
-function firstError(doc) {
-  const errors = syntaxErrors(doc);
-  const first2 = errors[0];
-  if (!first2) return [];
-  const more = errors.length - 1;
-  const suffix = more === 0 ? "" : ` (${more} more error${more === 1 ? "" : "s"} in this document)`;
-  return [{ ruleId: "yaml-syntax-error", message: plainYamlMessage(first2.message) + suffix, start: first2.pos[0], end: Math.max(first2.pos[1], first2.pos[0] + 1) }];
-}
-function mergeInsertions(a, b) {
-  const byOffset = /* @__PURE__ */ new Map();
-  for (const { at, count } of [...a, ...b]) byOffset.set(at, (byOffset.get(at) ?? 0) + count);
-  return [...byOffset].map(([at, count]) => ({ at, count })).sort((x2, y) => x2.at - y.at);
-}
-function linesOf(text) {
-  const counter = new import_yaml3.LineCounter();
-  counter.addNewLine(0);
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) counter.addNewLine(i + 1);
-  return counter;
-}
-function isEmptyDocument(doc) {
-  if (doc.errors.length > 0) return false;
-  const contents = doc.contents;
-  return contents === null || (0, import_yaml3.isScalar)(contents) && contents.source === "" && !contents.tag && !contents.anchor;
-}
-function plainYamlMessage(message) {
-  const cut = message.search(/ at line \d+, column \d+/);
-  return (cut === -1 ? message : message.slice(0, cut)).trim().replace(/: ".*"$/s, "");
-}
-function regionOf(file, start, end) {
-  const length = file.text.length;
-  const from = originalOffset(file.insertions, Math.min(Math.max(start, 0), length));
-  const to = Math.max(originalOffset(file.insertions, Math.min(Math.max(end, start), length)), from);
-  const a = file.lineCounter.linePos(from);
-  const b = file.lineCounter.linePos(to);
-  return { startLine: a.line, startColumn: a.col, endLine: b.line, endColumn: b.col };
-}
-var import_yaml3, isStackOverflow, MAX_REPAIR_PASSES, OPTIONS;
-var init_parse = __esm({
-  "src/yaml/parse.ts"() {
-    "use strict";
-    import_yaml3 = __toESM(require_dist(), 1);
-    init_relax_quotes();
-    init_stream_checks();
-    isStackOverflow = (error2) => error2.code === "RESOURCE_EXHAUSTION" || error2.message.includes("Maximum call stack size exceeded");
-    MAX_REPAIR_PASSES = 3;
-    OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true };
-  }
-});
-
-// src/config/problems.ts
-function formatProblem(problem2) {
-  return `${problem2.file}:${problem2.line}:${problem2.column}: ${problem2.message}`;
-}
-var ConfigError;
-var init_problems = __esm({
-  "src/config/problems.ts"() {
-    "use strict";
-    ConfigError = class extends Error {
-      constructor(problems) {
-        super(problems.map(formatProblem).join("\n"));
-        this.problems = problems;
-      }
-      problems;
-      name = "ConfigError";
-    };
+    MAP = 1;
+    SEQ = 2;
   }
 });
 
@@ -36923,15 +36656,15 @@ function toValue(doc) {
 function resolveAliases(doc, state) {
   const anchors = /* @__PURE__ */ new Map();
   const targets2 = /* @__PURE__ */ new Map();
-  (0, import_yaml4.visit)(doc, (_key, node) => {
-    if ((0, import_yaml4.isAlias)(node)) {
+  (0, import_yaml.visit)(doc, (_key, node) => {
+    if ((0, import_yaml.isAlias)(node)) {
       const target = anchors.get(node.source);
       if (target) targets2.set(node, target);
       else {
         const [start, end] = node.range ?? [0, 1];
         state.unknownAnchors.push({ ruleId: "yaml-syntax-error", message: `Unknown anchor "${node.source}": an alias must follow its anchor.`, start, end });
       }
-    } else if (((0, import_yaml4.isScalar)(node) || (0, import_yaml4.isMap)(node) || (0, import_yaml4.isSeq)(node)) && node.anchor) {
+    } else if (((0, import_yaml.isScalar)(node) || (0, import_yaml.isMap)(node) || (0, import_yaml.isSeq)(node)) && node.anchor) {
       anchors.set(node.anchor, node);
     }
   });
@@ -36942,15 +36675,15 @@ function convert(node, state) {
   state.nodes++;
   if (state.insideAlias > 0) state.aliasNodes++;
   if (state.nodes > MAX_EXPANDED_NODES) throw new UnlintableDocumentError("document expands to more than 1,000,000 nodes");
-  if ((0, import_yaml4.isScalar)(node)) {
+  if ((0, import_yaml.isScalar)(node)) {
     if (node.tag === BINARY_TAG) checkBinary(node, state);
     return scalarValue(node);
   }
-  if ((0, import_yaml4.isAlias)(node)) return convertAlias(node, state);
+  if ((0, import_yaml.isAlias)(node)) return convertAlias(node, state);
   if (++state.depth > MAX_DEPTH) throw new UnlintableDocumentError(`nests deeper than ${MAX_DEPTH.toLocaleString("en-US")} levels`);
   try {
-    if ((0, import_yaml4.isMap)(node)) return convertMap(node.items, state);
-    if ((0, import_yaml4.isSeq)(node)) return node.items.map((item) => convert(item, state));
+    if ((0, import_yaml.isMap)(node)) return convertMap(node.items, state);
+    if ((0, import_yaml.isSeq)(node)) return node.items.map((item) => convert(item, state));
     return null;
   } finally {
     state.depth--;
@@ -36981,7 +36714,7 @@ function checkBinary(node, state) {
 }
 function scalarValue(node) {
   const { type, tag } = node;
-  if (type === import_yaml4.Scalar.PLAIN && (tag === void 0 || tag === null)) {
+  if (type === import_yaml.Scalar.PLAIN && (tag === void 0 || tag === null)) {
     const source = typeof node.source === "string" ? node.source : String(node.value ?? "");
     return resolvePlainScalar(source);
   }
@@ -36995,14 +36728,14 @@ function scalarValue(node) {
 }
 function isMergeKey(pair3) {
   const key = pair3.key;
-  return (0, import_yaml4.isScalar)(key) && key.type === import_yaml4.Scalar.PLAIN && !key.tag && key.source === "<<";
+  return (0, import_yaml.isScalar)(key) && key.type === import_yaml.Scalar.PLAIN && !key.tag && key.source === "<<";
 }
 function convertMap(pairs, state) {
   const result = {};
   const explicit = /* @__PURE__ */ new Set();
   const merged = [];
   for (const pair3 of pairs) {
-    if (!(0, import_yaml4.isPair)(pair3)) continue;
+    if (!(0, import_yaml.isPair)(pair3)) continue;
     if (isMergeKey(pair3)) {
       merged.push(...mergeSources(pair3, state));
       continue;
@@ -37045,11 +36778,14 @@ function mergeSources(pair3, state) {
 function isJsonObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
-var import_yaml4, ALIAS_RATIO_MIN_ALIASES, ALIAS_RATIO_MIN_NODES, MAX_EXPANDED_NODES, MAX_DEPTH, UnlintableDocumentError, BINARY_TAG;
+function documentValue(document) {
+  return document.fast ? { value: document.fast.value, problems: document.fast.problems } : toValue(document.doc);
+}
+var import_yaml, ALIAS_RATIO_MIN_ALIASES, ALIAS_RATIO_MIN_NODES, MAX_EXPANDED_NODES, MAX_DEPTH, UnlintableDocumentError, BINARY_TAG;
 var init_to_value = __esm({
   "src/yaml/to-value.ts"() {
     "use strict";
-    import_yaml4 = __toESM(require_dist(), 1);
+    import_yaml = __toESM(require_dist(), 1);
     init_scalar();
     ALIAS_RATIO_MIN_ALIASES = 100;
     ALIAS_RATIO_MIN_NODES = 1e3;
@@ -37061,7 +36797,776 @@ var init_to_value = __esm({
   }
 });
 
+// src/yaml/fast-build.ts
+function fallback() {
+  throw FALLBACK;
+}
+function props(tokens, indicator, startOnNewline, flow, offset, collect = false) {
+  let hasSpace = startOnNewline;
+  let found;
+  let comma = false;
+  let hasNewline = false;
+  let hasComment = false;
+  const comments = collect ? [] : void 0;
+  for (const token of tokens) {
+    switch (token.type) {
+      case "space":
+        if (!flow && token.source.includes("	")) fallback();
+        hasSpace = true;
+        break;
+      case "comment":
+        if (!hasSpace) fallback();
+        hasComment = true;
+        comments?.push(token.source.substring(1) || " ");
+        break;
+      case "newline":
+        hasNewline = true;
+        hasSpace = true;
+        break;
+      case "comma":
+        if (!flow || comma) fallback();
+        comma = true;
+        hasSpace = false;
+        break;
+      default:
+        if (token.type !== indicator || found) fallback();
+        found = token;
+        hasSpace = false;
+    }
+  }
+  const last = tokens[tokens.length - 1];
+  return { found, comma, hasNewline, comments, hasComment, end: last ? last.offset + last.source.length : offset };
+}
+function endOffset(tokens, offset, strict) {
+  if (!tokens) return offset;
+  let hasSpace = false;
+  for (const token of tokens) {
+    if (token.type === "space" || token.type === "newline") hasSpace = true;
+    else if (token.type !== "comment" || strict && !hasSpace) fallback();
+    offset += token.source.length;
+  }
+  return offset;
+}
+function emptyPosition(offset, before) {
+  if (!before) return offset;
+  for (let i = before.length - 1; i >= 0; --i) {
+    let token = before[i];
+    if (token.type === "space" || token.type === "comment" || token.type === "newline") {
+      offset -= token.source.length;
+      continue;
+    }
+    token = before[++i];
+    while (token?.type === "space") {
+      offset += token.source.length;
+      token = before[++i];
+    }
+    break;
+  }
+  return offset;
+}
+function spansLines(key) {
+  return key.source.includes("\n") || (key.end?.some((token) => token.type === "newline") ?? false);
+}
+function buildDocument(token) {
+  const builder = new Builder();
+  try {
+    const startProps = props(token.start, "doc-start", true, false, token.offset, true);
+    const value = token.value;
+    if (startProps.found && value && (value.type === "block-map" || value.type === "block-seq") && !startProps.hasNewline) fallback();
+    const contents = value ? builder.node(value, false) : builder.empty(startProps.end, token.start, startProps);
+    const contentEnd = rangeOf(contents)[2];
+    const end = endOffset(token.end, contentEnd, false);
+    const emptyScalar = !value || value.type === "scalar" && value.source === "";
+    const blockWithEntries = value !== void 0 && (value.type === "block-map" || value.type === "block-seq") && entryCount(contents) > 0;
+    return {
+      value: builder.value,
+      problems: builder.problems,
+      contents,
+      range: [token.offset, contentEnd, end],
+      contentsComment: emptyScalar ? "" : startProps.comments.join("\n"),
+      blockWithEntries,
+      docStart: startProps.found !== void 0,
+      empty: isScalarNode(contents) && isEmptyText(value)
+    };
+  } catch (error2) {
+    if (error2 === FALLBACK) return void 0;
+    throw error2;
+  }
+}
+function entryCount(node) {
+  if (isScalarNode(node)) return 0;
+  return node.kind === MAP ? node.keys.length : node.items.length;
+}
+function isEmptyText(token) {
+  if (!token) return true;
+  if (token.type !== "scalar" && token.type !== "single-quoted-scalar" && token.type !== "double-quoted-scalar" && token.type !== "block-scalar") return false;
+  return import_yaml2.CST.resolveAsScalar(token, true, () => void 0)?.value === "";
+}
+function documentEndOffset(token) {
+  try {
+    return endOffset(token.end, token.offset + token.source.length, true);
+  } catch (error2) {
+    if (error2 === FALLBACK) return void 0;
+    throw error2;
+  }
+}
+var import_yaml2, MAX_FAST_DEPTH, MAX_FAST_NODES, FALLBACK, isFlowScalar, Builder;
+var init_fast_build = __esm({
+  "src/yaml/fast-build.ts"() {
+    "use strict";
+    import_yaml2 = __toESM(require_dist(), 1);
+    init_fast_tree();
+    init_scalar();
+    init_to_value();
+    MAX_FAST_DEPTH = 200;
+    MAX_FAST_NODES = 5e5;
+    FALLBACK = /* @__PURE__ */ Symbol("fallback");
+    isFlowScalar = (token) => token !== null && token !== void 0 && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar");
+    Builder = class {
+      problems = [];
+      /** The value of the node built last. */
+      value = null;
+      depth = 0;
+      nodes = 0;
+      scalarError = false;
+      onScalarError = () => {
+        this.scalarError = true;
+      };
+      node(token, flow) {
+        if (++this.nodes > MAX_FAST_NODES) fallback();
+        switch (token.type) {
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+          case "block-scalar":
+            return this.scalar(token);
+          case "block-map":
+          case "block-seq":
+          case "flow-collection": {
+            if (flow && token.type !== "flow-collection") fallback();
+            if (++this.depth > MAX_FAST_DEPTH) fallback();
+            const node = token.type === "block-map" ? this.blockMap(token) : token.type === "block-seq" ? this.blockSeq(token) : this.flowCollection(token);
+            this.depth--;
+            return node;
+          }
+          default:
+            return fallback();
+        }
+      }
+      scalar(token) {
+        const resolved = import_yaml2.CST.resolveAsScalar(token, true, this.onScalarError);
+        if (this.scalarError || !resolved) fallback();
+        this.value = token.type === "scalar" ? resolvePlainScalar(resolved.value) : resolved.value;
+        return resolved.range;
+      }
+      empty(offset, before, valueProps) {
+        if (++this.nodes > MAX_FAST_NODES) fallback();
+        const at = emptyPosition(offset, before);
+        this.value = null;
+        return [at, at, valueProps.hasComment ? valueProps.end : at];
+      }
+      /** A key: a flow scalar, never the merge key (merges take the Document path). */
+      key(token) {
+        if (!isFlowScalar(token)) return fallback();
+        if (token.type === "scalar" && token.source === "<<") fallback();
+        if (++this.nodes > MAX_FAST_NODES) fallback();
+        return this.scalar(token);
+      }
+      /** One pair into the value and the tree: a repeated key is reported at its second occurrence, as `toValue` does. */
+      pair(map, result, keyNode, key, valueNode, value) {
+        if (Object.hasOwn(result, key)) {
+          this.problems.push({ ruleId: "duplicate-key", message: `Map keys must be unique; "${key}" is repeated.`, start: keyNode[0], end: keyNode[1] });
+        }
+        setKey(result, key, value);
+        map.keys.push(key);
+        map.keyRanges.push(keyNode);
+        map.values.push(valueNode);
+      }
+      blockMap(token) {
+        const map = { kind: MAP, range: [0, 0, 0], keys: [], keyRanges: [], values: [] };
+        const result = {};
+        let offset = token.offset;
+        let commentEnd;
+        for (const { start, key, sep: sep4, value } of token.items) {
+          const keyProps = props(start, "explicit-key-ind", true, false, offset);
+          if (keyProps.found) fallback();
+          if (!sep4) {
+            if (key || value) fallback();
+            commentEnd = keyProps.end;
+            continue;
+          }
+          if (!isFlowScalar(key) || key.indent !== token.indent || spansLines(key)) fallback();
+          const keyNode = this.key(key);
+          const keyText = keyString(this.value);
+          const valueProps = props(sep4, "map-value-ind", false, false, keyNode[2]);
+          if (!valueProps.found) fallback();
+          offset = valueProps.end;
+          if (value?.type === "block-map" && !valueProps.hasNewline) fallback();
+          if (keyProps.end < valueProps.found.offset - 1024) fallback();
+          const valueNode = value ? this.node(value, false) : this.empty(offset, sep4, valueProps);
+          offset = rangeOf(valueNode)[2];
+          this.pair(map, result, keyNode, keyText, valueNode, this.value);
+        }
+        if (commentEnd !== void 0 && commentEnd < offset) fallback();
+        map.range = [token.offset, offset, commentEnd ?? offset];
+        this.value = result;
+        return map;
+      }
+      blockSeq(token) {
+        const seq = { kind: SEQ, range: [0, 0, 0], items: [] };
+        const result = [];
+        let offset = token.offset;
+        let commentEnd;
+        for (const { start, value } of token.items) {
+          const itemProps = props(start, "seq-item-ind", true, false, offset);
+          if (!itemProps.found) {
+            if (value) fallback();
+            commentEnd = itemProps.end;
+            continue;
+          }
+          const node = value ? this.node(value, false) : this.empty(itemProps.end, start, itemProps);
+          offset = rangeOf(node)[2];
+          seq.items.push(node);
+          result.push(this.value);
+        }
+        seq.range = [token.offset, offset, commentEnd ?? offset];
+        this.value = result;
+        return seq;
+      }
+      flowCollection(token) {
+        const isMap4 = token.start.source === "{";
+        const map = { kind: MAP, range: [0, 0, 0], keys: [], keyRanges: [], values: [] };
+        const seq = { kind: SEQ, range: [0, 0, 0], items: [] };
+        const object = {};
+        const array = [];
+        let offset = token.offset + token.start.source.length;
+        const count = token.items.length;
+        for (let i = 0; i < count; i++) {
+          const { start, key, sep: sep4, value } = token.items[i];
+          const itemProps = props(start, "explicit-key-ind", false, true, offset);
+          if (itemProps.found) fallback();
+          if (!key && !sep4 && !value) {
+            if (i === 0 ? itemProps.comma : i < count - 1) fallback();
+            offset = itemProps.end;
+            continue;
+          }
+          if (itemProps.comma !== i > 0) fallback();
+          if (!isMap4) {
+            if (sep4 || key || !value) fallback();
+            const node = this.node(value, true);
+            offset = rangeOf(node)[2];
+            seq.items.push(node);
+            array.push(this.value);
+            continue;
+          }
+          if (!sep4 || !key) fallback();
+          const keyNode = this.key(key);
+          const keyText = keyString(this.value);
+          const valueProps = props(sep4, "map-value-ind", false, true, keyNode[2]);
+          if (!valueProps.found) fallback();
+          const valueNode = value ? this.node(value, true) : this.empty(valueProps.end, sep4, valueProps);
+          offset = rangeOf(valueNode)[2];
+          this.pair(map, object, keyNode, keyText, valueNode, this.value);
+        }
+        const [close, ...rest] = token.end;
+        if (close?.source !== (isMap4 ? "}" : "]")) fallback();
+        const closeEnd = close.offset + close.source.length;
+        const range2 = [token.offset, closeEnd, rest.length > 0 ? endOffset(rest, closeEnd, true) : closeEnd];
+        if (isMap4) {
+          map.range = range2;
+          this.value = object;
+          return map;
+        }
+        seq.range = range2;
+        this.value = array;
+        return seq;
+      }
+    };
+  }
+});
+
+// src/yaml/helm-source.ts
+function helmTemplateOf(doc) {
+  const contents = doc.contents;
+  return helmTemplateIn(contents?.commentBefore) ?? helmTemplateIn(doc.commentBefore);
+}
+function helmTemplateIn(comment) {
+  const match3 = comment ? SOURCE.exec(comment) : null;
+  return match3?.[1] || void 0;
+}
+var SOURCE;
+var init_helm_source = __esm({
+  "src/yaml/helm-source.ts"() {
+    "use strict";
+    SOURCE = /^\s*Source:\s*(\S.*?)\s*$/m;
+  }
+});
+
+// src/yaml/relax-quotes.ts
+function quoteRepairs(text, docs) {
+  const cutAt = /* @__PURE__ */ new Set();
+  for (const doc of docs) {
+    for (const error2 of doc.errors) if (error2.code === "MISSING_CHAR" && MISSING_QUOTE.test(error2.message)) cutAt.add(error2.pos[0]);
+  }
+  if (cutAt.size === 0) return [];
+  const insertions = [];
+  for (const doc of docs) {
+    (0, import_yaml3.visit)(doc, {
+      Scalar(_key, node) {
+        const range2 = node.range;
+        if (!range2 || !cutAt.has(range2[1]) || node.type !== import_yaml3.Scalar.QUOTE_SINGLE && node.type !== import_yaml3.Scalar.QUOTE_DOUBLE) return;
+        insertions.push(...indentContinuations(text, range2[0]));
+      }
+    });
+  }
+  return insertions.sort((a, b) => a.at - b.at);
+}
+function indentContinuations(text, open3) {
+  const close = closingQuote(text, open3);
+  if (close === -1) return [];
+  const lineStart = text.lastIndexOf("\n", open3 - 1) + 1;
+  const keyColumn = /^[ ]*(?:-[ ]+)*/.exec(text.slice(lineStart, open3))[0].length;
+  const needed = keyColumn + 1;
+  const insertions = [];
+  for (let next = text.indexOf("\n", open3); next !== -1 && next < close; next = text.indexOf("\n", next + 1)) {
+    const start = next + 1;
+    let indent = 0;
+    while (text[start + indent] === " ") indent++;
+    const first2 = text[start + indent];
+    if (first2 === "\n" || first2 === "\r" || first2 === void 0) continue;
+    if (indent < needed) insertions.push({ at: start, count: needed - indent });
+  }
+  return insertions;
+}
+function closingQuote(text, open3) {
+  const quote = text[open3];
+  for (let i = open3 + 1; i < text.length; i++) {
+    const char = text[i];
+    if (char === "\n" && /^(?:---|\.\.\.)(?:[ \t\r\n]|$)/.test(text.slice(i + 1, i + 5))) return -1;
+    if (quote === '"' && char === "\\") i++;
+    else if (char === quote) {
+      if (quote === "'" && text[i + 1] === "'") i++;
+      else return i;
+    }
+  }
+  return -1;
+}
+function applyInsertions(text, insertions) {
+  let out = "";
+  let last = 0;
+  for (const { at, count } of insertions) {
+    out += text.slice(last, at) + " ".repeat(count);
+    last = at;
+  }
+  return out + text.slice(last);
+}
+function originalOffset(insertions, offset) {
+  let shift = 0;
+  for (const { at, count } of insertions) {
+    const patchedAt = at + shift;
+    if (offset < patchedAt) break;
+    if (offset < patchedAt + count) return at;
+    shift += count;
+  }
+  return offset - shift;
+}
+var import_yaml3, MISSING_QUOTE;
+var init_relax_quotes = __esm({
+  "src/yaml/relax-quotes.ts"() {
+    "use strict";
+    import_yaml3 = __toESM(require_dist(), 1);
+    MISSING_QUOTE = /^Missing closing ["']quote/;
+  }
+});
+
+// src/yaml/stream-checks.ts
+function streamProblems(text) {
+  const hasInnerBom = text.indexOf(BOM, 1) !== -1;
+  const hasDirective = /^%/m.test(text);
+  if (!hasInnerBom && !hasDirective) return [];
+  const problems = [];
+  let offset = 0;
+  let yamlDirectives = 0;
+  let pendingDirective;
+  let afterDocumentEnd = false;
+  let scalar = false;
+  for (const token of new import_yaml4.Lexer().lex(text)) {
+    if (CONTROL.has(token)) {
+      scalar = token === SCALAR;
+      continue;
+    }
+    const start = offset;
+    offset += token.length;
+    if (scalar) {
+      scalar = false;
+      afterDocumentEnd = false;
+      continue;
+    }
+    if (token === BOM) {
+      if (start > 0 && !afterDocumentEnd) problems.push(problem("A byte order mark may only start a document.", start, offset));
+      continue;
+    }
+    if (token === "\n" || token === "\r\n" || /^[ \t]+$/.test(token)) continue;
+    if (token.startsWith("%")) {
+      pendingDirective = { start, end: offset };
+      if (token.startsWith("%YAML") && ++yamlDirectives > 1) problems.push(problem("The %YAML directive is given twice for one document.", start, offset));
+    } else if (token === "---") {
+      pendingDirective = void 0;
+      yamlDirectives = 0;
+    } else if (!token.startsWith("#")) {
+      afterDocumentEnd = token === "...";
+      continue;
+    }
+    afterDocumentEnd = false;
+  }
+  if (pendingDirective) problems.push(problem("A directive must be followed by a document (---).", pendingDirective.start, pendingDirective.end));
+  return problems;
+}
+function problem(message, start, end) {
+  return { ruleId: "yaml-syntax-error", message, start, end };
+}
+var import_yaml4, CONTROL, SCALAR, BOM;
+var init_stream_checks = __esm({
+  "src/yaml/stream-checks.ts"() {
+    "use strict";
+    import_yaml4 = __toESM(require_dist(), 1);
+    CONTROL = /* @__PURE__ */ new Set(["", "", ""]);
+    SCALAR = "";
+    BOM = "\uFEFF";
+  }
+});
+
+// src/yaml/parse.ts
+function parseYamlFile(text, options = {}) {
+  if (options.fast) {
+    const fast = parseFast(text);
+    if (fast) return fast;
+  }
+  let docs = parseDocs(text);
+  if (docs === void 0) return crashedParse(text);
+  let insertions = [];
+  for (let pass = 0; pass < MAX_REPAIR_PASSES; pass++) {
+    const source2 = applyInsertions(text, insertions);
+    const more = quoteRepairs(source2, docs);
+    if (more.length === 0) break;
+    const merged = mergeInsertions(insertions, more.map(({ at, count }) => ({ at: originalOffset(insertions, at), count })));
+    const repaired = parseDocs(applyInsertions(text, merged));
+    if (repaired === void 0 || errorCount(repaired) >= errorCount(docs)) break;
+    docs = repaired;
+    insertions = merged;
+  }
+  const source = applyInsertions(text, insertions);
+  const documents = docs.map((doc, index) => ({ index, doc, errors: firstError(doc), empty: isEmptyDocument(doc), range: doc.range, helmTemplate: helmTemplateOf(doc) }));
+  return { text: source, lineCounter: linesOf(text), documents, streamErrors: streamProblems(source), insertions };
+}
+function parseFast(text) {
+  let composed;
+  const compose = () => {
+    composed ??= parseDocs(text);
+    if (!composed) throw new Error("the YAML parser could not compose a file it had parsed");
+    return composed;
+  };
+  const documents = [];
+  let prelude = [];
+  const tokens = new import_yaml5.Parser().parse(text);
+  for (; ; ) {
+    let next;
+    try {
+      next = tokens.next();
+    } catch {
+      return void 0;
+    }
+    if (next.done) break;
+    const token = next.value;
+    switch (token.type) {
+      case "document": {
+        const fast = buildDocument(token);
+        if (!fast) return void 0;
+        documents.push(new FastParsedDocument(documents.length, fast, helmTemplateFrom(fast, prelude), compose));
+        prelude = [];
+        break;
+      }
+      case "comment":
+      case "newline":
+        prelude.push(token.source);
+        break;
+      case "space":
+      case "byte-order-mark":
+        break;
+      case "doc-end": {
+        const last = documents[documents.length - 1];
+        const end = documentEndOffset(token);
+        if (!last || end === void 0) return void 0;
+        last.fast.range[2] = end;
+        prelude = [];
+        break;
+      }
+      default:
+        return void 0;
+    }
+  }
+  return { text, lineCounter: linesOf(text), documents, streamErrors: streamProblems(text), insertions: [] };
+}
+function helmTemplateFrom(fast, prelude) {
+  let contentsComment = fast.contentsComment;
+  let docComment = "";
+  const { comment, afterEmptyLine } = parsePrelude(prelude);
+  if (comment) {
+    if (afterEmptyLine || fast.docStart) docComment = comment;
+    else if (!fast.blockWithEntries) contentsComment = contentsComment ? `${comment}
+${contentsComment}` : comment;
+  }
+  return helmTemplateIn(contentsComment) ?? helmTemplateIn(docComment);
+}
+function parsePrelude(prelude) {
+  let comment = "";
+  let atComment = false;
+  let afterEmptyLine = false;
+  for (const source of prelude) {
+    if (source.startsWith("#")) {
+      comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+      atComment = true;
+      afterEmptyLine = false;
+    } else {
+      if (!atComment) afterEmptyLine = true;
+      atComment = false;
+    }
+  }
+  return { comment, afterEmptyLine };
+}
+function parseDocs(text) {
+  const blanked = [];
+  let source = text;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    let outcome;
+    try {
+      outcome = parseOnce(source);
+    } catch {
+      return void 0;
+    }
+    if ("docs" in outcome) {
+      const docs = outcome.docs.filter((doc) => !blanked.some(([start, end2]) => doc.range[0] >= start && doc.range[0] < end2));
+      docs.push(...blanked.map(([start, end2]) => tooDeep(start, end2)));
+      return docs.sort((a, b) => a.range[0] - b.range[0]);
+    }
+    const end = nextDocumentMarker(source, outcome.at);
+    if (end <= outcome.from) return void 0;
+    blanked.push([outcome.from, end]);
+    source = source.slice(0, outcome.from) + source.slice(outcome.from, end).replace(/[^\n]/g, " ") + source.slice(end);
+  }
+  return void 0;
+}
+function parseOnce(text) {
+  const docs = [];
+  const composer = new import_yaml5.Composer(OPTIONS);
+  const parser = new import_yaml5.Parser();
+  let from = 0;
+  try {
+    for (const token of parser.parse(text)) {
+      for (const doc of composer.next(token)) {
+        docs.push(doc);
+        from = doc.range[2];
+      }
+    }
+    docs.push(...composer.end(false, text.length));
+    return { docs };
+  } catch (error2) {
+    if (!(error2 instanceof RangeError)) throw error2;
+    return { from: Math.min(from, parser.offset), at: parser.offset };
+  }
+}
+function nextDocumentMarker(text, at) {
+  const marker = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
+  marker.lastIndex = Math.max(at, 0);
+  for (let match3 = marker.exec(text); match3; match3 = marker.exec(text)) if (match3.index >= at) return match3.index;
+  return text.length;
+}
+function tooDeep(offset, end) {
+  const doc = new import_yaml5.Document(null, OPTIONS);
+  doc.range = [offset, offset, end];
+  doc.errors.push(new import_yaml5.YAMLParseError([offset, offset + 1], "RESOURCE_EXHAUSTION", "Maximum call stack size exceeded"));
+  return doc;
+}
+function crashedParse(text) {
+  const problem2 = { ruleId: "yaml-syntax-error", message: "The YAML parser could not read this file.", start: 0, end: 1 };
+  return { text, lineCounter: linesOf(text), documents: [], streamErrors: [problem2], insertions: [] };
+}
+function syntaxErrors(doc) {
+  return doc.errors.filter((error2) => !isStackOverflow(error2));
+}
+function errorCount(docs) {
+  return docs.reduce((sum, doc) => sum + syntaxErrors(doc).length, 0);
+}
+function firstError(doc) {
+  const errors = syntaxErrors(doc);
+  const first2 = errors[0];
+  if (!first2) return [];
+  const more = errors.length - 1;
+  const suffix = more === 0 ? "" : ` (${more} more error${more === 1 ? "" : "s"} in this document)`;
+  return [{ ruleId: "yaml-syntax-error", message: plainYamlMessage(first2.message) + suffix, start: first2.pos[0], end: Math.max(first2.pos[1], first2.pos[0] + 1) }];
+}
+function mergeInsertions(a, b) {
+  const byOffset = /* @__PURE__ */ new Map();
+  for (const { at, count } of [...a, ...b]) byOffset.set(at, (byOffset.get(at) ?? 0) + count);
+  return [...byOffset].map(([at, count]) => ({ at, count })).sort((x2, y) => x2.at - y.at);
+}
+function linesOf(text) {
+  const counter = new import_yaml5.LineCounter();
+  counter.addNewLine(0);
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) counter.addNewLine(i + 1);
+  return counter;
+}
+function isEmptyDocument(doc) {
+  if (doc.errors.length > 0) return false;
+  const contents = doc.contents;
+  return contents === null || (0, import_yaml5.isScalar)(contents) && contents.source === "" && !contents.tag && !contents.anchor;
+}
+function plainYamlMessage(message) {
+  const cut = message.search(/ at line \d+, column \d+/);
+  return (cut === -1 ? message : message.slice(0, cut)).trim().replace(/: ".*"$/s, "");
+}
+function regionOf(file, start, end) {
+  const length = file.text.length;
+  const from = originalOffset(file.insertions, Math.min(Math.max(start, 0), length));
+  const to = Math.max(originalOffset(file.insertions, Math.min(Math.max(end, start), length)), from);
+  const a = file.lineCounter.linePos(from);
+  const b = file.lineCounter.linePos(to);
+  return { startLine: a.line, startColumn: a.col, endLine: b.line, endColumn: b.col };
+}
+var import_yaml5, isStackOverflow, MAX_REPAIR_PASSES, FastParsedDocument, OPTIONS;
+var init_parse = __esm({
+  "src/yaml/parse.ts"() {
+    "use strict";
+    import_yaml5 = __toESM(require_dist(), 1);
+    init_fast_build();
+    init_helm_source();
+    init_relax_quotes();
+    init_stream_checks();
+    isStackOverflow = (error2) => error2.code === "RESOURCE_EXHAUSTION" || error2.message.includes("Maximum call stack size exceeded");
+    MAX_REPAIR_PASSES = 3;
+    FastParsedDocument = class {
+      constructor(index, fast, helmTemplate, compose) {
+        this.index = index;
+        this.fast = fast;
+        this.helmTemplate = helmTemplate;
+        this.compose = compose;
+      }
+      index;
+      fast;
+      helmTemplate;
+      compose;
+      errors = [];
+      get doc() {
+        return this.compose()[this.index];
+      }
+      get empty() {
+        return this.fast.empty;
+      }
+      get range() {
+        return this.fast.range;
+      }
+    };
+    OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true };
+  }
+});
+
+// src/config/problems.ts
+function formatProblem(problem2) {
+  return `${problem2.file}:${problem2.line}:${problem2.column}: ${problem2.message}`;
+}
+var ConfigError;
+var init_problems = __esm({
+  "src/config/problems.ts"() {
+    "use strict";
+    ConfigError = class extends Error {
+      constructor(problems) {
+        super(problems.map(formatProblem).join("\n"));
+        this.problems = problems;
+      }
+      problems;
+      name = "ConfigError";
+    };
+  }
+});
+
+// src/yaml/fast-locate.ts
+function locateFast(contents, path28) {
+  let node = contents;
+  let keyRange2;
+  let depth = 0;
+  for (; depth < path28.length; depth++) {
+    const segment = path28[depth];
+    if (isScalarNode(node)) break;
+    if (node.kind === MAP && typeof segment === "string") {
+      const at = findKey(node, segment);
+      if (at === -1) break;
+      keyRange2 = node.keyRanges[at];
+      node = node.values[at];
+      continue;
+    }
+    if (node.kind === SEQ && typeof segment === "number") {
+      const item = node.items[segment];
+      if (!item) break;
+      keyRange2 = void 0;
+      node = item;
+      continue;
+    }
+    break;
+  }
+  const exact = depth === path28.length;
+  return { ...spanOf(node, keyRange2, exact), exact, approximate: false };
+}
+function findKey(map, key) {
+  const keys = map.keys;
+  if (keys.length >= INDEXED_FROM) {
+    let index = keyIndexes.get(map);
+    if (!index) {
+      index = /* @__PURE__ */ new Map();
+      for (let i = 0; i < keys.length; i++) index.set(keys[i], i);
+      keyIndexes.set(map, index);
+    }
+    return index.get(key) ?? -1;
+  }
+  return keys.lastIndexOf(key);
+}
+function spanOf(node, keyRange2, exact) {
+  const range2 = rangeOf(node);
+  if (keyRange2) {
+    if (!exact) return { start: keyRange2[0], end: keyRange2[1] };
+    return { start: keyRange2[0], end: range2[1] };
+  }
+  if (isScalarNode(node)) return { start: range2[0], end: range2[1] };
+  if (node.kind === SEQ && exact) return { start: range2[0], end: range2[1] };
+  return firstEntrySpan(node) ?? { start: range2[0], end: range2[1] };
+}
+function firstEntrySpan(node) {
+  if (node.kind === MAP) {
+    if (node.keys.length === 0) return void 0;
+    const kind = node.keys.indexOf("kind");
+    const at = kind === -1 ? 0 : kind;
+    const key = node.keyRanges[at];
+    const value = node.values[at];
+    return { start: key[0], end: isScalarNode(value) ? value[1] : key[1] };
+  }
+  const item = node.items[0];
+  if (!item) return void 0;
+  const range2 = rangeOf(item);
+  return { start: range2[0], end: range2[1] };
+}
+var INDEXED_FROM, keyIndexes;
+var init_fast_locate = __esm({
+  "src/yaml/fast-locate.ts"() {
+    "use strict";
+    init_fast_tree();
+    INDEXED_FROM = 8;
+    keyIndexes = /* @__PURE__ */ new WeakMap();
+  }
+});
+
 // src/yaml/locate.ts
+function locateIn(document, path28) {
+  return document.fast ? locateFast(document.fast.contents, path28) : locate(document.doc, path28);
+}
 function locate(doc, path28) {
   let node = doc.contents;
   let pair3;
@@ -37069,14 +37574,14 @@ function locate(doc, path28) {
   let depth = 0;
   for (; depth < path28.length && node; depth++) {
     const segment = path28[depth];
-    if ((0, import_yaml5.isAlias)(node)) {
+    if ((0, import_yaml6.isAlias)(node)) {
       approximate = true;
       break;
     }
-    if ((0, import_yaml5.isMap)(node) && typeof segment === "string") {
+    if ((0, import_yaml6.isMap)(node) && typeof segment === "string") {
       const found = findPair(node.items, segment);
       if (!found) {
-        const merge4 = node.items.find((candidate) => (0, import_yaml5.isPair)(candidate) && keyOf(candidate) === "<<");
+        const merge4 = node.items.find((candidate) => (0, import_yaml6.isPair)(candidate) && keyOf(candidate) === "<<");
         if (merge4) {
           pair3 = merge4;
           approximate = true;
@@ -37091,7 +37596,7 @@ function locate(doc, path28) {
       }
       continue;
     }
-    if ((0, import_yaml5.isSeq)(node) && typeof segment === "number") {
+    if ((0, import_yaml6.isSeq)(node) && typeof segment === "number") {
       const item = node.items[segment];
       if (!item) break;
       pair3 = void 0;
@@ -37101,54 +37606,54 @@ function locate(doc, path28) {
     break;
   }
   const exact = depth === path28.length && !approximate;
-  return { ...spanOf(doc, node, pair3, exact), exact, approximate };
+  return { ...spanOf2(doc, node, pair3, exact), exact, approximate };
 }
 function findPair(pairs, key) {
-  if (pairs.length >= INDEXED_FROM) {
+  if (pairs.length >= INDEXED_FROM2) {
     let index = pairIndexes.get(pairs);
     if (!index) {
       index = /* @__PURE__ */ new Map();
-      for (const pair3 of pairs) if ((0, import_yaml5.isPair)(pair3)) index.set(keyOf(pair3), pair3);
+      for (const pair3 of pairs) if ((0, import_yaml6.isPair)(pair3)) index.set(keyOf(pair3), pair3);
       pairIndexes.set(pairs, index);
     }
     return index.get(key);
   }
   for (let i = pairs.length - 1; i >= 0; i--) {
     const pair3 = pairs[i];
-    if ((0, import_yaml5.isPair)(pair3) && keyOf(pair3) === key) return pair3;
+    if ((0, import_yaml6.isPair)(pair3) && keyOf(pair3) === key) return pair3;
   }
   return void 0;
 }
 function keyOf(pair3) {
   const key = pair3.key;
-  if ((0, import_yaml5.isScalar)(key)) return keyString(scalarValue(key));
+  if ((0, import_yaml6.isScalar)(key)) return keyString(scalarValue(key));
   return keyString(key === null ? null : resolvePlainScalar(String(key)));
 }
-function spanOf(doc, node, pair3, exact) {
+function spanOf2(doc, node, pair3, exact) {
   const keyRange2 = pair3?.key?.range;
   const valueRange = node?.range;
   if (pair3 && keyRange2) {
     if (!exact || !valueRange) return { start: keyRange2[0], end: keyRange2[1] };
     return { start: keyRange2[0], end: valueRange[1] };
   }
-  if (node && ((0, import_yaml5.isMap)(node) || (0, import_yaml5.isSeq)(node))) {
-    if (exact && (0, import_yaml5.isSeq)(node) && valueRange) return { start: valueRange[0], end: valueRange[1] };
-    return firstEntrySpan(node) ?? rangeSpan(valueRange);
+  if (node && ((0, import_yaml6.isMap)(node) || (0, import_yaml6.isSeq)(node))) {
+    if (exact && (0, import_yaml6.isSeq)(node) && valueRange) return { start: valueRange[0], end: valueRange[1] };
+    return firstEntrySpan2(node) ?? rangeSpan(valueRange);
   }
   if (valueRange) return rangeSpan(valueRange);
   const docRange = doc.range;
   return { start: docRange[0], end: docRange[0] };
 }
-function firstEntrySpan(node) {
-  if ((0, import_yaml5.isMap)(node)) {
+function firstEntrySpan2(node) {
+  if ((0, import_yaml6.isMap)(node)) {
     const pairs = node.items;
     const kind = pairs.find((pair3) => keyOf(pair3) === "kind");
     const first2 = kind ?? pairs[0];
     const key = first2?.key?.range;
     const value = first2?.value?.range;
-    if (key) return { start: key[0], end: value && (0, import_yaml5.isScalar)(first2?.value) ? value[1] : key[1] };
+    if (key) return { start: key[0], end: value && (0, import_yaml6.isScalar)(first2?.value) ? value[1] : key[1] };
   }
-  if ((0, import_yaml5.isSeq)(node)) {
+  if ((0, import_yaml6.isSeq)(node)) {
     const item = node.items[0];
     const range2 = item?.range;
     if (range2) return { start: range2[0], end: range2[1] };
@@ -37159,14 +37664,15 @@ function rangeSpan(range2) {
   if (!range2) return { start: 0, end: 0 };
   return { start: range2[0], end: range2[1] };
 }
-var import_yaml5, INDEXED_FROM, pairIndexes;
+var import_yaml6, INDEXED_FROM2, pairIndexes;
 var init_locate = __esm({
   "src/yaml/locate.ts"() {
     "use strict";
-    import_yaml5 = __toESM(require_dist(), 1);
+    import_yaml6 = __toESM(require_dist(), 1);
+    init_fast_locate();
     init_scalar();
     init_to_value();
-    INDEXED_FROM = 8;
+    INDEXED_FROM2 = 8;
     pairIndexes = /* @__PURE__ */ new WeakMap();
   }
 });
@@ -37476,7 +37982,7 @@ function dotted(path28) {
 function offsetOf(doc, path28, atKey) {
   if (!atKey) {
     const node = doc.getIn(path28, true);
-    if ((0, import_yaml6.isNode)(node) && node.range) return node.range[0];
+    if ((0, import_yaml7.isNode)(node) && node.range) return node.range[0];
   }
   return locate(doc, path28).start;
 }
@@ -37490,12 +37996,12 @@ function kindOf(value) {
   if (typeof value === "object") return "a mapping";
   return `${typeof value} ${JSON.stringify(value)}`;
 }
-var import_ajv2, import_yaml6, cached;
+var import_ajv2, import_yaml7, cached;
 var init_validate = __esm({
   "src/config/validate.ts"() {
     "use strict";
     import_ajv2 = __toESM(require_ajv(), 1);
-    import_yaml6 = __toESM(require_dist(), 1);
+    import_yaml7 = __toESM(require_dist(), 1);
     init_locate();
     init_schema();
     init_suggest2();
@@ -37525,8 +38031,8 @@ async function loadConfig(options) {
   return parseConfig(text, { file, display, cwd: options.cwd, rules: options.rules });
 }
 function parseConfig(text, options) {
-  const lineCounter = new import_yaml7.LineCounter();
-  const doc = (0, import_yaml7.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineCounter = new import_yaml8.LineCounter();
+  const doc = (0, import_yaml8.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problems = doc.errors.map((error2) => {
     const { line, col } = lineCounter.linePos(error2.pos[0]);
     return { file: options.display, line, column: col, message: plainYamlMessage(error2.message) };
@@ -37632,15 +38138,15 @@ function overrideOf(item, index, doc, lineCounter, display) {
 }
 function regionOf2(doc, lineCounter, path28) {
   const node = doc.getIn(path28, true);
-  const offset = (0, import_yaml7.isNode)(node) && node.range ? node.range[0] : 0;
+  const offset = (0, import_yaml8.isNode)(node) && node.range ? node.range[0] : 0;
   const start = lineCounter.linePos(offset);
   return { startLine: start.line, startColumn: start.col, endLine: start.line, endColumn: start.col + 1 };
 }
-var import_yaml7;
+var import_yaml8;
 var init_load = __esm({
   "src/config/load.ts"() {
     "use strict";
-    import_yaml7 = __toESM(require_dist(), 1);
+    import_yaml8 = __toESM(require_dist(), 1);
     init_display_path();
     init_workloads();
     init_parse();
@@ -37658,7 +38164,7 @@ __export(rule_flag_exports, {
 function parseRuleFlags(flags, rules2) {
   const overrides = /* @__PURE__ */ new Map();
   for (const flag of flags) {
-    const doc = (0, import_yaml8.parseDocument)(flag, { prettyErrors: false });
+    const doc = (0, import_yaml9.parseDocument)(flag, { prettyErrors: false });
     const value = doc.errors.length === 0 ? doc.toJS() : void 0;
     if (value === null || typeof value !== "object" || Array.isArray(value) || Object.keys(value).length === 0) {
       throw new UsageError(`--rule "${flag}" must be "rule-id: level" or "rule-id: {options}".`);
@@ -37667,8 +38173,8 @@ function parseRuleFlags(flags, rules2) {
       const optionsOnly = entry2 !== null && typeof entry2 === "object" && !Array.isArray(entry2);
       const checked = optionsOnly ? ["error", entry2] : entry2;
       const wrapped = { rules: { [id]: checked } };
-      const lineCounter = new import_yaml8.LineCounter();
-      const problems = validateConfig(wrapped, (0, import_yaml8.parseDocument)((0, import_yaml8.stringify)(wrapped), { lineCounter }), lineCounter, "--rule", rules2);
+      const lineCounter = new import_yaml9.LineCounter();
+      const problems = validateConfig(wrapped, (0, import_yaml9.parseDocument)((0, import_yaml9.stringify)(wrapped), { lineCounter }), lineCounter, "--rule", rules2);
       if (problems.length > 0) throw new UsageError(`--rule "${flag}": ${problems.map((problem2) => problem2.message).join("; ")}.`);
       if (optionsOnly) overrides.set(id, { options: entry2 });
       else if (typeof entry2 === "string") overrides.set(id, { level: entry2 });
@@ -37680,11 +38186,11 @@ function parseRuleFlags(flags, rules2) {
   }
   return overrides;
 }
-var import_yaml8;
+var import_yaml9;
 var init_rule_flag = __esm({
   "src/config/rule-flag.ts"() {
     "use strict";
-    import_yaml8 = __toESM(require_dist(), 1);
+    import_yaml9 = __toESM(require_dist(), 1);
     init_errors();
     init_validate();
   }
@@ -37866,7 +38372,7 @@ function objectRef(object) {
   return ref;
 }
 function locationAt(site, path28, missing = false, innerLine) {
-  const span = locate(site.document.doc, path28);
+  const span = locateIn(site.document, path28);
   const inner = innerLine !== void 0 && span.exact ? blockScalarLine(site.parsed.text, span.start, span.end, innerLine) : void 0;
   const location = {
     file: site.file,
@@ -37945,8 +38451,7 @@ function findingAtOffsets(site, ruleId, level, message, start, end) {
   return finding;
 }
 function documentStart(site) {
-  const range2 = site.document?.doc.range;
-  return range2?.[0] ?? 0;
+  return site.document?.range[0] ?? 0;
 }
 function fingerprint(parts) {
   return createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
@@ -39340,6 +39845,8 @@ var init_store = __esm({
       display;
       previous;
       next;
+      /** Content hashes of the context files this run has read (display name → hash). */
+      contextHashes = /* @__PURE__ */ new Map();
       /** A missing, unreadable or foreign cache file is an empty cache: it is rewritten at the end of the run. */
       static open(file, display, key) {
         let previous;
@@ -39360,6 +39867,16 @@ var init_store = __esm({
         if (entry2?.hash !== hash) return void 0;
         this.next.files[display] = entry2;
         return structuredClone(entry2);
+      }
+      /** A context file's records when its text is unchanged; carried over to the next cache. */
+      contextLookup(display, hash) {
+        const entry2 = this.previous?.context?.[display];
+        if (entry2?.hash !== hash) return void 0;
+        (this.next.context ??= {})[display] = entry2;
+        return entry2;
+      }
+      recordContext(display, entry2) {
+        (this.next.context ??= {})[display] = entry2;
       }
       record(display, entry2) {
         this.next.files[display] = JSON.parse(JSON.stringify(entry2));
@@ -39389,22 +39906,30 @@ function cacheKey(parts) {
 }
 function tokenOf(display, outcome, partial) {
   if (!outcome) return `${display}\0partial:${partial}`;
-  if ("text" in outcome) return `${display}\0${contentHash(outcome.text)}`;
+  if ("text" in outcome) return textToken(display, contentHash(outcome.text));
   return `${display}\0${digest(outcome)}`;
+}
+function textToken(display, hash) {
+  return `${display}\0${hash}`;
 }
 function inputsDigest(tokens, context) {
   return digest({ tokens, context: context ?? null });
 }
-async function contextTokens(files, maxBytes) {
+async function contextTokens(files, maxBytes, hashes) {
   const tokens = [];
-  for (const { file, display } of files) tokens.push(tokenOf(display, await readInput(file, maxBytes)));
+  for (const { file, display } of files) {
+    const outcome = await readInput(file, maxBytes);
+    if ("text" in outcome) hashes.set(display, contentHash(outcome.text));
+    tokens.push("text" in outcome ? textToken(display, hashes.get(display)) : tokenOf(display, outcome));
+  }
   return tokens;
 }
-async function replayable(last, sources, context, maxBytes) {
+async function replayable(cache2, sources, context, maxBytes) {
+  const last = cache2.lastRun;
   if (!last || !sources.every((source) => source.absolute !== void 0 || source.partial)) return void 0;
   const tokens = [];
   for (const source of sources) tokens.push(tokenOf(source.display, source.partial ? void 0 : await source.read(), source.partial));
-  const contextToken = last.usedContext ? await contextTokens(await context(), maxBytes) : void 0;
+  const contextToken = last.usedContext ? await contextTokens(await context(), maxBytes, cache2.contextHashes) : void 0;
   return inputsDigest(tokens, contextToken) === last.inputs ? last : void 0;
 }
 function maskedText(text) {
@@ -39421,6 +39946,465 @@ var init_run_cache = __esm({
     init_key();
     init_store();
     init_key();
+  }
+});
+
+// src/k8s/detach.ts
+var StringTable;
+var init_detach = __esm({
+  "src/k8s/detach.ts"() {
+    "use strict";
+    StringTable = class {
+      strings = /* @__PURE__ */ new Map();
+      string(text) {
+        const known2 = this.strings.get(text);
+        if (known2 !== void 0) return known2;
+        const copy = text.length < 13 ? text : ` ${text}`.slice(1);
+        this.strings.set(copy, copy);
+        return copy;
+      }
+      /** A deep copy of plain data (objects, arrays, primitives) with table strings; shared parts stay shared. */
+      copy(value, seen = /* @__PURE__ */ new Map()) {
+        if (typeof value === "string") return this.string(value);
+        if (typeof value !== "object" || value === null) return value;
+        const known2 = seen.get(value);
+        if (known2 !== void 0) return known2;
+        if (Array.isArray(value)) {
+          const list2 = [];
+          seen.set(value, list2);
+          for (const item of value) list2.push(this.copy(item, seen));
+          return list2;
+        }
+        const record = {};
+        seen.set(value, record);
+        for (const [key, item] of Object.entries(value)) record[key] = this.copy(item, seen);
+        return record;
+      }
+      /**
+       * The same, in place: every string reachable from `value` through own properties becomes a table string.
+       * For what closures already hold (a waiting cross-object check's object and locations), which cannot be
+       * swapped for a copy, and for index records, which share their tree with the object a check may hold.
+       * Frozen parts (the rule tester freezes views) are left as they are: returns false when it met one.
+       */
+      detachInPlace(value, seen = /* @__PURE__ */ new Set()) {
+        if (typeof value !== "object" || value === null || seen.has(value)) return true;
+        seen.add(value);
+        const record = value;
+        const frozen = Object.isFrozen(value);
+        let complete = true;
+        for (const key of Object.keys(record)) {
+          const item = record[key];
+          if (typeof item === "string") {
+            if (frozen) complete = false;
+            else record[key] = this.string(item);
+          } else if (!this.detachInPlace(item, seen)) complete = false;
+        }
+        return complete;
+      }
+    };
+  }
+});
+
+// src/k8s/multimap.ts
+function append(map, key, value) {
+  const list2 = map.get(key);
+  if (list2) list2.push(value);
+  else map.set(key, [value]);
+}
+var init_multimap = __esm({
+  "src/k8s/multimap.ts"() {
+    "use strict";
+  }
+});
+
+// src/k8s/selectors.ts
+function labelSelectorMatches(selector, labels) {
+  if (!isObject(selector)) return false;
+  const matchLabels = selector.matchLabels;
+  if (isObject(matchLabels)) {
+    for (const [key, value] of Object.entries(matchLabels)) if (labels[key] !== value) return false;
+  }
+  const expressions = selector.matchExpressions;
+  if (Array.isArray(expressions)) {
+    for (const expression of expressions) if (!expressionMatches(expression, labels)) return false;
+  }
+  return true;
+}
+function expressionMatches(expression, labels) {
+  if (!isObject(expression) || !isString(expression.key)) return false;
+  const has = Object.hasOwn(labels, expression.key);
+  const values = isStringList(expression.values) ? expression.values : [];
+  const value = labels[expression.key];
+  switch (expression.operator) {
+    case "In":
+      return has && values.includes(value);
+    case "NotIn":
+      return !has || !values.includes(value);
+    case "Exists":
+      return has;
+    case "DoesNotExist":
+      return !has;
+    default:
+      return false;
+  }
+}
+function mapSelectorMatches(selector, labels) {
+  if (!isObject(selector)) return false;
+  const entries = Object.entries(selector);
+  if (entries.length === 0) return false;
+  return entries.every(([key, value]) => labels[key] === value);
+}
+function selectsEverything(selector) {
+  return isObject(selector) && Object.keys(selector).length === 0;
+}
+function selectorMatches(kind, selector, labels) {
+  return kind === "map" ? mapSelectorMatches(selector, labels) : labelSelectorMatches(selector, labels);
+}
+function requiredLabel(kind, selector) {
+  if (!isObject(selector)) return "none";
+  const pairs = kind === "map" ? selector : selector.matchLabels;
+  const [first2] = isObject(pairs) ? Object.entries(pairs) : [];
+  if (!first2) return kind === "map" ? "none" : "open";
+  return isString(first2[1]) ? labelEntry(first2[0], first2[1]) : "none";
+}
+function labelEntry(key, value) {
+  return `${key}\0${value}`;
+}
+var LabelledTable, SelectorTable;
+var init_selectors = __esm({
+  "src/k8s/selectors.ts"() {
+    "use strict";
+    init_json();
+    init_multimap();
+    LabelledTable = class {
+      /** `scopesOf` may give several scopes (its namespace and "every namespace"). */
+      constructor(items, scopesOf, labelsOf) {
+        this.labelsOf = labelsOf;
+        for (const item of items) {
+          const scopes = scopesOf(item);
+          for (const scope of typeof scopes === "string" ? [scopes] : scopes) {
+            append(this.byScope, scope, item);
+            for (const labels of labelsOf(item)) {
+              for (const [key, value] of Object.entries(labels)) {
+                const entry2 = `${scope}\0${labelEntry(key, value)}`;
+                if (this.byLabel.get(entry2)?.at(-1) !== item) append(this.byLabel, entry2, item);
+              }
+            }
+          }
+        }
+      }
+      labelsOf;
+      byLabel = /* @__PURE__ */ new Map();
+      byScope = /* @__PURE__ */ new Map();
+      /** The items of the scope (in the order given) that the selector selects through any of their label sets. */
+      selectedBy(scope, kind, selector) {
+        return this.candidates(scope, kind, selector).filter((item) => this.labelsOf(item).some((labels) => selectorMatches(kind, selector, labels)));
+      }
+      /** Whether the selector selects any item of the scope. */
+      selectsAny(scope, kind, selector) {
+        return this.candidates(scope, kind, selector).some((item) => this.labelsOf(item).some((labels) => selectorMatches(kind, selector, labels)));
+      }
+      candidates(scope, kind, selector) {
+        const required = requiredLabel(kind, selector);
+        if (required === "none") return [];
+        return (required === "open" ? this.byScope.get(scope) : this.byLabel.get(`${scope}\0${required}`)) ?? [];
+      }
+    };
+    SelectorTable = class {
+      constructor(items, scopeOf, selectorOf, kind) {
+        this.kind = kind;
+        for (const item of items) {
+          const selector = selectorOf(item);
+          const required = requiredLabel(kind, selector);
+          if (required === "none") continue;
+          const position = this.items.push({ item, selector }) - 1;
+          const scope = scopeOf(item);
+          if (required === "open") append(this.open, scope, position);
+          else append(this.byLabel, `${scope}\0${required}`, position);
+        }
+      }
+      kind;
+      byLabel = /* @__PURE__ */ new Map();
+      open = /* @__PURE__ */ new Map();
+      items = [];
+      /** The items of the scope whose selector selects these labels, in the order given. */
+      selecting(scope, labels) {
+        const positions = [...this.open.get(scope) ?? []];
+        for (const [key, value] of Object.entries(labels)) positions.push(...this.byLabel.get(`${scope}\0${labelEntry(key, value)}`) ?? []);
+        positions.sort((a, b) => a - b);
+        return positions.flatMap((position) => {
+          const { item, selector } = this.items[position];
+          return selectorMatches(this.kind, selector, labels) ? [item] : [];
+        });
+      }
+    };
+  }
+});
+
+// src/k8s/object-index.ts
+function indexRecord(object, at, namespace, fromContext) {
+  const key = `${object.group}/${object.kind}`;
+  const value = DATA_KINDS.has(key) ? withoutDataValues(object.value) : object.value;
+  const record = {
+    apiVersion: object.apiVersion,
+    group: object.group,
+    kind: object.kind,
+    labels: object.labels,
+    annotations: object.annotations,
+    value,
+    pods: object.pods.map((pod) => ({ labels: pod.labels, spec: pod.spec, path: pod.path })),
+    at,
+    fromContext
+  };
+  if (object.name !== void 0) record.name = object.name;
+  if (isNamespaced(object.group, object.kind)) record.namespace = object.namespace ?? namespace;
+  return record;
+}
+function withoutDataValues(value) {
+  const copy = { ...value };
+  for (const field of ["data", "stringData", "binaryData"]) {
+    const data = value[field];
+    if (isObject(data)) copy[field] = Object.fromEntries(Object.keys(data).map((key) => [key, ""]));
+  }
+  return copy;
+}
+function scopeKey(namespace) {
+  return namespace === void 0 ? "" : `=${namespace}`;
+}
+function labelKey(namespace, key, value) {
+  return `${namespace ?? ""}\0${key}\0${value}`;
+}
+function placeKey(at) {
+  return `${at.file}\0${at.documentIndex ?? ""}\0${at.region.startLine}\0${at.region.startColumn}`;
+}
+function identity(group, kind, namespace, name) {
+  return `${group}\0${kind}\0${namespace ?? ""}\0${name}`;
+}
+var DATA_KINDS, ObjectIndex;
+var init_object_index = __esm({
+  "src/k8s/object-index.ts"() {
+    "use strict";
+    init_detach();
+    init_json();
+    init_kinds();
+    init_multimap();
+    init_selectors();
+    DATA_KINDS = /* @__PURE__ */ new Set(["/Secret", "/ConfigMap"]);
+    ObjectIndex = class {
+      constructor(complete = false) {
+        this.complete = complete;
+      }
+      complete;
+      records = [];
+      byKind = /* @__PURE__ */ new Map();
+      byIdentity = /* @__PURE__ */ new Map();
+      clusterScopedKinds = /* @__PURE__ */ new Set();
+      /** Built on first use after the last add: checks run against a complete index, so lookups stay linear. */
+      namespaceBuckets;
+      byPlace;
+      memos = /* @__PURE__ */ new Map();
+      /** The run's shared strings: records, and findings once their file closes, hold no slice of a file's text. */
+      strings = new StringTable();
+      /** Adds an object's record; returns the record the index keeps. */
+      add(parsed) {
+        const record = this.strings.detachInPlace(parsed) ? parsed : this.strings.copy(parsed);
+        this.namespaceBuckets = void 0;
+        this.byPlace = void 0;
+        this.memos.clear();
+        this.records.push(record);
+        append(this.byKind, record.kind, record);
+        append(this.byIdentity, identity(record.group, record.kind, record.namespace, record.name ?? ""), record);
+        return record;
+      }
+      /** After the last file: custom kinds that CRDs of the run declare cluster-scoped lose their default namespace. */
+      seal() {
+        for (const crd of this.ofKind("CustomResourceDefinition", "apiextensions.k8s.io")) {
+          const spec = crd.value.spec;
+          if (!isObject(spec) || spec.scope !== "Cluster" || !isObject(spec.names) || !isString(spec.group) || !isString(spec.names.kind)) continue;
+          this.clusterScopedKinds.add(`${spec.group}/${spec.names.kind}`);
+        }
+        this.namespaceBuckets = void 0;
+        this.memos.clear();
+        if (this.clusterScopedKinds.size === 0) return;
+        for (const record of this.records) {
+          if (record.namespace === void 0 || isNamespaced(record.group, record.kind, this.clusterScopedKinds)) continue;
+          const list2 = this.byIdentity.get(identity(record.group, record.kind, record.namespace, record.name ?? ""));
+          delete record.namespace;
+          if (list2) list2.splice(list2.indexOf(record), 1);
+          append(this.byIdentity, identity(record.group, record.kind, void 0, record.name ?? ""), record);
+        }
+      }
+      /** Every indexed object, in the order the run read them. */
+      get all() {
+        return this.records;
+      }
+      /** Objects of a kind, optionally of one API group ('' for the core group). */
+      ofKind(kind, group) {
+        if (group === void 0) return this.byKind.get(kind) ?? [];
+        return this.table("by-group-kind", (record) => [`${record.group}\0${record.kind}`]).get(`${group}\0${kind}`) ?? [];
+      }
+      /** Objects of a kind in a namespace (`undefined`: cluster-scoped), optionally of one API group, in run order. */
+      ofKindIn(kind, namespace, group) {
+        const keys = (record) => [`*\0${record.kind}\0${scopeKey(record.namespace)}`, `=${record.group}\0${record.kind}\0${scopeKey(record.namespace)}`];
+        const key = `${group === void 0 ? "*" : `=${group}`}\0${kind}\0${scopeKey(namespace)}`;
+        return this.table("by-kind-namespace", keys).get(key) ?? [];
+      }
+      /** Every object of that identity (more than one is a duplicate). */
+      find(group, kind, namespace, name) {
+        return this.byIdentity.get(identity(group, kind, namespace, name)) ?? [];
+      }
+      /** The records of every identity held by more than one object (sealed: namespaces final), each in the order of the run. */
+      *duplicates() {
+        for (const list2 of this.byIdentity.values()) if (list2.length > 1) yield list2;
+      }
+      /** The first object of a kind with that name in the namespace, any group when none is given. */
+      get(kind, namespace, name, group) {
+        return this.byName().get(`${group === void 0 ? "*" : `=${group}`}\0${kind}\0${scopeKey(namespace)}\0${name}`);
+      }
+      byName() {
+        return this.memo("first-by-name", () => {
+          const table = /* @__PURE__ */ new Map();
+          for (const record of this.records) {
+            if (record.name === void 0) continue;
+            const place = `${record.kind}\0${scopeKey(record.namespace)}\0${record.name}`;
+            for (const key of [`*\0${place}`, `=${record.group}\0${place}`]) if (!table.has(key)) table.set(key, record);
+          }
+          return table;
+        });
+      }
+      /** A table of the records under each of the keys `keysOf` gives, in run order, built once per run. */
+      table(name, keysOf) {
+        return this.memo(`table:${name}`, () => {
+          const table = /* @__PURE__ */ new Map();
+          for (const record of this.records) for (const key of keysOf(record)) append(table, key, record);
+          return table;
+        });
+      }
+      /** The objects of a namespace; `undefined` gives the cluster-scoped ones. */
+      inNamespace(namespace) {
+        if (!this.namespaceBuckets) {
+          this.namespaceBuckets = /* @__PURE__ */ new Map();
+          for (const record of this.records) append(this.namespaceBuckets, record.namespace, record);
+        }
+        return this.namespaceBuckets.get(namespace) ?? [];
+      }
+      /** The record of the object at a location (the `at` of a record: its name, else its first line). */
+      recordAt(at) {
+        if (!this.byPlace) {
+          this.byPlace = /* @__PURE__ */ new Map();
+          for (const record of this.records) this.byPlace.set(placeKey(record.at), record);
+        }
+        return this.byPlace.get(placeKey(at));
+      }
+      /**
+       * A table derived from the whole index, computed once per run: rules that would otherwise scan every
+       * object for every object (bindings of each service account…) keep the run linear.
+       */
+      memo(key, compute) {
+        if (!this.memos.has(key)) this.memos.set(key, compute());
+        return this.memos.get(key);
+      }
+      /** Namespaces the run declares (Namespace objects) or puts objects in. */
+      namespaces() {
+        const names = /* @__PURE__ */ new Set();
+        for (const record of this.records) {
+          if (record.namespace !== void 0) names.add(record.namespace);
+          if (record.kind === "Namespace" && record.group === "" && record.name) names.add(record.name);
+        }
+        return names;
+      }
+      /** Pod templates of a namespace that a `metav1.LabelSelector` selects. */
+      podsSelectedBy(namespace, selector) {
+        const table = this.memo("pods-by-selector", () => {
+          const pods = this.records.flatMap((object) => object.pods.map((pod) => ({ object, pod })));
+          return new LabelledTable(pods, (match3) => scopeKey(match3.object.namespace), (match3) => [match3.pod.labels]);
+        });
+        return table.selectedBy(scopeKey(namespace), "label", selector);
+      }
+      /** Pod templates of a namespace that a plain map selector (a Service's) selects. */
+      podsSelectedByMap(namespace, selector) {
+        if (!isObject(selector)) return [];
+        const [first2] = Object.entries(selector);
+        if (!first2 || typeof first2[1] !== "string") return [];
+        const candidates = this.podsByLabel().get(labelKey(namespace, first2[0], first2[1])) ?? [];
+        return candidates.filter(({ pod }) => mapSelectorMatches(selector, pod.labels));
+      }
+      podsByLabel() {
+        return this.memo("pods-by-label", () => {
+          const table = /* @__PURE__ */ new Map();
+          for (const object of this.records) {
+            for (const pod of object.pods) {
+              for (const [key, value] of Object.entries(pod.labels)) append(table, labelKey(object.namespace, key, value), { object, pod });
+            }
+          }
+          return table;
+        });
+      }
+    };
+  }
+});
+
+// src/cache/context.ts
+import { deserialize, serialize } from "node:v8";
+async function indexCachedContext(files, index, cache2, maxBytes, indexText) {
+  const served = { objects: 0, tokens: [], hits: 0 };
+  const serve = (display, hash) => {
+    const hit = cache2.contextLookup(display, hash);
+    if (!hit) return false;
+    for (const record of deserialize(Buffer.from(hit.records, "base64"))) index.add(record);
+    served.tokens.push(textToken(display, hash));
+    served.objects += hit.objects;
+    served.hits++;
+    return true;
+  };
+  for (const { file, display } of files) {
+    const known2 = cache2.contextHashes.get(display);
+    if (known2 !== void 0 && serve(display, known2)) continue;
+    const outcome = await readInput(file, maxBytes);
+    if (!("text" in outcome)) {
+      served.tokens.push(tokenOf(display, outcome));
+      continue;
+    }
+    const hash = contentHash(outcome.text);
+    if (serve(display, hash)) continue;
+    served.tokens.push(textToken(display, hash));
+    const own = new ObjectIndex(index.complete);
+    const objects = indexText(display, outcome.text, own);
+    for (const record of own.all) index.add(record);
+    served.objects += objects;
+    if (storable(own.all, outcome.text)) {
+      cache2.recordContext(display, { hash, objects, records: serialize(own.all).toString("base64") });
+    }
+  }
+  return served;
+}
+function storable(records, text) {
+  const spans = credentialSpans(text);
+  if (spans.length === 0) return true;
+  const secrets = secretStrings(text, spans);
+  const mask = createMasker(secrets);
+  const seen = /* @__PURE__ */ new Set();
+  const clean = (value) => {
+    if (typeof value === "string") return !secrets.some((secret) => value.includes(secret));
+    if (value === null || typeof value !== "object" || seen.has(value)) return true;
+    seen.add(value);
+    if (Array.isArray(value)) return value.every(clean);
+    const record = value;
+    return Object.entries(record).every(([key, item]) => {
+      if (key === "description" && typeof item === "string") record[key] = mask(item);
+      return clean(key) && clean(record[key]);
+    });
+  };
+  return clean(records);
+}
+var init_context = __esm({
+  "src/cache/context.ts"() {
+    "use strict";
+    init_read();
+    init_object_index();
+    init_redact();
+    init_key();
+    init_run_cache();
   }
 });
 
@@ -39675,298 +40659,6 @@ var init_objects = __esm({
   }
 });
 
-// src/k8s/detach.ts
-var StringTable;
-var init_detach = __esm({
-  "src/k8s/detach.ts"() {
-    "use strict";
-    StringTable = class {
-      strings = /* @__PURE__ */ new Map();
-      string(text) {
-        const known2 = this.strings.get(text);
-        if (known2 !== void 0) return known2;
-        const copy = text.length < 13 ? text : ` ${text}`.slice(1);
-        this.strings.set(copy, copy);
-        return copy;
-      }
-      /** A deep copy of plain data (objects, arrays, primitives) with table strings; shared parts stay shared. */
-      copy(value, seen = /* @__PURE__ */ new Map()) {
-        if (typeof value === "string") return this.string(value);
-        if (typeof value !== "object" || value === null) return value;
-        const known2 = seen.get(value);
-        if (known2 !== void 0) return known2;
-        if (Array.isArray(value)) {
-          const list2 = [];
-          seen.set(value, list2);
-          for (const item of value) list2.push(this.copy(item, seen));
-          return list2;
-        }
-        const record = {};
-        seen.set(value, record);
-        for (const [key, item] of Object.entries(value)) record[key] = this.copy(item, seen);
-        return record;
-      }
-      /**
-       * The same, in place: every string reachable from `value` through own properties becomes a table string.
-       * For what closures already hold (a waiting cross-object check's object and locations), which cannot be
-       * swapped for a copy. Frozen parts (the rule tester freezes views) are left as they are.
-       */
-      detachInPlace(value, seen = /* @__PURE__ */ new Set()) {
-        if (typeof value !== "object" || value === null || seen.has(value)) return;
-        seen.add(value);
-        const record = value;
-        const frozen = Object.isFrozen(value);
-        for (const key of Object.keys(record)) {
-          const item = record[key];
-          if (typeof item === "string") {
-            if (!frozen) record[key] = this.string(item);
-          } else this.detachInPlace(item, seen);
-        }
-      }
-    };
-  }
-});
-
-// src/k8s/selectors.ts
-function labelSelectorMatches(selector, labels) {
-  if (!isObject(selector)) return false;
-  const matchLabels = selector.matchLabels;
-  if (isObject(matchLabels)) {
-    for (const [key, value] of Object.entries(matchLabels)) if (labels[key] !== value) return false;
-  }
-  const expressions = selector.matchExpressions;
-  if (Array.isArray(expressions)) {
-    for (const expression of expressions) if (!expressionMatches(expression, labels)) return false;
-  }
-  return true;
-}
-function expressionMatches(expression, labels) {
-  if (!isObject(expression) || !isString(expression.key)) return false;
-  const has = Object.hasOwn(labels, expression.key);
-  const values = isStringList(expression.values) ? expression.values : [];
-  const value = labels[expression.key];
-  switch (expression.operator) {
-    case "In":
-      return has && values.includes(value);
-    case "NotIn":
-      return !has || !values.includes(value);
-    case "Exists":
-      return has;
-    case "DoesNotExist":
-      return !has;
-    default:
-      return false;
-  }
-}
-function mapSelectorMatches(selector, labels) {
-  if (!isObject(selector)) return false;
-  const entries = Object.entries(selector);
-  if (entries.length === 0) return false;
-  return entries.every(([key, value]) => labels[key] === value);
-}
-function selectsEverything(selector) {
-  return isObject(selector) && Object.keys(selector).length === 0;
-}
-var init_selectors = __esm({
-  "src/k8s/selectors.ts"() {
-    "use strict";
-    init_json();
-  }
-});
-
-// src/k8s/object-index.ts
-function indexRecord(object, at, namespace, fromContext) {
-  const key = `${object.group}/${object.kind}`;
-  const value = DATA_KINDS.has(key) ? withoutDataValues(object.value) : object.value;
-  const record = {
-    apiVersion: object.apiVersion,
-    group: object.group,
-    kind: object.kind,
-    labels: object.labels,
-    annotations: object.annotations,
-    value,
-    pods: object.pods.map((pod) => ({ labels: pod.labels, spec: pod.spec, path: pod.path })),
-    at,
-    fromContext
-  };
-  if (object.name !== void 0) record.name = object.name;
-  if (isNamespaced(object.group, object.kind)) record.namespace = object.namespace ?? namespace;
-  return record;
-}
-function withoutDataValues(value) {
-  const copy = { ...value };
-  for (const field of ["data", "stringData", "binaryData"]) {
-    const data = value[field];
-    if (isObject(data)) copy[field] = Object.fromEntries(Object.keys(data).map((key) => [key, ""]));
-  }
-  return copy;
-}
-function labelKey(namespace, key, value) {
-  return `${namespace ?? ""}\0${key}\0${value}`;
-}
-function placeKey(at) {
-  return `${at.file}\0${at.documentIndex ?? ""}\0${at.region.startLine}\0${at.region.startColumn}`;
-}
-function identity(group, kind, namespace, name) {
-  return `${group}\0${kind}\0${namespace ?? ""}\0${name}`;
-}
-function push(map, key, value) {
-  const list2 = map.get(key);
-  if (list2) list2.push(value);
-  else map.set(key, [value]);
-}
-var DATA_KINDS, ObjectIndex;
-var init_object_index = __esm({
-  "src/k8s/object-index.ts"() {
-    "use strict";
-    init_detach();
-    init_json();
-    init_kinds();
-    init_selectors();
-    DATA_KINDS = /* @__PURE__ */ new Set(["/Secret", "/ConfigMap"]);
-    ObjectIndex = class {
-      constructor(complete = false) {
-        this.complete = complete;
-      }
-      complete;
-      records = [];
-      byKind = /* @__PURE__ */ new Map();
-      byIdentity = /* @__PURE__ */ new Map();
-      clusterScopedKinds = /* @__PURE__ */ new Set();
-      /** Built on first use after the last add: checks run against a complete index, so lookups stay linear. */
-      namespaceBuckets;
-      byPlace;
-      memos = /* @__PURE__ */ new Map();
-      /** The run's shared strings: records, and findings once their file closes, hold no slice of a file's text. */
-      strings = new StringTable();
-      add(parsed) {
-        const record = this.strings.copy(parsed);
-        this.namespaceBuckets = void 0;
-        this.byPlace = void 0;
-        this.memos.clear();
-        this.records.push(record);
-        push(this.byKind, record.kind, record);
-        push(this.byIdentity, identity(record.group, record.kind, record.namespace, record.name ?? ""), record);
-      }
-      /** After the last file: custom kinds that CRDs of the run declare cluster-scoped lose their default namespace. */
-      seal() {
-        for (const crd of this.ofKind("CustomResourceDefinition", "apiextensions.k8s.io")) {
-          const spec = crd.value.spec;
-          if (!isObject(spec) || spec.scope !== "Cluster" || !isObject(spec.names) || !isString(spec.group) || !isString(spec.names.kind)) continue;
-          this.clusterScopedKinds.add(`${spec.group}/${spec.names.kind}`);
-        }
-        this.namespaceBuckets = void 0;
-        this.memos.clear();
-        if (this.clusterScopedKinds.size === 0) return;
-        for (const record of this.records) {
-          if (record.namespace === void 0 || isNamespaced(record.group, record.kind, this.clusterScopedKinds)) continue;
-          const list2 = this.byIdentity.get(identity(record.group, record.kind, record.namespace, record.name ?? ""));
-          delete record.namespace;
-          if (list2) list2.splice(list2.indexOf(record), 1);
-          push(this.byIdentity, identity(record.group, record.kind, void 0, record.name ?? ""), record);
-        }
-      }
-      /** Every indexed object, in the order the run read them. */
-      get all() {
-        return this.records;
-      }
-      /** Objects of a kind, optionally of one API group ('' for the core group). */
-      ofKind(kind, group) {
-        const list2 = this.byKind.get(kind) ?? [];
-        return group === void 0 ? list2 : list2.filter((record) => record.group === group);
-      }
-      /** Every object of that identity (more than one is a duplicate). */
-      find(group, kind, namespace, name) {
-        return this.byIdentity.get(identity(group, kind, namespace, name)) ?? [];
-      }
-      /** The first object of a kind with that name in the namespace, any group when none is given. */
-      get(kind, namespace, name, group) {
-        return this.ofKind(kind, group).find((record) => record.name === name && record.namespace === namespace);
-      }
-      /** The objects of a namespace; `undefined` gives the cluster-scoped ones. */
-      inNamespace(namespace) {
-        if (!this.namespaceBuckets) {
-          this.namespaceBuckets = /* @__PURE__ */ new Map();
-          for (const record of this.records) push(this.namespaceBuckets, record.namespace, record);
-        }
-        return this.namespaceBuckets.get(namespace) ?? [];
-      }
-      /** The record of the object at a location (the `at` of a record: its name, else its first line). */
-      recordAt(at) {
-        if (!this.byPlace) {
-          this.byPlace = /* @__PURE__ */ new Map();
-          for (const record of this.records) this.byPlace.set(placeKey(record.at), record);
-        }
-        return this.byPlace.get(placeKey(at));
-      }
-      /**
-       * A table derived from the whole index, computed once per run: rules that would otherwise scan every
-       * object for every object (bindings of each service account…) keep the run linear.
-       */
-      memo(key, compute) {
-        if (!this.memos.has(key)) this.memos.set(key, compute());
-        return this.memos.get(key);
-      }
-      /** Namespaces the run declares (Namespace objects) or puts objects in. */
-      namespaces() {
-        const names = /* @__PURE__ */ new Set();
-        for (const record of this.records) {
-          if (record.namespace !== void 0) names.add(record.namespace);
-          if (record.kind === "Namespace" && record.group === "" && record.name) names.add(record.name);
-        }
-        return names;
-      }
-      /** Pod templates of a namespace that a `metav1.LabelSelector` selects. */
-      podsSelectedBy(namespace, selector) {
-        return this.podsWhere(namespace, (labels) => labelSelectorMatches(selector, labels));
-      }
-      /** Pod templates of a namespace that a plain map selector (a Service's) selects. */
-      podsSelectedByMap(namespace, selector) {
-        if (!isObject(selector)) return [];
-        const [first2] = Object.entries(selector);
-        if (!first2 || typeof first2[1] !== "string") return [];
-        const candidates = this.podsByLabel().get(labelKey(namespace, first2[0], first2[1])) ?? [];
-        return candidates.filter(({ pod }) => mapSelectorMatches(selector, pod.labels));
-      }
-      podsByLabel() {
-        return this.memo("pods-by-label", () => {
-          const table = /* @__PURE__ */ new Map();
-          for (const object of this.records) {
-            for (const pod of object.pods) {
-              for (const [key, value] of Object.entries(pod.labels)) push(table, labelKey(object.namespace, key, value), { object, pod });
-            }
-          }
-          return table;
-        });
-      }
-      podsWhere(namespace, matches) {
-        const found = [];
-        for (const object of this.inNamespace(namespace)) {
-          for (const pod of object.pods) if (matches(pod.labels)) found.push({ object, pod });
-        }
-        return found;
-      }
-    };
-  }
-});
-
-// src/yaml/helm-source.ts
-function helmTemplateOf(doc) {
-  const contents = doc.contents;
-  for (const comment of [contents?.commentBefore, doc.commentBefore]) {
-    const match3 = comment ? SOURCE.exec(comment) : null;
-    if (match3?.[1]) return match3[1];
-  }
-  return void 0;
-}
-var SOURCE;
-var init_helm_source = __esm({
-  "src/yaml/helm-source.ts"() {
-    "use strict";
-    SOURCE = /^\s*Source:\s*(\S.*?)\s*$/m;
-  }
-});
-
 // src/k8s/versions.ts
 function compareKubeVersions(a, b) {
   const [aMajor = 0, aMinor = 0] = a.split(".").map(Number);
@@ -39995,9 +40687,37 @@ var init_run_settings = __esm({
   }
 });
 
+// src/engine/rule-report.ts
+function checkedMessage(rule, messageId) {
+  const messages = rule.meta.messages;
+  if (!Object.hasOwn(messages, messageId)) throw new Error(`rule "${rule.meta.id}" reported unknown messageId "${messageId}"`);
+  return messages[messageId];
+}
+function findingOfReport(rule, setting2, location, report, container) {
+  const level = setting2.levelConfigured ? setting2.level : report.level ?? setting2.level;
+  const finding = findingFrom(location, rule.meta.id, level, interpolate(checkedMessage(rule, report.messageId), report.data));
+  finding.messageId = report.messageId;
+  const named = report.container ?? container;
+  if (named !== void 0) finding.container = named;
+  if (report.related && report.related.length > 0) {
+    finding.related = report.related.map(({ at, message }) => {
+      const related = { file: at.file, region: at.region, message };
+      if (at.object) related.object = at.object;
+      return related;
+    });
+  }
+  return finding;
+}
+var init_rule_report = __esm({
+  "src/engine/rule-report.ts"() {
+    "use strict";
+    init_build();
+  }
+});
+
 // src/engine/lint-file.ts
 function lintText(file, text, options) {
-  const parsed = parseYamlFile(text);
+  const parsed = parseYamlFile(text, { fast: true });
   const result = {
     file,
     parsed,
@@ -40008,12 +40728,14 @@ function lintText(file, text, options) {
     notes: [],
     internalErrors: 0,
     pending: [],
+    watched: [],
     unreachedKinds: /* @__PURE__ */ new Set()
   };
   const settings = options.settings ?? DEFAULT_RUN_SETTINGS;
   const index = options.index ?? new ObjectIndex(settings.complete);
   const walker = options.contextOnly ? void 0 : new RuleWalker(options.rules, result, settings, options.ruleTimes, options.tallies ?? /* @__PURE__ */ new Map());
   const looksLikeTemplate = UNRENDERED_TEMPLATE.test(text);
+  const detached = /* @__PURE__ */ new Set();
   if (walker) {
     for (const problem2 of parsed.streamErrors) {
       result.findings.push(findingAtOffsets({ file, parsed }, problem2.ruleId, "error", problem2.message, problem2.start, problem2.end));
@@ -40022,7 +40744,7 @@ function lintText(file, text, options) {
   for (const document of parsed.documents) {
     if (document.empty) continue;
     result.documentCount++;
-    const helmTemplate = helmTemplateOf(document.doc);
+    const helmTemplate = document.helmTemplate;
     const site = { file, parsed, document, helmTemplate };
     if (document.errors.length > 0) {
       if (walker) reportSyntaxErrors(site, document, looksLikeTemplate, result);
@@ -40030,11 +40752,11 @@ function lintText(file, text, options) {
     }
     let converted;
     try {
-      converted = toValue(document.doc);
+      converted = documentValue(document);
     } catch (error2) {
       if (!(error2 instanceof UnlintableDocumentError)) throw error2;
       if (walker) {
-        const start = document.doc.range?.[0] ?? 0;
+        const start = document.range[0] ?? 0;
         const message = `Document ${document.index + 1} is not linted (${error2.message}).`;
         result.findings.push(findingAtOffsets(site, "document-too-complex", "error", message, start, start + 1));
       }
@@ -40051,16 +40773,16 @@ function lintText(file, text, options) {
     for (const object of objects) {
       result.objectCount++;
       const objectSite = { ...site, object };
-      index.add(indexRecord(object, anchorOf2(objectSite, object), settings.namespace, options.contextOnly ?? false));
+      const record = index.add(indexRecord(object, anchorOf2(objectSite, object), settings.namespace, options.contextOnly ?? false));
+      if (walker && record.value === object.value) detached.add(object.value);
       if (hasUnreachedContainers(object)) result.unreachedKinds.add(`${object.kind} (${object.apiVersion})`);
-      walker?.visit(object, objectSite);
+      walker?.visit(object, { ...objectSite, record });
     }
   }
   if (walker && result.pending.length > 0) {
-    const seen = /* @__PURE__ */ new Set();
-    for (const held of walker.held) index.strings.detachInPlace(held, seen);
-    walker.held.length = 0;
+    for (const held of walker.file.held) index.strings.detachInPlace(held, detached);
   }
+  walker?.close();
   return result;
 }
 function anchorOf2(site, object) {
@@ -40084,7 +40806,7 @@ function internalErrorOf(rule, object, error2) {
   const reason = error2 instanceof Error ? error2.message : String(error2);
   return { ruleId: "internal-error", level: "error", message: `Rule "${rule.meta.id}" failed on ${name}: ${reason}` };
 }
-var UNRENDERED_TEMPLATE, RuleInstance, RuleSlot, RuleWalker;
+var UNRENDERED_TEMPLATE, InstanceContext, RuleInstance, RuleSlot, RuleWalker;
 var init_lint_file = __esm({
   "src/engine/lint-file.ts"() {
     "use strict";
@@ -40093,83 +40815,102 @@ var init_lint_file = __esm({
     init_kinds();
     init_objects();
     init_object_index();
-    init_helm_source();
     init_parse();
     init_to_value();
     init_run_settings();
+    init_rule_report();
     UNRENDERED_TEMPLATE = /\{\{[-\s]/;
-    RuleInstance = class {
-      constructor(rule, setting2, settings, pending, tallies, held) {
+    InstanceContext = class {
+      constructor(rule, setting2, settings, tallies, file) {
         this.rule = rule;
         this.setting = setting2;
-        this.pending = pending;
-        this.visitors = rule.create({
-          options: setting2.options,
-          settings,
-          report: (report) => this.report(report),
-          tally: (topic, item) => {
-            if (!rule.meta.tallies || !Object.hasOwn(rule.meta.tallies, topic)) throw new Error(`rule "${rule.meta.id}" counted unknown tally "${topic}"`);
-            const key = `${rule.meta.id}\0${topic}`;
-            const entry2 = tallies.get(key) ?? { count: 0, items: /* @__PURE__ */ new Set() };
-            entry2.count++;
-            entry2.items.add(item);
-            tallies.set(key, entry2);
-          },
-          locate: (path28, options) => {
-            if (!this.site) throw new Error(`rule "${rule.meta.id}" called locate() outside a visitor`);
-            const location = locationAt(this.site, path28, options?.missing ?? false);
-            if (rule.meta.crossObject) held.push(location);
-            return location;
-          },
-          hold: (values) => {
-            if (rule.meta.crossObject) held.push(values);
-            return values;
-          },
-          afterIndex: (check2) => {
-            if (!rule.meta.crossObject) throw new Error(`rule "${rule.meta.id}" called afterIndex() without meta.crossObject`);
-            if (!this.site) throw new Error(`rule "${rule.meta.id}" called afterIndex() outside a visitor`);
-            const object = this.site.object;
-            const container = this.container;
-            const anchor = locationAt(this.site, object.path, true);
-            const named = { kind: object.kind, namespace: object.namespace, name: object.name };
-            held.push(object, named, anchor);
-            this.pending.push({
-              ruleId: rule.meta.id,
-              run: (index, findings) => this.runPending(() => check2(index), findings, named, anchor, container)
-            });
-          }
-        });
+        this.settings = settings;
+        this.tallies = tallies;
+        this.file = file;
+        this.options = setting2.options;
       }
       rule;
       setting;
-      pending;
-      visitors;
+      settings;
+      tallies;
+      file;
+      options;
       /** Where reports go: set while a visitor or a pending check runs, undefined otherwise. */
       sink;
       site;
       container;
-      /** Calls one visitor with the site reports go to; a throw becomes an internal error. */
+      report(report) {
+        const id = this.rule.meta.id;
+        if (!this.sink) throw new Error(`rule "${id}" reported outside a visitor`);
+        checkedMessage(this.rule, report.messageId);
+        let location;
+        if (isLocation(report.at)) location = report.at;
+        else if (this.site) location = locationAt(this.site, report.at, report.missing ?? false, report.line);
+        else throw new Error(`rule "${id}" reported a path after the walk: take a Location with context.locate() during the walk`);
+        this.sink.push(findingOfReport(this.rule, this.setting, location, report, this.container?.name));
+      }
+      tally(topic, item) {
+        const { meta } = this.rule;
+        if (!meta.tallies || !Object.hasOwn(meta.tallies, topic)) throw new Error(`rule "${meta.id}" counted unknown tally "${topic}"`);
+        const key = `${meta.id}\0${topic}`;
+        const entry2 = this.tallies.get(key) ?? { count: 0, items: /* @__PURE__ */ new Set() };
+        entry2.count++;
+        entry2.items.add(item);
+        this.tallies.set(key, entry2);
+      }
+      locate(path28, options) {
+        if (!this.site) throw new Error(`rule "${this.rule.meta.id}" called locate() outside a visitor`);
+        const location = locationAt(this.site, path28, options?.missing ?? false);
+        if (this.rule.meta.crossObject) this.file?.held.push(location);
+        return location;
+      }
+      hold(values) {
+        if (this.rule.meta.crossObject) this.file?.held.push(values);
+        return values;
+      }
+      watch() {
+        const { rule } = this;
+        if (!rule.meta.crossObject || !rule.checkIndex) throw new Error(`rule "${rule.meta.id}" called watch() without meta.crossObject and checkIndex`);
+        if (!this.site || !this.file) throw new Error(`rule "${rule.meta.id}" called watch() outside a visitor`);
+        this.file.watched.push({ rule, setting: this.setting, record: this.site.record });
+      }
+      afterIndex(check2) {
+        const { rule } = this;
+        if (!rule.meta.crossObject) throw new Error(`rule "${rule.meta.id}" called afterIndex() without meta.crossObject`);
+        if (!this.site || !this.file) throw new Error(`rule "${rule.meta.id}" called afterIndex() outside a visitor`);
+        const container = this.container;
+        if (!this.site.anchor) {
+          this.site.anchor = locationAt(this.site, this.site.object.path, true);
+          this.file.held.push(this.site.object, this.site.anchor);
+        }
+        const anchor = this.site.anchor;
+        this.file.pending.push({ ruleId: rule.meta.id, run: (index, findings) => this.runPending(() => check2(index), findings, anchor, container) });
+      }
+      /** Calls one visitor with the site reports go to. */
       visit(site, sink, container, call) {
         this.site = site;
         this.sink = sink;
         this.container = container;
         try {
           call();
-          return true;
         } finally {
           this.site = void 0;
           this.sink = void 0;
           this.container = void 0;
         }
       }
-      runPending(call, findings, object, anchor, container) {
+      /** The walk is over: the file's lists go, and with them everything no check kept. */
+      closeWalk() {
+        this.file = void 0;
+      }
+      runPending(call, findings, anchor, container) {
         this.sink = findings;
         this.container = container;
         try {
           call();
           return 0;
         } catch (error2) {
-          const failure = internalErrorOf(this.rule, object, error2);
+          const failure = internalErrorOf(this.rule, anchor.object, error2);
           const finding = findingFrom(anchor, failure.ruleId, failure.level, failure.message);
           delete finding.missing;
           findings.push(finding);
@@ -40179,29 +40920,16 @@ var init_lint_file = __esm({
           this.container = void 0;
         }
       }
-      report(report) {
-        const id = this.rule.meta.id;
-        if (!this.sink) throw new Error(`rule "${id}" reported outside a visitor`);
-        const messages = this.rule.meta.messages;
-        if (!Object.hasOwn(messages, report.messageId)) throw new Error(`rule "${id}" reported unknown messageId "${report.messageId}"`);
-        let location;
-        if (isLocation(report.at)) location = report.at;
-        else if (this.site) location = locationAt(this.site, report.at, report.missing ?? false, report.line);
-        else throw new Error(`rule "${id}" reported a path after the walk: take a Location with context.locate() during the walk`);
-        const level = this.setting.levelConfigured ? this.setting.level : report.level ?? this.setting.level;
-        const finding = findingFrom(location, id, level, interpolate(messages[report.messageId], report.data));
-        finding.messageId = report.messageId;
-        const container = report.container ?? this.container?.name;
-        if (container !== void 0) finding.container = container;
-        if (report.related && report.related.length > 0) {
-          finding.related = report.related.map(({ at, message }) => {
-            const related = { file: at.file, region: at.region, message };
-            if (at.object) related.object = at.object;
-            return related;
-          });
-        }
-        this.sink.push(finding);
+    };
+    RuleInstance = class {
+      constructor(rule, setting2, settings, tallies, file) {
+        this.rule = rule;
+        this.context = new InstanceContext(rule, setting2, settings, tallies, file);
+        this.visitors = rule.create(this.context);
       }
+      rule;
+      context;
+      visitors;
     };
     RuleSlot = class {
       constructor(enabled, make) {
@@ -40223,17 +40951,25 @@ var init_lint_file = __esm({
         }
         return instance;
       }
+      get instances() {
+        return [this.base, ...this.variants.values()];
+      }
     };
     RuleWalker = class {
       constructor(rules2, result, settings, times, tallies) {
         this.result = result;
         this.times = times;
-        this.slots = rules2.map((enabled) => new RuleSlot(enabled, (setting2) => new RuleInstance(enabled.rule, setting2, settings, result.pending, tallies, this.held)));
+        this.file = { pending: result.pending, watched: result.watched, held: [] };
+        this.slots = rules2.map((enabled) => new RuleSlot(enabled, (setting2) => new RuleInstance(enabled.rule, setting2, settings, tallies, this.file)));
       }
       result;
       times;
       slots;
-      held = [];
+      file;
+      /** After the last object: contexts that checks keep no longer reach the file's lists. */
+      close() {
+        for (const slot of this.slots) for (const instance of slot.instances) instance.context.closeWalk();
+      }
       visit(object, site) {
         for (const slot of this.slots) {
           const instance = slot.instanceFor(object);
@@ -40241,13 +40977,13 @@ var init_lint_file = __esm({
           const started = this.times ? performance.now() : 0;
           try {
             if (visitors.object && matchesKinds(rule.meta.kinds, object)) {
-              instance.visit(site, this.result.findings, void 0, () => visitors.object(object));
+              instance.context.visit(site, this.result.findings, void 0, () => visitors.object(object));
             }
             for (const pod of object.pods) {
-              if (visitors.podSpec) instance.visit(site, this.result.findings, void 0, () => visitors.podSpec(pod, object));
+              if (visitors.podSpec) instance.context.visit(site, this.result.findings, void 0, () => visitors.podSpec(pod, object));
               if (!visitors.container) continue;
               for (const container of pod.containers) {
-                instance.visit(site, this.result.findings, container, () => visitors.container(container, pod, object));
+                instance.context.visit(site, this.result.findings, container, () => visitors.container(container, pod, object));
               }
             }
           } catch (error2) {
@@ -40259,6 +40995,48 @@ var init_lint_file = __esm({
         }
       }
     };
+  }
+});
+
+// src/engine/index-checks.ts
+function runIndexChecks(index, watched, settings) {
+  const byRule2 = /* @__PURE__ */ new Map();
+  for (const { rule, setting: setting2, record } of watched) {
+    const own = index.recordAt(record.at);
+    if (!own) continue;
+    let settingsOf = byRule2.get(rule);
+    if (!settingsOf) byRule2.set(rule, settingsOf = /* @__PURE__ */ new Map());
+    settingsOf.set(own, setting2);
+  }
+  const outcomes = [];
+  for (const [rule, settingsOf] of byRule2) {
+    const started = performance.now();
+    const findings = [];
+    let failure;
+    try {
+      rule.checkIndex(index, {
+        settings,
+        optionsFor: (record) => settingsOf.get(record)?.options,
+        report: (report) => {
+          const record = index.recordAt(report.at);
+          const setting2 = record && settingsOf.get(record);
+          if (!setting2) throw new Error(`rule "${rule.meta.id}" reported on an object it did not watch`);
+          findings.push(findingOfReport(rule, setting2, report.at, report, void 0));
+        }
+      });
+    } catch (error2) {
+      failure = `internal error: rule "${rule.meta.id}" failed on the run's index: ${error2 instanceof Error ? error2.message : String(error2)}`;
+    }
+    const outcome = { ruleId: rule.meta.id, findings, ms: performance.now() - started };
+    if (failure !== void 0) outcome.failure = failure;
+    outcomes.push(outcome);
+  }
+  return outcomes;
+}
+var init_index_checks = __esm({
+  "src/engine/index-checks.ts"() {
+    "use strict";
+    init_rule_report();
   }
 });
 
@@ -40304,7 +41082,7 @@ function partialFiles(files) {
 function patchesOf(kustomization) {
   let config;
   try {
-    config = (0, import_yaml9.parse)(readFileSync2(kustomization, "utf8"));
+    config = (0, import_yaml10.parse)(readFileSync2(kustomization, "utf8"));
   } catch {
     return [];
   }
@@ -40324,11 +41102,11 @@ function list(value) {
 function pathField(entry2) {
   return entry2 && typeof entry2 === "object" && typeof entry2.path === "string" ? entry2.path : void 0;
 }
-var import_yaml9, KUSTOMIZATION, CHAINSAW_TEST, CHAINSAW_PARTIAL, KUTTL_PARTIAL;
+var import_yaml10, KUSTOMIZATION, CHAINSAW_TEST, CHAINSAW_PARTIAL, KUTTL_PARTIAL;
 var init_partials = __esm({
   "src/input/partials.ts"() {
     "use strict";
-    import_yaml9 = __toESM(require_dist(), 1);
+    import_yaml10 = __toESM(require_dist(), 1);
     KUSTOMIZATION = /^(?:kustomization\.ya?ml|Kustomization)$/;
     CHAINSAW_TEST = /^chainsaw-test\.(?:ya?ml|json)$/;
     CHAINSAW_PARTIAL = /(?:assert|error)[^/]*\.ya?ml$/;
@@ -47319,10 +48097,19 @@ var init_discover = __esm({
 
 // src/input/git-context.ts
 import path11 from "node:path";
-async function trackedManifests(dir) {
+async function trackedManifests(dir, ignoreCheck) {
   const isManifest = (file) => MANIFEST_EXTENSIONS.includes(path11.extname(file).toLowerCase()) && // Raw Helm templates are not YAML until rendered.
   !/(^|[\\/])templates[\\/]/.test(file);
-  return [...trackedFiles(dir, { wholeRepository: true, keep: isManifest }) ?? []].sort();
+  const tracked = [...trackedFiles(dir, { wholeRepository: true, keep: isManifest }) ?? []].sort();
+  if (tracked.length === 0) return [];
+  const ignoredBy = await ignoreCheck();
+  const open3 = /* @__PURE__ */ new Map();
+  return tracked.filter((file) => {
+    const folder = path11.dirname(file);
+    let kept2 = open3.get(folder);
+    if (kept2 === void 0) open3.set(folder, kept2 = !ignoredBy(folder, true));
+    return kept2 && !ignoredBy(file);
+  });
 }
 var init_git_context = __esm({
   "src/input/git-context.ts"() {
@@ -47756,7 +48543,12 @@ function controlPlaneCheck(template2) {
           const { name: name2 } = kept2;
           const files = linked.kinds.flatMap((entry2) => {
             const [group = "", kind = ""] = entry2.split("/");
-            return index.ofKind(kind, group).filter((record) => baseName(record.at.file) === name2);
+            const byFile2 = index.memo(`files-by-name:${entry2}`, () => {
+              const table = /* @__PURE__ */ new Map();
+              for (const record of index.ofKind(kind, group)) append(table, baseName(record.at.file), record);
+              return table;
+            });
+            return byFile2.get(name2) ?? [];
           });
           if (files.length !== 1) return;
           const found = linked.check(files[0], config, context.settings);
@@ -47823,6 +48615,7 @@ var init_control_plane_flag = __esm({
     "use strict";
     init_define_rule();
     init_admission_plugins();
+    init_multimap();
     init_component_config();
     unsafeWhen = {
       /** The flag is not written and has no default (a certificate, a key file). */
@@ -49405,6 +50198,169 @@ var init_audit_policy_missing_or_weak = __esm({
   }
 });
 
+// src/k8s/views/rbac-rules.ts
+function strings(rule, field) {
+  const value = rule[field];
+  return isStringList(value) ? value : [];
+}
+function readRbacRule(rule) {
+  if (!isObject(rule)) return { apiGroups: [], resources: [], verbs: [], resourceNames: [], nonResourceURLs: [] };
+  return {
+    apiGroups: strings(rule, "apiGroups"),
+    resources: strings(rule, "resources").map((resource) => resource.toLowerCase()),
+    verbs: strings(rule, "verbs").map((verb) => verb.toLowerCase()),
+    resourceNames: strings(rule, "resourceNames"),
+    nonResourceURLs: strings(rule, "nonResourceURLs")
+  };
+}
+function rbacRulesOf(object) {
+  return [...objectItems(object.value, ["rules"])].map(({ value, index }) => ({
+    ...readRbacRule(value),
+    index,
+    path: [...object.path, "rules", index]
+  }));
+}
+function inGroup(group, ...resources) {
+  return resources.map((resource) => ({ group, resource }));
+}
+function verbMatches(rule, verb) {
+  return rule.verbs.includes("*") || rule.verbs.includes(verb);
+}
+function resourceMatches(rule, wanted) {
+  if (!rule.apiGroups.includes("*") && !rule.apiGroups.includes(wanted.group)) return false;
+  const subresource = wanted.resource.includes("/") ? wanted.resource.slice(wanted.resource.indexOf("/") + 1) : void 0;
+  return rule.resources.some((resource) => resource === "*" || resource === wanted.resource || subresource !== void 0 && resource === `*/${subresource}`);
+}
+function grantedVerbs(rule, permission) {
+  if (!permission.resources.some((resource) => resourceMatches(rule, resource))) return [];
+  const verbs = permission.verbs.filter((verb) => verbMatches(rule, verb));
+  if (permission.resourceName !== void 0) return rule.resourceNames.includes(permission.resourceName) ? verbs : [];
+  return rule.resourceNames.length === 0 || permission.anyName ? verbs : verbs.filter((verb) => verb === "create");
+}
+function grantedResources(rule, permission) {
+  if (grantedVerbs(rule, permission).length === 0) return [];
+  return permission.resources.filter((resource) => resourceMatches(rule, resource)).map((resource) => resource.resource);
+}
+var WRITE_VERBS;
+var init_rbac_rules = __esm({
+  "src/k8s/views/rbac-rules.ts"() {
+    "use strict";
+    init_json();
+    WRITE_VERBS = ["create", "update", "patch", "delete", "deletecollection"];
+  }
+});
+
+// src/k8s/views/rbac-risks.ts
+function matchRisk(rule, risk) {
+  const verbs = /* @__PURE__ */ new Set();
+  const resources = /* @__PURE__ */ new Set();
+  for (const permission of risk.permissions) {
+    for (const verb of grantedVerbs(rule, permission)) verbs.add(verb);
+    for (const resource of grantedResources(rule, permission)) resources.add(resource);
+  }
+  return verbs.size > 0 ? { verbs: [...verbs], resources: [...resources] } : void 0;
+}
+function wildcardFields(rule) {
+  const fields = [];
+  if (rule.verbs.includes("*")) fields.push("verbs");
+  if (rule.resources.includes("*")) fields.push("resources");
+  if (rule.apiGroups.includes("*")) fields.push("apiGroups");
+  return fields;
+}
+function isClusterAdminRule(rule) {
+  return rule.verbs.includes("*") && rule.resources.includes("*") && rule.apiGroups.includes("*");
+}
+function builtInGrants(name) {
+  return BUILT_IN_GRANTS[name] ?? [];
+}
+function dangerousGrants(rules2) {
+  const found = /* @__PURE__ */ new Set();
+  for (const rule of rules2) {
+    if (isClusterAdminRule(rule)) found.add("cluster-admin");
+    if (matchRisk(rule, RBAC_RISKS.bindEscalate) || matchRisk(rule, RBAC_RISKS.impersonate)) found.add("takeover");
+    if (matchRisk(rule, RBAC_RISKS.secrets)) found.add("secrets");
+    if (matchRisk(rule, RBAC_RISKS.workloadCreate)) found.add("workloads");
+    if (matchRisk(rule, RBAC_RISKS.execAttach)) found.add("exec");
+    if (rule.verbs.includes("*") || rule.resources.includes("*")) found.add("wildcard");
+    if (matchRisk(rule, RBAC_RISKS.nodesProxy)) found.add("nodes-proxy");
+  }
+  const order = ["cluster-admin", "takeover", "secrets", "workloads", "exec", "wildcard", "nodes-proxy"];
+  return order.filter((grant) => found.has(grant));
+}
+var WORKLOADS, RBAC_RISKS, GRANT_TEXT, BUILT_IN_GRANTS;
+var init_rbac_risks = __esm({
+  "src/k8s/views/rbac-risks.ts"() {
+    "use strict";
+    init_rbac_rules();
+    WORKLOADS = [
+      ...inGroup("", "pods", "replicationcontrollers"),
+      ...inGroup("apps", "deployments", "daemonsets", "statefulsets", "replicasets"),
+      ...inGroup("batch", "jobs", "cronjobs")
+    ];
+    RBAC_RISKS = {
+      secrets: { permissions: [{ verbs: ["get", "list", "watch"], resources: inGroup("", "secrets") }] },
+      execAttach: { permissions: [{ verbs: ["create", "get"], resources: inGroup("", "pods/exec", "pods/attach") }] },
+      workloadCreate: { permissions: [{ verbs: ["create", "update", "patch", "delete"], resources: WORKLOADS }] },
+      impersonate: {
+        permissions: [{ verbs: ["impersonate"], resources: [...inGroup("", "users", "groups", "serviceaccounts"), ...inGroup("authentication.k8s.io", "uids")] }]
+      },
+      bindEscalate: {
+        permissions: [
+          { verbs: ["bind", "escalate"], resources: inGroup("rbac.authorization.k8s.io", "roles", "clusterroles") },
+          { verbs: ["create"], resources: inGroup("rbac.authorization.k8s.io", "rolebindings", "clusterrolebindings") }
+        ]
+      },
+      nodesProxy: { permissions: [{ verbs: ["get", "create"], resources: inGroup("", "nodes/proxy") }] },
+      webhookWrite: {
+        permissions: [{ verbs: ["create", "update", "patch"], resources: inGroup("admissionregistration.k8s.io", "mutatingwebhookconfigurations", "validatingwebhookconfigurations") }]
+      },
+      csrApproval: { permissions: [{ verbs: ["update", "patch"], resources: inGroup("certificates.k8s.io", "certificatesigningrequests/approval") }] },
+      csrSigners: { permissions: [{ verbs: ["approve"], resources: inGroup("certificates.k8s.io", "signers"), anyName: true }] },
+      destructiveDelete: {
+        permissions: [
+          {
+            verbs: ["delete", "deletecollection"],
+            resources: [...inGroup("", "pods/log", "events", "persistentvolumeclaims", "persistentvolumes", "namespaces"), ...inGroup("events.k8s.io", "events"), ...WORKLOADS]
+          }
+        ]
+      },
+      manageConfigmaps: { permissions: [{ verbs: [...WRITE_VERBS], resources: inGroup("", "configmaps") }] },
+      manageNetworking: {
+        permissions: [
+          {
+            verbs: [...WRITE_VERBS],
+            resources: [
+              ...inGroup("", "services", "endpoints"),
+              ...inGroup("discovery.k8s.io", "endpointslices"),
+              ...inGroup("networking.k8s.io", "networkpolicies", "ingresses"),
+              ...inGroup("extensions", "networkpolicies", "ingresses")
+            ]
+          }
+        ]
+      },
+      portForward: { permissions: [{ verbs: ["create"], resources: inGroup("", "pods/portforward") }] },
+      createPersistentVolume: { permissions: [{ verbs: ["create"], resources: inGroup("", "persistentvolumes") }] },
+      createTokens: { permissions: [{ verbs: ["create"], resources: inGroup("", "serviceaccounts/token") }] },
+      modifyServiceStatus: { permissions: [{ verbs: ["update", "patch"], resources: inGroup("", "services/status") }] },
+      awsAuth: { permissions: [{ verbs: [...WRITE_VERBS], resources: inGroup("", "configmaps"), resourceName: "aws-auth" }] }
+    };
+    GRANT_TEXT = {
+      "cluster-admin": "every verb on every resource (cluster-admin)",
+      takeover: "privilege escalation (bind, escalate or impersonate)",
+      secrets: "reading Secrets",
+      workloads: "creating or changing pods and workload controllers",
+      exec: "exec or attach into pods",
+      wildcard: "every verb or every resource (`*`)",
+      "nodes-proxy": "the kubelet API through nodes/proxy"
+    };
+    BUILT_IN_GRANTS = {
+      "cluster-admin": ["cluster-admin"],
+      admin: ["secrets", "workloads", "exec"],
+      edit: ["secrets", "workloads", "exec"]
+    };
+  }
+});
+
 // src/k8s/rbac.ts
 function isBuiltInClusterRole(name) {
   return BUILT_IN_CLUSTER_ROLES.has(name) || name.startsWith("system:");
@@ -49435,11 +50391,21 @@ function collectRules(index, role, seen) {
   const aggregation = role.value.aggregationRule;
   if (role.kind !== "ClusterRole" || !isObject(aggregation)) return rules2;
   const selectors = Array.isArray(aggregation.clusterRoleSelectors) ? aggregation.clusterRoleSelectors : [];
-  for (const other of index.ofKind("ClusterRole", RBAC_GROUP)) {
-    if (other === role || !selectors.some((selector) => labelSelectorMatches(selector, other.labels))) continue;
-    rules2.push(...collectRules(index, other, seen));
+  const table = index.memo("rbac:cluster-roles-by-label", () => new LabelledTable(index.ofKind("ClusterRole", RBAC_GROUP).map((record, position) => ({ record, position })), () => "", (entry2) => [entry2.record.labels]));
+  const selected = new Map(selectors.flatMap((selector) => table.selectedBy("", "label", selector)).map((entry2) => [entry2.position, entry2.record]));
+  for (const [, other] of [...selected].sort(([a], [b]) => a - b)) {
+    if (other !== role) rules2.push(...collectRules(index, other, seen));
   }
   return rules2;
+}
+function roleGrants(index, role) {
+  const cache2 = index.memo("rbac:role-grants", () => /* @__PURE__ */ new Map());
+  let grants = cache2.get(role);
+  if (!grants) {
+    grants = dangerousGrants(effectiveRules(index, role).map(readRbacRule));
+    cache2.set(role, grants);
+  }
+  return grants;
 }
 function subjectsOf(binding) {
   return [...objectItems(binding.value, ["subjects"])].flatMap(({ value }) => {
@@ -49450,36 +50416,50 @@ function subjectsOf(binding) {
   });
 }
 function bindingsOfServiceAccount(index, namespace, name) {
-  const direct = index.memo("rbac:bindings-by-service-account", () => {
-    const table = /* @__PURE__ */ new Map();
-    for (const binding of [...index.ofKind("RoleBinding", RBAC_GROUP), ...index.ofKind("ClusterRoleBinding", RBAC_GROUP)]) {
-      for (const subject of subjectsOf(binding)) {
-        if (subject.kind !== "ServiceAccount") continue;
-        const key = `${subject.namespace ?? binding.namespace ?? ""}/${subject.name}`;
-        const list2 = table.get(key) ?? [];
-        if (!list2.includes(binding)) list2.push(binding);
-        table.set(key, list2);
-      }
-    }
-    return table;
-  });
-  const others = index.memo(
-    "rbac:bindings-with-group-or-user-subjects",
-    () => [...index.ofKind("RoleBinding", RBAC_GROUP), ...index.ofKind("ClusterRoleBinding", RBAC_GROUP)].filter((binding) => subjectsOf(binding).some((subject) => subject.kind !== "ServiceAccount"))
-  );
-  const candidates = [.../* @__PURE__ */ new Set([...direct.get(`${namespace}/${name}`) ?? [], ...others])];
+  const { bindings, direct, others } = bindingsBySubject(index);
+  const named = direct.get(`${namespace}/${name}`) ?? [];
+  const reached = [...others.get("group:") ?? [], ...others.get(`group:${namespace}`) ?? [], ...others.get(`user:${namespace}:${name}`) ?? []];
+  const candidates = [.../* @__PURE__ */ new Set([...named, ...[...new Set(reached)].sort((a, b) => a - b).map((position) => bindings[position])])];
   return candidates.filter(
     (binding) => subjectsOf(binding).some(
       (subject) => subject.kind === "ServiceAccount" && subject.name === name && (subject.namespace ?? binding.namespace) === namespace || subject.kind === "Group" && (subject.name === "system:serviceaccounts" || subject.name === `system:serviceaccounts:${namespace}`) || subject.kind === "User" && subject.name === `system:serviceaccount:${namespace}:${name}`
     )
   );
 }
+function bindingsBySubject(index) {
+  return index.memo("rbac:bindings-by-subject", () => {
+    const bindings = [...index.ofKind("RoleBinding", RBAC_GROUP), ...index.ofKind("ClusterRoleBinding", RBAC_GROUP)];
+    const direct = /* @__PURE__ */ new Map();
+    const others = /* @__PURE__ */ new Map();
+    bindings.forEach((binding, position) => {
+      for (const subject of subjectsOf(binding)) {
+        if (subject.kind === "ServiceAccount") {
+          const list2 = direct.get(`${subject.namespace ?? binding.namespace ?? ""}/${subject.name}`);
+          if (!list2?.includes(binding)) append(direct, `${subject.namespace ?? binding.namespace ?? ""}/${subject.name}`, binding);
+          continue;
+        }
+        const key = subjectKey(subject);
+        if (key !== void 0) append(others, key, position);
+      }
+    });
+    return { bindings, direct, others };
+  });
+}
+function subjectKey(subject) {
+  if (subject.kind === "Group" && subject.name === "system:serviceaccounts") return "group:";
+  if (subject.kind === "Group" && subject.name.startsWith("system:serviceaccounts:")) return `group:${subject.name.slice("system:serviceaccounts:".length)}`;
+  if (subject.kind === "User" && subject.name.startsWith("system:serviceaccount:")) return `user:${subject.name.slice("system:serviceaccount:".length)}`;
+  return void 0;
+}
 var RBAC_GROUP, BUILT_IN_CLUSTER_ROLES;
 var init_rbac = __esm({
   "src/k8s/rbac.ts"() {
     "use strict";
     init_json();
+    init_multimap();
     init_selectors();
+    init_rbac_rules();
+    init_rbac_risks();
     RBAC_GROUP = "rbac.authorization.k8s.io";
     BUILT_IN_CLUSTER_ROLES = /* @__PURE__ */ new Set(["cluster-admin", "admin", "edit", "view"]);
   }
@@ -49523,7 +50503,10 @@ var init_automount_service_account_token = __esm({
             const kept2 = context.hold({ account, namespace, data });
             context.afterIndex((index) => {
               const { account: account2, namespace: namespace2, data: data2 } = kept2;
-              const named = bindingsOfServiceAccount(index, namespace2, account2).some((binding) => subjectsOf(binding).some((subject) => subject.name === account2 || subject.name === `system:serviceaccount:${namespace2}:${account2}`));
+              const named = index.memo(
+                `automount:named:${namespace2}\0${account2}`,
+                () => bindingsOfServiceAccount(index, namespace2, account2).some((binding) => subjectsOf(binding).some((subject) => subject.name === account2 || subject.name === `system:serviceaccount:${namespace2}:${account2}`))
+              );
               if (named) return;
               if (!explicit) {
                 const serviceAccount = index.get("ServiceAccount", namespace2, account2, "");
@@ -50052,6 +51035,26 @@ function providedName(record, kind) {
   if (record.kind === "Certificate" && record.group === "cert-manager.io") return isString(spec.secretName) ? spec.secretName : void 0;
   return void 0;
 }
+function providersOf(index, namespace, kind, name) {
+  return providerTable(index, kind).byName.get(`${scopeKey(namespace)}\0${name}`) ?? [];
+}
+function holdsProviders(index, namespace, kind) {
+  return index.complete || providerTable(index, kind).namespaces.has(scopeKey(namespace));
+}
+function providerTable(index, kind) {
+  return index.memo(`config-providers:${kind}`, () => {
+    const byName = /* @__PURE__ */ new Map();
+    const namespaces = /* @__PURE__ */ new Set();
+    for (const record of index.all) {
+      const name = providedName(record, kind);
+      if (name === void 0) continue;
+      namespaces.add(scopeKey(record.namespace));
+      const key = `${scopeKey(record.namespace)}\0${name}`;
+      append(byName, key, record);
+    }
+    return { byName, namespaces };
+  });
+}
 function dataKeys(record) {
   const keys = /* @__PURE__ */ new Set();
   for (const field of ["data", "stringData", "binaryData"]) {
@@ -50065,94 +51068,9 @@ var init_config_references = __esm({
   "src/k8s/views/config-references.ts"() {
     "use strict";
     init_json();
+    init_object_index();
+    init_multimap();
     CLUSTER_CONFIG_MAPS = /* @__PURE__ */ new Set(["kube-root-ca.crt"]);
-  }
-});
-
-// src/k8s/views/references.ts
-function inputHolds(index, namespace, accepts, memoKey) {
-  if (memoKey !== void 0) return index.memo(`holds:${memoKey}:${namespace ?? ""}`, () => inputHolds(index, namespace, accepts));
-  if (index.complete) return true;
-  return index.inNamespace(namespace).some(accepts);
-}
-function someRelated(records, message) {
-  return records.slice(0, 3).map((record) => ({ at: record.at, message: message(record) }));
-}
-function templateLabelSets(record) {
-  if (record.pods.length > 0) return record.pods.map((pod) => pod.labels);
-  const metadata = workloadOf(record.apiVersion, record.kind)?.pods[0]?.metadata;
-  if (!metadata || metadata.includes("*")) return [];
-  const labels = valueAt(record.value, [...metadata, "labels"]);
-  return isObject(labels) ? [stringEntries(labels)] : [];
-}
-function workloadsSelected(index, namespace, matches) {
-  return index.inNamespace(namespace ?? "").filter((record) => templateLabelSets(record).some(matches));
-}
-function workloadsSelectedByMap(index, namespace, selector) {
-  const [first2] = Object.entries(selector);
-  if (!first2) return [];
-  const table = index.memo("templates-by-label", () => {
-    const byLabel = /* @__PURE__ */ new Map();
-    for (const record of index.all) {
-      for (const labels of templateLabelSets(record)) {
-        for (const [key, value] of Object.entries(labels)) {
-          const entry2 = `${record.namespace ?? ""}\0${key}\0${value}`;
-          const list2 = byLabel.get(entry2) ?? [];
-          if (list2.at(-1) !== record) list2.push(record);
-          byLabel.set(entry2, list2);
-        }
-      }
-    }
-    return byLabel;
-  });
-  const candidates = table.get(`${namespace ?? ""}\0${first2[0]}\0${first2[1]}`) ?? [];
-  return candidates.filter((record) => templateLabelSets(record).some((labels) => Object.entries(selector).every(([key, value]) => labels[key] === value)));
-}
-function inputHoldsTemplates(index, namespace) {
-  return inputHolds(index, namespace, (record) => templateLabelSets(record).length > 0, "templates");
-}
-function isBuiltInGroup(group) {
-  return group === "" || group.endsWith(".k8s.io") || ["apps", "batch", "policy", "autoscaling", "extensions"].includes(group);
-}
-function operatorMayCreatePods(index, namespace) {
-  if (index.complete) return false;
-  return index.memo(`operator-may-create-pods:${namespace ?? ""}`, () => operatorInNamespace(index, namespace));
-}
-function operatorInNamespace(index, namespace) {
-  if (index.ofKind("CustomResourceDefinition", "apiextensions.k8s.io").length > 0) return true;
-  return index.inNamespace(namespace).some((record) => !isBuiltInGroup(record.group) && templateLabelSets(record).length === 0 && !CONFIG_ONLY_KINDS.has(record.kind));
-}
-function withoutControllerLabels(selector) {
-  return Object.fromEntries(Object.entries(selector).filter(([key]) => !CONTROLLER_LABELS.has(key)));
-}
-var CONFIG_ONLY_KINDS, CONTROLLER_LABELS;
-var init_references = __esm({
-  "src/k8s/views/references.ts"() {
-    "use strict";
-    init_json();
-    init_workloads();
-    CONFIG_ONLY_KINDS = /* @__PURE__ */ new Set([
-      "ServiceMonitor",
-      "PodMonitor",
-      "PrometheusRule",
-      "Probe",
-      "ScrapeConfig",
-      "Certificate",
-      "Issuer",
-      "SealedSecret",
-      "ExternalSecret",
-      "VirtualService",
-      "DestinationRule",
-      "Gateway",
-      "PeerAuthentication",
-      "AuthorizationPolicy",
-      "RequestAuthentication",
-      "ServiceEntry",
-      "Sidecar",
-      "EnvoyFilter",
-      "Telemetry"
-    ]);
-    CONTROLLER_LABELS = /* @__PURE__ */ new Set(["statefulset.kubernetes.io/pod-name", "apps.kubernetes.io/pod-index", "pod-template-hash", "controller-revision-hash", "batch.kubernetes.io/job-name", "batch.kubernetes.io/controller-uid", "job-name", "controller-uid"]);
   }
 });
 
@@ -50163,7 +51081,6 @@ var init_dangling_config_reference = __esm({
     "use strict";
     init_define_rule();
     init_config_references();
-    init_references();
     dangling_config_reference_default = defineRule({
       meta: {
         id: "dangling-config-reference",
@@ -50196,9 +51113,9 @@ var init_dangling_config_reference = __esm({
               context.afterIndex((index) => {
                 const { ref: ref2, namespace: namespace2 } = kept2;
                 const data = { kind: ref2.kind, name: ref2.name, namespace: namespace2, key: ref2.key ?? "" };
-                const providers = index.inNamespace(namespace2).filter((record) => providedName(record, ref2.kind) === ref2.name);
+                const providers = providersOf(index, namespace2, ref2.kind, ref2.name);
                 if (providers.length === 0) {
-                  if (inputHolds(index, namespace2, (record) => providedName(record, ref2.kind) !== void 0)) context.report({ messageId: "missing", data, at });
+                  if (holdsProviders(index, namespace2, ref2.kind)) context.report({ messageId: "missing", data, at });
                   return;
                 }
                 const own = providers.find((record) => record.kind === ref2.kind);
@@ -50211,6 +51128,101 @@ var init_dangling_config_reference = __esm({
         };
       }
     });
+  }
+});
+
+// src/k8s/views/references.ts
+function inputHolds(index, namespace, accepts, memoKey) {
+  if (memoKey !== void 0) return index.memo(`holds:${memoKey}:${scopeKey(namespace)}`, () => inputHolds(index, namespace, accepts));
+  if (index.complete) return true;
+  return index.inNamespace(namespace).some(accepts);
+}
+function inputHoldsKind(index, namespace, kind, group) {
+  return index.complete || index.ofKindIn(kind, namespace, group).length > 0;
+}
+function someRelated(records, message) {
+  return records.slice(0, 3).map((record) => ({ at: record.at, message: message(record) }));
+}
+function templateLabelSets(record) {
+  let sets = labelSets.get(record);
+  if (!sets) {
+    sets = readTemplateLabelSets(record);
+    labelSets.set(record, sets);
+  }
+  return sets;
+}
+function readTemplateLabelSets(record) {
+  if (record.pods.length > 0) return record.pods.map((pod) => pod.labels);
+  const metadata = workloadOf(record.apiVersion, record.kind)?.pods[0]?.metadata;
+  if (!metadata || metadata.includes("*")) return [];
+  const labels = valueAt(record.value, [...metadata, "labels"]);
+  return isObject(labels) ? [stringEntries(labels)] : [];
+}
+function workloadsSelected(index, namespace, selector) {
+  return templatesByLabel(index).selectedBy(scopeKey(namespace ?? ""), "label", selector);
+}
+function anyWorkloadSelected(index, namespace, selector) {
+  return templatesByLabel(index).selectsAny(scopeKey(namespace ?? ""), "label", selector);
+}
+function anyWorkloadSelectedAnywhere(index, selector) {
+  return templatesByLabel(index).selectsAny(EVERY_NAMESPACE, "label", selector);
+}
+function anyWorkloadSelectedByMap(index, namespace, selector) {
+  const table = index.memo("templates-by-map-selector", () => new LabelledTable(index.all, (record) => record.namespace ?? "", templateLabelSets));
+  return table.selectsAny(namespace ?? "", "map", selector);
+}
+function templatesByLabel(index) {
+  return index.memo("templates-by-selector", () => new LabelledTable(index.all, (record) => [scopeKey(record.namespace), EVERY_NAMESPACE], templateLabelSets));
+}
+function inputHoldsTemplates(index, namespace) {
+  return inputHolds(index, namespace, (record) => templateLabelSets(record).length > 0, "templates");
+}
+function isBuiltInGroup(group) {
+  return group === "" || group.endsWith(".k8s.io") || ["apps", "batch", "policy", "autoscaling", "extensions"].includes(group);
+}
+function operatorMayCreatePods(index, namespace) {
+  if (index.complete) return false;
+  return index.memo(`operator-may-create-pods:${namespace ?? ""}`, () => operatorInNamespace(index, namespace));
+}
+function operatorInNamespace(index, namespace) {
+  if (index.ofKind("CustomResourceDefinition", "apiextensions.k8s.io").length > 0) return true;
+  return index.inNamespace(namespace).some((record) => !isBuiltInGroup(record.group) && templateLabelSets(record).length === 0 && !CONFIG_ONLY_KINDS.has(record.kind));
+}
+function withoutControllerLabels(selector) {
+  return Object.fromEntries(Object.entries(selector).filter(([key]) => !CONTROLLER_LABELS.has(key)));
+}
+var labelSets, EVERY_NAMESPACE, CONFIG_ONLY_KINDS, CONTROLLER_LABELS;
+var init_references = __esm({
+  "src/k8s/views/references.ts"() {
+    "use strict";
+    init_json();
+    init_object_index();
+    init_selectors();
+    init_workloads();
+    labelSets = /* @__PURE__ */ new WeakMap();
+    EVERY_NAMESPACE = "*";
+    CONFIG_ONLY_KINDS = /* @__PURE__ */ new Set([
+      "ServiceMonitor",
+      "PodMonitor",
+      "PrometheusRule",
+      "Probe",
+      "ScrapeConfig",
+      "Certificate",
+      "Issuer",
+      "SealedSecret",
+      "ExternalSecret",
+      "VirtualService",
+      "DestinationRule",
+      "Gateway",
+      "PeerAuthentication",
+      "AuthorizationPolicy",
+      "RequestAuthentication",
+      "ServiceEntry",
+      "Sidecar",
+      "EnvoyFilter",
+      "Telemetry"
+    ]);
+    CONTROLLER_LABELS = /* @__PURE__ */ new Set(["statefulset.kubernetes.io/pod-name", "apps.kubernetes.io/pod-index", "pod-template-hash", "controller-revision-hash", "batch.kubernetes.io/job-name", "batch.kubernetes.io/controller-uid", "job-name", "controller-uid"]);
   }
 });
 
@@ -50250,7 +51262,7 @@ var init_dangling_gateway_backend = __esm({
                 context.afterIndex((index) => {
                   const { name: name2, namespace: namespace2 } = kept2;
                   if (index.get("Service", namespace2, name2, "")) return;
-                  if (!inputHolds(index, namespace2, (record) => record.kind === "Service" && record.group === "")) return;
+                  if (!inputHoldsKind(index, namespace2, "Service", "")) return;
                   context.report({ messageId: "noService", data: { kind: object.kind, name: object.name ?? "", service: name2, namespace: namespace2 }, at });
                 });
               }
@@ -50277,15 +51289,31 @@ function resolveScaleTarget(index, hpa) {
   return index.get(target.kind, hpa.namespace, target.name, target.group);
 }
 function autoscalersOf(index, object) {
-  return index.ofKind("HorizontalPodAutoscaler", "autoscaling").filter((hpa) => {
-    const target = scaleTargetOf(hpa);
-    return target !== void 0 && hpa.namespace === object.namespace && target.kind === object.kind && target.name === object.name && (target.group === void 0 || target.group === object.group);
+  if (object.name === void 0) return [];
+  const byTarget = index.memo("autoscalers-by-target", () => {
+    const table = /* @__PURE__ */ new Map();
+    for (const hpa of index.ofKind("HorizontalPodAutoscaler", "autoscaling")) {
+      const target = scaleTargetOf(hpa);
+      if (!target) continue;
+      const key = targetKey(hpa.namespace, target.kind, target.name);
+      append(table, key, hpa);
+    }
+    return table;
   });
+  return (byTarget.get(targetKey(object.namespace, object.kind, object.name)) ?? []).filter((hpa) => {
+    const group = scaleTargetOf(hpa)?.group;
+    return group === void 0 || group === object.group;
+  });
+}
+function targetKey(namespace, kind, name) {
+  return `${scopeKey(namespace)}\0${kind}\0${name}`;
 }
 var init_autoscaling = __esm({
   "src/k8s/views/autoscaling.ts"() {
     "use strict";
     init_json();
+    init_object_index();
+    init_multimap();
     init_workloads();
   }
 });
@@ -50324,7 +51352,7 @@ var init_dangling_hpa_target = __esm({
               const { target: target2, namespace: namespace2 } = kept2;
               const self = index.find(object.group, object.kind, namespace2, object.name ?? "")[0];
               if (!self || resolveScaleTarget(index, self)) return;
-              if (!inputHolds(index, namespace2, (record) => record.kind === target2.kind)) return;
+              if (!inputHoldsKind(index, namespace2, target2.kind)) return;
               context.report({ messageId: "noTarget", data: { name: object.name ?? "", kind: target2.kind, target: target2.name, namespace: namespace2 }, at });
             });
           }
@@ -50426,7 +51454,7 @@ var init_dangling_ingress = __esm({
                 const service = index.get("Service", namespace2, name2, "");
                 const data = { name: object.name ?? "", service: name2, namespace: namespace2, port: String(port2 ?? "") };
                 if (!service) {
-                  if (inputHolds(index, namespace2, (record) => record.kind === "Service" && record.group === "")) context.report({ messageId: "noService", data, at });
+                  if (inputHoldsKind(index, namespace2, "Service", "")) context.report({ messageId: "noService", data, at });
                 } else if (port2 !== void 0 && !servesPort(service.value, port2)) {
                   context.report({ messageId: "noPort", data, at, related: [{ at: service.at, message: `Service "${name2}"` }] });
                 }
@@ -50472,7 +51500,7 @@ var init_dangling_network_policy = __esm({
             const kept2 = context.hold({ namespace });
             context.afterIndex((index) => {
               const { namespace: namespace2 } = kept2;
-              if (workloadsSelected(index, namespace2, (labels) => labelSelectorMatches(selector, labels)).length > 0 || !inputHoldsTemplates(index, namespace2) || operatorMayCreatePods(index, namespace2)) return;
+              if (anyWorkloadSelected(index, namespace2, selector) || !inputHoldsTemplates(index, namespace2) || operatorMayCreatePods(index, namespace2)) return;
               context.report({ messageId: "noPods", data: { name: object.name ?? "", namespace: namespace2 }, at });
             });
           }
@@ -50518,7 +51546,7 @@ var init_dangling_network_policy_peer = __esm({
                   const kept2 = context.hold({ namespace });
                   context.afterIndex((index) => {
                     const { namespace: namespace2 } = kept2;
-                    if (workloadsSelected(index, namespace2, (labels) => labelSelectorMatches(selector, labels)).length > 0) return;
+                    if (anyWorkloadSelected(index, namespace2, selector)) return;
                     if (!inputHoldsTemplates(index, namespace2) || operatorMayCreatePods(index, namespace2)) return;
                     context.report({ messageId: "noPods", data: { name: object.name ?? "", direction, namespace: namespace2 }, at });
                   });
@@ -50568,7 +51596,7 @@ var init_dangling_role_ref = __esm({
               const self = index.find(object.group, object.kind, namespace2, object.name ?? "")[0];
               if (!self || resolveRole(index, self)) return;
               const roleNamespace = ref2.kind === "Role" ? namespace2 : void 0;
-              if (!inputHolds(index, roleNamespace, (record) => record.kind === ref2.kind && record.group === RBAC_GROUP)) return;
+              if (!inputHoldsKind(index, roleNamespace, ref2.kind, RBAC_GROUP)) return;
               context.report({ messageId: "missing", data: { kind: object.kind, name: object.name ?? "", roleKind: ref2.kind, role: ref2.name }, at });
             });
           }
@@ -50612,7 +51640,7 @@ var init_dangling_service = __esm({
             const kept2 = context.hold({ written, namespace, data });
             context.afterIndex((index) => {
               const { written: written2, namespace: namespace2, data: data2 } = kept2;
-              if (Object.keys(written2).length === 0 || workloadsSelectedByMap(index, namespace2, written2).length > 0) return;
+              if (Object.keys(written2).length === 0 || anyWorkloadSelectedByMap(index, namespace2, written2)) return;
               if (!inputHoldsTemplates(index, namespace2) || operatorMayCreatePods(index, namespace2)) return;
               context.report({ messageId: "noPods", data: data2, at });
             });
@@ -50630,12 +51658,23 @@ function namespacesOf(monitor, own) {
   if (selector.any === true) return "any";
   return isStringList(selector.matchNames) && selector.matchNames.length > 0 ? selector.matchNames : [own];
 }
+function servicesByLabel(index) {
+  return index.memo("services-by-label", () => new LabelledTable(index.ofKind("Service", ""), (service) => [scopeKey(service.namespace), EVERY_NAMESPACE], (service) => [service.labels]));
+}
+function holdsTargets(index, namespaces, pods) {
+  const holds = (namespace) => index.memo(
+    `monitor-targets:${pods}:${namespace === void 0 ? EVERY_NAMESPACE : scopeKey(namespace)}`,
+    () => (namespace === void 0 ? index.all : index.inNamespace(namespace)).some((record) => pods ? templateLabelSets(record).length > 0 : record.kind === "Service" && record.group === "")
+  );
+  return namespaces === "any" ? holds(void 0) : namespaces.some(holds);
+}
 var CLUSTER_NAMESPACE, API_SERVER_SERVICE_LABELS, dangling_service_monitor_default;
 var init_dangling_service_monitor = __esm({
   "src/rules/dangling-service-monitor.ts"() {
     "use strict";
     init_define_rule();
     init_json();
+    init_object_index();
     init_selectors();
     init_references();
     CLUSTER_NAMESPACE = "kube-system";
@@ -50665,11 +51704,9 @@ var init_dangling_service_monitor = __esm({
             const kept2 = context.hold({ namespaces });
             context.afterIndex((index) => {
               const { namespaces: namespaces2 } = kept2;
-              const inScope2 = (record) => namespaces2 === "any" || record.namespace !== void 0 && namespaces2.includes(record.namespace);
-              const targets2 = index.all.filter((record) => inScope2(record) && (pods ? templateLabelSets(record).length > 0 : record.kind === "Service" && record.group === ""));
-              const matches = pods ? targets2.some((record) => templateLabelSets(record).some((labels) => labelSelectorMatches(selector, labels))) : targets2.some((record) => labelSelectorMatches(selector, record.labels));
+              const matches = namespaces2 === "any" ? pods ? anyWorkloadSelectedAnywhere(index, selector) : servicesByLabel(index).selectsAny(EVERY_NAMESPACE, "label", selector) : namespaces2.some((namespace) => pods ? anyWorkloadSelected(index, namespace, selector) : servicesByLabel(index).selectsAny(scopeKey(namespace), "label", selector));
               const apiServer = !pods && (namespaces2 === "any" || namespaces2.includes("default")) && labelSelectorMatches(selector, API_SERVER_SERVICE_LABELS);
-              if (matches || apiServer || !index.complete && (targets2.length === 0 || namespaces2 === "any" || namespaces2.includes(CLUSTER_NAMESPACE))) return;
+              if (matches || apiServer || !index.complete && (!holdsTargets(index, namespaces2, pods) || namespaces2 === "any" || namespaces2.includes(CLUSTER_NAMESPACE))) return;
               const where = namespaces2 === "any" ? "any namespace" : `namespace ${namespaces2.map((name) => `"${name}"`).join(", ")}`;
               context.report({ messageId: "noTargets", data: { kind: object.kind, name: object.name ?? "", targets: pods ? "pod template" : "Service", namespaces: where }, at });
             });
@@ -50758,169 +51795,6 @@ var init_default_service_account = __esm({
         };
       }
     });
-  }
-});
-
-// src/k8s/views/rbac-rules.ts
-function strings(rule, field) {
-  const value = rule[field];
-  return isStringList(value) ? value : [];
-}
-function readRbacRule(rule) {
-  if (!isObject(rule)) return { apiGroups: [], resources: [], verbs: [], resourceNames: [], nonResourceURLs: [] };
-  return {
-    apiGroups: strings(rule, "apiGroups"),
-    resources: strings(rule, "resources").map((resource) => resource.toLowerCase()),
-    verbs: strings(rule, "verbs").map((verb) => verb.toLowerCase()),
-    resourceNames: strings(rule, "resourceNames"),
-    nonResourceURLs: strings(rule, "nonResourceURLs")
-  };
-}
-function rbacRulesOf(object) {
-  return [...objectItems(object.value, ["rules"])].map(({ value, index }) => ({
-    ...readRbacRule(value),
-    index,
-    path: [...object.path, "rules", index]
-  }));
-}
-function inGroup(group, ...resources) {
-  return resources.map((resource) => ({ group, resource }));
-}
-function verbMatches(rule, verb) {
-  return rule.verbs.includes("*") || rule.verbs.includes(verb);
-}
-function resourceMatches(rule, wanted) {
-  if (!rule.apiGroups.includes("*") && !rule.apiGroups.includes(wanted.group)) return false;
-  const subresource = wanted.resource.includes("/") ? wanted.resource.slice(wanted.resource.indexOf("/") + 1) : void 0;
-  return rule.resources.some((resource) => resource === "*" || resource === wanted.resource || subresource !== void 0 && resource === `*/${subresource}`);
-}
-function grantedVerbs(rule, permission) {
-  if (!permission.resources.some((resource) => resourceMatches(rule, resource))) return [];
-  const verbs = permission.verbs.filter((verb) => verbMatches(rule, verb));
-  if (permission.resourceName !== void 0) return rule.resourceNames.includes(permission.resourceName) ? verbs : [];
-  return rule.resourceNames.length === 0 || permission.anyName ? verbs : verbs.filter((verb) => verb === "create");
-}
-function grantedResources(rule, permission) {
-  if (grantedVerbs(rule, permission).length === 0) return [];
-  return permission.resources.filter((resource) => resourceMatches(rule, resource)).map((resource) => resource.resource);
-}
-var WRITE_VERBS;
-var init_rbac_rules = __esm({
-  "src/k8s/views/rbac-rules.ts"() {
-    "use strict";
-    init_json();
-    WRITE_VERBS = ["create", "update", "patch", "delete", "deletecollection"];
-  }
-});
-
-// src/k8s/views/rbac-risks.ts
-function matchRisk(rule, risk) {
-  const verbs = /* @__PURE__ */ new Set();
-  const resources = /* @__PURE__ */ new Set();
-  for (const permission of risk.permissions) {
-    for (const verb of grantedVerbs(rule, permission)) verbs.add(verb);
-    for (const resource of grantedResources(rule, permission)) resources.add(resource);
-  }
-  return verbs.size > 0 ? { verbs: [...verbs], resources: [...resources] } : void 0;
-}
-function wildcardFields(rule) {
-  const fields = [];
-  if (rule.verbs.includes("*")) fields.push("verbs");
-  if (rule.resources.includes("*")) fields.push("resources");
-  if (rule.apiGroups.includes("*")) fields.push("apiGroups");
-  return fields;
-}
-function isClusterAdminRule(rule) {
-  return rule.verbs.includes("*") && rule.resources.includes("*") && rule.apiGroups.includes("*");
-}
-function builtInGrants(name) {
-  return BUILT_IN_GRANTS[name] ?? [];
-}
-function dangerousGrants(rules2) {
-  const found = /* @__PURE__ */ new Set();
-  for (const rule of rules2) {
-    if (isClusterAdminRule(rule)) found.add("cluster-admin");
-    if (matchRisk(rule, RBAC_RISKS.bindEscalate) || matchRisk(rule, RBAC_RISKS.impersonate)) found.add("takeover");
-    if (matchRisk(rule, RBAC_RISKS.secrets)) found.add("secrets");
-    if (matchRisk(rule, RBAC_RISKS.workloadCreate)) found.add("workloads");
-    if (matchRisk(rule, RBAC_RISKS.execAttach)) found.add("exec");
-    if (rule.verbs.includes("*") || rule.resources.includes("*")) found.add("wildcard");
-    if (matchRisk(rule, RBAC_RISKS.nodesProxy)) found.add("nodes-proxy");
-  }
-  const order = ["cluster-admin", "takeover", "secrets", "workloads", "exec", "wildcard", "nodes-proxy"];
-  return order.filter((grant) => found.has(grant));
-}
-var WORKLOADS, RBAC_RISKS, GRANT_TEXT, BUILT_IN_GRANTS;
-var init_rbac_risks = __esm({
-  "src/k8s/views/rbac-risks.ts"() {
-    "use strict";
-    init_rbac_rules();
-    WORKLOADS = [
-      ...inGroup("", "pods", "replicationcontrollers"),
-      ...inGroup("apps", "deployments", "daemonsets", "statefulsets", "replicasets"),
-      ...inGroup("batch", "jobs", "cronjobs")
-    ];
-    RBAC_RISKS = {
-      secrets: { permissions: [{ verbs: ["get", "list", "watch"], resources: inGroup("", "secrets") }] },
-      execAttach: { permissions: [{ verbs: ["create", "get"], resources: inGroup("", "pods/exec", "pods/attach") }] },
-      workloadCreate: { permissions: [{ verbs: ["create", "update", "patch", "delete"], resources: WORKLOADS }] },
-      impersonate: {
-        permissions: [{ verbs: ["impersonate"], resources: [...inGroup("", "users", "groups", "serviceaccounts"), ...inGroup("authentication.k8s.io", "uids")] }]
-      },
-      bindEscalate: {
-        permissions: [
-          { verbs: ["bind", "escalate"], resources: inGroup("rbac.authorization.k8s.io", "roles", "clusterroles") },
-          { verbs: ["create"], resources: inGroup("rbac.authorization.k8s.io", "rolebindings", "clusterrolebindings") }
-        ]
-      },
-      nodesProxy: { permissions: [{ verbs: ["get", "create"], resources: inGroup("", "nodes/proxy") }] },
-      webhookWrite: {
-        permissions: [{ verbs: ["create", "update", "patch"], resources: inGroup("admissionregistration.k8s.io", "mutatingwebhookconfigurations", "validatingwebhookconfigurations") }]
-      },
-      csrApproval: { permissions: [{ verbs: ["update", "patch"], resources: inGroup("certificates.k8s.io", "certificatesigningrequests/approval") }] },
-      csrSigners: { permissions: [{ verbs: ["approve"], resources: inGroup("certificates.k8s.io", "signers"), anyName: true }] },
-      destructiveDelete: {
-        permissions: [
-          {
-            verbs: ["delete", "deletecollection"],
-            resources: [...inGroup("", "pods/log", "events", "persistentvolumeclaims", "persistentvolumes", "namespaces"), ...inGroup("events.k8s.io", "events"), ...WORKLOADS]
-          }
-        ]
-      },
-      manageConfigmaps: { permissions: [{ verbs: [...WRITE_VERBS], resources: inGroup("", "configmaps") }] },
-      manageNetworking: {
-        permissions: [
-          {
-            verbs: [...WRITE_VERBS],
-            resources: [
-              ...inGroup("", "services", "endpoints"),
-              ...inGroup("discovery.k8s.io", "endpointslices"),
-              ...inGroup("networking.k8s.io", "networkpolicies", "ingresses"),
-              ...inGroup("extensions", "networkpolicies", "ingresses")
-            ]
-          }
-        ]
-      },
-      portForward: { permissions: [{ verbs: ["create"], resources: inGroup("", "pods/portforward") }] },
-      createPersistentVolume: { permissions: [{ verbs: ["create"], resources: inGroup("", "persistentvolumes") }] },
-      createTokens: { permissions: [{ verbs: ["create"], resources: inGroup("", "serviceaccounts/token") }] },
-      modifyServiceStatus: { permissions: [{ verbs: ["update", "patch"], resources: inGroup("", "services/status") }] },
-      awsAuth: { permissions: [{ verbs: [...WRITE_VERBS], resources: inGroup("", "configmaps"), resourceName: "aws-auth" }] }
-    };
-    GRANT_TEXT = {
-      "cluster-admin": "every verb on every resource (cluster-admin)",
-      takeover: "privilege escalation (bind, escalate or impersonate)",
-      secrets: "reading Secrets",
-      workloads: "creating or changing pods and workload controllers",
-      exec: "exec or attach into pods",
-      wildcard: "every verb or every resource (`*`)",
-      "nodes-proxy": "the kubelet API through nodes/proxy"
-    };
-    BUILT_IN_GRANTS = {
-      "cluster-admin": ["cluster-admin"],
-      admin: ["secrets", "workloads", "exec"],
-      edit: ["secrets", "workloads", "exec"]
-    };
   }
 });
 
@@ -51527,20 +52401,27 @@ var init_duplicate_resource = __esm({
       create(context) {
         return {
           object(object) {
-            if (object.name === void 0) return;
-            const at = context.locate([...object.path, "metadata", "name"]);
-            const kept2 = context.hold({ group: object.group, kind: object.kind, name: object.name });
-            context.afterIndex((index) => {
-              const { group, kind, name } = kept2;
-              const namespace = index.recordAt(at)?.namespace;
-              const copies = index.find(group, kind, namespace, name).filter((record) => sameScope(context.options.scope, record.at, at));
-              if (copies.length < 2 || samePlace(copies[0].at, at)) return;
-              const first2 = copies[0];
-              const where = namespace === void 0 ? "" : ` in namespace "${namespace}"`;
-              context.report({ messageId: "duplicate", data: { kind, name, where }, at, related: [{ at: first2.at, message: "first definition" }] });
-            });
+            if (object.name !== void 0) context.watch();
           }
         };
+      },
+      checkIndex(index, context) {
+        for (const copies of index.duplicates()) {
+          for (const record of copies) {
+            const options = context.optionsFor(record);
+            if (!options) continue;
+            const inScope2 = copies.filter((other) => sameScope(options.scope, other.at, record.at));
+            if (inScope2.length < 2 || samePlace(inScope2[0].at, record.at)) continue;
+            const first2 = inScope2[0];
+            const where = record.namespace === void 0 ? "" : ` in namespace "${record.namespace}"`;
+            context.report({
+              messageId: "duplicate",
+              data: { kind: record.kind, name: record.name, where },
+              at: record.at,
+              related: [{ at: first2.at, message: "first definition" }]
+            });
+          }
+        }
       }
     });
   }
@@ -54230,10 +55111,6 @@ function policyTypes(policy) {
   if (written.length > 0) return written;
   return Array.isArray(spec.egress) ? ["Ingress", "Egress"] : ["Ingress"];
 }
-function policySelects(policy, direction, labels) {
-  const spec = policy.spec;
-  return isObject(spec) && policyTypes(policy).includes(direction) && labelSelectorMatches(spec.podSelector, labels);
-}
 function isDefaultDeny(policy, direction) {
   const spec = policy.spec;
   if (!isObject(spec) || !selectsEverything(spec.podSelector) || !policyTypes(policy).includes(direction)) return false;
@@ -54257,7 +55134,14 @@ function openRules(policy) {
   return open3;
 }
 function networkPolicies(index, namespace) {
-  return index.ofKind("NetworkPolicy", NETWORKING).filter((policy) => namespace === void 0 || policy.namespace === namespace);
+  return namespace === void 0 ? index.ofKind("NetworkPolicy", NETWORKING) : index.ofKindIn("NetworkPolicy", namespace, NETWORKING);
+}
+function selectedByPolicy(index, namespace, direction, labels) {
+  const table = index.memo(`policies-by-selector:${direction}`, () => {
+    const policies = networkPolicies(index).filter((policy) => policyTypes(policy.value).includes(direction));
+    return new SelectorTable(policies, (policy) => scopeKey(policy.namespace), (policy) => isObject(policy.value.spec) ? policy.value.spec.podSelector : void 0, "label");
+  });
+  return table.selecting(scopeKey(namespace), labels).length > 0;
 }
 function sameLocation(a, b) {
   return a.file === b.file && a.documentIndex === b.documentIndex && a.region.startLine === b.region.startLine && a.region.startColumn === b.region.startColumn;
@@ -54271,6 +55155,7 @@ var init_network_policy = __esm({
   "src/k8s/views/network-policy.ts"() {
     "use strict";
     init_json();
+    init_object_index();
     init_selectors();
     NETWORKING = "networking.k8s.io";
     EVERY_ADDRESS = /* @__PURE__ */ new Set(["0.0.0.0/0", "::/0"]);
@@ -54296,15 +55181,15 @@ function networkPolicyCoverage(template2) {
           const kept2 = context.hold({ namespace, targets: targets2, data });
           context.afterIndex((index) => {
             const { namespace: namespace2, targets: targets3, data: data2 } = kept2;
-            const policies = networkPolicies(index, namespace2);
             if (networkPolicies(index).length === 0 && !index.complete) {
               const qualifies = (record) => record.pods.some((pod) => pod.spec.hostNetwork !== true) && !SYSTEM_NAMESPACES.has(record.namespace ?? "");
               if (isFirstOf(index, self, qualifies, `${template2.meta.id}:workloads`)) context.report({ messageId: "noPolicies", data: data2, at: self, level: "note" });
               return;
             }
-            const related = policies.map((policy) => ({ at: policy.at, message: `NetworkPolicy "${policy.name ?? ""}" of the namespace does not select these pods for ${data2.direction}.` }));
-            for (const target of targets3) {
-              if (policies.some((policy) => isObject(policy.value) && policySelects(policy.value, direction, target.labels))) continue;
+            const unselected = targets3.filter((target) => !selectedByPolicy(index, namespace2, direction, target.labels));
+            if (unselected.length === 0) return;
+            const related = networkPolicies(index, namespace2).map((policy) => ({ at: policy.at, message: `NetworkPolicy "${policy.name ?? ""}" of the namespace does not select these pods for ${data2.direction}.` }));
+            for (const target of unselected) {
               context.report({ messageId: "unselected", data: data2, at: target.at, related });
             }
           });
@@ -54317,7 +55202,6 @@ var init_network_policy_coverage = __esm({
   "src/rules/templates/network-policy-coverage.ts"() {
     "use strict";
     init_define_rule();
-    init_json();
     init_network_policy();
   }
 });
@@ -54597,6 +55481,7 @@ var init_missing_pod_disruption_budget = __esm({
     "use strict";
     init_define_rule();
     init_json();
+    init_object_index();
     init_selectors();
     init_references();
     init_workload();
@@ -54626,9 +55511,12 @@ var init_missing_pod_disruption_budget = __esm({
             const kept2 = context.hold({ namespace, labels });
             context.afterIndex((index) => {
               const { namespace: namespace2, labels: labels2 } = kept2;
-              const budgets = index.ofKind("PodDisruptionBudget", "policy").filter((pdb) => pdb.namespace === namespace2);
-              if (budgets.some((pdb) => labelSelectorMatches(valueAt(pdb.value, ["spec", "selector"]), labels2))) return;
-              if (!inputHolds(index, namespace2, (record) => record.kind === "PodDisruptionBudget" && record.group === "policy")) return;
+              const budgets = index.memo(
+                "budgets-by-selector",
+                () => new SelectorTable(index.ofKind("PodDisruptionBudget", "policy"), (pdb) => scopeKey(pdb.namespace), (pdb) => valueAt(pdb.value, ["spec", "selector"]), "label")
+              );
+              if (budgets.selecting(scopeKey(namespace2), labels2).length > 0) return;
+              if (!inputHoldsKind(index, namespace2, "PodDisruptionBudget", "policy")) return;
               context.report({ messageId: "missing", data: { kind: object.kind, name: object.name ?? "", replicas, namespace: namespace2 }, at });
             });
           }
@@ -54993,7 +55881,7 @@ var init_missing_service_account = __esm({
             context.afterIndex((index) => {
               const { account: account2, namespace } = kept2;
               if (index.get("ServiceAccount", namespace, account2, "")) return;
-              if (!inputHolds(index, namespace, (record) => record.kind === "ServiceAccount" && record.group === "")) return;
+              if (!inputHoldsKind(index, namespace, "ServiceAccount", "")) return;
               context.report({ messageId: "missing", data: { account: account2, namespace }, at });
             });
           }
@@ -55156,9 +56044,11 @@ var init_namespace_missing_quota = __esm({
             const kept2 = context.hold({ name });
             context.afterIndex((index) => {
               const { name: name2 } = kept2;
-              const inside = index.inNamespace(name2);
-              if (!inside.some((record) => record.pods.length > 0)) return;
-              if (inside.some((record) => record.group === "" && (record.kind === "ResourceQuota" || record.kind === "LimitRange"))) return;
+              const unbounded = index.memo(`pods-without-quota:${name2}`, () => {
+                const inside = index.inNamespace(name2);
+                return inside.some((record) => record.pods.length > 0) && !inside.some((record) => record.group === "" && (record.kind === "ResourceQuota" || record.kind === "LimitRange"));
+              });
+              if (!unbounded) return;
               context.report({ messageId: "missing", data: { name: name2 }, at });
             });
           }
@@ -55208,7 +56098,7 @@ var init_namespace_without_default_deny = __esm({
                 return;
               }
               const policies = networkPolicies(index, name2);
-              const missing = ["Ingress", "Egress"].filter((direction) => !policies.some((policy) => isDefaultDeny(policy.value, direction)));
+              const missing = index.memo(`default-deny-missing:${name2}`, () => ["Ingress", "Egress"].filter((direction) => !policies.some((policy) => isDefaultDeny(policy.value, direction))));
               if (missing.length === 0) return;
               const related = policies.map((policy) => ({ at: policy.at, message: `NetworkPolicy "${policy.name ?? ""}" is not a default-deny policy for ${missing.join(" and ").toLowerCase()}.` }));
               context.report({ messageId: "missing", data: { name: name2, directions: missing.join(" and ").toLowerCase() }, at, related });
@@ -55696,6 +56586,15 @@ function fewestReplicas(index, workload) {
   }
   return replicasOf(workload);
 }
+function firstBlocked(index, namespace, selector, count) {
+  return index.memo(`pdb-blocks:${scopeKey(namespace)}:${count}:${JSON.stringify(selector ?? null)}`, () => {
+    for (const workload of workloadsSelected(index, namespace, selector)) {
+      const replicas = fewestReplicas(index, workload);
+      if (replicas !== void 0 && count >= replicas) return { workload, replicas };
+    }
+    return void 0;
+  });
+}
 var pdb_blocks_all_evictions_default;
 var init_pdb_blocks_all_evictions = __esm({
   "src/rules/pdb-blocks-all-evictions.ts"() {
@@ -55705,7 +56604,7 @@ var init_pdb_blocks_all_evictions = __esm({
     init_autoscaling();
     init_workload();
     init_references();
-    init_selectors();
+    init_object_index();
     pdb_blocks_all_evictions_default = defineRule({
       meta: {
         id: "pdb-blocks-all-evictions",
@@ -55732,14 +56631,11 @@ var init_pdb_blocks_all_evictions = __esm({
             const kept2 = context.hold({ namespace });
             context.afterIndex((index) => {
               const { namespace: namespace2 } = kept2;
-              const workloads = workloadsSelected(index, namespace2, (labels) => labelSelectorMatches(selector, labels));
-              for (const workload of workloads) {
-                const replicas = fewestReplicas(index, workload);
-                if (replicas === void 0 || count < replicas) continue;
-                const data = { name: object.name ?? "", min: count, kind: workload.kind, workload: workload.name ?? "", replicas };
-                context.report({ messageId: "blocks", data, at, related: [{ at: workload.at, message: `${workload.kind} "${workload.name ?? ""}"` }] });
-                return;
-              }
+              const blocked = firstBlocked(index, namespace2, selector, count);
+              if (!blocked) return;
+              const { workload, replicas } = blocked;
+              const data = { name: object.name ?? "", min: count, kind: workload.kind, workload: workload.name ?? "", replicas };
+              context.report({ messageId: "blocks", data, at, related: [{ at: workload.at, message: `${workload.kind} "${workload.name ?? ""}"` }] });
             });
           }
         };
@@ -56223,7 +57119,6 @@ var init_rbac_binding_grants_dangerous_role = __esm({
     "use strict";
     init_define_rule();
     init_rbac();
-    init_rbac_rules();
     init_rbac_risks();
     init_rbac_role_rule();
     rbac_binding_grants_dangerous_role_default = defineRule({
@@ -56257,7 +57152,7 @@ var init_rbac_binding_grants_dangerous_role = __esm({
               const binding = index.find(RBAC_GROUP, object.kind, namespace2, object.name ?? "")[0];
               const role = binding && resolveRole(index, binding);
               if (!role) return;
-              const grants = dangerousGrants(effectiveRules(index, role).map(readRbacRule));
+              const grants = roleGrants(index, role);
               if (grants.length === 0) return;
               const data = { kind: object.kind, name: object.name ?? "", role: `${ref2.kind} "${ref2.name}"`, grants: grants.map((grant) => GRANT_TEXT[grant]).join(", ") };
               const level = grants[0] === "cluster-admin" || grants[0] === "takeover" ? "error" : "warning";
@@ -57232,7 +58127,17 @@ function findCrd(index, group, kind, extra = []) {
     const spec = crd.spec;
     return isObject(spec) && spec.group === group && isObject(spec.names) && spec.names.kind === kind;
   };
-  return index.ofKind("CustomResourceDefinition", "apiextensions.k8s.io").map((record) => record.value).find(defines) ?? extra.find(defines);
+  const byKind = index.memo("crds-by-kind", () => {
+    const table = /* @__PURE__ */ new Map();
+    for (const { value: crd } of index.ofKind("CustomResourceDefinition", "apiextensions.k8s.io")) {
+      const spec = crd.spec;
+      if (!isObject(spec) || !isString(spec.group) || !isObject(spec.names) || !isString(spec.names.kind)) continue;
+      const key = `${spec.group}\0${spec.names.kind}`;
+      if (!table.has(key)) table.set(key, crd);
+    }
+    return table;
+  });
+  return byKind.get(`${group}\0${kind}`) ?? extra.find(defines);
 }
 function crdSchemaFor(crd, version) {
   const spec = isObject(crd.spec) ? crd.spec : {};
@@ -57816,9 +58721,9 @@ var init_optional = __esm({
 });
 
 // node_modules/@marcbachmann/cel-js/lib/globals.js
-function isAsync(fn, fallback) {
+function isAsync(fn, fallback2) {
   if (fn?.[Symbol.toStringTag] === "AsyncFunction") return true;
-  return typeof fallback === "boolean" ? fallback : true;
+  return typeof fallback2 === "boolean" ? fallback2 : true;
 }
 var hasOwn, objKeys, objFreeze, objEntries, isArray, arrayFrom, MIN_UINT, MAX_UINT, MAX_INT, MIN_INT, RESERVED;
 var init_globals = __esm({
@@ -60382,12 +61287,12 @@ function createHasExpander() {
     let node = macro.args[0];
     if (node.op !== ".") throw checker.createError("invalid_macro_argument", invalidHasArgument, node);
     if (!macro.macroHasProps) {
-      const props = [];
-      while (node.op === "." || node.op === ".?") node = props.push(node) && node.args[0];
+      const props2 = [];
+      while (node.op === "." || node.op === ".?") node = props2.push(node) && node.args[0];
       if (node.op !== "id") throw checker.createError("invalid_macro_argument", invalidHasArgument, node);
       checker.check(node, ctx);
-      props.push(node);
-      macro.macroHasProps = props;
+      props2.push(node);
+      macro.macroHasProps = props2;
     }
     return checker.getType("bool");
   }
@@ -61585,21 +62490,21 @@ var init_parser = __esm({
       }
       parseMap() {
         const start = this.consume(TOKEN.LBRACE);
-        const props = [];
+        const props2 = [];
         let remainingEntries = this.limits.maxMapEntries;
         if (!this.match(TOKEN.RBRACE)) {
-          props.push(this.parseProperty());
-          if (!remainingEntries--) this.#limitExceeded("maxMapEntries", props.at(-1)[0].pos);
+          props2.push(this.parseProperty());
+          if (!remainingEntries--) this.#limitExceeded("maxMapEntries", props2.at(-1)[0].pos);
           while (this.match(TOKEN.COMMA)) {
             this.#advanceToken();
             if (this.match(TOKEN.RBRACE)) break;
-            props.push(this.parseProperty());
-            if (!remainingEntries--) this.#limitExceeded("maxMapEntries", props.at(-1)[0].pos);
+            props2.push(this.parseProperty());
+            if (!remainingEntries--) this.#limitExceeded("maxMapEntries", props2.at(-1)[0].pos);
           }
         }
         const closeEnd = this.lexer.pos;
         this.consume(TOKEN.RBRACE);
-        return this.#node(start, closeEnd, OPERATORS2.map, props);
+        return this.#node(start, closeEnd, OPERATORS2.map, props2);
       }
       parseProperty() {
         return [this.parseExpression(), (this.consume(TOKEN.COLON), this.parseExpression())];
@@ -61674,6 +62579,12 @@ var init_options2 = __esm({
 // node_modules/@marcbachmann/cel-js/lib/evaluator.js
 function parse2(expression) {
   return globalEnvironment.parse(expression);
+}
+function evaluate(expression, context) {
+  return globalEnvironment.evaluate(expression, context);
+}
+function check(expression) {
+  return globalEnvironment.check(expression);
 }
 var globalRegistry, Environment, Evaluator, globalEnvironment;
 var init_evaluator = __esm({
@@ -61827,24 +62738,207 @@ var init_evaluator = __esm({
 });
 
 // node_modules/@marcbachmann/cel-js/lib/serialize.js
+function serializeValue(value) {
+  if (value === null) return "null";
+  if (typeof value === "boolean") return String(value);
+  if (typeof value === "bigint") return String(value);
+  if (typeof value === "string") return serializeString(value);
+  if (value instanceof Uint8Array) return serializeBytes(value);
+  if (value instanceof UnsignedInt) return `${value.value}u`;
+  if (value instanceof Optional) {
+    if (value.hasValue()) return `optional.of(${serializeValue(value.value())})`;
+    return "optional.none()";
+  }
+  if (typeof value === "number") {
+    return value % 1 === 0 ? `${value}.0` : value.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 9 });
+  }
+  if (typeof value === "object") {
+    const keys = Object.keys(value);
+    if (keys.every((k2) => /^\d+$/.test(k2))) {
+      const bytes = new Uint8Array(keys.length);
+      for (let i = 0; i < keys.length; i++) bytes[i] = value[i];
+      return serializeBytes(bytes);
+    }
+  }
+  return String(value);
+}
+function serialize2(ast) {
+  const { op, args } = ast;
+  switch (op) {
+    case "value":
+      return serializeValue(args);
+    case "id":
+      return args;
+    case "||":
+    case "&&":
+    case "==":
+    case "!=":
+    case "<":
+    case "<=":
+    case ">":
+    case ">=":
+    case "in":
+    case "+":
+    case "-":
+    case "*":
+    case "/":
+    case "%":
+      return `${wrap(args[0], op)} ${op} ${wrap(args[1], op)}`;
+    case "!_":
+      return `!${wrap(args, op)}`;
+    case "-_":
+      return ["+", "-", "*", "/", "%"].includes(args.op) ? `-(${serialize2(args)})` : `-${serialize2(args)}`;
+    case ".":
+      return `${wrap(args[0], op)}.${args[1]}`;
+    case ".?":
+      return `${wrap(args[0], op)}.?${args[1]}`;
+    case "[]":
+      return `${wrap(args[0], op)}[${serialize2(args[1])}]`;
+    case "[?]":
+      return `${wrap(args[0], op)}[?${serialize2(args[1])}]`;
+    case "call":
+      return `${args[0]}(${args[1].map(serialize2).join(", ")})`;
+    case "rcall":
+      return `${wrap(args[1], op)}.${args[0]}(${args[2].map(serialize2).join(", ")})`;
+    case "list":
+      return `[${args.map(serialize2).join(", ")}]`;
+    case "map":
+      return `{${args.map(([k2, v]) => `${serialize2(k2)}: ${serialize2(v)}`).join(", ")}}`;
+    case "?:":
+      return `${wrap(args[0], op)} ? ${wrap(args[1], op)} : ${serialize2(args[2])}`;
+    default:
+      throw new Error(`Unknown AST operation: ${op}`);
+  }
+}
+function serializeString(str) {
+  const escaped = str.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t").replace(/\f/g, "\\f").replace(/[\b]/g, "\\b").replace(/\v/g, "\\v");
+  let result = "";
+  for (let i = 0; i < escaped.length; i++) {
+    const code = escaped.charCodeAt(i);
+    if (code < 32 || code > 126) {
+      result += code <= 65535 ? `\\u${code.toString(16).padStart(4, "0")}` : `\\U${code.toString(16).padStart(8, "0")}`;
+    } else {
+      result += escaped[i];
+    }
+  }
+  return `"${result}"`;
+}
+function serializeBytes(bytes) {
+  let result = 'b"';
+  for (const byte of bytes) {
+    if (byte === 92) result += "\\\\";
+    else if (byte === 34) result += '\\"';
+    else if (byte === 10) result += "\\n";
+    else if (byte === 13) result += "\\r";
+    else if (byte === 9) result += "\\t";
+    else if (byte >= 32 && byte <= 126) result += String.fromCharCode(byte);
+    else result += `\\x${byte.toString(16).padStart(2, "0")}`;
+  }
+  return `${result}"`;
+}
+function needsParentheses(ast, parentOp) {
+  const childOp = ast.op;
+  const parentPrec = PRECEDENCE[parentOp] || 0;
+  const childPrec = PRECEDENCE[childOp] || 0;
+  if (childOp === "value" || childOp === "id" || childOp === "call" || childOp === "rcall" || childOp === "list" || childOp === "map") {
+    return false;
+  }
+  if ((parentOp === "*" || parentOp === "/" || parentOp === "%") && childOp === "-_") return false;
+  if (parentOp === "*" && childOp === "*" && ast.args[0].op === "-_") return false;
+  if ((childOp === "." || childOp === "[]" || childOp === ".?" || childOp === "[?]") && (parentOp === "." || parentOp === "[]" || parentOp === ".?" || parentOp === "[?]" || parentOp === "rcall"))
+    return false;
+  if (parentOp === "?:") return childOp === "?:";
+  if (parentOp === "!_" || parentOp === "-_") return childPrec < parentPrec;
+  if (parentOp === "/" && (childOp === "*" || childOp === "+" || childOp === "-")) return true;
+  if (childOp === "/" && parentOp !== void 0) return true;
+  if ((parentOp === "*" || parentOp === "/") && ["+", "-", "*", "/"].includes(childOp)) {
+    return true;
+  }
+  if (childPrec < parentPrec) return true;
+  if (childPrec === parentPrec && (parentOp === "/" || parentOp === "%") && (childOp === "/" || childOp === "%"))
+    return true;
+  return false;
+}
+function wrap(ast, parentOp) {
+  return needsParentheses(ast, parentOp) ? `(${serialize2(ast)})` : serialize2(ast);
+}
+var PRECEDENCE;
 var init_serialize = __esm({
   "node_modules/@marcbachmann/cel-js/lib/serialize.js"() {
     init_functions();
     init_optional();
+    PRECEDENCE = {
+      "?:": 1,
+      "||": 2,
+      "&&": 3,
+      "==": 4,
+      "!=": 4,
+      "<": 5,
+      "<=": 5,
+      ">": 5,
+      ">=": 5,
+      in: 5,
+      "+": 6,
+      "-": 6,
+      "-_": 6,
+      "*": 7,
+      "/": 7,
+      "%": 7,
+      "!_": 8,
+      ".": 9,
+      ".?": 9,
+      "[]": 9,
+      "[?]": 9,
+      call: 9,
+      rcall: 9
+    };
   }
 });
 
 // node_modules/@marcbachmann/cel-js/lib/index.js
+var lib_exports = {};
+__export(lib_exports, {
+  Environment: () => Environment,
+  EvaluationError: () => EvaluationError,
+  Optional: () => Optional,
+  ParseError: () => ParseError,
+  TypeError: () => TypeError2,
+  check: () => check,
+  default: () => lib_default,
+  evaluate: () => evaluate,
+  parse: () => parse2,
+  serialize: () => serialize2
+});
+var lib_default;
 var init_lib = __esm({
   "node_modules/@marcbachmann/cel-js/lib/index.js"() {
     init_errors2();
     init_evaluator();
     init_serialize();
     init_optional();
+    lib_default = {
+      parse: parse2,
+      evaluate,
+      check,
+      Environment,
+      ParseError,
+      EvaluationError,
+      TypeError: TypeError2,
+      serialize: serialize2,
+      Optional
+    };
   }
 });
 
 // src/schema/cel.ts
+import { createRequire } from "node:module";
+function celLibrary() {
+  library ??= typeof KMLINT_CEL_FILE === "string" ? createRequire(import.meta.url)(`./${KMLINT_CEL_FILE}`) : (
+    // The Action bundle (esbuild bundles a required module and starts it on the call), and the sources.
+    typeof __require === "function" ? (init_lib(), __toCommonJS(lib_exports)) : createRequire(import.meta.url)("@marcbachmann/cel-js")
+  );
+  return library;
+}
 function toCel(value) {
   if (typeof value === "number") return Number.isInteger(value) ? BigInt(value) : value;
   if (Array.isArray(value)) return value.map(toCel);
@@ -61862,11 +62956,10 @@ function fieldPathOf(fieldPath) {
   }
   return at === fieldPath.length ? segments : void 0;
 }
-var CelEvaluator;
+var library, CelEvaluator;
 var init_cel = __esm({
   "src/schema/cel.ts"() {
     "use strict";
-    init_lib();
     CelEvaluator = class {
       /** Compiled rules of this evaluator's run; null for rules the library cannot parse. */
       programs = /* @__PURE__ */ new Map();
@@ -61874,7 +62967,7 @@ var init_cel = __esm({
         let program = this.programs.get(source);
         if (program === void 0) {
           try {
-            program = parse2(source);
+            program = celLibrary().parse(source);
           } catch {
             program = null;
           }
@@ -61918,7 +63011,7 @@ function documentsOf(file, text) {
       return [];
     }
   }
-  return (0, import_yaml10.parseAllDocuments)(text).flatMap((document) => "errors" in document && document.errors.length === 0 ? [document.toJS()] : []);
+  return (0, import_yaml11.parseAllDocuments)(text).flatMap((document) => "errors" in document && document.errors.length === 0 ? [document.toJS()] : []);
 }
 function loadDir(directory) {
   const extra = { crds: [], jsonSchemas: /* @__PURE__ */ new Map() };
@@ -61968,11 +63061,11 @@ function loadSchemaDirs(directories, cwd) {
   }
   return all;
 }
-var import_yaml10, loaded2, SchemaDirError;
+var import_yaml11, loaded2, SchemaDirError;
 var init_schema_dirs = __esm({
   "src/schema/schema-dirs.ts"() {
     "use strict";
-    import_yaml10 = __toESM(require_dist(), 1);
+    import_yaml11 = __toESM(require_dist(), 1);
     init_json();
     init_custom_resources();
     loaded2 = /* @__PURE__ */ new Map();
@@ -62656,13 +63749,17 @@ var init_service_target_port_mismatch = __esm({
               const kept2 = context.hold({ namespace, target, protocol });
               context.afterIndex((index) => {
                 const { namespace: namespace2, target: target2, protocol: protocol2 } = kept2;
-                const matches = index.podsSelectedByMap(namespace2, selector);
-                if (matches.length === 0) return;
-                const ports = matches.flatMap(({ pod }) => [...objectItems(pod.spec, ["containers"])].flatMap((container) => containerPorts(container)));
                 const named = isString(target2) && !/^\d+$/.test(target2);
-                if (exposesPort(ports, target2, protocol2) || !named && (!context.options.checkNumbers || ports.length === 0)) return;
-                const related = someRelated(matches.map((match3) => match3.object), (record) => `selected ${record.kind} "${record.name ?? ""}"`);
-                context.report({ messageId: "noSuchPort", data: { name: object.name ?? "", port: named ? `"${target2}"` : String(target2) }, at, related });
+                const checkNumbers = context.options.checkNumbers;
+                const related = index.memo(`target-port:${JSON.stringify([namespace2, selector, target2, protocol2, checkNumbers])}`, () => {
+                  const matches = index.podsSelectedByMap(namespace2, selector);
+                  if (matches.length === 0) return void 0;
+                  const ports = matches.flatMap(({ pod }) => [...objectItems(pod.spec, ["containers"])].flatMap((container) => containerPorts(container)));
+                  if (exposesPort(ports, target2, protocol2) || !named && (!checkNumbers || ports.length === 0)) return void 0;
+                  return someRelated(matches.map((match3) => match3.object), (record) => `selected ${record.kind} "${record.name ?? ""}"`);
+                });
+                if (!related) return;
+                context.report({ messageId: "noSuchPort", data: { name: object.name ?? "", port: named ? `"${target2}"` : String(target2) }, at, related: related.map((entry2) => ({ ...entry2 })) });
               });
             }
           }
@@ -62732,7 +63829,7 @@ var init_statefulset_missing_headless_service = __esm({
               const found = index.get("Service", namespace2, service2, "");
               const data = { name: object.name ?? "", service: service2, namespace: namespace2 };
               if (!found) {
-                if (inputHolds(index, namespace2, (record) => record.kind === "Service" && record.group === "")) context.report({ messageId: "missing", data, at });
+                if (inputHoldsKind(index, namespace2, "Service", "")) context.report({ messageId: "missing", data, at });
               } else if (stringAt(found.value, ["spec", "clusterIP"]) !== "None") {
                 context.report({ messageId: "notHeadless", data, at, related: [{ at: found.at, message: `Service "${service2}"` }] });
               }
@@ -63225,22 +64322,44 @@ var init_windows_host_process = __esm({
 
 // src/rules/workload-exposed-externally.ts
 function exposuresOf(index, namespace, labels) {
-  const services = index.inNamespace(namespace).filter((service) => service.kind === "Service" && service.group === "" && isObject(service.value.spec) && mapSelectorMatches(service.value.spec.selector, labels));
+  const services = servicesByPod(index).selecting(scopeKey(namespace), labels);
   const found = [];
   for (const service of services) {
     const type = externalType(service.value);
     if (type) found.push({ at: service.at, message: `Service "${service.name ?? ""}" of type ${type} selects these pods.` });
   }
   const names = new Set(services.map((service) => service.name));
-  const routers = [...index.ofKind("Ingress"), ...ROUTES.flatMap((kind) => index.ofKind(kind, "gateway.networking.k8s.io"))];
-  for (const router of routers) {
-    if (router.namespace !== namespace) continue;
-    if (router.kind !== "Ingress" && !attachedToGateway(router.value)) continue;
-    const targets2 = router.kind === "Ingress" ? ingressServiceNames(router.value) : routeServiceNames(router.value);
+  const { routers, byService } = routersByService(index);
+  const positions = /* @__PURE__ */ new Set();
+  for (const name of names) for (const position of byService.get(`${scopeKey(namespace)}\0${name ?? ""}`) ?? []) positions.add(position);
+  for (const position of [...positions].sort((a, b) => a - b)) {
+    const { router, targets: targets2 } = routers[position];
     const service = [...targets2].find((name) => names.has(name));
     if (service) found.push({ at: router.at, message: `${router.kind} "${router.name ?? ""}" routes outside traffic to Service "${service}", which selects these pods.` });
   }
   return found;
+}
+function servicesByPod(index) {
+  return index.memo(
+    "services-by-pod",
+    () => new SelectorTable(index.ofKind("Service", ""), (service) => scopeKey(service.namespace), (service) => isObject(service.value.spec) ? service.value.spec.selector : void 0, "map")
+  );
+}
+function routersByService(index) {
+  return index.memo("routers-by-service", () => {
+    const routers = [];
+    const byService = /* @__PURE__ */ new Map();
+    for (const router of [...index.ofKind("Ingress"), ...ROUTES.flatMap((kind) => index.ofKind(kind, "gateway.networking.k8s.io"))]) {
+      if (router.kind !== "Ingress" && !attachedToGateway(router.value)) continue;
+      const targets2 = router.kind === "Ingress" ? ingressServiceNames(router.value) : routeServiceNames(router.value);
+      const position = routers.push({ router, targets: targets2 }) - 1;
+      for (const name of targets2) {
+        const key = `${scopeKey(router.namespace)}\0${name}`;
+        append(byService, key, position);
+      }
+    }
+    return { routers, byService };
+  });
 }
 function attachedToGateway(route) {
   const refs = isObject(route.spec) && Array.isArray(route.spec.parentRefs) ? route.spec.parentRefs : [];
@@ -63252,6 +64371,8 @@ var init_workload_exposed_externally = __esm({
     "use strict";
     init_define_rule();
     init_json();
+    init_object_index();
+    init_multimap();
     init_selectors();
     init_service();
     SENSITIVE = /(kubernetes-dashboard|kubernetesui\/dashboard|jupyter|argo(cd|-server|exec|proj\/argocli)|mlflow|kubeflow|jenkins|airflow|kibana|grafana|prometheus|alertmanager|elasticsearch|phpmyadmin|adminer)/i;
@@ -63303,6 +64424,27 @@ var init_workload_exposed_externally = __esm({
 });
 
 // src/rules/workload-has-privileged-rbac.ts
+function privilegesOf(index, namespace, account) {
+  return index.memo(`privileged-rbac:${namespace}\0${account}`, () => {
+    let strongest;
+    const via = [];
+    const related = [];
+    for (const binding of bindingsOfServiceAccount(index, namespace, account)) {
+      const ref = roleRefOf(binding);
+      if (!ref) continue;
+      const role = resolveRole(index, binding);
+      const grants = role ? roleGrants(index, role) : ref.kind === "ClusterRole" ? builtInGrants(ref.name) : [];
+      const grant = NAMED.find((candidate) => grants.includes(candidate));
+      if (!grant) continue;
+      if (strongest === void 0 || NAMED.indexOf(grant) < NAMED.indexOf(strongest)) strongest = grant;
+      const name = `${binding.kind} "${binding.name ?? ""}"`;
+      if (!via.includes(name)) via.push(name);
+      related.push({ at: binding.at, message: `${binding.kind} "${binding.name ?? ""}" grants ${ref.kind} "${ref.name}" to the service account.` });
+      if (role) related.push({ at: role.at, message: `${ref.kind} "${ref.name}" is defined here.` });
+    }
+    return { strongest, via: via.join(", "), related };
+  });
+}
 var NAMED, TEXT, workload_has_privileged_rbac_default;
 var init_workload_has_privileged_rbac = __esm({
   "src/rules/workload-has-privileged-rbac.ts"() {
@@ -63310,7 +64452,6 @@ var init_workload_has_privileged_rbac = __esm({
     init_define_rule();
     init_json();
     init_rbac();
-    init_rbac_rules();
     init_rbac_risks();
     NAMED = ["cluster-admin", "takeover", "secrets"];
     TEXT = {
@@ -63345,25 +64486,10 @@ var init_workload_has_privileged_rbac = __esm({
             const kept2 = context.hold({ account, namespace, data });
             context.afterIndex((index) => {
               const { account: account2, namespace: namespace2, data: data2 } = kept2;
-              let strongest;
-              const via = [];
-              const related = [];
-              for (const binding of bindingsOfServiceAccount(index, namespace2, account2)) {
-                const ref = roleRefOf(binding);
-                if (!ref) continue;
-                const role = resolveRole(index, binding);
-                const grants = role ? dangerousGrants(effectiveRules(index, role).map(readRbacRule)) : ref.kind === "ClusterRole" ? builtInGrants(ref.name) : [];
-                const grant = NAMED.find((candidate) => grants.includes(candidate));
-                if (!grant) continue;
-                if (strongest === void 0 || NAMED.indexOf(grant) < NAMED.indexOf(strongest)) strongest = grant;
-                const name = `${binding.kind} "${binding.name ?? ""}"`;
-                if (!via.includes(name)) via.push(name);
-                related.push({ at: binding.at, message: `${binding.kind} "${binding.name ?? ""}" grants ${ref.kind} "${ref.name}" to the service account.` });
-                if (role) related.push({ at: role.at, message: `${ref.kind} "${ref.name}" is defined here.` });
-              }
+              const { strongest, via, related } = privilegesOf(index, namespace2, account2);
               if (!strongest) return;
               const level = strongest === "secrets" ? "warning" : "error";
-              context.report({ messageId: "privileged", data: { ...data2, what: TEXT[strongest], bindings: via.join(", ") }, at, related, level });
+              context.report({ messageId: "privileged", data: { ...data2, what: TEXT[strongest], bindings: via }, at, related: related.map((entry2) => ({ ...entry2 })), level });
             });
           }
         };
@@ -64108,7 +65234,7 @@ function commentDirectives(linted) {
     if (!parsedDirective) continue;
     const { line, col } = parsed.lineCounter.linePos(comment.offset);
     const document = documentAt(parsed.documents, comment.offset);
-    const scope = helmTemplateOf(document.doc);
+    const scope = document.helmTemplate;
     const site = { file: linted.file, parsed, document, helmTemplate: scope };
     directives.push({ ...parsedDirective, offset: comment.offset, end: comment.offset + comment.source.length, line, column: col, scope, site });
   }
@@ -64194,8 +65320,7 @@ function indentOf2(line) {
 }
 function documentAt(documents, offset) {
   for (const document of documents) {
-    const range2 = document.doc.range;
-    if (offset < range2[2]) return document;
+    if (offset < document.range[2]) return document;
   }
   return documents[documents.length - 1];
 }
@@ -64214,16 +65339,15 @@ function commentTokens(text) {
     }
     for (const child of Object.values(value)) if (typeof child === "object") walk(child);
   };
-  for (const token of new import_yaml11.Parser().parse(text)) walk(token);
+  for (const token of new import_yaml12.Parser().parse(text)) walk(token);
   return found.sort((a, b) => a.offset - b.offset);
 }
-var import_yaml11;
+var import_yaml12;
 var init_comment_directives = __esm({
   "src/suppress/comment-directives.ts"() {
     "use strict";
-    import_yaml11 = __toESM(require_dist(), 1);
+    import_yaml12 = __toESM(require_dist(), 1);
     init_build();
-    init_helm_source();
     init_directive_syntax();
   }
 });
@@ -64462,7 +65586,7 @@ var init_assign = __esm({
 
 // src/run/spool.ts
 function compareFindings(a, b) {
-  return a.region.startLine - b.region.startLine || a.region.startColumn - b.region.startColumn || a.ruleId.localeCompare(b.ruleId);
+  return a.region.startLine - b.region.startLine || a.region.startColumn - b.region.startColumn || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 var READ_CHUNK;
 var init_spool = __esm({
@@ -64649,7 +65773,7 @@ __export(parallel_exports, {
 import { stat as stat4 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { serialize as serialize2 } from "node:v8";
+import { serialize as serialize3 } from "node:v8";
 async function lintInThreads(sources, options, notes) {
   const started = performance.now();
   const sizes = await Promise.all(sources.map((source) => sizeOf(source, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)));
@@ -64677,7 +65801,7 @@ async function lintInThreads(sources, options, notes) {
         if (!walked.some((message) => message.waiting)) return void 0;
         const context = await contextIndex(options, sources);
         const chunks = walked.flatMap((message) => message.chunks).sort((a, b) => a.position - b.position);
-        return { records: shared([...chunks.map((chunk) => chunk.bytes), serialize2([...context.all])]), contextObjects: context.all.length };
+        return { records: shared([...chunks.map((chunk) => chunk.bytes), serialize3([...context.all])]), contextObjects: context.all.length };
       }
     }
   );
@@ -64874,6 +65998,8 @@ async function lintSources(sources, options, notes = [], peers) {
   const ruleTimes = options.stats ? /* @__PURE__ */ new Map() : void 0;
   const tallies = /* @__PURE__ */ new Map();
   const run2 = { findings: [], files: [], objects: 0, internalErrors: 0, notes: [...notes], sources: /* @__PURE__ */ new Map(), contextObjects: 0 };
+  let contextList;
+  const listContext = () => contextList ??= contextFiles(options, cwd, sources);
   const cache2 = options.cache ? LintCache.open(options.cache.file, options.cache.display, cacheKey({
     ruleIds: rules2.map((rule) => rule.meta.id),
     settings,
@@ -64887,7 +66013,7 @@ async function lintSources(sources, options, notes = [], peers) {
     configKey: options.cache.configKey
   })) : void 0;
   if (cache2) {
-    const last = await replayable(cache2.lastRun, sources, () => contextFiles(options, cwd, sources), maxBytes);
+    const last = await replayable(cache2, sources, listContext, maxBytes);
     if (last) return replayRun(run2, last, { sources, suppressor, keepSources: options.keepSources ?? false, notes: notes.length, maxBytes });
   }
   const tokens = [];
@@ -64910,6 +66036,7 @@ async function lintSources(sources, options, notes = [], peers) {
   };
   const open3 = /* @__PURE__ */ new Map();
   const pending = [];
+  const watched = [];
   const unreached = /* @__PURE__ */ new Set();
   let done = 0;
   const shard = options.shard ? { positions: [], fileNotes: [], ...options.shard } : void 0;
@@ -64956,8 +66083,9 @@ async function lintSources(sources, options, notes = [], peers) {
       if (options.findingStage) linted.findings = options.findingStage(linted.findings, runSettings.namespace);
       const suppression = suppressor.file(linted);
       run2.files.push({ file: source.display, objects: linted.objectCount, documents: linted.documentCount, decision, reason });
-      if (linted.pending.length > 0) {
+      if (linted.pending.length > 0 || (linted.watched?.length ?? 0) > 0) {
         pending.push(...linted.pending);
+        if (linted.watched) watched.push(...linted.watched);
         redactFile(linted, outcome.text);
         detach(linted.findings, index.strings);
         const state = { findings: settle(source.display, linted.findings), walked: spool ? linted.findings.length : 0, suppression, later: [] };
@@ -64994,21 +66122,25 @@ async function lintSources(sources, options, notes = [], peers) {
   }
   clock.lap("parse and rules");
   let context;
-  const joined = peers ? await peers.join(index, pending.length > 0) : void 0;
-  if (pending.length > 0) {
+  const waiting = pending.length > 0 || watched.length > 0;
+  const joined = peers ? await peers.join(index, waiting) : void 0;
+  if (waiting) {
     const checked = joined ?? index;
     if (!joined) {
-      const files = await contextFiles(options, cwd, sources);
-      run2.contextObjects = await indexContext(files, index, enabled, runSettings, maxBytes, options.extraWorkloads);
-      if (cache2) context = await contextTokens(files, maxBytes);
+      const files = await listContext();
+      const indexText = contextIndexer(enabled, runSettings, options.extraWorkloads);
+      if (cache2) {
+        const served = await indexCachedContext(files, index, cache2, maxBytes, indexText);
+        ({ objects: run2.contextObjects, tokens: context } = served);
+        run2.cache = { hits: run2.cache?.hits ?? 0, replayed: false, context: { hits: served.hits, files: files.length } };
+      } else {
+        run2.contextObjects = await indexContext(files, index, maxBytes, indexText);
+      }
     }
     clock.lap("context");
     checked.seal();
-    for (const check2 of pending) {
-      const found = [];
-      const started = ruleTimes ? performance.now() : 0;
-      run2.internalErrors += check2.run(checked, found);
-      if (ruleTimes) ruleTimes.set(check2.ruleId, (ruleTimes.get(check2.ruleId) ?? 0) + performance.now() - started);
+    const deliver = (ruleId, found, ms) => {
+      if (ruleTimes) ruleTimes.set(ruleId, (ruleTimes.get(ruleId) ?? 0) + ms);
       const staged = applyEngineRuleSettings(found, settings);
       for (const finding of options.findingStage ? options.findingStage(staged, runSettings.namespace) : staged) {
         const target = open3.get(finding.file);
@@ -65016,6 +66148,19 @@ async function lintSources(sources, options, notes = [], peers) {
         target?.later.push(finding);
         (perFile.get(finding.file) ?? run2.findings).push(finding);
       }
+    };
+    for (const check2 of pending) {
+      const found = [];
+      const started = ruleTimes ? performance.now() : 0;
+      run2.internalErrors += check2.run(checked, found);
+      deliver(check2.ruleId, found, ruleTimes ? performance.now() - started : 0);
+    }
+    for (const outcome of runIndexChecks(checked, watched, runSettings)) {
+      if (outcome.failure !== void 0) {
+        run2.internalErrors++;
+        run2.notes.push(outcome.failure);
+      }
+      deliver(outcome.ruleId, outcome.findings, outcome.ms);
     }
     for (const [file, state] of open3) {
       const notes2 = state.suppression.close();
@@ -65134,17 +66279,22 @@ async function contextIndex(options, sources) {
   const settings = runSettingsOf(options);
   const index = new ObjectIndex(settings.complete);
   const files = await contextFiles(options, path18.resolve(options.cwd), sources);
-  await indexContext(files, index, [], settings, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, options.extraWorkloads);
+  await indexContext(files, index, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, contextIndexer([], settings, options.extraWorkloads));
   return index;
 }
-async function indexContext(files, index, enabled, settings, maxBytes, extraWorkloads) {
+async function indexContext(files, index, maxBytes, indexText) {
   let objects = 0;
   for (const { file, display } of files) {
     const outcome = await readInput(file, maxBytes);
-    if (!("text" in outcome) || !MIGHT_HOLD_OBJECTS.test(outcome.text) || !outcome.text.includes("kind")) continue;
-    objects += lintText(display, outcome.text, { rules: enabled, extraWorkloads, settings, index, contextOnly: true }).objectCount;
+    if ("text" in outcome) objects += indexText(display, outcome.text, index);
   }
   return objects;
+}
+function contextIndexer(enabled, settings, extraWorkloads) {
+  return (display, text, index) => (
+    // A file without both words holds no Kubernetes object: not worth a parse (lock files, editor settings).
+    !MIGHT_HOLD_OBJECTS.test(text) || !text.includes("kind") ? 0 : lintText(display, text, { rules: enabled, extraWorkloads, settings, index, contextOnly: true }).objectCount
+  );
 }
 function indexAgain(display, text, index, options) {
   const own = new ObjectIndex(index.complete);
@@ -65159,9 +66309,7 @@ async function contextFiles(options, cwd, sources) {
   } else {
     const paths = options.paths ?? [];
     const namedFiles = paths.length > 0 && paths.every((input) => isFile(path18.resolve(cwd, input)));
-    const tracked = namedFiles ? await trackedManifests(path18.dirname([...inputs][0] ?? cwd)) : [];
-    const ignoredBy = tracked.length > 0 ? await ignoreChecker(cwd, options.ignore ?? []) : () => void 0;
-    files = tracked.filter((file) => !ignoredBy(file));
+    files = namedFiles ? await trackedManifests(path18.dirname([...inputs][0] ?? cwd), () => ignoreChecker(cwd, options.ignore ?? [])) : [];
   }
   return files.filter((file) => !inputs.has(file)).map((file) => ({ file, display: displayPath(cwd, file) }));
 }
@@ -65261,7 +66409,9 @@ var init_lint = __esm({
   "src/run/lint.ts"() {
     "use strict";
     init_run_cache();
+    init_context();
     init_lint_file();
+    init_index_checks();
     init_build();
     init_rule_options();
     init_rule_settings();
@@ -66089,7 +67239,7 @@ function namedFilesOnly(inputs, cwd) {
 }
 
 // src/render/run.ts
-var import_yaml16 = __toESM(require_dist(), 1);
+var import_yaml17 = __toESM(require_dist(), 1);
 init_build();
 init_discover();
 init_display_path();
@@ -66113,13 +67263,13 @@ init_parse();
 import { readFileSync as readFileSync7 } from "node:fs";
 
 // src/render/embedded-patch.ts
-var import_yaml12 = __toESM(require_dist(), 1);
+var import_yaml13 = __toESM(require_dist(), 1);
 init_parse();
 function embeddedPatch(host, nodePath2) {
   const document = host.parsed.documents[0];
   if (!document) return void 0;
   const node = document.doc.getIn(nodePath2, true);
-  if (!(0, import_yaml12.isScalar)(node) || typeof node.value !== "string" || !node.range) return void 0;
+  if (!(0, import_yaml13.isScalar)(node) || typeof node.value !== "string" || !node.range) return void 0;
   const text = node.value;
   const parsed = parseYamlFile(text);
   const key = keyRange(host, nodePath2, node);
@@ -66136,11 +67286,11 @@ function offsetsOf(source, node, value) {
   const [start, end] = node.range;
   const written = source.slice(start, end);
   let decoded;
-  if (node.type === import_yaml12.Scalar.BLOCK_LITERAL) decoded = literalBlock(written, start);
+  if (node.type === import_yaml13.Scalar.BLOCK_LITERAL) decoded = literalBlock(written, start);
   else if (!written.includes("\n")) {
-    if (node.type === import_yaml12.Scalar.PLAIN) decoded = { text: written, offsets: [...written].map((_, index) => start + index) };
-    else if (node.type === import_yaml12.Scalar.QUOTE_SINGLE) decoded = quoted(written, start, (rest) => rest.startsWith("''") ? ["'", 2] : void 0);
-    else if (node.type === import_yaml12.Scalar.QUOTE_DOUBLE) decoded = quoted(written, start, doubleEscape);
+    if (node.type === import_yaml13.Scalar.PLAIN) decoded = { text: written, offsets: [...written].map((_, index) => start + index) };
+    else if (node.type === import_yaml13.Scalar.QUOTE_SINGLE) decoded = quoted(written, start, (rest) => rest.startsWith("''") ? ["'", 2] : void 0);
+    else if (node.type === import_yaml13.Scalar.QUOTE_DOUBLE) decoded = quoted(written, start, doubleEscape);
   }
   if (!decoded || !decoded.text.startsWith(value.replace(/\n+$/, "")) || decoded.text.length < value.replace(/\n+$/, "").length) return void 0;
   const offsets = decoded.offsets.slice(0, value.length);
@@ -66432,7 +67582,7 @@ function valueAt2(root, keyPath) {
 }
 
 // src/render/kustomize.ts
-var import_yaml13 = __toESM(require_dist(), 1);
+var import_yaml14 = __toESM(require_dist(), 1);
 import { mkdtemp, rm as rm2, writeFile as writeFile4 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path22 from "node:path";
@@ -66449,7 +67599,7 @@ async function renderKustomization(dir, tool) {
   const wrapper = await mkdtemp(path22.join(tmpdir(), "kmlint-kustomize-"));
   try {
     const relative = path22.relative(wrapper, dir).split(path22.sep).join("/");
-    await writeFile4(path22.join(wrapper, "kustomization.yaml"), (0, import_yaml13.stringify)({ resources: [relative], buildMetadata: ["originAnnotations", "transformerAnnotations"] }));
+    await writeFile4(path22.join(wrapper, "kustomization.yaml"), (0, import_yaml14.stringify)({ resources: [relative], buildMetadata: ["originAnnotations", "transformerAnnotations"] }));
     const result = await runTool(tool.command, [...tool.args, wrapper], wrapper);
     if (!result.ok) return { ok: false, message: readableMessage(result.message, wrapper, relative, dir) };
     return { ok: true, ...stripOrigins(result.stdout, wrapper) };
@@ -66464,11 +67614,11 @@ function readableMessage(message, wrapper, relative, dir) {
 function stripOrigins(text, base) {
   const origins = [];
   const parts = [];
-  for (const doc of (0, import_yaml13.parseAllDocuments)(text)) {
+  for (const doc of (0, import_yaml14.parseAllDocuments)(text)) {
     if (doc.contents === null) continue;
     const annotations = doc.getIn(["metadata", "annotations"], true);
     let origin;
-    if ((0, import_yaml13.isMap)(annotations)) {
+    if ((0, import_yaml14.isMap)(annotations)) {
       const said = doc.getIn(["metadata", "annotations", ORIGIN_ANNOTATION]);
       const transformations = doc.getIn(["metadata", "annotations", TRANSFORMATIONS_ANNOTATION]);
       origin = originOf(said, transformations, base);
@@ -66483,14 +67633,14 @@ function stripOrigins(text, base) {
 }
 function originOf(said, transformations, base) {
   const origin = { patchedIn: [] };
-  const fields = typeof said === "string" ? (0, import_yaml13.parseAllDocuments)(said)[0]?.toJS() : void 0;
+  const fields = typeof said === "string" ? (0, import_yaml14.parseAllDocuments)(said)[0]?.toJS() : void 0;
   if (fields && typeof fields.path === "string" && fields.repo === void 0) origin.file = path22.resolve(base, fields.path);
   if (fields && typeof fields.configuredIn === "string") {
     origin.configuredIn = path22.resolve(base, fields.configuredIn);
     const kind = fields.configuredBy?.kind;
     if (typeof kind === "string") origin.generator = kind.charAt(0).toLowerCase() + kind.slice(1);
   }
-  const steps = typeof transformations === "string" ? (0, import_yaml13.parseAllDocuments)(transformations)[0]?.toJS() : void 0;
+  const steps = typeof transformations === "string" ? (0, import_yaml14.parseAllDocuments)(transformations)[0]?.toJS() : void 0;
   for (const step of Array.isArray(steps) ? steps : []) {
     const kind = step.configuredBy?.kind;
     const file = step.configuredIn;
@@ -66751,13 +67901,13 @@ function applyOriginDirectives(findings, files, options, cwd) {
 }
 
 // src/render/render-secrets.ts
-var import_yaml15 = __toESM(require_dist(), 1);
+var import_yaml16 = __toESM(require_dist(), 1);
 init_redact();
 import { readFileSync as readFileSync11 } from "node:fs";
 import path26 from "node:path";
 
 // src/render/targets.ts
-var import_yaml14 = __toESM(require_dist(), 1);
+var import_yaml15 = __toESM(require_dist(), 1);
 import { existsSync as existsSync5, readFileSync as readFileSync10 } from "node:fs";
 import path25 from "node:path";
 function kustomizationFile(dir) {
@@ -66769,7 +67919,7 @@ function kustomizationTree(dir, seen = /* @__PURE__ */ new Set()) {
   const file = kustomizationFile(dir);
   let spec;
   try {
-    spec = file ? (0, import_yaml14.parse)(readFileSync10(file, "utf8")) : void 0;
+    spec = file ? (0, import_yaml15.parse)(readFileSync10(file, "utf8")) : void 0;
   } catch {
     return seen;
   }
@@ -66816,7 +67966,7 @@ function kustomizeSecrets(dir) {
     out.push(...scanned(text));
     let spec;
     try {
-      spec = (0, import_yaml15.parse)(text);
+      spec = (0, import_yaml16.parse)(text);
     } catch {
       continue;
     }
@@ -66965,7 +68115,7 @@ async function lintRendered(result, options, cwd, files) {
   const display = target.kind === "kustomize" ? `${where} (kustomize build)` : `${where} (helm template${target.label ? ` ${target.label}` : ""})`;
   const source = { display, read: async () => ({ text: result.text }), explicit: true };
   const run2 = await lintSources([source], { ...options, paths: [], context: [] });
-  const values = (0, import_yaml16.parseAllDocuments)(result.text).map((doc) => doc.contents === null ? null : doc.toJS());
+  const values = (0, import_yaml17.parseAllDocuments)(result.text).map((doc) => doc.contents === null ? null : doc.toJS());
   const texts = /* @__PURE__ */ new Map();
   for (const origin of result.origins ?? []) {
     if (origin?.file) files.get(origin.file);
@@ -71481,9 +72631,9 @@ function delayFor(error2, attempt, options) {
   if (Number.isFinite(retryAfter) && retryAfter > 0) return Math.min(retryAfter * 1e3, options.maxDelayMs);
   return Math.min(options.baseDelayMs * 2 ** (attempt - 1), options.maxDelayMs);
 }
-function envMilliseconds(value, fallback) {
+function envMilliseconds(value, fallback2) {
   const parsed = Number(value);
-  return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
+  return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback2;
 }
 
 // src/action/github-client.ts
