@@ -19,9 +19,11 @@ function copyOf(source: string): string {
   return dir;
 }
 
-/** Every report a run writes (JSON, SARIF, text) and its stderr and exit code, read back as one record. */
+const FORMATS = ['json', 'sarif', 'text', 'rdjson', 'github', 'gitlab', 'junit', 'checkstyle'];
+
+/** A report in every format a run writes, and its stderr and exit code, read back as one record. */
 async function reports(cwd: string, name: string, extra: readonly string[]): Promise<Record<string, string | number>> {
-  const args = [CLI, ...extra, '-f', `json=${name}.json`, '-f', `sarif=${name}.sarif`, '-f', `text=${name}.txt`, 'in'];
+  const args = [CLI, ...extra, ...FORMATS.flatMap((format) => ['-f', `${format}=${name}.${format}`]), 'in'];
   let status = 0;
   let stderr = '';
   try {
@@ -30,8 +32,7 @@ async function reports(cwd: string, name: string, extra: readonly string[]): Pro
     ({ stderr } = error as { stderr: string });
     status = (error as { code: number }).code;
   }
-  const read = (ext: string): string => readFileSync(path.join(cwd, `${name}.${ext}`), 'utf8');
-  return { status, stderr, json: read('json'), sarif: read('sarif'), text: read('txt') };
+  return { status, stderr, ...Object.fromEntries(FORMATS.map((format) => [format, readFileSync(path.join(cwd, `${name}.${format}`), 'utf8')])) };
 }
 
 /** The `--verbose` line that says what the cache served. */
@@ -232,6 +233,50 @@ describe('the cache never stores a credential', () => {
     assert.ok(stored.includes('leaky.yaml') && stored.includes('hardcoded-credential-pattern'), 'the file was linted and cached');
     for (const [name, value] of Object.entries(FAKE)) {
       for (const text of [stored, replayed.stdout]) assert.ok(!text.includes(value), `${name} leaked`);
+    }
+  });
+});
+
+describe('code frames of a replayed run', () => {
+  /** A Pod with credentials on its lines 10 and 12, below `above` extra comment lines. */
+  const leaky = (above: number): string => [
+    ...Array.from({ length: above }, (_, line) => `# note ${line + 1}`),
+    'apiVersion: v1',
+    'kind: Pod',
+    'metadata:',
+    '  name: leaky',
+    'spec:',
+    '  containers:',
+    '    - name: app',
+    '      image: example.com/app:latest',
+    '      env:',
+    `        - {name: API_TOKEN, value: ${FAKE['github-token']}}`,
+    '        - name: AWS_SECRET_ACCESS_KEY',
+    `          value: ${FAKE['aws-secret-access-key']}`,
+    '',
+  ].join('\n');
+
+  test('mask credentials where the text has them, from offsets the cache keeps by content, in every format', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kmlint-cache-'));
+    cpSync(FIXTURES, path.join(dir, 'in'), { recursive: true });
+    writeFileSync(path.join(dir, 'in/leaky.yaml'), leaky(0));
+    const plain = await reports(dir, 'plain', []);
+    assert.match(plain.text as string, /API_TOKEN, value: \*{8}/, 'the code frame shows the line, masked');
+    assert.deepEqual(await reports(dir, 'cold', ['--cache']), plain);
+    assert.deepEqual(await reports(dir, 'warm', ['--cache']), plain);
+
+    const stored = readFileSync(path.join(dir, '.kmlintcache'), 'utf8');
+    const spans = Object.values((JSON.parse(stored) as { spans: Record<string, number[]> }).spans);
+    assert.ok(spans.some((offsets) => offsets.length === 4), 'the two credentials\' offsets are stored');
+    for (const [name, value] of Object.entries(FAKE)) assert.ok(!stored.includes(value), `${name} stored`);
+
+    // The credentials move down three lines: offsets stored for the old text must not be used for the new.
+    writeFileSync(path.join(dir, 'in/leaky.yaml'), leaky(3));
+    const moved = await reports(dir, 'moved', ['--cache']);
+    assert.deepEqual(moved, await reports(dir, 'plain-moved', []));
+    assert.deepEqual(await reports(dir, 'moved-warm', ['--cache']), moved);
+    for (const format of FORMATS) {
+      for (const [name, value] of Object.entries(FAKE)) assert.ok(!(moved[format] as string).includes(value), `${name} in ${format}`);
     }
   });
 });

@@ -14,6 +14,7 @@ import { today } from '../suppress/entry.js';
 import type { SuppressOptions } from '../suppress/options.js';
 import { VERSION } from '../version.js';
 import { contentHash, digest } from './key.js';
+import { readInOrder } from './read-in-order.js';
 import type { CachedRun, LintCache } from './store.js';
 
 export type { CacheOptions } from './options.js';
@@ -54,30 +55,48 @@ export function inputsDigest(tokens: readonly InputToken[], context: readonly In
  */
 export async function contextTokens(files: readonly { file: string; display: string }[], maxBytes: number, hashes: Map<string, string>): Promise<InputToken[]> {
   const tokens: InputToken[] = [];
-  for (const { file, display } of files) {
-    const outcome = await readInput(file, maxBytes);
+  for await (const [{ display }, outcome] of readInOrder(files, ({ file }) => readInput(file, maxBytes))) {
     if ('text' in outcome) hashes.set(display, contentHash(outcome.text));
     tokens.push('text' in outcome ? textToken(display, hashes.get(display)!) : tokenOf(display, outcome));
   }
   return tokens;
 }
 
+/** The last run, to replay, with the texts its code frames print (when asked for), credentials masked. */
+export interface Replay {
+  last: CachedRun;
+  sources: Map<string, string>;
+}
+
 /**
  * Reads every input again to see whether the last run saw exactly these inputs; returns its snapshot if so.
- * Inputs that cannot be read twice (standard input) never replay.
+ * Inputs that cannot be read twice (standard input) never replay. With `keepSources`, the texts of the files
+ * with findings are kept from this read, so none is read twice.
  */
 export async function replayable(
   cache: LintCache,
   sources: readonly Source[],
   context: () => Promise<readonly { file: string; display: string }[]>,
   maxBytes: number,
-): Promise<CachedRun | undefined> {
+  keepSources: boolean,
+): Promise<Replay | undefined> {
   const last = cache.lastRun;
   if (!last || !sources.every((source) => source.absolute !== undefined || source.partial)) return undefined;
+  const framed = new Set(keepSources ? last.findings.map((finding) => finding.file) : []);
   const tokens: InputToken[] = [];
-  for (const source of sources) tokens.push(tokenOf(source.display, source.partial ? undefined : await source.read(), source.partial));
+  const texts: { display: string; text: string; hash: string }[] = [];
+  for await (const [source, outcome] of readInOrder(sources, (source) => (source.partial ? Promise.resolve(undefined) : source.read()))) {
+    if (!outcome || !('text' in outcome)) {
+      tokens.push(tokenOf(source.display, outcome, source.partial));
+      continue;
+    }
+    const hash = contentHash(outcome.text);
+    tokens.push(textToken(source.display, hash));
+    if (framed.has(source.display)) texts.push({ display: source.display, text: outcome.text, hash });
+  }
   const contextToken = last.usedContext ? await contextTokens(await context(), maxBytes, cache.contextHashes) : undefined;
-  return inputsDigest(tokens, contextToken) === last.inputs ? last : undefined;
+  if (inputsDigest(tokens, contextToken) !== last.inputs) return undefined;
+  return { last, sources: new Map(texts.map(({ display, text, hash }) => [display, cache.masked(text, hash)])) };
 }
 
 /** The text a code frame prints for a file served from the cache: credentials masked, as for a linted one. */

@@ -1,11 +1,13 @@
 /**
  * The `--cache` file: per input file, its content hash and what linting it gave (redacted findings, notes,
  * counts, its use of config exemptions); and a snapshot of the last whole run, replayed when nothing of it
- * changed. Everything in it has been through redaction: it never holds a credential.
+ * changed. Everything in it has been through redaction: it never holds a credential; of the texts code frames
+ * print, it keeps only where their credentials are (offsets), so a replay masks them without looking again.
  */
 import { readFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { credentialSpans, maskSpans, type Span } from '../redact/index.js';
 import type { ExemptionUsage } from '../suppress/options.js';
 import { VERSION } from '../version.js';
 import type { FileReport, Finding } from '../types.js';
@@ -57,6 +59,11 @@ interface CacheContent {
   /** Context files without a credential (a record holds the object's values). */
   context?: Record<string, CachedContext>;
   run?: CachedRun;
+  /**
+   * Per content hash of a text a code frame printed: its credential spans, as start and end offsets one
+   * after the other. Offsets only, never the text they cover.
+   */
+  spans?: Record<string, number[]>;
 }
 
 /** The cache of one run: what the last run left under the same key, and what this run records. */
@@ -115,6 +122,19 @@ export class LintCache {
     (this.next.context ??= {})[display] = entry;
   }
 
+  /**
+   * The text code frames print for a file, credentials masked. The spans come from the last run when it
+   * masked the same text, else from `found` (what redaction found) or a fresh look; either way they are kept.
+   */
+  masked(text: string, hash: string, found?: readonly Span[]): string {
+    const stored = this.previous?.spans?.[hash];
+    const offsets = stored !== undefined && validOffsets(stored, text.length) ? stored : (found ?? credentialSpans(text)).flatMap((span) => [span.start, span.end]);
+    (this.next.spans ??= {})[hash] = offsets;
+    const spans: Span[] = [];
+    for (let index = 0; index < offsets.length; index += 2) spans.push({ start: offsets[index]!, end: offsets[index + 1]! });
+    return maskSpans(text, spans);
+  }
+
   record(display: string, entry: CachedFile): void {
     // Serialised now: later stages (the baseline) change findings in place.
     this.next.files[display] = JSON.parse(JSON.stringify(entry)) as CachedFile;
@@ -133,4 +153,16 @@ export class LintCache {
       return `cannot write the cache ${this.display}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
     }
   }
+}
+
+/** Offsets as `masked` stores them: pairs in order, inside the text (anything else is a damaged cache). */
+function validOffsets(offsets: unknown, length: number): offsets is number[] {
+  if (!Array.isArray(offsets) || offsets.length % 2 !== 0) return false;
+  let previous = 0;
+  for (let index = 0; index < offsets.length; index += 2) {
+    const [start, end] = [offsets[index] as unknown, offsets[index + 1] as unknown];
+    if (!Number.isInteger(start) || !Number.isInteger(end) || (start as number) < previous || (end as number) <= (start as number) || (end as number) > length) return false;
+    previous = end as number;
+  }
+  return true;
 }

@@ -7,9 +7,9 @@
 import { fingerprint } from '../findings/build.js';
 import type { Finding } from '../types.js';
 import { createMasker, maskSpans, secretStrings, type Masker } from './masker.js';
-import { credentialSpans } from './spans.js';
+import { credentialSpans, type Span } from './spans.js';
 
-export { credentialSpans } from './spans.js';
+export { credentialSpans, type Span } from './spans.js';
 export { createMasker, maskSpans, secretStrings } from './masker.js';
 
 export interface RedactableFile {
@@ -19,14 +19,19 @@ export interface RedactableFile {
 
 /** Redacts the file's findings and notes in place; returns its text with credentials masked. */
 export function redactFile(file: RedactableFile, text: string): string {
+  return redactFileSpans(file, text).text;
+}
+
+/** `redactFile`, with the credential spans it found (none looked for when nothing of the file leaves kmlint). */
+export function redactFileSpans(file: RedactableFile, text: string): { text: string; spans?: readonly Span[] } {
   // Nothing of a file without findings or notes leaves kmlint.
-  if (file.findings.length === 0 && file.notes.length === 0) return text;
+  if (file.findings.length === 0 && file.notes.length === 0) return { text };
   const spans = credentialSpans(text);
-  if (spans.length === 0) return text;
+  if (spans.length === 0) return { text, spans };
   const mask = createMasker(secretStrings(text, spans));
   for (const finding of file.findings) redactFinding(finding, mask);
   file.notes = file.notes.map(mask);
-  return maskSpans(text, spans);
+  return { text: maskSpans(text, spans), spans };
 }
 
 function redactFinding(finding: Finding, mask: Masker): void {

@@ -4,7 +4,7 @@
  * the complete index (they keep their parse until the checks have run and their suppressions are known).
  */
 import { statSync } from 'node:fs';
-import { cacheKey, contentHash, inputsDigest, LintCache, maskedText, replayable, tokenOf, type InputToken } from '../cache/run-cache.js';
+import { cacheKey, contentHash, inputsDigest, LintCache, replayable, tokenOf, type InputToken, type Replay } from '../cache/run-cache.js';
 import type { CacheOptions } from '../cache/options.js';
 import { indexCachedContext, type IndexText } from '../cache/context.js';
 import path from 'node:path';
@@ -24,7 +24,7 @@ import { decode, readInput, DEFAULT_MAX_FILE_BYTES } from '../input/read.js';
 import type { StringTable } from '../k8s/detach.js';
 import { ObjectIndex } from '../k8s/object-index.js';
 import type { WorkloadKind } from '../k8s/workloads.js';
-import { redactFile } from '../redact/index.js';
+import { credentialSpans, maskSpans, redactFile, redactFileSpans, type Span } from '../redact/index.js';
 import { rules as allRules } from '../rules/index.js';
 import type { SuppressOptions } from '../suppress/options.js';
 import { createSuppressor, type FileSuppression } from '../suppress/suppressor.js';
@@ -226,8 +226,8 @@ export async function lintSources(
     }))
     : undefined;
   if (cache) {
-    const last = await replayable(cache, sources, listContext, maxBytes);
-    if (last) return replayRun(run, last, { sources, suppressor, keepSources: options.keepSources ?? false, notes: notes.length, maxBytes });
+    const replay = await replayable(cache, sources, listContext, maxBytes, options.keepSources ?? false);
+    if (replay) return replayRun(run, replay, { files: sources.length, suppressor });
   }
   const tokens: InputToken[] = [];
   const crossObjectRules = enabled.some(({ rule }) => rule.meta.crossObject);
@@ -235,9 +235,10 @@ export async function lintSources(
   const perFile = new Map<string, Finding[]>();
   if (spool) run.sourceTexts = new SourceTexts(run.sources, maxBytes);
   // A spooled run reads files on disk again for code frames rather than hold their texts.
-  const keepSource = (source: Pick<Source, 'display' | 'absolute'>, text: string, unmasked = false): void => {
+  // `text` as read, with the credential spans redaction found in it, if it looked; the cache keeps the spans.
+  const keepSource = (source: Pick<Source, 'display' | 'absolute'>, text: string, spans?: readonly Span[], hash?: string): void => {
     if (run.sourceTexts && source.absolute !== undefined) run.sourceTexts.onDisk(source.display, source.absolute);
-    else run.sources.set(source.display, unmasked ? maskedText(text) : text);
+    else run.sources.set(source.display, cache ? cache.masked(text, hash ?? contentHash(text), spans) : maskSpans(text, spans ?? credentialSpans(text)));
   };
   const settle = (file: string, findings: Finding[]): Finding[] => {
     if (!spool) {
@@ -281,7 +282,7 @@ export async function lintSources(
       suppressor.replayExemptions(hit.exemptions);
       // Other files' cross-object checks need this file's objects, in the order of the run.
       if (crossObjectRules) indexAgain(source.display, outcome.text, index, { rules: enabled, extraWorkloads: options.extraWorkloads, settings: runSettings });
-      if (options.keepSources && hit.findings.length > 0) run.sources.set(source.display, maskedText(outcome.text));
+      if (options.keepSources && hit.findings.length > 0) run.sources.set(source.display, cache!.masked(outcome.text, hash!));
       run.cache = { hits: (run.cache?.hits ?? 0) + 1, replayed: false };
     } else if (!outcome) {
       run.files.push({ file: source.display, objects: 0, documents: 0, decision: source.partial });
@@ -314,10 +315,10 @@ export async function lintSources(
         open.set(source.display, state);
       } else {
         linted.findings.push(...suppression.close());
-        const masked = redactFile(linted, outcome.text);
+        const { spans } = redactFileSpans(linted, outcome.text);
         detach(linted.findings, index.strings);
         settle(source.display, linted.findings);
-        if (options.keepSources && linted.findings.length > 0) keepSource(source, masked);
+        if (options.keepSources && linted.findings.length > 0) keepSource(source, outcome.text, spans, hash);
         if (hash !== undefined) {
           cache!.record(source.display, {
             hash, report: run.files.at(-1)!, findings: linted.findings, notes: linted.notes, objects: linted.objectCount,
@@ -390,7 +391,7 @@ export async function lintSources(
       const text = later.length > 0 || (options.keepSources && withFindings && !framesLater) ? await textAgain(state, run.notes) : undefined;
       if (text === undefined && state.again) withhold(later);
       if (text !== undefined) redactFile({ findings: later, notes: [] }, text);
-      if (options.keepSources && withFindings && (framesLater || text !== undefined)) keepSource(state.again?.source ?? { display: file }, text ?? '', true);
+      if (options.keepSources && withFindings && (framesLater || text !== undefined)) keepSource(state.again?.source ?? { display: file }, text ?? '');
       detach(state.findings, index.strings);
     }
     clock.lap('cross-object');
@@ -579,24 +580,12 @@ function snapshot(run: LintRun, initialNotes: number, inputs: string, usedContex
 }
 
 /** A run whose inputs are all unchanged: the last run's result, then this run's baseline and exemption stage. */
-async function replayRun(
-  run: LintRun,
-  last: CachedRun,
-  context: { sources: readonly Source[]; suppressor: ReturnType<typeof createSuppressor>; keepSources: boolean; notes: number; maxBytes: number },
-): Promise<LintRun> {
-  Object.assign(run, { files: last.files, findings: last.findings, objects: last.objects, internalErrors: last.internalErrors, contextObjects: last.contextObjects });
+function replayRun(run: LintRun, { last, sources }: Replay, context: { files: number; suppressor: ReturnType<typeof createSuppressor> }): LintRun {
+  Object.assign(run, { files: last.files, findings: last.findings, objects: last.objects, internalErrors: last.internalErrors, contextObjects: last.contextObjects, sources });
   run.notes.push(...last.notes);
-  run.cache = { hits: context.sources.length, replayed: true };
+  run.cache = { hits: context.files, replayed: true };
   // The cache file stays as it is: it already describes this run.
   context.suppressor.replayExemptions(last.exemptions);
-  if (context.keepSources) {
-    const withFindings = new Set(last.findings.map((finding) => finding.file));
-    for (const source of context.sources) {
-      if (!withFindings.has(source.display) || source.partial) continue;
-      const outcome = await source.read();
-      if ('text' in outcome) run.sources.set(source.display, maskedText(outcome.text));
-    }
-  }
   context.suppressor.finish(run);
   return run;
 }
