@@ -10,6 +10,7 @@ import type { SchemaNode } from '../schema/schema-node.js';
 import { SchemaValidator, type SchemaProblem, type ValidatorOptions } from '../schema/validate.js';
 import { CelEvaluator } from '../schema/cel.js';
 import { loadSchemaDirs } from '../schema/schema-dirs.js';
+import { PathLocations } from '../schema/path-locations.js';
 import type { Path } from '../types.js';
 
 type MessageId =
@@ -87,22 +88,6 @@ function customResourceRoot(schema: SchemaNode): SchemaNode {
   };
 }
 
-/** Every written path of the value, located while the file is at hand (a CRD may only be known after the walk). */
-function locateAll(context: Context, value: JsonValue, path: Path, into: Map<string, Location>): void {
-  into.set(JSON.stringify(path), context.locate(path));
-  if (Array.isArray(value)) value.forEach((item, index) => locateAll(context, item, [...path, index], into));
-  else if (typeof value === 'object' && value !== null) for (const [key, item] of Object.entries(value)) locateAll(context, item, [...path, key], into);
-}
-
-/** The nearest located ancestor of a path (a missing field points at the mapping that lacks it). */
-function nearest(locations: ReadonlyMap<string, Location>, path: Path): Location | undefined {
-  for (let length = path.length; length >= 0; length--) {
-    const found = locations.get(JSON.stringify(path.slice(0, length)));
-    if (found) return found;
-  }
-  return undefined;
-}
-
 interface Options {
   schemaDirs: string[];
 }
@@ -150,7 +135,7 @@ export default defineRule<MessageId, Options>({
   },
   create(context) {
     /** The custom resources of this file, checked together once every CRD of the run is indexed. */
-    const customResources: { object: K8sObject; locations: Map<string, Location>; apiVersionAt: Location }[] = [];
+    let customResources: { object: K8sObject; locations: PathLocations; apiVersionAt: Location }[] = [];
 
     function reportProblems(problems: readonly Problem[]): void {
       for (const problem of problems) {
@@ -160,10 +145,10 @@ export default defineRule<MessageId, Options>({
     }
 
     /** After the walk: each problem at the nearest location taken while the file was at hand. */
-    function reportAt(locations: ReadonlyMap<string, Location>, problems: readonly Problem[]): void {
+    function reportAt(locations: PathLocations, problems: readonly Problem[]): void {
       for (const problem of problems) {
         const { messageId, data } = reportOf(problem);
-        const at = nearest(locations, problem.path);
+        const at = locations.nearest(problem.path);
         if (at) context.report({ messageId, data, at });
       }
     }
@@ -172,7 +157,10 @@ export default defineRule<MessageId, Options>({
       const cel = new CelEvaluator();
       const extra = loadSchemaDirs(context.options.schemaDirs ?? [], process.cwd());
 
-      for (const { object, locations, apiVersionAt } of customResources) {
+      // The check runs once: what it kept goes with it.
+      const waiting = customResources;
+      customResources = [];
+      for (const { object, locations, apiVersionAt } of waiting) {
         const crd = findCrd(index, object.group, object.kind, extra.crds);
         const version = object.apiVersion.slice(object.apiVersion.lastIndexOf('/') + 1);
         const jsonSchema = crd ? undefined : extra.jsonSchemas.get(`${object.group}/${object.kind.toLowerCase()}/${version}`);
@@ -196,8 +184,7 @@ export default defineRule<MessageId, Options>({
     }
 
     function collectCustomResource(object: K8sObject): void {
-      const locations = new Map<string, Location>();
-      locateAll(context, object.value, object.path, locations);
+      const locations = new PathLocations(object.value, object.path, (path) => context.locate(path));
       if (customResources.length === 0) context.afterIndex(checkCustomResources);
       customResources.push({ object, locations, apiVersionAt: context.locate([...object.path, 'apiVersion']) });
     }

@@ -1,0 +1,55 @@
+/**
+ * A deferred custom resource keeps its paths' locations packed: what it gives back after the walk must be
+ * the very location taken during the walk, for every path, and a missing field's nearest written parent.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Location } from '../src/findings/location.js';
+import type { JsonObject } from '../src/k8s/model.js';
+import { PathLocations } from '../src/schema/path-locations.js';
+import type { Path } from '../src/types.js';
+
+const value: JsonObject = { apiVersion: 'example.com/v1', kind: 'Widget', spec: { sizes: [1, { big: true }], colour: 'red' } };
+
+/** Distinct regions and flags per path, as a parse would give; records every location it made. */
+function locator(): { locate: (path: Path) => Location; made: Map<string, Location> } {
+  const made = new Map<string, Location>();
+  const locate = (path: Path): Location => {
+    const n = made.size + 1;
+    const location: { -readonly [K in keyof Location]: Location[K] } = {
+      file: 'widgets.yaml',
+      region: { startLine: n, startColumn: n + 2, endLine: n + 1, endColumn: 40 - n },
+      path: [...path],
+      documentIndex: 3,
+      object: { apiVersion: 'example.com/v1', kind: 'Widget', name: 'w' },
+      helmTemplate: 'chart/templates/widget.yaml',
+    };
+    if (n % 3 === 0) location.approximate = true;
+    if (n % 4 === 0) location.unresolved = true;
+    made.set(JSON.stringify(path), location);
+    return location;
+  };
+  return { locate, made };
+}
+
+test('every located path gives back the location taken during the walk, flags included', () => {
+  const { locate, made } = locator();
+  const locations = new PathLocations(value, [2], locate);
+  assert.equal(made.size, 9);
+  for (const [key, location] of made) assert.deepEqual(locations.nearest(JSON.parse(key) as Path), location, key);
+});
+
+test('a path not written gives its nearest written ancestor', () => {
+  const { locate, made } = locator();
+  const locations = new PathLocations(value, [2], locate);
+  assert.deepEqual(locations.nearest([2, 'spec', 'sizes', 1, 'small']), made.get(JSON.stringify([2, 'spec', 'sizes', 1])));
+  assert.deepEqual(locations.nearest([2, 'status', 'ready']), made.get(JSON.stringify([2])));
+  assert.equal(locations.nearest([1, 'spec']), undefined);
+});
+
+test('a value that changed shape after it was located is an error, not a wrong line', () => {
+  const changing: JsonObject = structuredClone(value);
+  const locations = new PathLocations(changing, [], locator().locate);
+  (changing.spec as JsonObject).extra = 'x';
+  assert.throws(() => locations.nearest(['spec', 'colour']), /changed shape/);
+});
