@@ -39754,13 +39754,16 @@ var init_masker = __esm({
 
 // src/redact/index.ts
 function redactFile(file, text) {
-  if (file.findings.length === 0 && file.notes.length === 0) return text;
+  return redactFileSpans(file, text).text;
+}
+function redactFileSpans(file, text) {
+  if (file.findings.length === 0 && file.notes.length === 0) return { text };
   const spans = credentialSpans(text);
-  if (spans.length === 0) return text;
+  if (spans.length === 0) return { text, spans };
   const mask = createMasker(secretStrings(text, spans));
   for (const finding of file.findings) redactFinding(finding, mask);
   file.notes = file.notes.map(mask);
-  return maskSpans(text, spans);
+  return { text: maskSpans(text, spans), spans };
 }
 function redactFinding(finding, mask) {
   const message = mask(finding.message);
@@ -39823,14 +39826,44 @@ var init_key = __esm({
   }
 });
 
+// src/cache/read-in-order.ts
+async function* readInOrder(items, read2, ahead = 8) {
+  const queue = [];
+  let started = 0;
+  for (const item of items) {
+    while (started < items.length && queue.length < ahead) {
+      const reading = read2(items[started++]);
+      reading.catch(() => void 0);
+      queue.push(reading);
+    }
+    yield [item, await queue.shift()];
+  }
+}
+var init_read_in_order = __esm({
+  "src/cache/read-in-order.ts"() {
+    "use strict";
+  }
+});
+
 // src/cache/store.ts
 import { readFileSync } from "node:fs";
 import { mkdir as mkdir2, rename as rename2, writeFile as writeFile3 } from "node:fs/promises";
 import path6 from "node:path";
+function validOffsets(offsets, length) {
+  if (!Array.isArray(offsets) || offsets.length % 2 !== 0) return false;
+  let previous = 0;
+  for (let index = 0; index < offsets.length; index += 2) {
+    const [start, end] = [offsets[index], offsets[index + 1]];
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < previous || end <= start || end > length) return false;
+    previous = end;
+  }
+  return true;
+}
 var CACHE_VERSION, LintCache;
 var init_store = __esm({
   "src/cache/store.ts"() {
     "use strict";
+    init_redact();
     init_version();
     CACHE_VERSION = 1;
     LintCache = class _LintCache {
@@ -39878,6 +39911,18 @@ var init_store = __esm({
       recordContext(display, entry2) {
         (this.next.context ??= {})[display] = entry2;
       }
+      /**
+       * The text code frames print for a file, credentials masked. The spans come from the last run when it
+       * masked the same text, else from `found` (what redaction found) or a fresh look; either way they are kept.
+       */
+      masked(text, hash, found) {
+        const stored = this.previous?.spans?.[hash];
+        const offsets = stored !== void 0 && validOffsets(stored, text.length) ? stored : (found ?? credentialSpans(text)).flatMap((span) => [span.start, span.end]);
+        (this.next.spans ??= {})[hash] = offsets;
+        const spans = [];
+        for (let index = 0; index < offsets.length; index += 2) spans.push({ start: offsets[index], end: offsets[index + 1] });
+        return maskSpans(text, spans);
+      }
       record(display, entry2) {
         this.next.files[display] = JSON.parse(JSON.stringify(entry2));
       }
@@ -39917,20 +39962,30 @@ function inputsDigest(tokens, context) {
 }
 async function contextTokens(files, maxBytes, hashes) {
   const tokens = [];
-  for (const { file, display } of files) {
-    const outcome = await readInput(file, maxBytes);
+  for await (const [{ display }, outcome] of readInOrder(files, ({ file }) => readInput(file, maxBytes))) {
     if ("text" in outcome) hashes.set(display, contentHash(outcome.text));
     tokens.push("text" in outcome ? textToken(display, hashes.get(display)) : tokenOf(display, outcome));
   }
   return tokens;
 }
-async function replayable(cache2, sources, context, maxBytes) {
+async function replayable(cache2, sources, context, maxBytes, keepSources) {
   const last = cache2.lastRun;
   if (!last || !sources.every((source) => source.absolute !== void 0 || source.partial)) return void 0;
+  const framed = new Set(keepSources ? last.findings.map((finding) => finding.file) : []);
   const tokens = [];
-  for (const source of sources) tokens.push(tokenOf(source.display, source.partial ? void 0 : await source.read(), source.partial));
+  const texts = [];
+  for await (const [source, outcome] of readInOrder(sources, (source2) => source2.partial ? Promise.resolve(void 0) : source2.read())) {
+    if (!outcome || !("text" in outcome)) {
+      tokens.push(tokenOf(source.display, outcome, source.partial));
+      continue;
+    }
+    const hash = contentHash(outcome.text);
+    tokens.push(textToken(source.display, hash));
+    if (framed.has(source.display)) texts.push({ display: source.display, text: outcome.text, hash });
+  }
   const contextToken = last.usedContext ? await contextTokens(await context(), maxBytes, cache2.contextHashes) : void 0;
-  return inputsDigest(tokens, contextToken) === last.inputs ? last : void 0;
+  if (inputsDigest(tokens, contextToken) !== last.inputs) return void 0;
+  return { last, sources: new Map(texts.map(({ display, text, hash }) => [display, cache2.masked(text, hash)])) };
 }
 function maskedText(text) {
   const spans = credentialSpans(text);
@@ -39944,6 +39999,7 @@ var init_run_cache = __esm({
     init_entry();
     init_version();
     init_key();
+    init_read_in_order();
     init_store();
     init_key();
   }
@@ -63074,6 +63130,75 @@ var init_schema_dirs = __esm({
   }
 });
 
+// src/schema/path-locations.ts
+function eachPath(value, path28, visit3) {
+  visit3(path28);
+  if (Array.isArray(value)) value.forEach((item, index) => eachPath(item, [...path28, index], visit3));
+  else if (typeof value === "object" && value !== null) for (const [key, item] of Object.entries(value)) eachPath(item, [...path28, key], visit3);
+}
+var FIELDS3, APPROXIMATE, UNRESOLVED, PathLocations;
+var init_path_locations = __esm({
+  "src/schema/path-locations.ts"() {
+    "use strict";
+    FIELDS3 = 5;
+    APPROXIMATE = 1;
+    UNRESOLVED = 2;
+    PathLocations = class {
+      /** Locates every path of `value` (written at `root`) now; `value` must not change shape afterwards. */
+      constructor(value, root, locate2) {
+        this.value = value;
+        this.root = root;
+        const numbers = [];
+        let first2;
+        eachPath(value, root, (path28) => {
+          const location = locate2(path28);
+          first2 ??= location;
+          const { region } = location;
+          numbers.push(region.startLine, region.startColumn, region.endLine, region.endColumn, (location.approximate ? APPROXIMATE : 0) | (location.unresolved ? UNRESOLVED : 0));
+        });
+        this.packed = Int32Array.from(numbers);
+        this.base = first2;
+      }
+      value;
+      root;
+      packed;
+      /**
+       * The first path's location, for what all share (file, document, object, Helm template); kept whole, not
+       * copied, since the engine detaches the strings of the locations a check holds in place after the walk.
+       */
+      base;
+      table;
+      /** The location of the nearest written ancestor of `path` (a missing field points at the mapping that lacks it). */
+      nearest(path28) {
+        this.table ??= this.buildTable();
+        for (let length = path28.length; length >= 0; length--) {
+          const prefix2 = path28.slice(0, length);
+          const place = this.table.get(JSON.stringify(prefix2));
+          if (place !== void 0) return this.locationAt(place, prefix2);
+        }
+        return void 0;
+      }
+      buildTable() {
+        const table = /* @__PURE__ */ new Map();
+        eachPath(this.value, this.root, (path28) => table.set(JSON.stringify(path28), table.size));
+        if (table.size * FIELDS3 !== this.packed.length) throw new Error("the value changed shape after its paths were located");
+        return table;
+      }
+      locationAt(place, path28) {
+        const at = place * FIELDS3;
+        const numbers = this.packed;
+        const region = { startLine: numbers[at], startColumn: numbers[at + 1], endLine: numbers[at + 2], endColumn: numbers[at + 3] };
+        const flags = numbers[at + 4];
+        const { region: _region, path: _path, approximate: _approximate, missing: _missing, unresolved: _unresolved, ...shared2 } = this.base;
+        const location = { ...shared2, region, path: path28 };
+        if (flags & APPROXIMATE) location.approximate = true;
+        if (flags & UNRESOLVED) location.unresolved = true;
+        return location;
+      }
+    };
+  }
+});
+
 // src/rules/schema-validation.ts
 function isToolConfiguration(group) {
   return group === "kustomize.config.k8s.io" || group === "config.kubernetes.io" || group !== "" && !group.includes(".");
@@ -63118,18 +63243,6 @@ function customResourceRoot(schema) {
     properties: { ...schema.properties, apiVersion: { type: "string" }, kind: { type: "string" }, metadata: { $ref: OBJECT_META } }
   };
 }
-function locateAll(context, value, path28, into) {
-  into.set(JSON.stringify(path28), context.locate(path28));
-  if (Array.isArray(value)) value.forEach((item, index) => locateAll(context, item, [...path28, index], into));
-  else if (typeof value === "object" && value !== null) for (const [key, item] of Object.entries(value)) locateAll(context, item, [...path28, key], into);
-}
-function nearest(locations, path28) {
-  for (let length = path28.length; length >= 0; length--) {
-    const found = locations.get(JSON.stringify(path28.slice(0, length)));
-    if (found) return found;
-  }
-  return void 0;
-}
 var OBJECT_META, NOT_API_OBJECTS, schema_validation_default;
 var init_schema_validation = __esm({
   "src/rules/schema-validation.ts"() {
@@ -63142,6 +63255,7 @@ var init_schema_validation = __esm({
     init_validate2();
     init_cel();
     init_schema_dirs();
+    init_path_locations();
     OBJECT_META = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
     NOT_API_OBJECTS = /* @__PURE__ */ new Set(["v1/Config"]);
     schema_validation_default = defineRule({
@@ -63183,7 +63297,7 @@ var init_schema_validation = __esm({
         defaultOptions: { schemaDirs: [] }
       },
       create(context) {
-        const customResources = [];
+        let customResources = [];
         function reportProblems(problems) {
           for (const problem2 of problems) {
             const { messageId, data, missing } = reportOf(problem2);
@@ -63193,14 +63307,16 @@ var init_schema_validation = __esm({
         function reportAt(locations, problems) {
           for (const problem2 of problems) {
             const { messageId, data } = reportOf(problem2);
-            const at = nearest(locations, problem2.path);
+            const at = locations.nearest(problem2.path);
             if (at) context.report({ messageId, data, at });
           }
         }
         function checkCustomResources(index) {
           const cel = new CelEvaluator();
           const extra = loadSchemaDirs(context.options.schemaDirs ?? [], process.cwd());
-          for (const { object, locations, apiVersionAt } of customResources) {
+          const waiting = customResources;
+          customResources = [];
+          for (const { object, locations, apiVersionAt } of waiting) {
             const crd = findCrd(index, object.group, object.kind, extra.crds);
             const version = object.apiVersion.slice(object.apiVersion.lastIndexOf("/") + 1);
             const jsonSchema = crd ? void 0 : extra.jsonSchemas.get(`${object.group}/${object.kind.toLowerCase()}/${version}`);
@@ -63223,8 +63339,7 @@ var init_schema_validation = __esm({
           }
         }
         function collectCustomResource(object) {
-          const locations = /* @__PURE__ */ new Map();
-          locateAll(context, object.value, object.path, locations);
+          const locations = new PathLocations(object.value, object.path, (path28) => context.locate(path28));
           if (customResources.length === 0) context.afterIndex(checkCustomResources);
           customResources.push({ object, locations, apiVersionAt: context.locate([...object.path, "apiVersion"]) });
         }
@@ -66013,16 +66128,16 @@ async function lintSources(sources, options, notes = [], peers) {
     configKey: options.cache.configKey
   })) : void 0;
   if (cache2) {
-    const last = await replayable(cache2, sources, listContext, maxBytes);
-    if (last) return replayRun(run2, last, { sources, suppressor, keepSources: options.keepSources ?? false, notes: notes.length, maxBytes });
+    const replay = await replayable(cache2, sources, listContext, maxBytes, options.keepSources ?? false);
+    if (replay) return replayRun(run2, replay, { files: sources.length, suppressor });
   }
   const tokens = [];
   const crossObjectRules = enabled.some(({ rule }) => rule.meta.crossObject);
   const perFile = /* @__PURE__ */ new Map();
   if (spool) run2.sourceTexts = new SourceTexts(run2.sources, maxBytes);
-  const keepSource = (source, text, unmasked = false) => {
+  const keepSource = (source, text, spans, hash) => {
     if (run2.sourceTexts && source.absolute !== void 0) run2.sourceTexts.onDisk(source.display, source.absolute);
-    else run2.sources.set(source.display, unmasked ? maskedText(text) : text);
+    else run2.sources.set(source.display, cache2 ? cache2.masked(text, hash ?? contentHash(text), spans) : maskSpans(text, spans ?? credentialSpans(text)));
   };
   const settle = (file, findings) => {
     if (!spool) {
@@ -66064,7 +66179,7 @@ async function lintSources(sources, options, notes = [], peers) {
       for (const kind of hit.unreached) unreached.add(kind);
       suppressor.replayExemptions(hit.exemptions);
       if (crossObjectRules) indexAgain(source.display, outcome.text, index, { rules: enabled, extraWorkloads: options.extraWorkloads, settings: runSettings });
-      if (options.keepSources && hit.findings.length > 0) run2.sources.set(source.display, maskedText(outcome.text));
+      if (options.keepSources && hit.findings.length > 0) run2.sources.set(source.display, cache2.masked(outcome.text, hash));
       run2.cache = { hits: (run2.cache?.hits ?? 0) + 1, replayed: false };
     } else if (!outcome) {
       run2.files.push({ file: source.display, objects: 0, documents: 0, decision: source.partial });
@@ -66094,10 +66209,10 @@ async function lintSources(sources, options, notes = [], peers) {
         open3.set(source.display, state);
       } else {
         linted.findings.push(...suppression.close());
-        const masked = redactFile(linted, outcome.text);
+        const { spans } = redactFileSpans(linted, outcome.text);
         detach(linted.findings, index.strings);
         settle(source.display, linted.findings);
-        if (options.keepSources && linted.findings.length > 0) keepSource(source, masked);
+        if (options.keepSources && linted.findings.length > 0) keepSource(source, outcome.text, spans, hash);
         if (hash !== void 0) {
           cache2.record(source.display, {
             hash,
@@ -66171,7 +66286,7 @@ async function lintSources(sources, options, notes = [], peers) {
       const text = later.length > 0 || options.keepSources && withFindings && !framesLater ? await textAgain(state, run2.notes) : void 0;
       if (text === void 0 && state.again) withhold(later);
       if (text !== void 0) redactFile({ findings: later, notes: [] }, text);
-      if (options.keepSources && withFindings && (framesLater || text !== void 0)) keepSource(state.again?.source ?? { display: file }, text ?? "", true);
+      if (options.keepSources && withFindings && (framesLater || text !== void 0)) keepSource(state.again?.source ?? { display: file }, text ?? "");
       detach(state.findings, index.strings);
     }
     clock.lap("cross-object");
@@ -66326,19 +66441,11 @@ function snapshot(run2, initialNotes, inputs, usedContext, exemptions) {
     exemptions
   };
 }
-async function replayRun(run2, last, context) {
-  Object.assign(run2, { files: last.files, findings: last.findings, objects: last.objects, internalErrors: last.internalErrors, contextObjects: last.contextObjects });
+function replayRun(run2, { last, sources }, context) {
+  Object.assign(run2, { files: last.files, findings: last.findings, objects: last.objects, internalErrors: last.internalErrors, contextObjects: last.contextObjects, sources });
   run2.notes.push(...last.notes);
-  run2.cache = { hits: context.sources.length, replayed: true };
+  run2.cache = { hits: context.files, replayed: true };
   context.suppressor.replayExemptions(last.exemptions);
-  if (context.keepSources) {
-    const withFindings = new Set(last.findings.map((finding) => finding.file));
-    for (const source of context.sources) {
-      if (!withFindings.has(source.display) || source.partial) continue;
-      const outcome = await source.read();
-      if ("text" in outcome) run2.sources.set(source.display, maskedText(outcome.text));
-    }
-  }
   context.suppressor.finish(run2);
   return run2;
 }
