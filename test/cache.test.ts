@@ -10,6 +10,7 @@ import { deserialize } from 'node:v8';
 import { CLI, runCli } from './support/cli.js';
 import { REPO_ROOT, sharedPath } from './support/shared.js';
 import { FAKE } from './secrets/fake-tokens.js';
+import { CACHE_VERSION, readCache, type CacheContent } from '../src/cache/store.js';
 
 const FIXTURES = path.join(REPO_ROOT, 'test/manifests/cache');
 
@@ -109,22 +110,36 @@ describe('what invalidates the cache', () => {
     const dir = copyOf(FIXTURES);
     const cacheFile = path.join(dir, '.kmlintcache');
     runCli(PER_FILE, { cwd: dir });
-    const written = JSON.parse(readFileSync(cacheFile, 'utf8')) as { kmlintVersion: string };
-    writeFileSync(cacheFile, JSON.stringify({ ...written, kmlintVersion: '0.0.1' }));
+    const written = readFileSync(cacheFile, 'utf8');
+    const foreign = written.replace(/"kmlintVersion":"[^"]*"/, '"kmlintVersion":"0.0.1"');
+    assert.notEqual(foreign, written);
+    writeFileSync(cacheFile, foreign);
     assert.equal(cacheLine(runCli(PER_FILE, { cwd: dir }).stderr), '0 of 3 files unchanged');
     assert.equal(cacheLine(runCli(PER_FILE, { cwd: dir }).stderr), 'no input changed, the last run replayed');
 
-    writeFileSync(cacheFile, '{"kmlintCacheVersion": 1, "files": ');
+    writeFileSync(cacheFile, `${written.split('\n')[0]}\n{"file": "a.yaml", "entry": `);
     const damaged = runCli(PER_FILE, { cwd: dir });
     assert.equal(damaged.status, 1);
     assert.equal(cacheLine(damaged.stderr), '0 of 3 files unchanged');
+  });
+
+  test('the cache file is one JSON value per line, the last run\'s findings one by one, so a large run never needs it as one string', () => {
+    const dir = copyOf(FIXTURES);
+    const run = runCli(PER_FILE, { cwd: dir });
+    const findings = (JSON.parse(run.stdout) as { findings: unknown[] }).findings;
+    assert.ok(findings.length > 1);
+    const lines = readFileSync(path.join(dir, '.kmlintcache'), 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    assert.deepEqual(Object.keys(lines[0]!), ['header']);
+    assert.equal(lines.filter((line) => 'file' in line).length, 3, 'one line per linted file');
+    assert.equal(lines.filter((line) => 'finding' in line).length, findings.length, 'one line per finding of the run');
+    assert.equal(readCache(path.join(dir, '.kmlintcache'))?.run?.findings.length, findings.length);
   });
 
   test('--cache-location names the file, or a folder to keep .kmlintcache in', () => {
     const dir = copyOf(FIXTURES);
     runCli(['--cache-location', 'state/', ...PER_FILE], { cwd: dir });
     runCli(['--cache-location', 'other.json', ...PER_FILE], { cwd: dir });
-    assert.match(readFileSync(path.join(dir, 'other.json'), 'utf8'), /"kmlintCacheVersion":1/);
+    assert.equal(readCache(path.join(dir, 'other.json'))?.kmlintCacheVersion, CACHE_VERSION);
     assert.equal(cacheLine(runCli(['--cache-location', 'state', ...PER_FILE], { cwd: dir }).stderr), 'no input changed, the last run replayed');
   });
 });
@@ -153,7 +168,7 @@ describe('context files with a cache', () => {
     const second = runCli(args, { cwd: dir });
     assert.equal(cacheLine(second.stderr), '0 of 1 files unchanged, 2 of 3 context files');
     assert.equal(second.stdout, uncached());
-    const stored = JSON.parse(readFileSync(path.join(dir, '.kmlintcache'), 'utf8')) as { context: Record<string, { records: string }> };
+    const stored = readCache(path.join(dir, '.kmlintcache'))! as Required<CacheContent>;
     assert.deepEqual(Object.keys(stored.context).sort(), ['configmap.yaml', 'crd.yaml'], 'the Pod with a credential is parsed each time, never stored');
     const records = JSON.stringify(deserialize(Buffer.from(stored.context['crd.yaml']!.records, 'base64')));
     assert.ok(records.includes('--github-token=') && !records.includes(FAKE['github-token']), records);
@@ -266,7 +281,7 @@ describe('code frames of a replayed run', () => {
     assert.deepEqual(await reports(dir, 'warm', ['--cache']), plain);
 
     const stored = readFileSync(path.join(dir, '.kmlintcache'), 'utf8');
-    const spans = Object.values((JSON.parse(stored) as { spans: Record<string, number[]> }).spans);
+    const spans = Object.values(readCache(path.join(dir, '.kmlintcache'))?.spans ?? {});
     assert.ok(spans.some((offsets) => offsets.length === 4), 'the two credentials\' offsets are stored');
     for (const [name, value] of Object.entries(FAKE)) assert.ok(!stored.includes(value), `${name} stored`);
 

@@ -4,15 +4,16 @@
  * changed. Everything in it has been through redaction: it never holds a credential; of the texts code frames
  * print, it keeps only where their credentials are (offsets), so a replay masks them without looking again.
  */
-import { readFileSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { mkdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { credentialSpans, maskSpans, type Span } from '../redact/index.js';
 import type { ExemptionUsage } from '../suppress/options.js';
+import { linesOf } from '../run/read-lines.js';
 import { VERSION } from '../version.js';
 import type { FileReport, Finding } from '../types.js';
 
-export const CACHE_VERSION = 1;
+export const CACHE_VERSION = 2;
 
 /** A file linted without cross-object checks of its own: its findings are its alone. */
 export interface CachedFile {
@@ -50,7 +51,7 @@ export interface CachedContext {
   records: string;
 }
 
-interface CacheContent {
+export interface CacheContent {
   kmlintCacheVersion: typeof CACHE_VERSION;
   /** The kmlint that wrote it: another version's results are never reused (its key differs too). */
   kmlintVersion: string;
@@ -89,8 +90,7 @@ export class LintCache {
   static open(file: string, display: string, key: string): LintCache {
     let previous: CacheContent | undefined;
     try {
-      previous = JSON.parse(readFileSync(file, 'utf8')) as CacheContent;
-      if (typeof previous !== 'object' || previous === null || typeof previous.files !== 'object') previous = undefined;
+      previous = readCache(file);
     } catch {
       previous = undefined;
     }
@@ -142,16 +142,77 @@ export class LintCache {
 
   /** Writes the cache (atomically) with the run's snapshot. Returns a note when it could not. */
   async save(run: CachedRun): Promise<string | undefined> {
-    const text = JSON.stringify({ ...this.next, run });
     const temporary = `${this.file}.${process.pid}.tmp`;
     try {
       await mkdir(path.dirname(this.file), { recursive: true });
-      await writeFile(temporary, text);
+      const fd = openSync(temporary, 'w');
+      try {
+        let batch = '';
+        for (const line of cacheLines({ ...this.next, run })) {
+          batch += `${line}\n`;
+          if (batch.length < WRITE_BATCH) continue;
+          writeSync(fd, batch);
+          batch = '';
+        }
+        writeSync(fd, batch);
+      } finally {
+        closeSync(fd);
+      }
       await rename(temporary, this.file);
       return undefined;
     } catch (error) {
       return `cannot write the cache ${this.display}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
     }
+  }
+}
+
+const WRITE_BATCH = 1 << 16;
+
+/**
+ * The cache file is one JSON value per line (a header, then each file, context file, span list, the run and
+ * its findings one by one): the cache of a large run is past V8's longest string, so it is never one string.
+ */
+type CacheLine =
+  | { header: Pick<CacheContent, 'kmlintCacheVersion' | 'kmlintVersion' | 'key'> }
+  | { file: string; entry: CachedFile }
+  | { context: string; entry: CachedContext }
+  | { spans: string; offsets: number[] }
+  | { run: Omit<CachedRun, 'findings'> }
+  | { finding: Finding };
+
+function* cacheLines(content: CacheContent): Generator<string> {
+  const line = (value: CacheLine): string => JSON.stringify(value);
+  yield line({ header: { kmlintCacheVersion: content.kmlintCacheVersion, kmlintVersion: content.kmlintVersion, key: content.key } });
+  for (const [file, entry] of Object.entries(content.files)) yield line({ file, entry });
+  for (const [context, entry] of Object.entries(content.context ?? {})) yield line({ context, entry });
+  for (const [spans, offsets] of Object.entries(content.spans ?? {})) yield line({ spans, offsets });
+  if (!content.run) return;
+  const { findings, ...run } = content.run;
+  yield line({ run });
+  for (const finding of findings) yield line({ finding });
+}
+
+/** A cache file read line by line; throws on a damaged one. Another format version stops at its header. */
+export function readCache(file: string): CacheContent | undefined {
+  const fd = openSync(file, 'r');
+  try {
+    const lines = linesOf(fd);
+    const first = lines.next();
+    const header = first.done ? undefined : (JSON.parse(first.value) as Partial<Extract<CacheLine, { header: unknown }>>).header;
+    if (header?.kmlintCacheVersion !== CACHE_VERSION) return undefined;
+    const content: CacheContent = { ...header, files: {} };
+    for (const text of lines) {
+      const value = JSON.parse(text) as CacheLine;
+      if ('file' in value) content.files[value.file] = value.entry;
+      else if ('context' in value) (content.context ??= {})[value.context] = value.entry;
+      else if ('spans' in value) (content.spans ??= {})[value.spans] = value.offsets;
+      else if ('run' in value) content.run = { ...value.run, findings: [] };
+      else if ('finding' in value && content.run) content.run.findings.push(value.finding);
+      else throw new Error('a damaged cache line');
+    }
+    return content;
+  } finally {
+    closeSync(fd);
   }
 }
 

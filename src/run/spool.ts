@@ -4,18 +4,17 @@
  * exit code go through them. A file's cross-object findings arrive after the walk; they are few and stay in
  * memory until they are merged into the file's line on reading. Small runs never touch the disk.
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Finding } from '../types.js';
+import { linesOf } from './read-lines.js';
 
 /** Findings held in memory before the spool starts writing them out: a small run stays as fast as before. */
 export const SPOOL_FROM = 20_000;
 
 /** A view applied to every finding on every reading (baseline marking, `--quiet`), fresh state each time. */
 export type FindingView = () => (finding: Finding) => Finding | undefined;
-
-const READ_CHUNK = 1 << 20;
 
 export class FindingSpool implements Iterable<Finding> {
   /** Findings of files the run did not lint (they come first, as in a run held in memory). */
@@ -98,26 +97,8 @@ export class FindingSpool implements Iterable<Finding> {
   }
 
   private *lines(): Generator<string> {
-    if (this.fd === undefined) {
-      yield* this.held;
-      return;
-    }
-    const decoder = new TextDecoder();
-    const buffer = Buffer.alloc(READ_CHUNK);
-    let position = 0;
-    let rest = '';
-    for (;;) {
-      const read = readSync(this.fd, buffer, 0, READ_CHUNK, position);
-      if (read === 0) break;
-      position += read;
-      // Lines are JSON: a multi-byte character is never split by a newline, but may be by the chunk.
-      const text = rest + decoder.decode(buffer.subarray(0, read), { stream: true });
-      const lines = text.split('\n');
-      rest = lines.pop()!;
-      yield* lines;
-    }
-    rest += decoder.decode();
-    if (rest !== '') yield rest;
+    if (this.fd === undefined) yield* this.held;
+    else yield* linesOf(this.fd);
   }
 }
 

@@ -1,0 +1,22 @@
+/** The lines of a file read in chunks: a file of JSON lines may be past V8's longest string, so it is never read whole. */
+import { readSync } from 'node:fs';
+
+const READ_CHUNK = 1 << 20;
+
+/** Lines of the open file from `position` on (the last one even without a newline). */
+export function* linesOf(fd: number, position = 0): Generator<string> {
+  const decoder = new TextDecoder();
+  const buffer = Buffer.alloc(READ_CHUNK);
+  let rest = '';
+  for (;;) {
+    const read = readSync(fd, buffer, 0, READ_CHUNK, position);
+    if (read === 0) break;
+    position += read;
+    // A multi-byte character may be split by the chunk, never by a newline.
+    const lines = (rest + decoder.decode(buffer.subarray(0, read), { stream: true })).split('\n');
+    rest = lines.pop()!;
+    yield* lines;
+  }
+  rest += decoder.decode();
+  if (rest !== '') yield rest;
+}
