@@ -39845,10 +39845,68 @@ var init_read_in_order = __esm({
   }
 });
 
+// src/run/read-lines.ts
+import { readSync } from "node:fs";
+function* linesOf2(fd, position = 0) {
+  const decoder = new TextDecoder();
+  const buffer = Buffer.alloc(READ_CHUNK);
+  let rest = "";
+  for (; ; ) {
+    const read2 = readSync(fd, buffer, 0, READ_CHUNK, position);
+    if (read2 === 0) break;
+    position += read2;
+    const lines = (rest + decoder.decode(buffer.subarray(0, read2), { stream: true })).split("\n");
+    rest = lines.pop();
+    yield* lines;
+  }
+  rest += decoder.decode();
+  if (rest !== "") yield rest;
+}
+var READ_CHUNK;
+var init_read_lines = __esm({
+  "src/run/read-lines.ts"() {
+    "use strict";
+    READ_CHUNK = 1 << 20;
+  }
+});
+
 // src/cache/store.ts
-import { readFileSync } from "node:fs";
-import { mkdir as mkdir2, rename as rename2, writeFile as writeFile3 } from "node:fs/promises";
+import { closeSync, openSync, writeSync } from "node:fs";
+import { mkdir as mkdir2, rename as rename2 } from "node:fs/promises";
 import path6 from "node:path";
+function* cacheLines(content) {
+  const line = (value) => JSON.stringify(value);
+  yield line({ header: { kmlintCacheVersion: content.kmlintCacheVersion, kmlintVersion: content.kmlintVersion, key: content.key } });
+  for (const [file, entry2] of Object.entries(content.files)) yield line({ file, entry: entry2 });
+  for (const [context, entry2] of Object.entries(content.context ?? {})) yield line({ context, entry: entry2 });
+  for (const [spans, offsets] of Object.entries(content.spans ?? {})) yield line({ spans, offsets });
+  if (!content.run) return;
+  const { findings, ...run2 } = content.run;
+  yield line({ run: run2 });
+  for (const finding of findings) yield line({ finding });
+}
+function readCache(file) {
+  const fd = openSync(file, "r");
+  try {
+    const lines = linesOf2(fd);
+    const first2 = lines.next();
+    const header = first2.done ? void 0 : JSON.parse(first2.value).header;
+    if (header?.kmlintCacheVersion !== CACHE_VERSION) return void 0;
+    const content = { ...header, files: {} };
+    for (const text of lines) {
+      const value = JSON.parse(text);
+      if ("file" in value) content.files[value.file] = value.entry;
+      else if ("context" in value) (content.context ??= {})[value.context] = value.entry;
+      else if ("spans" in value) (content.spans ??= {})[value.spans] = value.offsets;
+      else if ("run" in value) content.run = { ...value.run, findings: [] };
+      else if ("finding" in value && content.run) content.run.findings.push(value.finding);
+      else throw new Error("a damaged cache line");
+    }
+    return content;
+  } finally {
+    closeSync(fd);
+  }
+}
 function validOffsets(offsets, length) {
   if (!Array.isArray(offsets) || offsets.length % 2 !== 0) return false;
   let previous = 0;
@@ -39859,13 +39917,14 @@ function validOffsets(offsets, length) {
   }
   return true;
 }
-var CACHE_VERSION, LintCache;
+var CACHE_VERSION, LintCache, WRITE_BATCH;
 var init_store = __esm({
   "src/cache/store.ts"() {
     "use strict";
     init_redact();
+    init_read_lines();
     init_version();
-    CACHE_VERSION = 1;
+    CACHE_VERSION = 2;
     LintCache = class _LintCache {
       constructor(file, display, key, previous) {
         this.file = file;
@@ -39884,8 +39943,7 @@ var init_store = __esm({
       static open(file, display, key) {
         let previous;
         try {
-          previous = JSON.parse(readFileSync(file, "utf8"));
-          if (typeof previous !== "object" || previous === null || typeof previous.files !== "object") previous = void 0;
+          previous = readCache(file);
         } catch {
           previous = void 0;
         }
@@ -39928,11 +39986,23 @@ var init_store = __esm({
       }
       /** Writes the cache (atomically) with the run's snapshot. Returns a note when it could not. */
       async save(run2) {
-        const text = JSON.stringify({ ...this.next, run: run2 });
         const temporary = `${this.file}.${process.pid}.tmp`;
         try {
           await mkdir2(path6.dirname(this.file), { recursive: true });
-          await writeFile3(temporary, text);
+          const fd = openSync(temporary, "w");
+          try {
+            let batch = "";
+            for (const line of cacheLines({ ...this.next, run: run2 })) {
+              batch += `${line}
+`;
+              if (batch.length < WRITE_BATCH) continue;
+              writeSync(fd, batch);
+              batch = "";
+            }
+            writeSync(fd, batch);
+          } finally {
+            closeSync(fd);
+          }
           await rename2(temporary, this.file);
           return void 0;
         } catch (error2) {
@@ -39940,6 +40010,7 @@ var init_store = __esm({
         }
       }
     };
+    WRITE_BATCH = 1 << 16;
   }
 });
 
@@ -41123,7 +41194,7 @@ var init_git = __esm({
 });
 
 // src/input/partials.ts
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync } from "node:fs";
 import path8 from "node:path";
 function partialFiles(files) {
   const partial = /* @__PURE__ */ new Map();
@@ -41138,7 +41209,7 @@ function partialFiles(files) {
 function patchesOf(kustomization) {
   let config;
   try {
-    config = (0, import_yaml10.parse)(readFileSync2(kustomization, "utf8"));
+    config = (0, import_yaml10.parse)(readFileSync(kustomization, "utf8"));
   } catch {
     return [];
   }
@@ -48014,7 +48085,7 @@ var require_ignore = __commonJS({
 });
 
 // src/input/discover.ts
-import { accessSync, constants as constants4, existsSync as existsSync3, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
+import { accessSync, constants as constants4, existsSync as existsSync3, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
 import path10 from "node:path";
 async function discover(inputs, options) {
   const { cwd } = options;
@@ -48112,7 +48183,7 @@ async function ignoreChecker(cwd, extra) {
   const create = (await Promise.resolve().then(() => __toESM(require_ignore(), 1))).default;
   const load = (name) => {
     try {
-      return create().add(readFileSync3(path10.join(cwd, name), "utf8"));
+      return create().add(readFileSync2(path10.join(cwd, name), "utf8"));
     } catch {
       return create();
     }
@@ -54041,7 +54112,7 @@ var init_invalid_label_value = __esm({
 });
 
 // src/schema/kubernetes.ts
-import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
+import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
 import path14 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 import { gunzipSync } from "node:zlib";
@@ -54055,7 +54126,7 @@ function schemaPath() {
   throw new Error(`the bundled Kubernetes schema (schemas/${BUNDLED_SCHEMA_FILE}) is missing from the installation`);
 }
 function kubernetesSchema() {
-  loaded ??= JSON.parse(gunzipSync(readFileSync4(schemaPath())).toString("utf8"));
+  loaded ??= JSON.parse(gunzipSync(readFileSync3(schemaPath())).toString("utf8"));
   return loaded;
 }
 function builtInGroups(schema) {
@@ -63057,7 +63128,7 @@ var init_cel = __esm({
 });
 
 // src/schema/schema-dirs.ts
-import { readdirSync as readdirSync2, readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
+import { readdirSync as readdirSync2, readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
 import path15 from "node:path";
 function documentsOf(file, text) {
   if (file.endsWith(".json")) {
@@ -63083,7 +63154,7 @@ function loadDir(directory) {
     const file = path15.join(directory, name);
     let text;
     try {
-      text = readFileSync5(file, "utf8");
+      text = readFileSync4(file, "utf8");
     } catch {
       continue;
     }
@@ -65703,19 +65774,18 @@ var init_assign = __esm({
 function compareFindings(a, b) {
   return a.region.startLine - b.region.startLine || a.region.startColumn - b.region.startColumn || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
-var READ_CHUNK;
 var init_spool = __esm({
   "src/run/spool.ts"() {
     "use strict";
-    READ_CHUNK = 1 << 20;
+    init_read_lines();
   }
 });
 
 // src/run/spool-sources.ts
-import { readFileSync as readFileSync6 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 function readMasked(absolute, maxBytes) {
   try {
-    const outcome = decode(readFileSync6(absolute), maxBytes);
+    const outcome = decode(readFileSync5(absolute), maxBytes);
     return "text" in outcome ? maskedText(outcome.text) : void 0;
   } catch {
     return void 0;
@@ -66543,7 +66613,7 @@ var init_lint = __esm({
 });
 
 // src/action/main.ts
-import { mkdir as mkdir3, writeFile as writeFile6, appendFile as appendFile2 } from "node:fs/promises";
+import { mkdir as mkdir3, writeFile as writeFile5, appendFile as appendFile2 } from "node:fs/promises";
 import { dirname, resolve as resolve2 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
@@ -67355,19 +67425,19 @@ init_rule_settings();
 init_redact();
 init_rules();
 init_lint();
-import { existsSync as existsSync6, readFileSync as readFileSync12 } from "node:fs";
+import { existsSync as existsSync6, readFileSync as readFileSync11 } from "node:fs";
 import path27 from "node:path";
 
 // src/render/helm.ts
 init_build();
 init_display_path();
-import { readFileSync as readFileSync8 } from "node:fs";
+import { readFileSync as readFileSync7 } from "node:fs";
 import path21 from "node:path";
 
 // src/render/origin-files.ts
 init_build();
 init_parse();
-import { readFileSync as readFileSync7 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 
 // src/render/embedded-patch.ts
 var import_yaml13 = __toESM(require_dist(), 1);
@@ -67476,7 +67546,7 @@ function documentValues(parsed) {
 function read(absolute) {
   let text;
   try {
-    text = readFileSync7(absolute, "utf8").replace(/^\uFEFF/, "");
+    text = readFileSync6(absolute, "utf8").replace(/^\uFEFF/, "");
   } catch {
     return void 0;
   }
@@ -67629,7 +67699,7 @@ function templateFile(chart, source) {
 }
 function readText(file) {
   try {
-    return readFileSync8(file, "utf8");
+    return readFileSync7(file, "utf8");
   } catch {
     return void 0;
   }
@@ -67690,7 +67760,7 @@ function valueAt2(root, keyPath) {
 
 // src/render/kustomize.ts
 var import_yaml14 = __toESM(require_dist(), 1);
-import { mkdtemp, rm as rm2, writeFile as writeFile4 } from "node:fs/promises";
+import { mkdtemp, rm as rm2, writeFile as writeFile3 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path22 from "node:path";
 var ORIGIN_ANNOTATION = "config.kubernetes.io/origin";
@@ -67706,7 +67776,7 @@ async function renderKustomization(dir, tool) {
   const wrapper = await mkdtemp(path22.join(tmpdir(), "kmlint-kustomize-"));
   try {
     const relative = path22.relative(wrapper, dir).split(path22.sep).join("/");
-    await writeFile4(path22.join(wrapper, "kustomization.yaml"), (0, import_yaml14.stringify)({ resources: [relative], buildMetadata: ["originAnnotations", "transformerAnnotations"] }));
+    await writeFile3(path22.join(wrapper, "kustomization.yaml"), (0, import_yaml14.stringify)({ resources: [relative], buildMetadata: ["originAnnotations", "transformerAnnotations"] }));
     const result = await runTool(tool.command, [...tool.args, wrapper], wrapper);
     if (!result.ok) return { ok: false, message: readableMessage(result.message, wrapper, relative, dir) };
     return { ok: true, ...stripOrigins(result.stdout, wrapper) };
@@ -67764,7 +67834,7 @@ init_build();
 init_display_path();
 
 // src/render/generators.ts
-import { readFileSync as readFileSync9 } from "node:fs";
+import { readFileSync as readFileSync8 } from "node:fs";
 import path23 from "node:path";
 var DATA_KEYS = /* @__PURE__ */ new Set(["data", "binaryData", "stringData"]);
 function generatorSite(kustomization, generator, renderedName, findingPath) {
@@ -67806,7 +67876,7 @@ function fileKey(item) {
 function envLine(absolute, key) {
   let text;
   try {
-    text = readFileSync9(absolute, "utf8");
+    text = readFileSync8(absolute, "utf8");
   } catch {
     return void 0;
   }
@@ -68010,12 +68080,12 @@ function applyOriginDirectives(findings, files, options, cwd) {
 // src/render/render-secrets.ts
 var import_yaml16 = __toESM(require_dist(), 1);
 init_redact();
-import { readFileSync as readFileSync11 } from "node:fs";
+import { readFileSync as readFileSync10 } from "node:fs";
 import path26 from "node:path";
 
 // src/render/targets.ts
 var import_yaml15 = __toESM(require_dist(), 1);
-import { existsSync as existsSync5, readFileSync as readFileSync10 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync9 } from "node:fs";
 import path25 from "node:path";
 function kustomizationFile(dir) {
   return KUSTOMIZATION_FILES.map((name) => path25.join(dir, name)).find((file) => existsSync5(file));
@@ -68026,7 +68096,7 @@ function kustomizationTree(dir, seen = /* @__PURE__ */ new Set()) {
   const file = kustomizationFile(dir);
   let spec;
   try {
-    spec = file ? (0, import_yaml15.parse)(readFileSync10(file, "utf8")) : void 0;
+    spec = file ? (0, import_yaml15.parse)(readFileSync9(file, "utf8")) : void 0;
   } catch {
     return seen;
   }
@@ -68114,7 +68184,7 @@ function scanned(text) {
 }
 function readText2(file) {
   try {
-    return readFileSync11(file, "utf8");
+    return readFileSync10(file, "utf8");
   } catch {
     return void 0;
   }
@@ -68211,7 +68281,7 @@ function renderFailure(result, options, cwd) {
 }
 function readFirstLine(file) {
   try {
-    return readFileSync12(file, "utf8").split(/\r?\n/, 1)[0].trimEnd();
+    return readFileSync11(file, "utf8").split(/\r?\n/, 1)[0].trimEnd();
   } catch {
     return "";
   }
@@ -68261,7 +68331,7 @@ init_errors();
 init_version();
 init_assign();
 init_report();
-import { writeFile as writeFile5 } from "node:fs/promises";
+import { writeFile as writeFile4 } from "node:fs/promises";
 async function writeShardReport(run2, output) {
   const report = {
     kmlintShardVersion: SHARD_REPORT_VERSION,
@@ -68274,7 +68344,7 @@ async function writeShardReport(run2, output) {
   };
   const text = `${JSON.stringify(report)}
 `;
-  if (output !== void 0) await writeFile5(output, text);
+  if (output !== void 0) await writeFile4(output, text);
   else process.stdout.write(text);
   return run2.internalErrors > 0 ? 2 : 0;
 }
@@ -68636,7 +68706,7 @@ function compareText(a, b) {
 }
 
 // src/action/github-context.ts
-import { readFileSync as readFileSync13 } from "node:fs";
+import { readFileSync as readFileSync12 } from "node:fs";
 var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "pull_request_review"]);
 function readGitHubContext(env, cwd) {
   const [owner = "", repo = ""] = (env.GITHUB_REPOSITORY ?? "").split("/");
@@ -68655,7 +68725,7 @@ function readGitHubContext(env, cwd) {
 function pullRequestHeadSha(eventPath) {
   if (!eventPath) return void 0;
   try {
-    const event = JSON.parse(readFileSync13(eventPath, "utf8"));
+    const event = JSON.parse(readFileSync12(eventPath, "utf8"));
     const sha = event.pull_request?.head?.sha;
     return typeof sha === "string" ? sha : void 0;
   } catch {
@@ -72969,7 +73039,7 @@ async function run() {
     const sarif = formatSarif(result, { cwd, version: VERSION, rules: rules.map((rule) => rule.meta) });
     try {
       await mkdir3(dirname(sarifPath), { recursive: true });
-      await writeFile6(sarifPath, sarif);
+      await writeFile5(sarifPath, sarif);
     } catch (error2) {
       return usageError(`kmlint cannot write the SARIF file '${inputs.sarifFile}': ${messageOf(error2)}`);
     }
