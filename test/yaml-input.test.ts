@@ -9,6 +9,7 @@ import { parseAllDocuments } from 'yaml';
 import { lintText } from '../src/engine/lint-file.js';
 import { decode } from '../src/input/read.js';
 import { rules } from '../src/rules/index.js';
+import { MAX_NODES, overBudget } from '../src/yaml/budget.js';
 import { parseYamlFile, plainYamlMessage } from '../src/yaml/parse.js';
 import { toValue } from '../src/yaml/to-value.js';
 import { REPO_ROOT } from './support/shared.js';
@@ -109,6 +110,15 @@ describe('aliases and depth', () => {
     const started = performance.now();
     assert.equal(lint(text).objectCount, 1);
     assert.ok(performance.now() - started < SECOND_UNDER_LOAD, 'linear in the number of aliases');
+  });
+
+  test('a file with more nodes than the budget is refused before parsing; a long file of few nodes is not', () => {
+    const flood = `[${'0,'.repeat(MAX_NODES + 1)}0]\n`;
+    assert.equal(overBudget(flood), 'more than 1,000,000 YAML nodes');
+    assert.equal(overBudget(`a${','.repeat(MAX_NODES)}`), undefined, 'exactly the limit passes');
+    assert.equal(overBudget(`a${','.repeat(MAX_NODES + 1)}`), 'more than 1,000,000 YAML nodes', 'one more does not');
+    const longValues = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  blob: ${'a'.repeat(2 * MAX_NODES)}\n`;
+    assert.equal(overBudget(longValues), undefined, 'length alone is no reason');
   });
 
   test('nested aliases over budget skip their document with one finding, within a second', () => {

@@ -38198,12 +38198,7 @@ var init_rule_flag = __esm({
 
 // src/yaml/budget.ts
 function overBudget(text) {
-  let separators = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10 || code === 44) separators++;
-  }
-  if (separators > MAX_NODES) return `more than ${MAX_NODES.toLocaleString("en-US")} YAML nodes`;
+  if (text.length > MAX_NODES && separatorCount(text) > MAX_NODES) return `more than ${MAX_NODES.toLocaleString("en-US")} YAML nodes`;
   if (!text.includes("*")) return void 0;
   let aliases = 0;
   ALIAS.lastIndex = 0;
@@ -38211,6 +38206,14 @@ function overBudget(text) {
     if (++aliases > MAX_ALIASES) return `alias bomb (more than ${MAX_ALIASES.toLocaleString("en-US")} aliases)`;
   }
   return void 0;
+}
+function separatorCount(text) {
+  let separators = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 44) separators++;
+  }
+  return separators;
 }
 var MAX_ALIASES, MAX_NODES, ALIAS;
 var init_budget = __esm({

@@ -10,13 +10,9 @@ const ALIAS = /(?:^|[\s,[{:])\*[^\s,[\]{}]/g;
 
 /** A reason to skip the text, or undefined when it is within budget. */
 export function overBudget(text: string): string | undefined {
-  // Every node needs a line break, a comma or a `- ` of its own, except the keys on those lines.
-  let separators = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10 || code === 44) separators++;
-  }
-  if (separators > MAX_NODES) return `more than ${MAX_NODES.toLocaleString('en-US')} YAML nodes`;
+  // Every node needs a line break, a comma or a `- ` of its own, except the keys on those lines. A text no
+  // longer than the limit cannot hold more separators than that: most files need no count at all.
+  if (text.length > MAX_NODES && separatorCount(text) > MAX_NODES) return `more than ${MAX_NODES.toLocaleString('en-US')} YAML nodes`;
   if (!text.includes('*')) return undefined;
   let aliases = 0;
   ALIAS.lastIndex = 0;
@@ -24,4 +20,14 @@ export function overBudget(text: string): string | undefined {
     if (++aliases > MAX_ALIASES) return `alias bomb (more than ${MAX_ALIASES.toLocaleString('en-US')} aliases)`;
   }
   return undefined;
+}
+
+/** Line breaks and commas. */
+function separatorCount(text: string): number {
+  let separators = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 44) separators++;
+  }
+  return separators;
 }
