@@ -14,7 +14,7 @@ import { today } from '../suppress/entry.js';
 import type { SuppressOptions } from '../suppress/options.js';
 import { VERSION } from '../version.js';
 import { contentHash, digest } from './key.js';
-import { readInOrder } from './read-in-order.js';
+import { readInOrder, readSource } from '../input/read-in-order.js';
 import type { CachedRun, LintCache } from './store.js';
 
 export type { CacheOptions } from './options.js';
@@ -85,7 +85,7 @@ export async function replayable(
   const framed = new Set(keepSources ? last.findings.map((finding) => finding.file) : []);
   const tokens: InputToken[] = [];
   const texts: { display: string; text: string; hash: string }[] = [];
-  for await (const [source, outcome] of readInOrder(sources, (source) => (source.partial ? Promise.resolve(undefined) : source.read()))) {
+  for await (const [source, outcome] of readInOrder(sources, readSource)) {
     if (!outcome || !('text' in outcome)) {
       tokens.push(tokenOf(source.display, outcome, source.partial));
       continue;

@@ -21,6 +21,7 @@ import { displayPath } from '../input/display-path.js';
 import { trackedManifests } from '../input/git-context.js';
 import { decideFile, decisionSummary, invalidTextFinding } from '../input/decision.js';
 import { decode, readInput, DEFAULT_MAX_FILE_BYTES } from '../input/read.js';
+import { readInOrder, readSource } from '../input/read-in-order.js';
 import type { StringTable } from '../k8s/detach.js';
 import { ObjectIndex } from '../k8s/object-index.js';
 import type { WorkloadKind } from '../k8s/workloads.js';
@@ -481,25 +482,8 @@ const READ_AHEAD = 4;
 
 /** The sources' read outcomes in their order (undefined for partial files), each read started ahead of need. */
 function readAhead(sources: readonly Source[]): { next(): Promise<Awaited<ReturnType<Source['read']>> | undefined> } {
-  const queue: Promise<Awaited<ReturnType<Source['read']>> | undefined>[] = [];
-  let started = 0;
-  const fill = (): void => {
-    while (queue.length < READ_AHEAD && started < sources.length) {
-      const source = sources[started++]!;
-      const read = source.partial ? Promise.resolve(undefined) : source.read();
-      // A rejection is seen when its turn comes, not as an unhandled one meanwhile.
-      read.catch(() => undefined);
-      queue.push(read);
-    }
-  };
-  return {
-    next() {
-      fill();
-      const read = queue.shift()!;
-      fill();
-      return read;
-    },
-  };
+  const reads = readInOrder(sources, readSource, READ_AHEAD);
+  return { next: async () => (await reads.next()).value?.[1] };
 }
 
 /**
