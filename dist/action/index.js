@@ -39829,21 +39829,29 @@ var init_key = __esm({
   }
 });
 
-// src/cache/read-in-order.ts
+// src/input/read-in-order.ts
 async function* readInOrder(items, read2, ahead = 8) {
   const queue = [];
   let started = 0;
-  for (const item of items) {
+  const fill = () => {
     while (started < items.length && queue.length < ahead) {
       const reading = read2(items[started++]);
       reading.catch(() => void 0);
       queue.push(reading);
     }
-    yield [item, await queue.shift()];
+  };
+  for (const item of items) {
+    fill();
+    const next = queue.shift();
+    fill();
+    yield [item, await next];
   }
 }
+function readSource(source) {
+  return source.partial ? Promise.resolve(void 0) : source.read();
+}
 var init_read_in_order = __esm({
-  "src/cache/read-in-order.ts"() {
+  "src/input/read-in-order.ts"() {
     "use strict";
   }
 });
@@ -40048,7 +40056,7 @@ async function replayable(cache2, sources, context, maxBytes, keepSources) {
   const framed = new Set(keepSources ? last.findings.map((finding) => finding.file) : []);
   const tokens = [];
   const texts = [];
-  for await (const [source, outcome] of readInOrder(sources, (source2) => source2.partial ? Promise.resolve(void 0) : source2.read())) {
+  for await (const [source, outcome] of readInOrder(sources, readSource)) {
     if (!outcome || !("text" in outcome)) {
       tokens.push(tokenOf(source.display, outcome, source.partial));
       continue;
@@ -66433,24 +66441,8 @@ function withhold(findings) {
   }
 }
 function readAhead(sources) {
-  const queue = [];
-  let started = 0;
-  const fill = () => {
-    while (queue.length < READ_AHEAD && started < sources.length) {
-      const source = sources[started++];
-      const read2 = source.partial ? Promise.resolve(void 0) : source.read();
-      read2.catch(() => void 0);
-      queue.push(read2);
-    }
-  };
-  return {
-    next() {
-      fill();
-      const read2 = queue.shift();
-      fill();
-      return read2;
-    }
-  };
+  const reads = readInOrder(sources, readSource, READ_AHEAD);
+  return { next: async () => (await reads.next()).value?.[1] };
 }
 function detach(findings, strings2) {
   for (const finding of findings) Object.assign(finding, strings2.copy(finding));
@@ -66602,6 +66594,7 @@ var init_lint = __esm({
     init_git_context();
     init_decision();
     init_read();
+    init_read_in_order();
     init_object_index();
     init_redact();
     init_rules();
