@@ -67,8 +67,8 @@ export async function indexCachedContext(
 
 /**
  * Whether the records can be stored: none of their strings holds a credential of the file's text, except
- * OpenAPI `description`s (CRDs' documentation, where credential patterns match prose, read by no check),
- * which are masked here. `records` are the file's own copies, already in the run's index.
+ * `description`s (documentation, where credential patterns match prose, read by no check), which are masked
+ * here; CRDs' records hold none. `records` are the file's own copies, already in the run's index.
  */
 function storable(records: readonly IndexedObject[], text: string): boolean {
   const spans = credentialSpans(text);

@@ -1,10 +1,11 @@
 /**
  * The run's index of every object it saw, inputs and context files alike, for rules that relate several
  * objects. Records are compact: identity, labels, the plain value (without Secret and ConfigMap data
- * values), the pod templates' labels and specs, and the object's own location for related locations.
+ * values, CRDs' schemas without their prose), the pod templates' labels and specs, and the object's own location for related locations.
  */
 import type { Location } from '../types.js';
 import type { Path } from '../types.js';
+import { compactCrd } from '../schema/custom-resources.js';
 import { StringTable } from './detach.js';
 import { isObject, isString } from './json.js';
 import { isNamespaced } from './kinds.js';
@@ -39,9 +40,12 @@ export interface IndexedObject {
 /** Kinds whose data values never enter the index: the values may be credentials, and rules need only keys. */
 const DATA_KINDS = new Set(['/Secret', '/ConfigMap']);
 
+/** CRDs are kept with only what validating their custom resources reads of each schema. */
+const CRD_KIND = 'apiextensions.k8s.io/CustomResourceDefinition';
+
 export function indexRecord(object: K8sObject, at: Location, namespace: string, fromContext: boolean): IndexedObject {
   const key = `${object.group}/${object.kind}`;
-  const value = DATA_KINDS.has(key) ? withoutDataValues(object.value) : object.value;
+  const value = DATA_KINDS.has(key) ? withoutDataValues(object.value) : key === CRD_KIND ? compactCrd(object.value) : object.value;
   const record: IndexedObject = {
     apiVersion: object.apiVersion,
     group: object.group,

@@ -172,7 +172,7 @@ export default defineRule<MessageId, Options>({
           context.tally('unvalidatedCustomResources', `${object.kind} (${object.apiVersion})`);
           continue;
         }
-        const match = crdSchemaFor(crd, version);
+        const match = crdSchemaFor(crd, version, index);
         if (!match.versionServed) {
           const data = { kind: object.kind, apiVersion: object.apiVersion, crd: match.name, served: match.served.join(', ') || 'no version' };
           context.report({ messageId: 'unservedCrdVersion', data, at: apiVersionAt });

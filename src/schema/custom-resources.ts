@@ -2,7 +2,7 @@
 import { isObject, isString } from '../k8s/json.js';
 import type { JsonObject, JsonValue } from '../k8s/model.js';
 import type { ObjectIndex } from '../k8s/object-index.js';
-import type { SchemaNode } from './schema-node.js';
+import type { CelRule, SchemaNode } from './schema-node.js';
 
 export interface CrdMatch {
   /** The CRD's name, for messages. */
@@ -34,21 +34,77 @@ export function findCrd(index: ObjectIndex, group: string, kind: string, extra: 
   return byKind.get(`${group}\u0000${kind}`) ?? extra.find(defines);
 }
 
-/** The served version's `openAPIV3Schema` (v1 CRDs: per version; a top-level `validation` also counts). */
-export function crdSchemaFor(crd: JsonObject, version: string): CrdMatch {
+/**
+ * A CRD as the index keeps it: each `openAPIV3Schema` cut down to what the validator reads (`toSchemaNode`,
+ * no descriptions or examples) and kept as its JSON text. Schemas were most of the index: thousands of
+ * small objects per CRD, once per copy of it (charts and overlays repeat CRDs), where the text is one string
+ * the run's string table shares between copies. `crdSchemaFor` reads the text back, once per distinct schema
+ * per run. A schema whose numbers JSON cannot carry exactly (NaN, infinities, -0) is kept as nodes instead.
+ * Every CRD `crdSchemaFor` reads has been through here (the index's, and those of `schemaDirs`).
+ */
+export function compactCrd(crd: JsonObject): JsonObject {
+  const spec = crd.spec;
+  if (!isObject(spec)) return crd;
+  const compactSpec: JsonObject = { ...spec };
+  if (Array.isArray(spec.versions)) compactSpec.versions = spec.versions.map((entry) => (isObject(entry) ? withCompactSchema(entry) : entry));
+  if (isObject(spec.validation)) compactSpec.validation = withCompactSchema({ schema: spec.validation }).schema as JsonValue;
+  return { ...crd, spec: compactSpec };
+}
+
+function withCompactSchema(entry: JsonObject): JsonObject {
+  const schema = entry.schema;
+  if (!isObject(schema) || !('openAPIV3Schema' in schema)) return entry;
+  const { openAPIV3Schema, ...rest } = schema;
+  // A schema that is not a mapping counts as none; dropping it leaves every text here one of ours.
+  if (!isObject(openAPIV3Schema)) return { ...entry, schema: rest };
+  return { ...entry, schema: { ...rest, openAPIV3Schema: jsonOrNode(toSchemaNode(openAPIV3Schema)) } };
+}
+
+function jsonOrNode(node: SchemaNode): JsonValue {
+  let exact = true;
+  const text = JSON.stringify(node, (_key, value: unknown) => {
+    if (typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0))) exact = false;
+    return value;
+  });
+  return exact ? text : (node as JsonObject);
+}
+
+/**
+ * The served version's `openAPIV3Schema` (v1 CRDs: per version; a top-level `validation` also counts), of a CRD
+ * as `compactCrd` keeps it (a text there is one of ours, read once per `index`).
+ */
+export function crdSchemaFor(crd: JsonObject, version: string, index?: ObjectIndex): CrdMatch {
   const spec = isObject(crd.spec) ? crd.spec : {};
   const name = isObject(crd.metadata) && isString(crd.metadata.name) ? crd.metadata.name : '(unnamed)';
   const versions = Array.isArray(spec.versions) ? spec.versions.filter(isObject) : [];
   const served = versions.filter((entry) => entry.served !== false && isString(entry.name)).map((entry) => entry.name as string);
   const entry = versions.find((item) => item.name === version && item.served !== false);
   if (!entry) return { name, served, versionServed: false };
-  const schema = schemaOf(entry.schema) ?? schemaOf(spec.validation);
+  const schema = schemaOf(entry.schema, index) ?? schemaOf(spec.validation, index);
   return { name, served, versionServed: true, schema };
 }
 
-function schemaOf(value: JsonValue | undefined): SchemaNode | undefined {
-  if (!isObject(value) || !isObject(value.openAPIV3Schema)) return undefined;
-  return toSchemaNode(value.openAPIV3Schema);
+function schemaOf(value: JsonValue | undefined, index: ObjectIndex | undefined): SchemaNode | undefined {
+  if (!isObject(value)) return undefined;
+  const schema = value.openAPIV3Schema;
+  if (isObject(schema)) return toSchemaNode(schema);
+  if (!isString(schema)) return undefined;
+  const read = (): SchemaNode => JSON.parse(schema) as SchemaNode;
+  if (!index) return read();
+  const nodes = index.memo('crd-schema-nodes', () => new Map<string, SchemaNode>());
+  let node = nodes.get(schema);
+  if (node === undefined) nodes.set(schema, (node = read()));
+  return node;
+}
+
+/** A CEL rule with the optional fields that are written: its JSON text reads back as the same rule. */
+function celRuleOf(rule: string, written: JsonObject): CelRule {
+  const kept: CelRule = { rule };
+  for (const key of ['message', 'messageExpression', 'fieldPath'] as const) {
+    const item = written[key];
+    if (isString(item)) kept[key] = item;
+  }
+  return kept;
 }
 
 const NUMBERS = ['minimum', 'maximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties'] as const;
@@ -74,7 +130,7 @@ export function toSchemaNode(value: JsonObject): SchemaNode {
   if (Array.isArray(rules)) {
     node['x-kubernetes-validations'] = rules.filter(isObject).flatMap((rule) =>
       isString(rule.rule)
-        ? [{ rule: rule.rule, message: isString(rule.message) ? rule.message : undefined, messageExpression: isString(rule.messageExpression) ? rule.messageExpression : undefined, fieldPath: isString(rule.fieldPath) ? rule.fieldPath : undefined }]
+        ? [celRuleOf(rule.rule, rule)]
         : [],
     );
   }

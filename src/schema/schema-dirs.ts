@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { isObject } from '../k8s/json.js';
 import type { JsonObject } from '../k8s/model.js';
-import { toSchemaNode } from './custom-resources.js';
+import { compactCrd, toSchemaNode } from './custom-resources.js';
 import type { SchemaNode } from './schema-node.js';
 
 export interface ExtraSchemas {
@@ -55,7 +55,7 @@ function loadDir(directory: string): ExtraSchemas {
       if (!isObject(document)) continue;
       const value = document;
       if (value.kind === 'CustomResourceDefinition') {
-        extra.crds.push(value);
+        extra.crds.push(compactCrd(value));
         continue;
       }
       const match = /^(?:(.+)[\\/])?([a-z0-9]+)_(v[0-9a-z]+)\.json$/i.exec(name);
