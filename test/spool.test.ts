@@ -9,6 +9,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { FORMATS, loadFormatter, type FormatContext } from '../src/formatters/index.js';
 import { lint, type LintOptions } from '../src/run/lint.js';
+import { StringTable } from '../src/k8s/detach.js';
 import { FindingSpool } from '../src/run/spool.js';
 import { rules } from '../src/rules/index.js';
 
@@ -82,5 +83,33 @@ test('the spool removes its temporary file when closed, and the CLI leaves none 
     assert.deepEqual(readdirSync(dir), ['two.yaml']);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a spooled run copies no finding of the walk into the run-wide string table, which lives to the end', async () => {
+  const paths = ['test/manifests/capability-added-beyond-baseline', 'test/manifests/apparmor-unconfined'];
+  // Findings of the walk, spooled as their file closes; cross-object ones arrive later and stay in memory.
+  const crossObject = new Set(rules.filter((rule) => rule.meta.crossObject).map((rule) => rule.meta.id));
+  const interned = new Set<string>();
+  const intern = StringTable.prototype.string;
+  StringTable.prototype.string = function (this: StringTable, text: string): string {
+    interned.add(text);
+    return intern.call(this, text);
+  };
+  const spool = new FindingSpool(0);
+  try {
+    const inMemory = await lint({ ...options, paths, complete: false });
+    assert.ok(inMemory.findings.length > 10);
+    assert.ok(inMemory.findings.every((finding) => interned.has(finding.fingerprint)), 'findings held in memory are copied through the table');
+    interned.clear();
+    await lint({ ...options, paths, complete: false, spool });
+    const spooled = [...spool];
+    assert.equal(spooled.length, inMemory.findings.length);
+    const walked = spooled.filter((finding) => !crossObject.has(finding.ruleId));
+    assert.ok(walked.length > 10);
+    assert.deepEqual(walked.filter((finding) => interned.has(finding.fingerprint) || interned.has(finding.message)), []);
+  } finally {
+    StringTable.prototype.string = intern;
+    spool.close();
   }
 });

@@ -309,7 +309,7 @@ export async function lintSources(
         if (linted.watched) watched.push(...linted.watched);
         // Redacted now for what is known; the findings still to come are redacted when the file closes.
         redactFile(linted, outcome.text);
-        detach(linted.findings, index.strings);
+        if (!spool) detach(linted.findings, index.strings);
         const state: OpenFile = { findings: settle(source.display, linted.findings), walked: spool ? linted.findings.length : 0, suppression, later: [] };
         if (source.absolute !== undefined) state.again = { source, hash: hash ?? contentHash(outcome.text) };
         else state.text = outcome.text;
@@ -317,7 +317,7 @@ export async function lintSources(
       } else {
         linted.findings.push(...suppression.close());
         const { spans } = redactFileSpans(linted, outcome.text);
-        detach(linted.findings, index.strings);
+        if (!spool) detach(linted.findings, index.strings);
         settle(source.display, linted.findings);
         if (options.keepSources && linted.findings.length > 0) keepSource(source, outcome.text, spans, hash);
         if (hash !== undefined) {
@@ -487,8 +487,10 @@ function readAhead(sources: readonly Source[]): { next(): Promise<Awaited<Return
 }
 
 /**
- * Findings outlive their file: their strings (object names, containers, paths, templates) are copied so
- * that no slice of the file's text keeps the whole text alive. The finding objects themselves stay.
+ * Findings held in memory outlive their file: their strings (object names, containers, paths, templates) are
+ * copied so that no slice of the file's text keeps the whole text alive. The finding objects themselves stay.
+ * A spooled run writes a file's findings out as text at once: it copies none, as the run's table would keep
+ * every message and fingerprint to the end (most of the table at 50,000 findings).
  */
 function detach(findings: Finding[], strings: StringTable): void {
   for (const finding of findings) Object.assign(finding, strings.copy(finding));
