@@ -133,6 +133,8 @@ describe('what invalidates the cache', () => {
     assert.equal(lines.filter((line) => 'file' in line).length, 3, 'one line per linted file');
     assert.equal(lines.filter((line) => 'finding' in line).length, findings.length, 'one line per finding of the run');
     assert.equal(readCache(path.join(dir, '.kmlintcache'))?.run?.findings.length, findings.length);
+    // A small cache is read whole, a large one in pieces: the same content either way.
+    assert.deepEqual(readCache(path.join(dir, '.kmlintcache'), 0), readCache(path.join(dir, '.kmlintcache')));
   });
 
   test('--cache-location names the file, or a folder to keep .kmlintcache in', () => {

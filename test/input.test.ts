@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { lint } from '../src/run/lint.js';
-import { readInput } from '../src/input/read.js';
+import { readInput, readInputSync } from '../src/input/read.js';
 import { runCli } from './support/cli.js';
 import { REPO_ROOT } from './support/shared.js';
 
@@ -88,6 +88,28 @@ describe('special files', () => {
     // Files under /proc claim a size of 0 and hold more.
     const outcome = await readInput('/proc/self/status', 64);
     assert.ok('skipped' in outcome && /larger than the 1 KB limit \(over/.test(outcome.skipped), JSON.stringify(outcome));
+  });
+
+  test('a cache replay\'s synchronous read gives what a run\'s read gives, for every kind of input', async () => {
+    const cwd = tempDir();
+    const files: Record<string, Buffer | string> = {
+      'utf8.yaml': POD,
+      'bom.yaml': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(POD, 'utf8')]),
+      'utf16.yaml': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(POD, 'utf16le')]),
+      'bad-utf16.yaml': Buffer.from([0xfe, 0xff, 0xd8, 0x00]),
+      'latin1.yaml': Buffer.from('metadata:\n  name: caf\xe9\n', 'latin1'),
+      'binary.yaml': Buffer.from([0x61, 0x3a, 0x00, 0x01]),
+      'large.yaml': 'x'.repeat(3000),
+    };
+    for (const [name, bytes] of Object.entries(files)) writeFileSync(path.join(cwd, name), bytes);
+    execFileSync('mkfifo', [path.join(cwd, 'pipe.yaml')]);
+    symlinkSync('/dev/zero', path.join(cwd, 'zero.yaml'));
+    mkdirSync(path.join(cwd, 'folder.yaml'));
+    const inputs = [...Object.keys(files), 'pipe.yaml', 'zero.yaml', 'folder.yaml', 'missing.yaml'].map((name) => path.join(cwd, name));
+    for (const file of inputs) assert.deepEqual(readInputSync(file, 2048), await readInput(file, 2048), file);
+    // A file that claims a size of 0 and holds more.
+    assert.deepEqual(readInputSync('/proc/self/status', 64), await readInput('/proc/self/status', 64));
+    assert.deepEqual(readInputSync(path.join(cwd, 'utf8.yaml')), { text: POD });
   });
 
   test('a file that vanishes during the run is one line', async () => {

@@ -48,6 +48,17 @@ test('streamed JSON is exactly JSON.stringify with two-space indentation, empty 
   assert.equal([...jsonChunks(withStreams)].join(''), JSON.stringify({ ...value, deep: [[{ e: 1 }]] }, null, 2));
 });
 
+test('streamed lists of any length, at any depth, with items JSON writes as null, are JSON.stringify\'s', () => {
+  const item = (i: number): unknown => (i % 7 === 0 ? undefined : i % 11 === 0 ? () => i : { i, text: `line\n${i} "q"`, list: [i, { deeper: [i] }], none: undefined });
+  for (const length of [0, 1, 63, 64, 65, 130, 200]) {
+    const items = Array.from({ length }, (_, i) => item(i));
+    const value = { top: items, nested: { a: [{ b: items }] } };
+    const withStreams = { top: streamed(items), nested: { a: [{ b: streamed(items) }] } };
+    assert.equal([...jsonChunks(withStreams)].join(''), JSON.stringify(value, null, 2), `${length} items`);
+    assert.equal([...jsonChunks(streamed(items))].join(''), JSON.stringify(items, null, 2), `${length} items at the top`);
+  }
+});
+
 test('the CLI streams reports to a file and to standard output: both parse, the SARIF validates, same results', async () => {
   const { runCli } = await import('./support/cli.js');
   const dir = mkdtempSync(path.join(tmpdir(), 'kmlint-stream-'));

@@ -7,14 +7,13 @@
  * are closures that exist only while a file is linted: a file that registered such checks is linted again
  * in any run where something changed, while the whole run is replayed from its snapshot when nothing did.
  */
-import { readInput } from '../input/read.js';
+import { readInputSync } from '../input/read.js';
 import { credentialSpans, maskSpans } from '../redact/index.js';
 import type { Source } from '../run/lint.js';
 import { today } from '../suppress/entry.js';
 import type { SuppressOptions } from '../suppress/options.js';
 import { VERSION } from '../version.js';
 import { contentHash, digest } from './key.js';
-import { readInOrder, readSource } from '../input/read-in-order.js';
 import type { CachedRun, LintCache } from './store.js';
 
 export type { CacheOptions } from './options.js';
@@ -53,9 +52,10 @@ export function inputsDigest(tokens: readonly InputToken[], context: readonly In
  * Context files' tokens (read again: a changed context file changes cross-object findings). The content
  * hashes go to `hashes`, so the context's index need not read the files again.
  */
-export async function contextTokens(files: readonly { file: string; display: string }[], maxBytes: number, hashes: Map<string, string>): Promise<InputToken[]> {
+export function contextTokens(files: readonly { file: string; display: string }[], maxBytes: number, hashes: Map<string, string>): InputToken[] {
   const tokens: InputToken[] = [];
-  for await (const [{ display }, outcome] of readInOrder(files, ({ file }) => readInput(file, maxBytes))) {
+  for (const { file, display } of files) {
+    const outcome = readInputSync(file, maxBytes);
     if ('text' in outcome) hashes.set(display, contentHash(outcome.text));
     tokens.push('text' in outcome ? textToken(display, hashes.get(display)!) : tokenOf(display, outcome));
   }
@@ -71,7 +71,8 @@ export interface Replay {
 /**
  * Reads every input again to see whether the last run saw exactly these inputs; returns its snapshot if so.
  * Inputs that cannot be read twice (standard input) never replay. With `keepSources`, the texts of the files
- * with findings are kept from this read, so none is read twice.
+ * with findings are kept from this read, so none is read twice. The reads are synchronous: they are all a
+ * replay does until its reports, and an asynchronous read cost about four times the CPU.
  */
 export async function replayable(
   cache: LintCache,
@@ -85,7 +86,8 @@ export async function replayable(
   const framed = new Set(keepSources ? last.findings.map((finding) => finding.file) : []);
   const tokens: InputToken[] = [];
   const texts: { display: string; text: string; hash: string }[] = [];
-  for await (const [source, outcome] of readInOrder(sources, readSource)) {
+  for (const source of sources) {
+    const outcome = source.partial || source.absolute === undefined ? undefined : readInputSync(source.absolute, maxBytes);
     if (!outcome || !('text' in outcome)) {
       tokens.push(tokenOf(source.display, outcome, source.partial));
       continue;
@@ -94,7 +96,7 @@ export async function replayable(
     tokens.push(textToken(source.display, hash));
     if (framed.has(source.display)) texts.push({ display: source.display, text: outcome.text, hash });
   }
-  const contextToken = last.usedContext ? await contextTokens(await context(), maxBytes, cache.contextHashes) : undefined;
+  const contextToken = last.usedContext ? contextTokens(await context(), maxBytes, cache.contextHashes) : undefined;
   if (inputsDigest(tokens, contextToken) !== last.inputs) return undefined;
   return { last, sources: new Map(texts.map(({ display, text, hash }) => [display, cache.masked(text, hash)])) };
 }

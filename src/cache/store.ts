@@ -4,7 +4,7 @@
  * changed. Everything in it has been through redaction: it never holds a credential; of the texts code frames
  * print, it keeps only where their credentials are (offsets), so a replay masks them without looking again.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { mkdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { credentialSpans, maskSpans, type Span } from '../redact/index.js';
@@ -192,11 +192,14 @@ function* cacheLines(content: CacheContent): Generator<string> {
   for (const finding of findings) yield line({ finding });
 }
 
-/** A cache file read line by line; throws on a damaged one. Another format version stops at its header. */
-export function readCache(file: string): CacheContent | undefined {
+/** Up to this size a cache file is read whole: one read and one decode cost a fifth of reading it in pieces. */
+const READ_WHOLE = 64 << 20;
+
+/** A cache file read line by line (whole up to `readWhole` bytes); throws on a damaged one. Another format version stops at its header. */
+export function readCache(file: string, readWhole = READ_WHOLE): CacheContent | undefined {
   const fd = openSync(file, 'r');
   try {
-    const lines = linesOf(fd);
+    const lines = cacheFileLines(fd, readWhole);
     const first = lines.next();
     const header = first.done ? undefined : (JSON.parse(first.value) as Partial<Extract<CacheLine, { header: unknown }>>).header;
     if (header?.kmlintCacheVersion !== CACHE_VERSION) return undefined;
@@ -214,6 +217,14 @@ export function readCache(file: string): CacheContent | undefined {
   } finally {
     closeSync(fd);
   }
+}
+
+/** The cache file's lines: read whole when small, else in pieces (a large run's cache is past V8's longest string). */
+function cacheFileLines(fd: number, readWhole: number): IterableIterator<string> {
+  if (fstatSync(fd).size > readWhole) return linesOf(fd);
+  const lines = readFileSync(fd, 'utf8').split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  return lines.values();
 }
 
 /** Offsets as `masked` stores them: pairs in order, inside the text (anything else is a damaged cache). */

@@ -18,11 +18,18 @@ export function* githubChunks(result: FormatInput, _context: FormatContext): Gen
 
 export function annotation(finding: Finding): string {
   const { startLine, startColumn, endLine, endColumn } = finding.region;
-  const properties = [`file=${escapeProperty(finding.file)}`, `line=${startLine}`, `endLine=${endLine}`];
   // Columns are only allowed on single-line annotations.
-  if (startLine === endLine) properties.push(`col=${startColumn}`, `endColumn=${endColumn}`);
-  properties.push(`title=${escapeProperty(finding.ruleId)}`);
-  return `::${COMMAND[finding.level]} ${properties.join(',')}::${escapeData(messageWithTemplate(finding))}`;
+  const columns = startLine === endLine ? `,col=${startColumn},endColumn=${endColumn}` : '';
+  const properties = `file=${escapedFile(finding.file)},line=${startLine},endLine=${endLine}${columns},title=${escapeProperty(finding.ruleId)}`;
+  return `::${COMMAND[finding.level]} ${properties}::${escapeData(messageWithTemplate(finding))}`;
+}
+
+/** Findings come file by file: the last file's property is asked for again and again. */
+let lastFile = { file: '', escaped: '' };
+
+function escapedFile(file: string): string {
+  if (file !== lastFile.file) lastFile = { file, escaped: escapeProperty(file) };
+  return lastFile.escaped;
 }
 
 /** Control characters are shown visibly first; what GitHub's parser gives meaning to is percent-encoded. */

@@ -7,7 +7,7 @@ import type { Finding } from '../types.js';
 import type { FormatContext } from './context.js';
 import type { FormatInput } from './index.js';
 import { jsonChunks, mapped, streamed } from './json-stream.js';
-import { isActive, kept, messageWithTemplate } from './summary.js';
+import { isActive, kept, messageWithTemplate, sourceLines } from './summary.js';
 
 const SEVERITY: Record<Finding['level'], string> = { error: 'ERROR', warning: 'WARNING', note: 'INFO' };
 
@@ -15,7 +15,9 @@ export function* rdjsonChunks(result: FormatInput, context: FormatContext): Gene
   // Findings come file by file: only the current file's lines are held.
   let lines: { file: string; lines: string[] | undefined } | undefined;
   const linesOf = (file: string): string[] | undefined => {
-    if (lines?.file !== file) lines = { file, lines: context.sources?.get(file)?.split(/\r?\n/) };
+    if (lines?.file === file) return lines.lines;
+    const text = context.sources?.get(file);
+    lines = { file, lines: text === undefined ? undefined : sourceLines(text) };
     return lines.lines;
   };
   const active = kept(result.findings, isActive);

@@ -135,5 +135,9 @@ function sarifResult(finding: Finding, ruleIndex: number | undefined, withSuppre
 
 /** Relative URI reference with forward slashes; spaces and the like percent-encoded. */
 export function encodeUri(file: string): string {
-  return file.split('/').map(encodeURIComponent).join('/');
+  // Findings come file by file: the last file's URI is asked for again and again.
+  if (file !== lastUri.file) lastUri = { file, uri: file.split('/').map(encodeURIComponent).join('/') };
+  return lastUri.uri;
 }
+
+let lastUri = { file: '', uri: '' };

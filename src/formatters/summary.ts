@@ -81,3 +81,8 @@ export function objectName(finding: Finding): string | undefined {
 export function messageWithTemplate(finding: Finding): string {
   return finding.helmTemplate ? `${finding.message} (Helm template ${finding.helmTemplate})` : finding.message;
 }
+
+/** A source text's lines, as `split(/\r?\n/)` gives them; a split on a plain newline is several times faster. */
+export function sourceLines(text: string): string[] {
+  return text.includes('\r') ? text.split(/\r?\n/) : text.split('\n');
+}

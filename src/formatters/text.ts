@@ -4,7 +4,7 @@ import { visible, visibleLine } from '../redact/visible.js';
 import type { Finding } from '../types.js';
 import type { FormatContext } from './context.js';
 import type { FormatInput } from './index.js';
-import { byFile, countFindings, plural } from './summary.js';
+import { byFile, countFindings, plural, sourceLines } from './summary.js';
 
 type Style = Parameters<typeof styleText>[0];
 const LEVEL_STYLE: Record<Finding['level'], Style> = { error: 'red', warning: 'yellow', note: 'blue' };
@@ -19,7 +19,8 @@ export function* textChunks(result: FormatInput, context: FormatContext): Genera
   const shown = (finding: Finding): boolean => !finding.suppression || context.showSuppressed === true;
   for (const [file, findings] of byFile(result.findings, shown)) {
     const out: string[] = [paint('underline', visibleLine(file))];
-    const lines = context.sources?.get(file)?.split(/\r?\n/);
+    const text = context.sources?.get(file);
+    const lines = text === undefined ? undefined : sourceLines(text);
     findings.forEach((finding, index) => {
       const { startLine, startColumn } = finding.region;
       const where = paint('dim', `${startLine}:${startColumn}`.padEnd(8));
