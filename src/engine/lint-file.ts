@@ -258,18 +258,21 @@ class InstanceContext implements RuleContext<string, unknown> {
     this.file.pending.push({ ruleId: rule.meta.id, run: (index, findings) => this.runPending(() => check(index), findings, anchor, container) });
   }
 
-  /** Calls one visitor with the site reports go to. */
-  visit(site: Site, sink: Finding[], container: ContainerView | undefined, call: () => void): void {
+  /** Reports go to `sink`, about `site`, until `leave`. */
+  enter(site: Site, sink: Finding[]): void {
     this.site = site;
     this.sink = sink;
+  }
+
+  /** The container a `container` visitor is visiting (a report names it), or undefined. */
+  visiting(container: ContainerView | undefined): void {
     this.container = container;
-    try {
-      call();
-    } finally {
-      this.site = undefined;
-      this.sink = undefined;
-      this.container = undefined;
-    }
+  }
+
+  leave(): void {
+    this.site = undefined;
+    this.sink = undefined;
+    this.container = undefined;
   }
 
   /** The walk is over: the file's lists go, and with them everything no check kept. */
@@ -366,27 +369,48 @@ class RuleWalker {
   }
 
   visit(object: K8sObject, site: Site): void {
+    const { pods } = object;
+    const sink = this.result.findings;
+    // What decides which kinds a rule sees (the group's length keeps the key unambiguous), once per object.
+    const kindKey = `${pods.length > 0 ? 1 : 0}${object.group.length}:${object.group}/${object.kind}`;
     for (const slot of this.slots) {
       const instance = slot.instanceFor(object);
-      const { visitors, rule } = instance;
+      const { visitors, rule, context } = instance;
+      const seesObject = visitors.object !== undefined && seesKind(rule, object, kindKey);
+      if (!seesObject && (pods.length === 0 || (!visitors.podSpec && !visitors.container))) continue;
       const started = this.times ? performance.now() : 0;
+      context.enter(site, sink);
       try {
-        if (visitors.object && matchesKinds(rule.meta.kinds, object)) {
-          instance.context.visit(site, this.result.findings, undefined, () => visitors.object!(object));
-        }
-        for (const pod of object.pods) {
-          if (visitors.podSpec) instance.context.visit(site, this.result.findings, undefined, () => visitors.podSpec!(pod, object));
+        if (seesObject) visitors.object!(object);
+        for (const pod of pods) {
+          if (visitors.podSpec) visitors.podSpec(pod, object);
           if (!visitors.container) continue;
           for (const container of pod.containers) {
-            instance.context.visit(site, this.result.findings, container, () => visitors.container!(container, pod, object));
+            context.visiting(container);
+            visitors.container(container, pod, object);
           }
+          context.visiting(undefined);
         }
       } catch (error) {
         this.result.internalErrors++;
         const failure = internalErrorOf(rule, object, error);
         this.result.findings.push(findingAt(site, failure.ruleId, failure.level, failure.message, object.path));
+      } finally {
+        context.leave();
       }
       if (this.times) this.times.set(rule.meta.id, (this.times.get(rule.meta.id) ?? 0) + performance.now() - started);
     }
   }
+}
+
+/** Per rule, whether its `object` visitor sees the objects of a kind key: most rules look at a few kinds, and kinds repeat. */
+const kindsSeen = new WeakMap<Rule, Map<string, boolean>>();
+
+function seesKind(rule: Rule, object: K8sObject, kindKey: string): boolean {
+  if (!rule.meta.kinds) return true;
+  let seen = kindsSeen.get(rule);
+  if (!seen) kindsSeen.set(rule, (seen = new Map()));
+  let sees = seen.get(kindKey);
+  if (sees === undefined) seen.set(kindKey, (sees = matchesKinds(rule.meta.kinds, object)));
+  return sees;
 }
