@@ -321,19 +321,19 @@ function internalErrorOf(rule: Rule, object: ObjectName, error: unknown): Pick<F
 
 /**
  * A rule's instances in one file: one, or one per option set its objects need when options depend on the
- * object. Cross-object checks an instance registers run with its options.
+ * object. Cross-object checks an instance registers run with its options. Made on first use: most rules look
+ * at a few kinds, and most files hold none of them.
  */
 class RuleSlot {
-  private readonly base: RuleInstance;
-  private readonly variants = new Map<string, RuleInstance>();
+  private base: RuleInstance | undefined;
+  private variants: Map<string, RuleInstance> | undefined;
 
-  constructor(private readonly enabled: EnabledRule, private readonly make: (setting: RuleSetting) => RuleInstance) {
-    this.base = make(enabled.setting);
-  }
+  constructor(readonly enabled: EnabledRule, private readonly make: (setting: RuleSetting) => RuleInstance) {}
 
   instanceFor(object: K8sObject): RuleInstance {
     const chosen = this.enabled.forObject?.(object);
-    if (!chosen || chosen.key === '') return this.base;
+    if (!chosen || chosen.key === '') return (this.base ??= this.make(this.enabled.setting));
+    this.variants ??= new Map();
     let instance = this.variants.get(chosen.key);
     if (!instance) {
       instance = this.make({ ...this.enabled.setting, options: chosen.options });
@@ -343,7 +343,7 @@ class RuleSlot {
   }
 
   get instances(): RuleInstance[] {
-    return [this.base, ...this.variants.values()];
+    return [...(this.base ? [this.base] : []), ...(this.variants?.values() ?? [])];
   }
 }
 
@@ -374,6 +374,9 @@ class RuleWalker {
     // What decides which kinds a rule sees (the group's length keeps the key unambiguous), once per object.
     const kindKey = `${pods.length > 0 ? 1 : 0}${object.group.length}:${object.group}/${object.kind}`;
     for (const slot of this.slots) {
+      // A rule with no visitor for this object needs no instance: its object visitor sees only its kinds, and
+      // the others see pod specs.
+      if (pods.length === 0 && !seesKind(slot.enabled.rule, object, kindKey)) continue;
       const instance = slot.instanceFor(object);
       const { visitors, rule, context } = instance;
       const seesObject = visitors.object !== undefined && seesKind(rule, object, kindKey);

@@ -39,7 +39,7 @@ const WORD_LIKE = /^[A-Za-z][a-z]+(?:[A-Z][a-z]+)*$/;
 /**
  * A run of base64 characters and its padding. A value worth decoding is a run of 12 or more with at
  * most two `=`, touching no other base64 character or `=` (checked in `standsAlone`): lookarounds in
- * the pattern would make the engine try every position of every word, and so would `{12,}`.
+ * the pattern would make the engine try every position of every word.
  */
 const BASE64_RUN = /[A-Za-z0-9+/]+=*/g;
 
@@ -58,7 +58,7 @@ function findSpans(text: string, depth: number): Span[] {
   const lines = lineStarts(text);
   pairSpans(text, lines, spans);
   secretObjectSpans(text, lines, spans);
-  spans.push(...credentialArgumentOffsets(text, lines));
+  spans.push(...credentialArgumentOffsets(text));
   if (depth === 0) encodedSpans(text, spans);
   return merge(spans);
 }

@@ -231,27 +231,32 @@ function readLineWords(line: string, number: number, words: { text: string; line
  * command line: the offsets of each value's word, whatever program it belongs to. Block and flow
  * sequences, block scripts and `sh -c` strings are all read as words.
  */
-export function credentialArgumentOffsets(text: string, starts: readonly number[] = lineStarts(text)): { start: number; end: number }[] {
+export function credentialArgumentOffsets(text: string): { start: number; end: number }[] {
   const words: { text: string; line: number }[] = [];
+  const lines = text.split('\n');
+  const starts: number[] = [];
+  let offset = 0;
   // Set while the words of the last line that gave any could still take a value from this one.
   let valueMayFollow = false;
   const plain = text.toLowerCase().replace(QUOTING, '');
   const hinted = linesWith(plain, ARGUMENT_HINT, lineStarts(plain));
-  for (let number = 0; number < starts.length; number++) {
+  lines.forEach((line, number) => {
+    starts.push(offset);
+    offset += line.length + 1;
     const candidate = hinted[number] === 1;
     if (!candidate && !valueMayFollow) {
       // A line with nothing to find is one separator: no option before it reads a value past it.
       if (words.at(-1)?.text !== ';') words.push({ text: ';', line: number });
-      continue;
+      return;
     }
     const before = words.length;
-    readLineWords(lineAt(text, starts, number), number, words);
+    readLineWords(line, number, words);
     valueMayFollow = candidate || (valueMayFollow && words.length === before);
-  }
+  });
   const spans: { start: number; end: number }[] = [];
   for (const found of credentialArguments(words.map((word) => word.text), true)) {
     const word = words[found.word]!;
-    const line = lineAt(text, starts, word.line);
+    const line = lines[word.line]!;
     const value = word.text.slice(found.from);
     const at = line.indexOf(value);
     // Quotes or escapes changed the value: mask from its option (or the line's start) to the end of the line.
@@ -260,9 +265,4 @@ export function credentialArgumentOffsets(text: string, starts: readonly number[
     spans.push({ start: starts[word.line]! + start, end: starts[word.line]! + (at !== -1 ? at + value.length : line.length) });
   }
   return spans;
-}
-
-/** The text of a 0-based line, without its line break. */
-function lineAt(text: string, starts: readonly number[], line: number): string {
-  return text.slice(starts[line]!, (starts[line + 1] ?? text.length + 1) - 1);
 }
