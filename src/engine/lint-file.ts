@@ -327,16 +327,28 @@ function internalErrorOf(rule: Rule, object: ObjectName, error: unknown): Pick<F
 class RuleSlot {
   private base: RuleInstance | undefined;
   private variants: Map<string, RuleInstance> | undefined;
+  /** Whether the rule's `object` visitor sees an object, by kind key; undefined when it sees every object. */
+  private readonly kindsSeen: Map<string, boolean> | undefined;
 
-  constructor(readonly enabled: EnabledRule, private readonly make: (setting: RuleSetting) => RuleInstance) {}
+  constructor(readonly enabled: EnabledRule, private readonly make: (rule: Rule, setting: RuleSetting) => RuleInstance) {
+    this.kindsSeen = kindsSeenBy(enabled.rule);
+  }
+
+  /** Does the rule's `object` visitor see this object (of this kind key)? */
+  seesKind(object: K8sObject, kindKey: string): boolean {
+    if (!this.kindsSeen) return true;
+    let sees = this.kindsSeen.get(kindKey);
+    if (sees === undefined) this.kindsSeen.set(kindKey, (sees = matchesKinds(this.enabled.rule.meta.kinds, object)));
+    return sees;
+  }
 
   instanceFor(object: K8sObject): RuleInstance {
     const chosen = this.enabled.forObject?.(object);
-    if (!chosen || chosen.key === '') return (this.base ??= this.make(this.enabled.setting));
+    if (!chosen || chosen.key === '') return (this.base ??= this.make(this.enabled.rule, this.enabled.setting));
     this.variants ??= new Map();
     let instance = this.variants.get(chosen.key);
     if (!instance) {
-      instance = this.make({ ...this.enabled.setting, options: chosen.options });
+      instance = this.make(this.enabled.rule, { ...this.enabled.setting, options: chosen.options });
       this.variants.set(chosen.key, instance);
     }
     return instance;
@@ -360,7 +372,8 @@ class RuleWalker {
     tallies: Tallies,
   ) {
     this.file = { pending: result.pending, watched: result.watched!, held: [] };
-    this.slots = rules.map((enabled) => new RuleSlot(enabled, (setting) => new RuleInstance(enabled.rule, setting, settings, tallies, this.file)));
+    const make = (rule: Rule, setting: RuleSetting): RuleInstance => new RuleInstance(rule, setting, settings, tallies, this.file);
+    this.slots = rules.map((enabled) => new RuleSlot(enabled, make));
   }
 
   /** After the last object: contexts that checks keep no longer reach the file's lists. */
@@ -376,10 +389,10 @@ class RuleWalker {
     for (const slot of this.slots) {
       // A rule with no visitor for this object needs no instance: its object visitor sees only its kinds, and
       // the others see pod specs.
-      if (pods.length === 0 && !seesKind(slot.enabled.rule, object, kindKey)) continue;
+      if (pods.length === 0 && !slot.seesKind(object, kindKey)) continue;
       const instance = slot.instanceFor(object);
       const { visitors, rule, context } = instance;
-      const seesObject = visitors.object !== undefined && seesKind(rule, object, kindKey);
+      const seesObject = visitors.object !== undefined && slot.seesKind(object, kindKey);
       if (!seesObject && (pods.length === 0 || (!visitors.podSpec && !visitors.container))) continue;
       const started = this.times ? performance.now() : 0;
       context.enter(site, sink);
@@ -406,14 +419,12 @@ class RuleWalker {
   }
 }
 
-/** Per rule, whether its `object` visitor sees the objects of a kind key: most rules look at a few kinds, and kinds repeat. */
+/** Per rule, whether its `object` visitor sees the objects of a kind key, kept for the run: kinds repeat. */
 const kindsSeen = new WeakMap<Rule, Map<string, boolean>>();
 
-function seesKind(rule: Rule, object: K8sObject, kindKey: string): boolean {
-  if (!rule.meta.kinds) return true;
+function kindsSeenBy(rule: Rule): Map<string, boolean> | undefined {
+  if (!rule.meta.kinds) return undefined;
   let seen = kindsSeen.get(rule);
   if (!seen) kindsSeen.set(rule, (seen = new Map()));
-  let sees = seen.get(kindKey);
-  if (sees === undefined) seen.set(kindKey, (sees = matchesKinds(rule.meta.kinds, object)));
-  return sees;
+  return seen;
 }
