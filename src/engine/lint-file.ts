@@ -327,19 +327,17 @@ function internalErrorOf(rule: Rule, object: ObjectName, error: unknown): Pick<F
 class RuleSlot {
   private base: RuleInstance | undefined;
   private variants: Map<string, RuleInstance> | undefined;
-  /** Whether the rule's `object` visitor sees an object, by kind key; undefined when it sees every object. */
-  private readonly kindsSeen: Map<string, boolean> | undefined;
+  /** Whether the rule's `object` visitor sees an object, by kind id; undefined when it sees every object. */
+  private readonly kindsSeen: boolean[] | undefined;
 
   constructor(readonly enabled: EnabledRule, private readonly make: (rule: Rule, setting: RuleSetting) => RuleInstance) {
     this.kindsSeen = kindsSeenBy(enabled.rule);
   }
 
-  /** Does the rule's `object` visitor see this object (of this kind key)? */
-  seesKind(object: K8sObject, kindKey: string): boolean {
+  /** Does the rule's `object` visitor see this object (of this kind id)? */
+  seesKind(object: K8sObject, kind: number): boolean {
     if (!this.kindsSeen) return true;
-    let sees = this.kindsSeen.get(kindKey);
-    if (sees === undefined) this.kindsSeen.set(kindKey, (sees = matchesKinds(this.enabled.rule.meta.kinds, object)));
-    return sees;
+    return (this.kindsSeen[kind] ??= matchesKinds(this.enabled.rule.meta.kinds, object));
   }
 
   instanceFor(object: K8sObject): RuleInstance {
@@ -354,8 +352,10 @@ class RuleSlot {
     return instance;
   }
 
-  get instances(): RuleInstance[] {
-    return [...(this.base ? [this.base] : []), ...(this.variants?.values() ?? [])];
+  /** The walk is over: the contexts that checks keep let go of the file's lists. */
+  closeWalk(): void {
+    this.base?.context.closeWalk();
+    if (this.variants) for (const instance of this.variants.values()) instance.context.closeWalk();
   }
 }
 
@@ -378,21 +378,20 @@ class RuleWalker {
 
   /** After the last object: contexts that checks keep no longer reach the file's lists. */
   close(): void {
-    for (const slot of this.slots) for (const instance of slot.instances) instance.context.closeWalk();
+    for (const slot of this.slots) slot.closeWalk();
   }
 
   visit(object: K8sObject, site: Site): void {
     const { pods } = object;
     const sink = this.result.findings;
-    // What decides which kinds a rule sees (the group's length keeps the key unambiguous), once per object.
-    const kindKey = `${pods.length > 0 ? 1 : 0}${object.group.length}:${object.group}/${object.kind}`;
+    const kind = kindId(object);
     for (const slot of this.slots) {
       // A rule with no visitor for this object needs no instance: its object visitor sees only its kinds, and
       // the others see pod specs.
-      if (pods.length === 0 && !slot.seesKind(object, kindKey)) continue;
+      if (pods.length === 0 && !slot.seesKind(object, kind)) continue;
       const instance = slot.instanceFor(object);
       const { visitors, rule, context } = instance;
-      const seesObject = visitors.object !== undefined && slot.seesKind(object, kindKey);
+      const seesObject = visitors.object !== undefined && slot.seesKind(object, kind);
       if (!seesObject && (pods.length === 0 || (!visitors.podSpec && !visitors.container))) continue;
       const started = this.times ? performance.now() : 0;
       context.enter(site, sink);
@@ -419,12 +418,26 @@ class RuleWalker {
   }
 }
 
-/** Per rule, whether its `object` visitor sees the objects of a kind key, kept for the run: kinds repeat. */
-const kindsSeen = new WeakMap<Rule, Map<string, boolean>>();
+/**
+ * What decides which objects a rule's `object` visitor sees (group, kind, holding pods), as a small number
+ * given on first sight: one lookup per object, then an array index per rule.
+ */
+const kindIds = new Map<string, number>();
 
-function kindsSeenBy(rule: Rule): Map<string, boolean> | undefined {
+function kindId(object: K8sObject): number {
+  // The group's length keeps the key unambiguous whatever the group and kind hold.
+  const key = `${object.pods.length > 0 ? 1 : 0}${object.group.length}:${object.group}/${object.kind}`;
+  let id = kindIds.get(key);
+  if (id === undefined) kindIds.set(key, (id = kindIds.size));
+  return id;
+}
+
+/** Per rule, whether its `object` visitor sees the objects of each kind id, kept for the run: kinds repeat. */
+const kindsSeen = new WeakMap<Rule, boolean[]>();
+
+function kindsSeenBy(rule: Rule): boolean[] | undefined {
   if (!rule.meta.kinds) return undefined;
   let seen = kindsSeen.get(rule);
-  if (!seen) kindsSeen.set(rule, (seen = new Map()));
+  if (!seen) kindsSeen.set(rule, (seen = []));
   return seen;
 }
