@@ -93,7 +93,6 @@ export function lintText(file: string, text: string, options: LintFileOptions): 
   const settings = options.settings ?? DEFAULT_RUN_SETTINGS;
   const index = options.index ?? new ObjectIndex(settings.complete);
   const walker = options.contextOnly ? undefined : new RuleWalker(options.rules, result, settings, options.ruleTimes, options.tallies ?? new Map());
-  const looksLikeTemplate = UNRENDERED_TEMPLATE.test(text);
   /** Parts of objects the index detached in place (their records share them): waiting checks need not walk them again. */
   const detached = new Set<object>();
   if (walker) {
@@ -108,7 +107,8 @@ export function lintText(file: string, text: string, options: LintFileOptions): 
     const helmTemplate = document.helmTemplate;
     const site = { file, parsed, document, helmTemplate };
     if (document.errors.length > 0) {
-      if (walker) reportSyntaxErrors(site, document, looksLikeTemplate, result);
+      // Read from the text only for a document that did not parse: most files have none.
+      if (walker) reportSyntaxErrors(site, document, UNRENDERED_TEMPLATE.test(text), result);
       continue;
     }
     let converted;
