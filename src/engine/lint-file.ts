@@ -328,7 +328,7 @@ class RuleSlot {
   private base: RuleInstance | undefined;
   private variants: Map<string, RuleInstance> | undefined;
   /** Whether the rule's `object` visitor sees an object, by kind id; undefined when it sees every object. */
-  private readonly kindsSeen: boolean[] | undefined;
+  private readonly kindsSeen: KindTable | undefined;
 
   constructor(readonly enabled: EnabledRule, private readonly make: (rule: Rule, setting: RuleSetting) => RuleInstance) {
     this.kindsSeen = kindsSeenBy(enabled.rule);
@@ -336,8 +336,13 @@ class RuleSlot {
 
   /** Does the rule's `object` visitor see this object (of this kind id)? */
   seesKind(object: K8sObject, kind: number): boolean {
-    if (!this.kindsSeen) return true;
-    return (this.kindsSeen[kind] ??= matchesKinds(this.enabled.rule.meta.kinds, object));
+    const table = this.kindsSeen;
+    if (!table) return true;
+    if (table.generation !== kindGeneration) {
+      table.seen = [];
+      table.generation = kindGeneration;
+    }
+    return (table.seen[kind] ??= matchesKinds(this.enabled.rule.meta.kinds, object));
   }
 
   instanceFor(object: K8sObject): RuleInstance {
@@ -420,24 +425,40 @@ class RuleWalker {
 
 /**
  * What decides which objects a rule's `object` visitor sees (group, kind, holding pods), as a small number
- * given on first sight: one lookup per object, then an array index per rule.
+ * given on first sight: one lookup per object, then an array index per rule. Past a few thousand kinds (made-up
+ * input) the numbers start again, in a new generation, so the tables stay small.
  */
+const MAX_KIND_IDS = 4096;
 const kindIds = new Map<string, number>();
+let kindGeneration = 0;
 
 function kindId(object: K8sObject): number {
   // The group's length keeps the key unambiguous whatever the group and kind hold.
   const key = `${object.pods.length > 0 ? 1 : 0}${object.group.length}:${object.group}/${object.kind}`;
   let id = kindIds.get(key);
-  if (id === undefined) kindIds.set(key, (id = kindIds.size));
+  if (id === undefined) {
+    if (kindIds.size >= MAX_KIND_IDS) {
+      kindIds.clear();
+      kindGeneration++;
+    }
+    id = kindIds.size;
+    // A copy: the key is made of slices of the file's text, which it must not keep alive.
+    kindIds.set(` ${key}`.slice(1), id);
+  }
   return id;
 }
 
 /** Per rule, whether its `object` visitor sees the objects of each kind id, kept for the run: kinds repeat. */
-const kindsSeen = new WeakMap<Rule, boolean[]>();
+interface KindTable {
+  generation: number;
+  seen: boolean[];
+}
 
-function kindsSeenBy(rule: Rule): boolean[] | undefined {
+const kindTables = new WeakMap<Rule, KindTable>();
+
+function kindsSeenBy(rule: Rule): KindTable | undefined {
   if (!rule.meta.kinds) return undefined;
-  let seen = kindsSeen.get(rule);
-  if (!seen) kindsSeen.set(rule, (seen = []));
-  return seen;
+  let table = kindTables.get(rule);
+  if (!table) kindTables.set(rule, (table = { generation: kindGeneration, seen: [] }));
+  return table;
 }
