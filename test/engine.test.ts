@@ -111,3 +111,43 @@ describe('rules run on every object; a crash is contained', () => {
     assert.deepEqual(regions, ['10:7-10:16', '5:1-5:5', '7:7-7:16']);
   });
 });
+
+describe('each rule sees the objects of its kinds, whatever kinds came before', () => {
+  const seeing = (id: string, kinds: string[]) =>
+    defineRule({
+      meta: { id, category: 'reliability', level: 'warning', presets: [], kinds, summary: 'Reports every object it sees.', remediation: 'None.', messages: { seen: 'seen' } },
+      create: (context) => ({
+        object(object) {
+          context.report({ messageId: 'seen', at: [...object.path, 'kind'] });
+        },
+      }),
+    });
+  const ingresses = seeing('sees-ingresses', ['networking.k8s.io/Ingress']);
+  const services = seeing('sees-services', ['services']);
+  const workloads = seeing('sees-workloads', ['workloads']);
+  const seen = (text: string) =>
+    lintText('objects.yaml', text, { rules: [enable(ingresses), enable(services), enable(workloads)] })
+      .findings.map((finding) => `${finding.ruleId} ${finding.object?.apiVersion} ${finding.object?.kind}`)
+      .sort();
+  const objects = [
+    'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: a}\n',
+    'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata: {name: b}\n',
+    'apiVersion: v1\nkind: Service\nmetadata: {name: c}\n',
+    'apiVersion: example.com/v1\nkind: Service\nmetadata: {name: d}\n',
+    'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: e}\nspec:\n  template:\n    spec:\n      containers: [{name: app, image: nginx}]\n',
+    'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: f}\n',
+  ].join('---\n');
+  const expected = ['sees-ingresses networking.k8s.io/v1 Ingress', 'sees-services v1 Service', 'sees-workloads example.com/v1 Widget'];
+
+  test('by group, kind and whether the object holds a pod spec', () => {
+    assert.deepEqual(seen(objects), expected);
+    // Asked again, from what the engine kept of the first file.
+    assert.deepEqual(seen(objects), expected);
+  });
+
+  test('after more kinds than the engine keeps numbered', () => {
+    const many = Array.from({ length: 5000 }, (_, index) => `apiVersion: example.com/v1\nkind: Made${index}\nmetadata: {name: m}\n`).join('---\n');
+    assert.deepEqual(seen(many), []);
+    assert.deepEqual(seen(objects), expected);
+  });
+});

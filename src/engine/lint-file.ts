@@ -93,7 +93,6 @@ export function lintText(file: string, text: string, options: LintFileOptions): 
   const settings = options.settings ?? DEFAULT_RUN_SETTINGS;
   const index = options.index ?? new ObjectIndex(settings.complete);
   const walker = options.contextOnly ? undefined : new RuleWalker(options.rules, result, settings, options.ruleTimes, options.tallies ?? new Map());
-  const looksLikeTemplate = UNRENDERED_TEMPLATE.test(text);
   /** Parts of objects the index detached in place (their records share them): waiting checks need not walk them again. */
   const detached = new Set<object>();
   if (walker) {
@@ -108,7 +107,8 @@ export function lintText(file: string, text: string, options: LintFileOptions): 
     const helmTemplate = document.helmTemplate;
     const site = { file, parsed, document, helmTemplate };
     if (document.errors.length > 0) {
-      if (walker) reportSyntaxErrors(site, document, looksLikeTemplate, result);
+      // Read from the text only for a document that did not parse: most files have none.
+      if (walker) reportSyntaxErrors(site, document, UNRENDERED_TEMPLATE.test(text), result);
       continue;
     }
     let converted;
@@ -258,18 +258,21 @@ class InstanceContext implements RuleContext<string, unknown> {
     this.file.pending.push({ ruleId: rule.meta.id, run: (index, findings) => this.runPending(() => check(index), findings, anchor, container) });
   }
 
-  /** Calls one visitor with the site reports go to. */
-  visit(site: Site, sink: Finding[], container: ContainerView | undefined, call: () => void): void {
+  /** Reports go to `sink`, about `site`, until `leave`. */
+  enter(site: Site, sink: Finding[]): void {
     this.site = site;
     this.sink = sink;
+  }
+
+  /** The container a `container` visitor is visiting (a report names it), or undefined. */
+  visiting(container: ContainerView | undefined): void {
     this.container = container;
-    try {
-      call();
-    } finally {
-      this.site = undefined;
-      this.sink = undefined;
-      this.container = undefined;
-    }
+  }
+
+  leave(): void {
+    this.site = undefined;
+    this.sink = undefined;
+    this.container = undefined;
   }
 
   /** The walk is over: the file's lists go, and with them everything no check kept. */
@@ -318,29 +321,46 @@ function internalErrorOf(rule: Rule, object: ObjectName, error: unknown): Pick<F
 
 /**
  * A rule's instances in one file: one, or one per option set its objects need when options depend on the
- * object. Cross-object checks an instance registers run with its options.
+ * object. Cross-object checks an instance registers run with its options. Made on first use: most rules look
+ * at a few kinds, and most files hold none of them.
  */
 class RuleSlot {
-  private readonly base: RuleInstance;
-  private readonly variants = new Map<string, RuleInstance>();
+  private base: RuleInstance | undefined;
+  private variants: Map<string, RuleInstance> | undefined;
+  /** Whether the rule's `object` visitor sees an object, by kind id; undefined when it sees every object. */
+  private readonly kindsSeen: KindTable | undefined;
 
-  constructor(private readonly enabled: EnabledRule, private readonly make: (setting: RuleSetting) => RuleInstance) {
-    this.base = make(enabled.setting);
+  constructor(readonly enabled: EnabledRule, private readonly make: (rule: Rule, setting: RuleSetting) => RuleInstance) {
+    this.kindsSeen = kindsSeenBy(enabled.rule);
+  }
+
+  /** Does the rule's `object` visitor see this object (of this kind id)? */
+  seesKind(object: K8sObject, kind: number): boolean {
+    const table = this.kindsSeen;
+    if (!table) return true;
+    if (table.generation !== kindGeneration) {
+      table.seen = [];
+      table.generation = kindGeneration;
+    }
+    return (table.seen[kind] ??= matchesKinds(this.enabled.rule.meta.kinds, object));
   }
 
   instanceFor(object: K8sObject): RuleInstance {
     const chosen = this.enabled.forObject?.(object);
-    if (!chosen || chosen.key === '') return this.base;
+    if (!chosen || chosen.key === '') return (this.base ??= this.make(this.enabled.rule, this.enabled.setting));
+    this.variants ??= new Map();
     let instance = this.variants.get(chosen.key);
     if (!instance) {
-      instance = this.make({ ...this.enabled.setting, options: chosen.options });
+      instance = this.make(this.enabled.rule, { ...this.enabled.setting, options: chosen.options });
       this.variants.set(chosen.key, instance);
     }
     return instance;
   }
 
-  get instances(): RuleInstance[] {
-    return [this.base, ...this.variants.values()];
+  /** The walk is over: the contexts that checks keep let go of the file's lists. */
+  closeWalk(): void {
+    this.base?.context.closeWalk();
+    if (this.variants) for (const instance of this.variants.values()) instance.context.closeWalk();
   }
 }
 
@@ -357,36 +377,88 @@ class RuleWalker {
     tallies: Tallies,
   ) {
     this.file = { pending: result.pending, watched: result.watched!, held: [] };
-    this.slots = rules.map((enabled) => new RuleSlot(enabled, (setting) => new RuleInstance(enabled.rule, setting, settings, tallies, this.file)));
+    const make = (rule: Rule, setting: RuleSetting): RuleInstance => new RuleInstance(rule, setting, settings, tallies, this.file);
+    this.slots = rules.map((enabled) => new RuleSlot(enabled, make));
   }
 
   /** After the last object: contexts that checks keep no longer reach the file's lists. */
   close(): void {
-    for (const slot of this.slots) for (const instance of slot.instances) instance.context.closeWalk();
+    for (const slot of this.slots) slot.closeWalk();
   }
 
   visit(object: K8sObject, site: Site): void {
+    const { pods } = object;
+    const sink = this.result.findings;
+    const kind = kindId(object);
     for (const slot of this.slots) {
+      // A rule with no visitor for this object needs no instance: its object visitor sees only its kinds, and
+      // the others see pod specs.
+      if (pods.length === 0 && !slot.seesKind(object, kind)) continue;
       const instance = slot.instanceFor(object);
-      const { visitors, rule } = instance;
+      const { visitors, rule, context } = instance;
+      const seesObject = visitors.object !== undefined && slot.seesKind(object, kind);
+      if (!seesObject && (pods.length === 0 || (!visitors.podSpec && !visitors.container))) continue;
       const started = this.times ? performance.now() : 0;
+      context.enter(site, sink);
       try {
-        if (visitors.object && matchesKinds(rule.meta.kinds, object)) {
-          instance.context.visit(site, this.result.findings, undefined, () => visitors.object!(object));
-        }
-        for (const pod of object.pods) {
-          if (visitors.podSpec) instance.context.visit(site, this.result.findings, undefined, () => visitors.podSpec!(pod, object));
+        if (seesObject) visitors.object!(object);
+        for (const pod of pods) {
+          if (visitors.podSpec) visitors.podSpec(pod, object);
           if (!visitors.container) continue;
           for (const container of pod.containers) {
-            instance.context.visit(site, this.result.findings, container, () => visitors.container!(container, pod, object));
+            context.visiting(container);
+            visitors.container(container, pod, object);
           }
+          context.visiting(undefined);
         }
       } catch (error) {
         this.result.internalErrors++;
         const failure = internalErrorOf(rule, object, error);
         this.result.findings.push(findingAt(site, failure.ruleId, failure.level, failure.message, object.path));
+      } finally {
+        context.leave();
       }
       if (this.times) this.times.set(rule.meta.id, (this.times.get(rule.meta.id) ?? 0) + performance.now() - started);
     }
   }
+}
+
+/**
+ * What decides which objects a rule's `object` visitor sees (group, kind, holding pods), as a small number
+ * given on first sight: one lookup per object, then an array index per rule. Past a few thousand kinds (made-up
+ * input) the numbers start again, in a new generation, so the tables stay small.
+ */
+const MAX_KIND_IDS = 4096;
+const kindIds = new Map<string, number>();
+let kindGeneration = 0;
+
+function kindId(object: K8sObject): number {
+  // The group's length keeps the key unambiguous whatever the group and kind hold.
+  const key = `${object.pods.length > 0 ? 1 : 0}${object.group.length}:${object.group}/${object.kind}`;
+  let id = kindIds.get(key);
+  if (id === undefined) {
+    if (kindIds.size >= MAX_KIND_IDS) {
+      kindIds.clear();
+      kindGeneration++;
+    }
+    id = kindIds.size;
+    // A copy: the key is made of slices of the file's text, which it must not keep alive.
+    kindIds.set(` ${key}`.slice(1), id);
+  }
+  return id;
+}
+
+/** Per rule, whether its `object` visitor sees the objects of each kind id, kept for the run: kinds repeat. */
+interface KindTable {
+  generation: number;
+  seen: boolean[];
+}
+
+const kindTables = new WeakMap<Rule, KindTable>();
+
+function kindsSeenBy(rule: Rule): KindTable | undefined {
+  if (!rule.meta.kinds) return undefined;
+  let table = kindTables.get(rule);
+  if (!table) kindTables.set(rule, (table = { generation: kindGeneration, seen: [] }));
+  return table;
 }

@@ -45,15 +45,23 @@ export default defineRule<'unsorted', Options>({
         return;
       }
       if (!isObject(value)) return;
-      const keys = Object.keys(value).filter((key) => !isIndexLike(key));
-      const at = keys.findIndex((key, index) => index > 0 && key < (keys[index - 1] ?? ''));
-      const key = keys[at];
-      if (key !== undefined) {
-        const before = keys.find((earlier) => earlier > key) ?? '';
+      const keys = Object.keys(value);
+      // The first key that sorts before the key written above it, index-like keys left out.
+      let at = -1;
+      let above: string | undefined;
+      for (let index = 0; index < keys.length && at === -1; index++) {
+        const key = keys[index]!;
+        if (isIndexLike(key)) continue;
+        if (above !== undefined && key < above) at = index;
+        else above = key;
+      }
+      if (at !== -1) {
+        const key = keys[at]!;
+        const before = keys.find((earlier) => earlier > key && !isIndexLike(earlier))!;
         context.report({ messageId: 'unsorted', data: { key, before }, at: [...trail, key] });
       }
       if (!context.options.recursive) return;
-      for (const child of Object.keys(value)) {
+      for (const child of keys) {
         trail.push(child);
         check(value[child]!);
         trail.pop();
@@ -70,5 +78,6 @@ export default defineRule<'unsorted', Options>({
 
 /** The keys a JavaScript object enumerates first, in numeric order (canonical integers below 2^32 - 1). */
 function isIndexLike(key: string): boolean {
-  return /^(?:0|[1-9]\d{0,9})$/.test(key) && Number(key) < 4294967295;
+  const first = key.charCodeAt(0);
+  return first >= 48 && first <= 57 && /^(?:0|[1-9]\d{0,9})$/.test(key) && Number(key) < 4294967295;
 }

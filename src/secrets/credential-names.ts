@@ -51,8 +51,31 @@ export function nameWords(name: string): string[] {
     .filter((word) => word.length > 0);
 }
 
+/**
+ * Names repeat across a run (env variables, keys, options): each is read once. The memo is bounded, and holds
+ * copies of the names, so no key is a slice keeping a file's text alive.
+ */
+const MEMO_SIZE = 4096;
+const credentialNames = new Map<string, boolean>();
+const locatorNames = new Map<string, boolean>();
+
+function memoized(memo: Map<string, boolean>, name: string, read: (name: string) => boolean): boolean {
+  let known = memo.get(name);
+  if (known === undefined) {
+    known = read(name);
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    // Below 13 characters V8 copies a substring anyway; above, flattening a fresh concatenation copies.
+    memo.set(name.length < 13 ? name : ` ${name}`.slice(1), known);
+  }
+  return known;
+}
+
 /** True when `name` names a credential; `_URL`-style names are left to the caller's userinfo check. */
 export function isCredentialName(name: string): boolean {
+  return memoized(credentialNames, name, readCredentialName);
+}
+
+function readCredentialName(name: string): boolean {
   const lower = name.toLowerCase();
   if (HARMLESS_NAMES.has(lower)) return false;
   if (EXACT_NAMES.has(lower.replace(/[-.]/g, '_'))) return true;
@@ -84,6 +107,10 @@ function isNotAValueSuffix(words: readonly string[], last: string): boolean {
 
 /** Names whose value is a locator: reportable only when the URL itself carries `user:password@`. */
 export function isLocatorName(name: string): boolean {
+  return memoized(locatorNames, name, readLocatorName);
+}
+
+function readLocatorName(name: string): boolean {
   const last = nameWords(name).at(-1);
   return last === 'url' || last === 'urls' || last === 'uri' || last === 'endpoint';
 }

@@ -37,13 +37,21 @@ export function readRbacRule(rule: JsonValue): RbacRule {
   };
 }
 
+/** Read once per object: a dozen rules read the rules of each Role. */
+const rulesRead = new WeakMap<object, readonly LocatedRbacRule[]>();
+
 /** Every rule of a Role or ClusterRole (all of them, not only the first), with its path. */
-export function rbacRulesOf(object: { value: JsonObject; path: Path }): LocatedRbacRule[] {
-  return [...objectItems(object.value, ['rules'])].map(({ value, index }) => ({
-    ...readRbacRule(value),
-    index,
-    path: [...object.path, 'rules', index],
-  }));
+export function rbacRulesOf(object: { value: JsonObject; path: Path }): readonly LocatedRbacRule[] {
+  let rules = rulesRead.get(object);
+  if (!rules) {
+    rules = [...objectItems(object.value, ['rules'])].map(({ value, index }) => ({
+      ...readRbacRule(value),
+      index,
+      path: [...object.path, 'rules', index],
+    }));
+    rulesRead.set(object, rules);
+  }
+  return rules;
 }
 
 /** A resource of an API group, `pods/exec` style for subresources. */
