@@ -5,7 +5,7 @@
  */
 import type { Location } from '../types.js';
 import type { Path } from '../types.js';
-import { compactCrd } from '../schema/custom-resources.js';
+import { compactCrd } from './crd-schema.js';
 import { StringTable } from './detach.js';
 import { isObject, isString } from './json.js';
 import { isNamespaced } from './kinds.js';

@@ -6,7 +6,7 @@ import type { ObjectIndex } from '../k8s/object-index.js';
 import { crdSchemaFor, findCrd } from '../schema/custom-resources.js';
 import { apiVersionsServing, builtInGroups, kubernetesSchema } from '../schema/kubernetes.js';
 import { metadataProblems, type MetadataProblem } from '../schema/metadata.js';
-import type { SchemaNode } from '../schema/schema-node.js';
+import type { SchemaNode } from '../k8s/schema-node.js';
 import { SchemaValidator, type SchemaProblem, type ValidatorOptions } from '../schema/validate.js';
 import { CelEvaluator } from '../schema/cel.js';
 import { loadSchemaDirs } from '../schema/schema-dirs.js';

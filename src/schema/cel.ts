@@ -9,7 +9,7 @@
 import { createRequire } from 'node:module';
 import type { JsonValue } from '../k8s/model.js';
 import type { Path } from '../types.js';
-import type { CelRule } from './schema-node.js';
+import type { CelRule } from '../k8s/schema-node.js';
 
 type CelLibrary = typeof import('@marcbachmann/cel-js');
 type Program = ReturnType<CelLibrary['parse']>;

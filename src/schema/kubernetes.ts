@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import type { SchemaNode } from './schema-node.js';
+import type { SchemaNode } from '../k8s/schema-node.js';
 
 export const BUNDLED_SCHEMA_FILE = 'kubernetes-1.36.json.gz';
 

@@ -9,8 +9,8 @@ import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { isObject } from '../k8s/json.js';
 import type { JsonObject } from '../k8s/model.js';
-import { compactCrd, toSchemaNode } from './custom-resources.js';
-import type { SchemaNode } from './schema-node.js';
+import { compactCrd, toSchemaNode } from '../k8s/crd-schema.js';
+import type { SchemaNode } from '../k8s/schema-node.js';
 
 export interface ExtraSchemas {
   crds: JsonObject[];

@@ -7,7 +7,7 @@ import { closest } from '../suggest.js';
 import type { JsonObject, JsonValue } from '../k8s/model.js';
 import type { Path } from '../types.js';
 import { isQuantity } from './names.js';
-import type { CelRule, SchemaNode } from './schema-node.js';
+import type { CelRule, SchemaNode } from '../k8s/schema-node.js';
 
 export type SchemaProblem =
   | { code: 'unknownField'; path: Path; field: string; where: string; suggestion?: string }

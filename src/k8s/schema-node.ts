@@ -2,7 +2,7 @@
  * The schema shape the validator walks: the subset of OpenAPI that both the bundled Kubernetes spec
  * (compacted at build time) and CRD `openAPIV3Schema` use, with the Kubernetes extensions.
  */
-import type { JsonValue } from '../k8s/model.js';
+import type { JsonValue } from './model.js';
 
 export interface CelRule {
   rule: string;
