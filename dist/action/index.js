@@ -16925,7 +16925,7 @@ var require_util7 = __commonJS({
     var { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = require_symbols5();
     var { states, opcodes } = require_constants5();
     var { ErrorEvent, createFastMessageEvent } = require_events();
-    var { isUtf8 } = __require("node:buffer");
+    var { isUtf8: isUtf82 } = __require("node:buffer");
     var { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = require_data_url();
     function isConnecting(ws) {
       return ws[kReadyState] === states.CONNECTING;
@@ -17065,7 +17065,7 @@ var require_util7 = __commonJS({
     var hasIntl = typeof process.versions.icu === "string";
     var fatalDecoder = hasIntl ? new TextDecoder("utf-8", { fatal: true }) : void 0;
     var utf8Decode = hasIntl ? fatalDecoder.decode.bind(fatalDecoder) : function(buffer) {
-      if (isUtf8(buffer)) {
+      if (isUtf82(buffer)) {
         return buffer.toString("utf-8");
       }
       throw new TypeError("Invalid utf-8 received.");
@@ -38226,16 +38226,11 @@ var init_budget = __esm({
 });
 
 // src/input/read.ts
-import { constants as constants3 } from "node:fs";
+import { closeSync, constants as constants3, fstatSync, openSync, readSync, statSync as statSync2 } from "node:fs";
 import { open as open2, stat as stat2 } from "node:fs/promises";
 async function readInput(file, maxBytes = DEFAULT_MAX_FILE_BYTES) {
   try {
-    const info2 = await stat2(file);
-    if (info2.isDirectory()) return { skipped: "is a directory" };
-    const special = specialKind(info2);
-    if (special) return { skipped: `${special}, not read` };
-    if (info2.size > maxBytes) return tooLarge(maxBytes, info2.size);
-    return await readBounded(file, maxBytes);
+    return refusal(await stat2(file), maxBytes) ?? await readBounded(file, maxBytes);
   } catch (error2) {
     return { skipped: describeError(error2) };
   }
@@ -38259,6 +38254,39 @@ async function readBounded(file, maxBytes) {
   } finally {
     await handle.close();
   }
+}
+function readInputSync(file, maxBytes = DEFAULT_MAX_FILE_BYTES) {
+  try {
+    const info2 = statSync2(file);
+    const refused = refusal(info2, maxBytes);
+    if (refused) return refused;
+    const fd = openSync(file, constants3.O_RDONLY | constants3.O_NONBLOCK);
+    try {
+      const changed = specialKind(fstatSync(fd));
+      if (changed) return { skipped: `${changed}, not read` };
+      const chunks = [];
+      let total = 0;
+      while (total <= maxBytes) {
+        const chunk = Buffer.allocUnsafe(Math.min(Math.max(info2.size + 1, CHUNK_BYTES), maxBytes + 1 - total));
+        const bytesRead = readSync(fd, chunk, 0, chunk.length, null);
+        if (bytesRead === 0) break;
+        chunks.push(chunk.subarray(0, bytesRead));
+        total += bytesRead;
+      }
+      if (total > maxBytes) return tooLarge(maxBytes, total, true);
+      return decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total), maxBytes);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error2) {
+    return { skipped: describeError(error2) };
+  }
+}
+function refusal(info2, maxBytes) {
+  if (info2.isDirectory()) return { skipped: "is a directory" };
+  const special = specialKind(info2);
+  if (special) return { skipped: `${special}, not read` };
+  return info2.size > maxBytes ? tooLarge(maxBytes, info2.size) : void 0;
 }
 function specialKind(info2) {
   if (info2.isFile()) return void 0;
@@ -38470,14 +38498,12 @@ var init_build = __esm({
 });
 
 // src/secrets/base64-text.ts
+import { isUtf8 } from "node:buffer";
 function decodeBase64Text(encoded) {
   if (encoded.length === 0 || !BASE64.test(encoded)) return void 0;
-  let text;
-  try {
-    text = UTF8.decode(Buffer.from(encoded, "base64"));
-  } catch {
-    return void 0;
-  }
+  const bytes = Buffer.from(encoded, "base64");
+  if (!isUtf8(bytes)) return void 0;
+  const text = UTF8.decode(bytes);
   return BINARY2.test(text) ? void 0 : text;
 }
 var BASE64, UTF8, BINARY2;
@@ -38485,7 +38511,7 @@ var init_base64_text = __esm({
   "src/secrets/base64-text.ts"() {
     "use strict";
     BASE64 = /^[A-Za-z0-9+/\r\n]*={0,2}\s*$/;
-    UTF8 = new TextDecoder("utf-8", { fatal: true });
+    UTF8 = new TextDecoder("utf-8");
     BINARY2 = /[\u0000-\u0008\u000e-\u001f\u007f]/;
   }
 });
@@ -38715,7 +38741,19 @@ var init_command_line = __esm({
 function nameWords(name) {
   return name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter((word) => word.length > 0);
 }
+function memoized(memo, name, read2) {
+  let known2 = memo.get(name);
+  if (known2 === void 0) {
+    known2 = read2(name);
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    memo.set(name.length < 13 ? name : ` ${name}`.slice(1), known2);
+  }
+  return known2;
+}
 function isCredentialName(name) {
+  return memoized(credentialNames, name, readCredentialName);
+}
+function readCredentialName(name) {
   const lower = name.toLowerCase();
   if (HARMLESS_NAMES.has(lower)) return false;
   if (EXACT_NAMES.has(lower.replace(/[-.]/g, "_"))) return true;
@@ -38740,10 +38778,13 @@ function isNotAValueSuffix(words2, last) {
   return true;
 }
 function isLocatorName(name) {
+  return memoized(locatorNames, name, readLocatorName);
+}
+function readLocatorName(name) {
   const last = nameWords(name).at(-1);
   return last === "url" || last === "urls" || last === "uri" || last === "endpoint";
 }
-var CREDENTIAL_WORDS, CREDENTIAL_STEMS, KEY_QUALIFIERS, NOT_A_VALUE_SUFFIXES, EXACT_NAMES, HARMLESS_NAMES;
+var CREDENTIAL_WORDS, CREDENTIAL_STEMS, KEY_QUALIFIERS, NOT_A_VALUE_SUFFIXES, EXACT_NAMES, HARMLESS_NAMES, MEMO_SIZE, credentialNames, locatorNames;
 var init_credential_names = __esm({
   "src/secrets/credential-names.ts"() {
     "use strict";
@@ -38907,6 +38948,9 @@ var init_credential_names = __esm({
     ]);
     EXACT_NAMES = /* @__PURE__ */ new Set(["aws_access_key_id", "aws_secret_access_key", "google_application_credentials", "oci_cli_key_content"]);
     HARMLESS_NAMES = /* @__PURE__ */ new Set(["pwd", "oldpwd"]);
+    MEMO_SIZE = 4096;
+    credentialNames = /* @__PURE__ */ new Map();
+    locatorNames = /* @__PURE__ */ new Map();
   }
 });
 
@@ -39829,41 +39873,14 @@ var init_key = __esm({
   }
 });
 
-// src/input/read-in-order.ts
-async function* readInOrder(items, read2, ahead = 8) {
-  const queue = [];
-  let started = 0;
-  const fill = () => {
-    while (started < items.length && queue.length < ahead) {
-      const reading = read2(items[started++]);
-      reading.catch(() => void 0);
-      queue.push(reading);
-    }
-  };
-  for (const item of items) {
-    fill();
-    const next = queue.shift();
-    fill();
-    yield [item, await next];
-  }
-}
-function readSource(source) {
-  return source.partial ? Promise.resolve(void 0) : source.read();
-}
-var init_read_in_order = __esm({
-  "src/input/read-in-order.ts"() {
-    "use strict";
-  }
-});
-
 // src/run/read-lines.ts
-import { readSync } from "node:fs";
+import { readSync as readSync2 } from "node:fs";
 function* linesOf2(fd, position = 0) {
   const decoder = new TextDecoder();
   const buffer = Buffer.alloc(READ_CHUNK);
   let rest = "";
   for (; ; ) {
-    const read2 = readSync(fd, buffer, 0, READ_CHUNK, position);
+    const read2 = readSync2(fd, buffer, 0, READ_CHUNK, position);
     if (read2 === 0) break;
     position += read2;
     const lines = (rest + decoder.decode(buffer.subarray(0, read2), { stream: true })).split("\n");
@@ -39882,7 +39899,7 @@ var init_read_lines = __esm({
 });
 
 // src/cache/store.ts
-import { closeSync, openSync, writeSync } from "node:fs";
+import { closeSync as closeSync2, fstatSync as fstatSync2, openSync as openSync2, readFileSync, writeSync } from "node:fs";
 import { mkdir as mkdir2, rename as rename2 } from "node:fs/promises";
 import path6 from "node:path";
 function* cacheLines(content) {
@@ -39896,10 +39913,10 @@ function* cacheLines(content) {
   yield line({ run: run2 });
   for (const finding of findings) yield line({ finding });
 }
-function readCache(file) {
-  const fd = openSync(file, "r");
+function readCache(file, readWhole = READ_WHOLE) {
+  const fd = openSync2(file, "r");
   try {
-    const lines = linesOf2(fd);
+    const lines = cacheFileLines(fd, readWhole);
     const first2 = lines.next();
     const header = first2.done ? void 0 : JSON.parse(first2.value).header;
     if (header?.kmlintCacheVersion !== CACHE_VERSION) return void 0;
@@ -39915,8 +39932,14 @@ function readCache(file) {
     }
     return content;
   } finally {
-    closeSync(fd);
+    closeSync2(fd);
   }
+}
+function cacheFileLines(fd, readWhole) {
+  if (fstatSync2(fd).size > readWhole) return linesOf2(fd);
+  const lines = readFileSync(fd, "utf8").split("\n");
+  if (lines.at(-1) === "") lines.pop();
+  return lines.values();
 }
 function validOffsets(offsets, length) {
   if (!Array.isArray(offsets) || offsets.length % 2 !== 0) return false;
@@ -39928,7 +39951,7 @@ function validOffsets(offsets, length) {
   }
   return true;
 }
-var CACHE_VERSION, LintCache, WRITE_BATCH;
+var CACHE_VERSION, LintCache, WRITE_BATCH, READ_WHOLE;
 var init_store = __esm({
   "src/cache/store.ts"() {
     "use strict";
@@ -40000,7 +40023,7 @@ var init_store = __esm({
         const temporary = `${this.file}.${process.pid}.tmp`;
         try {
           await mkdir2(path6.dirname(this.file), { recursive: true });
-          const fd = openSync(temporary, "w");
+          const fd = openSync2(temporary, "w");
           try {
             let batch = "";
             for (const line of cacheLines({ ...this.next, run: run2 })) {
@@ -40012,7 +40035,7 @@ var init_store = __esm({
             }
             writeSync(fd, batch);
           } finally {
-            closeSync(fd);
+            closeSync2(fd);
           }
           await rename2(temporary, this.file);
           return void 0;
@@ -40022,6 +40045,7 @@ var init_store = __esm({
       }
     };
     WRITE_BATCH = 1 << 16;
+    READ_WHOLE = 64 << 20;
   }
 });
 
@@ -40042,9 +40066,10 @@ function textToken(display, hash) {
 function inputsDigest(tokens, context) {
   return digest({ tokens, context: context ?? null });
 }
-async function contextTokens(files, maxBytes, hashes) {
+function contextTokens(files, maxBytes, hashes) {
   const tokens = [];
-  for await (const [{ display }, outcome] of readInOrder(files, ({ file }) => readInput(file, maxBytes))) {
+  for (const { file, display } of files) {
+    const outcome = readInputSync(file, maxBytes);
     if ("text" in outcome) hashes.set(display, contentHash(outcome.text));
     tokens.push("text" in outcome ? textToken(display, hashes.get(display)) : tokenOf(display, outcome));
   }
@@ -40056,7 +40081,8 @@ async function replayable(cache2, sources, context, maxBytes, keepSources) {
   const framed = new Set(keepSources ? last.findings.map((finding) => finding.file) : []);
   const tokens = [];
   const texts = [];
-  for await (const [source, outcome] of readInOrder(sources, readSource)) {
+  for (const source of sources) {
+    const outcome = source.partial || source.absolute === void 0 ? void 0 : readInputSync(source.absolute, maxBytes);
     if (!outcome || !("text" in outcome)) {
       tokens.push(tokenOf(source.display, outcome, source.partial));
       continue;
@@ -40065,7 +40091,7 @@ async function replayable(cache2, sources, context, maxBytes, keepSources) {
     tokens.push(textToken(source.display, hash));
     if (framed.has(source.display)) texts.push({ display: source.display, text: outcome.text, hash });
   }
-  const contextToken = last.usedContext ? await contextTokens(await context(), maxBytes, cache2.contextHashes) : void 0;
+  const contextToken = last.usedContext ? contextTokens(await context(), maxBytes, cache2.contextHashes) : void 0;
   if (inputsDigest(tokens, contextToken) !== last.inputs) return void 0;
   return { last, sources: new Map(texts.map(({ display, text, hash }) => [display, cache2.masked(text, hash)])) };
 }
@@ -40081,9 +40107,73 @@ var init_run_cache = __esm({
     init_entry();
     init_version();
     init_key();
-    init_read_in_order();
     init_store();
     init_key();
+  }
+});
+
+// src/k8s/crd-schema.ts
+function compactCrd(crd) {
+  const spec = crd.spec;
+  if (!isObject(spec)) return crd;
+  const compactSpec = { ...spec };
+  if (Array.isArray(spec.versions)) compactSpec.versions = spec.versions.map((entry2) => isObject(entry2) ? withCompactSchema(entry2) : entry2);
+  if (isObject(spec.validation)) compactSpec.validation = withCompactSchema({ schema: spec.validation }).schema;
+  return { ...crd, spec: compactSpec };
+}
+function withCompactSchema(entry2) {
+  const schema = entry2.schema;
+  if (!isObject(schema) || !("openAPIV3Schema" in schema)) return entry2;
+  const { openAPIV3Schema, ...rest } = schema;
+  if (!isObject(openAPIV3Schema)) return { ...entry2, schema: rest };
+  return { ...entry2, schema: { ...rest, openAPIV3Schema: jsonOrNode(toSchemaNode(openAPIV3Schema)) } };
+}
+function jsonOrNode(node) {
+  let exact = true;
+  const text = JSON.stringify(node, (_key, value) => {
+    if (typeof value === "number" && (!Number.isFinite(value) || Object.is(value, -0))) exact = false;
+    return value;
+  });
+  return exact ? text : node;
+}
+function celRuleOf(rule, written) {
+  const kept2 = { rule };
+  for (const key of ["message", "messageExpression", "fieldPath"]) {
+    const item = written[key];
+    if (isString(item)) kept2[key] = item;
+  }
+  return kept2;
+}
+function toSchemaNode(value) {
+  const node = {};
+  if (isString(value.type)) node.type = value.type;
+  if (isString(value.format)) node.format = value.format;
+  if (isString(value.pattern)) node.pattern = value.pattern;
+  for (const key of NUMBERS) if (typeof value[key] === "number") node[key] = value[key];
+  for (const key of FLAGS) if (value[key] === true) node[key] = true;
+  if (Array.isArray(value.enum)) node.enum = value.enum;
+  if (Array.isArray(value.required)) node.required = value.required.filter(isString);
+  if (isObject(value.properties)) {
+    node.properties = Object.fromEntries(Object.entries(value.properties).filter(([, item]) => isObject(item)).map(([key, item]) => [key, toSchemaNode(item)]));
+  }
+  if (isObject(value.items)) node.items = toSchemaNode(value.items);
+  if (isObject(value.additionalProperties)) node.additionalProperties = toSchemaNode(value.additionalProperties);
+  else if (typeof value.additionalProperties === "boolean") node.additionalProperties = value.additionalProperties;
+  const rules2 = value["x-kubernetes-validations"];
+  if (Array.isArray(rules2)) {
+    node["x-kubernetes-validations"] = rules2.filter(isObject).flatMap(
+      (rule) => isString(rule.rule) ? [celRuleOf(rule.rule, rule)] : []
+    );
+  }
+  return node;
+}
+var NUMBERS, FLAGS;
+var init_crd_schema = __esm({
+  "src/k8s/crd-schema.ts"() {
+    "use strict";
+    init_json();
+    NUMBERS = ["minimum", "maximum", "minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties"];
+    FLAGS = ["nullable", "exclusiveMinimum", "exclusiveMaximum", "x-kubernetes-preserve-unknown-fields", "x-kubernetes-int-or-string", "x-kubernetes-embedded-resource"];
   }
 });
 
@@ -40282,7 +40372,7 @@ var init_selectors = __esm({
 // src/k8s/object-index.ts
 function indexRecord(object, at, namespace, fromContext) {
   const key = `${object.group}/${object.kind}`;
-  const value = DATA_KINDS.has(key) ? withoutDataValues(object.value) : object.value;
+  const value = DATA_KINDS.has(key) ? withoutDataValues(object.value) : key === CRD_KIND ? compactCrd(object.value) : object.value;
   const record = {
     apiVersion: object.apiVersion,
     group: object.group,
@@ -40318,16 +40408,18 @@ function placeKey(at) {
 function identity(group, kind, namespace, name) {
   return `${group}\0${kind}\0${namespace ?? ""}\0${name}`;
 }
-var DATA_KINDS, ObjectIndex;
+var DATA_KINDS, CRD_KIND, ObjectIndex;
 var init_object_index = __esm({
   "src/k8s/object-index.ts"() {
     "use strict";
+    init_crd_schema();
     init_detach();
     init_json();
     init_kinds();
     init_multimap();
     init_selectors();
     DATA_KINDS = /* @__PURE__ */ new Set(["/Secret", "/ConfigMap"]);
+    CRD_KIND = "apiextensions.k8s.io/CustomResourceDefinition";
     ObjectIndex = class {
       constructor(complete = false) {
         this.complete = complete;
@@ -40872,7 +40964,6 @@ function lintText(file, text, options) {
   const settings = options.settings ?? DEFAULT_RUN_SETTINGS;
   const index = options.index ?? new ObjectIndex(settings.complete);
   const walker = options.contextOnly ? void 0 : new RuleWalker(options.rules, result, settings, options.ruleTimes, options.tallies ?? /* @__PURE__ */ new Map());
-  const looksLikeTemplate = UNRENDERED_TEMPLATE.test(text);
   const detached = /* @__PURE__ */ new Set();
   if (walker) {
     for (const problem2 of parsed.streamErrors) {
@@ -40885,7 +40976,7 @@ function lintText(file, text, options) {
     const helmTemplate = document.helmTemplate;
     const site = { file, parsed, document, helmTemplate };
     if (document.errors.length > 0) {
-      if (walker) reportSyntaxErrors(site, document, looksLikeTemplate, result);
+      if (walker) reportSyntaxErrors(site, document, UNRENDERED_TEMPLATE.test(text), result);
       continue;
     }
     let converted;
@@ -40944,7 +41035,26 @@ function internalErrorOf(rule, object, error2) {
   const reason = error2 instanceof Error ? error2.message : String(error2);
   return { ruleId: "internal-error", level: "error", message: `Rule "${rule.meta.id}" failed on ${name}: ${reason}` };
 }
-var UNRENDERED_TEMPLATE, InstanceContext, RuleInstance, RuleSlot, RuleWalker;
+function kindId(object) {
+  const key = `${object.pods.length > 0 ? 1 : 0}${object.group.length}:${object.group}/${object.kind}`;
+  let id = kindIds.get(key);
+  if (id === void 0) {
+    if (kindIds.size >= MAX_KIND_IDS) {
+      kindIds.clear();
+      kindGeneration++;
+    }
+    id = kindIds.size;
+    kindIds.set(` ${key}`.slice(1), id);
+  }
+  return id;
+}
+function kindsSeenBy(rule) {
+  if (!rule.meta.kinds) return void 0;
+  let table = kindTables.get(rule);
+  if (!table) kindTables.set(rule, table = { generation: kindGeneration, seen: [] });
+  return table;
+}
+var UNRENDERED_TEMPLATE, InstanceContext, RuleInstance, RuleSlot, RuleWalker, MAX_KIND_IDS, kindIds, kindGeneration, kindTables;
 var init_lint_file = __esm({
   "src/engine/lint-file.ts"() {
     "use strict";
@@ -41024,18 +41134,19 @@ var init_lint_file = __esm({
         const anchor = this.site.anchor;
         this.file.pending.push({ ruleId: rule.meta.id, run: (index, findings) => this.runPending(() => check2(index), findings, anchor, container) });
       }
-      /** Calls one visitor with the site reports go to. */
-      visit(site, sink, container, call) {
+      /** Reports go to `sink`, about `site`, until `leave`. */
+      enter(site, sink) {
         this.site = site;
         this.sink = sink;
+      }
+      /** The container a `container` visitor is visiting (a report names it), or undefined. */
+      visiting(container) {
         this.container = container;
-        try {
-          call();
-        } finally {
-          this.site = void 0;
-          this.sink = void 0;
-          this.container = void 0;
-        }
+      }
+      leave() {
+        this.site = void 0;
+        this.sink = void 0;
+        this.container = void 0;
       }
       /** The walk is over: the file's lists go, and with them everything no check kept. */
       closeWalk() {
@@ -41073,24 +41184,39 @@ var init_lint_file = __esm({
       constructor(enabled, make) {
         this.enabled = enabled;
         this.make = make;
-        this.base = make(enabled.setting);
+        this.kindsSeen = kindsSeenBy(enabled.rule);
       }
       enabled;
       make;
       base;
-      variants = /* @__PURE__ */ new Map();
+      variants;
+      /** Whether the rule's `object` visitor sees an object, by kind id; undefined when it sees every object. */
+      kindsSeen;
+      /** Does the rule's `object` visitor see this object (of this kind id)? */
+      seesKind(object, kind) {
+        const table = this.kindsSeen;
+        if (!table) return true;
+        if (table.generation !== kindGeneration) {
+          table.seen = [];
+          table.generation = kindGeneration;
+        }
+        return table.seen[kind] ??= matchesKinds(this.enabled.rule.meta.kinds, object);
+      }
       instanceFor(object) {
         const chosen = this.enabled.forObject?.(object);
-        if (!chosen || chosen.key === "") return this.base;
+        if (!chosen || chosen.key === "") return this.base ??= this.make(this.enabled.rule, this.enabled.setting);
+        this.variants ??= /* @__PURE__ */ new Map();
         let instance = this.variants.get(chosen.key);
         if (!instance) {
-          instance = this.make({ ...this.enabled.setting, options: chosen.options });
+          instance = this.make(this.enabled.rule, { ...this.enabled.setting, options: chosen.options });
           this.variants.set(chosen.key, instance);
         }
         return instance;
       }
-      get instances() {
-        return [this.base, ...this.variants.values()];
+      /** The walk is over: the contexts that checks keep let go of the file's lists. */
+      closeWalk() {
+        this.base?.context.closeWalk();
+        if (this.variants) for (const instance of this.variants.values()) instance.context.closeWalk();
       }
     };
     RuleWalker = class {
@@ -41098,7 +41224,8 @@ var init_lint_file = __esm({
         this.result = result;
         this.times = times;
         this.file = { pending: result.pending, watched: result.watched, held: [] };
-        this.slots = rules2.map((enabled) => new RuleSlot(enabled, (setting2) => new RuleInstance(enabled.rule, setting2, settings, tallies, this.file)));
+        const make = (rule, setting2) => new RuleInstance(rule, setting2, settings, tallies, this.file);
+        this.slots = rules2.map((enabled) => new RuleSlot(enabled, make));
       }
       result;
       times;
@@ -41106,33 +41233,46 @@ var init_lint_file = __esm({
       file;
       /** After the last object: contexts that checks keep no longer reach the file's lists. */
       close() {
-        for (const slot of this.slots) for (const instance of slot.instances) instance.context.closeWalk();
+        for (const slot of this.slots) slot.closeWalk();
       }
       visit(object, site) {
+        const { pods } = object;
+        const sink = this.result.findings;
+        const kind = kindId(object);
         for (const slot of this.slots) {
+          if (pods.length === 0 && !slot.seesKind(object, kind)) continue;
           const instance = slot.instanceFor(object);
-          const { visitors, rule } = instance;
+          const { visitors, rule, context } = instance;
+          const seesObject = visitors.object !== void 0 && slot.seesKind(object, kind);
+          if (!seesObject && (pods.length === 0 || !visitors.podSpec && !visitors.container)) continue;
           const started = this.times ? performance.now() : 0;
+          context.enter(site, sink);
           try {
-            if (visitors.object && matchesKinds(rule.meta.kinds, object)) {
-              instance.context.visit(site, this.result.findings, void 0, () => visitors.object(object));
-            }
-            for (const pod of object.pods) {
-              if (visitors.podSpec) instance.context.visit(site, this.result.findings, void 0, () => visitors.podSpec(pod, object));
+            if (seesObject) visitors.object(object);
+            for (const pod of pods) {
+              if (visitors.podSpec) visitors.podSpec(pod, object);
               if (!visitors.container) continue;
               for (const container of pod.containers) {
-                instance.context.visit(site, this.result.findings, container, () => visitors.container(container, pod, object));
+                context.visiting(container);
+                visitors.container(container, pod, object);
               }
+              context.visiting(void 0);
             }
           } catch (error2) {
             this.result.internalErrors++;
             const failure = internalErrorOf(rule, object, error2);
             this.result.findings.push(findingAt(site, failure.ruleId, failure.level, failure.message, object.path));
+          } finally {
+            context.leave();
           }
           if (this.times) this.times.set(rule.meta.id, (this.times.get(rule.meta.id) ?? 0) + performance.now() - started);
         }
       }
     };
+    MAX_KIND_IDS = 4096;
+    kindIds = /* @__PURE__ */ new Map();
+    kindGeneration = 0;
+    kindTables = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -41205,7 +41345,7 @@ var init_git = __esm({
 });
 
 // src/input/partials.ts
-import { readFileSync } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 import path8 from "node:path";
 function partialFiles(files) {
   const partial = /* @__PURE__ */ new Map();
@@ -41220,7 +41360,7 @@ function partialFiles(files) {
 function patchesOf(kustomization) {
   let config;
   try {
-    config = (0, import_yaml10.parse)(readFileSync(kustomization, "utf8"));
+    config = (0, import_yaml10.parse)(readFileSync2(kustomization, "utf8"));
   } catch {
     return [];
   }
@@ -48096,7 +48236,7 @@ var require_ignore = __commonJS({
 });
 
 // src/input/discover.ts
-import { accessSync, constants as constants4, existsSync as existsSync3, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
+import { accessSync, constants as constants4, existsSync as existsSync3, readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
 import path10 from "node:path";
 async function discover(inputs, options) {
   const { cwd } = options;
@@ -48153,7 +48293,7 @@ function countNote(removed) {
 }
 function statKind(absolute) {
   try {
-    const stat5 = statSync2(absolute);
+    const stat5 = statSync3(absolute);
     return stat5.isDirectory() ? "directory" : "file";
   } catch (error2) {
     return error2.code === "ELOOP" ? "loop" : "missing";
@@ -48194,7 +48334,7 @@ async function ignoreChecker(cwd, extra) {
   const create = (await Promise.resolve().then(() => __toESM(require_ignore(), 1))).default;
   const load = (name) => {
     try {
-      return create().add(readFileSync2(path10.join(cwd, name), "utf8"));
+      return create().add(readFileSync3(path10.join(cwd, name), "utf8"));
     } catch {
       return create();
     }
@@ -48295,6 +48435,33 @@ var init_decision = __esm({
       ["kustomize-patch", "is a kustomize patch", "are kustomize patches"],
       ["test-assertion", "is a test assertion (chainsaw or kuttl)", "are test assertions (chainsaw or kuttl)"]
     ];
+  }
+});
+
+// src/input/read-in-order.ts
+async function* readInOrder(items, read2, ahead = 8) {
+  const queue = [];
+  let started = 0;
+  const fill = () => {
+    while (started < items.length && queue.length < ahead) {
+      const reading = read2(items[started++]);
+      reading.catch(() => void 0);
+      queue.push(reading);
+    }
+  };
+  for (const item of items) {
+    fill();
+    const next = queue.shift();
+    fill();
+    yield [item, await next];
+  }
+}
+function readSource(source) {
+  return source.partial ? Promise.resolve(void 0) : source.read();
+}
+var init_read_in_order = __esm({
+  "src/input/read-in-order.ts"() {
+    "use strict";
   }
 });
 
@@ -50352,11 +50519,16 @@ function readRbacRule(rule) {
   };
 }
 function rbacRulesOf(object) {
-  return [...objectItems(object.value, ["rules"])].map(({ value, index }) => ({
-    ...readRbacRule(value),
-    index,
-    path: [...object.path, "rules", index]
-  }));
+  let rules2 = rulesRead.get(object);
+  if (!rules2) {
+    rules2 = [...objectItems(object.value, ["rules"])].map(({ value, index }) => ({
+      ...readRbacRule(value),
+      index,
+      path: [...object.path, "rules", index]
+    }));
+    rulesRead.set(object, rules2);
+  }
+  return rules2;
 }
 function inGroup(group, ...resources) {
   return resources.map((resource) => ({ group, resource }));
@@ -50379,11 +50551,12 @@ function grantedResources(rule, permission) {
   if (grantedVerbs(rule, permission).length === 0) return [];
   return permission.resources.filter((resource) => resourceMatches(rule, resource)).map((resource) => resource.resource);
 }
-var WRITE_VERBS;
+var rulesRead, WRITE_VERBS;
 var init_rbac_rules = __esm({
   "src/k8s/views/rbac-rules.ts"() {
     "use strict";
     init_json();
+    rulesRead = /* @__PURE__ */ new WeakMap();
     WRITE_VERBS = ["create", "update", "patch", "delete", "deletecollection"];
   }
 });
@@ -54123,7 +54296,7 @@ var init_invalid_label_value = __esm({
 });
 
 // src/schema/kubernetes.ts
-import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
+import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
 import path14 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 import { gunzipSync } from "node:zlib";
@@ -54137,7 +54310,7 @@ function schemaPath() {
   throw new Error(`the bundled Kubernetes schema (schemas/${BUNDLED_SCHEMA_FILE}) is missing from the installation`);
 }
 function kubernetesSchema() {
-  loaded ??= JSON.parse(gunzipSync(readFileSync3(schemaPath())).toString("utf8"));
+  loaded ??= JSON.parse(gunzipSync(readFileSync4(schemaPath())).toString("utf8"));
   return loaded;
 }
 function builtInGroups(schema) {
@@ -58277,50 +58450,33 @@ function findCrd(index, group, kind, extra = []) {
   });
   return byKind.get(`${group}\0${kind}`) ?? extra.find(defines);
 }
-function crdSchemaFor(crd, version) {
+function crdSchemaFor(crd, version, index) {
   const spec = isObject(crd.spec) ? crd.spec : {};
   const name = isObject(crd.metadata) && isString(crd.metadata.name) ? crd.metadata.name : "(unnamed)";
   const versions = Array.isArray(spec.versions) ? spec.versions.filter(isObject) : [];
   const served = versions.filter((entry3) => entry3.served !== false && isString(entry3.name)).map((entry3) => entry3.name);
   const entry2 = versions.find((item) => item.name === version && item.served !== false);
   if (!entry2) return { name, served, versionServed: false };
-  const schema = schemaOf(entry2.schema) ?? schemaOf(spec.validation);
+  const schema = schemaOf(entry2.schema, index) ?? schemaOf(spec.validation, index);
   return { name, served, versionServed: true, schema };
 }
-function schemaOf(value) {
-  if (!isObject(value) || !isObject(value.openAPIV3Schema)) return void 0;
-  return toSchemaNode(value.openAPIV3Schema);
-}
-function toSchemaNode(value) {
-  const node = {};
-  if (isString(value.type)) node.type = value.type;
-  if (isString(value.format)) node.format = value.format;
-  if (isString(value.pattern)) node.pattern = value.pattern;
-  for (const key of NUMBERS) if (typeof value[key] === "number") node[key] = value[key];
-  for (const key of FLAGS) if (value[key] === true) node[key] = true;
-  if (Array.isArray(value.enum)) node.enum = value.enum;
-  if (Array.isArray(value.required)) node.required = value.required.filter(isString);
-  if (isObject(value.properties)) {
-    node.properties = Object.fromEntries(Object.entries(value.properties).filter(([, item]) => isObject(item)).map(([key, item]) => [key, toSchemaNode(item)]));
-  }
-  if (isObject(value.items)) node.items = toSchemaNode(value.items);
-  if (isObject(value.additionalProperties)) node.additionalProperties = toSchemaNode(value.additionalProperties);
-  else if (typeof value.additionalProperties === "boolean") node.additionalProperties = value.additionalProperties;
-  const rules2 = value["x-kubernetes-validations"];
-  if (Array.isArray(rules2)) {
-    node["x-kubernetes-validations"] = rules2.filter(isObject).flatMap(
-      (rule) => isString(rule.rule) ? [{ rule: rule.rule, message: isString(rule.message) ? rule.message : void 0, messageExpression: isString(rule.messageExpression) ? rule.messageExpression : void 0, fieldPath: isString(rule.fieldPath) ? rule.fieldPath : void 0 }] : []
-    );
-  }
+function schemaOf(value, index) {
+  if (!isObject(value)) return void 0;
+  const schema = value.openAPIV3Schema;
+  if (isObject(schema)) return toSchemaNode(schema);
+  if (!isString(schema)) return void 0;
+  const read2 = () => JSON.parse(schema);
+  if (!index) return read2();
+  const nodes = index.memo("crd-schema-nodes", () => /* @__PURE__ */ new Map());
+  let node = nodes.get(schema);
+  if (node === void 0) nodes.set(schema, node = read2());
   return node;
 }
-var NUMBERS, FLAGS;
 var init_custom_resources = __esm({
   "src/schema/custom-resources.ts"() {
     "use strict";
     init_json();
-    NUMBERS = ["minimum", "maximum", "minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties"];
-    FLAGS = ["nullable", "exclusiveMinimum", "exclusiveMaximum", "x-kubernetes-preserve-unknown-fields", "x-kubernetes-int-or-string", "x-kubernetes-embedded-resource"];
+    init_crd_schema();
   }
 });
 
@@ -63139,7 +63295,7 @@ var init_cel = __esm({
 });
 
 // src/schema/schema-dirs.ts
-import { readdirSync as readdirSync2, readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
+import { readdirSync as readdirSync2, readFileSync as readFileSync5, statSync as statSync4 } from "node:fs";
 import path15 from "node:path";
 function documentsOf(file, text) {
   if (file.endsWith(".json")) {
@@ -63155,7 +63311,7 @@ function loadDir(directory) {
   const extra = { crds: [], jsonSchemas: /* @__PURE__ */ new Map() };
   let names;
   try {
-    if (!statSync3(directory).isDirectory()) throw new SchemaDirError(`schemaDirs: "${directory}" is not a folder`);
+    if (!statSync4(directory).isDirectory()) throw new SchemaDirError(`schemaDirs: "${directory}" is not a folder`);
     names = readdirSync2(directory, { recursive: true }).map(String);
   } catch (error2) {
     if (error2 instanceof SchemaDirError) throw error2;
@@ -63165,7 +63321,7 @@ function loadDir(directory) {
     const file = path15.join(directory, name);
     let text;
     try {
-      text = readFileSync4(file, "utf8");
+      text = readFileSync5(file, "utf8");
     } catch {
       continue;
     }
@@ -63173,7 +63329,7 @@ function loadDir(directory) {
       if (!isObject(document)) continue;
       const value = document;
       if (value.kind === "CustomResourceDefinition") {
-        extra.crds.push(value);
+        extra.crds.push(compactCrd(value));
         continue;
       }
       const match3 = /^(?:(.+)[\\/])?([a-z0-9]+)_(v[0-9a-z]+)\.json$/i.exec(name);
@@ -63205,7 +63361,7 @@ var init_schema_dirs = __esm({
     "use strict";
     import_yaml11 = __toESM(require_dist(), 1);
     init_json();
-    init_custom_resources();
+    init_crd_schema();
     loaded2 = /* @__PURE__ */ new Map();
     SchemaDirError = class extends Error {
     };
@@ -63410,7 +63566,7 @@ var init_schema_validation = __esm({
               context.tally("unvalidatedCustomResources", `${object.kind} (${object.apiVersion})`);
               continue;
             }
-            const match3 = crdSchemaFor(crd, version);
+            const match3 = crdSchemaFor(crd, version, index);
             if (!match3.versionServed) {
               const data = { kind: object.kind, apiVersion: object.apiVersion, crd: match3.name, served: match3.served.join(", ") || "no version" };
               context.report({ messageId: "unservedCrdVersion", data, at: apiVersionAt });
@@ -64356,7 +64512,8 @@ var init_unsafe_sysctl = __esm({
 
 // src/rules/unsorted-keys.ts
 function isIndexLike(key) {
-  return /^(?:0|[1-9]\d{0,9})$/.test(key) && Number(key) < 4294967295;
+  const first2 = key.charCodeAt(0);
+  return first2 >= 48 && first2 <= 57 && /^(?:0|[1-9]\d{0,9})$/.test(key) && Number(key) < 4294967295;
 }
 var unsorted_keys_default;
 var init_unsorted_keys = __esm({
@@ -64395,15 +64552,22 @@ var init_unsorted_keys = __esm({
             return;
           }
           if (!isObject(value)) return;
-          const keys = Object.keys(value).filter((key2) => !isIndexLike(key2));
-          const at = keys.findIndex((key2, index) => index > 0 && key2 < (keys[index - 1] ?? ""));
-          const key = keys[at];
-          if (key !== void 0) {
-            const before = keys.find((earlier) => earlier > key) ?? "";
+          const keys = Object.keys(value);
+          let at = -1;
+          let above;
+          for (let index = 0; index < keys.length && at === -1; index++) {
+            const key = keys[index];
+            if (isIndexLike(key)) continue;
+            if (above !== void 0 && key < above) at = index;
+            else above = key;
+          }
+          if (at !== -1) {
+            const key = keys[at];
+            const before = keys.find((earlier) => earlier > key && !isIndexLike(earlier));
             context.report({ messageId: "unsorted", data: { key, before }, at: [...trail, key] });
           }
           if (!context.options.recursive) return;
-          for (const child of Object.keys(value)) {
+          for (const child of keys) {
             trail.push(child);
             check2(value[child]);
             trail.pop();
@@ -65793,10 +65957,10 @@ var init_spool = __esm({
 });
 
 // src/run/spool-sources.ts
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 function readMasked(absolute, maxBytes) {
   try {
-    const outcome = decode(readFileSync5(absolute), maxBytes);
+    const outcome = decode(readFileSync6(absolute), maxBytes);
     return "text" in outcome ? maskedText(outcome.text) : void 0;
   } catch {
     return void 0;
@@ -66141,7 +66305,7 @@ var init_parallel = __esm({
 });
 
 // src/run/lint.ts
-import { statSync as statSync4 } from "node:fs";
+import { statSync as statSync5 } from "node:fs";
 import path18 from "node:path";
 async function lint(options) {
   const started = performance.now();
@@ -66283,7 +66447,7 @@ async function lintSources(sources, options, notes = [], peers) {
         pending.push(...linted.pending);
         if (linted.watched) watched.push(...linted.watched);
         redactFile(linted, outcome.text);
-        detach(linted.findings, index.strings);
+        if (!spool) detach(linted.findings, index.strings);
         const state = { findings: settle(source.display, linted.findings), walked: spool ? linted.findings.length : 0, suppression, later: [] };
         if (source.absolute !== void 0) state.again = { source, hash: hash ?? contentHash(outcome.text) };
         else state.text = outcome.text;
@@ -66291,7 +66455,7 @@ async function lintSources(sources, options, notes = [], peers) {
       } else {
         linted.findings.push(...suppression.close());
         const { spans } = redactFileSpans(linted, outcome.text);
-        detach(linted.findings, index.strings);
+        if (!spool) detach(linted.findings, index.strings);
         settle(source.display, linted.findings);
         if (options.keepSources && linted.findings.length > 0) keepSource(source, outcome.text, spans, hash);
         if (hash !== void 0) {
@@ -66532,7 +66696,7 @@ function tallyNotes(tallies, rules2) {
 }
 function isFile(file) {
   try {
-    return statSync4(file).isFile();
+    return statSync5(file).isFile();
   } catch {
     return false;
   }
@@ -67357,7 +67521,7 @@ init_lint();
 // src/render/request.ts
 init_errors();
 import path19 from "node:path";
-import { statSync as statSync5 } from "node:fs";
+import { statSync as statSync6 } from "node:fs";
 function helmTargets(spec) {
   const base = { kind: "helm", chart: spec.chart, release: spec.release, namespace: spec.namespace, kubeVersion: spec.kubeVersion };
   if (spec.valueSets.length === 0) return [{ ...base, values: spec.values, set: spec.set }];
@@ -67404,7 +67568,7 @@ function renderRequest(flags, positionals, config, cwd) {
 function namedFilesOnly(inputs, cwd) {
   return inputs.length > 0 && inputs.every((input) => {
     try {
-      return statSync5(path19.resolve(cwd, input)).isFile();
+      return statSync6(path19.resolve(cwd, input)).isFile();
     } catch {
       return false;
     }
@@ -67421,19 +67585,19 @@ init_rule_settings();
 init_redact();
 init_rules();
 init_lint();
-import { existsSync as existsSync6, readFileSync as readFileSync11 } from "node:fs";
+import { existsSync as existsSync6, readFileSync as readFileSync12 } from "node:fs";
 import path27 from "node:path";
 
 // src/render/helm.ts
 init_build();
 init_display_path();
-import { readFileSync as readFileSync7 } from "node:fs";
+import { readFileSync as readFileSync8 } from "node:fs";
 import path21 from "node:path";
 
 // src/render/origin-files.ts
 init_build();
 init_parse();
-import { readFileSync as readFileSync6 } from "node:fs";
+import { readFileSync as readFileSync7 } from "node:fs";
 
 // src/render/embedded-patch.ts
 var import_yaml13 = __toESM(require_dist(), 1);
@@ -67542,7 +67706,7 @@ function documentValues(parsed) {
 function read(absolute) {
   let text;
   try {
-    text = readFileSync6(absolute, "utf8").replace(/^\uFEFF/, "");
+    text = readFileSync7(absolute, "utf8").replace(/^\uFEFF/, "");
   } catch {
     return void 0;
   }
@@ -67607,7 +67771,7 @@ function identity3(value) {
 
 // src/render/tools.ts
 import { execFile } from "node:child_process";
-import { accessSync as accessSync2, constants as constants5, statSync as statSync6 } from "node:fs";
+import { accessSync as accessSync2, constants as constants5, statSync as statSync7 } from "node:fs";
 import { availableParallelism as availableParallelism2 } from "node:os";
 import path20 from "node:path";
 function onPath(name, env = process.env) {
@@ -67617,7 +67781,7 @@ function onPath(name, env = process.env) {
     for (const extension of extensions) {
       const candidate = path20.join(folder, name + extension);
       try {
-        if (!statSync6(candidate).isFile()) continue;
+        if (!statSync7(candidate).isFile()) continue;
         accessSync2(candidate, constants5.X_OK);
         return candidate;
       } catch {
@@ -67695,7 +67859,7 @@ function templateFile(chart, source) {
 }
 function readText(file) {
   try {
-    return readFileSync7(file, "utf8");
+    return readFileSync8(file, "utf8");
   } catch {
     return void 0;
   }
@@ -67830,7 +67994,7 @@ init_build();
 init_display_path();
 
 // src/render/generators.ts
-import { readFileSync as readFileSync8 } from "node:fs";
+import { readFileSync as readFileSync9 } from "node:fs";
 import path23 from "node:path";
 var DATA_KEYS = /* @__PURE__ */ new Set(["data", "binaryData", "stringData"]);
 function generatorSite(kustomization, generator, renderedName, findingPath) {
@@ -67872,7 +68036,7 @@ function fileKey(item) {
 function envLine(absolute, key) {
   let text;
   try {
-    text = readFileSync8(absolute, "utf8");
+    text = readFileSync9(absolute, "utf8");
   } catch {
     return void 0;
   }
@@ -68076,12 +68240,12 @@ function applyOriginDirectives(findings, files, options, cwd) {
 // src/render/render-secrets.ts
 var import_yaml16 = __toESM(require_dist(), 1);
 init_redact();
-import { readFileSync as readFileSync10 } from "node:fs";
+import { readFileSync as readFileSync11 } from "node:fs";
 import path26 from "node:path";
 
 // src/render/targets.ts
 var import_yaml15 = __toESM(require_dist(), 1);
-import { existsSync as existsSync5, readFileSync as readFileSync9 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync10 } from "node:fs";
 import path25 from "node:path";
 function kustomizationFile(dir) {
   return KUSTOMIZATION_FILES.map((name) => path25.join(dir, name)).find((file) => existsSync5(file));
@@ -68092,7 +68256,7 @@ function kustomizationTree(dir, seen = /* @__PURE__ */ new Set()) {
   const file = kustomizationFile(dir);
   let spec;
   try {
-    spec = file ? (0, import_yaml15.parse)(readFileSync9(file, "utf8")) : void 0;
+    spec = file ? (0, import_yaml15.parse)(readFileSync10(file, "utf8")) : void 0;
   } catch {
     return seen;
   }
@@ -68180,7 +68344,7 @@ function scanned(text) {
 }
 function readText2(file) {
   try {
-    return readFileSync10(file, "utf8");
+    return readFileSync11(file, "utf8");
   } catch {
     return void 0;
   }
@@ -68277,7 +68441,7 @@ function renderFailure(result, options, cwd) {
 }
 function readFirstLine(file) {
   try {
-    return readFileSync11(file, "utf8").split(/\r?\n/, 1)[0].trimEnd();
+    return readFileSync12(file, "utf8").split(/\r?\n/, 1)[0].trimEnd();
   } catch {
     return "";
   }
@@ -68365,8 +68529,8 @@ function streamed(items) {
 function* jsonChunks(value, depth = 0) {
   if (value instanceof StreamedArray) {
     let first2 = true;
-    for (const item of value.items) {
-      yield `${first2 ? "[\n" : ",\n"}${pad(depth + 1)}${indented(JSON.stringify(item, null, 2) ?? "null", depth + 1)}`;
+    for (const items of batches(value.items)) {
+      yield `${first2 ? "[\n" : ",\n"}${pad(depth + 1)}${atDepth(items, depth + 1)}`;
       first2 = false;
     }
     yield first2 ? "[]" : `
@@ -68404,6 +68568,23 @@ function holdsStream(value) {
 function indented(json, depth) {
   return depth === 0 ? json : json.replaceAll("\n", `
 ${pad(depth)}`);
+}
+var BATCH = 64;
+function* batches(items) {
+  let batch = [];
+  for (const item of items) {
+    batch.push(item);
+    if (batch.length < BATCH) continue;
+    yield batch;
+    batch = [];
+  }
+  if (batch.length > 0) yield batch;
+}
+function atDepth(items, depth) {
+  let wrapped = items;
+  for (let level = 1; level < depth; level++) wrapped = [wrapped];
+  const json = JSON.stringify(wrapped, null, 2);
+  return json.slice(2 * depth + depth * (depth + 1), json.length - 2 * depth - depth * (depth - 1));
 }
 function pad(depth) {
   return "  ".repeat(depth);
@@ -68561,8 +68742,10 @@ function sarifResult(finding, ruleIndex, withSuppressions) {
   return result;
 }
 function encodeUri(file) {
-  return file.split("/").map(encodeURIComponent).join("/");
+  if (file !== lastUri.file) lastUri = { file, uri: file.split("/").map(encodeURIComponent).join("/") };
+  return lastUri.uri;
 }
+var lastUri = { file: "", uri: "" };
 
 // src/action/main.ts
 init_rules();
@@ -68609,9 +68792,9 @@ ${finding.helpUri}` : finding.message, MAX_TEXT_BYTES),
   };
 }
 function inBatches(items, size = ANNOTATIONS_PER_REQUEST) {
-  const batches = [];
-  for (let i = 0; i < items.length; i += size) batches.push(items.slice(i, i + size));
-  return batches;
+  const batches2 = [];
+  for (let i = 0; i < items.length; i += size) batches2.push(items.slice(i, i + size));
+  return batches2;
 }
 function truncateChars(text, max) {
   const chars = [...text];
@@ -68702,7 +68885,7 @@ function compareText(a, b) {
 }
 
 // src/action/github-context.ts
-import { readFileSync as readFileSync12 } from "node:fs";
+import { readFileSync as readFileSync13 } from "node:fs";
 var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "pull_request_review"]);
 function readGitHubContext(env, cwd) {
   const [owner = "", repo = ""] = (env.GITHUB_REPOSITORY ?? "").split("/");
@@ -68721,7 +68904,7 @@ function readGitHubContext(env, cwd) {
 function pullRequestHeadSha(eventPath) {
   if (!eventPath) return void 0;
   try {
-    const event = JSON.parse(readFileSync12(eventPath, "utf8"));
+    const event = JSON.parse(readFileSync13(eventPath, "utf8"));
     const sha = event.pull_request?.head?.sha;
     return typeof sha === "string" ? sha : void 0;
   } catch {
