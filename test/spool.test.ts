@@ -8,10 +8,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { FORMATS, loadFormatter, type FormatContext } from '../src/formatters/index.js';
+import { byFile } from '../src/formatters/summary.js';
 import { lint, type LintOptions } from '../src/run/lint.js';
 import { StringTable } from '../src/k8s/detach.js';
 import { FindingSpool } from '../src/run/spool.js';
 import { rules } from '../src/rules/index.js';
+import type { Finding } from '../src/types.js';
 
 // Cross-object findings (dangling references, duplicates), comment and annotation suppressions, a credential.
 const PATHS = ['test/manifests/dangling-service', 'test/manifests/duplicate-resource', 'test/manifests/suppressions', 'test/manifests/memory'];
@@ -110,6 +112,34 @@ test('a spooled run copies no finding of the walk into the run-wide string table
     assert.deepEqual(walked.filter((finding) => interned.has(finding.fingerprint) || interned.has(finding.message)), []);
   } finally {
     StringTable.prototype.string = intern;
+    spool.close();
+  }
+});
+
+test('grouping a spool by file reads it once, and still groups right when a file appears twice', () => {
+  const finding = (file: string, line: number): Finding => ({
+    ruleId: 'latest-tag', level: 'warning', message: 'm', file, region: { startLine: line, startColumn: 1, endLine: line, endColumn: 2 }, path: [], fingerprint: `${file}:${line}`,
+  });
+  const spool = new FindingSpool(0);
+  try {
+    spool.add('a.yaml', [finding('a.yaml', 1), finding('a.yaml', 2)]);
+    spool.add('b.yaml', [finding('b.yaml', 1)]);
+    spool.tail.push(finding('.kmlint.yaml', 1));
+    let readings = 0;
+    const read = spool[Symbol.iterator].bind(spool);
+    spool[Symbol.iterator] = () => (readings++, read());
+    const groups = (): [string, number][] => [...byFile(spool, () => true)].map(([file, findings]) => [file, findings.length]);
+    assert.equal(spool.groupedByFile, true);
+    assert.deepEqual(groups(), [['a.yaml', 2], ['b.yaml', 1], ['.kmlint.yaml', 1]]);
+    assert.equal(readings, 1);
+    // A finding of a linted file among the run-wide ones: the spool cannot vouch for the order, so the
+    // findings are grouped in memory, still in one reading.
+    spool.tail.push(finding('a.yaml', 9));
+    assert.equal(spool.groupedByFile, false);
+    readings = 0;
+    assert.deepEqual(groups(), [['a.yaml', 3], ['b.yaml', 1], ['.kmlint.yaml', 1]]);
+    assert.equal(readings, 1);
+  } finally {
     spool.close();
   }
 });

@@ -31,12 +31,20 @@ export function* kept(findings: Iterable<Finding>, keep: (finding: Finding) => b
 }
 
 /**
+ * Findings that know they come file by file (the CLI's spool): grouping them needs no reading to find out,
+ * and each reading of a spool parses every finding again.
+ */
+export interface FileGrouped {
+  readonly groupedByFile: boolean;
+}
+
+/**
  * The findings `keep` accepts, grouped by file in the order files first appear. A run's findings come file by
  * file, so groups are yielded as they end and only one file's findings are held; findings whose files
  * interleave (possible in findings handed in) are grouped in memory instead.
  */
 export function* byFile(findings: Iterable<Finding>, keep: (finding: Finding) => boolean = isActive): Generator<[string, Finding[]]> {
-  if (!fileByFile(findings, keep)) {
+  if (!((findings as Partial<FileGrouped>).groupedByFile ?? fileByFile(findings, keep))) {
     const groups = new Map<string, Finding[]>();
     for (const finding of kept(findings, keep)) {
       const list = groups.get(finding.file) ?? [];

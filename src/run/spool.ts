@@ -29,10 +29,16 @@ export class FindingSpool implements Iterable<Finding> {
   private fd: number | undefined;
   private readonly cleanUp = (): void => this.close();
 
+  /** The files of the lines, each once so far: then the lines come file by file. */
+  private readonly files = new Set<string>();
+  private filesRepeat = false;
+
   constructor(private readonly limit = SPOOL_FROM) {}
 
   /** A file's findings, sorted; a file still waiting for cross-object findings is added even without any. */
   add(file: string, findings: readonly Finding[]): void {
+    if (this.files.has(file)) this.filesRepeat = true;
+    this.files.add(file);
     const line = `${JSON.stringify({ file, findings })}\n`;
     if (this.fd === undefined && this.limit > 0 && this.heldFindings + findings.length <= this.limit) {
       this.held.push(line);
@@ -51,6 +57,29 @@ export class FindingSpool implements Iterable<Finding> {
   /** Applies `view` to every finding read from now on. */
   view(view: FindingView): void {
     this.views.push(view);
+  }
+
+  /**
+   * Whether every file's findings come together, which grouping them by file (`byFile` of the formatters)
+   * would otherwise read the whole spool to find out: each line is one file, and the findings before and
+   * after the lines (few) keep to files of their own, together. When unsure, false: the reader looks itself.
+   */
+  get groupedByFile(): boolean {
+    if (this.filesRepeat) return false;
+    const apart = (findings: readonly Finding[]): Set<string> | undefined => {
+      const seen = new Set<string>();
+      let current: string | undefined;
+      for (const { file } of findings) {
+        if (file === current) continue;
+        if (seen.has(file) || this.files.has(file)) return undefined;
+        seen.add(file);
+        current = file;
+      }
+      return seen;
+    };
+    const head = apart(this.head);
+    const tail = apart(this.tail);
+    return head !== undefined && tail !== undefined && ![...head].some((file) => tail.has(file));
   }
 
   /** Whether the findings went to disk (tests force it with a limit of 0). */
