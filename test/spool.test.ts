@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { FORMATS, loadFormatter, type FormatContext } from '../src/formatters/index.js';
-import { byFile } from '../src/formatters/summary.js';
+import { byFile, countFindings } from '../src/formatters/summary.js';
 import { lint, type LintOptions } from '../src/run/lint.js';
 import { StringTable } from '../src/k8s/detach.js';
 import { FindingSpool } from '../src/run/spool.js';
@@ -139,6 +139,28 @@ test('grouping a spool by file reads it once, and still groups right when a file
     readings = 0;
     assert.deepEqual(groups(), [['a.yaml', 3], ['b.yaml', 1], ['.kmlint.yaml', 1]]);
     assert.equal(readings, 1);
+  } finally {
+    spool.close();
+  }
+});
+
+test('reports count a spool in one reading between them, and count again once a view changes what it gives', () => {
+  const finding = (file: string, line: number, level: Finding['level']): Finding => ({
+    ruleId: 'latest-tag', level, message: 'm', file, region: { startLine: line, startColumn: 1, endLine: line, endColumn: 2 }, path: [], fingerprint: `${file}:${line}`,
+  });
+  const spool = new FindingSpool(0);
+  try {
+    spool.add('a.yaml', [finding('a.yaml', 1, 'error'), finding('a.yaml', 2, 'warning')]);
+    let readings = 0;
+    const read = spool[Symbol.iterator].bind(spool);
+    spool[Symbol.iterator] = () => (readings++, read());
+    for (let report = 0; report < 3; report++) assert.deepEqual(countFindings(spool), { error: 1, warning: 1, note: 0, suppressed: 0 });
+    assert.equal(readings, 1);
+    spool.view(() => (item) => (item.level === 'warning' ? undefined : item));
+    assert.deepEqual(countFindings(spool), { error: 1, warning: 0, note: 0, suppressed: 0 });
+    spool.tail.push(finding('.kmlint.yaml', 1, 'note'));
+    assert.deepEqual(countFindings(spool), { error: 1, warning: 0, note: 1, suppressed: 0 });
+    assert.equal(readings, 3);
   } finally {
     spool.close();
   }

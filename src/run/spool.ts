@@ -32,11 +32,15 @@ export class FindingSpool implements Iterable<Finding> {
   /** The files of the lines, each once so far: then the lines come file by file. */
   private readonly files = new Set<string>();
   private filesRepeat = false;
+  private remembered: { state: string; values: Map<string, unknown> } | undefined;
+  /** Lines, late findings and views added: what a reading gives changed. */
+  private changes = 0;
 
   constructor(private readonly limit = SPOOL_FROM) {}
 
   /** A file's findings, sorted; a file still waiting for cross-object findings is added even without any. */
   add(file: string, findings: readonly Finding[]): void {
+    this.changes++;
     if (this.files.has(file)) this.filesRepeat = true;
     this.files.add(file);
     const line = `${JSON.stringify({ file, findings })}\n`;
@@ -51,11 +55,13 @@ export class FindingSpool implements Iterable<Finding> {
 
   /** Findings that arrived for an added file after its walk, sorted: merged into its line when read. */
   addLate(file: string, findings: readonly Finding[]): void {
+    this.changes++;
     if (findings.length > 0) this.late.set(file, [...findings]);
   }
 
   /** Applies `view` to every finding read from now on. */
   view(view: FindingView): void {
+    this.changes++;
     this.views.push(view);
   }
 
@@ -80,6 +86,19 @@ export class FindingSpool implements Iterable<Finding> {
     const head = apart(this.head);
     const tail = apart(this.tail);
     return head !== undefined && tail !== undefined && ![...head].some((file) => tail.has(file));
+  }
+
+  /**
+   * `compute`'s result, computed from a reading of the spool, until what a reading gives changes (a file, a late
+   * finding, a finding before or after the lines, a view): several reports count the same findings, and each
+   * reading parses every finding again.
+   */
+  remember<T>(key: string, compute: () => T): T {
+    const state = `${this.changes}:${this.head.length}:${this.tail.length}`;
+    if (this.remembered?.state !== state) this.remembered = { state, values: new Map() };
+    const values = this.remembered.values;
+    if (!values.has(key)) values.set(key, compute());
+    return values.get(key) as T;
   }
 
   /** Whether the findings went to disk (tests force it with a limit of 0). */
