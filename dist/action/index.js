@@ -68608,6 +68608,10 @@ function ruleHelpMarkdown(rule) {
 
 // src/formatters/summary.ts
 function countFindings(findings) {
+  const remembered = findings.remember?.("counts", () => tally(findings));
+  return remembered ? { ...remembered } : tally(findings);
+}
+function tally(findings) {
   const counts = { error: 0, warning: 0, note: 0, suppressed: 0 };
   for (const finding of findings) {
     if (finding.suppression) counts.suppressed++;
