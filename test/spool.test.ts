@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { FORMATS, loadFormatter, type FormatContext } from '../src/formatters/index.js';
+import { exitCode } from '../src/engine/exit-code.js';
 import { byFile, countFindings } from '../src/formatters/summary.js';
 import { lint, type LintOptions } from '../src/run/lint.js';
 import { StringTable } from '../src/k8s/detach.js';
@@ -144,7 +145,7 @@ test('grouping a spool by file reads it once, and still groups right when a file
   }
 });
 
-test('reports count a spool in one reading between them, and count again once a view changes what it gives', () => {
+test('reports and the exit code count a spool in one reading between them, and count again once a view changes what it gives', () => {
   const finding = (file: string, line: number, level: Finding['level']): Finding => ({
     ruleId: 'latest-tag', level, message: 'm', file, region: { startLine: line, startColumn: 1, endLine: line, endColumn: 2 }, path: [], fingerprint: `${file}:${line}`,
   });
@@ -155,6 +156,8 @@ test('reports count a spool in one reading between them, and count again once a 
     const read = spool[Symbol.iterator].bind(spool);
     spool[Symbol.iterator] = () => (readings++, read());
     for (let report = 0; report < 3; report++) assert.deepEqual(countFindings(spool), { error: 1, warning: 1, note: 0, suppressed: 0 });
+    assert.equal(exitCode({ findings: spool, internalErrors: 0 }), 1);
+    assert.equal(exitCode({ findings: spool, internalErrors: 0 }, { failOn: 'note', maxWarnings: 0 }), 1);
     assert.equal(readings, 1);
     spool.view(() => (item) => (item.level === 'warning' ? undefined : item));
     assert.deepEqual(countFindings(spool), { error: 1, warning: 0, note: 0, suppressed: 0 });

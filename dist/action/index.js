@@ -67498,20 +67498,29 @@ function parseMaxWarnings(value) {
   return Number(value);
 }
 
+// src/findings/counts.ts
+function countFindings(findings) {
+  const remembered = findings.remember?.("counts", () => tally(findings));
+  return remembered ? { ...remembered } : tally(findings);
+}
+function tally(findings) {
+  const counts = { error: 0, warning: 0, note: 0, suppressed: 0 };
+  for (const finding of findings) {
+    if (finding.suppression) counts.suppressed++;
+    else counts[finding.level]++;
+  }
+  return counts;
+}
+
 // src/engine/exit-code.ts
 var RANK = { note: 0, warning: 1, error: 2 };
 function exitCode(result, options = {}) {
   if (result.internalErrors > 0) return 2;
+  const counts = countFindings(result.findings);
   const threshold = RANK[options.failOn ?? "error"];
-  let warnings = 0;
-  let failing = false;
-  for (const finding of result.findings) {
-    if (finding.suppression) continue;
-    if (finding.level === "warning") warnings++;
-    if (RANK[finding.level] >= threshold) failing = true;
-  }
+  const failing = ["note", "warning", "error"].some((level) => RANK[level] >= threshold && counts[level] > 0);
   if (failing) return 1;
-  if (options.maxWarnings !== void 0 && warnings > options.maxWarnings) return 1;
+  if (options.maxWarnings !== void 0 && counts.warning > options.maxWarnings) return 1;
   return 0;
 }
 
@@ -68607,18 +68616,6 @@ function ruleHelpMarkdown(rule) {
 }
 
 // src/formatters/summary.ts
-function countFindings(findings) {
-  const remembered = findings.remember?.("counts", () => tally(findings));
-  return remembered ? { ...remembered } : tally(findings);
-}
-function tally(findings) {
-  const counts = { error: 0, warning: 0, note: 0, suppressed: 0 };
-  for (const finding of findings) {
-    if (finding.suppression) counts.suppressed++;
-    else counts[finding.level]++;
-  }
-  return counts;
-}
 function plural(count, word) {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
