@@ -17,7 +17,10 @@ export function formatText(result: FormatInput, context: FormatContext): string 
 export function* textChunks(result: FormatInput, context: FormatContext): Generator<string, void> {
   const paint = (style: Style, text: string): string => (context.color ? styleText(style, text) : text);
   const shown = (finding: Finding): boolean => !finding.suppression || context.showSuppressed === true;
+  // Every active finding is shown, so the count per rule is taken along: one reading of a spooled run fewer.
+  const perRuleCounts = new Map<string, number>();
   for (const [file, findings] of byFile(result.findings, shown)) {
+    for (const finding of findings) if (!finding.suppression) perRuleCounts.set(finding.ruleId, (perRuleCounts.get(finding.ruleId) ?? 0) + 1);
     const out: string[] = [paint('underline', visibleLine(file))];
     const text = context.sources?.get(file);
     const lines = text === undefined ? undefined : sourceLines(text);
@@ -40,7 +43,7 @@ export function* textChunks(result: FormatInput, context: FormatContext): Genera
   }
 
   const out: string[] = [];
-  const perRule = ruleCounts(result.findings);
+  const perRule = ruleCounts(perRuleCounts);
   if (perRule) out.push(...perRule, '');
 
   const counts = countFindings(result.findings);
@@ -55,9 +58,7 @@ export function* textChunks(result: FormatInput, context: FormatContext): Genera
 const RULE_COUNT_FROM = 20;
 
 /** Active findings per rule, most frequent first; undefined for short reports. */
-function ruleCounts(findings: Iterable<Finding>): string[] | undefined {
-  const counts = new Map<string, number>();
-  for (const finding of findings) if (!finding.suppression) counts.set(finding.ruleId, (counts.get(finding.ruleId) ?? 0) + 1);
+function ruleCounts(counts: ReadonlyMap<string, number>): string[] | undefined {
   const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
   if (total <= RULE_COUNT_FROM) return undefined;
   const sorted = [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
