@@ -68627,6 +68627,13 @@ function objectName(finding) {
   if (!object?.kind) return void 0;
   return `${object.namespace ? `${object.namespace}/` : ""}${object.kind}/${object.name ?? "(unnamed)"}`;
 }
+function lastAnswer(compute) {
+  let last;
+  return (file) => {
+    if (last?.file !== file) last = { file, answer: compute(file) };
+    return last.answer;
+  };
+}
 
 // src/formatters/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -68742,11 +68749,7 @@ function sarifResult(finding, ruleIndex, withSuppressions) {
   }
   return result;
 }
-function encodeUri(file) {
-  if (file !== lastUri.file) lastUri = { file, uri: file.split("/").map(encodeURIComponent).join("/") };
-  return lastUri.uri;
-}
-var lastUri = { file: "", uri: "" };
+var encodeUri = lastAnswer((file) => file.split("/").map(encodeURIComponent).join("/"));
 
 // src/action/main.ts
 init_rules();

@@ -3,7 +3,7 @@ import { visible } from '../redact/visible.js';
 import { LEVELS, type Finding } from '../types.js';
 import type { FormatContext } from './context.js';
 import type { FormatInput } from './index.js';
-import { countFindings, messageWithTemplate, plural } from './summary.js';
+import { countFindings, lastAnswer, messageWithTemplate, plural } from './summary.js';
 
 const COMMAND: Record<Finding['level'], string> = { error: 'error', warning: 'warning', note: 'notice' };
 
@@ -24,13 +24,7 @@ export function annotation(finding: Finding): string {
   return `::${COMMAND[finding.level]} ${properties}::${escapeData(messageWithTemplate(finding))}`;
 }
 
-/** Findings come file by file: the last file's property is asked for again and again. */
-let lastFile = { file: '', escaped: '' };
-
-function escapedFile(file: string): string {
-  if (file !== lastFile.file) lastFile = { file, escaped: escapeProperty(file) };
-  return lastFile.escaped;
-}
+const escapedFile = lastAnswer((file) => escapeProperty(file));
 
 /** Control characters are shown visibly first; what GitHub's parser gives meaning to is percent-encoded. */
 function escapeData(text: string): string {

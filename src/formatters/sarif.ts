@@ -7,7 +7,7 @@ import type { FormatContext } from './context.js';
 import type { FormatInput } from './index.js';
 import { jsonChunks, mapped, streamed } from './json-stream.js';
 import { ruleHelpMarkdown, ruleHelpText } from './rule-help.js';
-import { kept, objectName } from './summary.js';
+import { kept, lastAnswer, objectName } from './summary.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** Suppressions written in the linted file itself (comments, annotations); config and baseline are external. */
@@ -134,10 +134,4 @@ function sarifResult(finding: Finding, ruleIndex: number | undefined, withSuppre
 }
 
 /** Relative URI reference with forward slashes; spaces and the like percent-encoded. */
-export function encodeUri(file: string): string {
-  // Findings come file by file: the last file's URI is asked for again and again.
-  if (file !== lastUri.file) lastUri = { file, uri: file.split('/').map(encodeURIComponent).join('/') };
-  return lastUri.uri;
-}
-
-let lastUri = { file: '', uri: '' };
+export const encodeUri = lastAnswer((file) => file.split('/').map(encodeURIComponent).join('/'));

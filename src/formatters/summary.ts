@@ -75,6 +75,15 @@ export function messageWithTemplate(finding: Finding): string {
   return finding.helmTemplate ? `${finding.message} (Helm template ${finding.helmTemplate})` : finding.message;
 }
 
+/** `compute` keeping its last answer: findings come file by file, so one file's value is asked for again and again. */
+export function lastAnswer(compute: (file: string) => string): (file: string) => string {
+  let last: { file: string; answer: string } | undefined;
+  return (file) => {
+    if (last?.file !== file) last = { file, answer: compute(file) };
+    return last.answer;
+  };
+}
+
 /** A source text's lines, as `split(/\r?\n/)` gives them; a split on a plain newline is several times faster. */
 export function sourceLines(text: string): string[] {
   return text.includes('\r') ? text.split(/\r?\n/) : text.split('\n');

@@ -1,7 +1,8 @@
 /**
  * The run's index of every object it saw, inputs and context files alike, for rules that relate several
  * objects. Records are compact: identity, labels, the plain value (without Secret and ConfigMap data
- * values, CRDs' schemas without their prose), the pod templates' labels and specs, and the object's own location for related locations.
+ * values, CRDs' schemas without their prose), the pod templates' labels and specs, and the object's own
+ * location for related locations.
  */
 import type { Location } from '../types.js';
 import type { Path } from '../types.js';

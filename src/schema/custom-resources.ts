@@ -62,4 +62,3 @@ function schemaOf(value: JsonValue | undefined, index: ObjectIndex | undefined):
   if (node === undefined) nodes.set(schema, (node = read()));
   return node;
 }
-
