@@ -123,6 +123,24 @@ describe('what invalidates the cache', () => {
     assert.equal(cacheLine(damaged.stderr), '0 of 3 files unchanged');
   });
 
+  test("a damaged file entry costs only that file: it is linted again, the others are still served", () => {
+    const dir = copyOf(FIXTURES);
+    const cacheFile = path.join(dir, '.kmlintcache');
+    runCli(PER_FILE, { cwd: dir });
+    const written = readFileSync(cacheFile, 'utf8');
+    const damaged = written.replace(/^(\{"file":"in\/pod\.yaml","entry":\{"hash":)"[^"]+"/m, '$1broken');
+    assert.notEqual(damaged, written);
+    writeFileSync(cacheFile, damaged);
+    // Nothing changed: the replay needs no file entry.
+    assert.equal(cacheLine(runCli(PER_FILE, { cwd: dir }).stderr), 'no input changed, the last run replayed');
+
+    writeFileSync(cacheFile, damaged);
+    writeFileSync(path.join(dir, 'in/service.yaml'), `${readFileSync(path.join(dir, 'in/service.yaml'), 'utf8')}# edited\n`);
+    const edited = runCli(PER_FILE, { cwd: dir });
+    assert.equal(cacheLine(edited.stderr), '1 of 3 files unchanged');
+    assert.equal(edited.stdout, runCli(PER_FILE.filter((arg) => arg !== '--cache'), { cwd: dir }).stdout);
+  });
+
   test('the cache file is one JSON value per line, the last run\'s findings one by one, so a large run never needs it as one string', () => {
     const dir = copyOf(FIXTURES);
     const run = runCli(PER_FILE, { cwd: dir });

@@ -56,7 +56,11 @@ export interface CacheContent {
   /** The kmlint that wrote it: another version's results are never reused (its key differs too). */
   kmlintVersion: string;
   key: string;
-  files: Record<string, CachedFile>;
+  /**
+   * Per file, its entry as JSON text: parsed only when the file is looked up, so a replayed run, which
+   * needs none of them, neither parses nor keeps the objects of every file's findings.
+   */
+  files: Record<string, string>;
   /** Context files without a credential (a record holds the object's values). */
   context?: Record<string, CachedContext>;
   run?: CachedRun;
@@ -103,11 +107,18 @@ export class LintCache {
 
   /** The file's cached result when its text is unchanged; it is carried over to the next cache. */
   lookup(display: string, hash: string): CachedFile | undefined {
-    const entry = this.previous?.files[display];
-    if (entry?.hash !== hash) return undefined;
-    this.next.files[display] = entry;
-    // Handed out once, so a run may change the findings it got.
-    return structuredClone(entry);
+    const text = this.previous?.files[display];
+    if (text === undefined) return undefined;
+    let entry: CachedFile;
+    try {
+      entry = JSON.parse(text) as CachedFile;
+    } catch {
+      return undefined;
+    }
+    if (entry.hash !== hash) return undefined;
+    this.next.files[display] = text;
+    // Parsed afresh from the text, so the run may change the findings it got.
+    return entry;
   }
 
   /** A context file's records when its text is unchanged; carried over to the next cache. */
@@ -137,7 +148,7 @@ export class LintCache {
 
   record(display: string, entry: CachedFile): void {
     // Serialised now: later stages (the baseline) change findings in place.
-    this.next.files[display] = JSON.parse(JSON.stringify(entry)) as CachedFile;
+    this.next.files[display] = JSON.stringify(entry);
   }
 
   /** Writes the cache (atomically) with the run's snapshot. Returns a note when it could not. */
@@ -183,7 +194,8 @@ type CacheLine =
 function* cacheLines(content: CacheContent): Generator<string> {
   const line = (value: CacheLine): string => JSON.stringify(value);
   yield line({ header: { kmlintCacheVersion: content.kmlintCacheVersion, kmlintVersion: content.kmlintVersion, key: content.key } });
-  for (const [file, entry] of Object.entries(content.files)) yield line({ file, entry });
+  // The same line as `line({ file, entry })`, from the entry's text as it is kept.
+  for (const [file, entry] of Object.entries(content.files)) yield `{"file":${JSON.stringify(file)},"entry":${entry}}`;
   for (const [context, entry] of Object.entries(content.context ?? {})) yield line({ context, entry });
   for (const [spans, offsets] of Object.entries(content.spans ?? {})) yield line({ spans, offsets });
   if (!content.run) return;
@@ -205,8 +217,13 @@ export function readCache(file: string, readWhole = READ_WHOLE): CacheContent | 
     if (header?.kmlintCacheVersion !== CACHE_VERSION) return undefined;
     const content: CacheContent = { ...header, files: {} };
     for (const text of lines) {
+      const file = fileEntry(text);
+      if (file) {
+        content.files[file.name] = file.entry;
+        continue;
+      }
       const value = JSON.parse(text) as CacheLine;
-      if ('file' in value) content.files[value.file] = value.entry;
+      if ('file' in value) content.files[value.file] = JSON.stringify(value.entry);
       else if ('context' in value) (content.context ??= {})[value.context] = value.entry;
       else if ('spans' in value) (content.spans ??= {})[value.spans] = value.offsets;
       else if ('run' in value) content.run = { ...value.run, findings: [] };
@@ -218,6 +235,20 @@ export function readCache(file: string, readWhole = READ_WHOLE): CacheContent | 
     closeSync(fd);
   }
 }
+
+/**
+ * A file's line split into its name and its entry's text, unparsed. In the line `{"file":NAME,"entry":ENTRY}`
+ * the first `,"entry":` ends the name: inside a JSON string every `"` is escaped.
+ */
+function fileEntry(line: string): { name: string; entry: string } | undefined {
+  if (!line.startsWith(FILE_LINE) || !line.endsWith('}')) return undefined;
+  const end = line.indexOf(ENTRY_KEY);
+  if (end < 0) return undefined;
+  return { name: JSON.parse(line.slice(FILE_LINE.length, end)) as string, entry: line.slice(end + ENTRY_KEY.length, -1) };
+}
+
+const FILE_LINE = '{"file":';
+const ENTRY_KEY = ',"entry":';
 
 /** The cache file's lines: read whole when small, else in pieces (a large run's cache is past V8's longest string). */
 function cacheFileLines(fd: number, readWhole: number): IterableIterator<string> {
