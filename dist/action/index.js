@@ -39905,7 +39905,7 @@ import path6 from "node:path";
 function* cacheLines(content) {
   const line = (value) => JSON.stringify(value);
   yield line({ header: { kmlintCacheVersion: content.kmlintCacheVersion, kmlintVersion: content.kmlintVersion, key: content.key } });
-  for (const [file, entry2] of Object.entries(content.files)) yield line({ file, entry: entry2 });
+  for (const [file, entry2] of Object.entries(content.files)) yield `{"file":${JSON.stringify(file)},"entry":${entry2}}`;
   for (const [context, entry2] of Object.entries(content.context ?? {})) yield line({ context, entry: entry2 });
   for (const [spans, offsets] of Object.entries(content.spans ?? {})) yield line({ spans, offsets });
   if (!content.run) return;
@@ -39922,8 +39922,13 @@ function readCache(file, readWhole = READ_WHOLE) {
     if (header?.kmlintCacheVersion !== CACHE_VERSION) return void 0;
     const content = { ...header, files: {} };
     for (const text of lines) {
+      const file2 = fileEntry(text);
+      if (file2) {
+        content.files[file2.name] = file2.entry;
+        continue;
+      }
       const value = JSON.parse(text);
-      if ("file" in value) content.files[value.file] = value.entry;
+      if ("file" in value) content.files[value.file] = JSON.stringify(value.entry);
       else if ("context" in value) (content.context ??= {})[value.context] = value.entry;
       else if ("spans" in value) (content.spans ??= {})[value.spans] = value.offsets;
       else if ("run" in value) content.run = { ...value.run, findings: [] };
@@ -39934,6 +39939,12 @@ function readCache(file, readWhole = READ_WHOLE) {
   } finally {
     closeSync2(fd);
   }
+}
+function fileEntry(line) {
+  if (!line.startsWith(FILE_LINE) || !line.endsWith("}")) return void 0;
+  const end = line.indexOf(ENTRY_KEY);
+  if (end < 0) return void 0;
+  return { name: JSON.parse(line.slice(FILE_LINE.length, end)), entry: line.slice(end + ENTRY_KEY.length, -1) };
 }
 function cacheFileLines(fd, readWhole) {
   if (fstatSync2(fd).size > readWhole) return linesOf2(fd);
@@ -39951,7 +39962,7 @@ function validOffsets(offsets, length) {
   }
   return true;
 }
-var CACHE_VERSION, LintCache, WRITE_BATCH, READ_WHOLE;
+var CACHE_VERSION, LintCache, WRITE_BATCH, READ_WHOLE, FILE_LINE, ENTRY_KEY;
 var init_store = __esm({
   "src/cache/store.ts"() {
     "use strict";
@@ -39988,10 +39999,17 @@ var init_store = __esm({
       }
       /** The file's cached result when its text is unchanged; it is carried over to the next cache. */
       lookup(display, hash) {
-        const entry2 = this.previous?.files[display];
-        if (entry2?.hash !== hash) return void 0;
-        this.next.files[display] = entry2;
-        return structuredClone(entry2);
+        const text = this.previous?.files[display];
+        if (text === void 0) return void 0;
+        let entry2;
+        try {
+          entry2 = JSON.parse(text);
+        } catch {
+          return void 0;
+        }
+        if (entry2.hash !== hash) return void 0;
+        this.next.files[display] = text;
+        return entry2;
       }
       /** A context file's records when its text is unchanged; carried over to the next cache. */
       contextLookup(display, hash) {
@@ -40016,7 +40034,7 @@ var init_store = __esm({
         return maskSpans(text, spans);
       }
       record(display, entry2) {
-        this.next.files[display] = JSON.parse(JSON.stringify(entry2));
+        this.next.files[display] = JSON.stringify(entry2);
       }
       /** Writes the cache (atomically) with the run's snapshot. Returns a note when it could not. */
       async save(run2) {
@@ -40046,6 +40064,8 @@ var init_store = __esm({
     };
     WRITE_BATCH = 1 << 16;
     READ_WHOLE = 64 << 20;
+    FILE_LINE = '{"file":';
+    ENTRY_KEY = ',"entry":';
   }
 });
 
