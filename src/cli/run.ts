@@ -21,6 +21,7 @@ import { VERSION } from '../version.js';
 import { oneOf, UsageError, type ParsedArgs } from './args.js';
 import { outputTargets, type OutputTarget } from './outputs.js';
 import { progressReporter } from './progress.js';
+import { heapGrowthLimiter } from './heap-growth.js';
 import { useColor } from './color.js';
 import { compareKubeVersions, NEWEST_KUBE_VERSION, normaliseKubeVersion, OLDEST_KUBE_VERSION } from '../engine/run-settings.js';
 import { formatStats } from './stats.js';
@@ -89,6 +90,7 @@ export async function run(args: ParsedArgs): Promise<number> {
   const render = renderRequest({ ...values, kubeVersion, render: values.render }, positionals, setup.render, cwd);
   if (positionals.length === 0 && !render) throw new UsageError('no paths given: name files, directories or globs, or - for standard input.');
   const progress = progressReporter(process.stderr);
+  const limitHeapGrowth = heapGrowthLimiter();
 
   const options: LintOptions = {
     paths: positionals,
@@ -100,7 +102,10 @@ export async function run(args: ParsedArgs): Promise<number> {
     complete: values.complete ?? false,
     stats: values.stats ?? false,
     stdinFilename: values['stdin-filename'],
-    onProgress: progress.update,
+    onProgress: (done, total) => {
+      progress.update(done, total);
+      limitHeapGrowth();
+    },
     keepSources: targets.some((target) => NEEDS_SOURCES.has(target.format)),
     cache: cacheOptions(values, cwd, values['no-config'] ? undefined : values.config !== undefined ? path.resolve(cwd, values.config) : findConfigFile(cwd)),
     ...(shard ? { shard } : {}),
@@ -116,6 +121,7 @@ export async function run(args: ParsedArgs): Promise<number> {
     const result = render ? await (await import('../render/run.js')).lintWithRenders(options, render) : await lint(options);
     progress.done();
     if (shard) return writeShardReport(result, values.output);
+    limitHeapGrowth();
     return await report(result, { setup, values, targets, cwd });
   } finally {
     options.spool?.close();
