@@ -1,5 +1,5 @@
 /** A lint run from the command line: inputs → engine → formatters → outputs and exit code. */
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -117,6 +117,8 @@ export async function run(args: ParsedArgs): Promise<number> {
   if (!render && !shard && !options.cache && (options.concurrency === undefined || options.concurrency === 1) && values['write-baseline'] === undefined) {
     options.spool = new FindingSpool(spoolFrom());
   }
+  // A cache is loaded whole: a run whose cache is large is a large run from its start.
+  if (options.cache) limitHeapGrowth(fileSize(options.cache.file));
   try {
     const result = render ? await (await import('../render/run.js')).lintWithRenders(options, render) : await lint(options);
     progress.done();
@@ -125,6 +127,14 @@ export async function run(args: ParsedArgs): Promise<number> {
     return await report(result, { setup, values, targets, cwd });
   } finally {
     options.spool?.close();
+  }
+}
+
+function fileSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
   }
 }
 
