@@ -14968,7 +14968,7 @@ var require_util4 = __commonJS({
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
     var { types: types2 } = __require("node:util");
-    var { StringDecoder: StringDecoder2 } = __require("string_decoder");
+    var { StringDecoder: StringDecoder3 } = __require("string_decoder");
     var { btoa: btoa2 } = __require("node:buffer");
     var staticPropertyDescriptors = {
       enumerable: true,
@@ -15059,7 +15059,7 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder = new StringDecoder2("latin1");
+          const decoder = new StringDecoder3("latin1");
           for (const chunk of bytes) {
             dataURL += btoa2(decoder.write(chunk));
           }
@@ -15088,7 +15088,7 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder = new StringDecoder2("latin1");
+          const decoder = new StringDecoder3("latin1");
           for (const chunk of bytes) {
             binaryString += decoder.write(chunk);
           }
@@ -39875,19 +39875,20 @@ var init_key = __esm({
 
 // src/run/read-lines.ts
 import { readSync as readSync2 } from "node:fs";
+import { StringDecoder } from "node:string_decoder";
 function* linesOf2(fd, position = 0) {
-  const decoder = new TextDecoder();
+  const decoder = new StringDecoder("utf8");
   const buffer = Buffer.alloc(READ_CHUNK);
   let rest = "";
   for (; ; ) {
     const read2 = readSync2(fd, buffer, 0, READ_CHUNK, position);
     if (read2 === 0) break;
     position += read2;
-    const lines = (rest + decoder.decode(buffer.subarray(0, read2), { stream: true })).split("\n");
+    const lines = (rest + decoder.write(buffer.subarray(0, read2))).split("\n");
     rest = lines.pop();
     yield* lines;
   }
-  rest += decoder.decode();
+  rest += decoder.end();
   if (rest !== "") yield rest;
 }
 var READ_CHUNK;
@@ -43633,7 +43634,7 @@ var init_index_min = __esm({
 // node_modules/minipass/dist/esm/index.js
 import { EventEmitter } from "node:events";
 import Stream from "node:stream";
-import { StringDecoder } from "node:string_decoder";
+import { StringDecoder as StringDecoder2 } from "node:string_decoder";
 var proc, isStream, isReadable, isWritable, EOF, MAYBE_EMIT_END, EMITTED_END, EMITTING_END, EMITTED_ERROR, CLOSED, READ, FLUSH, FLUSHCHUNK, ENCODING, DECODER, FLOWING, PAUSED, RESUME, BUFFER, PIPES, BUFFERLENGTH, BUFFERPUSH, BUFFERSHIFT, OBJECTMODE, DESTROYED, ERROR, EMITDATA, EMITEND, EMITEND2, ASYNC, ABORT, ABORTED, SIGNAL, DATALISTENERS, DISCARDED, defer, nodefer, isEndish, isArrayBufferLike, isArrayBufferView, Pipe, PipeProxyErrors, isObjectModeOptions, isEncodingOptions, Minipass;
 var init_esm6 = __esm({
   "node_modules/minipass/dist/esm/index.js"() {
@@ -43771,7 +43772,7 @@ var init_esm6 = __esm({
           this[ENCODING] = null;
         }
         this[ASYNC] = !!options.async;
-        this[DECODER] = this[ENCODING] ? new StringDecoder(this[ENCODING]) : null;
+        this[DECODER] = this[ENCODING] ? new StringDecoder2(this[ENCODING]) : null;
         if (options && options.debugExposeBuffer === true) {
           Object.defineProperty(this, "buffer", { get: () => this[BUFFER] });
         }
