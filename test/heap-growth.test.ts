@@ -1,0 +1,28 @@
+/** The CLI holds V8's heap growth back only for runs that are large, or about to load something large. */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { test } from 'node:test';
+import { heapGrowthLimiter, LARGE_MEMORY } from '../src/cli/heap-growth.js';
+
+test('a small process is left alone; a cache about to be loaded that makes it large turns the limit on, once and for good', () => {
+  const limit = heapGrowthLimiter();
+  assert.ok(process.memoryUsage.rss() < LARGE_MEMORY, 'the test process itself is small');
+  assert.equal(limit(), false);
+  assert.equal(limit(64 << 20), false);
+  assert.equal(limit(LARGE_MEMORY), true);
+  assert.equal(limit(), true);
+});
+
+test('the V8 flag it sets is one this Node knows: no complaint, and the process collects and runs on', () => {
+  // In a process of its own: the flag is process-wide. V8 prints "unrecognized flag" and goes on for a flag it does not know.
+  const script = `
+    import { heapGrowthLimiter } from ${JSON.stringify(new URL('../src/cli/heap-growth.ts', import.meta.url).href)};
+    if (!heapGrowthLimiter(0)()) process.exit(3);
+    let kept = [];
+    for (let round = 0; round < 40; round++) kept = Array.from({ length: 200000 }, (_, i) => ({ i, text: 'x' + i }));
+    process.stdout.write(String(kept.length));`;
+  const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stdout, '200000');
+  assert.doesNotMatch(run.stderr, /unrecognized flag/);
+});
