@@ -3,7 +3,7 @@
  * for byte as the run held in memory does, cross-object findings, suppressions, the baseline and --quiet included.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -63,6 +63,42 @@ test('a baseline and --quiet apply to spooled findings as to findings in memory'
     assert.deepEqual([...spool], JSON.parse(JSON.stringify(errors)));
   } finally {
     spool.close();
+  }
+});
+
+test('a run with a cache goes through the spool too: a first run, a partial run and a replay report as runs in memory do', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kmlint-spool-cache-'));
+  try {
+    for (const folder of PATHS) cpSync(folder, path.join(dir, folder), { recursive: true });
+    // Without duplicate-resource, which checks every object across files, some files have no cross-object
+    // checks of their own: the partial run serves them from the cache.
+    const ruleOverrides = new Map([['duplicate-resource', { level: 'off' as const }]]);
+    const first = await lint({ ...options, cwd: dir, ruleOverrides });
+    const baseline = { baseline: { kmlintBaselineVersion: 1 as const, findings: first.findings.filter((_, i) => i % 3 === 0).map(({ fingerprint, ruleId, file, message }) => ({ fingerprint, ruleId, file, message })) }, file: 'kmlint-baseline.json' };
+    const cached = (name: string): LintOptions => ({ ...options, cwd: dir, ruleOverrides, suppress: { baseline }, cache: { file: path.join(dir, name), display: name } });
+    const steps = [
+      { name: 'first', change: () => {}, replayed: false },
+      { name: 'partial', change: () => appendFileSync(path.join(dir, PATHS[2]!, readdirSync(path.join(dir, PATHS[2]!))[0]!), '# edited\n'), replayed: false },
+      { name: 'replay', change: () => {}, replayed: true },
+    ];
+    for (const step of steps) {
+      step.change();
+      const memory = await lint(cached('memory.cache'));
+      const spool = new FindingSpool(0);
+      try {
+        const spooled = await lint({ ...cached('spooled.cache'), spool });
+        assert.equal(spooled.cache?.replayed, step.replayed, step.name);
+        assert.equal(spool.spooled, !step.replayed, `${step.name}: the findings went to disk unless replayed`);
+        if (step.name === 'partial') assert.ok(spooled.cache!.hits > 0 && spooled.cache!.hits < spooled.files.length, `${spooled.cache!.hits} files served`);
+        assert.deepEqual(spooled.baseline, memory.baseline, step.name);
+        assert.ok(memory.baseline!.matched > 0);
+        assert.deepEqual(await reports(spooled), await reports(memory), step.name);
+      } finally {
+        spool.close();
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 

@@ -43,6 +43,9 @@ export interface CachedRun {
   exemptions: ExemptionUsage;
 }
 
+/** A run as it is saved: its findings may come from the spool, read as they are written. */
+export type SavedRun = Omit<CachedRun, 'findings'> & { findings: Iterable<Finding> };
+
 /** A context file's objects as the index holds them, for a run that needs them again. */
 export interface CachedContext {
   hash: string;
@@ -138,12 +141,18 @@ export class LintCache {
    * masked the same text, else from `found` (what redaction found) or a fresh look; either way they are kept.
    */
   masked(text: string, hash: string, found?: readonly Span[]): string {
-    const stored = this.previous?.spans?.[hash];
-    const offsets = stored !== undefined && validOffsets(stored, text.length) ? stored : (found ?? credentialSpans(text)).flatMap((span) => [span.start, span.end]);
-    (this.next.spans ??= {})[hash] = offsets;
+    const offsets = this.keepSpans(text, hash, found);
     const spans: Span[] = [];
     for (let index = 0; index < offsets.length; index += 2) spans.push({ start: offsets[index]!, end: offsets[index + 1]! });
     return maskSpans(text, spans);
+  }
+
+  /** Keeps where a text's credentials are, as `masked` does, for a run that reads the text again later itself. */
+  keepSpans(text: string, hash: string, found?: readonly Span[]): number[] {
+    const stored = this.previous?.spans?.[hash];
+    const offsets = stored !== undefined && validOffsets(stored, text.length) ? stored : (found ?? credentialSpans(text)).flatMap((span) => [span.start, span.end]);
+    (this.next.spans ??= {})[hash] = offsets;
+    return offsets;
   }
 
   record(display: string, entry: CachedFile): void {
@@ -152,7 +161,7 @@ export class LintCache {
   }
 
   /** Writes the cache (atomically) with the run's snapshot. Returns a note when it could not. */
-  async save(run: CachedRun): Promise<string | undefined> {
+  async save(run: SavedRun): Promise<string | undefined> {
     const temporary = `${this.file}.${process.pid}.tmp`;
     try {
       await mkdir(path.dirname(this.file), { recursive: true });
@@ -191,7 +200,7 @@ type CacheLine =
   | { run: Omit<CachedRun, 'findings'> }
   | { finding: Finding };
 
-function* cacheLines(content: CacheContent): Generator<string> {
+function* cacheLines(content: Omit<CacheContent, 'run'> & { run?: SavedRun }): Generator<string> {
   const line = (value: CacheLine): string => JSON.stringify(value);
   yield line({ header: { kmlintCacheVersion: content.kmlintCacheVersion, kmlintVersion: content.kmlintVersion, key: content.key } });
   // The same line as `line({ file, entry })`, from the entry's text as it is kept.

@@ -31,7 +31,7 @@ import type { SuppressOptions } from '../suppress/options.js';
 import { createSuppressor, type FileSuppression } from '../suppress/suppressor.js';
 import { baselineMatcher } from '../suppress/baseline.js';
 import type { FileDecision, FileReport, Finding, InvalidText, LintResult, Tallies } from '../types.js';
-import type { CachedRun } from '../cache/store.js';
+import type { SavedRun } from '../cache/store.js';
 import { shardOf, type Shard } from '../shard/assign.js';
 import type { ShardInfo } from '../shard/report.js';
 import type { IndexPeers, ThreadOptions, ThreadPlan } from './parallel-options.js';
@@ -209,7 +209,7 @@ export async function lintSources(
   const enabled: EnabledRule[] = rules.filter((rule) => settings.has(rule.meta.id)).map((rule) => ({ rule, setting: settings.get(rule.meta.id)! }));
   const runSettings = runSettingsOf(options);
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const spool = options.cache || options.shard ? undefined : options.spool;
+  const spool = options.shard ? undefined : options.spool;
   // A spooled run applies the baseline itself, as a view over the spool.
   const suppressor = createSuppressor(spool && options.suppress?.baseline ? { ...options.suppress, baseline: undefined } : options.suppress, { rules, settings, cwd });
   const index = new ObjectIndex(runSettings.complete);
@@ -228,7 +228,8 @@ export async function lintSources(
     : undefined;
   if (cache) {
     const replay = await replayable(cache, sources, listContext, maxBytes, options.keepSources ?? false);
-    if (replay) return replayRun(run, replay, { files: sources.length, suppressor });
+    // A replay holds the last run's findings and applies the baseline as a run held in memory does.
+    if (replay) return replayRun(run, replay, { files: sources.length, suppressor: spool ? createSuppressor(options.suppress, { rules, settings, cwd }) : suppressor });
   }
   const tokens: InputToken[] = [];
   const crossObjectRules = enabled.some(({ rule }) => rule.meta.crossObject);
@@ -238,8 +239,11 @@ export async function lintSources(
   // A spooled run reads files on disk again for code frames rather than hold their texts.
   // `text` as read, with the credential spans redaction found in it, if it looked; the cache keeps the spans.
   const keepSource = (source: Pick<Source, 'display' | 'absolute'>, text: string, spans?: readonly Span[], hash?: string): void => {
-    if (run.sourceTexts && source.absolute !== undefined) run.sourceTexts.onDisk(source.display, source.absolute);
-    else run.sources.set(source.display, cache ? cache.masked(text, hash ?? contentHash(text), spans) : maskSpans(text, spans ?? credentialSpans(text)));
+    if (run.sourceTexts && source.absolute !== undefined) {
+      run.sourceTexts.onDisk(source.display, source.absolute);
+      // The cache keeps where its credentials are all the same: a replay holds the texts it frames.
+      cache?.keepSpans(text, hash ?? contentHash(text), spans);
+    } else run.sources.set(source.display, cache ? cache.masked(text, hash ?? contentHash(text), spans) : maskSpans(text, spans ?? credentialSpans(text)));
   };
   const settle = (file: string, findings: Finding[]): Finding[] => {
     if (!spool) {
@@ -275,7 +279,7 @@ export async function lintSources(
     const hit = hash !== undefined ? cache!.lookup(source.display, hash) : undefined;
     if (hit && outcome && 'text' in outcome) {
       run.files.push(hit.report);
-      perFile.set(source.display, hit.findings);
+      settle(source.display, hit.findings);
       run.objects += hit.objects;
       run.internalErrors += hit.internalErrors;
       run.notes.push(...hit.notes);
@@ -283,7 +287,7 @@ export async function lintSources(
       suppressor.replayExemptions(hit.exemptions);
       // Other files' cross-object checks need this file's objects, in the order of the run.
       if (crossObjectRules) indexAgain(source.display, outcome.text, index, { rules: enabled, extraWorkloads: options.extraWorkloads, settings: runSettings });
-      if (options.keepSources && hit.findings.length > 0) run.sources.set(source.display, cache!.masked(outcome.text, hash!));
+      if (options.keepSources && hit.findings.length > 0) keepSource(source, outcome.text, undefined, hash);
       run.cache = { hits: (run.cache?.hits ?? 0) + 1, replayed: false };
     } else if (!outcome) {
       run.files.push({ file: source.display, objects: 0, documents: 0, decision: source.partial });
@@ -389,7 +393,8 @@ export async function lintSources(
       const withFindings = state.walked + state.findings.length > 0;
       // A spooled run reads a file on disk again for its code frames only when the report is written.
       const framesLater = run.sourceTexts !== undefined && state.again !== undefined;
-      const text = later.length > 0 || (options.keepSources && withFindings && !framesLater) ? await textAgain(state, run.notes) : undefined;
+      // With a cache, a text framed later is still read now, once, for where its credentials are.
+      const text = later.length > 0 || (options.keepSources && withFindings && (!framesLater || cache)) ? await textAgain(state, run.notes) : undefined;
       if (text === undefined && state.again) withhold(later);
       if (text !== undefined) redactFile({ findings: later, notes: [] }, text);
       if (options.keepSources && withFindings && (framesLater || text !== undefined)) keepSource(state.again?.source ?? { display: file }, text ?? '');
@@ -558,9 +563,9 @@ async function contextFiles(options: Omit<LintOptions, 'paths'> & { paths?: read
 }
 
 /** What the cache keeps of a run: everything before the baseline and unused-exemption stage. */
-function snapshot(run: LintRun, initialNotes: number, inputs: string, usedContext: boolean, exemptions: number[]): CachedRun {
+function snapshot(run: LintRun, initialNotes: number, inputs: string, usedContext: boolean, exemptions: number[]): SavedRun {
   return {
-    inputs, usedContext, files: run.files, findings: run.findings, notes: run.notes.slice(initialNotes), objects: run.objects,
+    inputs, usedContext, files: run.files, findings: run.spool ?? run.findings, notes: run.notes.slice(initialNotes), objects: run.objects,
     internalErrors: run.internalErrors, contextObjects: run.contextObjects, exemptions,
   };
 }
