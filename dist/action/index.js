@@ -40027,12 +40027,17 @@ var init_store = __esm({
        * masked the same text, else from `found` (what redaction found) or a fresh look; either way they are kept.
        */
       masked(text, hash, found) {
-        const stored = this.previous?.spans?.[hash];
-        const offsets = stored !== void 0 && validOffsets(stored, text.length) ? stored : (found ?? credentialSpans(text)).flatMap((span) => [span.start, span.end]);
-        (this.next.spans ??= {})[hash] = offsets;
+        const offsets = this.keepSpans(text, hash, found);
         const spans = [];
         for (let index = 0; index < offsets.length; index += 2) spans.push({ start: offsets[index], end: offsets[index + 1] });
         return maskSpans(text, spans);
+      }
+      /** Keeps where a text's credentials are, as `masked` does, for a run that reads the text again later itself. */
+      keepSpans(text, hash, found) {
+        const stored = this.previous?.spans?.[hash];
+        const offsets = stored !== void 0 && validOffsets(stored, text.length) ? stored : (found ?? credentialSpans(text)).flatMap((span) => [span.start, span.end]);
+        (this.next.spans ??= {})[hash] = offsets;
+        return offsets;
       }
       record(display, entry2) {
         this.next.files[display] = JSON.stringify(entry2);
@@ -66373,7 +66378,7 @@ async function lintSources(sources, options, notes = [], peers) {
   const enabled = rules2.filter((rule) => settings.has(rule.meta.id)).map((rule) => ({ rule, setting: settings.get(rule.meta.id) }));
   const runSettings = runSettingsOf(options);
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const spool = options.cache || options.shard ? void 0 : options.spool;
+  const spool = options.shard ? void 0 : options.spool;
   const suppressor = createSuppressor(spool && options.suppress?.baseline ? { ...options.suppress, baseline: void 0 } : options.suppress, { rules: rules2, settings, cwd });
   const index = new ObjectIndex(runSettings.complete);
   const ruleTimes = options.stats ? /* @__PURE__ */ new Map() : void 0;
@@ -66395,15 +66400,17 @@ async function lintSources(sources, options, notes = [], peers) {
   })) : void 0;
   if (cache2) {
     const replay = await replayable(cache2, sources, listContext, maxBytes, options.keepSources ?? false);
-    if (replay) return replayRun(run2, replay, { files: sources.length, suppressor });
+    if (replay) return replayRun(run2, replay, { files: sources.length, suppressor: spool ? createSuppressor(options.suppress, { rules: rules2, settings, cwd }) : suppressor });
   }
   const tokens = [];
   const crossObjectRules = enabled.some(({ rule }) => rule.meta.crossObject);
   const perFile = /* @__PURE__ */ new Map();
   if (spool) run2.sourceTexts = new SourceTexts(run2.sources, maxBytes);
   const keepSource = (source, text, spans, hash) => {
-    if (run2.sourceTexts && source.absolute !== void 0) run2.sourceTexts.onDisk(source.display, source.absolute);
-    else run2.sources.set(source.display, cache2 ? cache2.masked(text, hash ?? contentHash(text), spans) : maskSpans(text, spans ?? credentialSpans(text)));
+    if (run2.sourceTexts && source.absolute !== void 0) {
+      run2.sourceTexts.onDisk(source.display, source.absolute);
+      cache2?.keepSpans(text, hash ?? contentHash(text), spans);
+    } else run2.sources.set(source.display, cache2 ? cache2.masked(text, hash ?? contentHash(text), spans) : maskSpans(text, spans ?? credentialSpans(text)));
   };
   const settle = (file, findings) => {
     if (!spool) {
@@ -66438,14 +66445,14 @@ async function lintSources(sources, options, notes = [], peers) {
     const hit = hash !== void 0 ? cache2.lookup(source.display, hash) : void 0;
     if (hit && outcome && "text" in outcome) {
       run2.files.push(hit.report);
-      perFile.set(source.display, hit.findings);
+      settle(source.display, hit.findings);
       run2.objects += hit.objects;
       run2.internalErrors += hit.internalErrors;
       run2.notes.push(...hit.notes);
       for (const kind of hit.unreached) unreached.add(kind);
       suppressor.replayExemptions(hit.exemptions);
       if (crossObjectRules) indexAgain(source.display, outcome.text, index, { rules: enabled, extraWorkloads: options.extraWorkloads, settings: runSettings });
-      if (options.keepSources && hit.findings.length > 0) run2.sources.set(source.display, cache2.masked(outcome.text, hash));
+      if (options.keepSources && hit.findings.length > 0) keepSource(source, outcome.text, void 0, hash);
       run2.cache = { hits: (run2.cache?.hits ?? 0) + 1, replayed: false };
     } else if (!outcome) {
       run2.files.push({ file: source.display, objects: 0, documents: 0, decision: source.partial });
@@ -66549,7 +66556,7 @@ async function lintSources(sources, options, notes = [], peers) {
       const later = [...state.later, ...notes2];
       const withFindings = state.walked + state.findings.length > 0;
       const framesLater = run2.sourceTexts !== void 0 && state.again !== void 0;
-      const text = later.length > 0 || options.keepSources && withFindings && !framesLater ? await textAgain(state, run2.notes) : void 0;
+      const text = later.length > 0 || options.keepSources && withFindings && (!framesLater || cache2) ? await textAgain(state, run2.notes) : void 0;
       if (text === void 0 && state.again) withhold(later);
       if (text !== void 0) redactFile({ findings: later, notes: [] }, text);
       if (options.keepSources && withFindings && (framesLater || text !== void 0)) keepSource(state.again?.source ?? { display: file }, text ?? "");
@@ -66683,7 +66690,7 @@ function snapshot(run2, initialNotes, inputs, usedContext, exemptions) {
     inputs,
     usedContext,
     files: run2.files,
-    findings: run2.findings,
+    findings: run2.spool ?? run2.findings,
     notes: run2.notes.slice(initialNotes),
     objects: run2.objects,
     internalErrors: run2.internalErrors,
