@@ -7,7 +7,7 @@ import type { FormatContext } from './context.js';
 import type { FormatInput } from './index.js';
 import { jsonChunks, mapped, streamed } from './json-stream.js';
 import { ruleHelpMarkdown, ruleHelpText } from './rule-help.js';
-import { kept, lastAnswer, objectName } from './summary.js';
+import { countFindings, kept, lastAnswer, objectName } from './summary.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** Suppressions written in the linted file itself (comments, annotations); config and baseline are external. */
@@ -24,8 +24,9 @@ export function* sarifChunks(result: FormatInput, context: FormatContext): Gener
   const index = new Map(rules.map((rule, i) => [rule.id, i]));
   const include = context.sarifIncludeSuppressed === true;
   const keep = (finding: Finding): boolean => include || !finding.suppression;
-  let total = 0;
-  for (const finding of result.findings) if (keep(finding)) total++;
+  // From the shared counts: a spooled run would otherwise be read once more only to count.
+  const counts = countFindings(result.findings);
+  const total = counts.error + counts.warning + counts.note + (include ? counts.suppressed : 0);
   // Each result is built as it is written.
   const results = streamed(mapped(first(kept(result.findings, keep), MAX_RESULTS), (finding) => sarifResult(finding, index.get(finding.ruleId), include)));
   const notifications = (result.notes ?? []).map((note) => ({ level: 'warning', message: { text: note } }));
