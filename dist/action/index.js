@@ -68675,8 +68675,8 @@ function* sarifChunks(result, context) {
   const index = new Map(rules2.map((rule, i) => [rule.id, i]));
   const include = context.sarifIncludeSuppressed === true;
   const keep = (finding) => include || !finding.suppression;
-  let total = 0;
-  for (const finding of result.findings) if (keep(finding)) total++;
+  const counts = countFindings(result.findings);
+  const total = counts.error + counts.warning + counts.note + (include ? counts.suppressed : 0);
   const results = streamed(mapped(first(kept(result.findings, keep), MAX_RESULTS), (finding) => sarifResult(finding, index.get(finding.ruleId), include)));
   const notifications = (result.notes ?? []).map((note) => ({ level: "warning", message: { text: note } }));
   if (total > MAX_RESULTS) {
