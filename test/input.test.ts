@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { lint } from '../src/run/lint.js';
-import { readInput, readInputSync } from '../src/input/read.js';
+import { readInputSync } from '../src/input/read.js';
 import { runCli } from './support/cli.js';
 import { REPO_ROOT } from './support/shared.js';
 
@@ -86,11 +86,11 @@ describe('special files', () => {
 
   test('reads stop at the size limit whatever size the file claims', async () => {
     // Files under /proc claim a size of 0 and hold more.
-    const outcome = await readInput('/proc/self/status', 64);
+    const outcome = readInputSync('/proc/self/status', 64);
     assert.ok('skipped' in outcome && /larger than the 1 KB limit \(over/.test(outcome.skipped), JSON.stringify(outcome));
   });
 
-  test('a cache replay\'s synchronous read gives what a run\'s read gives, for every kind of input', async () => {
+  test('every kind of input gets its outcome from the one read: text, a reason to skip it, or where it stops being text', () => {
     const cwd = tempDir();
     const files: Record<string, Buffer | string> = {
       'utf8.yaml': POD,
@@ -105,11 +105,19 @@ describe('special files', () => {
     execFileSync('mkfifo', [path.join(cwd, 'pipe.yaml')]);
     symlinkSync('/dev/zero', path.join(cwd, 'zero.yaml'));
     mkdirSync(path.join(cwd, 'folder.yaml'));
-    const inputs = [...Object.keys(files), 'pipe.yaml', 'zero.yaml', 'folder.yaml', 'missing.yaml'].map((name) => path.join(cwd, name));
-    for (const file of inputs) assert.deepEqual(readInputSync(file, 2048), await readInput(file, 2048), file);
-    // A file that claims a size of 0 and holds more.
-    assert.deepEqual(readInputSync('/proc/self/status', 64), await readInput('/proc/self/status', 64));
-    assert.deepEqual(readInputSync(path.join(cwd, 'utf8.yaml')), { text: POD });
+    const read = (name: string) => readInputSync(path.join(cwd, name), 2048);
+    // A byte order mark is dropped, as editors hide it; UTF-16 with one is read as UTF-16.
+    for (const name of ['utf8.yaml', 'bom.yaml', 'utf16.yaml']) assert.deepEqual(read(name), { text: POD }, name);
+    assert.deepEqual(read('bad-utf16.yaml'), { invalid: { message: 'The file starts with a UTF-16 byte order mark but is not valid UTF-16.', line: 1, column: 1 } });
+    const latin1 = read('latin1.yaml');
+    assert.ok('invalid' in latin1 && /not valid UTF-8 \(byte 0xE9/.test(latin1.invalid.message), JSON.stringify(latin1));
+    assert.deepEqual([latin1.invalid.line, latin1.invalid.column], [2, 12]);
+    assert.deepEqual(read('binary.yaml'), { skipped: 'binary file (contains NUL bytes)' });
+    assert.match((read('large.yaml') as { skipped: string }).skipped, /larger than the 2 KB limit/);
+    assert.deepEqual(read('pipe.yaml'), { skipped: 'a named pipe (FIFO), not read' });
+    assert.deepEqual(read('zero.yaml'), { skipped: 'a device file, not read' });
+    assert.deepEqual(read('folder.yaml'), { skipped: 'is a directory' });
+    assert.match((read('missing.yaml') as { skipped: string }).skipped, /^no such file/);
   });
 
   test('a file that vanishes during the run is one line', async () => {

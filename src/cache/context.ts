@@ -6,7 +6,7 @@
  * credential found in its text is never stored, and is parsed again on every run.
  */
 import { deserialize, serialize } from 'node:v8';
-import { readInput } from '../input/read.js';
+import { readInputSync } from '../input/read.js';
 import { ObjectIndex, type IndexedObject } from '../k8s/object-index.js';
 import { createMasker, credentialSpans, secretStrings } from '../redact/index.js';
 import { contentHash } from './key.js';
@@ -45,7 +45,7 @@ export async function indexCachedContext(
     // Hashed by the cache's replay check already: an unchanged file is not read again.
     const known = cache.contextHashes.get(display);
     if (known !== undefined && serve(display, known)) continue;
-    const outcome = await readInput(file, maxBytes);
+    const outcome = readInputSync(file, maxBytes);
     if (!('text' in outcome)) {
       served.tokens.push(tokenOf(display, outcome));
       continue;

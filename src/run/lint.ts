@@ -20,7 +20,7 @@ import { discover, ignoreChecker, type Discovery } from '../input/discover.js';
 import { displayPath } from '../input/display-path.js';
 import { trackedManifests } from '../input/git-context.js';
 import { decideFile, decisionSummary, invalidTextFinding } from '../input/decision.js';
-import { decode, readInput, DEFAULT_MAX_FILE_BYTES } from '../input/read.js';
+import { decode, readInputSync, DEFAULT_MAX_FILE_BYTES } from '../input/read.js';
 import { readInOrder, readSource } from '../input/read-in-order.js';
 import type { StringTable } from '../k8s/detach.js';
 import { ObjectIndex } from '../k8s/object-index.js';
@@ -168,7 +168,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
 export function sourcesOf(discovery: Discovery, cwd: string, options: Pick<LintOptions, 'maxFileBytes' | 'stdinFilename' | 'stdinText'>): Source[] {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const sources: Source[] = discovery.files.map((file) => {
-    const source: Source = { display: displayPath(cwd, file), absolute: file, read: () => readInput(file, maxBytes), explicit: discovery.explicit.has(file) };
+    const source: Source = { display: displayPath(cwd, file), absolute: file, read: async () => readInputSync(file, maxBytes), explicit: discovery.explicit.has(file) };
     const partial = discovery.partial.get(file);
     if (partial) source.partial = partial;
     return source;
@@ -524,7 +524,7 @@ export async function contextIndex(options: Omit<LintOptions, 'paths'> & { paths
 async function indexContext(files: readonly { file: string; display: string }[], index: ObjectIndex, maxBytes: number, indexText: IndexText): Promise<number> {
   let objects = 0;
   for (const { file, display } of files) {
-    const outcome = await readInput(file, maxBytes);
+    const outcome = readInputSync(file, maxBytes);
     if ('text' in outcome) objects += indexText(display, outcome.text, index);
   }
   return objects;

@@ -4,7 +4,7 @@
  * The thread's entry (`src/worker.ts`) sits above the configuration layer and passes in how to rebuild it.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { readInput, DEFAULT_MAX_FILE_BYTES } from '../input/read.js';
+import { readInputSync, DEFAULT_MAX_FILE_BYTES } from '../input/read.js';
 import { ObjectIndex, type IndexedObject } from '../k8s/object-index.js';
 import { deserialize, serialize } from 'node:v8';
 import { lintSources, type LintOptions, type Source } from './lint.js';
@@ -72,7 +72,7 @@ function chunksOf(records: readonly IndexedObject[], positionOf: (record: Indexe
 
 function sourceOf(ticket: SourceTicket, maxBytes: number): Source {
   const { outcome, absolute } = ticket;
-  const read: Source['read'] = outcome ? async () => outcome : () => readInput(absolute!, maxBytes);
+  const read: Source['read'] = outcome ? async () => outcome : async () => readInputSync(absolute!, maxBytes);
   const source: Source = { display: ticket.display, read, explicit: ticket.explicit === true };
   if (absolute !== undefined) source.absolute = absolute;
   if (ticket.partial) source.partial = ticket.partial;
