@@ -26621,19 +26621,19 @@ function balancedWithBudget(str, masked, budget) {
 }
 function maskUnmatchedOpens(masked, budget) {
   budget.remaining -= masked.length;
-  const open3 = [];
+  const open2 = [];
   for (let i = 0; i < masked.length; i++) {
     const c = masked.charCodeAt(i);
     if (c === 123) {
-      open3.push(i);
-    } else if (c === 125 && open3.length) {
-      open3.pop();
+      open2.push(i);
+    } else if (c === 125 && open2.length) {
+      open2.pop();
     }
   }
   let out = "";
   let last = 0;
-  for (let i = 0; i < open3.length; i++) {
-    const at = open3[i];
+  for (let i = 0; i < open2.length; i++) {
+    const at = open2[i];
     out += masked.slice(last, at) + "\0";
     last = at + 1;
   }
@@ -37121,14 +37121,14 @@ function quoteRepairs(text, docs) {
   }
   return insertions.sort((a, b) => a.at - b.at);
 }
-function indentContinuations(text, open3) {
-  const close = closingQuote(text, open3);
+function indentContinuations(text, open2) {
+  const close = closingQuote(text, open2);
   if (close === -1) return [];
-  const lineStart = text.lastIndexOf("\n", open3 - 1) + 1;
-  const keyColumn = /^[ ]*(?:-[ ]+)*/.exec(text.slice(lineStart, open3))[0].length;
+  const lineStart = text.lastIndexOf("\n", open2 - 1) + 1;
+  const keyColumn = /^[ ]*(?:-[ ]+)*/.exec(text.slice(lineStart, open2))[0].length;
   const needed = keyColumn + 1;
   const insertions = [];
-  for (let next = text.indexOf("\n", open3); next !== -1 && next < close; next = text.indexOf("\n", next + 1)) {
+  for (let next = text.indexOf("\n", open2); next !== -1 && next < close; next = text.indexOf("\n", next + 1)) {
     const start = next + 1;
     let indent = 0;
     while (text[start + indent] === " ") indent++;
@@ -37138,9 +37138,9 @@ function indentContinuations(text, open3) {
   }
   return insertions;
 }
-function closingQuote(text, open3) {
-  const quote = text[open3];
-  for (let i = open3 + 1; i < text.length; i++) {
+function closingQuote(text, open2) {
+  const quote = text[open2];
+  for (let i = open2 + 1; i < text.length; i++) {
     const char = text[i];
     if (char === "\n" && /^(?:---|\.\.\.)(?:[ \t\r\n]|$)/.test(text.slice(i + 1, i + 5))) return -1;
     if (quote === '"' && char === "\\") i++;
@@ -38227,34 +38227,6 @@ var init_budget = __esm({
 
 // src/input/read.ts
 import { closeSync, constants as constants3, fstatSync, openSync, readSync, statSync as statSync2 } from "node:fs";
-import { open as open2, stat as stat2 } from "node:fs/promises";
-async function readInput(file, maxBytes = DEFAULT_MAX_FILE_BYTES) {
-  try {
-    return refusal(await stat2(file), maxBytes) ?? await readBounded(file, maxBytes);
-  } catch (error2) {
-    return { skipped: describeError(error2) };
-  }
-}
-async function readBounded(file, maxBytes) {
-  const handle = await open2(file, constants3.O_RDONLY | constants3.O_NONBLOCK);
-  try {
-    const special = specialKind(await handle.stat());
-    if (special) return { skipped: `${special}, not read` };
-    const chunks = [];
-    let total = 0;
-    while (total <= maxBytes) {
-      const chunk = Buffer.alloc(Math.min(CHUNK_BYTES, maxBytes + 1 - total));
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-      if (bytesRead === 0) break;
-      chunks.push(chunk.subarray(0, bytesRead));
-      total += bytesRead;
-    }
-    if (total > maxBytes) return tooLarge(maxBytes, total, true);
-    return decode(Buffer.concat(chunks, total), maxBytes);
-  } finally {
-    await handle.close();
-  }
-}
 function readInputSync(file, maxBytes = DEFAULT_MAX_FILE_BYTES) {
   try {
     const info2 = statSync2(file);
@@ -40616,7 +40588,7 @@ async function indexCachedContext(files, index, cache2, maxBytes, indexText) {
   for (const { file, display } of files) {
     const known2 = cache2.contextHashes.get(display);
     if (known2 !== void 0 && serve(display, known2)) continue;
-    const outcome = await readInput(file, maxBytes);
+    const outcome = readInputSync(file, maxBytes);
     if (!("text" in outcome)) {
       served.tokens.push(tokenOf(display, outcome));
       continue;
@@ -42969,10 +42941,10 @@ var init_esm5 = __esm({
           }
           return filtered.join("/");
         }).join("|");
-        const [open3, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
-        re = "^" + open3 + re + close + "$";
+        const [open2, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
+        re = "^" + open2 + re + close + "$";
         if (this.partial) {
-          re = "^(?:\\/|" + open3 + re.slice(1, -1) + close + ")$";
+          re = "^(?:\\/|" + open2 + re.slice(1, -1) + close + ")$";
         }
         if (this.negate)
           re = "^(?!" + re + ").+$";
@@ -48319,8 +48291,8 @@ function countNote(removed) {
 }
 function statKind(absolute) {
   try {
-    const stat5 = statSync3(absolute);
-    return stat5.isDirectory() ? "directory" : "file";
+    const stat4 = statSync3(absolute);
+    return stat4.isDirectory() ? "directory" : "file";
   } catch (error2) {
     return error2.code === "ELOOP" ? "loop" : "missing";
   }
@@ -48407,11 +48379,11 @@ async function trackedManifests(dir, ignoreCheck) {
   const tracked = [...trackedFiles(dir, { wholeRepository: true, keep: isManifest }) ?? []].sort();
   if (tracked.length === 0) return [];
   const ignoredBy = await ignoreCheck();
-  const open3 = /* @__PURE__ */ new Map();
+  const open2 = /* @__PURE__ */ new Map();
   return tracked.filter((file) => {
     const folder = path11.dirname(file);
-    let kept2 = open3.get(folder);
-    if (kept2 === void 0) open3.set(folder, kept2 = !ignoredBy(folder, true));
+    let kept2 = open2.get(folder);
+    if (kept2 === void 0) open2.set(folder, kept2 = !ignoredBy(folder, true));
     return kept2 && !ignoredBy(file);
   });
 }
@@ -55454,21 +55426,21 @@ function isDefaultDeny(policy, direction) {
   return listAt(spec, [direction === "Ingress" ? "ingress" : "egress"]).length === 0;
 }
 function openRules(policy) {
-  const open3 = [];
+  const open2 = [];
   for (const direction of policyTypes(policy)) {
     const [field, peers] = direction === "Ingress" ? ["ingress", "from"] : ["egress", "to"];
     for (const { value, path: path28 } of objectItems(policy, ["spec", field])) {
       if (listAt(value, ["ports"]).length > 0) continue;
       const list2 = listAt(value, [peers]);
       if (list2.length === 0) {
-        open3.push({ direction, path: path28, reason: `it names no peer in "${peers}"` });
+        open2.push({ direction, path: path28, reason: `it names no peer in "${peers}"` });
         continue;
       }
       const everywhere = list2.find((peer) => isObject(peer) && isObject(peer.ipBlock) && isString(peer.ipBlock.cidr) && EVERY_ADDRESS.has(peer.ipBlock.cidr) && listAt(peer.ipBlock, ["except"]).length === 0);
-      if (everywhere && isObject(everywhere) && isObject(everywhere.ipBlock)) open3.push({ direction, path: path28, reason: `it allows the ipBlock ${String(everywhere.ipBlock.cidr)}` });
+      if (everywhere && isObject(everywhere) && isObject(everywhere.ipBlock)) open2.push({ direction, path: path28, reason: `it allows the ipBlock ${String(everywhere.ipBlock.cidr)}` });
     }
   }
-  return open3;
+  return open2;
 }
 function networkPolicies(index, namespace) {
   return namespace === void 0 ? index.ofKind("NetworkPolicy", NETWORKING) : index.ofKindIn("NetworkPolicy", namespace, NETWORKING);
@@ -65626,12 +65598,12 @@ function commentDirectives(linted) {
     directives.push({ ...parsedDirective, offset: comment.offset, end: comment.offset + comment.source.length, line, column: col, scope, site });
   }
   const entries = [];
-  const open3 = /* @__PURE__ */ new Map();
+  const open2 = /* @__PURE__ */ new Map();
   const lastLine = lines.length;
   const closeRange = (key, endLine) => {
-    const range2 = open3.get(key);
+    const range2 = open2.get(key);
     if (!range2) return;
-    open3.delete(key);
+    open2.delete(key);
     entries.push(entry(range2.directive, range2.rule, (finding) => inScope(finding, range2.directive) && finding.region.startLine >= range2.directive.line && finding.region.startLine < endLine));
   };
   for (const directive of directives) {
@@ -65653,16 +65625,16 @@ function commentDirectives(linted) {
         for (const rule of rules2) {
           const key = rule ?? "*";
           closeRange(key, directive.line);
-          open3.set(key, { directive, rule });
+          open2.set(key, { directive, rule });
         }
         break;
       case "enable":
-        if (directive.rules.length === 0) for (const key of [...open3.keys()]) closeRange(key, directive.line);
+        if (directive.rules.length === 0) for (const key of [...open2.keys()]) closeRange(key, directive.line);
         else for (const rule of directive.rules) closeRange(rule, directive.line);
         break;
     }
   }
-  for (const key of [...open3.keys()]) closeRange(key, lastLine + 1);
+  for (const key of [...open2.keys()]) closeRange(key, lastLine + 1);
   return entries;
 }
 function entry(directive, rule, covers2) {
@@ -66099,7 +66071,7 @@ var init_merge = __esm({
 });
 
 // src/shard/merge-run.ts
-import { readdir as readdir3, readFile as readFile3, stat as stat3 } from "node:fs/promises";
+import { readdir as readdir3, readFile as readFile3, stat as stat2 } from "node:fs/promises";
 import path17 from "node:path";
 async function mergeRun(names, setup, cwd) {
   const files = (await Promise.all(names.map((name) => expand2(path17.resolve(cwd, name), name)))).flat();
@@ -66118,7 +66090,7 @@ function finishShards(reports, lint2, cwd) {
   return result;
 }
 async function expand2(file, name) {
-  const isFolder = await stat3(file).then((info2) => info2.isDirectory(), () => false);
+  const isFolder = await stat2(file).then((info2) => info2.isDirectory(), () => false);
   if (!isFolder) return [{ file, name }];
   const entries = (await readdir3(file)).filter((entry2) => entry2.endsWith(".json")).sort();
   return entries.map((entry2) => ({ file: path17.join(file, entry2), name: path17.posix.join(name.split(path17.sep).join("/"), entry2) }));
@@ -66156,7 +66128,7 @@ __export(parallel_exports, {
   lintInThreads: () => lintInThreads,
   planThreads: () => planThreads
 });
-import { stat as stat4 } from "node:fs/promises";
+import { stat as stat3 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { serialize as serialize3 } from "node:v8";
@@ -66241,7 +66213,7 @@ function dealOut(sizes, threads) {
 }
 async function sizeOf(source, maxBytes) {
   if (source.partial || source.absolute === void 0) return 0;
-  const size = await stat4(source.absolute).then((info2) => info2.size, () => 0);
+  const size = await stat3(source.absolute).then((info2) => info2.size, () => 0);
   return size > maxBytes ? 0 : size;
 }
 async function ticketOf(source, position) {
@@ -66348,7 +66320,7 @@ async function lint(options) {
 function sourcesOf(discovery, cwd, options) {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const sources = discovery.files.map((file) => {
-    const source = { display: displayPath(cwd, file), absolute: file, read: () => readInput(file, maxBytes), explicit: discovery.explicit.has(file) };
+    const source = { display: displayPath(cwd, file), absolute: file, read: async () => readInputSync(file, maxBytes), explicit: discovery.explicit.has(file) };
     const partial = discovery.partial.get(file);
     if (partial) source.partial = partial;
     return source;
@@ -66422,7 +66394,7 @@ async function lintSources(sources, options, notes = [], peers) {
     perFile.set(file, late);
     return late;
   };
-  const open3 = /* @__PURE__ */ new Map();
+  const open2 = /* @__PURE__ */ new Map();
   const pending = [];
   const watched = [];
   const unreached = /* @__PURE__ */ new Set();
@@ -66479,7 +66451,7 @@ async function lintSources(sources, options, notes = [], peers) {
         const state = { findings: settle(source.display, linted.findings), walked: spool ? linted.findings.length : 0, suppression, later: [] };
         if (source.absolute !== void 0) state.again = { source, hash: hash ?? contentHash(outcome.text) };
         else state.text = outcome.text;
-        open3.set(source.display, state);
+        open2.set(source.display, state);
       } else {
         linted.findings.push(...suppression.close());
         const { spans } = redactFileSpans(linted, outcome.text);
@@ -66531,7 +66503,7 @@ async function lintSources(sources, options, notes = [], peers) {
       if (ruleTimes) ruleTimes.set(ruleId, (ruleTimes.get(ruleId) ?? 0) + ms);
       const staged = applyEngineRuleSettings(found, settings);
       for (const finding of options.findingStage ? options.findingStage(staged, runSettings.namespace) : staged) {
-        const target = open3.get(finding.file);
+        const target = open2.get(finding.file);
         target?.suppression.mark([finding]);
         target?.later.push(finding);
         (perFile.get(finding.file) ?? run2.findings).push(finding);
@@ -66550,7 +66522,7 @@ async function lintSources(sources, options, notes = [], peers) {
       }
       deliver(outcome.ruleId, outcome.findings, outcome.ms);
     }
-    for (const [file, state] of open3) {
+    for (const [file, state] of open2) {
       const notes2 = state.suppression.close();
       state.findings.push(...notes2);
       const later = [...state.later, ...notes2];
@@ -66657,7 +66629,7 @@ async function contextIndex(options, sources) {
 async function indexContext(files, index, maxBytes, indexText) {
   let objects = 0;
   for (const { file, display } of files) {
-    const outcome = await readInput(file, maxBytes);
+    const outcome = readInputSync(file, maxBytes);
     if ("text" in outcome) objects += indexText(display, outcome.text, index);
   }
   return objects;
