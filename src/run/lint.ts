@@ -482,7 +482,11 @@ function withhold(findings: Finding[]): void {
   }
 }
 
-/** Files read ahead of the one being linted: reading overlaps parsing, and the queue stays this short. */
+/**
+ * Reads started ahead of the one being linted. They overlap parsing only for sources whose `read()` truly
+ * waits (texts a library caller hands in): files on disk are read synchronously (`readInputSync`), as queued
+ * asynchronous reads barely advanced while the main thread parsed. The queue stays this short either way.
+ */
 const READ_AHEAD = 4;
 
 /** The sources' read outcomes in their order (undefined for partial files), each read started ahead of need. */
