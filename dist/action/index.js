@@ -39901,8 +39901,7 @@ function readCache(file, readWhole = READ_WHOLE) {
         continue;
       }
       const value = JSON.parse(text);
-      if ("file" in value) content.files[value.file] = JSON.stringify(value.entry);
-      else if ("context" in value) (content.context ??= {})[value.context] = value.entry;
+      if ("context" in value) (content.context ??= {})[value.context] = value.entry;
       else if ("spans" in value) (content.spans ??= {})[value.spans] = value.offsets;
       else if ("run" in value) content.run = { ...value.run, findings: [] };
       else if ("finding" in value && content.run) content.run.findings.push(value.finding);
@@ -66351,7 +66350,6 @@ async function lintSources(sources, options, notes = [], peers) {
   const runSettings = runSettingsOf(options);
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const spool = options.shard ? void 0 : options.spool;
-  const suppressor = createSuppressor(spool && options.suppress?.baseline ? { ...options.suppress, baseline: void 0 } : options.suppress, { rules: rules2, settings, cwd });
   const index = new ObjectIndex(runSettings.complete);
   const ruleTimes = options.stats ? /* @__PURE__ */ new Map() : void 0;
   const tallies = /* @__PURE__ */ new Map();
@@ -66372,8 +66370,9 @@ async function lintSources(sources, options, notes = [], peers) {
   })) : void 0;
   if (cache2) {
     const replay = await replayable(cache2, sources, listContext, maxBytes, options.keepSources ?? false);
-    if (replay) return replayRun(run2, replay, { files: sources.length, suppressor: spool ? createSuppressor(options.suppress, { rules: rules2, settings, cwd }) : suppressor });
+    if (replay) return replayRun(run2, replay, { files: sources.length, suppressor: createSuppressor(options.suppress, { rules: rules2, settings, cwd }) });
   }
+  const suppressor = createSuppressor(spool && options.suppress?.baseline ? { ...options.suppress, baseline: void 0 } : options.suppress, { rules: rules2, settings, cwd });
   const tokens = [];
   const crossObjectRules = enabled.some(({ rule }) => rule.meta.crossObject);
   const perFile = /* @__PURE__ */ new Map();
@@ -67512,13 +67511,16 @@ function tally(findings) {
   return counts;
 }
 
+// src/types.ts
+var LEVELS = ["error", "warning", "note"];
+
 // src/engine/exit-code.ts
 var RANK = { note: 0, warning: 1, error: 2 };
 function exitCode(result, options = {}) {
   if (result.internalErrors > 0) return 2;
   const counts = countFindings(result.findings);
   const threshold = RANK[options.failOn ?? "error"];
-  const failing = ["note", "warning", "error"].some((level) => RANK[level] >= threshold && counts[level] > 0);
+  const failing = LEVELS.some((level) => RANK[level] >= threshold && counts[level] > 0);
   if (failing) return 1;
   if (options.maxWarnings !== void 0 && counts.warning > options.maxWarnings) return 1;
   return 0;
@@ -68867,9 +68869,6 @@ function httpStatus(error2) {
 function errorMessage(error2) {
   return error2 instanceof Error ? error2.message : String(error2);
 }
-
-// src/types.ts
-var LEVELS = ["error", "warning", "note"];
 
 // src/action/findings.ts
 function reportable(findings) {

@@ -232,8 +232,7 @@ export function readCache(file: string, readWhole = READ_WHOLE): CacheContent | 
         continue;
       }
       const value = JSON.parse(text) as CacheLine;
-      if ('file' in value) content.files[value.file] = JSON.stringify(value.entry);
-      else if ('context' in value) (content.context ??= {})[value.context] = value.entry;
+      if ('context' in value) (content.context ??= {})[value.context] = value.entry;
       else if ('spans' in value) (content.spans ??= {})[value.spans] = value.offsets;
       else if ('run' in value) content.run = { ...value.run, findings: [] };
       else if ('finding' in value && content.run) content.run.findings.push(value.finding);

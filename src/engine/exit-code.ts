@@ -1,6 +1,6 @@
 /** The run's outcome → the process exit code: 0 clean, 1 findings at/above the threshold, 2 internal errors. */
 import { countFindings } from '../findings/counts.js';
-import type { Finding, Level, LintResult } from '../types.js';
+import { LEVELS, type Finding, type Level, type LintResult } from '../types.js';
 
 export interface ExitCodeOptions {
   /** Lowest level that fails the run (default `error`). */
@@ -16,7 +16,7 @@ export function exitCode(result: Pick<LintResult, 'internalErrors'> & { findings
   // Suppressed findings are kept for the report, never for the verdict; the reports counted the same.
   const counts = countFindings(result.findings);
   const threshold = RANK[options.failOn ?? 'error'];
-  const failing = (['note', 'warning', 'error'] as const).some((level) => RANK[level] >= threshold && counts[level] > 0);
+  const failing = LEVELS.some((level) => RANK[level] >= threshold && counts[level] > 0);
   if (failing) return 1;
   if (options.maxWarnings !== undefined && counts.warning > options.maxWarnings) return 1;
   return 0;

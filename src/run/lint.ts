@@ -210,8 +210,6 @@ export async function lintSources(
   const runSettings = runSettingsOf(options);
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const spool = options.shard ? undefined : options.spool;
-  // A spooled run applies the baseline itself, as a view over the spool.
-  const suppressor = createSuppressor(spool && options.suppress?.baseline ? { ...options.suppress, baseline: undefined } : options.suppress, { rules, settings, cwd });
   const index = new ObjectIndex(runSettings.complete);
   const ruleTimes = options.stats ? new Map<string, number>() : undefined;
   const tallies: Tallies = new Map();
@@ -229,8 +227,10 @@ export async function lintSources(
   if (cache) {
     const replay = await replayable(cache, sources, listContext, maxBytes, options.keepSources ?? false);
     // A replay holds the last run's findings and applies the baseline as a run held in memory does.
-    if (replay) return replayRun(run, replay, { files: sources.length, suppressor: spool ? createSuppressor(options.suppress, { rules, settings, cwd }) : suppressor });
+    if (replay) return replayRun(run, replay, { files: sources.length, suppressor: createSuppressor(options.suppress, { rules, settings, cwd }) });
   }
+  // A spooled run applies the baseline itself, as a view over the spool.
+  const suppressor = createSuppressor(spool && options.suppress?.baseline ? { ...options.suppress, baseline: undefined } : options.suppress, { rules, settings, cwd });
   const tokens: InputToken[] = [];
   const crossObjectRules = enabled.some(({ rule }) => rule.meta.crossObject);
   // With a spool, each file's findings leave memory when final: what stays here is what arrived for it later.
