@@ -120,13 +120,26 @@ describe('worker threads', () => {
     // The context holds the pods the orphan Service selects: it is no longer dangling, in any thread.
     const context = mkdtempSync(path.join(tmpdir(), 'kmlint-threads-context-'));
     writeFileSync(path.join(context, 'gone.yaml'), readFileSync(path.join(FIXTURES, 'a-deployment.yaml'), 'utf8').replaceAll('app: web', 'app: gone').replace('name: web', 'name: gone'));
-    const runs = await Promise.all([1, 2].flatMap((concurrency) => [[], [context]].map((contextPaths) => lint({ paths: ['.'], cwd: dir, presets: ['all'], concurrency, stats: true, context: contextPaths }))));
+    const runs = await Promise.all([1, 2].flatMap((concurrency) => [[], [context]].map((contextPaths) => lint({ paths: ['.'], cwd: dir, presets: ['all'], concurrency, stats: true, context: contextPaths, keepSources: true }))));
     const [one, oneWithContext, two, twoWithContext] = runs.map((run) => ({ ...run, stats: undefined }));
     assert.deepEqual(two, one);
     assert.deepEqual(twoWithContext, oneWithContext);
     const dangling = (run: typeof one): number => run!.findings.filter((finding) => finding.ruleId === 'dangling-service').length;
     assert.deepEqual([dangling(one), dangling(oneWithContext), oneWithContext!.contextObjects], [1, 0, 1]);
     assert.deepEqual(runs[2]!.stats?.threads, { threads: 2, reason: 'concurrency 2' });
+    // The texts code frames print came back from the workers, masked: the library holds them as one thread does.
+    assert.ok(one!.sources.size >= 5, 'texts of the files with findings');
+    assert.equal(two!.sourceTexts, undefined);
+  });
+
+  test('the CLI reads code frames from disk: the main thread holds no text of the workers\' files', async () => {
+    const dir = fixtureCopy();
+    const held = await lint({ paths: ['.'], cwd: dir, presets: ['all'], concurrency: 2, keepSources: true });
+    const fromDisk = await lint({ paths: ['.'], cwd: dir, presets: ['all'], concurrency: 2, keepSources: true, framesFromDisk: true });
+    assert.equal(fromDisk.sources.size, 0);
+    assert.ok(held.sources.size >= 5);
+    for (const [file, text] of held.sources) assert.equal(fromDisk.sourceTexts?.get(file), text, file);
+    assert.deepEqual(fromDisk.findings, held.findings);
   });
 });
 

@@ -65943,6 +65943,14 @@ var init_assign = __esm({
 });
 
 // src/run/spool.ts
+function* mergedFindings(walk, late) {
+  let i = 0;
+  let j2 = 0;
+  while (i < walk.length || j2 < late.length) {
+    if (j2 >= late.length || i < walk.length && compareFindings(walk[i], late[j2]) <= 0) yield walk[i++];
+    else yield late[j2++];
+  }
+}
 function compareFindings(a, b) {
   return a.region.startLine - b.region.startLine || a.region.startColumn - b.region.startColumn || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
@@ -65955,10 +65963,11 @@ var init_spool = __esm({
 
 // src/run/spool-sources.ts
 import { readFileSync as readFileSync6 } from "node:fs";
-function readMasked(absolute, maxBytes) {
+function readMasked(absolute, maxBytes, known2) {
   try {
     const outcome = decode(readFileSync6(absolute), maxBytes);
-    return "text" in outcome ? maskedText(outcome.text) : void 0;
+    if (!("text" in outcome)) return void 0;
+    return known2 && contentHash(outcome.text) === known2.hash ? maskSpans(outcome.text, known2.spans) : maskedText(outcome.text);
   } catch {
     return void 0;
   }
@@ -65967,8 +65976,10 @@ var SourceTexts;
 var init_spool_sources = __esm({
   "src/run/spool-sources.ts"() {
     "use strict";
+    init_key();
     init_run_cache();
     init_read();
+    init_masker();
     SourceTexts = class {
       constructor(kept2, maxBytes) {
         this.kept = kept2;
@@ -65979,17 +65990,24 @@ var init_spool_sources = __esm({
       paths = /* @__PURE__ */ new Map();
       /** The last text read: a report asks for one file's text many times in a row. */
       last;
-      /** A file whose text is read again when a report asks for it. */
-      onDisk(file, absolute) {
-        this.paths.set(file, absolute);
+      /**
+       * A file whose text is read again when a report asks for it. With `known`, a text with the same hash is
+       * masked where the lint found credentials; a text that changed since is searched again.
+       */
+      onDisk(file, absolute, known2) {
+        this.paths.set(file, known2 ? { absolute, known: known2 } : { absolute });
+      }
+      /** The files read again when asked for. */
+      onDiskFiles() {
+        return [...this.paths].map(([file, { absolute, known: known2 }]) => known2 ? [file, absolute, known2] : [file, absolute]);
       }
       get(file) {
         const kept2 = this.kept.get(file);
         if (kept2 !== void 0) return kept2;
         if (this.last?.file === file) return this.last.text;
-        const absolute = this.paths.get(file);
-        if (absolute === void 0) return void 0;
-        this.last = { file, text: readMasked(absolute, this.maxBytes) };
+        const onDisk = this.paths.get(file);
+        if (onDisk === void 0) return void 0;
+        this.last = { file, text: readMasked(onDisk.absolute, this.maxBytes, onDisk.known) };
         return this.last.text;
       }
     };
@@ -66168,18 +66186,28 @@ async function lintInThreads(sources, options, notes) {
     version: VERSION,
     shard: { ...run2.shard, index: i + 1, count: runs.results.length, inputs: sources.length, discoveryNotes: [...notes] },
     files: run2.files,
-    findings: run2.findings,
+    findings: findingsOf(run2, runs.walked[i]),
     objects: run2.objects,
     internalErrors: run2.internalErrors
   }));
   const result = finishShards(reports, { presets, ruleOverrides, suppress }, cwd);
   result.contextObjects = runs.contextObjects;
-  for (const { file } of result.files) {
-    const text = runs.results.find((run2) => run2.sources.has(file))?.sources.get(file);
-    if (text !== void 0) result.sources.set(file, text);
+  for (const run2 of runs.results) for (const [file, text] of run2.sources) result.sources.set(file, text);
+  const onDisk = runs.results.flatMap((run2) => run2.onDisk);
+  if (onDisk.length > 0) {
+    const texts = new SourceTexts(result.sources, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+    for (const [file, absolute, known2] of onDisk) texts.onDisk(file, absolute, known2);
+    if (options.framesFromDisk) result.sourceTexts = texts;
+    else for (const [file] of onDisk) result.sources.set(file, texts.get(file));
   }
   if (options.stats) result.stats = statsOf(runs.results, plan, { started, ...clock });
   return result;
+}
+function findingsOf(run2, walked) {
+  const late = new Map(run2.late);
+  const findings = [...run2.head];
+  for (const { file, findings: walk } of walked) findings.push(...mergedFindings(walk, late.get(file) ?? []));
+  return findings;
 }
 function planThreads(sources, sizes, options, cores = availableParallelism()) {
   const asked = options.concurrency ?? 1;
@@ -66224,7 +66252,7 @@ async function ticketOf(source, position) {
   return ticket;
 }
 function withoutFunctions(options) {
-  const { paths: _paths, onProgress: _progress, findingStage: _stage, ruleOptionsForFile: _options, rules: _rules, cache: _cache, shard: _shard, context: _context, stdinText: _stdin, concurrency: _concurrency, configFlags: _flags, ...rest } = options;
+  const { paths: _paths, onProgress: _progress, findingStage: _stage, ruleOptionsForFile: _options, rules: _rules, cache: _cache, shard: _shard, context: _context, stdinText: _stdin, concurrency: _concurrency, configFlags: _flags, spool: _spool, ...rest } = options;
   return rest;
 }
 function shared(chunks) {
@@ -66238,14 +66266,17 @@ function shared(chunks) {
 }
 async function runWorkers(jobs, hooks) {
   const workers = jobs.map((job) => startWorker(job));
+  const findings = jobs.map(() => []);
   const walked = [];
   let contextObjects = 0;
   try {
     const results = await Promise.all(
       workers.map((worker, i) => new Promise((resolve3, reject) => {
         worker.on("message", (message) => {
-          if (message.type === "progress") hooks.progress();
-          else if (message.type === "done") resolve3(message.run);
+          if (message.type === "file") {
+            findings[i].push(...message.lines);
+            hooks.progress();
+          } else if (message.type === "done") resolve3(message.run);
           else if (message.type === "failed") reject(failureOf(message));
           else {
             walked[i] = message;
@@ -66260,7 +66291,7 @@ async function runWorkers(jobs, hooks) {
         worker.on("exit", (code) => reject(new Error(`a worker thread stopped (exit code ${code}) before its files were linted`)));
       }))
     );
-    return { results, contextObjects };
+    return { results, walked: findings, contextObjects };
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
@@ -66296,6 +66327,8 @@ var init_parallel = __esm({
     init_version();
     init_lint();
     init_read();
+    init_spool();
+    init_spool_sources();
     AUTO_MIN_FILES = 16;
     AUTO_MIN_BYTES = 4 << 20;
   }
@@ -66349,7 +66382,7 @@ async function lintSources(sources, options, notes = [], peers) {
   const enabled = rules2.filter((rule) => settings.has(rule.meta.id)).map((rule) => ({ rule, setting: settings.get(rule.meta.id) }));
   const runSettings = runSettingsOf(options);
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const spool = options.shard ? void 0 : options.spool;
+  const spool = options.spool;
   const index = new ObjectIndex(runSettings.complete);
   const ruleTimes = options.stats ? /* @__PURE__ */ new Map() : void 0;
   const tallies = /* @__PURE__ */ new Map();
@@ -66379,8 +66412,9 @@ async function lintSources(sources, options, notes = [], peers) {
   if (spool) run2.sourceTexts = new SourceTexts(run2.sources, maxBytes);
   const keepSource = (source, text, spans, hash) => {
     if (run2.sourceTexts && source.absolute !== void 0) {
-      run2.sourceTexts.onDisk(source.display, source.absolute);
-      cache2?.keepSpans(text, hash ?? contentHash(text), spans);
+      const known2 = spans ? { hash: hash ?? contentHash(text), spans } : void 0;
+      run2.sourceTexts.onDisk(source.display, source.absolute, known2);
+      cache2?.keepSpans(text, known2?.hash ?? hash ?? contentHash(text), spans);
     } else run2.sources.set(source.display, cache2 ? cache2.masked(text, hash ?? contentHash(text), spans) : maskSpans(text, spans ?? credentialSpans(text)));
   };
   const settle = (file, findings) => {

@@ -107,6 +107,7 @@ export async function run(args: ParsedArgs): Promise<number> {
       limitHeapGrowth();
     },
     keepSources: targets.some((target) => NEEDS_SOURCES.has(target.format)),
+    framesFromDisk: true,
     cache: cacheOptions(values, cwd, values['no-config'] ? undefined : values.config !== undefined ? path.resolve(cwd, values.config) : findConfigFile(cwd)),
     ...(shard ? { shard } : {}),
     ...(values.concurrency !== undefined ? { concurrency: parseConcurrency(values.concurrency), configFlags: configFlags(values) } : {}),

@@ -69,6 +69,11 @@ export interface LintOptions extends ThreadOptions {
   onProgress?: (done: number, total: number) => void;
   /** Keep the text of files with findings (the text format prints their lines). */
   keepSources?: boolean;
+  /**
+   * With `keepSources`, files on disk are read again for their code frames when the report is written
+   * (`sourceTexts`) instead of being held in `sources`. Spooled runs always do; this asks it of worker threads.
+   */
+  framesFromDisk?: boolean;
   /** Rule options for one file by rule id (configuration overrides), merged in order over the run's; some only for some objects. */
   ruleOptionsForFile?: (file: string) => ReadonlyMap<string, readonly OptionLayer[]>;
   /** Applied to the findings of each file before suppressions (configuration overrides by file, kind, namespace). */
@@ -85,7 +90,8 @@ export interface LintOptions extends ThreadOptions {
   shard?: Shard;
   /**
    * The CLI's runs: each file's findings go to the spool as soon as they are final instead of staying in
-   * `findings` (which then holds none); the reports read them back from it. Not with a cache or shards.
+   * `findings` (which then holds none); the reports read them back from it. A worker thread's spool sends
+   * them to the main thread instead (`run/worker.ts`).
    */
   spool?: FindingSpool;
 }
@@ -209,7 +215,7 @@ export async function lintSources(
   const enabled: EnabledRule[] = rules.filter((rule) => settings.has(rule.meta.id)).map((rule) => ({ rule, setting: settings.get(rule.meta.id)! }));
   const runSettings = runSettingsOf(options);
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const spool = options.shard ? undefined : options.spool;
+  const spool = options.spool;
   const index = new ObjectIndex(runSettings.complete);
   const ruleTimes = options.stats ? new Map<string, number>() : undefined;
   const tallies: Tallies = new Map();
@@ -240,9 +246,10 @@ export async function lintSources(
   // `text` as read, with the credential spans redaction found in it, if it looked; the cache keeps the spans.
   const keepSource = (source: Pick<Source, 'display' | 'absolute'>, text: string, spans?: readonly Span[], hash?: string): void => {
     if (run.sourceTexts && source.absolute !== undefined) {
-      run.sourceTexts.onDisk(source.display, source.absolute);
+      const known = spans ? { hash: hash ?? contentHash(text), spans } : undefined;
+      run.sourceTexts.onDisk(source.display, source.absolute, known);
       // The cache keeps where its credentials are all the same: a replay holds the texts it frames.
-      cache?.keepSpans(text, hash ?? contentHash(text), spans);
+      cache?.keepSpans(text, known?.hash ?? hash ?? contentHash(text), spans);
     } else run.sources.set(source.display, cache ? cache.masked(text, hash ?? contentHash(text), spans) : maskSpans(text, spans ?? credentialSpans(text)));
   };
   const settle = (file: string, findings: Finding[]): Finding[] => {

@@ -17,8 +17,11 @@ import { SHARD_REPORT_VERSION, type ShardReport } from '../shard/report.js';
 import { VERSION } from '../version.js';
 import { contextIndex, lintSources, type LintOptions, type LintRun, type Source } from './lint.js';
 import type { ThreadPlan } from './parallel-options.js';
-import type { IndexMessage, SourceTicket, WorkerJob, WorkerMessage, WorkerRun } from './worker-messages.js';
+import type { FileFindings, IndexMessage, SourceTicket, WorkerJob, WorkerMessage, WorkerRun } from './worker-messages.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../input/read.js';
+import type { Finding } from '../types.js';
+import { mergedFindings } from './spool.js';
+import { SourceTexts } from './spool-sources.js';
 
 /**
  * Below these, `auto` keeps one thread: each worker costs about 1.2 s of CPU before it pays (start-up, and
@@ -67,18 +70,31 @@ export async function lintInThreads(sources: readonly Source[], options: LintOpt
     version: VERSION,
     shard: { ...run.shard, index: i + 1, count: runs.results.length, inputs: sources.length, discoveryNotes: [...notes] },
     files: run.files,
-    findings: run.findings,
+    findings: findingsOf(run, runs.walked[i]!),
     objects: run.objects,
     internalErrors: run.internalErrors,
   }));
   const result = finishShards(reports, { presets, ruleOverrides, suppress }, cwd);
   result.contextObjects = runs.contextObjects;
-  for (const { file } of result.files) {
-    const text = runs.results.find((run) => run.sources.has(file))?.sources.get(file);
-    if (text !== undefined) result.sources.set(file, text);
+  for (const run of runs.results) for (const [file, text] of run.sources) result.sources.set(file, text);
+  // Workers spool, so they name the files on disk whose frames are read again rather than send their texts.
+  const onDisk = runs.results.flatMap((run) => run.onDisk);
+  if (onDisk.length > 0) {
+    const texts = new SourceTexts(result.sources, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+    for (const [file, absolute, known] of onDisk) texts.onDisk(file, absolute, known);
+    if (options.framesFromDisk) result.sourceTexts = texts;
+    else for (const [file] of onDisk) result.sources.set(file, texts.get(file)!);
   }
   if (options.stats) result.stats = statsOf(runs.results, plan, { started, ...clock });
   return result;
+}
+
+/** A worker's findings as one thread would order them: those on no input of its own, then file by file. */
+function findingsOf(run: WorkerRun, walked: readonly FileFindings[]): Finding[] {
+  const late = new Map(run.late);
+  const findings = [...run.head];
+  for (const { file, findings: walk } of walked) findings.push(...mergedFindings(walk, late.get(file) ?? []));
+  return findings;
 }
 
 /** How many threads a run gets, and why: the same answer for the same inputs on the same machine. */
@@ -135,7 +151,7 @@ async function ticketOf(source: Source, position: number): Promise<SourceTicket>
 }
 
 function withoutFunctions(options: LintOptions): WorkerJob['options'] {
-  const { paths: _paths, onProgress: _progress, findingStage: _stage, ruleOptionsForFile: _options, rules: _rules, cache: _cache, shard: _shard, context: _context, stdinText: _stdin, concurrency: _concurrency, configFlags: _flags, ...rest } = options;
+  const { paths: _paths, onProgress: _progress, findingStage: _stage, ruleOptionsForFile: _options, rules: _rules, cache: _cache, shard: _shard, context: _context, stdinText: _stdin, concurrency: _concurrency, configFlags: _flags, spool: _spool, ...rest } = options;
   return rest;
 }
 
@@ -159,16 +175,19 @@ type Walked = Extract<WorkerMessage, { type: 'walked' }>;
 async function runWorkers(
   jobs: readonly WorkerJob[],
   hooks: { progress(): void; complete(walked: readonly Walked[]): Promise<{ records: NonNullable<IndexMessage['records']>; contextObjects: number } | undefined> },
-): Promise<{ results: WorkerRun[]; contextObjects: number }> {
+): Promise<{ results: WorkerRun[]; walked: FileFindings[][]; contextObjects: number }> {
   const workers = jobs.map((job) => startWorker(job));
+  const findings: FileFindings[][] = jobs.map(() => []);
   const walked: Walked[] = [];
   let contextObjects = 0;
   try {
     const results = await Promise.all(
       workers.map((worker, i) => new Promise<WorkerRun>((resolve, reject) => {
         worker.on('message', (message: WorkerMessage) => {
-          if (message.type === 'progress') hooks.progress();
-          else if (message.type === 'done') resolve(message.run);
+          if (message.type === 'file') {
+            findings[i]!.push(...message.lines);
+            hooks.progress();
+          } else if (message.type === 'done') resolve(message.run);
           else if (message.type === 'failed') reject(failureOf(message));
           else {
             walked[i] = message;
@@ -183,7 +202,7 @@ async function runWorkers(
         worker.on('exit', (code) => reject(new Error(`a worker thread stopped (exit code ${code}) before its files were linted`)));
       })),
     );
-    return { results, contextObjects };
+    return { results, walked: findings, contextObjects };
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }

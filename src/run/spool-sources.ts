@@ -4,11 +4,23 @@
  * again (standard input, texts handed in) are kept as before.
  */
 import { readFileSync } from 'node:fs';
+import { contentHash } from '../cache/key.js';
 import { maskedText } from '../cache/run-cache.js';
 import { decode } from '../input/read.js';
+import { maskSpans } from '../redact/masker.js';
+import type { Span } from '../redact/spans.js';
+
+/** Where the credentials were in the text linted, and its hash: masking the same text needs no second search. */
+export interface KnownSpans {
+  hash: string;
+  spans: readonly Span[];
+}
+
+/** A file to read again: its path, and where its credentials were when it was linted, when known. */
+export type OnDiskFile = [file: string, absolute: string, known?: KnownSpans];
 
 export class SourceTexts {
-  private readonly paths = new Map<string, string>();
+  private readonly paths = new Map<string, { absolute: string; known?: KnownSpans }>();
   /** The last text read: a report asks for one file's text many times in a row. */
   private last: { file: string; text: string | undefined } | undefined;
 
@@ -17,26 +29,35 @@ export class SourceTexts {
     private readonly maxBytes: number,
   ) {}
 
-  /** A file whose text is read again when a report asks for it. */
-  onDisk(file: string, absolute: string): void {
-    this.paths.set(file, absolute);
+  /**
+   * A file whose text is read again when a report asks for it. With `known`, a text with the same hash is
+   * masked where the lint found credentials; a text that changed since is searched again.
+   */
+  onDisk(file: string, absolute: string, known?: KnownSpans): void {
+    this.paths.set(file, known ? { absolute, known } : { absolute });
+  }
+
+  /** The files read again when asked for. */
+  onDiskFiles(): OnDiskFile[] {
+    return [...this.paths].map(([file, { absolute, known }]) => (known ? [file, absolute, known] : [file, absolute]));
   }
 
   get(file: string): string | undefined {
     const kept = this.kept.get(file);
     if (kept !== undefined) return kept;
     if (this.last?.file === file) return this.last.text;
-    const absolute = this.paths.get(file);
-    if (absolute === undefined) return undefined;
-    this.last = { file, text: readMasked(absolute, this.maxBytes) };
+    const onDisk = this.paths.get(file);
+    if (onDisk === undefined) return undefined;
+    this.last = { file, text: readMasked(onDisk.absolute, this.maxBytes, onDisk.known) };
     return this.last.text;
   }
 }
 
-function readMasked(absolute: string, maxBytes: number): string | undefined {
+function readMasked(absolute: string, maxBytes: number, known: KnownSpans | undefined): string | undefined {
   try {
     const outcome = decode(readFileSync(absolute), maxBytes);
-    return 'text' in outcome ? maskedText(outcome.text) : undefined;
+    if (!('text' in outcome)) return undefined;
+    return known && contentHash(outcome.text) === known.hash ? maskSpans(outcome.text, known.spans) : maskedText(outcome.text);
   } catch {
     // Gone since it was linted: its findings are reported without code frames.
     return undefined;

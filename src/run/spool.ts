@@ -101,6 +101,11 @@ export class FindingSpool implements Iterable<Finding> {
     return values.get(key) as T;
   }
 
+  /** Each file's findings that arrived after its walk, as `addLate` gave them. */
+  lateFindings(): [file: string, findings: Finding[]][] {
+    return [...this.late];
+  }
+
   /** Whether the findings went to disk (tests force it with a limit of 0). */
   get spooled(): boolean {
     return this.fd !== undefined;
@@ -115,7 +120,7 @@ export class FindingSpool implements Iterable<Finding> {
     }
     for (const line of this.lines()) {
       const { file, findings } = JSON.parse(line) as { file: string; findings: Finding[] };
-      for (const finding of merged(findings, this.late.get(file) ?? [])) {
+      for (const finding of mergedFindings(findings, this.late.get(file) ?? [])) {
         const kept = shown(finding);
         if (kept) yield kept;
       }
@@ -154,7 +159,7 @@ export class FindingSpool implements Iterable<Finding> {
  * Two sorted lists as one, ties to the first: the same order a stable sort of the walk's findings followed
  * by the late ones gives, which is how a run held in memory orders a file.
  */
-function* merged(walk: readonly Finding[], late: readonly Finding[]): Generator<Finding> {
+export function* mergedFindings(walk: readonly Finding[], late: readonly Finding[]): Generator<Finding> {
   let i = 0;
   let j = 0;
   while (i < walk.length || j < late.length) {

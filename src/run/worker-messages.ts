@@ -3,6 +3,7 @@ import type { ShardInfo } from '../shard/report.js';
 import type { FileDecision, FileReport, Finding, InvalidText } from '../types.js';
 import type { LintOptions, RunStats } from './lint.js';
 import type { ThreadOptions } from './parallel-options.js';
+import type { OnDiskFile } from './spool-sources.js';
 
 /** One input as a worker gets it: a file it reads itself, or what the main thread read (standard input). */
 export interface SourceTicket {
@@ -16,7 +17,7 @@ export interface SourceTicket {
 }
 
 /** The run's options without what cannot cross threads (functions, custom rules) or stays with the main thread. */
-export type WorkerOptions = Omit<LintOptions, 'paths' | 'onProgress' | 'findingStage' | 'ruleOptionsForFile' | 'rules' | 'cache' | 'shard' | 'context' | 'stdinText' | 'concurrency' | 'configFlags'>;
+export type WorkerOptions = Omit<LintOptions, 'paths' | 'onProgress' | 'findingStage' | 'ruleOptionsForFile' | 'rules' | 'cache' | 'shard' | 'context' | 'stdinText' | 'concurrency' | 'configFlags' | 'spool'>;
 
 export interface WorkerJob {
   sources: SourceTicket[];
@@ -26,11 +27,17 @@ export interface WorkerJob {
 
 /** Worker → main. */
 export type WorkerMessage =
-  | { type: 'progress' }
+  /** A file done, with the findings of its walk (final and sorted), sent at once: the worker holds none. */
+  | { type: 'file'; lines: FileFindings[] }
   /** Every file walked: the worker's objects, serialized per input file, and whether it has checks waiting. */
   | { type: 'walked'; chunks: RecordChunk[]; waiting: boolean }
   | { type: 'done'; run: WorkerRun }
   | { type: 'failed'; name: string; message: string; stack?: string };
+
+export interface FileFindings {
+  file: string;
+  findings: Finding[];
+}
 
 /** One input's index records, `v8.serialize`d: the main thread orders them without reading them. */
 export interface RecordChunk {
@@ -46,13 +53,21 @@ export interface IndexMessage {
   records: { buffer: SharedArrayBuffer; ends: number[] } | undefined;
 }
 
-/** A worker's part of the run, before the run-wide stage: the shape of a shard's report. */
+/**
+ * A worker's part of the run, before the run-wide stage, but for the findings its files' messages carried:
+ * with those, the shape of a shard's report.
+ */
 export interface WorkerRun {
   shard: ShardInfo;
   files: FileReport[];
-  findings: Finding[];
+  /** Findings on files no input of this worker holds (they come first), and each file's after its walk. */
+  head: Finding[];
+  late: [file: string, findings: Finding[]][];
   objects: number;
   internalErrors: number;
+  /** Texts for code frames that cannot be read again (standard input). */
   sources: Map<string, string>;
+  /** Files on disk whose code frames read them again when the report is written: display name, path. */
+  onDisk: OnDiskFile[];
   stats?: RunStats;
 }

@@ -8,8 +8,10 @@ import { readInputSync, DEFAULT_MAX_FILE_BYTES } from '../input/read.js';
 import { ObjectIndex, type IndexedObject } from '../k8s/object-index.js';
 import { deserialize, serialize } from 'node:v8';
 import { lintSources, type LintOptions, type Source } from './lint.js';
+import { FindingSpool } from './spool.js';
 import type { ConfigFlags } from './parallel-options.js';
-import type { IndexMessage, RecordChunk, SourceTicket, WorkerJob, WorkerMessage } from './worker-messages.js';
+import type { Finding } from '../types.js';
+import type { FileFindings, IndexMessage, RecordChunk, SourceTicket, WorkerJob, WorkerMessage } from './worker-messages.js';
 
 const port = parentPort!;
 const post = (message: WorkerMessage): void => port.postMessage(message);
@@ -26,7 +28,8 @@ export function serveWorker(rebuild: RebuildStages): void {
 }
 
 async function work(job: WorkerJob, rebuild: RebuildStages): Promise<void> {
-  const options: Omit<LintOptions, 'paths'> = { ...job.options, onProgress: () => post({ type: 'progress' }) };
+  const spool = new PostedFindings();
+  const options: Omit<LintOptions, 'paths'> = { ...job.options, onProgress: () => spool.fileDone() };
   if (job.configFlags) {
     const { findingStage, ruleOptionsForFile } = await rebuild(job.configFlags, options.cwd);
     if (findingStage) options.findingStage = findingStage;
@@ -35,7 +38,7 @@ async function work(job: WorkerJob, rebuild: RebuildStages): Promise<void> {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const positionOf = new Map(job.sources.map((ticket) => [ticket.display, ticket.position]));
   // A shard of one: every file given is reported here, and the run-wide stage is left to the main thread.
-  const run = await lintSources(job.sources.map((ticket) => sourceOf(ticket, maxBytes)), { ...options, shard: { index: 1, count: 1 } }, [], {
+  const run = await lintSources(job.sources.map((ticket) => sourceOf(ticket, maxBytes)), { ...options, shard: { index: 1, count: 1 }, spool }, [], {
     async join(own, waiting) {
       const reply = new Promise<IndexMessage>((resolve) => port.once('message', resolve));
       const chunks = chunksOf(own.all, (record) => positionOf.get(record.at.file));
@@ -52,7 +55,32 @@ async function work(job: WorkerJob, rebuild: RebuildStages): Promise<void> {
     },
   });
   const shard = { ...run.shard!, positions: run.shard!.positions.map((at) => job.sources[at]!.position) };
-  post({ type: 'done', run: { shard, files: run.files, findings: run.findings, objects: run.objects, internalErrors: run.internalErrors, sources: run.sources, stats: run.stats } });
+  post({
+    type: 'done',
+    run: {
+      shard, files: run.files, head: spool.head, late: spool.lateFindings(), objects: run.objects, internalErrors: run.internalErrors,
+      sources: run.sources, onDisk: run.sourceTexts?.onDiskFiles() ?? [], stats: run.stats,
+    },
+  });
+}
+
+/**
+ * This thread's spool: each file's findings go to the main thread as soon as they are final. The message
+ * copies them, so the thread neither holds them nor copies their strings off the file's text first, and the
+ * main thread takes them in while the workers walk instead of all at the end.
+ */
+class PostedFindings extends FindingSpool {
+  private done: FileFindings[] = [];
+
+  override add(file: string, findings: readonly Finding[]): void {
+    this.done.push({ file, findings: findings as Finding[] });
+  }
+
+  /** One message per file, its findings and the progress together. */
+  fileDone(): void {
+    post({ type: 'file', lines: this.done });
+    this.done = [];
+  }
 }
 
 /** The records serialized per input file (a file's records are consecutive); a record of no known input keeps the last position. */

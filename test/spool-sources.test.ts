@@ -1,0 +1,41 @@
+/** Code frames of a spooled or threaded run read the file again: masked where the lint found credentials, or searched again if it changed. */
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { contentHash } from '../src/cache/key.js';
+import { credentialSpans } from '../src/redact/spans.js';
+import { SourceTexts } from '../src/run/spool-sources.js';
+
+const SECRET = 'AKIAIOSFODNN7EXAMPLQ';
+const LINTED = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: aws\ndata:\n  AWS_ACCESS_KEY_ID: ${SECRET}\n`;
+
+function onDisk(text: string): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'kmlint-frames-')), 'aws.yaml');
+  writeFileSync(file, text);
+  return file;
+}
+
+test('a file read again is masked where the lint found its credentials', () => {
+  const spans = credentialSpans(LINTED);
+  assert.ok(spans.length > 0, 'the fixture holds a credential');
+  const texts = new SourceTexts(new Map(), 1 << 20);
+  texts.onDisk('aws.yaml', onDisk(LINTED), { hash: contentHash(LINTED), spans });
+  const framed = texts.get('aws.yaml')!;
+  assert.ok(!framed.includes(SECRET));
+  assert.equal(framed.split('\n').length, LINTED.split('\n').length, 'lines stay where they were');
+  // The spans given are the ones used: the text is not searched a second time.
+  const elsewhere = new SourceTexts(new Map(), 1 << 20);
+  elsewhere.onDisk('aws.yaml', onDisk(LINTED), { hash: contentHash(LINTED), spans: [{ start: 0, end: 'apiVersion'.length }] });
+  assert.ok(!elsewhere.get('aws.yaml')!.startsWith('apiVersion'));
+});
+
+test('a file that changed after the lint is searched again: its new credential is masked too', () => {
+  const changed = LINTED.replace('name: aws', 'name: aws-credentials-for-the-build').replace(SECRET, 'AKIAJ3EXAMPLEKEY7ZZQ');
+  const texts = new SourceTexts(new Map(), 1 << 20);
+  texts.onDisk('aws.yaml', onDisk(changed), { hash: contentHash(LINTED), spans: credentialSpans(LINTED) });
+  const framed = texts.get('aws.yaml')!;
+  assert.ok(!framed.includes('AKIAJ3EXAMPLEKEY7ZZQ'), framed);
+  assert.ok(framed.includes('name: aws-credentials-for-the-build'));
+});
