@@ -148,8 +148,11 @@ interface OpenFile {
    * read again when it closes, and only if findings arrived for it, so waiting files hold no text.
    */
   text?: string;
-  /** The file on disk, with the hash of the text linted, so reading it again gives the same text or a note. */
-  again?: { source: Source; hash: string };
+  /**
+   * The file on disk, with the hash of the text linted, so reading it again gives the same text or a note,
+   * and where the walk found its credentials (when it looked), so its code frames need no second search.
+   */
+  again?: { source: Source; hash: string; spans?: readonly Span[] };
   /** Findings that arrived after the walk (cross-object checks, suppression notes), still to redact. */
   later: Finding[];
 }
@@ -319,10 +322,10 @@ export async function lintSources(
         pending.push(...linted.pending);
         if (linted.watched) watched.push(...linted.watched);
         // Redacted now for what is known; the findings still to come are redacted when the file closes.
-        redactFile(linted, outcome.text);
+        const { spans } = redactFileSpans(linted, outcome.text);
         if (!spool) detach(linted.findings, index.strings);
         const state: OpenFile = { findings: settle(source.display, linted.findings), walked: spool ? linted.findings.length : 0, suppression, later: [] };
-        if (source.absolute !== undefined) state.again = { source, hash: hash ?? contentHash(outcome.text) };
+        if (source.absolute !== undefined) state.again = { source, hash: hash ?? contentHash(outcome.text), ...(spans ? { spans } : {}) };
         else state.text = outcome.text;
         open.set(source.display, state);
       } else {
@@ -404,7 +407,7 @@ export async function lintSources(
       const text = later.length > 0 || (options.keepSources && withFindings && (!framesLater || cache)) ? await textAgain(state, run.notes) : undefined;
       if (text === undefined && state.again) withhold(later);
       if (text !== undefined) redactFile({ findings: later, notes: [] }, text);
-      if (options.keepSources && withFindings && (framesLater || text !== undefined)) keepSource(state.again?.source ?? { display: file }, text ?? '');
+      if (options.keepSources && withFindings && (framesLater || text !== undefined)) keepSource(state.again?.source ?? { display: file }, text ?? '', state.again?.spans, state.again?.hash);
       detach(state.findings, index.strings);
     }
     clock.lap('cross-object');
