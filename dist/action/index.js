@@ -66479,10 +66479,10 @@ async function lintSources(sources, options, notes = [], peers) {
       if (linted.pending.length > 0 || (linted.watched?.length ?? 0) > 0) {
         pending.push(...linted.pending);
         if (linted.watched) watched.push(...linted.watched);
-        redactFile(linted, outcome.text);
+        const { spans } = redactFileSpans(linted, outcome.text);
         if (!spool) detach(linted.findings, index.strings);
         const state = { findings: settle(source.display, linted.findings), walked: spool ? linted.findings.length : 0, suppression, later: [] };
-        if (source.absolute !== void 0) state.again = { source, hash: hash ?? contentHash(outcome.text) };
+        if (source.absolute !== void 0) state.again = { source, hash: hash ?? contentHash(outcome.text), ...spans ? { spans } : {} };
         else state.text = outcome.text;
         open2.set(source.display, state);
       } else {
@@ -66564,7 +66564,7 @@ async function lintSources(sources, options, notes = [], peers) {
       const text = later.length > 0 || options.keepSources && withFindings && (!framesLater || cache2) ? await textAgain(state, run2.notes) : void 0;
       if (text === void 0 && state.again) withhold(later);
       if (text !== void 0) redactFile({ findings: later, notes: [] }, text);
-      if (options.keepSources && withFindings && (framesLater || text !== void 0)) keepSource(state.again?.source ?? { display: file }, text ?? "");
+      if (options.keepSources && withFindings && (framesLater || text !== void 0)) keepSource(state.again?.source ?? { display: file }, text ?? "", state.again?.spans, state.again?.hash);
       detach(state.findings, index.strings);
     }
     clock.lap("cross-object");

@@ -1,8 +1,6 @@
 /** A lint run from the command line: inputs → engine → formatters → outputs and exit code. */
-import { closeSync, openSync, statSync, writeSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { findConfigFile } from '../config/find.js';
 import { setupRun } from '../config/run-setup.js';
 import { exitCode } from '../engine/exit-code.js';
@@ -16,6 +14,9 @@ import { loadChunkFormatter } from '../formatters/index.js';
 import { rules } from '../rules/index.js';
 import { LEVELS, type Finding } from '../types.js';
 import { FindingSpool } from '../run/spool.js';
+import { SharedReading } from '../run/shared-reading.js';
+import { countFindings } from '../findings/counts.js';
+import { writeReports, type ReportOutput } from './write-reports.js';
 import { visible } from '../redact/visible.js';
 import { VERSION } from '../version.js';
 import { oneOf, UsageError, type ParsedArgs } from './args.js';
@@ -168,9 +169,15 @@ export async function report(result: LintRun, context: { setup: RunSetup; values
     process.stderr.write(`kmlint: no Kubernetes objects found in ${result.files.length} file${result.files.length === 1 ? '' : 's'} (documents without apiVersion and kind are skipped).\n`);
   }
 
+  // Spooled findings are read once for all the reports written side by side; the counts, which each report
+  // asks for, are taken first (the spool remembers them) so that their reading is not the shared one.
+  const reading = result.spool && targets.length > 1 ? new SharedReading(result.spool) : undefined;
+  if (reading) countFindings(findings);
+  const outputs: ReportOutput[] = [];
   for (const target of targets) {
     const formatter = await loadChunkFormatter(target.format);
-    const chunks = formatter({ ...result, findings }, {
+    const own = reading?.share();
+    const chunks = () => formatter({ ...result, findings: own ?? findings }, {
       cwd,
       version: VERSION,
       rules: rules.map((rule) => rule.meta),
@@ -180,45 +187,13 @@ export async function report(result: LintRun, context: { setup: RunSetup; values
       showSuppressed: values['show-suppressed'],
       sarifIncludeSuppressed: values['sarif-include-suppressed'],
     });
-    await writeChunks(chunks, target.file);
+    outputs.push({ format: target.format, chunks, ...(target.file !== undefined ? { file: target.file } : {}), ...(own ? { reading: own } : {}) });
   }
+  await writeReports(outputs);
   return exitCode({ findings, internalErrors: result.internalErrors }, setup.exit);
 }
 
 function someFinding(findings: Iterable<Finding>, test: (finding: Finding) => boolean): boolean {
   for (const finding of findings) if (test(finding)) return true;
   return false;
-}
-
-/** Pieces smaller than this are joined before writing, so a million findings are not a million writes. */
-const WRITE_BATCH = 1 << 16;
-
-function* batched(chunks: Iterable<string>): Generator<string> {
-  let batch = '';
-  for (const chunk of chunks) {
-    batch += chunk;
-    if (batch.length >= WRITE_BATCH) {
-      yield batch;
-      batch = '';
-    }
-  }
-  if (batch !== '') yield batch;
-}
-
-/**
- * Writes a report as it is produced, no whole-report string. A file is written synchronously: a write to a
- * regular file lands in the page cache at once, and waiting on the event loop for each batch left the CPU
- * idle for a third of a cached run. Standard output may be a pipe whose reader is slow: there the writes wait.
- */
-async function writeChunks(chunks: Iterable<string>, file: string | undefined): Promise<void> {
-  if (file === undefined) {
-    await pipeline(Readable.from(batched(chunks), { objectMode: false }), process.stdout, { end: false });
-    return;
-  }
-  const fd = openSync(file, 'w');
-  try {
-    for (const batch of batched(chunks)) writeSync(fd, batch);
-  } finally {
-    closeSync(fd);
-  }
 }
