@@ -66330,7 +66330,7 @@ var init_parallel = __esm({
     init_spool();
     init_spool_sources();
     AUTO_MIN_FILES = 16;
-    AUTO_MIN_BYTES = 4 << 20;
+    AUTO_MIN_BYTES = 24 << 20;
   }
 });
 

@@ -51,7 +51,7 @@ Options
       --cache-location <f>  the cache file, or a folder to keep .kmlintcache in
       --shard <i/n>         lint shard i of n (files split by path hash) into a report for kmlint merge
       --concurrency <n|auto>  lint files in n worker threads (default 1); auto: one per core, but one
-                            thread for standard input and runs under 16 files or 4 MB; the report is
+                            thread for standard input and runs under 16 files or 24 MB; the report is
                             the same whatever n; --cache, --shard and rendering keep one thread
       --stats               print the time spent per stage and per rule on stderr
       --no-code-frame       do not print the source line under each finding

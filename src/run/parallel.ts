@@ -25,11 +25,12 @@ import { SourceTexts } from './spool-sources.js';
 
 /**
  * Below these, `auto` keeps one thread: each worker costs about 1.2 s of CPU before it pays (start-up, and
- * what the rules load for each kind), as much as linting about 1.3 MB, so a second thread wins only above
- * about 3 MB (measurements in docs/performance.md).
+ * what the rules load for each kind), and a thread of its own runs at about 1.2 cores (V8's collector and
+ * compiler work beside it), so two workers on two cores were slower than one thread up to about 13 MB and
+ * barely faster at 20 MB (measurements in docs/performance.md).
  */
 export const AUTO_MIN_FILES = 16;
-export const AUTO_MIN_BYTES = 4 << 20;
+export const AUTO_MIN_BYTES = 24 << 20;
 
 /** Lints the sources of `lint()` in worker threads when that is asked for and pays; else in this thread. */
 export async function lintInThreads(sources: readonly Source[], options: LintOptions, notes: readonly string[]): Promise<LintRun> {
