@@ -39776,13 +39776,17 @@ function redactFile(file, text) {
   return redactFileSpans(file, text).text;
 }
 function redactFileSpans(file, text) {
-  if (file.findings.length === 0 && file.notes.length === 0) return { text };
-  const spans = credentialSpans(text);
-  if (spans.length === 0) return { text, spans };
+  const spans = redactFindings(file, text);
+  return spans && spans.length > 0 ? { text: maskSpans(text, spans), spans } : spans ? { text, spans } : { text };
+}
+function redactFindings(file, text, known2) {
+  if (file.findings.length === 0 && file.notes.length === 0) return void 0;
+  const spans = known2 ?? credentialSpans(text);
+  if (spans.length === 0) return spans;
   const mask = createMasker(secretStrings(text, spans));
   for (const finding of file.findings) redactFinding(finding, mask);
   file.notes = file.notes.map(mask);
-  return { text: maskSpans(text, spans), spans };
+  return spans;
 }
 function redactFinding(finding, mask) {
   const message = mask(finding.message);
@@ -66561,10 +66565,12 @@ async function lintSources(sources, options, notes = [], peers) {
       const later = [...state.later, ...notes2];
       const withFindings = state.walked + state.findings.length > 0;
       const framesLater = run2.sourceTexts !== void 0 && state.again !== void 0;
-      const text = later.length > 0 || options.keepSources && withFindings && (!framesLater || cache2) ? await textAgain(state, run2.notes) : void 0;
+      const read2 = later.length > 0 || options.keepSources && withFindings && (!framesLater || cache2) ? await textAgain(state, run2.notes) : void 0;
+      const text = read2?.text;
+      const known2 = read2 === void 0 || read2.unchanged ? state.again : void 0;
       if (text === void 0 && state.again) withhold(later);
-      if (text !== void 0) redactFile({ findings: later, notes: [] }, text);
-      if (options.keepSources && withFindings && (framesLater || text !== void 0)) keepSource(state.again?.source ?? { display: file }, text ?? "", state.again?.spans, state.again?.hash);
+      if (text !== void 0) redactFindings({ findings: later, notes: [] }, text, known2?.spans);
+      if (options.keepSources && withFindings && (framesLater || text !== void 0)) keepSource(state.again?.source ?? { display: file }, text ?? "", known2?.spans, known2?.hash);
       detach(state.findings, index.strings);
     }
     clock.lap("cross-object");
@@ -66623,12 +66629,13 @@ function unreachedNote(kinds) {
   return [`objects of ${sorted.join(", ")} hold containers that no pod spec view reaches; map them with "workloads" in the configuration to lint them`];
 }
 async function textAgain(state, notes) {
-  if (state.text !== void 0 || !state.again) return state.text;
+  if (state.text !== void 0 || !state.again) return { text: state.text, unchanged: true };
   const { source, hash } = state.again;
   const outcome = await source.read().catch(() => void 0);
   const text = outcome && "text" in outcome ? outcome.text : void 0;
-  if (text === void 0 || contentHash(text) !== hash) notes.push(`${source.display}: changed while kmlint ran; its report may not match it, lint it again`);
-  return text;
+  const unchanged = text !== void 0 && contentHash(text) === hash;
+  if (!unchanged) notes.push(`${source.display}: changed while kmlint ran; its report may not match it, lint it again`);
+  return { text, unchanged };
 }
 function withhold(findings) {
   for (const finding of findings) {

@@ -24,14 +24,24 @@ export function redactFile(file: RedactableFile, text: string): string {
 
 /** `redactFile`, with the credential spans it found (none looked for when nothing of the file leaves kmlint). */
 export function redactFileSpans(file: RedactableFile, text: string): { text: string; spans?: readonly Span[] } {
+  const spans = redactFindings(file, text);
+  return spans && spans.length > 0 ? { text: maskSpans(text, spans), spans } : spans ? { text, spans } : { text };
+}
+
+/**
+ * Redacts the file's findings and notes in place, and returns the credential spans of its text (undefined
+ * when nothing of the file leaves kmlint, so none were looked for). `known`: the spans of this very text,
+ * found before (a file's late findings), so it is not searched again.
+ */
+export function redactFindings(file: RedactableFile, text: string, known?: readonly Span[]): readonly Span[] | undefined {
   // Nothing of a file without findings or notes leaves kmlint.
-  if (file.findings.length === 0 && file.notes.length === 0) return { text };
-  const spans = credentialSpans(text);
-  if (spans.length === 0) return { text, spans };
+  if (file.findings.length === 0 && file.notes.length === 0) return undefined;
+  const spans = known ?? credentialSpans(text);
+  if (spans.length === 0) return spans;
   const mask = createMasker(secretStrings(text, spans));
   for (const finding of file.findings) redactFinding(finding, mask);
   file.notes = file.notes.map(mask);
-  return { text: maskSpans(text, spans), spans };
+  return spans;
 }
 
 function redactFinding(finding: Finding, mask: Masker): void {

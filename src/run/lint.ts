@@ -25,7 +25,7 @@ import { readInOrder, readSource } from '../input/read-in-order.js';
 import type { StringTable } from '../k8s/detach.js';
 import { ObjectIndex } from '../k8s/object-index.js';
 import type { WorkloadKind } from '../k8s/workloads.js';
-import { credentialSpans, maskSpans, redactFile, redactFileSpans, type Span } from '../redact/index.js';
+import { credentialSpans, maskSpans, redactFileSpans, redactFindings, type Span } from '../redact/index.js';
 import { rules as allRules } from '../rules/index.js';
 import type { SuppressOptions } from '../suppress/options.js';
 import { createSuppressor, type FileSuppression } from '../suppress/suppressor.js';
@@ -404,10 +404,13 @@ export async function lintSources(
       // A spooled run reads a file on disk again for its code frames only when the report is written.
       const framesLater = run.sourceTexts !== undefined && state.again !== undefined;
       // With a cache, a text framed later is still read now, once, for where its credentials are.
-      const text = later.length > 0 || (options.keepSources && withFindings && (!framesLater || cache)) ? await textAgain(state, run.notes) : undefined;
+      const read = later.length > 0 || (options.keepSources && withFindings && (!framesLater || cache)) ? await textAgain(state, run.notes) : undefined;
+      const text = read?.text;
+      // Where the walk found credentials holds for the text it linted, not for one that changed since.
+      const known = read === undefined || read.unchanged ? state.again : undefined;
       if (text === undefined && state.again) withhold(later);
-      if (text !== undefined) redactFile({ findings: later, notes: [] }, text);
-      if (options.keepSources && withFindings && (framesLater || text !== undefined)) keepSource(state.again?.source ?? { display: file }, text ?? '', state.again?.spans, state.again?.hash);
+      if (text !== undefined) redactFindings({ findings: later, notes: [] }, text, known?.spans);
+      if (options.keepSources && withFindings && (framesLater || text !== undefined)) keepSource(state.again?.source ?? { display: file }, text ?? '', known?.spans, known?.hash);
       detach(state.findings, index.strings);
     }
     clock.lap('cross-object');
@@ -474,13 +477,14 @@ export function unreachedNote(kinds: Iterable<string>): string[] {
  * The text of a file that waited for cross-object checks, for redacting the findings they gave it: kept, or
  * read again. A file changed meanwhile is redacted against what it holds now, with a note.
  */
-async function textAgain(state: OpenFile, notes: string[]): Promise<string | undefined> {
-  if (state.text !== undefined || !state.again) return state.text;
+async function textAgain(state: OpenFile, notes: string[]): Promise<{ text: string | undefined; unchanged: boolean }> {
+  if (state.text !== undefined || !state.again) return { text: state.text, unchanged: true };
   const { source, hash } = state.again;
   const outcome = await source.read().catch(() => undefined);
   const text = outcome && 'text' in outcome ? outcome.text : undefined;
-  if (text === undefined || contentHash(text) !== hash) notes.push(`${source.display}: changed while kmlint ran; its report may not match it, lint it again`);
-  return text;
+  const unchanged = text !== undefined && contentHash(text) === hash;
+  if (!unchanged) notes.push(`${source.display}: changed while kmlint ran; its report may not match it, lint it again`);
+  return { text, unchanged };
 }
 
 /** Findings of a file that could not be read again: nothing they say is checked for credentials, so they say nothing. */
