@@ -39777,7 +39777,8 @@ function redactFile(file, text) {
 }
 function redactFileSpans(file, text) {
   const spans = redactFindings(file, text);
-  return spans && spans.length > 0 ? { text: maskSpans(text, spans), spans } : spans ? { text, spans } : { text };
+  if (spans === void 0) return { text };
+  return { text: spans.length === 0 ? text : maskSpans(text, spans), spans };
 }
 function redactFindings(file, text, known2) {
   if (file.findings.length === 0 && file.notes.length === 0) return void 0;

@@ -36,9 +36,11 @@ export async function writeReports(outputs: readonly ReportOutput[]): Promise<vo
       if (batch.done) {
         next.output.reading?.release();
         active = active.filter((report) => report !== next);
+      } else if (next.fd !== undefined) {
+        writeSync(next.fd, batch.value);
+      } else if (!process.stdout.write(batch.value)) {
+        await once(process.stdout, 'drain');
       }
-      else if (next.fd !== undefined) writeSync(next.fd, batch.value);
-      else if (!process.stdout.write(batch.value)) await once(process.stdout, 'drain');
     }
   } finally {
     for (const { fd } of open) if (fd !== undefined) closeSync(fd);

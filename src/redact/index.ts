@@ -25,7 +25,8 @@ export function redactFile(file: RedactableFile, text: string): string {
 /** `redactFile`, with the credential spans it found (none looked for when nothing of the file leaves kmlint). */
 export function redactFileSpans(file: RedactableFile, text: string): { text: string; spans?: readonly Span[] } {
   const spans = redactFindings(file, text);
-  return spans && spans.length > 0 ? { text: maskSpans(text, spans), spans } : spans ? { text, spans } : { text };
+  if (spans === undefined) return { text };
+  return { text: spans.length === 0 ? text : maskSpans(text, spans), spans };
 }
 
 /**
