@@ -122,10 +122,13 @@ test('a share answers what the spool answers without a reading: its counts and w
   }
 });
 
-test('reports written together through the spool equal each written alone', () => {
+test('reports written together through the spool equal each written alone, a baseline applied', () => {
   const out = mkdtempSync(path.join(tmpdir(), 'kmlint-together-'));
-  const args = ['--preset', 'all', '--no-context', '--no-color', 'test/manifests/dangling-service', 'test/manifests/suppressions', 'test/manifests/memory'];
   const env = { KMLINT_SPOOL_FROM: '0' };
+  // Known findings of one folder: the baseline marks them on every reading of the spool.
+  const baseline = path.join(out, 'baseline.json');
+  assert.equal(runCli(['--preset', 'all', '--no-context', 'test/manifests/dangling-service', '--write-baseline', baseline], { env }).status, 0);
+  const args = ['--preset', 'all', '--no-context', '--no-color', '--baseline', baseline, 'test/manifests/dangling-service', 'test/manifests/suppressions', 'test/manifests/memory'];
   const together = runCli([...args, ...FORMATS.flatMap((format) => ['--format', `${format}=${path.join(out, `together.${format}`)}`])], { env });
   assert.equal(together.status, 1, together.stderr);
   for (const format of FORMATS) {
@@ -133,6 +136,7 @@ test('reports written together through the spool equal each written alone', () =
     assert.equal(alone.status, together.status, format);
     const written = readFileSync(path.join(out, `together.${format}`), 'utf8');
     assert.ok(written.length > 200, format);
+    if (format === 'json') assert.match(written, /"source": "baseline"/);
     assert.equal(written, readFileSync(path.join(out, `alone.${format}`), 'utf8'), format);
   }
 });
