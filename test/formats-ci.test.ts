@@ -157,4 +157,12 @@ describe('several formats in one run', () => {
     assert.equal(typo.status, 2);
     assert.match(typo.stderr, /did you mean "junit"\?/);
   });
+
+  test('two reports into one file are a usage error, whichever way the file is named', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kmlint-formats-'));
+    const run = runCli(['--format', `json=${path.join(dir, 'out')}`, '--format', 'sarif', '-o', path.join(dir, '.', 'out'), POD]);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /^kmlint: --format json and --format sarif both write to .*out; give each report its own file\.$/m);
+    assert.equal(run.stdout, '');
+  });
 });

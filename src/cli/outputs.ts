@@ -1,4 +1,5 @@
 /** `--format name[=file]`, repeatable, and `--output`: which report goes where. One of them may use standard output. */
+import path from 'node:path';
 import { didYouMean } from '../config/suggest.js';
 import { FORMATS, isFormatName, type FormatName } from '../formatters/index.js';
 import { UsageError } from './args.js';
@@ -25,6 +26,14 @@ export function outputTargets(formats: readonly string[] | undefined, output: st
   if (output !== undefined) {
     if (toStdout.length === 0) throw new UsageError('--output has no format to write: every --format already names its file.');
     toStdout[0]!.file = output;
+  }
+  // Reports are written side by side: two into one file would interleave.
+  const byFile = new Map<string, FormatName>();
+  for (const target of targets) {
+    if (target.file === undefined) continue;
+    const other = byFile.get(path.resolve(target.file));
+    if (other !== undefined) throw new UsageError(`--format ${other} and --format ${target.format} both write to ${target.file}; give each report its own file.`);
+    byFile.set(path.resolve(target.file), target.format);
   }
   return targets;
 }
