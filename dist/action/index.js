@@ -39777,8 +39777,7 @@ function redactFile(file, text) {
 }
 function redactFileSpans(file, text) {
   const spans = redactFindings(file, text);
-  if (spans === void 0) return { text };
-  return { text: spans.length === 0 ? text : maskSpans(text, spans), spans };
+  return spans === void 0 ? { text } : { text: maskSpans(text, spans), spans };
 }
 function redactFindings(file, text, known2) {
   if (file.findings.length === 0 && file.notes.length === 0) return void 0;
@@ -40096,10 +40095,6 @@ async function replayable(cache2, sources, context, maxBytes, keepSources) {
   const contextToken = last.usedContext ? contextTokens(await context(), maxBytes, cache2.contextHashes) : void 0;
   if (inputsDigest(tokens, contextToken) !== last.inputs) return void 0;
   return { last, sources: new Map(texts.map(({ display, text, hash }) => [display, cache2.masked(text, hash)])) };
-}
-function maskedText(text) {
-  const spans = credentialSpans(text);
-  return spans.length === 0 ? text : maskSpans(text, spans);
 }
 var init_run_cache = __esm({
   "src/cache/run-cache.ts"() {
@@ -65967,24 +65962,20 @@ var init_spool = __esm({
 });
 
 // src/run/spool-sources.ts
-import { readFileSync as readFileSync6 } from "node:fs";
 function readMasked(absolute, maxBytes, known2) {
-  try {
-    const outcome = decode(readFileSync6(absolute), maxBytes);
-    if (!("text" in outcome)) return void 0;
-    return known2 && contentHash(outcome.text) === known2.hash ? maskSpans(outcome.text, known2.spans) : maskedText(outcome.text);
-  } catch {
-    return void 0;
-  }
+  const outcome = readInputSync(absolute, maxBytes);
+  if (!("text" in outcome)) return void 0;
+  const { text } = outcome;
+  return maskSpans(text, known2 && contentHash(text) === known2.hash ? known2.spans : credentialSpans(text));
 }
 var SourceTexts;
 var init_spool_sources = __esm({
   "src/run/spool-sources.ts"() {
     "use strict";
     init_key();
-    init_run_cache();
     init_read();
     init_masker();
+    init_spans();
     SourceTexts = class {
       constructor(kept2, maxBytes) {
         this.kept = kept2;
@@ -66203,7 +66194,12 @@ async function lintInThreads(sources, options, notes) {
     const texts = new SourceTexts(result.sources, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
     for (const [file, absolute, known2] of onDisk) texts.onDisk(file, absolute, known2);
     if (options.framesFromDisk) result.sourceTexts = texts;
-    else for (const [file] of onDisk) result.sources.set(file, texts.get(file));
+    else {
+      for (const [file] of onDisk) {
+        const text = texts.get(file);
+        if (text !== void 0) result.sources.set(file, text);
+      }
+    }
   }
   if (options.stats) result.stats = statsOf(runs.results, plan, { started, ...clock });
   return result;
@@ -67638,19 +67634,19 @@ init_rule_settings();
 init_redact();
 init_rules();
 init_lint();
-import { existsSync as existsSync6, readFileSync as readFileSync12 } from "node:fs";
+import { existsSync as existsSync6, readFileSync as readFileSync11 } from "node:fs";
 import path27 from "node:path";
 
 // src/render/helm.ts
 init_build();
 init_display_path();
-import { readFileSync as readFileSync8 } from "node:fs";
+import { readFileSync as readFileSync7 } from "node:fs";
 import path21 from "node:path";
 
 // src/render/origin-files.ts
 init_build();
 init_parse();
-import { readFileSync as readFileSync7 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 
 // src/render/embedded-patch.ts
 var import_yaml13 = __toESM(require_dist(), 1);
@@ -67759,7 +67755,7 @@ function documentValues(parsed) {
 function read(absolute) {
   let text;
   try {
-    text = readFileSync7(absolute, "utf8").replace(/^\uFEFF/, "");
+    text = readFileSync6(absolute, "utf8").replace(/^\uFEFF/, "");
   } catch {
     return void 0;
   }
@@ -67912,7 +67908,7 @@ function templateFile(chart, source) {
 }
 function readText(file) {
   try {
-    return readFileSync8(file, "utf8");
+    return readFileSync7(file, "utf8");
   } catch {
     return void 0;
   }
@@ -68047,7 +68043,7 @@ init_build();
 init_display_path();
 
 // src/render/generators.ts
-import { readFileSync as readFileSync9 } from "node:fs";
+import { readFileSync as readFileSync8 } from "node:fs";
 import path23 from "node:path";
 var DATA_KEYS = /* @__PURE__ */ new Set(["data", "binaryData", "stringData"]);
 function generatorSite(kustomization, generator, renderedName, findingPath) {
@@ -68089,7 +68085,7 @@ function fileKey(item) {
 function envLine(absolute, key) {
   let text;
   try {
-    text = readFileSync9(absolute, "utf8");
+    text = readFileSync8(absolute, "utf8");
   } catch {
     return void 0;
   }
@@ -68293,12 +68289,12 @@ function applyOriginDirectives(findings, files, options, cwd) {
 // src/render/render-secrets.ts
 var import_yaml16 = __toESM(require_dist(), 1);
 init_redact();
-import { readFileSync as readFileSync11 } from "node:fs";
+import { readFileSync as readFileSync10 } from "node:fs";
 import path26 from "node:path";
 
 // src/render/targets.ts
 var import_yaml15 = __toESM(require_dist(), 1);
-import { existsSync as existsSync5, readFileSync as readFileSync10 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync9 } from "node:fs";
 import path25 from "node:path";
 function kustomizationFile(dir) {
   return KUSTOMIZATION_FILES.map((name) => path25.join(dir, name)).find((file) => existsSync5(file));
@@ -68309,7 +68305,7 @@ function kustomizationTree(dir, seen = /* @__PURE__ */ new Set()) {
   const file = kustomizationFile(dir);
   let spec;
   try {
-    spec = file ? (0, import_yaml15.parse)(readFileSync10(file, "utf8")) : void 0;
+    spec = file ? (0, import_yaml15.parse)(readFileSync9(file, "utf8")) : void 0;
   } catch {
     return seen;
   }
@@ -68397,7 +68393,7 @@ function scanned(text) {
 }
 function readText2(file) {
   try {
-    return readFileSync11(file, "utf8");
+    return readFileSync10(file, "utf8");
   } catch {
     return void 0;
   }
@@ -68494,7 +68490,7 @@ function renderFailure(result, options, cwd) {
 }
 function readFirstLine(file) {
   try {
-    return readFileSync12(file, "utf8").split(/\r?\n/, 1)[0].trimEnd();
+    return readFileSync11(file, "utf8").split(/\r?\n/, 1)[0].trimEnd();
   } catch {
     return "";
   }
@@ -68930,7 +68926,7 @@ function compareText(a, b) {
 }
 
 // src/action/github-context.ts
-import { readFileSync as readFileSync13 } from "node:fs";
+import { readFileSync as readFileSync12 } from "node:fs";
 var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "pull_request_review"]);
 function readGitHubContext(env, cwd) {
   const [owner = "", repo = ""] = (env.GITHUB_REPOSITORY ?? "").split("/");
@@ -68949,7 +68945,7 @@ function readGitHubContext(env, cwd) {
 function pullRequestHeadSha(eventPath) {
   if (!eventPath) return void 0;
   try {
-    const event = JSON.parse(readFileSync13(eventPath, "utf8"));
+    const event = JSON.parse(readFileSync12(eventPath, "utf8"));
     const sha = event.pull_request?.head?.sha;
     return typeof sha === "string" ? sha : void 0;
   } catch {

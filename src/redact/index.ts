@@ -25,8 +25,7 @@ export function redactFile(file: RedactableFile, text: string): string {
 /** `redactFile`, with the credential spans it found (none looked for when nothing of the file leaves kmlint). */
 export function redactFileSpans(file: RedactableFile, text: string): { text: string; spans?: readonly Span[] } {
   const spans = redactFindings(file, text);
-  if (spans === undefined) return { text };
-  return { text: spans.length === 0 ? text : maskSpans(text, spans), spans };
+  return spans === undefined ? { text } : { text: maskSpans(text, spans), spans };
 }
 
 /**

@@ -84,7 +84,12 @@ export async function lintInThreads(sources: readonly Source[], options: LintOpt
     const texts = new SourceTexts(result.sources, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
     for (const [file, absolute, known] of onDisk) texts.onDisk(file, absolute, known);
     if (options.framesFromDisk) result.sourceTexts = texts;
-    else for (const [file] of onDisk) result.sources.set(file, texts.get(file)!);
+    else {
+      for (const [file] of onDisk) {
+        const text = texts.get(file);
+        if (text !== undefined) result.sources.set(file, text);
+      }
+    }
   }
   if (options.stats) result.stats = statsOf(runs.results, plan, { started, ...clock });
   return result;

@@ -3,12 +3,10 @@
  * is written, instead of every file with findings being held until the end. Texts that cannot be read
  * again (standard input, texts handed in) are kept as before.
  */
-import { readFileSync } from 'node:fs';
 import { contentHash } from '../cache/key.js';
-import { maskedText } from '../cache/run-cache.js';
-import { decode } from '../input/read.js';
+import { readInputSync } from '../input/read.js';
 import { maskSpans } from '../redact/masker.js';
-import type { Span } from '../redact/spans.js';
+import { credentialSpans, type Span } from '../redact/spans.js';
 
 /** Where the credentials were in the text linted, and its hash: masking the same text needs no second search. */
 export interface KnownSpans {
@@ -53,13 +51,10 @@ export class SourceTexts {
   }
 }
 
+/** The file as it is now, masked; undefined when it cannot be read (gone since it was linted: no code frames). */
 function readMasked(absolute: string, maxBytes: number, known: KnownSpans | undefined): string | undefined {
-  try {
-    const outcome = decode(readFileSync(absolute), maxBytes);
-    if (!('text' in outcome)) return undefined;
-    return known && contentHash(outcome.text) === known.hash ? maskSpans(outcome.text, known.spans) : maskedText(outcome.text);
-  } catch {
-    // Gone since it was linted: its findings are reported without code frames.
-    return undefined;
-  }
+  const outcome = readInputSync(absolute, maxBytes);
+  if (!('text' in outcome)) return undefined;
+  const { text } = outcome;
+  return maskSpans(text, known && contentHash(text) === known.hash ? known.spans : credentialSpans(text));
 }
