@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
-import { heapGrowthLimiter, LARGE_MEMORY } from '../src/cli/heap-growth.js';
+import { CHECK_INTERVAL_MS, heapGrowthLimiter, LARGE_MEMORY } from '../src/cli/heap-growth.js';
 
 test('a small process is left alone; a cache about to be loaded that makes it large turns the limit on, once and for good', () => {
   const limit = heapGrowthLimiter();
@@ -11,6 +11,26 @@ test('a small process is left alone; a cache about to be loaded that makes it la
   assert.equal(limit(64 << 20), false);
   assert.equal(limit(LARGE_MEMORY), true);
   assert.equal(limit(), true);
+});
+
+test('the size of the process is read at most once per interval, except for a load about to come', () => {
+  let reads = 0;
+  let clock = 0;
+  let rss = 100 << 20;
+  const limit = heapGrowthLimiter(LARGE_MEMORY, { rss: () => (reads++, rss), now: () => clock });
+  for (let file = 0; file < 1000; file++) assert.equal(limit(), false);
+  assert.equal(reads, 1, 'a thousand files in no time: one read');
+  rss = LARGE_MEMORY;
+  assert.equal(limit(), false, 'grown since, but not looked at yet');
+  clock += CHECK_INTERVAL_MS;
+  assert.equal(limit(), true, 'looked at again once the interval has passed');
+  assert.equal(reads, 2);
+  assert.equal(limit(), true);
+  assert.equal(reads, 2, 'once on, it stays on without reading');
+
+  const loading = heapGrowthLimiter(LARGE_MEMORY, { rss: () => (reads++, 100 << 20), now: () => clock });
+  assert.equal(loading(), false);
+  assert.equal(loading(LARGE_MEMORY), true, 'a load about to come is looked at at once');
 });
 
 test('the V8 flag it sets is one this Node knows: no complaint, and the process collects and runs on', () => {
