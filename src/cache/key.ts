@@ -1,9 +1,9 @@
 /** What a cached result depends on besides the file's own text: the tool, its rules and the whole run's settings. */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** A stable digest of any JSON-shaped value (Maps and Sets become sorted entry lists). */
 export function digest(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value, replacer)).digest('hex');
+  return hash('sha256', JSON.stringify(value, replacer), 'hex');
 }
 
 function replacer(_key: string, value: unknown): unknown {
@@ -13,5 +13,5 @@ function replacer(_key: string, value: unknown): unknown {
 }
 
 export function contentHash(text: string): string {
-  return createHash('sha256').update(text).digest('base64url');
+  return hash('sha256', text, 'base64url');
 }

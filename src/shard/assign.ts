@@ -1,5 +1,5 @@
 /** `--shard i/n`: which shard a file belongs to, by a hash of its display path, the same on every machine. */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { UsageError } from '../errors.js';
 
 export interface Shard {
@@ -20,5 +20,5 @@ export function parseShard(text: string): Shard {
 
 /** The shard (1-based) of a file: a path's shard never depends on which other files the run has. */
 export function shardOf(display: string, count: number): number {
-  return (createHash('sha256').update(display).digest().readUInt32BE(0) % count) + 1;
+  return (hash('sha256', display, 'buffer').readUInt32BE(0) % count) + 1;
 }
