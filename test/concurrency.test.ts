@@ -53,13 +53,13 @@ interface Reports {
 }
 
 /** One run writing text, JSON and SARIF to files; stdout stays empty. */
-async function reports(cwd: string, threads: string, flags: readonly string[] = []): Promise<Reports> {
+async function reports(cwd: string, threads: string, flags: readonly string[] = [], env: Record<string, string> = {}): Promise<Reports> {
   const out = mkdtempSync(path.join(tmpdir(), 'kmlint-threads-out-'));
   const formats = ['json', 'sarif', 'text'].flatMap((format) => ['-f', `${format}=${path.join(out, `report.${format}`)}`]);
   let status = 0;
   let stderr: string;
   try {
-    ({ stderr } = await promisify(execFile)(process.execPath, [CLI, '--concurrency', threads, ...flags, ...formats, '.'], { cwd, env: { ...process.env, NO_COLOR: '' } }));
+    ({ stderr } = await promisify(execFile)(process.execPath, [CLI, '--concurrency', threads, ...flags, ...formats, '.'], { cwd, env: { ...process.env, NO_COLOR: '', ...env } }));
   } catch (error) {
     ({ code: status, stderr } = error as { code: number; stderr: string });
   }
@@ -68,8 +68,8 @@ async function reports(cwd: string, threads: string, flags: readonly string[] = 
 }
 
 /** The same run with one, two and four threads. */
-async function byThreads(cwd: string, flags: readonly string[] = []): Promise<Reports[]> {
-  return Promise.all(['1', '2', '4'].map((threads) => reports(cwd, threads, flags)));
+async function byThreads(cwd: string, flags: readonly string[] = [], env: Record<string, string> = {}): Promise<Reports[]> {
+  return Promise.all(['1', '2', '4'].map((threads) => reports(cwd, threads, flags, env)));
 }
 
 function findingsOf(run: Reports): { ruleId: string; file: string; related?: { file: string }[] }[] {
@@ -113,6 +113,19 @@ describe('worker threads', () => {
     const [one, ...more] = await byThreads(dir);
     assert.ok(findingsOf(one!).length > 100, 'the slice has findings');
     for (const run of more) assert.deepEqual(run, one);
+  });
+
+  test('findings spooled to disk from the threads, with a baseline marking some, give the reports of one thread', async () => {
+    const dir = fixtureCopy();
+    // A baseline of one thread's findings of the recommended preset: a run with every rule then shows only the others.
+    execFileSync(process.execPath, [CLI, '--write-baseline', path.join(dir, 'baseline.json'), '.'], { cwd: dir });
+    const flags = ['--preset', 'all', '--baseline', 'baseline.json'];
+    const [one, ...more] = await byThreads(dir, flags, { KMLINT_SPOOL_FROM: '0' });
+    for (const run of more) assert.deepEqual(run, one);
+    assert.deepEqual(more[0], await reports(dir, '2', flags), 'the same whether the spool holds the findings or writes them out');
+    const { findings } = JSON.parse(one!.json) as { findings: { suppression?: { source: string } }[] };
+    assert.ok(findings.length > 10, 'findings not in the baseline are reported');
+    assert.match(one!.stderr, /baseline baseline\.json: [1-9]\d* known findings? hidden/);
   });
 
   test('the library takes concurrency too; context files reach every worker', async () => {

@@ -114,9 +114,9 @@ export async function run(args: ParsedArgs): Promise<number> {
     ...(values.concurrency !== undefined ? { concurrency: parseConcurrency(values.concurrency), configFlags: configFlags(values) } : {}),
   };
   if (values['schema-dir']) options.ruleOverrides = withSchemaDirs(options.ruleOverrides, values['schema-dir']);
-  // Findings wait on disk for the reports; not where the run's findings are rewritten afterwards as a whole
-  // (renders, --write-baseline), and threads and shards keep their own.
-  if (!render && !shard && (options.concurrency === undefined || options.concurrency === 1) && values['write-baseline'] === undefined) {
+  // Findings wait on disk for the reports (worker threads send them here as the spool's lines); not where the
+  // run's findings are rewritten afterwards as a whole (renders, --write-baseline), and shards keep their own.
+  if (!render && !shard && values['write-baseline'] === undefined) {
     options.spool = new FindingSpool(spoolFrom());
   }
   // A cache is loaded whole: a run whose cache is large is a large run from its start.

@@ -29,7 +29,6 @@ import { credentialSpans, maskSpans, redactFileSpans, redactFindings, type Span 
 import { rules as allRules } from '../rules/index.js';
 import type { SuppressOptions } from '../suppress/options.js';
 import { createSuppressor, type FileSuppression } from '../suppress/suppressor.js';
-import { baselineMatcher } from '../suppress/baseline.js';
 import type { FileDecision, FileReport, Finding, InvalidText, LintResult, Tallies } from '../types.js';
 import type { SavedRun } from '../cache/store.js';
 import { shardOf, type Shard } from '../shard/assign.js';
@@ -37,6 +36,7 @@ import type { ShardInfo } from '../shard/report.js';
 import type { IndexPeers, ThreadOptions, ThreadPlan } from './parallel-options.js';
 import { compareFindings, type FindingSpool } from './spool.js';
 import { SourceTexts } from './spool-sources.js';
+import { finishSpool, withoutBaseline } from './finish-spool.js';
 
 export { UsageError };
 
@@ -239,7 +239,7 @@ export async function lintSources(
     if (replay) return replayRun(run, replay, { files: sources.length, suppressor: createSuppressor(options.suppress, { rules, settings, cwd }) });
   }
   // A spooled run applies the baseline itself, as a view over the spool.
-  const suppressor = createSuppressor(spool && options.suppress?.baseline ? { ...options.suppress, baseline: undefined } : options.suppress, { rules, settings, cwd });
+  const suppressor = createSuppressor(spool ? withoutBaseline(options.suppress) : options.suppress, { rules, settings, cwd });
   const tokens: InputToken[] = [];
   const crossObjectRules = enabled.some(({ rule }) => rule.meta.crossObject);
   // With a spool, each file's findings leave memory when final: what stays here is what arrived for it later.
@@ -442,22 +442,7 @@ export async function lintSources(
       exemptions: suppressor.exemptionUsage(),
     };
   } else if (spool) {
-    const tail = { ...run, findings: spool.tail };
-    suppressor.finish(tail);
-    if (options.suppress?.baseline) {
-      const { baseline, file } = options.suppress.baseline;
-      // Marks copies: findings held in memory (head, tail, late ones) are read again on every pass.
-      spool.view(() => {
-        const match = baselineMatcher(baseline, file);
-        return (finding) => {
-          const copy = { ...finding };
-          return match(copy) ? copy : finding;
-        };
-      });
-      let matched = 0;
-      for (const finding of spool) if (finding.suppression?.source === 'baseline') matched++;
-      run.baseline = { file, entries: baseline.findings.length, matched, fixed: baseline.findings.length - matched };
-    }
+    finishSpool(run, spool, suppressor, options.suppress);
   } else {
     suppressor.finish(run);
   }

@@ -20,7 +20,7 @@ import type { ThreadPlan } from './parallel-options.js';
 import type { FileFindings, IndexMessage, SourceTicket, WorkerJob, WorkerMessage, WorkerRun } from './worker-messages.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../input/read.js';
 import type { Finding } from '../types.js';
-import { mergedFindings } from './spool.js';
+import { mergedFindings, type FindingSpool, type SpoolLine } from './spool.js';
 import { SourceTexts } from './spool-sources.js';
 
 /**
@@ -49,13 +49,19 @@ export async function lintInThreads(sources: readonly Source[], options: LintOpt
   // Workers read the configuration again only when it has per-file stages to rebuild.
   const rebuild = options.findingStage !== undefined || options.ruleOptionsForFile !== undefined;
   const clock = { walked: 0, checked: 0 };
+  // The CLI spools: workers send each file's findings as the spool's line, which goes to it in input order.
+  const spool = options.spool;
+  const walkedFindings: FileFindings[][] = groups.map(() => []);
+  const toSpool = spool ? inInputOrder(spool, groups) : undefined;
+  let done = 0;
   const runs = await runWorkers(
-    groups.map((group) => ({ sources: group.map((position) => tickets[position]!), options: workerOptions, ...(rebuild ? { configFlags: options.configFlags } : {}) })),
+    groups.map((group) => ({ sources: group.map((position) => tickets[position]!), options: workerOptions, ...(spool ? { spooled: true } : {}), ...(rebuild ? { configFlags: options.configFlags } : {}) })),
     {
-      progress: (() => {
-        let done = 0;
-        return () => options.onProgress?.(++done, sources.length);
-      })(),
+      file(worker, message) {
+        if (toSpool) toSpool(worker, message.spooled ?? []);
+        else walkedFindings[worker]!.push(...message.lines);
+        options.onProgress?.(++done, sources.length);
+      },
       async complete(walked) {
         clock.walked = performance.now();
         if (!walked.some((message) => message.waiting)) return undefined;
@@ -71,11 +77,16 @@ export async function lintInThreads(sources: readonly Source[], options: LintOpt
     version: VERSION,
     shard: { ...run.shard, index: i + 1, count: runs.results.length, inputs: sources.length, discoveryNotes: [...notes] },
     files: run.files,
-    findings: findingsOf(run, runs.walked[i]!),
+    findings: spool ? [] : findingsOf(run, walkedFindings[i]!),
     objects: run.objects,
     internalErrors: run.internalErrors,
   }));
-  const result = finishShards(reports, { presets, ruleOverrides, suppress }, cwd);
+  if (spool) {
+    // As `findingsOf` orders them: findings on no input first, thread by thread; late ones join their file's line.
+    for (const run of runs.results) spool.head.push(...run.head);
+    for (const run of runs.results) for (const [file, late] of run.late) spool.addLate(file, late);
+  }
+  const result = finishShards(reports, { presets, ruleOverrides, suppress }, cwd, spool);
   result.contextObjects = runs.contextObjects;
   for (const run of runs.results) for (const [file, text] of run.sources) result.sources.set(file, text);
   // Workers spool, so they name the files on disk whose frames are read again rather than send their texts.
@@ -173,6 +184,24 @@ function shared(chunks: readonly Uint8Array[]): NonNullable<IndexMessage['record
 }
 
 type Walked = Extract<WorkerMessage, { type: 'walked' }>;
+type FileDone = Extract<WorkerMessage, { type: 'file' }>;
+
+/**
+ * Takes each worker's file messages (a worker sends its files in input order) and adds their lines to the
+ * spool in the run's input order, holding those that come before their turn.
+ */
+function inInputOrder(spool: FindingSpool, groups: readonly (readonly number[])[]): (worker: number, lines: readonly SpoolLine[]) => void {
+  const taken = groups.map(() => 0);
+  const early = new Map<number, readonly SpoolLine[]>();
+  let turn = 0;
+  return (worker, lines) => {
+    early.set(groups[worker]![taken[worker]!++]!, lines);
+    for (let ready = early.get(turn); ready !== undefined; ready = early.get(turn)) {
+      early.delete(turn++);
+      for (const line of ready) spool.addLine(line);
+    }
+  };
+}
 
 /**
  * Starts one worker per job and waits for all: `complete` runs once every worker has walked its files, and
@@ -180,20 +209,17 @@ type Walked = Extract<WorkerMessage, { type: 'walked' }>;
  */
 async function runWorkers(
   jobs: readonly WorkerJob[],
-  hooks: { progress(): void; complete(walked: readonly Walked[]): Promise<{ records: NonNullable<IndexMessage['records']>; contextObjects: number } | undefined> },
-): Promise<{ results: WorkerRun[]; walked: FileFindings[][]; contextObjects: number }> {
+  hooks: { file(worker: number, message: FileDone): void; complete(walked: readonly Walked[]): Promise<{ records: NonNullable<IndexMessage['records']>; contextObjects: number } | undefined> },
+): Promise<{ results: WorkerRun[]; contextObjects: number }> {
   const workers = jobs.map((job) => startWorker(job));
-  const findings: FileFindings[][] = jobs.map(() => []);
   const walked: Walked[] = [];
   let contextObjects = 0;
   try {
     const results = await Promise.all(
       workers.map((worker, i) => new Promise<WorkerRun>((resolve, reject) => {
         worker.on('message', (message: WorkerMessage) => {
-          if (message.type === 'file') {
-            findings[i]!.push(...message.lines);
-            hooks.progress();
-          } else if (message.type === 'done') resolve(message.run);
+          if (message.type === 'file') hooks.file(i, message);
+          else if (message.type === 'done') resolve(message.run);
           else if (message.type === 'failed') reject(failureOf(message));
           else {
             walked[i] = message;
@@ -208,7 +234,7 @@ async function runWorkers(
         worker.on('exit', (code) => reject(new Error(`a worker thread stopped (exit code ${code}) before its files were linted`)));
       })),
     );
-    return { results, walked: findings, contextObjects };
+    return { results, contextObjects };
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }

@@ -13,6 +13,18 @@ import { linesOf } from './read-lines.js';
 /** Findings held in memory before the spool starts writing them out: a small run stays as fast as before. */
 export const SPOOL_FROM = 20_000;
 
+/** One file's line of the spool, with how many findings it holds. */
+export interface SpoolLine {
+  file: string;
+  count: number;
+  line: string;
+}
+
+/** The line the spool keeps for a file's findings. */
+export function spoolLine(file: string, findings: readonly Finding[]): string {
+  return `${JSON.stringify({ file, findings })}\n`;
+}
+
 /** A view applied to every finding on every reading (baseline marking, `--quiet`), fresh state each time. */
 export type FindingView = () => (finding: Finding) => Finding | undefined;
 
@@ -40,13 +52,17 @@ export class FindingSpool implements Iterable<Finding> {
 
   /** A file's findings, sorted; a file still waiting for cross-object findings is added even without any. */
   add(file: string, findings: readonly Finding[]): void {
+    this.addLine({ file, count: findings.length, line: spoolLine(file, findings) });
+  }
+
+  /** A file's findings as `spoolLine` wrote them (in a worker thread: the main thread only passes the line on). */
+  addLine({ file, count, line }: SpoolLine): void {
     this.changes++;
     if (this.files.has(file)) this.filesRepeat = true;
     this.files.add(file);
-    const line = `${JSON.stringify({ file, findings })}\n`;
-    if (this.fd === undefined && this.limit > 0 && this.heldFindings + findings.length <= this.limit) {
+    if (this.fd === undefined && this.limit > 0 && this.heldFindings + count <= this.limit) {
       this.held.push(line);
-      this.heldFindings += findings.length;
+      this.heldFindings += count;
       return;
     }
     if (this.fd === undefined) this.open();

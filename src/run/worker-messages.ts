@@ -4,6 +4,7 @@ import type { FileDecision, FileReport, Finding, InvalidText } from '../types.js
 import type { LintOptions, RunStats } from './lint.js';
 import type { ThreadOptions } from './parallel-options.js';
 import type { OnDiskFile } from './spool-sources.js';
+import type { SpoolLine } from './spool.js';
 
 /** One input as a worker gets it: a file it reads itself, or what the main thread read (standard input). */
 export interface SourceTicket {
@@ -22,13 +23,18 @@ export type WorkerOptions = Omit<LintOptions, 'paths' | 'onProgress' | 'findingS
 export interface WorkerJob {
   sources: SourceTicket[];
   options: WorkerOptions;
+  /** The main thread spools the findings: send each file's as the spool's line, not as objects. */
+  spooled?: boolean;
   configFlags?: ThreadOptions['configFlags'];
 }
 
 /** Worker → main. */
 export type WorkerMessage =
-  /** A file done, with the findings of its walk (final and sorted), sent at once: the worker holds none. */
-  | { type: 'file'; lines: FileFindings[] }
+  /**
+   * A file done, with the findings of its walk (final and sorted), sent at once: the worker holds none. As
+   * objects, or, when the main thread spools, as the spool's lines (written here, passed on there).
+   */
+  | { type: 'file'; lines: FileFindings[]; spooled?: SpoolLine[] }
   /** Every file walked: the worker's objects, serialized per input file, and whether it has checks waiting. */
   | { type: 'walked'; chunks: RecordChunk[]; waiting: boolean }
   | { type: 'done'; run: WorkerRun }

@@ -8,7 +8,7 @@ import { readInputSync, DEFAULT_MAX_FILE_BYTES } from '../input/read.js';
 import { ObjectIndex, type IndexedObject } from '../k8s/object-index.js';
 import { deserialize, serialize } from 'node:v8';
 import { lintSources, type LintOptions, type Source } from './lint.js';
-import { FindingSpool } from './spool.js';
+import { FindingSpool, spoolLine, type SpoolLine } from './spool.js';
 import type { ConfigFlags } from './parallel-options.js';
 import type { Finding } from '../types.js';
 import type { FileFindings, IndexMessage, RecordChunk, SourceTicket, WorkerJob, WorkerMessage } from './worker-messages.js';
@@ -28,7 +28,7 @@ export function serveWorker(rebuild: RebuildStages): void {
 }
 
 async function work(job: WorkerJob, rebuild: RebuildStages): Promise<void> {
-  const spool = new PostedFindings();
+  const spool = new PostedFindings(job.spooled === true);
   const options: Omit<LintOptions, 'paths'> = { ...job.options, onProgress: () => spool.fileDone() };
   if (job.configFlags) {
     const { findingStage, ruleOptionsForFile } = await rebuild(job.configFlags, options.cwd);
@@ -71,15 +71,23 @@ async function work(job: WorkerJob, rebuild: RebuildStages): Promise<void> {
  */
 class PostedFindings extends FindingSpool {
   private done: FileFindings[] = [];
+  private doneLines: SpoolLine[] = [];
+
+  /** `asLines`: the main thread spools, so each file's findings go as the spool's line, written here. */
+  constructor(private readonly asLines: boolean) {
+    super();
+  }
 
   override add(file: string, findings: readonly Finding[]): void {
-    this.done.push({ file, findings: findings as Finding[] });
+    if (this.asLines) this.doneLines.push({ file, count: findings.length, line: spoolLine(file, findings) });
+    else this.done.push({ file, findings: findings as Finding[] });
   }
 
   /** One message per file, its findings and the progress together. */
   fileDone(): void {
-    post({ type: 'file', lines: this.done });
+    post({ type: 'file', lines: this.done, ...(this.asLines ? { spooled: this.doneLines } : {}) });
     this.done = [];
+    this.doneLines = [];
   }
 }
 

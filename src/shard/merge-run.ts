@@ -6,6 +6,8 @@ import { UsageError } from '../errors.js';
 import { rules } from '../rules/index.js';
 import type { LintOptions, LintRun } from '../run/lint.js';
 import { createSuppressor } from '../suppress/suppressor.js';
+import { finishSpool, withoutBaseline } from '../run/finish-spool.js';
+import type { FindingSpool } from '../run/spool.js';
 import { checkShards, mergeShards } from './merge.js';
 import type { ShardReport } from './report.js';
 
@@ -18,14 +20,21 @@ export async function mergeRun(names: readonly string[], setup: { lint: Pick<Lin
   return finishShards(reports.map(({ report }) => report), setup.lint, cwd);
 }
 
-/** The shards' results as one run, with the run-wide stage done: unused config exemptions (used by no shard), then the baseline. */
-export function finishShards(reports: readonly ShardReport[], lint: Pick<LintOptions, 'presets' | 'ruleOverrides' | 'suppress'>, cwd: string): LintRun {
+/**
+ * The shards' results as one run, with the run-wide stage done: unused config exemptions (used by no shard),
+ * then the baseline. With a `spool` (worker threads of a CLI run), the findings are in it, not in the reports.
+ */
+export function finishShards(reports: readonly ShardReport[], lint: Pick<LintOptions, 'presets' | 'ruleOverrides' | 'suppress'>, cwd: string, spool?: FindingSpool): LintRun {
   const merged = mergeShards(reports);
   const settings = resolveRuleSettings(rules, lint.presets ?? ['recommended'], lint.ruleOverrides);
-  const suppressor = createSuppressor(lint.suppress, { rules, settings, cwd });
+  const suppressor = createSuppressor(spool ? withoutBaseline(lint.suppress) : lint.suppress, { rules, settings, cwd });
   for (const usage of merged.exemptions) suppressor.replayExemptions(usage);
   const result: LintRun = { ...merged.result, sources: new Map(), contextObjects: 0 };
-  suppressor.finish(result);
+  if (!spool) suppressor.finish(result);
+  else {
+    result.spool = spool;
+    finishSpool(result, spool, suppressor, lint.suppress);
+  }
   return result;
 }
 
