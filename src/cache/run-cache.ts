@@ -114,17 +114,32 @@ function replayInput(source: Source, maxBytes: number): { hash: string; text: ()
 
 /**
  * The UTF-8 bytes of the text a file decodes to, when they are plainly its own bytes: no UTF-16 byte order
- * mark, no NUL, valid UTF-8 (a UTF-8 byte order mark, which decoding drops, is cut off), and too short to be
- * over the parse budget. Their hash is then `contentHash` of the text, without decoding it, checking its
+ * mark, no NUL, valid UTF-8 (a UTF-8 byte order mark, which decoding drops, is cut off), and within the parse
+ * budget by a count of its bytes. Their hash is then `contentHash` of the text, without decoding it, checking its
  * budget and encoding it again for the hash: a third of reading the inputs. Undefined sends the file through
  * `decode`. Even a wrong answer could not replay a changed file: a hash equal to the last run's means the
  * same text, hence the same outcome; at worst a run that could replay would not.
  */
-const ALIAS_STAR = 0x2a;
+const STAR = 0x2a;
+const NEWLINE = 0x0a;
+const COMMA = 0x2c;
+
+/** How many times a byte occurs, counting no further than `limit` (each found by `indexOf`, which skips ahead natively). */
+function count(bytes: Buffer, byte: number, limit: number): number {
+  let found = 0;
+  for (let at = bytes.indexOf(byte); at !== -1 && found < limit; at = bytes.indexOf(byte, at + 1)) found++;
+  return found;
+}
+
+function atLeast(bytes: Buffer, byte: number, times: number): boolean {
+  return times <= 0 || count(bytes, byte, times) >= times;
+}
 
 function plainTextBytes(bytes: Buffer): Buffer | undefined {
-  // Over the budget takes more nodes than bytes, or three bytes per alias (`*a` and a separator).
-  if (bytes.length > MAX_NODES || (bytes.length > 3 * MAX_ALIASES && bytes.includes(ALIAS_STAR))) return undefined;
+  // Over the budget takes more aliases than stars, or more nodes than line breaks and commas (both ASCII,
+  // so the bytes count them as the text does).
+  if (atLeast(bytes, STAR, MAX_ALIASES + 1)) return undefined;
+  if (bytes.length > MAX_NODES && atLeast(bytes, NEWLINE, MAX_NODES + 1 - count(bytes, COMMA, MAX_NODES + 1))) return undefined;
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return undefined;
   if (bytes.includes(0) || !isUtf8(bytes)) return undefined;
   return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
