@@ -72,6 +72,37 @@ describe('what invalidates the cache', () => {
     assert.equal(third.stdout, runCli(PER_FILE.filter((arg) => arg !== '--cache'), { cwd: dir }).stdout);
   });
 
+  test('inputs in every encoding replay when unchanged, with the text report\'s code frames; a changed one is linted again', () => {
+    const dir = copyOf(FIXTURES);
+    const pod = readFileSync(path.join(dir, 'in/pod.yaml'), 'utf8');
+    const aliases = `list: &a [1]\nitems:\n${'  - *a\n'.repeat(60_000)}`;
+    const files: Record<string, Buffer> = {
+      'bom.yaml': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(pod.replace('tools', 'bom'), 'utf8')]),
+      'utf16.yaml': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(pod.replace('tools', 'wide'), 'utf16le')]),
+      'latin1.yaml': Buffer.from('metadata:\n  name: caf\xe9\n', 'latin1'),
+      'binary.yaml': Buffer.from([0x61, 0x3a, 0x00, 0x01]),
+      // Past the alias budget: skipped unparsed, in each run alike.
+      'aliases.yaml': Buffer.from(aliases, 'utf8'),
+    };
+    for (const [name, bytes] of Object.entries(files)) writeFileSync(path.join(dir, 'in', name), bytes);
+    const args = PER_FILE.map((arg) => (arg === 'json' ? 'text' : arg));
+    const first = runCli(args, { cwd: dir });
+    assert.match(first.stderr, /aliases\.yaml: skipped, alias bomb/);
+    assert.match(first.stdout, /in\/bom\.yaml\n.*\n +7 \| +hostNetwork: true/);
+    const second = runCli(args, { cwd: dir });
+    assert.equal(cacheLine(second.stderr), 'no input changed, the last run replayed');
+    assert.equal(second.stdout, first.stdout);
+
+    // The same text with a byte order mark more is the same input; a changed character is not.
+    writeFileSync(path.join(dir, 'in/pod.yaml'), `\ufeff${pod}`);
+    assert.equal(cacheLine(runCli(args, { cwd: dir }).stderr), 'no input changed, the last run replayed');
+    writeFileSync(path.join(dir, 'in/utf16.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(pod.replace('tools', 'wide').replace('hostNetwork: true', 'hostNetwork: false'), 'utf16le')]));
+    const changed = runCli(args, { cwd: dir });
+    assert.notEqual(cacheLine(changed.stderr), 'no input changed, the last run replayed');
+    assert.notEqual(changed.stdout, first.stdout, 'the edit is seen');
+    assert.equal(changed.stdout, runCli(args.filter((arg) => arg !== '--cache'), { cwd: dir }).stdout);
+  });
+
   test("a file served from the cache still puts its objects in the index that other files' cross-object checks read", () => {
     const dir = copyOf(path.join(REPO_ROOT, 'test/manifests/cache-index'));
     // The Deployment's checks are linted again after any change; the ConfigMap's file has none and is served.

@@ -12,6 +12,7 @@ function replacer(_key: string, value: unknown): unknown {
   return value;
 }
 
-export function contentHash(text: string): string {
+/** The hash of a text; given bytes, of the UTF-8 text they are (a string is hashed as its UTF-8 bytes). */
+export function contentHash(text: string | Uint8Array): string {
   return hash('sha256', text, 'base64url');
 }

@@ -7,7 +7,7 @@ import type { FormatContext } from './context.js';
 import type { FormatInput } from './index.js';
 import { byFile, messageWithTemplate, objectName } from './summary.js';
 import { mapped } from './json-stream.js';
-import { xmlChunks, type XmlElement } from './xml.js';
+import { element, escaped, xmlChunks, type XmlElement } from './xml.js';
 
 export function formatJunit(result: FormatInput, context: FormatContext): string {
   return [...junitChunks(result, context)].join('');
@@ -22,7 +22,7 @@ export function junitChunks(result: FormatInput, _context: FormatContext): Gener
   for (const [file, findings] of byFile(result.findings)) {
     const position = positions.get(file);
     if (position === undefined) continue;
-    caseCounts.set(file, testCases(findings).length);
+    caseCounts.set(file, caseCount(findings));
     inOrder &&= position > last;
     last = position;
   }
@@ -36,15 +36,14 @@ export function junitChunks(result: FormatInput, _context: FormatContext): Gener
       errors: '0',
       skipped: '0',
     };
-    if (suite.cases.length === 0) {
-      return { name: 'testsuite', attributes, children: [{ name: 'testcase', attributes: { name: 'no problems', classname: suite.file } }] };
-    }
+    const file = escaped(suite.file);
+    if (suite.cases.length === 0) return element('testsuite', attributes, [element('testcase', { name: 'no problems', classname: file })]);
     const children = suite.cases.map((testCase): XmlElement => {
       const first = testCase.findings[0]!;
-      const failure = { name: 'failure', attributes: { message: first.message, type: first.level }, text: testCase.findings.map(detail).join('\n') };
-      return { name: 'testcase', attributes: { name: testCase.name, classname: suite.file, file: suite.file, line: String(first.region.startLine) }, children: [failure] };
+      const failure = element('failure', { message: first.message, type: first.level }, [], testCase.findings.map(detail).join('\n'));
+      return element('testcase', { name: testCase.name, classname: file, file, line: String(first.region.startLine) }, [failure]);
     });
-    return { name: 'testsuite', attributes, children };
+    return element('testsuite', attributes, children);
   });
   return xmlChunks('testsuites', { name: 'kmlint', tests: String(tests), failures: String(failures), errors: '0' }, elements);
 }
@@ -73,11 +72,20 @@ function* suites(result: FormatInput, inOrder: boolean): Generator<{ file: strin
   }
 }
 
+/** How many test cases `testCases` makes of a file's findings, without making them. */
+function caseCount(findings: readonly Finding[]): number {
+  return new Set(findings.map(caseName)).size;
+}
+
+function caseName(finding: Finding): string {
+  return `${objectName(finding) ?? `document ${(finding.documentIndex ?? 0) + 1}`}: ${finding.ruleId}`;
+}
+
 /** Findings grouped by object and rule, in the order they were found. */
 function testCases(findings: readonly Finding[]): { name: string; findings: Finding[] }[] {
   const cases = new Map<string, { name: string; findings: Finding[] }>();
   for (const finding of findings) {
-    const name = `${objectName(finding) ?? `document ${(finding.documentIndex ?? 0) + 1}`}: ${finding.ruleId}`;
+    const name = caseName(finding);
     const entry = cases.get(name) ?? { name, findings: [] };
     entry.findings.push(finding);
     cases.set(name, entry);

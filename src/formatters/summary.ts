@@ -50,11 +50,18 @@ export function* byFile(findings: Iterable<Finding>, keep: (finding: Finding) =>
   if (group.length > 0) yield [group[0]!.file, group];
 }
 
-/** Whether each file's kept findings are contiguous. */
+/**
+ * Whether each file's kept findings are contiguous. When all findings are (a run's always are), so are the
+ * kept ones: that is asked first, in a plain loop without the filter.
+ */
 function fileByFile(findings: Iterable<Finding>, keep: (finding: Finding) => boolean): boolean {
+  return contiguous(findings) || contiguous(kept(findings, keep));
+}
+
+function contiguous(findings: Iterable<Finding>): boolean {
   const ended = new Set<string>();
   let current: string | undefined;
-  for (const finding of kept(findings, keep)) {
+  for (const finding of findings) {
     if (finding.file === current) continue;
     if (ended.has(finding.file)) return false;
     if (current !== undefined) ended.add(current);

@@ -73,13 +73,17 @@ function ruleCounts(counts: ReadonlyMap<string, number>): string[] | undefined {
 function sameLineGroup(findings: readonly Finding[], index: number): Finding['region'] | undefined {
   const line = findings[index]!.region.startLine;
   if (findings[index + 1]?.region.startLine === line) return undefined;
-  let first = index;
-  while (first > 0 && findings[first - 1]!.region.startLine === line) first--;
-  const group = findings.slice(first, index + 1).map((finding) => finding.region);
-  const startColumn = Math.min(...group.map((region) => region.startColumn));
-  const multiLine = group.some((region) => region.endLine !== line);
-  const endColumn = multiLine ? Infinity : Math.max(...group.map((region) => region.endColumn));
-  return { startLine: line, startColumn, endLine: multiLine ? line + 1 : line, endColumn };
+  // Walked back in place: a line may hold many findings, and this runs for every finding of a report.
+  let startColumn = Infinity;
+  let endColumn = -Infinity;
+  let multiLine = false;
+  for (let first = index; first >= 0 && findings[first]!.region.startLine === line; first--) {
+    const region = findings[first]!.region;
+    startColumn = Math.min(startColumn, region.startColumn);
+    endColumn = Math.max(endColumn, region.endColumn);
+    multiLine ||= region.endLine !== line;
+  }
+  return { startLine: line, startColumn, endLine: multiLine ? line + 1 : line, endColumn: multiLine ? Infinity : endColumn };
 }
 
 /** The offending line with the reported span underlined; credentials in the sources are already masked. */

@@ -1,13 +1,11 @@
 /** XML documents for the junit and checkstyle formats, written by fast-xml-parser's builder so any message stays well-formed. */
 import { XMLBuilder } from 'fast-xml-parser';
 
-/** One element: its attributes, then its child elements, then its text. */
-export interface XmlElement {
-  readonly name: string;
-  readonly attributes: Readonly<Record<string, string>>;
-  readonly children?: readonly XmlElement[];
-  readonly text?: string;
-}
+/**
+ * One element as the builder takes it (`preserveOrder`): `{ [name]: children, ':@': attributes }`, its values
+ * already escaped. Made by `element`, never by hand, so every value goes through `xmlText`.
+ */
+export type XmlElement = Record<string, unknown>;
 
 /**
  * Values reach the builder escaped (`processEntities: false`): its own escaping ran five regular expressions
@@ -23,14 +21,16 @@ const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
  */
 const ENTITIES: readonly (readonly [RegExp, string])[] = [[/&/g, '&amp;'], [/</g, '&lt;'], [/>/g, '&gt;'], [/'/g, '&apos;'], [/"/g, '&quot;']];
 /**
- * Whether a value may hold a character XML cannot carry: control characters, any surrogate (paired ones are
- * fine, but telling them apart needs the slower Unicode mode) and the two non-characters. Rare: most values
- * skip the replacement; most messages quote a name, so markup is looked for on its own.
+ * Whether a value may need any change: markup, or a character XML may not carry (control characters, any
+ * surrogate: paired ones are fine, but telling them apart needs the slower Unicode mode, and the two
+ * non-characters). One scan, and most values (numbers, names, paths) have none of them.
  */
+const MAYBE_CHANGED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF&<>'"]/;
 const MAYBE_NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 const HAS_MARKUP = /[&<>'"]/;
 
-function xmlText(text: string): string {
+export function xmlText(text: string): string {
+  if (!MAYBE_CHANGED.test(text)) return text;
   const carried = MAYBE_NOT_XML.test(text) ? text.replace(NOT_XML, '\uFFFD') : text;
   if (!HAS_MARKUP.test(carried)) return carried;
   let escaped = carried;
@@ -38,14 +38,27 @@ function xmlText(text: string): string {
   return escaped;
 }
 
-type OrderedNode = Record<string, unknown>;
+/**
+ * An element with its attributes, then its child elements, then its text. Attribute values and the text are
+ * escaped here; a value already escaped (one shared by many elements) is passed through `escaped`.
+ */
+export function element(name: string, attributes: Readonly<Record<string, string | Escaped>>, children: XmlElement[] = [], text?: string): XmlElement {
+  const values: Record<string, string> = {};
+  for (const key in attributes) {
+    const value = attributes[key]!;
+    values[key] = typeof value === 'string' ? xmlText(value) : value.xml;
+  }
+  if (text !== undefined) children.push({ '#text': xmlText(text) });
+  return { [name]: children, ':@': values };
+}
 
-function ordered(element: XmlElement): OrderedNode {
-  const attributes: Record<string, string> = {};
-  for (const [name, value] of Object.entries(element.attributes)) attributes[name] = xmlText(value);
-  const children: OrderedNode[] = (element.children ?? []).map(ordered);
-  if (element.text !== undefined) children.push({ '#text': xmlText(element.text) });
-  return { [element.name]: children, ':@': attributes };
+/** A value escaped once for several attributes (a file's name on each of its test cases). */
+export interface Escaped {
+  readonly xml: string;
+}
+
+export function escaped(value: string): Escaped {
+  return { xml: xmlText(value) };
 }
 
 /**
@@ -55,12 +68,12 @@ function ordered(element: XmlElement): OrderedNode {
  */
 export function* xmlChunks(root: string, attributes: Record<string, string>, children: Iterable<XmlElement>): Generator<string, void> {
   const declaration = { '?xml': [{ '#text': '' }], ':@': { version: '1.0', encoding: 'UTF-8' } };
-  const empty = (builder.build([declaration, ordered({ name: root, attributes })]) as string).trim();
+  const empty = (builder.build([declaration, element(root, attributes)]) as string).trim();
   let open = false;
   for (const child of children) {
     if (!open) yield `${empty.slice(0, -'/>'.length)}>`;
     open = true;
-    const wrapped = (builder.build([{ [root]: [ordered(child)] }]) as string).trim();
+    const wrapped = (builder.build([{ [root]: [child] }]) as string).trim();
     yield `\n${wrapped.slice(wrapped.indexOf('\n') + 1, wrapped.lastIndexOf('\n'))}`;
   }
   yield open ? `\n</${root}>\n` : `${empty}\n`;

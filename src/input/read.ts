@@ -20,6 +20,12 @@ export type { InvalidText };
  * with a cold page cache, against 1.1 s of 17.9 s read this way (docs/performance.md).
  */
 export function readInputSync(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES): ReadOutcome {
+  const read = readBytesSync(file, maxBytes);
+  return Buffer.isBuffer(read) ? decode(read, maxBytes) : read;
+}
+
+/** The file's bytes as `readInputSync` reads them, before they are decoded; or why they were not read. */
+export function readBytesSync(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Buffer | ReadOutcome {
   try {
     const info = statSync(file);
     const refused = refusal(info, maxBytes);
@@ -39,7 +45,7 @@ export function readInputSync(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES): 
         total += bytesRead;
       }
       if (total > maxBytes) return tooLarge(maxBytes, total, true);
-      return decode(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total), maxBytes);
+      return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
     } finally {
       closeSync(fd);
     }
