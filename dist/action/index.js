@@ -4105,7 +4105,7 @@ var require_util2 = __commonJS({
     try {
       crypto2 = __require("node:crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto2.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
+      supportedHashes = crypto2.getHashes().filter((hash4) => possibleRelevantHashes.includes(hash4));
     } catch {
     }
     function responseURL(response) {
@@ -11250,11 +11250,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural2;
       }
-      pluralize(count) {
-        const one = count === 1;
+      pluralize(count2) {
+        const one = count2 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count, noun };
+        return { ...keys, count: count2, noun };
       }
     };
   }
@@ -16925,7 +16925,7 @@ var require_util7 = __commonJS({
     var { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = require_symbols5();
     var { states, opcodes } = require_constants5();
     var { ErrorEvent, createFastMessageEvent } = require_events();
-    var { isUtf8: isUtf82 } = __require("node:buffer");
+    var { isUtf8: isUtf83 } = __require("node:buffer");
     var { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = require_data_url();
     function isConnecting(ws) {
       return ws[kReadyState] === states.CONNECTING;
@@ -17065,7 +17065,7 @@ var require_util7 = __commonJS({
     var hasIntl = typeof process.versions.icu === "string";
     var fatalDecoder = hasIntl ? new TextDecoder("utf-8", { fatal: true }) : void 0;
     var utf8Decode = hasIntl ? fatalDecoder.decode.bind(fatalDecoder) : function(buffer) {
-      if (isUtf82(buffer)) {
+      if (isUtf83(buffer)) {
         return buffer.toString("utf-8");
       }
       throw new TypeError("Invalid utf-8 received.");
@@ -18673,15 +18673,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count) {
-        while (count > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count2) {
+        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count < remaining) {
-            this.linePos += count;
-            count = 0;
+          if (count2 < remaining) {
+            this.linePos += count2;
+            count2 = 0;
           } else {
-            count -= remaining;
+            count2 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -20539,10 +20539,10 @@ var require_util9 = __commonJS({
     var codegen_1 = require_codegen();
     var code_1 = require_code();
     function toHash(arr) {
-      const hash = {};
+      const hash4 = {};
       for (const item of arr)
-        hash[item] = true;
-      return hash;
+        hash4[item] = true;
+      return hash4;
     }
     exports.toHash = toHash;
     function alwaysValidSchema(it, schema) {
@@ -21698,20 +21698,20 @@ var require_resolve = __commonJS({
       return false;
     }
     function countKeys(schema) {
-      let count = 0;
+      let count2 = 0;
       for (const key in schema) {
         if (key === "$ref")
           return Infinity;
-        count++;
+        count2++;
         if (SIMPLE_INLINED.has(key))
           continue;
         if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count += countKeys(sch));
+          (0, util_1.eachItem)(schema[key], (sch) => count2 += countKeys(sch));
         }
-        if (count === Infinity)
+        if (count2 === Infinity)
           return Infinity;
       }
-      return count;
+      return count2;
     }
     function getFullPath(resolver, id = "", normalize3) {
       if (normalize3 !== false)
@@ -25249,8 +25249,8 @@ var require_contains = __commonJS({
         cxt.result(valid, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
-          const count = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
+          const count2 = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count2)));
         }
         function validateItems(_valid, block) {
           gen.forRange("i", 0, len, (i) => {
@@ -25263,16 +25263,16 @@ var require_contains = __commonJS({
             block();
           });
         }
-        function checkLimits(count) {
-          gen.code((0, codegen_1._)`${count}++`);
+        function checkLimits(count2) {
+          gen.code((0, codegen_1._)`${count2}++`);
           if (max === void 0) {
-            gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true).break());
+            gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count2} > ${max}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
-              gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true));
           }
         }
       }
@@ -29801,8 +29801,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -29910,13 +29910,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity4.isCollection(node)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity4.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -32869,8 +32869,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -32947,12 +32947,12 @@ var require_errors3 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error2.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error2.message += `:
 
 ${lineStr}
@@ -37040,13 +37040,13 @@ var init_fast_build = __esm({
         const object = {};
         const array = [];
         let offset = token.offset + token.start.source.length;
-        const count = token.items.length;
-        for (let i = 0; i < count; i++) {
+        const count2 = token.items.length;
+        for (let i = 0; i < count2; i++) {
           const { start, key, sep: sep4, value } = token.items[i];
           const itemProps = props(start, "explicit-key-ind", false, true, offset);
           if (itemProps.found) fallback();
           if (!key && !sep4 && !value) {
-            if (i === 0 ? itemProps.comma : i < count - 1) fallback();
+            if (i === 0 ? itemProps.comma : i < count2 - 1) fallback();
             offset = itemProps.end;
             continue;
           }
@@ -37154,19 +37154,19 @@ function closingQuote(text, open2) {
 function applyInsertions(text, insertions) {
   let out = "";
   let last = 0;
-  for (const { at, count } of insertions) {
-    out += text.slice(last, at) + " ".repeat(count);
+  for (const { at, count: count2 } of insertions) {
+    out += text.slice(last, at) + " ".repeat(count2);
     last = at;
   }
   return out + text.slice(last);
 }
 function originalOffset(insertions, offset) {
   let shift = 0;
-  for (const { at, count } of insertions) {
+  for (const { at, count: count2 } of insertions) {
     const patchedAt = at + shift;
     if (offset < patchedAt) break;
-    if (offset < patchedAt + count) return at;
-    shift += count;
+    if (offset < patchedAt + count2) return at;
+    shift += count2;
   }
   return offset - shift;
 }
@@ -37249,7 +37249,7 @@ function parseYamlFile(text, options = {}) {
     const source2 = applyInsertions(text, insertions);
     const more = quoteRepairs(source2, docs);
     if (more.length === 0) break;
-    const merged = mergeInsertions(insertions, more.map(({ at, count }) => ({ at: originalOffset(insertions, at), count })));
+    const merged = mergeInsertions(insertions, more.map(({ at, count: count2 }) => ({ at: originalOffset(insertions, at), count: count2 })));
     const repaired = parseDocs(applyInsertions(text, merged));
     if (repaired === void 0 || errorCount(repaired) >= errorCount(docs)) break;
     docs = repaired;
@@ -37407,8 +37407,8 @@ function firstError(doc) {
 }
 function mergeInsertions(a, b) {
   const byOffset = /* @__PURE__ */ new Map();
-  for (const { at, count } of [...a, ...b]) byOffset.set(at, (byOffset.get(at) ?? 0) + count);
-  return [...byOffset].map(([at, count]) => ({ at, count })).sort((x2, y) => x2.at - y.at);
+  for (const { at, count: count2 } of [...a, ...b]) byOffset.set(at, (byOffset.get(at) ?? 0) + count2);
+  return [...byOffset].map(([at, count2]) => ({ at, count: count2 })).sort((x2, y) => x2.at - y.at);
 }
 function linesOf(text) {
   const counter = new import_yaml5.LineCounter();
@@ -38228,6 +38228,10 @@ var init_budget = __esm({
 // src/input/read.ts
 import { closeSync, constants as constants3, fstatSync, openSync, readSync, statSync as statSync2 } from "node:fs";
 function readInputSync(file, maxBytes = DEFAULT_MAX_FILE_BYTES) {
+  const read2 = readBytesSync(file, maxBytes);
+  return Buffer.isBuffer(read2) ? decode(read2, maxBytes) : read2;
+}
+function readBytesSync(file, maxBytes = DEFAULT_MAX_FILE_BYTES) {
   try {
     const info2 = statSync2(file);
     const refused = refusal(info2, maxBytes);
@@ -38246,7 +38250,7 @@ function readInputSync(file, maxBytes = DEFAULT_MAX_FILE_BYTES) {
         total += bytesRead;
       }
       if (total > maxBytes) return tooLarge(maxBytes, total, true);
-      return decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total), maxBytes);
+      return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
     } finally {
       closeSync(fd);
     }
@@ -38290,7 +38294,7 @@ function invalidUtf8(buffer) {
   }
   const before = buffer.subarray(0, offset);
   const lineStart = before.lastIndexOf(10) + 1;
-  const line = before.reduce((count, byte2) => count + (byte2 === 10 ? 1 : 0), 1);
+  const line = before.reduce((count2, byte2) => count2 + (byte2 === 10 ? 1 : 0), 1);
   const column = new TextDecoder().decode(buffer.subarray(lineStart, offset)).length + 1;
   const byte = buffer[offset].toString(16).toUpperCase().padStart(2, "0");
   return { message: `The file is not valid UTF-8 (byte 0x${byte}, Latin-1 or Windows-1252 text?); kubectl rejects it: save it as UTF-8.`, line, column };
@@ -38306,8 +38310,8 @@ function sequenceLength(buffer, offset) {
     return 0;
   }
 }
-function tooLarge(maxBytes, size, atLeast2 = false) {
-  return { skipped: `larger than the ${formatBytes(maxBytes)} limit (${atLeast2 ? "over " : ""}${formatBytes(size)})` };
+function tooLarge(maxBytes, size, atLeast3 = false) {
+  return { skipped: `larger than the ${formatBytes(maxBytes)} limit (${atLeast3 ? "over " : ""}${formatBytes(size)})` };
 }
 function describeError(error2) {
   const code = error2.code;
@@ -38363,7 +38367,7 @@ var init_help_uri = __esm({
 });
 
 // src/findings/build.ts
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 function interpolate(template2, data = {}) {
   return template2.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name) => name in data ? String(data[name]) : whole);
 }
@@ -38426,7 +38430,7 @@ function blockScalarLine(text, start, end, line) {
   const headerEnd = text.indexOf("\n", start);
   if (headerEnd === -1 || headerEnd >= end || !/(?:^|:\s*)\|[-+0-9]*\s*(?:#.*)?$/.test(text.slice(start, headerEnd).replace(/\r$/, ""))) return void 0;
   let lineStart = headerEnd + 1;
-  for (let count = 1; count < line; count++) {
+  for (let count2 = 1; count2 < line; count2++) {
     const next = text.indexOf("\n", lineStart);
     if (next === -1 || next >= end) return void 0;
     lineStart = next + 1;
@@ -38457,7 +38461,7 @@ function documentStart(site) {
   return site.document?.range[0] ?? 0;
 }
 function fingerprint(parts) {
-  return createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
+  return hash("sha256", parts.join("\0"), "hex").slice(0, 32);
 }
 var init_build = __esm({
   "src/findings/build.ts"() {
@@ -39006,9 +39010,9 @@ function isLiteral(key, rawValue) {
   return !isPlaceholderFor(key, value);
 }
 function countNewlines(text, from, to) {
-  let count = 0;
-  for (let index = text.indexOf("\n", from); index !== -1 && index < to; index = text.indexOf("\n", index + 1)) count++;
-  return count;
+  let count2 = 0;
+  for (let index = text.indexOf("\n", from); index !== -1 && index < to; index = text.indexOf("\n", index + 1)) count2++;
+  return count2;
 }
 var ANY_WORD, CANDIDATE_LINE, SURROUNDING, NSSWITCH_SOURCES;
 var init_assignments = __esm({
@@ -39831,9 +39835,9 @@ var init_entry = __esm({
 });
 
 // src/cache/key.ts
-import { createHash as createHash2 } from "node:crypto";
+import { hash as hash2 } from "node:crypto";
 function digest(value) {
-  return createHash2("sha256").update(JSON.stringify(value, replacer)).digest("hex");
+  return hash2("sha256", JSON.stringify(value, replacer), "hex");
 }
 function replacer(_key, value) {
   if (value instanceof Map) return [...value].sort(([a], [b]) => String(a).localeCompare(String(b)));
@@ -39841,7 +39845,7 @@ function replacer(_key, value) {
   return value;
 }
 function contentHash(text) {
-  return createHash2("sha256").update(text).digest("base64url");
+  return hash2("sha256", text, "base64url");
 }
 var init_key = __esm({
   "src/cache/key.ts"() {
@@ -39974,7 +39978,7 @@ var init_store = __esm({
         return this.previous?.run;
       }
       /** The file's cached result when its text is unchanged; it is carried over to the next cache. */
-      lookup(display, hash) {
+      lookup(display, hash4) {
         const text = this.previous?.files[display];
         if (text === void 0) return void 0;
         let entry2;
@@ -39983,14 +39987,14 @@ var init_store = __esm({
         } catch {
           return void 0;
         }
-        if (entry2.hash !== hash) return void 0;
+        if (entry2.hash !== hash4) return void 0;
         this.next.files[display] = text;
         return entry2;
       }
       /** A context file's records when its text is unchanged; carried over to the next cache. */
-      contextLookup(display, hash) {
+      contextLookup(display, hash4) {
         const entry2 = this.previous?.context?.[display];
-        if (entry2?.hash !== hash) return void 0;
+        if (entry2?.hash !== hash4) return void 0;
         (this.next.context ??= {})[display] = entry2;
         return entry2;
       }
@@ -40001,17 +40005,17 @@ var init_store = __esm({
        * The text code frames print for a file, credentials masked. The spans come from the last run when it
        * masked the same text, else from `found` (what redaction found) or a fresh look; either way they are kept.
        */
-      masked(text, hash, found) {
-        const offsets = this.keepSpans(text, hash, found);
+      masked(text, hash4, found) {
+        const offsets = this.keepSpans(text, hash4, found);
         const spans = [];
         for (let index = 0; index < offsets.length; index += 2) spans.push({ start: offsets[index], end: offsets[index + 1] });
         return maskSpans(text, spans);
       }
       /** Keeps where a text's credentials are, as `masked` does, for a run that reads the text again later itself. */
-      keepSpans(text, hash, found) {
-        const stored = this.previous?.spans?.[hash];
+      keepSpans(text, hash4, found) {
+        const stored = this.previous?.spans?.[hash4];
         const offsets = stored !== void 0 && validOffsets(stored, text.length) ? stored : (found ?? credentialSpans(text)).flatMap((span) => [span.start, span.end]);
-        (this.next.spans ??= {})[hash] = offsets;
+        (this.next.spans ??= {})[hash4] = offsets;
         return offsets;
       }
       record(display, entry2) {
@@ -40051,6 +40055,7 @@ var init_store = __esm({
 });
 
 // src/cache/run-cache.ts
+import { isUtf8 as isUtf82 } from "node:buffer";
 function cacheKey(parts) {
   const { suppress, ...rest } = parts;
   const { baseline: _baseline, ...suppressions } = suppress ?? {};
@@ -40061,8 +40066,8 @@ function tokenOf(display, outcome, partial) {
   if ("text" in outcome) return textToken(display, contentHash(outcome.text));
   return `${display}\0${digest(outcome)}`;
 }
-function textToken(display, hash) {
-  return `${display}\0${hash}`;
+function textToken(display, hash4) {
+  return `${display}\0${hash4}`;
 }
 function inputsDigest(tokens, context) {
   return digest({ tokens, context: context ?? null });
@@ -40083,29 +40088,56 @@ async function replayable(cache2, sources, context, maxBytes, keepSources) {
   const tokens = [];
   const texts = [];
   for (const source of sources) {
-    const outcome = source.partial || source.absolute === void 0 ? void 0 : readInputSync(source.absolute, maxBytes);
-    if (!outcome || !("text" in outcome)) {
-      tokens.push(tokenOf(source.display, outcome, source.partial));
+    const input = replayInput(source, maxBytes);
+    if (!("hash" in input)) {
+      tokens.push(tokenOf(source.display, input.outcome, source.partial));
       continue;
     }
-    const hash = contentHash(outcome.text);
-    tokens.push(textToken(source.display, hash));
-    if (framed.has(source.display)) texts.push({ display: source.display, text: outcome.text, hash });
+    tokens.push(textToken(source.display, input.hash));
+    if (framed.has(source.display)) texts.push({ display: source.display, text: input.text(), hash: input.hash });
   }
   const contextToken = last.usedContext ? contextTokens(await context(), maxBytes, cache2.contextHashes) : void 0;
   if (inputsDigest(tokens, contextToken) !== last.inputs) return void 0;
-  return { last, sources: new Map(texts.map(({ display, text, hash }) => [display, cache2.masked(text, hash)])) };
+  return { last, sources: new Map(texts.map(({ display, text, hash: hash4 }) => [display, cache2.masked(text, hash4)])) };
 }
+function replayInput(source, maxBytes) {
+  const read2 = source.partial || source.absolute === void 0 ? void 0 : readBytesSync(source.absolute, maxBytes);
+  if (!Buffer.isBuffer(read2)) return { outcome: read2 };
+  const plain = plainTextBytes(read2);
+  if (plain) return { hash: contentHash(plain), text: () => plain.toString("utf8") };
+  const outcome = decode(read2, maxBytes);
+  return "text" in outcome ? { hash: contentHash(outcome.text), text: () => outcome.text } : { outcome };
+}
+function count(bytes, byte, limit) {
+  let found = 0;
+  for (let at = bytes.indexOf(byte); at !== -1 && found < limit; at = bytes.indexOf(byte, at + 1)) found++;
+  return found;
+}
+function atLeast(bytes, byte, times) {
+  return times <= 0 || count(bytes, byte, times) >= times;
+}
+function plainTextBytes(bytes) {
+  if (atLeast(bytes, STAR, MAX_ALIASES + 1)) return void 0;
+  if (bytes.length > MAX_NODES && atLeast(bytes, NEWLINE, MAX_NODES + 1 - count(bytes, COMMA, MAX_NODES + 1))) return void 0;
+  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) return void 0;
+  if (bytes.includes(0) || !isUtf82(bytes)) return void 0;
+  return bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes;
+}
+var STAR, NEWLINE, COMMA;
 var init_run_cache = __esm({
   "src/cache/run-cache.ts"() {
     "use strict";
     init_read();
+    init_budget();
     init_redact();
     init_entry();
     init_version();
     init_key();
     init_store();
     init_key();
+    STAR = 42;
+    NEWLINE = 10;
+    COMMA = 44;
   }
 });
 
@@ -40575,11 +40607,11 @@ var init_object_index = __esm({
 import { deserialize, serialize } from "node:v8";
 async function indexCachedContext(files, index, cache2, maxBytes, indexText) {
   const served = { objects: 0, tokens: [], hits: 0 };
-  const serve = (display, hash) => {
-    const hit = cache2.contextLookup(display, hash);
+  const serve = (display, hash4) => {
+    const hit = cache2.contextLookup(display, hash4);
     if (!hit) return false;
     for (const record of deserialize(Buffer.from(hit.records, "base64"))) index.add(record);
-    served.tokens.push(textToken(display, hash));
+    served.tokens.push(textToken(display, hash4));
     served.objects += hit.objects;
     served.hits++;
     return true;
@@ -40592,15 +40624,15 @@ async function indexCachedContext(files, index, cache2, maxBytes, indexText) {
       served.tokens.push(tokenOf(display, outcome));
       continue;
     }
-    const hash = contentHash(outcome.text);
-    if (serve(display, hash)) continue;
-    served.tokens.push(textToken(display, hash));
+    const hash4 = contentHash(outcome.text);
+    if (serve(display, hash4)) continue;
+    served.tokens.push(textToken(display, hash4));
     const own = new ObjectIndex(index.complete);
     const objects = indexText(display, outcome.text, own);
     for (const record of own.all) index.add(record);
     served.objects += objects;
     if (storable(own.all, outcome.text)) {
-      cache2.recordContext(display, { hash, objects, records: serialize(own.all).toString("base64") });
+      cache2.recordContext(display, { hash: hash4, objects, records: serialize(own.all).toString("base64") });
     }
   }
   return served;
@@ -47934,11 +47966,11 @@ var require_ignore = __commonJS({
       }
     };
     var hasTrailingBackslash = (str) => {
-      let count = 0;
-      while (str[str.length - count - 1] === ESCAPE) {
-        count++;
+      let count2 = 0;
+      while (str[str.length - count2 - 1] === ESCAPE) {
+        count2++;
       }
-      return count % 2 === 1;
+      return count2 % 2 === 1;
     };
     var trimEnd2 = (body, stripLineEnd) => {
       let lineEnd = body.length;
@@ -48285,7 +48317,7 @@ async function discover(inputs, options) {
 }
 function countNote(removed) {
   if (removed.size === 0) return "";
-  const parts = [...removed].sort(([a], [b]) => a.localeCompare(b)).map(([rule, count]) => `${count} path${count === 1 ? "" : "s"} by ${rule}`);
+  const parts = [...removed].sort(([a], [b]) => a.localeCompare(b)).map(([rule, count2]) => `${count2} path${count2 === 1 ? "" : "s"} by ${rule}`);
   return ` (${parts.join(", ")})`;
 }
 function statKind(absolute) {
@@ -48414,8 +48446,8 @@ function invalidTextFinding(file, invalid) {
 }
 function decisionSummary(files) {
   const parts = SUMMARY.flatMap(([decision, one, many]) => {
-    const count = files.filter((file) => file.decision === decision).length;
-    return count === 0 ? [] : [`${count} file${count === 1 ? ` ${one}` : `s ${many}`}`];
+    const count2 = files.filter((file) => file.decision === decision).length;
+    return count2 === 0 ? [] : [`${count2} file${count2 === 1 ? ` ${one}` : `s ${many}`}`];
   });
   return parts.length === 0 ? [] : [`${parts.join("; ")}: not linted (--verbose lists them)`];
 }
@@ -50140,20 +50172,20 @@ var init_apiserver_weak_tls_ciphers = __esm({
 
 // src/k8s/pss.ts
 function isSafeSysctl(name, kubeVersion) {
-  return SAFE_SYSCTLS.some(([safe, since]) => safe === name && atLeast(kubeVersion, since));
+  return SAFE_SYSCTLS.some(([safe, since]) => safe === name && atLeast2(kubeVersion, since));
 }
 function allowedSeLinuxTypes(kubeVersion) {
   const types2 = ["container_t", "container_init_t", "container_kvm_t"];
-  return atLeast(kubeVersion, "1.31") ? [...types2, "container_engine_t"] : types2;
+  return atLeast2(kubeVersion, "1.31") ? [...types2, "container_engine_t"] : types2;
 }
-function atLeast(kubeVersion, since) {
+function atLeast2(kubeVersion, since) {
   return compareKubeVersions(kubeVersion, since) >= 0;
 }
 function pssWindows(pod, kubeVersion) {
-  return atLeast(kubeVersion, "1.25") && valueAt(pod.spec, ["os", "name"]) === "windows";
+  return atLeast2(kubeVersion, "1.25") && valueAt(pod.spec, ["os", "name"]) === "windows";
 }
 function userNamespaceExempt(pod, kubeVersion) {
-  return pod.userNamespace && atLeast(kubeVersion, "1.35");
+  return pod.userNamespace && atLeast2(kubeVersion, "1.35");
 }
 function writtenContexts(pod) {
   const contexts = [];
@@ -53784,7 +53816,7 @@ var init_host_probe_or_lifecycle_host = __esm({
       create(context) {
         return {
           container(container) {
-            if (!atLeast(context.settings.kubeVersion, "1.34")) return;
+            if (!atLeast2(context.settings.kubeVersion, "1.34")) return;
             for (const handler2 of HANDLERS) {
               for (const action of ["httpGet", "tcpSocket"]) {
                 const host = valueAt(container.value, [...handler2, action, "host"]);
@@ -56894,11 +56926,11 @@ function fewestReplicas(index, workload) {
   }
   return replicasOf(workload);
 }
-function firstBlocked(index, namespace, selector, count) {
-  return index.memo(`pdb-blocks:${scopeKey(namespace)}:${count}:${JSON.stringify(selector ?? null)}`, () => {
+function firstBlocked(index, namespace, selector, count2) {
+  return index.memo(`pdb-blocks:${scopeKey(namespace)}:${count2}:${JSON.stringify(selector ?? null)}`, () => {
     for (const workload of workloadsSelected(index, namespace, selector)) {
       const replicas = fewestReplicas(index, workload);
-      if (replicas !== void 0 && count >= replicas) return { workload, replicas };
+      if (replicas !== void 0 && count2 >= replicas) return { workload, replicas };
     }
     return void 0;
   });
@@ -56931,18 +56963,18 @@ var init_pdb_blocks_all_evictions = __esm({
         return {
           object(object) {
             const min = valueAt(object.value, ["spec", "minAvailable"]);
-            const count = isNumber(min) ? min : isString(min) && /^\d+$/.test(min) ? Number(min) : void 0;
-            if (count === void 0 || count === 0) return;
+            const count2 = isNumber(min) ? min : isString(min) && /^\d+$/.test(min) ? Number(min) : void 0;
+            if (count2 === void 0 || count2 === 0) return;
             const selector = valueAt(object.value, ["spec", "selector"]);
             const namespace = object.namespace ?? context.settings.namespace;
             const at = context.locate([...object.path, "spec", "minAvailable"]);
             const kept2 = context.hold({ namespace });
             context.afterIndex((index) => {
               const { namespace: namespace2 } = kept2;
-              const blocked = firstBlocked(index, namespace2, selector, count);
+              const blocked = firstBlocked(index, namespace2, selector, count2);
               if (!blocked) return;
               const { workload, replicas } = blocked;
-              const data = { name: object.name ?? "", min: count, kind: workload.kind, workload: workload.name ?? "", replicas };
+              const data = { name: object.name ?? "", min: count2, kind: workload.kind, workload: workload.name ?? "", replicas };
               context.report({ messageId: "blocks", data, at, related: [{ at: workload.at, message: `${workload.kind} "${workload.name ?? ""}"` }] });
             });
           }
@@ -57065,13 +57097,13 @@ function lastAppliedValues(value) {
 }
 function filledKeys(field, encoded) {
   if (!isObject(field)) return 0;
-  let count = 0;
+  let count2 = 0;
   for (const value of Object.values(field)) {
     if (typeof value !== "string") continue;
     const text = encoded ? decodeBase64Text(value) ?? value : value;
-    if (!isPlaceholderValue(text)) count++;
+    if (!isPlaceholderValue(text)) count2++;
   }
-  return count;
+  return count2;
 }
 var plaintext_secret_object_default;
 var init_plaintext_secret_object = __esm({
@@ -58731,10 +58763,10 @@ var init_validate2 = __esm({
             this.problems.push({ code: "missingField", path: [...path28, key], field: key, where, written: value[key] === null });
           }
         }
-        const count = Object.keys(value).length;
+        const count2 = Object.keys(value).length;
         const field = fieldName(path28.slice(rootDepth));
-        if (node.minProperties !== void 0 && count < node.minProperties) this.constraint(path28, field, `must have at least ${node.minProperties} field(s)`);
-        if (node.maxProperties !== void 0 && count > node.maxProperties) this.constraint(path28, field, `must have at most ${node.maxProperties} field(s)`);
+        if (node.minProperties !== void 0 && count2 < node.minProperties) this.constraint(path28, field, `must have at least ${node.minProperties} field(s)`);
+        if (node.maxProperties !== void 0 && count2 > node.maxProperties) this.constraint(path28, field, `must have at most ${node.maxProperties} field(s)`);
       }
     };
     patterns = /* @__PURE__ */ new Map();
@@ -59394,9 +59426,9 @@ function registerFunctions(registry) {
   register(registry);
 }
 function stringSize(str) {
-  let count = 0;
-  for (const c of str) count++;
-  return count;
+  let count2 = 0;
+  for (const c of str) count2++;
+  return count2;
 }
 var UnsignedInt, billion, billionBigInt, UNIT_NANOSECONDS, Duration;
 var init_functions = __esm({
@@ -63638,7 +63670,7 @@ var init_seccomp_unconfined = __esm({
       },
       {
         field: "seccompProfile",
-        badAnnotation: (key, value, settings) => !atLeast(settings.kubeVersion, "1.19") && (key === POD_ANNOTATION || key.startsWith(CONTAINER_ANNOTATION_PREFIX)) && value === "unconfined"
+        badAnnotation: (key, value, settings) => !atLeast2(settings.kubeVersion, "1.19") && (key === POD_ANNOTATION || key.startsWith(CONTAINER_ANNOTATION_PREFIX)) && value === "unconfined"
       }
     );
   }
@@ -65922,18 +65954,18 @@ var init_suppressor = __esm({
 });
 
 // src/shard/assign.ts
-import { createHash as createHash3 } from "node:crypto";
+import { hash as hash3 } from "node:crypto";
 function parseShard(text) {
   const match3 = /^(\d+)\/(\d+)$/.exec(text.trim());
   const index = Number(match3?.[1]);
-  const count = Number(match3?.[2]);
-  if (!match3 || count < 1 || index < 1 || index > count) {
+  const count2 = Number(match3?.[2]);
+  if (!match3 || count2 < 1 || index < 1 || index > count2) {
     throw new UsageError(`--shard must be i/n with 1 <= i <= n, e.g. 2/4; got "${text}".`);
   }
-  return { index, count };
+  return { index, count: count2 };
 }
-function shardOf(display, count) {
-  return createHash3("sha256").update(display).digest().readUInt32BE(0) % count + 1;
+function shardOf(display, count2) {
+  return hash3("sha256", display, "buffer").readUInt32BE(0) % count2 + 1;
 }
 var init_assign = __esm({
   "src/shard/assign.ts"() {
@@ -66010,6 +66042,32 @@ var init_spool_sources = __esm({
   }
 });
 
+// src/run/finish-spool.ts
+function finishSpool(run2, spool, suppressor, suppress) {
+  suppressor.finish({ ...run2, findings: spool.tail });
+  if (!suppress?.baseline) return;
+  const { baseline, file } = suppress.baseline;
+  spool.view(() => {
+    const match3 = baselineMatcher(baseline, file);
+    return (finding) => {
+      const copy = { ...finding };
+      return match3(copy) ? copy : finding;
+    };
+  });
+  let matched = 0;
+  for (const finding of spool) if (finding.suppression?.source === "baseline") matched++;
+  run2.baseline = { file, entries: baseline.findings.length, matched, fixed: baseline.findings.length - matched };
+}
+function withoutBaseline(suppress) {
+  return suppress?.baseline ? { ...suppress, baseline: void 0 } : suppress;
+}
+var init_finish_spool = __esm({
+  "src/run/finish-spool.ts"() {
+    "use strict";
+    init_baseline();
+  }
+});
+
 // src/shard/report.ts
 var SHARD_REPORT_VERSION;
 var init_report = __esm({
@@ -66030,9 +66088,9 @@ function checkShards(reports) {
   const first2 = reports[0].report.shard;
   const seen = /* @__PURE__ */ new Map();
   for (const { name, report } of reports) {
-    const { index, count, inputs } = report.shard;
-    if (count !== first2.count || inputs !== first2.inputs) throw new UsageError(`${name} is shard ${index}/${count} of a run over ${inputs} inputs; ${reports[0].name} is of ${first2.count} shards over ${first2.inputs}: they are not from one run.`);
-    if (seen.has(index)) throw new UsageError(`${name} and ${seen.get(index)} are both shard ${index}/${count}.`);
+    const { index, count: count2, inputs } = report.shard;
+    if (count2 !== first2.count || inputs !== first2.inputs) throw new UsageError(`${name} is shard ${index}/${count2} of a run over ${inputs} inputs; ${reports[0].name} is of ${first2.count} shards over ${first2.inputs}: they are not from one run.`);
+    if (seen.has(index)) throw new UsageError(`${name} and ${seen.get(index)} are both shard ${index}/${count2}.`);
     seen.set(index, name);
   }
   const missing = Array.from({ length: first2.count }, (_, i) => i + 1).filter((index) => !seen.has(index));
@@ -66054,9 +66112,9 @@ function mergeShards(reports) {
     });
     for (const finding of report.findings) (own.get(finding.file) ?? strays).push(finding);
     for (const kind of report.shard.unreached) unreached.add(kind);
-    for (const { key, count, items } of report.shard.tallies ?? []) {
+    for (const { key, count: count2, items } of report.shard.tallies ?? []) {
       const entry2 = tallies.get(key) ?? { count: 0, items: /* @__PURE__ */ new Set() };
-      entry2.count += count;
+      entry2.count += count2;
       for (const item of items) entry2.items.add(item);
       tallies.set(key, entry2);
     }
@@ -66093,13 +66151,17 @@ async function mergeRun(names, setup, cwd) {
   checkShards(reports);
   return finishShards(reports.map(({ report }) => report), setup.lint, cwd);
 }
-function finishShards(reports, lint2, cwd) {
+function finishShards(reports, lint2, cwd, spool) {
   const merged = mergeShards(reports);
   const settings = resolveRuleSettings(rules, lint2.presets ?? ["recommended"], lint2.ruleOverrides);
-  const suppressor = createSuppressor(lint2.suppress, { rules, settings, cwd });
+  const suppressor = createSuppressor(spool ? withoutBaseline(lint2.suppress) : lint2.suppress, { rules, settings, cwd });
   for (const usage of merged.exemptions) suppressor.replayExemptions(usage);
   const result = { ...merged.result, sources: /* @__PURE__ */ new Map(), contextObjects: 0 };
-  suppressor.finish(result);
+  if (!spool) suppressor.finish(result);
+  else {
+    result.spool = spool;
+    finishSpool(result, spool, suppressor, lint2.suppress);
+  }
   return result;
 }
 async function expand2(file, name) {
@@ -66128,6 +66190,7 @@ var init_merge_run = __esm({
     init_errors();
     init_rules();
     init_suppressor();
+    init_finish_spool();
     init_merge();
   }
 });
@@ -66160,13 +66223,18 @@ async function lintInThreads(sources, options, notes) {
   const workerOptions = { ...withoutFunctions(options), ...suppress ? { suppress: { ...suppress, baseline: void 0 } } : {} };
   const rebuild = options.findingStage !== void 0 || options.ruleOptionsForFile !== void 0;
   const clock = { walked: 0, checked: 0 };
+  const spool = options.spool;
+  const walkedFindings = groups.map(() => []);
+  const toSpool = spool ? inInputOrder(spool, groups) : void 0;
+  let done = 0;
   const runs = await runWorkers(
-    groups.map((group) => ({ sources: group.map((position) => tickets[position]), options: workerOptions, ...rebuild ? { configFlags: options.configFlags } : {} })),
+    groups.map((group) => ({ sources: group.map((position) => tickets[position]), options: workerOptions, ...spool ? { spooled: true } : {}, ...rebuild ? { configFlags: options.configFlags } : {} })),
     {
-      progress: /* @__PURE__ */ (() => {
-        let done = 0;
-        return () => options.onProgress?.(++done, sources.length);
-      })(),
+      file(worker, message) {
+        if (toSpool) toSpool(worker, message.spooled ?? []);
+        else walkedFindings[worker].push(...message.lines);
+        options.onProgress?.(++done, sources.length);
+      },
       async complete(walked) {
         clock.walked = performance.now();
         if (!walked.some((message) => message.waiting)) return void 0;
@@ -66182,11 +66250,15 @@ async function lintInThreads(sources, options, notes) {
     version: VERSION,
     shard: { ...run2.shard, index: i + 1, count: runs.results.length, inputs: sources.length, discoveryNotes: [...notes] },
     files: run2.files,
-    findings: findingsOf(run2, runs.walked[i]),
+    findings: spool ? [] : findingsOf(run2, walkedFindings[i]),
     objects: run2.objects,
     internalErrors: run2.internalErrors
   }));
-  const result = finishShards(reports, { presets, ruleOverrides, suppress }, cwd);
+  if (spool) {
+    for (const run2 of runs.results) spool.head.push(...run2.head);
+    for (const run2 of runs.results) for (const [file, late] of run2.late) spool.addLate(file, late);
+  }
+  const result = finishShards(reports, { presets, ruleOverrides, suppress }, cwd, spool);
   result.contextObjects = runs.contextObjects;
   for (const run2 of runs.results) for (const [file, text] of run2.sources) result.sources.set(file, text);
   const onDisk = runs.results.flatMap((run2) => run2.onDisk);
@@ -66265,19 +66337,28 @@ function shared(chunks) {
   chunks.forEach((chunk, i) => view.set(chunk, i === 0 ? 0 : ends[i - 1]));
   return { buffer, ends };
 }
+function inInputOrder(spool, groups) {
+  const taken = groups.map(() => 0);
+  const early = /* @__PURE__ */ new Map();
+  let turn = 0;
+  return (worker, lines) => {
+    early.set(groups[worker][taken[worker]++], lines);
+    for (let ready = early.get(turn); ready !== void 0; ready = early.get(turn)) {
+      early.delete(turn++);
+      for (const line of ready) spool.addLine(line);
+    }
+  };
+}
 async function runWorkers(jobs, hooks) {
   const workers = jobs.map((job) => startWorker(job));
-  const findings = jobs.map(() => []);
   const walked = [];
   let contextObjects = 0;
   try {
     const results = await Promise.all(
       workers.map((worker, i) => new Promise((resolve3, reject) => {
         worker.on("message", (message) => {
-          if (message.type === "file") {
-            findings[i].push(...message.lines);
-            hooks.progress();
-          } else if (message.type === "done") resolve3(message.run);
+          if (message.type === "file") hooks.file(i, message);
+          else if (message.type === "done") resolve3(message.run);
           else if (message.type === "failed") reject(failureOf(message));
           else {
             walked[i] = message;
@@ -66292,7 +66373,7 @@ async function runWorkers(jobs, hooks) {
         worker.on("exit", (code) => reject(new Error(`a worker thread stopped (exit code ${code}) before its files were linted`)));
       }))
     );
-    return { results, walked: findings, contextObjects };
+    return { results, contextObjects };
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
@@ -66406,17 +66487,17 @@ async function lintSources(sources, options, notes = [], peers) {
     const replay = await replayable(cache2, sources, listContext, maxBytes, options.keepSources ?? false);
     if (replay) return replayRun(run2, replay, { files: sources.length, suppressor: createSuppressor(options.suppress, { rules: rules2, settings, cwd }) });
   }
-  const suppressor = createSuppressor(spool && options.suppress?.baseline ? { ...options.suppress, baseline: void 0 } : options.suppress, { rules: rules2, settings, cwd });
+  const suppressor = createSuppressor(spool ? withoutBaseline(options.suppress) : options.suppress, { rules: rules2, settings, cwd });
   const tokens = [];
   const crossObjectRules = enabled.some(({ rule }) => rule.meta.crossObject);
   const perFile = /* @__PURE__ */ new Map();
   if (spool) run2.sourceTexts = new SourceTexts(run2.sources, maxBytes);
-  const keepSource = (source, text, spans, hash) => {
+  const keepSource = (source, text, spans, hash4) => {
     if (run2.sourceTexts && source.absolute !== void 0) {
-      const known2 = spans ? { hash: hash ?? contentHash(text), spans } : void 0;
+      const known2 = spans ? { hash: hash4 ?? contentHash(text), spans } : void 0;
       run2.sourceTexts.onDisk(source.display, source.absolute, known2);
-      cache2?.keepSpans(text, known2?.hash ?? hash ?? contentHash(text), spans);
-    } else run2.sources.set(source.display, cache2 ? cache2.masked(text, hash ?? contentHash(text), spans) : maskSpans(text, spans ?? credentialSpans(text)));
+      cache2?.keepSpans(text, known2?.hash ?? hash4 ?? contentHash(text), spans);
+    } else run2.sources.set(source.display, cache2 ? cache2.masked(text, hash4 ?? contentHash(text), spans) : maskSpans(text, spans ?? credentialSpans(text)));
   };
   const settle = (file, findings) => {
     if (!spool) {
@@ -66447,8 +66528,8 @@ async function lintSources(sources, options, notes = [], peers) {
     const outcome = await reads.next();
     clock.add("read", performance.now() - reading);
     tokens.push(tokenOf(source.display, outcome, source.partial));
-    const hash = cache2 && source.absolute !== void 0 && outcome && "text" in outcome ? contentHash(outcome.text) : void 0;
-    const hit = hash !== void 0 ? cache2.lookup(source.display, hash) : void 0;
+    const hash4 = cache2 && source.absolute !== void 0 && outcome && "text" in outcome ? contentHash(outcome.text) : void 0;
+    const hit = hash4 !== void 0 ? cache2.lookup(source.display, hash4) : void 0;
     if (hit && outcome && "text" in outcome) {
       run2.files.push(hit.report);
       settle(source.display, hit.findings);
@@ -66458,7 +66539,7 @@ async function lintSources(sources, options, notes = [], peers) {
       for (const kind of hit.unreached) unreached.add(kind);
       suppressor.replayExemptions(hit.exemptions);
       if (crossObjectRules) indexAgain(source.display, outcome.text, index, { rules: enabled, extraWorkloads: options.extraWorkloads, settings: runSettings });
-      if (options.keepSources && hit.findings.length > 0) keepSource(source, outcome.text, void 0, hash);
+      if (options.keepSources && hit.findings.length > 0) keepSource(source, outcome.text, void 0, hash4);
       run2.cache = { hits: (run2.cache?.hits ?? 0) + 1, replayed: false };
     } else if (!outcome) {
       run2.files.push({ file: source.display, objects: 0, documents: 0, decision: source.partial });
@@ -66483,7 +66564,7 @@ async function lintSources(sources, options, notes = [], peers) {
         const { spans } = redactFileSpans(linted, outcome.text);
         if (!spool) detach(linted.findings, index.strings);
         const state = { findings: settle(source.display, linted.findings), walked: spool ? linted.findings.length : 0, suppression, later: [] };
-        if (source.absolute !== void 0) state.again = { source, hash: hash ?? contentHash(outcome.text), ...spans ? { spans } : {} };
+        if (source.absolute !== void 0) state.again = { source, hash: hash4 ?? contentHash(outcome.text), ...spans ? { spans } : {} };
         else state.text = outcome.text;
         open2.set(source.display, state);
       } else {
@@ -66491,10 +66572,10 @@ async function lintSources(sources, options, notes = [], peers) {
         const { spans } = redactFileSpans(linted, outcome.text);
         if (!spool) detach(linted.findings, index.strings);
         settle(source.display, linted.findings);
-        if (options.keepSources && linted.findings.length > 0) keepSource(source, outcome.text, spans, hash);
-        if (hash !== void 0) {
+        if (options.keepSources && linted.findings.length > 0) keepSource(source, outcome.text, spans, hash4);
+        if (hash4 !== void 0) {
           cache2.record(source.display, {
-            hash,
+            hash: hash4,
             report: run2.files.at(-1),
             findings: linted.findings,
             notes: linted.notes,
@@ -66594,25 +66675,11 @@ async function lintSources(sources, options, notes = [], peers) {
       inputs: sources.length,
       discoveryNotes: [...notes],
       unreached: [...unreached].sort(),
-      tallies: [...tallies].map(([key, { count, items }]) => ({ key, count, items: [...items].sort() })),
+      tallies: [...tallies].map(([key, { count: count2, items }]) => ({ key, count: count2, items: [...items].sort() })),
       exemptions: suppressor.exemptionUsage()
     };
   } else if (spool) {
-    const tail = { ...run2, findings: spool.tail };
-    suppressor.finish(tail);
-    if (options.suppress?.baseline) {
-      const { baseline, file } = options.suppress.baseline;
-      spool.view(() => {
-        const match3 = baselineMatcher(baseline, file);
-        return (finding) => {
-          const copy = { ...finding };
-          return match3(copy) ? copy : finding;
-        };
-      });
-      let matched = 0;
-      for (const finding of spool) if (finding.suppression?.source === "baseline") matched++;
-      run2.baseline = { file, entries: baseline.findings.length, matched, fixed: baseline.findings.length - matched };
-    }
+    finishSpool(run2, spool, suppressor, options.suppress);
   } else {
     suppressor.finish(run2);
   }
@@ -66627,10 +66694,10 @@ function unreachedNote(kinds) {
 }
 async function textAgain(state, notes) {
   if (state.text !== void 0 || !state.again) return { text: state.text, unchanged: true };
-  const { source, hash } = state.again;
+  const { source, hash: hash4 } = state.again;
   const outcome = await source.read().catch(() => void 0);
   const text = outcome && "text" in outcome ? outcome.text : void 0;
-  const unchanged = text !== void 0 && contentHash(text) === hash;
+  const unchanged = text !== void 0 && contentHash(text) === hash4;
   if (!unchanged) notes.push(`${source.display}: changed while kmlint ran; its report may not match it, lint it again`);
   return { text, unchanged };
 }
@@ -66725,10 +66792,10 @@ function rulesForFile(enabled, fileOptions, namespace) {
   });
 }
 function tallyNotes(tallies, rules2) {
-  return [...tallies].sort(([a], [b]) => a.localeCompare(b)).map(([key, { count, items }]) => {
+  return [...tallies].sort(([a], [b]) => a.localeCompare(b)).map(([key, { count: count2, items }]) => {
     const [id, topic] = key.split("\0");
     const template2 = rules2.find((rule) => rule.meta.id === id)?.meta.tallies?.[topic] ?? `${topic}: {{count}} ({{items}})`;
-    return `${id}: ${interpolate(template2, { count, items: [...items].sort().join(", ") })}`;
+    return `${id}: ${interpolate(template2, { count: count2, items: [...items].sort().join(", ") })}`;
   });
 }
 function isFile(file) {
@@ -66800,10 +66867,10 @@ var init_lint = __esm({
     init_redact();
     init_rules();
     init_suppressor();
-    init_baseline();
     init_assign();
     init_spool();
     init_spool_sources();
+    init_finish_spool();
     READ_AHEAD = 4;
     MIGHT_HOLD_OBJECTS = /apiVersion/;
   }
@@ -67517,11 +67584,11 @@ async function setupRun(flags, context) {
       if (flags.writeBaseline === void 0) return [];
       const file = path5.resolve(context.cwd, flags.writeBaseline);
       const recorded = result.findings.filter((finding) => !finding.suppression || finding.suppression.source === "baseline");
-      const count = await writeBaseline(file, recorded);
+      const count2 = await writeBaseline(file, recorded);
       for (const finding of recorded) finding.suppression ??= { source: "baseline", at: display(file) };
       const fixed2 = result.baseline?.fixed ?? 0;
-      result.baseline = { file: display(file), entries: count, matched: count, fixed: fixed2 };
-      return [`wrote ${count} finding${count === 1 ? "" : "s"} to the baseline ${display(file)}; later runs with --baseline ${display(file)} report only new ones`];
+      result.baseline = { file: display(file), entries: count2, matched: count2, fixed: fixed2 };
+      return [`wrote ${count2} finding${count2 === 1 ? "" : "s"} to the baseline ${display(file)}; later runs with --baseline ${display(file)} report only new ones`];
     }
   };
 }
@@ -68656,8 +68723,8 @@ function ruleHelpMarkdown(rule) {
 }
 
 // src/formatters/summary.ts
-function plural(count, word) {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
+function plural(count2, word) {
+  return `${count2} ${word}${count2 === 1 ? "" : "s"}`;
 }
 function* kept(findings, keep) {
   for (const finding of findings) if (keep(finding)) yield finding;
@@ -68724,12 +68791,12 @@ function* sarifChunks(result, context) {
   yield* jsonChunks(log);
   yield "\n";
 }
-function* first(items, count) {
-  if (count <= 0) return;
+function* first(items, count2) {
+  if (count2 <= 0) return;
   let taken = 0;
   for (const item of items) {
     yield item;
-    if (++taken >= count) return;
+    if (++taken >= count2) return;
   }
 }
 function ruleDescriptor(rule) {
@@ -69390,7 +69457,7 @@ var SEMI = 59;
 var EQ = 61;
 var DQUOTE = 34;
 var BSLASH = 92;
-var COMMA = 44;
+var COMMA2 = 44;
 var LOWER_CASE = 1;
 var OWS = 2;
 var SEMI_FLAG = 4;
@@ -69402,7 +69469,7 @@ var CHAR_MAP = new Uint8Array(256);
 CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
+CHAR_MAP[COMMA2] |= COMMA_FLAG;
 for (let code = 128; code <= 255; code++) {
   CHAR_MAP[code] |= LOWER_CASE;
 }
@@ -73101,15 +73168,15 @@ function readInputs(getInput2) {
 }
 function shardInputs(getInput2) {
   const merge4 = words(getInput2("merge"), /\s+/);
-  const [index, count] = [getInput2("shard"), getInput2("shards")];
-  if (!index && !count) return { merge: merge4 };
-  if (!index || !count) throw new InputError("Inputs 'shard' and 'shards' go together: 'shard' is this job's number (1 to 'shards').");
+  const [index, count2] = [getInput2("shard"), getInput2("shards")];
+  if (!index && !count2) return { merge: merge4 };
+  if (!index || !count2) throw new InputError("Inputs 'shard' and 'shards' go together: 'shard' is this job's number (1 to 'shards').");
   if (merge4.length > 0) throw new InputError("Input 'merge' is for the step after the shards; a shard job sets 'shard' and 'shards' only.");
   let shard;
   try {
-    shard = parseShard(`${index}/${count}`);
+    shard = parseShard(`${index}/${count2}`);
   } catch {
-    throw new InputError(`Inputs 'shard' and 'shards' must be whole numbers with 1 <= shard <= shards; got '${index}' and '${count}'.`);
+    throw new InputError(`Inputs 'shard' and 'shards' must be whole numbers with 1 <= shard <= shards; got '${index}' and '${count2}'.`);
   }
   return { merge: merge4, shard: { ...shard, report: getInput2("shard-report") || `kmlint-shard-${shard.index}.json` } };
 }
