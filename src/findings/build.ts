@@ -45,10 +45,23 @@ export function locationAt(site: FindingSite & { document: ParsedDocument }, pat
   if (span.approximate) location.approximate = true;
   if (missing) location.missing = true;
   else if (!span.exact) location.unresolved = true;
-  const object = objectRef(site.object);
+  const object = sharedRef(site.object);
   if (object) location.object = object;
   if (site.helmTemplate) location.helmTemplate = site.helmTemplate;
   return location;
+}
+
+/**
+ * One reference per object for all its locations: cross-object checks hold thousands of locations until the
+ * index is complete, most of them on a few objects. Nothing changes a reference once made.
+ */
+const refs = new WeakMap<K8sObject, ObjectRef>();
+
+function sharedRef(object: K8sObject | undefined): ObjectRef | undefined {
+  if (!object) return undefined;
+  let ref = refs.get(object);
+  if (!ref) refs.set(object, (ref = objectRef(object)!));
+  return ref;
 }
 
 /** A finding at a location; its fingerprint names the rule, file, object and path, never the line. */
