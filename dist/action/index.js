@@ -38390,10 +38390,16 @@ function locationAt(site, path28, missing = false, innerLine) {
   if (span.approximate) location.approximate = true;
   if (missing) location.missing = true;
   else if (!span.exact) location.unresolved = true;
-  const object = objectRef(site.object);
+  const object = sharedRef(site.object);
   if (object) location.object = object;
   if (site.helmTemplate) location.helmTemplate = site.helmTemplate;
   return location;
+}
+function sharedRef(object) {
+  if (!object) return void 0;
+  let ref = refs.get(object);
+  if (!ref) refs.set(object, ref = objectRef(object));
+  return ref;
 }
 function findingFrom(location, ruleId, level, message) {
   const object = location.object;
@@ -38463,6 +38469,7 @@ function documentStart(site) {
 function fingerprint(parts) {
   return hash("sha256", parts.join("\0"), "hex").slice(0, 32);
 }
+var refs;
 var init_build = __esm({
   "src/findings/build.ts"() {
     "use strict";
@@ -38470,6 +38477,7 @@ var init_build = __esm({
     init_locate();
     init_parse();
     init_help_uri();
+    refs = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -53133,8 +53141,8 @@ function routeServiceNames(route) {
   const names = /* @__PURE__ */ new Set();
   const spec = isObject(route.spec) ? route.spec : {};
   for (const rule of Array.isArray(spec.rules) ? spec.rules : []) {
-    const refs = isObject(rule) && Array.isArray(rule.backendRefs) ? rule.backendRefs : [];
-    for (const ref of refs) if (isObject(ref) && isString(ref.name) && (ref.kind === void 0 || ref.kind === "Service")) names.add(ref.name);
+    const refs2 = isObject(rule) && Array.isArray(rule.backendRefs) ? rule.backendRefs : [];
+    for (const ref of refs2) if (isObject(ref) && isString(ref.name) && (ref.kind === void 0 || ref.kind === "Service")) names.add(ref.name);
   }
   return names;
 }
@@ -64752,8 +64760,8 @@ function routersByService(index) {
   });
 }
 function attachedToGateway(route) {
-  const refs = isObject(route.spec) && Array.isArray(route.spec.parentRefs) ? route.spec.parentRefs : [];
-  return refs.some((ref) => isObject(ref) && (ref.kind === void 0 || ref.kind === "Gateway"));
+  const refs2 = isObject(route.spec) && Array.isArray(route.spec.parentRefs) ? route.spec.parentRefs : [];
+  return refs2.some((ref) => isObject(ref) && (ref.kind === void 0 || ref.kind === "Gateway"));
 }
 var SENSITIVE, ROUTES, workload_exposed_externally_default;
 var init_workload_exposed_externally = __esm({
