@@ -54,6 +54,8 @@ main(process.argv.slice(2)).then(
     if (error instanceof Error && error.name === 'ConfigError') {
       // Already `file:line:col: message`, one line per problem.
       process.stderr.write(`${error.message.split('\n').map(visibleLine).join('\n')}\n`);
+    } else if (error instanceof Error && error.name === 'ResourceError') {
+      process.stderr.write(`kmlint: ${visible(error.message)}\n`);
     } else if (error instanceof UsageError || (error instanceof Error && error.name === 'UsageError')) {
       process.stderr.write(`kmlint: ${visible(error.message)}\nRun "kmlint --help" for usage.\n`);
     } else {

@@ -23,6 +23,7 @@ import { oneOf, UsageError, type ParsedArgs } from './args.js';
 import { outputTargets, type OutputTarget } from './outputs.js';
 import { progressReporter } from './progress.js';
 import { heapGrowthLimiter } from './heap-growth.js';
+import { heapLimitGuard } from './heap-limit.js';
 import { useColor } from './color.js';
 import { compareKubeVersions, NEWEST_KUBE_VERSION, normaliseKubeVersion, OLDEST_KUBE_VERSION } from '../engine/run-settings.js';
 import { formatStats } from './stats.js';
@@ -92,6 +93,7 @@ export async function run(args: ParsedArgs): Promise<number> {
   if (positionals.length === 0 && !render) throw new UsageError('no paths given: name files, directories or globs, or - for standard input.');
   const progress = progressReporter(process.stderr);
   const limitHeapGrowth = heapGrowthLimiter();
+  const guardHeap = heapLimitGuard();
 
   const options: LintOptions = {
     paths: positionals,
@@ -106,6 +108,7 @@ export async function run(args: ParsedArgs): Promise<number> {
     onProgress: (done, total) => {
       progress.update(done, total);
       limitHeapGrowth();
+      guardHeap(`after ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} files`);
     },
     keepSources: targets.some((target) => NEEDS_SOURCES.has(target.format)),
     framesFromDisk: true,

@@ -1,0 +1,68 @@
+/**
+ * A run that outgrows the heap Node allows ends in V8's fatal error: a native stack trace and exit code 134,
+ * often after minutes. The CLI watches the heap as files are linted and, when what is live nears the limit,
+ * stops first with one line that says how to lint the repository instead.
+ */
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { ResourceError } from '../errors.js';
+
+/**
+ * Stop when this share of the old generation's limit is still in use after a full collection: by then V8
+ * spends most of its time collecting, and gives up ("ineffective mark-compacts") before the rest is used.
+ */
+export const NEAR_LIMIT = 0.9;
+
+/**
+ * What V8 reserves of its heap limit for the young generation (three semi-spaces of 16 MB on 64-bit
+ * platforms): `--max-old-space-size` limits the rest, where what a run keeps lives.
+ */
+const YOUNG_GENERATION = 48 * 2 ** 20;
+
+/** How often a full collection may be forced: once per this share of the limit allocated since the last. */
+const GC_STEP = 0.05;
+
+/**
+ * Returns a check to call between files: cheap (one heap statistic) until the heap in use passes
+ * `NEAR_LIMIT` of `limit` (the old generation's limit, in bytes), then a full collection tells garbage from
+ * live data. `KMLINT_HEAP_LIMIT_MB` sets a lower limit (tests), never a higher one.
+ */
+export function heapLimitGuard(limit = heapLimit()): (where: string) => void {
+  let lookCloser = NEAR_LIMIT * limit;
+  return (where) => {
+    if (getHeapStatistics().used_heap_size < lookCloser) return;
+    collectGarbage();
+    const live = getHeapStatistics().used_heap_size;
+    if (live >= NEAR_LIMIT * limit) throw new ResourceError(advice(where, limit));
+    lookCloser = Math.max(NEAR_LIMIT * limit, live + GC_STEP * limit);
+  };
+}
+
+/** The old generation's limit: the heap's, less the young generation's share. */
+function heapLimit(): number {
+  const heap = getHeapStatistics().heap_size_limit;
+  const actual = heap - Math.min(YOUNG_GENERATION, heap / 2);
+  const asked = Number(process.env.KMLINT_HEAP_LIMIT_MB);
+  return Number.isFinite(asked) && asked > 0 ? Math.min(actual, asked * 2 ** 20) : actual;
+}
+
+function advice(where: string, limit: number): string {
+  const mb = Math.round(limit / 2 ** 20);
+  const larger = 2 ** Math.ceil(Math.log2(mb * 2));
+  return (
+    `stopped ${where}: the run needs more memory than Node's heap limit of ${mb.toLocaleString('en-US')} MB allows. ` +
+    `Lint the repository in parts (--shard i/n in each part, then kmlint merge) ` +
+    `or raise the limit: NODE_OPTIONS=--max-old-space-size=${larger}.`
+  );
+}
+
+let gc: (() => void) | undefined;
+
+/** A full collection, from a context made after `--expose-gc` is set: Node gives `gc` only to such a context. */
+function collectGarbage(): void {
+  if (!gc) {
+    setFlagsFromString('--expose-gc');
+    gc = runInNewContext('gc') as () => void;
+  }
+  gc();
+}

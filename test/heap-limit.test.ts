@@ -1,0 +1,35 @@
+/** A run that outgrows Node's heap stops with one line saying what to do, not with V8's fatal error. */
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { heapLimitGuard } from '../src/cli/heap-limit.js';
+import { ResourceError } from '../src/errors.js';
+import { runCli } from './support/cli.js';
+import { REPO_ROOT } from './support/shared.js';
+
+test('the guard lets a heap within its limit be, and stops one that stays over it after a full collection', () => {
+  const roomy = heapLimitGuard(2 ** 40);
+  for (let file = 0; file < 100; file++) roomy(`after ${file} files`);
+  const tight = heapLimitGuard(2 ** 20);
+  assert.throws(() => tight('after 3 of 9 files'), (error: unknown) => {
+    assert.ok(error instanceof ResourceError);
+    assert.match(error.message, /^stopped after 3 of 9 files: the run needs more memory than Node's heap limit of 1 MB allows\./);
+    return true;
+  });
+});
+
+test('the CLI stops with exit code 2, the advice on one line, no stack trace and no report', () => {
+  const out = mkdtempSync(path.join(tmpdir(), 'kmlint-heap-'));
+  const report = path.join(out, 'report.sarif');
+  // A limit below what kmlint needs to start: the first file's check stops the run.
+  const run = runCli(['--preset', 'all', '--format', `sarif=${report}`, 'test/manifests/concurrency'], { cwd: REPO_ROOT, env: { KMLINT_HEAP_LIMIT_MB: '4' } });
+  assert.equal(run.status, 2, run.stderr);
+  assert.match(
+    run.stderr,
+    /^kmlint: stopped after 1 of \d+ files: the run needs more memory than Node's heap limit of 4 MB allows\. Lint the repository in parts \(--shard i\/n in each part, then kmlint merge\) or raise the limit: NODE_OPTIONS=--max-old-space-size=8\.\n$/,
+  );
+  assert.equal(run.stdout, '');
+  assert.equal(existsSync(report), false, 'no report of a run that did not finish');
+});
