@@ -32,4 +32,9 @@ test('the CLI stops with exit code 2, the advice on one line, no stack trace and
   );
   assert.equal(run.stdout, '');
   assert.equal(existsSync(report), false, 'no report of a run that did not finish');
+  // With worker threads the check runs as their files come in, and stops the run the same way.
+  const threads = runCli(['--preset', 'all', '--concurrency', '2', '--format', `sarif=${report}`, 'test/manifests/concurrency'], { cwd: REPO_ROOT, env: { KMLINT_HEAP_LIMIT_MB: '4' } });
+  assert.equal(threads.status, 2, threads.stderr);
+  assert.match(threads.stderr, /^kmlint: stopped after 1 of \d+ files: the run needs more memory than Node's heap limit of 4 MB allows\. [^\n]*\n$/);
+  assert.equal(existsSync(report), false);
 });

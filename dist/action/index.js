@@ -66365,8 +66365,13 @@ async function runWorkers(jobs, hooks) {
     const results = await Promise.all(
       workers.map((worker, i) => new Promise((resolve3, reject) => {
         worker.on("message", (message) => {
-          if (message.type === "file") hooks.file(i, message);
-          else if (message.type === "done") resolve3(message.run);
+          if (message.type === "file") {
+            try {
+              hooks.file(i, message);
+            } catch (error2) {
+              reject(error2);
+            }
+          } else if (message.type === "done") resolve3(message.run);
           else if (message.type === "failed") reject(failureOf(message));
           else {
             walked[i] = message;

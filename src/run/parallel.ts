@@ -218,8 +218,14 @@ async function runWorkers(
     const results = await Promise.all(
       workers.map((worker, i) => new Promise<WorkerRun>((resolve, reject) => {
         worker.on('message', (message: WorkerMessage) => {
-          if (message.type === 'file') hooks.file(i, message);
-          else if (message.type === 'done') resolve(message.run);
+          if (message.type === 'file') {
+            // A hook that throws (the CLI's heap guard) ends the run, not the process.
+            try {
+              hooks.file(i, message);
+            } catch (error) {
+              reject(error);
+            }
+          } else if (message.type === 'done') resolve(message.run);
           else if (message.type === 'failed') reject(failureOf(message));
           else {
             walked[i] = message;
