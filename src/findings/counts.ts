@@ -15,10 +15,14 @@ export interface Counts {
  */
 interface Remembering {
   remember<T>(key: string, compute: () => T): T;
+  /** Counts known without a reading (the spool counts its lines as they come). */
+  knownCounts(): Counts | undefined;
 }
 
 /** Counts active findings per level; suppressed ones are counted apart and never fail a run. */
 export function countFindings(findings: Iterable<Finding>): Counts {
+  const known = (findings as Partial<Remembering>).knownCounts?.();
+  if (known) return known;
   const remembered = (findings as Partial<Remembering>).remember?.('counts', () => tally(findings));
   return remembered ? { ...remembered } : tally(findings);
 }

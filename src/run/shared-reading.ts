@@ -37,11 +37,11 @@ export class SharedReading {
 
   /**
    * The findings for one report. Its first reading shares this one; later readings are its own. What the
-   * spool answers without a reading (`remember`, `groupedByFile`) it still answers.
+   * spool answers without a reading (`remember`, `knownCounts`, `groupedByFile`) it still answers.
    */
   share(): SharedFindings {
     const reading = this;
-    const own = this.findings as Partial<Record<'remember' | 'groupedByFile', unknown>>;
+    const own = this.findings as Partial<Record<'remember' | 'knownCounts' | 'groupedByFile', unknown>>;
     // Counted from now, at the start: what the report has yet to read stays in the window.
     const cursor: Cursor = { at: 0 };
     this.cursors.add(cursor);
@@ -59,6 +59,7 @@ export class SharedReading {
       },
     };
     if (typeof own.remember === 'function') shared.remember = own.remember.bind(this.findings);
+    if (typeof own.knownCounts === 'function') shared.knownCounts = own.knownCounts.bind(this.findings);
     if ('groupedByFile' in own) Object.defineProperty(shared, 'groupedByFile', { get: () => own.groupedByFile });
     return shared;
   }

@@ -9,20 +9,28 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Finding } from '../types.js';
 import { linesOf } from './read-lines.js';
+import { countFindings, type Counts } from '../findings/counts.js';
+
+function addCounts(total: Counts, more: Counts): void {
+  total.error += more.error;
+  total.warning += more.warning;
+  total.note += more.note;
+  total.suppressed += more.suppressed;
+}
 
 /** Findings held in memory before the spool starts writing them out: a small run stays as fast as before. */
 export const SPOOL_FROM = 20_000;
 
-/** One file's line of the spool, with how many findings it holds. */
+/** One file's line of the spool, with its findings' counts per level. */
 export interface SpoolLine {
   file: string;
-  count: number;
+  counts: Counts;
   line: string;
 }
 
-/** The line the spool keeps for a file's findings. */
-export function spoolLine(file: string, findings: readonly Finding[]): string {
-  return `${JSON.stringify({ file, findings })}\n`;
+/** A file's findings as the spool keeps them: a line of JSON, and their counts. */
+export function spoolLine(file: string, findings: readonly Finding[]): SpoolLine {
+  return { file, counts: countFindings(findings), line: `${JSON.stringify({ file, findings })}\n` };
 }
 
 /** A view applied to every finding on every reading (baseline marking, `--quiet`), fresh state each time. */
@@ -47,19 +55,23 @@ export class FindingSpool implements Iterable<Finding> {
   private remembered: { state: string; values: Map<string, unknown> } | undefined;
   /** Lines, late findings and views added: what a reading gives changed. */
   private changes = 0;
+  /** The lines' findings per level, counted as they come. */
+  private readonly lineCounts: Counts = { error: 0, warning: 0, note: 0, suppressed: 0 };
 
   constructor(private readonly limit = SPOOL_FROM) {}
 
   /** A file's findings, sorted; a file still waiting for cross-object findings is added even without any. */
   add(file: string, findings: readonly Finding[]): void {
-    this.addLine({ file, count: findings.length, line: spoolLine(file, findings) });
+    this.addLine(spoolLine(file, findings));
   }
 
   /** A file's findings as `spoolLine` wrote them (in a worker thread: the main thread only passes the line on). */
-  addLine({ file, count, line }: SpoolLine): void {
+  addLine({ file, counts, line }: SpoolLine): void {
     this.changes++;
     if (this.files.has(file)) this.filesRepeat = true;
     this.files.add(file);
+    addCounts(this.lineCounts, counts);
+    const count = counts.error + counts.warning + counts.note + counts.suppressed;
     if (this.fd === undefined && this.limit > 0 && this.heldFindings + count <= this.limit) {
       this.held.push(line);
       this.heldFindings += count;
@@ -115,6 +127,17 @@ export class FindingSpool implements Iterable<Finding> {
     const values = this.remembered.values;
     if (!values.has(key)) values.set(key, compute());
     return values.get(key) as T;
+  }
+
+  /**
+   * The counts a reading would give, without one: the lines' as they came, and those of the findings held in
+   * memory. Undefined once a view (the baseline, `--quiet`) changes what a reading gives.
+   */
+  knownCounts(): Counts | undefined {
+    if (this.views.length > 0) return undefined;
+    const counts = { ...this.lineCounts };
+    for (const findings of [this.head, this.tail, ...this.late.values()]) addCounts(counts, countFindings(findings));
+    return counts;
   }
 
   /** Each file's findings that arrived after its walk, as `addLate` gave them. */

@@ -79,7 +79,7 @@ class PostedFindings extends FindingSpool {
   }
 
   override add(file: string, findings: readonly Finding[]): void {
-    if (this.asLines) this.doneLines.push({ file, count: findings.length, line: spoolLine(file, findings) });
+    if (this.asLines) this.doneLines.push(spoolLine(file, findings));
     else this.done.push({ file, findings: findings as Finding[] });
   }
 
