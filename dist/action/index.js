@@ -38196,6 +38196,27 @@ var init_rule_flag = __esm({
   }
 });
 
+// src/findings/counts.ts
+function countFindings(findings) {
+  const known2 = findings.knownCounts?.();
+  if (known2) return known2;
+  const remembered = findings.remember?.("counts", () => tally(findings));
+  return remembered ? { ...remembered } : tally(findings);
+}
+function tally(findings) {
+  const counts = { error: 0, warning: 0, note: 0, suppressed: 0 };
+  for (const finding of findings) {
+    if (finding.suppression) counts.suppressed++;
+    else counts[finding.level]++;
+  }
+  return counts;
+}
+var init_counts = __esm({
+  "src/findings/counts.ts"() {
+    "use strict";
+  }
+});
+
 // src/yaml/budget.ts
 function overBudget(text) {
   if (text.length > MAX_NODES && separatorCount(text) > MAX_NODES) return `more than ${MAX_NODES.toLocaleString("en-US")} YAML nodes`;
@@ -65998,6 +66019,7 @@ var init_spool = __esm({
   "src/run/spool.ts"() {
     "use strict";
     init_read_lines();
+    init_counts();
   }
 });
 
@@ -67615,19 +67637,8 @@ function parseMaxWarnings(value) {
   return Number(value);
 }
 
-// src/findings/counts.ts
-function countFindings(findings) {
-  const remembered = findings.remember?.("counts", () => tally(findings));
-  return remembered ? { ...remembered } : tally(findings);
-}
-function tally(findings) {
-  const counts = { error: 0, warning: 0, note: 0, suppressed: 0 };
-  for (const finding of findings) {
-    if (finding.suppression) counts.suppressed++;
-    else counts[finding.level]++;
-  }
-  return counts;
-}
+// src/engine/exit-code.ts
+init_counts();
 
 // src/types.ts
 var LEVELS = ["error", "warning", "note"];
@@ -68736,6 +68747,7 @@ function ruleHelpMarkdown(rule) {
 }
 
 // src/formatters/summary.ts
+init_counts();
 function plural(count2, word) {
   return `${count2} ${word}${count2 === 1 ? "" : "s"}`;
 }
