@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { heapLimitGuard } from '../src/cli/heap-limit.js';
+import { lint } from '../src/index.js';
 import { ResourceError } from '../src/errors.js';
 import { runCli } from './support/cli.js';
 import { REPO_ROOT } from './support/shared.js';
@@ -37,4 +38,15 @@ test('the CLI stops with exit code 2, the advice on one line, no stack trace and
   assert.equal(threads.status, 2, threads.stderr);
   assert.match(threads.stderr, /^kmlint: stopped after 1 of \d+ files: the run needs more memory than Node's heap limit of 4 MB allows\. [^\n]*\n$/);
   assert.equal(existsSync(report), false);
+});
+
+test('the checks across files call back between them, and a callback that throws ends the run with its error', async () => {
+  const cwd = path.join(REPO_ROOT, 'test/manifests/concurrency');
+  const seen: string[] = [];
+  const run = await lint({ paths: ['.'], cwd, presets: ['all'], context: [], onCheckpoint: (where) => seen.push(where) });
+  assert.ok(run.findings.some((finding) => finding.ruleId === 'dangling-service'), 'the fixtures have checks across files');
+  assert.ok(seen.length > 0);
+  assert.deepEqual([...new Set(seen)], ['in the checks across files']);
+  const stop = new ResourceError('stopped in the checks across files');
+  await assert.rejects(lint({ paths: ['.'], cwd, presets: ['all'], context: [], onCheckpoint: () => { throw stop; } }), (error) => error === stop);
 });

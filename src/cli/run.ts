@@ -110,6 +110,7 @@ export async function run(args: ParsedArgs): Promise<number> {
       limitHeapGrowth();
       guardHeap(`after ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} files`);
     },
+    onCheckpoint: guardHeap,
     keepSources: targets.some((target) => NEEDS_SOURCES.has(target.format)),
     framesFromDisk: true,
     cache: cacheOptions(values, cwd, values['no-config'] ? undefined : values.config !== undefined ? path.resolve(cwd, values.config) : findConfigFile(cwd)),

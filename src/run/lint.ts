@@ -67,6 +67,11 @@ export interface LintOptions extends ThreadOptions {
   complete?: boolean;
   /** Called after each file, for a progress display. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Called now and then in the stage after the files (the checks across files), with where the run is: work
+   * there grows memory too, and the CLI looks at its heap between files and at these points.
+   */
+  onCheckpoint?: (where: string) => void;
   /** Keep the text of files with findings (the text format prints their lines). */
   keepSources?: boolean;
   /**
@@ -382,7 +387,11 @@ export async function lintSources(
         (perFile.get(finding.file) ?? run.findings).push(finding);
       }
     };
-    for (const check of pending) {
+    const checkpoint = (done: number): void => {
+      if (done % CHECKPOINT_EVERY === 0) options.onCheckpoint?.('in the checks across files');
+    };
+    for (const [done, check] of pending.entries()) {
+      checkpoint(done);
       const found: Finding[] = [];
       const started = ruleTimes ? performance.now() : 0;
       run.internalErrors += check.run(checked, found);
@@ -390,6 +399,7 @@ export async function lintSources(
     }
     // Watched objects are those of this run's (shard's, thread's) own files, so findings land in open files only.
     for (const outcome of runIndexChecks(checked, watched, runSettings)) {
+      options.onCheckpoint?.('in the checks across files');
       if (outcome.failure !== undefined) {
         run.internalErrors++;
         run.notes.push(outcome.failure);
@@ -397,6 +407,7 @@ export async function lintSources(
       deliver(outcome.ruleId, outcome.findings, outcome.ms);
     }
     for (const [file, state] of open) {
+      options.onCheckpoint?.('in the checks across files');
       const notes = state.suppression.close();
       state.findings.push(...notes);
       const later = [...state.later, ...notes];
@@ -480,6 +491,9 @@ function withhold(findings: Finding[]): void {
     delete finding.container;
   }
 }
+
+/** How many cross-object checks run between two checkpoints: each is small, and there may be 100,000. */
+const CHECKPOINT_EVERY = 64;
 
 /**
  * Reads started ahead of the one being linted. They overlap parsing only for sources whose `read()` truly

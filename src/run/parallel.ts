@@ -168,7 +168,7 @@ async function ticketOf(source: Source, position: number): Promise<SourceTicket>
 }
 
 function withoutFunctions(options: LintOptions): WorkerJob['options'] {
-  const { paths: _paths, onProgress: _progress, findingStage: _stage, ruleOptionsForFile: _options, rules: _rules, cache: _cache, shard: _shard, context: _context, stdinText: _stdin, concurrency: _concurrency, configFlags: _flags, spool: _spool, ...rest } = options;
+  const { paths: _paths, onProgress: _progress, onCheckpoint: _checkpoint, findingStage: _stage, ruleOptionsForFile: _options, rules: _rules, cache: _cache, shard: _shard, context: _context, stdinText: _stdin, concurrency: _concurrency, configFlags: _flags, spool: _spool, ...rest } = options;
   return rest;
 }
 

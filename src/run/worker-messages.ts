@@ -18,7 +18,7 @@ export interface SourceTicket {
 }
 
 /** The run's options without what cannot cross threads (functions, custom rules) or stays with the main thread. */
-export type WorkerOptions = Omit<LintOptions, 'paths' | 'onProgress' | 'findingStage' | 'ruleOptionsForFile' | 'rules' | 'cache' | 'shard' | 'context' | 'stdinText' | 'concurrency' | 'configFlags' | 'spool'>;
+export type WorkerOptions = Omit<LintOptions, 'paths' | 'onProgress' | 'onCheckpoint' | 'findingStage' | 'ruleOptionsForFile' | 'rules' | 'cache' | 'shard' | 'context' | 'stdinText' | 'concurrency' | 'configFlags' | 'spool'>;
 
 export interface WorkerJob {
   sources: SourceTicket[];
