@@ -66355,7 +66355,7 @@ async function ticketOf(source, position) {
   return ticket;
 }
 function withoutFunctions(options) {
-  const { paths: _paths, onProgress: _progress, findingStage: _stage, ruleOptionsForFile: _options, rules: _rules, cache: _cache, shard: _shard, context: _context, stdinText: _stdin, concurrency: _concurrency, configFlags: _flags, spool: _spool, ...rest } = options;
+  const { paths: _paths, onProgress: _progress, onCheckpoint: _checkpoint, findingStage: _stage, ruleOptionsForFile: _options, rules: _rules, cache: _cache, shard: _shard, context: _context, stdinText: _stdin, concurrency: _concurrency, configFlags: _flags, spool: _spool, ...rest } = options;
   return rest;
 }
 function shared(chunks) {
@@ -66659,13 +66659,18 @@ async function lintSources(sources, options, notes = [], peers) {
         (perFile.get(finding.file) ?? run2.findings).push(finding);
       }
     };
-    for (const check2 of pending) {
+    const checkpoint = (done2) => {
+      if (done2 % CHECKPOINT_EVERY === 0) options.onCheckpoint?.("in the checks across files");
+    };
+    for (const [done2, check2] of pending.entries()) {
+      checkpoint(done2);
       const found = [];
       const started = ruleTimes ? performance.now() : 0;
       run2.internalErrors += check2.run(checked, found);
       deliver(check2.ruleId, found, ruleTimes ? performance.now() - started : 0);
     }
     for (const outcome of runIndexChecks(checked, watched, runSettings)) {
+      options.onCheckpoint?.("in the checks across files");
       if (outcome.failure !== void 0) {
         run2.internalErrors++;
         run2.notes.push(outcome.failure);
@@ -66673,6 +66678,7 @@ async function lintSources(sources, options, notes = [], peers) {
       deliver(outcome.ruleId, outcome.findings, outcome.ms);
     }
     for (const [file, state] of open2) {
+      options.onCheckpoint?.("in the checks across files");
       const notes2 = state.suppression.close();
       state.findings.push(...notes2);
       const later = [...state.later, ...notes2];
@@ -66879,7 +66885,7 @@ async function readStdin() {
   for await (const chunk of process.stdin) chunks.push(chunk);
   return Buffer.concat(chunks);
 }
-var READ_AHEAD, MIGHT_HOLD_OBJECTS;
+var CHECKPOINT_EVERY, READ_AHEAD, MIGHT_HOLD_OBJECTS;
 var init_lint = __esm({
   "src/run/lint.ts"() {
     "use strict";
@@ -66906,6 +66912,7 @@ var init_lint = __esm({
     init_spool();
     init_spool_sources();
     init_finish_spool();
+    CHECKPOINT_EVERY = 64;
     READ_AHEAD = 4;
     MIGHT_HOLD_OBJECTS = /apiVersion/;
   }
