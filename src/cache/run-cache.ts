@@ -7,9 +7,7 @@
  * are closures that exist only while a file is linted: a file that registered such checks is linted again
  * in any run where something changed, while the whole run is replayed from its snapshot when nothing did.
  */
-import { isUtf8 } from 'node:buffer';
-import { decode, readBytesSync, readInputSync, type ReadOutcome } from '../input/read.js';
-import { MAX_ALIASES, MAX_NODES } from '../yaml/budget.js';
+import { decode, plainUtf8, readBytesSync, readInputSync, type ReadOutcome } from '../input/read.js';
 import { credentialSpans, maskSpans } from '../redact/index.js';
 import type { Source } from '../run/lint.js';
 import { today } from '../suppress/entry.js';
@@ -102,47 +100,19 @@ export async function replayable(
   return { last, sources: new Map(texts.map(({ display, text, hash }) => [display, cache.masked(text, hash)])) };
 }
 
-/** An input as the replay check reads it: its content hash and text when it is text, else its outcome. */
+/**
+ * An input as the replay check reads it: its content hash and text when it is text, else its outcome. Bytes
+ * that are plainly their text's UTF-8 (`plainUtf8`) are hashed as they are: the same hash as the text's,
+ * without decoding it, checking its budget and encoding it again (a third of reading the inputs). Even a wrong
+ * answer could not replay a changed file: a hash equal to the last run's means the same text.
+ */
 function replayInput(source: Source, maxBytes: number): { hash: string; text: () => string } | { outcome: ReadOutcome | undefined } {
   const read = source.partial || source.absolute === undefined ? undefined : readBytesSync(source.absolute, maxBytes);
   if (!Buffer.isBuffer(read)) return { outcome: read };
-  const plain = plainTextBytes(read);
+  const plain = plainUtf8(read, maxBytes);
   if (plain) return { hash: contentHash(plain), text: () => plain.toString('utf8') };
   const outcome = decode(read, maxBytes);
   return 'text' in outcome ? { hash: contentHash(outcome.text), text: () => outcome.text } : { outcome };
-}
-
-/**
- * The UTF-8 bytes of the text a file decodes to, when they are plainly its own bytes: no UTF-16 byte order
- * mark, no NUL, valid UTF-8 (a UTF-8 byte order mark, which decoding drops, is cut off), and within the parse
- * budget by a count of its bytes. Their hash is then `contentHash` of the text, without decoding it, checking its
- * budget and encoding it again for the hash: a third of reading the inputs. Undefined sends the file through
- * `decode`. Even a wrong answer could not replay a changed file: a hash equal to the last run's means the
- * same text, hence the same outcome; at worst a run that could replay would not.
- */
-const STAR = 0x2a;
-const NEWLINE = 0x0a;
-const COMMA = 0x2c;
-
-/** How many times a byte occurs, counting no further than `limit` (each found by `indexOf`, which skips ahead natively). */
-function count(bytes: Buffer, byte: number, limit: number): number {
-  let found = 0;
-  for (let at = bytes.indexOf(byte); at !== -1 && found < limit; at = bytes.indexOf(byte, at + 1)) found++;
-  return found;
-}
-
-function atLeast(bytes: Buffer, byte: number, times: number): boolean {
-  return times <= 0 || count(bytes, byte, times) >= times;
-}
-
-function plainTextBytes(bytes: Buffer): Buffer | undefined {
-  // Over the budget takes more aliases than stars, or more nodes than line breaks and commas (both ASCII,
-  // so the bytes count them as the text does).
-  if (atLeast(bytes, STAR, MAX_ALIASES + 1)) return undefined;
-  if (bytes.length > MAX_NODES && atLeast(bytes, NEWLINE, MAX_NODES + 1 - count(bytes, COMMA, MAX_NODES + 1))) return undefined;
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return undefined;
-  if (bytes.includes(0) || !isUtf8(bytes)) return undefined;
-  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
 }
 
 /** The text a code frame prints for a file served from the cache: credentials masked, as for a linted one. */

@@ -174,7 +174,8 @@ export async function report(result: LintRun, context: { setup: RunSetup; values
   }
 
   // Spooled findings are read once for all the reports written side by side; the counts, which each report
-  // asks for, are taken first (the spool remembers them) so that their reading is not the shared one.
+  // asks for, are taken first (the spool knows them, or remembers them after a reading when a view applies)
+  // so that a reading for them is not the shared one.
   const reading = result.spool && targets.length > 1 ? new SharedReading(result.spool) : undefined;
   if (reading) countFindings(findings);
   const outputs: ReportOutput[] = [];

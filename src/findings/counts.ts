@@ -27,6 +27,14 @@ export function countFindings(findings: Iterable<Finding>): Counts {
   return remembered ? { ...remembered } : tally(findings);
 }
 
+/** Adds `more` to `total`. */
+export function addCounts(total: Counts, more: Counts): void {
+  total.error += more.error;
+  total.warning += more.warning;
+  total.note += more.note;
+  total.suppressed += more.suppressed;
+}
+
 function tally(findings: Iterable<Finding>): Counts {
   const counts: Counts = { error: 0, warning: 0, note: 0, suppressed: 0 };
   for (const finding of findings) {

@@ -1,7 +1,8 @@
 /** Reads one input file, refusing what is not text we should parse; never throws, never blocks on a special file. */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import type { InvalidText } from '../types.js';
-import { overBudget } from '../yaml/budget.js';
+import { isUtf8 } from 'node:buffer';
+import { overBudget, surelyWithinBudget } from '../yaml/budget.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 const BINARY_SNIFF_BYTES = 8000;
@@ -85,6 +86,18 @@ export function decode(buffer: Buffer, maxBytes = DEFAULT_MAX_FILE_BYTES): ReadO
   if (text.includes('\0')) return { skipped: 'binary file (contains NUL characters)' };
   const cost = overBudget(text);
   return cost ? { skipped: cost } : { text };
+}
+
+/**
+ * The UTF-8 bytes of the text `decode` gives, when that is plain without decoding: within the size limit, no
+ * UTF-16 byte order mark, no NUL, valid UTF-8 and surely within the parse budget (a UTF-8 byte order mark,
+ * which decoding drops, is cut off). Undefined: only decoding tells.
+ */
+export function plainUtf8(buffer: Buffer, maxBytes = DEFAULT_MAX_FILE_BYTES): Buffer | undefined {
+  if (buffer.length > maxBytes || !surelyWithinBudget(buffer)) return undefined;
+  if ((buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff)) return undefined;
+  if (buffer.includes(0) || !isUtf8(buffer)) return undefined;
+  return buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? buffer.subarray(3) : buffer;
 }
 
 /** Where the first byte that is not UTF-8 sits: Latin-1 or Windows-1252 text, most of the time. */

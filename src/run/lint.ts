@@ -387,11 +387,9 @@ export async function lintSources(
         (perFile.get(finding.file) ?? run.findings).push(finding);
       }
     };
-    const checkpoint = (done: number): void => {
-      if (done % CHECKPOINT_EVERY === 0) options.onCheckpoint?.('in the checks across files');
-    };
+    const checkpoint = (): void => options.onCheckpoint?.('in the checks across files');
     for (const [done, check] of pending.entries()) {
-      checkpoint(done);
+      if (done % CHECKPOINT_EVERY === 0) checkpoint();
       const found: Finding[] = [];
       const started = ruleTimes ? performance.now() : 0;
       run.internalErrors += check.run(checked, found);
@@ -399,7 +397,7 @@ export async function lintSources(
     }
     // Watched objects are those of this run's (shard's, thread's) own files, so findings land in open files only.
     for (const outcome of runIndexChecks(checked, watched, runSettings)) {
-      options.onCheckpoint?.('in the checks across files');
+      checkpoint();
       if (outcome.failure !== undefined) {
         run.internalErrors++;
         run.notes.push(outcome.failure);
@@ -407,7 +405,7 @@ export async function lintSources(
       deliver(outcome.ruleId, outcome.findings, outcome.ms);
     }
     for (const [file, state] of open) {
-      options.onCheckpoint?.('in the checks across files');
+      checkpoint();
       const notes = state.suppression.close();
       state.findings.push(...notes);
       const later = [...state.later, ...notes];

@@ -58,8 +58,10 @@ export class SharedReading {
         return readings++ === 0 ? reading.read(cursor) : reading.findings[Symbol.iterator]();
       },
     };
-    if (typeof own.remember === 'function') shared.remember = own.remember.bind(this.findings);
-    if (typeof own.knownCounts === 'function') shared.knownCounts = own.knownCounts.bind(this.findings);
+    for (const answer of ['remember', 'knownCounts'] as const) {
+      const method = own[answer];
+      if (typeof method === 'function') shared[answer] = method.bind(this.findings);
+    }
     if ('groupedByFile' in own) Object.defineProperty(shared, 'groupedByFile', { get: () => own.groupedByFile });
     return shared;
   }

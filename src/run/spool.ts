@@ -9,14 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Finding } from '../types.js';
 import { linesOf } from './read-lines.js';
-import { countFindings, type Counts } from '../findings/counts.js';
-
-function addCounts(total: Counts, more: Counts): void {
-  total.error += more.error;
-  total.warning += more.warning;
-  total.note += more.note;
-  total.suppressed += more.suppressed;
-}
+import { addCounts, countFindings, type Counts } from '../findings/counts.js';
 
 /** Findings held in memory before the spool starts writing them out: a small run stays as fast as before. */
 export const SPOOL_FROM = 20_000;

@@ -22,6 +22,31 @@ export function overBudget(text: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Whether the UTF-8 bytes of a text surely keep it within the budget, counted without decoding it: no more
+ * stars than aliases allowed (every alias takes one), and no more line breaks and commas than nodes (both
+ * ASCII, counted in bytes as in the text). False is "not sure": `overBudget` on the text decides.
+ */
+export function surelyWithinBudget(bytes: Buffer): boolean {
+  if (atLeast(bytes, STAR, MAX_ALIASES + 1)) return false;
+  return bytes.length <= MAX_NODES || !atLeast(bytes, NEWLINE, MAX_NODES + 1 - occurrences(bytes, COMMA, MAX_NODES + 1));
+}
+
+const STAR = 0x2a;
+const NEWLINE = 0x0a;
+const COMMA = 0x2c;
+
+/** How many times a byte occurs, counting no further than `limit` (each found by `indexOf`, which skips ahead natively). */
+function occurrences(bytes: Buffer, byte: number, limit: number): number {
+  let found = 0;
+  for (let at = bytes.indexOf(byte); at !== -1 && found < limit; at = bytes.indexOf(byte, at + 1)) found++;
+  return found;
+}
+
+function atLeast(bytes: Buffer, byte: number, times: number): boolean {
+  return times <= 0 || occurrences(bytes, byte, times) >= times;
+}
+
 /** Line breaks and commas. */
 function separatorCount(text: string): number {
   let separators = 0;
