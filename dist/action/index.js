@@ -11250,11 +11250,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural2;
       }
-      pluralize(count2) {
-        const one = count2 === 1;
+      pluralize(count) {
+        const one = count === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count: count2, noun };
+        return { ...keys, count, noun };
       }
     };
   }
@@ -18673,15 +18673,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count2) {
-        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count) {
+        while (count > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count2 < remaining) {
-            this.linePos += count2;
-            count2 = 0;
+          if (count < remaining) {
+            this.linePos += count;
+            count = 0;
           } else {
-            count2 -= remaining;
+            count -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -21698,20 +21698,20 @@ var require_resolve = __commonJS({
       return false;
     }
     function countKeys(schema) {
-      let count2 = 0;
+      let count = 0;
       for (const key in schema) {
         if (key === "$ref")
           return Infinity;
-        count2++;
+        count++;
         if (SIMPLE_INLINED.has(key))
           continue;
         if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count2 += countKeys(sch));
+          (0, util_1.eachItem)(schema[key], (sch) => count += countKeys(sch));
         }
-        if (count2 === Infinity)
+        if (count === Infinity)
           return Infinity;
       }
-      return count2;
+      return count;
     }
     function getFullPath(resolver, id = "", normalize3) {
       if (normalize3 !== false)
@@ -25249,8 +25249,8 @@ var require_contains = __commonJS({
         cxt.result(valid, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
-          const count2 = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count2)));
+          const count = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
         }
         function validateItems(_valid, block) {
           gen.forRange("i", 0, len, (i) => {
@@ -25263,16 +25263,16 @@ var require_contains = __commonJS({
             block();
           });
         }
-        function checkLimits(count2) {
-          gen.code((0, codegen_1._)`${count2}++`);
+        function checkLimits(count) {
+          gen.code((0, codegen_1._)`${count}++`);
           if (max === void 0) {
-            gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true).break());
+            gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count2} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count} > ${max}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
-              gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true));
           }
         }
       }
@@ -29801,8 +29801,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -29910,13 +29910,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity4.isCollection(node)) {
-        let count2 = 0;
+        let count = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count2)
-            count2 = c;
+          if (c > count)
+            count = c;
         }
-        return count2;
+        return count;
       } else if (identity4.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -32869,8 +32869,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -32947,12 +32947,12 @@ var require_errors3 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count2 = 1;
+        let count = 1;
         const end = error2.linePos[1];
         if (end?.line === line && end.col > col) {
-          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count2);
+        const pointer = " ".repeat(ci) + "^".repeat(count);
         error2.message += `:
 
 ${lineStr}
@@ -37040,13 +37040,13 @@ var init_fast_build = __esm({
         const object = {};
         const array = [];
         let offset = token.offset + token.start.source.length;
-        const count2 = token.items.length;
-        for (let i = 0; i < count2; i++) {
+        const count = token.items.length;
+        for (let i = 0; i < count; i++) {
           const { start, key, sep: sep4, value } = token.items[i];
           const itemProps = props(start, "explicit-key-ind", false, true, offset);
           if (itemProps.found) fallback();
           if (!key && !sep4 && !value) {
-            if (i === 0 ? itemProps.comma : i < count2 - 1) fallback();
+            if (i === 0 ? itemProps.comma : i < count - 1) fallback();
             offset = itemProps.end;
             continue;
           }
@@ -37154,19 +37154,19 @@ function closingQuote(text, open2) {
 function applyInsertions(text, insertions) {
   let out = "";
   let last = 0;
-  for (const { at, count: count2 } of insertions) {
-    out += text.slice(last, at) + " ".repeat(count2);
+  for (const { at, count } of insertions) {
+    out += text.slice(last, at) + " ".repeat(count);
     last = at;
   }
   return out + text.slice(last);
 }
 function originalOffset(insertions, offset) {
   let shift = 0;
-  for (const { at, count: count2 } of insertions) {
+  for (const { at, count } of insertions) {
     const patchedAt = at + shift;
     if (offset < patchedAt) break;
-    if (offset < patchedAt + count2) return at;
-    shift += count2;
+    if (offset < patchedAt + count) return at;
+    shift += count;
   }
   return offset - shift;
 }
@@ -37249,7 +37249,7 @@ function parseYamlFile(text, options = {}) {
     const source2 = applyInsertions(text, insertions);
     const more = quoteRepairs(source2, docs);
     if (more.length === 0) break;
-    const merged = mergeInsertions(insertions, more.map(({ at, count: count2 }) => ({ at: originalOffset(insertions, at), count: count2 })));
+    const merged = mergeInsertions(insertions, more.map(({ at, count }) => ({ at: originalOffset(insertions, at), count })));
     const repaired = parseDocs(applyInsertions(text, merged));
     if (repaired === void 0 || errorCount(repaired) >= errorCount(docs)) break;
     docs = repaired;
@@ -37407,8 +37407,8 @@ function firstError(doc) {
 }
 function mergeInsertions(a, b) {
   const byOffset = /* @__PURE__ */ new Map();
-  for (const { at, count: count2 } of [...a, ...b]) byOffset.set(at, (byOffset.get(at) ?? 0) + count2);
-  return [...byOffset].map(([at, count2]) => ({ at, count: count2 })).sort((x2, y) => x2.at - y.at);
+  for (const { at, count } of [...a, ...b]) byOffset.set(at, (byOffset.get(at) ?? 0) + count);
+  return [...byOffset].map(([at, count]) => ({ at, count })).sort((x2, y) => x2.at - y.at);
 }
 function linesOf(text) {
   const counter = new import_yaml5.LineCounter();
@@ -38228,6 +38228,18 @@ function overBudget(text) {
   }
   return void 0;
 }
+function surelyWithinBudget(bytes) {
+  if (atLeast(bytes, STAR, MAX_ALIASES + 1)) return false;
+  return bytes.length <= MAX_NODES || !atLeast(bytes, NEWLINE, MAX_NODES + 1 - occurrences(bytes, COMMA, MAX_NODES + 1));
+}
+function occurrences(bytes, byte, limit) {
+  let found = 0;
+  for (let at = bytes.indexOf(byte); at !== -1 && found < limit; at = bytes.indexOf(byte, at + 1)) found++;
+  return found;
+}
+function atLeast(bytes, byte, times) {
+  return times <= 0 || occurrences(bytes, byte, times) >= times;
+}
 function separatorCount(text) {
   let separators = 0;
   for (let i = 0; i < text.length; i++) {
@@ -38236,18 +38248,22 @@ function separatorCount(text) {
   }
   return separators;
 }
-var MAX_ALIASES, MAX_NODES, ALIAS;
+var MAX_ALIASES, MAX_NODES, ALIAS, STAR, NEWLINE, COMMA;
 var init_budget = __esm({
   "src/yaml/budget.ts"() {
     "use strict";
     MAX_ALIASES = 5e4;
     MAX_NODES = 1e6;
     ALIAS = /(?:^|[\s,[{:])\*[^\s,[\]{}]/g;
+    STAR = 42;
+    NEWLINE = 10;
+    COMMA = 44;
   }
 });
 
 // src/input/read.ts
 import { closeSync, constants as constants3, fstatSync, openSync, readSync, statSync as statSync2 } from "node:fs";
+import { isUtf8 } from "node:buffer";
 function readInputSync(file, maxBytes = DEFAULT_MAX_FILE_BYTES) {
   const read2 = readBytesSync(file, maxBytes);
   return Buffer.isBuffer(read2) ? decode(read2, maxBytes) : read2;
@@ -38306,6 +38322,12 @@ function decode(buffer, maxBytes = DEFAULT_MAX_FILE_BYTES) {
   const cost = overBudget(text);
   return cost ? { skipped: cost } : { text };
 }
+function plainUtf8(buffer, maxBytes = DEFAULT_MAX_FILE_BYTES) {
+  if (buffer.length > maxBytes || !surelyWithinBudget(buffer)) return void 0;
+  if (buffer[0] === 255 && buffer[1] === 254 || buffer[0] === 254 && buffer[1] === 255) return void 0;
+  if (buffer.includes(0) || !isUtf8(buffer)) return void 0;
+  return buffer[0] === 239 && buffer[1] === 187 && buffer[2] === 191 ? buffer.subarray(3) : buffer;
+}
 function invalidUtf8(buffer) {
   let offset = 0;
   while (offset < buffer.length) {
@@ -38315,7 +38337,7 @@ function invalidUtf8(buffer) {
   }
   const before = buffer.subarray(0, offset);
   const lineStart = before.lastIndexOf(10) + 1;
-  const line = before.reduce((count2, byte2) => count2 + (byte2 === 10 ? 1 : 0), 1);
+  const line = before.reduce((count, byte2) => count + (byte2 === 10 ? 1 : 0), 1);
   const column = new TextDecoder().decode(buffer.subarray(lineStart, offset)).length + 1;
   const byte = buffer[offset].toString(16).toUpperCase().padStart(2, "0");
   return { message: `The file is not valid UTF-8 (byte 0x${byte}, Latin-1 or Windows-1252 text?); kubectl rejects it: save it as UTF-8.`, line, column };
@@ -38457,7 +38479,7 @@ function blockScalarLine(text, start, end, line) {
   const headerEnd = text.indexOf("\n", start);
   if (headerEnd === -1 || headerEnd >= end || !/(?:^|:\s*)\|[-+0-9]*\s*(?:#.*)?$/.test(text.slice(start, headerEnd).replace(/\r$/, ""))) return void 0;
   let lineStart = headerEnd + 1;
-  for (let count2 = 1; count2 < line; count2++) {
+  for (let count = 1; count < line; count++) {
     const next = text.indexOf("\n", lineStart);
     if (next === -1 || next >= end) return void 0;
     lineStart = next + 1;
@@ -38503,11 +38525,11 @@ var init_build = __esm({
 });
 
 // src/secrets/base64-text.ts
-import { isUtf8 } from "node:buffer";
+import { isUtf8 as isUtf82 } from "node:buffer";
 function decodeBase64Text(encoded) {
   if (encoded.length === 0 || !BASE64.test(encoded)) return void 0;
   const bytes = Buffer.from(encoded, "base64");
-  if (!isUtf8(bytes)) return void 0;
+  if (!isUtf82(bytes)) return void 0;
   const text = UTF8.decode(bytes);
   return BINARY2.test(text) ? void 0 : text;
 }
@@ -39039,9 +39061,9 @@ function isLiteral(key, rawValue) {
   return !isPlaceholderFor(key, value);
 }
 function countNewlines(text, from, to) {
-  let count2 = 0;
-  for (let index = text.indexOf("\n", from); index !== -1 && index < to; index = text.indexOf("\n", index + 1)) count2++;
-  return count2;
+  let count = 0;
+  for (let index = text.indexOf("\n", from); index !== -1 && index < to; index = text.indexOf("\n", index + 1)) count++;
+  return count;
 }
 var ANY_WORD, CANDIDATE_LINE, SURROUNDING, NSSWITCH_SOURCES;
 var init_assignments = __esm({
@@ -40084,7 +40106,6 @@ var init_store = __esm({
 });
 
 // src/cache/run-cache.ts
-import { isUtf8 as isUtf82 } from "node:buffer";
 function cacheKey(parts) {
   const { suppress, ...rest } = parts;
   const { baseline: _baseline, ...suppressions } = suppress ?? {};
@@ -40132,41 +40153,21 @@ async function replayable(cache2, sources, context, maxBytes, keepSources) {
 function replayInput(source, maxBytes) {
   const read2 = source.partial || source.absolute === void 0 ? void 0 : readBytesSync(source.absolute, maxBytes);
   if (!Buffer.isBuffer(read2)) return { outcome: read2 };
-  const plain = plainTextBytes(read2);
+  const plain = plainUtf8(read2, maxBytes);
   if (plain) return { hash: contentHash(plain), text: () => plain.toString("utf8") };
   const outcome = decode(read2, maxBytes);
   return "text" in outcome ? { hash: contentHash(outcome.text), text: () => outcome.text } : { outcome };
 }
-function count(bytes, byte, limit) {
-  let found = 0;
-  for (let at = bytes.indexOf(byte); at !== -1 && found < limit; at = bytes.indexOf(byte, at + 1)) found++;
-  return found;
-}
-function atLeast(bytes, byte, times) {
-  return times <= 0 || count(bytes, byte, times) >= times;
-}
-function plainTextBytes(bytes) {
-  if (atLeast(bytes, STAR, MAX_ALIASES + 1)) return void 0;
-  if (bytes.length > MAX_NODES && atLeast(bytes, NEWLINE, MAX_NODES + 1 - count(bytes, COMMA, MAX_NODES + 1))) return void 0;
-  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) return void 0;
-  if (bytes.includes(0) || !isUtf82(bytes)) return void 0;
-  return bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes;
-}
-var STAR, NEWLINE, COMMA;
 var init_run_cache = __esm({
   "src/cache/run-cache.ts"() {
     "use strict";
     init_read();
-    init_budget();
     init_redact();
     init_entry();
     init_version();
     init_key();
     init_store();
     init_key();
-    STAR = 42;
-    NEWLINE = 10;
-    COMMA = 44;
   }
 });
 
@@ -47995,11 +47996,11 @@ var require_ignore = __commonJS({
       }
     };
     var hasTrailingBackslash = (str) => {
-      let count2 = 0;
-      while (str[str.length - count2 - 1] === ESCAPE) {
-        count2++;
+      let count = 0;
+      while (str[str.length - count - 1] === ESCAPE) {
+        count++;
       }
-      return count2 % 2 === 1;
+      return count % 2 === 1;
     };
     var trimEnd2 = (body, stripLineEnd) => {
       let lineEnd = body.length;
@@ -48346,7 +48347,7 @@ async function discover(inputs, options) {
 }
 function countNote(removed) {
   if (removed.size === 0) return "";
-  const parts = [...removed].sort(([a], [b]) => a.localeCompare(b)).map(([rule, count2]) => `${count2} path${count2 === 1 ? "" : "s"} by ${rule}`);
+  const parts = [...removed].sort(([a], [b]) => a.localeCompare(b)).map(([rule, count]) => `${count} path${count === 1 ? "" : "s"} by ${rule}`);
   return ` (${parts.join(", ")})`;
 }
 function statKind(absolute) {
@@ -48475,8 +48476,8 @@ function invalidTextFinding(file, invalid) {
 }
 function decisionSummary(files) {
   const parts = SUMMARY.flatMap(([decision, one, many]) => {
-    const count2 = files.filter((file) => file.decision === decision).length;
-    return count2 === 0 ? [] : [`${count2} file${count2 === 1 ? ` ${one}` : `s ${many}`}`];
+    const count = files.filter((file) => file.decision === decision).length;
+    return count === 0 ? [] : [`${count} file${count === 1 ? ` ${one}` : `s ${many}`}`];
   });
   return parts.length === 0 ? [] : [`${parts.join("; ")}: not linted (--verbose lists them)`];
 }
@@ -56955,11 +56956,11 @@ function fewestReplicas(index, workload) {
   }
   return replicasOf(workload);
 }
-function firstBlocked(index, namespace, selector, count2) {
-  return index.memo(`pdb-blocks:${scopeKey(namespace)}:${count2}:${JSON.stringify(selector ?? null)}`, () => {
+function firstBlocked(index, namespace, selector, count) {
+  return index.memo(`pdb-blocks:${scopeKey(namespace)}:${count}:${JSON.stringify(selector ?? null)}`, () => {
     for (const workload of workloadsSelected(index, namespace, selector)) {
       const replicas = fewestReplicas(index, workload);
-      if (replicas !== void 0 && count2 >= replicas) return { workload, replicas };
+      if (replicas !== void 0 && count >= replicas) return { workload, replicas };
     }
     return void 0;
   });
@@ -56992,18 +56993,18 @@ var init_pdb_blocks_all_evictions = __esm({
         return {
           object(object) {
             const min = valueAt(object.value, ["spec", "minAvailable"]);
-            const count2 = isNumber(min) ? min : isString(min) && /^\d+$/.test(min) ? Number(min) : void 0;
-            if (count2 === void 0 || count2 === 0) return;
+            const count = isNumber(min) ? min : isString(min) && /^\d+$/.test(min) ? Number(min) : void 0;
+            if (count === void 0 || count === 0) return;
             const selector = valueAt(object.value, ["spec", "selector"]);
             const namespace = object.namespace ?? context.settings.namespace;
             const at = context.locate([...object.path, "spec", "minAvailable"]);
             const kept2 = context.hold({ namespace });
             context.afterIndex((index) => {
               const { namespace: namespace2 } = kept2;
-              const blocked = firstBlocked(index, namespace2, selector, count2);
+              const blocked = firstBlocked(index, namespace2, selector, count);
               if (!blocked) return;
               const { workload, replicas } = blocked;
-              const data = { name: object.name ?? "", min: count2, kind: workload.kind, workload: workload.name ?? "", replicas };
+              const data = { name: object.name ?? "", min: count, kind: workload.kind, workload: workload.name ?? "", replicas };
               context.report({ messageId: "blocks", data, at, related: [{ at: workload.at, message: `${workload.kind} "${workload.name ?? ""}"` }] });
             });
           }
@@ -57126,13 +57127,13 @@ function lastAppliedValues(value) {
 }
 function filledKeys(field, encoded) {
   if (!isObject(field)) return 0;
-  let count2 = 0;
+  let count = 0;
   for (const value of Object.values(field)) {
     if (typeof value !== "string") continue;
     const text = encoded ? decodeBase64Text(value) ?? value : value;
-    if (!isPlaceholderValue(text)) count2++;
+    if (!isPlaceholderValue(text)) count++;
   }
-  return count2;
+  return count;
 }
 var plaintext_secret_object_default;
 var init_plaintext_secret_object = __esm({
@@ -58792,10 +58793,10 @@ var init_validate2 = __esm({
             this.problems.push({ code: "missingField", path: [...path28, key], field: key, where, written: value[key] === null });
           }
         }
-        const count2 = Object.keys(value).length;
+        const count = Object.keys(value).length;
         const field = fieldName(path28.slice(rootDepth));
-        if (node.minProperties !== void 0 && count2 < node.minProperties) this.constraint(path28, field, `must have at least ${node.minProperties} field(s)`);
-        if (node.maxProperties !== void 0 && count2 > node.maxProperties) this.constraint(path28, field, `must have at most ${node.maxProperties} field(s)`);
+        if (node.minProperties !== void 0 && count < node.minProperties) this.constraint(path28, field, `must have at least ${node.minProperties} field(s)`);
+        if (node.maxProperties !== void 0 && count > node.maxProperties) this.constraint(path28, field, `must have at most ${node.maxProperties} field(s)`);
       }
     };
     patterns = /* @__PURE__ */ new Map();
@@ -59455,9 +59456,9 @@ function registerFunctions(registry) {
   register(registry);
 }
 function stringSize(str) {
-  let count2 = 0;
-  for (const c of str) count2++;
-  return count2;
+  let count = 0;
+  for (const c of str) count++;
+  return count;
 }
 var UnsignedInt, billion, billionBigInt, UNIT_NANOSECONDS, Duration;
 var init_functions = __esm({
@@ -65987,14 +65988,14 @@ import { hash as hash3 } from "node:crypto";
 function parseShard(text) {
   const match3 = /^(\d+)\/(\d+)$/.exec(text.trim());
   const index = Number(match3?.[1]);
-  const count2 = Number(match3?.[2]);
-  if (!match3 || count2 < 1 || index < 1 || index > count2) {
+  const count = Number(match3?.[2]);
+  if (!match3 || count < 1 || index < 1 || index > count) {
     throw new UsageError(`--shard must be i/n with 1 <= i <= n, e.g. 2/4; got "${text}".`);
   }
-  return { index, count: count2 };
+  return { index, count };
 }
-function shardOf(display, count2) {
-  return hash3("sha256", display, "buffer").readUInt32BE(0) % count2 + 1;
+function shardOf(display, count) {
+  return hash3("sha256", display, "buffer").readUInt32BE(0) % count + 1;
 }
 var init_assign = __esm({
   "src/shard/assign.ts"() {
@@ -66118,9 +66119,9 @@ function checkShards(reports) {
   const first2 = reports[0].report.shard;
   const seen = /* @__PURE__ */ new Map();
   for (const { name, report } of reports) {
-    const { index, count: count2, inputs } = report.shard;
-    if (count2 !== first2.count || inputs !== first2.inputs) throw new UsageError(`${name} is shard ${index}/${count2} of a run over ${inputs} inputs; ${reports[0].name} is of ${first2.count} shards over ${first2.inputs}: they are not from one run.`);
-    if (seen.has(index)) throw new UsageError(`${name} and ${seen.get(index)} are both shard ${index}/${count2}.`);
+    const { index, count, inputs } = report.shard;
+    if (count !== first2.count || inputs !== first2.inputs) throw new UsageError(`${name} is shard ${index}/${count} of a run over ${inputs} inputs; ${reports[0].name} is of ${first2.count} shards over ${first2.inputs}: they are not from one run.`);
+    if (seen.has(index)) throw new UsageError(`${name} and ${seen.get(index)} are both shard ${index}/${count}.`);
     seen.set(index, name);
   }
   const missing = Array.from({ length: first2.count }, (_, i) => i + 1).filter((index) => !seen.has(index));
@@ -66142,9 +66143,9 @@ function mergeShards(reports) {
     });
     for (const finding of report.findings) (own.get(finding.file) ?? strays).push(finding);
     for (const kind of report.shard.unreached) unreached.add(kind);
-    for (const { key, count: count2, items } of report.shard.tallies ?? []) {
+    for (const { key, count, items } of report.shard.tallies ?? []) {
       const entry2 = tallies.get(key) ?? { count: 0, items: /* @__PURE__ */ new Set() };
-      entry2.count += count2;
+      entry2.count += count;
       for (const item of items) entry2.items.add(item);
       tallies.set(key, entry2);
     }
@@ -66659,18 +66660,16 @@ async function lintSources(sources, options, notes = [], peers) {
         (perFile.get(finding.file) ?? run2.findings).push(finding);
       }
     };
-    const checkpoint = (done2) => {
-      if (done2 % CHECKPOINT_EVERY === 0) options.onCheckpoint?.("in the checks across files");
-    };
+    const checkpoint = () => options.onCheckpoint?.("in the checks across files");
     for (const [done2, check2] of pending.entries()) {
-      checkpoint(done2);
+      if (done2 % CHECKPOINT_EVERY === 0) checkpoint();
       const found = [];
       const started = ruleTimes ? performance.now() : 0;
       run2.internalErrors += check2.run(checked, found);
       deliver(check2.ruleId, found, ruleTimes ? performance.now() - started : 0);
     }
     for (const outcome of runIndexChecks(checked, watched, runSettings)) {
-      options.onCheckpoint?.("in the checks across files");
+      checkpoint();
       if (outcome.failure !== void 0) {
         run2.internalErrors++;
         run2.notes.push(outcome.failure);
@@ -66678,7 +66677,7 @@ async function lintSources(sources, options, notes = [], peers) {
       deliver(outcome.ruleId, outcome.findings, outcome.ms);
     }
     for (const [file, state] of open2) {
-      options.onCheckpoint?.("in the checks across files");
+      checkpoint();
       const notes2 = state.suppression.close();
       state.findings.push(...notes2);
       const later = [...state.later, ...notes2];
@@ -66716,7 +66715,7 @@ async function lintSources(sources, options, notes = [], peers) {
       inputs: sources.length,
       discoveryNotes: [...notes],
       unreached: [...unreached].sort(),
-      tallies: [...tallies].map(([key, { count: count2, items }]) => ({ key, count: count2, items: [...items].sort() })),
+      tallies: [...tallies].map(([key, { count, items }]) => ({ key, count, items: [...items].sort() })),
       exemptions: suppressor.exemptionUsage()
     };
   } else if (spool) {
@@ -66833,10 +66832,10 @@ function rulesForFile(enabled, fileOptions, namespace) {
   });
 }
 function tallyNotes(tallies, rules2) {
-  return [...tallies].sort(([a], [b]) => a.localeCompare(b)).map(([key, { count: count2, items }]) => {
+  return [...tallies].sort(([a], [b]) => a.localeCompare(b)).map(([key, { count, items }]) => {
     const [id, topic] = key.split("\0");
     const template2 = rules2.find((rule) => rule.meta.id === id)?.meta.tallies?.[topic] ?? `${topic}: {{count}} ({{items}})`;
-    return `${id}: ${interpolate(template2, { count: count2, items: [...items].sort().join(", ") })}`;
+    return `${id}: ${interpolate(template2, { count, items: [...items].sort().join(", ") })}`;
   });
 }
 function isFile(file) {
@@ -67626,11 +67625,11 @@ async function setupRun(flags, context) {
       if (flags.writeBaseline === void 0) return [];
       const file = path5.resolve(context.cwd, flags.writeBaseline);
       const recorded = result.findings.filter((finding) => !finding.suppression || finding.suppression.source === "baseline");
-      const count2 = await writeBaseline(file, recorded);
+      const count = await writeBaseline(file, recorded);
       for (const finding of recorded) finding.suppression ??= { source: "baseline", at: display(file) };
       const fixed2 = result.baseline?.fixed ?? 0;
-      result.baseline = { file: display(file), entries: count2, matched: count2, fixed: fixed2 };
-      return [`wrote ${count2} finding${count2 === 1 ? "" : "s"} to the baseline ${display(file)}; later runs with --baseline ${display(file)} report only new ones`];
+      result.baseline = { file: display(file), entries: count, matched: count, fixed: fixed2 };
+      return [`wrote ${count} finding${count === 1 ? "" : "s"} to the baseline ${display(file)}; later runs with --baseline ${display(file)} report only new ones`];
     }
   };
 }
@@ -68755,8 +68754,8 @@ function ruleHelpMarkdown(rule) {
 
 // src/formatters/summary.ts
 init_counts();
-function plural(count2, word) {
-  return `${count2} ${word}${count2 === 1 ? "" : "s"}`;
+function plural(count, word) {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 function* kept(findings, keep) {
   for (const finding of findings) if (keep(finding)) yield finding;
@@ -68823,12 +68822,12 @@ function* sarifChunks(result, context) {
   yield* jsonChunks(log);
   yield "\n";
 }
-function* first(items, count2) {
-  if (count2 <= 0) return;
+function* first(items, count) {
+  if (count <= 0) return;
   let taken = 0;
   for (const item of items) {
     yield item;
-    if (++taken >= count2) return;
+    if (++taken >= count) return;
   }
 }
 function ruleDescriptor(rule) {
@@ -73200,15 +73199,15 @@ function readInputs(getInput2) {
 }
 function shardInputs(getInput2) {
   const merge4 = words(getInput2("merge"), /\s+/);
-  const [index, count2] = [getInput2("shard"), getInput2("shards")];
-  if (!index && !count2) return { merge: merge4 };
-  if (!index || !count2) throw new InputError("Inputs 'shard' and 'shards' go together: 'shard' is this job's number (1 to 'shards').");
+  const [index, count] = [getInput2("shard"), getInput2("shards")];
+  if (!index && !count) return { merge: merge4 };
+  if (!index || !count) throw new InputError("Inputs 'shard' and 'shards' go together: 'shard' is this job's number (1 to 'shards').");
   if (merge4.length > 0) throw new InputError("Input 'merge' is for the step after the shards; a shard job sets 'shard' and 'shards' only.");
   let shard;
   try {
-    shard = parseShard(`${index}/${count2}`);
+    shard = parseShard(`${index}/${count}`);
   } catch {
-    throw new InputError(`Inputs 'shard' and 'shards' must be whole numbers with 1 <= shard <= shards; got '${index}' and '${count2}'.`);
+    throw new InputError(`Inputs 'shard' and 'shards' must be whole numbers with 1 <= shard <= shards; got '${index}' and '${count}'.`);
   }
   return { merge: merge4, shard: { ...shard, report: getInput2("shard-report") || `kmlint-shard-${shard.index}.json` } };
 }
