@@ -1,19 +1,19 @@
 /**
- * Builds the compact Kubernetes schema the package ships (`schemas/kubernetes-1.36.json.gz`) from the
+ * Builds the compact Kubernetes schema the package ships (`schemas/kubernetes-1.36.json`) from the
  * upstream OpenAPI v2 spec: descriptions dropped, enum values read from the "Possible enum values" lists
  * the Kubernetes generator writes into descriptions, and an index from apiVersion + kind to definition for
  * the group-versions the release really serves (those with REST paths, not the stale lists on shared types).
+ * The file is JSON with each definition on a line of its own, so a run parses only the definitions it uses.
  *
  *   npm run build:schemas        rewrites the committed file; test/schema-build.test.ts checks it is current
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 
 const ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const SWAGGER = path.resolve(ROOT, '..', 'shared', 'schemas', 'kubernetes', 'swagger-release-1.36.json');
-export const OUTPUT = path.resolve(ROOT, 'schemas', 'kubernetes-1.36.json.gz');
+export const OUTPUT = path.resolve(ROOT, 'schemas', 'kubernetes-1.36.json');
 const REF_PREFIX = '#/definitions/';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -169,13 +169,21 @@ export function buildCompactSchema(swagger: JsonMap): CompactSchema {
   };
 }
 
+/**
+ * JSON, laid out for `src/schema/kubernetes.ts`: the first line opens the document and the definitions, then
+ * one line per definition (`"name":{...}`, a comma after all but the last), then `}}`.
+ */
 export function compactSchemaText(): string {
-  return `${JSON.stringify(buildCompactSchema(JSON.parse(readFileSync(SWAGGER, 'utf8')) as JsonMap))}\n`;
+  const { definitions, ...header } = buildCompactSchema(JSON.parse(readFileSync(SWAGGER, 'utf8')) as JsonMap);
+  const lines = Object.entries(definitions).map(([name, definition]) => {
+    if (JSON.stringify(name) !== `"${name}"`) throw new Error(`definition name needs escaping: ${name}`);
+    return `"${name}":${JSON.stringify(definition)}`;
+  });
+  return `${JSON.stringify(header).slice(0, -1)},"definitions":{\n${lines.join(',\n')}\n}}\n`;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const text = compactSchemaText();
-  const gz = gzipSync(text, { level: 9 });
-  writeFileSync(OUTPUT, gz);
-  console.error(`wrote ${path.relative(ROOT, OUTPUT)}: ${(text.length / 1024).toFixed(0)} KB, ${(gz.length / 1024).toFixed(0)} KB gzipped`);
+  writeFileSync(OUTPUT, text);
+  console.error(`wrote ${path.relative(ROOT, OUTPUT)}: ${(text.length / 1024).toFixed(0)} KB`);
 }

@@ -108,7 +108,7 @@ export async function run(args: ParsedArgs): Promise<number> {
     onProgress: (done, total) => {
       progress.update(done, total);
       limitHeapGrowth();
-      guardHeap(`after ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} files`);
+      guardHeap(() => `after ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} files`);
     },
     onCheckpoint: guardHeap,
     keepSources: targets.some((target) => NEEDS_SOURCES.has(target.format)),

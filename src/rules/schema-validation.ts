@@ -73,8 +73,8 @@ function allMetadataProblems(object: K8sObject): MetadataProblem[] {
 }
 
 function validateAgainst(value: JsonValue, schema: SchemaNode, base: Path, where: string, cel?: CelEvaluator): SchemaProblem[] {
-  const { definitions } = kubernetesSchema();
-  const options: ValidatorOptions = { resolve: (ref) => definitions[ref] };
+  const bundled = kubernetesSchema();
+  const options: ValidatorOptions = { resolve: (ref) => bundled.definition(ref) };
   if (cel) options.cel = (rules, self, path) => cel.failures(rules, self, path);
   return new SchemaValidator(options).validate(value, schema, base, where);
 }
