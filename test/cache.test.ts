@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { deserialize } from 'node:v8';
-import { CLI, runCli } from './support/cli.js';
+import { CLI, cliEnv, runCli } from './support/cli.js';
 import { REPO_ROOT, sharedPath } from './support/shared.js';
 import { FAKE } from './secrets/fake-tokens.js';
 import { CACHE_VERSION, readCache, type CacheContent } from '../src/cache/store.js';
@@ -28,7 +28,7 @@ async function reports(cwd: string, name: string, extra: readonly string[]): Pro
   let status = 0;
   let stderr = '';
   try {
-    ({ stderr } = await promisify(execFile)(process.execPath, args, { cwd, env: { ...process.env, NO_COLOR: '' }, maxBuffer: 1 << 26 }));
+    ({ stderr } = await promisify(execFile)(process.execPath, args, { cwd, env: cliEnv(), maxBuffer: 1 << 26 }));
   } catch (error) {
     ({ stderr } = error as { stderr: string });
     status = (error as { code: number }).code;

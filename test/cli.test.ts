@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { spawnSync } from 'node:child_process';
-import { CLI, runCli } from './support/cli.js';
+import { CLI, cliEnv, runCli } from './support/cli.js';
 import { assertValidSarif } from './support/sarif-schema.js';
 import { REPO_ROOT } from './support/shared.js';
 
@@ -266,7 +266,7 @@ describe('on a terminal', () => {
     const run = spawnSync('script', ['-qec', `${process.execPath} ${CLI} test/manifests/cli test/manifests/helm`, '/dev/null'], {
       cwd: REPO_ROOT,
       encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '' },
+      env: cliEnv(),
     });
     assert.match(run.stdout, /\rkmlint: 1\/6 files/);
     assert.match(run.stdout, /\rkmlint: 6\/6 files\r\u001b\[2K/);

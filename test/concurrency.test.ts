@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { lint } from '../src/index.js';
 import { AUTO_MIN_BYTES, dealOut, planThreads } from '../src/run/parallel.js';
 import type { Source } from '../src/run/lint.js';
-import { CLI, runCli } from './support/cli.js';
+import { CLI, cliEnv, runCli } from './support/cli.js';
 import { assertValidSarif } from './support/sarif-schema.js';
 import { REPO_ROOT, sharedPath } from './support/shared.js';
 
@@ -59,7 +59,7 @@ async function reports(cwd: string, threads: string, flags: readonly string[] = 
   let status = 0;
   let stderr: string;
   try {
-    ({ stderr } = await promisify(execFile)(process.execPath, [CLI, '--concurrency', threads, ...flags, ...formats, '.'], { cwd, env: { ...process.env, NO_COLOR: '', ...env } }));
+    ({ stderr } = await promisify(execFile)(process.execPath, [CLI, '--concurrency', threads, ...flags, ...formats, '.'], { cwd, env: cliEnv(env) }));
   } catch (error) {
     ({ code: status, stderr } = error as { code: number; stderr: string });
   }

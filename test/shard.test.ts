@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { promisify } from 'node:util';
-import { CLI, runCli } from './support/cli.js';
+import { CLI, cliEnv, runCli } from './support/cli.js';
 import { assertValidSarif } from './support/sarif-schema.js';
 import { REPO_ROOT, sharedPath } from './support/shared.js';
 
@@ -20,7 +20,7 @@ function copyOf(source: string): string {
 
 async function kmlint(cwd: string, args: readonly string[]): Promise<{ status: number; stderr: string }> {
   try {
-    const { stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '' }, maxBuffer: 1 << 26 });
+    const { stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], { cwd, env: cliEnv(), maxBuffer: 1 << 26 });
     return { status: 0, stderr };
   } catch (error) {
     return { status: (error as { code: number }).code, stderr: (error as { stderr: string }).stderr };

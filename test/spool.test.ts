@@ -119,7 +119,8 @@ test('the spool removes its temporary file when closed, and the CLI leaves none 
     const result = runCli(['--no-context', '--format', 'json', file], { env: { TMPDIR: dir, KMLINT_SPOOL_FROM: '0' } });
     assert.equal(result.status, 1, result.stderr);
     assert.match(result.stdout, /"ruleId": "duplicate-resource"/);
-    assert.deepEqual(readdirSync(dir), ['two.yaml']);
+    // Node 22+ keeps its compile cache in the temporary folder too (`module.enableCompileCache()`): not the spool's.
+    assert.deepEqual(readdirSync(dir).filter((name) => name !== 'node-compile-cache'), ['two.yaml']);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

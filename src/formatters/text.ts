@@ -15,7 +15,9 @@ export function formatText(result: FormatInput, context: FormatContext): string 
 
 /** One chunk per file (its findings and code frames), then the summary. */
 export function* textChunks(result: FormatInput, context: FormatContext): Generator<string, void> {
-  const paint = (style: Style, text: string): string => (context.color ? styleText(style, text) : text);
+  // The caller decided on colour (`--color`, NO_COLOR, FORCE_COLOR, a terminal): Node's own look at stdout would
+  // drop it when piped, and stdout is not where a report to a file goes.
+  const paint = (style: Style, text: string): string => (context.color ? styleText(style, text, { validateStream: false }) : text);
   const shown = (finding: Finding): boolean => !finding.suppression || context.showSuppressed === true;
   // Every active finding is shown, so the count per rule is taken along: one reading of a spooled run fewer.
   const perRuleCounts = new Map<string, number>();
