@@ -54358,7 +54358,6 @@ var init_invalid_label_value = __esm({
 import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
 import path14 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
-import { gunzipSync } from "node:zlib";
 function schemaPath() {
   let directory = path14.dirname(fileURLToPath3(import.meta.url));
   for (let depth = 0; depth < 4; depth++) {
@@ -54369,8 +54368,28 @@ function schemaPath() {
   throw new Error(`the bundled Kubernetes schema (schemas/${BUNDLED_SCHEMA_FILE}) is missing from the installation`);
 }
 function kubernetesSchema() {
-  loaded ??= JSON.parse(gunzipSync(readFileSync4(schemaPath())).toString("utf8"));
+  loaded ??= readSchema(readFileSync4(schemaPath(), "utf8"));
   return loaded;
+}
+function readSchema(text) {
+  const opening = text.indexOf("\n");
+  const header = JSON.parse(`${text.slice(0, opening)}}}`);
+  const spans = /* @__PURE__ */ new Map();
+  for (let start = opening + 1, end = text.indexOf("\n", start); end !== -1 && text[start] === '"'; start = end + 1, end = text.indexOf("\n", start)) {
+    const nameEnd = text.indexOf('":', start);
+    spans.set(text.slice(start + 1, nameEnd), { start: nameEnd + 2, end: text[end - 1] === "," ? end - 1 : end });
+  }
+  const parsed = /* @__PURE__ */ new Map();
+  return {
+    kubernetesVersion: header.kubernetesVersion,
+    kinds: header.kinds,
+    definition(name) {
+      let node = parsed.get(name);
+      const span = node ? void 0 : spans.get(name);
+      if (span) parsed.set(name, node = JSON.parse(text.slice(span.start, span.end)));
+      return node;
+    }
+  };
 }
 function builtInGroups(schema) {
   return new Set(Object.keys(schema.kinds).map((apiVersion) => apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.lastIndexOf("/")) : ""));
@@ -54382,7 +54401,7 @@ var BUNDLED_SCHEMA_FILE, loaded;
 var init_kubernetes = __esm({
   "src/schema/kubernetes.ts"() {
     "use strict";
-    BUNDLED_SCHEMA_FILE = "kubernetes-1.36.json.gz";
+    BUNDLED_SCHEMA_FILE = "kubernetes-1.36.json";
   }
 });
 
@@ -63528,8 +63547,8 @@ function allMetadataProblems(object) {
   return problems;
 }
 function validateAgainst(value, schema, base, where, cel) {
-  const { definitions } = kubernetesSchema();
-  const options = { resolve: (ref) => definitions[ref] };
+  const bundled = kubernetesSchema();
+  const options = { resolve: (ref) => bundled.definition(ref) };
   if (cel) options.cel = (rules2, self, path28) => cel.failures(rules2, self, path28);
   return new SchemaValidator(options).validate(value, schema, base, where);
 }
