@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { heapLimitGuard } from '../src/cli/heap-limit.js';
+import { heapLimitGuard, oldGenerationLimit } from '../src/cli/heap-limit.js';
 import { lint } from '../src/index.js';
 import { ResourceError } from '../src/errors.js';
 import { runCli } from './support/cli.js';
@@ -19,6 +19,19 @@ test('the guard lets a heap within its limit be, and stops one that stays over i
     assert.match(error.message, /^stopped after 3 of 9 files: the run needs more memory than Node's heap limit of 1 MB allows\./);
     return true;
   });
+});
+
+test('the limit is the one --max-old-space-size sets, whatever the young generation Node reserves beside it', () => {
+  const MB = 2 ** 20;
+  // Node 24 reserves 192 MB for the young generation: 384 MB set by hand give a heap limit of 576 MB.
+  assert.equal(oldGenerationLimit(576 * MB, ['--max-old-space-size=384']), 384 * MB);
+  assert.equal(oldGenerationLimit(576 * MB, ['', '--max_old_space_size', '384']), 384 * MB);
+  // NODE_OPTIONS come first, the command line last, and the last one wins.
+  assert.equal(oldGenerationLimit(1072 * MB, ['--max-old-space-size=2048', '--max-old-space-size=1024']), 1024 * MB);
+  assert.equal(oldGenerationLimit(1072 * MB, ['--max-old-space-size=1024', '--max-old-space-size=many']), 1024 * MB);
+  // Nothing set: the heap's limit less Node 20's young generation.
+  assert.equal(oldGenerationLimit(4144 * MB, ['--enable-source-maps']), 4096 * MB);
+  assert.equal(oldGenerationLimit(4144 * MB, []), 4096 * MB);
 });
 
 test('the CLI stops with exit code 2, the advice on one line, no stack trace and no report', () => {
