@@ -66448,13 +66448,14 @@ function statsOf(results, plan, clock) {
   return { stages, rules: rules2, threads: plan };
 }
 function startWorker(job) {
+  const options = { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } };
   if (!import.meta.url.endsWith(".ts")) {
-    return new Worker(new URL(import.meta.url.includes("/chunks/") ? "../worker.js" : "./worker.js", import.meta.url), { workerData: job });
+    return new Worker(new URL(import.meta.url.includes("/chunks/") ? "../worker.js" : "./worker.js", import.meta.url), options);
   }
   const entry2 = JSON.stringify(new URL("../worker.ts", import.meta.url).href);
-  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry2}); })`, { eval: true, workerData: job });
+  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry2}); })`, { ...options, eval: true });
 }
-var AUTO_MIN_FILES, AUTO_MIN_BYTES;
+var AUTO_MIN_FILES, AUTO_MIN_BYTES, WORKER_YOUNG_GENERATION_MB;
 var init_parallel = __esm({
   "src/run/parallel.ts"() {
     "use strict";
@@ -66468,6 +66469,7 @@ var init_parallel = __esm({
     init_spool_sources();
     AUTO_MIN_FILES = 16;
     AUTO_MIN_BYTES = 24 << 20;
+    WORKER_YOUNG_GENERATION_MB = 48;
   }
 });
 
