@@ -36,4 +36,7 @@ test('the schema read a definition at a time gives what parsing the whole file g
   for (const name of names) assert.deepEqual(schema.definition(name), whole.definitions[name], name);
   assert.equal(schema.definition('io.k8s.api.core.v1.NoSuchThing'), undefined);
   assert.equal(schema.definition('io.k8s.api.core.v1.Container'), schema.definition('io.k8s.api.core.v1.Container'), 'parsed once, then shared');
+  const crlf = readSchema(text.replaceAll('\n', '\r\n'));
+  assert.deepEqual(crlf.kinds, whole.kinds);
+  for (const name of names) assert.deepEqual(crlf.definition(name), whole.definitions[name], `${name}, with Windows line endings`);
 });

@@ -45,7 +45,10 @@ export function readSchema(text: string): KubernetesSchema {
   const spans = new Map<string, { start: number; end: number }>();
   for (let start = opening + 1, end = text.indexOf('\n', start); end !== -1 && text[start] === '"'; start = end + 1, end = text.indexOf('\n', start)) {
     const nameEnd = text.indexOf('":', start);
-    spans.set(text.slice(start + 1, nameEnd), { start: nameEnd + 2, end: text[end - 1] === ',' ? end - 1 : end });
+    // A checkout or a package made on Windows may end the lines with \r\n.
+    let valueEnd = end;
+    while (text[valueEnd - 1] === '\r' || text[valueEnd - 1] === ',') valueEnd--;
+    spans.set(text.slice(start + 1, nameEnd), { start: nameEnd + 2, end: valueEnd });
   }
   const parsed = new Map<string, SchemaNode>();
   return {
