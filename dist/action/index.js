@@ -54377,7 +54377,9 @@ function readSchema(text) {
   const spans = /* @__PURE__ */ new Map();
   for (let start = opening + 1, end = text.indexOf("\n", start); end !== -1 && text[start] === '"'; start = end + 1, end = text.indexOf("\n", start)) {
     const nameEnd = text.indexOf('":', start);
-    spans.set(text.slice(start + 1, nameEnd), { start: nameEnd + 2, end: text[end - 1] === "," ? end - 1 : end });
+    let valueEnd = end;
+    while (text[valueEnd - 1] === "\r" || text[valueEnd - 1] === ",") valueEnd--;
+    spans.set(text.slice(start + 1, nameEnd), { start: nameEnd + 2, end: valueEnd });
   }
   const parsed = /* @__PURE__ */ new Map();
   return {
