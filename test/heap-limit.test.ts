@@ -23,15 +23,19 @@ test('the guard lets a heap within its limit be, and stops one that stays over i
 
 test('the limit is the one --max-old-space-size sets, whatever the young generation Node reserves beside it', () => {
   const MB = 2 ** 20;
+  const memory = 8192 * MB;
   // Node 24 reserves 192 MB for the young generation: 384 MB set by hand give a heap limit of 576 MB.
-  assert.equal(oldGenerationLimit(576 * MB, ['--max-old-space-size=384']), 384 * MB);
-  assert.equal(oldGenerationLimit(576 * MB, ['', '--max_old_space_size', '384']), 384 * MB);
+  assert.equal(oldGenerationLimit(576 * MB, ['--max-old-space-size=384'], memory), 384 * MB);
+  assert.equal(oldGenerationLimit(576 * MB, ['', '--max_old_space_size', '384'], memory), 384 * MB);
   // NODE_OPTIONS come first, the command line last, and the last one wins.
-  assert.equal(oldGenerationLimit(1072 * MB, ['--max-old-space-size=2048', '--max-old-space-size=1024']), 1024 * MB);
-  assert.equal(oldGenerationLimit(1072 * MB, ['--max-old-space-size=1024', '--max-old-space-size=many']), 1024 * MB);
+  assert.equal(oldGenerationLimit(1072 * MB, ['--max-old-space-size=2048', '--max-old-space-size=1024'], memory), 1024 * MB);
+  assert.equal(oldGenerationLimit(1072 * MB, ['--max-old-space-size=1024', '--max-old-space-size=many'], memory), 1024 * MB);
+  // Node 24's share of the machine's memory wins over a size, wherever it is given.
+  assert.equal(oldGenerationLimit(1011 * MB, ['--max-old-space-size-percentage=10%', '--max-old-space-size=4096'], memory), 0.1 * memory);
+  assert.equal(oldGenerationLimit(4288 * MB, ['--max_old_space_size_percentage', '50'], memory), 0.5 * memory);
   // Nothing set: the heap's limit less Node 20's young generation.
-  assert.equal(oldGenerationLimit(4144 * MB, ['--enable-source-maps']), 4096 * MB);
-  assert.equal(oldGenerationLimit(4144 * MB, []), 4096 * MB);
+  assert.equal(oldGenerationLimit(4144 * MB, ['--enable-source-maps'], memory), 4096 * MB);
+  assert.equal(oldGenerationLimit(4144 * MB, [], memory), 4096 * MB);
 });
 
 test('the CLI stops with exit code 2, the advice on one line, no stack trace and no report', () => {

@@ -3,6 +3,7 @@
  * often after minutes. The CLI watches the heap as files are linted and, when what is live nears the limit,
  * stops first with one line that says how to lint the repository instead.
  */
+import { totalmem } from 'node:os';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { ResourceError } from '../errors.js';
@@ -45,26 +46,33 @@ export function heapLimitGuard(limit = heapLimit()): (where: string | (() => str
 /** The old generation's limit, with `KMLINT_HEAP_LIMIT_MB` (tests) able only to lower it. */
 function heapLimit(): number {
   const flags = [...(process.env.NODE_OPTIONS ?? '').split(/\s+/), ...process.execArgv];
-  const actual = oldGenerationLimit(getHeapStatistics().heap_size_limit, flags);
+  const constrained = process.constrainedMemory();
+  const memory = constrained > 0 && constrained < totalmem() ? constrained : totalmem();
+  const actual = oldGenerationLimit(getHeapStatistics().heap_size_limit, flags, memory);
   const asked = Number(process.env.KMLINT_HEAP_LIMIT_MB);
   return Number.isFinite(asked) && asked > 0 ? Math.min(actual, asked * 2 ** 20) : actual;
 }
 
 /**
- * The old generation's limit, where what a run keeps lives. `--max-old-space-size` sets it exactly: the last one
- * of `flags` (NODE_OPTIONS, then the command line, which wins). Without it, the heap's limit less the young
- * generation's share: a small limit set by hand (a container's) must not be read with Node 24's larger young
- * generation, which would put the line above the limit itself.
+ * The old generation's limit, where what a run keeps lives. `--max-old-space-size` sets it exactly, and
+ * `--max-old-space-size-percentage` (Node 24; it wins) as a share of `memory`: the last one of `flags` (NODE_OPTIONS,
+ * then the command line, which wins). Without either, the heap's limit less the young generation's share: a
+ * small limit set by hand (a container's) must not be read with Node 24's larger young generation, which would
+ * put the line above the limit itself.
  */
-export function oldGenerationLimit(heapSizeLimit: number, flags: readonly string[]): number {
+export function oldGenerationLimit(heapSizeLimit: number, flags: readonly string[], memory: number): number {
   let megabytes: number | undefined;
+  let percentage: number | undefined;
   for (const [position, flag] of flags.entries()) {
-    const match = /^--max[-_]old[-_]space[-_]size(?:=(.*))?$/.exec(flag);
+    const match = /^--max[-_]old[-_]space[-_]size([-_]percentage)?(?:=(.*))?$/.exec(flag);
     if (!match) continue;
-    const value = Number(match[1] ?? flags[position + 1]);
-    if (Number.isFinite(value) && value > 0) megabytes = value;
+    const value = Number((match[2] ?? flags[position + 1] ?? '').replace(/%$/, ''));
+    if (!Number.isFinite(value) || value <= 0) continue;
+    if (match[1]) percentage = value;
+    else megabytes = value;
   }
-  if (megabytes !== undefined) return Math.min(megabytes * 2 ** 20, heapSizeLimit);
+  const limit = percentage !== undefined ? (percentage / 100) * memory : megabytes !== undefined ? megabytes * 2 ** 20 : undefined;
+  if (limit !== undefined) return Math.min(limit, heapSizeLimit);
   return heapSizeLimit - Math.min(YOUNG_GENERATION, heapSizeLimit / 2);
 }
 
