@@ -27,6 +27,8 @@ test('the limit is the one --max-old-space-size sets, whatever the young generat
   // Node 24 reserves 192 MB for the young generation: 384 MB set by hand give a heap limit of 576 MB.
   assert.equal(oldGenerationLimit(576 * MB, ['--max-old-space-size=384'], memory), 384 * MB);
   assert.equal(oldGenerationLimit(576 * MB, ['', '--max_old_space_size', '384'], memory), 384 * MB);
+  assert.equal(oldGenerationLimit(576 * MB, ['--max-old-space-size="384"'], memory), 384 * MB);
+  assert.equal(oldGenerationLimit(576 * MB, ['"--max-old-space-size=384"'], memory), 384 * MB);
   // NODE_OPTIONS come first, the command line last, and the last one wins.
   assert.equal(oldGenerationLimit(1072 * MB, ['--max-old-space-size=2048', '--max-old-space-size=1024'], memory), 1024 * MB);
   assert.equal(oldGenerationLimit(1072 * MB, ['--max-old-space-size=1024', '--max-old-space-size=many'], memory), 1024 * MB);

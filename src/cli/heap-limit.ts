@@ -63,10 +63,12 @@ function heapLimit(): number {
 export function oldGenerationLimit(heapSizeLimit: number, flags: readonly string[], memory: number): number {
   let megabytes: number | undefined;
   let percentage: number | undefined;
-  for (const [position, flag] of flags.entries()) {
+  // NODE_OPTIONS may quote a value, or the whole option.
+  const words = flags.map((flag) => flag.replaceAll('"', ''));
+  for (const [position, flag] of words.entries()) {
     const match = /^--max[-_]old[-_]space[-_]size([-_]percentage)?(?:=(.*))?$/.exec(flag);
     if (!match) continue;
-    const value = Number((match[2] ?? flags[position + 1] ?? '').replace(/%$/, ''));
+    const value = Number((match[2] ?? words[position + 1] ?? '').replace(/%$/, ''));
     if (!Number.isFinite(value) || value <= 0) continue;
     if (match[1]) percentage = value;
     else megabytes = value;
