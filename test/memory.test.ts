@@ -97,3 +97,23 @@ test('a waiting check keeps its rule context, not the file\'s rule instance with
   pending[0]!.run(new ObjectIndex(false), findings);
   assert.deepEqual(findings.map((finding) => [finding.ruleId, finding.region.startLine]), [['test-waiting', 2]]);
 });
+
+test('a run without rules that relate objects keeps no index record; one rule that does brings the index back', async () => {
+  const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: b\n';
+  const setting = { level: 'warning', levelConfigured: false, options: {} } as const;
+  const byId = (id: string) => rules.find((rule) => rule.meta.id === id)!;
+  // The Pod Security Standards presets hold no cross-object rule.
+  const perObject = rules.filter((rule) => rule.meta.presets?.includes('pss-restricted'));
+  assert.ok(perObject.length > 20 && perObject.every((rule) => !rule.meta.crossObject));
+  const alone = new ObjectIndex(false);
+  const linted = lintText('a.yaml', text, { rules: perObject.map((rule) => ({ rule, setting })), index: alone });
+  assert.equal(linted.objectCount, 2);
+  assert.equal(alone.all.length, 0);
+  const related = new ObjectIndex(false);
+  lintText('a.yaml', text, { rules: [...perObject, byId('duplicate-resource')].map((rule) => ({ rule, setting })), index: related });
+  assert.deepEqual(related.all.map((record) => `${record.kind}/${record.name}`), ['ConfigMap/a', 'Service/b']);
+  // Context files are indexed whatever the rules, as only runs that need the index read them.
+  const context = new ObjectIndex(false);
+  lintText('c.yaml', text, { rules: [], index: context, contextOnly: true });
+  assert.equal(context.all.length, 2);
+});

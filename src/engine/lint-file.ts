@@ -93,6 +93,9 @@ export function lintText(file: string, text: string, options: LintFileOptions): 
   const settings = options.settings ?? DEFAULT_RUN_SETTINGS;
   const index = options.index ?? new ObjectIndex(settings.complete);
   const walker = options.contextOnly ? undefined : new RuleWalker(options.rules, result, settings, options.ruleTimes, options.tallies ?? new Map());
+  // Only rules that relate objects read the index: without one (the Pod Security Standards presets), a run
+  // keeps no record of what it linted, and its memory does not grow with the repository.
+  const indexing = options.contextOnly === true || options.rules.some(({ rule }) => rule.meta.crossObject);
   /** Parts of objects the index detached in place (their records share them): waiting checks need not walk them again. */
   const detached = new Set<object>();
   if (walker) {
@@ -136,8 +139,8 @@ export function lintText(file: string, text: string, options: LintFileOptions): 
     for (const object of objects) {
       result.objectCount++;
       const objectSite = { ...site, object };
-      const record = index.add(indexRecord(object, anchorOf(objectSite, object), settings.namespace, options.contextOnly ?? false));
-      if (walker && record.value === object.value) detached.add(object.value);
+      const record = indexing ? index.add(indexRecord(object, anchorOf(objectSite, object), settings.namespace, options.contextOnly ?? false)) : undefined;
+      if (walker && record?.value === object.value) detached.add(object.value);
       if (hasUnreachedContainers(object)) result.unreachedKinds.add(`${object.kind} (${object.apiVersion})`);
       walker?.visit(object, { ...objectSite, record });
     }
@@ -171,7 +174,7 @@ function reportSyntaxErrors(site: FindingSite, document: ParsedDocument, looksLi
   }
 }
 
-type Site = FindingSite & { document: ParsedDocument; object: K8sObject; record: IndexedObject; anchor?: Location };
+type Site = FindingSite & { document: ParsedDocument; object: K8sObject; record?: IndexedObject; anchor?: Location };
 
 /** What a rule's context reaches of its file during the walk; let go once the walk is done. */
 interface FileHooks {
@@ -239,7 +242,7 @@ class InstanceContext implements RuleContext<string, unknown> {
   watch(): void {
     const { rule } = this;
     if (!rule.meta.crossObject || !rule.checkIndex) throw new Error(`rule "${rule.meta.id}" called watch() without meta.crossObject and checkIndex`);
-    if (!this.site || !this.file) throw new Error(`rule "${rule.meta.id}" called watch() outside a visitor`);
+    if (!this.site?.record || !this.file) throw new Error(`rule "${rule.meta.id}" called watch() outside a visitor`);
     this.file.watched.push({ rule, setting: this.setting, record: this.site.record });
   }
 
