@@ -41023,6 +41023,7 @@ function lintText(file, text, options) {
   const settings = options.settings ?? DEFAULT_RUN_SETTINGS;
   const index = options.index ?? new ObjectIndex(settings.complete);
   const walker = options.contextOnly ? void 0 : new RuleWalker(options.rules, result, settings, options.ruleTimes, options.tallies ?? /* @__PURE__ */ new Map());
+  const indexing = options.contextOnly === true || options.rules.some(({ rule }) => rule.meta.crossObject);
   const detached = /* @__PURE__ */ new Set();
   if (walker) {
     for (const problem2 of parsed.streamErrors) {
@@ -41061,8 +41062,8 @@ function lintText(file, text, options) {
     for (const object of objects) {
       result.objectCount++;
       const objectSite = { ...site, object };
-      const record = index.add(indexRecord(object, anchorOf2(objectSite, object), settings.namespace, options.contextOnly ?? false));
-      if (walker && record.value === object.value) detached.add(object.value);
+      const record = indexing ? index.add(indexRecord(object, anchorOf2(objectSite, object), settings.namespace, options.contextOnly ?? false)) : void 0;
+      if (walker && record?.value === object.value) detached.add(object.value);
       if (hasUnreachedContainers(object)) result.unreachedKinds.add(`${object.kind} (${object.apiVersion})`);
       walker?.visit(object, { ...objectSite, record });
     }
@@ -41178,7 +41179,7 @@ var init_lint_file = __esm({
       watch() {
         const { rule } = this;
         if (!rule.meta.crossObject || !rule.checkIndex) throw new Error(`rule "${rule.meta.id}" called watch() without meta.crossObject and checkIndex`);
-        if (!this.site || !this.file) throw new Error(`rule "${rule.meta.id}" called watch() outside a visitor`);
+        if (!this.site?.record || !this.file) throw new Error(`rule "${rule.meta.id}" called watch() outside a visitor`);
         this.file.watched.push({ rule, setting: this.setting, record: this.site.record });
       }
       afterIndex(check2) {
