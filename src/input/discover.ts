@@ -83,6 +83,10 @@ export async function discover(inputs: readonly string[], options: DiscoverOptio
   result.partial = partialFiles([...walked].filter((file) => !result.explicit.has(file)).sort());
   for (const file of result.explicit) result.partial.delete(file);
   if (removed.size > 0 && result.missing.length === 0) result.notes.push(`ignore rules left out${countNote(removed).replace(/^ \(/, ' ').replace(/\)$/, '')}`);
+  // glob's tree of the folders it walked (an object per path, about 1 KB a file with the ignore rules' cache)
+  // stays reachable from its last callbacks until the event loop turns; the lint, which reads files
+  // synchronously, would otherwise keep it to the end of the run.
+  if (glob) await new Promise((resolve) => setImmediate(resolve));
   return result;
 }
 
