@@ -48344,6 +48344,7 @@ async function discover(inputs, options) {
   result.partial = partialFiles([...walked].filter((file) => !result.explicit.has(file)).sort());
   for (const file of result.explicit) result.partial.delete(file);
   if (removed.size > 0 && result.missing.length === 0) result.notes.push(`ignore rules left out${countNote(removed).replace(/^ \(/, " ").replace(/\)$/, "")}`);
+  if (glob2) await new Promise((resolve3) => setImmediate(resolve3));
   return result;
 }
 function countNote(removed) {
