@@ -93,8 +93,8 @@ export function lintText(file: string, text: string, options: LintFileOptions): 
   const settings = options.settings ?? DEFAULT_RUN_SETTINGS;
   const index = options.index ?? new ObjectIndex(settings.complete);
   const walker = options.contextOnly ? undefined : new RuleWalker(options.rules, result, settings, options.ruleTimes, options.tallies ?? new Map());
-  // Only rules that relate objects read the index: without one (the Pod Security Standards presets), a run
-  // keeps no record of what it linted, and its memory does not grow with the repository.
+  // Only rules that relate objects read the index: a run without one (the Pod Security Standards presets)
+  // keeps no record of every object it linted. The rule set is the run's in every file, so all or none are.
   const indexing = options.contextOnly === true || options.rules.some(({ rule }) => rule.meta.crossObject);
   /** Parts of objects the index detached in place (their records share them): waiting checks need not walk them again. */
   const detached = new Set<object>();
