@@ -38310,7 +38310,7 @@ function specialKind(info2) {
 }
 function decode(buffer, maxBytes = DEFAULT_MAX_FILE_BYTES) {
   if (buffer.length > maxBytes) return tooLarge(maxBytes, buffer.length);
-  const utf16 = buffer[0] === 255 && buffer[1] === 254 ? "utf-16le" : buffer[0] === 254 && buffer[1] === 255 ? "utf-16be" : void 0;
+  const utf16 = utf16Of(buffer);
   if (!utf16 && buffer.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { skipped: "binary file (contains NUL bytes)" };
   let text;
   try {
@@ -38324,9 +38324,13 @@ function decode(buffer, maxBytes = DEFAULT_MAX_FILE_BYTES) {
 }
 function plainUtf8(buffer, maxBytes = DEFAULT_MAX_FILE_BYTES) {
   if (buffer.length > maxBytes || !surelyWithinBudget(buffer)) return void 0;
-  if (buffer[0] === 255 && buffer[1] === 254 || buffer[0] === 254 && buffer[1] === 255) return void 0;
+  if (utf16Of(buffer)) return void 0;
   if (buffer.includes(0) || !isUtf8(buffer)) return void 0;
   return buffer[0] === 239 && buffer[1] === 187 && buffer[2] === 191 ? buffer.subarray(3) : buffer;
+}
+function utf16Of(buffer) {
+  if (buffer[0] === 255 && buffer[1] === 254) return "utf-16le";
+  return buffer[0] === 254 && buffer[1] === 255 ? "utf-16be" : void 0;
 }
 function invalidUtf8(buffer) {
   let offset = 0;

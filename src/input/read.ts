@@ -74,7 +74,7 @@ function specialKind(info: { isFile(): boolean; isFIFO(): boolean; isSocket(): b
 /** Shared by files and standard input: byte order marks, UTF-16, binary and invalid UTF-8. */
 export function decode(buffer: Buffer, maxBytes = DEFAULT_MAX_FILE_BYTES): ReadOutcome {
   if (buffer.length > maxBytes) return tooLarge(maxBytes, buffer.length);
-  const utf16 = buffer[0] === 0xff && buffer[1] === 0xfe ? 'utf-16le' : buffer[0] === 0xfe && buffer[1] === 0xff ? 'utf-16be' : undefined;
+  const utf16 = utf16Of(buffer);
   if (!utf16 && buffer.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { skipped: 'binary file (contains NUL bytes)' };
   let text: string;
   try {
@@ -95,9 +95,15 @@ export function decode(buffer: Buffer, maxBytes = DEFAULT_MAX_FILE_BYTES): ReadO
  */
 export function plainUtf8(buffer: Buffer, maxBytes = DEFAULT_MAX_FILE_BYTES): Buffer | undefined {
   if (buffer.length > maxBytes || !surelyWithinBudget(buffer)) return undefined;
-  if ((buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff)) return undefined;
+  if (utf16Of(buffer)) return undefined;
   if (buffer.includes(0) || !isUtf8(buffer)) return undefined;
   return buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? buffer.subarray(3) : buffer;
+}
+
+/** The UTF-16 encoding a byte order mark names, if the bytes start with one. */
+function utf16Of(buffer: Buffer): 'utf-16le' | 'utf-16be' | undefined {
+  if (buffer[0] === 0xff && buffer[1] === 0xfe) return 'utf-16le';
+  return buffer[0] === 0xfe && buffer[1] === 0xff ? 'utf-16be' : undefined;
 }
 
 /** Where the first byte that is not UTF-8 sits: Latin-1 or Windows-1252 text, most of the time. */
