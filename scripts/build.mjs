@@ -1,5 +1,5 @@
 // Builds what the package ships: dist/cli.js (the `kmlint` command), dist/index.js (the library), dist/worker.js
-// (the worker threads of `--concurrency`),
+// (the worker threads of `--concurrency`), dist/report-worker.js (the thread that writes some of the reports),
 // their shared chunks (loaded lazily, so --version and --help start fast) and the Action bundle.
 // Only dist/action is committed (the Action runner does not build); `npm install` in a clone (pre-commit)
 // and `npm pack` build the CLI and library through the `prepare` script.
@@ -42,8 +42,8 @@ export async function buildCli(outdir = 'dist') {
   const result = await build({
     metafile: true,
     absWorkingDir: repoRoot,
-    // The worker threads' entry shares the chunks; a one-thread run never loads it.
-    entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts', worker: 'src/worker.ts' },
+    // The worker threads' entries share the chunks; a run that starts no thread never loads them.
+    entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts', worker: 'src/worker.ts', 'report-worker': 'src/report-worker.ts' },
     outdir: resolve(repoRoot, outdir),
     chunkNames: 'chunks/[name]-[hash]',
     bundle: true,

@@ -21,7 +21,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['run', 'cache', 'shard'],
   ['render'],
   ['formatters', 'config'],
-  ['cli', 'cli.ts', 'action', 'index.ts', 'worker.ts'],
+  ['cli', 'cli.ts', 'action', 'index.ts', 'worker.ts', 'report-worker.ts'],
 ];
 
 function layerOf(relative: string): number {

@@ -32,11 +32,11 @@ describe('packed file list', () => {
 
   test('contains the CLI, the library entry, their chunks, schemas and the package docs', () => {
     assert.equal(dryRun.status, 0, dryRun.stderr);
-    for (const needed of ['dist/cli.js', 'dist/index.js', 'dist/worker.js', 'README.md', 'LICENSE', 'package.json']) {
+    for (const needed of ['dist/cli.js', 'dist/index.js', 'dist/worker.js', 'dist/report-worker.js', 'README.md', 'LICENSE', 'package.json']) {
       assert.ok(files.includes(needed), `${needed} is packed`);
     }
     assert.ok(files.some((f) => f.startsWith('schemas/')), 'schemas are packed');
-    const allowed = /^(dist\/cli\.js|dist\/index\.js|dist\/worker\.js|dist\/chunks\/[^/]+|dist\/types\/.+\.d\.ts|schemas\/.+|problem-matcher\.json|README\.md|LICENSE|package\.json)$/;
+    const allowed = /^(dist\/cli\.js|dist\/index\.js|dist\/worker\.js|dist\/report-worker\.js|dist\/chunks\/[^/]+|dist\/types\/.+\.d\.ts|schemas\/.+|problem-matcher\.json|README\.md|LICENSE|package\.json)$/;
     assert.deepEqual(files.filter((f) => !allowed.test(f)), [], 'nothing else is packed');
   });
 

@@ -16,7 +16,8 @@ import { LEVELS, type Finding } from '../types.js';
 import { FindingSpool } from '../run/spool.js';
 import { SharedReading } from '../run/shared-reading.js';
 import { countFindings } from '../findings/counts.js';
-import { writeReports, type ReportOutput } from './write-reports.js';
+import { closeReports, openReports, writeReports, type ReportOutput } from './write-reports.js';
+import { reportsForThread, startReportThread } from './report-thread.js';
 import { visible } from '../redact/visible.js';
 import { VERSION } from '../version.js';
 import { oneOf, UsageError, type ParsedArgs } from './args.js';
@@ -159,7 +160,7 @@ export async function report(result: LintRun, context: { setup: RunSetup; values
     result.notes.push(`baseline ${file}: ${matched} known finding${matched === 1 ? '' : 's'} hidden, ${fixed} entr${fixed === 1 ? 'y' : 'ies'} fixed since it was written`);
   }
   // ESLint's --quiet: only errors are reported, and only they can fail the run.
-  if (values.quiet && result.spool) result.spool.view(() => (finding) => (finding.level === 'error' ? finding : undefined));
+  if (values.quiet && result.spool) result.spool.view({ kind: 'errors-only' });
   else if (values.quiet) result.findings = result.findings.filter((finding) => finding.level === 'error');
   const findings: Iterable<Finding> = result.spool ?? result.findings;
 
@@ -173,28 +174,51 @@ export async function report(result: LintRun, context: { setup: RunSetup; values
     process.stderr.write(`kmlint: no Kubernetes objects found in ${result.files.length} file${result.files.length === 1 ? '' : 's'} (documents without apiVersion and kind are skipped).\n`);
   }
 
-  // Spooled findings are read once for all the reports written side by side; the counts, which each report
-  // asks for, are taken first (the spool knows them, or remembers them after a reading when a view applies)
-  // so that a reading for them is not the shared one.
-  const reading = result.spool && targets.length > 1 ? new SharedReading(result.spool) : undefined;
-  if (reading) countFindings(findings);
-  const outputs: ReportOutput[] = [];
-  for (const target of targets) {
-    const formatter = await loadChunkFormatter(target.format);
-    const own = reading?.share();
-    const chunks = () => formatter({ ...result, findings: own ?? findings }, {
-      cwd,
-      version: VERSION,
-      rules: rules.map((rule) => rule.meta),
-      sources: result.sourceTexts ?? result.sources,
-      codeFrame: !values['no-code-frame'],
-      color: target.file !== undefined ? false : useColor(values, process.stdout),
-      showSuppressed: values['show-suppressed'],
-      sarifIncludeSuppressed: values['sarif-include-suppressed'],
-    });
-    outputs.push({ format: target.format, chunks, ...(target.file !== undefined ? { file: target.file } : {}), ...(own ? { reading: own } : {}) });
+  // The counts, which each report asks for, are taken first (the spool knows them, or remembers them after a
+  // reading when a view applies), so that a reading for them is not the shared one.
+  const counts = countFindings(findings);
+  const fds = openReports(targets);
+  const formatContext = {
+    cwd,
+    version: VERSION,
+    rules: rules.map((rule) => rule.meta),
+    codeFrame: !values['no-code-frame'],
+    showSuppressed: values['show-suppressed'],
+    sarifIncludeSuppressed: values['sarif-include-suppressed'],
+  };
+  const spool = result.spool;
+  const moved = spool
+    ? reportsForThread(targets, { findings: counts.error + counts.warning + counts.note + counts.suppressed, oneThread: values.concurrency === '1', always: process.env.KMLINT_REPORT_THREAD === 'always' })
+    : [];
+  if (values.stats && moved.length > 0) process.stderr.write(`kmlint: reports in a second thread: ${moved.map((position) => targets[position]!.format).join(', ')}\n`);
+  const thread = spool && moved.length > 0
+    ? startReportThread({
+        outputs: moved.map((position) => ({ format: targets[position]!.format, fd: fds[position]! })),
+        result: { files: result.files, objects: result.objects, internalErrors: result.internalErrors, notes: result.notes, ...(result.baseline ? { baseline: result.baseline } : {}) },
+        findings: spool.parts(),
+        context: { ...formatContext, color: false },
+      })
+    : undefined;
+  try {
+    const here = targets.map((target, position) => ({ target, fd: fds[position] })).filter((_, position) => !moved.includes(position));
+    // Spooled findings are read once for all the reports written side by side in this thread.
+    const reading = spool && here.length > 1 ? new SharedReading(spool) : undefined;
+    const outputs: ReportOutput[] = [];
+    for (const { target, fd } of here) {
+      const formatter = await loadChunkFormatter(target.format);
+      const own = reading?.share();
+      const color = target.file !== undefined ? false : useColor(values, process.stdout);
+      const chunks = () => formatter({ ...result, findings: own ?? findings }, { ...formatContext, sources: result.sourceTexts ?? result.sources, color });
+      outputs.push({ chunks, ...(fd !== undefined ? { fd } : {}), ...(own ? { reading: own } : {}) });
+    }
+    await writeReports(outputs);
+    await thread?.done;
+  } catch (error) {
+    await thread?.stop();
+    throw error;
+  } finally {
+    closeReports(fds);
   }
-  await writeReports(outputs);
   return exitCode({ findings, internalErrors: result.internalErrors }, setup.exit);
 }
 

@@ -11,12 +11,10 @@ import type { SharedFindings } from '../run/shared-reading.js';
 import { UsageError } from './args.js';
 
 export interface ReportOutput {
-  /** Format name, for messages. */
-  format: string;
   /** Called when the report is first written to: a formatter may read the findings before its first piece. */
   chunks: () => Iterable<string>;
-  /** Undefined: standard output. */
-  file?: string;
+  /** The report's open file (`openReports`); undefined: standard output. */
+  fd?: number;
   /** The report's share of one reading of the findings, when it has one. */
   reading?: SharedFindings;
 }
@@ -24,26 +22,38 @@ export interface ReportOutput {
 /** Pieces smaller than this are joined before writing, so a million findings are not a million writes. */
 const WRITE_BATCH = 1 << 16;
 
-export async function writeReports(outputs: readonly ReportOutput[]): Promise<void> {
-  const open: { output: ReportOutput; batches: Iterator<string>; fd?: number }[] = [];
+/**
+ * Opens every report's file before any report is written: a path that cannot be written stops the run
+ * first. Undefined for standard output. The caller closes them (`closeReports`).
+ */
+export function openReports(targets: readonly { format: string; file?: string }[]): (number | undefined)[] {
+  const fds: (number | undefined)[] = [];
   try {
-    // Every file is opened before any report is written: a path that cannot be written stops the run first.
-    for (const output of outputs) open.push({ output, batches: batched(output.chunks), ...(output.file !== undefined ? { fd: openReport(output) } : {}) });
-    let active = open;
-    while (active.length > 0) {
-      const next = furthestBehind(active);
-      const batch = next.batches.next();
-      if (batch.done) {
-        next.output.reading?.release();
-        active = active.filter((report) => report !== next);
-      } else if (next.fd !== undefined) {
-        writeSync(next.fd, batch.value);
-      } else if (!process.stdout.write(batch.value)) {
-        await once(process.stdout, 'drain');
-      }
+    for (const target of targets) fds.push(target.file === undefined ? undefined : openReport(target.format, target.file));
+    return fds;
+  } catch (error) {
+    closeReports(fds);
+    throw error;
+  }
+}
+
+export function closeReports(fds: readonly (number | undefined)[]): void {
+  for (const fd of fds) if (fd !== undefined) closeSync(fd);
+}
+
+export async function writeReports(outputs: readonly ReportOutput[]): Promise<void> {
+  let active = outputs.map((output) => ({ output, batches: batched(output.chunks) }));
+  while (active.length > 0) {
+    const next = furthestBehind(active);
+    const batch = next.batches.next();
+    if (batch.done) {
+      next.output.reading?.release();
+      active = active.filter((report) => report !== next);
+    } else if (next.output.fd !== undefined) {
+      writeSync(next.output.fd, batch.value);
+    } else if (!process.stdout.write(batch.value)) {
+      await once(process.stdout, 'drain');
     }
-  } finally {
-    for (const { fd } of open) if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -61,11 +71,11 @@ function furthestBehind<T extends { output: ReportOutput }>(reports: readonly T[
   return chosen;
 }
 
-function openReport(output: ReportOutput): number {
+function openReport(format: string, file: string): number {
   try {
-    return openSync(output.file!, 'w');
+    return openSync(file, 'w');
   } catch (error) {
-    throw new UsageError(`cannot write the ${output.format} report to ${output.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(`cannot write the ${format} report to ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
 }
 

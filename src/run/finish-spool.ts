@@ -3,7 +3,6 @@
  * matched nothing) goes after the lines, and the baseline marks findings as a view over the spool, since
  * they are read again on every pass. One thread and worker threads end the same way.
  */
-import { baselineMatcher } from '../suppress/baseline.js';
 import type { SuppressOptions } from '../suppress/options.js';
 import type { Suppressor } from '../suppress/suppressor.js';
 import type { LintRun } from './lint.js';
@@ -14,14 +13,7 @@ export function finishSpool(run: LintRun, spool: FindingSpool, suppressor: Suppr
   suppressor.finish({ ...run, findings: spool.tail });
   if (!suppress?.baseline) return;
   const { baseline, file } = suppress.baseline;
-  // Marks copies: findings held in memory (head, tail, late ones) are read again on every pass.
-  spool.view(() => {
-    const match = baselineMatcher(baseline, file);
-    return (finding) => {
-      const copy = { ...finding };
-      return match(copy) ? copy : finding;
-    };
-  });
+  spool.view({ kind: 'baseline', baseline, file });
   let matched = 0;
   for (const finding of spool) if (finding.suppression?.source === 'baseline') matched++;
   run.baseline = { file, entries: baseline.findings.length, matched, fixed: baseline.findings.length - matched };

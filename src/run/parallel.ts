@@ -9,7 +9,8 @@
  */
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startThread } from './thread.js';
 import { UsageError } from '../errors.js';
 import { serialize } from 'node:v8';
 import { finishShards } from '../shard/merge-run.js';
@@ -270,12 +271,6 @@ function statsOf(results: readonly WorkerRun[], plan: ThreadPlan, clock: { start
  */
 const WORKER_YOUNG_GENERATION_MB = 48;
 
-/** The worker's entry: beside the bundle's chunks in `dist/`; from source (tests), through tsx, which a worker does not inherit. */
 function startWorker(job: WorkerJob): Worker {
-  const options = { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } };
-  if (!import.meta.url.endsWith('.ts')) {
-    return new Worker(new URL(import.meta.url.includes('/chunks/') ? '../worker.js' : './worker.js', import.meta.url), options);
-  }
-  const entry = JSON.stringify(new URL('../worker.ts', import.meta.url).href);
-  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); })`, { ...options, eval: true });
+  return startThread('worker', { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
 }

@@ -10,9 +10,12 @@ import path from 'node:path';
 import type { Finding } from '../types.js';
 import { linesOf } from './read-lines.js';
 import { addCounts, countFindings, type Counts } from '../findings/counts.js';
+import { baselineMatcher, type Baseline } from '../suppress/baseline.js';
 
 /** Findings held in memory before the spool starts writing them out: a small run stays as fast as before. */
 export const SPOOL_FROM = 20_000;
+
+const SPOOL_FILE = 'findings.jsonl';
 
 /** One file's line of the spool, with its findings' counts per level. */
 export interface SpoolLine {
@@ -26,8 +29,28 @@ export function spoolLine(file: string, findings: readonly Finding[]): SpoolLine
   return { file, counts: countFindings(findings), line: `${JSON.stringify({ file, findings })}\n` };
 }
 
-/** A view applied to every finding on every reading (baseline marking, `--quiet`), fresh state each time. */
-export type FindingView = () => (finding: Finding) => Finding | undefined;
+/**
+ * A view applied to every finding on every reading, with fresh state each time: `--quiet` keeps errors, a
+ * baseline marks the findings it still covers. Data, not a function, so that a report thread applies it too.
+ */
+export type FindingView = { kind: 'errors-only' } | { kind: 'baseline'; baseline: Baseline; file: string };
+
+/**
+ * What a reading of the spool reads, as plain data: the report thread (`cli/report-thread.ts`) reads a copy
+ * on its own, the lines from memory or from the spool's file.
+ */
+export interface SpoolParts {
+  head: readonly Finding[];
+  tail: readonly Finding[];
+  late: ReadonlyMap<string, readonly Finding[]>;
+  views: readonly FindingView[];
+  /** The lines held in memory; empty once they went to `file`. */
+  held: readonly string[];
+  file?: string;
+  /** What the spool knew without a reading. */
+  groupedByFile: boolean;
+  knownCounts?: Counts;
+}
 
 export class FindingSpool implements Iterable<Finding> {
   /** Findings of files the run did not lint (they come first, as in a run held in memory). */
@@ -144,23 +167,18 @@ export class FindingSpool implements Iterable<Finding> {
   }
 
   *[Symbol.iterator](): Generator<Finding> {
-    const views = this.views.map((view) => view());
-    const shown = (finding: Finding): Finding | undefined => views.reduce<Finding | undefined>((kept, apply) => (kept ? apply(kept) : undefined), finding);
-    for (const finding of this.head) {
-      const kept = shown(finding);
-      if (kept) yield kept;
-    }
-    for (const line of this.lines()) {
-      const { file, findings } = JSON.parse(line) as { file: string; findings: Finding[] };
-      for (const finding of mergedFindings(findings, this.late.get(file) ?? [])) {
-        const kept = shown(finding);
-        if (kept) yield kept;
-      }
-    }
-    for (const finding of this.tail) {
-      const kept = shown(finding);
-      if (kept) yield kept;
-    }
+    yield* readParts({ head: this.head, tail: this.tail, late: this.late }, this.views, this.lines());
+  }
+
+  /** The spool as it stands, for a reading in another thread (the spool must stay open until it is done). */
+  parts(): SpoolParts {
+    const known = this.knownCounts();
+    return {
+      head: this.head, tail: this.tail, late: this.late, views: this.views, held: this.held,
+      ...(this.dir !== undefined ? { file: path.join(this.dir, SPOOL_FILE) } : {}),
+      groupedByFile: this.groupedByFile,
+      ...(known ? { knownCounts: known } : {}),
+    };
   }
 
   /** Removes the temporary file; the spool cannot be read afterwards. */
@@ -174,7 +192,7 @@ export class FindingSpool implements Iterable<Finding> {
 
   private open(): void {
     this.dir = mkdtempSync(path.join(tmpdir(), 'kmlint-'));
-    this.fd = openSync(path.join(this.dir, 'findings.jsonl'), 'w+');
+    this.fd = openSync(path.join(this.dir, SPOOL_FILE), 'w+');
     // Removed at exit however the run ends (an error, a signal turned into exit by the CLI).
     process.on('exit', this.cleanUp);
     for (const line of this.held) writeSync(this.fd, line);
@@ -185,6 +203,72 @@ export class FindingSpool implements Iterable<Finding> {
     if (this.fd === undefined) yield* this.held;
     else yield* linesOf(this.fd);
   }
+}
+
+/**
+ * A spool's copy read in another thread: the same findings, counts and grouping as the spool gives. Nothing
+ * changes it, so what it computes from a reading it keeps.
+ */
+export class SpoolCopy implements Iterable<Finding> {
+  private readonly remembered = new Map<string, unknown>();
+  private fd: number | undefined;
+
+  constructor(private readonly spool: SpoolParts) {}
+
+  get groupedByFile(): boolean {
+    return this.spool.groupedByFile;
+  }
+
+  knownCounts(): Counts | undefined {
+    return this.spool.knownCounts;
+  }
+
+  remember<T>(key: string, compute: () => T): T {
+    if (!this.remembered.has(key)) this.remembered.set(key, compute());
+    return this.remembered.get(key) as T;
+  }
+
+  *[Symbol.iterator](): Generator<Finding> {
+    const { file, held } = this.spool;
+    if (file !== undefined) this.fd ??= openSync(file, 'r');
+    yield* readParts(this.spool, this.spool.views, this.fd !== undefined ? linesOf(this.fd) : held);
+  }
+
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+  }
+}
+
+/** One reading: the findings before the lines, each line with its late findings merged in, those after; through the views. */
+function* readParts(parts: Pick<SpoolParts, 'head' | 'tail' | 'late'>, views: readonly FindingView[], lines: Iterable<string>): Generator<Finding> {
+  const applied = views.map(viewFunction);
+  const shown = (finding: Finding): Finding | undefined => applied.reduce<Finding | undefined>((kept, apply) => (kept ? apply(kept) : undefined), finding);
+  for (const finding of parts.head) {
+    const kept = shown(finding);
+    if (kept) yield kept;
+  }
+  for (const line of lines) {
+    const { file, findings } = JSON.parse(line) as { file: string; findings: Finding[] };
+    for (const finding of mergedFindings(findings, parts.late.get(file) ?? [])) {
+      const kept = shown(finding);
+      if (kept) yield kept;
+    }
+  }
+  for (const finding of parts.tail) {
+    const kept = shown(finding);
+    if (kept) yield kept;
+  }
+}
+
+function viewFunction(view: FindingView): (finding: Finding) => Finding | undefined {
+  if (view.kind === 'errors-only') return (finding) => (finding.level === 'error' ? finding : undefined);
+  // Marks copies: findings held in memory (head, tail, late ones) are read again on every pass.
+  const match = baselineMatcher(view.baseline, view.file);
+  return (finding) => {
+    const copy = { ...finding };
+    return match(copy) ? copy : finding;
+  };
 }
 
 /**
