@@ -66048,6 +66048,7 @@ var init_spool = __esm({
     "use strict";
     init_read_lines();
     init_counts();
+    init_baseline();
   }
 });
 
@@ -66105,13 +66106,7 @@ function finishSpool(run2, spool, suppressor, suppress) {
   suppressor.finish({ ...run2, findings: spool.tail });
   if (!suppress?.baseline) return;
   const { baseline, file } = suppress.baseline;
-  spool.view(() => {
-    const match3 = baselineMatcher(baseline, file);
-    return (finding) => {
-      const copy = { ...finding };
-      return match3(copy) ? copy : finding;
-    };
-  });
+  spool.view({ kind: "baseline", baseline, file });
   let matched = 0;
   for (const finding of spool) if (finding.suppression?.source === "baseline") matched++;
   run2.baseline = { file, entries: baseline.findings.length, matched, fixed: baseline.findings.length - matched };
@@ -66122,7 +66117,21 @@ function withoutBaseline(suppress) {
 var init_finish_spool = __esm({
   "src/run/finish-spool.ts"() {
     "use strict";
-    init_baseline();
+  }
+});
+
+// src/run/thread.ts
+import { Worker } from "node:worker_threads";
+function startThread(entry2, options) {
+  if (!import.meta.url.endsWith(".ts")) {
+    return new Worker(new URL(import.meta.url.includes("/chunks/") ? `../${entry2}.js` : `./${entry2}.js`, import.meta.url), options);
+  }
+  const source = JSON.stringify(new URL(`../${entry2}.ts`, import.meta.url).href);
+  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${source}); })`, { ...options, eval: true });
+}
+var init_thread = __esm({
+  "src/run/thread.ts"() {
+    "use strict";
   }
 });
 
@@ -66264,7 +66273,6 @@ __export(parallel_exports, {
 });
 import { stat as stat3 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
 import { serialize as serialize3 } from "node:v8";
 async function lintInThreads(sources, options, notes) {
   const started = performance.now();
@@ -66456,17 +66464,13 @@ function statsOf(results, plan, clock) {
   return { stages, rules: rules2, threads: plan };
 }
 function startWorker(job) {
-  const options = { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } };
-  if (!import.meta.url.endsWith(".ts")) {
-    return new Worker(new URL(import.meta.url.includes("/chunks/") ? "../worker.js" : "./worker.js", import.meta.url), options);
-  }
-  const entry2 = JSON.stringify(new URL("../worker.ts", import.meta.url).href);
-  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry2}); })`, { ...options, eval: true });
+  return startThread("worker", { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
 }
 var AUTO_MIN_FILES, AUTO_MIN_BYTES, WORKER_YOUNG_GENERATION_MB;
 var init_parallel = __esm({
   "src/run/parallel.ts"() {
     "use strict";
+    init_thread();
     init_errors();
     init_merge_run();
     init_report();
