@@ -29,7 +29,7 @@ test('a large spool with several reports: some go to the second thread, never th
 test('no second thread where it cannot pay or is not wanted', () => {
   assert.deepEqual(reportsForThread(toFiles, { findings: 1_000, cores: 2 }), [], 'a small run: starting the thread costs more');
   assert.deepEqual(reportsForThread(toFiles, { findings: 200_000, cores: 1 }), [], 'one core');
-  assert.deepEqual(reportsForThread(toFiles, { findings: 200_000, cores: 4, oneThread: true }), [], '--concurrency 1');
+  assert.deepEqual(reportsForThread(toFiles, { findings: 200_000, cores: 4, oneThread: true }), [], 'no --concurrency, or 1');
   assert.deepEqual(reportsForThread([{ format: 'json', file: 'a.json' }], { findings: 200_000, cores: 2 }), [], 'one report');
   const printing = [{ format: 'text', file: 'a.txt' }, { format: 'rdjson', file: 'a.rdjson' }] as const;
   assert.deepEqual(reportsForThread(printing, { findings: 200_000, cores: 2 }), [], 'only reports that print sources');
@@ -52,10 +52,13 @@ function readsLikeOneThread(out: string): void {
   for (const spoolFrom of ['0', '100000']) {
     for (const flags of [[], ['--quiet']]) {
       const args = ['--preset', 'all', '--no-context', '--no-color', '--baseline', baseline, ...flags, ...inputs];
-      const env = { KMLINT_SPOOL_FROM: spoolFrom, KMLINT_REPORT_THREAD: 'always' };
-      const one = runCli([...args, '--concurrency', '1', ...formats('one')], { env });
-      const two = runCli([...args, '--stats', ...formats('two')], { env });
+      // The runs' spools go to this test's folder, not the one other test files count their folders in.
+      const env = { KMLINT_SPOOL_FROM: spoolFrom, KMLINT_REPORT_THREAD: 'always', TMPDIR: out };
       const what = `spool from ${spoolFrom} ${flags.join(' ')}`;
+      const one = runCli([...args, '--concurrency', '1', ...formats('one')], { env });
+      const two = runCli([...args, '--concurrency', '2', '--stats', ...formats('two')], { env });
+      // Without --concurrency a run keeps one heap: the reports stay in this thread.
+      assert.doesNotMatch(runCli([...args, '--stats', '--format', `json=${path.join(out, 'default.json')}`, '--format', `sarif=${path.join(out, 'default.sarif')}`], { env }).stderr, /second thread/, what);
       assert.equal(one.status, 1, one.stderr);
       assert.equal(two.status, one.status, what);
       assert.match(two.stderr, /^kmlint: reports in a second thread: [a-z, ]+$/m, what);

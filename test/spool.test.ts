@@ -103,13 +103,22 @@ test('a run with a cache goes through the spool too: a first run, a partial run 
 });
 
 test('the spool removes its temporary file when closed, and the CLI leaves none behind', async () => {
-  const spool = new FindingSpool(0);
-  const before = new Set(readdirSync(tmpdir()));
-  spool.add('a.yaml', []);
-  const made = readdirSync(tmpdir()).filter((name) => !before.has(name) && name.startsWith('kmlint-'));
-  assert.equal(made.length, 1);
-  spool.close();
-  assert.ok(!existsSync(path.join(tmpdir(), made[0]!)));
+  // A folder of this test's own: test files running beside it make folders in the shared one.
+  const own = mkdtempSync(path.join(tmpdir(), 'kmlint-spool-own-'));
+  const shared = process.env.TMPDIR;
+  process.env.TMPDIR = own;
+  try {
+    const spool = new FindingSpool(0);
+    spool.add('a.yaml', []);
+    const made = readdirSync(own);
+    assert.equal(made.length, 1);
+    spool.close();
+    assert.ok(!existsSync(path.join(own, made[0]!)));
+  } finally {
+    if (shared === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = shared;
+    rmSync(own, { recursive: true, force: true });
+  }
 
   const { runCli } = await import('./support/cli.js');
   const dir = mkdtempSync(path.join(tmpdir(), 'kmlint-spool-test-'));

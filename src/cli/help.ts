@@ -53,7 +53,7 @@ Options
       --concurrency <n|auto>  lint files in n worker threads (default 1); auto: one per core, but one
                             thread for standard input and runs under 16 files or 24 MB; the report is
                             the same whatever n; --cache, --shard and rendering keep one thread.
-                            Several reports of a large run are written in two threads unless n is 1
+                            With n above 1 or auto, several reports of a large run use two threads
       --stats               print the time spent per stage and per rule on stderr
       --no-code-frame       do not print the source line under each finding
       --verbose             say on stderr what was decided for each file (linted, not Kubernetes, patch…)

@@ -1,6 +1,7 @@
 /**
  * Reports written in a second thread. A large run's reports take a fifth of its time, and one thread writes
- * them one beside the other. With a second core and enough findings, some of them go to a worker thread: it
+ * them one beside the other. When the run uses threads (`--concurrency` above 1 or auto: a choice of speed
+ * over memory, as two heaps hold more than one) and has enough findings, some of them go to a worker thread: it
  * reads its own copy of the spool (the lines held in memory or the spool's file, the views as data) and
  * writes to files this thread opened, while this thread writes the others. Only spooled findings: a replay's,
  * held in memory as objects, would have to be written out and parsed again there, which cost what the thread
@@ -29,7 +30,7 @@ const PRINTS_SOURCES = new Set<FormatName>(['text', 'rdjson']);
 export interface ThreadChoice {
   /** Findings in the spool. */
   findings: number;
-  /** `--concurrency 1`: one thread. */
+  /** No `--concurrency`, or 1: one thread, and the memory of one heap. */
   oneThread?: boolean;
   cores?: number;
   /** Tests: split as for a run so large that starting the thread costs nothing. */
@@ -39,7 +40,7 @@ export interface ThreadChoice {
 /**
  * Which of the reports (their positions) the second thread writes: the split that ends soonest by the costs
  * above, each thread reading the spool once for its reports and again where a format reads twice, and only
- * when it ends a seventh sooner than one thread would. None on one core or with `--concurrency 1`.
+ * when it ends a seventh sooner than one thread would. None on one core or without `--concurrency`.
  */
 export function reportsForThread(targets: readonly { format: FormatName; file?: string }[], choice: ThreadChoice): number[] {
   if (choice.oneThread || (choice.cores ?? availableParallelism()) < 2) return [];

@@ -188,7 +188,7 @@ export async function report(result: LintRun, context: { setup: RunSetup; values
   };
   const spool = result.spool;
   const moved = spool
-    ? reportsForThread(targets, { findings: counts.error + counts.warning + counts.note + counts.suppressed, oneThread: values.concurrency === '1', always: process.env.KMLINT_REPORT_THREAD === 'always' })
+    ? reportsForThread(targets, { findings: counts.error + counts.warning + counts.note + counts.suppressed, oneThread: values.concurrency === undefined || values.concurrency === '1', always: process.env.KMLINT_REPORT_THREAD === 'always' })
     : [];
   if (values.stats && moved.length > 0) process.stderr.write(`kmlint: reports in a second thread: ${moved.map((position) => targets[position]!.format).join(', ')}\n`);
   const thread = spool && moved.length > 0
