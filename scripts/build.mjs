@@ -4,9 +4,9 @@
 // Only dist/action is committed (the Action runner does not build); `npm install` in a clone (pre-commit)
 // and `npm pack` build the CLI and library through the `prepare` script.
 import { readdir, rm } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { buildAction } from './build-action.mjs';
@@ -38,6 +38,7 @@ export async function buildCli(outdir = 'dist') {
     legalComments: 'eof',
     charset: 'utf8',
     logLevel: 'warning',
+    write: false,
   });
   const result = await build({
     metafile: true,
@@ -61,7 +62,9 @@ export async function buildCli(outdir = 'dist') {
     legalComments: 'eof',
     charset: 'utf8',
     logLevel: 'warning',
+    write: false,
   });
+  writeOutputs([...cel.outputFiles, ...result.outputFiles]);
   // The CEL file is required relative to the module that asks for it: that module must be a chunk.
   for (const [file, output] of Object.entries(result.metafile.outputs)) {
     if (output.inputs['src/schema/cel.ts'] && resolve(repoRoot, file) !== resolve(chunks, file.split('/').pop())) {
@@ -73,6 +76,22 @@ export async function buildCli(outdir = 'dist') {
   const written = new Set([...Object.keys(result.metafile.outputs), ...Object.keys(cel.metafile.outputs)].map((file) => resolve(repoRoot, file)));
   for (const name of await readdir(chunks)) {
     if (!written.has(resolve(chunks, name))) await rm(resolve(chunks, name), { force: true });
+  }
+}
+
+/**
+ * Writes a build's files so that a kmlint running meanwhile (tests run beside `npm pack`, which rebuilds) never
+ * reads half a file: each is written beside its place and renamed over it, a file whose bytes are unchanged is
+ * left alone, and the chunks go before the entries that import them.
+ */
+function writeOutputs(files) {
+  const chunksFirst = [...files].sort((a, b) => Number(!a.path.includes(`${sep}chunks${sep}`)) - Number(!b.path.includes(`${sep}chunks${sep}`)));
+  for (const file of chunksFirst) {
+    if (existsSync(file.path) && readFileSync(file.path).equals(file.contents)) continue;
+    mkdirSync(dirname(file.path), { recursive: true });
+    const temporary = `${file.path}.${process.pid}.tmp`;
+    writeFileSync(temporary, file.contents);
+    renameSync(temporary, file.path);
   }
 }
 
