@@ -6,7 +6,7 @@
 import { readdir, rm } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { buildAction } from './build-action.mjs';
@@ -87,10 +87,13 @@ export async function buildCli(outdir = 'dist') {
 function writeOutputs(files) {
   const chunksFirst = [...files].sort((a, b) => Number(!a.path.includes(`${sep}chunks${sep}`)) - Number(!b.path.includes(`${sep}chunks${sep}`)));
   for (const file of chunksFirst) {
-    if (existsSync(file.path) && readFileSync(file.path).equals(file.contents)) continue;
+    // The command (a file with a `#!` line) stays executable, as esbuild leaves it.
+    const mode = file.contents[0] === 0x23 && file.contents[1] === 0x21 ? 0o755 : 0o644;
+    if (existsSync(file.path) && (statSync(file.path).mode & 0o777) === mode && readFileSync(file.path).equals(file.contents)) continue;
     mkdirSync(dirname(file.path), { recursive: true });
     const temporary = `${file.path}.${process.pid}.tmp`;
-    writeFileSync(temporary, file.contents);
+    writeFileSync(temporary, file.contents, { mode });
+    chmodSync(temporary, mode);
     renameSync(temporary, file.path);
   }
 }
