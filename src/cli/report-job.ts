@@ -2,10 +2,9 @@
  * What the report thread is given, and what it does with it: the formatters over its own reading of the
  * run's findings (`SpoolCopy`), written to files the main thread opened. Plain, structured-clone data only.
  */
-import { loadChunkFormatter, type FormatContext, type FormatInput, type FormatName } from '../formatters/index.js';
-import { SharedReading } from '../run/shared-reading.js';
+import type { FormatContext, FormatInput, FormatName } from '../formatters/index.js';
 import { SpoolCopy, type SpoolParts } from '../run/spool.js';
-import { writeReports, type ReportOutput } from './write-reports.js';
+import { reportOutputs, writeReports } from './write-reports.js';
 
 export interface ReportJob {
   /** Each report's format and the file descriptor it writes to (a process's descriptors serve every thread). */
@@ -19,14 +18,7 @@ export interface ReportJob {
 export async function writeReportJob(job: ReportJob): Promise<void> {
   const findings = new SpoolCopy(job.findings);
   try {
-    const reading = job.outputs.length > 1 ? new SharedReading(findings) : undefined;
-    const outputs: ReportOutput[] = [];
-    for (const { format, fd } of job.outputs) {
-      const formatter = await loadChunkFormatter(format);
-      const own = reading?.share();
-      outputs.push({ chunks: () => formatter({ ...job.result, findings: own ?? findings }, job.context), fd, ...(own ? { reading: own } : {}) });
-    }
-    await writeReports(outputs);
+    await writeReports(await reportOutputs(job.outputs.map((output) => ({ ...output, context: job.context })), job.result, findings, true));
   } finally {
     findings.close();
   }

@@ -10,13 +10,11 @@ import { renderRequest } from '../render/request.js';
 import type { RunSetup } from '../config/run-setup.js';
 import { shardFlag, writeShardReport } from '../shard/cli.js';
 import { PRESETS } from '../engine/rule-settings.js';
-import { loadChunkFormatter } from '../formatters/index.js';
 import { rules } from '../rules/index.js';
 import { LEVELS, type Finding } from '../types.js';
 import { FindingSpool } from '../run/spool.js';
-import { SharedReading } from '../run/shared-reading.js';
 import { countFindings } from '../findings/counts.js';
-import { closeReports, openReports, writeReports, type ReportOutput } from './write-reports.js';
+import { closeReports, openReports, reportOutputs, writeReports } from './write-reports.js';
 import { reportsForThread, startReportThread } from './report-thread.js';
 import { visible } from '../redact/visible.js';
 import { VERSION } from '../version.js';
@@ -200,17 +198,13 @@ export async function report(result: LintRun, context: { setup: RunSetup; values
       })
     : undefined;
   try {
-    const here = targets.map((target, position) => ({ target, fd: fds[position] })).filter((_, position) => !moved.includes(position));
-    // Spooled findings are read once for all the reports written side by side in this thread.
-    const reading = spool && here.length > 1 ? new SharedReading(spool) : undefined;
-    const outputs: ReportOutput[] = [];
-    for (const { target, fd } of here) {
-      const formatter = await loadChunkFormatter(target.format);
-      const own = reading?.share();
-      const color = target.file !== undefined ? false : useColor(values, process.stdout);
-      const chunks = () => formatter({ ...result, findings: own ?? findings }, { ...formatContext, sources: result.sourceTexts ?? result.sources, color });
-      outputs.push({ chunks, ...(fd !== undefined ? { fd } : {}), ...(own ? { reading: own } : {}) });
-    }
+    const sources = result.sourceTexts ?? result.sources;
+    const here = targets.flatMap((target, position) => (moved.includes(position) ? [] : [{
+      format: target.format,
+      ...(fds[position] !== undefined ? { fd: fds[position] } : {}),
+      context: { ...formatContext, sources, color: target.file !== undefined ? false : useColor(values, process.stdout) },
+    }]));
+    const outputs = await reportOutputs(here, result, findings, spool !== undefined);
     await writeReports(outputs);
     await thread?.done;
   } catch (error) {

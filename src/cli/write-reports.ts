@@ -7,7 +7,9 @@
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { once } from 'node:events';
-import type { SharedFindings } from '../run/shared-reading.js';
+import { loadChunkFormatter, type FormatContext, type FormatInput, type FormatName } from '../formatters/index.js';
+import { SharedReading, type SharedFindings } from '../run/shared-reading.js';
+import type { Finding } from '../types.js';
 import { UsageError } from './args.js';
 
 export interface ReportOutput {
@@ -17,6 +19,26 @@ export interface ReportOutput {
   fd?: number;
   /** The report's share of one reading of the findings, when it has one. */
   reading?: SharedFindings;
+}
+
+/**
+ * Each report's formatter over the findings, ready to write. Reports written together share one reading of
+ * spooled findings (`shared`): each reading parses every finding again.
+ */
+export async function reportOutputs(
+  reports: readonly { format: FormatName; fd?: number; context: FormatContext }[],
+  input: Omit<FormatInput, 'findings'>,
+  findings: Iterable<Finding>,
+  shared: boolean,
+): Promise<ReportOutput[]> {
+  const reading = shared && reports.length > 1 ? new SharedReading(findings) : undefined;
+  const outputs: ReportOutput[] = [];
+  for (const { format, fd, context } of reports) {
+    const formatter = await loadChunkFormatter(format);
+    const own = reading?.share();
+    outputs.push({ chunks: () => formatter({ ...input, findings: own ?? findings }, context), ...(fd !== undefined ? { fd } : {}), ...(own ? { reading: own } : {}) });
+  }
+  return outputs;
 }
 
 /** Pieces smaller than this are joined before writing, so a million findings are not a million writes. */

@@ -167,7 +167,7 @@ export class FindingSpool implements Iterable<Finding> {
   }
 
   *[Symbol.iterator](): Generator<Finding> {
-    yield* readParts({ head: this.head, tail: this.tail, late: this.late }, this.views, this.lines());
+    yield* readParts({ head: this.head, tail: this.tail, late: this.late, views: this.views }, this.lines());
   }
 
   /** The spool as it stands, for a reading in another thread (the spool must stay open until it is done). */
@@ -231,7 +231,7 @@ export class SpoolCopy implements Iterable<Finding> {
   *[Symbol.iterator](): Generator<Finding> {
     const { file, held } = this.spool;
     if (file !== undefined) this.fd ??= openSync(file, 'r');
-    yield* readParts(this.spool, this.spool.views, this.fd !== undefined ? linesOf(this.fd) : held);
+    yield* readParts(this.spool, this.fd !== undefined ? linesOf(this.fd) : held);
   }
 
   close(): void {
@@ -241,8 +241,8 @@ export class SpoolCopy implements Iterable<Finding> {
 }
 
 /** One reading: the findings before the lines, each line with its late findings merged in, those after; through the views. */
-function* readParts(parts: Pick<SpoolParts, 'head' | 'tail' | 'late'>, views: readonly FindingView[], lines: Iterable<string>): Generator<Finding> {
-  const applied = views.map(viewFunction);
+function* readParts(parts: Pick<SpoolParts, 'head' | 'tail' | 'late' | 'views'>, lines: Iterable<string>): Generator<Finding> {
+  const applied = parts.views.map(viewFunction);
   const shown = (finding: Finding): Finding | undefined => applied.reduce<Finding | undefined>((kept, apply) => (kept ? apply(kept) : undefined), finding);
   for (const finding of parts.head) {
     const kept = shown(finding);
