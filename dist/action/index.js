@@ -39934,6 +39934,43 @@ var init_read_lines = __esm({
   }
 });
 
+// src/run/temp-file.ts
+var READ_CHUNK2;
+var init_temp_file = __esm({
+  "src/run/temp-file.ts"() {
+    "use strict";
+    READ_CHUNK2 = 1 << 20;
+  }
+});
+
+// src/run/spool.ts
+function spoolLine(file, findings) {
+  return { file, counts: countFindings(findings), line: `${JSON.stringify({ file, findings })}
+` };
+}
+function* mergedFindings(walk, late) {
+  let i = 0;
+  let j2 = 0;
+  while (i < walk.length || j2 < late.length) {
+    if (j2 >= late.length || i < walk.length && compareFindings(walk[i], late[j2]) <= 0) yield walk[i++];
+    else yield late[j2++];
+  }
+}
+function compareFindings(a, b) {
+  return a.region.startLine - b.region.startLine || a.region.startColumn - b.region.startColumn || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+var REPLAY_HELD_BYTES;
+var init_spool = __esm({
+  "src/run/spool.ts"() {
+    "use strict";
+    init_read_lines();
+    init_temp_file();
+    init_counts();
+    init_baseline();
+    REPLAY_HELD_BYTES = 64 << 20;
+  }
+});
+
 // src/cache/store.ts
 import { closeSync as closeSync2, fstatSync as fstatSync2, openSync as openSync2, readFileSync, writeSync } from "node:fs";
 import { mkdir as mkdir2, rename as rename2 } from "node:fs/promises";
@@ -39947,45 +39984,101 @@ function* cacheLines(content) {
   if (!content.run) return;
   const { findings, ...run2 } = content.run;
   yield line({ run: run2 });
-  for (const finding of findings) yield line({ finding });
+  for (const { file, counts, line: text } of linesPerFile(findings)) {
+    yield `${COUNTS_LINE}${counts.error},${counts.warning},${counts.note},${counts.suppressed}${LINE_KEY}${text.slice(0, -1)}}`;
+  }
+}
+function* linesPerFile(findings) {
+  let group = [];
+  for (const finding of findings) {
+    if (group.length > 0 && group[0].file !== finding.file) {
+      yield spoolLine(group[0].file, group);
+      group = [];
+    }
+    group.push(finding);
+  }
+  if (group.length > 0) yield spoolLine(group[0].file, group);
+}
+function* findingLines(at) {
+  const fd = openSync2(at.file, "r");
+  try {
+    if (identityOf(fstatSync2(fd)) !== at.identity) throw new Error("the cache file changed since it was read");
+    for (const text of linesOf2(fd, at.offset)) if (text !== "") yield findingLine(text);
+  } finally {
+    closeSync2(fd);
+  }
+}
+function findingLine(text) {
+  const end = text.indexOf(LINE_KEY);
+  const numbers = end > 0 && text.startsWith(COUNTS_LINE) ? text.slice(COUNTS_LINE.length, end).split(",").map(Number) : [];
+  const line = text.slice(end + LINE_KEY.length, -1);
+  const nameEnd = line.indexOf(SPOOL_FINDINGS_KEY);
+  if (numbers.length !== 4 || !numbers.every(Number.isInteger) || !line.startsWith(SPOOL_FILE_KEY) || nameEnd < 0 || !text.endsWith("]}}")) {
+    throw new Error("a damaged cache line");
+  }
+  const [error2, warning2, note, suppressed] = numbers;
+  const counts = { error: error2, warning: warning2, note, suppressed };
+  return { file: JSON.parse(line.slice(SPOOL_FILE_KEY.length, nameEnd)), counts, line: `${line}
+` };
+}
+function identityOf(stats) {
+  return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeMs}`;
 }
 function readCache(file, readWhole = READ_WHOLE) {
   const fd = openSync2(file, "r");
   try {
-    const lines = cacheFileLines(fd, readWhole);
+    const stats = fstatSync2(fd);
+    const parts = stats.size > readWhole ? cacheFileInPieces(fd) : cacheFileWhole(fd);
+    const lines = parts.lines;
     const first2 = lines.next();
     const header = first2.done ? void 0 : JSON.parse(first2.value).header;
     if (header?.kmlintCacheVersion !== CACHE_VERSION) return void 0;
     const content = { ...header, files: {} };
     for (const text of lines) {
-      const file2 = fileEntry(text);
-      if (file2) {
-        content.files[file2.name] = file2.entry;
+      const entry2 = fileEntry(text);
+      if (entry2) {
+        content.files[entry2.name] = entry2.entry;
         continue;
       }
       const value = JSON.parse(text);
       if ("context" in value) (content.context ??= {})[value.context] = value.entry;
       else if ("spans" in value) (content.spans ??= {})[value.spans] = value.offsets;
-      else if ("run" in value) content.run = { ...value.run, findings: [] };
-      else if ("finding" in value && content.run) content.run.findings.push(value.finding);
-      else throw new Error("a damaged cache line");
+      else if ("run" in value) {
+        content.run = value.run;
+        const offset = Math.min(parts.findingsOffset(), stats.size);
+        content.findingsAt = { file, offset, bytes: stats.size - offset, identity: identityOf(stats) };
+        break;
+      } else throw new Error("a damaged cache line");
     }
     return content;
   } finally {
     closeSync2(fd);
   }
 }
+function cacheFileWhole(fd) {
+  const bytes = readFileSync(fd);
+  const runLine = bytes.indexOf(RUN_LINE);
+  const runEnd = runLine < 0 ? bytes.length : bytes.indexOf(10, runLine + 1);
+  const end = runEnd < 0 ? bytes.length : runEnd;
+  const lines = bytes.toString("utf8", 0, end).split("\n");
+  if (lines.at(-1) === "") lines.pop();
+  return { lines: lines.values(), findingsOffset: () => end + 1 };
+}
+function cacheFileInPieces(fd) {
+  let offset = 0;
+  const counted = function* () {
+    for (const line of linesOf2(fd)) {
+      offset += Buffer.byteLength(line) + 1;
+      yield line;
+    }
+  };
+  return { lines: counted(), findingsOffset: () => offset };
+}
 function fileEntry(line) {
   if (!line.startsWith(FILE_LINE) || !line.endsWith("}")) return void 0;
   const end = line.indexOf(ENTRY_KEY);
   if (end < 0) return void 0;
   return { name: JSON.parse(line.slice(FILE_LINE.length, end)), entry: line.slice(end + ENTRY_KEY.length, -1) };
-}
-function cacheFileLines(fd, readWhole) {
-  if (fstatSync2(fd).size > readWhole) return linesOf2(fd);
-  const lines = readFileSync(fd, "utf8").split("\n");
-  if (lines.at(-1) === "") lines.pop();
-  return lines.values();
 }
 function validOffsets(offsets, length) {
   if (!Array.isArray(offsets) || offsets.length % 2 !== 0) return false;
@@ -39997,14 +40090,15 @@ function validOffsets(offsets, length) {
   }
   return true;
 }
-var CACHE_VERSION, LintCache, WRITE_BATCH, READ_WHOLE, FILE_LINE, ENTRY_KEY;
+var CACHE_VERSION, LintCache, WRITE_BATCH, COUNTS_LINE, LINE_KEY, SPOOL_FILE_KEY, SPOOL_FINDINGS_KEY, READ_WHOLE, RUN_LINE, FILE_LINE, ENTRY_KEY;
 var init_store = __esm({
   "src/cache/store.ts"() {
     "use strict";
     init_redact();
     init_read_lines();
+    init_spool();
     init_version();
-    CACHE_VERSION = 2;
+    CACHE_VERSION = 3;
     LintCache = class _LintCache {
       constructor(file, display, key, previous) {
         this.file = file;
@@ -40031,6 +40125,21 @@ var init_store = __esm({
       }
       get lastRun() {
         return this.previous?.run;
+      }
+      /** The last run's findings, a file's line at a time (throws on a damaged cache or one replaced since it was read). */
+      lastRunLines() {
+        const at = this.previous?.findingsAt;
+        if (!at) throw new Error("the cache holds no run");
+        return findingLines(at);
+      }
+      /** The size of the last run's findings in the cache file. */
+      get lastRunBytes() {
+        return this.previous?.findingsAt?.bytes ?? 0;
+      }
+      /** Where the credentials were in a text a code frame of the last run printed, as start and end offsets. */
+      storedSpans(hash4) {
+        const stored = this.previous?.spans?.[hash4];
+        return stored !== void 0 && validOffsets(stored, Number.MAX_SAFE_INTEGER) ? stored : void 0;
       }
       /** The file's cached result when its text is unchanged; it is carried over to the next cache. */
       lookup(display, hash4) {
@@ -40103,7 +40212,12 @@ var init_store = __esm({
       }
     };
     WRITE_BATCH = 1 << 16;
+    COUNTS_LINE = '{"counts":[';
+    LINE_KEY = '],"line":';
+    SPOOL_FILE_KEY = '{"file":';
+    SPOOL_FINDINGS_KEY = ',"findings":[';
     READ_WHOLE = 64 << 20;
+    RUN_LINE = '\n{"run":';
     FILE_LINE = '{"file":';
     ENTRY_KEY = ',"entry":';
   }
@@ -40135,12 +40249,16 @@ function contextTokens(files, maxBytes, hashes) {
   }
   return tokens;
 }
-async function replayable(cache2, sources, context, maxBytes, keepSources) {
+async function replayable(cache2, sources, context, maxBytes, keepSources, spool) {
   const last = cache2.lastRun;
   if (!last || !sources.every((source) => source.absolute !== void 0 || source.partial)) return void 0;
-  const framed = new Set(keepSources ? last.findings.map((finding) => finding.file) : []);
+  if (spool?.holdsReplay(cache2.lastRunBytes)) spool = void 0;
+  const findings = spool ? [] : heldFindings(cache2);
+  if (!findings) return void 0;
+  const framed = new Set(keepSources ? findings.map((finding) => finding.file) : []);
   const tokens = [];
   const texts = [];
+  const onDisk = [];
   for (const source of sources) {
     const input = replayInput(source, maxBytes);
     if (!("hash" in input)) {
@@ -40149,10 +40267,38 @@ async function replayable(cache2, sources, context, maxBytes, keepSources) {
     }
     tokens.push(textToken(source.display, input.hash));
     if (framed.has(source.display)) texts.push({ display: source.display, text: input.text(), hash: input.hash });
+    else if (spool && keepSources) onDisk.push(onDiskFile(cache2, source.display, source.absolute, input.hash));
   }
   const contextToken = last.usedContext ? contextTokens(await context(), maxBytes, cache2.contextHashes) : void 0;
   if (inputsDigest(tokens, contextToken) !== last.inputs) return void 0;
-  return { last, sources: new Map(texts.map(({ display, text, hash: hash4 }) => [display, cache2.masked(text, hash4)])) };
+  if (spool && !spooled(cache2, spool)) return void 0;
+  const held = new Map(texts.map(({ display, text, hash: hash4 }) => [display, cache2.masked(text, hash4)]));
+  return { last, ...spool ? { spool } : {}, findings, sources: held, onDisk };
+}
+function heldFindings(cache2) {
+  try {
+    const findings = [];
+    for (const { line } of cache2.lastRunLines()) findings.push(...JSON.parse(line).findings);
+    return findings;
+  } catch {
+    return void 0;
+  }
+}
+function spooled(cache2, spool) {
+  try {
+    for (const line of cache2.lastRunLines()) spool.addLine(line);
+    return true;
+  } catch {
+    spool.reset();
+    return false;
+  }
+}
+function onDiskFile(cache2, display, absolute, hash4) {
+  const offsets = cache2.storedSpans(hash4);
+  if (!offsets) return [display, absolute];
+  const spans = [];
+  for (let index = 0; index < offsets.length; index += 2) spans.push({ start: offsets[index], end: offsets[index + 1] });
+  return [display, absolute, { hash: hash4, spans }];
 }
 function replayInput(source, maxBytes) {
   const read2 = source.partial || source.absolute === void 0 ? void 0 : readBytesSync(source.absolute, maxBytes);
@@ -66031,33 +66177,20 @@ var init_assign = __esm({
   }
 });
 
-// src/run/spool.ts
-function* mergedFindings(walk, late) {
-  let i = 0;
-  let j2 = 0;
-  while (i < walk.length || j2 < late.length) {
-    if (j2 >= late.length || i < walk.length && compareFindings(walk[i], late[j2]) <= 0) yield walk[i++];
-    else yield late[j2++];
-  }
-}
-function compareFindings(a, b) {
-  return a.region.startLine - b.region.startLine || a.region.startColumn - b.region.startColumn || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
-}
-var init_spool = __esm({
-  "src/run/spool.ts"() {
-    "use strict";
-    init_read_lines();
-    init_counts();
-    init_baseline();
-  }
-});
-
 // src/run/spool-sources.ts
 function readMasked(absolute, maxBytes, known2) {
   const outcome = readInputSync(absolute, maxBytes);
   if (!("text" in outcome)) return void 0;
   const { text } = outcome;
-  return maskSpans(text, known2 && contentHash(text) === known2.hash ? known2.spans : credentialSpans(text));
+  return maskSpans(text, known2 && contentHash(text) === known2.hash && fits(known2.spans, text.length) ? known2.spans : credentialSpans(text));
+}
+function fits(spans, length) {
+  let previous = 0;
+  for (const { start, end } of spans) {
+    if (start < previous || end <= start || end > length) return false;
+    previous = end;
+  }
+  return true;
 }
 var SourceTexts;
 var init_spool_sources = __esm({
@@ -66553,8 +66686,11 @@ async function lintSources(sources, options, notes = [], peers) {
     configKey: options.cache.configKey
   })) : void 0;
   if (cache2) {
-    const replay = await replayable(cache2, sources, listContext, maxBytes, options.keepSources ?? false);
-    if (replay) return replayRun(run2, replay, { files: sources.length, suppressor: createSuppressor(options.suppress, { rules: rules2, settings, cwd }) });
+    const replay = await replayable(cache2, sources, listContext, maxBytes, options.keepSources ?? false, spool);
+    if (replay) {
+      const suppressor2 = createSuppressor(replay.spool ? withoutBaseline(options.suppress) : options.suppress, { rules: rules2, settings, cwd });
+      return replayRun(run2, replay, { files: sources.length, suppressor: suppressor2, suppress: options.suppress, maxBytes });
+    }
   }
   const suppressor = createSuppressor(spool ? withoutBaseline(options.suppress) : options.suppress, { rules: rules2, settings, cwd });
   const tokens = [];
@@ -66847,12 +66983,19 @@ function snapshot(run2, initialNotes, inputs, usedContext, exemptions) {
     exemptions
   };
 }
-function replayRun(run2, { last, sources }, context) {
-  Object.assign(run2, { files: last.files, findings: last.findings, objects: last.objects, internalErrors: last.internalErrors, contextObjects: last.contextObjects, sources });
+function replayRun(run2, { last, spool, findings, sources, onDisk }, context) {
+  Object.assign(run2, { files: last.files, findings, objects: last.objects, internalErrors: last.internalErrors, contextObjects: last.contextObjects, sources });
   run2.notes.push(...last.notes);
   run2.cache = { hits: context.files, replayed: true };
   context.suppressor.replayExemptions(last.exemptions);
-  context.suppressor.finish(run2);
+  if (!spool) {
+    context.suppressor.finish(run2);
+    return run2;
+  }
+  run2.spool = spool;
+  run2.sourceTexts = new SourceTexts(run2.sources, context.maxBytes);
+  for (const [file, absolute, known2] of onDisk) run2.sourceTexts.onDisk(file, absolute, known2);
+  finishSpool(run2, spool, context.suppressor, context.suppress);
   return run2;
 }
 function rulesForFile(enabled, fileOptions, namespace) {
@@ -68063,12 +68206,12 @@ function escape4(text) {
 function valuesSite(template2, line, findingPath, rendered, context) {
   const value = valueAt2(rendered, findingPath);
   if (value === void 0) return void 0;
-  const findingLine = template2.split(/\r?\n/)[line - 1] ?? "";
+  const findingLine2 = template2.split(/\r?\n/)[line - 1] ?? "";
   const files = [path21.join(context.target.chart, "values.yaml"), ...context.target.values];
   const setKeys = context.target.set.map((entry2) => entry2.slice(0, entry2.indexOf("=")).split("."));
   for (const match3 of template2.matchAll(/\.Values((?:\.[A-Za-z_][\w-]*)+)/g)) {
     const ref = match3[1].slice(1).split(".");
-    const onLine = findingLine.includes(match3[0]);
+    const onLine = findingLine2.includes(match3[0]);
     for (let start = findingPath.length; start >= 0; start--) {
       const tail = findingPath.slice(start);
       if (tail.length === 0 && !onLine) continue;

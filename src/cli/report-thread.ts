@@ -3,9 +3,10 @@
  * them one beside the other. When the run uses threads (`--concurrency` above 1 or auto: a choice of speed
  * over memory, as two heaps hold more than one) and has enough findings, some of them go to a worker thread: it
  * reads its own copy of the spool (the lines held in memory or the spool's file, the views as data) and
- * writes to files this thread opened, while this thread writes the others. Only spooled findings: a replay's,
- * held in memory as objects, would have to be written out and parsed again there, which cost what the thread
- * saved. The reports that print source texts (text, rdjson) and standard output stay here.
+ * writes to files this thread opened, while this thread writes the others. Only spooled findings (a large
+ * replay's too): findings held in memory as objects (a small replay's) would have to be written out and parsed
+ * again there, which cost what the thread saved. The reports that print source texts (text, rdjson) and
+ * standard output stay here.
  */
 import { availableParallelism } from 'node:os';
 import type { FormatName } from '../formatters/index.js';
@@ -17,8 +18,6 @@ import type { ReportJob } from './report-job.js';
  * writing one format at a time, less the same replay writing none.
  */
 const COST: Record<FormatName, number> = { text: 6.2, json: 4.9, sarif: 1.8, github: 1.3, gitlab: 1.8, junit: 7.5, rdjson: 4.4, checkstyle: 4.0 };
-/** Readings a format makes besides the one its thread's reports share: JUnit counts first, GitHub reads once per level. */
-const EXTRA_READINGS: Partial<Record<FormatName, number>> = { junit: 1, github: 2 };
 /** A reading of the spool (each line parsed again), per finding. */
 const READING = 4.0;
 /** Starting the thread and loading the formatters there, in microseconds. */
@@ -39,7 +38,7 @@ export interface ThreadChoice {
 
 /**
  * Which of the reports (their positions) the second thread writes: the split that ends soonest by the costs
- * above, each thread reading the spool once for its reports and again where a format reads twice, and only
+ * above, each thread reading the spool once for its reports, and only
  * when it ends a seventh sooner than one thread would. None on one core or without `--concurrency`.
  */
 export function reportsForThread(targets: readonly { format: FormatName; file?: string }[], choice: ThreadChoice): number[] {
@@ -47,8 +46,7 @@ export function reportsForThread(targets: readonly { format: FormatName; file?: 
   const movable = targets.flatMap((target, position) => (target.file !== undefined && !PRINTS_SOURCES.has(target.format) ? [position] : []));
   const cost = (positions: readonly number[]): number => {
     if (positions.length === 0) return 0;
-    const readings = 1 + positions.reduce((sum, position) => sum + (EXTRA_READINGS[targets[position]!.format] ?? 0), 0);
-    return (positions.reduce((sum, position) => sum + COST[targets[position]!.format], 0) + readings * READING) * choice.findings;
+    return (positions.reduce((sum, position) => sum + COST[targets[position]!.format], 0) + READING) * choice.findings;
   };
   const all = targets.map((_, position) => position);
   const alone = cost(all);

@@ -41,6 +41,13 @@ export async function reportOutputs(
   return outputs;
 }
 
+/**
+ * A piece with nothing to write: a report that keeps text aside for later (GitHub's warnings, JUnit's suites)
+ * yields it as it reads, so that the writer moves the other reports along the reading they share instead of
+ * letting this one run ahead of it into a reading of its own.
+ */
+const KEEP_MOVING = '';
+
 /** Pieces smaller than this are joined before writing, so a million findings are not a million writes. */
 const WRITE_BATCH = 1 << 16;
 
@@ -71,6 +78,8 @@ export async function writeReports(outputs: readonly ReportOutput[]): Promise<vo
     if (batch.done) {
       next.output.reading?.release();
       active = active.filter((report) => report !== next);
+    } else if (batch.value === KEEP_MOVING) {
+      continue;
     } else if (next.output.fd !== undefined) {
       writeSync(next.output.fd, batch.value);
     } else if (!process.stdout.write(batch.value)) {
@@ -101,9 +110,14 @@ function openReport(format: string, file: string): number {
   }
 }
 
+/** Pieces joined into batches; an empty piece is passed on at once (see `KEEP_MOVING`). */
 function* batched(chunks: () => Iterable<string>): Generator<string> {
   let batch = '';
   for (const chunk of chunks()) {
+    if (chunk === KEEP_MOVING) {
+      yield KEEP_MOVING;
+      continue;
+    }
     batch += chunk;
     if (batch.length >= WRITE_BATCH) {
       yield batch;

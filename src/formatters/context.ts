@@ -14,4 +14,6 @@ export interface FormatContext {
   showSuppressed?: boolean;
   /** Keep suppressed results in SARIF, with `suppressions[]`. */
   sarifIncludeSuppressed?: boolean;
+  /** Characters a report keeps aside in memory before it moves them to a temporary file (`Spill`; tests set 0). */
+  spillFrom?: number;
 }

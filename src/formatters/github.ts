@@ -1,16 +1,33 @@
 /** GitHub workflow commands: an annotation per finding, at its exact lines. */
 import { visible } from '../redact/visible.js';
-import { LEVELS, type Finding } from '../types.js';
+import type { Finding } from '../types.js';
 import type { FormatContext } from './context.js';
 import type { FormatInput } from './index.js';
+import { Spill } from './spill.js';
 import { countFindings, lastAnswer, messageWithTemplate, plural } from './summary.js';
 
 const COMMAND: Record<Finding['level'], string> = { error: 'error', warning: 'warning', note: 'notice' };
 
-export function* githubChunks(result: FormatInput, _context: FormatContext): Generator<string, void> {
-  // GitHub shows only the first annotations of each level per step: errors go first (one reading per level).
-  for (const level of LEVELS) {
-    for (const finding of result.findings) if (finding.level === level && !finding.suppression) yield `${annotation(finding)}\n`;
+export function* githubChunks(result: FormatInput, context: FormatContext): Generator<string, void> {
+  // GitHub shows only the first annotations of each level per step: errors go first, the others are kept
+  // aside until the one reading of the findings is done.
+  const later = { warning: new Spill(context.spillFrom), note: new Spill(context.spillFrom) };
+  try {
+    for (const finding of result.findings) {
+      if (finding.suppression) continue;
+      if (finding.level === 'error') {
+        yield `${annotation(finding)}\n`;
+        continue;
+      }
+      later[finding.level].add(`${annotation(finding)}\n`);
+      // Nothing to write yet: a writer of several reports moves the others along the reading they share.
+      yield '';
+    }
+    yield* later.warning.text();
+    yield* later.note.text();
+  } finally {
+    later.warning.close();
+    later.note.close();
   }
   const counts = countFindings(result.findings);
   yield `kmlint: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.note, 'note')} in ${plural(result.files.length, 'file')}.\n`;

@@ -6,70 +6,97 @@ import type { Finding } from '../types.js';
 import type { FormatContext } from './context.js';
 import type { FormatInput } from './index.js';
 import { byFile, messageWithTemplate, objectName } from './summary.js';
-import { mapped } from './json-stream.js';
-import { element, escaped, xmlChunks, type XmlElement } from './xml.js';
+import { Spill } from './spill.js';
+import { childChunk, element, escaped, rootFrame, type XmlElement } from './xml.js';
 
 export function formatJunit(result: FormatInput, context: FormatContext): string {
   return [...junitChunks(result, context)].join('');
 }
 
-export function junitChunks(result: FormatInput, _context: FormatContext): Generator<string, void> {
-  // The totals come first: one reading counts each file's cases, a second builds them file by file.
-  const positions = new Map(result.files.map((file, position) => [file.file, position]));
-  const caseCounts = new Map<string, number>();
-  let last = -1;
-  let inOrder = true;
-  for (const [file, findings] of byFile(result.findings)) {
-    const position = positions.get(file);
-    if (position === undefined) continue;
-    caseCounts.set(file, caseCount(findings));
-    inOrder &&= position > last;
-    last = position;
+export function* junitChunks(result: FormatInput, context: FormatContext): Generator<string, void> {
+  // The totals head the document: the suites are kept aside while one reading of the findings makes them.
+  const body = new Spill(context.spillFrom);
+  try {
+    let totals = { tests: 0, failures: 0 };
+    const along = suitesAlong(result);
+    for (let next = along.next(); ; next = along.next()) {
+      if (next.done) {
+        if (!next.value) break;
+        // The findings did not come in the order of the files: grouped in memory instead (a second reading).
+        body.close();
+        totals = { tests: 0, failures: 0 };
+        const groups = new Map(byFile(result.findings));
+        for (const { file } of result.files) addSuite(body, totals, { file, cases: testCases(groups.get(file) ?? []) });
+        break;
+      }
+      addSuite(body, totals, next.value);
+      // Nothing to write yet: a writer of several reports moves the others along the reading they share.
+      yield '';
+    }
+    const frame = rootFrame('testsuites', { name: 'kmlint', tests: String(totals.tests), failures: String(totals.failures), errors: '0' });
+    if (result.files.length === 0) {
+      yield frame.empty;
+      return;
+    }
+    yield frame.open;
+    yield* body.text();
+    yield frame.close;
+  } finally {
+    body.close();
   }
-  const failures = result.files.reduce((sum, file) => sum + (caseCounts.get(file.file) ?? 0), 0);
-  const tests = result.files.reduce((sum, file) => sum + Math.max(1, caseCounts.get(file.file) ?? 0), 0);
-  const elements = mapped(suites(result, inOrder), (suite): XmlElement => {
-    const attributes = {
-      name: suite.file,
-      tests: String(Math.max(1, suite.cases.length)),
-      failures: String(suite.cases.length),
-      errors: '0',
-      skipped: '0',
-    };
-    const file = escaped(suite.file);
-    if (suite.cases.length === 0) return element('testsuite', attributes, [element('testcase', { name: 'no problems', classname: file })]);
-    const children = suite.cases.map((testCase): XmlElement => {
-      const first = testCase.findings[0]!;
-      const failure = element('failure', { message: first.message, type: first.level }, [], testCase.findings.map(detail).join('\n'));
-      return element('testcase', { name: testCase.name, classname: file, file, line: String(first.region.startLine) }, [failure]);
-    });
-    return element('testsuite', attributes, children);
+}
+
+interface Suite {
+  file: string;
+  cases: { name: string; findings: Finding[] }[];
+}
+
+function addSuite(body: Spill, totals: { tests: number; failures: number }, suite: Suite): void {
+  totals.tests += Math.max(1, suite.cases.length);
+  totals.failures += suite.cases.length;
+  body.add(childChunk('testsuites', suiteElement(suite)));
+}
+
+function suiteElement(suite: Suite): XmlElement {
+  const attributes = {
+    name: suite.file,
+    tests: String(Math.max(1, suite.cases.length)),
+    failures: String(suite.cases.length),
+    errors: '0',
+    skipped: '0',
+  };
+  const file = escaped(suite.file);
+  if (suite.cases.length === 0) return element('testsuite', attributes, [element('testcase', { name: 'no problems', classname: file })]);
+  const children = suite.cases.map((testCase): XmlElement => {
+    const first = testCase.findings[0]!;
+    const failure = element('failure', { message: first.message, type: first.level }, [], testCase.findings.map(detail).join('\n'));
+    return element('testcase', { name: testCase.name, classname: file, file, line: String(first.region.startLine) }, [failure]);
   });
-  return xmlChunks('testsuites', { name: 'kmlint', tests: String(tests), failures: String(failures), errors: '0' }, elements);
+  return element('testsuite', attributes, children);
 }
 
 /**
- * Each linted file with its test cases, in the order of the files. A run's findings come in that order, so
- * they are read along; findings handed in out of it are grouped in memory first.
+ * Each linted file with its test cases, in the order of the files, read along the findings: a run's
+ * findings come in that order. Returns true when some did not (a file's findings left over, or apart), and
+ * what was made must be made again from findings grouped in memory.
  */
-function* suites(result: FormatInput, inOrder: boolean): Generator<{ file: string; cases: { name: string; findings: Finding[] }[] }> {
-  if (!inOrder) {
-    const groups = new Map(byFile(result.findings));
-    for (const { file } of result.files) yield { file, cases: testCases(groups.get(file) ?? []) };
-    return;
-  }
+function* suitesAlong(result: FormatInput): Generator<Suite, boolean> {
   const names = new Set(result.files.map((file) => file.file));
   const groups = byFile(result.findings);
-  let next = groups.next();
-  for (const { file } of result.files) {
+  const skipOthers = (next: IteratorResult<[string, Finding[]]>): IteratorResult<[string, Finding[]]> => {
     while (!next.done && !names.has(next.value[0])) next = groups.next();
+    return next;
+  };
+  let next = skipOthers(groups.next());
+  for (const { file } of result.files) {
     if (!next.done && next.value[0] === file) {
       yield { file, cases: testCases(next.value[1]) };
-      next = groups.next();
+      next = skipOthers(groups.next());
     } else {
       yield { file, cases: [] };
     }
   }
+  return !next.done;
 }
 
 /** How many test cases `testCases` makes of a file's findings, without making them. */

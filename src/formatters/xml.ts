@@ -67,14 +67,25 @@ export function escaped(value: string): Escaped {
  * one tree or one string.
  */
 export function* xmlChunks(root: string, attributes: Record<string, string>, children: Iterable<XmlElement>): Generator<string, void> {
-  const declaration = { '?xml': [{ '#text': '' }], ':@': { version: '1.0', encoding: 'UTF-8' } };
-  const empty = (builder.build([declaration, element(root, attributes)]) as string).trim();
+  const frame = rootFrame(root, attributes);
   let open = false;
   for (const child of children) {
-    if (!open) yield `${empty.slice(0, -'/>'.length)}>`;
+    if (!open) yield frame.open;
     open = true;
-    const wrapped = (builder.build([{ [root]: [child] }]) as string).trim();
-    yield `\n${wrapped.slice(wrapped.indexOf('\n') + 1, wrapped.lastIndexOf('\n'))}`;
+    yield childChunk(root, child);
   }
-  yield open ? `\n</${root}>\n` : `${empty}\n`;
+  yield open ? frame.close : frame.empty;
+}
+
+/** The root's parts around its children, the declaration first; `empty` when it has none. */
+export function rootFrame(root: string, attributes: Record<string, string>): { open: string; close: string; empty: string } {
+  const declaration = { '?xml': [{ '#text': '' }], ':@': { version: '1.0', encoding: 'UTF-8' } };
+  const empty = (builder.build([declaration, element(root, attributes)]) as string).trim();
+  return { open: `${empty.slice(0, -'/>'.length)}>`, close: `\n</${root}>\n`, empty: `${empty}\n` };
+}
+
+/** A child of `root` as `xmlChunks` writes it. */
+export function childChunk(root: string, child: XmlElement): string {
+  const wrapped = (builder.build([{ [root]: [child] }]) as string).trim();
+  return `\n${wrapped.slice(wrapped.indexOf('\n') + 1, wrapped.lastIndexOf('\n'))}`;
 }
