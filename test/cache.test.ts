@@ -1,7 +1,7 @@
 /** `--cache`: a cached run reports exactly what an uncached one does, and reuses only what is still valid. */
 import assert from 'node:assert/strict';
 import { execFile, spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
@@ -10,7 +10,9 @@ import { deserialize } from 'node:v8';
 import { CLI, cliEnv, runCli } from './support/cli.js';
 import { REPO_ROOT, sharedPath } from './support/shared.js';
 import { FAKE } from './secrets/fake-tokens.js';
-import { CACHE_VERSION, readCache, type CacheContent } from '../src/cache/store.js';
+import { CACHE_VERSION, LintCache, readCache, type CacheContent } from '../src/cache/store.js';
+import { countFindings } from '../src/findings/counts.js';
+import type { Finding } from '../src/types.js';
 
 const FIXTURES = path.join(REPO_ROOT, 'test/manifests/cache');
 
@@ -23,18 +25,21 @@ function copyOf(source: string): string {
 const FORMATS = ['json', 'sarif', 'text', 'rdjson', 'github', 'gitlab', 'junit', 'checkstyle'];
 
 /** A report in every format a run writes, and its stderr and exit code, read back as one record. */
-async function reports(cwd: string, name: string, extra: readonly string[]): Promise<Record<string, string | number>> {
+async function reports(cwd: string, name: string, extra: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Record<string, string | number>> {
   const args = [CLI, ...extra, ...FORMATS.flatMap((format) => ['-f', `${format}=${name}.${format}`]), 'in'];
   let status = 0;
   let stderr = '';
   try {
-    ({ stderr } = await promisify(execFile)(process.execPath, args, { cwd, env: cliEnv(), maxBuffer: 1 << 26 }));
+    ({ stderr } = await promisify(execFile)(process.execPath, args, { cwd, env: cliEnv(env), maxBuffer: 1 << 26 }));
   } catch (error) {
     ({ stderr } = error as { stderr: string });
     status = (error as { code: number }).code;
   }
   return { status, stderr, ...Object.fromEntries(FORMATS.map((format) => [format, readFileSync(path.join(cwd, `${name}.${format}`), 'utf8')])) };
 }
+
+/** Every finding of a run goes to the spool's file, and so does a replay's. */
+const SPOOLED = { KMLINT_SPOOL_FROM: '0' };
 
 /** The `--verbose` line that says what the cache served. */
 function cacheLine(stderr: string): string | undefined {
@@ -48,6 +53,10 @@ describe('cache on the real corpus', () => {
     assert.ok((plain.json as string).length > 100_000, 'the corpus has findings');
     assert.deepEqual(cold, plain);
     assert.deepEqual(await reports(dir, 'warm', ['--cache']), plain);
+    // A replay too large to hold goes through the spool (a limit of 0 sends any there), findings to the same files.
+    assert.deepEqual(await reports(dir, 'spooled', ['--cache'], SPOOLED), plain);
+    const told = await reports(dir, 'told', ['--cache', '--verbose'], SPOOLED);
+    assert.equal(cacheLine(told.stderr as string), 'no input changed, the last run replayed');
 
     // Runs after an edit are compared with uncached ones on the small fixtures below (they take as long as a cold run).
   });
@@ -172,18 +181,64 @@ describe('what invalidates the cache', () => {
     assert.equal(edited.stdout, runCli(PER_FILE.filter((arg) => arg !== '--cache'), { cwd: dir }).stdout);
   });
 
-  test('the cache file is one JSON value per line, the last run\'s findings one by one, so a large run never needs it as one string', () => {
+  test('the cache file is one JSON value per line, the last run\'s findings last, a line per file, so a large run never needs it as one string', () => {
     const dir = copyOf(FIXTURES);
     const run = runCli(PER_FILE, { cwd: dir });
-    const findings = (JSON.parse(run.stdout) as { findings: unknown[] }).findings;
-    assert.ok(findings.length > 1);
-    const lines = readFileSync(path.join(dir, '.kmlintcache'), 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const findings = (JSON.parse(run.stdout) as { findings: { file: string; level: string }[] }).findings;
+    const files = [...new Set(findings.map((finding) => finding.file))];
+    assert.ok(findings.length > 1 && files.length > 1);
+    const cacheFile = path.join(dir, '.kmlintcache');
+    const lines = readFileSync(cacheFile, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
     assert.deepEqual(Object.keys(lines[0]!), ['header']);
     assert.equal(lines.filter((line) => 'file' in line).length, 3, 'one line per linted file');
-    assert.equal(lines.filter((line) => 'finding' in line).length, findings.length, 'one line per finding of the run');
-    assert.equal(readCache(path.join(dir, '.kmlintcache'))?.run?.findings.length, findings.length);
-    // A small cache is read whole, a large one in pieces: the same content either way.
-    assert.deepEqual(readCache(path.join(dir, '.kmlintcache'), 0), readCache(path.join(dir, '.kmlintcache')));
+    const run_ = lines.findIndex((line) => 'run' in line);
+    const findingLines = lines.slice(run_ + 1) as { counts: number[]; line: { file: string; findings: unknown[] } }[];
+    assert.deepEqual(findingLines.map((line) => line.line.file), files, 'after the run, one line per file with findings, in order');
+    assert.deepEqual(findingLines.flatMap((line) => line.line.findings).length, findings.length);
+    assert.deepEqual(findingLines.map((line) => line.counts[0]), files.map((file) => findings.filter((finding) => finding.file === file && finding.level === 'error').length));
+    // A small cache is read whole, a large one in pieces: the same content either way, and the findings are
+    // not read until a replay asks.
+    const whole = readCache(cacheFile)!;
+    assert.equal(whole.run?.files.length, 3);
+    assert.equal(whole.findingsAt?.offset, Buffer.byteLength(readFileSync(cacheFile, 'utf8').split('\n').slice(0, run_ + 1).join('\n')) + 1);
+    assert.deepEqual(readCache(cacheFile, 0), whole);
+  });
+
+  test('a damaged line among the last run\'s findings replays nothing: the files are linted again, held or spooled', () => {
+    for (const env of [{}, SPOOLED]) {
+      const dir = copyOf(FIXTURES);
+      const expected = runCli(PER_FILE, { cwd: dir, env });
+      const cacheFile = path.join(dir, '.kmlintcache');
+      const written = readFileSync(cacheFile, 'utf8');
+      // The last line: with the spool, the lines before it have gone to it and must go again.
+      const damaged = written.replace(/\{"counts":\[(\d+)(?![^]*\{"counts")/, '{"counts":[x');
+      assert.notEqual(damaged, written);
+      writeFileSync(cacheFile, damaged);
+      const again = runCli(PER_FILE, { cwd: dir, env });
+      assert.equal(cacheLine(again.stderr), '3 of 3 files unchanged');
+      assert.equal(again.stdout, expected.stdout);
+      assert.equal(again.status, expected.status);
+    }
+  });
+
+  test('a replay reads the last run\'s findings from the cache file it opened, a line per file with its counts', () => {
+    const dir = copyOf(FIXTURES);
+    runCli(PER_FILE, { cwd: dir });
+    const file = path.join(dir, '.kmlintcache');
+    const key = readCache(file)!.key;
+    const lines = [...LintCache.open(file, '.kmlintcache', key).lastRunLines()];
+    assert.ok(lines.length > 1);
+    for (const { file: name, counts, line } of lines) {
+      const parsed = JSON.parse(line) as { file: string; findings: Finding[] };
+      assert.equal(parsed.file, name);
+      assert.deepEqual(counts, countFindings(parsed.findings));
+      assert.ok(line.endsWith('}\n'));
+    }
+    // Replaced since it was opened (another run wrote it): its findings are not this cache's.
+    const opened = LintCache.open(file, '.kmlintcache', key);
+    copyFileSync(file, `${file}.new`);
+    renameSync(`${file}.new`, file);
+    assert.throws(() => [...opened.lastRunLines()], /changed since it was read/);
   });
 
   test('--cache-location names the file, or a folder to keep .kmlintcache in', () => {
@@ -260,6 +315,14 @@ describe('suppressions and baselines with a cache', () => {
     const baselined = runCli(['--cache', '--baseline', 'baseline.json', ...args], { cwd: dir });
     assert.equal(baselined.status, 0, baselined.stderr);
     assert.equal(baselined.stdout, runCli(['--baseline', 'baseline.json', ...args], { cwd: dir }).stdout);
+    // Replayed, held and spooled alike.
+    for (const env of [{}, SPOOLED]) {
+      const told = runCli(['--cache', '--verbose', '--baseline', 'baseline.json', ...args], { cwd: dir, env });
+      assert.equal(cacheLine(told.stderr), 'no input changed, the last run replayed');
+      const replayed = runCli(['--cache', '--baseline', 'baseline.json', ...args], { cwd: dir, env });
+      assert.equal(replayed.status, 0, replayed.stderr);
+      assert.equal(replayed.stdout, baselined.stdout);
+    }
   });
 });
 
@@ -331,11 +394,20 @@ describe('code frames of a replayed run', () => {
     assert.match(plain.text as string, /API_TOKEN, value: \*{8}/, 'the code frame shows the line, masked');
     assert.deepEqual(await reports(dir, 'cold', ['--cache']), plain);
     assert.deepEqual(await reports(dir, 'warm', ['--cache']), plain);
+    // A replay through the spool reads the texts again when the reports print them, masked from the same offsets.
+    assert.deepEqual(await reports(dir, 'warm-spooled', ['--cache'], SPOOLED), plain);
 
     const stored = readFileSync(path.join(dir, '.kmlintcache'), 'utf8');
     const spans = Object.values(readCache(path.join(dir, '.kmlintcache'))?.spans ?? {});
     assert.ok(spans.some((offsets) => offsets.length === 4), 'the two credentials\' offsets are stored');
     for (const [name, value] of Object.entries(FAKE)) assert.ok(!stored.includes(value), `${name} stored`);
+    // Offsets that do not fit the text (a damaged cache) are not used: the text is searched again.
+    const damaged = stored.replace(/("offsets":\[)[^\]]+\]/g, '$10,999999999]');
+    assert.notEqual(damaged, stored);
+    for (const [name, env] of [['held', {}], ['spooled', SPOOLED]] as const) {
+      writeFileSync(path.join(dir, '.kmlintcache'), damaged);
+      assert.deepEqual(await reports(dir, `damaged-${name}`, ['--cache'], env), plain);
+    }
 
     // The credentials move down three lines: offsets stored for the old text must not be used for the new.
     writeFileSync(path.join(dir, 'in/leaky.yaml'), leaky(3));

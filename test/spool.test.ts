@@ -88,7 +88,8 @@ test('a run with a cache goes through the spool too: a first run, a partial run 
       try {
         const spooled = await lint({ ...cached('spooled.cache'), spool });
         assert.equal(spooled.cache?.replayed, step.replayed, step.name);
-        assert.equal(spool.spooled, !step.replayed, `${step.name}: the findings went to disk unless replayed`);
+        // A spool that holds nothing in memory takes a replay's findings too, which a replay holds only when small.
+        assert.equal(spool.spooled, true, `${step.name}: the findings went to disk`);
         if (step.name === 'partial') assert.ok(spooled.cache!.hits > 0 && spooled.cache!.hits < spooled.files.length, `${spooled.cache!.hits} files served`);
         assert.deepEqual(spooled.baseline, memory.baseline, step.name);
         assert.ok(memory.baseline!.matched > 0);

@@ -8,8 +8,11 @@
  * in any run where something changed, while the whole run is replayed from its snapshot when nothing did.
  */
 import { decode, plainUtf8, readBytesSync, readInputSync, type ReadOutcome } from '../input/read.js';
-import { credentialSpans, maskSpans } from '../redact/index.js';
+import { credentialSpans, maskSpans, type Span } from '../redact/index.js';
 import type { Source } from '../run/lint.js';
+import type { OnDiskFile } from '../run/spool-sources.js';
+import type { FindingSpool } from '../run/spool.js';
+import type { Finding } from '../types.js';
 import { today } from '../suppress/entry.js';
 import type { SuppressOptions } from '../suppress/options.js';
 import { VERSION } from '../version.js';
@@ -62,17 +65,27 @@ export function contextTokens(files: readonly { file: string; display: string }[
   return tokens;
 }
 
-/** The last run, to replay, with the texts its code frames print (when asked for), credentials masked. */
+/**
+ * The last run, to replay. Its findings went to the spool, or, in a run without one, are held here with the
+ * texts their code frames print (credentials masked); a spooled run reads those texts when a report asks.
+ */
 export interface Replay {
   last: CachedRun;
+  /** The spool the findings went to, if they did. */
+  spool?: FindingSpool;
+  findings: Finding[];
   sources: Map<string, string>;
+  onDisk: OnDiskFile[];
 }
 
 /**
  * Reads every input again to see whether the last run saw exactly these inputs; returns its snapshot if so.
- * Inputs that cannot be read twice (standard input) never replay. With `keepSources`, the texts of the files
- * with findings are kept from this read, so none is read twice. The reads are synchronous: they are all a
- * replay does until its reports, and an asynchronous read cost about four times the CPU.
+ * Inputs that cannot be read twice (standard input) never replay. With a spool (and more findings than a
+ * replay holds in memory), the last run's findings go to it a file's line at a time, never parsed here;
+ * otherwise they are read first, so that the texts of
+ * the files with findings are kept from the read that checks them (with `keepSources`). The reads are
+ * synchronous: they are all a replay does until its reports, and an asynchronous read cost about four times
+ * the CPU. A damaged cache replays nothing.
  */
 export async function replayable(
   cache: LintCache,
@@ -80,12 +93,17 @@ export async function replayable(
   context: () => Promise<readonly { file: string; display: string }[]>,
   maxBytes: number,
   keepSources: boolean,
+  spool?: FindingSpool,
 ): Promise<Replay | undefined> {
   const last = cache.lastRun;
   if (!last || !sources.every((source) => source.absolute !== undefined || source.partial)) return undefined;
-  const framed = new Set(keepSources ? last.findings.map((finding) => finding.file) : []);
+  if (spool?.holdsReplay(cache.lastRunBytes)) spool = undefined;
+  const findings = spool ? [] : heldFindings(cache);
+  if (!findings) return undefined;
+  const framed = new Set(keepSources ? findings.map((finding) => finding.file) : []);
   const tokens: InputToken[] = [];
   const texts: { display: string; text: string; hash: string }[] = [];
+  const onDisk: OnDiskFile[] = [];
   for (const source of sources) {
     const input = replayInput(source, maxBytes);
     if (!('hash' in input)) {
@@ -94,10 +112,44 @@ export async function replayable(
     }
     tokens.push(textToken(source.display, input.hash));
     if (framed.has(source.display)) texts.push({ display: source.display, text: input.text(), hash: input.hash });
+    else if (spool && keepSources) onDisk.push(onDiskFile(cache, source.display, source.absolute!, input.hash));
   }
   const contextToken = last.usedContext ? contextTokens(await context(), maxBytes, cache.contextHashes) : undefined;
   if (inputsDigest(tokens, contextToken) !== last.inputs) return undefined;
-  return { last, sources: new Map(texts.map(({ display, text, hash }) => [display, cache.masked(text, hash)])) };
+  if (spool && !spooled(cache, spool)) return undefined;
+  const held = new Map(texts.map(({ display, text, hash }) => [display, cache.masked(text, hash)]));
+  return { last, ...(spool ? { spool } : {}), findings, sources: held, onDisk };
+}
+
+/** The last run's findings, parsed; undefined when the cache is damaged. */
+function heldFindings(cache: LintCache): Finding[] | undefined {
+  try {
+    const findings: Finding[] = [];
+    for (const { line } of cache.lastRunLines()) findings.push(...(JSON.parse(line) as { findings: Finding[] }).findings);
+    return findings;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Hands the last run's lines to the spool; false (and the spool emptied) when the cache is damaged. */
+function spooled(cache: LintCache, spool: FindingSpool): boolean {
+  try {
+    for (const line of cache.lastRunLines()) spool.addLine(line);
+    return true;
+  } catch {
+    spool.reset();
+    return false;
+  }
+}
+
+/** A file a report may read again, masked where the last run found credentials in the text of this hash. */
+function onDiskFile(cache: LintCache, display: string, absolute: string, hash: string): OnDiskFile {
+  const offsets = cache.storedSpans(hash);
+  if (!offsets) return [display, absolute];
+  const spans: Span[] = [];
+  for (let index = 0; index < offsets.length; index += 2) spans.push({ start: offsets[index]!, end: offsets[index + 1]! });
+  return [display, absolute, { hash, spans }];
 }
 
 /**

@@ -122,7 +122,8 @@ export async function run(args: ParsedArgs): Promise<number> {
   if (!render && !shard && values['write-baseline'] === undefined) {
     options.spool = new FindingSpool(spoolFrom());
   }
-  // A cache is loaded whole: a run whose cache is large is a large run from its start.
+  // A cache's entries are loaded in one go (the last run's findings only by a replay): a run whose cache is
+  // large is a large run from its start.
   if (options.cache) limitHeapGrowth(fileSize(options.cache.file));
   try {
     const result = render ? await (await import('../render/run.js')).lintWithRenders(options, render) : await lint(options);

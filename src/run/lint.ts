@@ -239,9 +239,12 @@ export async function lintSources(
     }))
     : undefined;
   if (cache) {
-    const replay = await replayable(cache, sources, listContext, maxBytes, options.keepSources ?? false);
-    // A replay holds the last run's findings and applies the baseline as a run held in memory does.
-    if (replay) return replayRun(run, replay, { files: sources.length, suppressor: createSuppressor(options.suppress, { rules, settings, cwd }) });
+    const replay = await replayable(cache, sources, listContext, maxBytes, options.keepSources ?? false, spool);
+    if (replay) {
+      // A spooled replay applies the baseline as a view over the spool, as a spooled run does.
+      const suppressor = createSuppressor(replay.spool ? withoutBaseline(options.suppress) : options.suppress, { rules, settings, cwd });
+      return replayRun(run, replay, { files: sources.length, suppressor, suppress: options.suppress, maxBytes });
+    }
   }
   // A spooled run applies the baseline itself, as a view over the spool.
   const suppressor = createSuppressor(spool ? withoutBaseline(options.suppress) : options.suppress, { rules, settings, cwd });
@@ -256,7 +259,7 @@ export async function lintSources(
     if (run.sourceTexts && source.absolute !== undefined) {
       const known = spans ? { hash: hash ?? contentHash(text), spans } : undefined;
       run.sourceTexts.onDisk(source.display, source.absolute, known);
-      // The cache keeps where its credentials are all the same: a replay holds the texts it frames.
+      // The cache keeps where its credentials are all the same: a replay masks the texts it frames from them.
       cache?.keepSpans(text, known?.hash ?? hash ?? contentHash(text), spans);
     } else run.sources.set(source.display, cache ? cache.masked(text, hash ?? contentHash(text), spans) : maskSpans(text, spans ?? credentialSpans(text)));
   };
@@ -586,13 +589,24 @@ function snapshot(run: LintRun, initialNotes: number, inputs: string, usedContex
 }
 
 /** A run whose inputs are all unchanged: the last run's result, then this run's baseline and exemption stage. */
-function replayRun(run: LintRun, { last, sources }: Replay, context: { files: number; suppressor: ReturnType<typeof createSuppressor> }): LintRun {
-  Object.assign(run, { files: last.files, findings: last.findings, objects: last.objects, internalErrors: last.internalErrors, contextObjects: last.contextObjects, sources });
+function replayRun(
+  run: LintRun,
+  { last, spool, findings, sources, onDisk }: Replay,
+  context: { files: number; suppressor: ReturnType<typeof createSuppressor>; suppress: SuppressOptions | undefined; maxBytes: number },
+): LintRun {
+  Object.assign(run, { files: last.files, findings, objects: last.objects, internalErrors: last.internalErrors, contextObjects: last.contextObjects, sources });
   run.notes.push(...last.notes);
   run.cache = { hits: context.files, replayed: true };
   // The cache file stays as it is: it already describes this run.
   context.suppressor.replayExemptions(last.exemptions);
-  context.suppressor.finish(run);
+  if (!spool) {
+    context.suppressor.finish(run);
+    return run;
+  }
+  run.spool = spool;
+  run.sourceTexts = new SourceTexts(run.sources, context.maxBytes);
+  for (const [file, absolute, known] of onDisk) run.sourceTexts.onDisk(file, absolute, known);
+  finishSpool(run, spool, context.suppressor, context.suppress);
   return run;
 }
 

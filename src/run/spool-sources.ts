@@ -56,5 +56,15 @@ function readMasked(absolute: string, maxBytes: number, known: KnownSpans | unde
   const outcome = readInputSync(absolute, maxBytes);
   if (!('text' in outcome)) return undefined;
   const { text } = outcome;
-  return maskSpans(text, known && contentHash(text) === known.hash ? known.spans : credentialSpans(text));
+  return maskSpans(text, known && contentHash(text) === known.hash && fits(known.spans, text.length) ? known.spans : credentialSpans(text));
+}
+
+/** Spans in order inside the text (spans a damaged cache gave may not be: then the text is searched again). */
+function fits(spans: readonly Span[], length: number): boolean {
+  let previous = 0;
+  for (const { start, end } of spans) {
+    if (start < previous || end <= start || end > length) return false;
+    previous = end;
+  }
+  return true;
 }

@@ -4,11 +4,10 @@
  * exit code go through them. A file's cross-object findings arrive after the walk; they are few and stay in
  * memory until they are merged into the file's line on reading. Small runs never touch the disk.
  */
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Finding } from '../types.js';
 import { linesOf } from './read-lines.js';
+import { TempFile } from './temp-file.js';
 import { addCounts, countFindings, type Counts } from '../findings/counts.js';
 import { baselineMatcher, type Baseline } from '../suppress/baseline.js';
 
@@ -16,6 +15,12 @@ import { baselineMatcher, type Baseline } from '../suppress/baseline.js';
 export const SPOOL_FROM = 20_000;
 
 const SPOOL_FILE = 'findings.jsonl';
+
+/**
+ * A replay's findings up to this size (their JSON in the cache) are held as objects, which the reports read
+ * faster than the spool's lines; a larger replay goes through the spool, as a run of its size would.
+ */
+export const REPLAY_HELD_BYTES = 64 << 20;
 
 /** One file's line of the spool, with its findings' counts per level. */
 export interface SpoolLine {
@@ -61,9 +66,7 @@ export class FindingSpool implements Iterable<Finding> {
   private heldFindings = 0;
   private readonly late = new Map<string, Finding[]>();
   private readonly views: FindingView[] = [];
-  private dir: string | undefined;
-  private fd: number | undefined;
-  private readonly cleanUp = (): void => this.close();
+  private temp: TempFile | undefined;
 
   /** The files of the lines, each once so far: then the lines come file by file. */
   private readonly files = new Set<string>();
@@ -88,13 +91,12 @@ export class FindingSpool implements Iterable<Finding> {
     this.files.add(file);
     addCounts(this.lineCounts, counts);
     const count = counts.error + counts.warning + counts.note + counts.suppressed;
-    if (this.fd === undefined && this.limit > 0 && this.heldFindings + count <= this.limit) {
+    if (this.temp === undefined && this.limit > 0 && this.heldFindings + count <= this.limit) {
       this.held.push(line);
       this.heldFindings += count;
       return;
     }
-    if (this.fd === undefined) this.open();
-    writeSync(this.fd!, line);
+    writeSync((this.temp ?? this.open()).fd, line);
   }
 
   /** Findings that arrived for an added file after its walk, sorted: merged into its line when read. */
@@ -163,7 +165,7 @@ export class FindingSpool implements Iterable<Finding> {
 
   /** Whether the findings went to disk (tests force it with a limit of 0). */
   get spooled(): boolean {
-    return this.fd !== undefined;
+    return this.temp !== undefined;
   }
 
   *[Symbol.iterator](): Generator<Finding> {
@@ -175,33 +177,45 @@ export class FindingSpool implements Iterable<Finding> {
     const known = this.knownCounts();
     return {
       head: this.head, tail: this.tail, late: this.late, views: this.views, held: this.held,
-      ...(this.dir !== undefined ? { file: path.join(this.dir, SPOOL_FILE) } : {}),
+      ...(this.temp !== undefined ? { file: this.temp.file } : {}),
       groupedByFile: this.groupedByFile,
       ...(known ? { knownCounts: known } : {}),
     };
   }
 
-  /** Removes the temporary file; the spool cannot be read afterwards. */
-  close(): void {
-    if (this.fd !== undefined) closeSync(this.fd);
-    if (this.dir !== undefined) rmSync(this.dir, { recursive: true, force: true });
-    this.fd = undefined;
-    this.dir = undefined;
-    process.off('exit', this.cleanUp);
+  /** Whether a replay's findings of this size may be held in memory instead (never with a limit of 0, as tests set). */
+  holdsReplay(bytes: number): boolean {
+    return this.limit > 0 && bytes <= REPLAY_HELD_BYTES;
   }
 
-  private open(): void {
-    this.dir = mkdtempSync(path.join(tmpdir(), 'kmlint-'));
-    this.fd = openSync(path.join(this.dir, SPOOL_FILE), 'w+');
-    // Removed at exit however the run ends (an error, a signal turned into exit by the CLI).
-    process.on('exit', this.cleanUp);
-    for (const line of this.held) writeSync(this.fd, line);
+  /** Forgets every line (a replay that found its cache damaged lints the files instead). */
+  reset(): void {
+    this.close();
     this.held.length = 0;
+    this.heldFindings = 0;
+    this.files.clear();
+    this.filesRepeat = false;
+    Object.assign(this.lineCounts, { error: 0, warning: 0, note: 0, suppressed: 0 });
+    this.changes++;
+  }
+
+  /** Removes the temporary file; the spool cannot be read afterwards. */
+  close(): void {
+    this.temp?.close();
+    this.temp = undefined;
+  }
+
+  private open(): TempFile {
+    const temp = new TempFile(SPOOL_FILE);
+    for (const line of this.held) writeSync(temp.fd, line);
+    this.held.length = 0;
+    this.temp = temp;
+    return temp;
   }
 
   private *lines(): Generator<string> {
-    if (this.fd === undefined) yield* this.held;
-    else yield* linesOf(this.fd);
+    if (this.temp === undefined) yield* this.held;
+    else yield* linesOf(this.temp.fd);
   }
 }
 
