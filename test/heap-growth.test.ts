@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
-import { CHECK_INTERVAL_MS, heapGrowthLimiter, LARGE_MEMORY } from '../src/cli/heap-growth.js';
+import { CHECK_INTERVAL_MS, COLLECT_BEFORE_REPORTS, collectBeforeReports, heapGrowthLimiter, LARGE_MEMORY } from '../src/cli/heap-growth.js';
 
 test('a small process is left alone; a cache about to be loaded that makes it large turns the limit on, once and for good', () => {
   const limit = heapGrowthLimiter();
@@ -45,4 +45,15 @@ test('the V8 flag it sets is one this Node knows: no complaint, and the process 
   assert.equal(run.status, 0, run.stderr);
   assert.equal(run.stdout, '200000');
   assert.doesNotMatch(run.stderr, /unrecognized flag/);
+});
+
+test('the lint\'s garbage is collected before the reports of a large process only', () => {
+  let collections = 0;
+  const collect = (): void => void collections++;
+  assert.equal(collectBeforeReports({ rss: () => 100 << 20 }, collect), false);
+  assert.equal(collections, 0, 'a small run pays nothing');
+  assert.equal(collectBeforeReports({ rss: () => COLLECT_BEFORE_REPORTS }, collect), true);
+  assert.equal(collections, 1);
+  // The real collection, in this process: it runs and returns.
+  assert.equal(collectBeforeReports({ rss: () => COLLECT_BEFORE_REPORTS }), true);
 });

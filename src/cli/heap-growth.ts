@@ -6,6 +6,7 @@
  * A CLI setting: the library leaves its host's heap alone.
  */
 import { setFlagsFromString } from 'node:v8';
+import { collectGarbage } from './heap-limit.js';
 
 /** The memory from which growth is held back: the process's, so worker threads' heaps count too. */
 export const LARGE_MEMORY = 512 << 20;
@@ -43,4 +44,20 @@ export function heapGrowthLimiter(large = LARGE_MEMORY, probe: MemoryProbe = pro
     limited = true;
     return limited;
   };
+}
+
+/** From this size of the process, the lint's garbage is collected before the reports are written. */
+export const COLLECT_BEFORE_REPORTS = 256 << 20;
+
+/**
+ * Once the lint is done, its index, its waiting checks and the files' parses are garbage, but V8 collects the
+ * old generation only once it has grown again, so the reports' own garbage piled on top of them: with every
+ * rule and eight reports a run peaked while writing its reports (at 13,000 documents, 566 to 598 MB against
+ * 472 to 481 MB with a full collection first). Smaller processes skip it: a one-file run need not pay even
+ * the few milliseconds.
+ */
+export function collectBeforeReports(probe: Pick<MemoryProbe, 'rss'> = processProbe, collect: () => void = collectGarbage): boolean {
+  if (probe.rss() < COLLECT_BEFORE_REPORTS) return false;
+  collect();
+  return true;
 }

@@ -91,7 +91,7 @@ function advice(where: string, limit: number): string {
 let gc: (() => void) | undefined;
 
 /** A full collection, from a context made after `--expose-gc` is set: Node gives `gc` only to such a context. */
-function collectGarbage(): void {
+export function collectGarbage(): void {
   if (!gc) {
     setFlagsFromString('--expose-gc');
     gc = runInNewContext('gc') as () => void;

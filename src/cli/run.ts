@@ -21,7 +21,7 @@ import { VERSION } from '../version.js';
 import { oneOf, UsageError, type ParsedArgs } from './args.js';
 import { outputTargets, type OutputTarget } from './outputs.js';
 import { progressReporter } from './progress.js';
-import { heapGrowthLimiter } from './heap-growth.js';
+import { collectBeforeReports, heapGrowthLimiter } from './heap-growth.js';
 import { heapLimitGuard } from './heap-limit.js';
 import { useColor } from './color.js';
 import { compareKubeVersions, NEWEST_KUBE_VERSION, normaliseKubeVersion, OLDEST_KUBE_VERSION } from '../engine/run-settings.js';
@@ -130,6 +130,7 @@ export async function run(args: ParsedArgs): Promise<number> {
     progress.done();
     if (shard) return writeShardReport(result, values.output);
     limitHeapGrowth();
+    collectBeforeReports();
     return await report(result, { setup, values, targets, cwd });
   } finally {
     options.spool?.close();
