@@ -95,6 +95,9 @@ test('GitHub annotations: errors, then warnings, then notices, from one reading,
   const expected = (['error', 'warning', 'notice'] as const).flatMap((command) => commands.filter((line) => line === command));
   assert.deepEqual(commands, expected);
   assert.equal(commands.length, FINDINGS.length);
+  // A level GitHub has no command for (a hand-edited shard report) is left out.
+  const odd = [{ ...FINDINGS[0]!, level: 'fatal' as Level }, { ...FINDINGS[0]!, level: 'toString' as Level }];
+  assert.equal([...githubChunks(input([...odd, ...FINDINGS]), context())].join(''), outputs[0]);
   // Within a level, in the findings' order.
   const errors = outputs[0]!.split('\n').filter((line) => line.startsWith('::error'));
   assert.match(errors[0]!, /file=a\.yaml,line=2,/);
