@@ -40249,10 +40249,10 @@ function contextTokens(files, maxBytes, hashes) {
   }
   return tokens;
 }
-async function replayable(cache2, sources, context, maxBytes, keepSources, spool) {
+async function replayable(cache2, sources, context, maxBytes, keepSources, runSpool) {
   const last = cache2.lastRun;
   if (!last || !sources.every((source) => source.absolute !== void 0 || source.partial)) return void 0;
-  if (spool?.holdsReplay(cache2.lastRunBytes)) spool = void 0;
+  const spool = runSpool?.holdsReplay(cache2.lastRunBytes) ? void 0 : runSpool;
   const findings = spool ? [] : heldFindings(cache2);
   if (!findings) return void 0;
   const framed = new Set(keepSources ? findings.map((finding) => finding.file) : []);

@@ -82,10 +82,9 @@ export interface Replay {
  * Reads every input again to see whether the last run saw exactly these inputs; returns its snapshot if so.
  * Inputs that cannot be read twice (standard input) never replay. With a spool (and more findings than a
  * replay holds in memory), the last run's findings go to it a file's line at a time, never parsed here;
- * otherwise they are read first, so that the texts of
- * the files with findings are kept from the read that checks them (with `keepSources`). The reads are
- * synchronous: they are all a replay does until its reports, and an asynchronous read cost about four times
- * the CPU. A damaged cache replays nothing.
+ * otherwise they are read first, so that the texts of the files with findings are kept from the read that
+ * checks them (with `keepSources`). The reads are synchronous: they are all a replay does until its
+ * reports, and an asynchronous read cost about four times the CPU. A damaged cache replays nothing.
  */
 export async function replayable(
   cache: LintCache,
@@ -93,11 +92,11 @@ export async function replayable(
   context: () => Promise<readonly { file: string; display: string }[]>,
   maxBytes: number,
   keepSources: boolean,
-  spool?: FindingSpool,
+  runSpool?: FindingSpool,
 ): Promise<Replay | undefined> {
   const last = cache.lastRun;
   if (!last || !sources.every((source) => source.absolute !== undefined || source.partial)) return undefined;
-  if (spool?.holdsReplay(cache.lastRunBytes)) spool = undefined;
+  const spool = runSpool?.holdsReplay(cache.lastRunBytes) ? undefined : runSpool;
   const findings = spool ? [] : heldFindings(cache);
   if (!findings) return undefined;
   const framed = new Set(keepSources ? findings.map((finding) => finding.file) : []);

@@ -2,8 +2,9 @@
  * The `--cache` file: per input file, its content hash and what linting it gave (redacted findings, notes,
  * counts, its use of config exemptions); and a snapshot of the last whole run, replayed when nothing of it
  * changed. The snapshot's findings come last, a line per file as the spool writes them: a cached run reads
- * the file up to them, and only a replay reads them, passing each line to the spool unparsed. Everything in it has been through redaction: it never holds a credential; of the texts code frames
- * print, it keeps only where their credentials are (offsets), so a replay masks them without looking again.
+ * the file up to them, and only a replay reads them (a large one passes each line to the spool unparsed).
+ * Everything in it has been through redaction: it never holds a credential; of the texts code frames print,
+ * it keeps only where their credentials are (offsets), so a replay masks them without looking again.
  */
 import { closeSync, fstatSync, openSync, readFileSync, writeSync, type Stats } from 'node:fs';
 import { mkdir, rename } from 'node:fs/promises';
