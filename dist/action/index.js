@@ -39807,6 +39807,14 @@ function createMasker(secrets) {
 function isWordChar(char) {
   return char !== void 0 && /[A-Za-z0-9]/.test(char);
 }
+function spansFit(spans, length) {
+  let previous = 0;
+  for (const { start, end } of spans) {
+    if (start < previous || end <= start || end > length) return false;
+    previous = end;
+  }
+  return true;
+}
 function maskSpans(text, spans) {
   if (spans.length === 0) return text;
   let out = "";
@@ -39911,19 +39919,26 @@ var init_key = __esm({
 // src/run/read-lines.ts
 import { readSync as readSync2 } from "node:fs";
 import { StringDecoder } from "node:string_decoder";
-function* linesOf2(fd, position = 0) {
+function* textOf(fd, position = 0) {
   const decoder = new StringDecoder("utf8");
   const buffer = Buffer.alloc(READ_CHUNK);
-  let rest = "";
   for (; ; ) {
     const read2 = readSync2(fd, buffer, 0, READ_CHUNK, position);
     if (read2 === 0) break;
     position += read2;
-    const lines = (rest + decoder.write(buffer.subarray(0, read2))).split("\n");
+    const piece = decoder.write(buffer.subarray(0, read2));
+    if (piece !== "") yield piece;
+  }
+  const rest = decoder.end();
+  if (rest !== "") yield rest;
+}
+function* linesOf2(fd, position = 0) {
+  let rest = "";
+  for (const piece of textOf(fd, position)) {
+    const lines = (rest + piece).split("\n");
     rest = lines.pop();
     yield* lines;
   }
-  rest += decoder.end();
   if (rest !== "") yield rest;
 }
 var READ_CHUNK;
@@ -39935,11 +39950,10 @@ var init_read_lines = __esm({
 });
 
 // src/run/temp-file.ts
-var READ_CHUNK2;
 var init_temp_file = __esm({
   "src/run/temp-file.ts"() {
     "use strict";
-    READ_CHUNK2 = 1 << 20;
+    init_read_lines();
   }
 });
 
@@ -39984,7 +39998,7 @@ function* cacheLines(content) {
   if (!content.run) return;
   const { findings, ...run2 } = content.run;
   yield line({ run: run2 });
-  for (const { file, counts, line: text } of linesPerFile(findings)) {
+  for (const { counts, line: text } of linesPerFile(findings)) {
     yield `${COUNTS_LINE}${counts.error},${counts.warning},${counts.note},${counts.suppressed}${LINE_KEY}${text.slice(0, -1)}}`;
   }
 }
@@ -40080,15 +40094,13 @@ function fileEntry(line) {
   if (end < 0) return void 0;
   return { name: JSON.parse(line.slice(FILE_LINE.length, end)), entry: line.slice(end + ENTRY_KEY.length, -1) };
 }
-function validOffsets(offsets, length) {
-  if (!Array.isArray(offsets) || offsets.length % 2 !== 0) return false;
-  let previous = 0;
-  for (let index = 0; index < offsets.length; index += 2) {
-    const [start, end] = [offsets[index], offsets[index + 1]];
-    if (!Number.isInteger(start) || !Number.isInteger(end) || start < previous || end <= start || end > length) return false;
-    previous = end;
-  }
-  return true;
+function isOffsetList(value) {
+  return Array.isArray(value) && value.length % 2 === 0 && value.every((offset) => Number.isInteger(offset));
+}
+function spansOf(offsets) {
+  const spans = [];
+  for (let index = 0; index < offsets.length; index += 2) spans.push({ start: offsets[index], end: offsets[index + 1] });
+  return spans;
 }
 var CACHE_VERSION, LintCache, WRITE_BATCH, COUNTS_LINE, LINE_KEY, SPOOL_FILE_KEY, SPOOL_FINDINGS_KEY, READ_WHOLE, RUN_LINE, FILE_LINE, ENTRY_KEY;
 var init_store = __esm({
@@ -40136,10 +40148,10 @@ var init_store = __esm({
       get lastRunBytes() {
         return this.previous?.findingsAt?.bytes ?? 0;
       }
-      /** Where the credentials were in a text a code frame of the last run printed, as start and end offsets. */
+      /** Where the credentials were in a text a code frame of the last run printed (whether they fit it is the reader's to check). */
       storedSpans(hash4) {
         const stored = this.previous?.spans?.[hash4];
-        return stored !== void 0 && validOffsets(stored, Number.MAX_SAFE_INTEGER) ? stored : void 0;
+        return isOffsetList(stored) ? spansOf(stored) : void 0;
       }
       /** The file's cached result when its text is unchanged; it is carried over to the next cache. */
       lookup(display, hash4) {
@@ -40170,15 +40182,12 @@ var init_store = __esm({
        * masked the same text, else from `found` (what redaction found) or a fresh look; either way they are kept.
        */
       masked(text, hash4, found) {
-        const offsets = this.keepSpans(text, hash4, found);
-        const spans = [];
-        for (let index = 0; index < offsets.length; index += 2) spans.push({ start: offsets[index], end: offsets[index + 1] });
-        return maskSpans(text, spans);
+        return maskSpans(text, spansOf(this.keepSpans(text, hash4, found)));
       }
       /** Keeps where a text's credentials are, as `masked` does, for a run that reads the text again later itself. */
       keepSpans(text, hash4, found) {
         const stored = this.previous?.spans?.[hash4];
-        const offsets = stored !== void 0 && validOffsets(stored, text.length) ? stored : (found ?? credentialSpans(text)).flatMap((span) => [span.start, span.end]);
+        const offsets = isOffsetList(stored) && spansFit(spansOf(stored), text.length) ? stored : (found ?? credentialSpans(text)).flatMap((span) => [span.start, span.end]);
         (this.next.spans ??= {})[hash4] = offsets;
         return offsets;
       }
@@ -40294,11 +40303,8 @@ function spooled(cache2, spool) {
   }
 }
 function onDiskFile(cache2, display, absolute, hash4) {
-  const offsets = cache2.storedSpans(hash4);
-  if (!offsets) return [display, absolute];
-  const spans = [];
-  for (let index = 0; index < offsets.length; index += 2) spans.push({ start: offsets[index], end: offsets[index + 1] });
-  return [display, absolute, { hash: hash4, spans }];
+  const spans = cache2.storedSpans(hash4);
+  return spans ? [display, absolute, { hash: hash4, spans }] : [display, absolute];
 }
 function replayInput(source, maxBytes) {
   const read2 = source.partial || source.absolute === void 0 ? void 0 : readBytesSync(source.absolute, maxBytes);
@@ -66182,15 +66188,7 @@ function readMasked(absolute, maxBytes, known2) {
   const outcome = readInputSync(absolute, maxBytes);
   if (!("text" in outcome)) return void 0;
   const { text } = outcome;
-  return maskSpans(text, known2 && contentHash(text) === known2.hash && fits(known2.spans, text.length) ? known2.spans : credentialSpans(text));
-}
-function fits(spans, length) {
-  let previous = 0;
-  for (const { start, end } of spans) {
-    if (start < previous || end <= start || end > length) return false;
-    previous = end;
-  }
-  return true;
+  return maskSpans(text, known2 && contentHash(text) === known2.hash && spansFit(known2.spans, text.length) ? known2.spans : credentialSpans(text));
 }
 var SourceTexts;
 var init_spool_sources = __esm({

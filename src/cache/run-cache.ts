@@ -8,7 +8,7 @@
  * in any run where something changed, while the whole run is replayed from its snapshot when nothing did.
  */
 import { decode, plainUtf8, readBytesSync, readInputSync, type ReadOutcome } from '../input/read.js';
-import { credentialSpans, maskSpans, type Span } from '../redact/index.js';
+import { credentialSpans, maskSpans } from '../redact/index.js';
 import type { Source } from '../run/lint.js';
 import type { OnDiskFile } from '../run/spool-sources.js';
 import type { FindingSpool } from '../run/spool.js';
@@ -144,11 +144,8 @@ function spooled(cache: LintCache, spool: FindingSpool): boolean {
 
 /** A file a report may read again, masked where the last run found credentials in the text of this hash. */
 function onDiskFile(cache: LintCache, display: string, absolute: string, hash: string): OnDiskFile {
-  const offsets = cache.storedSpans(hash);
-  if (!offsets) return [display, absolute];
-  const spans: Span[] = [];
-  for (let index = 0; index < offsets.length; index += 2) spans.push({ start: offsets[index]!, end: offsets[index + 1]! });
-  return [display, absolute, { hash, spans }];
+  const spans = cache.storedSpans(hash);
+  return spans ? [display, absolute, { hash, spans }] : [display, absolute];
 }
 
 /**

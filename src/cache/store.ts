@@ -9,7 +9,7 @@
 import { closeSync, fstatSync, openSync, readFileSync, writeSync, type Stats } from 'node:fs';
 import { mkdir, rename } from 'node:fs/promises';
 import path from 'node:path';
-import { credentialSpans, maskSpans, type Span } from '../redact/index.js';
+import { credentialSpans, maskSpans, spansFit, type Span } from '../redact/index.js';
 import type { ExemptionUsage } from '../suppress/options.js';
 import { linesOf } from '../run/read-lines.js';
 import { spoolLine, type SpoolLine } from '../run/spool.js';
@@ -137,10 +137,10 @@ export class LintCache {
     return this.previous?.findingsAt?.bytes ?? 0;
   }
 
-  /** Where the credentials were in a text a code frame of the last run printed, as start and end offsets. */
-  storedSpans(hash: string): readonly number[] | undefined {
+  /** Where the credentials were in a text a code frame of the last run printed (whether they fit it is the reader's to check). */
+  storedSpans(hash: string): Span[] | undefined {
     const stored = this.previous?.spans?.[hash];
-    return stored !== undefined && validOffsets(stored, Number.MAX_SAFE_INTEGER) ? stored : undefined;
+    return isOffsetList(stored) ? spansOf(stored) : undefined;
   }
 
   /** The file's cached result when its text is unchanged; it is carried over to the next cache. */
@@ -176,16 +176,13 @@ export class LintCache {
    * masked the same text, else from `found` (what redaction found) or a fresh look; either way they are kept.
    */
   masked(text: string, hash: string, found?: readonly Span[]): string {
-    const offsets = this.keepSpans(text, hash, found);
-    const spans: Span[] = [];
-    for (let index = 0; index < offsets.length; index += 2) spans.push({ start: offsets[index]!, end: offsets[index + 1]! });
-    return maskSpans(text, spans);
+    return maskSpans(text, spansOf(this.keepSpans(text, hash, found)));
   }
 
   /** Keeps where a text's credentials are, as `masked` does, for a run that reads the text again later itself. */
   keepSpans(text: string, hash: string, found?: readonly Span[]): number[] {
     const stored = this.previous?.spans?.[hash];
-    const offsets = stored !== undefined && validOffsets(stored, text.length) ? stored : (found ?? credentialSpans(text)).flatMap((span) => [span.start, span.end]);
+    const offsets = isOffsetList(stored) && spansFit(spansOf(stored), text.length) ? stored : (found ?? credentialSpans(text)).flatMap((span) => [span.start, span.end]);
     (this.next.spans ??= {})[hash] = offsets;
     return offsets;
   }
@@ -245,7 +242,7 @@ function* cacheLines(content: Omit<CacheContent, 'run'> & { run?: SavedRun }): G
   if (!content.run) return;
   const { findings, ...run } = content.run;
   yield line({ run });
-  for (const { file, counts, line: text } of linesPerFile(findings)) {
+  for (const { counts, line: text } of linesPerFile(findings)) {
     yield `${COUNTS_LINE}${counts.error},${counts.warning},${counts.note},${counts.suppressed}${LINE_KEY}${text.slice(0, -1)}}`;
   }
 }
@@ -384,14 +381,14 @@ function fileEntry(line: string): { name: string; entry: string } | undefined {
 const FILE_LINE = '{"file":';
 const ENTRY_KEY = ',"entry":';
 
-/** Offsets as `masked` stores them: pairs in order, inside the text (anything else is a damaged cache). */
-function validOffsets(offsets: unknown, length: number): offsets is number[] {
-  if (!Array.isArray(offsets) || offsets.length % 2 !== 0) return false;
-  let previous = 0;
-  for (let index = 0; index < offsets.length; index += 2) {
-    const [start, end] = [offsets[index] as unknown, offsets[index + 1] as unknown];
-    if (!Number.isInteger(start) || !Number.isInteger(end) || (start as number) < previous || (end as number) <= (start as number) || (end as number) > length) return false;
-    previous = end as number;
-  }
-  return true;
+/** Offsets as `masked` stores them: start and end pairs (anything else is a damaged cache). */
+function isOffsetList(value: unknown): value is number[] {
+  return Array.isArray(value) && value.length % 2 === 0 && value.every((offset) => Number.isInteger(offset));
+}
+
+/** Start and end offsets one after the other, as spans. */
+function spansOf(offsets: readonly number[]): Span[] {
+  const spans: Span[] = [];
+  for (let index = 0; index < offsets.length; index += 2) spans.push({ start: offsets[index]!, end: offsets[index + 1]! });
+  return spans;
 }

@@ -99,11 +99,6 @@ function* suitesAlong(result: FormatInput): Generator<Suite, boolean> {
   return !next.done;
 }
 
-/** How many test cases `testCases` makes of a file's findings, without making them. */
-function caseCount(findings: readonly Finding[]): number {
-  return new Set(findings.map(caseName)).size;
-}
-
 function caseName(finding: Finding): string {
   return `${objectName(finding) ?? `document ${(finding.documentIndex ?? 0) + 1}`}: ${finding.ruleId}`;
 }

@@ -10,7 +10,7 @@ import { createMasker, maskSpans, secretStrings, type Masker } from './masker.js
 import { credentialSpans, type Span } from './spans.js';
 
 export { credentialSpans, type Span } from './spans.js';
-export { createMasker, maskSpans, secretStrings } from './masker.js';
+export { createMasker, maskSpans, secretStrings, spansFit } from './masker.js';
 
 export interface RedactableFile {
   findings: Finding[];

@@ -79,6 +79,16 @@ function isWordChar(char: string | undefined): boolean {
   return char !== undefined && /[A-Za-z0-9]/.test(char);
 }
 
+/** Whether spans are in order inside a text of `length` (spans kept from another time may not be). */
+export function spansFit(spans: readonly Span[], length: number): boolean {
+  let previous = 0;
+  for (const { start, end } of spans) {
+    if (start < previous || end <= start || end > length) return false;
+    previous = end;
+  }
+  return true;
+}
+
 /** The text with every span replaced by a fixed mask, line by line, so line numbers stay right. */
 export function maskSpans(text: string, spans: readonly Span[]): string {
   if (spans.length === 0) return text;

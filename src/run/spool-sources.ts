@@ -5,7 +5,7 @@
  */
 import { contentHash } from '../cache/key.js';
 import { readInputSync } from '../input/read.js';
-import { maskSpans } from '../redact/masker.js';
+import { maskSpans, spansFit } from '../redact/masker.js';
 import { credentialSpans, type Span } from '../redact/spans.js';
 
 /** Where the credentials were in the text linted, and its hash: masking the same text needs no second search. */
@@ -56,15 +56,6 @@ function readMasked(absolute: string, maxBytes: number, known: KnownSpans | unde
   const outcome = readInputSync(absolute, maxBytes);
   if (!('text' in outcome)) return undefined;
   const { text } = outcome;
-  return maskSpans(text, known && contentHash(text) === known.hash && fits(known.spans, text.length) ? known.spans : credentialSpans(text));
+  return maskSpans(text, known && contentHash(text) === known.hash && spansFit(known.spans, text.length) ? known.spans : credentialSpans(text));
 }
 
-/** Spans in order inside the text (spans a damaged cache gave may not be: then the text is searched again). */
-function fits(spans: readonly Span[], length: number): boolean {
-  let previous = 0;
-  for (const { start, end } of spans) {
-    if (start < previous || end <= start || end > length) return false;
-    previous = end;
-  }
-  return true;
-}

@@ -2,12 +2,10 @@
  * A file of the run's own in a fresh temporary folder, removed when it is closed or, whatever ends the
  * run (an error, a signal the CLI turns into an exit), when the process exits.
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
-
-const READ_CHUNK = 1 << 20;
+import { textOf } from './read-lines.js';
 
 export class TempFile {
   readonly file: string;
@@ -23,19 +21,9 @@ export class TempFile {
     process.on('exit', this.cleanUp);
   }
 
-  /** The file's text from its start, a piece at a time (pieces end anywhere, never inside a character). */
-  *text(): Generator<string> {
-    const decoder = new StringDecoder('utf8');
-    const buffer = Buffer.alloc(READ_CHUNK);
-    for (let position = 0; ; ) {
-      const read = readSync(this.fd, buffer, 0, READ_CHUNK, position);
-      if (read === 0) break;
-      position += read;
-      const piece = decoder.write(buffer.subarray(0, read));
-      if (piece !== '') yield piece;
-    }
-    const rest = decoder.end();
-    if (rest !== '') yield rest;
+  /** The file's text from its start, a piece at a time. */
+  text(): Generator<string> {
+    return textOf(this.fd);
   }
 
   close(): void {
