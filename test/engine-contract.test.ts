@@ -19,7 +19,7 @@ import { effectiveRules, resolveRole } from '../src/k8s/rbac.js';
 import { labelSelectorMatches, mapSelectorMatches } from '../src/k8s/selectors.js';
 import { lint, lintSources, UsageError, type LintOptions } from '../src/run/lint.js';
 import { rules as registry } from '../src/rules/index.js';
-import type { Finding } from '../src/types.js';
+import type { Finding, Location } from '../src/types.js';
 import { assertValidSarif } from './support/sarif-schema.js';
 
 /** A cross-object rule written only for these tests: a Service whose selector matches no pod template. */
@@ -429,6 +429,59 @@ describe('index checks (checkIndex)', () => {
     const run = await lintTexts({ 'a.yaml': `${MAP('web')}---\n${SERVICE('web', 'web')}` }, [sharing('unwatched') as Rule]);
     assert.equal(run.internalErrors, 1);
     assert.ok(run.notes.includes('internal error: rule "test-sharing" failed on the run\'s index: rule "test-sharing" reported on an object it did not watch'), run.notes.join('\n'));
+  });
+
+  /** Watches each ConfigMap's `data` keys with a location and a name kept from the walk; reports keys another map also has. */
+  const keyed = (mode: false | 'elsewhere' | 'string' | 'foreign' = false) =>
+    defineRule<'sharedKey', { label: string }, { key: string; at: Location }>({
+      meta: {
+        id: 'test-keyed', category: 'reliability', level: 'warning', presets: [], summary: 'Keys shared across maps.', remediation: 'None.',
+        crossObject: true, messages: { sharedKey: 'key {{key}} is also in {{other}} ({{label}})' }, defaultOptions: { label: 'default' },
+      },
+      create: (context) => ({
+        object(object) {
+          if (object.kind !== 'ConfigMap' || typeof object.value.data !== 'object' || object.value.data === null) return;
+          for (const key of Object.keys(object.value.data)) {
+            if (mode === 'string') (context.watch as (data: unknown) => void)(key);
+            else context.watch({ key, at: context.locate(['data', key]) });
+          }
+        },
+      }),
+      checkIndex(index, context) {
+        for (const watch of context.watched) {
+          const other = index.ofKind('ConfigMap').find((record) => record !== watch.record && typeof record.value.data === 'object' && record.value.data !== null && watch.data.key in record.value.data);
+          if (!other) continue;
+          const about = mode === 'foreign' ? context.watched.find((w) => w.record.at.file !== watch.record.at.file) : watch;
+          const at = mode === 'elsewhere' ? other.at : watch.data.at;
+          context.report({ messageId: 'sharedKey', data: { key: watch.data.key, other: other.name ?? '', label: watch.options.label }, at }, about);
+        }
+      },
+    });
+  const KEYS = (name: string, ...keys: string[]) => `${MAP(name)}data:\n${keys.map((key) => `  ${key}: v\n`).join('')}`;
+
+  test('watch(data) keeps a location taken during the walk: findings land on the field, in walk order, with each object\'s options', async () => {
+    const run = await lintTexts({ 'a.yaml': `${KEYS('one', 'port', 'host', 'only')}---\n${KEYS('two', 'host')}`, 'b.yaml': KEYS('three', 'port') }, [keyed() as Rule], {
+      ruleOverrides: new Map([['test-keyed', { options: { label: 'configured' } }]]),
+    });
+    assert.deepEqual(run.findings.map((finding) => [finding.file, finding.region.startLine, finding.region.startColumn, finding.message]), [
+      ['a.yaml', 6, 3, 'key port is also in three (configured)'],
+      ['a.yaml', 7, 3, 'key host is also in two (configured)'],
+      ['a.yaml', 15, 3, 'key host is also in one (configured)'],
+      ['b.yaml', 6, 3, 'key port is also in one (configured)'],
+    ]);
+    assert.equal(run.internalErrors, 0);
+  });
+
+  test('a report about a watch must stay in that watch\'s file: another file may be closed, or another shard\'s', async () => {
+    const run = await lintTexts({ 'a.yaml': KEYS('one', 'port'), 'b.yaml': KEYS('two', 'port') }, [keyed('foreign') as Rule]);
+    assert.equal(run.internalErrors, 1);
+    assert.ok(run.notes.includes('internal error: rule "test-keyed" failed on the run\'s index: rule "test-keyed" reported outside the file of the object it watched'), run.notes.join('\n'));
+  });
+
+  test('watch data that is not an object is an internal error at the object (a bare string would be a slice of the text)', async () => {
+    const run = await lintTexts({ 'a.yaml': KEYS('one', 'port') }, [keyed('string') as Rule]);
+    assert.equal(run.internalErrors, 1);
+    assert.match(run.findings[0]!.message, /Rule "test-keyed" failed on ConfigMap one: rule "test-keyed" watched with data that is not an object/);
   });
 
   test('watch() without a checkIndex is an internal error at the object', async () => {

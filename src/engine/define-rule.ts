@@ -75,7 +75,7 @@ export interface Report<MessageId extends string> {
   related?: readonly RelatedLocation[];
 }
 
-export interface RuleContext<MessageId extends string, Options> {
+export interface RuleContext<MessageId extends string, Options, Watch = undefined> {
   readonly options: Options;
   readonly settings: RunSettings;
   /** Only inside a visitor, or inside an `afterIndex` check with a Location. */
@@ -84,7 +84,11 @@ export interface RuleContext<MessageId extends string, Options> {
   locate(path: Path, options?: { missing?: boolean }): Location;
   /** Counts one `item` under a topic of `meta.tallies`; the run prints one line per topic it counted. */
   tally(topic: string, item: string): void;
-  /** Runs `check` once every object of the run (inputs and context files) is indexed. Needs `meta.crossObject`. */
+  /**
+   * Runs `check` once every object of the run (inputs and context files) is indexed. Needs `meta.crossObject`.
+   * Each call keeps a closure, its scopes and what they reach until then, about a kilobyte: the built-in rules
+   * `watch` with data and answer in `checkIndex` instead, so a large run's memory does not grow with it.
+   */
   afterIndex(check: (index: ObjectIndex) => void): void;
   /**
    * What an `afterIndex` check reads besides its object and locations (names, labels, data for its message):
@@ -94,24 +98,39 @@ export interface RuleContext<MessageId extends string, Options> {
   hold<T extends object>(values: T): T;
   /**
    * The object being visited may get findings from the rule's `checkIndex`: its file stays open until the index
-   * is complete, and `checkIndex` learns the options the rule had for it. Costs no closure: the engine keeps the
-   * object's index record and the options.
+   * is complete, and `checkIndex` learns the options the rule had for it. `data` (locations taken with `locate`,
+   * names and values for the message) is kept beside the object's index record, detached from the file's text
+   * as `hold` does, and handed to `checkIndex` in `context.watched`. A record per watch, not a closure: this
+   * is how a rule that relates objects waits for the index without keeping its object, its views and its
+   * scopes alive (see `afterIndex`). A rule may watch one object several times (once per port, per reference).
    */
-  watch(): void;
+  watch(data?: Watch): void;
 }
 
-/** A finding of `checkIndex`: at the `at` of a record the rule watched, as files are gone by then. */
+/** One `watch` of a rule: the object's record in the complete index, the options the rule had for it, its data. */
+export interface Watched<Options, Watch> {
+  readonly record: IndexedObject;
+  readonly options: Options;
+  readonly data: Watch;
+}
+
+/** A finding of `checkIndex`: at a Location taken during the walk, as files are gone by then. */
 export type IndexReport<MessageId extends string> = Omit<Report<MessageId>, 'at' | 'missing' | 'line'> & { at: Location };
 
-export interface IndexCheckContext<MessageId extends string, Options> {
+export interface IndexCheckContext<MessageId extends string, Options, Watch = undefined> {
   readonly settings: RunSettings;
   /**
    * The options the rule had for a record's object, when it watched that object during the walk (in a file of
    * this run, this shard or thread); undefined for every other record, which gets no finding.
    */
   optionsFor(record: IndexedObject): Options | undefined;
-  /** Reports at a watched record's `at`; any other Location is an internal error of the run. */
-  report(report: IndexReport<MessageId>): void;
+  /** Every `watch` of the rule in this run's (shard's, thread's) files, in the order of the walk. */
+  readonly watched: readonly Watched<Options, Watch>[];
+  /**
+   * Reports at a watched record's `at`; with `about` (one of `watched`), at any Location of that object's file,
+   * with the options the rule had for it. Any other Location is an internal error of the run.
+   */
+  report(report: IndexReport<MessageId>, about?: Watched<Options, Watch>): void;
 }
 
 /** What a rule looks at; the engine walks every object once and calls each visitor. */
@@ -124,22 +143,22 @@ export interface RuleVisitors {
   container?(container: ContainerView, pod: PodSpecView, object: K8sObject): void;
 }
 
-export interface Rule<MessageId extends string = string, Options = unknown> {
+export interface Rule<MessageId extends string = string, Options = unknown, Watch = unknown> {
   meta: RuleMeta<MessageId, Options>;
-  create(context: RuleContext<MessageId, Options>): RuleVisitors;
+  create(context: RuleContext<MessageId, Options, Watch>): RuleVisitors;
   /**
    * Runs once per run, on the sealed index (inputs and context files), after the `afterIndex` checks: for
    * relations the index answers by itself (every identity held twice is a duplicate), where one
    * `afterIndex` closure per object would keep thousands of closures alive during the walk. It reports only
-   * on objects the rule watched (`context.watch()`); each finding goes to its file, before that file's
-   * suppressions close, as a cross-object check's does. Needs `meta.crossObject`.
+   * on objects the rule watched (`context.watch()`, in `context.watched` with their data); each finding goes to
+   * its file, before that file's suppressions close, as a cross-object check's does. Needs `meta.crossObject`.
    */
-  checkIndex?(index: ObjectIndex, context: IndexCheckContext<MessageId, Options>): void;
+  checkIndex?(index: ObjectIndex, context: IndexCheckContext<MessageId, Options, Watch>): void;
 }
 
 /** Identity helper: infers message ids and options so a typo in a messageId fails to compile. */
-export function defineRule<MessageId extends string, Options = Record<string, never>>(
-  rule: Rule<MessageId, Options>,
-): Rule<MessageId, Options> {
+export function defineRule<MessageId extends string, Options = Record<string, never>, Watch = undefined>(
+  rule: Rule<MessageId, Options, Watch>,
+): Rule<MessageId, Options, Watch> {
   return rule;
 }

@@ -3,8 +3,8 @@
  * during the walk. Findings come back for the driver to route to their (still open) files.
  */
 import type { IndexedObject, ObjectIndex } from '../k8s/object-index.js';
-import type { Finding } from '../types.js';
-import type { Rule, RunSettings } from './define-rule.js';
+import type { Finding, Location } from '../types.js';
+import type { Rule, RunSettings, Watched } from './define-rule.js';
 import type { WatchedObject } from './lint-file.js';
 import { findingOfReport } from './rule-report.js';
 import type { RuleSetting } from './rule-settings.js';
@@ -20,30 +20,30 @@ export interface IndexCheckOutcome {
 
 /** Runs each watching rule's hook in the order rules first watched; `index` may be a thread's joined copy. */
 export function runIndexChecks(index: ObjectIndex, watched: readonly WatchedObject[], settings: RunSettings): IndexCheckOutcome[] {
-  const byRule = new Map<Rule, Map<IndexedObject, RuleSetting>>();
-  for (const { rule, setting, record } of watched) {
+  const byRule = new Map<Rule, RuleWatches>();
+  for (const { rule, setting, record, data } of watched) {
     // The index checked may be a worker's joined copy: the record equal to the one watched is found by place.
     const own = index.recordAt(record.at);
     if (!own) continue;
-    let settingsOf = byRule.get(rule);
-    if (!settingsOf) byRule.set(rule, (settingsOf = new Map()));
-    settingsOf.set(own, setting);
+    let watches = byRule.get(rule);
+    if (!watches) byRule.set(rule, (watches = { settingsOf: new Map(), list: [], settingOfWatch: new Map() }));
+    watches.settingsOf.set(own, setting);
+    const watch: Watched<unknown, unknown> = { record: own, options: setting.options, data };
+    watches.list.push(watch);
+    watches.settingOfWatch.set(watch, setting);
   }
   const outcomes: IndexCheckOutcome[] = [];
-  for (const [rule, settingsOf] of byRule) {
+  for (const [rule, { settingsOf, list, settingOfWatch }] of byRule) {
     const started = performance.now();
     const findings: Finding[] = [];
     let failure: string | undefined;
     try {
       rule.checkIndex!(index, {
         settings,
+        watched: list,
         optionsFor: (record) => settingsOf.get(record)?.options,
-        report: (report) => {
-          // Only a watched object's file is sure to be open, and to be this run's (shard's, thread's) to report.
-          const record = index.recordAt(report.at);
-          const setting = record && settingsOf.get(record);
-          if (!setting) throw new Error(`rule "${rule.meta.id}" reported on an object it did not watch`);
-          findings.push(findingOfReport(rule, setting, report.at, report, undefined));
+        report: (report, about) => {
+          findings.push(findingOfReport(rule, settingFor(rule, index, report.at, about, settingsOf, settingOfWatch), report.at, report, undefined));
         },
       });
     } catch (error) {
@@ -54,4 +54,33 @@ export function runIndexChecks(index: ObjectIndex, watched: readonly WatchedObje
     outcomes.push(outcome);
   }
   return outcomes;
+}
+
+interface RuleWatches {
+  /** Each watched record with the rule's setting for it. */
+  settingsOf: Map<IndexedObject, RuleSetting>;
+  /** Every watch, in walk order, as the rule's `checkIndex` sees it. */
+  list: Watched<unknown, unknown>[];
+  settingOfWatch: Map<Watched<unknown, unknown>, RuleSetting>;
+}
+
+/**
+ * The setting a finding of `checkIndex` is reported with. Only a watched object's file is sure to be open, and
+ * to be this run's (shard's, thread's) to report: a finding lands on a watched record, or in the file of the
+ * watch it is about.
+ */
+function settingFor(
+  rule: Rule, index: ObjectIndex, at: Location, about: Watched<unknown, unknown> | undefined,
+  settingsOf: Map<IndexedObject, RuleSetting>, settingOfWatch: Map<Watched<unknown, unknown>, RuleSetting>,
+): RuleSetting {
+  if (about !== undefined) {
+    const setting = settingOfWatch.get(about);
+    if (!setting) throw new Error(`rule "${rule.meta.id}" reported about a watch it was not given`);
+    if (at.file !== about.record.at.file) throw new Error(`rule "${rule.meta.id}" reported outside the file of the object it watched`);
+    return setting;
+  }
+  const record = index.recordAt(at);
+  const setting = record && settingsOf.get(record);
+  if (!setting) throw new Error(`rule "${rule.meta.id}" reported on an object it did not watch`);
+  return setting;
 }

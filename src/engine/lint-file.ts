@@ -62,6 +62,8 @@ export interface WatchedObject {
   setting: RuleSetting;
   /** The object's record in the file's index (in a worker thread, the run's index holds an equal one). */
   record: IndexedObject;
+  /** What the rule kept with the watch (`watch(data)`), detached from the file's text. */
+  data?: unknown;
 }
 
 /** Everything later stages (suppressions, reports) need about one file. */
@@ -145,8 +147,8 @@ export function lintText(file: string, text: string, options: LintFileOptions): 
       walker?.visit(object, { ...objectSite, record });
     }
   }
-  // What waiting checks hold (objects, locations) must not keep this file's text alive through slices of it.
-  if (walker && result.pending.length > 0) {
+  // What waiting checks and watches hold (objects, locations, data) must not keep this file's text alive through slices of it.
+  if (walker && (result.pending.length > 0 || result.watched!.length > 0)) {
     for (const held of walker.file.held) index.strings.detachInPlace(held, detached);
   }
   // The checks keep what they use; the lists would keep every location the rules took.
@@ -239,11 +241,18 @@ class InstanceContext implements RuleContext<string, unknown> {
     return values;
   }
 
-  watch(): void {
+  watch(data?: unknown): void {
     const { rule } = this;
     if (!rule.meta.crossObject || !rule.checkIndex) throw new Error(`rule "${rule.meta.id}" called watch() without meta.crossObject and checkIndex`);
     if (!this.site?.record || !this.file) throw new Error(`rule "${rule.meta.id}" called watch() outside a visitor`);
-    this.file.watched.push({ rule, setting: this.setting, record: this.site.record });
+    const watched: WatchedObject = { rule, setting: this.setting, record: this.site.record };
+    if (data !== undefined) {
+      // An object, detached in place when the walk is done: a string kept bare would be a slice of the text.
+      if (typeof data !== 'object' || data === null) throw new Error(`rule "${rule.meta.id}" watched with data that is not an object`);
+      watched.data = data;
+      this.file.held.push(data);
+    }
+    this.file.watched.push(watched);
   }
 
   afterIndex(check: (index: ObjectIndex) => void): void {

@@ -1,12 +1,19 @@
 import { defineRule } from '../engine/define-rule.js';
 import { valueAt } from '../k8s/json.js';
 import { autoscalersOf } from '../k8s/views/autoscaling.js';
+import type { Location } from '../types.js';
 
 /**
  * As kube-score's deployment-targeted-by-hpa-does-not-have-replicas-configured: every apply resets
  * spec.replicas to the written value, undoing what the autoscaler chose, until it scales again.
  */
-export default defineRule({
+/** What a workload with written replicas keeps until the index is complete. */
+interface Watch {
+  namespace: string | undefined;
+  at: Location;
+}
+
+export default defineRule<'static', Record<string, never>, Watch>({
   meta: {
     id: 'hpa-target-has-static-replicas',
     category: 'reliability',
@@ -25,15 +32,17 @@ export default defineRule({
       object(object) {
         if (valueAt(object.value, ['spec', 'replicas']) === undefined) return;
         const namespace = object.namespace ?? context.settings.namespace;
-        const at = context.locate([...object.path, 'spec', 'replicas']);
-        const kept = context.hold({ namespace });
-        context.afterIndex((index) => {
-          const { namespace } = kept;
-          const hpa = autoscalersOf(index, { kind: object.kind, group: object.group, name: object.name, namespace })[0];
-          if (!hpa) return;
-          context.report({ messageId: 'static', data: { kind: object.kind, name: object.name ?? '', hpa: hpa.name ?? '' }, at, related: [{ at: hpa.at, message: `HorizontalPodAutoscaler "${hpa.name ?? ''}"` }] });
-        });
+        context.watch({ namespace, at: context.locate([...object.path, 'spec', 'replicas']) });
       },
     };
+  },
+  checkIndex(index, context) {
+    for (const watch of context.watched) {
+      const { record } = watch;
+      const { namespace, at } = watch.data;
+      const hpa = autoscalersOf(index, { kind: record.kind, group: record.group, name: record.name, namespace })[0];
+      if (!hpa) continue;
+      context.report({ messageId: 'static', data: { kind: record.kind, name: record.name ?? '', hpa: hpa.name ?? '' }, at, related: [{ at: hpa.at, message: `HorizontalPodAutoscaler "${hpa.name ?? ''}"` }] }, watch);
+    }
   },
 });

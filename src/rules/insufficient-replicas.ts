@@ -2,6 +2,7 @@ import { defineRule } from '../engine/define-rule.js';
 import { numberAt } from '../k8s/json.js';
 import { autoscalersOf } from '../k8s/views/autoscaling.js';
 import { replicasOf } from '../k8s/views/workload.js';
+import type { Location } from '../types.js';
 
 interface Options {
   minReplicas: number;
@@ -12,7 +13,15 @@ interface Options {
  * serves), and teams that spread over three zones set 3. Unset replicas count as the API default, 1,
  * unless an HPA of the run scales the workload: then the HPA owns the count (see hpa-min-replicas-too-low).
  */
-export default defineRule<'tooFew' | 'unset', Options>({
+/** What a workload with too few replicas keeps until the index is complete. */
+interface Watch {
+  namespace: string | undefined;
+  written: boolean;
+  data: { kind: string; name: string; replicas: number; min: number };
+  at: Location;
+}
+
+export default defineRule<'tooFew' | 'unset', Options, Watch>({
   meta: {
     id: 'insufficient-replicas',
     category: 'reliability',
@@ -43,14 +52,16 @@ export default defineRule<'tooFew' | 'unset', Options>({
         const written = numberAt(object.value, ['spec', 'replicas']) !== undefined;
         const at = context.locate([...object.path, 'spec', 'replicas'], { missing: !written });
         const data = { kind: object.kind, name: object.name ?? '', replicas, min };
-        const namespace = object.namespace ?? context.settings.namespace;
-        const kept = context.hold({ namespace, data });
-        context.afterIndex((index) => {
-          const { namespace, data } = kept;
-          if (autoscalersOf(index, { kind: object.kind, group: object.group, name: object.name, namespace }).length > 0) return;
-          context.report({ messageId: written ? 'tooFew' : 'unset', data, at });
-        });
+        context.watch({ namespace: object.namespace ?? context.settings.namespace, written, data, at });
       },
     };
+  },
+  checkIndex(index, context) {
+    for (const watch of context.watched) {
+      const { record } = watch;
+      const { namespace, written, data, at } = watch.data;
+      if (autoscalersOf(index, { kind: record.kind, group: record.group, name: record.name, namespace }).length > 0) continue;
+      context.report({ messageId: written ? 'tooFew' : 'unset', data, at }, watch);
+    }
   },
 });
