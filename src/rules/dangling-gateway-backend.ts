@@ -1,6 +1,14 @@
 import { defineRule } from '../engine/define-rule.js';
 import { isString, objectItems } from '../k8s/json.js';
 import { inputHoldsKind } from '../k8s/views/references.js';
+import type { Location } from '../types.js';
+
+/** What each Service backendRef of a route keeps until the index is complete: the name and the namespace it resolves to. */
+interface Watch {
+  name: string;
+  namespace: string;
+  at: Location;
+}
 
 /**
  * As Kubescape C-0302: a Gateway API route's backendRef to a Service (the default kind) that is not in the
@@ -8,7 +16,7 @@ import { inputHoldsKind } from '../k8s/views/references.js';
  * other kinds, and namespaces whose Services the input does not carry, are skipped unless the run is
  * complete.
  */
-export default defineRule({
+export default defineRule<'noService', Record<string, never>, Watch>({
   meta: {
     id: 'dangling-gateway-backend',
     category: 'reliability',
@@ -31,17 +39,19 @@ export default defineRule({
             const { name, kind, group } = ref.value;
             if (!isString(name) || (kind !== undefined && kind !== 'Service') || (group !== undefined && group !== '')) continue;
             const namespace = isString(ref.value.namespace) ? ref.value.namespace : own;
-            const at = context.locate([...object.path, ...rule.path, ...ref.path, 'name']);
-            const kept = context.hold({ name, namespace });
-            context.afterIndex((index) => {
-              const { name, namespace } = kept;
-              if (index.get('Service', namespace, name, '')) return;
-              if (!inputHoldsKind(index, namespace, 'Service', '')) return;
-              context.report({ messageId: 'noService', data: { kind: object.kind, name: object.name ?? '', service: name, namespace }, at });
-            });
+            context.watch({ name, namespace, at: context.locate([...object.path, ...rule.path, ...ref.path, 'name']) });
           }
         }
       },
     };
+  },
+  checkIndex(index, context) {
+    for (const watch of context.watched) {
+      const { record } = watch;
+      const { name, namespace, at } = watch.data;
+      if (index.get('Service', namespace, name, '')) continue;
+      if (!inputHoldsKind(index, namespace, 'Service', '')) continue;
+      context.report({ messageId: 'noService', data: { kind: record.kind, name: record.name ?? '', service: name, namespace }, at }, watch);
+    }
   },
 });

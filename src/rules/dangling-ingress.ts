@@ -3,6 +3,15 @@ import { isNumber, objectItems } from '../k8s/json.js';
 import type { JsonObject } from '../k8s/model.js';
 import { ingressView } from '../k8s/views/located.js';
 import { inputHoldsKind } from '../k8s/views/references.js';
+import type { Location } from '../types.js';
+
+/** What each Service backend of an Ingress keeps until the index is complete. */
+interface Watch {
+  service: string;
+  port: string | number | undefined;
+  namespace: string;
+  at: Location;
+}
 
 function servesPort(service: JsonObject, port: string | number): boolean {
   return [...objectItems(service, ['spec', 'ports'])].some(({ value }) => (isNumber(port) || /^\d+$/.test(String(port)) ? value.port === Number(port) : value.name === port));
@@ -13,7 +22,7 @@ function servesPort(service: JsonObject, port: string | number): boolean {
  * of the namespace, and a port that Service exposes. Resource backends (not Services) are skipped, and so
  * is a namespace whose Services the input does not carry, unless the run is complete.
  */
-export default defineRule({
+export default defineRule<'noService' | 'noPort', Record<string, never>, Watch>({
   meta: {
     id: 'dangling-ingress',
     category: 'reliability',
@@ -35,20 +44,21 @@ export default defineRule({
         for (const backend of ingressView(object).backends) {
           const { service: name, servicePath, port } = backend;
           if (name === undefined || servicePath === undefined) continue;
-          const at = context.locate(servicePath);
-          const kept = context.hold({ name, port, namespace });
-          context.afterIndex((index) => {
-            const { name, port, namespace } = kept;
-            const service = index.get('Service', namespace, name, '');
-            const data = { name: object.name ?? '', service: name, namespace, port: String(port ?? '') };
-            if (!service) {
-              if (inputHoldsKind(index, namespace, 'Service', '')) context.report({ messageId: 'noService', data, at });
-            } else if (port !== undefined && !servesPort(service.value, port)) {
-              context.report({ messageId: 'noPort', data, at, related: [{ at: service.at, message: `Service "${name}"` }] });
-            }
-          });
+          context.watch({ service: name, port, namespace, at: context.locate(servicePath) });
         }
       },
     };
+  },
+  checkIndex(index, context) {
+    for (const watch of context.watched) {
+      const { service: name, port, namespace, at } = watch.data;
+      const service = index.get('Service', namespace, name, '');
+      const data = { name: watch.record.name ?? '', service: name, namespace, port: String(port ?? '') };
+      if (!service) {
+        if (inputHoldsKind(index, namespace, 'Service', '')) context.report({ messageId: 'noService', data, at }, watch);
+      } else if (port !== undefined && !servesPort(service.value, port)) {
+        context.report({ messageId: 'noPort', data, at, related: [{ at: service.at, message: `Service "${name}"` }] }, watch);
+      }
+    }
   },
 });

@@ -1,6 +1,13 @@
 import { defineRule } from '../engine/define-rule.js';
 import { isObject, isStringMap } from '../k8s/json.js';
 import { anyWorkloadSelectedByMap, inputHoldsTemplates, operatorMayCreatePods, withoutControllerLabels } from '../k8s/views/references.js';
+import type { JsonObject, Location } from '../types.js';
+
+/** What a Service with a selector keeps until the index is complete (the selector is read from the record). */
+interface Watch {
+  namespace: string;
+  at: Location;
+}
 
 /**
  * As kube-linter's dangling-service and kube-score's service-targets-pod: a Service selector that matches
@@ -9,7 +16,7 @@ import { anyWorkloadSelectedByMap, inputHoldsTemplates, operatorMayCreatePods, w
  * name) are not looked for in templates. Unless the run is complete, nothing is judged in a namespace where
  * the input holds no pod template (a partial input) or where an operator may create the pods.
  */
-export default defineRule({
+export default defineRule<'noPods', Record<string, never>, Watch>({
   meta: {
     id: 'dangling-service',
     category: 'reliability',
@@ -26,21 +33,30 @@ export default defineRule({
   create(context) {
     return {
       object(object) {
-        const selector = isObject(object.value.spec) ? object.value.spec.selector : undefined;
+        const selector = selectorOf(object.value);
         // A selector with non-string values is a schema error (often an unrendered template), not a dangling one.
-        if (!isStringMap(selector) || Object.keys(selector).length === 0 || (isObject(object.value.spec) && object.value.spec.type === 'ExternalName')) return;
-        const written = withoutControllerLabels(selector);
-        const namespace = object.namespace ?? context.settings.namespace;
-        const at = context.locate([...object.path, 'spec', 'selector']);
-        const data = { name: object.name ?? '', namespace, selector: Object.entries(selector).map(([key, value]) => `${key}=${String(value)}`).join(', ') };
-        const kept = context.hold({ written, namespace, data });
-        context.afterIndex((index) => {
-          const { written, namespace, data } = kept;
-          if (Object.keys(written).length === 0 || anyWorkloadSelectedByMap(index, namespace, written)) return;
-          if (!inputHoldsTemplates(index, namespace) || operatorMayCreatePods(index, namespace)) return;
-          context.report({ messageId: 'noPods', data, at });
-        });
+        if (!selector || Object.keys(selector).length === 0 || (isObject(object.value.spec) && object.value.spec.type === 'ExternalName')) return;
+        // A selector of controller labels only is not looked for in templates.
+        if (Object.keys(withoutControllerLabels(selector)).length === 0) return;
+        context.watch({ namespace: object.namespace ?? context.settings.namespace, at: context.locate([...object.path, 'spec', 'selector']) });
       },
     };
   },
+  checkIndex(index, context) {
+    for (const watch of context.watched) {
+      const { record } = watch;
+      const { namespace, at } = watch.data;
+      const selector = selectorOf(record.value) ?? {};
+      if (anyWorkloadSelectedByMap(index, namespace, withoutControllerLabels(selector))) continue;
+      if (!inputHoldsTemplates(index, namespace) || operatorMayCreatePods(index, namespace)) continue;
+      const data = { name: record.name ?? '', namespace, selector: Object.entries(selector).map(([key, value]) => `${key}=${String(value)}`).join(', ') };
+      context.report({ messageId: 'noPods', data, at }, watch);
+    }
+  },
 });
+
+/** The Service's selector when it is a map of strings. */
+function selectorOf(service: JsonObject): Record<string, string> | undefined {
+  const selector = isObject(service.spec) ? service.spec.selector : undefined;
+  return isStringMap(selector) ? selector : undefined;
+}

@@ -1,11 +1,20 @@
 import { defineRule } from '../engine/define-rule.js';
+import { isNumber, isObject, isString, objectItems } from '../k8s/json.js';
+import { containerPorts, exposesPort } from '../k8s/views/probes.js';
+import { someRelated } from '../k8s/views/references.js';
+import type { Location } from '../types.js';
 
 interface Options {
   checkNumbers: boolean;
 }
-import { isNumber, isObject, isString, objectItems } from '../k8s/json.js';
-import { containerPorts, exposesPort } from '../k8s/views/probes.js';
-import { someRelated } from '../k8s/views/references.js';
+
+/** What each port of a Service with a selector keeps until the index is complete (the selector is read from the record). */
+interface Watch {
+  namespace: string;
+  target: string | number;
+  protocol: string;
+  at: Location;
+}
 
 /**
  * A Service port's targetPort (its `port` when unset) must be a port the selected pods expose: a name must
@@ -13,7 +22,7 @@ import { someRelated } from '../k8s/views/references.js';
  * informational and traffic reaches undeclared numbers, so numbers are checked only with `checkNumbers`,
  * against pods that declare ports at all. Only Services that select pods of the input are checked.
  */
-export default defineRule<'noSuchPort', Options>({
+export default defineRule<'noSuchPort', Options, Watch>({
   meta: {
     id: 'service-target-port-mismatch',
     category: 'reliability',
@@ -46,24 +55,28 @@ export default defineRule<'noSuchPort', Options>({
           if (!isString(target) && !isNumber(target)) continue;
           const protocol = isString(value.protocol) ? value.protocol : 'TCP';
           const at = context.locate([...object.path, ...path, written ? 'targetPort' : 'port']);
-          const kept = context.hold({ namespace, target, protocol });
-          context.afterIndex((index) => {
-            const { namespace, target, protocol } = kept;
-            const named = isString(target) && !/^\d+$/.test(target);
-            const checkNumbers = context.options.checkNumbers;
-            // Once per selector and port: Services that repeat a selector would each read every pod it selects.
-            const related = index.memo(`target-port:${JSON.stringify([namespace, selector, target, protocol, checkNumbers])}`, () => {
-              const matches = index.podsSelectedByMap(namespace, selector);
-              if (matches.length === 0) return undefined;
-              const ports = matches.flatMap(({ pod }) => [...objectItems(pod.spec, ['containers'])].flatMap((container) => containerPorts(container)));
-              if (exposesPort(ports, target, protocol) || (!named && (!checkNumbers || ports.length === 0))) return undefined;
-              return someRelated(matches.map((match) => match.object), (record) => `selected ${record.kind} "${record.name ?? ''}"`);
-            });
-            if (!related) return;
-            context.report({ messageId: 'noSuchPort', data: { name: object.name ?? '', port: named ? `"${target}"` : String(target) }, at, related: related.map((entry) => ({ ...entry })) });
-          });
+          context.watch({ namespace, target, protocol, at });
         }
       },
     };
+  },
+  checkIndex(index, context) {
+    for (const watch of context.watched) {
+      const { record } = watch;
+      const { namespace, target, protocol, at } = watch.data;
+      const selector = isObject(record.value.spec) ? record.value.spec.selector : undefined;
+      const named = isString(target) && !/^\d+$/.test(target);
+      const checkNumbers = watch.options.checkNumbers;
+      // Once per selector and port: Services that repeat a selector would each read every pod it selects.
+      const related = index.memo(`target-port:${JSON.stringify([namespace, selector, target, protocol, checkNumbers])}`, () => {
+        const matches = index.podsSelectedByMap(namespace, selector);
+        if (matches.length === 0) return undefined;
+        const ports = matches.flatMap(({ pod }) => [...objectItems(pod.spec, ['containers'])].flatMap((container) => containerPorts(container)));
+        if (exposesPort(ports, target, protocol) || (!named && (!checkNumbers || ports.length === 0))) return undefined;
+        return someRelated(matches.map((match) => match.object), (record) => `selected ${record.kind} "${record.name ?? ''}"`);
+      });
+      if (!related) continue;
+      context.report({ messageId: 'noSuchPort', data: { name: record.name ?? '', port: named ? `"${target}"` : String(target) }, at, related: related.map((entry) => ({ ...entry })) }, watch);
+    }
   },
 });

@@ -4,6 +4,7 @@ import { type IndexedObject, type ObjectIndex, scopeKey } from '../k8s/object-in
 import { append } from '../k8s/multimap.js';
 import { type Labels, SelectorTable } from '../k8s/selectors.js';
 import { externalType, ingressServiceNames, routeServiceNames } from '../k8s/views/service.js';
+import type { Location } from '../types.js';
 
 /** Images of tools that must never face the internet unauthenticated (Kubescape's sensitive interfaces). */
 const SENSITIVE = /(kubernetes-dashboard|kubernetesui\/dashboard|jupyter|argo(cd|-server|exec|proj\/argocli)|mlflow|kubeflow|jenkins|airflow|kibana|grafana|prometheus|alertmanager|elasticsearch|phpmyadmin|adminer)/i;
@@ -56,7 +57,17 @@ function routersByService(index: ObjectIndex): { routers: { router: IndexedObjec
   });
 }
 
-export default defineRule({
+/**
+ * What a workload keeps until the index is complete: per pod spec (in the record's order), the image of an
+ * administration interface it runs, if any; the pod labels are read from the record.
+ */
+interface Watch {
+  namespace: string;
+  sensitive: (string | undefined)[];
+  at: Location;
+}
+
+export default defineRule<'exposed' | 'sensitive', Record<string, never>, Watch>({
   meta: {
     id: 'workload-exposed-externally',
     category: 'security',
@@ -77,27 +88,31 @@ export default defineRule({
   create(context) {
     return {
       object(object) {
-        const at = context.locate([...object.path, 'metadata', 'name'], { missing: true });
-        const kept = context.hold({
+        // A workload without a pod spec selects nothing to expose.
+        if (object.pods.length === 0) return;
+        context.watch({
           namespace: object.namespace ?? context.settings.namespace,
-          pods: object.pods.map((pod) => ({
-            labels: pod.labels,
-            sensitive: pod.containers.map((container) => container.image).find((image): image is string => isString(image) && SENSITIVE.test(image)),
-          })),
-          data: { kind: object.kind, name: object.name ?? '' },
-        });
-        context.afterIndex((index) => {
-          const { namespace, pods, data } = kept;
-          for (const pod of pods) {
-            const related = exposuresOf(index, namespace, pod.labels);
-            if (related.length === 0) continue;
-            if (pod.sensitive) context.report({ messageId: 'sensitive', data: { ...data, image: pod.sensitive }, at, related, level: 'warning' });
-            else context.report({ messageId: 'exposed', data, at, related });
-            return;
-          }
+          sensitive: object.pods.map((pod) => pod.containers.map((container) => container.image).find((image): image is string => isString(image) && SENSITIVE.test(image))),
+          at: context.locate([...object.path, 'metadata', 'name'], { missing: true }),
         });
       },
     };
+  },
+  checkIndex(index, context) {
+    for (const watch of context.watched) {
+      const { record } = watch;
+      const { namespace, sensitive, at } = watch.data;
+      const data = { kind: record.kind, name: record.name ?? '' };
+      // The first pod spec that something exposes decides; the record's pods are the object's, in order.
+      for (const [position, pod] of record.pods.entries()) {
+        const related = exposuresOf(index, namespace, pod.labels);
+        if (related.length === 0) continue;
+        const image = sensitive[position];
+        if (image) context.report({ messageId: 'sensitive', data: { ...data, image }, at, related, level: 'warning' }, watch);
+        else context.report({ messageId: 'exposed', data, at, related }, watch);
+        break;
+      }
+    }
   },
 });
 
