@@ -1,6 +1,16 @@
 import { defineRule } from '../engine/define-rule.js';
 import { isBoolean, isString } from '../k8s/json.js';
 import { bindingsOfServiceAccount, subjectsOf } from '../k8s/rbac.js';
+import type { Location } from '../types.js';
+
+/** What a pod spec that may mount the token keeps until the index is complete. */
+interface Watch {
+  namespace: string;
+  account: string;
+  /** The pod writes automountServiceAccountToken: true. */
+  explicit: boolean;
+  at: Location;
+}
 
 /**
  * The pod's field wins over the ServiceAccount's; when the pod leaves it unset, a ServiceAccount of the
@@ -8,7 +18,7 @@ import { bindingsOfServiceAccount, subjectsOf } from '../k8s/rbac.js';
  * the input names (by itself, not through a group of every service account) evidently calls the API, so
  * its token is not reported.
  */
-export default defineRule({
+export default defineRule<'unset' | 'enabled', Record<string, never>, Watch>({
   meta: {
     id: 'automount-service-account-token',
     category: 'security',
@@ -36,23 +46,25 @@ export default defineRule({
         const namespace = object.namespace ?? context.settings.namespace;
         const explicit = written === true;
         const at = context.locate([...pod.path, 'automountServiceAccountToken'], { missing: !explicit });
-        const data = { kind: object.kind, name: object.name ?? '', account };
-        const kept = context.hold({ account, namespace, data });
-        context.afterIndex((index) => {
-          const { account, namespace, data } = kept;
-          // Once per service account: the pods of an account would each read all its bindings.
-          const named = index.memo(`automount:named:${namespace}\u0000${account}`, () =>
-            bindingsOfServiceAccount(index, namespace, account).some((binding) => subjectsOf(binding).some((subject) => subject.name === account || subject.name === `system:serviceaccount:${namespace}:${account}`)),
-          );
-          if (named) return;
-          if (!explicit) {
-            const serviceAccount = index.get('ServiceAccount', namespace, account, '');
-            const setting = serviceAccount?.value.automountServiceAccountToken;
-            if (isBoolean(setting) && !setting) return;
-          }
-          context.report({ messageId: explicit ? 'enabled' : 'unset', data, at });
-        });
+        context.watch({ namespace, account, explicit, at });
       },
     };
+  },
+  checkIndex(index, context) {
+    for (const watch of context.watched) {
+      const { record } = watch;
+      const { namespace, account, explicit, at } = watch.data;
+      // Once per service account: the pods of an account would each read all its bindings.
+      const named = index.memo(`automount:named:${namespace}\u0000${account}`, () =>
+        bindingsOfServiceAccount(index, namespace, account).some((binding) => subjectsOf(binding).some((subject) => subject.name === account || subject.name === `system:serviceaccount:${namespace}:${account}`)),
+      );
+      if (named) continue;
+      if (!explicit) {
+        const serviceAccount = index.get('ServiceAccount', namespace, account, '');
+        const setting = serviceAccount?.value.automountServiceAccountToken;
+        if (isBoolean(setting) && !setting) continue;
+      }
+      context.report({ messageId: explicit ? 'enabled' : 'unset', data: { kind: record.kind, name: record.name ?? '', account }, at }, watch);
+    }
   },
 });

@@ -1,9 +1,20 @@
 import { defineRule } from '../engine/define-rule.js';
+import { CLUSTER_CONFIG_MAPS, type ConfigKind, configReferences, dataKeys, holdsProviders, providersOf } from '../k8s/views/config-references.js';
+import type { Location } from '../types.js';
 
 interface Options {
   secrets: boolean;
 }
-import { CLUSTER_CONFIG_MAPS, configReferences, dataKeys, holdsProviders, providersOf } from '../k8s/views/config-references.js';
+
+/** What each reference keeps until the index is complete: what it names, in which namespace, and where. */
+interface Watch {
+  kind: ConfigKind;
+  name: string;
+  /** The key a keyed reference reads. */
+  key: string | undefined;
+  namespace: string;
+  at: Location;
+}
 
 /**
  * kube-linter's env-value-from covers env only; this covers every place a pod names a ConfigMap or Secret:
@@ -14,7 +25,7 @@ import { CLUSTER_CONFIG_MAPS, configReferences, dataKeys, holdsProviders, provid
  * vault or an init job writes them, as Argo CD's redis password), so a missing one is usually fine. A namespace
  * whose ConfigMaps (or Secrets) the input does not carry is skipped, unless the run is complete.
  */
-export default defineRule<'missing' | 'missingKey', Options>({
+export default defineRule<'missing' | 'missingKey', Options, Watch>({
   meta: {
     id: 'dangling-config-reference',
     category: 'reliability',
@@ -42,23 +53,24 @@ export default defineRule<'missing' | 'missingKey', Options>({
         for (const ref of configReferences(pod)) {
           if (ref.optional || (ref.kind === 'ConfigMap' && CLUSTER_CONFIG_MAPS.has(ref.name))) continue;
           if (ref.kind === 'Secret' && !context.options.secrets && !context.settings.complete) continue;
-          const at = context.locate(ref.path);
-          const kept = context.hold({ ref, namespace });
-          context.afterIndex((index) => {
-            const { ref, namespace } = kept;
-            const data = { kind: ref.kind, name: ref.name, namespace, key: ref.key ?? '' };
-            const providers = providersOf(index, namespace, ref.kind, ref.name);
-            if (providers.length === 0) {
-              if (holdsProviders(index, namespace, ref.kind)) context.report({ messageId: 'missing', data, at });
-              return;
-            }
-            const own = providers.find((record) => record.kind === ref.kind);
-            if (ref.key !== undefined && own && providers.length === 1 && !dataKeys(own).has(ref.key)) {
-              context.report({ messageId: 'missingKey', data, at, related: [{ at: own.at, message: `${ref.kind} "${ref.name}"` }] });
-            }
-          });
+          context.watch({ kind: ref.kind, name: ref.name, key: ref.key, namespace, at: context.locate(ref.path) });
         }
       },
     };
+  },
+  checkIndex(index, context) {
+    for (const watch of context.watched) {
+      const { kind, name, key, namespace, at } = watch.data;
+      const data = { kind, name, namespace, key: key ?? '' };
+      const providers = providersOf(index, namespace, kind, name);
+      if (providers.length === 0) {
+        if (holdsProviders(index, namespace, kind)) context.report({ messageId: 'missing', data, at }, watch);
+        continue;
+      }
+      const own = providers.find((record) => record.kind === kind);
+      if (key !== undefined && own && providers.length === 1 && !dataKeys(own).has(key)) {
+        context.report({ messageId: 'missingKey', data, at, related: [{ at: own.at, message: `${kind} "${name}"` }] }, watch);
+      }
+    }
   },
 });

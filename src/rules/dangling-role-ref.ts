@@ -1,9 +1,17 @@
 import { defineRule } from '../engine/define-rule.js';
 import { isBuiltInClusterRole, RBAC_GROUP, resolveRole, roleRefOf } from '../k8s/rbac.js';
 import { inputHoldsKind } from '../k8s/views/references.js';
+import type { Location } from '../types.js';
 
 /** Roles the control plane creates in kube-system, which extension API servers bind to. */
 const BUILT_IN_ROLES = new Set(['extension-apiserver-authentication-reader']);
+
+/** What a binding keeps until the index is complete (its roleRef is read again from its record). */
+interface Watch {
+  /** A RoleBinding's namespace (the run's when it names none); undefined for a ClusterRoleBinding. */
+  namespace: string | undefined;
+  at: Location;
+}
 
 /**
  * A binding whose roleRef names no Role or ClusterRole grants nothing (and the API cannot change roleRef
@@ -12,7 +20,7 @@ const BUILT_IN_ROLES = new Set(['extension-apiserver-authentication-reader']);
  * system:*) are the cluster's own; when the input holds no role of that kind (in the namespace, for a
  * Role) nothing is reported, unless the run is complete.
  */
-export default defineRule({
+export default defineRule<'missing', Record<string, never>, Watch>({
   meta: {
     id: 'dangling-role-ref',
     category: 'reliability',
@@ -33,16 +41,21 @@ export default defineRule({
         if (!ref || (!context.settings.complete && (ref.kind === 'ClusterRole' ? isBuiltInClusterRole(ref.name) : BUILT_IN_ROLES.has(ref.name) || ref.name.startsWith('system:')))) return;
         const namespace = object.kind === 'RoleBinding' ? (object.namespace ?? context.settings.namespace) : undefined;
         const at = context.locate([...object.path, 'roleRef', 'name']);
-        const kept = context.hold({ ref, namespace });
-        context.afterIndex((index) => {
-          const { ref, namespace } = kept;
-          const self = index.find(object.group, object.kind, namespace, object.name ?? '')[0];
-          if (!self || resolveRole(index, self)) return;
-          const roleNamespace = ref.kind === 'Role' ? namespace : undefined;
-          if (!inputHoldsKind(index, roleNamespace, ref.kind, RBAC_GROUP)) return;
-          context.report({ messageId: 'missing', data: { kind: object.kind, name: object.name ?? '', roleKind: ref.kind, role: ref.name }, at });
-        });
+        context.watch({ namespace, at });
       },
     };
+  },
+  checkIndex(index, context) {
+    for (const watch of context.watched) {
+      const { record } = watch;
+      const { namespace, at } = watch.data;
+      const ref = roleRefOf(record);
+      if (!ref) continue;
+      const self = index.find(record.group, record.kind, namespace, record.name ?? '')[0];
+      if (!self || resolveRole(index, self)) continue;
+      const roleNamespace = ref.kind === 'Role' ? namespace : undefined;
+      if (!inputHoldsKind(index, roleNamespace, ref.kind, RBAC_GROUP)) continue;
+      context.report({ messageId: 'missing', data: { kind: record.kind, name: record.name ?? '', roleKind: ref.kind, role: ref.name }, at }, watch);
+    }
   },
 });

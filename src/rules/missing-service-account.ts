@@ -1,13 +1,21 @@
 import { defineRule } from '../engine/define-rule.js';
 import { isString } from '../k8s/json.js';
 import { inputHoldsKind } from '../k8s/views/references.js';
+import type { Location } from '../types.js';
+
+/** What a pod spec naming a service account keeps until the index is complete. */
+interface Watch {
+  namespace: string;
+  account: string;
+  at: Location;
+}
 
 /**
  * As kube-linter's non-existent-service-account and Kubescape C-0307: the pod's serviceAccountName must
  * be a ServiceAccount of its namespace, or the pod is never created. `default` is the cluster's own; a
  * namespace whose ServiceAccounts the input does not carry is skipped, unless the run is complete.
  */
-export default defineRule({
+export default defineRule<'missing', Record<string, never>, Watch>({
   meta: {
     id: 'missing-service-account',
     category: 'reliability',
@@ -27,14 +35,16 @@ export default defineRule({
         const account = pod.spec[field];
         if (!isString(account) || account === '' || (account === 'default' && !context.settings.complete)) return;
         const at = context.locate([...pod.path, field]);
-        const kept = context.hold({ account, namespace: object.namespace ?? context.settings.namespace });
-        context.afterIndex((index) => {
-          const { account, namespace } = kept;
-          if (index.get('ServiceAccount', namespace, account, '')) return;
-          if (!inputHoldsKind(index, namespace, 'ServiceAccount', '')) return;
-          context.report({ messageId: 'missing', data: { account, namespace }, at });
-        });
+        context.watch({ namespace: object.namespace ?? context.settings.namespace, account, at });
       },
     };
+  },
+  checkIndex(index, context) {
+    for (const watch of context.watched) {
+      const { namespace, account, at } = watch.data;
+      if (index.get('ServiceAccount', namespace, account, '')) continue;
+      if (!inputHoldsKind(index, namespace, 'ServiceAccount', '')) continue;
+      context.report({ messageId: 'missing', data: { account, namespace }, at }, watch);
+    }
   },
 });

@@ -1,14 +1,22 @@
 import { defineRule } from '../engine/define-rule.js';
 import { isBuiltInClusterRole, RBAC_GROUP, resolveRole, roleGrants, roleRefOf } from '../k8s/rbac.js';
 import { GRANT_TEXT } from '../k8s/views/rbac-risks.js';
+import type { Location } from '../types.js';
 import { isSystemObject } from './templates/rbac-role-rule.js';
+
+/** What a binding keeps until the index is complete (its roleRef is read again from its record). */
+interface Watch {
+  /** A RoleBinding's namespace (the run's when it names none); undefined for a ClusterRoleBinding. */
+  namespace: string | undefined;
+  at: Location;
+}
 
 /**
  * The binding side of the rbac-* rules: a binding whose role (in the input, aggregation included) grants
  * a dangerous permission, reported at roleRef with the role as a related location. Built-in roles are
  * left to rbac-cluster-admin-binding, which knows them by name.
  */
-export default defineRule({
+export default defineRule<'dangerous', Record<string, never>, Watch>({
   meta: {
     id: 'rbac-binding-grants-dangerous-role',
     category: 'security',
@@ -34,20 +42,25 @@ export default defineRule({
         if (!ref || (ref.kind === 'ClusterRole' && isBuiltInClusterRole(ref.name))) return;
         const at = context.locate([...object.path, 'roleRef', 'name']);
         const namespace = object.kind === 'RoleBinding' ? (object.namespace ?? context.settings.namespace) : undefined;
-        const kept = context.hold({ ref, namespace });
-        context.afterIndex((index) => {
-          const { ref, namespace } = kept;
-          const binding = index.find(RBAC_GROUP, object.kind, namespace, object.name ?? '')[0];
-          const role = binding && resolveRole(index, binding);
-          if (!role) return;
-          const grants = roleGrants(index, role);
-          if (grants.length === 0) return;
-          const data = { kind: object.kind, name: object.name ?? '', role: `${ref.kind} "${ref.name}"`, grants: grants.map((grant) => GRANT_TEXT[grant]).join(', ') };
-          // Taking the cluster over is an error; reading Secrets or running pods is often an operator's job: a warning.
-          const level = grants[0] === 'cluster-admin' || grants[0] === 'takeover' ? 'error' : 'warning';
-          context.report({ messageId: 'dangerous', data, at, level, related: [{ at: role.at, message: `${ref.kind} "${ref.name}" is defined here.` }] });
-        });
+        context.watch({ namespace, at });
       },
     };
+  },
+  checkIndex(index, context) {
+    for (const watch of context.watched) {
+      const { record } = watch;
+      const { namespace, at } = watch.data;
+      const ref = roleRefOf(record);
+      if (!ref) continue;
+      const binding = index.find(RBAC_GROUP, record.kind, namespace, record.name ?? '')[0];
+      const role = binding && resolveRole(index, binding);
+      if (!role) continue;
+      const grants = roleGrants(index, role);
+      if (grants.length === 0) continue;
+      const data = { kind: record.kind, name: record.name ?? '', role: `${ref.kind} "${ref.name}"`, grants: grants.map((grant) => GRANT_TEXT[grant]).join(', ') };
+      // Taking the cluster over is an error; reading Secrets or running pods is often an operator's job: a warning.
+      const level = grants[0] === 'cluster-admin' || grants[0] === 'takeover' ? 'error' : 'warning';
+      context.report({ messageId: 'dangerous', data, at, level, related: [{ at: role.at, message: `${ref.kind} "${ref.name}" is defined here.` }] }, watch);
+    }
   },
 });

@@ -3,6 +3,7 @@ import { isString } from '../k8s/json.js';
 import type { ObjectIndex } from '../k8s/object-index.js';
 import { bindingsOfServiceAccount, resolveRole, roleGrants, roleRefOf } from '../k8s/rbac.js';
 import { builtInGrants, type Grant } from '../k8s/views/rbac-risks.js';
+import type { Location } from '../types.js';
 
 /** What the workload's token can do, strongest first; only these three are worth naming on a workload. */
 const NAMED: readonly Grant[] = ['cluster-admin', 'takeover', 'secrets'];
@@ -35,11 +36,18 @@ function privilegesOf(index: ObjectIndex, namespace: string, account: string): {
   });
 }
 
+/** What each pod spec keeps until the index is complete: its service account, where it is named. */
+interface Watch {
+  namespace: string;
+  account: string;
+  at: Location;
+}
+
 /**
  * The pod's service account (serviceAccountName, the deprecated serviceAccount, else `default`) → the
  * bindings that name it → their roles (from the input, aggregation included, or the built-in ones by name).
  */
-export default defineRule({
+export default defineRule<'privileged', Record<string, never>, Watch>({
   meta: {
     id: 'workload-has-privileged-rbac',
     category: 'security',
@@ -62,17 +70,19 @@ export default defineRule({
         const field = isString(pod.spec.serviceAccountName) ? 'serviceAccountName' : isString(pod.spec.serviceAccount) ? 'serviceAccount' : undefined;
         const account = field ? String(pod.spec[field]) : 'default';
         const at = context.locate([...pod.path, field ?? 'serviceAccountName'], { missing: field === undefined });
-        const namespace = object.namespace ?? context.settings.namespace;
-        const data = { kind: object.kind, name: object.name ?? '', account };
-        const kept = context.hold({ account, namespace, data });
-        context.afterIndex((index) => {
-          const { account, namespace, data } = kept;
-          const { strongest, via, related } = privilegesOf(index, namespace, account);
-          if (!strongest) return;
-          const level = strongest === 'secrets' ? 'warning' : 'error';
-          context.report({ messageId: 'privileged', data: { ...data, what: TEXT[strongest]!, bindings: via }, at, related: related.map((entry) => ({ ...entry })), level });
-        });
+        context.watch({ namespace: object.namespace ?? context.settings.namespace, account, at });
       },
     };
+  },
+  checkIndex(index, context) {
+    for (const watch of context.watched) {
+      const { record } = watch;
+      const { namespace, account, at } = watch.data;
+      const { strongest, via, related } = privilegesOf(index, namespace, account);
+      if (!strongest) continue;
+      const level = strongest === 'secrets' ? 'warning' : 'error';
+      const data = { kind: record.kind, name: record.name ?? '', account, what: TEXT[strongest]!, bindings: via };
+      context.report({ messageId: 'privileged', data, at, related: related.map((entry) => ({ ...entry })), level }, watch);
+    }
   },
 });
