@@ -1,6 +1,13 @@
 import { defineRule } from '../engine/define-rule.js';
 import { resolveScaleTarget, scaleTargetOf } from '../k8s/views/autoscaling.js';
 import { inputHoldsKind } from '../k8s/views/references.js';
+import type { Location } from '../types.js';
+
+/** What an autoscaler with a scaleTargetRef keeps until the index is complete: the target is read again from the record's value. */
+interface Watch {
+  namespace: string;
+  at: Location;
+}
 
 /**
  * As kube-linter's dangling-horizontalpodautoscaler and kube-score's horizontalpodautoscaler-has-target:
@@ -8,7 +15,7 @@ import { inputHoldsKind } from '../k8s/views/references.js';
  * in the namespace (a partial input, or an operator's custom resource), nothing is reported unless the run
  * is complete.
  */
-export default defineRule({
+export default defineRule<'noTarget', Record<string, never>, Watch>({
   meta: {
     id: 'dangling-hpa-target',
     category: 'reliability',
@@ -25,19 +32,22 @@ export default defineRule({
   create(context) {
     return {
       object(object) {
-        const target = scaleTargetOf(object);
-        if (!target) return;
+        if (!scaleTargetOf(object)) return;
         const namespace = object.namespace ?? context.settings.namespace;
-        const at = context.locate([...object.path, 'spec', 'scaleTargetRef', 'name']);
-        const kept = context.hold({ target, namespace });
-        context.afterIndex((index) => {
-          const { target, namespace } = kept;
-          const self = index.find(object.group, object.kind, namespace, object.name ?? '')[0];
-          if (!self || resolveScaleTarget(index, self)) return;
-          if (!inputHoldsKind(index, namespace, target.kind)) return;
-          context.report({ messageId: 'noTarget', data: { name: object.name ?? '', kind: target.kind, target: target.name, namespace }, at });
-        });
+        context.watch({ namespace, at: context.locate([...object.path, 'spec', 'scaleTargetRef', 'name']) });
       },
     };
+  },
+  checkIndex(index, context) {
+    for (const watch of context.watched) {
+      const { record } = watch;
+      const { namespace, at } = watch.data;
+      const target = scaleTargetOf(record);
+      if (!target) continue;
+      const self = index.find(record.group, record.kind, namespace, record.name ?? '')[0];
+      if (!self || resolveScaleTarget(index, self)) continue;
+      if (!inputHoldsKind(index, namespace, target.kind)) continue;
+      context.report({ messageId: 'noTarget', data: { name: record.name ?? '', kind: target.kind, target: target.name, namespace }, at }, watch);
+    }
   },
 });

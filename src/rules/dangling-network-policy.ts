@@ -2,6 +2,13 @@ import { defineRule } from '../engine/define-rule.js';
 import { valueAt } from '../k8s/json.js';
 import { selectsEverything } from '../k8s/selectors.js';
 import { anyWorkloadSelected, inputHoldsTemplates, operatorMayCreatePods } from '../k8s/views/references.js';
+import type { Location } from '../types.js';
+
+/** What a policy with a pod selector keeps until the index is complete: the selector is read again from the record's value. */
+interface Watch {
+  namespace: string;
+  at: Location;
+}
 
 /**
  * As kube-linter's dangling-networkpolicy and kube-score's networkpolicy-targets-pod: a podSelector that
@@ -9,7 +16,7 @@ import { anyWorkloadSelected, inputHoldsTemplates, operatorMayCreatePods } from 
  * selector selects every pod and is never dangling; partial inputs and
  * namespaces where an operator may create the pods are treated as in dangling-service.
  */
-export default defineRule({
+export default defineRule<'noPods', Record<string, never>, Watch>({
   meta: {
     id: 'dangling-network-policy',
     category: 'reliability',
@@ -29,14 +36,16 @@ export default defineRule({
         const selector = valueAt(object.value, ['spec', 'podSelector']);
         if (selector === undefined || selectsEverything(selector)) return;
         const namespace = object.namespace ?? context.settings.namespace;
-        const at = context.locate([...object.path, 'spec', 'podSelector']);
-        const kept = context.hold({ namespace });
-        context.afterIndex((index) => {
-          const { namespace } = kept;
-          if (anyWorkloadSelected(index, namespace, selector) || !inputHoldsTemplates(index, namespace) || operatorMayCreatePods(index, namespace)) return;
-          context.report({ messageId: 'noPods', data: { name: object.name ?? '', namespace }, at });
-        });
+        context.watch({ namespace, at: context.locate([...object.path, 'spec', 'podSelector']) });
       },
     };
+  },
+  checkIndex(index, context) {
+    for (const watch of context.watched) {
+      const { namespace, at } = watch.data;
+      const selector = valueAt(watch.record.value, ['spec', 'podSelector']);
+      if (anyWorkloadSelected(index, namespace, selector) || !inputHoldsTemplates(index, namespace) || operatorMayCreatePods(index, namespace)) continue;
+      context.report({ messageId: 'noPods', data: { name: watch.record.name ?? '', namespace }, at }, watch);
+    }
   },
 });

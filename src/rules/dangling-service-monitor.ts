@@ -3,6 +3,7 @@ import { isObject, isStringList, valueAt } from '../k8s/json.js';
 import { type IndexedObject, type ObjectIndex, scopeKey } from '../k8s/object-index.js';
 import { LabelledTable, labelSelectorMatches } from '../k8s/selectors.js';
 import { anyWorkloadSelected, anyWorkloadSelectedAnywhere, EVERY_NAMESPACE, templateLabelSets } from '../k8s/views/references.js';
+import type { Location } from '../types.js';
 
 /** The namespace where the control plane runs Services of its own (kube-dns, the schedulers' metrics). */
 const CLUSTER_NAMESPACE = 'kube-system';
@@ -33,6 +34,15 @@ function holdsTargets(index: ObjectIndex, namespaces: readonly string[] | 'any',
 }
 
 /**
+ * What a monitor with a selector keeps until the index is complete: the namespace it lands in (its own, for
+ * `namespacesOf`); the selector and namespaceSelector are read again from the record's value.
+ */
+interface Watch {
+  namespace: string;
+  at: Location;
+}
+
+/**
  * As kube-linter's dangling-servicemonitor: a prometheus-operator ServiceMonitor whose selector matches no
  * Service (a PodMonitor: no pod template) in the namespaces it looks at scrapes nothing. Unless the run is
  * complete, monitors are not judged when the input carries no target in those namespaces, when they watch
@@ -40,7 +50,7 @@ function holdsTargets(index: ObjectIndex, namespaces: readonly string[] | 'any',
  * (kube-prometheus monitors CoreDNS and the scheduler that way); the API server's `kubernetes` Service in
  * `default` always counts as present.
  */
-export default defineRule({
+export default defineRule<'noTargets', Record<string, never>, Watch>({
   meta: {
     id: 'dangling-service-monitor',
     category: 'reliability',
@@ -57,26 +67,27 @@ export default defineRule({
   create(context) {
     return {
       object(object) {
-        const selector = valueAt(object.value, ['spec', 'selector']);
-        if (!isObject(selector)) return;
-        const namespaces = namespacesOf(object, object.namespace ?? context.settings.namespace);
-        const pods = object.kind === 'PodMonitor';
-        const at = context.locate([...object.path, 'spec', 'selector']);
-        const kept = context.hold({ namespaces });
-        context.afterIndex((index) => {
-          const { namespaces } = kept;
-          const matches =
-            namespaces === 'any'
-              ? pods
-                ? anyWorkloadSelectedAnywhere(index, selector)
-                : servicesByLabel(index).selectsAny(EVERY_NAMESPACE, 'label', selector)
-              : namespaces.some((namespace) => (pods ? anyWorkloadSelected(index, namespace, selector) : servicesByLabel(index).selectsAny(scopeKey(namespace), 'label', selector)));
-          const apiServer = !pods && (namespaces === 'any' || namespaces.includes('default')) && labelSelectorMatches(selector, API_SERVER_SERVICE_LABELS);
-          if (matches || apiServer || (!index.complete && (!holdsTargets(index, namespaces, pods) || namespaces === 'any' || namespaces.includes(CLUSTER_NAMESPACE)))) return;
-          const where = namespaces === 'any' ? 'any namespace' : `namespace ${namespaces.map((name) => `"${name}"`).join(', ')}`;
-          context.report({ messageId: 'noTargets', data: { kind: object.kind, name: object.name ?? '', targets: pods ? 'pod template' : 'Service', namespaces: where }, at });
-        });
+        if (!isObject(valueAt(object.value, ['spec', 'selector']))) return;
+        context.watch({ namespace: object.namespace ?? context.settings.namespace, at: context.locate([...object.path, 'spec', 'selector']) });
       },
     };
+  },
+  checkIndex(index, context) {
+    for (const watch of context.watched) {
+      const { record } = watch;
+      const selector = valueAt(record.value, ['spec', 'selector']);
+      const namespaces = namespacesOf(record, watch.data.namespace);
+      const pods = record.kind === 'PodMonitor';
+      const matches =
+        namespaces === 'any'
+          ? pods
+            ? anyWorkloadSelectedAnywhere(index, selector)
+            : servicesByLabel(index).selectsAny(EVERY_NAMESPACE, 'label', selector)
+          : namespaces.some((namespace) => (pods ? anyWorkloadSelected(index, namespace, selector) : servicesByLabel(index).selectsAny(scopeKey(namespace), 'label', selector)));
+      const apiServer = !pods && (namespaces === 'any' || namespaces.includes('default')) && labelSelectorMatches(selector, API_SERVER_SERVICE_LABELS);
+      if (matches || apiServer || (!index.complete && (!holdsTargets(index, namespaces, pods) || namespaces === 'any' || namespaces.includes(CLUSTER_NAMESPACE)))) continue;
+      const where = namespaces === 'any' ? 'any namespace' : `namespace ${namespaces.map((name) => `"${name}"`).join(', ')}`;
+      context.report({ messageId: 'noTargets', data: { kind: record.kind, name: record.name ?? '', targets: pods ? 'pod template' : 'Service', namespaces: where }, at: watch.data.at }, watch);
+    }
   },
 });

@@ -4,6 +4,14 @@ import { scopeKey } from '../k8s/object-index.js';
 import { SelectorTable } from '../k8s/selectors.js';
 import { inputHoldsKind } from '../k8s/views/references.js';
 import { replicasOf } from '../k8s/views/workload.js';
+import type { Location } from '../types.js';
+
+/** What a replicated workload keeps until the index is complete: its first pod template's labels are the record's. */
+interface Watch {
+  namespace: string;
+  replicas: number;
+  at: Location;
+}
 
 /**
  * As Polaris' missingPodDisruptionBudget and kube-score's *-has-poddisruptionbudget: a Deployment or
@@ -11,7 +19,7 @@ import { replicasOf } from '../k8s/views/workload.js';
  * replica at once. Unless the run is complete, only namespaces where the input carries some
  * PodDisruptionBudget are judged (budgets often live in another chart or folder).
  */
-export default defineRule({
+export default defineRule<'missing', Record<string, never>, Watch>({
   meta: {
     id: 'missing-pod-disruption-budget',
     category: 'reliability',
@@ -32,20 +40,21 @@ export default defineRule({
         const pod = object.pods[0];
         if (replicas === undefined || replicas < 2 || !pod) return;
         const namespace = object.namespace ?? context.settings.namespace;
-        const at = context.locate([...object.path, 'metadata', 'name']);
-        const labels = pod.labels;
-        const kept = context.hold({ namespace, labels });
-        context.afterIndex((index) => {
-          const { namespace, labels } = kept;
-          // Budgets by the label their selector requires, built once per run: every workload asks.
-          const budgets = index.memo('budgets-by-selector', () =>
-            new SelectorTable(index.ofKind('PodDisruptionBudget', 'policy'), (pdb) => scopeKey(pdb.namespace), (pdb) => valueAt(pdb.value, ['spec', 'selector']), 'label'),
-          );
-          if (budgets.selecting(scopeKey(namespace), labels).length > 0) return;
-          if (!inputHoldsKind(index, namespace, 'PodDisruptionBudget', 'policy')) return;
-          context.report({ messageId: 'missing', data: { kind: object.kind, name: object.name ?? '', replicas, namespace }, at });
-        });
+        context.watch({ namespace, replicas, at: context.locate([...object.path, 'metadata', 'name']) });
       },
     };
+  },
+  checkIndex(index, context) {
+    // Budgets by the label their selector requires, built once per run: every workload asks.
+    const budgets = index.memo('budgets-by-selector', () =>
+      new SelectorTable(index.ofKind('PodDisruptionBudget', 'policy'), (pdb) => scopeKey(pdb.namespace), (pdb) => valueAt(pdb.value, ['spec', 'selector']), 'label'),
+    );
+    for (const watch of context.watched) {
+      const { record } = watch;
+      const { namespace, replicas, at } = watch.data;
+      if (budgets.selecting(scopeKey(namespace), record.pods[0]!.labels).length > 0) continue;
+      if (!inputHoldsKind(index, namespace, 'PodDisruptionBudget', 'policy')) continue;
+      context.report({ messageId: 'missing', data: { kind: record.kind, name: record.name ?? '', replicas, namespace }, at }, watch);
+    }
   },
 });

@@ -1,11 +1,17 @@
 import { defineRule } from '../engine/define-rule.js';
+import type { Location } from '../types.js';
+
+/** What a named Namespace keeps until the index is complete: where its name is (the name is the record's). */
+interface Watch {
+  at: Location;
+}
 
 /**
  * A Namespace the input creates, and deploys workloads into, without a ResourceQuota or LimitRange in the
  * input: nothing bounds what its pods may request. Only namespaces the input declares are judged (a
  * namespace made elsewhere gets its quotas elsewhere).
  */
-export default defineRule({
+export default defineRule<'missing', Record<string, never>, Watch>({
   meta: {
     id: 'namespace-missing-quota',
     category: 'efficiency',
@@ -22,21 +28,22 @@ export default defineRule({
   create(context) {
     return {
       object(object) {
-        const name = object.name;
-        if (name === undefined) return;
-        const at = context.locate([...object.path, 'metadata', 'name']);
-        const kept = context.hold({ name });
-        context.afterIndex((index) => {
-          const { name } = kept;
-          // Once per namespace: copies of a Namespace object would each read every object of it.
-          const unbounded = index.memo(`pods-without-quota:${name}`, () => {
-            const inside = index.inNamespace(name);
-            return inside.some((record) => record.pods.length > 0) && !inside.some((record) => record.group === '' && (record.kind === 'ResourceQuota' || record.kind === 'LimitRange'));
-          });
-          if (!unbounded) return;
-          context.report({ messageId: 'missing', data: { name }, at });
-        });
+        if (object.name === undefined) return;
+        context.watch({ at: context.locate([...object.path, 'metadata', 'name']) });
       },
     };
+  },
+  checkIndex(index, context) {
+    for (const watch of context.watched) {
+      // Only named Namespaces are watched.
+      const name = watch.record.name!;
+      // Once per namespace: copies of a Namespace object would each read every object of it.
+      const unbounded = index.memo(`pods-without-quota:${name}`, () => {
+        const inside = index.inNamespace(name);
+        return inside.some((record) => record.pods.length > 0) && !inside.some((record) => record.group === '' && (record.kind === 'ResourceQuota' || record.kind === 'LimitRange'));
+      });
+      if (!unbounded) continue;
+      context.report({ messageId: 'missing', data: { name }, at: watch.data.at }, watch);
+    }
   },
 });

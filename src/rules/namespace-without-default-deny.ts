@@ -1,11 +1,18 @@
 import { defineRule } from '../engine/define-rule.js';
+import type { IndexedObject } from '../k8s/object-index.js';
 import { type Direction, isDefaultDeny, isFirstOf, networkPolicies, SYSTEM_NAMESPACES } from '../k8s/views/network-policy.js';
+import type { Location } from '../types.js';
+
+/** What a named Namespace keeps until the index is complete: where its name is (the name is the record's). */
+interface Watch {
+  at: Location;
+}
 
 /**
  * Namespaces declared in the input. When the run holds no NetworkPolicy and is not known to be complete,
  * it says so once (a note on the first Namespace) rather than once per namespace.
  */
-export default defineRule({
+export default defineRule<'missing' | 'noPolicies', Record<string, never>, Watch>({
   meta: {
     id: 'namespace-without-default-deny',
     category: 'security',
@@ -29,23 +36,26 @@ export default defineRule({
       object(object) {
         const name = object.name;
         if (name === undefined || SYSTEM_NAMESPACES.has(name)) return;
-        const at = context.locate([...object.path, 'metadata', 'name']);
-        const kept = context.hold({ name });
-        context.afterIndex((index) => {
-          const { name } = kept;
-          if (networkPolicies(index).length === 0 && !index.complete) {
-            const qualifies = (record: (typeof index.all)[number]) => record.kind === 'Namespace' && record.group === '' && !SYSTEM_NAMESPACES.has(record.name ?? '');
-            if (isFirstOf(index, at, qualifies, 'namespace-without-default-deny')) context.report({ messageId: 'noPolicies', data: { name }, at, level: 'note' });
-            return;
-          }
-          const policies = networkPolicies(index, name);
-          // Once per namespace: copies of a Namespace object would each read every policy of it.
-          const missing = index.memo(`default-deny-missing:${name}`, () => (['Ingress', 'Egress'] as Direction[]).filter((direction) => !policies.some((policy) => isDefaultDeny(policy.value, direction))));
-          if (missing.length === 0) return;
-          const related = policies.map((policy) => ({ at: policy.at, message: `NetworkPolicy "${policy.name ?? ''}" is not a default-deny policy for ${missing.join(' and ').toLowerCase()}.` }));
-          context.report({ messageId: 'missing', data: { name, directions: missing.join(' and ').toLowerCase() }, at, related });
-        });
+        context.watch({ at: context.locate([...object.path, 'metadata', 'name']) });
       },
     };
+  },
+  checkIndex(index, context) {
+    const qualifies = (record: IndexedObject) => record.kind === 'Namespace' && record.group === '' && !SYSTEM_NAMESPACES.has(record.name ?? '');
+    for (const watch of context.watched) {
+      // Only named Namespaces are watched.
+      const name = watch.record.name!;
+      const { at } = watch.data;
+      if (networkPolicies(index).length === 0 && !index.complete) {
+        if (isFirstOf(index, at, qualifies, 'namespace-without-default-deny')) context.report({ messageId: 'noPolicies', data: { name }, at, level: 'note' }, watch);
+        continue;
+      }
+      const policies = networkPolicies(index, name);
+      // Once per namespace: copies of a Namespace object would each read every policy of it.
+      const missing = index.memo(`default-deny-missing:${name}`, () => (['Ingress', 'Egress'] as Direction[]).filter((direction) => !policies.some((policy) => isDefaultDeny(policy.value, direction))));
+      if (missing.length === 0) continue;
+      const related = policies.map((policy) => ({ at: policy.at, message: `NetworkPolicy "${policy.name ?? ''}" is not a default-deny policy for ${missing.join(' and ').toLowerCase()}.` }));
+      context.report({ messageId: 'missing', data: { name, directions: missing.join(' and ').toLowerCase() }, at, related }, watch);
+    }
   },
 });

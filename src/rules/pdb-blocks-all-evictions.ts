@@ -5,6 +5,14 @@ import { replicasOf } from '../k8s/views/workload.js';
 import { workloadsSelected } from '../k8s/views/references.js';
 import { type IndexedObject, type ObjectIndex, scopeKey } from '../k8s/object-index.js';
 import type { JsonValue } from '../k8s/model.js';
+import type { Location } from '../types.js';
+
+/** What a budget with an integer minAvailable keeps until the index is complete: its selector is the record's. */
+interface Watch {
+  namespace: string;
+  count: number;
+  at: Location;
+}
 
 /** The fewest replicas a workload may run: an HPA's minReplicas (1 when unset) when one scales it, else spec.replicas. */
 function fewestReplicas(index: ObjectIndex, workload: IndexedObject): number | undefined {
@@ -36,7 +44,7 @@ function firstBlocked(index: ObjectIndex, namespace: string, selector: JsonValue
  * minAvailable at or above the replicas of the workloads the budget selects (or their HPA's minReplicas)
  * lets no pod be evicted, so node drains hang. Percentages are left to pdb-zero-disruptions.
  */
-export default defineRule({
+export default defineRule<'blocks', Record<string, never>, Watch>({
   meta: {
     id: 'pdb-blocks-all-evictions',
     category: 'reliability',
@@ -56,19 +64,20 @@ export default defineRule({
         const min = valueAt(object.value, ['spec', 'minAvailable']);
         const count = isNumber(min) ? min : isString(min) && /^\d+$/.test(min) ? Number(min) : undefined;
         if (count === undefined || count === 0) return;
-        const selector = valueAt(object.value, ['spec', 'selector']);
         const namespace = object.namespace ?? context.settings.namespace;
-        const at = context.locate([...object.path, 'spec', 'minAvailable']);
-        const kept = context.hold({ namespace });
-        context.afterIndex((index) => {
-          const { namespace } = kept;
-          const blocked = firstBlocked(index, namespace, selector, count);
-          if (!blocked) return;
-          const { workload, replicas } = blocked;
-          const data = { name: object.name ?? '', min: count, kind: workload.kind, workload: workload.name ?? '', replicas };
-          context.report({ messageId: 'blocks', data, at, related: [{ at: workload.at, message: `${workload.kind} "${workload.name ?? ''}"` }] });
-        });
+        context.watch({ namespace, count, at: context.locate([...object.path, 'spec', 'minAvailable']) });
       },
     };
+  },
+  checkIndex(index, context) {
+    for (const watch of context.watched) {
+      const { record } = watch;
+      const { namespace, count, at } = watch.data;
+      const blocked = firstBlocked(index, namespace, valueAt(record.value, ['spec', 'selector']), count);
+      if (!blocked) continue;
+      const { workload, replicas } = blocked;
+      const data = { name: record.name ?? '', min: count, kind: workload.kind, workload: workload.name ?? '', replicas };
+      context.report({ messageId: 'blocks', data, at, related: [{ at: workload.at, message: `${workload.kind} "${workload.name ?? ''}"` }] }, watch);
+    }
   },
 });

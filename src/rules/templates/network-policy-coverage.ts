@@ -4,7 +4,9 @@
  * the rule says that once (a note on the first workload) instead of flagging every workload.
  */
 import { defineRule, type Rule, type RuleMeta } from '../../engine/define-rule.js';
+import type { IndexedObject, IndexedPod } from '../../k8s/object-index.js';
 import { type Direction, isFirstOf, networkPolicies, selectedByPolicy, SYSTEM_NAMESPACES } from '../../k8s/views/network-policy.js';
+import type { Location } from '../../types.js';
 
 type CoverageMessages = 'unselected' | 'noPolicies';
 
@@ -13,39 +15,57 @@ export interface NetworkPolicyCoverage {
   direction: Direction;
 }
 
-export function networkPolicyCoverage(template: NetworkPolicyCoverage): Rule<CoverageMessages, Record<string, never>> {
+/**
+ * What a workload keeps until the index is complete: the namespace it lands in, where its name is, and where
+ * the labels of each pod template off the node's network are (in the order of the record's pods).
+ */
+export interface CoverageWatch {
+  namespace: string;
+  self: Location;
+  targets: Location[];
+}
+
+/** Pods on the node's network are outside every NetworkPolicy. */
+function isolable(pod: Pick<IndexedPod, 'spec'>): boolean {
+  return pod.spec.hostNetwork !== true;
+}
+
+export function networkPolicyCoverage(template: NetworkPolicyCoverage): Rule<CoverageMessages, Record<string, never>, CoverageWatch> {
   const { direction } = template;
-  return defineRule({
+  return defineRule<CoverageMessages, Record<string, never>, CoverageWatch>({
     meta: { ...template.meta, kinds: ['workloads'], crossObject: true },
     create(context) {
       return {
         object(object) {
           const namespace = object.namespace ?? context.settings.namespace;
           if (SYSTEM_NAMESPACES.has(namespace)) return;
-          // Pods on the node's network are outside every NetworkPolicy.
-          const pods = object.pods.filter((pod) => pod.spec.hostNetwork !== true);
+          const pods = object.pods.filter(isolable);
           if (pods.length === 0) return;
           const self = context.locate([...object.path, 'metadata', 'name'], { missing: true });
-          const targets = pods.map((pod) => ({ labels: pod.labels, at: context.locate([...pod.metadataPath, 'labels'], { missing: true }) }));
-          const data = { kind: object.kind, name: object.name ?? '', namespace, direction: direction.toLowerCase() };
-          const kept = context.hold({ namespace, targets, data });
-          context.afterIndex((index) => {
-            const { namespace, targets, data } = kept;
-            if (networkPolicies(index).length === 0 && !index.complete) {
-              const qualifies = (record: (typeof index.all)[number]) =>
-                record.pods.some((pod) => pod.spec.hostNetwork !== true) && !SYSTEM_NAMESPACES.has(record.namespace ?? '');
-              if (isFirstOf(index, self, qualifies, `${template.meta.id}:workloads`)) context.report({ messageId: 'noPolicies', data, at: self, level: 'note' });
-              return;
-            }
-            const unselected = targets.filter((target) => !selectedByPolicy(index, namespace, direction, target.labels));
-            if (unselected.length === 0) return;
-            const related = networkPolicies(index, namespace).map((policy) => ({ at: policy.at, message: `NetworkPolicy "${policy.name ?? ''}" of the namespace does not select these pods for ${data.direction}.` }));
-            for (const target of unselected) {
-              context.report({ messageId: 'unselected', data, at: target.at, related });
-            }
-          });
+          const targets = pods.map((pod) => context.locate([...pod.metadataPath, 'labels'], { missing: true }));
+          context.watch({ namespace, self, targets });
         },
       };
+    },
+    checkIndex(index, context) {
+      const qualifies = (record: IndexedObject) => record.pods.some(isolable) && !SYSTEM_NAMESPACES.has(record.namespace ?? '');
+      for (const watch of context.watched) {
+        const { record } = watch;
+        const { namespace, self, targets } = watch.data;
+        const data = { kind: record.kind, name: record.name ?? '', namespace, direction: direction.toLowerCase() };
+        if (networkPolicies(index).length === 0 && !index.complete) {
+          if (isFirstOf(index, self, qualifies, `${template.meta.id}:workloads`)) context.report({ messageId: 'noPolicies', data, at: self, level: 'note' }, watch);
+          continue;
+        }
+        // The record's pods are the object's, in order: those off the node's network pair with the targets.
+        const pods = record.pods.filter(isolable);
+        const unselected = targets.filter((_, position) => !selectedByPolicy(index, namespace, direction, pods[position]!.labels));
+        if (unselected.length === 0) continue;
+        const related = networkPolicies(index, namespace).map((policy) => ({ at: policy.at, message: `NetworkPolicy "${policy.name ?? ''}" of the namespace does not select these pods for ${data.direction}.` }));
+        for (const at of unselected) {
+          context.report({ messageId: 'unselected', data, at, related }, watch);
+        }
+      }
     },
   });
 }
