@@ -357,6 +357,23 @@ describe('run-level tallies', () => {
     assert.deepEqual(run.notes.filter((note) => note.startsWith('test-tally')), ['test-tally: 3 object(s) of unknown kinds: Gadget, Service']);
   });
 
+  test('a checkIndex counts into the same lines, once the index is complete', async () => {
+    const counter = defineRule<'x', Record<string, never>, { kind: string }>({
+      meta: {
+        id: 'test-tally-late', category: 'schema', level: 'note', presets: [], summary: 'Counts objects no other object names.', remediation: 'None.', crossObject: true,
+        messages: { x: 'x' }, tallies: { alone: '{{count}} object(s) alone: {{items}}' },
+      },
+      create: (context) => ({ object: (object) => context.watch({ kind: object.kind }) }),
+      checkIndex(index, context) {
+        for (const watch of context.watched) if (index.all.filter((record) => record.name === watch.record.name).length === 1) context.tally('alone', watch.data.kind);
+      },
+    });
+    const gadget = (name: string) => `apiVersion: example.com/v1\nkind: Gadget\nmetadata:\n  name: ${name}\n`;
+    const texts = { 'a.yaml': gadget('a'), 'b.yaml': `${gadget('b')}---\n${SERVICE('b', 'x')}`, 'c.yaml': SERVICE('c', 'x') };
+    const run = await lintTexts(texts, [counter as Rule]);
+    assert.deepEqual(run.notes.filter((note) => note.startsWith('test-tally-late')), ['test-tally-late: 2 object(s) alone: Gadget, Service']);
+  });
+
   test('the schema rule counts custom resources it cannot validate in one note', async () => {
     const schema = registry.find((rule) => rule.meta.id === 'schema-validation')!;
     const run = await lintTexts({ 'cr.yaml': 'apiVersion: other.example.com/v1\nkind: Gadget\nmetadata:\n  name: g\nspec: {}\n' }, [schema]);

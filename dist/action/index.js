@@ -40430,7 +40430,7 @@ var init_detach = __esm({
        * Frozen parts (the rule tester freezes views) are left as they are: returns false when it met one.
        */
       detachInPlace(value, seen = /* @__PURE__ */ new Set()) {
-        if (typeof value !== "object" || value === null || seen.has(value)) return true;
+        if (typeof value !== "object" || value === null || seen.has(value) || ArrayBuffer.isView(value)) return true;
         seen.add(value);
         const record = value;
         const frozen = Object.isFrozen(value);
@@ -40554,10 +40554,10 @@ var init_selectors = __esm({
       }
     };
     SelectorTable = class {
-      constructor(items, scopeOf, selectorOf, kind) {
+      constructor(items, scopeOf, selectorOf2, kind) {
         this.kind = kind;
         for (const item of items) {
-          const selector = selectorOf(item);
+          const selector = selectorOf2(item);
           const required = requiredLabel(kind, selector);
           if (required === "none") continue;
           const position = this.items.push({ item, selector }) - 1;
@@ -41153,6 +41153,15 @@ function findingOfReport(rule, setting2, location, report, container) {
   }
   return finding;
 }
+function countTally(tallies, rule, topic, item) {
+  const { meta } = rule;
+  if (!meta.tallies || !Object.hasOwn(meta.tallies, topic)) throw new Error(`rule "${meta.id}" counted unknown tally "${topic}"`);
+  const key = `${meta.id}\0${topic}`;
+  const entry2 = tallies.get(key) ?? { count: 0, items: /* @__PURE__ */ new Set() };
+  entry2.count++;
+  entry2.items.add(item);
+  tallies.set(key, entry2);
+}
 var init_rule_report = __esm({
   "src/engine/rule-report.ts"() {
     "use strict";
@@ -41224,7 +41233,7 @@ function lintText(file, text, options) {
       walker?.visit(object, { ...objectSite, record });
     }
   }
-  if (walker && result.pending.length > 0) {
+  if (walker && (result.pending.length > 0 || result.watched.length > 0)) {
     for (const held of walker.file.held) index.strings.detachInPlace(held, detached);
   }
   walker?.close();
@@ -41314,13 +41323,7 @@ var init_lint_file = __esm({
         this.sink.push(findingOfReport(this.rule, this.setting, location, report, this.container?.name));
       }
       tally(topic, item) {
-        const { meta } = this.rule;
-        if (!meta.tallies || !Object.hasOwn(meta.tallies, topic)) throw new Error(`rule "${meta.id}" counted unknown tally "${topic}"`);
-        const key = `${meta.id}\0${topic}`;
-        const entry2 = this.tallies.get(key) ?? { count: 0, items: /* @__PURE__ */ new Set() };
-        entry2.count++;
-        entry2.items.add(item);
-        this.tallies.set(key, entry2);
+        countTally(this.tallies, this.rule, topic, item);
       }
       locate(path28, options) {
         if (!this.site) throw new Error(`rule "${this.rule.meta.id}" called locate() outside a visitor`);
@@ -41332,11 +41335,17 @@ var init_lint_file = __esm({
         if (this.rule.meta.crossObject) this.file?.held.push(values);
         return values;
       }
-      watch() {
+      watch(data) {
         const { rule } = this;
         if (!rule.meta.crossObject || !rule.checkIndex) throw new Error(`rule "${rule.meta.id}" called watch() without meta.crossObject and checkIndex`);
         if (!this.site?.record || !this.file) throw new Error(`rule "${rule.meta.id}" called watch() outside a visitor`);
-        this.file.watched.push({ rule, setting: this.setting, record: this.site.record });
+        const watched = { rule, setting: this.setting, record: this.site.record };
+        if (data !== void 0) {
+          if (typeof data !== "object" || data === null) throw new Error(`rule "${rule.meta.id}" watched with data that is not an object`);
+          watched.data = data;
+          this.file.held.push(data);
+        }
+        this.file.watched.push(watched);
       }
       afterIndex(check2) {
         const { rule } = this;
@@ -41493,29 +41502,31 @@ var init_lint_file = __esm({
 });
 
 // src/engine/index-checks.ts
-function runIndexChecks(index, watched, settings) {
+function runIndexChecks(index, watched, settings, tallies = /* @__PURE__ */ new Map()) {
   const byRule2 = /* @__PURE__ */ new Map();
-  for (const { rule, setting: setting2, record } of watched) {
+  for (const { rule, setting: setting2, record, data } of watched) {
     const own = index.recordAt(record.at);
     if (!own) continue;
-    let settingsOf = byRule2.get(rule);
-    if (!settingsOf) byRule2.set(rule, settingsOf = /* @__PURE__ */ new Map());
-    settingsOf.set(own, setting2);
+    let watches = byRule2.get(rule);
+    if (!watches) byRule2.set(rule, watches = { settingsOf: /* @__PURE__ */ new Map(), list: [], settingOfWatch: /* @__PURE__ */ new Map() });
+    watches.settingsOf.set(own, setting2);
+    const watch = { record: own, options: setting2.options, data };
+    watches.list.push(watch);
+    watches.settingOfWatch.set(watch, setting2);
   }
   const outcomes = [];
-  for (const [rule, settingsOf] of byRule2) {
+  for (const [rule, { settingsOf, list: list2, settingOfWatch }] of byRule2) {
     const started = performance.now();
     const findings = [];
     let failure;
     try {
       rule.checkIndex(index, {
         settings,
+        watched: list2,
         optionsFor: (record) => settingsOf.get(record)?.options,
-        report: (report) => {
-          const record = index.recordAt(report.at);
-          const setting2 = record && settingsOf.get(record);
-          if (!setting2) throw new Error(`rule "${rule.meta.id}" reported on an object it did not watch`);
-          findings.push(findingOfReport(rule, setting2, report.at, report, void 0));
+        tally: (topic, item) => countTally(tallies, rule, topic, item),
+        report: (report, about) => {
+          findings.push(findingOfReport(rule, settingFor(rule, index, report.at, about, settingsOf, settingOfWatch), report.at, report, void 0));
         }
       });
     } catch (error2) {
@@ -41526,6 +41537,18 @@ function runIndexChecks(index, watched, settings) {
     outcomes.push(outcome);
   }
   return outcomes;
+}
+function settingFor(rule, index, at, about, settingsOf, settingOfWatch) {
+  if (about !== void 0) {
+    const setting3 = settingOfWatch.get(about);
+    if (!setting3) throw new Error(`rule "${rule.meta.id}" reported about a watch it was not given`);
+    if (at.file !== about.record.at.file) throw new Error(`rule "${rule.meta.id}" reported outside the file of the object it watched`);
+    return setting3;
+  }
+  const record = index.recordAt(at);
+  const setting2 = record && settingsOf.get(record);
+  if (!setting2) throw new Error(`rule "${rule.meta.id}" reported on an object it did not watch`);
+  return setting2;
 }
 var init_index_checks = __esm({
   "src/engine/index-checks.ts"() {
@@ -51027,24 +51050,26 @@ var init_automount_service_account_token = __esm({
             const namespace = object.namespace ?? context.settings.namespace;
             const explicit = written === true;
             const at = context.locate([...pod.path, "automountServiceAccountToken"], { missing: !explicit });
-            const data = { kind: object.kind, name: object.name ?? "", account };
-            const kept2 = context.hold({ account, namespace, data });
-            context.afterIndex((index) => {
-              const { account: account2, namespace: namespace2, data: data2 } = kept2;
-              const named = index.memo(
-                `automount:named:${namespace2}\0${account2}`,
-                () => bindingsOfServiceAccount(index, namespace2, account2).some((binding) => subjectsOf(binding).some((subject) => subject.name === account2 || subject.name === `system:serviceaccount:${namespace2}:${account2}`))
-              );
-              if (named) return;
-              if (!explicit) {
-                const serviceAccount = index.get("ServiceAccount", namespace2, account2, "");
-                const setting2 = serviceAccount?.value.automountServiceAccountToken;
-                if (isBoolean(setting2) && !setting2) return;
-              }
-              context.report({ messageId: explicit ? "enabled" : "unset", data: data2, at });
-            });
+            context.watch({ namespace, account, explicit, at });
           }
         };
+      },
+      checkIndex(index, context) {
+        for (const watch of context.watched) {
+          const { record } = watch;
+          const { namespace, account, explicit, at } = watch.data;
+          const named = index.memo(
+            `automount:named:${namespace}\0${account}`,
+            () => bindingsOfServiceAccount(index, namespace, account).some((binding) => subjectsOf(binding).some((subject) => subject.name === account || subject.name === `system:serviceaccount:${namespace}:${account}`))
+          );
+          if (named) continue;
+          if (!explicit) {
+            const serviceAccount = index.get("ServiceAccount", namespace, account, "");
+            const setting2 = serviceAccount?.value.automountServiceAccountToken;
+            if (isBoolean(setting2) && !setting2) continue;
+          }
+          context.report({ messageId: explicit ? "enabled" : "unset", data: { kind: record.kind, name: record.name ?? "", account }, at }, watch);
+        }
       }
     });
   }
@@ -51636,24 +51661,25 @@ var init_dangling_config_reference = __esm({
             for (const ref of configReferences(pod)) {
               if (ref.optional || ref.kind === "ConfigMap" && CLUSTER_CONFIG_MAPS.has(ref.name)) continue;
               if (ref.kind === "Secret" && !context.options.secrets && !context.settings.complete) continue;
-              const at = context.locate(ref.path);
-              const kept2 = context.hold({ ref, namespace });
-              context.afterIndex((index) => {
-                const { ref: ref2, namespace: namespace2 } = kept2;
-                const data = { kind: ref2.kind, name: ref2.name, namespace: namespace2, key: ref2.key ?? "" };
-                const providers = providersOf(index, namespace2, ref2.kind, ref2.name);
-                if (providers.length === 0) {
-                  if (holdsProviders(index, namespace2, ref2.kind)) context.report({ messageId: "missing", data, at });
-                  return;
-                }
-                const own = providers.find((record) => record.kind === ref2.kind);
-                if (ref2.key !== void 0 && own && providers.length === 1 && !dataKeys(own).has(ref2.key)) {
-                  context.report({ messageId: "missingKey", data, at, related: [{ at: own.at, message: `${ref2.kind} "${ref2.name}"` }] });
-                }
-              });
+              context.watch({ kind: ref.kind, name: ref.name, key: ref.key, namespace, at: context.locate(ref.path) });
             }
           }
         };
+      },
+      checkIndex(index, context) {
+        for (const watch of context.watched) {
+          const { kind, name, key, namespace, at } = watch.data;
+          const data = { kind, name, namespace, key: key ?? "" };
+          const providers = providersOf(index, namespace, kind, name);
+          if (providers.length === 0) {
+            if (holdsProviders(index, namespace, kind)) context.report({ messageId: "missing", data, at }, watch);
+            continue;
+          }
+          const own = providers.find((record) => record.kind === kind);
+          if (key !== void 0 && own && providers.length === 1 && !dataKeys(own).has(key)) {
+            context.report({ messageId: "missingKey", data, at, related: [{ at: own.at, message: `${kind} "${name}"` }] }, watch);
+          }
+        }
       }
     });
   }
@@ -51785,18 +51811,20 @@ var init_dangling_gateway_backend = __esm({
                 const { name, kind, group } = ref.value;
                 if (!isString(name) || kind !== void 0 && kind !== "Service" || group !== void 0 && group !== "") continue;
                 const namespace = isString(ref.value.namespace) ? ref.value.namespace : own;
-                const at = context.locate([...object.path, ...rule.path, ...ref.path, "name"]);
-                const kept2 = context.hold({ name, namespace });
-                context.afterIndex((index) => {
-                  const { name: name2, namespace: namespace2 } = kept2;
-                  if (index.get("Service", namespace2, name2, "")) return;
-                  if (!inputHoldsKind(index, namespace2, "Service", "")) return;
-                  context.report({ messageId: "noService", data: { kind: object.kind, name: object.name ?? "", service: name2, namespace: namespace2 }, at });
-                });
+                context.watch({ name, namespace, at: context.locate([...object.path, ...rule.path, ...ref.path, "name"]) });
               }
             }
           }
         };
+      },
+      checkIndex(index, context) {
+        for (const watch of context.watched) {
+          const { record } = watch;
+          const { name, namespace, at } = watch.data;
+          if (index.get("Service", namespace, name, "")) continue;
+          if (!inputHoldsKind(index, namespace, "Service", "")) continue;
+          context.report({ messageId: "noService", data: { kind: record.kind, name: record.name ?? "", service: name, namespace }, at }, watch);
+        }
       }
     });
   }
@@ -51871,20 +51899,23 @@ var init_dangling_hpa_target = __esm({
       create(context) {
         return {
           object(object) {
-            const target = scaleTargetOf(object);
-            if (!target) return;
+            if (!scaleTargetOf(object)) return;
             const namespace = object.namespace ?? context.settings.namespace;
-            const at = context.locate([...object.path, "spec", "scaleTargetRef", "name"]);
-            const kept2 = context.hold({ target, namespace });
-            context.afterIndex((index) => {
-              const { target: target2, namespace: namespace2 } = kept2;
-              const self = index.find(object.group, object.kind, namespace2, object.name ?? "")[0];
-              if (!self || resolveScaleTarget(index, self)) return;
-              if (!inputHoldsKind(index, namespace2, target2.kind)) return;
-              context.report({ messageId: "noTarget", data: { name: object.name ?? "", kind: target2.kind, target: target2.name, namespace: namespace2 }, at });
-            });
+            context.watch({ namespace, at: context.locate([...object.path, "spec", "scaleTargetRef", "name"]) });
           }
         };
+      },
+      checkIndex(index, context) {
+        for (const watch of context.watched) {
+          const { record } = watch;
+          const { namespace, at } = watch.data;
+          const target = scaleTargetOf(record);
+          if (!target) continue;
+          const self = index.find(record.group, record.kind, namespace, record.name ?? "")[0];
+          if (!self || resolveScaleTarget(index, self)) continue;
+          if (!inputHoldsKind(index, namespace, target.kind)) continue;
+          context.report({ messageId: "noTarget", data: { name: record.name ?? "", kind: target.kind, target: target.name, namespace }, at }, watch);
+        }
       }
     });
   }
@@ -51975,21 +52006,22 @@ var init_dangling_ingress = __esm({
             for (const backend of ingressView(object).backends) {
               const { service: name, servicePath, port } = backend;
               if (name === void 0 || servicePath === void 0) continue;
-              const at = context.locate(servicePath);
-              const kept2 = context.hold({ name, port, namespace });
-              context.afterIndex((index) => {
-                const { name: name2, port: port2, namespace: namespace2 } = kept2;
-                const service = index.get("Service", namespace2, name2, "");
-                const data = { name: object.name ?? "", service: name2, namespace: namespace2, port: String(port2 ?? "") };
-                if (!service) {
-                  if (inputHoldsKind(index, namespace2, "Service", "")) context.report({ messageId: "noService", data, at });
-                } else if (port2 !== void 0 && !servesPort(service.value, port2)) {
-                  context.report({ messageId: "noPort", data, at, related: [{ at: service.at, message: `Service "${name2}"` }] });
-                }
-              });
+              context.watch({ service: name, port, namespace, at: context.locate(servicePath) });
             }
           }
         };
+      },
+      checkIndex(index, context) {
+        for (const watch of context.watched) {
+          const { service: name, port, namespace, at } = watch.data;
+          const service = index.get("Service", namespace, name, "");
+          const data = { name: watch.record.name ?? "", service: name, namespace, port: String(port ?? "") };
+          if (!service) {
+            if (inputHoldsKind(index, namespace, "Service", "")) context.report({ messageId: "noService", data, at }, watch);
+          } else if (port !== void 0 && !servesPort(service.value, port)) {
+            context.report({ messageId: "noPort", data, at, related: [{ at: service.at, message: `Service "${name}"` }] }, watch);
+          }
+        }
       }
     });
   }
@@ -52024,22 +52056,24 @@ var init_dangling_network_policy = __esm({
             const selector = valueAt(object.value, ["spec", "podSelector"]);
             if (selector === void 0 || selectsEverything(selector)) return;
             const namespace = object.namespace ?? context.settings.namespace;
-            const at = context.locate([...object.path, "spec", "podSelector"]);
-            const kept2 = context.hold({ namespace });
-            context.afterIndex((index) => {
-              const { namespace: namespace2 } = kept2;
-              if (anyWorkloadSelected(index, namespace2, selector) || !inputHoldsTemplates(index, namespace2) || operatorMayCreatePods(index, namespace2)) return;
-              context.report({ messageId: "noPods", data: { name: object.name ?? "", namespace: namespace2 }, at });
-            });
+            context.watch({ namespace, at: context.locate([...object.path, "spec", "podSelector"]) });
           }
         };
+      },
+      checkIndex(index, context) {
+        for (const watch of context.watched) {
+          const { namespace, at } = watch.data;
+          const selector = valueAt(watch.record.value, ["spec", "podSelector"]);
+          if (anyWorkloadSelected(index, namespace, selector) || !inputHoldsTemplates(index, namespace) || operatorMayCreatePods(index, namespace)) continue;
+          context.report({ messageId: "noPods", data: { name: watch.record.name ?? "", namespace }, at }, watch);
+        }
       }
     });
   }
 });
 
 // src/rules/dangling-network-policy-peer.ts
-var dangling_network_policy_peer_default;
+var PEERS, dangling_network_policy_peer_default;
 var init_dangling_network_policy_peer = __esm({
   "src/rules/dangling-network-policy-peer.ts"() {
     "use strict";
@@ -52047,6 +52081,7 @@ var init_dangling_network_policy_peer = __esm({
     init_json();
     init_selectors();
     init_references();
+    PEERS = { ingress: "from", egress: "to" };
     dangling_network_policy_peer_default = defineRule({
       meta: {
         id: "dangling-network-policy-peer",
@@ -52065,24 +52100,27 @@ var init_dangling_network_policy_peer = __esm({
         return {
           object(object) {
             const namespace = object.namespace ?? context.settings.namespace;
-            for (const [list2, peers, direction] of [["ingress", "from", "ingress"], ["egress", "to", "egress"]]) {
-              for (const rule of objectItems(object.value, ["spec", list2])) {
-                for (const peer of objectItems(rule.value, [peers])) {
+            for (const direction of ["ingress", "egress"]) {
+              for (const rule of objectItems(object.value, ["spec", direction])) {
+                for (const peer of objectItems(rule.value, [PEERS[direction]])) {
                   const selector = peer.value.podSelector;
                   if (!isObject(selector) || selectsEverything(selector) || peer.value.namespaceSelector !== void 0) continue;
                   const at = context.locate([...object.path, ...rule.path, ...peer.path, "podSelector"]);
-                  const kept2 = context.hold({ namespace });
-                  context.afterIndex((index) => {
-                    const { namespace: namespace2 } = kept2;
-                    if (anyWorkloadSelected(index, namespace2, selector)) return;
-                    if (!inputHoldsTemplates(index, namespace2) || operatorMayCreatePods(index, namespace2)) return;
-                    context.report({ messageId: "noPods", data: { name: object.name ?? "", direction, namespace: namespace2 }, at });
-                  });
+                  context.watch({ namespace, direction, rule: rule.index, peer: peer.index, at });
                 }
               }
             }
           }
         };
+      },
+      checkIndex(index, context) {
+        for (const watch of context.watched) {
+          const { namespace, direction, rule, peer, at } = watch.data;
+          const selector = valueAt(watch.record.value, ["spec", direction, rule, PEERS[direction], peer, "podSelector"]);
+          if (anyWorkloadSelected(index, namespace, selector)) continue;
+          if (!inputHoldsTemplates(index, namespace) || operatorMayCreatePods(index, namespace)) continue;
+          context.report({ messageId: "noPods", data: { name: watch.record.name ?? "", direction, namespace }, at }, watch);
+        }
       }
     });
   }
@@ -52118,23 +52156,32 @@ var init_dangling_role_ref = __esm({
             if (!ref || !context.settings.complete && (ref.kind === "ClusterRole" ? isBuiltInClusterRole(ref.name) : BUILT_IN_ROLES.has(ref.name) || ref.name.startsWith("system:"))) return;
             const namespace = object.kind === "RoleBinding" ? object.namespace ?? context.settings.namespace : void 0;
             const at = context.locate([...object.path, "roleRef", "name"]);
-            const kept2 = context.hold({ ref, namespace });
-            context.afterIndex((index) => {
-              const { ref: ref2, namespace: namespace2 } = kept2;
-              const self = index.find(object.group, object.kind, namespace2, object.name ?? "")[0];
-              if (!self || resolveRole(index, self)) return;
-              const roleNamespace = ref2.kind === "Role" ? namespace2 : void 0;
-              if (!inputHoldsKind(index, roleNamespace, ref2.kind, RBAC_GROUP)) return;
-              context.report({ messageId: "missing", data: { kind: object.kind, name: object.name ?? "", roleKind: ref2.kind, role: ref2.name }, at });
-            });
+            context.watch({ namespace, at });
           }
         };
+      },
+      checkIndex(index, context) {
+        for (const watch of context.watched) {
+          const { record } = watch;
+          const { namespace, at } = watch.data;
+          const ref = roleRefOf(record);
+          if (!ref) continue;
+          const self = index.find(record.group, record.kind, namespace, record.name ?? "")[0];
+          if (!self || resolveRole(index, self)) continue;
+          const roleNamespace = ref.kind === "Role" ? namespace : void 0;
+          if (!inputHoldsKind(index, roleNamespace, ref.kind, RBAC_GROUP)) continue;
+          context.report({ messageId: "missing", data: { kind: record.kind, name: record.name ?? "", roleKind: ref.kind, role: ref.name }, at }, watch);
+        }
       }
     });
   }
 });
 
 // src/rules/dangling-service.ts
+function selectorOf(service) {
+  const selector = isObject(service.spec) ? service.spec.selector : void 0;
+  return isStringMap(selector) ? selector : void 0;
+}
 var dangling_service_default;
 var init_dangling_service = __esm({
   "src/rules/dangling-service.ts"() {
@@ -52159,21 +52206,23 @@ var init_dangling_service = __esm({
       create(context) {
         return {
           object(object) {
-            const selector = isObject(object.value.spec) ? object.value.spec.selector : void 0;
-            if (!isStringMap(selector) || Object.keys(selector).length === 0 || isObject(object.value.spec) && object.value.spec.type === "ExternalName") return;
-            const written = withoutControllerLabels(selector);
-            const namespace = object.namespace ?? context.settings.namespace;
-            const at = context.locate([...object.path, "spec", "selector"]);
-            const data = { name: object.name ?? "", namespace, selector: Object.entries(selector).map(([key, value]) => `${key}=${String(value)}`).join(", ") };
-            const kept2 = context.hold({ written, namespace, data });
-            context.afterIndex((index) => {
-              const { written: written2, namespace: namespace2, data: data2 } = kept2;
-              if (Object.keys(written2).length === 0 || anyWorkloadSelectedByMap(index, namespace2, written2)) return;
-              if (!inputHoldsTemplates(index, namespace2) || operatorMayCreatePods(index, namespace2)) return;
-              context.report({ messageId: "noPods", data: data2, at });
-            });
+            const selector = selectorOf(object.value);
+            if (!selector || Object.keys(selector).length === 0 || isObject(object.value.spec) && object.value.spec.type === "ExternalName") return;
+            if (Object.keys(withoutControllerLabels(selector)).length === 0) return;
+            context.watch({ namespace: object.namespace ?? context.settings.namespace, at: context.locate([...object.path, "spec", "selector"]) });
           }
         };
+      },
+      checkIndex(index, context) {
+        for (const watch of context.watched) {
+          const { record } = watch;
+          const { namespace, at } = watch.data;
+          const selector = selectorOf(record.value) ?? {};
+          if (anyWorkloadSelectedByMap(index, namespace, withoutControllerLabels(selector))) continue;
+          if (!inputHoldsTemplates(index, namespace) || operatorMayCreatePods(index, namespace)) continue;
+          const data = { name: record.name ?? "", namespace, selector: Object.entries(selector).map(([key, value]) => `${key}=${String(value)}`).join(", ") };
+          context.report({ messageId: "noPods", data, at }, watch);
+        }
       }
     });
   }
@@ -52224,22 +52273,23 @@ var init_dangling_service_monitor = __esm({
       create(context) {
         return {
           object(object) {
-            const selector = valueAt(object.value, ["spec", "selector"]);
-            if (!isObject(selector)) return;
-            const namespaces = namespacesOf(object, object.namespace ?? context.settings.namespace);
-            const pods = object.kind === "PodMonitor";
-            const at = context.locate([...object.path, "spec", "selector"]);
-            const kept2 = context.hold({ namespaces });
-            context.afterIndex((index) => {
-              const { namespaces: namespaces2 } = kept2;
-              const matches = namespaces2 === "any" ? pods ? anyWorkloadSelectedAnywhere(index, selector) : servicesByLabel(index).selectsAny(EVERY_NAMESPACE, "label", selector) : namespaces2.some((namespace) => pods ? anyWorkloadSelected(index, namespace, selector) : servicesByLabel(index).selectsAny(scopeKey(namespace), "label", selector));
-              const apiServer = !pods && (namespaces2 === "any" || namespaces2.includes("default")) && labelSelectorMatches(selector, API_SERVER_SERVICE_LABELS);
-              if (matches || apiServer || !index.complete && (!holdsTargets(index, namespaces2, pods) || namespaces2 === "any" || namespaces2.includes(CLUSTER_NAMESPACE))) return;
-              const where = namespaces2 === "any" ? "any namespace" : `namespace ${namespaces2.map((name) => `"${name}"`).join(", ")}`;
-              context.report({ messageId: "noTargets", data: { kind: object.kind, name: object.name ?? "", targets: pods ? "pod template" : "Service", namespaces: where }, at });
-            });
+            if (!isObject(valueAt(object.value, ["spec", "selector"]))) return;
+            context.watch({ namespace: object.namespace ?? context.settings.namespace, at: context.locate([...object.path, "spec", "selector"]) });
           }
         };
+      },
+      checkIndex(index, context) {
+        for (const watch of context.watched) {
+          const { record } = watch;
+          const selector = valueAt(record.value, ["spec", "selector"]);
+          const namespaces = namespacesOf(record, watch.data.namespace);
+          const pods = record.kind === "PodMonitor";
+          const matches = namespaces === "any" ? pods ? anyWorkloadSelectedAnywhere(index, selector) : servicesByLabel(index).selectsAny(EVERY_NAMESPACE, "label", selector) : namespaces.some((namespace) => pods ? anyWorkloadSelected(index, namespace, selector) : servicesByLabel(index).selectsAny(scopeKey(namespace), "label", selector));
+          const apiServer = !pods && (namespaces === "any" || namespaces.includes("default")) && labelSelectorMatches(selector, API_SERVER_SERVICE_LABELS);
+          if (matches || apiServer || !index.complete && (!holdsTargets(index, namespaces, pods) || namespaces === "any" || namespaces.includes(CLUSTER_NAMESPACE))) continue;
+          const where = namespaces === "any" ? "any namespace" : `namespace ${namespaces.map((name) => `"${name}"`).join(", ")}`;
+          context.report({ messageId: "noTargets", data: { kind: record.kind, name: record.name ?? "", targets: pods ? "pod template" : "Service", namespaces: where }, at: watch.data.at }, watch);
+        }
       }
     });
   }
@@ -54153,16 +54203,18 @@ var init_hpa_target_has_static_replicas = __esm({
           object(object) {
             if (valueAt(object.value, ["spec", "replicas"]) === void 0) return;
             const namespace = object.namespace ?? context.settings.namespace;
-            const at = context.locate([...object.path, "spec", "replicas"]);
-            const kept2 = context.hold({ namespace });
-            context.afterIndex((index) => {
-              const { namespace: namespace2 } = kept2;
-              const hpa = autoscalersOf(index, { kind: object.kind, group: object.group, name: object.name, namespace: namespace2 })[0];
-              if (!hpa) return;
-              context.report({ messageId: "static", data: { kind: object.kind, name: object.name ?? "", hpa: hpa.name ?? "" }, at, related: [{ at: hpa.at, message: `HorizontalPodAutoscaler "${hpa.name ?? ""}"` }] });
-            });
+            context.watch({ namespace, at: context.locate([...object.path, "spec", "replicas"]) });
           }
         };
+      },
+      checkIndex(index, context) {
+        for (const watch of context.watched) {
+          const { record } = watch;
+          const { namespace, at } = watch.data;
+          const hpa = autoscalersOf(index, { kind: record.kind, group: record.group, name: record.name, namespace })[0];
+          if (!hpa) continue;
+          context.report({ messageId: "static", data: { kind: record.kind, name: record.name ?? "", hpa: hpa.name ?? "" }, at, related: [{ at: hpa.at, message: `HorizontalPodAutoscaler "${hpa.name ?? ""}"` }] }, watch);
+        }
       }
     });
   }
@@ -54398,15 +54450,17 @@ var init_insufficient_replicas = __esm({
             const written = numberAt(object.value, ["spec", "replicas"]) !== void 0;
             const at = context.locate([...object.path, "spec", "replicas"], { missing: !written });
             const data = { kind: object.kind, name: object.name ?? "", replicas, min };
-            const namespace = object.namespace ?? context.settings.namespace;
-            const kept2 = context.hold({ namespace, data });
-            context.afterIndex((index) => {
-              const { namespace: namespace2, data: data2 } = kept2;
-              if (autoscalersOf(index, { kind: object.kind, group: object.group, name: object.name, namespace: namespace2 }).length > 0) return;
-              context.report({ messageId: written ? "tooFew" : "unset", data: data2, at });
-            });
+            context.watch({ namespace: object.namespace ?? context.settings.namespace, written, data, at });
           }
         };
+      },
+      checkIndex(index, context) {
+        for (const watch of context.watched) {
+          const { record } = watch;
+          const { namespace, written, data, at } = watch.data;
+          if (autoscalersOf(index, { kind: record.kind, group: record.group, name: record.name, namespace }).length > 0) continue;
+          context.report({ messageId: written ? "tooFew" : "unset", data, at }, watch);
+        }
       }
     });
   }
@@ -55713,6 +55767,9 @@ var init_network_policy = __esm({
 });
 
 // src/rules/templates/network-policy-coverage.ts
+function isolable(pod) {
+  return pod.spec.hostNetwork !== true;
+}
 function networkPolicyCoverage(template2) {
   const { direction } = template2;
   return defineRule({
@@ -55722,28 +55779,32 @@ function networkPolicyCoverage(template2) {
         object(object) {
           const namespace = object.namespace ?? context.settings.namespace;
           if (SYSTEM_NAMESPACES.has(namespace)) return;
-          const pods = object.pods.filter((pod) => pod.spec.hostNetwork !== true);
+          const pods = object.pods.filter(isolable);
           if (pods.length === 0) return;
           const self = context.locate([...object.path, "metadata", "name"], { missing: true });
-          const targets2 = pods.map((pod) => ({ labels: pod.labels, at: context.locate([...pod.metadataPath, "labels"], { missing: true }) }));
-          const data = { kind: object.kind, name: object.name ?? "", namespace, direction: direction.toLowerCase() };
-          const kept2 = context.hold({ namespace, targets: targets2, data });
-          context.afterIndex((index) => {
-            const { namespace: namespace2, targets: targets3, data: data2 } = kept2;
-            if (networkPolicies(index).length === 0 && !index.complete) {
-              const qualifies = (record) => record.pods.some((pod) => pod.spec.hostNetwork !== true) && !SYSTEM_NAMESPACES.has(record.namespace ?? "");
-              if (isFirstOf(index, self, qualifies, `${template2.meta.id}:workloads`)) context.report({ messageId: "noPolicies", data: data2, at: self, level: "note" });
-              return;
-            }
-            const unselected = targets3.filter((target) => !selectedByPolicy(index, namespace2, direction, target.labels));
-            if (unselected.length === 0) return;
-            const related = networkPolicies(index, namespace2).map((policy) => ({ at: policy.at, message: `NetworkPolicy "${policy.name ?? ""}" of the namespace does not select these pods for ${data2.direction}.` }));
-            for (const target of unselected) {
-              context.report({ messageId: "unselected", data: data2, at: target.at, related });
-            }
-          });
+          const targets2 = pods.map((pod) => context.locate([...pod.metadataPath, "labels"], { missing: true }));
+          context.watch({ namespace, self, targets: targets2 });
         }
       };
+    },
+    checkIndex(index, context) {
+      const qualifies = (record) => record.pods.some(isolable) && !SYSTEM_NAMESPACES.has(record.namespace ?? "");
+      for (const watch of context.watched) {
+        const { record } = watch;
+        const { namespace, self, targets: targets2 } = watch.data;
+        const data = { kind: record.kind, name: record.name ?? "", namespace, direction: direction.toLowerCase() };
+        if (networkPolicies(index).length === 0 && !index.complete) {
+          if (isFirstOf(index, self, qualifies, `${template2.meta.id}:workloads`)) context.report({ messageId: "noPolicies", data, at: self, level: "note" }, watch);
+          continue;
+        }
+        const pods = record.pods.filter(isolable);
+        const unselected = targets2.filter((_, position) => !selectedByPolicy(index, namespace, direction, pods[position].labels));
+        if (unselected.length === 0) continue;
+        const related = networkPolicies(index, namespace).map((policy) => ({ at: policy.at, message: `NetworkPolicy "${policy.name ?? ""}" of the namespace does not select these pods for ${data.direction}.` }));
+        for (const at of unselected) {
+          context.report({ messageId: "unselected", data, at, related }, watch);
+        }
+      }
     }
   });
 }
@@ -56055,21 +56116,22 @@ var init_missing_pod_disruption_budget = __esm({
             const pod = object.pods[0];
             if (replicas === void 0 || replicas < 2 || !pod) return;
             const namespace = object.namespace ?? context.settings.namespace;
-            const at = context.locate([...object.path, "metadata", "name"]);
-            const labels = pod.labels;
-            const kept2 = context.hold({ namespace, labels });
-            context.afterIndex((index) => {
-              const { namespace: namespace2, labels: labels2 } = kept2;
-              const budgets = index.memo(
-                "budgets-by-selector",
-                () => new SelectorTable(index.ofKind("PodDisruptionBudget", "policy"), (pdb) => scopeKey(pdb.namespace), (pdb) => valueAt(pdb.value, ["spec", "selector"]), "label")
-              );
-              if (budgets.selecting(scopeKey(namespace2), labels2).length > 0) return;
-              if (!inputHoldsKind(index, namespace2, "PodDisruptionBudget", "policy")) return;
-              context.report({ messageId: "missing", data: { kind: object.kind, name: object.name ?? "", replicas, namespace: namespace2 }, at });
-            });
+            context.watch({ namespace, replicas, at: context.locate([...object.path, "metadata", "name"]) });
           }
         };
+      },
+      checkIndex(index, context) {
+        const budgets = index.memo(
+          "budgets-by-selector",
+          () => new SelectorTable(index.ofKind("PodDisruptionBudget", "policy"), (pdb) => scopeKey(pdb.namespace), (pdb) => valueAt(pdb.value, ["spec", "selector"]), "label")
+        );
+        for (const watch of context.watched) {
+          const { record } = watch;
+          const { namespace, replicas, at } = watch.data;
+          if (budgets.selecting(scopeKey(namespace), record.pods[0].labels).length > 0) continue;
+          if (!inputHoldsKind(index, namespace, "PodDisruptionBudget", "policy")) continue;
+          context.report({ messageId: "missing", data: { kind: record.kind, name: record.name ?? "", replicas, namespace }, at }, watch);
+        }
       }
     });
   }
@@ -56426,15 +56488,17 @@ var init_missing_service_account = __esm({
             const account = pod.spec[field];
             if (!isString(account) || account === "" || account === "default" && !context.settings.complete) return;
             const at = context.locate([...pod.path, field]);
-            const kept2 = context.hold({ account, namespace: object.namespace ?? context.settings.namespace });
-            context.afterIndex((index) => {
-              const { account: account2, namespace } = kept2;
-              if (index.get("ServiceAccount", namespace, account2, "")) return;
-              if (!inputHoldsKind(index, namespace, "ServiceAccount", "")) return;
-              context.report({ messageId: "missing", data: { account: account2, namespace }, at });
-            });
+            context.watch({ namespace: object.namespace ?? context.settings.namespace, account, at });
           }
         };
+      },
+      checkIndex(index, context) {
+        for (const watch of context.watched) {
+          const { namespace, account, at } = watch.data;
+          if (index.get("ServiceAccount", namespace, account, "")) continue;
+          if (!inputHoldsKind(index, namespace, "ServiceAccount", "")) continue;
+          context.report({ messageId: "missing", data: { account, namespace }, at }, watch);
+        }
       }
     });
   }
@@ -56587,21 +56651,21 @@ var init_namespace_missing_quota = __esm({
       create(context) {
         return {
           object(object) {
-            const name = object.name;
-            if (name === void 0) return;
-            const at = context.locate([...object.path, "metadata", "name"]);
-            const kept2 = context.hold({ name });
-            context.afterIndex((index) => {
-              const { name: name2 } = kept2;
-              const unbounded = index.memo(`pods-without-quota:${name2}`, () => {
-                const inside = index.inNamespace(name2);
-                return inside.some((record) => record.pods.length > 0) && !inside.some((record) => record.group === "" && (record.kind === "ResourceQuota" || record.kind === "LimitRange"));
-              });
-              if (!unbounded) return;
-              context.report({ messageId: "missing", data: { name: name2 }, at });
-            });
+            if (object.name === void 0) return;
+            context.watch({ at: context.locate([...object.path, "metadata", "name"]) });
           }
         };
+      },
+      checkIndex(index, context) {
+        for (const watch of context.watched) {
+          const name = watch.record.name;
+          const unbounded = index.memo(`pods-without-quota:${name}`, () => {
+            const inside = index.inNamespace(name);
+            return inside.some((record) => record.pods.length > 0) && !inside.some((record) => record.group === "" && (record.kind === "ResourceQuota" || record.kind === "LimitRange"));
+          });
+          if (!unbounded) continue;
+          context.report({ messageId: "missing", data: { name }, at: watch.data.at }, watch);
+        }
       }
     });
   }
@@ -56637,23 +56701,25 @@ var init_namespace_without_default_deny = __esm({
           object(object) {
             const name = object.name;
             if (name === void 0 || SYSTEM_NAMESPACES.has(name)) return;
-            const at = context.locate([...object.path, "metadata", "name"]);
-            const kept2 = context.hold({ name });
-            context.afterIndex((index) => {
-              const { name: name2 } = kept2;
-              if (networkPolicies(index).length === 0 && !index.complete) {
-                const qualifies = (record) => record.kind === "Namespace" && record.group === "" && !SYSTEM_NAMESPACES.has(record.name ?? "");
-                if (isFirstOf(index, at, qualifies, "namespace-without-default-deny")) context.report({ messageId: "noPolicies", data: { name: name2 }, at, level: "note" });
-                return;
-              }
-              const policies = networkPolicies(index, name2);
-              const missing = index.memo(`default-deny-missing:${name2}`, () => ["Ingress", "Egress"].filter((direction) => !policies.some((policy) => isDefaultDeny(policy.value, direction))));
-              if (missing.length === 0) return;
-              const related = policies.map((policy) => ({ at: policy.at, message: `NetworkPolicy "${policy.name ?? ""}" is not a default-deny policy for ${missing.join(" and ").toLowerCase()}.` }));
-              context.report({ messageId: "missing", data: { name: name2, directions: missing.join(" and ").toLowerCase() }, at, related });
-            });
+            context.watch({ at: context.locate([...object.path, "metadata", "name"]) });
           }
         };
+      },
+      checkIndex(index, context) {
+        const qualifies = (record) => record.kind === "Namespace" && record.group === "" && !SYSTEM_NAMESPACES.has(record.name ?? "");
+        for (const watch of context.watched) {
+          const name = watch.record.name;
+          const { at } = watch.data;
+          if (networkPolicies(index).length === 0 && !index.complete) {
+            if (isFirstOf(index, at, qualifies, "namespace-without-default-deny")) context.report({ messageId: "noPolicies", data: { name }, at, level: "note" }, watch);
+            continue;
+          }
+          const policies = networkPolicies(index, name);
+          const missing = index.memo(`default-deny-missing:${name}`, () => ["Ingress", "Egress"].filter((direction) => !policies.some((policy) => isDefaultDeny(policy.value, direction))));
+          if (missing.length === 0) continue;
+          const related = policies.map((policy) => ({ at: policy.at, message: `NetworkPolicy "${policy.name ?? ""}" is not a default-deny policy for ${missing.join(" and ").toLowerCase()}.` }));
+          context.report({ messageId: "missing", data: { name, directions: missing.join(" and ").toLowerCase() }, at, related }, watch);
+        }
       }
     });
   }
@@ -57174,20 +57240,21 @@ var init_pdb_blocks_all_evictions = __esm({
             const min = valueAt(object.value, ["spec", "minAvailable"]);
             const count = isNumber(min) ? min : isString(min) && /^\d+$/.test(min) ? Number(min) : void 0;
             if (count === void 0 || count === 0) return;
-            const selector = valueAt(object.value, ["spec", "selector"]);
             const namespace = object.namespace ?? context.settings.namespace;
-            const at = context.locate([...object.path, "spec", "minAvailable"]);
-            const kept2 = context.hold({ namespace });
-            context.afterIndex((index) => {
-              const { namespace: namespace2 } = kept2;
-              const blocked = firstBlocked(index, namespace2, selector, count);
-              if (!blocked) return;
-              const { workload, replicas } = blocked;
-              const data = { name: object.name ?? "", min: count, kind: workload.kind, workload: workload.name ?? "", replicas };
-              context.report({ messageId: "blocks", data, at, related: [{ at: workload.at, message: `${workload.kind} "${workload.name ?? ""}"` }] });
-            });
+            context.watch({ namespace, count, at: context.locate([...object.path, "spec", "minAvailable"]) });
           }
         };
+      },
+      checkIndex(index, context) {
+        for (const watch of context.watched) {
+          const { record } = watch;
+          const { namespace, count, at } = watch.data;
+          const blocked = firstBlocked(index, namespace, valueAt(record.value, ["spec", "selector"]), count);
+          if (!blocked) continue;
+          const { workload, replicas } = blocked;
+          const data = { name: record.name ?? "", min: count, kind: workload.kind, workload: workload.name ?? "", replicas };
+          context.report({ messageId: "blocks", data, at, related: [{ at: workload.at, message: `${workload.kind} "${workload.name ?? ""}"` }] }, watch);
+        }
       }
     });
   }
@@ -57695,20 +57762,25 @@ var init_rbac_binding_grants_dangerous_role = __esm({
             if (!ref || ref.kind === "ClusterRole" && isBuiltInClusterRole(ref.name)) return;
             const at = context.locate([...object.path, "roleRef", "name"]);
             const namespace = object.kind === "RoleBinding" ? object.namespace ?? context.settings.namespace : void 0;
-            const kept2 = context.hold({ ref, namespace });
-            context.afterIndex((index) => {
-              const { ref: ref2, namespace: namespace2 } = kept2;
-              const binding = index.find(RBAC_GROUP, object.kind, namespace2, object.name ?? "")[0];
-              const role = binding && resolveRole(index, binding);
-              if (!role) return;
-              const grants = roleGrants(index, role);
-              if (grants.length === 0) return;
-              const data = { kind: object.kind, name: object.name ?? "", role: `${ref2.kind} "${ref2.name}"`, grants: grants.map((grant) => GRANT_TEXT[grant]).join(", ") };
-              const level = grants[0] === "cluster-admin" || grants[0] === "takeover" ? "error" : "warning";
-              context.report({ messageId: "dangerous", data, at, level, related: [{ at: role.at, message: `${ref2.kind} "${ref2.name}" is defined here.` }] });
-            });
+            context.watch({ namespace, at });
           }
         };
+      },
+      checkIndex(index, context) {
+        for (const watch of context.watched) {
+          const { record } = watch;
+          const { namespace, at } = watch.data;
+          const ref = roleRefOf(record);
+          if (!ref) continue;
+          const binding = index.find(RBAC_GROUP, record.kind, namespace, record.name ?? "")[0];
+          const role = binding && resolveRole(index, binding);
+          if (!role) continue;
+          const grants = roleGrants(index, role);
+          if (grants.length === 0) continue;
+          const data = { kind: record.kind, name: record.name ?? "", role: `${ref.kind} "${ref.name}"`, grants: grants.map((grant) => GRANT_TEXT[grant]).join(", ") };
+          const level = grants[0] === "cluster-admin" || grants[0] === "takeover" ? "error" : "warning";
+          context.report({ messageId: "dangerous", data, at, level, related: [{ at: role.at, message: `${ref.kind} "${ref.name}" is defined here.` }] }, watch);
+        }
       }
     });
   }
@@ -63773,51 +63845,19 @@ var init_schema_validation = __esm({
         defaultOptions: { schemaDirs: [] }
       },
       create(context) {
-        let customResources = [];
         function reportProblems(problems) {
           for (const problem2 of problems) {
             const { messageId, data, missing } = reportOf(problem2);
             context.report({ messageId, data, at: problem2.path, missing });
           }
         }
-        function reportAt(locations, problems) {
-          for (const problem2 of problems) {
-            const { messageId, data } = reportOf(problem2);
-            const at = locations.nearest(problem2.path);
-            if (at) context.report({ messageId, data, at });
-          }
-        }
-        function checkCustomResources(index) {
-          const cel = new CelEvaluator();
-          const extra = loadSchemaDirs(context.options.schemaDirs ?? [], process.cwd());
-          const waiting = customResources;
-          customResources = [];
-          for (const { object, locations, apiVersionAt } of waiting) {
-            const crd = findCrd(index, object.group, object.kind, extra.crds);
-            const version = object.apiVersion.slice(object.apiVersion.lastIndexOf("/") + 1);
-            const jsonSchema = crd ? void 0 : extra.jsonSchemas.get(`${object.group}/${object.kind.toLowerCase()}/${version}`);
-            if (jsonSchema) {
-              reportAt(locations, validateAgainst(object.value, customResourceRoot(jsonSchema), object.path, object.kind, cel));
-              continue;
-            }
-            if (!crd) {
-              context.tally("unvalidatedCustomResources", `${object.kind} (${object.apiVersion})`);
-              continue;
-            }
-            const match3 = crdSchemaFor(crd, version, index);
-            if (!match3.versionServed) {
-              const data = { kind: object.kind, apiVersion: object.apiVersion, crd: match3.name, served: match3.served.join(", ") || "no version" };
-              context.report({ messageId: "unservedCrdVersion", data, at: apiVersionAt });
-              continue;
-            }
-            if (!match3.schema) continue;
-            reportAt(locations, [...validateAgainst(object.value, customResourceRoot(match3.schema), object.path, object.kind, cel), ...allMetadataProblems(object)]);
-          }
-        }
-        function collectCustomResource(object) {
-          const locations = new PathLocations(object.value, object.path, (path28) => context.locate(path28));
-          if (customResources.length === 0) context.afterIndex(checkCustomResources);
-          customResources.push({ object, locations, apiVersionAt: context.locate([...object.path, "apiVersion"]) });
+        function watchCustomResource(object) {
+          context.watch({
+            path: object.path,
+            apiVersionAt: context.locate([...object.path, "apiVersion"]),
+            locations: new PathLocations(object.value, object.path, (path28) => context.locate(path28)),
+            metadataProblems: allMetadataProblems(object)
+          });
         }
         return {
           object(object) {
@@ -63844,9 +63884,46 @@ var init_schema_validation = __esm({
               });
               return;
             }
-            if (!isToolConfiguration(object.group)) collectCustomResource(object);
+            if (!isToolConfiguration(object.group)) watchCustomResource(object);
           }
         };
+      },
+      checkIndex(index, context) {
+        const cel = new CelEvaluator();
+        const extraFor = /* @__PURE__ */ new Map();
+        function reportAt(watch, problems) {
+          for (const problem2 of problems) {
+            const { messageId, data } = reportOf(problem2);
+            const at = watch.data.locations.nearest(problem2.path);
+            if (at) context.report({ messageId, data, at }, watch);
+          }
+        }
+        for (const watch of context.watched) {
+          const { record, options } = watch;
+          const { path: path28, apiVersionAt, metadataProblems: metadataProblems2 } = watch.data;
+          const dirs = options.schemaDirs ?? [];
+          let extra = extraFor.get(dirs.join("\0"));
+          if (!extra) extraFor.set(dirs.join("\0"), extra = loadSchemaDirs(dirs, process.cwd()));
+          const crd = findCrd(index, record.group, record.kind, extra.crds);
+          const version = record.apiVersion.slice(record.apiVersion.lastIndexOf("/") + 1);
+          const jsonSchema = crd ? void 0 : extra.jsonSchemas.get(`${record.group}/${record.kind.toLowerCase()}/${version}`);
+          if (jsonSchema) {
+            reportAt(watch, validateAgainst(record.value, customResourceRoot(jsonSchema), path28, record.kind, cel));
+            continue;
+          }
+          if (!crd) {
+            context.tally("unvalidatedCustomResources", `${record.kind} (${record.apiVersion})`);
+            continue;
+          }
+          const match3 = crdSchemaFor(crd, version, index);
+          if (!match3.versionServed) {
+            const data = { kind: record.kind, apiVersion: record.apiVersion, crd: match3.name, served: match3.served.join(", ") || "no version" };
+            context.report({ messageId: "unservedCrdVersion", data, at: apiVersionAt }, watch);
+            continue;
+          }
+          if (!match3.schema) continue;
+          reportAt(watch, [...validateAgainst(record.value, customResourceRoot(match3.schema), path28, record.kind, cel), ...metadataProblems2]);
+        }
       }
     });
   }
@@ -64337,24 +64414,28 @@ var init_service_target_port_mismatch = __esm({
               if (!isString(target) && !isNumber(target)) continue;
               const protocol = isString(value.protocol) ? value.protocol : "TCP";
               const at = context.locate([...object.path, ...path28, written ? "targetPort" : "port"]);
-              const kept2 = context.hold({ namespace, target, protocol });
-              context.afterIndex((index) => {
-                const { namespace: namespace2, target: target2, protocol: protocol2 } = kept2;
-                const named = isString(target2) && !/^\d+$/.test(target2);
-                const checkNumbers = context.options.checkNumbers;
-                const related = index.memo(`target-port:${JSON.stringify([namespace2, selector, target2, protocol2, checkNumbers])}`, () => {
-                  const matches = index.podsSelectedByMap(namespace2, selector);
-                  if (matches.length === 0) return void 0;
-                  const ports = matches.flatMap(({ pod }) => [...objectItems(pod.spec, ["containers"])].flatMap((container) => containerPorts(container)));
-                  if (exposesPort(ports, target2, protocol2) || !named && (!checkNumbers || ports.length === 0)) return void 0;
-                  return someRelated(matches.map((match3) => match3.object), (record) => `selected ${record.kind} "${record.name ?? ""}"`);
-                });
-                if (!related) return;
-                context.report({ messageId: "noSuchPort", data: { name: object.name ?? "", port: named ? `"${target2}"` : String(target2) }, at, related: related.map((entry2) => ({ ...entry2 })) });
-              });
+              context.watch({ namespace, target, protocol, at });
             }
           }
         };
+      },
+      checkIndex(index, context) {
+        for (const watch of context.watched) {
+          const { record } = watch;
+          const { namespace, target, protocol, at } = watch.data;
+          const selector = isObject(record.value.spec) ? record.value.spec.selector : void 0;
+          const named = isString(target) && !/^\d+$/.test(target);
+          const checkNumbers = watch.options.checkNumbers;
+          const related = index.memo(`target-port:${JSON.stringify([namespace, selector, target, protocol, checkNumbers])}`, () => {
+            const matches = index.podsSelectedByMap(namespace, selector);
+            if (matches.length === 0) return void 0;
+            const ports = matches.flatMap(({ pod }) => [...objectItems(pod.spec, ["containers"])].flatMap((container) => containerPorts(container)));
+            if (exposesPort(ports, target, protocol) || !named && (!checkNumbers || ports.length === 0)) return void 0;
+            return someRelated(matches.map((match3) => match3.object), (record2) => `selected ${record2.kind} "${record2.name ?? ""}"`);
+          });
+          if (!related) continue;
+          context.report({ messageId: "noSuchPort", data: { name: record.name ?? "", port: named ? `"${target}"` : String(target) }, at, related: related.map((entry2) => ({ ...entry2 })) }, watch);
+        }
       }
     });
   }
@@ -64412,21 +64493,21 @@ var init_statefulset_missing_headless_service = __esm({
           object(object) {
             const service = stringAt(object.value, ["spec", "serviceName"]);
             if (!isString(service) || service === "") return;
-            const namespace = object.namespace ?? context.settings.namespace;
-            const at = context.locate([...object.path, "spec", "serviceName"]);
-            const kept2 = context.hold({ service, namespace });
-            context.afterIndex((index) => {
-              const { service: service2, namespace: namespace2 } = kept2;
-              const found = index.get("Service", namespace2, service2, "");
-              const data = { name: object.name ?? "", service: service2, namespace: namespace2 };
-              if (!found) {
-                if (inputHoldsKind(index, namespace2, "Service", "")) context.report({ messageId: "missing", data, at });
-              } else if (stringAt(found.value, ["spec", "clusterIP"]) !== "None") {
-                context.report({ messageId: "notHeadless", data, at, related: [{ at: found.at, message: `Service "${service2}"` }] });
-              }
-            });
+            context.watch({ service, namespace: object.namespace ?? context.settings.namespace, at: context.locate([...object.path, "spec", "serviceName"]) });
           }
         };
+      },
+      checkIndex(index, context) {
+        for (const watch of context.watched) {
+          const { service, namespace, at } = watch.data;
+          const found = index.get("Service", namespace, service, "");
+          const data = { name: watch.record.name ?? "", service, namespace };
+          if (!found) {
+            if (inputHoldsKind(index, namespace, "Service", "")) context.report({ messageId: "missing", data, at }, watch);
+          } else if (stringAt(found.value, ["spec", "clusterIP"]) !== "None") {
+            context.report({ messageId: "notHeadless", data, at, related: [{ at: found.at, message: `Service "${service}"` }] }, watch);
+          }
+        }
       }
     });
   }
@@ -64996,27 +65077,29 @@ var init_workload_exposed_externally = __esm({
       create(context) {
         return {
           object(object) {
-            const at = context.locate([...object.path, "metadata", "name"], { missing: true });
-            const kept2 = context.hold({
+            if (object.pods.length === 0) return;
+            context.watch({
               namespace: object.namespace ?? context.settings.namespace,
-              pods: object.pods.map((pod) => ({
-                labels: pod.labels,
-                sensitive: pod.containers.map((container) => container.image).find((image) => isString(image) && SENSITIVE.test(image))
-              })),
-              data: { kind: object.kind, name: object.name ?? "" }
-            });
-            context.afterIndex((index) => {
-              const { namespace, pods, data } = kept2;
-              for (const pod of pods) {
-                const related = exposuresOf(index, namespace, pod.labels);
-                if (related.length === 0) continue;
-                if (pod.sensitive) context.report({ messageId: "sensitive", data: { ...data, image: pod.sensitive }, at, related, level: "warning" });
-                else context.report({ messageId: "exposed", data, at, related });
-                return;
-              }
+              sensitive: object.pods.map((pod) => pod.containers.map((container) => container.image).find((image) => isString(image) && SENSITIVE.test(image))),
+              at: context.locate([...object.path, "metadata", "name"], { missing: true })
             });
           }
         };
+      },
+      checkIndex(index, context) {
+        for (const watch of context.watched) {
+          const { record } = watch;
+          const { namespace, sensitive, at } = watch.data;
+          const data = { kind: record.kind, name: record.name ?? "" };
+          for (const [position, pod] of record.pods.entries()) {
+            const related = exposuresOf(index, namespace, pod.labels);
+            if (related.length === 0) continue;
+            const image = sensitive[position];
+            if (image) context.report({ messageId: "sensitive", data: { ...data, image }, at, related, level: "warning" }, watch);
+            else context.report({ messageId: "exposed", data, at, related }, watch);
+            break;
+          }
+        }
       }
     });
   }
@@ -65080,18 +65163,20 @@ var init_workload_has_privileged_rbac = __esm({
             const field = isString(pod.spec.serviceAccountName) ? "serviceAccountName" : isString(pod.spec.serviceAccount) ? "serviceAccount" : void 0;
             const account = field ? String(pod.spec[field]) : "default";
             const at = context.locate([...pod.path, field ?? "serviceAccountName"], { missing: field === void 0 });
-            const namespace = object.namespace ?? context.settings.namespace;
-            const data = { kind: object.kind, name: object.name ?? "", account };
-            const kept2 = context.hold({ account, namespace, data });
-            context.afterIndex((index) => {
-              const { account: account2, namespace: namespace2, data: data2 } = kept2;
-              const { strongest, via, related } = privilegesOf(index, namespace2, account2);
-              if (!strongest) return;
-              const level = strongest === "secrets" ? "warning" : "error";
-              context.report({ messageId: "privileged", data: { ...data2, what: TEXT[strongest], bindings: via }, at, related: related.map((entry2) => ({ ...entry2 })), level });
-            });
+            context.watch({ namespace: object.namespace ?? context.settings.namespace, account, at });
           }
         };
+      },
+      checkIndex(index, context) {
+        for (const watch of context.watched) {
+          const { record } = watch;
+          const { namespace, account, at } = watch.data;
+          const { strongest, via, related } = privilegesOf(index, namespace, account);
+          if (!strongest) continue;
+          const level = strongest === "secrets" ? "warning" : "error";
+          const data = { kind: record.kind, name: record.name ?? "", account, what: TEXT[strongest], bindings: via };
+          context.report({ messageId: "privileged", data, at, related: related.map((entry2) => ({ ...entry2 })), level }, watch);
+        }
       }
     });
   }
@@ -66835,7 +66920,7 @@ async function lintSources(sources, options, notes = [], peers) {
       run2.internalErrors += check2.run(checked, found);
       deliver(check2.ruleId, found, ruleTimes ? performance.now() - started : 0);
     }
-    for (const outcome of runIndexChecks(checked, watched, runSettings)) {
+    for (const outcome of runIndexChecks(checked, watched, runSettings, tallies)) {
       checkpoint();
       if (outcome.failure !== void 0) {
         run2.internalErrors++;

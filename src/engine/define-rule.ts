@@ -126,6 +126,8 @@ export interface IndexCheckContext<MessageId extends string, Options, Watch = un
   optionsFor(record: IndexedObject): Options | undefined;
   /** Every `watch` of the rule in this run's (shard's, thread's) files, in the order of the walk. */
   readonly watched: readonly Watched<Options, Watch>[];
+  /** Counts one `item` under a topic of `meta.tallies`, as `tally` during the walk does. */
+  tally(topic: string, item: string): void;
   /**
    * Reports at a watched record's `at`; with `about` (one of `watched`), at any Location of that object's file,
    * with the options the rule had for it. Any other Location is an internal error of the run.

@@ -3,10 +3,10 @@
  * during the walk. Findings come back for the driver to route to their (still open) files.
  */
 import type { IndexedObject, ObjectIndex } from '../k8s/object-index.js';
-import type { Finding, Location } from '../types.js';
+import type { Finding, Location, Tallies } from '../types.js';
 import type { Rule, RunSettings, Watched } from './define-rule.js';
 import type { WatchedObject } from './lint-file.js';
-import { findingOfReport } from './rule-report.js';
+import { countTally, findingOfReport } from './rule-report.js';
 import type { RuleSetting } from './rule-settings.js';
 
 export interface IndexCheckOutcome {
@@ -19,7 +19,7 @@ export interface IndexCheckOutcome {
 }
 
 /** Runs each watching rule's hook in the order rules first watched; `index` may be a thread's joined copy. */
-export function runIndexChecks(index: ObjectIndex, watched: readonly WatchedObject[], settings: RunSettings): IndexCheckOutcome[] {
+export function runIndexChecks(index: ObjectIndex, watched: readonly WatchedObject[], settings: RunSettings, tallies: Tallies = new Map()): IndexCheckOutcome[] {
   const byRule = new Map<Rule, RuleWatches>();
   for (const { rule, setting, record, data } of watched) {
     // The index checked may be a worker's joined copy: the record equal to the one watched is found by place.
@@ -42,6 +42,7 @@ export function runIndexChecks(index: ObjectIndex, watched: readonly WatchedObje
         settings,
         watched: list,
         optionsFor: (record) => settingsOf.get(record)?.options,
+        tally: (topic, item) => countTally(tallies, rule, topic, item),
         report: (report, about) => {
           findings.push(findingOfReport(rule, settingFor(rule, index, report.at, about, settingsOf, settingOfWatch), report.at, report, undefined));
         },

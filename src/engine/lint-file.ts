@@ -17,7 +17,7 @@ import type { Report, Rule, RuleContext, RuleVisitors, RunSettings } from './def
 import type { OptionsForObject } from './rule-options.js';
 import type { RuleSetting } from './rule-settings.js';
 import { DEFAULT_RUN_SETTINGS } from './run-settings.js';
-import { checkedMessage, findingOfReport } from './rule-report.js';
+import { checkedMessage, countTally, findingOfReport } from './rule-report.js';
 
 export interface EnabledRule {
   rule: Rule;
@@ -220,13 +220,7 @@ class InstanceContext implements RuleContext<string, unknown> {
   }
 
   tally(topic: string, item: string): void {
-    const { meta } = this.rule;
-    if (!meta.tallies || !Object.hasOwn(meta.tallies, topic)) throw new Error(`rule "${meta.id}" counted unknown tally "${topic}"`);
-    const key = `${meta.id}\u0000${topic}`;
-    const entry = this.tallies.get(key) ?? { count: 0, items: new Set<string>() };
-    entry.count++;
-    entry.items.add(item);
-    this.tallies.set(key, entry);
+    countTally(this.tallies, this.rule, topic, item);
   }
 
   locate(path: Path, options?: { missing?: boolean }): Location {

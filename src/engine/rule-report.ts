@@ -1,6 +1,6 @@
 /** A rule's report → a finding: the checks every report passes, and the fields it sets, in one place. */
 import { findingFrom, interpolate } from '../findings/build.js';
-import type { Finding, Level, Location } from '../types.js';
+import type { Finding, Level, Location, Tallies } from '../types.js';
 import type { Report, Rule } from './define-rule.js';
 import type { RuleSetting } from './rule-settings.js';
 
@@ -26,4 +26,15 @@ export function findingOfReport(rule: Rule, setting: RuleSetting, location: Loca
     });
   }
   return finding;
+}
+
+/** Counts one `item` under a topic the rule declared in `meta.tallies` (during the walk or in `checkIndex`). */
+export function countTally(tallies: Tallies, rule: Rule, topic: string, item: string): void {
+  const { meta } = rule;
+  if (!meta.tallies || !Object.hasOwn(meta.tallies, topic)) throw new Error(`rule "${meta.id}" counted unknown tally "${topic}"`);
+  const key = `${meta.id}\u0000${topic}`;
+  const entry = tallies.get(key) ?? { count: 0, items: new Set<string>() };
+  entry.count++;
+  entry.items.add(item);
+  tallies.set(key, entry);
 }

@@ -42,7 +42,8 @@ export class StringTable {
    * Frozen parts (the rule tester freezes views) are left as they are: returns false when it met one.
    */
   detachInPlace(value: unknown, seen = new Set<object>()): boolean {
-    if (typeof value !== 'object' || value === null || seen.has(value)) return true;
+    // Typed arrays hold numbers only (packed regions): nothing to detach, and a key per element to list.
+    if (typeof value !== 'object' || value === null || seen.has(value) || ArrayBuffer.isView(value)) return true;
     seen.add(value);
     const record = value as Record<string, unknown>;
     const frozen = Object.isFrozen(value);

@@ -1,15 +1,14 @@
-import { defineRule, type RuleContext } from '../engine/define-rule.js';
+import { defineRule, type Watched } from '../engine/define-rule.js';
 import type { Location } from '../findings/location.js';
 import { apiDeprecation } from '../k8s/deprecations.js';
 import type { JsonValue, K8sObject } from '../k8s/model.js';
-import type { ObjectIndex } from '../k8s/object-index.js';
 import { crdSchemaFor, findCrd } from '../schema/custom-resources.js';
 import { apiVersionsServing, builtInGroups, kubernetesSchema } from '../schema/kubernetes.js';
 import { metadataProblems, type MetadataProblem } from '../schema/metadata.js';
 import type { SchemaNode } from '../k8s/schema-node.js';
 import { SchemaValidator, type SchemaProblem, type ValidatorOptions } from '../schema/validate.js';
 import { CelEvaluator } from '../schema/cel.js';
-import { loadSchemaDirs } from '../schema/schema-dirs.js';
+import { loadSchemaDirs, type ExtraSchemas } from '../schema/schema-dirs.js';
 import { PathLocations } from '../schema/path-locations.js';
 import type { Path } from '../types.js';
 
@@ -38,7 +37,6 @@ function isToolConfiguration(group: string): boolean {
   return group === 'kustomize.config.k8s.io' || group === 'config.kubernetes.io' || (group !== '' && !group.includes('.'));
 }
 
-type Context = RuleContext<MessageId, Options>;
 type Problem = SchemaProblem | MetadataProblem;
 
 /** A problem → a report: the message and its data; `missing` for required fields that are not written. */
@@ -92,7 +90,20 @@ interface Options {
   schemaDirs: string[];
 }
 
-export default defineRule<MessageId, Options>({
+/**
+ * What a custom resource keeps until every CRD of the run is indexed. Its value is its index record's; the
+ * locations of its paths and its metadata problems are taken while the file is at hand.
+ */
+interface Watch {
+  /** Where the object is in its document (`items/n` in a List). */
+  path: Path;
+  apiVersionAt: Location;
+  locations: PathLocations;
+  /** Reported only when a CRD gives the version a schema, after the schema's problems. */
+  metadataProblems: MetadataProblem[];
+}
+
+export default defineRule<MessageId, Options, Watch>({
   meta: {
     id: 'schema-validation',
     category: 'schema',
@@ -134,9 +145,6 @@ export default defineRule<MessageId, Options>({
     defaultOptions: { schemaDirs: [] },
   },
   create(context) {
-    /** The custom resources of this file, checked together once every CRD of the run is indexed. */
-    let customResources: { object: K8sObject; locations: PathLocations; apiVersionAt: Location }[] = [];
-
     function reportProblems(problems: readonly Problem[]): void {
       for (const problem of problems) {
         const { messageId, data, missing } = reportOf(problem);
@@ -144,49 +152,14 @@ export default defineRule<MessageId, Options>({
       }
     }
 
-    /** After the walk: each problem at the nearest location taken while the file was at hand. */
-    function reportAt(locations: PathLocations, problems: readonly Problem[]): void {
-      for (const problem of problems) {
-        const { messageId, data } = reportOf(problem);
-        const at = locations.nearest(problem.path);
-        if (at) context.report({ messageId, data, at });
-      }
-    }
-
-    function checkCustomResources(index: ObjectIndex): void {
-      const cel = new CelEvaluator();
-      const extra = loadSchemaDirs(context.options.schemaDirs ?? [], process.cwd());
-
-      // The check runs once: what it kept goes with it.
-      const waiting = customResources;
-      customResources = [];
-      for (const { object, locations, apiVersionAt } of waiting) {
-        const crd = findCrd(index, object.group, object.kind, extra.crds);
-        const version = object.apiVersion.slice(object.apiVersion.lastIndexOf('/') + 1);
-        const jsonSchema = crd ? undefined : extra.jsonSchemas.get(`${object.group}/${object.kind.toLowerCase()}/${version}`);
-        if (jsonSchema) {
-          reportAt(locations, validateAgainst(object.value, customResourceRoot(jsonSchema), object.path, object.kind, cel));
-          continue;
-        }
-        if (!crd) {
-          context.tally('unvalidatedCustomResources', `${object.kind} (${object.apiVersion})`);
-          continue;
-        }
-        const match = crdSchemaFor(crd, version, index);
-        if (!match.versionServed) {
-          const data = { kind: object.kind, apiVersion: object.apiVersion, crd: match.name, served: match.served.join(', ') || 'no version' };
-          context.report({ messageId: 'unservedCrdVersion', data, at: apiVersionAt });
-          continue;
-        }
-        if (!match.schema) continue;
-        reportAt(locations, [...validateAgainst(object.value, customResourceRoot(match.schema), object.path, object.kind, cel), ...allMetadataProblems(object)]);
-      }
-    }
-
-    function collectCustomResource(object: K8sObject): void {
-      const locations = new PathLocations(object.value, object.path, (path) => context.locate(path));
-      if (customResources.length === 0) context.afterIndex(checkCustomResources);
-      customResources.push({ object, locations, apiVersionAt: context.locate([...object.path, 'apiVersion']) });
+    /** A custom resource waits for every CRD of the run: checked in `checkIndex` against its index record's value. */
+    function watchCustomResource(object: K8sObject): void {
+      context.watch({
+        path: object.path,
+        apiVersionAt: context.locate([...object.path, 'apiVersion']),
+        locations: new PathLocations(object.value, object.path, (path) => context.locate(path)),
+        metadataProblems: allMetadataProblems(object),
+      });
     }
 
     return {
@@ -215,8 +188,49 @@ export default defineRule<MessageId, Options>({
           });
           return;
         }
-        if (!isToolConfiguration(object.group)) collectCustomResource(object);
+        if (!isToolConfiguration(object.group)) watchCustomResource(object);
       },
     };
+  },
+  checkIndex(index, context) {
+    const cel = new CelEvaluator();
+    // The folders' schemas by the list of folders: read once per list, not once per custom resource.
+    const extraFor = new Map<string, ExtraSchemas>();
+
+    /** After the walk: each problem at the nearest location taken while the file was at hand. */
+    function reportAt(watch: Watched<Options, Watch>, problems: readonly Problem[]): void {
+      for (const problem of problems) {
+        const { messageId, data } = reportOf(problem);
+        const at = watch.data.locations.nearest(problem.path);
+        if (at) context.report({ messageId, data, at }, watch);
+      }
+    }
+
+    for (const watch of context.watched) {
+      const { record, options } = watch;
+      const { path, apiVersionAt, metadataProblems } = watch.data;
+      const dirs = options.schemaDirs ?? [];
+      let extra = extraFor.get(dirs.join('\u0000'));
+      if (!extra) extraFor.set(dirs.join('\u0000'), (extra = loadSchemaDirs(dirs, process.cwd())));
+      const crd = findCrd(index, record.group, record.kind, extra.crds);
+      const version = record.apiVersion.slice(record.apiVersion.lastIndexOf('/') + 1);
+      const jsonSchema = crd ? undefined : extra.jsonSchemas.get(`${record.group}/${record.kind.toLowerCase()}/${version}`);
+      if (jsonSchema) {
+        reportAt(watch, validateAgainst(record.value, customResourceRoot(jsonSchema), path, record.kind, cel));
+        continue;
+      }
+      if (!crd) {
+        context.tally('unvalidatedCustomResources', `${record.kind} (${record.apiVersion})`);
+        continue;
+      }
+      const match = crdSchemaFor(crd, version, index);
+      if (!match.versionServed) {
+        const data = { kind: record.kind, apiVersion: record.apiVersion, crd: match.name, served: match.served.join(', ') || 'no version' };
+        context.report({ messageId: 'unservedCrdVersion', data, at: apiVersionAt }, watch);
+        continue;
+      }
+      if (!match.schema) continue;
+      reportAt(watch, [...validateAgainst(record.value, customResourceRoot(match.schema), path, record.kind, cel), ...metadataProblems]);
+    }
   },
 });

@@ -399,7 +399,7 @@ export async function lintSources(
       deliver(check.ruleId, found, ruleTimes ? performance.now() - started : 0);
     }
     // Watched objects are those of this run's (shard's, thread's) own files, so findings land in open files only.
-    for (const outcome of runIndexChecks(checked, watched, runSettings)) {
+    for (const outcome of runIndexChecks(checked, watched, runSettings, tallies)) {
       checkpoint();
       if (outcome.failure !== undefined) {
         run.internalErrors++;
