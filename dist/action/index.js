@@ -40399,12 +40399,23 @@ var init_detach = __esm({
     "use strict";
     StringTable = class {
       strings = /* @__PURE__ */ new Map();
+      paths = /* @__PURE__ */ new Map();
       string(text) {
         const known2 = this.strings.get(text);
         if (known2 !== void 0) return known2;
         const copy = text.length < 13 ? text : ` ${text}`.slice(1);
         this.strings.set(copy, copy);
         return copy;
+      }
+      /**
+       * One frozen array per distinct path. Locations that watches and checks keep until the index is complete
+       * repeat a few paths (`spec.template.spec.serviceAccountName`) once per object: tens of thousands of copies.
+       */
+      path(path28) {
+        const key = JSON.stringify(path28);
+        let known2 = this.paths.get(key);
+        if (known2 === void 0) this.paths.set(key, known2 = Object.freeze(path28.map((part) => typeof part === "string" ? this.string(part) : part)));
+        return known2;
       }
       /** A deep copy of plain data (objects, arrays, primitives) with table strings; shared parts stay shared. */
       copy(value, seen = /* @__PURE__ */ new Map()) {
@@ -40653,6 +40664,7 @@ var init_object_index = __esm({
       /** Adds an object's record; returns the record the index keeps. */
       add(parsed) {
         const record = this.strings.detachInPlace(parsed) ? parsed : this.strings.copy(parsed);
+        if (!Object.isFrozen(record.at)) record.at.path = this.strings.path(record.at.path);
         this.namespaceBuckets = void 0;
         this.byPlace = void 0;
         this.memos.clear();
@@ -41234,7 +41246,10 @@ function lintText(file, text, options) {
     }
   }
   if (walker && (result.pending.length > 0 || result.watched.length > 0)) {
-    for (const held of walker.file.held) index.strings.detachInPlace(held, detached);
+    for (const held of walker.file.held) {
+      if (isLocation(held) && !Object.isFrozen(held)) held.path = index.strings.path(held.path);
+      index.strings.detachInPlace(held, detached);
+    }
   }
   walker?.close();
   return result;

@@ -149,7 +149,10 @@ export function lintText(file: string, text: string, options: LintFileOptions): 
   }
   // What waiting checks and watches hold (objects, locations, data) must not keep this file's text alive through slices of it.
   if (walker && (result.pending.length > 0 || result.watched!.length > 0)) {
-    for (const held of walker.file.held) index.strings.detachInPlace(held, detached);
+    for (const held of walker.file.held) {
+      if (isLocation(held) && !Object.isFrozen(held)) (held as { path: Path }).path = index.strings.path(held.path);
+      index.strings.detachInPlace(held, detached);
+    }
   }
   // The checks keep what they use; the lists would keep every location the rules took.
   walker?.close();

@@ -5,8 +5,11 @@
  * Equal strings are shared through the run's string table (path keys, kinds, rule ids and messages repeat
  * across thousands of findings), so the copies cost less than the originals.
  */
+import type { Path } from '../types.js';
+
 export class StringTable {
   private readonly strings = new Map<string, string>();
+  private readonly paths = new Map<string, Path>();
 
   string(text: string): string {
     const known = this.strings.get(text);
@@ -15,6 +18,17 @@ export class StringTable {
     const copy = text.length < 13 ? text : ` ${text}`.slice(1);
     this.strings.set(copy, copy);
     return copy;
+  }
+
+  /**
+   * One frozen array per distinct path. Locations that watches and checks keep until the index is complete
+   * repeat a few paths (`spec.template.spec.serviceAccountName`) once per object: tens of thousands of copies.
+   */
+  path(path: Path): Path {
+    const key = JSON.stringify(path);
+    let known = this.paths.get(key);
+    if (known === undefined) this.paths.set(key, (known = Object.freeze(path.map((part) => (typeof part === 'string' ? this.string(part) : part)))));
+    return known;
   }
 
   /** A deep copy of plain data (objects, arrays, primitives) with table strings; shared parts stay shared. */

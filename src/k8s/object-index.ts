@@ -101,6 +101,8 @@ export class ObjectIndex {
     // and the object a waiting check holds share one tree (pod specs stay parts of it); the rule tester's frozen
     // objects cannot change, and the index keeps a copy of them.
     const record = this.strings.detachInPlace(parsed) ? parsed : this.strings.copy(parsed);
+    // Names sit at one of a few paths (`metadata.name`, `items.3.metadata.name`): one array for each.
+    if (!Object.isFrozen(record.at)) (record.at as { path: Path }).path = this.strings.path(record.at.path);
     this.namespaceBuckets = undefined;
     this.byPlace = undefined;
     this.memos.clear();
