@@ -51,8 +51,8 @@ export default defineRule<'missing', Record<string, never>, Watch>({
       const { namespace, at } = watch.data;
       const ref = roleRefOf(record);
       if (!ref) continue;
-      const self = index.find(record.group, record.kind, namespace, record.name ?? '')[0];
-      if (!self || resolveRole(index, self)) continue;
+      // The binding's own record: another binding of the same name may refer to a role that exists.
+      if (resolveRole(index, record)) continue;
       const roleNamespace = ref.kind === 'Role' ? namespace : undefined;
       if (!inputHoldsKind(index, roleNamespace, ref.kind, RBAC_GROUP)) continue;
       context.report({ messageId: 'missing', data: { kind: record.kind, name: record.name ?? '', roleKind: ref.kind, role: ref.name }, at }, watch);

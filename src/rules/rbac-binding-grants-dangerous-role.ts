@@ -1,13 +1,11 @@
 import { defineRule } from '../engine/define-rule.js';
-import { isBuiltInClusterRole, RBAC_GROUP, resolveRole, roleGrants, roleRefOf } from '../k8s/rbac.js';
+import { isBuiltInClusterRole, resolveRole, roleGrants, roleRefOf } from '../k8s/rbac.js';
 import { GRANT_TEXT } from '../k8s/views/rbac-risks.js';
 import type { Location } from '../types.js';
 import { isSystemObject } from './templates/rbac-role-rule.js';
 
-/** What a binding keeps until the index is complete (its roleRef is read again from its record). */
+/** What a binding keeps until the index is complete (its roleRef and namespace are read from its record). */
 interface Watch {
-  /** A RoleBinding's namespace (the run's when it names none); undefined for a ClusterRoleBinding. */
-  namespace: string | undefined;
   at: Location;
 }
 
@@ -41,19 +39,18 @@ export default defineRule<'dangerous', Record<string, never>, Watch>({
         const ref = roleRefOf(object);
         if (!ref || (ref.kind === 'ClusterRole' && isBuiltInClusterRole(ref.name))) return;
         const at = context.locate([...object.path, 'roleRef', 'name']);
-        const namespace = object.kind === 'RoleBinding' ? (object.namespace ?? context.settings.namespace) : undefined;
-        context.watch({ namespace, at });
+        context.watch({ at });
       },
     };
   },
   checkIndex(index, context) {
     for (const watch of context.watched) {
       const { record } = watch;
-      const { namespace, at } = watch.data;
+      const { at } = watch.data;
       const ref = roleRefOf(record);
       if (!ref) continue;
-      const binding = index.find(RBAC_GROUP, record.kind, namespace, record.name ?? '')[0];
-      const role = binding && resolveRole(index, binding);
+      // The binding's own record: another binding of the same name may refer to another role.
+      const role = resolveRole(index, record);
       if (!role) continue;
       const grants = roleGrants(index, role);
       if (grants.length === 0) continue;
