@@ -44,8 +44,8 @@ export default defineRule<'noTarget', Record<string, never>, Watch>({
       const { namespace, at } = watch.data;
       const target = scaleTargetOf(record);
       if (!target) continue;
-      const self = index.find(record.group, record.kind, namespace, record.name ?? '')[0];
-      if (!self || resolveScaleTarget(index, self)) continue;
+      // The autoscaler's own record: another of the same name may scale an object that exists.
+      if (resolveScaleTarget(index, record)) continue;
       if (!inputHoldsKind(index, namespace, target.kind)) continue;
       context.report({ messageId: 'noTarget', data: { name: record.name ?? '', kind: target.kind, target: target.name, namespace }, at }, watch);
     }
