@@ -51926,8 +51926,7 @@ var init_dangling_hpa_target = __esm({
           const { namespace, at } = watch.data;
           const target = scaleTargetOf(record);
           if (!target) continue;
-          const self = index.find(record.group, record.kind, namespace, record.name ?? "")[0];
-          if (!self || resolveScaleTarget(index, self)) continue;
+          if (resolveScaleTarget(index, record)) continue;
           if (!inputHoldsKind(index, namespace, target.kind)) continue;
           context.report({ messageId: "noTarget", data: { name: record.name ?? "", kind: target.kind, target: target.name, namespace }, at }, watch);
         }
@@ -52181,8 +52180,7 @@ var init_dangling_role_ref = __esm({
           const { namespace, at } = watch.data;
           const ref = roleRefOf(record);
           if (!ref) continue;
-          const self = index.find(record.group, record.kind, namespace, record.name ?? "")[0];
-          if (!self || resolveRole(index, self)) continue;
+          if (resolveRole(index, record)) continue;
           const roleNamespace = ref.kind === "Role" ? namespace : void 0;
           if (!inputHoldsKind(index, roleNamespace, ref.kind, RBAC_GROUP)) continue;
           context.report({ messageId: "missing", data: { kind: record.kind, name: record.name ?? "", roleKind: ref.kind, role: ref.name }, at }, watch);
@@ -57776,19 +57774,17 @@ var init_rbac_binding_grants_dangerous_role = __esm({
             const ref = roleRefOf(object);
             if (!ref || ref.kind === "ClusterRole" && isBuiltInClusterRole(ref.name)) return;
             const at = context.locate([...object.path, "roleRef", "name"]);
-            const namespace = object.kind === "RoleBinding" ? object.namespace ?? context.settings.namespace : void 0;
-            context.watch({ namespace, at });
+            context.watch({ at });
           }
         };
       },
       checkIndex(index, context) {
         for (const watch of context.watched) {
           const { record } = watch;
-          const { namespace, at } = watch.data;
+          const { at } = watch.data;
           const ref = roleRefOf(record);
           if (!ref) continue;
-          const binding = index.find(RBAC_GROUP, record.kind, namespace, record.name ?? "")[0];
-          const role = binding && resolveRole(index, binding);
+          const role = resolveRole(index, record);
           if (!role) continue;
           const grants = roleGrants(index, role);
           if (grants.length === 0) continue;
