@@ -56665,7 +56665,7 @@ var init_namespace_missing_quota = __esm({
         return {
           object(object) {
             if (object.name === void 0) return;
-            context.watch({ at: context.locate([...object.path, "metadata", "name"]) });
+            context.watch();
           }
         };
       },
@@ -56677,7 +56677,7 @@ var init_namespace_missing_quota = __esm({
             return inside.some((record) => record.pods.length > 0) && !inside.some((record) => record.group === "" && (record.kind === "ResourceQuota" || record.kind === "LimitRange"));
           });
           if (!unbounded) continue;
-          context.report({ messageId: "missing", data: { name }, at: watch.data.at }, watch);
+          context.report({ messageId: "missing", data: { name }, at: watch.record.at }, watch);
         }
       }
     });
@@ -56714,7 +56714,7 @@ var init_namespace_without_default_deny = __esm({
           object(object) {
             const name = object.name;
             if (name === void 0 || SYSTEM_NAMESPACES.has(name)) return;
-            context.watch({ at: context.locate([...object.path, "metadata", "name"]) });
+            context.watch();
           }
         };
       },
@@ -56722,7 +56722,7 @@ var init_namespace_without_default_deny = __esm({
         const qualifies = (record) => record.kind === "Namespace" && record.group === "" && !SYSTEM_NAMESPACES.has(record.name ?? "");
         for (const watch of context.watched) {
           const name = watch.record.name;
-          const { at } = watch.data;
+          const { at } = watch.record;
           if (networkPolicies(index).length === 0 && !index.complete) {
             if (isFirstOf(index, at, qualifies, "namespace-without-default-deny")) context.report({ messageId: "noPolicies", data: { name }, at, level: "note" }, watch);
             continue;

@@ -1,17 +1,11 @@
 import { defineRule } from '../engine/define-rule.js';
-import type { Location } from '../types.js';
-
-/** What a named Namespace keeps until the index is complete: where its name is (the name is the record's). */
-interface Watch {
-  at: Location;
-}
 
 /**
  * A Namespace the input creates, and deploys workloads into, without a ResourceQuota or LimitRange in the
  * input: nothing bounds what its pods may request. Only namespaces the input declares are judged (a
  * namespace made elsewhere gets its quotas elsewhere).
  */
-export default defineRule<'missing', Record<string, never>, Watch>({
+export default defineRule<'missing'>({
   meta: {
     id: 'namespace-missing-quota',
     category: 'efficiency',
@@ -29,7 +23,8 @@ export default defineRule<'missing', Record<string, never>, Watch>({
     return {
       object(object) {
         if (object.name === undefined) return;
-        context.watch({ at: context.locate([...object.path, 'metadata', 'name']) });
+        // The record's own location is where its name is written.
+        context.watch();
       },
     };
   },
@@ -43,7 +38,7 @@ export default defineRule<'missing', Record<string, never>, Watch>({
         return inside.some((record) => record.pods.length > 0) && !inside.some((record) => record.group === '' && (record.kind === 'ResourceQuota' || record.kind === 'LimitRange'));
       });
       if (!unbounded) continue;
-      context.report({ messageId: 'missing', data: { name }, at: watch.data.at }, watch);
+      context.report({ messageId: 'missing', data: { name }, at: watch.record.at }, watch);
     }
   },
 });

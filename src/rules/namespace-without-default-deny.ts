@@ -1,18 +1,12 @@
 import { defineRule } from '../engine/define-rule.js';
 import type { IndexedObject } from '../k8s/object-index.js';
 import { type Direction, isDefaultDeny, isFirstOf, networkPolicies, SYSTEM_NAMESPACES } from '../k8s/views/network-policy.js';
-import type { Location } from '../types.js';
-
-/** What a named Namespace keeps until the index is complete: where its name is (the name is the record's). */
-interface Watch {
-  at: Location;
-}
 
 /**
  * Namespaces declared in the input. When the run holds no NetworkPolicy and is not known to be complete,
  * it says so once (a note on the first Namespace) rather than once per namespace.
  */
-export default defineRule<'missing' | 'noPolicies', Record<string, never>, Watch>({
+export default defineRule<'missing' | 'noPolicies'>({
   meta: {
     id: 'namespace-without-default-deny',
     category: 'security',
@@ -36,7 +30,8 @@ export default defineRule<'missing' | 'noPolicies', Record<string, never>, Watch
       object(object) {
         const name = object.name;
         if (name === undefined || SYSTEM_NAMESPACES.has(name)) return;
-        context.watch({ at: context.locate([...object.path, 'metadata', 'name']) });
+        // The record's own location is where its name is written.
+        context.watch();
       },
     };
   },
@@ -45,7 +40,7 @@ export default defineRule<'missing' | 'noPolicies', Record<string, never>, Watch
     for (const watch of context.watched) {
       // Only named Namespaces are watched.
       const name = watch.record.name!;
-      const { at } = watch.data;
+      const { at } = watch.record;
       if (networkPolicies(index).length === 0 && !index.complete) {
         if (isFirstOf(index, at, qualifies, 'namespace-without-default-deny')) context.report({ messageId: 'noPolicies', data: { name }, at, level: 'note' }, watch);
         continue;
