@@ -1,10 +1,11 @@
 /** Discovery in real repositories: git-aware ignore rules, explicit paths, globs, and a stable order. */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
+import { discover } from '../src/input/discover.js';
 import { runCli } from './support/cli.js';
 import { REPO_ROOT } from './support/shared.js';
 
@@ -82,6 +83,26 @@ describe('git-aware discovery', () => {
     const run = runCli(['no-such-folder'], { cwd: repository({ git: false }) });
     assert.equal(run.status, 2);
     assert.match(run.stderr, /no-such-folder: no such file or directory/);
+  });
+});
+
+describe('the walk of a folder', () => {
+  test('keeps manifests in hidden folders and links to files; leaves .git, node_modules and links to folders', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'kmlint-walk-'));
+    temps.push(cwd);
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n';
+    for (const file of ['a.yaml', '.hidden/b.yml', 'sub/deeper/c.json', 'node_modules/x/d.yaml', '.git/e.yaml', 'sub/notes.txt']) {
+      mkdirSync(path.dirname(path.join(cwd, file)), { recursive: true });
+      writeFileSync(path.join(cwd, file), pod);
+    }
+    symlinkSync('..', path.join(cwd, 'sub', 'up')); // a loop, were links to folders followed
+    symlinkSync('sub', path.join(cwd, 'linked-folder.yaml'));
+    symlinkSync('a.yaml', path.join(cwd, 'link-to-file.yaml'));
+    symlinkSync('gone.yaml', path.join(cwd, 'broken.yaml')); // kept: the reader says what is wrong with it
+    const found = await discover(['.'], { cwd });
+    const relative = found.files.map((file) => path.relative(cwd, file).split(path.sep).join('/'));
+    assert.deepEqual(relative, ['.hidden/b.yml', 'a.yaml', 'broken.yaml', 'link-to-file.yaml', 'sub/deeper/c.json']);
+    assert.deepEqual(found.missing, []);
   });
 });
 

@@ -48490,13 +48490,13 @@ var require_ignore = __commonJS({
 });
 
 // src/input/discover.ts
-import { accessSync, constants as constants4, existsSync as existsSync3, readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
+import { accessSync, constants as constants4, existsSync as existsSync3, readdirSync as readdirSync2, readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
 import path10 from "node:path";
 async function discover(inputs, options) {
   const { cwd } = options;
   const kinds = new Map(inputs.filter((input) => input !== "-").map((input) => [input, statKind(path10.resolve(cwd, input))]));
   const needsWalk = [...kinds.values()].some((kind) => kind !== "file");
-  const { glob: glob2, hasMagic: hasMagic2 } = needsWalk ? await Promise.resolve().then(() => (init_esm8(), esm_exports)) : { glob: void 0, hasMagic: () => false };
+  const { glob: glob2, hasMagic: hasMagic2 } = [...kinds.values()].includes("missing") ? await Promise.resolve().then(() => (init_esm8(), esm_exports)) : { glob: void 0, hasMagic: () => false };
   const ignoredBy = needsWalk ? await ignoreChecker(cwd, options.ignore ?? []) : () => void 0;
   const found = /* @__PURE__ */ new Set();
   const walked = /* @__PURE__ */ new Set();
@@ -48517,9 +48517,9 @@ async function discover(inputs, options) {
     if (kind === "file") {
       found.add(absolute);
       result.explicit.add(absolute);
-    } else if (kind === "directory" && glob2) {
+    } else if (kind === "directory") {
       const check2 = ignoredBy(absolute, true) ? () => void 0 : track;
-      const files = await walkDirectory(glob2, absolute, cwd, check2, result.notes);
+      const files = walkDirectory(absolute, cwd, check2, result.notes);
       if (files.length === 0) result.missing.push(`${input}: no .yaml, .yml or .json file to lint in it${countNote(removed)}`);
       for (const file of files) found.add(file), walked.add(file);
     } else if (kind === "loop") {
@@ -48554,36 +48554,57 @@ function statKind(absolute) {
     return error2.code === "ELOOP" ? "loop" : "missing";
   }
 }
-async function walkDirectory(glob2, directory, cwd, ignoredBy, notes) {
-  const pattern = `**/*{${MANIFEST_EXTENSIONS.join(",")}}`;
-  const unreadable = (entry2) => {
-    try {
-      accessSync(entry2.fullpath(), constants4.R_OK | constants4.X_OK);
-      return false;
-    } catch {
-      notes.push(`${path10.relative(cwd, entry2.fullpath()) || "."}: folder skipped, unreadable (permission denied)`);
-      return true;
-    }
+function walkDirectory(directory, cwd, ignoredBy, notes) {
+  const matches = [];
+  const charts = [];
+  const skipUnreadable = (folder, reason) => {
+    notes.push(`${path10.relative(cwd, folder) || "."}: folder skipped, unreadable (${reason})`);
   };
-  const matches = await glob2([pattern, "**/Chart.yaml"], {
-    cwd: directory,
-    absolute: true,
-    nodir: true,
-    dot: true,
-    follow: false,
-    ignore: {
-      ignored: (entry2) => ignoredBy(entry2.fullpath()) !== void 0,
-      childrenIgnored: (entry2) => entry2.name === ".git" || entry2.name === "node_modules" || ignoredBy(entry2.fullpath(), true) !== void 0 || unreadable(entry2)
+  const folders = [directory];
+  for (let folder = folders.pop(); folder !== void 0; folder = folders.pop()) {
+    let entries;
+    try {
+      entries = readdirSync2(folder, { withFileTypes: true });
+    } catch (error2) {
+      skipUnreadable(folder, error2.code === "EACCES" ? "permission denied" : error2.message);
+      continue;
     }
-  });
-  const charts = matches.filter((file) => path10.basename(file) === "Chart.yaml").map((file) => path10.dirname(file));
+    for (const entry2 of entries) {
+      const full = path10.join(folder, entry2.name);
+      if (isFolder(entry2, full)) {
+        if (entry2.isSymbolicLink() || entry2.name === ".git" || entry2.name === "node_modules" || ignoredBy(full, true) !== void 0) continue;
+        if (readable(full)) folders.push(full);
+        else skipUnreadable(full, "permission denied");
+      } else if (MANIFEST_EXTENSIONS.includes(path10.extname(entry2.name)) && ignoredBy(full) === void 0) {
+        matches.push(full);
+        if (entry2.name === "Chart.yaml") charts.push(folder);
+      }
+    }
+  }
   const chartTemplates = charts.map((chart) => path10.join(chart, "templates") + path10.sep);
   for (const chart of charts.sort()) {
     if (existsSync3(path10.join(chart, "templates"))) {
       notes.push(`${path10.relative(cwd, chart) || "."}: Helm chart templates skipped; lint the output of \`helm template\` instead`);
     }
   }
-  return matches.filter((file) => MANIFEST_EXTENSIONS.includes(path10.extname(file))).filter((file) => !chartTemplates.some((prefix2) => file.startsWith(prefix2))).sort();
+  return matches.filter((file) => !chartTemplates.some((prefix2) => file.startsWith(prefix2))).sort();
+}
+function isFolder(entry2, full) {
+  if (entry2.isDirectory()) return true;
+  if (!entry2.isSymbolicLink()) return false;
+  try {
+    return statSync3(full).isDirectory();
+  } catch {
+    return false;
+  }
+}
+function readable(folder) {
+  try {
+    accessSync(folder, constants4.R_OK | constants4.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 async function ignoreChecker(cwd, extra) {
   const create = (await Promise.resolve().then(() => __toESM(require_ignore(), 1))).default;
@@ -63616,7 +63637,7 @@ var init_cel = __esm({
 });
 
 // src/schema/schema-dirs.ts
-import { readdirSync as readdirSync2, readFileSync as readFileSync5, statSync as statSync4 } from "node:fs";
+import { readdirSync as readdirSync3, readFileSync as readFileSync5, statSync as statSync4 } from "node:fs";
 import path15 from "node:path";
 function documentsOf(file, text) {
   if (file.endsWith(".json")) {
@@ -63633,7 +63654,7 @@ function loadDir(directory) {
   let names;
   try {
     if (!statSync4(directory).isDirectory()) throw new SchemaDirError(`schemaDirs: "${directory}" is not a folder`);
-    names = readdirSync2(directory, { recursive: true }).map(String);
+    names = readdirSync3(directory, { recursive: true }).map(String);
   } catch (error2) {
     if (error2 instanceof SchemaDirError) throw error2;
     throw new SchemaDirError(`schemaDirs: cannot read the folder "${directory}"`);
@@ -66459,8 +66480,8 @@ function finishShards(reports, lint2, cwd, spool) {
   return result;
 }
 async function expand2(file, name) {
-  const isFolder = await stat2(file).then((info2) => info2.isDirectory(), () => false);
-  if (!isFolder) return [{ file, name }];
+  const isFolder2 = await stat2(file).then((info2) => info2.isDirectory(), () => false);
+  if (!isFolder2) return [{ file, name }];
   const entries = (await readdir3(file)).filter((entry2) => entry2.endsWith(".json")).sort();
   return entries.map((entry2) => ({ file: path17.join(file, entry2), name: path17.posix.join(name.split(path17.sep).join("/"), entry2) }));
 }
