@@ -6,7 +6,9 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { STARTER_CONFIG } from '../src/config/init.js';
 import { loadConfig, parseConfig, rebaseIgnore } from '../src/config/load.js';
+import { buildConfigSchema } from '../src/config/schema.js';
 import { ConfigError } from '../src/config/problems.js';
+import { namedRules, validatorFor } from '../src/config/validate.js';
 import { setupRun } from '../src/config/run-setup.js';
 import { lint } from '../src/run/lint.js';
 import { rules } from '../src/rules/index.js';
@@ -65,6 +67,27 @@ describe('config errors at their line and column', () => {
       () => parseConfig(text, { file: '/x/.kmlint.yaml', display: '.kmlint.yaml', cwd: '/x', rules }),
       (error: Error) => error.message === '.kmlint.yaml:2:33: unknown key "allowedPath" in rules.host-path-volume[1] (did you mean "allowedPaths"?)',
     );
+  });
+
+  test('the schema of only the rules a configuration names gives the verdict of the whole schema', () => {
+    const configs = [
+      { extends: ['recommended'], rules: { 'host-network': 'warning' } },
+      { rules: { 'host-network': 'warning', 'privileged-contianer': 'error', 'host-pid': ['warnin'] } },
+      { rules: { 'host-path-volume': ['warning', { allowedPath: ['/var/log'] }] } },
+      { rules: { 'host-path-volume': ['warning', { allowedPaths: ['/var/log'] }], 'resource-limits': 'loud' } },
+      { overrides: [{ kinds: ['Job'], rules: { 'host-netwrok': 'off', 'host-path-volume': ['error', { allowedPaths: 3 }] } }, { rules: {} }] },
+      { overrides: [null, 'x', { files: ['a/**'], rules: 'off' }], rules: [] },
+      { exemptions: [{ rules: ['no-such-rule'], reason: 'r' }], strict: ['host-network', 'nope'], failOn: 'loud' },
+      'not a map',
+    ];
+    const whole = validatorFor(rules);
+    for (const config of configs) {
+      const named = namedRules(config);
+      const only = validatorFor(rules, named);
+      const verdict = (validate: typeof whole) => [validate(config), JSON.stringify((validate.errors ?? []).map(({ instancePath, keyword, params, message }) => ({ instancePath, keyword, params, message })))];
+      assert.deepEqual(verdict(only), verdict(whole), JSON.stringify(config));
+    }
+    assert.ok(JSON.stringify(buildConfigSchema(rules, namedRules(configs[0]))).length * 10 < JSON.stringify(buildConfigSchema(rules)).length, 'the schema compiled for one named rule is a small part of the whole');
   });
 
   test('YAML syntax errors and duplicate keys are config errors too', () => {

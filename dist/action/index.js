@@ -37678,10 +37678,10 @@ var init_locate = __esm({
 });
 
 // src/config/schema.ts
-function buildConfigSchema(rules2) {
+function buildConfigSchema(rules2, named) {
   const ids = rules2.map((rule) => rule.meta.id).sort();
   const ruleEntries = {};
-  for (const id of ids) {
+  for (const id of named ? ids.filter((candidate) => named.has(candidate)) : ids) {
     const rule = rules2.find((candidate) => candidate.meta.id === id);
     ruleEntries[id] = ruleEntry(rule);
   }
@@ -37891,15 +37891,31 @@ var init_suggest2 = __esm({
 });
 
 // src/config/validate.ts
-function validatorFor(rules2) {
-  if (cached?.rules !== rules2) {
+function validatorFor(rules2, named) {
+  const key = named ? [...named].sort().join(",") : "*";
+  let compiled = validators.get(rules2);
+  if (!compiled) validators.set(rules2, compiled = /* @__PURE__ */ new Map());
+  let validate = compiled.get(key);
+  if (!validate) {
     const ajv = new import_ajv2.Ajv({ allErrors: true, verbose: true, strict: false });
-    cached = { rules: rules2, validate: ajv.compile(buildConfigSchema(rules2)) };
+    validate = ajv.compile(buildConfigSchema(rules2, named));
+    compiled.set(key, validate);
   }
-  return cached.validate;
+  return validate;
+}
+function namedRules(value) {
+  const named = /* @__PURE__ */ new Set();
+  const addKeys = (rules3) => {
+    if (rules3 !== null && typeof rules3 === "object" && !Array.isArray(rules3)) for (const id of Object.keys(rules3)) named.add(id);
+  };
+  if (value === null || typeof value !== "object") return named;
+  const { rules: rules2, overrides } = value;
+  addKeys(rules2);
+  if (Array.isArray(overrides)) for (const override of overrides) addKeys(override?.rules);
+  return named;
 }
 function validateConfig(value, doc, lineCounter, file, rules2) {
-  const validate = validatorFor(rules2);
+  const validate = validatorFor(rules2, namedRules(value));
   if (validate(value)) return [];
   const problems = [];
   const seen = /* @__PURE__ */ new Set();
@@ -37996,7 +38012,7 @@ function kindOf(value) {
   if (typeof value === "object") return "a mapping";
   return `${typeof value} ${JSON.stringify(value)}`;
 }
-var import_ajv2, import_yaml7, cached;
+var import_ajv2, import_yaml7, validators;
 var init_validate = __esm({
   "src/config/validate.ts"() {
     "use strict";
@@ -38005,6 +38021,7 @@ var init_validate = __esm({
     init_locate();
     init_schema();
     init_suggest2();
+    validators = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -45054,9 +45071,9 @@ var init_esm7 = __esm({
        * @internal
        */
       children() {
-        const cached2 = this.#children.get(this);
-        if (cached2) {
-          return cached2;
+        const cached = this.#children.get(this);
+        if (cached) {
+          return cached;
         }
         const children = Object.assign([], { provisional: 0 });
         this.#children.set(this, children);
@@ -45957,9 +45974,9 @@ var init_esm7 = __esm({
             break;
           }
         }
-        const cached2 = this.#resolveCache.get(r);
-        if (cached2 !== void 0) {
-          return cached2;
+        const cached = this.#resolveCache.get(r);
+        if (cached !== void 0) {
+          return cached;
         }
         const result = this.cwd.resolve(r).fullpath();
         this.#resolveCache.set(r, result);
@@ -45987,9 +46004,9 @@ var init_esm7 = __esm({
             break;
           }
         }
-        const cached2 = this.#resolvePosixCache.get(r);
-        if (cached2 !== void 0) {
-          return cached2;
+        const cached = this.#resolvePosixCache.get(r);
+        if (cached !== void 0) {
+          return cached;
         }
         const result = this.cwd.resolve(r).fullpathPosix();
         this.#resolvePosixCache.set(r, result);
@@ -46774,9 +46791,9 @@ var init_processor = __esm({
       }
       storeWalked(target, pattern) {
         const fullpath = target.fullpath();
-        const cached2 = this.store.get(fullpath);
-        if (cached2)
-          cached2.add(pattern.globString());
+        const cached = this.store.get(fullpath);
+        if (cached)
+          cached.add(pattern.globString());
         else
           this.store.set(fullpath, /* @__PURE__ */ new Set([pattern.globString()]));
       }
@@ -60352,8 +60369,8 @@ var init_registry = __esm({
         return null;
       }
       findUnaryOverload(left) {
-        const cached2 = (this.#matchCache ??= /* @__PURE__ */ new Map()).get(left);
-        if (cached2 !== void 0) return cached2;
+        const cached = (this.#matchCache ??= /* @__PURE__ */ new Map()).get(left);
+        if (cached !== void 0) return cached;
         let value = false;
         for (const decl of this.declarations) {
           if (decl.leftType !== left) continue;

@@ -8,10 +8,15 @@ export const DATE_PATTERN = '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$';
 export const EXEMPTION_SELECTORS = ['kind', 'namespace', 'name', 'path', 'container'] as const;
 export const OVERRIDE_SELECTORS = ['files', 'kinds', 'namespaces'] as const;
 
-export function buildConfigSchema(rules: readonly Rule[]): Record<string, unknown> {
+/**
+ * The whole schema, or with `named`, one whose rule entries are only those rules: the same verdict on a
+ * configuration that names no other rule, at a fraction of the cost of compiling it (the entries of every
+ * rule's options, twice, are most of the schema).
+ */
+export function buildConfigSchema(rules: readonly Rule[], named?: ReadonlySet<string>): Record<string, unknown> {
   const ids = rules.map((rule) => rule.meta.id).sort();
   const ruleEntries: Record<string, unknown> = {};
-  for (const id of ids) {
+  for (const id of named ? ids.filter((candidate) => named.has(candidate)) : ids) {
     const rule = rules.find((candidate) => candidate.meta.id === id)!;
     ruleEntries[id] = ruleEntry(rule);
   }
