@@ -1088,14 +1088,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path28 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path29 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path28 && path28[0] !== "/") {
-          path28 = `/${path28}`;
+        if (path29 && path29[0] !== "/") {
+          path29 = `/${path29}`;
         }
-        return new URL(`${origin}${path28}`);
+        return new URL(`${origin}${path29}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1546,39 +1546,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path28, origin }
+          request: { method, path: path29, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path28);
+        debuglog("sending request to %s %s/%s", method, origin, path29);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path28, origin },
+          request: { method, path: path29, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path28,
+          path29,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path28, origin }
+          request: { method, path: path29, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path28);
+        debuglog("trailers received from %s %s/%s", method, origin, path29);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path28, origin },
+          request: { method, path: path29, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path28,
+          path29,
           error2.message
         );
       });
@@ -1627,9 +1627,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path28, origin }
+            request: { method, path: path29, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path28);
+          debuglog("sending request to %s %s/%s", method, origin, path29);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1692,7 +1692,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path28,
+        path: path29,
         method,
         body,
         headers,
@@ -1707,11 +1707,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path28 !== "string") {
+        if (typeof path29 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path28[0] !== "/" && !(path28.startsWith("http://") || path28.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path29[0] !== "/" && !(path29.startsWith("http://") || path29.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path28)) {
+        } else if (invalidPathRegex.test(path29)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1777,7 +1777,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path28, query) : path28;
+        this.path = query ? buildURL(path29, query) : path29;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6470,7 +6470,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path28, host, upgrade, blocking, reset } = request2;
+      const { method, path: path29, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6551,7 +6551,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path28} HTTP/1.1\r
+      let header = `${method} ${path29} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7080,7 +7080,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path28, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path29, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7177,7 +7177,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path28;
+      headers[HTTP2_HEADER_PATH] = path29;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7530,9 +7530,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path28 = search ? `${pathname}${search}` : pathname;
+        const path29 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path28;
+        this.opts.path = path29;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8771,10 +8771,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path28 = "/",
+          path: path29 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path28;
+        opts.path = origin + path29;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10746,20 +10746,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path28) {
-      if (typeof path28 !== "string") {
-        return path28;
+    function safeUrl(path29) {
+      if (typeof path29 !== "string") {
+        return path29;
       }
-      const pathSegments = path28.split("?");
+      const pathSegments = path29.split("?");
       if (pathSegments.length !== 2) {
-        return path28;
+        return path29;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path28, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path28);
+    function matchKey(mockDispatch2, { path: path29, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path29);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10781,7 +10781,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path28 }) => matchValue(safeUrl(path28), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path29 }) => matchValue(safeUrl(path29), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10819,9 +10819,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path28, method, body, headers, query } = opts;
+      const { path: path29, method, body, headers, query } = opts;
       return {
-        path: path28,
+        path: path29,
         method,
         body,
         headers,
@@ -11284,10 +11284,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path28, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path29, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path28,
+            Path: path29,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16166,9 +16166,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path28) {
-      for (let i = 0; i < path28.length; ++i) {
-        const code = path28.charCodeAt(i);
+    function validateCookiePath(path29) {
+      for (let i = 0; i < path29.length; ++i) {
+        const code = path29.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19088,11 +19088,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path28 = opts.path;
+          let path29 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path28 = `/${path28}`;
+            path29 = `/${path29}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path28);
+          url = new URL(util.parseOrigin(url).origin + path29);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -22740,8 +22740,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path28) {
-      let input = path28;
+    function removeDotSegments(path29) {
+      let input = path29;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -22815,11 +22815,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path28) {
-      if (path28 === "" || path28[0] === "/") {
-        return removeDotSegments(path28);
+    function removeDotSegmentsRelative(path29) {
+      if (path29 === "" || path29[0] === "/") {
+        return removeDotSegments(path29);
       }
-      const segments = path28.split("/");
+      const segments = path29.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -23182,8 +23182,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path28 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path28 && path28 !== "/" ? path28 : void 0;
+        const path29 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path29 && path29 !== "/" ? path29 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -23349,7 +23349,7 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse7(serialize4(uri, options), options);
+        parse7(serialize5(uri, options), options);
       }
       return uri;
     }
@@ -23387,13 +23387,13 @@ var require_fast_uri = __commonJS({
         throw new Error(resolved.error);
       }
       schemelessOptions.skipEscape = true;
-      return serialize4(resolved, schemelessOptions);
+      return serialize5(resolved, schemelessOptions);
     }
     function resolveComponent(base, relative, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse7(serialize4(base, options), options);
-        relative = parse7(serialize4(relative, options), options);
+        base = parse7(serialize5(base, options), options);
+        relative = parse7(serialize5(relative, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative.scheme) {
@@ -23448,7 +23448,7 @@ var require_fast_uri = __commonJS({
       const normalizedB = normalizeComparableURI(uriB, options);
       return normalizedA !== void 0 && normalizedB !== void 0 && normalizedA === normalizedB;
     }
-    function serialize4(cmpts, opts) {
+    function serialize5(cmpts, opts) {
       const component = {
         host: cmpts.host,
         scheme: cmpts.scheme,
@@ -23720,7 +23720,7 @@ var require_fast_uri = __commonJS({
     function normalizeStringWithStatus(uri, opts) {
       const { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = parseWithStatus(uri, opts);
       return {
-        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize4(parsed, opts),
+        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize5(parsed, opts),
         malformedAuthorityOrPort,
         malformedPercentEncoding,
         malformedSchemeSpecific,
@@ -23734,7 +23734,7 @@ var require_fast_uri = __commonJS({
       }
       let value;
       try {
-        value = typeof uri === "string" ? uri : serialize4(uri, opts);
+        value = typeof uri === "string" ? uri : serialize5(uri, opts);
       } catch {
         return void 0;
       }
@@ -23747,7 +23747,7 @@ var require_fast_uri = __commonJS({
       resolve: resolve3,
       resolveComponent,
       equal,
-      serialize: serialize4,
+      serialize: serialize5,
       parse: parse7
     };
     module.exports = fastUri;
@@ -29310,17 +29310,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path28) {
-      const ctrl = callVisitor(key, node, visitor, path28);
+    function visit_(key, node, visitor, path29) {
+      const ctrl = callVisitor(key, node, visitor, path29);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key, path28, ctrl);
-        return visit_(key, ctrl, visitor, path28);
+        replaceNode(key, path29, ctrl);
+        return visit_(key, ctrl, visitor, path29);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node)) {
-          path28 = Object.freeze(path28.concat(node));
+          path29 = Object.freeze(path29.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path28);
+            const ci = visit_(i, node.items[i], visitor, path29);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -29331,13 +29331,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node)) {
-          path28 = Object.freeze(path28.concat(node));
-          const ck = visit_("key", node.key, visitor, path28);
+          path29 = Object.freeze(path29.concat(node));
+          const ck = visit_("key", node.key, visitor, path29);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path28);
+          const cv = visit_("value", node.value, visitor, path29);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -29358,17 +29358,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path28) {
-      const ctrl = await callVisitor(key, node, visitor, path28);
+    async function visitAsync_(key, node, visitor, path29) {
+      const ctrl = await callVisitor(key, node, visitor, path29);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key, path28, ctrl);
-        return visitAsync_(key, ctrl, visitor, path28);
+        replaceNode(key, path29, ctrl);
+        return visitAsync_(key, ctrl, visitor, path29);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node)) {
-          path28 = Object.freeze(path28.concat(node));
+          path29 = Object.freeze(path29.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path28);
+            const ci = await visitAsync_(i, node.items[i], visitor, path29);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -29379,13 +29379,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node)) {
-          path28 = Object.freeze(path28.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path28);
+          path29 = Object.freeze(path29.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path29);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path28);
+          const cv = await visitAsync_("value", node.value, visitor, path29);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -29412,23 +29412,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path28) {
+    function callVisitor(key, node, visitor, path29) {
       if (typeof visitor === "function")
-        return visitor(key, node, path28);
+        return visitor(key, node, path29);
       if (identity4.isMap(node))
-        return visitor.Map?.(key, node, path28);
+        return visitor.Map?.(key, node, path29);
       if (identity4.isSeq(node))
-        return visitor.Seq?.(key, node, path28);
+        return visitor.Seq?.(key, node, path29);
       if (identity4.isPair(node))
-        return visitor.Pair?.(key, node, path28);
+        return visitor.Pair?.(key, node, path29);
       if (identity4.isScalar(node))
-        return visitor.Scalar?.(key, node, path28);
+        return visitor.Scalar?.(key, node, path29);
       if (identity4.isAlias(node))
-        return visitor.Alias?.(key, node, path28);
+        return visitor.Alias?.(key, node, path29);
       return void 0;
     }
-    function replaceNode(key, path28, node) {
-      const parent = path28[path28.length - 1];
+    function replaceNode(key, path29, node) {
+      const parent = path29[path29.length - 1];
       if (identity4.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity4.isPair(parent)) {
@@ -30040,10 +30040,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity4 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path28, value) {
+    function collectionFromPath(schema, path29, value) {
       let v = value;
-      for (let i = path28.length - 1; i >= 0; --i) {
-        const k2 = path28[i];
+      for (let i = path29.length - 1; i >= 0; --i) {
+        const k2 = path29[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v;
@@ -30062,7 +30062,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path28) => path28 == null || typeof path28 === "object" && !!path28[Symbol.iterator]().next().done;
+    var isEmptyPath = (path29) => path29 == null || typeof path29 === "object" && !!path29[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -30092,11 +30092,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path28, value) {
-        if (isEmptyPath(path28))
+      addIn(path29, value) {
+        if (isEmptyPath(path29))
           this.add(value);
         else {
-          const [key, ...rest] = path28;
+          const [key, ...rest] = path29;
           const node = this.get(key, true);
           if (identity4.isCollection(node))
             node.addIn(rest, value);
@@ -30110,8 +30110,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path28) {
-        const [key, ...rest] = path28;
+      deleteIn(path29) {
+        const [key, ...rest] = path29;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -30125,8 +30125,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path28, keepScalar) {
-        const [key, ...rest] = path28;
+      getIn(path29, keepScalar) {
+        const [key, ...rest] = path29;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity4.isScalar(node) ? node.value : node;
@@ -30144,8 +30144,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path28) {
-        const [key, ...rest] = path28;
+      hasIn(path29) {
+        const [key, ...rest] = path29;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -30155,8 +30155,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path28, value) {
-        const [key, ...rest] = path28;
+      setIn(path29, value) {
+        const [key, ...rest] = path29;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -32671,9 +32671,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path28, value) {
+      addIn(path29, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path28, value);
+          this.contents.addIn(path29, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -32748,14 +32748,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path28) {
-        if (Collection2.isEmptyPath(path28)) {
+      deleteIn(path29) {
+        if (Collection2.isEmptyPath(path29)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path28) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path29) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -32770,10 +32770,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path28, keepScalar) {
-        if (Collection2.isEmptyPath(path28))
+      getIn(path29, keepScalar) {
+        if (Collection2.isEmptyPath(path29))
           return !keepScalar && identity4.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity4.isCollection(this.contents) ? this.contents.getIn(path28, keepScalar) : void 0;
+        return identity4.isCollection(this.contents) ? this.contents.getIn(path29, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -32784,10 +32784,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path28) {
-        if (Collection2.isEmptyPath(path28))
+      hasIn(path29) {
+        if (Collection2.isEmptyPath(path29))
           return this.contents !== void 0;
-        return identity4.isCollection(this.contents) ? this.contents.hasIn(path28) : false;
+        return identity4.isCollection(this.contents) ? this.contents.hasIn(path29) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -32804,13 +32804,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path28, value) {
-        if (Collection2.isEmptyPath(path28)) {
+      setIn(path29, value) {
+        if (Collection2.isEmptyPath(path29)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path28), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path29), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path28, value);
+          this.contents.setIn(path29, value);
         }
       }
       /**
@@ -34771,9 +34771,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path28) => {
+    visit3.itemAtPath = (cst, path29) => {
       let item = cst;
-      for (const [field, index] of path28) {
+      for (const [field, index] of path29) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -34782,23 +34782,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path28) => {
-      const parent = visit3.itemAtPath(cst, path28.slice(0, -1));
-      const field = path28[path28.length - 1][0];
+    visit3.parentCollection = (cst, path29) => {
+      const parent = visit3.itemAtPath(cst, path29.slice(0, -1));
+      const field = path29[path29.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path28, item, visitor) {
-      let ctrl = visitor(item, path28);
+    function _visit(path29, item, visitor) {
+      let ctrl = visitor(item, path29);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path28.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path29.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -34809,10 +34809,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path28);
+            ctrl = ctrl(item, path29);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path28) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path29) : ctrl;
     }
     exports.visit = visit3;
   }
@@ -37490,12 +37490,12 @@ var init_problems = __esm({
 });
 
 // src/yaml/fast-locate.ts
-function locateFast(contents, path28) {
+function locateFast(contents, path29) {
   let node = contents;
   let keyRange2;
   let depth = 0;
-  for (; depth < path28.length; depth++) {
-    const segment = path28[depth];
+  for (; depth < path29.length; depth++) {
+    const segment = path29[depth];
     if (isScalarNode(node)) break;
     if (node.kind === MAP && typeof segment === "string") {
       const at = findKey(node, segment);
@@ -37513,7 +37513,7 @@ function locateFast(contents, path28) {
     }
     break;
   }
-  const exact = depth === path28.length;
+  const exact = depth === path29.length;
   return { ...spanOf(node, keyRange2, exact), exact, approximate: false };
 }
 function findKey(map, key) {
@@ -37564,16 +37564,16 @@ var init_fast_locate = __esm({
 });
 
 // src/yaml/locate.ts
-function locateIn(document, path28) {
-  return document.fast ? locateFast(document.fast.contents, path28) : locate(document.doc, path28);
+function locateIn(document, path29) {
+  return document.fast ? locateFast(document.fast.contents, path29) : locate(document.doc, path29);
 }
-function locate(doc, path28) {
+function locate(doc, path29) {
   let node = doc.contents;
   let pair3;
   let approximate = false;
   let depth = 0;
-  for (; depth < path28.length && node; depth++) {
-    const segment = path28[depth];
+  for (; depth < path29.length && node; depth++) {
+    const segment = path29[depth];
     if ((0, import_yaml6.isAlias)(node)) {
       approximate = true;
       break;
@@ -37605,7 +37605,7 @@ function locate(doc, path28) {
     }
     break;
   }
-  const exact = depth === path28.length && !approximate;
+  const exact = depth === path29.length && !approximate;
   return { ...spanOf2(doc, node, pair3, exact), exact, approximate };
 }
 function findPair(pairs, key) {
@@ -37934,73 +37934,73 @@ function validateConfig(value, doc, lineCounter, file, rules2) {
 }
 function describe(error2, root, rules2) {
   if (error2.keyword === "if" || error2.keyword === "propertyNames" || /\/anyOf\/\d+\//.test(error2.schemaPath)) return void 0;
-  const path28 = pathOf(error2.instancePath, root);
-  const where = dotted(path28);
+  const path29 = pathOf(error2.instancePath, root);
+  const where = dotted(path29);
   const ruleIds = rules2.map((rule) => rule.meta.id);
   switch (error2.keyword) {
     case "additionalProperties": {
       const key = String(error2.params.additionalProperty);
-      const at = [...path28, key];
-      if (path28.length === 1 && path28[0] === "rules") return { path: at, atKey: true, message: `unknown rule "${key}"${didYouMean(key, ruleIds)}` };
+      const at = [...path29, key];
+      if (path29.length === 1 && path29[0] === "rules") return { path: at, atKey: true, message: `unknown rule "${key}"${didYouMean(key, ruleIds)}` };
       const known2 = Object.keys(error2.parentSchema?.properties ?? {});
       return { path: at, atKey: true, message: `unknown key "${key}"${where ? ` in ${where}` : ""}${didYouMean(key, known2)}` };
     }
     case "enum": {
       const propertyName = error2.propertyName;
-      if (propertyName !== void 0) return { path: [...path28, propertyName], atKey: true, message: `unknown rule "${propertyName}"${didYouMean(propertyName, ruleIds)}` };
+      if (propertyName !== void 0) return { path: [...path29, propertyName], atKey: true, message: `unknown rule "${propertyName}"${didYouMean(propertyName, ruleIds)}` };
       const allowed = error2.params.allowedValues.map(String);
       if (error2.schemaPath.startsWith("#/definitions/ruleId")) {
-        return { path: path28, atKey: false, message: `unknown rule "${String(error2.data)}"${didYouMean(String(error2.data), ruleIds)}` };
+        return { path: path29, atKey: false, message: `unknown rule "${String(error2.data)}"${didYouMean(String(error2.data), ruleIds)}` };
       }
-      return { path: path28, atKey: false, message: `${where} must be one of ${allowed.join(", ")}, not ${JSON.stringify(error2.data)}${didYouMean(String(error2.data), allowed)}` };
+      return { path: path29, atKey: false, message: `${where} must be one of ${allowed.join(", ")}, not ${JSON.stringify(error2.data)}${didYouMean(String(error2.data), allowed)}` };
     }
     case "type":
-      return { path: path28, atKey: false, message: `${where || "the configuration"} must be ${article(String(error2.params.type))}, not ${kindOf(error2.data)}` };
+      return { path: path29, atKey: false, message: `${where || "the configuration"} must be ${article(String(error2.params.type))}, not ${kindOf(error2.data)}` };
     case "required": {
       const missing = error2.params.missingProperty;
-      return { path: path28, atKey: false, message: `${where || "the configuration"} is missing "${missing}"` };
+      return { path: path29, atKey: false, message: `${where || "the configuration"} is missing "${missing}"` };
     }
     case "anyOf":
       if (/^overrides\[\d+\]$/.test(where)) {
-        return { path: path28, atKey: false, message: `${where} needs at least one of ${OVERRIDE_SELECTORS.join(", ")}; for every file, use the top-level rules` };
+        return { path: path29, atKey: false, message: `${where} needs at least one of ${OVERRIDE_SELECTORS.join(", ")}; for every file, use the top-level rules` };
       }
       if (/^exemptions\[\d+\]$/.test(where)) {
-        return { path: path28, atKey: false, message: `${where} needs at least one of ${EXEMPTION_SELECTORS.join(", ")}; to turn a rule off everywhere, set its level to off under rules` };
+        return { path: path29, atKey: false, message: `${where} needs at least one of ${EXEMPTION_SELECTORS.join(", ")}; to turn a rule off everywhere, set its level to off under rules` };
       }
-      return { path: path28, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
+      return { path: path29, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
     case "pattern":
       if (error2.params.pattern === DATE_PATTERN) {
-        return { path: path28, atKey: false, message: `${where} must be a date written YYYY-MM-DD, not ${JSON.stringify(error2.data)}` };
+        return { path: path29, atKey: false, message: `${where} must be a date written YYYY-MM-DD, not ${JSON.stringify(error2.data)}` };
       }
-      return { path: path28, atKey: false, message: `${where} must match ${error2.params.pattern}, not ${JSON.stringify(error2.data)}` };
+      return { path: path29, atKey: false, message: `${where} must match ${error2.params.pattern}, not ${JSON.stringify(error2.data)}` };
     case "maxItems":
-      if (path28[0] === "rules") return { path: path28, atKey: false, message: `${where} must be a level or [level, options]` };
-      return { path: path28, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
+      if (path29[0] === "rules") return { path: path29, atKey: false, message: `${where} must be a level or [level, options]` };
+      return { path: path29, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
     default:
-      return { path: path28, atKey: false, message: `${where || "the configuration"} ${error2.message ?? "is not valid"}` };
+      return { path: path29, atKey: false, message: `${where || "the configuration"} ${error2.message ?? "is not valid"}` };
   }
 }
 function pathOf(pointer, root) {
   if (pointer === "") return [];
-  const path28 = [];
+  const path29 = [];
   let current = root;
   for (const raw of pointer.slice(1).split("/")) {
     const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
     const segment = Array.isArray(current) ? Number(key) : key;
-    path28.push(segment);
+    path29.push(segment);
     current = current !== null && typeof current === "object" ? current[key] : void 0;
   }
-  return path28;
+  return path29;
 }
-function dotted(path28) {
-  return path28.map((segment, index) => typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`).join("");
+function dotted(path29) {
+  return path29.map((segment, index) => typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`).join("");
 }
-function offsetOf(doc, path28, atKey) {
+function offsetOf(doc, path29, atKey) {
   if (!atKey) {
-    const node = doc.getIn(path28, true);
+    const node = doc.getIn(path29, true);
     if ((0, import_yaml7.isNode)(node) && node.range) return node.range[0];
   }
-  return locate(doc, path28).start;
+  return locate(doc, path29).start;
 }
 function article(type) {
   const name = type === "integer" ? "a whole number" : type === "object" ? "a mapping" : type === "array" ? "a list" : type;
@@ -38153,8 +38153,8 @@ function overrideOf(item, index, doc, lineCounter, display) {
   }
   return override;
 }
-function regionOf2(doc, lineCounter, path28) {
-  const node = doc.getIn(path28, true);
+function regionOf2(doc, lineCounter, path29) {
+  const node = doc.getIn(path29, true);
   const offset = (0, import_yaml8.isNode)(node) && node.range ? node.range[0] : 0;
   const start = lineCounter.linePos(offset);
   return { startLine: start.line, startColumn: start.col, endLine: start.line, endColumn: start.col + 1 };
@@ -38442,13 +38442,13 @@ function objectRef(object) {
   if (object.name !== void 0) ref.name = object.name;
   return ref;
 }
-function locationAt(site, path28, missing = false, innerLine) {
-  const span = locateIn(site.document, path28);
+function locationAt(site, path29, missing = false, innerLine) {
+  const span = locateIn(site.document, path29);
   const inner = innerLine !== void 0 && span.exact ? blockScalarLine(site.parsed.text, span.start, span.end, innerLine) : void 0;
   const location = {
     file: site.file,
     region: inner ? regionOf(site.parsed, inner.start, inner.end) : regionOf(site.parsed, span.start, Math.max(trimEnd(site.parsed.text, span.start, span.end), span.start + 1)),
-    path: [...path28],
+    path: [...path29],
     documentIndex: site.document.index
   };
   if (span.approximate) location.approximate = true;
@@ -38491,8 +38491,8 @@ function findingFrom(location, ruleId, level, message) {
   if (location.helmTemplate) finding.helmTemplate = location.helmTemplate;
   return finding;
 }
-function findingAt(site, ruleId, level, message, path28) {
-  const finding = findingFrom(locationAt(site, path28, true), ruleId, level, message);
+function findingAt(site, ruleId, level, message, path29) {
+  const finding = findingFrom(locationAt(site, path29, true), ruleId, level, message);
   delete finding.missing;
   return finding;
 }
@@ -38583,9 +38583,9 @@ function isStringList(value) {
 function isStringMap(value) {
   return isObject(value) && Object.values(value).every(isString);
 }
-function valueAt(root, path28) {
+function valueAt(root, path29) {
   let current = root;
-  for (const segment of path28) {
+  for (const segment of path29) {
     if (typeof segment === "number") {
       if (!Array.isArray(current)) return void 0;
       current = current[segment];
@@ -38596,20 +38596,20 @@ function valueAt(root, path28) {
   }
   return current;
 }
-function objectAt(root, path28) {
-  const value = valueAt(root, path28);
+function objectAt(root, path29) {
+  const value = valueAt(root, path29);
   return isObject(value) ? value : void 0;
 }
-function listAt(root, path28) {
-  const value = valueAt(root, path28);
+function listAt(root, path29) {
+  const value = valueAt(root, path29);
   return Array.isArray(value) ? value : [];
 }
-function stringAt(root, path28) {
-  const value = valueAt(root, path28);
+function stringAt(root, path29) {
+  const value = valueAt(root, path29);
   return isString(value) ? value : void 0;
 }
-function numberAt(root, path28) {
-  const value = valueAt(root, path28);
+function numberAt(root, path29) {
+  const value = valueAt(root, path29);
   return isNumber(value) ? value : void 0;
 }
 function stringEntries(value) {
@@ -38618,11 +38618,11 @@ function stringEntries(value) {
   for (const [key, item] of Object.entries(value)) if (isString(item)) result[key] = item;
   return result;
 }
-function* objectItems(root, path28) {
-  const list2 = listAt(root, path28);
+function* objectItems(root, path29) {
+  const list2 = listAt(root, path29);
   for (let index = 0; index < list2.length; index++) {
     const value = list2[index];
-    if (isObject(value)) yield { value, path: [...path28, index], index };
+    if (isObject(value)) yield { value, path: [...path29, index], index };
   }
 }
 var init_json = __esm({
@@ -38680,11 +38680,11 @@ function commandWords(container) {
   for (const key of ["command", "args"]) {
     listAt(container.value, [key]).forEach((item, index) => {
       if (!isString(item)) return;
-      const path28 = [...container.path, key, index];
+      const path29 = [...container.path, key, index];
       const previous = words2.at(-1);
       const shellScript = previous?.text === "-c" && words2.length >= 2 && SHELLS.test(words2.at(-2).text);
-      if (shellScript) shellWords(item).forEach((text, at) => words2.push({ text, path: path28, start: at === 0 }));
-      else words2.push({ text: item, path: path28, start: words2.length === 0 });
+      if (shellScript) shellWords(item).forEach((text, at) => words2.push({ text, path: path29, start: at === 0 }));
+      else words2.push({ text: item, path: path29, start: words2.length === 0 });
     });
   }
   words2.forEach((word, index) => {
@@ -39876,14 +39876,14 @@ function redactFinding(finding, mask) {
   const message = mask(finding.message);
   let changed = message !== finding.message;
   finding.message = message;
-  const path28 = finding.path.map((segment) => typeof segment === "string" ? mask(segment) : segment);
-  if (path28.some((segment, index) => segment !== finding.path[index])) {
-    finding.path = path28;
+  const path29 = finding.path.map((segment) => typeof segment === "string" ? mask(segment) : segment);
+  if (path29.some((segment, index) => segment !== finding.path[index])) {
+    finding.path = path29;
     changed = true;
   }
   if (finding.suppression?.reason !== void 0) finding.suppression.reason = mask(finding.suppression.reason);
   if (finding.container !== void 0) finding.container = mask(finding.container);
-  if (changed) finding.fingerprint = fingerprint(["redacted", finding.ruleId, finding.file, String(finding.documentIndex ?? ""), JSON.stringify(finding.object ?? {}), path28.join("/"), message]);
+  if (changed) finding.fingerprint = fingerprint(["redacted", finding.ruleId, finding.file, String(finding.documentIndex ?? ""), JSON.stringify(finding.object ?? {}), path29.join("/"), message]);
 }
 var init_redact = __esm({
   "src/redact/index.ts"() {
@@ -39967,10 +39967,38 @@ var init_read_lines = __esm({
 });
 
 // src/run/temp-file.ts
+import { closeSync as closeSync2, mkdtempSync, openSync as openSync2, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path6 from "node:path";
+var TempFile;
 var init_temp_file = __esm({
   "src/run/temp-file.ts"() {
     "use strict";
     init_read_lines();
+    TempFile = class {
+      file;
+      fd;
+      dir;
+      cleanUp = () => this.close();
+      closed = false;
+      constructor(name) {
+        this.dir = mkdtempSync(path6.join(tmpdir(), "kmlint-"));
+        this.file = path6.join(this.dir, name);
+        this.fd = openSync2(this.file, "w+");
+        process.on("exit", this.cleanUp);
+      }
+      /** The file's text from its start, a piece at a time. */
+      text() {
+        return textOf(this.fd);
+      }
+      close() {
+        if (this.closed) return;
+        this.closed = true;
+        closeSync2(this.fd);
+        rmSync(this.dir, { recursive: true, force: true });
+        process.off("exit", this.cleanUp);
+      }
+    };
   }
 });
 
@@ -40003,9 +40031,9 @@ var init_spool = __esm({
 });
 
 // src/cache/store.ts
-import { closeSync as closeSync2, fstatSync as fstatSync2, openSync as openSync2, readFileSync, writeSync } from "node:fs";
+import { closeSync as closeSync3, fstatSync as fstatSync2, openSync as openSync3, readFileSync, writeSync } from "node:fs";
 import { mkdir as mkdir2, rename as rename2 } from "node:fs/promises";
-import path6 from "node:path";
+import path7 from "node:path";
 function* cacheLines(content) {
   const line = (value) => JSON.stringify(value);
   yield line({ header: { kmlintCacheVersion: content.kmlintCacheVersion, kmlintVersion: content.kmlintVersion, key: content.key } });
@@ -40031,12 +40059,12 @@ function* linesPerFile(findings) {
   if (group.length > 0) yield spoolLine(group[0].file, group);
 }
 function* findingLines(at) {
-  const fd = openSync2(at.file, "r");
+  const fd = openSync3(at.file, "r");
   try {
     if (identityOf(fstatSync2(fd)) !== at.identity) throw new Error("the cache file changed since it was read");
     for (const text of linesOf2(fd, at.offset)) if (text !== "") yield findingLine(text);
   } finally {
-    closeSync2(fd);
+    closeSync3(fd);
   }
 }
 function findingLine(text) {
@@ -40056,7 +40084,7 @@ function identityOf(stats) {
   return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeMs}`;
 }
 function readCache(file, readWhole = READ_WHOLE) {
-  const fd = openSync2(file, "r");
+  const fd = openSync3(file, "r");
   try {
     const stats = fstatSync2(fd);
     const parts = stats.size > readWhole ? cacheFileInPieces(fd) : cacheFileWhole(fd);
@@ -40083,7 +40111,7 @@ function readCache(file, readWhole = READ_WHOLE) {
     }
     return content;
   } finally {
-    closeSync2(fd);
+    closeSync3(fd);
   }
 }
 function cacheFileWhole(fd) {
@@ -40215,8 +40243,8 @@ var init_store = __esm({
       async save(run2) {
         const temporary = `${this.file}.${process.pid}.tmp`;
         try {
-          await mkdir2(path6.dirname(this.file), { recursive: true });
-          const fd = openSync2(temporary, "w");
+          await mkdir2(path7.dirname(this.file), { recursive: true });
+          const fd = openSync3(temporary, "w");
           try {
             let batch = "";
             for (const line of cacheLines({ ...this.next, run: run2 })) {
@@ -40228,7 +40256,7 @@ var init_store = __esm({
             }
             writeSync(fd, batch);
           } finally {
-            closeSync2(fd);
+            closeSync3(fd);
           }
           await rename2(temporary, this.file);
           return void 0;
@@ -40428,10 +40456,10 @@ var init_detach = __esm({
        * One frozen array per distinct path. Locations that watches and checks keep until the index is complete
        * repeat a few paths (`spec.template.spec.serviceAccountName`) once per object: tens of thousands of copies.
        */
-      path(path28) {
-        const key = JSON.stringify(path28);
+      path(path29) {
+        const key = JSON.stringify(path29);
         let known2 = this.paths.get(key);
-        if (known2 === void 0) this.paths.set(key, known2 = Object.freeze(path28.map((part) => typeof part === "string" ? this.string(part) : part)));
+        if (known2 === void 0) this.paths.set(key, known2 = Object.freeze(path29.map((part) => typeof part === "string" ? this.string(part) : part)));
         return known2;
       }
       /** A deep copy of plain data (objects, arrays, primitives) with table strings; shared parts stay shared. */
@@ -40651,7 +40679,7 @@ function placeKey(at) {
 function identity(group, kind, namespace, name) {
   return `${group}\0${kind}\0${namespace ?? ""}\0${name}`;
 }
-var DATA_KINDS, CRD_KIND, ObjectIndex;
+var DATA_KINDS, CRD_KIND, StoredRecord, StoredPod, ObjectIndex;
 var init_object_index = __esm({
   "src/k8s/object-index.ts"() {
     "use strict";
@@ -40663,11 +40691,60 @@ var init_object_index = __esm({
     init_selectors();
     DATA_KINDS = /* @__PURE__ */ new Set(["/Secret", "/ConfigMap"]);
     CRD_KIND = "apiextensions.k8s.io/CustomResourceDefinition";
+    StoredRecord = class {
+      constructor(record, strings2, store, apiVersion = strings2.string(record.apiVersion), group = strings2.string(record.group), kind = strings2.string(record.kind), labels = strings2.copy(record.labels), annotations = strings2.copy(record.annotations), at = record.at, fromContext = record.fromContext) {
+        this.apiVersion = apiVersion;
+        this.group = group;
+        this.kind = kind;
+        this.labels = labels;
+        this.annotations = annotations;
+        this.at = at;
+        this.fromContext = fromContext;
+        this.#store = store;
+        this.#slot = store.store({ value: record.value, specs: record.pods.map((pod) => pod.spec) });
+        if (record.name !== void 0) this.name = strings2.string(record.name);
+        if (record.namespace !== void 0) this.namespace = strings2.string(record.namespace);
+        this.pods = record.pods.map((pod, position) => new StoredPod(this, position, strings2.copy(pod.labels), strings2.path(pod.path)));
+      }
+      apiVersion;
+      group;
+      kind;
+      labels;
+      annotations;
+      at;
+      fromContext;
+      #store;
+      #slot;
+      pods;
+      get value() {
+        return this.#store.read(this.#slot).value;
+      }
+      specAt(position) {
+        return this.#store.read(this.#slot).specs[position];
+      }
+    };
+    StoredPod = class {
+      constructor(record, position, labels, path29) {
+        this.labels = labels;
+        this.path = path29;
+        this.#record = record;
+        this.#position = position;
+      }
+      labels;
+      path;
+      #record;
+      #position;
+      get spec() {
+        return this.#record.specAt(this.#position);
+      }
+    };
     ObjectIndex = class {
-      constructor(complete = false) {
+      constructor(complete = false, values) {
         this.complete = complete;
+        this.values = values;
       }
       complete;
+      values;
       records = [];
       byKind = /* @__PURE__ */ new Map();
       byIdentity = /* @__PURE__ */ new Map();
@@ -40680,8 +40757,23 @@ var init_object_index = __esm({
       strings = new StringTable();
       /** Adds an object's record; returns the record the index keeps. */
       add(parsed) {
+        if (this.values && this.records.length >= this.values.after) return this.keep(this.stored(parsed));
         const record = this.strings.detachInPlace(parsed) ? parsed : this.strings.copy(parsed);
         if (!Object.isFrozen(record.at)) record.at.path = this.strings.path(record.at.path);
+        return this.keep(record);
+      }
+      /** Whether a record shares the tree of the object it was made from (its value is not kept apart). */
+      sharesValue(record) {
+        return !(record instanceof StoredRecord);
+      }
+      /** A record whose value goes to the store: a copy of the rest, with the table's strings. */
+      stored(parsed) {
+        const at = Object.isFrozen(parsed.at) ? this.strings.copy(parsed.at) : parsed.at;
+        this.strings.detachInPlace(at);
+        at.path = this.strings.path(at.path);
+        return new StoredRecord({ ...parsed, at }, this.strings, this.values);
+      }
+      keep(record) {
         this.namespaceBuckets = void 0;
         this.byPlace = void 0;
         this.memos.clear();
@@ -40897,18 +40989,18 @@ function expandPattern(root, pattern) {
   let frontier = [{ value: root, path: [], bindings: [] }];
   for (const segment of pattern) {
     const next = [];
-    for (const { value, path: path28, bindings } of frontier) {
+    for (const { value, path: path29, bindings } of frontier) {
       if (segment === "*") {
-        if (Array.isArray(value)) value.forEach((item, index) => next.push({ value: item, path: [...path28, index], bindings: [...bindings, index] }));
-        else if (isObject(value)) for (const [key, item] of Object.entries(value)) next.push({ value: item, path: [...path28, key], bindings: [...bindings, key] });
+        if (Array.isArray(value)) value.forEach((item, index) => next.push({ value: item, path: [...path29, index], bindings: [...bindings, index] }));
+        else if (isObject(value)) for (const [key, item] of Object.entries(value)) next.push({ value: item, path: [...path29, key], bindings: [...bindings, key] });
       } else {
         const item = valueAt(value, [segment]);
-        if (item !== void 0) next.push({ value: item, path: [...path28, segment], bindings });
+        if (item !== void 0) next.push({ value: item, path: [...path29, segment], bindings });
       }
     }
     frontier = next;
   }
-  return frontier.map(({ path: path28, bindings }) => ({ path: path28, bindings }));
+  return frontier.map(({ path: path29, bindings }) => ({ path: path29, bindings }));
 }
 function bindPattern(pattern, bindings) {
   let next = 0;
@@ -40917,15 +41009,15 @@ function bindPattern(pattern, bindings) {
 function buildPodView(object, objectPath, specPath, metadataPath, lists = POD_CONTAINER_LISTS) {
   const spec = valueAt(object, specPath);
   if (!isObject(spec)) return void 0;
-  const path28 = [...objectPath, ...specPath];
+  const path29 = [...objectPath, ...specPath];
   const metadata = valueAt(object, metadataPath);
   const annotations = stringEntries(isObject(metadata) ? metadata.annotations : void 0);
   const podSecurity = isObject(spec.securityContext) ? spec.securityContext : void 0;
-  const podSecurityPath = [...path28, "securityContext"];
+  const podSecurityPath = [...path29, "securityContext"];
   const fullMetadataPath = [...objectPath, ...metadataPath];
   const containers = [];
   for (const list2 of lists) {
-    const items = list2.single ? isObject(spec[list2.key]) ? [{ value: spec[list2.key], path: [...path28, list2.key], index: 0 }] : [] : [...objectItems(spec, [list2.key])].map((item) => ({ ...item, path: [...path28, ...item.path] }));
+    const items = list2.single ? isObject(spec[list2.key]) ? [{ value: spec[list2.key], path: [...path29, list2.key], index: 0 }] : [] : [...objectItems(spec, [list2.key])].map((item) => ({ ...item, path: [...path29, ...item.path] }));
     for (const item of items) {
       const name = isString(item.value.name) ? item.value.name : list2.single ? list2.key : `#${item.index}`;
       const annotationKey = `${APPARMOR_ANNOTATION_PREFIX}${name}`;
@@ -40944,11 +41036,11 @@ function buildPodView(object, objectPath, specPath, metadataPath, lists = POD_CO
   const volumes = [...objectItems(spec, ["volumes"])].map((volume) => ({
     name: isString(volume.value.name) ? volume.value.name : `#${volume.index}`,
     value: volume.value,
-    path: [...path28, ...volume.path]
+    path: [...path29, ...volume.path]
   }));
   return {
     spec,
-    path: path28,
+    path: path29,
     metadata: isObject(metadata) ? metadata : void 0,
     metadataPath: fullMetadataPath,
     labels: stringEntries(isObject(metadata) ? metadata.labels : void 0),
@@ -40957,7 +41049,7 @@ function buildPodView(object, objectPath, specPath, metadataPath, lists = POD_CO
     volumes,
     isWindows: runsWindows(spec),
     userNamespace: spec.hostUsers === false,
-    podSecurity: podSecurityView(spec, path28, podSecurity, podSecurityPath)
+    podSecurity: podSecurityView(spec, path29, podSecurity, podSecurityPath)
   };
 }
 function runsWindows(spec) {
@@ -40972,9 +41064,9 @@ function pinsWindows(expression) {
   const values = expression.values;
   return isStringList(values) && values.length > 0 && values.every((value) => value === "windows");
 }
-function setting(context, contextPath, path28, guard, from) {
-  const value = context ? valueAt(context, path28) : void 0;
-  return guard(value) ? { value, path: [...contextPath, ...path28], from } : void 0;
+function setting(context, contextPath, path29, guard, from) {
+  const value = context ? valueAt(context, path29) : void 0;
+  return guard(value) ? { value, path: [...contextPath, ...path29], from } : void 0;
 }
 function podSecurityView(spec, specPath, pod, podPath) {
   const view = {};
@@ -40990,8 +41082,8 @@ function podSecurityView(spec, specPath, pod, podPath) {
 function effectiveSecurityContext(container, containerPath, pod, podPath, appArmorAnnotation) {
   const own = isObject(container.securityContext) ? container.securityContext : void 0;
   const ownPath = [...containerPath, "securityContext"];
-  const both = (path28, guard) => setting(own, ownPath, path28, guard, "container") ?? setting(pod, podPath, path28, guard, "pod");
-  const mine = (path28, guard) => setting(own, ownPath, path28, guard, "container");
+  const both = (path29, guard) => setting(own, ownPath, path29, guard, "container") ?? setting(pod, podPath, path29, guard, "pod");
+  const mine = (path29, guard) => setting(own, ownPath, path29, guard, "container");
   const context = {
     runAsNonRoot: both(["runAsNonRoot"], isBoolean),
     runAsUser: both(["runAsUser"], isNumber),
@@ -41045,7 +41137,7 @@ function objectsOf(value, options = {}) {
   if (!object) return [];
   return [options.freeze ? deepFreeze(object) : object];
 }
-function objectOf(value, path28, extraWorkloads) {
+function objectOf(value, path29, extraWorkloads) {
   const { apiVersion, kind } = value;
   if (typeof apiVersion !== "string" || typeof kind !== "string") return void 0;
   const metadata = isObject(value.metadata) ? value.metadata : void 0;
@@ -41057,25 +41149,25 @@ function objectOf(value, path28, extraWorkloads) {
     name: isString(metadata?.name) ? metadata.name : void 0,
     namespace: isString(metadata?.namespace) ? metadata.namespace : void 0,
     value,
-    path: path28,
+    path: path29,
     metadata,
     labels: stringEntries(metadata?.labels),
     annotations: stringEntries(metadata?.annotations),
-    pods: workload ? tablePods(value, path28, workload) : searchedPods(value, path28)
+    pods: workload ? tablePods(value, path29, workload) : searchedPods(value, path29)
   };
   return object;
 }
-function tablePods(value, path28, workload) {
+function tablePods(value, path29, workload) {
   const pods = [];
   for (const template2 of workload.pods) {
     for (const { path: specPath, bindings } of expandPattern(value, template2.spec)) {
-      const pod = buildPodView(value, path28, specPath, bindPattern(template2.metadata, bindings), workload.containers);
+      const pod = buildPodView(value, path29, specPath, bindPattern(template2.metadata, bindings), workload.containers);
       if (pod) pods.push(pod);
     }
   }
   return pods;
 }
-function searchedPods(value, path28) {
+function searchedPods(value, path29) {
   const pods = [];
   const visit3 = (node, at, depth) => {
     if (depth > SEARCH_DEPTH) return;
@@ -41085,7 +41177,7 @@ function searchedPods(value, path28) {
     }
     if (!isObject(node)) return;
     if (at.length > 0 && holdsContainers(node)) {
-      const pod = buildPodView(value, path28, at, [...at.slice(0, -1), "metadata"]);
+      const pod = buildPodView(value, path29, at, [...at.slice(0, -1), "metadata"]);
       if (pod) pods.push(pod);
       return;
     }
@@ -41257,7 +41349,7 @@ function lintText(file, text, options) {
       result.objectCount++;
       const objectSite = { ...site, object };
       const record = indexing ? index.add(indexRecord(object, anchorOf2(objectSite, object), settings.namespace, options.contextOnly ?? false)) : void 0;
-      if (walker && record?.value === object.value) detached.add(object.value);
+      if (walker && record && index.sharesValue(record) && record.value === object.value) detached.add(object.value);
       if (hasUnreachedContainers(object)) result.unreachedKinds.add(`${object.kind} (${object.apiVersion})`);
       walker?.visit(object, { ...objectSite, record });
     }
@@ -41357,9 +41449,9 @@ var init_lint_file = __esm({
       tally(topic, item) {
         countTally(this.tallies, this.rule, topic, item);
       }
-      locate(path28, options) {
+      locate(path29, options) {
         if (!this.site) throw new Error(`rule "${this.rule.meta.id}" called locate() outside a visitor`);
-        const location = locationAt(this.site, path28, options?.missing ?? false);
+        const location = locationAt(this.site, path29, options?.missing ?? false);
         if (this.rule.meta.crossObject) this.file?.held.push(location);
         return location;
       }
@@ -41591,20 +41683,20 @@ var init_index_checks = __esm({
 
 // src/input/git.ts
 import { spawnSync } from "node:child_process";
-import path7 from "node:path";
+import path8 from "node:path";
 function trackedFiles(cwd, options = {}) {
   const args = ["ls-files", "-z", "--cached", ...options.wholeRepository ? [":/"] : []];
   const run2 = spawnSync("git", args, { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, stdio: ["ignore", "pipe", "ignore"] });
   if (run2.error || run2.status !== 0) return void 0;
   const keep = options.keep ?? Boolean;
-  return new Set(run2.stdout.split("\0").filter((name) => name !== "" && keep(name)).map((file) => path7.resolve(cwd, file)));
+  return new Set(run2.stdout.split("\0").filter((name) => name !== "" && keep(name)).map((file) => path8.resolve(cwd, file)));
 }
 function trackedFolders(tracked) {
   const folders = /* @__PURE__ */ new Set();
   for (const file of tracked) {
-    for (let dir = path7.dirname(file); !folders.has(dir); dir = path7.dirname(dir)) {
+    for (let dir = path8.dirname(file); !folders.has(dir); dir = path8.dirname(dir)) {
       folders.add(dir);
-      if (path7.dirname(dir) === dir) break;
+      if (path8.dirname(dir) === dir) break;
     }
   }
   return folders;
@@ -41617,13 +41709,13 @@ var init_git = __esm({
 
 // src/input/partials.ts
 import { readFileSync as readFileSync2 } from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 function partialFiles(files) {
   const partial = /* @__PURE__ */ new Map();
-  const chainsawFolders = new Set(files.filter((file) => CHAINSAW_TEST.test(path8.basename(file))).map((file) => path8.dirname(file)));
+  const chainsawFolders = new Set(files.filter((file) => CHAINSAW_TEST.test(path9.basename(file))).map((file) => path9.dirname(file)));
   for (const file of files) {
-    const name = path8.basename(file);
-    if (KUTTL_PARTIAL.test(name) || chainsawFolders.has(path8.dirname(file)) && CHAINSAW_PARTIAL.test(name)) partial.set(file, "test-assertion");
+    const name = path9.basename(file);
+    if (KUTTL_PARTIAL.test(name) || chainsawFolders.has(path9.dirname(file)) && CHAINSAW_PARTIAL.test(name)) partial.set(file, "test-assertion");
     if (KUSTOMIZATION.test(name)) for (const patch of patchesOf(file)) partial.set(patch, "kustomize-patch");
   }
   return partial;
@@ -41642,8 +41734,8 @@ function patchesOf(kustomization) {
     ...list(patchesJson6902).map((entry2) => pathField(entry2)),
     ...list(patchesStrategicMerge).map((entry2) => typeof entry2 === "string" && !entry2.includes("\n") ? entry2 : void 0)
   ];
-  const folder = path8.dirname(kustomization);
-  return names.filter((name) => typeof name === "string" && name !== "").map((name) => path8.resolve(folder, name));
+  const folder = path9.dirname(kustomization);
+  return names.filter((name) => typeof name === "string" && name !== "").map((name) => path9.resolve(folder, name));
 }
 function list(value) {
   return Array.isArray(value) ? value : [];
@@ -42470,7 +42562,7 @@ var init_escape2 = __esm({
 });
 
 // node_modules/glob/node_modules/minimatch/dist/esm/index.js
-var minimatch2, starDotExtRE, starDotExtTest, starDotExtTestDot, starDotExtTestNocase, starDotExtTestNocaseDot, starDotStarRE, starDotStarTest, starDotStarTestDot, dotStarRE, dotStarTest, starRE, starTest, starTestDot, qmarksRE, qmarksTestNocase, qmarksTestNocaseDot, qmarksTestDot, qmarksTest, qmarksTestNoExt, qmarksTestNoExtDot, defaultPlatform2, path9, sep2, GLOBSTAR2, qmark2, star2, twoStarDot, twoStarNoDot, filter2, ext2, defaults2, braceExpand2, makeRe, match2, globMagic2, regExpEscape2, Minimatch2;
+var minimatch2, starDotExtRE, starDotExtTest, starDotExtTestDot, starDotExtTestNocase, starDotExtTestNocaseDot, starDotStarRE, starDotStarTest, starDotStarTestDot, dotStarRE, dotStarTest, starRE, starTest, starTestDot, qmarksRE, qmarksTestNocase, qmarksTestNocaseDot, qmarksTestDot, qmarksTest, qmarksTestNoExt, qmarksTestNoExtDot, defaultPlatform2, path10, sep2, GLOBSTAR2, qmark2, star2, twoStarDot, twoStarNoDot, filter2, ext2, defaults2, braceExpand2, makeRe, match2, globMagic2, regExpEscape2, Minimatch2;
 var init_esm5 = __esm({
   "node_modules/glob/node_modules/minimatch/dist/esm/index.js"() {
     init_esm2();
@@ -42539,11 +42631,11 @@ var init_esm5 = __esm({
       return (f) => f.length === len && f !== "." && f !== "..";
     };
     defaultPlatform2 = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    path9 = {
+    path10 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    sep2 = defaultPlatform2 === "win32" ? path9.win32.sep : path9.posix.sep;
+    sep2 = defaultPlatform2 === "win32" ? path10.win32.sep : path10.posix.sep;
     minimatch2.sep = sep2;
     GLOBSTAR2 = /* @__PURE__ */ Symbol("globstar **");
     minimatch2.GLOBSTAR = GLOBSTAR2;
@@ -45045,12 +45137,12 @@ var init_esm7 = __esm({
       /**
        * Get the Path object referenced by the string path, resolved from this Path
        */
-      resolve(path28) {
-        if (!path28) {
+      resolve(path29) {
+        if (!path29) {
           return this;
         }
-        const rootPath = this.getRootString(path28);
-        const dir = path28.substring(rootPath.length);
+        const rootPath = this.getRootString(path29);
+        const dir = path29.substring(rootPath.length);
         const dirParts = dir.split(this.splitSep);
         const result = rootPath ? this.getRoot(rootPath).#resolveParts(dirParts) : this.#resolveParts(dirParts);
         return result;
@@ -45802,8 +45894,8 @@ var init_esm7 = __esm({
       /**
        * @internal
        */
-      getRootString(path28) {
-        return win32.parse(path28).root;
+      getRootString(path29) {
+        return win32.parse(path29).root;
       }
       /**
        * @internal
@@ -45849,8 +45941,8 @@ var init_esm7 = __esm({
       /**
        * @internal
        */
-      getRootString(path28) {
-        return path28.startsWith("/") ? "/" : "";
+      getRootString(path29) {
+        return path29.startsWith("/") ? "/" : "";
       }
       /**
        * @internal
@@ -45939,11 +46031,11 @@ var init_esm7 = __esm({
       /**
        * Get the depth of a provided path, string, or the cwd
        */
-      depth(path28 = this.cwd) {
-        if (typeof path28 === "string") {
-          path28 = this.cwd.resolve(path28);
+      depth(path29 = this.cwd) {
+        if (typeof path29 === "string") {
+          path29 = this.cwd.resolve(path29);
         }
-        return path28.depth();
+        return path29.depth();
       }
       /**
        * Return the cache of child entries.  Exposed so subclasses can create
@@ -46430,9 +46522,9 @@ var init_esm7 = __esm({
         process2();
         return results;
       }
-      chdir(path28 = this.cwd) {
+      chdir(path29 = this.cwd) {
         const oldCwd = this.cwd;
-        this.cwd = typeof path28 === "string" ? this.cwd.resolve(path28) : path28;
+        this.cwd = typeof path29 === "string" ? this.cwd.resolve(path29) : path29;
         this.cwd[setAsCwd](oldCwd);
       }
     };
@@ -46807,8 +46899,8 @@ var init_processor = __esm({
       }
       // match, absolute, ifdir
       entries() {
-        return [...this.store.entries()].map(([path28, n]) => [
-          path28,
+        return [...this.store.entries()].map(([path29, n]) => [
+          path29,
           !!(n & 2),
           !!(n & 1)
         ]);
@@ -47021,9 +47113,9 @@ var init_walker = __esm({
       signal;
       maxDepth;
       includeChildMatches;
-      constructor(patterns2, path28, opts) {
+      constructor(patterns2, path29, opts) {
         this.patterns = patterns2;
-        this.path = path28;
+        this.path = path29;
         this.opts = opts;
         this.#sep = !opts.posix && opts.platform === "win32" ? "\\" : "/";
         this.includeChildMatches = opts.includeChildMatches !== false;
@@ -47042,11 +47134,11 @@ var init_walker = __esm({
           });
         }
       }
-      #ignored(path28) {
-        return this.seen.has(path28) || !!this.#ignore?.ignored?.(path28);
+      #ignored(path29) {
+        return this.seen.has(path29) || !!this.#ignore?.ignored?.(path29);
       }
-      #childrenIgnored(path28) {
-        return !!this.#ignore?.childrenIgnored?.(path28);
+      #childrenIgnored(path29) {
+        return !!this.#ignore?.childrenIgnored?.(path29);
       }
       // backpressure mechanism
       pause() {
@@ -47261,8 +47353,8 @@ var init_walker = __esm({
     };
     GlobWalker = class extends GlobUtil {
       matches = /* @__PURE__ */ new Set();
-      constructor(patterns2, path28, opts) {
-        super(patterns2, path28, opts);
+      constructor(patterns2, path29, opts) {
+        super(patterns2, path29, opts);
       }
       matchEmit(e) {
         this.matches.add(e);
@@ -47299,8 +47391,8 @@ var init_walker = __esm({
     };
     GlobStream = class extends GlobUtil {
       results;
-      constructor(patterns2, path28, opts) {
-        super(patterns2, path28, opts);
+      constructor(patterns2, path29, opts) {
+        super(patterns2, path29, opts);
         this.results = new Minipass({
           signal: this.signal,
           objectMode: true
@@ -48144,26 +48236,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path28) => {
-      const end = path28.length - 1;
-      const index = path28.lastIndexOf(
+    var basenameOf = (path29) => {
+      const end = path29.length - 1;
+      const index = path29.lastIndexOf(
         SLASH,
-        path28[end] === SLASH ? end - 1 : end
+        path29[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path28 : path28.slice(index + 1);
+      return index < 0 ? path29 : path29.slice(index + 1);
     };
-    var parentOf = (path28) => {
-      if (path28.charCodeAt(0) === SLASH_CODE || path28.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path28.split(SLASH).filter(Boolean);
+    var parentOf = (path29) => {
+      if (path29.charCodeAt(0) === SLASH_CODE || path29.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path29.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path28.length - 1;
-      const cut = path28.lastIndexOf(
+      const end = path29.length - 1;
+      const cut = path29.lastIndexOf(
         SLASH,
-        path28.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path29.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path28.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path29.slice(0, cut + 1);
     };
     var isString2 = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString2(pattern);
@@ -48313,7 +48405,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path28) {
+      testLiteral(path29) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -48322,7 +48414,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule = rules2[index];
-          if (rule.checkRegex.test(path28)) {
+          if (rule.checkRegex.test(path29)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -48342,15 +48434,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path28, mode) {
+      test(path29, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename2 = shortcut ? basenameOf(path28) : path28;
+        const basename2 = shortcut ? basenameOf(path29) : path29;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules2[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename2 : path28
+            shortcut && rule._basenameOnly ? basename2 : path29
           )) {
             const { negative } = rule;
             const ret = {
@@ -48372,17 +48464,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path28, originalPath, doThrow) => {
-      if (!isString2(path28)) {
+    var checkPath = (path29, originalPath, doThrow) => {
+      if (!isString2(path29)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path28) {
+      if (!path29) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path28)) {
+      if (checkPath.isNotRelative(path29)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -48391,25 +48483,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path28) => {
-      const first2 = path28.charCodeAt(0);
+    var isNotRelative = (path29) => {
+      const first2 = path29.charCodeAt(0);
       if (first2 === SLASH_CODE) {
         return true;
       }
       if (first2 !== DOT_CODE) {
         return false;
       }
-      if (path28.length === 1) {
+      if (path29.length === 1) {
         return true;
       }
-      const second = path28.charCodeAt(1);
+      const second = path29.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path28.length === 2 || path28.charCodeAt(2) === SLASH_CODE;
+      return path29.length === 2 || path29.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -48440,58 +48532,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path28) {
+      _test(originalPath, cache2, path29) {
         checkPath(
-          path28,
+          path29,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path28 ? this._t(path28, cache2) : {
+        return path29 ? this._t(path29, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path28 = convertPath(target);
-        if (!path28 || path28.charCodeAt(path28.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path28);
+        const path29 = convertPath(target);
+        if (!path29 || path29.charCodeAt(path29.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path29);
         }
-        const dir = this._t(path28, this._testCache);
+        const dir = this._t(path29, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal2 = this._rules.testLiteral(path28);
+        const literal2 = this._rules.testLiteral(path29);
         return literal2.ignored || literal2.unignored ? literal2 : dir;
       }
-      _t(path28, cache2) {
-        if (path28 in cache2) {
-          return cache2[path28];
+      _t(path29, cache2) {
+        if (path29 in cache2) {
+          return cache2[path29];
         }
-        const parentPath = parentOf(path28);
+        const parentPath = parentOf(path29);
         const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path28] = parent && parent.ignored ? parent : this._rules.test(path28, MODE_IGNORE);
+        return cache2[path29] = parent && parent.ignored ? parent : this._rules.test(path29, MODE_IGNORE);
       }
-      ignores(path28) {
-        return this._test(path28, this._ignoreCache, convertPath(path28)).ignored;
+      ignores(path29) {
+        return this._test(path29, this._ignoreCache, convertPath(path29)).ignored;
       }
       createFilter() {
-        return (path28) => !this.ignores(path28);
+        return (path29) => !this.ignores(path29);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path28) {
-        return this._test(path28, this._testCache, convertPath(path28));
+      test(path29) {
+        return this._test(path29, this._testCache, convertPath(path29));
       }
     };
     var factory = (options) => new Ignore2(options);
-    var isPathValid = (path28) => checkPath(convertPath(path28), path28, RETURN_FALSE);
+    var isPathValid = (path29) => checkPath(convertPath(path29), path29, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path28) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path28) || isNotRelative(path28);
+      checkPath.isNotRelative = (path29) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path29) || isNotRelative(path29);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -48508,10 +48600,10 @@ var require_ignore = __commonJS({
 
 // src/input/discover.ts
 import { accessSync, constants as constants4, existsSync as existsSync3, readdirSync as readdirSync2, readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
-import path10 from "node:path";
+import path11 from "node:path";
 async function discover(inputs, options) {
   const { cwd } = options;
-  const kinds = new Map(inputs.filter((input) => input !== "-").map((input) => [input, statKind(path10.resolve(cwd, input))]));
+  const kinds = new Map(inputs.filter((input) => input !== "-").map((input) => [input, statKind(path11.resolve(cwd, input))]));
   const needsWalk = [...kinds.values()].some((kind) => kind !== "file");
   const { glob: glob2, hasMagic: hasMagic2 } = [...kinds.values()].includes("missing") ? await Promise.resolve().then(() => (init_esm8(), esm_exports)) : { glob: void 0, hasMagic: () => false };
   const ignoredBy = needsWalk ? await ignoreChecker(cwd, options.ignore ?? []) : () => void 0;
@@ -48521,7 +48613,7 @@ async function discover(inputs, options) {
   const removed = /* @__PURE__ */ new Map();
   const track = (absolute, directory) => {
     const rule = ignoredBy(absolute, directory);
-    if (rule && (directory || MANIFEST_EXTENSIONS.includes(path10.extname(absolute)))) removed.set(rule, (removed.get(rule) ?? 0) + 1);
+    if (rule && (directory || MANIFEST_EXTENSIONS.includes(path11.extname(absolute)))) removed.set(rule, (removed.get(rule) ?? 0) + 1);
     return rule;
   };
   for (const input of inputs) {
@@ -48529,7 +48621,7 @@ async function discover(inputs, options) {
       result.stdin = true;
       continue;
     }
-    const absolute = path10.resolve(cwd, input);
+    const absolute = path11.resolve(cwd, input);
     const kind = kinds.get(input);
     if (kind === "file") {
       found.add(absolute);
@@ -48575,7 +48667,7 @@ function walkDirectory(directory, cwd, ignoredBy, notes) {
   const matches = [];
   const charts = [];
   const skipUnreadable = (folder, reason) => {
-    notes.push(`${path10.relative(cwd, folder) || "."}: folder skipped, unreadable (${reason})`);
+    notes.push(`${path11.relative(cwd, folder) || "."}: folder skipped, unreadable (${reason})`);
   };
   const folders = [directory];
   for (let folder = folders.pop(); folder !== void 0; folder = folders.pop()) {
@@ -48587,21 +48679,21 @@ function walkDirectory(directory, cwd, ignoredBy, notes) {
       continue;
     }
     for (const entry2 of entries) {
-      const full = path10.join(folder, entry2.name);
+      const full = path11.join(folder, entry2.name);
       if (isFolder(entry2, full)) {
         if (entry2.isSymbolicLink() || entry2.name === ".git" || entry2.name === "node_modules" || ignoredBy(full, true) !== void 0) continue;
         if (readable(full)) folders.push(full);
         else skipUnreadable(full, "permission denied");
-      } else if (MANIFEST_EXTENSIONS.includes(path10.extname(entry2.name)) && ignoredBy(full) === void 0) {
+      } else if (MANIFEST_EXTENSIONS.includes(path11.extname(entry2.name)) && ignoredBy(full) === void 0) {
         matches.push(full);
         if (entry2.name === "Chart.yaml") charts.push(folder);
       }
     }
   }
-  const chartTemplates = charts.map((chart) => path10.join(chart, "templates") + path10.sep);
+  const chartTemplates = charts.map((chart) => path11.join(chart, "templates") + path11.sep);
   for (const chart of charts.sort()) {
-    if (existsSync3(path10.join(chart, "templates"))) {
-      notes.push(`${path10.relative(cwd, chart) || "."}: Helm chart templates skipped; lint the output of \`helm template\` instead`);
+    if (existsSync3(path11.join(chart, "templates"))) {
+      notes.push(`${path11.relative(cwd, chart) || "."}: Helm chart templates skipped; lint the output of \`helm template\` instead`);
     }
   }
   return matches.filter((file) => !chartTemplates.some((prefix2) => file.startsWith(prefix2))).sort();
@@ -48627,7 +48719,7 @@ async function ignoreChecker(cwd, extra) {
   const create = (await Promise.resolve().then(() => __toESM(require_ignore(), 1))).default;
   const load = (name) => {
     try {
-      return create().add(readFileSync3(path10.join(cwd, name), "utf8"));
+      return create().add(readFileSync3(path11.join(cwd, name), "utf8"));
     } catch {
       return create();
     }
@@ -48643,9 +48735,9 @@ async function ignoreChecker(cwd, extra) {
     return tracked;
   };
   return (absolute, directory = false) => {
-    const relative = path10.relative(cwd, absolute);
-    if (relative === "" || relative.startsWith("..") || path10.isAbsolute(relative)) return void 0;
-    const name = relative.split(path10.sep).join("/") + (directory ? "/" : "");
+    const relative = path11.relative(cwd, absolute);
+    if (relative === "" || relative.startsWith("..") || path11.isAbsolute(relative)) return void 0;
+    const name = relative.split(path11.sep).join("/") + (directory ? "/" : "");
     const mine = own.test(name);
     if (mine.ignored) return `.kmlintignore or configuration \`${mine.rule?.pattern ?? name}\``;
     const theirs = git.test(name);
@@ -48667,16 +48759,16 @@ var init_discover = __esm({
 });
 
 // src/input/git-context.ts
-import path11 from "node:path";
+import path12 from "node:path";
 async function trackedManifests(dir, ignoreCheck) {
-  const isManifest = (file) => MANIFEST_EXTENSIONS.includes(path11.extname(file).toLowerCase()) && // Raw Helm templates are not YAML until rendered.
+  const isManifest = (file) => MANIFEST_EXTENSIONS.includes(path12.extname(file).toLowerCase()) && // Raw Helm templates are not YAML until rendered.
   !/(^|[\\/])templates[\\/]/.test(file);
   const tracked = [...trackedFiles(dir, { wholeRepository: true, keep: isManifest }) ?? []].sort();
   if (tracked.length === 0) return [];
   const ignoredBy = await ignoreCheck();
   const open2 = /* @__PURE__ */ new Map();
   return tracked.filter((file) => {
-    const folder = path11.dirname(file);
+    const folder = path12.dirname(file);
     let kept2 = open2.get(folder);
     if (kept2 === void 0) open2.set(folder, kept2 = !ignoredBy(folder, true));
     return kept2 && !ignoredBy(file);
@@ -48942,31 +49034,31 @@ function readContainer(container, kubeVersion) {
     container: container.name
   };
 }
-function extraArgs(root, path28) {
-  const args = valueAt(root, path28);
+function extraArgs(root, path29) {
+  const args = valueAt(root, path29);
   if (isObject(args)) {
     return Object.entries(args).flatMap(([name, value]) => {
       const text = flagText(value);
-      return text === void 0 ? [] : [{ name, value: text, path: [...path28, name] }];
+      return text === void 0 ? [] : [{ name, value: text, path: [...path29, name] }];
     });
   }
   if (!Array.isArray(args)) return [];
   return args.flatMap((item, index) => {
     if (!isObject(item) || !isString(item.name)) return [];
     const text = item.value === void 0 ? "" : flagText(item.value);
-    return text === void 0 ? [] : [{ name: item.name, value: text, path: item.value === void 0 ? [...path28, index] : [...path28, index, "value"] }];
+    return text === void 0 ? [] : [{ name: item.name, value: text, path: item.value === void 0 ? [...path29, index] : [...path29, index, "value"] }];
   });
 }
 function kubeadmConfigs(object, kubeVersion) {
   const root = object.value;
   const configs = [];
-  const add = (component, path28, partial = false) => {
-    const full = [...object.path, ...path28];
+  const add = (component, path29, partial = false) => {
+    const full = [...object.path, ...path29];
     const externalEtcd = isObject(valueAt(root, ["etcd", "external"]));
     configs.push({
       component,
       form: "kubeadm",
-      written: extraArgs(root, path28).map((setting2) => ({ ...setting2, path: [...object.path, ...setting2.path] })),
+      written: extraArgs(root, path29).map((setting2) => ({ ...setting2, path: [...object.path, ...setting2.path] })),
       defaults: { ...componentDefaults(component, kubeVersion), ...kubeadmFlags(component, externalEtcd) },
       partial,
       missingAt: () => full
@@ -48984,15 +49076,15 @@ function kubeadmConfigs(object, kubeVersion) {
 }
 function kubeletConfig(object) {
   const written = [];
-  for (const [flag, path28] of KUBELET_FIELDS) {
-    const value = valueAt(object.value, path28);
+  for (const [flag, path29] of KUBELET_FIELDS) {
+    const value = valueAt(object.value, path29);
     const text = value === void 0 ? void 0 : flagText(value);
-    if (text !== void 0) written.push({ name: flag, value: text, path: [...object.path, ...path28] });
+    if (text !== void 0) written.push({ name: flag, value: text, path: [...object.path, ...path29] });
   }
   for (const [gate, value] of Object.entries(objectAt(object.value, ["featureGates"]) ?? {})) {
     written.push({ name: "feature-gates", value: `${gate}=${flagText(value) ?? ""}`, path: [...object.path, "featureGates", gate] });
   }
-  const fields = new Map(KUBELET_FIELDS.map(([flag, path28]) => [flag, path28]));
+  const fields = new Map(KUBELET_FIELDS.map(([flag, path29]) => [flag, path29]));
   return {
     component: "kubelet",
     form: "kubelet-config",
@@ -49342,8 +49434,8 @@ function belowMinimum(minimum) {
   return (value) => value === void 0 || !(Number(value) >= minimum);
 }
 function writesAuditLog(config) {
-  const path28 = effective(config, "audit-log-path").value;
-  return path28 !== void 0 && path28 !== "" && path28 !== "-";
+  const path29 = effective(config, "audit-log-path").value;
+  return path29 !== void 0 && path29 !== "" && path29 !== "-";
 }
 function weakCipherSuites(value) {
   return listValue(value).filter((suite) => !STRONG_CIPHER_SUITES.has(suite));
@@ -51215,9 +51307,9 @@ var init_capability_added_restricted = __esm({
 });
 
 // src/k8s/views/host-path.ts
-import path12 from "node:path";
+import path13 from "node:path";
 function normaliseNodePath(nodePath2) {
-  const normalised = path12.posix.normalize(`/${nodePath2}`);
+  const normalised = path13.posix.normalize(`/${nodePath2}`);
   return normalised.length > 1 ? normalised.replace(/\/+$/, "") : normalised;
 }
 function isUnder(target, base) {
@@ -51599,10 +51691,10 @@ var init_dangerous_capability_added = __esm({
 });
 
 // src/k8s/views/config-references.ts
-function reference(kind, holder, nameField, path28, key) {
+function reference(kind, holder, nameField, path29, key) {
   const name = holder[nameField];
   if (!isString(name) || name === "") return void 0;
-  const found = { kind, name, optional: holder.optional === true, path: [...path28, nameField] };
+  const found = { kind, name, optional: holder.optional === true, path: [...path29, nameField] };
   if (isString(key)) found.key = key;
   return found;
 }
@@ -51621,12 +51713,12 @@ function configReferences(pod) {
     }
   }
   for (const volume of pod.volumes) {
-    const { value, path: path28 } = volume;
-    if (isObject(value.configMap)) found.push(reference("ConfigMap", value.configMap, "name", [...path28, "configMap"]));
-    if (isObject(value.secret)) found.push(reference("Secret", value.secret, "secretName", [...path28, "secret"]));
+    const { value, path: path29 } = volume;
+    if (isObject(value.configMap)) found.push(reference("ConfigMap", value.configMap, "name", [...path29, "configMap"]));
+    if (isObject(value.secret)) found.push(reference("Secret", value.secret, "secretName", [...path29, "secret"]));
     for (const source of objectItems(value, ["projected", "sources"])) {
-      if (isObject(source.value.configMap)) found.push(reference("ConfigMap", source.value.configMap, "name", [...path28, "projected", "sources", source.index, "configMap"]));
-      if (isObject(source.value.secret)) found.push(reference("Secret", source.value.secret, "name", [...path28, "projected", "sources", source.index, "secret"]));
+      if (isObject(source.value.configMap)) found.push(reference("ConfigMap", source.value.configMap, "name", [...path29, "projected", "sources", source.index, "configMap"]));
+      if (isObject(source.value.secret)) found.push(reference("Secret", source.value.secret, "name", [...path29, "projected", "sources", source.index, "secret"]));
     }
   }
   for (const item of objectItems(pod.spec, ["imagePullSecrets"])) found.push(reference("Secret", item.value, "name", [...pod.path, "imagePullSecrets", item.index]));
@@ -51635,8 +51727,9 @@ function configReferences(pod) {
 function providedName(record, kind) {
   if (record.kind === kind && record.group === "") return record.name;
   if (kind !== "Secret") return void 0;
-  const spec = isObject(record.value.spec) ? record.value.spec : {};
   if (record.kind === "SealedSecret" && record.group === "bitnami.com") return record.name;
+  if (record.kind !== "ExternalSecret" && !(record.kind === "Certificate" && record.group === "cert-manager.io")) return void 0;
+  const spec = isObject(record.value.spec) ? record.value.spec : {};
   if (record.kind === "ExternalSecret") return isObject(spec.target) && isString(spec.target.name) ? spec.target.name : record.name;
   if (record.kind === "Certificate" && record.group === "cert-manager.io") return isString(spec.secretName) ? spec.secretName : void 0;
   return void 0;
@@ -51978,15 +52071,15 @@ function ingressView(ingress) {
   const spec = valueAt(ingress.value, ["spec"]);
   const base = [...ingress.path, "spec"];
   const backends = [];
-  const backendOf = (value, path28, host, pathValue) => {
-    const backend = { path: path28 };
+  const backendOf = (value, path29, host, pathValue) => {
+    const backend = { path: path29 };
     const service = isObject(value.service) ? value.service : void 0;
     if (service && isString(service.name)) {
       backend.service = service.name;
-      backend.servicePath = [...path28, "service", "name"];
+      backend.servicePath = [...path29, "service", "name"];
     } else if (isString(value.serviceName)) {
       backend.service = value.serviceName;
-      backend.servicePath = [...path28, "serviceName"];
+      backend.servicePath = [...path29, "serviceName"];
     }
     const port = service ? isObject(service.port) ? service.port.number ?? service.port.name : void 0 : value.servicePort;
     if (isNumber(port) || isString(port)) backend.port = port;
@@ -52008,8 +52101,8 @@ function ingressView(ingress) {
       backends.push(backendOf(backend, [...base, ...rule.path, ...entry2.path, "backend"], host, pathValue));
     }
   }
-  const tls = [...objectItems(spec, ["tls"])].map(({ value, path: path28 }) => {
-    const item = { hosts: isStringList(value.hosts) ? value.hosts : [], path: [...base, ...path28] };
+  const tls = [...objectItems(spec, ["tls"])].map(({ value, path: path29 }) => {
+    const item = { hosts: isStringList(value.hosts) ? value.hosts : [], path: [...base, ...path29] };
     if (isString(value.secretName)) item.secretName = value.secretName;
     return item;
   });
@@ -52468,10 +52561,10 @@ function rbacSubjectRule(template2) {
           if (isSystemObject(object)) return;
           const roleRef = object.value.roleRef;
           const role = isObject(roleRef) && isString(roleRef.name) ? `${isString(roleRef.kind) ? roleRef.kind : "role"} "${roleRef.name}"` : "its role";
-          for (const { value, path: path28 } of objectItems(object.value, ["subjects"])) {
+          for (const { value, path: path29 } of objectItems(object.value, ["subjects"])) {
             if (!isString(value.kind) || !isString(value.name) || !template2.forbidden(value.kind, value.name)) continue;
             const data = { kind: object.kind, name: object.name ?? "", subjectKind: value.kind, subject: value.name, role };
-            context.report({ messageId: template2.messageId, data, at: [...object.path, ...path28] });
+            context.report({ messageId: template2.messageId, data, at: [...object.path, ...path29] });
           }
         }
       };
@@ -52682,9 +52775,9 @@ function* nodeLabelUses(pod) {
     if (isString(constraint.value.topologyKey)) yield { label: constraint.value.topologyKey, path: [...pod.path, "topologySpreadConstraints", constraint.index, "topologyKey"] };
   }
 }
-function* expressionKeys(term, path28) {
+function* expressionKeys(term, path29) {
   for (const expression of objectItems(term, ["matchExpressions"])) {
-    if (isString(expression.value.key)) yield { label: expression.value.key, path: [...path28, "matchExpressions", expression.index, "key"] };
+    if (isString(expression.value.key)) yield { label: expression.value.key, path: [...path29, "matchExpressions", expression.index, "key"] };
   }
 }
 var ANNOTATIONS, BETA_NODE_LABELS, FIELDS, deprecated_field_default;
@@ -52955,11 +53048,11 @@ var init_duplicate_env_var = __esm({
         return {
           container(container) {
             const seen = /* @__PURE__ */ new Map();
-            for (const { value, path: path28, index } of objectItems(container.value, ["env"])) {
+            for (const { value, path: path29, index } of objectItems(container.value, ["env"])) {
               if (!isString(value.name)) continue;
               const first2 = seen.get(value.name);
               if (first2 === void 0) seen.set(value.name, index);
-              else context.report({ messageId: "duplicate", data: { container: container.name, name: value.name, first: first2 + 1 }, at: [...container.path, ...path28, "name"] });
+              else context.report({ messageId: "duplicate", data: { container: container.name, name: value.name, first: first2 + 1 }, at: [...container.path, ...path29, "name"] });
             }
           }
         };
@@ -52990,13 +53083,13 @@ var init_duplicate_key = __esm({
 });
 
 // src/rules/duplicate-resource.ts
-import path13 from "node:path";
+import path14 from "node:path";
 function samePlace(a, b) {
   return a.file === b.file && a.region.startLine === b.region.startLine && a.region.startColumn === b.region.startColumn;
 }
 function sameScope(scope, a, b) {
   if (scope === "run") return true;
-  return scope === "file" ? a.file === b.file : path13.dirname(a.file) === path13.dirname(b.file);
+  return scope === "file" ? a.file === b.file : path14.dirname(a.file) === path14.dirname(b.file);
 }
 var duplicate_resource_default;
 var init_duplicate_resource = __esm({
@@ -53562,23 +53655,23 @@ function isLiteralCredentialField(key, value) {
   return detectCredentials(value, key).length === 0;
 }
 function credentialFields(root, onField, skipContainers = true) {
-  const path28 = [];
+  const path29 = [];
   const walk = (value, key) => {
     if (typeof value === "string") {
-      if (key !== void 0 && isLiteralCredentialField(key, value)) onField([...path28], key);
+      if (key !== void 0 && isLiteralCredentialField(key, value)) onField([...path29], key);
     } else if (Array.isArray(value)) {
       value.forEach((item, index) => {
-        path28.push(index);
+        path29.push(index);
         walk(item, key);
-        path28.pop();
+        path29.pop();
       });
     } else if (isObject(value)) {
       const pairName = typeof value.name === "string" ? value.name : void 0;
       for (const [child, item] of Object.entries(value)) {
         if (skipContainers && CONTAINER_LISTS.has(child)) continue;
-        path28.push(child);
+        path29.push(child);
         walk(item, child === "value" && pairName !== void 0 ? pairName : child);
-        path28.pop();
+        path29.pop();
       }
     }
   };
@@ -53645,9 +53738,9 @@ function looksLikeJson(text) {
   }
   return false;
 }
-function formatKeyPath(path28) {
+function formatKeyPath(path29) {
   let out = "";
-  for (const written of path28) {
+  for (const written of path29) {
     const segment = typeof written === "string" ? written.replace(URL_PASSWORD2, "$1****@") : written;
     if (typeof segment === "number") out += `[${segment}]`;
     else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) out += out === "" ? segment : `.${segment}`;
@@ -53764,7 +53857,7 @@ function reportCredentialFields(object, report) {
       const inner = [];
       for (const [field, value] of Object.entries(embedded)) {
         if (embedded.kind === "Secret" && (field === "data" || field === "stringData")) continue;
-        credentialFields(value, (path28) => inner.push([field, ...path28]), false);
+        credentialFields(value, (path29) => inner.push([field, ...path29]), false);
       }
       if (inner.length > 0) report("credentialFieldEmbedded", at, { location: formatKeyPath(at), inner: listPaths(inner) });
     } else if (isLiteralCredentialField(key.slice(key.lastIndexOf("/") + 1), text)) {
@@ -53774,8 +53867,8 @@ function reportCredentialFields(object, report) {
   if (!isCustomResourceGroup(object.group)) return;
   for (const [key, value] of Object.entries(object.value)) {
     if (key === "apiVersion" || key === "kind" || key === "metadata") continue;
-    credentialFields(value, (path28) => {
-      const at = [key, ...path28];
+    credentialFields(value, (path29) => {
+      const at = [key, ...path29];
       report("credentialField", at, { location: formatKeyPath(at) });
     });
   }
@@ -54619,14 +54712,14 @@ var init_invalid_label_value = __esm({
 
 // src/schema/kubernetes.ts
 import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
-import path14 from "node:path";
+import path15 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 function schemaPath() {
-  let directory = path14.dirname(fileURLToPath3(import.meta.url));
+  let directory = path15.dirname(fileURLToPath3(import.meta.url));
   for (let depth = 0; depth < 4; depth++) {
-    const candidate = path14.join(directory, "schemas", BUNDLED_SCHEMA_FILE);
+    const candidate = path15.join(directory, "schemas", BUNDLED_SCHEMA_FILE);
     if (existsSync4(candidate)) return candidate;
-    directory = path14.dirname(directory);
+    directory = path15.dirname(directory);
   }
   throw new Error(`the bundled Kubernetes schema (schemas/${BUNDLED_SCHEMA_FILE}) is missing from the installation`);
 }
@@ -54671,9 +54764,9 @@ var init_kubernetes = __esm({
 });
 
 // src/rules/invalid-manifest.ts
-function templateText(value, path28) {
+function templateText(value, path29) {
   const found = [];
-  const trail = [...path28];
+  const trail = [...path29];
   const walk = (node) => {
     if (typeof node === "string") {
       if (node.includes("{{") && HELM_ACTION.test(node)) found.push({ path: [...trail], text: node });
@@ -54782,8 +54875,8 @@ var init_invalid_port_spec = __esm({
         return {
           container(container) {
             const names = /* @__PURE__ */ new Set();
-            for (const { value, path: path28 } of objectItems(container.value, ["ports"])) {
-              const at = [...container.path, ...path28];
+            for (const { value, path: path29 } of objectItems(container.value, ["ports"])) {
+              const at = [...container.path, ...path29];
               if (value.containerPort === void 0) context.report({ messageId: "noContainerPort", data: { container: container.name }, at: [...at, "containerPort"], missing: true });
               checkNumber(value.containerPort, [...at, "containerPort"]);
               if (!isString(value.name)) continue;
@@ -54794,8 +54887,8 @@ var init_invalid_port_spec = __esm({
             }
           },
           object(object) {
-            for (const { value, path: path28 } of objectItems(object.value, ["spec", "ports"])) {
-              const at = [...object.path, ...path28, "targetPort"];
+            for (const { value, path: path29 } of objectItems(object.value, ["spec", "ports"])) {
+              const at = [...object.path, ...path29, "targetPort"];
               const target = value.targetPort;
               if (isString(target) && !/^\d+$/.test(target)) {
                 const problem2 = portNameProblem(target);
@@ -55436,10 +55529,10 @@ var init_limitrange_incomplete = __esm({
       create(context) {
         return {
           object(object) {
-            for (const { value, path: path28, index } of objectItems(object.value, ["spec", "limits"])) {
+            for (const { value, path: path29, index } of objectItems(object.value, ["spec", "limits"])) {
               const missing = [...value.type === void 0 ? ["type"] : [], ...FIELDS2.filter((field) => !isObject(value[field]))];
               if (missing.length === 0) continue;
-              context.report({ messageId: "missing", data: { name: object.name ?? "", item: index + 1, fields: missing.join(", ") }, at: [...object.path, ...path28] });
+              context.report({ messageId: "missing", data: { name: object.name ?? "", item: index + 1, fields: missing.join(", ") }, at: [...object.path, ...path29] });
             }
           }
         };
@@ -55774,15 +55867,15 @@ function openRules(policy) {
   const open2 = [];
   for (const direction of policyTypes(policy)) {
     const [field, peers] = direction === "Ingress" ? ["ingress", "from"] : ["egress", "to"];
-    for (const { value, path: path28 } of objectItems(policy, ["spec", field])) {
+    for (const { value, path: path29 } of objectItems(policy, ["spec", field])) {
       if (listAt(value, ["ports"]).length > 0) continue;
       const list2 = listAt(value, [peers]);
       if (list2.length === 0) {
-        open2.push({ direction, path: path28, reason: `it names no peer in "${peers}"` });
+        open2.push({ direction, path: path29, reason: `it names no peer in "${peers}"` });
         continue;
       }
       const everywhere = list2.find((peer) => isObject(peer) && isObject(peer.ipBlock) && isString(peer.ipBlock.cidr) && EVERY_ADDRESS.has(peer.ipBlock.cidr) && listAt(peer.ipBlock, ["except"]).length === 0);
-      if (everywhere && isObject(everywhere) && isObject(everywhere.ipBlock)) open2.push({ direction, path: path28, reason: `it allows the ipBlock ${String(everywhere.ipBlock.cidr)}` });
+      if (everywhere && isObject(everywhere) && isObject(everywhere.ipBlock)) open2.push({ direction, path: path29, reason: `it allows the ipBlock ${String(everywhere.ipBlock.cidr)}` });
     }
   }
   return open2;
@@ -55992,8 +56085,8 @@ function probePorts(container) {
   return result;
 }
 function containerPorts(container) {
-  return [...objectItems(container.value, ["ports"])].map(({ value, path: path28 }) => {
-    const port = { protocol: isString(value.protocol) ? value.protocol : "TCP", path: path28, value };
+  return [...objectItems(container.value, ["ports"])].map(({ value, path: path29 }) => {
+    const port = { protocol: isString(value.protocol) ? value.protocol : "TCP", path: path29, value };
     if (isString(value.name)) port.name = value.name;
     if (isNumber(value.containerPort)) port.number = value.containerPort;
     return port;
@@ -56375,8 +56468,8 @@ var init_missing_required_metadata = __esm({
 });
 
 // src/rules/missing-run-as-non-root.ts
-function isWithin(path28, prefix2) {
-  return prefix2.every((segment, index) => path28[index] === segment);
+function isWithin(path29, prefix2) {
+  return prefix2.every((segment, index) => path29[index] === segment);
 }
 var missing_run_as_non_root_default;
 var init_missing_run_as_non_root = __esm({
@@ -56580,8 +56673,8 @@ var init_missing_topology_spread = __esm({
         return {
           podSpec(pod, object) {
             const constraints = [...objectItems(pod.spec, ["topologySpreadConstraints"])];
-            for (const { value, path: path28, index } of constraints) {
-              const at = [...pod.path, ...path28];
+            for (const { value, path: path29, index } of constraints) {
+              const at = [...pod.path, ...path29];
               const problems = [];
               if (!isObject(value.labelSelector)) problems.push(["labelSelector", "has no labelSelector, so it counts every pod of the namespace"]);
               if (!isString(value.topologyKey) || value.topologyKey === "") problems.push(["topologyKey", "has no topologyKey"]);
@@ -58906,25 +58999,25 @@ var init_names = __esm({
 });
 
 // src/schema/metadata.ts
-function metadataProblems(metadata, path28, identity4) {
+function metadataProblems(metadata, path29, identity4) {
   if (!isObject(metadata)) return [];
   const problems = [];
   if (identity4 && typeof metadata.name === "string") {
     const reason = objectNameProblem(identity4.group, identity4.kind, metadata.name);
-    if (reason) problems.push({ code: "invalidName", path: [...path28, "name"], name: metadata.name, reason });
+    if (reason) problems.push({ code: "invalidName", path: [...path29, "name"], name: metadata.name, reason });
   }
   if (isObject(metadata.labels)) {
     for (const [key, value] of Object.entries(metadata.labels)) {
       const keyReason = qualifiedNameProblem(key);
-      if (keyReason) problems.push({ code: "invalidLabelKey", path: [...path28, "labels", key], key, reason: keyReason });
+      if (keyReason) problems.push({ code: "invalidLabelKey", path: [...path29, "labels", key], key, reason: keyReason });
       const valueReason = typeof value === "string" ? labelValueProblem(value) : void 0;
-      if (valueReason) problems.push({ code: "invalidLabelValue", path: [...path28, "labels", key], key, reason: valueReason });
+      if (valueReason) problems.push({ code: "invalidLabelValue", path: [...path29, "labels", key], key, reason: valueReason });
     }
   }
   if (isObject(metadata.annotations)) {
     for (const key of Object.keys(metadata.annotations)) {
       const reason = qualifiedNameProblem(key);
-      if (reason) problems.push({ code: "invalidAnnotationKey", path: [...path28, "annotations", key], key, reason });
+      if (reason) problems.push({ code: "invalidAnnotationKey", path: [...path29, "annotations", key], key, reason });
     }
   }
   return problems;
@@ -58949,9 +59042,9 @@ function typeOf(value) {
 function isMapping(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-function fieldName(path28) {
+function fieldName(path29) {
   let text = "";
-  for (const segment of path28) text += typeof segment === "number" ? `[${segment}]` : text === "" ? segment : `.${segment}`;
+  for (const segment of path29) text += typeof segment === "number" ? `[${segment}]` : text === "" ? segment : `.${segment}`;
   return text || "(root)";
 }
 function shortName(ref) {
@@ -58999,104 +59092,104 @@ var init_validate2 = __esm({
         }
         return { node: current, where: name };
       }
-      check(value, schemaNode, path28, rootDepth, whereIn) {
-        const field = fieldName(path28.slice(rootDepth));
-        const { node, where } = this.deref(schemaNode, schemaNode.$ref === void 0 && path28.length > rootDepth ? field : whereIn);
+      check(value, schemaNode, path29, rootDepth, whereIn) {
+        const field = fieldName(path29.slice(rootDepth));
+        const { node, where } = this.deref(schemaNode, schemaNode.$ref === void 0 && path29.length > rootDepth ? field : whereIn);
         if (value === null) return;
         const wrong = (expected) => {
-          this.problems.push({ code: "wrongType", path: path28, field, expected, actual: typeOf(value) });
+          this.problems.push({ code: "wrongType", path: path29, field, expected, actual: typeOf(value) });
         };
         if (node["x-kubernetes-int-or-string"] || node.format === "int-or-string") {
           if (!(typeof value === "string" || typeof value === "number" && Number.isInteger(value))) return wrong("an integer or a string");
-          if (typeof value === "string") this.checkString(value, node, path28, field);
-          return this.checkCel(node, value, path28);
+          if (typeof value === "string") this.checkString(value, node, path29, field);
+          return this.checkCel(node, value, path29);
         }
         if (node.format === "quantity") {
           if (typeof value === "number") return;
           if (typeof value !== "string") return wrong('a quantity (a number or a string such as "500m" or "1Gi")');
-          if (!isQuantity(value)) this.problems.push({ code: "constraint", path: path28, field, reason: `"${value}" is not a quantity (a number with an optional suffix such as m, Ki, Mi, Gi, k, M, G)` });
+          if (!isQuantity(value)) this.problems.push({ code: "constraint", path: path29, field, reason: `"${value}" is not a quantity (a number with an optional suffix such as m, Ki, Mi, Gi, k, M, G)` });
           return;
         }
         switch (node.type) {
           case "string":
             if (typeof value !== "string") return wrong("a string");
-            this.checkString(value, node, path28, field);
+            this.checkString(value, node, path29, field);
             break;
           case "integer":
             if (typeof value !== "number" || !Number.isInteger(value)) return wrong("an integer");
-            this.checkNumber(value, node, path28, field);
+            this.checkNumber(value, node, path29, field);
             break;
           case "number":
             if (typeof value !== "number") return wrong("a number");
-            this.checkNumber(value, node, path28, field);
+            this.checkNumber(value, node, path29, field);
             break;
           case "boolean":
             if (typeof value !== "boolean") return wrong("a boolean (true or false)");
             break;
           case "array":
             if (!Array.isArray(value)) return wrong("a list");
-            if (node.minItems !== void 0 && value.length < node.minItems) this.constraint(path28, field, `must have at least ${node.minItems} item(s)`);
-            if (node.maxItems !== void 0 && value.length > node.maxItems) this.constraint(path28, field, `must have at most ${node.maxItems} item(s)`);
-            if (node.items) value.forEach((item, index) => this.check(item, node.items, [...path28, index], rootDepth, where));
+            if (node.minItems !== void 0 && value.length < node.minItems) this.constraint(path29, field, `must have at least ${node.minItems} item(s)`);
+            if (node.maxItems !== void 0 && value.length > node.maxItems) this.constraint(path29, field, `must have at most ${node.maxItems} item(s)`);
+            if (node.items) value.forEach((item, index) => this.check(item, node.items, [...path29, index], rootDepth, where));
             break;
           case "object":
             if (!isMapping(value)) return wrong("a mapping");
-            this.checkObject(value, node, path28, rootDepth, where);
+            this.checkObject(value, node, path29, rootDepth, where);
             break;
           default:
-            if (node.properties && isMapping(value)) this.checkObject(value, node, path28, rootDepth, where);
+            if (node.properties && isMapping(value)) this.checkObject(value, node, path29, rootDepth, where);
         }
         if (node.enum && !node.enum.some((allowed) => allowed === value)) {
-          this.problems.push({ code: "enum", path: path28, field, value: String(value), allowed: node.enum.map((allowed) => JSON.stringify(allowed)).join(", ") });
+          this.problems.push({ code: "enum", path: path29, field, value: String(value), allowed: node.enum.map((allowed) => JSON.stringify(allowed)).join(", ") });
         }
-        this.checkCel(node, value, path28);
+        this.checkCel(node, value, path29);
       }
-      checkCel(node, value, path28) {
+      checkCel(node, value, path29) {
         const rules2 = node["x-kubernetes-validations"];
         if (!rules2 || rules2.length === 0 || !this.options.cel) return;
-        for (const failure of this.options.cel(rules2, value, path28)) {
+        for (const failure of this.options.cel(rules2, value, path29)) {
           this.problems.push({ code: "constraint", path: failure.path, field: fieldName(failure.path), reason: failure.reason });
         }
       }
-      constraint(path28, field, reason) {
-        this.problems.push({ code: "constraint", path: path28, field, reason });
+      constraint(path29, field, reason) {
+        this.problems.push({ code: "constraint", path: path29, field, reason });
       }
-      checkString(value, node, path28, field) {
-        if (node.format === "byte" && !BASE642.test(value.replace(/\s+/g, ""))) this.constraint(path28, field, "must be base64-encoded");
-        if (node.minLength !== void 0 && value.length < node.minLength) this.constraint(path28, field, `must be at least ${node.minLength} character(s) long`);
-        if (node.maxLength !== void 0 && value.length > node.maxLength) this.constraint(path28, field, `must be at most ${node.maxLength} characters long`);
-        if (node.pattern !== void 0 && !safeTest(node.pattern, value)) this.constraint(path28, field, `must match the pattern ${node.pattern}`);
+      checkString(value, node, path29, field) {
+        if (node.format === "byte" && !BASE642.test(value.replace(/\s+/g, ""))) this.constraint(path29, field, "must be base64-encoded");
+        if (node.minLength !== void 0 && value.length < node.minLength) this.constraint(path29, field, `must be at least ${node.minLength} character(s) long`);
+        if (node.maxLength !== void 0 && value.length > node.maxLength) this.constraint(path29, field, `must be at most ${node.maxLength} characters long`);
+        if (node.pattern !== void 0 && !safeTest(node.pattern, value)) this.constraint(path29, field, `must match the pattern ${node.pattern}`);
       }
-      checkNumber(value, node, path28, field) {
+      checkNumber(value, node, path29, field) {
         if (node.minimum !== void 0 && (node.exclusiveMinimum ? value <= node.minimum : value < node.minimum)) {
-          this.constraint(path28, field, `must be ${node.exclusiveMinimum ? "greater than" : "at least"} ${node.minimum}`);
+          this.constraint(path29, field, `must be ${node.exclusiveMinimum ? "greater than" : "at least"} ${node.minimum}`);
         }
         if (node.maximum !== void 0 && (node.exclusiveMaximum ? value >= node.maximum : value > node.maximum)) {
-          this.constraint(path28, field, `must be ${node.exclusiveMaximum ? "less than" : "at most"} ${node.maximum}`);
+          this.constraint(path29, field, `must be ${node.exclusiveMaximum ? "less than" : "at most"} ${node.maximum}`);
         }
       }
-      checkObject(value, node, path28, rootDepth, where) {
+      checkObject(value, node, path29, rootDepth, where) {
         const properties = node.properties;
         const additional = node.additionalProperties;
         const embedded = node["x-kubernetes-embedded-resource"] === true;
         const closed = properties !== void 0 && additional === void 0 && !node["x-kubernetes-preserve-unknown-fields"];
         for (const [key, item] of Object.entries(value)) {
           const property = properties?.[key];
-          if (property) this.check(item, property, [...path28, key], rootDepth, where);
-          else if (typeof additional === "object") this.check(item, additional, [...path28, key], rootDepth, where);
+          if (property) this.check(item, property, [...path29, key], rootDepth, where);
+          else if (typeof additional === "object") this.check(item, additional, [...path29, key], rootDepth, where);
           else if ((closed || additional === false) && !(embedded && (key === "apiVersion" || key === "kind" || key === "metadata"))) {
-            this.problems.push({ code: "unknownField", path: [...path28, key], field: key, where, suggestion: closest(key, Object.keys(properties ?? {})) });
+            this.problems.push({ code: "unknownField", path: [...path29, key], field: key, where, suggestion: closest(key, Object.keys(properties ?? {})) });
           }
         }
         for (const key of node.required ?? []) {
           if (value[key] === void 0 || value[key] === null) {
-            this.problems.push({ code: "missingField", path: [...path28, key], field: key, where, written: value[key] === null });
+            this.problems.push({ code: "missingField", path: [...path29, key], field: key, where, written: value[key] === null });
           }
         }
         const count = Object.keys(value).length;
-        const field = fieldName(path28.slice(rootDepth));
-        if (node.minProperties !== void 0 && count < node.minProperties) this.constraint(path28, field, `must have at least ${node.minProperties} field(s)`);
-        if (node.maxProperties !== void 0 && count > node.maxProperties) this.constraint(path28, field, `must have at most ${node.maxProperties} field(s)`);
+        const field = fieldName(path29.slice(rootDepth));
+        if (node.minProperties !== void 0 && count < node.minProperties) this.constraint(path29, field, `must have at least ${node.minProperties} field(s)`);
+        if (node.maxProperties !== void 0 && count > node.maxProperties) this.constraint(path29, field, `must have at most ${node.maxProperties} field(s)`);
       }
     };
     patterns = /* @__PURE__ */ new Map();
@@ -63629,7 +63722,7 @@ var init_cel = __esm({
         return program;
       }
       /** The rules of one schema node that evaluate to false for `self`, with where to report them. */
-      failures(rules2, self, path28) {
+      failures(rules2, self, path29) {
         const failures = [];
         let context;
         for (const rule of rules2) {
@@ -63645,7 +63738,7 @@ var init_cel = __esm({
           }
           if (result !== false) continue;
           const relative = rule.fieldPath ? fieldPathOf(rule.fieldPath) : void 0;
-          failures.push({ path: relative ? [...path28, ...relative] : path28, reason: `fails the validation rule "${rule.rule}"${rule.message ? `: ${rule.message}` : ""}` });
+          failures.push({ path: relative ? [...path29, ...relative] : path29, reason: `fails the validation rule "${rule.rule}"${rule.message ? `: ${rule.message}` : ""}` });
         }
         return failures;
       }
@@ -63655,7 +63748,7 @@ var init_cel = __esm({
 
 // src/schema/schema-dirs.ts
 import { readdirSync as readdirSync3, readFileSync as readFileSync5, statSync as statSync4 } from "node:fs";
-import path15 from "node:path";
+import path16 from "node:path";
 function documentsOf(file, text) {
   if (file.endsWith(".json")) {
     try {
@@ -63677,7 +63770,7 @@ function loadDir(directory) {
     throw new SchemaDirError(`schemaDirs: cannot read the folder "${directory}"`);
   }
   for (const name of names.filter((entry2) => /\.(ya?ml|json)$/i.test(entry2)).sort()) {
-    const file = path15.join(directory, name);
+    const file = path16.join(directory, name);
     let text;
     try {
       text = readFileSync5(file, "utf8");
@@ -63703,7 +63796,7 @@ function loadDir(directory) {
 function loadSchemaDirs(directories, cwd) {
   const all = { crds: [], jsonSchemas: /* @__PURE__ */ new Map() };
   for (const directory of directories) {
-    const absolute = path15.resolve(cwd, directory);
+    const absolute = path16.resolve(cwd, directory);
     let extra = loaded2.get(absolute);
     if (!extra) {
       extra = loadDir(absolute);
@@ -63728,10 +63821,10 @@ var init_schema_dirs = __esm({
 });
 
 // src/schema/path-locations.ts
-function eachPath(value, path28, visit3) {
-  visit3(path28);
-  if (Array.isArray(value)) value.forEach((item, index) => eachPath(item, [...path28, index], visit3));
-  else if (typeof value === "object" && value !== null) for (const [key, item] of Object.entries(value)) eachPath(item, [...path28, key], visit3);
+function eachPath(value, path29, visit3) {
+  visit3(path29);
+  if (Array.isArray(value)) value.forEach((item, index) => eachPath(item, [...path29, index], visit3));
+  else if (typeof value === "object" && value !== null) for (const [key, item] of Object.entries(value)) eachPath(item, [...path29, key], visit3);
 }
 var FIELDS3, APPROXIMATE, UNRESOLVED, PathLocations;
 var init_path_locations = __esm({
@@ -63747,8 +63840,8 @@ var init_path_locations = __esm({
         this.root = root;
         const numbers = [];
         let first2;
-        eachPath(value, root, (path28) => {
-          const location = locate2(path28);
+        eachPath(value, root, (path29) => {
+          const location = locate2(path29);
           first2 ??= location;
           const { region } = location;
           numbers.push(region.startLine, region.startColumn, region.endLine, region.endColumn, (location.approximate ? APPROXIMATE : 0) | (location.unresolved ? UNRESOLVED : 0));
@@ -63766,10 +63859,10 @@ var init_path_locations = __esm({
       base;
       table;
       /** The location of the nearest written ancestor of `path` (a missing field points at the mapping that lacks it). */
-      nearest(path28) {
+      nearest(path29) {
         this.table ??= this.buildTable();
-        for (let length = path28.length; length >= 0; length--) {
-          const prefix2 = path28.slice(0, length);
+        for (let length = path29.length; length >= 0; length--) {
+          const prefix2 = path29.slice(0, length);
           const place = this.table.get(JSON.stringify(prefix2));
           if (place !== void 0) return this.locationAt(place, prefix2);
         }
@@ -63777,17 +63870,17 @@ var init_path_locations = __esm({
       }
       buildTable() {
         const table = /* @__PURE__ */ new Map();
-        eachPath(this.value, this.root, (path28) => table.set(JSON.stringify(path28), table.size));
+        eachPath(this.value, this.root, (path29) => table.set(JSON.stringify(path29), table.size));
         if (table.size * FIELDS3 !== this.packed.length) throw new Error("the value changed shape after its paths were located");
         return table;
       }
-      locationAt(place, path28) {
+      locationAt(place, path29) {
         const at = place * FIELDS3;
         const numbers = this.packed;
         const region = { startLine: numbers[at], startColumn: numbers[at + 1], endLine: numbers[at + 2], endColumn: numbers[at + 3] };
         const flags = numbers[at + 4];
         const { region: _region, path: _path, approximate: _approximate, missing: _missing, unresolved: _unresolved, ...shared2 } = this.base;
-        const location = { ...shared2, region, path: path28 };
+        const location = { ...shared2, region, path: path29 };
         if (flags & APPROXIMATE) location.approximate = true;
         if (flags & UNRESOLVED) location.unresolved = true;
         return location;
@@ -63830,7 +63923,7 @@ function allMetadataProblems(object) {
 function validateAgainst(value, schema, base, where, cel) {
   const bundled = kubernetesSchema();
   const options = { resolve: (ref) => bundled.definition(ref) };
-  if (cel) options.cel = (rules2, self, path28) => cel.failures(rules2, self, path28);
+  if (cel) options.cel = (rules2, self, path29) => cel.failures(rules2, self, path29);
   return new SchemaValidator(options).validate(value, schema, base, where);
 }
 function customResourceRoot(schema) {
@@ -63904,7 +63997,7 @@ var init_schema_validation = __esm({
           context.watch({
             path: object.path,
             apiVersionAt: context.locate([...object.path, "apiVersion"]),
-            locations: new PathLocations(object.value, object.path, (path28) => context.locate(path28)),
+            locations: new PathLocations(object.value, object.path, (path29) => context.locate(path29)),
             metadataProblems: allMetadataProblems(object)
           });
         }
@@ -63949,7 +64042,7 @@ var init_schema_validation = __esm({
         }
         for (const watch of context.watched) {
           const { record, options } = watch;
-          const { path: path28, apiVersionAt, metadataProblems: metadataProblems2 } = watch.data;
+          const { path: path29, apiVersionAt, metadataProblems: metadataProblems2 } = watch.data;
           const dirs = options.schemaDirs ?? [];
           let extra = extraFor.get(dirs.join("\0"));
           if (!extra) extraFor.set(dirs.join("\0"), extra = loadSchemaDirs(dirs, process.cwd()));
@@ -63957,7 +64050,7 @@ var init_schema_validation = __esm({
           const version = record.apiVersion.slice(record.apiVersion.lastIndexOf("/") + 1);
           const jsonSchema = crd ? void 0 : extra.jsonSchemas.get(`${record.group}/${record.kind.toLowerCase()}/${version}`);
           if (jsonSchema) {
-            reportAt(watch, validateAgainst(record.value, customResourceRoot(jsonSchema), path28, record.kind, cel));
+            reportAt(watch, validateAgainst(record.value, customResourceRoot(jsonSchema), path29, record.kind, cel));
             continue;
           }
           if (!crd) {
@@ -63971,7 +64064,7 @@ var init_schema_validation = __esm({
             continue;
           }
           if (!match3.schema) continue;
-          reportAt(watch, [...validateAgainst(record.value, customResourceRoot(match3.schema), path28, record.kind, cel), ...metadataProblems2]);
+          reportAt(watch, [...validateAgainst(record.value, customResourceRoot(match3.schema), path29, record.kind, cel), ...metadataProblems2]);
         }
       }
     });
@@ -64457,12 +64550,12 @@ var init_service_target_port_mismatch = __esm({
             const selector = spec?.selector;
             if (!isObject(selector) || Object.keys(selector).length === 0) return;
             const namespace = object.namespace ?? context.settings.namespace;
-            for (const { value, path: path28 } of objectItems(object.value, ["spec", "ports"])) {
+            for (const { value, path: path29 } of objectItems(object.value, ["spec", "ports"])) {
               const written = value.targetPort !== void 0;
               const target = written ? value.targetPort : value.port;
               if (!isString(target) && !isNumber(target)) continue;
               const protocol = isString(value.protocol) ? value.protocol : "TCP";
-              const at = context.locate([...object.path, ...path28, written ? "targetPort" : "port"]);
+              const at = context.locate([...object.path, ...path29, written ? "targetPort" : "port"]);
               context.watch({ namespace, target, protocol, at });
             }
           }
@@ -64586,10 +64679,10 @@ var init_statefulset_volume_claim_incomplete = __esm({
       create(context) {
         return {
           object(object) {
-            for (const { value, path: path28 } of objectItems(object.value, ["spec", "volumeClaimTemplates"])) {
+            for (const { value, path: path29 } of objectItems(object.value, ["spec", "volumeClaimTemplates"])) {
               const claim = valueAt(value, ["metadata", "name"]);
               const data = { claim: isString(claim) ? claim : "" };
-              const at = [...object.path, ...path28];
+              const at = [...object.path, ...path29];
               if (valueAt(value, ["spec", "resources", "requests", "storage"]) === void 0) context.report({ messageId: "noStorage", data, at: [...at, "spec", "resources", "requests", "storage"], missing: true });
               const modes = valueAt(value, ["spec", "accessModes"]);
               if (!isStringList(modes) || !modes.some((mode) => mode === "ReadWriteOnce" || mode === "ReadWriteOncePod")) {
@@ -64628,10 +64721,10 @@ var init_subpath_volume_mount = __esm({
           container(container) {
             for (const mount of objectItems(container.value, ["volumeMounts"])) {
               for (const field of ["subPath", "subPathExpr"]) {
-                const path28 = mount.value[field];
-                if (!isString(path28) || path28 === "") continue;
+                const path29 = mount.value[field];
+                if (!isString(path29) || path29 === "") continue;
                 const volume = isString(mount.value.name) ? mount.value.name : "(unnamed)";
-                context.report({ messageId: "subPath", data: { container: container.name, path: path28, volume, field }, at: [...container.path, ...mount.path, field] });
+                context.report({ messageId: "subPath", data: { container: container.name, path: path29, volume, field }, at: [...container.path, ...mount.path, field] });
               }
             }
           }
@@ -65053,11 +65146,10 @@ var init_windows_host_process = __esm({
 function exposuresOf(index, namespace, labels) {
   const services = servicesByPod(index).selecting(scopeKey(namespace), labels);
   const found = [];
-  for (const service of services) {
-    const type = externalType(service.value);
+  for (const { service, type } of services) {
     if (type) found.push({ at: service.at, message: `Service "${service.name ?? ""}" of type ${type} selects these pods.` });
   }
-  const names = new Set(services.map((service) => service.name));
+  const names = new Set(services.map(({ service }) => service.name));
   const { routers, byService } = routersByService(index);
   const positions = /* @__PURE__ */ new Set();
   for (const name of names) for (const position of byService.get(`${scopeKey(namespace)}\0${name ?? ""}`) ?? []) positions.add(position);
@@ -65069,10 +65161,13 @@ function exposuresOf(index, namespace, labels) {
   return found;
 }
 function servicesByPod(index) {
-  return index.memo(
-    "services-by-pod",
-    () => new SelectorTable(index.ofKind("Service", ""), (service) => scopeKey(service.namespace), (service) => isObject(service.value.spec) ? service.value.spec.selector : void 0, "map")
-  );
+  return index.memo("services-by-pod", () => {
+    const services = index.ofKind("Service", "").map((service) => {
+      const value = service.value;
+      return { service, type: externalType(value), selector: isObject(value.spec) ? value.spec.selector : void 0 };
+    });
+    return new SelectorTable(services, ({ service }) => scopeKey(service.namespace), ({ selector }) => selector, "map");
+  });
 }
 function routersByService(index) {
   return index.memo("routers-by-service", () => {
@@ -65887,15 +65982,15 @@ function annotationEntries(linted) {
       for (const pod of object.pods) {
         if (pod.metadataPath.join("/") !== places[0].path.join("/")) places.push({ annotations: pod.metadata?.annotations, path: pod.metadataPath });
       }
-      for (const { annotations, path: path28 } of places) {
+      for (const { annotations, path: path29 } of places) {
         if (typeof annotations !== "object" || annotations === null) continue;
-        readAnnotations(annotations, [...path28, "annotations"], object, site, result);
+        readAnnotations(annotations, [...path29, "annotations"], object, site, result);
       }
     }
   }
   return result;
 }
-function readAnnotations(annotations, path28, object, site, result) {
+function readAnnotations(annotations, path29, object, site, result) {
   const reason = stringAt2(annotations, IGNORE_REASON);
   const until = stringAt2(annotations, IGNORE_UNTIL);
   for (const [key, value] of Object.entries(annotations)) {
@@ -65909,7 +66004,7 @@ function readAnnotations(annotations, path28, object, site, result) {
       continue;
     }
     const list2 = parseRuleList(value);
-    const keyPath = [...path28, key];
+    const keyPath = [...path29, key];
     const entries = (list2.rules.length > 0 ? list2.rules : [void 0]).map((rule) => {
       const entry2 = {
         source: "annotation",
@@ -65933,8 +66028,8 @@ function stringAt2(annotations, key) {
   const value = annotations[key];
   return typeof value === "string" && value.trim() !== "" ? value.trim() : void 0;
 }
-function atOf(site, path28) {
-  const finding = findingAt(site, "unused-suppression", "note", "", path28);
+function atOf(site, path29) {
+  const finding = findingAt(site, "unused-suppression", "note", "", path29);
   return `${site.file}:${finding.region.startLine}:${finding.region.startColumn}`;
 }
 var IGNORE, IGNORE_REASON, IGNORE_UNTIL, IGNORE_CONTAINER;
@@ -66086,7 +66181,7 @@ var init_comment_directives = __esm({
 });
 
 // src/suppress/exemptions.ts
-import path16 from "node:path";
+import path17 from "node:path";
 function exemptionEntries(exemptions, context) {
   return exemptions.flatMap((exemption, index) => {
     const covers2 = matcher(exemption, context);
@@ -66123,7 +66218,7 @@ function matcher(exemption, context) {
     if (!glob2(exemption.name, object?.name)) return false;
     if (!glob2(exemption.container, place.container?.name)) return false;
     if (exemption.path !== void 0) {
-      const file = path16.relative(context.baseDir, path16.resolve(context.cwd, finding.file)).split(path16.sep).join("/");
+      const file = path17.relative(context.baseDir, path17.resolve(context.cwd, finding.file)).split(path17.sep).join("/");
       if (!glob2(exemption.path, file) && !glob2(exemption.path, finding.helmTemplate)) return false;
     }
     return true;
@@ -66279,8 +66374,8 @@ function placeOf(documents, finding) {
   place.container = (finding.container !== void 0 ? containers.find((container) => container.name === finding.container) : void 0) ?? containers.find((container) => isPrefix(container.path, finding.path));
   return place;
 }
-function isPrefix(prefix2, path28) {
-  return prefix2.length <= path28.length && prefix2.every((segment, index) => path28[index] === segment);
+function isPrefix(prefix2, path29) {
+  return prefix2.length <= path29.length && prefix2.every((segment, index) => path29[index] === segment);
 }
 var NO_SUPPRESSIONS;
 var init_suppressor = __esm({
@@ -66385,6 +66480,79 @@ var init_finish_spool = __esm({
   }
 });
 
+// src/run/value-spill.ts
+import { readSync as readSync3, writeSync as writeSync2 } from "node:fs";
+import { deserialize as deserialize2, serialize as serialize3 } from "node:v8";
+var WRITE_CHUNK, RECENT, ValueSpill;
+var init_value_spill = __esm({
+  "src/run/value-spill.ts"() {
+    "use strict";
+    init_temp_file();
+    WRITE_CHUNK = 1 << 20;
+    RECENT = 256;
+    ValueSpill = class {
+      constructor(after) {
+        this.after = after;
+      }
+      after;
+      figures = { records: 0, bytes: 0, reads: 0 };
+      file;
+      /** Where each slot's bytes start in the file; the next slot's start is where they end. */
+      starts = [];
+      pending = [];
+      pendingBytes = 0;
+      flushed = 0;
+      recent = /* @__PURE__ */ new Map();
+      store(values) {
+        const bytes = serialize3(values);
+        const slot = this.starts.length;
+        this.starts.push(this.flushed + this.pendingBytes);
+        this.pending.push(bytes);
+        this.pendingBytes += bytes.length;
+        this.figures.records++;
+        this.figures.bytes += bytes.length;
+        if (this.pendingBytes >= WRITE_CHUNK) this.flush();
+        return slot;
+      }
+      read(slot) {
+        const known2 = this.recent.get(slot);
+        if (known2 !== void 0) {
+          this.recent.delete(slot);
+          this.recent.set(slot, known2);
+          return known2;
+        }
+        this.flush();
+        const start = this.starts[slot];
+        const end = slot + 1 < this.starts.length ? this.starts[slot + 1] : this.flushed;
+        const bytes = Buffer.allocUnsafe(end - start);
+        let read2 = 0;
+        while (read2 < bytes.length) read2 += readSync3(this.file.fd, bytes, read2, bytes.length - read2, start + read2);
+        const values = deserialize2(bytes);
+        this.figures.reads++;
+        this.recent.set(slot, values);
+        if (this.recent.size > RECENT) this.recent.delete(this.recent.keys().next().value);
+        return values;
+      }
+      /** Removes the file; the values are gone with it. */
+      close() {
+        this.file?.close();
+        this.file = void 0;
+        this.recent.clear();
+      }
+      flush() {
+        if (this.pendingBytes === 0) return;
+        this.file ??= new TempFile("index-values.bin");
+        const bytes = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingBytes);
+        let written = 0;
+        while (written < bytes.length) written += writeSync2(this.file.fd, bytes, written, bytes.length - written, this.flushed + written);
+        this.flushed += bytes.length;
+        this.pending = [];
+        this.pendingBytes = 0;
+      }
+    };
+  }
+});
+
 // src/run/thread.ts
 import { Worker } from "node:worker_threads";
 function startThread(entry2, options) {
@@ -66475,9 +66643,9 @@ var init_merge = __esm({
 
 // src/shard/merge-run.ts
 import { readdir as readdir3, readFile as readFile3, stat as stat2 } from "node:fs/promises";
-import path17 from "node:path";
+import path18 from "node:path";
 async function mergeRun(names, setup, cwd) {
-  const files = (await Promise.all(names.map((name) => expand2(path17.resolve(cwd, name), name)))).flat();
+  const files = (await Promise.all(names.map((name) => expand2(path18.resolve(cwd, name), name)))).flat();
   const reports = await Promise.all(files.map(async ({ file, name }) => ({ name, report: await readShard(file, name) })));
   if (reports.length === 0) throw new UsageError(`no shard report in ${names.join(", ")}.`);
   checkShards(reports);
@@ -66500,7 +66668,7 @@ async function expand2(file, name) {
   const isFolder2 = await stat2(file).then((info2) => info2.isDirectory(), () => false);
   if (!isFolder2) return [{ file, name }];
   const entries = (await readdir3(file)).filter((entry2) => entry2.endsWith(".json")).sort();
-  return entries.map((entry2) => ({ file: path17.join(file, entry2), name: path17.posix.join(name.split(path17.sep).join("/"), entry2) }));
+  return entries.map((entry2) => ({ file: path18.join(file, entry2), name: path18.posix.join(name.split(path18.sep).join("/"), entry2) }));
 }
 async function readShard(file, name) {
   let text;
@@ -66538,7 +66706,7 @@ __export(parallel_exports, {
 });
 import { stat as stat3 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { serialize as serialize3 } from "node:v8";
+import { serialize as serialize4 } from "node:v8";
 async function lintInThreads(sources, options, notes) {
   const started = performance.now();
   const sizes = await Promise.all(sources.map((source) => sizeOf(source, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)));
@@ -66571,7 +66739,7 @@ async function lintInThreads(sources, options, notes) {
         if (!walked.some((message) => message.waiting)) return void 0;
         const context = await contextIndex(options, sources);
         const chunks = walked.flatMap((message) => message.chunks).sort((a, b) => a.position - b.position);
-        return { records: shared([...chunks.map((chunk) => chunk.bytes), serialize3([...context.all])]), contextObjects: context.all.length };
+        return { records: shared([...chunks.map((chunk) => chunk.bytes), serialize4([...context.all])]), contextObjects: context.all.length };
       }
     }
   );
@@ -66752,10 +66920,10 @@ var init_parallel = __esm({
 
 // src/run/lint.ts
 import { statSync as statSync5 } from "node:fs";
-import path18 from "node:path";
+import path19 from "node:path";
 async function lint(options) {
   const started = performance.now();
-  const cwd = path18.resolve(options.cwd);
+  const cwd = path19.resolve(options.cwd);
   const discovery = await discover(options.paths, { cwd, ignore: options.ignore });
   if (discovery.missing.length > 0) {
     throw new UsageError(`nothing to lint for ${discovery.missing.join("; ")}`);
@@ -66787,7 +66955,7 @@ function sumOf(stages) {
 }
 async function lintSources(sources, options, notes = [], peers) {
   const clock = stageClock(options.stats ?? false);
-  const cwd = path18.resolve(options.cwd);
+  const cwd = path19.resolve(options.cwd);
   const rules2 = options.rules ?? rules;
   const presets = options.presets ?? ["recommended"];
   const settings = resolveRuleSettings(rules2, presets, options.ruleOverrides);
@@ -66799,7 +66967,8 @@ async function lintSources(sources, options, notes = [], peers) {
   const runSettings = runSettingsOf(options);
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const spool = options.spool;
-  const index = new ObjectIndex(runSettings.complete);
+  const values = spool && !peers ? new ValueSpill(options.indexInMemory ?? INDEX_IN_MEMORY) : void 0;
+  const index = new ObjectIndex(runSettings.complete, values);
   const ruleTimes = options.stats ? /* @__PURE__ */ new Map() : void 0;
   const tallies = /* @__PURE__ */ new Map();
   const run2 = { findings: [], files: [], objects: 0, internalErrors: 0, notes: [...notes], sources: /* @__PURE__ */ new Map(), contextObjects: 0 };
@@ -66994,6 +67163,7 @@ async function lintSources(sources, options, notes = [], peers) {
     }
     clock.lap("cross-object");
   }
+  values?.close();
   if (spool) {
     spool.head.push(...run2.findings);
     run2.findings = [];
@@ -67026,6 +67196,7 @@ async function lintSources(sources, options, notes = [], peers) {
   }
   clock.lap("suppress");
   if (options.stats) run2.stats = { stages: clock.stages, rules: Object.fromEntries([...ruleTimes ?? []].map(([id, ms]) => [id, round(ms)])) };
+  if (run2.stats && values && values.figures.records > 0) run2.stats.indexOnDisk = values.figures;
   return run2;
 }
 function unreachedNote(kinds) {
@@ -67067,7 +67238,7 @@ function runSettingsOf(options) {
 async function contextIndex(options, sources) {
   const settings = runSettingsOf(options);
   const index = new ObjectIndex(settings.complete);
-  const files = await contextFiles(options, path18.resolve(options.cwd), sources);
+  const files = await contextFiles(options, path19.resolve(options.cwd), sources);
   await indexContext(files, index, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, contextIndexer([], settings, options.extraWorkloads));
   return index;
 }
@@ -67097,8 +67268,8 @@ async function contextFiles(options, cwd, sources) {
     files = options.context.length === 0 ? [] : (await discover(options.context, { cwd, ignore: options.ignore })).files;
   } else {
     const paths = options.paths ?? [];
-    const namedFiles = paths.length > 0 && paths.every((input) => isFile(path18.resolve(cwd, input)));
-    files = namedFiles ? await trackedManifests(path18.dirname([...inputs][0] ?? cwd), () => ignoreChecker(cwd, options.ignore ?? [])) : [];
+    const namedFiles = paths.length > 0 && paths.every((input) => isFile(path19.resolve(cwd, input)));
+    files = namedFiles ? await trackedManifests(path19.dirname([...inputs][0] ?? cwd), () => ignoreChecker(cwd, options.ignore ?? [])) : [];
   }
   return files.filter((file) => !inputs.has(file)).map((file) => ({ file, display: displayPath(cwd, file) }));
 }
@@ -67192,7 +67363,7 @@ async function readStdin() {
   for await (const chunk of process.stdin) chunks.push(chunk);
   return Buffer.concat(chunks);
 }
-var CHECKPOINT_EVERY, READ_AHEAD, MIGHT_HOLD_OBJECTS;
+var INDEX_IN_MEMORY, CHECKPOINT_EVERY, READ_AHEAD, MIGHT_HOLD_OBJECTS;
 var init_lint = __esm({
   "src/run/lint.ts"() {
     "use strict";
@@ -67219,6 +67390,8 @@ var init_lint = __esm({
     init_spool();
     init_spool_sources();
     init_finish_spool();
+    init_value_spill();
+    INDEX_IN_MEMORY = 1e4;
     CHECKPOINT_EVERY = 64;
     READ_AHEAD = 4;
     MIGHT_HOLD_OBJECTS = /apiVersion/;
@@ -67746,8 +67919,8 @@ import nodePath from "node:path";
 var GLOB = { dot: true, nocomment: true, nonegate: true };
 function overrideApplies(override, scope, where) {
   if (override.files) {
-    const path28 = where.path ?? nodePath;
-    const relative = path28.relative(where.configDir, path28.resolve(where.cwd, scope.file)).split(path28.sep).join("/");
+    const path29 = where.path ?? nodePath;
+    const relative = path29.relative(where.configDir, path29.resolve(where.cwd, scope.file)).split(path29.sep).join("/");
     if (!override.files.some((glob2) => minimatch(relative, glob2, { ...GLOB, matchBase: !glob2.includes("/") }))) return false;
   }
   if (override.kinds && !(scope.kind !== void 0 && override.kinds.some((glob2) => minimatch(scope.kind, glob2, GLOB)))) return false;
@@ -67974,7 +68147,7 @@ init_lint();
 
 // src/render/request.ts
 init_errors();
-import path19 from "node:path";
+import path20 from "node:path";
 import { statSync as statSync6 } from "node:fs";
 function helmTargets(spec) {
   const base = { kind: "helm", chart: spec.chart, release: spec.release, namespace: spec.namespace, kubeVersion: spec.kubeVersion };
@@ -67992,17 +68165,17 @@ function chartsFromFlags(flags, cwd) {
     const equals = entry2.indexOf("=");
     const files = equals === -1 ? [] : entry2.slice(equals + 1).split(",").filter(Boolean);
     if (equals <= 0 || files.length === 0) throw new UsageError(`--values-set must look like NAME=FILE[,FILE...]; got "${entry2}".`);
-    return { name: entry2.slice(0, equals), values: files.map((file) => path19.resolve(cwd, file)), set: [] };
+    return { name: entry2.slice(0, equals), values: files.map((file) => path20.resolve(cwd, file)), set: [] };
   });
   for (const value of flags.set ?? []) {
     if (!/^[^=]+=/.test(value)) throw new UsageError(`--set must look like key=value; got "${value}".`);
   }
   return flags.helm.map((chart) => ({
-    chart: path19.resolve(cwd, chart),
+    chart: path20.resolve(cwd, chart),
     release: flags.release,
     namespace: flags.namespace,
     kubeVersion: flags.kubeVersion,
-    values: (flags.values ?? []).map((file) => path19.resolve(cwd, file)),
+    values: (flags.values ?? []).map((file) => path20.resolve(cwd, file)),
     set: flags.set ?? [],
     valueSets
   }));
@@ -68010,7 +68183,7 @@ function chartsFromFlags(flags, cwd) {
 function renderRequest(flags, positionals, config, cwd) {
   const withRun = (spec) => ({ ...spec, namespace: spec.namespace ?? flags.namespace, kubeVersion: spec.kubeVersion ?? flags.kubeVersion });
   const request2 = {
-    kustomize: (flags.kustomize ?? []).map((dir) => path19.resolve(cwd, dir)),
+    kustomize: (flags.kustomize ?? []).map((dir) => path20.resolve(cwd, dir)),
     helm: chartsFromFlags(flags, cwd).flatMap(helmTargets),
     configured: [...(config?.kustomize ?? []).map((dir) => ({ kind: "kustomize", dir })), ...(config?.charts ?? []).map(withRun).flatMap(helmTargets)],
     walk: flags.render ?? config?.walk ?? false
@@ -68022,7 +68195,7 @@ function renderRequest(flags, positionals, config, cwd) {
 function namedFilesOnly(inputs, cwd) {
   return inputs.length > 0 && inputs.every((input) => {
     try {
-      return statSync6(path19.resolve(cwd, input)).isFile();
+      return statSync6(path20.resolve(cwd, input)).isFile();
     } catch {
       return false;
     }
@@ -68040,13 +68213,13 @@ init_redact();
 init_rules();
 init_lint();
 import { existsSync as existsSync6, readFileSync as readFileSync11 } from "node:fs";
-import path27 from "node:path";
+import path28 from "node:path";
 
 // src/render/helm.ts
 init_build();
 init_display_path();
 import { readFileSync as readFileSync7 } from "node:fs";
-import path21 from "node:path";
+import path22 from "node:path";
 
 // src/render/origin-files.ts
 init_build();
@@ -68167,8 +68340,8 @@ function read(absolute) {
   const parsed = parseYamlFile(text);
   return { absolute, text, parsed, values: documentValues(parsed) };
 }
-function locateInOrigin(file, display, documentIndex, path28) {
-  const location = locationAt({ file: display, parsed: file.parsed, document: file.parsed.documents[documentIndex] }, path28, true);
+function locateInOrigin(file, display, documentIndex, path29) {
+  const location = locationAt({ file: display, parsed: file.parsed, document: file.parsed.documents[documentIndex] }, path29, true);
   if (!file.host) return location;
   const { host } = file;
   const starts = file.parsed.lineCounter.lineStarts;
@@ -68180,13 +68353,13 @@ function locateInOrigin(file, display, documentIndex, path28) {
   return { ...location, region: regionOf(host.file.parsed, start, end) };
 }
 var MERGE_KEYS = ["name", "mountPath", "devicePath", "containerPort", "port", "ip", "topologyKey"];
-function mapPath(rendered, origin, path28) {
+function mapPath(rendered, origin, path29) {
   const mapped2 = [];
   let from = rendered;
   let to = origin;
-  for (const [depth, segment] of path28.entries()) {
+  for (const [depth, segment] of path29.entries()) {
     if (typeof segment === "number") {
-      if (!Array.isArray(from) || !Array.isArray(to)) return { path: [...mapped2, ...path28.slice(depth)], complete: false };
+      if (!Array.isArray(from) || !Array.isArray(to)) return { path: [...mapped2, ...path29.slice(depth)], complete: false };
       const item = from[segment];
       const index = matchItem(item, to, segment, from.length);
       if (index === -1) return { path: mapped2, complete: false };
@@ -68194,7 +68367,7 @@ function mapPath(rendered, origin, path28) {
       from = item;
       to = to[index];
     } else {
-      if (!isRecord(to) || !(segment in to)) return { path: [...mapped2, ...path28.slice(depth)], complete: false };
+      if (!isRecord(to) || !(segment in to)) return { path: [...mapped2, ...path29.slice(depth)], complete: false };
       mapped2.push(segment);
       from = isRecord(from) ? from[segment] : void 0;
       to = to[segment];
@@ -68227,13 +68400,13 @@ function identity3(value) {
 import { execFile } from "node:child_process";
 import { accessSync as accessSync2, constants as constants5, statSync as statSync7 } from "node:fs";
 import { availableParallelism as availableParallelism2 } from "node:os";
-import path20 from "node:path";
+import path21 from "node:path";
 function onPath(name, env = process.env) {
   const extensions = process.platform === "win32" ? (env.PATHEXT ?? ".EXE;.CMD;.BAT").split(";") : [""];
-  for (const folder of (env.PATH ?? "").split(path20.delimiter)) {
+  for (const folder of (env.PATH ?? "").split(path21.delimiter)) {
     if (folder === "") continue;
     for (const extension of extensions) {
-      const candidate = path20.join(folder, name + extension);
+      const candidate = path21.join(folder, name + extension);
       try {
         if (!statSync7(candidate).isFile()) continue;
         accessSync2(candidate, constants5.X_OK);
@@ -68280,7 +68453,7 @@ async function inParallel(items, work, limit = availableParallelism2()) {
 
 // src/render/helm.ts
 function helmArgs(target) {
-  const args = ["template", target.release ?? path21.basename(target.chart), target.chart];
+  const args = ["template", target.release ?? path22.basename(target.chart), target.chart];
   for (const file of target.values) args.push("--values", file);
   for (const value of target.set) args.push("--set", value);
   if (target.namespace) args.push("--namespace", target.namespace);
@@ -68309,7 +68482,7 @@ function mapHelmFinding(finding, context) {
 }
 function templateFile(chart, source) {
   const slash = source.indexOf("/");
-  return slash === -1 ? void 0 : path21.join(chart, ...source.slice(slash + 1).split("/"));
+  return slash === -1 ? void 0 : path22.join(chart, ...source.slice(slash + 1).split("/"));
 }
 function readText(file) {
   try {
@@ -68339,7 +68512,7 @@ function valuesSite(template2, line, findingPath, rendered, context) {
   const value = valueAt2(rendered, findingPath);
   if (value === void 0) return void 0;
   const findingLine2 = template2.split(/\r?\n/)[line - 1] ?? "";
-  const files = [path21.join(context.target.chart, "values.yaml"), ...context.target.values];
+  const files = [path22.join(context.target.chart, "values.yaml"), ...context.target.values];
   const setKeys = context.target.set.map((entry2) => entry2.slice(0, entry2.indexOf("=")).split("."));
   for (const match3 of template2.matchAll(/\.Values((?:\.[A-Za-z_][\w-]*)+)/g)) {
     const ref = match3[1].slice(1).split(".");
@@ -68375,8 +68548,8 @@ function valueAt2(root, keyPath) {
 // src/render/kustomize.ts
 var import_yaml14 = __toESM(require_dist(), 1);
 import { mkdtemp, rm as rm2, writeFile as writeFile3 } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path22 from "node:path";
+import { tmpdir as tmpdir2 } from "node:os";
+import path23 from "node:path";
 var ORIGIN_ANNOTATION = "config.kubernetes.io/origin";
 var TRANSFORMATIONS_ANNOTATION = "alpha.config.kubernetes.io/transformations";
 var KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
@@ -68387,10 +68560,10 @@ function kustomizeCommand() {
   return kustomize ? { command: kustomize, args: ["build"] } : void 0;
 }
 async function renderKustomization(dir, tool) {
-  const wrapper = await mkdtemp(path22.join(tmpdir(), "kmlint-kustomize-"));
+  const wrapper = await mkdtemp(path23.join(tmpdir2(), "kmlint-kustomize-"));
   try {
-    const relative = path22.relative(wrapper, dir).split(path22.sep).join("/");
-    await writeFile3(path22.join(wrapper, "kustomization.yaml"), (0, import_yaml14.stringify)({ resources: [relative], buildMetadata: ["originAnnotations", "transformerAnnotations"] }));
+    const relative = path23.relative(wrapper, dir).split(path23.sep).join("/");
+    await writeFile3(path23.join(wrapper, "kustomization.yaml"), (0, import_yaml14.stringify)({ resources: [relative], buildMetadata: ["originAnnotations", "transformerAnnotations"] }));
     const result = await runTool(tool.command, [...tool.args, wrapper], wrapper);
     if (!result.ok) return { ok: false, message: readableMessage(result.message, wrapper, relative, dir) };
     return { ok: true, ...stripOrigins(result.stdout, wrapper) };
@@ -68399,8 +68572,8 @@ async function renderKustomization(dir, tool) {
   }
 }
 function readableMessage(message, wrapper, relative, dir) {
-  const cwd = process.cwd() + path22.sep;
-  return message.split(`'${relative}'`).join(`'${path22.relative(process.cwd(), dir) || "."}'`).split(wrapper).join("<kustomization wrapper>").split(cwd).join("");
+  const cwd = process.cwd() + path23.sep;
+  return message.split(`'${relative}'`).join(`'${path23.relative(process.cwd(), dir) || "."}'`).split(wrapper).join("<kustomization wrapper>").split(cwd).join("");
 }
 function stripOrigins(text, base) {
   const origins = [];
@@ -68425,9 +68598,9 @@ function stripOrigins(text, base) {
 function originOf(said, transformations, base) {
   const origin = { patchedIn: [] };
   const fields = typeof said === "string" ? (0, import_yaml14.parseAllDocuments)(said)[0]?.toJS() : void 0;
-  if (fields && typeof fields.path === "string" && fields.repo === void 0) origin.file = path22.resolve(base, fields.path);
+  if (fields && typeof fields.path === "string" && fields.repo === void 0) origin.file = path23.resolve(base, fields.path);
   if (fields && typeof fields.configuredIn === "string") {
-    origin.configuredIn = path22.resolve(base, fields.configuredIn);
+    origin.configuredIn = path23.resolve(base, fields.configuredIn);
     const kind = fields.configuredBy?.kind;
     if (typeof kind === "string") origin.generator = kind.charAt(0).toLowerCase() + kind.slice(1);
   }
@@ -68436,7 +68609,7 @@ function originOf(said, transformations, base) {
     const kind = step.configuredBy?.kind;
     const file = step.configuredIn;
     if (typeof kind === "string" && kind.startsWith("Patch") && typeof file === "string") {
-      const absolute = path22.resolve(base, file);
+      const absolute = path23.resolve(base, file);
       if (!origin.patchedIn.includes(absolute)) origin.patchedIn.push(absolute);
     }
   }
@@ -68449,7 +68622,7 @@ init_display_path();
 
 // src/render/generators.ts
 import { readFileSync as readFileSync8 } from "node:fs";
-import path23 from "node:path";
+import path24 from "node:path";
 var DATA_KEYS = /* @__PURE__ */ new Set(["data", "binaryData", "stringData"]);
 function generatorSite(kustomization, generator, renderedName, findingPath) {
   const spec = kustomization.values[0];
@@ -68465,7 +68638,7 @@ function generatorSite(kustomization, generator, renderedName, findingPath) {
     if (file !== -1) return { kind: "yaml", path: [generator, index, "files", file], exact: true };
     const envs = Array.isArray(entry2.envs) ? stringItems(entry2.envs) : stringItems([entry2.env]);
     for (const env of envs) {
-      const line = envLine(path23.resolve(path23.dirname(kustomization.absolute), env), key);
+      const line = envLine(path24.resolve(path24.dirname(kustomization.absolute), env), key);
       if (line) return line;
     }
   }
@@ -68485,7 +68658,7 @@ function entryIndex(entries, renderedName) {
 }
 function fileKey(item) {
   const equals = item.indexOf("=");
-  return equals === -1 ? path23.basename(item) : item.slice(0, equals);
+  return equals === -1 ? path24.basename(item) : item.slice(0, equals);
 }
 function envLine(absolute, key) {
   let text;
@@ -68507,14 +68680,14 @@ function envLine(absolute, key) {
 }
 
 // src/render/patches.ts
-import path24 from "node:path";
+import path25 from "node:path";
 function patchThatSet(files, kustomizations, object, rendered, findingPath, missing = false) {
   let found;
   for (const kustomization of kustomizations) {
     const spec = files.get(kustomization)?.values[0];
     if (!isRecord(spec)) continue;
     for (const entry2 of patchEntries(spec)) {
-      const patch = entry2.inline ? files.embedded(kustomization, entry2.inline) : files.get(path24.resolve(path24.dirname(kustomization), entry2.file));
+      const patch = entry2.inline ? files.embedded(kustomization, entry2.inline) : files.get(path25.resolve(path25.dirname(kustomization), entry2.file));
       if (!patch) continue;
       const site = entry2.json6902 || Array.isArray(patch.values[0]) ? jsonPatchSite(patch, entry2.target, object, rendered, findingPath, missing) : mergePatchSite(patch, entry2.target, object, rendered, findingPath);
       if (site) found = site;
@@ -68526,7 +68699,7 @@ function readPatchFiles(files, kustomizations) {
   for (const kustomization of kustomizations) {
     const spec = files.get(kustomization)?.values[0];
     if (!isRecord(spec)) continue;
-    for (const entry2 of patchEntries(spec)) if (entry2.file) files.get(path24.resolve(path24.dirname(kustomization), entry2.file));
+    for (const entry2 of patchEntries(spec)) if (entry2.file) files.get(path25.resolve(path25.dirname(kustomization), entry2.file));
   }
 }
 function patchEntries(spec) {
@@ -68695,14 +68868,14 @@ function applyOriginDirectives(findings, files, options, cwd) {
 var import_yaml16 = __toESM(require_dist(), 1);
 init_redact();
 import { readFileSync as readFileSync10 } from "node:fs";
-import path26 from "node:path";
+import path27 from "node:path";
 
 // src/render/targets.ts
 var import_yaml15 = __toESM(require_dist(), 1);
 import { existsSync as existsSync5, readFileSync as readFileSync9 } from "node:fs";
-import path25 from "node:path";
+import path26 from "node:path";
 function kustomizationFile(dir) {
-  return KUSTOMIZATION_FILES.map((name) => path25.join(dir, name)).find((file) => existsSync5(file));
+  return KUSTOMIZATION_FILES.map((name) => path26.join(dir, name)).find((file) => existsSync5(file));
 }
 function kustomizationTree(dir, seen = /* @__PURE__ */ new Set()) {
   if (seen.has(dir)) return seen;
@@ -68718,20 +68891,20 @@ function kustomizationTree(dir, seen = /* @__PURE__ */ new Set()) {
   const { resources, bases, components } = spec;
   for (const entry2 of [resources, bases, components].flatMap((value) => Array.isArray(value) ? value : [])) {
     if (typeof entry2 !== "string" || /^[a-z][a-z0-9+.-]*:\/\//i.test(entry2) || entry2.startsWith("git@")) continue;
-    const target = path25.resolve(dir, entry2);
+    const target = path26.resolve(dir, entry2);
     if (kustomizationFile(target)) kustomizationTree(target, seen);
   }
   return seen;
 }
 function isInside(file, dir) {
-  const relative = path25.relative(dir, file);
-  return relative === "" || !relative.startsWith("..") && !path25.isAbsolute(relative);
+  const relative = path26.relative(dir, file);
+  return relative === "" || !relative.startsWith("..") && !path26.isAbsolute(relative);
 }
 function targetsAmong(files) {
-  const dirs = [...new Set(files.filter((file) => KUSTOMIZATION_FILES.includes(path25.basename(file))).map((file) => path25.dirname(file)))].sort();
+  const dirs = [...new Set(files.filter((file) => KUSTOMIZATION_FILES.includes(path26.basename(file))).map((file) => path26.dirname(file)))].sort();
   const used = /* @__PURE__ */ new Set();
   for (const dir of dirs) for (const inner of kustomizationTree(dir)) if (inner !== dir) used.add(inner);
-  const charts = [...new Set(files.filter((file) => path25.basename(file) === "Chart.yaml").map((file) => path25.dirname(file)))].sort();
+  const charts = [...new Set(files.filter((file) => path26.basename(file) === "Chart.yaml").map((file) => path26.dirname(file)))].sort();
   const topCharts = charts.filter((chart) => !charts.some((other) => other !== chart && isInside(chart, other)));
   return { kustomizations: dirs.filter((dir) => !used.has(dir) && !topCharts.some((chart) => isInside(dir, chart))), charts: topCharts };
 }
@@ -68771,13 +68944,13 @@ function generatorSecrets(spec, folder) {
     if (!isRecord(generator)) continue;
     for (const literal2 of stringItems(generator.literals)) out.push(literal2.slice(literal2.indexOf("=") + 1));
     for (const envFile of [...stringItems(generator.envs), ...stringItems([generator.env])]) {
-      for (const line of (readText2(path26.resolve(folder, envFile)) ?? "").split(/\r?\n/)) {
+      for (const line of (readText2(path27.resolve(folder, envFile)) ?? "").split(/\r?\n/)) {
         if (line.trim() === "" || line.trimStart().startsWith("#")) continue;
         out.push(line.slice(line.indexOf("=") + 1).trim());
       }
     }
     for (const entry2 of stringItems(generator.files)) {
-      const content = readText2(path26.resolve(folder, entry2.slice(entry2.indexOf("=") + 1)));
+      const content = readText2(path27.resolve(folder, entry2.slice(entry2.indexOf("=") + 1)));
       if (content !== void 0) out.push(...content.split(/\r?\n/).map((line) => line.trim()));
     }
   }
@@ -68785,7 +68958,7 @@ function generatorSecrets(spec, folder) {
 }
 function helmSecrets(values, set, chart) {
   const out = [];
-  for (const file of [path26.join(chart, "values.yaml"), ...values]) {
+  for (const file of [path27.join(chart, "values.yaml"), ...values]) {
     const text = readText2(file);
     if (text !== void 0) out.push(...scanned(text));
   }
@@ -68806,7 +68979,7 @@ function readText2(file) {
 
 // src/render/run.ts
 async function lintWithRenders(options, request2) {
-  const cwd = path27.resolve(options.cwd);
+  const cwd = path28.resolve(options.cwd);
   const started = performance.now();
   const discovery = options.paths.length > 0 ? await discover(options.paths, { cwd, ignore: options.ignore }) : void 0;
   if (discovery && discovery.missing.length > 0) throw new UsageError(`nothing to lint for ${discovery.missing.join("; ")}`);
@@ -68864,7 +69037,7 @@ function uniqueTargets(targets2) {
 async function render(target, kustomize, helm) {
   if (target.kind === "kustomize") {
     const result2 = await renderKustomization(target.dir, kustomize);
-    return result2.ok ? { target, ok: true, text: result2.text, origins: result2.origins } : { target, ok: false, tool: path27.basename(kustomize.command) === "kustomize" ? "kustomize build" : "kubectl kustomize", message: result2.message };
+    return result2.ok ? { target, ok: true, text: result2.text, origins: result2.origins } : { target, ok: false, tool: path28.basename(kustomize.command) === "kustomize" ? "kustomize build" : "kubectl kustomize", message: result2.message };
   }
   const result = await renderChart(helm, target);
   return result.ok ? { target, ok: true, text: result.stdout } : { target, ok: false, tool: "helm template", message: result.message };
@@ -68884,7 +69057,7 @@ function renderFailure(result, options, cwd) {
   const setting2 = resolveRuleSettings(options.rules ?? rules, options.presets ?? ["recommended"], options.ruleOverrides).get("render-failed");
   if (!setting2) return [];
   const { target } = result;
-  const file = target.kind === "kustomize" ? kustomizationFile(target.dir) ?? path27.join(target.dir, "kustomization.yaml") : path27.join(target.chart, "Chart.yaml");
+  const file = target.kind === "kustomize" ? kustomizationFile(target.dir) ?? path28.join(target.dir, "kustomization.yaml") : path28.join(target.chart, "Chart.yaml");
   const firstLine = readFirstLine(file);
   const label = target.kind === "helm" && target.label ? ` [values ${target.label}]` : "";
   const location = { file: displayPath(cwd, file), region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: Math.max(firstLine.length + 1, 2) }, path: [] };
@@ -70830,17 +71003,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path28 = requestOptions.url.replace(options.baseUrl, "");
+    const path29 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path28} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path29} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path28} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path29} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });

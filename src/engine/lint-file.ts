@@ -142,7 +142,7 @@ export function lintText(file: string, text: string, options: LintFileOptions): 
       result.objectCount++;
       const objectSite = { ...site, object };
       const record = indexing ? index.add(indexRecord(object, anchorOf(objectSite, object), settings.namespace, options.contextOnly ?? false)) : undefined;
-      if (walker && record?.value === object.value) detached.add(object.value);
+      if (walker && record && index.sharesValue(record) && record.value === object.value) detached.add(object.value);
       if (hasUnreachedContainers(object)) result.unreachedKinds.add(`${object.kind} (${object.apiVersion})`);
       walker?.visit(object, { ...objectSite, record });
     }

@@ -72,6 +72,77 @@ function withoutDataValues(value: JsonObject): JsonObject {
   return copy;
 }
 
+/** What a record keeps out of memory when its index has a store: its value, and its pods' specs (parts of it). */
+export interface SpilledValues {
+  value: JsonObject;
+  specs: JsonObject[];
+}
+
+/** Somewhere outside the heap for records' values (`run/value-spill.ts`: a temporary file). */
+export interface ValueStore {
+  /** How many records keep their values in memory before the store takes the rest. */
+  readonly after: number;
+  store(values: SpilledValues): number;
+  read(slot: number): SpilledValues;
+}
+
+/** A record whose value is in a store, read back on each use: what the index looks records up by stays here. */
+class StoredRecord implements IndexedObject {
+  readonly #store: ValueStore;
+  readonly #slot: number;
+  // Declared, not defined: an absent name or namespace is no own property, as on a plain record.
+  declare readonly name?: string;
+  declare readonly namespace?: string;
+  readonly pods: readonly IndexedPod[];
+
+  constructor(
+    record: IndexedObject,
+    strings: StringTable,
+    store: ValueStore,
+    readonly apiVersion = strings.string(record.apiVersion),
+    readonly group = strings.string(record.group),
+    readonly kind = strings.string(record.kind),
+    readonly labels = strings.copy(record.labels),
+    readonly annotations = strings.copy(record.annotations),
+    readonly at = record.at,
+    readonly fromContext = record.fromContext,
+  ) {
+    this.#store = store;
+    // The pods' specs are parts of the value: serialized together, they come back as parts of it.
+    this.#slot = store.store({ value: record.value, specs: record.pods.map((pod) => pod.spec) });
+    if (record.name !== undefined) (this as { name?: string }).name = strings.string(record.name);
+    if (record.namespace !== undefined) (this as { namespace?: string }).namespace = strings.string(record.namespace);
+    this.pods = record.pods.map((pod, position) => new StoredPod(this, position, strings.copy(pod.labels), strings.path(pod.path)));
+  }
+
+  get value(): JsonObject {
+    return this.#store.read(this.#slot).value;
+  }
+
+  specAt(position: number): JsonObject {
+    return this.#store.read(this.#slot).specs[position]!;
+  }
+}
+
+class StoredPod implements IndexedPod {
+  readonly #record: StoredRecord;
+  readonly #position: number;
+
+  constructor(
+    record: StoredRecord,
+    position: number,
+    readonly labels: Labels,
+    readonly path: Path,
+  ) {
+    this.#record = record;
+    this.#position = position;
+  }
+
+  get spec(): JsonObject {
+    return this.#record.specAt(this.#position);
+  }
+}
+
 export interface PodMatch {
   object: IndexedObject;
   pod: IndexedPod;
@@ -90,6 +161,8 @@ export class ObjectIndex {
   constructor(
     /** The input holds every object of the cluster (`--complete`). */
     readonly complete = false,
+    /** Where values go past the store's count; without one, every value stays in memory. */
+    private readonly values?: ValueStore,
   ) {}
 
   /** The run's shared strings: records, and findings once their file closes, hold no slice of a file's text. */
@@ -97,12 +170,30 @@ export class ObjectIndex {
 
   /** Adds an object's record; returns the record the index keeps. */
   add(parsed: IndexedObject): IndexedObject {
+    if (this.values && this.records.length >= this.values.after) return this.keep(this.stored(parsed));
     // The parser's strings are slices of the file's text: the index keeps table strings. In place, so the record
     // and the object a waiting check holds share one tree (pod specs stay parts of it); the rule tester's frozen
     // objects cannot change, and the index keeps a copy of them.
     const record = this.strings.detachInPlace(parsed) ? parsed : this.strings.copy(parsed);
     // Names sit at one of a few paths (`metadata.name`, `items.3.metadata.name`): one array for each.
     if (!Object.isFrozen(record.at)) (record.at as { path: Path }).path = this.strings.path(record.at.path);
+    return this.keep(record);
+  }
+
+  /** Whether a record shares the tree of the object it was made from (its value is not kept apart). */
+  sharesValue(record: IndexedObject): boolean {
+    return !(record instanceof StoredRecord);
+  }
+
+  /** A record whose value goes to the store: a copy of the rest, with the table's strings. */
+  private stored(parsed: IndexedObject): StoredRecord {
+    const at = Object.isFrozen(parsed.at) ? this.strings.copy(parsed.at) : parsed.at;
+    this.strings.detachInPlace(at);
+    (at as { path: Path }).path = this.strings.path(at.path);
+    return new StoredRecord({ ...parsed, at }, this.strings, this.values!);
+  }
+
+  private keep(record: IndexedObject): IndexedObject {
     this.namespaceBuckets = undefined;
     this.byPlace = undefined;
     this.memos.clear();

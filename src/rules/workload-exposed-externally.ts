@@ -15,11 +15,10 @@ const ROUTES = ['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute'];
 function exposuresOf(index: ObjectIndex, namespace: string, labels: Labels): RelatedLocation[] {
   const services = servicesByPod(index).selecting(scopeKey(namespace), labels);
   const found: RelatedLocation[] = [];
-  for (const service of services) {
-    const type = externalType(service.value);
+  for (const { service, type } of services) {
     if (type) found.push({ at: service.at, message: `Service "${service.name ?? ''}" of type ${type} selects these pods.` });
   }
-  const names = new Set(services.map((service) => service.name));
+  const names = new Set(services.map(({ service }) => service.name));
   const { routers, byService } = routersByService(index);
   const positions = new Set<number>();
   for (const name of names) for (const position of byService.get(`${scopeKey(namespace)}\u0000${name ?? ''}`) ?? []) positions.add(position);
@@ -31,11 +30,19 @@ function exposuresOf(index: ObjectIndex, namespace: string, labels: Labels): Rel
   return found;
 }
 
-/** The Services of the run, looked up by the labels of the pods they select (built once per run). */
-function servicesByPod(index: ObjectIndex): SelectorTable<IndexedObject> {
-  return index.memo('services-by-pod', () =>
-    new SelectorTable(index.ofKind('Service', ''), (service) => scopeKey(service.namespace), (service) => (isObject(service.value.spec) ? service.value.spec.selector : undefined), 'map'),
-  );
+/**
+ * The Services of the run, each with its external type, looked up by the labels of the pods they select
+ * (built once per run). The type is read here once: copies of a workload are selected by every copy of its
+ * Service, and a large run reads a record's value back from disk on each use.
+ */
+function servicesByPod(index: ObjectIndex): SelectorTable<{ service: IndexedObject; type: string | undefined }> {
+  return index.memo('services-by-pod', () => {
+    const services = index.ofKind('Service', '').map((service) => {
+      const value = service.value;
+      return { service, type: externalType(value), selector: isObject(value.spec) ? value.spec.selector : undefined };
+    });
+    return new SelectorTable(services, ({ service }) => scopeKey(service.namespace), ({ selector }) => selector, 'map');
+  });
 }
 
 /** Ingresses and Gateway routes that carry outside traffic, in a fixed order, and their positions by namespace and backend Service. */

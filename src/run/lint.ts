@@ -37,6 +37,7 @@ import type { IndexPeers, ThreadOptions, ThreadPlan } from './parallel-options.j
 import { compareFindings, type FindingSpool } from './spool.js';
 import { SourceTexts } from './spool-sources.js';
 import { finishSpool, withoutBaseline } from './finish-spool.js';
+import { type SpillFigures, ValueSpill } from './value-spill.js';
 
 export { UsageError };
 
@@ -99,9 +100,19 @@ export interface LintOptions extends ThreadOptions {
    * them to the main thread instead (`run/worker.ts`).
    */
   spool?: FindingSpool;
+  /**
+   * With a spool: how many index records keep their values in memory; past them, values wait in a temporary
+   * file until the checks across files read them. Default `INDEX_IN_MEMORY`; tests lower it.
+   */
+  indexInMemory?: number;
 }
 
+/** Records whose values stay in memory in a CLI run: about 13 MB, more than most repositories hold. */
+export const INDEX_IN_MEMORY = 10_000;
+
 export interface RunStats {
+  /** Index records whose values waited on disk, their bytes, and how many times a check read one back. */
+  indexOnDisk?: SpillFigures;
   /** Milliseconds per stage. */
   stages: Record<string, number>;
   /** Milliseconds per rule, visitors and cross-object checks together. */
@@ -224,7 +235,10 @@ export async function lintSources(
   const runSettings = runSettingsOf(options);
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const spool = options.spool;
-  const index = new ObjectIndex(runSettings.complete);
+  // A CLI run (spooled) on one thread keeps index values past the first records on disk; a worker thread's
+  // index goes to the main thread whole, and a library call keeps everything in memory.
+  const values = spool && !peers ? new ValueSpill(options.indexInMemory ?? INDEX_IN_MEMORY) : undefined;
+  const index = new ObjectIndex(runSettings.complete, values);
   const ruleTimes = options.stats ? new Map<string, number>() : undefined;
   const tallies: Tallies = new Map();
 
@@ -427,6 +441,7 @@ export async function lintSources(
     }
     clock.lap('cross-object');
   }
+  values?.close();
   if (spool) {
     // What arrived for no linted file comes first, as below; each file's late findings join its line on reading.
     spool.head.push(...run.findings);
@@ -460,6 +475,7 @@ export async function lintSources(
   }
   clock.lap('suppress');
   if (options.stats) run.stats = { stages: clock.stages, rules: Object.fromEntries([...(ruleTimes ?? [])].map(([id, ms]) => [id, round(ms)])) };
+  if (run.stats && values && values.figures.records > 0) run.stats.indexOnDisk = values.figures;
   return run;
 }
 

@@ -62,8 +62,10 @@ export const CLUSTER_CONFIG_MAPS = new Set(['kube-root-ca.crt']);
 export function providedName(record: IndexedObject, kind: ConfigKind): string | undefined {
   if (record.kind === kind && record.group === '') return record.name;
   if (kind !== 'Secret') return undefined;
-  const spec = isObject(record.value.spec) ? record.value.spec : {};
   if (record.kind === 'SealedSecret' && record.group === 'bitnami.com') return record.name;
+  // The value is read only for the kinds that name their Secret in it (a large run reads it from disk).
+  if (record.kind !== 'ExternalSecret' && !(record.kind === 'Certificate' && record.group === 'cert-manager.io')) return undefined;
+  const spec = isObject(record.value.spec) ? record.value.spec : {};
   if (record.kind === 'ExternalSecret') return isObject(spec.target) && isString(spec.target.name) ? spec.target.name : record.name;
   if (record.kind === 'Certificate' && record.group === 'cert-manager.io') return isString(spec.secretName) ? spec.secretName : undefined;
   return undefined;

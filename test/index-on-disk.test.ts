@@ -1,0 +1,104 @@
+/**
+ * A large CLI run keeps its index records' values in a temporary file: every value comes back as it went in,
+ * the file goes when the run is done, and the checks across files find exactly what they find in memory.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { FORMATS, loadFormatter, type FormatContext } from '../src/formatters/index.js';
+import { lint, type LintOptions } from '../src/run/lint.js';
+import { FindingSpool } from '../src/run/spool.js';
+import { ValueSpill } from '../src/run/value-spill.js';
+import { rules } from '../src/rules/index.js';
+import type { JsonObject } from '../src/k8s/model.js';
+import type { SpilledValues } from '../src/k8s/object-index.js';
+import { REPO_ROOT } from './support/shared.js';
+
+/** A Deployment-like value whose pod spec is a part of it, with a payload of `size` characters. */
+function workload(index: number, size: number): SpilledValues {
+  const spec: JsonObject = { containers: [{ name: `app-${index}`, image: `registry.example/app:${index}`, args: ['x'.repeat(size)] }] };
+  return { value: { kind: 'Deployment', metadata: { name: `web-${index}` }, spec: { replicas: index % 5, template: { spec } } }, specs: [spec] };
+}
+
+/** A fresh temporary folder as os.tmpdir() for the duration of `body`, so the spill's file can be seen. */
+function inOwnTmpdir<T>(body: (folder: string) => T): T {
+  const folder = mkdtempSync(path.join(tmpdir(), 'kmlint-spill-test-'));
+  const saved = process.env.TMPDIR;
+  process.env.TMPDIR = folder;
+  try {
+    return body(folder);
+  } finally {
+    if (saved === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = saved;
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+test('values come back equal in any order, pod specs still parts of their value, and the file goes on close', () => {
+  inOwnTmpdir((folder) => {
+    const spill = new ValueSpill(0);
+    // Sizes around and past the write chunk (1 MB), so reads meet both written and still pending bytes.
+    const sizes = Array.from({ length: 1500 }, (_, index) => (index === 700 ? 1_500_000 : (index * 37) % 2000));
+    const slots = sizes.map((size, index) => spill.store(workload(index, size)));
+    assert.deepEqual(slots, sizes.map((_, index) => index));
+    const order = slots.map((slot) => (slot * 611) % slots.length);
+    assert.equal(new Set(order).size, slots.length, 'every slot once');
+    for (const slot of order) {
+      const read = spill.read(slot);
+      assert.deepEqual(read, workload(slot, sizes[slot]!));
+      assert.equal(read.specs[0], (read.value.spec as { template: { spec: unknown } }).template.spec, 'the spec is the part of the value it was');
+    }
+    assert.equal(spill.figures.records, 1500);
+    assert.equal(spill.figures.reads, 1500, 'none was recent: each read came from the file');
+    spill.read(order.at(-1)!);
+    assert.equal(spill.figures.reads, 1500, 'the last one read is kept');
+    const files = readdirSync(folder, { recursive: true }).map(String);
+    assert.ok(files.some((file) => file.endsWith('index-values.bin')), 'the values are in a file');
+    spill.close();
+    assert.deepEqual(readdirSync(folder), [], 'closed: the file and its folder are gone');
+  });
+});
+
+test('a spill that never reached its first write makes no file', () => {
+  inOwnTmpdir((folder) => {
+    const spill = new ValueSpill(0);
+    spill.store(workload(1, 10));
+    spill.close();
+    assert.deepEqual(readdirSync(folder), []);
+  });
+});
+
+// Every rule that relates objects, on its own fixtures, all in one run: the index is as varied as the tests have.
+const CROSS_OBJECT_FIXTURES = rules
+  .filter((rule) => rule.meta.crossObject)
+  .map((rule) => path.join('test', 'manifests', rule.meta.id))
+  .filter((folder) => existsSync(path.join(REPO_ROOT, folder)));
+
+async function reports(options: LintOptions): Promise<{ texts: Record<string, string>; onDisk: number; reads: number }> {
+  const spool = new FindingSpool(0);
+  try {
+    const run = await lint({ ...options, spool });
+    const context: FormatContext = { cwd: REPO_ROOT, version: '0.0.0-test', rules: rules.map((rule) => rule.meta), sources: run.sourceTexts ?? run.sources, codeFrame: true };
+    const texts: Record<string, string> = {};
+    for (const format of FORMATS) texts[format] = (await loadFormatter(format))({ ...run, findings: run.spool ?? run.findings }, context);
+    return { texts, onDisk: run.stats?.indexOnDisk?.records ?? 0, reads: run.stats?.indexOnDisk?.reads ?? 0 };
+  } finally {
+    spool.close();
+  }
+}
+
+test('the checks across files find the same with every value on disk as with every value in memory', async () => {
+  assert.ok(CROSS_OBJECT_FIXTURES.length >= 20, `fixtures of the rules that relate objects: ${CROSS_OBJECT_FIXTURES.length}`);
+  const options: LintOptions = { paths: CROSS_OBJECT_FIXTURES, cwd: REPO_ROOT, context: [], presets: ['all'], keepSources: true, stats: true };
+  const memory = await reports(options);
+  const disk = await reports({ ...options, indexInMemory: 0 });
+  assert.equal(memory.onDisk, 0, 'a small run keeps its index in memory');
+  assert.ok(disk.onDisk > 200, `records on disk: ${disk.onDisk}`);
+  assert.ok(disk.reads > 0, 'the checks read values back');
+  const crossObjectIds = new Set(rules.filter((rule) => rule.meta.crossObject).map((rule) => rule.meta.id));
+  const found = [...memory.texts.json!.matchAll(/"ruleId": "([a-z0-9-]+)"/g)].filter((match) => crossObjectIds.has(match[1]!));
+  assert.ok(new Set(found.map((match) => match[1])).size >= 15, `cross-object rules with findings: ${new Set(found.map((match) => match[1])).size}`);
+  for (const format of FORMATS) assert.equal(disk.texts[format], memory.texts[format], format);
+});
