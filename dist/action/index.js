@@ -56604,14 +56604,29 @@ var init_missing_security_context = __esm({
   }
 });
 
+// src/k8s/views/service-account.ts
+function podServiceAccount(spec) {
+  for (const field of ["serviceAccountName", "serviceAccount"]) {
+    const name = spec[field];
+    if (isString(name) && name !== "") return { account: name, field };
+  }
+  return { account: "default" };
+}
+var init_service_account = __esm({
+  "src/k8s/views/service-account.ts"() {
+    "use strict";
+    init_json();
+  }
+});
+
 // src/rules/missing-service-account.ts
 var missing_service_account_default;
 var init_missing_service_account = __esm({
   "src/rules/missing-service-account.ts"() {
     "use strict";
     init_define_rule();
-    init_json();
     init_references();
+    init_service_account();
     missing_service_account_default = defineRule({
       meta: {
         id: "missing-service-account",
@@ -56628,9 +56643,8 @@ var init_missing_service_account = __esm({
       create(context) {
         return {
           podSpec(pod, object) {
-            const field = isString(pod.spec.serviceAccountName) ? "serviceAccountName" : "serviceAccount";
-            const account = pod.spec[field];
-            if (!isString(account) || account === "" || account === "default" && !context.settings.complete) return;
+            const { account, field } = podServiceAccount(pod.spec);
+            if (field === void 0 || account === "default" && !context.settings.complete) return;
             const at = context.locate([...pod.path, field]);
             context.watch({ namespace: object.namespace ?? context.settings.namespace, account, at });
           }
@@ -65279,6 +65293,7 @@ var init_workload_has_privileged_rbac = __esm({
     init_json();
     init_rbac();
     init_rbac_risks();
+    init_service_account();
     NAMED = ["cluster-admin", "takeover", "secrets"];
     TEXT = {
       "cluster-admin": "administer the cluster (every verb on every resource)",
@@ -65304,9 +65319,9 @@ var init_workload_has_privileged_rbac = __esm({
       create(context) {
         return {
           podSpec(pod, object) {
-            const field = isString(pod.spec.serviceAccountName) ? "serviceAccountName" : isString(pod.spec.serviceAccount) ? "serviceAccount" : void 0;
-            const account = field ? String(pod.spec[field]) : "default";
-            const at = context.locate([...pod.path, field ?? "serviceAccountName"], { missing: field === void 0 });
+            const { account, field } = podServiceAccount(pod.spec);
+            const written = field ?? (isString(pod.spec.serviceAccountName) ? "serviceAccountName" : void 0);
+            const at = context.locate([...pod.path, written ?? "serviceAccountName"], { missing: written === void 0 });
             context.watch({ namespace: object.namespace ?? context.settings.namespace, account, at });
           }
         };

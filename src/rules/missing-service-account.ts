@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/define-rule.js';
-import { isString } from '../k8s/json.js';
 import { inputHoldsKind } from '../k8s/views/references.js';
+import { podServiceAccount } from '../k8s/views/service-account.js';
 import type { Location } from '../types.js';
 
 /** What a pod spec naming a service account keeps until the index is complete. */
@@ -31,9 +31,8 @@ export default defineRule<'missing', Record<string, never>, Watch>({
   create(context) {
     return {
       podSpec(pod, object) {
-        const field = isString(pod.spec.serviceAccountName) ? 'serviceAccountName' : 'serviceAccount';
-        const account = pod.spec[field];
-        if (!isString(account) || account === '' || (account === 'default' && !context.settings.complete)) return;
+        const { account, field } = podServiceAccount(pod.spec);
+        if (field === undefined || (account === 'default' && !context.settings.complete)) return;
         const at = context.locate([...pod.path, field]);
         context.watch({ namespace: object.namespace ?? context.settings.namespace, account, at });
       },

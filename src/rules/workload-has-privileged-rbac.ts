@@ -3,6 +3,7 @@ import { isString } from '../k8s/json.js';
 import type { ObjectIndex } from '../k8s/object-index.js';
 import { bindingsOfServiceAccount, resolveRole, roleGrants, roleRefOf } from '../k8s/rbac.js';
 import { builtInGrants, type Grant } from '../k8s/views/rbac-risks.js';
+import { podServiceAccount } from '../k8s/views/service-account.js';
 import type { Location } from '../types.js';
 
 /** What the workload's token can do, strongest first; only these three are worth naming on a workload. */
@@ -67,9 +68,10 @@ export default defineRule<'privileged', Record<string, never>, Watch>({
   create(context) {
     return {
       podSpec(pod, object) {
-        const field = isString(pod.spec.serviceAccountName) ? 'serviceAccountName' : isString(pod.spec.serviceAccount) ? 'serviceAccount' : undefined;
-        const account = field ? String(pod.spec[field]) : 'default';
-        const at = context.locate([...pod.path, field ?? 'serviceAccountName'], { missing: field === undefined });
+        const { account, field } = podServiceAccount(pod.spec);
+        // An empty serviceAccountName is written, though the pod runs as `default`: point at it.
+        const written = field ?? (isString(pod.spec.serviceAccountName) ? 'serviceAccountName' : undefined);
+        const at = context.locate([...pod.path, written ?? 'serviceAccountName'], { missing: written === undefined });
         context.watch({ namespace: object.namespace ?? context.settings.namespace, account, at });
       },
     };
