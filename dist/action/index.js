@@ -64529,6 +64529,10 @@ var init_service_external_ips = __esm({
 });
 
 // src/rules/service-target-port-mismatch.ts
+function servingContainers(spec) {
+  const sidecars = [...objectItems(spec, ["initContainers"])].filter((container) => container.value.restartPolicy === "Always");
+  return [...objectItems(spec, ["containers"]), ...sidecars];
+}
 var service_target_port_mismatch_default;
 var init_service_target_port_mismatch = __esm({
   "src/rules/service-target-port-mismatch.ts"() {
@@ -64585,7 +64589,7 @@ var init_service_target_port_mismatch = __esm({
           const related = index.memo(`target-port:${JSON.stringify([namespace, selector, target, protocol, checkNumbers])}`, () => {
             const matches = index.podsSelectedByMap(namespace, selector);
             if (matches.length === 0) return void 0;
-            const ports = matches.flatMap(({ pod }) => [...objectItems(pod.spec, ["containers"])].flatMap((container) => containerPorts(container)));
+            const ports = matches.flatMap(({ pod }) => servingContainers(pod.spec).flatMap((container) => containerPorts(container)));
             if (exposesPort(ports, target, protocol) || !named && (!checkNumbers || ports.length === 0)) return void 0;
             return someRelated(matches.map((match3) => match3.object), (record2) => `selected ${record2.kind} "${record2.name ?? ""}"`);
           });

@@ -2,7 +2,8 @@ import { defineRule } from '../engine/define-rule.js';
 import { isNumber, isObject, isString, objectItems } from '../k8s/json.js';
 import { containerPorts, exposesPort } from '../k8s/views/probes.js';
 import { someRelated } from '../k8s/views/references.js';
-import type { Location } from '../types.js';
+import type { JsonObject } from '../k8s/model.js';
+import type { Location, Path } from '../types.js';
 
 interface Options {
   checkNumbers: boolean;
@@ -14,6 +15,12 @@ interface Watch {
   target: string | number;
   protocol: string;
   at: Location;
+}
+
+/** Containers whose ports serve traffic: app containers, and native sidecars (init containers that restart always). */
+function servingContainers(spec: JsonObject): { value: JsonObject; path: Path }[] {
+  const sidecars = [...objectItems(spec, ['initContainers'])].filter((container) => container.value.restartPolicy === 'Always');
+  return [...objectItems(spec, ['containers']), ...sidecars];
 }
 
 /**
@@ -71,7 +78,7 @@ export default defineRule<'noSuchPort', Options, Watch>({
       const related = index.memo(`target-port:${JSON.stringify([namespace, selector, target, protocol, checkNumbers])}`, () => {
         const matches = index.podsSelectedByMap(namespace, selector);
         if (matches.length === 0) return undefined;
-        const ports = matches.flatMap(({ pod }) => [...objectItems(pod.spec, ['containers'])].flatMap((container) => containerPorts(container)));
+        const ports = matches.flatMap(({ pod }) => servingContainers(pod.spec).flatMap((container) => containerPorts(container)));
         if (exposesPort(ports, target, protocol) || (!named && (!checkNumbers || ports.length === 0))) return undefined;
         return someRelated(matches.map((match) => match.object), (record) => `selected ${record.kind} "${record.name ?? ''}"`);
       });
