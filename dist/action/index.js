@@ -53511,14 +53511,17 @@ function externalType(service) {
 function ingressServiceNames(ingress) {
   return new Set(ingressView({ value: ingress, path: [] }).backends.flatMap((backend) => backend.service === void 0 ? [] : [backend.service]));
 }
-function routeServiceNames(route) {
-  const names = /* @__PURE__ */ new Set();
+function routeServices(route, routeNamespace) {
+  const services = [];
   const spec = isObject(route.spec) ? route.spec : {};
   for (const rule of Array.isArray(spec.rules) ? spec.rules : []) {
     const refs2 = isObject(rule) && Array.isArray(rule.backendRefs) ? rule.backendRefs : [];
-    for (const ref of refs2) if (isObject(ref) && isString(ref.name) && (ref.kind === void 0 || ref.kind === "Service")) names.add(ref.name);
+    for (const ref of refs2) {
+      if (!isObject(ref) || !isString(ref.name) || ref.kind !== void 0 && ref.kind !== "Service" || ref.group !== void 0 && ref.group !== "") continue;
+      services.push({ name: ref.name, namespace: isString(ref.namespace) ? ref.namespace : routeNamespace });
+    }
   }
-  return names;
+  return services;
 }
 var init_service = __esm({
   "src/k8s/views/service.ts"() {
@@ -65167,13 +65170,13 @@ function exposuresOf(index, namespace, labels) {
   for (const { service, type } of services) {
     if (type) found.push({ at: service.at, message: `Service "${service.name ?? ""}" of type ${type} selects these pods.` });
   }
-  const names = new Set(services.map(({ service }) => service.name));
+  const keys = new Set(services.map(({ service }) => serviceKey(namespace, service.name ?? "")));
   const { routers, byService } = routersByService(index);
   const positions = /* @__PURE__ */ new Set();
-  for (const name of names) for (const position of byService.get(`${scopeKey(namespace)}\0${name ?? ""}`) ?? []) positions.add(position);
+  for (const key of keys) for (const position of byService.get(key) ?? []) positions.add(position);
   for (const position of [...positions].sort((a, b) => a - b)) {
     const { router, targets: targets2 } = routers[position];
-    const service = [...targets2].find((name) => names.has(name));
+    const service = [...targets2].find(([key]) => keys.has(key))?.[1];
     if (service) found.push({ at: router.at, message: `${router.kind} "${router.name ?? ""}" routes outside traffic to Service "${service}", which selects these pods.` });
   }
   return found;
@@ -65187,18 +65190,20 @@ function servicesByPod(index) {
     return new SelectorTable(services, ({ service }) => scopeKey(service.namespace), ({ selector }) => selector, "map");
   });
 }
+function serviceKey(namespace, name) {
+  return `${scopeKey(namespace)}\0${name}`;
+}
 function routersByService(index) {
   return index.memo("routers-by-service", () => {
     const routers = [];
     const byService = /* @__PURE__ */ new Map();
     for (const router of [...index.ofKind("Ingress"), ...ROUTES.flatMap((kind) => index.ofKind(kind, "gateway.networking.k8s.io"))]) {
-      if (router.kind !== "Ingress" && !attachedToGateway(router.value)) continue;
-      const targets2 = router.kind === "Ingress" ? ingressServiceNames(router.value) : routeServiceNames(router.value);
+      const value = router.value;
+      if (router.kind !== "Ingress" && !attachedToGateway(value)) continue;
+      const services = router.kind === "Ingress" ? [...ingressServiceNames(value)].map((name) => ({ name, namespace: router.namespace })) : routeServices(value, router.namespace);
+      const targets2 = new Map(services.map(({ name, namespace }) => [serviceKey(namespace, name), name]));
       const position = routers.push({ router, targets: targets2 }) - 1;
-      for (const name of targets2) {
-        const key = `${scopeKey(router.namespace)}\0${name}`;
-        append(byService, key, position);
-      }
+      for (const key of targets2.keys()) append(byService, key, position);
     }
     return { routers, byService };
   });

@@ -3,7 +3,7 @@ import { isObject, isString } from '../k8s/json.js';
 import { type IndexedObject, type ObjectIndex, scopeKey } from '../k8s/object-index.js';
 import { append } from '../k8s/multimap.js';
 import { type Labels, SelectorTable } from '../k8s/selectors.js';
-import { externalType, ingressServiceNames, routeServiceNames } from '../k8s/views/service.js';
+import { externalType, ingressServiceNames, routeServices } from '../k8s/views/service.js';
 import type { Location } from '../types.js';
 
 /** Images of tools that must never face the internet unauthenticated (Kubescape's sensitive interfaces). */
@@ -18,13 +18,13 @@ function exposuresOf(index: ObjectIndex, namespace: string, labels: Labels): Rel
   for (const { service, type } of services) {
     if (type) found.push({ at: service.at, message: `Service "${service.name ?? ''}" of type ${type} selects these pods.` });
   }
-  const names = new Set(services.map(({ service }) => service.name));
+  const keys = new Set(services.map(({ service }) => serviceKey(namespace, service.name ?? '')));
   const { routers, byService } = routersByService(index);
   const positions = new Set<number>();
-  for (const name of names) for (const position of byService.get(`${scopeKey(namespace)}\u0000${name ?? ''}`) ?? []) positions.add(position);
+  for (const key of keys) for (const position of byService.get(key) ?? []) positions.add(position);
   for (const position of [...positions].sort((a, b) => a - b)) {
     const { router, targets } = routers[position]!;
-    const service = [...targets].find((name) => names.has(name));
+    const service = [...targets].find(([key]) => keys.has(key))?.[1];
     if (service) found.push({ at: router.at, message: `${router.kind} "${router.name ?? ''}" routes outside traffic to Service "${service}", which selects these pods.` });
   }
   return found;
@@ -46,19 +46,25 @@ function servicesByPod(index: ObjectIndex): SelectorTable<{ service: IndexedObje
 }
 
 /** Ingresses and Gateway routes that carry outside traffic, in a fixed order, and their positions by namespace and backend Service. */
-function routersByService(index: ObjectIndex): { routers: { router: IndexedObject; targets: Set<string> }[]; byService: Map<string, number[]> } {
+/** A Service by namespace and name, as the routers' table keys them. */
+function serviceKey(namespace: string | undefined, name: string): string {
+  return `${scopeKey(namespace)}\u0000${name}`;
+}
+
+/** Ingresses and Gateway routes with the Services they send to (keyed by namespace and name, with the name), built once per run. */
+function routersByService(index: ObjectIndex): { routers: { router: IndexedObject; targets: Map<string, string> }[]; byService: Map<string, number[]> } {
   return index.memo('routers-by-service', () => {
-    const routers: { router: IndexedObject; targets: Set<string> }[] = [];
+    const routers: { router: IndexedObject; targets: Map<string, string> }[] = [];
     const byService = new Map<string, number[]>();
     for (const router of [...index.ofKind('Ingress'), ...ROUTES.flatMap((kind) => index.ofKind(kind, 'gateway.networking.k8s.io'))]) {
+      const value = router.value;
       // A route attached to a Service, not a Gateway (a mesh route), carries traffic inside the cluster only.
-      if (router.kind !== 'Ingress' && !attachedToGateway(router.value)) continue;
-      const targets = router.kind === 'Ingress' ? ingressServiceNames(router.value) : routeServiceNames(router.value);
+      if (router.kind !== 'Ingress' && !attachedToGateway(value)) continue;
+      // An Ingress reaches Services of its own namespace; a route's backendRef may name another.
+      const services = router.kind === 'Ingress' ? [...ingressServiceNames(value)].map((name) => ({ name, namespace: router.namespace })) : routeServices(value, router.namespace);
+      const targets = new Map(services.map(({ name, namespace }) => [serviceKey(namespace, name), name]));
       const position = routers.push({ router, targets }) - 1;
-      for (const name of targets) {
-        const key = `${scopeKey(router.namespace)}\u0000${name}`;
-        append(byService, key, position);
-      }
+      for (const key of targets.keys()) append(byService, key, position);
     }
     return { routers, byService };
   });

@@ -17,13 +17,19 @@ export function ingressServiceNames(ingress: JsonObject): Set<string> {
   return new Set(ingressView({ value: ingress, path: [] }).backends.flatMap((backend) => (backend.service === undefined ? [] : [backend.service])));
 }
 
-/** Names of the Services a Gateway API route sends traffic to (`backendRefs` of kind Service, the default). */
-export function routeServiceNames(route: JsonObject): Set<string> {
-  const names = new Set<string>();
+/**
+ * The Services a Gateway API route sends traffic to: `backendRefs` of the core group and kind Service (the
+ * defaults), each with the namespace it names (the route's own when it names none).
+ */
+export function routeServices(route: JsonObject, routeNamespace: string | undefined): { name: string; namespace: string | undefined }[] {
+  const services: { name: string; namespace: string | undefined }[] = [];
   const spec = isObject(route.spec) ? route.spec : {};
   for (const rule of Array.isArray(spec.rules) ? spec.rules : []) {
     const refs = isObject(rule) && Array.isArray(rule.backendRefs) ? rule.backendRefs : [];
-    for (const ref of refs) if (isObject(ref) && isString(ref.name) && (ref.kind === undefined || ref.kind === 'Service')) names.add(ref.name);
+    for (const ref of refs) {
+      if (!isObject(ref) || !isString(ref.name) || (ref.kind !== undefined && ref.kind !== 'Service') || (ref.group !== undefined && ref.group !== '')) continue;
+      services.push({ name: ref.name, namespace: isString(ref.namespace) ? ref.namespace : routeNamespace });
+    }
   }
-  return names;
+  return services;
 }
