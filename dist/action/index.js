@@ -55941,7 +55941,7 @@ function networkPolicyCoverage(template2) {
         const { namespace, self, targets: targets2 } = watch.data;
         const data = { kind: record.kind, name: record.name ?? "", namespace, direction: direction.toLowerCase() };
         if (networkPolicies(index).length === 0 && !index.complete) {
-          if (isFirstOf(index, self, qualifies, `${template2.meta.id}:workloads`)) context.report({ messageId: "noPolicies", data, at: self, level: "note" }, watch);
+          if (isFirstOf(index, record.at, qualifies, `${template2.meta.id}:workloads`)) context.report({ messageId: "noPolicies", data, at: self, level: "note" }, watch);
           continue;
         }
         const pods = record.pods.filter(isolable);

@@ -54,7 +54,8 @@ export function networkPolicyCoverage(template: NetworkPolicyCoverage): Rule<Cov
         const { namespace, self, targets } = watch.data;
         const data = { kind: record.kind, name: record.name ?? '', namespace, direction: direction.toLowerCase() };
         if (networkPolicies(index).length === 0 && !index.complete) {
-          if (isFirstOf(index, self, qualifies, `${template.meta.id}:workloads`)) context.report({ messageId: 'noPolicies', data, at: self, level: 'note' }, watch);
+          // Recognised by the record's own place: `self` points where the name is, or would be.
+          if (isFirstOf(index, record.at, qualifies, `${template.meta.id}:workloads`)) context.report({ messageId: 'noPolicies', data, at: self, level: 'note' }, watch);
           continue;
         }
         // The record's pods are the object's, in order: those off the node's network pair with the targets.
