@@ -63910,6 +63910,10 @@ var init_path_locations = __esm({
 function isToolConfiguration(group) {
   return group === "kustomize.config.k8s.io" || group === "config.kubernetes.io" || group !== "" && !group.includes(".");
 }
+function missingIn(mapping, path29) {
+  const { unresolved: _unresolved, ...rest } = mapping;
+  return { ...rest, path: [...path29], missing: true };
+}
 function reportOf(problem2) {
   switch (problem2.code) {
     case "unknownField":
@@ -64052,9 +64056,11 @@ var init_schema_validation = __esm({
         const extraFor = /* @__PURE__ */ new Map();
         function reportAt(watch, problems) {
           for (const problem2 of problems) {
-            const { messageId, data } = reportOf(problem2);
-            const at = watch.data.locations.nearest(problem2.path);
-            if (at) context.report({ messageId, data, at }, watch);
+            const { messageId, data, missing } = reportOf(problem2);
+            const nearest = watch.data.locations.nearest(problem2.path);
+            if (!nearest) continue;
+            const at = missing ? missingIn(nearest, problem2.path) : nearest;
+            context.report({ messageId, data, at }, watch);
           }
         }
         for (const watch of context.watched) {
