@@ -3,7 +3,7 @@
  * missing-{memory,cpu}-{limit,request} rules so the four agree on which containers count.
  */
 import type { Path } from '../types.js';
-import type { ContainerView, JsonValue, PodSpecView } from './model.js';
+import type { ContainerRole, ContainerView, JsonValue, PodSpecView } from './model.js';
 import { valueAt } from './json.js';
 
 export type ResourceSection = 'limits' | 'requests';
@@ -16,8 +16,13 @@ export type ResourceName = 'cpu' | 'memory';
  * declare resources at all.
  */
 export function declaresResources(container: ContainerView): boolean {
-  if (container.role === 'container') return true;
-  if (container.role === 'initContainer') return valueAt(container.value as unknown as JsonValue, ['restartPolicy']) === 'Always';
+  return runsForPodLife(container.role, container.value as unknown as JsonValue);
+}
+
+/** Whether a container of that role, written as `value`, runs for the pod's whole life (an app container or a native sidecar). */
+export function runsForPodLife(role: ContainerRole, value: JsonValue): boolean {
+  if (role === 'container') return true;
+  if (role === 'initContainer') return valueAt(value, ['restartPolicy']) === 'Always';
   return false;
 }
 

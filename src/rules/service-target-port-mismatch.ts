@@ -3,6 +3,8 @@ import { isNumber, isObject, isString, objectItems } from '../k8s/json.js';
 import { containerPorts, exposesPort } from '../k8s/views/probes.js';
 import { someRelated } from '../k8s/views/references.js';
 import type { JsonObject } from '../k8s/model.js';
+import { runsForPodLife } from '../k8s/resources.js';
+import { POD_CONTAINER_LISTS } from '../k8s/workloads.js';
 import type { Location, Path } from '../types.js';
 
 interface Options {
@@ -19,8 +21,7 @@ interface Watch {
 
 /** Containers whose ports serve traffic: app containers, and native sidecars (init containers that restart always). */
 function servingContainers(spec: JsonObject): { value: JsonObject; path: Path }[] {
-  const sidecars = [...objectItems(spec, ['initContainers'])].filter((container) => container.value.restartPolicy === 'Always');
-  return [...objectItems(spec, ['containers']), ...sidecars];
+  return POD_CONTAINER_LISTS.flatMap(({ key, role }) => [...objectItems(spec, [key])].filter((container) => runsForPodLife(role, container.value)));
 }
 
 /**
