@@ -55658,8 +55658,11 @@ var init_missing_apparmor_profile = __esm({
 
 // src/k8s/resources.ts
 function declaresResources(container) {
-  if (container.role === "container") return true;
-  if (container.role === "initContainer") return valueAt(container.value, ["restartPolicy"]) === "Always";
+  return runsForPodLife(container.role, container.value);
+}
+function runsForPodLife(role, value) {
+  if (role === "container") return true;
+  if (role === "initContainer") return valueAt(value, ["restartPolicy"]) === "Always";
   return false;
 }
 function containerHasResource(container, section, name) {
@@ -63875,13 +63878,21 @@ var init_path_locations = __esm({
        */
       base;
       table;
-      /** The location of the nearest written ancestor of `path` (a missing field points at the mapping that lacks it). */
-      nearest(path29) {
+      /**
+       * The location of the nearest written ancestor of `path` (a missing field points at the mapping that lacks
+       * it). With `missing`, as `context.locate(path, { missing: true })` gives it: the field's own path, marked
+       * missing.
+       */
+      nearest(path29, options) {
         this.table ??= this.buildTable();
         for (let length = path29.length; length >= 0; length--) {
           const prefix2 = path29.slice(0, length);
           const place = this.table.get(JSON.stringify(prefix2));
-          if (place !== void 0) return this.locationAt(place, prefix2);
+          if (place === void 0) continue;
+          const location = this.locationAt(place, prefix2);
+          if (!options?.missing) return location;
+          const { unresolved: _unresolved, ...written } = location;
+          return { ...written, path: [...path29], missing: true };
         }
         return void 0;
       }
@@ -63909,10 +63920,6 @@ var init_path_locations = __esm({
 // src/rules/schema-validation.ts
 function isToolConfiguration(group) {
   return group === "kustomize.config.k8s.io" || group === "config.kubernetes.io" || group !== "" && !group.includes(".");
-}
-function missingIn(mapping, path29) {
-  const { unresolved: _unresolved, ...rest } = mapping;
-  return { ...rest, path: [...path29], missing: true };
 }
 function reportOf(problem2) {
   switch (problem2.code) {
@@ -64057,10 +64064,8 @@ var init_schema_validation = __esm({
         function reportAt(watch, problems) {
           for (const problem2 of problems) {
             const { messageId, data, missing } = reportOf(problem2);
-            const nearest = watch.data.locations.nearest(problem2.path);
-            if (!nearest) continue;
-            const at = missing ? missingIn(nearest, problem2.path) : nearest;
-            context.report({ messageId, data, at }, watch);
+            const at = watch.data.locations.nearest(problem2.path, { missing });
+            if (at) context.report({ messageId, data, at }, watch);
           }
         }
         for (const watch of context.watched) {
@@ -64539,8 +64544,7 @@ var init_service_external_ips = __esm({
 
 // src/rules/service-target-port-mismatch.ts
 function servingContainers(spec) {
-  const sidecars = [...objectItems(spec, ["initContainers"])].filter((container) => container.value.restartPolicy === "Always");
-  return [...objectItems(spec, ["containers"]), ...sidecars];
+  return POD_CONTAINER_LISTS.flatMap(({ key, role }) => [...objectItems(spec, [key])].filter((container) => runsForPodLife(role, container.value)));
 }
 var service_target_port_mismatch_default;
 var init_service_target_port_mismatch = __esm({
@@ -64550,6 +64554,8 @@ var init_service_target_port_mismatch = __esm({
     init_json();
     init_probes();
     init_references();
+    init_resources();
+    init_workloads();
     service_target_port_mismatch_default = defineRule({
       meta: {
         id: "service-target-port-mismatch",

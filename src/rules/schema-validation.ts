@@ -39,12 +39,6 @@ function isToolConfiguration(group: string): boolean {
 
 type Problem = SchemaProblem | MetadataProblem;
 
-/** The location of the mapping that lacks a field, as the location of that field, marked missing. */
-function missingIn(mapping: Location, path: Path): Location {
-  const { unresolved: _unresolved, ...rest } = mapping;
-  return { ...rest, path: [...path], missing: true };
-}
-
 /** A problem → a report: the message and its data; `missing` for required fields that are not written. */
 function reportOf(problem: Problem): { messageId: MessageId; data: Record<string, string | number>; missing?: boolean } {
   switch (problem.code) {
@@ -207,11 +201,8 @@ export default defineRule<MessageId, Options, Watch>({
     function reportAt(watch: Watched<Options, Watch>, problems: readonly Problem[]): void {
       for (const problem of problems) {
         const { messageId, data, missing } = reportOf(problem);
-        const nearest = watch.data.locations.nearest(problem.path);
-        if (!nearest) continue;
-        // A required field that is not written: at the mapping that lacks it, named and marked as missing.
-        const at = missing ? missingIn(nearest, problem.path) : nearest;
-        context.report({ messageId, data, at }, watch);
+        const at = watch.data.locations.nearest(problem.path, { missing });
+        if (at) context.report({ messageId, data, at }, watch);
       }
     }
 

@@ -48,13 +48,21 @@ export class PathLocations {
     this.base = first!;
   }
 
-  /** The location of the nearest written ancestor of `path` (a missing field points at the mapping that lacks it). */
-  nearest(path: Path): Location | undefined {
+  /**
+   * The location of the nearest written ancestor of `path` (a missing field points at the mapping that lacks
+   * it). With `missing`, as `context.locate(path, { missing: true })` gives it: the field's own path, marked
+   * missing.
+   */
+  nearest(path: Path, options?: { missing?: boolean }): Location | undefined {
     this.table ??= this.buildTable();
     for (let length = path.length; length >= 0; length--) {
       const prefix = path.slice(0, length);
       const place = this.table.get(JSON.stringify(prefix));
-      if (place !== undefined) return this.locationAt(place, prefix);
+      if (place === undefined) continue;
+      const location = this.locationAt(place, prefix);
+      if (!options?.missing) return location;
+      const { unresolved: _unresolved, ...written } = location;
+      return { ...written, path: [...path], missing: true };
     }
     return undefined;
   }
