@@ -41626,7 +41626,8 @@ var init_lint_file = __esm({
 });
 
 // src/engine/index-checks.ts
-function runIndexChecks(index, watched, settings, tallies = /* @__PURE__ */ new Map()) {
+function* runIndexChecks(index, watched, settings, tallies = /* @__PURE__ */ new Map(), checkpoint = () => {
+}) {
   const byRule2 = /* @__PURE__ */ new Map();
   for (const { rule, setting: setting2, record, data } of watched) {
     const own = index.recordAt(record.at);
@@ -41638,11 +41639,13 @@ function runIndexChecks(index, watched, settings, tallies = /* @__PURE__ */ new 
     watches.list.push(watch);
     watches.settingOfWatch.set(watch, setting2);
   }
-  const outcomes = [];
   for (const [rule, { settingsOf, list: list2, settingOfWatch }] of byRule2) {
+    const where = () => `in the checks across files (rule ${rule.meta.id})`;
+    checkpoint(where);
     const started = performance.now();
     const findings = [];
     let failure;
+    let stopped;
     try {
       rule.checkIndex(index, {
         settings,
@@ -41651,16 +41654,24 @@ function runIndexChecks(index, watched, settings, tallies = /* @__PURE__ */ new 
         tally: (topic, item) => countTally(tallies, rule, topic, item),
         report: (report, about) => {
           findings.push(findingOfReport(rule, settingFor(rule, index, report.at, about, settingsOf, settingOfWatch), report.at, report, void 0));
+          if (findings.length % CHECKPOINT_EVERY === 0) {
+            try {
+              checkpoint(where);
+            } catch (error2) {
+              stopped = { error: error2 };
+              throw error2;
+            }
+          }
         }
       });
     } catch (error2) {
+      if (stopped) throw stopped.error;
       failure = `internal error: rule "${rule.meta.id}" failed on the run's index: ${error2 instanceof Error ? error2.message : String(error2)}`;
     }
     const outcome = { ruleId: rule.meta.id, findings, ms: performance.now() - started };
     if (failure !== void 0) outcome.failure = failure;
-    outcomes.push(outcome);
+    yield outcome;
   }
-  return outcomes;
 }
 function settingFor(rule, index, at, about, settingsOf, settingOfWatch) {
   if (about !== void 0) {
@@ -41674,10 +41685,12 @@ function settingFor(rule, index, at, about, settingsOf, settingOfWatch) {
   if (!setting2) throw new Error(`rule "${rule.meta.id}" reported on an object it did not watch`);
   return setting2;
 }
+var CHECKPOINT_EVERY;
 var init_index_checks = __esm({
   "src/engine/index-checks.ts"() {
     "use strict";
     init_rule_report();
+    CHECKPOINT_EVERY = 256;
   }
 });
 
@@ -67166,15 +67179,15 @@ async function lintSources(sources, options, notes = [], peers) {
         (perFile.get(finding.file) ?? run2.findings).push(finding);
       }
     };
-    const checkpoint = () => options.onCheckpoint?.("in the checks across files");
+    const checkpoint = (where = () => "in the checks across files") => options.onCheckpoint?.(where());
     for (const [done2, check2] of pending.entries()) {
-      if (done2 % CHECKPOINT_EVERY === 0) checkpoint();
+      if (done2 % CHECKPOINT_EVERY2 === 0) checkpoint();
       const found = [];
       const started = ruleTimes ? performance.now() : 0;
       run2.internalErrors += check2.run(checked, found);
       deliver(check2.ruleId, found, ruleTimes ? performance.now() - started : 0);
     }
-    for (const outcome of runIndexChecks(checked, watched, runSettings, tallies)) {
+    for (const outcome of runIndexChecks(checked, watched, runSettings, tallies, checkpoint)) {
       checkpoint();
       if (outcome.failure !== void 0) {
         run2.internalErrors++;
@@ -67399,7 +67412,7 @@ async function readStdin() {
   for await (const chunk of process.stdin) chunks.push(chunk);
   return Buffer.concat(chunks);
 }
-var INDEX_IN_MEMORY, CHECKPOINT_EVERY, READ_AHEAD, MIGHT_HOLD_OBJECTS;
+var INDEX_IN_MEMORY, CHECKPOINT_EVERY2, READ_AHEAD, MIGHT_HOLD_OBJECTS;
 var init_lint = __esm({
   "src/run/lint.ts"() {
     "use strict";
@@ -67428,7 +67441,7 @@ var init_lint = __esm({
     init_finish_spool();
     init_value_spill();
     INDEX_IN_MEMORY = 1e4;
-    CHECKPOINT_EVERY = 64;
+    CHECKPOINT_EVERY2 = 64;
     READ_AHEAD = 4;
     MIGHT_HOLD_OBJECTS = /apiVersion/;
   }

@@ -18,8 +18,19 @@ export interface IndexCheckOutcome {
   ms: number;
 }
 
-/** Runs each watching rule's hook in the order rules first watched; `index` may be a thread's joined copy. */
-export function runIndexChecks(index: ObjectIndex, watched: readonly WatchedObject[], settings: RunSettings, tallies: Tallies = new Map()): IndexCheckOutcome[] {
+/** How many findings a hook reports between two checkpoints: one hook may report for every pair of objects. */
+const CHECKPOINT_EVERY = 256;
+
+/**
+ * Runs each watching rule's hook in the order rules first watched, each outcome given before the next hook
+ * runs (so its findings need not wait for the others'); `index` may be a thread's joined copy.
+ * `checkpoint` is called before each hook and as it reports, with where the run is; what it throws ends
+ * the run (the CLI's heap guard), unlike a hook's own error.
+ */
+export function* runIndexChecks(
+  index: ObjectIndex, watched: readonly WatchedObject[], settings: RunSettings, tallies: Tallies = new Map(),
+  checkpoint: (where: () => string) => void = () => {},
+): Generator<IndexCheckOutcome> {
   const byRule = new Map<Rule, RuleWatches>();
   for (const { rule, setting, record, data } of watched) {
     // The index checked may be a worker's joined copy: the record equal to the one watched is found by place.
@@ -32,11 +43,13 @@ export function runIndexChecks(index: ObjectIndex, watched: readonly WatchedObje
     watches.list.push(watch);
     watches.settingOfWatch.set(watch, setting);
   }
-  const outcomes: IndexCheckOutcome[] = [];
   for (const [rule, { settingsOf, list, settingOfWatch }] of byRule) {
+    const where = (): string => `in the checks across files (rule ${rule.meta.id})`;
+    checkpoint(where);
     const started = performance.now();
     const findings: Finding[] = [];
     let failure: string | undefined;
+    let stopped: { error: unknown } | undefined;
     try {
       rule.checkIndex!(index, {
         settings,
@@ -45,16 +58,25 @@ export function runIndexChecks(index: ObjectIndex, watched: readonly WatchedObje
         tally: (topic, item) => countTally(tallies, rule, topic, item),
         report: (report, about) => {
           findings.push(findingOfReport(rule, settingFor(rule, index, report.at, about, settingsOf, settingOfWatch), report.at, report, undefined));
+          if (findings.length % CHECKPOINT_EVERY === 0) {
+            try {
+              checkpoint(where);
+            } catch (error) {
+              // Thrown again past the hook, whatever the hook does with it.
+              stopped = { error };
+              throw error;
+            }
+          }
         },
       });
     } catch (error) {
+      if (stopped) throw stopped.error;
       failure = `internal error: rule "${rule.meta.id}" failed on the run's index: ${error instanceof Error ? error.message : String(error)}`;
     }
     const outcome: IndexCheckOutcome = { ruleId: rule.meta.id, findings, ms: performance.now() - started };
     if (failure !== undefined) outcome.failure = failure;
-    outcomes.push(outcome);
+    yield outcome;
   }
-  return outcomes;
 }
 
 interface RuleWatches {

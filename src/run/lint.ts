@@ -404,7 +404,7 @@ export async function lintSources(
         (perFile.get(finding.file) ?? run.findings).push(finding);
       }
     };
-    const checkpoint = (): void => options.onCheckpoint?.('in the checks across files');
+    const checkpoint = (where = (): string => 'in the checks across files'): void => options.onCheckpoint?.(where());
     for (const [done, check] of pending.entries()) {
       if (done % CHECKPOINT_EVERY === 0) checkpoint();
       const found: Finding[] = [];
@@ -413,7 +413,7 @@ export async function lintSources(
       deliver(check.ruleId, found, ruleTimes ? performance.now() - started : 0);
     }
     // Watched objects are those of this run's (shard's, thread's) own files, so findings land in open files only.
-    for (const outcome of runIndexChecks(checked, watched, runSettings, tallies)) {
+    for (const outcome of runIndexChecks(checked, watched, runSettings, tallies, checkpoint)) {
       checkpoint();
       if (outcome.failure !== undefined) {
         run.internalErrors++;
