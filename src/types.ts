@@ -111,6 +111,8 @@ export interface Finding {
   helmTemplate?: string;
   /** Other objects the finding relates to; SARIF relatedLocations, text lines under the finding. */
   related?: RelatedFinding[];
+  /** How many more related locations the rule gave than `related` lists (it keeps the first 20). */
+  relatedOmitted?: number;
   /** Stable identity that does not depend on line numbers. */
   fingerprint: string;
   helpUri?: string;

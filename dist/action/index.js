@@ -41266,11 +41266,12 @@ function findingOfReport(rule, setting2, location, report, container) {
   const named = report.container ?? container;
   if (named !== void 0) finding.container = named;
   if (report.related && report.related.length > 0) {
-    finding.related = report.related.map(({ at, message }) => {
+    finding.related = report.related.slice(0, MAX_RELATED).map(({ at, message }) => {
       const related = { file: at.file, region: at.region, message };
       if (at.object) related.object = at.object;
       return related;
     });
+    if (report.related.length > MAX_RELATED) finding.relatedOmitted = report.related.length - MAX_RELATED;
   }
   return finding;
 }
@@ -41283,10 +41284,12 @@ function countTally(tallies, rule, topic, item) {
   entry2.items.add(item);
   tallies.set(key, entry2);
 }
+var MAX_RELATED;
 var init_rule_report = __esm({
   "src/engine/rule-report.ts"() {
     "use strict";
     init_build();
+    MAX_RELATED = 20;
   }
 });
 
@@ -69412,6 +69415,7 @@ function sarifResult(finding, ruleIndex, withSuppressions) {
   }
   if (related.length > 0) result.relatedLocations = related;
   if (object) result.properties = { kind: object.kind, namespace: object.namespace ?? null, name: object.name ?? null, path: finding.path.join(".") };
+  if (finding.relatedOmitted) result.properties = { ...result.properties, relatedOmitted: finding.relatedOmitted };
   if (withSuppressions) {
     result.suppressions = finding.suppression ? [{ kind: IN_SOURCE.has(finding.suppression.source) ? "inSource" : "external", status: "accepted", ...finding.suppression.reason ? { justification: finding.suppression.reason } : {} }] : [];
   }

@@ -11,6 +11,13 @@ export function checkedMessage(rule: Rule, messageId: string): string {
   return messages[messageId]!;
 }
 
+/**
+ * Related locations a finding lists; it counts the rest. Relations grow with the input (a workload that many
+ * Services expose, a service account that many copies of an overlay bind), and past a screenful they tell a
+ * reader nothing more, while each finding held until the reports kept all of them (GitHub shows 100).
+ */
+export const MAX_RELATED = 20;
+
 /** The finding of a report at a resolved location; `container` is the report's, else the one being visited. */
 export function findingOfReport(rule: Rule, setting: RuleSetting, location: Location, report: Omit<Report<string>, 'at'>, container: string | undefined): Finding {
   const level: Level = setting.levelConfigured ? setting.level : (report.level ?? setting.level);
@@ -19,11 +26,12 @@ export function findingOfReport(rule: Rule, setting: RuleSetting, location: Loca
   const named = report.container ?? container;
   if (named !== undefined) finding.container = named;
   if (report.related && report.related.length > 0) {
-    finding.related = report.related.map(({ at, message }) => {
+    finding.related = report.related.slice(0, MAX_RELATED).map(({ at, message }) => {
       const related: NonNullable<Finding['related']>[number] = { file: at.file, region: at.region, message };
       if (at.object) related.object = at.object;
       return related;
     });
+    if (report.related.length > MAX_RELATED) finding.relatedOmitted = report.related.length - MAX_RELATED;
   }
   return finding;
 }

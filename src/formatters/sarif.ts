@@ -126,6 +126,7 @@ function sarifResult(finding: Finding, ruleIndex: number | undefined, withSuppre
   }
   if (related.length > 0) result.relatedLocations = related;
   if (object) result.properties = { kind: object.kind, namespace: object.namespace ?? null, name: object.name ?? null, path: finding.path.join('.') };
+  if (finding.relatedOmitted) result.properties = { ...(result.properties as object | undefined), relatedOmitted: finding.relatedOmitted };
   if (withSuppressions) {
     result.suppressions = finding.suppression
       ? [{ kind: IN_SOURCE.has(finding.suppression.source) ? 'inSource' : 'external', status: 'accepted', ...(finding.suppression.reason ? { justification: finding.suppression.reason } : {}) }]

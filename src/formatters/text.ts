@@ -39,6 +39,7 @@ export function* textChunks(result: FormatInput, context: FormatContext): Genera
       for (const other of finding.related ?? []) {
         out.push(`          ${paint('dim', `related: ${visible(other.file)}:${other.region.startLine}:${other.region.startColumn} ${visible(other.message)}`)}`);
       }
+      if (finding.relatedOmitted) out.push(`          ${paint('dim', `related: and ${finding.relatedOmitted} more, not listed`)}`);
     });
     out.push('');
     yield `${out.join('\n')}\n`;
