@@ -41668,9 +41668,9 @@ function* runIndexChecks(index, watched, settings, tallies = /* @__PURE__ */ new
         }
       });
     } catch (error2) {
-      if (stopped) throw stopped.error;
       failure = `internal error: rule "${rule.meta.id}" failed on the run's index: ${error2 instanceof Error ? error2.message : String(error2)}`;
     }
+    if (stopped) throw stopped.error;
     const outcome = { ruleId: rule.meta.id, findings, ms: performance.now() - started };
     if (failure !== void 0) outcome.failure = failure;
     yield outcome;

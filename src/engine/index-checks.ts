@@ -62,7 +62,7 @@ export function* runIndexChecks(
             try {
               checkpoint(where);
             } catch (error) {
-              // Thrown again past the hook, whatever the hook does with it.
+              // Kept to be thrown again past the hook, whatever the hook does with it.
               stopped = { error };
               throw error;
             }
@@ -70,9 +70,10 @@ export function* runIndexChecks(
         },
       });
     } catch (error) {
-      if (stopped) throw stopped.error;
       failure = `internal error: rule "${rule.meta.id}" failed on the run's index: ${error instanceof Error ? error.message : String(error)}`;
     }
+    // The checkpoint's stop ends the run, not the hook, whether the hook let it through or caught it.
+    if (stopped) throw stopped.error;
     const outcome: IndexCheckOutcome = { ruleId: rule.meta.id, findings, ms: performance.now() - started };
     if (failure !== undefined) outcome.failure = failure;
     yield outcome;
