@@ -56282,7 +56282,7 @@ var init_missing_pod_disruption_budget = __esm({
             const pod = object.pods[0];
             if (replicas === void 0 || replicas < 2 || !pod) return;
             const namespace = object.namespace ?? context.settings.namespace;
-            context.watch({ namespace, replicas, at: context.locate([...object.path, "metadata", "name"]) });
+            context.watch({ namespace, replicas, at: context.locate([...object.path, "metadata", "name"], { missing: object.name === void 0 }) });
           }
         };
       },
@@ -56296,7 +56296,7 @@ var init_missing_pod_disruption_budget = __esm({
           const { namespace, replicas, at } = watch.data;
           if (budgets.selecting(scopeKey(namespace), record.pods[0].labels).length > 0) continue;
           if (!inputHoldsKind(index, namespace, "PodDisruptionBudget", "policy")) continue;
-          context.report({ messageId: "missing", data: { kind: record.kind, name: record.name ?? "", replicas, namespace }, at }, watch);
+          context.report({ messageId: "missing", data: { kind: record.kind, name: record.name ?? "(unnamed)", replicas, namespace }, at }, watch);
         }
       }
     });

@@ -40,7 +40,8 @@ export default defineRule<'missing', Record<string, never>, Watch>({
         const pod = object.pods[0];
         if (replicas === undefined || replicas < 2 || !pod) return;
         const namespace = object.namespace ?? context.settings.namespace;
-        context.watch({ namespace, replicas, at: context.locate([...object.path, 'metadata', 'name']) });
+        // A nameless workload (a schema error) is found at the metadata that should name it.
+        context.watch({ namespace, replicas, at: context.locate([...object.path, 'metadata', 'name'], { missing: object.name === undefined }) });
       },
     };
   },
@@ -54,7 +55,7 @@ export default defineRule<'missing', Record<string, never>, Watch>({
       const { namespace, replicas, at } = watch.data;
       if (budgets.selecting(scopeKey(namespace), record.pods[0]!.labels).length > 0) continue;
       if (!inputHoldsKind(index, namespace, 'PodDisruptionBudget', 'policy')) continue;
-      context.report({ messageId: 'missing', data: { kind: record.kind, name: record.name ?? '', replicas, namespace }, at }, watch);
+      context.report({ messageId: 'missing', data: { kind: record.kind, name: record.name ?? '(unnamed)', replicas, namespace }, at }, watch);
     }
   },
 });
