@@ -54,8 +54,9 @@ test('values come back equal in any order, pod specs still parts of their value,
     assert.equal(spill.figures.reads, 1500, 'none was recent: each read came from the file');
     spill.read(order.at(-1)!);
     assert.equal(spill.figures.reads, 1500, 'the last one read is kept');
+    // The file is open, without a name elsewhere than on Windows (test/temp-file.test.ts).
     const files = readdirSync(folder, { recursive: true }).map(String);
-    assert.ok(files.some((file) => file.endsWith('index-values.bin')), 'the values are in a file');
+    assert.equal(files.some((file) => file.endsWith('index-values.bin')), process.platform === 'win32');
     spill.close();
     assert.deepEqual(readdirSync(folder), [], 'closed: the file and its folder are gone');
   });

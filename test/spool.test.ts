@@ -3,7 +3,7 @@
  * for byte as the run held in memory does, cross-object findings, suppressions, the baseline and --quiet included.
  */
 import assert from 'node:assert/strict';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -111,10 +111,12 @@ test('the spool removes its temporary file when closed, and the CLI leaves none 
   try {
     const spool = new FindingSpool(0);
     spool.add('a.yaml', []);
-    const made = readdirSync(own);
-    assert.equal(made.length, 1);
+    assert.ok(spool.spooled);
+    // Elsewhere than on Windows the folder goes as soon as the file is open (test/temp-file.test.ts).
+    assert.equal(readdirSync(own).length, process.platform === 'win32' ? 1 : 0);
+    assert.equal([...spool].length, 0);
     spool.close();
-    assert.ok(!existsSync(path.join(own, made[0]!)));
+    assert.deepEqual(readdirSync(own), []);
   } finally {
     if (shared === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = shared;

@@ -39970,22 +39970,23 @@ var init_read_lines = __esm({
 import { closeSync as closeSync2, mkdtempSync, openSync as openSync2, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path6 from "node:path";
-var TempFile;
+var REMOVED_WHILE_OPEN, TempFile;
 var init_temp_file = __esm({
   "src/run/temp-file.ts"() {
     "use strict";
     init_read_lines();
+    REMOVED_WHILE_OPEN = process.platform !== "win32";
     TempFile = class {
-      file;
+      /** Every thread of the process reads and writes the file through it. */
       fd;
       dir;
-      cleanUp = () => this.close();
+      cleanUp = () => this.remove();
       closed = false;
       constructor(name) {
         this.dir = mkdtempSync(path6.join(tmpdir(), "kmlint-"));
-        this.file = path6.join(this.dir, name);
-        this.fd = openSync2(this.file, "w+");
-        process.on("exit", this.cleanUp);
+        this.fd = openSync2(path6.join(this.dir, name), "w+");
+        if (REMOVED_WHILE_OPEN) this.remove();
+        else process.on("exit", this.cleanUp);
       }
       /** The file's text from its start, a piece at a time. */
       text() {
@@ -39995,8 +39996,11 @@ var init_temp_file = __esm({
         if (this.closed) return;
         this.closed = true;
         closeSync2(this.fd);
-        rmSync(this.dir, { recursive: true, force: true });
+        this.remove();
         process.off("exit", this.cleanUp);
+      }
+      remove() {
+        rmSync(this.dir, { recursive: true, force: true });
       }
     };
   }

@@ -17,9 +17,5 @@ export interface ReportJob {
 
 export async function writeReportJob(job: ReportJob): Promise<void> {
   const findings = new SpoolCopy(job.findings);
-  try {
-    await writeReports(await reportOutputs(job.outputs.map((output) => ({ ...output, context: job.context })), job.result, findings, true));
-  } finally {
-    findings.close();
-  }
+  await writeReports(await reportOutputs(job.outputs.map((output) => ({ ...output, context: job.context })), job.result, findings, true));
 }

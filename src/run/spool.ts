@@ -4,7 +4,7 @@
  * exit code go through them. A file's cross-object findings arrive after the walk; they are few and stay in
  * memory until they are merged into the file's line on reading. Small runs never touch the disk.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { writeSync } from 'node:fs';
 import type { Finding } from '../types.js';
 import { linesOf } from './read-lines.js';
 import { TempFile } from './temp-file.js';
@@ -49,9 +49,10 @@ export interface SpoolParts {
   tail: readonly Finding[];
   late: ReadonlyMap<string, readonly Finding[]>;
   views: readonly FindingView[];
-  /** The lines held in memory; empty once they went to `file`. */
+  /** The lines held in memory; empty once they went to the spool's file. */
   held: readonly string[];
-  file?: string;
+  /** The spool's file, open until the reading is done (a descriptor serves every thread of the process). */
+  fd?: number;
   /** What the spool knew without a reading. */
   groupedByFile: boolean;
   knownCounts?: Counts;
@@ -177,7 +178,7 @@ export class FindingSpool implements Iterable<Finding> {
     const known = this.knownCounts();
     return {
       head: this.head, tail: this.tail, late: this.late, views: this.views, held: this.held,
-      ...(this.temp !== undefined ? { file: this.temp.file } : {}),
+      ...(this.temp !== undefined ? { fd: this.temp.fd } : {}),
       groupedByFile: this.groupedByFile,
       ...(known ? { knownCounts: known } : {}),
     };
@@ -225,7 +226,6 @@ export class FindingSpool implements Iterable<Finding> {
  */
 export class SpoolCopy implements Iterable<Finding> {
   private readonly remembered = new Map<string, unknown>();
-  private fd: number | undefined;
 
   constructor(private readonly spool: SpoolParts) {}
 
@@ -243,14 +243,8 @@ export class SpoolCopy implements Iterable<Finding> {
   }
 
   *[Symbol.iterator](): Generator<Finding> {
-    const { file, held } = this.spool;
-    if (file !== undefined) this.fd ??= openSync(file, 'r');
-    yield* readParts(this.spool, this.fd !== undefined ? linesOf(this.fd) : held);
-  }
-
-  close(): void {
-    if (this.fd !== undefined) closeSync(this.fd);
-    this.fd = undefined;
+    const { fd, held } = this.spool;
+    yield* readParts(this.spool, fd !== undefined ? linesOf(fd) : held);
   }
 }
 

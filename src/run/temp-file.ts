@@ -1,24 +1,29 @@
 /**
- * A file of the run's own in a fresh temporary folder, removed when it is closed or, whatever ends the
- * run (an error, a signal the CLI turns into an exit), when the process exits.
+ * A file of the run's own in a fresh temporary folder, for its descriptor only. Where the system allows it
+ * (not Windows) the folder is removed as soon as the file is open: the data lives until the descriptor is
+ * closed, and nothing is left behind whatever ends the process, V8's fatal out-of-memory error included,
+ * which runs no exit handler. On Windows the folder goes when the file is closed or the process exits.
  */
 import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { textOf } from './read-lines.js';
 
+/** Whether an open file may lose its name: Windows refuses to remove an open file's folder. */
+const REMOVED_WHILE_OPEN = process.platform !== 'win32';
+
 export class TempFile {
-  readonly file: string;
+  /** Every thread of the process reads and writes the file through it. */
   readonly fd: number;
   private readonly dir: string;
-  private readonly cleanUp = (): void => this.close();
+  private readonly cleanUp = (): void => this.remove();
   private closed = false;
 
   constructor(name: string) {
     this.dir = mkdtempSync(path.join(tmpdir(), 'kmlint-'));
-    this.file = path.join(this.dir, name);
-    this.fd = openSync(this.file, 'w+');
-    process.on('exit', this.cleanUp);
+    this.fd = openSync(path.join(this.dir, name), 'w+');
+    if (REMOVED_WHILE_OPEN) this.remove();
+    else process.on('exit', this.cleanUp);
   }
 
   /** The file's text from its start, a piece at a time. */
@@ -30,7 +35,11 @@ export class TempFile {
     if (this.closed) return;
     this.closed = true;
     closeSync(this.fd);
-    rmSync(this.dir, { recursive: true, force: true });
+    this.remove();
     process.off('exit', this.cleanUp);
+  }
+
+  private remove(): void {
+    rmSync(this.dir, { recursive: true, force: true });
   }
 }
