@@ -39980,7 +39980,8 @@ var init_temp_file = __esm({
       /** Every thread of the process reads and writes the file through it. */
       fd;
       dir;
-      cleanUp = () => this.remove();
+      // Windows only: the descriptor must be closed before the folder can go.
+      cleanUp = () => this.close();
       closed = false;
       constructor(name) {
         this.dir = mkdtempSync(path6.join(tmpdir(), "kmlint-"));

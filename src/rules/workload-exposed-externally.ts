@@ -45,13 +45,15 @@ function servicesByPod(index: ObjectIndex): SelectorTable<{ service: IndexedObje
   });
 }
 
-/** Ingresses and Gateway routes that carry outside traffic, in a fixed order, and their positions by namespace and backend Service. */
 /** A Service by namespace and name, as the routers' table keys them. */
 function serviceKey(namespace: string | undefined, name: string): string {
   return `${scopeKey(namespace)}\u0000${name}`;
 }
 
-/** Ingresses and Gateway routes with the Services they send to (keyed by namespace and name, with the name), built once per run. */
+/**
+ * Ingresses and Gateway routes that carry outside traffic, in a fixed order, with the Services they send to
+ * (keyed by namespace and name, with the name) and their positions by Service; built once per run.
+ */
 function routersByService(index: ObjectIndex): { routers: { router: IndexedObject; targets: Map<string, string> }[]; byService: Map<string, number[]> } {
   return index.memo('routers-by-service', () => {
     const routers: { router: IndexedObject; targets: Map<string, string> }[] = [];

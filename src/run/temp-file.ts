@@ -16,7 +16,8 @@ export class TempFile {
   /** Every thread of the process reads and writes the file through it. */
   readonly fd: number;
   private readonly dir: string;
-  private readonly cleanUp = (): void => this.remove();
+  // Windows only: the descriptor must be closed before the folder can go.
+  private readonly cleanUp = (): void => this.close();
   private closed = false;
 
   constructor(name: string) {
