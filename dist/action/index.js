@@ -41258,6 +41258,29 @@ var init_run_settings = __esm({
   }
 });
 
+// src/engine/watch.ts
+var WatchedObject;
+var init_watch = __esm({
+  "src/engine/watch.ts"() {
+    "use strict";
+    WatchedObject = class {
+      constructor(rule, setting2, record, data) {
+        this.rule = rule;
+        this.setting = setting2;
+        this.record = record;
+        this.data = data;
+      }
+      rule;
+      setting;
+      record;
+      data;
+      get options() {
+        return this.setting.options;
+      }
+    };
+  }
+});
+
 // src/engine/rule-report.ts
 function checkedMessage(rule, messageId) {
   const messages = rule.meta.messages;
@@ -41423,6 +41446,7 @@ var init_lint_file = __esm({
     init_parse();
     init_to_value();
     init_run_settings();
+    init_watch();
     init_rule_report();
     UNRENDERED_TEMPLATE = /\{\{[-\s]/;
     InstanceContext = class {
@@ -41471,13 +41495,11 @@ var init_lint_file = __esm({
         const { rule } = this;
         if (!rule.meta.crossObject || !rule.checkIndex) throw new Error(`rule "${rule.meta.id}" called watch() without meta.crossObject and checkIndex`);
         if (!this.site?.record || !this.file) throw new Error(`rule "${rule.meta.id}" called watch() outside a visitor`);
-        const watched = { rule, setting: this.setting, record: this.site.record };
         if (data !== void 0) {
           if (typeof data !== "object" || data === null) throw new Error(`rule "${rule.meta.id}" watched with data that is not an object`);
-          watched.data = data;
           this.file.held.push(data);
         }
-        this.file.watched.push(watched);
+        this.file.watched.push(new WatchedObject(rule, this.setting, this.site.record, data));
       }
       afterIndex(check2) {
         const { rule } = this;
@@ -41637,17 +41659,14 @@ var init_lint_file = __esm({
 function* runIndexChecks(index, watched, settings, tallies = /* @__PURE__ */ new Map(), checkpoint = () => {
 }) {
   const byRule2 = /* @__PURE__ */ new Map();
-  for (const { rule, setting: setting2, record, data } of watched) {
-    const own = index.recordAt(record.at);
-    if (!own) continue;
-    let watches = byRule2.get(rule);
-    if (!watches) byRule2.set(rule, watches = { settingsOf: /* @__PURE__ */ new Map(), list: [], settingOfWatch: /* @__PURE__ */ new Map() });
-    watches.settingsOf.set(own, setting2);
-    const watch = { record: own, options: setting2.options, data };
-    watches.list.push(watch);
-    watches.settingOfWatch.set(watch, setting2);
+  for (const watch of watched) {
+    const list2 = byRule2.get(watch.rule);
+    if (list2) list2.push(watch);
+    else byRule2.set(watch.rule, [watch]);
   }
-  for (const [rule, { settingsOf, list: list2, settingOfWatch }] of byRule2) {
+  for (const [rule, list2] of byRule2) {
+    let settingsOf;
+    const settingOf = (record) => (settingsOf ??= new Map(list2.map((watch) => [watch.record, watch.setting]))).get(record);
     const where = () => `in the checks across files (rule ${rule.meta.id})`;
     checkpoint(where);
     const started = performance.now();
@@ -41658,10 +41677,10 @@ function* runIndexChecks(index, watched, settings, tallies = /* @__PURE__ */ new
       rule.checkIndex(index, {
         settings,
         watched: list2,
-        optionsFor: (record) => settingsOf.get(record)?.options,
+        optionsFor: (record) => settingOf(record)?.options,
         tally: (topic, item) => countTally(tallies, rule, topic, item),
         report: (report, about) => {
-          findings.push(findingOfReport(rule, settingFor(rule, index, report.at, about, settingsOf, settingOfWatch), report.at, report, void 0));
+          findings.push(findingOfReport(rule, settingFor(rule, index, report.at, about, settingOf), report.at, report, void 0));
           if (findings.length % CHECKPOINT_EVERY === 0) {
             try {
               checkpoint(where);
@@ -41681,22 +41700,30 @@ function* runIndexChecks(index, watched, settings, tallies = /* @__PURE__ */ new
     yield outcome;
   }
 }
-function settingFor(rule, index, at, about, settingsOf, settingOfWatch) {
+function settingFor(rule, index, at, about, settingOf) {
   if (about !== void 0) {
-    const setting3 = settingOfWatch.get(about);
-    if (!setting3) throw new Error(`rule "${rule.meta.id}" reported about a watch it was not given`);
+    if (!(about instanceof WatchedObject) || about.rule !== rule) throw new Error(`rule "${rule.meta.id}" reported about a watch it was not given`);
     if (at.file !== about.record.at.file) throw new Error(`rule "${rule.meta.id}" reported outside the file of the object it watched`);
-    return setting3;
+    return about.setting;
   }
   const record = index.recordAt(at);
-  const setting2 = record && settingsOf.get(record);
+  const setting2 = record && settingOf(record);
   if (!setting2) throw new Error(`rule "${rule.meta.id}" reported on an object it did not watch`);
   return setting2;
+}
+function watchesOn(index, watched) {
+  const moved = [];
+  for (const { rule, setting: setting2, record, data } of watched) {
+    const own = index.recordAt(record.at);
+    if (own) moved.push(new WatchedObject(rule, setting2, own, data));
+  }
+  return moved;
 }
 var CHECKPOINT_EVERY;
 var init_index_checks = __esm({
   "src/engine/index-checks.ts"() {
     "use strict";
+    init_watch();
     init_rule_report();
     CHECKPOINT_EVERY = 256;
   }
@@ -63875,9 +63902,8 @@ var init_path_locations = __esm({
     APPROXIMATE = 1;
     UNRESOLVED = 2;
     PathLocations = class {
-      /** Locates every path of `value` (written at `root`) now; `value` must not change shape afterwards. */
+      /** Locates every path of `value` (written at `root`) now. */
       constructor(value, root, locate2) {
-        this.value = value;
         this.root = root;
         const numbers = [];
         let first2;
@@ -63890,7 +63916,6 @@ var init_path_locations = __esm({
         this.packed = Int32Array.from(numbers);
         this.base = first2;
       }
-      value;
       root;
       packed;
       /**
@@ -63902,10 +63927,10 @@ var init_path_locations = __esm({
       /**
        * The location of the nearest written ancestor of `path` (a missing field points at the mapping that lacks
        * it). With `missing`, as `context.locate(path, { missing: true })` gives it: the field's own path, marked
-       * missing.
+       * missing. `value` is the value located, or one equal to it.
        */
-      nearest(path29, options) {
-        this.table ??= this.buildTable();
+      nearest(path29, value, options) {
+        this.table ??= this.buildTable(value);
         for (let length = path29.length; length >= 0; length--) {
           const prefix2 = path29.slice(0, length);
           const place = this.table.get(JSON.stringify(prefix2));
@@ -63917,10 +63942,10 @@ var init_path_locations = __esm({
         }
         return void 0;
       }
-      buildTable() {
+      buildTable(value) {
         const table = /* @__PURE__ */ new Map();
-        eachPath(this.value, this.root, (path29) => table.set(JSON.stringify(path29), table.size));
-        if (table.size * FIELDS3 !== this.packed.length) throw new Error("the value changed shape after its paths were located");
+        eachPath(value, this.root, (path29) => table.set(JSON.stringify(path29), table.size));
+        if (table.size * FIELDS3 !== this.packed.length) throw new Error("the value is not the shape of the one located");
         return table;
       }
       locationAt(place, path29) {
@@ -64082,10 +64107,10 @@ var init_schema_validation = __esm({
       checkIndex(index, context) {
         const cel = new CelEvaluator();
         const extraFor = /* @__PURE__ */ new Map();
-        function reportAt(watch, problems) {
+        function reportAt(watch, value, problems) {
           for (const problem2 of problems) {
             const { messageId, data, missing } = reportOf(problem2);
-            const at = watch.data.locations.nearest(problem2.path, { missing });
+            const at = watch.data.locations.nearest(problem2.path, value, { missing });
             if (at) context.report({ messageId, data, at }, watch);
           }
         }
@@ -64099,7 +64124,8 @@ var init_schema_validation = __esm({
           const version = record.apiVersion.slice(record.apiVersion.lastIndexOf("/") + 1);
           const jsonSchema = crd ? void 0 : extra.jsonSchemas.get(`${record.group}/${record.kind.toLowerCase()}/${version}`);
           if (jsonSchema) {
-            reportAt(watch, validateAgainst(record.value, customResourceRoot(jsonSchema), path29, record.kind, cel));
+            const { value: value2 } = record;
+            reportAt(watch, value2, validateAgainst(value2, customResourceRoot(jsonSchema), path29, record.kind, cel));
             continue;
           }
           if (!crd) {
@@ -64113,7 +64139,8 @@ var init_schema_validation = __esm({
             continue;
           }
           if (!match3.schema) continue;
-          reportAt(watch, [...validateAgainst(record.value, customResourceRoot(match3.schema), path29, record.kind, cel), ...metadataProblems2]);
+          const { value } = record;
+          reportAt(watch, value, [...validateAgainst(value, customResourceRoot(match3.schema), path29, record.kind, cel), ...metadataProblems2]);
         }
       }
     });
@@ -67195,7 +67222,7 @@ async function lintSources(sources, options, notes = [], peers) {
       run2.internalErrors += check2.run(checked, found);
       deliver(check2.ruleId, found, ruleTimes ? performance.now() - started : 0);
     }
-    for (const outcome of runIndexChecks(checked, watched, runSettings, tallies, checkpoint)) {
+    for (const outcome of runIndexChecks(checked, joined ? watchesOn(joined, watched) : watched, runSettings, tallies, checkpoint)) {
       checkpoint();
       if (outcome.failure !== void 0) {
         run2.internalErrors++;

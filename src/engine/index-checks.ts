@@ -5,7 +5,7 @@
 import type { IndexedObject, ObjectIndex } from '../k8s/object-index.js';
 import type { Finding, Location, Tallies } from '../types.js';
 import type { Rule, RunSettings, Watched } from './define-rule.js';
-import type { WatchedObject } from './lint-file.js';
+import { WatchedObject } from './watch.js';
 import { countTally, findingOfReport } from './rule-report.js';
 import type { RuleSetting } from './rule-settings.js';
 
@@ -23,7 +23,8 @@ const CHECKPOINT_EVERY = 256;
 
 /**
  * Runs each watching rule's hook in the order rules first watched, each outcome given before the next hook
- * runs (so its findings need not wait for the others'); `index` may be a thread's joined copy.
+ * runs (so its findings need not wait for the others'). The watches' records are `index`'s own: on a
+ * thread's joined copy, see `watchesOn`.
  * `checkpoint` is called before each hook and as it reports, with where the run is; what it throws ends
  * the run (the CLI's heap guard), unlike a hook's own error.
  */
@@ -31,19 +32,18 @@ export function* runIndexChecks(
   index: ObjectIndex, watched: readonly WatchedObject[], settings: RunSettings, tallies: Tallies = new Map(),
   checkpoint: (where: () => string) => void = () => {},
 ): Generator<IndexCheckOutcome> {
-  const byRule = new Map<Rule, RuleWatches>();
-  for (const { rule, setting, record, data } of watched) {
-    // The index checked may be a worker's joined copy: the record equal to the one watched is found by place.
-    const own = index.recordAt(record.at);
-    if (!own) continue;
-    let watches = byRule.get(rule);
-    if (!watches) byRule.set(rule, (watches = { settingsOf: new Map(), list: [], settingOfWatch: new Map() }));
-    watches.settingsOf.set(own, setting);
-    const watch: Watched<unknown, unknown> = { record: own, options: setting.options, data };
-    watches.list.push(watch);
-    watches.settingOfWatch.set(watch, setting);
+  // The watches themselves, grouped: a run may hold hundreds of thousands, so none is copied.
+  const byRule = new Map<Rule, WatchedObject[]>();
+  for (const watch of watched) {
+    const list = byRule.get(watch.rule);
+    if (list) list.push(watch);
+    else byRule.set(watch.rule, [watch]);
   }
-  for (const [rule, { settingsOf, list, settingOfWatch }] of byRule) {
+  for (const [rule, list] of byRule) {
+    // Only a rule that asks for a record's options, or reports on a record rather than about a watch, needs these.
+    let settingsOf: Map<IndexedObject, RuleSetting> | undefined;
+    const settingOf = (record: IndexedObject): RuleSetting | undefined =>
+      (settingsOf ??= new Map(list.map((watch) => [watch.record, watch.setting]))).get(record);
     const where = (): string => `in the checks across files (rule ${rule.meta.id})`;
     checkpoint(where);
     const started = performance.now();
@@ -54,10 +54,10 @@ export function* runIndexChecks(
       rule.checkIndex!(index, {
         settings,
         watched: list,
-        optionsFor: (record) => settingsOf.get(record)?.options,
+        optionsFor: (record) => settingOf(record)?.options,
         tally: (topic, item) => countTally(tallies, rule, topic, item),
         report: (report, about) => {
-          findings.push(findingOfReport(rule, settingFor(rule, index, report.at, about, settingsOf, settingOfWatch), report.at, report, undefined));
+          findings.push(findingOfReport(rule, settingFor(rule, index, report.at, about, settingOf), report.at, report, undefined));
           if (findings.length % CHECKPOINT_EVERY === 0) {
             try {
               checkpoint(where);
@@ -80,14 +80,6 @@ export function* runIndexChecks(
   }
 }
 
-interface RuleWatches {
-  /** Each watched record with the rule's setting for it. */
-  settingsOf: Map<IndexedObject, RuleSetting>;
-  /** Every watch, in walk order, as the rule's `checkIndex` sees it. */
-  list: Watched<unknown, unknown>[];
-  settingOfWatch: Map<Watched<unknown, unknown>, RuleSetting>;
-}
-
 /**
  * The setting a finding of `checkIndex` is reported with. Only a watched object's file is sure to be open, and
  * to be this run's (shard's, thread's) to report: a finding lands on a watched record, or in the file of the
@@ -95,16 +87,28 @@ interface RuleWatches {
  */
 function settingFor(
   rule: Rule, index: ObjectIndex, at: Location, about: Watched<unknown, unknown> | undefined,
-  settingsOf: Map<IndexedObject, RuleSetting>, settingOfWatch: Map<Watched<unknown, unknown>, RuleSetting>,
+  settingOf: (record: IndexedObject) => RuleSetting | undefined,
 ): RuleSetting {
   if (about !== undefined) {
-    const setting = settingOfWatch.get(about);
-    if (!setting) throw new Error(`rule "${rule.meta.id}" reported about a watch it was not given`);
+    if (!(about instanceof WatchedObject) || about.rule !== rule) throw new Error(`rule "${rule.meta.id}" reported about a watch it was not given`);
     if (at.file !== about.record.at.file) throw new Error(`rule "${rule.meta.id}" reported outside the file of the object it watched`);
-    return setting;
+    return about.setting;
   }
   const record = index.recordAt(at);
-  const setting = record && settingsOf.get(record);
+  const setting = record && settingOf(record);
   if (!setting) throw new Error(`rule "${rule.meta.id}" reported on an object it did not watch`);
   return setting;
+}
+
+/**
+ * The watches on a worker thread's joined copy of the index: each with the copy's record equal to its own
+ * (found by place); a watch whose object the copy lacks is dropped.
+ */
+export function watchesOn(index: ObjectIndex, watched: readonly WatchedObject[]): WatchedObject[] {
+  const moved: WatchedObject[] = [];
+  for (const { rule, setting, record, data } of watched) {
+    const own = index.recordAt(record.at);
+    if (own) moved.push(new WatchedObject(rule, setting, own, data));
+  }
+  return moved;
 }

@@ -17,6 +17,7 @@ import type { Report, Rule, RuleContext, RuleVisitors, RunSettings } from './def
 import type { OptionsForObject } from './rule-options.js';
 import type { RuleSetting } from './rule-settings.js';
 import { DEFAULT_RUN_SETTINGS } from './run-settings.js';
+import { WatchedObject } from './watch.js';
 import { checkedMessage, countTally, findingOfReport } from './rule-report.js';
 
 export interface EnabledRule {
@@ -54,16 +55,6 @@ export interface LintedDocument {
 export interface PendingCheck {
   ruleId: string;
   run(index: ObjectIndex, findings: Finding[]): number;
-}
-
-/** An object a rule's `checkIndex` may report on (`context.watch()`), with the rule's setting for it. */
-export interface WatchedObject {
-  rule: Rule;
-  setting: RuleSetting;
-  /** The object's record in the file's index (in a worker thread, the run's index holds an equal one). */
-  record: IndexedObject;
-  /** What the rule kept with the watch (`watch(data)`), detached from the file's text. */
-  data?: unknown;
 }
 
 /** Everything later stages (suppressions, reports) need about one file. */
@@ -242,14 +233,12 @@ class InstanceContext implements RuleContext<string, unknown> {
     const { rule } = this;
     if (!rule.meta.crossObject || !rule.checkIndex) throw new Error(`rule "${rule.meta.id}" called watch() without meta.crossObject and checkIndex`);
     if (!this.site?.record || !this.file) throw new Error(`rule "${rule.meta.id}" called watch() outside a visitor`);
-    const watched: WatchedObject = { rule, setting: this.setting, record: this.site.record };
     if (data !== undefined) {
       // An object, detached in place when the walk is done: a string kept bare would be a slice of the text.
       if (typeof data !== 'object' || data === null) throw new Error(`rule "${rule.meta.id}" watched with data that is not an object`);
-      watched.data = data;
       this.file.held.push(data);
     }
-    this.file.watched.push(watched);
+    this.file.watched.push(new WatchedObject(rule, this.setting, this.site.record, data));
   }
 
   afterIndex(check: (index: ObjectIndex) => void): void {

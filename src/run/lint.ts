@@ -9,8 +9,9 @@ import type { CacheOptions } from '../cache/options.js';
 import { indexCachedContext, type IndexText } from '../cache/context.js';
 import path from 'node:path';
 import type { Preset, Rule, RunSettings } from '../engine/define-rule.js';
-import { lintText, type EnabledRule, type PendingCheck, type WatchedObject } from '../engine/lint-file.js';
-import { runIndexChecks } from '../engine/index-checks.js';
+import { lintText, type EnabledRule, type PendingCheck } from '../engine/lint-file.js';
+import type { WatchedObject } from '../engine/watch.js';
+import { runIndexChecks, watchesOn } from '../engine/index-checks.js';
 import { interpolate } from '../findings/build.js';
 import { layeredOptions, validateRuleOptions, type OptionLayer } from '../engine/rule-options.js';
 import { resolveRuleSettings, type RuleOverride, type RuleSetting } from '../engine/rule-settings.js';
@@ -413,7 +414,7 @@ export async function lintSources(
       deliver(check.ruleId, found, ruleTimes ? performance.now() - started : 0);
     }
     // Watched objects are those of this run's (shard's, thread's) own files, so findings land in open files only.
-    for (const outcome of runIndexChecks(checked, watched, runSettings, tallies, checkpoint)) {
+    for (const outcome of runIndexChecks(checked, joined ? watchesOn(joined, watched) : watched, runSettings, tallies, checkpoint)) {
       checkpoint();
       if (outcome.failure !== undefined) {
         run.internalErrors++;
