@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { deserialize, serialize } from 'node:v8';
 import type { Location } from '../src/findings/location.js';
 import type { JsonObject } from '../src/k8s/model.js';
 import { PathLocations } from '../src/schema/path-locations.js';
@@ -36,20 +37,28 @@ test('every located path gives back the location taken during the walk, flags in
   const { locate, made } = locator();
   const locations = new PathLocations(value, [2], locate);
   assert.equal(made.size, 9);
-  for (const [key, location] of made) assert.deepEqual(locations.nearest(JSON.parse(key) as Path), location, key);
+  for (const [key, location] of made) assert.deepEqual(locations.nearest(JSON.parse(key) as Path, value), location, key);
 });
 
 test('a path not written gives its nearest written ancestor', () => {
   const { locate, made } = locator();
   const locations = new PathLocations(value, [2], locate);
-  assert.deepEqual(locations.nearest([2, 'spec', 'sizes', 1, 'small']), made.get(JSON.stringify([2, 'spec', 'sizes', 1])));
-  assert.deepEqual(locations.nearest([2, 'status', 'ready']), made.get(JSON.stringify([2])));
-  assert.equal(locations.nearest([1, 'spec']), undefined);
+  assert.deepEqual(locations.nearest([2, 'spec', 'sizes', 1, 'small'], value), made.get(JSON.stringify([2, 'spec', 'sizes', 1])));
+  assert.deepEqual(locations.nearest([2, 'status', 'ready'], value), made.get(JSON.stringify([2])));
+  assert.equal(locations.nearest([1, 'spec'], value), undefined);
 });
 
-test('a value that changed shape after it was located is an error, not a wrong line', () => {
-  const changing: JsonObject = structuredClone(value);
-  const locations = new PathLocations(changing, [], locator().locate);
-  (changing.spec as JsonObject).extra = 'x';
-  assert.throws(() => locations.nearest(['spec', 'colour']), /changed shape/);
+test('a value of another shape than the one located is an error, not a wrong line', () => {
+  const locations = new PathLocations(value, [], locator().locate);
+  const changed: JsonObject = structuredClone(value);
+  (changed.spec as JsonObject).extra = 'x';
+  assert.throws(() => locations.nearest(['spec', 'colour'], changed), /not the shape/);
+});
+
+test('an equal value read back from disk gives the same locations', () => {
+  // The check hands back its index record's value, which a large run keeps on disk and deserializes.
+  const { locate, made } = locator();
+  const locations = new PathLocations(value, [2], locate);
+  const readBack = deserialize(serialize(value)) as JsonObject;
+  for (const [key, location] of made) assert.deepEqual(locations.nearest(JSON.parse(key) as Path, readBack), location, key);
 });

@@ -198,10 +198,10 @@ export default defineRule<MessageId, Options, Watch>({
     const extraFor = new Map<string, ExtraSchemas>();
 
     /** After the walk: each problem at the nearest location taken while the file was at hand. */
-    function reportAt(watch: Watched<Options, Watch>, problems: readonly Problem[]): void {
+    function reportAt(watch: Watched<Options, Watch>, value: JsonValue, problems: readonly Problem[]): void {
       for (const problem of problems) {
         const { messageId, data, missing } = reportOf(problem);
-        const at = watch.data.locations.nearest(problem.path, { missing });
+        const at = watch.data.locations.nearest(problem.path, value, { missing });
         if (at) context.report({ messageId, data, at }, watch);
       }
     }
@@ -216,7 +216,8 @@ export default defineRule<MessageId, Options, Watch>({
       const version = record.apiVersion.slice(record.apiVersion.lastIndexOf('/') + 1);
       const jsonSchema = crd ? undefined : extra.jsonSchemas.get(`${record.group}/${record.kind.toLowerCase()}/${version}`);
       if (jsonSchema) {
-        reportAt(watch, validateAgainst(record.value, customResourceRoot(jsonSchema), path, record.kind, cel));
+        const { value } = record;
+        reportAt(watch, value, validateAgainst(value, customResourceRoot(jsonSchema), path, record.kind, cel));
         continue;
       }
       if (!crd) {
@@ -230,7 +231,8 @@ export default defineRule<MessageId, Options, Watch>({
         continue;
       }
       if (!match.schema) continue;
-      reportAt(watch, [...validateAgainst(record.value, customResourceRoot(match.schema), path, record.kind, cel), ...metadataProblems]);
+      const { value } = record;
+      reportAt(watch, value, [...validateAgainst(value, customResourceRoot(match.schema), path, record.kind, cel), ...metadataProblems]);
     }
   },
 });

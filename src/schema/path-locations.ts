@@ -4,7 +4,8 @@
  * at hand; a Location per path (with its path, region and key) cost about 100 times the bytes of the
  * numbers that differ between them. What the paths share (file, document, object, Helm template) is kept
  * once; each path keeps its region and two flags, packed, in the order of a walk of the value, and the
- * table from path to place is built again from the value only when a problem needs a location.
+ * table from path to place is built again from the value only when a problem needs a location. The value is
+ * not kept: the check hands it back (the index record's, which may wait on disk meanwhile).
  */
 import type { Location } from '../findings/location.js';
 import type { JsonValue } from '../k8s/model.js';
@@ -30,9 +31,9 @@ export class PathLocations {
   private readonly base: Location;
   private table: Map<string, number> | undefined;
 
-  /** Locates every path of `value` (written at `root`) now; `value` must not change shape afterwards. */
+  /** Locates every path of `value` (written at `root`) now. */
   constructor(
-    private readonly value: JsonValue,
+    value: JsonValue,
     private readonly root: Path,
     locate: (path: Path) => Location,
   ) {
@@ -51,10 +52,10 @@ export class PathLocations {
   /**
    * The location of the nearest written ancestor of `path` (a missing field points at the mapping that lacks
    * it). With `missing`, as `context.locate(path, { missing: true })` gives it: the field's own path, marked
-   * missing.
+   * missing. `value` is the value located, or one equal to it.
    */
-  nearest(path: Path, options?: { missing?: boolean }): Location | undefined {
-    this.table ??= this.buildTable();
+  nearest(path: Path, value: JsonValue, options?: { missing?: boolean }): Location | undefined {
+    this.table ??= this.buildTable(value);
     for (let length = path.length; length >= 0; length--) {
       const prefix = path.slice(0, length);
       const place = this.table.get(JSON.stringify(prefix));
@@ -67,10 +68,10 @@ export class PathLocations {
     return undefined;
   }
 
-  private buildTable(): Map<string, number> {
+  private buildTable(value: JsonValue): Map<string, number> {
     const table = new Map<string, number>();
-    eachPath(this.value, this.root, (path) => table.set(JSON.stringify(path), table.size));
-    if (table.size * FIELDS !== this.packed.length) throw new Error('the value changed shape after its paths were located');
+    eachPath(value, this.root, (path) => table.set(JSON.stringify(path), table.size));
+    if (table.size * FIELDS !== this.packed.length) throw new Error('the value is not the shape of the one located');
     return table;
   }
 
