@@ -17,18 +17,23 @@ test('the size of the process is read at most once per interval, except for a lo
   let reads = 0;
   let clock = 0;
   let rss = 100 << 20;
-  const limit = heapGrowthLimiter(LARGE_MEMORY, { rss: () => (reads++, rss), now: () => clock });
+  let collections = 0;
+  const collect = (): void => void collections++;
+  const limit = heapGrowthLimiter(LARGE_MEMORY, { rss: () => (reads++, rss), now: () => clock }, collect);
   for (let file = 0; file < 1000; file++) assert.equal(limit(), false);
   assert.equal(reads, 1, 'a thousand files in no time: one read');
   rss = LARGE_MEMORY;
   assert.equal(limit(), false, 'grown since, but not looked at yet');
   clock += CHECK_INTERVAL_MS;
+  assert.equal(collections, 0, 'nothing collected while the process is small');
   assert.equal(limit(), true, 'looked at again once the interval has passed');
+  assert.equal(collections, 1, 'collected as the limit turns on, so that it holds from there');
   assert.equal(reads, 2);
   assert.equal(limit(), true);
   assert.equal(reads, 2, 'once on, it stays on without reading');
+  assert.equal(collections, 1, 'and without collecting again');
 
-  const loading = heapGrowthLimiter(LARGE_MEMORY, { rss: () => (reads++, 100 << 20), now: () => clock });
+  const loading = heapGrowthLimiter(LARGE_MEMORY, { rss: () => (reads++, 100 << 20), now: () => clock }, collect);
   assert.equal(loading(), false);
   assert.equal(loading(LARGE_MEMORY), true, 'a load about to come is looked at at once');
 });

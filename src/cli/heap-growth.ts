@@ -31,7 +31,7 @@ const processProbe: MemoryProbe = { rss: () => process.memoryUsage.rss(), now: (
  * `coming` is what the run is about to load in one go (a cache file), counted before it is loaded, and always
  * looked at: growth held back from the start of the load saves most of the full collections it would take.
  */
-export function heapGrowthLimiter(large = LARGE_MEMORY, probe: MemoryProbe = processProbe): (coming?: number) => boolean {
+export function heapGrowthLimiter(large = LARGE_MEMORY, probe: MemoryProbe = processProbe, collect: () => void = collectGarbage): (coming?: number) => boolean {
   let limited = false;
   let checked = -Infinity;
   return (coming = 0) => {
@@ -40,8 +40,11 @@ export function heapGrowthLimiter(large = LARGE_MEMORY, probe: MemoryProbe = pro
     if (coming === 0 && now - checked < CHECK_INTERVAL_MS) return false;
     checked = now;
     if (probe.rss() + coming < large) return false;
-    // V8 reads this flag at every full collection, in every thread, so it takes effect at the next one.
+    // V8 reads this flag at every full collection, in every thread. The limit it set at its last one stands
+    // until the next, and may be several times the live heap: a run went on to 100 MB past the line before
+    // that collection came. Collected now, the held growth applies from here.
     setFlagsFromString(`--heap-growing-percent=${GROWTH_PERCENT}`);
+    collect();
     limited = true;
     return limited;
   };
