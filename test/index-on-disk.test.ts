@@ -11,6 +11,7 @@ import { FORMATS, loadFormatter, type FormatContext } from '../src/formatters/in
 import { lint, type LintOptions } from '../src/run/lint.js';
 import { FindingSpool } from '../src/run/spool.js';
 import { ValueSpill } from '../src/run/value-spill.js';
+import { WatchSpill } from '../src/run/watch-spill.js';
 import { rules } from '../src/rules/index.js';
 import type { JsonObject } from '../src/k8s/model.js';
 import type { SpilledValues } from '../src/k8s/object-index.js';
@@ -71,20 +72,47 @@ test('a spill that never reached its first write makes no file', () => {
   });
 });
 
+test('watch data come back equal, read a batch of one rule at a time, in any order, and the file goes on close', () => {
+  inOwnTmpdir((folder) => {
+    const spill = new WatchSpill(0);
+    const rules = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
+    // Interleaved as a walk interleaves rules; the last batch of each rule is still being filled when read.
+    const stored = Array.from({ length: 1000 }, (_, index) => {
+      const rule = rules[index % 3 === 0 ? 0 : index % 7 === 0 ? 2 : 1]!;
+      const data = { rule: rule.id, index, at: { file: `f${index}.yaml`, region: { startLine: index, startColumn: 1, endLine: index, endColumn: 9 } }, packed: Int32Array.of(index, -index) };
+      return { slot: spill.store(data, rule), data };
+    });
+    assert.deepEqual(stored.map(({ slot }) => slot), stored.map((_, index) => index));
+    for (const rule of rules) {
+      const own = stored.filter(({ data }) => data.rule === rule.id);
+      for (const { slot, data } of own) assert.deepEqual(spill.read(slot), data);
+    }
+    const inOrder = spill.figures.reads;
+    assert.ok(inOrder < 30, `one reading per batch of 64 of a rule's watches: ${inOrder}`);
+    for (const { slot, data } of [...stored].reverse()) assert.deepEqual(spill.read(slot), data);
+    assert.equal(spill.figures.records, 1000);
+    spill.close();
+    assert.deepEqual(readdirSync(folder), [], 'closed: the file and its folder are gone');
+  });
+});
+
 // Every rule that relates objects, on its own fixtures, all in one run: the index is as varied as the tests have.
 const CROSS_OBJECT_FIXTURES = rules
   .filter((rule) => rule.meta.crossObject)
   .map((rule) => path.join('test', 'manifests', rule.meta.id))
   .filter((folder) => existsSync(path.join(REPO_ROOT, folder)));
 
-async function reports(options: LintOptions): Promise<{ texts: Record<string, string>; onDisk: number; reads: number }> {
+async function reports(options: LintOptions): Promise<{ texts: Record<string, string>; onDisk: number; reads: number; watchesOnDisk: number; watchReads: number }> {
   const spool = new FindingSpool(0);
   try {
     const run = await lint({ ...options, spool });
     const context: FormatContext = { cwd: REPO_ROOT, version: '0.0.0-test', rules: rules.map((rule) => rule.meta), sources: run.sourceTexts ?? run.sources, codeFrame: true };
     const texts: Record<string, string> = {};
     for (const format of FORMATS) texts[format] = (await loadFormatter(format))({ ...run, findings: run.spool ?? run.findings }, context);
-    return { texts, onDisk: run.stats?.indexOnDisk?.records ?? 0, reads: run.stats?.indexOnDisk?.reads ?? 0 };
+    return {
+      texts, onDisk: run.stats?.indexOnDisk?.records ?? 0, reads: run.stats?.indexOnDisk?.reads ?? 0,
+      watchesOnDisk: run.stats?.watchesOnDisk?.records ?? 0, watchReads: run.stats?.watchesOnDisk?.reads ?? 0,
+    };
   } finally {
     spool.close();
   }
@@ -101,5 +129,17 @@ test('the checks across files find the same with every value on disk as with eve
   const crossObjectIds = new Set(rules.filter((rule) => rule.meta.crossObject).map((rule) => rule.meta.id));
   const found = [...memory.texts.json!.matchAll(/"ruleId": "([a-z0-9-]+)"/g)].filter((match) => crossObjectIds.has(match[1]!));
   assert.ok(new Set(found.map((match) => match[1])).size >= 15, `cross-object rules with findings: ${new Set(found.map((match) => match[1])).size}`);
+  for (const format of FORMATS) assert.equal(disk.texts[format], memory.texts[format], format);
+});
+
+test('the checks across files find the same with every watch on disk as with every watch in memory', async () => {
+  const options: LintOptions = { paths: CROSS_OBJECT_FIXTURES, cwd: REPO_ROOT, context: [], presets: ['all'], keepSources: true, stats: true };
+  const memory = await reports(options);
+  // The rules' data (locations, names, packed paths) come back from the file as equal copies, values too.
+  const disk = await reports({ ...options, watchesInMemory: 0, indexInMemory: 0 });
+  assert.equal(memory.watchesOnDisk, 0, 'a small run keeps its watches in memory');
+  assert.ok(disk.watchesOnDisk > 500, `watches on disk: ${disk.watchesOnDisk}`);
+  // Read in batches of one rule's watches: far fewer reads than watches, at least one per rule that watched.
+  assert.ok(disk.watchReads >= 20 && disk.watchReads < disk.watchesOnDisk, `batches read back: ${disk.watchReads}`);
   for (const format of FORMATS) assert.equal(disk.texts[format], memory.texts[format], format);
 });

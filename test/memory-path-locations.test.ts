@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { deserialize, serialize } from 'node:v8';
 import type { Location } from '../src/findings/location.js';
 import type { JsonObject } from '../src/k8s/model.js';
-import { PathLocations } from '../src/schema/path-locations.js';
+import { packPaths, PathLocations, type PackedPaths } from '../src/schema/path-locations.js';
 import type { Path } from '../src/types.js';
 
 const value: JsonObject = { apiVersion: 'example.com/v1', kind: 'Widget', spec: { sizes: [1, { big: true }], colour: 'red' } };
@@ -35,30 +35,30 @@ function locator(): { locate: (path: Path) => Location; made: Map<string, Locati
 
 test('every located path gives back the location taken during the walk, flags included', () => {
   const { locate, made } = locator();
-  const locations = new PathLocations(value, [2], locate);
+  const locations = new PathLocations(packPaths(value, [2], locate), value);
   assert.equal(made.size, 9);
-  for (const [key, location] of made) assert.deepEqual(locations.nearest(JSON.parse(key) as Path, value), location, key);
+  for (const [key, location] of made) assert.deepEqual(locations.nearest(JSON.parse(key) as Path), location, key);
 });
 
 test('a path not written gives its nearest written ancestor', () => {
   const { locate, made } = locator();
-  const locations = new PathLocations(value, [2], locate);
-  assert.deepEqual(locations.nearest([2, 'spec', 'sizes', 1, 'small'], value), made.get(JSON.stringify([2, 'spec', 'sizes', 1])));
-  assert.deepEqual(locations.nearest([2, 'status', 'ready'], value), made.get(JSON.stringify([2])));
-  assert.equal(locations.nearest([1, 'spec'], value), undefined);
+  const locations = new PathLocations(packPaths(value, [2], locate), value);
+  assert.deepEqual(locations.nearest([2, 'spec', 'sizes', 1, 'small']), made.get(JSON.stringify([2, 'spec', 'sizes', 1])));
+  assert.deepEqual(locations.nearest([2, 'status', 'ready']), made.get(JSON.stringify([2])));
+  assert.equal(locations.nearest([1, 'spec']), undefined);
 });
 
 test('a value of another shape than the one located is an error, not a wrong line', () => {
-  const locations = new PathLocations(value, [], locator().locate);
+  const paths = packPaths(value, [], locator().locate);
   const changed: JsonObject = structuredClone(value);
   (changed.spec as JsonObject).extra = 'x';
-  assert.throws(() => locations.nearest(['spec', 'colour'], changed), /not the shape/);
+  assert.throws(() => new PathLocations(paths, changed).nearest(['spec', 'colour']), /not the shape/);
 });
 
-test('an equal value read back from disk gives the same locations', () => {
-  // The check hands back its index record's value, which a large run keeps on disk and deserializes.
+test('paths and value read back from disk give the same locations', () => {
+  // A large run keeps both on disk: the packed paths with the watch, the value with its index record.
   const { locate, made } = locator();
-  const locations = new PathLocations(value, [2], locate);
-  const readBack = deserialize(serialize(value)) as JsonObject;
-  for (const [key, location] of made) assert.deepEqual(locations.nearest(JSON.parse(key) as Path, readBack), location, key);
+  const paths = deserialize(serialize(packPaths(value, [2], locate))) as PackedPaths;
+  const locations = new PathLocations(paths, deserialize(serialize(value)) as JsonObject);
+  for (const [key, location] of made) assert.deepEqual(locations.nearest(JSON.parse(key) as Path), location, key);
 });

@@ -41268,14 +41268,26 @@ var init_watch = __esm({
         this.rule = rule;
         this.setting = setting2;
         this.record = record;
-        this.data = data;
+        this.#data = data;
       }
       rule;
       setting;
       record;
-      data;
+      /** The data, or its slot in the store once moved there. */
+      #data;
+      #store;
       get options() {
         return this.setting.options;
+      }
+      /** The rule's data; read back from the store (an equal copy) when it waits there. */
+      get data() {
+        return this.#store ? this.#store.read(this.#data) : this.#data;
+      }
+      /** Moves the data to `store`, which copies what `v8.serialize` copies: rules watch with plain data. */
+      moveTo(store) {
+        if (this.#store || this.#data === void 0) return;
+        this.#data = store.store(this.#data, this.rule);
+        this.#store = store;
       }
     };
   }
@@ -63894,6 +63906,17 @@ function eachPath(value, path29, visit3) {
   if (Array.isArray(value)) value.forEach((item, index) => eachPath(item, [...path29, index], visit3));
   else if (typeof value === "object" && value !== null) for (const [key, item] of Object.entries(value)) eachPath(item, [...path29, key], visit3);
 }
+function packPaths(value, root, locate2) {
+  const numbers = [];
+  let first2;
+  eachPath(value, root, (path29) => {
+    const location = locate2(path29);
+    first2 ??= location;
+    const { region } = location;
+    numbers.push(region.startLine, region.startColumn, region.endLine, region.endColumn, (location.approximate ? APPROXIMATE : 0) | (location.unresolved ? UNRESOLVED : 0));
+  });
+  return { packed: Int32Array.from(numbers), base: first2, root };
+}
 var FIELDS3, APPROXIMATE, UNRESOLVED, PathLocations;
 var init_path_locations = __esm({
   "src/schema/path-locations.ts"() {
@@ -63902,35 +63925,20 @@ var init_path_locations = __esm({
     APPROXIMATE = 1;
     UNRESOLVED = 2;
     PathLocations = class {
-      /** Locates every path of `value` (written at `root`) now. */
-      constructor(value, root, locate2) {
-        this.root = root;
-        const numbers = [];
-        let first2;
-        eachPath(value, root, (path29) => {
-          const location = locate2(path29);
-          first2 ??= location;
-          const { region } = location;
-          numbers.push(region.startLine, region.startColumn, region.endLine, region.endColumn, (location.approximate ? APPROXIMATE : 0) | (location.unresolved ? UNRESOLVED : 0));
-        });
-        this.packed = Int32Array.from(numbers);
-        this.base = first2;
+      constructor(paths, value) {
+        this.paths = paths;
+        this.value = value;
       }
-      root;
-      packed;
-      /**
-       * The first path's location, for what all share (file, document, object, Helm template); kept whole, not
-       * copied, since the engine detaches the strings of the locations a check holds in place after the walk.
-       */
-      base;
+      paths;
+      value;
       table;
       /**
        * The location of the nearest written ancestor of `path` (a missing field points at the mapping that lacks
        * it). With `missing`, as `context.locate(path, { missing: true })` gives it: the field's own path, marked
-       * missing. `value` is the value located, or one equal to it.
+       * missing.
        */
-      nearest(path29, value, options) {
-        this.table ??= this.buildTable(value);
+      nearest(path29, options) {
+        this.table ??= this.buildTable();
         for (let length = path29.length; length >= 0; length--) {
           const prefix2 = path29.slice(0, length);
           const place = this.table.get(JSON.stringify(prefix2));
@@ -63942,18 +63950,18 @@ var init_path_locations = __esm({
         }
         return void 0;
       }
-      buildTable(value) {
+      buildTable() {
         const table = /* @__PURE__ */ new Map();
-        eachPath(value, this.root, (path29) => table.set(JSON.stringify(path29), table.size));
-        if (table.size * FIELDS3 !== this.packed.length) throw new Error("the value is not the shape of the one located");
+        eachPath(this.value, this.paths.root, (path29) => table.set(JSON.stringify(path29), table.size));
+        if (table.size * FIELDS3 !== this.paths.packed.length) throw new Error("the value is not the shape of the one located");
         return table;
       }
       locationAt(place, path29) {
         const at = place * FIELDS3;
-        const numbers = this.packed;
+        const numbers = this.paths.packed;
         const region = { startLine: numbers[at], startColumn: numbers[at + 1], endLine: numbers[at + 2], endColumn: numbers[at + 3] };
         const flags = numbers[at + 4];
-        const { region: _region, path: _path, approximate: _approximate, missing: _missing, unresolved: _unresolved, ...shared2 } = this.base;
+        const { region: _region, path: _path, approximate: _approximate, missing: _missing, unresolved: _unresolved, ...shared2 } = this.paths.base;
         const location = { ...shared2, region, path: path29 };
         if (flags & APPROXIMATE) location.approximate = true;
         if (flags & UNRESOLVED) location.unresolved = true;
@@ -64071,7 +64079,7 @@ var init_schema_validation = __esm({
           context.watch({
             path: object.path,
             apiVersionAt: context.locate([...object.path, "apiVersion"]),
-            locations: new PathLocations(object.value, object.path, (path29) => context.locate(path29)),
+            paths: packPaths(object.value, object.path, (path29) => context.locate(path29)),
             metadataProblems: allMetadataProblems(object)
           });
         }
@@ -64108,9 +64116,10 @@ var init_schema_validation = __esm({
         const cel = new CelEvaluator();
         const extraFor = /* @__PURE__ */ new Map();
         function reportAt(watch, value, problems) {
+          const locations = new PathLocations(watch.data.paths, value);
           for (const problem2 of problems) {
             const { messageId, data, missing } = reportOf(problem2);
-            const at = watch.data.locations.nearest(problem2.path, value, { missing });
+            const at = locations.nearest(problem2.path, { missing });
             if (at) context.report({ messageId, data, at }, watch);
           }
         }
@@ -66567,18 +66576,20 @@ var init_finish_spool = __esm({
 // src/run/value-spill.ts
 import { readSync as readSync3, writeSync as writeSync2 } from "node:fs";
 import { deserialize as deserialize2, serialize as serialize3 } from "node:v8";
-var WRITE_CHUNK, RECENT, ValueSpill;
+var WRITE_CHUNK, RECENT, Spill, ValueSpill;
 var init_value_spill = __esm({
   "src/run/value-spill.ts"() {
     "use strict";
     init_temp_file();
     WRITE_CHUNK = 1 << 20;
     RECENT = 256;
-    ValueSpill = class {
-      constructor(after) {
-        this.after = after;
+    Spill = class {
+      constructor(fileName, keepRecent = RECENT) {
+        this.fileName = fileName;
+        this.keepRecent = keepRecent;
       }
-      after;
+      fileName;
+      keepRecent;
       figures = { records: 0, bytes: 0, reads: 0 };
       file;
       /** Where each slot's bytes start in the file; the next slot's start is where they end. */
@@ -66613,8 +66624,8 @@ var init_value_spill = __esm({
         while (read2 < bytes.length) read2 += readSync3(this.file.fd, bytes, read2, bytes.length - read2, start + read2);
         const values = deserialize2(bytes);
         this.figures.reads++;
-        this.recent.set(slot, values);
-        if (this.recent.size > RECENT) this.recent.delete(this.recent.keys().next().value);
+        if (this.keepRecent > 0) this.recent.set(slot, values);
+        if (this.recent.size > this.keepRecent) this.recent.delete(this.recent.keys().next().value);
         return values;
       }
       /** Removes the file; the values are gone with it. */
@@ -66625,13 +66636,84 @@ var init_value_spill = __esm({
       }
       flush() {
         if (this.pendingBytes === 0) return;
-        this.file ??= new TempFile("index-values.bin");
+        this.file ??= new TempFile(this.fileName);
         const bytes = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingBytes);
         let written = 0;
         while (written < bytes.length) written += writeSync2(this.file.fd, bytes, written, bytes.length - written, this.flushed + written);
         this.flushed += bytes.length;
         this.pending = [];
         this.pendingBytes = 0;
+      }
+    };
+    ValueSpill = class extends Spill {
+      constructor(after) {
+        super("index-values.bin");
+        this.after = after;
+      }
+      after;
+    };
+  }
+});
+
+// src/run/watch-spill.ts
+var BATCH, RECENT_BATCHES, WatchSpill;
+var init_watch_spill = __esm({
+  "src/run/watch-spill.ts"() {
+    "use strict";
+    init_value_spill();
+    BATCH = 64;
+    RECENT_BATCHES = 4;
+    WatchSpill = class {
+      constructor(after) {
+        this.after = after;
+        this.batches = new Spill("watches.bin", 0);
+      }
+      after;
+      figures = { records: 0, bytes: 0, reads: 0 };
+      batches;
+      /** Each slot's batch (-1 while its batch is still being filled) and place in it. */
+      batchOf = [];
+      placeIn = [];
+      /** Per rule (or other stream), the slots and data of the batch being filled. */
+      filling = /* @__PURE__ */ new Map();
+      recent = /* @__PURE__ */ new Map();
+      store(data, stream2) {
+        const slot = this.batchOf.length;
+        let batch = this.filling.get(stream2);
+        if (!batch) this.filling.set(stream2, batch = { slots: [], items: [] });
+        this.batchOf.push(-1);
+        this.placeIn.push(batch.items.length);
+        batch.slots.push(slot);
+        batch.items.push(data);
+        this.figures.records++;
+        if (batch.items.length >= BATCH) this.seal(stream2);
+        return slot;
+      }
+      read(slot) {
+        for (const stream2 of [...this.filling.keys()]) this.seal(stream2);
+        const batch = this.batchOf[slot];
+        let items = this.recent.get(batch);
+        if (items === void 0) {
+          items = this.batches.read(batch);
+          this.figures.reads++;
+          this.recent.set(batch, items);
+          if (this.recent.size > RECENT_BATCHES) this.recent.delete(this.recent.keys().next().value);
+        }
+        return items[this.placeIn[slot]];
+      }
+      /** Removes the file; the data are gone with it. */
+      close() {
+        this.batches.close();
+        this.filling.clear();
+        this.recent.clear();
+      }
+      seal(stream2) {
+        const { slots, items } = this.filling.get(stream2);
+        this.filling.delete(stream2);
+        const before = this.batches.figures.bytes;
+        const batch = this.batches.store(items);
+        this.figures.bytes += this.batches.figures.bytes - before;
+        for (const slot of slots) this.batchOf[slot] = batch;
       }
     };
   }
@@ -67052,6 +67134,7 @@ async function lintSources(sources, options, notes = [], peers) {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const spool = options.spool;
   const values = spool && !peers ? new ValueSpill(options.indexInMemory ?? INDEX_IN_MEMORY) : void 0;
+  const watchData = spool && !peers ? new WatchSpill(options.watchesInMemory ?? WATCHES_IN_MEMORY) : void 0;
   const index = new ObjectIndex(runSettings.complete, values);
   const ruleTimes = options.stats ? /* @__PURE__ */ new Map() : void 0;
   const tallies = /* @__PURE__ */ new Map();
@@ -67150,7 +67233,10 @@ async function lintSources(sources, options, notes = [], peers) {
       run2.files.push({ file: source.display, objects: linted.objectCount, documents: linted.documentCount, decision, reason });
       if (linted.pending.length > 0 || (linted.watched?.length ?? 0) > 0) {
         pending.push(...linted.pending);
-        if (linted.watched) watched.push(...linted.watched);
+        for (const watch of linted.watched ?? []) {
+          if (watchData && watched.length >= watchData.after) watch.moveTo(watchData);
+          watched.push(watch);
+        }
         const { spans } = redactFileSpans(linted, outcome.text);
         if (!spool) detach(linted.findings, index.strings);
         const state = { findings: settle(source.display, linted.findings), walked: spool ? linted.findings.length : 0, suppression, later: [] };
@@ -67248,6 +67334,7 @@ async function lintSources(sources, options, notes = [], peers) {
     clock.lap("cross-object");
   }
   values?.close();
+  watchData?.close();
   if (spool) {
     spool.head.push(...run2.findings);
     run2.findings = [];
@@ -67281,6 +67368,7 @@ async function lintSources(sources, options, notes = [], peers) {
   clock.lap("suppress");
   if (options.stats) run2.stats = { stages: clock.stages, rules: Object.fromEntries([...ruleTimes ?? []].map(([id, ms]) => [id, round(ms)])) };
   if (run2.stats && values && values.figures.records > 0) run2.stats.indexOnDisk = values.figures;
+  if (run2.stats && watchData && watchData.figures.records > 0) run2.stats.watchesOnDisk = watchData.figures;
   return run2;
 }
 function unreachedNote(kinds) {
@@ -67447,7 +67535,7 @@ async function readStdin() {
   for await (const chunk of process.stdin) chunks.push(chunk);
   return Buffer.concat(chunks);
 }
-var INDEX_IN_MEMORY, CHECKPOINT_EVERY2, READ_AHEAD, MIGHT_HOLD_OBJECTS;
+var INDEX_IN_MEMORY, WATCHES_IN_MEMORY, CHECKPOINT_EVERY2, READ_AHEAD, MIGHT_HOLD_OBJECTS;
 var init_lint = __esm({
   "src/run/lint.ts"() {
     "use strict";
@@ -67475,7 +67563,9 @@ var init_lint = __esm({
     init_spool_sources();
     init_finish_spool();
     init_value_spill();
+    init_watch_spill();
     INDEX_IN_MEMORY = 1e4;
+    WATCHES_IN_MEMORY = 3e4;
     CHECKPOINT_EVERY2 = 64;
     READ_AHEAD = 4;
     MIGHT_HOLD_OBJECTS = /apiVersion/;
@@ -69280,12 +69370,12 @@ function indented(json, depth) {
   return depth === 0 ? json : json.replaceAll("\n", `
 ${pad(depth)}`);
 }
-var BATCH = 64;
+var BATCH2 = 64;
 function* batches(items) {
   let batch = [];
   for (const item of items) {
     batch.push(item);
-    if (batch.length < BATCH) continue;
+    if (batch.length < BATCH2) continue;
     yield batch;
     batch = [];
   }

@@ -103,6 +103,8 @@ export interface RuleContext<MessageId extends string, Options, Watch = undefine
    * as `hold` does, and handed to `checkIndex` in `context.watched`. A record per watch, not a closure: this
    * is how a rule that relates objects waits for the index without keeping its object, its views and its
    * scopes alive (see `afterIndex`). A rule may watch one object several times (once per port, per reference).
+   * `data` must be plain (objects, arrays, typed arrays, strings, numbers, booleans): a large run keeps it in a
+   * temporary file (`v8.serialize`) and `checkIndex` gets an equal copy, without prototypes or functions.
    */
   watch(data?: Watch): void;
 }

@@ -9,7 +9,7 @@ import type { SchemaNode } from '../k8s/schema-node.js';
 import { SchemaValidator, type SchemaProblem, type ValidatorOptions } from '../schema/validate.js';
 import { CelEvaluator } from '../schema/cel.js';
 import { loadSchemaDirs, type ExtraSchemas } from '../schema/schema-dirs.js';
-import { PathLocations } from '../schema/path-locations.js';
+import { packPaths, PathLocations, type PackedPaths } from '../schema/path-locations.js';
 import type { Path } from '../types.js';
 
 type MessageId =
@@ -98,7 +98,7 @@ interface Watch {
   /** Where the object is in its document (`items/n` in a List). */
   path: Path;
   apiVersionAt: Location;
-  locations: PathLocations;
+  paths: PackedPaths;
   /** Reported only when a CRD gives the version a schema, after the schema's problems. */
   metadataProblems: MetadataProblem[];
 }
@@ -157,7 +157,7 @@ export default defineRule<MessageId, Options, Watch>({
       context.watch({
         path: object.path,
         apiVersionAt: context.locate([...object.path, 'apiVersion']),
-        locations: new PathLocations(object.value, object.path, (path) => context.locate(path)),
+        paths: packPaths(object.value, object.path, (path) => context.locate(path)),
         metadataProblems: allMetadataProblems(object),
       });
     }
@@ -199,9 +199,10 @@ export default defineRule<MessageId, Options, Watch>({
 
     /** After the walk: each problem at the nearest location taken while the file was at hand. */
     function reportAt(watch: Watched<Options, Watch>, value: JsonValue, problems: readonly Problem[]): void {
+      const locations = new PathLocations(watch.data.paths, value);
       for (const problem of problems) {
         const { messageId, data, missing } = reportOf(problem);
-        const at = watch.data.locations.nearest(problem.path, value, { missing });
+        const at = locations.nearest(problem.path, { missing });
         if (at) context.report({ messageId, data, at }, watch);
       }
     }

@@ -39,6 +39,7 @@ import { compareFindings, type FindingSpool } from './spool.js';
 import { SourceTexts } from './spool-sources.js';
 import { finishSpool, withoutBaseline } from './finish-spool.js';
 import { type SpillFigures, ValueSpill } from './value-spill.js';
+import { WatchSpill } from './watch-spill.js';
 
 export { UsageError };
 
@@ -106,14 +107,20 @@ export interface LintOptions extends ThreadOptions {
    * file until the checks across files read them. Default `INDEX_IN_MEMORY`; tests lower it.
    */
   indexInMemory?: number;
+  /** With a spool: how many watches keep their data in memory; past them, data wait in a temporary file. */
+  watchesInMemory?: number;
 }
 
 /** Records whose values stay in memory in a CLI run: about 13 MB, more than most repositories hold. */
 export const INDEX_IN_MEMORY = 10_000;
+/** Watches whose data stay in memory in a CLI run: about 9 MB, rules watch about three times a document. */
+export const WATCHES_IN_MEMORY = 30_000;
 
 export interface RunStats {
   /** Index records whose values waited on disk, their bytes, and how many times a check read one back. */
   indexOnDisk?: SpillFigures;
+  /** Watches whose data waited on disk, their bytes, and how many batches of them the checks read back. */
+  watchesOnDisk?: SpillFigures;
   /** Milliseconds per stage. */
   stages: Record<string, number>;
   /** Milliseconds per rule, visitors and cross-object checks together. */
@@ -239,6 +246,7 @@ export async function lintSources(
   // A CLI run (spooled) on one thread keeps index values past the first records on disk; a worker thread's
   // index goes to the main thread whole, and a library call keeps everything in memory.
   const values = spool && !peers ? new ValueSpill(options.indexInMemory ?? INDEX_IN_MEMORY) : undefined;
+  const watchData = spool && !peers ? new WatchSpill(options.watchesInMemory ?? WATCHES_IN_MEMORY) : undefined;
   const index = new ObjectIndex(runSettings.complete, values);
   const ruleTimes = options.stats ? new Map<string, number>() : undefined;
   const tallies: Tallies = new Map();
@@ -343,7 +351,10 @@ export async function lintSources(
       run.files.push({ file: source.display, objects: linted.objectCount, documents: linted.documentCount, decision, reason } satisfies FileReport);
       if (linted.pending.length > 0 || (linted.watched?.length ?? 0) > 0) {
         pending.push(...linted.pending);
-        if (linted.watched) watched.push(...linted.watched);
+        for (const watch of linted.watched ?? []) {
+          if (watchData && watched.length >= watchData.after) watch.moveTo(watchData);
+          watched.push(watch);
+        }
         // Redacted now for what is known; the findings still to come are redacted when the file closes.
         const { spans } = redactFileSpans(linted, outcome.text);
         if (!spool) detach(linted.findings, index.strings);
@@ -443,6 +454,7 @@ export async function lintSources(
     clock.lap('cross-object');
   }
   values?.close();
+  watchData?.close();
   if (spool) {
     // What arrived for no linted file comes first, as below; each file's late findings join its line on reading.
     spool.head.push(...run.findings);
@@ -477,6 +489,7 @@ export async function lintSources(
   clock.lap('suppress');
   if (options.stats) run.stats = { stages: clock.stages, rules: Object.fromEntries([...(ruleTimes ?? [])].map(([id, ms]) => [id, round(ms)])) };
   if (run.stats && values && values.figures.records > 0) run.stats.indexOnDisk = values.figures;
+  if (run.stats && watchData && watchData.figures.records > 0) run.stats.watchesOnDisk = watchData.figures;
   return run;
 }
 

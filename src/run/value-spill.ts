@@ -1,8 +1,9 @@
 /**
- * Where a large run's index keeps the plain values of its records: in a temporary file, each record's value
- * and pod specs `v8.serialize`d once and read back when a cross-object check asks for them. The values are
- * the largest part of a record (about 1.3 KB of a document's heap); what the index looks records up by
- * (identity, labels, locations) stays in memory.
+ * Where a large run keeps what it reads back only in the checks across files, in a temporary file: its index
+ * records' plain values and pod specs, and its rules' watches, each `v8.serialize`d once and read back when a
+ * check asks for it. The values are the largest part of a record (about 1.3 KB of a document's heap), a
+ * watch's data (locations, names) about 300 bytes; what the index looks records up by (identity, labels,
+ * locations) stays in memory.
  */
 import { readSync, writeSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
@@ -22,7 +23,8 @@ export interface SpillFigures {
   reads: number;
 }
 
-export class ValueSpill implements ValueStore {
+/** Values that `v8.serialize` copies faithfully (plain objects, arrays, typed arrays, strings, numbers). */
+export class Spill<T> {
   readonly figures: SpillFigures = { records: 0, bytes: 0, reads: 0 };
   private file: TempFile | undefined;
   /** Where each slot's bytes start in the file; the next slot's start is where they end. */
@@ -30,14 +32,15 @@ export class ValueSpill implements ValueStore {
   private pending: Buffer[] = [];
   private pendingBytes = 0;
   private flushed = 0;
-  private readonly recent = new Map<number, SpilledValues>();
+  private readonly recent = new Map<number, T>();
 
   constructor(
-    /** Records kept whole in memory before values go to the file: a small run never touches the disk. */
-    readonly after: number,
+    private readonly fileName: string,
+    /** How many values read back are kept, most recently used. */
+    private readonly keepRecent = RECENT,
   ) {}
 
-  store(values: SpilledValues): number {
+  store(values: T): number {
     const bytes = serialize(values);
     const slot = this.starts.length;
     this.starts.push(this.flushed + this.pendingBytes);
@@ -49,7 +52,7 @@ export class ValueSpill implements ValueStore {
     return slot;
   }
 
-  read(slot: number): SpilledValues {
+  read(slot: number): T {
     const known = this.recent.get(slot);
     if (known !== undefined) {
       // Most recently used last, so the oldest is the first the map lists.
@@ -63,10 +66,10 @@ export class ValueSpill implements ValueStore {
     const bytes = Buffer.allocUnsafe(end - start);
     let read = 0;
     while (read < bytes.length) read += readSync(this.file!.fd, bytes, read, bytes.length - read, start + read);
-    const values = deserialize(bytes) as SpilledValues;
+    const values = deserialize(bytes) as T;
     this.figures.reads++;
-    this.recent.set(slot, values);
-    if (this.recent.size > RECENT) this.recent.delete(this.recent.keys().next().value!);
+    if (this.keepRecent > 0) this.recent.set(slot, values);
+    if (this.recent.size > this.keepRecent) this.recent.delete(this.recent.keys().next().value!);
     return values;
   }
 
@@ -79,12 +82,22 @@ export class ValueSpill implements ValueStore {
 
   private flush(): void {
     if (this.pendingBytes === 0) return;
-    this.file ??= new TempFile('index-values.bin');
+    this.file ??= new TempFile(this.fileName);
     const bytes = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
     let written = 0;
     while (written < bytes.length) written += writeSync(this.file.fd, bytes, written, bytes.length - written, this.flushed + written);
     this.flushed += bytes.length;
     this.pending = [];
     this.pendingBytes = 0;
+  }
+}
+
+/** The index's records' values past the first `after` records. */
+export class ValueSpill extends Spill<SpilledValues> implements ValueStore {
+  constructor(
+    /** Records kept whole in memory before values go to the file: a small run never touches the disk. */
+    readonly after: number,
+  ) {
+    super('index-values.bin');
   }
 }
