@@ -66690,7 +66690,7 @@ var init_watch_spill = __esm({
         return slot;
       }
       read(slot) {
-        for (const stream2 of [...this.filling.keys()]) this.seal(stream2);
+        if (this.filling.size > 0) for (const stream2 of [...this.filling.keys()]) this.seal(stream2);
         const batch = this.batchOf[slot];
         let items = this.recent.get(batch);
         if (items === void 0) {

@@ -7,7 +7,7 @@ import type { IndexedObject } from '../k8s/object-index.js';
 import type { Rule, Watched } from './define-rule.js';
 import type { RuleSetting } from './rule-settings.js';
 
-/** Where watches' data wait for the checks across files (`run/value-spill.ts`: a temporary file). */
+/** Where watches' data wait for the checks across files (`run/watch-spill.ts`: a temporary file). */
 export interface WatchStore {
   /** Keeps `data` with the other watches of `stream` (the rule), which its check reads together. */
   store(data: unknown, stream: object): number;

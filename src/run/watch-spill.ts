@@ -44,7 +44,7 @@ export class WatchSpill implements WatchStore {
 
   read(slot: number): unknown {
     // The checks start reading once the walk is done: what is still being filled is written first.
-    for (const stream of [...this.filling.keys()]) this.seal(stream);
+    if (this.filling.size > 0) for (const stream of [...this.filling.keys()]) this.seal(stream);
     const batch = this.batchOf[slot]!;
     let items = this.recent.get(batch);
     if (items === undefined) {
