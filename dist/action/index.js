@@ -64077,7 +64077,6 @@ var init_schema_validation = __esm({
         }
         function watchCustomResource(object) {
           context.watch({
-            path: object.path,
             apiVersionAt: context.locate([...object.path, "apiVersion"]),
             paths: packPaths(object.value, object.path, (path29) => context.locate(path29)),
             metadataProblems: allMetadataProblems(object)
@@ -64125,7 +64124,8 @@ var init_schema_validation = __esm({
         }
         for (const watch of context.watched) {
           const { record, options } = watch;
-          const { path: path29, apiVersionAt, metadataProblems: metadataProblems2 } = watch.data;
+          const { apiVersionAt, metadataProblems: metadataProblems2 } = watch.data;
+          const path29 = watch.data.paths.root;
           const dirs = options.schemaDirs ?? [];
           let extra = extraFor.get(dirs.join("\0"));
           if (!extra) extraFor.set(dirs.join("\0"), extra = loadSchemaDirs(dirs, process.cwd()));
@@ -66666,17 +66666,18 @@ var init_watch_spill = __esm({
     WatchSpill = class {
       constructor(after) {
         this.after = after;
-        this.batches = new Spill("watches.bin", 0);
       }
       after;
-      figures = { records: 0, bytes: 0, reads: 0 };
-      batches;
+      batches = new Spill("watches.bin", RECENT_BATCHES);
       /** Each slot's batch (-1 while its batch is still being filled) and place in it. */
       batchOf = [];
       placeIn = [];
       /** Per rule (or other stream), the slots and data of the batch being filled. */
       filling = /* @__PURE__ */ new Map();
-      recent = /* @__PURE__ */ new Map();
+      /** Watches stored, their bytes, and the batches read back. */
+      get figures() {
+        return { ...this.batches.figures, records: this.batchOf.length };
+      }
       store(data, stream2) {
         const slot = this.batchOf.length;
         let batch = this.filling.get(stream2);
@@ -66685,34 +66686,22 @@ var init_watch_spill = __esm({
         this.placeIn.push(batch.items.length);
         batch.slots.push(slot);
         batch.items.push(data);
-        this.figures.records++;
         if (batch.items.length >= BATCH) this.seal(stream2);
         return slot;
       }
       read(slot) {
         if (this.filling.size > 0) for (const stream2 of [...this.filling.keys()]) this.seal(stream2);
-        const batch = this.batchOf[slot];
-        let items = this.recent.get(batch);
-        if (items === void 0) {
-          items = this.batches.read(batch);
-          this.figures.reads++;
-          this.recent.set(batch, items);
-          if (this.recent.size > RECENT_BATCHES) this.recent.delete(this.recent.keys().next().value);
-        }
-        return items[this.placeIn[slot]];
+        return this.batches.read(this.batchOf[slot])[this.placeIn[slot]];
       }
       /** Removes the file; the data are gone with it. */
       close() {
         this.batches.close();
         this.filling.clear();
-        this.recent.clear();
       }
       seal(stream2) {
         const { slots, items } = this.filling.get(stream2);
         this.filling.delete(stream2);
-        const before = this.batches.figures.bytes;
         const batch = this.batches.store(items);
-        this.figures.bytes += this.batches.figures.bytes - before;
         for (const slot of slots) this.batchOf[slot] = batch;
       }
     };

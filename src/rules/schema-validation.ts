@@ -95,9 +95,8 @@ interface Options {
  * locations of its paths and its metadata problems are taken while the file is at hand.
  */
 interface Watch {
-  /** Where the object is in its document (`items/n` in a List). */
-  path: Path;
   apiVersionAt: Location;
+  /** Where each path of the object was, and where the object is in its document (`root`: `items/n` in a List). */
   paths: PackedPaths;
   /** Reported only when a CRD gives the version a schema, after the schema's problems. */
   metadataProblems: MetadataProblem[];
@@ -155,7 +154,6 @@ export default defineRule<MessageId, Options, Watch>({
     /** A custom resource waits for every CRD of the run: checked in `checkIndex` against its index record's value. */
     function watchCustomResource(object: K8sObject): void {
       context.watch({
-        path: object.path,
         apiVersionAt: context.locate([...object.path, 'apiVersion']),
         paths: packPaths(object.value, object.path, (path) => context.locate(path)),
         metadataProblems: allMetadataProblems(object),
@@ -209,7 +207,8 @@ export default defineRule<MessageId, Options, Watch>({
 
     for (const watch of context.watched) {
       const { record, options } = watch;
-      const { path, apiVersionAt, metadataProblems } = watch.data;
+      const { apiVersionAt, metadataProblems } = watch.data;
+      const path = watch.data.paths.root;
       const dirs = options.schemaDirs ?? [];
       let extra = extraFor.get(dirs.join('\u0000'));
       if (!extra) extraFor.set(dirs.join('\u0000'), (extra = loadSchemaDirs(dirs, process.cwd())));

@@ -13,20 +13,21 @@ const BATCH = 64;
 const RECENT_BATCHES = 4;
 
 export class WatchSpill implements WatchStore {
-  readonly figures: SpillFigures = { records: 0, bytes: 0, reads: 0 };
-  private readonly batches: Spill<unknown[]>;
+  private readonly batches = new Spill<unknown[]>('watches.bin', RECENT_BATCHES);
   /** Each slot's batch (-1 while its batch is still being filled) and place in it. */
   private readonly batchOf: number[] = [];
   private readonly placeIn: number[] = [];
   /** Per rule (or other stream), the slots and data of the batch being filled. */
   private readonly filling = new Map<object, { slots: number[]; items: unknown[] }>();
-  private readonly recent = new Map<number, unknown[]>();
 
   constructor(
     /** Watches kept in memory before data go to the file: a small run never touches the disk. */
     readonly after: number,
-  ) {
-    this.batches = new Spill<unknown[]>('watches.bin', 0);
+  ) {}
+
+  /** Watches stored, their bytes, and the batches read back. */
+  get figures(): SpillFigures {
+    return { ...this.batches.figures, records: this.batchOf.length };
   }
 
   store(data: unknown, stream: object): number {
@@ -37,7 +38,6 @@ export class WatchSpill implements WatchStore {
     this.placeIn.push(batch.items.length);
     batch.slots.push(slot);
     batch.items.push(data);
-    this.figures.records++;
     if (batch.items.length >= BATCH) this.seal(stream);
     return slot;
   }
@@ -45,30 +45,19 @@ export class WatchSpill implements WatchStore {
   read(slot: number): unknown {
     // The checks start reading once the walk is done: what is still being filled is written first.
     if (this.filling.size > 0) for (const stream of [...this.filling.keys()]) this.seal(stream);
-    const batch = this.batchOf[slot]!;
-    let items = this.recent.get(batch);
-    if (items === undefined) {
-      items = this.batches.read(batch);
-      this.figures.reads++;
-      this.recent.set(batch, items);
-      if (this.recent.size > RECENT_BATCHES) this.recent.delete(this.recent.keys().next().value!);
-    }
-    return items[this.placeIn[slot]!];
+    return this.batches.read(this.batchOf[slot]!)[this.placeIn[slot]!];
   }
 
   /** Removes the file; the data are gone with it. */
   close(): void {
     this.batches.close();
     this.filling.clear();
-    this.recent.clear();
   }
 
   private seal(stream: object): void {
     const { slots, items } = this.filling.get(stream)!;
     this.filling.delete(stream);
-    const before = this.batches.figures.bytes;
     const batch = this.batches.store(items);
-    this.figures.bytes += this.batches.figures.bytes - before;
     for (const slot of slots) this.batchOf[slot] = batch;
   }
 }
