@@ -9,7 +9,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { FORMATS, loadFormatter, type FormatContext } from '../src/formatters/index.js';
 import { lint, type LintOptions } from '../src/run/lint.js';
-import { FindingSpool } from '../src/run/spool.js';
+import { FindingSpool, SPOOL_FROM } from '../src/run/spool.js';
 import { ValueSpill } from '../src/run/value-spill.js';
 import { WatchSpill } from '../src/run/watch-spill.js';
 import { rules } from '../src/rules/index.js';
@@ -102,8 +102,21 @@ const CROSS_OBJECT_FIXTURES = rules
   .map((rule) => path.join('test', 'manifests', rule.meta.id))
   .filter((folder) => existsSync(path.join(REPO_ROOT, folder)));
 
-async function reports(options: LintOptions): Promise<{ texts: Record<string, string>; onDisk: number; reads: number; watchesOnDisk: number; watchReads: number }> {
-  const spool = new FindingSpool(0);
+interface Reports {
+  texts: Record<string, string>;
+  onDisk: number;
+  reads: number;
+  watchesOnDisk: number;
+  watchReads: number;
+  /** Findings of the checks across files written out until their file closed. */
+  arrivedOnDisk: number;
+  /** Files whose late findings the spool keeps on disk. */
+  spooledLate: number;
+}
+
+/** The eight reports of a run (its spool on disk from the start unless `spoolFrom` says otherwise), and its figures. */
+async function reports(options: LintOptions, spoolFrom = 0): Promise<Reports> {
+  const spool = new FindingSpool(spoolFrom);
   try {
     const run = await lint({ ...options, spool });
     const context: FormatContext = { cwd: REPO_ROOT, version: '0.0.0-test', rules: rules.map((rule) => rule.meta), sources: run.sourceTexts ?? run.sources, codeFrame: true };
@@ -112,6 +125,7 @@ async function reports(options: LintOptions): Promise<{ texts: Record<string, st
     return {
       texts, onDisk: run.stats?.indexOnDisk?.records ?? 0, reads: run.stats?.indexOnDisk?.reads ?? 0,
       watchesOnDisk: run.stats?.watchesOnDisk?.records ?? 0, watchReads: run.stats?.watchesOnDisk?.reads ?? 0,
+      arrivedOnDisk: run.stats?.lateOnDisk?.records ?? 0, spooledLate: spool.parts().lateOnDisk?.slots.size ?? 0,
     };
   } finally {
     spool.close();
@@ -142,4 +156,15 @@ test('the checks across files find the same with every watch on disk as with eve
   // Read in batches of one rule's watches: far fewer reads than watches, at least one per rule that watched.
   assert.ok(disk.watchReads >= 20 && disk.watchReads < disk.watchesOnDisk, `batches read back: ${disk.watchReads}`);
   for (const format of FORMATS) assert.equal(disk.texts[format], memory.texts[format], format);
+});
+
+test('late findings give the same reports written out as they arrive and kept on disk by the spool as held in memory', async () => {
+  const options: LintOptions = { paths: CROSS_OBJECT_FIXTURES, cwd: REPO_ROOT, context: [], presets: ['all'], keepSources: true, stats: true };
+  const held = await reports(options, SPOOL_FROM);
+  const disk = await reports({ ...options, lateInMemory: 0 });
+  assert.equal(held.arrivedOnDisk, 0, 'a small run keeps late findings in memory');
+  assert.equal(held.spooledLate, 0, 'a spool held in memory holds its late findings too');
+  assert.ok(disk.arrivedOnDisk > 100, `late findings written out as they arrived: ${disk.arrivedOnDisk}`);
+  assert.ok(disk.spooledLate > 20, `files whose late findings the spool keeps on disk: ${disk.spooledLate}`);
+  for (const format of FORMATS) assert.equal(disk.texts[format], held.texts[format], format);
 });

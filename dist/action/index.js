@@ -40007,6 +40007,99 @@ var init_temp_file = __esm({
   }
 });
 
+// src/run/value-spill.ts
+import { readSync as readSync3, writeSync } from "node:fs";
+import { deserialize, serialize } from "node:v8";
+function readSpilled(places, slot) {
+  const start = places.starts[slot];
+  const end = slot + 1 < places.starts.length ? places.starts[slot + 1] : places.end;
+  const bytes = Buffer.allocUnsafe(end - start);
+  let read2 = 0;
+  while (read2 < bytes.length) {
+    const got = readSync3(places.fd, bytes, read2, bytes.length - read2, start + read2);
+    if (got === 0) throw new Error("a temporary file of the run ended early");
+    read2 += got;
+  }
+  return deserialize(bytes);
+}
+var WRITE_CHUNK, RECENT, Spill, ValueSpill;
+var init_value_spill = __esm({
+  "src/run/value-spill.ts"() {
+    "use strict";
+    init_temp_file();
+    WRITE_CHUNK = 1 << 20;
+    RECENT = 256;
+    Spill = class {
+      constructor(fileName, keepRecent = RECENT) {
+        this.fileName = fileName;
+        this.keepRecent = keepRecent;
+      }
+      fileName;
+      keepRecent;
+      figures = { records: 0, bytes: 0, reads: 0 };
+      file;
+      /** Where each slot's bytes start in the file; the next slot's start is where they end. */
+      starts = [];
+      pending = [];
+      pendingBytes = 0;
+      flushed = 0;
+      recent = /* @__PURE__ */ new Map();
+      store(values) {
+        const bytes = serialize(values);
+        const slot = this.starts.length;
+        this.starts.push(this.flushed + this.pendingBytes);
+        this.pending.push(bytes);
+        this.pendingBytes += bytes.length;
+        this.figures.records++;
+        this.figures.bytes += bytes.length;
+        if (this.pendingBytes >= WRITE_CHUNK) this.flush();
+        return slot;
+      }
+      read(slot) {
+        const known2 = this.recent.get(slot);
+        if (known2 !== void 0) {
+          this.recent.delete(slot);
+          this.recent.set(slot, known2);
+          return known2;
+        }
+        const values = readSpilled(this.places(), slot);
+        this.figures.reads++;
+        if (this.keepRecent > 0) this.recent.set(slot, values);
+        if (this.recent.size > this.keepRecent) this.recent.delete(this.recent.keys().next().value);
+        return values;
+      }
+      /** Where the slots are, everything written out first: for a reading in another thread. Undefined before any. */
+      places() {
+        this.flush();
+        return this.file ? { fd: this.file.fd, starts: this.starts, end: this.flushed } : void 0;
+      }
+      /** Removes the file; the values are gone with it. */
+      close() {
+        this.file?.close();
+        this.file = void 0;
+        this.recent.clear();
+      }
+      flush() {
+        if (this.pendingBytes === 0) return;
+        this.file ??= new TempFile(this.fileName);
+        const bytes = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingBytes);
+        let written = 0;
+        while (written < bytes.length) written += writeSync(this.file.fd, bytes, written, bytes.length - written, this.flushed + written);
+        this.flushed += bytes.length;
+        this.pending = [];
+        this.pendingBytes = 0;
+      }
+    };
+    ValueSpill = class extends Spill {
+      constructor(after) {
+        super("index-values.bin");
+        this.after = after;
+      }
+      after;
+    };
+  }
+});
+
 // src/run/spool.ts
 function spoolLine(file, findings) {
   return { file, counts: countFindings(findings), line: `${JSON.stringify({ file, findings })}
@@ -40029,6 +40122,7 @@ var init_spool = __esm({
     "use strict";
     init_read_lines();
     init_temp_file();
+    init_value_spill();
     init_counts();
     init_baseline();
     REPLAY_HELD_BYTES = 64 << 20;
@@ -40036,7 +40130,7 @@ var init_spool = __esm({
 });
 
 // src/cache/store.ts
-import { closeSync as closeSync3, fstatSync as fstatSync2, openSync as openSync3, readFileSync, writeSync } from "node:fs";
+import { closeSync as closeSync3, fstatSync as fstatSync2, openSync as openSync3, readFileSync, writeSync as writeSync2 } from "node:fs";
 import { mkdir as mkdir2, rename as rename2 } from "node:fs/promises";
 import path7 from "node:path";
 function* cacheLines(content) {
@@ -40256,10 +40350,10 @@ var init_store = __esm({
               batch += `${line}
 `;
               if (batch.length < WRITE_BATCH) continue;
-              writeSync(fd, batch);
+              writeSync2(fd, batch);
               batch = "";
             }
-            writeSync(fd, batch);
+            writeSync2(fd, batch);
           } finally {
             closeSync3(fd);
           }
@@ -40916,13 +41010,13 @@ var init_object_index = __esm({
 });
 
 // src/cache/context.ts
-import { deserialize, serialize } from "node:v8";
+import { deserialize as deserialize2, serialize as serialize2 } from "node:v8";
 async function indexCachedContext(files, index, cache2, maxBytes, indexText) {
   const served = { objects: 0, tokens: [], hits: 0 };
   const serve = (display, hash4) => {
     const hit = cache2.contextLookup(display, hash4);
     if (!hit) return false;
-    for (const record of deserialize(Buffer.from(hit.records, "base64"))) index.add(record);
+    for (const record of deserialize2(Buffer.from(hit.records, "base64"))) index.add(record);
     served.tokens.push(textToken(display, hash4));
     served.objects += hit.objects;
     served.hits++;
@@ -40944,7 +41038,7 @@ async function indexCachedContext(files, index, cache2, maxBytes, indexText) {
     for (const record of own.all) index.add(record);
     served.objects += objects;
     if (storable(own.all, outcome.text)) {
-      cache2.recordContext(display, { hash: hash4, objects, records: serialize(own.all).toString("base64") });
+      cache2.recordContext(display, { hash: hash4, objects, records: serialize2(own.all).toString("base64") });
     }
   }
   return served;
@@ -63588,7 +63682,7 @@ function serializeValue(value) {
   }
   return String(value);
 }
-function serialize2(ast) {
+function serialize3(ast) {
   const { op, args } = ast;
   switch (op) {
     case "value":
@@ -63613,25 +63707,25 @@ function serialize2(ast) {
     case "!_":
       return `!${wrap(args, op)}`;
     case "-_":
-      return ["+", "-", "*", "/", "%"].includes(args.op) ? `-(${serialize2(args)})` : `-${serialize2(args)}`;
+      return ["+", "-", "*", "/", "%"].includes(args.op) ? `-(${serialize3(args)})` : `-${serialize3(args)}`;
     case ".":
       return `${wrap(args[0], op)}.${args[1]}`;
     case ".?":
       return `${wrap(args[0], op)}.?${args[1]}`;
     case "[]":
-      return `${wrap(args[0], op)}[${serialize2(args[1])}]`;
+      return `${wrap(args[0], op)}[${serialize3(args[1])}]`;
     case "[?]":
-      return `${wrap(args[0], op)}[?${serialize2(args[1])}]`;
+      return `${wrap(args[0], op)}[?${serialize3(args[1])}]`;
     case "call":
-      return `${args[0]}(${args[1].map(serialize2).join(", ")})`;
+      return `${args[0]}(${args[1].map(serialize3).join(", ")})`;
     case "rcall":
-      return `${wrap(args[1], op)}.${args[0]}(${args[2].map(serialize2).join(", ")})`;
+      return `${wrap(args[1], op)}.${args[0]}(${args[2].map(serialize3).join(", ")})`;
     case "list":
-      return `[${args.map(serialize2).join(", ")}]`;
+      return `[${args.map(serialize3).join(", ")}]`;
     case "map":
-      return `{${args.map(([k2, v]) => `${serialize2(k2)}: ${serialize2(v)}`).join(", ")}}`;
+      return `{${args.map(([k2, v]) => `${serialize3(k2)}: ${serialize3(v)}`).join(", ")}}`;
     case "?:":
-      return `${wrap(args[0], op)} ? ${wrap(args[1], op)} : ${serialize2(args[2])}`;
+      return `${wrap(args[0], op)} ? ${wrap(args[1], op)} : ${serialize3(args[2])}`;
     default:
       throw new Error(`Unknown AST operation: ${op}`);
   }
@@ -63686,7 +63780,7 @@ function needsParentheses(ast, parentOp) {
   return false;
 }
 function wrap(ast, parentOp) {
-  return needsParentheses(ast, parentOp) ? `(${serialize2(ast)})` : serialize2(ast);
+  return needsParentheses(ast, parentOp) ? `(${serialize3(ast)})` : serialize3(ast);
 }
 var PRECEDENCE;
 var init_serialize = __esm({
@@ -63733,7 +63827,7 @@ __export(lib_exports, {
   default: () => lib_default,
   evaluate: () => evaluate,
   parse: () => parse2,
-  serialize: () => serialize2
+  serialize: () => serialize3
 });
 var lib_default;
 var init_lib = __esm({
@@ -63750,7 +63844,7 @@ var init_lib = __esm({
       ParseError,
       EvaluationError,
       TypeError: TypeError2,
-      serialize: serialize2,
+      serialize: serialize3,
       Optional
     };
   }
@@ -66573,88 +66667,6 @@ var init_finish_spool = __esm({
   }
 });
 
-// src/run/value-spill.ts
-import { readSync as readSync3, writeSync as writeSync2 } from "node:fs";
-import { deserialize as deserialize2, serialize as serialize3 } from "node:v8";
-var WRITE_CHUNK, RECENT, Spill, ValueSpill;
-var init_value_spill = __esm({
-  "src/run/value-spill.ts"() {
-    "use strict";
-    init_temp_file();
-    WRITE_CHUNK = 1 << 20;
-    RECENT = 256;
-    Spill = class {
-      constructor(fileName, keepRecent = RECENT) {
-        this.fileName = fileName;
-        this.keepRecent = keepRecent;
-      }
-      fileName;
-      keepRecent;
-      figures = { records: 0, bytes: 0, reads: 0 };
-      file;
-      /** Where each slot's bytes start in the file; the next slot's start is where they end. */
-      starts = [];
-      pending = [];
-      pendingBytes = 0;
-      flushed = 0;
-      recent = /* @__PURE__ */ new Map();
-      store(values) {
-        const bytes = serialize3(values);
-        const slot = this.starts.length;
-        this.starts.push(this.flushed + this.pendingBytes);
-        this.pending.push(bytes);
-        this.pendingBytes += bytes.length;
-        this.figures.records++;
-        this.figures.bytes += bytes.length;
-        if (this.pendingBytes >= WRITE_CHUNK) this.flush();
-        return slot;
-      }
-      read(slot) {
-        const known2 = this.recent.get(slot);
-        if (known2 !== void 0) {
-          this.recent.delete(slot);
-          this.recent.set(slot, known2);
-          return known2;
-        }
-        this.flush();
-        const start = this.starts[slot];
-        const end = slot + 1 < this.starts.length ? this.starts[slot + 1] : this.flushed;
-        const bytes = Buffer.allocUnsafe(end - start);
-        let read2 = 0;
-        while (read2 < bytes.length) read2 += readSync3(this.file.fd, bytes, read2, bytes.length - read2, start + read2);
-        const values = deserialize2(bytes);
-        this.figures.reads++;
-        if (this.keepRecent > 0) this.recent.set(slot, values);
-        if (this.recent.size > this.keepRecent) this.recent.delete(this.recent.keys().next().value);
-        return values;
-      }
-      /** Removes the file; the values are gone with it. */
-      close() {
-        this.file?.close();
-        this.file = void 0;
-        this.recent.clear();
-      }
-      flush() {
-        if (this.pendingBytes === 0) return;
-        this.file ??= new TempFile(this.fileName);
-        const bytes = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingBytes);
-        let written = 0;
-        while (written < bytes.length) written += writeSync2(this.file.fd, bytes, written, bytes.length - written, this.flushed + written);
-        this.flushed += bytes.length;
-        this.pending = [];
-        this.pendingBytes = 0;
-      }
-    };
-    ValueSpill = class extends Spill {
-      constructor(after) {
-        super("index-values.bin");
-        this.after = after;
-      }
-      after;
-    };
-  }
-});
-
 // src/run/watch-spill.ts
 var BATCH, RECENT_BATCHES, WatchSpill;
 var init_watch_spill = __esm({
@@ -66703,6 +66715,52 @@ var init_watch_spill = __esm({
         this.filling.delete(stream2);
         const batch = this.batches.store(items);
         for (const slot of slots) this.batchOf[slot] = batch;
+      }
+    };
+  }
+});
+
+// src/run/late-arrivals.ts
+var LateArrivals;
+var init_late_arrivals = __esm({
+  "src/run/late-arrivals.ts"() {
+    "use strict";
+    init_value_spill();
+    LateArrivals = class {
+      constructor(after) {
+        this.after = after;
+      }
+      after;
+      // Each slot is read once, as its file closes: nothing to keep.
+      spill = new Spill("late-findings.bin", 0);
+      held = 0;
+      stored = 0;
+      /** Findings written out (not the writes), their bytes, and the reads. */
+      get figures() {
+        return { ...this.spill.figures, records: this.stored };
+      }
+      /** One check's findings for `target`. Once findings go to disk, all do: a file's stay in their order. */
+      add(target, findings) {
+        if (this.held < this.after) {
+          this.held += findings.length;
+          target.findings.push(...findings);
+          target.later.push(...findings);
+          return;
+        }
+        this.stored += findings.length;
+        (target.arrived ??= []).push(this.spill.store(findings));
+      }
+      /** Puts what went to disk for `target` back into its lists, after those held in memory. */
+      takeBack(target) {
+        for (const slot of target.arrived ?? []) {
+          const findings = this.spill.read(slot);
+          target.findings.push(...findings);
+          target.later.push(...findings);
+        }
+        delete target.arrived;
+      }
+      close() {
+        this.spill.close();
       }
     };
   }
@@ -67124,6 +67182,7 @@ async function lintSources(sources, options, notes = [], peers) {
   const spool = options.spool;
   const values = spool && !peers ? new ValueSpill(options.indexInMemory ?? INDEX_IN_MEMORY) : void 0;
   const watchData = spool && !peers ? new WatchSpill(options.watchesInMemory ?? WATCHES_IN_MEMORY) : void 0;
+  const arrivals = spool && !peers ? new LateArrivals(options.lateInMemory ?? LATE_IN_MEMORY) : void 0;
   const index = new ObjectIndex(runSettings.complete, values);
   const ruleTimes = options.stats ? /* @__PURE__ */ new Map() : void 0;
   const tallies = /* @__PURE__ */ new Map();
@@ -67282,11 +67341,20 @@ async function lintSources(sources, options, notes = [], peers) {
     const deliver = (ruleId, found, ms) => {
       if (ruleTimes) ruleTimes.set(ruleId, (ruleTimes.get(ruleId) ?? 0) + ms);
       const staged = applyEngineRuleSettings(found, settings);
+      const shares = /* @__PURE__ */ new Map();
       for (const finding of options.findingStage ? options.findingStage(staged, runSettings.namespace) : staged) {
         const target = open2.get(finding.file);
-        target?.suppression.mark([finding]);
-        target?.later.push(finding);
-        (perFile.get(finding.file) ?? run2.findings).push(finding);
+        if (!target) (perFile.get(finding.file) ?? run2.findings).push(finding);
+        else if (!shares.has(target)) shares.set(target, [finding]);
+        else shares.get(target).push(finding);
+      }
+      for (const [target, share] of shares) {
+        target.suppression.mark(share);
+        if (arrivals) arrivals.add(target, share);
+        else {
+          target.later.push(...share);
+          target.findings.push(...share);
+        }
       }
     };
     const checkpoint = (where = () => "in the checks across files") => options.onCheckpoint?.(where());
@@ -67307,6 +67375,7 @@ async function lintSources(sources, options, notes = [], peers) {
     }
     for (const [file, state] of open2) {
       checkpoint();
+      arrivals?.takeBack(state);
       const notes2 = state.suppression.close();
       state.findings.push(...notes2);
       const later = [...state.later, ...notes2];
@@ -67324,6 +67393,7 @@ async function lintSources(sources, options, notes = [], peers) {
   }
   values?.close();
   watchData?.close();
+  arrivals?.close();
   if (spool) {
     spool.head.push(...run2.findings);
     run2.findings = [];
@@ -67358,6 +67428,7 @@ async function lintSources(sources, options, notes = [], peers) {
   if (options.stats) run2.stats = { stages: clock.stages, rules: Object.fromEntries([...ruleTimes ?? []].map(([id, ms]) => [id, round(ms)])) };
   if (run2.stats && values && values.figures.records > 0) run2.stats.indexOnDisk = values.figures;
   if (run2.stats && watchData && watchData.figures.records > 0) run2.stats.watchesOnDisk = watchData.figures;
+  if (run2.stats && arrivals && arrivals.figures.records > 0) run2.stats.lateOnDisk = arrivals.figures;
   return run2;
 }
 function unreachedNote(kinds) {
@@ -67524,7 +67595,7 @@ async function readStdin() {
   for await (const chunk of process.stdin) chunks.push(chunk);
   return Buffer.concat(chunks);
 }
-var INDEX_IN_MEMORY, WATCHES_IN_MEMORY, CHECKPOINT_EVERY2, READ_AHEAD, MIGHT_HOLD_OBJECTS;
+var INDEX_IN_MEMORY, WATCHES_IN_MEMORY, LATE_IN_MEMORY, CHECKPOINT_EVERY2, READ_AHEAD, MIGHT_HOLD_OBJECTS;
 var init_lint = __esm({
   "src/run/lint.ts"() {
     "use strict";
@@ -67553,8 +67624,10 @@ var init_lint = __esm({
     init_finish_spool();
     init_value_spill();
     init_watch_spill();
+    init_late_arrivals();
     INDEX_IN_MEMORY = 1e4;
     WATCHES_IN_MEMORY = 3e4;
+    LATE_IN_MEMORY = 1e4;
     CHECKPOINT_EVERY2 = 64;
     READ_AHEAD = 4;
     MIGHT_HOLD_OBJECTS = /apiVersion/;

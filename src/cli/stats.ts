@@ -13,6 +13,10 @@ export function formatStats(stats: RunStats, top = 15): string {
     const { records, bytes, reads } = stats.watchesOnDisk;
     lines.push(`kmlint: watches on disk: ${records} watches, ${(bytes / 1048576).toFixed(1)} MB, read back in ${reads} batches`);
   }
+  if (stats.lateOnDisk) {
+    const { records, bytes } = stats.lateOnDisk;
+    lines.push(`kmlint: findings of the checks across files on disk until their file closed: ${records}, ${(bytes / 1048576).toFixed(1)} MB`);
+  }
   const rules = Object.entries(stats.rules).sort((a, b) => b[1] - a[1]);
   lines.push(`kmlint: time per rule (ms), ${Math.min(top, rules.length)} slowest of ${rules.length}`);
   for (const [rule, ms] of rules.slice(0, top)) lines.push(`  ${rule.padEnd(40)} ${ms.toFixed(1).padStart(9)}`);

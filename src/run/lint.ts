@@ -40,6 +40,7 @@ import { SourceTexts } from './spool-sources.js';
 import { finishSpool, withoutBaseline } from './finish-spool.js';
 import { type SpillFigures, ValueSpill } from './value-spill.js';
 import { WatchSpill } from './watch-spill.js';
+import { LateArrivals, type ArrivalTarget } from './late-arrivals.js';
 
 export { UsageError };
 
@@ -109,18 +110,24 @@ export interface LintOptions extends ThreadOptions {
   indexInMemory?: number;
   /** With a spool: how many watches keep their data in memory; past them, data wait in a temporary file. */
   watchesInMemory?: number;
+  /** With a spool: how many findings of the checks across files wait in memory for their file to close; past them, on disk. */
+  lateInMemory?: number;
 }
 
 /** Records whose values stay in memory in a CLI run: about 13 MB, more than most repositories hold. */
 export const INDEX_IN_MEMORY = 10_000;
 /** Watches whose data stay in memory in a CLI run: about 9 MB, rules watch about three times a document. */
 export const WATCHES_IN_MEMORY = 30_000;
+/** Findings of the checks across files held in memory until their file closes in a CLI run: about 11 MB. */
+export const LATE_IN_MEMORY = 10_000;
 
 export interface RunStats {
   /** Index records whose values waited on disk, their bytes, and how many times a check read one back. */
   indexOnDisk?: SpillFigures;
   /** Watches whose data waited on disk, their bytes, and how many batches of them the checks read back. */
   watchesOnDisk?: SpillFigures;
+  /** Findings of the checks across files that waited on disk for their file to close, their bytes, and reads. */
+  lateOnDisk?: SpillFigures;
   /** Milliseconds per stage. */
   stages: Record<string, number>;
   /** Milliseconds per rule, visitors and cross-object checks together. */
@@ -161,9 +168,7 @@ export interface Source {
 }
 
 /** A file whose cross-object checks have not run yet: its findings and suppressions stay open. */
-interface OpenFile {
-  /** Its findings; with a spool, only those that arrived after the walk (the walk's are spooled). */
-  findings: Finding[];
+interface OpenFile extends ArrivalTarget {
   /** With a spool: how many findings the walk gave it. */
   walked: number;
   suppression: FileSuppression;
@@ -177,8 +182,6 @@ interface OpenFile {
    * and where the walk found its credentials (when it looked), so its code frames need no second search.
    */
   again?: { source: Source; hash: string; spans?: readonly Span[] };
-  /** Findings that arrived after the walk (cross-object checks, suppression notes), still to redact. */
-  later: Finding[];
 }
 
 export async function lint(options: LintOptions): Promise<LintRun> {
@@ -247,6 +250,7 @@ export async function lintSources(
   // index goes to the main thread whole, and a library call keeps everything in memory.
   const values = spool && !peers ? new ValueSpill(options.indexInMemory ?? INDEX_IN_MEMORY) : undefined;
   const watchData = spool && !peers ? new WatchSpill(options.watchesInMemory ?? WATCHES_IN_MEMORY) : undefined;
+  const arrivals = spool && !peers ? new LateArrivals(options.lateInMemory ?? LATE_IN_MEMORY) : undefined;
   const index = new ObjectIndex(runSettings.complete, values);
   const ruleTimes = options.stats ? new Map<string, number>() : undefined;
   const tallies: Tallies = new Map();
@@ -409,11 +413,21 @@ export async function lintSources(
     const deliver = (ruleId: string, found: Finding[], ms: number): void => {
       if (ruleTimes) ruleTimes.set(ruleId, (ruleTimes.get(ruleId) ?? 0) + ms);
       const staged = applyEngineRuleSettings(found, settings);
+      // An open file's share of the check's findings is marked, then kept (or written out) together.
+      const shares = new Map<OpenFile, Finding[]>();
       for (const finding of options.findingStage ? options.findingStage(staged, runSettings.namespace) : staged) {
         const target = open.get(finding.file);
-        target?.suppression.mark([finding]);
-        target?.later.push(finding);
-        (perFile.get(finding.file) ?? run.findings).push(finding);
+        if (!target) (perFile.get(finding.file) ?? run.findings).push(finding);
+        else if (!shares.has(target)) shares.set(target, [finding]);
+        else shares.get(target)!.push(finding);
+      }
+      for (const [target, share] of shares) {
+        target.suppression.mark(share);
+        if (arrivals) arrivals.add(target, share);
+        else {
+          target.later.push(...share);
+          target.findings.push(...share);
+        }
       }
     };
     const checkpoint = (where = (): string => 'in the checks across files'): void => options.onCheckpoint?.(where());
@@ -435,6 +449,7 @@ export async function lintSources(
     }
     for (const [file, state] of open) {
       checkpoint();
+      arrivals?.takeBack(state);
       const notes = state.suppression.close();
       state.findings.push(...notes);
       const later = [...state.later, ...notes];
@@ -455,6 +470,7 @@ export async function lintSources(
   }
   values?.close();
   watchData?.close();
+  arrivals?.close();
   if (spool) {
     // What arrived for no linted file comes first, as below; each file's late findings join its line on reading.
     spool.head.push(...run.findings);
@@ -490,6 +506,7 @@ export async function lintSources(
   if (options.stats) run.stats = { stages: clock.stages, rules: Object.fromEntries([...(ruleTimes ?? [])].map(([id, ms]) => [id, round(ms)])) };
   if (run.stats && values && values.figures.records > 0) run.stats.indexOnDisk = values.figures;
   if (run.stats && watchData && watchData.figures.records > 0) run.stats.watchesOnDisk = watchData.figures;
+  if (run.stats && arrivals && arrivals.figures.records > 0) run.stats.lateOnDisk = arrivals.figures;
   return run;
 }
 

@@ -1,13 +1,15 @@
 /**
  * The findings of a CLI run, kept out of memory: each file's findings are written as one JSON line to a
  * temporary file as soon as they are final, and read back, in file order, every time the reports or the
- * exit code go through them. A file's cross-object findings arrive after the walk; they are few and stay in
- * memory until they are merged into the file's line on reading. Small runs never touch the disk.
+ * exit code go through them. A file's cross-object findings arrive after the walk and are merged into the
+ * file's line on reading; once the lines are on disk, they go to a file of their own, a slot per file. Small
+ * runs never touch the disk.
  */
 import { writeSync } from 'node:fs';
 import type { Finding } from '../types.js';
 import { linesOf } from './read-lines.js';
 import { TempFile } from './temp-file.js';
+import { readSpilled, Spill, type SpillPlaces } from './value-spill.js';
 import { addCounts, countFindings, type Counts } from '../findings/counts.js';
 import { baselineMatcher, type Baseline } from '../suppress/baseline.js';
 
@@ -15,6 +17,7 @@ import { baselineMatcher, type Baseline } from '../suppress/baseline.js';
 export const SPOOL_FROM = 20_000;
 
 const SPOOL_FILE = 'findings.jsonl';
+const LATE_FILE = 'late-findings.bin';
 
 /**
  * A replay's findings up to this size (their JSON in the cache) are held as objects, which the reports read
@@ -48,6 +51,8 @@ export interface SpoolParts {
   head: readonly Finding[];
   tail: readonly Finding[];
   late: ReadonlyMap<string, readonly Finding[]>;
+  /** Late findings on disk: the file, and each file's slot in it. */
+  lateOnDisk?: LateOnDisk;
   views: readonly FindingView[];
   /** The lines held in memory; empty once they went to the spool's file. */
   held: readonly string[];
@@ -58,6 +63,12 @@ export interface SpoolParts {
   knownCounts?: Counts;
 }
 
+/** Late findings in their file, as plain data for any thread. */
+export interface LateOnDisk {
+  places: SpillPlaces;
+  slots: ReadonlyMap<string, number>;
+}
+
 export class FindingSpool implements Iterable<Finding> {
   /** Findings of files the run did not lint (they come first, as in a run held in memory). */
   readonly head: Finding[] = [];
@@ -66,6 +77,9 @@ export class FindingSpool implements Iterable<Finding> {
   private readonly held: string[] = [];
   private heldFindings = 0;
   private readonly late = new Map<string, Finding[]>();
+  private lateSpill: Spill<Finding[]> | undefined;
+  private readonly lateSlots = new Map<string, number>();
+  private readonly lateCounts: Counts = { error: 0, warning: 0, note: 0, suppressed: 0 };
   private readonly views: FindingView[] = [];
   private temp: TempFile | undefined;
 
@@ -103,7 +117,16 @@ export class FindingSpool implements Iterable<Finding> {
   /** Findings that arrived for an added file after its walk, sorted: merged into its line when read. */
   addLate(file: string, findings: readonly Finding[]): void {
     this.changes++;
-    if (findings.length > 0) this.late.set(file, [...findings]);
+    if (findings.length === 0) return;
+    addCounts(this.lateCounts, countFindings(findings));
+    // With the lines on disk the run is large: held, they would stay through the reports, and be copied to
+    // the report thread.
+    if (this.temp === undefined) {
+      this.late.set(file, [...findings]);
+      return;
+    }
+    this.lateSpill ??= new Spill<Finding[]>(LATE_FILE, 0);
+    this.lateSlots.set(file, this.lateSpill.store([...findings]));
   }
 
   /** Applies `view` to every finding read from now on. */
@@ -155,13 +178,14 @@ export class FindingSpool implements Iterable<Finding> {
   knownCounts(): Counts | undefined {
     if (this.views.length > 0) return undefined;
     const counts = { ...this.lineCounts };
-    for (const findings of [this.head, this.tail, ...this.late.values()]) addCounts(counts, countFindings(findings));
+    addCounts(counts, this.lateCounts);
+    for (const findings of [this.head, this.tail]) addCounts(counts, countFindings(findings));
     return counts;
   }
 
   /** Each file's findings that arrived after its walk, as `addLate` gave them. */
   lateFindings(): [file: string, findings: Finding[]][] {
-    return [...this.late];
+    return [...this.late, ...[...this.lateSlots.keys()].map((file): [string, Finding[]] => [file, this.lateSpill!.read(this.lateSlots.get(file)!)])];
   }
 
   /** Whether the findings went to disk (tests force it with a limit of 0). */
@@ -170,14 +194,14 @@ export class FindingSpool implements Iterable<Finding> {
   }
 
   *[Symbol.iterator](): Generator<Finding> {
-    yield* readParts({ head: this.head, tail: this.tail, late: this.late, views: this.views }, this.lines());
+    yield* readParts({ head: this.head, tail: this.tail, late: this.late, ...this.lateOnDisk(), views: this.views }, this.lines());
   }
 
   /** The spool as it stands, for a reading in another thread (the spool must stay open until it is done). */
   parts(): SpoolParts {
     const known = this.knownCounts();
     return {
-      head: this.head, tail: this.tail, late: this.late, views: this.views, held: this.held,
+      head: this.head, tail: this.tail, late: this.late, ...this.lateOnDisk(), views: this.views, held: this.held,
       ...(this.temp !== undefined ? { fd: this.temp.fd } : {}),
       groupedByFile: this.groupedByFile,
       ...(known ? { knownCounts: known } : {}),
@@ -204,6 +228,12 @@ export class FindingSpool implements Iterable<Finding> {
   close(): void {
     this.temp?.close();
     this.temp = undefined;
+    this.lateSpill?.close();
+  }
+
+  private lateOnDisk(): { lateOnDisk?: LateOnDisk } {
+    const places = this.lateSpill?.places();
+    return places ? { lateOnDisk: { places, slots: this.lateSlots } } : {};
   }
 
   private open(): TempFile {
@@ -249,7 +279,7 @@ export class SpoolCopy implements Iterable<Finding> {
 }
 
 /** One reading: the findings before the lines, each line with its late findings merged in, those after; through the views. */
-function* readParts(parts: Pick<SpoolParts, 'head' | 'tail' | 'late' | 'views'>, lines: Iterable<string>): Generator<Finding> {
+function* readParts(parts: Pick<SpoolParts, 'head' | 'tail' | 'late' | 'lateOnDisk' | 'views'>, lines: Iterable<string>): Generator<Finding> {
   const applied = parts.views.map(viewFunction);
   const shown = (finding: Finding): Finding | undefined => applied.reduce<Finding | undefined>((kept, apply) => (kept ? apply(kept) : undefined), finding);
   for (const finding of parts.head) {
@@ -258,7 +288,7 @@ function* readParts(parts: Pick<SpoolParts, 'head' | 'tail' | 'late' | 'views'>,
   }
   for (const line of lines) {
     const { file, findings } = JSON.parse(line) as { file: string; findings: Finding[] };
-    for (const finding of mergedFindings(findings, parts.late.get(file) ?? [])) {
+    for (const finding of mergedFindings(findings, lateOf(parts, file))) {
       const kept = shown(finding);
       if (kept) yield kept;
     }
@@ -267,6 +297,14 @@ function* readParts(parts: Pick<SpoolParts, 'head' | 'tail' | 'late' | 'views'>,
     const kept = shown(finding);
     if (kept) yield kept;
   }
+}
+
+/** A file's late findings, held or on disk. */
+function lateOf(parts: Pick<SpoolParts, 'late' | 'lateOnDisk'>, file: string): readonly Finding[] {
+  const held = parts.late.get(file);
+  if (held) return held;
+  const slot = parts.lateOnDisk?.slots.get(file);
+  return slot === undefined ? [] : readSpilled<Finding[]>(parts.lateOnDisk!.places, slot);
 }
 
 function viewFunction(view: FindingView): (finding: Finding) => Finding | undefined {
