@@ -2,7 +2,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
-import { CHECK_INTERVAL_MS, COLLECT_BEFORE_REPORTS, collectBeforeReports, heapGrowthLimiter, LARGE_MEMORY } from '../src/cli/heap-growth.js';
+import { CHECK_INTERVAL_MS, COLLECT_BEFORE_REPORTS, collectBeforeReports, GROWTH_STEPS, heapGrowthLimiter, LARGE_MEMORY } from '../src/cli/heap-growth.js';
+
+const ONE_STEP = [{ from: LARGE_MEMORY, percent: 50 }];
 
 test('a small process is left alone; a cache about to be loaded that makes it large turns the limit on, once and for good', () => {
   const limit = heapGrowthLimiter();
@@ -19,7 +21,7 @@ test('the size of the process is read at most once per interval, except for a lo
   let rss = 100 << 20;
   let collections = 0;
   const collect = (): void => void collections++;
-  const limit = heapGrowthLimiter(LARGE_MEMORY, { rss: () => (reads++, rss), now: () => clock }, collect);
+  const limit = heapGrowthLimiter(ONE_STEP, { rss: () => (reads++, rss), now: () => clock }, collect);
   for (let file = 0; file < 1000; file++) assert.equal(limit(), false);
   assert.equal(reads, 1, 'a thousand files in no time: one read');
   rss = LARGE_MEMORY;
@@ -33,16 +35,38 @@ test('the size of the process is read at most once per interval, except for a lo
   assert.equal(reads, 2, 'once on, it stays on without reading');
   assert.equal(collections, 1, 'and without collecting again');
 
-  const loading = heapGrowthLimiter(LARGE_MEMORY, { rss: () => (reads++, 100 << 20), now: () => clock }, collect);
+  const loading = heapGrowthLimiter(ONE_STEP, { rss: () => (reads++, 100 << 20), now: () => clock }, collect);
   assert.equal(loading(), false);
   assert.equal(loading(LARGE_MEMORY), true, 'a load about to come is looked at at once');
+});
+
+test('a process that grows past the next step is held back again, collected once more, and then no longer read', () => {
+  assert.ok(GROWTH_STEPS.length >= 2 && GROWTH_STEPS.every((step, index) => index === 0 || (step.from > GROWTH_STEPS[index - 1]!.from && step.percent < GROWTH_STEPS[index - 1]!.percent)), 'each step larger and tighter');
+  let reads = 0;
+  let clock = 0;
+  let rss = GROWTH_STEPS[0]!.from;
+  let collections = 0;
+  const limit = heapGrowthLimiter(GROWTH_STEPS, { rss: () => (reads++, rss), now: () => clock }, () => void collections++);
+  assert.equal(limit(), true);
+  assert.equal(collections, 1, 'the first step');
+  clock += CHECK_INTERVAL_MS;
+  assert.equal(limit(), true, 'still on, below the next step');
+  assert.equal(collections, 1, 'nothing more to do there');
+  rss = GROWTH_STEPS.at(-1)!.from;
+  clock += CHECK_INTERVAL_MS;
+  assert.equal(limit(), true);
+  assert.equal(collections, 2, 'the last step: collected again, so the tighter growth holds from here');
+  const readsAtLastStep = reads;
+  clock += 10 * CHECK_INTERVAL_MS;
+  assert.equal(limit(), true);
+  assert.equal(reads, readsAtLastStep, 'past the last step nothing is read any more');
 });
 
 test('the V8 flag it sets is one this Node knows: no complaint, and the process collects and runs on', () => {
   // In a process of its own: the flag is process-wide. V8 prints "unrecognized flag" and goes on for a flag it does not know.
   const script = `
     import { heapGrowthLimiter } from ${JSON.stringify(new URL('../src/cli/heap-growth.ts', import.meta.url).href)};
-    if (!heapGrowthLimiter(0)()) process.exit(3);
+    if (!heapGrowthLimiter([{ from: 0, percent: 20 }])()) process.exit(3);
     let kept = [];
     for (let round = 0; round < 40; round++) kept = Array.from({ length: 200000 }, (_, i) => ({ i, text: 'x' + i }));
     process.stdout.write(String(kept.length));`;

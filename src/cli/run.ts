@@ -109,7 +109,11 @@ export async function run(args: ParsedArgs): Promise<number> {
       limitHeapGrowth();
       guardHeap(() => `after ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} files`);
     },
-    onCheckpoint: guardHeap,
+    // The checks across files, where a large run peaks, go on long after the last file.
+    onCheckpoint: (where) => {
+      limitHeapGrowth();
+      guardHeap(where);
+    },
     keepSources: targets.some((target) => NEEDS_SOURCES.has(target.format)),
     framesFromDisk: true,
     cache: cacheOptions(values, cwd, values['no-config'] ? undefined : values.config !== undefined ? path.resolve(cwd, values.config) : findConfigFile(cwd)),
