@@ -66,6 +66,17 @@ describe('what invalidates the cache', () => {
   // No cross-object rule in this preset: each file is served from the cache on its own.
   const PER_FILE = ['--cache', '--verbose', '--no-config', '--preset', 'pss-restricted', '-f', 'json', 'in'];
 
+  test('--stats on a replayed run tells where its time went', () => {
+    const dir = copyOf(FIXTURES);
+    runCli(PER_FILE, { cwd: dir });
+    const replayed = runCli([...PER_FILE, '--stats'], { cwd: dir });
+    assert.equal(cacheLine(replayed.stderr), 'no input changed, the last run replayed');
+    const stages = /kmlint: time per stage \(ms\)\n((?: {2}.*\n)+)/.exec(replayed.stderr)?.[1];
+    assert.ok(stages, replayed.stderr);
+    assert.deepEqual(stages.trimEnd().split('\n').map((line) => line.trim().replace(/ +[\d.]+$/, '')), ['discover', 'cache replay']);
+    assert.doesNotMatch(replayed.stderr, /time per rule/, 'no rule ran');
+  });
+
   test('a second run replays; an edited file is linted again and only it', () => {
     const dir = copyOf(FIXTURES);
     const first = runCli(PER_FILE, { cwd: dir });

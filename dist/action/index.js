@@ -67205,7 +67205,10 @@ async function lintSources(sources, options, notes = [], peers) {
     const replay = await replayable(cache2, sources, listContext, maxBytes, options.keepSources ?? false, spool);
     if (replay) {
       const suppressor2 = createSuppressor(replay.spool ? withoutBaseline(options.suppress) : options.suppress, { rules: rules2, settings, cwd });
-      return replayRun(run2, replay, { files: sources.length, suppressor: suppressor2, suppress: options.suppress, maxBytes });
+      const replayed = replayRun(run2, replay, { files: sources.length, suppressor: suppressor2, suppress: options.suppress, maxBytes });
+      clock.lap("cache replay");
+      if (options.stats) replayed.stats = { stages: clock.stages, rules: {} };
+      return replayed;
     }
   }
   const suppressor = createSuppressor(spool ? withoutBaseline(options.suppress) : options.suppress, { rules: rules2, settings, cwd });

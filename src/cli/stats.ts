@@ -18,7 +18,8 @@ export function formatStats(stats: RunStats, top = 15): string {
     lines.push(`kmlint: findings of the checks across files on disk until their file closed: ${records}, ${(bytes / 1048576).toFixed(1)} MB`);
   }
   const rules = Object.entries(stats.rules).sort((a, b) => b[1] - a[1]);
-  lines.push(`kmlint: time per rule (ms), ${Math.min(top, rules.length)} slowest of ${rules.length}`);
+  // A replayed run ran no rule.
+  if (rules.length > 0) lines.push(`kmlint: time per rule (ms), ${Math.min(top, rules.length)} slowest of ${rules.length}`);
   for (const [rule, ms] of rules.slice(0, top)) lines.push(`  ${rule.padEnd(40)} ${ms.toFixed(1).padStart(9)}`);
   return `${lines.join('\n')}\n`;
 }

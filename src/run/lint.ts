@@ -270,7 +270,10 @@ export async function lintSources(
     if (replay) {
       // A spooled replay applies the baseline as a view over the spool, as a spooled run does.
       const suppressor = createSuppressor(replay.spool ? withoutBaseline(options.suppress) : options.suppress, { rules, settings, cwd });
-      return replayRun(run, replay, { files: sources.length, suppressor, suppress: options.suppress, maxBytes });
+      const replayed = replayRun(run, replay, { files: sources.length, suppressor, suppress: options.suppress, maxBytes });
+      clock.lap('cache replay');
+      if (options.stats) replayed.stats = { stages: clock.stages, rules: {} };
+      return replayed;
     }
   }
   // A spooled run applies the baseline itself, as a view over the spool.
