@@ -67390,7 +67390,13 @@ async function lintSources(sources, options, notes = [], peers) {
       if (text === void 0 && state.again) withhold(later);
       if (text !== void 0) redactFindings({ findings: later, notes: [] }, text, known2?.spans);
       if (options.keepSources && withFindings && (framesLater || text !== void 0)) keepSource(state.again?.source ?? { display: file }, text ?? "", known2?.spans, known2?.hash);
-      detach(state.findings, index.strings);
+      if (spool) {
+        spool.addLate(file, sortFindings(state.findings));
+        perFile.delete(file);
+      } else {
+        detach(state.findings, index.strings);
+      }
+      open2.delete(file);
     }
     clock.lap("cross-object");
   }

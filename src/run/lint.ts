@@ -467,7 +467,14 @@ export async function lintSources(
       if (text === undefined && state.again) withhold(later);
       if (text !== undefined) redactFindings({ findings: later, notes: [] }, text, known?.spans);
       if (options.keepSources && withFindings && (framesLater || text !== undefined)) keepSource(state.again?.source ?? { display: file }, text ?? '', known?.spans, known?.hash);
-      detach(state.findings, index.strings);
+      if (spool) {
+        // Final now: to the spool at once (its file, in a large run), rather than every file's together at the end.
+        spool.addLate(file, sortFindings(state.findings));
+        perFile.delete(file);
+      } else {
+        detach(state.findings, index.strings);
+      }
+      open.delete(file);
     }
     clock.lap('cross-object');
   }
