@@ -5,7 +5,8 @@
  * files, where such a run peaks (about 50,000 findings, 55 MB, at 100,000 documents).
  */
 import type { Finding } from '../types.js';
-import { Spill, type SpillFigures } from './value-spill.js';
+import { JsonSpill } from './json-spill.js';
+import type { SpillFigures } from './value-spill.js';
 
 /** Where a file's late findings gather: its lists, and the slots of those on disk. */
 export interface ArrivalTarget {
@@ -18,8 +19,7 @@ export interface ArrivalTarget {
 }
 
 export class LateArrivals {
-  // Each slot is read once, as its file closes: nothing to keep.
-  private readonly spill = new Spill<Finding[]>('late-findings.bin', 0);
+  private readonly spill = new JsonSpill<Finding[]>('late-findings.jsonl');
   private held = 0;
   private stored = 0;
 

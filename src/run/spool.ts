@@ -9,7 +9,8 @@ import { writeSync } from 'node:fs';
 import type { Finding } from '../types.js';
 import { linesOf } from './read-lines.js';
 import { TempFile } from './temp-file.js';
-import { readSpilled, Spill, type SpillPlaces } from './value-spill.js';
+import { ScratchBuffer } from '../input/scratch-buffer.js';
+import { JsonSpill, readJsonSlot, type SpillPlaces } from './json-spill.js';
 import { addCounts, countFindings, type Counts } from '../findings/counts.js';
 import { baselineMatcher, type Baseline } from '../suppress/baseline.js';
 
@@ -17,7 +18,7 @@ import { baselineMatcher, type Baseline } from '../suppress/baseline.js';
 export const SPOOL_FROM = 20_000;
 
 const SPOOL_FILE = 'findings.jsonl';
-const LATE_FILE = 'late-findings.bin';
+const LATE_FILE = 'late-findings.jsonl';
 
 /**
  * A replay's findings up to this size (their JSON in the cache) are held as objects, which the reports read
@@ -77,7 +78,7 @@ export class FindingSpool implements Iterable<Finding> {
   private readonly held: string[] = [];
   private heldFindings = 0;
   private readonly late = new Map<string, Finding[]>();
-  private lateSpill: Spill<Finding[]> | undefined;
+  private lateSpill: JsonSpill<Finding[]> | undefined;
   private readonly lateSlots = new Map<string, number>();
   private readonly lateCounts: Counts = { error: 0, warning: 0, note: 0, suppressed: 0 };
   private readonly views: FindingView[] = [];
@@ -125,7 +126,7 @@ export class FindingSpool implements Iterable<Finding> {
       this.late.set(file, [...findings]);
       return;
     }
-    this.lateSpill ??= new Spill<Finding[]>(LATE_FILE, 0);
+    this.lateSpill ??= new JsonSpill<Finding[]>(LATE_FILE);
     this.lateSlots.set(file, this.lateSpill.store([...findings]));
   }
 
@@ -299,12 +300,15 @@ function* readParts(parts: Pick<SpoolParts, 'head' | 'tail' | 'late' | 'lateOnDi
   }
 }
 
+/** Late findings read from disk in this thread go through one buffer (each read is parsed before the next). */
+const lateScratch = new ScratchBuffer();
+
 /** A file's late findings, held or on disk. */
 function lateOf(parts: Pick<SpoolParts, 'late' | 'lateOnDisk'>, file: string): readonly Finding[] {
   const held = parts.late.get(file);
   if (held) return held;
   const slot = parts.lateOnDisk?.slots.get(file);
-  return slot === undefined ? [] : readSpilled<Finding[]>(parts.lateOnDisk!.places, slot);
+  return slot === undefined ? [] : readJsonSlot<Finding[]>(parts.lateOnDisk!.places, slot, lateScratch);
 }
 
 function viewFunction(view: FindingView): (finding: Finding) => Finding | undefined {

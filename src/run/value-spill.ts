@@ -23,28 +23,6 @@ export interface SpillFigures {
   reads: number;
 }
 
-/** A spill's file as plain data: its descriptor serves every thread of the process. */
-export interface SpillPlaces {
-  fd: number;
-  /** Where each slot's bytes start; the next slot's start, or `end`, is where they end. */
-  starts: readonly number[];
-  end: number;
-}
-
-/** One slot's values, read from the file. */
-export function readSpilled<T>(places: SpillPlaces, slot: number): T {
-  const start = places.starts[slot]!;
-  const end = slot + 1 < places.starts.length ? places.starts[slot + 1]! : places.end;
-  const bytes = Buffer.allocUnsafe(end - start);
-  let read = 0;
-  while (read < bytes.length) {
-    const got = readSync(places.fd, bytes, read, bytes.length - read, start + read);
-    if (got === 0) throw new Error('a temporary file of the run ended early');
-    read += got;
-  }
-  return deserialize(bytes) as T;
-}
-
 /** Values that `v8.serialize` copies faithfully (plain objects, arrays, typed arrays, strings, numbers). */
 export class Spill<T> {
   readonly figures: SpillFigures = { records: 0, bytes: 0, reads: 0 };
@@ -82,17 +60,17 @@ export class Spill<T> {
       this.recent.set(slot, known);
       return known;
     }
-    const values = readSpilled<T>(this.places()!, slot);
+    this.flush();
+    const start = this.starts[slot]!;
+    const end = slot + 1 < this.starts.length ? this.starts[slot + 1]! : this.flushed;
+    const bytes = Buffer.allocUnsafe(end - start);
+    let read = 0;
+    while (read < bytes.length) read += readSync(this.file!.fd, bytes, read, bytes.length - read, start + read);
+    const values = deserialize(bytes) as T;
     this.figures.reads++;
     if (this.keepRecent > 0) this.recent.set(slot, values);
     if (this.recent.size > this.keepRecent) this.recent.delete(this.recent.keys().next().value!);
     return values;
-  }
-
-  /** Where the slots are, everything written out first: for a reading in another thread. Undefined before any. */
-  places(): SpillPlaces | undefined {
-    this.flush();
-    return this.file ? { fd: this.file.fd, starts: this.starts, end: this.flushed } : undefined;
   }
 
   /** Removes the file; the values are gone with it. */
