@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { lint } from '../src/run/lint.js';
-import { readInputSync } from '../src/input/read.js';
+import { readBytesSync, readInputSync } from '../src/input/read.js';
 import { runCli } from './support/cli.js';
 import { REPO_ROOT } from './support/shared.js';
 
@@ -88,6 +88,20 @@ describe('special files', () => {
     // Files under /proc claim a size of 0 and hold more.
     const outcome = readInputSync('/proc/self/status', 64);
     assert.ok('skipped' in outcome && /larger than the 1 KB limit \(over/.test(outcome.skipped), JSON.stringify(outcome));
+  });
+
+  test('files read one after another through one buffer each get their own text, and raw bytes stay as read', () => {
+    const cwd = tempDir();
+    // Larger than the buffer's first size, smaller, then one that claims no size and holds more (/proc).
+    const texts = ['a: 1\n'.repeat(40_000), POD, 'b: 2\n'];
+    texts.forEach((text, index) => writeFileSync(path.join(cwd, `${index}.yaml`), text));
+    const kept = readBytesSync(path.join(cwd, '0.yaml'));
+    for (const round of [0, 1]) {
+      texts.forEach((text, index) => assert.deepEqual(readInputSync(path.join(cwd, `${index}.yaml`)), { text }, `round ${round}, file ${index}`));
+      const status = readInputSync('/proc/self/status');
+      assert.ok('text' in status && status.text.startsWith('Name:') && status.text.endsWith('\n'), JSON.stringify(status).slice(0, 80));
+    }
+    assert.ok(Buffer.isBuffer(kept) && kept.equals(Buffer.from(texts[0]!)), 'bytes handed out are not overwritten by later reads');
   });
 
   test('every kind of input gets its outcome from the one read: text, a reason to skip it, or where it stops being text', () => {

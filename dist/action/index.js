@@ -38278,14 +38278,43 @@ var init_budget = __esm({
   }
 });
 
+// src/input/scratch-buffer.ts
+var KEPT_BYTES, ScratchBuffer;
+var init_scratch_buffer = __esm({
+  "src/input/scratch-buffer.ts"() {
+    "use strict";
+    KEPT_BYTES = 1 << 20;
+    ScratchBuffer = class {
+      buffer = Buffer.allocUnsafe(0);
+      /** A buffer of at least `size` bytes (its start may hold the last read's bytes). */
+      of(size) {
+        if (this.buffer.length >= size) return this.buffer;
+        const buffer = Buffer.allocUnsafe(Math.max(size, 64 << 10));
+        if (size <= KEPT_BYTES) this.buffer = buffer;
+        return buffer;
+      }
+      /** A larger buffer holding the first `kept` bytes of `buffer`. */
+      grown(buffer, size, kept2) {
+        const larger = this.of(size);
+        buffer.copy(larger, 0, 0, kept2);
+        return larger;
+      }
+    };
+  }
+});
+
 // src/input/read.ts
 import { closeSync, constants as constants3, fstatSync, openSync, readSync, statSync as statSync2 } from "node:fs";
 import { isUtf8 } from "node:buffer";
 function readInputSync(file, maxBytes = DEFAULT_MAX_FILE_BYTES) {
-  const read2 = readBytesSync(file, maxBytes);
+  const read2 = readInto(file, maxBytes);
   return Buffer.isBuffer(read2) ? decode(read2, maxBytes) : read2;
 }
 function readBytesSync(file, maxBytes = DEFAULT_MAX_FILE_BYTES) {
+  const read2 = readInto(file, maxBytes);
+  return Buffer.isBuffer(read2) ? Buffer.from(read2) : read2;
+}
+function readInto(file, maxBytes) {
   try {
     const info2 = statSync2(file);
     const refused = refusal(info2, maxBytes);
@@ -38294,17 +38323,19 @@ function readBytesSync(file, maxBytes = DEFAULT_MAX_FILE_BYTES) {
     try {
       const changed = specialKind(fstatSync(fd));
       if (changed) return { skipped: `${changed}, not read` };
-      const chunks = [];
+      let buffer = scratch.of(Math.min(Math.max(info2.size + 1, CHUNK_BYTES), maxBytes + 1));
       let total = 0;
-      while (total <= maxBytes) {
-        const chunk = Buffer.allocUnsafe(Math.min(Math.max(info2.size + 1, CHUNK_BYTES), maxBytes + 1 - total));
-        const bytesRead = readSync(fd, chunk, 0, chunk.length, null);
+      for (; ; ) {
+        if (total === buffer.length) {
+          if (total > maxBytes) break;
+          buffer = scratch.grown(buffer, Math.min(total * 2, maxBytes + 1), total);
+        }
+        const bytesRead = readSync(fd, buffer, total, Math.min(buffer.length, maxBytes + 1) - total, null);
         if (bytesRead === 0) break;
-        chunks.push(chunk.subarray(0, bytesRead));
         total += bytesRead;
       }
       if (total > maxBytes) return tooLarge(maxBytes, total, true);
-      return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+      return buffer.subarray(0, total);
     } finally {
       closeSync(fd);
     }
@@ -38394,14 +38425,16 @@ function describeError(error2) {
 function formatBytes(bytes) {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
-var DEFAULT_MAX_FILE_BYTES, BINARY_SNIFF_BYTES, CHUNK_BYTES;
+var DEFAULT_MAX_FILE_BYTES, BINARY_SNIFF_BYTES, CHUNK_BYTES, scratch;
 var init_read = __esm({
   "src/input/read.ts"() {
     "use strict";
     init_budget();
+    init_scratch_buffer();
     DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
     BINARY_SNIFF_BYTES = 8e3;
     CHUNK_BYTES = 64 * 1024;
+    scratch = new ScratchBuffer();
   }
 });
 
@@ -40007,66 +40040,59 @@ var init_temp_file = __esm({
   }
 });
 
-// src/run/value-spill.ts
+// src/run/json-spill.ts
 import { readSync as readSync3, writeSync } from "node:fs";
-import { deserialize, serialize } from "node:v8";
-function readSpilled(places, slot) {
+function readJsonSlot(places, slot, scratch2) {
   const start = places.starts[slot];
-  const end = slot + 1 < places.starts.length ? places.starts[slot + 1] : places.end;
-  const bytes = Buffer.allocUnsafe(end - start);
+  const length = (slot + 1 < places.starts.length ? places.starts[slot + 1] : places.end) - start;
+  const buffer = scratch2 ? scratch2.of(length) : Buffer.allocUnsafe(length);
   let read2 = 0;
-  while (read2 < bytes.length) {
-    const got = readSync3(places.fd, bytes, read2, bytes.length - read2, start + read2);
+  while (read2 < length) {
+    const got = readSync3(places.fd, buffer, read2, length - read2, start + read2);
     if (got === 0) throw new Error("a temporary file of the run ended early");
     read2 += got;
   }
-  return deserialize(bytes);
+  return JSON.parse(buffer.toString("utf8", 0, length));
 }
-var WRITE_CHUNK, RECENT, Spill, ValueSpill;
-var init_value_spill = __esm({
-  "src/run/value-spill.ts"() {
+var WRITE_CHUNK, JsonSpill;
+var init_json_spill = __esm({
+  "src/run/json-spill.ts"() {
     "use strict";
+    init_scratch_buffer();
     init_temp_file();
     WRITE_CHUNK = 1 << 20;
-    RECENT = 256;
-    Spill = class {
-      constructor(fileName, keepRecent = RECENT) {
+    JsonSpill = class {
+      constructor(fileName) {
         this.fileName = fileName;
-        this.keepRecent = keepRecent;
       }
       fileName;
-      keepRecent;
       figures = { records: 0, bytes: 0, reads: 0 };
       file;
-      /** Where each slot's bytes start in the file; the next slot's start is where they end. */
+      /** Where each slot's text starts; the next slot's start is where it ends. */
       starts = [];
-      pending = [];
+      pending = Buffer.allocUnsafe(WRITE_CHUNK);
       pendingBytes = 0;
       flushed = 0;
-      recent = /* @__PURE__ */ new Map();
-      store(values) {
-        const bytes = serialize(values);
+      scratch = new ScratchBuffer();
+      store(value) {
+        const text = JSON.stringify(value);
+        const bytes = Buffer.byteLength(text);
         const slot = this.starts.length;
         this.starts.push(this.flushed + this.pendingBytes);
-        this.pending.push(bytes);
-        this.pendingBytes += bytes.length;
         this.figures.records++;
-        this.figures.bytes += bytes.length;
-        if (this.pendingBytes >= WRITE_CHUNK) this.flush();
+        this.figures.bytes += bytes;
+        if (this.pendingBytes + bytes > WRITE_CHUNK) this.flush();
+        if (bytes > WRITE_CHUNK) {
+          this.write(Buffer.from(text));
+        } else {
+          this.pending.write(text, this.pendingBytes);
+          this.pendingBytes += bytes;
+        }
         return slot;
       }
       read(slot) {
-        const known2 = this.recent.get(slot);
-        if (known2 !== void 0) {
-          this.recent.delete(slot);
-          this.recent.set(slot, known2);
-          return known2;
-        }
-        const values = readSpilled(this.places(), slot);
         this.figures.reads++;
-        if (this.keepRecent > 0) this.recent.set(slot, values);
-        if (this.recent.size > this.keepRecent) this.recent.delete(this.recent.keys().next().value);
-        return values;
+        return readJsonSlot(this.places(), slot, this.scratch);
       }
       /** Where the slots are, everything written out first: for a reading in another thread. Undefined before any. */
       places() {
@@ -40077,25 +40103,19 @@ var init_value_spill = __esm({
       close() {
         this.file?.close();
         this.file = void 0;
-        this.recent.clear();
       }
       flush() {
         if (this.pendingBytes === 0) return;
+        const bytes = this.pendingBytes;
+        this.pendingBytes = 0;
+        this.write(this.pending.subarray(0, bytes));
+      }
+      write(bytes) {
         this.file ??= new TempFile(this.fileName);
-        const bytes = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingBytes);
         let written = 0;
         while (written < bytes.length) written += writeSync(this.file.fd, bytes, written, bytes.length - written, this.flushed + written);
         this.flushed += bytes.length;
-        this.pending = [];
-        this.pendingBytes = 0;
       }
-    };
-    ValueSpill = class extends Spill {
-      constructor(after) {
-        super("index-values.bin");
-        this.after = after;
-      }
-      after;
     };
   }
 });
@@ -40116,16 +40136,18 @@ function* mergedFindings(walk, late) {
 function compareFindings(a, b) {
   return a.region.startLine - b.region.startLine || a.region.startColumn - b.region.startColumn || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
-var REPLAY_HELD_BYTES;
+var REPLAY_HELD_BYTES, lateScratch;
 var init_spool = __esm({
   "src/run/spool.ts"() {
     "use strict";
     init_read_lines();
     init_temp_file();
-    init_value_spill();
+    init_scratch_buffer();
+    init_json_spill();
     init_counts();
     init_baseline();
     REPLAY_HELD_BYTES = 64 << 20;
+    lateScratch = new ScratchBuffer();
   }
 });
 
@@ -41010,13 +41032,13 @@ var init_object_index = __esm({
 });
 
 // src/cache/context.ts
-import { deserialize as deserialize2, serialize as serialize2 } from "node:v8";
+import { deserialize, serialize } from "node:v8";
 async function indexCachedContext(files, index, cache2, maxBytes, indexText) {
   const served = { objects: 0, tokens: [], hits: 0 };
   const serve = (display, hash4) => {
     const hit = cache2.contextLookup(display, hash4);
     if (!hit) return false;
-    for (const record of deserialize2(Buffer.from(hit.records, "base64"))) index.add(record);
+    for (const record of deserialize(Buffer.from(hit.records, "base64"))) index.add(record);
     served.tokens.push(textToken(display, hash4));
     served.objects += hit.objects;
     served.hits++;
@@ -41038,7 +41060,7 @@ async function indexCachedContext(files, index, cache2, maxBytes, indexText) {
     for (const record of own.all) index.add(record);
     served.objects += objects;
     if (storable(own.all, outcome.text)) {
-      cache2.recordContext(display, { hash: hash4, objects, records: serialize2(own.all).toString("base64") });
+      cache2.recordContext(display, { hash: hash4, objects, records: serialize(own.all).toString("base64") });
     }
   }
   return served;
@@ -63682,7 +63704,7 @@ function serializeValue(value) {
   }
   return String(value);
 }
-function serialize3(ast) {
+function serialize2(ast) {
   const { op, args } = ast;
   switch (op) {
     case "value":
@@ -63707,25 +63729,25 @@ function serialize3(ast) {
     case "!_":
       return `!${wrap(args, op)}`;
     case "-_":
-      return ["+", "-", "*", "/", "%"].includes(args.op) ? `-(${serialize3(args)})` : `-${serialize3(args)}`;
+      return ["+", "-", "*", "/", "%"].includes(args.op) ? `-(${serialize2(args)})` : `-${serialize2(args)}`;
     case ".":
       return `${wrap(args[0], op)}.${args[1]}`;
     case ".?":
       return `${wrap(args[0], op)}.?${args[1]}`;
     case "[]":
-      return `${wrap(args[0], op)}[${serialize3(args[1])}]`;
+      return `${wrap(args[0], op)}[${serialize2(args[1])}]`;
     case "[?]":
-      return `${wrap(args[0], op)}[?${serialize3(args[1])}]`;
+      return `${wrap(args[0], op)}[?${serialize2(args[1])}]`;
     case "call":
-      return `${args[0]}(${args[1].map(serialize3).join(", ")})`;
+      return `${args[0]}(${args[1].map(serialize2).join(", ")})`;
     case "rcall":
-      return `${wrap(args[1], op)}.${args[0]}(${args[2].map(serialize3).join(", ")})`;
+      return `${wrap(args[1], op)}.${args[0]}(${args[2].map(serialize2).join(", ")})`;
     case "list":
-      return `[${args.map(serialize3).join(", ")}]`;
+      return `[${args.map(serialize2).join(", ")}]`;
     case "map":
-      return `{${args.map(([k2, v]) => `${serialize3(k2)}: ${serialize3(v)}`).join(", ")}}`;
+      return `{${args.map(([k2, v]) => `${serialize2(k2)}: ${serialize2(v)}`).join(", ")}}`;
     case "?:":
-      return `${wrap(args[0], op)} ? ${wrap(args[1], op)} : ${serialize3(args[2])}`;
+      return `${wrap(args[0], op)} ? ${wrap(args[1], op)} : ${serialize2(args[2])}`;
     default:
       throw new Error(`Unknown AST operation: ${op}`);
   }
@@ -63780,7 +63802,7 @@ function needsParentheses(ast, parentOp) {
   return false;
 }
 function wrap(ast, parentOp) {
-  return needsParentheses(ast, parentOp) ? `(${serialize3(ast)})` : serialize3(ast);
+  return needsParentheses(ast, parentOp) ? `(${serialize2(ast)})` : serialize2(ast);
 }
 var PRECEDENCE;
 var init_serialize = __esm({
@@ -63827,7 +63849,7 @@ __export(lib_exports, {
   default: () => lib_default,
   evaluate: () => evaluate,
   parse: () => parse2,
-  serialize: () => serialize3
+  serialize: () => serialize2
 });
 var lib_default;
 var init_lib = __esm({
@@ -63844,7 +63866,7 @@ var init_lib = __esm({
       ParseError,
       EvaluationError,
       TypeError: TypeError2,
-      serialize: serialize3,
+      serialize: serialize2,
       Optional
     };
   }
@@ -66667,6 +66689,88 @@ var init_finish_spool = __esm({
   }
 });
 
+// src/run/value-spill.ts
+import { readSync as readSync4, writeSync as writeSync3 } from "node:fs";
+import { deserialize as deserialize2, serialize as serialize3 } from "node:v8";
+var WRITE_CHUNK2, RECENT, Spill, ValueSpill;
+var init_value_spill = __esm({
+  "src/run/value-spill.ts"() {
+    "use strict";
+    init_temp_file();
+    WRITE_CHUNK2 = 1 << 20;
+    RECENT = 256;
+    Spill = class {
+      constructor(fileName, keepRecent = RECENT) {
+        this.fileName = fileName;
+        this.keepRecent = keepRecent;
+      }
+      fileName;
+      keepRecent;
+      figures = { records: 0, bytes: 0, reads: 0 };
+      file;
+      /** Where each slot's bytes start in the file; the next slot's start is where they end. */
+      starts = [];
+      pending = [];
+      pendingBytes = 0;
+      flushed = 0;
+      recent = /* @__PURE__ */ new Map();
+      store(values) {
+        const bytes = serialize3(values);
+        const slot = this.starts.length;
+        this.starts.push(this.flushed + this.pendingBytes);
+        this.pending.push(bytes);
+        this.pendingBytes += bytes.length;
+        this.figures.records++;
+        this.figures.bytes += bytes.length;
+        if (this.pendingBytes >= WRITE_CHUNK2) this.flush();
+        return slot;
+      }
+      read(slot) {
+        const known2 = this.recent.get(slot);
+        if (known2 !== void 0) {
+          this.recent.delete(slot);
+          this.recent.set(slot, known2);
+          return known2;
+        }
+        this.flush();
+        const start = this.starts[slot];
+        const end = slot + 1 < this.starts.length ? this.starts[slot + 1] : this.flushed;
+        const bytes = Buffer.allocUnsafe(end - start);
+        let read2 = 0;
+        while (read2 < bytes.length) read2 += readSync4(this.file.fd, bytes, read2, bytes.length - read2, start + read2);
+        const values = deserialize2(bytes);
+        this.figures.reads++;
+        if (this.keepRecent > 0) this.recent.set(slot, values);
+        if (this.recent.size > this.keepRecent) this.recent.delete(this.recent.keys().next().value);
+        return values;
+      }
+      /** Removes the file; the values are gone with it. */
+      close() {
+        this.file?.close();
+        this.file = void 0;
+        this.recent.clear();
+      }
+      flush() {
+        if (this.pendingBytes === 0) return;
+        this.file ??= new TempFile(this.fileName);
+        const bytes = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingBytes);
+        let written = 0;
+        while (written < bytes.length) written += writeSync3(this.file.fd, bytes, written, bytes.length - written, this.flushed + written);
+        this.flushed += bytes.length;
+        this.pending = [];
+        this.pendingBytes = 0;
+      }
+    };
+    ValueSpill = class extends Spill {
+      constructor(after) {
+        super("index-values.bin");
+        this.after = after;
+      }
+      after;
+    };
+  }
+});
+
 // src/run/watch-spill.ts
 var BATCH, RECENT_BATCHES, WatchSpill;
 var init_watch_spill = __esm({
@@ -66725,14 +66829,13 @@ var LateArrivals;
 var init_late_arrivals = __esm({
   "src/run/late-arrivals.ts"() {
     "use strict";
-    init_value_spill();
+    init_json_spill();
     LateArrivals = class {
       constructor(after) {
         this.after = after;
       }
       after;
-      // Each slot is read once, as its file closes: nothing to keep.
-      spill = new Spill("late-findings.bin", 0);
+      spill = new JsonSpill("late-findings.jsonl");
       held = 0;
       stored = 0;
       /** Findings written out (not the writes), their bytes, and the reads. */
