@@ -40042,10 +40042,10 @@ var init_temp_file = __esm({
 
 // src/run/json-spill.ts
 import { readSync as readSync3, writeSync } from "node:fs";
-function readJsonSlot(places, slot, scratch2) {
+function readJsonSlot(places, slot) {
   const start = places.starts[slot];
   const length = (slot + 1 < places.starts.length ? places.starts[slot + 1] : places.end) - start;
-  const buffer = scratch2 ? scratch2.of(length) : Buffer.allocUnsafe(length);
+  const buffer = scratch2.of(length);
   let read2 = 0;
   while (read2 < length) {
     const got = readSync3(places.fd, buffer, read2, length - read2, start + read2);
@@ -40054,7 +40054,7 @@ function readJsonSlot(places, slot, scratch2) {
   }
   return JSON.parse(buffer.toString("utf8", 0, length));
 }
-var WRITE_CHUNK, JsonSpill;
+var WRITE_CHUNK, JsonSpill, scratch2;
 var init_json_spill = __esm({
   "src/run/json-spill.ts"() {
     "use strict";
@@ -40073,7 +40073,6 @@ var init_json_spill = __esm({
       pending = Buffer.allocUnsafe(WRITE_CHUNK);
       pendingBytes = 0;
       flushed = 0;
-      scratch = new ScratchBuffer();
       store(value) {
         const text = JSON.stringify(value);
         const bytes = Buffer.byteLength(text);
@@ -40092,7 +40091,7 @@ var init_json_spill = __esm({
       }
       read(slot) {
         this.figures.reads++;
-        return readJsonSlot(this.places(), slot, this.scratch);
+        return readJsonSlot(this.places(), slot);
       }
       /** Where the slots are, everything written out first: for a reading in another thread. Undefined before any. */
       places() {
@@ -40117,6 +40116,7 @@ var init_json_spill = __esm({
         this.flushed += bytes.length;
       }
     };
+    scratch2 = new ScratchBuffer();
   }
 });
 
@@ -40136,18 +40136,16 @@ function* mergedFindings(walk, late) {
 function compareFindings(a, b) {
   return a.region.startLine - b.region.startLine || a.region.startColumn - b.region.startColumn || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
-var REPLAY_HELD_BYTES, lateScratch;
+var REPLAY_HELD_BYTES;
 var init_spool = __esm({
   "src/run/spool.ts"() {
     "use strict";
     init_read_lines();
     init_temp_file();
-    init_scratch_buffer();
     init_json_spill();
     init_counts();
     init_baseline();
     REPLAY_HELD_BYTES = 64 << 20;
-    lateScratch = new ScratchBuffer();
   }
 });
 

@@ -29,7 +29,6 @@ export class JsonSpill<T> {
   private readonly pending = Buffer.allocUnsafe(WRITE_CHUNK);
   private pendingBytes = 0;
   private flushed = 0;
-  private readonly scratch = new ScratchBuffer();
 
   constructor(private readonly fileName: string) {}
 
@@ -52,7 +51,7 @@ export class JsonSpill<T> {
 
   read(slot: number): T {
     this.figures.reads++;
-    return readJsonSlot<T>(this.places()!, slot, this.scratch);
+    return readJsonSlot<T>(this.places()!, slot);
   }
 
   /** Where the slots are, everything written out first: for a reading in another thread. Undefined before any. */
@@ -82,11 +81,14 @@ export class JsonSpill<T> {
   }
 }
 
-/** One slot's value, read from the file (through `scratch`, or a buffer of its own). */
-export function readJsonSlot<T>(places: SpillPlaces, slot: number, scratch?: ScratchBuffer): T {
+/** Slots read in this thread go through one buffer: each is parsed before the next read. */
+const scratch = new ScratchBuffer();
+
+/** One slot's value, read from the file. */
+export function readJsonSlot<T>(places: SpillPlaces, slot: number): T {
   const start = places.starts[slot]!;
   const length = (slot + 1 < places.starts.length ? places.starts[slot + 1]! : places.end) - start;
-  const buffer = scratch ? scratch.of(length) : Buffer.allocUnsafe(length);
+  const buffer = scratch.of(length);
   let read = 0;
   while (read < length) {
     const got = readSync(places.fd, buffer, read, length - read, start + read);

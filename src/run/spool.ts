@@ -9,7 +9,6 @@ import { writeSync } from 'node:fs';
 import type { Finding } from '../types.js';
 import { linesOf } from './read-lines.js';
 import { TempFile } from './temp-file.js';
-import { ScratchBuffer } from '../input/scratch-buffer.js';
 import { JsonSpill, readJsonSlot, type SpillPlaces } from './json-spill.js';
 import { addCounts, countFindings, type Counts } from '../findings/counts.js';
 import { baselineMatcher, type Baseline } from '../suppress/baseline.js';
@@ -300,15 +299,12 @@ function* readParts(parts: Pick<SpoolParts, 'head' | 'tail' | 'late' | 'lateOnDi
   }
 }
 
-/** Late findings read from disk in this thread go through one buffer (each read is parsed before the next). */
-const lateScratch = new ScratchBuffer();
-
 /** A file's late findings, held or on disk. */
 function lateOf(parts: Pick<SpoolParts, 'late' | 'lateOnDisk'>, file: string): readonly Finding[] {
   const held = parts.late.get(file);
   if (held) return held;
   const slot = parts.lateOnDisk?.slots.get(file);
-  return slot === undefined ? [] : readJsonSlot<Finding[]>(parts.lateOnDisk!.places, slot, lateScratch);
+  return slot === undefined ? [] : readJsonSlot<Finding[]>(parts.lateOnDisk!.places, slot);
 }
 
 function viewFunction(view: FindingView): (finding: Finding) => Finding | undefined {
