@@ -15,7 +15,8 @@ import { ValueSpill } from '../src/run/value-spill.js';
 import { WatchSpill } from '../src/run/watch-spill.js';
 import { rules } from '../src/rules/index.js';
 import type { JsonObject } from '../src/k8s/model.js';
-import type { SpilledValues } from '../src/k8s/object-index.js';
+import { ObjectIndex, type IndexedObject, type SpilledValues } from '../src/k8s/object-index.js';
+import type { Location } from '../src/types.js';
 import { REPO_ROOT } from './support/shared.js';
 
 /** A Deployment-like value whose pod spec is a part of it, with a payload of `size` characters. */
@@ -80,6 +81,26 @@ test('JSON texts come back equal in any order, read here or from their places as
     spill.close();
     assert.deepEqual(readdirSync(folder), [], 'closed: the file and its folder are gone');
   });
+});
+
+test('records with their values on disk keep labels as given, and one shared object for all that are empty', () => {
+  const spill = new ValueSpill(0);
+  try {
+    const index = new ObjectIndex(false, spill);
+    const at: Location = { file: 'a.yaml', region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 }, path: ['metadata', 'name'] };
+    const record = (name: string, labels: Record<string, string>): IndexedObject => ({
+      apiVersion: 'apps/v1', group: 'apps', kind: 'Deployment', name, namespace: 'default', labels, annotations: {},
+      value: workload(1, 1).value, pods: [{ labels: {}, spec: workload(1, 1).specs[0]!, path: ['spec', 'template', 'spec'] }], at, fromContext: false,
+    });
+    const [plain, other, labelled] = [record('a', {}), record('b', {}), record('c', { app: 'web' })].map((item) => index.add(item));
+    assert.deepEqual(labelled!.labels, { app: 'web' });
+    assert.deepEqual(plain!.labels, {});
+    assert.equal(plain!.labels, other!.labels, 'one object for empty labels');
+    assert.equal(plain!.annotations, labelled!.annotations, 'and for empty annotations');
+    assert.equal(plain!.pods[0]!.labels, other!.pods[0]!.labels, "and for pod templates' empty labels");
+  } finally {
+    spill.close();
+  }
 });
 
 test('a spill that never reached its first write makes no file', () => {

@@ -40786,6 +40786,10 @@ function withoutDataValues(value) {
   }
   return copy;
 }
+function keptLabels(labels, strings2) {
+  for (const key in labels) if (Object.hasOwn(labels, key)) return strings2.copy(labels);
+  return NO_LABELS;
+}
 function scopeKey(namespace) {
   return namespace === void 0 ? "" : `=${namespace}`;
 }
@@ -40798,7 +40802,7 @@ function placeKey(at) {
 function identity(group, kind, namespace, name) {
   return `${group}\0${kind}\0${namespace ?? ""}\0${name}`;
 }
-var DATA_KINDS, CRD_KIND, StoredRecord, StoredPod, ObjectIndex;
+var DATA_KINDS, CRD_KIND, StoredRecord, NO_LABELS, StoredPod, ObjectIndex;
 var init_object_index = __esm({
   "src/k8s/object-index.ts"() {
     "use strict";
@@ -40811,7 +40815,7 @@ var init_object_index = __esm({
     DATA_KINDS = /* @__PURE__ */ new Set(["/Secret", "/ConfigMap"]);
     CRD_KIND = "apiextensions.k8s.io/CustomResourceDefinition";
     StoredRecord = class {
-      constructor(record, strings2, store, apiVersion = strings2.string(record.apiVersion), group = strings2.string(record.group), kind = strings2.string(record.kind), labels = strings2.copy(record.labels), annotations = strings2.copy(record.annotations), at = record.at, fromContext = record.fromContext) {
+      constructor(record, strings2, store, apiVersion = strings2.string(record.apiVersion), group = strings2.string(record.group), kind = strings2.string(record.kind), labels = keptLabels(record.labels, strings2), annotations = keptLabels(record.annotations, strings2), at = record.at, fromContext = record.fromContext) {
         this.apiVersion = apiVersion;
         this.group = group;
         this.kind = kind;
@@ -40823,7 +40827,7 @@ var init_object_index = __esm({
         this.#slot = store.store({ value: record.value, specs: record.pods.map((pod) => pod.spec) });
         if (record.name !== void 0) this.name = strings2.string(record.name);
         if (record.namespace !== void 0) this.namespace = strings2.string(record.namespace);
-        this.pods = record.pods.map((pod, position) => new StoredPod(this, position, strings2.copy(pod.labels), strings2.path(pod.path)));
+        this.pods = record.pods.map((pod, position) => new StoredPod(this, position, keptLabels(pod.labels, strings2), strings2.path(pod.path)));
       }
       apiVersion;
       group;
@@ -40842,6 +40846,7 @@ var init_object_index = __esm({
         return this.#store.read(this.#slot).specs[position];
       }
     };
+    NO_LABELS = Object.freeze({});
     StoredPod = class {
       constructor(record, position, labels, path29) {
         this.labels = labels;

@@ -102,8 +102,8 @@ class StoredRecord implements IndexedObject {
     readonly apiVersion = strings.string(record.apiVersion),
     readonly group = strings.string(record.group),
     readonly kind = strings.string(record.kind),
-    readonly labels = strings.copy(record.labels),
-    readonly annotations = strings.copy(record.annotations),
+    readonly labels = keptLabels(record.labels, strings),
+    readonly annotations = keptLabels(record.annotations, strings),
     readonly at = record.at,
     readonly fromContext = record.fromContext,
   ) {
@@ -112,7 +112,7 @@ class StoredRecord implements IndexedObject {
     this.#slot = store.store({ value: record.value, specs: record.pods.map((pod) => pod.spec) });
     if (record.name !== undefined) (this as { name?: string }).name = strings.string(record.name);
     if (record.namespace !== undefined) (this as { namespace?: string }).namespace = strings.string(record.namespace);
-    this.pods = record.pods.map((pod, position) => new StoredPod(this, position, strings.copy(pod.labels), strings.path(pod.path)));
+    this.pods = record.pods.map((pod, position) => new StoredPod(this, position, keptLabels(pod.labels, strings), strings.path(pod.path)));
   }
 
   get value(): JsonObject {
@@ -122,6 +122,17 @@ class StoredRecord implements IndexedObject {
   specAt(position: number): JsonObject {
     return this.#store.read(this.#slot).specs[position]!;
   }
+}
+
+/**
+ * One object for all labels and annotations that are empty: a copy of each was an object of its own (56
+ * bytes), two or three per record, most of them empty.
+ */
+const NO_LABELS: Labels = Object.freeze({});
+
+function keptLabels(labels: Labels, strings: StringTable): Labels {
+  for (const key in labels) if (Object.hasOwn(labels, key)) return strings.copy(labels);
+  return NO_LABELS;
 }
 
 class StoredPod implements IndexedPod {
