@@ -40070,7 +40070,8 @@ var init_json_spill = __esm({
       file;
       /** Where each slot's text starts; the next slot's start is where it ends. */
       starts = [];
-      pending = Buffer.allocUnsafe(WRITE_CHUNK);
+      /** Made on the first store: most runs never write one. */
+      pending;
       pendingBytes = 0;
       flushed = 0;
       store(value) {
@@ -40084,7 +40085,7 @@ var init_json_spill = __esm({
         if (bytes > WRITE_CHUNK) {
           this.write(Buffer.from(text));
         } else {
-          this.pending.write(text, this.pendingBytes);
+          (this.pending ??= Buffer.allocUnsafe(WRITE_CHUNK)).write(text, this.pendingBytes);
           this.pendingBytes += bytes;
         }
         return slot;
@@ -40102,6 +40103,7 @@ var init_json_spill = __esm({
       close() {
         this.file?.close();
         this.file = void 0;
+        this.pending = void 0;
       }
       flush() {
         if (this.pendingBytes === 0) return;
@@ -67288,7 +67290,7 @@ async function lintSources(sources, options, notes = [], peers) {
   const spool = options.spool;
   const values = spool && !peers ? new ValueSpill(options.indexInMemory ?? INDEX_IN_MEMORY) : void 0;
   const watchData = spool && !peers ? new WatchSpill(options.watchesInMemory ?? WATCHES_IN_MEMORY) : void 0;
-  const arrivals = spool && !peers ? new LateArrivals(options.lateInMemory ?? LATE_IN_MEMORY) : void 0;
+  const arrivals = new LateArrivals(spool && !peers ? options.lateInMemory ?? LATE_IN_MEMORY : Infinity);
   const index = new ObjectIndex(runSettings.complete, values);
   const ruleTimes = options.stats ? /* @__PURE__ */ new Map() : void 0;
   const tallies = /* @__PURE__ */ new Map();
@@ -67459,11 +67461,7 @@ async function lintSources(sources, options, notes = [], peers) {
       }
       for (const [target, share] of shares) {
         target.suppression.mark(share);
-        if (arrivals) arrivals.add(target, share);
-        else {
-          target.later.push(...share);
-          target.findings.push(...share);
-        }
+        arrivals.add(target, share);
       }
     };
     const checkpoint = (where = () => "in the checks across files") => options.onCheckpoint?.(where());
@@ -67484,7 +67482,7 @@ async function lintSources(sources, options, notes = [], peers) {
     }
     for (const [file, state] of open2) {
       checkpoint();
-      arrivals?.takeBack(state);
+      arrivals.takeBack(state);
       const notes2 = state.suppression.close();
       state.findings.push(...notes2);
       const later = [...state.later, ...notes2];
@@ -67508,7 +67506,7 @@ async function lintSources(sources, options, notes = [], peers) {
   }
   values?.close();
   watchData?.close();
-  arrivals?.close();
+  arrivals.close();
   if (spool) {
     spool.head.push(...run2.findings);
     run2.findings = [];
@@ -67543,7 +67541,7 @@ async function lintSources(sources, options, notes = [], peers) {
   if (options.stats) run2.stats = { stages: clock.stages, rules: Object.fromEntries([...ruleTimes ?? []].map(([id, ms]) => [id, round(ms)])) };
   if (run2.stats && values && values.figures.records > 0) run2.stats.indexOnDisk = values.figures;
   if (run2.stats && watchData && watchData.figures.records > 0) run2.stats.watchesOnDisk = watchData.figures;
-  if (run2.stats && arrivals && arrivals.figures.records > 0) run2.stats.lateOnDisk = arrivals.figures;
+  if (run2.stats && arrivals.figures.records > 0) run2.stats.lateOnDisk = arrivals.figures;
   return run2;
 }
 function unreachedNote(kinds) {

@@ -26,7 +26,8 @@ export class JsonSpill<T> {
   private file: TempFile | undefined;
   /** Where each slot's text starts; the next slot's start is where it ends. */
   private readonly starts: number[] = [];
-  private readonly pending = Buffer.allocUnsafe(WRITE_CHUNK);
+  /** Made on the first store: most runs never write one. */
+  private pending: Buffer | undefined;
   private pendingBytes = 0;
   private flushed = 0;
 
@@ -43,7 +44,7 @@ export class JsonSpill<T> {
     if (bytes > WRITE_CHUNK) {
       this.write(Buffer.from(text));
     } else {
-      this.pending.write(text, this.pendingBytes);
+      (this.pending ??= Buffer.allocUnsafe(WRITE_CHUNK)).write(text, this.pendingBytes);
       this.pendingBytes += bytes;
     }
     return slot;
@@ -64,13 +65,14 @@ export class JsonSpill<T> {
   close(): void {
     this.file?.close();
     this.file = undefined;
+    this.pending = undefined;
   }
 
   private flush(): void {
     if (this.pendingBytes === 0) return;
     const bytes = this.pendingBytes;
     this.pendingBytes = 0;
-    this.write(this.pending.subarray(0, bytes));
+    this.write(this.pending!.subarray(0, bytes));
   }
 
   private write(bytes: Buffer): void {

@@ -24,7 +24,7 @@ export class LateArrivals {
   private stored = 0;
 
   constructor(
-    /** Findings kept in memory before they go to the file: a small run never touches the disk. */
+    /** Findings kept in memory before they go to the file (Infinity: all): a small run never touches the disk. */
     readonly after: number,
   ) {}
 

@@ -250,7 +250,7 @@ export async function lintSources(
   // index goes to the main thread whole, and a library call keeps everything in memory.
   const values = spool && !peers ? new ValueSpill(options.indexInMemory ?? INDEX_IN_MEMORY) : undefined;
   const watchData = spool && !peers ? new WatchSpill(options.watchesInMemory ?? WATCHES_IN_MEMORY) : undefined;
-  const arrivals = spool && !peers ? new LateArrivals(options.lateInMemory ?? LATE_IN_MEMORY) : undefined;
+  const arrivals = new LateArrivals(spool && !peers ? (options.lateInMemory ?? LATE_IN_MEMORY) : Infinity);
   const index = new ObjectIndex(runSettings.complete, values);
   const ruleTimes = options.stats ? new Map<string, number>() : undefined;
   const tallies: Tallies = new Map();
@@ -426,11 +426,7 @@ export async function lintSources(
       }
       for (const [target, share] of shares) {
         target.suppression.mark(share);
-        if (arrivals) arrivals.add(target, share);
-        else {
-          target.later.push(...share);
-          target.findings.push(...share);
-        }
+        arrivals.add(target, share);
       }
     };
     const checkpoint = (where = (): string => 'in the checks across files'): void => options.onCheckpoint?.(where());
@@ -452,7 +448,7 @@ export async function lintSources(
     }
     for (const [file, state] of open) {
       checkpoint();
-      arrivals?.takeBack(state);
+      arrivals.takeBack(state);
       const notes = state.suppression.close();
       state.findings.push(...notes);
       const later = [...state.later, ...notes];
@@ -480,7 +476,7 @@ export async function lintSources(
   }
   values?.close();
   watchData?.close();
-  arrivals?.close();
+  arrivals.close();
   if (spool) {
     // What arrived for no linted file comes first, as below; each file's late findings join its line on reading.
     spool.head.push(...run.findings);
@@ -516,7 +512,7 @@ export async function lintSources(
   if (options.stats) run.stats = { stages: clock.stages, rules: Object.fromEntries([...(ruleTimes ?? [])].map(([id, ms]) => [id, round(ms)])) };
   if (run.stats && values && values.figures.records > 0) run.stats.indexOnDisk = values.figures;
   if (run.stats && watchData && watchData.figures.records > 0) run.stats.watchesOnDisk = watchData.figures;
-  if (run.stats && arrivals && arrivals.figures.records > 0) run.stats.lateOnDisk = arrivals.figures;
+  if (run.stats && arrivals.figures.records > 0) run.stats.lateOnDisk = arrivals.figures;
   return run;
 }
 
