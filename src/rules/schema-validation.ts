@@ -196,8 +196,8 @@ export default defineRule<MessageId, Options, Watch>({
     const extraFor = new Map<string, ExtraSchemas>();
 
     /** After the walk: each problem at the nearest location taken while the file was at hand. */
-    function reportAt(watch: Watched<Options, Watch>, value: JsonValue, problems: readonly Problem[]): void {
-      const locations = new PathLocations(watch.data.paths, value);
+    function reportAt(watch: Watched<Options, Watch>, paths: PackedPaths, value: JsonValue, problems: readonly Problem[]): void {
+      const locations = new PathLocations(paths, value);
       for (const problem of problems) {
         const { messageId, data, missing } = reportOf(problem);
         const at = locations.nearest(problem.path, { missing });
@@ -207,8 +207,9 @@ export default defineRule<MessageId, Options, Watch>({
 
     for (const watch of context.watched) {
       const { record, options } = watch;
-      const { apiVersionAt, metadataProblems } = watch.data;
-      const path = watch.data.paths.root;
+      // Read once: a large run keeps it on disk.
+      const { apiVersionAt, metadataProblems, paths } = watch.data;
+      const path = paths.root;
       const dirs = options.schemaDirs ?? [];
       let extra = extraFor.get(dirs.join('\u0000'));
       if (!extra) extraFor.set(dirs.join('\u0000'), (extra = loadSchemaDirs(dirs, process.cwd())));
@@ -217,7 +218,7 @@ export default defineRule<MessageId, Options, Watch>({
       const jsonSchema = crd ? undefined : extra.jsonSchemas.get(`${record.group}/${record.kind.toLowerCase()}/${version}`);
       if (jsonSchema) {
         const { value } = record;
-        reportAt(watch, value, validateAgainst(value, customResourceRoot(jsonSchema), path, record.kind, cel));
+        reportAt(watch, paths, value, validateAgainst(value, customResourceRoot(jsonSchema), path, record.kind, cel));
         continue;
       }
       if (!crd) {
@@ -232,7 +233,7 @@ export default defineRule<MessageId, Options, Watch>({
       }
       if (!match.schema) continue;
       const { value } = record;
-      reportAt(watch, value, [...validateAgainst(value, customResourceRoot(match.schema), path, record.kind, cel), ...metadataProblems]);
+      reportAt(watch, paths, value, [...validateAgainst(value, customResourceRoot(match.schema), path, record.kind, cel), ...metadataProblems]);
     }
   },
 });
