@@ -10,8 +10,7 @@ import { test } from 'node:test';
 import { FORMATS, loadFormatter, type FormatContext } from '../src/formatters/index.js';
 import { lint, type LintOptions } from '../src/run/lint.js';
 import { FindingSpool, SPOOL_FROM } from '../src/run/spool.js';
-import { JsonSpill, readJsonSlot } from '../src/run/json-spill.js';
-import { ValueSpill } from '../src/run/value-spill.js';
+import { readSlot, Spill, ValueSpill } from '../src/run/value-spill.js';
 import { WatchSpill } from '../src/run/watch-spill.js';
 import { rules } from '../src/rules/index.js';
 import type { JsonObject } from '../src/k8s/model.js';
@@ -67,7 +66,7 @@ test('values come back equal in any order, pod specs still parts of their value,
 
 test('JSON texts come back equal in any order, read here or from their places as another thread would, and the file goes on close', () => {
   inOwnTmpdir((folder) => {
-    const spill = new JsonSpill<{ file: string; message: string; related?: { line: number }[] }[]>('late.jsonl');
+    const spill = new Spill<{ file: string; message: string; related?: { line: number }[] }[]>('late.jsonl', 0, 'json');
     // Around and past the write chunk (1 MB), with characters of several UTF-8 lengths: offsets are bytes.
     const items = (index: number): { file: string; message: string; related?: { line: number }[] }[] =>
       Array.from({ length: (index % 3) + 1 }, (_, part) => ({ file: `f${index}.yaml`, message: `${'é€😀'.repeat(index === 400 ? 400_000 : index % 50)} #${part}`, ...(part === 1 ? { related: [{ line: index }] } : {}) }));
@@ -76,7 +75,7 @@ test('JSON texts come back equal in any order, read here or from their places as
     for (const slot of order) assert.deepEqual(spill.read(slot), items(slot));
     assert.equal(spill.figures.records, 900);
     const places = spill.places()!;
-    for (const slot of [0, 399, 400, 401, 899]) assert.deepEqual(readJsonSlot(places, slot), items(slot));
+    for (const slot of [0, 399, 400, 401, 899]) assert.deepEqual(readSlot(places, slot, 'json'), items(slot));
     assert.equal(readdirSync(folder, { recursive: true }).map(String).some((file) => file.endsWith('late.jsonl')), process.platform === 'win32');
     spill.close();
     assert.deepEqual(readdirSync(folder), [], 'closed: the file and its folder are gone');

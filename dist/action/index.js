@@ -40040,59 +40040,77 @@ var init_temp_file = __esm({
   }
 });
 
-// src/run/json-spill.ts
+// src/run/value-spill.ts
 import { readSync as readSync3, writeSync } from "node:fs";
-function readJsonSlot(places, slot) {
+import { deserialize, serialize } from "node:v8";
+function readSlot(places, slot, encoding) {
   const start = places.starts[slot];
   const length = (slot + 1 < places.starts.length ? places.starts[slot + 1] : places.end) - start;
-  const buffer = scratch2.of(length);
+  const buffer = encoding === "json" ? scratch2.of(length) : Buffer.allocUnsafe(length);
   let read2 = 0;
   while (read2 < length) {
     const got = readSync3(places.fd, buffer, read2, length - read2, start + read2);
     if (got === 0) throw new Error("a temporary file of the run ended early");
     read2 += got;
   }
-  return JSON.parse(buffer.toString("utf8", 0, length));
+  return encoding === "json" ? JSON.parse(buffer.toString("utf8", 0, length)) : deserialize(buffer.subarray(0, length));
 }
-var WRITE_CHUNK, JsonSpill, scratch2;
-var init_json_spill = __esm({
-  "src/run/json-spill.ts"() {
+var WRITE_CHUNK, RECENT, Spill, scratch2, ValueSpill;
+var init_value_spill = __esm({
+  "src/run/value-spill.ts"() {
     "use strict";
     init_scratch_buffer();
     init_temp_file();
     WRITE_CHUNK = 1 << 20;
-    JsonSpill = class {
-      constructor(fileName) {
+    RECENT = 256;
+    Spill = class {
+      constructor(fileName, keepRecent = RECENT, encoding = "v8") {
         this.fileName = fileName;
+        this.keepRecent = keepRecent;
+        this.encoding = encoding;
       }
       fileName;
+      keepRecent;
+      encoding;
       figures = { records: 0, bytes: 0, reads: 0 };
       file;
-      /** Where each slot's text starts; the next slot's start is where it ends. */
+      /** Where each slot's bytes start in the file; the next slot's start is where they end. */
       starts = [];
       /** Made on the first store: most runs never write one. */
       pending;
       pendingBytes = 0;
       flushed = 0;
-      store(value) {
-        const text = JSON.stringify(value);
-        const bytes = Buffer.byteLength(text);
+      recent = /* @__PURE__ */ new Map();
+      store(values) {
+        const encoded = this.encoding === "v8" ? serialize(values) : JSON.stringify(values);
+        const bytes = typeof encoded === "string" ? Buffer.byteLength(encoded) : encoded.length;
         const slot = this.starts.length;
         this.starts.push(this.flushed + this.pendingBytes);
         this.figures.records++;
         this.figures.bytes += bytes;
         if (this.pendingBytes + bytes > WRITE_CHUNK) this.flush();
         if (bytes > WRITE_CHUNK) {
-          this.write(Buffer.from(text));
+          this.write(typeof encoded === "string" ? Buffer.from(encoded) : encoded);
         } else {
-          (this.pending ??= Buffer.allocUnsafe(WRITE_CHUNK)).write(text, this.pendingBytes);
+          const pending = this.pending ??= Buffer.allocUnsafe(WRITE_CHUNK);
+          if (typeof encoded === "string") pending.write(encoded, this.pendingBytes);
+          else encoded.copy(pending, this.pendingBytes);
           this.pendingBytes += bytes;
         }
         return slot;
       }
       read(slot) {
+        const known2 = this.recent.get(slot);
+        if (known2 !== void 0) {
+          this.recent.delete(slot);
+          this.recent.set(slot, known2);
+          return known2;
+        }
+        const values = readSlot(this.places(), slot, this.encoding);
         this.figures.reads++;
-        return readJsonSlot(this.places(), slot);
+        if (this.keepRecent > 0) this.recent.set(slot, values);
+        if (this.recent.size > this.keepRecent) this.recent.delete(this.recent.keys().next().value);
+        return values;
       }
       /** Where the slots are, everything written out first: for a reading in another thread. Undefined before any. */
       places() {
@@ -40104,6 +40122,7 @@ var init_json_spill = __esm({
         this.file?.close();
         this.file = void 0;
         this.pending = void 0;
+        this.recent.clear();
       }
       flush() {
         if (this.pendingBytes === 0) return;
@@ -40119,6 +40138,13 @@ var init_json_spill = __esm({
       }
     };
     scratch2 = new ScratchBuffer();
+    ValueSpill = class extends Spill {
+      constructor(after) {
+        super("index-values.bin");
+        this.after = after;
+      }
+      after;
+    };
   }
 });
 
@@ -40144,7 +40170,7 @@ var init_spool = __esm({
     "use strict";
     init_read_lines();
     init_temp_file();
-    init_json_spill();
+    init_value_spill();
     init_counts();
     init_baseline();
     REPLAY_HELD_BYTES = 64 << 20;
@@ -41037,13 +41063,13 @@ var init_object_index = __esm({
 });
 
 // src/cache/context.ts
-import { deserialize, serialize } from "node:v8";
+import { deserialize as deserialize2, serialize as serialize2 } from "node:v8";
 async function indexCachedContext(files, index, cache2, maxBytes, indexText) {
   const served = { objects: 0, tokens: [], hits: 0 };
   const serve = (display, hash4) => {
     const hit = cache2.contextLookup(display, hash4);
     if (!hit) return false;
-    for (const record of deserialize(Buffer.from(hit.records, "base64"))) index.add(record);
+    for (const record of deserialize2(Buffer.from(hit.records, "base64"))) index.add(record);
     served.tokens.push(textToken(display, hash4));
     served.objects += hit.objects;
     served.hits++;
@@ -41065,7 +41091,7 @@ async function indexCachedContext(files, index, cache2, maxBytes, indexText) {
     for (const record of own.all) index.add(record);
     served.objects += objects;
     if (storable(own.all, outcome.text)) {
-      cache2.recordContext(display, { hash: hash4, objects, records: serialize(own.all).toString("base64") });
+      cache2.recordContext(display, { hash: hash4, objects, records: serialize2(own.all).toString("base64") });
     }
   }
   return served;
@@ -63709,7 +63735,7 @@ function serializeValue(value) {
   }
   return String(value);
 }
-function serialize2(ast) {
+function serialize3(ast) {
   const { op, args } = ast;
   switch (op) {
     case "value":
@@ -63734,25 +63760,25 @@ function serialize2(ast) {
     case "!_":
       return `!${wrap(args, op)}`;
     case "-_":
-      return ["+", "-", "*", "/", "%"].includes(args.op) ? `-(${serialize2(args)})` : `-${serialize2(args)}`;
+      return ["+", "-", "*", "/", "%"].includes(args.op) ? `-(${serialize3(args)})` : `-${serialize3(args)}`;
     case ".":
       return `${wrap(args[0], op)}.${args[1]}`;
     case ".?":
       return `${wrap(args[0], op)}.?${args[1]}`;
     case "[]":
-      return `${wrap(args[0], op)}[${serialize2(args[1])}]`;
+      return `${wrap(args[0], op)}[${serialize3(args[1])}]`;
     case "[?]":
-      return `${wrap(args[0], op)}[?${serialize2(args[1])}]`;
+      return `${wrap(args[0], op)}[?${serialize3(args[1])}]`;
     case "call":
-      return `${args[0]}(${args[1].map(serialize2).join(", ")})`;
+      return `${args[0]}(${args[1].map(serialize3).join(", ")})`;
     case "rcall":
-      return `${wrap(args[1], op)}.${args[0]}(${args[2].map(serialize2).join(", ")})`;
+      return `${wrap(args[1], op)}.${args[0]}(${args[2].map(serialize3).join(", ")})`;
     case "list":
-      return `[${args.map(serialize2).join(", ")}]`;
+      return `[${args.map(serialize3).join(", ")}]`;
     case "map":
-      return `{${args.map(([k2, v]) => `${serialize2(k2)}: ${serialize2(v)}`).join(", ")}}`;
+      return `{${args.map(([k2, v]) => `${serialize3(k2)}: ${serialize3(v)}`).join(", ")}}`;
     case "?:":
-      return `${wrap(args[0], op)} ? ${wrap(args[1], op)} : ${serialize2(args[2])}`;
+      return `${wrap(args[0], op)} ? ${wrap(args[1], op)} : ${serialize3(args[2])}`;
     default:
       throw new Error(`Unknown AST operation: ${op}`);
   }
@@ -63807,7 +63833,7 @@ function needsParentheses(ast, parentOp) {
   return false;
 }
 function wrap(ast, parentOp) {
-  return needsParentheses(ast, parentOp) ? `(${serialize2(ast)})` : serialize2(ast);
+  return needsParentheses(ast, parentOp) ? `(${serialize3(ast)})` : serialize3(ast);
 }
 var PRECEDENCE;
 var init_serialize = __esm({
@@ -63854,7 +63880,7 @@ __export(lib_exports, {
   default: () => lib_default,
   evaluate: () => evaluate,
   parse: () => parse2,
-  serialize: () => serialize2
+  serialize: () => serialize3
 });
 var lib_default;
 var init_lib = __esm({
@@ -63871,7 +63897,7 @@ var init_lib = __esm({
       ParseError,
       EvaluationError,
       TypeError: TypeError2,
-      serialize: serialize2,
+      serialize: serialize3,
       Optional
     };
   }
@@ -64235,8 +64261,8 @@ var init_schema_validation = __esm({
       checkIndex(index, context) {
         const cel = new CelEvaluator();
         const extraFor = /* @__PURE__ */ new Map();
-        function reportAt(watch, value, problems) {
-          const locations = new PathLocations(watch.data.paths, value);
+        function reportAt(watch, paths, value, problems) {
+          const locations = new PathLocations(paths, value);
           for (const problem2 of problems) {
             const { messageId, data, missing } = reportOf(problem2);
             const at = locations.nearest(problem2.path, { missing });
@@ -64245,8 +64271,8 @@ var init_schema_validation = __esm({
         }
         for (const watch of context.watched) {
           const { record, options } = watch;
-          const { apiVersionAt, metadataProblems: metadataProblems2 } = watch.data;
-          const path29 = watch.data.paths.root;
+          const { apiVersionAt, metadataProblems: metadataProblems2, paths } = watch.data;
+          const path29 = paths.root;
           const dirs = options.schemaDirs ?? [];
           let extra = extraFor.get(dirs.join("\0"));
           if (!extra) extraFor.set(dirs.join("\0"), extra = loadSchemaDirs(dirs, process.cwd()));
@@ -64255,7 +64281,7 @@ var init_schema_validation = __esm({
           const jsonSchema = crd ? void 0 : extra.jsonSchemas.get(`${record.group}/${record.kind.toLowerCase()}/${version}`);
           if (jsonSchema) {
             const { value: value2 } = record;
-            reportAt(watch, value2, validateAgainst(value2, customResourceRoot(jsonSchema), path29, record.kind, cel));
+            reportAt(watch, paths, value2, validateAgainst(value2, customResourceRoot(jsonSchema), path29, record.kind, cel));
             continue;
           }
           if (!crd) {
@@ -64270,7 +64296,7 @@ var init_schema_validation = __esm({
           }
           if (!match3.schema) continue;
           const { value } = record;
-          reportAt(watch, value, [...validateAgainst(value, customResourceRoot(match3.schema), path29, record.kind, cel), ...metadataProblems2]);
+          reportAt(watch, paths, value, [...validateAgainst(value, customResourceRoot(match3.schema), path29, record.kind, cel), ...metadataProblems2]);
         }
       }
     });
@@ -66694,88 +66720,6 @@ var init_finish_spool = __esm({
   }
 });
 
-// src/run/value-spill.ts
-import { readSync as readSync4, writeSync as writeSync3 } from "node:fs";
-import { deserialize as deserialize2, serialize as serialize3 } from "node:v8";
-var WRITE_CHUNK2, RECENT, Spill, ValueSpill;
-var init_value_spill = __esm({
-  "src/run/value-spill.ts"() {
-    "use strict";
-    init_temp_file();
-    WRITE_CHUNK2 = 1 << 20;
-    RECENT = 256;
-    Spill = class {
-      constructor(fileName, keepRecent = RECENT) {
-        this.fileName = fileName;
-        this.keepRecent = keepRecent;
-      }
-      fileName;
-      keepRecent;
-      figures = { records: 0, bytes: 0, reads: 0 };
-      file;
-      /** Where each slot's bytes start in the file; the next slot's start is where they end. */
-      starts = [];
-      pending = [];
-      pendingBytes = 0;
-      flushed = 0;
-      recent = /* @__PURE__ */ new Map();
-      store(values) {
-        const bytes = serialize3(values);
-        const slot = this.starts.length;
-        this.starts.push(this.flushed + this.pendingBytes);
-        this.pending.push(bytes);
-        this.pendingBytes += bytes.length;
-        this.figures.records++;
-        this.figures.bytes += bytes.length;
-        if (this.pendingBytes >= WRITE_CHUNK2) this.flush();
-        return slot;
-      }
-      read(slot) {
-        const known2 = this.recent.get(slot);
-        if (known2 !== void 0) {
-          this.recent.delete(slot);
-          this.recent.set(slot, known2);
-          return known2;
-        }
-        this.flush();
-        const start = this.starts[slot];
-        const end = slot + 1 < this.starts.length ? this.starts[slot + 1] : this.flushed;
-        const bytes = Buffer.allocUnsafe(end - start);
-        let read2 = 0;
-        while (read2 < bytes.length) read2 += readSync4(this.file.fd, bytes, read2, bytes.length - read2, start + read2);
-        const values = deserialize2(bytes);
-        this.figures.reads++;
-        if (this.keepRecent > 0) this.recent.set(slot, values);
-        if (this.recent.size > this.keepRecent) this.recent.delete(this.recent.keys().next().value);
-        return values;
-      }
-      /** Removes the file; the values are gone with it. */
-      close() {
-        this.file?.close();
-        this.file = void 0;
-        this.recent.clear();
-      }
-      flush() {
-        if (this.pendingBytes === 0) return;
-        this.file ??= new TempFile(this.fileName);
-        const bytes = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingBytes);
-        let written = 0;
-        while (written < bytes.length) written += writeSync3(this.file.fd, bytes, written, bytes.length - written, this.flushed + written);
-        this.flushed += bytes.length;
-        this.pending = [];
-        this.pendingBytes = 0;
-      }
-    };
-    ValueSpill = class extends Spill {
-      constructor(after) {
-        super("index-values.bin");
-        this.after = after;
-      }
-      after;
-    };
-  }
-});
-
 // src/run/watch-spill.ts
 var BATCH, RECENT_BATCHES, WatchSpill;
 var init_watch_spill = __esm({
@@ -66834,13 +66778,14 @@ var LateArrivals;
 var init_late_arrivals = __esm({
   "src/run/late-arrivals.ts"() {
     "use strict";
-    init_json_spill();
+    init_value_spill();
     LateArrivals = class {
       constructor(after) {
         this.after = after;
       }
       after;
-      spill = new JsonSpill("late-findings.jsonl");
+      // Each slot is read once, as its file closes: nothing to keep.
+      spill = new Spill("late-findings.jsonl", 0, "json");
       held = 0;
       stored = 0;
       /** Findings written out (not the writes), their bytes, and the reads. */

@@ -5,8 +5,7 @@
  * files, where such a run peaks (about 50,000 findings, 55 MB, at 100,000 documents).
  */
 import type { Finding } from '../types.js';
-import { JsonSpill } from './json-spill.js';
-import type { SpillFigures } from './value-spill.js';
+import { Spill, type SpillFigures } from './value-spill.js';
 
 /** Where a file's late findings gather: its lists, and the slots of those on disk. */
 export interface ArrivalTarget {
@@ -19,7 +18,8 @@ export interface ArrivalTarget {
 }
 
 export class LateArrivals {
-  private readonly spill = new JsonSpill<Finding[]>('late-findings.jsonl');
+  // Each slot is read once, as its file closes: nothing to keep.
+  private readonly spill = new Spill<Finding[]>('late-findings.jsonl', 0, 'json');
   private held = 0;
   private stored = 0;
 

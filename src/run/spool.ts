@@ -9,7 +9,7 @@ import { writeSync } from 'node:fs';
 import type { Finding } from '../types.js';
 import { linesOf } from './read-lines.js';
 import { TempFile } from './temp-file.js';
-import { JsonSpill, readJsonSlot, type SpillPlaces } from './json-spill.js';
+import { readSlot, Spill, type SpillPlaces } from './value-spill.js';
 import { addCounts, countFindings, type Counts } from '../findings/counts.js';
 import { baselineMatcher, type Baseline } from '../suppress/baseline.js';
 
@@ -77,7 +77,7 @@ export class FindingSpool implements Iterable<Finding> {
   private readonly held: string[] = [];
   private heldFindings = 0;
   private readonly late = new Map<string, Finding[]>();
-  private lateSpill: JsonSpill<Finding[]> | undefined;
+  private lateSpill: Spill<Finding[]> | undefined;
   private readonly lateSlots = new Map<string, number>();
   private readonly lateCounts: Counts = { error: 0, warning: 0, note: 0, suppressed: 0 };
   private readonly views: FindingView[] = [];
@@ -125,7 +125,7 @@ export class FindingSpool implements Iterable<Finding> {
       this.late.set(file, [...findings]);
       return;
     }
-    this.lateSpill ??= new JsonSpill<Finding[]>(LATE_FILE);
+    this.lateSpill ??= new Spill<Finding[]>(LATE_FILE, 0, 'json');
     this.lateSlots.set(file, this.lateSpill.store([...findings]));
   }
 
@@ -304,7 +304,7 @@ function lateOf(parts: Pick<SpoolParts, 'late' | 'lateOnDisk'>, file: string): r
   const held = parts.late.get(file);
   if (held) return held;
   const slot = parts.lateOnDisk?.slots.get(file);
-  return slot === undefined ? [] : readJsonSlot<Finding[]>(parts.lateOnDisk!.places, slot);
+  return slot === undefined ? [] : readSlot<Finding[]>(parts.lateOnDisk!.places, slot, 'json');
 }
 
 function viewFunction(view: FindingView): (finding: Finding) => Finding | undefined {
