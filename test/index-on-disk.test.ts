@@ -121,7 +121,7 @@ test('watch data come back equal, read a batch of one rule at a time, in any ord
       const data = { rule: rule.id, index, at: { file: `f${index}.yaml`, region: { startLine: index, startColumn: 1, endLine: index, endColumn: 9 } }, packed: Int32Array.of(index, -index) };
       return { slot: spill.store(data, rule), data };
     });
-    assert.deepEqual(stored.map(({ slot }) => slot), stored.map((_, index) => index));
+    assert.equal(new Set(stored.map(({ slot }) => slot)).size, stored.length, 'a slot of its own for each watch');
     for (const rule of rules) {
       const own = stored.filter(({ data }) => data.rule === rule.id);
       for (const { slot, data } of own) assert.deepEqual(spill.read(slot), data);

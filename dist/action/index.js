@@ -41406,21 +41406,22 @@ var init_run_settings = __esm({
 });
 
 // src/engine/watch.ts
-var WatchedObject;
+var WatchedObject, WatchTable;
 var init_watch = __esm({
   "src/engine/watch.ts"() {
     "use strict";
     WatchedObject = class {
-      constructor(rule, setting2, record, data) {
+      constructor(rule, setting2, record, data, store) {
         this.rule = rule;
         this.setting = setting2;
         this.record = record;
         this.#data = data;
+        this.#store = store;
       }
       rule;
       setting;
       record;
-      /** The data, or its slot in the store once moved there. */
+      /** The data, or its slot in the store. */
       #data;
       #store;
       get options() {
@@ -41430,11 +41431,54 @@ var init_watch = __esm({
       get data() {
         return this.#store ? this.#store.read(this.#data) : this.#data;
       }
-      /** Moves the data to `store`, which copies what `v8.serialize` copies: rules watch with plain data. */
-      moveTo(store) {
-        if (this.#store || this.#data === void 0) return;
-        this.#data = store.store(this.#data, this.rule);
-        this.#store = store;
+    };
+    WatchTable = class _WatchTable {
+      /** `store` takes the data past its `after` watches: a small run keeps them all in memory. */
+      constructor(store) {
+        this.store = store;
+      }
+      store;
+      #rules = /* @__PURE__ */ new Map();
+      #size = 0;
+      get size() {
+        return this.#size;
+      }
+      /** Adds a watch the walk made (its data in memory), or keeps `record` for it instead of its own. */
+      add(watch, record = watch.record) {
+        let watches = this.#rules.get(watch.rule);
+        if (!watches) this.#rules.set(watch.rule, watches = { records: [], data: [], first: watch.setting });
+        if (watches.settings) watches.settings.push(watch.setting);
+        else if (watch.setting !== watches.first) watches.settings = [...watches.records.map(() => watches.first), watch.setting];
+        watches.records.push(record);
+        const data = watch.data;
+        watches.data.push(this.store && data !== void 0 && this.#size >= this.store.after ? this.store.store(data, watch.rule) : data);
+        this.#size++;
+      }
+      /**
+       * Each rule's watches, in the order rules first watched, as the objects its `checkIndex` gets: one rule's
+       * at a time, left to the garbage collector once its check is done.
+       */
+      *byRule() {
+        for (const [rule, { records, data, first: first2, settings }] of this.#rules) {
+          yield [rule, records.map((record, position) => {
+            const item = data[position];
+            return new WatchedObject(rule, settings?.[position] ?? first2, record, item, typeof item === "number" ? this.store : void 0);
+          })];
+        }
+      }
+      /**
+       * The same watches on a worker thread's joined copy of the index: each with the copy's record equal to its
+       * own (found by place); a watch whose object the copy lacks is dropped. A thread keeps its data in memory.
+       */
+      on(index) {
+        const moved = new _WatchTable();
+        for (const [, list2] of this.byRule()) {
+          for (const watch of list2) {
+            const own = index.recordAt(watch.record.at);
+            if (own) moved.add(watch, own);
+          }
+        }
+        return moved;
       }
     };
   }
@@ -41817,13 +41861,7 @@ var init_lint_file = __esm({
 // src/engine/index-checks.ts
 function* runIndexChecks(index, watched, settings, tallies = /* @__PURE__ */ new Map(), checkpoint = () => {
 }) {
-  const byRule2 = /* @__PURE__ */ new Map();
-  for (const watch of watched) {
-    const list2 = byRule2.get(watch.rule);
-    if (list2) list2.push(watch);
-    else byRule2.set(watch.rule, [watch]);
-  }
-  for (const [rule, list2] of byRule2) {
+  for (const [rule, list2] of watched.byRule()) {
     let settingsOf;
     const settingOf = (record) => (settingsOf ??= new Map(list2.map((watch) => [watch.record, watch.setting]))).get(record);
     const where = () => `in the checks across files (rule ${rule.meta.id})`;
@@ -41869,14 +41907,6 @@ function settingFor(rule, index, at, about, settingOf) {
   const setting2 = record && settingOf(record);
   if (!setting2) throw new Error(`rule "${rule.meta.id}" reported on an object it did not watch`);
   return setting2;
-}
-function watchesOn(index, watched) {
-  const moved = [];
-  for (const { rule, setting: setting2, record, data } of watched) {
-    const own = index.recordAt(record.at);
-    if (own) moved.push(new WatchedObject(rule, setting2, own, data));
-  }
-  return moved;
 }
 var CHECKPOINT_EVERY;
 var init_index_checks = __esm({
@@ -66734,29 +66764,33 @@ var init_watch_spill = __esm({
       }
       after;
       batches = new Spill("watches.bin", RECENT_BATCHES);
-      /** Each slot's batch (-1 while its batch is still being filled) and place in it. */
-      batchOf = [];
-      placeIn = [];
-      /** Per rule (or other stream), the slots and data of the batch being filled. */
+      /**
+       * Each batch's slot in the file (-1 while it is being filled). A watch's slot is its batch's number times
+       * `BATCH` plus its place in it: nothing is kept per watch.
+       */
+      written = [];
+      stored = 0;
+      /** Per rule (or other stream), the batch being filled. */
       filling = /* @__PURE__ */ new Map();
       /** Watches stored, their bytes, and the batches read back. */
       get figures() {
-        return { ...this.batches.figures, records: this.batchOf.length };
+        return { ...this.batches.figures, records: this.stored };
       }
       store(data, stream2) {
-        const slot = this.batchOf.length;
-        let batch = this.filling.get(stream2);
-        if (!batch) this.filling.set(stream2, batch = { slots: [], items: [] });
-        this.batchOf.push(-1);
-        this.placeIn.push(batch.items.length);
-        batch.slots.push(slot);
-        batch.items.push(data);
-        if (batch.items.length >= BATCH) this.seal(stream2);
+        let filling = this.filling.get(stream2);
+        if (!filling) {
+          this.filling.set(stream2, filling = { batch: this.written.length, items: [] });
+          this.written.push(-1);
+        }
+        const slot = filling.batch * BATCH + filling.items.length;
+        filling.items.push(data);
+        this.stored++;
+        if (filling.items.length >= BATCH) this.seal(stream2);
         return slot;
       }
       read(slot) {
         if (this.filling.size > 0) for (const stream2 of [...this.filling.keys()]) this.seal(stream2);
-        return this.batches.read(this.batchOf[slot])[this.placeIn[slot]];
+        return this.batches.read(this.written[Math.floor(slot / BATCH)])[slot % BATCH];
       }
       /** Removes the file; the data are gone with it. */
       close() {
@@ -66764,10 +66798,9 @@ var init_watch_spill = __esm({
         this.filling.clear();
       }
       seal(stream2) {
-        const { slots, items } = this.filling.get(stream2);
+        const { batch, items } = this.filling.get(stream2);
         this.filling.delete(stream2);
-        const batch = this.batches.store(items);
-        for (const slot of slots) this.batchOf[slot] = batch;
+        this.written[batch] = this.batches.store(items);
       }
     };
   }
@@ -67288,7 +67321,7 @@ async function lintSources(sources, options, notes = [], peers) {
   };
   const open2 = /* @__PURE__ */ new Map();
   const pending = [];
-  const watched = [];
+  const watched = new WatchTable(watchData);
   const unreached = /* @__PURE__ */ new Set();
   let done = 0;
   const shard = options.shard ? { positions: [], fileNotes: [], ...options.shard } : void 0;
@@ -67337,10 +67370,7 @@ async function lintSources(sources, options, notes = [], peers) {
       run2.files.push({ file: source.display, objects: linted.objectCount, documents: linted.documentCount, decision, reason });
       if (linted.pending.length > 0 || (linted.watched?.length ?? 0) > 0) {
         pending.push(...linted.pending);
-        for (const watch of linted.watched ?? []) {
-          if (watchData && watched.length >= watchData.after) watch.moveTo(watchData);
-          watched.push(watch);
-        }
+        for (const watch of linted.watched ?? []) watched.add(watch);
         const { spans } = redactFileSpans(linted, outcome.text);
         if (!spool) detach(linted.findings, index.strings);
         const state = { findings: settle(source.display, linted.findings), walked: spool ? linted.findings.length : 0, suppression, later: [] };
@@ -67377,7 +67407,7 @@ async function lintSources(sources, options, notes = [], peers) {
   }
   clock.lap("parse and rules");
   let context;
-  const waiting = pending.length > 0 || watched.length > 0;
+  const waiting = pending.length > 0 || watched.size > 0;
   const joined = peers ? await peers.join(index, waiting) : void 0;
   if (waiting) {
     const checked = joined ?? index;
@@ -67417,7 +67447,7 @@ async function lintSources(sources, options, notes = [], peers) {
       run2.internalErrors += check2.run(checked, found);
       deliver(check2.ruleId, found, ruleTimes ? performance.now() - started : 0);
     }
-    for (const outcome of runIndexChecks(checked, joined ? watchesOn(joined, watched) : watched, runSettings, tallies, checkpoint)) {
+    for (const outcome of runIndexChecks(checked, joined ? watched.on(joined) : watched, runSettings, tallies, checkpoint)) {
       checkpoint();
       if (outcome.failure !== void 0) {
         run2.internalErrors++;
@@ -67660,6 +67690,7 @@ var init_lint = __esm({
     init_run_cache();
     init_context();
     init_lint_file();
+    init_watch();
     init_index_checks();
     init_build();
     init_rule_options();

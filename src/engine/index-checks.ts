@@ -5,7 +5,7 @@
 import type { IndexedObject, ObjectIndex } from '../k8s/object-index.js';
 import type { Finding, Location, Tallies } from '../types.js';
 import type { Rule, RunSettings, Watched } from './define-rule.js';
-import { WatchedObject } from './watch.js';
+import { WatchedObject, type WatchTable } from './watch.js';
 import { countTally, findingOfReport } from './rule-report.js';
 import type { RuleSetting } from './rule-settings.js';
 
@@ -24,22 +24,15 @@ const CHECKPOINT_EVERY = 256;
 /**
  * Runs each watching rule's hook in the order rules first watched, each outcome given before the next hook
  * runs (so its findings need not wait for the others'). The watches' records are `index`'s own: on a
- * thread's joined copy, see `watchesOn`.
+ * thread's joined copy, see `WatchTable.on`.
  * `checkpoint` is called before each hook and as it reports, with where the run is; what it throws ends
  * the run (the CLI's heap guard), unlike a hook's own error.
  */
 export function* runIndexChecks(
-  index: ObjectIndex, watched: readonly WatchedObject[], settings: RunSettings, tallies: Tallies = new Map(),
+  index: ObjectIndex, watched: WatchTable, settings: RunSettings, tallies: Tallies = new Map(),
   checkpoint: (where: () => string) => void = () => {},
 ): Generator<IndexCheckOutcome> {
-  // The watches themselves, grouped: a run may hold hundreds of thousands, so none is copied.
-  const byRule = new Map<Rule, WatchedObject[]>();
-  for (const watch of watched) {
-    const list = byRule.get(watch.rule);
-    if (list) list.push(watch);
-    else byRule.set(watch.rule, [watch]);
-  }
-  for (const [rule, list] of byRule) {
+  for (const [rule, list] of watched.byRule()) {
     // Only a rule that asks for a record's options, or reports on a record rather than about a watch, needs these.
     let settingsOf: Map<IndexedObject, RuleSetting> | undefined;
     const settingOf = (record: IndexedObject): RuleSetting | undefined =>
@@ -98,17 +91,4 @@ function settingFor(
   const setting = record && settingOf(record);
   if (!setting) throw new Error(`rule "${rule.meta.id}" reported on an object it did not watch`);
   return setting;
-}
-
-/**
- * The watches on a worker thread's joined copy of the index: each with the copy's record equal to its own
- * (found by place); a watch whose object the copy lacks is dropped.
- */
-export function watchesOn(index: ObjectIndex, watched: readonly WatchedObject[]): WatchedObject[] {
-  const moved: WatchedObject[] = [];
-  for (const { rule, setting, record, data } of watched) {
-    const own = index.recordAt(record.at);
-    if (own) moved.push(new WatchedObject(rule, setting, own, data));
-  }
-  return moved;
 }

@@ -1,33 +1,39 @@
 /**
  * One `context.watch()` of a rule: the rule's setting for the object, its index record and the rule's data.
- * The same object is what the rule's `checkIndex` gets in `context.watched` (its options read from the
- * setting), so a run holds one object per watch, however many there are; a large run moves the data to disk.
+ * The objects a rule's `checkIndex` gets in `context.watched` (its options read from the setting). Until the
+ * index is complete a run keeps its watches packed (`WatchTable`), a few array slots each, and makes these
+ * objects one rule at a time: a large run holds hundreds of thousands of watches, and an object each cost 72
+ * bytes. A large run also moves the data to disk.
  */
-import type { IndexedObject } from '../k8s/object-index.js';
+import type { IndexedObject, ObjectIndex } from '../k8s/object-index.js';
 import type { Rule, Watched } from './define-rule.js';
 import type { RuleSetting } from './rule-settings.js';
 
 /** Where watches' data wait for the checks across files (`run/watch-spill.ts`: a temporary file). */
 export interface WatchStore {
+  /** How many watches keep their data in memory before the store takes the rest. */
+  readonly after: number;
   /** Keeps `data` with the other watches of `stream` (the rule), which its check reads together. */
   store(data: unknown, stream: object): number;
   read(slot: number): unknown;
 }
 
 export class WatchedObject implements Watched<unknown, unknown> {
-  /** The data, or its slot in the store once moved there. */
-  #data: unknown;
-  #store: WatchStore | undefined;
+  /** The data, or its slot in the store. */
+  readonly #data: unknown;
+  readonly #store: WatchStore | undefined;
 
   constructor(
     readonly rule: Rule,
     readonly setting: RuleSetting,
     /** The object's record in the file's index (in a worker thread, the run's index holds an equal one). */
     readonly record: IndexedObject,
-    /** What the rule kept with the watch (`watch(data)`), detached from the file's text. */
+    /** What the rule kept with the watch (`watch(data)`), detached from the file's text; with `store`, its slot. */
     data: unknown,
+    store?: WatchStore,
   ) {
     this.#data = data;
+    this.#store = store;
   }
 
   get options(): unknown {
@@ -38,11 +44,71 @@ export class WatchedObject implements Watched<unknown, unknown> {
   get data(): unknown {
     return this.#store ? this.#store.read(this.#data as number) : this.#data;
   }
+}
 
-  /** Moves the data to `store`, which copies what `v8.serialize` copies: rules watch with plain data. */
-  moveTo(store: WatchStore): void {
-    if (this.#store || this.#data === undefined) return;
-    this.#data = store.store(this.#data, this.rule);
-    this.#store = store;
+/** One rule's watches, in the order of the walk. */
+interface RuleWatches {
+  readonly records: IndexedObject[];
+  /**
+   * The data in memory, or their slots in the store. Rules watch with objects (or nothing), so a number is
+   * always a slot.
+   */
+  readonly data: unknown[];
+  /** The setting of every watch, while they all share it (the rule's options are set per file at most). */
+  readonly first: RuleSetting;
+  /** Each watch's setting, once one differed from the first. */
+  settings?: RuleSetting[];
+}
+
+/** The run's watches until the checks across files, packed per rule. */
+export class WatchTable {
+  readonly #rules = new Map<Rule, RuleWatches>();
+  #size = 0;
+
+  /** `store` takes the data past its `after` watches: a small run keeps them all in memory. */
+  constructor(private readonly store?: WatchStore) {}
+
+  get size(): number {
+    return this.#size;
+  }
+
+  /** Adds a watch the walk made (its data in memory), or keeps `record` for it instead of its own. */
+  add(watch: WatchedObject, record = watch.record): void {
+    let watches = this.#rules.get(watch.rule);
+    if (!watches) this.#rules.set(watch.rule, (watches = { records: [], data: [], first: watch.setting }));
+    if (watches.settings) watches.settings.push(watch.setting);
+    else if (watch.setting !== watches.first) watches.settings = [...watches.records.map(() => watches.first), watch.setting];
+    watches.records.push(record);
+    const data = watch.data;
+    watches.data.push(this.store && data !== undefined && this.#size >= this.store.after ? this.store.store(data, watch.rule) : data);
+    this.#size++;
+  }
+
+  /**
+   * Each rule's watches, in the order rules first watched, as the objects its `checkIndex` gets: one rule's
+   * at a time, left to the garbage collector once its check is done.
+   */
+  *byRule(): Generator<[Rule, WatchedObject[]]> {
+    for (const [rule, { records, data, first, settings }] of this.#rules) {
+      yield [rule, records.map((record, position) => {
+        const item = data[position];
+        return new WatchedObject(rule, settings?.[position] ?? first, record, item, typeof item === 'number' ? this.store : undefined);
+      })];
+    }
+  }
+
+  /**
+   * The same watches on a worker thread's joined copy of the index: each with the copy's record equal to its
+   * own (found by place); a watch whose object the copy lacks is dropped. A thread keeps its data in memory.
+   */
+  on(index: ObjectIndex): WatchTable {
+    const moved = new WatchTable();
+    for (const [, list] of this.byRule()) {
+      for (const watch of list) {
+        const own = index.recordAt(watch.record.at);
+        if (own) moved.add(watch, own);
+      }
+    }
+    return moved;
   }
 }

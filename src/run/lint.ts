@@ -10,8 +10,8 @@ import { indexCachedContext, type IndexText } from '../cache/context.js';
 import path from 'node:path';
 import type { Preset, Rule, RunSettings } from '../engine/define-rule.js';
 import { lintText, type EnabledRule, type PendingCheck } from '../engine/lint-file.js';
-import type { WatchedObject } from '../engine/watch.js';
-import { runIndexChecks, watchesOn } from '../engine/index-checks.js';
+import { WatchTable } from '../engine/watch.js';
+import { runIndexChecks } from '../engine/index-checks.js';
 import { interpolate } from '../findings/build.js';
 import { layeredOptions, validateRuleOptions, type OptionLayer } from '../engine/rule-options.js';
 import { resolveRuleSettings, type RuleOverride, type RuleSetting } from '../engine/rule-settings.js';
@@ -305,7 +305,7 @@ export async function lintSources(
   };
   const open = new Map<string, OpenFile>();
   const pending: PendingCheck[] = [];
-  const watched: WatchedObject[] = [];
+  const watched = new WatchTable(watchData);
   const unreached = new Set<string>();
   let done = 0;
   const shard = options.shard ? { positions: [] as number[], fileNotes: [] as string[][], ...options.shard } : undefined;
@@ -358,10 +358,7 @@ export async function lintSources(
       run.files.push({ file: source.display, objects: linted.objectCount, documents: linted.documentCount, decision, reason } satisfies FileReport);
       if (linted.pending.length > 0 || (linted.watched?.length ?? 0) > 0) {
         pending.push(...linted.pending);
-        for (const watch of linted.watched ?? []) {
-          if (watchData && watched.length >= watchData.after) watch.moveTo(watchData);
-          watched.push(watch);
-        }
+        for (const watch of linted.watched ?? []) watched.add(watch);
         // Redacted now for what is known; the findings still to come are redacted when the file closes.
         const { spans } = redactFileSpans(linted, outcome.text);
         if (!spool) detach(linted.findings, index.strings);
@@ -395,7 +392,7 @@ export async function lintSources(
 
   let context: InputToken[] | undefined;
   // A worker thread (run/parallel.ts): the main thread sends every thread's objects and the context's instead.
-  const waiting = pending.length > 0 || watched.length > 0;
+  const waiting = pending.length > 0 || watched.size > 0;
   const joined = peers ? await peers.join(index, waiting) : undefined;
   if (waiting) {
     const checked = joined ?? index;
@@ -438,7 +435,7 @@ export async function lintSources(
       deliver(check.ruleId, found, ruleTimes ? performance.now() - started : 0);
     }
     // Watched objects are those of this run's (shard's, thread's) own files, so findings land in open files only.
-    for (const outcome of runIndexChecks(checked, joined ? watchesOn(joined, watched) : watched, runSettings, tallies, checkpoint)) {
+    for (const outcome of runIndexChecks(checked, joined ? watched.on(joined) : watched, runSettings, tallies, checkpoint)) {
       checkpoint();
       if (outcome.failure !== undefined) {
         run.internalErrors++;

@@ -14,11 +14,14 @@ const RECENT_BATCHES = 4;
 
 export class WatchSpill implements WatchStore {
   private readonly batches = new Spill<unknown[]>('watches.bin', RECENT_BATCHES);
-  /** Each slot's batch (-1 while its batch is still being filled) and place in it. */
-  private readonly batchOf: number[] = [];
-  private readonly placeIn: number[] = [];
-  /** Per rule (or other stream), the slots and data of the batch being filled. */
-  private readonly filling = new Map<object, { slots: number[]; items: unknown[] }>();
+  /**
+   * Each batch's slot in the file (-1 while it is being filled). A watch's slot is its batch's number times
+   * `BATCH` plus its place in it: nothing is kept per watch.
+   */
+  private readonly written: number[] = [];
+  private stored = 0;
+  /** Per rule (or other stream), the batch being filled. */
+  private readonly filling = new Map<object, { batch: number; items: unknown[] }>();
 
   constructor(
     /** Watches kept in memory before data go to the file: a small run never touches the disk. */
@@ -27,25 +30,26 @@ export class WatchSpill implements WatchStore {
 
   /** Watches stored, their bytes, and the batches read back. */
   get figures(): SpillFigures {
-    return { ...this.batches.figures, records: this.batchOf.length };
+    return { ...this.batches.figures, records: this.stored };
   }
 
   store(data: unknown, stream: object): number {
-    const slot = this.batchOf.length;
-    let batch = this.filling.get(stream);
-    if (!batch) this.filling.set(stream, (batch = { slots: [], items: [] }));
-    this.batchOf.push(-1);
-    this.placeIn.push(batch.items.length);
-    batch.slots.push(slot);
-    batch.items.push(data);
-    if (batch.items.length >= BATCH) this.seal(stream);
+    let filling = this.filling.get(stream);
+    if (!filling) {
+      this.filling.set(stream, (filling = { batch: this.written.length, items: [] }));
+      this.written.push(-1);
+    }
+    const slot = filling.batch * BATCH + filling.items.length;
+    filling.items.push(data);
+    this.stored++;
+    if (filling.items.length >= BATCH) this.seal(stream);
     return slot;
   }
 
   read(slot: number): unknown {
     // The checks start reading once the walk is done: what is still being filled is written first.
     if (this.filling.size > 0) for (const stream of [...this.filling.keys()]) this.seal(stream);
-    return this.batches.read(this.batchOf[slot]!)[this.placeIn[slot]!];
+    return this.batches.read(this.written[Math.floor(slot / BATCH)]!)[slot % BATCH];
   }
 
   /** Removes the file; the data are gone with it. */
@@ -55,9 +59,8 @@ export class WatchSpill implements WatchStore {
   }
 
   private seal(stream: object): void {
-    const { slots, items } = this.filling.get(stream)!;
+    const { batch, items } = this.filling.get(stream)!;
     this.filling.delete(stream);
-    const batch = this.batches.store(items);
-    for (const slot of slots) this.batchOf[slot] = batch;
+    this.written[batch] = this.batches.store(items);
   }
 }

@@ -1,0 +1,79 @@
+/**
+ * The run's watches, packed per rule until the checks across files: each comes back as the object a rule's
+ * `checkIndex` gets, with its own setting, record and data, whether the data waited in memory or on disk.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { WatchedObject, WatchTable } from '../src/engine/watch.js';
+import type { RuleSetting } from '../src/engine/rule-settings.js';
+import { ObjectIndex, type IndexedObject } from '../src/k8s/object-index.js';
+import { rules } from '../src/rules/index.js';
+import { WatchSpill } from '../src/run/watch-spill.js';
+
+const [first, second] = rules.filter((rule) => rule.meta.crossObject && rule.checkIndex);
+
+function record(name: string, file = `${name}.yaml`): IndexedObject {
+  return {
+    apiVersion: 'v1', group: '', kind: 'Service', name, namespace: 'default', labels: {}, annotations: {}, value: { kind: 'Service', metadata: { name } }, pods: [],
+    at: { file, region: { startLine: 4, startColumn: 9, endLine: 4, endColumn: 9 + name.length }, path: ['metadata', 'name'] }, fromContext: false,
+  };
+}
+
+const warning: RuleSetting = { level: 'warning', levelConfigured: false, options: { limit: 1 } };
+const error: RuleSetting = { level: 'error', levelConfigured: true, options: { limit: 2 } };
+
+/** What `checkIndex` would see: per rule, each watch's record name, setting and data. */
+function seen(table: WatchTable): [string, [string | undefined, RuleSetting, unknown][]][] {
+  return [...table.byRule()].map(([rule, list]) => [rule.meta.id, list.map((watch) => {
+    assert.ok(watch instanceof WatchedObject);
+    assert.equal(watch.rule, rule);
+    assert.equal(watch.options, watch.setting.options);
+    return [watch.record.name, watch.setting, watch.data];
+  })]);
+}
+
+test('watches come back per rule, in the order rules first watched, each with its own setting and data', () => {
+  const table = new WatchTable();
+  const [a, b, c] = [record('a'), record('b'), record('c')];
+  table.add(new WatchedObject(second!, warning, a, { port: 80 }));
+  table.add(new WatchedObject(first!, warning, a, undefined));
+  // Options set per file: the second rule's third watch has a setting of its own.
+  table.add(new WatchedObject(second!, warning, b, { port: 443 }));
+  table.add(new WatchedObject(second!, error, c, { port: 8080 }));
+  table.add(new WatchedObject(second!, warning, c, undefined));
+  assert.equal(table.size, 5);
+  assert.deepEqual(seen(table), [
+    [second!.meta.id, [['a', warning, { port: 80 }], ['b', warning, { port: 443 }], ['c', error, { port: 8080 }], ['c', warning, undefined]]],
+    [first!.meta.id, [['a', warning, undefined]]],
+  ]);
+});
+
+test('past the store\'s count, watch data wait on disk and come back equal, and a watch without data stays without', () => {
+  const spill = new WatchSpill(2);
+  try {
+    const table = new WatchTable(spill);
+    const records = Array.from({ length: 200 }, (_, position) => record(`svc-${position}`));
+    const data = (position: number): unknown => (position % 10 === 9 ? undefined : { port: position, names: [`svc-${position}`], packed: Int32Array.of(position) });
+    for (const [position, item] of records.entries()) table.add(new WatchedObject(position % 3 === 0 ? first! : second!, warning, item, data(position)));
+    assert.equal(spill.figures.records, 200 - 20 - 2, 'every watch with data but the first two');
+    const expected = [first!, second!].map((rule): [string, [string | undefined, RuleSetting, unknown][]] => [rule.meta.id, records.flatMap((item, position) => ((position % 3 === 0) === (rule === first) ? [[item.name, warning, data(position)]] : []))]);
+    assert.deepEqual(seen(table), expected);
+  } finally {
+    spill.close();
+  }
+});
+
+test('on a thread\'s joined index, watches take its equal records, and those of objects it lacks are dropped', () => {
+  const table = new WatchTable();
+  const [a, b] = [record('a'), record('b')];
+  table.add(new WatchedObject(first!, warning, a, { port: 1 }));
+  table.add(new WatchedObject(first!, error, b, { port: 2 }));
+  const joined = new ObjectIndex();
+  const copy = joined.add(record('a'));
+  const moved = table.on(joined);
+  assert.equal(moved.size, 1);
+  const [[rule, [watch]]] = [...moved.byRule()] as [[typeof first, WatchedObject[]]];
+  assert.equal(rule, first);
+  assert.equal(watch!.record, copy, "the joined index's own record");
+  assert.deepEqual([watch!.setting, watch!.data], [warning, { port: 1 }]);
+});
