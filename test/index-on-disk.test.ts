@@ -102,6 +102,39 @@ test('records with their values on disk keep labels as given, and one shared obj
   }
 });
 
+test("records with their values on disk give back their own location as it was made, key for key", () => {
+  const spill = new ValueSpill(0);
+  try {
+    const index = new ObjectIndex(false, spill);
+    const region = (line: number) => ({ startLine: line, startColumn: 9, endLine: line, endColumn: 12 });
+    const record = (name: string | undefined, at: Location): IndexedObject => ({
+      apiVersion: 'apps/v1', group: 'apps', kind: 'Deployment', ...(name === undefined ? {} : { name }), namespace: 'default', labels: {}, annotations: {},
+      value: workload(1, 1).value, pods: [], at, fromContext: false,
+    });
+    const locations: [string | undefined, Location][] = [
+      ['web', { file: 'a.yaml', region: region(4), path: ['metadata', 'name'], documentIndex: 0, object: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' } }],
+      // The object's own namespace, not the run's default the record lands in.
+      ['api', { file: 'a.yaml', region: region(30), path: ['metadata', 'name'], documentIndex: 2, object: { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'prod', name: 'api' } }],
+      [undefined, { file: 'b.yaml', region: region(1), path: [], documentIndex: 7, approximate: true, unresolved: true, object: { apiVersion: 'apps/v1', kind: 'Deployment' } }],
+      ['chart', { file: 'out.yaml', region: region(12), path: ['items', 3, 'metadata', 'name'], documentIndex: 1, missing: true, object: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'chart' }, helmTemplate: 'chart/templates/web.yaml' }],
+      ['bare', { file: 'c.yaml', region: region(2), path: ['metadata', 'name'] }],
+      // Kept as made: a reference that is not the record's own, keys in another order, a region with more.
+      ['web', { file: 'd.yaml', region: region(3), path: ['metadata', 'name'], object: { apiVersion: 'v1', kind: 'Service', name: 'web' } }],
+      ['web', { path: ['metadata', 'name'], file: 'd.yaml', region: region(5) }],
+      ['web', { file: 'd.yaml', region: { ...region(6), offset: 40 } as Location['region'], path: ['metadata', 'name'] }],
+    ];
+    for (const [name, at] of locations) {
+      const stored = index.add(record(name, at));
+      assert.equal(index.sharesValue(stored), false, 'the value is on disk');
+      assert.equal(JSON.stringify(stored.at), JSON.stringify(at), `${at.file}:${at.region.startLine}`);
+      assert.deepEqual(stored.at, at);
+      assert.equal(index.recordAt(at), stored, 'found by its place');
+    }
+  } finally {
+    spill.close();
+  }
+});
+
 test('a spill that never reached its first write makes no file', () => {
   inOwnTmpdir((folder) => {
     const spill = new ValueSpill(0);

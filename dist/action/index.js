@@ -40657,9 +40657,35 @@ function append(map, key, value) {
   if (list2) list2.push(value);
   else map.set(key, [value]);
 }
+var MostlySingleTable;
 var init_multimap = __esm({
   "src/k8s/multimap.ts"() {
     "use strict";
+    MostlySingleTable = class {
+      #table = /* @__PURE__ */ new Map();
+      add(key, value) {
+        const known2 = this.#table.get(key);
+        if (known2 === void 0) this.#table.set(key, value);
+        else if (Array.isArray(known2)) known2.push(value);
+        else this.#table.set(key, [known2, value]);
+      }
+      get(key) {
+        const known2 = this.#table.get(key);
+        return known2 === void 0 ? [] : Array.isArray(known2) ? known2 : [known2];
+      }
+      remove(key, value) {
+        const known2 = this.#table.get(key);
+        if (known2 === value) this.#table.delete(key);
+        else if (Array.isArray(known2) && known2.includes(value)) {
+          known2.splice(known2.indexOf(value), 1);
+          if (known2.length === 1) this.#table.set(key, known2[0]);
+        }
+      }
+      /** The lists of every key that holds more than one value, in the order keys were first added. */
+      *several() {
+        for (const known2 of this.#table.values()) if (Array.isArray(known2)) yield known2;
+      }
+    };
   }
 });
 
@@ -40814,6 +40840,40 @@ function withoutDataValues(value) {
   }
   return copy;
 }
+function packedFlags(at, record) {
+  if (!inOrder(at, PLACE_KEYS) || !inOrder(at.region, REGION_KEYS) || Object.keys(at.region).length !== REGION_KEYS.length) return void 0;
+  if (REGION_KEYS.some((key) => !isSmall(at.region[key]))) return void 0;
+  if (at.documentIndex !== void 0 && !(isSmall(at.documentIndex) && at.documentIndex < 2 ** (30 - PLACE_FLAG_BITS))) return void 0;
+  if ((at.approximate ?? true) !== true || (at.missing ?? true) !== true || (at.unresolved ?? true) !== true) return void 0;
+  if (at.helmTemplate !== void 0 && typeof at.helmTemplate !== "string") return void 0;
+  let flags = 0;
+  if (at.documentIndex !== void 0) flags |= PLACE.document;
+  if (at.approximate) flags |= PLACE.approximate;
+  if (at.missing) flags |= PLACE.missing;
+  if (at.unresolved) flags |= PLACE.unresolved;
+  const ref = at.object;
+  if (ref !== void 0) {
+    if (!inOrder(ref, REF_KEYS) || ref.apiVersion !== record.apiVersion || ref.kind !== record.kind) return void 0;
+    if (ref.name !== void 0 && ref.name !== record.name) return void 0;
+    if (ref.namespace !== void 0 && typeof ref.namespace !== "string") return void 0;
+    flags |= PLACE.ref;
+    if (ref.namespace !== void 0) flags |= PLACE.refNamespace;
+    if (ref.name !== void 0) flags |= PLACE.refName;
+  }
+  return flags;
+}
+function inOrder(value, keys) {
+  let next = 0;
+  for (const [key, item] of Object.entries(value)) {
+    while (next < keys.length && keys[next] !== key) next++;
+    if (next === keys.length || item === void 0) return false;
+    next++;
+  }
+  return true;
+}
+function isSmall(value) {
+  return Number.isInteger(value) && value >= 0 && value < 2 ** 30;
+}
 function keptLabels(labels, strings2) {
   for (const key in labels) if (Object.hasOwn(labels, key)) return strings2.copy(labels);
   return NO_LABELS;
@@ -40830,7 +40890,7 @@ function placeKey(at) {
 function identity(group, kind, namespace, name) {
   return `${group}\0${kind}\0${namespace ?? ""}\0${name}`;
 }
-var DATA_KINDS, CRD_KIND, StoredRecord, NO_LABELS, StoredPod, ObjectIndex;
+var DATA_KINDS, CRD_KIND, StoredRecord, PLACE, PLACE_FLAG_BITS, PLACE_KEYS, REGION_KEYS, REF_KEYS, NO_LABELS, NO_PODS, StoredPod, ObjectIndex;
 var init_object_index = __esm({
   "src/k8s/object-index.ts"() {
     "use strict";
@@ -40843,30 +40903,74 @@ var init_object_index = __esm({
     DATA_KINDS = /* @__PURE__ */ new Set(["/Secret", "/ConfigMap"]);
     CRD_KIND = "apiextensions.k8s.io/CustomResourceDefinition";
     StoredRecord = class {
-      constructor(record, strings2, store, apiVersion = strings2.string(record.apiVersion), group = strings2.string(record.group), kind = strings2.string(record.kind), labels = keptLabels(record.labels, strings2), annotations = keptLabels(record.annotations, strings2), at = record.at, fromContext = record.fromContext) {
+      constructor(record, strings2, store, apiVersion = strings2.string(record.apiVersion), group = strings2.string(record.group), kind = strings2.string(record.kind), labels = keptLabels(record.labels, strings2), annotations = keptLabels(record.annotations, strings2), fromContext = record.fromContext) {
         this.apiVersion = apiVersion;
         this.group = group;
         this.kind = kind;
         this.labels = labels;
         this.annotations = annotations;
-        this.at = at;
         this.fromContext = fromContext;
         this.#store = store;
         this.#slot = store.store({ value: record.value, specs: record.pods.map((pod) => pod.spec) });
         if (record.name !== void 0) this.name = strings2.string(record.name);
         if (record.namespace !== void 0) this.namespace = strings2.string(record.namespace);
-        this.pods = record.pods.map((pod, position) => new StoredPod(this, position, keptLabels(pod.labels, strings2), strings2.path(pod.path)));
+        this.pods = record.pods.length === 0 ? NO_PODS : record.pods.map((pod, position) => new StoredPod(this, position, keptLabels(pod.labels, strings2), strings2.path(pod.path)));
+        const { at } = record;
+        const flags = packedFlags(at, this);
+        this.#at = flags === void 0 ? at : void 0;
+        this.#file = at.file;
+        this.#path = at.path;
+        this.#startLine = at.region.startLine;
+        this.#startColumn = at.region.startColumn;
+        this.#endLine = at.region.endLine;
+        this.#endColumn = at.region.endColumn;
+        this.#documentAndFlags = (at.documentIndex ?? 0) << PLACE_FLAG_BITS | (flags ?? 0);
+        this.#refNamespace = at.object?.namespace;
+        this.#helmTemplate = at.helmTemplate;
       }
       apiVersion;
       group;
       kind;
       labels;
       annotations;
-      at;
       fromContext;
       #store;
       #slot;
+      // Its own location, as fields: as objects (the location, its region, its object reference) it cost about
+      // 250 bytes a record. `at` makes an equal location on each read; `#at` keeps one that packing would not give back.
+      #at;
+      #file;
+      #path;
+      #startLine;
+      #startColumn;
+      #endLine;
+      #endColumn;
+      /** The document's index, shifted past the flags of what else the location holds. */
+      #documentAndFlags;
+      #refNamespace;
+      #helmTemplate;
       pods;
+      get at() {
+        if (this.#at) return this.#at;
+        const flags = this.#documentAndFlags & (1 << PLACE_FLAG_BITS) - 1;
+        const at = {
+          file: this.#file,
+          region: { startLine: this.#startLine, startColumn: this.#startColumn, endLine: this.#endLine, endColumn: this.#endColumn },
+          path: this.#path
+        };
+        if (flags & PLACE.document) at.documentIndex = this.#documentAndFlags >> PLACE_FLAG_BITS;
+        if (flags & PLACE.approximate) at.approximate = true;
+        if (flags & PLACE.missing) at.missing = true;
+        if (flags & PLACE.unresolved) at.unresolved = true;
+        if (flags & PLACE.ref) {
+          const ref = { apiVersion: this.apiVersion, kind: this.kind };
+          if (flags & PLACE.refNamespace) ref.namespace = this.#refNamespace;
+          if (flags & PLACE.refName) ref.name = this.name;
+          at.object = ref;
+        }
+        if (this.#helmTemplate !== void 0) at.helmTemplate = this.#helmTemplate;
+        return at;
+      }
       get value() {
         return this.#store.read(this.#slot).value;
       }
@@ -40874,7 +40978,13 @@ var init_object_index = __esm({
         return this.#store.read(this.#slot).specs[position];
       }
     };
+    PLACE = { document: 1, approximate: 2, missing: 4, unresolved: 8, ref: 16, refNamespace: 32, refName: 64 };
+    PLACE_FLAG_BITS = 7;
+    PLACE_KEYS = ["file", "region", "path", "documentIndex", "approximate", "missing", "unresolved", "object", "helmTemplate"];
+    REGION_KEYS = ["startLine", "startColumn", "endLine", "endColumn"];
+    REF_KEYS = ["apiVersion", "kind", "namespace", "name"];
     NO_LABELS = Object.freeze({});
+    NO_PODS = Object.freeze([]);
     StoredPod = class {
       constructor(record, position, labels, path29) {
         this.labels = labels;
@@ -40899,7 +41009,7 @@ var init_object_index = __esm({
       values;
       records = [];
       byKind = /* @__PURE__ */ new Map();
-      byIdentity = /* @__PURE__ */ new Map();
+      byIdentity = new MostlySingleTable();
       clusterScopedKinds = /* @__PURE__ */ new Set();
       /** Built on first use after the last add: checks run against a complete index, so lookups stay linear. */
       namespaceBuckets;
@@ -40931,7 +41041,7 @@ var init_object_index = __esm({
         this.memos.clear();
         this.records.push(record);
         append(this.byKind, record.kind, record);
-        append(this.byIdentity, identity(record.group, record.kind, record.namespace, record.name ?? ""), record);
+        this.byIdentity.add(identity(record.group, record.kind, record.namespace, record.name ?? ""), record);
         return record;
       }
       /** After the last file: custom kinds that CRDs of the run declare cluster-scoped lose their default namespace. */
@@ -40946,10 +41056,9 @@ var init_object_index = __esm({
         if (this.clusterScopedKinds.size === 0) return;
         for (const record of this.records) {
           if (record.namespace === void 0 || isNamespaced(record.group, record.kind, this.clusterScopedKinds)) continue;
-          const list2 = this.byIdentity.get(identity(record.group, record.kind, record.namespace, record.name ?? ""));
+          this.byIdentity.remove(identity(record.group, record.kind, record.namespace, record.name ?? ""), record);
           delete record.namespace;
-          if (list2) list2.splice(list2.indexOf(record), 1);
-          append(this.byIdentity, identity(record.group, record.kind, void 0, record.name ?? ""), record);
+          this.byIdentity.add(identity(record.group, record.kind, void 0, record.name ?? ""), record);
         }
       }
       /** Every indexed object, in the order the run read them. */
@@ -40969,11 +41078,11 @@ var init_object_index = __esm({
       }
       /** Every object of that identity (more than one is a duplicate). */
       find(group, kind, namespace, name) {
-        return this.byIdentity.get(identity(group, kind, namespace, name)) ?? [];
+        return this.byIdentity.get(identity(group, kind, namespace, name));
       }
       /** The records of every identity held by more than one object (sealed: namespaces final), each in the order of the run. */
       *duplicates() {
-        for (const list2 of this.byIdentity.values()) if (list2.length > 1) yield list2;
+        yield* this.byIdentity.several();
       }
       /** The first object of a kind with that name in the namespace, any group when none is given. */
       get(kind, namespace, name, group) {

@@ -4,3 +4,37 @@ export function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   if (list) list.push(value);
   else map.set(key, [value]);
 }
+
+/**
+ * Lists by key where most keys hold one value: a lone value is kept bare rather than in an array of its own
+ * (56 bytes, at one key per object of a large run). Values are objects, never arrays.
+ */
+export class MostlySingleTable<K, V extends object> {
+  readonly #table = new Map<K, V | V[]>();
+
+  add(key: K, value: V): void {
+    const known = this.#table.get(key);
+    if (known === undefined) this.#table.set(key, value);
+    else if (Array.isArray(known)) known.push(value);
+    else this.#table.set(key, [known, value]);
+  }
+
+  get(key: K): readonly V[] {
+    const known = this.#table.get(key);
+    return known === undefined ? [] : Array.isArray(known) ? known : [known];
+  }
+
+  remove(key: K, value: V): void {
+    const known = this.#table.get(key);
+    if (known === value) this.#table.delete(key);
+    else if (Array.isArray(known) && known.includes(value)) {
+      known.splice(known.indexOf(value), 1);
+      if (known.length === 1) this.#table.set(key, known[0]!);
+    }
+  }
+
+  /** The lists of every key that holds more than one value, in the order keys were first added. */
+  *several(): Iterable<readonly V[]> {
+    for (const known of this.#table.values()) if (Array.isArray(known)) yield known;
+  }
+}

@@ -4,13 +4,13 @@
  * values, CRDs' schemas without their prose), the pod templates' labels and specs, and the object's own
  * location for related locations.
  */
-import type { Location } from '../types.js';
+import type { Location, ObjectRef } from '../types.js';
 import type { Path } from '../types.js';
 import { compactCrd } from './crd-schema.js';
 import { StringTable } from './detach.js';
 import { isObject, isString } from './json.js';
 import { isNamespaced } from './kinds.js';
-import { append as push } from './multimap.js';
+import { append as push, MostlySingleTable } from './multimap.js';
 import type { JsonObject, JsonValue, K8sObject } from './model.js';
 import { LabelledTable, mapSelectorMatches, type Labels } from './selectors.js';
 
@@ -90,6 +90,19 @@ export interface ValueStore {
 class StoredRecord implements IndexedObject {
   readonly #store: ValueStore;
   readonly #slot: number;
+  // Its own location, as fields: as objects (the location, its region, its object reference) it cost about
+  // 250 bytes a record. `at` makes an equal location on each read; `#at` keeps one that packing would not give back.
+  readonly #at: Location | undefined;
+  readonly #file: string;
+  readonly #path: Path;
+  readonly #startLine: number;
+  readonly #startColumn: number;
+  readonly #endLine: number;
+  readonly #endColumn: number;
+  /** The document's index, shifted past the flags of what else the location holds. */
+  readonly #documentAndFlags: number;
+  readonly #refNamespace: string | undefined;
+  readonly #helmTemplate: string | undefined;
   // Declared, not defined: an absent name or namespace is no own property, as on a plain record.
   declare readonly name?: string;
   declare readonly namespace?: string;
@@ -104,7 +117,6 @@ class StoredRecord implements IndexedObject {
     readonly kind = strings.string(record.kind),
     readonly labels = keptLabels(record.labels, strings),
     readonly annotations = keptLabels(record.annotations, strings),
-    readonly at = record.at,
     readonly fromContext = record.fromContext,
   ) {
     this.#store = store;
@@ -112,7 +124,41 @@ class StoredRecord implements IndexedObject {
     this.#slot = store.store({ value: record.value, specs: record.pods.map((pod) => pod.spec) });
     if (record.name !== undefined) (this as { name?: string }).name = strings.string(record.name);
     if (record.namespace !== undefined) (this as { namespace?: string }).namespace = strings.string(record.namespace);
-    this.pods = record.pods.map((pod, position) => new StoredPod(this, position, keptLabels(pod.labels, strings), strings.path(pod.path)));
+    this.pods = record.pods.length === 0 ? NO_PODS : record.pods.map((pod, position) => new StoredPod(this, position, keptLabels(pod.labels, strings), strings.path(pod.path)));
+    const { at } = record;
+    const flags = packedFlags(at, this);
+    this.#at = flags === undefined ? at : undefined;
+    this.#file = at.file;
+    this.#path = at.path;
+    this.#startLine = at.region.startLine;
+    this.#startColumn = at.region.startColumn;
+    this.#endLine = at.region.endLine;
+    this.#endColumn = at.region.endColumn;
+    this.#documentAndFlags = ((at.documentIndex ?? 0) << PLACE_FLAG_BITS) | (flags ?? 0);
+    this.#refNamespace = at.object?.namespace;
+    this.#helmTemplate = at.helmTemplate;
+  }
+
+  get at(): Location {
+    if (this.#at) return this.#at;
+    const flags = this.#documentAndFlags & ((1 << PLACE_FLAG_BITS) - 1);
+    const at: { -readonly [K in keyof Location]: Location[K] } = {
+      file: this.#file,
+      region: { startLine: this.#startLine, startColumn: this.#startColumn, endLine: this.#endLine, endColumn: this.#endColumn },
+      path: this.#path,
+    };
+    if (flags & PLACE.document) at.documentIndex = this.#documentAndFlags >> PLACE_FLAG_BITS;
+    if (flags & PLACE.approximate) at.approximate = true;
+    if (flags & PLACE.missing) at.missing = true;
+    if (flags & PLACE.unresolved) at.unresolved = true;
+    if (flags & PLACE.ref) {
+      const ref: ObjectRef = { apiVersion: this.apiVersion, kind: this.kind };
+      if (flags & PLACE.refNamespace) ref.namespace = this.#refNamespace!;
+      if (flags & PLACE.refName) ref.name = this.name!;
+      at.object = ref;
+    }
+    if (this.#helmTemplate !== undefined) at.helmTemplate = this.#helmTemplate;
+    return at;
   }
 
   get value(): JsonObject {
@@ -124,11 +170,63 @@ class StoredRecord implements IndexedObject {
   }
 }
 
+/** What a packed location holds besides its file, path and region. */
+const PLACE = { document: 1, approximate: 2, missing: 4, unresolved: 8, ref: 16, refNamespace: 32, refName: 64 } as const;
+const PLACE_FLAG_BITS = 7;
+/** A location's keys in the order locations are made (`findings/build.ts`): the order an unpacked one has. */
+const PLACE_KEYS = ['file', 'region', 'path', 'documentIndex', 'approximate', 'missing', 'unresolved', 'object', 'helmTemplate'];
+const REGION_KEYS = ['startLine', 'startColumn', 'endLine', 'endColumn'];
+const REF_KEYS = ['apiVersion', 'kind', 'namespace', 'name'];
+
+/**
+ * The flags of a record's location when `StoredRecord.at` gives back an equal one (keys in the same order,
+ * the object reference the record's own identity); undefined when it would not, and the location is kept.
+ */
+function packedFlags(at: Location, record: Pick<IndexedObject, 'apiVersion' | 'kind' | 'name'>): number | undefined {
+  if (!inOrder(at, PLACE_KEYS) || !inOrder(at.region, REGION_KEYS) || Object.keys(at.region).length !== REGION_KEYS.length) return undefined;
+  if (REGION_KEYS.some((key) => !isSmall((at.region as unknown as Record<string, unknown>)[key]))) return undefined;
+  if (at.documentIndex !== undefined && !(isSmall(at.documentIndex) && at.documentIndex < 2 ** (30 - PLACE_FLAG_BITS))) return undefined;
+  if ((at.approximate ?? true) !== true || (at.missing ?? true) !== true || (at.unresolved ?? true) !== true) return undefined;
+  if (at.helmTemplate !== undefined && typeof at.helmTemplate !== 'string') return undefined;
+  let flags = 0;
+  if (at.documentIndex !== undefined) flags |= PLACE.document;
+  if (at.approximate) flags |= PLACE.approximate;
+  if (at.missing) flags |= PLACE.missing;
+  if (at.unresolved) flags |= PLACE.unresolved;
+  const ref = at.object;
+  if (ref !== undefined) {
+    if (!inOrder(ref, REF_KEYS) || ref.apiVersion !== record.apiVersion || ref.kind !== record.kind) return undefined;
+    if (ref.name !== undefined && ref.name !== record.name) return undefined;
+    if (ref.namespace !== undefined && typeof ref.namespace !== 'string') return undefined;
+    flags |= PLACE.ref;
+    if (ref.namespace !== undefined) flags |= PLACE.refNamespace;
+    if (ref.name !== undefined) flags |= PLACE.refName;
+  }
+  return flags;
+}
+
+/** Whether `value`'s keys are some of `keys`, in their order, none of them holding `undefined`. */
+function inOrder(value: object, keys: readonly string[]): boolean {
+  let next = 0;
+  for (const [key, item] of Object.entries(value)) {
+    while (next < keys.length && keys[next] !== key) next++;
+    if (next === keys.length || item === undefined) return false;
+    next++;
+  }
+  return true;
+}
+
+function isSmall(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) >= 0 && (value as number) < 2 ** 30;
+}
+
 /**
  * One object for all labels and annotations that are empty: a copy of each was an object of its own (56
  * bytes), two or three per record, most of them empty.
  */
 const NO_LABELS: Labels = Object.freeze({});
+/** The same for the pods of the many records that hold none. */
+const NO_PODS: readonly IndexedPod[] = Object.freeze([]);
 
 function keptLabels(labels: Labels, strings: StringTable): Labels {
   for (const key in labels) if (Object.hasOwn(labels, key)) return strings.copy(labels);
@@ -162,7 +260,7 @@ export interface PodMatch {
 export class ObjectIndex {
   private readonly records: IndexedObject[] = [];
   private readonly byKind = new Map<string, IndexedObject[]>();
-  private readonly byIdentity = new Map<string, IndexedObject[]>();
+  private readonly byIdentity = new MostlySingleTable<string, IndexedObject>();
   private clusterScopedKinds = new Set<string>();
   /** Built on first use after the last add: checks run against a complete index, so lookups stay linear. */
   private namespaceBuckets: Map<string | undefined, IndexedObject[]> | undefined;
@@ -210,7 +308,7 @@ export class ObjectIndex {
     this.memos.clear();
     this.records.push(record);
     push(this.byKind, record.kind, record);
-    push(this.byIdentity, identity(record.group, record.kind, record.namespace, record.name ?? ''), record);
+    this.byIdentity.add(identity(record.group, record.kind, record.namespace, record.name ?? ''), record);
     return record;
   }
 
@@ -226,10 +324,9 @@ export class ObjectIndex {
     if (this.clusterScopedKinds.size === 0) return;
     for (const record of this.records) {
       if (record.namespace === undefined || isNamespaced(record.group, record.kind, this.clusterScopedKinds)) continue;
-      const list = this.byIdentity.get(identity(record.group, record.kind, record.namespace, record.name ?? ''));
+      this.byIdentity.remove(identity(record.group, record.kind, record.namespace, record.name ?? ''), record);
       delete (record as { namespace?: string }).namespace;
-      if (list) list.splice(list.indexOf(record), 1);
-      push(this.byIdentity, identity(record.group, record.kind, undefined, record.name ?? ''), record);
+      this.byIdentity.add(identity(record.group, record.kind, undefined, record.name ?? ''), record);
     }
   }
 
@@ -253,12 +350,12 @@ export class ObjectIndex {
 
   /** Every object of that identity (more than one is a duplicate). */
   find(group: string, kind: string, namespace: string | undefined, name: string): readonly IndexedObject[] {
-    return this.byIdentity.get(identity(group, kind, namespace, name)) ?? [];
+    return this.byIdentity.get(identity(group, kind, namespace, name));
   }
 
   /** The records of every identity held by more than one object (sealed: namespaces final), each in the order of the run. */
   *duplicates(): Iterable<readonly IndexedObject[]> {
-    for (const list of this.byIdentity.values()) if (list.length > 1) yield list;
+    yield* this.byIdentity.several();
   }
 
   /** The first object of a kind with that name in the namespace, any group when none is given. */
