@@ -66939,7 +66939,7 @@ var init_late_arrivals = __esm({
         if (this.held < this.after) {
           this.held += findings.length;
           target.findings.push(...findings);
-          target.later.push(...findings);
+          (target.later ??= []).push(...findings);
           return;
         }
         this.stored += findings.length;
@@ -66950,9 +66950,9 @@ var init_late_arrivals = __esm({
         for (const slot of target.arrived ?? []) {
           const findings = this.spill.read(slot);
           target.findings.push(...findings);
-          target.later.push(...findings);
+          (target.later ??= []).push(...findings);
         }
-        delete target.arrived;
+        target.arrived = void 0;
       }
       close() {
         this.spill.close();
@@ -67446,8 +67446,8 @@ async function lintSources(sources, options, notes = [], peers) {
     const reading = performance.now();
     const outcome = await reads.next();
     clock.add("read", performance.now() - reading);
-    tokens.push(tokenOf(source.display, outcome, source.partial));
     const hash4 = cache2 && source.absolute !== void 0 && outcome && "text" in outcome ? contentHash(outcome.text) : void 0;
+    if (cache2) tokens.push(hash4 !== void 0 ? textToken(source.display, hash4) : tokenOf(source.display, outcome, source.partial));
     const hit = hash4 !== void 0 ? cache2.lookup(source.display, hash4) : void 0;
     if (hit && outcome && "text" in outcome) {
       run2.files.push(hit.report);
@@ -67482,9 +67482,15 @@ async function lintSources(sources, options, notes = [], peers) {
         for (const watch of linted.watched ?? []) watched.add(watch);
         const { spans } = redactFileSpans(linted, outcome.text);
         if (!spool) detach(linted.findings, index.strings);
-        const state = { findings: settle(source.display, linted.findings), walked: spool ? linted.findings.length : 0, suppression, later: [] };
-        if (source.absolute !== void 0) state.again = { source, hash: hash4 ?? contentHash(outcome.text), ...spans ? { spans } : {} };
-        else state.text = outcome.text;
+        const state = {
+          findings: settle(source.display, linted.findings),
+          walked: spool ? linted.findings.length : 0,
+          suppression,
+          later: void 0,
+          arrived: void 0,
+          again: source.absolute !== void 0 ? { source, hash: hash4 ?? contentHash(outcome.text), spans: spans?.length === 0 ? NO_SPANS : spans } : void 0,
+          text: source.absolute !== void 0 ? void 0 : outcome.text
+        };
         open2.set(source.display, state);
       } else {
         linted.findings.push(...suppression.close());
@@ -67569,7 +67575,7 @@ async function lintSources(sources, options, notes = [], peers) {
       arrivals.takeBack(state);
       const notes2 = state.suppression.close();
       state.findings.push(...notes2);
-      const later = [...state.later, ...notes2];
+      const later = [...state.later ?? [], ...notes2];
       const withFindings = state.walked + state.findings.length > 0;
       const framesLater = run2.sourceTexts !== void 0 && state.again !== void 0;
       const read2 = later.length > 0 || options.keepSources && withFindings && (!framesLater || cache2) ? await textAgain(state, run2.notes) : void 0;
@@ -67792,7 +67798,7 @@ async function readStdin() {
   for await (const chunk of process.stdin) chunks.push(chunk);
   return Buffer.concat(chunks);
 }
-var INDEX_IN_MEMORY, WATCHES_IN_MEMORY, LATE_IN_MEMORY, CHECKPOINT_EVERY2, READ_AHEAD, MIGHT_HOLD_OBJECTS;
+var INDEX_IN_MEMORY, WATCHES_IN_MEMORY, LATE_IN_MEMORY, NO_SPANS, CHECKPOINT_EVERY2, READ_AHEAD, MIGHT_HOLD_OBJECTS;
 var init_lint = __esm({
   "src/run/lint.ts"() {
     "use strict";
@@ -67825,7 +67831,8 @@ var init_lint = __esm({
     init_late_arrivals();
     INDEX_IN_MEMORY = 1e4;
     WATCHES_IN_MEMORY = 3e4;
-    LATE_IN_MEMORY = 1e4;
+    LATE_IN_MEMORY = 2e3;
+    NO_SPANS = Object.freeze([]);
     CHECKPOINT_EVERY2 = 64;
     READ_AHEAD = 4;
     MIGHT_HOLD_OBJECTS = /apiVersion/;

@@ -11,10 +11,10 @@ import { Spill, type SpillFigures } from './value-spill.js';
 export interface ArrivalTarget {
   /** Its findings (with a spool, only those that arrived after the walk). */
   findings: Finding[];
-  /** Those still to redact. */
-  later: Finding[];
+  /** Those still to redact (none arrived yet: no array). */
+  later: Finding[] | undefined;
   /** Slots of findings on disk, in their order of arrival. */
-  arrived?: number[];
+  arrived: number[] | undefined;
 }
 
 export class LateArrivals {
@@ -38,7 +38,7 @@ export class LateArrivals {
     if (this.held < this.after) {
       this.held += findings.length;
       target.findings.push(...findings);
-      target.later.push(...findings);
+      (target.later ??= []).push(...findings);
       return;
     }
     this.stored += findings.length;
@@ -50,9 +50,9 @@ export class LateArrivals {
     for (const slot of target.arrived ?? []) {
       const findings = this.spill.read(slot);
       target.findings.push(...findings);
-      target.later.push(...findings);
+      (target.later ??= []).push(...findings);
     }
-    delete target.arrived;
+    target.arrived = undefined;
   }
 
   close(): void {

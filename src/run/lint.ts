@@ -4,7 +4,7 @@
  * the complete index (they keep their parse until the checks have run and their suppressions are known).
  */
 import { statSync } from 'node:fs';
-import { cacheKey, contentHash, inputsDigest, LintCache, replayable, tokenOf, type InputToken, type Replay } from '../cache/run-cache.js';
+import { cacheKey, contentHash, inputsDigest, LintCache, replayable, textToken, tokenOf, type InputToken, type Replay } from '../cache/run-cache.js';
 import type { CacheOptions } from '../cache/options.js';
 import { indexCachedContext, type IndexText } from '../cache/context.js';
 import path from 'node:path';
@@ -118,8 +118,12 @@ export interface LintOptions extends ThreadOptions {
 export const INDEX_IN_MEMORY = 10_000;
 /** Watches whose data stay in memory in a CLI run: about 9 MB, rules watch about three times a document. */
 export const WATCHES_IN_MEMORY = 30_000;
-/** Findings of the checks across files held in memory until their file closes in a CLI run: about 11 MB. */
-export const LATE_IN_MEMORY = 10_000;
+/**
+ * Findings of the checks across files held in memory until their file closes in a CLI run: about 2 MB. Each is
+ * written once and read once, as JSON: cheap enough that only a small run need not touch the disk, and 10,000
+ * held (about 11 MB) were a tenth of what the checks across files added to the heap at 100,000 documents.
+ */
+export const LATE_IN_MEMORY = 2_000;
 
 export interface RunStats {
   /** Index records whose values waited on disk, their bytes, and how many times a check read one back. */
@@ -168,6 +172,9 @@ export interface Source {
 }
 
 /** A file whose cross-object checks have not run yet: its findings and suppressions stay open. */
+/** Where a file waiting for the checks across files found no credentials: one array for all of them. */
+const NO_SPANS: readonly Span[] = Object.freeze([]);
+
 interface OpenFile extends ArrivalTarget {
   /** With a spool: how many findings the walk gave it. */
   walked: number;
@@ -176,12 +183,12 @@ interface OpenFile extends ArrivalTarget {
    * Kept only for inputs that cannot be read again (standard input, texts handed in): a file on disk is
    * read again when it closes, and only if findings arrived for it, so waiting files hold no text.
    */
-  text?: string;
+  text: string | undefined;
   /**
    * The file on disk, with the hash of the text linted, so reading it again gives the same text or a note,
    * and where the walk found its credentials (when it looked), so its code frames need no second search.
    */
-  again?: { source: Source; hash: string; spans?: readonly Span[] };
+  again: { source: Source; hash: string; spans: readonly Span[] | undefined } | undefined;
 }
 
 export async function lint(options: LintOptions): Promise<LintRun> {
@@ -322,8 +329,9 @@ export async function lintSources(
     const reading = performance.now();
     const outcome = await reads.next();
     clock.add('read', performance.now() - reading);
-    tokens.push(tokenOf(source.display, outcome, source.partial));
     const hash = cache && source.absolute !== undefined && outcome && 'text' in outcome ? contentHash(outcome.text) : undefined;
+    // What the cache's replay compares: only a run with a cache hashes every file.
+    if (cache) tokens.push(hash !== undefined ? textToken(source.display, hash) : tokenOf(source.display, outcome, source.partial));
     const hit = hash !== undefined ? cache!.lookup(source.display, hash) : undefined;
     if (hit && outcome && 'text' in outcome) {
       run.files.push(hit.report);
@@ -362,9 +370,12 @@ export async function lintSources(
         // Redacted now for what is known; the findings still to come are redacted when the file closes.
         const { spans } = redactFileSpans(linted, outcome.text);
         if (!spool) detach(linted.findings, index.strings);
-        const state: OpenFile = { findings: settle(source.display, linted.findings), walked: spool ? linted.findings.length : 0, suppression, later: [] };
-        if (source.absolute !== undefined) state.again = { source, hash: hash ?? contentHash(outcome.text), ...(spans ? { spans } : {}) };
-        else state.text = outcome.text;
+        // Every property made here, none added later: each would cost a waiting file an array of its own.
+        const state: OpenFile = {
+          findings: settle(source.display, linted.findings), walked: spool ? linted.findings.length : 0, suppression, later: undefined, arrived: undefined,
+          again: source.absolute !== undefined ? { source, hash: hash ?? contentHash(outcome.text), spans: spans?.length === 0 ? NO_SPANS : spans } : undefined,
+          text: source.absolute !== undefined ? undefined : outcome.text,
+        };
         open.set(source.display, state);
       } else {
         linted.findings.push(...suppression.close());
@@ -448,7 +459,7 @@ export async function lintSources(
       arrivals.takeBack(state);
       const notes = state.suppression.close();
       state.findings.push(...notes);
-      const later = [...state.later, ...notes];
+      const later = [...(state.later ?? []), ...notes];
       const withFindings = state.walked + state.findings.length > 0;
       // A spooled run reads a file on disk again for its code frames only when the report is written.
       const framesLater = run.sourceTexts !== undefined && state.again !== undefined;
