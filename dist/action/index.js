@@ -67555,6 +67555,7 @@ async function lintSources(sources, options, notes = [], peers) {
       }
     };
     const checkpoint = (where = () => "in the checks across files") => options.onCheckpoint?.(where());
+    options.onCheckpoint?.("before the checks across files", checked.all.length * CROSS_OBJECT_BYTES_PER_OBJECT);
     for (const [done2, check2] of pending.entries()) {
       if (done2 % CHECKPOINT_EVERY2 === 0) checkpoint();
       const found = [];
@@ -67798,7 +67799,7 @@ async function readStdin() {
   for await (const chunk of process.stdin) chunks.push(chunk);
   return Buffer.concat(chunks);
 }
-var INDEX_IN_MEMORY, WATCHES_IN_MEMORY, LATE_IN_MEMORY, NO_SPANS, CHECKPOINT_EVERY2, READ_AHEAD, MIGHT_HOLD_OBJECTS;
+var CROSS_OBJECT_BYTES_PER_OBJECT, INDEX_IN_MEMORY, WATCHES_IN_MEMORY, LATE_IN_MEMORY, NO_SPANS, CHECKPOINT_EVERY2, READ_AHEAD, MIGHT_HOLD_OBJECTS;
 var init_lint = __esm({
   "src/run/lint.ts"() {
     "use strict";
@@ -67829,6 +67830,7 @@ var init_lint = __esm({
     init_value_spill();
     init_watch_spill();
     init_late_arrivals();
+    CROSS_OBJECT_BYTES_PER_OBJECT = 1024;
     INDEX_IN_MEMORY = 1e4;
     WATCHES_IN_MEMORY = 3e4;
     LATE_IN_MEMORY = 2e3;

@@ -110,8 +110,8 @@ export async function run(args: ParsedArgs): Promise<number> {
       guardHeap(() => `after ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} files`);
     },
     // The checks across files, where a large run peaks, go on long after the last file.
-    onCheckpoint: (where) => {
-      limitHeapGrowth();
+    onCheckpoint: (where, coming) => {
+      limitHeapGrowth(coming);
       guardHeap(where);
     },
     keepSources: targets.some((target) => NEEDS_SOURCES.has(target.format)),
