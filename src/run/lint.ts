@@ -177,10 +177,10 @@ export interface Source {
   partial?: FileDecision;
 }
 
-/** A file whose cross-object checks have not run yet: its findings and suppressions stay open. */
 /** Where a file waiting for the checks across files found no credentials: one array for all of them. */
 const NO_SPANS: readonly Span[] = Object.freeze([]);
 
+/** A file whose cross-object checks have not run yet: its findings and suppressions stay open. */
 interface OpenFile extends ArrivalTarget {
   /** With a spool: how many findings the walk gave it. */
   walked: number;
