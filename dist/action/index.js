@@ -40917,16 +40917,16 @@ var init_object_index = __esm({
         this.pods = record.pods.length === 0 ? NO_PODS : record.pods.map((pod, position) => new StoredPod(this, position, keptLabels(pod.labels, strings2), strings2.path(pod.path)));
         const { at } = record;
         const flags = packedFlags(at, this);
-        this.#at = flags === void 0 ? at : void 0;
-        this.#file = at.file;
-        this.#path = at.path;
+        this.#at = flags === void 0 ? { ...strings2.copy(at), path: strings2.path(at.path) } : void 0;
+        this.#file = strings2.string(at.file);
+        this.#path = strings2.path(at.path);
         this.#startLine = at.region.startLine;
         this.#startColumn = at.region.startColumn;
         this.#endLine = at.region.endLine;
         this.#endColumn = at.region.endColumn;
         this.#documentAndFlags = (at.documentIndex ?? 0) << PLACE_FLAG_BITS | (flags ?? 0);
-        this.#refNamespace = at.object?.namespace;
-        this.#helmTemplate = at.helmTemplate;
+        this.#refNamespace = at.object?.namespace === void 0 ? void 0 : strings2.string(at.object.namespace);
+        this.#helmTemplate = at.helmTemplate === void 0 ? void 0 : strings2.string(at.helmTemplate);
       }
       apiVersion;
       group;
@@ -41019,7 +41019,7 @@ var init_object_index = __esm({
       strings = new StringTable();
       /** Adds an object's record; returns the record the index keeps. */
       add(parsed) {
-        if (this.values && this.records.length >= this.values.after) return this.keep(this.stored(parsed));
+        if (this.values && this.records.length >= this.values.after) return this.keep(new StoredRecord(parsed, this.strings, this.values));
         const record = this.strings.detachInPlace(parsed) ? parsed : this.strings.copy(parsed);
         if (!Object.isFrozen(record.at)) record.at.path = this.strings.path(record.at.path);
         return this.keep(record);
@@ -41027,13 +41027,6 @@ var init_object_index = __esm({
       /** Whether a record shares the tree of the object it was made from (its value is not kept apart). */
       sharesValue(record) {
         return !(record instanceof StoredRecord);
-      }
-      /** A record whose value goes to the store: a copy of the rest, with the table's strings. */
-      stored(parsed) {
-        const at = Object.isFrozen(parsed.at) ? this.strings.copy(parsed.at) : parsed.at;
-        this.strings.detachInPlace(at);
-        at.path = this.strings.path(at.path);
-        return new StoredRecord({ ...parsed, at }, this.strings, this.values);
       }
       keep(record) {
         this.namespaceBuckets = void 0;

@@ -127,16 +127,17 @@ class StoredRecord implements IndexedObject {
     this.pods = record.pods.length === 0 ? NO_PODS : record.pods.map((pod, position) => new StoredPod(this, position, keptLabels(pod.labels, strings), strings.path(pod.path)));
     const { at } = record;
     const flags = packedFlags(at, this);
-    this.#at = flags === undefined ? at : undefined;
-    this.#file = at.file;
-    this.#path = at.path;
+    // Only what is kept is copied out of the file's text (the reference is made from the record's own strings).
+    this.#at = flags === undefined ? { ...strings.copy(at), path: strings.path(at.path) } : undefined;
+    this.#file = strings.string(at.file);
+    this.#path = strings.path(at.path);
     this.#startLine = at.region.startLine;
     this.#startColumn = at.region.startColumn;
     this.#endLine = at.region.endLine;
     this.#endColumn = at.region.endColumn;
     this.#documentAndFlags = ((at.documentIndex ?? 0) << PLACE_FLAG_BITS) | (flags ?? 0);
-    this.#refNamespace = at.object?.namespace;
-    this.#helmTemplate = at.helmTemplate;
+    this.#refNamespace = at.object?.namespace === undefined ? undefined : strings.string(at.object.namespace);
+    this.#helmTemplate = at.helmTemplate === undefined ? undefined : strings.string(at.helmTemplate);
   }
 
   get at(): Location {
@@ -279,7 +280,8 @@ export class ObjectIndex {
 
   /** Adds an object's record; returns the record the index keeps. */
   add(parsed: IndexedObject): IndexedObject {
-    if (this.values && this.records.length >= this.values.after) return this.keep(this.stored(parsed));
+    // Past the store's count the value goes to the store, and the record keeps a copy of the rest with the table's strings.
+    if (this.values && this.records.length >= this.values.after) return this.keep(new StoredRecord(parsed, this.strings, this.values));
     // The parser's strings are slices of the file's text: the index keeps table strings. In place, so the record
     // and the object a waiting check holds share one tree (pod specs stay parts of it); the rule tester's frozen
     // objects cannot change, and the index keeps a copy of them.
@@ -292,14 +294,6 @@ export class ObjectIndex {
   /** Whether a record shares the tree of the object it was made from (its value is not kept apart). */
   sharesValue(record: IndexedObject): boolean {
     return !(record instanceof StoredRecord);
-  }
-
-  /** A record whose value goes to the store: a copy of the rest, with the table's strings. */
-  private stored(parsed: IndexedObject): StoredRecord {
-    const at = Object.isFrozen(parsed.at) ? this.strings.copy(parsed.at) : parsed.at;
-    this.strings.detachInPlace(at);
-    (at as { path: Path }).path = this.strings.path(at.path);
-    return new StoredRecord({ ...parsed, at }, this.strings, this.values!);
   }
 
   private keep(record: IndexedObject): IndexedObject {
