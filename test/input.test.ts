@@ -7,6 +7,7 @@ import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { lint } from '../src/run/lint.js';
 import { readBytesSync, readInputSync } from '../src/input/read.js';
+import { FileOnDisk } from '../src/run/file-on-disk.js';
 import { runCli } from './support/cli.js';
 import { REPO_ROOT } from './support/shared.js';
 
@@ -203,5 +204,40 @@ describe('the decision on each file', () => {
     assert.equal(run.status, 1);
     assert.deepEqual(report.findings.map((finding) => finding.ruleId), ['yaml-syntax-error']);
     assert.equal(report.files[0]!.decision, 'manifest');
+  });
+});
+
+describe('a file as a source of the run', () => {
+  const reading = (cwd: string) => ({ cwd, maxBytes: 1 << 20 });
+
+  test('gives back its absolute path and text, inside the folder of the run and outside it', async () => {
+    const dir = withFile('pod.yaml', POD);
+    const file = path.join(dir, 'pod.yaml');
+    for (const cwd of [dir, path.join(dir, 'elsewhere'), path.parse(dir).root]) {
+      const source = new FileOnDisk(file, reading(cwd), false);
+      assert.equal(source.display, path.relative(cwd, file).split(path.sep).join('/'));
+      assert.equal(source.absolute, file);
+      assert.deepEqual(await source.read(), { text: POD });
+    }
+  });
+
+  test('keeps a path its display name would not give back as it was found', async () => {
+    const dir = withFile('pod.yaml', POD);
+    // Named as the run's own folder: the display name is the file's base name, which resolves elsewhere.
+    const unusual = [path.join(dir, 'pod.yaml'), `${dir}${path.sep}${path.sep}pod.yaml`];
+    const sources = [new FileOnDisk(unusual[0]!, reading(unusual[0]!), true), new FileOnDisk(unusual[1]!, reading(dir), false)];
+    assert.deepEqual(sources.map((source) => source.display), ['pod.yaml', 'pod.yaml']);
+    assert.deepEqual(sources.map((source) => source.absolute), unusual);
+    for (const source of sources) assert.deepEqual(await source.read(), { text: POD });
+  });
+
+  test('a file outside the folder of the run is linted and reported by its relative name', async () => {
+    const dir = withFile('pod.yaml', POD);
+    const cwd = path.join(dir, 'sub');
+    mkdirSync(cwd);
+    const run = await lint({ cwd, paths: ['../pod.yaml'], presets: ['all'], context: [] });
+    const finding = run.findings.find((one) => one.ruleId === 'host-pid');
+    assert.equal(finding?.file, '../pod.yaml');
+    assert.equal(finding?.region.startLine, POD_LINE);
   });
 });

@@ -1088,14 +1088,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path29 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path30 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path29 && path29[0] !== "/") {
-          path29 = `/${path29}`;
+        if (path30 && path30[0] !== "/") {
+          path30 = `/${path30}`;
         }
-        return new URL(`${origin}${path29}`);
+        return new URL(`${origin}${path30}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1546,39 +1546,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path29, origin }
+          request: { method, path: path30, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path29);
+        debuglog("sending request to %s %s/%s", method, origin, path30);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path29, origin },
+          request: { method, path: path30, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path29,
+          path30,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path29, origin }
+          request: { method, path: path30, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path29);
+        debuglog("trailers received from %s %s/%s", method, origin, path30);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path29, origin },
+          request: { method, path: path30, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path29,
+          path30,
           error2.message
         );
       });
@@ -1627,9 +1627,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path29, origin }
+            request: { method, path: path30, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path29);
+          debuglog("sending request to %s %s/%s", method, origin, path30);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1692,7 +1692,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path29,
+        path: path30,
         method,
         body,
         headers,
@@ -1707,11 +1707,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path29 !== "string") {
+        if (typeof path30 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path29[0] !== "/" && !(path29.startsWith("http://") || path29.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path30[0] !== "/" && !(path30.startsWith("http://") || path30.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path29)) {
+        } else if (invalidPathRegex.test(path30)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1777,7 +1777,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path29, query) : path29;
+        this.path = query ? buildURL(path30, query) : path30;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6470,7 +6470,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path29, host, upgrade, blocking, reset } = request2;
+      const { method, path: path30, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6551,7 +6551,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path29} HTTP/1.1\r
+      let header = `${method} ${path30} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7080,7 +7080,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path29, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path30, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7177,7 +7177,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path29;
+      headers[HTTP2_HEADER_PATH] = path30;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7530,9 +7530,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path29 = search ? `${pathname}${search}` : pathname;
+        const path30 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path29;
+        this.opts.path = path30;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8771,10 +8771,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path29 = "/",
+          path: path30 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path29;
+        opts.path = origin + path30;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10746,20 +10746,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path29) {
-      if (typeof path29 !== "string") {
-        return path29;
+    function safeUrl(path30) {
+      if (typeof path30 !== "string") {
+        return path30;
       }
-      const pathSegments = path29.split("?");
+      const pathSegments = path30.split("?");
       if (pathSegments.length !== 2) {
-        return path29;
+        return path30;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path29, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path29);
+    function matchKey(mockDispatch2, { path: path30, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path30);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10781,7 +10781,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path29 }) => matchValue(safeUrl(path29), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path30 }) => matchValue(safeUrl(path30), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10819,9 +10819,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path29, method, body, headers, query } = opts;
+      const { path: path30, method, body, headers, query } = opts;
       return {
-        path: path29,
+        path: path30,
         method,
         body,
         headers,
@@ -11284,10 +11284,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path29, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path30, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path29,
+            Path: path30,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16166,9 +16166,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path29) {
-      for (let i = 0; i < path29.length; ++i) {
-        const code = path29.charCodeAt(i);
+    function validateCookiePath(path30) {
+      for (let i = 0; i < path30.length; ++i) {
+        const code = path30.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19088,11 +19088,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path29 = opts.path;
+          let path30 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path29 = `/${path29}`;
+            path30 = `/${path30}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path29);
+          url = new URL(util.parseOrigin(url).origin + path30);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -22740,8 +22740,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path29) {
-      let input = path29;
+    function removeDotSegments(path30) {
+      let input = path30;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -22815,11 +22815,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path29) {
-      if (path29 === "" || path29[0] === "/") {
-        return removeDotSegments(path29);
+    function removeDotSegmentsRelative(path30) {
+      if (path30 === "" || path30[0] === "/") {
+        return removeDotSegments(path30);
       }
-      const segments = path29.split("/");
+      const segments = path30.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -23182,8 +23182,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path29 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path29 && path29 !== "/" ? path29 : void 0;
+        const path30 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path30 && path30 !== "/" ? path30 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -29310,17 +29310,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path29) {
-      const ctrl = callVisitor(key, node, visitor, path29);
+    function visit_(key, node, visitor, path30) {
+      const ctrl = callVisitor(key, node, visitor, path30);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key, path29, ctrl);
-        return visit_(key, ctrl, visitor, path29);
+        replaceNode(key, path30, ctrl);
+        return visit_(key, ctrl, visitor, path30);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node)) {
-          path29 = Object.freeze(path29.concat(node));
+          path30 = Object.freeze(path30.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path29);
+            const ci = visit_(i, node.items[i], visitor, path30);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -29331,13 +29331,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node)) {
-          path29 = Object.freeze(path29.concat(node));
-          const ck = visit_("key", node.key, visitor, path29);
+          path30 = Object.freeze(path30.concat(node));
+          const ck = visit_("key", node.key, visitor, path30);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path29);
+          const cv = visit_("value", node.value, visitor, path30);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -29358,17 +29358,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path29) {
-      const ctrl = await callVisitor(key, node, visitor, path29);
+    async function visitAsync_(key, node, visitor, path30) {
+      const ctrl = await callVisitor(key, node, visitor, path30);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key, path29, ctrl);
-        return visitAsync_(key, ctrl, visitor, path29);
+        replaceNode(key, path30, ctrl);
+        return visitAsync_(key, ctrl, visitor, path30);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node)) {
-          path29 = Object.freeze(path29.concat(node));
+          path30 = Object.freeze(path30.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path29);
+            const ci = await visitAsync_(i, node.items[i], visitor, path30);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -29379,13 +29379,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node)) {
-          path29 = Object.freeze(path29.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path29);
+          path30 = Object.freeze(path30.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path30);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path29);
+          const cv = await visitAsync_("value", node.value, visitor, path30);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -29412,23 +29412,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path29) {
+    function callVisitor(key, node, visitor, path30) {
       if (typeof visitor === "function")
-        return visitor(key, node, path29);
+        return visitor(key, node, path30);
       if (identity4.isMap(node))
-        return visitor.Map?.(key, node, path29);
+        return visitor.Map?.(key, node, path30);
       if (identity4.isSeq(node))
-        return visitor.Seq?.(key, node, path29);
+        return visitor.Seq?.(key, node, path30);
       if (identity4.isPair(node))
-        return visitor.Pair?.(key, node, path29);
+        return visitor.Pair?.(key, node, path30);
       if (identity4.isScalar(node))
-        return visitor.Scalar?.(key, node, path29);
+        return visitor.Scalar?.(key, node, path30);
       if (identity4.isAlias(node))
-        return visitor.Alias?.(key, node, path29);
+        return visitor.Alias?.(key, node, path30);
       return void 0;
     }
-    function replaceNode(key, path29, node) {
-      const parent = path29[path29.length - 1];
+    function replaceNode(key, path30, node) {
+      const parent = path30[path30.length - 1];
       if (identity4.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity4.isPair(parent)) {
@@ -30040,10 +30040,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity4 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path29, value) {
+    function collectionFromPath(schema, path30, value) {
       let v = value;
-      for (let i = path29.length - 1; i >= 0; --i) {
-        const k2 = path29[i];
+      for (let i = path30.length - 1; i >= 0; --i) {
+        const k2 = path30[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v;
@@ -30062,7 +30062,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path29) => path29 == null || typeof path29 === "object" && !!path29[Symbol.iterator]().next().done;
+    var isEmptyPath = (path30) => path30 == null || typeof path30 === "object" && !!path30[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -30092,11 +30092,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path29, value) {
-        if (isEmptyPath(path29))
+      addIn(path30, value) {
+        if (isEmptyPath(path30))
           this.add(value);
         else {
-          const [key, ...rest] = path29;
+          const [key, ...rest] = path30;
           const node = this.get(key, true);
           if (identity4.isCollection(node))
             node.addIn(rest, value);
@@ -30110,8 +30110,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path29) {
-        const [key, ...rest] = path29;
+      deleteIn(path30) {
+        const [key, ...rest] = path30;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -30125,8 +30125,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path29, keepScalar) {
-        const [key, ...rest] = path29;
+      getIn(path30, keepScalar) {
+        const [key, ...rest] = path30;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity4.isScalar(node) ? node.value : node;
@@ -30144,8 +30144,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path29) {
-        const [key, ...rest] = path29;
+      hasIn(path30) {
+        const [key, ...rest] = path30;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -30155,8 +30155,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path29, value) {
-        const [key, ...rest] = path29;
+      setIn(path30, value) {
+        const [key, ...rest] = path30;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -32671,9 +32671,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path29, value) {
+      addIn(path30, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path29, value);
+          this.contents.addIn(path30, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -32748,14 +32748,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path29) {
-        if (Collection2.isEmptyPath(path29)) {
+      deleteIn(path30) {
+        if (Collection2.isEmptyPath(path30)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path29) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path30) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -32770,10 +32770,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path29, keepScalar) {
-        if (Collection2.isEmptyPath(path29))
+      getIn(path30, keepScalar) {
+        if (Collection2.isEmptyPath(path30))
           return !keepScalar && identity4.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity4.isCollection(this.contents) ? this.contents.getIn(path29, keepScalar) : void 0;
+        return identity4.isCollection(this.contents) ? this.contents.getIn(path30, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -32784,10 +32784,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path29) {
-        if (Collection2.isEmptyPath(path29))
+      hasIn(path30) {
+        if (Collection2.isEmptyPath(path30))
           return this.contents !== void 0;
-        return identity4.isCollection(this.contents) ? this.contents.hasIn(path29) : false;
+        return identity4.isCollection(this.contents) ? this.contents.hasIn(path30) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -32804,13 +32804,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path29, value) {
-        if (Collection2.isEmptyPath(path29)) {
+      setIn(path30, value) {
+        if (Collection2.isEmptyPath(path30)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path29), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path30), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path29, value);
+          this.contents.setIn(path30, value);
         }
       }
       /**
@@ -34771,9 +34771,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path29) => {
+    visit3.itemAtPath = (cst, path30) => {
       let item = cst;
-      for (const [field, index] of path29) {
+      for (const [field, index] of path30) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -34782,23 +34782,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path29) => {
-      const parent = visit3.itemAtPath(cst, path29.slice(0, -1));
-      const field = path29[path29.length - 1][0];
+    visit3.parentCollection = (cst, path30) => {
+      const parent = visit3.itemAtPath(cst, path30.slice(0, -1));
+      const field = path30[path30.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path29, item, visitor) {
-      let ctrl = visitor(item, path29);
+    function _visit(path30, item, visitor) {
+      let ctrl = visitor(item, path30);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path29.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path30.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -34809,10 +34809,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path29);
+            ctrl = ctrl(item, path30);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path29) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path30) : ctrl;
     }
     exports.visit = visit3;
   }
@@ -37490,12 +37490,12 @@ var init_problems = __esm({
 });
 
 // src/yaml/fast-locate.ts
-function locateFast(contents, path29) {
+function locateFast(contents, path30) {
   let node = contents;
   let keyRange2;
   let depth = 0;
-  for (; depth < path29.length; depth++) {
-    const segment = path29[depth];
+  for (; depth < path30.length; depth++) {
+    const segment = path30[depth];
     if (isScalarNode(node)) break;
     if (node.kind === MAP && typeof segment === "string") {
       const at = findKey(node, segment);
@@ -37513,7 +37513,7 @@ function locateFast(contents, path29) {
     }
     break;
   }
-  const exact = depth === path29.length;
+  const exact = depth === path30.length;
   return { ...spanOf(node, keyRange2, exact), exact, approximate: false };
 }
 function findKey(map, key) {
@@ -37564,16 +37564,16 @@ var init_fast_locate = __esm({
 });
 
 // src/yaml/locate.ts
-function locateIn(document, path29) {
-  return document.fast ? locateFast(document.fast.contents, path29) : locate(document.doc, path29);
+function locateIn(document, path30) {
+  return document.fast ? locateFast(document.fast.contents, path30) : locate(document.doc, path30);
 }
-function locate(doc, path29) {
+function locate(doc, path30) {
   let node = doc.contents;
   let pair3;
   let approximate = false;
   let depth = 0;
-  for (; depth < path29.length && node; depth++) {
-    const segment = path29[depth];
+  for (; depth < path30.length && node; depth++) {
+    const segment = path30[depth];
     if ((0, import_yaml6.isAlias)(node)) {
       approximate = true;
       break;
@@ -37605,7 +37605,7 @@ function locate(doc, path29) {
     }
     break;
   }
-  const exact = depth === path29.length && !approximate;
+  const exact = depth === path30.length && !approximate;
   return { ...spanOf2(doc, node, pair3, exact), exact, approximate };
 }
 function findPair(pairs, key) {
@@ -37934,73 +37934,73 @@ function validateConfig(value, doc, lineCounter, file, rules2) {
 }
 function describe(error2, root, rules2) {
   if (error2.keyword === "if" || error2.keyword === "propertyNames" || /\/anyOf\/\d+\//.test(error2.schemaPath)) return void 0;
-  const path29 = pathOf(error2.instancePath, root);
-  const where = dotted(path29);
+  const path30 = pathOf(error2.instancePath, root);
+  const where = dotted(path30);
   const ruleIds = rules2.map((rule) => rule.meta.id);
   switch (error2.keyword) {
     case "additionalProperties": {
       const key = String(error2.params.additionalProperty);
-      const at = [...path29, key];
-      if (path29.length === 1 && path29[0] === "rules") return { path: at, atKey: true, message: `unknown rule "${key}"${didYouMean(key, ruleIds)}` };
+      const at = [...path30, key];
+      if (path30.length === 1 && path30[0] === "rules") return { path: at, atKey: true, message: `unknown rule "${key}"${didYouMean(key, ruleIds)}` };
       const known2 = Object.keys(error2.parentSchema?.properties ?? {});
       return { path: at, atKey: true, message: `unknown key "${key}"${where ? ` in ${where}` : ""}${didYouMean(key, known2)}` };
     }
     case "enum": {
       const propertyName = error2.propertyName;
-      if (propertyName !== void 0) return { path: [...path29, propertyName], atKey: true, message: `unknown rule "${propertyName}"${didYouMean(propertyName, ruleIds)}` };
+      if (propertyName !== void 0) return { path: [...path30, propertyName], atKey: true, message: `unknown rule "${propertyName}"${didYouMean(propertyName, ruleIds)}` };
       const allowed = error2.params.allowedValues.map(String);
       if (error2.schemaPath.startsWith("#/definitions/ruleId")) {
-        return { path: path29, atKey: false, message: `unknown rule "${String(error2.data)}"${didYouMean(String(error2.data), ruleIds)}` };
+        return { path: path30, atKey: false, message: `unknown rule "${String(error2.data)}"${didYouMean(String(error2.data), ruleIds)}` };
       }
-      return { path: path29, atKey: false, message: `${where} must be one of ${allowed.join(", ")}, not ${JSON.stringify(error2.data)}${didYouMean(String(error2.data), allowed)}` };
+      return { path: path30, atKey: false, message: `${where} must be one of ${allowed.join(", ")}, not ${JSON.stringify(error2.data)}${didYouMean(String(error2.data), allowed)}` };
     }
     case "type":
-      return { path: path29, atKey: false, message: `${where || "the configuration"} must be ${article(String(error2.params.type))}, not ${kindOf(error2.data)}` };
+      return { path: path30, atKey: false, message: `${where || "the configuration"} must be ${article(String(error2.params.type))}, not ${kindOf(error2.data)}` };
     case "required": {
       const missing = error2.params.missingProperty;
-      return { path: path29, atKey: false, message: `${where || "the configuration"} is missing "${missing}"` };
+      return { path: path30, atKey: false, message: `${where || "the configuration"} is missing "${missing}"` };
     }
     case "anyOf":
       if (/^overrides\[\d+\]$/.test(where)) {
-        return { path: path29, atKey: false, message: `${where} needs at least one of ${OVERRIDE_SELECTORS.join(", ")}; for every file, use the top-level rules` };
+        return { path: path30, atKey: false, message: `${where} needs at least one of ${OVERRIDE_SELECTORS.join(", ")}; for every file, use the top-level rules` };
       }
       if (/^exemptions\[\d+\]$/.test(where)) {
-        return { path: path29, atKey: false, message: `${where} needs at least one of ${EXEMPTION_SELECTORS.join(", ")}; to turn a rule off everywhere, set its level to off under rules` };
+        return { path: path30, atKey: false, message: `${where} needs at least one of ${EXEMPTION_SELECTORS.join(", ")}; to turn a rule off everywhere, set its level to off under rules` };
       }
-      return { path: path29, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
+      return { path: path30, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
     case "pattern":
       if (error2.params.pattern === DATE_PATTERN) {
-        return { path: path29, atKey: false, message: `${where} must be a date written YYYY-MM-DD, not ${JSON.stringify(error2.data)}` };
+        return { path: path30, atKey: false, message: `${where} must be a date written YYYY-MM-DD, not ${JSON.stringify(error2.data)}` };
       }
-      return { path: path29, atKey: false, message: `${where} must match ${error2.params.pattern}, not ${JSON.stringify(error2.data)}` };
+      return { path: path30, atKey: false, message: `${where} must match ${error2.params.pattern}, not ${JSON.stringify(error2.data)}` };
     case "maxItems":
-      if (path29[0] === "rules") return { path: path29, atKey: false, message: `${where} must be a level or [level, options]` };
-      return { path: path29, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
+      if (path30[0] === "rules") return { path: path30, atKey: false, message: `${where} must be a level or [level, options]` };
+      return { path: path30, atKey: false, message: `${where} ${error2.message ?? "is not valid"}` };
     default:
-      return { path: path29, atKey: false, message: `${where || "the configuration"} ${error2.message ?? "is not valid"}` };
+      return { path: path30, atKey: false, message: `${where || "the configuration"} ${error2.message ?? "is not valid"}` };
   }
 }
 function pathOf(pointer, root) {
   if (pointer === "") return [];
-  const path29 = [];
+  const path30 = [];
   let current = root;
   for (const raw of pointer.slice(1).split("/")) {
     const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
     const segment = Array.isArray(current) ? Number(key) : key;
-    path29.push(segment);
+    path30.push(segment);
     current = current !== null && typeof current === "object" ? current[key] : void 0;
   }
-  return path29;
+  return path30;
 }
-function dotted(path29) {
-  return path29.map((segment, index) => typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`).join("");
+function dotted(path30) {
+  return path30.map((segment, index) => typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`).join("");
 }
-function offsetOf(doc, path29, atKey) {
+function offsetOf(doc, path30, atKey) {
   if (!atKey) {
-    const node = doc.getIn(path29, true);
+    const node = doc.getIn(path30, true);
     if ((0, import_yaml7.isNode)(node) && node.range) return node.range[0];
   }
-  return locate(doc, path29).start;
+  return locate(doc, path30).start;
 }
 function article(type) {
   const name = type === "integer" ? "a whole number" : type === "object" ? "a mapping" : type === "array" ? "a list" : type;
@@ -38153,8 +38153,8 @@ function overrideOf(item, index, doc, lineCounter, display) {
   }
   return override;
 }
-function regionOf2(doc, lineCounter, path29) {
-  const node = doc.getIn(path29, true);
+function regionOf2(doc, lineCounter, path30) {
+  const node = doc.getIn(path30, true);
   const offset = (0, import_yaml8.isNode)(node) && node.range ? node.range[0] : 0;
   const start = lineCounter.linePos(offset);
   return { startLine: start.line, startColumn: start.col, endLine: start.line, endColumn: start.col + 1 };
@@ -38221,12 +38221,12 @@ function countFindings(findings) {
   return remembered ? { ...remembered } : tally(findings);
 }
 function tally(findings) {
-  const counts = { error: 0, warning: 0, note: 0, suppressed: 0 };
+  const counts2 = { error: 0, warning: 0, note: 0, suppressed: 0 };
   for (const finding of findings) {
-    if (finding.suppression) counts.suppressed++;
-    else counts[finding.level]++;
+    if (finding.suppression) counts2.suppressed++;
+    else counts2[finding.level]++;
   }
-  return counts;
+  return counts2;
 }
 var init_counts = __esm({
   "src/findings/counts.ts"() {
@@ -38475,13 +38475,13 @@ function objectRef(object) {
   if (object.name !== void 0) ref.name = object.name;
   return ref;
 }
-function locationAt(site, path29, missing = false, innerLine) {
-  const span = locateIn(site.document, path29);
+function locationAt(site, path30, missing = false, innerLine) {
+  const span = locateIn(site.document, path30);
   const inner = innerLine !== void 0 && span.exact ? blockScalarLine(site.parsed.text, span.start, span.end, innerLine) : void 0;
   const location = {
     file: site.file,
     region: inner ? regionOf(site.parsed, inner.start, inner.end) : regionOf(site.parsed, span.start, Math.max(trimEnd(site.parsed.text, span.start, span.end), span.start + 1)),
-    path: [...path29],
+    path: [...path30],
     documentIndex: site.document.index
   };
   if (span.approximate) location.approximate = true;
@@ -38524,8 +38524,8 @@ function findingFrom(location, ruleId, level, message) {
   if (location.helmTemplate) finding.helmTemplate = location.helmTemplate;
   return finding;
 }
-function findingAt(site, ruleId, level, message, path29) {
-  const finding = findingFrom(locationAt(site, path29, true), ruleId, level, message);
+function findingAt(site, ruleId, level, message, path30) {
+  const finding = findingFrom(locationAt(site, path30, true), ruleId, level, message);
   delete finding.missing;
   return finding;
 }
@@ -38616,9 +38616,9 @@ function isStringList(value) {
 function isStringMap(value) {
   return isObject(value) && Object.values(value).every(isString);
 }
-function valueAt(root, path29) {
+function valueAt(root, path30) {
   let current = root;
-  for (const segment of path29) {
+  for (const segment of path30) {
     if (typeof segment === "number") {
       if (!Array.isArray(current)) return void 0;
       current = current[segment];
@@ -38629,20 +38629,20 @@ function valueAt(root, path29) {
   }
   return current;
 }
-function objectAt(root, path29) {
-  const value = valueAt(root, path29);
+function objectAt(root, path30) {
+  const value = valueAt(root, path30);
   return isObject(value) ? value : void 0;
 }
-function listAt(root, path29) {
-  const value = valueAt(root, path29);
+function listAt(root, path30) {
+  const value = valueAt(root, path30);
   return Array.isArray(value) ? value : [];
 }
-function stringAt(root, path29) {
-  const value = valueAt(root, path29);
+function stringAt(root, path30) {
+  const value = valueAt(root, path30);
   return isString(value) ? value : void 0;
 }
-function numberAt(root, path29) {
-  const value = valueAt(root, path29);
+function numberAt(root, path30) {
+  const value = valueAt(root, path30);
   return isNumber(value) ? value : void 0;
 }
 function stringEntries(value) {
@@ -38651,11 +38651,11 @@ function stringEntries(value) {
   for (const [key, item] of Object.entries(value)) if (isString(item)) result[key] = item;
   return result;
 }
-function* objectItems(root, path29) {
-  const list2 = listAt(root, path29);
+function* objectItems(root, path30) {
+  const list2 = listAt(root, path30);
   for (let index = 0; index < list2.length; index++) {
     const value = list2[index];
-    if (isObject(value)) yield { value, path: [...path29, index], index };
+    if (isObject(value)) yield { value, path: [...path30, index], index };
   }
 }
 var init_json = __esm({
@@ -38713,11 +38713,11 @@ function commandWords(container) {
   for (const key of ["command", "args"]) {
     listAt(container.value, [key]).forEach((item, index) => {
       if (!isString(item)) return;
-      const path29 = [...container.path, key, index];
+      const path30 = [...container.path, key, index];
       const previous = words2.at(-1);
       const shellScript = previous?.text === "-c" && words2.length >= 2 && SHELLS.test(words2.at(-2).text);
-      if (shellScript) shellWords(item).forEach((text, at) => words2.push({ text, path: path29, start: at === 0 }));
-      else words2.push({ text: item, path: path29, start: words2.length === 0 });
+      if (shellScript) shellWords(item).forEach((text, at) => words2.push({ text, path: path30, start: at === 0 }));
+      else words2.push({ text: item, path: path30, start: words2.length === 0 });
     });
   }
   words2.forEach((word, index) => {
@@ -39909,14 +39909,14 @@ function redactFinding(finding, mask) {
   const message = mask(finding.message);
   let changed = message !== finding.message;
   finding.message = message;
-  const path29 = finding.path.map((segment) => typeof segment === "string" ? mask(segment) : segment);
-  if (path29.some((segment, index) => segment !== finding.path[index])) {
-    finding.path = path29;
+  const path30 = finding.path.map((segment) => typeof segment === "string" ? mask(segment) : segment);
+  if (path30.some((segment, index) => segment !== finding.path[index])) {
+    finding.path = path30;
     changed = true;
   }
   if (finding.suppression?.reason !== void 0) finding.suppression.reason = mask(finding.suppression.reason);
   if (finding.container !== void 0) finding.container = mask(finding.container);
-  if (changed) finding.fingerprint = fingerprint(["redacted", finding.ruleId, finding.file, String(finding.documentIndex ?? ""), JSON.stringify(finding.object ?? {}), path29.join("/"), message]);
+  if (changed) finding.fingerprint = fingerprint(["redacted", finding.ruleId, finding.file, String(finding.documentIndex ?? ""), JSON.stringify(finding.object ?? {}), path30.join("/"), message]);
 }
 var init_redact = __esm({
   "src/redact/index.ts"() {
@@ -40190,8 +40190,8 @@ function* cacheLines(content) {
   if (!content.run) return;
   const { findings, ...run2 } = content.run;
   yield line({ run: run2 });
-  for (const { counts, line: text } of linesPerFile(findings)) {
-    yield `${COUNTS_LINE}${counts.error},${counts.warning},${counts.note},${counts.suppressed}${LINE_KEY}${text.slice(0, -1)}}`;
+  for (const { counts: counts2, line: text } of linesPerFile(findings)) {
+    yield `${COUNTS_LINE}${counts2.error},${counts2.warning},${counts2.note},${counts2.suppressed}${LINE_KEY}${text.slice(0, -1)}}`;
   }
 }
 function* linesPerFile(findings) {
@@ -40223,8 +40223,8 @@ function findingLine(text) {
     throw new Error("a damaged cache line");
   }
   const [error2, warning2, note, suppressed] = numbers;
-  const counts = { error: error2, warning: warning2, note, suppressed };
-  return { file: JSON.parse(line.slice(SPOOL_FILE_KEY.length, nameEnd)), counts, line: `${line}
+  const counts2 = { error: error2, warning: warning2, note, suppressed };
+  return { file: JSON.parse(line.slice(SPOOL_FILE_KEY.length, nameEnd)), counts: counts2, line: `${line}
 ` };
 }
 function identityOf(stats) {
@@ -40600,13 +40600,20 @@ var init_detach = __esm({
         return copy;
       }
       /**
+       * A string known to hold no file's text (a file's display name) enters the table as it is, if the table has
+       * none equal: the index's records of the file then share the run's own name for it instead of a copy.
+       */
+      adopt(text) {
+        if (!this.strings.has(text)) this.strings.set(text, text);
+      }
+      /**
        * One frozen array per distinct path. Locations that watches and checks keep until the index is complete
        * repeat a few paths (`spec.template.spec.serviceAccountName`) once per object: tens of thousands of copies.
        */
-      path(path29) {
-        const key = JSON.stringify(path29);
+      path(path30) {
+        const key = JSON.stringify(path30);
         let known2 = this.paths.get(key);
-        if (known2 === void 0) this.paths.set(key, known2 = Object.freeze(path29.map((part) => typeof part === "string" ? this.string(part) : part)));
+        if (known2 === void 0) this.paths.set(key, known2 = Object.freeze(path30.map((part) => typeof part === "string" ? this.string(part) : part)));
         return known2;
       }
       /** A deep copy of plain data (objects, arrays, primitives) with table strings; shared parts stay shared. */
@@ -40986,9 +40993,9 @@ var init_object_index = __esm({
     NO_LABELS = Object.freeze({});
     NO_PODS = Object.freeze([]);
     StoredPod = class {
-      constructor(record, position, labels, path29) {
+      constructor(record, position, labels, path30) {
         this.labels = labels;
-        this.path = path29;
+        this.path = path30;
         this.#record = record;
         this.#position = position;
       }
@@ -41243,18 +41250,18 @@ function expandPattern(root, pattern) {
   let frontier = [{ value: root, path: [], bindings: [] }];
   for (const segment of pattern) {
     const next = [];
-    for (const { value, path: path29, bindings } of frontier) {
+    for (const { value, path: path30, bindings } of frontier) {
       if (segment === "*") {
-        if (Array.isArray(value)) value.forEach((item, index) => next.push({ value: item, path: [...path29, index], bindings: [...bindings, index] }));
-        else if (isObject(value)) for (const [key, item] of Object.entries(value)) next.push({ value: item, path: [...path29, key], bindings: [...bindings, key] });
+        if (Array.isArray(value)) value.forEach((item, index) => next.push({ value: item, path: [...path30, index], bindings: [...bindings, index] }));
+        else if (isObject(value)) for (const [key, item] of Object.entries(value)) next.push({ value: item, path: [...path30, key], bindings: [...bindings, key] });
       } else {
         const item = valueAt(value, [segment]);
-        if (item !== void 0) next.push({ value: item, path: [...path29, segment], bindings });
+        if (item !== void 0) next.push({ value: item, path: [...path30, segment], bindings });
       }
     }
     frontier = next;
   }
-  return frontier.map(({ path: path29, bindings }) => ({ path: path29, bindings }));
+  return frontier.map(({ path: path30, bindings }) => ({ path: path30, bindings }));
 }
 function bindPattern(pattern, bindings) {
   let next = 0;
@@ -41263,15 +41270,15 @@ function bindPattern(pattern, bindings) {
 function buildPodView(object, objectPath, specPath, metadataPath, lists = POD_CONTAINER_LISTS) {
   const spec = valueAt(object, specPath);
   if (!isObject(spec)) return void 0;
-  const path29 = [...objectPath, ...specPath];
+  const path30 = [...objectPath, ...specPath];
   const metadata = valueAt(object, metadataPath);
   const annotations = stringEntries(isObject(metadata) ? metadata.annotations : void 0);
   const podSecurity = isObject(spec.securityContext) ? spec.securityContext : void 0;
-  const podSecurityPath = [...path29, "securityContext"];
+  const podSecurityPath = [...path30, "securityContext"];
   const fullMetadataPath = [...objectPath, ...metadataPath];
   const containers = [];
   for (const list2 of lists) {
-    const items = list2.single ? isObject(spec[list2.key]) ? [{ value: spec[list2.key], path: [...path29, list2.key], index: 0 }] : [] : [...objectItems(spec, [list2.key])].map((item) => ({ ...item, path: [...path29, ...item.path] }));
+    const items = list2.single ? isObject(spec[list2.key]) ? [{ value: spec[list2.key], path: [...path30, list2.key], index: 0 }] : [] : [...objectItems(spec, [list2.key])].map((item) => ({ ...item, path: [...path30, ...item.path] }));
     for (const item of items) {
       const name = isString(item.value.name) ? item.value.name : list2.single ? list2.key : `#${item.index}`;
       const annotationKey = `${APPARMOR_ANNOTATION_PREFIX}${name}`;
@@ -41290,11 +41297,11 @@ function buildPodView(object, objectPath, specPath, metadataPath, lists = POD_CO
   const volumes = [...objectItems(spec, ["volumes"])].map((volume) => ({
     name: isString(volume.value.name) ? volume.value.name : `#${volume.index}`,
     value: volume.value,
-    path: [...path29, ...volume.path]
+    path: [...path30, ...volume.path]
   }));
   return {
     spec,
-    path: path29,
+    path: path30,
     metadata: isObject(metadata) ? metadata : void 0,
     metadataPath: fullMetadataPath,
     labels: stringEntries(isObject(metadata) ? metadata.labels : void 0),
@@ -41303,7 +41310,7 @@ function buildPodView(object, objectPath, specPath, metadataPath, lists = POD_CO
     volumes,
     isWindows: runsWindows(spec),
     userNamespace: spec.hostUsers === false,
-    podSecurity: podSecurityView(spec, path29, podSecurity, podSecurityPath)
+    podSecurity: podSecurityView(spec, path30, podSecurity, podSecurityPath)
   };
 }
 function runsWindows(spec) {
@@ -41318,9 +41325,9 @@ function pinsWindows(expression) {
   const values = expression.values;
   return isStringList(values) && values.length > 0 && values.every((value) => value === "windows");
 }
-function setting(context, contextPath, path29, guard, from) {
-  const value = context ? valueAt(context, path29) : void 0;
-  return guard(value) ? { value, path: [...contextPath, ...path29], from } : void 0;
+function setting(context, contextPath, path30, guard, from) {
+  const value = context ? valueAt(context, path30) : void 0;
+  return guard(value) ? { value, path: [...contextPath, ...path30], from } : void 0;
 }
 function podSecurityView(spec, specPath, pod, podPath) {
   const view = {};
@@ -41336,8 +41343,8 @@ function podSecurityView(spec, specPath, pod, podPath) {
 function effectiveSecurityContext(container, containerPath, pod, podPath, appArmorAnnotation) {
   const own = isObject(container.securityContext) ? container.securityContext : void 0;
   const ownPath = [...containerPath, "securityContext"];
-  const both = (path29, guard) => setting(own, ownPath, path29, guard, "container") ?? setting(pod, podPath, path29, guard, "pod");
-  const mine = (path29, guard) => setting(own, ownPath, path29, guard, "container");
+  const both = (path30, guard) => setting(own, ownPath, path30, guard, "container") ?? setting(pod, podPath, path30, guard, "pod");
+  const mine = (path30, guard) => setting(own, ownPath, path30, guard, "container");
   const context = {
     runAsNonRoot: both(["runAsNonRoot"], isBoolean),
     runAsUser: both(["runAsUser"], isNumber),
@@ -41391,7 +41398,7 @@ function objectsOf(value, options = {}) {
   if (!object) return [];
   return [options.freeze ? deepFreeze(object) : object];
 }
-function objectOf(value, path29, extraWorkloads) {
+function objectOf(value, path30, extraWorkloads) {
   const { apiVersion, kind } = value;
   if (typeof apiVersion !== "string" || typeof kind !== "string") return void 0;
   const metadata = isObject(value.metadata) ? value.metadata : void 0;
@@ -41403,25 +41410,25 @@ function objectOf(value, path29, extraWorkloads) {
     name: isString(metadata?.name) ? metadata.name : void 0,
     namespace: isString(metadata?.namespace) ? metadata.namespace : void 0,
     value,
-    path: path29,
+    path: path30,
     metadata,
     labels: stringEntries(metadata?.labels),
     annotations: stringEntries(metadata?.annotations),
-    pods: workload ? tablePods(value, path29, workload) : searchedPods(value, path29)
+    pods: workload ? tablePods(value, path30, workload) : searchedPods(value, path30)
   };
   return object;
 }
-function tablePods(value, path29, workload) {
+function tablePods(value, path30, workload) {
   const pods = [];
   for (const template2 of workload.pods) {
     for (const { path: specPath, bindings } of expandPattern(value, template2.spec)) {
-      const pod = buildPodView(value, path29, specPath, bindPattern(template2.metadata, bindings), workload.containers);
+      const pod = buildPodView(value, path30, specPath, bindPattern(template2.metadata, bindings), workload.containers);
       if (pod) pods.push(pod);
     }
   }
   return pods;
 }
-function searchedPods(value, path29) {
+function searchedPods(value, path30) {
   const pods = [];
   const visit3 = (node, at, depth) => {
     if (depth > SEARCH_DEPTH) return;
@@ -41431,7 +41438,7 @@ function searchedPods(value, path29) {
     }
     if (!isObject(node)) return;
     if (at.length > 0 && holdsContainers(node)) {
-      const pod = buildPodView(value, path29, at, [...at.slice(0, -1), "metadata"]);
+      const pod = buildPodView(value, path30, at, [...at.slice(0, -1), "metadata"]);
       if (pod) pods.push(pod);
       return;
     }
@@ -41786,9 +41793,9 @@ var init_lint_file = __esm({
       tally(topic, item) {
         countTally(this.tallies, this.rule, topic, item);
       }
-      locate(path29, options) {
+      locate(path30, options) {
         if (!this.site) throw new Error(`rule "${this.rule.meta.id}" called locate() outside a visitor`);
-        const location = locationAt(this.site, path29, options?.missing ?? false);
+        const location = locationAt(this.site, path30, options?.missing ?? false);
         if (this.rule.meta.crossObject) this.file?.held.push(location);
         return location;
       }
@@ -45476,12 +45483,12 @@ var init_esm7 = __esm({
       /**
        * Get the Path object referenced by the string path, resolved from this Path
        */
-      resolve(path29) {
-        if (!path29) {
+      resolve(path30) {
+        if (!path30) {
           return this;
         }
-        const rootPath = this.getRootString(path29);
-        const dir = path29.substring(rootPath.length);
+        const rootPath = this.getRootString(path30);
+        const dir = path30.substring(rootPath.length);
         const dirParts = dir.split(this.splitSep);
         const result = rootPath ? this.getRoot(rootPath).#resolveParts(dirParts) : this.#resolveParts(dirParts);
         return result;
@@ -46233,8 +46240,8 @@ var init_esm7 = __esm({
       /**
        * @internal
        */
-      getRootString(path29) {
-        return win32.parse(path29).root;
+      getRootString(path30) {
+        return win32.parse(path30).root;
       }
       /**
        * @internal
@@ -46280,8 +46287,8 @@ var init_esm7 = __esm({
       /**
        * @internal
        */
-      getRootString(path29) {
-        return path29.startsWith("/") ? "/" : "";
+      getRootString(path30) {
+        return path30.startsWith("/") ? "/" : "";
       }
       /**
        * @internal
@@ -46370,11 +46377,11 @@ var init_esm7 = __esm({
       /**
        * Get the depth of a provided path, string, or the cwd
        */
-      depth(path29 = this.cwd) {
-        if (typeof path29 === "string") {
-          path29 = this.cwd.resolve(path29);
+      depth(path30 = this.cwd) {
+        if (typeof path30 === "string") {
+          path30 = this.cwd.resolve(path30);
         }
-        return path29.depth();
+        return path30.depth();
       }
       /**
        * Return the cache of child entries.  Exposed so subclasses can create
@@ -46861,9 +46868,9 @@ var init_esm7 = __esm({
         process2();
         return results;
       }
-      chdir(path29 = this.cwd) {
+      chdir(path30 = this.cwd) {
         const oldCwd = this.cwd;
-        this.cwd = typeof path29 === "string" ? this.cwd.resolve(path29) : path29;
+        this.cwd = typeof path30 === "string" ? this.cwd.resolve(path30) : path30;
         this.cwd[setAsCwd](oldCwd);
       }
     };
@@ -47238,8 +47245,8 @@ var init_processor = __esm({
       }
       // match, absolute, ifdir
       entries() {
-        return [...this.store.entries()].map(([path29, n]) => [
-          path29,
+        return [...this.store.entries()].map(([path30, n]) => [
+          path30,
           !!(n & 2),
           !!(n & 1)
         ]);
@@ -47452,9 +47459,9 @@ var init_walker = __esm({
       signal;
       maxDepth;
       includeChildMatches;
-      constructor(patterns2, path29, opts) {
+      constructor(patterns2, path30, opts) {
         this.patterns = patterns2;
-        this.path = path29;
+        this.path = path30;
         this.opts = opts;
         this.#sep = !opts.posix && opts.platform === "win32" ? "\\" : "/";
         this.includeChildMatches = opts.includeChildMatches !== false;
@@ -47473,11 +47480,11 @@ var init_walker = __esm({
           });
         }
       }
-      #ignored(path29) {
-        return this.seen.has(path29) || !!this.#ignore?.ignored?.(path29);
+      #ignored(path30) {
+        return this.seen.has(path30) || !!this.#ignore?.ignored?.(path30);
       }
-      #childrenIgnored(path29) {
-        return !!this.#ignore?.childrenIgnored?.(path29);
+      #childrenIgnored(path30) {
+        return !!this.#ignore?.childrenIgnored?.(path30);
       }
       // backpressure mechanism
       pause() {
@@ -47692,8 +47699,8 @@ var init_walker = __esm({
     };
     GlobWalker = class extends GlobUtil {
       matches = /* @__PURE__ */ new Set();
-      constructor(patterns2, path29, opts) {
-        super(patterns2, path29, opts);
+      constructor(patterns2, path30, opts) {
+        super(patterns2, path30, opts);
       }
       matchEmit(e) {
         this.matches.add(e);
@@ -47730,8 +47737,8 @@ var init_walker = __esm({
     };
     GlobStream = class extends GlobUtil {
       results;
-      constructor(patterns2, path29, opts) {
-        super(patterns2, path29, opts);
+      constructor(patterns2, path30, opts) {
+        super(patterns2, path30, opts);
         this.results = new Minipass({
           signal: this.signal,
           objectMode: true
@@ -48575,26 +48582,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path29) => {
-      const end = path29.length - 1;
-      const index = path29.lastIndexOf(
+    var basenameOf = (path30) => {
+      const end = path30.length - 1;
+      const index = path30.lastIndexOf(
         SLASH,
-        path29[end] === SLASH ? end - 1 : end
+        path30[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path29 : path29.slice(index + 1);
+      return index < 0 ? path30 : path30.slice(index + 1);
     };
-    var parentOf = (path29) => {
-      if (path29.charCodeAt(0) === SLASH_CODE || path29.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path29.split(SLASH).filter(Boolean);
+    var parentOf = (path30) => {
+      if (path30.charCodeAt(0) === SLASH_CODE || path30.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path30.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path29.length - 1;
-      const cut = path29.lastIndexOf(
+      const end = path30.length - 1;
+      const cut = path30.lastIndexOf(
         SLASH,
-        path29.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path30.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path29.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path30.slice(0, cut + 1);
     };
     var isString2 = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString2(pattern);
@@ -48744,7 +48751,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path29) {
+      testLiteral(path30) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -48753,7 +48760,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule = rules2[index];
-          if (rule.checkRegex.test(path29)) {
+          if (rule.checkRegex.test(path30)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -48773,15 +48780,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path29, mode) {
+      test(path30, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename2 = shortcut ? basenameOf(path29) : path29;
+        const basename2 = shortcut ? basenameOf(path30) : path30;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules2[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename2 : path29
+            shortcut && rule._basenameOnly ? basename2 : path30
           )) {
             const { negative } = rule;
             const ret = {
@@ -48803,17 +48810,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path29, originalPath, doThrow) => {
-      if (!isString2(path29)) {
+    var checkPath = (path30, originalPath, doThrow) => {
+      if (!isString2(path30)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path29) {
+      if (!path30) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path29)) {
+      if (checkPath.isNotRelative(path30)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -48822,25 +48829,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path29) => {
-      const first2 = path29.charCodeAt(0);
+    var isNotRelative = (path30) => {
+      const first2 = path30.charCodeAt(0);
       if (first2 === SLASH_CODE) {
         return true;
       }
       if (first2 !== DOT_CODE) {
         return false;
       }
-      if (path29.length === 1) {
+      if (path30.length === 1) {
         return true;
       }
-      const second = path29.charCodeAt(1);
+      const second = path30.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path29.length === 2 || path29.charCodeAt(2) === SLASH_CODE;
+      return path30.length === 2 || path30.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -48871,58 +48878,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path29) {
+      _test(originalPath, cache2, path30) {
         checkPath(
-          path29,
+          path30,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path29 ? this._t(path29, cache2) : {
+        return path30 ? this._t(path30, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path29 = convertPath(target);
-        if (!path29 || path29.charCodeAt(path29.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path29);
+        const path30 = convertPath(target);
+        if (!path30 || path30.charCodeAt(path30.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path30);
         }
-        const dir = this._t(path29, this._testCache);
+        const dir = this._t(path30, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal2 = this._rules.testLiteral(path29);
+        const literal2 = this._rules.testLiteral(path30);
         return literal2.ignored || literal2.unignored ? literal2 : dir;
       }
-      _t(path29, cache2) {
-        if (path29 in cache2) {
-          return cache2[path29];
+      _t(path30, cache2) {
+        if (path30 in cache2) {
+          return cache2[path30];
         }
-        const parentPath = parentOf(path29);
+        const parentPath = parentOf(path30);
         const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path29] = parent && parent.ignored ? parent : this._rules.test(path29, MODE_IGNORE);
+        return cache2[path30] = parent && parent.ignored ? parent : this._rules.test(path30, MODE_IGNORE);
       }
-      ignores(path29) {
-        return this._test(path29, this._ignoreCache, convertPath(path29)).ignored;
+      ignores(path30) {
+        return this._test(path30, this._ignoreCache, convertPath(path30)).ignored;
       }
       createFilter() {
-        return (path29) => !this.ignores(path29);
+        return (path30) => !this.ignores(path30);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path29) {
-        return this._test(path29, this._testCache, convertPath(path29));
+      test(path30) {
+        return this._test(path30, this._testCache, convertPath(path30));
       }
     };
     var factory = (options) => new Ignore2(options);
-    var isPathValid = (path29) => checkPath(convertPath(path29), path29, RETURN_FALSE);
+    var isPathValid = (path30) => checkPath(convertPath(path30), path30, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path29) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path29) || isNotRelative(path29);
+      checkPath.isNotRelative = (path30) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path30) || isNotRelative(path30);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -49127,12 +49134,15 @@ function decideFile(linted, explicit) {
   if (objects.length > 0 && objects.every((object) => KUSTOMIZE_KINDS.has(object.kind))) {
     return { decision: "kustomization", reason: "kustomize configuration, not an object for the cluster", objects: 0 };
   }
-  if (objects.length > 0) return { decision: "manifest", reason: `${objects.length} object${objects.length === 1 ? "" : "s"}`, objects: objects.length };
+  if (objects.length > 0) return { decision: "manifest", reason: objectCount(objects.length), objects: objects.length };
   const broken = linted.findings.some((finding) => finding.ruleId === "yaml-syntax-error" || finding.ruleId === "document-too-complex");
   if (broken && MANIFEST_INTENT.test(linted.parsed.text)) return { decision: "manifest", reason: "has apiVersion or kind, but does not parse", objects: 0 };
   if (explicit) return { decision: "manifest", reason: "named on the command line", objects: 0 };
   linted.findings.length = 0;
   return { decision: "not-kubernetes", reason: broken ? "not YAML kubectl could read, and no apiVersion or kind" : "no document with apiVersion and kind", objects: 0 };
+}
+function objectCount(count) {
+  return counts[count] ??= `${count} object${count === 1 ? "" : "s"}`;
 }
 function invalidTextFinding(file, invalid) {
   const finding = findingAtOffsets({ file, parsed: parseYamlFile("") }, "yaml-syntax-error", "error", invalid.message, 0, 0);
@@ -49146,7 +49156,7 @@ function decisionSummary(files) {
   });
   return parts.length === 0 ? [] : [`${parts.join("; ")}: not linted (--verbose lists them)`];
 }
-var MANIFEST_INTENT, KUSTOMIZE_KINDS, SUMMARY;
+var MANIFEST_INTENT, KUSTOMIZE_KINDS, counts, SUMMARY;
 var init_decision = __esm({
   "src/input/decision.ts"() {
     "use strict";
@@ -49154,6 +49164,7 @@ var init_decision = __esm({
     init_parse();
     MANIFEST_INTENT = /^(?:apiVersion|kind)[ \t]*:|^[ \t]*\{?[ \t]*"(?:apiVersion|kind)"[ \t]*:/m;
     KUSTOMIZE_KINDS = /* @__PURE__ */ new Set(["Kustomization", "Component"]);
+    counts = [];
     SUMMARY = [
       ["not-kubernetes", "is not a Kubernetes manifest", "are not Kubernetes manifests"],
       ["kustomize-patch", "is a kustomize patch", "are kustomize patches"],
@@ -49373,31 +49384,31 @@ function readContainer(container, kubeVersion) {
     container: container.name
   };
 }
-function extraArgs(root, path29) {
-  const args = valueAt(root, path29);
+function extraArgs(root, path30) {
+  const args = valueAt(root, path30);
   if (isObject(args)) {
     return Object.entries(args).flatMap(([name, value]) => {
       const text = flagText(value);
-      return text === void 0 ? [] : [{ name, value: text, path: [...path29, name] }];
+      return text === void 0 ? [] : [{ name, value: text, path: [...path30, name] }];
     });
   }
   if (!Array.isArray(args)) return [];
   return args.flatMap((item, index) => {
     if (!isObject(item) || !isString(item.name)) return [];
     const text = item.value === void 0 ? "" : flagText(item.value);
-    return text === void 0 ? [] : [{ name: item.name, value: text, path: item.value === void 0 ? [...path29, index] : [...path29, index, "value"] }];
+    return text === void 0 ? [] : [{ name: item.name, value: text, path: item.value === void 0 ? [...path30, index] : [...path30, index, "value"] }];
   });
 }
 function kubeadmConfigs(object, kubeVersion) {
   const root = object.value;
   const configs = [];
-  const add = (component, path29, partial = false) => {
-    const full = [...object.path, ...path29];
+  const add = (component, path30, partial = false) => {
+    const full = [...object.path, ...path30];
     const externalEtcd = isObject(valueAt(root, ["etcd", "external"]));
     configs.push({
       component,
       form: "kubeadm",
-      written: extraArgs(root, path29).map((setting2) => ({ ...setting2, path: [...object.path, ...setting2.path] })),
+      written: extraArgs(root, path30).map((setting2) => ({ ...setting2, path: [...object.path, ...setting2.path] })),
       defaults: { ...componentDefaults(component, kubeVersion), ...kubeadmFlags(component, externalEtcd) },
       partial,
       missingAt: () => full
@@ -49415,15 +49426,15 @@ function kubeadmConfigs(object, kubeVersion) {
 }
 function kubeletConfig(object) {
   const written = [];
-  for (const [flag, path29] of KUBELET_FIELDS) {
-    const value = valueAt(object.value, path29);
+  for (const [flag, path30] of KUBELET_FIELDS) {
+    const value = valueAt(object.value, path30);
     const text = value === void 0 ? void 0 : flagText(value);
-    if (text !== void 0) written.push({ name: flag, value: text, path: [...object.path, ...path29] });
+    if (text !== void 0) written.push({ name: flag, value: text, path: [...object.path, ...path30] });
   }
   for (const [gate, value] of Object.entries(objectAt(object.value, ["featureGates"]) ?? {})) {
     written.push({ name: "feature-gates", value: `${gate}=${flagText(value) ?? ""}`, path: [...object.path, "featureGates", gate] });
   }
-  const fields = new Map(KUBELET_FIELDS.map(([flag, path29]) => [flag, path29]));
+  const fields = new Map(KUBELET_FIELDS.map(([flag, path30]) => [flag, path30]));
   return {
     component: "kubelet",
     form: "kubelet-config",
@@ -49773,8 +49784,8 @@ function belowMinimum(minimum) {
   return (value) => value === void 0 || !(Number(value) >= minimum);
 }
 function writesAuditLog(config) {
-  const path29 = effective(config, "audit-log-path").value;
-  return path29 !== void 0 && path29 !== "" && path29 !== "-";
+  const path30 = effective(config, "audit-log-path").value;
+  return path30 !== void 0 && path30 !== "" && path30 !== "-";
 }
 function weakCipherSuites(value) {
   return listValue(value).filter((suite) => !STRONG_CIPHER_SUITES.has(suite));
@@ -52030,10 +52041,10 @@ var init_dangerous_capability_added = __esm({
 });
 
 // src/k8s/views/config-references.ts
-function reference(kind, holder, nameField, path29, key) {
+function reference(kind, holder, nameField, path30, key) {
   const name = holder[nameField];
   if (!isString(name) || name === "") return void 0;
-  const found = { kind, name, optional: holder.optional === true, path: [...path29, nameField] };
+  const found = { kind, name, optional: holder.optional === true, path: [...path30, nameField] };
   if (isString(key)) found.key = key;
   return found;
 }
@@ -52052,12 +52063,12 @@ function configReferences(pod) {
     }
   }
   for (const volume of pod.volumes) {
-    const { value, path: path29 } = volume;
-    if (isObject(value.configMap)) found.push(reference("ConfigMap", value.configMap, "name", [...path29, "configMap"]));
-    if (isObject(value.secret)) found.push(reference("Secret", value.secret, "secretName", [...path29, "secret"]));
+    const { value, path: path30 } = volume;
+    if (isObject(value.configMap)) found.push(reference("ConfigMap", value.configMap, "name", [...path30, "configMap"]));
+    if (isObject(value.secret)) found.push(reference("Secret", value.secret, "secretName", [...path30, "secret"]));
     for (const source of objectItems(value, ["projected", "sources"])) {
-      if (isObject(source.value.configMap)) found.push(reference("ConfigMap", source.value.configMap, "name", [...path29, "projected", "sources", source.index, "configMap"]));
-      if (isObject(source.value.secret)) found.push(reference("Secret", source.value.secret, "name", [...path29, "projected", "sources", source.index, "secret"]));
+      if (isObject(source.value.configMap)) found.push(reference("ConfigMap", source.value.configMap, "name", [...path30, "projected", "sources", source.index, "configMap"]));
+      if (isObject(source.value.secret)) found.push(reference("Secret", source.value.secret, "name", [...path30, "projected", "sources", source.index, "secret"]));
     }
   }
   for (const item of objectItems(pod.spec, ["imagePullSecrets"])) found.push(reference("Secret", item.value, "name", [...pod.path, "imagePullSecrets", item.index]));
@@ -52410,15 +52421,15 @@ function ingressView(ingress) {
   const spec = valueAt(ingress.value, ["spec"]);
   const base = [...ingress.path, "spec"];
   const backends = [];
-  const backendOf = (value, path29, host, pathValue) => {
-    const backend = { path: path29 };
+  const backendOf = (value, path30, host, pathValue) => {
+    const backend = { path: path30 };
     const service = isObject(value.service) ? value.service : void 0;
     if (service && isString(service.name)) {
       backend.service = service.name;
-      backend.servicePath = [...path29, "service", "name"];
+      backend.servicePath = [...path30, "service", "name"];
     } else if (isString(value.serviceName)) {
       backend.service = value.serviceName;
-      backend.servicePath = [...path29, "serviceName"];
+      backend.servicePath = [...path30, "serviceName"];
     }
     const port = service ? isObject(service.port) ? service.port.number ?? service.port.name : void 0 : value.servicePort;
     if (isNumber(port) || isString(port)) backend.port = port;
@@ -52440,8 +52451,8 @@ function ingressView(ingress) {
       backends.push(backendOf(backend, [...base, ...rule.path, ...entry2.path, "backend"], host, pathValue));
     }
   }
-  const tls = [...objectItems(spec, ["tls"])].map(({ value, path: path29 }) => {
-    const item = { hosts: isStringList(value.hosts) ? value.hosts : [], path: [...base, ...path29] };
+  const tls = [...objectItems(spec, ["tls"])].map(({ value, path: path30 }) => {
+    const item = { hosts: isStringList(value.hosts) ? value.hosts : [], path: [...base, ...path30] };
     if (isString(value.secretName)) item.secretName = value.secretName;
     return item;
   });
@@ -52900,10 +52911,10 @@ function rbacSubjectRule(template2) {
           if (isSystemObject(object)) return;
           const roleRef = object.value.roleRef;
           const role = isObject(roleRef) && isString(roleRef.name) ? `${isString(roleRef.kind) ? roleRef.kind : "role"} "${roleRef.name}"` : "its role";
-          for (const { value, path: path29 } of objectItems(object.value, ["subjects"])) {
+          for (const { value, path: path30 } of objectItems(object.value, ["subjects"])) {
             if (!isString(value.kind) || !isString(value.name) || !template2.forbidden(value.kind, value.name)) continue;
             const data = { kind: object.kind, name: object.name ?? "", subjectKind: value.kind, subject: value.name, role };
-            context.report({ messageId: template2.messageId, data, at: [...object.path, ...path29] });
+            context.report({ messageId: template2.messageId, data, at: [...object.path, ...path30] });
           }
         }
       };
@@ -53114,9 +53125,9 @@ function* nodeLabelUses(pod) {
     if (isString(constraint.value.topologyKey)) yield { label: constraint.value.topologyKey, path: [...pod.path, "topologySpreadConstraints", constraint.index, "topologyKey"] };
   }
 }
-function* expressionKeys(term, path29) {
+function* expressionKeys(term, path30) {
   for (const expression of objectItems(term, ["matchExpressions"])) {
-    if (isString(expression.value.key)) yield { label: expression.value.key, path: [...path29, "matchExpressions", expression.index, "key"] };
+    if (isString(expression.value.key)) yield { label: expression.value.key, path: [...path30, "matchExpressions", expression.index, "key"] };
   }
 }
 var ANNOTATIONS, BETA_NODE_LABELS, FIELDS, deprecated_field_default;
@@ -53387,11 +53398,11 @@ var init_duplicate_env_var = __esm({
         return {
           container(container) {
             const seen = /* @__PURE__ */ new Map();
-            for (const { value, path: path29, index } of objectItems(container.value, ["env"])) {
+            for (const { value, path: path30, index } of objectItems(container.value, ["env"])) {
               if (!isString(value.name)) continue;
               const first2 = seen.get(value.name);
               if (first2 === void 0) seen.set(value.name, index);
-              else context.report({ messageId: "duplicate", data: { container: container.name, name: value.name, first: first2 + 1 }, at: [...container.path, ...path29, "name"] });
+              else context.report({ messageId: "duplicate", data: { container: container.name, name: value.name, first: first2 + 1 }, at: [...container.path, ...path30, "name"] });
             }
           }
         };
@@ -53997,23 +54008,23 @@ function isLiteralCredentialField(key, value) {
   return detectCredentials(value, key).length === 0;
 }
 function credentialFields(root, onField, skipContainers = true) {
-  const path29 = [];
+  const path30 = [];
   const walk = (value, key) => {
     if (typeof value === "string") {
-      if (key !== void 0 && isLiteralCredentialField(key, value)) onField([...path29], key);
+      if (key !== void 0 && isLiteralCredentialField(key, value)) onField([...path30], key);
     } else if (Array.isArray(value)) {
       value.forEach((item, index) => {
-        path29.push(index);
+        path30.push(index);
         walk(item, key);
-        path29.pop();
+        path30.pop();
       });
     } else if (isObject(value)) {
       const pairName = typeof value.name === "string" ? value.name : void 0;
       for (const [child, item] of Object.entries(value)) {
         if (skipContainers && CONTAINER_LISTS.has(child)) continue;
-        path29.push(child);
+        path30.push(child);
         walk(item, child === "value" && pairName !== void 0 ? pairName : child);
-        path29.pop();
+        path30.pop();
       }
     }
   };
@@ -54080,9 +54091,9 @@ function looksLikeJson(text) {
   }
   return false;
 }
-function formatKeyPath(path29) {
+function formatKeyPath(path30) {
   let out = "";
-  for (const written of path29) {
+  for (const written of path30) {
     const segment = typeof written === "string" ? written.replace(URL_PASSWORD2, "$1****@") : written;
     if (typeof segment === "number") out += `[${segment}]`;
     else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) out += out === "" ? segment : `.${segment}`;
@@ -54199,7 +54210,7 @@ function reportCredentialFields(object, report) {
       const inner = [];
       for (const [field, value] of Object.entries(embedded)) {
         if (embedded.kind === "Secret" && (field === "data" || field === "stringData")) continue;
-        credentialFields(value, (path29) => inner.push([field, ...path29]), false);
+        credentialFields(value, (path30) => inner.push([field, ...path30]), false);
       }
       if (inner.length > 0) report("credentialFieldEmbedded", at, { location: formatKeyPath(at), inner: listPaths(inner) });
     } else if (isLiteralCredentialField(key.slice(key.lastIndexOf("/") + 1), text)) {
@@ -54209,8 +54220,8 @@ function reportCredentialFields(object, report) {
   if (!isCustomResourceGroup(object.group)) return;
   for (const [key, value] of Object.entries(object.value)) {
     if (key === "apiVersion" || key === "kind" || key === "metadata") continue;
-    credentialFields(value, (path29) => {
-      const at = [key, ...path29];
+    credentialFields(value, (path30) => {
+      const at = [key, ...path30];
       report("credentialField", at, { location: formatKeyPath(at) });
     });
   }
@@ -55106,9 +55117,9 @@ var init_kubernetes = __esm({
 });
 
 // src/rules/invalid-manifest.ts
-function templateText(value, path29) {
+function templateText(value, path30) {
   const found = [];
-  const trail = [...path29];
+  const trail = [...path30];
   const walk = (node) => {
     if (typeof node === "string") {
       if (node.includes("{{") && HELM_ACTION.test(node)) found.push({ path: [...trail], text: node });
@@ -55217,8 +55228,8 @@ var init_invalid_port_spec = __esm({
         return {
           container(container) {
             const names = /* @__PURE__ */ new Set();
-            for (const { value, path: path29 } of objectItems(container.value, ["ports"])) {
-              const at = [...container.path, ...path29];
+            for (const { value, path: path30 } of objectItems(container.value, ["ports"])) {
+              const at = [...container.path, ...path30];
               if (value.containerPort === void 0) context.report({ messageId: "noContainerPort", data: { container: container.name }, at: [...at, "containerPort"], missing: true });
               checkNumber(value.containerPort, [...at, "containerPort"]);
               if (!isString(value.name)) continue;
@@ -55229,8 +55240,8 @@ var init_invalid_port_spec = __esm({
             }
           },
           object(object) {
-            for (const { value, path: path29 } of objectItems(object.value, ["spec", "ports"])) {
-              const at = [...object.path, ...path29, "targetPort"];
+            for (const { value, path: path30 } of objectItems(object.value, ["spec", "ports"])) {
+              const at = [...object.path, ...path30, "targetPort"];
               const target = value.targetPort;
               if (isString(target) && !/^\d+$/.test(target)) {
                 const problem2 = portNameProblem(target);
@@ -55871,10 +55882,10 @@ var init_limitrange_incomplete = __esm({
       create(context) {
         return {
           object(object) {
-            for (const { value, path: path29, index } of objectItems(object.value, ["spec", "limits"])) {
+            for (const { value, path: path30, index } of objectItems(object.value, ["spec", "limits"])) {
               const missing = [...value.type === void 0 ? ["type"] : [], ...FIELDS2.filter((field) => !isObject(value[field]))];
               if (missing.length === 0) continue;
-              context.report({ messageId: "missing", data: { name: object.name ?? "", item: index + 1, fields: missing.join(", ") }, at: [...object.path, ...path29] });
+              context.report({ messageId: "missing", data: { name: object.name ?? "", item: index + 1, fields: missing.join(", ") }, at: [...object.path, ...path30] });
             }
           }
         };
@@ -56212,15 +56223,15 @@ function openRules(policy) {
   const open2 = [];
   for (const direction of policyTypes(policy)) {
     const [field, peers] = direction === "Ingress" ? ["ingress", "from"] : ["egress", "to"];
-    for (const { value, path: path29 } of objectItems(policy, ["spec", field])) {
+    for (const { value, path: path30 } of objectItems(policy, ["spec", field])) {
       if (listAt(value, ["ports"]).length > 0) continue;
       const list2 = listAt(value, [peers]);
       if (list2.length === 0) {
-        open2.push({ direction, path: path29, reason: `it names no peer in "${peers}"` });
+        open2.push({ direction, path: path30, reason: `it names no peer in "${peers}"` });
         continue;
       }
       const everywhere = list2.find((peer) => isObject(peer) && isObject(peer.ipBlock) && isString(peer.ipBlock.cidr) && EVERY_ADDRESS.has(peer.ipBlock.cidr) && listAt(peer.ipBlock, ["except"]).length === 0);
-      if (everywhere && isObject(everywhere) && isObject(everywhere.ipBlock)) open2.push({ direction, path: path29, reason: `it allows the ipBlock ${String(everywhere.ipBlock.cidr)}` });
+      if (everywhere && isObject(everywhere) && isObject(everywhere.ipBlock)) open2.push({ direction, path: path30, reason: `it allows the ipBlock ${String(everywhere.ipBlock.cidr)}` });
     }
   }
   return open2;
@@ -56430,8 +56441,8 @@ function probePorts(container) {
   return result;
 }
 function containerPorts(container) {
-  return [...objectItems(container.value, ["ports"])].map(({ value, path: path29 }) => {
-    const port = { protocol: isString(value.protocol) ? value.protocol : "TCP", path: path29, value };
+  return [...objectItems(container.value, ["ports"])].map(({ value, path: path30 }) => {
+    const port = { protocol: isString(value.protocol) ? value.protocol : "TCP", path: path30, value };
     if (isString(value.name)) port.name = value.name;
     if (isNumber(value.containerPort)) port.number = value.containerPort;
     return port;
@@ -56813,8 +56824,8 @@ var init_missing_required_metadata = __esm({
 });
 
 // src/rules/missing-run-as-non-root.ts
-function isWithin(path29, prefix2) {
-  return prefix2.every((segment, index) => path29[index] === segment);
+function isWithin(path30, prefix2) {
+  return prefix2.every((segment, index) => path30[index] === segment);
 }
 var missing_run_as_non_root_default;
 var init_missing_run_as_non_root = __esm({
@@ -57032,8 +57043,8 @@ var init_missing_topology_spread = __esm({
         return {
           podSpec(pod, object) {
             const constraints = [...objectItems(pod.spec, ["topologySpreadConstraints"])];
-            for (const { value, path: path29, index } of constraints) {
-              const at = [...pod.path, ...path29];
+            for (const { value, path: path30, index } of constraints) {
+              const at = [...pod.path, ...path30];
               const problems = [];
               if (!isObject(value.labelSelector)) problems.push(["labelSelector", "has no labelSelector, so it counts every pod of the namespace"]);
               if (!isString(value.topologyKey) || value.topologyKey === "") problems.push(["topologyKey", "has no topologyKey"]);
@@ -59358,25 +59369,25 @@ var init_names = __esm({
 });
 
 // src/schema/metadata.ts
-function metadataProblems(metadata, path29, identity4) {
+function metadataProblems(metadata, path30, identity4) {
   if (!isObject(metadata)) return [];
   const problems = [];
   if (identity4 && typeof metadata.name === "string") {
     const reason = objectNameProblem(identity4.group, identity4.kind, metadata.name);
-    if (reason) problems.push({ code: "invalidName", path: [...path29, "name"], name: metadata.name, reason });
+    if (reason) problems.push({ code: "invalidName", path: [...path30, "name"], name: metadata.name, reason });
   }
   if (isObject(metadata.labels)) {
     for (const [key, value] of Object.entries(metadata.labels)) {
       const keyReason = qualifiedNameProblem(key);
-      if (keyReason) problems.push({ code: "invalidLabelKey", path: [...path29, "labels", key], key, reason: keyReason });
+      if (keyReason) problems.push({ code: "invalidLabelKey", path: [...path30, "labels", key], key, reason: keyReason });
       const valueReason = typeof value === "string" ? labelValueProblem(value) : void 0;
-      if (valueReason) problems.push({ code: "invalidLabelValue", path: [...path29, "labels", key], key, reason: valueReason });
+      if (valueReason) problems.push({ code: "invalidLabelValue", path: [...path30, "labels", key], key, reason: valueReason });
     }
   }
   if (isObject(metadata.annotations)) {
     for (const key of Object.keys(metadata.annotations)) {
       const reason = qualifiedNameProblem(key);
-      if (reason) problems.push({ code: "invalidAnnotationKey", path: [...path29, "annotations", key], key, reason });
+      if (reason) problems.push({ code: "invalidAnnotationKey", path: [...path30, "annotations", key], key, reason });
     }
   }
   return problems;
@@ -59401,9 +59412,9 @@ function typeOf(value) {
 function isMapping(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-function fieldName(path29) {
+function fieldName(path30) {
   let text = "";
-  for (const segment of path29) text += typeof segment === "number" ? `[${segment}]` : text === "" ? segment : `.${segment}`;
+  for (const segment of path30) text += typeof segment === "number" ? `[${segment}]` : text === "" ? segment : `.${segment}`;
   return text || "(root)";
 }
 function shortName(ref) {
@@ -59451,104 +59462,104 @@ var init_validate2 = __esm({
         }
         return { node: current, where: name };
       }
-      check(value, schemaNode, path29, rootDepth, whereIn) {
-        const field = fieldName(path29.slice(rootDepth));
-        const { node, where } = this.deref(schemaNode, schemaNode.$ref === void 0 && path29.length > rootDepth ? field : whereIn);
+      check(value, schemaNode, path30, rootDepth, whereIn) {
+        const field = fieldName(path30.slice(rootDepth));
+        const { node, where } = this.deref(schemaNode, schemaNode.$ref === void 0 && path30.length > rootDepth ? field : whereIn);
         if (value === null) return;
         const wrong = (expected) => {
-          this.problems.push({ code: "wrongType", path: path29, field, expected, actual: typeOf(value) });
+          this.problems.push({ code: "wrongType", path: path30, field, expected, actual: typeOf(value) });
         };
         if (node["x-kubernetes-int-or-string"] || node.format === "int-or-string") {
           if (!(typeof value === "string" || typeof value === "number" && Number.isInteger(value))) return wrong("an integer or a string");
-          if (typeof value === "string") this.checkString(value, node, path29, field);
-          return this.checkCel(node, value, path29);
+          if (typeof value === "string") this.checkString(value, node, path30, field);
+          return this.checkCel(node, value, path30);
         }
         if (node.format === "quantity") {
           if (typeof value === "number") return;
           if (typeof value !== "string") return wrong('a quantity (a number or a string such as "500m" or "1Gi")');
-          if (!isQuantity(value)) this.problems.push({ code: "constraint", path: path29, field, reason: `"${value}" is not a quantity (a number with an optional suffix such as m, Ki, Mi, Gi, k, M, G)` });
+          if (!isQuantity(value)) this.problems.push({ code: "constraint", path: path30, field, reason: `"${value}" is not a quantity (a number with an optional suffix such as m, Ki, Mi, Gi, k, M, G)` });
           return;
         }
         switch (node.type) {
           case "string":
             if (typeof value !== "string") return wrong("a string");
-            this.checkString(value, node, path29, field);
+            this.checkString(value, node, path30, field);
             break;
           case "integer":
             if (typeof value !== "number" || !Number.isInteger(value)) return wrong("an integer");
-            this.checkNumber(value, node, path29, field);
+            this.checkNumber(value, node, path30, field);
             break;
           case "number":
             if (typeof value !== "number") return wrong("a number");
-            this.checkNumber(value, node, path29, field);
+            this.checkNumber(value, node, path30, field);
             break;
           case "boolean":
             if (typeof value !== "boolean") return wrong("a boolean (true or false)");
             break;
           case "array":
             if (!Array.isArray(value)) return wrong("a list");
-            if (node.minItems !== void 0 && value.length < node.minItems) this.constraint(path29, field, `must have at least ${node.minItems} item(s)`);
-            if (node.maxItems !== void 0 && value.length > node.maxItems) this.constraint(path29, field, `must have at most ${node.maxItems} item(s)`);
-            if (node.items) value.forEach((item, index) => this.check(item, node.items, [...path29, index], rootDepth, where));
+            if (node.minItems !== void 0 && value.length < node.minItems) this.constraint(path30, field, `must have at least ${node.minItems} item(s)`);
+            if (node.maxItems !== void 0 && value.length > node.maxItems) this.constraint(path30, field, `must have at most ${node.maxItems} item(s)`);
+            if (node.items) value.forEach((item, index) => this.check(item, node.items, [...path30, index], rootDepth, where));
             break;
           case "object":
             if (!isMapping(value)) return wrong("a mapping");
-            this.checkObject(value, node, path29, rootDepth, where);
+            this.checkObject(value, node, path30, rootDepth, where);
             break;
           default:
-            if (node.properties && isMapping(value)) this.checkObject(value, node, path29, rootDepth, where);
+            if (node.properties && isMapping(value)) this.checkObject(value, node, path30, rootDepth, where);
         }
         if (node.enum && !node.enum.some((allowed) => allowed === value)) {
-          this.problems.push({ code: "enum", path: path29, field, value: String(value), allowed: node.enum.map((allowed) => JSON.stringify(allowed)).join(", ") });
+          this.problems.push({ code: "enum", path: path30, field, value: String(value), allowed: node.enum.map((allowed) => JSON.stringify(allowed)).join(", ") });
         }
-        this.checkCel(node, value, path29);
+        this.checkCel(node, value, path30);
       }
-      checkCel(node, value, path29) {
+      checkCel(node, value, path30) {
         const rules2 = node["x-kubernetes-validations"];
         if (!rules2 || rules2.length === 0 || !this.options.cel) return;
-        for (const failure of this.options.cel(rules2, value, path29)) {
+        for (const failure of this.options.cel(rules2, value, path30)) {
           this.problems.push({ code: "constraint", path: failure.path, field: fieldName(failure.path), reason: failure.reason });
         }
       }
-      constraint(path29, field, reason) {
-        this.problems.push({ code: "constraint", path: path29, field, reason });
+      constraint(path30, field, reason) {
+        this.problems.push({ code: "constraint", path: path30, field, reason });
       }
-      checkString(value, node, path29, field) {
-        if (node.format === "byte" && !BASE642.test(value.replace(/\s+/g, ""))) this.constraint(path29, field, "must be base64-encoded");
-        if (node.minLength !== void 0 && value.length < node.minLength) this.constraint(path29, field, `must be at least ${node.minLength} character(s) long`);
-        if (node.maxLength !== void 0 && value.length > node.maxLength) this.constraint(path29, field, `must be at most ${node.maxLength} characters long`);
-        if (node.pattern !== void 0 && !safeTest(node.pattern, value)) this.constraint(path29, field, `must match the pattern ${node.pattern}`);
+      checkString(value, node, path30, field) {
+        if (node.format === "byte" && !BASE642.test(value.replace(/\s+/g, ""))) this.constraint(path30, field, "must be base64-encoded");
+        if (node.minLength !== void 0 && value.length < node.minLength) this.constraint(path30, field, `must be at least ${node.minLength} character(s) long`);
+        if (node.maxLength !== void 0 && value.length > node.maxLength) this.constraint(path30, field, `must be at most ${node.maxLength} characters long`);
+        if (node.pattern !== void 0 && !safeTest(node.pattern, value)) this.constraint(path30, field, `must match the pattern ${node.pattern}`);
       }
-      checkNumber(value, node, path29, field) {
+      checkNumber(value, node, path30, field) {
         if (node.minimum !== void 0 && (node.exclusiveMinimum ? value <= node.minimum : value < node.minimum)) {
-          this.constraint(path29, field, `must be ${node.exclusiveMinimum ? "greater than" : "at least"} ${node.minimum}`);
+          this.constraint(path30, field, `must be ${node.exclusiveMinimum ? "greater than" : "at least"} ${node.minimum}`);
         }
         if (node.maximum !== void 0 && (node.exclusiveMaximum ? value >= node.maximum : value > node.maximum)) {
-          this.constraint(path29, field, `must be ${node.exclusiveMaximum ? "less than" : "at most"} ${node.maximum}`);
+          this.constraint(path30, field, `must be ${node.exclusiveMaximum ? "less than" : "at most"} ${node.maximum}`);
         }
       }
-      checkObject(value, node, path29, rootDepth, where) {
+      checkObject(value, node, path30, rootDepth, where) {
         const properties = node.properties;
         const additional = node.additionalProperties;
         const embedded = node["x-kubernetes-embedded-resource"] === true;
         const closed = properties !== void 0 && additional === void 0 && !node["x-kubernetes-preserve-unknown-fields"];
         for (const [key, item] of Object.entries(value)) {
           const property = properties?.[key];
-          if (property) this.check(item, property, [...path29, key], rootDepth, where);
-          else if (typeof additional === "object") this.check(item, additional, [...path29, key], rootDepth, where);
+          if (property) this.check(item, property, [...path30, key], rootDepth, where);
+          else if (typeof additional === "object") this.check(item, additional, [...path30, key], rootDepth, where);
           else if ((closed || additional === false) && !(embedded && (key === "apiVersion" || key === "kind" || key === "metadata"))) {
-            this.problems.push({ code: "unknownField", path: [...path29, key], field: key, where, suggestion: closest(key, Object.keys(properties ?? {})) });
+            this.problems.push({ code: "unknownField", path: [...path30, key], field: key, where, suggestion: closest(key, Object.keys(properties ?? {})) });
           }
         }
         for (const key of node.required ?? []) {
           if (value[key] === void 0 || value[key] === null) {
-            this.problems.push({ code: "missingField", path: [...path29, key], field: key, where, written: value[key] === null });
+            this.problems.push({ code: "missingField", path: [...path30, key], field: key, where, written: value[key] === null });
           }
         }
         const count = Object.keys(value).length;
-        const field = fieldName(path29.slice(rootDepth));
-        if (node.minProperties !== void 0 && count < node.minProperties) this.constraint(path29, field, `must have at least ${node.minProperties} field(s)`);
-        if (node.maxProperties !== void 0 && count > node.maxProperties) this.constraint(path29, field, `must have at most ${node.maxProperties} field(s)`);
+        const field = fieldName(path30.slice(rootDepth));
+        if (node.minProperties !== void 0 && count < node.minProperties) this.constraint(path30, field, `must have at least ${node.minProperties} field(s)`);
+        if (node.maxProperties !== void 0 && count > node.maxProperties) this.constraint(path30, field, `must have at most ${node.maxProperties} field(s)`);
       }
     };
     patterns = /* @__PURE__ */ new Map();
@@ -64081,7 +64092,7 @@ var init_cel = __esm({
         return program;
       }
       /** The rules of one schema node that evaluate to false for `self`, with where to report them. */
-      failures(rules2, self, path29) {
+      failures(rules2, self, path30) {
         const failures = [];
         let context;
         for (const rule of rules2) {
@@ -64097,7 +64108,7 @@ var init_cel = __esm({
           }
           if (result !== false) continue;
           const relative = rule.fieldPath ? fieldPathOf(rule.fieldPath) : void 0;
-          failures.push({ path: relative ? [...path29, ...relative] : path29, reason: `fails the validation rule "${rule.rule}"${rule.message ? `: ${rule.message}` : ""}` });
+          failures.push({ path: relative ? [...path30, ...relative] : path30, reason: `fails the validation rule "${rule.rule}"${rule.message ? `: ${rule.message}` : ""}` });
         }
         return failures;
       }
@@ -64180,16 +64191,16 @@ var init_schema_dirs = __esm({
 });
 
 // src/schema/path-locations.ts
-function eachPath(value, path29, visit3) {
-  visit3(path29);
-  if (Array.isArray(value)) value.forEach((item, index) => eachPath(item, [...path29, index], visit3));
-  else if (typeof value === "object" && value !== null) for (const [key, item] of Object.entries(value)) eachPath(item, [...path29, key], visit3);
+function eachPath(value, path30, visit3) {
+  visit3(path30);
+  if (Array.isArray(value)) value.forEach((item, index) => eachPath(item, [...path30, index], visit3));
+  else if (typeof value === "object" && value !== null) for (const [key, item] of Object.entries(value)) eachPath(item, [...path30, key], visit3);
 }
 function packPaths(value, root, locate2) {
   const numbers = [];
   let first2;
-  eachPath(value, root, (path29) => {
-    const location = locate2(path29);
+  eachPath(value, root, (path30) => {
+    const location = locate2(path30);
     first2 ??= location;
     const { region } = location;
     numbers.push(region.startLine, region.startColumn, region.endLine, region.endColumn, (location.approximate ? APPROXIMATE : 0) | (location.unresolved ? UNRESOLVED : 0));
@@ -64216,32 +64227,32 @@ var init_path_locations = __esm({
        * it). With `missing`, as `context.locate(path, { missing: true })` gives it: the field's own path, marked
        * missing.
        */
-      nearest(path29, options) {
+      nearest(path30, options) {
         this.table ??= this.buildTable();
-        for (let length = path29.length; length >= 0; length--) {
-          const prefix2 = path29.slice(0, length);
+        for (let length = path30.length; length >= 0; length--) {
+          const prefix2 = path30.slice(0, length);
           const place = this.table.get(JSON.stringify(prefix2));
           if (place === void 0) continue;
           const location = this.locationAt(place, prefix2);
           if (!options?.missing) return location;
           const { unresolved: _unresolved, ...written } = location;
-          return { ...written, path: [...path29], missing: true };
+          return { ...written, path: [...path30], missing: true };
         }
         return void 0;
       }
       buildTable() {
         const table = /* @__PURE__ */ new Map();
-        eachPath(this.value, this.paths.root, (path29) => table.set(JSON.stringify(path29), table.size));
+        eachPath(this.value, this.paths.root, (path30) => table.set(JSON.stringify(path30), table.size));
         if (table.size * FIELDS3 !== this.paths.packed.length) throw new Error("the value is not the shape of the one located");
         return table;
       }
-      locationAt(place, path29) {
+      locationAt(place, path30) {
         const at = place * FIELDS3;
         const numbers = this.paths.packed;
         const region = { startLine: numbers[at], startColumn: numbers[at + 1], endLine: numbers[at + 2], endColumn: numbers[at + 3] };
         const flags = numbers[at + 4];
         const { region: _region, path: _path, approximate: _approximate, missing: _missing, unresolved: _unresolved, ...shared2 } = this.paths.base;
-        const location = { ...shared2, region, path: path29 };
+        const location = { ...shared2, region, path: path30 };
         if (flags & APPROXIMATE) location.approximate = true;
         if (flags & UNRESOLVED) location.unresolved = true;
         return location;
@@ -64284,7 +64295,7 @@ function allMetadataProblems(object) {
 function validateAgainst(value, schema, base, where, cel) {
   const bundled = kubernetesSchema();
   const options = { resolve: (ref) => bundled.definition(ref) };
-  if (cel) options.cel = (rules2, self, path29) => cel.failures(rules2, self, path29);
+  if (cel) options.cel = (rules2, self, path30) => cel.failures(rules2, self, path30);
   return new SchemaValidator(options).validate(value, schema, base, where);
 }
 function customResourceRoot(schema) {
@@ -64357,7 +64368,7 @@ var init_schema_validation = __esm({
         function watchCustomResource(object) {
           context.watch({
             apiVersionAt: context.locate([...object.path, "apiVersion"]),
-            paths: packPaths(object.value, object.path, (path29) => context.locate(path29)),
+            paths: packPaths(object.value, object.path, (path30) => context.locate(path30)),
             metadataProblems: allMetadataProblems(object)
           });
         }
@@ -64404,7 +64415,7 @@ var init_schema_validation = __esm({
         for (const watch of context.watched) {
           const { record, options } = watch;
           const { apiVersionAt, metadataProblems: metadataProblems2, paths } = watch.data;
-          const path29 = paths.root;
+          const path30 = paths.root;
           const dirs = options.schemaDirs ?? [];
           let extra = extraFor.get(dirs.join("\0"));
           if (!extra) extraFor.set(dirs.join("\0"), extra = loadSchemaDirs(dirs, process.cwd()));
@@ -64413,7 +64424,7 @@ var init_schema_validation = __esm({
           const jsonSchema = crd ? void 0 : extra.jsonSchemas.get(`${record.group}/${record.kind.toLowerCase()}/${version}`);
           if (jsonSchema) {
             const { value: value2 } = record;
-            reportAt(watch, paths, value2, validateAgainst(value2, customResourceRoot(jsonSchema), path29, record.kind, cel));
+            reportAt(watch, paths, value2, validateAgainst(value2, customResourceRoot(jsonSchema), path30, record.kind, cel));
             continue;
           }
           if (!crd) {
@@ -64428,7 +64439,7 @@ var init_schema_validation = __esm({
           }
           if (!match3.schema) continue;
           const { value } = record;
-          reportAt(watch, paths, value, [...validateAgainst(value, customResourceRoot(match3.schema), path29, record.kind, cel), ...metadataProblems2]);
+          reportAt(watch, paths, value, [...validateAgainst(value, customResourceRoot(match3.schema), path30, record.kind, cel), ...metadataProblems2]);
         }
       }
     });
@@ -64919,12 +64930,12 @@ var init_service_target_port_mismatch = __esm({
             const selector = spec?.selector;
             if (!isObject(selector) || Object.keys(selector).length === 0) return;
             const namespace = object.namespace ?? context.settings.namespace;
-            for (const { value, path: path29 } of objectItems(object.value, ["spec", "ports"])) {
+            for (const { value, path: path30 } of objectItems(object.value, ["spec", "ports"])) {
               const written = value.targetPort !== void 0;
               const target = written ? value.targetPort : value.port;
               if (!isString(target) && !isNumber(target)) continue;
               const protocol = isString(value.protocol) ? value.protocol : "TCP";
-              const at = context.locate([...object.path, ...path29, written ? "targetPort" : "port"]);
+              const at = context.locate([...object.path, ...path30, written ? "targetPort" : "port"]);
               context.watch({ namespace, target, protocol, at });
             }
           }
@@ -65048,10 +65059,10 @@ var init_statefulset_volume_claim_incomplete = __esm({
       create(context) {
         return {
           object(object) {
-            for (const { value, path: path29 } of objectItems(object.value, ["spec", "volumeClaimTemplates"])) {
+            for (const { value, path: path30 } of objectItems(object.value, ["spec", "volumeClaimTemplates"])) {
               const claim = valueAt(value, ["metadata", "name"]);
               const data = { claim: isString(claim) ? claim : "" };
-              const at = [...object.path, ...path29];
+              const at = [...object.path, ...path30];
               if (valueAt(value, ["spec", "resources", "requests", "storage"]) === void 0) context.report({ messageId: "noStorage", data, at: [...at, "spec", "resources", "requests", "storage"], missing: true });
               const modes = valueAt(value, ["spec", "accessModes"]);
               if (!isStringList(modes) || !modes.some((mode) => mode === "ReadWriteOnce" || mode === "ReadWriteOncePod")) {
@@ -65090,10 +65101,10 @@ var init_subpath_volume_mount = __esm({
           container(container) {
             for (const mount of objectItems(container.value, ["volumeMounts"])) {
               for (const field of ["subPath", "subPathExpr"]) {
-                const path29 = mount.value[field];
-                if (!isString(path29) || path29 === "") continue;
+                const path30 = mount.value[field];
+                if (!isString(path30) || path30 === "") continue;
                 const volume = isString(mount.value.name) ? mount.value.name : "(unnamed)";
-                context.report({ messageId: "subPath", data: { container: container.name, path: path29, volume, field }, at: [...container.path, ...mount.path, field] });
+                context.report({ messageId: "subPath", data: { container: container.name, path: path30, volume, field }, at: [...container.path, ...mount.path, field] });
               }
             }
           }
@@ -66354,15 +66365,15 @@ function annotationEntries(linted) {
       for (const pod of object.pods) {
         if (pod.metadataPath.join("/") !== places[0].path.join("/")) places.push({ annotations: pod.metadata?.annotations, path: pod.metadataPath });
       }
-      for (const { annotations, path: path29 } of places) {
+      for (const { annotations, path: path30 } of places) {
         if (typeof annotations !== "object" || annotations === null) continue;
-        readAnnotations(annotations, [...path29, "annotations"], object, site, result);
+        readAnnotations(annotations, [...path30, "annotations"], object, site, result);
       }
     }
   }
   return result;
 }
-function readAnnotations(annotations, path29, object, site, result) {
+function readAnnotations(annotations, path30, object, site, result) {
   const reason = stringAt2(annotations, IGNORE_REASON);
   const until = stringAt2(annotations, IGNORE_UNTIL);
   for (const [key, value] of Object.entries(annotations)) {
@@ -66376,7 +66387,7 @@ function readAnnotations(annotations, path29, object, site, result) {
       continue;
     }
     const list2 = parseRuleList(value);
-    const keyPath = [...path29, key];
+    const keyPath = [...path30, key];
     const entries = (list2.rules.length > 0 ? list2.rules : [void 0]).map((rule) => {
       const entry2 = {
         source: "annotation",
@@ -66400,8 +66411,8 @@ function stringAt2(annotations, key) {
   const value = annotations[key];
   return typeof value === "string" && value.trim() !== "" ? value.trim() : void 0;
 }
-function atOf(site, path29) {
-  const finding = findingAt(site, "unused-suppression", "note", "", path29);
+function atOf(site, path30) {
+  const finding = findingAt(site, "unused-suppression", "note", "", path30);
   return `${site.file}:${finding.region.startLine}:${finding.region.startColumn}`;
 }
 var IGNORE, IGNORE_REASON, IGNORE_UNTIL, IGNORE_CONTAINER;
@@ -66746,8 +66757,8 @@ function placeOf(documents, finding) {
   place.container = (finding.container !== void 0 ? containers.find((container) => container.name === finding.container) : void 0) ?? containers.find((container) => isPrefix(container.path, finding.path));
   return place;
 }
-function isPrefix(prefix2, path29) {
-  return prefix2.length <= path29.length && prefix2.every((segment, index) => path29[index] === segment);
+function isPrefix(prefix2, path30) {
+  return prefix2.length <= path30.length && prefix2.every((segment, index) => path30[index] === segment);
 }
 var NO_SUPPRESSIONS;
 var init_suppressor = __esm({
@@ -66908,6 +66919,36 @@ var init_watch_spill = __esm({
   }
 });
 
+// src/run/file-on-disk.ts
+import path18 from "node:path";
+var FileOnDisk;
+var init_file_on_disk = __esm({
+  "src/run/file-on-disk.ts"() {
+    "use strict";
+    init_display_path();
+    init_read();
+    FileOnDisk = class {
+      constructor(file, reading, explicit) {
+        this.explicit = explicit;
+        this.display = displayPath(reading.cwd, file);
+        this.#reading = reading;
+        this.#absolute = path18.resolve(reading.cwd, this.display) === file ? void 0 : file;
+      }
+      explicit;
+      display;
+      #reading;
+      /** Only when resolving the display name in the run's folder does not give the path back. */
+      #absolute;
+      get absolute() {
+        return this.#absolute ?? path18.resolve(this.#reading.cwd, this.display);
+      }
+      async read() {
+        return readInputSync(this.absolute, this.#reading.maxBytes);
+      }
+    };
+  }
+});
+
 // src/run/late-arrivals.ts
 var LateArrivals;
 var init_late_arrivals = __esm({
@@ -67044,9 +67085,9 @@ var init_merge = __esm({
 
 // src/shard/merge-run.ts
 import { readdir as readdir3, readFile as readFile3, stat as stat2 } from "node:fs/promises";
-import path18 from "node:path";
+import path19 from "node:path";
 async function mergeRun(names, setup, cwd) {
-  const files = (await Promise.all(names.map((name) => expand2(path18.resolve(cwd, name), name)))).flat();
+  const files = (await Promise.all(names.map((name) => expand2(path19.resolve(cwd, name), name)))).flat();
   const reports = await Promise.all(files.map(async ({ file, name }) => ({ name, report: await readShard(file, name) })));
   if (reports.length === 0) throw new UsageError(`no shard report in ${names.join(", ")}.`);
   checkShards(reports);
@@ -67069,7 +67110,7 @@ async function expand2(file, name) {
   const isFolder2 = await stat2(file).then((info2) => info2.isDirectory(), () => false);
   if (!isFolder2) return [{ file, name }];
   const entries = (await readdir3(file)).filter((entry2) => entry2.endsWith(".json")).sort();
-  return entries.map((entry2) => ({ file: path18.join(file, entry2), name: path18.posix.join(name.split(path18.sep).join("/"), entry2) }));
+  return entries.map((entry2) => ({ file: path19.join(file, entry2), name: path19.posix.join(name.split(path19.sep).join("/"), entry2) }));
 }
 async function readShard(file, name) {
   let text;
@@ -67321,23 +67362,27 @@ var init_parallel = __esm({
 
 // src/run/lint.ts
 import { statSync as statSync5 } from "node:fs";
-import path19 from "node:path";
+import path20 from "node:path";
 async function lint(options) {
   const started = performance.now();
-  const cwd = path19.resolve(options.cwd);
+  const cwd = path20.resolve(options.cwd);
+  const { sources, notes } = await discoverSources(cwd, options);
+  const run2 = options.concurrency !== void 0 && options.concurrency !== 1 ? await (await Promise.resolve().then(() => (init_parallel(), parallel_exports))).lintInThreads(sources, options, notes) : await lintSources(sources, options, notes);
+  if (run2.stats) run2.stats.stages = { discover: round(performance.now() - started - sumOf(run2.stats.stages)), ...run2.stats.stages };
+  return run2;
+}
+async function discoverSources(cwd, options) {
   const discovery = await discover(options.paths, { cwd, ignore: options.ignore });
   if (discovery.missing.length > 0) {
     throw new UsageError(`nothing to lint for ${discovery.missing.join("; ")}`);
   }
-  const sources = sourcesOf(discovery, cwd, options);
-  const run2 = options.concurrency !== void 0 && options.concurrency !== 1 ? await (await Promise.resolve().then(() => (init_parallel(), parallel_exports))).lintInThreads(sources, options, discovery.notes) : await lintSources(sources, options, discovery.notes);
-  if (run2.stats) run2.stats.stages = { discover: round(performance.now() - started - sumOf(run2.stats.stages)), ...run2.stats.stages };
-  return run2;
+  return { sources: sourcesOf(discovery, cwd, options), notes: discovery.notes };
 }
 function sourcesOf(discovery, cwd, options) {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const reading = { cwd, maxBytes };
   const sources = discovery.files.map((file) => {
-    const source = { display: displayPath(cwd, file), absolute: file, read: async () => readInputSync(file, maxBytes), explicit: discovery.explicit.has(file) };
+    const source = new FileOnDisk(file, reading, discovery.explicit.has(file));
     const partial = discovery.partial.get(file);
     if (partial) source.partial = partial;
     return source;
@@ -67356,7 +67401,7 @@ function sumOf(stages) {
 }
 async function lintSources(sources, options, notes = [], peers) {
   const clock = stageClock(options.stats ?? false);
-  const cwd = path19.resolve(options.cwd);
+  const cwd = path20.resolve(options.cwd);
   const rules2 = options.rules ?? rules;
   const presets = options.presets ?? ["recommended"];
   const settings = resolveRuleSettings(rules2, presets, options.ruleOverrides);
@@ -67411,13 +67456,13 @@ async function lintSources(sources, options, notes = [], peers) {
       cache2?.keepSpans(text, known2?.hash ?? hash4 ?? contentHash(text), spans);
     } else run2.sources.set(source.display, cache2 ? cache2.masked(text, hash4 ?? contentHash(text), spans) : maskSpans(text, spans ?? credentialSpans(text)));
   };
-  const settle = (file, findings) => {
+  const settle = (file, findings, waiting2 = false) => {
     if (!spool) {
       perFile.set(file, findings);
       return findings;
     }
     spool.add(file, sortFindings(findings));
-    const late = [];
+    const late = waiting2 ? [] : NONE_LATE;
     perFile.set(file, late);
     return late;
   };
@@ -67429,6 +67474,7 @@ async function lintSources(sources, options, notes = [], peers) {
   const shard = options.shard ? { positions: [], fileNotes: [], ...options.shard } : void 0;
   const reads = readAhead(sources);
   for (const [position, source] of sources.entries()) {
+    if (crossObjectRules) index.strings.adopt(source.display);
     if (shard && shardOf(source.display, shard.count) !== shard.index) {
       const outcome2 = await reads.next();
       if (crossObjectRules && outcome2 && "text" in outcome2) indexAgain(source.display, outcome2.text, index, { rules: enabled, extraWorkloads: options.extraWorkloads, settings: runSettings });
@@ -67475,14 +67521,17 @@ async function lintSources(sources, options, notes = [], peers) {
         for (const watch of linted.watched ?? []) watched.add(watch);
         const { spans } = redactFileSpans(linted, outcome.text);
         if (!spool) detach(linted.findings, index.strings);
+        const onDisk = source.absolute !== void 0;
         const state = {
-          findings: settle(source.display, linted.findings),
+          findings: settle(source.display, linted.findings, true),
           walked: spool ? linted.findings.length : 0,
           suppression,
           later: void 0,
           arrived: void 0,
-          again: source.absolute !== void 0 ? { source, hash: hash4 ?? contentHash(outcome.text), spans: spans?.length === 0 ? NO_SPANS : spans } : void 0,
-          text: source.absolute !== void 0 ? void 0 : outcome.text
+          again: onDisk ? source : void 0,
+          hash: onDisk ? hash4 ?? contentHash(outcome.text) : void 0,
+          spans: onDisk ? spans?.length === 0 ? NO_SPANS : spans : void 0,
+          text: onDisk ? void 0 : outcome.text
         };
         open2.set(source.display, state);
       } else {
@@ -67538,8 +67587,11 @@ async function lintSources(sources, options, notes = [], peers) {
       const shares = /* @__PURE__ */ new Map();
       for (const finding of options.findingStage ? options.findingStage(staged, runSettings.namespace) : staged) {
         const target = open2.get(finding.file);
-        if (!target) (perFile.get(finding.file) ?? run2.findings).push(finding);
-        else if (!shares.has(target)) shares.set(target, [finding]);
+        if (!target) {
+          const late = perFile.get(finding.file);
+          if (late === NONE_LATE) perFile.set(finding.file, [finding]);
+          else (late ?? run2.findings).push(finding);
+        } else if (!shares.has(target)) shares.set(target, [finding]);
         else shares.get(target).push(finding);
       }
       for (const [target, share] of shares) {
@@ -67574,10 +67626,10 @@ async function lintSources(sources, options, notes = [], peers) {
       const framesLater = run2.sourceTexts !== void 0 && state.again !== void 0;
       const read2 = later.length > 0 || options.keepSources && withFindings && (!framesLater || cache2) ? await textAgain(state, run2.notes) : void 0;
       const text = read2?.text;
-      const known2 = read2 === void 0 || read2.unchanged ? state.again : void 0;
+      const known2 = read2 === void 0 || read2.unchanged ? state : void 0;
       if (text === void 0 && state.again) withhold(later);
       if (text !== void 0) redactFindings({ findings: later, notes: [] }, text, known2?.spans);
-      if (options.keepSources && withFindings && (framesLater || text !== void 0)) keepSource(state.again?.source ?? { display: file }, text ?? "", known2?.spans, known2?.hash);
+      if (options.keepSources && withFindings && (framesLater || text !== void 0)) keepSource(state.again ?? { display: file }, text ?? "", known2?.spans, known2?.hash);
       if (spool) {
         spool.addLate(file, sortFindings(state.findings));
         perFile.delete(file);
@@ -67594,7 +67646,7 @@ async function lintSources(sources, options, notes = [], peers) {
   if (spool) {
     spool.head.push(...run2.findings);
     run2.findings = [];
-    for (const [file, late] of perFile) spool.addLate(file, sortFindings(late));
+    for (const [file, late] of perFile) spool.addLate(file, late === NONE_LATE ? late : sortFindings(late));
     run2.spool = spool;
   } else {
     for (const findings of perFile.values()) run2.findings.push(...sortFindings(findings));
@@ -67634,8 +67686,8 @@ function unreachedNote(kinds) {
   return [`objects of ${sorted.join(", ")} hold containers that no pod spec view reaches; map them with "workloads" in the configuration to lint them`];
 }
 async function textAgain(state, notes) {
-  if (state.text !== void 0 || !state.again) return { text: state.text, unchanged: true };
-  const { source, hash: hash4 } = state.again;
+  const { again: source, hash: hash4 } = state;
+  if (state.text !== void 0 || !source) return { text: state.text, unchanged: true };
   const outcome = await source.read().catch(() => void 0);
   const text = outcome && "text" in outcome ? outcome.text : void 0;
   const unchanged = text !== void 0 && contentHash(text) === hash4;
@@ -67667,7 +67719,7 @@ function runSettingsOf(options) {
 async function contextIndex(options, sources) {
   const settings = runSettingsOf(options);
   const index = new ObjectIndex(settings.complete);
-  const files = await contextFiles(options, path19.resolve(options.cwd), sources);
+  const files = await contextFiles(options, path20.resolve(options.cwd), sources);
   await indexContext(files, index, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, contextIndexer([], settings, options.extraWorkloads));
   return index;
 }
@@ -67697,8 +67749,8 @@ async function contextFiles(options, cwd, sources) {
     files = options.context.length === 0 ? [] : (await discover(options.context, { cwd, ignore: options.ignore })).files;
   } else {
     const paths = options.paths ?? [];
-    const namedFiles = paths.length > 0 && paths.every((input) => isFile(path19.resolve(cwd, input)));
-    files = namedFiles ? await trackedManifests(path19.dirname([...inputs][0] ?? cwd), () => ignoreChecker(cwd, options.ignore ?? [])) : [];
+    const namedFiles = paths.length > 0 && paths.every((input) => isFile(path20.resolve(cwd, input)));
+    files = namedFiles ? await trackedManifests(path20.dirname([...inputs][0] ?? cwd), () => ignoreChecker(cwd, options.ignore ?? [])) : [];
   }
   return files.filter((file) => !inputs.has(file)).map((file) => ({ file, display: displayPath(cwd, file) }));
 }
@@ -67792,7 +67844,7 @@ async function readStdin() {
   for await (const chunk of process.stdin) chunks.push(chunk);
   return Buffer.concat(chunks);
 }
-var CROSS_OBJECT_BYTES_PER_OBJECT, INDEX_IN_MEMORY, WATCHES_IN_MEMORY, LATE_IN_MEMORY, NO_SPANS, CHECKPOINT_EVERY2, READ_AHEAD, MIGHT_HOLD_OBJECTS;
+var CROSS_OBJECT_BYTES_PER_OBJECT, INDEX_IN_MEMORY, WATCHES_IN_MEMORY, LATE_IN_MEMORY, NONE_LATE, NO_SPANS, CHECKPOINT_EVERY2, READ_AHEAD, MIGHT_HOLD_OBJECTS;
 var init_lint = __esm({
   "src/run/lint.ts"() {
     "use strict";
@@ -67822,11 +67874,13 @@ var init_lint = __esm({
     init_finish_spool();
     init_value_spill();
     init_watch_spill();
+    init_file_on_disk();
     init_late_arrivals();
     CROSS_OBJECT_BYTES_PER_OBJECT = 1024;
     INDEX_IN_MEMORY = 1e4;
     WATCHES_IN_MEMORY = 3e4;
     LATE_IN_MEMORY = 2e3;
+    NONE_LATE = Object.freeze([]);
     NO_SPANS = Object.freeze([]);
     CHECKPOINT_EVERY2 = 64;
     READ_AHEAD = 4;
@@ -68355,8 +68409,8 @@ import nodePath from "node:path";
 var GLOB = { dot: true, nocomment: true, nonegate: true };
 function overrideApplies(override, scope, where) {
   if (override.files) {
-    const path29 = where.path ?? nodePath;
-    const relative = path29.relative(where.configDir, path29.resolve(where.cwd, scope.file)).split(path29.sep).join("/");
+    const path30 = where.path ?? nodePath;
+    const relative = path30.relative(where.configDir, path30.resolve(where.cwd, scope.file)).split(path30.sep).join("/");
     if (!override.files.some((glob2) => minimatch(relative, glob2, { ...GLOB, matchBase: !glob2.includes("/") }))) return false;
   }
   if (override.kinds && !(scope.kind !== void 0 && override.kinds.some((glob2) => minimatch(scope.kind, glob2, GLOB)))) return false;
@@ -68570,11 +68624,11 @@ var LEVELS = ["error", "warning", "note"];
 var RANK = { note: 0, warning: 1, error: 2 };
 function exitCode(result, options = {}) {
   if (result.internalErrors > 0) return 2;
-  const counts = countFindings(result.findings);
+  const counts2 = countFindings(result.findings);
   const threshold = RANK[options.failOn ?? "error"];
-  const failing = LEVELS.some((level) => RANK[level] >= threshold && counts[level] > 0);
+  const failing = LEVELS.some((level) => RANK[level] >= threshold && counts2[level] > 0);
   if (failing) return 1;
-  if (options.maxWarnings !== void 0 && counts.warning > options.maxWarnings) return 1;
+  if (options.maxWarnings !== void 0 && counts2.warning > options.maxWarnings) return 1;
   return 0;
 }
 
@@ -68583,7 +68637,7 @@ init_lint();
 
 // src/render/request.ts
 init_errors();
-import path20 from "node:path";
+import path21 from "node:path";
 import { statSync as statSync6 } from "node:fs";
 function helmTargets(spec) {
   const base = { kind: "helm", chart: spec.chart, release: spec.release, namespace: spec.namespace, kubeVersion: spec.kubeVersion };
@@ -68601,17 +68655,17 @@ function chartsFromFlags(flags, cwd) {
     const equals = entry2.indexOf("=");
     const files = equals === -1 ? [] : entry2.slice(equals + 1).split(",").filter(Boolean);
     if (equals <= 0 || files.length === 0) throw new UsageError(`--values-set must look like NAME=FILE[,FILE...]; got "${entry2}".`);
-    return { name: entry2.slice(0, equals), values: files.map((file) => path20.resolve(cwd, file)), set: [] };
+    return { name: entry2.slice(0, equals), values: files.map((file) => path21.resolve(cwd, file)), set: [] };
   });
   for (const value of flags.set ?? []) {
     if (!/^[^=]+=/.test(value)) throw new UsageError(`--set must look like key=value; got "${value}".`);
   }
   return flags.helm.map((chart) => ({
-    chart: path20.resolve(cwd, chart),
+    chart: path21.resolve(cwd, chart),
     release: flags.release,
     namespace: flags.namespace,
     kubeVersion: flags.kubeVersion,
-    values: (flags.values ?? []).map((file) => path20.resolve(cwd, file)),
+    values: (flags.values ?? []).map((file) => path21.resolve(cwd, file)),
     set: flags.set ?? [],
     valueSets
   }));
@@ -68619,7 +68673,7 @@ function chartsFromFlags(flags, cwd) {
 function renderRequest(flags, positionals, config, cwd) {
   const withRun = (spec) => ({ ...spec, namespace: spec.namespace ?? flags.namespace, kubeVersion: spec.kubeVersion ?? flags.kubeVersion });
   const request2 = {
-    kustomize: (flags.kustomize ?? []).map((dir) => path20.resolve(cwd, dir)),
+    kustomize: (flags.kustomize ?? []).map((dir) => path21.resolve(cwd, dir)),
     helm: chartsFromFlags(flags, cwd).flatMap(helmTargets),
     configured: [...(config?.kustomize ?? []).map((dir) => ({ kind: "kustomize", dir })), ...(config?.charts ?? []).map(withRun).flatMap(helmTargets)],
     walk: flags.render ?? config?.walk ?? false
@@ -68631,7 +68685,7 @@ function renderRequest(flags, positionals, config, cwd) {
 function namedFilesOnly(inputs, cwd) {
   return inputs.length > 0 && inputs.every((input) => {
     try {
-      return statSync6(path20.resolve(cwd, input)).isFile();
+      return statSync6(path21.resolve(cwd, input)).isFile();
     } catch {
       return false;
     }
@@ -68649,13 +68703,13 @@ init_redact();
 init_rules();
 init_lint();
 import { existsSync as existsSync6, readFileSync as readFileSync11 } from "node:fs";
-import path28 from "node:path";
+import path29 from "node:path";
 
 // src/render/helm.ts
 init_build();
 init_display_path();
 import { readFileSync as readFileSync7 } from "node:fs";
-import path22 from "node:path";
+import path23 from "node:path";
 
 // src/render/origin-files.ts
 init_build();
@@ -68776,8 +68830,8 @@ function read(absolute) {
   const parsed = parseYamlFile(text);
   return { absolute, text, parsed, values: documentValues(parsed) };
 }
-function locateInOrigin(file, display, documentIndex, path29) {
-  const location = locationAt({ file: display, parsed: file.parsed, document: file.parsed.documents[documentIndex] }, path29, true);
+function locateInOrigin(file, display, documentIndex, path30) {
+  const location = locationAt({ file: display, parsed: file.parsed, document: file.parsed.documents[documentIndex] }, path30, true);
   if (!file.host) return location;
   const { host } = file;
   const starts = file.parsed.lineCounter.lineStarts;
@@ -68789,13 +68843,13 @@ function locateInOrigin(file, display, documentIndex, path29) {
   return { ...location, region: regionOf(host.file.parsed, start, end) };
 }
 var MERGE_KEYS = ["name", "mountPath", "devicePath", "containerPort", "port", "ip", "topologyKey"];
-function mapPath(rendered, origin, path29) {
+function mapPath(rendered, origin, path30) {
   const mapped2 = [];
   let from = rendered;
   let to = origin;
-  for (const [depth, segment] of path29.entries()) {
+  for (const [depth, segment] of path30.entries()) {
     if (typeof segment === "number") {
-      if (!Array.isArray(from) || !Array.isArray(to)) return { path: [...mapped2, ...path29.slice(depth)], complete: false };
+      if (!Array.isArray(from) || !Array.isArray(to)) return { path: [...mapped2, ...path30.slice(depth)], complete: false };
       const item = from[segment];
       const index = matchItem(item, to, segment, from.length);
       if (index === -1) return { path: mapped2, complete: false };
@@ -68803,7 +68857,7 @@ function mapPath(rendered, origin, path29) {
       from = item;
       to = to[index];
     } else {
-      if (!isRecord(to) || !(segment in to)) return { path: [...mapped2, ...path29.slice(depth)], complete: false };
+      if (!isRecord(to) || !(segment in to)) return { path: [...mapped2, ...path30.slice(depth)], complete: false };
       mapped2.push(segment);
       from = isRecord(from) ? from[segment] : void 0;
       to = to[segment];
@@ -68836,13 +68890,13 @@ function identity3(value) {
 import { execFile } from "node:child_process";
 import { accessSync as accessSync2, constants as constants5, statSync as statSync7 } from "node:fs";
 import { availableParallelism as availableParallelism2 } from "node:os";
-import path21 from "node:path";
+import path22 from "node:path";
 function onPath(name, env = process.env) {
   const extensions = process.platform === "win32" ? (env.PATHEXT ?? ".EXE;.CMD;.BAT").split(";") : [""];
-  for (const folder of (env.PATH ?? "").split(path21.delimiter)) {
+  for (const folder of (env.PATH ?? "").split(path22.delimiter)) {
     if (folder === "") continue;
     for (const extension of extensions) {
-      const candidate = path21.join(folder, name + extension);
+      const candidate = path22.join(folder, name + extension);
       try {
         if (!statSync7(candidate).isFile()) continue;
         accessSync2(candidate, constants5.X_OK);
@@ -68889,7 +68943,7 @@ async function inParallel(items, work, limit = availableParallelism2()) {
 
 // src/render/helm.ts
 function helmArgs(target) {
-  const args = ["template", target.release ?? path22.basename(target.chart), target.chart];
+  const args = ["template", target.release ?? path23.basename(target.chart), target.chart];
   for (const file of target.values) args.push("--values", file);
   for (const value of target.set) args.push("--set", value);
   if (target.namespace) args.push("--namespace", target.namespace);
@@ -68918,7 +68972,7 @@ function mapHelmFinding(finding, context) {
 }
 function templateFile(chart, source) {
   const slash = source.indexOf("/");
-  return slash === -1 ? void 0 : path22.join(chart, ...source.slice(slash + 1).split("/"));
+  return slash === -1 ? void 0 : path23.join(chart, ...source.slice(slash + 1).split("/"));
 }
 function readText(file) {
   try {
@@ -68948,7 +69002,7 @@ function valuesSite(template2, line, findingPath, rendered, context) {
   const value = valueAt2(rendered, findingPath);
   if (value === void 0) return void 0;
   const findingLine2 = template2.split(/\r?\n/)[line - 1] ?? "";
-  const files = [path22.join(context.target.chart, "values.yaml"), ...context.target.values];
+  const files = [path23.join(context.target.chart, "values.yaml"), ...context.target.values];
   const setKeys = context.target.set.map((entry2) => entry2.slice(0, entry2.indexOf("=")).split("."));
   for (const match3 of template2.matchAll(/\.Values((?:\.[A-Za-z_][\w-]*)+)/g)) {
     const ref = match3[1].slice(1).split(".");
@@ -68985,7 +69039,7 @@ function valueAt2(root, keyPath) {
 var import_yaml14 = __toESM(require_dist(), 1);
 import { mkdtemp, rm as rm2, writeFile as writeFile3 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import path23 from "node:path";
+import path24 from "node:path";
 var ORIGIN_ANNOTATION = "config.kubernetes.io/origin";
 var TRANSFORMATIONS_ANNOTATION = "alpha.config.kubernetes.io/transformations";
 var KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
@@ -68996,10 +69050,10 @@ function kustomizeCommand() {
   return kustomize ? { command: kustomize, args: ["build"] } : void 0;
 }
 async function renderKustomization(dir, tool) {
-  const wrapper = await mkdtemp(path23.join(tmpdir2(), "kmlint-kustomize-"));
+  const wrapper = await mkdtemp(path24.join(tmpdir2(), "kmlint-kustomize-"));
   try {
-    const relative = path23.relative(wrapper, dir).split(path23.sep).join("/");
-    await writeFile3(path23.join(wrapper, "kustomization.yaml"), (0, import_yaml14.stringify)({ resources: [relative], buildMetadata: ["originAnnotations", "transformerAnnotations"] }));
+    const relative = path24.relative(wrapper, dir).split(path24.sep).join("/");
+    await writeFile3(path24.join(wrapper, "kustomization.yaml"), (0, import_yaml14.stringify)({ resources: [relative], buildMetadata: ["originAnnotations", "transformerAnnotations"] }));
     const result = await runTool(tool.command, [...tool.args, wrapper], wrapper);
     if (!result.ok) return { ok: false, message: readableMessage(result.message, wrapper, relative, dir) };
     return { ok: true, ...stripOrigins(result.stdout, wrapper) };
@@ -69008,8 +69062,8 @@ async function renderKustomization(dir, tool) {
   }
 }
 function readableMessage(message, wrapper, relative, dir) {
-  const cwd = process.cwd() + path23.sep;
-  return message.split(`'${relative}'`).join(`'${path23.relative(process.cwd(), dir) || "."}'`).split(wrapper).join("<kustomization wrapper>").split(cwd).join("");
+  const cwd = process.cwd() + path24.sep;
+  return message.split(`'${relative}'`).join(`'${path24.relative(process.cwd(), dir) || "."}'`).split(wrapper).join("<kustomization wrapper>").split(cwd).join("");
 }
 function stripOrigins(text, base) {
   const origins = [];
@@ -69034,9 +69088,9 @@ function stripOrigins(text, base) {
 function originOf(said, transformations, base) {
   const origin = { patchedIn: [] };
   const fields = typeof said === "string" ? (0, import_yaml14.parseAllDocuments)(said)[0]?.toJS() : void 0;
-  if (fields && typeof fields.path === "string" && fields.repo === void 0) origin.file = path23.resolve(base, fields.path);
+  if (fields && typeof fields.path === "string" && fields.repo === void 0) origin.file = path24.resolve(base, fields.path);
   if (fields && typeof fields.configuredIn === "string") {
-    origin.configuredIn = path23.resolve(base, fields.configuredIn);
+    origin.configuredIn = path24.resolve(base, fields.configuredIn);
     const kind = fields.configuredBy?.kind;
     if (typeof kind === "string") origin.generator = kind.charAt(0).toLowerCase() + kind.slice(1);
   }
@@ -69045,7 +69099,7 @@ function originOf(said, transformations, base) {
     const kind = step.configuredBy?.kind;
     const file = step.configuredIn;
     if (typeof kind === "string" && kind.startsWith("Patch") && typeof file === "string") {
-      const absolute = path23.resolve(base, file);
+      const absolute = path24.resolve(base, file);
       if (!origin.patchedIn.includes(absolute)) origin.patchedIn.push(absolute);
     }
   }
@@ -69058,7 +69112,7 @@ init_display_path();
 
 // src/render/generators.ts
 import { readFileSync as readFileSync8 } from "node:fs";
-import path24 from "node:path";
+import path25 from "node:path";
 var DATA_KEYS = /* @__PURE__ */ new Set(["data", "binaryData", "stringData"]);
 function generatorSite(kustomization, generator, renderedName, findingPath) {
   const spec = kustomization.values[0];
@@ -69074,7 +69128,7 @@ function generatorSite(kustomization, generator, renderedName, findingPath) {
     if (file !== -1) return { kind: "yaml", path: [generator, index, "files", file], exact: true };
     const envs = Array.isArray(entry2.envs) ? stringItems(entry2.envs) : stringItems([entry2.env]);
     for (const env of envs) {
-      const line = envLine(path24.resolve(path24.dirname(kustomization.absolute), env), key);
+      const line = envLine(path25.resolve(path25.dirname(kustomization.absolute), env), key);
       if (line) return line;
     }
   }
@@ -69094,7 +69148,7 @@ function entryIndex(entries, renderedName) {
 }
 function fileKey(item) {
   const equals = item.indexOf("=");
-  return equals === -1 ? path24.basename(item) : item.slice(0, equals);
+  return equals === -1 ? path25.basename(item) : item.slice(0, equals);
 }
 function envLine(absolute, key) {
   let text;
@@ -69116,14 +69170,14 @@ function envLine(absolute, key) {
 }
 
 // src/render/patches.ts
-import path25 from "node:path";
+import path26 from "node:path";
 function patchThatSet(files, kustomizations, object, rendered, findingPath, missing = false) {
   let found;
   for (const kustomization of kustomizations) {
     const spec = files.get(kustomization)?.values[0];
     if (!isRecord(spec)) continue;
     for (const entry2 of patchEntries(spec)) {
-      const patch = entry2.inline ? files.embedded(kustomization, entry2.inline) : files.get(path25.resolve(path25.dirname(kustomization), entry2.file));
+      const patch = entry2.inline ? files.embedded(kustomization, entry2.inline) : files.get(path26.resolve(path26.dirname(kustomization), entry2.file));
       if (!patch) continue;
       const site = entry2.json6902 || Array.isArray(patch.values[0]) ? jsonPatchSite(patch, entry2.target, object, rendered, findingPath, missing) : mergePatchSite(patch, entry2.target, object, rendered, findingPath);
       if (site) found = site;
@@ -69135,7 +69189,7 @@ function readPatchFiles(files, kustomizations) {
   for (const kustomization of kustomizations) {
     const spec = files.get(kustomization)?.values[0];
     if (!isRecord(spec)) continue;
-    for (const entry2 of patchEntries(spec)) if (entry2.file) files.get(path25.resolve(path25.dirname(kustomization), entry2.file));
+    for (const entry2 of patchEntries(spec)) if (entry2.file) files.get(path26.resolve(path26.dirname(kustomization), entry2.file));
   }
 }
 function patchEntries(spec) {
@@ -69304,14 +69358,14 @@ function applyOriginDirectives(findings, files, options, cwd) {
 var import_yaml16 = __toESM(require_dist(), 1);
 init_redact();
 import { readFileSync as readFileSync10 } from "node:fs";
-import path27 from "node:path";
+import path28 from "node:path";
 
 // src/render/targets.ts
 var import_yaml15 = __toESM(require_dist(), 1);
 import { existsSync as existsSync5, readFileSync as readFileSync9 } from "node:fs";
-import path26 from "node:path";
+import path27 from "node:path";
 function kustomizationFile(dir) {
-  return KUSTOMIZATION_FILES.map((name) => path26.join(dir, name)).find((file) => existsSync5(file));
+  return KUSTOMIZATION_FILES.map((name) => path27.join(dir, name)).find((file) => existsSync5(file));
 }
 function kustomizationTree(dir, seen = /* @__PURE__ */ new Set()) {
   if (seen.has(dir)) return seen;
@@ -69327,20 +69381,20 @@ function kustomizationTree(dir, seen = /* @__PURE__ */ new Set()) {
   const { resources, bases, components } = spec;
   for (const entry2 of [resources, bases, components].flatMap((value) => Array.isArray(value) ? value : [])) {
     if (typeof entry2 !== "string" || /^[a-z][a-z0-9+.-]*:\/\//i.test(entry2) || entry2.startsWith("git@")) continue;
-    const target = path26.resolve(dir, entry2);
+    const target = path27.resolve(dir, entry2);
     if (kustomizationFile(target)) kustomizationTree(target, seen);
   }
   return seen;
 }
 function isInside(file, dir) {
-  const relative = path26.relative(dir, file);
-  return relative === "" || !relative.startsWith("..") && !path26.isAbsolute(relative);
+  const relative = path27.relative(dir, file);
+  return relative === "" || !relative.startsWith("..") && !path27.isAbsolute(relative);
 }
 function targetsAmong(files) {
-  const dirs = [...new Set(files.filter((file) => KUSTOMIZATION_FILES.includes(path26.basename(file))).map((file) => path26.dirname(file)))].sort();
+  const dirs = [...new Set(files.filter((file) => KUSTOMIZATION_FILES.includes(path27.basename(file))).map((file) => path27.dirname(file)))].sort();
   const used = /* @__PURE__ */ new Set();
   for (const dir of dirs) for (const inner of kustomizationTree(dir)) if (inner !== dir) used.add(inner);
-  const charts = [...new Set(files.filter((file) => path26.basename(file) === "Chart.yaml").map((file) => path26.dirname(file)))].sort();
+  const charts = [...new Set(files.filter((file) => path27.basename(file) === "Chart.yaml").map((file) => path27.dirname(file)))].sort();
   const topCharts = charts.filter((chart) => !charts.some((other) => other !== chart && isInside(chart, other)));
   return { kustomizations: dirs.filter((dir) => !used.has(dir) && !topCharts.some((chart) => isInside(dir, chart))), charts: topCharts };
 }
@@ -69380,13 +69434,13 @@ function generatorSecrets(spec, folder) {
     if (!isRecord(generator)) continue;
     for (const literal2 of stringItems(generator.literals)) out.push(literal2.slice(literal2.indexOf("=") + 1));
     for (const envFile of [...stringItems(generator.envs), ...stringItems([generator.env])]) {
-      for (const line of (readText2(path27.resolve(folder, envFile)) ?? "").split(/\r?\n/)) {
+      for (const line of (readText2(path28.resolve(folder, envFile)) ?? "").split(/\r?\n/)) {
         if (line.trim() === "" || line.trimStart().startsWith("#")) continue;
         out.push(line.slice(line.indexOf("=") + 1).trim());
       }
     }
     for (const entry2 of stringItems(generator.files)) {
-      const content = readText2(path27.resolve(folder, entry2.slice(entry2.indexOf("=") + 1)));
+      const content = readText2(path28.resolve(folder, entry2.slice(entry2.indexOf("=") + 1)));
       if (content !== void 0) out.push(...content.split(/\r?\n/).map((line) => line.trim()));
     }
   }
@@ -69394,7 +69448,7 @@ function generatorSecrets(spec, folder) {
 }
 function helmSecrets(values, set, chart) {
   const out = [];
-  for (const file of [path27.join(chart, "values.yaml"), ...values]) {
+  for (const file of [path28.join(chart, "values.yaml"), ...values]) {
     const text = readText2(file);
     if (text !== void 0) out.push(...scanned(text));
   }
@@ -69415,7 +69469,7 @@ function readText2(file) {
 
 // src/render/run.ts
 async function lintWithRenders(options, request2) {
-  const cwd = path28.resolve(options.cwd);
+  const cwd = path29.resolve(options.cwd);
   const started = performance.now();
   const discovery = options.paths.length > 0 ? await discover(options.paths, { cwd, ignore: options.ignore }) : void 0;
   if (discovery && discovery.missing.length > 0) throw new UsageError(`nothing to lint for ${discovery.missing.join("; ")}`);
@@ -69473,7 +69527,7 @@ function uniqueTargets(targets2) {
 async function render(target, kustomize, helm) {
   if (target.kind === "kustomize") {
     const result2 = await renderKustomization(target.dir, kustomize);
-    return result2.ok ? { target, ok: true, text: result2.text, origins: result2.origins } : { target, ok: false, tool: path28.basename(kustomize.command) === "kustomize" ? "kustomize build" : "kubectl kustomize", message: result2.message };
+    return result2.ok ? { target, ok: true, text: result2.text, origins: result2.origins } : { target, ok: false, tool: path29.basename(kustomize.command) === "kustomize" ? "kustomize build" : "kubectl kustomize", message: result2.message };
   }
   const result = await renderChart(helm, target);
   return result.ok ? { target, ok: true, text: result.stdout } : { target, ok: false, tool: "helm template", message: result.message };
@@ -69493,7 +69547,7 @@ function renderFailure(result, options, cwd) {
   const setting2 = resolveRuleSettings(options.rules ?? rules, options.presets ?? ["recommended"], options.ruleOverrides).get("render-failed");
   if (!setting2) return [];
   const { target } = result;
-  const file = target.kind === "kustomize" ? kustomizationFile(target.dir) ?? path28.join(target.dir, "kustomization.yaml") : path28.join(target.chart, "Chart.yaml");
+  const file = target.kind === "kustomize" ? kustomizationFile(target.dir) ?? path29.join(target.dir, "kustomization.yaml") : path29.join(target.chart, "Chart.yaml");
   const firstLine = readFirstLine(file);
   const label = target.kind === "helm" && target.label ? ` [values ${target.label}]` : "";
   const location = { file: displayPath(cwd, file), region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: Math.max(firstLine.length + 1, 2) }, path: [] };
@@ -69702,8 +69756,8 @@ function* sarifChunks(result, context) {
   const index = new Map(rules2.map((rule, i) => [rule.id, i]));
   const include = context.sarifIncludeSuppressed === true;
   const keep = (finding) => include || !finding.suppression;
-  const counts = countFindings(result.findings);
-  const total = counts.error + counts.warning + counts.note + (include ? counts.suppressed : 0);
+  const counts2 = countFindings(result.findings);
+  const total = counts2.error + counts2.warning + counts2.note + (include ? counts2.suppressed : 0);
   const results = streamed(mapped(first(kept(result.findings, keep), MAX_RESULTS), (finding) => sarifResult(finding, index.get(finding.ruleId), include)));
   const notifications = (result.notes ?? []).map((note) => ({ level: "warning", message: { text: note } }));
   if (total > MAX_RESULTS) {
@@ -69934,8 +69988,8 @@ function countLevels(findings) {
   const { error: error2, warning: warning2, note } = countFindings(findings);
   return { findings: findings.length, errors: error2, warnings: warning2, notes: note };
 }
-function describeCounts(counts) {
-  return [plural(counts.errors, "error"), plural(counts.warnings, "warning"), plural(counts.notes, "note")].join(", ");
+function describeCounts(counts2) {
+  return [plural(counts2.errors, "error"), plural(counts2.warnings, "warning"), plural(counts2.notes, "note")].join(", ");
 }
 function compareText(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -71440,17 +71494,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path29 = requestOptions.url.replace(options.baseUrl, "");
+    const path30 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path29} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path30} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path29} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path30} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -74143,11 +74197,11 @@ var CHECK_RUN_SUMMARY_MAX_BYTES = 65535;
 var TRAILER_RESERVE = 512;
 function buildSummary(input) {
   const { findings } = input;
-  const counts = countLevels(findings);
+  const counts2 = countLevels(findings);
   const head = [
     "## kmlint",
     "",
-    `${input.failed ? "❌" : "✅"} **${describeCounts(counts)}** in ${plural(input.files, "file")} (${plural(input.objects, "Kubernetes object")}); ` + (input.failOn === "none" ? "findings do not fail the step." : `the step fails on \`${input.failOn}\` and above.`)
+    `${input.failed ? "❌" : "✅"} **${describeCounts(counts2)}** in ${plural(input.files, "file")} (${plural(input.objects, "Kubernetes object")}); ` + (input.failOn === "none" ? "findings do not fail the step." : `the step fails on \`${input.failOn}\` and above.`)
   ];
   if (input.annotationNote) head.push("", input.annotationNote);
   if (findings.length === 0) return `${head.join("\n")}
@@ -74267,7 +74321,7 @@ async function run() {
   }
   for (const note of result.notes) info(visibleLine(note));
   const findings = reportable(result.findings);
-  const counts = countLevels(findings);
+  const counts2 = countLevels(findings);
   const exit = inputs.failOn === "none" ? result.internalErrors > 0 ? 2 : 0 : exitCode(result, exitOptions);
   const failOn = inputs.failOn === "none" ? "none" : exitOptions.failOn ?? "error";
   if (inputs.sarifFile) {
@@ -74281,9 +74335,9 @@ async function run() {
     }
     setOutput("sarif-file", inputs.sarifFile);
   }
-  setOutput("findings", counts.findings);
-  setOutput("errors", counts.errors);
-  setOutput("warnings", counts.warnings);
+  setOutput("findings", counts2.findings);
+  setOutput("errors", counts2.errors);
+  setOutput("warnings", counts2.warnings);
   const summaryFor = (maxBytes, annotationNote2) => buildSummary({
     findings,
     files: result.files.length,
@@ -74299,18 +74353,18 @@ async function run() {
     inputs,
     context,
     findings,
-    conclusionFor(exit, counts.findings),
+    conclusionFor(exit, counts2.findings),
     () => summaryFor(CHECK_RUN_SUMMARY_MAX_BYTES)
   );
   if (context.stepSummaryFile) {
     await appendFile2(context.stepSummaryFile, summaryFor(STEP_SUMMARY_MAX_BYTES, annotationNote));
   }
-  info(`kmlint ${VERSION}: ${describeCounts(counts)} in ${plural(result.files.length, "file")}.`);
+  info(`kmlint ${VERSION}: ${describeCounts(counts2)} in ${plural(result.files.length, "file")}.`);
   if (exit === 2) {
     setFailed(`kmlint hit ${plural(result.internalErrors, "internal error")}; the findings may be incomplete.`);
     process.exitCode = 2;
   } else if (exit === 1) {
-    setFailed(`kmlint found ${plural(counts.findings, "finding")} (${describeCounts(counts)}); the step fails on '${failOn}' and above.`);
+    setFailed(`kmlint found ${plural(counts2.findings, "finding")} (${describeCounts(counts2)}); the step fails on '${failOn}' and above.`);
   }
 }
 async function lintShard(shard, options) {

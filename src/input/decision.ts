@@ -21,12 +21,19 @@ export function decideFile(linted: LintedFile, explicit: boolean): { decision: F
   if (objects.length > 0 && objects.every((object) => KUSTOMIZE_KINDS.has(object.kind))) {
     return { decision: 'kustomization', reason: 'kustomize configuration, not an object for the cluster', objects: 0 };
   }
-  if (objects.length > 0) return { decision: 'manifest', reason: `${objects.length} object${objects.length === 1 ? '' : 's'}`, objects: objects.length };
+  if (objects.length > 0) return { decision: 'manifest', reason: objectCount(objects.length), objects: objects.length };
   const broken = linted.findings.some((finding) => finding.ruleId === 'yaml-syntax-error' || finding.ruleId === 'document-too-complex');
   if (broken && MANIFEST_INTENT.test(linted.parsed.text)) return { decision: 'manifest', reason: 'has apiVersion or kind, but does not parse', objects: 0 };
   if (explicit) return { decision: 'manifest', reason: 'named on the command line', objects: 0 };
   linted.findings.length = 0;
   return { decision: 'not-kubernetes', reason: broken ? 'not YAML kubectl could read, and no apiVersion or kind' : 'no document with apiVersion and kind', objects: 0 };
+}
+
+/** "3 objects", one string per count: a run keeps every file's reason to its end. */
+const counts: string[] = [];
+
+function objectCount(count: number): string {
+  return (counts[count] ??= `${count} object${count === 1 ? '' : 's'}`);
 }
 
 /** The one finding for a file whose bytes are not text kubectl would read. */

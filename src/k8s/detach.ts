@@ -21,6 +21,14 @@ export class StringTable {
   }
 
   /**
+   * A string known to hold no file's text (a file's display name) enters the table as it is, if the table has
+   * none equal: the index's records of the file then share the run's own name for it instead of a copy.
+   */
+  adopt(text: string): void {
+    if (!this.strings.has(text)) this.strings.set(text, text);
+  }
+
+  /**
    * One frozen array per distinct path. Locations that watches and checks keep until the index is complete
    * repeat a few paths (`spec.template.spec.serviceAccountName`) once per object: tens of thousands of copies.
    */

@@ -40,6 +40,7 @@ import { SourceTexts } from './spool-sources.js';
 import { finishSpool, withoutBaseline } from './finish-spool.js';
 import { type SpillFigures, ValueSpill } from './value-spill.js';
 import { WatchSpill } from './watch-spill.js';
+import { FileOnDisk, type DiskReading } from './file-on-disk.js';
 import { LateArrivals, type ArrivalTarget } from './late-arrivals.js';
 
 export { UsageError };
@@ -177,6 +178,9 @@ export interface Source {
   partial?: FileDecision;
 }
 
+/** What arrived late for a file whose walk ended its checks: nothing, in nearly every file. Never added to. */
+const NONE_LATE: Finding[] = Object.freeze([]) as unknown as Finding[];
+
 /** Where a file waiting for the checks across files found no credentials: one array for all of them. */
 const NO_SPANS: readonly Span[] = Object.freeze([]);
 
@@ -193,31 +197,40 @@ interface OpenFile extends ArrivalTarget {
   /**
    * The file on disk, with the hash of the text linted, so reading it again gives the same text or a note,
    * and where the walk found its credentials (when it looked), so its code frames need no second search.
+   * Fields of their own rather than an object: a large run has tens of thousands of files waiting.
    */
-  again: { source: Source; hash: string; spans: readonly Span[] | undefined } | undefined;
+  again: Source | undefined;
+  hash: string | undefined;
+  spans: readonly Span[] | undefined;
 }
 
 export async function lint(options: LintOptions): Promise<LintRun> {
   const started = performance.now();
   const cwd = path.resolve(options.cwd);
+  const { sources, notes } = await discoverSources(cwd, options);
+  // Worker threads only when asked for: a one-thread run does not load their code.
+  const run = options.concurrency !== undefined && options.concurrency !== 1
+    ? await (await import('./parallel.js')).lintInThreads(sources, options, notes)
+    : await lintSources(sources, options, notes);
+  if (run.stats) run.stats.stages = { discover: round(performance.now() - started - sumOf(run.stats.stages)), ...run.stats.stages };
+  return run;
+}
+
+/** The run's sources, and what discovery noted: the discovery itself (every path twice over) is not kept. */
+async function discoverSources(cwd: string, options: LintOptions): Promise<{ sources: Source[]; notes: readonly string[] }> {
   const discovery = await discover(options.paths, { cwd, ignore: options.ignore });
   if (discovery.missing.length > 0) {
     throw new UsageError(`nothing to lint for ${discovery.missing.join('; ')}`);
   }
-  const sources = sourcesOf(discovery, cwd, options);
-  // Worker threads only when asked for: a one-thread run does not load their code.
-  const run = options.concurrency !== undefined && options.concurrency !== 1
-    ? await (await import('./parallel.js')).lintInThreads(sources, options, discovery.notes)
-    : await lintSources(sources, options, discovery.notes);
-  if (run.stats) run.stats.stages = { discover: round(performance.now() - started - sumOf(run.stats.stages)), ...run.stats.stages };
-  return run;
+  return { sources: sourcesOf(discovery, cwd, options), notes: discovery.notes };
 }
 
 /** The discovered inputs as sources of a run (files on disk, then standard input). */
 export function sourcesOf(discovery: Discovery, cwd: string, options: Pick<LintOptions, 'maxFileBytes' | 'stdinFilename' | 'stdinText'>): Source[] {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const reading: DiskReading = { cwd, maxBytes };
   const sources: Source[] = discovery.files.map((file) => {
-    const source: Source = { display: displayPath(cwd, file), absolute: file, read: async () => readInputSync(file, maxBytes), explicit: discovery.explicit.has(file) };
+    const source = new FileOnDisk(file, reading, discovery.explicit.has(file));
     const partial = discovery.partial.get(file);
     if (partial) source.partial = partial;
     return source;
@@ -306,13 +319,15 @@ export async function lintSources(
       cache?.keepSpans(text, known?.hash ?? hash ?? contentHash(text), spans);
     } else run.sources.set(source.display, cache ? cache.masked(text, hash ?? contentHash(text), spans) : maskSpans(text, spans ?? credentialSpans(text)));
   };
-  const settle = (file: string, findings: Finding[]): Finding[] => {
+  // `waiting`: the file's cross-object checks are still to run, and what they find is gathered in the array returned.
+  const settle = (file: string, findings: Finding[], waiting = false): Finding[] => {
     if (!spool) {
       perFile.set(file, findings);
       return findings;
     }
     spool.add(file, sortFindings(findings));
-    const late: Finding[] = [];
+    // Other files take one shared empty list until a finding arrives for them, which few ever do.
+    const late = waiting ? [] : NONE_LATE;
     perFile.set(file, late);
     return late;
   };
@@ -324,6 +339,8 @@ export async function lintSources(
   const shard = options.shard ? { positions: [] as number[], fileNotes: [] as string[][], ...options.shard } : undefined;
   const reads = readAhead(sources);
   for (const [position, source] of sources.entries()) {
+    // Records of the file name it by this string, not a copy of it.
+    if (crossObjectRules) index.strings.adopt(source.display);
     if (shard && shardOf(source.display, shard.count) !== shard.index) {
       // Another shard reports this file; its objects still enter the index, in the order of the run.
       const outcome = await reads.next();
@@ -377,10 +394,13 @@ export async function lintSources(
         const { spans } = redactFileSpans(linted, outcome.text);
         if (!spool) detach(linted.findings, index.strings);
         // Every property made here, none added later: each would cost a waiting file an array of its own.
+        const onDisk = source.absolute !== undefined;
         const state: OpenFile = {
-          findings: settle(source.display, linted.findings), walked: spool ? linted.findings.length : 0, suppression, later: undefined, arrived: undefined,
-          again: source.absolute !== undefined ? { source, hash: hash ?? contentHash(outcome.text), spans: spans?.length === 0 ? NO_SPANS : spans } : undefined,
-          text: source.absolute !== undefined ? undefined : outcome.text,
+          findings: settle(source.display, linted.findings, true), walked: spool ? linted.findings.length : 0, suppression, later: undefined, arrived: undefined,
+          again: onDisk ? source : undefined,
+          hash: onDisk ? (hash ?? contentHash(outcome.text)) : undefined,
+          spans: onDisk ? (spans?.length === 0 ? NO_SPANS : spans) : undefined,
+          text: onDisk ? undefined : outcome.text,
         };
         open.set(source.display, state);
       } else {
@@ -434,7 +454,11 @@ export async function lintSources(
       const shares = new Map<OpenFile, Finding[]>();
       for (const finding of options.findingStage ? options.findingStage(staged, runSettings.namespace) : staged) {
         const target = open.get(finding.file);
-        if (!target) (perFile.get(finding.file) ?? run.findings).push(finding);
+        if (!target) {
+          const late = perFile.get(finding.file);
+          if (late === NONE_LATE) perFile.set(finding.file, [finding]);
+          else (late ?? run.findings).push(finding);
+        }
         else if (!shares.has(target)) shares.set(target, [finding]);
         else shares.get(target)!.push(finding);
       }
@@ -475,10 +499,10 @@ export async function lintSources(
       const read = later.length > 0 || (options.keepSources && withFindings && (!framesLater || cache)) ? await textAgain(state, run.notes) : undefined;
       const text = read?.text;
       // Where the walk found credentials holds for the text it linted, not for one that changed since.
-      const known = read === undefined || read.unchanged ? state.again : undefined;
+      const known = read === undefined || read.unchanged ? state : undefined;
       if (text === undefined && state.again) withhold(later);
       if (text !== undefined) redactFindings({ findings: later, notes: [] }, text, known?.spans);
-      if (options.keepSources && withFindings && (framesLater || text !== undefined)) keepSource(state.again?.source ?? { display: file }, text ?? '', known?.spans, known?.hash);
+      if (options.keepSources && withFindings && (framesLater || text !== undefined)) keepSource(state.again ?? { display: file }, text ?? '', known?.spans, known?.hash);
       if (spool) {
         // Final now: to the spool at once (its file, in a large run), rather than every file's together at the end.
         spool.addLate(file, sortFindings(state.findings));
@@ -497,7 +521,7 @@ export async function lintSources(
     // What arrived for no linted file comes first, as below; each file's late findings join its line on reading.
     spool.head.push(...run.findings);
     run.findings = [];
-    for (const [file, late] of perFile) spool.addLate(file, sortFindings(late));
+    for (const [file, late] of perFile) spool.addLate(file, late === NONE_LATE ? late : sortFindings(late));
     run.spool = spool;
   } else {
     for (const findings of perFile.values()) run.findings.push(...sortFindings(findings));
@@ -544,8 +568,8 @@ export function unreachedNote(kinds: Iterable<string>): string[] {
  * read again. A file changed meanwhile is redacted against what it holds now, with a note.
  */
 async function textAgain(state: OpenFile, notes: string[]): Promise<{ text: string | undefined; unchanged: boolean }> {
-  if (state.text !== undefined || !state.again) return { text: state.text, unchanged: true };
-  const { source, hash } = state.again;
+  const { again: source, hash } = state;
+  if (state.text !== undefined || !source) return { text: state.text, unchanged: true };
   const outcome = await source.read().catch(() => undefined);
   const text = outcome && 'text' in outcome ? outcome.text : undefined;
   const unchanged = text !== undefined && contentHash(text) === hash;
