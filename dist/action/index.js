@@ -40680,14 +40680,6 @@ var init_multimap = __esm({
         const known2 = this.#table.get(key);
         return known2 === void 0 ? [] : Array.isArray(known2) ? known2 : [known2];
       }
-      remove(key, value) {
-        const known2 = this.#table.get(key);
-        if (known2 === value) this.#table.delete(key);
-        else if (Array.isArray(known2) && known2.includes(value)) {
-          known2.splice(known2.indexOf(value), 1);
-          if (known2.length === 1) this.#table.set(key, known2[0]);
-        }
-      }
       /** The lists of every key that holds more than one value, in the order keys were first added. */
       *several() {
         for (const known2 of this.#table.values()) if (Array.isArray(known2)) yield known2;
@@ -40894,6 +40886,9 @@ function labelKey(namespace, key, value) {
 function placeKey(at) {
   return `${at.file}\0${at.documentIndex ?? ""}\0${at.region.startLine}\0${at.region.startColumn}`;
 }
+function sameIdentity(record, group, kind, namespace) {
+  return record.kind === kind && record.group === group && (record.namespace ?? "") === (namespace ?? "");
+}
 function identity(group, kind, namespace, name) {
   return `${group}\0${kind}\0${namespace ?? ""}\0${name}`;
 }
@@ -41016,7 +41011,11 @@ var init_object_index = __esm({
       values;
       records = [];
       byKind = /* @__PURE__ */ new Map();
-      byIdentity = new MostlySingleTable();
+      /**
+       * Records by name (unnamed ones under ""), each list in run order. Keyed by the record's own string rather than
+       * by its whole identity: a key made of group, kind, namespace and name was a string of its own per record.
+       */
+      byName = new MostlySingleTable();
       clusterScopedKinds = /* @__PURE__ */ new Set();
       /** Built on first use after the last add: checks run against a complete index, so lookups stay linear. */
       namespaceBuckets;
@@ -41041,7 +41040,7 @@ var init_object_index = __esm({
         this.memos.clear();
         this.records.push(record);
         append(this.byKind, record.kind, record);
-        this.byIdentity.add(identity(record.group, record.kind, record.namespace, record.name ?? ""), record);
+        this.byName.add(record.name ?? "", record);
         return record;
       }
       /** After the last file: custom kinds that CRDs of the run declare cluster-scoped lose their default namespace. */
@@ -41056,9 +41055,7 @@ var init_object_index = __esm({
         if (this.clusterScopedKinds.size === 0) return;
         for (const record of this.records) {
           if (record.namespace === void 0 || isNamespaced(record.group, record.kind, this.clusterScopedKinds)) continue;
-          this.byIdentity.remove(identity(record.group, record.kind, record.namespace, record.name ?? ""), record);
           delete record.namespace;
-          this.byIdentity.add(identity(record.group, record.kind, void 0, record.name ?? ""), record);
         }
       }
       /** Every indexed object, in the order the run read them. */
@@ -41078,26 +41075,44 @@ var init_object_index = __esm({
       }
       /** Every object of that identity (more than one is a duplicate). */
       find(group, kind, namespace, name) {
-        return this.byIdentity.get(identity(group, kind, namespace, name));
+        return this.byName.get(name).filter((record) => sameIdentity(record, group, kind, namespace));
       }
       /** The records of every identity held by more than one object (sealed: namespaces final), each in the order of the run. */
       *duplicates() {
-        yield* this.byIdentity.several();
+        for (const named of this.byName.several()) {
+          const copies = /* @__PURE__ */ new Map();
+          for (const record of named) append(copies, identity(record.group, record.kind, record.namespace, record.name ?? ""), record);
+          for (const list2 of copies.values()) if (list2.length > 1) yield list2;
+        }
       }
-      /** The first object of a kind with that name in the namespace, any group when none is given. */
+      /**
+       * The first object of a kind with that name in the namespace, any group when none is given. Looked up among
+       * the objects of its identity (in run order) rather than in a table of its own: two keys per record for a
+       * lookup table cost about 200 bytes a record when names are distinct, as in a large repository they are.
+       */
       get(kind, namespace, name, group) {
-        return this.byName().get(`${group === void 0 ? "*" : `=${group}`}\0${kind}\0${scopeKey(namespace)}\0${name}`);
+        if (group !== void 0) return this.firstOf(group, kind, namespace, name);
+        let first2;
+        let groups = 0;
+        for (const one of this.groupsOf(kind)) {
+          const found = this.firstOf(one, kind, namespace, name);
+          if (found === void 0) continue;
+          first2 ??= found;
+          groups++;
+        }
+        return groups > 1 ? this.ofKindIn(kind, namespace).find((record) => record.name === name) : first2;
       }
-      byName() {
-        return this.memo("first-by-name", () => {
+      firstOf(group, kind, namespace, name) {
+        return this.byName.get(name).find((record) => record.name === name && record.namespace === namespace && record.kind === kind && record.group === group);
+      }
+      /** The API groups of a kind's objects. */
+      groupsOf(kind) {
+        const groups = this.memo("groups-of-kind", () => {
           const table = /* @__PURE__ */ new Map();
-          for (const record of this.records) {
-            if (record.name === void 0) continue;
-            const place = `${record.kind}\0${scopeKey(record.namespace)}\0${record.name}`;
-            for (const key of [`*\0${place}`, `=${record.group}\0${place}`]) if (!table.has(key)) table.set(key, record);
-          }
+          for (const [known2, records] of this.byKind) table.set(known2, new Set(records.map((record) => record.group)));
           return table;
         });
+        return [...groups.get(kind) ?? []];
       }
       /** A table of the records under each of the keys `keysOf` gives, in run order, built once per run. */
       table(name, keysOf) {

@@ -24,15 +24,6 @@ export class MostlySingleTable<K, V extends object> {
     return known === undefined ? [] : Array.isArray(known) ? known : [known];
   }
 
-  remove(key: K, value: V): void {
-    const known = this.#table.get(key);
-    if (known === value) this.#table.delete(key);
-    else if (Array.isArray(known) && known.includes(value)) {
-      known.splice(known.indexOf(value), 1);
-      if (known.length === 1) this.#table.set(key, known[0]!);
-    }
-  }
-
   /** The lists of every key that holds more than one value, in the order keys were first added. */
   *several(): Iterable<readonly V[]> {
     for (const known of this.#table.values()) if (Array.isArray(known)) yield known;

@@ -261,7 +261,11 @@ export interface PodMatch {
 export class ObjectIndex {
   private readonly records: IndexedObject[] = [];
   private readonly byKind = new Map<string, IndexedObject[]>();
-  private readonly byIdentity = new MostlySingleTable<string, IndexedObject>();
+  /**
+   * Records by name (unnamed ones under ""), each list in run order. Keyed by the record's own string rather than
+   * by its whole identity: a key made of group, kind, namespace and name was a string of its own per record.
+   */
+  private readonly byName = new MostlySingleTable<string, IndexedObject>();
   private clusterScopedKinds = new Set<string>();
   /** Built on first use after the last add: checks run against a complete index, so lookups stay linear. */
   private namespaceBuckets: Map<string | undefined, IndexedObject[]> | undefined;
@@ -302,7 +306,7 @@ export class ObjectIndex {
     this.memos.clear();
     this.records.push(record);
     push(this.byKind, record.kind, record);
-    this.byIdentity.add(identity(record.group, record.kind, record.namespace, record.name ?? ''), record);
+    this.byName.add(record.name ?? '', record);
     return record;
   }
 
@@ -318,9 +322,7 @@ export class ObjectIndex {
     if (this.clusterScopedKinds.size === 0) return;
     for (const record of this.records) {
       if (record.namespace === undefined || isNamespaced(record.group, record.kind, this.clusterScopedKinds)) continue;
-      this.byIdentity.remove(identity(record.group, record.kind, record.namespace, record.name ?? ''), record);
       delete (record as { namespace?: string }).namespace;
-      this.byIdentity.add(identity(record.group, record.kind, undefined, record.name ?? ''), record);
     }
   }
 
@@ -344,29 +346,49 @@ export class ObjectIndex {
 
   /** Every object of that identity (more than one is a duplicate). */
   find(group: string, kind: string, namespace: string | undefined, name: string): readonly IndexedObject[] {
-    return this.byIdentity.get(identity(group, kind, namespace, name));
+    return this.byName.get(name).filter((record) => sameIdentity(record, group, kind, namespace));
   }
 
   /** The records of every identity held by more than one object (sealed: namespaces final), each in the order of the run. */
   *duplicates(): Iterable<readonly IndexedObject[]> {
-    yield* this.byIdentity.several();
+    for (const named of this.byName.several()) {
+      const copies = new Map<string, IndexedObject[]>();
+      for (const record of named) push(copies, identity(record.group, record.kind, record.namespace, record.name ?? ''), record);
+      for (const list of copies.values()) if (list.length > 1) yield list;
+    }
   }
 
-  /** The first object of a kind with that name in the namespace, any group when none is given. */
+  /**
+   * The first object of a kind with that name in the namespace, any group when none is given. Looked up among
+   * the objects of its identity (in run order) rather than in a table of its own: two keys per record for a
+   * lookup table cost about 200 bytes a record when names are distinct, as in a large repository they are.
+   */
   get(kind: string, namespace: string | undefined, name: string, group?: string): IndexedObject | undefined {
-    return this.byName().get(`${group === undefined ? '*' : `=${group}`}\u0000${kind}\u0000${scopeKey(namespace)}\u0000${name}`);
+    if (group !== undefined) return this.firstOf(group, kind, namespace, name);
+    let first: IndexedObject | undefined;
+    let groups = 0;
+    for (const one of this.groupsOf(kind)) {
+      const found = this.firstOf(one, kind, namespace, name);
+      if (found === undefined) continue;
+      first ??= found;
+      groups++;
+    }
+    // A kind several groups serve (Ingress, Gateway): the first of them in the run.
+    return groups > 1 ? this.ofKindIn(kind, namespace).find((record) => record.name === name) : first;
   }
 
-  private byName(): Map<string, IndexedObject> {
-    return this.memo('first-by-name', () => {
-      const table = new Map<string, IndexedObject>();
-      for (const record of this.records) {
-        if (record.name === undefined) continue;
-        const place = `${record.kind}\u0000${scopeKey(record.namespace)}\u0000${record.name}`;
-        for (const key of [`*\u0000${place}`, `=${record.group}\u0000${place}`]) if (!table.has(key)) table.set(key, record);
-      }
+  private firstOf(group: string, kind: string, namespace: string | undefined, name: string): IndexedObject | undefined {
+    return this.byName.get(name).find((record) => record.name === name && record.namespace === namespace && record.kind === kind && record.group === group);
+  }
+
+  /** The API groups of a kind's objects. */
+  private groupsOf(kind: string): readonly string[] {
+    const groups = this.memo('groups-of-kind', () => {
+      const table = new Map<string, Set<string>>();
+      for (const [known, records] of this.byKind) table.set(known, new Set(records.map((record) => record.group)));
       return table;
     });
+    return [...(groups.get(kind) ?? [])];
   }
 
   /** A table of the records under each of the keys `keysOf` gives, in run order, built once per run. */
@@ -458,6 +480,11 @@ function labelKey(namespace: string | undefined, key: string, value: string): st
 
 function placeKey(at: Pick<Location, 'file' | 'region' | 'documentIndex'>): string {
   return `${at.file}\u0000${at.documentIndex ?? ''}\u0000${at.region.startLine}\u0000${at.region.startColumn}`;
+}
+
+/** Whether a record has that identity, as `find` tells them (no namespace and the namespace "" alike). */
+function sameIdentity(record: IndexedObject, group: string, kind: string, namespace: string | undefined): boolean {
+  return record.kind === kind && record.group === group && (record.namespace ?? '') === (namespace ?? '');
 }
 
 function identity(group: string, kind: string, namespace: string | undefined, name: string): string {

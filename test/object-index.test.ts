@@ -1,0 +1,83 @@
+/**
+ * The index's lookups by name, which rules use to follow references (a binding's role, a workload's service
+ * account, an Ingress backend's Service): the first object in the run, of the group asked for or any.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ObjectIndex, type IndexedObject } from '../src/k8s/object-index.js';
+
+let line = 0;
+
+function record(group: string, kind: string, name: string | undefined, namespace: string | undefined, value: IndexedObject['value'] = {}): IndexedObject {
+  line++;
+  const made: IndexedObject = {
+    apiVersion: group === '' ? 'v1' : `${group}/v1`, group, kind, labels: {}, annotations: {}, value, pods: [], fromContext: false,
+    at: { file: 'all.yaml', region: { startLine: line, startColumn: 1, endLine: line, endColumn: 5 }, path: [] },
+  };
+  if (name !== undefined) (made as { name?: string }).name = name;
+  if (namespace !== undefined) (made as { namespace?: string }).namespace = namespace;
+  return made;
+}
+
+function lineOf(found: IndexedObject | undefined): number | undefined {
+  return found?.at.region.startLine;
+}
+
+test('a name finds the first object of its kind, group and namespace in the run', () => {
+  const index = new ObjectIndex();
+  const first = index.add(record('', 'Service', 'web', 'shop'));
+  index.add(record('', 'Service', 'web', 'shop'));
+  const other = index.add(record('', 'Service', 'web', 'blog'));
+  index.add(record('', 'ServiceAccount', 'web', 'shop'));
+  index.seal();
+  assert.equal(index.get('Service', 'shop', 'web', ''), first);
+  assert.equal(index.get('Service', 'blog', 'web', ''), other);
+  assert.equal(index.get('Service', 'shop', 'api', ''), undefined);
+  assert.equal(index.get('Service', 'shop', 'web', 'apps'), undefined, 'another group');
+  assert.equal(index.get('Deployment', 'shop', 'web', ''), undefined, 'another kind');
+});
+
+test('without a group, the first of the kind in the run whatever its group', () => {
+  const index = new ObjectIndex();
+  const old = index.add(record('extensions', 'Ingress', 'web', 'shop'));
+  const current = index.add(record('networking.k8s.io', 'Ingress', 'web', 'shop'));
+  const onlyNew = index.add(record('networking.k8s.io', 'Ingress', 'api', 'shop'));
+  index.seal();
+  assert.equal(index.get('Ingress', 'shop', 'web'), old);
+  assert.equal(index.get('Ingress', 'shop', 'web', 'networking.k8s.io'), current);
+  assert.equal(index.get('Ingress', 'shop', 'api'), onlyNew);
+
+  // The group of "other" is met first, but "web" of the other group comes first in the run.
+  const later = new ObjectIndex();
+  later.add(record('extensions', 'Ingress', 'other', 'shop'));
+  const second = later.add(record('networking.k8s.io', 'Ingress', 'web', 'shop'));
+  later.add(record('extensions', 'Ingress', 'web', 'shop'));
+  later.seal();
+  assert.equal(lineOf(later.get('Ingress', 'shop', 'web')), lineOf(second), 'run order, not the order the groups were met');
+});
+
+test('cluster-scoped objects, the namespace "" and unnamed objects stay apart', () => {
+  const index = new ObjectIndex();
+  const role = index.add(record('rbac.authorization.k8s.io', 'ClusterRole', 'view', undefined));
+  const blank = index.add(record('', 'ConfigMap', 'settings', ''));
+  index.add(record('', 'ConfigMap', undefined, 'shop'));
+  index.seal();
+  assert.equal(index.get('ClusterRole', undefined, 'view', 'rbac.authorization.k8s.io'), role);
+  assert.equal(index.get('ClusterRole', '', 'view', 'rbac.authorization.k8s.io'), undefined);
+  assert.equal(index.get('ConfigMap', '', 'settings', ''), blank);
+  assert.equal(index.get('ConfigMap', undefined, 'settings', ''), undefined);
+  assert.equal(index.get('ConfigMap', 'shop', '', ''), undefined, 'an object without a name has none');
+});
+
+test('a custom kind its CRD declares cluster-scoped is found without a namespace once the index is sealed', () => {
+  const index = new ObjectIndex();
+  const crd = { spec: { group: 'example.com', scope: 'Cluster', names: { kind: 'Widget' } } };
+  index.add(record('apiextensions.k8s.io', 'CustomResourceDefinition', 'widgets.example.com', undefined, crd));
+  const widget = index.add(record('example.com', 'Widget', 'blue', 'default'));
+  const copy = index.add(record('example.com', 'Widget', 'blue', 'default'));
+  index.seal();
+  assert.equal(index.get('Widget', undefined, 'blue', 'example.com'), widget);
+  assert.equal(index.get('Widget', undefined, 'blue'), widget);
+  assert.equal(index.get('Widget', 'default', 'blue', 'example.com'), undefined);
+  assert.deepEqual([...index.duplicates()], [[widget, copy]]);
+});
