@@ -51437,13 +51437,7 @@ function resolveRole(index, binding) {
   return ref.kind === "Role" ? index.get("Role", binding.namespace, ref.name, RBAC_GROUP) : index.get("ClusterRole", void 0, ref.name, RBAC_GROUP);
 }
 function effectiveRules(index, role) {
-  const cache2 = index.memo("rbac:effective-rules", () => /* @__PURE__ */ new Map());
-  let rules2 = cache2.get(role);
-  if (!rules2) {
-    rules2 = collectRules(index, role, /* @__PURE__ */ new Set());
-    cache2.set(role, rules2);
-  }
-  return rules2;
+  return collectRules(index, role, /* @__PURE__ */ new Set());
 }
 function collectRules(index, role, seen) {
   if (seen.has(role)) return [];

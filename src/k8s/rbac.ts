@@ -39,14 +39,9 @@ export function resolveRole(index: ObjectIndex, binding: IndexedObject): Indexed
  * `aggregationRule.clusterRoleSelectors` select (the controller fills them in on the cluster).
  */
 export function effectiveRules(index: ObjectIndex, role: IndexedObject): JsonObject[] {
-  // Once per role and run: every workload of a service account asks again for the same roles.
-  const cache = index.memo('rbac:effective-rules', () => new Map<IndexedObject, JsonObject[]>());
-  let rules = cache.get(role);
-  if (!rules) {
-    rules = collectRules(index, role, new Set());
-    cache.set(role, rules);
-  }
-  return rules;
+  // Not kept: the rules are parts of values read back from disk in a large run, and `roleGrants` keeps what
+  // the checks ask of them once per role.
+  return collectRules(index, role, new Set());
 }
 
 function collectRules(index: ObjectIndex, role: IndexedObject, seen: Set<IndexedObject>): JsonObject[] {
