@@ -230,6 +230,18 @@ test('the checks across files find the same with every watch on disk as with eve
   for (const format of FORMATS) assert.equal(disk.texts[format], memory.texts[format], format);
 });
 
+test('a run of many files keeps every value and watch on disk from its first file', async () => {
+  const options: LintOptions = { paths: CROSS_OBJECT_FIXTURES, cwd: REPO_ROOT, context: [], presets: ['all'], keepSources: true, stats: true };
+  const files = (await lint({ ...options, stats: false })).files.length;
+  const below = await reports({ ...options, largeRunFiles: files + 1 });
+  const large = await reports({ ...options, largeRunFiles: files });
+  const disk = await reports({ ...options, watchesInMemory: 0, indexInMemory: 0 });
+  assert.equal(below.onDisk + below.watchesOnDisk, 0, 'one file fewer than the line: all in memory');
+  assert.equal(large.onDisk, disk.onDisk, 'every record on disk');
+  assert.equal(large.watchesOnDisk, disk.watchesOnDisk, 'every watch on disk');
+  for (const format of FORMATS) assert.equal(large.texts[format], below.texts[format], format);
+});
+
 test('late findings give the same reports written out as they arrive and kept on disk by the spool as held in memory', async () => {
   const options: LintOptions = { paths: CROSS_OBJECT_FIXTURES, cwd: REPO_ROOT, context: [], presets: ['all'], keepSources: true, stats: true };
   const held = await reports(options, SPOOL_FROM);

@@ -67422,8 +67422,9 @@ async function lintSources(sources, options, notes = [], peers) {
   const runSettings = runSettingsOf(options);
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const spool = options.spool;
-  const values = spool && !peers ? new ValueSpill(options.indexInMemory ?? INDEX_IN_MEMORY) : void 0;
-  const watchData = spool && !peers ? new WatchSpill(options.watchesInMemory ?? WATCHES_IN_MEMORY) : void 0;
+  const large = sources.length >= (options.largeRunFiles ?? LARGE_RUN_FILES);
+  const values = spool && !peers ? new ValueSpill(options.indexInMemory ?? (large ? 0 : INDEX_IN_MEMORY)) : void 0;
+  const watchData = spool && !peers ? new WatchSpill(options.watchesInMemory ?? (large ? 0 : WATCHES_IN_MEMORY)) : void 0;
   const arrivals = new LateArrivals(spool && !peers ? options.lateInMemory ?? LATE_IN_MEMORY : Infinity);
   const index = new ObjectIndex(runSettings.complete, values);
   const ruleTimes = options.stats ? /* @__PURE__ */ new Map() : void 0;
@@ -67853,7 +67854,7 @@ async function readStdin() {
   for await (const chunk of process.stdin) chunks.push(chunk);
   return Buffer.concat(chunks);
 }
-var CROSS_OBJECT_BYTES_PER_OBJECT, INDEX_IN_MEMORY, WATCHES_IN_MEMORY, LATE_IN_MEMORY, NONE_LATE, NO_SPANS, CHECKPOINT_EVERY2, READ_AHEAD, MIGHT_HOLD_OBJECTS;
+var CROSS_OBJECT_BYTES_PER_OBJECT, INDEX_IN_MEMORY, WATCHES_IN_MEMORY, LARGE_RUN_FILES, LATE_IN_MEMORY, NONE_LATE, NO_SPANS, CHECKPOINT_EVERY2, READ_AHEAD, MIGHT_HOLD_OBJECTS;
 var init_lint = __esm({
   "src/run/lint.ts"() {
     "use strict";
@@ -67888,6 +67889,7 @@ var init_lint = __esm({
     CROSS_OBJECT_BYTES_PER_OBJECT = 1024;
     INDEX_IN_MEMORY = 1e4;
     WATCHES_IN_MEMORY = 3e4;
+    LARGE_RUN_FILES = 2e4;
     LATE_IN_MEMORY = 2e3;
     NONE_LATE = Object.freeze([]);
     NO_SPANS = Object.freeze([]);

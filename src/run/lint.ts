@@ -114,6 +114,8 @@ export interface LintOptions extends ThreadOptions {
   watchesInMemory?: number;
   /** With a spool: how many findings of the checks across files wait in memory for their file to close; past them, on disk. */
   lateInMemory?: number;
+  /** With a spool: from how many input files no value or watch's data stays in memory. Default `LARGE_RUN_FILES`; tests lower it. */
+  largeRunFiles?: number;
 }
 
 /**
@@ -121,10 +123,17 @@ export interface LintOptions extends ThreadOptions {
  * the findings and their garbage. At 100,000 documents the process grew from about 320 to 430 MB in the stage.
  */
 export const CROSS_OBJECT_BYTES_PER_OBJECT = 1024;
-/** Records whose values stay in memory in a CLI run: about 13 MB, more than most repositories hold. */
+/** Records whose values stay in memory in a CLI run: about 13 to 19 MB, more than most repositories hold. */
 export const INDEX_IN_MEMORY = 10_000;
-/** Watches whose data stay in memory in a CLI run: about 9 MB, rules watch about three times a document. */
+/** Watches whose data stay in memory in a CLI run: about 7 to 9 MB, rules watch about three times a document. */
 export const WATCHES_IN_MEMORY = 30_000;
+/**
+ * From this many input files (about 50,000 documents in a typical repository) a CLI run keeps no record's value
+ * and no watch's data in memory, from its first file: the allowances above are about a fifth of what such a
+ * run holds when its walk ends (at 13,000 documents with distinct names: 50 MB live with them, 25 MB without),
+ * and the checks across files carry it to the run's peak. Smaller runs keep them, and touch the disk later or never.
+ */
+export const LARGE_RUN_FILES = 20_000;
 /**
  * Findings of the checks across files held in memory until their file closes in a CLI run: about 2 MB. Each is
  * written once and read once, as JSON: cheap enough that only a small run need not touch the disk, and 10,000
@@ -274,8 +283,9 @@ export async function lintSources(
   const spool = options.spool;
   // A CLI run (spooled) on one thread keeps index values past the first records on disk; a worker thread's
   // index goes to the main thread whole, and a library call keeps everything in memory.
-  const values = spool && !peers ? new ValueSpill(options.indexInMemory ?? INDEX_IN_MEMORY) : undefined;
-  const watchData = spool && !peers ? new WatchSpill(options.watchesInMemory ?? WATCHES_IN_MEMORY) : undefined;
+  const large = sources.length >= (options.largeRunFiles ?? LARGE_RUN_FILES);
+  const values = spool && !peers ? new ValueSpill(options.indexInMemory ?? (large ? 0 : INDEX_IN_MEMORY)) : undefined;
+  const watchData = spool && !peers ? new WatchSpill(options.watchesInMemory ?? (large ? 0 : WATCHES_IN_MEMORY)) : undefined;
   const arrivals = new LateArrivals(spool && !peers ? (options.lateInMemory ?? LATE_IN_MEMORY) : Infinity);
   const index = new ObjectIndex(runSettings.complete, values);
   const ruleTimes = options.stats ? new Map<string, number>() : undefined;
