@@ -41087,8 +41087,8 @@ var init_object_index = __esm({
       }
       /**
        * The first object of a kind with that name in the namespace, any group when none is given. Looked up among
-       * the objects of its identity (in run order) rather than in a table of its own: two keys per record for a
-       * lookup table cost about 200 bytes a record when names are distinct, as in a large repository they are.
+       * the objects of that name (in run order) rather than in a table of its own: two keys per record for such a
+       * table cost about 200 bytes a record when names are distinct, as in a large repository they are.
        */
       get(kind, namespace, name, group) {
         if (group !== void 0) return this.firstOf(group, kind, namespace, name);
