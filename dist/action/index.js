@@ -41091,28 +41091,7 @@ var init_object_index = __esm({
        * table cost about 200 bytes a record when names are distinct, as in a large repository they are.
        */
       get(kind, namespace, name, group) {
-        if (group !== void 0) return this.firstOf(group, kind, namespace, name);
-        let first2;
-        let groups = 0;
-        for (const one of this.groupsOf(kind)) {
-          const found = this.firstOf(one, kind, namespace, name);
-          if (found === void 0) continue;
-          first2 ??= found;
-          groups++;
-        }
-        return groups > 1 ? this.ofKindIn(kind, namespace).find((record) => record.name === name) : first2;
-      }
-      firstOf(group, kind, namespace, name) {
-        return this.byName.get(name).find((record) => record.name === name && record.namespace === namespace && record.kind === kind && record.group === group);
-      }
-      /** The API groups of a kind's objects. */
-      groupsOf(kind) {
-        const groups = this.memo("groups-of-kind", () => {
-          const table = /* @__PURE__ */ new Map();
-          for (const [known2, records] of this.byKind) table.set(known2, new Set(records.map((record) => record.group)));
-          return table;
-        });
-        return [...groups.get(kind) ?? []];
+        return this.byName.get(name).find((record) => record.name === name && record.kind === kind && record.namespace === namespace && (group === void 0 || record.group === group));
       }
       /** A table of the records under each of the keys `keysOf` gives, in run order, built once per run. */
       table(name, keysOf) {

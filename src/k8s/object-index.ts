@@ -364,31 +364,7 @@ export class ObjectIndex {
    * table cost about 200 bytes a record when names are distinct, as in a large repository they are.
    */
   get(kind: string, namespace: string | undefined, name: string, group?: string): IndexedObject | undefined {
-    if (group !== undefined) return this.firstOf(group, kind, namespace, name);
-    let first: IndexedObject | undefined;
-    let groups = 0;
-    for (const one of this.groupsOf(kind)) {
-      const found = this.firstOf(one, kind, namespace, name);
-      if (found === undefined) continue;
-      first ??= found;
-      groups++;
-    }
-    // A kind several groups serve (Ingress, Gateway): the first of them in the run.
-    return groups > 1 ? this.ofKindIn(kind, namespace).find((record) => record.name === name) : first;
-  }
-
-  private firstOf(group: string, kind: string, namespace: string | undefined, name: string): IndexedObject | undefined {
-    return this.byName.get(name).find((record) => record.name === name && record.namespace === namespace && record.kind === kind && record.group === group);
-  }
-
-  /** The API groups of a kind's objects. */
-  private groupsOf(kind: string): readonly string[] {
-    const groups = this.memo('groups-of-kind', () => {
-      const table = new Map<string, Set<string>>();
-      for (const [known, records] of this.byKind) table.set(known, new Set(records.map((record) => record.group)));
-      return table;
-    });
-    return [...(groups.get(kind) ?? [])];
+    return this.byName.get(name).find((record) => record.name === name && record.kind === kind && record.namespace === namespace && (group === undefined || record.group === group));
   }
 
   /** A table of the records under each of the keys `keysOf` gives, in run order, built once per run. */
