@@ -6,6 +6,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { contentHash } from '../src/cache/key.js';
 import { credentialSpans } from '../src/redact/spans.js';
+import { FileOnDisk } from '../src/run/file-on-disk.js';
 import { SourceTexts } from '../src/run/spool-sources.js';
 
 const SECRET = 'AKIAIOSFODNN7EXAMPLQ';
@@ -38,4 +39,21 @@ test('a file that changed after the lint is searched again: its new credential i
   const framed = texts.get('aws.yaml')!;
   assert.ok(!framed.includes('AKIAJ3EXAMPLEKEY7ZZQ'), framed);
   assert.ok(framed.includes('name: aws-credentials-for-the-build'));
+});
+
+test('a file kept by its source is read where the source says, and handed to another thread by path', () => {
+  const file = onDisk(LINTED);
+  const source = new FileOnDisk(file, { cwd: path.dirname(file), maxBytes: 1 << 20 }, false);
+  const texts = new SourceTexts(new Map(), 1 << 20);
+  texts.onDisk(source.display, source, { hash: contentHash(LINTED), spans: credentialSpans(LINTED) });
+  texts.onDisk('gone.yaml', path.join(path.dirname(file), 'gone.yaml'));
+  assert.equal(source.display, 'aws.yaml');
+  assert.ok(texts.get('aws.yaml')!.startsWith('apiVersion: v1\n'));
+  assert.ok(!texts.get('aws.yaml')!.includes(SECRET));
+  assert.equal(texts.get('gone.yaml'), undefined, 'a file gone since the lint has no code frames');
+  const [framed, gone] = texts.onDiskFiles();
+  assert.deepEqual(framed, ['aws.yaml', file, { hash: contentHash(LINTED), spans: credentialSpans(LINTED) }]);
+  assert.deepEqual(gone, ['gone.yaml', path.join(path.dirname(file), 'gone.yaml')]);
+  // What crosses to the report thread is plain data: structured clone would drop the source's private fields.
+  assert.deepEqual(structuredClone(framed), framed);
 });

@@ -66784,13 +66784,20 @@ var init_assign = __esm({
 });
 
 // src/run/spool-sources.ts
+function unpack(entry2) {
+  if (entry2 instanceof KnownOnDisk) return [absoluteOf(entry2.where), entry2];
+  return [absoluteOf(entry2), void 0];
+}
+function absoluteOf(where) {
+  return typeof where === "string" ? where : where.absolute;
+}
 function readMasked(absolute, maxBytes, known2) {
   const outcome = readInputSync(absolute, maxBytes);
   if (!("text" in outcome)) return void 0;
   const { text } = outcome;
   return maskSpans(text, known2 && contentHash(text) === known2.hash && spansFit(known2.spans, text.length) ? known2.spans : credentialSpans(text));
 }
-var SourceTexts;
+var NO_SPANS, KnownOnDisk, SourceTexts;
 var init_spool_sources = __esm({
   "src/run/spool-sources.ts"() {
     "use strict";
@@ -66798,6 +66805,17 @@ var init_spool_sources = __esm({
     init_read();
     init_masker();
     init_spans();
+    NO_SPANS = Object.freeze([]);
+    KnownOnDisk = class {
+      constructor(where, hash4, spans) {
+        this.where = where;
+        this.hash = hash4;
+        this.spans = spans.length > 0 ? spans : NO_SPANS;
+      }
+      where;
+      hash;
+      spans;
+    };
     SourceTexts = class {
       constructor(kept2, maxBytes) {
         this.kept = kept2;
@@ -66812,20 +66830,26 @@ var init_spool_sources = __esm({
        * A file whose text is read again when a report asks for it. With `known`, a text with the same hash is
        * masked where the lint found credentials; a text that changed since is searched again.
        */
-      onDisk(file, absolute, known2) {
-        this.paths.set(file, known2 ? { absolute, known: known2 } : { absolute });
+      onDisk(file, where, known2) {
+        this.paths.set(file, known2 ? new KnownOnDisk(where, known2.hash, known2.spans) : where);
       }
       /** The files read again when asked for. */
       onDiskFiles() {
-        return [...this.paths].map(([file, { absolute, known: known2 }]) => known2 ? [file, absolute, known2] : [file, absolute]);
+        const files = [];
+        for (const [file, entry2] of this.paths) {
+          const [absolute, known2] = unpack(entry2);
+          if (absolute !== void 0) files.push(known2 ? [file, absolute, { hash: known2.hash, spans: known2.spans }] : [file, absolute]);
+        }
+        return files;
       }
       get(file) {
         const kept2 = this.kept.get(file);
         if (kept2 !== void 0) return kept2;
         if (this.last?.file === file) return this.last.text;
-        const onDisk = this.paths.get(file);
-        if (onDisk === void 0) return void 0;
-        this.last = { file, text: readMasked(onDisk.absolute, this.maxBytes, onDisk.known) };
+        const entry2 = this.paths.get(file);
+        if (entry2 === void 0) return void 0;
+        const [absolute, known2] = unpack(entry2);
+        this.last = { file, text: absolute === void 0 ? void 0 : readMasked(absolute, this.maxBytes, known2) };
         return this.last.text;
       }
     };
@@ -67441,7 +67465,7 @@ async function lintSources(sources, options, notes = [], peers) {
   const keepSource = (source, text, spans, hash4) => {
     if (run2.sourceTexts && source.absolute !== void 0) {
       const known2 = spans ? { hash: hash4 ?? contentHash(text), spans } : void 0;
-      run2.sourceTexts.onDisk(source.display, source.absolute, known2);
+      run2.sourceTexts.onDisk(source.display, source, known2);
       cache2?.keepSpans(text, known2?.hash ?? hash4 ?? contentHash(text), spans);
     } else run2.sources.set(source.display, cache2 ? cache2.masked(text, hash4 ?? contentHash(text), spans) : maskSpans(text, spans ?? credentialSpans(text)));
   };
@@ -67519,7 +67543,7 @@ async function lintSources(sources, options, notes = [], peers) {
           arrived: void 0,
           again: onDisk ? source : void 0,
           hash: onDisk ? hash4 ?? contentHash(outcome.text) : void 0,
-          spans: onDisk ? spans?.length === 0 ? NO_SPANS : spans : void 0,
+          spans: onDisk ? spans?.length === 0 ? NO_SPANS2 : spans : void 0,
           text: onDisk ? void 0 : outcome.text
         };
         open2.set(source.display, state);
@@ -67833,7 +67857,7 @@ async function readStdin() {
   for await (const chunk of process.stdin) chunks.push(chunk);
   return Buffer.concat(chunks);
 }
-var CROSS_OBJECT_BYTES_PER_OBJECT, INDEX_IN_MEMORY, WATCHES_IN_MEMORY, LARGE_RUN_FILES, LATE_IN_MEMORY, NONE_LATE, NO_SPANS, CHECKPOINT_EVERY2, READ_AHEAD, MIGHT_HOLD_OBJECTS;
+var CROSS_OBJECT_BYTES_PER_OBJECT, INDEX_IN_MEMORY, WATCHES_IN_MEMORY, LARGE_RUN_FILES, LATE_IN_MEMORY, NONE_LATE, NO_SPANS2, CHECKPOINT_EVERY2, READ_AHEAD, MIGHT_HOLD_OBJECTS;
 var init_lint = __esm({
   "src/run/lint.ts"() {
     "use strict";
@@ -67871,7 +67895,7 @@ var init_lint = __esm({
     LARGE_RUN_FILES = 2e4;
     LATE_IN_MEMORY = 2e3;
     NONE_LATE = Object.freeze([]);
-    NO_SPANS = Object.freeze([]);
+    NO_SPANS2 = Object.freeze([]);
     CHECKPOINT_EVERY2 = 64;
     READ_AHEAD = 4;
     MIGHT_HOLD_OBJECTS = /apiVersion/;

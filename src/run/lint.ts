@@ -324,7 +324,7 @@ export async function lintSources(
   const keepSource = (source: Pick<Source, 'display' | 'absolute'>, text: string, spans?: readonly Span[], hash?: string): void => {
     if (run.sourceTexts && source.absolute !== undefined) {
       const known = spans ? { hash: hash ?? contentHash(text), spans } : undefined;
-      run.sourceTexts.onDisk(source.display, source.absolute, known);
+      run.sourceTexts.onDisk(source.display, source, known);
       // The cache keeps where its credentials are all the same: a replay masks the texts it frames from them.
       cache?.keepSpans(text, known?.hash ?? hash ?? contentHash(text), spans);
     } else run.sources.set(source.display, cache ? cache.masked(text, hash ?? contentHash(text), spans) : maskSpans(text, spans ?? credentialSpans(text)));

@@ -17,8 +17,30 @@ export interface KnownSpans {
 /** A file to read again: its path, and where its credentials were when it was linted, when known. */
 export type OnDiskFile = [file: string, absolute: string, known?: KnownSpans];
 
+/**
+ * Where a file is: its absolute path, or the run's source of it, which a run keeps anyway (a file on disk
+ * works its path out when asked: a path kept per file with findings was about 250 bytes, most of it the
+ * pieces path.resolve joined).
+ */
+type Location = string | { readonly absolute?: string | undefined };
+
+const NO_SPANS: readonly Span[] = Object.freeze([]);
+
+/** A file with what its lint knew of it, one object rather than two. */
+class KnownOnDisk implements KnownSpans {
+  readonly spans: readonly Span[];
+
+  constructor(
+    readonly where: Location,
+    readonly hash: string,
+    spans: readonly Span[],
+  ) {
+    this.spans = spans.length > 0 ? spans : NO_SPANS;
+  }
+}
+
 export class SourceTexts {
-  private readonly paths = new Map<string, { absolute: string; known?: KnownSpans }>();
+  private readonly paths = new Map<string, Location | KnownOnDisk>();
   /** The last text read: a report asks for one file's text many times in a row. */
   private last: { file: string; text: string | undefined } | undefined;
 
@@ -31,24 +53,40 @@ export class SourceTexts {
    * A file whose text is read again when a report asks for it. With `known`, a text with the same hash is
    * masked where the lint found credentials; a text that changed since is searched again.
    */
-  onDisk(file: string, absolute: string, known?: KnownSpans): void {
-    this.paths.set(file, known ? { absolute, known } : { absolute });
+  onDisk(file: string, where: Location, known?: KnownSpans): void {
+    this.paths.set(file, known ? new KnownOnDisk(where, known.hash, known.spans) : where);
   }
 
   /** The files read again when asked for. */
   onDiskFiles(): OnDiskFile[] {
-    return [...this.paths].map(([file, { absolute, known }]) => (known ? [file, absolute, known] : [file, absolute]));
+    const files: OnDiskFile[] = [];
+    for (const [file, entry] of this.paths) {
+      const [absolute, known] = unpack(entry);
+      // A copy of what is known: the entry holds the run's source, which does not cross to another thread.
+      if (absolute !== undefined) files.push(known ? [file, absolute, { hash: known.hash, spans: known.spans }] : [file, absolute]);
+    }
+    return files;
   }
 
   get(file: string): string | undefined {
     const kept = this.kept.get(file);
     if (kept !== undefined) return kept;
     if (this.last?.file === file) return this.last.text;
-    const onDisk = this.paths.get(file);
-    if (onDisk === undefined) return undefined;
-    this.last = { file, text: readMasked(onDisk.absolute, this.maxBytes, onDisk.known) };
+    const entry = this.paths.get(file);
+    if (entry === undefined) return undefined;
+    const [absolute, known] = unpack(entry);
+    this.last = { file, text: absolute === undefined ? undefined : readMasked(absolute, this.maxBytes, known) };
     return this.last.text;
   }
+}
+
+function unpack(entry: Location | KnownOnDisk): [absolute: string | undefined, known: KnownSpans | undefined] {
+  if (entry instanceof KnownOnDisk) return [absoluteOf(entry.where), entry];
+  return [absoluteOf(entry), undefined];
+}
+
+function absoluteOf(where: Location): string | undefined {
+  return typeof where === 'string' ? where : where.absolute;
 }
 
 /** The file as it is now, masked; undefined when it cannot be read (gone since it was linted: no code frames). */
