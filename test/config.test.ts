@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
+import { Ajv } from 'ajv';
 import { STARTER_CONFIG } from '../src/config/init.js';
 import { loadConfig, parseConfig, rebaseIgnore } from '../src/config/load.js';
 import { buildConfigSchema } from '../src/config/schema.js';
@@ -165,6 +166,16 @@ describe('finding and resolving', () => {
     const config = parseConfig(STARTER_CONFIG, { file: '/repo/.kmlint.yaml', display: '.kmlint.yaml', cwd: '/repo', rules });
     assert.deepEqual(config.presets, ['recommended']);
     assert.equal(config.failOn, 'error');
+  });
+
+  test('the configuration schema and every rule option schema are valid JSON Schema (runs compile them unchecked)', () => {
+    const ajv = new Ajv({ strict: false });
+    assert.equal(ajv.validateSchema(buildConfigSchema(rules)), true, ajv.errorsText());
+    for (const rule of rules.filter((candidate) => candidate.meta.options !== undefined)) {
+      assert.equal(ajv.validateSchema(rule.meta.options!), true, `${rule.meta.id}: ${ajv.errorsText()}`);
+    }
+    // The check can fail: a misspelt type is not JSON Schema.
+    assert.equal(ajv.validateSchema({ type: 'object', properties: { paths: { type: 'strings' } } }), false);
   });
 
   test('schemas/kmlint-config.schema.json is up to date with the rules (npm run generate)', () => {

@@ -26422,7 +26422,7 @@ __export(rule_options_check_exports, {
   ruleOptionProblems: () => ruleOptionProblems
 });
 function ruleOptionProblems(entries) {
-  const ajv = new import_ajv.Ajv({ allErrors: true, strict: false });
+  const ajv = new import_ajv.Ajv({ allErrors: true, strict: false, validateSchema: false });
   const problems = [];
   for (const { rule, options } of entries) {
     const validate = ajv.compile(rule.meta.options);
@@ -37897,7 +37897,7 @@ function validatorFor(rules2, named) {
   if (!compiled) validators.set(rules2, compiled = /* @__PURE__ */ new Map());
   let validate = compiled.get(key);
   if (!validate) {
-    const ajv = new import_ajv2.Ajv({ allErrors: true, verbose: true, strict: false });
+    const ajv = new import_ajv2.Ajv({ allErrors: true, verbose: true, strict: false, validateSchema: false });
     validate = ajv.compile(buildConfigSchema(rules2, named));
     compiled.set(key, validate);
   }

@@ -22,8 +22,10 @@ export function validatorFor(rules: readonly Rule[], named?: ReadonlySet<string>
   if (!compiled) validators.set(rules, (compiled = new Map()));
   let validate = compiled.get(key);
   if (!validate) {
-    // strict: false, because rule option schemas may carry annotations ajv does not know.
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
+    // strict: false, because rule option schemas may carry annotations ajv does not know. The schema is built
+    // from the rules, not given by the user: checking it against JSON Schema's own first compiled that
+    // meta-schema on every run (test/config.test.ts checks it once).
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, validateSchema: false });
     validate = ajv.compile(buildConfigSchema(rules, named));
     compiled.set(key, validate);
   }

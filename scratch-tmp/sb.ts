@@ -1,0 +1,11 @@
+import { Ajv } from 'ajv';
+import { buildConfigSchema } from '../src/config/schema.ts';
+import { rules } from '../src/rules/index.ts';
+const opts = JSON.parse(process.argv[2]);
+const named = new Set(['missing-cpu-limit','host-path-volume']);
+const schema = buildConfigSchema(rules, named);
+const t = performance.now();
+const a = new Ajv({ allErrors: true, strict: false, validateSchema: false, ...opts });
+const v = a.compile(schema);
+const ms = performance.now()-t;
+console.log(process.argv[2], ms.toFixed(1), 'ms', v.toString().length);
