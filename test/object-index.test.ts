@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ObjectIndex, type IndexedObject } from '../src/k8s/object-index.js';
+import { findCrd } from '../src/schema/custom-resources.js';
 
 let line = 0;
 
@@ -80,4 +81,35 @@ test('a custom kind its CRD declares cluster-scoped is found without a namespace
   assert.equal(index.get('Widget', undefined, 'blue'), widget);
   assert.equal(index.get('Widget', 'default', 'blue', 'example.com'), undefined);
   assert.deepEqual([...index.duplicates()], [[widget, copy]]);
+});
+
+test('CRDs are known by what they define without reading their values back from disk', () => {
+  // A store that keeps every value and counts the reads, as a large run's file on disk does.
+  const stored: IndexedObject['value'][] = [];
+  let reads = 0;
+  const store = {
+    after: 0,
+    store: (values: { value: IndexedObject['value'] }) => stored.push(values.value) - 1,
+    read: (slot: number) => {
+      reads++;
+      return { value: stored[slot]!, specs: [] };
+    },
+  };
+  const index = new ObjectIndex(false, store as unknown as ConstructorParameters<typeof ObjectIndex>[1]);
+  const crd = (name: string, scope: string) => ({ metadata: { name }, spec: { group: 'example.com', scope, names: { kind: 'Gadget' } } });
+  const first = index.add(record('apiextensions.k8s.io', 'CustomResourceDefinition', 'gadgets.example.com', undefined, crd('gadgets.example.com', 'Namespaced')));
+  index.add(record('apiextensions.k8s.io', 'CustomResourceDefinition', 'gadgets-again.example.com', undefined, crd('gadgets-again.example.com', 'Cluster')));
+  index.add(record('apiextensions.k8s.io', 'CustomResourceDefinition', 'broken', undefined, { spec: { names: { kind: 'Gadget' } } }));
+  const gadget = index.add(record('example.com', 'Gadget', 'g', 'default'));
+  index.seal();
+  assert.equal(reads, 0, 'sealing read no CRD back');
+  // The first CRD of the run serves the kind; a later one still declares it cluster-scoped, as before.
+  assert.equal(lineOf(index.crdDefining('example.com', 'Gadget')), lineOf(first));
+  assert.equal(index.crdDefining('example.com', 'Widget'), undefined);
+  assert.equal(index.crdDefining('', 'Gadget'), undefined, 'a CRD without a group defines nothing');
+  assert.equal(gadget.namespace, undefined);
+  // Validation reads the serving CRD once, however many custom resources ask.
+  assert.deepEqual(findCrd(index, 'example.com', 'Gadget'), crd('gadgets.example.com', 'Namespaced'));
+  assert.deepEqual(findCrd(index, 'example.com', 'Gadget'), crd('gadgets.example.com', 'Namespaced'));
+  assert.equal(reads, 1);
 });

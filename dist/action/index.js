@@ -40831,6 +40831,11 @@ function indexRecord(object, at, namespace, fromContext) {
   if (isNamespaced(object.group, object.kind)) record.namespace = object.namespace ?? namespace;
   return record;
 }
+function definitionOf(crd) {
+  const spec = crd.spec;
+  if (!isObject(spec) || !isString(spec.group) || !isObject(spec.names) || !isString(spec.names.kind)) return void 0;
+  return { key: `${spec.group}/${spec.names.kind}`, clusterScoped: spec.scope === "Cluster" };
+}
 function withoutDataValues(value) {
   const copy = { ...value };
   for (const field of ["data", "stringData", "binaryData"]) {
@@ -41017,6 +41022,14 @@ var init_object_index = __esm({
        */
       byName = new MostlySingleTable();
       clusterScopedKinds = /* @__PURE__ */ new Set();
+      /**
+       * What the run's CRDs define, noted as each is added (its value is at hand then): the first CRD of each group
+       * and kind, and the kinds some CRD declares cluster-scoped. A large run keeps values on disk, and reading every
+       * CRD back to learn this (once to seal, once for the first custom resource validated) made about 80 MB of
+       * garbage at once at 100,000 documents, where the run peaked.
+       */
+      crdsByDefinition = /* @__PURE__ */ new Map();
+      declaredClusterScoped = /* @__PURE__ */ new Set();
       /** Built on first use after the last add: checks run against a complete index, so lookups stay linear. */
       namespaceBuckets;
       byPlace;
@@ -41025,6 +41038,19 @@ var init_object_index = __esm({
       strings = new StringTable();
       /** Adds an object's record; returns the record the index keeps. */
       add(parsed) {
+        const defines = parsed.kind === "CustomResourceDefinition" && parsed.group === "apiextensions.k8s.io" ? definitionOf(parsed.value) : void 0;
+        const record = this.addRecord(parsed);
+        if (defines) {
+          if (!this.crdsByDefinition.has(defines.key)) this.crdsByDefinition.set(defines.key, record);
+          if (defines.clusterScoped) this.declaredClusterScoped.add(defines.key);
+        }
+        return record;
+      }
+      /** The first CRD of the run (in run order) that defines this group and kind. */
+      crdDefining(group, kind) {
+        return this.crdsByDefinition.get(`${group}/${kind}`);
+      }
+      addRecord(parsed) {
         if (this.values && this.records.length >= this.values.after) return this.keep(new StoredRecord(parsed, this.strings, this.values));
         const record = this.strings.detachInPlace(parsed) ? parsed : this.strings.copy(parsed);
         if (!Object.isFrozen(record.at)) record.at.path = this.strings.path(record.at.path);
@@ -41045,11 +41071,7 @@ var init_object_index = __esm({
       }
       /** After the last file: custom kinds that CRDs of the run declare cluster-scoped lose their default namespace. */
       seal() {
-        for (const crd of this.ofKind("CustomResourceDefinition", "apiextensions.k8s.io")) {
-          const spec = crd.value.spec;
-          if (!isObject(spec) || spec.scope !== "Cluster" || !isObject(spec.names) || !isString(spec.group) || !isString(spec.names.kind)) continue;
-          this.clusterScopedKinds.add(`${spec.group}/${spec.names.kind}`);
-        }
+        for (const kind of this.declaredClusterScoped) this.clusterScopedKinds.add(kind);
         this.namespaceBuckets = void 0;
         this.memos.clear();
         if (this.clusterScopedKinds.size === 0) return;
@@ -59244,21 +59266,16 @@ var init_scheduler_profiling = __esm({
 
 // src/schema/custom-resources.ts
 function findCrd(index, group, kind, extra = []) {
-  const defines = (crd) => {
-    const spec = crd.spec;
+  const defines = (crd2) => {
+    const spec = crd2.spec;
     return isObject(spec) && spec.group === group && isObject(spec.names) && spec.names.kind === kind;
   };
-  const byKind = index.memo("crds-by-kind", () => {
-    const table = /* @__PURE__ */ new Map();
-    for (const { value: crd } of index.ofKind("CustomResourceDefinition", "apiextensions.k8s.io")) {
-      const spec = crd.spec;
-      if (!isObject(spec) || !isString(spec.group) || !isObject(spec.names) || !isString(spec.names.kind)) continue;
-      const key = `${spec.group}\0${spec.names.kind}`;
-      if (!table.has(key)) table.set(key, crd);
-    }
-    return table;
-  });
-  return byKind.get(`${group}\0${kind}`) ?? extra.find(defines);
+  const record = index.crdDefining(group, kind);
+  if (!record) return extra.find(defines);
+  const values = index.memo("crd-values", () => /* @__PURE__ */ new Map());
+  let crd = values.get(record);
+  if (crd === void 0) values.set(record, crd = record.value);
+  return crd;
 }
 function crdSchemaFor(crd, version, index) {
   const spec = isObject(crd.spec) ? crd.spec : {};

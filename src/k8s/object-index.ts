@@ -63,6 +63,13 @@ export function indexRecord(object: K8sObject, at: Location, namespace: string, 
   return record;
 }
 
+/** The group and kind a CRD defines (`group/Kind`), and whether it declares them cluster-scoped. */
+function definitionOf(crd: JsonObject): { key: string; clusterScoped: boolean } | undefined {
+  const spec = crd.spec;
+  if (!isObject(spec) || !isString(spec.group) || !isObject(spec.names) || !isString(spec.names.kind)) return undefined;
+  return { key: `${spec.group}/${spec.names.kind}`, clusterScoped: spec.scope === 'Cluster' };
+}
+
 function withoutDataValues(value: JsonObject): JsonObject {
   const copy: JsonObject = { ...value };
   for (const field of ['data', 'stringData', 'binaryData']) {
@@ -267,6 +274,14 @@ export class ObjectIndex {
    */
   private readonly byName = new MostlySingleTable<string, IndexedObject>();
   private clusterScopedKinds = new Set<string>();
+  /**
+   * What the run's CRDs define, noted as each is added (its value is at hand then): the first CRD of each group
+   * and kind, and the kinds some CRD declares cluster-scoped. A large run keeps values on disk, and reading every
+   * CRD back to learn this (once to seal, once for the first custom resource validated) made about 80 MB of
+   * garbage at once at 100,000 documents, where the run peaked.
+   */
+  private readonly crdsByDefinition = new Map<string, IndexedObject>();
+  private readonly declaredClusterScoped = new Set<string>();
   /** Built on first use after the last add: checks run against a complete index, so lookups stay linear. */
   private namespaceBuckets: Map<string | undefined, IndexedObject[]> | undefined;
   private byPlace: Map<string, IndexedObject> | undefined;
@@ -284,6 +299,21 @@ export class ObjectIndex {
 
   /** Adds an object's record; returns the record the index keeps. */
   add(parsed: IndexedObject): IndexedObject {
+    const defines = parsed.kind === 'CustomResourceDefinition' && parsed.group === 'apiextensions.k8s.io' ? definitionOf(parsed.value) : undefined;
+    const record = this.addRecord(parsed);
+    if (defines) {
+      if (!this.crdsByDefinition.has(defines.key)) this.crdsByDefinition.set(defines.key, record);
+      if (defines.clusterScoped) this.declaredClusterScoped.add(defines.key);
+    }
+    return record;
+  }
+
+  /** The first CRD of the run (in run order) that defines this group and kind. */
+  crdDefining(group: string, kind: string): IndexedObject | undefined {
+    return this.crdsByDefinition.get(`${group}/${kind}`);
+  }
+
+  private addRecord(parsed: IndexedObject): IndexedObject {
     // Past the store's count the value goes to the store, and the record keeps a copy of the rest with the table's strings.
     if (this.values && this.records.length >= this.values.after) return this.keep(new StoredRecord(parsed, this.strings, this.values));
     // The parser's strings are slices of the file's text: the index keeps table strings. In place, so the record
@@ -312,11 +342,7 @@ export class ObjectIndex {
 
   /** After the last file: custom kinds that CRDs of the run declare cluster-scoped lose their default namespace. */
   seal(): void {
-    for (const crd of this.ofKind('CustomResourceDefinition', 'apiextensions.k8s.io')) {
-      const spec = crd.value.spec;
-      if (!isObject(spec) || spec.scope !== 'Cluster' || !isObject(spec.names) || !isString(spec.group) || !isString(spec.names.kind)) continue;
-      this.clusterScopedKinds.add(`${spec.group}/${spec.names.kind}`);
-    }
+    for (const kind of this.declaredClusterScoped) this.clusterScopedKinds.add(kind);
     this.namespaceBuckets = undefined;
     this.memos.clear();
     if (this.clusterScopedKinds.size === 0) return;

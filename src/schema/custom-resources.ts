@@ -1,7 +1,7 @@
 /** Custom resources and their CustomResourceDefinitions: which CRD serves an object, and its schema. */
 import { isObject, isString } from '../k8s/json.js';
 import type { JsonObject, JsonValue } from '../k8s/model.js';
-import type { ObjectIndex } from '../k8s/object-index.js';
+import type { IndexedObject, ObjectIndex } from '../k8s/object-index.js';
 import { toSchemaNode } from '../k8s/crd-schema.js';
 import type { SchemaNode } from '../k8s/schema-node.js';
 
@@ -21,18 +21,13 @@ export function findCrd(index: ObjectIndex, group: string, kind: string, extra: 
     const spec = crd.spec;
     return isObject(spec) && spec.group === group && isObject(spec.names) && spec.names.kind === kind;
   };
-  // The run's CRDs by what they define, built once per run: every custom resource asks.
-  const byKind = index.memo('crds-by-kind', () => {
-    const table = new Map<string, JsonObject>();
-    for (const { value: crd } of index.ofKind('CustomResourceDefinition', 'apiextensions.k8s.io')) {
-      const spec = crd.spec;
-      if (!isObject(spec) || !isString(spec.group) || !isObject(spec.names) || !isString(spec.names.kind)) continue;
-      const key = `${spec.group}\u0000${spec.names.kind}`;
-      if (!table.has(key)) table.set(key, crd);
-    }
-    return table;
-  });
-  return byKind.get(`${group}\u0000${kind}`) ?? extra.find(defines);
+  const record = index.crdDefining(group, kind);
+  if (!record) return extra.find(defines);
+  // Each CRD read once per run: every custom resource of its kind asks, and a large run keeps values on disk.
+  const values = index.memo('crd-values', () => new Map<IndexedObject, JsonObject>());
+  let crd = values.get(record);
+  if (crd === undefined) values.set(record, (crd = record.value));
+  return crd;
 }
 
 /**
