@@ -67906,7 +67906,7 @@ var init_lint = __esm({
     init_watch_spill();
     init_file_on_disk();
     init_late_arrivals();
-    CROSS_OBJECT_BYTES_PER_OBJECT = 1024;
+    CROSS_OBJECT_BYTES_PER_OBJECT = 1280;
     INDEX_IN_MEMORY = 1e4;
     WATCHES_IN_MEMORY = 3e4;
     LARGE_RUN_FILES = 2e4;
