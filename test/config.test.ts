@@ -9,7 +9,7 @@ import { STARTER_CONFIG } from '../src/config/init.js';
 import { loadConfig, parseConfig, rebaseIgnore } from '../src/config/load.js';
 import { buildConfigSchema } from '../src/config/schema.js';
 import { ConfigError } from '../src/config/problems.js';
-import { namedRules, validatorFor } from '../src/config/validate.js';
+import { usedBy, validatorFor } from '../src/config/validate.js';
 import { setupRun } from '../src/config/run-setup.js';
 import { lint } from '../src/run/lint.js';
 import { rules } from '../src/rules/index.js';
@@ -70,7 +70,7 @@ describe('config errors at their line and column', () => {
     );
   });
 
-  test('the schema of only the rules a configuration names gives the verdict of the whole schema', () => {
+  test('the schema of only the rules and keys a configuration uses gives the verdict of the whole schema', () => {
     const configs = [
       { extends: ['recommended'], rules: { 'host-network': 'warning' } },
       { rules: { 'host-network': 'warning', 'privileged-contianer': 'error', 'host-pid': ['warnin'] } },
@@ -79,16 +79,23 @@ describe('config errors at their line and column', () => {
       { overrides: [{ kinds: ['Job'], rules: { 'host-netwrok': 'off', 'host-path-volume': ['error', { allowedPaths: 3 }] } }, { rules: {} }] },
       { overrides: [null, 'x', { files: ['a/**'], rules: 'off' }], rules: [] },
       { exemptions: [{ rules: ['no-such-rule'], reason: 'r' }], strict: ['host-network', 'nope'], failOn: 'loud' },
+      { render: { helm: [{ chart: 'c', valueSets: [{ name: '' }], kubeVersion: '1.x' }], kustomiz: [] }, workloads: [{ kind: 'Job' }] },
+      { extnds: ['all'], failon: 'error', ignore: [''], baseline: 3 },
       'not a map',
+      ['a', 'list'],
     ];
     const whole = validatorFor(rules);
     for (const config of configs) {
-      const named = namedRules(config);
-      const only = validatorFor(rules, named);
+      const only = validatorFor(rules, usedBy(config));
       const verdict = (validate: typeof whole) => [validate(config), JSON.stringify((validate.errors ?? []).map(({ instancePath, keyword, params, message }) => ({ instancePath, keyword, params, message })))];
       assert.deepEqual(verdict(only), verdict(whole), JSON.stringify(config));
     }
-    assert.ok(JSON.stringify(buildConfigSchema(rules, namedRules(configs[0]))).length * 10 < JSON.stringify(buildConfigSchema(rules)).length, 'the schema compiled for one named rule is a small part of the whole');
+    assert.ok(JSON.stringify(buildConfigSchema(rules, usedBy(configs[0]))).length * 10 < JSON.stringify(buildConfigSchema(rules)).length, 'the schema compiled for one named rule is a small part of the whole');
+    // A key the configuration leaves out is still known (an unknown key's suggestion lists it) but not compiled.
+    const twoKeys = buildConfigSchema(rules, usedBy(configs[0])).properties as Record<string, unknown>;
+    assert.deepEqual(Object.keys(twoKeys), Object.keys(buildConfigSchema(rules).properties as object));
+    assert.deepEqual(twoKeys.render, {});
+    assert.notDeepEqual(twoKeys.extends, {});
   });
 
   test('YAML syntax errors and duplicate keys are config errors too', () => {

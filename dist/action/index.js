@@ -37678,7 +37678,15 @@ var init_locate = __esm({
 });
 
 // src/config/schema.ts
-function buildConfigSchema(rules2, named) {
+function buildConfigSchema(rules2, used) {
+  const schema = wholeSchema(rules2, used?.rules);
+  if (used) {
+    const properties = schema.properties;
+    for (const key of Object.keys(properties)) if (!used.keys.has(key)) properties[key] = {};
+  }
+  return schema;
+}
+function wholeSchema(rules2, named) {
   const ids = rules2.map((rule) => rule.meta.id).sort();
   const ruleEntries = {};
   for (const id of named ? ids.filter((candidate) => named.has(candidate)) : ids) {
@@ -37891,31 +37899,34 @@ var init_suggest2 = __esm({
 });
 
 // src/config/validate.ts
-function validatorFor(rules2, named) {
-  const key = named ? [...named].sort().join(",") : "*";
+function validatorFor(rules2, used) {
+  const key = used ? `${[...used.rules].sort().join(",")}\0${[...used.keys].sort().join(",")}` : "*";
   let compiled = validators.get(rules2);
   if (!compiled) validators.set(rules2, compiled = /* @__PURE__ */ new Map());
   let validate = compiled.get(key);
   if (!validate) {
     const ajv = new import_ajv2.Ajv({ allErrors: true, verbose: true, strict: false, validateSchema: false });
-    validate = ajv.compile(buildConfigSchema(rules2, named));
+    validate = ajv.compile(buildConfigSchema(rules2, used));
     compiled.set(key, validate);
   }
   return validate;
 }
-function namedRules(value) {
+function usedBy(value) {
   const named = /* @__PURE__ */ new Set();
   const addKeys = (rules3) => {
-    if (rules3 !== null && typeof rules3 === "object" && !Array.isArray(rules3)) for (const id of Object.keys(rules3)) named.add(id);
+    if (isMapping(rules3)) for (const id of Object.keys(rules3)) named.add(id);
   };
-  if (value === null || typeof value !== "object") return named;
+  if (!isMapping(value)) return { rules: named, keys: /* @__PURE__ */ new Set() };
   const { rules: rules2, overrides } = value;
   addKeys(rules2);
   if (Array.isArray(overrides)) for (const override of overrides) addKeys(override?.rules);
-  return named;
+  return { rules: named, keys: new Set(Object.keys(value)) };
+}
+function isMapping(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 function validateConfig(value, doc, lineCounter, file, rules2) {
-  const validate = validatorFor(rules2, namedRules(value));
+  const validate = validatorFor(rules2, usedBy(value));
   if (validate(value)) return [];
   const problems = [];
   const seen = /* @__PURE__ */ new Set();
@@ -59414,7 +59425,7 @@ function typeOf(value) {
   if (typeof value === "boolean") return "a boolean";
   return "a string";
 }
-function isMapping(value) {
+function isMapping2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function fieldName(path30) {
@@ -59508,11 +59519,11 @@ var init_validate2 = __esm({
             if (node.items) value.forEach((item, index) => this.check(item, node.items, [...path30, index], rootDepth, where));
             break;
           case "object":
-            if (!isMapping(value)) return wrong("a mapping");
+            if (!isMapping2(value)) return wrong("a mapping");
             this.checkObject(value, node, path30, rootDepth, where);
             break;
           default:
-            if (node.properties && isMapping(value)) this.checkObject(value, node, path30, rootDepth, where);
+            if (node.properties && isMapping2(value)) this.checkObject(value, node, path30, rootDepth, where);
         }
         if (node.enum && !node.enum.some((allowed) => allowed === value)) {
           this.problems.push({ code: "enum", path: path30, field, value: String(value), allowed: node.enum.map((allowed) => JSON.stringify(allowed)).join(", ") });

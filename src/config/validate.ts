@@ -4,7 +4,7 @@ import { isNode, type Document, type LineCounter } from 'yaml';
 import type { Rule } from '../engine/define-rule.js';
 import { locate } from '../yaml/locate.js';
 import type { ConfigProblem } from './problems.js';
-import { buildConfigSchema, DATE_PATTERN, EXEMPTION_SELECTORS, OVERRIDE_SELECTORS } from './schema.js';
+import { buildConfigSchema, type ConfigUse, DATE_PATTERN, EXEMPTION_SELECTORS, OVERRIDE_SELECTORS } from './schema.js';
 import { didYouMean } from './suggest.js';
 
 type Segment = string | number;
@@ -12,12 +12,12 @@ type Segment = string | number;
 const validators = new WeakMap<readonly Rule[], Map<string, ValidateFunction>>();
 
 /**
- * A validator for a configuration that names these rules (every rule without `named`). Compiling the schema
- * of every rule took about a second, on every run with a configuration file; a configuration names a few
- * rules, and the others' entries cannot change the verdict.
+ * A validator for a configuration that uses these rules and keys (everything without `used`). Compiling the
+ * schema of every rule took about a second, on every run with a configuration file; a configuration names a
+ * few rules and keys, and the others' schemas cannot change the verdict.
  */
-export function validatorFor(rules: readonly Rule[], named?: ReadonlySet<string>): ValidateFunction {
-  const key = named ? [...named].sort().join(',') : '*';
+export function validatorFor(rules: readonly Rule[], used?: ConfigUse): ValidateFunction {
+  const key = used ? `${[...used.rules].sort().join(',')}\u0000${[...used.keys].sort().join(',')}` : '*';
   let compiled = validators.get(rules);
   if (!compiled) validators.set(rules, (compiled = new Map()));
   let validate = compiled.get(key);
@@ -26,27 +26,31 @@ export function validatorFor(rules: readonly Rule[], named?: ReadonlySet<string>
     // from the rules, not given by the user: checking it against JSON Schema's own first compiled that
     // meta-schema on every run (test/config.test.ts checks it once).
     const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, validateSchema: false });
-    validate = ajv.compile(buildConfigSchema(rules, named));
+    validate = ajv.compile(buildConfigSchema(rules, used));
     compiled.set(key, validate);
   }
   return validate;
 }
 
-/** The rule ids a configuration names as keys, under `rules` and under each override's `rules`. */
-export function namedRules(value: unknown): Set<string> {
+/** The rule ids a configuration names as keys (under `rules` and under each override's `rules`), and its top-level keys. */
+export function usedBy(value: unknown): ConfigUse {
   const named = new Set<string>();
   const addKeys = (rules: unknown): void => {
-    if (rules !== null && typeof rules === 'object' && !Array.isArray(rules)) for (const id of Object.keys(rules)) named.add(id);
+    if (isMapping(rules)) for (const id of Object.keys(rules)) named.add(id);
   };
-  if (value === null || typeof value !== 'object') return named;
+  if (!isMapping(value)) return { rules: named, keys: new Set() };
   const { rules, overrides } = value as { rules?: unknown; overrides?: unknown };
   addKeys(rules);
   if (Array.isArray(overrides)) for (const override of overrides) addKeys((override as { rules?: unknown } | null)?.rules);
-  return named;
+  return { rules: named, keys: new Set(Object.keys(value)) };
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 export function validateConfig(value: unknown, doc: Document.Parsed, lineCounter: LineCounter, file: string, rules: readonly Rule[]): ConfigProblem[] {
-  const validate = validatorFor(rules, namedRules(value));
+  const validate = validatorFor(rules, usedBy(value));
   if (validate(value)) return [];
   const problems: ConfigProblem[] = [];
   const seen = new Set<string>();
