@@ -113,3 +113,33 @@ test('CRDs are known by what they define without reading their values back from 
   assert.deepEqual(findCrd(index, 'example.com', 'Gadget'), crd('gadgets.example.com', 'Namespaced'));
   assert.equal(reads, 1);
 });
+
+test('records kept with their values on disk share one frozen copy of each distinct set of labels', () => {
+  const stored: IndexedObject['value'][] = [];
+  const store = { after: 0, store: (values: { value: IndexedObject['value'] }) => stored.push(values.value) - 1, read: (slot: number) => ({ value: stored[slot]!, specs: [] }) };
+  const index = new ObjectIndex(false, store as unknown as ConstructorParameters<typeof ObjectIndex>[1]);
+  const labelled = (name: string, labels: Record<string, string>, podLabels?: Record<string, string>): IndexedObject => {
+    const made = record('apps', 'Deployment', name, 'shop');
+    const pods = podLabels ? [{ labels: podLabels, spec: {}, path: ['spec', 'template', 'spec'] }] : [];
+    return { ...made, labels, pods };
+  };
+  const web = index.add(labelled('web', { app: 'web', tier: 'front' }, { app: 'web', tier: 'front' }));
+  const again = index.add(labelled('web-2', { app: 'web', tier: 'front' }));
+  const reordered = index.add(labelled('web-3', { tier: 'front', app: 'web' }));
+  const back = index.add(labelled('api', { app: 'web', tier: 'back' }));
+  // Two sets whose hashes are equal stay apart, and each is still shared.
+  const clash = index.add(labelled('a', { app: 'v7yzx' }));
+  const clashing = index.add(labelled('b', { app: 've6ad' }));
+  const clashAgain = index.add(labelled('c', { app: 've6ad' }));
+  assert.equal(again.labels, web.labels, 'an equal set is the same object');
+  assert.equal(web.pods[0]!.labels, web.labels, "a pod template's labels share it too");
+  assert.notEqual(reordered.labels, web.labels, 'entries in another order are another set');
+  assert.deepEqual(Object.keys(reordered.labels), ['tier', 'app']);
+  assert.notEqual(back.labels, web.labels);
+  assert.deepEqual(back.labels, { app: 'web', tier: 'back' });
+  assert.notEqual(clashing.labels, clash.labels);
+  assert.deepEqual([clash.labels, clashing.labels], [{ app: 'v7yzx' }, { app: 've6ad' }]);
+  assert.equal(clashAgain.labels, clashing.labels);
+  assert.ok(Object.isFrozen(web.labels), 'a shared set cannot be changed through one record');
+  assert.equal(index.add(labelled('bare', {})).labels, index.add(labelled('bare-2', {})).labels);
+});

@@ -237,7 +237,7 @@ const NO_LABELS: Labels = Object.freeze({});
 const NO_PODS: readonly IndexedPod[] = Object.freeze([]);
 
 function keptLabels(labels: Labels, strings: StringTable): Labels {
-  for (const key in labels) if (Object.hasOwn(labels, key)) return strings.copy(labels);
+  for (const key in labels) if (Object.hasOwn(labels, key)) return strings.entries(labels);
   return NO_LABELS;
 }
 
