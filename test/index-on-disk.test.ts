@@ -14,7 +14,8 @@ import { readSlot, Spill, ValueSpill } from '../src/run/value-spill.js';
 import { WatchSpill } from '../src/run/watch-spill.js';
 import { rules } from '../src/rules/index.js';
 import type { JsonObject } from '../src/k8s/model.js';
-import { ObjectIndex, type IndexedObject, type SpilledValues } from '../src/k8s/object-index.js';
+import { ObjectIndex, type IndexedObject } from '../src/k8s/object-index.js';
+import type { SpilledValues } from '../src/k8s/stored-record.js';
 import type { Location } from '../src/types.js';
 import { REPO_ROOT } from './support/shared.js';
 
@@ -123,13 +124,37 @@ test("records with their values on disk give back their own location as it was m
       ['web', { path: ['metadata', 'name'], file: 'd.yaml', region: region(5) }],
       ['web', { file: 'd.yaml', region: { ...region(6), offset: 40 } as Location['region'], path: ['metadata', 'name'] }],
     ];
-    for (const [name, at] of locations) {
-      const stored = index.add(record(name, at));
+    for (const [position, [name, at]] of locations.entries()) {
+      const fromContext = position % 2 === 1;
+      const stored = index.add({ ...record(name, at), fromContext });
       assert.equal(index.sharesValue(stored), false, 'the value is on disk');
+      assert.equal(stored.fromContext, fromContext, 'packed or kept, the record says where it comes from');
       assert.equal(JSON.stringify(stored.at), JSON.stringify(at), `${at.file}:${at.region.startLine}`);
       assert.deepEqual(stored.at, at);
       assert.equal(index.recordAt(at), stored, 'found by its place');
     }
+  } finally {
+    spill.close();
+  }
+});
+
+test('records on disk past many rows keep their own identity, location and value', () => {
+  const spill = new ValueSpill(0);
+  try {
+    const index = new ObjectIndex(false, spill);
+    const kinds = [['apps/v1', 'apps', 'Deployment'], ['v1', '', 'Service'], ['batch/v1', 'batch', 'CronJob']] as const;
+    const made = Array.from({ length: 2500 }, (_, i) => {
+      const [apiVersion, group, kind] = kinds[i % kinds.length]!;
+      const at: Location = { file: `f${i % 7}.yaml`, region: { startLine: i + 1, startColumn: 3, endLine: i + 1, endColumn: 3 + (i % 50) }, path: ['metadata', 'name'], documentIndex: i % 5 };
+      return index.add({ apiVersion, group, kind, name: `n${i}`, namespace: 'default', labels: {}, annotations: {}, value: { spec: { replicas: i } }, pods: [], at, fromContext: i % 3 === 0 });
+    });
+    for (const [i, stored] of made.entries()) {
+      const [apiVersion, group, kind] = kinds[i % kinds.length]!;
+      assert.deepEqual([stored.apiVersion, stored.group, stored.kind, stored.name, stored.fromContext], [apiVersion, group, kind, `n${i}`, i % 3 === 0]);
+      assert.deepEqual(stored.at, { file: `f${i % 7}.yaml`, region: { startLine: i + 1, startColumn: 3, endLine: i + 1, endColumn: 3 + (i % 50) }, path: ['metadata', 'name'], documentIndex: i % 5 });
+      assert.deepEqual(stored.value, { spec: { replicas: i } });
+    }
+    assert.equal(index.ofKind('Service').length, 833);
   } finally {
     spill.close();
   }

@@ -4,8 +4,7 @@
  * values, CRDs' schemas without their prose), the pod templates' labels and specs, and the object's own
  * location for related locations.
  */
-import type { Location, ObjectRef } from '../types.js';
-import type { Path } from '../types.js';
+import type { Location, Path } from '../types.js';
 import { compactCrd } from './crd-schema.js';
 import { StringTable } from './detach.js';
 import { isObject, isString } from './json.js';
@@ -13,6 +12,7 @@ import { isNamespaced } from './kinds.js';
 import { append as push, MostlySingleTable } from './multimap.js';
 import type { JsonObject, JsonValue, K8sObject } from './model.js';
 import { LabelledTable, mapSelectorMatches, type Labels } from './selectors.js';
+import { RecordShelf, StoredRecord, type ValueStore } from './stored-record.js';
 
 export interface IndexedPod {
   readonly labels: Labels;
@@ -79,187 +79,6 @@ function withoutDataValues(value: JsonObject): JsonObject {
   return copy;
 }
 
-/** What a record keeps out of memory when its index has a store: its value, and its pods' specs (parts of it). */
-export interface SpilledValues {
-  value: JsonObject;
-  specs: JsonObject[];
-}
-
-/** Somewhere outside the heap for records' values (`run/value-spill.ts`: a temporary file). */
-export interface ValueStore {
-  /** How many records keep their values in memory before the store takes the rest. */
-  readonly after: number;
-  store(values: SpilledValues): number;
-  read(slot: number): SpilledValues;
-}
-
-/** A record whose value is in a store, read back on each use: what the index looks records up by stays here. */
-class StoredRecord implements IndexedObject {
-  readonly #store: ValueStore;
-  readonly #slot: number;
-  // Its own location, as fields: as objects (the location, its region, its object reference) it cost about
-  // 250 bytes a record. `at` makes an equal location on each read; `#at` keeps one that packing would not give back.
-  readonly #at: Location | undefined;
-  readonly #file: string;
-  readonly #path: Path;
-  readonly #startLine: number;
-  readonly #startColumn: number;
-  readonly #endLine: number;
-  readonly #endColumn: number;
-  /** The document's index, shifted past the flags of what else the location holds. */
-  readonly #documentAndFlags: number;
-  readonly #refNamespace: string | undefined;
-  readonly #helmTemplate: string | undefined;
-  // Declared, not defined: an absent name or namespace is no own property, as on a plain record.
-  declare readonly name?: string;
-  declare readonly namespace?: string;
-  readonly pods: readonly IndexedPod[];
-
-  constructor(
-    record: IndexedObject,
-    strings: StringTable,
-    store: ValueStore,
-    readonly apiVersion = strings.string(record.apiVersion),
-    readonly group = strings.string(record.group),
-    readonly kind = strings.string(record.kind),
-    readonly labels = keptLabels(record.labels, strings),
-    readonly annotations = keptLabels(record.annotations, strings),
-    readonly fromContext = record.fromContext,
-  ) {
-    this.#store = store;
-    // The pods' specs are parts of the value: serialized together, they come back as parts of it.
-    this.#slot = store.store({ value: record.value, specs: record.pods.map((pod) => pod.spec) });
-    if (record.name !== undefined) (this as { name?: string }).name = strings.string(record.name);
-    if (record.namespace !== undefined) (this as { namespace?: string }).namespace = strings.string(record.namespace);
-    this.pods = record.pods.length === 0 ? NO_PODS : record.pods.map((pod, position) => new StoredPod(this, position, keptLabels(pod.labels, strings), strings.path(pod.path)));
-    const { at } = record;
-    const flags = packedFlags(at, this);
-    // Only what is kept is copied out of the file's text (the reference is made from the record's own strings).
-    this.#at = flags === undefined ? { ...strings.copy(at), path: strings.path(at.path) } : undefined;
-    this.#file = strings.string(at.file);
-    this.#path = strings.path(at.path);
-    this.#startLine = at.region.startLine;
-    this.#startColumn = at.region.startColumn;
-    this.#endLine = at.region.endLine;
-    this.#endColumn = at.region.endColumn;
-    this.#documentAndFlags = ((at.documentIndex ?? 0) << PLACE_FLAG_BITS) | (flags ?? 0);
-    this.#refNamespace = at.object?.namespace === undefined ? undefined : strings.string(at.object.namespace);
-    this.#helmTemplate = at.helmTemplate === undefined ? undefined : strings.string(at.helmTemplate);
-  }
-
-  get at(): Location {
-    if (this.#at) return this.#at;
-    const flags = this.#documentAndFlags & ((1 << PLACE_FLAG_BITS) - 1);
-    const at: { -readonly [K in keyof Location]: Location[K] } = {
-      file: this.#file,
-      region: { startLine: this.#startLine, startColumn: this.#startColumn, endLine: this.#endLine, endColumn: this.#endColumn },
-      path: this.#path,
-    };
-    if (flags & PLACE.document) at.documentIndex = this.#documentAndFlags >> PLACE_FLAG_BITS;
-    if (flags & PLACE.approximate) at.approximate = true;
-    if (flags & PLACE.missing) at.missing = true;
-    if (flags & PLACE.unresolved) at.unresolved = true;
-    if (flags & PLACE.ref) {
-      const ref: ObjectRef = { apiVersion: this.apiVersion, kind: this.kind };
-      if (flags & PLACE.refNamespace) ref.namespace = this.#refNamespace!;
-      if (flags & PLACE.refName) ref.name = this.name!;
-      at.object = ref;
-    }
-    if (this.#helmTemplate !== undefined) at.helmTemplate = this.#helmTemplate;
-    return at;
-  }
-
-  get value(): JsonObject {
-    return this.#store.read(this.#slot).value;
-  }
-
-  specAt(position: number): JsonObject {
-    return this.#store.read(this.#slot).specs[position]!;
-  }
-}
-
-/** What a packed location holds besides its file, path and region. */
-const PLACE = { document: 1, approximate: 2, missing: 4, unresolved: 8, ref: 16, refNamespace: 32, refName: 64 } as const;
-const PLACE_FLAG_BITS = 7;
-/** A location's keys in the order locations are made (`findings/build.ts`): the order an unpacked one has. */
-const PLACE_KEYS = ['file', 'region', 'path', 'documentIndex', 'approximate', 'missing', 'unresolved', 'object', 'helmTemplate'];
-const REGION_KEYS = ['startLine', 'startColumn', 'endLine', 'endColumn'];
-const REF_KEYS = ['apiVersion', 'kind', 'namespace', 'name'];
-
-/**
- * The flags of a record's location when `StoredRecord.at` gives back an equal one (keys in the same order,
- * the object reference the record's own identity); undefined when it would not, and the location is kept.
- */
-function packedFlags(at: Location, record: Pick<IndexedObject, 'apiVersion' | 'kind' | 'name'>): number | undefined {
-  if (!inOrder(at, PLACE_KEYS) || !inOrder(at.region, REGION_KEYS) || Object.keys(at.region).length !== REGION_KEYS.length) return undefined;
-  if (REGION_KEYS.some((key) => !isSmall((at.region as unknown as Record<string, unknown>)[key]))) return undefined;
-  if (at.documentIndex !== undefined && !(isSmall(at.documentIndex) && at.documentIndex < 2 ** (30 - PLACE_FLAG_BITS))) return undefined;
-  if ((at.approximate ?? true) !== true || (at.missing ?? true) !== true || (at.unresolved ?? true) !== true) return undefined;
-  if (at.helmTemplate !== undefined && typeof at.helmTemplate !== 'string') return undefined;
-  let flags = 0;
-  if (at.documentIndex !== undefined) flags |= PLACE.document;
-  if (at.approximate) flags |= PLACE.approximate;
-  if (at.missing) flags |= PLACE.missing;
-  if (at.unresolved) flags |= PLACE.unresolved;
-  const ref = at.object;
-  if (ref !== undefined) {
-    if (!inOrder(ref, REF_KEYS) || ref.apiVersion !== record.apiVersion || ref.kind !== record.kind) return undefined;
-    if (ref.name !== undefined && ref.name !== record.name) return undefined;
-    if (ref.namespace !== undefined && typeof ref.namespace !== 'string') return undefined;
-    flags |= PLACE.ref;
-    if (ref.namespace !== undefined) flags |= PLACE.refNamespace;
-    if (ref.name !== undefined) flags |= PLACE.refName;
-  }
-  return flags;
-}
-
-/** Whether `value`'s keys are some of `keys`, in their order, none of them holding `undefined`. */
-function inOrder(value: object, keys: readonly string[]): boolean {
-  let next = 0;
-  for (const [key, item] of Object.entries(value)) {
-    while (next < keys.length && keys[next] !== key) next++;
-    if (next === keys.length || item === undefined) return false;
-    next++;
-  }
-  return true;
-}
-
-function isSmall(value: unknown): value is number {
-  return Number.isInteger(value) && (value as number) >= 0 && (value as number) < 2 ** 30;
-}
-
-/**
- * One object for all labels and annotations that are empty: a copy of each was an object of its own (56
- * bytes), two or three per record, most of them empty.
- */
-const NO_LABELS: Labels = Object.freeze({});
-/** The same for the pods of the many records that hold none. */
-const NO_PODS: readonly IndexedPod[] = Object.freeze([]);
-
-function keptLabels(labels: Labels, strings: StringTable): Labels {
-  for (const key in labels) if (Object.hasOwn(labels, key)) return strings.entries(labels);
-  return NO_LABELS;
-}
-
-class StoredPod implements IndexedPod {
-  readonly #record: StoredRecord;
-  readonly #position: number;
-
-  constructor(
-    record: StoredRecord,
-    position: number,
-    readonly labels: Labels,
-    readonly path: Path,
-  ) {
-    this.#record = record;
-    this.#position = position;
-  }
-
-  get spec(): JsonObject {
-    return this.#record.specAt(this.#position);
-  }
-}
-
 export interface PodMatch {
   object: IndexedObject;
   pod: IndexedPod;
@@ -287,15 +106,19 @@ export class ObjectIndex {
   private byPlace: Map<string, IndexedObject> | undefined;
   private readonly memos = new Map<string, unknown>();
 
+  /** The run's shared strings: records, and findings once their file closes, hold no slice of a file's text. */
+  readonly strings = new StringTable();
+  /** What the records whose values are in the store share. */
+  private readonly shelf: RecordShelf | undefined;
+
   constructor(
     /** The input holds every object of the cluster (`--complete`). */
     readonly complete = false,
     /** Where values go past the store's count; without one, every value stays in memory. */
-    private readonly values?: ValueStore,
-  ) {}
-
-  /** The run's shared strings: records, and findings once their file closes, hold no slice of a file's text. */
-  readonly strings = new StringTable();
+    values?: ValueStore,
+  ) {
+    this.shelf = values && new RecordShelf(values, this.strings);
+  }
 
   /** Adds an object's record; returns the record the index keeps. */
   add(parsed: IndexedObject): IndexedObject {
@@ -315,7 +138,7 @@ export class ObjectIndex {
 
   private addRecord(parsed: IndexedObject): IndexedObject {
     // Past the store's count the value goes to the store, and the record keeps a copy of the rest with the table's strings.
-    if (this.values && this.records.length >= this.values.after) return this.keep(new StoredRecord(parsed, this.strings, this.values));
+    if (this.shelf && this.records.length >= this.shelf.store.after) return this.keep(this.shelf.add(parsed));
     // The parser's strings are slices of the file's text: the index keeps table strings. In place, so the record
     // and the object a waiting check holds share one tree (pod specs stay parts of it); the rule tester's frozen
     // objects cannot change, and the index keeps a copy of them.

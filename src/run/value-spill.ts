@@ -7,7 +7,7 @@
  */
 import { readSync, writeSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
-import type { SpilledValues, ValueStore } from '../k8s/object-index.js';
+import type { SpilledValues, ValueStore } from '../k8s/stored-record.js';
 import { ScratchBuffer } from '../input/scratch-buffer.js';
 import { TempFile } from './temp-file.js';
 
