@@ -18,8 +18,9 @@ export class StringTable {
   string(text: string): string {
     const known = this.strings.get(text);
     if (known !== undefined) return known;
-    // Below 13 characters V8 copies substrings anyway; above, flattening a fresh concatenation copies.
-    const copy = text.length < 13 ? text : ` ${text}`.slice(1);
+    // Below 13 characters V8 copies substrings anyway. Above, a property key is internalized: V8 copies it into a
+    // flat string of its own, where a fresh concatenation, flattened and sliced, was a 32-byte slice of a copy.
+    const copy = text.length < 13 ? text : Object.keys({ [text]: 0 })[0]!;
     this.strings.set(copy, copy);
     return copy;
   }
