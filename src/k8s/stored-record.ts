@@ -75,9 +75,13 @@ export class RecordShelf {
   private readonly chunks: Int32Array[] = [];
   private rows = 0;
   private readonly types = new Map<string, RecordType>();
-  /** Files, paths, namespaces and Helm templates by id: few distinct ones, each repeated by many rows. */
+  /** Files, paths, namespaces and Helm templates by id, each repeated by many rows. */
   private readonly texts: (string | Path)[] = [''];
+  /** Ids of the few distinct paths, namespaces and templates. */
   private readonly textIds = new Map<string | Path, number>();
+  /** A file's records come one after the other: its id is the last one's, with no table of every file. */
+  private lastFile: string | undefined;
+  private lastFileId = 0;
   /** Locations that packing would not give back equal, by row. */
   private readonly kept = new Map<number, Location>();
 
@@ -118,7 +122,7 @@ export class RecordShelf {
     numbers[base + END_LINE] = at.region.endLine;
     numbers[base + END_COLUMN] = at.region.endColumn;
     numbers[base + WORD] = ((at.documentIndex ?? 0) << WORD_FLAG_BITS) | flags | (record.fromContext ? FROM_CONTEXT : 0);
-    numbers[base + FILE] = this.idOf(this.strings.string(at.file));
+    numbers[base + FILE] = this.fileId(this.strings.string(at.file));
     numbers[base + PATH] = this.idOf(this.strings.path(at.path));
     if (at.object?.namespace !== undefined) numbers[base + REF_NAMESPACE] = this.idOf(this.strings.string(at.object.namespace));
     if (at.helmTemplate !== undefined) numbers[base + HELM_TEMPLATE] = this.idOf(this.strings.string(at.helmTemplate));
@@ -162,6 +166,14 @@ export class RecordShelf {
 
   private number(row: number, column: number): number {
     return this.chunks[row >> CHUNK_BITS]![(row & (CHUNK_ROWS - 1)) * WIDTH + column]!;
+  }
+
+  private fileId(file: string): number {
+    if (file !== this.lastFile) {
+      this.lastFile = file;
+      this.lastFileId = this.texts.push(file) - 1;
+    }
+    return this.lastFileId;
   }
 
   private idOf(text: string | Path): number {
