@@ -139,11 +139,10 @@ export class RecordShelf {
 
   /** The row's location, made afresh (equal to the one it was made from). */
   location(row: number, record: StoredRecord): Location {
-    const kept = this.kept.get(row);
-    if (kept !== undefined) return kept;
     const numbers = this.chunks[row >> CHUNK_BITS]!;
     const base = (row & (CHUNK_ROWS - 1)) * WIDTH;
     const word = numbers[base + WORD]!;
+    if (word & KEPT) return this.kept.get(row)!;
     const at: { -readonly [K in keyof Location]: Location[K] } = {
       file: this.texts[numbers[base + FILE]!] as string,
       region: { startLine: numbers[base + START_LINE]!, startColumn: numbers[base + START_COLUMN]!, endLine: numbers[base + END_LINE]!, endColumn: numbers[base + END_COLUMN]! },
