@@ -40596,6 +40596,22 @@ var init_crd_schema = __esm({
 });
 
 // src/k8s/detach.ts
+function isList(sets) {
+  return Array.isArray(sets);
+}
+function hashString(hash4, text) {
+  for (let i = 0; i < text.length; i++) hash4 = Math.imul(hash4 ^ text.charCodeAt(i), 16777619);
+  return Math.imul(hash4 ^ 65536, 16777619);
+}
+function sameEntries(a, b) {
+  const keys = Object.keys(a);
+  let count = 0;
+  for (const key in b) {
+    if (keys[count] !== key || a[key] !== b[key]) return false;
+    count++;
+  }
+  return count === keys.length;
+}
 var StringTable;
 var init_detach = __esm({
   "src/k8s/detach.ts"() {
@@ -40603,10 +40619,12 @@ var init_detach = __esm({
     StringTable = class {
       strings = /* @__PURE__ */ new Map();
       paths = /* @__PURE__ */ new Map();
+      /** Sets of labels by a hash of their entries; a hash that two sets share holds a list. */
+      entrySets = /* @__PURE__ */ new Map();
       string(text) {
         const known2 = this.strings.get(text);
         if (known2 !== void 0) return known2;
-        const copy = text.length < 13 ? text : ` ${text}`.slice(1);
+        const copy = text.length < 13 ? text : Object.keys({ [text]: 0 })[0];
         this.strings.set(copy, copy);
         return copy;
       }
@@ -40626,6 +40644,26 @@ var init_detach = __esm({
         let known2 = this.paths.get(key);
         if (known2 === void 0) this.paths.set(key, known2 = Object.freeze(path30.map((part) => typeof part === "string" ? this.string(part) : part)));
         return known2;
+      }
+      /**
+       * One frozen copy for each distinct set of string entries (labels, annotations), in the same order: the objects
+       * of one app repeat theirs (its Deployment, its pod template, its Service), and a copy per record was an object
+       * of about 70 bytes. Not strings only: a copy of its own.
+       */
+      entries(entries) {
+        let hash4 = 0;
+        for (const key in entries) {
+          const value = entries[key];
+          if (typeof value !== "string") return this.copy(entries);
+          hash4 = hashString(hashString(hash4, key), value);
+        }
+        const known2 = this.entrySets.get(hash4);
+        const sets = known2 === void 0 ? [] : isList(known2) ? known2 : [known2];
+        const found = sets.find((set) => sameEntries(set, entries));
+        if (found !== void 0) return found;
+        const copy = Object.freeze(this.copy(entries));
+        this.entrySets.set(hash4, sets.length === 0 ? copy : [...sets, copy]);
+        return copy;
       }
       /** A deep copy of plain data (objects, arrays, primitives) with table strings; shared parts stay shared. */
       copy(value, seen = /* @__PURE__ */ new Map()) {
@@ -40823,6 +40861,249 @@ var init_selectors = __esm({
   }
 });
 
+// src/k8s/stored-record.ts
+function keptLabels(labels, strings2) {
+  for (const key in labels) if (Object.hasOwn(labels, key)) return strings2.entries(labels);
+  return NO_LABELS;
+}
+function packedFlags(at, record) {
+  if (!inOrder(at, PLACE_KEYS) || !inOrder(at.region, REGION_KEYS) || Object.keys(at.region).length !== REGION_KEYS.length) return void 0;
+  if (REGION_KEYS.some((key) => !isSmall(at.region[key]))) return void 0;
+  if (at.documentIndex !== void 0 && !(isSmall(at.documentIndex) && at.documentIndex < 2 ** (31 - WORD_FLAG_BITS))) return void 0;
+  if ((at.approximate ?? true) !== true || (at.missing ?? true) !== true || (at.unresolved ?? true) !== true) return void 0;
+  if (typeof at.file !== "string" || !Array.isArray(at.path)) return void 0;
+  if (at.helmTemplate !== void 0 && typeof at.helmTemplate !== "string") return void 0;
+  let flags = 0;
+  if (at.documentIndex !== void 0) flags |= PLACE.document;
+  if (at.approximate) flags |= PLACE.approximate;
+  if (at.missing) flags |= PLACE.missing;
+  if (at.unresolved) flags |= PLACE.unresolved;
+  const ref = at.object;
+  if (ref !== void 0) {
+    if (!inOrder(ref, REF_KEYS) || ref.apiVersion !== record.apiVersion || ref.kind !== record.kind) return void 0;
+    if (ref.name !== void 0 && ref.name !== record.name) return void 0;
+    if (ref.namespace !== void 0 && typeof ref.namespace !== "string") return void 0;
+    flags |= PLACE.ref;
+    if (ref.namespace !== void 0) flags |= PLACE.refNamespace;
+    if (ref.name !== void 0) flags |= PLACE.refName;
+  }
+  return flags;
+}
+function inOrder(value, keys) {
+  let next = 0;
+  for (const [key, item] of Object.entries(value)) {
+    while (next < keys.length && keys[next] !== key) next++;
+    if (next === keys.length || item === void 0) return false;
+    next++;
+  }
+  return true;
+}
+function isSmall(value) {
+  return Number.isInteger(value) && value >= 0 && value < 2 ** 31;
+}
+var SLOT, START_LINE, START_COLUMN, END_LINE, END_COLUMN, WORD, FILE, PATH, REF_NAMESPACE, HELM_TEMPLATE, WIDTH, CHUNK_BITS, CHUNK_ROWS, PLACE, FROM_CONTEXT, KEPT, WORD_FLAG_BITS, PLACE_KEYS, REGION_KEYS, REF_KEYS, NO_LABELS, NO_PODS, RecordType, RecordShelf, StoredRecord, StoredPod;
+var init_stored_record = __esm({
+  "src/k8s/stored-record.ts"() {
+    "use strict";
+    SLOT = 0;
+    START_LINE = 1;
+    START_COLUMN = 2;
+    END_LINE = 3;
+    END_COLUMN = 4;
+    WORD = 5;
+    FILE = 6;
+    PATH = 7;
+    REF_NAMESPACE = 8;
+    HELM_TEMPLATE = 9;
+    WIDTH = 10;
+    CHUNK_BITS = 10;
+    CHUNK_ROWS = 1 << CHUNK_BITS;
+    PLACE = { document: 1, approximate: 2, missing: 4, unresolved: 8, ref: 16, refNamespace: 32, refName: 64 };
+    FROM_CONTEXT = 128;
+    KEPT = 256;
+    WORD_FLAG_BITS = 9;
+    PLACE_KEYS = ["file", "region", "path", "documentIndex", "approximate", "missing", "unresolved", "object", "helmTemplate"];
+    REGION_KEYS = ["startLine", "startColumn", "endLine", "endColumn"];
+    REF_KEYS = ["apiVersion", "kind", "namespace", "name"];
+    NO_LABELS = Object.freeze({});
+    NO_PODS = Object.freeze([]);
+    RecordType = class {
+      constructor(apiVersion, group, kind, shelf) {
+        this.apiVersion = apiVersion;
+        this.group = group;
+        this.kind = kind;
+        this.shelf = shelf;
+      }
+      apiVersion;
+      group;
+      kind;
+      shelf;
+    };
+    RecordShelf = class {
+      constructor(store, strings2) {
+        this.store = store;
+        this.strings = strings2;
+      }
+      store;
+      strings;
+      chunks = [];
+      rows = 0;
+      types = /* @__PURE__ */ new Map();
+      /** Files, paths, namespaces and Helm templates by id, each repeated by many rows. */
+      texts = [""];
+      /** Ids of the few distinct paths, namespaces and templates. */
+      textIds = /* @__PURE__ */ new Map();
+      /** A file's records come one after the other: its id is the last one's, with no table of every file. */
+      lastFile;
+      lastFileId = 0;
+      /** Locations that packing would not give back equal, by row. */
+      kept = /* @__PURE__ */ new Map();
+      /** A record of the index, its value put in the store. */
+      add(record) {
+        return new StoredRecord(record, this);
+      }
+      typeOf(apiVersion, group, kind) {
+        const key = `${apiVersion}\0${group}\0${kind}`;
+        let type = this.types.get(key);
+        if (type === void 0) this.types.set(key, type = new RecordType(this.strings.string(apiVersion), this.strings.string(group), this.strings.string(kind), this));
+        return type;
+      }
+      /** A new row: the value's slot, and the location packed when that gives it back equal. */
+      row(record, slot, identity4) {
+        const row = this.rows++;
+        if ((row & CHUNK_ROWS - 1) === 0) this.chunks.push(new Int32Array(CHUNK_ROWS * WIDTH));
+        const numbers = this.chunks[row >> CHUNK_BITS];
+        const base = (row & CHUNK_ROWS - 1) * WIDTH;
+        const { at } = record;
+        const flags = packedFlags(at, identity4);
+        numbers[base + SLOT] = slot;
+        if (flags === void 0) {
+          this.kept.set(row, { ...this.strings.copy(at), path: this.strings.path(at.path) });
+          numbers[base + WORD] = KEPT | (record.fromContext ? FROM_CONTEXT : 0);
+          return row;
+        }
+        numbers[base + START_LINE] = at.region.startLine;
+        numbers[base + START_COLUMN] = at.region.startColumn;
+        numbers[base + END_LINE] = at.region.endLine;
+        numbers[base + END_COLUMN] = at.region.endColumn;
+        numbers[base + WORD] = (at.documentIndex ?? 0) << WORD_FLAG_BITS | flags | (record.fromContext ? FROM_CONTEXT : 0);
+        numbers[base + FILE] = this.fileId(this.strings.string(at.file));
+        numbers[base + PATH] = this.idOf(this.strings.path(at.path));
+        if (at.object?.namespace !== void 0) numbers[base + REF_NAMESPACE] = this.idOf(this.strings.string(at.object.namespace));
+        if (at.helmTemplate !== void 0) numbers[base + HELM_TEMPLATE] = this.idOf(this.strings.string(at.helmTemplate));
+        return row;
+      }
+      slot(row) {
+        return this.number(row, SLOT);
+      }
+      fromContext(row) {
+        return (this.number(row, WORD) & FROM_CONTEXT) !== 0;
+      }
+      /** The row's location, made afresh (equal to the one it was made from). */
+      location(row, record) {
+        const numbers = this.chunks[row >> CHUNK_BITS];
+        const base = (row & CHUNK_ROWS - 1) * WIDTH;
+        const word = numbers[base + WORD];
+        if (word & KEPT) return this.kept.get(row);
+        const at = {
+          file: this.texts[numbers[base + FILE]],
+          region: { startLine: numbers[base + START_LINE], startColumn: numbers[base + START_COLUMN], endLine: numbers[base + END_LINE], endColumn: numbers[base + END_COLUMN] },
+          path: this.texts[numbers[base + PATH]]
+        };
+        if (word & PLACE.document) at.documentIndex = word >>> WORD_FLAG_BITS;
+        if (word & PLACE.approximate) at.approximate = true;
+        if (word & PLACE.missing) at.missing = true;
+        if (word & PLACE.unresolved) at.unresolved = true;
+        if (word & PLACE.ref) {
+          const ref = { apiVersion: record.apiVersion, kind: record.kind };
+          if (word & PLACE.refNamespace) ref.namespace = this.texts[numbers[base + REF_NAMESPACE]];
+          if (word & PLACE.refName) ref.name = record.name;
+          at.object = ref;
+        }
+        const helmTemplate = numbers[base + HELM_TEMPLATE];
+        if (helmTemplate !== 0) at.helmTemplate = this.texts[helmTemplate];
+        return at;
+      }
+      number(row, column) {
+        return this.chunks[row >> CHUNK_BITS][(row & CHUNK_ROWS - 1) * WIDTH + column];
+      }
+      fileId(file) {
+        if (file !== this.lastFile) {
+          this.lastFile = file;
+          this.lastFileId = this.texts.push(file) - 1;
+        }
+        return this.lastFileId;
+      }
+      idOf(text) {
+        let id = this.textIds.get(text);
+        if (id === void 0) {
+          id = this.texts.push(text) - 1;
+          this.textIds.set(text, id);
+        }
+        return id;
+      }
+    };
+    StoredRecord = class {
+      #type;
+      #row;
+      labels;
+      annotations;
+      pods;
+      constructor(record, shelf) {
+        const { strings: strings2, store } = shelf;
+        this.#type = shelf.typeOf(record.apiVersion, record.group, record.kind);
+        if (record.name !== void 0) this.name = strings2.string(record.name);
+        if (record.namespace !== void 0) this.namespace = strings2.string(record.namespace);
+        this.labels = keptLabels(record.labels, strings2);
+        this.annotations = keptLabels(record.annotations, strings2);
+        this.pods = record.pods.length === 0 ? NO_PODS : record.pods.map((pod, position) => new StoredPod(this, position, keptLabels(pod.labels, strings2), strings2.path(pod.path)));
+        const slot = store.store({ value: record.value, specs: record.pods.map((pod) => pod.spec) });
+        this.#row = shelf.row(record, slot, { apiVersion: this.apiVersion, kind: this.kind, name: this.name });
+      }
+      get apiVersion() {
+        return this.#type.apiVersion;
+      }
+      get group() {
+        return this.#type.group;
+      }
+      get kind() {
+        return this.#type.kind;
+      }
+      get fromContext() {
+        return this.#type.shelf.fromContext(this.#row);
+      }
+      get at() {
+        return this.#type.shelf.location(this.#row, this);
+      }
+      get value() {
+        return this.#values().value;
+      }
+      specAt(position) {
+        return this.#values().specs[position];
+      }
+      #values() {
+        const { shelf } = this.#type;
+        return shelf.store.read(shelf.slot(this.#row));
+      }
+    };
+    StoredPod = class {
+      constructor(record, position, labels, path30) {
+        this.labels = labels;
+        this.path = path30;
+        this.#record = record;
+        this.#position = position;
+      }
+      labels;
+      path;
+      #record;
+      #position;
+      get spec() {
+        return this.#record.specAt(this.#position);
+      }
+    };
+  }
+});
+
 // src/k8s/object-index.ts
 function indexRecord(object, at, namespace, fromContext) {
   const key = `${object.group}/${object.kind}`;
@@ -40855,44 +41136,6 @@ function withoutDataValues(value) {
   }
   return copy;
 }
-function packedFlags(at, record) {
-  if (!inOrder(at, PLACE_KEYS) || !inOrder(at.region, REGION_KEYS) || Object.keys(at.region).length !== REGION_KEYS.length) return void 0;
-  if (REGION_KEYS.some((key) => !isSmall(at.region[key]))) return void 0;
-  if (at.documentIndex !== void 0 && !(isSmall(at.documentIndex) && at.documentIndex < 2 ** (30 - PLACE_FLAG_BITS))) return void 0;
-  if ((at.approximate ?? true) !== true || (at.missing ?? true) !== true || (at.unresolved ?? true) !== true) return void 0;
-  if (at.helmTemplate !== void 0 && typeof at.helmTemplate !== "string") return void 0;
-  let flags = 0;
-  if (at.documentIndex !== void 0) flags |= PLACE.document;
-  if (at.approximate) flags |= PLACE.approximate;
-  if (at.missing) flags |= PLACE.missing;
-  if (at.unresolved) flags |= PLACE.unresolved;
-  const ref = at.object;
-  if (ref !== void 0) {
-    if (!inOrder(ref, REF_KEYS) || ref.apiVersion !== record.apiVersion || ref.kind !== record.kind) return void 0;
-    if (ref.name !== void 0 && ref.name !== record.name) return void 0;
-    if (ref.namespace !== void 0 && typeof ref.namespace !== "string") return void 0;
-    flags |= PLACE.ref;
-    if (ref.namespace !== void 0) flags |= PLACE.refNamespace;
-    if (ref.name !== void 0) flags |= PLACE.refName;
-  }
-  return flags;
-}
-function inOrder(value, keys) {
-  let next = 0;
-  for (const [key, item] of Object.entries(value)) {
-    while (next < keys.length && keys[next] !== key) next++;
-    if (next === keys.length || item === void 0) return false;
-    next++;
-  }
-  return true;
-}
-function isSmall(value) {
-  return Number.isInteger(value) && value >= 0 && value < 2 ** 30;
-}
-function keptLabels(labels, strings2) {
-  for (const key in labels) if (Object.hasOwn(labels, key)) return strings2.copy(labels);
-  return NO_LABELS;
-}
 function scopeKey(namespace) {
   return namespace === void 0 ? "" : `=${namespace}`;
 }
@@ -40908,7 +41151,7 @@ function sameIdentity(record, group, kind, namespace) {
 function identity(group, kind, namespace, name) {
   return `${group}\0${kind}\0${namespace ?? ""}\0${name}`;
 }
-var DATA_KINDS, CRD_KIND, StoredRecord, PLACE, PLACE_FLAG_BITS, PLACE_KEYS, REGION_KEYS, REF_KEYS, NO_LABELS, NO_PODS, StoredPod, ObjectIndex;
+var DATA_KINDS, CRD_KIND, ObjectIndex;
 var init_object_index = __esm({
   "src/k8s/object-index.ts"() {
     "use strict";
@@ -40918,113 +41161,15 @@ var init_object_index = __esm({
     init_kinds();
     init_multimap();
     init_selectors();
+    init_stored_record();
     DATA_KINDS = /* @__PURE__ */ new Set(["/Secret", "/ConfigMap"]);
     CRD_KIND = "apiextensions.k8s.io/CustomResourceDefinition";
-    StoredRecord = class {
-      constructor(record, strings2, store, apiVersion = strings2.string(record.apiVersion), group = strings2.string(record.group), kind = strings2.string(record.kind), labels = keptLabels(record.labels, strings2), annotations = keptLabels(record.annotations, strings2), fromContext = record.fromContext) {
-        this.apiVersion = apiVersion;
-        this.group = group;
-        this.kind = kind;
-        this.labels = labels;
-        this.annotations = annotations;
-        this.fromContext = fromContext;
-        this.#store = store;
-        this.#slot = store.store({ value: record.value, specs: record.pods.map((pod) => pod.spec) });
-        if (record.name !== void 0) this.name = strings2.string(record.name);
-        if (record.namespace !== void 0) this.namespace = strings2.string(record.namespace);
-        this.pods = record.pods.length === 0 ? NO_PODS : record.pods.map((pod, position) => new StoredPod(this, position, keptLabels(pod.labels, strings2), strings2.path(pod.path)));
-        const { at } = record;
-        const flags = packedFlags(at, this);
-        this.#at = flags === void 0 ? { ...strings2.copy(at), path: strings2.path(at.path) } : void 0;
-        this.#file = strings2.string(at.file);
-        this.#path = strings2.path(at.path);
-        this.#startLine = at.region.startLine;
-        this.#startColumn = at.region.startColumn;
-        this.#endLine = at.region.endLine;
-        this.#endColumn = at.region.endColumn;
-        this.#documentAndFlags = (at.documentIndex ?? 0) << PLACE_FLAG_BITS | (flags ?? 0);
-        this.#refNamespace = at.object?.namespace === void 0 ? void 0 : strings2.string(at.object.namespace);
-        this.#helmTemplate = at.helmTemplate === void 0 ? void 0 : strings2.string(at.helmTemplate);
-      }
-      apiVersion;
-      group;
-      kind;
-      labels;
-      annotations;
-      fromContext;
-      #store;
-      #slot;
-      // Its own location, as fields: as objects (the location, its region, its object reference) it cost about
-      // 250 bytes a record. `at` makes an equal location on each read; `#at` keeps one that packing would not give back.
-      #at;
-      #file;
-      #path;
-      #startLine;
-      #startColumn;
-      #endLine;
-      #endColumn;
-      /** The document's index, shifted past the flags of what else the location holds. */
-      #documentAndFlags;
-      #refNamespace;
-      #helmTemplate;
-      pods;
-      get at() {
-        if (this.#at) return this.#at;
-        const flags = this.#documentAndFlags & (1 << PLACE_FLAG_BITS) - 1;
-        const at = {
-          file: this.#file,
-          region: { startLine: this.#startLine, startColumn: this.#startColumn, endLine: this.#endLine, endColumn: this.#endColumn },
-          path: this.#path
-        };
-        if (flags & PLACE.document) at.documentIndex = this.#documentAndFlags >> PLACE_FLAG_BITS;
-        if (flags & PLACE.approximate) at.approximate = true;
-        if (flags & PLACE.missing) at.missing = true;
-        if (flags & PLACE.unresolved) at.unresolved = true;
-        if (flags & PLACE.ref) {
-          const ref = { apiVersion: this.apiVersion, kind: this.kind };
-          if (flags & PLACE.refNamespace) ref.namespace = this.#refNamespace;
-          if (flags & PLACE.refName) ref.name = this.name;
-          at.object = ref;
-        }
-        if (this.#helmTemplate !== void 0) at.helmTemplate = this.#helmTemplate;
-        return at;
-      }
-      get value() {
-        return this.#store.read(this.#slot).value;
-      }
-      specAt(position) {
-        return this.#store.read(this.#slot).specs[position];
-      }
-    };
-    PLACE = { document: 1, approximate: 2, missing: 4, unresolved: 8, ref: 16, refNamespace: 32, refName: 64 };
-    PLACE_FLAG_BITS = 7;
-    PLACE_KEYS = ["file", "region", "path", "documentIndex", "approximate", "missing", "unresolved", "object", "helmTemplate"];
-    REGION_KEYS = ["startLine", "startColumn", "endLine", "endColumn"];
-    REF_KEYS = ["apiVersion", "kind", "namespace", "name"];
-    NO_LABELS = Object.freeze({});
-    NO_PODS = Object.freeze([]);
-    StoredPod = class {
-      constructor(record, position, labels, path30) {
-        this.labels = labels;
-        this.path = path30;
-        this.#record = record;
-        this.#position = position;
-      }
-      labels;
-      path;
-      #record;
-      #position;
-      get spec() {
-        return this.#record.specAt(this.#position);
-      }
-    };
     ObjectIndex = class {
       constructor(complete = false, values) {
         this.complete = complete;
-        this.values = values;
+        this.shelf = values && new RecordShelf(values, this.strings);
       }
       complete;
-      values;
       records = [];
       byKind = /* @__PURE__ */ new Map();
       /**
@@ -41047,6 +41192,8 @@ var init_object_index = __esm({
       memos = /* @__PURE__ */ new Map();
       /** The run's shared strings: records, and findings once their file closes, hold no slice of a file's text. */
       strings = new StringTable();
+      /** What the records whose values are in the store share. */
+      shelf;
       /** Adds an object's record; returns the record the index keeps. */
       add(parsed) {
         const defines = parsed.kind === "CustomResourceDefinition" && parsed.group === "apiextensions.k8s.io" ? definitionOf(parsed.value) : void 0;
@@ -41062,7 +41209,7 @@ var init_object_index = __esm({
         return this.crdsByDefinition.get(`${group}/${kind}`);
       }
       addRecord(parsed) {
-        if (this.values && this.records.length >= this.values.after) return this.keep(new StoredRecord(parsed, this.strings, this.values));
+        if (this.shelf && this.records.length >= this.shelf.store.after) return this.keep(this.shelf.add(parsed));
         const record = this.strings.detachInPlace(parsed) ? parsed : this.strings.copy(parsed);
         if (!Object.isFrozen(record.at)) record.at.path = this.strings.path(record.at.path);
         return this.keep(record);
@@ -41360,7 +41507,7 @@ function podSecurityView(spec, specPath, pod, podPath) {
   const view = {};
   const fsGroup = setting(pod, podPath, ["fsGroup"], isNumber, "pod");
   const supplementalGroups = setting(pod, podPath, ["supplementalGroups"], isNumberList, "pod");
-  const sysctls = setting(pod, podPath, ["sysctls"], isList, "pod");
+  const sysctls = setting(pod, podPath, ["sysctls"], isList2, "pod");
   if (fsGroup) view.fsGroup = fsGroup;
   if (supplementalGroups) view.supplementalGroups = supplementalGroups;
   if (sysctls) view.sysctls = sysctls;
@@ -41394,7 +41541,7 @@ function effectiveSecurityContext(container, containerPath, pod, podPath, appArm
   for (const key of Object.keys(context)) if (context[key] === void 0) delete context[key];
   return context;
 }
-var APPARMOR_ANNOTATION_PREFIX, OS_LABEL, isNumberList, isList;
+var APPARMOR_ANNOTATION_PREFIX, OS_LABEL, isNumberList, isList2;
 var init_pod_view = __esm({
   "src/k8s/pod-view.ts"() {
     "use strict";
@@ -41403,7 +41550,7 @@ var init_pod_view = __esm({
     APPARMOR_ANNOTATION_PREFIX = "container.apparmor.security.beta.kubernetes.io/";
     OS_LABEL = "kubernetes.io/os";
     isNumberList = (value) => Array.isArray(value) && value.every(isNumber);
-    isList = (value) => Array.isArray(value);
+    isList2 = (value) => Array.isArray(value);
   }
 });
 
