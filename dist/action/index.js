@@ -40901,20 +40901,11 @@ function inOrder(value, keys) {
 function isSmall(value) {
   return Number.isInteger(value) && value >= 0 && value < 2 ** 31;
 }
-var SLOT, START_LINE, START_COLUMN, END_LINE, END_COLUMN, WORD, FILE, PATH, REF_NAMESPACE, HELM_TEMPLATE, WIDTH, CHUNK_BITS, CHUNK_ROWS, PLACE, FROM_CONTEXT, KEPT, WORD_FLAG_BITS, PLACE_KEYS, REGION_KEYS, REF_KEYS, NO_LABELS, NO_PODS, RecordType, RecordShelf, StoredRecord, StoredPod;
+var COLUMN, WIDTH, CHUNK_BITS, CHUNK_ROWS, PLACE, FROM_CONTEXT, KEPT, WORD_FLAG_BITS, PLACE_KEYS, REGION_KEYS, REF_KEYS, NO_LABELS, NO_PODS, RecordType, RecordShelf, StoredRecord, StoredPod;
 var init_stored_record = __esm({
   "src/k8s/stored-record.ts"() {
     "use strict";
-    SLOT = 0;
-    START_LINE = 1;
-    START_COLUMN = 2;
-    END_LINE = 3;
-    END_COLUMN = 4;
-    WORD = 5;
-    FILE = 6;
-    PATH = 7;
-    REF_NAMESPACE = 8;
-    HELM_TEMPLATE = 9;
+    COLUMN = { slot: 0, startLine: 1, startColumn: 2, endLine: 3, endColumn: 4, word: 5, file: 6, path: 7, refNamespace: 8, helmTemplate: 9 };
     WIDTH = 10;
     CHUNK_BITS = 10;
     CHUNK_ROWS = 1 << CHUNK_BITS;
@@ -40976,39 +40967,39 @@ var init_stored_record = __esm({
         const base = (row & CHUNK_ROWS - 1) * WIDTH;
         const { at } = record;
         const flags = packedFlags(at, identity4);
-        numbers[base + SLOT] = slot;
+        numbers[base + COLUMN.slot] = slot;
         if (flags === void 0) {
           this.kept.set(row, { ...this.strings.copy(at), path: this.strings.path(at.path) });
-          numbers[base + WORD] = KEPT | (record.fromContext ? FROM_CONTEXT : 0);
+          numbers[base + COLUMN.word] = KEPT | (record.fromContext ? FROM_CONTEXT : 0);
           return row;
         }
-        numbers[base + START_LINE] = at.region.startLine;
-        numbers[base + START_COLUMN] = at.region.startColumn;
-        numbers[base + END_LINE] = at.region.endLine;
-        numbers[base + END_COLUMN] = at.region.endColumn;
-        numbers[base + WORD] = (at.documentIndex ?? 0) << WORD_FLAG_BITS | flags | (record.fromContext ? FROM_CONTEXT : 0);
-        numbers[base + FILE] = this.fileId(this.strings.string(at.file));
-        numbers[base + PATH] = this.idOf(this.strings.path(at.path));
-        if (at.object?.namespace !== void 0) numbers[base + REF_NAMESPACE] = this.idOf(this.strings.string(at.object.namespace));
-        if (at.helmTemplate !== void 0) numbers[base + HELM_TEMPLATE] = this.idOf(this.strings.string(at.helmTemplate));
+        numbers[base + COLUMN.startLine] = at.region.startLine;
+        numbers[base + COLUMN.startColumn] = at.region.startColumn;
+        numbers[base + COLUMN.endLine] = at.region.endLine;
+        numbers[base + COLUMN.endColumn] = at.region.endColumn;
+        numbers[base + COLUMN.word] = (at.documentIndex ?? 0) << WORD_FLAG_BITS | flags | (record.fromContext ? FROM_CONTEXT : 0);
+        numbers[base + COLUMN.file] = this.fileId(this.strings.string(at.file));
+        numbers[base + COLUMN.path] = this.idOf(this.strings.path(at.path));
+        if (at.object?.namespace !== void 0) numbers[base + COLUMN.refNamespace] = this.idOf(this.strings.string(at.object.namespace));
+        if (at.helmTemplate !== void 0) numbers[base + COLUMN.helmTemplate] = this.idOf(this.strings.string(at.helmTemplate));
         return row;
       }
       slot(row) {
-        return this.number(row, SLOT);
+        return this.number(row, COLUMN.slot);
       }
       fromContext(row) {
-        return (this.number(row, WORD) & FROM_CONTEXT) !== 0;
+        return (this.number(row, COLUMN.word) & FROM_CONTEXT) !== 0;
       }
       /** The row's location, made afresh (equal to the one it was made from). */
       location(row, record) {
         const numbers = this.chunks[row >> CHUNK_BITS];
         const base = (row & CHUNK_ROWS - 1) * WIDTH;
-        const word = numbers[base + WORD];
+        const word = numbers[base + COLUMN.word];
         if (word & KEPT) return this.kept.get(row);
         const at = {
-          file: this.texts[numbers[base + FILE]],
-          region: { startLine: numbers[base + START_LINE], startColumn: numbers[base + START_COLUMN], endLine: numbers[base + END_LINE], endColumn: numbers[base + END_COLUMN] },
-          path: this.texts[numbers[base + PATH]]
+          file: this.texts[numbers[base + COLUMN.file]],
+          region: { startLine: numbers[base + COLUMN.startLine], startColumn: numbers[base + COLUMN.startColumn], endLine: numbers[base + COLUMN.endLine], endColumn: numbers[base + COLUMN.endColumn] },
+          path: this.texts[numbers[base + COLUMN.path]]
         };
         if (word & PLACE.document) at.documentIndex = word >>> WORD_FLAG_BITS;
         if (word & PLACE.approximate) at.approximate = true;
@@ -41016,11 +41007,11 @@ var init_stored_record = __esm({
         if (word & PLACE.unresolved) at.unresolved = true;
         if (word & PLACE.ref) {
           const ref = { apiVersion: record.apiVersion, kind: record.kind };
-          if (word & PLACE.refNamespace) ref.namespace = this.texts[numbers[base + REF_NAMESPACE]];
+          if (word & PLACE.refNamespace) ref.namespace = this.texts[numbers[base + COLUMN.refNamespace]];
           if (word & PLACE.refName) ref.name = record.name;
           at.object = ref;
         }
-        const helmTemplate = numbers[base + HELM_TEMPLATE];
+        const helmTemplate = numbers[base + COLUMN.helmTemplate];
         if (helmTemplate !== 0) at.helmTemplate = this.texts[helmTemplate];
         return at;
       }

@@ -24,18 +24,11 @@ export interface ValueStore {
   read(slot: number): SpilledValues;
 }
 
-/** The numbers of a row: the value's slot in the store, the region, then one word of flags and document index. */
-const SLOT = 0;
-const START_LINE = 1;
-const START_COLUMN = 2;
-const END_LINE = 3;
-const END_COLUMN = 4;
-const WORD = 5;
-/** Ids of the row's texts in `RecordShelf.texts` (0: none). */
-const FILE = 6;
-const PATH = 7;
-const REF_NAMESPACE = 8;
-const HELM_TEMPLATE = 9;
+/**
+ * The numbers of a row: the value's slot in the store, the region, one word of flags and document index, then
+ * the ids of the row's texts in `RecordShelf.texts` (0: none).
+ */
+const COLUMN = { slot: 0, startLine: 1, startColumn: 2, endLine: 3, endColumn: 4, word: 5, file: 6, path: 7, refNamespace: 8, helmTemplate: 9 } as const;
 const WIDTH = 10;
 /** Rows per column chunk: chunks are never copied as the index grows, nor left half empty by doubling. */
 const CHUNK_BITS = 10;
@@ -110,43 +103,43 @@ export class RecordShelf {
     const base = (row & (CHUNK_ROWS - 1)) * WIDTH;
     const { at } = record;
     const flags = packedFlags(at, identity);
-    numbers[base + SLOT] = slot;
+    numbers[base + COLUMN.slot] = slot;
     if (flags === undefined) {
       // Only what is kept is copied out of the file's text.
       this.kept.set(row, { ...this.strings.copy(at), path: this.strings.path(at.path) });
-      numbers[base + WORD] = KEPT | (record.fromContext ? FROM_CONTEXT : 0);
+      numbers[base + COLUMN.word] = KEPT | (record.fromContext ? FROM_CONTEXT : 0);
       return row;
     }
-    numbers[base + START_LINE] = at.region.startLine;
-    numbers[base + START_COLUMN] = at.region.startColumn;
-    numbers[base + END_LINE] = at.region.endLine;
-    numbers[base + END_COLUMN] = at.region.endColumn;
-    numbers[base + WORD] = ((at.documentIndex ?? 0) << WORD_FLAG_BITS) | flags | (record.fromContext ? FROM_CONTEXT : 0);
-    numbers[base + FILE] = this.fileId(this.strings.string(at.file));
-    numbers[base + PATH] = this.idOf(this.strings.path(at.path));
-    if (at.object?.namespace !== undefined) numbers[base + REF_NAMESPACE] = this.idOf(this.strings.string(at.object.namespace));
-    if (at.helmTemplate !== undefined) numbers[base + HELM_TEMPLATE] = this.idOf(this.strings.string(at.helmTemplate));
+    numbers[base + COLUMN.startLine] = at.region.startLine;
+    numbers[base + COLUMN.startColumn] = at.region.startColumn;
+    numbers[base + COLUMN.endLine] = at.region.endLine;
+    numbers[base + COLUMN.endColumn] = at.region.endColumn;
+    numbers[base + COLUMN.word] = ((at.documentIndex ?? 0) << WORD_FLAG_BITS) | flags | (record.fromContext ? FROM_CONTEXT : 0);
+    numbers[base + COLUMN.file] = this.fileId(this.strings.string(at.file));
+    numbers[base + COLUMN.path] = this.idOf(this.strings.path(at.path));
+    if (at.object?.namespace !== undefined) numbers[base + COLUMN.refNamespace] = this.idOf(this.strings.string(at.object.namespace));
+    if (at.helmTemplate !== undefined) numbers[base + COLUMN.helmTemplate] = this.idOf(this.strings.string(at.helmTemplate));
     return row;
   }
 
   slot(row: number): number {
-    return this.number(row, SLOT);
+    return this.number(row, COLUMN.slot);
   }
 
   fromContext(row: number): boolean {
-    return (this.number(row, WORD) & FROM_CONTEXT) !== 0;
+    return (this.number(row, COLUMN.word) & FROM_CONTEXT) !== 0;
   }
 
   /** The row's location, made afresh (equal to the one it was made from). */
   location(row: number, record: StoredRecord): Location {
     const numbers = this.chunks[row >> CHUNK_BITS]!;
     const base = (row & (CHUNK_ROWS - 1)) * WIDTH;
-    const word = numbers[base + WORD]!;
+    const word = numbers[base + COLUMN.word]!;
     if (word & KEPT) return this.kept.get(row)!;
     const at: { -readonly [K in keyof Location]: Location[K] } = {
-      file: this.texts[numbers[base + FILE]!] as string,
-      region: { startLine: numbers[base + START_LINE]!, startColumn: numbers[base + START_COLUMN]!, endLine: numbers[base + END_LINE]!, endColumn: numbers[base + END_COLUMN]! },
-      path: this.texts[numbers[base + PATH]!] as Path,
+      file: this.texts[numbers[base + COLUMN.file]!] as string,
+      region: { startLine: numbers[base + COLUMN.startLine]!, startColumn: numbers[base + COLUMN.startColumn]!, endLine: numbers[base + COLUMN.endLine]!, endColumn: numbers[base + COLUMN.endColumn]! },
+      path: this.texts[numbers[base + COLUMN.path]!] as Path,
     };
     if (word & PLACE.document) at.documentIndex = word >>> WORD_FLAG_BITS;
     if (word & PLACE.approximate) at.approximate = true;
@@ -154,11 +147,11 @@ export class RecordShelf {
     if (word & PLACE.unresolved) at.unresolved = true;
     if (word & PLACE.ref) {
       const ref: ObjectRef = { apiVersion: record.apiVersion, kind: record.kind };
-      if (word & PLACE.refNamespace) ref.namespace = this.texts[numbers[base + REF_NAMESPACE]!] as string;
+      if (word & PLACE.refNamespace) ref.namespace = this.texts[numbers[base + COLUMN.refNamespace]!] as string;
       if (word & PLACE.refName) ref.name = record.name!;
       at.object = ref;
     }
-    const helmTemplate = numbers[base + HELM_TEMPLATE]!;
+    const helmTemplate = numbers[base + COLUMN.helmTemplate]!;
     if (helmTemplate !== 0) at.helmTemplate = this.texts[helmTemplate] as string;
     return at;
   }
