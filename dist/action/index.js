@@ -40960,13 +40960,13 @@ var init_stored_record = __esm({
         return type;
       }
       /** A new row: the value's slot, and the location packed when that gives it back equal. */
-      row(record, slot, identity4) {
+      row(record, slot) {
         const row = this.rows++;
         if ((row & CHUNK_ROWS - 1) === 0) this.chunks.push(new Int32Array(CHUNK_ROWS * WIDTH));
         const numbers = this.chunks[row >> CHUNK_BITS];
         const base = (row & CHUNK_ROWS - 1) * WIDTH;
         const { at } = record;
-        const flags = packedFlags(at, identity4);
+        const flags = packedFlags(at, record);
         numbers[base + COLUMN.slot] = slot;
         if (flags === void 0) {
           this.kept.set(row, { ...this.strings.copy(at), path: this.strings.path(at.path) });
@@ -41049,7 +41049,7 @@ var init_stored_record = __esm({
         this.annotations = keptLabels(record.annotations, strings2);
         this.pods = record.pods.length === 0 ? NO_PODS : record.pods.map((pod, position) => new StoredPod(this, position, keptLabels(pod.labels, strings2), strings2.path(pod.path)));
         const slot = store.store({ value: record.value, specs: record.pods.map((pod) => pod.spec) });
-        this.#row = shelf.row(record, slot, { apiVersion: this.apiVersion, kind: this.kind, name: this.name });
+        this.#row = shelf.row(record, slot);
       }
       get apiVersion() {
         return this.#type.apiVersion;

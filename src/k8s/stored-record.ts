@@ -96,13 +96,13 @@ export class RecordShelf {
   }
 
   /** A new row: the value's slot, and the location packed when that gives it back equal. */
-  row(record: IndexedObject, slot: number, identity: Pick<IndexedObject, 'apiVersion' | 'kind' | 'name'>): number {
+  row(record: IndexedObject, slot: number): number {
     const row = this.rows++;
     if ((row & (CHUNK_ROWS - 1)) === 0) this.chunks.push(new Int32Array(CHUNK_ROWS * WIDTH));
     const numbers = this.chunks[row >> CHUNK_BITS]!;
     const base = (row & (CHUNK_ROWS - 1)) * WIDTH;
     const { at } = record;
-    const flags = packedFlags(at, identity);
+    const flags = packedFlags(at, record);
     numbers[base + COLUMN.slot] = slot;
     if (flags === undefined) {
       // Only what is kept is copied out of the file's text.
@@ -199,7 +199,7 @@ export class StoredRecord implements IndexedObject {
     this.pods = record.pods.length === 0 ? NO_PODS : record.pods.map((pod, position) => new StoredPod(this, position, keptLabels(pod.labels, strings), strings.path(pod.path)));
     // The pods' specs are parts of the value: serialized together, they come back as parts of it.
     const slot = store.store({ value: record.value, specs: record.pods.map((pod) => pod.spec) });
-    this.#row = shelf.row(record, slot, { apiVersion: this.apiVersion, kind: this.kind, name: this.name });
+    this.#row = shelf.row(record, slot);
   }
 
   get apiVersion(): string {
