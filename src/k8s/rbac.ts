@@ -86,27 +86,29 @@ export function subjectsOf(binding: { value: JsonObject }): Subject[] {
   });
 }
 
-/** Bindings whose subjects name the service account (a RoleBinding's subject defaults to its own namespace). */
+/**
+ * Bindings whose subjects name the service account (a RoleBinding's subject defaults to its own namespace):
+ * those that name the account itself first, then those that reach it through a group or user subject, in run
+ * order. Answered from the table alone: a large run reads each binding's value back from disk, and every copy
+ * of an overlay asks about the bindings of a group of every service account.
+ */
 export function bindingsOfServiceAccount(index: ObjectIndex, namespace: string, name: string): IndexedObject[] {
   const { bindings, direct, others } = bindingsBySubject(index);
-  // Bindings that name the account itself come first, then those that reach it through a group or user subject.
-  const named = direct.get(`${namespace}/${name}`) ?? [];
-  const reached = [...(others.get('group:') ?? []), ...(others.get(`group:${namespace}`) ?? []), ...(others.get(`user:${namespace}:${name}`) ?? [])];
-  const candidates = [...new Set([...named, ...[...new Set(reached)].sort((a, b) => a - b).map((position) => bindings[position]!)])];
-  return candidates.filter((binding) =>
-    subjectsOf(binding).some(
-      (subject) =>
-        (subject.kind === 'ServiceAccount' && subject.name === name && (subject.namespace ?? binding.namespace) === namespace) ||
-        (subject.kind === 'Group' && (subject.name === 'system:serviceaccounts' || subject.name === `system:serviceaccounts:${namespace}`)) ||
-        (subject.kind === 'User' && subject.name === `system:serviceaccount:${namespace}:${name}`),
-    ),
-  );
+  const named = direct.get(accountKey(namespace, name)) ?? [];
+  const reached = [...(others.get('group:') ?? []), ...(others.get(`group:${namespace}`) ?? []), ...(others.get(userKey(namespace, name)) ?? [])];
+  return [...new Set([...named, ...[...new Set(reached)].sort((a, b) => a - b).map((position) => bindings[position]!)])];
+}
+
+/** Whether a binding names the service account by itself (as a ServiceAccount or as its user), not through a group. */
+export function bindingNamesServiceAccount(index: ObjectIndex, namespace: string, name: string): boolean {
+  const { direct, others } = bindingsBySubject(index);
+  return direct.has(accountKey(namespace, name)) || others.has(userKey(namespace, name));
 }
 
 /**
- * The run's bindings by the service accounts their subjects name, built once per run: directly (by
- * `namespace/name`), and through the groups and users that stand for service accounts (positions in
- * `bindings`, so the order of the run is kept).
+ * The run's bindings by the service accounts their subjects name, built once per run: directly (by namespace
+ * and name), and through the groups and users that stand for service accounts (positions in `bindings`, so
+ * the order of the run is kept). Each key matches exactly the subjects that name the account.
  */
 function bindingsBySubject(index: ObjectIndex): { bindings: IndexedObject[]; direct: Map<string, IndexedObject[]>; others: Map<string, number[]> } {
   return index.memo('rbac:bindings-by-subject', () => {
@@ -116,8 +118,11 @@ function bindingsBySubject(index: ObjectIndex): { bindings: IndexedObject[]; dir
     bindings.forEach((binding, position) => {
       for (const subject of subjectsOf(binding)) {
         if (subject.kind === 'ServiceAccount') {
-          const list = direct.get(`${subject.namespace ?? binding.namespace ?? ''}/${subject.name}`);
-          if (!list?.includes(binding)) append(direct, `${subject.namespace ?? binding.namespace ?? ''}/${subject.name}`, binding);
+          // A ClusterRoleBinding's service account without a namespace names none.
+          const namespace = subject.namespace ?? binding.namespace;
+          if (namespace === undefined) continue;
+          const key = accountKey(namespace, subject.name);
+          if (!direct.get(key)?.includes(binding)) append(direct, key, binding);
           continue;
         }
         const key = subjectKey(subject);
@@ -128,11 +133,24 @@ function bindingsBySubject(index: ObjectIndex): { bindings: IndexedObject[]; dir
   });
 }
 
+function accountKey(namespace: string, name: string): string {
+  return `${namespace}\u0000${name}`;
+}
+
+function userKey(namespace: string, name: string): string {
+  return `user:${namespace}:${name}`;
+}
+
+const ALL_SERVICE_ACCOUNTS = 'system:serviceaccounts';
+const SERVICE_ACCOUNTS_OF = 'system:serviceaccounts:';
+const SERVICE_ACCOUNT_USER = 'system:serviceaccount:';
+
 /** The service accounts a group or user subject stands for: `group:` all, `group:ns` a namespace's, `user:ns:name` one. */
 function subjectKey(subject: Subject): string | undefined {
-  if (subject.kind === 'Group' && subject.name === 'system:serviceaccounts') return 'group:';
-  if (subject.kind === 'Group' && subject.name.startsWith('system:serviceaccounts:')) return `group:${subject.name.slice('system:serviceaccounts:'.length)}`;
-  if (subject.kind === 'User' && subject.name.startsWith('system:serviceaccount:')) return `user:${subject.name.slice('system:serviceaccount:'.length)}`;
+  if (subject.kind === 'Group' && subject.name === ALL_SERVICE_ACCOUNTS) return 'group:';
+  // `system:serviceaccounts:` with no namespace is no namespace's group, not every service account's.
+  if (subject.kind === 'Group' && subject.name.startsWith(SERVICE_ACCOUNTS_OF) && subject.name.length > SERVICE_ACCOUNTS_OF.length) return `group:${subject.name.slice(SERVICE_ACCOUNTS_OF.length)}`;
+  if (subject.kind === 'User' && subject.name.startsWith(SERVICE_ACCOUNT_USER)) return `user:${subject.name.slice(SERVICE_ACCOUNT_USER.length)}`;
   return undefined;
 }
 

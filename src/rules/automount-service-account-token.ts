@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/define-rule.js';
 import { isBoolean, isString } from '../k8s/json.js';
-import { bindingsOfServiceAccount, subjectsOf } from '../k8s/rbac.js';
+import { bindingNamesServiceAccount } from '../k8s/rbac.js';
 import type { Location } from '../types.js';
 
 /** What a pod spec that may mount the token keeps until the index is complete. */
@@ -54,11 +54,7 @@ export default defineRule<'unset' | 'enabled', Record<string, never>, Watch>({
     for (const watch of context.watched) {
       const { record } = watch;
       const { namespace, account, explicit, at } = watch.data;
-      // Once per service account: the pods of an account would each read all its bindings.
-      const named = index.memo(`automount:named:${namespace}\u0000${account}`, () =>
-        bindingsOfServiceAccount(index, namespace, account).some((binding) => subjectsOf(binding).some((subject) => subject.name === account || subject.name === `system:serviceaccount:${namespace}:${account}`)),
-      );
-      if (named) continue;
+      if (bindingNamesServiceAccount(index, namespace, account)) continue;
       if (!explicit) {
         const serviceAccount = index.get('ServiceAccount', namespace, account, '');
         const setting = serviceAccount?.value.automountServiceAccountToken;

@@ -1,6 +1,6 @@
 import { defineRule, type RelatedLocation } from '../engine/define-rule.js';
 import { isString } from '../k8s/json.js';
-import type { ObjectIndex } from '../k8s/object-index.js';
+import type { IndexedObject, ObjectIndex } from '../k8s/object-index.js';
 import { bindingsOfServiceAccount, resolveRole, roleGrants, roleRefOf } from '../k8s/rbac.js';
 import { builtInGrants, type Grant } from '../k8s/views/rbac-risks.js';
 import { podServiceAccount } from '../k8s/views/service-account.js';
@@ -14,6 +14,36 @@ const TEXT: Readonly<Partial<Record<Grant, string>>> = {
   secrets: 'read Secrets',
 };
 
+/** The named grant one binding hands its subjects, with where the binding and its role are; undefined for none. */
+interface BindingGrant {
+  grant: Grant;
+  name: string;
+  related: RelatedLocation[];
+}
+
+/**
+ * What a binding grants, once per binding and run: a large run reads a binding's value back from disk on each
+ * use, and a binding of a group of every service account is a binding of each of them.
+ */
+function grantOf(index: ObjectIndex, binding: IndexedObject): BindingGrant | undefined {
+  const known = index.memo('privileged-rbac:binding-grants', () => new Map<IndexedObject, BindingGrant | null>());
+  let entry = known.get(binding);
+  if (entry === undefined) {
+    entry = null;
+    const ref = roleRefOf(binding);
+    const role = ref && resolveRole(index, binding);
+    const grants = !ref ? [] : role ? roleGrants(index, role) : ref.kind === 'ClusterRole' ? builtInGrants(ref.name) : [];
+    const grant = NAMED.find((candidate) => grants.includes(candidate));
+    if (ref && grant) {
+      const related = [{ at: binding.at, message: `${binding.kind} "${binding.name ?? ''}" grants ${ref.kind} "${ref.name}" to the service account.` }];
+      if (role) related.push({ at: role.at, message: `${ref.kind} "${ref.name}" is defined here.` });
+      entry = { grant, name: `${binding.kind} "${binding.name ?? ''}"`, related };
+    }
+    known.set(binding, entry);
+  }
+  return entry ?? undefined;
+}
+
 /** The strongest named grant of a service account, the bindings that give it, and where they are: once per account and run. */
 function privilegesOf(index: ObjectIndex, namespace: string, account: string): { strongest: Grant | undefined; via: string; related: RelatedLocation[] } {
   return index.memo(`privileged-rbac:${namespace}\u0000${account}`, () => {
@@ -21,17 +51,11 @@ function privilegesOf(index: ObjectIndex, namespace: string, account: string): {
     const via: string[] = [];
     const related: RelatedLocation[] = [];
     for (const binding of bindingsOfServiceAccount(index, namespace, account)) {
-      const ref = roleRefOf(binding);
-      if (!ref) continue;
-      const role = resolveRole(index, binding);
-      const grants = role ? roleGrants(index, role) : ref.kind === 'ClusterRole' ? builtInGrants(ref.name) : [];
-      const grant = NAMED.find((candidate) => grants.includes(candidate));
-      if (!grant) continue;
-      if (strongest === undefined || NAMED.indexOf(grant) < NAMED.indexOf(strongest)) strongest = grant;
-      const name = `${binding.kind} "${binding.name ?? ''}"`;
-      if (!via.includes(name)) via.push(name);
-      related.push({ at: binding.at, message: `${binding.kind} "${binding.name ?? ''}" grants ${ref.kind} "${ref.name}" to the service account.` });
-      if (role) related.push({ at: role.at, message: `${ref.kind} "${ref.name}" is defined here.` });
+      const given = grantOf(index, binding);
+      if (!given) continue;
+      if (strongest === undefined || NAMED.indexOf(given.grant) < NAMED.indexOf(strongest)) strongest = given.grant;
+      if (!via.includes(given.name)) via.push(given.name);
+      related.push(...given.related);
     }
     return { strongest, via: via.join(', '), related };
   });
@@ -84,7 +108,7 @@ export default defineRule<'privileged', Record<string, never>, Watch>({
       if (!strongest) continue;
       const level = strongest === 'secrets' ? 'warning' : 'error';
       const data = { kind: record.kind, name: record.name ?? '', account, what: TEXT[strongest]!, bindings: via };
-      context.report({ messageId: 'privileged', data, at, related: related.map((entry) => ({ ...entry })), level }, watch);
+      context.report({ messageId: 'privileged', data, at, related, level }, watch);
     }
   },
 });
