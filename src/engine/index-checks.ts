@@ -18,7 +18,10 @@ export interface IndexCheckOutcome {
   ms: number;
 }
 
-/** How many findings a hook reports between two checkpoints: one hook may report for every pair of objects. */
+/**
+ * How many findings a hook reports between two checkpoints, and at most holds before they go on: one hook may
+ * report for every pair of objects, or for every workload of a million documents.
+ */
 const CHECKPOINT_EVERY = 256;
 
 /**
@@ -26,11 +29,13 @@ const CHECKPOINT_EVERY = 256;
  * runs (so its findings need not wait for the others'). The watches' records are `index`'s own: on a
  * thread's joined copy, see `WatchTable.on`.
  * `checkpoint` is called before each hook and as it reports, with where the run is; what it throws ends
- * the run (the CLI's heap guard), unlike a hook's own error.
+ * the run (the CLI's heap guard), unlike a hook's own error. `early`, when given, takes a hook's findings in
+ * batches as it reports them (the outcome holds the rest), so a hook's findings need not all wait in memory.
  */
 export function* runIndexChecks(
   index: ObjectIndex, watched: WatchTable, settings: RunSettings, tallies: Tallies = new Map(),
   checkpoint: (where: () => string) => void = () => {},
+  early?: (ruleId: string, findings: Finding[]) => void,
 ): Generator<IndexCheckOutcome> {
   for (const [rule, list] of watched.byRule()) {
     // Only a rule that asks for a record's options, or reports on a record rather than about a watch, needs these.
@@ -40,6 +45,9 @@ export function* runIndexChecks(
     const where = (): string => `in the checks across files (rule ${rule.meta.id})`;
     checkpoint(where);
     const started = performance.now();
+    /** Time spent handing findings on, which is not the hook's. */
+    let handing = 0;
+    let reported = 0;
     const findings: Finding[] = [];
     let failure: string | undefined;
     let stopped: { error: unknown } | undefined;
@@ -51,7 +59,12 @@ export function* runIndexChecks(
         tally: (topic, item) => countTally(tallies, rule, topic, item),
         report: (report, about) => {
           findings.push(findingOfReport(rule, settingFor(rule, index, report.at, about, settingOf), report.at, report, undefined));
-          if (findings.length % CHECKPOINT_EVERY === 0) {
+          if (++reported % CHECKPOINT_EVERY === 0) {
+            if (early) {
+              const handed = performance.now();
+              early(rule.meta.id, findings.splice(0));
+              handing += performance.now() - handed;
+            }
             try {
               checkpoint(where);
             } catch (error) {
@@ -67,7 +80,7 @@ export function* runIndexChecks(
     }
     // The checkpoint's stop ends the run, not the hook, whether the hook let it through or caught it.
     if (stopped) throw stopped.error;
-    const outcome: IndexCheckOutcome = { ruleId: rule.meta.id, findings, ms: performance.now() - started };
+    const outcome: IndexCheckOutcome = { ruleId: rule.meta.id, findings, ms: performance.now() - started - handing };
     if (failure !== undefined) outcome.failure = failure;
     yield outcome;
   }

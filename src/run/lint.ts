@@ -489,7 +489,9 @@ export async function lintSources(
       deliver(check.ruleId, found, ruleTimes ? performance.now() - started : 0);
     }
     // Watched objects are those of this run's (shard's, thread's) own files, so findings land in open files only.
-    for (const outcome of runIndexChecks(checked, joined ? watched.on(joined) : watched, runSettings, tallies, checkpoint)) {
+    // A hook's findings go on in batches as it reports them, to their files' late findings (on disk in a large run).
+    const early = (ruleId: string, found: Finding[]): void => deliver(ruleId, found, 0);
+    for (const outcome of runIndexChecks(checked, joined ? watched.on(joined) : watched, runSettings, tallies, checkpoint, early)) {
       checkpoint();
       if (outcome.failure !== undefined) {
         run.internalErrors++;
