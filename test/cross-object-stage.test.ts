@@ -1,0 +1,130 @@
+/**
+ * The checks across files at scale: what they read back from disk grows with the input, not with its square,
+ * and a check's findings go on to their files as it reports them instead of all waiting until it ends.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { defineRule } from '../src/engine/define-rule.js';
+import { runIndexChecks } from '../src/engine/index-checks.js';
+import { DEFAULT_RUN_SETTINGS } from '../src/engine/run-settings.js';
+import { WatchedObject, WatchTable } from '../src/engine/watch.js';
+import { ObjectIndex, type IndexedObject } from '../src/k8s/object-index.js';
+import { rules } from '../src/rules/index.js';
+import { lint } from '../src/run/lint.js';
+import { FindingSpool } from '../src/run/spool.js';
+import type { Finding } from '../src/types.js';
+
+/** Copy `i` of an app: its own namespace, the `default` service account, and a binding of every service account's group. */
+function copy(i: number): string {
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: team-${i}
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: registry.example/web:1.0
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: secrets-for-all-${i}
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: secret-reader-${i}
+subjects:
+  - kind: Group
+    name: system:serviceaccounts
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: secret-reader-${i}
+rules:
+  - apiGroups: [""]
+    resources: [secrets]
+    verbs: [get, list]
+`;
+}
+
+/** Values the RBAC checks read back from disk over `copies` copies, and their findings. */
+async function rbacRun(copies: number): Promise<{ reads: number; records: number; findings: Finding[] }> {
+  const folder = mkdtempSync(path.join(tmpdir(), 'kmlint-stage-'));
+  const spool = new FindingSpool(0);
+  try {
+    for (let i = 0; i < copies; i++) writeFileSync(path.join(folder, `app-${i}.yaml`), copy(i));
+    const run = await lint({
+      paths: [folder], cwd: folder, context: [], spool, indexInMemory: 0, stats: true,
+      rules: rules.filter((rule) => rule.meta.id === 'workload-has-privileged-rbac' || rule.meta.id === 'automount-service-account-token'),
+      presets: ['all'],
+    });
+    return { reads: run.stats?.indexOnDisk?.reads ?? 0, records: run.stats?.indexOnDisk?.records ?? 0, findings: [...(run.spool ?? run.findings)] };
+  } finally {
+    spool.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+test('the RBAC checks read each value back a few times, however many copies bind every service account', async () => {
+  // More bindings than the reader keeps recent values: a check that read each binding once per service
+  // account would read about copies² values (360,000 here).
+  const copies = 600;
+  const { reads, records, findings } = await rbacRun(copies);
+  assert.equal(records, copies * 3, 'every value waited on disk');
+  assert.ok(reads <= 4 * records, `values read back: ${reads} for ${records} records`);
+  const privileged = findings.filter((finding) => finding.ruleId === 'workload-has-privileged-rbac');
+  assert.equal(privileged.length, copies, 'every copy\'s workload can read Secrets through every copy\'s binding');
+  assert.equal(privileged[0]!.related?.length, 20, 'a finding lists 20 of the bindings and their roles');
+  assert.equal(privileged[0]!.relatedOmitted, copies * 2 - 20);
+  assert.equal(findings.filter((finding) => finding.ruleId === 'automount-service-account-token').length, copies, 'a group binding names no account');
+});
+
+const record = (i: number): IndexedObject => ({
+  apiVersion: 'v1', group: '', kind: 'ConfigMap', name: `cm-${i}`, namespace: 'default', labels: {}, annotations: {}, value: {}, pods: [],
+  at: { file: `cm-${i % 3}.yaml`, region: { startLine: i + 1, startColumn: 1, endLine: i + 1, endColumn: 3 }, path: ['metadata', 'name'] }, fromContext: false,
+});
+
+test('a check\'s findings are handed on in batches while it reports, in the order it reported them', () => {
+  const handed: Finding[][] = [];
+  let handedWhileReporting = 0;
+  const rule = defineRule<'each', Record<string, never>, number>({
+    meta: {
+      id: 'every-object-test', category: 'reliability', level: 'warning', presets: [], crossObject: true,
+      summary: 'Reports every object.', remediation: 'None.', messages: { each: 'Object {{n}}.' },
+    },
+    create: () => ({}),
+    checkIndex(_index, context) {
+      for (const watch of context.watched) {
+        context.report({ messageId: 'each', data: { n: String(watch.data) }, at: watch.record.at }, watch);
+        if (watch.data === 299) handedWhileReporting = handed.flat().length;
+      }
+    },
+  });
+  const index = new ObjectIndex();
+  const table = new WatchTable();
+  for (let i = 0; i < 600; i++) table.add(new WatchedObject(rule, { level: 'warning', levelConfigured: false, options: {} }, index.add(record(i)), i));
+  index.seal();
+  const outcomes = [...runIndexChecks(index, table, DEFAULT_RUN_SETTINGS, new Map(), () => {}, (ruleId, findings) => {
+    assert.equal(ruleId, 'every-object-test');
+    handed.push(findings);
+  })];
+  assert.equal(handedWhileReporting, 256, 'the first batch went on before the check ended');
+  assert.deepEqual(handed.map((batch) => batch.length), [256, 256]);
+  assert.equal(outcomes.length, 1);
+  assert.equal(outcomes[0]!.findings.length, 88, 'the outcome holds what the batches did not');
+  const messages = [...handed.flat(), ...outcomes[0]!.findings].map((finding) => finding.message);
+  assert.deepEqual(messages, Array.from({ length: 600 }, (_, i) => `Object ${i}.`));
+});
