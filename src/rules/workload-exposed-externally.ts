@@ -1,4 +1,5 @@
 import { defineRule, type RelatedLocation } from '../engine/define-rule.js';
+import { MAX_RELATED } from '../engine/rule-report.js';
 import { isObject, isString } from '../k8s/json.js';
 import { type IndexedObject, type ObjectIndex, scopeKey } from '../k8s/object-index.js';
 import { append } from '../k8s/multimap.js';
@@ -11,8 +12,25 @@ const SENSITIVE = /(kubernetes-dashboard|kubernetesui\/dashboard|jupyter|argo(cd
 
 const ROUTES = ['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute'];
 
-/** What exposes pods with these labels: external Services selecting them, and Ingresses or routes to any Service selecting them. */
+/**
+ * What exposes pods with these labels in the namespace, kept when it is longer than a finding lists: copies of
+ * an app in one namespace (a repository of rendered manifests with no namespace written) share one set of
+ * labels, which every copy's Services select, and a large run's records share equal label sets.
+ */
 function exposuresOf(index: ObjectIndex, namespace: string, labels: Labels): RelatedLocation[] {
+  const kept = index.memo('exposures-by-labels', () => new Map<Labels, Map<string, RelatedLocation[]>>());
+  const known = kept.get(labels)?.get(namespace);
+  if (known) return known;
+  const found = findExposures(index, namespace, labels);
+  if (found.length > MAX_RELATED) {
+    const byNamespace = kept.get(labels) ?? new Map<string, RelatedLocation[]>();
+    kept.set(labels, byNamespace.set(namespace, found));
+  }
+  return found;
+}
+
+/** External Services selecting pods with these labels, and Ingresses or routes to any Service selecting them. */
+function findExposures(index: ObjectIndex, namespace: string, labels: Labels): RelatedLocation[] {
   const services = servicesByPod(index).selecting(scopeKey(namespace), labels);
   const found: RelatedLocation[] = [];
   for (const { service, type } of services) {
