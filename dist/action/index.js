@@ -42134,13 +42134,15 @@ var init_lint_file = __esm({
 
 // src/engine/index-checks.ts
 function* runIndexChecks(index, watched, settings, tallies = /* @__PURE__ */ new Map(), checkpoint = () => {
-}) {
+}, early) {
   for (const [rule, list2] of watched.byRule()) {
     let settingsOf;
     const settingOf = (record) => (settingsOf ??= new Map(list2.map((watch) => [watch.record, watch.setting]))).get(record);
     const where = () => `in the checks across files (rule ${rule.meta.id})`;
     checkpoint(where);
     const started = performance.now();
+    let handing = 0;
+    let reported = 0;
     const findings = [];
     let failure;
     let stopped;
@@ -42152,7 +42154,12 @@ function* runIndexChecks(index, watched, settings, tallies = /* @__PURE__ */ new
         tally: (topic, item) => countTally(tallies, rule, topic, item),
         report: (report, about) => {
           findings.push(findingOfReport(rule, settingFor(rule, index, report.at, about, settingOf), report.at, report, void 0));
-          if (findings.length % CHECKPOINT_EVERY === 0) {
+          if (++reported % CHECKPOINT_EVERY === 0) {
+            if (early) {
+              const handed = performance.now();
+              early(rule.meta.id, findings.splice(0));
+              handing += performance.now() - handed;
+            }
             try {
               checkpoint(where);
             } catch (error2) {
@@ -42166,7 +42173,7 @@ function* runIndexChecks(index, watched, settings, tallies = /* @__PURE__ */ new
       failure = `internal error: rule "${rule.meta.id}" failed on the run's index: ${error2 instanceof Error ? error2.message : String(error2)}`;
     }
     if (stopped) throw stopped.error;
-    const outcome = { ruleId: rule.meta.id, findings, ms: performance.now() - started };
+    const outcome = { ruleId: rule.meta.id, findings, ms: performance.now() - started - handing };
     if (failure !== void 0) outcome.failure = failure;
     yield outcome;
   }
@@ -51622,14 +51629,13 @@ function subjectsOf(binding) {
 }
 function bindingsOfServiceAccount(index, namespace, name) {
   const { bindings, direct, others } = bindingsBySubject(index);
-  const named = direct.get(`${namespace}/${name}`) ?? [];
-  const reached = [...others.get("group:") ?? [], ...others.get(`group:${namespace}`) ?? [], ...others.get(`user:${namespace}:${name}`) ?? []];
-  const candidates = [.../* @__PURE__ */ new Set([...named, ...[...new Set(reached)].sort((a, b) => a - b).map((position) => bindings[position])])];
-  return candidates.filter(
-    (binding) => subjectsOf(binding).some(
-      (subject) => subject.kind === "ServiceAccount" && subject.name === name && (subject.namespace ?? binding.namespace) === namespace || subject.kind === "Group" && (subject.name === "system:serviceaccounts" || subject.name === `system:serviceaccounts:${namespace}`) || subject.kind === "User" && subject.name === `system:serviceaccount:${namespace}:${name}`
-    )
-  );
+  const named = direct.get(accountKey(namespace, name)) ?? [];
+  const reached = [...others.get("group:") ?? [], ...others.get(`group:${namespace}`) ?? [], ...others.get(userKey(namespace, name)) ?? []];
+  return [.../* @__PURE__ */ new Set([...named, ...[...new Set(reached)].sort((a, b) => a - b).map((position) => bindings[position])])];
+}
+function bindingNamesServiceAccount(index, namespace, name) {
+  const { direct, others } = bindingsBySubject(index);
+  return direct.has(accountKey(namespace, name)) || others.has(userKey(namespace, name));
 }
 function bindingsBySubject(index) {
   return index.memo("rbac:bindings-by-subject", () => {
@@ -51639,8 +51645,10 @@ function bindingsBySubject(index) {
     bindings.forEach((binding, position) => {
       for (const subject of subjectsOf(binding)) {
         if (subject.kind === "ServiceAccount") {
-          const list2 = direct.get(`${subject.namespace ?? binding.namespace ?? ""}/${subject.name}`);
-          if (!list2?.includes(binding)) append(direct, `${subject.namespace ?? binding.namespace ?? ""}/${subject.name}`, binding);
+          const namespace = subject.namespace ?? binding.namespace;
+          if (namespace === void 0) continue;
+          const key2 = accountKey(namespace, subject.name);
+          if (!direct.get(key2)?.includes(binding)) append(direct, key2, binding);
           continue;
         }
         const key = subjectKey(subject);
@@ -51650,13 +51658,19 @@ function bindingsBySubject(index) {
     return { bindings, direct, others };
   });
 }
+function accountKey(namespace, name) {
+  return `${namespace}\0${name}`;
+}
+function userKey(namespace, name) {
+  return `user:${namespace}:${name}`;
+}
 function subjectKey(subject) {
-  if (subject.kind === "Group" && subject.name === "system:serviceaccounts") return "group:";
-  if (subject.kind === "Group" && subject.name.startsWith("system:serviceaccounts:")) return `group:${subject.name.slice("system:serviceaccounts:".length)}`;
-  if (subject.kind === "User" && subject.name.startsWith("system:serviceaccount:")) return `user:${subject.name.slice("system:serviceaccount:".length)}`;
+  if (subject.kind === "Group" && subject.name === ALL_SERVICE_ACCOUNTS) return "group:";
+  if (subject.kind === "Group" && subject.name.startsWith(SERVICE_ACCOUNTS_OF) && subject.name.length > SERVICE_ACCOUNTS_OF.length) return `group:${subject.name.slice(SERVICE_ACCOUNTS_OF.length)}`;
+  if (subject.kind === "User" && subject.name.startsWith(SERVICE_ACCOUNT_USER)) return `user:${subject.name.slice(SERVICE_ACCOUNT_USER.length)}`;
   return void 0;
 }
-var RBAC_GROUP, BUILT_IN_CLUSTER_ROLES;
+var RBAC_GROUP, BUILT_IN_CLUSTER_ROLES, ALL_SERVICE_ACCOUNTS, SERVICE_ACCOUNTS_OF, SERVICE_ACCOUNT_USER;
 var init_rbac = __esm({
   "src/k8s/rbac.ts"() {
     "use strict";
@@ -51667,6 +51681,9 @@ var init_rbac = __esm({
     init_rbac_risks();
     RBAC_GROUP = "rbac.authorization.k8s.io";
     BUILT_IN_CLUSTER_ROLES = /* @__PURE__ */ new Set(["cluster-admin", "admin", "edit", "view"]);
+    ALL_SERVICE_ACCOUNTS = "system:serviceaccounts";
+    SERVICE_ACCOUNTS_OF = "system:serviceaccounts:";
+    SERVICE_ACCOUNT_USER = "system:serviceaccount:";
   }
 });
 
@@ -51712,11 +51729,7 @@ var init_automount_service_account_token = __esm({
         for (const watch of context.watched) {
           const { record } = watch;
           const { namespace, account, explicit, at } = watch.data;
-          const named = index.memo(
-            `automount:named:${namespace}\0${account}`,
-            () => bindingsOfServiceAccount(index, namespace, account).some((binding) => subjectsOf(binding).some((subject) => subject.name === account || subject.name === `system:serviceaccount:${namespace}:${account}`))
-          );
-          if (named) continue;
+          if (bindingNamesServiceAccount(index, namespace, account)) continue;
           if (!explicit) {
             const serviceAccount = index.get("ServiceAccount", namespace, account, "");
             const setting2 = serviceAccount?.value.automountServiceAccountToken;
@@ -65678,6 +65691,17 @@ var init_windows_host_process = __esm({
 
 // src/rules/workload-exposed-externally.ts
 function exposuresOf(index, namespace, labels) {
+  const kept2 = index.memo("exposures-by-labels", () => /* @__PURE__ */ new Map());
+  const known2 = kept2.get(labels)?.get(namespace);
+  if (known2) return known2;
+  const found = findExposures(index, namespace, labels);
+  if (found.length > MAX_RELATED) {
+    const byNamespace = kept2.get(labels) ?? /* @__PURE__ */ new Map();
+    kept2.set(labels, byNamespace.set(namespace, found));
+  }
+  return found;
+}
+function findExposures(index, namespace, labels) {
   const services = servicesByPod(index).selecting(scopeKey(namespace), labels);
   const found = [];
   for (const { service, type } of services) {
@@ -65730,6 +65754,7 @@ var init_workload_exposed_externally = __esm({
   "src/rules/workload-exposed-externally.ts"() {
     "use strict";
     init_define_rule();
+    init_rule_report();
     init_json();
     init_object_index();
     init_multimap();
@@ -65786,23 +65811,35 @@ var init_workload_exposed_externally = __esm({
 });
 
 // src/rules/workload-has-privileged-rbac.ts
+function grantOf(index, binding) {
+  const known2 = index.memo("privileged-rbac:binding-grants", () => /* @__PURE__ */ new Map());
+  let entry2 = known2.get(binding);
+  if (entry2 === void 0) {
+    entry2 = null;
+    const ref = roleRefOf(binding);
+    const role = ref && resolveRole(index, binding);
+    const grants = !ref ? [] : role ? roleGrants(index, role) : ref.kind === "ClusterRole" ? builtInGrants(ref.name) : [];
+    const grant = NAMED.find((candidate) => grants.includes(candidate));
+    if (ref && grant) {
+      const related = [{ at: binding.at, message: `${binding.kind} "${binding.name ?? ""}" grants ${ref.kind} "${ref.name}" to the service account.` }];
+      if (role) related.push({ at: role.at, message: `${ref.kind} "${ref.name}" is defined here.` });
+      entry2 = { grant, name: `${binding.kind} "${binding.name ?? ""}"`, related };
+    }
+    known2.set(binding, entry2);
+  }
+  return entry2 ?? void 0;
+}
 function privilegesOf(index, namespace, account) {
   return index.memo(`privileged-rbac:${namespace}\0${account}`, () => {
     let strongest;
     const via = [];
     const related = [];
     for (const binding of bindingsOfServiceAccount(index, namespace, account)) {
-      const ref = roleRefOf(binding);
-      if (!ref) continue;
-      const role = resolveRole(index, binding);
-      const grants = role ? roleGrants(index, role) : ref.kind === "ClusterRole" ? builtInGrants(ref.name) : [];
-      const grant = NAMED.find((candidate) => grants.includes(candidate));
-      if (!grant) continue;
-      if (strongest === void 0 || NAMED.indexOf(grant) < NAMED.indexOf(strongest)) strongest = grant;
-      const name = `${binding.kind} "${binding.name ?? ""}"`;
-      if (!via.includes(name)) via.push(name);
-      related.push({ at: binding.at, message: `${binding.kind} "${binding.name ?? ""}" grants ${ref.kind} "${ref.name}" to the service account.` });
-      if (role) related.push({ at: role.at, message: `${ref.kind} "${ref.name}" is defined here.` });
+      const given = grantOf(index, binding);
+      if (!given) continue;
+      if (strongest === void 0 || NAMED.indexOf(given.grant) < NAMED.indexOf(strongest)) strongest = given.grant;
+      if (!via.includes(given.name)) via.push(given.name);
+      related.push(...given.related);
     }
     return { strongest, via: via.join(", "), related };
   });
@@ -65856,7 +65893,7 @@ var init_workload_has_privileged_rbac = __esm({
           if (!strongest) continue;
           const level = strongest === "secrets" ? "warning" : "error";
           const data = { kind: record.kind, name: record.name ?? "", account, what: TEXT[strongest], bindings: via };
-          context.report({ messageId: "privileged", data, at, related: related.map((entry2) => ({ ...entry2 })), level }, watch);
+          context.report({ messageId: "privileged", data, at, related, level }, watch);
         }
       }
     });
@@ -67787,7 +67824,8 @@ async function lintSources(sources, options, notes = [], peers) {
       run2.internalErrors += check2.run(checked, found);
       deliver(check2.ruleId, found, ruleTimes ? performance.now() - started : 0);
     }
-    for (const outcome of runIndexChecks(checked, joined ? watched.on(joined) : watched, runSettings, tallies, checkpoint)) {
+    const early = (ruleId, found) => deliver(ruleId, found, 0);
+    for (const outcome of runIndexChecks(checked, joined ? watched.on(joined) : watched, runSettings, tallies, checkpoint, early)) {
       checkpoint();
       if (outcome.failure !== void 0) {
         run2.internalErrors++;
