@@ -23,7 +23,7 @@ import { closeSync, cpSync, mkdirSync, mkdtempSync, openSync, readdirSync, readF
 import { StringDecoder } from 'node:string_decoder';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus', 'real');

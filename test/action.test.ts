@@ -30,7 +30,6 @@ import {
   forbidChecks,
   startFakeGitHubApi,
   type FakeGitHubApi,
-  type RecordedRequest,
 } from './support/github-api-server.js';
 
 const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { minimatch } from 'minimatch';
 import { fingerprint } from '../findings/build.js';
-import type { Finding, Region } from '../types.js';
+import type { Finding } from '../types.js';
 import type { FindingPlace, SuppressionEntry } from './entry.js';
 
 export type { Exemption } from './options.js';

@@ -10,10 +10,10 @@ import type { K8sObject } from '../k8s/model.js';
 import type { RuleSetting } from '../engine/rule-settings.js';
 import type { Finding, Level, LintResult, Suppression } from '../types.js';
 import { annotationEntries } from './annotations.js';
-import { applyBaseline, type Baseline } from './baseline.js';
+import { applyBaseline } from './baseline.js';
 import { commentDirectives } from './comment-directives.js';
 import { isDate, isExpired, today as todayOf, type FindingPlace, type SuppressionEntry } from './entry.js';
-import { exemptionEntries, type Exemption } from './exemptions.js';
+import { exemptionEntries } from './exemptions.js';
 
 export type { SuppressOptions } from './options.js';
 import type { ExemptionUsage, SuppressOptions } from './options.js';
