@@ -19,6 +19,12 @@ export class MostlySingleTable<K, V extends object> {
     else this.#table.set(key, [known, value]);
   }
 
+  /** `add`, unless the value is already the key's last (an object filed under the same key twice in a row). */
+  addOnce(key: K, value: V): void {
+    const known = this.#table.get(key);
+    if (known !== value && !(Array.isArray(known) && known.at(-1) === value)) this.add(key, value);
+  }
+
   get(key: K): readonly V[] {
     const known = this.#table.get(key);
     return known === undefined ? [] : Array.isArray(known) ? known : [known];

@@ -1,6 +1,6 @@
 /** Label selectors with the API's semantics: `matchLabels`, `matchExpressions`, empty and missing selectors. */
 import { isObject, isString, isStringList } from './json.js';
-import { append } from './multimap.js';
+import { append, MostlySingleTable } from './multimap.js';
 import type { JsonValue } from './model.js';
 
 export type Labels = Readonly<Record<string, string>>;
@@ -84,22 +84,24 @@ export function labelEntry(key: string, value: string): string {
 /**
  * Objects with labels, grouped by a scope (a namespace), looked up by the selector that selects them: only
  * those carrying the selector's required label are tested, so a lookup costs what it finds, not the scope.
+ * Built over every object of a large run, so it keeps little per object: one text per distinct label (shared
+ * by every scope), and a lone object without an array of its own.
  */
-export class LabelledTable<T> {
-  private readonly byLabel = new Map<string, T[]>();
-  private readonly byScope = new Map<string, T[]>();
+export class LabelledTable<T extends object> {
+  private readonly scopes = new Map<string, { items: T[]; byLabel: MostlySingleTable<string, T> }>();
 
   /** `scopesOf` may give several scopes (its namespace and "every namespace"). */
   constructor(items: Iterable<T>, scopesOf: (item: T) => string | readonly string[], private readonly labelsOf: (item: T) => readonly Labels[]) {
+    const entries = new Map<string, string>();
+    const shared = (entry: string): string => entries.get(entry) ?? (entries.set(entry, entry), entry);
     for (const item of items) {
       const scopes = scopesOf(item);
       for (const scope of typeof scopes === 'string' ? [scopes] : scopes) {
-        append(this.byScope, scope, item);
+        let table = this.scopes.get(scope);
+        if (!table) this.scopes.set(scope, (table = { items: [], byLabel: new MostlySingleTable() }));
+        table.items.push(item);
         for (const labels of labelsOf(item)) {
-          for (const [key, value] of Object.entries(labels)) {
-            const entry = `${scope}\u0000${labelEntry(key, value)}`;
-            if (this.byLabel.get(entry)?.at(-1) !== item) append(this.byLabel, entry, item);
-          }
+          for (const [key, value] of Object.entries(labels)) table.byLabel.addOnce(shared(labelEntry(key, value)), item);
         }
       }
     }
@@ -117,8 +119,9 @@ export class LabelledTable<T> {
 
   private candidates(scope: string, kind: SelectorKind, selector: JsonValue | undefined): readonly T[] {
     const required = requiredLabel(kind, selector);
-    if (required === 'none') return [];
-    return (required === 'open' ? this.byScope.get(scope) : this.byLabel.get(`${scope}\u0000${required}`)) ?? [];
+    const table = this.scopes.get(scope);
+    if (required === 'none' || !table) return [];
+    return required === 'open' ? table.items : table.byLabel.get(required);
   }
 }
 
