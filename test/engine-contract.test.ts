@@ -16,6 +16,7 @@ import { parse } from 'yaml';
 import type { JsonValue } from '../src/k8s/model.js';
 import { objectsOf } from '../src/k8s/objects.js';
 import { effectiveRules, resolveRole } from '../src/k8s/rbac.js';
+import { podsSelectedByMap } from '../src/k8s/views/references.js';
 import { labelSelectorMatches, mapSelectorMatches } from '../src/k8s/selectors.js';
 import { lint, lintSources, UsageError, type LintOptions } from '../src/run/lint.js';
 import { rules as registry } from '../src/rules/index.js';
@@ -42,7 +43,7 @@ const noPods = defineRule({
         const at = context.locate([...service.path, 'spec', 'selector']);
         const namespace = service.namespace ?? context.settings.namespace;
         context.afterIndex((index) => {
-          const pods = index.podsSelectedByMap(namespace, selector as never);
+          const pods = podsSelectedByMap(index, namespace, selector as never);
           if (pods.length === 0) context.report({ messageId: 'none', data: { name: service.name ?? '', namespace }, at });
           else context.report({ messageId: 'some', data: { name: service.name ?? '', count: pods.length }, at, level: 'note', related: pods.map(({ object }) => ({ at: object.at, message: `selects ${object.kind} ${object.name}` })) });
         });

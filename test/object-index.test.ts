@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ObjectIndex, type IndexedObject } from '../src/k8s/object-index.js';
+import { anyWorkloadSelectedByMap, podsSelectedByMap } from '../src/k8s/views/references.js';
 import { findCrd } from '../src/schema/custom-resources.js';
 
 let line = 0;
@@ -142,4 +143,47 @@ test('records kept with their values on disk share one frozen copy of each disti
   assert.equal(clashAgain.labels, clashing.labels);
   assert.ok(Object.isFrozen(web.labels), 'a shared set cannot be changed through one record');
   assert.equal(index.add(labelled('bare', {})).labels, index.add(labelled('bare-2', {})).labels);
+});
+
+/** A Deployment of the run with one pod template carrying `labels`. */
+function workload(name: string, namespace: string | undefined, labels: Record<string, string>): IndexedObject {
+  const made = record('apps', 'Deployment', name, namespace);
+  return { ...made, pods: [{ labels, path: ['spec', 'template', 'spec'], spec: {} }] };
+}
+
+test('a map selector finds pod templates in run order, the namespace "" holding those written without one', () => {
+  const index = new ObjectIndex();
+  const written = index.add(workload('a', '', { app: 'web', tier: 'front' }));
+  const unset = index.add(workload('b', undefined, { app: 'web' }));
+  const elsewhere = index.add(workload('c', 'shop', { app: 'web' }));
+  const later = index.add(workload('d', '', { app: 'web' }));
+  index.add(workload('e', undefined, { app: 'api' }));
+  index.seal();
+  const names = (found: { object: IndexedObject }[]): (string | undefined)[] => found.map(({ object }) => object.name);
+  assert.deepEqual(names(podsSelectedByMap(index, '', { app: 'web' })), ['a', 'b', 'd']);
+  assert.deepEqual(names(podsSelectedByMap(index, undefined, { app: 'web' })), ['a', 'b', 'd']);
+  assert.deepEqual(names(podsSelectedByMap(index, 'shop', { app: 'web' })), ['c']);
+  assert.deepEqual(names(podsSelectedByMap(index, '', { app: 'web', tier: 'front' })), ['a'], 'every pair must match');
+  assert.deepEqual(podsSelectedByMap(index, '', {}), [], 'an empty map selects nothing');
+  assert.equal(podsSelectedByMap(index, 'shop', { app: 'web' })[0]!.object, elsewhere);
+  assert.ok(anyWorkloadSelectedByMap(index, undefined, { app: 'api' }));
+  assert.ok(!anyWorkloadSelectedByMap(index, 'shop', { app: 'api' }));
+  assert.deepEqual([written, unset, later].map((object) => object.name), ['a', 'b', 'd']);
+});
+
+test('objects of a kind in a namespace, of one API group or any, in run order', () => {
+  const index = new ObjectIndex();
+  index.add(record('', 'Service', 'a', 'shop'));
+  index.add(record('serving.knative.dev', 'Service', 'b', 'shop'));
+  index.add(record('', 'Service', 'c', 'blog'));
+  index.add(record('', 'Service', 'd', 'shop'));
+  index.add(record('', 'Service', 'e', undefined));
+  index.seal();
+  const names = (found: readonly IndexedObject[]): (string | undefined)[] => found.map((object) => object.name);
+  assert.deepEqual(names(index.ofKindIn('Service', 'shop')), ['a', 'b', 'd']);
+  assert.deepEqual(names(index.ofKindIn('Service', 'shop', '')), ['a', 'd']);
+  assert.deepEqual(names(index.ofKindIn('Service', 'shop', 'serving.knative.dev')), ['b']);
+  assert.deepEqual(names(index.ofKindIn('Service', undefined, '')), ['e']);
+  assert.deepEqual(names(index.ofKindIn('Service', 'other')), []);
+  assert.deepEqual(names(index.ofKindIn('Ingress', 'shop')), []);
 });

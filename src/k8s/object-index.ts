@@ -10,8 +10,8 @@ import { StringTable } from './detach.js';
 import { isObject, isString } from './json.js';
 import { isNamespaced } from './kinds.js';
 import { append as push, MostlySingleTable } from './multimap.js';
-import type { JsonObject, JsonValue, K8sObject } from './model.js';
-import { LabelledTable, mapSelectorMatches, type Labels } from './selectors.js';
+import type { JsonObject, K8sObject } from './model.js';
+import type { Labels } from './selectors.js';
 import { RecordShelf, StoredRecord, type ValueStore } from './stored-record.js';
 
 export interface IndexedPod {
@@ -77,11 +77,6 @@ function withoutDataValues(value: JsonObject): JsonObject {
     if (isObject(data)) copy[field] = Object.fromEntries(Object.keys(data).map((key) => [key, '']));
   }
   return copy;
-}
-
-export interface PodMatch {
-  object: IndexedObject;
-  pod: IndexedPod;
 }
 
 export class ObjectIndex {
@@ -188,9 +183,13 @@ export class ObjectIndex {
 
   /** Objects of a kind in a namespace (`undefined`: cluster-scoped), optionally of one API group, in run order. */
   ofKindIn(kind: string, namespace: string | undefined, group?: string): readonly IndexedObject[] {
-    const keys = (record: IndexedObject) => [`*\u0000${record.kind}\u0000${scopeKey(record.namespace)}`, `=${record.group}\u0000${record.kind}\u0000${scopeKey(record.namespace)}`];
-    const key = `${group === undefined ? '*' : `=${group}`}\u0000${kind}\u0000${scopeKey(namespace)}`;
-    return this.table('by-kind-namespace', keys).get(key) ?? [];
+    // A table per kind asked about, not one of every object: checks ask about a few kinds.
+    const byNamespace = this.memo(`by-namespace:${group === undefined ? '*' : `=${group}`}\u0000${kind}`, () => {
+      const table = new Map<string, IndexedObject[]>();
+      for (const record of this.ofKind(kind, group)) push(table, scopeKey(record.namespace), record);
+      return table;
+    });
+    return byNamespace.get(scopeKey(namespace)) ?? [];
   }
 
   /** Every object of that identity (more than one is a duplicate). */
@@ -261,46 +260,11 @@ export class ObjectIndex {
     }
     return names;
   }
-
-  /** Pod templates of a namespace that a `metav1.LabelSelector` selects. */
-  podsSelectedBy(namespace: string | undefined, selector: JsonValue | undefined): PodMatch[] {
-    const table = this.memo('pods-by-selector', () => {
-      const pods = this.records.flatMap((object) => object.pods.map((pod) => ({ object, pod })));
-      return new LabelledTable<PodMatch>(pods, (match) => scopeKey(match.object.namespace), (match) => [match.pod.labels]);
-    });
-    return table.selectedBy(scopeKey(namespace), 'label', selector);
-  }
-
-  /** Pod templates of a namespace that a plain map selector (a Service's) selects. */
-  podsSelectedByMap(namespace: string | undefined, selector: JsonValue | undefined): PodMatch[] {
-    if (!isObject(selector)) return [];
-    const [first] = Object.entries(selector);
-    if (!first || typeof first[1] !== 'string') return [];
-    // Only pods carrying the selector's first label can match: look those up instead of the whole namespace.
-    const candidates = this.podsByLabel().get(labelKey(namespace, first[0], first[1])) ?? [];
-    return candidates.filter(({ pod }) => mapSelectorMatches(selector, pod.labels));
-  }
-
-  private podsByLabel(): Map<string, PodMatch[]> {
-    return this.memo('pods-by-label', () => {
-      const table = new Map<string, PodMatch[]>();
-      for (const object of this.records) {
-        for (const pod of object.pods) {
-          for (const [key, value] of Object.entries(pod.labels)) push(table, labelKey(object.namespace, key, value), { object, pod });
-        }
-      }
-      return table;
-    });
-  }
 }
 
 /** A namespace as a table key: cluster-scoped (`undefined`) and the empty namespace stay apart. */
 export function scopeKey(namespace: string | undefined): string {
   return namespace === undefined ? '' : `=${namespace}`;
-}
-
-function labelKey(namespace: string | undefined, key: string, value: string): string {
-  return `${namespace ?? ''}\u0000${key}\u0000${value}`;
 }
 
 function placeKey(at: Pick<Location, 'file' | 'region' | 'documentIndex'>): string {

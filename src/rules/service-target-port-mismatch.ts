@@ -1,7 +1,7 @@
 import { defineRule } from '../engine/define-rule.js';
 import { isNumber, isObject, isString, objectItems } from '../k8s/json.js';
 import { containerPorts, exposesPort } from '../k8s/views/probes.js';
-import { someRelated } from '../k8s/views/references.js';
+import { podsSelectedByMap, someRelated } from '../k8s/views/references.js';
 import type { JsonObject } from '../k8s/model.js';
 import { runsForPodLife } from '../k8s/resources.js';
 import { POD_CONTAINER_LISTS } from '../k8s/workloads.js';
@@ -77,7 +77,7 @@ export default defineRule<'noSuchPort', Options, Watch>({
       const checkNumbers = watch.options.checkNumbers;
       // Once per selector and port: Services that repeat a selector would each read every pod it selects.
       const related = index.memo(`target-port:${JSON.stringify([namespace, selector, target, protocol, checkNumbers])}`, () => {
-        const matches = index.podsSelectedByMap(namespace, selector);
+        const matches = podsSelectedByMap(index, namespace, selector);
         if (matches.length === 0) return undefined;
         const ports = matches.flatMap(({ pod }) => servingContainers(pod.spec).flatMap((container) => containerPorts(container)));
         if (exposesPort(ports, target, protocol) || (!named && (!checkNumbers || ports.length === 0))) return undefined;

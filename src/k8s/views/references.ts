@@ -5,8 +5,8 @@
  * dangling when the input carries objects of that family in the namespace, so it is seen to hold them.
  */
 import { isObject, stringEntries, valueAt } from '../json.js';
-import { type IndexedObject, type ObjectIndex, scopeKey } from '../object-index.js';
-import { LabelledTable, type Labels } from '../selectors.js';
+import { type IndexedObject, type IndexedPod, type ObjectIndex, scopeKey } from '../object-index.js';
+import { LabelledTable, mapSelectorMatches, type Labels } from '../selectors.js';
 import type { JsonValue } from '../model.js';
 import { workloadOf } from '../workloads.js';
 
@@ -70,8 +70,30 @@ export function anyWorkloadSelectedAnywhere(index: ObjectIndex, selector: JsonVa
  * a cluster-scoped object counts as in the namespace "".
  */
 export function anyWorkloadSelectedByMap(index: ObjectIndex, namespace: string | undefined, selector: Labels): boolean {
-  const table = index.memo('templates-by-map-selector', () => new LabelledTable(index.all, (record) => record.namespace ?? '', templateLabelSets));
-  return table.selectsAny(namespace ?? '', 'map', selector);
+  return workloadsSelectedByMap(index, namespace, selector).length > 0;
+}
+
+export interface PodMatch {
+  object: IndexedObject;
+  pod: IndexedPod;
+}
+
+/** The pods of the namespace that a plain map selector (a Service's) selects, each with its object, in run order. */
+export function podsSelectedByMap(index: ObjectIndex, namespace: string | undefined, selector: JsonValue | undefined): PodMatch[] {
+  return workloadsSelectedByMap(index, namespace, selector).flatMap((object) =>
+    object.pods.filter((pod) => mapSelectorMatches(selector, pod.labels)).map((pod) => ({ object, pod })),
+  );
+}
+
+/** Objects whose pod template a plain map selector selects; the namespace "" holds the cluster-scoped ones too. */
+function workloadsSelectedByMap(index: ObjectIndex, namespace: string | undefined, selector: JsonValue | undefined): IndexedObject[] {
+  const table = templatesByLabel(index);
+  if (namespace !== undefined && namespace !== '') return table.selectedBy(scopeKey(namespace), 'map', selector);
+  const unset = table.selectedBy(scopeKey(undefined), 'map', selector);
+  const empty = table.selectedBy(scopeKey(''), 'map', selector);
+  if (empty.length === 0 || unset.length === 0) return empty.length === 0 ? unset : empty;
+  const positions = index.memo('record-positions', () => new Map(index.all.map((record, position) => [record, position])));
+  return [...unset, ...empty].sort((a, b) => positions.get(a)! - positions.get(b)!);
 }
 
 /** A table scope (never one `scopeKey` gives) that holds the objects of every namespace. */
