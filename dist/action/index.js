@@ -40725,6 +40725,11 @@ var init_multimap = __esm({
         else if (Array.isArray(known2)) known2.push(value);
         else this.#table.set(key, [known2, value]);
       }
+      /** `add`, unless the value is already the key's last (an object filed under the same key twice in a row). */
+      addOnce(key, value) {
+        const known2 = this.#table.get(key);
+        if (known2 !== value && !(Array.isArray(known2) && known2.at(-1) === value)) this.add(key, value);
+      }
       get(key) {
         const known2 = this.#table.get(key);
         return known2 === void 0 ? [] : Array.isArray(known2) ? known2 : [known2];
@@ -40732,130 +40737,6 @@ var init_multimap = __esm({
       /** The lists of every key that holds more than one value, in the order keys were first added. */
       *several() {
         for (const known2 of this.#table.values()) if (Array.isArray(known2)) yield known2;
-      }
-    };
-  }
-});
-
-// src/k8s/selectors.ts
-function labelSelectorMatches(selector, labels) {
-  if (!isObject(selector)) return false;
-  const matchLabels = selector.matchLabels;
-  if (isObject(matchLabels)) {
-    for (const [key, value] of Object.entries(matchLabels)) if (labels[key] !== value) return false;
-  }
-  const expressions = selector.matchExpressions;
-  if (Array.isArray(expressions)) {
-    for (const expression of expressions) if (!expressionMatches(expression, labels)) return false;
-  }
-  return true;
-}
-function expressionMatches(expression, labels) {
-  if (!isObject(expression) || !isString(expression.key)) return false;
-  const has = Object.hasOwn(labels, expression.key);
-  const values = isStringList(expression.values) ? expression.values : [];
-  const value = labels[expression.key];
-  switch (expression.operator) {
-    case "In":
-      return has && values.includes(value);
-    case "NotIn":
-      return !has || !values.includes(value);
-    case "Exists":
-      return has;
-    case "DoesNotExist":
-      return !has;
-    default:
-      return false;
-  }
-}
-function mapSelectorMatches(selector, labels) {
-  if (!isObject(selector)) return false;
-  const entries = Object.entries(selector);
-  if (entries.length === 0) return false;
-  return entries.every(([key, value]) => labels[key] === value);
-}
-function selectsEverything(selector) {
-  return isObject(selector) && Object.keys(selector).length === 0;
-}
-function selectorMatches(kind, selector, labels) {
-  return kind === "map" ? mapSelectorMatches(selector, labels) : labelSelectorMatches(selector, labels);
-}
-function requiredLabel(kind, selector) {
-  if (!isObject(selector)) return "none";
-  const pairs = kind === "map" ? selector : selector.matchLabels;
-  const [first2] = isObject(pairs) ? Object.entries(pairs) : [];
-  if (!first2) return kind === "map" ? "none" : "open";
-  return isString(first2[1]) ? labelEntry(first2[0], first2[1]) : "none";
-}
-function labelEntry(key, value) {
-  return `${key}\0${value}`;
-}
-var LabelledTable, SelectorTable;
-var init_selectors = __esm({
-  "src/k8s/selectors.ts"() {
-    "use strict";
-    init_json();
-    init_multimap();
-    LabelledTable = class {
-      /** `scopesOf` may give several scopes (its namespace and "every namespace"). */
-      constructor(items, scopesOf, labelsOf) {
-        this.labelsOf = labelsOf;
-        for (const item of items) {
-          const scopes = scopesOf(item);
-          for (const scope of typeof scopes === "string" ? [scopes] : scopes) {
-            append(this.byScope, scope, item);
-            for (const labels of labelsOf(item)) {
-              for (const [key, value] of Object.entries(labels)) {
-                const entry2 = `${scope}\0${labelEntry(key, value)}`;
-                if (this.byLabel.get(entry2)?.at(-1) !== item) append(this.byLabel, entry2, item);
-              }
-            }
-          }
-        }
-      }
-      labelsOf;
-      byLabel = /* @__PURE__ */ new Map();
-      byScope = /* @__PURE__ */ new Map();
-      /** The items of the scope (in the order given) that the selector selects through any of their label sets. */
-      selectedBy(scope, kind, selector) {
-        return this.candidates(scope, kind, selector).filter((item) => this.labelsOf(item).some((labels) => selectorMatches(kind, selector, labels)));
-      }
-      /** Whether the selector selects any item of the scope. */
-      selectsAny(scope, kind, selector) {
-        return this.candidates(scope, kind, selector).some((item) => this.labelsOf(item).some((labels) => selectorMatches(kind, selector, labels)));
-      }
-      candidates(scope, kind, selector) {
-        const required = requiredLabel(kind, selector);
-        if (required === "none") return [];
-        return (required === "open" ? this.byScope.get(scope) : this.byLabel.get(`${scope}\0${required}`)) ?? [];
-      }
-    };
-    SelectorTable = class {
-      constructor(items, scopeOf, selectorOf2, kind) {
-        this.kind = kind;
-        for (const item of items) {
-          const selector = selectorOf2(item);
-          const required = requiredLabel(kind, selector);
-          if (required === "none") continue;
-          const position = this.items.push({ item, selector }) - 1;
-          const scope = scopeOf(item);
-          if (required === "open") append(this.open, scope, position);
-          else append(this.byLabel, `${scope}\0${required}`, position);
-        }
-      }
-      kind;
-      byLabel = /* @__PURE__ */ new Map();
-      open = /* @__PURE__ */ new Map();
-      items = [];
-      /** The items of the scope whose selector selects these labels, in the order given. */
-      selecting(scope, labels) {
-        const positions = [...this.open.get(scope) ?? []];
-        for (const [key, value] of Object.entries(labels)) positions.push(...this.byLabel.get(`${scope}\0${labelEntry(key, value)}`) ?? []);
-        positions.sort((a, b) => a - b);
-        return positions.flatMap((position) => {
-          const { item, selector } = this.items[position];
-          return selectorMatches(this.kind, selector, labels) ? [item] : [];
-        });
       }
     };
   }
@@ -41130,9 +41011,6 @@ function withoutDataValues(value) {
 function scopeKey(namespace) {
   return namespace === void 0 ? "" : `=${namespace}`;
 }
-function labelKey(namespace, key, value) {
-  return `${namespace ?? ""}\0${key}\0${value}`;
-}
 function placeKey(at) {
   return `${at.file}\0${at.documentIndex ?? ""}\0${at.region.startLine}\0${at.region.startColumn}`;
 }
@@ -41151,7 +41029,6 @@ var init_object_index = __esm({
     init_json();
     init_kinds();
     init_multimap();
-    init_selectors();
     init_stored_record();
     DATA_KINDS = /* @__PURE__ */ new Set(["/Secret", "/ConfigMap"]);
     CRD_KIND = "apiextensions.k8s.io/CustomResourceDefinition";
@@ -41240,9 +41117,12 @@ var init_object_index = __esm({
       }
       /** Objects of a kind in a namespace (`undefined`: cluster-scoped), optionally of one API group, in run order. */
       ofKindIn(kind, namespace, group) {
-        const keys = (record) => [`*\0${record.kind}\0${scopeKey(record.namespace)}`, `=${record.group}\0${record.kind}\0${scopeKey(record.namespace)}`];
-        const key = `${group === void 0 ? "*" : `=${group}`}\0${kind}\0${scopeKey(namespace)}`;
-        return this.table("by-kind-namespace", keys).get(key) ?? [];
+        const byNamespace = this.memo(`by-namespace:${group === void 0 ? "*" : `=${group}`}\0${kind}`, () => {
+          const table = /* @__PURE__ */ new Map();
+          for (const record of this.ofKind(kind, group)) append(table, scopeKey(record.namespace), record);
+          return table;
+        });
+        return byNamespace.get(scopeKey(namespace)) ?? [];
       }
       /** Every object of that identity (more than one is a duplicate). */
       find(group, kind, namespace, name) {
@@ -41304,33 +41184,6 @@ var init_object_index = __esm({
           if (record.kind === "Namespace" && record.group === "" && record.name) names.add(record.name);
         }
         return names;
-      }
-      /** Pod templates of a namespace that a `metav1.LabelSelector` selects. */
-      podsSelectedBy(namespace, selector) {
-        const table = this.memo("pods-by-selector", () => {
-          const pods = this.records.flatMap((object) => object.pods.map((pod) => ({ object, pod })));
-          return new LabelledTable(pods, (match3) => scopeKey(match3.object.namespace), (match3) => [match3.pod.labels]);
-        });
-        return table.selectedBy(scopeKey(namespace), "label", selector);
-      }
-      /** Pod templates of a namespace that a plain map selector (a Service's) selects. */
-      podsSelectedByMap(namespace, selector) {
-        if (!isObject(selector)) return [];
-        const [first2] = Object.entries(selector);
-        if (!first2 || typeof first2[1] !== "string") return [];
-        const candidates = this.podsByLabel().get(labelKey(namespace, first2[0], first2[1])) ?? [];
-        return candidates.filter(({ pod }) => mapSelectorMatches(selector, pod.labels));
-      }
-      podsByLabel() {
-        return this.memo("pods-by-label", () => {
-          const table = /* @__PURE__ */ new Map();
-          for (const object of this.records) {
-            for (const pod of object.pods) {
-              for (const [key, value] of Object.entries(pod.labels)) append(table, labelKey(object.namespace, key, value), { object, pod });
-            }
-          }
-          return table;
-        });
       }
     };
   }
@@ -51410,6 +51263,131 @@ var init_audit_policy_missing_or_weak = __esm({
   }
 });
 
+// src/k8s/selectors.ts
+function labelSelectorMatches(selector, labels) {
+  if (!isObject(selector)) return false;
+  const matchLabels = selector.matchLabels;
+  if (isObject(matchLabels)) {
+    for (const [key, value] of Object.entries(matchLabels)) if (labels[key] !== value) return false;
+  }
+  const expressions = selector.matchExpressions;
+  if (Array.isArray(expressions)) {
+    for (const expression of expressions) if (!expressionMatches(expression, labels)) return false;
+  }
+  return true;
+}
+function expressionMatches(expression, labels) {
+  if (!isObject(expression) || !isString(expression.key)) return false;
+  const has = Object.hasOwn(labels, expression.key);
+  const values = isStringList(expression.values) ? expression.values : [];
+  const value = labels[expression.key];
+  switch (expression.operator) {
+    case "In":
+      return has && values.includes(value);
+    case "NotIn":
+      return !has || !values.includes(value);
+    case "Exists":
+      return has;
+    case "DoesNotExist":
+      return !has;
+    default:
+      return false;
+  }
+}
+function mapSelectorMatches(selector, labels) {
+  if (!isObject(selector)) return false;
+  const entries = Object.entries(selector);
+  if (entries.length === 0) return false;
+  return entries.every(([key, value]) => labels[key] === value);
+}
+function selectsEverything(selector) {
+  return isObject(selector) && Object.keys(selector).length === 0;
+}
+function selectorMatches(kind, selector, labels) {
+  return kind === "map" ? mapSelectorMatches(selector, labels) : labelSelectorMatches(selector, labels);
+}
+function requiredLabel(kind, selector) {
+  if (!isObject(selector)) return "none";
+  const pairs = kind === "map" ? selector : selector.matchLabels;
+  const [first2] = isObject(pairs) ? Object.entries(pairs) : [];
+  if (!first2) return kind === "map" ? "none" : "open";
+  return isString(first2[1]) ? labelEntry(first2[0], first2[1]) : "none";
+}
+function labelEntry(key, value) {
+  return `${key}\0${value}`;
+}
+var LabelledTable, SelectorTable;
+var init_selectors = __esm({
+  "src/k8s/selectors.ts"() {
+    "use strict";
+    init_json();
+    init_multimap();
+    LabelledTable = class {
+      /** `scopesOf` may give several scopes (its namespace and "every namespace"). */
+      constructor(items, scopesOf, labelsOf) {
+        this.labelsOf = labelsOf;
+        const entries = /* @__PURE__ */ new Map();
+        const shared2 = (entry2) => entries.get(entry2) ?? (entries.set(entry2, entry2), entry2);
+        for (const item of items) {
+          const scopes = scopesOf(item);
+          for (const scope of typeof scopes === "string" ? [scopes] : scopes) {
+            let table = this.scopes.get(scope);
+            if (!table) this.scopes.set(scope, table = { items: [], byLabel: new MostlySingleTable() });
+            table.items.push(item);
+            for (const labels of labelsOf(item)) {
+              for (const [key, value] of Object.entries(labels)) table.byLabel.addOnce(shared2(labelEntry(key, value)), item);
+            }
+          }
+        }
+      }
+      labelsOf;
+      scopes = /* @__PURE__ */ new Map();
+      /** The items of the scope (in the order given) that the selector selects through any of their label sets. */
+      selectedBy(scope, kind, selector) {
+        return this.candidates(scope, kind, selector).filter((item) => this.labelsOf(item).some((labels) => selectorMatches(kind, selector, labels)));
+      }
+      /** Whether the selector selects any item of the scope. */
+      selectsAny(scope, kind, selector) {
+        return this.candidates(scope, kind, selector).some((item) => this.labelsOf(item).some((labels) => selectorMatches(kind, selector, labels)));
+      }
+      candidates(scope, kind, selector) {
+        const required = requiredLabel(kind, selector);
+        const table = this.scopes.get(scope);
+        if (required === "none" || !table) return [];
+        return required === "open" ? table.items : table.byLabel.get(required);
+      }
+    };
+    SelectorTable = class {
+      constructor(items, scopeOf, selectorOf2, kind) {
+        this.kind = kind;
+        for (const item of items) {
+          const selector = selectorOf2(item);
+          const required = requiredLabel(kind, selector);
+          if (required === "none") continue;
+          const position = this.items.push({ item, selector }) - 1;
+          const scope = scopeOf(item);
+          if (required === "open") append(this.open, scope, position);
+          else append(this.byLabel, `${scope}\0${required}`, position);
+        }
+      }
+      kind;
+      byLabel = /* @__PURE__ */ new Map();
+      open = /* @__PURE__ */ new Map();
+      items = [];
+      /** The items of the scope whose selector selects these labels, in the order given. */
+      selecting(scope, labels) {
+        const positions = [...this.open.get(scope) ?? []];
+        for (const [key, value] of Object.entries(labels)) positions.push(...this.byLabel.get(`${scope}\0${labelEntry(key, value)}`) ?? []);
+        positions.sort((a, b) => a - b);
+        return positions.flatMap((position) => {
+          const { item, selector } = this.items[position];
+          return selectorMatches(this.kind, selector, labels) ? [item] : [];
+        });
+      }
+    };
+  }
+});
+
 // src/k8s/views/rbac-rules.ts
 function strings(rule, field) {
   const value = rule[field];
@@ -52390,8 +52368,21 @@ function anyWorkloadSelectedAnywhere(index, selector) {
   return templatesByLabel(index).selectsAny(EVERY_NAMESPACE, "label", selector);
 }
 function anyWorkloadSelectedByMap(index, namespace, selector) {
-  const table = index.memo("templates-by-map-selector", () => new LabelledTable(index.all, (record) => record.namespace ?? "", templateLabelSets));
-  return table.selectsAny(namespace ?? "", "map", selector);
+  return workloadsSelectedByMap(index, namespace, selector).length > 0;
+}
+function podsSelectedByMap(index, namespace, selector) {
+  return workloadsSelectedByMap(index, namespace, selector).flatMap(
+    (object) => object.pods.filter((pod) => mapSelectorMatches(selector, pod.labels)).map((pod) => ({ object, pod }))
+  );
+}
+function workloadsSelectedByMap(index, namespace, selector) {
+  const table = templatesByLabel(index);
+  if (namespace !== void 0 && namespace !== "") return table.selectedBy(scopeKey(namespace), "map", selector);
+  const unset = table.selectedBy(scopeKey(void 0), "map", selector);
+  const empty2 = table.selectedBy(scopeKey(""), "map", selector);
+  if (empty2.length === 0 || unset.length === 0) return empty2.length === 0 ? unset : empty2;
+  const positions = index.memo("record-positions", () => new Map(index.all.map((record, position) => [record, position])));
+  return [...unset, ...empty2].sort((a, b) => positions.get(a) - positions.get(b));
 }
 function templatesByLabel(index) {
   return index.memo("templates-by-selector", () => new LabelledTable(index.all, (record) => [scopeKey(record.namespace), EVERY_NAMESPACE], templateLabelSets));
@@ -65116,7 +65107,7 @@ var init_service_target_port_mismatch = __esm({
           const named = isString(target) && !/^\d+$/.test(target);
           const checkNumbers = watch.options.checkNumbers;
           const related = index.memo(`target-port:${JSON.stringify([namespace, selector, target, protocol, checkNumbers])}`, () => {
-            const matches = index.podsSelectedByMap(namespace, selector);
+            const matches = podsSelectedByMap(index, namespace, selector);
             if (matches.length === 0) return void 0;
             const ports = matches.flatMap(({ pod }) => servingContainers(pod.spec).flatMap((container) => containerPorts(container)));
             if (exposesPort(ports, target, protocol) || !named && (!checkNumbers || ports.length === 0)) return void 0;
