@@ -47,9 +47,9 @@ export class StringTable {
   /**
    * One frozen copy for each distinct set of string entries (labels, annotations), in the same order: the objects
    * of one app repeat theirs (its Deployment, its pod template, its Service), and a copy per record was an object
-   * of about 70 bytes. Not strings only: a copy of its own.
+   * of about 70 bytes (a Service's selector too). Not strings only: a copy of its own.
    */
-  entries<T extends Entries>(entries: T): T {
+  entries<T extends Readonly<Record<string, unknown>>>(entries: T): T {
     let hash = 0;
     for (const key in entries) {
       const value = entries[key];
@@ -58,11 +58,11 @@ export class StringTable {
     }
     const known = this.entrySets.get(hash);
     const sets = known === undefined ? [] : isList(known) ? known : [known];
-    const found = sets.find((set) => sameEntries(set, entries));
-    if (found !== undefined) return found as T;
-    const copy = Object.freeze(this.copy(entries));
+    const found = sets.find((set) => sameEntries(set, entries as Entries));
+    if (found !== undefined) return found as unknown as T;
+    const copy = Object.freeze(this.copy(entries as Entries));
     this.entrySets.set(hash, sets.length === 0 ? copy : [...sets, copy]);
-    return copy;
+    return copy as unknown as T;
   }
 
   /** A deep copy of plain data (objects, arrays, primitives) with table strings; shared parts stay shared. */

@@ -1,6 +1,6 @@
 /** Label selectors with the API's semantics: `matchLabels`, `matchExpressions`, empty and missing selectors. */
 import { isObject, isString, isStringList } from './json.js';
-import { append, MostlySingleTable } from './multimap.js';
+import { MostlySingleTable } from './multimap.js';
 import type { JsonValue } from './model.js';
 
 export type Labels = Readonly<Record<string, string>>;
@@ -128,33 +128,46 @@ export class LabelledTable<T extends object> {
 /**
  * The reverse lookup: items that carry a selector (Services, policies, budgets), found from the labels of
  * an object. A selector can only select labels holding its required label, so an object's few labels name
- * the candidates; selectors that require none are tried every time.
+ * the candidates; selectors that require none are tried every time. Like `LabelledTable`, one text per
+ * distinct label and a lone position without an array.
  */
 export class SelectorTable<T> {
-  private readonly byLabel = new Map<string, number[]>();
-  private readonly open = new Map<string, number[]>();
-  private readonly items: { item: T; selector: JsonValue | undefined }[] = [];
+  private readonly items: T[] = [];
+  private readonly selectors: (JsonValue | undefined)[] = [];
+  private readonly scopes = new Map<string, { open: number[]; byLabel: Map<string, number | number[]> }>();
 
   constructor(items: Iterable<T>, scopeOf: (item: T) => string, selectorOf: (item: T) => JsonValue | undefined, private readonly kind: SelectorKind) {
+    const entries = new Map<string, string>();
     for (const item of items) {
       const selector = selectorOf(item);
       const required = requiredLabel(kind, selector);
       if (required === 'none') continue;
-      const position = this.items.push({ item, selector }) - 1;
+      const position = this.items.push(item) - 1;
+      this.selectors.push(selector);
       const scope = scopeOf(item);
-      if (required === 'open') append(this.open, scope, position);
-      else append(this.byLabel, `${scope}\u0000${required}`, position);
+      let table = this.scopes.get(scope);
+      if (!table) this.scopes.set(scope, (table = { open: [], byLabel: new Map() }));
+      if (required === 'open') {
+        table.open.push(position);
+        continue;
+      }
+      const entry = entries.get(required) ?? (entries.set(required, required), required);
+      const known = table.byLabel.get(entry);
+      table.byLabel.set(entry, known === undefined ? position : typeof known === 'number' ? [known, position] : (known.push(position), known));
     }
   }
 
   /** The items of the scope whose selector selects these labels, in the order given. */
   selecting(scope: string, labels: Labels): T[] {
-    const positions = [...(this.open.get(scope) ?? [])];
-    for (const [key, value] of Object.entries(labels)) positions.push(...(this.byLabel.get(`${scope}\u0000${labelEntry(key, value)}`) ?? []));
+    const table = this.scopes.get(scope);
+    if (!table) return [];
+    const positions = [...table.open];
+    for (const [key, value] of Object.entries(labels)) {
+      const found = table.byLabel.get(labelEntry(key, value));
+      if (typeof found === 'number') positions.push(found);
+      else if (found) positions.push(...found);
+    }
     positions.sort((a, b) => a - b);
-    return positions.flatMap((position) => {
-      const { item, selector } = this.items[position]!;
-      return selectorMatches(this.kind, selector, labels) ? [item] : [];
-    });
+    return positions.flatMap((position) => (selectorMatches(this.kind, this.selectors[position], labels) ? [this.items[position]!] : []));
   }
 }

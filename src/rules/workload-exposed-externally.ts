@@ -57,7 +57,9 @@ function servicesByPod(index: ObjectIndex): SelectorTable<{ service: IndexedObje
   return index.memo('services-by-pod', () => {
     const services = index.ofKind('Service', '').map((service) => {
       const value = service.value;
-      return { service, type: externalType(value), selector: isObject(value.spec) ? value.spec.selector : undefined };
+      // Copies of an app repeat its selectors: the table's shared copy of each set, not the value's.
+      const selector = isObject(value.spec) && isObject(value.spec.selector) ? index.strings.entries(value.spec.selector) : undefined;
+      return { service, type: externalType(value), selector };
     });
     return new SelectorTable(services, ({ service }) => scopeKey(service.namespace), ({ selector }) => selector, 'map');
   });
