@@ -31,24 +31,20 @@ export function someRelated(records: readonly IndexedObject[], message: (record:
  * template spec (a fragment, a test), the labels at the workload's template metadata path.
  */
 export function templateLabelSets(record: IndexedObject): readonly Labels[] {
-  // Once per record: every selector lookup that finds the record asks again.
+  if (record.pods.length > 0) return record.pods.map((pod) => pod.labels);
+  const metadata = workloadOf(record.apiVersion, record.kind)?.pods[0]?.metadata;
+  if (!metadata || metadata.includes('*')) return [];
+  // Read from the value (back from disk in a large run) once: every lookup that finds the record asks again.
   let sets = labelSets.get(record);
   if (!sets) {
-    sets = readTemplateLabelSets(record);
+    const labels = valueAt(record.value, [...metadata, 'labels']);
+    sets = isObject(labels) ? [stringEntries(labels)] : [];
     labelSets.set(record, sets);
   }
   return sets;
 }
 
 const labelSets = new WeakMap<IndexedObject, readonly Labels[]>();
-
-function readTemplateLabelSets(record: IndexedObject): Labels[] {
-  if (record.pods.length > 0) return record.pods.map((pod) => pod.labels);
-  const metadata = workloadOf(record.apiVersion, record.kind)?.pods[0]?.metadata;
-  if (!metadata || metadata.includes('*')) return [];
-  const labels = valueAt(record.value, [...metadata, 'labels']);
-  return isObject(labels) ? [stringEntries(labels)] : [];
-}
 
 /** Objects of the namespace with a pod template that a `metav1.LabelSelector` selects, in run order. */
 export function workloadsSelected(index: ObjectIndex, namespace: string | undefined, selector: JsonValue | undefined): IndexedObject[] {
@@ -62,7 +58,9 @@ export function anyWorkloadSelected(index: ObjectIndex, namespace: string | unde
 
 /** Whether the LabelSelector selects any pod template of the run, cluster-scoped objects included. */
 export function anyWorkloadSelectedAnywhere(index: ObjectIndex, selector: JsonValue | undefined): boolean {
-  return templatesByLabel(index).selectsAny(EVERY_NAMESPACE, 'label', selector);
+  // A table of its own, built only when asked: few selectors look at every namespace.
+  const table = index.memo('templates-anywhere', () => new LabelledTable(index.all, () => EVERY_NAMESPACE, templateLabelSets));
+  return table.selectsAny(EVERY_NAMESPACE, 'label', selector);
 }
 
 /**
@@ -100,7 +98,7 @@ function workloadsSelectedByMap(index: ObjectIndex, namespace: string | undefine
 export const EVERY_NAMESPACE = '*';
 
 function templatesByLabel(index: ObjectIndex): LabelledTable<IndexedObject> {
-  return index.memo('templates-by-selector', () => new LabelledTable(index.all, (record) => [scopeKey(record.namespace), EVERY_NAMESPACE], templateLabelSets));
+  return index.memo('templates-by-selector', () => new LabelledTable(index.all, (record) => scopeKey(record.namespace), templateLabelSets));
 }
 
 /** The namespace holds pod templates in the input (so a selector that matches none is dangling). */
