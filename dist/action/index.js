@@ -40648,7 +40648,7 @@ var init_detach = __esm({
       /**
        * One frozen copy for each distinct set of string entries (labels, annotations), in the same order: the objects
        * of one app repeat theirs (its Deployment, its pod template, its Service), and a copy per record was an object
-       * of about 70 bytes. Not strings only: a copy of its own.
+       * of about 70 bytes (a Service's selector too). Not strings only: a copy of its own.
        */
       entries(entries) {
         let hash4 = 0;
@@ -51360,29 +51360,41 @@ var init_selectors = __esm({
     SelectorTable = class {
       constructor(items, scopeOf, selectorOf2, kind) {
         this.kind = kind;
+        const entries = /* @__PURE__ */ new Map();
         for (const item of items) {
           const selector = selectorOf2(item);
           const required = requiredLabel(kind, selector);
           if (required === "none") continue;
-          const position = this.items.push({ item, selector }) - 1;
+          const position = this.items.push(item) - 1;
+          this.selectors.push(selector);
           const scope = scopeOf(item);
-          if (required === "open") append(this.open, scope, position);
-          else append(this.byLabel, `${scope}\0${required}`, position);
+          let table = this.scopes.get(scope);
+          if (!table) this.scopes.set(scope, table = { open: [], byLabel: /* @__PURE__ */ new Map() });
+          if (required === "open") {
+            table.open.push(position);
+            continue;
+          }
+          const entry2 = entries.get(required) ?? (entries.set(required, required), required);
+          const known2 = table.byLabel.get(entry2);
+          table.byLabel.set(entry2, known2 === void 0 ? position : typeof known2 === "number" ? [known2, position] : (known2.push(position), known2));
         }
       }
       kind;
-      byLabel = /* @__PURE__ */ new Map();
-      open = /* @__PURE__ */ new Map();
       items = [];
+      selectors = [];
+      scopes = /* @__PURE__ */ new Map();
       /** The items of the scope whose selector selects these labels, in the order given. */
       selecting(scope, labels) {
-        const positions = [...this.open.get(scope) ?? []];
-        for (const [key, value] of Object.entries(labels)) positions.push(...this.byLabel.get(`${scope}\0${labelEntry(key, value)}`) ?? []);
+        const table = this.scopes.get(scope);
+        if (!table) return [];
+        const positions = [...table.open];
+        for (const [key, value] of Object.entries(labels)) {
+          const found = table.byLabel.get(labelEntry(key, value));
+          if (typeof found === "number") positions.push(found);
+          else if (found) positions.push(...found);
+        }
         positions.sort((a, b) => a - b);
-        return positions.flatMap((position) => {
-          const { item, selector } = this.items[position];
-          return selectorMatches(this.kind, selector, labels) ? [item] : [];
-        });
+        return positions.flatMap((position) => selectorMatches(this.kind, this.selectors[position], labels) ? [this.items[position]] : []);
       }
     };
   }
@@ -52344,19 +52356,16 @@ function someRelated(records, message) {
   return records.slice(0, 3).map((record) => ({ at: record.at, message: message(record) }));
 }
 function templateLabelSets(record) {
-  let sets = labelSets.get(record);
-  if (!sets) {
-    sets = readTemplateLabelSets(record);
-    labelSets.set(record, sets);
-  }
-  return sets;
-}
-function readTemplateLabelSets(record) {
   if (record.pods.length > 0) return record.pods.map((pod) => pod.labels);
   const metadata = workloadOf(record.apiVersion, record.kind)?.pods[0]?.metadata;
   if (!metadata || metadata.includes("*")) return [];
-  const labels = valueAt(record.value, [...metadata, "labels"]);
-  return isObject(labels) ? [stringEntries(labels)] : [];
+  let sets = labelSets.get(record);
+  if (!sets) {
+    const labels = valueAt(record.value, [...metadata, "labels"]);
+    sets = isObject(labels) ? [stringEntries(labels)] : [];
+    labelSets.set(record, sets);
+  }
+  return sets;
 }
 function workloadsSelected(index, namespace, selector) {
   return templatesByLabel(index).selectedBy(scopeKey(namespace ?? ""), "label", selector);
@@ -52365,7 +52374,8 @@ function anyWorkloadSelected(index, namespace, selector) {
   return templatesByLabel(index).selectsAny(scopeKey(namespace ?? ""), "label", selector);
 }
 function anyWorkloadSelectedAnywhere(index, selector) {
-  return templatesByLabel(index).selectsAny(EVERY_NAMESPACE, "label", selector);
+  const table = index.memo("templates-anywhere", () => new LabelledTable(index.all, () => EVERY_NAMESPACE, templateLabelSets));
+  return table.selectsAny(EVERY_NAMESPACE, "label", selector);
 }
 function anyWorkloadSelectedByMap(index, namespace, selector) {
   return workloadsSelectedByMap(index, namespace, selector).length > 0;
@@ -52385,7 +52395,7 @@ function workloadsSelectedByMap(index, namespace, selector) {
   return [...unset, ...empty2].sort((a, b) => positions.get(a) - positions.get(b));
 }
 function templatesByLabel(index) {
-  return index.memo("templates-by-selector", () => new LabelledTable(index.all, (record) => [scopeKey(record.namespace), EVERY_NAMESPACE], templateLabelSets));
+  return index.memo("templates-by-selector", () => new LabelledTable(index.all, (record) => scopeKey(record.namespace), templateLabelSets));
 }
 function inputHoldsTemplates(index, namespace) {
   return inputHolds(index, namespace, (record) => templateLabelSets(record).length > 0, "templates");
@@ -65713,7 +65723,8 @@ function servicesByPod(index) {
   return index.memo("services-by-pod", () => {
     const services = index.ofKind("Service", "").map((service) => {
       const value = service.value;
-      return { service, type: externalType(value), selector: isObject(value.spec) ? value.spec.selector : void 0 };
+      const selector = isObject(value.spec) && isObject(value.spec.selector) ? index.strings.entries(value.spec.selector) : void 0;
+      return { service, type: externalType(value), selector };
     });
     return new SelectorTable(services, ({ service }) => scopeKey(service.namespace), ({ selector }) => selector, "map");
   });
