@@ -65695,15 +65695,15 @@ function exposuresOf(index, namespace, labels) {
   const kept2 = index.memo("exposures-by-labels", () => /* @__PURE__ */ new Map());
   const known2 = kept2.get(labels)?.get(namespace);
   if (known2) return known2;
-  const found = findExposures(index, namespace, labels);
-  if (found.length > MAX_RELATED) {
+  const services = servicesByPod(index).selecting(scopeKey(namespace), labels);
+  const found = exposuresThrough(index, namespace, services);
+  if (services.length > MAX_RELATED) {
     const byNamespace = kept2.get(labels) ?? /* @__PURE__ */ new Map();
     kept2.set(labels, byNamespace.set(namespace, found));
   }
   return found;
 }
-function findExposures(index, namespace, labels) {
-  const services = servicesByPod(index).selecting(scopeKey(namespace), labels);
+function exposuresThrough(index, namespace, services) {
   const found = [];
   for (const { service, type } of services) {
     if (type) found.push({ at: service.at, message: `Service "${service.name ?? ""}" of type ${type} selects these pods.` });

@@ -13,25 +13,26 @@ const SENSITIVE = /(kubernetes-dashboard|kubernetesui\/dashboard|jupyter|argo(cd
 const ROUTES = ['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute'];
 
 /**
- * What exposes pods with these labels in the namespace, kept when it is longer than a finding lists: copies of
- * an app in one namespace (a repository of rendered manifests with no namespace written) share one set of
- * labels, which every copy's Services select, and a large run's records share equal label sets.
+ * What exposes pods with these labels in the namespace, kept when more Services select them than a finding
+ * lists (whatever they expose): copies of an app in one namespace (a repository of rendered manifests with no
+ * namespace written) share one set of labels, which every copy's Services select, and a large run's records
+ * share equal label sets.
  */
 function exposuresOf(index: ObjectIndex, namespace: string, labels: Labels): RelatedLocation[] {
   const kept = index.memo('exposures-by-labels', () => new Map<Labels, Map<string, RelatedLocation[]>>());
   const known = kept.get(labels)?.get(namespace);
   if (known) return known;
-  const found = findExposures(index, namespace, labels);
-  if (found.length > MAX_RELATED) {
+  const services = servicesByPod(index).selecting(scopeKey(namespace), labels);
+  const found = exposuresThrough(index, namespace, services);
+  if (services.length > MAX_RELATED) {
     const byNamespace = kept.get(labels) ?? new Map<string, RelatedLocation[]>();
     kept.set(labels, byNamespace.set(namespace, found));
   }
   return found;
 }
 
-/** External Services selecting pods with these labels, and Ingresses or routes to any Service selecting them. */
-function findExposures(index: ObjectIndex, namespace: string, labels: Labels): RelatedLocation[] {
-  const services = servicesByPod(index).selecting(scopeKey(namespace), labels);
+/** External Services among those selecting the pods, and Ingresses or routes to any of them. */
+function exposuresThrough(index: ObjectIndex, namespace: string, services: readonly SelectingService[]): RelatedLocation[] {
   const found: RelatedLocation[] = [];
   for (const { service, type } of services) {
     if (type) found.push({ at: service.at, message: `Service "${service.name ?? ''}" of type ${type} selects these pods.` });
@@ -48,12 +49,17 @@ function findExposures(index: ObjectIndex, namespace: string, labels: Labels): R
   return found;
 }
 
+interface SelectingService {
+  service: IndexedObject;
+  type: string | undefined;
+}
+
 /**
  * The Services of the run, each with its external type, looked up by the labels of the pods they select
  * (built once per run). The type is read here once: copies of a workload are selected by every copy of its
  * Service, and a large run reads a record's value back from disk on each use.
  */
-function servicesByPod(index: ObjectIndex): SelectorTable<{ service: IndexedObject; type: string | undefined }> {
+function servicesByPod(index: ObjectIndex): SelectorTable<SelectingService> {
   return index.memo('services-by-pod', () => {
     const services = index.ofKind('Service', '').map((service) => {
       const value = service.value;
