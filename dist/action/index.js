@@ -51329,12 +51329,14 @@ var init_selectors = __esm({
         const entries = /* @__PURE__ */ new Map();
         const shared2 = (entry2) => entries.get(entry2) ?? (entries.set(entry2, entry2), entry2);
         for (const item of items) {
+          const sets = labelsOf(item);
+          if (sets.length === 0) continue;
           const scopes = scopesOf(item);
           for (const scope of typeof scopes === "string" ? [scopes] : scopes) {
             let table = this.scopes.get(scope);
             if (!table) this.scopes.set(scope, table = { items: [], byLabel: new MostlySingleTable() });
             table.items.push(item);
-            for (const labels of labelsOf(item)) {
+            for (const labels of sets) {
               for (const [key, value] of Object.entries(labels)) table.byLabel.addOnce(shared2(labelEntry(key, value)), item);
             }
           }

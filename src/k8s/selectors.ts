@@ -95,12 +95,15 @@ export class LabelledTable<T extends object> {
     const entries = new Map<string, string>();
     const shared = (entry: string): string => entries.get(entry) ?? (entries.set(entry, entry), entry);
     for (const item of items) {
+      // An object without labels to match is never selected (the index's records, of which few hold pods).
+      const sets = labelsOf(item);
+      if (sets.length === 0) continue;
       const scopes = scopesOf(item);
       for (const scope of typeof scopes === 'string' ? [scopes] : scopes) {
         let table = this.scopes.get(scope);
         if (!table) this.scopes.set(scope, (table = { items: [], byLabel: new MostlySingleTable() }));
         table.items.push(item);
-        for (const labels of labelsOf(item)) {
+        for (const labels of sets) {
           for (const [key, value] of Object.entries(labels)) table.byLabel.addOnce(shared(labelEntry(key, value)), item);
         }
       }
