@@ -81,6 +81,20 @@ export function labelEntry(key: string, value: string): string {
   return `${key}\u0000${value}`;
 }
 
+/** Past this many candidates a table keeps its yes-or-no answers: few questions are asked of so many. */
+const CROWDED = 32;
+
+/** Yes-or-no answers by question, worked out once. */
+class Answers {
+  private readonly known = new Map<string, boolean>();
+
+  answer(question: string, work: () => boolean): boolean {
+    let known = this.known.get(question);
+    if (known === undefined) this.known.set(question, (known = work()));
+    return known;
+  }
+}
+
 /**
  * Objects with labels, grouped by a scope (a namespace), looked up by the selector that selects them: only
  * those carrying the selector's required label are tested, so a lookup costs what it finds, not the scope.
@@ -89,6 +103,7 @@ export function labelEntry(key: string, value: string): string {
  */
 export class LabelledTable<T extends object> {
   private readonly scopes = new Map<string, { items: T[]; byLabel: MostlySingleTable<string, T> }>();
+  private readonly crowded = new Answers();
 
   /** `scopesOf` may give several scopes (its namespace and "every namespace"). */
   constructor(items: Iterable<T>, scopesOf: (item: T) => string | readonly string[], private readonly labelsOf: (item: T) => readonly Labels[]) {
@@ -115,9 +130,15 @@ export class LabelledTable<T extends object> {
     return this.candidates(scope, kind, selector).filter((item) => this.labelsOf(item).some((labels) => selectorMatches(kind, selector, labels)));
   }
 
-  /** Whether the selector selects any item of the scope. */
+  /**
+   * Whether the selector selects any item of the scope. Stops at the first match; among many candidates
+   * (every copy of an app in one namespace) the answer is kept, as the copies ask the same question.
+   */
   selectsAny(scope: string, kind: SelectorKind, selector: JsonValue | undefined): boolean {
-    return this.candidates(scope, kind, selector).some((item) => this.labelsOf(item).some((labels) => selectorMatches(kind, selector, labels)));
+    const candidates = this.candidates(scope, kind, selector);
+    const answer = () => candidates.some((item) => this.labelsOf(item).some((labels) => selectorMatches(kind, selector, labels)));
+    if (candidates.length <= CROWDED) return answer();
+    return this.crowded.answer(`${scope}\u0001${kind}\u0001${JSON.stringify(selector)}`, answer);
   }
 
   private candidates(scope: string, kind: SelectorKind, selector: JsonValue | undefined): readonly T[] {
@@ -135,6 +156,7 @@ export class LabelledTable<T extends object> {
  * distinct label and a lone position without an array.
  */
 export class SelectorTable<T> {
+  private readonly crowded = new Answers();
   private readonly items: T[] = [];
   private readonly selectors: (JsonValue | undefined)[] = [];
   private readonly scopes = new Map<string, { open: number[]; byLabel: Map<string, number | number[]> }>();
@@ -172,5 +194,23 @@ export class SelectorTable<T> {
     }
     positions.sort((a, b) => a - b);
     return positions.flatMap((position) => (selectorMatches(this.kind, this.selectors[position], labels) ? [this.items[position]!] : []));
+  }
+
+  /**
+   * Whether any item of the scope selects these labels: stops at the first, with no list and no sort. Among
+   * many candidates (every copy's policy in one namespace) the answer is kept, as the copies' pods ask it again.
+   */
+  selectsAny(scope: string, labels: Labels): boolean {
+    const table = this.scopes.get(scope);
+    if (!table) return false;
+    const found = Object.entries(labels).flatMap(([key, value]) => {
+      const positions = table.byLabel.get(labelEntry(key, value));
+      return positions === undefined ? [] : [positions];
+    });
+    const matches = (position: number) => selectorMatches(this.kind, this.selectors[position], labels);
+    const answer = () => table.open.some(matches) || found.some((positions) => (typeof positions === 'number' ? matches(positions) : positions.some(matches)));
+    const candidates = found.reduce<number>((sum, positions) => sum + (typeof positions === 'number' ? 1 : positions.length), table.open.length);
+    if (candidates <= CROWDED) return answer();
+    return this.crowded.answer(`${scope}\u0001${JSON.stringify(labels)}`, answer);
   }
 }

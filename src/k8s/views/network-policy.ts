@@ -76,7 +76,7 @@ export function selectedByPolicy(index: ObjectIndex, namespace: string, directio
     const policies = networkPolicies(index).filter((policy) => policyTypes(policy.value).includes(direction));
     return new SelectorTable(policies, (policy) => scopeKey(policy.namespace), (policy) => (isObject(policy.value.spec) ? policy.value.spec.podSelector : undefined), 'label');
   });
-  return table.selecting(scopeKey(namespace), labels).length > 0;
+  return table.selectsAny(scopeKey(namespace), labels);
 }
 
 /** Namespaces the cluster runs for itself: their traffic is the platform's, not the manifests'. */

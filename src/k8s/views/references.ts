@@ -68,7 +68,10 @@ export function anyWorkloadSelectedAnywhere(index: ObjectIndex, selector: JsonVa
  * a cluster-scoped object counts as in the namespace "".
  */
 export function anyWorkloadSelectedByMap(index: ObjectIndex, namespace: string | undefined, selector: Labels): boolean {
-  return workloadsSelectedByMap(index, namespace, selector).length > 0;
+  // Stops at the first match: many copies of an app in one namespace would make listing them all quadratic.
+  const table = templatesByLabel(index);
+  if (namespace !== undefined && namespace !== '') return table.selectsAny(scopeKey(namespace), 'map', selector);
+  return table.selectsAny(scopeKey(undefined), 'map', selector) || table.selectsAny(scopeKey(''), 'map', selector);
 }
 
 export interface PodMatch {
