@@ -51316,12 +51316,21 @@ function requiredLabel(kind, selector) {
 function labelEntry(key, value) {
   return `${key}\0${value}`;
 }
-var LabelledTable, SelectorTable;
+var CROWDED, Answers, LabelledTable, SelectorTable;
 var init_selectors = __esm({
   "src/k8s/selectors.ts"() {
     "use strict";
     init_json();
     init_multimap();
+    CROWDED = 32;
+    Answers = class {
+      known = /* @__PURE__ */ new Map();
+      answer(question, work) {
+        let known2 = this.known.get(question);
+        if (known2 === void 0) this.known.set(question, known2 = work());
+        return known2;
+      }
+    };
     LabelledTable = class {
       /** `scopesOf` may give several scopes (its namespace and "every namespace"). */
       constructor(items, scopesOf, labelsOf) {
@@ -51344,13 +51353,20 @@ var init_selectors = __esm({
       }
       labelsOf;
       scopes = /* @__PURE__ */ new Map();
+      crowded = new Answers();
       /** The items of the scope (in the order given) that the selector selects through any of their label sets. */
       selectedBy(scope, kind, selector) {
         return this.candidates(scope, kind, selector).filter((item) => this.labelsOf(item).some((labels) => selectorMatches(kind, selector, labels)));
       }
-      /** Whether the selector selects any item of the scope. */
+      /**
+       * Whether the selector selects any item of the scope. Stops at the first match; among many candidates
+       * (every copy of an app in one namespace) the answer is kept, as the copies ask the same question.
+       */
       selectsAny(scope, kind, selector) {
-        return this.candidates(scope, kind, selector).some((item) => this.labelsOf(item).some((labels) => selectorMatches(kind, selector, labels)));
+        const candidates = this.candidates(scope, kind, selector);
+        const answer = () => candidates.some((item) => this.labelsOf(item).some((labels) => selectorMatches(kind, selector, labels)));
+        if (candidates.length <= CROWDED) return answer();
+        return this.crowded.answer(`${scope}${kind}${JSON.stringify(selector)}`, answer);
       }
       candidates(scope, kind, selector) {
         const required = requiredLabel(kind, selector);
@@ -51382,6 +51398,7 @@ var init_selectors = __esm({
         }
       }
       kind;
+      crowded = new Answers();
       items = [];
       selectors = [];
       scopes = /* @__PURE__ */ new Map();
@@ -51397,6 +51414,23 @@ var init_selectors = __esm({
         }
         positions.sort((a, b) => a - b);
         return positions.flatMap((position) => selectorMatches(this.kind, this.selectors[position], labels) ? [this.items[position]] : []);
+      }
+      /**
+       * Whether any item of the scope selects these labels: stops at the first, with no list and no sort. Among
+       * many candidates (every copy's policy in one namespace) the answer is kept, as the copies' pods ask it again.
+       */
+      selectsAny(scope, labels) {
+        const table = this.scopes.get(scope);
+        if (!table) return false;
+        const found = Object.entries(labels).flatMap(([key, value]) => {
+          const positions = table.byLabel.get(labelEntry(key, value));
+          return positions === void 0 ? [] : [positions];
+        });
+        const matches = (position) => selectorMatches(this.kind, this.selectors[position], labels);
+        const answer = () => table.open.some(matches) || found.some((positions) => typeof positions === "number" ? matches(positions) : positions.some(matches));
+        const candidates = found.reduce((sum, positions) => sum + (typeof positions === "number" ? 1 : positions.length), table.open.length);
+        if (candidates <= CROWDED) return answer();
+        return this.crowded.answer(`${scope}${JSON.stringify(labels)}`, answer);
       }
     };
   }
@@ -52380,7 +52414,9 @@ function anyWorkloadSelectedAnywhere(index, selector) {
   return table.selectsAny(EVERY_NAMESPACE, "label", selector);
 }
 function anyWorkloadSelectedByMap(index, namespace, selector) {
-  return workloadsSelectedByMap(index, namespace, selector).length > 0;
+  const table = templatesByLabel(index);
+  if (namespace !== void 0 && namespace !== "") return table.selectsAny(scopeKey(namespace), "map", selector);
+  return table.selectsAny(scopeKey(void 0), "map", selector) || table.selectsAny(scopeKey(""), "map", selector);
 }
 function podsSelectedByMap(index, namespace, selector) {
   return workloadsSelectedByMap(index, namespace, selector).flatMap(
@@ -56419,7 +56455,7 @@ function selectedByPolicy(index, namespace, direction, labels) {
     const policies = networkPolicies(index).filter((policy) => policyTypes(policy.value).includes(direction));
     return new SelectorTable(policies, (policy) => scopeKey(policy.namespace), (policy) => isObject(policy.value.spec) ? policy.value.spec.podSelector : void 0, "label");
   });
-  return table.selecting(scopeKey(namespace), labels).length > 0;
+  return table.selectsAny(scopeKey(namespace), labels);
 }
 function sameLocation(a, b) {
   return a.file === b.file && a.documentIndex === b.documentIndex && a.region.startLine === b.region.startLine && a.region.startColumn === b.region.startColumn;
@@ -56458,24 +56494,34 @@ function networkPolicyCoverage(template2) {
           if (pods.length === 0) return;
           const self = context.locate([...object.path, "metadata", "name"], { missing: true });
           const targets2 = pods.map((pod) => context.locate([...pod.metadataPath, "labels"], { missing: true }));
-          context.watch({ namespace, self, targets: targets2 });
+          const onHostNetwork = object.pods.flatMap((pod, position) => isolable(pod) ? [] : [position]);
+          context.watch(onHostNetwork.length === 0 ? { namespace, self, targets: targets2 } : { namespace, self, targets: targets2, onHostNetwork });
         }
       };
     },
     checkIndex(index, context) {
       const qualifies = (record) => record.pods.some(isolable) && !SYSTEM_NAMESPACES.has(record.namespace ?? "");
+      const policiesOf = /* @__PURE__ */ new Map();
+      const relatedPolicies = (namespace) => {
+        let related = policiesOf.get(namespace);
+        if (!related) {
+          related = networkPolicies(index, namespace).map((policy) => ({ at: policy.at, message: `NetworkPolicy "${policy.name ?? ""}" of the namespace does not select these pods for ${direction.toLowerCase()}.` }));
+          policiesOf.set(namespace, related);
+        }
+        return related;
+      };
       for (const watch of context.watched) {
         const { record } = watch;
-        const { namespace, self, targets: targets2 } = watch.data;
+        const { namespace, self, targets: targets2, onHostNetwork } = watch.data;
         const data = { kind: record.kind, name: record.name ?? "", namespace, direction: direction.toLowerCase() };
         if (networkPolicies(index).length === 0 && !index.complete) {
           if (isFirstOf(index, record.at, qualifies, `${template2.meta.id}:workloads`)) context.report({ messageId: "noPolicies", data, at: self, level: "note" }, watch);
           continue;
         }
-        const pods = record.pods.filter(isolable);
+        const pods = onHostNetwork ? record.pods.filter((_, position) => !onHostNetwork.includes(position)) : record.pods;
         const unselected = targets2.filter((_, position) => !selectedByPolicy(index, namespace, direction, pods[position].labels));
         if (unselected.length === 0) continue;
-        const related = networkPolicies(index, namespace).map((policy) => ({ at: policy.at, message: `NetworkPolicy "${policy.name ?? ""}" of the namespace does not select these pods for ${data.direction}.` }));
+        const related = relatedPolicies(namespace);
         for (const at of unselected) {
           context.report({ messageId: "unselected", data, at, related }, watch);
         }

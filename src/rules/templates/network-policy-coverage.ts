@@ -3,7 +3,7 @@
  * no NetworkPolicy at all and is not known to be complete, the policies most likely live elsewhere, so
  * the rule says that once (a note on the first workload) instead of flagging every workload.
  */
-import { defineRule, type Rule, type RuleMeta } from '../../engine/define-rule.js';
+import { defineRule, type RelatedLocation, type Rule, type RuleMeta } from '../../engine/define-rule.js';
 import type { IndexedObject, IndexedPod } from '../../k8s/object-index.js';
 import { type Direction, isFirstOf, networkPolicies, selectedByPolicy, SYSTEM_NAMESPACES } from '../../k8s/views/network-policy.js';
 import type { Location } from '../../types.js';
@@ -16,13 +16,15 @@ export interface NetworkPolicyCoverage {
 }
 
 /**
- * What a workload keeps until the index is complete: the namespace it lands in, where its name is, and where
- * the labels of each pod template off the node's network are (in the order of the record's pods).
+ * What a workload keeps until the index is complete: the namespace it lands in, where its name is, where the
+ * labels of each pod template off the node's network are (in the order of the record's pods), and the
+ * positions of the pod templates on the node's network, if any: so the check reads no pod spec back.
  */
 export interface CoverageWatch {
   namespace: string;
   self: Location;
   targets: Location[];
+  onHostNetwork?: number[];
 }
 
 /** Pods on the node's network are outside every NetworkPolicy. */
@@ -43,15 +45,26 @@ export function networkPolicyCoverage(template: NetworkPolicyCoverage): Rule<Cov
           if (pods.length === 0) return;
           const self = context.locate([...object.path, 'metadata', 'name'], { missing: true });
           const targets = pods.map((pod) => context.locate([...pod.metadataPath, 'labels'], { missing: true }));
-          context.watch({ namespace, self, targets });
+          const onHostNetwork = object.pods.flatMap((pod, position) => (isolable(pod) ? [] : [position]));
+          context.watch(onHostNetwork.length === 0 ? { namespace, self, targets } : { namespace, self, targets, onHostNetwork });
         },
       };
     },
     checkIndex(index, context) {
       const qualifies = (record: IndexedObject) => record.pods.some(isolable) && !SYSTEM_NAMESPACES.has(record.namespace ?? '');
+      // One list per namespace: a namespace with many policies and many workloads would build it per finding.
+      const policiesOf = new Map<string, RelatedLocation[]>();
+      const relatedPolicies = (namespace: string): RelatedLocation[] => {
+        let related = policiesOf.get(namespace);
+        if (!related) {
+          related = networkPolicies(index, namespace).map((policy) => ({ at: policy.at, message: `NetworkPolicy "${policy.name ?? ''}" of the namespace does not select these pods for ${direction.toLowerCase()}.` }));
+          policiesOf.set(namespace, related);
+        }
+        return related;
+      };
       for (const watch of context.watched) {
         const { record } = watch;
-        const { namespace, self, targets } = watch.data;
+        const { namespace, self, targets, onHostNetwork } = watch.data;
         const data = { kind: record.kind, name: record.name ?? '', namespace, direction: direction.toLowerCase() };
         if (networkPolicies(index).length === 0 && !index.complete) {
           // Recognised by the record's own place: `self` points where the name is, or would be.
@@ -59,10 +72,10 @@ export function networkPolicyCoverage(template: NetworkPolicyCoverage): Rule<Cov
           continue;
         }
         // The record's pods are the object's, in order: those off the node's network pair with the targets.
-        const pods = record.pods.filter(isolable);
+        const pods = onHostNetwork ? record.pods.filter((_, position) => !onHostNetwork.includes(position)) : record.pods;
         const unselected = targets.filter((_, position) => !selectedByPolicy(index, namespace, direction, pods[position]!.labels));
         if (unselected.length === 0) continue;
-        const related = networkPolicies(index, namespace).map((policy) => ({ at: policy.at, message: `NetworkPolicy "${policy.name ?? ''}" of the namespace does not select these pods for ${data.direction}.` }));
+        const related = relatedPolicies(namespace);
         for (const at of unselected) {
           context.report({ messageId: 'unselected', data, at, related }, watch);
         }
