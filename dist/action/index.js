@@ -56501,15 +56501,6 @@ function networkPolicyCoverage(template2) {
     },
     checkIndex(index, context) {
       const qualifies = (record) => record.pods.some(isolable) && !SYSTEM_NAMESPACES.has(record.namespace ?? "");
-      const policiesOf = /* @__PURE__ */ new Map();
-      const relatedPolicies = (namespace) => {
-        let related = policiesOf.get(namespace);
-        if (!related) {
-          related = networkPolicies(index, namespace).map((policy) => ({ at: policy.at, message: `NetworkPolicy "${policy.name ?? ""}" of the namespace does not select these pods for ${direction.toLowerCase()}.` }));
-          policiesOf.set(namespace, related);
-        }
-        return related;
-      };
       for (const watch of context.watched) {
         const { record } = watch;
         const { namespace, self, targets: targets2, onHostNetwork } = watch.data;
@@ -56521,7 +56512,10 @@ function networkPolicyCoverage(template2) {
         const pods = onHostNetwork ? record.pods.filter((_, position) => !onHostNetwork.includes(position)) : record.pods;
         const unselected = targets2.filter((_, position) => !selectedByPolicy(index, namespace, direction, pods[position].labels));
         if (unselected.length === 0) continue;
-        const related = relatedPolicies(namespace);
+        const related = index.memo(
+          `related-policies:${direction}:${namespace}`,
+          () => networkPolicies(index, namespace).map((policy) => ({ at: policy.at, message: `NetworkPolicy "${policy.name ?? ""}" of the namespace does not select these pods for ${data.direction}.` }))
+        );
         for (const at of unselected) {
           context.report({ messageId: "unselected", data, at, related }, watch);
         }

@@ -3,7 +3,7 @@
  * no NetworkPolicy at all and is not known to be complete, the policies most likely live elsewhere, so
  * the rule says that once (a note on the first workload) instead of flagging every workload.
  */
-import { defineRule, type RelatedLocation, type Rule, type RuleMeta } from '../../engine/define-rule.js';
+import { defineRule, type Rule, type RuleMeta } from '../../engine/define-rule.js';
 import type { IndexedObject, IndexedPod } from '../../k8s/object-index.js';
 import { type Direction, isFirstOf, networkPolicies, selectedByPolicy, SYSTEM_NAMESPACES } from '../../k8s/views/network-policy.js';
 import type { Location } from '../../types.js';
@@ -52,16 +52,6 @@ export function networkPolicyCoverage(template: NetworkPolicyCoverage): Rule<Cov
     },
     checkIndex(index, context) {
       const qualifies = (record: IndexedObject) => record.pods.some(isolable) && !SYSTEM_NAMESPACES.has(record.namespace ?? '');
-      // One list per namespace: a namespace with many policies and many workloads would build it per finding.
-      const policiesOf = new Map<string, RelatedLocation[]>();
-      const relatedPolicies = (namespace: string): RelatedLocation[] => {
-        let related = policiesOf.get(namespace);
-        if (!related) {
-          related = networkPolicies(index, namespace).map((policy) => ({ at: policy.at, message: `NetworkPolicy "${policy.name ?? ''}" of the namespace does not select these pods for ${direction.toLowerCase()}.` }));
-          policiesOf.set(namespace, related);
-        }
-        return related;
-      };
       for (const watch of context.watched) {
         const { record } = watch;
         const { namespace, self, targets, onHostNetwork } = watch.data;
@@ -75,7 +65,10 @@ export function networkPolicyCoverage(template: NetworkPolicyCoverage): Rule<Cov
         const pods = onHostNetwork ? record.pods.filter((_, position) => !onHostNetwork.includes(position)) : record.pods;
         const unselected = targets.filter((_, position) => !selectedByPolicy(index, namespace, direction, pods[position]!.labels));
         if (unselected.length === 0) continue;
-        const related = relatedPolicies(namespace);
+        // One list per namespace and direction, not one per finding: a namespace may hold many of each.
+        const related = index.memo(`related-policies:${direction}:${namespace}`, () =>
+          networkPolicies(index, namespace).map((policy) => ({ at: policy.at, message: `NetworkPolicy "${policy.name ?? ''}" of the namespace does not select these pods for ${data.direction}.` })),
+        );
         for (const at of unselected) {
           context.report({ messageId: 'unselected', data, at, related }, watch);
         }
