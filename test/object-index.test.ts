@@ -168,6 +168,11 @@ test('a map selector finds pod templates in run order, the namespace "" holding 
   assert.equal(podsSelectedByMap(index, 'shop', { app: 'web' })[0]!.object, elsewhere);
   assert.ok(anyWorkloadSelectedByMap(index, undefined, { app: 'api' }));
   assert.ok(!anyWorkloadSelectedByMap(index, 'shop', { app: 'api' }));
+  // Unset and "" are one scope for the yes-or-no lookup too, whichever of the two the Service names.
+  assert.ok(anyWorkloadSelectedByMap(index, '', { app: 'api' }), 'a template written without a namespace, asked from ""');
+  assert.ok(anyWorkloadSelectedByMap(index, undefined, { app: 'web', tier: 'front' }), 'a template written with "", asked without');
+  assert.ok(!anyWorkloadSelectedByMap(index, '', { app: 'db' }));
+  assert.ok(!anyWorkloadSelectedByMap(index, '', { app: 'api', tier: 'front' }), 'every pair must match');
   assert.deepEqual([written, unset, later].map((object) => object.name), ['a', 'b', 'd']);
 });
 
