@@ -128,3 +128,34 @@ test('a check\'s findings are handed on in batches while it reports, in the orde
   const messages = [...handed.flat(), ...outcomes[0]!.findings].map((finding) => finding.message);
   assert.deepEqual(messages, Array.from({ length: 600 }, (_, i) => `Object ${i}.`));
 });
+
+test('what one rule keeps with ruleMemo lasts through its checks and is let go before the next rule\'s', () => {
+  const computed = { own: 0, shared: 0 };
+  const seen: string[] = [];
+  const counting = (id: string) => defineRule<'each', Record<string, never>, number>({
+    meta: {
+      id, category: 'reliability', level: 'warning', presets: [], crossObject: true,
+      summary: 'Asks the index the same questions for every object.', remediation: 'None.', messages: { each: 'Object {{n}}.' },
+    },
+    create: () => ({}),
+    checkIndex(index) {
+      for (let i = 0; i < 3; i++) {
+        seen.push(`${id}: ${index.ruleMemo('answer', () => `${id} ${++computed.own}`)}`);
+        index.memo('table', () => ++computed.shared);
+      }
+    },
+  });
+  const first = counting('first-memo-test');
+  const second = counting('second-memo-test');
+  const index = new ObjectIndex();
+  const table = new WatchTable();
+  const setting = { level: 'warning' as const, levelConfigured: false, options: {} };
+  for (let i = 0; i < 4; i++) table.add(new WatchedObject(i % 2 === 0 ? first : second, setting, index.add(record(i)), i));
+  index.seal();
+  assert.deepEqual([...runIndexChecks(index, table, DEFAULT_RUN_SETTINGS)].map((outcome) => outcome.ruleId), ['first-memo-test', 'second-memo-test']);
+  assert.deepEqual(seen, [
+    ...Array.from({ length: 3 }, () => 'first-memo-test: first-memo-test 1'),
+    ...Array.from({ length: 3 }, () => 'second-memo-test: second-memo-test 2'),
+  ], 'each rule computes its own answer once, and does not get the rule before\'s');
+  assert.equal(computed.shared, 1, 'a table any rule may ask for stays for the whole stage');
+});

@@ -38305,9 +38305,9 @@ var init_scratch_buffer = __esm({
         return buffer;
       }
       /** A larger buffer holding the first `kept` bytes of `buffer`. */
-      grown(buffer, size, kept2) {
+      grown(buffer, size, kept3) {
         const larger = this.of(size);
-        buffer.copy(larger, 0, 0, kept2);
+        buffer.copy(larger, 0, 0, kept3);
         return larger;
       }
     };
@@ -39409,8 +39409,8 @@ function detectCredentials(text, keyName, disabled) {
 function finish(hits, disabled) {
   if (!hits) return NONE;
   const covered = new Set(hits.flatMap((hit) => hit.covers ?? []));
-  const kept2 = hits.filter((hit) => !covered.has(hit.id) && !disabled?.has(hit.id));
-  return kept2.length > 0 ? kept2 : NONE;
+  const kept3 = hits.filter((hit) => !covered.has(hit.id) && !disabled?.has(hit.id));
+  return kept3.length > 0 ? kept3 : NONE;
 }
 var DETECTORS, DETECTOR_IDS, PREFILTER, ANCHOR_SCAN, BY_ANCHOR, MIN_LENGTH, AWS_SECRET_NAME, AWS_SECRET_VALUE, NONE, AWS_SECRET_BY_NAME;
 var init_value_detectors = __esm({
@@ -40555,12 +40555,12 @@ function jsonOrNode(node) {
   return exact ? text : node;
 }
 function celRuleOf(rule, written) {
-  const kept2 = { rule };
+  const kept3 = { rule };
   for (const key of ["message", "messageExpression", "fieldPath"]) {
     const item = written[key];
-    if (isString(item)) kept2[key] = item;
+    if (isString(item)) kept3[key] = item;
   }
-  return kept2;
+  return kept3;
 }
 function toSchemaNode(value) {
   const node = {};
@@ -41020,6 +41020,10 @@ function sameIdentity(record, group, kind, namespace) {
 function identity(group, kind, namespace, name) {
   return `${group}\0${kind}\0${namespace ?? ""}\0${name}`;
 }
+function kept(memos, key, compute) {
+  if (!memos.has(key)) memos.set(key, compute());
+  return memos.get(key);
+}
 var DATA_KINDS, CRD_KIND, ObjectIndex;
 var init_object_index = __esm({
   "src/k8s/object-index.ts"() {
@@ -41058,6 +41062,8 @@ var init_object_index = __esm({
       namespaceBuckets;
       byPlace;
       memos = /* @__PURE__ */ new Map();
+      /** What only the rule whose checks run now asks for: let go as its checks end (`endRuleMemos`). */
+      ruleMemos = /* @__PURE__ */ new Map();
       /** The run's shared strings: records, and findings once their file closes, hold no slice of a file's text. */
       strings = new StringTable();
       /** What the records whose values are in the store share. */
@@ -41090,6 +41096,7 @@ var init_object_index = __esm({
         this.namespaceBuckets = void 0;
         this.byPlace = void 0;
         this.memos.clear();
+        this.ruleMemos.clear();
         this.records.push(record);
         append(this.byKind, record.kind, record);
         this.byName.add(record.name ?? "", record);
@@ -41100,6 +41107,7 @@ var init_object_index = __esm({
         for (const kind of this.declaredClusterScoped) this.clusterScopedKinds.add(kind);
         this.namespaceBuckets = void 0;
         this.memos.clear();
+        this.ruleMemos.clear();
         if (this.clusterScopedKinds.size === 0) return;
         for (const record of this.records) {
           if (record.namespace === void 0 || isNamespaced(record.group, record.kind, this.clusterScopedKinds)) continue;
@@ -41173,8 +41181,19 @@ var init_object_index = __esm({
        * object for every object (bindings of each service account…) keep the run linear.
        */
       memo(key, compute) {
-        if (!this.memos.has(key)) this.memos.set(key, compute());
-        return this.memos.get(key);
+        return kept(this.memos, key, compute);
+      }
+      /**
+       * `memo` for what one rule alone asks (a table of its own, an answer per selector): kept while that rule's
+       * checks run, let go when they end. Kept to the end of the stage, every rule's would pile up: at a million
+       * documents they grow with the objects.
+       */
+      ruleMemo(key, compute) {
+        return kept(this.ruleMemos, key, compute);
+      }
+      /** Called as a rule's checks across files end: what its `ruleMemo` kept is garbage. */
+      endRuleMemos() {
+        this.ruleMemos.clear();
       }
       /** Namespaces the run declares (Namespace objects) or puts objects in. */
       namespaces() {
@@ -42025,6 +42044,7 @@ function* runIndexChecks(index, watched, settings, tallies = /* @__PURE__ */ new
     } catch (error2) {
       failure = `internal error: rule "${rule.meta.id}" failed on the run's index: ${error2 instanceof Error ? error2.message : String(error2)}`;
     }
+    index.endRuleMemos();
     if (stopped) throw stopped.error;
     const outcome = { ruleId: rule.meta.id, findings, ms: performance.now() - started - handing };
     if (failure !== void 0) outcome.failure = failure;
@@ -49006,10 +49026,10 @@ async function discover(inputs, options) {
       result.notes.push(`${input}: skipped, symbolic link loop`);
     } else if (glob2 && hasMagic2(input, { windowsPathsNoEscape: false })) {
       const matches = await glob2(input, { cwd, absolute: true, nodir: true, dot: false, ignore: ALWAYS_SKIPPED });
-      const kept2 = matches.filter((file) => !track(file));
+      const kept3 = matches.filter((file) => !track(file));
       if (matches.length === 0) result.missing.push(`${input}: no file matches`);
-      else if (kept2.length === 0) result.missing.push(`${input}: every match is ignored${countNote(removed)}`);
-      for (const file of kept2) found.add(file), walked.add(file);
+      else if (kept3.length === 0) result.missing.push(`${input}: every match is ignored${countNote(removed)}`);
+      for (const file of kept3) found.add(file), walked.add(file);
     } else {
       result.missing.push(`${input}: no such file or directory`);
     }
@@ -49140,9 +49160,9 @@ async function trackedManifests(dir, ignoreCheck) {
   const open2 = /* @__PURE__ */ new Map();
   return tracked.filter((file) => {
     const folder = path12.dirname(file);
-    let kept2 = open2.get(folder);
-    if (kept2 === void 0) open2.set(folder, kept2 = !ignoredBy(folder, true));
-    return kept2 && !ignoredBy(file);
+    let kept3 = open2.get(folder);
+    if (kept3 === void 0) open2.set(folder, kept3 = !ignoredBy(folder, true));
+    return kept3 && !ignoredBy(file);
   });
 }
 var init_git_context = __esm({
@@ -49603,9 +49623,9 @@ function controlPlaneCheck(template2) {
         if (!setting2?.value) return;
         const at = context.locate(setting2.path);
         const name = baseName(setting2.value);
-        const kept2 = context.hold({ name });
+        const kept3 = context.hold({ name });
         context.afterIndex((index) => {
-          const { name: name2 } = kept2;
+          const { name: name2 } = kept3;
           const files = linked.kinds.flatMap((entry2) => {
             const [group = "", kind = ""] = entry2.split("/");
             const byFile2 = index.memo(`files-by-name:${entry2}`, () => {
@@ -52941,10 +52961,10 @@ function namespacesOf(monitor, own) {
   return isStringList(selector.matchNames) && selector.matchNames.length > 0 ? selector.matchNames : [own];
 }
 function servicesByLabel(index) {
-  return index.memo("services-by-label", () => new LabelledTable(index.ofKind("Service", ""), (service) => [scopeKey(service.namespace), EVERY_NAMESPACE], (service) => [service.labels]));
+  return index.ruleMemo("services-by-label", () => new LabelledTable(index.ofKind("Service", ""), (service) => [scopeKey(service.namespace), EVERY_NAMESPACE], (service) => [service.labels]));
 }
 function holdsTargets(index, namespaces, pods) {
-  const holds = (namespace) => index.memo(
+  const holds = (namespace) => index.ruleMemo(
     `monitor-targets:${pods}:${namespace === void 0 ? EVERY_NAMESPACE : scopeKey(namespace)}`,
     () => (namespace === void 0 ? index.all : index.inNamespace(namespace)).some((record) => pods ? templateLabelSets(record).length > 0 : record.kind === "Service" && record.group === "")
   );
@@ -56512,7 +56532,7 @@ function networkPolicyCoverage(template2) {
         const pods = onHostNetwork ? record.pods.filter((_, position) => !onHostNetwork.includes(position)) : record.pods;
         const unselected = targets2.filter((_, position) => !selectedByPolicy(index, namespace, direction, pods[position].labels));
         if (unselected.length === 0) continue;
-        const related = index.memo(
+        const related = index.ruleMemo(
           `related-policies:${direction}:${namespace}`,
           () => networkPolicies(index, namespace).map((policy) => ({ at: policy.at, message: `NetworkPolicy "${policy.name ?? ""}" of the namespace does not select these pods for ${data.direction}.` }))
         );
@@ -56836,7 +56856,7 @@ var init_missing_pod_disruption_budget = __esm({
         };
       },
       checkIndex(index, context) {
-        const budgets = index.memo(
+        const budgets = index.ruleMemo(
           "budgets-by-selector",
           () => new SelectorTable(index.ofKind("PodDisruptionBudget", "policy"), (pdb) => scopeKey(pdb.namespace), (pdb) => valueAt(pdb.value, ["spec", "selector"]), "label")
         );
@@ -57388,7 +57408,7 @@ var init_namespace_missing_quota = __esm({
       checkIndex(index, context) {
         for (const watch of context.watched) {
           const name = watch.record.name;
-          const unbounded = index.memo(`pods-without-quota:${name}`, () => {
+          const unbounded = index.ruleMemo(`pods-without-quota:${name}`, () => {
             const inside = index.inNamespace(name);
             return inside.some((record) => record.pods.length > 0) && !inside.some((record) => record.group === "" && (record.kind === "ResourceQuota" || record.kind === "LimitRange"));
           });
@@ -57444,7 +57464,7 @@ var init_namespace_without_default_deny = __esm({
             continue;
           }
           const policies = networkPolicies(index, name);
-          const missing = index.memo(`default-deny-missing:${name}`, () => ["Ingress", "Egress"].filter((direction) => !policies.some((policy) => isDefaultDeny(policy.value, direction))));
+          const missing = index.ruleMemo(`default-deny-missing:${name}`, () => ["Ingress", "Egress"].filter((direction) => !policies.some((policy) => isDefaultDeny(policy.value, direction))));
           if (missing.length === 0) continue;
           const related = policies.map((policy) => ({ at: policy.at, message: `NetworkPolicy "${policy.name ?? ""}" is not a default-deny policy for ${missing.join(" and ").toLowerCase()}.` }));
           context.report({ messageId: "missing", data: { name, directions: missing.join(" and ").toLowerCase() }, at, related }, watch);
@@ -57931,7 +57951,7 @@ function fewestReplicas(index, workload) {
   return replicasOf(workload);
 }
 function firstBlocked(index, namespace, selector, count) {
-  return index.memo(`pdb-blocks:${scopeKey(namespace)}:${count}:${JSON.stringify(selector ?? null)}`, () => {
+  return index.ruleMemo(`pdb-blocks:${scopeKey(namespace)}:${count}:${JSON.stringify(selector ?? null)}`, () => {
     for (const workload of workloadsSelected(index, namespace, selector)) {
       const replicas = fewestReplicas(index, workload);
       if (replicas !== void 0 && count >= replicas) return { workload, replicas };
@@ -58152,8 +58172,8 @@ var init_plaintext_secret_object = __esm({
               context.report({ messageId: "plaintextStringData", data: { name, count: stringData }, at: [...object.path, "stringData"] });
               return;
             }
-            const kept2 = lastAppliedValues(value);
-            if (kept2 > 0) context.report({ messageId: "plaintextLastApplied", data: { name, count: kept2 }, at: [...object.path, "metadata", "annotations", LAST_APPLIED] });
+            const kept3 = lastAppliedValues(value);
+            if (kept3 > 0) context.report({ messageId: "plaintextLastApplied", data: { name, count: kept3 }, at: [...object.path, "metadata", "annotations", LAST_APPLIED] });
           }
         };
       }
@@ -65158,7 +65178,7 @@ var init_service_target_port_mismatch = __esm({
           const selector = isObject(record.value.spec) ? record.value.spec.selector : void 0;
           const named = isString(target) && !/^\d+$/.test(target);
           const checkNumbers = watch.options.checkNumbers;
-          const related = index.memo(`target-port:${JSON.stringify([namespace, selector, target, protocol, checkNumbers])}`, () => {
+          const related = index.ruleMemo(`target-port:${JSON.stringify([namespace, selector, target, protocol, checkNumbers])}`, () => {
             const matches = podsSelectedByMap(index, namespace, selector);
             if (matches.length === 0) return void 0;
             const ports = matches.flatMap(({ pod }) => servingContainers(pod.spec).flatMap((container) => containerPorts(container)));
@@ -65734,14 +65754,14 @@ var init_windows_host_process = __esm({
 
 // src/rules/workload-exposed-externally.ts
 function exposuresOf(index, namespace, labels) {
-  const kept2 = index.memo("exposures-by-labels", () => /* @__PURE__ */ new Map());
-  const known2 = kept2.get(labels)?.get(namespace);
+  const kept3 = index.ruleMemo("exposures-by-labels", () => /* @__PURE__ */ new Map());
+  const known2 = kept3.get(labels)?.get(namespace);
   if (known2) return known2;
   const services = servicesByPod(index).selecting(scopeKey(namespace), labels);
   const found = exposuresThrough(index, namespace, services);
   if (services.length > MAX_RELATED) {
-    const byNamespace = kept2.get(labels) ?? /* @__PURE__ */ new Map();
-    kept2.set(labels, byNamespace.set(namespace, found));
+    const byNamespace = kept3.get(labels) ?? /* @__PURE__ */ new Map();
+    kept3.set(labels, byNamespace.set(namespace, found));
   }
   return found;
 }
@@ -65762,7 +65782,7 @@ function exposuresThrough(index, namespace, services) {
   return found;
 }
 function servicesByPod(index) {
-  return index.memo("services-by-pod", () => {
+  return index.ruleMemo("services-by-pod", () => {
     const services = index.ofKind("Service", "").map((service) => {
       const value = service.value;
       const selector = isObject(value.spec) && isObject(value.spec.selector) ? index.strings.entries(value.spec.selector) : void 0;
@@ -65775,7 +65795,7 @@ function serviceKey(namespace, name) {
   return `${scopeKey(namespace)}\0${name}`;
 }
 function routersByService(index) {
-  return index.memo("routers-by-service", () => {
+  return index.ruleMemo("routers-by-service", () => {
     const routers = [];
     const byService = /* @__PURE__ */ new Map();
     for (const router of [...index.ofKind("Ingress"), ...ROUTES.flatMap((kind) => index.ofKind(kind, "gateway.networking.k8s.io"))]) {
@@ -65856,7 +65876,7 @@ var init_workload_exposed_externally = __esm({
 
 // src/rules/workload-has-privileged-rbac.ts
 function grantOf(index, binding) {
-  const known2 = index.memo("privileged-rbac:binding-grants", () => /* @__PURE__ */ new Map());
+  const known2 = index.ruleMemo("privileged-rbac:binding-grants", () => /* @__PURE__ */ new Map());
   let entry2 = known2.get(binding);
   if (entry2 === void 0) {
     entry2 = null;
@@ -65874,7 +65894,7 @@ function grantOf(index, binding) {
   return entry2 ?? void 0;
 }
 function privilegesOf(index, namespace, account) {
-  return index.memo(`privileged-rbac:${namespace}\0${account}`, () => {
+  return index.ruleMemo(`privileged-rbac:${namespace}\0${account}`, () => {
     let strongest;
     const via = [];
     const related = [];
@@ -67064,8 +67084,8 @@ var init_spool_sources = __esm({
       spans;
     };
     SourceTexts = class {
-      constructor(kept2, maxBytes) {
-        this.kept = kept2;
+      constructor(kept3, maxBytes) {
+        this.kept = kept3;
         this.maxBytes = maxBytes;
       }
       kept;
@@ -67090,8 +67110,8 @@ var init_spool_sources = __esm({
         return files;
       }
       get(file) {
-        const kept2 = this.kept.get(file);
-        if (kept2 !== void 0) return kept2;
+        const kept3 = this.kept.get(file);
+        if (kept3 !== void 0) return kept3;
         if (this.last?.file === file) return this.last.text;
         const entry2 = this.paths.get(file);
         if (entry2 === void 0) return void 0;
@@ -69990,7 +70010,7 @@ init_counts();
 function plural(count, word) {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
-function* kept(findings, keep) {
+function* kept2(findings, keep) {
   for (const finding of findings) if (keep(finding)) yield finding;
 }
 function objectName(finding) {
@@ -70020,7 +70040,7 @@ function* sarifChunks(result, context) {
   const keep = (finding) => include || !finding.suppression;
   const counts2 = countFindings(result.findings);
   const total = counts2.error + counts2.warning + counts2.note + (include ? counts2.suppressed : 0);
-  const results = streamed(mapped(first(kept(result.findings, keep), MAX_RESULTS), (finding) => sarifResult(finding, index.get(finding.ruleId), include)));
+  const results = streamed(mapped(first(kept2(result.findings, keep), MAX_RESULTS), (finding) => sarifResult(finding, index.get(finding.ruleId), include)));
   const notifications = (result.notes ?? []).map((note) => ({ level: "warning", message: { text: note } }));
   if (total > MAX_RESULTS) {
     notifications.push({ level: "warning", message: { text: `${total - MAX_RESULTS} results left out: GitHub accepts at most 25,000 per run.` } });

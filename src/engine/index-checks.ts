@@ -78,6 +78,7 @@ export function* runIndexChecks(
     } catch (error) {
       failure = `internal error: rule "${rule.meta.id}" failed on the run's index: ${error instanceof Error ? error.message : String(error)}`;
     }
+    index.endRuleMemos();
     // The checkpoint's stop ends the run, not the hook, whether the hook let it through or caught it.
     if (stopped) throw stopped.error;
     const outcome: IndexCheckOutcome = { ruleId: rule.meta.id, findings, ms: performance.now() - started - handing };

@@ -100,6 +100,8 @@ export class ObjectIndex {
   private namespaceBuckets: Map<string | undefined, IndexedObject[]> | undefined;
   private byPlace: Map<string, IndexedObject> | undefined;
   private readonly memos = new Map<string, unknown>();
+  /** What only the rule whose checks run now asks for: let go as its checks end (`endRuleMemos`). */
+  private readonly ruleMemos = new Map<string, unknown>();
 
   /** The run's shared strings: records, and findings once their file closes, hold no slice of a file's text. */
   readonly strings = new StringTable();
@@ -152,6 +154,7 @@ export class ObjectIndex {
     this.namespaceBuckets = undefined;
     this.byPlace = undefined;
     this.memos.clear();
+    this.ruleMemos.clear();
     this.records.push(record);
     push(this.byKind, record.kind, record);
     this.byName.add(record.name ?? '', record);
@@ -163,6 +166,7 @@ export class ObjectIndex {
     for (const kind of this.declaredClusterScoped) this.clusterScopedKinds.add(kind);
     this.namespaceBuckets = undefined;
     this.memos.clear();
+    this.ruleMemos.clear();
     if (this.clusterScopedKinds.size === 0) return;
     for (const record of this.records) {
       if (record.namespace === undefined || isNamespaced(record.group, record.kind, this.clusterScopedKinds)) continue;
@@ -247,8 +251,21 @@ export class ObjectIndex {
    * object for every object (bindings of each service account…) keep the run linear.
    */
   memo<T>(key: string, compute: () => T): T {
-    if (!this.memos.has(key)) this.memos.set(key, compute());
-    return this.memos.get(key) as T;
+    return kept(this.memos, key, compute);
+  }
+
+  /**
+   * `memo` for what one rule alone asks (a table of its own, an answer per selector): kept while that rule's
+   * checks run, let go when they end. Kept to the end of the stage, every rule's would pile up: at a million
+   * documents they grow with the objects.
+   */
+  ruleMemo<T>(key: string, compute: () => T): T {
+    return kept(this.ruleMemos, key, compute);
+  }
+
+  /** Called as a rule's checks across files end: what its `ruleMemo` kept is garbage. */
+  endRuleMemos(): void {
+    this.ruleMemos.clear();
   }
 
   /** Namespaces the run declares (Namespace objects) or puts objects in. */
@@ -280,3 +297,8 @@ function identity(group: string, kind: string, namespace: string | undefined, na
   return `${group}\u0000${kind}\u0000${namespace ?? ''}\u0000${name}`;
 }
 
+
+function kept<T>(memos: Map<string, unknown>, key: string, compute: () => T): T {
+  if (!memos.has(key)) memos.set(key, compute());
+  return memos.get(key) as T;
+}

@@ -21,13 +21,13 @@ function namespacesOf(monitor: { value: IndexedObject['value'] }, own: string): 
 
 /** The run's Services by namespace (and all together) and label, built once per run. */
 function servicesByLabel(index: ObjectIndex): LabelledTable<IndexedObject> {
-  return index.memo('services-by-label', () => new LabelledTable(index.ofKind('Service', ''), (service) => [scopeKey(service.namespace), EVERY_NAMESPACE], (service) => [service.labels]));
+  return index.ruleMemo('services-by-label', () => new LabelledTable(index.ofKind('Service', ''), (service) => [scopeKey(service.namespace), EVERY_NAMESPACE], (service) => [service.labels]));
 }
 
 /** Whether the input holds any target (a Service, or a pod template for a PodMonitor) in the namespaces watched. */
 function holdsTargets(index: ObjectIndex, namespaces: readonly string[] | 'any', pods: boolean): boolean {
   const holds = (namespace: string | undefined) =>
-    index.memo(`monitor-targets:${pods}:${namespace === undefined ? EVERY_NAMESPACE : scopeKey(namespace)}`, () =>
+    index.ruleMemo(`monitor-targets:${pods}:${namespace === undefined ? EVERY_NAMESPACE : scopeKey(namespace)}`, () =>
       (namespace === undefined ? index.all : index.inNamespace(namespace)).some((record) => (pods ? templateLabelSets(record).length > 0 : record.kind === 'Service' && record.group === '')),
     );
   return namespaces === 'any' ? holds(undefined) : namespaces.some(holds);

@@ -47,7 +47,7 @@ export default defineRule<'missing', Record<string, never>, Watch>({
   },
   checkIndex(index, context) {
     // Budgets by the label their selector requires, built once per run: every workload asks.
-    const budgets = index.memo('budgets-by-selector', () =>
+    const budgets = index.ruleMemo('budgets-by-selector', () =>
       new SelectorTable(index.ofKind('PodDisruptionBudget', 'policy'), (pdb) => scopeKey(pdb.namespace), (pdb) => valueAt(pdb.value, ['spec', 'selector']), 'label'),
     );
     for (const watch of context.watched) {

@@ -33,7 +33,7 @@ export default defineRule<'missing'>({
       // Only named Namespaces are watched.
       const name = watch.record.name!;
       // Once per namespace: copies of a Namespace object would each read every object of it.
-      const unbounded = index.memo(`pods-without-quota:${name}`, () => {
+      const unbounded = index.ruleMemo(`pods-without-quota:${name}`, () => {
         const inside = index.inNamespace(name);
         return inside.some((record) => record.pods.length > 0) && !inside.some((record) => record.group === '' && (record.kind === 'ResourceQuota' || record.kind === 'LimitRange'));
       });

@@ -47,7 +47,7 @@ export default defineRule<'missing' | 'noPolicies'>({
       }
       const policies = networkPolicies(index, name);
       // Once per namespace: copies of a Namespace object would each read every policy of it.
-      const missing = index.memo(`default-deny-missing:${name}`, () => (['Ingress', 'Egress'] as Direction[]).filter((direction) => !policies.some((policy) => isDefaultDeny(policy.value, direction))));
+      const missing = index.ruleMemo(`default-deny-missing:${name}`, () => (['Ingress', 'Egress'] as Direction[]).filter((direction) => !policies.some((policy) => isDefaultDeny(policy.value, direction))));
       if (missing.length === 0) continue;
       const related = policies.map((policy) => ({ at: policy.at, message: `NetworkPolicy "${policy.name ?? ''}" is not a default-deny policy for ${missing.join(' and ').toLowerCase()}.` }));
       context.report({ messageId: 'missing', data: { name, directions: missing.join(' and ').toLowerCase() }, at, related }, watch);

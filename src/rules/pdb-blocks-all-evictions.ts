@@ -30,7 +30,7 @@ function fewestReplicas(index: ObjectIndex, workload: IndexedObject): number | u
  * workload it selects.
  */
 function firstBlocked(index: ObjectIndex, namespace: string, selector: JsonValue | undefined, count: number): { workload: IndexedObject; replicas: number } | undefined {
-  return index.memo(`pdb-blocks:${scopeKey(namespace)}:${count}:${JSON.stringify(selector ?? null)}`, () => {
+  return index.ruleMemo(`pdb-blocks:${scopeKey(namespace)}:${count}:${JSON.stringify(selector ?? null)}`, () => {
     for (const workload of workloadsSelected(index, namespace, selector)) {
       const replicas = fewestReplicas(index, workload);
       if (replicas !== undefined && count >= replicas) return { workload, replicas };

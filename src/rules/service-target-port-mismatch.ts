@@ -76,7 +76,7 @@ export default defineRule<'noSuchPort', Options, Watch>({
       const named = isString(target) && !/^\d+$/.test(target);
       const checkNumbers = watch.options.checkNumbers;
       // Once per selector and port: Services that repeat a selector would each read every pod it selects.
-      const related = index.memo(`target-port:${JSON.stringify([namespace, selector, target, protocol, checkNumbers])}`, () => {
+      const related = index.ruleMemo(`target-port:${JSON.stringify([namespace, selector, target, protocol, checkNumbers])}`, () => {
         const matches = podsSelectedByMap(index, namespace, selector);
         if (matches.length === 0) return undefined;
         const ports = matches.flatMap(({ pod }) => servingContainers(pod.spec).flatMap((container) => containerPorts(container)));

@@ -19,7 +19,7 @@ const ROUTES = ['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute'];
  * share equal label sets.
  */
 function exposuresOf(index: ObjectIndex, namespace: string, labels: Labels): RelatedLocation[] {
-  const kept = index.memo('exposures-by-labels', () => new Map<Labels, Map<string, RelatedLocation[]>>());
+  const kept = index.ruleMemo('exposures-by-labels', () => new Map<Labels, Map<string, RelatedLocation[]>>());
   const known = kept.get(labels)?.get(namespace);
   if (known) return known;
   const services = servicesByPod(index).selecting(scopeKey(namespace), labels);
@@ -60,7 +60,7 @@ interface SelectingService {
  * Service, and a large run reads a record's value back from disk on each use.
  */
 function servicesByPod(index: ObjectIndex): SelectorTable<SelectingService> {
-  return index.memo('services-by-pod', () => {
+  return index.ruleMemo('services-by-pod', () => {
     const services = index.ofKind('Service', '').map((service) => {
       const value = service.value;
       // Copies of an app repeat its selectors: the table's shared copy of each set, not the value's.
@@ -81,7 +81,7 @@ function serviceKey(namespace: string | undefined, name: string): string {
  * (keyed by namespace and name, with the name) and their positions by Service; built once per run.
  */
 function routersByService(index: ObjectIndex): { routers: { router: IndexedObject; targets: Map<string, string> }[]; byService: Map<string, number[]> } {
-  return index.memo('routers-by-service', () => {
+  return index.ruleMemo('routers-by-service', () => {
     const routers: { router: IndexedObject; targets: Map<string, string> }[] = [];
     const byService = new Map<string, number[]>();
     for (const router of [...index.ofKind('Ingress'), ...ROUTES.flatMap((kind) => index.ofKind(kind, 'gateway.networking.k8s.io'))]) {

@@ -26,7 +26,7 @@ interface BindingGrant {
  * use, and a binding of a group of every service account is a binding of each of them.
  */
 function grantOf(index: ObjectIndex, binding: IndexedObject): BindingGrant | undefined {
-  const known = index.memo('privileged-rbac:binding-grants', () => new Map<IndexedObject, BindingGrant | null>());
+  const known = index.ruleMemo('privileged-rbac:binding-grants', () => new Map<IndexedObject, BindingGrant | null>());
   let entry = known.get(binding);
   if (entry === undefined) {
     entry = null;
@@ -46,7 +46,7 @@ function grantOf(index: ObjectIndex, binding: IndexedObject): BindingGrant | und
 
 /** The strongest named grant of a service account, the bindings that give it, and where they are: once per account and run. */
 function privilegesOf(index: ObjectIndex, namespace: string, account: string): { strongest: Grant | undefined; via: string; related: RelatedLocation[] } {
-  return index.memo(`privileged-rbac:${namespace}\u0000${account}`, () => {
+  return index.ruleMemo(`privileged-rbac:${namespace}\u0000${account}`, () => {
     let strongest: Grant | undefined;
     const via: string[] = [];
     const related: RelatedLocation[] = [];

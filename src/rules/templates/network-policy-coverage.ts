@@ -66,7 +66,7 @@ export function networkPolicyCoverage(template: NetworkPolicyCoverage): Rule<Cov
         const unselected = targets.filter((_, position) => !selectedByPolicy(index, namespace, direction, pods[position]!.labels));
         if (unselected.length === 0) continue;
         // One list per namespace and direction, not one per finding: a namespace may hold many of each.
-        const related = index.memo(`related-policies:${direction}:${namespace}`, () =>
+        const related = index.ruleMemo(`related-policies:${direction}:${namespace}`, () =>
           networkPolicies(index, namespace).map((policy) => ({ at: policy.at, message: `NetworkPolicy "${policy.name ?? ''}" of the namespace does not select these pods for ${data.direction}.` })),
         );
         for (const at of unselected) {
