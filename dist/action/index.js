@@ -59497,7 +59497,7 @@ function findCrd(index, group, kind, extra = []) {
   };
   const record = index.crdDefining(group, kind);
   if (!record) return extra.find(defines);
-  const values = index.memo("crd-values", () => /* @__PURE__ */ new Map());
+  const values = index.ruleMemo("crd-values", () => /* @__PURE__ */ new Map());
   let crd = values.get(record);
   if (crd === void 0) values.set(record, crd = record.value);
   return crd;
@@ -59519,7 +59519,7 @@ function schemaOf(value, index) {
   if (!isString(schema)) return void 0;
   const read2 = () => JSON.parse(schema);
   if (!index) return read2();
-  const nodes = index.memo("crd-schema-nodes", () => /* @__PURE__ */ new Map());
+  const nodes = index.ruleMemo("crd-schema-nodes", () => /* @__PURE__ */ new Map());
   let node = nodes.get(schema);
   if (node === void 0) nodes.set(schema, node = read2());
   return node;

@@ -11,7 +11,8 @@ import type { CelRule, SchemaNode } from './schema-node.js';
  * no descriptions or examples) and kept as its JSON text. Schemas were most of the index: thousands of
  * small objects per CRD, once per copy of it (charts and overlays repeat CRDs), where the text is one string
  * the run's string table shares between copies. `crdSchemaFor` reads the text back, once per distinct schema
- * per run. A schema whose numbers JSON cannot carry exactly (NaN, infinities, -0) is kept as nodes instead.
+ * while the rule that asks runs its checks. A schema whose numbers JSON cannot carry exactly (NaN,
+ * infinities, -0) is kept as nodes instead.
  * Every CRD `crdSchemaFor` reads has been through here (the index's, and those of `schemaDirs`).
  */
 export function compactCrd(crd: JsonObject): JsonObject {

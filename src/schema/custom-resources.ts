@@ -23,8 +23,9 @@ export function findCrd(index: ObjectIndex, group: string, kind: string, extra: 
   };
   const record = index.crdDefining(group, kind);
   if (!record) return extra.find(defines);
-  // Each CRD read once per run: every custom resource of its kind asks, and a large run keeps values on disk.
-  const values = index.memo('crd-values', () => new Map<IndexedObject, JsonObject>());
+  // Each CRD read once while the rule that asks runs its checks: every custom resource of its kind asks, and a
+  // large run keeps values on disk. Schema validation alone asks, so they go as its checks end.
+  const values = index.ruleMemo('crd-values', () => new Map<IndexedObject, JsonObject>());
   let crd = values.get(record);
   if (crd === undefined) values.set(record, (crd = record.value));
   return crd;
@@ -52,7 +53,7 @@ function schemaOf(value: JsonValue | undefined, index: ObjectIndex | undefined):
   if (!isString(schema)) return undefined;
   const read = (): SchemaNode => JSON.parse(schema) as SchemaNode;
   if (!index) return read();
-  const nodes = index.memo('crd-schema-nodes', () => new Map<string, SchemaNode>());
+  const nodes = index.ruleMemo('crd-schema-nodes', () => new Map<string, SchemaNode>());
   let node = nodes.get(schema);
   if (node === undefined) nodes.set(schema, (node = read()));
   return node;
