@@ -38305,9 +38305,9 @@ var init_scratch_buffer = __esm({
         return buffer;
       }
       /** A larger buffer holding the first `kept` bytes of `buffer`. */
-      grown(buffer, size, kept3) {
+      grown(buffer, size, kept2) {
         const larger = this.of(size);
-        buffer.copy(larger, 0, 0, kept3);
+        buffer.copy(larger, 0, 0, kept2);
         return larger;
       }
     };
@@ -39409,8 +39409,8 @@ function detectCredentials(text, keyName, disabled) {
 function finish(hits, disabled) {
   if (!hits) return NONE;
   const covered = new Set(hits.flatMap((hit) => hit.covers ?? []));
-  const kept3 = hits.filter((hit) => !covered.has(hit.id) && !disabled?.has(hit.id));
-  return kept3.length > 0 ? kept3 : NONE;
+  const kept2 = hits.filter((hit) => !covered.has(hit.id) && !disabled?.has(hit.id));
+  return kept2.length > 0 ? kept2 : NONE;
 }
 var DETECTORS, DETECTOR_IDS, PREFILTER, ANCHOR_SCAN, BY_ANCHOR, MIN_LENGTH, AWS_SECRET_NAME, AWS_SECRET_VALUE, NONE, AWS_SECRET_BY_NAME;
 var init_value_detectors = __esm({
@@ -40555,12 +40555,12 @@ function jsonOrNode(node) {
   return exact ? text : node;
 }
 function celRuleOf(rule, written) {
-  const kept3 = { rule };
+  const kept2 = { rule };
   for (const key of ["message", "messageExpression", "fieldPath"]) {
     const item = written[key];
-    if (isString(item)) kept3[key] = item;
+    if (isString(item)) kept2[key] = item;
   }
-  return kept3;
+  return kept2;
 }
 function toSchemaNode(value) {
   const node = {};
@@ -40708,6 +40708,10 @@ var init_detach = __esm({
 });
 
 // src/k8s/multimap.ts
+function computedOnce(map, key, compute) {
+  if (!map.has(key)) map.set(key, compute());
+  return map.get(key);
+}
 function append(map, key, value) {
   const list2 = map.get(key);
   if (list2) list2.push(value);
@@ -41020,10 +41024,6 @@ function sameIdentity(record, group, kind, namespace) {
 function identity(group, kind, namespace, name) {
   return `${group}\0${kind}\0${namespace ?? ""}\0${name}`;
 }
-function kept(memos, key, compute) {
-  if (!memos.has(key)) memos.set(key, compute());
-  return memos.get(key);
-}
 var DATA_KINDS, CRD_KIND, ObjectIndex;
 var init_object_index = __esm({
   "src/k8s/object-index.ts"() {
@@ -41181,7 +41181,7 @@ var init_object_index = __esm({
        * object for every object (bindings of each service account…) keep the run linear.
        */
       memo(key, compute) {
-        return kept(this.memos, key, compute);
+        return computedOnce(this.memos, key, compute);
       }
       /**
        * `memo` for what one rule alone asks (a table of its own, an answer per selector): kept while that rule's
@@ -41189,7 +41189,7 @@ var init_object_index = __esm({
        * documents they grow with the objects.
        */
       ruleMemo(key, compute) {
-        return kept(this.ruleMemos, key, compute);
+        return computedOnce(this.ruleMemos, key, compute);
       }
       /** Called as a rule's checks across files end: what its `ruleMemo` kept is garbage. */
       endRuleMemos() {
@@ -49026,10 +49026,10 @@ async function discover(inputs, options) {
       result.notes.push(`${input}: skipped, symbolic link loop`);
     } else if (glob2 && hasMagic2(input, { windowsPathsNoEscape: false })) {
       const matches = await glob2(input, { cwd, absolute: true, nodir: true, dot: false, ignore: ALWAYS_SKIPPED });
-      const kept3 = matches.filter((file) => !track(file));
+      const kept2 = matches.filter((file) => !track(file));
       if (matches.length === 0) result.missing.push(`${input}: no file matches`);
-      else if (kept3.length === 0) result.missing.push(`${input}: every match is ignored${countNote(removed)}`);
-      for (const file of kept3) found.add(file), walked.add(file);
+      else if (kept2.length === 0) result.missing.push(`${input}: every match is ignored${countNote(removed)}`);
+      for (const file of kept2) found.add(file), walked.add(file);
     } else {
       result.missing.push(`${input}: no such file or directory`);
     }
@@ -49160,9 +49160,9 @@ async function trackedManifests(dir, ignoreCheck) {
   const open2 = /* @__PURE__ */ new Map();
   return tracked.filter((file) => {
     const folder = path12.dirname(file);
-    let kept3 = open2.get(folder);
-    if (kept3 === void 0) open2.set(folder, kept3 = !ignoredBy(folder, true));
-    return kept3 && !ignoredBy(file);
+    let kept2 = open2.get(folder);
+    if (kept2 === void 0) open2.set(folder, kept2 = !ignoredBy(folder, true));
+    return kept2 && !ignoredBy(file);
   });
 }
 var init_git_context = __esm({
@@ -49623,9 +49623,9 @@ function controlPlaneCheck(template2) {
         if (!setting2?.value) return;
         const at = context.locate(setting2.path);
         const name = baseName(setting2.value);
-        const kept3 = context.hold({ name });
+        const kept2 = context.hold({ name });
         context.afterIndex((index) => {
-          const { name: name2 } = kept3;
+          const { name: name2 } = kept2;
           const files = linked.kinds.flatMap((entry2) => {
             const [group = "", kind = ""] = entry2.split("/");
             const byFile2 = index.memo(`files-by-name:${entry2}`, () => {
@@ -51336,21 +51336,13 @@ function requiredLabel(kind, selector) {
 function labelEntry(key, value) {
   return `${key}\0${value}`;
 }
-var CROWDED, Answers, LabelledTable, SelectorTable;
+var CROWDED, LabelledTable, SelectorTable;
 var init_selectors = __esm({
   "src/k8s/selectors.ts"() {
     "use strict";
     init_json();
     init_multimap();
     CROWDED = 32;
-    Answers = class {
-      known = /* @__PURE__ */ new Map();
-      answer(question, work) {
-        let known2 = this.known.get(question);
-        if (known2 === void 0) this.known.set(question, known2 = work());
-        return known2;
-      }
-    };
     LabelledTable = class {
       /** `scopesOf` may give several scopes (its namespace and "every namespace"). */
       constructor(items, scopesOf, labelsOf) {
@@ -51373,7 +51365,8 @@ var init_selectors = __esm({
       }
       labelsOf;
       scopes = /* @__PURE__ */ new Map();
-      crowded = new Answers();
+      /** Yes-or-no answers among many candidates, by question. */
+      crowded = /* @__PURE__ */ new Map();
       /** The items of the scope (in the order given) that the selector selects through any of their label sets. */
       selectedBy(scope, kind, selector) {
         return this.candidates(scope, kind, selector).filter((item) => this.labelsOf(item).some((labels) => selectorMatches(kind, selector, labels)));
@@ -51386,7 +51379,7 @@ var init_selectors = __esm({
         const candidates = this.candidates(scope, kind, selector);
         const answer = () => candidates.some((item) => this.labelsOf(item).some((labels) => selectorMatches(kind, selector, labels)));
         if (candidates.length <= CROWDED) return answer();
-        return this.crowded.answer(`${scope}${kind}${JSON.stringify(selector)}`, answer);
+        return computedOnce(this.crowded, `${scope}${kind}${JSON.stringify(selector)}`, answer);
       }
       candidates(scope, kind, selector) {
         const required = requiredLabel(kind, selector);
@@ -51418,20 +51411,14 @@ var init_selectors = __esm({
         }
       }
       kind;
-      crowded = new Answers();
+      /** Yes-or-no answers among many candidates, by question. */
+      crowded = /* @__PURE__ */ new Map();
       items = [];
       selectors = [];
       scopes = /* @__PURE__ */ new Map();
       /** The items of the scope whose selector selects these labels, in the order given. */
       selecting(scope, labels) {
-        const table = this.scopes.get(scope);
-        if (!table) return [];
-        const positions = [...table.open];
-        for (const [key, value] of Object.entries(labels)) {
-          const found = table.byLabel.get(labelEntry(key, value));
-          if (typeof found === "number") positions.push(found);
-          else if (found) positions.push(...found);
-        }
+        const positions = this.candidates(scope, labels).flatMap((group) => group);
         positions.sort((a, b) => a - b);
         return positions.flatMap((position) => selectorMatches(this.kind, this.selectors[position], labels) ? [this.items[position]] : []);
       }
@@ -51440,17 +51427,23 @@ var init_selectors = __esm({
        * many candidates (every copy's policy in one namespace) the answer is kept, as the copies' pods ask it again.
        */
       selectsAny(scope, labels) {
-        const table = this.scopes.get(scope);
-        if (!table) return false;
-        const found = Object.entries(labels).flatMap(([key, value]) => {
-          const positions = table.byLabel.get(labelEntry(key, value));
-          return positions === void 0 ? [] : [positions];
-        });
+        const groups = this.candidates(scope, labels);
         const matches = (position) => selectorMatches(this.kind, this.selectors[position], labels);
-        const answer = () => table.open.some(matches) || found.some((positions) => typeof positions === "number" ? matches(positions) : positions.some(matches));
-        const candidates = found.reduce((sum, positions) => sum + (typeof positions === "number" ? 1 : positions.length), table.open.length);
+        const answer = () => groups.some((group) => typeof group === "number" ? matches(group) : group.some(matches));
+        const candidates = groups.reduce((sum, group) => sum + (typeof group === "number" ? 1 : group.length), 0);
         if (candidates <= CROWDED) return answer();
-        return this.crowded.answer(`${scope}${JSON.stringify(labels)}`, answer);
+        return computedOnce(this.crowded, `${scope}${JSON.stringify(labels)}`, answer);
+      }
+      /** The positions that may select these labels, as the scope files them: its open selectors, then one group per label. */
+      candidates(scope, labels) {
+        const table = this.scopes.get(scope);
+        if (!table) return [];
+        const groups = [table.open];
+        for (const [key, value] of Object.entries(labels)) {
+          const found = table.byLabel.get(labelEntry(key, value));
+          if (found !== void 0) groups.push(found);
+        }
+        return groups;
       }
     };
   }
@@ -58172,8 +58165,8 @@ var init_plaintext_secret_object = __esm({
               context.report({ messageId: "plaintextStringData", data: { name, count: stringData }, at: [...object.path, "stringData"] });
               return;
             }
-            const kept3 = lastAppliedValues(value);
-            if (kept3 > 0) context.report({ messageId: "plaintextLastApplied", data: { name, count: kept3 }, at: [...object.path, "metadata", "annotations", LAST_APPLIED] });
+            const kept2 = lastAppliedValues(value);
+            if (kept2 > 0) context.report({ messageId: "plaintextLastApplied", data: { name, count: kept2 }, at: [...object.path, "metadata", "annotations", LAST_APPLIED] });
           }
         };
       }
@@ -65754,14 +65747,14 @@ var init_windows_host_process = __esm({
 
 // src/rules/workload-exposed-externally.ts
 function exposuresOf(index, namespace, labels) {
-  const kept3 = index.ruleMemo("exposures-by-labels", () => /* @__PURE__ */ new Map());
-  const known2 = kept3.get(labels)?.get(namespace);
+  const kept2 = index.ruleMemo("exposures-by-labels", () => /* @__PURE__ */ new Map());
+  const known2 = kept2.get(labels)?.get(namespace);
   if (known2) return known2;
   const services = servicesByPod(index).selecting(scopeKey(namespace), labels);
   const found = exposuresThrough(index, namespace, services);
   if (services.length > MAX_RELATED) {
-    const byNamespace = kept3.get(labels) ?? /* @__PURE__ */ new Map();
-    kept3.set(labels, byNamespace.set(namespace, found));
+    const byNamespace = kept2.get(labels) ?? /* @__PURE__ */ new Map();
+    kept2.set(labels, byNamespace.set(namespace, found));
   }
   return found;
 }
@@ -67084,8 +67077,8 @@ var init_spool_sources = __esm({
       spans;
     };
     SourceTexts = class {
-      constructor(kept3, maxBytes) {
-        this.kept = kept3;
+      constructor(kept2, maxBytes) {
+        this.kept = kept2;
         this.maxBytes = maxBytes;
       }
       kept;
@@ -67110,8 +67103,8 @@ var init_spool_sources = __esm({
         return files;
       }
       get(file) {
-        const kept3 = this.kept.get(file);
-        if (kept3 !== void 0) return kept3;
+        const kept2 = this.kept.get(file);
+        if (kept2 !== void 0) return kept2;
         if (this.last?.file === file) return this.last.text;
         const entry2 = this.paths.get(file);
         if (entry2 === void 0) return void 0;
@@ -70010,7 +70003,7 @@ init_counts();
 function plural(count, word) {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
-function* kept2(findings, keep) {
+function* kept(findings, keep) {
   for (const finding of findings) if (keep(finding)) yield finding;
 }
 function objectName(finding) {
@@ -70040,7 +70033,7 @@ function* sarifChunks(result, context) {
   const keep = (finding) => include || !finding.suppression;
   const counts2 = countFindings(result.findings);
   const total = counts2.error + counts2.warning + counts2.note + (include ? counts2.suppressed : 0);
-  const results = streamed(mapped(first(kept2(result.findings, keep), MAX_RESULTS), (finding) => sarifResult(finding, index.get(finding.ruleId), include)));
+  const results = streamed(mapped(first(kept(result.findings, keep), MAX_RESULTS), (finding) => sarifResult(finding, index.get(finding.ruleId), include)));
   const notifications = (result.notes ?? []).map((note) => ({ level: "warning", message: { text: note } }));
   if (total > MAX_RESULTS) {
     notifications.push({ level: "warning", message: { text: `${total - MAX_RESULTS} results left out: GitHub accepts at most 25,000 per run.` } });

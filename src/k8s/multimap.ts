@@ -1,3 +1,9 @@
+/** The value kept under `key`, worked out and kept on first asking (`undefined` is kept too). */
+export function computedOnce<K, V>(map: Map<K, V>, key: K, compute: () => V): V {
+  if (!map.has(key)) map.set(key, compute());
+  return map.get(key) as V;
+}
+
 /** Tables of lists by key, as the index's lookups build them once per run. */
 export function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);

@@ -9,7 +9,7 @@ import { compactCrd } from './crd-schema.js';
 import { StringTable } from './detach.js';
 import { isObject, isString } from './json.js';
 import { isNamespaced } from './kinds.js';
-import { append as push, MostlySingleTable } from './multimap.js';
+import { append as push, computedOnce, MostlySingleTable } from './multimap.js';
 import type { JsonObject, K8sObject } from './model.js';
 import type { Labels } from './selectors.js';
 import { RecordShelf, StoredRecord, type ValueStore } from './stored-record.js';
@@ -251,7 +251,7 @@ export class ObjectIndex {
    * object for every object (bindings of each service account…) keep the run linear.
    */
   memo<T>(key: string, compute: () => T): T {
-    return kept(this.memos, key, compute);
+    return computedOnce(this.memos, key, compute) as T;
   }
 
   /**
@@ -260,7 +260,7 @@ export class ObjectIndex {
    * documents they grow with the objects.
    */
   ruleMemo<T>(key: string, compute: () => T): T {
-    return kept(this.ruleMemos, key, compute);
+    return computedOnce(this.ruleMemos, key, compute) as T;
   }
 
   /** Called as a rule's checks across files end: what its `ruleMemo` kept is garbage. */
@@ -295,10 +295,4 @@ function sameIdentity(record: IndexedObject, group: string, kind: string, namesp
 
 function identity(group: string, kind: string, namespace: string | undefined, name: string): string {
   return `${group}\u0000${kind}\u0000${namespace ?? ''}\u0000${name}`;
-}
-
-
-function kept<T>(memos: Map<string, unknown>, key: string, compute: () => T): T {
-  if (!memos.has(key)) memos.set(key, compute());
-  return memos.get(key) as T;
 }

@@ -1,6 +1,6 @@
 /** Label selectors with the API's semantics: `matchLabels`, `matchExpressions`, empty and missing selectors. */
 import { isObject, isString, isStringList } from './json.js';
-import { MostlySingleTable } from './multimap.js';
+import { computedOnce, MostlySingleTable } from './multimap.js';
 import type { JsonValue } from './model.js';
 
 export type Labels = Readonly<Record<string, string>>;
@@ -84,17 +84,6 @@ export function labelEntry(key: string, value: string): string {
 /** Past this many candidates a table keeps its yes-or-no answers: few questions are asked of so many. */
 const CROWDED = 32;
 
-/** Yes-or-no answers by question, worked out once. */
-class Answers {
-  private readonly known = new Map<string, boolean>();
-
-  answer(question: string, work: () => boolean): boolean {
-    let known = this.known.get(question);
-    if (known === undefined) this.known.set(question, (known = work()));
-    return known;
-  }
-}
-
 /**
  * Objects with labels, grouped by a scope (a namespace), looked up by the selector that selects them: only
  * those carrying the selector's required label are tested, so a lookup costs what it finds, not the scope.
@@ -103,7 +92,8 @@ class Answers {
  */
 export class LabelledTable<T extends object> {
   private readonly scopes = new Map<string, { items: T[]; byLabel: MostlySingleTable<string, T> }>();
-  private readonly crowded = new Answers();
+  /** Yes-or-no answers among many candidates, by question. */
+  private readonly crowded = new Map<string, boolean>();
 
   /** `scopesOf` may give several scopes (its namespace and "every namespace"). */
   constructor(items: Iterable<T>, scopesOf: (item: T) => string | readonly string[], private readonly labelsOf: (item: T) => readonly Labels[]) {
@@ -138,7 +128,7 @@ export class LabelledTable<T extends object> {
     const candidates = this.candidates(scope, kind, selector);
     const answer = () => candidates.some((item) => this.labelsOf(item).some((labels) => selectorMatches(kind, selector, labels)));
     if (candidates.length <= CROWDED) return answer();
-    return this.crowded.answer(`${scope}\u0001${kind}\u0001${JSON.stringify(selector)}`, answer);
+    return computedOnce(this.crowded, `${scope}\u0001${kind}\u0001${JSON.stringify(selector)}`, answer);
   }
 
   private candidates(scope: string, kind: SelectorKind, selector: JsonValue | undefined): readonly T[] {
@@ -156,7 +146,8 @@ export class LabelledTable<T extends object> {
  * distinct label and a lone position without an array.
  */
 export class SelectorTable<T> {
-  private readonly crowded = new Answers();
+  /** Yes-or-no answers among many candidates, by question. */
+  private readonly crowded = new Map<string, boolean>();
   private readonly items: T[] = [];
   private readonly selectors: (JsonValue | undefined)[] = [];
   private readonly scopes = new Map<string, { open: number[]; byLabel: Map<string, number | number[]> }>();
@@ -184,14 +175,7 @@ export class SelectorTable<T> {
 
   /** The items of the scope whose selector selects these labels, in the order given. */
   selecting(scope: string, labels: Labels): T[] {
-    const table = this.scopes.get(scope);
-    if (!table) return [];
-    const positions = [...table.open];
-    for (const [key, value] of Object.entries(labels)) {
-      const found = table.byLabel.get(labelEntry(key, value));
-      if (typeof found === 'number') positions.push(found);
-      else if (found) positions.push(...found);
-    }
+    const positions = this.candidates(scope, labels).flatMap((group) => group);
     positions.sort((a, b) => a - b);
     return positions.flatMap((position) => (selectorMatches(this.kind, this.selectors[position], labels) ? [this.items[position]!] : []));
   }
@@ -201,16 +185,23 @@ export class SelectorTable<T> {
    * many candidates (every copy's policy in one namespace) the answer is kept, as the copies' pods ask it again.
    */
   selectsAny(scope: string, labels: Labels): boolean {
-    const table = this.scopes.get(scope);
-    if (!table) return false;
-    const found = Object.entries(labels).flatMap(([key, value]) => {
-      const positions = table.byLabel.get(labelEntry(key, value));
-      return positions === undefined ? [] : [positions];
-    });
+    const groups = this.candidates(scope, labels);
     const matches = (position: number) => selectorMatches(this.kind, this.selectors[position], labels);
-    const answer = () => table.open.some(matches) || found.some((positions) => (typeof positions === 'number' ? matches(positions) : positions.some(matches)));
-    const candidates = found.reduce<number>((sum, positions) => sum + (typeof positions === 'number' ? 1 : positions.length), table.open.length);
+    const answer = () => groups.some((group) => (typeof group === 'number' ? matches(group) : group.some(matches)));
+    const candidates = groups.reduce<number>((sum, group) => sum + (typeof group === 'number' ? 1 : group.length), 0);
     if (candidates <= CROWDED) return answer();
-    return this.crowded.answer(`${scope}\u0001${JSON.stringify(labels)}`, answer);
+    return computedOnce(this.crowded, `${scope}\u0001${JSON.stringify(labels)}`, answer);
+  }
+
+  /** The positions that may select these labels, as the scope files them: its open selectors, then one group per label. */
+  private candidates(scope: string, labels: Labels): (number | readonly number[])[] {
+    const table = this.scopes.get(scope);
+    if (!table) return [];
+    const groups: (number | readonly number[])[] = [table.open];
+    for (const [key, value] of Object.entries(labels)) {
+      const found = table.byLabel.get(labelEntry(key, value));
+      if (found !== undefined) groups.push(found);
+    }
+    return groups;
   }
 }
