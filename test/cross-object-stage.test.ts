@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import { defineRule } from '../src/engine/define-rule.js';
 import { runIndexChecks } from '../src/engine/index-checks.js';
 import { DEFAULT_RUN_SETTINGS } from '../src/engine/run-settings.js';
-import { WatchedObject, WatchTable } from '../src/engine/watch.js';
+import { RuleWatchList, WatchedObject, WatchTable } from '../src/engine/watch.js';
 import { ObjectIndex, type IndexedObject } from '../src/k8s/object-index.js';
 import { rules } from '../src/rules/index.js';
 import { lint } from '../src/run/lint.js';
@@ -158,4 +158,56 @@ test('what one rule keeps with ruleMemo lasts through its checks and is let go b
     ...Array.from({ length: 3 }, () => 'second-memo-test: second-memo-test 2'),
   ], 'each rule computes its own answer once, and does not get the rule before\'s');
   assert.equal(computed.shared, 1, 'a table any rule may ask for stays for the whole stage');
+});
+
+test('a check that never reads its watches gets no object per watch, and still learns each record\'s options', (t) => {
+  let made = 0;
+  const objects = RuleWatchList.prototype.objects;
+  t.mock.method(RuleWatchList.prototype, 'objects', function (this: RuleWatchList) {
+    made++;
+    return objects.call(this);
+  });
+  const scoped: string[] = [];
+  const rule = defineRule<'each', { scope: string }>({
+    meta: {
+      id: 'options-only-test', category: 'reliability', level: 'warning', presets: [], crossObject: true,
+      summary: 'Reports watched objects from the index alone.', remediation: 'None.', messages: { each: 'Object {{n}}.' },
+    },
+    create: () => ({}),
+    checkIndex(index, context) {
+      for (const item of index.all) {
+        const options = context.optionsFor(item);
+        if (!options) continue;
+        scoped.push(`${item.name} ${options.scope}`);
+        context.report({ messageId: 'each', data: { n: item.name! }, at: item.at });
+      }
+    },
+  });
+  const index = new ObjectIndex();
+  const table = new WatchTable();
+  const records = Array.from({ length: 6 }, (_, i) => index.add(record(i)));
+  // Every other object watched, as a rule that watches only some objects (named ones) does.
+  for (const item of records.filter((_, i) => i % 2 === 0)) table.add(new WatchedObject(rule as never, { level: 'warning', levelConfigured: false, options: { scope: 'file' } }, item, undefined));
+  index.seal();
+  const [outcome] = [...runIndexChecks(index, table, DEFAULT_RUN_SETTINGS)];
+  assert.deepEqual(scoped, [0, 2, 4].map((i) => `${records[i]!.name} file`));
+  assert.deepEqual(outcome!.findings.map((finding) => finding.message), [0, 2, 4].map((i) => `Object ${records[i]!.name}.`));
+  assert.equal(outcome!.failure, undefined);
+  assert.equal(made, 0, 'no list of watches was made');
+  // A check that reads them gets them, once however often it reads.
+  const reading = defineRule<'each', Record<string, never>>({
+    meta: {
+      id: 'reads-watches-test', category: 'reliability', level: 'warning', presets: [], crossObject: true,
+      summary: 'Reads its watches twice.', remediation: 'None.', messages: { each: 'Object.' },
+    },
+    create: () => ({}),
+    checkIndex(_index, context) {
+      assert.equal(context.watched, context.watched);
+      assert.equal(context.watched.length, 3);
+    },
+  });
+  const again = new WatchTable();
+  for (const item of records.filter((_, i) => i % 2 === 0)) again.add(new WatchedObject(reading, { level: 'warning', levelConfigured: false, options: {} }, item, undefined));
+  assert.equal([...runIndexChecks(index, again, DEFAULT_RUN_SETTINGS)][0]!.failure, undefined);
+  assert.equal(made, 1);
 });

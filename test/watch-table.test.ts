@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { WatchedObject, WatchTable } from '../src/engine/watch.js';
+import { RuleWatchList, WatchedObject, WatchTable } from '../src/engine/watch.js';
 import type { RuleSetting } from '../src/engine/rule-settings.js';
 import { ObjectIndex, type IndexedObject } from '../src/k8s/object-index.js';
 import { rules } from '../src/rules/index.js';
@@ -24,7 +24,7 @@ const error: RuleSetting = { level: 'error', levelConfigured: true, options: { l
 
 /** What `checkIndex` would see: per rule, each watch's record name, setting and data. */
 function seen(table: WatchTable): [string, [string | undefined, RuleSetting, unknown][]][] {
-  return [...table.byRule()].map(([rule, list]) => [rule.meta.id, list.map((watch) => {
+  return [...table.byRule()].map(([rule, list]) => [rule.meta.id, list.objects().map((watch) => {
     assert.ok(watch instanceof WatchedObject);
     assert.equal(watch.rule, rule);
     assert.equal(watch.options, watch.setting.options);
@@ -72,8 +72,26 @@ test('on a thread\'s joined index, watches take its equal records, and those of 
   const copy = joined.add(record('a'));
   const moved = table.on(joined);
   assert.equal(moved.size, 1);
-  const [[rule, [watch]]] = [...moved.byRule()] as [[typeof first, WatchedObject[]]];
+  const [rule, list] = [...moved.byRule()][0]!;
+  const [watch] = list.objects();
   assert.equal(rule, first);
   assert.equal(watch!.record, copy, "the joined index's own record");
   assert.deepEqual([watch!.setting, watch!.data], [warning, { port: 1 }]);
+});
+
+test('a rule learns its setting for each record it watched, and none for the others', () => {
+  const table = new WatchTable();
+  const [a, b, c, unwatched] = [record('a'), record('b'), record('c'), record('d')];
+  table.add(new WatchedObject(first!, warning, a, undefined));
+  table.add(new WatchedObject(first!, warning, b, undefined));
+  // Options set per file: the second rule watched one record with two settings; the later one counts.
+  table.add(new WatchedObject(second!, warning, a, undefined));
+  table.add(new WatchedObject(second!, error, c, undefined));
+  table.add(new WatchedObject(second!, error, a, undefined));
+  const [[, sameSetting], [, ownSettings]] = [...table.byRule()] as [[unknown, RuleWatchList], [unknown, RuleWatchList]];
+  assert.deepEqual([a, b, c, unwatched].map((item) => sameSetting.settingOf(item)), [warning, warning, undefined, undefined]);
+  assert.deepEqual([a, b, c, unwatched].map((item) => ownSettings.settingOf(item)), [error, undefined, error, undefined]);
+  assert.deepEqual([sameSetting.length, ownSettings.length], [2, 3]);
+  // An equal record that is not the one watched is not watched: records are told apart by identity.
+  assert.equal(sameSetting.settingOf(record('a')), undefined);
 });

@@ -41552,7 +41552,7 @@ var init_run_settings = __esm({
 });
 
 // src/engine/watch.ts
-var WatchedObject, WatchTable;
+var WatchedObject, WatchTable, RuleWatchList;
 var init_watch = __esm({
   "src/engine/watch.ts"() {
     "use strict";
@@ -41601,16 +41601,11 @@ var init_watch = __esm({
         this.#size++;
       }
       /**
-       * Each rule's watches, in the order rules first watched, as the objects its `checkIndex` gets: one rule's
-       * at a time, left to the garbage collector once its check is done.
+       * Each rule's watches, in the order rules first watched: one rule's at a time, made into the objects its
+       * `checkIndex` gets only when it asks, and left to the garbage collector once its check is done.
        */
       *byRule() {
-        for (const [rule, { records, data, first: first2, settings }] of this.#rules) {
-          yield [rule, records.map((record, position) => {
-            const item = data[position];
-            return new WatchedObject(rule, settings?.[position] ?? first2, record, item, typeof item === "number" ? this.store : void 0);
-          })];
-        }
+        for (const [rule, watches] of this.#rules) yield [rule, new RuleWatchList(rule, watches, this.store)];
       }
       /**
        * The same watches on a worker thread's joined copy of the index: each with the copy's record equal to its
@@ -41619,12 +41614,48 @@ var init_watch = __esm({
       on(index) {
         const moved = new _WatchTable();
         for (const [, list2] of this.byRule()) {
-          for (const watch of list2) {
+          for (const watch of list2.objects()) {
             const own = index.recordAt(watch.record.at);
             if (own) moved.add(watch, own);
           }
         }
         return moved;
+      }
+    };
+    RuleWatchList = class {
+      constructor(rule, watches, store) {
+        this.rule = rule;
+        this.watches = watches;
+        this.store = store;
+      }
+      rule;
+      watches;
+      store;
+      #settingOf;
+      get length() {
+        return this.watches.records.length;
+      }
+      /** The watches as objects, in the order of the walk (made afresh on each call). */
+      objects() {
+        const { records, data, first: first2, settings } = this.watches;
+        return records.map((record, position) => {
+          const item = data[position];
+          return new WatchedObject(this.rule, settings?.[position] ?? first2, record, item, typeof item === "number" ? this.store : void 0);
+        });
+      }
+      /** The rule's setting for a record it watched (the last watch's, when it watched the record several times); undefined otherwise. */
+      settingOf(record) {
+        return (this.#settingOf ??= this.settingTable())(record);
+      }
+      settingTable() {
+        const { records, first: first2, settings } = this.watches;
+        if (!settings) {
+          const watched = new Set(records);
+          return (record) => watched.has(record) ? first2 : void 0;
+        }
+        const table = /* @__PURE__ */ new Map();
+        for (const [position, record] of records.entries()) table.set(record, settings[position]);
+        return (record) => table.get(record);
       }
     };
   }
@@ -42007,9 +42038,9 @@ var init_lint_file = __esm({
 // src/engine/index-checks.ts
 function* runIndexChecks(index, watched, settings, tallies = /* @__PURE__ */ new Map(), checkpoint = () => {
 }, early) {
-  for (const [rule, list2] of watched.byRule()) {
-    let settingsOf;
-    const settingOf = (record) => (settingsOf ??= new Map(list2.map((watch) => [watch.record, watch.setting]))).get(record);
+  for (const [rule, watches] of watched.byRule()) {
+    let list2;
+    const settingOf = (record) => watches.settingOf(record);
     const where = () => `in the checks across files (rule ${rule.meta.id})`;
     checkpoint(where);
     const started = performance.now();
@@ -42021,7 +42052,9 @@ function* runIndexChecks(index, watched, settings, tallies = /* @__PURE__ */ new
     try {
       rule.checkIndex(index, {
         settings,
-        watched: list2,
+        get watched() {
+          return list2 ??= watches.objects();
+        },
         optionsFor: (record) => settingOf(record)?.options,
         tally: (topic, item) => countTally(tallies, rule, topic, item),
         report: (report, about) => {
@@ -67232,7 +67265,7 @@ var init_late_arrivals = __esm({
         this.after = after;
       }
       after;
-      // Each slot is read once, as its file closes: nothing to keep.
+      // Each slot is read once, as its file closes: nothing to keep. A slot holds its target's slot before it (-1: none).
       spill = new Spill("late-findings.jsonl", 0, "json");
       held = 0;
       stored = 0;
@@ -67249,12 +67282,17 @@ var init_late_arrivals = __esm({
           return;
         }
         this.stored += findings.length;
-        (target.arrived ??= []).push(this.spill.store(findings));
+        target.arrived = this.spill.store([target.arrived ?? -1, findings]);
       }
       /** Puts what went to disk for `target` back into its lists, after those held in memory. */
       takeBack(target) {
-        for (const slot of target.arrived ?? []) {
-          const findings = this.spill.read(slot);
+        const arrived = [];
+        for (let slot = target.arrived ?? -1; slot >= 0; ) {
+          const [previous, findings] = this.spill.read(slot);
+          arrived.push(findings);
+          slot = previous;
+        }
+        for (const findings of arrived.reverse()) {
           target.findings.push(...findings);
           (target.later ??= []).push(...findings);
         }
@@ -67735,9 +67773,7 @@ async function lintSources(sources, options, notes = [], peers) {
       return findings;
     }
     spool.add(file, sortFindings(findings));
-    const late = waiting2 ? [] : NONE_LATE;
-    perFile.set(file, late);
-    return late;
+    return [];
   };
   const open2 = /* @__PURE__ */ new Map();
   const pending = [];
@@ -67862,7 +67898,7 @@ async function lintSources(sources, options, notes = [], peers) {
         const target = open2.get(finding.file);
         if (!target) {
           const late = perFile.get(finding.file);
-          if (late === NONE_LATE) perFile.set(finding.file, [finding]);
+          if (late === void 0 && spool?.has(finding.file)) perFile.set(finding.file, [finding]);
           else (late ?? run2.findings).push(finding);
         } else if (!shares.has(target)) shares.set(target, [finding]);
         else shares.get(target).push(finding);
@@ -67906,7 +67942,6 @@ async function lintSources(sources, options, notes = [], peers) {
       if (options.keepSources && withFindings && (framesLater || text !== void 0)) keepSource(state.again ?? { display: file }, text ?? "", known2?.spans, known2?.hash);
       if (spool) {
         spool.addLate(file, sortFindings(state.findings));
-        perFile.delete(file);
       } else {
         detach(state.findings, index.strings);
       }
@@ -67920,7 +67955,7 @@ async function lintSources(sources, options, notes = [], peers) {
   if (spool) {
     spool.head.push(...run2.findings);
     run2.findings = [];
-    for (const [file, late] of perFile) spool.addLate(file, late === NONE_LATE ? late : sortFindings(late));
+    for (const [file, late] of perFile) spool.addLate(file, sortFindings(late));
     run2.spool = spool;
   } else {
     for (const findings of perFile.values()) run2.findings.push(...sortFindings(findings));
@@ -68118,7 +68153,7 @@ async function readStdin() {
   for await (const chunk of process.stdin) chunks.push(chunk);
   return Buffer.concat(chunks);
 }
-var CROSS_OBJECT_BYTES_PER_OBJECT, INDEX_IN_MEMORY, WATCHES_IN_MEMORY, LARGE_RUN_FILES, LATE_IN_MEMORY, NONE_LATE, NO_SPANS2, CHECKPOINT_EVERY2, READ_AHEAD, MIGHT_HOLD_OBJECTS;
+var CROSS_OBJECT_BYTES_PER_OBJECT, INDEX_IN_MEMORY, WATCHES_IN_MEMORY, LARGE_RUN_FILES, LATE_IN_MEMORY, NO_SPANS2, CHECKPOINT_EVERY2, READ_AHEAD, MIGHT_HOLD_OBJECTS;
 var init_lint = __esm({
   "src/run/lint.ts"() {
     "use strict";
@@ -68155,7 +68190,6 @@ var init_lint = __esm({
     WATCHES_IN_MEMORY = 3e4;
     LARGE_RUN_FILES = 2e4;
     LATE_IN_MEMORY = 2e3;
-    NONE_LATE = Object.freeze([]);
     NO_SPANS2 = Object.freeze([]);
     CHECKPOINT_EVERY2 = 64;
     READ_AHEAD = 4;

@@ -37,11 +37,10 @@ export function* runIndexChecks(
   checkpoint: (where: () => string) => void = () => {},
   early?: (ruleId: string, findings: Finding[]) => void,
 ): Generator<IndexCheckOutcome> {
-  for (const [rule, list] of watched.byRule()) {
-    // Only a rule that asks for a record's options, or reports on a record rather than about a watch, needs these.
-    let settingsOf: Map<IndexedObject, RuleSetting> | undefined;
-    const settingOf = (record: IndexedObject): RuleSetting | undefined =>
-      (settingsOf ??= new Map(list.map((watch) => [watch.record, watch.setting]))).get(record);
+  for (const [rule, watches] of watched.byRule()) {
+    // Only a rule that reads them gets its watches as objects: one that watches every named object need not.
+    let list: WatchedObject[] | undefined;
+    const settingOf = (record: IndexedObject): RuleSetting | undefined => watches.settingOf(record);
     const where = (): string => `in the checks across files (rule ${rule.meta.id})`;
     checkpoint(where);
     const started = performance.now();
@@ -54,7 +53,9 @@ export function* runIndexChecks(
     try {
       rule.checkIndex!(index, {
         settings,
-        watched: list,
+        get watched() {
+          return (list ??= watches.objects());
+        },
         optionsFor: (record) => settingOf(record)?.options,
         tally: (topic, item) => countTally(tallies, rule, topic, item),
         report: (report, about) => {

@@ -85,16 +85,11 @@ export class WatchTable {
   }
 
   /**
-   * Each rule's watches, in the order rules first watched, as the objects its `checkIndex` gets: one rule's
-   * at a time, left to the garbage collector once its check is done.
+   * Each rule's watches, in the order rules first watched: one rule's at a time, made into the objects its
+   * `checkIndex` gets only when it asks, and left to the garbage collector once its check is done.
    */
-  *byRule(): Generator<[Rule, WatchedObject[]]> {
-    for (const [rule, { records, data, first, settings }] of this.#rules) {
-      yield [rule, records.map((record, position) => {
-        const item = data[position];
-        return new WatchedObject(rule, settings?.[position] ?? first, record, item, typeof item === 'number' ? this.store : undefined);
-      })];
-    }
+  *byRule(): Generator<[Rule, RuleWatchList]> {
+    for (const [rule, watches] of this.#rules) yield [rule, new RuleWatchList(rule, watches, this.store)];
   }
 
   /**
@@ -104,11 +99,56 @@ export class WatchTable {
   on(index: ObjectIndex): WatchTable {
     const moved = new WatchTable();
     for (const [, list] of this.byRule()) {
-      for (const watch of list) {
+      for (const watch of list.objects()) {
         const own = index.recordAt(watch.record.at);
         if (own) moved.add(watch, own);
       }
     }
     return moved;
+  }
+}
+
+/**
+ * One rule's watches as its check gets them. A rule that watches every named object has a million watches in a
+ * large run: it gets their objects only if it reads them (`objects`), and the setting of a record from a table
+ * made on its first question, rather than both, up front, at once, as the checks across files start.
+ */
+export class RuleWatchList {
+  #settingOf: ((record: IndexedObject) => RuleSetting | undefined) | undefined;
+
+  constructor(
+    readonly rule: Rule,
+    private readonly watches: RuleWatches,
+    private readonly store: WatchStore | undefined,
+  ) {}
+
+  get length(): number {
+    return this.watches.records.length;
+  }
+
+  /** The watches as objects, in the order of the walk (made afresh on each call). */
+  objects(): WatchedObject[] {
+    const { records, data, first, settings } = this.watches;
+    return records.map((record, position) => {
+      const item = data[position];
+      return new WatchedObject(this.rule, settings?.[position] ?? first, record, item, typeof item === 'number' ? this.store : undefined);
+    });
+  }
+
+  /** The rule's setting for a record it watched (the last watch's, when it watched the record several times); undefined otherwise. */
+  settingOf(record: IndexedObject): RuleSetting | undefined {
+    return (this.#settingOf ??= this.settingTable())(record);
+  }
+
+  private settingTable(): (record: IndexedObject) => RuleSetting | undefined {
+    const { records, first, settings } = this.watches;
+    // One setting for every watch (the usual case): whether the rule watched the record is all there is to know.
+    if (!settings) {
+      const watched = new Set(records);
+      return (record) => (watched.has(record) ? first : undefined);
+    }
+    const table = new Map<IndexedObject, RuleSetting>();
+    for (const [position, record] of records.entries()) table.set(record, settings[position]!);
+    return (record) => table.get(record);
   }
 }
