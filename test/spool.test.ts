@@ -14,6 +14,7 @@ import { lint, type LintOptions } from '../src/run/lint.js';
 import { StringTable } from '../src/k8s/detach.js';
 import { FindingSpool } from '../src/run/spool.js';
 import { rules } from '../src/rules/index.js';
+import { defineRule, type Rule } from '../src/engine/define-rule.js';
 import type { Finding } from '../src/types.js';
 
 // Cross-object findings (dangling references, duplicates), comment and annotation suppressions, a credential.
@@ -223,5 +224,44 @@ test('reports and the exit code count a spool without reading it, then in one re
     assert.equal(readings, 3);
   } finally {
     spool.close();
+  }
+});
+
+test('a finding a check across files gives a file that already closed joins that file in the spool, as in memory', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kmlint-late-closed-'));
+  // The ConfigMap's check reports on every Service: the Services' file waits for nothing and closed after its walk.
+  const rule = defineRule<'late' | 'walk', Record<string, never>>({
+    meta: {
+      id: 'late-elsewhere-test', category: 'reliability', level: 'warning', presets: ['recommended'], crossObject: true, kinds: ['ConfigMap'],
+      summary: 'Reports every Service from a ConfigMap\'s check.', remediation: 'None.',
+      messages: { late: 'Service {{name}} reported late.', walk: 'ConfigMap seen.' },
+    },
+    create: (context) => ({
+      object() {
+        context.report({ messageId: 'walk', at: ['metadata', 'name'] });
+        context.afterIndex((index) => {
+          for (const service of index.ofKind('Service')) context.report({ messageId: 'late', data: { name: service.name! }, at: service.at });
+        });
+      },
+    }),
+  });
+  try {
+    writeFileSync(path.join(dir, 'a.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n');
+    writeFileSync(path.join(dir, 'b.yaml'), 'apiVersion: v1\nkind: Service\nmetadata:\n  name: one\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: two\n');
+    const run = { paths: ['.'], cwd: dir, context: [], rules: [rule as Rule] };
+    const memory = await lint(run);
+    const spool = new FindingSpool(0);
+    try {
+      await lint({ ...run, spool });
+      assert.ok(spool.spooled);
+      const found = (findings: Iterable<Finding>): string[] => [...findings].map((finding) => `${finding.file}:${finding.region.startLine} ${finding.message}`);
+      // In the closed file's place among the files, not ahead of them all as findings of files the run did not lint.
+      assert.deepEqual(found(memory.findings), ['a.yaml:4 ConfigMap seen.', 'b.yaml:4 Service one reported late.', 'b.yaml:9 Service two reported late.']);
+      assert.deepEqual(found(spool), found(memory.findings));
+    } finally {
+      spool.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

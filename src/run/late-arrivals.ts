@@ -13,13 +13,16 @@ export interface ArrivalTarget {
   findings: Finding[];
   /** Those still to redact (none arrived yet: no array). */
   later: Finding[] | undefined;
-  /** Slots of findings on disk, in their order of arrival. */
-  arrived: number[] | undefined;
+  /**
+   * The slot of the findings that went to disk last; each slot holds the one before it. A number, not a list
+   * of slots: a large run has hundreds of thousands of files waiting, and a list each cost them 30 MB in all.
+   */
+  arrived: number | undefined;
 }
 
 export class LateArrivals {
-  // Each slot is read once, as its file closes: nothing to keep.
-  private readonly spill = new Spill<Finding[]>('late-findings.jsonl', 0, 'json');
+  // Each slot is read once, as its file closes: nothing to keep. A slot holds its target's slot before it (-1: none).
+  private readonly spill = new Spill<[previous: number, findings: Finding[]]>('late-findings.jsonl', 0, 'json');
   private held = 0;
   private stored = 0;
 
@@ -42,13 +45,18 @@ export class LateArrivals {
       return;
     }
     this.stored += findings.length;
-    (target.arrived ??= []).push(this.spill.store(findings));
+    target.arrived = this.spill.store([target.arrived ?? -1, findings]);
   }
 
   /** Puts what went to disk for `target` back into its lists, after those held in memory. */
   takeBack(target: ArrivalTarget): void {
-    for (const slot of target.arrived ?? []) {
-      const findings = this.spill.read(slot);
+    const arrived: Finding[][] = [];
+    for (let slot = target.arrived ?? -1; slot >= 0;) {
+      const [previous, findings] = this.spill.read(slot);
+      arrived.push(findings);
+      slot = previous;
+    }
+    for (const findings of arrived.reverse()) {
       target.findings.push(...findings);
       (target.later ??= []).push(...findings);
     }

@@ -188,9 +188,6 @@ export interface Source {
   partial?: FileDecision;
 }
 
-/** What arrived late for a file whose walk ended its checks: nothing, in nearly every file. Never added to. */
-const NONE_LATE: Finding[] = Object.freeze([]) as unknown as Finding[];
-
 /** Where a file waiting for the checks across files found no credentials: one array for all of them. */
 const NO_SPANS: readonly Span[] = Object.freeze([]);
 
@@ -317,7 +314,8 @@ export async function lintSources(
   const suppressor = createSuppressor(spool ? withoutBaseline(options.suppress) : options.suppress, { rules, settings, cwd });
   const tokens: InputToken[] = [];
   const crossObjectRules = enabled.some(({ rule }) => rule.meta.crossObject);
-  // With a spool, each file's findings leave memory when final: what stays here is what arrived for it later.
+  // With a spool, each file's findings leave memory when final: what stays here is what arrived later for a
+  // file the spool holds (an entry only once something does, which few ever get: the spool knows its files).
   const perFile = new Map<string, Finding[]>();
   if (spool) run.sourceTexts = new SourceTexts(run.sources, maxBytes);
   // A spooled run reads files on disk again for code frames rather than hold their texts.
@@ -337,10 +335,7 @@ export async function lintSources(
       return findings;
     }
     spool.add(file, sortFindings(findings));
-    // Other files take one shared empty list until a finding arrives for them, which few ever do.
-    const late = waiting ? [] : NONE_LATE;
-    perFile.set(file, late);
-    return late;
+    return [];
   };
   const open = new Map<string, OpenFile>();
   const pending: PendingCheck[] = [];
@@ -467,7 +462,7 @@ export async function lintSources(
         const target = open.get(finding.file);
         if (!target) {
           const late = perFile.get(finding.file);
-          if (late === NONE_LATE) perFile.set(finding.file, [finding]);
+          if (late === undefined && spool?.has(finding.file)) perFile.set(finding.file, [finding]);
           else (late ?? run.findings).push(finding);
         }
         else if (!shares.has(target)) shares.set(target, [finding]);
@@ -519,7 +514,6 @@ export async function lintSources(
       if (spool) {
         // Final now: to the spool at once (its file, in a large run), rather than every file's together at the end.
         spool.addLate(file, sortFindings(state.findings));
-        perFile.delete(file);
       } else {
         detach(state.findings, index.strings);
       }
@@ -534,7 +528,7 @@ export async function lintSources(
     // What arrived for no linted file comes first, as below; each file's late findings join its line on reading.
     spool.head.push(...run.findings);
     run.findings = [];
-    for (const [file, late] of perFile) spool.addLate(file, late === NONE_LATE ? late : sortFindings(late));
+    for (const [file, late] of perFile) spool.addLate(file, sortFindings(late));
     run.spool = spool;
   } else {
     for (const findings of perFile.values()) run.findings.push(...sortFindings(findings));

@@ -114,6 +114,11 @@ export class FindingSpool implements Iterable<Finding> {
     writeSync((this.temp ?? this.open()).fd, line);
   }
 
+  /** Whether the file's findings were added (its line may still get late findings). */
+  has(file: string): boolean {
+    return this.files.has(file);
+  }
+
   /** Findings that arrived for an added file after its walk, sorted: merged into its line when read. */
   addLate(file: string, findings: readonly Finding[]): void {
     this.changes++;
