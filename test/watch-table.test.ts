@@ -41,10 +41,12 @@ test('watches come back per rule, in the order rules first watched, each with it
   table.add(new WatchedObject(second!, warning, b, { port: 443 }));
   table.add(new WatchedObject(second!, error, c, { port: 8080 }));
   table.add(new WatchedObject(second!, warning, c, undefined));
-  assert.equal(table.size, 5);
+  // The first rule's data begin only with its second watch.
+  table.add(new WatchedObject(first!, warning, b, { port: 9 }));
+  assert.equal(table.size, 6);
   assert.deepEqual(seen(table), [
     [second!.meta.id, [['a', warning, { port: 80 }], ['b', warning, { port: 443 }], ['c', error, { port: 8080 }], ['c', warning, undefined]]],
-    [first!.meta.id, [['a', warning, undefined]]],
+    [first!.meta.id, [['a', warning, undefined], ['b', warning, { port: 9 }]]],
   ]);
 });
 

@@ -41592,12 +41592,15 @@ var init_watch = __esm({
       /** Adds a watch the walk made (its data in memory), or keeps `record` for it instead of its own. */
       add(watch, record = watch.record) {
         let watches = this.#rules.get(watch.rule);
-        if (!watches) this.#rules.set(watch.rule, watches = { records: [], data: [], first: watch.setting });
+        if (!watches) this.#rules.set(watch.rule, watches = { records: [], first: watch.setting });
         if (watches.settings) watches.settings.push(watch.setting);
         else if (watch.setting !== watches.first) watches.settings = [...watches.records.map(() => watches.first), watch.setting];
-        watches.records.push(record);
         const data = watch.data;
-        watches.data.push(this.store && data !== void 0 && this.#size >= this.store.after ? this.store.store(data, watch.rule) : data);
+        if (data !== void 0 || watches.data) {
+          watches.data ??= Array.from(watches.records, () => void 0);
+          watches.data.push(this.store && data !== void 0 && this.#size >= this.store.after ? this.store.store(data, watch.rule) : data);
+        }
+        watches.records.push(record);
         this.#size++;
       }
       /**
@@ -41639,7 +41642,7 @@ var init_watch = __esm({
       objects() {
         const { records, data, first: first2, settings } = this.watches;
         return records.map((record, position) => {
-          const item = data[position];
+          const item = data?.[position];
           return new WatchedObject(this.rule, settings?.[position] ?? first2, record, item, typeof item === "number" ? this.store : void 0);
         });
       }

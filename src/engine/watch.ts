@@ -51,9 +51,9 @@ interface RuleWatches {
   readonly records: IndexedObject[];
   /**
    * The data in memory, or their slots in the store. Rules watch with objects (or nothing), so a number is
-   * always a slot.
+   * always a slot. None until a watch has data: half the watches of a run are of rules that keep none.
    */
-  readonly data: unknown[];
+  data?: unknown[];
   /** The setting of every watch, while they all share it (the rule's options are set per file at most). */
   readonly first: RuleSetting;
   /** Each watch's setting, once one differed from the first. */
@@ -75,12 +75,15 @@ export class WatchTable {
   /** Adds a watch the walk made (its data in memory), or keeps `record` for it instead of its own. */
   add(watch: WatchedObject, record = watch.record): void {
     let watches = this.#rules.get(watch.rule);
-    if (!watches) this.#rules.set(watch.rule, (watches = { records: [], data: [], first: watch.setting }));
+    if (!watches) this.#rules.set(watch.rule, (watches = { records: [], first: watch.setting }));
     if (watches.settings) watches.settings.push(watch.setting);
     else if (watch.setting !== watches.first) watches.settings = [...watches.records.map(() => watches.first), watch.setting];
-    watches.records.push(record);
     const data = watch.data;
-    watches.data.push(this.store && data !== undefined && this.#size >= this.store.after ? this.store.store(data, watch.rule) : data);
+    if (data !== undefined || watches.data) {
+      watches.data ??= Array.from(watches.records, () => undefined);
+      watches.data.push(this.store && data !== undefined && this.#size >= this.store.after ? this.store.store(data, watch.rule) : data);
+    }
+    watches.records.push(record);
     this.#size++;
   }
 
@@ -130,7 +133,7 @@ export class RuleWatchList {
   objects(): WatchedObject[] {
     const { records, data, first, settings } = this.watches;
     return records.map((record, position) => {
-      const item = data[position];
+      const item = data?.[position];
       return new WatchedObject(this.rule, settings?.[position] ?? first, record, item, typeof item === 'number' ? this.store : undefined);
     });
   }
