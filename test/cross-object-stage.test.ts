@@ -211,3 +211,62 @@ test('a check that never reads its watches gets no object per watch, and still l
   assert.equal([...runIndexChecks(index, again, DEFAULT_RUN_SETTINGS)][0]!.failure, undefined);
   assert.equal(made, 1);
 });
+
+test('Services that share a selector of many pod templates have their target port checked once, not once per Service', async () => {
+  // Copies of an app in one namespace: each copy's Service selects every copy's pods, whose ports have no "metrics".
+  const copies = 300;
+  const folder = mkdtempSync(path.join(tmpdir(), 'kmlint-ports-'));
+  const spool = new FindingSpool(0);
+  try {
+    for (let i = 0; i < copies; i++) {
+      writeFileSync(path.join(folder, `app-${i}.yaml`), `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web-${i}
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: registry.example/web:1.0
+          ports:
+            - name: http
+              containerPort: 8080
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web-${i}
+  namespace: shop
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 9090
+      targetPort: metrics
+`);
+    }
+    const run = await lint({
+      paths: [folder], cwd: folder, context: [], spool, indexInMemory: 0, stats: true,
+      rules: rules.filter((rule) => rule.meta.id === 'service-target-port-mismatch'), presets: ['all'],
+    });
+    const records = run.stats?.indexOnDisk?.records ?? 0;
+    const reads = run.stats?.indexOnDisk?.reads ?? 0;
+    assert.equal(records, copies * 2, 'every value waited on disk');
+    // Once per Service and once per template it selects, where checking each Service alone would read copies² templates.
+    assert.ok(reads <= 2 * records, `values read back: ${reads} for ${records} records`);
+    const findings = [...(run.spool ?? run.findings)];
+    assert.equal(findings.length, copies);
+    assert.ok(findings.every((finding) => finding.message.includes('targets port "metrics"') && finding.related?.length === 3));
+  } finally {
+    spool.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});

@@ -65207,13 +65207,14 @@ var init_service_target_port_mismatch = __esm({
           const selector = isObject(record.value.spec) ? record.value.spec.selector : void 0;
           const named = isString(target) && !/^\d+$/.test(target);
           const checkNumbers = watch.options.checkNumbers;
-          const related = index.ruleMemo(`target-port:${JSON.stringify([namespace, selector, target, protocol, checkNumbers])}`, () => {
-            const matches = podsSelectedByMap(index, namespace, selector);
-            if (matches.length === 0) return void 0;
+          const matches = podsSelectedByMap(index, namespace, selector);
+          if (matches.length === 0) continue;
+          const mismatch = () => {
             const ports = matches.flatMap(({ pod }) => servingContainers(pod.spec).flatMap((container) => containerPorts(container)));
             if (exposesPort(ports, target, protocol) || !named && (!checkNumbers || ports.length === 0)) return void 0;
             return someRelated(matches.map((match3) => match3.object), (record2) => `selected ${record2.kind} "${record2.name ?? ""}"`);
-          });
+          };
+          const related = matches.length === 1 ? mismatch() : index.ruleMemo(`target-port:${JSON.stringify([namespace, selector, target, protocol, checkNumbers])}`, mismatch);
           if (!related) continue;
           context.report({ messageId: "noSuchPort", data: { name: record.name ?? "", port: named ? `"${target}"` : String(target) }, at, related: related.map((entry2) => ({ ...entry2 })) }, watch);
         }

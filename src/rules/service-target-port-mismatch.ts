@@ -1,4 +1,4 @@
-import { defineRule } from '../engine/define-rule.js';
+import { defineRule, type RelatedLocation } from '../engine/define-rule.js';
 import { isNumber, isObject, isString, objectItems } from '../k8s/json.js';
 import { containerPorts, exposesPort } from '../k8s/views/probes.js';
 import { podsSelectedByMap, someRelated } from '../k8s/views/references.js';
@@ -75,14 +75,17 @@ export default defineRule<'noSuchPort', Options, Watch>({
       const selector = isObject(record.value.spec) ? record.value.spec.selector : undefined;
       const named = isString(target) && !/^\d+$/.test(target);
       const checkNumbers = watch.options.checkNumbers;
-      // Once per selector and port: Services that repeat a selector would each read every pod it selects.
-      const related = index.ruleMemo(`target-port:${JSON.stringify([namespace, selector, target, protocol, checkNumbers])}`, () => {
-        const matches = podsSelectedByMap(index, namespace, selector);
-        if (matches.length === 0) return undefined;
+      const matches = podsSelectedByMap(index, namespace, selector);
+      if (matches.length === 0) continue;
+      const mismatch = (): RelatedLocation[] | undefined => {
         const ports = matches.flatMap(({ pod }) => servingContainers(pod.spec).flatMap((container) => containerPorts(container)));
         if (exposesPort(ports, target, protocol) || (!named && (!checkNumbers || ports.length === 0))) return undefined;
         return someRelated(matches.map((match) => match.object), (record) => `selected ${record.kind} "${record.name ?? ''}"`);
-      });
+      };
+      // A selector of several pod templates is answered once per port: Services that repeat it (copies of an app
+      // in one namespace) would each read every template it selects. With one template, working the answer out
+      // again is one read of its spec, and keeping an answer per Service port held about 150 bytes each.
+      const related = matches.length === 1 ? mismatch() : index.ruleMemo(`target-port:${JSON.stringify([namespace, selector, target, protocol, checkNumbers])}`, mismatch);
       if (!related) continue;
       context.report({ messageId: 'noSuchPort', data: { name: record.name ?? '', port: named ? `"${target}"` : String(target) }, at, related: related.map((entry) => ({ ...entry })) }, watch);
     }
