@@ -67080,6 +67080,76 @@ var init_assign = __esm({
   }
 });
 
+// src/run/open-files.ts
+function packable(state) {
+  return state.findings.length === 0 && state.later === void 0 && state.arrived === void 0 && state.suppression === NO_SUPPRESSIONS && state.text === void 0 && state.again !== void 0 && state.hash !== void 0 && (state.spans === void 0 || state.spans === NO_SPANS);
+}
+var NO_SPANS, DIGEST2, WALKED, LOOKED, PLACE2, OpenFiles;
+var init_open_files = __esm({
+  "src/run/open-files.ts"() {
+    "use strict";
+    init_suppressor();
+    NO_SPANS = Object.freeze([]);
+    DIGEST2 = 32;
+    WALKED = 1;
+    LOOKED = 2;
+    PLACE2 = 4;
+    OpenFiles = class {
+      constructor(sources, pack) {
+        this.sources = sources;
+        this.pack = pack;
+      }
+      sources;
+      pack;
+      #files = /* @__PURE__ */ new Map();
+      /** The packed files' hashes, at their places among the sources; made with the first. */
+      #digests;
+      get size() {
+        return this.#files.size;
+      }
+      /** Keeps the state of the file at `position` among the sources: packed, when it holds nothing of its own. */
+      add(display, position, state) {
+        const digest2 = this.pack && packable(state) && this.sources[position] === state.again ? Buffer.from(state.hash, "base64url") : void 0;
+        if (digest2?.length !== DIGEST2 || digest2.toString("base64url") !== state.hash) {
+          this.#files.set(display, state);
+          return;
+        }
+        (this.#digests ??= Buffer.alloc(DIGEST2 * this.sources.length)).set(digest2, position * DIGEST2);
+        this.#files.set(display, position * PLACE2 + (state.walked ? WALKED : 0) + (state.spans ? LOOKED : 0));
+      }
+      /** The file's state, to add findings to: from here on kept as that object. */
+      get(display) {
+        const known2 = this.#files.get(display);
+        if (typeof known2 !== "number") return known2;
+        const state = this.#unpacked(known2);
+        this.#files.set(display, state);
+        return state;
+      }
+      /** Every file still open, in the order they were added. */
+      *entries() {
+        for (const [display, known2] of this.#files) yield [display, typeof known2 === "number" ? this.#unpacked(known2) : known2];
+      }
+      delete(display) {
+        this.#files.delete(display);
+      }
+      #unpacked(packed) {
+        const position = Math.floor(packed / PLACE2);
+        return {
+          findings: [],
+          walked: (packed & WALKED) !== 0,
+          suppression: NO_SUPPRESSIONS,
+          later: void 0,
+          arrived: void 0,
+          again: this.sources[position],
+          hash: this.#digests.toString("base64url", position * DIGEST2, (position + 1) * DIGEST2),
+          spans: (packed & LOOKED) !== 0 ? NO_SPANS : void 0,
+          text: void 0
+        };
+      }
+    };
+  }
+});
+
 // src/run/spool-sources.ts
 function unpack(entry2) {
   if (entry2 instanceof KnownOnDisk) return [absoluteOf(entry2.where), entry2];
@@ -67094,7 +67164,7 @@ function readMasked(absolute, maxBytes, known2) {
   const { text } = outcome;
   return maskSpans(text, known2 && contentHash(text) === known2.hash && spansFit(known2.spans, text.length) ? known2.spans : credentialSpans(text));
 }
-var NO_SPANS, KnownOnDisk, SourceTexts;
+var NO_SPANS2, KnownOnDisk, SourceTexts;
 var init_spool_sources = __esm({
   "src/run/spool-sources.ts"() {
     "use strict";
@@ -67102,12 +67172,12 @@ var init_spool_sources = __esm({
     init_read();
     init_masker();
     init_spans();
-    NO_SPANS = Object.freeze([]);
+    NO_SPANS2 = Object.freeze([]);
     KnownOnDisk = class {
       constructor(where, hash4, spans) {
         this.where = where;
         this.hash = hash4;
-        this.spans = spans.length > 0 ? spans : NO_SPANS;
+        this.spans = spans.length > 0 ? spans : NO_SPANS2;
       }
       where;
       hash;
@@ -67779,7 +67849,7 @@ async function lintSources(sources, options, notes = [], peers) {
     spool.add(file, sortFindings(findings));
     return [];
   };
-  const open2 = /* @__PURE__ */ new Map();
+  const open2 = new OpenFiles(sources, spool !== void 0);
   const pending = [];
   const watched = new WatchTable(watchData);
   const unreached = /* @__PURE__ */ new Set();
@@ -67837,16 +67907,16 @@ async function lintSources(sources, options, notes = [], peers) {
         const onDisk = source.absolute !== void 0;
         const state = {
           findings: settle(source.display, linted.findings, true),
-          walked: spool ? linted.findings.length : 0,
+          walked: spool !== void 0 && linted.findings.length > 0,
           suppression,
           later: void 0,
           arrived: void 0,
           again: onDisk ? source : void 0,
           hash: onDisk ? hash4 ?? contentHash(outcome.text) : void 0,
-          spans: onDisk ? spans?.length === 0 ? NO_SPANS2 : spans : void 0,
+          spans: onDisk ? spans?.length === 0 ? NO_SPANS : spans : void 0,
           text: onDisk ? void 0 : outcome.text
         };
-        open2.set(source.display, state);
+        open2.add(source.display, position, state);
       } else {
         linted.findings.push(...suppression.close());
         const { spans } = redactFileSpans(linted, outcome.text);
@@ -67930,13 +68000,13 @@ async function lintSources(sources, options, notes = [], peers) {
       }
       deliver(outcome.ruleId, outcome.findings, outcome.ms);
     }
-    for (const [file, state] of open2) {
+    for (const [file, state] of open2.entries()) {
       checkpoint();
       arrivals.takeBack(state);
       const notes2 = state.suppression.close();
       state.findings.push(...notes2);
       const later = [...state.later ?? [], ...notes2];
-      const withFindings = state.walked + state.findings.length > 0;
+      const withFindings = state.walked || state.findings.length > 0;
       const framesLater = run2.sourceTexts !== void 0 && state.again !== void 0;
       const read2 = later.length > 0 || options.keepSources && withFindings && (!framesLater || cache2) ? await textAgain(state, run2.notes) : void 0;
       const text = read2?.text;
@@ -68157,7 +68227,7 @@ async function readStdin() {
   for await (const chunk of process.stdin) chunks.push(chunk);
   return Buffer.concat(chunks);
 }
-var CROSS_OBJECT_BYTES_PER_OBJECT, INDEX_IN_MEMORY, WATCHES_IN_MEMORY, LARGE_RUN_FILES, LATE_IN_MEMORY, NO_SPANS2, CHECKPOINT_EVERY2, READ_AHEAD, MIGHT_HOLD_OBJECTS;
+var CROSS_OBJECT_BYTES_PER_OBJECT, INDEX_IN_MEMORY, WATCHES_IN_MEMORY, LARGE_RUN_FILES, LATE_IN_MEMORY, CHECKPOINT_EVERY2, READ_AHEAD, MIGHT_HOLD_OBJECTS;
 var init_lint = __esm({
   "src/run/lint.ts"() {
     "use strict";
@@ -68183,6 +68253,7 @@ var init_lint = __esm({
     init_suppressor();
     init_assign();
     init_spool();
+    init_open_files();
     init_spool_sources();
     init_finish_spool();
     init_value_spill();
@@ -68194,7 +68265,6 @@ var init_lint = __esm({
     WATCHES_IN_MEMORY = 3e4;
     LARGE_RUN_FILES = 2e4;
     LATE_IN_MEMORY = 2e3;
-    NO_SPANS2 = Object.freeze([]);
     CHECKPOINT_EVERY2 = 64;
     READ_AHEAD = 4;
     MIGHT_HOLD_OBJECTS = /apiVersion/;

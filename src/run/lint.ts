@@ -29,19 +29,20 @@ import type { WorkloadKind } from '../k8s/workloads.js';
 import { credentialSpans, maskSpans, redactFileSpans, redactFindings, type Span } from '../redact/index.js';
 import { rules as allRules } from '../rules/index.js';
 import type { SuppressOptions } from '../suppress/options.js';
-import { createSuppressor, type FileSuppression } from '../suppress/suppressor.js';
+import { createSuppressor } from '../suppress/suppressor.js';
 import type { FileDecision, FileReport, Finding, InvalidText, LintResult, Tallies } from '../types.js';
 import type { SavedRun } from '../cache/store.js';
 import { shardOf, type Shard } from '../shard/assign.js';
 import type { ShardInfo } from '../shard/report.js';
 import type { IndexPeers, ThreadOptions, ThreadPlan } from './parallel-options.js';
 import { compareFindings, type FindingSpool } from './spool.js';
+import { NO_SPANS, OpenFiles, type OpenFile } from './open-files.js';
 import { SourceTexts } from './spool-sources.js';
 import { finishSpool, withoutBaseline } from './finish-spool.js';
 import { type SpillFigures, ValueSpill } from './value-spill.js';
 import { WatchSpill } from './watch-spill.js';
 import { FileOnDisk, type DiskReading } from './file-on-disk.js';
-import { LateArrivals, type ArrivalTarget } from './late-arrivals.js';
+import { LateArrivals } from './late-arrivals.js';
 
 export { UsageError };
 
@@ -188,29 +189,6 @@ export interface Source {
   partial?: FileDecision;
 }
 
-/** Where a file waiting for the checks across files found no credentials: one array for all of them. */
-const NO_SPANS: readonly Span[] = Object.freeze([]);
-
-/** A file whose cross-object checks have not run yet: its findings and suppressions stay open. */
-interface OpenFile extends ArrivalTarget {
-  /** With a spool: how many findings the walk gave it. */
-  walked: number;
-  suppression: FileSuppression;
-  /**
-   * Kept only for inputs that cannot be read again (standard input, texts handed in): a file on disk is
-   * read again when it closes, and only if findings arrived for it, so waiting files hold no text.
-   */
-  text: string | undefined;
-  /**
-   * The file on disk, with the hash of the text linted, so reading it again gives the same text or a note,
-   * and where the walk found its credentials (when it looked), so its code frames need no second search.
-   * Fields of their own rather than an object: a large run has tens of thousands of files waiting.
-   */
-  again: Source | undefined;
-  hash: string | undefined;
-  spans: readonly Span[] | undefined;
-}
-
 export async function lint(options: LintOptions): Promise<LintRun> {
   const started = performance.now();
   const cwd = path.resolve(options.cwd);
@@ -337,7 +315,7 @@ export async function lintSources(
     spool.add(file, sortFindings(findings));
     return [];
   };
-  const open = new Map<string, OpenFile>();
+  const open = new OpenFiles(sources, spool !== undefined);
   const pending: PendingCheck[] = [];
   const watched = new WatchTable(watchData);
   const unreached = new Set<string>();
@@ -402,13 +380,13 @@ export async function lintSources(
         // Every property made here, none added later: each would cost a waiting file an array of its own.
         const onDisk = source.absolute !== undefined;
         const state: OpenFile = {
-          findings: settle(source.display, linted.findings, true), walked: spool ? linted.findings.length : 0, suppression, later: undefined, arrived: undefined,
+          findings: settle(source.display, linted.findings, true), walked: spool !== undefined && linted.findings.length > 0, suppression, later: undefined, arrived: undefined,
           again: onDisk ? source : undefined,
           hash: onDisk ? (hash ?? contentHash(outcome.text)) : undefined,
           spans: onDisk ? (spans?.length === 0 ? NO_SPANS : spans) : undefined,
           text: onDisk ? undefined : outcome.text,
         };
-        open.set(source.display, state);
+        open.add(source.display, position, state);
       } else {
         linted.findings.push(...suppression.close());
         const { spans } = redactFileSpans(linted, outcome.text);
@@ -494,13 +472,13 @@ export async function lintSources(
       }
       deliver(outcome.ruleId, outcome.findings, outcome.ms);
     }
-    for (const [file, state] of open) {
+    for (const [file, state] of open.entries()) {
       checkpoint();
       arrivals.takeBack(state);
       const notes = state.suppression.close();
       state.findings.push(...notes);
       const later = [...(state.later ?? []), ...notes];
-      const withFindings = state.walked + state.findings.length > 0;
+      const withFindings = state.walked || state.findings.length > 0;
       // A spooled run reads a file on disk again for its code frames only when the report is written.
       const framesLater = run.sourceTexts !== undefined && state.again !== undefined;
       // With a cache, a text framed later is still read now, once, for where its credentials are.

@@ -37,7 +37,7 @@ export interface FileSuppression {
 
 
 /** A file with no suppression in reach; shared, so it holds nothing of any file. */
-const NO_SUPPRESSIONS: FileSuppression = { mark: () => undefined, close: () => [], exemptionUsage: () => [] };
+export const NO_SUPPRESSIONS: FileSuppression = { mark: () => undefined, close: () => [], exemptionUsage: () => [] };
 
 export interface Suppressor {
   /** Marks the file's findings; `close()` on the handle reports its inline suppressions. */
