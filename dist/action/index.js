@@ -40621,7 +40621,10 @@ var init_detach = __esm({
       paths = /* @__PURE__ */ new Map();
       /** Sets of labels by a hash of their entries; a hash that two sets share holds a list. */
       entrySets = /* @__PURE__ */ new Map();
+      /** The display name of the file being linted (`adopt`), the one string given back as it is without an entry. */
+      adopted;
       string(text) {
+        if (text === this.adopted) return this.adopted;
         const known2 = this.strings.get(text);
         if (known2 !== void 0) return known2;
         const copy = text.length < 13 ? text : Object.keys({ [text]: 0 })[0];
@@ -40629,11 +40632,13 @@ var init_detach = __esm({
         return copy;
       }
       /**
-       * A string known to hold no file's text (a file's display name) enters the table as it is, if the table has
-       * none equal: the index's records of the file then share the run's own name for it instead of a copy.
+       * A string known to hold no file's text (the display name of the file being linted, until the next is) is given
+       * back as it is: the index's records of the file and what its checks keep share the run's own name for it
+       * instead of a copy. Without a table entry: a large run lints hundreds of thousands of files, and names each
+       * only while it lints it.
        */
       adopt(text) {
-        if (!this.strings.has(text)) this.strings.set(text, text);
+        this.adopted = this.strings.get(text) ?? text;
       }
       /**
        * One frozen array per distinct path. Locations that watches and checks keep until the index is complete

@@ -14,8 +14,11 @@ export class StringTable {
   private readonly paths = new Map<string, Path>();
   /** Sets of labels by a hash of their entries; a hash that two sets share holds a list. */
   private readonly entrySets = new Map<number, Entries | Entries[]>();
+  /** The display name of the file being linted (`adopt`), the one string given back as it is without an entry. */
+  private adopted: string | undefined;
 
   string(text: string): string {
+    if (text === this.adopted) return this.adopted;
     const known = this.strings.get(text);
     if (known !== undefined) return known;
     // Below 13 characters V8 copies substrings anyway. Above, a property key is internalized: V8 copies it into a
@@ -26,11 +29,13 @@ export class StringTable {
   }
 
   /**
-   * A string known to hold no file's text (a file's display name) enters the table as it is, if the table has
-   * none equal: the index's records of the file then share the run's own name for it instead of a copy.
+   * A string known to hold no file's text (the display name of the file being linted, until the next is) is given
+   * back as it is: the index's records of the file and what its checks keep share the run's own name for it
+   * instead of a copy. Without a table entry: a large run lints hundreds of thousands of files, and names each
+   * only while it lints it.
    */
   adopt(text: string): void {
-    if (!this.strings.has(text)) this.strings.set(text, text);
+    this.adopted = this.strings.get(text) ?? text;
   }
 
   /**
