@@ -35,3 +35,26 @@ test('lending the display name of the file being linted changes no string the ta
   table.adopt('apps/payments/deployment.yaml');
   assert.equal(table.string(first), first);
 });
+
+/** Whether a heap snapshot of this process holds a string starting with `marker`. */
+async function heapHolds(marker: string): Promise<boolean> {
+  const { getHeapSnapshot } = await import('node:v8');
+  let json = '';
+  for await (const chunk of getHeapSnapshot()) json += String(chunk);
+  const snapshot = JSON.parse(json) as { strings: string[] };
+  return snapshot.strings.some((text) => text.startsWith(marker));
+}
+
+test('what the table gives back keeps no file text alive, long strings and short', async () => {
+  const table = new StringTable();
+  const marker = `kmlint-text-${process.pid}-${Date.now()}`;
+  let text: string | undefined = `${marker}\n${'# padding\n'.repeat(2000)}metadata:\n  name: payments-api-gateway-canary\n  namespace: shop\n`;
+  const kept = [
+    table.string(text.slice(text.indexOf('payments'), text.indexOf('\n', text.indexOf('payments')))),
+    table.string(text.slice(text.indexOf('shop'), text.indexOf('shop') + 4)),
+  ];
+  assert.ok(await heapHolds(`${marker}\n# padding`), 'the text is in the heap while it is referenced');
+  text = undefined;
+  assert.equal(await heapHolds(`${marker}\n# padding`), false, 'nothing the table gave back holds the text');
+  assert.deepEqual(kept, ['payments-api-gateway-canary', 'shop']);
+});

@@ -40625,11 +40625,11 @@ var init_detach = __esm({
       adopted;
       string(text) {
         if (text === this.adopted) return this.adopted;
+        if (text.length >= 13) return Object.keys({ [text]: 0 })[0];
         const known2 = this.strings.get(text);
         if (known2 !== void 0) return known2;
-        const copy = text.length < 13 ? text : Object.keys({ [text]: 0 })[0];
-        this.strings.set(copy, copy);
-        return copy;
+        this.strings.set(text, text);
+        return text;
       }
       /**
        * A string known to hold no file's text (the display name of the file being linted, until the next is) is given

@@ -19,13 +19,16 @@ export class StringTable {
 
   string(text: string): string {
     if (text === this.adopted) return this.adopted;
+    // From 13 characters a substring is a slice of its text. A property key is internalized: V8 copies it into a
+    // flat string of its own (a fresh concatenation, flattened and sliced, was a 32-byte slice of a copy), one
+    // per distinct text, which its own table finds again: no entry here, where a large run's names, mostly
+    // distinct, took one each.
+    if (text.length >= 13) return Object.keys({ [text]: 0 })[0]!;
+    // Shorter ones V8 copies anyway, each a string of its own: the table keeps one.
     const known = this.strings.get(text);
     if (known !== undefined) return known;
-    // Below 13 characters V8 copies substrings anyway. Above, a property key is internalized: V8 copies it into a
-    // flat string of its own, where a fresh concatenation, flattened and sliced, was a 32-byte slice of a copy.
-    const copy = text.length < 13 ? text : Object.keys({ [text]: 0 })[0]!;
-    this.strings.set(copy, copy);
-    return copy;
+    this.strings.set(text, text);
+    return text;
   }
 
   /**
