@@ -60,15 +60,15 @@ rules:
 `;
 }
 
-/** Values the RBAC checks read back from disk over `copies` copies, and their findings. */
-async function rbacRun(copies: number): Promise<{ reads: number; records: number; findings: Finding[] }> {
+/** Values the rules read back from disk over `copies` copies of an app (every value kept on disk), and their findings. */
+async function runOnDisk(copies: number, app: (i: number) => string, ruleIds: readonly string[]): Promise<{ reads: number; records: number; findings: Finding[] }> {
   const folder = mkdtempSync(path.join(tmpdir(), 'kmlint-stage-'));
   const spool = new FindingSpool(0);
   try {
-    for (let i = 0; i < copies; i++) writeFileSync(path.join(folder, `app-${i}.yaml`), copy(i));
+    for (let i = 0; i < copies; i++) writeFileSync(path.join(folder, `app-${i}.yaml`), app(i));
     const run = await lint({
       paths: [folder], cwd: folder, context: [], spool, indexInMemory: 0, stats: true,
-      rules: rules.filter((rule) => rule.meta.id === 'workload-has-privileged-rbac' || rule.meta.id === 'automount-service-account-token'),
+      rules: rules.filter((rule) => ruleIds.includes(rule.meta.id)),
       presets: ['all'],
     });
     return { reads: run.stats?.indexOnDisk?.reads ?? 0, records: run.stats?.indexOnDisk?.records ?? 0, findings: [...(run.spool ?? run.findings)] };
@@ -82,7 +82,7 @@ test('the RBAC checks read each value back a few times, however many copies bind
   // More bindings than the reader keeps recent values: a check that read each binding once per service
   // account would read about copies² values (360,000 here).
   const copies = 600;
-  const { reads, records, findings } = await rbacRun(copies);
+  const { reads, records, findings } = await runOnDisk(copies, copy, ['workload-has-privileged-rbac', 'automount-service-account-token']);
   assert.equal(records, copies * 3, 'every value waited on disk');
   assert.ok(reads <= 4 * records, `values read back: ${reads} for ${records} records`);
   const privileged = findings.filter((finding) => finding.ruleId === 'workload-has-privileged-rbac');
@@ -215,11 +215,7 @@ test('a check that never reads its watches gets no object per watch, and still l
 test('Services that share a selector of many pod templates have their target port checked once, not once per Service', async () => {
   // Copies of an app in one namespace: each copy's Service selects every copy's pods, whose ports have no "metrics".
   const copies = 300;
-  const folder = mkdtempSync(path.join(tmpdir(), 'kmlint-ports-'));
-  const spool = new FindingSpool(0);
-  try {
-    for (let i = 0; i < copies; i++) {
-      writeFileSync(path.join(folder, `app-${i}.yaml`), `apiVersion: apps/v1
+  const app = (i: number): string => `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: web-${i}
@@ -251,22 +247,11 @@ spec:
   ports:
     - port: 9090
       targetPort: metrics
-`);
-    }
-    const run = await lint({
-      paths: [folder], cwd: folder, context: [], spool, indexInMemory: 0, stats: true,
-      rules: rules.filter((rule) => rule.meta.id === 'service-target-port-mismatch'), presets: ['all'],
-    });
-    const records = run.stats?.indexOnDisk?.records ?? 0;
-    const reads = run.stats?.indexOnDisk?.reads ?? 0;
-    assert.equal(records, copies * 2, 'every value waited on disk');
-    // Once per Service and once per template it selects, where checking each Service alone would read copies² templates.
-    assert.ok(reads <= 2 * records, `values read back: ${reads} for ${records} records`);
-    const findings = [...(run.spool ?? run.findings)];
-    assert.equal(findings.length, copies);
-    assert.ok(findings.every((finding) => finding.message.includes('targets port "metrics"') && finding.related?.length === 3));
-  } finally {
-    spool.close();
-    rmSync(folder, { recursive: true, force: true });
-  }
+`;
+  const { reads, records, findings } = await runOnDisk(copies, app, ['service-target-port-mismatch']);
+  assert.equal(records, copies * 2, 'every value waited on disk');
+  // Once per Service and once per template it selects, where checking each Service alone would read copies² templates.
+  assert.ok(reads <= 2 * records, `values read back: ${reads} for ${records} records`);
+  assert.equal(findings.length, copies);
+  assert.ok(findings.every((finding) => finding.message.includes('targets port "metrics"') && finding.related?.length === 3));
 });

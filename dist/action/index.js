@@ -42048,7 +42048,7 @@ function* runIndexChecks(index, watched, settings, tallies = /* @__PURE__ */ new
 }, early) {
   for (const [rule, watches] of watched.byRule()) {
     let list2;
-    const settingOf = (record) => watches.settingOf(record);
+    const settingOf = watches.settingOf.bind(watches);
     const where = () => `in the checks across files (rule ${rule.meta.id})`;
     checkpoint(where);
     const started = performance.now();

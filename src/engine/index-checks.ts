@@ -40,7 +40,7 @@ export function* runIndexChecks(
   for (const [rule, watches] of watched.byRule()) {
     // Only a rule that reads them gets its watches as objects: one that watches every named object need not.
     let list: WatchedObject[] | undefined;
-    const settingOf = (record: IndexedObject): RuleSetting | undefined => watches.settingOf(record);
+    const settingOf = watches.settingOf.bind(watches);
     const where = (): string => `in the checks across files (rule ${rule.meta.id})`;
     checkpoint(where);
     const started = performance.now();
