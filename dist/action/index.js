@@ -19311,7 +19311,7 @@ var init_workloads = __esm({
       { kind: "ReplicaSet", group: "apps", pods: TEMPLATE },
       { kind: "Job", group: "batch", pods: TEMPLATE },
       { kind: "CronJob", group: "batch", pods: [template("spec", "jobTemplate", "spec")] },
-      // Old groups of the same kinds (extensions/v1beta1, apps/v1beta2…): still linted, deprecated elsewhere.
+      // Old groups of the same kinds (extensions/v1beta1, apps/v1beta2, ...): still linted, deprecated elsewhere.
       { kind: "Deployment", group: "extensions", pods: TEMPLATE },
       { kind: "DaemonSet", group: "extensions", pods: TEMPLATE },
       { kind: "ReplicaSet", group: "extensions", pods: TEMPLATE },
@@ -39085,7 +39085,7 @@ var init_placeholders = __esm({
     init_credential_names();
     BOOLEAN = /^(?:true|false|yes|no|on|off|y|n)$/i;
     NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
-    DURATION_OR_QUANTITY = /^\d+(?:\.\d+)?(?:(?:ns|us|µs|ms|s|m|h|d|w)(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h))*|[KMGTPE]i?|k)$/;
+    DURATION_OR_QUANTITY = /^\d+(?:\.\d+)?(?:(?:ns|us|\u00b5s|ms|s|m|h|d|w)(?:\d+(?:\.\d+)?(?:ns|us|\u00b5s|ms|s|m|h))*|[KMGTPE]i?|k)$/;
     REFERENCE = /\$\(|\$\{|\{\{|\$__[a-z]+\{|%\([\w.-]+\)s|^%[\w.-]+%$|^\$[A-Za-z_][A-Za-z0-9_]*$/;
     BRACKETED = /^(?:<[^<>]*>|\[[^[\]]*\]|__[A-Za-z0-9_]+__|@@[A-Za-z0-9_]+@@)$/;
     FILLER = /^(?:(.)\1{2,}|replace[_-]?me|change[_-]?me\w*|x{3,}[\w.-]*|todo|tbd|fixme|placeholder|redacted|none|null|nil|undefined|unset|n\/a|-)$/i;
@@ -40326,7 +40326,7 @@ var init_store = __esm({
       display;
       previous;
       next;
-      /** Content hashes of the context files this run has read (display name → hash). */
+      /** Content hashes of the context files this run has read (display name to hash). */
       contextHashes = /* @__PURE__ */ new Map();
       /** A missing, unreadable or foreign cache file is an empty cache: it is rewritten at the end of the run. */
       static open(file, display, key) {
@@ -41183,7 +41183,7 @@ var init_object_index = __esm({
       }
       /**
        * A table derived from the whole index, computed once per run: rules that would otherwise scan every
-       * object for every object (bindings of each service account…) keep the run linear.
+       * object for every object (the bindings of each service account, say) keep the run linear.
        */
       memo(key, compute) {
         return computedOnce(this.memos, key, compute);
@@ -42114,11 +42114,10 @@ var init_index_checks = __esm({
 });
 
 // src/input/git.ts
-import { spawnSync } from "node:child_process";
 import path8 from "node:path";
 function trackedFiles(cwd, options = {}) {
   const args = ["ls-files", "-z", "--cached", ...options.wholeRepository ? [":/"] : []];
-  const run2 = spawnSync("git", args, { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, stdio: ["ignore", "pipe", "ignore"] });
+  const run2 = process.getBuiltinModule("node:child_process").spawnSync("git", args, { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, stdio: ["ignore", "pipe", "ignore"] });
   if (run2.error || run2.status !== 0) return void 0;
   const keep = options.keep ?? Boolean;
   return new Set(run2.stdout.split("\0").filter((name) => name !== "" && keep(name)).map((file) => path8.resolve(cwd, file)));
@@ -49856,10 +49855,10 @@ function isZeroDuration(value) {
   return value !== void 0 && /^[0hms.]+$/.test(value) && !/[1-9]/.test(value);
 }
 function durationSeconds(value) {
-  if (value === void 0 || !/^(?:\d+(?:\.\d+)?(?:h|m|s|ms|us|µs|ns))+$|^0$/.test(value)) return void 0;
-  const units = { h: 3600, m: 60, s: 1, ms: 1e-3, us: 1e-6, µs: 1e-6, ns: 1e-9 };
+  if (value === void 0 || !/^(?:\d+(?:\.\d+)?(?:h|m|s|ms|us|\u00b5s|ns))+$|^0$/.test(value)) return void 0;
+  const units = { h: 3600, m: 60, s: 1, ms: 1e-3, us: 1e-6, "µs": 1e-6, ns: 1e-9 };
   let total = 0;
-  for (const match3 of value.matchAll(/(\d+(?:\.\d+)?)(h|ms|m|s|us|µs|ns)/g)) total += Number(match3[1]) * units[match3[2]];
+  for (const match3 of value.matchAll(/(\d+(?:\.\d+)?)(h|ms|m|s|us|\u00b5s|ns)/g)) total += Number(match3[1]) * units[match3[2]];
   return total;
 }
 function dropsEvents(value) {
@@ -67385,8 +67384,8 @@ var init_late_arrivals = __esm({
 });
 
 // src/run/thread.ts
-import { Worker } from "node:worker_threads";
 function startThread(entry2, options) {
+  const { Worker } = process.getBuiltinModule("node:worker_threads");
   if (!import.meta.url.endsWith(".ts")) {
     return new Worker(new URL(import.meta.url.includes("/chunks/") ? `../${entry2}.js` : `./${entry2}.js`, import.meta.url), options);
   }

@@ -95,7 +95,7 @@ export interface CacheContent {
 export class LintCache {
   private readonly previous: CacheContent | undefined;
   private readonly next: CacheContent;
-  /** Content hashes of the context files this run has read (display name → hash). */
+  /** Content hashes of the context files this run has read (display name to hash). */
   readonly contextHashes = new Map<string, string>();
 
   private constructor(

@@ -1,5 +1,4 @@
 /** Files git tracks under a folder: .gitignore hides untracked files only, as in git itself. */
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 /**
@@ -9,7 +8,8 @@ import path from 'node:path';
 export function trackedFiles(cwd: string, options: { wholeRepository?: boolean; keep?: (name: string) => boolean } = {}): Set<string> | undefined {
   // `:/` is git's pathspec for the top of the work tree: one process instead of asking for the top first.
   const args = ['ls-files', '-z', '--cached', ...(options.wholeRepository ? [':/'] : [])];
-  const run = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+  // Loaded when asked for: a run with `--no-context` never starts git, and the module costs start-up time.
+  const run = process.getBuiltinModule('node:child_process').spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
   if (run.error || run.status !== 0) return undefined;
   // Names are filtered before they are resolved: resolving every file of a large repository costs more than git.
   const keep = options.keep ?? Boolean;

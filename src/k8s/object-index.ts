@@ -248,7 +248,7 @@ export class ObjectIndex {
 
   /**
    * A table derived from the whole index, computed once per run: rules that would otherwise scan every
-   * object for every object (bindings of each service account…) keep the run linear.
+   * object for every object (the bindings of each service account, say) keep the run linear.
    */
   memo<T>(key: string, compute: () => T): T {
     return computedOnce(this.memos, key, compute) as T;

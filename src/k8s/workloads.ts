@@ -62,7 +62,7 @@ export const BUILT_IN_WORKLOADS: readonly WorkloadKind[] = [
   { kind: 'ReplicaSet', group: 'apps', pods: TEMPLATE },
   { kind: 'Job', group: 'batch', pods: TEMPLATE },
   { kind: 'CronJob', group: 'batch', pods: [template('spec', 'jobTemplate', 'spec')] },
-  // Old groups of the same kinds (extensions/v1beta1, apps/v1beta2…): still linted, deprecated elsewhere.
+  // Old groups of the same kinds (extensions/v1beta1, apps/v1beta2, ...): still linted, deprecated elsewhere.
   { kind: 'Deployment', group: 'extensions', pods: TEMPLATE },
   { kind: 'DaemonSet', group: 'extensions', pods: TEMPLATE },
   { kind: 'ReplicaSet', group: 'extensions', pods: TEMPLATE },

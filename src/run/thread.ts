@@ -1,10 +1,12 @@
 /** Starts one of kmlint's worker threads from its entry: beside the bundle's chunks in `dist/`, or from source (tests) through tsx, which a worker does not inherit. */
-import { Worker, type WorkerOptions } from 'node:worker_threads';
+import type { Worker, WorkerOptions } from 'node:worker_threads';
 
 /** `worker`: a thread of `--concurrency`; `report-worker`: the thread that writes some of the reports. */
 export type ThreadEntry = 'worker' | 'report-worker';
 
 export function startThread(entry: ThreadEntry, options: WorkerOptions): Worker {
+  // Loaded when a thread starts: most runs start none, and the module costs start-up time.
+  const { Worker } = process.getBuiltinModule('node:worker_threads');
   if (!import.meta.url.endsWith('.ts')) {
     return new Worker(new URL(import.meta.url.includes('/chunks/') ? `../${entry}.js` : `./${entry}.js`, import.meta.url), options);
   }

@@ -8,7 +8,7 @@ import { nameWords } from './credential-names.js';
 const BOOLEAN = /^(?:true|false|yes|no|on|off|y|n)$/i;
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 /** Go durations and Kubernetes quantities: `24h`, `1h30m`, `500ms`, `10Mi` (a TOKEN_TTL, not a token). */
-const DURATION_OR_QUANTITY = /^\d+(?:\.\d+)?(?:(?:ns|us|µs|ms|s|m|h|d|w)(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h))*|[KMGTPE]i?|k)$/;
+const DURATION_OR_QUANTITY = /^\d+(?:\.\d+)?(?:(?:ns|us|\u00b5s|ms|s|m|h|d|w)(?:\d+(?:\.\d+)?(?:ns|us|\u00b5s|ms|s|m|h))*|[KMGTPE]i?|k)$/;
 /** `$(VAR)` (Kubernetes), `${VAR}` (shell, envsubst), `{{ ... }}` (Helm, Jinja), `$__env{VAR}` (Grafana), `%(var)s`, `%VAR%`. */
 const REFERENCE = /\$\(|\$\{|\{\{|\$__[a-z]+\{|%\([\w.-]+\)s|^%[\w.-]+%$|^\$[A-Za-z_][A-Za-z0-9_]*$/;
 /** `<password>`, `[YOUR TOKEN]`, `__TOKEN__`, `@@PASSWORD@@`. */

@@ -13,10 +13,10 @@ export function isZeroDuration(value: string | undefined): boolean {
 
 /** A Go duration in seconds (`1h30m`, `90s`, `500ms`), or undefined when it is not one. */
 export function durationSeconds(value: string | undefined): number | undefined {
-  if (value === undefined || !/^(?:\d+(?:\.\d+)?(?:h|m|s|ms|us|µs|ns))+$|^0$/.test(value)) return undefined;
-  const units: Record<string, number> = { h: 3600, m: 60, s: 1, ms: 1e-3, us: 1e-6, µs: 1e-6, ns: 1e-9 };
+  if (value === undefined || !/^(?:\d+(?:\.\d+)?(?:h|m|s|ms|us|\u00b5s|ns))+$|^0$/.test(value)) return undefined;
+  const units: Record<string, number> = { h: 3600, m: 60, s: 1, ms: 1e-3, us: 1e-6, '\u00b5s': 1e-6, ns: 1e-9 };
   let total = 0;
-  for (const match of value.matchAll(/(\d+(?:\.\d+)?)(h|ms|m|s|us|µs|ns)/g)) total += Number(match[1]) * units[match[2]!]!;
+  for (const match of value.matchAll(/(\d+(?:\.\d+)?)(h|ms|m|s|us|\u00b5s|ns)/g)) total += Number(match[1]) * units[match[2]!]!;
   return total;
 }
 
