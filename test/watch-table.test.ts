@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { collectGarbage } from '../src/cli/heap-limit.js';
 import { RuleWatchList, WatchedObject, WatchTable } from '../src/engine/watch.js';
 import type { RuleSetting } from '../src/engine/rule-settings.js';
 import { ObjectIndex, type IndexedObject } from '../src/k8s/object-index.js';
@@ -96,4 +97,34 @@ test('a rule learns its setting for each record it watched, and none for the oth
   assert.deepEqual([sameSetting.length, ownSettings.length], [2, 3]);
   // An equal record that is not the one watched is not watched: records are told apart by identity.
   assert.equal(sameSetting.settingOf(record('a')), undefined);
+});
+
+/** Two rules' watches, the first rule's data watched through a WeakRef; the test holds nothing else of them. */
+function twoRulesWatching(): { table: WatchTable; firstData: WeakRef<object> } {
+  const table = new WatchTable();
+  const data = { port: 80, names: ['a'] };
+  table.add(new WatchedObject(first!, warning, record('a'), data));
+  table.add(new WatchedObject(second!, warning, record('b'), { port: 443 }));
+  return { table, firstData: new WeakRef(data) };
+}
+
+/** Runs through the rules as the checks across files do, the first rule's check reading its data. */
+function checkEach(table: WatchTable, firstData: WeakRef<object>): string[] {
+  const checked: string[] = [];
+  for (const [rule, list] of table.byRule()) {
+    if (rule === first) assert.equal(list.objects()[0]!.data, firstData.deref());
+    checked.push(rule.meta.id);
+    assert.equal(table.size, rule === first ? 1 : 0, 'the watches still to come');
+  }
+  return checked;
+}
+
+test('a rule\'s watches are handed over once, and are garbage once its check is done', async () => {
+  const { table, firstData } = twoRulesWatching();
+  assert.deepEqual(checkEach(table, firstData), [first!.meta.id, second!.meta.id]);
+  assert.deepEqual(seen(table), [], 'nothing is handed over twice');
+  // A WeakRef's target stays until the current job ends: a large run's watches wait for the collector.
+  await new Promise(setImmediate);
+  collectGarbage();
+  assert.equal(firstData.deref(), undefined, 'the table no longer holds the first rule\'s data');
 });

@@ -89,10 +89,15 @@ export class WatchTable {
 
   /**
    * Each rule's watches, in the order rules first watched: one rule's at a time, made into the objects its
-   * `checkIndex` gets only when it asks, and left to the garbage collector once its check is done.
+   * `checkIndex` gets only when it asks. Handed over once: the table lets go of a rule's watches as it hands
+   * them over, so they are garbage once its check is done, and the tables later checks build take their place.
    */
   *byRule(): Generator<[Rule, RuleWatchList]> {
-    for (const [rule, watches] of this.#rules) yield [rule, new RuleWatchList(rule, watches, this.store)];
+    for (const [rule, watches] of this.#rules) {
+      this.#rules.delete(rule);
+      this.#size -= watches.records.length;
+      yield [rule, new RuleWatchList(rule, watches, this.store)];
+    }
   }
 
   /**
