@@ -167,12 +167,6 @@ test('what one rule keeps with ruleMemo lasts through its checks and is let go b
   assert.deepEqual(tables, Array.from({ length: 6 }, () => 41));
 });
 
-test('a large run\'s index lets go of the tables rules share as each rule\'s checks end, and builds them again when asked', () => {
-  const { computed, tables } = askTwice(new ObjectIndex(false, undefined, true));
-  assert.equal(computed.shared, 2, 'built once for each rule that asks');
-  assert.deepEqual(tables, [41, 41, 41, 42, 42, 42], 'kept through one rule\'s checks');
-});
-
 test('a check that never reads its watches gets no object per watch, and still learns each record\'s options', (t) => {
   let made = 0;
   const objects = RuleWatchList.prototype.objects;
