@@ -89,3 +89,19 @@ test('in a namespace crowded with copies of an app, the kept answers stay those 
     ],
   );
 });
+
+test('among many candidates a list is worked out once: asked again, no label is read and the list is the same', () => {
+  const templates = Array.from({ length: 40 }, (_, copy) => ({ name: `web-${copy}`, namespace: 'shop', labels: { app: 'web', track: copy % 4 === 1 ? 'canary' : 'stable' } }));
+  let reads = 0;
+  const table = new LabelledTable(templates, (template) => template.namespace, (template) => (reads++, [template.labels]));
+  const canary = { app: 'web', track: 'canary' };
+  reads = 0;
+  const first = table.selectedBy('shop', 'map', canary).map((template) => template.name);
+  assert.deepEqual(first, Array.from({ length: 10 }, (_, n) => `web-${n * 4 + 1}`));
+  assert.equal(reads, 40, 'every candidate carrying "app" is tested once');
+  for (let copy = 0; copy < 40; copy++) assert.deepEqual(table.selectedBy('shop', 'map', { ...canary }).map((template) => template.name), first);
+  assert.equal(reads, 40, 'the copies asking again read no label');
+  // Another question, and a scope of few candidates, are worked out on their own.
+  assert.deepEqual(table.selectedBy('shop', 'map', { app: 'web', track: 'stable' }).length, 30);
+  assert.deepEqual(table.selectedBy('elsewhere', 'map', canary), []);
+});

@@ -51381,6 +51381,9 @@ function requiredLabel(kind, selector) {
 function labelEntry(key, value) {
   return `${key}\0${value}`;
 }
+function question(scope, kind, selector) {
+  return `${scope}${kind}${JSON.stringify(selector)}`;
+}
 var CROWDED, LabelledTable, SelectorTable;
 var init_selectors = __esm({
   "src/k8s/selectors.ts"() {
@@ -51412,9 +51415,18 @@ var init_selectors = __esm({
       scopes = /* @__PURE__ */ new Map();
       /** Yes-or-no answers among many candidates, by question. */
       crowded = /* @__PURE__ */ new Map();
-      /** The items of the scope (in the order given) that the selector selects through any of their label sets. */
+      /** Lists among many candidates, by question. */
+      crowdedLists = /* @__PURE__ */ new Map();
+      /**
+       * The items of the scope (in the order given) that the selector selects through any of their label sets.
+       * Among many candidates the list is kept: copies of an app in one namespace ask the same question once each,
+       * and testing every copy's labels for every copy made the lookups grow with the square of the copies.
+       */
       selectedBy(scope, kind, selector) {
-        return this.candidates(scope, kind, selector).filter((item) => this.labelsOf(item).some((labels) => selectorMatches(kind, selector, labels)));
+        const candidates = this.candidates(scope, kind, selector);
+        const list2 = () => candidates.filter((item) => this.labelsOf(item).some((labels) => selectorMatches(kind, selector, labels)));
+        if (candidates.length <= CROWDED) return list2();
+        return computedOnce(this.crowdedLists, question(scope, kind, selector), list2);
       }
       /**
        * Whether the selector selects any item of the scope. Stops at the first match; among many candidates
@@ -51424,7 +51436,7 @@ var init_selectors = __esm({
         const candidates = this.candidates(scope, kind, selector);
         const answer = () => candidates.some((item) => this.labelsOf(item).some((labels) => selectorMatches(kind, selector, labels)));
         if (candidates.length <= CROWDED) return answer();
-        return computedOnce(this.crowded, `${scope}${kind}${JSON.stringify(selector)}`, answer);
+        return computedOnce(this.crowded, question(scope, kind, selector), answer);
       }
       candidates(scope, kind, selector) {
         const required = requiredLabel(kind, selector);
@@ -65161,7 +65173,16 @@ var init_service_external_ips = __esm({
 function servingContainers(spec) {
   return POD_CONTAINER_LISTS.flatMap(({ key, role }) => [...objectItems(spec, [key])].filter((container) => runsForPodLife(role, container.value)));
 }
-var service_target_port_mismatch_default;
+function selectedPods(index, namespace, selector) {
+  const kept2 = index.ruleMemo("target-port:many-pods", () => /* @__PURE__ */ new Map());
+  const key = JSON.stringify([namespace, selector]);
+  const known2 = kept2.get(key);
+  if (known2) return known2;
+  const matches = podsSelectedByMap(index, namespace, selector);
+  if (matches.length > MANY_PODS) kept2.set(key, matches);
+  return matches;
+}
+var MANY_PODS, service_target_port_mismatch_default;
 var init_service_target_port_mismatch = __esm({
   "src/rules/service-target-port-mismatch.ts"() {
     "use strict";
@@ -65171,6 +65192,7 @@ var init_service_target_port_mismatch = __esm({
     init_references();
     init_resources();
     init_workloads();
+    MANY_PODS = 32;
     service_target_port_mismatch_default = defineRule({
       meta: {
         id: "service-target-port-mismatch",
@@ -65216,7 +65238,7 @@ var init_service_target_port_mismatch = __esm({
           const selector = isObject(record.value.spec) ? record.value.spec.selector : void 0;
           const named = isString(target) && !/^\d+$/.test(target);
           const checkNumbers = watch.options.checkNumbers;
-          const matches = podsSelectedByMap(index, namespace, selector);
+          const matches = selectedPods(index, namespace, selector);
           if (matches.length === 0) continue;
           const mismatch = () => {
             const ports = matches.flatMap(({ pod }) => servingContainers(pod.spec).flatMap((container) => containerPorts(container)));

@@ -81,8 +81,13 @@ export function labelEntry(key: string, value: string): string {
   return `${key}\u0000${value}`;
 }
 
-/** Past this many candidates a table keeps its yes-or-no answers: few questions are asked of so many. */
+/** Past this many candidates a table keeps its answers: few questions are asked of so many. */
 const CROWDED = 32;
+
+/** The key of a question to a `LabelledTable`. */
+function question(scope: string, kind: SelectorKind, selector: JsonValue | undefined): string {
+  return `${scope}\u0001${kind}\u0001${JSON.stringify(selector)}`;
+}
 
 /**
  * Objects with labels, grouped by a scope (a namespace), looked up by the selector that selects them: only
@@ -94,6 +99,8 @@ export class LabelledTable<T extends object> {
   private readonly scopes = new Map<string, { items: T[]; byLabel: MostlySingleTable<string, T> }>();
   /** Yes-or-no answers among many candidates, by question. */
   private readonly crowded = new Map<string, boolean>();
+  /** Lists among many candidates, by question. */
+  private readonly crowdedLists = new Map<string, readonly T[]>();
 
   /** `scopesOf` may give several scopes (its namespace and "every namespace"). */
   constructor(items: Iterable<T>, scopesOf: (item: T) => string | readonly string[], private readonly labelsOf: (item: T) => readonly Labels[]) {
@@ -115,9 +122,16 @@ export class LabelledTable<T extends object> {
     }
   }
 
-  /** The items of the scope (in the order given) that the selector selects through any of their label sets. */
-  selectedBy(scope: string, kind: SelectorKind, selector: JsonValue | undefined): T[] {
-    return this.candidates(scope, kind, selector).filter((item) => this.labelsOf(item).some((labels) => selectorMatches(kind, selector, labels)));
+  /**
+   * The items of the scope (in the order given) that the selector selects through any of their label sets.
+   * Among many candidates the list is kept: copies of an app in one namespace ask the same question once each,
+   * and testing every copy's labels for every copy made the lookups grow with the square of the copies.
+   */
+  selectedBy(scope: string, kind: SelectorKind, selector: JsonValue | undefined): readonly T[] {
+    const candidates = this.candidates(scope, kind, selector);
+    const list = () => candidates.filter((item) => this.labelsOf(item).some((labels) => selectorMatches(kind, selector, labels)));
+    if (candidates.length <= CROWDED) return list();
+    return computedOnce(this.crowdedLists, question(scope, kind, selector), list);
   }
 
   /**
@@ -128,7 +142,7 @@ export class LabelledTable<T extends object> {
     const candidates = this.candidates(scope, kind, selector);
     const answer = () => candidates.some((item) => this.labelsOf(item).some((labels) => selectorMatches(kind, selector, labels)));
     if (candidates.length <= CROWDED) return answer();
-    return computedOnce(this.crowded, `${scope}\u0001${kind}\u0001${JSON.stringify(selector)}`, answer);
+    return computedOnce(this.crowded, question(scope, kind, selector), answer);
   }
 
   private candidates(scope: string, kind: SelectorKind, selector: JsonValue | undefined): readonly T[] {

@@ -1,8 +1,9 @@
 import { defineRule, type RelatedLocation } from '../engine/define-rule.js';
 import { isNumber, isObject, isString, objectItems } from '../k8s/json.js';
 import { containerPorts, exposesPort } from '../k8s/views/probes.js';
-import { podsSelectedByMap, someRelated } from '../k8s/views/references.js';
-import type { JsonObject } from '../k8s/model.js';
+import { podsSelectedByMap, someRelated, type PodMatch } from '../k8s/views/references.js';
+import type { JsonObject, JsonValue } from '../k8s/model.js';
+import type { ObjectIndex } from '../k8s/object-index.js';
 import { runsForPodLife } from '../k8s/resources.js';
 import { POD_CONTAINER_LISTS } from '../k8s/workloads.js';
 import type { Location, Path } from '../types.js';
@@ -22,6 +23,24 @@ interface Watch {
 /** Containers whose ports serve traffic: app containers, and native sidecars (init containers that restart always). */
 function servingContainers(spec: JsonObject): { value: JsonObject; path: Path }[] {
   return POD_CONTAINER_LISTS.flatMap(({ key, role }) => [...objectItems(spec, [key])].filter((container) => runsForPodLife(role, container.value)));
+}
+
+/** Past this many pods a selection is kept for the Services that repeat its selector. */
+const MANY_PODS = 32;
+
+/**
+ * The pods a Service's selector selects. A selection of many is kept through the check: copies of an app in one
+ * namespace repeat the selector, and listing every copy's pods for every copy's Service grew with the square of
+ * the copies (20 of the 47 seconds of the checks across files at 200,000 documents).
+ */
+function selectedPods(index: ObjectIndex, namespace: string | undefined, selector: JsonValue | undefined): readonly PodMatch[] {
+  const kept = index.ruleMemo('target-port:many-pods', () => new Map<string, readonly PodMatch[]>());
+  const key = JSON.stringify([namespace, selector]);
+  const known = kept.get(key);
+  if (known) return known;
+  const matches = podsSelectedByMap(index, namespace, selector);
+  if (matches.length > MANY_PODS) kept.set(key, matches);
+  return matches;
 }
 
 /**
@@ -75,7 +94,7 @@ export default defineRule<'noSuchPort', Options, Watch>({
       const selector = isObject(record.value.spec) ? record.value.spec.selector : undefined;
       const named = isString(target) && !/^\d+$/.test(target);
       const checkNumbers = watch.options.checkNumbers;
-      const matches = podsSelectedByMap(index, namespace, selector);
+      const matches = selectedPods(index, namespace, selector);
       if (matches.length === 0) continue;
       const mismatch = (): RelatedLocation[] | undefined => {
         const ports = matches.flatMap(({ pod }) => servingContainers(pod.spec).flatMap((container) => containerPorts(container)));

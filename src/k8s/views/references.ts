@@ -47,7 +47,7 @@ export function templateLabelSets(record: IndexedObject): readonly Labels[] {
 const labelSets = new WeakMap<IndexedObject, readonly Labels[]>();
 
 /** Objects of the namespace with a pod template that a `metav1.LabelSelector` selects, in run order. */
-export function workloadsSelected(index: ObjectIndex, namespace: string | undefined, selector: JsonValue | undefined): IndexedObject[] {
+export function workloadsSelected(index: ObjectIndex, namespace: string | undefined, selector: JsonValue | undefined): readonly IndexedObject[] {
   return templatesByLabel(index).selectedBy(scopeKey(namespace ?? ''), 'label', selector);
 }
 
@@ -87,7 +87,7 @@ export function podsSelectedByMap(index: ObjectIndex, namespace: string | undefi
 }
 
 /** Objects whose pod template a plain map selector selects; the namespace "" holds the cluster-scoped ones too. */
-function workloadsSelectedByMap(index: ObjectIndex, namespace: string | undefined, selector: JsonValue | undefined): IndexedObject[] {
+function workloadsSelectedByMap(index: ObjectIndex, namespace: string | undefined, selector: JsonValue | undefined): readonly IndexedObject[] {
   const table = templatesByLabel(index);
   if (namespace !== undefined && namespace !== '') return table.selectedBy(scopeKey(namespace), 'map', selector);
   const unset = table.selectedBy(scopeKey(undefined), 'map', selector);
