@@ -129,25 +129,26 @@ test('a check\'s findings are handed on in batches while it reports, in the orde
   assert.deepEqual(messages, Array.from({ length: 600 }, (_, i) => `Object ${i}.`));
 });
 
-test('what one rule keeps with ruleMemo lasts through its checks and is let go before the next rule\'s', () => {
+/** Two rules asking the index the same questions three times each: what each computed, and the answers it got. */
+function askTwice(index: ObjectIndex): { computed: { own: number; shared: number }; seen: string[]; tables: number[] } {
   const computed = { own: 0, shared: 0 };
   const seen: string[] = [];
+  const tables: number[] = [];
   const counting = (id: string) => defineRule<'each', Record<string, never>, number>({
     meta: {
       id, category: 'reliability', level: 'warning', presets: [], crossObject: true,
       summary: 'Asks the index the same questions for every object.', remediation: 'None.', messages: { each: 'Object {{n}}.' },
     },
     create: () => ({}),
-    checkIndex(index) {
+    checkIndex(asked) {
       for (let i = 0; i < 3; i++) {
-        seen.push(`${id}: ${index.ruleMemo('answer', () => `${id} ${++computed.own}`)}`);
-        index.memo('table', () => ++computed.shared);
+        seen.push(`${id}: ${asked.ruleMemo('answer', () => `${id} ${++computed.own}`)}`);
+        tables.push(asked.memo('table', () => asked.all.length * 10 + ++computed.shared));
       }
     },
   });
   const first = counting('first-memo-test');
   const second = counting('second-memo-test');
-  const index = new ObjectIndex();
   const table = new WatchTable();
   const setting = { level: 'warning' as const, levelConfigured: false, options: {} };
   for (let i = 0; i < 4; i++) table.add(new WatchedObject(i % 2 === 0 ? first : second, setting, index.add(record(i)), i));
@@ -157,7 +158,19 @@ test('what one rule keeps with ruleMemo lasts through its checks and is let go b
     ...Array.from({ length: 3 }, () => 'first-memo-test: first-memo-test 1'),
     ...Array.from({ length: 3 }, () => 'second-memo-test: second-memo-test 2'),
   ], 'each rule computes its own answer once, and does not get the rule before\'s');
+  return { computed, seen, tables };
+}
+
+test('what one rule keeps with ruleMemo lasts through its checks and is let go before the next rule\'s', () => {
+  const { computed, tables } = askTwice(new ObjectIndex());
   assert.equal(computed.shared, 1, 'a table any rule may ask for stays for the whole stage');
+  assert.deepEqual(tables, Array.from({ length: 6 }, () => 41));
+});
+
+test('a large run\'s index lets go of the tables rules share as each rule\'s checks end, and builds them again when asked', () => {
+  const { computed, tables } = askTwice(new ObjectIndex(false, undefined, true));
+  assert.equal(computed.shared, 2, 'built once for each rule that asks');
+  assert.deepEqual(tables, [41, 41, 41, 42, 42, 42], 'kept through one rule\'s checks');
 });
 
 test('a check that never reads its watches gets no object per watch, and still learns each record\'s options', (t) => {

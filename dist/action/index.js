@@ -41042,11 +41042,13 @@ var init_object_index = __esm({
     DATA_KINDS = /* @__PURE__ */ new Set(["/Secret", "/ConfigMap"]);
     CRD_KIND = "apiextensions.k8s.io/CustomResourceDefinition";
     ObjectIndex = class {
-      constructor(complete = false, values) {
+      constructor(complete = false, values, tablesPerRule = false) {
         this.complete = complete;
+        this.tablesPerRule = tablesPerRule;
         this.shelf = values && new RecordShelf(values, this.strings);
       }
       complete;
+      tablesPerRule;
       records = [];
       byKind = /* @__PURE__ */ new Map();
       /**
@@ -41196,9 +41198,13 @@ var init_object_index = __esm({
       ruleMemo(key, compute) {
         return computedOnce(this.ruleMemos, key, compute);
       }
-      /** Called as a rule's checks across files end: what its `ruleMemo` kept is garbage. */
+      /** Called as a rule's checks across files end: what its `ruleMemo` kept is garbage, and with `tablesPerRule` every table. */
       endRuleMemos() {
         this.ruleMemos.clear();
+        if (!this.tablesPerRule) return;
+        this.memos.clear();
+        this.namespaceBuckets = void 0;
+        this.byPlace = void 0;
       }
       /** Namespaces the run declares (Namespace objects) or puts objects in. */
       namespaces() {
@@ -67832,7 +67838,7 @@ async function lintSources(sources, options, notes = [], peers) {
   const values = spool && !peers ? new ValueSpill(options.indexInMemory ?? (large ? 0 : INDEX_IN_MEMORY)) : void 0;
   const watchData = spool && !peers ? new WatchSpill(options.watchesInMemory ?? (large ? 0 : WATCHES_IN_MEMORY)) : void 0;
   const arrivals = new LateArrivals(spool && !peers ? options.lateInMemory ?? LATE_IN_MEMORY : Infinity);
-  const index = new ObjectIndex(runSettings.complete, values);
+  const index = new ObjectIndex(runSettings.complete, values, large);
   const ruleTimes = options.stats ? /* @__PURE__ */ new Map() : void 0;
   const tallies = /* @__PURE__ */ new Map();
   const run2 = { findings: [], files: [], objects: 0, internalErrors: 0, notes: [...notes], sources: /* @__PURE__ */ new Map(), contextObjects: 0 };

@@ -113,6 +113,12 @@ export class ObjectIndex {
     readonly complete = false,
     /** Where values go past the store's count; without one, every value stays in memory. */
     values?: ValueStore,
+    /**
+     * Let go of the tables checks share as each rule's checks end (`endRuleMemos`), as of what one rule alone
+     * asks: a large run's tables grow with its objects and piled up through the stage, while the next rule that
+     * asks builds its own again in a pass over the index.
+     */
+    private readonly tablesPerRule = false,
   ) {
     this.shelf = values && new RecordShelf(values, this.strings);
   }
@@ -263,9 +269,13 @@ export class ObjectIndex {
     return computedOnce(this.ruleMemos, key, compute) as T;
   }
 
-  /** Called as a rule's checks across files end: what its `ruleMemo` kept is garbage. */
+  /** Called as a rule's checks across files end: what its `ruleMemo` kept is garbage, and with `tablesPerRule` every table. */
   endRuleMemos(): void {
     this.ruleMemos.clear();
+    if (!this.tablesPerRule) return;
+    this.memos.clear();
+    this.namespaceBuckets = undefined;
+    this.byPlace = undefined;
   }
 
   /** Namespaces the run declares (Namespace objects) or puts objects in. */

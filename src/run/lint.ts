@@ -263,7 +263,7 @@ export async function lintSources(
   const values = spool && !peers ? new ValueSpill(options.indexInMemory ?? (large ? 0 : INDEX_IN_MEMORY)) : undefined;
   const watchData = spool && !peers ? new WatchSpill(options.watchesInMemory ?? (large ? 0 : WATCHES_IN_MEMORY)) : undefined;
   const arrivals = new LateArrivals(spool && !peers ? (options.lateInMemory ?? LATE_IN_MEMORY) : Infinity);
-  const index = new ObjectIndex(runSettings.complete, values);
+  const index = new ObjectIndex(runSettings.complete, values, large);
   const ruleTimes = options.stats ? new Map<string, number>() : undefined;
   const tallies: Tallies = new Map();
 
