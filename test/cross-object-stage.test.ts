@@ -12,6 +12,7 @@ import { runIndexChecks } from '../src/engine/index-checks.js';
 import { DEFAULT_RUN_SETTINGS } from '../src/engine/run-settings.js';
 import { RuleWatchList, WatchedObject, WatchTable } from '../src/engine/watch.js';
 import { ObjectIndex, type IndexedObject } from '../src/k8s/object-index.js';
+import { RecordShelf } from '../src/k8s/stored-record.js';
 import { rules } from '../src/rules/index.js';
 import { lint } from '../src/run/lint.js';
 import { FindingSpool } from '../src/run/spool.js';
@@ -267,4 +268,16 @@ spec:
   assert.ok(reads <= 2 * records, `values read back: ${reads} for ${records} records`);
   assert.equal(findings.length, copies);
   assert.ok(findings.every((finding) => finding.message.includes('targets port "metrics"') && finding.related?.length === 3));
+});
+
+test('copies of one object across many files have their locations read once each, not once per pair', async (t) => {
+  // The same ConfigMap in 300 files (the default scope is the file, so none is a duplicate), plus one file that
+  // holds it twice: a check that compared every copy with every other read each location 90,000 times.
+  const copies = 300;
+  const object = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: shop\ndata:\n  mode: fast\n';
+  const locations = t.mock.method(RecordShelf.prototype, 'location');
+  const { records, findings } = await runOnDisk(copies, (i) => (i === 7 ? `${object}---\n${object}` : object), ['duplicate-resource']);
+  assert.equal(records, copies + 1, 'every value waited on disk');
+  assert.deepEqual(findings.map((finding) => [path.basename(finding.file), finding.region.startLine, finding.related?.[0]?.region.startLine]), [['app-7.yaml', 12, 4]]);
+  assert.ok(locations.mock.callCount() <= 3 * records, `locations read: ${locations.mock.callCount()} for ${records} records`);
 });

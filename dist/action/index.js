@@ -53766,18 +53766,19 @@ var init_duplicate_resource = __esm({
       },
       checkIndex(index, context) {
         for (const copies of index.duplicates()) {
-          for (const record of copies) {
+          const places = copies.map((record) => record.at);
+          for (const [position, record] of copies.entries()) {
             const options = context.optionsFor(record);
             if (!options) continue;
-            const inScope2 = copies.filter((other) => sameScope(options.scope, other.at, record.at));
-            if (inScope2.length < 2 || samePlace(inScope2[0].at, record.at)) continue;
-            const first2 = inScope2[0];
+            const at = places[position];
+            const first2 = places.findIndex((other) => sameScope(options.scope, other, at));
+            if (samePlace(places[first2], at)) continue;
             const where = record.namespace === void 0 ? "" : ` in namespace "${record.namespace}"`;
             context.report({
               messageId: "duplicate",
               data: { kind: record.kind, name: record.name, where },
               at: record.at,
-              related: [{ at: first2.at, message: "first definition" }]
+              related: [{ at: copies[first2].at, message: "first definition" }]
             });
           }
         }
