@@ -128,3 +128,18 @@ test('a rule\'s watches are handed over once, and are garbage once its check is 
   collectGarbage();
   assert.equal(firstData.deref(), undefined, 'the table no longer holds the first rule\'s data');
 });
+
+test('a rule whose data begin only past the store\'s count gets them back, and its watches before without any', () => {
+  const spill = new WatchSpill(3);
+  try {
+    const table = new WatchTable(spill);
+    const records = Array.from({ length: 2_500 }, (_, position) => record(`svc-${position}`));
+    // The rule keeps nothing for its first five watches, then data for every other watch: the first on disk.
+    const data = (position: number): unknown => (position < 5 || position % 2 === 1 ? undefined : { port: position });
+    for (const [position, item] of records.entries()) table.add(new WatchedObject(first!, warning, item, data(position)));
+    assert.equal(spill.figures.records, 1_247, "the even watches from the sixth on");
+    assert.deepEqual(seen(table), [[first!.meta.id, records.map((item, position) => [item.name, warning, data(position)])]]);
+  } finally {
+    spill.close();
+  }
+});

@@ -41564,7 +41564,7 @@ var init_run_settings = __esm({
 });
 
 // src/engine/watch.ts
-var WatchedObject, WatchTable, RuleWatchList;
+var WatchedObject, WatchTable, RuleWatchList, NO_SLOT, CHUNK_BITS2, CHUNK, SlotColumn;
 var init_watch = __esm({
   "src/engine/watch.ts"() {
     "use strict";
@@ -41608,9 +41608,12 @@ var init_watch = __esm({
         if (watches.settings) watches.settings.push(watch.setting);
         else if (watch.setting !== watches.first) watches.settings = [...watches.records.map(() => watches.first), watch.setting];
         const data = watch.data;
-        if (data !== void 0 || watches.data) {
+        if (this.store && this.#size >= this.store.after && (data !== void 0 || watches.data || watches.slots)) {
+          watches.slots ??= new SlotColumn(watches.records.length);
+          watches.slots.push(data === void 0 ? NO_SLOT : this.store.store(data, watch.rule));
+        } else if (data !== void 0 || watches.data) {
           watches.data ??= Array.from(watches.records, () => void 0);
-          watches.data.push(this.store && data !== void 0 && this.#size >= this.store.after ? this.store.store(data, watch.rule) : data);
+          watches.data.push(data);
         }
         watches.records.push(record);
         this.#size++;
@@ -41657,10 +41660,11 @@ var init_watch = __esm({
       }
       /** The watches as objects, in the order of the walk (made afresh on each call). */
       objects() {
-        const { records, data, first: first2, settings } = this.watches;
+        const { records, data, slots, first: first2, settings } = this.watches;
         return records.map((record, position) => {
-          const item = data?.[position];
-          return new WatchedObject(this.rule, settings?.[position] ?? first2, record, item, typeof item === "number" ? this.store : void 0);
+          const slot = slots?.at(position) ?? NO_SLOT;
+          if (slot !== NO_SLOT) return new WatchedObject(this.rule, settings?.[position] ?? first2, record, slot, this.store);
+          return new WatchedObject(this.rule, settings?.[position] ?? first2, record, data?.[position]);
         });
       }
       /** The rule's setting for a record it watched (the last watch's, when it watched the record several times); undefined otherwise. */
@@ -41676,6 +41680,27 @@ var init_watch = __esm({
         const table = /* @__PURE__ */ new Map();
         for (const [position, record] of records.entries()) table.set(record, settings[position]);
         return (record) => table.get(record);
+      }
+    };
+    NO_SLOT = -1;
+    CHUNK_BITS2 = 10;
+    CHUNK = 1 << CHUNK_BITS2;
+    SlotColumn = class {
+      constructor(from) {
+        this.from = from;
+      }
+      from;
+      #chunks = [];
+      #length = 0;
+      push(slot) {
+        if ((this.#length & CHUNK - 1) === 0) this.#chunks.push(new Int32Array(CHUNK));
+        this.#chunks[this.#length >> CHUNK_BITS2][this.#length & CHUNK - 1] = slot;
+        this.#length++;
+      }
+      /** The slot of the watch at `position` among the rule's; undefined before the column's first. */
+      at(position) {
+        const offset = position - this.from;
+        return offset < 0 ? void 0 : this.#chunks[offset >> CHUNK_BITS2][offset & CHUNK - 1];
       }
     };
   }

@@ -54,6 +54,11 @@ interface RuleWatches {
    * always a slot. None until a watch has data: half the watches of a run are of rules that keep none.
    */
   data?: unknown[];
+  /**
+   * Once the store takes a rule's data (from the table's `after`-th watch on), the slots of its later watches,
+   * 4 bytes each rather than an array's 8: in a large run that is every watch with data.
+   */
+  slots?: SlotColumn;
   /** The setting of every watch, while they all share it (the rule's options are set per file at most). */
   readonly first: RuleSetting;
   /** Each watch's setting, once one differed from the first. */
@@ -79,9 +84,13 @@ export class WatchTable {
     if (watches.settings) watches.settings.push(watch.setting);
     else if (watch.setting !== watches.first) watches.settings = [...watches.records.map(() => watches.first), watch.setting];
     const data = watch.data;
-    if (data !== undefined || watches.data) {
+    if (this.store && this.#size >= this.store.after && (data !== undefined || watches.data || watches.slots)) {
+      // From here on every watch of the table is past `after`: the rule's later data are all slots.
+      watches.slots ??= new SlotColumn(watches.records.length);
+      watches.slots.push(data === undefined ? NO_SLOT : this.store.store(data, watch.rule));
+    } else if (data !== undefined || watches.data) {
       watches.data ??= Array.from(watches.records, () => undefined);
-      watches.data.push(this.store && data !== undefined && this.#size >= this.store.after ? this.store.store(data, watch.rule) : data);
+      watches.data.push(data);
     }
     watches.records.push(record);
     this.#size++;
@@ -136,10 +145,11 @@ export class RuleWatchList {
 
   /** The watches as objects, in the order of the walk (made afresh on each call). */
   objects(): WatchedObject[] {
-    const { records, data, first, settings } = this.watches;
+    const { records, data, slots, first, settings } = this.watches;
     return records.map((record, position) => {
-      const item = data?.[position];
-      return new WatchedObject(this.rule, settings?.[position] ?? first, record, item, typeof item === 'number' ? this.store : undefined);
+      const slot = slots?.at(position) ?? NO_SLOT;
+      if (slot !== NO_SLOT) return new WatchedObject(this.rule, settings?.[position] ?? first, record, slot, this.store);
+      return new WatchedObject(this.rule, settings?.[position] ?? first, record, data?.[position]);
     });
   }
 
@@ -158,5 +168,31 @@ export class RuleWatchList {
     const table = new Map<IndexedObject, RuleSetting>();
     for (const [position, record] of records.entries()) table.set(record, settings[position]!);
     return (record) => table.get(record);
+  }
+}
+
+/** A watch past the store's count that has no data. */
+const NO_SLOT = -1;
+/** Slots per chunk: chunks are never copied as a column grows, nor left half empty by doubling. */
+const CHUNK_BITS = 10;
+const CHUNK = 1 << CHUNK_BITS;
+
+/** The store slots of one rule's watches from the `from`-th on, in chunks of 32-bit numbers. */
+class SlotColumn {
+  readonly #chunks: Int32Array[] = [];
+  #length = 0;
+
+  constructor(private readonly from: number) {}
+
+  push(slot: number): void {
+    if ((this.#length & (CHUNK - 1)) === 0) this.#chunks.push(new Int32Array(CHUNK));
+    this.#chunks[this.#length >> CHUNK_BITS]![this.#length & (CHUNK - 1)] = slot;
+    this.#length++;
+  }
+
+  /** The slot of the watch at `position` among the rule's; undefined before the column's first. */
+  at(position: number): number | undefined {
+    const offset = position - this.from;
+    return offset < 0 ? undefined : this.#chunks[offset >> CHUNK_BITS]![offset & (CHUNK - 1)];
   }
 }
