@@ -9,6 +9,7 @@ import { RuleWatchList, WatchedObject, WatchTable } from '../src/engine/watch.js
 import type { RuleSetting } from '../src/engine/rule-settings.js';
 import { ObjectIndex, type IndexedObject } from '../src/k8s/object-index.js';
 import { rules } from '../src/rules/index.js';
+import { ValueSpill } from '../src/run/value-spill.js';
 import { WatchSpill } from '../src/run/watch-spill.js';
 
 const [first, second] = rules.filter((rule) => rule.meta.crossObject && rule.checkIndex);
@@ -142,4 +143,56 @@ test('a rule whose data begin only past the store\'s count gets them back, and i
   } finally {
     spill.close();
   }
+});
+
+/** `count` records added to an index whose values go to a store past its first `after`; the store removed after. */
+function withStoredRecords(after: number, count: number, check: (index: ObjectIndex, records: IndexedObject[]) => void): void {
+  const values = new ValueSpill(after);
+  try {
+    const index = new ObjectIndex(false, values);
+    check(index, Array.from({ length: count }, (_, position) => index.add(record(`svc-${position}`))));
+  } finally {
+    values.close();
+  }
+}
+
+test('watches of records the index keeps in its store come back as the index\'s own records, with their settings', () => {
+  // Two records kept whole, then the store's: only those have places, and a rule that watched one of the
+  // others keeps records from then on.
+  withStoredRecords(2, 3_000, (index, records) => {
+    assert.equal(index.placeOf(records[1]!), undefined, 'kept whole');
+    assert.equal(index.atPlace(index.placeOf(records[2_500]!)!), records[2_500]);
+    const table = new WatchTable(undefined, index);
+    const setting = (position: number): RuleSetting => (position === 2_900 ? error : warning);
+    // The first rule watches the store's records only, one with a setting of its own; the second starts there
+    // too, and then watches a record kept whole.
+    for (const [position, item] of records.entries()) {
+      if (position >= 2 && position % 2 === 0) table.add(new WatchedObject(first!, setting(position), item, { port: position }));
+      if (position >= 2 && position % 3 === 0) table.add(new WatchedObject(second!, warning, item, undefined));
+    }
+    table.add(new WatchedObject(second!, error, records[0]!, undefined));
+    const [[, firstList], [, secondList]] = [...table.byRule()] as [[unknown, RuleWatchList], [unknown, RuleWatchList]];
+    const firstRecords = records.filter((_, position) => position >= 2 && position % 2 === 0);
+    const secondRecords = [...records.filter((_, position) => position >= 2 && position % 3 === 0), records[0]!];
+    assert.deepEqual(firstList.objects().map((watch) => [watch.record, watch.setting, watch.data]), firstRecords.map((item) => {
+      const position = records.indexOf(item);
+      return [item, setting(position), { port: position }];
+    }));
+    assert.ok(firstList.objects().every((watch, position) => watch.record === firstRecords[position]), "the index's own records");
+    assert.ok(secondList.objects().every((watch, position) => watch.record === secondRecords[position]));
+    assert.deepEqual([firstList.length, secondList.length], [1_499, 1_000]);
+    // Settings by record: watched, watched with its own setting, unwatched, an equal record of another index.
+    assert.deepEqual([records[4], records[2_900], records[5], records[2_999], record('svc-4')].map((item) => firstList.settingOf(item!)), [warning, error, undefined, undefined, undefined]);
+    assert.deepEqual([records[6], records[0], records[1], records[8]].map((item) => secondList.settingOf(item!)), [warning, error, undefined, undefined]);
+  });
+});
+
+test('a rule that watches only the store\'s records, with one setting, knows each of them and none other', () => {
+  withStoredRecords(0, 1_100, (index, records) => {
+    const table = new WatchTable(undefined, index);
+    for (const [position, item] of records.entries()) if (position % 7 !== 3) table.add(new WatchedObject(first!, warning, item, undefined));
+    const [[, list]] = [...table.byRule()] as [[unknown, RuleWatchList]];
+    assert.deepEqual(records.map((item) => list.settingOf(item)), records.map((_, position) => (position % 7 !== 3 ? warning : undefined)));
+    assert.equal(list.settingOf(record('svc-0')), undefined);
+  });
 });

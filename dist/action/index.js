@@ -40956,6 +40956,10 @@ var init_stored_record = __esm({
       get at() {
         return this.#type.shelf.location(this.#row, this);
       }
+      /** The record's row among those of `shelf`; undefined when it is another shelf's. */
+      rowOn(shelf) {
+        return this.#type.shelf === shelf ? this.#row : void 0;
+      }
       get value() {
         return _StoredRecord.#values(this).value;
       }
@@ -41095,6 +41099,18 @@ var init_object_index = __esm({
         const record = this.strings.detachInPlace(parsed) ? parsed : this.strings.copy(parsed);
         if (!Object.isFrozen(record.at)) record.at.path = this.strings.path(record.at.path);
         return this.keep(record);
+      }
+      /**
+       * A record's place in the run's order, for tables that keep places rather than records (`WatchTable`): only
+       * records kept with their values in the store have one, and they come after every other.
+       */
+      placeOf(record) {
+        const row = this.shelf && record instanceof StoredRecord ? record.rowOn(this.shelf) : void 0;
+        return row === void 0 ? void 0 : this.shelf.store.after + row;
+      }
+      /** The record at a place `placeOf` gave. */
+      atPlace(place) {
+        return this.records[place];
       }
       /** Whether a record shares the tree of the object it was made from (its value is not kept apart). */
       sharesValue(record) {
@@ -41564,7 +41580,7 @@ var init_run_settings = __esm({
 });
 
 // src/engine/watch.ts
-var WatchedObject, WatchTable, RuleWatchList, NO_SLOT, CHUNK_BITS2, CHUNK, SlotColumn;
+var WatchedObject, WatchTable, RuleWatchList, NO_SLOT, CHUNK_BITS2, CHUNK, Int32Column;
 var init_watch = __esm({
   "src/engine/watch.ts"() {
     "use strict";
@@ -41591,11 +41607,16 @@ var init_watch = __esm({
       }
     };
     WatchTable = class _WatchTable {
-      /** `store` takes the data past its `after` watches: a small run keeps them all in memory. */
-      constructor(store) {
+      /**
+       * `store` takes the data past its `after` watches: a small run keeps them all in memory. With `places`, a rule
+       * keeps the places of the records it watched while they all have one.
+       */
+      constructor(store, places) {
         this.store = store;
+        this.places = places;
       }
       store;
+      places;
       #rules = /* @__PURE__ */ new Map();
       #size = 0;
       get size() {
@@ -41604,19 +41625,27 @@ var init_watch = __esm({
       /** Adds a watch the walk made (its data in memory), or keeps `record` for it instead of its own. */
       add(watch, record = watch.record) {
         let watches = this.#rules.get(watch.rule);
-        if (!watches) this.#rules.set(watch.rule, watches = { records: [], first: watch.setting });
+        const place = this.places?.placeOf(record);
+        if (!watches) this.#rules.set(watch.rule, watches = { records: place === void 0 ? [] : new Int32Column(), first: watch.setting });
+        const count = watches.records.length;
         if (watches.settings) watches.settings.push(watch.setting);
-        else if (watch.setting !== watches.first) watches.settings = [...watches.records.map(() => watches.first), watch.setting];
+        else if (watch.setting !== watches.first) watches.settings = [...Array.from({ length: count }, () => watches.first), watch.setting];
         const data = watch.data;
         if (this.store && this.#size >= this.store.after && (data !== void 0 || watches.data || watches.slots)) {
-          watches.slots ??= new SlotColumn(watches.records.length);
+          if (!watches.slots) [watches.slots, watches.slotsFrom] = [new Int32Column(), count];
           watches.slots.push(data === void 0 ? NO_SLOT : this.store.store(data, watch.rule));
         } else if (data !== void 0 || watches.data) {
-          watches.data ??= Array.from(watches.records, () => void 0);
+          watches.data ??= Array.from({ length: count }, () => void 0);
           watches.data.push(data);
         }
-        watches.records.push(record);
+        if (watches.records instanceof Int32Column && place === void 0) watches.records = this.recordsOf(watches.records);
+        if (watches.records instanceof Int32Column) watches.records.push(place);
+        else watches.records.push(record);
         this.#size++;
+      }
+      /** The records at `places`, for a rule that watched a record without a place. */
+      recordsOf(places) {
+        return Array.from({ length: places.length }, (_, position) => this.places.atPlace(places.at(position)));
       }
       /**
        * Each rule's watches, in the order rules first watched: one rule's at a time, made into the objects its
@@ -41627,7 +41656,7 @@ var init_watch = __esm({
         for (const [rule, watches] of this.#rules) {
           this.#rules.delete(rule);
           this.#size -= watches.records.length;
-          yield [rule, new RuleWatchList(rule, watches, this.store)];
+          yield [rule, new RuleWatchList(rule, watches, this.store, this.places)];
         }
       }
       /**
@@ -41646,25 +41675,29 @@ var init_watch = __esm({
       }
     };
     RuleWatchList = class {
-      constructor(rule, watches, store) {
+      constructor(rule, watches, store, places) {
         this.rule = rule;
         this.watches = watches;
         this.store = store;
+        this.places = places;
       }
       rule;
       watches;
       store;
+      places;
       #settingOf;
       get length() {
         return this.watches.records.length;
       }
       /** The watches as objects, in the order of the walk (made afresh on each call). */
       objects() {
-        const { records, data, slots, first: first2, settings } = this.watches;
-        return records.map((record, position) => {
-          const slot = slots?.at(position) ?? NO_SLOT;
-          if (slot !== NO_SLOT) return new WatchedObject(this.rule, settings?.[position] ?? first2, record, slot, this.store);
-          return new WatchedObject(this.rule, settings?.[position] ?? first2, record, data?.[position]);
+        const { records, data, slots, slotsFrom = 0, first: first2, settings } = this.watches;
+        return Array.from({ length: records.length }, (_, position) => {
+          const record = records instanceof Int32Column ? this.places.atPlace(records.at(position)) : records[position];
+          const setting2 = settings?.[position] ?? first2;
+          const slot = slots && position >= slotsFrom ? slots.at(position - slotsFrom) : NO_SLOT;
+          if (slot !== NO_SLOT) return new WatchedObject(this.rule, setting2, record, slot, this.store);
+          return new WatchedObject(this.rule, setting2, record, data?.[position]);
         });
       }
       /** The rule's setting for a record it watched (the last watch's, when it watched the record several times); undefined otherwise. */
@@ -41673,6 +41706,7 @@ var init_watch = __esm({
       }
       settingTable() {
         const { records, first: first2, settings } = this.watches;
+        if (records instanceof Int32Column) return this.settingByPlace(records);
         if (!settings) {
           const watched = new Set(records);
           return (record) => watched.has(record) ? first2 : void 0;
@@ -41681,26 +41715,41 @@ var init_watch = __esm({
         for (const [position, record] of records.entries()) table.set(record, settings[position]);
         return (record) => table.get(record);
       }
+      /** The same by place: a record without one, or of another index, was not watched. */
+      settingByPlace(records) {
+        const { first: first2, settings } = this.watches;
+        const placeOf2 = (record) => this.places.placeOf(record) ?? -1;
+        if (settings) {
+          const table = /* @__PURE__ */ new Map();
+          for (let position = 0; position < records.length; position++) table.set(records.at(position), settings[position]);
+          return (record) => table.get(placeOf2(record));
+        }
+        let last = 0;
+        for (let position = 0; position < records.length; position++) last = Math.max(last, records.at(position));
+        const bits = new Uint8Array((last >> 3) + 1);
+        for (let position = 0; position < records.length; position++) bits[records.at(position) >> 3] |= 1 << (records.at(position) & 7);
+        return (record) => {
+          const place = placeOf2(record);
+          return place >= 0 && place <= last && (bits[place >> 3] & 1 << (place & 7)) !== 0 ? first2 : void 0;
+        };
+      }
     };
     NO_SLOT = -1;
     CHUNK_BITS2 = 10;
     CHUNK = 1 << CHUNK_BITS2;
-    SlotColumn = class {
-      constructor(from) {
-        this.from = from;
-      }
-      from;
+    Int32Column = class {
       #chunks = [];
       #length = 0;
-      push(slot) {
+      get length() {
+        return this.#length;
+      }
+      push(value) {
         if ((this.#length & CHUNK - 1) === 0) this.#chunks.push(new Int32Array(CHUNK));
-        this.#chunks[this.#length >> CHUNK_BITS2][this.#length & CHUNK - 1] = slot;
+        this.#chunks[this.#length >> CHUNK_BITS2][this.#length & CHUNK - 1] = value;
         this.#length++;
       }
-      /** The slot of the watch at `position` among the rule's; undefined before the column's first. */
       at(position) {
-        const offset = position - this.from;
-        return offset < 0 ? void 0 : this.#chunks[offset >> CHUNK_BITS2][offset & CHUNK - 1];
+        return this.#chunks[position >> CHUNK_BITS2][position & CHUNK - 1];
       }
     };
   }
@@ -67915,7 +67964,7 @@ async function lintSources(sources, options, notes = [], peers) {
   };
   const open2 = new OpenFiles(sources, spool !== void 0);
   const pending = [];
-  const watched = new WatchTable(watchData);
+  const watched = new WatchTable(watchData, watchData && index);
   const unreached = /* @__PURE__ */ new Set();
   let done = 0;
   const shard = options.shard ? { positions: [], fileNotes: [], ...options.shard } : void 0;

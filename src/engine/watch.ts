@@ -46,19 +46,30 @@ export class WatchedObject implements Watched<unknown, unknown> {
   }
 }
 
+/**
+ * Where records sit in the run's index (`ObjectIndex`), for a table that keeps their places rather than the
+ * records: 4 bytes a watch instead of an array's 8. Only records kept with their values in the store have one.
+ */
+export interface RecordPlaces {
+  placeOf(record: IndexedObject): number | undefined;
+  atPlace(place: number): IndexedObject;
+}
+
 /** One rule's watches, in the order of the walk. */
 interface RuleWatches {
-  readonly records: IndexedObject[];
+  /** The records watched, or their places in the index while every one has a place. */
+  records: IndexedObject[] | Int32Column;
   /**
    * The data in memory, or their slots in the store. Rules watch with objects (or nothing), so a number is
    * always a slot. None until a watch has data: half the watches of a run are of rules that keep none.
    */
   data?: unknown[];
   /**
-   * Once the store takes a rule's data (from the table's `after`-th watch on), the slots of its later watches,
-   * 4 bytes each rather than an array's 8: in a large run that is every watch with data.
+   * Once the store takes a rule's data (from the table's `after`-th watch on), the slots of its later watches
+   * from `slotsFrom` on, 4 bytes each rather than an array's 8: in a large run that is every watch with data.
    */
-  slots?: SlotColumn;
+  slots?: Int32Column;
+  slotsFrom?: number;
   /** The setting of every watch, while they all share it (the rule's options are set per file at most). */
   readonly first: RuleSetting;
   /** Each watch's setting, once one differed from the first. */
@@ -70,8 +81,14 @@ export class WatchTable {
   readonly #rules = new Map<Rule, RuleWatches>();
   #size = 0;
 
-  /** `store` takes the data past its `after` watches: a small run keeps them all in memory. */
-  constructor(private readonly store?: WatchStore) {}
+  /**
+   * `store` takes the data past its `after` watches: a small run keeps them all in memory. With `places`, a rule
+   * keeps the places of the records it watched while they all have one.
+   */
+  constructor(
+    private readonly store?: WatchStore,
+    private readonly places?: RecordPlaces,
+  ) {}
 
   get size(): number {
     return this.#size;
@@ -80,20 +97,29 @@ export class WatchTable {
   /** Adds a watch the walk made (its data in memory), or keeps `record` for it instead of its own. */
   add(watch: WatchedObject, record = watch.record): void {
     let watches = this.#rules.get(watch.rule);
-    if (!watches) this.#rules.set(watch.rule, (watches = { records: [], first: watch.setting }));
+    const place = this.places?.placeOf(record);
+    if (!watches) this.#rules.set(watch.rule, (watches = { records: place === undefined ? [] : new Int32Column(), first: watch.setting }));
+    const count = watches.records.length;
     if (watches.settings) watches.settings.push(watch.setting);
-    else if (watch.setting !== watches.first) watches.settings = [...watches.records.map(() => watches.first), watch.setting];
+    else if (watch.setting !== watches.first) watches.settings = [...Array.from({ length: count }, () => watches.first), watch.setting];
     const data = watch.data;
     if (this.store && this.#size >= this.store.after && (data !== undefined || watches.data || watches.slots)) {
       // From here on every watch of the table is past `after`: the rule's later data are all slots.
-      watches.slots ??= new SlotColumn(watches.records.length);
+      if (!watches.slots) [watches.slots, watches.slotsFrom] = [new Int32Column(), count];
       watches.slots.push(data === undefined ? NO_SLOT : this.store.store(data, watch.rule));
     } else if (data !== undefined || watches.data) {
-      watches.data ??= Array.from(watches.records, () => undefined);
+      watches.data ??= Array.from({ length: count }, () => undefined);
       watches.data.push(data);
     }
-    watches.records.push(record);
+    if (watches.records instanceof Int32Column && place === undefined) watches.records = this.recordsOf(watches.records);
+    if (watches.records instanceof Int32Column) watches.records.push(place!);
+    else watches.records.push(record);
     this.#size++;
+  }
+
+  /** The records at `places`, for a rule that watched a record without a place. */
+  private recordsOf(places: Int32Column): IndexedObject[] {
+    return Array.from({ length: places.length }, (_, position) => this.places!.atPlace(places.at(position)));
   }
 
   /**
@@ -105,7 +131,7 @@ export class WatchTable {
     for (const [rule, watches] of this.#rules) {
       this.#rules.delete(rule);
       this.#size -= watches.records.length;
-      yield [rule, new RuleWatchList(rule, watches, this.store)];
+      yield [rule, new RuleWatchList(rule, watches, this.store, this.places)];
     }
   }
 
@@ -137,6 +163,7 @@ export class RuleWatchList {
     readonly rule: Rule,
     private readonly watches: RuleWatches,
     private readonly store: WatchStore | undefined,
+    private readonly places?: RecordPlaces,
   ) {}
 
   get length(): number {
@@ -145,11 +172,13 @@ export class RuleWatchList {
 
   /** The watches as objects, in the order of the walk (made afresh on each call). */
   objects(): WatchedObject[] {
-    const { records, data, slots, first, settings } = this.watches;
-    return records.map((record, position) => {
-      const slot = slots?.at(position) ?? NO_SLOT;
-      if (slot !== NO_SLOT) return new WatchedObject(this.rule, settings?.[position] ?? first, record, slot, this.store);
-      return new WatchedObject(this.rule, settings?.[position] ?? first, record, data?.[position]);
+    const { records, data, slots, slotsFrom = 0, first, settings } = this.watches;
+    return Array.from({ length: records.length }, (_, position) => {
+      const record = records instanceof Int32Column ? this.places!.atPlace(records.at(position)) : records[position]!;
+      const setting = settings?.[position] ?? first;
+      const slot = slots && position >= slotsFrom ? slots.at(position - slotsFrom) : NO_SLOT;
+      if (slot !== NO_SLOT) return new WatchedObject(this.rule, setting, record, slot, this.store);
+      return new WatchedObject(this.rule, setting, record, data?.[position]);
     });
   }
 
@@ -160,6 +189,7 @@ export class RuleWatchList {
 
   private settingTable(): (record: IndexedObject) => RuleSetting | undefined {
     const { records, first, settings } = this.watches;
+    if (records instanceof Int32Column) return this.settingByPlace(records);
     // One setting for every watch (the usual case): whether the rule watched the record is all there is to know.
     if (!settings) {
       const watched = new Set(records);
@@ -169,30 +199,50 @@ export class RuleWatchList {
     for (const [position, record] of records.entries()) table.set(record, settings[position]!);
     return (record) => table.get(record);
   }
+
+  /** The same by place: a record without one, or of another index, was not watched. */
+  private settingByPlace(records: Int32Column): (record: IndexedObject) => RuleSetting | undefined {
+    const { first, settings } = this.watches;
+    const placeOf = (record: IndexedObject): number => this.places!.placeOf(record) ?? -1;
+    if (settings) {
+      const table = new Map<number, RuleSetting>();
+      for (let position = 0; position < records.length; position++) table.set(records.at(position), settings[position]!);
+      return (record) => table.get(placeOf(record));
+    }
+    // One bit per place up to the last watched: a million watches in 125 kB rather than a set of a million.
+    let last = 0;
+    for (let position = 0; position < records.length; position++) last = Math.max(last, records.at(position));
+    const bits = new Uint8Array((last >> 3) + 1);
+    for (let position = 0; position < records.length; position++) bits[records.at(position) >> 3]! |= 1 << (records.at(position) & 7);
+    return (record) => {
+      const place = placeOf(record);
+      return place >= 0 && place <= last && (bits[place >> 3]! & (1 << (place & 7))) !== 0 ? first : undefined;
+    };
+  }
 }
 
 /** A watch past the store's count that has no data. */
 const NO_SLOT = -1;
-/** Slots per chunk: chunks are never copied as a column grows, nor left half empty by doubling. */
+/** Numbers per chunk: chunks are never copied as a column grows, nor left half empty by doubling. */
 const CHUNK_BITS = 10;
 const CHUNK = 1 << CHUNK_BITS;
 
-/** The store slots of one rule's watches from the `from`-th on, in chunks of 32-bit numbers. */
-class SlotColumn {
+/** A growing list of 32-bit numbers, in chunks. */
+class Int32Column {
   readonly #chunks: Int32Array[] = [];
   #length = 0;
 
-  constructor(private readonly from: number) {}
+  get length(): number {
+    return this.#length;
+  }
 
-  push(slot: number): void {
+  push(value: number): void {
     if ((this.#length & (CHUNK - 1)) === 0) this.#chunks.push(new Int32Array(CHUNK));
-    this.#chunks[this.#length >> CHUNK_BITS]![this.#length & (CHUNK - 1)] = slot;
+    this.#chunks[this.#length >> CHUNK_BITS]![this.#length & (CHUNK - 1)] = value;
     this.#length++;
   }
 
-  /** The slot of the watch at `position` among the rule's; undefined before the column's first. */
-  at(position: number): number | undefined {
-    const offset = position - this.from;
-    return offset < 0 ? undefined : this.#chunks[offset >> CHUNK_BITS]![offset & (CHUNK - 1)];
+  at(position: number): number {
+    return this.#chunks[position >> CHUNK_BITS]![position & (CHUNK - 1)]!;
   }
 }

@@ -151,6 +151,20 @@ export class ObjectIndex {
     return this.keep(record);
   }
 
+  /**
+   * A record's place in the run's order, for tables that keep places rather than records (`WatchTable`): only
+   * records kept with their values in the store have one, and they come after every other.
+   */
+  placeOf(record: IndexedObject): number | undefined {
+    const row = this.shelf && record instanceof StoredRecord ? record.rowOn(this.shelf) : undefined;
+    return row === undefined ? undefined : this.shelf!.store.after + row;
+  }
+
+  /** The record at a place `placeOf` gave. */
+  atPlace(place: number): IndexedObject {
+    return this.records[place]!;
+  }
+
   /** Whether a record shares the tree of the object it was made from (its value is not kept apart). */
   sharesValue(record: IndexedObject): boolean {
     return !(record instanceof StoredRecord);

@@ -222,6 +222,11 @@ export class StoredRecord implements IndexedObject {
     return this.#type.shelf.location(this.#row, this);
   }
 
+  /** The record's row among those of `shelf`; undefined when it is another shelf's. */
+  rowOn(shelf: RecordShelf): number | undefined {
+    return this.#type.shelf === shelf ? this.#row : undefined;
+  }
+
   get value(): JsonObject {
     return StoredRecord.#values(this).value;
   }

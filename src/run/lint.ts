@@ -317,7 +317,8 @@ export async function lintSources(
   };
   const open = new OpenFiles(sources, spool !== undefined);
   const pending: PendingCheck[] = [];
-  const watched = new WatchTable(watchData);
+  // A rule keeps the places of the records it watched, as long as they are in the store (every one in a large run).
+  const watched = new WatchTable(watchData, watchData && index);
   const unreached = new Set<string>();
   let done = 0;
   const shard = options.shard ? { positions: [] as number[], fileNotes: [] as string[][], ...options.shard } : undefined;
