@@ -40751,6 +40751,44 @@ var init_multimap = __esm({
   }
 });
 
+// src/k8s/int32-rows.ts
+var CHUNK_BITS, CHUNK_ROWS, Int32Rows;
+var init_int32_rows = __esm({
+  "src/k8s/int32-rows.ts"() {
+    "use strict";
+    CHUNK_BITS = 10;
+    CHUNK_ROWS = 1 << CHUNK_BITS;
+    Int32Rows = class {
+      constructor(width = 1) {
+        this.width = width;
+      }
+      width;
+      #chunks = [];
+      #length = 0;
+      get length() {
+        return this.#length;
+      }
+      /** A new row, its first numbers `values` and the rest 0; returns its number. */
+      add(...values) {
+        if ((this.#length & CHUNK_ROWS - 1) === 0) this.#chunks.push(new Int32Array(CHUNK_ROWS * this.width));
+        const row = this.#length++;
+        this.chunk(row).set(values, this.offset(row));
+        return row;
+      }
+      get(row, column = 0) {
+        return this.chunk(row)[this.offset(row) + column];
+      }
+      /** The chunk that holds `row`, for reading or writing several of its numbers at `offset(row)`. */
+      chunk(row) {
+        return this.#chunks[row >> CHUNK_BITS];
+      }
+      offset(row) {
+        return (row & CHUNK_ROWS - 1) * this.width;
+      }
+    };
+  }
+});
+
 // src/k8s/stored-record.ts
 function keptLabels(labels, strings2) {
   for (const key in labels) if (Object.hasOwn(labels, key)) return strings2.entries(labels);
@@ -40791,14 +40829,13 @@ function inOrder(value, keys) {
 function isSmall(value) {
   return Number.isInteger(value) && value >= 0 && value < 2 ** 31;
 }
-var COLUMN, WIDTH, CHUNK_BITS, CHUNK_ROWS, PLACE, FROM_CONTEXT, KEPT, WORD_FLAG_BITS, PLACE_KEYS, REGION_KEYS, REF_KEYS, NO_LABELS, NO_PODS, RecordType, RecordShelf, StoredRecord, StoredPod;
+var COLUMN, WIDTH, PLACE, FROM_CONTEXT, KEPT, WORD_FLAG_BITS, PLACE_KEYS, REGION_KEYS, REF_KEYS, NO_LABELS, NO_PODS, RecordType, RecordShelf, StoredRecord, StoredPod;
 var init_stored_record = __esm({
   "src/k8s/stored-record.ts"() {
     "use strict";
+    init_int32_rows();
     COLUMN = { slot: 0, startLine: 1, startColumn: 2, endLine: 3, endColumn: 4, word: 5, file: 6, path: 7, refNamespace: 8, helmTemplate: 9 };
     WIDTH = 10;
-    CHUNK_BITS = 10;
-    CHUNK_ROWS = 1 << CHUNK_BITS;
     PLACE = { document: 1, approximate: 2, missing: 4, unresolved: 8, ref: 16, refNamespace: 32, refName: 64 };
     FROM_CONTEXT = 128;
     KEPT = 256;
@@ -40827,8 +40864,7 @@ var init_stored_record = __esm({
       }
       store;
       strings;
-      chunks = [];
-      rows = 0;
+      rows = new Int32Rows(WIDTH);
       types = /* @__PURE__ */ new Map();
       /** Files, paths, namespaces and Helm templates by id, each repeated by many rows. */
       texts = [""];
@@ -40851,10 +40887,9 @@ var init_stored_record = __esm({
       }
       /** A new row: the value's slot, and the location packed when that gives it back equal. */
       row(record, slot) {
-        const row = this.rows++;
-        if ((row & CHUNK_ROWS - 1) === 0) this.chunks.push(new Int32Array(CHUNK_ROWS * WIDTH));
-        const numbers = this.chunks[row >> CHUNK_BITS];
-        const base = (row & CHUNK_ROWS - 1) * WIDTH;
+        const row = this.rows.add();
+        const numbers = this.rows.chunk(row);
+        const base = this.rows.offset(row);
         const { at } = record;
         const flags = packedFlags(at, record);
         numbers[base + COLUMN.slot] = slot;
@@ -40882,8 +40917,8 @@ var init_stored_record = __esm({
       }
       /** The row's location, made afresh (equal to the one it was made from). */
       location(row, record) {
-        const numbers = this.chunks[row >> CHUNK_BITS];
-        const base = (row & CHUNK_ROWS - 1) * WIDTH;
+        const numbers = this.rows.chunk(row);
+        const base = this.rows.offset(row);
         const word = numbers[base + COLUMN.word];
         if (word & KEPT) return this.kept.get(row);
         const at = {
@@ -40906,7 +40941,7 @@ var init_stored_record = __esm({
         return at;
       }
       number(row, column) {
-        return this.chunks[row >> CHUNK_BITS][(row & CHUNK_ROWS - 1) * WIDTH + column];
+        return this.rows.get(row, column);
       }
       fileId(file) {
         if (file !== this.lastFile) {
@@ -41580,10 +41615,11 @@ var init_run_settings = __esm({
 });
 
 // src/engine/watch.ts
-var WatchedObject, WatchTable, RuleWatchList, NO_SLOT, CHUNK_BITS2, CHUNK, Int32Column;
+var WatchedObject, WatchTable, RuleWatchList, NO_SLOT;
 var init_watch = __esm({
   "src/engine/watch.ts"() {
     "use strict";
+    init_int32_rows();
     WatchedObject = class {
       constructor(rule, setting2, record, data, store) {
         this.rule = rule;
@@ -41626,26 +41662,26 @@ var init_watch = __esm({
       add(watch, record = watch.record) {
         let watches = this.#rules.get(watch.rule);
         const place = this.places?.placeOf(record);
-        if (!watches) this.#rules.set(watch.rule, watches = { records: place === void 0 ? [] : new Int32Column(), first: watch.setting });
+        if (!watches) this.#rules.set(watch.rule, watches = { records: place === void 0 ? [] : new Int32Rows(), first: watch.setting });
         const count = watches.records.length;
         if (watches.settings) watches.settings.push(watch.setting);
         else if (watch.setting !== watches.first) watches.settings = [...Array.from({ length: count }, () => watches.first), watch.setting];
         const data = watch.data;
         if (this.store && this.#size >= this.store.after && (data !== void 0 || watches.data || watches.slots)) {
-          if (!watches.slots) [watches.slots, watches.slotsFrom] = [new Int32Column(), count];
-          watches.slots.push(data === void 0 ? NO_SLOT : this.store.store(data, watch.rule));
+          if (!watches.slots) [watches.slots, watches.slotsFrom] = [new Int32Rows(), count];
+          watches.slots.add(data === void 0 ? NO_SLOT : this.store.store(data, watch.rule));
         } else if (data !== void 0 || watches.data) {
           watches.data ??= Array.from({ length: count }, () => void 0);
           watches.data.push(data);
         }
-        if (watches.records instanceof Int32Column && place === void 0) watches.records = this.recordsOf(watches.records);
-        if (watches.records instanceof Int32Column) watches.records.push(place);
+        if (watches.records instanceof Int32Rows && place === void 0) watches.records = this.recordsOf(watches.records);
+        if (watches.records instanceof Int32Rows) watches.records.add(place);
         else watches.records.push(record);
         this.#size++;
       }
       /** The records at `places`, for a rule that watched a record without a place. */
       recordsOf(places) {
-        return Array.from({ length: places.length }, (_, position) => this.places.atPlace(places.at(position)));
+        return Array.from({ length: places.length }, (_, position) => this.places.atPlace(places.get(position)));
       }
       /**
        * Each rule's watches, in the order rules first watched: one rule's at a time, made into the objects its
@@ -41693,9 +41729,9 @@ var init_watch = __esm({
       objects() {
         const { records, data, slots, slotsFrom = 0, first: first2, settings } = this.watches;
         return Array.from({ length: records.length }, (_, position) => {
-          const record = records instanceof Int32Column ? this.places.atPlace(records.at(position)) : records[position];
+          const record = records instanceof Int32Rows ? this.places.atPlace(records.get(position)) : records[position];
           const setting2 = settings?.[position] ?? first2;
-          const slot = slots && position >= slotsFrom ? slots.at(position - slotsFrom) : NO_SLOT;
+          const slot = slots && position >= slotsFrom ? slots.get(position - slotsFrom) : NO_SLOT;
           if (slot !== NO_SLOT) return new WatchedObject(this.rule, setting2, record, slot, this.store);
           return new WatchedObject(this.rule, setting2, record, data?.[position]);
         });
@@ -41706,7 +41742,7 @@ var init_watch = __esm({
       }
       settingTable() {
         const { records, first: first2, settings } = this.watches;
-        if (records instanceof Int32Column) return this.settingByPlace(records);
+        if (records instanceof Int32Rows) return this.settingByPlace(records);
         if (!settings) {
           const watched = new Set(records);
           return (record) => watched.has(record) ? first2 : void 0;
@@ -41721,13 +41757,13 @@ var init_watch = __esm({
         const placeOf2 = (record) => this.places.placeOf(record) ?? -1;
         if (settings) {
           const table = /* @__PURE__ */ new Map();
-          for (let position = 0; position < records.length; position++) table.set(records.at(position), settings[position]);
+          for (let position = 0; position < records.length; position++) table.set(records.get(position), settings[position]);
           return (record) => table.get(placeOf2(record));
         }
         let last = 0;
-        for (let position = 0; position < records.length; position++) last = Math.max(last, records.at(position));
+        for (let position = 0; position < records.length; position++) last = Math.max(last, records.get(position));
         const bits = new Uint8Array((last >> 3) + 1);
-        for (let position = 0; position < records.length; position++) bits[records.at(position) >> 3] |= 1 << (records.at(position) & 7);
+        for (let position = 0; position < records.length; position++) bits[records.get(position) >> 3] |= 1 << (records.get(position) & 7);
         return (record) => {
           const place = placeOf2(record);
           return place >= 0 && place <= last && (bits[place >> 3] & 1 << (place & 7)) !== 0 ? first2 : void 0;
@@ -41735,23 +41771,6 @@ var init_watch = __esm({
       }
     };
     NO_SLOT = -1;
-    CHUNK_BITS2 = 10;
-    CHUNK = 1 << CHUNK_BITS2;
-    Int32Column = class {
-      #chunks = [];
-      #length = 0;
-      get length() {
-        return this.#length;
-      }
-      push(value) {
-        if ((this.#length & CHUNK - 1) === 0) this.#chunks.push(new Int32Array(CHUNK));
-        this.#chunks[this.#length >> CHUNK_BITS2][this.#length & CHUNK - 1] = value;
-        this.#length++;
-      }
-      at(position) {
-        return this.#chunks[position >> CHUNK_BITS2][position & CHUNK - 1];
-      }
-    };
   }
 });
 

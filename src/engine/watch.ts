@@ -5,6 +5,7 @@
  * objects one rule at a time: a large run holds hundreds of thousands of watches, and an object each cost 72
  * bytes. A large run also moves the data to disk.
  */
+import { Int32Rows } from '../k8s/int32-rows.js';
 import type { IndexedObject, ObjectIndex } from '../k8s/object-index.js';
 import type { Rule, Watched } from './define-rule.js';
 import type { RuleSetting } from './rule-settings.js';
@@ -58,7 +59,7 @@ export interface RecordPlaces {
 /** One rule's watches, in the order of the walk. */
 interface RuleWatches {
   /** The records watched, or their places in the index while every one has a place. */
-  records: IndexedObject[] | Int32Column;
+  records: IndexedObject[] | Int32Rows;
   /**
    * The data in memory, or their slots in the store. Rules watch with objects (or nothing), so a number is
    * always a slot. None until a watch has data: half the watches of a run are of rules that keep none.
@@ -68,7 +69,7 @@ interface RuleWatches {
    * Once the store takes a rule's data (from the table's `after`-th watch on), the slots of its later watches
    * from `slotsFrom` on, 4 bytes each rather than an array's 8: in a large run that is every watch with data.
    */
-  slots?: Int32Column;
+  slots?: Int32Rows;
   slotsFrom?: number;
   /** The setting of every watch, while they all share it (the rule's options are set per file at most). */
   readonly first: RuleSetting;
@@ -98,28 +99,28 @@ export class WatchTable {
   add(watch: WatchedObject, record = watch.record): void {
     let watches = this.#rules.get(watch.rule);
     const place = this.places?.placeOf(record);
-    if (!watches) this.#rules.set(watch.rule, (watches = { records: place === undefined ? [] : new Int32Column(), first: watch.setting }));
+    if (!watches) this.#rules.set(watch.rule, (watches = { records: place === undefined ? [] : new Int32Rows(), first: watch.setting }));
     const count = watches.records.length;
     if (watches.settings) watches.settings.push(watch.setting);
     else if (watch.setting !== watches.first) watches.settings = [...Array.from({ length: count }, () => watches.first), watch.setting];
     const data = watch.data;
     if (this.store && this.#size >= this.store.after && (data !== undefined || watches.data || watches.slots)) {
       // From here on every watch of the table is past `after`: the rule's later data are all slots.
-      if (!watches.slots) [watches.slots, watches.slotsFrom] = [new Int32Column(), count];
-      watches.slots.push(data === undefined ? NO_SLOT : this.store.store(data, watch.rule));
+      if (!watches.slots) [watches.slots, watches.slotsFrom] = [new Int32Rows(), count];
+      watches.slots.add(data === undefined ? NO_SLOT : this.store.store(data, watch.rule));
     } else if (data !== undefined || watches.data) {
       watches.data ??= Array.from({ length: count }, () => undefined);
       watches.data.push(data);
     }
-    if (watches.records instanceof Int32Column && place === undefined) watches.records = this.recordsOf(watches.records);
-    if (watches.records instanceof Int32Column) watches.records.push(place!);
+    if (watches.records instanceof Int32Rows && place === undefined) watches.records = this.recordsOf(watches.records);
+    if (watches.records instanceof Int32Rows) watches.records.add(place!);
     else watches.records.push(record);
     this.#size++;
   }
 
   /** The records at `places`, for a rule that watched a record without a place. */
-  private recordsOf(places: Int32Column): IndexedObject[] {
-    return Array.from({ length: places.length }, (_, position) => this.places!.atPlace(places.at(position)));
+  private recordsOf(places: Int32Rows): IndexedObject[] {
+    return Array.from({ length: places.length }, (_, position) => this.places!.atPlace(places.get(position)));
   }
 
   /**
@@ -174,9 +175,9 @@ export class RuleWatchList {
   objects(): WatchedObject[] {
     const { records, data, slots, slotsFrom = 0, first, settings } = this.watches;
     return Array.from({ length: records.length }, (_, position) => {
-      const record = records instanceof Int32Column ? this.places!.atPlace(records.at(position)) : records[position]!;
+      const record = records instanceof Int32Rows ? this.places!.atPlace(records.get(position)) : records[position]!;
       const setting = settings?.[position] ?? first;
-      const slot = slots && position >= slotsFrom ? slots.at(position - slotsFrom) : NO_SLOT;
+      const slot = slots && position >= slotsFrom ? slots.get(position - slotsFrom) : NO_SLOT;
       if (slot !== NO_SLOT) return new WatchedObject(this.rule, setting, record, slot, this.store);
       return new WatchedObject(this.rule, setting, record, data?.[position]);
     });
@@ -189,7 +190,7 @@ export class RuleWatchList {
 
   private settingTable(): (record: IndexedObject) => RuleSetting | undefined {
     const { records, first, settings } = this.watches;
-    if (records instanceof Int32Column) return this.settingByPlace(records);
+    if (records instanceof Int32Rows) return this.settingByPlace(records);
     // One setting for every watch (the usual case): whether the rule watched the record is all there is to know.
     if (!settings) {
       const watched = new Set(records);
@@ -201,19 +202,19 @@ export class RuleWatchList {
   }
 
   /** The same by place: a record without one, or of another index, was not watched. */
-  private settingByPlace(records: Int32Column): (record: IndexedObject) => RuleSetting | undefined {
+  private settingByPlace(records: Int32Rows): (record: IndexedObject) => RuleSetting | undefined {
     const { first, settings } = this.watches;
     const placeOf = (record: IndexedObject): number => this.places!.placeOf(record) ?? -1;
     if (settings) {
       const table = new Map<number, RuleSetting>();
-      for (let position = 0; position < records.length; position++) table.set(records.at(position), settings[position]!);
+      for (let position = 0; position < records.length; position++) table.set(records.get(position), settings[position]!);
       return (record) => table.get(placeOf(record));
     }
     // One bit per place up to the last watched: a million watches in 125 kB rather than a set of a million.
     let last = 0;
-    for (let position = 0; position < records.length; position++) last = Math.max(last, records.at(position));
+    for (let position = 0; position < records.length; position++) last = Math.max(last, records.get(position));
     const bits = new Uint8Array((last >> 3) + 1);
-    for (let position = 0; position < records.length; position++) bits[records.at(position) >> 3]! |= 1 << (records.at(position) & 7);
+    for (let position = 0; position < records.length; position++) bits[records.get(position) >> 3]! |= 1 << (records.get(position) & 7);
     return (record) => {
       const place = placeOf(record);
       return place >= 0 && place <= last && (bits[place >> 3]! & (1 << (place & 7))) !== 0 ? first : undefined;
@@ -223,26 +224,3 @@ export class RuleWatchList {
 
 /** A watch past the store's count that has no data. */
 const NO_SLOT = -1;
-/** Numbers per chunk: chunks are never copied as a column grows, nor left half empty by doubling. */
-const CHUNK_BITS = 10;
-const CHUNK = 1 << CHUNK_BITS;
-
-/** A growing list of 32-bit numbers, in chunks. */
-class Int32Column {
-  readonly #chunks: Int32Array[] = [];
-  #length = 0;
-
-  get length(): number {
-    return this.#length;
-  }
-
-  push(value: number): void {
-    if ((this.#length & (CHUNK - 1)) === 0) this.#chunks.push(new Int32Array(CHUNK));
-    this.#chunks[this.#length >> CHUNK_BITS]![this.#length & (CHUNK - 1)] = value;
-    this.#length++;
-  }
-
-  at(position: number): number {
-    return this.#chunks[position >> CHUNK_BITS]![position & (CHUNK - 1)]!;
-  }
-}

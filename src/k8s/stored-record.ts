@@ -5,6 +5,7 @@
  * one object per type, their labels one frozen copy per distinct set.
  */
 import type { Location, ObjectRef, Path } from '../types.js';
+import { Int32Rows } from './int32-rows.js';
 import type { StringTable } from './detach.js';
 import type { JsonObject } from './model.js';
 import type { IndexedObject, IndexedPod } from './object-index.js';
@@ -30,9 +31,6 @@ export interface ValueStore {
  */
 const COLUMN = { slot: 0, startLine: 1, startColumn: 2, endLine: 3, endColumn: 4, word: 5, file: 6, path: 7, refNamespace: 8, helmTemplate: 9 } as const;
 const WIDTH = 10;
-/** Rows per column chunk: chunks are never copied as the index grows, nor left half empty by doubling. */
-const CHUNK_BITS = 10;
-const CHUNK_ROWS = 1 << CHUNK_BITS;
 
 /** What a packed location holds besides its file, path and region. */
 const PLACE = { document: 1, approximate: 2, missing: 4, unresolved: 8, ref: 16, refNamespace: 32, refName: 64 } as const;
@@ -65,8 +63,7 @@ class RecordType {
 
 /** The shared part of an index's stored records: the store, the types, and the columns of their rows. */
 export class RecordShelf {
-  private readonly chunks: Int32Array[] = [];
-  private rows = 0;
+  private readonly rows = new Int32Rows(WIDTH);
   private readonly types = new Map<string, RecordType>();
   /** Files, paths, namespaces and Helm templates by id, each repeated by many rows. */
   private readonly texts: (string | Path)[] = [''];
@@ -97,10 +94,9 @@ export class RecordShelf {
 
   /** A new row: the value's slot, and the location packed when that gives it back equal. */
   row(record: IndexedObject, slot: number): number {
-    const row = this.rows++;
-    if ((row & (CHUNK_ROWS - 1)) === 0) this.chunks.push(new Int32Array(CHUNK_ROWS * WIDTH));
-    const numbers = this.chunks[row >> CHUNK_BITS]!;
-    const base = (row & (CHUNK_ROWS - 1)) * WIDTH;
+    const row = this.rows.add();
+    const numbers = this.rows.chunk(row);
+    const base = this.rows.offset(row);
     const { at } = record;
     const flags = packedFlags(at, record);
     numbers[base + COLUMN.slot] = slot;
@@ -132,8 +128,8 @@ export class RecordShelf {
 
   /** The row's location, made afresh (equal to the one it was made from). */
   location(row: number, record: StoredRecord): Location {
-    const numbers = this.chunks[row >> CHUNK_BITS]!;
-    const base = (row & (CHUNK_ROWS - 1)) * WIDTH;
+    const numbers = this.rows.chunk(row);
+    const base = this.rows.offset(row);
     const word = numbers[base + COLUMN.word]!;
     if (word & KEPT) return this.kept.get(row)!;
     const at: { -readonly [K in keyof Location]: Location[K] } = {
@@ -157,7 +153,7 @@ export class RecordShelf {
   }
 
   private number(row: number, column: number): number {
-    return this.chunks[row >> CHUNK_BITS]![(row & (CHUNK_ROWS - 1)) * WIDTH + column]!;
+    return this.rows.get(row, column);
   }
 
   private fileId(file: string): number {
