@@ -2,7 +2,7 @@
  * The dangerous permissions of the RBAC rules, in one table: the Role rules report them where they are
  * granted, and the binding and workload rules evaluate the same table through `effectiveRules`.
  */
-import { grantedResources, grantedVerbs, inGroup, type Permission, type RbacRule, WRITE_VERBS } from './rbac-rules.js';
+import { allows, grantedResources, grantedVerbs, inGroup, type Permission, type RbacRule, WRITE_VERBS } from './rbac-rules.js';
 
 export interface RbacRisk {
   /** A rule may need any of these permissions to be risky. */
@@ -81,6 +81,11 @@ export function matchRisk(rule: RbacRule, risk: RbacRisk): RiskMatch | undefined
   return verbs.size > 0 ? { verbs: [...verbs], resources: [...resources] } : undefined;
 }
 
+/** Whether the rule grants any of the risk's permissions: `matchRisk` without the lists it gathers. */
+function grantsRisk(rule: RbacRule, risk: RbacRisk): boolean {
+  return risk.permissions.some((permission) => allows(rule, permission));
+}
+
 /** The wildcard fields of a rule (`*` in verbs, resources or apiGroups). */
 export function wildcardFields(rule: RbacRule): string[] {
   const fields: string[] = [];
@@ -124,12 +129,12 @@ export function dangerousGrants(rules: readonly RbacRule[]): Grant[] {
   const found = new Set<Grant>();
   for (const rule of rules) {
     if (isClusterAdminRule(rule)) found.add('cluster-admin');
-    if (matchRisk(rule, RBAC_RISKS.bindEscalate) || matchRisk(rule, RBAC_RISKS.impersonate)) found.add('takeover');
-    if (matchRisk(rule, RBAC_RISKS.secrets)) found.add('secrets');
-    if (matchRisk(rule, RBAC_RISKS.workloadCreate)) found.add('workloads');
-    if (matchRisk(rule, RBAC_RISKS.execAttach)) found.add('exec');
+    if (grantsRisk(rule, RBAC_RISKS.bindEscalate) || grantsRisk(rule, RBAC_RISKS.impersonate)) found.add('takeover');
+    if (grantsRisk(rule, RBAC_RISKS.secrets)) found.add('secrets');
+    if (grantsRisk(rule, RBAC_RISKS.workloadCreate)) found.add('workloads');
+    if (grantsRisk(rule, RBAC_RISKS.execAttach)) found.add('exec');
     if (rule.verbs.includes('*') || rule.resources.includes('*')) found.add('wildcard');
-    if (matchRisk(rule, RBAC_RISKS.nodesProxy)) found.add('nodes-proxy');
+    if (grantsRisk(rule, RBAC_RISKS.nodesProxy)) found.add('nodes-proxy');
   }
   const order: Grant[] = ['cluster-admin', 'takeover', 'secrets', 'workloads', 'exec', 'wildcard', 'nodes-proxy'];
   return order.filter((grant) => found.has(grant));
