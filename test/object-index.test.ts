@@ -192,3 +192,34 @@ test('objects of a kind in a namespace, of one API group or any, in run order', 
   assert.deepEqual(names(index.ofKindIn('Service', 'other')), []);
   assert.deepEqual(names(index.ofKindIn('Ingress', 'shop')), []);
 });
+
+test('copies are grouped by group, kind and namespace, each identity in the order it first came', () => {
+  const index = new ObjectIndex();
+  const web = index.add(record('', 'Service', 'web', 'shop'));
+  const account = index.add(record('', 'ServiceAccount', 'web', 'shop'));
+  const unset = index.add(record('', 'ConfigMap', 'web', undefined));
+  index.add(record('', 'Service', 'web', 'blog'));
+  const blank = index.add(record('', 'ConfigMap', 'web', ''));
+  const accountAgain = index.add(record('', 'ServiceAccount', 'web', 'shop'));
+  index.add(record('apps', 'Service', 'web', 'shop'));
+  const webAgain = index.add(record('', 'Service', 'web', 'shop'));
+  const webThird = index.add(record('', 'Service', 'web', 'shop'));
+  index.add(record('', 'Service', 'api', 'shop'));
+  index.seal();
+  assert.deepEqual([...index.duplicates()], [[web, webAgain, webThird], [account, accountAgain], [unset, blank]], 'no namespace and "" alike; another group apart');
+});
+
+test('the objects of a kind and group, in run order', () => {
+  const index = new ObjectIndex();
+  const old = index.add(record('extensions', 'Ingress', 'a', 'shop'));
+  const current = index.add(record('networking.k8s.io', 'Ingress', 'b', 'shop'));
+  const oldAgain = index.add(record('extensions', 'Ingress', 'c', 'blog'));
+  const service = index.add(record('', 'Service', 'a', 'shop'));
+  index.seal();
+  assert.deepEqual(index.ofKind('Ingress', 'extensions'), [old, oldAgain]);
+  assert.deepEqual(index.ofKind('Ingress', 'networking.k8s.io'), [current]);
+  assert.deepEqual(index.ofKind('Ingress'), [old, current, oldAgain]);
+  assert.deepEqual(index.ofKind('Service', ''), [service]);
+  assert.deepEqual(index.ofKind('Service', 'apps'), []);
+  assert.deepEqual(index.ofKind('Gateway', 'gateway.networking.k8s.io'), []);
+});

@@ -41179,8 +41179,9 @@ var init_object_index = __esm({
       }
       /** Objects of a kind, optionally of one API group ('' for the core group). */
       ofKind(kind, group) {
-        if (group === void 0) return this.byKind.get(kind) ?? [];
-        return this.table("by-group-kind", (record) => [`${record.group}\0${record.kind}`]).get(`${group}\0${kind}`) ?? [];
+        const ofKind = this.byKind.get(kind) ?? [];
+        if (group === void 0) return ofKind;
+        return this.memo(`of-group-kind:${group}\0${kind}`, () => ofKind.filter((record) => record.group === group));
       }
       /** Objects of a kind in a namespace (`undefined`: cluster-scoped), optionally of one API group, in run order. */
       ofKindIn(kind, namespace, group) {
@@ -41210,14 +41211,6 @@ var init_object_index = __esm({
        */
       get(kind, namespace, name, group) {
         return this.byName.get(name).find((record) => record.name === name && record.kind === kind && record.namespace === namespace && (group === void 0 || record.group === group));
-      }
-      /** A table of the records under each of the keys `keysOf` gives, in run order, built once per run. */
-      table(name, keysOf) {
-        return this.memo(`table:${name}`, () => {
-          const table = /* @__PURE__ */ new Map();
-          for (const record of this.records) for (const key of keysOf(record)) append(table, key, record);
-          return table;
-        });
       }
       /** The objects of a namespace; `undefined` gives the cluster-scoped ones. */
       inNamespace(namespace) {
@@ -51641,8 +51634,11 @@ function verbMatches(rule, verb) {
 }
 function resourceMatches(rule, wanted) {
   if (!rule.apiGroups.includes("*") && !rule.apiGroups.includes(wanted.group)) return false;
-  const subresource = wanted.resource.includes("/") ? wanted.resource.slice(wanted.resource.indexOf("/") + 1) : void 0;
-  return rule.resources.some((resource) => resource === "*" || resource === wanted.resource || subresource !== void 0 && resource === `*/${subresource}`);
+  return rule.resources.some((resource) => resource === "*" || resource === wanted.resource || starForSubresource(resource, wanted.resource));
+}
+function starForSubresource(granted, wanted) {
+  const slash = wanted.indexOf("/");
+  return slash > 0 && granted.length === wanted.length - slash + 1 && granted.startsWith("*/") && wanted.endsWith(granted.slice(1));
 }
 function grantedVerbs(rule, permission) {
   if (!permission.resources.some((resource) => resourceMatches(rule, resource))) return [];
@@ -51653,6 +51649,12 @@ function grantedVerbs(rule, permission) {
 function grantedResources(rule, permission) {
   if (grantedVerbs(rule, permission).length === 0) return [];
   return permission.resources.filter((resource) => resourceMatches(rule, resource)).map((resource) => resource.resource);
+}
+function allows(rule, permission) {
+  if (!permission.resources.some((resource) => resourceMatches(rule, resource))) return false;
+  if (permission.resourceName !== void 0) return rule.resourceNames.includes(permission.resourceName) && permission.verbs.some((verb) => verbMatches(rule, verb));
+  if (rule.resourceNames.length === 0 || permission.anyName) return permission.verbs.some((verb) => verbMatches(rule, verb));
+  return permission.verbs.includes("create") && verbMatches(rule, "create");
 }
 var rulesRead, WRITE_VERBS;
 var init_rbac_rules = __esm({
@@ -51674,6 +51676,9 @@ function matchRisk(rule, risk) {
   }
   return verbs.size > 0 ? { verbs: [...verbs], resources: [...resources] } : void 0;
 }
+function grantsRisk(rule, risk) {
+  return risk.permissions.some((permission) => allows(rule, permission));
+}
 function wildcardFields(rule) {
   const fields = [];
   if (rule.verbs.includes("*")) fields.push("verbs");
@@ -51691,12 +51696,12 @@ function dangerousGrants(rules2) {
   const found = /* @__PURE__ */ new Set();
   for (const rule of rules2) {
     if (isClusterAdminRule(rule)) found.add("cluster-admin");
-    if (matchRisk(rule, RBAC_RISKS.bindEscalate) || matchRisk(rule, RBAC_RISKS.impersonate)) found.add("takeover");
-    if (matchRisk(rule, RBAC_RISKS.secrets)) found.add("secrets");
-    if (matchRisk(rule, RBAC_RISKS.workloadCreate)) found.add("workloads");
-    if (matchRisk(rule, RBAC_RISKS.execAttach)) found.add("exec");
+    if (grantsRisk(rule, RBAC_RISKS.bindEscalate) || grantsRisk(rule, RBAC_RISKS.impersonate)) found.add("takeover");
+    if (grantsRisk(rule, RBAC_RISKS.secrets)) found.add("secrets");
+    if (grantsRisk(rule, RBAC_RISKS.workloadCreate)) found.add("workloads");
+    if (grantsRisk(rule, RBAC_RISKS.execAttach)) found.add("exec");
     if (rule.verbs.includes("*") || rule.resources.includes("*")) found.add("wildcard");
-    if (matchRisk(rule, RBAC_RISKS.nodesProxy)) found.add("nodes-proxy");
+    if (grantsRisk(rule, RBAC_RISKS.nodesProxy)) found.add("nodes-proxy");
   }
   const order = ["cluster-admin", "takeover", "secrets", "workloads", "exec", "wildcard", "nodes-proxy"];
   return order.filter((grant) => found.has(grant));

@@ -201,8 +201,11 @@ export class ObjectIndex {
 
   /** Objects of a kind, optionally of one API group ('' for the core group). */
   ofKind(kind: string, group?: string): readonly IndexedObject[] {
-    if (group === undefined) return this.byKind.get(kind) ?? [];
-    return this.table('by-group-kind', (record) => [`${record.group}\u0000${record.kind}`]).get(`${group}\u0000${kind}`) ?? [];
+    const ofKind = this.byKind.get(kind) ?? [];
+    if (group === undefined) return ofKind;
+    // Filtered from the kind's list per kind and group asked: a table of every record by group and kind made a key
+    // string per record, built again by each rule that asked in a large run (about 150 bytes a record each time).
+    return this.memo(`of-group-kind:${group}\u0000${kind}`, () => ofKind.filter((record) => record.group === group));
   }
 
   /** Objects of a kind in a namespace (`undefined`: cluster-scoped), optionally of one API group, in run order. */
@@ -237,15 +240,6 @@ export class ObjectIndex {
    */
   get(kind: string, namespace: string | undefined, name: string, group?: string): IndexedObject | undefined {
     return this.byName.get(name).find((record) => record.name === name && record.kind === kind && record.namespace === namespace && (group === undefined || record.group === group));
-  }
-
-  /** A table of the records under each of the keys `keysOf` gives, in run order, built once per run. */
-  private table(name: string, keysOf: (record: IndexedObject) => readonly string[]): Map<string, IndexedObject[]> {
-    return this.memo(`table:${name}`, () => {
-      const table = new Map<string, IndexedObject[]>();
-      for (const record of this.records) for (const key of keysOf(record)) push(table, key, record);
-      return table;
-    });
   }
 
   /** The objects of a namespace; `undefined` gives the cluster-scoped ones. */
