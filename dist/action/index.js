@@ -41167,10 +41167,12 @@ var init_object_index = __esm({
         this.namespaceBuckets = void 0;
         this.memos.clear();
         this.ruleMemos.clear();
-        if (this.clusterScopedKinds.size === 0) return;
-        for (const record of this.records) {
-          if (record.namespace === void 0 || isNamespaced(record.group, record.kind, this.clusterScopedKinds)) continue;
-          delete record.namespace;
+        for (const key of this.clusterScopedKinds) {
+          const slash = key.indexOf("/");
+          const group = key.slice(0, slash);
+          for (const record of this.byKind.get(key.slice(slash + 1)) ?? []) {
+            if (record.group === group && record.namespace !== void 0) delete record.namespace;
+          }
         }
       }
       /** Every indexed object, in the order the run read them. */
@@ -41199,6 +41201,11 @@ var init_object_index = __esm({
       /** The records of every identity held by more than one object (sealed: namespaces final), each in the order of the run. */
       *duplicates() {
         for (const named of this.byName.several()) {
+          const [first2] = named;
+          if (named.every((record) => sameIdentity(record, first2.group, first2.kind, first2.namespace))) {
+            yield named;
+            continue;
+          }
           const copies = /* @__PURE__ */ new Map();
           for (const record of named) append(copies, identity(record.group, record.kind, record.namespace, record.name ?? ""), record);
           for (const list2 of copies.values()) if (list2.length > 1) yield list2;

@@ -187,10 +187,14 @@ export class ObjectIndex {
     this.namespaceBuckets = undefined;
     this.memos.clear();
     this.ruleMemos.clear();
-    if (this.clusterScopedKinds.size === 0) return;
-    for (const record of this.records) {
-      if (record.namespace === undefined || isNamespaced(record.group, record.kind, this.clusterScopedKinds)) continue;
-      delete (record as { namespace?: string }).namespace;
+    // Only the records of those kinds: asking every record made a key string each, a burst of garbage as the checks
+    // across files start, which a heap being marked keeps until its next collection.
+    for (const key of this.clusterScopedKinds) {
+      const slash = key.indexOf('/');
+      const group = key.slice(0, slash);
+      for (const record of this.byKind.get(key.slice(slash + 1)) ?? []) {
+        if (record.group === group && record.namespace !== undefined) delete (record as { namespace?: string }).namespace;
+      }
     }
   }
 
@@ -227,6 +231,12 @@ export class ObjectIndex {
   /** The records of every identity held by more than one object (sealed: namespaces final), each in the order of the run. */
   *duplicates(): Iterable<readonly IndexedObject[]> {
     for (const named of this.byName.several()) {
+      // Most names held more than once are one object copied (overlays, copies of a folder): no key per record then.
+      const [first] = named;
+      if (named.every((record) => sameIdentity(record, first!.group, first!.kind, first!.namespace))) {
+        yield named;
+        continue;
+      }
       const copies = new Map<string, IndexedObject[]>();
       for (const record of named) push(copies, identity(record.group, record.kind, record.namespace, record.name ?? ''), record);
       for (const list of copies.values()) if (list.length > 1) yield list;
