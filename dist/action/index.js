@@ -41047,7 +41047,7 @@ function indexRecord(object, at, namespace, fromContext) {
 function definitionOf(crd) {
   const spec = crd.spec;
   if (!isObject(spec) || !isString(spec.group) || !isObject(spec.names) || !isString(spec.names.kind)) return void 0;
-  return { key: `${spec.group}/${spec.names.kind}`, clusterScoped: spec.scope === "Cluster" };
+  return { key: `${spec.group}/${spec.names.kind}`, group: spec.group, kind: spec.names.kind, clusterScoped: spec.scope === "Cluster" };
 }
 function withoutDataValues(value) {
   const copy = { ...value };
@@ -41096,7 +41096,6 @@ var init_object_index = __esm({
        * by its whole identity: a key made of group, kind, namespace and name was a string of its own per record.
        */
       byName = new MostlySingleTable();
-      clusterScopedKinds = /* @__PURE__ */ new Set();
       /**
        * What the run's CRDs define, noted as each is added (its value is at hand then): the first CRD of each group
        * and kind, and the kinds some CRD declares cluster-scoped. A large run keeps values on disk, and reading every
@@ -41104,7 +41103,7 @@ var init_object_index = __esm({
        * garbage at once at 100,000 documents, where the run peaked.
        */
       crdsByDefinition = /* @__PURE__ */ new Map();
-      declaredClusterScoped = /* @__PURE__ */ new Set();
+      declaredClusterScoped = /* @__PURE__ */ new Map();
       /** Built on first use after the last add: checks run against a complete index, so lookups stay linear. */
       namespaceBuckets;
       byPlace;
@@ -41121,7 +41120,7 @@ var init_object_index = __esm({
         const record = this.addRecord(parsed);
         if (defines) {
           if (!this.crdsByDefinition.has(defines.key)) this.crdsByDefinition.set(defines.key, record);
-          if (defines.clusterScoped) this.declaredClusterScoped.add(defines.key);
+          if (defines.clusterScoped) this.declaredClusterScoped.set(defines.key, { group: defines.group, kind: defines.kind });
         }
         return record;
       }
@@ -41163,14 +41162,11 @@ var init_object_index = __esm({
       }
       /** After the last file: custom kinds that CRDs of the run declare cluster-scoped lose their default namespace. */
       seal() {
-        for (const kind of this.declaredClusterScoped) this.clusterScopedKinds.add(kind);
         this.namespaceBuckets = void 0;
         this.memos.clear();
         this.ruleMemos.clear();
-        for (const key of this.clusterScopedKinds) {
-          const slash = key.indexOf("/");
-          const group = key.slice(0, slash);
-          for (const record of this.byKind.get(key.slice(slash + 1)) ?? []) {
+        for (const { group, kind } of this.declaredClusterScoped.values()) {
+          for (const record of this.byKind.get(kind) ?? []) {
             if (record.group === group && record.namespace !== void 0) delete record.namespace;
           }
         }

@@ -64,10 +64,10 @@ export function indexRecord(object: K8sObject, at: Location, namespace: string, 
 }
 
 /** The group and kind a CRD defines (`group/Kind`), and whether it declares them cluster-scoped. */
-function definitionOf(crd: JsonObject): { key: string; clusterScoped: boolean } | undefined {
+function definitionOf(crd: JsonObject): { key: string; group: string; kind: string; clusterScoped: boolean } | undefined {
   const spec = crd.spec;
   if (!isObject(spec) || !isString(spec.group) || !isObject(spec.names) || !isString(spec.names.kind)) return undefined;
-  return { key: `${spec.group}/${spec.names.kind}`, clusterScoped: spec.scope === 'Cluster' };
+  return { key: `${spec.group}/${spec.names.kind}`, group: spec.group, kind: spec.names.kind, clusterScoped: spec.scope === 'Cluster' };
 }
 
 function withoutDataValues(value: JsonObject): JsonObject {
@@ -87,7 +87,6 @@ export class ObjectIndex {
    * by its whole identity: a key made of group, kind, namespace and name was a string of its own per record.
    */
   private readonly byName = new MostlySingleTable<string, IndexedObject>();
-  private clusterScopedKinds = new Set<string>();
   /**
    * What the run's CRDs define, noted as each is added (its value is at hand then): the first CRD of each group
    * and kind, and the kinds some CRD declares cluster-scoped. A large run keeps values on disk, and reading every
@@ -95,7 +94,7 @@ export class ObjectIndex {
    * garbage at once at 100,000 documents, where the run peaked.
    */
   private readonly crdsByDefinition = new Map<string, IndexedObject>();
-  private readonly declaredClusterScoped = new Set<string>();
+  private readonly declaredClusterScoped = new Map<string, { group: string; kind: string }>();
   /** Built on first use after the last add: checks run against a complete index, so lookups stay linear. */
   private namespaceBuckets: Map<string | undefined, IndexedObject[]> | undefined;
   private byPlace: Map<string, IndexedObject> | undefined;
@@ -129,7 +128,7 @@ export class ObjectIndex {
     const record = this.addRecord(parsed);
     if (defines) {
       if (!this.crdsByDefinition.has(defines.key)) this.crdsByDefinition.set(defines.key, record);
-      if (defines.clusterScoped) this.declaredClusterScoped.add(defines.key);
+      if (defines.clusterScoped) this.declaredClusterScoped.set(defines.key, { group: defines.group, kind: defines.kind });
     }
     return record;
   }
@@ -183,16 +182,13 @@ export class ObjectIndex {
 
   /** After the last file: custom kinds that CRDs of the run declare cluster-scoped lose their default namespace. */
   seal(): void {
-    for (const kind of this.declaredClusterScoped) this.clusterScopedKinds.add(kind);
     this.namespaceBuckets = undefined;
     this.memos.clear();
     this.ruleMemos.clear();
     // Only the records of those kinds: asking every record made a key string each, a burst of garbage as the checks
     // across files start, which a heap being marked keeps until its next collection.
-    for (const key of this.clusterScopedKinds) {
-      const slash = key.indexOf('/');
-      const group = key.slice(0, slash);
-      for (const record of this.byKind.get(key.slice(slash + 1)) ?? []) {
+    for (const { group, kind } of this.declaredClusterScoped.values()) {
+      for (const record of this.byKind.get(kind) ?? []) {
         if (record.group === group && record.namespace !== undefined) delete (record as { namespace?: string }).namespace;
       }
     }
