@@ -41047,7 +41047,7 @@ function indexRecord(object, at, namespace, fromContext) {
 function definitionOf(crd) {
   const spec = crd.spec;
   if (!isObject(spec) || !isString(spec.group) || !isObject(spec.names) || !isString(spec.names.kind)) return void 0;
-  return { key: `${spec.group}/${spec.names.kind}`, group: spec.group, kind: spec.names.kind, clusterScoped: spec.scope === "Cluster" };
+  return { group: spec.group, kind: spec.names.kind, clusterScoped: spec.scope === "Cluster" };
 }
 function withoutDataValues(value) {
   const copy = { ...value };
@@ -41119,8 +41119,9 @@ var init_object_index = __esm({
         const defines = parsed.kind === "CustomResourceDefinition" && parsed.group === "apiextensions.k8s.io" ? definitionOf(parsed.value) : void 0;
         const record = this.addRecord(parsed);
         if (defines) {
-          if (!this.crdsByDefinition.has(defines.key)) this.crdsByDefinition.set(defines.key, record);
-          if (defines.clusterScoped) this.declaredClusterScoped.set(defines.key, { group: defines.group, kind: defines.kind });
+          const key = `${defines.group}/${defines.kind}`;
+          if (!this.crdsByDefinition.has(key)) this.crdsByDefinition.set(key, record);
+          if (defines.clusterScoped) this.declaredClusterScoped.set(key, defines);
         }
         return record;
       }
@@ -51645,19 +51646,19 @@ function starForSubresource(granted, wanted) {
 }
 function grantedVerbs(rule, permission) {
   if (!permission.resources.some((resource) => resourceMatches(rule, resource))) return [];
-  const verbs = permission.verbs.filter((verb) => verbMatches(rule, verb));
-  if (permission.resourceName !== void 0) return rule.resourceNames.includes(permission.resourceName) ? verbs : [];
-  return rule.resourceNames.length === 0 || permission.anyName ? verbs : verbs.filter((verb) => verb === "create");
+  return permission.verbs.filter((verb) => verbGranted(rule, permission, verb));
+}
+function verbGranted(rule, permission, verb) {
+  if (!verbMatches(rule, verb)) return false;
+  if (permission.resourceName !== void 0) return rule.resourceNames.includes(permission.resourceName);
+  return rule.resourceNames.length === 0 || permission.anyName === true || verb === "create";
 }
 function grantedResources(rule, permission) {
   if (grantedVerbs(rule, permission).length === 0) return [];
   return permission.resources.filter((resource) => resourceMatches(rule, resource)).map((resource) => resource.resource);
 }
 function allows(rule, permission) {
-  if (!permission.resources.some((resource) => resourceMatches(rule, resource))) return false;
-  if (permission.resourceName !== void 0) return rule.resourceNames.includes(permission.resourceName) && permission.verbs.some((verb) => verbMatches(rule, verb));
-  if (rule.resourceNames.length === 0 || permission.anyName) return permission.verbs.some((verb) => verbMatches(rule, verb));
-  return permission.verbs.includes("create") && verbMatches(rule, "create");
+  return permission.resources.some((resource) => resourceMatches(rule, resource)) && permission.verbs.some((verb) => verbGranted(rule, permission, verb));
 }
 var rulesRead, WRITE_VERBS;
 var init_rbac_rules = __esm({

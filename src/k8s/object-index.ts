@@ -64,10 +64,10 @@ export function indexRecord(object: K8sObject, at: Location, namespace: string, 
 }
 
 /** The group and kind a CRD defines (`group/Kind`), and whether it declares them cluster-scoped. */
-function definitionOf(crd: JsonObject): { key: string; group: string; kind: string; clusterScoped: boolean } | undefined {
+function definitionOf(crd: JsonObject): { group: string; kind: string; clusterScoped: boolean } | undefined {
   const spec = crd.spec;
   if (!isObject(spec) || !isString(spec.group) || !isObject(spec.names) || !isString(spec.names.kind)) return undefined;
-  return { key: `${spec.group}/${spec.names.kind}`, group: spec.group, kind: spec.names.kind, clusterScoped: spec.scope === 'Cluster' };
+  return { group: spec.group, kind: spec.names.kind, clusterScoped: spec.scope === 'Cluster' };
 }
 
 function withoutDataValues(value: JsonObject): JsonObject {
@@ -127,8 +127,9 @@ export class ObjectIndex {
     const defines = parsed.kind === 'CustomResourceDefinition' && parsed.group === 'apiextensions.k8s.io' ? definitionOf(parsed.value) : undefined;
     const record = this.addRecord(parsed);
     if (defines) {
-      if (!this.crdsByDefinition.has(defines.key)) this.crdsByDefinition.set(defines.key, record);
-      if (defines.clusterScoped) this.declaredClusterScoped.set(defines.key, { group: defines.group, kind: defines.kind });
+      const key = `${defines.group}/${defines.kind}`;
+      if (!this.crdsByDefinition.has(key)) this.crdsByDefinition.set(key, record);
+      if (defines.clusterScoped) this.declaredClusterScoped.set(key, defines);
     }
     return record;
   }

@@ -99,9 +99,14 @@ function starForSubresource(granted: string, wanted: string): boolean {
  */
 export function grantedVerbs(rule: RbacRule, permission: Permission): string[] {
   if (!permission.resources.some((resource) => resourceMatches(rule, resource))) return [];
-  const verbs = permission.verbs.filter((verb) => verbMatches(rule, verb));
-  if (permission.resourceName !== undefined) return rule.resourceNames.includes(permission.resourceName) ? verbs : [];
-  return rule.resourceNames.length === 0 || permission.anyName ? verbs : verbs.filter((verb) => verb === 'create');
+  return permission.verbs.filter((verb) => verbGranted(rule, permission, verb));
+}
+
+/** Whether the rule holds the verb for the permission's objects, its resourceNames considered. */
+function verbGranted(rule: RbacRule, permission: Permission, verb: string): boolean {
+  if (!verbMatches(rule, verb)) return false;
+  if (permission.resourceName !== undefined) return rule.resourceNames.includes(permission.resourceName);
+  return rule.resourceNames.length === 0 || permission.anyName === true || verb === 'create';
 }
 
 /** The resources of the permission the rule reaches with one of its verbs, `group/resource` style for display. */
@@ -115,8 +120,5 @@ export function grantedResources(rule: RbacRule, permission: Permission): string
  * workload rules ask it of every rule of every role, a few times each, in a large run hundreds of thousands of times.
  */
 export function allows(rule: RbacRule, permission: Permission): boolean {
-  if (!permission.resources.some((resource) => resourceMatches(rule, resource))) return false;
-  if (permission.resourceName !== undefined) return rule.resourceNames.includes(permission.resourceName) && permission.verbs.some((verb) => verbMatches(rule, verb));
-  if (rule.resourceNames.length === 0 || permission.anyName) return permission.verbs.some((verb) => verbMatches(rule, verb));
-  return permission.verbs.includes('create') && verbMatches(rule, 'create');
+  return permission.resources.some((resource) => resourceMatches(rule, resource)) && permission.verbs.some((verb) => verbGranted(rule, permission, verb));
 }
