@@ -2,8 +2,10 @@
  * Speed and memory of the CLI end to end, measured (never asserted in tests). Each measurement runs in its
  * own process so peak memory is its own. The CLI lints a folder of copies of the real corpus with every
  * rule on and writes a report in every format to files, as a CI job does; the same texts are then parsed
- * bare (`yaml.parseAllDocuments` + `toJS`) and CST-only (`yaml`'s Parser and Composer) for the ratios. A
- * second CLI run with the default preset and one JSON report gives the ratio of the run most users make.
+ * bare (`yaml.parseAllDocuments` + `toJS`) and CST-only (`yaml`'s Parser and Composer) for the ratios, and by
+ * `yaml`'s Parser alone (the tokens kmlint builds values from: the least any run of it can cost), and by
+ * kmlint's own parse (values and positions built from those tokens, no rule run). A second CLI run with the
+ * default preset and one JSON report gives the ratio of the run most users make.
  *
  *   npm run bench                   the corpus x1 and x38 (about 50,000 documents), then start-up; each scale
  *                                   also with --concurrency auto, for the worker speed-up, and twice with
@@ -42,12 +44,16 @@ function corpusFiles(folder = CORPUS): string[] {
     .sort();
 }
 
-/** Runs in a child: lints (or bare-parses) the corpus `repeat` times from memory and reports. */
-type Mode = 'bare' | 'cst';
+/**
+ * `tokens`: the Parser's syntax tree alone, which kmlint's values are built from; `values`: kmlint's parse of
+ * each file (`parseYamlFile` with the fast path, `src/yaml/parse.ts`), what every run does before any rule.
+ */
+type Mode = 'bare' | 'cst' | 'tokens' | 'values';
 
-/** Runs in a child: parses the folder's files bare or CST-only and reports. */
+/** Runs in a child: parses the folder's files bare, CST-only or into tokens alone, and reports. */
 async function worker(mode: Mode, folder: string): Promise<void> {
   const yaml = await import('yaml');
+  const { parseYamlFile } = await import('../src/yaml/parse.js');
   const files = corpusFiles(folder);
   let documents = 0;
   let bytes = 0;
@@ -62,8 +68,13 @@ async function worker(mode: Mode, folder: string): Promise<void> {
         doc.toJS({ maxAliasCount: -1 });
         documents++;
       }
-    } else {
+    } else if (mode === 'cst') {
       for (const doc of new yaml.Composer().compose(new yaml.Parser().parse(text), true)) if (doc.contents !== null) documents++;
+    } else if (mode === 'tokens') {
+      // A document of comments alone has no value: kmlint does not count it.
+      for (const token of new yaml.Parser().parse(text)) if (token.type === 'document' && token.value !== undefined) documents++;
+    } else {
+      for (const document of parseYamlFile(text, { fast: true }).documents) if (!document.empty) documents++;
     }
   }
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
@@ -200,6 +211,8 @@ interface Scale {
   kmlint: Measurement;
   bare: Measurement;
   cst: Measurement;
+  tokens: Measurement;
+  values: Measurement;
   /** The rest is measured at x1 and x38 only: at x750 each run takes about an hour. */
   typical?: Measurement;
   threads?: Measurement;
@@ -208,15 +221,19 @@ interface Scale {
   typicalCache?: { first: Measurement; second: Measurement };
 }
 
-function report(label: string, { kmlint, typical, bare, cst, threads, cache, typicalCache }: Scale): void {
+function report(label: string, { kmlint, typical, bare, cst, tokens, values, threads, cache, typicalCache }: Scale): void {
   const mb = kmlint.bytes / 1024 / 1024;
   console.log(`\n${label}: ${kmlint.documents.toLocaleString('en')} documents, ${mb.toFixed(1)} MB`);
   console.log(line('kmlint CLI', kmlint, mb));
   if (typical) console.log(line('default+json', typical, mb));
   console.log(line('bare parse', bare, mb));
   console.log(line('CST only', cst, mb));
+  console.log(line('tokens only', tokens, mb));
+  console.log(line('kmlint parse', values, mb));
   console.log(`  ratio kmlint / bare parse + toJS: ${(kmlint.ms / bare.ms).toFixed(2)}; kmlint / CST-only parse: ${(kmlint.ms / cst.ms).toFixed(2)}; peak memory goal: under 400 MB`);
   if (typical) console.log(`  ratio with the default preset and a JSON report / bare parse + toJS: ${(typical.ms / bare.ms).toFixed(2)} (goal: at most 0.8)`);
+  // The Parser's tokens, then the values built from them, are what any run costs before a rule runs.
+  console.log(`  floors under both ratios: the tokens alone / bare parse + toJS ${(tokens.ms / bare.ms).toFixed(2)}; kmlint's parse, no rule run, ${(values.ms / bare.ms).toFixed(2)}`);
   if (threads) {
     console.log(line('--conc auto', threads, mb));
     console.log(`  worker speed-up, --concurrency auto (${availableParallelism()} cores) over one thread: ${(kmlint.ms / threads.ms).toFixed(2)}x (goal on x38, cores free: at least 1.6x)`);
@@ -253,16 +270,18 @@ function scale(copies: number, label = `real corpus x${copies}`, endToEndOnly = 
   try {
     const kmlint = median(runs, () => measureCli(corpus.folder));
     if (endToEndOnly) {
-      report(`${label} (the CLI with every rule and the parses; the other lines at x1 and x38)`, { kmlint, bare: measure('bare', corpus.folder), cst: measure('cst', corpus.folder) });
+      report(`${label} (the CLI with every rule and the parses; the other lines at x1 and x38)`, { kmlint, bare: measure('bare', corpus.folder), cst: measure('cst', corpus.folder), tokens: measure('tokens', corpus.folder), values: measure('values', corpus.folder) });
       return kmlint;
     }
     const typical = median(runs, () => measureCli(corpus.folder, [], true));
     const threads = median(runs, () => measureCli(corpus.folder, ['--concurrency', 'auto']));
     const bare = median(runs, () => measure('bare', corpus.folder));
     const cst = median(runs, () => measure('cst', corpus.folder));
+    const tokens = median(runs, () => measure('tokens', corpus.folder));
+    const values = median(runs, () => measure('values', corpus.folder));
     const cache = median(runs, () => measureCache(corpus.folder), (pair) => pair.second.ms / pair.first.ms);
     const typicalCache = median(runs, () => measureCache(corpus.folder, true), (pair) => pair.second.ms / pair.first.ms);
-    report(runs > 1 ? `${label} (medians of ${runs} runs)` : label, { kmlint, typical, bare, cst, threads, cache, typicalCache });
+    report(runs > 1 ? `${label} (medians of ${runs} runs)` : label, { kmlint, typical, bare, cst, tokens, values, threads, cache, typicalCache });
     return kmlint;
   } finally {
     corpus.remove();
@@ -314,8 +333,11 @@ async function main(): Promise<void> {
   const node = medianMs(process.execPath, ['-e', '0']);
   const cli = medianMs(process.execPath, [path.join('dist', 'cli.js'), '--no-color', oneFile]);
   const version = medianMs(process.execPath, [path.join('dist', 'cli.js'), '--version']);
-  console.log(`\nstart-up (median of 15): node -e 0 ${node.toFixed(0)} ms; kmlint --version ${version.toFixed(0)} ms; kmlint on one file ${cli.toFixed(0)} ms`);
-  console.log(`  ratio one-file run / node -e 0: ${(cli / node).toFixed(2)} (goal: at most 1.5)`);
+  // The library's modules are what a one-file run loads before it reads the file: loading them, and nothing
+  // more, is the least such a run costs.
+  const load = medianMs(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(path.join(ROOT, 'dist', 'index.js'))})`]);
+  console.log(`\nstart-up (median of 15): node -e 0 ${node.toFixed(0)} ms; kmlint --version ${version.toFixed(0)} ms; kmlint on one file ${cli.toFixed(0)} ms; loading the library, no file linted, ${load.toFixed(0)} ms`);
+  console.log(`  ratio one-file run / node -e 0: ${(cli / node).toFixed(2)} (goal: at most 1.5); loading alone / node -e 0: ${(load / node).toFixed(2)} (the floor under it)`);
   if (!quick) {
     const { measurePackedStartup } = await import('./bench-startup.js');
     const packed = await measurePackedStartup();
