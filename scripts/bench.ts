@@ -192,7 +192,7 @@ function medianMs(command: string, args: string[], runs = 15): number {
 }
 
 function line(label: string, m: Measurement, mb: number): string {
-  return `  ${label.padEnd(11)}${(m.ms / 1000).toFixed(2).padStart(8)} s  ${Math.round((m.documents / m.ms) * 1000).toLocaleString('en').padStart(7)} documents/s  ${((mb / m.ms) * 1000).toFixed(2).padStart(6)} MB/s  peak ${m.maxRssMb.toFixed(0)} MB`;
+  return `  ${label.padEnd(13)}${(m.ms / 1000).toFixed(2).padStart(8)} s  ${Math.round((m.documents / m.ms) * 1000).toLocaleString('en').padStart(7)} documents/s  ${((mb / m.ms) * 1000).toFixed(2).padStart(6)} MB/s  peak ${m.maxRssMb.toFixed(0)} MB`;
 }
 
 /** `--cache` on an unchanged folder: a first run that fills a fresh cache, then a second that reads it. */

@@ -55408,6 +55408,11 @@ var init_invalid_image_reference = __esm({
 });
 
 // src/rules/invalid-label-value.ts
+function kindOf2(value) {
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  return `a ${typeof value}`;
+}
 var LABEL_VALUE, invalid_label_value_default;
 var init_invalid_label_value = __esm({
   "src/rules/invalid-label-value.ts"() {
@@ -55425,7 +55430,7 @@ var init_invalid_label_value = __esm({
         remediation: "Shorten the value or replace the characters the API does not allow (spaces, slashes, colons).",
         messages: {
           invalid: 'Label "{{key}}" has the value "{{value}}", which is not a valid label value.',
-          notString: 'Label "{{key}}" has a {{type}} value; label values are strings (quote it).'
+          notString: 'Label "{{key}}" has {{type}} for its value; label values are strings (quote it).'
         }
       },
       create(context) {
@@ -55434,7 +55439,7 @@ var init_invalid_label_value = __esm({
           for (const [key, value] of Object.entries(labels)) {
             const at = [...base, key];
             if (typeof value !== "string") {
-              if (value !== null) context.report({ messageId: "notString", data: { key, type: typeof value }, at });
+              if (value !== null) context.report({ messageId: "notString", data: { key, type: kindOf2(value) }, at });
             } else if (!LABEL_VALUE.test(value)) {
               context.report({ messageId: "invalid", data: { key, value: value.length > 80 ? `${value.slice(0, 77)}...` : value }, at });
             }
