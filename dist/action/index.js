@@ -40768,11 +40768,11 @@ var init_int32_rows = __esm({
       get length() {
         return this.#length;
       }
-      /** A new row, its first numbers `values` and the rest 0; returns its number. */
-      add(...values) {
+      /** A new row, its first number `first` and the rest 0; returns its number. No list per row: rows are added by the million. */
+      add(first2 = 0) {
         if ((this.#length & CHUNK_ROWS - 1) === 0) this.#chunks.push(new Int32Array(CHUNK_ROWS * this.width));
         const row = this.#length++;
-        this.chunk(row).set(values, this.offset(row));
+        this.chunk(row)[this.offset(row)] = first2;
         return row;
       }
       get(row, column = 0) {
@@ -51645,8 +51645,11 @@ function starForSubresource(granted, wanted) {
   return slash > 0 && granted.length === wanted.length - slash + 1 && granted.startsWith("*/") && wanted.endsWith(granted.slice(1));
 }
 function grantedVerbs(rule, permission) {
-  if (!permission.resources.some((resource) => resourceMatches(rule, resource))) return [];
+  if (!reachesResource(rule, permission)) return [];
   return permission.verbs.filter((verb) => verbGranted(rule, permission, verb));
+}
+function reachesResource(rule, permission) {
+  return permission.resources.some((resource) => resourceMatches(rule, resource));
 }
 function verbGranted(rule, permission, verb) {
   if (!verbMatches(rule, verb)) return false;
@@ -51654,11 +51657,11 @@ function verbGranted(rule, permission, verb) {
   return rule.resourceNames.length === 0 || permission.anyName === true || verb === "create";
 }
 function grantedResources(rule, permission) {
-  if (grantedVerbs(rule, permission).length === 0) return [];
+  if (!allows(rule, permission)) return [];
   return permission.resources.filter((resource) => resourceMatches(rule, resource)).map((resource) => resource.resource);
 }
 function allows(rule, permission) {
-  return permission.resources.some((resource) => resourceMatches(rule, resource)) && permission.verbs.some((verb) => verbGranted(rule, permission, verb));
+  return reachesResource(rule, permission) && permission.verbs.some((verb) => verbGranted(rule, permission, verb));
 }
 var rulesRead, WRITE_VERBS;
 var init_rbac_rules = __esm({

@@ -16,11 +16,11 @@ export class Int32Rows {
     return this.#length;
   }
 
-  /** A new row, its first numbers `values` and the rest 0; returns its number. */
-  add(...values: number[]): number {
+  /** A new row, its first number `first` and the rest 0; returns its number. No list per row: rows are added by the million. */
+  add(first = 0): number {
     if ((this.#length & (CHUNK_ROWS - 1)) === 0) this.#chunks.push(new Int32Array(CHUNK_ROWS * this.width));
     const row = this.#length++;
-    this.chunk(row).set(values, this.offset(row));
+    this.chunk(row)[this.offset(row)] = first;
     return row;
   }
 

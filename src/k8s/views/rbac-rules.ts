@@ -86,7 +86,7 @@ function resourceMatches(rule: RbacRule, wanted: Resource): boolean {
   return rule.resources.some((resource) => resource === '*' || resource === wanted.resource || starForSubresource(resource, wanted.resource));
 }
 
-/** Whether `granted` is a star before the subresource of `wanted` (compared in place, with no string made: asked very often). */
+/** Whether `granted` is a star before the subresource of `wanted`: lengths and the star first, so most pairs make no string. */
 function starForSubresource(granted: string, wanted: string): boolean {
   const slash = wanted.indexOf('/');
   return slash > 0 && granted.length === wanted.length - slash + 1 && granted.startsWith('*/') && wanted.endsWith(granted.slice(1));
@@ -98,8 +98,13 @@ function starForSubresource(granted: string, wanted: string): boolean {
  * cannot be limited by name (the object does not exist yet), so it counts whatever the names.
  */
 export function grantedVerbs(rule: RbacRule, permission: Permission): string[] {
-  if (!permission.resources.some((resource) => resourceMatches(rule, resource))) return [];
+  if (!reachesResource(rule, permission)) return [];
   return permission.verbs.filter((verb) => verbGranted(rule, permission, verb));
+}
+
+/** Whether the rule reaches one of the permission's resources, whatever its verbs. */
+function reachesResource(rule: RbacRule, permission: Permission): boolean {
+  return permission.resources.some((resource) => resourceMatches(rule, resource));
 }
 
 /** Whether the rule holds the verb for the permission's objects, its resourceNames considered. */
@@ -111,7 +116,7 @@ function verbGranted(rule: RbacRule, permission: Permission, verb: string): bool
 
 /** The resources of the permission the rule reaches with one of its verbs, `group/resource` style for display. */
 export function grantedResources(rule: RbacRule, permission: Permission): string[] {
-  if (grantedVerbs(rule, permission).length === 0) return [];
+  if (!allows(rule, permission)) return [];
   return permission.resources.filter((resource) => resourceMatches(rule, resource)).map((resource) => resource.resource);
 }
 
@@ -120,5 +125,5 @@ export function grantedResources(rule: RbacRule, permission: Permission): string
  * workload rules ask it of every rule of every role, a few times each, in a large run hundreds of thousands of times.
  */
 export function allows(rule: RbacRule, permission: Permission): boolean {
-  return permission.resources.some((resource) => resourceMatches(rule, resource)) && permission.verbs.some((verb) => verbGranted(rule, permission, verb));
+  return reachesResource(rule, permission) && permission.verbs.some((verb) => verbGranted(rule, permission, verb));
 }
